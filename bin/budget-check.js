@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled from src/ into dist/ by `npm run build` (run by `npm ci`).
+import { main } from "../dist/cli/main.js";
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    // Last line of defence: never a stack trace for the user.
+    process.stderr.write(`budget-check: internal error: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,92 @@
+import type { Amount } from "../model/amount.js";
+import type { BudgetDocument, TableId } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+
+export type Severity = "error" | "warning" | "info";
+export type SeveritySetting = Severity | "off";
+export type Lang = "zh" | "en";
+
+/** A message in both languages; the engine picks one by --lang. */
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+/** What a finding is about (the JSON report's table / unit / code / item / column). */
+export interface Subject {
+  table: TableId | "text";
+  unit?: string | null;
+  code?: string | null;
+  item?: string | null;
+  column?: string | null;
+}
+
+export interface Term {
+  amount: Amount;
+  sign?: 1 | -1;
+}
+
+/** `total = Σ sign·part`: declared by rules, judged by the engine with the rounding semantics. */
+export interface SumIdentity {
+  subject: Subject;
+  total: Amount;
+  parts: Term[];
+  /** How the computed side is made, e.g. { zh: "基本支出 + 项目支出", en: "basic + project" }. */
+  relation: Msg;
+}
+
+/** `part ≤ whole` (e.g. 其中：面向中小企业 ≤ 政府采购小计). */
+export interface AtMostIdentity {
+  subject: Subject;
+  part: Amount;
+  whole: Amount;
+  relation: Msg;
+}
+
+/** A finding that is not arithmetic (a missing table, a code with two names). */
+export interface Note {
+  subject: Subject;
+  location: SourceLocation;
+  related?: SourceLocation[];
+  message: Msg;
+  stated?: string | null;
+  computed?: string | null;
+}
+
+export interface RuleContext {
+  readonly lang: Lang;
+  sum(identity: SumIdentity): void;
+  /** `a = b`: shorthand for a sum with one part. */
+  equal(subject: Subject, a: Amount, b: Amount, relation: Msg): void;
+  atMost(identity: AtMostIdentity): void;
+  report(note: Note): void;
+}
+
+export interface Rule {
+  /** Stable id, kebab-case; the doc page is docs/rules/<id>.md. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, English. */
+  description: string;
+  /** One line, Chinese. */
+  descriptionZh: string;
+  check(doc: BudgetDocument, ctx: RuleContext): void;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  withinRounding: boolean;
+  message: string;
+  table: TableId | "text";
+  unit: string | null;
+  code: string | null;
+  item: string | null;
+  column: string | null;
+  stated: string | null;
+  computed: string | null;
+  difference: string | null;
+  tolerance: string | null;
+  location: SourceLocation;
+  related: SourceLocation[];
+}

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parse } from "csv-parse/sync";
+import type { BudgetDocument } from "../model/document.js";
+import { chineseNumeral } from "../model/names.js";
+import { resolveItemCodes } from "../model/resolve.js";
+import { templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
+import { decodeText, type EncodingName } from "./decode.js";
+import { InputError } from "./errors.js";
+import { finishDocument } from "./finish.js";
+import { parseNarrative } from "./narrative.js";
+import type { RawLine } from "./raw.js";
+import { parseTables, type TableMeta } from "./tables.js";
+
+export function csvLines(file: string, text: string): RawLine[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, bom: true }) as unknown as typeof records;
+  } catch (e) {
+    const m = /line (\d+)/i.exec((e as Error).message);
+    throw new InputError(`not a readable CSV file: ${(e as Error).message.split("\n")[0]}`, { file, line: m ? Number(m[1]) : null });
+  }
+  return records.map(({ record, info }) => ({
+    cells: record,
+    location: { file, line: info.lines },
+    cellLocations: record.map((_, i) => ({ file, line: info.lines, column: i + 1 })),
+  }));
+}
+
+/** `表3 支出总表.csv`, `T3.csv`, `03-支出总表.csv`: the table a file holds when its rows carry no title. */
+function tableHint(template: DocumentTemplate, name: string) {
+  const stem = name.replace(/\.csv$/i, "");
+  const m = /(?:^|[^A-Za-z])(?:表|T)\s*(\d+|[一二三四五六七八九十]+)/i.exec(stem) ?? /^(\d+)(?:[-_ ]|$)/.exec(stem);
+  const byTitle = templateByTitle(template, stem.replace(/^(表|T)?\s*\d+[-_ ]*/i, ""));
+  if (byTitle) return byTitle;
+  const n = m ? chineseNumeral(m[1]) : null;
+  return n ? templateByNumber(template, n) : undefined;
+}
+
+/** Loads a CSV package: a folder with one CSV per table (or several pages of one) and an optional narrative .md/.txt. */
+export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?: EncodingName): BudgetDocument {
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  const csvs = entries.filter((n) => /\.csv$/i.test(n));
+  if (csvs.length === 0) throw new InputError("the folder holds no .csv file; expected one CSV per table", { file: dir });
+  const narrativeFile = entries.find((n) => /\.(md|txt)$/i.test(n));
+  const meta: TableMeta = { departments: [], units: [], years: [] };
+  let narrative = null;
+  if (narrativeFile) {
+    const file = join(dir, narrativeFile);
+    const text = decodeText(readFileSync(file), file, encoding);
+    narrative = parseNarrative(text.split(/\r\n|\r|\n/), file, template);
+  }
+  const doc: BudgetDocument = {
+    path: dir,
+    format: "csv",
+    template: template.name,
+    department: narrative?.department ?? null,
+    year: narrative?.year ?? null,
+    moneyUnit: null,
+    contents: narrative?.contents ?? [],
+    text: narrative?.parts ?? [],
+    tables: [],
+  };
+  for (const name of csvs) {
+    const file = join(dir, name);
+    const lines = csvLines(file, decodeText(readFileSync(file), file, encoding));
+    const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
+    if (parsed.tables.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
+    meta.departments.push(...parsed.meta.departments);
+    meta.units.push(...parsed.meta.units);
+    meta.years.push(...parsed.meta.years);
+    for (const t of parsed.tables) {
+      const existing = doc.tables.find((x) => x.id === t.id);
+      if (existing) {
+        existing.rows.push(...t.rows);
+        existing.pages += t.pages;
+      } else doc.tables.push(t);
+    }
+  }
+  doc.tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  finishDocument(doc, meta);
+  resolveItemCodes(doc);
+  return doc;
+}

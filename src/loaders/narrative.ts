@@ -1,0 +1,87 @@
+import type { ContentsEntry, TextPart } from "../model/document.js";
+import { chineseNumeral, normaliseName } from "../model/names.js";
+import type { DocumentTemplate } from "../templates/index.js";
+import { templateByNumber, templateByTitle } from "../templates/index.js";
+
+/** The written side of a document: title, 目录 and parts (第一部分 …), each line with its number. */
+export interface Narrative {
+  department: string | null;
+  year: number | null;
+  contents: ContentsEntry[];
+  parts: TextPart[];
+  /** Index (0-based) of the first line after the 目录 (where the body starts). */
+  bodyStart: number;
+}
+
+const strip = (s: string) => s.replace(/^#+\s*/, "").replace(/\*\*/g, "").trim();
+const isHeading = (s: string) => /^#+\s/.test(s.trim());
+const CONTENTS = /^目\s*录$/;
+const PART = /^第([一二三四五六七八九十]+)部分\s*(.*)$/;
+const TITLE = /^(\d{4})\s*年度?\s*(.+?)\s*(部门|单位)(预算|决算)/;
+
+export function parseTitle(lines: string[]): { department: string | null; year: number | null } {
+  for (const raw of lines.slice(0, 40)) {
+    const m = TITLE.exec(strip(raw));
+    if (m) return { year: Number(m[1]), department: m[2].trim() || null };
+  }
+  return { department: null, year: null };
+}
+
+/**
+ * Reads the 目录 (a list of written parts and of tables) and the written parts. The 目录 may repeat the
+ * section headings (一、文字部分 / 二、表格部分) that the body uses again: the body starts at the first heading
+ * seen a second time, or at the first line that is not a heading or a list item.
+ */
+export function parseNarrative(lines: string[], file: string, template: DocumentTemplate, end = lines.length): Narrative {
+  const { department, year } = parseTitle(lines);
+  const contents: ContentsEntry[] = [];
+  let bodyStart = 0;
+  const ci = lines.findIndex((l, i) => i < end && CONTENTS.test(strip(l)));
+  if (ci >= 0) {
+    const seen = new Set<string>();
+    let j = ci + 1;
+    for (; j < end; j++) {
+      const raw = lines[j];
+      const t = strip(raw);
+      if (!t) continue;
+      const item = /^\s*[-*+•]\s+(.*)$/.exec(raw);
+      if (!item && (isHeading(raw) || /^[一二三四五六七八九十]+、/.test(t))) {
+        const key = normaliseName(t);
+        if (seen.has(key)) break;
+        seen.add(key);
+        continue;
+      }
+      if (!item) break;
+      const text = item[1].trim();
+      const location = { file, line: j + 1 };
+      let m = /^[（(]\s*([一二三四五六七八九十]+|\d+)\s*[）)]\s*(.+)$/.exec(text) ?? /^表\s*(\d+)\s*(.+)$/.exec(text);
+      if (m) {
+        const number = chineseNumeral(m[1]);
+        const title = m[2].trim();
+        const tpl = templateByTitle(template, title) ?? (number ? templateByNumber(template, number) : undefined);
+        contents.push({ kind: "table", number, tableId: tpl?.id ?? null, title, location });
+        continue;
+      }
+      m = PART.exec(text);
+      contents.push({ kind: "text", number: m ? chineseNumeral(m[1]) : null, tableId: null, title: m ? m[2].trim() : text, location });
+    }
+    bodyStart = j;
+  }
+  const parts: TextPart[] = [];
+  let current: TextPart | null = null;
+  for (let i = bodyStart; i < end; i++) {
+    const t = strip(lines[i]);
+    const m = PART.exec(t);
+    if (m && t.length < 60) {
+      current = { number: chineseNumeral(m[1]), title: m[2].trim(), location: { file, line: i + 1 }, lines: [] };
+      parts.push(current);
+      continue;
+    }
+    if (/^[二2][、.]\s*表格部分$/.test(t)) {
+      current = null;
+      continue;
+    }
+    if (current && lines[i].trim()) current.lines.push({ line: i + 1, text: lines[i] });
+  }
+  return { department, year, contents, parts, bodyStart };
+}

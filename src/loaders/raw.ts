@@ -1,0 +1,39 @@
+import type { SourceLocation } from "../model/location.js";
+
+/**
+ * A printed line as the loaders see it, before any table is recognised: its cells
+ * (tab-separated in text, fields in CSV, cells in a worksheet) and where each is printed.
+ */
+export interface RawLine {
+  cells: string[];
+  location: SourceLocation;
+  cellLocations: SourceLocation[];
+}
+
+/** Text cells as a plain string (a non-tabular line is one cell). */
+export function lineText(l: RawLine): string {
+  return l.cells.join("\t").trim();
+}
+
+/** Cells without trailing empty ones. */
+export function trimmedCells(l: RawLine): string[] {
+  const c = l.cells.map((x) => x.trim());
+  while (c.length && c[c.length - 1] === "") c.pop();
+  return c;
+}
+
+export function isTabular(l: RawLine): boolean {
+  return trimmedCells(l).length > 1;
+}
+
+/** Splits text lines on tabs, keeping each cell's 1-based character column. */
+export function textLine(file: string, lineNo: number, text: string): RawLine {
+  const cells = text.split("\t");
+  const cellLocations: SourceLocation[] = [];
+  let col = 1;
+  for (const c of cells) {
+    cellLocations.push({ file, line: lineNo, column: col });
+    col += [...c].length + 1;
+  }
+  return { cells, location: { file, line: lineNo }, cellLocations };
+}

@@ -1,0 +1,427 @@
+import { makeAmount, parseNumber } from "../model/amount.js";
+import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+import { normaliseName, splitMarker } from "../model/names.js";
+import { templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
+import type { ColumnSpec } from "../templates/types.js";
+import { InputError } from "./errors.js";
+import { isTabular, lineText, trimmedCells, type RawLine } from "./raw.js";
+
+/** Metadata printed around the tables (部门名称：, 单位：, 2023 年度). */
+export interface TableMeta {
+  departments: string[];
+  units: string[];
+  years: number[];
+}
+
+interface Page {
+  template: TableTemplate;
+  title: string;
+  titleLocation: SourceLocation;
+  department: string | null;
+  unit: string | null;
+  header: RawLine[];
+  data: RawLine[];
+}
+
+const MARKER = /^表\s*(\d+)\s*$/;
+const DEPARTMENT = /^(部门名称|编制部门|编制单位|单位名称)\s*[:：]\s*(.*)$/;
+const UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)\s*$/;
+const YEAR_LINE = /^(\d{4})\s*年度?$/;
+
+function markerNumber(l: RawLine): number | null {
+  if (isTabular(l)) return null;
+  const m = MARKER.exec(lineText(l).replace(/[#*]/g, "").trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** Is this line the printed title of a standard table? */
+export function titleTemplate(template: DocumentTemplate, l: RawLine): TableTemplate | undefined {
+  if (isTabular(l)) return undefined;
+  const t = lineText(l);
+  if (t.length > 60) return undefined;
+  return templateByTitle(template, t);
+}
+
+function hasAmount(l: RawLine): boolean {
+  return l.cells.some((c) => parseNumber(c) !== null);
+}
+
+/**
+ * Cuts the lines of the table part into pages: a page starts at a `表 N` marker or a table title,
+ * carries 部门名称 / 单位 lines, header rows (rows without amounts before the first data row) and data rows.
+ */
+function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTemplate | undefined, meta: TableMeta): Page[] {
+  const pages: Page[] = [];
+  let current: Page | null = hint
+    ? { template: hint, title: hint.title, titleLocation: lines[0]?.location ?? { file: "" }, department: null, unit: null, header: [], data: [] }
+    : null;
+  let pendingNumber: number | null = null;
+  let pendingLocation: SourceLocation | null = null;
+  const start = (tpl: TableTemplate, title: string, loc: SourceLocation) => {
+    if (current) pages.push(current);
+    current = { template: tpl, title, titleLocation: loc, department: null, unit: null, header: [], data: [] };
+  };
+  for (const l of lines) {
+    const cells = trimmedCells(l);
+    if (cells.length === 0) continue;
+    const n = markerNumber(l);
+    if (n !== null) {
+      pendingNumber = n;
+      pendingLocation = l.location;
+      continue;
+    }
+    if (!isTabular(l)) {
+      const text = cells[0];
+      const byTitle = titleTemplate(template, l);
+      if (byTitle) {
+        start(byTitle, text.replace(/[#*]/g, "").trim(), l.location);
+        pendingNumber = null;
+        continue;
+      }
+      if (pendingNumber !== null) {
+        const byNumber = templateByNumber(template, pendingNumber);
+        if (!byNumber) throw new InputError(`表 ${pendingNumber} is not a table of the ${template.name} template (表1 … 表${template.tables.length})`, pendingLocation ?? l.location);
+        // A title that does not read like the template's: trust the number, keep the printed title.
+        start(byNumber, text.replace(/[#*]/g, "").trim(), l.location);
+        pendingNumber = null;
+        continue;
+      }
+      const page: Page | null = current;
+      if (!page) continue;
+      const plain = text.replace(/[#*]/g, "").trim();
+      let m = DEPARTMENT.exec(plain);
+      if (m) {
+        page.department = m[2].trim() || null;
+        if (page.department) meta.departments.push(page.department);
+        continue;
+      }
+      m = UNIT.exec(plain.replace(/\s+/g, ""));
+      if (m) {
+        page.unit = m[2];
+        meta.units.push(m[2]);
+        continue;
+      }
+      m = YEAR_LINE.exec(plain);
+      if (m) {
+        meta.years.push(Number(m[1]));
+        continue;
+      }
+      // 注：…, 本套报表金额单位转换时可能存在尾数误差, 备注: notes, not data.
+      continue;
+    }
+    const page: Page | null = current;
+    if (!page) {
+      if (pendingNumber !== null) throw new InputError(`表 ${pendingNumber}: a table row comes before the table's title`, l.location);
+      continue; // tab rows outside any table (e.g. inside the written parts) are not table data
+    }
+    if (page.data.length === 0 && !hasAmount(l)) page.header.push(l);
+    else page.data.push(l);
+  }
+  if (current) pages.push(current);
+  return pages;
+}
+
+/** Flattens multi-row headers: upper rows carry a label rightwards over empty (merged) cells. */
+export function flattenHeader(rows: string[][]): string[] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const filled = rows.map((r, ri) => {
+    const out: string[] = [];
+    let carry = "";
+    for (let i = 0; i < width; i++) {
+      const v = normaliseName(r[i] ?? "");
+      if (v) carry = v;
+      out.push(v || (ri < rows.length - 1 ? carry : ""));
+    }
+    return out;
+  });
+  const labels: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const segs: string[] = [];
+    for (const r of filled) if (r[i] && segs[segs.length - 1] !== r[i]) segs.push(r[i]);
+    labels.push(segs.join("/"));
+  }
+  return labels;
+}
+
+interface ColumnMap {
+  width: number;
+  index: Map<string, number>;
+  labels: string[];
+  specs: (ColumnSpec | null)[];
+}
+
+function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
+  // A 部门名称 / 主管部门 line printed inside the header block is metadata, not a column header.
+  const headerRows = page.header.filter((r) => !/^(部门名称|主管部门|编制部门|单位名称)[:：]?$/.test(normaliseName(trimmedCells(r).find(Boolean) ?? "")));
+  const labels = flattenHeader(headerRows.map((r) => r.cells));
+  const index = new Map<string, number>();
+  const used = new Set<number>();
+  const missing: ColumnSpec[] = [];
+  for (const spec of tpl.columns) {
+    let found = -1;
+    for (let i = 0; i < labels.length; i++) {
+      if (used.has(i) || !labels[i]) continue;
+      const segs = labels[i].split("/");
+      const leaf = segs[segs.length - 1];
+      if (spec.leaf.test(leaf) && (!spec.group || spec.group.test(labels[i]))) {
+        found = i;
+        break;
+      }
+    }
+    if (found >= 0) {
+      index.set(spec.key, found);
+      used.add(found);
+    } else if (spec.required) missing.push(spec);
+  }
+  if (missing.length) {
+    const loc = page.header[0]?.location ?? page.data[0]?.location ?? page.titleLocation;
+    const found = labels.filter(Boolean).join(" | ") || "no header row";
+    throw new InputError(
+      `表${tpl.number} ${tpl.title}: the header cannot be matched: expected ${missing.map((m) => m.label).join("、")}; found ${found}`,
+      loc,
+    );
+  }
+  const specs: (ColumnSpec | null)[] = labels.map(() => null);
+  for (const spec of tpl.columns) {
+    const i = index.get(spec.key);
+    if (i !== undefined) specs[i] = spec;
+  }
+  return { width: labels.length, index, labels, specs };
+}
+
+/**
+ * A row that lost its leading empty cells at a page break (表12) is shifted right until its amounts
+ * stand in amount columns and its text in text columns.
+ */
+function alignCells(l: RawLine, map: ColumnMap): { cells: string[]; locs: SourceLocation[] } {
+  const cells = l.cells.map((c) => c.trim());
+  const trimmed = trimmedCells(l);
+  if (trimmed.length >= map.width || trimmed.length === 0) return { cells, locs: l.cellLocations };
+  const fits = (k: number) =>
+    trimmed.every((c, i) => {
+      if (!c) return true;
+      const spec = map.specs[i + k];
+      if (!spec) return false;
+      // Amounts must land in amount columns, text in text columns (a code such as 206 reads as a number).
+      return parseNumber(c) !== null ? spec.kind === "amount" || spec.key === "code" : spec.kind === "text";
+    });
+  if (fits(0)) return { cells, locs: l.cellLocations };
+  for (let k = 1; k + trimmed.length <= map.width; k++) {
+    if (fits(k)) {
+      const pad = Array.from({ length: k }, () => "");
+      const padLoc = Array.from({ length: k }, () => l.location);
+      return { cells: [...pad, ...cells], locs: [...padLoc, ...l.cellLocations] };
+    }
+  }
+  return { cells, locs: l.cellLocations };
+}
+
+function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure" | null) {
+  const n = normaliseName(name);
+  return tpl.roles?.find((r) => r.pattern.test(n) && (!r.side || !side || r.side === side));
+}
+
+function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: SourceLocation[], rowLoc: SourceLocation): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const spec of tpl.columns) {
+    const i = map.index.get(spec.key);
+    if (i === undefined) continue;
+    const text = cells[i] ?? "";
+    const location = locs[i] ?? rowLoc;
+    out[spec.key] = {
+      text,
+      amount: spec.kind === "amount" ? makeAmount(text, location, spec.nonNegative ?? true) : null,
+      location,
+    };
+  }
+  return out;
+}
+
+function emptyRow(label: string, location: SourceLocation): Row {
+  return { kind: "other", unit: null, code: null, codeKind: null, name: null, label, side: null, role: null, level: null, cells: {}, location };
+}
+
+function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
+  const rows: Row[] = [];
+  let unit: string | null = null;
+  const dept = department ? normaliseName(department) : null;
+  items.forEach((it, i) => {
+    const unitText = it.cells.unit?.text ?? "";
+    const code = (it.cells.code?.text ?? "").replace(/\s+/g, "");
+    const name = it.cells.name?.text ?? "";
+    const row = emptyRow(unitText || code || name, it.loc);
+    row.cells = it.cells;
+    if (code && /^\d{3,7}$/.test(code)) {
+      Object.assign(row, { kind: "code", unit, code, codeKind: tpl.codeKind ?? null, name: name || null, label: name || code });
+    } else if (unitText && !code) {
+      const nextIsUnit = (() => {
+        const n = items[i + 1];
+        return !!n && !!n.cells.unit?.text && !(n.cells.code?.text ?? "").trim();
+      })();
+      const isDept = (dept !== null && normaliseName(unitText) === dept) || (i === 0 && nextIsUnit && dept === null);
+      if (isDept) Object.assign(row, { kind: "department", unit: null, name: unitText, label: unitText });
+      else {
+        unit = unitText;
+        Object.assign(row, { kind: "unit", unit: unitText, name: unitText, label: unitText });
+      }
+    } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
+      Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });
+    }
+    rows.push(row);
+  });
+  return rows;
+}
+
+function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
+  const rows: Row[] = [];
+  for (const it of items) {
+    for (const side of ["income", "expenditure"] as const) {
+      const labelCell = it.cells[`${side}-label`];
+      const amountCell = it.cells[`${side}-amount`];
+      const label = labelCell?.text ?? "";
+      if (!label && !amountCell?.text) continue;
+      const { level, name } = splitMarker(label);
+      const role = roleOf(tpl, name, side);
+      const row = emptyRow(label, labelCell?.location ?? it.loc);
+      row.location = it.loc;
+      Object.assign(row, {
+        kind: role?.kind ?? "item",
+        side,
+        role: role?.role ?? null,
+        name,
+        level: role ? (role.parent ? 2 : 1) : level,
+        cells: amountCell ? { amount: amountCell } : {},
+      });
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null): Row[] {
+  const rows: Row[] = [];
+  let unit: string | null = null;
+  for (const it of items) {
+    const u = it.cells.unit?.text ?? "";
+    if (u) unit = u;
+    const yearText = it.cells.year?.text ?? "";
+    const row = emptyRow(yearText, it.loc);
+    row.cells = it.cells;
+    row.unit = unit;
+    row.name = yearText;
+    const y = /^(\d{4})\s*年?/.exec(yearText.trim());
+    const role = roleOf(tpl, yearText, null);
+    if (y) {
+      row.kind = "year";
+      row.role = `year:${y[1]}`;
+    } else if (role) {
+      row.kind = role.kind;
+      row.role = role.role;
+    }
+    rows.push(row);
+  }
+  // Per unit, the latest year is the current one and the one before it the previous.
+  const byUnit = new Map<string | null, Row[]>();
+  for (const r of rows) if (r.role?.startsWith("year:")) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  for (const list of byUnit.values()) {
+    const years = list.map((r) => Number(r.role!.slice(5))).sort((a, b) => b - a);
+    const current = docYear && years.includes(docYear) ? docYear : years[0];
+    for (const r of list) {
+      const y = Number(r.role!.slice(5));
+      r.role = y === current ? "current-year" : y === current - 1 ? "previous-year" : r.role;
+    }
+  }
+  return rows;
+}
+
+function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
+  const rows: Row[] = [];
+  let done = false;
+  for (const it of items) {
+    const name = it.cells.name?.text || it.cells.group?.text || "";
+    const row = emptyRow(name, it.loc);
+    row.cells = it.cells;
+    row.name = name || null;
+    const role = roleOf(tpl, name, null);
+    const hasAmounts = tpl.columns.some((c) => c.kind === "amount" && it.cells[c.key]?.amount);
+    if (!done && role?.role === "tasks-total") {
+      Object.assign(row, { kind: "total", role: role.role });
+      done = true;
+    } else if (!done && hasAmounts && name) {
+      Object.assign(row, { kind: "item", role: role?.role ?? "task" });
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A data row with its cells mapped to the template's column keys. */
+interface Item {
+  cells: Record<string, Cell>;
+  loc: SourceLocation;
+}
+
+export interface ParsedTables {
+  tables: Table[];
+  meta: TableMeta;
+}
+
+/**
+ * Recognises the standard tables in a sequence of printed lines (text, CSV or worksheet rows),
+ * merging a table's pages and typing its rows by the template's layout.
+ * `hint` names the table when the lines carry no title (a CSV file named after its table).
+ */
+export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: { hint?: TableTemplate; docYear?: number | null } = {}): ParsedTables {
+  const meta: TableMeta = { departments: [], units: [], years: [] };
+  const pages = splitPages(lines, template, opts.hint, meta);
+  const tables: Table[] = [];
+  const itemsOf = new Map<TableId, Item[]>();
+  let lastMap: ColumnMap | null = null;
+  let lastId: TableId | null = null;
+  for (const page of pages) {
+    const tpl = page.template;
+    let map: ColumnMap;
+    if (page.header.length === 0 && lastId === tpl.id && lastMap) map = lastMap;
+    else if (page.header.length === 0 && page.data.length === 0) continue;
+    else map = matchColumns(tpl, page);
+    lastMap = map;
+    lastId = tpl.id;
+    const items = page.data.map((l) => {
+      const { cells, locs } = alignCells(l, map);
+      return { cells: buildCells(tpl, map, cells, locs, l.location), loc: l.location };
+    });
+    let t = tables.find((x) => x.id === tpl.id);
+    if (!t) {
+      const columns: Column[] = tpl.columns
+        .filter((c) => map.index.has(c.key))
+        .map((c) => ({ key: c.key, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }));
+      if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? "预算数", kind: "amount" });
+      t = { id: tpl.id, title: page.title.replace(/^表\s*\d+\s*/, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
+      tables.push(t);
+    }
+    t.pages++;
+    t.unit ??= page.unit;
+    t.department ??= page.department;
+    itemsOf.set(t.id, [...(itemsOf.get(t.id) ?? []), ...items]);
+  }
+  for (const t of tables) {
+    const tpl = template.tables.find((x) => x.id === t.id)!;
+    const items = itemsOf.get(t.id) ?? [];
+    switch (tpl.layout) {
+      case "classified":
+        t.rows = classifiedRows(tpl, items, t.department ?? meta.departments[0] ?? null);
+        break;
+      case "two-sided":
+        t.rows = twoSidedRows(tpl, items);
+        break;
+      case "unit-year":
+        t.rows = unitYearRows(tpl, items, opts.docYear ?? null);
+        break;
+      case "tasks":
+        t.rows = taskRows(tpl, items);
+        break;
+    }
+  }
+  return { tables, meta };
+}

@@ -1,0 +1,78 @@
+import { Decimal } from "decimal.js";
+import type { SourceLocation } from "./location.js";
+
+/**
+ * A printed amount. `value` is what is printed, `decimals` how many decimals it was printed with:
+ * the true amount lies in [value − ½·10^−decimals, value + ½·10^−decimals] (see docs/cli.md, rounding).
+ * `nonNegative` marks amounts that cannot be below zero (budget amounts): a printed 0 then stands for
+ * [0, ½·10^−decimals].
+ */
+export interface Amount {
+  value: Decimal;
+  decimals: number;
+  text: string;
+  location: SourceLocation;
+  nonNegative: boolean;
+}
+
+const FULLWIDTH_DIGITS = /[０-９]/g;
+
+/** Normalises what converters do to numbers: thousands separators with stray spaces, full-width digits and signs. */
+export function normaliseNumberText(text: string): string {
+  return text
+    .replace(FULLWIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[，]/g, ",")
+    .replace(/[．]/g, ".")
+    .replace(/[－—–−]/g, "-")
+    .replace(/\s+/g, "");
+}
+
+const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a printed amount such as `9,724`, `1, 197`, `0`, `18,976.76`, `-3`, `(3)`.
+ * Returns null for anything that is not a plain number (text, percentages, empty cells, `-`).
+ */
+export function parseNumber(text: string): { value: Decimal; decimals: number } | null {
+  let t = normaliseNumberText(text);
+  let negative = false;
+  const paren = /^\((.+)\)$/.exec(t);
+  if (paren) {
+    t = paren[1];
+    negative = true;
+  }
+  const m = NUMBER.exec(t);
+  if (!m) return null;
+  const intPart = m[2].replace(/,/g, "");
+  const frac = m[3] ?? "";
+  let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
+  if (m[1] || negative) value = value.negated();
+  return { value, decimals: frac.length };
+}
+
+export function makeAmount(text: string, location: SourceLocation, nonNegative = true): Amount | null {
+  const n = parseNumber(text);
+  if (!n) return null;
+  return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative };
+}
+
+/** Half the last printed digit: ½·10^−decimals. */
+export function halfUnit(a: Amount): Decimal {
+  return new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)));
+}
+
+/** The interval of true amounts the printed figure can stand for. */
+export function interval(a: Amount): { lo: Decimal; hi: Decimal } {
+  const h = halfUnit(a);
+  let lo = a.value.minus(h);
+  if (a.nonNegative && a.value.gte(0) && lo.lt(0)) lo = new Decimal(0);
+  return { lo, hi: a.value.plus(h) };
+}
+
+/** Prints a decimal the way the report schema wants it: plain digits, no exponent, no trailing zeros. */
+export function decimalString(d: Decimal): string {
+  const s = d.toFixed();
+  if (!s.includes(".")) return s === "-0" ? "0" : s;
+  const t = s.replace(/0+$/, "").replace(/\.$/, "");
+  return t === "-0" ? "0" : t;
+}

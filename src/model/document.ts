@@ -1,0 +1,112 @@
+import type { Amount } from "./amount.js";
+import type { SourceLocation } from "./location.js";
+
+/** Standard table ids in the order of the disclosure (表1 … 表12). */
+export type TableId = "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "T10" | "T11" | "T12";
+export const TABLE_IDS: TableId[] = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"];
+
+export type InputFormat = "markdown" | "csv" | "xlsx";
+export type CodeKind = "function" | "economic";
+
+export interface Cell {
+  text: string;
+  amount: Amount | null;
+  location: SourceLocation;
+}
+
+export interface Column {
+  /** Stable key from the table template (e.g. `total`, `basic`, `project`). */
+  key: string;
+  /** The header as printed, multi-row headers flattened with `/` (e.g. `2023 年政府采购项目/小计`). */
+  label: string;
+  kind: "text" | "amount";
+}
+
+/**
+ * What a row is:
+ * - `department`: the department as a whole (部门名称 row), `unit`: one budget unit (预算单位),
+ * - `code`: a classification code row (功能分类 / 经济分类),
+ * - `item`: a named item (表1/表6 income and expenditure items, 表12 tasks),
+ * - `total`: a printed total or subtotal (收入总计, 本年支出合计, 金额合计 …),
+ * - `year`: a per-year line (表9: 2022 年, 2023 年, 增减变化金额),
+ * - `other`: any other row kept for completeness (表12 indicators).
+ */
+export type RowKind = "department" | "unit" | "code" | "item" | "total" | "year" | "other";
+
+export interface Row {
+  kind: RowKind;
+  /** Budget unit the row belongs to; null for the department as a whole. */
+  unit: string | null;
+  /** Classification code (206 / 20607 / 2060701, 301 / 30101), resolved from names where only a name is printed. */
+  code: string | null;
+  codeKind: CodeKind | null;
+  /** 科目名称 or item name without its list marker. */
+  name: string | null;
+  /** The row's label as printed. */
+  label: string;
+  /** Two-sided tables (表1, 表6): which side the item stands on. */
+  side: "income" | "expenditure" | null;
+  /** Semantic role from the template (e.g. `income-total`, `gov-allocation`, `basic`, `current-year`). */
+  role: string | null;
+  /** Hierarchy level of a named item: 1 = 类 / top level, 2 = 款 / sub-item, 3 = 项. */
+  level: number | null;
+  cells: Record<string, Cell>;
+  location: SourceLocation;
+}
+
+export interface Table {
+  id: TableId;
+  title: string;
+  /** Money unit printed on the table (单位：万元 / 元). */
+  unit: string | null;
+  department: string | null;
+  columns: Column[];
+  rows: Row[];
+  location: SourceLocation;
+  /** How many printed pages the table was split over. */
+  pages: number;
+}
+
+export interface TextLine {
+  line: number;
+  text: string;
+}
+
+/** One written part (第一部分 部门概况 …) with its lines as printed. */
+export interface TextPart {
+  number: number | null;
+  title: string;
+  location: SourceLocation;
+  lines: TextLine[];
+}
+
+/** An entry of the 目录: a written part or a table the document says it contains. */
+export interface ContentsEntry {
+  kind: "text" | "table";
+  number: number | null;
+  tableId: TableId | null;
+  title: string;
+  location: SourceLocation;
+}
+
+export interface BudgetDocument {
+  path: string;
+  format: InputFormat;
+  /** Template the tables were recognised with (`shenzhen`). */
+  template: string;
+  department: string | null;
+  year: number | null;
+  /** Money unit of the document (of its tables, when all agree). */
+  moneyUnit: string | null;
+  contents: ContentsEntry[];
+  text: TextPart[];
+  tables: Table[];
+}
+
+export function table(doc: BudgetDocument, id: TableId): Table | undefined {
+  return doc.tables.find((t) => t.id === id);
+}
+
+export function amountOf(row: Row | undefined, key: string): Amount | null {
+  return row?.cells[key]?.amount ?? null;
+}

@@ -1,0 +1,39 @@
+/** Normalises a printed name (科目名称, unit or item name) for comparison: spacing, full-/half-width, list markers. */
+export function normaliseName(name: string): string {
+  return name
+    .replace(/\s+/g, "")
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")")
+    .replace(/[：]/g, ":")
+    .replace(/[“”"]/g, "")
+    .trim();
+}
+
+const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20 (enough for table numbers and part numbers). */
+export function chineseNumeral(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[一二三四五六七八九十]+$/.test(s)) return null;
+  if (s === "十") return 10;
+  if (s.length === 1) return CN_NUMERALS[s] ?? null;
+  if (s.startsWith("十")) return 10 + (CN_NUMERALS[s[1]] ?? 0);
+  if (s.length === 2 && s[1] === "十") return (CN_NUMERALS[s[0]] ?? 0) * 10;
+  if (s.length === 3 && s[1] === "十") return (CN_NUMERALS[s[0]] ?? 0) * 10 + (CN_NUMERALS[s[2]] ?? 0);
+  return null;
+}
+
+/**
+ * Splits an item label into its list marker and name: `一、科学技术支出` → level 1 (类 / top level),
+ * `1. 一般公共预算拨款` or `（一）…` → level 2, no marker → null.
+ */
+export function splitMarker(label: string): { marker: string | null; level: number | null; name: string } {
+  const t = label.trim();
+  let m = /^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$/.exec(t);
+  if (m) return { marker: `${m[1]}、`, level: 1, name: m[2].trim() };
+  m = /^(\d+)\s*[.．、]\s*(.*)$/.exec(t);
+  if (m && m[2]) return { marker: `${m[1]}.`, level: 2, name: m[2].trim() };
+  m = /^[（(]([一二三四五六七八九十\d]+)[）)]\s*(.*)$/.exec(t);
+  if (m && m[2]) return { marker: `(${m[1]})`, level: 2, name: m[2].trim() };
+  return { marker: null, level: null, name: t };
+}

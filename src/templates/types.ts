@@ -1,0 +1,52 @@
+import type { CodeKind, RowKind, TableId } from "../model/document.js";
+
+/** One column the template expects; matched against the flattened printed header. */
+export interface ColumnSpec {
+  key: string;
+  kind: "text" | "amount";
+  /** Canonical label used in messages (the printed one is kept on the table). */
+  label: string;
+  /** Matched against the last segment of the flattened header (spaces removed). */
+  leaf: RegExp;
+  /** When set, also matched against the whole flattened header (`parent/leaf`). */
+  group?: RegExp;
+  required?: boolean;
+  /** Amounts in this column cannot be negative (default true for amount columns). */
+  nonNegative?: boolean;
+}
+
+/** A label that gives a row a semantic role (e.g. 本年收入合计 → income-subtotal). */
+export interface RoleSpec {
+  pattern: RegExp;
+  role: string;
+  kind: RowKind;
+  side?: "income" | "expenditure";
+  /** Role of the item this one is a part of (一般公共预算拨款 ⊂ 政府预算拨款). */
+  parent?: string;
+}
+
+/**
+ * How rows are keyed:
+ * - `classified`: 预算单位 / 科目编码 / 科目名称 + amounts; unit rows, then code rows under them (表3, 表7, 表8, 表10, 表11);
+ * - `two-sided`: income items on the left, expenditure items on the right, named not coded (表1, 表6);
+ * - `unit-year`: per budget unit, one row per year and one for the change (表9);
+ * - `tasks`: named tasks with amounts, a total row, then indicator rows (表12).
+ */
+export type Layout = "classified" | "two-sided" | "unit-year" | "tasks";
+
+export interface TableTemplate {
+  id: TableId;
+  number: number;
+  title: string;
+  /** Matched against the printed title with spaces removed and any leading year (2023 年) dropped. */
+  titlePatterns: RegExp[];
+  layout: Layout;
+  codeKind?: CodeKind;
+  columns: ColumnSpec[];
+  roles?: RoleSpec[];
+}
+
+export interface DocumentTemplate {
+  name: string;
+  tables: TableTemplate[];
+}
