@@ -107,6 +107,6 @@ export function table(doc: BudgetDocument, id: TableId): Table | undefined {
   return doc.tables.find((t) => t.id === id);
 }
 
-export function amountOf(row: Row | undefined, key: string): Amount | null {
+export function amountOf(row: Row | null | undefined, key: string): Amount | null {
   return row?.cells[key]?.amount ?? null;
 }

@@ -1,0 +1,140 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { checkInputs, parseTolerance } from "../check.js";
+import { severityRank } from "../engine/run.js";
+import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
+import { formatLocation } from "../model/location.js";
+import { makeReport } from "../report.js";
+import { formatters } from "../reporters/index.js";
+import { ruleById, rules } from "../rules/index.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+
+/** A usage error: printed as one line, exit status 2. */
+class UsageError extends Error {}
+
+function defaultLang(): Lang {
+  const l = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "";
+  return l.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+function parseRuleSetting(spec: string, acc: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
+  const m = /^([a-z][a-z0-9-]*)=(off|info|warning|error)$/.exec(spec);
+  if (!m) throw new UsageError(`--rule ${spec}: expected <rule-id>=<off|info|warning|error>`);
+  if (!ruleById(m[1])) throw new UsageError(`--rule ${spec}: no rule '${m[1]}' (budget-check rules lists them)`);
+  return { ...acc, [m[1]]: m[2] as SeveritySetting };
+}
+
+interface CheckFlags {
+  format: string;
+  output?: string;
+  failOn: Severity | "never";
+  tolerance: string;
+  rule: Record<string, SeveritySetting>;
+  lang?: Lang;
+  quiet?: boolean;
+  color: boolean;
+  encoding?: string;
+}
+
+async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: string) => void; isTTY: boolean }): Promise<number> {
+  const format = formatters[flags.format];
+  if (!format) throw new UsageError(`--format ${flags.format}: expected one of ${Object.keys(formatters).join(", ")}`);
+  const tolerance = parseTolerance(flags.tolerance);
+  if (!tolerance) throw new UsageError(`--tolerance ${flags.tolerance}: expected auto or a non-negative number`);
+  const encodings = ["utf-8", "utf-16le", "utf-16be", "gb18030"];
+  const encoding = flags.encoding?.toLowerCase().replace(/^(gbk|gb2312)$/, "gb18030").replace(/^utf8$/, "utf-8");
+  if (encoding && !encodings.includes(encoding)) throw new UsageError(`--encoding ${flags.encoding}: expected one of utf-8, utf-16le, utf-16be, gb18030 (gbk)`);
+  const lang = flags.lang ?? defaultLang();
+  const documents = await checkInputs(inputs, { tolerance, severities: flags.rule, lang, encoding: encoding as never });
+  const report = makeReport(VERSION, documents);
+  const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
+  const text = format(report, { color, lang, quiet: !!flags.quiet });
+  if (flags.output) {
+    try {
+      writeFileSync(flags.output, text);
+    } catch (e) {
+      throw new UsageError(`--output ${flags.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  } else io.out(text);
+  for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
+  if (documents.some((d) => d.failure)) return 2;
+  if (flags.failOn === "never") return 0;
+  const threshold = severityRank(flags.failOn);
+  const failing = documents.some((d) => d.findings.some((f) => severityRank(f.severity) <= threshold));
+  return failing ? 1 : 0;
+}
+
+function readDoc(id: string): string {
+  return readFileSync(join(ROOT, "docs", "rules", `${id}.md`), "utf8");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const out = (s: string) => process.stdout.write(s);
+  const program = new Command();
+  program
+    .name("budget-check")
+    .description("Check a department budget disclosure (部门预算公开): every table identity, rounding (尾数误差) told apart from real discrepancies.")
+    .version(VERSION, "-V, --version")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: out })
+    .showSuggestionAfterError(true);
+
+  program
+    .command("check", { isDefault: true })
+    .description("check documents, CSV folders or batch folders (the default command)")
+    .argument("<input...>", "a document (.md/.txt), a CSV package folder, or a folder of packages")
+    .addOption(new Option("--format <name>", "report format").choices(Object.keys(formatters)).default("text"))
+    .option("--output <file>", "write the report to a file instead of stdout")
+    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit status 1").choices(["error", "warning", "info", "never"]).default("error"))
+    .option("--tolerance <auto|N>", "auto: what rounding explains; N: a fixed absolute tolerance in the document's money unit", "auto")
+    .option("--rule <id=level>", "set one rule's severity (off|info|warning|error); repeatable", parseRuleSetting, {})
+    .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
+    .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
+    .option("--quiet", "print errors only")
+    .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
+    .action(async (inputs: string[], flags: CheckFlags) => {
+      exitCode = await runCheck(inputs, flags, { out, isTTY: !!process.stdout.isTTY });
+    });
+
+  program
+    .command("rules")
+    .description("list every rule: id, default severity, description")
+    .addOption(new Option("--format <name>", "text or json").choices(["text", "json"]).default("text"))
+    .action((flags: { format: string }) => {
+      if (flags.format === "json") {
+        out(JSON.stringify(rules.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, description: r.description, descriptionZh: r.descriptionZh, docs: `docs/rules/${r.id}.md` })), null, 2) + "\n");
+        return;
+      }
+      const w = Math.max(...rules.map((r) => r.id.length));
+      for (const r of rules) out(`${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}\n`);
+    });
+
+  program
+    .command("explain")
+    .description("print a rule's documentation")
+    .argument("<ruleId>", "a rule id (see budget-check rules)")
+    .action((id: string) => {
+      if (!ruleById(id)) throw new UsageError(`explain ${id}: no such rule (budget-check rules lists them)`);
+      out(readDoc(id));
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2; // commander already printed a one-line message
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`budget-check: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,81 @@
+import { defaultTemplate } from "../templates/index.js";
+import type { Amount } from "./amount.js";
+import { amountOf, type BudgetDocument, type Row, type Table, type TableId } from "./document.js";
+import { normaliseName } from "./names.js";
+
+/** Canonical label of a template column (支出总计, 基本支出 …) for messages. */
+export function columnLabel(id: TableId, key: string): string {
+  if (key === "amount") return "预算数";
+  return defaultTemplate.tables.find((t) => t.id === id)?.columns.find((c) => c.key === key)?.label ?? key;
+}
+
+/** The amount columns a table printed, in order. */
+export function amountColumns(t: Table): string[] {
+  return t.columns.filter((c) => c.kind === "amount" && c.key !== "amount").map((c) => c.key);
+}
+
+export interface UnitBlock {
+  row: Row;
+  codes: Row[];
+}
+
+/** A classified table as the department row, then each budget unit with its code rows. */
+export function unitBlocks(t: Table): { department: Row | null; units: UnitBlock[]; loose: Row[] } {
+  let department: Row | null = null;
+  const units: UnitBlock[] = [];
+  const loose: Row[] = [];
+  for (const r of t.rows) {
+    if (r.kind === "department") department ??= r;
+    else if (r.kind === "unit") units.push({ row: r, codes: [] });
+    else if (r.kind === "code") (units.length ? units[units.length - 1].codes : loose).push(r);
+  }
+  return { department, units, loose };
+}
+
+/** Length of a code's parent level: 2060701 → 20607 → 206 (function), 30101 → 301 (economic). */
+export function parentCode(code: string): string | null {
+  if (code.length === 7) return code.slice(0, 5);
+  if (code.length === 5) return code.slice(0, 3);
+  return null;
+}
+
+/** Children of each code row among `codes` (one unit's rows). */
+export function codeChildren(codes: Row[]): Map<Row, Row[]> {
+  const byCode = new Map<string, Row>();
+  for (const r of codes) if (r.code && !byCode.has(r.code)) byCode.set(r.code, r);
+  const children = new Map<Row, Row[]>();
+  for (const r of codes) {
+    const p = r.code ? parentCode(r.code) : null;
+    const parent = p ? byCode.get(p) : undefined;
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  return children;
+}
+
+export const unitKey = (name: string | null) => (name ? normaliseName(name) : "");
+
+/** Σ over all units of a code's amount in one column; the rows that make it. */
+export function codeAcrossUnits(t: Table, code: string, key: string): Amount[] {
+  return t.rows.filter((r) => r.kind === "code" && r.code === code).map((r) => amountOf(r, key)).filter((a): a is Amount => !!a);
+}
+
+/** The department row of a classified table, or null. */
+export function departmentRow(t: Table | undefined): Row | null {
+  return t ? unitBlocks(t).department : null;
+}
+
+export function rowByRole(t: Table | undefined, role: string): Row | undefined {
+  return t?.rows.find((r) => r.role === role);
+}
+
+export function tablesOf(doc: BudgetDocument, ids: TableId[]): Table[] {
+  return doc.tables.filter((t) => ids.includes(t.id));
+}
+
+export const CLASSIFIED: TableId[] = ["T2", "T3", "T4", "T5", "T7", "T8", "T10", "T11"];
+export const COMPONENT_TABLES: TableId[] = ["T3", "T7", "T8", "T10", "T11"];
+
+/** Parent role of an item role in a table's template (一般公共预算拨款 → 政府预算拨款). */
+export function roleParent(id: TableId, role: string): string | null {
+  return defaultTemplate.tables.find((t) => t.id === id)?.roles?.find((r) => r.role === role)?.parent ?? null;
+}

@@ -1,0 +1,34 @@
+import { amountOf } from "../model/document.js";
+import { rowByRole, tablesOf } from "../model/queries.js";
+import type { Rule } from "../engine/types.js";
+
+export const balanceTotals: Rule = {
+  id: "balance-totals",
+  defaultSeverity: "error",
+  description: "表1/表6: 本年收入合计 + 上年结余 = 收入总计, 本年支出合计 + 结转下年 = 支出总计, and 收入总计 = 支出总计.",
+  descriptionZh: "表1/表6：本年收入合计 + 上年结余结转 = 收入总计；本年支出合计 + 结转下年 = 支出总计；收入总计 = 支出总计。",
+  check(doc, ctx) {
+    for (const t of tablesOf(doc, ["T1", "T6"])) {
+      const get = (role: string) => rowByRole(t, role);
+      for (const [total, sub, carry, zh, en] of [
+        ["income-total", "income-subtotal", "income-carryover", "本年收入合计 + 上年结余结转", "income this year + carried over"],
+        ["expenditure-total", "expenditure-subtotal", "expenditure-carryforward", "本年支出合计 + 结转下年", "expenditure this year + carried forward"],
+      ] as const) {
+        const tr = get(total);
+        const ta = amountOf(tr, "amount");
+        const s = amountOf(get(sub), "amount");
+        if (!ta || !s) continue;
+        const c = amountOf(get(carry), "amount");
+        ctx.sum({
+          subject: { table: t.id, item: tr!.name, column: "预算数" },
+          total: ta,
+          parts: c ? [{ amount: s }, { amount: c }] : [{ amount: s }],
+          relation: { zh, en },
+        });
+      }
+      const inc = amountOf(get("income-total"), "amount");
+      const exp = amountOf(get("expenditure-total"), "amount");
+      if (inc && exp) ctx.equal({ table: t.id, item: "收入总计", column: "预算数" }, inc, exp, { zh: "支出总计", en: "total expenditure" });
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { TableId } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+import { normaliseName } from "../model/names.js";
+import type { Rule } from "../engine/types.js";
+
+export const codeName: Rule = {
+  id: "code-name",
+  defaultSeverity: "warning",
+  description: "One classification code bears one name everywhere in the document.",
+  descriptionZh: "同一科目编码在全文各表中应使用同一科目名称。",
+  check(doc, ctx) {
+    for (const kind of ["function", "economic"] as const) {
+      const seen = new Map<string, { name: string; table: TableId; unit: string | null; location: SourceLocation }[]>();
+      for (const t of doc.tables)
+        for (const r of t.rows)
+          if (r.kind === "code" && r.codeKind === kind && r.code && r.name)
+            seen.set(r.code, [...(seen.get(r.code) ?? []), { name: r.name, table: t.id, unit: r.unit, location: r.location }]);
+      for (const [code, uses] of seen) {
+        const counts = new Map<string, number>();
+        for (const u of uses) counts.set(normaliseName(u.name), (counts.get(normaliseName(u.name)) ?? 0) + 1);
+        if (counts.size < 2) continue;
+        const [usual] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+        const usualAt = uses.filter((u) => normaliseName(u.name) === usual).map((u) => u.location);
+        for (const u of uses) {
+          if (normaliseName(u.name) === usual) continue;
+          ctx.report({
+            subject: { table: u.table, unit: u.unit, code, item: u.name, column: "科目名称" },
+            location: u.location,
+            related: usualAt,
+            message: { zh: `科目名称“${u.name}”与其他各处的“${usual}”不一致`, en: `the name “${u.name}” differs from “${usual}” used elsewhere for this code` },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { amountOf, table, type Row } from "../model/document.js";
+import { columnLabel, rowByRole, unitBlocks, unitKey } from "../model/queries.js";
+import type { Rule } from "../engine/types.js";
+
+const KEYS = ["total", "basic", "project"];
+
+export const generalVsTotal: Rule = {
+  id: "general-vs-total",
+  defaultSeverity: "error",
+  description: "When the whole budget is general public budget (表1 一般公共预算拨款 = 收入总计), 表7 equals 表3 row by row.",
+  descriptionZh: "收入全部为一般公共预算拨款时，表7 与表3 逐行相同（各单位、各功能科目的支出总计、基本支出、项目支出）。",
+  check(doc, ctx) {
+    const t1 = table(doc, "T1");
+    const t3 = table(doc, "T3");
+    const t7 = table(doc, "T7");
+    if (!t1 || !t3 || !t7) return;
+    const gp = amountOf(rowByRole(t1, "general-public"), "amount");
+    const all = amountOf(rowByRole(t1, "income-total"), "amount");
+    if (!gp || !all || !gp.value.eq(all.value)) return;
+    const a = unitBlocks(t7);
+    const b = unitBlocks(t3);
+    const rel = { zh: "表3 同一行", en: "the same row of T3" };
+    const compare = (r7: Row, r3: Row | undefined) => {
+      for (const key of KEYS) {
+        const x = amountOf(r7, key);
+        if (!x) continue;
+        const y = amountOf(r3, key);
+        ctx.sum({
+          subject: { table: "T7", unit: r7.kind === "department" ? null : r7.unit, code: r7.code, item: r7.kind === "code" ? r7.name : null, column: columnLabel("T7", key) },
+          total: x,
+          parts: y ? [{ amount: y }] : [],
+          relation: y ? rel : { zh: "表3 无此行，按 0", en: "T3 has no such row: 0" },
+        });
+      }
+    };
+    if (a.department && b.department) compare(a.department, b.department);
+    for (const u of a.units) {
+      const other = b.units.find((x) => unitKey(x.row.unit) === unitKey(u.row.unit));
+      if (!other) {
+        compare(u.row, undefined);
+        continue;
+      }
+      compare(u.row, other.row);
+      for (const r of u.codes) compare(r, other.codes.find((x) => x.code === r.code));
+      // Rows of 表3 missing from 表7.
+      for (const r of other.codes)
+        if (!u.codes.some((x) => x.code === r.code)) {
+          const y = amountOf(r, "total");
+          if (y && !y.value.isZero())
+            ctx.sum({
+              subject: { table: "T3", unit: r.unit, code: r.code, item: r.name, column: columnLabel("T3", "total") },
+              total: y,
+              parts: [],
+              relation: { zh: "表7 无此行，按 0", en: "T7 has no such row: 0" },
+            });
+        }
+    }
+  },
+};

@@ -1,0 +1,95 @@
+import type { Amount } from "../model/amount.js";
+import { amountOf, type Row, type Table } from "../model/document.js";
+import { amountColumns, CLASSIFIED, codeChildren, columnLabel, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
+import type { Rule, RuleContext } from "../engine/types.js";
+
+const present = (rows: Row[], key: string) => rows.map((r) => amountOf(r, key)).filter((a): a is Amount => !!a).map((amount) => ({ amount }));
+
+function classified(t: Table, ctx: RuleContext) {
+  const { department, units } = unitBlocks(t);
+  for (const key of amountColumns(t)) {
+    const column = columnLabel(t.id, key);
+    for (const u of units) {
+      for (const [parent, kids] of codeChildren(u.codes)) {
+        const total = amountOf(parent, key);
+        if (!total) continue;
+        ctx.sum({
+          subject: { table: t.id, unit: u.row.unit, code: parent.code, item: parent.name, column },
+          total,
+          parts: present(kids, key),
+          relation: { zh: "下级科目合计", en: "sum of its sub-codes" },
+        });
+      }
+      const top = u.codes.filter((r) => r.code && r.code.length === 3);
+      const ut = amountOf(u.row, key);
+      if (ut && top.length)
+        ctx.sum({
+          subject: { table: t.id, unit: u.row.unit, column },
+          total: ut,
+          parts: present(top, key),
+          relation: { zh: "各类级科目合计", en: "sum of its top-level codes" },
+        });
+    }
+    const dt = amountOf(department, key);
+    if (dt && units.length)
+      ctx.sum({
+        subject: { table: t.id, item: department!.name, column },
+        total: dt,
+        parts: present(units.map((u) => u.row), key),
+        relation: { zh: "各预算单位合计", en: "sum of the budget units" },
+      });
+  }
+}
+
+function twoSided(t: Table, ctx: RuleContext) {
+  const items = t.rows.filter((r) => r.kind === "item");
+  const subject = (r: Row) => ({ table: t.id, code: r.code, item: r.name, column: "预算数" });
+  // Expenditure: 类 = Σ 款, 款 = Σ 项 (codes resolved from the names), 本年支出合计 = Σ 类.
+  const exp = items.filter((r) => r.side === "expenditure" && !r.role);
+  for (const parent of exp) {
+    if (!parent.code || parent.code.length === 7) continue;
+    const kids = exp.filter((r) => r.code && r.code.length === parent.code!.length + 2 && r.code.startsWith(parent.code!));
+    const total = amountOf(parent, "amount");
+    if (total && kids.length) ctx.sum({ subject: subject(parent), total, parts: present(kids, "amount"), relation: { zh: "下级科目合计", en: "sum of its sub-items" } });
+  }
+  const expSub = rowByRole(t, "expenditure-subtotal");
+  const expTotal = amountOf(expSub, "amount");
+  const lei = exp.filter((r) => (r.code ? r.code.length === 3 : r.level === 1));
+  if (expTotal && lei.length) ctx.sum({ subject: subject(expSub!), total: expTotal, parts: present(lei, "amount"), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
+  // Income: 政府预算拨款 = Σ its three kinds, 单位资金 = Σ its kinds, 本年收入合计 = Σ top-level items.
+  const inc = items.filter((r) => r.side === "income" && r.role !== "income-carryover");
+  for (const parent of inc) {
+    if (!parent.role) continue;
+    const kids = inc.filter((r) => r.role && roleParent(t.id, r.role) === parent.role);
+    const total = amountOf(parent, "amount");
+    if (total && kids.length) ctx.sum({ subject: subject(parent), total, parts: present(kids, "amount"), relation: { zh: "所属明细合计", en: "sum of its sub-items" } });
+  }
+  const incSub = rowByRole(t, "income-subtotal");
+  const incTotal = amountOf(incSub, "amount");
+  const topIncome = inc.filter((r) => (r.role ? roleParent(t.id, r.role) === null : r.level === 1));
+  if (incTotal && topIncome.length)
+    ctx.sum({ subject: subject(incSub!), total: incTotal, parts: present(topIncome, "amount"), relation: { zh: "各项收入合计", en: "sum of the income items" } });
+}
+
+function tasks(t: Table, ctx: RuleContext) {
+  const total = t.rows.find((r) => r.role === "tasks-total");
+  if (!total) return;
+  const items = t.rows.filter((r) => r.kind === "item");
+  for (const key of amountColumns(t)) {
+    const a = amountOf(total, key);
+    if (a && items.length)
+      ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t.id, key) }, total: a, parts: present(items, key), relation: { zh: "各项任务合计", en: "sum of the tasks" } });
+  }
+}
+
+export const hierarchySum: Rule = {
+  id: "hierarchy-sum",
+  defaultSeverity: "error",
+  description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units, 表1/表6 items and totals, 表12 金额合计.",
+  descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和，表1/表6 各项目及合计，表12 金额合计。",
+  check(doc, ctx) {
+    for (const t of tablesOf(doc, CLASSIFIED)) classified(t, ctx);
+    for (const t of tablesOf(doc, ["T1", "T6"])) twoSided(t, ctx);
+    for (const t of tablesOf(doc, ["T12"])) tasks(t, ctx);
+  },
+};

@@ -1,0 +1,41 @@
+import type { Rule } from "../engine/types.js";
+import { allocationVsSummary } from "./allocation-vs-summary.js";
+import { balanceTotals } from "./balance-totals.js";
+import { codeName } from "./code-name.js";
+import { economicVsFunction } from "./economic-vs-function.js";
+import { fundTables } from "./fund-tables.js";
+import { generalVsTotal } from "./general-vs-total.js";
+import { hierarchySum } from "./hierarchy-sum.js";
+import { itemCode } from "./item-code.js";
+import { itemsVsUnits } from "./items-vs-units.js";
+import { negativeAmount } from "./negative-amount.js";
+import { partOfTotal } from "./part-of-total.js";
+import { rowTotal } from "./row-total.js";
+import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
+import { tablePresence } from "./table-presence.js";
+import { tasksVsBudget } from "./tasks-vs-budget.js";
+import { yearChange } from "./year-change.js";
+
+/** Every rule, in the order findings are reported. */
+export const rules: Rule[] = [
+  tablePresence,
+  rowTotal,
+  yearChange,
+  balanceTotals,
+  hierarchySum,
+  partOfTotal,
+  negativeAmount,
+  itemsVsUnits,
+  allocationVsSummary,
+  generalVsTotal,
+  economicVsFunction,
+  sanggongVsEconomic,
+  fundTables,
+  tasksVsBudget,
+  codeName,
+  itemCode,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.id === id);
+}

@@ -1,0 +1,23 @@
+import { decimalString } from "../model/amount.js";
+import type { Rule } from "../engine/types.js";
+
+export const negativeAmount: Rule = {
+  id: "negative-amount",
+  defaultSeverity: "error",
+  description: "A budget amount that cannot be negative is printed negative.",
+  descriptionZh: "不应为负数的预算金额列示为负数。",
+  check(doc, ctx) {
+    for (const t of doc.tables)
+      for (const r of t.rows)
+        for (const [key, cell] of Object.entries(r.cells)) {
+          const a = cell.amount;
+          if (!a || !a.nonNegative || !a.value.isNegative() || a.value.isZero()) continue;
+          ctx.report({
+            subject: { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.name, column: t.columns.find((c) => c.key === key)?.label ?? key },
+            location: a.location,
+            message: { zh: `金额 ${a.text} 为负数，预算金额不应小于 0`, en: `amount ${a.text} is negative; a budget amount cannot be below 0` },
+            stated: decimalString(a.value),
+          });
+        }
+  },
+};

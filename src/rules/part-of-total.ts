@@ -1,0 +1,31 @@
+import { amountOf } from "../model/document.js";
+import { columnLabel, tablesOf } from "../model/queries.js";
+import type { Rule } from "../engine/types.js";
+
+/** `其中` columns: part ≤ whole. 小型、微型企业 ⊂ 中小企业 ⊂ 政府采购小计. */
+const PAIRS: [string, string][] = [
+  ["proc-sme", "proc-total"],
+  ["proc-micro", "proc-sme"],
+];
+
+export const partOfTotal: Rule = {
+  id: "part-of-total",
+  defaultSeverity: "error",
+  description: "A 其中 column never exceeds the column it is part of (表3 政府采购: 小微企业 ≤ 中小企业 ≤ 小计).",
+  descriptionZh: "“其中”列不大于其所属列（表3 政府采购：面向小微企业 ≤ 面向中小企业 ≤ 小计）。",
+  check(doc, ctx) {
+    for (const t of tablesOf(doc, ["T3"]))
+      for (const r of t.rows)
+        for (const [part, whole] of PAIRS) {
+          const p = amountOf(r, part);
+          const w = amountOf(r, whole);
+          if (p && w)
+            ctx.atMost({
+              subject: { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "code" ? r.name : null, column: columnLabel(t.id, part) },
+              part: p,
+              whole: w,
+              relation: { zh: columnLabel(t.id, whole), en: columnLabel(t.id, whole) },
+            });
+        }
+  },
+};

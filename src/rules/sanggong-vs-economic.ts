@@ -1,0 +1,40 @@
+import type { Amount } from "../model/amount.js";
+import { amountOf, table } from "../model/document.js";
+import { columnLabel, unitKey } from "../model/queries.js";
+import type { Rule } from "../engine/types.js";
+
+/** 表9 column → the 表8 economic code that budgets the same spending. */
+const CODES: [string, string, string][] = [
+  ["abroad", "30212", "因公出国（境）费用"],
+  ["reception", "30217", "公务接待费"],
+  ["vehicle-operation", "30231", "公务用车运行维护费"],
+  ["vehicle-purchase", "31013", "公务用车购置"],
+];
+
+export const sanggongVsEconomic: Rule = {
+  id: "sanggong-vs-economic",
+  defaultSeverity: "error",
+  description: "表9 this year's 三公 amounts per unit equal 表8's codes 30212 因公出国（境）费用, 30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置 (0 when the code is absent).",
+  descriptionZh: "表9 各单位本年“三公”经费与表8 经济科目一致：30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置（无此科目按 0）。",
+  check(doc, ctx) {
+    const t8 = table(doc, "T8");
+    const t9 = table(doc, "T9");
+    if (!t8 || !t9) return;
+    for (const r of t9.rows) {
+      if (r.role !== "current-year") continue;
+      const rows8 = t8.rows.filter((x) => x.kind === "code" && unitKey(x.unit) === unitKey(r.unit));
+      if (!t8.rows.some((x) => x.kind === "unit" && unitKey(x.unit) === unitKey(r.unit))) continue;
+      for (const [key, code, name] of CODES) {
+        const a = amountOf(r, key);
+        if (!a) continue;
+        const b = rows8.filter((x) => x.code === code).map((x) => amountOf(x, "total")).filter((x): x is Amount => !!x);
+        ctx.sum({
+          subject: { table: "T9", unit: r.unit, item: r.label, column: columnLabel("T9", key) },
+          total: a,
+          parts: b.map((amount) => ({ amount })),
+          relation: b.length ? { zh: `表8 ${code} ${name}`, en: `T8 ${code} ${name}` } : { zh: `表8 无 ${code} ${name}，按 0`, en: `T8 has no ${code} ${name}: 0` },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const SEED = "fixtures/shenzhen-sast-2023/document.md";
+export const SEED_CSV = "fixtures/shenzhen-sast-2023/csv";
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the real CLI (bin/budget-check.js, built by `npm test`) from the project root. */
+export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "budget-check.js"), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", ...opts.env },
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function cliJson(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}) {
+  const r = cli([...args, "--format", "json"], opts);
+  return { ...r, report: JSON.parse(r.stdout) };
+}
