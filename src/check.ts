@@ -2,6 +2,7 @@ import { Decimal } from "decimal.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
 import { runRules } from "./engine/run.js";
 import type { Lang, SeveritySetting } from "./engine/types.js";
+import type { BudgetDocument } from "./model/document.js";
 import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
@@ -11,12 +12,18 @@ export interface CheckOptions {
   severities: Record<string, SeveritySetting>;
   lang: Lang;
   encoding?: EncodingName;
+  /** The options for one package (e.g. merged with the budget-check.config.json above it); an InputError makes the package a failure. */
+  forPackage?: (pkg: Package) => CheckOptions;
+  /** Receives each loaded document model with the options it was checked with (the HTML report draws its tables from it). */
+  onDocument?: (path: string, doc: BudgetDocument, opts: CheckOptions) => void;
 }
 
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
+    opts = opts.forPackage ? opts.forPackage(pkg) : opts;
     const doc = await loadPackage(pkg, { encoding: opts.encoding });
+    opts.onDocument?.(pkg.path, doc, opts);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
     return documentReport(pkg.path, doc, findings);
   } catch (e) {

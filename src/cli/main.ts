@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { checkInputs, parseTolerance } from "../check.js";
+import { checkInputs, parseTolerance, type CheckOptions } from "../check.js";
+import { CONFIG_NAME, ConfigError, findConfig, readConfig, type Config } from "../config.js";
 import { severityRank } from "../engine/run.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
+import type { Package } from "../loaders/index.js";
+import type { BudgetDocument } from "../model/document.js";
 import { formatLocation } from "../model/location.js";
 import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
@@ -31,28 +34,87 @@ function parseRuleSetting(spec: string, acc: Record<string, SeveritySetting>): R
 interface CheckFlags {
   format: string;
   output?: string;
-  failOn: Severity | "never";
-  tolerance: string;
+  failOn?: Severity | "never";
+  tolerance?: string;
   rule: Record<string, SeveritySetting>;
   lang?: Lang;
   quiet?: boolean;
   color: boolean;
   encoding?: string;
+  config?: string;
+}
+
+function toleranceOf(text: string, source: string) {
+  const tolerance = parseTolerance(text);
+  if (!tolerance) throw new UsageError(`${source} ${text}: expected auto or a non-negative number`);
+  return tolerance;
+}
+
+/**
+ * Where rule doc pages are linked from (SARIF helpUri): BUDGET_CHECK_DOCS_URL (e.g. the docs/rules/
+ * folder of the project's repository on your Git server), else the pages installed with the tool.
+ */
+function docsBaseUri(): string {
+  return process.env.BUDGET_CHECK_DOCS_URL || pathToFileURL(join(ROOT, "docs", "rules") + "/").href;
 }
 
 async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: string) => void; isTTY: boolean }): Promise<number> {
   const format = formatters[flags.format];
   if (!format) throw new UsageError(`--format ${flags.format}: expected one of ${Object.keys(formatters).join(", ")}`);
-  const tolerance = parseTolerance(flags.tolerance);
-  if (!tolerance) throw new UsageError(`--tolerance ${flags.tolerance}: expected auto or a non-negative number`);
+  const cliTolerance = flags.tolerance !== undefined ? toleranceOf(flags.tolerance, "--tolerance") : null;
   const encodings = ["utf-8", "utf-16le", "utf-16be", "gb18030"];
   const encoding = flags.encoding?.toLowerCase().replace(/^(gbk|gb2312)$/, "gb18030").replace(/^utf8$/, "utf-8");
   if (encoding && !encodings.includes(encoding)) throw new UsageError(`--encoding ${flags.encoding}: expected one of utf-8, utf-16le, utf-16be, gb18030 (gbk)`);
-  const lang = flags.lang ?? defaultLang();
-  const documents = await checkInputs(inputs, { tolerance, severities: flags.rule, lang, encoding: encoding as never });
+  const ruleIds = rules.map((r) => r.id);
+  let explicit: Config | null = null;
+  if (flags.config) {
+    try {
+      explicit = readConfig(flags.config, ruleIds);
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(e.oneLine());
+      throw e;
+    }
+  }
+  // Settings of a package: defaults < its configuration file < command-line options.
+  const configs = new Map<string, Config>();
+  const configFor = (pkg: Package): Config | null => {
+    if (explicit) return explicit;
+    const found = findConfig(pkg.kind === "csv" ? pkg.path : dirname(pkg.path));
+    if (!found) return null;
+    if (!configs.has(found)) configs.set(found, readConfig(found, ruleIds));
+    return configs.get(found)!;
+  };
+  const used: Config[] = explicit ? [explicit] : [];
+  const models = new Map<string, BudgetDocument>();
+  const rulesOff = new Map<string, Set<string>>();
+  const base: CheckOptions = {
+    tolerance: cliTolerance ?? { kind: "auto" },
+    severities: flags.rule,
+    lang: flags.lang ?? explicit?.lang ?? defaultLang(),
+    encoding: encoding as never,
+    onDocument: (path, doc, o) => {
+      models.set(path, doc);
+      rulesOff.set(path, new Set(Object.entries(o.severities).filter(([, v]) => v === "off").map(([k]) => k)));
+    },
+  };
+  base.forPackage = (pkg) => {
+    const c = configFor(pkg);
+    if (!c) return base;
+    if (!used.includes(c)) used.push(c);
+    return {
+      ...base,
+      tolerance: cliTolerance ?? (c.tolerance ? toleranceOf(c.tolerance, `${c.path}: tolerance`) : base.tolerance),
+      severities: { ...c.rules, ...flags.rule },
+      lang: flags.lang ?? c.lang ?? base.lang,
+    };
+  };
+  const documents = await checkInputs(inputs, base);
+  // Run-wide settings: the command line, else the first configuration file used.
+  const lang = flags.lang ?? used.find((c) => c.lang)?.lang ?? base.lang;
+  const failOn = flags.failOn ?? used.find((c) => c.failOn)?.failOn ?? "error";
   const report = makeReport(VERSION, documents);
   const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
-  const text = format(report, { color, lang, quiet: !!flags.quiet });
+  const text = format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff });
   if (flags.output) {
     try {
       writeFileSync(flags.output, text);
@@ -62,8 +124,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   } else io.out(text);
   for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
   if (documents.some((d) => d.failure)) return 2;
-  if (flags.failOn === "never") return 0;
-  const threshold = severityRank(flags.failOn);
+  if (failOn === "never") return 0;
+  const threshold = severityRank(failOn);
   const failing = documents.some((d) => d.findings.some((f) => severityRank(f.severity) <= threshold));
   return failing ? 1 : 0;
 }
@@ -90,11 +152,12 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<input...>", "a document (.md/.txt), a CSV package folder, or a folder of packages")
     .addOption(new Option("--format <name>", "report format").choices(Object.keys(formatters)).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
-    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit status 1").choices(["error", "warning", "info", "never"]).default("error"))
-    .option("--tolerance <auto|N>", "auto: what rounding explains; N: a fixed absolute tolerance in the document's money unit", "auto")
+    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit status 1 (default: error)").choices(["error", "warning", "info", "never"]))
+    .option("--tolerance <auto|N>", "auto: what rounding explains; N: a fixed absolute tolerance in the document's money unit (default: auto)")
     .option("--rule <id=level>", "set one rule's severity (off|info|warning|error); repeatable", parseRuleSetting, {})
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
+    .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
     .option("--quiet", "print errors only")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
     .action(async (inputs: string[], flags: CheckFlags) => {

@@ -1,12 +1,36 @@
-import type { Lang } from "../engine/types.js";
+import type { Lang, Severity } from "../engine/types.js";
+import type { BudgetDocument } from "../model/document.js";
 import type { Report } from "../report.js";
+import { formatGithub } from "./github.js";
+import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
+import { formatJunit } from "./junit.js";
+import { formatMarkdown } from "./markdown.js";
+import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
+
+/** What a formatter may say about a rule (SARIF's tool.driver.rules, JUnit's test cases). */
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: Severity;
+  description: string;
+  descriptionZh: string;
+}
 
 export interface FormatOptions {
   color: boolean;
   lang: Lang;
   quiet: boolean;
+  /** The lowest severity that fails the run (JUnit marks those test cases failed). Default `error`. */
+  failOn?: Severity | "never";
+  /** Every rule (SARIF tool.driver.rules, one JUnit test case per rule). */
+  rules?: RuleInfo[];
+  /** Base URI of the rule doc pages (`<base><ruleId>.md`) for SARIF helpUri. */
+  docsBaseUri?: string;
+  /** The loaded document model of each report document, by its path (the HTML report draws the tables). */
+  documents?: Map<string, BudgetDocument>;
+  /** Rules turned off for a document (by --rule or its configuration), by the document's path. */
+  rulesOff?: Map<string, Set<string>>;
 }
 
 export type Formatter = (report: Report, opts: FormatOptions) => string;
@@ -15,4 +39,9 @@ export type Formatter = (report: Report, opts: FormatOptions) => string;
 export const formatters: Record<string, Formatter> = {
   text: formatText,
   json: (r) => formatJson(r),
+  junit: formatJunit,
+  sarif: formatSarif,
+  github: formatGithub,
+  markdown: formatMarkdown,
+  html: formatHtml,
 };

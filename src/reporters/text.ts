@@ -2,23 +2,13 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { Report } from "../report.js";
+import { arithmeticText, summaryLine, tableHeading } from "./words.js";
 
 export interface TextOptions {
   color: boolean;
   lang: Lang;
   /** Only findings of severity error. */
   quiet?: boolean;
-}
-
-const TABLE_NAMES: Record<string, string> = {
-  T1: "收支总表", T2: "收入总表", T3: "支出总表", T4: "基本支出总表", T5: "项目支出总表", T6: "政府预算拨款收支总表",
-  T7: "一般公共预算支出表（按功能分类）", T8: "一般公共预算支出表（按经济分类）", T9: "一般公共预算“三公”经费支出表",
-  T10: "政府性基金预算支出表", T11: "国有资本经营预算支出表", T12: "部门整体支出绩效目标表",
-};
-
-function tableHeading(t: string, lang: Lang): string {
-  if (t === "text") return lang === "zh" ? "文字部分" : "Written parts";
-  return lang === "zh" ? `表${t.slice(1)} ${TABLE_NAMES[t] ?? ""}` : `${t} ${TABLE_NAMES[t] ?? ""}`;
 }
 
 function severityLabel(f: Finding, c: ChalkInstance, lang: Lang): string {
@@ -47,12 +37,8 @@ export function formatText(report: Report, opts: TextOptions): string {
       out.push(`  ${c.bold(tableHeading(t, opts.lang))}`);
       for (const f of fs) {
         out.push(`    ${c.dim(formatLocation(f.location))}  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
-        if (f.stated !== null && f.computed !== null && f.difference !== null) {
-          const arith = zh
-            ? `列示 ${f.stated}  计算 ${f.computed}  差额 ${f.difference}  容差 ${f.tolerance}`
-            : `stated ${f.stated}  computed ${f.computed}  difference ${f.difference}  tolerance ${f.tolerance}`;
-          out.push(`      ${c.dim(arith)}`);
-        }
+        const arith = arithmeticText(f, opts.lang);
+        if (arith) out.push(`      ${c.dim(arith)}`);
       }
     }
     if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
@@ -60,9 +46,7 @@ export function formatText(report: Report, opts: TextOptions): string {
   }
   const s = report.summary;
   const failed = report.documents.filter((d) => d.failure).length;
-  const line = zh
-    ? `${s.error} 个错误，${s.warning} 个警告，${s.info} 个提示（含尾数误差），共 ${s.documents} 个文件${failed ? `，${failed} 个无法读取` : ""}`
-    : `${s.error} error${s.error === 1 ? "" : "s"}, ${s.warning} warning${s.warning === 1 ? "" : "s"}, ${s.info} info (rounding notes) in ${s.documents} document${s.documents === 1 ? "" : "s"}${failed ? `, ${failed} unreadable` : ""}`;
+  const line = summaryLine(s, failed, opts.lang);
   out.push(s.error || failed ? c.red.bold(`✖ ${line}`) : s.warning ? c.yellow.bold(`⚠ ${line}`) : c.green.bold(`✔ ${line}`));
   return out.join("\n") + "\n";
 }

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import type { Lang, Severity, SeveritySetting } from "./engine/types.js";
+import { InputError } from "./loaders/errors.js";
+
+/**
+ * budget-check.config.json: per-rule severity, tolerance, fail-on and language. Found from each
+ * package's folder upward (or given by --config); command-line options override it. See docs/config.md.
+ */
+export const CONFIG_NAME = "budget-check.config.json";
+
+export interface Config {
+  /** The file it was read from. */
+  path: string;
+  rules: Record<string, SeveritySetting>;
+  tolerance?: string;
+  failOn?: Severity | "never";
+  lang?: Lang;
+}
+
+/** An invalid configuration file: one line naming the file, the key and what is wrong. */
+export class ConfigError extends InputError {
+  constructor(file: string, key: string | null, problem: string, line?: number) {
+    super(key ? `${key}: ${problem}` : problem, { file, line: line ?? null });
+    this.name = "ConfigError";
+  }
+}
+
+const LEVELS = ["off", "info", "warning", "error"];
+const FAIL_ON = ["error", "warning", "info", "never"];
+const LANGS = ["zh", "en"];
+const KEYS = ["$schema", "rules", "tolerance", "failOn", "lang"];
+
+/** 1-based line of a character offset, for JSON syntax errors. */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
+const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(", ");
+
+/** Reads and validates a configuration file; `ruleIds` are the rules that exist. */
+export function readConfig(path: string, ruleIds: string[]): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (e) {
+    throw new ConfigError(path, null, `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}); expected a JSON configuration file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    throw new ConfigError(path, null, `not valid JSON (${msg.replace(/^JSON\.parse: /, "").split("\n")[0]})`, pos ? lineAt(text, Number(pos[1])) : undefined);
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new ConfigError(path, null, "expected a JSON object with rules, tolerance, failOn or lang");
+  const o = json as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw new ConfigError(path, k, `unknown key; expected one of ${list(KEYS.slice(1))}`);
+  const config: Config = { path, rules: {} };
+  if (o.rules !== undefined) {
+    if (typeof o.rules !== "object" || o.rules === null || Array.isArray(o.rules)) throw new ConfigError(path, "rules", 'expected an object such as { "hierarchy-sum": "warning" }');
+    for (const [id, level] of Object.entries(o.rules as Record<string, unknown>)) {
+      if (!ruleIds.includes(id)) throw new ConfigError(path, `rules.${id}`, "no such rule (budget-check rules lists them)");
+      if (typeof level !== "string" || !LEVELS.includes(level)) throw new ConfigError(path, `rules.${id}`, `${JSON.stringify(level)} is not a level; expected one of ${list(LEVELS)}`);
+      config.rules[id] = level as SeveritySetting;
+    }
+  }
+  if (o.tolerance !== undefined) {
+    if (typeof o.tolerance !== "string" || !/^(auto|\d+(\.\d+)?)$/.test(o.tolerance))
+      throw new ConfigError(path, "tolerance", `${JSON.stringify(o.tolerance)} is not a tolerance; expected "auto" or a non-negative decimal as a string, e.g. "0.5"`);
+    config.tolerance = o.tolerance;
+  }
+  if (o.failOn !== undefined) {
+    if (typeof o.failOn !== "string" || !FAIL_ON.includes(o.failOn)) throw new ConfigError(path, "failOn", `${JSON.stringify(o.failOn)} is not a level; expected one of ${list(FAIL_ON)}`);
+    config.failOn = o.failOn as Config["failOn"];
+  }
+  if (o.lang !== undefined) {
+    if (typeof o.lang !== "string" || !LANGS.includes(o.lang)) throw new ConfigError(path, "lang", `${JSON.stringify(o.lang)} is not a language; expected one of ${list(LANGS)}`);
+    config.lang = o.lang as Lang;
+  }
+  return config;
+}
+
+/** The nearest budget-check.config.json in `folder` or above it, or null. */
+export function findConfig(folder: string): string | null {
+  let dir = resolve(folder);
+  for (;;) {
+    const candidate = join(dir, CONFIG_NAME);
+    if (existsSync(candidate) && statSync(candidate).isFile()) {
+      const rel = relative(process.cwd(), candidate);
+      return rel.startsWith("..") || isAbsolute(rel) ? candidate : rel;
+    }
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}

@@ -1,0 +1,385 @@
+import type { Finding, Lang } from "../engine/types.js";
+import type { BudgetDocument, Cell, Row, Table } from "../model/document.js";
+import { formatLocation, type SourceLocation } from "../model/location.js";
+import type { DocumentReport, Report } from "../report.js";
+import type { FormatOptions } from "./index.js";
+import { findingKind, kindLabel, summaryLine, tableHeading, type FindingKind } from "./words.js";
+
+/**
+ * One self-contained HTML file (inline style and script, nothing fetched): the summary, then every
+ * document's tables as printed — rows and cells of the loaded model — with each cell a finding is about
+ * coloured by its kind (error / warning / rounding / info). Hovering a marked cell shows the arithmetic;
+ * clicking it shows the findings in a panel and highlights the related cells. Findings on the written
+ * parts are shown in their paragraph with the figure marked. Findings are matched to cells only by
+ * their location (file + line + column, or file + sheet + cell), never re-derived.
+ * Everything taken from the document or the report is escaped.
+ */
+
+export function htmlEscape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** Where something is printed, as a key: file + line + column, or file + sheet + cell. A row's key has no column. */
+export function locationKey(loc: SourceLocation): string {
+  if (loc.sheet) return `${loc.file}\u0000${loc.sheet}\u0000${loc.cell ?? ""}`;
+  return `${loc.file}\u0000${loc.line ?? ""}\u0000${loc.column ?? ""}`;
+}
+const rowKey = (loc: SourceLocation) => locationKey({ ...loc, column: null });
+
+const RANK: Record<FindingKind, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
+
+const WORDS = {
+  zh: { title: "预算公开核对报告", doc: "文件", dept: "部门", year: "年度", unit: "金额单位", unreadable: "无法读取", findings: "问题清单", text: "文字部分", missing: "未列示", stated: "列示", computed: "计算", difference: "差额", tolerance: "容差", related: "相关数字", where: "位置", none: "未发现问题", hint: "点击带颜色的单元格查看计算过程；悬停可预览。", close: "关闭", notInTables: "不在表格中" },
+  en: { title: "Budget disclosure check", doc: "Document", dept: "Department", year: "Year", unit: "Money unit", unreadable: "could not be read", findings: "Findings", text: "Written parts", missing: "not printed", stated: "stated", computed: "computed", difference: "difference", tolerance: "tolerance", related: "related figures", where: "where", none: "no findings", hint: "Click a coloured cell to see its arithmetic; hover to preview.", close: "close", notInTables: "not in a table" },
+};
+
+interface FindingData {
+  id: string;
+  kind: FindingKind;
+  label: string;
+  rule: string;
+  message: string;
+  where: string;
+  stated: string | null;
+  computed: string | null;
+  difference: string | null;
+  tolerance: string | null;
+  /** Element id of the cell (or text figure) the finding is about, or null when it is not shown. */
+  target: string | null;
+  related: { where: string; target: string | null }[];
+}
+
+/** Builds the page of one document: its cells get ids, findings are attached to them by location. */
+class DocumentPage {
+  private readonly cellIds = new Map<string, string>();
+  private readonly labelIds = new Map<Row, string>();
+  private readonly findingsAt = new Map<string, FindingData[]>();
+  readonly data: FindingData[] = [];
+
+  constructor(
+    private readonly prefix: string,
+    private readonly report: DocumentReport,
+    private readonly doc: BudgetDocument | undefined,
+    private readonly lang: Lang,
+  ) {
+    if (doc) this.indexDocument(doc);
+    this.report.findings.forEach((f, i) => this.attach(f, i));
+  }
+
+  /** Gives every printed cell (and every text line) an id, keyed by where it is printed. */
+  private indexDocument(doc: BudgetDocument) {
+    let n = 0;
+    const claim = (key: string) => {
+      if (!this.cellIds.has(key)) this.cellIds.set(key, `${this.prefix}c${n++}`);
+    };
+    for (const t of doc.tables)
+      for (const r of t.rows) {
+        for (const c of Object.values(r.cells)) claim(locationKey(c.location));
+        // A finding about the row as a whole (no column) is shown on the row's label (the first row
+        // printed on that line, when two share it).
+        const label = this.labelCell(t, r);
+        const id = label ? this.cellIds.get(locationKey(label.location))! : `${this.prefix}c${n++}`;
+        this.labelIds.set(r, id);
+        const key = rowKey(r.location);
+        if (!this.cellIds.has(key)) this.cellIds.set(key, id);
+      }
+    for (const p of doc.text) for (const l of p.lines) claim(rowKey({ file: p.location.file, line: l.line }));
+  }
+
+  /** The cell that names a row: its first non-empty text cell, or none when the label is not a cell (two-sided tables). */
+  private labelCell(t: Table, r: Row): Cell | undefined {
+    for (const col of t.columns) if (col.kind === "text" && r.cells[col.key]?.text.trim()) return r.cells[col.key];
+    return undefined;
+  }
+
+  private target(loc: SourceLocation): string | null {
+    // A figure in a written line (text claims) is marked inside its paragraph: `<line id>-<column>`.
+    const exact = this.cellIds.get(locationKey(loc));
+    if (exact) return exact;
+    const line = this.cellIds.get(rowKey(loc));
+    if (line && loc.column && this.isTextLine(loc)) return `${line}-${loc.column}`;
+    return line ?? null;
+  }
+
+  private isTextLine(loc: SourceLocation): boolean {
+    return !!this.doc?.text.some((p) => p.location.file === loc.file && p.lines.some((l) => l.line === loc.line));
+  }
+
+  private attach(f: Finding, i: number) {
+    const target = this.target(f.location);
+    const d: FindingData = {
+      id: `${this.prefix}f${i}`,
+      kind: findingKind(f),
+      label: kindLabel(findingKind(f), this.lang),
+      rule: f.ruleId,
+      message: f.message,
+      where: formatLocation(f.location),
+      stated: f.stated,
+      computed: f.computed,
+      difference: f.difference,
+      tolerance: f.tolerance,
+      target,
+      related: f.related.map((r) => ({ where: formatLocation(r), target: this.target(r) })),
+    };
+    this.data.push(d);
+    if (target) this.findingsAt.set(target, [...(this.findingsAt.get(target) ?? []), d]);
+  }
+
+  /** Attributes of a printed cell: its id, and when findings concern it, their kind and ids. */
+  private cellAttrs(id: string | undefined): string {
+    if (!id) return "";
+    const fs = this.findingsAt.get(id);
+    if (!fs) return ` id="${id}"`;
+    const kind = fs.reduce((k, f) => (RANK[f.kind] < RANK[k] ? f.kind : k), fs[0].kind);
+    const tip = fs.map((f) => tooltip(f, this.lang)).join("\n\n");
+    return ` id="${id}" class="marked k-${kind}" tabindex="0" data-findings="${fs.map((f) => f.id).join(" ")}" title="${htmlEscape(tip)}"`;
+  }
+
+  private td(cell: Cell | undefined, amount: boolean): string {
+    if (!cell) return "<td></td>";
+    return `<td${this.cellAttrs(this.cellIds.get(locationKey(cell.location)))}${amount ? ' data-amount=""' : ""}>${htmlEscape(cell.text)}</td>`;
+  }
+
+  private labelTd(r: Row): string {
+    return `<td${this.cellAttrs(this.labelIds.get(r))}>${htmlEscape(r.label)}</td>`;
+  }
+
+  tableHtml(t: Table): string {
+    const twoSided = t.columns.some((c) => c.key === "income-label");
+    const w = WORDS[this.lang];
+    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang))}</span> <span class="printed">${htmlEscape(t.title)}</span>${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(formatLocation(t.location))}</span></caption>`;
+    let head: string;
+    let body: string;
+    if (twoSided) {
+      // 表1 / 表6: an income item and an expenditure item share each printed line.
+      const cols = ["income-label", "income-amount", "expenditure-label", "expenditure-amount"].map((k) => t.columns.find((c) => c.key === k)?.label ?? k);
+      head = `<tr>${cols.map((c) => `<th>${htmlEscape(c)}</th>`).join("")}</tr>`;
+      const lines = new Map<string, { income?: Row; expenditure?: Row; other: Row[] }>();
+      for (const r of t.rows) {
+        const k = rowKey(r.location);
+        const l = lines.get(k) ?? { other: [] };
+        if (r.side === "income" && !l.income) l.income = r;
+        else if (r.side === "expenditure" && !l.expenditure) l.expenditure = r;
+        else l.other.push(r);
+        lines.set(k, l);
+      }
+      const side = (r: Row | undefined) => (r ? this.labelTd(r) + this.td(r.cells.amount, true) : "<td></td><td></td>");
+      body = [...lines.values()].map((l) => `<tr>${side(l.income)}${side(l.expenditure)}</tr>` + l.other.map((r) => `<tr>${this.labelTd(r)}<td colspan="3"></td></tr>`).join("")).join("\n");
+    } else {
+      const cols = t.columns.filter((c) => t.rows.some((r) => r.cells[c.key]));
+      head = `<tr>${cols.map((c) => `<th>${htmlEscape(c.label)}</th>`).join("")}</tr>`;
+      body = t.rows
+        .map((r) => {
+          const noText = !cols.some((c) => c.kind === "text" && r.cells[c.key]?.text.trim());
+          const cells = cols.map((c, i) => (noText && i === 0 && c.kind === "text" ? this.labelTd(r) : this.td(r.cells[c.key], c.kind === "amount")));
+          return `<tr class="r-${r.kind}">${cells.join("")}</tr>`;
+        })
+        .join("\n");
+    }
+    return `<table class="budget" data-table="${t.id}">${caption}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
+  }
+
+  /** A written line, with each figure a finding is about marked where it is printed. */
+  private textLineHtml(file: string, line: number, text: string): string {
+    const id = this.cellIds.get(rowKey({ file, line }))!;
+    const marks = [...this.findingsAt.keys()].filter((k) => k.startsWith(`${id}-`)).map((k) => ({ key: k, at: Number(k.slice(id.length + 1)) - 1 })).sort((a, b) => a.at - b.at);
+    let html = "";
+    let pos = 0;
+    for (const m of marks) {
+      if (m.at < pos || m.at >= text.length) continue;
+      const figure = /^[-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?/.exec(text.slice(m.at))?.[0] ?? text[m.at];
+      html += htmlEscape(text.slice(pos, m.at)) + `<span${this.cellAttrs(m.key)}>${htmlEscape(figure)}</span>`;
+      pos = m.at + figure.length;
+    }
+    html += htmlEscape(text.slice(pos));
+    const clean = html.replace(/^\s*#+\s*/, "");
+    const heading = /^\s*#+\s/.test(text);
+    return `<p${this.cellAttrs(id)} data-line="${line}"${heading ? ' data-heading=""' : ""}>${clean}</p>`;
+  }
+
+  textHtml(doc: BudgetDocument): string {
+    const w = WORDS[this.lang];
+    const parts = doc.text.map((p) => {
+      const lines = p.lines.map((l) => this.textLineHtml(p.location.file, l.line, l.text)).join("\n");
+      const hasFindings = /class="marked/.test(lines);
+      const title = `${p.number ? (this.lang === "zh" ? `第${p.number}部分 ` : `Part ${p.number} `) : ""}${p.title}`;
+      return `<details class="part"${hasFindings ? " open" : ""}><summary>${htmlEscape(title)}</summary>\n${lines}\n</details>`;
+    });
+    return parts.length ? `<section class="text"><h3>${w.text}</h3>\n${parts.join("\n")}</section>` : "";
+  }
+}
+
+function tooltip(f: FindingData, lang: Lang): string {
+  const w = WORDS[lang];
+  const arith = f.stated !== null && f.computed !== null ? `\n${w.stated} ${f.stated} · ${w.computed} ${f.computed} · ${w.difference} ${f.difference} · ${w.tolerance} ${f.tolerance}` : "";
+  return `${f.label}: ${f.message}${arith}`;
+}
+
+function findingsList(page: DocumentPage, lang: Lang): string {
+  const w = WORDS[lang];
+  if (!page.data.length) return `<p class="none">${w.none}</p>`;
+  const items = page.data.map(
+    (f) =>
+      `<li class="k-${f.kind}" data-finding="${f.id}"${f.target ? ` data-target="${f.target}"` : ""}><span class="badge k-${f.kind}">${htmlEscape(f.label)}</span> <code>${htmlEscape(f.where)}</code>${f.target ? "" : ` <em>(${w.notInTables})</em>`} ${htmlEscape(f.message)} <span class="rule">${htmlEscape(f.rule)}</span></li>`,
+  );
+  return `<details class="list"><summary>${w.findings} (${page.data.length})</summary><ol>\n${items.join("\n")}\n</ol></details>`;
+}
+
+function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index: number, lang: Lang): { html: string; data: FindingData[] } {
+  const w = WORDS[lang];
+  const title = [d.department, d.year].filter((x) => x !== null).join(" ");
+  let html = `<section class="doc" data-path="${htmlEscape(d.path)}"><h2>${htmlEscape(title || d.path)} <small>${htmlEscape(d.path)}</small></h2>\n`;
+  if (d.failure) {
+    html += `<p class="failure k-error">${w.unreadable}: ${htmlEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}</p></section>`;
+    return { html, data: [] };
+  }
+  const page = new DocumentPage(`d${index}`, d, doc, lang);
+  html += findingsList(page, lang);
+  if (doc) {
+    const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang)));
+    if (missing.length) html += `<p class="missing">${w.missing}: ${missing.join("、")}</p>`;
+    html += doc.tables.map((t) => page.tableHtml(t)).join("\n");
+    html += page.textHtml(doc);
+  }
+  html += "</section>";
+  return { html, data: page.data };
+}
+
+const STYLE = `
+:root{--err:#d7263d;--err-bg:#fde2e4;--warn:#b26b00;--warn-bg:#fff1cc;--rnd:#1f6fb2;--rnd-bg:#dcecfb;--info:#5a6b7b;--info-bg:#e9eef2;--rel:#7b2cbf}
+*{box-sizing:border-box}body{font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1d2733;background:#f6f8fa}
+header{background:#1d2733;color:#fff;padding:16px 24px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0}
+main{padding:16px 24px;margin-right:360px}
+table.summary{border-collapse:collapse;background:#fff;margin:8px 0 16px}table.summary td,table.summary th{border:1px solid #ccd3da;padding:4px 10px;text-align:left}
+.doc h2{font-size:18px;border-bottom:2px solid #1d2733;padding-bottom:4px}.doc h2 small{font-weight:normal;color:#5a6b7b;font-size:12px}
+table.budget{border-collapse:collapse;background:#fff;margin:14px 0 22px;font-size:13px;min-width:50%}
+table.budget caption{text-align:left;font-weight:600;padding:4px 0}caption .unit,caption .loc,caption .printed{font-weight:normal;color:#5a6b7b;font-size:12px}
+table.budget th{background:#e9eef2;border:1px solid #ccd3da;padding:3px 6px;font-weight:600}
+table.budget td{border:1px solid #dde3e8;padding:2px 6px;vertical-align:top;max-width:36em}
+td[data-amount]{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.r-department td,tr.r-total td{font-weight:600}tr.r-unit td{background:#fafbfc}
+.marked{cursor:pointer;outline-offset:-2px}
+.marked.k-error{background:var(--err-bg);outline:2px solid var(--err)}.marked.k-warning{background:var(--warn-bg);outline:2px solid var(--warn)}
+.marked.k-rounding{background:var(--rnd-bg);outline:1px dashed var(--rnd)}.marked.k-info{background:var(--info-bg);outline:1px dashed var(--info)}
+.selected{box-shadow:0 0 0 3px #1d2733 inset}.related{background:#efe3fb!important;outline:2px solid var(--rel)!important}
+.badge{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;color:#fff}.badge.k-error{background:var(--err)}.badge.k-warning{background:var(--warn)}.badge.k-rounding{background:var(--rnd)}.badge.k-info{background:var(--info)}
+details.list{background:#fff;border:1px solid #ccd3da;padding:6px 10px}details.list li{cursor:pointer;margin:2px 0}details.list .rule{color:#5a6b7b;font-size:12px}
+.missing{color:var(--warn)}.failure{color:var(--err);font-weight:600}
+section.text details{background:#fff;border:1px solid #dde3e8;margin:6px 0;padding:4px 10px}section.text p{margin:4px 0}section.text p[data-heading]{font-weight:600}
+span.marked{padding:0 2px;border-radius:2px}
+aside#detail{position:fixed;top:0;right:0;width:350px;height:100vh;overflow:auto;background:#fff;border-left:1px solid #ccd3da;padding:14px;font-size:13px}
+aside#detail h3{margin:0 0 8px;font-size:15px}aside#detail .f{border-top:1px solid #dde3e8;padding:8px 0}
+aside#detail table.arith{border-collapse:collapse;margin:6px 0}aside#detail table.arith th{text-align:left;padding:1px 10px 1px 0;font-weight:normal;color:#5a6b7b}aside#detail table.arith td{text-align:right;font-variant-numeric:tabular-nums;font-weight:600}
+aside#detail ul{padding-left:18px;margin:4px 0}aside#detail a{color:var(--rel)}
+.legend span{margin-right:10px}
+@media print{aside#detail{display:none}main{margin-right:0}}
+`;
+
+/** The page's behaviour: show a cell's findings with their arithmetic and highlight the related cells. */
+const SCRIPT = `
+(function(){
+  var data = JSON.parse(document.getElementById("bc-data").textContent);
+  var byId = {}; data.findings.forEach(function(f){ byId[f.id] = f; });
+  var panel = document.getElementById("detail");
+  var w = data.words;
+  function clear(){ document.querySelectorAll(".selected,.related").forEach(function(e){ e.classList.remove("selected","related"); }); }
+  function el(tag, cls, text){ var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
+  function show(ids, target){
+    clear();
+    if (target) target.classList.add("selected");
+    panel.textContent = "";
+    panel.appendChild(el("h3", null, target ? target.textContent : ""));
+    ids.forEach(function(id){
+      var f = byId[id]; if (!f) return;
+      var box = el("div", "f"); box.setAttribute("data-finding", f.id);
+      var head = el("div"); head.appendChild(el("span", "badge k-" + f.kind, f.label)); head.appendChild(document.createTextNode(" " + f.rule)); box.appendChild(head);
+      box.appendChild(el("p", "message", f.message));
+      box.appendChild(el("div", "where", w.where + ": " + f.where));
+      if (f.stated !== null && f.computed !== null) {
+        var t = el("table", "arith");
+        [["stated", f.stated], ["computed", f.computed], ["difference", f.difference], ["tolerance", f.tolerance]].forEach(function(p){
+          var tr = el("tr"); tr.setAttribute("data-term", p[0]); tr.appendChild(el("th", null, w[p[0]])); tr.appendChild(el("td", null, p[1])); t.appendChild(tr);
+        });
+        box.appendChild(t);
+      }
+      if (f.related.length) {
+        box.appendChild(el("div", null, w.related + ":"));
+        var ul = el("ul");
+        f.related.forEach(function(r){
+          var li = el("li");
+          var rel = r.target && document.getElementById(r.target);
+          if (rel) {
+            rel.classList.add("related");
+            var a = el("a", null, rel.textContent + " — " + r.where); a.href = "#" + r.target;
+            a.addEventListener("click", function(ev){ ev.preventDefault(); rel.scrollIntoView({block: "center"}); });
+            li.appendChild(a);
+          } else li.textContent = r.where;
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+      }
+      panel.appendChild(box);
+    });
+  }
+  document.addEventListener("click", function(ev){
+    var cell = ev.target.closest && ev.target.closest(".marked");
+    if (cell) { show(cell.getAttribute("data-findings").split(" "), cell); return; }
+    var item = ev.target.closest && ev.target.closest("li[data-finding]");
+    if (item) {
+      var target = item.getAttribute("data-target") && document.getElementById(item.getAttribute("data-target"));
+      show([item.getAttribute("data-finding")], target || null);
+      if (target) target.scrollIntoView({block: "center"});
+    }
+  });
+  document.addEventListener("keydown", function(ev){
+    if (ev.key === "Enter" && ev.target.classList && ev.target.classList.contains("marked")) show(ev.target.getAttribute("data-findings").split(" "), ev.target);
+  });
+})();
+`;
+
+/** JSON inside <script>: no `<`, so the document's text cannot close the element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+export function formatHtml(report: Report, opts: FormatOptions): string {
+  const lang = opts.lang;
+  const w = WORDS[lang];
+  const failed = report.documents.filter((d) => d.failure).length;
+  const sections: string[] = [];
+  const findings: FindingData[] = [];
+  report.documents.forEach((d, i) => {
+    const { html, data } = documentHtml(d, opts.documents?.get(d.path), i, lang);
+    sections.push(html);
+    findings.push(...data);
+  });
+  const rows = report.documents
+    .map((d) => `<tr><td>${htmlEscape(d.path)}</td><td>${htmlEscape(d.department ?? "")}</td><td>${d.year ?? ""}</td><td>${d.failure ? w.unreadable : d.summary.error}</td><td>${d.summary.warning}</td><td>${d.summary.info}</td></tr>`)
+    .join("\n");
+  const legend = (["error", "warning", "rounding", "info"] as const).map((k) => `<span><span class="badge k-${k}">${kindLabel(k, lang)}</span></span>`).join("");
+  const heads = lang === "zh" ? ["错误", "警告", "提示"] : ["errors", "warnings", "info"];
+  return `<!DOCTYPE html>
+<html lang="${lang === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="budget-check ${htmlEscape(report.tool.version)}">
+<title>${w.title} — budget-check</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${w.title}</h1><p id="summary">${htmlEscape(summaryLine(report.summary, failed, lang))}</p></header>
+<main>
+<table class="summary"><thead><tr><th>${w.doc}</th><th>${w.dept}</th><th>${w.year}</th><th>${heads[0]}</th><th>${heads[1]}</th><th>${heads[2]}</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<p class="legend">${legend} ${w.hint}</p>
+${sections.join("\n")}
+</main>
+<aside id="detail" aria-live="polite"><p>${w.hint}</p></aside>
+<script type="application/json" id="bc-data">${scriptJson({ findings, words: w })}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,50 @@
+import type { Finding, Lang, Severity } from "../engine/types.js";
+
+/** The words every human-readable format shares: table names, severity labels, the arithmetic line. */
+
+export const TABLE_NAMES: Record<string, string> = {
+  T1: "收支总表", T2: "收入总表", T3: "支出总表", T4: "基本支出总表", T5: "项目支出总表", T6: "政府预算拨款收支总表",
+  T7: "一般公共预算支出表（按功能分类）", T8: "一般公共预算支出表（按经济分类）", T9: "一般公共预算“三公”经费支出表",
+  T10: "政府性基金预算支出表", T11: "国有资本经营预算支出表", T12: "部门整体支出绩效目标表",
+};
+
+/** `表8 一般公共预算支出表（按经济分类）` / `T8 …`; `文字部分` / `Written parts` for the text. */
+export function tableHeading(t: string, lang: Lang): string {
+  if (t === "text") return lang === "zh" ? "文字部分" : "Written parts";
+  return lang === "zh" ? `表${t.slice(1)} ${TABLE_NAMES[t] ?? ""}` : `${t} ${TABLE_NAMES[t] ?? ""}`;
+}
+
+/** What a finding is, in words: error, warning, rounding (an info finding within rounding) or info. */
+export type FindingKind = Severity | "rounding";
+
+export function findingKind(f: Finding): FindingKind {
+  return f.severity === "info" && f.withinRounding ? "rounding" : f.severity;
+}
+
+const KIND_WORDS: Record<FindingKind, Record<Lang, string>> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  rounding: { zh: "尾差", en: "rounding" },
+  info: { zh: "提示", en: "info" },
+};
+
+export function kindLabel(kind: FindingKind, lang: Lang): string {
+  return KIND_WORDS[kind][lang];
+}
+
+/** `stated 873  computed 872  difference 1  tolerance 5`, or null when the finding has no arithmetic. */
+export function arithmeticText(f: Finding, lang: Lang, sep = "  "): string | null {
+  if (f.stated === null || f.computed === null || f.difference === null) return null;
+  const parts =
+    lang === "zh"
+      ? [`列示 ${f.stated}`, `计算 ${f.computed}`, `差额 ${f.difference}`, `容差 ${f.tolerance}`]
+      : [`stated ${f.stated}`, `computed ${f.computed}`, `difference ${f.difference}`, `tolerance ${f.tolerance}`];
+  return parts.join(sep);
+}
+
+/** The closing summary line: `0 errors, 4 warnings, 58 info (rounding notes) in 1 document`. */
+export function summaryLine(s: { documents: number; error: number; warning: number; info: number }, failed: number, lang: Lang): string {
+  if (lang === "zh") return `${s.error} 个错误，${s.warning} 个警告，${s.info} 个提示（含尾数误差），共 ${s.documents} 个文件${failed ? `，${failed} 个无法读取` : ""}`;
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
+  return `${n(s.error, "error")}, ${n(s.warning, "warning")}, ${s.info} info (rounding notes) in ${n(s.documents, "document")}${failed ? `, ${failed} unreadable` : ""}`;
+}
