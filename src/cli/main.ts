@@ -131,7 +131,11 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
 }
 
 function readDoc(id: string): string {
-  return readFileSync(join(ROOT, "docs", "rules", `${id}.md`), "utf8");
+  try {
+    return readFileSync(join(ROOT, "docs", "rules", `${id}.md`), "utf8");
+  } catch {
+    throw new UsageError(`explain ${id}: its documentation page docs/rules/${id}.md is missing from this installation`);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

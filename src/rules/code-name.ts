@@ -14,7 +14,8 @@ export const codeName: Rule = {
       for (const t of doc.tables)
         for (const r of t.rows)
           if (r.kind === "code" && r.codeKind === kind && r.code && r.name)
-            seen.set(r.code, [...(seen.get(r.code) ?? []), { name: r.name, table: t.id, unit: r.unit, location: r.location }]);
+            // Where the name is printed: its 科目名称 cell, or the row when the name is not a cell of its own.
+            seen.set(r.code, [...(seen.get(r.code) ?? []), { name: r.name, table: t.id, unit: r.unit, location: r.cells.name?.location ?? r.location }]);
       for (const [code, uses] of seen) {
         const counts = new Map<string, number>();
         for (const u of uses) counts.set(normaliseName(u.name), (counts.get(normaliseName(u.name)) ?? 0) + 1);

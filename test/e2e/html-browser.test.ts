@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+
+// The HTML report of the seed, made by the real CLI, opened in Debian's chromium (.ci/setup-browser
+// installs it). Without the browser the test fails: the report's behaviour is only checked here.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+interface Loc {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "budget-check-html-"));
+const htmlFile = join(tmp, "report.html");
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: run .ci/setup-browser`).toBe(true);
+  const r = cli([SEED, "--format", "html", "--lang", "en", "--output", htmlFile]);
+  expect(r.status).toBe(0);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  page.on("request", (q) => requests.push(q.url()));
+  await page.goto(pathToFileURL(htmlFile).href);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("the HTML report of the seed in a real browser", () => {
+  const { report } = cliJson([SEED]);
+  const findings: { ruleId: string; location: Loc; related: Loc[]; stated: string | null }[] = report.documents[0].findings;
+  // A finding concerns a table cell when the line it points at is a printed table row (tab-separated)
+  // in the document itself; the 目录 lines of the missing tables are not.
+  const lines = readFileSync(join(ROOT, SEED), "utf8").split(/\r\n|\n/);
+  const inTable = (l: Loc) => lines[l.line - 1]?.includes("\t");
+  const cellKey = (l: Loc) => `${l.line}:${l.column ?? ""}`;
+
+  it("marks exactly one cell for each distinct place a finding points at in a table", async () => {
+    const places = new Set(findings.filter((f) => inTable(f.location)).map((f) => cellKey(f.location)));
+    expect(places.size).toBeGreaterThan(40);
+    expect(await page.locator("table.budget .marked").count()).toBe(places.size);
+    // Findings outside the tables (the 目录 lines) are listed, not drawn on a cell.
+    expect(findings.filter((f) => !inTable(f.location)).map((f) => f.location.line)).toEqual([22, 24, 25]);
+  });
+
+  it("colours a cell by its finding: the 表7 name that differs is a warning, the 表8 873 a rounding note", async () => {
+    const warning = page.locator('table[data-table="T7"] .marked.k-warning');
+    await expect(warning.count()).resolves.toBe(1);
+    expect(await warning.textContent()).toBe("学术交流活动的");
+    const t8 = page.locator('table[data-table="T8"] td.marked', { hasText: /^873$/ }).first();
+    expect(await t8.getAttribute("class")).toContain("k-rounding");
+    expect(await t8.getAttribute("title")).toMatch(/stated 873 · computed 872 · difference 1 · tolerance 5/);
+  });
+
+  it("clicking the 表8 301 total shows its arithmetic and highlights the nine sub-items it was summed from", async () => {
+    const f = findings.find((x) => x.ruleId === "hierarchy-sum" && x.location.line === 636)!;
+    const cell = page.locator('table[data-table="T8"] td.marked', { hasText: /^873$/ }).first();
+    await cell.click();
+    const box = page.locator("#detail .f").filter({ hasText: "hierarchy-sum" }).filter({ hasText: "872" });
+    await expect(box.count()).resolves.toBe(1);
+    const term = async (t: string) => (await box.locator(`tr[data-term="${t}"] td`).textContent())?.trim();
+    expect(await term("stated")).toBe("873");
+    expect(await term("computed")).toBe("872");
+    expect(await term("difference")).toBe("1");
+    expect(await term("tolerance")).toBe("5");
+    expect(await cell.getAttribute("class")).toContain("selected");
+    const related = await page.locator(".related").evaluateAll((els) => els.map((e) => e.textContent));
+    // The sub-items 30101 … 30199 of 工资福利支出 in the 支出总计 column, lines 637–645 of the document.
+    const expected = f.related.map((l) => lines[l.line - 1].slice((l.column ?? 1) - 1).split("\t")[0].trim());
+    expect(related.length).toBeGreaterThanOrEqual(expected.length);
+    expect(related).toEqual(expect.arrayContaining(expected));
+    expect(expected).toHaveLength(9);
+  });
+
+  it("a click in the findings list selects the finding's cell", async () => {
+    await page.locator("details.list summary").first().click();
+    await page.locator('details.list li[data-target]').filter({ hasText: "code-name" }).click();
+    expect(await page.locator(".selected").textContent()).toBe("学术交流活动的");
+    await expect(page.locator("#detail").textContent()).resolves.toMatch(/学术交流活动/);
+  });
+
+  it("logs no console error and fetches nothing: the page works offline", () => {
+    expect(consoleErrors).toEqual([]);
+    expect(requests.every((u) => u.startsWith("file://"))).toBe(true);
+  });
+});
