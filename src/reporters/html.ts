@@ -187,7 +187,7 @@ class DocumentPage {
     let pos = 0;
     for (const m of marks) {
       if (m.at < pos || m.at >= text.length) continue;
-      const figure = /^[-−]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?/.exec(text.slice(m.at))?.[0] ?? text[m.at];
+      const figure = /^[-−]?[0-9０-９][0-9０-９,，.．]*(?:\s*[%％])?/.exec(text.slice(m.at))?.[0] ?? text[m.at];
       html += htmlEscape(text.slice(pos, m.at)) + `<span${this.cellAttrs(m.key)}>${htmlEscape(figure)}</span>`;
       pos = m.at + figure.length;
     }
