@@ -27,7 +27,8 @@ try {
   const cell = page.locator(`table[data-table="T8"] td.marked`, { hasText: /^873$/ }).first();
   await cell.scrollIntoViewIfNeeded();
   await cell.click();
-  await page.evaluate(() => window.scrollBy(0, -220));
+  await page.locator('table[data-table="T8"] caption').evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await page.evaluate(() => window.scrollBy(0, -12));
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
 } finally {

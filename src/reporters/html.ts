@@ -147,7 +147,7 @@ class DocumentPage {
   tableHtml(t: Table): string {
     const twoSided = t.columns.some((c) => c.key === "income-label");
     const w = WORDS[this.lang];
-    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang))}</span> <span class="printed">${htmlEscape(t.title)}</span>${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(formatLocation(t.location))}</span></caption>`;
+    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang))}</span> ${t.title && !tableHeading(t.id, this.lang).endsWith(t.title) ? `<span class="printed">${htmlEscape(t.title)}</span>` : ""}${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(formatLocation(t.location))}</span></caption>`;
     let head: string;
     let body: string;
     if (twoSided) {

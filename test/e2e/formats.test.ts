@@ -97,6 +97,13 @@ describe("junit", () => {
     expect(doc.testsuites.failures).toBe("4");
   });
 
+  it("a rule turned off is a skipped testcase", () => {
+    const doc = parser.parse(cli([SEED, "--format", "junit", "--rule", "code-name=off"]).stdout);
+    const suite = doc.testsuites.testsuite[0];
+    expect(suite.testcase.find((c: { name: string }) => c.name === "code-name").skipped).toBeDefined();
+    expect(suite.skipped).toBe("1");
+  });
+
   it("a document that could not be read is a testsuite with an error testcase", () => {
     const doc = parser.parse(cli([SEED, "fixtures/no-such-document.md", "--format", "junit"]).stdout);
     const bad = doc.testsuites.testsuite.find((s: { name: string }) => s.name === "fixtures/no-such-document.md");
