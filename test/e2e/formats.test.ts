@@ -223,6 +223,16 @@ describe("html", () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
   });
 
+  it("for a CSV package, marks one cell per distinct CSV cell a finding points at (file + line + column)", () => {
+    const csv = "fixtures/shenzhen-sast-2023/csv";
+    const found: { location: { file: string; line: number; column?: number } }[] = cliJson([csv]).report.documents[0].findings;
+    const places = new Set(found.filter((f) => f.location.file.endsWith(".csv")).map((f) => `${f.location.file}:${f.location.line}:${f.location.column}`));
+    const page = cli([csv, "--format", "html"]).stdout;
+    const tables = page.slice(page.indexOf('<table class="budget"'), page.indexOf('<section class="text">'));
+    expect(places.size).toBeGreaterThan(40);
+    expect(tables.match(/<td id="[^"]+" class="marked/g)).toHaveLength(places.size);
+  });
+
   it("draws every table the document prints, with its printed title", () => {
     for (const t of report.documents[0].tables.filter((x: { present: boolean }) => x.present)) expect(html).toContain(`data-table="${t.id}"`);
     expect(html).toMatch(/<td[^>]*>873<\/td>/);
