@@ -3,6 +3,7 @@ import type { ToleranceMode } from "./engine/evaluate.js";
 import { runRules } from "./engine/run.js";
 import type { Lang, SeveritySetting } from "./engine/types.js";
 import type { BudgetDocument } from "./model/document.js";
+import { configFor, type ConfigSource } from "./config.js";
 import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
@@ -12,18 +13,45 @@ export interface CheckOptions {
   severities: Record<string, SeveritySetting>;
   lang: Lang;
   encoding?: EncodingName;
-  /** The options for one package (e.g. merged with the budget-check.config.json above it); an InputError makes the package a failure. */
-  forPackage?: (pkg: Package) => CheckOptions;
-  /** Receives each loaded document model with the options it was checked with (the HTML report draws its tables from it). */
-  onDocument?: (path: string, doc: BudgetDocument, opts: CheckOptions) => void;
+  /** budget-check.config.json settings under these (see docs/config.md); none when absent. */
+  config?: ConfigSource;
+}
+
+/** The options one package is checked with: the command line's over its configuration file's. */
+export function packageOptions(pkg: Package, opts: CheckOptions): CheckOptions {
+  const c = opts.config ? configFor(pkg, opts.config) : null;
+  if (!c) return opts;
+  return {
+    ...opts,
+    tolerance: opts.config!.cli.tolerance || !c.tolerance ? opts.tolerance : parseTolerance(c.tolerance)!,
+    severities: { ...c.rules, ...opts.severities },
+    lang: opts.config!.cli.lang || !c.lang ? opts.lang : c.lang,
+  };
+}
+
+/**
+ * The document model of every report whose input was read, loaded again by path: the HTML report draws
+ * the tables from them. (Loaded here rather than kept from the check, so that packages checked on other
+ * threads need not send their models back.)
+ */
+export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding">): Promise<Map<string, BudgetDocument>> {
+  const models = new Map<string, BudgetDocument>();
+  for (const r of reports) {
+    if (r.failure) continue;
+    try {
+      models.set(r.path, await loadPackage({ path: r.path, kind: r.format }, { encoding: opts.encoding }));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+  }
+  return models;
 }
 
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
-    opts = opts.forPackage ? opts.forPackage(pkg) : opts;
+    opts = packageOptions(pkg, opts);
     const doc = await loadPackage(pkg, { encoding: opts.encoding });
-    opts.onDocument?.(pkg.path, doc, opts);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
     return documentReport(pkg.path, doc, findings);
   } catch (e) {

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Lang, Severity, SeveritySetting } from "./engine/types.js";
 import { InputError } from "./loaders/errors.js";
+import type { Package } from "./loaders/index.js";
+import { rules } from "./rules/index.js";
 
 /**
  * budget-check.config.json: per-rule severity, tolerance, fail-on and language. Found from each
@@ -95,4 +97,29 @@ export function findConfig(folder: string): string | null {
     if (up === dir) return null;
     dir = up;
   }
+}
+
+/**
+ * Where a run's configuration comes from: the file given with --config, else the nearest one above each
+ * package. Plain data, so that worker threads checking a batch can receive it with the other options.
+ */
+export interface ConfigSource {
+  /** The file given with --config, or null to look upward from each package. */
+  file: string | null;
+  /** Settings the command line gave, which win over the file's (--rule is merged rule by rule). */
+  cli: { tolerance: boolean; lang: boolean };
+}
+
+const cache = new Map<string, Config>();
+
+/** The configuration that applies to a package, or null; a ConfigError when that file is invalid. */
+export function configFor(pkg: Package, source: ConfigSource): Config | null {
+  const path = source.file ?? findConfig(pkg.kind === "csv" ? pkg.path : dirname(pkg.path));
+  if (!path) return null;
+  let config = cache.get(path);
+  if (!config) {
+    config = readConfig(path, rules.map((r) => r.id));
+    cache.set(path, config);
+  }
+  return config;
 }

@@ -2,12 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { checkInputs, parseTolerance, type CheckOptions } from "../check.js";
-import { CONFIG_NAME, ConfigError, findConfig, readConfig, type Config } from "../config.js";
+import { checkInputs, loadModels, packageOptions, parseTolerance, type CheckOptions } from "../check.js";
+import { CONFIG_NAME, ConfigError, configFor, readConfig, type Config } from "../config.js";
 import { severityRank } from "../engine/run.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
-import type { Package } from "../loaders/index.js";
-import type { BudgetDocument } from "../model/document.js";
 import { formatLocation } from "../model/location.js";
 import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
@@ -65,53 +63,37 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const encodings = ["utf-8", "utf-16le", "utf-16be", "gb18030"];
   const encoding = flags.encoding?.toLowerCase().replace(/^(gbk|gb2312)$/, "gb18030").replace(/^utf8$/, "utf-8");
   if (encoding && !encodings.includes(encoding)) throw new UsageError(`--encoding ${flags.encoding}: expected one of utf-8, utf-16le, utf-16be, gb18030 (gbk)`);
-  const ruleIds = rules.map((r) => r.id);
   let explicit: Config | null = null;
   if (flags.config) {
     try {
-      explicit = readConfig(flags.config, ruleIds);
+      explicit = readConfig(flags.config, rules.map((r) => r.id));
     } catch (e) {
       if (e instanceof ConfigError) throw new UsageError(e.oneLine());
       throw e;
     }
   }
-  // Settings of a package: defaults < its configuration file < command-line options.
-  const configs = new Map<string, Config>();
-  const configFor = (pkg: Package): Config | null => {
-    if (explicit) return explicit;
-    const found = findConfig(pkg.kind === "csv" ? pkg.path : dirname(pkg.path));
-    if (!found) return null;
-    if (!configs.has(found)) configs.set(found, readConfig(found, ruleIds));
-    return configs.get(found)!;
-  };
-  const used: Config[] = explicit ? [explicit] : [];
-  const models = new Map<string, BudgetDocument>();
-  const rulesOff = new Map<string, Set<string>>();
+  // Each package: defaults < its configuration file < command-line options (check.ts packageOptions).
   const base: CheckOptions = {
     tolerance: cliTolerance ?? { kind: "auto" },
     severities: flags.rule,
     lang: flags.lang ?? explicit?.lang ?? defaultLang(),
     encoding: encoding as never,
-    onDocument: (path, doc, o) => {
-      models.set(path, doc);
-      rulesOff.set(path, new Set(Object.entries(o.severities).filter(([, v]) => v === "off").map(([k]) => k)));
-    },
-  };
-  base.forPackage = (pkg) => {
-    const c = configFor(pkg);
-    if (!c) return base;
-    if (!used.includes(c)) used.push(c);
-    return {
-      ...base,
-      tolerance: cliTolerance ?? (c.tolerance ? toleranceOf(c.tolerance, `${c.path}: tolerance`) : base.tolerance),
-      severities: { ...c.rules, ...flags.rule },
-      lang: flags.lang ?? c.lang ?? base.lang,
-    };
+    config: { file: flags.config ?? null, cli: { tolerance: cliTolerance !== null, lang: flags.lang !== undefined } },
   };
   const documents = await checkInputs(inputs, base);
-  // Run-wide settings: the command line, else the first configuration file used.
+  // Run-wide settings: the command line, else the first configuration file used; rules off per document.
+  const used: Config[] = [];
+  const rulesOff = new Map<string, Set<string>>();
+  for (const d of documents) {
+    if (d.failure) continue;
+    const pkg = { path: d.path, kind: d.format };
+    const c = configFor(pkg, base.config!);
+    if (c && !used.includes(c)) used.push(c);
+    rulesOff.set(d.path, new Set(Object.entries(packageOptions(pkg, base).severities).filter(([, v]) => v === "off").map(([k]) => k)));
+  }
   const lang = flags.lang ?? used.find((c) => c.lang)?.lang ?? base.lang;
   const failOn = flags.failOn ?? used.find((c) => c.failOn)?.failOn ?? "error";
+  const models = flags.format === "html" ? await loadModels(documents, base) : undefined;
   const report = makeReport(VERSION, documents);
   const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
   const text = format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff });
