@@ -65,3 +65,26 @@ export function checkMutated(line: number, cellIndex: number, delta: number): { 
 export function errorAtLine(findings: Finding[], line: number): boolean {
   return findings.some((f) => f.severity === "error" && (f.location.line === line || f.related.some((r) => r.line === line)));
 }
+
+/**
+ * Every amount of the table, changed by +3 and by −3, must yield an error that points at its line.
+ * One file per table so that vitest runs the tables in parallel.
+ */
+export async function mutationSuite(table: TableId, printedAmounts: number) {
+  const { describe, expect, it } = await import("vitest");
+  describe(`mutation of every ${table} amount in the seed`, () => {
+    const targets = amountsOf(table);
+    it(`finds all ${printedAmounts} amounts the table prints`, () => {
+      expect(targets.length).toBe(printedAmounts);
+    });
+    it("turns each change of ±3 into an error at the changed line", () => {
+      const escaped: string[] = [];
+      for (const t of targets)
+        for (const delta of [3, -3]) {
+          const { findings, mutation } = checkMutated(t.line, t.cellIndex, delta);
+          if (!errorAtLine(findings, t.line)) escaped.push(`line ${t.line} ${t.key} ${mutation}`);
+        }
+      expect(escaped).toEqual([]);
+    }, 600_000);
+  });
+}
