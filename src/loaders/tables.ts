@@ -319,6 +319,8 @@ function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null)
       row.kind = role.kind;
       row.role = role.role;
     }
+    // 增减变化金额 is a difference between years: it can be below zero (a printed 0 stands for [−½, ½]).
+    if (row.role === "change") for (const c of Object.values(row.cells)) if (c.amount) c.amount.nonNegative = false;
     rows.push(row);
   }
   // Per unit, the latest year is the current one and the one before it the previous.
