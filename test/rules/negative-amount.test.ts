@@ -1,28 +1,16 @@
 import { negativeAmount } from "../../src/rules/negative-amount.js";
 import { runCases } from "../helpers/cases.js";
+import { classified, t9 } from "../helpers/tables.js";
 
-// 表7, lines 1–4; data from line 5.
-const T7 = (rows: string) => `
-表 7
-一般公共预算支出表（按功能分类）
-单位：万元
-预算单位→科目编码→科目名称→支出总计→基本支出→项目支出
-${rows}`;
+// classified(7): data from line 5.
+const T7 = (rows: string) => classified(7, rows);
 
 runCases(negativeAmount, {
   accept: [
     { name: "amounts of 0 and above", text: T7("甲单位→→→10→0→10\n→206→科学技术支出→10→0→10") },
     {
       name: "表9 增减变化金额 may be negative (a decrease)",
-      text: `
-表 9
-一般公共预算“三公”经费支出表
-单位：万元
-预算单位→年度→总计→因公出国(境)费→公务接待费→公务用车购置及运行维护费→→
-→→→→→小计→公务用车购置费→公务用车运行维护费
-甲单位→2022 年→8→0→4→4→0→4
-→2023 年→5→0→1→4→0→4
-→增减变化金额→-3→0→-3→0→0→0`,
+      text: t9("甲单位→2022 年→8→0→4→4→0→4\n→2023 年→5→0→1→4→0→4\n→增减变化金额→-3→0→-3→0→0→0"),
     },
   ],
   reject: [

@@ -1,31 +1,11 @@
 import { rowTotal } from "../../src/rules/row-total.js";
 import { runCases } from "../helpers/cases.js";
+import { classified, t12, t9 } from "../helpers/tables.js";
 
-// Lines 1–4 of every 表7 case: marker, title, unit, header; data from line 5.
-const T7 = (rows: string) => `
-表 7
-一般公共预算支出表（按功能分类）
-单位：万元
-预算单位→科目编码→科目名称→支出总计→基本支出→项目支出
-${rows}`;
-
-// Lines 1–5 of every 表9 case (two header rows); data from line 6.
-const T9 = (rows: string) => `
-表 9
-一般公共预算“三公”经费支出表
-单位：万元
-预算单位→年度→总计→因公出国(境)费→公务接待费→公务用车购置及运行维护费→→
-→→→→→小计→公务用车购置费→公务用车运行维护费
-${rows}`;
-
-// Lines 1–5 of every 表12 case; data from line 6.
-const T12 = (rows: string) => `
-表 12
-部门整体支出绩效目标表
-单位：万元
-年度主要任务→任务名称→主要内容→预算金额(万元)→→
-→→→总额→其中：财政拨款→其中：其他资金
-${rows}`;
+// classified(7): data from line 5; t9 and t12: data from line 6 (see test/helpers/tables.ts).
+const T7 = (rows: string) => classified(7, rows);
+const T9 = t9;
+const T12 = t12;
 
 runCases(rowTotal, {
   accept: [

@@ -1,16 +1,9 @@
 import { yearChange } from "../../src/rules/year-change.js";
 import { runCases } from "../helpers/cases.js";
+import { t9 } from "../helpers/tables.js";
 
-// 表9, lines 1–5: marker, title, unit, two header rows; 2022 on line 6, 2023 on line 7, the change on line 8.
-const T9 = (change: string, y2022 = "甲单位→2022 年→5→0→1→4→0→4", y2023 = "→2023 年→7→0→3→4→0→4") => `
-表 9
-一般公共预算“三公”经费支出表
-单位：万元
-预算单位→年度→总计→因公出国(境)费→公务接待费→公务用车购置及运行维护费→→
-→→→→→小计→公务用车购置费→公务用车运行维护费
-${y2022}
-${y2023}
-${change}`;
+// t9: data from line 6: 2022 on line 6, 2023 on line 7, the change on line 8.
+const T9 = (change: string, y2022 = "甲单位→2022 年→5→0→1→4→0→4", y2023 = "→2023 年→7→0→3→4→0→4") => t9([y2022, y2023, change].join("\n"));
 
 runCases(yearChange, {
   accept: [
