@@ -110,10 +110,17 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       // 注：…, 本套报表金额单位转换时可能存在尾数误差, 备注: notes, not data.
       continue;
     }
-    const page: Page | null = current;
+    let page: Page | null = current;
     if (!page) {
       if (pendingNumber !== null) throw new InputError(`表 ${pendingNumber}: a table row comes before the table's title`, l.location);
       continue; // tab rows outside any table (e.g. inside the written parts) are not table data
+    }
+    if (pendingNumber !== null && pendingNumber === page.template.number) {
+      // A continuation page that repeats only its 表 N marker: a new page, so its header rows are read as header.
+      start(page.template, page.title, pendingLocation ?? l.location);
+      pendingNumber = null;
+      page = current as Page | null;
+      if (!page) continue;
     }
     if (page.data.length === 0 && !hasAmount(l)) page.header.push(l);
     else page.data.push(l);
