@@ -108,5 +108,15 @@ runCases(hierarchySum, {
       text: T12("155"),
       findings: [{ severity: "error", stated: "155", computed: "150", difference: "5", tolerance: "1.5", line: 8 }],
     },
+    {
+      // A department that is its own only budget unit: the first row is the 部门名称, its codes follow directly
+      // (lines 6–9). 301 20 vs 12 + 4 = 16: ½ × 3.
+      name: "a single-unit department (部门名称 row, then its codes): 301 20 ≠ 12 + 4",
+      text: classified(8, "某部门→→→20→20→0\n→301→工资福利支出→20→20→0\n→30101→基本工资→12→12→0\n→30102→津贴补贴→4→4→0", "某部门"),
+      findings: [
+        { severity: "error", stated: "20", computed: "16", difference: "4", tolerance: "1.5", line: 7, unit: null, code: "301", column: "支出总计", related: [8, 9] },
+        { severity: "error", stated: "20", computed: "16", difference: "4", tolerance: "1.5", line: 7, unit: null, code: "301", column: "基本支出" },
+      ],
+    },
   ],
 });
