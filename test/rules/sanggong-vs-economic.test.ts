@@ -33,5 +33,15 @@ runCases(sanggongVsEconomic, {
       text: doc("8→3→1→4→0→4"),
       findings: [{ severity: "error", stated: "3", computed: "0", difference: "3", tolerance: "0.5", line: 14, column: "因公出国(境)费", related: [] }],
     },
+    {
+      // A single-unit department: 表8 (lines 1–7) prints the 部门名称 row and its codes directly; 表9 (from line 8)
+      // names the same department. 接待 5 vs 30217's 1 (½ + ½); 运维 4 vs no 30231 (½).
+      name: "a single-unit department's 表9 row against the codes under 表8's department row",
+      text: pages(classified(8, "某部门→→→1→1→0\n→30217→公务接待费→1→1→0", "某部门"), t9("某部门→2023 年→9→0→5→4→0→4")),
+      findings: [
+        { severity: "error", stated: "5", computed: "1", difference: "4", tolerance: "1", line: 13, unit: "某部门", column: "公务接待费", related: [7] },
+        { severity: "error", stated: "4", computed: "0", difference: "4", tolerance: "0.5", line: 13, unit: "某部门", column: "公务用车运行维护费", related: [] },
+      ],
+    },
   ],
 });
