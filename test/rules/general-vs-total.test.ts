@@ -39,5 +39,19 @@ runCases(generalVsTotal, {
       text: doc({ t3: `${ROWS}\n→208→社会保障和就业支出→5→5→0` }),
       findings: [{ severity: "error", stated: "5", computed: "0", difference: "5", tolerance: "0.5", line: 16, table: "T3", unit: "甲单位", code: "208", item: "社会保障和就业支出", column: "支出总计" }],
     },
+    {
+      // A single-unit department: 表3 (lines 10–16) and 表7 (lines 17–23) each print the 部门名称 row, then its codes.
+      // 表7's 206 on line 21: 110 vs 100 and 50 vs 40, ½ + ½ each.
+      name: "a single-unit department: 表7's code rows under the department row are compared too",
+      text: pages(
+        twoSided(1, "一、政府预算拨款→100→→\n1. 一般公共预算拨款→100→→\n三、单位资金→0→→\n收入总计→100→→"),
+        classified(3, "某部门→→→100→60→40\n→206→科学技术支出→100→60→40", "某部门"),
+        classified(7, "某部门→→→100→60→40\n→206→科学技术支出→110→60→50", "某部门"),
+      ),
+      findings: [
+        { severity: "error", stated: "110", computed: "100", difference: "10", tolerance: "1", line: 23, table: "T7", unit: null, code: "206", column: "支出总计" },
+        { severity: "error", stated: "50", computed: "40", difference: "10", tolerance: "1", line: 23, code: "206", column: "项目支出" },
+      ],
+    },
   ],
 });
