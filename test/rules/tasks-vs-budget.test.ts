@@ -27,5 +27,14 @@ runCases(tasksVsBudget, {
       text: doc({ task: "40" }),
       findings: [{ severity: "error", stated: "150", computed: "140", difference: "10", tolerance: "1.5", line: 6, table: "T7" }],
     },
+    {
+      // 表7 prints one unit and no department row (lines 1–6, the unit on 5); 表12 from line 7 (金额合计 on 14).
+      name: "a 表7 with one budget unit and no department row: that unit is the department",
+      text: pages(classified(7, "某单位→→→150→100→50\n→206→科学技术支出→150→100→50"), t12("→基本支出→人员经费→100→100→\n→科普活动→科普讲座→90→90→\n金额合计→→190→190")),
+      findings: [
+        { severity: "error", stated: "150", computed: "190", difference: "-40", tolerance: "1.5", line: 5, table: "T7", column: "支出总计", related: [12, 13] },
+        { severity: "error", stated: "190", computed: "150", difference: "40", tolerance: "1", line: 14, table: "T12", item: "金额合计" },
+      ],
+    },
   ],
 });
