@@ -261,6 +261,8 @@ function classifiedRows(tpl: TableTemplate, items: Item[], department: string | 
     row.cells = it.cells;
     if (code && /^\d{3,7}$/.test(code)) {
       Object.assign(row, { kind: "code", unit, code, codeKind: tpl.codeKind ?? null, name: name || null, label: name || code });
+    } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
+      Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });
     } else if (unitText && !code) {
       const nextIsUnit = (() => {
         const n = items[i + 1];
@@ -272,8 +274,6 @@ function classifiedRows(tpl: TableTemplate, items: Item[], department: string | 
         unit = unitText;
         Object.assign(row, { kind: "unit", unit: unitText, name: unitText, label: unitText });
       }
-    } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
-      Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });
     }
     rows.push(row);
   });
