@@ -157,6 +157,15 @@ describe("the text loader on small cases", () => {
     ]);
   });
 
+  it("a 合计 row in the 预算单位 column is the department row, also under a 部门名称 line", () => {
+    const d = doc(classified(10, "合计→→→50→0→50\n甲单位→→→50→0→50\n→229→其他支出→50→0→50", "某部门"));
+    expect(d.tables[0].rows.map((r) => [r.location.line, r.kind, r.unit])).toEqual([
+      [6, "department", null],
+      [7, "unit", "甲单位"],
+      [8, "code", "甲单位"],
+    ]);
+  });
+
   it("表1 income and expenditure on one printed line become two rows, each with its side", () => {
     const d = doc(twoSided(1, "一、政府预算拨款→10→一、科学技术支出→10"));
     expect(d.tables[0].rows.map((r) => [r.side, r.name, amountOf(r, "amount")?.value.toString()])).toEqual([

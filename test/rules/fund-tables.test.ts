@@ -15,6 +15,7 @@ runCases(fundTables, {
   accept: [
     { name: "no fund budget: 表1's lines and 表10 / 表11 are all 0", text: doc() },
     { name: "表10 department total 50 = 表1 政府性基金预算拨款 50", text: doc({ fund: "50", t10: "某部门→→→50→0→50\n甲单位→→→50→0→50" }) },
+    { name: "表10 printing its department total as a 合计 row: 合计 50 = 表1's 50 (not 合计 + 甲单位)", text: doc({ fund: "50", t10: "合计→→→50→0→50\n甲单位→→→50→0→50" }) },
   ],
   reject: [
     {
