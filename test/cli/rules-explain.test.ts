@@ -68,6 +68,13 @@ describe("--rule <id>=<level>, as the rule pages describe it", () => {
     expect(new Set(f.filter((x) => x.ruleId === "row-total").map((x) => x.severity))).toEqual(new Set(["info"]));
   });
 
+  it("--tolerance 0 replaces the computed tolerance: the seed's 9,724 ≠ 3,974 + 5,749 on 表7 line 526 becomes an error", () => {
+    const { status, report } = cliJson([SEED, "--tolerance", "0"]);
+    expect(status).toBe(1);
+    const f = report.documents[0].findings.find((x: { ruleId: string; location: { line: number } }) => x.ruleId === "row-total" && x.location.line === 526);
+    expect(f).toMatchObject({ severity: "error", withinRounding: false, stated: "9724", computed: "9723", difference: "1", tolerance: "0" });
+  });
+
   it("an unknown rule id is a usage error (exit 2, one line)", () => {
     const r = cli([SEED, "--rule", "no-such-rule=off"]);
     expect(r.status).toBe(2);
