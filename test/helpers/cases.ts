@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, Rule, Severity } from "../../src/engine/types.js";
-import { check } from "./docs.js";
+import { runRules } from "../../src/engine/run.js";
+import { check, doc } from "./docs.js";
 
 /**
  * What a case expects of one finding. The arithmetic fields are required (null where the rule reports
@@ -46,7 +47,8 @@ const byPlace = (a: Finding, b: Finding) =>
 
 /**
  * Runs a rule's case table (stylelint-style): an `accept` text yields no finding of the rule at all; a
- * `reject` text yields exactly the findings listed, each with its arithmetic and line.
+ * `reject` text yields exactly the findings listed, each with its arithmetic and line, and the same
+ * findings with Chinese messages under `--lang zh`.
  */
 export function runCases(rule: Rule, cases: RuleCases): void {
   describe(`rule ${rule.id}`, () => {
@@ -69,6 +71,11 @@ export function runCases(rule: Rule, cases: RuleCases): void {
           ...(related ? { related: [...related].sort((a, b) => a - b) } : {}),
         }));
         expect(actual).toMatchObject(expected);
+        // The same findings in Chinese (--lang zh), worded without English.
+        const zh = runRules(doc(c.text), [rule], { tolerance: { kind: "auto" }, lang: "zh" }).sort(byPlace);
+        expect(zh.map((f) => [f.severity, f.location])).toEqual(got.map((f) => [f.severity, f.location]));
+        for (const f of got) expect(f.message).toMatch(/\b[a-z]{3,}\b/);
+        for (const f of zh) expect(f.message).not.toMatch(/\b[a-z]{3,}\b/);
       });
   });
 }
