@@ -53,7 +53,9 @@ function subjectFields(s: Subject) {
 export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   const system: LinearConstraint[] = [];
-  for (const rule of rules) {
+  // Rules that judge the whole system of identities run after the rules that declare them.
+  const ordered = [...rules.filter((r) => !r.judgesSystem), ...rules.filter((r) => r.judgesSystem)];
+  for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === "off") continue;
     const severity: Severity = setting;

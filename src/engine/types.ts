@@ -82,6 +82,11 @@ export interface Rule {
   description: string;
   /** One line, Chinese. */
   descriptionZh: string;
+  /**
+   * The rule judges the system of identities the other rules declared (ctx.system()): the engine runs
+   * it after every other rule, and it sees nothing when run alone.
+   */
+  judgesSystem?: boolean;
   check(doc: BudgetDocument, ctx: RuleContext): void;
 }
 

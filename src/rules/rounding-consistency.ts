@@ -12,6 +12,7 @@ export const roundingConsistency: Rule = {
   defaultSeverity: "error",
   description: "The identities that each hold within rounding must also hold together: one set of true amounts must round to every printed figure.",
   descriptionZh: "各等式单独看均在尾数误差内时，还须能同时成立：须存在一组真实金额，四舍五入后恰为所有列示数字。",
+  judgesSystem: true,
   check(_doc, ctx) {
     if (ctx.toleranceMode !== "auto") return;
     const system = ctx.system();
