@@ -1,5 +1,6 @@
 import type { BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
+import type { LinearConstraint } from "./propagate.js";
 import { judgeAtMost, judgeSum, verdictStrings, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { Finding, Lang, Msg, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
 
@@ -51,7 +52,10 @@ function subjectFields(s: Subject) {
  */
 export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  const system: LinearConstraint[] = [];
+  // Rules that judge the whole system of identities run after the rules that declare them.
+  const ordered = [...rules.filter((r) => !r.judgesSystem), ...rules.filter((r) => r.judgesSystem)];
+  for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === "off") continue;
     const severity: Severity = setting;
@@ -69,8 +73,18 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
     };
     const ctx: RuleContext = {
       lang: options.lang,
+      toleranceMode: options.tolerance.kind,
+      system: () => system,
+      describe: (s) => subjectText(s, options.lang),
       sum(id) {
         const v = judgeSum(id, options.tolerance);
+        if (v.holds || v.withinRounding)
+          system.push({
+            kind: "eq",
+            terms: [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))],
+            subject: id.subject,
+            location: id.total.location,
+          });
         if (v.holds) return;
         fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "sum"), id.total.location, id.parts.map((p) => p.amount.location));
       },
@@ -79,6 +93,8 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       },
       atMost(id) {
         const v = judgeAtMost(id, options.tolerance);
+        if (v.holds || v.withinRounding)
+          system.push({ kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location });
         if (v.holds) return;
         fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "at-most"), id.part.location, [id.whole.location]);
       },
@@ -91,8 +107,8 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
           ...subjectFields(note.subject),
           stated: note.stated ?? null,
           computed: note.computed ?? null,
-          difference: null,
-          tolerance: null,
+          difference: note.difference ?? null,
+          tolerance: note.tolerance ?? null,
           location: note.location,
           related: uniqueLocations(note.related ?? [], note.location),
         });

@@ -1,6 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import type { BudgetDocument, TableId } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
+import type { LinearConstraint } from "./propagate.js";
 
 export type Severity = "error" | "warning" | "info";
 export type SeveritySetting = Severity | "off";
@@ -51,6 +52,8 @@ export interface Note {
   message: Msg;
   stated?: string | null;
   computed?: string | null;
+  difference?: string | null;
+  tolerance?: string | null;
 }
 
 export interface RuleContext {
@@ -60,6 +63,15 @@ export interface RuleContext {
   equal(subject: Subject, a: Amount, b: Amount, relation: Msg): void;
   atMost(identity: AtMostIdentity): void;
   report(note: Note): void;
+  /**
+   * The identities declared so far in this run (by the rules before this one) that hold or hold within
+   * rounding on their own, as linear constraints — for checks over the whole system (rounding-consistency).
+   */
+  system(): LinearConstraint[];
+  /** Human-readable description of a subject (表3 单位 编码 名称「列」), in the run's language. */
+  describe(subject: Subject): string;
+  /** The tolerance mode of the run: system-wide interval reasoning only makes sense with `auto`. */
+  readonly toleranceMode: "auto" | "fixed";
 }
 
 export interface Rule {
@@ -70,6 +82,11 @@ export interface Rule {
   description: string;
   /** One line, Chinese. */
   descriptionZh: string;
+  /**
+   * The rule judges the system of identities the other rules declared (ctx.system()): the engine runs
+   * it after every other rule, and it sees nothing when run alone.
+   */
+  judgesSystem?: boolean;
   check(doc: BudgetDocument, ctx: RuleContext): void;
 }
 

@@ -110,10 +110,17 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       // 注：…, 本套报表金额单位转换时可能存在尾数误差, 备注: notes, not data.
       continue;
     }
-    const page: Page | null = current;
+    let page: Page | null = current;
     if (!page) {
       if (pendingNumber !== null) throw new InputError(`表 ${pendingNumber}: a table row comes before the table's title`, l.location);
       continue; // tab rows outside any table (e.g. inside the written parts) are not table data
+    }
+    if (pendingNumber !== null && pendingNumber === page.template.number) {
+      // A continuation page that repeats only its 表 N marker: a new page, so its header rows are read as header.
+      start(page.template, page.title, pendingLocation ?? l.location);
+      pendingNumber = null;
+      page = current as Page | null;
+      if (!page) continue;
     }
     if (page.data.length === 0 && !hasAmount(l)) page.header.push(l);
     else page.data.push(l);
@@ -254,6 +261,8 @@ function classifiedRows(tpl: TableTemplate, items: Item[], department: string | 
     row.cells = it.cells;
     if (code && /^\d{3,7}$/.test(code)) {
       Object.assign(row, { kind: "code", unit, code, codeKind: tpl.codeKind ?? null, name: name || null, label: name || code });
+    } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
+      Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });
     } else if (unitText && !code) {
       const nextIsUnit = (() => {
         const n = items[i + 1];
@@ -265,8 +274,6 @@ function classifiedRows(tpl: TableTemplate, items: Item[], department: string | 
         unit = unitText;
         Object.assign(row, { kind: "unit", unit: unitText, name: unitText, label: unitText });
       }
-    } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
-      Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });
     }
     rows.push(row);
   });
@@ -319,6 +326,8 @@ function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null)
       row.kind = role.kind;
       row.role = role.role;
     }
+    // 增减变化金额 is a difference between years: it can be below zero (a printed 0 stands for [−½, ½]).
+    if (row.role === "change") for (const c of Object.values(row.cells)) if (c.amount) c.amount.nonNegative = false;
     rows.push(row);
   }
   // Per unit, the latest year is the current one and the one before it the previous.

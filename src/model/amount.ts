@@ -56,17 +56,31 @@ export function makeAmount(text: string, location: SourceLocation, nonNegative =
   return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative };
 }
 
+const HALF_UNITS = new Map<number, Decimal>();
+
 /** Half the last printed digit: ½·10^−decimals. */
 export function halfUnit(a: Amount): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)));
+  let h = HALF_UNITS.get(a.decimals);
+  if (!h) {
+    h = new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)));
+    HALF_UNITS.set(a.decimals, h);
+  }
+  return h;
 }
+
+const INTERVALS = new WeakMap<Amount, { lo: Decimal; hi: Decimal }>();
 
 /** The interval of true amounts the printed figure can stand for. */
 export function interval(a: Amount): { lo: Decimal; hi: Decimal } {
-  const h = halfUnit(a);
-  let lo = a.value.minus(h);
-  if (a.nonNegative && a.value.gte(0) && lo.lt(0)) lo = new Decimal(0);
-  return { lo, hi: a.value.plus(h) };
+  let i = INTERVALS.get(a);
+  if (!i) {
+    const h = halfUnit(a);
+    let lo = a.value.minus(h);
+    if (a.nonNegative && a.value.gte(0) && lo.lt(0)) lo = new Decimal(0);
+    i = { lo, hi: a.value.plus(h) };
+    INTERVALS.set(a, i);
+  }
+  return i;
 }
 
 /** Prints a decimal the way the report schema wants it: plain digits, no exponent, no trailing zeros. */

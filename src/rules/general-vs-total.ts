@@ -1,6 +1,7 @@
 import { amountOf, table, type Row } from "../model/document.js";
-import { columnLabel, rowByRole, unitBlocks, unitKey } from "../model/queries.js";
+import { columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { blockKey, codeBlocks } from "./units.js";
 
 const KEYS = ["total", "basic", "project"];
 
@@ -34,13 +35,16 @@ export const generalVsTotal: Rule = {
       }
     };
     if (a.department && b.department) compare(a.department, b.department);
-    for (const u of a.units) {
-      const other = b.units.find((x) => unitKey(x.row.unit) === unitKey(u.row.unit));
+    const others = codeBlocks(t3);
+    for (const u of codeBlocks(t7)) {
+      const other = others.find((x) => blockKey(x.row) === blockKey(u.row));
+      // A single-unit department's row stands for its unit; it was compared above.
+      const isDepartment = u.row.kind === "department";
       if (!other) {
-        compare(u.row, undefined);
+        if (!isDepartment) compare(u.row, undefined);
         continue;
       }
-      compare(u.row, other.row);
+      if (!isDepartment) compare(u.row, other.row);
       for (const r of u.codes) compare(r, other.codes.find((x) => x.code === r.code));
       // Rows of 表3 missing from 表7.
       for (const r of other.codes)

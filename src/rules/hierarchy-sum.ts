@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import { amountOf, type Row, type Table } from "../model/document.js";
 import { amountColumns, CLASSIFIED, codeChildren, columnLabel, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
+import { codeBlocks } from "./units.js";
 
 const present = (rows: Row[], key: string) => rows.map((r) => amountOf(r, key)).filter((a): a is Amount => !!a).map((amount) => ({ amount }));
 
@@ -9,7 +10,7 @@ function classified(t: Table, ctx: RuleContext) {
   const { department, units } = unitBlocks(t);
   for (const key of amountColumns(t)) {
     const column = columnLabel(t.id, key);
-    for (const u of units) {
+    for (const u of codeBlocks(t)) {
       for (const [parent, kids] of codeChildren(u.codes)) {
         const total = amountOf(parent, key);
         if (!total) continue;
@@ -24,7 +25,7 @@ function classified(t: Table, ctx: RuleContext) {
       const ut = amountOf(u.row, key);
       if (ut && top.length)
         ctx.sum({
-          subject: { table: t.id, unit: u.row.unit, column },
+          subject: { table: t.id, unit: u.row.unit, item: u.row.kind === "department" ? u.row.name : null, column },
           total: ut,
           parts: present(top, key),
           relation: { zh: "各类级科目合计", en: "sum of its top-level codes" },

@@ -10,6 +10,7 @@ import { itemCode } from "./item-code.js";
 import { itemsVsUnits } from "./items-vs-units.js";
 import { negativeAmount } from "./negative-amount.js";
 import { partOfTotal } from "./part-of-total.js";
+import { roundingConsistency } from "./rounding-consistency.js";
 import { rowTotal } from "./row-total.js";
 import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
 import { tablePresence } from "./table-presence.js";
@@ -34,6 +35,8 @@ export const rules: Rule[] = [
   tasksVsBudget,
   codeName,
   itemCode,
+  // Last: judges together the identities all the rules above declared.
+  roundingConsistency,
 ];
 
 export function ruleById(id: string): Rule | undefined {

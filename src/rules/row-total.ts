@@ -9,7 +9,7 @@ function rowSum(ctx: RuleContext, table: TableId, r: Row, total: string, parts: 
   const terms: Term[] = parts.map((k) => amountOf(r, k)).filter((a) => !!a).map((amount) => ({ amount: amount! }));
   if (terms.length === 0) return;
   ctx.sum({
-    subject: { table, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "code" ? r.name : r.kind === "year" ? r.label : r.name, column: columnLabel(table, total) },
+    subject: { table, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : r.kind === "year" ? r.label : r.name, column: columnLabel(table, total) },
     total: t,
     parts: terms,
     relation: { zh, en },

@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import { amountOf, table } from "../model/document.js";
 import { columnLabel, unitKey } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { blockKey, codeBlocks } from "./units.js";
 
 /** 表9 column → the 表8 economic code that budgets the same spending. */
 const CODES: [string, string, string][] = [
@@ -20,10 +21,12 @@ export const sanggongVsEconomic: Rule = {
     const t8 = table(doc, "T8");
     const t9 = table(doc, "T9");
     if (!t8 || !t9) return;
+    const blocks = codeBlocks(t8);
     for (const r of t9.rows) {
       if (r.role !== "current-year") continue;
-      const rows8 = t8.rows.filter((x) => x.kind === "code" && unitKey(x.unit) === unitKey(r.unit));
-      if (!t8.rows.some((x) => x.kind === "unit" && unitKey(x.unit) === unitKey(r.unit))) continue;
+      const mine = blocks.filter((b) => blockKey(b.row) === unitKey(r.unit));
+      if (mine.length === 0) continue;
+      const rows8 = mine.flatMap((b) => b.codes);
       for (const [key, code, name] of CODES) {
         const a = amountOf(r, key);
         if (!a) continue;

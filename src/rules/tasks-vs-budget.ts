@@ -1,5 +1,5 @@
 import { amountOf, table } from "../model/document.js";
-import { departmentRow } from "../model/queries.js";
+import { unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
 export const tasksVsBudget: Rule = {
@@ -10,7 +10,9 @@ export const tasksVsBudget: Rule = {
   check(doc, ctx) {
     const t7 = table(doc, "T7");
     const t12 = table(doc, "T12");
-    const dept = departmentRow(t7);
+    // Without a department row, a 表7 of one budget unit: that unit is the department.
+    const blocks = t7 ? unitBlocks(t7) : null;
+    const dept = blocks?.department ?? (blocks?.units.length === 1 ? blocks.units[0].row : null);
     if (!t12 || !dept) return;
     const total7 = amountOf(dept, "total");
     const basic7 = amountOf(dept, "basic");

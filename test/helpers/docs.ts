@@ -1,7 +1,8 @@
 import { runRules } from "../../src/engine/run.js";
-import type { Finding, Rule } from "../../src/engine/types.js";
+import type { Finding, Lang, Rule } from "../../src/engine/types.js";
 import { loadMarkdown } from "../../src/loaders/markdown.js";
 import type { BudgetDocument } from "../../src/model/document.js";
+import { rules } from "../../src/rules/index.js";
 import { defaultTemplate } from "../../src/templates/index.js";
 
 /** Builds a small document from text lines (`→` stands for a tab, for readable test cases). */
@@ -9,9 +10,13 @@ export function doc(text: string): BudgetDocument {
   return loadMarkdown("case.md", text.replace(/→/g, "\t").replace(/^\n/, ""), defaultTemplate);
 }
 
-export function check(rule: Rule, text: string, opts: { tolerance?: "auto" } = {}): Finding[] {
-  void opts;
-  return runRules(doc(text), [rule], { tolerance: { kind: "auto" }, lang: "en" });
+/**
+ * The findings of one rule on a small document. A rule that judges the system of identities runs after
+ * every other rule (which declare them); only its own findings are returned.
+ */
+export function check(rule: Rule, text: string, lang: Lang = "en"): Finding[] {
+  const set = rule.judgesSystem ? rules : [rule];
+  return runRules(doc(text), set, { tolerance: { kind: "auto" }, lang }).filter((f) => f.ruleId === rule.id);
 }
 
 export const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error");

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { rules } from "../../src/rules/index.js";
+import { ROOT } from "../helpers/cli.js";
+import { check } from "../helpers/docs.js";
+
+const DIR = join(ROOT, "docs", "rules");
+
+/** The sections every rule page has, in this order. */
+const SECTIONS = ["What it checks", "Why it matters", "Passing example", "Failing example", "Rounding", "Configuration"];
+
+const page = (id: string) => readFileSync(join(DIR, `${id}.md`), "utf8");
+
+/** The text of one `## ` section (up to the next one). */
+function section(text: string, title: string): string {
+  const start = text.indexOf(`\n## ${title}\n`);
+  if (start < 0) return "";
+  const rest = text.slice(start + title.length + 5);
+  const end = rest.indexOf("\n## ");
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+/** The document excerpt of an example section: its ```tsv block, tab-separated as printed. */
+function example(text: string, title: string): string {
+  const m = /```tsv\n([\s\S]*?)\n```/.exec(section(text, title));
+  return m ? m[1] : "";
+}
+
+describe("docs/rules", () => {
+  it("has a page for every registered rule and no page without a rule", () => {
+    const pages = readdirSync(DIR).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)).sort();
+    expect(pages).toEqual(rules.map((r) => r.id).sort());
+  });
+
+  for (const rule of rules)
+    describe(rule.id, () => {
+      const text = page(rule.id);
+
+      it("opens with its id, a summary line and its default severity", () => {
+        const lines = text.split("\n");
+        expect(lines[0]).toBe(`# ${rule.id}`);
+        expect(lines[2]).toMatch(/\p{Script=Han}/u);
+        expect(text).toContain(`\nDefault severity: \`${rule.defaultSeverity}\`\n`);
+      });
+
+      it("has the standard sections in order", () => {
+        const headings = text.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3));
+        expect(headings).toEqual(SECTIONS);
+      });
+
+      it("says how to turn it off or change its severity", () => {
+        expect(section(text, "Configuration")).toContain(`--rule ${rule.id}=off`);
+      });
+
+      it("has a passing example on which the rule reports nothing", () => {
+        const tsv = example(text, "Passing example");
+        expect(tsv).toContain("\t");
+        expect(check(rule, tsv)).toEqual([]);
+      });
+
+      it("has a failing example on which the rule reports at its default severity, on the lines the page names", () => {
+        const tsv = example(text, "Failing example");
+        expect(tsv).toContain("\t");
+        const findings = check(rule, tsv);
+        const real = findings.filter((f) => f.severity === rule.defaultSeverity && !f.withinRounding);
+        expect(real.length).toBeGreaterThan(0);
+        const prose = section(text, "Failing example");
+        const named = /\nLines? (\d+(?:(?:, | and )\d+)*)/.exec(prose);
+        expect(named).not.toBeNull();
+        const lines = named![1].split(/, | and /).map(Number);
+        for (const line of lines) expect(real.map((f) => f.location.line)).toContain(line);
+        // The figures the page quotes are the ones the rule reports.
+        const stated = /stated (-?\d+(?:\.\d+)?)/.exec(prose);
+        if (stated) expect(real.map((f) => f.stated)).toContain(stated[1]);
+        const tolerance = /tolerance (\d+(?:\.\d+)?)/.exec(prose);
+        if (tolerance) expect(real.map((f) => f.tolerance)).toContain(tolerance[1]);
+      });
+    });
+});

@@ -1,0 +1,94 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "budget-check-bad-"));
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+const MISSING = join(dir, "no-such-document.md");
+const EMPTY = file("empty.md", "");
+const BINARY = file("binary.md", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x06, 0x00]));
+const PROSE = file("prose.md", "# 一篇文章\n\n今天天气很好，我们去公园散步。\n");
+// 表7 whose header prints 合计金额 where the template expects 支出总计 (line 4).
+const HEADER = file(
+  "header.md",
+  "表 7\n一般公共预算支出表（按功能分类）\n单位：万元\n预算单位\t科目编码\t科目名称\t合计金额\t基本支出\t项目支出\n甲单位\t\t\t10\t4\t6\n",
+);
+
+const STACK_FRAME = /^\s+at /m;
+
+/** The CLI's one line for a bad input: `budget-check: <file>[:<line>]: <what was wrong; what was expected>`. */
+function expectOneLineError(stderr: string, path: string, line: number | null, what: RegExp) {
+  const lines = stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(STACK_FRAME);
+  expect(lines[0].startsWith(`budget-check: ${path}${line ? `:${line}` : ""}: `)).toBe(true);
+  expect(lines[0]).toMatch(what);
+}
+
+describe("bad input, checked by the real CLI", () => {
+  const cases: [string, string, number | null, RegExp][] = [
+    ["a missing path", MISSING, null, /no such file.*expected a document/],
+    ["an empty file", EMPTY, null, /empty.*expected a budget document/],
+    ["a binary file", BINARY, null, /binary.*expected a budget document/],
+    ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tab-separated tables/],
+    ["a table whose header cannot be matched", HEADER, 4, /表7.*header cannot be matched: expected 支出总计; found .*合计金额/],
+  ];
+  for (const [name, path, line, what] of cases)
+    it(`${name}: one line naming the file${line ? " and line" : ""} and what was expected, exit 2`, () => {
+      const r = cli([path]);
+      expect(r.status).toBe(2);
+      expectOneLineError(r.stderr, path, line, what);
+    });
+
+  it("the JSON report carries the failure with its location and no findings", () => {
+    const { status, report } = cliJson([HEADER]);
+    expect(status).toBe(2);
+    expect(report.documents[0]).toMatchObject({ path: HEADER, findings: [], failure: { location: { file: HEADER, line: 4 } } });
+    expect(report.documents[0].failure.message).toMatch(/header cannot be matched/);
+  });
+
+  it("in a run over several inputs the good document is still checked and reported", () => {
+    const { status, stderr, report } = cliJson([SEED, HEADER, MISSING]);
+    expect(status).toBe(2);
+    expect(report.summary.documents).toBe(3);
+    const [good, header, missing] = report.documents;
+    expect(good).toMatchObject({ path: SEED, failure: null, department: "深圳市科学技术协会" });
+    // The seed's own result: no error, the 3 missing tables and the 2060704 name as warnings.
+    expect(good.summary).toMatchObject({ error: 0, warning: 4 });
+    expect(good.findings.length).toBeGreaterThan(30);
+    expect(header).toMatchObject({ findings: [], failure: { location: { line: 4 } } });
+    expect(missing.failure.message).toMatch(/no such file/);
+    // One line per bad input on stderr, none for the good one.
+    expect(stderr.trimEnd().split("\n")).toHaveLength(2);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("a batch folder with a good and a bad document reports both", () => {
+    const batch = join(dir, "batch");
+    mkdirSync(batch, { recursive: true });
+    copyFileSync(join(ROOT, SEED), join(batch, "a-good.md"));
+    copyFileSync(PROSE, join(batch, "b-prose.md"));
+    const { status, report } = cliJson([batch]);
+    expect(status).toBe(2);
+    expect(report.documents.map((d: { path: string; failure: unknown }) => [d.path, d.failure === null])).toEqual([
+      [join(batch, "a-good.md"), true],
+      [join(batch, "b-prose.md"), false],
+    ]);
+    expect(report.documents[0].summary.warning).toBe(4);
+  });
+
+  it("the text report names the unreadable input and still prints the good document's findings", () => {
+    const r = cli([SEED, EMPTY]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("T8 一般公共预算支出表（按经济分类）");
+    expect(r.stdout).toMatch(new RegExp(`unreadable .*empty`));
+    expect(r.stdout.trim().split("\n").pop()).toMatch(/in 2 documents, 1 unreadable$/);
+  });
+});

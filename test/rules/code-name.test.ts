@@ -1,0 +1,31 @@
+import { codeName } from "../../src/rules/code-name.js";
+import { runCases } from "../helpers/cases.js";
+import { classified, pages } from "../helpers/tables.js";
+
+// 表3 on lines 1–8 (2060704 of 甲单位 on 6, of 乙单位 on 8); 表7 from line 9 (甲单位's 2060704 on line 14).
+const doc = (name7: string) =>
+  pages(
+    classified(3, "甲单位→→→10→0→10\n→2060704→学术交流活动→10→0→10\n乙单位→→→5→0→5\n→2060704→学术交流活动→5→0→5"),
+    classified(7, `甲单位→→→10→0→10\n→2060704→${name7}→10→0→10`),
+  );
+
+const note = { stated: null, computed: null, difference: null, tolerance: null };
+
+runCases(codeName, {
+  accept: [
+    { name: "2060704 is 学术交流活动 in every table", text: doc("学术交流活动") },
+    { name: "spacing and full-width brackets are not a different name", text: pages(classified(8, "甲单位→→→3→3→0\n→30213→维修（护）费→3→3→0\n乙单位→→→3→3→0\n→30213→维修 (护) 费→3→3→0")) },
+  ],
+  reject: [
+    {
+      name: "表7 prints 2060704 as 学术交流活动的 where 表3 prints 学术交流活动 twice (the seed's case)",
+      text: doc("学术交流活动的"),
+      findings: [{ severity: "warning", withinRounding: false, ...note, line: 14, table: "T7", unit: "甲单位", code: "2060704", item: "学术交流活动的", column: "科目名称", related: [6, 8] }],
+    },
+    {
+      name: "an economic code: 30213 维修费 once against 维修（护）费 twice",
+      text: classified(8, "甲单位→→→9→9→0\n→30213→维修（护）费→3→3→0\n乙单位→→→3→3→0\n→30213→维修(护)费→3→3→0\n丙单位→→→3→3→0\n→30213→维修费→3→3→0"),
+      findings: [{ severity: "warning", withinRounding: false, ...note, line: 10, table: "T8", unit: "丙单位", code: "30213", item: "维修费", related: [6, 8] }],
+    },
+  ],
+});

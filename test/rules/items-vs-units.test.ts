@@ -1,0 +1,42 @@
+import { itemsVsUnits } from "../../src/rules/items-vs-units.js";
+import { runCases } from "../helpers/cases.js";
+import { classified, pages, twoSided } from "../helpers/tables.js";
+
+// Two units' code rows, each 206 / 20607 / 2060701 with the same amount: they name the codes of 表1's items.
+const units = (a: number, b: number) =>
+  [`甲单位→→→${a}→${a}→0`, `→206→科学技术支出→${a}→${a}→0`, `→20607→科学技术普及→${a}→${a}→0`, `→2060701→机构运行→${a}→${a}→0`,
+   `乙单位→→→${b}→${b}→0`, `→206→科学技术支出→${b}→${b}→0`, `→20607→科学技术普及→${b}→${b}→0`, `→2060701→机构运行→${b}→${b}→0`].join("\n");
+
+// 表1 or 表6 on lines 1–8 (科学技术支出 on 6, 科学技术普及 on 7, 机构运行 on 8), then 表3 or 表7 from line 9:
+// 甲单位's 2060701 on line 16, 乙单位's on line 20.
+const doc = (summary: 1 | 6, jigou: string, source: 3 | 7 = 3) =>
+  pages(
+    twoSided(summary, `一、政府预算拨款→30→一、科学技术支出→30\n1. 一般公共预算拨款→30→科学技术普及→30\n→→机构运行→${jigou}`),
+    classified(source, units(10, 20)),
+  );
+
+runCases(itemsVsUnits, {
+  accept: [
+    { name: "表1 each item = Σ units of 表3 for its code (30 = 10 + 20)", text: doc(1, "30") },
+    { name: "表6 each item = Σ units of 表7", text: doc(6, "30", 7) },
+    { name: "表1 alone: no unit table to compare with", text: twoSided(1, "一、政府预算拨款→30→一、科学技术支出→30") },
+  ],
+  reject: [
+    {
+      // 31 vs 10 + 20: ½ + ½ + ½.
+      name: "表1 机构运行 31 ≠ 10 + 20, within rounding",
+      text: doc(1, "31"),
+      findings: [{ severity: "info", stated: "31", computed: "30", difference: "1", tolerance: "1.5", line: 8, table: "T1", code: "2060701", item: "机构运行", column: "预算数", related: [16, 20] }],
+    },
+    {
+      name: "表1 机构运行 35 ≠ 10 + 20, beyond rounding",
+      text: doc(1, "35"),
+      findings: [{ severity: "error", stated: "35", computed: "30", difference: "5", tolerance: "1.5", line: 8, code: "2060701" }],
+    },
+    {
+      name: "表6 机构运行 28 ≠ 表7's 10 + 20, beyond rounding",
+      text: doc(6, "28", 7),
+      findings: [{ severity: "error", stated: "28", computed: "30", difference: "-2", tolerance: "1.5", line: 8, table: "T6", code: "2060701", related: [16, 20] }],
+    },
+  ],
+});
