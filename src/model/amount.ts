@@ -13,6 +13,11 @@ export interface Amount {
   text: string;
   location: SourceLocation;
   nonNegative: boolean;
+  /**
+   * A stored value rather than a printed, rounded one (e.g. a workbook cell's value behind a formula):
+   * it stands for itself, an interval of width 0, so the engine allows it no rounding slack.
+   */
+  exact?: boolean;
 }
 
 const FULLWIDTH_DIGITS = /[０-９]/g;
@@ -63,6 +68,7 @@ export function halfUnit(a: Amount): Decimal {
 
 /** The interval of true amounts the printed figure can stand for. */
 export function interval(a: Amount): { lo: Decimal; hi: Decimal } {
+  if (a.exact) return { lo: a.value, hi: a.value };
   const h = halfUnit(a);
   let lo = a.value.minus(h);
   if (a.nonNegative && a.value.gte(0) && lo.lt(0)) lo = new Decimal(0);
