@@ -51,6 +51,11 @@ export interface Note {
   message: Msg;
   stated?: string | null;
   computed?: string | null;
+  /**
+   * Worth knowing but never a problem by itself (e.g. a hidden sheet): reported as `info` whatever the
+   * rule's severity (unless the rule is off), so that one rule can note the harmless and flag the rest.
+   */
+  informational?: boolean;
 }
 
 export interface RuleContext {
