@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { checkInputs, parseTolerance } from "../check.js";
@@ -9,6 +9,7 @@ import { formatLocation } from "../model/location.js";
 import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
 import { ruleById, rules } from "../rules/index.js";
+import { progressBar } from "./progress.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
@@ -38,6 +39,7 @@ interface CheckFlags {
   quiet?: boolean;
   color: boolean;
   encoding?: string;
+  annotate?: string;
 }
 
 async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: string) => void; isTTY: boolean }): Promise<number> {
@@ -49,7 +51,10 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const encoding = flags.encoding?.toLowerCase().replace(/^(gbk|gb2312)$/, "gb18030").replace(/^utf8$/, "utf-8");
   if (encoding && !encodings.includes(encoding)) throw new UsageError(`--encoding ${flags.encoding}: expected one of utf-8, utf-16le, utf-16be, gb18030 (gbk)`);
   const lang = flags.lang ?? defaultLang();
-  const documents = await checkInputs(inputs, { tolerance, severities: flags.rule, lang, encoding: encoding as never });
+  if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
+  // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
+  const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr) : undefined;
+  const documents = await checkInputs(inputs, { tolerance, severities: flags.rule, lang, encoding: encoding as never }, progress);
   const report = makeReport(VERSION, documents);
   const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
   const text = format(report, { color, lang, quiet: !!flags.quiet });
@@ -60,12 +65,38 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
       throw new UsageError(`--output ${flags.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   } else io.out(text);
+  if (flags.annotate && !documents[0].failure) {
+    // exceljs is large: loaded only when --annotate is given.
+    const { annotateWorkbook } = await import("../annotate.js");
+    try {
+      await annotateWorkbook(inputs[0], flags.annotate, documents[0].findings, lang);
+    } catch (e) {
+      throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
   for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
   if (documents.some((d) => d.failure)) return 2;
   if (flags.failOn === "never") return 0;
   const threshold = severityRank(flags.failOn);
   const failing = documents.some((d) => d.findings.some((f) => severityRank(f.severity) <= threshold));
   return failing ? 1 : 0;
+}
+
+/** --annotate writes a copy of one workbook: refuse anything else, and above all writing over the input. */
+function checkAnnotateTarget(inputs: string[], out: string): void {
+  if (inputs.length !== 1 || extname(inputs[0]).toLowerCase() !== ".xlsx")
+    throw new UsageError(`--annotate ${out}: needs exactly one .xlsx workbook as input (got ${inputs.join(", ")})`);
+  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--annotate ${out}: the annotated copy must be an .xlsx file`);
+  const same = (() => {
+    if (resolve(out) === resolve(inputs[0])) return true;
+    try {
+      const [a, b] = [statSync(out), statSync(inputs[0])];
+      return a.ino === b.ino && a.dev === b.dev;
+    } catch {
+      return false;
+    }
+  })();
+  if (same) throw new UsageError(`--annotate ${out}: that is the input workbook; choose another file (the input is never modified)`);
 }
 
 function readDoc(id: string): string {
@@ -95,6 +126,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--rule <id=level>", "set one rule's severity (off|info|warning|error); repeatable", parseRuleSetting, {})
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
+    .option("--annotate <file.xlsx>", "write a copy of the .xlsx input with every finding's cell coloured and noted")
     .option("--quiet", "print errors only")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
     .action(async (inputs: string[], flags: CheckFlags) => {

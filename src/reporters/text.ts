@@ -27,6 +27,14 @@ function severityLabel(f: Finding, c: ChalkInstance, lang: Lang): string {
   return c.cyan(f.withinRounding ? (lang === "zh" ? "尾差" : "rounding") : lang === "zh" ? "提示" : "info   ");
 }
 
+/** The finding's arithmetic on one line (stated, computed, difference, tolerance), or null where it has none. */
+export function arithmeticLine(f: Finding, lang: Lang): string | null {
+  if (f.stated === null || f.computed === null || f.difference === null) return null;
+  return lang === "zh"
+    ? `列示 ${f.stated}  计算 ${f.computed}  差额 ${f.difference}  容差 ${f.tolerance}`
+    : `stated ${f.stated}  computed ${f.computed}  difference ${f.difference}  tolerance ${f.tolerance}`;
+}
+
 /** Human-readable report: per document, findings grouped by table with their arithmetic, then a summary line. */
 export function formatText(report: Report, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -47,12 +55,8 @@ export function formatText(report: Report, opts: TextOptions): string {
       out.push(`  ${c.bold(tableHeading(t, opts.lang))}`);
       for (const f of fs) {
         out.push(`    ${c.dim(formatLocation(f.location))}  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
-        if (f.stated !== null && f.computed !== null && f.difference !== null) {
-          const arith = zh
-            ? `列示 ${f.stated}  计算 ${f.computed}  差额 ${f.difference}  容差 ${f.tolerance}`
-            : `stated ${f.stated}  computed ${f.computed}  difference ${f.difference}  tolerance ${f.tolerance}`;
-          out.push(`      ${c.dim(arith)}`);
-        }
+        const arith = arithmeticLine(f, opts.lang);
+        if (arith) out.push(`      ${c.dim(arith)}`);
       }
     }
     if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
