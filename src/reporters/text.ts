@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { Report } from "../report.js";
+import { textTable } from "./width.js";
 
 export interface TextOptions {
   color: boolean;
@@ -35,6 +36,19 @@ export function arithmeticLine(f: Finding, lang: Lang): string | null {
     : `stated ${f.stated}  computed ${f.computed}  difference ${f.difference}  tolerance ${f.tolerance}`;
 }
 
+/** Per-department table of a batch: errors, warnings, rounding notes (and other info) per document. */
+function departmentSummary(report: Report, lang: Lang): string[] {
+  const zh = lang === "zh";
+  const header = zh ? ["部门", "年度", "错误", "警告", "尾差", "提示", "文件"] : ["department", "year", "errors", "warnings", "rounding", "info", "file"];
+  const rows = report.documents.map((d) => {
+    const rounding = d.findings.filter((f) => f.severity === "info" && f.withinRounding).length;
+    const unreadable = zh ? "（无法读取）" : "(unreadable)";
+    const n = (x: number) => (d.failure ? "-" : String(x));
+    return [d.department ?? (d.failure ? unreadable : "?"), d.year ? String(d.year) : "", n(d.summary.error), n(d.summary.warning), n(rounding), n(d.summary.info - rounding), d.path];
+  });
+  return textTable(header, rows, ["left", "left", "right", "right", "right", "right", "left"]);
+}
+
 /** Human-readable report: per document, findings grouped by table with their arithmetic, then a summary line. */
 export function formatText(report: Report, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -62,6 +76,7 @@ export function formatText(report: Report, opts: TextOptions): string {
     if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
     out.push("");
   }
+  if (report.documents.length > 1) out.push(...departmentSummary(report, opts.lang), "");
   const s = report.summary;
   const failed = report.documents.filter((d) => d.failure).length;
   const line = zh
