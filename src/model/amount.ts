@@ -63,8 +63,12 @@ export function makeAmount(text: string, location: SourceLocation, nonNegative =
 
 /** Half the last printed digit: ½·10^−decimals. */
 export function halfUnit(a: Amount): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)));
+  let h = HALF_UNITS.get(a.decimals);
+  if (!h) HALF_UNITS.set(a.decimals, (h = new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)))));
+  return h;
 }
+/** ½·10^−d by d: computed once (the engine asks for it for every figure of every identity). */
+const HALF_UNITS = new Map<number, Decimal>();
 
 /** The interval of true amounts the printed figure can stand for. */
 export function interval(a: Amount): { lo: Decimal; hi: Decimal } {
