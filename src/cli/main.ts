@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
@@ -8,6 +8,7 @@ import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
+import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
 import { progressBar } from "./progress.js";
 
@@ -57,14 +58,20 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const documents = await checkInputs(inputs, { tolerance, severities: flags.rule, lang, encoding: encoding as never }, progress);
   const report = makeReport(VERSION, documents);
   const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
-  const text = format(report, { color, lang, quiet: !!flags.quiet });
+  // JSON is written document by document (a batch's report can be ~100 MB), other formats whole.
+  const chunks = flags.format === "json" ? jsonChunks(report) : [format(report, { color, lang, quiet: !!flags.quiet })];
   if (flags.output) {
     try {
-      writeFileSync(flags.output, text);
+      const fd = openSync(flags.output, "w");
+      try {
+        for (const c of chunks) writeSync(fd, c);
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
       throw new UsageError(`--output ${flags.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-  } else io.out(text);
+  } else for (const c of chunks) io.out(c);
   if (flags.annotate && !documents[0].failure) {
     // exceljs is large: loaded only when --annotate is given.
     const { annotateWorkbook } = await import("../annotate.js");
