@@ -175,6 +175,10 @@ function sumFormula(ws: ExcelJS.Worksheet, cell: Cell, file: string): SumFormula
 function sheetLines(ws: ExcelJS.Worksheet, file: string, facts: WorkbookFacts): RawLine[] {
   const lines: RawLine[] = [];
   const width = ws.columnCount;
+  for (let c = 1; c <= width; c++) {
+    const column = columnLetters(c);
+    if (ws.getColumn(c).hidden) facts.hiddenColumns.push({ sheet: ws.name, column, location: { file, sheet: ws.name, cell: `${column}1` } });
+  }
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     const cellLocations: SourceLocation[] = [];
@@ -206,7 +210,7 @@ function onSheet(loc: SourceLocation, sheet: string): SourceLocation {
  */
 export async function loadXlsx(file: string, template: DocumentTemplate): Promise<BudgetDocument> {
   const wb = await readWorkbook(file);
-  const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], formulas: [], otherFormulas: 0 };
+  const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
   const meta: TableMeta = { departments: [], units: [], years: [] };
   const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
   const sheets: { name: string; lines: RawLine[] }[] = [];

@@ -21,10 +21,18 @@ export interface HiddenRow {
   hasAmounts: boolean;
 }
 
+/** A worksheet column hidden in the workbook (A, B, …). */
+export interface HiddenColumn {
+  sheet: string;
+  column: string;
+  location: SourceLocation;
+}
+
 /** Workbook facts that the text forms cannot carry, for the workbook rules (formula-cache, hidden-content). */
 export interface WorkbookFacts {
   hiddenSheets: { sheet: string; location: SourceLocation }[];
   hiddenRows: HiddenRow[];
+  hiddenColumns: HiddenColumn[];
   formulas: SumFormula[];
   /** Formula cells whose formula is not a plain sum: their cached value is used as printed, not re-checked. */
   otherFormulas: number;
@@ -42,4 +50,14 @@ export function rowAt(doc: BudgetDocument, sheet: string, row: number): { table:
   for (const t of doc.tables)
     for (const r of t.rows) if (r.location.sheet === sheet && cell.test(r.location.cell ?? "")) return { table: t, row: r };
   return null;
+}
+
+/** Amounts of the document's tables printed in a worksheet column. */
+export function amountsInColumn(doc: BudgetDocument, sheet: string, column: string): number {
+  const cell = new RegExp(`^${column}\\d+$`);
+  let n = 0;
+  for (const t of doc.tables)
+    for (const r of t.rows)
+      for (const c of Object.values(r.cells)) if (c.amount && c.location.sheet === sheet && cell.test(c.location.cell ?? "")) n++;
+  return n;
 }

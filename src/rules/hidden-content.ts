@@ -1,11 +1,11 @@
 import type { Rule } from "../engine/types.js";
-import { rowAt, sheetTable } from "../model/workbook.js";
+import { amountsInColumn, rowAt, sheetTable } from "../model/workbook.js";
 
 export const hiddenContent: Rule = {
   id: "hidden-content",
   defaultSeverity: "warning",
-  description: "Workbooks: a hidden row whose amounts a table uses (warning); hidden sheets and other hidden rows are noted (info).",
-  descriptionZh: "工作簿：隐藏行中的金额参与表格核对（警告）；隐藏的工作表和其他隐藏行予以提示。",
+  description: "Workbooks: a hidden row or column whose amounts a table uses (warning); hidden sheets and other hidden rows and columns are noted (info).",
+  descriptionZh: "工作簿：隐藏行或列中的金额参与表格核对（警告）；隐藏的工作表和其他隐藏行、列予以提示。",
   check(doc, ctx) {
     const wb = doc.workbook;
     if (!wb) return;
@@ -27,6 +27,17 @@ export const hiddenContent: Rule = {
         message: used
           ? { zh: `第 ${h.row} 行被隐藏，但其金额参与表格核对，打印或查看时看不到`, en: `row ${h.row} is hidden but its amounts take part in the table's identities; it does not show when printed or viewed` }
           : { zh: `第 ${h.row} 行被隐藏`, en: `row ${h.row} is hidden` },
+      });
+    }
+    for (const h of wb.hiddenColumns) {
+      const used = amountsInColumn(doc, h.sheet, h.column) > 0;
+      ctx.report({
+        subject: { table: sheetTable(doc, h.sheet) },
+        location: h.location,
+        informational: !used,
+        message: used
+          ? { zh: `第 ${h.column} 列被隐藏，但其金额参与表格核对，打印或查看时看不到`, en: `column ${h.column} is hidden but its amounts take part in the table's identities; it does not show when printed or viewed` }
+          : { zh: `第 ${h.column} 列被隐藏`, en: `column ${h.column} is hidden` },
       });
     }
   },

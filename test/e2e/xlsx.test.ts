@@ -93,16 +93,20 @@ describe("workbook cells", () => {
     expect(fs.map((f) => [f.location.cell, f.stated, f.computed])).toEqual([["B3", "8", "7"]]);
   });
 
-  it("notes hidden sheets and rows; a hidden row whose amounts the tables use is a warning", async () => {
+  it("notes hidden sheets, rows and columns; a hidden row or column whose amounts the tables use is a warning", async () => {
     const path = await editedSeed((wb) => {
       wb.getWorksheet("表8")!.getRow(9).hidden = true; // 30101 基本工资 431
       wb.getWorksheet("表8")!.getRow(1).hidden = true; // the 表 8 marker: no amounts
       wb.getWorksheet("表12")!.state = "hidden";
+      wb.getWorksheet("表8")!.getColumn("E").hidden = true; // 基本支出: amounts
+      wb.getWorksheet("表8")!.getColumn("C").hidden = true; // 科目名称: names only
     });
     const { report } = cliJson([path]);
     const fs = find(report.documents[0].findings, { ruleId: "hidden-content" });
     expect(fs.map((f) => [f.location.sheet, f.location.cell, f.severity, f.code])).toEqual([
       ["表8", "A1", "info", null],
+      ["表8", "C1", "info", null],
+      ["表8", "E1", "warning", null],
       ["表8", "A9", "warning", "30101"],
       ["表12", "A1", "info", null],
     ]);
