@@ -6,31 +6,21 @@
 //   node scripts/make-csv-package.mjs <document.md> <out-folder>
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { csvText, splitDocument } from "./lib/packages.mjs";
 
 const [input, out] = process.argv.slice(2);
 if (!input || !out) {
   console.error("usage: node scripts/make-csv-package.mjs <document.md> <out-folder>");
   process.exit(2);
 }
-const lines = readFileSync(input, "utf8").split(/\r?\n/);
-const marker = /^表\s*(\d+)\s*$/;
-// The tables start at the first 表 N marker after the 目录 (the 目录 lists titles, not markers).
-const start = lines.findIndex((l) => marker.test(l.trim()));
-if (start < 0) {
-  console.error(`${input}: no 表 N marker found`);
+let parts;
+try {
+  parts = splitDocument(readFileSync(input, "utf8"));
+} catch (e) {
+  console.error(`${input}: ${e.message}`);
   process.exit(2);
 }
-const quote = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const files = new Map();
-let current = null;
-for (const line of lines.slice(start)) {
-  const m = marker.exec(line.trim());
-  if (m) current = `表${m[1]}.csv`;
-  if (!current || !line.trim()) continue;
-  const cells = line.split("\t").map((c) => c.trim()).map((c) => c.replace(/^#+\s*/, ""));
-  files.set(current, [...(files.get(current) ?? []), cells.map(quote).join(",")]);
-}
 mkdirSync(out, { recursive: true });
-for (const [name, rows] of files) writeFileSync(join(out, name), rows.join("\n") + "\n");
-writeFileSync(join(out, "document.md"), lines.slice(0, start).join("\n").replace(/\n+$/, "") + "\n");
-console.log(`${out}: ${files.size} tables, document.md`);
+for (const [name, rows] of parts.tables) writeFileSync(join(out, `${name}.csv`), csvText(rows.map((r) => r.cells)));
+writeFileSync(join(out, "document.md"), parts.narrative);
+console.log(`${out}: ${parts.tables.size} tables, document.md`);

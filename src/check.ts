@@ -5,6 +5,7 @@ import type { Lang, SeveritySetting } from "./engine/types.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
+import { checkInPool } from "./batch/pool.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
 
@@ -60,23 +61,42 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
   }
 }
 
-/** Every input expanded into packages (a batch folder into many); inputs that do not exist are failures too. */
-export async function checkInputs(inputs: string[], opts: CheckOptions): Promise<DocumentReport[]> {
-  const out: DocumentReport[] = [];
+/**
+ * Every input expanded into packages (a batch folder into many); inputs that do not exist are failures
+ * too. Several packages are checked in parallel on worker threads, one alone in this thread; the
+ * reports keep the inputs' order (a folder's packages by path) whatever finishes first.
+ */
+export async function checkInputs(inputs: string[], opts: CheckOptions, progress?: Progress): Promise<DocumentReport[]> {
+  const slots: (DocumentReport | Package)[] = [];
   for (const input of inputs) {
-    let pkgs: Package[];
     try {
-      pkgs = findPackages(input);
+      slots.push(...findPackages(input));
     } catch (e) {
-      if (e instanceof InputError) {
-        out.push(failedReport(input, "markdown", e.message, e.location));
-        continue;
-      }
-      throw e;
+      if (!(e instanceof InputError)) throw e;
+      slots.push(failedReport(input, "markdown", e.message, e.location));
     }
-    for (const p of pkgs) out.push(await checkPackage(p, opts));
   }
-  return out;
+  const pkgs = slots.filter((s): s is Package => !("findings" in s));
+  progress?.start(pkgs.length);
+  let reports: DocumentReport[];
+  if (pkgs.length > 1) reports = await checkInPool(pkgs, opts, (r) => progress?.done(r));
+  else {
+    reports = [];
+    for (const p of pkgs) {
+      reports.push(await checkPackage(p, opts));
+      progress?.done(reports[reports.length - 1]);
+    }
+  }
+  progress?.end();
+  let i = 0;
+  return slots.map((s) => ("findings" in s ? s : reports[i++]));
+}
+
+/** Hears about a batch as it goes (the CLI's progress bar). */
+export interface Progress {
+  start(total: number): void;
+  done(report: DocumentReport): void;
+  end(): void;
 }
 
 export function parseTolerance(text: string): ToleranceMode | null {

@@ -38,6 +38,15 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   return s;
 }
 
+/** A1 addresses in reading order (row, then column); 0 when there is none. */
+function cellOrder(cell: string | null | undefined): number {
+  const m = cell ? /^([A-Z]+)(\d+)$/.exec(cell) : null;
+  if (!m) return 0;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 20_000 + col;
+}
+
 /** Findings in a stable order: by table, then where they are printed, then rule. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
@@ -45,6 +54,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
       TABLE_ORDER(a.table) - TABLE_ORDER(b.table) ||
       (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) ||
       (a.location.sheet ?? "").localeCompare(b.location.sheet ?? "") ||
+      cellOrder(a.location.cell) - cellOrder(b.location.cell) ||
       (a.location.line ?? 0) - (b.location.line ?? 0) ||
       (a.location.column ?? 0) - (b.location.column ?? 0) ||
       a.ruleId.localeCompare(b.ruleId),

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { checkInputs, loadModels, packageOptions, parseTolerance, type CheckOptions } from "../check.js";
@@ -9,7 +9,9 @@ import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
+import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
+import { progressBar } from "./progress.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
@@ -40,6 +42,7 @@ interface CheckFlags {
   color: boolean;
   encoding?: string;
   config?: string;
+  annotate?: string;
 }
 
 function toleranceOf(text: string, source: string) {
@@ -80,7 +83,10 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     encoding: encoding as never,
     config: { file: flags.config ?? null, cli: { tolerance: cliTolerance !== null, lang: flags.lang !== undefined } },
   };
-  const documents = await checkInputs(inputs, base);
+  if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
+  // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
+  const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr) : undefined;
+  const documents = await checkInputs(inputs, base, progress);
   // Run-wide settings: the command line, else the first configuration file used; rules off per document.
   const used: Config[] = [];
   const rulesOff = new Map<string, Set<string>>();
@@ -96,20 +102,55 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const models = flags.format === "html" ? await loadModels(documents, base) : undefined;
   const report = makeReport(VERSION, documents);
   const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
-  const text = format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff });
+  // JSON is written document by document (a batch's report can be ~100 MB), other formats whole.
+  const chunks =
+    flags.format === "json"
+      ? jsonChunks(report)
+      : [format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff })];
   if (flags.output) {
     try {
-      writeFileSync(flags.output, text);
+      const fd = openSync(flags.output, "w");
+      try {
+        for (const c of chunks) writeSync(fd, c);
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
       throw new UsageError(`--output ${flags.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-  } else io.out(text);
+  } else for (const c of chunks) io.out(c);
+  if (flags.annotate && !documents[0].failure) {
+    // exceljs is large: loaded only when --annotate is given.
+    const { annotateWorkbook } = await import("../annotate.js");
+    try {
+      await annotateWorkbook(inputs[0], flags.annotate, documents[0].findings, lang);
+    } catch (e) {
+      throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
   for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
   if (documents.some((d) => d.failure)) return 2;
   if (failOn === "never") return 0;
   const threshold = severityRank(failOn);
   const failing = documents.some((d) => d.findings.some((f) => severityRank(f.severity) <= threshold));
   return failing ? 1 : 0;
+}
+
+/** --annotate writes a copy of one workbook: refuse anything else, and above all writing over the input. */
+function checkAnnotateTarget(inputs: string[], out: string): void {
+  if (inputs.length !== 1 || extname(inputs[0]).toLowerCase() !== ".xlsx")
+    throw new UsageError(`--annotate ${out}: needs exactly one .xlsx workbook as input (got ${inputs.join(", ")})`);
+  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--annotate ${out}: the annotated copy must be an .xlsx file`);
+  const same = (() => {
+    if (resolve(out) === resolve(inputs[0])) return true;
+    try {
+      const [a, b] = [statSync(out), statSync(inputs[0])];
+      return a.ino === b.ino && a.dev === b.dev;
+    } catch {
+      return false;
+    }
+  })();
+  if (same) throw new UsageError(`--annotate ${out}: that is the input workbook; choose another file (the input is never modified)`);
 }
 
 function readDoc(id: string): string {
@@ -144,6 +185,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
     .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
+    .option("--annotate <file.xlsx>", "write a copy of the .xlsx input with every finding's cell coloured and noted")
     .option("--quiet", "print errors only")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
     .action(async (inputs: string[], flags: CheckFlags) => {

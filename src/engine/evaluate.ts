@@ -14,6 +14,8 @@ export interface Verdict {
   tolerance: Decimal;
 }
 
+const ZERO = new Decimal(0);
+
 /** Either `auto` (what rounding of the printed figures explains) or a fixed absolute tolerance. */
 export type ToleranceMode = { kind: "auto" } | { kind: "fixed"; value: Decimal };
 
@@ -28,6 +30,8 @@ export function judgeSum(id: SumIdentity, mode: ToleranceMode): Verdict {
   let computed = new Decimal(0);
   for (const p of id.parts) computed = p.sign === -1 ? computed.minus(p.amount.value) : computed.plus(p.amount.value);
   const difference = stated.minus(computed);
+  // Most identities hold exactly: no tolerance to work out (it is only reported for those that do not).
+  if (difference.isZero()) return { holds: true, withinRounding: false, stated, computed, difference, tolerance: ZERO };
   let tolerance: Decimal;
   if (mode.kind === "fixed") {
     tolerance = mode.value;

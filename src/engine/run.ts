@@ -101,7 +101,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       report(note) {
         findings.push({
           ruleId: rule.id,
-          severity,
+          severity: note.informational ? "info" : severity,
           withinRounding: false,
           message: `${subjectText(note.subject, options.lang)}：${note.message[options.lang]}`.replace(/^(.*?)：/, options.lang === "en" ? "$1: " : "$1："),
           ...subjectFields(note.subject),

@@ -54,6 +54,11 @@ export interface Note {
   computed?: string | null;
   difference?: string | null;
   tolerance?: string | null;
+  /**
+   * Worth knowing but never a problem by itself (e.g. a hidden sheet): reported as `info` whatever the
+   * rule's severity (unless the rule is off), so that one rule can note the harmless and flag the rest.
+   */
+  informational?: boolean;
 }
 
 export interface RuleContext {
@@ -87,6 +92,8 @@ export interface Rule {
    * it after every other rule, and it sees nothing when run alone.
    */
   judgesSystem?: boolean;
+  /** The rule only concerns workbooks (.xlsx): its examples cannot be shown as printed text. */
+  workbookOnly?: boolean;
   check(doc: BudgetDocument, ctx: RuleContext): void;
 }
 

@@ -7,18 +7,24 @@ import { resolveItemCodes } from "../model/resolve.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
 import { decodeText, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { finishDocument } from "./finish.js";
+import { addTables, finishDocument } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
 import type { RawLine } from "./raw.js";
 import { parseTables, type TableMeta } from "./tables.js";
 
 export function csvLines(file: string, text: string): RawLine[] {
   let records: { record: string[]; info: { lines: number } }[];
+  // csv-parse builds (and, relaxed, drops) an Error for every row whose length differs from the first:
+  // in a budget table that is most rows, and capturing their stack traces was half the loading time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, bom: true }) as unknown as typeof records;
   } catch (e) {
     const m = /line (\d+)/i.exec((e as Error).message);
     throw new InputError(`not a readable CSV file: ${(e as Error).message.split("\n")[0]}`, { file, line: m ? Number(m[1]) : null });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return records.map(({ record, info }) => ({
     cells: record,
@@ -27,8 +33,8 @@ export function csvLines(file: string, text: string): RawLine[] {
   }));
 }
 
-/** `表3 支出总表.csv`, `T3.csv`, `03-支出总表.csv`: the table a file holds when its rows carry no title. */
-function tableHint(template: DocumentTemplate, name: string) {
+/** `表3 支出总表.csv`, `T3.csv`, `03-支出总表.csv` (or a worksheet named so): the table a file holds when its rows carry no title. */
+export function tableHint(template: DocumentTemplate, name: string) {
   const stem = name.replace(/\.csv$/i, "");
   const m = /(?:^|[^A-Za-z])(?:表|T)\s*(\d+|[一二三四五六七八九十]+)/i.exec(stem) ?? /^(\d+)(?:[-_ ]|$)/.exec(stem);
   const byTitle = templateByTitle(template, stem.replace(/^(表|T)?\s*\d+[-_ ]*/i, ""));
@@ -66,18 +72,8 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
     const lines = csvLines(file, decodeText(readFileSync(file), file, encoding));
     const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
     if (parsed.tables.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
-    meta.departments.push(...parsed.meta.departments);
-    meta.units.push(...parsed.meta.units);
-    meta.years.push(...parsed.meta.years);
-    for (const t of parsed.tables) {
-      const existing = doc.tables.find((x) => x.id === t.id);
-      if (existing) {
-        existing.rows.push(...t.rows);
-        existing.pages += t.pages;
-      } else doc.tables.push(t);
-    }
+    addTables(doc, meta, parsed);
   }
-  doc.tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   finishDocument(doc, meta);
   resolveItemCodes(doc);
   return doc;

@@ -1,5 +1,5 @@
 import type { BudgetDocument } from "../model/document.js";
-import type { TableMeta } from "./tables.js";
+import type { ParsedTables, TableMeta } from "./tables.js";
 
 function mostCommon<T>(xs: T[]): T | null {
   const counts = new Map<T, number>();
@@ -27,4 +27,22 @@ export function finishDocument(doc: BudgetDocument, meta: TableMeta): void {
         }
     }
   }
+}
+
+/**
+ * Adds the tables recognised in one file or worksheet to a package's document: a table split over
+ * several files or sheets is merged, in the order they come; tables stay in 表1 … 表12 order.
+ */
+export function addTables(doc: BudgetDocument, meta: TableMeta, parsed: ParsedTables): void {
+  meta.departments.push(...parsed.meta.departments);
+  meta.units.push(...parsed.meta.units);
+  meta.years.push(...parsed.meta.years);
+  for (const t of parsed.tables) {
+    const existing = doc.tables.find((x) => x.id === t.id);
+    if (existing) {
+      existing.rows.push(...t.rows);
+      existing.pages += t.pages;
+    } else doc.tables.push(t);
+  }
+  doc.tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
 }

@@ -70,7 +70,10 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
     }
     case "csv":
       return loadCsvFolder(pkg.path, defaultTemplate, options.encoding);
-    case "xlsx":
-      throw new InputError("Excel workbooks are not supported yet; export one CSV per table into a folder", { file: pkg.path });
+    case "xlsx": {
+      // exceljs is large: loaded only when an input is a workbook.
+      const { loadXlsx } = await import("./xlsx.js");
+      return loadXlsx(pkg.path, defaultTemplate);
+    }
   }
 }

@@ -13,6 +13,11 @@ export interface Amount {
   text: string;
   location: SourceLocation;
   nonNegative: boolean;
+  /**
+   * A stored value rather than a printed, rounded one (e.g. a workbook cell's value behind a formula):
+   * it stands for itself, an interval of width 0, so the engine allows it no rounding slack.
+   */
+  exact?: boolean;
 }
 
 const FULLWIDTH_DIGITS = /[０-９]/g;
@@ -56,6 +61,7 @@ export function makeAmount(text: string, location: SourceLocation, nonNegative =
   return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative };
 }
 
+/** ½·10^−d by d: computed once (the engine asks for it for every figure of every identity). */
 const HALF_UNITS = new Map<number, Decimal>();
 
 /** Half the last printed digit: ½·10^−decimals. */
@@ -72,6 +78,7 @@ const INTERVALS = new WeakMap<Amount, { lo: Decimal; hi: Decimal }>();
 
 /** The interval of true amounts the printed figure can stand for. */
 export function interval(a: Amount): { lo: Decimal; hi: Decimal } {
+  if (a.exact) return { lo: a.value, hi: a.value };
   let i = INTERVALS.get(a);
   if (!i) {
     const h = halfUnit(a);

@@ -1,5 +1,6 @@
 import type { Amount } from "./amount.js";
 import type { SourceLocation } from "./location.js";
+import type { WorkbookFacts } from "./workbook.js";
 
 /** Standard table ids in the order of the disclosure (表1 … 表12). */
 export type TableId = "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "T10" | "T11" | "T12";
@@ -101,6 +102,8 @@ export interface BudgetDocument {
   contents: ContentsEntry[];
   text: TextPart[];
   tables: Table[];
+  /** What only a workbook has (formulas, hidden rows and sheets); absent for text and CSV. */
+  workbook?: WorkbookFacts;
 }
 
 export function table(doc: BudgetDocument, id: TableId): Table | undefined {

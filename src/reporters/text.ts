@@ -3,6 +3,7 @@ import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { Report } from "../report.js";
 import { arithmeticText, summaryLine, tableHeading } from "./words.js";
+import { textTable } from "./width.js";
 
 export interface TextOptions {
   color: boolean;
@@ -15,6 +16,19 @@ function severityLabel(f: Finding, c: ChalkInstance, lang: Lang): string {
   if (f.severity === "error") return c.red(lang === "zh" ? "错误" : "error  ");
   if (f.severity === "warning") return c.yellow(lang === "zh" ? "警告" : "warning");
   return c.cyan(f.withinRounding ? (lang === "zh" ? "尾差" : "rounding") : lang === "zh" ? "提示" : "info   ");
+}
+
+/** Per-department table of a batch: errors, warnings, rounding notes (and other info) per document. */
+function departmentSummary(report: Report, lang: Lang): string[] {
+  const zh = lang === "zh";
+  const header = zh ? ["部门", "年度", "错误", "警告", "尾差", "提示", "文件"] : ["department", "year", "errors", "warnings", "rounding", "info", "file"];
+  const rows = report.documents.map((d) => {
+    const rounding = d.findings.filter((f) => f.severity === "info" && f.withinRounding).length;
+    const unreadable = zh ? "（无法读取）" : "(unreadable)";
+    const n = (x: number) => (d.failure ? "-" : String(x));
+    return [d.department ?? (d.failure ? unreadable : "?"), d.year ? String(d.year) : "", n(d.summary.error), n(d.summary.warning), n(rounding), n(d.summary.info - rounding), d.path];
+  });
+  return textTable(header, rows, ["left", "left", "right", "right", "right", "right", "left"]);
 }
 
 /** Human-readable report: per document, findings grouped by table with their arithmetic, then a summary line. */
@@ -44,6 +58,7 @@ export function formatText(report: Report, opts: TextOptions): string {
     if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
     out.push("");
   }
+  if (report.documents.length > 1) out.push(...departmentSummary(report, opts.lang), "");
   const s = report.summary;
   const failed = report.documents.filter((d) => d.failure).length;
   const line = summaryLine(s, failed, opts.lang);

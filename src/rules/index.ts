@@ -3,8 +3,10 @@ import { allocationVsSummary } from "./allocation-vs-summary.js";
 import { balanceTotals } from "./balance-totals.js";
 import { codeName } from "./code-name.js";
 import { economicVsFunction } from "./economic-vs-function.js";
+import { formulaCache } from "./formula-cache.js";
 import { fundTables } from "./fund-tables.js";
 import { generalVsTotal } from "./general-vs-total.js";
+import { hiddenContent } from "./hidden-content.js";
 import { hierarchySum } from "./hierarchy-sum.js";
 import { itemCode } from "./item-code.js";
 import { itemsVsUnits } from "./items-vs-units.js";
@@ -35,7 +37,9 @@ export const rules: Rule[] = [
   tasksVsBudget,
   codeName,
   itemCode,
-  // Last: judges together the identities all the rules above declared.
+  formulaCache,
+  hiddenContent,
+  // Judges together the identities all the rules above declared (the engine runs it last).
   roundingConsistency,
 ];
 

@@ -53,6 +53,16 @@ describe("docs/rules", () => {
         expect(section(text, "Configuration")).toContain(`--rule ${rule.id}=off`);
       });
 
+      if (rule.workbookOnly) {
+        // A workbook's hidden rows or formula caches cannot be printed as text: the page describes the
+        // worksheet, and the e2e tests (test/e2e/xlsx.test.ts) run the examples on real workbooks.
+        it("describes its passing and failing examples as worksheets and names the failing cell", () => {
+          expect(section(text, "Passing example")).toMatch(/\|.*\|/);
+          expect(section(text, "Failing example")).toMatch(/`(error|warning|info)` at 表\d+![A-Z]+\d+/);
+        });
+        return;
+      }
+
       it("has a passing example on which the rule reports nothing", () => {
         const tsv = example(text, "Passing example");
         expect(tsv).toContain("\t");

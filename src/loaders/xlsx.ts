@@ -1,0 +1,245 @@
+// The .xlsx loader. This module imports exceljs (large, slow to load): it is only ever reached through a
+// dynamic import() when an input is a workbook, so the text and CSV paths never pay for it.
+import { Decimal } from "decimal.js";
+import ExcelJS from "exceljs";
+import type { Amount } from "../model/amount.js";
+import { parseNumber } from "../model/amount.js";
+import type { BudgetDocument } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+import { resolveItemCodes } from "../model/resolve.js";
+import type { SumFormula, WorkbookFacts } from "../model/workbook.js";
+import type { DocumentTemplate } from "../templates/index.js";
+import { tableHint } from "./csv.js";
+import { InputError } from "./errors.js";
+import { addTables, finishDocument } from "./finish.js";
+import { parseNarrative } from "./narrative.js";
+import { isTabular, lineText, type RawLine } from "./raw.js";
+import { parseTables, type TableMeta } from "./tables.js";
+
+type Cell = ExcelJS.Cell;
+
+/** Reads a workbook, turning a zip or XML failure into a one-line input error. */
+export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code ? `cannot be read (${code})` : `not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`;
+    throw new InputError(`${why}; expected an Excel workbook with one worksheet per table`, { file });
+  }
+  return wb;
+}
+
+/**
+ * Decimals a number format prints: `#,##0` → 0, `0.00` → 2, `0.0%` → 1 (percent); null for `General`
+ * (the value is shown as stored). Only the first (positive) section counts; quoted text and [..] are ignored.
+ */
+export function formatDecimals(numFmt: string | undefined): { decimals: number | null; percent: boolean } {
+  if (!numFmt || /^general$/i.test(numFmt)) return { decimals: null, percent: false };
+  const first = numFmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  const percent = first.includes("%");
+  const m = /\.([0#?]+)/.exec(first);
+  if (m) return { decimals: m[1].length, percent };
+  return { decimals: /[0#?]/.test(first) ? 0 : null, percent };
+}
+
+/**
+ * A stored number as Excel shows it: through decimal.js from the float's shortest round-trip string
+ * (never float arithmetic), rounded half away from zero to the format's decimals.
+ */
+export function displayNumber(v: number, numFmt: string | undefined): string {
+  const { decimals, percent } = formatDecimals(numFmt);
+  let d = new Decimal(String(v));
+  if (percent) d = d.times(100);
+  // Excel keeps 15 significant digits: 0.1+0.2 is shown 0.3, not 0.30000000000000004.
+  const s = decimals === null ? d.toSignificantDigits(15).toFixed() : d.toFixed(decimals, Decimal.ROUND_HALF_UP);
+  return percent ? `${s}%` : s;
+}
+
+/** The value a cell holds, formulas by their cached result. */
+function storedValue(cell: Cell): unknown {
+  const v = cell.value as unknown;
+  if (v && typeof v === "object" && !(v instanceof Date) && ("formula" in v || "sharedFormula" in v)) return (v as { result?: unknown }).result;
+  return v;
+}
+
+function isFormula(cell: Cell): boolean {
+  return cell.type === ExcelJS.ValueType.Formula;
+}
+
+/** The cell as printed: numbers through their number format; merged cells other than the first are empty. */
+export function cellText(cell: Cell): string {
+  if (cell.isMerged && cell.master.address !== cell.address) return "";
+  const v = storedValue(cell);
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return displayNumber(v, cell.numFmt);
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return cell.text;
+  if (typeof v === "object") {
+    const o = v as { richText?: { text: string }[]; text?: unknown; error?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join("");
+    if (typeof o.text === "string") return o.text;
+    if (o.error) return o.error;
+  }
+  return String(v);
+}
+
+/** A stored value as an exact amount (15 significant digits, as Excel computes). */
+function exactAmount(cell: Cell, location: SourceLocation): Amount | null {
+  const v = storedValue(cell);
+  let value: Decimal | null = null;
+  if (typeof v === "number") value = new Decimal(String(v)).toSignificantDigits(15);
+  else if (typeof v === "string") value = parseNumber(v)?.value ?? null;
+  if (value === null) return null;
+  return { value, decimals: value.decimalPlaces(), text: cellText(cell), location, nonNegative: false, exact: true };
+}
+
+const REF = /^\$?([A-Z]{1,3})\$?(\d+)$/;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** `A1`, `$B$2`, `C3:D9` → the cell addresses it covers, or null when it is not a plain reference. */
+function expandRef(ref: string): string[] | null {
+  const [a, b] = ref.split(":");
+  const ma = REF.exec(a);
+  if (!ma) return null;
+  if (b === undefined) return [`${ma[1]}${ma[2]}`];
+  const mb = REF.exec(b);
+  if (!mb) return null;
+  const [c1, c2] = [colNumber(ma[1]), colNumber(mb[1])].sort((x, y) => x - y);
+  const [r1, r2] = [Number(ma[2]), Number(mb[2])].sort((x, y) => x - y);
+  if ((c2 - c1 + 1) * (r2 - r1 + 1) > 10_000) return null;
+  const out: string[] = [];
+  for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.push(`${columnLetters(c)}${r}`);
+  return out;
+}
+
+export function columnLetters(n: number): string {
+  let s = "";
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A plain sum formula — terms joined by + and −, each a cell reference or SUM(ref, range, …) on the
+ * same sheet — as signed cell addresses; null for anything else (other functions, constants, other sheets).
+ */
+export function sumTerms(formula: string): { address: string; sign: 1 | -1; inSum: boolean }[] | null {
+  const f = formula.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+  if (!f) return null;
+  const out: { address: string; sign: 1 | -1; inSum: boolean }[] = [];
+  const re = /([+-]?)(SUM\(([^()]*)\)|\$?[A-Z]{1,3}\$?\d+)/y;
+  let pos = 0;
+  while (pos < f.length) {
+    re.lastIndex = pos;
+    const m = re.exec(f);
+    if (!m || (pos > 0 && !m[1])) return null;
+    const sign: 1 | -1 = m[1] === "-" ? -1 : 1;
+    if (m[3] !== undefined) {
+      for (const arg of m[3].split(",")) {
+        const cells = expandRef(arg);
+        if (!cells) return null;
+        for (const address of cells) out.push({ address, sign, inSum: true });
+      }
+    } else out.push({ address: m[2].replace(/\$/g, ""), sign, inSum: false });
+    pos = re.lastIndex;
+  }
+  return out.length ? out : null;
+}
+
+function sumFormula(ws: ExcelJS.Worksheet, cell: Cell, file: string): SumFormula | null {
+  const formula = cell.formula;
+  const terms = formula ? sumTerms(formula) : null;
+  const at = (address: string): SourceLocation => ({ file, sheet: ws.name, cell: address });
+  const cached = terms ? exactAmount(cell, at(cell.address)) : null;
+  if (!terms || !cached) return null;
+  const parts: SumFormula["parts"] = [];
+  for (const t of terms) {
+    const ref = ws.getCell(t.address);
+    const v = storedValue(ref);
+    if (v === null || v === undefined || v === "") continue; // an empty cell adds 0
+    const amount = exactAmount(ref, at(t.address));
+    if (amount) parts.push({ amount, sign: t.sign });
+    else if (!t.inSum) return null; // text in A1+B1 is #VALUE! in Excel: not a plain sum
+  }
+  return { location: at(cell.address), formula, cached, parts };
+}
+
+/** The worksheet's rows as printed lines (cells by column, each located by sheet and A1 address). */
+function sheetLines(ws: ExcelJS.Worksheet, file: string, facts: WorkbookFacts): RawLine[] {
+  const lines: RawLine[] = [];
+  const width = ws.columnCount;
+  for (let c = 1; c <= width; c++) {
+    const column = columnLetters(c);
+    if (ws.getColumn(c).hidden) facts.hiddenColumns.push({ sheet: ws.name, column, location: { file, sheet: ws.name, cell: `${column}1` } });
+  }
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    const cellLocations: SourceLocation[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cells.push(cellText(cell));
+      cellLocations.push({ file, sheet: ws.name, cell: cell.address });
+      if (isFormula(cell)) {
+        const f = sumFormula(ws, cell, file);
+        if (f) facts.formulas.push(f);
+        else facts.otherFormulas++;
+      }
+    }
+    const location = { file, sheet: ws.name, cell: `A${rowNumber}` };
+    if (row.hidden) facts.hiddenRows.push({ sheet: ws.name, row: rowNumber, location, hasAmounts: cells.some((t) => parseNumber(t) !== null) });
+    lines.push({ cells, location, cellLocations });
+  });
+  return lines;
+}
+
+/** Narrative locations (file + line) as sheet + column A cell, where the sheet holds one text line per row. */
+function onSheet(loc: SourceLocation, sheet: string): SourceLocation {
+  return { file: loc.file, sheet, cell: `A${loc.line ?? 1}` };
+}
+
+/**
+ * Loads a workbook: each worksheet holds one table (named after it, e.g. 表3, or titled in its rows),
+ * possibly over several pages; a worksheet without a table holds the written parts, one line per row.
+ */
+export async function loadXlsx(file: string, template: DocumentTemplate): Promise<BudgetDocument> {
+  const wb = await readWorkbook(file);
+  const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
+  const meta: TableMeta = { departments: [], units: [], years: [] };
+  const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
+  const sheets: { name: string; lines: RawLine[] }[] = [];
+  for (const ws of wb.worksheets) {
+    if (ws.state === "hidden" || ws.state === "veryHidden") facts.hiddenSheets.push({ sheet: ws.name, location: { file, sheet: ws.name, cell: "A1" } });
+    const lines = sheetLines(ws, file, facts);
+    if (lines.length) sheets.push({ name: ws.name, lines });
+  }
+  // A worksheet of text lines only (no row with two cells or more) holds the written parts: read it
+  // first, for the document's year that 表9 needs.
+  const isText = (s: { name: string; lines: RawLine[] }) => !tableHint(template, s.name) && !s.lines.some(isTabular);
+  const narrative = sheets.find(isText);
+  if (narrative) {
+    const text: string[] = []; // by row number, so that narrative line numbers are the sheet's row numbers
+    for (const l of narrative.lines) text[Number(l.location.cell!.slice(1)) - 1] = lineText(l);
+    const n = parseNarrative(Array.from(text, (t) => t ?? ""), file, template);
+    doc.department = n.department;
+    doc.year = n.year;
+    doc.contents = n.contents.map((e) => ({ ...e, location: onSheet(e.location, narrative.name) }));
+    doc.text = n.parts.map((p) => ({ ...p, location: onSheet(p.location, narrative.name) }));
+  }
+  for (const s of sheets) {
+    if (isText(s)) continue;
+    addTables(doc, meta, parseTables(s.lines, template, { hint: tableHint(template, s.name), docYear: doc.year }));
+  }
+  if (doc.tables.length === 0) {
+    throw new InputError("no standard table found in any worksheet; expected one worksheet per table, named 表N or titled (e.g. 支出总表)", { file });
+  }
+  finishDocument(doc, meta);
+  resolveItemCodes(doc);
+  return doc;
+}

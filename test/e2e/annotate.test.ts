@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import type { FindingLike } from "../helpers/findings.js";
+import { readBook, SEED_XLSX } from "../helpers/workbook.js";
+
+const sha = (p: string) => createHash("sha256").update(readFileSync(join(ROOT, p))).digest("hex");
+const tmp = () => mkdtempSync(join(tmpdir(), "budget-check-annotate-"));
+// Excel's fills: light red for errors, light yellow for warnings, light blue for rounding notes.
+const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C", rounding: "FFDDEBF7" };
+
+describe("--annotate <out.xlsx>", () => {
+  it("writes a copy with a note and a fill on every finding's cell, and never touches the input", async () => {
+    const before = sha(SEED_XLSX);
+    const out = join(tmp(), "annotated.xlsx");
+    const { status, report } = cliJson([SEED_XLSX, "--annotate", out, "--lang", "en"]);
+    expect(status).toBe(0);
+    expect(sha(SEED_XLSX)).toBe(before);
+    const findings: FindingLike[] = report.documents[0].findings;
+    expect(findings.length).toBeGreaterThan(60);
+    const wb = await readBook(out);
+    for (const f of findings) {
+      const cell = wb.getWorksheet(f.location.sheet!)!.getCell(f.location.cell!);
+      const note = typeof cell.note === "string" ? cell.note : (cell.note?.texts ?? []).map((t) => t.text).join("");
+      expect(note, `${f.location.sheet}!${f.location.cell}`).toContain(f.ruleId);
+      expect(note).toContain(f.message);
+      if (f.stated !== null && f.computed !== null) expect(note).toContain(`stated ${f.stated}  computed ${f.computed}  difference ${f.difference}  tolerance ${f.tolerance}`);
+    }
+    const fill = (sheet: string, cell: string) => (wb.getWorksheet(sheet)!.getCell(cell).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+    // 表8 301 (873 vs 872): a rounding note; 表7 2060704 named 学术交流活动的: a warning on its 科目名称 cell.
+    expect(fill("表8", "D8")).toBe(FILL.rounding);
+    expect(fill("表7", "C13")).toBe(FILL.warning);
+    // A cell without a finding keeps no fill and no note: 表8 E9 (30101 基本支出 431).
+    expect(fill("表8", "E9")).toBeUndefined();
+    expect(wb.getWorksheet("表8")!.getCell("E9").note).toBeUndefined();
+    // The copy is still the workbook: values kept.
+    expect(wb.getWorksheet("表8")!.getCell("D9").value).toBe(431);
+  });
+
+  it("colours an error red", async () => {
+    const out = join(tmp(), "annotated.xlsx");
+    const { editedSeed } = await import("../helpers/workbook.js");
+    const input = await editedSeed((wb) => {
+      wb.getWorksheet("表8")!.getCell("D9").value = 531; // 30101 基本工资: 531 ≠ 431 + 0
+    });
+    const r = cli([input, "--annotate", out]);
+    expect(r.status).toBe(1);
+    const wb = await readBook(out);
+    expect((wb.getWorksheet("表8")!.getCell("D9").fill as { fgColor: { argb: string } }).fgColor.argb).toBe(FILL.error);
+  });
+
+  it("refuses to write over the input workbook: exit 2, one line, input unchanged", () => {
+    const before = sha(SEED_XLSX);
+    const r = cli([SEED_XLSX, "--annotate", SEED_XLSX]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/--annotate .*workbook\.xlsx: that is the input workbook/);
+    expect(r.stdout).toBe("");
+    expect(sha(SEED_XLSX)).toBe(before);
+    // The same file by another spelling of its path is refused too.
+    expect(cli([SEED_XLSX, "--annotate", `./${SEED_XLSX}`]).status).toBe(2);
+  });
+
+  it("needs one .xlsx input: a text document with --annotate is exit 2 with a clear line", () => {
+    const r = cli([SEED, "--annotate", join(tmp(), "out.xlsx")]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^budget-check: --annotate .*out\.xlsx: needs exactly one \.xlsx workbook as input \(got fixtures\/shenzhen-sast-2023\/document\.md\)$/);
+  });
+});

@@ -1,0 +1,129 @@
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli, cliJson, SEED } from "../helpers/cli.js";
+import { withoutLocation, type FindingLike } from "../helpers/findings.js";
+import { editedSeed, SEED_XLSX } from "../helpers/workbook.js";
+
+type F = FindingLike;
+const find = (fs: F[], p: Partial<F>) => fs.filter((f) => Object.entries(p).every(([k, v]) => (f as unknown as Record<string, unknown>)[k] === v));
+
+describe("the seed as a workbook (scripts/make-xlsx-fixture.mjs)", () => {
+  const { status, report } = cliJson([SEED_XLSX]);
+  const d = report.documents[0];
+  const text = cliJson([SEED]).report.documents[0];
+
+  it("gives the same findings as the text form", () => {
+    expect(status).toBe(0);
+    expect(d.failure).toBeNull();
+    expect(d).toMatchObject({ format: "xlsx", department: "深圳市科学技术协会", year: 2023, moneyUnit: "万元" });
+    expect(d.findings.length).toBe(text.findings.length);
+    expect(withoutLocation(d.findings)).toEqual(withoutLocation(text.findings));
+    expect(d.tables).toEqual(text.tables);
+  });
+
+  it("locates every finding by worksheet and A1 cell, never by line", () => {
+    for (const f of d.findings as F[]) {
+      expect(f.location.file).toBe(SEED_XLSX);
+      expect(f.location.sheet).toBeTruthy();
+      expect(f.location.cell).toMatch(/^[A-Z]+[0-9]+$/);
+      expect(f.location.line ?? null).toBeNull();
+      for (const r of f.related) expect(r.cell).toMatch(/^[A-Z]+[0-9]+$/);
+    }
+  });
+
+  it("places 表8 301 工资福利支出 (873 vs 872) at 表8!D8 with its sub-codes D9…D17 (表8.csv rows 8–17)", () => {
+    const [f] = find(d.findings, { ruleId: "hierarchy-sum", table: "T8", code: "301", column: "支出总计" });
+    expect(f).toMatchObject({ stated: "873", computed: "872", tolerance: "5", location: { sheet: "表8", cell: "D8" } });
+    expect(f.related.map((r) => r.cell)).toEqual(["D9", "D10", "D11", "D12", "D13", "D14", "D15", "D16", "D17"]);
+  });
+
+  it("reads amounts stored as text (表1 keeps `8,099` as text) at their cell", () => {
+    const [f] = find(d.findings, { ruleId: "items-vs-units", table: "T1", code: "206" });
+    expect(f).toMatchObject({ stated: "8099", computed: "8100", location: { sheet: "表1", cell: "D7" } });
+  });
+
+  it("locates the 目录 entries of the written-parts worksheet (table-presence) by row", () => {
+    expect(find(d.findings, { ruleId: "table-presence" }).map((f) => f.location.cell)).toEqual(["A22", "A24", "A25"]);
+  });
+
+  it("raises no formula-cache finding: the fixture's SUM(E8:F8) and E9+F9 in 表3 cache their true sums", () => {
+    expect(find(d.findings, { ruleId: "formula-cache" })).toEqual([]);
+  });
+});
+
+describe("workbook cells", () => {
+  it("prints a number as its format shows it: 431.6 under #,##0 is 432, so 表8 301 then adds up exactly", async () => {
+    const path = await editedSeed((wb) => {
+      const c = wb.getWorksheet("表8")!.getCell("D9");
+      c.value = 431.6;
+      c.numFmt = "#,##0";
+    });
+    const fs: F[] = cliJson([path]).report.documents[0].findings;
+    // 873 = 432 + 170 + 81 + 52 + … : the rounding note of the seed (873 vs 872) is gone.
+    expect(find(fs, { ruleId: "hierarchy-sum", table: "T8", code: "301", column: "支出总计" })).toEqual([]);
+  });
+
+  it("reports a stale cached value: 表3 D8 =SUM(E8:F8) cached as 4,966 while E8+F8 = 663 + 4,302 = 4,965", async () => {
+    const path = await editedSeed((wb) => {
+      const c = wb.getWorksheet("表3")!.getCell("D8");
+      c.value = { formula: "SUM(E8:F8)", result: 4966 };
+    });
+    const { status, report } = cliJson([path]);
+    const fs: F[] = report.documents[0].findings;
+    const [f] = find(fs, { ruleId: "formula-cache" });
+    expect(f).toMatchObject({ severity: "error", table: "T3", item: "=SUM(E8:F8)", stated: "4966", computed: "4965", difference: "1", tolerance: "0" });
+    expect(f.location).toMatchObject({ sheet: "表3", cell: "D8" });
+    expect(f.related.map((r) => r.cell)).toEqual(["E8", "F8"]);
+    expect(status).toBe(1);
+  });
+
+  it("recomputes A1−B1 formulas and ignores float noise (0.1 + 0.2 cached as 0.30000000000000004)", async () => {
+    const path = await editedSeed((wb) => {
+      const ws = wb.addWorksheet("草稿");
+      ws.getCell("A1").value = 0.1;
+      ws.getCell("A2").value = 0.2;
+      ws.getCell("A3").value = { formula: "A1+A2", result: 0.1 + 0.2 };
+      ws.getCell("B1").value = 10;
+      ws.getCell("B2").value = 3;
+      ws.getCell("B3").value = { formula: "B1-B2", result: 8 };
+    });
+    const fs = find(cliJson([path]).report.documents[0].findings, { ruleId: "formula-cache" });
+    expect(fs.map((f) => [f.location.cell, f.stated, f.computed])).toEqual([["B3", "8", "7"]]);
+  });
+
+  it("notes hidden sheets, rows and columns; a hidden row or column whose amounts the tables use is a warning", async () => {
+    const path = await editedSeed((wb) => {
+      wb.getWorksheet("表8")!.getRow(9).hidden = true; // 30101 基本工资 431
+      wb.getWorksheet("表8")!.getRow(1).hidden = true; // the 表 8 marker: no amounts
+      wb.getWorksheet("表12")!.state = "hidden";
+      wb.getWorksheet("表8")!.getColumn("E").hidden = true; // 基本支出: amounts
+      wb.getWorksheet("表8")!.getColumn("C").hidden = true; // 科目名称: names only
+    });
+    const { report } = cliJson([path]);
+    const fs = find(report.documents[0].findings, { ruleId: "hidden-content" });
+    expect(fs.map((f) => [f.location.sheet, f.location.cell, f.severity, f.code])).toEqual([
+      ["表8", "A1", "info", null],
+      ["表8", "C1", "info", null],
+      ["表8", "E1", "warning", null],
+      ["表8", "A9", "warning", "30101"],
+      ["表12", "A1", "info", null],
+    ]);
+    // Hidden contents are still checked: the other findings are those of the seed.
+    expect(report.documents[0].summary.error).toBe(0);
+  });
+
+  it("rejects a file that is not a workbook in one line naming it, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "budget-check-bad-"));
+    const bad = join(dir, "budget.xlsx");
+    writeFileSync(bad, "this is not a zip file\n");
+    const r = cli([bad]);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(bad);
+    expect(lines[0]).toMatch(/not a readable \.xlsx workbook/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
