@@ -28,12 +28,17 @@ export function isTabular(l: RawLine): boolean {
 
 /** Splits text lines on tabs, keeping each cell's 1-based character column. */
 export function textLine(file: string, lineNo: number, text: string): RawLine {
+  const location = { file, line: lineNo };
+  if (!text.includes("\t")) return { cells: [text], location, cellLocations: [{ file, line: lineNo, column: 1 }] };
   const cells = text.split("\t");
   const cellLocations: SourceLocation[] = [];
   let col = 1;
   for (const c of cells) {
     cellLocations.push({ file, line: lineNo, column: col });
-    col += [...c].length + 1;
+    // Columns count characters (code points), not UTF-16 units.
+    col += (SURROGATE.test(c) ? [...c].length : c.length) + 1;
   }
-  return { cells, location: { file, line: lineNo }, cellLocations };
+  return { cells, location, cellLocations };
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;

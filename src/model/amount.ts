@@ -32,6 +32,7 @@ export function normaliseNumberText(text: string): string {
     .replace(/\s+/g, "");
 }
 
+const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /**
@@ -39,6 +40,8 @@ const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * Returns null for anything that is not a plain number (text, percentages, empty cells, `-`).
  */
 export function parseNumber(text: string): { value: Decimal; decimals: number } | null {
+  // Fast path for the common plain integer (most printed amounts): no normalisation needed.
+  if (PLAIN_INTEGER.test(text)) return { value: new Decimal(text), decimals: 0 };
   let t = normaliseNumberText(text);
   let negative = false;
   const paren = /^\((.+)\)$/.exec(t);
