@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
 import { runRules } from "./engine/run.js";
 import type { Lang, SeveritySetting } from "./engine/types.js";
@@ -16,6 +17,8 @@ export interface CheckOptions {
   encoding?: EncodingName;
   /** budget-check.config.json settings under these (see docs/config.md); none when absent. */
   config?: ConfigSource;
+  /** --previous: last year's document, for the year-on-year claims of the text. */
+  previous?: string;
 }
 
 /** The options one package is checked with: the command line's over its configuration file's. */
@@ -48,11 +51,33 @@ export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOpti
   return models;
 }
 
+const previousDocs = new Map<string, Promise<BudgetDocument>>();
+
+/**
+ * Last year's document (--previous), loaded once per thread (batches are checked on worker threads, and a
+ * document model does not cross threads). Throws InputError when it cannot be read.
+ */
+function loadPrevious(path: string, encoding: EncodingName | undefined): Promise<BudgetDocument> {
+  let p = previousDocs.get(path);
+  if (!p) {
+    p = (async () => {
+      const pkgs = findPackages(path);
+      if (pkgs.length !== 1) throw new InputError(`--previous: expected one document or package, found ${pkgs.length}`, { file: path });
+      return loadPackage(pkgs[0], { encoding });
+    })();
+    previousDocs.set(path, p);
+  }
+  return p;
+}
+
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
     opts = packageOptions(pkg, opts);
     const doc = await loadPackage(pkg, { encoding: opts.encoding });
+    // An unreadable --previous was reported once by checkInputs; the package is checked without it.
+    const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
+    if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
     return documentReport(pkg.path, doc, findings);
   } catch (e) {
@@ -68,6 +93,13 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
  */
 export async function checkInputs(inputs: string[], opts: CheckOptions, progress?: Progress): Promise<DocumentReport[]> {
   const slots: (DocumentReport | Package)[] = [];
+  if (opts.previous)
+    try {
+      await loadPrevious(opts.previous, opts.encoding);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      slots.push(failedReport(opts.previous, "markdown", `--previous: ${e.message}`, e.location));
+    }
   for (const input of inputs) {
     try {
       slots.push(...findPackages(input));

@@ -43,6 +43,7 @@ interface CheckFlags {
   encoding?: string;
   config?: string;
   annotate?: string;
+  previous?: string;
 }
 
 function toleranceOf(text: string, source: string) {
@@ -82,6 +83,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     lang: flags.lang ?? explicit?.lang ?? defaultLang(),
     encoding: encoding as never,
     config: { file: flags.config ?? null, cli: { tolerance: cliTolerance !== null, lang: flags.lang !== undefined } },
+    previous: flags.previous,
   };
   if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
@@ -186,6 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
     .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
     .option("--annotate <file.xlsx>", "write a copy of the .xlsx input with every finding's cell coloured and noted")
+    .option("--previous <input>", "last year's document or package, for the year-on-year claims of the text")
     .option("--quiet", "print errors only")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
     .action(async (inputs: string[], flags: CheckFlags) => {

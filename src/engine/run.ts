@@ -1,8 +1,10 @@
+import { Decimal } from "decimal.js";
+import { decimalString } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
-import { judgeAtMost, judgeSum, verdictStrings, type ToleranceMode, type Verdict } from "./evaluate.js";
-import type { Finding, Lang, Msg, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
+import { judgeAtMost, judgeRatio, judgeSum, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
+import type { Finding, Lang, Msg, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
 
 export interface RunOptions {
   tolerance: ToleranceMode;
@@ -30,6 +32,22 @@ function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, lang: Lang, ki
   const verdict = v.withinRounding ? ", within rounding" : ", beyond rounding";
   if (kind === "at-most") return `${subject}: ${n.stated} should not exceed ${relation.en} ${n.computed}, over by ${n.difference} (tolerance ${n.tolerance})${verdict}`;
   return `${subject}: printed ${n.stated}, ${relation.en} ${n.computed}, difference ${n.difference} (tolerance ${n.tolerance})${verdict}`;
+}
+
+function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
+  const n = verdictStrings(v);
+  const subject = subjectText(id.subject, lang);
+  const range = `${decimalString(v.lo.toDecimalPlaces(2, Decimal.ROUND_FLOOR))}%–${decimalString(v.hi.toDecimalPlaces(2, Decimal.ROUND_CEIL))}%`;
+  const alt = v.explainedBy ? id.alternatives![v.explainedBy.index] : null;
+  const altValue = v.explainedBy ? decimalString(v.explainedBy.computed) : "";
+  if (lang === "zh") {
+    const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
+    const base = alt && !v.withinRounding ? `；列示数与 ${alt.relation.zh} = ${altValue}% 相符，似以此为基数计算` : "";
+    return `${subject}：列示 ${n.stated}%，按 ${id.relation.zh} 应为 ${n.computed}%（各数尾数范围内可为 ${range}，相差 ${n.difference}，容差 ${n.tolerance}）${verdict}${base}`;
+  }
+  const verdict = v.withinRounding ? ", within rounding" : ", beyond rounding";
+  const base = alt && !v.withinRounding ? `; the printed figure matches ${alt.relation.en} = ${altValue}%: it seems to have used that base` : "";
+  return `${subject}: printed ${n.stated}%, ${id.relation.en} gives ${n.computed}% (the rounding intervals allow ${range}; difference ${n.difference}, tolerance ${n.tolerance})${verdict}${base}`;
 }
 
 function uniqueLocations(locs: SourceLocation[], exclude: SourceLocation): SourceLocation[] {
@@ -97,6 +115,11 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
           system.push({ kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location });
         if (v.holds) return;
         fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "at-most"), id.part.location, [id.whole.location]);
+      },
+      ratio(id) {
+        const v = judgeRatio(id);
+        if (!v || v.holds) return;
+        fromVerdict(id.subject, v, ratioMessage(id, v, options.lang), id.percent.location, [...id.numerator, ...id.denominator].map((t) => t.amount.location));
       },
       report(note) {
         findings.push({

@@ -44,6 +44,22 @@ export interface AtMostIdentity {
   relation: Msg;
 }
 
+/**
+ * A printed percentage: `percent` (e.g. 15 for 15%) = 100 · Σ numerator ÷ Σ denominator, e.g. a
+ * year-on-year 增幅 = change ÷ (current − change). Judged with the amounts' and the percentage's rounding
+ * intervals (engine/evaluate.ts `judgeRatio`).
+ */
+export interface RatioIdentity {
+  subject: Subject;
+  percent: Amount;
+  numerator: Term[];
+  denominator: Term[];
+  /** How the percentage is computed, e.g. { zh: "增减额 ÷ 上年预算数", en: "change ÷ last year's amount" }. */
+  relation: Msg;
+  /** Bases a writer may have used by mistake; the message names the first that explains the printed figure. */
+  alternatives?: { denominator: Term[]; relation: Msg }[];
+}
+
 /** A finding that is not arithmetic (a missing table, a code with two names). */
 export interface Note {
   subject: Subject;
@@ -67,6 +83,8 @@ export interface RuleContext {
   /** `a = b`: shorthand for a sum with one part. */
   equal(subject: Subject, a: Amount, b: Amount, relation: Msg): void;
   atMost(identity: AtMostIdentity): void;
+  /** A printed percentage against the ratio of amounts it describes. */
+  ratio(identity: RatioIdentity): void;
   report(note: Note): void;
   /**
    * The identities declared so far in this run (by the rules before this one) that hold or hold within

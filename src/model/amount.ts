@@ -16,6 +16,7 @@ export interface Amount {
   /**
    * A stored value rather than a printed, rounded one (e.g. a workbook cell's value behind a formula):
    * it stands for itself, an interval of width 0, so the engine allows it no rounding slack.
+   * Counts (人, 辆, 个, 台) read from the text are exact too (`makeCount`).
    */
   exact?: boolean;
 }
@@ -64,6 +65,12 @@ export function makeAmount(text: string, location: SourceLocation, nonNegative =
   return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative };
 }
 
+/** A count (人, 辆, 个): an amount that is exact, not rounded. */
+export function makeCount(text: string, location: SourceLocation): Amount | null {
+  const a = makeAmount(text, location);
+  return a ? { ...a, exact: true } : null;
+}
+
 /** ½·10^−d by d: computed once (the engine asks for it for every figure of every identity). */
 const HALF_UNITS = new Map<number, Decimal>();
 
@@ -84,10 +91,13 @@ export function interval(a: Amount): { lo: Decimal; hi: Decimal } {
   if (a.exact) return { lo: a.value, hi: a.value };
   let i = INTERVALS.get(a);
   if (!i) {
-    const h = halfUnit(a);
-    let lo = a.value.minus(h);
-    if (a.nonNegative && a.value.gte(0) && lo.lt(0)) lo = new Decimal(0);
-    i = { lo, hi: a.value.plus(h) };
+    if (a.exact) i = { lo: a.value, hi: a.value };
+    else {
+      const h = halfUnit(a);
+      let lo = a.value.minus(h);
+      if (a.nonNegative && a.value.gte(0) && lo.lt(0)) lo = new Decimal(0);
+      i = { lo, hi: a.value.plus(h) };
+    }
     INTERVALS.set(a, i);
   }
   return i;

@@ -18,6 +18,11 @@ import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
 import { tablePresence } from "./table-presence.js";
 import { tasksVsBudget } from "./tasks-vs-budget.js";
 import { yearChange } from "./year-change.js";
+import { duplicateText } from "./duplicate-text.js";
+import { staffingSum } from "./staffing-sum.js";
+import { textSum } from "./text-sum.js";
+import { textVsTable } from "./text-vs-table.js";
+import { yoyChange } from "./yoy-change.js";
 
 /** Every rule, in the order findings are reported. */
 export const rules: Rule[] = [
@@ -39,6 +44,12 @@ export const rules: Rule[] = [
   itemCode,
   formulaCache,
   hiddenContent,
+  // The written parts (issue 3): claims read from the text, see src/claims/.
+  textSum,
+  textVsTable,
+  yoyChange,
+  staffingSum,
+  duplicateText,
   // Judges together the identities all the rules above declared (the engine runs it last).
   roundingConsistency,
 ];

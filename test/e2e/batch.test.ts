@@ -39,7 +39,8 @@ describe("batch: a folder of many packages", () => {
     expect(docs.map((d: { format: string }) => d.format)).toEqual(["xlsx", "csv", "markdown", "markdown", "markdown"]);
     expect(docs[2].failure.message).toMatch(/binary file/);
     expect(docs[2].findings).toEqual([]);
-    for (const i of [0, 1, 4]) expect(docs[i].summary).toEqual({ error: 0, warning: 4, info: 58 });
+    // The seed's result in each form: its text's 6 wrong year-on-year percentages, 4 warnings, the notes.
+    for (const i of [0, 1, 4]) expect(docs[i].summary).toEqual({ error: 6, warning: 4, info: 65 });
     // The wrong figure: 301 = Σ 301xx now adds 100 too many, and 30101's own row no longer adds up.
     const errs = docs[3].findings.filter((f: { severity: string }) => f.severity === "error");
     expect(errs.length).toBeGreaterThan(0);
@@ -62,7 +63,8 @@ describe("batch: a folder of many packages", () => {
     const head = lines.findIndex((l) => /^部门\s+年度\s+错误\s+警告\s+尾差\s+提示\s+文件$/.test(l));
     expect(head).toBeGreaterThan(0);
     const rows = lines.slice(head + 2, head + 7);
-    expect(rows[0]).toMatch(/^深圳市科学技术协会\s+2023\s+0\s+4\s+58\s+0\s+.*a-workbook\.xlsx$/);
+    // 6 errors (the text's percentages), 4 warnings, 64 rounding notes, 1 other note (the repeated paragraph).
+    expect(rows[0]).toMatch(/^深圳市科学技术协会\s+2023\s+6\s+4\s+64\s+1\s+.*a-workbook\.xlsx$/);
     expect(rows[2]).toMatch(/^（无法读取）\s+-\s+-\s+-\s+-\s+.*c-broken\.md$/);
     expect(rows[3]).toMatch(/^深圳市科学技术协会\s+2023\s+[1-9]\d*\s/);
     // Columns line up on screen: each 文件 column starts at the same display column (汉字 are two wide).

@@ -4,7 +4,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, SEED } from "../helpers/cli.js";
 
-// The seed has no error, 4 warnings and dozens of rounding notes (info).
+// The seed's tables have no error, 4 warnings and dozens of rounding notes (info); its text has 6 wrong
+// year-on-year percentages (yoy-change errors). TABLES_ONLY checks the seed with that rule off.
+const TABLES_ONLY = [SEED, "--rule", "yoy-change=off"];
+
 describe("--fail-on decides the exit status", () => {
   it.each([
     ["error", 0],
@@ -12,7 +15,11 @@ describe("--fail-on decides the exit status", () => {
     ["info", 1],
     ["never", 0],
   ])("--fail-on %s → %i", (level, status) => {
-    expect(cli([SEED, "--fail-on", level]).status).toBe(status);
+    expect(cli([...TABLES_ONLY, "--fail-on", level]).status).toBe(status);
+  });
+
+  it("--fail-on error → 1 on the whole seed: its text's percentages are wrong", () => {
+    expect(cli([SEED, "--fail-on", "error"]).status).toBe(1);
   });
 
   it("rejects an unknown level with exit 2 and one line", () => {
@@ -28,13 +35,14 @@ describe("--tolerance", () => {
     const { status, report } = cliJson([SEED, "--tolerance", "0"]);
     expect(status).toBe(1);
     const d = report.documents[0];
-    const arithmetic = d.findings.filter((f: { difference: string | null }) => f.difference !== null);
+    // Percentages (yoy-change) are not money amounts: a fixed tolerance does not apply to them.
+    const arithmetic = d.findings.filter((f: { difference: string | null; ruleId: string }) => f.difference !== null && f.ruleId !== "yoy-change");
     expect(arithmetic.length).toBeGreaterThan(24);
     for (const f of arithmetic) expect(f).toMatchObject({ severity: "error", withinRounding: false, tolerance: "0" });
   });
 
   it("a fixed N replaces the computed tolerance: with 2 every seed difference (at most 2) is within it", () => {
-    const { status, report } = cliJson([SEED, "--tolerance", "2"]);
+    const { status, report } = cliJson([...TABLES_ONLY, "--tolerance", "2"]);
     expect(status).toBe(0);
     for (const f of report.documents[0].findings.filter((x: { difference: string | null }) => x.difference !== null)) expect(f).toMatchObject({ severity: "info", tolerance: "2" });
   });
@@ -64,7 +72,7 @@ describe("--rule", () => {
 describe("output", () => {
   it("--output writes the report to the file and nothing to stdout", () => {
     const file = join(mkdtempSync(join(tmpdir(), "bc-")), "report.json");
-    const r = cli([SEED, "--format", "json", "--output", file]);
+    const r = cli([...TABLES_ONLY, "--format", "json", "--output", file]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
     expect(JSON.parse(readFileSync(file, "utf8")).documents[0].department).toBe("深圳市科学技术协会");
@@ -82,10 +90,13 @@ describe("output", () => {
     expect(r.report.documents[0].findings[0].message).toMatch(/目录列有|列示/);
   });
 
-  it("--quiet prints only errors (none in the seed) and the summary", () => {
-    const r = cli([SEED, "--quiet"]);
+  it("--quiet prints only errors (none in the seed's tables) and the summary", () => {
+    const r = cli([...TABLES_ONLY, "--quiet"]);
     expect(r.stdout).not.toMatch(/code-name|hierarchy-sum|table-presence/);
     expect(r.stdout.trim().split("\n").pop()).toMatch(/0 errors, 4 warnings/);
+    const all = cli([SEED, "--quiet"]);
+    expect(all.stdout).not.toMatch(/code-name|hierarchy-sum|table-presence|text-sum/);
+    expect(all.stdout.match(/yoy-change/g)).toHaveLength(6);
   });
 
   it("colours the text report only on a terminal (never under NO_COLOR or into a pipe)", () => {

@@ -6,10 +6,25 @@ describe("the seed fixture, checked by the real CLI", () => {
   const doc = report.documents[0];
   const tableRules = new Set(["row-total", "year-change", "balance-totals", "hierarchy-sum", "part-of-total", "negative-amount", "items-vs-units", "allocation-vs-summary", "general-vs-total", "economic-vs-function", "sanggong-vs-economic", "fund-tables", "tasks-vs-budget"]);
 
-  it("exits 0: the seed's tables hold no error beyond rounding", () => {
-    expect(status).toBe(0);
+  const textRules = new Set(["text-sum", "text-vs-table", "yoy-change", "staffing-sum", "duplicate-text"]);
+  const errorsOf = (pred: (f: { ruleId: string }) => boolean) => doc.findings.filter((f: { severity: string; ruleId: string }) => f.severity === "error" && pred(f));
+
+  it("the seed's tables hold no error beyond rounding", () => {
     expect(doc.failure).toBeNull();
-    expect(doc.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
+    expect(errorsOf((f) => !textRules.has(f.ruleId))).toEqual([]);
+  });
+
+  it("exits 1: the text holds exactly the genuine errors a reader finds (wrong year-on-year percentages)", () => {
+    expect(status).toBe(1);
+    const found = errorsOf((f) => textRules.has(f.ruleId)).map((f: { ruleId: string; location: { line: number }; stated: string; computed: string }) => [f.ruleId, f.location.line, f.stated, f.computed]);
+    expect(found).toEqual([
+      ["yoy-change", 98, "15", "17"], // +327 on 2,247: 327 / 1,920 = 17.0% (printed 15% = 327 / 2,247)
+      ["yoy-change", 102, "9", "8.2"], // −59 on 659: 59 / 718 = 8.2% (printed 9% = 59 / 659)
+      ["yoy-change", 110, "36", "55.5"], // +427 on 1,197: 427 / 770 = 55.5%
+      ["yoy-change", 112, "59", "36.9"], // −48 on 82: 48 / 130 = 36.9%
+      ["yoy-change", 152, "80", "88.9"], // −8 on 1: 8 / 9 = 88.9%; at least 7.5 / 9 = 83.3% within rounding
+      ["yoy-change", 226, "10", "11"], // 机关运行经费 +13 on 131: 13 / 118 = 11.0%; at least 10.504%
+    ]);
   });
 
   it("reports dozens of rounding-only mismatches, each as info within rounding with its arithmetic", () => {
@@ -52,10 +67,10 @@ describe("the seed fixture, checked by the real CLI", () => {
 
   it("prints a text report grouped by table with the arithmetic and a summary line", () => {
     const r = cli([SEED]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/T8 一般公共预算支出表（按经济分类）/);
     expect(r.stdout).toMatch(/stated 873 {2}computed 872 {2}difference 1 {2}tolerance 5/);
-    expect(r.stdout.trim().split("\n").pop()).toMatch(/^⚠ 0 errors, 4 warnings, \d+ info \(rounding notes\) in 1 document$/);
+    expect(r.stdout.trim().split("\n").pop()).toMatch(/^✖ 6 errors, 4 warnings, \d+ info \(rounding notes\) in 1 document$/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // not a terminal: no colour
   });
 });

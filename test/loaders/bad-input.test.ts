@@ -60,8 +60,9 @@ describe("bad input, checked by the real CLI", () => {
     expect(report.summary.documents).toBe(3);
     const [good, header, missing] = report.documents;
     expect(good).toMatchObject({ path: SEED, failure: null, department: "深圳市科学技术协会" });
-    // The seed's own result: no error, the 3 missing tables and the 2060704 name as warnings.
-    expect(good.summary).toMatchObject({ error: 0, warning: 4 });
+    // The seed's own result: its text's 6 wrong year-on-year percentages, the 3 missing tables and the
+    // 2060704 name as warnings.
+    expect(good.summary).toMatchObject({ error: 6, warning: 4 });
     expect(good.findings.length).toBeGreaterThan(30);
     expect(header).toMatchObject({ findings: [], failure: { location: { line: 4 } } });
     expect(missing.failure.message).toMatch(/no such file/);

@@ -1,0 +1,38 @@
+import type { Subject } from "../engine/types.js";
+import type { Amount } from "../model/amount.js";
+import type { BudgetDocument } from "../model/document.js";
+import { claimsOf } from "./index.js";
+import { splitProjectName, unitCore } from "./match.js";
+import type { Change } from "./types.js";
+
+/** A figure of the text with the year-on-year change printed for it. */
+export interface ChangeStatement {
+  /** Identifies the same figure in last year's document (unit and project names compared loosely). */
+  key: string;
+  subject: Subject;
+  amount: Amount;
+  change: Change | null;
+}
+
+const SEP = "\u001f";
+/** A statement's key: its kind and what names the item (side, unit and project base name, component). */
+export const keyOf = (...parts: string[]) => parts.join(SEP);
+export const keyParts = (key: string) => key.split(SEP);
+
+/** Every figure of the text that a year-on-year statement can refer to, in printed order (first of each key). */
+export function changeStatements(doc: BudgetDocument): ChangeStatement[] {
+  const out: ChangeStatement[] = [];
+  const seen = new Set<string>();
+  const add = (s: ChangeStatement) => {
+    if (seen.has(s.key)) return;
+    seen.add(s.key);
+    out.push(s);
+  };
+  for (const c of claimsOf(doc).claims) {
+    if (c.kind === "department-total") add({ key: keyOf("department", c.side), subject: { table: "text", item: c.side === "income" ? "部门预算收入" : "部门预算支出" }, amount: c.amount, change: c.change });
+    else if (c.kind === "project") add({ key: keyOf("project", unitCore(c.unit), splitProjectName(c.name).base), subject: { table: "text", unit: c.unit, item: c.name }, amount: c.amount, change: c.change });
+    else if (c.kind === "sanggong") add({ key: keyOf("sanggong", c.component), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
+    else if (c.kind === "operating-cost") add({ key: keyOf("operating-cost"), subject: { table: "text", item: "机关运行经费" }, amount: c.amount, change: c.change });
+  }
+  return out;
+}

@@ -1,0 +1,305 @@
+import { makeAmount, makeCount, type Amount } from "../model/amount.js";
+import type { BudgetDocument } from "../model/document.js";
+import { normaliseName } from "../model/names.js";
+import { joinPart, type JoinedText } from "./text.js";
+import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, UnitComponent } from "./types.js";
+
+/** A printed number: 9,724 · 1, 197 · 131 · 0.5 (see model/amount.ts parseNumber). */
+const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
+
+/** One paragraph of a part, with the figure helpers bound to its offsets. */
+class Para {
+  constructor(
+    readonly j: JoinedText,
+    readonly start: number,
+    readonly text: string,
+  ) {}
+
+  /** The amount printed in group `name` of a match made on this paragraph's text (offset `base` into it). */
+  amount(m: RegExpExecArray, name: string, base = 0, count = false): Amount | null {
+    const g = m.groups?.[name];
+    const idx = m.indices?.groups?.[name];
+    if (!g || !idx) return null;
+    const loc = this.j.at(this.start + base + idx[0]);
+    return count ? makeCount(g, loc) : makeAmount(g, loc);
+  }
+
+  count(m: RegExpExecArray, name: string, base = 0): Amount | null {
+    return this.amount(m, name, base, true);
+  }
+
+  /** The sentence (up to 。) that starts at `from`. */
+  sentence(from: number): string {
+    const end = this.text.indexOf("。", from);
+    return this.text.slice(from, end < 0 ? this.text.length : end);
+  }
+}
+
+const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
+const SAME = re(String.raw`与\s*(?<year>20\d\d)\s*年(?:预算数?)?持平`);
+const NEW = re(String.raw`新增(?:预算)?\s*(?<amount>NUM)\s*万元(?:\s*,\s*(?<pdir>增幅|增长)\s*(?<pct>NUM)\s*%)?`);
+
+/** The first year-on-year statement in `p.text` from `from` to `to`, with where it starts. */
+function findChange(p: Para, from: number, to = p.text.length): { change: Change; index: number } | null {
+  const slice = p.text.slice(from, to);
+  let best: { m: RegExpExecArray; kind: Change["kind"] } | null = null;
+  for (const [rx, kind] of [[INC_DEC, null], [SAME, "same"], [NEW, "new"]] as const) {
+    const m = rx.exec(slice);
+    if (m && (!best || m.index < best.m.index)) best = { m, kind: kind ?? (m.groups!.dir === "增加" ? "increase" : "decrease") };
+  }
+  if (!best) return null;
+  const { m, kind } = best;
+  const pdir = m.groups?.pdir;
+  return {
+    index: from + m.index,
+    change: {
+      kind,
+      amount: p.amount(m, "amount", from),
+      percent: p.amount(m, "pct", from),
+      percentDirection: pdir ? (/增/.test(pdir) ? "increase" : "decrease") : null,
+      year: m.groups?.year ? Number(m.groups.year) : null,
+      location: p.j.at(p.start + from + m.index),
+    },
+  };
+}
+
+/** The change stated in the same sentence after a figure (…15 万元，比 2022 年预算增加 0 万元，增长 0%). */
+function changeAfter(p: Para, from: number): Change | null {
+  return findChange(p, from, from + p.sentence(from).length)?.change ?? null;
+}
+
+function paragraphsOf(j: JoinedText): Para[] {
+  return j.paragraphs.map((r) => new Para(j, r.start, j.text.slice(r.start, r.end)));
+}
+
+const COMPONENT_WORDS: [RegExp, UnitComponent][] = [
+  [/^人员/, "personnel"],
+  [/^公用/, "public"],
+  [/^对个人和家庭/, "individual"],
+  [/^项目/, "project"],
+];
+const componentOf = (label: string) => COMPONENT_WORDS.find(([rx]) => rx.test(label))![1];
+const COMPONENT = String.raw`(?<label>人员\s*:?\s*支出|公用支出|对个人和家庭的?补助支出|项目支出)\s*(?<amount>NUM)\s*万元`;
+const UNIT_BUDGET = re(String.raw`^(?:#+\s*)?(?<unit>[^\d\s#(][^,。]*?)预算\s*(?<amount>NUM)\s*万元\s*,\s*包括`);
+const UNIT_COMPONENT = re(String.raw`^\((?:一|二|三|四)\)\s*` + COMPONENT);
+const PROJECT = re(String.raw`^(?<n>\d+)\s*[.、]\s*(?<name>.+?)预算\s*(?<amount>NUM)\s*万元`);
+const ITEM = re(String.raw`(?<amount>NUM)\s*万元`, "g");
+/** A unit's heading: `### 一、深圳市科学馆`, or the same line printed plain (a short line without punctuation or figures). */
+const UNIT_HEADING = /^(?:#+\s*)?(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))\s*([^,。;:\d]{2,30}?)\s*$/;
+
+/** 第三部分: unit budgets with their components, restated components, projects with sub-items and changes. */
+function expenditure(j: JoinedText, out: Claim[]) {
+  let unit: string | null = null;
+  for (const p of paragraphsOf(j)) {
+    const heading = UNIT_HEADING.exec(p.text);
+    if (heading) {
+      unit = heading[1].replace(/\*/g, "");
+      continue;
+    }
+    let m = UNIT_BUDGET.exec(p.text);
+    if (m) {
+      unit = m.groups!.unit.trim();
+      const rx = re(COMPONENT, "g");
+      const components = [];
+      for (const c of p.text.matchAll(rx)) {
+        const amount = p.amount(c, "amount");
+        if (amount) components.push({ component: componentOf(c.groups!.label), label: c.groups!.label.replace(/[\s:]/g, ""), amount });
+      }
+      out.push({ kind: "unit-budget", unit, amount: p.amount(m, "amount")!, components });
+      continue;
+    }
+    m = UNIT_COMPONENT.exec(p.text);
+    if (m && unit) {
+      out.push({ kind: "unit-component", unit, component: componentOf(m.groups!.label), label: m.groups!.label, amount: p.amount(m, "amount")! });
+      continue;
+    }
+    m = PROJECT.exec(p.text);
+    if (m && unit) {
+      const name = m.groups!.name.trim();
+      const headerEnd = m.index + m[0].length;
+      const found = findChange(p, headerEnd);
+      const end = found ? found.index : p.text.length;
+      const items: { label: string; amount: Amount }[] = [];
+      const restated: Amount[] = [];
+      ITEM.lastIndex = 0;
+      const region = p.text.slice(headerEnd, end);
+      for (const it of region.matchAll(ITEM)) {
+        const amount = p.amount(it, "amount", headerEnd);
+        if (!amount) continue;
+        const before = region.slice(0, it.index);
+        const cut = Math.max(...[",", ";", ":", "。"].map((d) => before.lastIndexOf(d)));
+        const label = before.slice(cut + 1).replace(/^\s*(主要包括|其中|用于)\s*/, "").trim();
+        if (normaliseName(label) === normaliseName(`${name}预算`)) restated.push(amount);
+        else items.push({ label, amount });
+      }
+      out.push({ kind: "project", unit, number: Number(m.groups!.n), name, amount: p.amount(m, "amount")!, restated, items, change: found?.change ?? null });
+    }
+  }
+}
+
+const DEPARTMENT = re(String.raw`部门预算(?<side>收入|支出)\s*(?<amount>NUM)\s*万元`, "g");
+
+function totals(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j))
+    for (const m of p.text.matchAll(DEPARTMENT)) {
+      const amount = p.amount(m, "amount");
+      if (amount) out.push({ kind: "department-total", side: m.groups!.side === "收入" ? "income" : "expenditure", amount, change: changeAfter(p, m.index + m[0].length) });
+    }
+}
+
+const PROCUREMENT = re(String.raw`政府采购[^。]*?共计\s*(?<amount>NUM)\s*万元`);
+const PROCUREMENT_PART = re(String.raw`(?<label>货物|工程|服务)采购\s*(?<amount>NUM)\s*万元`, "g");
+const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" } as const;
+
+function procurement(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j)) {
+    const m = PROCUREMENT.exec(p.text);
+    if (!m) continue;
+    const from = m.index + m[0].length;
+    const components = [];
+    for (const c of p.sentence(from).matchAll(PROCUREMENT_PART)) {
+      const label = c.groups!.label as keyof typeof PROCUREMENT_KIND;
+      components.push({ component: PROCUREMENT_KIND[label], label: `${label}采购`, amount: p.amount(c, "amount", from)! });
+    }
+    out.push({ kind: "procurement", amount: p.amount(m, "amount")!, components });
+  }
+}
+
+const SANGGONG_KEY = /公务用车购置[和及]运行(?:维护)?费|公务用车购置费|公务用车运行(?:维护)?费|公务接待费|因公出国\(境\)|三公”?\s*经费/g;
+const SANGGONG_FIGURE = re(String.raw`预算数?为?\s*(?<amount>NUM)\s*万元`, "g");
+const VEHICLE_COUNT = re(String.raw`公务用车保有量共?\s*(?<count>NUM)\s*辆`, "g");
+
+function sanggongComponent(key: string): SanggongComponent {
+  if (/购置[和及]运行/.test(key)) return "vehicle";
+  if (/购置费/.test(key)) return "vehicle-purchase";
+  if (/运行/.test(key)) return "vehicle-operation";
+  if (/接待/.test(key)) return "reception";
+  if (/出国/.test(key)) return "abroad";
+  return "total";
+}
+
+/** 第五部分: every printed “三公” figure belongs to the nearest component named before it in its paragraph. */
+function sanggong(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j)) {
+    const keys = [...p.text.matchAll(SANGGONG_KEY)];
+    for (const m of p.text.matchAll(SANGGONG_FIGURE)) {
+      const key = keys.filter((k) => k.index < m.index).pop();
+      const amount = p.amount(m, "amount");
+      if (!key || !amount) continue;
+      const component = sanggongComponent(key[0]);
+      const label = component === "total" ? "“三公”经费" : key[0];
+      out.push({ kind: "sanggong", component, label, amount, change: changeAfter(p, m.index + m[0].length) });
+    }
+    for (const m of p.text.matchAll(VEHICLE_COUNT)) {
+      const count = p.count(m, "count");
+      if (count) out.push({ kind: "vehicle-count", count, unchanged: /与上年持平/.test(p.sentence(m.index)) || /^,?\s*公务用车保有量与上年持平/.test(p.text.slice(m.index + m[0].length)) });
+    }
+  }
+}
+
+const OPERATING = re(String.raw`机关运行经费[^。]*?预算\s*(?<amount>NUM)\s*万元`);
+const ASSETS: [RegExp, "vehicles" | "general-equipment" | "special-equipment"][] = [
+  [re(String.raw`车辆\s*(?<count>NUM)\s*辆`, "g"), "vehicles"],
+  [re(String.raw`万元以上通用设备\s*(?<count>NUM)\s*台`, "g"), "general-equipment"],
+  [re(String.raw`万元以上专用设备\s*(?<count>NUM)\s*台`, "g"), "special-equipment"],
+];
+
+function other(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j)) {
+    const m = OPERATING.exec(p.text);
+    if (m) out.push({ kind: "operating-cost", amount: p.amount(m, "amount")!, change: changeAfter(p, m.index + m[0].length) });
+    for (const [rx, item] of ASSETS)
+      for (const a of p.text.matchAll(rx)) {
+        const count = p.count(a, "count");
+        if (count) out.push({ kind: "assets", item, planned: /计划新增|新增/.test(p.text.slice(0, a.index).split(/[;。]/).pop() ?? ""), count });
+      }
+  }
+}
+
+const PERF_AMOUNT = re(String.raw`涉及预算资金\s*(?<amount>NUM)\s*万元`);
+const PERF_GOALS = re(String.raw`(?<count>NUM)\s*个项目绩效目标`);
+
+function performance(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j)) {
+    const a = PERF_AMOUNT.exec(p.text);
+    const g = PERF_GOALS.exec(p.text);
+    if (a || g) out.push({ kind: "performance", amount: a ? p.amount(a, "amount") : null, goals: g ? p.count(g, "count") : null });
+  }
+}
+
+/** 第七部分: the tab-separated table of key projects (项目名称 / 预算数（万元） / 绩效目标). */
+function keyProjects(j: JoinedText, out: Claim[]) {
+  for (const r of j.rows) {
+    const [name, amountCell] = r.cells;
+    if (!name?.text || !amountCell) continue;
+    const amount = makeAmount(amountCell.text, j.place(r.line, amountCell.column));
+    if (amount) out.push({ kind: "key-project", name: name.text, amount });
+  }
+}
+
+const BASE_UNITS = re(String.raw`共\s*(?<count>NUM)\s*家基层单位`, "g");
+const STAFF: [StaffingField, RegExp][] = [
+  ["admin", re(String.raw`行政编制总?数\s*(?<count>NUM)\s*人`)],
+  ["service", re(String.raw`事业编制总?数\s*(?<count>NUM)\s*人`)],
+  ["retiredCadres", re(String.raw`离休\s*(?<count>NUM)\s*人`)],
+  ["retired", re(String.raw`(?<!离)退休\s*(?<count>NUM)\s*人`)],
+];
+const ACTUAL = re(String.raw`^[^;。]*?实有在编人数\s*(?<count>NUM)\s*人`);
+const STAFF_UNIT = /^\d+\s*[.、]\s*(.+?)(?:为|下设|,)/;
+
+/** 部门概况 (and 第六部分's unit scope): staffing per unit and for the system, and the number of 基层单位. */
+function overview(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j)) {
+    for (const m of p.text.matchAll(BASE_UNITS)) {
+      const before = p.text.slice(0, m.index).split(/[。;]/).pop() ?? "";
+      const list = before.replace(/^.*?包括:?/, "");
+      const names = list.split("、").map((s) => s.trim()).filter(Boolean);
+      out.push({ kind: "base-units", count: p.count(m, "count")!, names });
+    }
+    if (!/行政编制/.test(p.text)) continue;
+    const counts: Partial<Record<StaffingField, Amount>> = {};
+    for (const [field, rx] of STAFF) {
+      const m = rx.exec(p.text);
+      if (!m) continue;
+      counts[field] = p.count(m, "count")!;
+      if (field === "admin" || field === "service") {
+        const from = m.index + m[0].length;
+        const a = ACTUAL.exec(p.text.slice(from));
+        if (a) counts[field === "admin" ? "adminActual" : "serviceActual"] = p.count(a, "count", from)!;
+      }
+    }
+    const unit = STAFF_UNIT.exec(p.text);
+    out.push({ kind: "staffing", unit: unit ? unit[1].trim() : null, counts });
+  }
+}
+
+/** What each written part (by its number, 第N部分) states. */
+const BY_PART: Record<number, ((j: JoinedText, out: Claim[]) => void)[]> = {
+  1: [overview],
+  2: [totals],
+  3: [expenditure],
+  4: [procurement],
+  5: [sanggong],
+  6: [performance, overview],
+  7: [keyProjects],
+  8: [other],
+};
+
+/** Reads every claim of the document's written parts, in printed order. */
+export function extractClaims(doc: BudgetDocument): Claims {
+  const claims: Claim[] = [];
+  const paragraphs: Paragraph[] = [];
+  for (const part of doc.text) {
+    const j = joinPart(part, part.location.file);
+    for (const f of BY_PART[part.number ?? 0] ?? []) f(j, claims);
+    for (const r of j.paragraphs) {
+      const text = j.text.slice(r.start, r.end).replace(/\s+/g, "");
+      const [first, last] = [j.lineAt(r.start), j.lineAt(Math.max(r.start, r.end - 1))];
+      const lines = [];
+      for (const l of part.lines) if (l.line >= first && l.line <= last && !l.text.includes("\t")) lines.push(l.line);
+      if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
+    }
+  }
+  return { claims, paragraphs };
+}

@@ -1,0 +1,34 @@
+import type { Amount } from "../model/amount.js";
+import { normaliseName } from "../model/names.js";
+import type { ProjectClaim } from "./types.js";
+
+/** A unit name for comparison: 深圳市科学技术协会(本级) and 市科学技术协会本级 are the same unit. */
+export function unitCore(name: string): string {
+  return normaliseName(name).replace(/[()]/g, "").replace(/^深圳/, "");
+}
+
+/**
+ * Splits a project name as printed in 第三部分, 第七部分 or 表12 into its base and its parenthesised
+ * qualifiers: 信息化运维项目 (市科学技术协会本级) → base 信息化运维项目, qualifier 市科学技术协会本级.
+ */
+export function splitProjectName(name: string): { base: string; qualifiers: string[] } {
+  const n = normaliseName(name);
+  const qualifiers = [...n.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]);
+  return { base: n.replace(/\([^()]*\)/g, ""), qualifiers };
+}
+
+/**
+ * The project of 第三部分 that a name printed elsewhere (第七部分, 表12) stands for: same base name; among
+ * several (信息化运维项目 of two units), the one whose unit a qualifier names, else the one whose
+ * amount is nearest (`amount` of the other listing).
+ */
+export function matchProject(projects: ProjectClaim[], name: string, amount: Amount | null): ProjectClaim | null {
+  const { base, qualifiers } = splitProjectName(name);
+  const same = projects.filter((p) => splitProjectName(p.name).base === base);
+  if (same.length <= 1) return same[0] ?? null;
+  const byUnit = same.filter((p) => qualifiers.some((q) => unitCore(p.unit).includes(unitCore(q))));
+  if (byUnit.length === 1) return byUnit[0];
+  if (!amount) return null;
+  const pool = byUnit.length ? byUnit : same;
+  return [...pool].sort((a, b) => amount.value.minus(a.amount.value).abs().comparedTo(amount.value.minus(b.amount.value).abs()))[0];
+}

@@ -1,0 +1,90 @@
+import type { TextPart } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+
+/**
+ * A written part read as running text. Published text breaks sentences across lines and pages
+ * ("本年采购完" / blank line / "成。"); blank lines are already dropped by the loader. A line that does not
+ * end a sentence is joined to the next one directly; a line that ends one (。；：!?) or a heading, a table
+ * row or a list item starts a new paragraph (separated by "\n").
+ *
+ * The text is normalised character for character (full-width ，：；（） → , : ; ( )), so an offset in
+ * `text` is an offset in the printed line: `at(offset)` gives the line and 1-based column.
+ */
+export interface JoinedText {
+  text: string;
+  file: string;
+  at(offset: number): SourceLocation;
+  /** Where line `line`, column `column` of the part is printed (a workbook's text sheet: its column A cell). */
+  place(line: number, column?: number): SourceLocation;
+  /** The part's line number at an offset of `text`. */
+  lineAt(offset: number): number;
+  /** Paragraphs: [start, end) offsets in `text`. */
+  paragraphs: { start: number; end: number }[];
+  /** Tab-separated table rows inside the part, as printed. */
+  rows: { line: number; cells: { text: string; column: number }[] }[];
+}
+
+const FULL_TO_HALF: Record<string, string> = { "，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "％": "%" };
+
+/** Full-width punctuation to ASCII, one character for one, so offsets stay those of the printed line. */
+export function normalisePunctuation(s: string): string {
+  return s.replace(/[，：；（）！？％]/g, (c) => FULL_TO_HALF[c]);
+}
+
+const ENDS_SENTENCE = /[。;:!?]$/;
+const HEADING = /^#+\s/;
+const LIST_ITEM = /^(\d+\s*[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/;
+
+export function joinPart(part: TextPart, file: string): JoinedText {
+  let text = "";
+  const segments: { start: number; line: number; column: number }[] = [];
+  const rows: JoinedText["rows"] = [];
+  let prevBreaks = true;
+  for (const l of part.lines) {
+    if (l.text.includes("\t")) {
+      let col = 1;
+      rows.push({
+        line: l.line,
+        cells: l.text.split("\t").map((c) => {
+          const cell = { text: c.trim(), column: col + (c.length - c.trimStart().length) };
+          col += c.length + 1;
+          return cell;
+        }),
+      });
+      prevBreaks = true;
+      continue;
+    }
+    const lead = l.text.length - l.text.trimStart().length;
+    const body = normalisePunctuation(l.text.trim());
+    const heading = HEADING.test(body);
+    const newParagraph = prevBreaks || heading || LIST_ITEM.test(body);
+    if (text && newParagraph) text += "\n";
+    segments.push({ start: text.length, line: l.line, column: lead + 1 });
+    text += body;
+    prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, ""));
+  }
+  const paragraphs: JoinedText["paragraphs"] = [];
+  let start = 0;
+  for (const chunk of text.split("\n")) {
+    paragraphs.push({ start, end: start + chunk.length });
+    start += chunk.length + 1;
+  }
+  const sheet = part.location.sheet;
+  const place = (line: number, column?: number): SourceLocation => (sheet ? { file, sheet, cell: `A${line}` } : column ? { file, line, column } : { file, line });
+  const segmentAt = (offset: number) => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segments[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return segments[lo];
+  };
+  const at = (offset: number): SourceLocation => {
+    const s = segmentAt(offset);
+    return s ? place(s.line, s.column + (offset - s.start)) : part.location;
+  };
+  const lineAt = (offset: number) => segmentAt(offset)?.line ?? part.location.line ?? 0;
+  return { text, file, at, place, lineAt, paragraphs, rows };
+}

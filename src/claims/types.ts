@@ -1,0 +1,164 @@
+import type { Amount } from "../model/amount.js";
+import type { SourceLocation } from "../model/location.js";
+
+/**
+ * Structured claims the written parts (第一部分 … 第九部分) make about figures. Every figure is an
+ * `Amount` whose location is the line and column where it is printed; counts (人, 辆, 个, 台, 家) are
+ * exact amounts (`exact: true`). Rules read these, never the raw text.
+ */
+
+/** A year-on-year statement: 比 2022 年增加 714 万元，增长 8% / 较 2022 年预算减少 59 万元，减幅 9% / 新增 / 持平. */
+export interface Change {
+  /** 增加 / 减少 (with an amount), 新增 (new this year) or 持平 (same as last year). */
+  kind: "increase" | "decrease" | "new" | "same";
+  /** The printed change, unsigned as printed (增加 X / 减少 X / 新增预算 X); null when not printed. */
+  amount: Amount | null;
+  /** The printed percentage (15 for 15%), or null. */
+  percent: Amount | null;
+  /** Direction of the percentage's word: 增长 / 增幅 → increase, 下降 / 减幅 → decrease. */
+  percentDirection: "increase" | "decrease" | null;
+  /** The year compared with (2022), when printed. */
+  year: number | null;
+  location: SourceLocation;
+}
+
+/** 部门预算收入 / 支出 N 万元, with its change. */
+export interface DepartmentTotalClaim {
+  kind: "department-total";
+  side: "income" | "expenditure";
+  amount: Amount;
+  change: Change | null;
+}
+
+export type UnitComponent = "personnel" | "public" | "individual" | "project";
+
+/** 单位预算 N 万元，包括人员支出 a、公用支出 b、对个人和家庭的补助支出 c、项目支出 d. */
+export interface UnitBudgetClaim {
+  kind: "unit-budget";
+  unit: string;
+  amount: Amount;
+  components: { component: UnitComponent; label: string; amount: Amount }[];
+}
+
+/** A component restated under its own heading: (一) 人员支出 873 万元，主要包括…. */
+export interface UnitComponentClaim {
+  kind: "unit-component";
+  unit: string;
+  component: UnitComponent;
+  label: string;
+  amount: Amount;
+}
+
+/** A numbered project of a unit's 项目支出: amount, sub-items and year-on-year change. */
+export interface ProjectClaim {
+  kind: "project";
+  unit: string;
+  number: number;
+  name: string;
+  amount: Amount;
+  /** The project's own figure printed again in its description (科普能力提升项目预算 504 万元，主要包括：科普能力提升项目预算 504 万元…). */
+  restated: Amount[];
+  items: { label: string; amount: Amount }[];
+  change: Change | null;
+}
+
+/** 政府采购 … 共计 N 万元，其中货物采购 a、工程采购 b、服务采购 c. */
+export interface ProcurementClaim {
+  kind: "procurement";
+  amount: Amount;
+  components: { component: "goods" | "works" | "services"; label: string; amount: Amount }[];
+}
+
+export type SanggongComponent = "total" | "abroad" | "reception" | "vehicle" | "vehicle-purchase" | "vehicle-operation";
+
+/** One printed “三公” figure (the total or a component), with the change printed after it. */
+export interface SanggongClaim {
+  kind: "sanggong";
+  component: SanggongComponent;
+  label: string;
+  amount: Amount;
+  change: Change | null;
+}
+
+/** 公务用车保有量共 N 辆 (与上年持平). */
+export interface VehicleCountClaim {
+  kind: "vehicle-count";
+  count: Amount;
+  unchanged: boolean;
+}
+
+/** 机关运行经费 … 预算 N 万元，比 2022 年预算增加 X 万元，增长 Y%. */
+export interface OperatingCostClaim {
+  kind: "operating-cost";
+  amount: Amount;
+  change: Change | null;
+}
+
+/** 国有资产占用情况: 车辆 N 辆, 单价 50 万元以上通用设备 N 台（套）, 100 万元以上专用设备; held now or planned (计划新增). */
+export interface AssetClaim {
+  kind: "assets";
+  item: "vehicles" | "general-equipment" | "special-equipment";
+  planned: boolean;
+  count: Amount;
+}
+
+/** 第六部分: 涉及预算资金 N 万元 and N 个项目绩效目标. */
+export interface PerformanceClaim {
+  kind: "performance";
+  amount: Amount | null;
+  goals: Amount | null;
+}
+
+/** A row of 第七部分's table of key projects: name and 预算数. */
+export interface KeyProjectClaim {
+  kind: "key-project";
+  name: string;
+  amount: Amount;
+}
+
+export type StaffingField = "admin" | "adminActual" | "service" | "serviceActual" | "retiredCadres" | "retired";
+
+/** 部门概况 staffing: 行政编制 / 实有, 事业编制 / 实有, 离休, 退休, for one unit or (unit null) the whole system. */
+export interface StaffingClaim {
+  kind: "staffing";
+  unit: string | null;
+  counts: Partial<Record<StaffingField, Amount>>;
+}
+
+/** 共 N 家基层单位, with the unit names listed before it. */
+export interface BaseUnitsClaim {
+  kind: "base-units";
+  count: Amount;
+  names: string[];
+}
+
+export type Claim =
+  | DepartmentTotalClaim
+  | UnitBudgetClaim
+  | UnitComponentClaim
+  | ProjectClaim
+  | ProcurementClaim
+  | SanggongClaim
+  | VehicleCountClaim
+  | OperatingCostClaim
+  | AssetClaim
+  | PerformanceClaim
+  | KeyProjectClaim
+  | StaffingClaim
+  | BaseUnitsClaim;
+
+export type ClaimOf<K extends Claim["kind"]> = Extract<Claim, { kind: K }>;
+
+/** A paragraph or list item of a written part, read across line and page breaks. */
+export interface Paragraph {
+  part: number | null;
+  /** The text with spacing removed (the comparison form). */
+  text: string;
+  location: SourceLocation;
+  lines: number[];
+}
+
+export interface Claims {
+  claims: Claim[];
+  paragraphs: Paragraph[];
+}

@@ -1,0 +1,38 @@
+import { claimsOfKind } from "../claims/index.js";
+import type { StaffingField } from "../claims/types.js";
+import type { Rule } from "../engine/types.js";
+import { makeCount } from "../model/amount.js";
+
+const FIELDS: [StaffingField, string, string][] = [
+  ["admin", "行政编制", "administrative posts"],
+  ["adminActual", "行政编制实有在编人数", "administrative staff in post"],
+  ["service", "事业编制", "public-service posts"],
+  ["serviceActual", "事业编制实有在编人数", "public-service staff in post"],
+  ["retiredCadres", "离休", "retired cadres (离休)"],
+  ["retired", "退休", "retired staff (退休)"],
+];
+
+export const staffingSum: Rule = {
+  id: "staffing-sum",
+  defaultSeverity: "error",
+  description: "部门概况: each unit's staffing (编制, 实有在编, 离休, 退休) sums to the system totals; the number of 基层单位 matches the units listed.",
+  descriptionZh: "部门概况：各单位编制数、实有在编人数、离休、退休人数之和等于系统总数；基层单位数与所列单位一致。",
+  check(doc, ctx) {
+    const staffing = claimsOfKind(doc, "staffing");
+    const system = staffing.find((s) => s.unit === null);
+    const units = staffing.filter((s) => s.unit !== null);
+    if (system && units.length)
+      for (const [field, zh, en] of FIELDS) {
+        const total = system.counts[field];
+        const parts = units.map((u) => u.counts[field]);
+        if (!total || parts.some((p) => !p)) continue;
+        ctx.sum({ subject: { table: "text", item: zh }, total, parts: parts.map((amount) => ({ amount: amount! })), relation: { zh: `各单位${zh}之和`, en: `the sum of the units' ${en}` } });
+      }
+    for (const b of claimsOfKind(doc, "base-units")) {
+      if (b.names.length > 1)
+        ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(b.names.length), b.count.location)!, { zh: `所列单位数（${b.names.join("、")}）`, en: `the number of units listed (${b.names.join(", ")})` });
+      if (units.length)
+        ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(units.length), b.count.location)!, { zh: "部门概况所列单位数", en: "the number of units described in 部门概况" });
+    }
+  },
+};

@@ -1,0 +1,89 @@
+import { claimsOfKind } from "../claims/index.js";
+import { unitCore } from "../claims/match.js";
+import type { SanggongClaim } from "../claims/types.js";
+import type { Rule, RuleContext } from "../engine/types.js";
+import type { BudgetDocument } from "../model/document.js";
+
+const PLUS = (labels: string[]) => labels.join(" + ");
+
+function units(doc: BudgetDocument, ctx: RuleContext) {
+  const budgets = claimsOfKind(doc, "unit-budget");
+  const projects = claimsOfKind(doc, "project");
+  for (const u of budgets) {
+    if (u.components.length)
+      ctx.sum({
+        subject: { table: "text", unit: u.unit, item: "单位预算" },
+        total: u.amount,
+        parts: u.components.map((c) => ({ amount: c.amount })),
+        relation: { zh: PLUS(u.components.map((c) => c.label)), en: "the sum of its components" },
+      });
+    const project = u.components.find((c) => c.component === "project");
+    const own = projects.filter((p) => unitCore(p.unit) === unitCore(u.unit));
+    if (project && own.length)
+      ctx.sum({
+        subject: { table: "text", unit: u.unit, item: "项目支出" },
+        total: project.amount,
+        parts: own.map((p) => ({ amount: p.amount })),
+        relation: { zh: "所列各项目预算之和", en: "the sum of the projects listed" },
+      });
+  }
+  for (const c of claimsOfKind(doc, "unit-component")) {
+    const u = budgets.find((b) => unitCore(b.unit) === unitCore(c.unit));
+    const first = u?.components.find((x) => x.component === c.component);
+    if (first) ctx.equal({ table: "text", unit: c.unit, item: c.label }, c.amount, first.amount, { zh: "单位预算段落所列数", en: "the figure in the unit's budget sentence" });
+  }
+  for (const p of projects) {
+    if (p.items.length)
+      ctx.sum({
+        subject: { table: "text", unit: p.unit, item: p.name },
+        total: p.amount,
+        parts: p.items.map((i) => ({ amount: i.amount })),
+        relation: { zh: "所列各分项之和", en: "the sum of its sub-items" },
+      });
+    for (const r of p.restated) ctx.equal({ table: "text", unit: p.unit, item: p.name }, r, p.amount, { zh: "项目标题所列预算", en: "the project's own amount" });
+  }
+  for (const d of claimsOfKind(doc, "department-total"))
+    if (d.side === "expenditure" && budgets.length)
+      ctx.sum({
+        subject: { table: "text", item: "部门预算支出" },
+        total: d.amount,
+        parts: budgets.map((b) => ({ amount: b.amount })),
+        relation: { zh: "各单位预算之和", en: "the sum of the unit budgets" },
+      });
+}
+
+function sanggong(doc: BudgetDocument, ctx: RuleContext) {
+  const all = claimsOfKind(doc, "sanggong");
+  const first = new Map<string, SanggongClaim>();
+  for (const s of all) {
+    const f = first.get(s.component);
+    if (!f) first.set(s.component, s);
+    else ctx.equal({ table: "text", item: s.label }, s.amount, f.amount, { zh: "前文所列数", en: "the figure stated before" });
+  }
+  const sumOf = (total: string, parts: string[]) => {
+    const t = first.get(total);
+    const ps = parts.map((p) => first.get(p)).filter((p): p is SanggongClaim => !!p);
+    if (t && ps.length === parts.length)
+      ctx.sum({ subject: { table: "text", item: t.label }, total: t.amount, parts: ps.map((p) => ({ amount: p.amount })), relation: { zh: PLUS(ps.map((p) => p.label)), en: PLUS(parts) } });
+  };
+  sumOf("total", ["abroad", "reception", "vehicle"]);
+  sumOf("vehicle", ["vehicle-purchase", "vehicle-operation"]);
+  const counts = claimsOfKind(doc, "vehicle-count");
+  for (const c of counts.slice(1)) ctx.equal({ table: "text", item: "公务用车保有量" }, c.count, counts[0].count, { zh: "前文所列数", en: "the figure stated before" });
+  const held = claimsOfKind(doc, "assets").find((a) => a.item === "vehicles" && !a.planned);
+  if (held && counts.length) ctx.equal({ table: "text", item: "国有资产 车辆" }, held.count, counts[0].count, { zh: "公务用车保有量", en: "the official vehicles held (公务用车保有量)" });
+}
+
+export const textSum: Rule = {
+  id: "text-sum",
+  defaultSeverity: "error",
+  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公), and a figure stated twice is the same.",
+  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费），同一数字前后表述一致。",
+  check(doc, ctx) {
+    units(doc, ctx);
+    for (const p of claimsOfKind(doc, "procurement"))
+      if (p.components.length)
+        ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: p.components.map((c) => ({ amount: c.amount })), relation: { zh: PLUS(p.components.map((c) => c.label)), en: "goods + works + services" } });
+    sanggong(doc, ctx);
+  },
+};

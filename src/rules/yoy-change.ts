@@ -1,0 +1,131 @@
+import { Decimal } from "decimal.js";
+import { changeStatements, keyParts, type ChangeStatement } from "../claims/changes.js";
+import { previousOf } from "../claims/index.js";
+import { splitProjectName, unitCore } from "../claims/match.js";
+import type { Change } from "../claims/types.js";
+import type { Rule, RuleContext, Term } from "../engine/types.js";
+import { decimalString, type Amount } from "../model/amount.js";
+import { amountOf, table, type BudgetDocument } from "../model/document.js";
+import { unitBlocks } from "../model/queries.js";
+
+const PREV_BASE = { zh: "增减额 ÷ 上年预算数（本年数 ∓ 增减额）", en: "the change ÷ last year's amount (this year's ∓ the change)" };
+const THIS_YEAR_BASE = { zh: "增减额 ÷ 本年预算数", en: "the change ÷ this year's amount" };
+const word = (d: "increase" | "decrease", zh: boolean) => (zh ? (d === "increase" ? "增加" : "减少") : d);
+
+function percentOfNew(s: ChangeStatement, c: Change, ctx: RuleContext) {
+  if (!c.percent || c.percent.value.eq(100)) return;
+  ctx.report({
+    subject: s.subject,
+    location: c.percent.location,
+    related: [s.amount.location],
+    stated: decimalString(c.percent.value),
+    computed: "100",
+    message: {
+      zh: `上年无此项（本年新增），增幅应按 100% 列示，文中为 ${c.percent.text}%`,
+      en: `new this year (nothing last year): the increase is printed as 100% by convention, the text says ${c.percent.text}%`,
+    },
+  });
+}
+
+function judge(s: ChangeStatement, ctx: RuleContext) {
+  const c = s.change;
+  if (!c) return;
+  if ((c.kind === "increase" || c.kind === "decrease") && c.percentDirection && c.percentDirection !== c.kind && !c.amount?.value.isZero())
+    ctx.report({
+      subject: s.subject,
+      location: c.percent!.location,
+      related: [c.amount?.location ?? c.location],
+      message: {
+        zh: `文中称${word(c.kind, true)} ${c.amount?.text ?? ""} 万元，百分比却为${word(c.percentDirection, true)}`,
+        en: `the text says the amount ${word(c.kind, false)}s by ${c.amount?.text ?? ""} but gives the percentage as a${c.percentDirection === "increase" ? "n increase" : " decrease"}`,
+      },
+    });
+  if (c.kind === "new") {
+    if (c.amount) ctx.equal(s.subject, c.amount, s.amount, { zh: "本年预算数（新增项目上年为 0）", en: "this year's amount (a new item had nothing last year)" });
+    percentOfNew(s, c, ctx);
+    return;
+  }
+  if ((c.kind !== "increase" && c.kind !== "decrease") || !c.amount) return;
+  if (c.kind === "increase" && c.amount.value.eq(s.amount.value) && !s.amount.value.isZero()) {
+    percentOfNew(s, c, ctx);
+    return;
+  }
+  if (!c.percent) return;
+  const numerator: Term[] = [{ amount: c.amount }];
+  const denominator: Term[] = [{ amount: s.amount }, { amount: c.amount, sign: c.kind === "increase" ? -1 : 1 }];
+  ctx.ratio({
+    subject: { ...s.subject, column: c.percentDirection === "decrease" ? "减幅" : "增幅" },
+    percent: c.percent,
+    numerator,
+    denominator,
+    relation: PREV_BASE,
+    alternatives: [{ denominator: [{ amount: s.amount }], relation: THIS_YEAR_BASE }],
+  });
+}
+
+/**
+ * Last year's published figure for a statement of this year's text: what last year's text printed for
+ * the same item, else its tables (表1 totals, Σ 表9 本年 for a “三公” component, 表12's task of the same
+ * project, 表8 302 基本支出 of the 本级 unit for 机关运行经费).
+ */
+function lastYearFigure(prev: BudgetDocument, byKey: Map<string, ChangeStatement>, s: ChangeStatement): Amount[] | null {
+  const text = byKey.get(s.key);
+  if (text) return [text.amount];
+  const [kind, ...rest] = keyParts(s.key);
+  const present = (as: (Amount | null)[]) => {
+    const out = as.filter((a): a is Amount => !!a);
+    return out.length ? out : null;
+  };
+  if (kind === "department") {
+    const row = table(prev, "T1")?.rows.find((r) => r.role === (rest[0] === "income" ? "income-total" : "expenditure-total"));
+    return present([amountOf(row, "amount")]);
+  }
+  if (kind === "sanggong") return present(table(prev, "T9")?.rows.filter((r) => r.role === "current-year").map((r) => amountOf(r, rest[0])) ?? []);
+  if (kind === "project") {
+    const [unit, base] = rest;
+    const tasks = table(prev, "T12")?.rows.filter((r) => r.role === "task" && r.name && splitProjectName(r.name).base === base) ?? [];
+    const task = tasks.length === 1 ? tasks[0] : tasks.find((r) => splitProjectName(r.name!).qualifiers.some((q) => unit.includes(unitCore(q))));
+    return present([amountOf(task, "total")]);
+  }
+  if (kind === "operating-cost") {
+    const t8 = table(prev, "T8");
+    const own = t8 ? unitBlocks(t8).units.find((b) => b.row.unit?.includes("本级")) : undefined;
+    return present([amountOf(own?.codes.find((r) => r.code === "302"), "basic")]);
+  }
+  return null;
+}
+
+/** --previous: the previous-year figure the text implies (this year's ∓ the change) against last year's document. */
+function againstPrevious(s: ChangeStatement, last: Amount[] | null, ctx: RuleContext) {
+  const c = s.change;
+  if (!c || !last) return;
+  const subject = { ...s.subject, column: "上年预算数" };
+  const printed = last.map((a) => a.text).join(" + ");
+  const relation = (zh: string, en: string) => ({ zh: `${zh}（上年文件 ${printed}）`, en: `${en} (last year's document: ${printed})` });
+  const lastTerms = (sign: 1 | -1): Term[] => last.map((amount) => ({ amount, sign }));
+  if (c.kind === "same") ctx.sum({ subject, total: s.amount, parts: lastTerms(1), relation: relation("上年预算数（持平）", "last year's amount (unchanged)") });
+  else if (c.kind === "new")
+    ctx.sum({ subject, total: { ...s.amount, value: new Decimal(0), text: "0", location: c.location }, parts: lastTerms(1), relation: relation("上年文件所列数（文中称本年新增）", "last year's figure (the text calls the item new)") });
+  else if (c.amount)
+    ctx.sum({
+      subject: { ...subject, column: c.kind === "increase" ? "增加额" : "减少额" },
+      total: c.amount,
+      parts: c.kind === "increase" ? [{ amount: s.amount }, ...lastTerms(-1)] : [...lastTerms(1), { amount: s.amount, sign: -1 }],
+      relation: c.kind === "increase" ? relation("本年数 − 上年数", "this year's − last year's amount") : relation("上年数 − 本年数", "last year's − this year's amount"),
+    });
+}
+
+export const yoyChange: Rule = {
+  id: "yoy-change",
+  defaultSeverity: "error",
+  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount; 新增 = 100%; direction words match); with --previous, the implied last-year figures match last year's document.",
+  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数；新增项目为 100%；增减方向一致）；指定 --previous 时，推算的上年数与上年文件一致。",
+  check(doc, ctx) {
+    const prev = previousOf(doc);
+    const byKey = prev ? new Map(changeStatements(prev).map((s) => [s.key, s])) : null;
+    for (const s of changeStatements(doc)) {
+      judge(s, ctx);
+      if (prev && byKey) againstPrevious(s, lastYearFigure(prev, byKey, s), ctx);
+    }
+  },
+};

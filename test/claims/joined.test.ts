@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { claimsOfKind } from "../../src/claims/index.js";
+import { textDoc } from "../helpers/text.js";
+
+describe("claims read across line and page breaks", () => {
+  it("joins a sentence broken over a page break and keeps each figure's own line and column", () => {
+    const d = textDoc(`
+## 第三部分 部门预算支出具体情况
+### 一、单位A
+单位A预算 100 万元，包括人员支出 50 万元、公用支出 10 万元、
+
+对个人和家庭的补助支出 0 万元、项目支出 40 万元。
+1. 综合管理预算 40 万元，主要包括：用于办公设备采购 30 万元，用于会议 10 万元，较 2022 年预算增加 8 万元，增幅 25%，主要原因是本年采购完
+
+成。
+`);
+    const [u] = claimsOfKind(d, "unit-budget");
+    expect(u.unit).toBe("单位A");
+    expect(u.amount.value.toNumber()).toBe(100);
+    expect(u.components.map((c) => [c.component, c.amount.value.toNumber(), c.amount.location.line])).toEqual([
+      ["personnel", 50, 3],
+      ["public", 10, 3],
+      ["individual", 0, 5],
+      ["project", 40, 5],
+    ]);
+    // (lines count from the `## 第三部分` heading, line 1) 对个人和家庭的补助支出 0 万元 on line 5: 11 characters and a space, the 0 is the 13th.
+    expect(u.components[2].amount.location.column).toBe(13);
+    const [p] = claimsOfKind(d, "project");
+    expect(p).toMatchObject({ unit: "单位A", number: 1, name: "综合管理" });
+    expect(p.items.map((i) => [i.label, i.amount.text])).toEqual([["办公设备采购", "30"], ["会议", "10"]]);
+    expect(p.change).toMatchObject({ kind: "increase", percentDirection: "increase", year: 2022 });
+    expect(p.change!.amount!.text).toBe("8");
+    expect(p.change!.percent!.text).toBe("25");
+  });
+
+  it("reads a figure printed on the line after its label", () => {
+    const d = textDoc(`
+## 第八部分 其他需要说明情况
+2023年本部门本级机关运行经费财政拨款预算
+
+131万元，比 2022 年预算增加 13 万元，增长 10%。
+`);
+    const [o] = claimsOfKind(d, "operating-cost");
+    expect(o.amount.text).toBe("131");
+    expect(o.amount.location).toMatchObject({ line: 4, column: 1 });
+    expect(o.change!.percent!.location).toMatchObject({ line: 4 });
+  });
+});
+
+describe("claims of a workbook's text sheet", () => {
+  it("locate each figure by sheet and column-A cell of its row, not by line", async () => {
+    const { extractClaims } = await import("../../src/claims/extract.js");
+    const part = {
+      number: 8,
+      title: "其他需要说明情况",
+      location: { file: "w.xlsx", sheet: "文字部分", cell: "A3" },
+      lines: [
+        { line: 4, text: "2023年本部门本级机关运行经费财政拨款预算131万元," },
+        { line: 6, text: "比 2022 年预算增加 13 万元，增长 10%。" },
+      ],
+    };
+    const { claims, paragraphs } = extractClaims({ ...textDoc(""), text: [part] });
+    const o = claims.find((c) => c.kind === "operating-cost");
+    expect(o && o.kind === "operating-cost" && [o.amount.location, o.change!.percent!.location]).toEqual([
+      { file: "w.xlsx", sheet: "文字部分", cell: "A4" },
+      { file: "w.xlsx", sheet: "文字部分", cell: "A6" },
+    ]);
+    expect(paragraphs.map((p) => [p.location, p.lines])).toEqual([[{ file: "w.xlsx", sheet: "文字部分", cell: "A4" }, [4, 6]]]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { staffingSum } from "../../src/rules/staffing-sum.js";
+import { checkText } from "../helpers/text.js";
+
+const overview = (systemRetired: string, count = "2") => `
+## 第一部分 部门概况
+### 二、机构设置情况
+本系统包括单位A、单位B、共${count}家基层单位。系统行政编制总数15人，实有在编人数11人；事业编制总数25人，实有在编人数21人；离休0人，退休${systemRetired}人。
+1. 单位A为本级预算。行政编制总数 15 人，实有在编人数 11 人；事业编制总数 0 人，实有在编人数 0 人；离休 0 人，退休 15 人。
+2. 单位B下设综合部。行政编制数 0 人，实有在编人数 0 人；事业编制数 25 人，实有在编
+
+人数 21 人；离休 0 人，退休 21 人。
+`;
+
+describe("staffing-sum", () => {
+  it("passes when every unit's staffing adds up to the system's (a unit's sentence broken over a page)", () => {
+    expect(checkText(staffingSum, overview("36"))).toEqual([]);
+  });
+
+  it("reports a system total the units do not make, as an error even when off by one: counts are exact", () => {
+    const fs = checkText(staffingSum, overview("37"));
+    expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed, f.tolerance])).toEqual([["error", "退休", 3, "37", "36", "0"]]);
+  });
+
+  it("reports a number of 基层单位 that differs from the units listed and described", () => {
+    const fs = checkText(staffingSum, overview("36", "3"));
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed])).toEqual([
+      ["error", "基层单位", "3", "2"],
+      ["error", "基层单位", "3", "2"],
+    ]);
+  });
+});

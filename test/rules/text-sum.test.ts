@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { sortFindings } from "../../src/report.js";
+import { textSum } from "../../src/rules/text-sum.js";
+import { at, checkText } from "../helpers/text.js";
+
+const unit = (personnel: string, text = "") => `
+## 第三部分 部门预算支出具体情况
+### 一、单位A
+单位A预算 100 万元，包括人员支出 ${personnel} 万元、公用支出 10 万元、对个人和家庭的补助支出 0 万元、项目支出 40 万元。
+${text}`;
+
+describe("text-sum", () => {
+  it("passes a unit whose components add up, and its projects adding up to its 项目支出", () => {
+    const fs = checkText(textSum, unit("50", "1. 综合管理预算 30 万元，主要包括：用于办公 20 万元，用于会议 10 万元。\n2. 课题预算 10 万元，主要包括：课题研究。"));
+    expect(fs).toEqual([]);
+  });
+
+  it("reports a unit total that its components do not make, at the total's line", () => {
+    const fs = checkText(textSum, unit("60"));
+    expect(at(fs, "error")).toEqual([3]);
+    expect(fs[0]).toMatchObject({ table: "text", unit: "单位A", stated: "100", computed: "110", difference: "-10" });
+  });
+
+  it("is info when only rounding separates them (the seed's 5,473 vs 5,472)", () => {
+    const fs = checkText(textSum, unit("49"));
+    expect(fs.map((f) => [f.severity, f.withinRounding, f.tolerance])).toEqual([["info", true, "2.5"]]);
+  });
+
+  it("adds the sub-items of a project whose sentence runs over a page break", () => {
+    const text = unit("50", "1. 综合管理预算 40 万元，主要包括：用于办公 20 万元，用于会\n\n议 30 万元。较 2022 年预算持平。");
+    const fs = checkText(textSum, text);
+    // 20 + 30 = 50 ≠ 40: the project; and 40 = Σ projects holds.
+    expect(fs.map((f) => [f.severity, f.item, f.location.line, f.computed])).toEqual([["error", "综合管理", 4, "50"]]);
+    expect(fs[0].related.map((r) => r.line)).toEqual([4, 6]);
+  });
+
+  it("checks 政府采购 and 三公 splits and figures restated later in the text", () => {
+    const fs = checkText(
+      textSum,
+      `
+## 第四部分 政府采购预算情况
+政府采购项目纳入 2023 年部门预算共计 171 万元，其中货物采购 13 万元、工程采购 0 万元、服务采购 148 万元。
+## 第五部分 一般公共预算“三公”经费预算情况
+2023 年“三公”经费预算 15 万元，比 2022 年预算增加 0 万元，增长 0%。
+1. 因公出国（境）费用。2023 年预算数 0 万元。
+2. 公务接待费。2023 年预算数 4 万元。
+3. 公务用车购置和运行维护费。2023 年预算数 11 万元，其中：
+公务用车购置费 2023 年预算数 0 万元；
+公务用车运行维护费 2023 年预算数 21 万元。
+因此各单位因公出国（境）经费预算数为 10 万元。
+`,
+    );
+    expect(sortFindings(fs).filter((f) => f.severity === "error").map((f) => [f.item, f.location.line, f.stated, f.computed])).toEqual([
+      ["政府采购", 2, "171", "161"],
+      ["公务用车购置和运行维护费", 7, "11", "21"],
+      ["因公出国(境)", 10, "10", "0"],
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { yoyChange } from "../../src/rules/yoy-change.js";
+import { checkText } from "../helpers/text.js";
+
+const project = (sentence: string) => `
+## 第三部分 部门预算支出具体情况
+### 一、单位A
+${sentence}`;
+
+describe("yoy-change", () => {
+  it("passes a percentage of last year's amount: +427 on 1,197 is 427 / 770 = 55.45%, printed 55%", () => {
+    expect(checkText(yoyChange, project("1. 科普能力提升项目预算 1,197 万元，主要包括：科普。较 2022 年预算增加 427 万元，增幅 55%。"))).toEqual([]);
+  });
+
+  it("reports a percentage divided by this year's amount, at the percentage, and says so", () => {
+    const fs = checkText(yoyChange, project("1. 科普能力提升项目预算 1,197 万元，主要包括：科普。较 2022 年预算增加 427 万元，增幅 36%。"));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: "error", ruleId: "yoy-change", table: "text", unit: "单位A", item: "科普能力提升项目", stated: "36", computed: "55.5" });
+    expect(fs[0].location).toMatchObject({ line: 3 });
+    expect(fs[0].message).toMatch(/this year's amount = 35\.7%/);
+  });
+
+  it("reads a change sentence broken across a page break", () => {
+    const fs = checkText(yoyChange, project("1. 课题调研活动预算 82 万元，主要包括：课题研究。较 2022 年预算减少 48 万元，减\n\n幅 59%，主要原因是减少调研。"));
+    expect(fs.map((f) => [f.severity, f.stated, f.computed, f.location.line])).toEqual([["error", "59", "36.9", 5]]);
+  });
+
+  it("keeps a percentage that rounding of the amounts explains as info (36 after +3 printed 8%)", () => {
+    const fs = checkText(yoyChange, project("1. 信息化预算 36 万元，主要包括：运维 36 万元，较 2022 年预算增加 3 万元，增幅 8%。"));
+    expect(fs.map((f) => [f.severity, f.withinRounding])).toEqual([["info", true]]);
+  });
+
+  it("expects 100% for an item new this year, and a 新增 amount equal to this year's", () => {
+    expect(checkText(yoyChange, project("1. 综合管理预算 5 万元，主要包括：采购 5 万元。较 2022 年预算增加 5 万元，增长 100%。"))).toEqual([]);
+    expect(checkText(yoyChange, project("1. 小型工程预算 12 万元，主要包括：维修 12 万元。新增预算 12 万元，增幅 100%。"))).toEqual([]);
+    const wrongPercent = checkText(yoyChange, project("1. 综合管理预算 5 万元，主要包括：采购 5 万元。较 2022 年预算增加 5 万元，增长 50%。"));
+    expect(wrongPercent.map((f) => [f.severity, f.stated, f.computed])).toEqual([["error", "50", "100"]]);
+    const wrongAmount = checkText(yoyChange, project("1. 小型工程预算 12 万元，主要包括：维修 12 万元。新增预算 22 万元，增幅 100%。"));
+    expect(wrongAmount.map((f) => [f.severity, f.stated, f.computed])).toEqual([["error", "22", "12"]]);
+  });
+
+  it("reports a percentage whose direction word contradicts the change", () => {
+    const fs = checkText(yoyChange, project("1. 科技智库预算 81 万元，主要包括：评审。较 2022 年预算减少 87 万元，增幅 52%。"));
+    expect(fs.some((f) => f.severity === "error" && /percentage as an increase/.test(f.message))).toBe(true);
+  });
+
+  it("judges 机关运行经费 and department totals the same way", () => {
+    const fs = checkText(
+      yoyChange,
+      `
+## 第二部分 部门预算收支总体情况
+2023 年部门预算收入 9,724 万元，比 2022 年增加 714 万元，增长 8%。
+## 第八部分 其他需要说明情况
+2023年本部门本级机关运行经费财政拨款预算131万元,
+
+比 2022 年预算增加 13 万元，增长 10%。`,
+    );
+    expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed])).toEqual([["error", "机关运行经费", 6, "10", "11"]]);
+  });
+});
