@@ -177,13 +177,13 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("check", { isDefault: true })
-    .description("check documents, CSV folders or batch folders (the default command)")
-    .argument("<input...>", "a document (.md/.txt), a CSV package folder, or a folder of packages")
+    .description("check documents, CSV folders, workbooks or batch folders (the default command)")
+    .argument("<input...>", "a document (.md/.txt), a CSV package folder, an .xlsx workbook, or a folder of packages (a batch)")
     .addOption(new Option("--format <name>", "report format").choices(Object.keys(formatters)).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit status 1 (default: error)").choices(["error", "warning", "info", "never"]))
     .option("--tolerance <auto|N>", "auto: what rounding explains; N: a fixed absolute tolerance in the document's money unit (default: auto)")
-    .option("--rule <id=level>", "set one rule's severity (off|info|warning|error); repeatable", parseRuleSetting, {})
+    .addOption(new Option("--rule <id=level>", "set one rule's severity (off|info|warning|error); repeatable").argParser(parseRuleSetting).default({}, "none"))
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
     .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
