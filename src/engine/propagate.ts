@@ -33,7 +33,7 @@ export interface Conflict {
 /** A bound on the integer grid (see `grid`), with the identities that produced it. */
 interface Bound {
   value: bigint;
-  why: Set<number>;
+  why: Reason | null;
 }
 
 interface Var {
@@ -46,10 +46,27 @@ interface Var {
 const MAX_UPDATES_PER_FIGURE = 40;
 const MAX_CONFLICTS = 25;
 
-function union(...sets: Set<number>[]): Set<number> {
+/**
+ * Why a bound holds: the identity that produced it and the reasons of the bounds it was computed from.
+ * Kept as a shared graph (cheap to build at every narrowing) and flattened only when a conflict is found.
+ */
+interface Reason {
+  k: number;
+  deps: (Reason | null)[];
+}
+
+function identitiesBehind(...roots: (Reason | null)[]): number[] {
+  const seen = new Set<Reason>();
   const out = new Set<number>();
-  for (const s of sets) for (const x of s) out.add(x);
-  return out;
+  const stack = roots.filter((r): r is Reason => r !== null);
+  while (stack.length) {
+    const r = stack.pop()!;
+    if (seen.has(r)) continue;
+    seen.add(r);
+    out.add(r.k);
+    for (const d of r.deps) if (d && !seen.has(d)) stack.push(d);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /**
@@ -75,7 +92,7 @@ function propagateOnce(constraints: LinearConstraint[], active: boolean[]): Conf
     for (const t of c.terms) {
       if (!vars.has(t.amount)) {
         const i = interval(t.amount);
-        vars.set(t.amount, { amount: t.amount, lo: { value: toGrid(i.lo), why: new Set() }, hi: { value: toGrid(i.hi), why: new Set() }, updates: 0 });
+        vars.set(t.amount, { amount: t.amount, lo: { value: toGrid(i.lo), why: null }, hi: { value: toGrid(i.hi), why: null }, updates: 0 });
       }
       uses.set(t.amount, [...(uses.get(t.amount) ?? []), k]);
     }
@@ -117,8 +134,8 @@ function propagateOnce(constraints: LinearConstraint[], active: boolean[]): Conf
       // Σ coef·x = 0 (or ≤ 0): coef·x ≤ −Σ others' lows; for equalities also coef·x ≥ −Σ others' highs.
       const cap = -(sumLow - low[i].value);
       const floor = c.kind === "eq" ? -(sumHigh - high[i].value) : null;
-      const capWhy = () => union(new Set([k]), ...low.filter((_, j) => j !== i).map((b) => b.why));
-      const floorWhy = () => union(new Set([k]), ...high.filter((_, j) => j !== i).map((b) => b.why));
+      const capWhy = (): Reason => ({ k, deps: low.filter((_, j) => j !== i).map((b) => b.why) });
+      const floorWhy = (): Reason => ({ k, deps: high.filter((_, j) => j !== i).map((b) => b.why) });
       const newHi = coef === 1 ? { value: cap, why: capWhy } : floor !== null ? { value: -floor, why: floorWhy } : null;
       const newLo = coef === 1 ? (floor !== null ? { value: floor, why: floorWhy } : null) : { value: -cap, why: capWhy };
       let changed = false;
@@ -137,7 +154,7 @@ function propagateOnce(constraints: LinearConstraint[], active: boolean[]): Conf
           amount: v.amount,
           forced: fromGrid(above ? v.lo.value : v.hi.value),
           direction: above ? "above" : "below",
-          constraints: [...union(v.lo.why, v.hi.why)].sort((a, b) => a - b),
+          constraints: identitiesBehind(v.lo.why, v.hi.why),
         };
       }
       if (changed) {
