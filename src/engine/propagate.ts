@@ -177,7 +177,7 @@ function propagateOnce(constraints: LinearConstraint[], active: boolean[]): Conf
  * once, not as a cascade.
  */
 export function findConflicts(constraints: LinearConstraint[]): Conflict[] {
-  const active = constraints.map(() => true);
+  const active = needingPropagation(constraints);
   const out: Conflict[] = [];
   while (out.length < MAX_CONFLICTS) {
     const c = propagateOnce(constraints, active);
@@ -186,4 +186,33 @@ export function findConflicts(constraints: LinearConstraint[]): Conflict[] {
     for (const k of c.constraints) active[k] = false;
   }
   return out;
+}
+
+/**
+ * Identities that share no figure form independent groups. In a group where every identity holds
+ * exactly on the printed figures, the printed figures themselves are true amounts that satisfy it all:
+ * no conflict is possible, so only groups with an identity that holds merely within rounding are
+ * propagated (in a clean document, a small part of the system).
+ */
+function needingPropagation(constraints: LinearConstraint[]): boolean[] {
+  const parent = constraints.map((_, k) => k);
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  const firstUse = new Map<Amount, number>();
+  constraints.forEach((c, k) => {
+    for (const t of c.terms) {
+      const j = firstUse.get(t.amount);
+      if (j === undefined) firstUse.set(t.amount, k);
+      else parent[find(k)] = find(j);
+    }
+  });
+  const inexact = new Set<number>();
+  constraints.forEach((c, k) => {
+    let sum = new Decimal(0);
+    for (const t of c.terms) sum = t.coef === 1 ? sum.plus(t.amount.value) : sum.minus(t.amount.value);
+    if (c.kind === "eq" ? !sum.isZero() : sum.gt(0)) inexact.add(find(k));
+  });
+  return constraints.map((_, k) => inexact.has(find(k)));
 }
