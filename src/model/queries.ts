@@ -79,3 +79,19 @@ export const COMPONENT_TABLES: TableId[] = ["T3", "T7", "T8", "T10", "T11"];
 export function roleParent(id: TableId, role: string): string | null {
   return defaultTemplate.tables.find((t) => t.id === id)?.roles?.find((r) => r.role === role)?.parent ?? null;
 }
+
+/**
+ * The budget units of a classified table, each with its code rows. A department that is its own only
+ * budget unit prints no unit row: its codes follow the department row (部门名称) directly, and that
+ * row then stands for the unit.
+ */
+export function codeBlocks(t: Table): UnitBlock[] {
+  const { department, units, loose } = unitBlocks(t);
+  if (units.length === 0 && department && loose.length) return [{ row: department, codes: loose }];
+  return units;
+}
+
+/** The name a block is matched by across tables: the unit, or the department's name for a department row. */
+export function blockKey(row: Row): string {
+  return unitKey(row.kind === "department" ? row.name : row.unit);
+}

@@ -1,7 +1,6 @@
 import { amountOf, table, type Row } from "../model/document.js";
-import { columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
+import { blockKey, codeBlocks, columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
-import { blockKey, codeBlocks } from "./units.js";
 
 const KEYS = ["total", "basic", "project"];
 

@@ -1,8 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { amountOf, type Row, type Table } from "../model/document.js";
-import { amountColumns, CLASSIFIED, codeChildren, columnLabel, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
+import { amountColumns, CLASSIFIED, codeBlocks, codeChildren, columnLabel, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
-import { codeBlocks } from "./units.js";
 
 const present = (rows: Row[], key: string) => rows.map((r) => amountOf(r, key)).filter((a): a is Amount => !!a).map((amount) => ({ amount }));
 

@@ -1,8 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { amountOf, table } from "../model/document.js";
-import { columnLabel, unitKey } from "../model/queries.js";
+import { blockKey, codeBlocks, columnLabel, unitKey } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
-import { blockKey, codeBlocks } from "./units.js";
 
 /** 表9 column → the 表8 economic code that budgets the same spending. */
 const CODES: [string, string, string][] = [

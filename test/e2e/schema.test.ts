@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
@@ -8,15 +8,11 @@ const schema = JSON.parse(readFileSync(join(ROOT, "docs", "report.schema.json"),
 const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
 
 describe("the JSON report follows docs/report.schema.json", () => {
-  it("is the same schema as the shared contract", () => {
-    const shared = join(ROOT, "..", "shared", "spec", "report.schema.json");
-    let contract: unknown = null;
-    try {
-      contract = JSON.parse(readFileSync(shared, "utf8"));
-    } catch {
-      return; // the shared folder is not beside every clone
-    }
-    expect(schema).toEqual(contract);
+  // The shared contract sits beside the project in CI and in the work tree; where it does not, the test
+  // is reported as skipped rather than passing without comparing anything.
+  const shared = join(ROOT, "..", "shared", "spec", "report.schema.json");
+  it.skipIf(!existsSync(shared))("is the same schema as the shared contract", () => {
+    expect(schema).toEqual(JSON.parse(readFileSync(shared, "utf8")));
   });
 
   it("validates the real CLI's report on the seed, its CSV form and a missing input together", () => {
