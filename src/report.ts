@@ -24,7 +24,7 @@ export interface DocumentReport {
 }
 
 export interface Report {
-  version: 1;
+  version: 2;
   tool: { name: "budget-check"; version: string };
   documents: DocumentReport[];
   summary: { documents: number } & Record<Severity, number>;
@@ -99,5 +99,5 @@ export function failedReport(path: string, format: InputFormat, message: string,
 export function makeReport(version: string, documents: DocumentReport[]): Report {
   const summary = { documents: documents.length, error: 0, warning: 0, info: 0 };
   for (const d of documents) for (const s of ["error", "warning", "info"] as const) summary[s] += d.summary[s];
-  return { version: 1, tool: { name: "budget-check", version }, documents, summary };
+  return { version: 2, tool: { name: "budget-check", version }, documents, summary };
 }

@@ -5,6 +5,17 @@ export interface SourceLocation {
   column?: number | null;
   sheet?: string | null;
   cell?: string | null;
+  /** Printed page (1-based): a form feed count in layout text, the page of a PDF. */
+  page?: number | null;
+  /** The figure's box on a PDF page, in PDF points (origin bottom-left, as PDF user space). */
+  box?: Box | null;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export function formatLocation(loc: SourceLocation): string {
