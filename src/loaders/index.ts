@@ -17,7 +17,7 @@ export interface LoadOptions {
 /** One input to check: a document file, a CSV folder, or a workbook. */
 export interface Package {
   path: string;
-  kind: "markdown" | "csv" | "xlsx";
+  kind: "markdown" | "csv" | "xlsx" | "pdf";
 }
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
@@ -31,11 +31,12 @@ export function findPackages(input: string): Package[] {
   try {
     st = statSync(input);
   } catch {
-    throw new InputError("no such file or folder; expected a document (.md/.txt), a CSV folder or an .xlsx workbook", { file: input });
+    throw new InputError("no such file or folder; expected a document (.md/.txt/.pdf), a CSV folder or an .xlsx workbook", { file: input });
   }
   if (st.isFile()) {
     const ext = extname(input).toLowerCase();
     if (ext === ".xlsx") return [{ path: input, kind: "xlsx" }];
+    if (ext === ".pdf") return [{ path: input, kind: "pdf" }];
     if (ext === ".csv") throw new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input });
     return [{ path: input, kind: "markdown" }];
   }
@@ -50,10 +51,11 @@ export function findPackages(input: string): Package[] {
     else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
       if (ext === ".xlsx" && !e.name.startsWith("~$")) out.push({ path: p, kind: "xlsx" });
+      else if (ext === ".pdf") out.push({ path: p, kind: "pdf" });
       else if (TEXT_EXT.has(ext) && !/^readme/i.test(e.name)) out.push({ path: p, kind: "markdown" });
     }
   }
-  if (out.length === 0) throw new InputError(`the folder holds no document, CSV package or workbook (looked in ${relative(process.cwd(), input) || "."})`, { file: input });
+  if (out.length === 0) throw new InputError(`the folder holds no document (.md/.txt/.pdf), CSV package or workbook (looked in ${relative(process.cwd(), input) || "."})`, { file: input });
   return out;
 }
 
@@ -74,6 +76,11 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       // exceljs is large: loaded only when an input is a workbook.
       const { loadXlsx } = await import("./xlsx.js");
       return loadXlsx(pkg.path, defaultTemplate);
+    }
+    case "pdf": {
+      // pdfjs is large: loaded only when an input is a PDF.
+      const { loadPdf } = await import("./pdf/index.js");
+      return loadPdf(pkg.path, defaultTemplate);
     }
   }
 }

@@ -6,7 +6,7 @@ import type { WorkbookFacts } from "./workbook.js";
 export type TableId = "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "T10" | "T11" | "T12";
 export const TABLE_IDS: TableId[] = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"];
 
-export type InputFormat = "markdown" | "csv" | "xlsx";
+export type InputFormat = "markdown" | "csv" | "xlsx" | "pdf";
 export type CodeKind = "function" | "economic";
 
 export interface Cell {

@@ -1,0 +1,86 @@
+// The PDF loader: the PDF's text layer as layout lines (read.ts), then the one layout loader every
+// layout form goes through. Reached only by a dynamic import() when an input is a PDF.
+import { readFileSync } from "node:fs";
+import type { BudgetDocument } from "../../model/document.js";
+import type { SourceLocation } from "../../model/location.js";
+import type { DocumentTemplate } from "../../templates/index.js";
+import { InputError } from "../errors.js";
+import type { LayoutLine, LayoutToken } from "../layout/types.js";
+import { loadMarkdown } from "../markdown.js";
+import { PdfProblem } from "./guard.js";
+import { readPdfText, type PdfText } from "./read.js";
+
+/** The PDF's text as layout lines; a PDF that cannot be read is an InputError naming the file. */
+export async function readPdfLayout(file: string): Promise<PdfText> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file });
+  }
+  try {
+    return await readPdfText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (e) {
+    if (e instanceof PdfProblem) throw new InputError(e.message, { file });
+    // pdfjs throws its own errors on damaged files it could not recover from.
+    throw new InputError(`broken PDF: ${(e as Error)?.message ?? String(e)}`, { file });
+  }
+}
+
+export async function loadPdf(file: string, template: DocumentTemplate): Promise<BudgetDocument> {
+  const { lines } = await readPdfLayout(file);
+  const doc = documentFromLayout(file, lines, template);
+  doc.format = "pdf";
+  placeOnPages(doc, file, lines);
+  return doc;
+}
+
+/**
+ * Layout lines into the document model. Until the layout loader (layout/index.ts) is in, the lines go
+ * to the text loader with their tokens as tab-separated cells: line k of that text is layout line k.
+ */
+function documentFromLayout(file: string, lines: LayoutLine[], template: DocumentTemplate): BudgetDocument {
+  return loadMarkdown(file, lines.map((l) => (l.tokens ?? [{ text: l.text }]).map((t) => t.text).join("\t")).join("\n"), template);
+}
+
+/**
+ * Every location of the model that names a layout line gets that line's page and, where it names the
+ * column of one of the line's tokens, that token's box (locations already placed are left as they are).
+ */
+export function placeOnPages(doc: BudgetDocument, file: string, lines: LayoutLine[]): void {
+  const byLine = new Map(lines.map((l) => [l.line, l]));
+  const columns = new Map<number, Map<number, LayoutToken>>();
+  const tokenAt = (l: LayoutLine, column: number) => {
+    let m = columns.get(l.line);
+    if (!m) {
+      m = new Map();
+      let col = 1;
+      for (const t of l.tokens ?? []) {
+        m.set(col, t);
+        col += [...t.text].length + 1;
+      }
+      columns.set(l.line, m);
+    }
+    return m.get(column);
+  };
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (!v || typeof v !== "object" || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    const loc = v as SourceLocation;
+    if (loc.file === file && typeof loc.line === "number") {
+      const l = byLine.get(loc.line);
+      if (l) {
+        loc.page ??= l.page;
+        const t = typeof loc.column === "number" ? tokenAt(l, loc.column) : undefined;
+        if (t?.box) loc.box ??= t.box;
+      }
+    }
+    for (const x of Object.values(v)) visit(x);
+  };
+  visit(doc);
+}

@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { pageLines, type PdfTextItem } from "../../src/loaders/pdf/lines.js";
+import { readPdfText } from "../../src/loaders/pdf/read.js";
+import { REAL } from "../helpers/pdfs.js";
+
+const item = (str: string, x: number, y: number, width: number, fontSize = 10): PdfTextItem => ({ str, x, y, width, fontSize });
+
+describe("PDF text items into layout lines", () => {
+  it("groups items by baseline, top of the page first, left to right, lines numbered on", () => {
+    const lines = pageLines(
+      3,
+      [item("合计", 50, 700, 20), item("1,234.00", 300, 700.8, 40), item("支出", 50, 680, 20), item("单位：元", 400, 720, 40)],
+      11,
+    );
+    expect(lines.map((l) => [l.page, l.line, l.tokens!.map((t) => t.text)])).toEqual([
+      [3, 11, ["单位：元"]],
+      [3, 12, ["合计", "1,234.00"]],
+      [3, 13, ["支出"]],
+    ]);
+  });
+
+  it("joins the items of one word run and splits an item holding several cells", () => {
+    // 一般公共 + 服务支出 written as two show-text operations, touching; then one item with two cells.
+    const [l] = pageLines(1, [item("一般公共", 50, 500, 40), item("服务支出", 90.5, 500, 40), item("100.00      200.00", 300, 500, 108)], 1);
+    expect(l.tokens!.map((t) => t.text)).toEqual(["一般公共服务支出", "100.00", "200.00"]);
+    expect(l.tokens![0].x0).toBe(50);
+    expect(l.tokens![0].x1).toBe(130.5);
+    // 6 characters of 6 pt each: the second cell starts 12 characters in.
+    expect(l.tokens![2].x0).toBe(372);
+    // Cells are separated by at least two spaces in the line's text, as in `pdftotext -layout`.
+    expect(l.text).toMatch(/^一般公共服务支出 {2,}100\.00 {2,}200\.00$/);
+  });
+
+  it("collapses the spaces pdfjs puts into letter-spaced Chinese text", () => {
+    const [l] = pageLines(1, [item("2 0 2 6 年 收 入 1 6 3 , 5 3 9 . 0 7 万 元", 50, 500, 300)], 1);
+    expect(l.text).toBe("2026年收入163,539.07万元");
+  });
+
+  it("gives each token a box around its glyphs in PDF points (origin bottom-left)", () => {
+    const [l] = pageLines(1, [item("1,234.00", 300, 700, 40, 10)], 1);
+    const box = l.tokens![0].box!;
+    expect(box.x).toBe(300);
+    expect(box.width).toBe(40);
+    expect(box.y).toBeLessThan(700);
+    expect(box.y + box.height).toBeGreaterThan(707);
+  });
+});
+
+// The real documents' PDFs against their `pdftotext -layout` twins (made once, kept beside them).
+const PDF_DIRS = [join(REAL, "pdf"), join(REAL, "other-provinces", "pdf")];
+const pdfs = PDF_DIRS.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".pdf")).map((f) => join(d, f)));
+const NUMBER = /-?\d[\d,]*(?:\.\d+)?/g;
+/** A page number footer: `- 3 -` in the PDF's text is `-3-` in pdftotext's. */
+const FOOTER = /^\s*-\s*\d+\s*-\s*$/;
+/**
+ * Pages where pdftotext puts a figure on another line than the PDF's geometry does; the per-line order
+ * is not compared there (the per-page figures are). The finance bureau's 决算 is made with Word: its
+ * figures sit half a line off their row's baseline (pages 16-17), and on pages 21-23 pdftotext prints a
+ * paragraph's second line above its first; the central department's performance tables (pages 30-32)
+ * have cells vertically centred a third of a line below their row.
+ */
+const LINE_ORDER_DIFFERS: Record<string, number[]> = {
+  "shanghai-putuo_finance-bureau_2024_dept-final-accounts.pdf": [16, 17, 21, 22, 23],
+  "central_national-public-complaints-and-proposals-admin_2026_dept-budget.pdf": [30, 31, 32],
+};
+
+describe.skipIf(pdfs.length === 0)("the real documents' PDFs read as their pdftotext -layout text", () => {
+  it("finds the real documents (shared/real-documents beside the project)", () => {
+    expect(pdfs.length).toBeGreaterThanOrEqual(11);
+  });
+
+  for (const pdf of pdfs) {
+    const name = pdf.split("/").pop()!;
+    it(`${name}: the same figures on every page, in the same order per line`, async () => {
+      const text = readFileSync(pdf.replace(/\/pdf\/([^/]+)\.pdf$/, "/$1.txt"), "utf8").split("\f");
+      const { pages, lines } = await readPdfText(new Uint8Array(readFileSync(pdf)));
+      expect(pages).toBe(text.length - 1); // pdftotext ends every page with a form feed
+      for (let p = 1; p <= pages; p++) {
+        const mine = lines.filter((l) => l.page === p && !FOOTER.test(l.text)).map((l) => l.tokens!.map((t) => t.text).join(" ").match(NUMBER)?.join(" ") ?? "");
+        const theirs = text[p - 1].split("\n").filter((l) => !FOOTER.test(l)).map((l) => l.match(NUMBER)?.join(" ") ?? "");
+        const figures = (ls: string[]) => ls.join(" ").split(" ").filter(Boolean).sort();
+        expect(figures(mine), `page ${p}`).toEqual(figures(theirs));
+        if (!LINE_ORDER_DIFFERS[name]?.includes(p)) expect(mine.filter(Boolean), `page ${p}`).toEqual(theirs.filter(Boolean));
+      }
+    });
+  }
+});
