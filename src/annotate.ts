@@ -3,23 +3,12 @@
 import type ExcelJS from "exceljs";
 import type { Finding, Lang } from "./engine/types.js";
 import { readWorkbook } from "./loaders/xlsx.js";
-import { arithmeticText } from "./reporters/words.js";
+import { NOTE_RANK as RANK, noteKind as kind, noteText } from "./reporters/note.js";
+
+export { noteText } from "./reporters/note.js";
 
 /** Fill colours (ARGB) by what a finding is: Excel's own "bad", "neutral" and a light blue for rounding. */
 export const ANNOTATION_FILLS = { error: "FFFFC7CE", warning: "FFFFEB9C", rounding: "FFDDEBF7", info: "FFE2EFDA" } as const;
-
-function kind(f: Finding): keyof typeof ANNOTATION_FILLS {
-  return f.severity === "info" && f.withinRounding ? "rounding" : f.severity;
-}
-
-const RANK = { error: 0, warning: 1, rounding: 2, info: 3 } as const;
-const LABEL = { zh: { error: "错误", warning: "警告", rounding: "尾差", info: "提示" }, en: { error: "error", warning: "warning", rounding: "rounding", info: "info" } };
-
-/** The cell note for one finding: severity, rule, message and arithmetic. */
-export function noteText(f: Finding, lang: Lang): string {
-  const arith = arithmeticText(f, lang);
-  return `[${LABEL[lang][kind(f)]}] ${f.ruleId}\n${f.message}${arith ? `\n${arith}` : ""}`;
-}
 
 /**
  * Copies the workbook `input` to `output` with every finding's cell filled by its worst finding's colour

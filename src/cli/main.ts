@@ -122,10 +122,10 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     }
   } else for (const c of chunks) io.out(c);
   if (flags.annotate && !documents[0].failure) {
-    // exceljs is large: loaded only when --annotate is given.
-    const { annotateWorkbook } = await import("../annotate.js");
     try {
-      await annotateWorkbook(inputs[0], flags.annotate, documents[0].findings, lang);
+      // exceljs and pdf-lib are large: loaded only when --annotate is given.
+      if (documents[0].format === "pdf") await (await import("../annotate-pdf.js")).annotatePdf(inputs[0], flags.annotate, documents[0].findings, lang);
+      else await (await import("../annotate.js")).annotateWorkbook(inputs[0], flags.annotate, documents[0].findings, lang);
     } catch (e) {
       throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
@@ -138,11 +138,12 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   return failing ? 1 : 0;
 }
 
-/** --annotate writes a copy of one workbook: refuse anything else, and above all writing over the input. */
+/** --annotate writes a copy of one workbook or PDF: refuse anything else, and above all writing over the input. */
 function checkAnnotateTarget(inputs: string[], out: string): void {
-  if (inputs.length !== 1 || extname(inputs[0]).toLowerCase() !== ".xlsx")
-    throw new UsageError(`--annotate ${out}: needs exactly one .xlsx workbook as input (got ${inputs.join(", ")})`);
-  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--annotate ${out}: the annotated copy must be an .xlsx file`);
+  const ext = inputs.length === 1 ? extname(inputs[0]).toLowerCase() : "";
+  if (ext !== ".xlsx" && ext !== ".pdf")
+    throw new UsageError(`--annotate ${out}: needs exactly one .xlsx workbook or .pdf document as input (got ${inputs.join(", ")})`);
+  if (extname(out).toLowerCase() !== ext) throw new UsageError(`--annotate ${out}: the annotated copy of a ${ext} input must be a ${ext} file`);
   const same = (() => {
     if (resolve(out) === resolve(inputs[0])) return true;
     try {
@@ -152,7 +153,7 @@ function checkAnnotateTarget(inputs: string[], out: string): void {
       return false;
     }
   })();
-  if (same) throw new UsageError(`--annotate ${out}: that is the input workbook; choose another file (the input is never modified)`);
+  if (same) throw new UsageError(`--annotate ${out}: that is the input ${ext === ".pdf" ? "PDF" : "workbook"}; choose another file (the input is never modified)`);
 }
 
 function readDoc(id: string): string {
@@ -178,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("check", { isDefault: true })
     .description("check documents, CSV folders, workbooks or batch folders (the default command)")
-    .argument("<input...>", "a document (.md/.txt), a CSV package folder, an .xlsx workbook, or a folder of packages (a batch)")
+    .argument("<input...>", "a document (.md/.txt/.pdf), a CSV package folder, an .xlsx workbook, or a folder of packages (a batch)")
     .addOption(new Option("--format <name>", "report format").choices(Object.keys(formatters)).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit status 1 (default: error)").choices(["error", "warning", "info", "never"]))
@@ -187,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
     .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
     .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
-    .option("--annotate <file.xlsx>", "write a copy of the .xlsx input with every finding's cell coloured and noted")
+    .option("--annotate <file>", "write a copy of the .xlsx or .pdf input with every finding's cell or figure marked and noted")
     .option("--previous <input>", "last year's document or package, for the year-on-year claims of the text")
     .option("--quiet", "print errors only")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")

@@ -3,6 +3,7 @@ import type { BudgetDocument, Cell, Row, Table } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
+import { placeText } from "./place.js";
 import { findingKind, kindLabel, summaryLine, tableHeading, type FindingKind } from "./words.js";
 
 /**
@@ -113,13 +114,13 @@ class DocumentPage {
       label: kindLabel(findingKind(f), this.lang),
       rule: f.ruleId,
       message: f.message,
-      where: formatLocation(f.location),
+      where: placeText(f.location, this.lang),
       stated: f.stated,
       computed: f.computed,
       difference: f.difference,
       tolerance: f.tolerance,
       target,
-      related: f.related.map((r) => ({ where: formatLocation(r), target: this.target(r) })),
+      related: f.related.map((r) => ({ where: placeText(r, this.lang), target: this.target(r) })),
     };
     this.data.push(d);
     if (target) this.findingsAt.set(target, [...(this.findingsAt.get(target) ?? []), d]);
@@ -147,7 +148,7 @@ class DocumentPage {
   tableHtml(t: Table): string {
     const twoSided = t.columns.some((c) => c.key === "income-label");
     const w = WORDS[this.lang];
-    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang))}</span> ${t.title && !tableHeading(t.id, this.lang).endsWith(t.title) ? `<span class="printed">${htmlEscape(t.title)}</span>` : ""}${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(formatLocation(t.location))}</span></caption>`;
+    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang))}</span> ${t.title && !tableHeading(t.id, this.lang).endsWith(t.title) ? `<span class="printed">${htmlEscape(t.title)}</span>` : ""}${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(placeText(t.location, this.lang))}</span></caption>`;
     let head: string;
     let body: string;
     if (twoSided) {

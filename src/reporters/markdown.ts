@@ -1,5 +1,6 @@
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
+import { placeText } from "./place.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { findingKind, kindLabel, summaryLine, tableHeading } from "./words.js";
@@ -33,7 +34,7 @@ function findingsTable(fs: Finding[], lang: Lang): string[] {
     const k = findingKind(f);
     const cells = [
       `${ICON[k]} ${kindLabel(k, lang)}`,
-      mdEscape(formatLocation(f.location)),
+      mdEscape(placeText(f.location, lang)),
       mdEscape(tableHeading(f.table, lang).trim()),
       `\`${f.ruleId}\``,
       mdEscape(f.message),

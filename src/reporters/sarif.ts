@@ -18,9 +18,17 @@ function helpUri(base: string, id: string): string {
 }
 
 function location(loc: SourceLocation, id?: number) {
-  const region: Record<string, number> = {};
-  if (loc.line) region.startLine = loc.line;
-  if (loc.line && loc.column) region.startColumn = loc.column;
+  const region: Record<string, unknown> = {};
+  if (loc.box) {
+    // A PDF has no lines a viewer could show: the region is the figure's page and box (PDF points,
+    // origin bottom-left) in the region's property bag, and says so in words.
+    region.message = { text: `第 ${loc.page} 页 / page ${loc.page}` };
+    region.properties = { page: loc.page, box: loc.box };
+  } else {
+    if (loc.line) region.startLine = loc.line;
+    if (loc.line && loc.column) region.startColumn = loc.column;
+    if (loc.page) region.properties = { page: loc.page };
+  }
   const physicalLocation = { artifactLocation: { uri: pathUri(loc.file) }, ...(Object.keys(region).length ? { region } : {}) };
   // A workbook cell has no line: it is named as a logical location (sheet!cell) instead.
   const logicalLocations = loc.sheet ? [{ name: loc.cell ? `${loc.sheet}!${loc.cell}` : loc.sheet, fullyQualifiedName: formatLocation(loc), kind: "element" }] : undefined;

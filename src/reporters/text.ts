@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
+import { placeText } from "./place.js";
 import type { Report } from "../report.js";
 import { arithmeticText, summaryLine, tableHeading } from "./words.js";
 import { textTable } from "./width.js";
@@ -50,7 +51,7 @@ export function formatText(report: Report, opts: TextOptions): string {
     for (const [t, fs] of groups) {
       out.push(`  ${c.bold(tableHeading(t, opts.lang))}`);
       for (const f of fs) {
-        out.push(`    ${c.dim(formatLocation(f.location))}  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
+        out.push(`    ${c.dim(placeText(f.location, opts.lang))}  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
         const arith = arithmeticText(f, opts.lang);
         if (arith) out.push(`      ${c.dim(arith)}`);
       }

@@ -64,9 +64,9 @@ describe("--annotate <out.xlsx>", () => {
     expect(cli([SEED_XLSX, "--annotate", `./${SEED_XLSX}`]).status).toBe(2);
   });
 
-  it("needs one .xlsx input: a text document with --annotate is exit 2 with a clear line", () => {
+  it("needs one .xlsx or .pdf input: a text document with --annotate is exit 2 with a clear line", () => {
     const r = cli([SEED, "--annotate", join(tmp(), "out.xlsx")]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^budget-check: --annotate .*out\.xlsx: needs exactly one \.xlsx workbook as input \(got fixtures\/shenzhen-sast-2023\/document\.md\)$/);
+    expect(r.stderr.trim()).toMatch(/^budget-check: --annotate .*out\.xlsx: needs exactly one \.xlsx workbook or \.pdf document as input \(got fixtures\/shenzhen-sast-2023\/document\.md\)$/);
   });
 });
