@@ -98,6 +98,8 @@ const text = lines.join("\n");
 console.log(text);
 mkdirSync(join(ROOT, "bench-out"), { recursive: true });
 writeFileSync(join(ROOT, "bench-out", "results.md"), text);
+// PDF input: its own script (seconds per page, the share of text extraction), appended to the results.
+spawnSync(process.execPath, [join(ROOT, "scripts/bench-pdf.js")], { stdio: "inherit" });
 if (!keep) rmSync(dir, { recursive: true, force: true });
 else console.error(`kept ${dir}`);
 if (problems.length) {

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// node scripts/bench-pdf.js (called by `npm run bench`; needs dist/, i.e. `npm run build`)
+// PDF input: for every real PDF in ../shared/real-documents (pdf/ and other-provinces/pdf/) and a
+// 300-page document made from them (their pages copied in turn with pdf-lib), measures with the real CLI
+// the wall time per page and the peak RSS, and in this process the time pdfjs takes to read the text
+// (parse + text extraction + line rebuilding): its share of the CLI's time. Prints a Markdown table
+// and appends it to bench-out/results.md.
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = join(ROOT, "bin/budget-check.js");
+const REAL = join(ROOT, "..", "shared", "real-documents");
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+const PAGES = 300;
+
+const pdfs = [join(REAL, "pdf"), join(REAL, "other-provinces", "pdf")]
+  .filter(existsSync)
+  .flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".pdf")).map((f) => join(d, f)));
+if (pdfs.length === 0) {
+  console.log(`### PDF input\n\nskipped: no PDFs in ${REAL}\n`);
+  process.exit(0);
+}
+
+const { readPdfText } = await import(join(ROOT, "dist/loaders/pdf/read.js"));
+const { PDFDocument } = await import("pdf-lib");
+
+const dir = mkdtempSync(join(tmpdir(), "budget-check-bench-pdf-"));
+try {
+  // A 300-page document: the real documents' pages in turn.
+  const big = await PDFDocument.create();
+  const sources = await Promise.all(pdfs.map(async (p) => PDFDocument.load(readFileSync(p))));
+  for (let i = 0; big.getPageCount() < PAGES; i++) {
+    const src = sources[i % sources.length];
+    for (const page of await big.copyPages(src, src.getPageIndices())) if (big.getPageCount() < PAGES) big.addPage(page);
+  }
+  const bigPath = join(dir, `${PAGES}-pages.pdf`);
+  writeFileSync(bigPath, await big.save());
+
+  const rows = [];
+  for (const file of [...pdfs, bigPath]) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const t0 = performance.now();
+    const { pages } = await readPdfText(bytes);
+    const extract = (performance.now() - t0) / 1000;
+    const argv = [CLI, file, "--format", "json", "--output", "/dev/null"];
+    const full = TIME ? [TIME, ["-f", "%M", process.execPath, ...argv]] : [process.execPath, argv];
+    const t1 = performance.now();
+    const r = spawnSync(full[0], full[1], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const wall = (performance.now() - t1) / 1000;
+    const rss = TIME ? Number(/(\d+)\s*$/.exec(r.stderr)?.[1] ?? NaN) / 1024 : null;
+    rows.push({ name: basename(file), pages, wall, extract, rss, status: r.status });
+  }
+  const f = (x, d = 2) => (x === null || Number.isNaN(x) ? "n/a" : x.toFixed(d));
+  const lines = [
+    `### PDF input (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC)`,
+    "",
+    "Exit 2 means the PDF was read but its template is not recognised (no findings to report).",
+    "",
+    "| document | pages | CLI wall | s / page | text extraction (in process) | share of the CLI's time | peak RSS | exit |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.name} | ${r.pages} | ${f(r.wall)} s | ${f(r.wall / r.pages, 3)} | ${f(r.extract)} s | ${f((100 * r.extract) / r.wall, 0)} % | ${f(r.rss, 0)} MB | ${r.status} |`),
+    "",
+  ];
+  const text = lines.join("\n");
+  console.log(text);
+  mkdirSync(join(ROOT, "bench-out"), { recursive: true });
+  appendFileSync(join(ROOT, "bench-out", "results.md"), `\n${text}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
