@@ -1,5 +1,5 @@
 import type { Amount } from "./amount.js";
-import type { SourceLocation } from "./location.js";
+import type { Box, SourceLocation } from "./location.js";
 import type { WorkbookFacts } from "./workbook.js";
 
 /** Standard table ids in the order of the disclosure (表1 … 表12). */
@@ -104,6 +104,15 @@ export interface BudgetDocument {
   tables: Table[];
   /** What only a workbook has (formulas, hidden rows and sheets); absent for text and CSV. */
   workbook?: WorkbookFacts;
+  /** A PDF's pages as printed (PDF input only): for the HTML report's page view. */
+  pages?: PrintedPage[];
+}
+
+/** One PDF page: its view box ([x0, y0, x1, y1], PDF points) and its text layer, token by token. */
+export interface PrintedPage {
+  number: number;
+  view: [number, number, number, number];
+  tokens: { text: string; box: Box }[];
 }
 
 export function table(doc: BudgetDocument, id: TableId): Table | undefined {

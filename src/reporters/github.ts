@@ -2,6 +2,7 @@ import type { Finding } from "../engine/types.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
+import { placeText } from "./place.js";
 import { arithmeticText, tableHeading } from "./words.js";
 
 /** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one per finding. */
@@ -20,15 +21,16 @@ const COMMAND = { error: "error", warning: "warning", info: "notice" } as const;
 
 function command(kind: string, loc: SourceLocation, title: string, message: string): string {
   const props: [string, string | number][] = [["file", loc.file.replace(/\\/g, "/")]];
-  if (loc.line) props.push(["line", loc.line]);
-  if (loc.line && loc.column) props.push(["col", loc.column]);
+  // A PDF figure has no line in the file (its line is one of the rebuilt text): the page is in the message.
+  if (loc.line && !loc.box) props.push(["line", loc.line]);
+  if (loc.line && loc.column && !loc.box) props.push(["col", loc.column]);
   props.push(["title", title]);
   const p = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
   return `::${kind} ${p}::${escapeData(message)}`;
 }
 
 function findingCommand(f: Finding, opts: FormatOptions): string {
-  const where = f.location.sheet ? `${formatLocation(f.location)}: ` : "";
+  const where = f.location.sheet ? `${formatLocation(f.location)}: ` : f.location.box ? `${placeText(f.location, opts.lang)}: ` : "";
   const arith = arithmeticText(f, opts.lang);
   const title = `budget-check ${f.ruleId} (${tableHeading(f.table, opts.lang).trim()})`;
   return command(COMMAND[f.severity], f.location, title, `${where}${f.message}${arith ? `\n${arith}` : ""}`);

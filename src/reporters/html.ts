@@ -3,6 +3,7 @@ import type { BudgetDocument, Cell, Row, Table } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
+import { pagesHtml, PAGES_STYLE, type PageMark } from "./html-pages.js";
 import { placeText } from "./place.js";
 import { findingKind, kindLabel, summaryLine, tableHeading, type FindingKind } from "./words.js";
 
@@ -208,6 +209,17 @@ class DocumentPage {
     });
     return parts.length ? `<section class="text"><h3>${w.text}</h3>\n${parts.join("\n")}</section>` : "";
   }
+
+  /** A PDF's pages with every finding's figure boxed (see html-pages.ts). */
+  pagesHtml(pages: NonNullable<BudgetDocument["pages"]>): string {
+    const marks: PageMark[] = [];
+    this.report.findings.forEach((f, i) => {
+      const d = this.data[i];
+      if (f.location.page && f.location.box) marks.push({ page: f.location.page, box: f.location.box, kind: d.kind, ids: [d.id], title: tooltip(d, this.lang), related: false });
+      for (const r of f.related) if (r.page && r.box) marks.push({ page: r.page, box: r.box, kind: d.kind, ids: [d.id], title: `${WORDS[this.lang].related}: ${d.message}`, related: true });
+    });
+    return pagesHtml(pages, marks, this.lang);
+  }
 }
 
 function tooltip(f: FindingData, lang: Lang): string {
@@ -241,6 +253,7 @@ function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index:
     if (missing.length) html += `<p class="missing">${w.missing}: ${missing.join("、")}</p>`;
     html += doc.tables.map((t) => page.tableHtml(t)).join("\n");
     html += page.textHtml(doc);
+    if (doc.pages) html += page.pagesHtml(doc.pages);
   }
   html += "</section>";
   return { html, data: page.data };
@@ -366,7 +379,7 @@ export function formatHtml(report: Report, opts: FormatOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="budget-check ${htmlEscape(report.tool.version)}">
 <title>${w.title} — budget-check</title>
-<style>${STYLE}</style>
+<style>${STYLE}${PAGES_STYLE}</style>
 </head>
 <body>
 <header><h1>${w.title}</h1><p id="summary">${htmlEscape(summaryLine(report.summary, failed, lang))}</p></header>

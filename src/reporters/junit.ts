@@ -3,6 +3,7 @@ import type { Finding } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
+import { placeText } from "./place.js";
 import { arithmeticText, findingKind, kindLabel, tableHeading } from "./words.js";
 import { xmlElement, xmlEscape } from "./xml.js";
 
@@ -20,7 +21,7 @@ function casesOf(d: DocumentReport, ruleIds: string[]): { ruleId: string; table:
 
 function findingLine(f: Finding, opts: FormatOptions): string {
   const arith = arithmeticText(f, opts.lang);
-  return `${formatLocation(f.location)}: ${kindLabel(findingKind(f), opts.lang)}: ${f.message}${arith ? ` (${arith})` : ""}`;
+  return `${placeText(f.location, opts.lang)}: ${kindLabel(findingKind(f), opts.lang)}: ${f.message}${arith ? ` (${arith})` : ""}`;
 }
 
 /**

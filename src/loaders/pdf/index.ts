@@ -28,10 +28,12 @@ export async function readPdfLayout(file: string): Promise<PdfText> {
 }
 
 export async function loadPdf(file: string, template: DocumentTemplate): Promise<BudgetDocument> {
-  const { lines } = await readPdfLayout(file);
+  const { lines, pageBoxes } = await readPdfLayout(file);
   const doc = documentFromLayout(file, lines, template);
   doc.format = "pdf";
   placeOnPages(doc, file, lines);
+  doc.pages = pageBoxes.map((view, i) => ({ number: i + 1, view, tokens: [] }));
+  for (const l of lines) for (const t of l.tokens ?? []) if (t.box) doc.pages[l.page - 1].tokens.push({ text: t.text, box: t.box });
   return doc;
 }
 
