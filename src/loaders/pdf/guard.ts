@@ -63,6 +63,8 @@ function isUtf8(b: Uint8Array): boolean {
  * Counts the file's objects and decompresses every Flate stream under a size cap (zlib's
  * maxOutputLength), so a stream that would inflate past the limits is refused before pdfjs inflates it
  * without one. Streams inside object streams cannot exist (a stream is always a top-level object).
+ * Only the first filter is looked at: a Flate stream behind another filter (ASCIIHex, ASCII85) is not
+ * measured here.
  */
 export function checkBounds(bytes: Uint8Array, limits: PdfLimits): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -88,7 +90,8 @@ export function checkBounds(bytes: Uint8Array, limits: PdfLimits): void {
     const end = text.indexOf("endstream", start);
     if (end < 0) break;
     streamRe.lastIndex = end + 9;
-    if (!/\/FlateDecode\b|\/Fl\b/.test(dict)) continue;
+    // Images are never decoded to read text; fonts, content and object streams are.
+    if (!/\/FlateDecode\b|\/Fl\b/.test(dict) || /\/Subtype\s*\/Image\b/.test(dict)) continue;
     const room = Math.min(limits.maxStreamBytes, limits.maxTotalStreamBytes - total);
     try {
       const out = inflateSync(buf.subarray(start, end), { maxOutputLength: room + 1, finishFlush: constants.Z_SYNC_FLUSH });
