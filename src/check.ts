@@ -1,11 +1,12 @@
 import { Decimal } from "decimal.js";
 import { setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
+import { notCheckedRules } from "./engine/requires.js";
 import { runRules } from "./engine/run.js";
-import type { Lang, SeveritySetting } from "./engine/types.js";
+import type { Lang, Rule, SeveritySetting } from "./engine/types.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
-import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
+import { findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool } from "./batch/pool.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
@@ -43,7 +44,7 @@ export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOpti
   for (const r of reports) {
     if (r.failure) continue;
     try {
-      models.set(r.path, await loadPackage({ path: r.path, kind: r.format }, { encoding: opts.encoding }));
+      models.set(r.path, await loadPackage({ path: r.path, kind: packageKind(r.format) }, { encoding: opts.encoding }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
@@ -79,7 +80,8 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
-    return documentReport(pkg.path, doc, findings);
+    const enabled = (r: Rule) => (opts.severities[r.id] ?? r.defaultSeverity) !== "off";
+    return documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));
   } catch (e) {
     if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
     throw e;

@@ -11,6 +11,7 @@ import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
 import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
+import { packageKind } from "../loaders/index.js";
 import { progressBar } from "./progress.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -94,7 +95,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const rulesOff = new Map<string, Set<string>>();
   for (const d of documents) {
     if (d.failure) continue;
-    const pkg = { path: d.path, kind: d.format };
+    const pkg = { path: d.path, kind: packageKind(d.format) };
     const c = configFor(pkg, base.config!);
     if (c && !used.includes(c)) used.push(c);
     rulesOff.set(d.path, new Set(Object.entries(packageOptions(pkg, base).severities).filter(([, v]) => v === "off").map(([k]) => k)));

@@ -3,6 +3,7 @@ import { decimalString } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
+import { unmetRequirement } from "./requires.js";
 import { judgeAtMost, judgeRatio, judgeSum, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { Finding, Lang, Msg, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
 
@@ -75,7 +76,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const ordered = [...rules.filter((r) => !r.judgesSystem), ...rules.filter((r) => r.judgesSystem)];
   for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (setting === "off") continue;
+    if (setting === "off" || unmetRequirement(doc, rule, options.lang)) continue;
     const severity: Severity = setting;
     const fromVerdict = (subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[]) => {
       findings.push({
