@@ -10,12 +10,15 @@ import { findPackages, InputError, loadPackage, packageKind, type EncodingName, 
 import { checkInPool } from "./batch/pool.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
+import { templateByName } from "./templates/index.js";
 
 export interface CheckOptions {
   tolerance: ToleranceMode;
   severities: Record<string, SeveritySetting>;
   lang: Lang;
   encoding?: EncodingName;
+  /** --template: read every input with this template (a name of src/templates) instead of recognising one. */
+  template?: string;
   /** budget-check.config.json settings under these (see docs/config.md); none when absent. */
   config?: ConfigSource;
   /** --previous: last year's document, for the year-on-year claims of the text. */
@@ -39,12 +42,12 @@ export function packageOptions(pkg: Package, opts: CheckOptions): CheckOptions {
  * the tables from them. (Loaded here rather than kept from the check, so that packages checked on other
  * threads need not send their models back.)
  */
-export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding">): Promise<Map<string, BudgetDocument>> {
+export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding" | "template">): Promise<Map<string, BudgetDocument>> {
   const models = new Map<string, BudgetDocument>();
   for (const r of reports) {
     if (r.failure) continue;
     try {
-      models.set(r.path, await loadPackage({ path: r.path, kind: packageKind(r.format) }, { encoding: opts.encoding }));
+      models.set(r.path, await loadPackage({ path: r.path, kind: packageKind(r.format) }, { encoding: opts.encoding, template: templateByName(opts.template ?? "") }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
@@ -75,7 +78,7 @@ function loadPrevious(path: string, encoding: EncodingName | undefined): Promise
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
     opts = packageOptions(pkg, opts);
-    const doc = await loadPackage(pkg, { encoding: opts.encoding });
+    const doc = await loadPackage(pkg, { encoding: opts.encoding, template: templateByName(opts.template ?? "") });
     // An unreadable --previous was reported once by checkInputs; the package is checked without it.
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);

@@ -61,8 +61,9 @@ function uniqueLocations(locs: SourceLocation[], exclude: SourceLocation): Sourc
   return out;
 }
 
-function subjectFields(s: Subject) {
-  return { table: s.table, unit: s.unit ?? null, code: s.code ?? null, item: s.item ?? null, column: s.column ?? null };
+function subjectFields(s: Subject, doc: BudgetDocument) {
+  const tableKind = s.table === "text" ? null : doc.tables.find((t) => t.id === s.table)?.kind ?? null;
+  return { table: s.table, tableKind, unit: s.unit ?? null, code: s.code ?? null, item: s.item ?? null, column: s.column ?? null };
 }
 
 /**
@@ -84,7 +85,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
         severity: v.withinRounding ? "info" : severity,
         withinRounding: v.withinRounding,
         message,
-        ...subjectFields(subject),
+        ...subjectFields(subject, doc),
         ...verdictStrings(v),
         location,
         related: uniqueLocations(related, location),
@@ -128,7 +129,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
           severity: note.informational ? "info" : severity,
           withinRounding: false,
           message: `${subjectText(note.subject, options.lang)}：${note.message[options.lang]}`.replace(/^(.*?)：/, options.lang === "en" ? "$1: " : "$1："),
-          ...subjectFields(note.subject),
+          ...subjectFields(note.subject, doc),
           stated: note.stated ?? null,
           computed: note.computed ?? null,
           difference: note.difference ?? null,

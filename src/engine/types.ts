@@ -127,6 +127,8 @@ export interface Finding {
   withinRounding: boolean;
   message: string;
   table: TableId | "text";
+  /** What the table holds (the same whatever number a province prints it with); null for the text. */
+  tableKind?: TableKind | null;
   unit: string | null;
   code: string | null;
   item: string | null;

@@ -53,6 +53,12 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
           cases.push(xmlElement("testcase", { classname: d.path, name: c.ruleId }, xmlElement("skipped", { message: "turned off" })));
           continue;
         }
+        const unmet = d.notChecked?.find((n) => n.ruleId === c.ruleId);
+        if (unmet && !c.findings.length) {
+          skipped++;
+          cases.push(xmlElement("testcase", { classname: d.path, name: c.ruleId }, xmlElement("skipped", { message: `not checked: ${unmet.reason}` })));
+          continue;
+        }
         const failing = c.findings.filter((f) => severityRank(f.severity) <= threshold);
         const passing = c.findings.filter((f) => severityRank(f.severity) > threshold);
         let inner = "";

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { Report } from "../report.js";
-import { arithmeticText, summaryLine, tableHeading, printedTitles } from "./words.js";
+import { arithmeticText, summaryLine, tableHeading, printedTitles, notCheckedText } from "./words.js";
 import { textTable } from "./width.js";
 
 export interface TextOptions {
@@ -56,6 +56,8 @@ export function formatText(report: Report, opts: TextOptions): string {
       }
     }
     if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
+    const skipped = notCheckedText(d, opts.lang);
+    if (skipped && !opts.quiet) out.push(`  ${c.yellow(skipped)}`);
     out.push("");
   }
   if (report.documents.length > 1) out.push(...departmentSummary(report, opts.lang), "");

@@ -24,6 +24,17 @@ export function printedTitles(d: { template?: string; tables: { id: string; titl
   return d.template && d.template !== "shenzhen" ? d.tables : undefined;
 }
 
+/**
+ * The rules a document could not be checked by, one line: a report that says 0 errors must also say what
+ * was not checked (a template without 三公 table, text statements no claim reader recognised …).
+ */
+export function notCheckedText(d: { notChecked?: { ruleId: string; reason: string }[] }, lang: Lang): string | null {
+  const list = d.notChecked ?? [];
+  if (!list.length) return null;
+  const items = list.map((n) => `${n.ruleId} (${n.reason})`).join(lang === "zh" ? "；" : "; ");
+  return lang === "zh" ? `未核对 ${list.length} 条规则：${items}` : `not checked, ${list.length} rule${list.length > 1 ? "s" : ""}: ${items}`;
+}
+
 /** What a finding is, in words: error, warning, rounding (an info finding within rounding) or info. */
 export type FindingKind = Severity | "rounding";
 

@@ -418,7 +418,14 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const data = mergeFloatingAmounts(body.map(splitData));
   const offsets = columnOffsets(data, amountSpecs_, header);
   const items: Item[] = [];
-  let lastCodeItem: { item: Item; nameX: number } | null = null;
+  let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
+  // Where names start: the median start of the name of the rows that print a code and a name.
+  const nameStarts = data
+    .map((d) => (CODE_ROW.test(d.label.map((t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
+    .filter((t): t is LayoutToken => !!t)
+    .map((t) => t.x0)
+    .sort((a, b) => a - b);
+  const nameCol = nameStarts.length ? nameStarts[Math.floor(nameStarts.length / 2)] : 0;
   for (const d of data) {
     const labelText = d.label.map((t) => t.text).join(" ").trim();
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
@@ -426,10 +433,14 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
     const nameText = (m ? m[m.length - 1] : labelText).trim();
     if (!d.amounts.length && !codeText) {
-      // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出).
-      if (lastCodeItem && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && nameText.length <= 30) {
+      // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出): printed where names start,
+      // right under the row it continues.
+      const x = d.label[0]?.x0 ?? 0;
+      const near = lastCodeItem && d.line.line - lastCodeItem.line <= 2 && Math.abs(x - (lastCodeItem.nameX ?? nameCol)) <= (d.label[0]?.box ? 12 : 3);
+      if (lastCodeItem && near && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && nameText.length <= 30) {
         const c = lastCodeItem.item.cells.name;
         c.text = `${c.text}${nameText}`;
+        lastCodeItem.line = d.line.line;
         continue;
       }
       if (!/^(合计|总计)$/.test(normaliseName(nameText))) continue;
@@ -444,7 +455,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
     items.push(item);
-    lastCodeItem = codeText || nameText ? { item, nameX: nameTok?.x0 ?? 0 } : lastCodeItem;
+    const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
+    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
   }
   const rows = classifiedRows(tpl, items, department);
   const keys = new Set(["code", "name", ...amountSpecs_.map((s) => s.key)]);
@@ -659,18 +671,29 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
   const tables: Table[] = [];
   const unknownTables: UnknownTable[] = [];
   const departments: string[] = [];
+  let last: Table | null = null;
   for (const b of bs) {
     const p = parseBlock(file, b);
     if (p.department) departments.push(p.department);
     if (p.unknown) unknownTables.push(p.unknown);
-    if (!p.table) continue;
+    if (!p.table) {
+      last = null;
+      continue;
+    }
     p.table.location.file = file;
     const existing = tables.find((t) => t.id === p.table!.id);
-    if (existing) {
-      // The same title again: a continuation printed with its title.
+    if (existing && existing === last) {
+      // The same title right after its table: a continuation page printed with its title.
       existing.rows.push(...p.table.rows);
       existing.pages += p.table.pages;
-    } else tables.push(p.table);
+    } else if (existing) {
+      // The same table printed again elsewhere: its figures are not counted twice; it is listed.
+      unknownTables.push({ title: `${p.table.title}（重复列示 printed twice）`, location: p.table.location });
+    } else {
+      tables.push(p.table);
+      last = p.table;
+      continue;
+    }
   }
   tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   const narrativeLines = [
