@@ -1,20 +1,24 @@
 import { Decimal } from "decimal.js";
 import { setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
+import { notCheckedRules } from "./engine/requires.js";
 import { runRules } from "./engine/run.js";
-import type { Lang, SeveritySetting } from "./engine/types.js";
+import type { Lang, Rule, SeveritySetting } from "./engine/types.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
-import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
+import { findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool } from "./batch/pool.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
+import { templateByName } from "./templates/index.js";
 
 export interface CheckOptions {
   tolerance: ToleranceMode;
   severities: Record<string, SeveritySetting>;
   lang: Lang;
   encoding?: EncodingName;
+  /** --template: read every input with this template (a name of src/templates) instead of recognising one. */
+  template?: string;
   /** budget-check.config.json settings under these (see docs/config.md); none when absent. */
   config?: ConfigSource;
   /** --previous: last year's document, for the year-on-year claims of the text. */
@@ -38,12 +42,12 @@ export function packageOptions(pkg: Package, opts: CheckOptions): CheckOptions {
  * the tables from them. (Loaded here rather than kept from the check, so that packages checked on other
  * threads need not send their models back.)
  */
-export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding">): Promise<Map<string, BudgetDocument>> {
+export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding" | "template">): Promise<Map<string, BudgetDocument>> {
   const models = new Map<string, BudgetDocument>();
   for (const r of reports) {
     if (r.failure) continue;
     try {
-      models.set(r.path, await loadPackage({ path: r.path, kind: r.format }, { encoding: opts.encoding }));
+      models.set(r.path, await loadPackage({ path: r.path, kind: packageKind(r.format) }, { encoding: opts.encoding, template: templateByName(opts.template ?? "") }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
@@ -74,12 +78,13 @@ function loadPrevious(path: string, encoding: EncodingName | undefined): Promise
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
     opts = packageOptions(pkg, opts);
-    const doc = await loadPackage(pkg, { encoding: opts.encoding });
+    const doc = await loadPackage(pkg, { encoding: opts.encoding, template: templateByName(opts.template ?? "") });
     // An unreadable --previous was reported once by checkInputs; the package is checked without it.
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
-    return documentReport(pkg.path, doc, findings);
+    const enabled = (r: Rule) => (opts.severities[r.id] ?? r.defaultSeverity) !== "off";
+    return documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));
   } catch (e) {
     if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
     throw e;

@@ -3,7 +3,7 @@ import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { placeText } from "./place.js";
-import { arithmeticText, tableHeading } from "./words.js";
+import { arithmeticText, tableHeading, notCheckedText } from "./words.js";
 
 /** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one per finding. */
 
@@ -48,6 +48,8 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
       continue;
     }
     for (const f of d.findings) if (!opts.quiet || f.severity === "error") out.push(findingCommand(f, opts));
+    const skipped = notCheckedText(d, opts.lang);
+    if (skipped && !opts.quiet) out.push(command("notice", { file: d.path }, "budget-check: rules not checked", skipped));
   }
   return out.length ? out.join("\n") + "\n" : "";
 }

@@ -5,7 +5,7 @@ import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { pagesHtml, PAGES_STYLE, type PageMark } from "./html-pages.js";
 import { placeText } from "./place.js";
-import { findingKind, kindLabel, summaryLine, tableHeading, type FindingKind } from "./words.js";
+import { findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, type FindingKind } from "./words.js";
 
 /**
  * One self-contained HTML file (inline style and script, nothing fetched): the summary, then every
@@ -249,8 +249,10 @@ function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index:
   const page = new DocumentPage(`d${index}`, d, doc, lang);
   html += findingsList(page, lang);
   if (doc) {
-    const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang)));
+    const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang, printedTitles(d))));
     if (missing.length) html += `<p class="missing">${w.missing}: ${missing.join("、")}</p>`;
+    const skipped = notCheckedText(d, lang);
+    if (skipped) html += `<p class="missing notchecked">${htmlEscape(skipped)}</p>`;
     html += doc.tables.map((t) => page.tableHtml(t)).join("\n");
     html += page.textHtml(doc);
     if (doc.pages) html += page.pagesHtml(doc.pages);

@@ -3,7 +3,7 @@ import { formatLocation } from "../model/location.js";
 import { placeText } from "./place.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { findingKind, kindLabel, summaryLine, tableHeading } from "./words.js";
+import { findingKind, kindLabel, summaryLine, tableHeading, notCheckedText } from "./words.js";
 
 /**
  * Markdown for a merge-request comment (GitHub / GitLab flavoured): a summary table, then each
@@ -57,6 +57,8 @@ function documentSection(d: DocumentReport, opts: FormatOptions): string[] {
   const notes = opts.quiet ? [] : d.findings.filter((f) => f.severity === "info");
   if (main.length) out.push(...findingsTable(main, opts.lang), "");
   else out.push(zh ? "✅ 未发现错误或警告。" : "✅ No errors or warnings.", "");
+  const skipped = notCheckedText(d, opts.lang);
+  if (skipped) out.push(`⚠️ ${mdEscape(skipped)}`, "");
   if (notes.length) {
     const summary = zh ? `${notes.length} 个提示（尾数误差等）` : `${notes.length} info notes (rounding differences and the like)`;
     out.push("<details>", `<summary>${summary}</summary>`, "", ...findingsTable(notes, opts.lang), "", "</details>", "");

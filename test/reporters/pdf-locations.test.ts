@@ -28,9 +28,9 @@ const row = (line: number, name: string, total: string, b: Box): Row => ({
 const T = box(400, 500);
 const A = box(400, 480);
 const doc: BudgetDocument = {
-  path: FILE, format: "pdf", template: "shenzhen", department: "某街道", year: 2025, moneyUnit: "元", contents: [], text: [],
+  path: FILE, format: "pdf", template: "shanghai", stage: "budget", department: "某街道", year: 2025, moneyUnit: "元", contents: [], text: [],
   tables: [{
-    id: "T3", title: "支出总表", unit: "元", department: "某街道", pages: 1, location: at(200, 12, box(300, 560)),
+    id: "T3", kind: "expenditure", title: "支出总表", unit: "元", department: "某街道", pages: 1, location: at(200, 12, box(300, 560)),
     columns: [{ key: "name", label: "科目名称", kind: "text" }, { key: "total", label: "合计", kind: "amount" }],
     rows: [row(201, "就业补助", "582,800", T), row(202, "公益性岗位补贴", "582,801", A)],
   }],

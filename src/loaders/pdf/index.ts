@@ -4,11 +4,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BudgetDocument } from "../../model/document.js";
-import type { SourceLocation } from "../../model/location.js";
-import type { DocumentTemplate } from "../../templates/index.js";
+import type { Box, SourceLocation } from "../../model/location.js";
 import { InputError } from "../errors.js";
-import type { LayoutLine, LayoutToken } from "../layout/types.js";
-import { loadMarkdown } from "../markdown.js";
+import type { LayoutLine } from "../layout/types.js";
+import { layoutDocument, type LayoutOptions } from "../layout/index.js";
 import { PdfProblem } from "./guard.js";
 import { readPdfText, type PdfText } from "./read.js";
 
@@ -57,10 +56,9 @@ function readOnThread(bytes: Uint8Array): Promise<PdfText> {
   });
 }
 
-export async function loadPdf(file: string, template: DocumentTemplate): Promise<BudgetDocument> {
+export async function loadPdf(file: string, opts: LayoutOptions = {}): Promise<BudgetDocument> {
   const { lines, pageBoxes } = await readPdfLayout(file);
-  const doc = documentFromLayout(file, lines, template);
-  doc.format = "pdf";
+  const doc = layoutDocument(file, lines, "pdf", opts);
   placeOnPages(doc, file, lines);
   doc.pages = pageBoxes.map((view, i) => ({ number: i + 1, view, tokens: [] }));
   for (const l of lines) for (const t of l.tokens ?? []) if (t.box) doc.pages[l.page - 1].tokens.push({ text: t.text, box: t.box });
@@ -68,33 +66,13 @@ export async function loadPdf(file: string, template: DocumentTemplate): Promise
 }
 
 /**
- * Layout lines into the document model. Until the layout loader (layout/index.ts) is in, the lines go
- * to the text loader with their tokens as tab-separated cells: line k of that text is layout line k.
- */
-function documentFromLayout(file: string, lines: LayoutLine[], template: DocumentTemplate): BudgetDocument {
-  return loadMarkdown(file, lines.map((l) => (l.tokens ?? [{ text: l.text }]).map((t) => t.text).join("\t")).join("\n"), template);
-}
-
-/**
- * Every location of the model that names a layout line gets that line's page and, where it names the
- * column of one of the line's tokens, that token's box (locations already placed are left as they are).
+ * Every location of the model that names a layout line gets that line's page and, where it names a
+ * column of the line's text (a figure the written parts state), the box of the characters there: a
+ * sentence is one token, so the figure's box is estimated inside it from the characters' widths
+ * (a CJK character one em, others half). Locations already placed are left as they are.
  */
 export function placeOnPages(doc: BudgetDocument, file: string, lines: LayoutLine[]): void {
   const byLine = new Map(lines.map((l) => [l.line, l]));
-  const columns = new Map<number, Map<number, LayoutToken>>();
-  const tokenAt = (l: LayoutLine, column: number) => {
-    let m = columns.get(l.line);
-    if (!m) {
-      m = new Map();
-      let col = 1;
-      for (const t of l.tokens ?? []) {
-        m.set(col, t);
-        col += [...t.text].length + 1;
-      }
-      columns.set(l.line, m);
-    }
-    return m.get(column);
-  };
   const seen = new Set<object>();
   const visit = (v: unknown): void => {
     if (!v || typeof v !== "object" || seen.has(v)) return;
@@ -108,11 +86,37 @@ export function placeOnPages(doc: BudgetDocument, file: string, lines: LayoutLin
       const l = byLine.get(loc.line);
       if (l) {
         loc.page ??= l.page;
-        const t = typeof loc.column === "number" ? tokenAt(l, loc.column) : undefined;
-        if (t?.box) loc.box ??= t.box;
+        if (!loc.box && typeof loc.column === "number") loc.box = boxAtColumn(l, loc.column) ?? undefined;
       }
     }
     for (const x of Object.values(v)) visit(x);
   };
   visit(doc);
+}
+
+const FIGURE = /^[-−]?[0-9][0-9,.]*%?/;
+const weight = (ch: string) => (/[\u2E80-\uFFEF]/.test(ch) ? 1 : 0.5);
+
+/** The box of the figure (or character) at 1-based `column` of the line's text, inside its token. */
+export function boxAtColumn(l: LayoutLine, column: number): Box | null {
+  const at = column - 1;
+  let pos = 0;
+  for (const t of l.tokens ?? []) {
+    const start = l.text.indexOf(t.text, pos);
+    if (start < 0 || !t.box) return null;
+    pos = start + t.text.length;
+    if (at < start || at >= pos) continue;
+    const chars = [...t.text];
+    const k = [...t.text.slice(0, at - start)].length;
+    const len = [...(FIGURE.exec(t.text.slice(at - start))?.[0] ?? chars[k])].length;
+    const w = (cs: string[]) => cs.reduce((s, c) => s + weight(c), 0);
+    const scale = t.box.width / w(chars);
+    const x = t.box.x + w(chars.slice(0, k)) * scale;
+    return { x: round2(x), y: t.box.y, width: round2(w(chars.slice(k, k + len)) * scale), height: t.box.height };
+  }
+  return null;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
 }
