@@ -1,4 +1,5 @@
 import type { Box } from "../../model/location.js";
+import { AMOUNT_TOKEN, tokenise } from "../layout/tokens.js";
 import type { LayoutLine, LayoutToken } from "../layout/types.js";
 
 /**
@@ -15,15 +16,17 @@ export interface PdfTextItem {
 
 /**
  * Gaps on a line, in font sizes (em): closer than JOIN_EM, two items are one word run (a word a PDF
- * writer split into several show-text operations); wider than CELL_EM inside one item, a run of spaces
- * separates two cells the writer put in one item.
+ * writer split into several show-text operations).
  */
 const JOIN_EM = 0.3;
 const SPACE_EM = 0.12;
-const CELL_EM = 1.5;
 const LETTER_SPACED = /^(?:\S ){3,}\S$/u;
-/** Items on one line when their baselines differ by less than this share of the smaller font size. */
-const BASELINE_EM = 0.45;
+/**
+ * Items on one line when their baselines differ by at most this share of the smaller font size (as
+ * pdftotext's maxIntraLineDelta): a name wrapped in a cell whose row is centred vertically stands half
+ * a line above the row's code and figures, and belongs to that row.
+ */
+const BASELINE_EM = 0.5;
 
 /** The figure's box around a token: from a little below the baseline (descenders) to the top of the em. */
 export function tokenBox(x0: number, x1: number, baseline: number, fontSize: number): Box {
@@ -42,41 +45,25 @@ interface Piece {
   fontSize: number;
 }
 
+/** Width of a character in ems, near enough to place a cut inside an item: CJK and full-width one, others half. */
+const charWidth = (ch: string) => (/[\u2E80-\uFFEF]/.test(ch) ? 1 : 0.5);
+const widthOf = (s: string) => [...s].reduce((w, c) => w + charWidth(c), 0);
+
 /**
- * One item into pieces: its text without the spaces around it, split where a run of spaces is wide
- * enough to separate cells (positions inside the item are estimated from its share of characters).
+ * One item into pieces, cut as the layout text's cells are (layout/tokens.ts): at runs of two or more
+ * spaces, and at a single space beside an amount (a spreadsheet export puts two nearly touching cells
+ * into one item: `91,016,775.35 一、一般公共服务支出`). A piece's x is placed by its characters' widths.
  */
 function pieces(item: PdfTextItem): Piece[] {
   if (!item.str || !item.str.trim()) return [];
   // Letter-spaced (justified) Chinese text: pdfjs puts a space between every character; the printed
   // words have none (`2 0 2 6 年 本 部 门` is `2026年本部门`, as pdftotext writes it).
-  if (LETTER_SPACED.test(item.str.trim()) && /\p{Script=Han}/u.test(item.str)) item = { ...item, str: item.str.replace(/(\S) (?=\S)/gu, "$1") };
+  const str = LETTER_SPACED.test(item.str.trim()) && /\p{Script=Han}/u.test(item.str) ? item.str.replace(/(\S) (?=\S)/gu, "$1") : item.str;
   const fs = item.fontSize > 0 ? item.fontSize : 10;
-  const perChar = item.width / [...item.str].length;
-  const out: Piece[] = [];
-  let cur: { text: string; start: number; end: number } | null = null;
-  let pos = 0;
-  for (const part of item.str.split(/(\s+)/u)) {
-    const len = [...part].length;
-    if (/^\s+$/u.test(part)) {
-      if (cur && len * perChar > CELL_EM * fs) {
-        out.push(piece(cur, item, perChar, fs));
-        cur = null;
-      } else if (cur) cur.text += part;
-    } else if (part) {
-      if (cur) {
-        cur.text += part;
-        cur.end = pos + len;
-      } else cur = { text: part, start: pos, end: pos + len };
-    }
-    pos += len;
-  }
-  if (cur) out.push(piece({ ...cur, text: cur.text.trimEnd() }, item, perChar, fs));
-  return out;
-}
-
-function piece(run: { text: string; start: number; end: number }, item: PdfTextItem, perChar: number, fs: number): Piece {
-  return { text: run.text, x0: item.x + run.start * perChar, x1: item.x + run.end * perChar, y: item.y, fontSize: fs };
+  const total = widthOf(str);
+  // tokenise counts UTF-16 units, as the slices here do.
+  const xAt = (k: number) => item.x + (total ? (widthOf(str.slice(0, k)) / total) * item.width : 0);
+  return tokenise(str).map((t) => ({ text: t.text, x0: xAt(t.x0), x1: xAt(t.x1), y: item.y, fontSize: fs }));
 }
 
 /**
@@ -91,7 +78,7 @@ export function pageLines(page: number, items: PdfTextItem[], firstLine: number)
   let baseline = Infinity;
   let size = 0;
   for (const p of all) {
-    if (current.length && Math.abs(baseline - p.y) <= BASELINE_EM * Math.min(size, p.fontSize)) {
+    if (current.length && Math.abs(baseline - p.y) <= BASELINE_EM * Math.min(size, p.fontSize) + 0.01) {
       current.push(p);
       continue;
     }
@@ -101,7 +88,7 @@ export function pageLines(page: number, items: PdfTextItem[], firstLine: number)
     size = p.fontSize;
   }
   if (current.length) groups.push(current);
-  return groups.map((g, i) => layoutLine(page, firstLine + i, g));
+  return straddlingLabelsBelow(groups).map((g, i) => layoutLine(page, firstLine + i, g));
 }
 
 function layoutLine(page: number, line: number, group: Piece[]): LayoutLine {
@@ -142,4 +129,32 @@ function lineText(tokens: LayoutToken[], group: Piece[]): string {
     text += tokens[i].text;
   }
   return text;
+}
+
+/** A line holding figures or a code: a table row, as opposed to a line of words only. */
+const isRow = (g: Piece[]) => g.some((p) => AMOUNT_TOKEN.test(p.text));
+const baselineOf = (g: Piece[]) => Math.min(...g.map((p) => p.y));
+const leftOf = (g: Piece[]) => Math.min(...g.map((p) => p.x0));
+
+/**
+ * A label wrapped in a cell of a row that a spreadsheet centres vertically straddles the row: its first
+ * line stands above the row's code and figures, its second as far below. pdftotext prints both under
+ * the row, and so does this: the label's first line is moved below the row, so that the layout loader
+ * sees a name continued on the lines under its row, as in the text form.
+ */
+function straddlingLabelsBelow(groups: Piece[][]): Piece[][] {
+  const out = [...groups];
+  for (let i = 0; i + 2 < out.length; i++) {
+    const [above, row, below] = [out[i], out[i + 1], out[i + 2]];
+    if (isRow(above) || !isRow(row) || isRow(below)) continue;
+    const em = Math.min(...row.map((p) => p.fontSize));
+    const up = baselineOf(above) - baselineOf(row);
+    const down = baselineOf(row) - baselineOf(below);
+    if (up < em && Math.abs(up - down) < 0.2 * em && Math.abs(leftOf(above) - leftOf(below)) < 1 && above.length === 1 && below.length === 1) {
+      out[i] = row;
+      out[i + 1] = above;
+      i++;
+    }
+  }
+  return out;
 }
