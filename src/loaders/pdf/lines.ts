@@ -139,7 +139,8 @@ const leftOf = (g: Piece[]) => Math.min(...g.map((p) => p.x0));
 /**
  * A label wrapped in a cell of a row that a spreadsheet centres vertically straddles the row: its first
  * line stands above the row's code and figures, its second as far below. pdftotext prints both under
- * the row, and so does this: the label's first line is moved below the row, so that the layout loader
+ * the row, and so does this: the label's first line is moved below the row (one that prints a code left
+ * of the label; figures alone are left where they stand), so that the layout loader
  * sees a name continued on the lines under its row, as in the text form.
  */
 function straddlingLabelsBelow(groups: Piece[][]): Piece[][] {
@@ -150,7 +151,9 @@ function straddlingLabelsBelow(groups: Piece[][]): Piece[][] {
     const em = Math.min(...row.map((p) => p.fontSize));
     const up = baselineOf(above) - baselineOf(row);
     const down = baselineOf(row) - baselineOf(below);
-    if (up < em && Math.abs(up - down) < 0.2 * em && Math.abs(leftOf(above) - leftOf(below)) < 1 && above.length === 1 && below.length === 1) {
+    // The row prints its code left of the label (a row of figures alone is a 决算's floating figures).
+    const coded = row.some((p) => p.x1 <= leftOf(above));
+    if (coded && up < em && Math.abs(up - down) < 0.2 * em && Math.abs(leftOf(above) - leftOf(below)) < 1 && above.length === 1 && below.length === 1) {
       out[i] = row;
       out[i + 1] = above;
       i++;
