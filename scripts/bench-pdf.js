@@ -58,7 +58,7 @@ try {
   const lines = [
     `### PDF input (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC)`,
     "",
-    "Exit 2 means the PDF was read but its template is not recognised (no findings to report).",
+    "Exit: 0 no error, 1 errors found, 2 not readable. Text extraction is timed in this process, with pdfjs already loaded after the first document.",
     "",
     "| document | pages | CLI wall | s / page | text extraction (in process) | share of the CLI's time | peak RSS | exit |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
