@@ -579,6 +579,8 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
     const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind);
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
+    // The 三公 table prints this year's budget (or 决算) on its one row.
+    if (tpl.kind === "sanggong") row.role = "current-year";
     return row;
   });
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(specs.map((s) => s.key))), rows), department };
@@ -604,17 +606,22 @@ const TITLE_YEAR = /(\d{4})\s*年度?\s*(区级|市级|省级|县级)?\s*(部门
 function titleFacts(lines: LayoutLine[]): { year: number | null; department: string | null } {
   let year: number | null = null;
   let department: string | null = null;
-  for (const l of lines.slice(0, 40)) {
+  const head = lines.slice(0, 40);
+  head.forEach((l, i) => {
     const t = text(l);
     const y = TITLE_YEAR.exec(t);
-    if (y && year === null) {
+    if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t)) {
       year = Number(y[1]);
-      const before = t.slice(0, y.index).replace(/^上海市普陀区$/, "").trim();
-      if (before && !/^上海市\S{0,4}区$/.test(before)) department ??= before;
+      const before = t.slice(0, y.index).trim();
+      // The department on the title line (…局2024年度部门决算), else on the line above it, unless that is
+      // only the place (上海市普陀区).
+      const above = head.slice(0, i).map(text).filter(Boolean).pop() ?? "";
+      const name = before || (above.length <= 30 && !/\d/.test(above) ? above : "");
+      if (name && !/^\S{2,3}(省|市)(\S{1,4}(区|县|市))?$/.test(name)) department ??= name;
     }
     const m = META.exec(t.replace(/\s+/g, ""));
     if (m && m[2]) department = m[2];
-  }
+  });
   return { year, department };
 }
 
@@ -708,7 +715,8 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
     template: tpl.name,
     stage: tpl.stage,
     department: facts.department ?? departments[0] ?? null,
-    year: facts.year,
+    // The title page may print the year on a line of its own: then the tables' titles say it.
+    year: facts.year ?? (hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
     moneyUnit: mostCommon(units) ?? tpl.moneyUnit,
     contents: contentsOf(file, lines, contents, tpl),
     text: textParts(file, narrativeLines),
