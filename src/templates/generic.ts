@@ -83,7 +83,7 @@ export const generic: DocumentTemplate = {
     }),
     g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),
     g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...classified("function") }),
-    g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表$/], ...classified("function") }),
+    g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((功能科目|按功能分类)\))?$/], ...classified("function") }),
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表$|^支出(预算|决算)表$/], ...classified("function") }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
   ],

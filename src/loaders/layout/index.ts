@@ -103,7 +103,7 @@ function locationOf(file: string, l: LayoutLine, tok?: LayoutToken): SourceLocat
   const loc: SourceLocation = { file, line: l.line, page: l.page };
   if (tok) {
     if (tok.box) loc.box = tok.box;
-    else loc.column = Math.round(tok.x0) + 1;
+    else loc.column = Math.round(tok.x0) + 1 + (l.columnOffset ?? 0);
   }
   return loc;
 }
@@ -229,8 +229,11 @@ function headerRights(specs: ColumnSpec[], header: LayoutLine[]): (number | null
   });
 }
 
+/** The line a token moved onto another row was printed on (a 决算's figure a line above its code). */
+const printedOn = new WeakMap<LayoutToken, LayoutLine>();
+
 function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: ColumnSpec | undefined): Cell {
-  const location = locationOf(file, l, tok);
+  const location = locationOf(file, (tok && printedOn.get(tok)) ?? l, tok);
   const t = tok?.text ?? "";
   return { text: t, amount: spec?.kind === "amount" && t ? makeAmount(t, location, spec.nonNegative ?? true) : null, location };
 }
@@ -383,6 +386,7 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
   const out: DataLine[] = [];
   let pending: DataLine | null = null;
   const join = (into: DataLine, from: DataLine) => {
+    for (const a of from.amounts) if (!printedOn.has(a)) printedOn.set(a, from.line);
     into.amounts = [...into.amounts, ...from.amounts].sort((a, b) => a.x0 - b.x0);
   };
   for (const d of data) {
@@ -609,6 +613,13 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
   const head = lines.slice(0, 40);
   head.forEach((l, i) => {
     const t = text(l);
+    // 2023 年深圳市科学技术协会部门预算: the year, then the department, then 部门预算.
+    const named = /^[#*\s]*(\d{4})\s*年(?!度?\s*(?:部门|单位))度?\s*(\S.*?)\s*(?:部门|单位)(?:预算|决算)/.exec(t);
+    if (named && year === null) {
+      year = Number(named[1]);
+      department ??= named[2].replace(/[#*]/g, "").trim() || null;
+      return;
+    }
     const y = TITLE_YEAR.exec(t);
     if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t)) {
       year = Number(y[1]);
@@ -699,8 +710,9 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
     } else {
       tables.push(p.table);
       last = p.table;
-      continue;
     }
+    // Written text after the table ends it: the same title after that is the table printed again.
+    if (b.after.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) last = null;
   }
   tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   const narrativeLines = [

@@ -47,13 +47,15 @@ export function layoutLines(text: string): LayoutLine[] {
   let page = 1;
   lines.forEach((raw, i) => {
     let t = raw;
+    let columnOffset = 0;
     while (t.includes("\f")) {
       const k = t.indexOf("\f");
       // A form feed at the very end of the text closes the last page; anywhere else it starts a new one.
       if (!(i === lines.length - 1 && t.slice(k + 1).trim() === "")) page++;
       t = t.slice(0, k) + t.slice(k + 1);
+      if (k === 0) columnOffset++;
     }
-    out.push({ page, line: i + 1, text: t.replace(/\s+$/, "") });
+    out.push({ page, line: i + 1, text: t.replace(/\s+$/, ""), ...(columnOffset ? { columnOffset } : {}) });
   });
   return out;
 }
