@@ -127,22 +127,25 @@ describe("templates", () => {
   });
 });
 
-describe("other provinces' templates: tables recognised by kind", () => {
+describe("other provinces' templates: tables recognised by kind, the rest listed", () => {
   const OP = "fixtures/other-provinces";
-  const files: [string, string[]][] = [
-    ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", ["summary", "income", "expenditure", "allocation-summary", "general-function", "general-basic-economic", "gov-fund", "state-capital", "sanggong"]],
-    ["guangzhou_science-and-technology-bureau_2026_dept-budget.txt", ["summary", "income", "expenditure", "allocation-summary", "sanggong", "gov-fund", "state-capital"]],
-    ["hangzhou_meteorological-bureau_2026_dept-budget.txt", ["summary", "income", "expenditure", "allocation-summary", "general-function", "general-basic-economic", "sanggong", "gov-fund", "state-capital"]],
-    ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", ["summary", "income", "expenditure", "allocation-summary", "general-function", "general-basic-economic", "sanggong", "gov-fund"]],
+  // What is read as which kind, checked by hand against each document; every other table is listed in
+  // unknownTables with the reason (a kind no template knows, a header not understood, columns that
+  // could stand either way): no figure is guessed into a column, so no false error.
+  const files: [string, Record<string, number>, number][] = [
+    ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", { summary: 17, income: 0, expenditure: 23, "allocation-summary": 17, sanggong: 1, "gov-fund": 0, "state-capital": 0 }, 2],
+    ["guangzhou_science-and-technology-bureau_2026_dept-budget.txt", { summary: 41, "allocation-summary": 35, "general-basic-economic": 40, "general-economic": 27, "gov-fund": 1, "state-capital": 1 }, 6],
+    ["hangzhou_meteorological-bureau_2026_dept-budget.txt", { summary: 33, income: 0, expenditure: 0, "allocation-summary": 29, "general-function": 0, "general-basic-economic": 0, sanggong: 0, "gov-fund": 0, "state-capital": 0 }, 10],
+    ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", { summary: 37, expenditure: 0, "allocation-summary": 8, "general-function": 17, "general-basic-economic": 31, "gov-fund": 0 }, 6],
   ];
-  for (const [file, kinds] of files)
-    it(`${file}: read with the generic template, its tables known by kind`, () => {
-      const r = cliJson([`${OP}/${file}`]);
-      const d = r.report.documents[0];
+  for (const [file, rows, listed] of files)
+    it(`${file}: read by kind with the generic template, no error`, () => {
+      const d = cliJson([`${OP}/${file}`]).report.documents[0];
       expect(d.failure).toBeNull();
       expect(d.template).toBe("generic");
-      const present = d.tables.filter((t: { present: boolean }) => t.present).map((t: { kind: string }) => t.kind);
-      for (const k of kinds) expect(present, k).toContain(k);
+      expect(rowsByKind(d)).toEqual(rows);
+      expect(d.unknownTables.length).toBe(listed);
+      expect(d.summary.error).toBe(0);
     });
 });
 
