@@ -2,8 +2,9 @@ import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, unitCore } from "../claims/match.js";
 import type { ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
-import { makeCount, type Amount } from "../model/amount.js";
+import { inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
+import { normaliseName } from "../model/names.js";
 import { departmentRow, unitBlocks } from "../model/queries.js";
 
 const terms = (as: (Amount | null)[]) => as.filter((a): a is Amount => !!a).map((amount) => ({ amount }));
@@ -50,12 +51,15 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
   for (const c of claimsOfKind(doc, "unit-component")) component(doc, ctx, c.unit, c.component, c.label, c.amount);
 }
 
+/** A table's figure in the text's money unit (万元): the written parts state 万元 whatever the tables print. */
+const inText = (t: { unit: string | null } | undefined, a: Amount | null) => (a ? inUnit(a, t?.unit, "万元") : null);
+
 function department(doc: BudgetDocument, ctx: RuleContext) {
   const t1 = table(doc, "summary");
   for (const d of claimsOfKind(doc, "department-total")) {
     const role = d.side === "income" ? "income-total" : "expenditure-total";
     const row = t1?.rows.find((r) => r.role === role);
-    const b = amountOf(row, "amount") ?? (d.side === "expenditure" ? amountOf(departmentRow(table(doc, "general-function")), "total") : null);
+    const b = inText(t1, amountOf(row, "amount")) ?? (d.side === "expenditure" ? inText(table(doc, "general-function"), amountOf(departmentRow(table(doc, "general-function")), "total")) : null);
     if (b) ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, b, d.side === "income" ? { zh: "表1 收入总计", en: "T1 total income" } : { zh: "表1 支出总计", en: "T1 total expenditure" });
   }
 }
@@ -83,7 +87,7 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   for (const s of claimsOfKind(doc, "sanggong")) {
     const key: SanggongComponent = s.component; // 表9's column keys are the component names
     const subject: Subject = { table: "text", item: s.label };
-    const cur = rows("current-year").map((r) => amountOf(r, key));
+    const cur = rows("current-year").map((r) => inText(t9, amountOf(r, key)));
     if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${key}, all units` } });
     const c = s.change;
     if (c && c.amount && (c.kind === "increase" || c.kind === "decrease")) {
@@ -99,8 +103,18 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
-/** 机关运行经费 is the 本级 (administrative) unit's 302 basic expenditure. */
+/**
+ * 机关运行经费: printed in the 三公 table where the template has the column (Shanghai), else the 本级
+ * (administrative) unit's 302 basic expenditure (Shenzhen's 表8).
+ */
 function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
+  const t9 = table(doc, "sanggong");
+  const running = t9?.rows.map((r) => inText(t9, amountOf(r, "running-cost"))).filter((a): a is Amount => !!a) ?? [];
+  if (t9 && running.length) {
+    for (const o of claimsOfKind(doc, "operating-cost"))
+      ctx.sum({ subject: { table: "text", item: "机关运行经费" }, total: o.amount, parts: running.map((amount) => ({ amount })), relation: { zh: `${tableName(t9)} 机关运行经费`, en: `${t9.id} running costs` } });
+    return;
+  }
   const t8 = table(doc, "general-economic");
   if (!t8) return;
   const blocks = unitBlocks(t8).units;
@@ -147,6 +161,44 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/**
+ * “类-款-项”科目 N 万元 (财政拨款支出主要内容): the row of the function table whose 类, 款 and 项 names are those
+ * named, in the 一般公共预算 table (else the 政府性基金 / 国有资本经营 ones).
+ */
+function functionItems(doc: BudgetDocument, ctx: RuleContext) {
+  const items = claimsOfKind(doc, "function-item");
+  if (!items.length) return;
+  const tables = (["general-function", "gov-fund", "state-capital", "expenditure"] as const).map((k) => table(doc, k)).filter((t) => !!t);
+  for (const c of items) {
+    let found = false;
+    for (const t of tables) {
+      const codes = t!.rows.filter((r) => r.kind === "code" && r.code);
+      const byCode = new Map(codes.map((r) => [r.code!, r]));
+      const hit = codes.find((r) => {
+        const path: string[] = [];
+        for (let code: string | null = r.code; code; code = code.length > 3 ? code.slice(0, code.length - 2) : null) {
+          const row = byCode.get(code);
+          path.unshift(row?.name ? normaliseName(row.name) : "");
+        }
+        return path.length === c.names.length && path.every((n, i) => n === c.names[i]);
+      });
+      const b = inText(t!, amountOf(hit, "total"));
+      if (!hit || !b) continue;
+      ctx.equal({ table: "text", code: hit.code, item: c.names.join("-") }, c.amount, b, { zh: `${tableName(t!)} ${hit.code} ${hit.name}`, en: `${t!.id} ${hit.code} ${hit.name}` });
+      found = true;
+      break;
+    }
+    if (!found && tables.length)
+      ctx.report({
+        subject: { table: "text", item: c.names.join("-") },
+        location: c.amount.location,
+        message: { zh: `科目“${c.names.join("-")}”在功能分类表中找不到（按名称未能对应，未核对）`, en: `no function-classification row is named “${c.names.join("-")}” (not matched by name, not checked)` },
+        stated: c.amount.text,
+        informational: true,
+      });
+  }
+}
+
 function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
   const t = table(doc, "expenditure") ?? table(doc, "general-function");
   if (!t) return;
@@ -170,5 +222,6 @@ export const textVsTable: Rule = {
     projects(doc, ctx);
     performance(doc, ctx);
     baseUnits(doc, ctx);
+    functionItems(doc, ctx);
   },
 };

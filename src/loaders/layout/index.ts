@@ -49,6 +49,26 @@ interface TitleHit {
   index: number;
   tpl: TableTemplate;
   title: string;
+  /** A table title whose kind no template knows: it ends the table before it and is listed. */
+  unknown?: boolean;
+}
+
+/**
+ * A line that titles a table of a kind no template knows (部门预算项目支出及其他支出预算表): short, alone on its
+ * line, ending in 表, with the table's 单位： line right below. It ends the table before it, and is listed.
+ */
+function unknownTitle(lines: LayoutLine[], i: number): boolean {
+  const t = text(lines[i]);
+  if (!t || t.length > 40 || LEADER.test(t) || tokensOf(lines[i]).length !== 1 || /[。，；]/.test(t)) return false;
+  if (!/表(\s*[（(][^）)]*[）)])?$/.test(t)) return false;
+  let seen = 0;
+  for (let k = i + 1; k < lines.length && seen < 4; k++) {
+    const n = text(lines[k]);
+    if (!n) continue;
+    seen++;
+    if (/单位\s*[:：]/.test(n)) return true;
+  }
+  return false;
 }
 
 const text = (l: LayoutLine) => l.text.trim();
@@ -58,8 +78,10 @@ const amountsOf = (l: LayoutLine) => tokensOf(l).filter((t) => AMOUNT_TOKEN.test
 function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefined {
   const t = text(l);
   if (!t || t.length > 60 || LEADER.test(t) || amountsOf(l).length) return undefined;
-  const n = normaliseTitle(t.replace(TITLE_PREFIX, ""));
+  const n = normaliseTitle(t.replace(TITLE_PREFIX, "").replace(/^[：:.．\s]+/, ""));
   const bare = n.replace(/^[^\d]*?\d{4}年(度)?/, "");
+  // Read by kind alone, a title must read as one (…表): a sentence of the text naming a table is not one.
+  if (tpl.columnsFromHeader && !/表(\(.*\))?$/.test(n)) return undefined;
   return tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n) || p.test(bare)));
 }
 
@@ -68,6 +90,7 @@ function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): T
   for (let i = from; i < lines.length; i++) {
     const tt = titleIn(tpl, lines[i]);
     if (tt) hits.push({ index: i, tpl: tt, title: text(lines[i]).replace(TITLE_PREFIX, "") });
+    else if (hits.length && unknownTitle(lines, i) && text(lines[i]).replace(TITLE_PREFIX, "").trim()) hits.push({ index: i, tpl: hits[0].tpl, title: text(lines[i]).replace(TITLE_PREFIX, ""), unknown: true });
   }
   return hits;
 }
@@ -90,7 +113,7 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
   let best: { tpl: DocumentTemplate; hits: TitleHit[] } | null = null;
   for (const tpl of templates) {
     if (tpl === generic) continue;
-    const hits = findTitles(lines, tpl, from);
+    const hits = findTitles(lines, tpl, from).filter((h) => !h.unknown);
     // A template is the document's when most of its tables are printed under its titles; else the tables
     // are read by kind alone (generic), not with another province's column order.
     const kinds = new Set(hits.map((h) => h.tpl.id)).size;
@@ -103,7 +126,7 @@ function locationOf(file: string, l: LayoutLine, tok?: LayoutToken): SourceLocat
   const loc: SourceLocation = { file, line: l.line, page: l.page };
   if (tok) {
     if (tok.box) loc.box = tok.box;
-    else loc.column = Math.round(tok.x0) + 1;
+    else loc.column = Math.round(tok.x0) + 1 + (l.columnOffset ?? 0);
   }
   return loc;
 }
@@ -195,8 +218,22 @@ function isCodeToken(s: string, before: LayoutToken[]): boolean {
   return /^\d{1,2}$/.test(s) && /^\d{3}(\s+\d{1,2})?$/.test(prev);
 }
 
+/**
+ * The header's labels. A label spaced out to fill its cell (合   计) is one label: single characters a
+ * few columns apart on a line are joined.
+ */
 function headerTokens(header: LayoutLine[]): LayoutToken[] {
-  return header.flatMap((l) => tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, ""))));
+  return header.flatMap((l) => {
+    const toks = tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")));
+    const out: LayoutToken[] = [];
+    for (const t of toks) {
+      const prev = out[out.length - 1];
+      const single = (x: LayoutToken) => [...x.text.replace(/\s+/g, "")].length === 1 && /[\u4e00-\u9fff]/.test(x.text);
+      if (prev && single(prev) && [...t.text].length <= 2 && t.x0 - prev.x1 <= (t.box ? 30 : 5)) out[out.length - 1] = { ...prev, text: prev.text + t.text, x1: t.x1, ...(prev.box && t.box ? { box: { ...prev.box, width: t.box.x + t.box.width - prev.box.x } } : {}) };
+      else out.push(t);
+    }
+    return out;
+  });
 }
 
 /**
@@ -229,8 +266,11 @@ function headerRights(specs: ColumnSpec[], header: LayoutLine[]): (number | null
   });
 }
 
+/** The line a token moved onto another row was printed on (a 决算's figure a line above its code). */
+const printedOn = new WeakMap<LayoutToken, LayoutLine>();
+
 function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: ColumnSpec | undefined): Cell {
-  const location = locationOf(file, l, tok);
+  const location = locationOf(file, (tok && printedOn.get(tok)) ?? l, tok);
   const t = tok?.text ?? "";
   return { text: t, amount: spec?.kind === "amount" && t ? makeAmount(t, location, spec.nonNegative ?? true) : null, location };
 }
@@ -242,7 +282,7 @@ function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: C
  * alone can undo (a wrapped label, a label wider than its column); the arithmetic of the row cannot lie
  * about which column a figure is in when only one placement adds up.
  */
-function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind): (LayoutToken | undefined)[] {
+function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }): (LayoutToken | undefined)[] {
   const out: (LayoutToken | undefined)[] = specs.map(() => undefined);
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
@@ -253,10 +293,20 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   const identities = kind ? KINDS[kind].rowIdentities : [];
   const options = placements(amounts.length, specs.length);
   let best: { cols: number[]; held: number; cost: number } | null = null;
+  let second: { held: number; cost: number } | null = null;
   for (const cols of options) {
     const held = identities.length ? identitiesHeld(identities, specs, cols, amounts) : 0;
     const cost = placementCost(positions, offsets, cols);
-    if (!best || held > best.held || (held === best.held && cost < best.cost)) best = { cols, held, cost };
+    if (!best || held > best.held || (held === best.held && cost < best.cost)) {
+      second = best;
+      best = { cols, held, cost };
+    } else if (!second || held > second.held || (held === second.held && cost < second.cost)) second = { held, cost };
+  }
+  // Neither the arithmetic nor the position tells two placements apart: the caller may not trust the table.
+  if (doubt && best && second && second.held === best.held) {
+    const gaps = (offsets ?? []).slice(1).map((o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
+    const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+    if (second.cost - best.cost < pitch / 3) doubt.ambiguous = true;
   }
   const idx = best ? best.cols : assignColumns(positions, offsets ?? specs.map((_, j) => j));
   idx.forEach((c, i) => (out[c] = amounts[i]));
@@ -383,6 +433,7 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
   const out: DataLine[] = [];
   let pending: DataLine | null = null;
   const join = (into: DataLine, from: DataLine) => {
+    for (const a of from.amounts) if (!printedOn.has(a)) printedOn.set(a, from.line);
     into.amounts = [...into.amounts, ...from.amounts].sort((a, b) => a.x0 - b.x0);
   };
   for (const d of data) {
@@ -412,10 +463,32 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
   return out;
 }
 
+/** The row that numbers the columns under a header (栏次 / ** 1 2 3 4 5): not data. */
+function isNumberingRow(d: DataLine): boolean {
+  const label = d.label.map((t) => t.text).join("");
+  if (/^(栏次|序号|\*+|行次)$/.test(label)) return true;
+  return d.label.length === 0 && d.amounts.length >= 3 && d.amounts.every((a, i) => a.text === String(i + 1));
+}
+
+/**
+ * A table read by kind alone (no template for it) whose header does not name a column for every figure
+ * its rows print, or no 合计: its columns cannot be told apart with confidence. It is listed, not checked:
+ * a guessed column would be a false error.
+ */
+function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[]): ParsedBlock | null {
+  if (!b.fromHeader) return null;
+  const most = Math.max(0, ...data.map((d) => d.amounts.length));
+  if (specs[0]?.key === "total" && most <= specs.length) return null;
+  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
+}
+
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const amountSpecs_ = amountSpecs(tpl, header, b.fromHeader);
-  const data = mergeFloatingAmounts(body.map(splitData));
+  const data = mergeFloatingAmounts(body.map(splitData).filter((d) => !isNumberingRow(d)));
+  const unclear = headerNotUnderstood(b, amountSpecs_, data);
+  if (unclear) return unclear;
+  const doubt = { ambiguous: false };
   const offsets = columnOffsets(data, amountSpecs_, header);
   const items: Item[] = [];
   let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
@@ -451,13 +524,16 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     cells.code = { text: codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: nameText, amount: null, location: locationOf(file, d.line, nameTok) };
-    const placed = placeAmounts(d.amounts, amountSpecs_, offsets, tpl.kind);
+    const placed = placeAmounts(d.amounts, amountSpecs_, offsets, tpl.kind, doubt);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
     items.push(item);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
     lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
   }
+  // Read by kind alone, a table whose figures could stand in either of two columns is listed, not guessed.
+  if (b.fromHeader && doubt.ambiguous)
+    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
   const keys = new Set(["code", "name", ...amountSpecs_.map((s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
@@ -571,7 +647,9 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate): ParsedBlock 
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const specs = amountSpecs(tpl, header, b.fromHeader);
-  const data = body.map(splitData).filter((d) => d.amounts.length);
+  const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const unclear = headerNotUnderstood(b, specs, data);
+  if (unclear) return unclear;
   const offsets = columnOffsets(data, specs, header);
   const rows: Row[] = data.map((d) => {
     const label = d.label.map((t) => t.text).join(" ");
@@ -579,6 +657,8 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
     const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind);
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
+    // The 三公 table prints this year's budget (or 决算) on its one row.
+    if (tpl.kind === "sanggong") row.role = "current-year";
     return row;
   });
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(specs.map((s) => s.key))), rows), department };
@@ -586,6 +666,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
 
 function parseBlock(file: string, b: Block): ParsedBlock {
   const tpl = b.hit.tpl;
+  if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   switch (tpl.layout) {
     case "classified":
       return parseClassified(file, b, tpl);
@@ -604,17 +685,29 @@ const TITLE_YEAR = /(\d{4})\s*年度?\s*(区级|市级|省级|县级)?\s*(部门
 function titleFacts(lines: LayoutLine[]): { year: number | null; department: string | null } {
   let year: number | null = null;
   let department: string | null = null;
-  for (const l of lines.slice(0, 40)) {
+  const head = lines.slice(0, 40);
+  head.forEach((l, i) => {
     const t = text(l);
+    // 2023 年深圳市科学技术协会部门预算: the year, then the department, then 部门预算.
+    const named = /^[#*\s]*(\d{4})\s*年(?!度?\s*(?:部门|单位))度?\s*(\S.*?)\s*(?:部门|单位)(?:预算|决算)/.exec(t);
+    if (named && year === null) {
+      year = Number(named[1]);
+      department ??= named[2].replace(/[#*]/g, "").trim() || null;
+      return;
+    }
     const y = TITLE_YEAR.exec(t);
-    if (y && year === null) {
+    if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t)) {
       year = Number(y[1]);
-      const before = t.slice(0, y.index).replace(/^上海市普陀区$/, "").trim();
-      if (before && !/^上海市\S{0,4}区$/.test(before)) department ??= before;
+      const before = t.slice(0, y.index).trim();
+      // The department on the title line (…局2024年度部门决算), else on the line above it, unless that is
+      // only the place (上海市普陀区).
+      const above = head.slice(0, i).map(text).filter(Boolean).pop() ?? "";
+      const name = before || (above.length <= 30 && !/\d/.test(above) ? above : "");
+      if (name && !/^\S{2,3}(省|市)(\S{1,4}(区|县|市))?$/.test(name)) department ??= name;
     }
     const m = META.exec(t.replace(/\s+/g, ""));
     if (m && m[2]) department = m[2];
-  }
+  });
   return { year, department };
 }
 
@@ -656,7 +749,8 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
   const contents = contentsEnd(lines);
   const from = contents.end + 1;
   const chosen = opts.template ? { tpl: opts.template, hits: findTitles(lines, opts.template, from) } : chooseTemplate(lines, from);
-  const { tpl, hits } = chosen;
+  const tpl = chosen.tpl;
+  const hits = chosen.hits.length && chosen.hits.every((h) => !h.unknown) ? findTitles(lines, tpl, from) : chosen.hits;
   for (const h of hits) (h as TitleHit & { line?: LayoutLine }).line = lines[h.index];
   if (hits.length === 0) {
     throw new InputError(
@@ -675,14 +769,18 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
   for (const b of bs) {
     const p = parseBlock(file, b);
     if (p.department) departments.push(p.department);
-    if (p.unknown) unknownTables.push(p.unknown);
+    if (p.unknown) unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file } });
     if (!p.table) {
       last = null;
       continue;
     }
     p.table.location.file = file;
     const existing = tables.find((t) => t.id === p.table!.id);
-    if (existing && existing === last) {
+    if (existing && existing.rows.length === 0 && p.table.rows.length > 0) {
+      // A list of the tables' titles (a second 目录 in the body) came first: the table itself replaces it.
+      tables[tables.indexOf(existing)] = p.table;
+      last = p.table;
+    } else if (existing && existing === last) {
       // The same title right after its table: a continuation page printed with its title.
       existing.rows.push(...p.table.rows);
       existing.pages += p.table.pages;
@@ -692,8 +790,9 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
     } else {
       tables.push(p.table);
       last = p.table;
-      continue;
     }
+    // Written text after the table ends it: the same title after that is the table printed again.
+    if (b.after.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) last = null;
   }
   tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   const narrativeLines = [
@@ -708,7 +807,8 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
     template: tpl.name,
     stage: tpl.stage,
     department: facts.department ?? departments[0] ?? null,
-    year: facts.year,
+    // The title page may print the year on a line of its own: then the tables' titles say it.
+    year: facts.year ?? (hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
     moneyUnit: mostCommon(units) ?? tpl.moneyUnit,
     contents: contentsOf(file, lines, contents, tpl),
     text: textParts(file, narrativeLines),

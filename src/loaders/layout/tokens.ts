@@ -31,12 +31,26 @@ function splitSingleSpaces(text: string, x0: number): LayoutToken[] {
   return out;
 }
 
-/** The tokens of a text line: runs of two or more spaces separate cells. x counts characters. */
+const SINGLE_HAN = /^[\u4e00-\u9fff]$/;
+
+/**
+ * The tokens of a text line: runs of two or more spaces separate cells. x counts characters. A label
+ * spaced out to fill its cell (收   入   总   计) is one token: single characters a few columns apart are joined.
+ */
 export function tokenise(text: string): LayoutToken[] {
-  const out: LayoutToken[] = [];
+  const raw: LayoutToken[] = [];
   const re = /\S+(?: \S+)*/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) out.push(...splitSingleSpaces(m[0], m.index));
+  while ((m = re.exec(text))) raw.push(...splitSingleSpaces(m[0], m.index));
+  const out: LayoutToken[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let j = i;
+    while (j + 1 < raw.length && SINGLE_HAN.test(raw[j].text) && SINGLE_HAN.test(raw[j + 1].text) && raw[j + 1].x0 - raw[j].x1 <= 4) j++;
+    if (j > i) {
+      out.push({ text: raw.slice(i, j + 1).map((t) => t.text).join(""), x0: raw[i].x0, x1: raw[j].x1 });
+      i = j;
+    } else out.push(raw[i]);
+  }
   return out;
 }
 
@@ -47,13 +61,15 @@ export function layoutLines(text: string): LayoutLine[] {
   let page = 1;
   lines.forEach((raw, i) => {
     let t = raw;
+    let columnOffset = 0;
     while (t.includes("\f")) {
       const k = t.indexOf("\f");
       // A form feed at the very end of the text closes the last page; anywhere else it starts a new one.
       if (!(i === lines.length - 1 && t.slice(k + 1).trim() === "")) page++;
       t = t.slice(0, k) + t.slice(k + 1);
+      if (k === 0) columnOffset++;
     }
-    out.push({ page, line: i + 1, text: t.replace(/\s+$/, "") });
+    out.push({ page, line: i + 1, text: t.replace(/\s+$/, ""), ...(columnOffset ? { columnOffset } : {}) });
   });
   return out;
 }

@@ -24,6 +24,8 @@ export interface LayoutLine {
   line: number;
   /** The line as text (tokens joined by the spaces that separate them). */
   text: string;
+  /** Characters of the printed line before `text` starts (a form feed): added to a token's column. */
+  columnOffset?: number;
   /**
    * The line's tokens, left to right. Given by the PDF loader from item positions; for text input the
    * layout loader splits `text` itself (runs of two or more spaces separate cells).
