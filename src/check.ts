@@ -8,6 +8,7 @@ import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool } from "./batch/pool.js";
+import { placeFindings } from "./loaders/pdf/place.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
 import { templateByName } from "./templates/index.js";
@@ -83,6 +84,7 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
+    if (doc.format === "pdf") placeFindings(doc, findings);
     const enabled = (r: Rule) => (opts.severities[r.id] ?? r.defaultSeverity) !== "off";
     return documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));
   } catch (e) {

@@ -72,6 +72,6 @@ describe("bounds: a hostile PDF is refused before it is parsed", () => {
     const pdf = await textPdf([{ text: "Total 1,234.56", x: 50, y: 700 }]);
     const { pages, lines } = await readPdfText(pdf);
     expect(pages).toBe(1);
-    expect(lines.map((l) => l.text)).toEqual(["Total 1,234.56"]);
+    expect(lines.map((l) => l.tokens!.map((t) => t.text))).toEqual([["Total", "1,234.56"]]);
   });
 });

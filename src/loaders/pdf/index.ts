@@ -4,11 +4,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BudgetDocument } from "../../model/document.js";
-import type { Box, SourceLocation } from "../../model/location.js";
 import { InputError } from "../errors.js";
-import type { LayoutLine } from "../layout/types.js";
 import { layoutDocument, type LayoutOptions } from "../layout/index.js";
 import { PdfProblem } from "./guard.js";
+import { placeOnPages, rememberLines } from "./place.js";
 import { readPdfText, type PdfText } from "./read.js";
 
 /** The PDF's text as layout lines; a PDF that cannot be read is an InputError naming the file. */
@@ -60,63 +59,9 @@ export async function loadPdf(file: string, opts: LayoutOptions = {}): Promise<B
   const { lines, pageBoxes } = await readPdfLayout(file);
   const doc = layoutDocument(file, lines, "pdf", opts);
   placeOnPages(doc, file, lines);
+  rememberLines(doc, lines);
   doc.pages = pageBoxes.map((view, i) => ({ number: i + 1, view, tokens: [] }));
   for (const l of lines) for (const t of l.tokens ?? []) if (t.box) doc.pages[l.page - 1].tokens.push({ text: t.text, box: t.box });
   return doc;
 }
 
-/**
- * Every location of the model that names a layout line gets that line's page and, where it names a
- * column of the line's text (a figure the written parts state), the box of the characters there: a
- * sentence is one token, so the figure's box is estimated inside it from the characters' widths
- * (a CJK character one em, others half). Locations already placed are left as they are.
- */
-export function placeOnPages(doc: BudgetDocument, file: string, lines: LayoutLine[]): void {
-  const byLine = new Map(lines.map((l) => [l.line, l]));
-  const seen = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (!v || typeof v !== "object" || seen.has(v)) return;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (const x of v) visit(x);
-      return;
-    }
-    const loc = v as SourceLocation;
-    if (loc.file === file && typeof loc.line === "number") {
-      const l = byLine.get(loc.line);
-      if (l) {
-        loc.page ??= l.page;
-        if (!loc.box && typeof loc.column === "number") loc.box = boxAtColumn(l, loc.column) ?? undefined;
-      }
-    }
-    for (const x of Object.values(v)) visit(x);
-  };
-  visit(doc);
-}
-
-const FIGURE = /^[-−]?[0-9][0-9,.]*%?/;
-const weight = (ch: string) => (/[\u2E80-\uFFEF]/.test(ch) ? 1 : 0.5);
-
-/** The box of the figure (or character) at 1-based `column` of the line's text, inside its token. */
-export function boxAtColumn(l: LayoutLine, column: number): Box | null {
-  const at = column - 1;
-  let pos = 0;
-  for (const t of l.tokens ?? []) {
-    const start = l.text.indexOf(t.text, pos);
-    if (start < 0 || !t.box) return null;
-    pos = start + t.text.length;
-    if (at < start || at >= pos) continue;
-    const chars = [...t.text];
-    const k = [...t.text.slice(0, at - start)].length;
-    const len = [...(FIGURE.exec(t.text.slice(at - start))?.[0] ?? chars[k])].length;
-    const w = (cs: string[]) => cs.reduce((s, c) => s + weight(c), 0);
-    const scale = t.box.width / w(chars);
-    const x = t.box.x + w(chars.slice(0, k)) * scale;
-    return { x: round2(x), y: t.box.y, width: round2(w(chars.slice(k, k + len)) * scale), height: t.box.height };
-  }
-  return null;
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}

@@ -88,10 +88,13 @@ export function pageLines(page: number, items: PdfTextItem[], firstLine: number)
     size = p.fontSize;
   }
   if (current.length) groups.push(current);
-  return straddlingLabelsBelow(groups).map((g, i) => layoutLine(page, firstLine + i, g));
+  // The text is indented from the page's leftmost text, as pdftotext -layout indents it (headings and
+  // centred titles stand apart from the paragraphs by their indentation).
+  const left = Math.min(...all.map((p) => p.x0));
+  return straddlingLabelsBelow(groups).map((g, i) => layoutLine(page, firstLine + i, g, left));
 }
 
-function layoutLine(page: number, line: number, group: Piece[]): LayoutLine {
+function layoutLine(page: number, line: number, group: Piece[], left: number): LayoutLine {
   group.sort((a, b) => a.x0 - b.x0);
   const runs: Piece[][] = [];
   for (const p of group) {
@@ -114,16 +117,16 @@ function layoutLine(page: number, line: number, group: Piece[]): LayoutLine {
     const y = Math.min(...run.map((p) => p.y));
     return { text, x0: round2(x0), x1: round2(x1), box: tokenBox(x0, x1, y, fs) };
   });
-  return { page, line, text: lineText(tokens, group), tokens };
+  return { page, line, text: lineText(tokens, group, left), tokens };
 }
 
 /**
  * The line as text: tokens separated by spaces in proportion to the gap between them (half an em a
  * space), at least two where a gap separates cells, as `pdftotext -layout` writes them.
  */
-function lineText(tokens: LayoutToken[], group: Piece[]): string {
+function lineText(tokens: LayoutToken[], group: Piece[], left: number): string {
   const em = Math.min(...group.map((p) => p.fontSize));
-  let text = "";
+  let text = " ".repeat(Math.max(0, Math.min(200, Math.round((tokens[0].x0 - left) / (em / 2)))));
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0) text += " ".repeat(Math.max(2, Math.min(200, Math.round((tokens[i].x0 - tokens[i - 1].x1) / (em / 2)))));
     text += tokens[i].text;
