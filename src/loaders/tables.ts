@@ -306,7 +306,7 @@ export function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
   return rows;
 }
 
-function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null): Row[] {
+export function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null): Row[] {
   const rows: Row[] = [];
   let unit: string | null = null;
   for (const it of items) {
@@ -344,7 +344,7 @@ function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null)
   return rows;
 }
 
-function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
+export function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
   const rows: Row[] = [];
   let done = false;
   for (const it of items) {
