@@ -7,7 +7,8 @@ import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool } from "./batch/pool.js";
-import { documentReport, failedReport, type DocumentReport } from "./report.js";
+import { countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
+import { applyAccepted, today } from "./accepted.js";
 import { rules } from "./rules/index.js";
 
 export interface CheckOptions {
@@ -79,7 +80,13 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
-    return documentReport(pkg.path, doc, findings);
+    const report = documentReport(pkg.path, doc, findings);
+    const accepted = opts.config ? configFor(pkg, opts.config)?.accepted : undefined;
+    if (accepted?.length) {
+      applyAccepted(report.findings, accepted, today());
+      report.summary = countBySeverity(report.findings);
+    }
+    return report;
   } catch (e) {
     if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
     throw e;

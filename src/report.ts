@@ -2,6 +2,9 @@ import type { Finding, Severity } from "./engine/types.js";
 import { TABLE_IDS, type BudgetDocument, type InputFormat, type TableId } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
 import { defaultTemplate } from "./templates/index.js";
+import type { AcceptedProblem } from "./accepted.js";
+import { setFingerprints } from "./accepted.js";
+import { quoter } from "./quote.js";
 
 /** The JSON report (docs/report.schema.json): one report covers every input. */
 export interface TableEntry {
@@ -19,7 +22,8 @@ export interface DocumentReport {
   moneyUnit: string | null;
   tables: TableEntry[];
   findings: Finding[];
-  summary: Record<Severity, number>;
+  /** Counts of the findings not accepted, by severity; `accepted`: how many were accepted. */
+  summary: Record<Severity, number> & { accepted?: number };
   failure: { message: string; location?: SourceLocation } | null;
 }
 
@@ -27,14 +31,20 @@ export interface Report {
   version: 2;
   tool: { name: "budget-check"; version: string };
   documents: DocumentReport[];
-  summary: { documents: number } & Record<Severity, number>;
+  summary: { documents: number; accepted?: number } & Record<Severity, number>;
+  /** Entries of the configurations' `accepted` lists that expired or match no finding any more. */
+  acceptedProblems?: AcceptedProblem[];
 }
 
 const TABLE_ORDER = (t: string) => (t === "text" ? 99 : Number(t.slice(1)));
 
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const s = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) s[f.severity]++;
+/** Counts by severity of the findings not accepted (accepted ones are counted apart, when any). */
+export function countBySeverity(findings: Finding[]): Record<Severity, number> & { accepted?: number } {
+  const s: Record<Severity, number> & { accepted?: number } = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) {
+    if (f.accepted) s.accepted = (s.accepted ?? 0) + 1;
+    else s[f.severity]++;
+  }
   return s;
 }
 
@@ -69,6 +79,12 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
     return { id, title, present: !!t, rows: t ? t.rows.length : 0 };
   });
   const sorted = sortFindings(findings);
+  setFingerprints(sorted);
+  const q = quoter(doc);
+  for (const f of sorted) {
+    const quote = q.quote(f.location);
+    if (quote) f.quote = quote;
+  }
   return {
     path,
     format: doc.format,
@@ -99,5 +115,7 @@ export function failedReport(path: string, format: InputFormat, message: string,
 export function makeReport(version: string, documents: DocumentReport[]): Report {
   const summary = { documents: documents.length, error: 0, warning: 0, info: 0 };
   for (const d of documents) for (const s of ["error", "warning", "info"] as const) summary[s] += d.summary[s];
+  const accepted = documents.reduce((n, d) => n + (d.summary.accepted ?? 0), 0);
+  if (accepted) return { version: 2, tool: { name: "budget-check", version }, documents, summary: { ...summary, accepted } };
   return { version: 2, tool: { name: "budget-check", version }, documents, summary };
 }

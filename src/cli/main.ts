@@ -7,7 +7,8 @@ import { CONFIG_NAME, ConfigError, configFor, readConfig, type Config } from "..
 import { severityRank } from "../engine/run.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
-import { makeReport } from "../report.js";
+import { makeReport, type DocumentReport } from "../report.js";
+import { acceptedProblems, draftAccepted, problemLine, today, type AcceptedProblem } from "../accepted.js";
 import { formatters } from "../reporters/index.js";
 import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
@@ -44,6 +45,39 @@ interface CheckFlags {
   config?: string;
   annotate?: string;
   previous?: string;
+  report: ReportSpec[];
+  includeRounding?: boolean;
+  showRounding?: boolean;
+  writeAccepted?: string | boolean;
+}
+
+/** `--report <format>=<path>`: one more report of the same run, written to a file. */
+interface ReportSpec {
+  format: string;
+  path: string;
+}
+
+function parseReportSpec(spec: string, acc: ReportSpec[]): ReportSpec[] {
+  const m = /^([a-z]+)=(.+)$/.exec(spec);
+  if (!m || !formatters[m[1]]) throw new UsageError(`--report ${spec}: expected <format>=<file> with a format of ${Object.keys(formatters).join(", ")}`);
+  return [...acc, { format: m[1], path: m[2] }];
+}
+
+/**
+ * Writes one output file (a report, the --write-accepted draft). The one place the CLI writes files, so
+ * that an atomic write can replace it. Throws UsageError naming the option and the file.
+ */
+function writeOutput(option: string, path: string, chunks: Iterable<string>): void {
+  try {
+    const fd = openSync(path, "w");
+    try {
+      for (const c of chunks) writeSync(fd, c);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw new UsageError(`${option} ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }
 
 function toleranceOf(text: string, source: string) {
@@ -101,26 +135,25 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   }
   const lang = flags.lang ?? used.find((c) => c.lang)?.lang ?? base.lang;
   const failOn = flags.failOn ?? used.find((c) => c.failOn)?.failOn ?? "error";
-  const models = flags.format === "html" ? await loadModels(documents, base) : undefined;
+  const wantsHtml = flags.format === "html" || flags.report.some((r) => r.format === "html");
+  const models = wantsHtml ? await loadModels(documents, base) : undefined;
   const report = makeReport(VERSION, documents);
+  const problems = acceptanceProblems(documents, base);
+  if (problems.length) report.acceptedProblems = problems;
   const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
-  // JSON is written document by document (a batch's report can be ~100 MB), other formats whole.
-  const chunks =
-    flags.format === "json"
-      ? jsonChunks(report)
-      : [format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff })];
-  if (flags.output) {
-    try {
-      const fd = openSync(flags.output, "w");
-      try {
-        for (const c of chunks) writeSync(fd, c);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      throw new UsageError(`--output ${flags.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  } else for (const c of chunks) io.out(c);
+  const options = { lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff, includeRounding: !!flags.includeRounding, showRounding: !!flags.showRounding };
+  // One check, then every requested format over the same report. JSON is written document by document
+  // (a batch's report can be ~100 MB), other formats whole.
+  const render = (name: string, colour: boolean): Iterable<string> => (name === "json" ? jsonChunks(report) : [formatters[name](report, { ...options, color: colour })]);
+  if (flags.writeAccepted !== undefined) {
+    // The draft replaces the report on stdout, or goes to the file given.
+    const until = new Date(Date.parse(today()) + 365 * 86_400_000).toISOString().slice(0, 10);
+    const draft = JSON.stringify(draftAccepted(documents.flatMap((d) => d.findings.filter((f) => !f.accepted)), until), null, 2) + "\n";
+    if (typeof flags.writeAccepted === "string") writeOutput("--write-accepted", flags.writeAccepted, [draft]);
+    else io.out(draft);
+  } else if (flags.output) writeOutput("--output", flags.output, render(flags.format, false));
+  else for (const c of render(flags.format, color)) io.out(c);
+  for (const r of flags.report) writeOutput("--report", r.path, render(r.format, false));
   if (flags.annotate && !documents[0].failure) {
     // exceljs is large: loaded only when --annotate is given.
     const { annotateWorkbook } = await import("../annotate.js");
@@ -131,11 +164,30 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     }
   }
   for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
+  for (const p of problems) process.stderr.write(`budget-check: ${problemLine(p, lang)}\n`);
   if (documents.some((d) => d.failure)) return 2;
   if (failOn === "never") return 0;
   const threshold = severityRank(failOn);
-  const failing = documents.some((d) => d.findings.some((f) => severityRank(f.severity) <= threshold));
+  const failing = documents.some((d) => d.findings.some((f) => !f.accepted && severityRank(f.severity) <= threshold));
   return failing ? 1 : 0;
+}
+
+/**
+ * Entries of the `accepted` lists of the configurations used that expired, or that no finding of the
+ * documents using that configuration matches any more.
+ */
+function acceptanceProblems(documents: DocumentReport[], base: CheckOptions): AcceptedProblem[] {
+  const byConfig = new Map<Config, Set<string>>();
+  for (const d of documents) {
+    if (d.failure) continue;
+    const c = configFor({ path: d.path, kind: d.format }, base.config!);
+    if (!c?.accepted.length) continue;
+    const seen = byConfig.get(c) ?? new Set<string>();
+    for (const f of d.findings) if (f.fingerprint) seen.add(f.fingerprint);
+    byConfig.set(c, seen);
+  }
+  const day = today();
+  return [...byConfig].flatMap(([c, seen]) => acceptedProblems(c.path, c.accepted, seen, day));
 }
 
 /** --annotate writes a copy of one workbook: refuse anything else, and above all writing over the input. */
@@ -189,7 +241,11 @@ export async function main(argv: string[]): Promise<number> {
     .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
     .option("--annotate <file.xlsx>", "write a copy of the .xlsx input with every finding's cell coloured and noted")
     .option("--previous <input>", "last year's document or package, for the year-on-year claims of the text")
-    .option("--quiet", "print errors only")
+    .addOption(new Option("--report <format=file>", "also write the report in another format to a file, from the same run; repeatable (e.g. --report sarif=out.sarif)").argParser(parseReportSpec).default([], "none"))
+    .option("--quiet", "errors only, in every format (the summary still counts everything)")
+    .option("--show-rounding", "list the rounding notes one by one (text, markdown) instead of one line per table")
+    .option("--include-rounding", "SARIF: include the rounding notes as results of level note (left out by default)")
+    .option("--write-accepted [file]", "print (or write to the file) a draft `accepted` list for the configuration: today's errors and warnings")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
     .action(async (inputs: string[], flags: CheckFlags) => {
       exitCode = await runCheck(inputs, flags, { out, isTTY: !!process.stdout.isTTY });

@@ -87,7 +87,7 @@ describe("an invalid configuration: exit 2 and one line naming the file, the key
     ["an unknown key", { rule: {} }, /budget-check\.config\.json: rule: unknown key; expected one of "rules", "tolerance", "failOn", "lang"/],
     ["an unknown rule id", { rules: { "no-such-rule": "error" } }, /budget-check\.config\.json: rules\.no-such-rule: no such rule/],
     ["a bad level", { rules: { "hierarchy-sum": "fatal" } }, /budget-check\.config\.json: rules\.hierarchy-sum: "fatal" is not a level; expected one of "off", "info", "warning", "error"/],
-    ["a bad tolerance", { tolerance: 0.5 }, /budget-check\.config\.json: tolerance: 0\.5 is not a tolerance; expected "auto" or a non-negative decimal as a string/],
+    ["a bad tolerance", { tolerance: -0.5 }, /budget-check\.config\.json: tolerance: -0\.5 is not a tolerance; expected "auto" or a non-negative number/],
     ["a bad failOn", { failOn: "errors" }, /budget-check\.config\.json: failOn: "errors" is not a level/],
     ["a bad lang", { lang: "fr" }, /budget-check\.config\.json: lang: "fr" is not a language; expected one of "zh", "en"/],
   ];
