@@ -87,10 +87,13 @@ export function problemLine(p: AcceptedProblem, lang: "zh" | "en"): string {
 }
 
 /** A draft `accepted` list for today's errors and warnings (--write-accepted): reasons to be filled in. */
+export const DRAFT_REASON = "TODO: why this is accepted";
+
 export function draftAccepted(findings: Finding[], until: string): { accepted: (AcceptedEntry & { about: string })[] } {
   return {
     accepted: findings
       .filter((f) => f.severity !== "info" && f.fingerprint)
-      .map((f) => ({ fingerprint: f.fingerprint!, reason: "TODO: why this is accepted", until, about: `${f.ruleId}: ${f.message}`.slice(0, 200) })),
+      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))
+      .map((f) => ({ fingerprint: f.fingerprint!, reason: DRAFT_REASON, until, about: `${f.ruleId}: ${f.message}`.slice(0, 200) })),
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Lang, Severity, SeveritySetting } from "./engine/types.js";
-import type { AcceptedEntry } from "./accepted.js";
+import { DRAFT_REASON, type AcceptedEntry } from "./accepted.js";
 import { InputError } from "./loaders/errors.js";
 import type { Package } from "./loaders/index.js";
 import { rules } from "./rules/index.js";
@@ -103,6 +103,7 @@ function readAccepted(path: string, value: unknown): AcceptedEntry[] {
     if (typeof o.fingerprint !== "string" || !/^[0-9a-f]{16}(#\d+)?$/.test(o.fingerprint))
       throw new ConfigError(path, `${key}.fingerprint`, "expected the 16-hex-digit fingerprint of a finding (the JSON report's fingerprint, or --write-accepted)");
     if (typeof o.reason !== "string" || !o.reason.trim()) throw new ConfigError(path, `${key}.reason`, "expected the reason the finding is accepted");
+    if (o.reason === DRAFT_REASON) throw new ConfigError(path, `${key}.reason`, "still the draft's placeholder; write why the finding is accepted");
     if (o.until !== undefined && (typeof o.until !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(o.until) || Number.isNaN(Date.parse(o.until))))
       throw new ConfigError(path, `${key}.until`, `${JSON.stringify(o.until)} is not a date; expected YYYY-MM-DD`);
     return { fingerprint: o.fingerprint, reason: o.reason, until: (o.until as string | undefined) ?? null, ...(typeof o.about === "string" ? { about: o.about } : {}) };
