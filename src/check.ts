@@ -9,6 +9,7 @@ import { findPackages, InputError, loadPackage, type EncodingName, type Package 
 import { checkInPool } from "./batch/pool.js";
 import { countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
 import { applyAccepted, today } from "./accepted.js";
+import { inputErrorText } from "./i18n/input-errors.js";
 import { rules } from "./rules/index.js";
 
 export interface CheckOptions {
@@ -88,7 +89,7 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
     }
     return report;
   } catch (e) {
-    if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
+    if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, inputErrorText(e.message, opts.lang), e.location);
     throw e;
   }
 }
@@ -105,14 +106,14 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
       await loadPrevious(opts.previous, opts.encoding);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      slots.push(failedReport(opts.previous, "markdown", `--previous: ${e.message}`, e.location));
+      slots.push(failedReport(opts.previous, "markdown", inputErrorText(`--previous: ${e.message}`, opts.lang), e.location));
     }
   for (const input of inputs) {
     try {
       slots.push(...findPackages(input));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      slots.push(failedReport(input, "markdown", e.message, e.location));
+      slots.push(failedReport(input, "markdown", inputErrorText(e.message, opts.lang), e.location));
     }
   }
   const pkgs = slots.filter((s): s is Package => !("findings" in s));

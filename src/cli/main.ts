@@ -121,7 +121,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   };
   if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
-  const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr) : undefined;
+  const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr, Date.now, base.lang) : undefined;
   const documents = await checkInputs(inputs, base, progress);
   // Run-wide settings: the command line, else the first configuration file used; rules off per document.
   const used: Config[] = [];
