@@ -72,6 +72,11 @@ function loadPrevious(path: string, encoding: EncodingName | undefined): Promise
   return p;
 }
 
+/** The year of last year's document (--previous), once it was loaded by checkInputs; null when unknown. */
+export async function previousYear(path: string, encoding: EncodingName | undefined): Promise<number | null> {
+  return loadPrevious(path, encoding).then((d) => d.year, () => null);
+}
+
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {

@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs"
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Help, Option } from "commander";
-import { checkInputs, loadModels, packageOptions, parseTolerance, type CheckOptions } from "../check.js";
+import { checkInputs, loadModels, packageOptions, parseTolerance, previousYear, type CheckOptions } from "../check.js";
 import { CONFIG_NAME, ConfigError, configFor, readConfig, type Config } from "../config.js";
 import { severityRank } from "../engine/run.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
@@ -158,13 +158,30 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     // exceljs is large: loaded only when --annotate is given.
     const { annotateWorkbook } = await import("../annotate.js");
     try {
-      await annotateWorkbook(inputs[0], flags.annotate, documents[0].findings, lang);
+      const cells = await annotateWorkbook(inputs[0], flags.annotate, documents[0].findings, lang);
+      // Say where the copy went (stderr: stdout holds the report).
+      process.stderr.write(
+        lang === "zh"
+          ? `budget-check: 已写出标注副本 ${flags.annotate}（${cells} 个单元格标注，首个工作表为问题清单）\n`
+          : `budget-check: wrote the annotated copy to ${flags.annotate} (${cells} cells marked; its first sheet lists the findings)\n`,
+      );
     } catch (e) {
       throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
   for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
   for (const p of problems) process.stderr.write(`budget-check: ${problemLine(p, lang)}\n`);
+  if (flags.previous) {
+    // --previous is last year's: the same year as a document checked against it is a mistake to point out.
+    const year = await previousYear(flags.previous, base.encoding);
+    for (const d of documents)
+      if (!d.failure && year !== null && d.year === year)
+        process.stderr.write(
+          lang === "zh"
+            ? `budget-check: 警告：--previous ${flags.previous} 是 ${year} 年的文件，与 ${d.path} 同一年度；应为上一年度（${year - 1} 年）的文件\n`
+            : `budget-check: warning: --previous ${flags.previous} is for ${year}, the same year as ${d.path}; it should be last year's (${year - 1})\n`,
+        );
+  }
   if (documents.some((d) => d.failure)) return 2;
   if (failOn === "never") return 0;
   const threshold = severityRank(failOn);

@@ -1,3 +1,4 @@
+import { cutOff } from "../model/cutoff.js";
 import { amountOf, table, type Row } from "../model/document.js";
 import { blockKey, codeBlocks, columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
@@ -20,6 +21,12 @@ export const generalVsTotal: Rule = {
     const a = unitBlocks(t7);
     const b = unitBlocks(t3);
     const rel = { zh: "表3 同一行", en: "the same row of T3" };
+    // 表7 cut off (the document ends inside it): a row it lacks may just not have been printed.
+    const cut = cutOff(doc);
+    const cutRelation = cut && {
+      zh: `表7 中无此行（文件在第 ${cut.last.line} 行表7 中途截断），计为`,
+      en: `T7 has no such row (the document is cut off inside T7 at line ${cut.last.line}), counted as`,
+    };
     const compare = (r7: Row, r3: Row | undefined) => {
       for (const key of KEYS) {
         const x = amountOf(r7, key);
@@ -29,7 +36,7 @@ export const generalVsTotal: Rule = {
           subject: { table: "T7", unit: r7.kind === "department" ? null : r7.unit, code: r7.code, item: r7.kind === "code" ? r7.name : null, column: columnLabel("T7", key) },
           total: x,
           parts: y ? [{ amount: y }] : [],
-          relation: y ? rel : { zh: "表3 无此行，按 0", en: "T3 has no such row: 0" },
+          relation: y ? rel : { zh: "表3 中无此行，计为", en: "T3 has no such row, counted as" },
         });
       }
     };
@@ -54,7 +61,7 @@ export const generalVsTotal: Rule = {
               subject: { table: "T3", unit: r.unit, code: r.code, item: r.name, column: columnLabel("T3", "total") },
               total: y,
               parts: [],
-              relation: { zh: "表7 无此行，按 0", en: "T7 has no such row: 0" },
+              relation: cut?.table === "T7" && cutRelation ? cutRelation : { zh: "表7 中无此行，计为", en: "T7 has no such row, counted as" },
             });
         }
     }
