@@ -61,7 +61,7 @@ export function formatText(report: Report, opts: TextOptions): string {
       if (acc) out.push(`      ${c.green(acc)}`);
     }
     for (const fold of folds) out.push(`  ${c.cyan(zh ? "尾差" : "rounding")}  ${foldLine(fold, opts.lang)}${zh ? "（--show-rounding 逐条列出）" : " (--show-rounding lists them)"}`);
-    if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
+    if (shown.length === 0) out.push(`  ${c.green(opts.quiet ? (zh ? "未发现错误" : "no errors") : zh ? "未发现问题" : "no findings")}`);
     out.push("");
   }
   if (report.documents.length > 1) out.push(...departmentSummary(report, opts.lang), "");
