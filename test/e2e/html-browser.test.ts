@@ -28,7 +28,11 @@ const requests: string[] = [];
 beforeAll(async () => {
   const r = cli([...SEED_CLEAN, "--format", "html", "--lang", "en", "--output", htmlFile]);
   expect(r.status).toBe(0);
-  ({ browser } = await launchBrowser());
+  let executablePath: string;
+  ({ browser, executablePath } = await launchBrowser());
+  // Unless CHROMIUM_PATH says otherwise, the browser is the npm package's, unpacked to the temp folder:
+  // no system chromium is used (so none is needed).
+  if (!process.env.CHROMIUM_PATH) expect(executablePath).toBe(join(tmpdir(), "chromium"));
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
