@@ -33,6 +33,11 @@ describe("accepted findings", () => {
       expect(e.reason).toBe("TODO: why this is accepted");
       expect(e.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+    // Written to a file instead of stdout when one is named.
+    const file = join(tmp, "draft.json");
+    const w = cli([SEED, "--write-accepted", file]);
+    expect(w.stdout).toBe("");
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(draft);
     // The draft as it is cannot be used: its reasons are placeholders.
     const r = cli([pkg({ accepted: draft.accepted })]);
     expect(r.status).toBe(2);
@@ -66,6 +71,7 @@ describe("accepted findings", () => {
     expect(junit.match(/accepted: 基数口径经财政局确认/g)).toHaveLength(6);
     expect(cli([doc, "--format", "markdown"]).stdout.match(/accepted: 基数口径经财政局确认/g)).toHaveLength(6);
     expect(cli([doc, "--format", "github"]).stdout.split("\n").filter((l) => l.startsWith("::error"))).toHaveLength(0);
+    expect(cli([doc, "--format", "html"]).stdout.match(/<em class="accepted">accepted: 基数口径经财政局确认 \(until 2099-12-31\)<\/em>/g)).toHaveLength(6);
   });
 
   it("only what is accepted: accepting five of the six errors still fails the run", () => {

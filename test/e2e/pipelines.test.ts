@@ -66,6 +66,12 @@ describe("--quiet means errors only in every format", () => {
     expect(out.match(/yoy-change/g)).toHaveLength(6);
   });
 
+  it("html: lists and marks only the errors", () => {
+    const html = cli([SEED, "--format", "html", "--quiet"]).stdout;
+    expect(html.match(/<li class="k-error"[^>]*data-kind="error"/g)).toHaveLength(6);
+    expect(html).not.toMatch(/data-kind="(warning|info|rounding)"|class="marked k-(warning|rounding|info)"/);
+  });
+
   it("sarif: the results are the errors (the rules list stays whole)", () => {
     const results = JSON.parse(cli([SEED, "--format", "sarif", "--quiet"]).stdout).runs[0].results;
     expect(results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).toEqual(Array(6).fill("yoy-change error"));
