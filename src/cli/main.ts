@@ -12,6 +12,7 @@ import { acceptedProblems, draftAccepted, problemLine, today, type AcceptedProbl
 import { formatters } from "../reporters/index.js";
 import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
+import { inputErrorText } from "../i18n/input-errors.js";
 import { progressBar } from "./progress.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -106,7 +107,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     try {
       explicit = readConfig(flags.config, rules.map((r) => r.id));
     } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(e.oneLine());
+      if (e instanceof ConfigError) throw new UsageError(`${formatLocation(e.location)}: ${inputErrorText(e.message, flags.lang ?? defaultLang())}`);
       throw e;
     }
   }

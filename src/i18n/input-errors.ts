@@ -26,6 +26,18 @@ const ZH: [RegExp, string][] = [
   [/^(表\d+ [^:]*): the header cannot be matched: expected (.*); found (.*)$/, "$1：表头无法识别：应有 $2；实际为 $3"],
   [/^--previous: expected one document or package, found (\d+)$/, "--previous：应为一个文件或部门，实际找到 $1 个"],
   [/^--previous: (.*)$/, "--previous：$1"],
+  // budget-check.config.json (src/config.ts): `<key>: <problem>`.
+  [/^cannot be read \(([^)]*)\); expected a JSON configuration file$/, "无法读取（$1）；应为 JSON 配置文件"],
+  [/^not valid JSON \((.*)\)$/, "不是有效的 JSON（$1）"],
+  [/^expected a JSON object with rules, tolerance, failOn or lang$/, "应为包含 rules、tolerance、failOn 或 lang 的 JSON 对象"],
+  [/^(\S+): unknown key; expected one of (.*)$/, "$1：未知的键；应为 $2 之一"],
+  [/^(\S+): no such rule \(budget-check rules lists them\)$/, "$1：没有这条规则（budget-check rules 列出全部规则）"],
+  [/^(\S+): (.*) is not a level; expected one of (.*)$/, "$1：$2 不是有效级别；应为 $3 之一"],
+  [/^(\S+): (.*) is not a tolerance; expected "auto" or a non-negative number, e\.g\. 0\.5$/, "$1：$2 不是有效容差；应为 \"auto\" 或非负数，如 0.5"],
+  [/^(\S+): (.*) is not a language; expected one of (.*)$/, "$1：$2 不是有效语言；应为 $3 之一"],
+  [/^(\S+): (.*) is not a date; expected YYYY-MM-DD$/, "$1：$2 不是日期；应为 YYYY-MM-DD"],
+  [/^(\S+): still the draft's placeholder; write why the finding is accepted$/, "$1：仍是草稿的占位文字；请写明接受该问题的理由"],
+  [/^(\S+): expected the reason the finding is accepted$/, "$1：应写明接受该问题的理由"],
 ];
 
 export function inputErrorText(message: string, lang: Lang): string {

@@ -111,6 +111,15 @@ describe("an invalid configuration: exit 2 and one line naming the file, the key
     expect(r.stderr).toBe(`budget-check: ${bad}: rules.hierarchy-sum: "loud" is not a level; expected one of "off", "info", "warning", "error"\n`);
   });
 
+  it("in Chinese (--lang zh), found beside the input or given with --config", () => {
+    const { dir, doc } = pkg({ rules: { "hierarchy-sum": "loud" }, failOn: "errors" });
+    const found = cli([doc, "--lang", "zh"]);
+    expect(found.status).toBe(2);
+    expect(found.stderr.trim()).toMatch(/budget-check\.config\.json: rules\.hierarchy-sum："loud" 不是有效级别；应为 "off", "info", "warning", "error" 之一$/);
+    const given = cli([SEED, "--config", join(dir, "budget-check.config.json")], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(given.stderr.trim()).toBe(`budget-check: ${join(dir, "budget-check.config.json")}: rules.hierarchy-sum："loud" 不是有效级别；应为 "off", "info", "warning", "error" 之一`);
+  });
+
   it("in a batch, the package under the bad file fails and the others are still checked", () => {
     const batch = join(tmp, "batch");
     mkdirSync(join(batch, "a"), { recursive: true });
