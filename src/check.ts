@@ -8,7 +8,9 @@ import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool } from "./batch/pool.js";
-import { documentReport, failedReport, type DocumentReport } from "./report.js";
+import { countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
+import { applyAccepted, today } from "./accepted.js";
+import { inputErrorText } from "./i18n/input-errors.js";
 import { rules } from "./rules/index.js";
 import { templateByName } from "./templates/index.js";
 
@@ -74,6 +76,11 @@ function loadPrevious(path: string, encoding: EncodingName | undefined): Promise
   return p;
 }
 
+/** The year of last year's document (--previous), once it was loaded by checkInputs; null when unknown. */
+export async function previousYear(path: string, encoding: EncodingName | undefined): Promise<number | null> {
+  return loadPrevious(path, encoding).then((d) => d.year, () => null);
+}
+
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
@@ -84,9 +91,15 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
     if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
     const enabled = (r: Rule) => (opts.severities[r.id] ?? r.defaultSeverity) !== "off";
-    return documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));
+    const report = documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));
+    const accepted = opts.config ? configFor(pkg, opts.config)?.accepted : undefined;
+    if (accepted?.length) {
+      applyAccepted(report.findings, accepted, today());
+      report.summary = countBySeverity(report.findings);
+    }
+    return report;
   } catch (e) {
-    if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
+    if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, inputErrorText(e.message, opts.lang), e.location);
     throw e;
   }
 }
@@ -103,14 +116,14 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
       await loadPrevious(opts.previous, opts.encoding);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      slots.push(failedReport(opts.previous, "markdown", `--previous: ${e.message}`, e.location));
+      slots.push(failedReport(opts.previous, "markdown", inputErrorText(`--previous: ${e.message}`, opts.lang), e.location));
     }
   for (const input of inputs) {
     try {
       slots.push(...findPackages(input));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      slots.push(failedReport(input, "markdown", e.message, e.location));
+      slots.push(failedReport(input, "markdown", inputErrorText(e.message, opts.lang), e.location));
     }
   }
   const pkgs = slots.filter((s): s is Package => !("findings" in s));

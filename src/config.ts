@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Lang, Severity, SeveritySetting } from "./engine/types.js";
+import { DRAFT_REASON, type AcceptedEntry } from "./accepted.js";
 import { InputError } from "./loaders/errors.js";
 import type { Package } from "./loaders/index.js";
 import { rules } from "./rules/index.js";
@@ -18,6 +19,8 @@ export interface Config {
   tolerance?: string;
   failOn?: Severity | "never";
   lang?: Lang;
+  /** Findings the department has explained (src/accepted.ts); empty when none. */
+  accepted: AcceptedEntry[];
 }
 
 /** An invalid configuration file: one line naming the file, the key and what is wrong. */
@@ -31,7 +34,7 @@ export class ConfigError extends InputError {
 const LEVELS = ["off", "info", "warning", "error"];
 const FAIL_ON = ["error", "warning", "info", "never"];
 const LANGS = ["zh", "en"];
-const KEYS = ["$schema", "rules", "tolerance", "failOn", "lang"];
+const KEYS = ["$schema", "rules", "tolerance", "failOn", "lang", "accepted"];
 
 /** 1-based line of a character offset, for JSON syntax errors. */
 function lineAt(text: string, offset: number): number {
@@ -59,7 +62,7 @@ export function readConfig(path: string, ruleIds: string[]): Config {
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw new ConfigError(path, null, "expected a JSON object with rules, tolerance, failOn or lang");
   const o = json as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw new ConfigError(path, k, `unknown key; expected one of ${list(KEYS.slice(1))}`);
-  const config: Config = { path, rules: {} };
+  const config: Config = { path, rules: {}, accepted: [] };
   if (o.rules !== undefined) {
     if (typeof o.rules !== "object" || o.rules === null || Array.isArray(o.rules)) throw new ConfigError(path, "rules", 'expected an object such as { "hierarchy-sum": "warning" }');
     for (const [id, level] of Object.entries(o.rules as Record<string, unknown>)) {
@@ -69,10 +72,13 @@ export function readConfig(path: string, ruleIds: string[]): Config {
     }
   }
   if (o.tolerance !== undefined) {
-    if (typeof o.tolerance !== "string" || !/^(auto|\d+(\.\d+)?)$/.test(o.tolerance))
-      throw new ConfigError(path, "tolerance", `${JSON.stringify(o.tolerance)} is not a tolerance; expected "auto" or a non-negative decimal as a string, e.g. "0.5"`);
-    config.tolerance = o.tolerance;
+    // A number is taken as written in the file (0.5 → "0.5"): JSON numbers of this size print exactly.
+    const t = typeof o.tolerance === "number" && Number.isFinite(o.tolerance) && o.tolerance >= 0 ? String(o.tolerance) : o.tolerance;
+    if (typeof t !== "string" || !/^(auto|\d+(\.\d+)?)$/.test(t))
+      throw new ConfigError(path, "tolerance", `${JSON.stringify(o.tolerance)} is not a tolerance; expected "auto" or a non-negative number, e.g. 0.5`);
+    config.tolerance = t;
   }
+  if (o.accepted !== undefined) config.accepted = readAccepted(path, o.accepted);
   if (o.failOn !== undefined) {
     if (typeof o.failOn !== "string" || !FAIL_ON.includes(o.failOn)) throw new ConfigError(path, "failOn", `${JSON.stringify(o.failOn)} is not a level; expected one of ${list(FAIL_ON)}`);
     config.failOn = o.failOn as Config["failOn"];
@@ -82,6 +88,26 @@ export function readConfig(path: string, ruleIds: string[]): Config {
     config.lang = o.lang as Lang;
   }
   return config;
+}
+
+const ACCEPTED_KEYS = ["fingerprint", "reason", "until", "about"];
+
+/** `accepted`: a list of { fingerprint, reason, until? (YYYY-MM-DD), about? }. */
+function readAccepted(path: string, value: unknown): AcceptedEntry[] {
+  if (!Array.isArray(value)) throw new ConfigError(path, "accepted", 'expected a list such as [{ "fingerprint": "…", "reason": "…", "until": "2027-06-30" }]');
+  return value.map((e, i) => {
+    const key = `accepted[${i}]`;
+    if (typeof e !== "object" || e === null || Array.isArray(e)) throw new ConfigError(path, key, "expected an object with fingerprint, reason and until");
+    const o = e as Record<string, unknown>;
+    for (const k of Object.keys(o)) if (!ACCEPTED_KEYS.includes(k)) throw new ConfigError(path, `${key}.${k}`, `unknown key; expected one of ${list(ACCEPTED_KEYS)}`);
+    if (typeof o.fingerprint !== "string" || !/^[0-9a-f]{16}(#\d+)?$/.test(o.fingerprint))
+      throw new ConfigError(path, `${key}.fingerprint`, "expected the 16-hex-digit fingerprint of a finding (the JSON report's fingerprint, or --write-accepted)");
+    if (typeof o.reason !== "string" || !o.reason.trim()) throw new ConfigError(path, `${key}.reason`, "expected the reason the finding is accepted");
+    if (o.reason === DRAFT_REASON) throw new ConfigError(path, `${key}.reason`, "still the draft's placeholder; write why the finding is accepted");
+    if (o.until !== undefined && (typeof o.until !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(o.until) || Number.isNaN(Date.parse(o.until))))
+      throw new ConfigError(path, `${key}.until`, `${JSON.stringify(o.until)} is not a date; expected YYYY-MM-DD`);
+    return { fingerprint: o.fingerprint, reason: o.reason, until: (o.until as string | undefined) ?? null, ...(typeof o.about === "string" ? { about: o.about } : {}) };
+  });
 }
 
 /** The nearest budget-check.config.json in `folder` or above it, or null. */

@@ -41,8 +41,9 @@ export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
 }
 
 /**
- * Expands a command-line input into packages: a file is one; a folder of CSVs is one; any other folder
- * is a batch, every package below it in path order.
+ * Expands a command-line input into packages: a file is one; a folder of CSVs (with at most one text
+ * file, its narrative) is one; any other folder is a batch, every package below it in path order (CSV
+ * files lying among several documents are not a package and are left out).
  */
 export function findPackages(input: string): Package[] {
   let st;
@@ -59,7 +60,13 @@ export function findPackages(input: string): Package[] {
   }
   if (!st.isDirectory()) throw new InputError("not a file or folder", { file: input });
   const entries = readdirSync(input, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && /\.csv$/i.test(e.name))) return [{ path: input, kind: "csv" }];
+  // A CSV package is a folder of tables: its CSVs and at most one text file (the narrative). A folder
+  // with several documents (or workbooks) is a batch, each document checked, even when a stray CSV
+  // lies among them.
+  const files = entries.filter((e) => e.isFile() && !e.name.startsWith("."));
+  const texts = files.filter((e) => TEXT_EXT.has(extname(e.name).toLowerCase()) && !/^readme/i.test(e.name));
+  const workbooks = files.filter((e) => extname(e.name).toLowerCase() === ".xlsx" && !e.name.startsWith("~$"));
+  if (files.some((e) => /\.csv$/i.test(e.name)) && texts.length <= 1 && workbooks.length === 0) return [{ path: input, kind: "csv" }];
   const out: Package[] = [];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith(".") || e.name === "node_modules") continue;

@@ -31,6 +31,10 @@ export interface FormatOptions {
   documents?: Map<string, BudgetDocument>;
   /** Rules turned off for a document (by --rule or its configuration), by the document's path. */
   rulesOff?: Map<string, Set<string>>;
+  /** SARIF: include the rounding notes (left out by default). */
+  includeRounding?: boolean;
+  /** Text and markdown: list the rounding notes one by one instead of one line per table. */
+  showRounding?: boolean;
 }
 
 export type Formatter = (report: Report, opts: FormatOptions) => string;

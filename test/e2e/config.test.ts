@@ -87,7 +87,7 @@ describe("an invalid configuration: exit 2 and one line naming the file, the key
     ["an unknown key", { rule: {} }, /budget-check\.config\.json: rule: unknown key; expected one of "rules", "tolerance", "failOn", "lang"/],
     ["an unknown rule id", { rules: { "no-such-rule": "error" } }, /budget-check\.config\.json: rules\.no-such-rule: no such rule/],
     ["a bad level", { rules: { "hierarchy-sum": "fatal" } }, /budget-check\.config\.json: rules\.hierarchy-sum: "fatal" is not a level; expected one of "off", "info", "warning", "error"/],
-    ["a bad tolerance", { tolerance: 0.5 }, /budget-check\.config\.json: tolerance: 0\.5 is not a tolerance; expected "auto" or a non-negative decimal as a string/],
+    ["a bad tolerance", { tolerance: -0.5 }, /budget-check\.config\.json: tolerance: -0\.5 is not a tolerance; expected "auto" or a non-negative number/],
     ["a bad failOn", { failOn: "errors" }, /budget-check\.config\.json: failOn: "errors" is not a level/],
     ["a bad lang", { lang: "fr" }, /budget-check\.config\.json: lang: "fr" is not a language; expected one of "zh", "en"/],
   ];
@@ -109,6 +109,15 @@ describe("an invalid configuration: exit 2 and one line naming the file, the key
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(`budget-check: ${bad}: rules.hierarchy-sum: "loud" is not a level; expected one of "off", "info", "warning", "error"\n`);
+  });
+
+  it("in Chinese (--lang zh), found beside the input or given with --config", () => {
+    const { dir, doc } = pkg({ rules: { "hierarchy-sum": "loud" }, failOn: "errors" });
+    const found = cli([doc, "--lang", "zh"]);
+    expect(found.status).toBe(2);
+    expect(found.stderr.trim()).toMatch(/budget-check\.config\.json: rules\.hierarchy-sum："loud" 不是有效级别；应为 "off", "info", "warning", "error" 之一$/);
+    const given = cli([SEED, "--config", join(dir, "budget-check.config.json")], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(given.stderr.trim()).toBe(`budget-check: ${join(dir, "budget-check.config.json")}: rules.hierarchy-sum："loud" 不是有效级别；应为 "off", "info", "warning", "error" 之一`);
   });
 
   it("in a batch, the package under the bad file fails and the others are still checked", () => {
