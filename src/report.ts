@@ -21,6 +21,10 @@ export interface DocumentReport {
   findings: Finding[];
   summary: Record<Severity, number>;
   failure: { message: string; location?: SourceLocation } | null;
+  /** The encoding the text files were read as (absent for workbooks and unreadable inputs). */
+  encoding?: string;
+  /** The configuration file the document was checked with (absent when none applied). */
+  config?: string;
 }
 
 export interface Report {
@@ -79,6 +83,7 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
     findings: sorted,
     summary: countBySeverity(sorted),
     failure: null,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
   };
 }
 

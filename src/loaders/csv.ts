@@ -5,7 +5,7 @@ import type { BudgetDocument } from "../model/document.js";
 import { chineseNumeral } from "../model/names.js";
 import { resolveItemCodes } from "../model/resolve.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
-import { decodeText, type EncodingName } from "./decode.js";
+import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
 import { addTables, finishDocument } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
@@ -51,9 +51,11 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
   const narrativeFile = entries.find((n) => /\.(md|txt)$/i.test(n));
   const meta: TableMeta = { departments: [], units: [], years: [] };
   let narrative = null;
+  const encodings = new Map<string, string>();
   if (narrativeFile) {
     const file = join(dir, narrativeFile);
-    const text = decodeText(readFileSync(file), file, encoding);
+    const { text, encoding: used } = decodeTextWithEncoding(readFileSync(file), file, encoding);
+    encodings.set(narrativeFile, used);
     narrative = parseNarrative(text.split(/\r\n|\r|\n/), file, template);
   }
   const doc: BudgetDocument = {
@@ -69,12 +71,25 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
   };
   for (const name of csvs) {
     const file = join(dir, name);
-    const lines = csvLines(file, decodeText(readFileSync(file), file, encoding));
+    const decoded = decodeTextWithEncoding(readFileSync(file), file, encoding);
+    encodings.set(name, decoded.encoding);
+    const lines = csvLines(file, decoded.text);
     const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
     if (parsed.tables.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
     addTables(doc, meta, parsed);
   }
   finishDocument(doc, meta);
   resolveItemCodes(doc);
+  doc.encoding = packageEncoding(encodings);
   return doc;
+}
+
+/** One encoding name when every file of the package used it; else the odd files named, the usual one last. */
+function packageEncoding(byFile: Map<string, string>): string {
+  const counts = new Map<string, number>();
+  for (const e of byFile.values()) counts.set(e, (counts.get(e) ?? 0) + 1);
+  if (counts.size === 1) return [...counts.keys()][0];
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  const odd = [...byFile].filter(([, e]) => e !== usual).map(([f, e]) => `${e} (${f})`);
+  return `${odd.join(", ")}, ${usual} (other files)`;
 }

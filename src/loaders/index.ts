@@ -3,7 +3,7 @@ import { extname, join, relative } from "node:path";
 import type { BudgetDocument } from "../model/document.js";
 import { defaultTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
-import { decodeText, type EncodingName } from "./decode.js";
+import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
 import { loadMarkdown } from "./markdown.js";
 
@@ -66,7 +66,10 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       } catch (e) {
         throw new InputError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file: pkg.path });
       }
-      return loadMarkdown(pkg.path, decodeText(bytes, pkg.path, options.encoding), defaultTemplate);
+      const { text, encoding } = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
+      const doc = loadMarkdown(pkg.path, text, defaultTemplate);
+      doc.encoding = encoding;
+      return doc;
     }
     case "csv":
       return loadCsvFolder(pkg.path, defaultTemplate, options.encoding);

@@ -104,6 +104,11 @@ export interface BudgetDocument {
   tables: Table[];
   /** What only a workbook has (formulas, hidden rows and sheets); absent for text and CSV. */
   workbook?: WorkbookFacts;
+  /**
+   * The encoding the text files were read as (`utf-8`, `gb18030`, `utf-16le`, `utf-16be`); for a CSV
+   * package whose files differ, each with its file (`gb18030 (表3.csv), utf-8 (其他)`); absent for workbooks.
+   */
+  encoding?: string;
 }
 
 export function table(doc: BudgetDocument, id: TableId): Table | undefined {
