@@ -1,4 +1,4 @@
-import { makeAmount, parseNumber } from "../model/amount.js";
+import { classifyAmountText, parseNumber } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
@@ -236,13 +236,18 @@ function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: S
     if (i === undefined) continue;
     const text = cells[i] ?? "";
     const location = locs[i] ?? rowLoc;
-    out[spec.key] = {
-      text,
-      amount: spec.kind === "amount" ? makeAmount(text, location, spec.nonNegative ?? true) : null,
-      location,
-    };
+    out[spec.key] = amountCell(text, location, spec.kind === "amount", spec.nonNegative ?? true);
   }
   return out;
+}
+
+/** A cell; in an amount column its text is classified once (model/amount.ts): an amount, or why not. */
+function amountCell(text: string, location: SourceLocation, isAmount: boolean, nonNegative: boolean): Cell {
+  if (!isAmount) return { text, amount: null, location };
+  const c = classifyAmountText(text);
+  if (c.kind === "amount") return { text, amount: { value: c.value, decimals: c.decimals, text: text.trim(), location, nonNegative }, location };
+  if (c.kind === "malformed") return { text, amount: null, location, invalid: c.reason };
+  return { text, amount: null, location };
 }
 
 function emptyRow(label: string, location: SourceLocation): Row {

@@ -59,6 +59,57 @@ export function parseNumber(text: string): { value: Decimal; decimals: number } 
   return { value, decimals: frac.length };
 }
 
+/**
+ * What the text of a cell in an amount column is — the one place that decides it (every loader calls it):
+ * - `amount`: a well-formed printed amount (`9,724`, `1, 197`, `18,976.76`, `-3`, `(3)`, full-width digits);
+ * - `blank`: nothing printed (spaces only);
+ * - `dash`: a dash standing for "none" (`-`, `--`, `—`, `——`, `－`, `–`, `/`); what it means is the template's;
+ * - `text`: words, not a figure (`三级指标`, `2000 平方米`, `95%`): table 12 prints indicators in its amount columns;
+ * - `malformed`: an attempt at a number that is not a well-formed amount (`9,7244`, `9,72,4`, `1,2,3`,
+ *   `12.3.4`, `1e400`, `NaN`, `Infinity`, `0x369`), with why (`MALFORMED_REASONS` words it in en / zh).
+ *   A malformed amount must never be read as an empty cell: the sums it belongs to would silently lose it.
+ */
+export type AmountTextClass =
+  | { kind: "amount"; value: Decimal; decimals: number }
+  | { kind: "blank" }
+  | { kind: "dash" }
+  | { kind: "text" }
+  | { kind: "malformed"; reason: MalformedReason };
+
+export type MalformedReason = "not-a-number" | "hexadecimal" | "exponent" | "decimal-points" | "grouping" | "characters";
+
+/** Each reason a printed amount is malformed, in words. */
+export const MALFORMED_REASONS: Record<MalformedReason, { en: string; zh: string }> = {
+  "not-a-number": { en: "not a number", zh: "不是数字" },
+  hexadecimal: { en: "a hexadecimal number", zh: "十六进制数" },
+  exponent: { en: "a number in exponent notation", zh: "科学计数法" },
+  "decimal-points": { en: "more than one decimal point", zh: "有多个小数点" },
+  grouping: { en: "thousands separators not every three digits", zh: "千分位分隔符位置不对" },
+  characters: { en: "characters that do not belong in an amount", zh: "含有金额中不应出现的字符" },
+};
+
+const DASH = /^([-－—–−‐]{1,2}|\/)$/;
+/** Only digits, separators, signs, brackets, exponent and hex letters: a number was meant. */
+const NUMBERISH = /^[\d０-９.,，．\s'’_+\-－—–−()（）eExXa-fA-F]*$/;
+const SPECIAL = /^[-+]?(nan|inf|infinity|∞)$/i;
+
+export function classifyAmountText(text: string): AmountTextClass {
+  const t = text.trim();
+  if (t === "") return { kind: "blank" };
+  const n = parseNumber(t);
+  if (n) return { kind: "amount", value: n.value, decimals: n.decimals };
+  if (DASH.test(t.replace(/\s+/g, ""))) return { kind: "dash" };
+  if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
+  if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return { kind: "text" };
+  const c = normaliseNumberText(t).replace(/^\((.*)\)$/, "$1").replace(/^[-+]/, "");
+  let reason: MalformedReason = "characters";
+  if (/^0x[0-9a-f]+$/i.test(c)) reason = "hexadecimal";
+  else if (/^[\d.]+e[-+]?\d+$/i.test(c)) reason = "exponent";
+  else if ((c.match(/\./g) ?? []).length > 1) reason = "decimal-points";
+  else if (/^[\d,]+(\.\d+)?$/.test(c)) reason = "grouping";
+  return { kind: "malformed", reason };
+}
+
 export function makeAmount(text: string, location: SourceLocation, nonNegative = true): Amount | null {
   const n = parseNumber(text);
   if (!n) return null;

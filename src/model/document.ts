@@ -1,4 +1,4 @@
-import type { Amount } from "./amount.js";
+import type { Amount, MalformedReason } from "./amount.js";
 import type { SourceLocation } from "./location.js";
 import type { WorkbookFacts } from "./workbook.js";
 
@@ -13,6 +13,12 @@ export interface Cell {
   text: string;
   amount: Amount | null;
   location: SourceLocation;
+  /**
+   * Set when the cell stands in an amount column and its text is an attempt at a number that is not a
+   * well-formed amount (`9,7244`, `12.3.4`, `1e400`): why (model/amount.ts classifyAmountText).
+   * `amount` is then null, and the amount-format rule reports the cell as an error.
+   */
+  invalid?: MalformedReason;
 }
 
 export interface Column {

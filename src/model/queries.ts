@@ -95,3 +95,8 @@ export function codeBlocks(t: Table): UnitBlock[] {
 export function blockKey(row: Row): string {
   return unitKey(row.kind === "department" ? row.name : row.unit);
 }
+
+/** The subject of a finding about one cell: its table, unit (none for the department row), code, item and column label. */
+export function cellSubject(t: Table, r: Row, key: string) {
+  return { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.name, column: t.columns.find((c) => c.key === key)?.label ?? key };
+}

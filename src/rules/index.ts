@@ -1,5 +1,6 @@
 import type { Rule } from "../engine/types.js";
 import { allocationVsSummary } from "./allocation-vs-summary.js";
+import { amountFormat } from "./amount-format.js";
 import { balanceTotals } from "./balance-totals.js";
 import { codeName } from "./code-name.js";
 import { economicVsFunction } from "./economic-vs-function.js";
@@ -33,6 +34,7 @@ export const rules: Rule[] = [
   hierarchySum,
   partOfTotal,
   negativeAmount,
+  amountFormat,
   itemsVsUnits,
   allocationVsSummary,
   generalVsTotal,
