@@ -3,6 +3,7 @@
 import type ExcelJS from "exceljs";
 import type { Finding, Lang } from "./engine/types.js";
 import { readWorkbook } from "./loaders/xlsx.js";
+import { writeOutputAtomically } from "./output.js";
 import { arithmeticText } from "./reporters/words.js";
 
 /** Fill colours (ARGB) by what a finding is: Excel's own "bad", "neutral" and a light blue for rounding. */
@@ -45,6 +46,7 @@ export async function annotateWorkbook(input: string, output: string, findings: 
     c.style = { ...c.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: ANNOTATION_FILLS[worst] } } };
     c.note = fs.map((f) => noteText(f, lang)).join("\n\n");
   }
-  await wb.xlsx.writeFile(output);
+  // Written whole, then renamed into place: an interrupted run never leaves a truncated workbook.
+  writeOutputAtomically(output, [new Uint8Array(await wb.xlsx.writeBuffer())]);
   return byCell.size;
 }

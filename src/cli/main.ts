@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
-import { dirname, extname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { checkInputs, loadModels, packageOptions, parseTolerance, type CheckOptions } from "../check.js";
@@ -7,6 +7,7 @@ import { CONFIG_NAME, ConfigError, configFor, readConfig, type Config } from "..
 import { severityRank } from "../engine/run.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
+import { overwritesInput, sameFile, writeOutputAtomically } from "../output.js";
 import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
 import { jsonChunks } from "../reporters/json.js";
@@ -86,6 +87,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     previous: flags.previous,
   };
   if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
+  checkOutputTargets(inputs, flags);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
   const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr) : undefined;
   const documents = await checkInputs(inputs, base, progress);
@@ -111,12 +113,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
       : [format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff })];
   if (flags.output) {
     try {
-      const fd = openSync(flags.output, "w");
-      try {
-        for (const c of chunks) writeSync(fd, c);
-      } finally {
-        closeSync(fd);
-      }
+      writeOutputAtomically(flags.output, chunks);
     } catch (e) {
       throw new UsageError(`--output ${flags.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
@@ -143,16 +140,22 @@ function checkAnnotateTarget(inputs: string[], out: string): void {
   if (inputs.length !== 1 || extname(inputs[0]).toLowerCase() !== ".xlsx")
     throw new UsageError(`--annotate ${out}: needs exactly one .xlsx workbook as input (got ${inputs.join(", ")})`);
   if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--annotate ${out}: the annotated copy must be an .xlsx file`);
-  const same = (() => {
-    if (resolve(out) === resolve(inputs[0])) return true;
-    try {
-      const [a, b] = [statSync(out), statSync(inputs[0])];
-      return a.ino === b.ino && a.dev === b.dev;
-    } catch {
-      return false;
-    }
-  })();
-  if (same) throw new UsageError(`--annotate ${out}: that is the input workbook; choose another file (the input is never modified)`);
+  if (sameFile(out, inputs[0])) throw new UsageError(`--annotate ${out}: that is the input workbook; choose another file (the input is never modified)`);
+}
+
+/**
+ * No output may overwrite an input (a document, a file of an input package, --previous) or another
+ * output of the same run (--annotate X --output X would silently keep only one of them).
+ */
+function checkOutputTargets(inputs: string[], flags: CheckFlags): void {
+  const read = flags.previous ? [...inputs, flags.previous] : inputs;
+  for (const [option, path] of [["--output", flags.output], ["--annotate", flags.annotate]] as const) {
+    if (!path) continue;
+    const why = overwritesInput(path, read);
+    if (why) throw new UsageError(`${option} ${path}: ${why}; choose another file (inputs are never modified)`);
+  }
+  if (flags.output && flags.annotate && sameFile(flags.output, flags.annotate))
+    throw new UsageError(`--output ${flags.output}: the same file as --annotate ${flags.annotate}; each output needs its own file`);
 }
 
 function readDoc(id: string): string {
