@@ -2,6 +2,7 @@ import { classifyAmountText, parseNumber } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
+import { pushTo } from "../model/queries.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
@@ -337,7 +338,7 @@ function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null)
   }
   // Per unit, the latest year is the current one and the one before it the previous.
   const byUnit = new Map<string | null, Row[]>();
-  for (const r of rows) if (r.role?.startsWith("year:")) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  for (const r of rows) if (r.role?.startsWith("year:")) pushTo(byUnit, r.unit, r);
   for (const list of byUnit.values()) {
     const years = list.map((r) => Number(r.role!.slice(5))).sort((a, b) => b - a);
     const current = docYear && years.includes(docYear) ? docYear : years[0];
@@ -417,7 +418,9 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     t.pages++;
     t.unit ??= page.unit;
     t.department ??= page.department;
-    itemsOf.set(t.id, [...(itemsOf.get(t.id) ?? []), ...items]);
+    const list = itemsOf.get(t.id);
+    if (list) for (const it of items) list.push(it); // in place: a copy per page made many pages cost pages²
+    else itemsOf.set(t.id, items);
   }
   for (const t of tables) {
     const tpl = template.tables.find((x) => x.id === t.id)!;
