@@ -9,6 +9,7 @@ import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import { overwritesInput, sameFile, writeOutputAtomically } from "../output.js";
 import { makeReport } from "../report.js";
+import { visibleControls } from "../reporters/escape.js";
 import { formatters } from "../reporters/index.js";
 import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
@@ -127,7 +128,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
       throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
+  for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${visibleControls(`${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}`)}\n`);
   if (documents.some((d) => d.failure)) return 2;
   if (failOn === "never") return 0;
   const threshold = severityRank(failOn);
@@ -229,7 +230,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2; // commander already printed a one-line message
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`budget-check: ${e.message}\n`);
+      process.stderr.write(`budget-check: ${visibleControls(e.message)}\n`);
       return 2;
     }
     throw e;
