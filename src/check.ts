@@ -73,13 +73,16 @@ function loadPrevious(path: string, encoding: EncodingName | undefined): Promise
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
+    const config = opts.config ? configFor(pkg, opts.config) : null;
     opts = packageOptions(pkg, opts);
     const doc = await loadPackage(pkg, { encoding: opts.encoding });
     // An unreadable --previous was reported once by checkInputs; the package is checked without it.
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
-    return documentReport(pkg.path, doc, findings);
+    const report = documentReport(pkg.path, doc, findings);
+    if (config) report.config = config.path;
+    return report;
   } catch (e) {
     if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
     throw e;

@@ -2,7 +2,7 @@ import type { Finding } from "../engine/types.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { arithmeticText, tableHeading } from "./words.js";
+import { arithmeticText, configLine, tableHeading } from "./words.js";
 
 /** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one per finding. */
 
@@ -45,6 +45,7 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
       out.push(command("error", d.failure.location ?? { file: d.path }, "budget-check: unreadable input", d.failure.message));
       continue;
     }
+    if (d.config && !opts.quiet) out.push(command("notice", { file: d.config, line: 1 }, "budget-check configuration", `${d.path}: ${configLine(d.config, opts.lang)}`));
     for (const f of d.findings) if (!opts.quiet || f.severity === "error") out.push(findingCommand(f, opts));
   }
   return out.length ? out.join("\n") + "\n" : "";

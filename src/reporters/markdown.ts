@@ -2,7 +2,7 @@ import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { findingKind, kindLabel, summaryLine, tableHeading } from "./words.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading } from "./words.js";
 
 /**
  * Markdown for a merge-request comment (GitHub / GitLab flavoured): a summary table, then each
@@ -48,6 +48,7 @@ function documentSection(d: DocumentReport, opts: FormatOptions): string[] {
   const zh = opts.lang === "zh";
   const title = [d.department, d.year, d.moneyUnit ? `(${d.moneyUnit})` : null].filter((x) => x !== null).join(" ");
   const out = [`### ${mdEscape(d.path)}${title ? ` — ${mdEscape(title)}` : ""}`, ""];
+  if (d.config) out.push(`_${mdEscape(configLine(d.config, opts.lang))}_`, "");
   if (d.failure) {
     out.push(`❌ ${zh ? "无法读取" : "Could not be read"}: ${mdEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}`, "");
     return out;
