@@ -5,7 +5,7 @@ import { runRules } from "./engine/run.js";
 import type { Lang, SeveritySetting } from "./engine/types.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
-import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
+import { discoverPackages, findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool } from "./batch/pool.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
@@ -104,12 +104,11 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
       slots.push(failedReport(opts.previous, "markdown", `--previous: ${e.message}`, e.location));
     }
   for (const input of inputs) {
-    try {
-      slots.push(...findPackages(input));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      slots.push(failedReport(input, "markdown", e.message, e.location));
-    }
+    const found = discoverPackages(input);
+    slots.push(...found.packages);
+    // An unreadable folder or file name is that entry's failure; the rest of the batch is checked.
+    for (const p of found.problems) slots.push(failedReport(p.location.file, "markdown", p.message, p.location));
+    for (const s of found.skipped) progress?.skipped?.(s.path, s.why);
   }
   const pkgs = slots.filter((s): s is Package => !("findings" in s));
   progress?.start(pkgs.length);
@@ -132,6 +131,8 @@ export interface Progress {
   start(total: number): void;
   done(report: DocumentReport): void;
   end(): void;
+  /** An entry of a batch folder that is not checked, and why (a link back to a folder already searched, a report of this tool). */
+  skipped?(path: string, why: string): void;
 }
 
 export function parseTolerance(text: string): ToleranceMode | null {

@@ -90,7 +90,10 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
   checkOutputTargets(inputs, flags);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
-  const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr) : undefined;
+  const bar = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr) : undefined;
+  // What a batch folder holds but is not checked is said on stderr, whether or not the bar is shown.
+  const skipped = (path: string, why: string) => process.stderr.write(`budget-check: ${visibleControls(path)}: skipped: ${why}\n`);
+  const progress = bar ? Object.assign(bar, { skipped }) : { start() {}, done() {}, end() {}, skipped };
   const documents = await checkInputs(inputs, base, progress);
   // Run-wide settings: the command line, else the first configuration file used; rules off per document.
   const used: Config[] = [];
