@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED, SEED_CLEAN } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 // The HTML report of the seed, made by the real CLI, opened in Debian's chromium (.ci/setup-browser
 // installs it). Without the browser the test fails: the report's behaviour is only checked here.
@@ -17,7 +17,7 @@ interface Loc {
   column?: number;
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "budget-check-html-"));
+const tmp = tempDir("html");
 const htmlFile = join(tmp, "report.html");
 let browser: Browser;
 let page: Page;
