@@ -1,6 +1,6 @@
 import { classifyAmountText, parseNumber } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
-import type { SourceLocation } from "../model/location.js";
+import { formatLocation, type SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
 import { pushTo } from "../model/queries.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
@@ -394,6 +394,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
   const itemsOf = new Map<TableId, Item[]>();
   let lastMap: ColumnMap | null = null;
   let lastId: TableId | null = null;
+  const firstRows = new Map<TableId, RawLine>();
   for (const page of pages) {
     const tpl = page.template;
     let map: ColumnMap;
@@ -406,6 +407,10 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
       const { cells, locs } = alignCells(l, map);
       return { cells: buildCells(tpl, map, cells, locs, l.location), loc: l.location };
     });
+    const first = page.data[0];
+    const earlier = first ? firstRows.get(tpl.id) : undefined;
+    if (first && earlier && rowText(earlier) === rowText(first)) throw printedTwice(tpl, earlier.location, first.location);
+    if (first && !earlier) firstRows.set(tpl.id, first);
     let t = tables.find((x) => x.id === tpl.id);
     if (!t) {
       const columns: Column[] = tpl.columns
@@ -441,4 +446,17 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     }
   }
   return { tables, meta };
+}
+
+const rowText = (l: RawLine) => trimmedCells(l).join("\t");
+
+/**
+ * A table printed a second time (its first row printed again on a later page) is not a continuation:
+ * merged, every sum would count it twice (two printed 表3 gave 37 arithmetic errors and no word of why).
+ */
+export function printedTwice(tpl: { number: number; title: string }, first: SourceLocation, again: SourceLocation): InputError {
+  return new InputError(
+    `表${tpl.number} ${tpl.title} is printed twice: its first row (${formatLocation(first)}) is printed again here; expected each table once (a continuation page repeats the title and header, not the rows)`,
+    again,
+  );
 }
