@@ -28,6 +28,7 @@ export function noteText(f: Finding, lang: Lang): string {
  */
 export async function annotateWorkbook(input: string, output: string, findings: Finding[], lang: Lang): Promise<number> {
   const wb = await readWorkbook(input);
+  keepValuesOfExternalFormulas(wb);
   const byCell = new Map<string, { sheet: string; cell: string; findings: Finding[] }>();
   for (const f of findings) {
     const { file, sheet, cell } = f.location;
@@ -49,4 +50,27 @@ export async function annotateWorkbook(input: string, output: string, findings: 
   // Written whole, then renamed into place: an interrupted run never leaves a truncated workbook.
   writeOutputAtomically(output, [new Uint8Array(await wb.xlsx.writeBuffer())]);
   return byCell.size;
+}
+
+/** A reference to another workbook in a formula: `[1]Sheet1!A1`, `'[budget.xlsx]表3'!D8`. */
+const EXTERNAL = /\[[^\]]+\][^!]*!/;
+
+/**
+ * exceljs does not write a workbook's external links back, so a formula that refers to one would be
+ * broken in the copy (#REF! when Excel recalculates). Such a cell keeps its cached value instead:
+ * the copy shows what the input showed. Returns how many cells were changed.
+ */
+export function keepValuesOfExternalFormulas(wb: ExcelJS.Workbook): number {
+  let n = 0;
+  for (const ws of wb.worksheets)
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const f = cell.formula;
+        if (!f || !EXTERNAL.test(f)) return;
+        const result = (cell.value as { result?: unknown }).result;
+        cell.value = (result === undefined ? null : result) as ExcelJS.CellValue;
+        n++;
+      }),
+    );
+  return n;
 }
