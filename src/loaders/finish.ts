@@ -45,6 +45,7 @@ export function addTables(doc: BudgetDocument, meta: TableMeta, parsed: ParsedTa
     }
     if (existing) {
       existing.rows.push(...t.rows);
+      if (t.beyondHeader) (existing.beyondHeader ??= []).push(...t.beyondHeader);
       existing.pages += t.pages;
     } else doc.tables.push(t);
   }

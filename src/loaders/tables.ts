@@ -403,8 +403,11 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     else map = matchColumns(tpl, page);
     lastMap = map;
     lastId = tpl.id;
+    const beyond: Cell[] = [];
     const items = page.data.map((l) => {
       const { cells, locs } = alignCells(l, map);
+      // What is printed past the header's last column has no column to be read into: kept to be reported.
+      for (let i = map.width; i < cells.length; i++) if (cells[i].trim()) beyond.push({ text: cells[i].trim(), amount: null, location: locs[i] ?? l.location });
       return { cells: buildCells(tpl, map, cells, locs, l.location), loc: l.location };
     });
     const first = page.data[0];
@@ -421,6 +424,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
       tables.push(t);
     }
     t.pages++;
+    if (beyond.length) (t.beyondHeader ??= []).push(...beyond);
     t.unit ??= page.unit;
     t.department ??= page.department;
     const list = itemsOf.get(t.id);

@@ -72,6 +72,8 @@ export interface Table {
   location: SourceLocation;
   /** How many printed pages the table was split over. */
   pages: number;
+  /** Cells printed past the header's last column: no column to read them into (reported by beyond-header). */
+  beyondHeader?: Cell[];
 }
 
 export interface TextLine {
