@@ -6,6 +6,7 @@ import { readWorkbook } from "./loaders/xlsx.js";
 import { formatLocation } from "./model/location.js";
 import { placeText } from "./reporters/place.js";
 import { acceptedText, bySeverity } from "./reporters/present.js";
+import { writeOutputAtomically } from "./output.js";
 import { arithmeticText } from "./reporters/words.js";
 
 /** Fill colours (ARGB) by what a finding is: Excel's own "bad", "neutral" and a light blue for rounding. */
@@ -30,6 +31,7 @@ export function noteText(f: Finding, lang: Lang): string {
  */
 export async function annotateWorkbook(input: string, output: string, findings: Finding[], lang: Lang): Promise<number> {
   const wb = await readWorkbook(input);
+  keepValuesOfExternalFormulas(wb);
   const byCell = new Map<string, { sheet: string; cell: string; findings: Finding[] }>();
   for (const f of findings) {
     const { file, sheet, cell } = f.location;
@@ -49,7 +51,8 @@ export async function annotateWorkbook(input: string, output: string, findings: 
     c.note = fs.map((f) => noteText(f, lang)).join("\n\n");
   }
   addFindingsSheet(wb, input, findings, lang);
-  await wb.xlsx.writeFile(output);
+  // Written whole, then renamed into place: an interrupted run never leaves a truncated workbook.
+  writeOutputAtomically(output, [new Uint8Array(await wb.xlsx.writeBuffer())]);
   return byCell.size;
 }
 
@@ -101,4 +104,27 @@ function addFindingsSheet(wb: ExcelJS.Workbook, input: string, findings: Finding
     row.getCell("level").fill = { type: "pattern", pattern: "solid", fgColor: { argb: ANNOTATION_FILLS[kind(f)] } };
     if (target) row.getCell("cell").font = { color: { argb: "FF0563C1" }, underline: true };
   }
+}
+
+/** A reference to another workbook in a formula: `[1]Sheet1!A1`, `'[budget.xlsx]表3'!D8`. */
+const EXTERNAL = /\[[^\]]+\][^!]*!/;
+
+/**
+ * exceljs does not write a workbook's external links back, so a formula that refers to one would be
+ * broken in the copy (#REF! when Excel recalculates). Such a cell keeps its cached value instead:
+ * the copy shows what the input showed. Returns how many cells were changed.
+ */
+export function keepValuesOfExternalFormulas(wb: ExcelJS.Workbook): number {
+  let n = 0;
+  for (const ws of wb.worksheets)
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const f = cell.formula;
+        if (!f || !EXTERNAL.test(f)) return;
+        const result = (cell.value as { result?: unknown }).result;
+        cell.value = (result === undefined ? null : result) as ExcelJS.CellValue;
+        n++;
+      }),
+    );
+  return n;
 }

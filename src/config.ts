@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Lang, Severity, SeveritySetting } from "./engine/types.js";
 import { DRAFT_REASON, type AcceptedEntry } from "./accepted.js";
@@ -47,8 +48,14 @@ const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(", ");
 export function readConfig(path: string, ruleIds: string[]): Config {
   let text: string;
   try {
-    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    const st = statSync(path);
+    if (!st.isFile()) throw new ConfigError(path, null, "not a regular file; expected a JSON configuration file");
+    if (st.size > MAX_CONFIG_BYTES) throw new ConfigError(path, null, `${st.size} bytes; a configuration file is at most ${MAX_CONFIG_BYTES} bytes`);
+    const unsafe = writableByOthers(path);
+    if (unsafe) throw new ConfigError(path, null, `${unsafe}, so other users could change how documents are checked; not read (chmod go-w, or move it)`);
+    text = readBounded(path).replace(/^\uFEFF/, "");
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     throw new ConfigError(path, null, `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}); expected a JSON configuration file`);
   }
   let json: unknown;
@@ -110,15 +117,53 @@ function readAccepted(path: string, value: unknown): AcceptedEntry[] {
   });
 }
 
-/** The nearest budget-check.config.json in `folder` or above it, or null. */
+
+/** A configuration file is a few hundred bytes; `--config /dev/zero` or a huge file must not be read whole. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Reads at most MAX_CONFIG_BYTES + 1 bytes (a file can grow between stat and read). */
+function readBounded(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    if (n > MAX_CONFIG_BYTES) throw new ConfigError(path, null, `more than ${MAX_CONFIG_BYTES} bytes; a configuration file is at most ${MAX_CONFIG_BYTES} bytes`);
+    return buf.subarray(0, n).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Why other users could change this configuration file, or null: on POSIX, the file or its folder is
+ * writable by its group or by everyone (a config in /tmp could be planted by anyone). Not checked on Windows.
+ */
+export function writableByOthers(path: string): string | null {
+  if (process.platform === "win32") return null;
+  const who = (mode: number) => (mode & 0o002 ? "everyone" : "its group");
+  const f = statSync(path).mode;
+  if (f & 0o022) return `the file is writable by ${who(f)}`;
+  const d = statSync(dirname(resolve(path))).mode;
+  if (d & 0o022) return `its folder is writable by ${who(d)}`;
+  return null;
+}
+
+/**
+ * The nearest budget-check.config.json in `folder` or above it, or null. The search stops at the
+ * repository root (a folder with `.git`) or the user's home folder, whichever comes first (each is
+ * still searched): a config above them belongs to someone else's project, or to anyone (/tmp).
+ */
 export function findConfig(folder: string): string | null {
   let dir = resolve(folder);
+  const home = resolve(homedir());
   for (;;) {
     const candidate = join(dir, CONFIG_NAME);
     if (existsSync(candidate) && statSync(candidate).isFile()) {
       const rel = relative(process.cwd(), candidate);
       return rel.startsWith("..") || isAbsolute(rel) ? candidate : rel;
     }
+    if (dir === home || existsSync(join(dir, ".git"))) return null;
     const up = dirname(dir);
     if (up === dir) return null;
     dir = up;

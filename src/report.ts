@@ -37,6 +37,10 @@ export interface DocumentReport {
   /** Counts of the findings not accepted, by severity; `accepted`: how many were accepted. */
   summary: Record<Severity, number> & { accepted?: number };
   failure: { message: string; location?: SourceLocation } | null;
+  /** The encoding the text files were read as (absent for workbooks and unreadable inputs). */
+  encoding?: string;
+  /** The configuration file the document was checked with (absent when none applied). */
+  config?: string;
 }
 
 export interface Report {
@@ -122,6 +126,7 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
     findings: sorted,
     summary: countBySeverity(sorted),
     failure: null,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
   };
 }
 

@@ -352,11 +352,15 @@ export function extractClaims(doc: BudgetDocument): Claims {
     const j = joinPart(part, part.location.file);
     const byTitle = part.number === null ? BY_TITLE.filter(([rx]) => rx.test(normaliseName(part.title))).flatMap(([, fs]) => fs) : [];
     for (const f of [...(BY_PART[part.number ?? 0] ?? []), ...byTitle]) f(j, claims);
+    // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs
+    // (scanning every line for each paragraph made n lines cost n²).
+    let li = 0;
     for (const r of j.paragraphs) {
       const text = j.text.slice(r.start, r.end).replace(/\s+/g, "");
       const [first, last] = [j.lineAt(r.start), j.lineAt(Math.max(r.start, r.end - 1))];
       const lines = [];
-      for (const l of part.lines) if (l.line >= first && l.line <= last && !l.text.includes("\t")) lines.push(l.line);
+      while (li < part.lines.length && part.lines[li].line < first) li++;
+      for (let k = li; k < part.lines.length && part.lines[k].line <= last; k++) if (!part.lines[k].text.includes("\t")) lines.push(part.lines[k].line);
       if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
     }
   }

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
-import { dirname, extname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Help, Option } from "commander";
 import { checkInputs, loadModels, packageOptions, parseTolerance, previousYear, type CheckOptions } from "../check.js";
@@ -9,6 +9,8 @@ import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import { makeReport, type DocumentReport } from "../report.js";
 import { acceptedProblems, draftAccepted, problemLine, today, type AcceptedProblem } from "../accepted.js";
+import { overwritesInput, sameFile, writeOutputAtomically } from "../output.js";
+import { visibleControls } from "../reporters/escape.js";
 import { formatters } from "../reporters/index.js";
 import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
@@ -73,12 +75,7 @@ function parseReportSpec(spec: string, acc: ReportSpec[]): ReportSpec[] {
  */
 function writeOutput(option: string, path: string, chunks: Iterable<string>): void {
   try {
-    const fd = openSync(path, "w");
-    try {
-      for (const c of chunks) writeSync(fd, c);
-    } finally {
-      closeSync(fd);
-    }
+    writeOutputAtomically(path, chunks);
   } catch (e) {
     throw new UsageError(`${option} ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -125,8 +122,12 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     template: flags.template,
   };
   if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
+  checkOutputTargets(inputs, flags);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
-  const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr, Date.now, base.lang) : undefined;
+  const bar = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr, Date.now, base.lang) : undefined;
+  // What a batch folder holds but is not checked is said on stderr, whether or not the bar is shown.
+  const skipped = (path: string, why: string) => process.stderr.write(`budget-check: ${visibleControls(path)}: skipped: ${why}\n`);
+  const progress = bar ? Object.assign(bar, { skipped }) : { start() {}, done() {}, end() {}, skipped };
   const documents = await checkInputs(inputs, base, progress);
   // Run-wide settings: the command line, else the first configuration file used; rules off per document.
   const used: Config[] = [];
@@ -174,8 +175,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
       throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
-  for (const p of problems) process.stderr.write(`budget-check: ${problemLine(p, lang)}\n`);
+  for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${visibleControls(`${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}`)}\n`);
+  for (const p of problems) process.stderr.write(`budget-check: ${visibleControls(problemLine(p, lang))}\n`);
   if (flags.previous) {
     // --previous is last year's: the same year as a document checked against it is a mistake to point out.
     const year = await previousYear(flags.previous, base.encoding);
@@ -217,16 +218,31 @@ function checkAnnotateTarget(inputs: string[], out: string): void {
   if (inputs.length !== 1 || extname(inputs[0]).toLowerCase() !== ".xlsx")
     throw new UsageError(`--annotate ${out}: needs exactly one .xlsx workbook as input (got ${inputs.join(", ")})`);
   if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--annotate ${out}: the annotated copy must be an .xlsx file`);
-  const same = (() => {
-    if (resolve(out) === resolve(inputs[0])) return true;
-    try {
-      const [a, b] = [statSync(out), statSync(inputs[0])];
-      return a.ino === b.ino && a.dev === b.dev;
-    } catch {
-      return false;
-    }
-  })();
-  if (same) throw new UsageError(`--annotate ${out}: that is the input workbook; choose another file (the input is never modified)`);
+  if (sameFile(out, inputs[0])) throw new UsageError(`--annotate ${out}: that is the input workbook; choose another file (the input is never modified)`);
+}
+
+/**
+ * No output may overwrite an input (a document, a file of an input package, --previous) or another
+ * output of the same run (--annotate X --output X would silently keep only one of them).
+ */
+function checkOutputTargets(inputs: string[], flags: CheckFlags): void {
+  const read = flags.previous ? [...inputs, flags.previous] : inputs;
+  const targets: [string, string | undefined][] = [
+    ["--output", flags.output],
+    ["--annotate", flags.annotate],
+    ...(flags.report ?? []).map((r): [string, string] => ["--report", r.path]),
+    ["--write-accepted", typeof flags.writeAccepted === "string" ? flags.writeAccepted : undefined],
+  ];
+  for (const [option, path] of targets) {
+    if (!path) continue;
+    const why = overwritesInput(path, read);
+    if (why) throw new UsageError(`${option} ${path}: ${why}; choose another file (inputs are never modified)`);
+  }
+  // Each output needs its own file: two of them on one path would silently keep only the last.
+  const given = targets.filter((t): t is [string, string] => !!t[1]);
+  for (let i = 0; i < given.length; i++)
+    for (let k = i + 1; k < given.length; k++)
+      if (sameFile(given[i][1], given[k][1])) throw new UsageError(`${given[i][0]} ${given[i][1]}: the same file as ${given[k][0]} ${given[k][1]}; each output needs its own file`);
 }
 
 /** A rule's page: docs/rules/<id>.md, or its Chinese version docs/rules/zh/<id>.md. */
@@ -406,7 +422,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2; // commander already printed a one-line message
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`budget-check: ${e.message}\n`);
+      process.stderr.write(`budget-check: ${visibleControls(e.message)}\n`);
       return 2;
     }
     throw e;

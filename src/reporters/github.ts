@@ -3,7 +3,7 @@ import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
-import { arithmeticText, tableHeading, notCheckedText } from "./words.js";
+import { arithmeticText, configLine, tableHeading, notCheckedText } from "./words.js";
 
 /** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one per finding. */
 
@@ -48,6 +48,7 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
       out.push(command("error", d.failure.location ?? { file: d.path }, "budget-check: unreadable input", d.failure.message));
       continue;
     }
+    if (d.config && !opts.quiet) out.push(command("notice", { file: d.config, line: 1 }, "budget-check configuration", `${d.path}: ${configLine(d.config, opts.lang)}`));
     const { listed, folds } = foldRounding(shownFindings(d.findings, opts.quiet));
     for (const f of listed) out.push(findingCommand(f, opts));
     // Rounding notes: one notice per table, on the first of them (GitHub shows few annotations per step).

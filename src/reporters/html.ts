@@ -5,7 +5,7 @@ import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { placeText } from "./place.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
-import { findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, type FindingKind } from "./words.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, type FindingKind } from "./words.js";
 
 /**
  * One self-contained HTML file (inline style and script, nothing fetched): the summary, then every
@@ -256,6 +256,7 @@ function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index:
   const w = WORDS[lang];
   const title = [d.department, d.year].filter((x) => x !== null).join(" ");
   let html = `<section class="doc" data-path="${htmlEscape(d.path)}"><h2>${htmlEscape(title || d.path)} <small>${htmlEscape(d.path)}</small></h2>\n`;
+  if (d.config) html += `<p class="config">${htmlEscape(configLine(d.config, lang))}</p>\n`;
   if (d.failure) {
     html += `<p class="failure k-error">${w.unreadable}: ${htmlEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}</p></section>`;
     return { html, data: [] };

@@ -81,7 +81,7 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
     totalTests += cases.length;
     totalFailures += failures;
     totalErrors += errors;
-    const props = ([["department", d.department], ["year", d.year], ["moneyUnit", d.moneyUnit]] as const)
+    const props = ([["department", d.department], ["year", d.year], ["moneyUnit", d.moneyUnit], ["config", d.config ?? null]] as const)
       .filter(([, v]) => v !== null)
       .map(([k, v]) => xmlElement("property", { name: k, value: String(v) }));
     const inner = (props.length ? xmlElement("properties", {}, props.join("")) + "\n" : "") + cases.join("\n");

@@ -3,7 +3,7 @@ import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
-import { findingKind, kindLabel, summaryLine, tableHeading, notCheckedText } from "./words.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, notCheckedText } from "./words.js";
 
 /**
  * Markdown for a merge-request comment (GitHub / GitLab flavoured): a summary table, then each
@@ -54,6 +54,7 @@ function documentSection(d: DocumentReport, opts: FormatOptions): { head: string
   const zh = opts.lang === "zh";
   const title = [d.department, d.year, d.moneyUnit ? `(${d.moneyUnit})` : null].filter((x) => x !== null).join(" ");
   const head = [`### ${mdEscape(d.path)}${title ? ` — ${mdEscape(title)}` : ""}`, ""];
+  if (d.config) head.push(`_${mdEscape(configLine(d.config, opts.lang))}_`, "");
   if (d.failure) {
     head.push(`❌ ${zh ? "无法读取" : "Could not be read"}: ${mdEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}`, "");
     return { head, main: [], rest: [] };

@@ -114,7 +114,7 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
             ],
           },
         ],
-        artifacts: report.documents.map((d) => ({ location: { uri: pathUri(d.path) }, roles: ["analysisTarget"] })),
+        artifacts: report.documents.map((d) => ({ location: { uri: pathUri(d.path) }, roles: ["analysisTarget"], ...(d.config ? { properties: { config: d.config } } : {}) })),
         results,
       },
     ],

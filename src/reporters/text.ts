@@ -4,7 +4,7 @@ import { formatLocation } from "../model/location.js";
 import { placeText } from "./place.js";
 import type { Report } from "../report.js";
 import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
-import { arithmeticText, summaryLine, notCheckedText } from "./words.js";
+import { arithmeticText, configLine, summaryLine, notCheckedText } from "./words.js";
 import { textTable } from "./width.js";
 
 export interface TextOptions {
@@ -43,6 +43,7 @@ export function formatText(report: Report, opts: TextOptions): string {
   for (const d of report.documents) {
     const head = [d.department, d.year, d.moneyUnit ? `(${d.moneyUnit})` : null].filter(Boolean).join(" ");
     out.push(c.bold.underline(d.path) + (head ? `  ${head}` : ""));
+    if (d.config) out.push(`  ${c.dim(configLine(d.config, opts.lang))}`);
     if (d.failure) {
       out.push(`  ${c.red(zh ? "无法读取" : "unreadable")} ${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`);
       out.push("");

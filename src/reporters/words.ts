@@ -69,3 +69,8 @@ export function summaryLine(s: { documents: number; error: number; warning: numb
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
   return `${n(s.error, "error")}, ${n(s.warning, "warning")}, ${s.info} info (rounding notes)${s.accepted ? `, ${s.accepted} accepted` : ""} in ${n(s.documents, "document")}${failed ? `, ${failed} unreadable` : ""}`;
 }
+
+/** The configuration file a document was checked with, in words (every format names it). */
+export function configLine(path: string, lang: Lang): string {
+  return lang === "zh" ? `配置文件：${path}` : `configuration: ${path}`;
+}

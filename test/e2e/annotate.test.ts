@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
 import type { FindingLike } from "../helpers/findings.js";
 import { readBook, SEED_XLSX } from "../helpers/workbook.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const sha = (p: string) => createHash("sha256").update(readFileSync(join(ROOT, p))).digest("hex");
-const tmp = () => mkdtempSync(join(tmpdir(), "budget-check-annotate-"));
+const tmp = () => tempDir("annotate");
 // Excel's fills: light red for errors, light yellow for warnings, light blue for rounding notes.
 const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C", rounding: "FFDDEBF7" };
 

@@ -1,14 +1,14 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 // The seed's tables give 0 errors and 4 warnings (表2/表4/表5 listed but missing: table-presence; a 科目名称
 // that differs: code-name) and rounding notes only; each case copies it into a folder with a config file.
 // The seed's text has 6 wrong year-on-year percentages (yoy-change errors): every config object given
 // here turns that rule off, so that the cases start from a run without errors.
-const tmp = mkdtempSync(join(tmpdir(), "budget-check-config-"));
+const tmp = tempDir("config");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 

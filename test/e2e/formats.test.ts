@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -7,9 +6,10 @@ import addFormatsModule from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED, SEED_CLEAN } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
-const tmp = mkdtempSync(join(tmpdir(), "budget-check-formats-"));
+const tmp = tempDir("formats");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // What the seed holds, read from the document itself (see test/e2e/seed.test.ts): 表2, 表4, 表5 are listed

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
 import { cli, cliJson, ROOT, SEED, SEED_CLEAN } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 // The HTML report of the seed, made by the real CLI, opened in the Chromium that the npm package
 // @sparticuz/chromium ships (test/helpers/browser.ts; CHROMIUM_PATH picks another). No system browser,
@@ -17,7 +18,7 @@ interface Loc {
   column?: number;
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "budget-check-html-"));
+const tmp = tempDir("html");
 const htmlFile = join(tmp, "report.html");
 const errorsFile = join(tmp, "errors.html");
 let browser: Browser;

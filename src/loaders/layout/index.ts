@@ -1,4 +1,3 @@
-import { makeAmount } from "../../model/amount.js";
 import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
 import type { SourceLocation } from "../../model/location.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
@@ -8,7 +7,7 @@ import { generic } from "../../templates/generic.js";
 import { normaliseTitle, templates } from "../../templates/index.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
 import { InputError } from "../errors.js";
-import { classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
+import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
 import { Decimal } from "decimal.js";
 import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
@@ -73,6 +72,7 @@ function unknownTitle(lines: LayoutLine[], i: number): boolean {
 }
 
 const text = (l: LayoutLine) => l.text.trim();
+const AMOUNT_LIKE = /^-?\d[\d,.]*$/;
 const amountsOf = (l: LayoutLine) => tokensOf(l).filter((t) => AMOUNT_TOKEN.test(t.text));
 
 /** The table a short line titles, in this template (its prefix 表3 / 3. / 一、 and any year dropped). */
@@ -204,7 +204,9 @@ function splitData(l: LayoutLine): DataLine {
   const label: LayoutToken[] = [];
   const amounts: LayoutToken[] = [];
   for (const t of toks) {
-    if (AMOUNT_TOKEN.test(t.text) && !(amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
+    // Anything shaped like a number stands in an amount column; a malformed one (9,7244) is classified
+    // there and reported (amount-format), never read as a name.
+    if (AMOUNT_LIKE.test(t.text) && !(amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
     else if (amounts.length === 0) label.push(t);
     else amounts.push(t); // text after amounts: kept in order (two-sided lines)
   }
@@ -272,8 +274,8 @@ const printedOn = new WeakMap<LayoutToken, LayoutLine>();
 
 function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: ColumnSpec | undefined): Cell {
   const location = locationOf(file, (tok && printedOn.get(tok)) ?? l, tok);
-  const t = tok?.text ?? "";
-  return { text: t, amount: spec?.kind === "amount" && t ? makeAmount(t, location, spec.nonNegative ?? true) : null, location };
+  // An amount column's text is classified as the other forms classify it: an amount, or why not (amount-format).
+  return amountCell(tok?.text ?? "", location, spec?.kind === "amount", spec?.nonNegative ?? true);
 }
 
 /**
