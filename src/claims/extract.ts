@@ -37,7 +37,7 @@ class Para {
 }
 
 const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
-const SAME = re(String.raw`与\s*(?<year>20\d\d)\s*年(?:预算数?)?持平`);
+const SAME = re(String.raw`(?:与|比|较)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*持平`);
 const NEW = re(String.raw`新增(?:预算)?\s*(?<amount>NUM)\s*万元(?:\s*,\s*(?<pdir>增幅|增长)\s*(?<pct>NUM)\s*%)?`);
 
 /** The first year-on-year statement in `p.text` from `from` to `to`, with where it starts. */
@@ -311,10 +311,10 @@ function otherNotes(j: JoinedText, out: Claim[]) {
       const amount = p.amount(m, "amount");
       if (!amount) continue;
       const component = /三公/.test(m.groups!.key) ? "total" : sanggongComponent(m.groups!.key.replace(/购置及运行/, "购置和运行"));
-      out.push({ kind: "sanggong", component, label: component === "total" ? "“三公”经费" : m.groups!.key, amount, change: null });
+      out.push({ kind: "sanggong", component, label: component === "total" ? "“三公”经费" : m.groups!.key, amount, change: changeAfter(p, m.index + m[0].length) });
     }
     const o = NOTE_OPERATING.exec(p.text);
-    if (o) out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: null });
+    if (o) out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeAfter(p, o.index + o[0].length) });
     const pr = NOTE_PROCUREMENT.exec(p.text);
     if (pr) {
       const components = [...p.text.matchAll(NOTE_PROCUREMENT_PART)].map((m) => ({

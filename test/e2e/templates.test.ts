@@ -75,6 +75,31 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
   });
 });
 
+describe("three years of one 街道 with --previous: the 比上年 statements", () => {
+  const W = `${SH}/shanghai-putuo_wanli-subdistrict-office`;
+  const dir = mkdtempSync(join(tmpdir(), "budget-check-prev-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("2024 against 2023 and 2025 against 2024 reconcile (三公 and 机关运行经费 changes against last year's table)", () => {
+    for (const [year, prev] of [["2024", "2023"], ["2025", "2024"]]) {
+      const r = cliJson([`${W}_${year}_dept-budget.txt`, "--previous", `${W}_${prev}_dept-budget.txt`]);
+      const d = r.report.documents.find((x: { path: string }) => x.path.includes(year));
+      expect(d.summary.error, year).toBe(0);
+    }
+  });
+
+  it("a 比上年 figure the two years' tables cannot give is an error at its page and line", () => {
+    // 2024 prints “三公”经费预算数为47.91万元，比2023年预算增加25万元; 2023's 三公 table prints 22.91.
+    const p = join(dir, "2024.txt");
+    writeFileSync(p, readFileSync(join(ROOT, `${W}_2024_dept-budget.txt`), "utf8").replace("比2023年预算增加25万元。其中", "比2023年预算增加26万元。其中"));
+    const d = cliJson([p, "--previous", `${W}_2023_dept-budget.txt`]).report.documents.find((x: { path: string }) => x.path === p);
+    const f = d.findings.find((x: { ruleId: string; severity: string }) => x.ruleId === "yoy-change" && x.severity === "error");
+    expect(f).toMatchObject({ stated: "26", computed: "25", location: { line: 798, page: 32 } });
+    // Without last year's document the same text has nothing to compare with.
+    expect(cliJson([p]).report.documents[0].summary.error).toBe(0);
+  });
+});
+
 describe("Shanghai 部门决算 (layout text)", () => {
   // Row counts guard against regressions; the 财政拨款收入支出决算总表's wrapped income labels (政府性基金预算财政拨
   // / 款) are still read as separate lines, which no identity depends on.
