@@ -3,6 +3,9 @@ import type { NotChecked } from "./engine/requires.js";
 import type { BudgetDocument, InputFormat, TableId, TableKind } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
 import { templateByName } from "./templates/index.js";
+import type { AcceptedProblem } from "./accepted.js";
+import { setFingerprints } from "./accepted.js";
+import { quoter } from "./quote.js";
 
 /** The JSON report (docs/report.schema.json): one report covers every input. */
 export interface TableEntry {
@@ -31,22 +34,33 @@ export interface DocumentReport {
   /** Enabled rules that could not run on this document, and why. */
   notChecked?: NotChecked[];
   findings: Finding[];
-  summary: Record<Severity, number>;
+  /** Counts of the findings not accepted, by severity; `accepted`: how many were accepted. */
+  summary: Record<Severity, number> & { accepted?: number };
   failure: { message: string; location?: SourceLocation } | null;
+  /** The encoding the text files were read as (absent for workbooks and unreadable inputs). */
+  encoding?: string;
+  /** The configuration file the document was checked with (absent when none applied). */
+  config?: string;
 }
 
 export interface Report {
   version: 2;
   tool: { name: "budget-check"; version: string };
   documents: DocumentReport[];
-  summary: { documents: number } & Record<Severity, number>;
+  summary: { documents: number; accepted?: number } & Record<Severity, number>;
+  /** Entries of the configurations' `accepted` lists that expired or match no finding any more. */
+  acceptedProblems?: AcceptedProblem[];
 }
 
 const TABLE_ORDER = (t: string) => (t === "text" ? 99 : Number(t.slice(1)));
 
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const s = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) s[f.severity]++;
+/** Counts by severity of the findings not accepted (accepted ones are counted apart, when any). */
+export function countBySeverity(findings: Finding[]): Record<Severity, number> & { accepted?: number } {
+  const s: Record<Severity, number> & { accepted?: number } = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) {
+    if (f.accepted) s.accepted = (s.accepted ?? 0) + 1;
+    else s[f.severity]++;
+  }
   return s;
 }
 
@@ -92,6 +106,12 @@ function tableEntries(doc: BudgetDocument): TableEntry[] {
 export function documentReport(path: string, doc: BudgetDocument, findings: Finding[], notChecked: NotChecked[] = []): DocumentReport {
   const tables = tableEntries(doc);
   const sorted = sortFindings(findings);
+  setFingerprints(sorted);
+  const q = quoter(doc);
+  for (const f of sorted) {
+    const quote = q.quote(f.location);
+    if (quote) f.quote = quote;
+  }
   return {
     path,
     format: doc.format,
@@ -106,6 +126,7 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
     findings: sorted,
     summary: countBySeverity(sorted),
     failure: null,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
   };
 }
 
@@ -126,5 +147,7 @@ export function failedReport(path: string, format: InputFormat, message: string,
 export function makeReport(version: string, documents: DocumentReport[]): Report {
   const summary = { documents: documents.length, error: 0, warning: 0, info: 0 };
   for (const d of documents) for (const s of ["error", "warning", "info"] as const) summary[s] += d.summary[s];
+  const accepted = documents.reduce((n, d) => n + (d.summary.accepted ?? 0), 0);
+  if (accepted) return { version: 2, tool: { name: "budget-check", version }, documents, summary: { ...summary, accepted } };
   return { version: 2, tool: { name: "budget-check", version }, documents, summary };
 }

@@ -37,7 +37,7 @@ class Para {
 }
 
 const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
-const SAME = re(String.raw`与\s*(?<year>20\d\d)\s*年(?:预算数?)?持平`);
+const SAME = re(String.raw`(?:与|比|较)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*持平`);
 const NEW = re(String.raw`新增(?:预算)?\s*(?<amount>NUM)\s*万元(?:\s*,\s*(?<pdir>增幅|增长)\s*(?<pct>NUM)\s*%)?`);
 
 /** The first year-on-year statement in `p.text` from `from` to `to`, with where it starts. */
@@ -311,10 +311,10 @@ function otherNotes(j: JoinedText, out: Claim[]) {
       const amount = p.amount(m, "amount");
       if (!amount) continue;
       const component = /三公/.test(m.groups!.key) ? "total" : sanggongComponent(m.groups!.key.replace(/购置及运行/, "购置和运行"));
-      out.push({ kind: "sanggong", component, label: component === "total" ? "“三公”经费" : m.groups!.key, amount, change: null });
+      out.push({ kind: "sanggong", component, label: component === "total" ? "“三公”经费" : m.groups!.key, amount, change: changeAfter(p, m.index + m[0].length) });
     }
     const o = NOTE_OPERATING.exec(p.text);
-    if (o) out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: null });
+    if (o) out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeAfter(p, o.index + o[0].length) });
     const pr = NOTE_PROCUREMENT.exec(p.text);
     if (pr) {
       const components = [...p.text.matchAll(NOTE_PROCUREMENT_PART)].map((m) => ({
@@ -352,11 +352,15 @@ export function extractClaims(doc: BudgetDocument): Claims {
     const j = joinPart(part, part.location.file);
     const byTitle = part.number === null ? BY_TITLE.filter(([rx]) => rx.test(normaliseName(part.title))).flatMap(([, fs]) => fs) : [];
     for (const f of [...(BY_PART[part.number ?? 0] ?? []), ...byTitle]) f(j, claims);
+    // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs
+    // (scanning every line for each paragraph made n lines cost n²).
+    let li = 0;
     for (const r of j.paragraphs) {
       const text = j.text.slice(r.start, r.end).replace(/\s+/g, "");
       const [first, last] = [j.lineAt(r.start), j.lineAt(Math.max(r.start, r.end - 1))];
       const lines = [];
-      for (const l of part.lines) if (l.line >= first && l.line <= last && !l.text.includes("\t")) lines.push(l.line);
+      while (li < part.lines.length && part.lines[li].line < first) li++;
+      for (let k = li; k < part.lines.length && part.lines[k].line <= last; k++) if (!part.lines[k].text.includes("\t")) lines.push(part.lines[k].line);
       if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
     }
   }

@@ -139,4 +139,13 @@ export interface Finding {
   tolerance: string | null;
   location: SourceLocation;
   related: SourceLocation[];
+  /**
+   * Stable identity of the finding across edits of the document: a hash of rule, table, unit, code, item
+   * and column — never the line (src/accepted.ts). Set by the report.
+   */
+  fingerprint?: string;
+  /** The printed line the figure stands on, with the figure marked `»…«` (report; absent when unknown). */
+  quote?: string;
+  /** An entry of the configuration's `accepted` list matched this finding: it does not fail the run. */
+  accepted?: { reason: string; until: string | null };
 }

@@ -1,4 +1,4 @@
-import type { Amount } from "./amount.js";
+import type { Amount, MalformedReason } from "./amount.js";
 import type { Box, SourceLocation } from "./location.js";
 import type { WorkbookFacts } from "./workbook.js";
 
@@ -32,6 +32,12 @@ export interface Cell {
   text: string;
   amount: Amount | null;
   location: SourceLocation;
+  /**
+   * Set when the cell stands in an amount column and its text is an attempt at a number that is not a
+   * well-formed amount (`9,7244`, `12.3.4`, `1e400`): why (model/amount.ts classifyAmountText).
+   * `amount` is then null, and the amount-format rule reports the cell as an error.
+   */
+  invalid?: MalformedReason;
 }
 
 export interface Column {
@@ -90,6 +96,8 @@ export interface Table {
   location: SourceLocation;
   /** How many printed pages the table was split over. */
   pages: number;
+  /** Cells printed past the header's last column: no column to read them into (reported by beyond-header). */
+  beyondHeader?: Cell[];
 }
 
 export interface TextLine {
@@ -140,6 +148,11 @@ export interface BudgetDocument {
   unknownTables?: UnknownTable[];
   /** What only a workbook has (formulas, hidden rows and sheets); absent for text and CSV. */
   workbook?: WorkbookFacts;
+  /**
+   * The encoding the text files were read as (`utf-8`, `gb18030`, `utf-16le`, `utf-16be`); for a CSV
+   * package whose files differ, each with its file (`gb18030 (表3.csv), utf-8 (其他)`); absent for workbooks.
+   */
+  encoding?: string;
   /** A PDF's pages as printed (PDF input only): for the HTML report's page view. */
   pages?: PrintedPage[];
 }

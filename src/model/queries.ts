@@ -49,7 +49,7 @@ export function codeChildren(codes: Row[]): Map<Row, Row[]> {
   for (const r of codes) {
     const p = r.code ? parentCode(r.code) : null;
     const parent = p ? byCode.get(p) : undefined;
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), r]);
+    if (parent) pushTo(children, parent, r);
   }
   return children;
 }
@@ -105,4 +105,16 @@ export function codeBlocks(t: Table): UnitBlock[] {
 /** The name a block is matched by across tables: the unit, or the department's name for a department row. */
 export function blockKey(row: Row): string {
   return unitKey(row.kind === "department" ? row.name : row.unit);
+}
+
+/** The subject of a finding about one cell: its table, unit (none for the department row), code, item and column label. */
+export function cellSubject(t: Table, r: Row, key: string) {
+  return { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.name, column: t.columns.find((c) => c.key === key)?.label ?? key };
+}
+
+/** Appends to the list of `key` in place (a spread copy per item makes building n items cost n²). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

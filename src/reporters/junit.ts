@@ -1,9 +1,10 @@
 import { severityRank } from "../engine/run.js";
 import type { Finding } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
+import { locationText } from "./place.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { placeText } from "./place.js";
+import { acceptedText } from "./present.js";
 import { arithmeticText, findingKind, kindLabel, tableHeading, printedTitles } from "./words.js";
 import { xmlElement, xmlEscape } from "./xml.js";
 
@@ -21,17 +22,20 @@ function casesOf(d: DocumentReport, ruleIds: string[]): { ruleId: string; table:
 
 function findingLine(f: Finding, opts: FormatOptions): string {
   const arith = arithmeticText(f, opts.lang);
-  return `${placeText(f.location, opts.lang)}: ${kindLabel(findingKind(f), opts.lang)}: ${f.message}${arith ? ` (${arith})` : ""}`;
+  const acc = acceptedText(f, opts.lang);
+  return `${locationText(f.location, opts.lang)}: ${kindLabel(findingKind(f), opts.lang)}: ${f.message}${arith ? ` (${arith})` : ""}${acc ? ` — ${acc}` : ""}`;
 }
 
 /**
  * JUnit XML: a testsuite per document, a testcase per rule and table it reported on (a rule that found
- * nothing is one passing testcase). A testcase fails when it holds a finding at or above --fail-on; the
- * findings below it (rounding notes) go to its system-out. A document that could not be read is one
+ * nothing is one passing testcase). A testcase fails when it holds an error (or a finding at or above a
+ * stricter --fail-on), not accepted; the other findings (rounding notes, accepted ones) go to its system-out. A document that could not be read is one
  * testcase with an error.
  */
 export function formatJunit(report: Report, opts: FormatOptions): string {
-  const threshold = opts.failOn === "never" ? -1 : severityRank(opts.failOn ?? "error");
+  // Errors always fail their test case, whatever --fail-on (so a report step run with --fail-on never
+  // still shows them); a stricter --fail-on (warning, info) fails those too. Accepted findings never do.
+  const threshold = Math.max(severityRank("error"), opts.failOn === "never" ? -1 : severityRank(opts.failOn ?? "error"));
   const ruleIds = opts.rules?.map((r) => r.id) ?? [...new Set(report.documents.flatMap((d) => d.findings.map((f) => f.ruleId)))];
   let totalTests = 0;
   let totalFailures = 0;
@@ -60,8 +64,8 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
           cases.push(xmlElement("testcase", { classname: d.path, name: c.ruleId }, xmlElement("skipped", { message: `not checked: ${unmet.reason}` })));
           continue;
         }
-        const failing = c.findings.filter((f) => severityRank(f.severity) <= threshold);
-        const passing = c.findings.filter((f) => severityRank(f.severity) > threshold);
+        const failing = c.findings.filter((f) => !f.accepted && severityRank(f.severity) <= threshold);
+        const passing = c.findings.filter((f) => !failing.includes(f) && (!opts.quiet || f.severity === "error"));
         let inner = "";
         if (failing.length) {
           failures++;
@@ -78,7 +82,7 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
     totalTests += cases.length;
     totalFailures += failures;
     totalErrors += errors;
-    const props = ([["department", d.department], ["year", d.year], ["moneyUnit", d.moneyUnit]] as const)
+    const props = ([["department", d.department], ["year", d.year], ["moneyUnit", d.moneyUnit], ["config", d.config ?? null]] as const)
       .filter(([, v]) => v !== null)
       .map(([k, v]) => xmlElement("property", { name: k, value: String(v) }));
     const inner = (props.length ? xmlElement("properties", {}, props.join("")) + "\n" : "") + cases.join("\n");

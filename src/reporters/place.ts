@@ -1,18 +1,40 @@
-import type { Lang } from "../engine/types.js";
+import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 
-/** A printed page as a reader names it: `第 3 页`, `page 3`. */
+/**
+ * Where a finding is, as an officer looks for it in the printed document: the page when the input has
+ * pages, the table and row in words, the column, then file:line:column (or sheet!cell) for tools.
+ *   en: `page 5 · T8 · row 深圳市科学馆 301 工资福利支出 · column 支出总计 · document.md:636:14`
+ *   zh: `第5页 · 表8 · 行「深圳市科学馆 301 工资福利支出」· 列「支出总计」· document.md:636:14`
+ */
+export function placeText(f: Finding, lang: Lang): string {
+  const zh = lang === "zh";
+  const parts: string[] = [];
+  const page = f.location.page;
+  if (page) parts.push(zh ? `第${page}页` : `page ${page}`);
+  if (f.table === "text") parts.push(zh ? "文字部分" : "written parts");
+  else parts.push(zh ? `表${f.table.slice(1)}` : f.table);
+  const row = [f.unit, f.code, f.item].filter((x): x is string => !!x).join(" ");
+  if (row) parts.push(zh ? `行「${row}」` : `row ${row}`);
+  if (f.column) parts.push(zh ? `列「${f.column}」` : `column ${f.column}`);
+  parts.push(toolPlace(f.location));
+  return parts.join(" · ");
+}
+
+/** A printed page as a reader names it: `第3页`, `page 3`. */
 export function pageText(page: number, lang: Lang): string {
-  return lang === "zh" ? `第 ${page} 页` : `page ${page}`;
+  return lang === "zh" ? `第${page}页` : `page ${page}`;
 }
 
 /**
- * Where a figure is, for a person: a PDF figure by its page (`file 第 3 页`: the line numbers of the
- * rebuilt text mean nothing in a PDF reader), a layout-text figure by line and page
- * (`file:120 (第 3 页)`), anything else as formatLocation names it.
+ * file:line for tools, except a PDF figure's: the line of the text rebuilt from a PDF is no line of the
+ * file, so a PDF figure (it has a box) is named by its file alone, its page said beside it.
  */
-export function placeText(loc: SourceLocation, lang: Lang): string {
-  if (!loc.page) return formatLocation(loc);
-  if (loc.box) return `${loc.file} ${pageText(loc.page, lang)}`;
-  return `${formatLocation(loc)} (${pageText(loc.page, lang)})`;
+function toolPlace(loc: SourceLocation): string {
+  return loc.box ? loc.file : formatLocation(loc);
+}
+
+/** Where a located figure is (a related figure, a table): its page when it has one, then file:line. */
+export function locationText(loc: SourceLocation, lang: Lang): string {
+  return loc.page ? `${pageText(loc.page, lang)} · ${toolPlace(loc)}` : formatLocation(loc);
 }

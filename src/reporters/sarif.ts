@@ -22,7 +22,7 @@ function location(loc: SourceLocation, id?: number) {
   if (loc.box) {
     // A PDF has no lines a viewer could show: the region is the figure's page and box (PDF points,
     // origin bottom-left) in the region's property bag, and says so in words.
-    region.message = { text: `第 ${loc.page} 页 / page ${loc.page}` };
+    region.message = { text: `第${loc.page}页 / page ${loc.page}` };
     region.properties = { page: loc.page, box: loc.box };
   } else {
     if (loc.line) region.startLine = loc.line;
@@ -42,6 +42,9 @@ function result(f: Finding, ruleIndex: number) {
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: { text: f.message + where },
+    ...(f.fingerprint ? { partialFingerprints: { "budgetCheck/v1": f.fingerprint } } : {}),
+    // An accepted finding (budget-check.config.json `accepted`) stays in the log, suppressed with its reason.
+    ...(f.accepted ? { suppressions: [{ kind: "external", status: "accepted", justification: f.accepted.until ? `${f.accepted.reason} (until ${f.accepted.until})` : f.accepted.reason }] } : {}),
     locations: [location(f.location)],
     ...(f.related.length ? { relatedLocations: f.related.map((r, i) => location(r, i + 1)) } : {}),
     properties: {
@@ -81,7 +84,10 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
   const rules = opts.rules ?? [];
   const base = opts.docsBaseUri;
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.documents.flatMap((d) => d.findings.map((f) => result(f, index.get(f.ruleId) ?? -1)));
+  // Rounding notes only with --include-rounding (dozens per document would bury the real alerts);
+  // with --quiet, errors only, as in every format.
+  const wanted = (f: Finding) => (opts.quiet ? f.severity === "error" && !f.accepted : opts.includeRounding || !(f.severity === "info" && f.withinRounding));
+  const results = report.documents.flatMap((d) => d.findings.filter(wanted).map((f) => result(f, index.get(f.ruleId) ?? -1)));
   const failures = report.documents.filter((d) => d.failure);
   const log = {
     $schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
@@ -116,7 +122,7 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
             ],
           },
         ],
-        artifacts: report.documents.map((d) => ({ location: { uri: pathUri(d.path) }, roles: ["analysisTarget"] })),
+        artifacts: report.documents.map((d) => ({ location: { uri: pathUri(d.path) }, roles: ["analysisTarget"], ...(d.config ? { properties: { config: d.config } } : {}) })),
         results,
       },
     ],

@@ -64,8 +64,13 @@ export function arithmeticText(f: Finding, lang: Lang, sep = "  "): string | nul
 }
 
 /** The closing summary line: `0 errors, 4 warnings, 58 info (rounding notes) in 1 document`. */
-export function summaryLine(s: { documents: number; error: number; warning: number; info: number }, failed: number, lang: Lang): string {
-  if (lang === "zh") return `${s.error} 个错误，${s.warning} 个警告，${s.info} 个提示（含尾数误差），共 ${s.documents} 个文件${failed ? `，${failed} 个无法读取` : ""}`;
+export function summaryLine(s: { documents: number; error: number; warning: number; info: number; accepted?: number }, failed: number, lang: Lang): string {
+  if (lang === "zh") return `${s.error} 个错误，${s.warning} 个警告，${s.info} 个提示（含尾数误差）${s.accepted ? `，${s.accepted} 个已接受` : ""}，共 ${s.documents} 个文件${failed ? `，${failed} 个无法读取` : ""}`;
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
-  return `${n(s.error, "error")}, ${n(s.warning, "warning")}, ${s.info} info (rounding notes) in ${n(s.documents, "document")}${failed ? `, ${failed} unreadable` : ""}`;
+  return `${n(s.error, "error")}, ${n(s.warning, "warning")}, ${s.info} info (rounding notes)${s.accepted ? `, ${s.accepted} accepted` : ""} in ${n(s.documents, "document")}${failed ? `, ${failed} unreadable` : ""}`;
+}
+
+/** The configuration file a document was checked with, in words (every format names it). */
+export function configLine(path: string, lang: Lang): string {
+  return lang === "zh" ? `配置文件：${path}` : `configuration: ${path}`;
 }

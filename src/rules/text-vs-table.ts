@@ -2,7 +2,7 @@ import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, unitCore } from "../claims/match.js";
 import type { ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
-import { inUnit, makeCount, type Amount } from "../model/amount.js";
+import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { departmentRow, unitBlocks } from "../model/queries.js";
@@ -35,7 +35,7 @@ function component(doc: BudgetDocument, ctx: RuleContext, unit: string, c: UnitC
   const b = amountOf(row, src.key);
   if (b) ctx.equal({ table: "text", unit, item: label }, amount, b, { zh: src.zh, en: src.en });
   else if (src.code && row === undefined && !amount.value.isZero())
-    ctx.report({ subject: { table: "text", unit, item: label }, location: amount.location, related: [u.row.location], stated: amount.text, computed: "0", message: { zh: `${src.zh} 在该单位无此科目（按 0），文中为 ${amount.text}`, en: `${src.en}: the unit has no such code (0), the text says ${amount.text}` } });
+    ctx.report({ subject: { table: "text", unit, item: label }, location: amount.location, related: [u.row.location], stated: decimalString(amount.value), computed: "0", message: { zh: `${src.zh} 在该单位无此科目（按 0），文中为 ${amount.text}`, en: `${src.en}: the unit has no such code (0), the text says ${amount.text}` } });
 }
 
 function units(doc: BudgetDocument, ctx: RuleContext) {

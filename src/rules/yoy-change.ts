@@ -88,6 +88,9 @@ function lastYearFigure(prev: BudgetDocument, byKey: Map<string, ChangeStatement
     return present([amountOf(task, "total")]);
   }
   if (kind === "operating-cost") {
+    // Printed in the 三公 table where the template has the column (Shanghai), else 表8's 302 of the 本级 unit.
+    const running = present(table(prev, "sanggong")?.rows.map((r) => amountOf(r, "running-cost")) ?? []);
+    if (running) return running;
     const t8 = table(prev, "general-economic");
     const own = t8 ? unitBlocks(t8).units.find((b) => b.row.unit?.includes("本级")) : undefined;
     return present([amountOf(own?.codes.find((r) => r.code === "302"), "basic")]);

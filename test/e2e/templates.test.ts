@@ -75,12 +75,39 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
   });
 });
 
+describe("three years of one 街道 with --previous: the 比上年 statements", () => {
+  const W = `${SH}/shanghai-putuo_wanli-subdistrict-office`;
+  const dir = mkdtempSync(join(tmpdir(), "budget-check-prev-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("2024 against 2023 and 2025 against 2024 reconcile (三公 and 机关运行经费 changes against last year's table)", () => {
+    for (const [year, prev] of [["2024", "2023"], ["2025", "2024"]]) {
+      const r = cliJson([`${W}_${year}_dept-budget.txt`, "--previous", `${W}_${prev}_dept-budget.txt`]);
+      const d = r.report.documents.find((x: { path: string }) => x.path.includes(year));
+      expect(d.summary.error, year).toBe(0);
+    }
+  });
+
+  it("a 比上年 figure the two years' tables cannot give is an error at its page and line", () => {
+    // 2024 prints “三公”经费预算数为47.91万元，比2023年预算增加25万元; 2023's 三公 table prints 22.91.
+    const p = join(dir, "2024.txt");
+    writeFileSync(p, readFileSync(join(ROOT, `${W}_2024_dept-budget.txt`), "utf8").replace("比2023年预算增加25万元。其中", "比2023年预算增加26万元。其中"));
+    const d = cliJson([p, "--previous", `${W}_2023_dept-budget.txt`]).report.documents.find((x: { path: string }) => x.path === p);
+    const f = d.findings.find((x: { ruleId: string; severity: string }) => x.ruleId === "yoy-change" && x.severity === "error");
+    expect(f).toMatchObject({ stated: "26", computed: "25", location: { line: 798, page: 32 } });
+    // Without last year's document the same text has nothing to compare with.
+    expect(cliJson([p]).report.documents[0].summary.error).toBe(0);
+  });
+});
+
 describe("Shanghai 部门决算 (layout text)", () => {
+  // Row counts guard against regressions; the 财政拨款收入支出决算总表's wrapped income labels (政府性基金预算财政拨
+  // / 款) are still read as separate lines, which no identity depends on.
   it("the finance bureau's 决算: 8 tables read, the two-lane 基本支出 table listed as not read, rounding notes only", () => {
     const { d, status } = doc("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt");
     expect(status).toBe(0);
     expect(d).toMatchObject({ template: "shanghai-final", stage: "final", department: "上海市普陀区财政局", year: 2024, moneyUnit: "万元" });
-    expect(rowsByKind(d)).toEqual({ summary: 42, income: 20, expenditure: 20, "allocation-summary": 40, "general-function": 20, sanggong: 1, "gov-fund": 0, "state-capital": 0 });
+    expect(rowsByKind(d)).toEqual({ summary: 42, income: 20, expenditure: 20, "allocation-summary": 41, "general-function": 20, sanggong: 1, "gov-fund": 0, "state-capital": 0 });
     expect(d.unknownTables.map((u: { title: string }) => u.title)).toEqual(["一般公共预算财政拨款基本支出决算表"]);
     expect(d.summary).toEqual({ error: 0, warning: 0, info: 8 });
     // 总计 = 本年收入合计 + 年初结转和结余 (two carry-over lines, one blank) holds exactly: no finding at line 164.
@@ -134,7 +161,7 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
   // could stand either way): no figure is guessed into a column, so no false error.
   const files: [string, Record<string, number>, number][] = [
     ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", { summary: 17, income: 0, expenditure: 23, "allocation-summary": 17, sanggong: 1, "gov-fund": 0, "state-capital": 0 }, 2],
-    ["guangzhou_science-and-technology-bureau_2026_dept-budget.txt", { summary: 41, "allocation-summary": 35, "general-basic-economic": 40, "general-economic": 27, "gov-fund": 1, "state-capital": 1 }, 6],
+    ["guangzhou_science-and-technology-bureau_2026_dept-budget.txt", { summary: 41, "allocation-summary": 34, "general-basic-economic": 40, "general-economic": 27, "gov-fund": 1, "state-capital": 1 }, 6],
     ["hangzhou_meteorological-bureau_2026_dept-budget.txt", { summary: 33, income: 0, expenditure: 0, "allocation-summary": 29, "general-function": 0, "general-basic-economic": 0, sanggong: 0, "gov-fund": 0, "state-capital": 0 }, 10],
     ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", { summary: 37, expenditure: 0, "allocation-summary": 8, "general-function": 17, "general-basic-economic": 31, "gov-fund": 0 }, 6],
   ];
@@ -153,12 +180,17 @@ describe("the seed as layout text", () => {
   const dir = mkdtempSync(join(tmpdir(), "budget-check-layout-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("with its tabs turned into spaces, it is read as layout text with the shenzhen template", () => {
-    const p = join(dir, "seed-spaces.md");
-    writeFileSync(p, readFileSync(join(ROOT, SEED), "utf8").replace(/\t/g, "    "));
-    const { report } = cliJson([p]);
-    const d = report.documents[0];
-    expect(d.failure).toBeNull();
-    expect(d).toMatchObject({ format: "layout", template: "shenzhen", department: "深圳市科学技术协会", year: 2023 });
+  it("with its tabs turned into runs of spaces, it gives the seed's findings (same rules, lines and arithmetic)", () => {
+    const key = (f: { ruleId: string; table: string; location: { line: number }; stated: string | null; computed: string | null; severity: string }) =>
+      [f.ruleId, f.table, f.location.line, f.stated, f.computed, f.severity].join("|");
+    const seed = cliJson([SEED]).report.documents[0];
+    for (const spaces of ["    ", "  "]) {
+      const p = join(dir, `seed-${spaces.length}.md`);
+      writeFileSync(p, readFileSync(join(ROOT, SEED), "utf8").replace(/\t/g, spaces));
+      const d = cliJson([p]).report.documents[0];
+      expect(d.failure).toBeNull();
+      expect(d).toMatchObject({ format: "layout", template: "shenzhen", department: "深圳市科学技术协会", year: 2023 });
+      expect(d.findings.map(key).sort()).toEqual(seed.findings.map(key).sort());
+    }
   });
 });

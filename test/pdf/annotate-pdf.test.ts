@@ -94,9 +94,9 @@ describe.skipIf(!existsSync(PDF))("--annotate for a PDF: the copy opens in a PDF
     expect(outline).toHaveLength(1);
     expect(outline[0].title).toBe("budget-check: 1 错误，1 警告，1 尾差");
     expect(outline[0].children).toEqual([
-      { title: "第 12 页 [错误] 合计不等于各项之和", page: 12 },
-      { title: "第 12 页 [警告] 一个警告", page: 12 },
-      { title: "第 13 页 [尾差] 尾差", page: 13 },
+      { title: "第12页 [错误] 合计不等于各项之和", page: 12 },
+      { title: "第12页 [警告] 一个警告", page: 12 },
+      { title: "第13页 [尾差] 尾差", page: 13 },
     ]);
   });
 });

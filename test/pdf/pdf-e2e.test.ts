@@ -56,8 +56,9 @@ describe.skipIf(!existsSync(PDF))("a real PDF checked by the real CLI", () => {
   });
 
   it("text names each figure by page; HTML draws the pages that findings are on", () => {
-    const text = cli([PDF, "--lang", "zh"]).stdout;
-    expect(text).toContain(`${PDF} 第 12 页  尾差`);
+    const text = cli([PDF, "--lang", "zh", "--show-rounding"]).stdout;
+    expect(text).toMatch(/第12页 · 表2 · [^\n]* · \S+wanli-subdistrict-office_2025_dept-budget\.pdf\n/);
+    expect(text).not.toMatch(/dept-budget\.pdf:\d/);
     const html = cli([PDF, "--lang", "zh", "--format", "html"]).stdout;
     const pages = [...html.matchAll(/<figure class="pdfpage" data-page="(\d+)">/g)].map((m) => Number(m[1]));
     const expected = [...new Set((run!.report.documents[0].findings as { location: Loc }[]).map((f) => f.location.page!))].sort((a, b) => a - b);

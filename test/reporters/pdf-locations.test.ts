@@ -50,19 +50,19 @@ const opts = { color: false, lang: "zh" as const, quiet: false, documents: new M
 
 describe("findings located by page and box (PDF input)", () => {
   it("text and markdown name the page (第 N 页 / page N), not the rebuilt line", () => {
-    expect(formatText(report, opts)).toContain(`${FILE} 第 12 页  `);
-    expect(formatText(report, { ...opts, lang: "en" })).toContain(`${FILE} page 12  `);
+    expect(formatText(report, opts)).toContain(`第12页 · 表3 · 行「20807 就业补助」 · 列「合计」 · ${FILE}\n`);
+    expect(formatText(report, { ...opts, lang: "en" })).toContain(`page 12 · T3 · row 20807 就业补助 · column 合计 · ${FILE}\n`);
     expect(formatText(report, opts)).not.toContain(`${FILE}:201`);
-    expect(formatMarkdown(report, opts)).toContain(`${FILE} 第 12 页`);
+    expect(formatMarkdown(report, opts)).toContain(`第12页 ${FILE} |`);
   });
 
   it("HTML: the page is drawn from the text layer, the figure boxed where it is printed and clickable, the related figure outlined", () => {
     const html = formatHtml(report, opts);
     const data = JSON.parse(/<script type="application\/json" id="bc-data">(.*?)<\/script>/s.exec(html)![1]);
-    expect(data.findings[0].where).toBe(`${FILE} 第 12 页`);
+    expect(data.findings[0].where).toBe(`第12页 · 表3 · 行「20807 就业补助」 · 列「合计」 · ${FILE}`);
     const page = /<figure class="pdfpage" data-page="12">.*?<\/figure>/s.exec(html)![0];
     expect([...html.matchAll(/<figure class="pdfpage"/g)]).toHaveLength(1); // only pages with findings
-    expect(page).toContain("第 12 页");
+    expect(page).toContain("第12页");
     // x 400 − 1.5 padding; top = 595 − (500 + 11) − 1.5.
     expect(page).toMatch(new RegExp(`<div class="pbox marked k-error" tabindex="0" style="left:398.5px;top:82.5px;width:43px;height:14px" data-findings="${data.findings[0].id}"`));
     expect(page).toMatch(/<div class="pbox prel" style="left:398.5px;top:102.5px;/);
@@ -73,7 +73,7 @@ describe("findings located by page and box (PDF input)", () => {
   it("SARIF: the region carries the page and the box, no line of the PDF file, and validates", () => {
     const log = JSON.parse(formatSarif(report, opts));
     const region = log.runs[0].results[0].locations[0].physicalLocation.region;
-    expect(region).toEqual({ message: { text: "第 12 页 / page 12" }, properties: { page: 12, box: T } });
+    expect(region).toEqual({ message: { text: "第12页 / page 12" }, properties: { page: 12, box: T } });
     expect(log.runs[0].results[0].relatedLocations[0].physicalLocation.region.properties).toEqual({ page: 12, box: A });
     const ajv = new Ajv({ strict: false });
     (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
@@ -85,6 +85,6 @@ describe("findings located by page and box (PDF input)", () => {
     const out = formatGithub(report, opts);
     expect(out).toMatch(/^::error file=dept 2025\.pdf,title=budget-check hierarchy-sum/);
     expect(out).not.toMatch(/line=/);
-    expect(out).toContain(`::${FILE} 第 12 页: 「就业补助」`);
+    expect(out).toContain(`::${FILE} 第12页: 「就业补助」`);
   });
 });

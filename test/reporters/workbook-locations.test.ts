@@ -46,7 +46,7 @@ describe("findings located by sheet and cell", () => {
     const data = JSON.parse(/<script type="application\/json" id="bc-data">(.*?)<\/script>/s.exec(html)![1]);
     const ids = data.findings[0].related.map((r: { target: string }) => r.target);
     expect(ids.map((id: string) => new RegExp(`<td id="${id}"[^>]*>([^<]*)<`).exec(html)![1])).toEqual(["15", "12"]);
-    expect(data.findings[0].where).toBe("dept 2023.xlsx[表9]!C7");
+    expect(data.findings[0].where).toBe("表9 · 行「某局 增减变化金额」 · 列「总计」 · dept 2023.xlsx[表9]!C7");
   });
 
   it("SARIF: names the cell in a logical location and in the message, and still validates", () => {

@@ -1,13 +1,13 @@
-import { makeAmount } from "../../model/amount.js";
 import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
 import type { SourceLocation } from "../../model/location.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
+import { parseNarrative } from "../narrative.js";
 import { generic } from "../../templates/generic.js";
 import { normaliseTitle, templates } from "../../templates/index.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
 import { InputError } from "../errors.js";
-import { classifiedRows, emptyRow, twoSidedRows, type Item } from "../tables.js";
+import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
 import { Decimal } from "decimal.js";
 import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
@@ -72,6 +72,7 @@ function unknownTitle(lines: LayoutLine[], i: number): boolean {
 }
 
 const text = (l: LayoutLine) => l.text.trim();
+const AMOUNT_LIKE = /^-?\d[\d,.]*$/;
 const amountsOf = (l: LayoutLine) => tokensOf(l).filter((t) => AMOUNT_TOKEN.test(t.text));
 
 /** The table a short line titles, in this template (its prefix 表3 / 3. / 一、 and any year dropped). */
@@ -203,7 +204,9 @@ function splitData(l: LayoutLine): DataLine {
   const label: LayoutToken[] = [];
   const amounts: LayoutToken[] = [];
   for (const t of toks) {
-    if (AMOUNT_TOKEN.test(t.text) && !(amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
+    // Anything shaped like a number stands in an amount column; a malformed one (9,7244) is classified
+    // there and reported (amount-format), never read as a name.
+    if (AMOUNT_LIKE.test(t.text) && !(amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
     else if (amounts.length === 0) label.push(t);
     else amounts.push(t); // text after amounts: kept in order (two-sided lines)
   }
@@ -271,8 +274,8 @@ const printedOn = new WeakMap<LayoutToken, LayoutLine>();
 
 function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: ColumnSpec | undefined): Cell {
   const location = locationOf(file, (tok && printedOn.get(tok)) ?? l, tok);
-  const t = tok?.text ?? "";
-  return { text: t, amount: spec?.kind === "amount" && t ? makeAmount(t, location, spec.nonNegative ?? true) : null, location };
+  // An amount column's text is classified as the other forms classify it: an amount, or why not (amount-format).
+  return amountCell(tok?.text ?? "", location, spec?.kind === "amount", spec?.nonNegative ?? true);
 }
 
 /**
@@ -376,7 +379,8 @@ function sections(file: string, b: Block) {
   const body: LayoutLine[] = [];
   for (const l of b.lines) {
     const t = text(l);
-    if (!t || PAGE_NUMBER.test(t) || NOTE.test(t)) continue;
+    // Page numbers, notes, and the 表 N marker a continuation page repeats.
+    if (!t || PAGE_NUMBER.test(t) || NOTE.test(t) || /^[#*\s]*表\s*\d+\s*[*]*$/.test(t)) continue;
     let meta = false;
     for (const tok of tokensOf(l)) {
       const m = META.exec(tok.text);
@@ -489,6 +493,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const unclear = headerNotUnderstood(b, amountSpecs_, data);
   if (unclear) return unclear;
   const doubt = { ambiguous: false };
+  const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
   const offsets = columnOffsets(data, amountSpecs_, header);
   const items: Item[] = [];
   let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
@@ -521,9 +526,12 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const cells: Record<string, Cell> = {};
     const rowLoc = locationOf(file, d.line);
     const firstLabel = d.label[0];
+    // A budget unit's row (预算单位 column) in a template that prints one: its name, then its amounts.
+    if (!codeText && nameText && hasUnitColumn && !/^(合计|总计)$/.test(normaliseName(nameText)))
+      cells.unit = { text: nameText, amount: null, location: locationOf(file, d.line, firstLabel) };
     cells.code = { text: codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
-    cells.name = { text: nameText, amount: null, location: locationOf(file, d.line, nameTok) };
+    cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const placed = placeAmounts(d.amounts, amountSpecs_, offsets, tpl.kind, doubt);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
@@ -535,7 +543,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (b.fromHeader && doubt.ambiguous)
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
-  const keys = new Set(["code", "name", ...amountSpecs_.map((s) => s.key)]);
+  const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...amountSpecs_.map((s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
 
@@ -557,7 +565,7 @@ function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department
 }
 
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
-function parseTwoSided(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
@@ -592,7 +600,14 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate): ParsedBlock 
       exp = labelled.slice(1).flat();
     } else if (labelled.length === 1) {
       const g = labelled[0];
-      const far = g[0].x0 - margin > (g[0].box ? 60 : 10);
+      // A label alone on its line: an income item by its role, an expenditure item by its name (a function
+      // class, 款 or 项 the document's tables print, or …支出), else by where it starts.
+      const name = splitMarker(normaliseName(g[0].text)).name;
+      const role = tpl.roles?.find((r) => r.pattern.test(name));
+      const far =
+        role?.side === "income" ? false
+        : role?.side === "expenditure" || codeNames.has(name) || /支出$/.test(name) ? true
+        : g[0].x0 - margin > (g[0].box ? 60 : 10);
       // A label without a list marker or known role right under a marked one is the rest of a wrapped label.
       const side = far ? "exp" : "inc";
       const before = prev?.[side];
@@ -664,16 +679,64 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(specs.map((s) => s.key))), rows), department };
 }
 
-function parseBlock(file: string, b: Block): ParsedBlock {
+/** Per budget unit, a row per year and one for the change (Shenzhen's 三公 table): 单位 | 年度 | amounts. */
+function parseUnitYear(file: string, b: Block, tpl: TableTemplate, docYear: number | null): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const specs = amountSpecs(tpl, header, b.fromHeader);
+  const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const offsets = columnOffsets(data, specs, header);
+  const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  const items: Item[] = data.map((d) => {
+    const cells: Record<string, Cell> = {};
+    const labels = d.label;
+    const year = labels[labels.length - 1];
+    if (labels.length >= 2) cells.unit = cell(file, d.line, labels[0], specOf("unit"));
+    cells.year = cell(file, d.line, year, specOf("year"));
+    const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind);
+    specs.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
+    return { cells, loc: locationOf(file, d.line) };
+  });
+  const rows = unitYearRows(tpl, items, docYear);
+  const keys = new Set(["unit", "year", ...specs.map((s) => s.key)]);
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+/** Named tasks with their content and amounts, a 合计 row, then indicator rows (Shenzhen's 表12). */
+function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const specs = amountSpecs(tpl, header, b.fromHeader);
+  const data = body.map(splitData).filter((d) => !isNumberingRow(d));
+  const offsets = columnOffsets(data.filter((d) => d.amounts.length), specs, header);
+  const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  const items: Item[] = data.map((d) => {
+    const cells: Record<string, Cell> = {};
+    const [name, content] = d.label;
+    if (name) cells.name = cell(file, d.line, name, specOf("name"));
+    if (content) cells.content = cell(file, d.line, content, specOf("content"));
+    const amounts = d.amounts.filter((a) => AMOUNT_TOKEN.test(a.text));
+    const placed = placeAmounts(amounts, specs, offsets, tpl.kind);
+    specs.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
+    return { cells, loc: locationOf(file, d.line) };
+  });
+  const rows = taskRows(tpl, items);
+  const keys = new Set(["name", "content", ...specs.map((s) => s.key)]);
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
   const tpl = b.hit.tpl;
   if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   switch (tpl.layout) {
     case "classified":
       return parseClassified(file, b, tpl);
     case "two-sided":
-      return parseTwoSided(file, b, tpl);
+      return parseTwoSided(file, b, tpl, codeNames);
     case "single-row":
       return parseSingleRow(file, b, tpl);
+    case "unit-year":
+      return parseUnitYear(file, b, tpl, docYear);
+    case "tasks":
+      return parseTasks(file, b, tpl);
     default:
       // Layouts the layout form cannot read yet (two-lane 决算 economic table): listed, not checked.
       return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
@@ -766,8 +829,20 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
   const unknownTables: UnknownTable[] = [];
   const departments: string[] = [];
   let last: Table | null = null;
+  const facts = titleFacts(lines);
+  // Two-sided tables last: their expenditure items are told from income items by the names the other
+  // tables print for their codes.
+  const codeNames = new Set<string>();
+  const parsed = new Map<Block, ParsedBlock>();
+  for (const b of bs)
+    if (b.hit.unknown || b.hit.tpl.layout !== "two-sided") {
+      const p = parseBlock(file, b, facts.year);
+      parsed.set(b, p);
+      for (const r of p.table?.rows ?? []) if (r.kind === "code" && r.name) codeNames.add(normaliseName(r.name));
+    }
+  for (const b of bs) if (!parsed.has(b)) parsed.set(b, parseBlock(file, b, facts.year, codeNames));
   for (const b of bs) {
-    const p = parseBlock(file, b);
+    const p = parsed.get(b)!;
     if (p.department) departments.push(p.department);
     if (p.unknown) unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file } });
     if (!p.table) {
@@ -799,7 +874,16 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
     ...lines.slice(contents.end + 1, hits[0].index),
     ...bs.flatMap((b) => b.after),
   ];
-  const facts = titleFacts(lines);
+  // Written parts numbered 第一部分 … before the tables (Shenzhen's form): read as the text loader reads them,
+  // with their 目录; each line keeps its page.
+  const numbered = parseNarrative(lines.slice(0, hits[0].index).map((l) => l.text), file, tpl);
+  const useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
+  const pageOf = new Map(lines.map((l) => [l.line, l.page]));
+  if (useNumbered)
+    for (const p of numbered.parts) {
+      p.location.page = pageOf.get(p.location.line ?? 0) ?? null;
+      for (const l of p.lines) l.page = pageOf.get(l.line) ?? null;
+    }
   const units = tables.map((t) => t.unit).filter((u): u is string => !!u);
   const doc: BudgetDocument = {
     path: file,
@@ -810,8 +894,8 @@ export function layoutDocument(file: string, lines: LayoutLine[], format: "layou
     // The title page may print the year on a line of its own: then the tables' titles say it.
     year: facts.year ?? (hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
     moneyUnit: mostCommon(units) ?? tpl.moneyUnit,
-    contents: contentsOf(file, lines, contents, tpl),
-    text: textParts(file, narrativeLines),
+    contents: useNumbered ? numbered.contents : contentsOf(file, lines, contents, tpl),
+    text: useNumbered ? [...numbered.parts, ...textParts(file, bs.flatMap((b) => b.after))] : textParts(file, narrativeLines),
     tables,
     unknownTables,
   };
