@@ -1,9 +1,10 @@
 // Writes the annotated copy of a PDF (--annotate with a PDF input). pdf-lib is loaded only here, and this
 // module only by a dynamic import() when --annotate is given.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from "pdf-lib";
 import type { Finding, Lang } from "./engine/types.js";
 import type { Box, SourceLocation } from "./model/location.js";
+import { writeOutputAtomically } from "./output.js";
 import { NOTE_LABEL, NOTE_RANK, noteKind, noteText, type NoteKind } from "./reporters/note.js";
 import { pageText } from "./reporters/place.js";
 
@@ -58,7 +59,7 @@ export async function annotatePdf(input: string, output: string, findings: Findi
     });
   });
   result.listed = addOutline(pdf, entries, lang);
-  writeFileSync(output, await pdf.save({ useObjectStreams: false }));
+  writeOutputAtomically(output, [await pdf.save({ useObjectStreams: false })]);
   return result;
 }
 

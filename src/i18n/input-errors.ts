@@ -6,10 +6,17 @@ import type { Lang } from "../engine/types.js";
  * messages: test/e2e/zh-inputs.test.ts runs each kind of bad input with --lang zh.
  */
 const ZH: [RegExp, string][] = [
-  [/^no such file or folder; expected a document \(\.md\/\.txt\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt）、CSV 文件夹或 .xlsx 工作簿"],
+  [/^no such file or folder; expected a document \(\.md\/\.txt\/\.pdf\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt/.pdf）、CSV 文件夹或 .xlsx 工作簿"],
   [/^a single CSV is one table; pass the folder that holds the package's CSV files$/, "单个 CSV 只是一张表；请指定存放该部门全部 CSV 的文件夹"],
   [/^not a file or folder$/, "不是文件或文件夹"],
-  [/^the folder holds no document, CSV package or workbook \(looked in (.*)\)$/, "文件夹中没有文件、CSV 文件夹或工作簿（查找位置：$1）"],
+  [/^the folder holds no document \(\.md\/\.txt\/\.pdf\), CSV package or workbook \(looked in (.*)\)$/, "文件夹中没有文件（.md/.txt/.pdf）、CSV 文件夹或工作簿（查找位置：$1）"],
+  // PDF input (src/loaders/pdf).
+  [/^not a PDF: the file does not begin with %PDF-(.*)$/, "不是 PDF：文件不以 %PDF- 开头$1"],
+  [/^truncated PDF: the file ends without %%EOF \(was the download or copy cut short\?\)$/, "PDF 不完整：文件末尾没有 %%EOF（下载或复制是否中断？）"],
+  [/^broken PDF: (.*)$/, "PDF 已损坏：$1"],
+  [/^encrypted PDF: it cannot be opened without a password; save an unprotected copy$/, "PDF 已加密：没有密码无法打开；请另存一份未加密的副本"],
+  [/^no text layer: the pages are images \(a scanned document\?\); budget-check reads the PDF's text, so run OCR on it first$/, "PDF 没有文字层：页面是图像（扫描件？）；budget-check 读取 PDF 中的文字，请先做文字识别（OCR）"],
+  [/^too many pages: (\d+) \(limit (\d+)\)$/, "页数过多：$1 页（上限 $2 页）"],
   [/^cannot be read \(([^)]*)\); expected an Excel workbook with one worksheet per table$/, "无法读取（$1）；应为每张表一个工作表的 Excel 工作簿"],
   [/^not a readable \.xlsx workbook \((.*)\); expected an Excel workbook with one worksheet per table$/, "不是可读取的 .xlsx 工作簿（$1）；应为每张表一个工作表的 Excel 工作簿"],
   [/^cannot be read \(([^)]*)\)$/, "无法读取（$1）"],

@@ -1,6 +1,6 @@
 // The PDF loader: the PDF's text layer as layout lines (read.ts), then the one layout loader every
 // layout form goes through. Reached only by a dynamic import() when an input is a PDF.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BudgetDocument } from "../../model/document.js";
@@ -10,12 +10,18 @@ import { PdfProblem } from "./guard.js";
 import { placeOnPages, rememberLines } from "./place.js";
 import { readPdfText, type PdfText } from "./read.js";
 
+/** The largest PDF read (the published budgets measured here are 0.1-4 MB). */
+const MAX_PDF_BYTES = 256 * 1024 * 1024;
+
 /** The PDF's text as layout lines; a PDF that cannot be read is an InputError naming the file. */
 export async function readPdfLayout(file: string): Promise<PdfText> {
   let bytes: Buffer;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_PDF_BYTES) throw new InputError(`too large: the file is ${Math.round(size / 1024 / 1024)} MB; a PDF is at most ${MAX_PDF_BYTES / 1024 / 1024} MB`, { file });
     bytes = readFileSync(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file });
   }
   try {
