@@ -2,6 +2,7 @@ import type { Rule } from "../engine/types.js";
 import { allocationVsSummary } from "./allocation-vs-summary.js";
 import { balanceTotals } from "./balance-totals.js";
 import { codeName } from "./code-name.js";
+import { diagnosis } from "./diagnosis.js";
 import { economicVsFunction } from "./economic-vs-function.js";
 import { formulaCache } from "./formula-cache.js";
 import { fundTables } from "./fund-tables.js";
@@ -52,6 +53,8 @@ export const rules: Rule[] = [
   duplicateText,
   // Judges together the identities all the rules above declared (the engine runs it last).
   roundingConsistency,
+  // Names the mistyped figure behind the findings above (src/diagnosis; run by check.ts after the engine).
+  diagnosis,
 ];
 
 export function ruleById(id: string): Rule | undefined {

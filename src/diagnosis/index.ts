@@ -1,0 +1,318 @@
+import { decimalString, halfUnit, type Amount } from "../model/amount.js";
+import type { BudgetDocument } from "../model/document.js";
+import { samePlace, type SourceLocation } from "../model/location.js";
+import type { LinearConstraint } from "../engine/propagate.js";
+import { subjectText, type IdentityLog } from "../engine/run.js";
+import type { Finding, Lang, ProposedValue, Severity, Subject } from "../engine/types.js";
+import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
+import { emptyMilp, solveMilp, type Milp } from "./solver.js";
+import { components, figuresOf, holdsExactly, printedBalance, verifies } from "./system.js";
+import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
+
+/**
+ * Minimal-change diagnosis (Fellegi–Holt): the smallest (weighted) set of printed figures whose change
+ * makes every identity hold within rounding, and the value each should take. See docs/diagnosis.md.
+ */
+
+export const DIAGNOSIS_RULE = "diagnosis";
+
+export interface DiagnoseOptions {
+  lang: Lang;
+  severity: Severity;
+  /** Wall-clock budget for the solver over the whole document, in seconds. */
+  seconds: number;
+  weights?: WeightScheme;
+}
+
+/** At most this many explanations of one group (the first and its ties) are looked for. */
+const MAX_EXPLANATIONS = 3;
+
+const isDiscrepancy = (f: Finding | undefined) => !!f && !f.withinRounding;
+
+/** Is there anything to diagnose: an identity beyond rounding, or a joint-rounding conflict? */
+export function needsDiagnosis(findings: Finding[], log: IdentityLog): boolean {
+  return log.systemFindings.length > 0 || log.linear.some((l) => l.finding !== null && isDiscrepancy(findings[l.finding]));
+}
+
+/** Where a figure is printed, as a subject (table, unit, code or item, column) from the document model. */
+function figureSubjects(doc: BudgetDocument): Map<Amount, Subject> {
+  const out = new Map<Amount, Subject>();
+  for (const t of doc.tables)
+    for (const r of t.rows)
+      for (const [key, cell] of Object.entries(r.cells)) {
+        if (!cell.amount) continue;
+        const column = t.columns.find((c) => c.key === key)?.label ?? key;
+        out.set(cell.amount, { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : (r.name ?? r.label), column });
+      }
+  return out;
+}
+
+interface Explanation {
+  changes: { figure: Figure; to: bigint }[];
+  proven: boolean;
+}
+
+/** Variable names of figure i. */
+const v = (i: number) => ({ y: `y${i}`, dp: `dp${i}`, dn: `dn${i}`, z: `z${i}`, k: `k${i}`, ep: `ep${i}`, en: `en${i}` });
+
+/** Σ coef·(the figure's term) for every identity, as model rows. */
+function identityRows(m: Milp, constraints: LinearConstraint[], index: Map<Amount, number>, term: (i: number, coef: number, add: (name: string, x: number) => void) => void) {
+  constraints.forEach((c, j) => {
+    const terms = new Map<string, number>();
+    const add = (name: string, x: number) => terms.set(name, (terms.get(name) ?? 0) + x);
+    for (const t of c.terms) term(index.get(t.amount)!, t.coef, add);
+    m.rows.push({ name: `c${j}`, terms, op: c.kind === "eq" ? "=" : "<=", rhs: 0 });
+  });
+}
+
+/**
+ * How far (on the grid) one change may move a figure: twice the largest amount by which any identity
+ * misses on the printed figures plus its rounding slack. A single mistyped figure moves by at most one
+ * identity's miss (plus rounding); the factor 2 leaves room for two mistakes in one identity.
+ */
+export function changeBound(constraints: LinearConstraint[], grid: Grid): bigint {
+  let worst = 0n;
+  for (const c of constraints) {
+    let b = printedBalance(c, grid);
+    if (b < 0n) b = -b;
+    for (const t of c.terms) b += grid.figure(t.amount).half;
+    if (b > worst) worst = b;
+  }
+  return 2n * worst;
+}
+
+/**
+ * Which figures change (phase 1). Per figure i on the grid: y its true amount within the printed
+ * figure's rounding interval, dp/dn ≥ 0 a change up or down, allowed only when the binary z is on:
+ * dp, dn ≤ M·z (big-M). Every identity holds on y + dp − dn; the objective is Σ weight·z. M is the
+ * sum of every identity's printed imbalance plus a unit of the figure: no single change beyond all the
+ * discrepancies together is considered, which keeps the LP relaxation tight enough to solve fast.
+ */
+function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, weights: number[], grid: Grid): Milp {
+  const m = emptyMilp();
+  const reach = changeBound(constraints, grid);
+  figs.forEach((f, i) => {
+    const n = v(i);
+    const p = f.units * f.step;
+    const M = Number(reach + 2n * f.step);
+    m.objective.set(n.z, weights[i]);
+    m.bounds.set(n.y, { lo: Number(f.nonNegative && p - f.half < 0n ? 0n : p - f.half), hi: Number(p + f.half) });
+    m.bounds.set(n.dp, { lo: 0, hi: M });
+    m.bounds.set(n.dn, { lo: 0, hi: f.nonNegative ? Math.min(M, Number(p + f.half)) : M });
+    m.binaries.push(n.z);
+    m.rows.push({ name: `up${i}`, terms: new Map([[n.dp, 1], [n.z, -M]]), op: "<=", rhs: 0 });
+    m.rows.push({ name: `dn${i}`, terms: new Map([[n.dn, 1], [n.z, -M]]), op: "<=", rhs: 0 });
+  });
+  identityRows(m, constraints, index, (i, coef, add) => {
+    add(v(i).y, coef);
+    add(v(i).dp, coef);
+    add(v(i).dn, -coef);
+  });
+  return m;
+}
+
+/**
+ * The printed values of the changed figures (phase 2): for a changed figure k (integer) is its new
+ * printed value in units of its last digit and the true amount is step·k + ep − en; an unchanged figure's
+ * true amount is its printed one + ep − en. ep, en ≤ half a unit (0 for exact figures); the objective
+ * Σ (ep + en) puts the true amounts as close to the printed figures as the identities allow, so a typo's
+ * correction is the value that makes the identities hold as exactly as they did before.
+ */
+function valuesModel(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, changed: Set<number>, M: bigint): Milp {
+  const m = emptyMilp();
+  figs.forEach((f, i) => {
+    const n = v(i);
+    if (f.half > 0n) {
+      m.bounds.set(n.ep, { lo: 0, hi: Number(f.half) });
+      m.bounds.set(n.en, { lo: 0, hi: Number(f.half) });
+      m.objective.set(n.ep, 1);
+      m.objective.set(n.en, 1);
+    }
+    if (changed.has(i)) {
+      const span = M / f.step + 2n;
+      m.bounds.set(n.k, { lo: Number(f.nonNegative && f.units - span < 0n ? 0n : f.units - span), hi: Number(f.units + span) });
+      m.integers.push(n.k);
+      if (f.nonNegative) m.rows.push({ name: `nn${i}`, terms: new Map([[n.k, Number(f.step)], [n.ep, 1], [n.en, -1]]), op: ">=", rhs: 0 });
+    }
+  });
+  // Identities: Σ coef·(step·k or printed) + Σ coef·(ep − en) = 0; printed values move to the right-hand side.
+  constraints.forEach((c, j) => {
+    const terms = new Map<string, number>();
+    const add = (name: string, x: number) => terms.set(name, (terms.get(name) ?? 0) + x);
+    let rhs = 0n;
+    for (const t of c.terms) {
+      const i = index.get(t.amount)!;
+      const f = figs[i];
+      if (changed.has(i)) add(v(i).k, t.coef * Number(f.step));
+      else rhs -= BigInt(t.coef) * f.units * f.step;
+      if (f.half > 0n) {
+        add(v(i).ep, t.coef);
+        add(v(i).en, -t.coef);
+      }
+    }
+    m.rows.push({ name: `c${j}`, terms, op: c.kind === "eq" ? "=" : "<=", rhs: Number(rhs) });
+  });
+  if (m.objective.size === 0) for (const i of changed) m.objective.set(v(i).k, 0);
+  return m;
+}
+
+/**
+ * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
+ * verified exactly. Returns [] when no explanation verifies or none was found in time.
+ */
+async function explainGroup(constraints: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
+  const amounts = figuresOf(constraints);
+  const figs = amounts.map((a) => grid.figure(a));
+  const index = new Map(amounts.map((a, i) => [a, i]));
+  const weights = figs.map(weightsOf);
+  const base = changeModel(constraints, figs, index, weights, grid);
+  const reach = changeBound(constraints, grid);
+  const left = () => (deadline - Date.now()) / 1000;
+  const out: Explanation[] = [];
+  const cuts: Milp["rows"] = [];
+  let best: number | null = null;
+  while (out.length < MAX_EXPLANATIONS && left() > 0) {
+    // Looking for a tie: only sets exactly as small as the best one.
+    const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: new Map(figs.map((_, i) => [v(i).z, weights[i]])), op: "<=", rhs: best }];
+    const model = { ...base, rows: [...base.rows, ...cuts, ...bound] };
+    const r = await solveMilp(model, left() / (out.length ? 2 : 1.5));
+    if (r.status === "none") break;
+    const changed = new Set<number>();
+    figs.forEach((_, i) => {
+      if (r.value(v(i).z) > 0.5) changed.add(i);
+    });
+    const cost = [...changed].reduce((s, i) => s + weights[i], 0);
+    if (changed.size === 0 || (best !== null && cost > best)) break;
+    best ??= cost;
+    const values = await solveMilp(valuesModel(constraints, figs, index, changed, reach), Math.max(0.05, left() / 2));
+    if (values.status === "none") break;
+    const source = values;
+    const replaced = new Map<Amount, Amount>();
+    const changes: Explanation["changes"] = [];
+    for (const i of changed) {
+      const to = BigInt(Math.round(source.value(v(i).k)));
+      if (to === figs[i].units) continue;
+      changes.push({ figure: figs[i], to });
+      replaced.set(figs[i].amount, withUnits(figs[i].amount, to));
+    }
+    const ok = changes.length > 0 && verifies(constraints, replaced, (cs) => makeGrid(figuresOf(cs)));
+    if (ok) out.push({ changes, proven: r.status === "optimal" });
+    // Exclude this set (and its supersets) to look for another explanation as small.
+    cuts.push({ name: `cut${cuts.length}`, terms: new Map([...changed].map((i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
+    if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
+  }
+  return out;
+}
+
+function proposed(c: Explanation["changes"][number], subjects: Map<Amount, Subject>): ProposedValue {
+  const a = c.figure.amount;
+  return { location: a.location, table: subjects.get(a)?.table ?? "text", from: a.text, to: printedLike(a.text, c.to, c.figure.decimals) };
+}
+
+function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
+  return samePlace(a, b) && (a.column ?? null) === (b.column ?? null);
+}
+
+/**
+ * Diagnoses the document: returns the diagnosis findings and sets `explainedBy` on the findings they
+ * explain (in place). Loads the solver only when some identity is off (needsDiagnosis).
+ */
+export async function diagnose(doc: BudgetDocument, findings: Finding[], log: IdentityLog, opts: DiagnoseOptions): Promise<Finding[]> {
+  if (!needsDiagnosis(findings, log)) return [];
+  const deadline = Date.now() + opts.seconds * 1000;
+  const constraints = log.linear.map((l) => l.constraint);
+  const grid = makeGrid(figuresOf(constraints));
+  const subjects = figureSubjects(doc);
+  const systemLocations = log.systemFindings.map((i) => findings[i]).flatMap((f) => [f.location]);
+  const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
+  const out: Finding[] = [];
+  const groups = components(constraints).filter((g) =>
+    g.some((k) => {
+      const l = log.linear[k];
+      if (l.finding !== null && isDiscrepancy(findings[l.finding])) return true;
+      return l.constraint.terms.some((t) => systemLocations.some((s) => sameLoc(s, t.amount.location)));
+    }),
+  );
+  for (const g of groups) {
+    if (Date.now() >= deadline) break;
+    const cs = g.map((k) => constraints[k]);
+    const explanations = await explainGroup(cs, weigh, grid, deadline);
+    if (!explanations.length) continue;
+    const [first, ...ties] = explanations;
+    const culprits = first.changes;
+    // Explained: the identity findings of the group that involve a culprit (discrepancies, and rounding
+    // notes the change makes hold exactly), and joint-rounding findings that name a culprit.
+    const replaced = new Map(culprits.map((c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+    const explains = new Map<Amount, number[]>(culprits.map((c) => [c.figure.amount, []]));
+    for (const k of g) {
+      const l = log.linear[k];
+      if (l.finding === null) continue;
+      const culprit = l.constraint.terms.map((t) => t.amount).find((a) => explains.has(a));
+      if (!culprit) continue;
+      const after = { ...l.constraint, terms: l.constraint.terms.map((t) => ({ ...t, amount: replaced.get(t.amount) ?? t.amount })) };
+      if (isDiscrepancy(findings[l.finding]) || holdsExactly(after, makeGrid(figuresOf([after])))) explains.get(culprit)!.push(l.finding);
+    }
+    for (const i of log.systemFindings) {
+      const f = findings[i];
+      const culprit = culprits.find((c) => [f.location, ...f.related].some((r) => sameLoc(r, c.figure.amount.location)));
+      if (culprit && !explains.get(culprit.figure.amount)!.includes(i)) explains.get(culprit.figure.amount)!.push(i);
+    }
+    for (const c of culprits) {
+      const id = `${DIAGNOSIS_RULE}-${out.length + 1}`;
+      const explained = explains.get(c.figure.amount)!;
+      for (const i of explained) findings[i].explainedBy ??= id;
+      out.push(culpritFinding(c, first, ties, explained.map((i) => findings[i]), subjects, id, opts));
+    }
+  }
+  return out;
+}
+
+function culpritFinding(
+  c: Explanation["changes"][number],
+  expl: Explanation,
+  ties: Explanation[],
+  explained: Finding[],
+  subjects: Map<Amount, Subject>,
+  id: string,
+  opts: DiagnoseOptions,
+): Finding {
+  const a = c.figure.amount;
+  const subject: Subject = subjects.get(a) ?? { table: "text" };
+  const where = subjectText(subject, opts.lang);
+  const me = proposed(c, subjects);
+  const together = expl.changes.filter((o) => o !== c).map((o) => proposed(o, subjects));
+  const alternatives = ties.map((t) => t.changes.map((o) => proposed(o, subjects)));
+  const describe = (p: ProposedValue) => `${p.location.line ? `${p.location.file}:${p.location.line}` : `${p.location.sheet ?? p.location.file}!${p.location.cell ?? ""}`} ${p.from} → ${p.to}`;
+  const zh = opts.lang === "zh";
+  let message = zh
+    ? `${where}：列示 ${a.text}，周围的数字表明应为 ${me.to}（改正后 ${explained.length} 个等式的问题随之消除）`
+    : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
+  if (together.length) message += zh ? `；须同时改正：${together.map(describe).join("；")}` : `; together with: ${together.map(describe).join("; ")}`;
+  if (alternatives.length)
+    message += zh
+      ? `；同样小的另一种解释：${alternatives.map((alt) => alt.map(describe).join("、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
+      : `; an equally small explanation: ${alternatives.map((alt) => alt.map(describe).join(", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+  if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
+  const related: SourceLocation[] = [];
+  for (const l of [...together.map((t) => t.location), ...alternatives.flat().map((t) => t.location), ...explained.map((f) => f.location)])
+    if (!sameLoc(l, a.location) && !related.some((r) => sameLoc(r, l))) related.push(l);
+  return {
+    ruleId: DIAGNOSIS_RULE,
+    severity: opts.severity,
+    withinRounding: false,
+    message,
+    table: subject.table,
+    unit: subject.unit ?? null,
+    code: subject.code ?? null,
+    item: subject.item ?? null,
+    column: subject.column ?? null,
+    stated: decimalString(a.value),
+    computed: decimalString(withUnits(a, c.to).value),
+    difference: decimalString(a.value.minus(withUnits(a, c.to).value)),
+    tolerance: decimalString(halfUnit(a)),
+    location: a.location,
+    related,
+    id,
+    diagnosis: { proven: expl.proven, together, alternatives },
+  };
+}
