@@ -45,7 +45,8 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
       out.push(command("error", d.failure.location ?? { file: d.path }, "budget-check: unreadable input", d.failure.message));
       continue;
     }
-    for (const f of d.findings) if (!opts.quiet || f.severity === "error") out.push(findingCommand(f, opts));
+    // As SARIF: a finding a diagnosis explains is not annotated again (the diagnosis names the figure).
+    for (const f of d.findings) if (!f.explainedBy && (!opts.quiet || f.severity === "error")) out.push(findingCommand(f, opts));
   }
   return out.length ? out.join("\n") + "\n" : "";
 }

@@ -58,7 +58,7 @@ class DocumentPage {
 
   constructor(
     private readonly prefix: string,
-    private readonly report: DocumentReport,
+    readonly report: DocumentReport,
     private readonly doc: BudgetDocument | undefined,
     private readonly lang: Lang,
   ) {
@@ -218,10 +218,18 @@ function tooltip(f: FindingData, lang: Lang): string {
 function findingsList(page: DocumentPage, lang: Lang): string {
   const w = WORDS[lang];
   if (!page.data.length) return `<p class="none">${w.none}</p>`;
-  const items = page.data.map(
-    (f) =>
-      `<li class="k-${f.kind}" data-finding="${f.id}"${f.target ? ` data-target="${f.target}"` : ""}><span class="badge k-${f.kind}">${htmlEscape(f.label)}</span> <code>${htmlEscape(f.where)}</code>${f.target ? "" : ` <em>(${w.notInTables})</em>`} ${htmlEscape(f.message)} <span class="rule">${htmlEscape(f.rule)}</span></li>`,
-  );
+  const item = (f: FindingData, inner = "") =>
+    `<li class="k-${f.kind}" data-finding="${f.id}"${f.target ? ` data-target="${f.target}"` : ""}><span class="badge k-${f.kind}">${htmlEscape(f.label)}</span> <code>${htmlEscape(f.where)}</code>${f.target ? "" : ` <em>(${w.notInTables})</em>`} ${htmlEscape(f.message)} <span class="rule">${htmlEscape(f.rule)}</span>${inner}</li>`;
+  // Findings a diagnosis explains are folded under it (explainedBy): a nested list in its item.
+  const findings = page.report.findings;
+  const explainer = (i: number) => findings.findIndex((x) => !!x.id && x.id === findings[i].explainedBy);
+  const items = page.data
+    .filter((_, i) => explainer(i) < 0)
+    .map((f) => {
+      const i = page.data.indexOf(f);
+      const under = page.data.filter((_, j) => explainer(j) === i);
+      return item(f, under.length ? `<ol class="explained">${under.map((u) => item(u)).join("")}</ol>` : "");
+    });
   return `<details class="list"><summary>${w.findings} (${page.data.length})</summary><ol>\n${items.join("\n")}\n</ol></details>`;
 }
 

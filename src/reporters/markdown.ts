@@ -52,10 +52,19 @@ function documentSection(d: DocumentReport, opts: FormatOptions): string[] {
     out.push(`❌ ${zh ? "无法读取" : "Could not be read"}: ${mdEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}`, "");
     return out;
   }
-  const main = d.findings.filter((f) => f.severity !== "info");
-  const notes = opts.quiet ? [] : d.findings.filter((f) => f.severity === "info");
+  // Findings a diagnosis explains are folded under it (explainedBy), not listed on their own.
+  const explains = (f: Finding) => d.findings.filter((e) => f.id && e.explainedBy === f.id);
+  const listed = d.findings.filter((f) => !f.explainedBy || !d.findings.some((x) => x.id === f.explainedBy));
+  const main = listed.filter((f) => f.severity !== "info");
+  const notes = opts.quiet ? [] : listed.filter((f) => f.severity === "info");
   if (main.length) out.push(...findingsTable(main, opts.lang), "");
   else out.push(zh ? "✅ 未发现错误或警告。" : "✅ No errors or warnings.", "");
+  for (const f of listed) {
+    const under = explains(f);
+    if (!under.length) continue;
+    const summary = zh ? `${mdEscape(formatLocation(f.location))} 的诊断解释了 ${under.length} 项` : `${under.length} findings explained by the diagnosis at ${mdEscape(formatLocation(f.location))}`;
+    out.push("<details>", `<summary>${summary}</summary>`, "", ...findingsTable(under, opts.lang), "", "</details>", "");
+  }
   if (notes.length) {
     const summary = zh ? `${notes.length} 个提示（尾数误差等）` : `${notes.length} info notes (rounding differences and the like)`;
     out.push("<details>", `<summary>${summary}</summary>`, "", ...findingsTable(notes, opts.lang), "", "</details>", "");

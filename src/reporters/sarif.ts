@@ -73,7 +73,8 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
   const rules = opts.rules ?? [];
   const base = opts.docsBaseUri;
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.documents.flatMap((d) => d.findings.map((f) => result(f, index.get(f.ruleId) ?? -1)));
+  // A finding a diagnosis explains is not repeated as a result of its own: the diagnosis' result points at its figures.
+  const results = report.documents.flatMap((d) => d.findings.filter((f) => !f.explainedBy).map((f) => result(f, index.get(f.ruleId) ?? -1)));
   const failures = report.documents.filter((d) => d.failure);
   const log = {
     $schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",

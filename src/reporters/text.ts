@@ -45,14 +45,20 @@ export function formatText(report: Report, opts: TextOptions): string {
       continue;
     }
     const shown = opts.quiet ? d.findings.filter((f) => f.severity === "error") : d.findings;
+    // Findings a diagnosis explains are folded under it (explainedBy), not listed on their own.
+    const folded = new Map<string, Finding[]>();
+    for (const f of shown) if (f.explainedBy) folded.set(f.explainedBy, [...(folded.get(f.explainedBy) ?? []), f]);
     const groups = new Map<string, Finding[]>();
-    for (const f of shown) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
+    for (const f of shown) if (!f.explainedBy || !shown.some((x) => x.id === f.explainedBy)) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
     for (const [t, fs] of groups) {
       out.push(`  ${c.bold(tableHeading(t, opts.lang))}`);
       for (const f of fs) {
         out.push(`    ${c.dim(formatLocation(f.location))}  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
         const arith = arithmeticText(f, opts.lang);
         if (arith) out.push(`      ${c.dim(arith)}`);
+        const under = f.id ? folded.get(f.id) : undefined;
+        if (under?.length) out.push(`      ${c.dim(zh ? `它解释了以下 ${under.length} 项：` : `it explains these ${under.length}:`)}`);
+        for (const e of under ?? []) out.push(`        ${c.dim(`↳ ${formatLocation(e.location)}  ${e.message}  ${e.ruleId}`)}`);
       }
     }
     if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
