@@ -24,6 +24,35 @@ export interface DiagnoseOptions {
   weights?: WeightScheme;
 }
 
+/**
+ * The identities within `radius` steps (through shared figures) of the troubled ones. Solving on them
+ * alone is a relaxation of the whole group (fewer identities): its smallest explanation costs no more
+ * than the whole group's, so one that verifies on the whole group is the whole group's smallest too —
+ * and the model is a fraction of the size. When none verifies, the whole group is solved.
+ */
+function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: number): LinearConstraint[] {
+  const uses = new Map<Amount, number[]>();
+  cs.forEach((c, k) => {
+    for (const t of c.terms) uses.set(t.amount, [...(uses.get(t.amount) ?? []), k]);
+  });
+  const inside = new Set<number>(cs.map((_, k) => k).filter((k) => troubled[k]));
+  let frontier = [...inside];
+  for (let r = 0; r < radius && frontier.length; r++) {
+    const next: number[] = [];
+    for (const k of frontier)
+      for (const t of cs[k].terms)
+        for (const j of uses.get(t.amount)!)
+          if (!inside.has(j)) {
+            inside.add(j);
+            next.push(j);
+          }
+    frontier = next;
+  }
+  return cs.filter((_, k) => inside.has(k));
+}
+
+const NEIGHBOURHOOD = 2;
+
 /** At most this many explanations of one group (the first and its ties) are looked for. */
 const MAX_EXPLANATIONS = 3;
 
@@ -158,15 +187,20 @@ function valuesModel(constraints: LinearConstraint[], figs: Figure[], index: Map
 
 /**
  * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
- * verified exactly. Returns [] when no explanation verifies or none was found in time.
+ * verified exactly on `whole` (the group; `constraints` may be a part of it, see `neighbourhood`).
+ * Returns [] when no explanation verifies or none was found in time.
  */
-async function explainGroup(constraints: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
+async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
   const amounts = figuresOf(constraints);
   const figs = amounts.map((a) => grid.figure(a));
   const index = new Map(amounts.map((a, i) => [a, i]));
   const weights = figs.map(weightsOf);
+  const wholeAmounts = whole === constraints ? amounts : figuresOf(whole);
+  const wholeFigs = wholeAmounts.map((a) => grid.figure(a));
+  const wholeIndex = whole === constraints ? index : new Map(wholeAmounts.map((a, i) => [a, i]));
+  if (process.env.DIAG_DEBUG) console.error("model", constraints.length, "of", whole.length, "identities");
   const base = changeModel(constraints, figs, index, weights, grid);
-  const reach = changeBound(constraints, grid);
+  const reach = changeBound(whole, grid);
   const left = () => (deadline - Date.now()) / 1000;
   const out: Explanation[] = [];
   const cuts: Milp["rows"] = [];
@@ -184,18 +218,19 @@ async function explainGroup(constraints: LinearConstraint[], weightsOf: (f: Figu
     const cost = [...changed].reduce((s, i) => s + weights[i], 0);
     if (changed.size === 0 || (best !== null && cost > best)) break;
     best ??= cost;
-    const values = await solveMilp(valuesModel(constraints, figs, index, changed, reach), Math.max(0.05, left() / 2));
+    // The values are chosen on the whole group: far identities still say how exactly a value fits.
+    const values = await solveMilp(valuesModel(whole, wholeFigs, wholeIndex, new Set([...changed].map((i) => wholeIndex.get(figs[i].amount)!)), reach), Math.max(0.05, left() / 2));
     if (values.status === "none") break;
     const source = values;
     const replaced = new Map<Amount, Amount>();
     const changes: Explanation["changes"] = [];
     for (const i of changed) {
-      const to = BigInt(Math.round(source.value(v(i).k)));
+      const to = BigInt(Math.round(source.value(v(wholeIndex.get(figs[i].amount)!).k)));
       if (to === figs[i].units) continue;
       changes.push({ figure: figs[i], to });
       replaced.set(figs[i].amount, withUnits(figs[i].amount, to));
     }
-    const ok = changes.length > 0 && verifies(constraints, replaced, (cs) => makeGrid(figuresOf(cs)));
+    const ok = changes.length > 0 && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
     if (ok) out.push({ changes, proven: r.status === "optimal" });
     // Exclude this set (and its supersets) to look for another explanation as small.
     cuts.push({ name: `cut${cuts.length}`, terms: new Map([...changed].map((i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
@@ -226,17 +261,18 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const systemLocations = log.systemFindings.map((i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
   const out: Finding[] = [];
-  const groups = components(constraints).filter((g) =>
-    g.some((k) => {
-      const l = log.linear[k];
-      if (l.finding !== null && isDiscrepancy(findings[l.finding])) return true;
-      return l.constraint.terms.some((t) => systemLocations.some((s) => sameLoc(s, t.amount.location)));
-    }),
-  );
+  const trouble = (k: number) => {
+    const l = log.linear[k];
+    if (l.finding !== null && isDiscrepancy(findings[l.finding])) return true;
+    return l.constraint.terms.some((t) => systemLocations.some((s) => sameLoc(s, t.amount.location)));
+  };
+  const groups = components(constraints).filter((g) => g.some(trouble));
   for (const g of groups) {
     if (Date.now() >= deadline) break;
-    const cs = g.map((k) => constraints[k]);
-    const explanations = await explainGroup(cs, weigh, grid, deadline);
+    const whole = g.map((k) => constraints[k]);
+    const near = neighbourhood(whole, g.map((k) => trouble(k)), NEIGHBOURHOOD);
+    let explanations = await explainGroup(near, whole, weigh, grid, deadline);
+    if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
     if (!explanations.length) continue;
     const [first, ...ties] = explanations;
     const culprits = first.changes;
