@@ -185,6 +185,48 @@ function valuesModel(constraints: LinearConstraint[], figs: Figure[], index: Map
   return m;
 }
 
+/** How far from the solver's value (in printed units) the other values a changed figure could take are tried. */
+const VALUE_WINDOW = 3n;
+
+/**
+ * Among the values a changed figure can take (those that still verify), the one the identities around it
+ * make most likely. A printed figure's rounding error is about uniform on ±½ unit, so an identity of n
+ * figures misses on the printed figures by a sum of n such errors: a miss of 1 in an identity of two
+ * figures (a figure printed twice) is far less likely than in a sum of twenty. The score is Σ |miss| / n
+ * over the identities of the figure; the smallest wins, then the closest to the solver's value.
+ * (Measured on the seed: docs/diagnosis.md.)
+ */
+function refineValue(c: Explanation["changes"][number], all: Explanation["changes"], whole: LinearConstraint[], grid: Grid) {
+  const a = c.figure.amount;
+  const mine = whole.filter((k) => k.terms.some((t) => t.amount === a));
+  const others = new Map(all.filter((o) => o !== c).map((o) => [o.figure.amount, withUnits(o.figure.amount, o.to)]));
+  const score = (units: bigint) => {
+    let s = 0;
+    for (const k of mine) {
+      let miss = 0n;
+      for (const t of k.terms) {
+        const f = grid.figure(t.amount);
+        const u = t.amount === a ? units : (others.has(t.amount) ? all.find((o) => o.figure.amount === t.amount)!.to : f.units);
+        miss += BigInt(t.coef) * u * f.step;
+      }
+      if (k.kind === "le" && miss <= 0n) continue;
+      s += Number(miss < 0n ? -miss : miss) / Number(c.figure.step) / k.terms.length;
+    }
+    return s;
+  };
+  let best = { units: c.to, score: score(c.to) };
+  for (let d = -VALUE_WINDOW; d <= VALUE_WINDOW; d++) {
+    const u = c.to + d;
+    if (d === 0n || u === c.figure.units || (c.figure.nonNegative && u < 0n)) continue;
+    const sc = score(u);
+    if (sc >= best.score) continue;
+    const replaced = new Map(others);
+    replaced.set(a, withUnits(a, u));
+    if (verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)))) best = { units: u, score: sc };
+  }
+  c.to = best.units;
+}
+
 /**
  * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
  * verified exactly on `whole` (the group; `constraints` may be a part of it, see `neighbourhood`).
@@ -231,7 +273,10 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
       replaced.set(figs[i].amount, withUnits(figs[i].amount, to));
     }
     const ok = changes.length > 0 && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
-    if (ok) out.push({ changes, proven: r.status === "optimal" });
+    if (ok) {
+      for (const c of changes) refineValue(c, changes, whole, grid);
+      out.push({ changes, proven: r.status === "optimal" });
+    }
     // Exclude this set (and its supersets) to look for another explanation as small.
     cuts.push({ name: `cut${cuts.length}`, terms: new Map([...changed].map((i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
     if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
