@@ -75,7 +75,7 @@ function loadPrevious(path: string, encoding: EncodingName | undefined): Promise
 /** Default wall-clock budget of the diagnosis' solver per document, in seconds (BUDGET_CHECK_SOLVER_SECONDS). */
 export const SOLVER_SECONDS = 10;
 
-function solverSeconds(): number {
+export function solverSeconds(): number {
   const s = Number(process.env.BUDGET_CHECK_SOLVER_SECONDS);
   return Number.isFinite(s) && s > 0 ? s : SOLVER_SECONDS;
 }

@@ -4,6 +4,7 @@ import { samePlace, type SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import { subjectText, type IdentityLog } from "../engine/run.js";
 import type { Finding, Lang, ProposedValue, Severity, Subject } from "../engine/types.js";
+import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
 import { components, figuresOf, holdsExactly, printedBalance, verifies } from "./system.js";
@@ -61,19 +62,6 @@ const isDiscrepancy = (f: Finding | undefined) => !!f && !f.withinRounding;
 /** Is there anything to diagnose: an identity beyond rounding, or a joint-rounding conflict? */
 export function needsDiagnosis(findings: Finding[], log: IdentityLog): boolean {
   return log.systemFindings.length > 0 || log.linear.some((l) => l.finding !== null && isDiscrepancy(findings[l.finding]));
-}
-
-/** Where a figure is printed, as a subject (table, unit, code or item, column) from the document model. */
-function figureSubjects(doc: BudgetDocument): Map<Amount, Subject> {
-  const out = new Map<Amount, Subject>();
-  for (const t of doc.tables)
-    for (const r of t.rows)
-      for (const [key, cell] of Object.entries(r.cells)) {
-        if (!cell.amount) continue;
-        const column = t.columns.find((c) => c.key === key)?.label ?? key;
-        out.set(cell.amount, { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : (r.name ?? r.label), column });
-      }
-  return out;
 }
 
 interface Explanation {
