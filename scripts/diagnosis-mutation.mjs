@@ -4,6 +4,8 @@
 // how many errors are left unexplained. Run after `npm run build`:
 //   node scripts/diagnosis-mutation.mjs [--tables T3,T7,T8] [--deltas 3,-3] [--every N] [--larger N]
 //                                       [--weights uniform|text-heavier|total-lighter] [--json out.json]
+//                                       [--part i/n]  (only every n-th typo from the i-th: run parts in parallel)
+//   node scripts/diagnosis-mutation.mjs --merge a.json b.json …   (the summary of parts' --json outputs)
 // yoy-change is off: the seed's own six wrong percentages are not typos of the tables.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -82,9 +84,13 @@ for (let n = 0; n < larger; n++) {
   typos.push({ a, to, kind: "larger" });
 }
 
+const [part, parts] = arg("part", "0/1").split("/").map(Number);
 const results = [];
 const started = Date.now();
-for (const t of typos) {
+const merge = args.includes("--merge") ? args.slice(args.indexOf("--merge") + 1) : null;
+if (merge) for (const f of merge) results.push(...JSON.parse(readFileSync(f, "utf8")).results);
+for (const [n, t] of typos.entries()) {
+  if (merge || n % parts !== part) continue;
   const doc = loadMarkdown(SEED, mutate(t.a, t.to), defaultTemplate);
   const log = emptyLog();
   const findings = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en", severities: { "yoy-change": "off" }, log });

@@ -52,7 +52,7 @@ function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: numb
   return cs.filter((_, k) => inside.has(k));
 }
 
-const NEIGHBOURHOOD = 2;
+const NEIGHBOURHOOD = 1;
 
 /** At most this many explanations of one group (the first and its ties) are looked for. */
 const MAX_EXPLANATIONS = 3;
@@ -70,7 +70,7 @@ interface Explanation {
 }
 
 /** Variable names of figure i. */
-const v = (i: number) => ({ y: `y${i}`, dp: `dp${i}`, dn: `dn${i}`, z: `z${i}`, k: `k${i}`, ep: `ep${i}`, en: `en${i}` });
+const v = (i: number) => ({ y: `y${i}`, dp: `dp${i}`, dn: `dn${i}`, z: `z${i}` });
 
 /** Σ coef·(the figure's term) for every identity, as model rows. */
 function identityRows(m: Milp, constraints: LinearConstraint[], index: Map<Amount, number>, term: (i: number, coef: number, add: (name: string, x: number) => void) => void) {
@@ -128,91 +128,51 @@ function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map
   return m;
 }
 
-/**
- * The printed values of the changed figures (phase 2): for a changed figure k (integer) is its new
- * printed value in units of its last digit and the true amount is step·k + ep − en; an unchanged figure's
- * true amount is its printed one + ep − en. ep, en ≤ half a unit (0 for exact figures); the objective
- * Σ (ep + en) puts the true amounts as close to the printed figures as the identities allow, so a typo's
- * correction is the value that makes the identities hold as exactly as they did before.
- */
-function valuesModel(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, changed: Set<number>, M: bigint): Milp {
-  const m = emptyMilp();
-  figs.forEach((f, i) => {
-    const n = v(i);
-    if (f.half > 0n) {
-      m.bounds.set(n.ep, { lo: 0, hi: Number(f.half) });
-      m.bounds.set(n.en, { lo: 0, hi: Number(f.half) });
-      m.objective.set(n.ep, 1);
-      m.objective.set(n.en, 1);
-    }
-    if (changed.has(i)) {
-      const span = M / f.step + 2n;
-      m.bounds.set(n.k, { lo: Number(f.nonNegative && f.units - span < 0n ? 0n : f.units - span), hi: Number(f.units + span) });
-      m.integers.push(n.k);
-      if (f.nonNegative) m.rows.push({ name: `nn${i}`, terms: new Map([[n.k, Number(f.step)], [n.ep, 1], [n.en, -1]]), op: ">=", rhs: 0 });
-    }
-  });
-  // Identities: Σ coef·(step·k or printed) + Σ coef·(ep − en) = 0; printed values move to the right-hand side.
-  constraints.forEach((c, j) => {
-    const terms = new Map<string, number>();
-    const add = (name: string, x: number) => terms.set(name, (terms.get(name) ?? 0) + x);
-    let rhs = 0n;
-    for (const t of c.terms) {
-      const i = index.get(t.amount)!;
-      const f = figs[i];
-      if (changed.has(i)) add(v(i).k, t.coef * Number(f.step));
-      else rhs -= BigInt(t.coef) * f.units * f.step;
-      if (f.half > 0n) {
-        add(v(i).ep, t.coef);
-        add(v(i).en, -t.coef);
-      }
-    }
-    m.rows.push({ name: `c${j}`, terms, op: c.kind === "eq" ? "=" : "<=", rhs: Number(rhs) });
-  });
-  if (m.objective.size === 0) for (const i of changed) m.objective.set(v(i).k, 0);
-  return m;
-}
-
 /** How far from the solver's value (in printed units) the other values a changed figure could take are tried. */
-const VALUE_WINDOW = 3n;
+const VALUE_WINDOW = 4n;
 
 /**
- * Among the values a changed figure can take (those that still verify), the one the identities around it
- * make most likely. A printed figure's rounding error is about uniform on ±½ unit, so an identity of n
- * figures misses on the printed figures by a sum of n such errors: a miss of 1 in an identity of two
- * figures (a figure printed twice) is far less likely than in a sum of twenty. The score is Σ |miss| / n
- * over the identities of the figure; the smallest wins, then the closest to the solver's value.
- * (Measured on the seed: docs/diagnosis.md.)
+ * Among the values a changed figure can take near the solver's (those that verify on the whole group,
+ * the others held at their proposed values), the one the identities around it make most likely. A
+ * printed figure's rounding error is about uniform on ±½ unit, so an identity of n figures misses on the
+ * printed figures by a sum of n such errors: a miss of 1 in an identity of two figures (a figure printed
+ * twice) is far less likely than in a sum of twenty. The score is Σ |miss| / n over the identities of the
+ * figure; the smallest wins, then the closest to the solver's value. Sets `c.to`; false when no value
+ * in the window verifies. (Measured on the seed: docs/diagnosis.md.)
  */
-function refineValue(c: Explanation["changes"][number], all: Explanation["changes"], whole: LinearConstraint[], grid: Grid) {
+function refineValue(c: Explanation["changes"][number], all: Explanation["changes"], whole: LinearConstraint[], grid: Grid): boolean {
   const a = c.figure.amount;
   const mine = whole.filter((k) => k.terms.some((t) => t.amount === a));
-  const others = new Map(all.filter((o) => o !== c).map((o) => [o.figure.amount, withUnits(o.figure.amount, o.to)]));
+  const others = new Map(all.filter((o) => o !== c).map((o) => [o.figure.amount, o.to]));
   const score = (units: bigint) => {
     let s = 0;
     for (const k of mine) {
       let miss = 0n;
       for (const t of k.terms) {
         const f = grid.figure(t.amount);
-        const u = t.amount === a ? units : (others.has(t.amount) ? all.find((o) => o.figure.amount === t.amount)!.to : f.units);
-        miss += BigInt(t.coef) * u * f.step;
+        miss += BigInt(t.coef) * (t.amount === a ? units : (others.get(t.amount) ?? f.units)) * f.step;
       }
       if (k.kind === "le" && miss <= 0n) continue;
       s += Number(miss < 0n ? -miss : miss) / Number(c.figure.step) / k.terms.length;
     }
     return s;
   };
-  let best = { units: c.to, score: score(c.to) };
+  const candidates: { units: bigint; score: number; away: bigint }[] = [];
   for (let d = -VALUE_WINDOW; d <= VALUE_WINDOW; d++) {
     const u = c.to + d;
-    if (d === 0n || u === c.figure.units || (c.figure.nonNegative && u < 0n)) continue;
-    const sc = score(u);
-    if (sc >= best.score) continue;
-    const replaced = new Map(others);
-    replaced.set(a, withUnits(a, u));
-    if (verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)))) best = { units: u, score: sc };
+    if (u === c.figure.units || (c.figure.nonNegative && u < 0n)) continue;
+    candidates.push({ units: u, score: score(u), away: d < 0n ? -d : d });
   }
-  c.to = best.units;
+  candidates.sort((x, y) => x.score - y.score || Number(x.away - y.away));
+  const replaced = new Map([...others].map(([amount, to]) => [amount, withUnits(amount, to)]));
+  for (const cand of candidates) {
+    replaced.set(a, withUnits(a, cand.units));
+    if (verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)))) {
+      c.to = cand.units;
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -225,12 +185,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   const figs = amounts.map((a) => grid.figure(a));
   const index = new Map(amounts.map((a, i) => [a, i]));
   const weights = figs.map(weightsOf);
-  const wholeAmounts = whole === constraints ? amounts : figuresOf(whole);
-  const wholeFigs = wholeAmounts.map((a) => grid.figure(a));
-  const wholeIndex = whole === constraints ? index : new Map(wholeAmounts.map((a, i) => [a, i]));
-  if (process.env.DIAG_DEBUG) console.error("model", constraints.length, "of", whole.length, "identities");
   const base = changeModel(constraints, figs, index, weights, grid);
-  const reach = changeBound(whole, grid);
   const left = () => (deadline - Date.now()) / 1000;
   const out: Explanation[] = [];
   const cuts: Milp["rows"] = [];
@@ -248,23 +203,19 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     const cost = [...changed].reduce((s, i) => s + weights[i], 0);
     if (changed.size === 0 || (best !== null && cost > best)) break;
     best ??= cost;
-    // The values are chosen on the whole group: far identities still say how exactly a value fits.
-    const values = await solveMilp(valuesModel(whole, wholeFigs, wholeIndex, new Set([...changed].map((i) => wholeIndex.get(figs[i].amount)!)), reach), Math.max(0.05, left() / 2));
-    if (values.status === "none") break;
-    const source = values;
-    const replaced = new Map<Amount, Amount>();
+    // The values: the solver's true amount of each changed figure, rounded to its printed precision,
+    // then the most likely value near it that verifies on the whole group (refineValue).
     const changes: Explanation["changes"] = [];
     for (const i of changed) {
-      const to = BigInt(Math.round(source.value(v(wholeIndex.get(figs[i].amount)!).k)));
-      if (to === figs[i].units) continue;
+      const x = r.value(v(i).y) + r.value(v(i).dp) - r.value(v(i).dn);
+      const to = BigInt(Math.round(x / Number(figs[i].step)));
       changes.push({ figure: figs[i], to });
-      replaced.set(figs[i].amount, withUnits(figs[i].amount, to));
     }
-    const ok = changes.length > 0 && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
-    if (ok) {
-      for (const c of changes) refineValue(c, changes, whole, grid);
-      out.push({ changes, proven: r.status === "optimal" });
-    }
+    let ok = true;
+    for (const c of changes) ok &&= refineValue(c, changes, whole, grid);
+    const replaced = new Map(changes.map((c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+    ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
+    if (ok) out.push({ changes, proven: r.status === "optimal" });
     // Exclude this set (and its supersets) to look for another explanation as small.
     cuts.push({ name: `cut${cuts.length}`, terms: new Map([...changed].map((i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
     if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
