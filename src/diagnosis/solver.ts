@@ -89,17 +89,12 @@ export interface MilpResult {
  */
 export async function solveMilp(m: Milp, seconds: number): Promise<MilpResult> {
   const h = await highs();
-  const t0 = Date.now();
-  const c0 = process.cpuUsage();
-  const text = lpText(m);
-  const c1 = process.cpuUsage(c0);
-  const r = h.solve(text, {
+  const r = h.solve(lpText(m), {
     output_flag: false,
     time_limit: Math.max(0.05, seconds),
     mip_feasibility_tolerance: 1e-9,
     mip_rel_gap: 0,
   });
-  if (process.env.DIAG_DEBUG) console.error("solve", r.Status, Date.now() - t0, "ms wall", (process.cpuUsage(c0).user) / 1000, "ms cpu, text", c1.user / 1000, text.length);
   const has = r.Columns && Object.values(r.Columns).some((c) => typeof c.Primal === "number");
   const status = r.Status === "Optimal" ? "optimal" : has && r.Status === "Time limit reached" ? "limit" : "none";
   return { status, objective: r.ObjectiveValue, value: (name) => r.Columns[name]?.Primal ?? 0 };
