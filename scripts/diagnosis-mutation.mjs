@@ -81,6 +81,10 @@ for (let n = 0; n < larger; n++) {
     if (to === a.value.toFixed(a.decimals)) to = fmt(a.value.plus(10), a.decimals);
   } else if (r < 0.6) to = fmt(a.value.times(10), a.decimals);
   else to = fmt(a.value.plus((rand() < 0.5 ? -1 : 1) * (10 + Math.floor(rand() * 990))).abs(), a.decimals);
+  if (Number(to) === a.value.toNumber()) {
+    n--; // ×10 of a printed 0: no typo at all; draw again
+    continue;
+  }
   typos.push({ a, to, kind: "larger" });
 }
 
@@ -88,7 +92,8 @@ const [part, parts] = arg("part", "0/1").split("/").map(Number);
 const results = [];
 const started = Date.now();
 const merge = args.includes("--merge") ? args.slice(args.indexOf("--merge") + 1) : null;
-if (merge) for (const f of merge) results.push(...JSON.parse(readFileSync(f, "utf8")).results);
+// (Parts measured before the redraw above may hold a "larger typo" that changed nothing: not a typo.)
+if (merge) for (const f of merge) results.push(...JSON.parse(readFileSync(f, "utf8")).results.filter((r) => Number(r.from.replace(/,/g, "")) !== Number(r.to)));
 for (const [n, t] of typos.entries()) {
   if (merge || n % parts !== part) continue;
   const doc = loadMarkdown(SEED, mutate(t.a, t.to), defaultTemplate);
@@ -142,7 +147,7 @@ function summary(rs) {
 }
 const byKind = {};
 for (const k of new Set(results.map((r) => `${r.table} ${r.kind === "larger" ? "larger" : "±"}`))) byKind[k] = summary(results.filter((r) => `${r.table} ${r.kind === "larger" ? "larger" : "±"}` === k));
-const out = { weights: scheme, tables, deltas, every, larger, seconds: (Date.now() - started) / 1000, all: summary(results), byKind, misses: results.filter((r) => r.detected && (!r.named || !r.rightValue || r.errors !== 1)) };
+const out = { weights: merge ? JSON.parse(readFileSync(merge[0], "utf8")).weights : scheme, tables, deltas, every, larger, seconds: (Date.now() - started) / 1000, all: summary(results), byKind, misses: results.filter((r) => r.detected && (!r.named || !r.rightValue || r.errors !== 1)) };
 console.log(JSON.stringify(out, null, 2));
 const json = arg("json", null);
 if (json) writeFileSync(json, JSON.stringify({ ...out, results }, null, 2));
