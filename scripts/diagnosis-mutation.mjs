@@ -116,6 +116,8 @@ for (const [n, t] of typos.entries()) {
     rightValue: !!mine && mine.computed === t.a.value.toFixed(),
     suggested: mine?.computed ?? null,
     tie: !!mine && mine.diagnosis.alternatives.length > 0,
+    // Named, or listed among equally small explanations (a tie the identities cannot break).
+    listed: !!mine || diag.some((f) => f.diagnosis.alternatives.flat().some((p) => p.location.line === t.a.line && p.location.column === t.a.column)),
     proven: diag.every((f) => f.diagnosis.proven),
     errors: all.filter((f) => f.severity === "error" && !f.explainedBy).length,
     errorsBefore: findings.filter((f) => f.severity === "error").length,
@@ -133,6 +135,7 @@ function summary(rs) {
     typos: n,
     detected: detected.length,
     named: detected.filter((r) => r.named).length,
+    namedOrTied: detected.filter((r) => r.named || r.listed).length,
     rightValue: detected.filter((r) => r.rightValue).length,
     ties: detected.filter((r) => r.tie).length,
     exactlyOneError: detected.filter((r) => r.errors === 1).length,

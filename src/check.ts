@@ -1,22 +1,26 @@
 import { Decimal } from "decimal.js";
 import { setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
+import { notCheckedRules } from "./engine/requires.js";
 import { emptyLog, runRules } from "./engine/run.js";
-import type { Finding, Lang, SeveritySetting } from "./engine/types.js";
+import type { Finding, Lang, Rule, SeveritySetting } from "./engine/types.js";
 import { diagnose } from "./diagnosis/index.js";
 import { diagnosis as diagnosisRule } from "./rules/diagnosis.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
-import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
+import { findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool } from "./batch/pool.js";
 import { documentReport, failedReport, type DocumentReport } from "./report.js";
 import { rules } from "./rules/index.js";
+import { templateByName } from "./templates/index.js";
 
 export interface CheckOptions {
   tolerance: ToleranceMode;
   severities: Record<string, SeveritySetting>;
   lang: Lang;
   encoding?: EncodingName;
+  /** --template: read every input with this template (a name of src/templates) instead of recognising one. */
+  template?: string;
   /** budget-check.config.json settings under these (see docs/config.md); none when absent. */
   config?: ConfigSource;
   /** --previous: last year's document, for the year-on-year claims of the text. */
@@ -40,12 +44,12 @@ export function packageOptions(pkg: Package, opts: CheckOptions): CheckOptions {
  * the tables from them. (Loaded here rather than kept from the check, so that packages checked on other
  * threads need not send their models back.)
  */
-export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding">): Promise<Map<string, BudgetDocument>> {
+export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding" | "template">): Promise<Map<string, BudgetDocument>> {
   const models = new Map<string, BudgetDocument>();
   for (const r of reports) {
     if (r.failure) continue;
     try {
-      models.set(r.path, await loadPackage({ path: r.path, kind: r.format }, { encoding: opts.encoding }));
+      models.set(r.path, await loadPackage({ path: r.path, kind: packageKind(r.format) }, { encoding: opts.encoding, template: templateByName(opts.template ?? "") }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
@@ -98,12 +102,13 @@ export async function checkDocument(doc: BudgetDocument, opts: Pick<CheckOptions
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
     opts = packageOptions(pkg, opts);
-    const doc = await loadPackage(pkg, { encoding: opts.encoding });
+    const doc = await loadPackage(pkg, { encoding: opts.encoding, template: templateByName(opts.template ?? "") });
     // An unreadable --previous was reported once by checkInputs; the package is checked without it.
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
     const findings = await checkDocument(doc, opts);
-    return documentReport(pkg.path, doc, findings);
+    const enabled = (r: Rule) => (opts.severities[r.id] ?? r.defaultSeverity) !== "off";
+    return documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));
   } catch (e) {
     if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
     throw e;

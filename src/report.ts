@@ -1,14 +1,19 @@
 import type { Finding, Severity } from "./engine/types.js";
-import { TABLE_IDS, type BudgetDocument, type InputFormat, type TableId } from "./model/document.js";
+import type { NotChecked } from "./engine/requires.js";
+import type { BudgetDocument, InputFormat, TableId, TableKind } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
-import { defaultTemplate } from "./templates/index.js";
+import { templateByName } from "./templates/index.js";
 
 /** The JSON report (docs/report.schema.json): one report covers every input. */
 export interface TableEntry {
   id: TableId;
+  /** What the table holds (src/templates/kinds.ts). */
+  kind: TableKind;
   title: string;
   present: boolean;
   rows: number;
+  /** The printed page the table starts on, where the input has pages. */
+  page?: number | null;
 }
 
 export interface DocumentReport {
@@ -17,7 +22,14 @@ export interface DocumentReport {
   department: string | null;
   year: number | null;
   moneyUnit: string | null;
+  /** The template the tables were read with, and 预算 (budget) or 决算 (final). */
+  template?: string;
+  stage?: "budget" | "final";
   tables: TableEntry[];
+  /** Tables printed whose kind is not known: listed, not checked. */
+  unknownTables?: { title: string; location: SourceLocation }[];
+  /** Enabled rules that could not run on this document, and why. */
+  notChecked?: NotChecked[];
   findings: Finding[];
   summary: Record<Severity, number>;
   failure: { message: string; location?: SourceLocation } | null;
@@ -61,13 +73,24 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export function documentReport(path: string, doc: BudgetDocument, findings: Finding[]): DocumentReport {
-  const tables: TableEntry[] = TABLE_IDS.map((id) => {
-    const t = doc.tables.find((x) => x.id === id);
-    const listed = doc.contents.find((e) => e.tableId === id);
-    const title = t?.title ?? listed?.title ?? defaultTemplate.tables.find((x) => x.id === id)!.title;
-    return { id, title, present: !!t, rows: t ? t.rows.length : 0 };
-  });
+/** The template's tables (present or not), then any other table the document printed. */
+function tableEntries(doc: BudgetDocument): TableEntry[] {
+  const tpl = templateByName(doc.template);
+  const entries: TableEntry[] = [];
+  const seen = new Set<string>();
+  for (const tt of tpl?.tables ?? []) {
+    const t = doc.tables.find((x) => x.id === tt.id);
+    const listed = doc.contents.find((e) => e.tableId === tt.id);
+    entries.push({ id: tt.id, kind: t?.kind ?? tt.kind, title: t?.title ?? listed?.title ?? tt.title, present: !!t, rows: t ? t.rows.length : 0, page: t?.location.page ?? null });
+    seen.add(tt.id);
+  }
+  for (const t of doc.tables)
+    if (!seen.has(t.id)) entries.push({ id: t.id, kind: t.kind, title: t.title, present: true, rows: t.rows.length, page: t.location.page ?? null });
+  return entries.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+}
+
+export function documentReport(path: string, doc: BudgetDocument, findings: Finding[], notChecked: NotChecked[] = []): DocumentReport {
+  const tables = tableEntries(doc);
   const sorted = sortFindings(findings);
   return {
     path,
@@ -75,7 +98,11 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
     department: doc.department,
     year: doc.year,
     moneyUnit: doc.moneyUnit,
+    template: doc.template,
+    stage: doc.stage,
     tables,
+    unknownTables: doc.unknownTables ?? [],
+    notChecked,
     findings: sorted,
     summary: countBySeverity(sorted),
     failure: null,

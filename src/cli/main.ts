@@ -11,6 +11,8 @@ import { makeReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
 import { jsonChunks } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
+import { packageKind } from "../loaders/index.js";
+import { templates } from "../templates/index.js";
 import { progressBar } from "./progress.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -44,6 +46,7 @@ interface CheckFlags {
   config?: string;
   annotate?: string;
   previous?: string;
+  template?: string;
 }
 
 function toleranceOf(text: string, source: string) {
@@ -84,6 +87,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     encoding: encoding as never,
     config: { file: flags.config ?? null, cli: { tolerance: cliTolerance !== null, lang: flags.lang !== undefined } },
     previous: flags.previous,
+    template: flags.template,
   };
   if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
@@ -94,7 +98,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const rulesOff = new Map<string, Set<string>>();
   for (const d of documents) {
     if (d.failure) continue;
-    const pkg = { path: d.path, kind: d.format };
+    const pkg = { path: d.path, kind: packageKind(d.format) };
     const c = configFor(pkg, base.config!);
     if (c && !used.includes(c)) used.push(c);
     rulesOff.set(d.path, new Set(Object.entries(packageOptions(pkg, base).severities).filter(([, v]) => v === "off").map(([k]) => k)));
@@ -189,6 +193,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
     .option("--annotate <file.xlsx>", "write a copy of the .xlsx input with every finding's cell coloured and noted")
     .option("--previous <input>", "last year's document or package, for the year-on-year claims of the text")
+    .addOption(new Option("--template <name>", "read the inputs with this template instead of recognising one (budget-check templates lists them)").choices(templates.map((t) => t.name)))
     .option("--quiet", "print errors only")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
     .action(async (inputs: string[], flags: CheckFlags) => {
@@ -228,6 +233,28 @@ export async function main(argv: string[]): Promise<number> {
       }
       const w = Math.max(...rules.map((r) => r.id.length));
       for (const r of rules) out(`${r.id.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}\n`);
+    });
+
+  program
+    .command("templates")
+    .description("list the templates budget-check recognises, with the tables each prints")
+    .addOption(new Option("--format <name>", "text or json").choices(["text", "json"]).default("text"))
+    .action((flags: { format: string }) => {
+      const list = templates.map((t) => ({
+        name: t.name,
+        stage: t.stage,
+        moneyUnit: t.moneyUnit,
+        description: t.description,
+        tables: t.tables.map((x) => ({ id: x.id, kind: x.kind, title: x.title, ...(x.moneyUnit ? { moneyUnit: x.moneyUnit } : {}) })),
+      }));
+      if (flags.format === "json") {
+        out(JSON.stringify(list, null, 2) + "\n");
+        return;
+      }
+      for (const t of list) {
+        out(`${t.name} (${t.stage === "final" ? "决算" : "预算"}, ${t.moneyUnit}): ${t.description}\n`);
+        for (const x of t.tables) out(`  ${x.id.padEnd(4)} ${x.kind.padEnd(23)} ${x.title}${x.moneyUnit ? ` (${x.moneyUnit})` : ""}\n`);
+      }
     });
 
   program

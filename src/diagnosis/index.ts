@@ -242,6 +242,7 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const constraints = log.linear.map((l) => l.constraint);
   const grid = makeGrid(figuresOf(constraints));
   const subjects = figureSubjects(doc);
+  const kindOf = (table: Subject["table"]) => (table === "text" ? null : (doc.tables.find((t) => t.id === table)?.kind ?? null));
   const systemLocations = log.systemFindings.map((i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
   const out: Finding[] = [];
@@ -281,7 +282,7 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       const id = `${DIAGNOSIS_RULE}-${out.length + 1}`;
       const explained = explains.get(c.figure.amount)!;
       for (const i of explained) findings[i].explainedBy ??= id;
-      out.push(culpritFinding(c, first, ties, explained.map((i) => findings[i]), subjects, id, opts));
+      out.push(culpritFinding(c, first, ties, explained.map((i) => findings[i]), subjects, id, opts, kindOf));
     }
   }
   return out;
@@ -295,6 +296,7 @@ function culpritFinding(
   subjects: Map<Amount, Subject>,
   id: string,
   opts: DiagnoseOptions,
+  kindOf: (table: Subject["table"]) => Finding["tableKind"],
 ): Finding {
   const a = c.figure.amount;
   const subject: Subject = subjects.get(a) ?? { table: "text" };
@@ -322,6 +324,7 @@ function culpritFinding(
     withinRounding: false,
     message,
     table: subject.table,
+    tableKind: kindOf(subject.table),
     unit: subject.unit ?? null,
     code: subject.code ?? null,
     item: subject.item ?? null,

@@ -3,6 +3,7 @@ import { decimalString, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
+import { unmetRequirement } from "./requires.js";
 import { judgeAtMost, judgeRatio, judgeSum, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { Finding, Lang, Msg, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
 
@@ -83,8 +84,9 @@ function uniqueLocations(locs: SourceLocation[], exclude: SourceLocation): Sourc
   return out;
 }
 
-function subjectFields(s: Subject) {
-  return { table: s.table, unit: s.unit ?? null, code: s.code ?? null, item: s.item ?? null, column: s.column ?? null };
+function subjectFields(s: Subject, doc: BudgetDocument) {
+  const tableKind = s.table === "text" ? null : doc.tables.find((t) => t.id === s.table)?.kind ?? null;
+  return { table: s.table, tableKind, unit: s.unit ?? null, code: s.code ?? null, item: s.item ?? null, column: s.column ?? null };
 }
 
 /**
@@ -101,7 +103,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const log = options.log;
   for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (setting === "off") continue;
+    if (setting === "off" || unmetRequirement(doc, rule, options.lang)) continue;
     const severity: Severity = setting;
     const fromVerdict = (subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[]) => {
       findings.push({
@@ -109,7 +111,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
         severity: v.withinRounding ? "info" : severity,
         withinRounding: v.withinRounding,
         message,
-        ...subjectFields(subject),
+        ...subjectFields(subject, doc),
         ...verdictStrings(v),
         location,
         related: uniqueLocations(related, location),
@@ -157,7 +159,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
           severity: note.informational ? "info" : severity,
           withinRounding: false,
           message: `${subjectText(note.subject, options.lang)}：${note.message[options.lang]}`.replace(/^(.*?)：/, options.lang === "en" ? "$1: " : "$1："),
-          ...subjectFields(note.subject),
+          ...subjectFields(note.subject, doc),
           stated: note.stated ?? null,
           computed: note.computed ?? null,
           difference: note.difference ?? null,

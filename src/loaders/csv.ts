@@ -60,6 +60,7 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
     path: dir,
     format: "csv",
     template: template.name,
+    stage: "budget",
     department: narrative?.department ?? null,
     year: narrative?.year ?? null,
     moneyUnit: null,

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 import type { BudgetDocument } from "../model/document.js";
-import { defaultTemplate } from "../templates/index.js";
+import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeText, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
+import { loadLayoutText } from "./layout/index.js";
 import { loadMarkdown } from "./markdown.js";
 
 export { InputError } from "./errors.js";
@@ -12,6 +13,18 @@ export type { EncodingName } from "./decode.js";
 
 export interface LoadOptions {
   encoding?: EncodingName;
+  /** --template: the template to read the document with (default: recognised from the document). */
+  template?: DocumentTemplate;
+}
+
+/**
+ * A text file is either the tab-separated form (a table row per line, cells split by tabs) or the layout
+ * form that `pdftotext -layout` writes (cells aligned with spaces, pages split by form feeds): tables
+ * printed with tabs make it the first.
+ */
+export function isTabSeparated(text: string): boolean {
+  // pdftotext never writes a tab: one line of tab-separated cells is enough.
+  return /\S\t+\S/.test(text);
 }
 
 /** One input to check: a document file, a CSV folder, or a workbook. */
@@ -21,6 +34,11 @@ export interface Package {
 }
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
+
+/** The package kind that reads a document of this form again (a layout-text document is a text file). */
+export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
+  return format === "layout" ? "markdown" : (format as Package["kind"]);
+}
 
 /**
  * Expands a command-line input into packages: a file is one; a folder of CSVs is one; any other folder
@@ -66,7 +84,9 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       } catch (e) {
         throw new InputError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file: pkg.path });
       }
-      return loadMarkdown(pkg.path, decodeText(bytes, pkg.path, options.encoding), defaultTemplate);
+      const text = decodeText(bytes, pkg.path, options.encoding);
+      if (isTabSeparated(text) && (!options.template || options.template.name === "shenzhen")) return loadMarkdown(pkg.path, text, options.template ?? defaultTemplate);
+      return loadLayoutText(pkg.path, text, { template: options.template });
     }
     case "csv":
       return loadCsvFolder(pkg.path, defaultTemplate, options.encoding);

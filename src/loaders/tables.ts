@@ -245,11 +245,11 @@ function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: S
   return out;
 }
 
-function emptyRow(label: string, location: SourceLocation): Row {
+export function emptyRow(label: string, location: SourceLocation): Row {
   return { kind: "other", unit: null, code: null, codeKind: null, name: null, label, side: null, role: null, level: null, cells: {}, location };
 }
 
-function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
+export function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
   const rows: Row[] = [];
   let unit: string | null = null;
   const dept = department ? normaliseName(department) : null;
@@ -280,7 +280,7 @@ function classifiedRows(tpl: TableTemplate, items: Item[], department: string | 
   return rows;
 }
 
-function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
+export function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
   const rows: Row[] = [];
   for (const it of items) {
     for (const side of ["income", "expenditure"] as const) {
@@ -366,7 +366,7 @@ function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
 }
 
 /** A data row with its cells mapped to the template's column keys. */
-interface Item {
+export interface Item {
   cells: Record<string, Cell>;
   loc: SourceLocation;
 }
@@ -404,9 +404,9 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     if (!t) {
       const columns: Column[] = tpl.columns
         .filter((c) => map.index.has(c.key))
-        .map((c) => ({ key: c.key, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }));
+        .map((c) => ({ key: c.key, name: c.label, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }));
       if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? "预算数", kind: "amount" });
-      t = { id: tpl.id, title: page.title.replace(/^表\s*\d+\s*/, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
+      t = { id: tpl.id, kind: tpl.kind, title: page.title.replace(/^表\s*\d+\s*/, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
       tables.push(t);
     }
     t.pages++;

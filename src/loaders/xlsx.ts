@@ -212,7 +212,7 @@ export async function loadXlsx(file: string, template: DocumentTemplate): Promis
   const wb = await readWorkbook(file);
   const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
   const meta: TableMeta = { departments: [], units: [], years: [] };
-  const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
+  const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, stage: template.stage, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
   const sheets: { name: string; lines: RawLine[] }[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === "hidden" || ws.state === "veryHidden") facts.hiddenSheets.push({ sheet: ws.name, location: { file, sheet: ws.name, cell: "A1" } });

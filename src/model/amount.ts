@@ -65,6 +65,24 @@ export function makeAmount(text: string, location: SourceLocation, nonNegative =
   return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative };
 }
 
+const UNIT_POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+
+/**
+ * The same printed figure expressed in another money unit (a table in 元 read beside text in 万元): the
+ * value and its rounding interval scale together (91,016,775.35 元 = 9,101.677535 万元 ± 0.000005), so a
+ * cross-reference is judged with the rounding of the coarser figure. Unknown units are left as they are.
+ */
+export function inUnit(a: Amount, from: string | null | undefined, to: string): Amount {
+  const f = from ? UNIT_POWER[from] : undefined;
+  const t = UNIT_POWER[to];
+  if (f === undefined || t === undefined || f === t) return a;
+  const k = t - f;
+  if (k > 0) return { ...a, value: a.value.div(new Decimal(10).pow(k)), decimals: a.decimals + k };
+  // To a smaller unit: exact multiples only when the printed decimals allow it.
+  if (a.decimals + k < 0) return a;
+  return { ...a, value: a.value.times(new Decimal(10).pow(-k)), decimals: a.decimals + k };
+}
+
 /** A count (人, 辆, 个): an amount that is exact, not rounded. */
 export function makeCount(text: string, location: SourceLocation): Amount | null {
   const a = makeAmount(text, location);

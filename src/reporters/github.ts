@@ -2,7 +2,7 @@ import type { Finding } from "../engine/types.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { arithmeticText, tableHeading } from "./words.js";
+import { arithmeticText, tableHeading, notCheckedText } from "./words.js";
 
 /** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one per finding. */
 
@@ -47,6 +47,8 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
     }
     // As SARIF: a finding a diagnosis explains is not annotated again (the diagnosis names the figure).
     for (const f of d.findings) if (!f.explainedBy && (!opts.quiet || f.severity === "error")) out.push(findingCommand(f, opts));
+    const skipped = notCheckedText(d, opts.lang);
+    if (skipped && !opts.quiet) out.push(command("notice", { file: d.path }, "budget-check: rules not checked", skipped));
   }
   return out.length ? out.join("\n") + "\n" : "";
 }

@@ -3,7 +3,7 @@ import type { BudgetDocument, Cell, Row, Table } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { findingKind, kindLabel, summaryLine, tableHeading, type FindingKind } from "./words.js";
+import { findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, type FindingKind } from "./words.js";
 
 /**
  * One self-contained HTML file (inline style and script, nothing fetched): the summary, then every
@@ -244,8 +244,10 @@ function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index:
   const page = new DocumentPage(`d${index}`, d, doc, lang);
   html += findingsList(page, lang);
   if (doc) {
-    const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang)));
+    const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang, printedTitles(d))));
     if (missing.length) html += `<p class="missing">${w.missing}: ${missing.join("、")}</p>`;
+    const skipped = notCheckedText(d, lang);
+    if (skipped) html += `<p class="missing notchecked">${htmlEscape(skipped)}</p>`;
     html += doc.tables.map((t) => page.tableHtml(t)).join("\n");
     html += page.textHtml(doc);
   }

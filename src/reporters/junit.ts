@@ -3,7 +3,7 @@ import type { Finding } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { arithmeticText, findingKind, kindLabel, tableHeading } from "./words.js";
+import { arithmeticText, findingKind, kindLabel, tableHeading, printedTitles } from "./words.js";
 import { xmlElement, xmlEscape } from "./xml.js";
 
 /** Groups one document's findings into test cases: rule → table → findings, in the report's order. */
@@ -53,6 +53,12 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
           cases.push(xmlElement("testcase", { classname: d.path, name: c.ruleId }, xmlElement("skipped", { message: "turned off" })));
           continue;
         }
+        const unmet = d.notChecked?.find((n) => n.ruleId === c.ruleId);
+        if (unmet && !c.findings.length) {
+          skipped++;
+          cases.push(xmlElement("testcase", { classname: d.path, name: c.ruleId }, xmlElement("skipped", { message: `not checked: ${unmet.reason}` })));
+          continue;
+        }
         const failing = c.findings.filter((f) => severityRank(f.severity) <= threshold);
         const passing = c.findings.filter((f) => severityRank(f.severity) > threshold);
         let inner = "";
@@ -63,7 +69,7 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
           inner += xmlElement("failure", { message, type: first.severity }, xmlEscape(failing.map((f) => findingLine(f, opts)).join("\n")));
         }
         if (passing.length) inner += xmlElement("system-out", {}, xmlEscape(passing.map((f) => findingLine(f, opts)).join("\n")));
-        const name = c.table ? `${c.ruleId} ${tableHeading(c.table, opts.lang)}` : c.ruleId;
+        const name = c.table ? `${c.ruleId} ${tableHeading(c.table, opts.lang, printedTitles(d))}` : c.ruleId;
         const file = (failing[0] ?? passing[0])?.location.file;
         cases.push(xmlElement("testcase", { classname: d.path, name, ...(file ? { file } : {}) }, inner));
       }

@@ -2,7 +2,7 @@ import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { findingKind, kindLabel, summaryLine, tableHeading } from "./words.js";
+import { findingKind, kindLabel, summaryLine, tableHeading, notCheckedText } from "./words.js";
 
 /**
  * Markdown for a merge-request comment (GitHub / GitLab flavoured): a summary table, then each
@@ -65,6 +65,8 @@ function documentSection(d: DocumentReport, opts: FormatOptions): string[] {
     const summary = zh ? `${mdEscape(formatLocation(f.location))} 的诊断解释了 ${under.length} 项` : `${under.length} findings explained by the diagnosis at ${mdEscape(formatLocation(f.location))}`;
     out.push("<details>", `<summary>${summary}</summary>`, "", ...findingsTable(under, opts.lang), "", "</details>", "");
   }
+  const skipped = notCheckedText(d, opts.lang);
+  if (skipped) out.push(`⚠️ ${mdEscape(skipped)}`, "");
   if (notes.length) {
     const summary = zh ? `${notes.length} 个提示（尾数误差等）` : `${notes.length} info notes (rounding differences and the like)`;
     out.push("<details>", `<summary>${summary}</summary>`, "", ...findingsTable(notes, opts.lang), "", "</details>", "");

@@ -91,11 +91,22 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
         invocations: [
           {
             executionSuccessful: failures.length === 0,
-            toolExecutionNotifications: failures.map((d) => ({
-              level: "error",
-              message: { text: `${d.failure!.location ? formatLocation(d.failure!.location) : d.path}: ${d.failure!.message}` },
-              locations: [location(d.failure!.location ?? { file: d.path })],
-            })),
+            toolExecutionNotifications: [
+              ...failures.map((d) => ({
+                level: "error",
+                message: { text: `${d.failure!.location ? formatLocation(d.failure!.location) : d.path}: ${d.failure!.message}` },
+                locations: [location(d.failure!.location ?? { file: d.path })],
+              })),
+              // Rules a document could not be checked by: a note each, so a clean run still says what it did not check.
+              ...report.documents.flatMap((d) =>
+                (d.notChecked ?? []).map((n) => ({
+                  level: "note",
+                  message: { text: `${d.path}: ${n.ruleId} not checked: ${n.reason}` },
+                  locations: [location({ file: d.path })],
+                  associatedRule: { id: n.ruleId },
+                })),
+              ),
+            ],
           },
         ],
         artifacts: report.documents.map((d) => ({ location: { uri: pathUri(d.path) }, roles: ["analysisTarget"] })),

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { Report } from "../report.js";
-import { arithmeticText, summaryLine, tableHeading } from "./words.js";
+import { arithmeticText, summaryLine, tableHeading, printedTitles, notCheckedText } from "./words.js";
 import { textTable } from "./width.js";
 
 export interface TextOptions {
@@ -51,7 +51,7 @@ export function formatText(report: Report, opts: TextOptions): string {
     const groups = new Map<string, Finding[]>();
     for (const f of shown) if (!f.explainedBy || !shown.some((x) => x.id === f.explainedBy)) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
     for (const [t, fs] of groups) {
-      out.push(`  ${c.bold(tableHeading(t, opts.lang))}`);
+      out.push(`  ${c.bold(tableHeading(t, opts.lang, printedTitles(d)))}`);
       for (const f of fs) {
         out.push(`    ${c.dim(formatLocation(f.location))}  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
         const arith = arithmeticText(f, opts.lang);
@@ -62,6 +62,8 @@ export function formatText(report: Report, opts: TextOptions): string {
       }
     }
     if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
+    const skipped = notCheckedText(d, opts.lang);
+    if (skipped && !opts.quiet) out.push(`  ${c.yellow(skipped)}`);
     out.push("");
   }
   if (report.documents.length > 1) out.push(...departmentSummary(report, opts.lang), "");

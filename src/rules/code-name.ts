@@ -6,6 +6,7 @@ import type { Rule } from "../engine/types.js";
 export const codeName: Rule = {
   id: "code-name",
   defaultSeverity: "warning",
+  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital"]] },
   description: "One classification code bears one name everywhere in the document.",
   descriptionZh: "同一科目编码在全文各表中应使用同一科目名称。",
   check(doc, ctx) {

@@ -37,7 +37,7 @@ describe("bad input, checked by the real CLI", () => {
     ["a missing path", MISSING, null, /no such file.*expected a document/],
     ["an empty file", EMPTY, null, /empty.*expected a budget document/],
     ["a binary file", BINARY, null, /binary.*expected a budget document/],
-    ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tab-separated tables/],
+    ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tables under titles.*tab-separated/],
     ["a table whose header cannot be matched", HEADER, 4, /表7.*header cannot be matched: expected 支出总计; found .*合计金额/],
   ];
   for (const [name, path, line, what] of cases)
