@@ -44,3 +44,21 @@ describe("a sample of single-figure typos in the seed", () => {
       expect(errors[0]).toMatchObject({ ruleId: "diagnosis", location: { line: c.at.line }, computed: original });
     });
 });
+
+describe("a typo a single identity catches (表8: its column sum absorbs it within rounding)", () => {
+  it("names the typo first, with the original value, and lists the equally small explanations", async () => {
+    // 表8 line 638 prints 30102 津贴补贴 170 170 0; its 基本支出 typed 167 breaks only the row's
+    // 支出总计 = 基本支出 + 项目支出 (301's column sum of ~10 codes absorbs 3 within rounding).
+    const lines = seedText.split("\n");
+    expect(lines[637].split("\t").slice(3, 6)).toEqual(["170", "170", "0"]);
+    const cells = lines[637].split("\t");
+    cells[4] = "167";
+    lines[637] = cells.join("\t");
+    const findings = await checkDocument(loadMarkdown(SEED, lines.join("\n"), defaultTemplate), { tolerance: { kind: "auto" }, severities: { "yoy-change": "off" }, lang: "en" });
+    const errors = findings.filter((f) => f.severity === "error" && !f.explainedBy);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ ruleId: "diagnosis", location: { line: 638 }, stated: "167", computed: "170" });
+    expect(errors[0].diagnosis!.alternatives.length).toBeGreaterThan(0);
+    expect(errors[0].message).toContain("an equally small explanation");
+  });
+});
