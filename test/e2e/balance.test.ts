@@ -8,6 +8,8 @@ import type { FindingLike } from "../helpers/findings.js";
 import { withoutLocation } from "../helpers/findings.js";
 import { SEED_XLSX } from "../helpers/workbook.js";
 
+/** Each test spawns the CLI two or three times, the solver included: slow on a loaded machine. */
+const SLOW = 120_000;
 const dirs: string[] = [];
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), "budget-check-balance-"));
@@ -61,13 +63,13 @@ describe("budget-check balance", () => {
     const at = (line: number) => b.changes.find((c) => c.location.line === line);
     expect(at(414)).toMatchObject({ from: "1,810", to: "1,809" });
     expect(at(586)).toMatchObject({ from: "1,810", to: "1,809" });
-  });
+  }, SLOW);
 
   it("writes a balanced copy of a workbook that checks the same way", () => {
     const out = join(tmp(), "balanced.xlsx");
     const b = balancedAndRechecked(SEED_XLSX, out);
     expect(b.changes.every((c) => c.location.sheet && c.location.cell)).toBe(true);
-  });
+  }, SLOW);
 
   it("prints the changes as text and markdown", () => {
     const text = cli(["balance", SEED, "--lang", "en"]).stdout;
@@ -76,7 +78,7 @@ describe("budget-check balance", () => {
     const md = cli(["balance", SEED, "--format", "markdown", "--lang", "en"]).stdout;
     expect(md).toContain("| Where | Table | From | To | Settles |");
     expect(md).toMatch(/\| fixtures\/shenzhen-sast-2023\/document\.md:414:13 \| T3 支出总表 \| 1,810 \| 1,809 \|/);
-  });
+  }, SLOW);
 
   it("refuses to write over its input, and a CSV package's copy, in one line with exit 2", () => {
     const r = cli(["balance", SEED, "--output", SEED]);
@@ -85,5 +87,5 @@ describe("budget-check balance", () => {
     const c = cli(["balance", "fixtures/shenzhen-sast-2023/csv", "--output", join(tmp(), "x.md")]);
     expect(c.status).toBe(2);
     expect(c.stderr).toMatch(/^budget-check: --output .*not for a CSV package\n$/);
-  });
+  }, SLOW);
 });

@@ -16,6 +16,8 @@ const TYPO = join(dir, "typo.md");
 const lines = readFileSync(join(ROOT, SEED), "utf8").split("\n");
 lines[525] = lines[525].replace("9,724", "9,742");
 writeFileSync(TYPO, lines.join("\n"));
+/** Each test spawns the CLI once or twice, the solver included: slow on a loaded machine. */
+const SLOW = 120_000;
 const quiet = ["--rule", "yoy-change=off", "--lang", "en"];
 
 describe("the diagnosis in the reports (the seed with 表7's 9,724 printed 9,742)", () => {
@@ -34,7 +36,7 @@ describe("the diagnosis in the reports (the seed with 表7's 9,724 printed 9,742
     // The related figures are the explained findings' own: 表8 and 表12's correct cells among them.
     expect(diag[0].related.map((r) => r.line).sort()).toEqual([634, 875]);
     expect(findings.filter((f) => f.severity === "error" && !f.explainedBy)).toEqual(diag);
-  });
+  }, SLOW);
 
   it("text: the explained findings are folded under the diagnosis, not listed on their own", () => {
     const out = cli([TYPO, ...quiet, "--quiet"]).stdout;
@@ -43,7 +45,7 @@ describe("the diagnosis in the reports (the seed with 表7's 9,724 printed 9,742
     expect(errorLines[0]).toContain("printed 9,742, the figures around it say 9,724");
     expect(out).toContain("it explains these 5:");
     expect(out).toMatch(/↳ .*typo\.md:634:13 {2}T8 深圳市科学技术协会 \[支出总计\]: printed 9724, the same unit in T7 9742/);
-  });
+  }, SLOW);
 
   it("SARIF and GitHub: explained findings are not repeated as results of their own", () => {
     const sarif = JSON.parse(cli([TYPO, ...quiet, "--format", "sarif"]).stdout);
@@ -53,7 +55,7 @@ describe("the diagnosis in the reports (the seed with 表7's 9,724 printed 9,742
     const gh = cli([TYPO, ...quiet, "--format", "github", "--quiet"]).stdout.trim().split("\n");
     expect(gh).toHaveLength(1);
     expect(gh[0]).toMatch(/^::error file=.*typo\.md,line=526,col=13,title=budget-check diagnosis/);
-  });
+  }, SLOW);
 
   it("markdown: one error row, the explained findings in a folded table under it", () => {
     const md = cli([TYPO, ...quiet, "--format", "markdown"]).stdout;
@@ -61,18 +63,18 @@ describe("the diagnosis in the reports (the seed with 表7's 9,724 printed 9,742
     const main = md.slice(0, md.indexOf("<details>"));
     expect(main.split("\n").filter((l) => l.startsWith("| ❌ error"))).toHaveLength(1);
     expect(md).toMatch(/<summary>5 findings explained by the diagnosis at .*typo\.md:526:13<\/summary>/);
-  });
+  }, SLOW);
 
   it("HTML: the explained findings are a nested list in the diagnosis' item", () => {
     const html = cli([TYPO, ...quiet, "--format", "html"]).stdout;
     const nested = /<ol class="explained">([\s\S]*?)<\/ol>/.exec(html);
     expect(nested).not.toBeNull();
     expect(nested![1].match(/<li /g)).toHaveLength(5);
-  });
+  }, SLOW);
 
   it("with --rule diagnosis=off, the report is what it was: no diagnosis, no explainedBy", () => {
     const off = cliJson([TYPO, ...quiet, "--rule", "diagnosis=off"]).report.documents[0].findings as FindingLike[];
     expect(off.some((f) => f.ruleId === "diagnosis" || f.explainedBy)).toBe(false);
     expect(off).toEqual(findings.filter((f) => f.ruleId !== "diagnosis").map(({ explainedBy: _e, ...f }) => f));
-  });
+  }, SLOW);
 });
