@@ -2,8 +2,10 @@ import { Decimal } from "decimal.js";
 import { setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
 import { notCheckedRules } from "./engine/requires.js";
-import { runRules } from "./engine/run.js";
-import type { Lang, Rule, SeveritySetting } from "./engine/types.js";
+import { emptyLog, runRules } from "./engine/run.js";
+import type { Finding, Lang, Rule, SeveritySetting } from "./engine/types.js";
+import { diagnose } from "./diagnosis/index.js";
+import { diagnosis as diagnosisRule } from "./rules/diagnosis.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { discoverPackages, findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
@@ -82,6 +84,28 @@ export async function previousYear(path: string, encoding: EncodingName | undefi
   return loadPrevious(path, encoding).then((d) => d.year, () => null);
 }
 
+/** Default wall-clock budget of the diagnosis' solver per document, in seconds (BUDGET_CHECK_SOLVER_SECONDS). */
+export const SOLVER_SECONDS = 10;
+
+export function solverSeconds(): number {
+  const s = Number(process.env.BUDGET_CHECK_SOLVER_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s : SOLVER_SECONDS;
+}
+
+/**
+ * Every rule on one loaded document: the engine's rules, then the diagnosis (src/diagnosis) when some
+ * identity is off — which loads the solver only then, and sets `explainedBy` on the findings it explains.
+ */
+export async function checkDocument(doc: BudgetDocument, opts: Pick<CheckOptions, "tolerance" | "severities" | "lang">): Promise<Finding[]> {
+  const log = emptyLog();
+  const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang, log });
+  const setting = opts.severities?.[diagnosisRule.id] ?? diagnosisRule.defaultSeverity;
+  // Rounding intervals are what the diagnosis reasons with: with a fixed --tolerance it does not run.
+  if (setting === "off" || opts.tolerance.kind !== "auto") return findings;
+  const found = await diagnose(doc, findings, log, { lang: opts.lang, severity: setting, seconds: solverSeconds() });
+  return [...findings, ...found];
+}
+
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
@@ -91,7 +115,7 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
     // An unreadable --previous was reported once by checkInputs; the package is checked without it.
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
-    const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
+    const findings = await checkDocument(doc, opts);
     if (doc.format === "pdf") placeFindings(doc, findings);
     const enabled = (r: Rule) => (opts.severities[r.id] ?? r.defaultSeverity) !== "off";
     const report = documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Help, Option } from "commander";
-import { checkInputs, loadModels, packageOptions, parseTolerance, previousYear, type CheckOptions } from "../check.js";
+import { checkInputs, loadModels, packageOptions, parseTolerance, previousYear, solverSeconds, type CheckOptions } from "../check.js";
 import { CONFIG_NAME, ConfigError, configFor, readConfig, type Config } from "../config.js";
 import { severityRank } from "../engine/run.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
@@ -363,6 +363,28 @@ export async function main(argv: string[]): Promise<number> {
     });
   // The top-level help shows the check options too: `check` is what people run.
   program.addHelpText("after", () => "\n" + T("Options of check (the default command):", "check（默认命令）的选项：") + "\n" + check.createHelp().formatHelp(check, check.createHelp()).split(/\n(?:Options|选项)[:：]\n/)[1]);
+
+  program
+    .command("balance")
+    .description("尾差调平: the fewest ±1 changes of printed table figures that make every table identity hold exactly")
+    .argument("<input>", "one document (.md/.txt), CSV package folder or .xlsx workbook")
+    .addOption(new Option("--format <name>", "text, json or markdown").choices(["text", "json", "markdown"]).default("text"))
+    .option("--output <file>", "write a balanced copy of the input there (.md/.txt document or .xlsx workbook; the input is never modified)")
+    .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]))
+    .option("--encoding <name>", "force the input encoding (utf-8, utf-16le, utf-16be, gb18030/gbk); detected by default")
+    .action(async (input: string, flags: { format: "text" | "json" | "markdown"; output?: string; lang?: Lang; encoding?: string }) => {
+      const { runBalance, BalanceError } = await import("./balance.js");
+      try {
+        const encoding = flags.encoding?.toLowerCase().replace(/^(gbk|gb2312)$/, "gb18030").replace(/^utf8$/, "utf-8");
+        if (encoding && !["utf-8", "utf-16le", "utf-16be", "gb18030"].includes(encoding)) throw new UsageError(`--encoding ${flags.encoding}: expected one of utf-8, utf-16le, utf-16be, gb18030 (gbk)`);
+        const r = await runBalance(input, { format: flags.format, output: flags.output, lang: flags.lang ?? defaultLang(), encoding: encoding as never, seconds: solverSeconds() });
+        out(r.text);
+        exitCode = r.status;
+      } catch (e) {
+        if (e instanceof BalanceError) throw new UsageError(e.message);
+        throw e;
+      }
+    });
 
   program
     .command("rules")

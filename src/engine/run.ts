@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { decimalString } from "../model/amount.js";
+import { decimalString, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
@@ -12,6 +12,29 @@ export interface RunOptions {
   /** Per-rule severity overrides (config file, --rule). */
   severities?: Record<string, SeveritySetting>;
   lang: Lang;
+  /**
+   * Receives every linear identity the rules declare (whether it holds, holds within rounding or not)
+   * and which findings came from identities: the diagnosis (src/diagnosis) works on this system.
+   */
+  log?: IdentityLog;
+}
+
+/** A declared linear identity and the index (in the returned findings) of the finding it gave, if any. */
+export interface LoggedIdentity {
+  constraint: LinearConstraint;
+  finding: number | null;
+}
+
+export interface IdentityLog {
+  linear: LoggedIdentity[];
+  /** Figures of the percentage (ratio) identities: not linear, so never changed by the diagnosis. */
+  ratioFigures: Amount[];
+  /** Indexes of the findings of the rules that judge the whole system (rounding-consistency). */
+  systemFindings: number[];
+}
+
+export function emptyLog(): IdentityLog {
+  return { linear: [], ratioFigures: [], systemFindings: [] };
 }
 
 export function subjectText(s: Subject, lang: Lang): string {
@@ -100,7 +123,10 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const findings: Finding[] = [];
   const system: LinearConstraint[] = [];
   // Rules that judge the whole system of identities run after the rules that declare them.
-  const ordered = [...rules.filter((r) => !r.judgesSystem), ...rules.filter((r) => r.judgesSystem)];
+  // Rules that run after the engine (the diagnosis, src/diagnosis) are not run here.
+  const engineRules = rules.filter((r) => !r.afterEngine);
+  const ordered = [...engineRules.filter((r) => !r.judgesSystem), ...engineRules.filter((r) => r.judgesSystem)];
+  const log = options.log;
   for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === "off" || unmetRequirement(doc, rule, options.lang)) continue;
@@ -124,13 +150,14 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       describe: (s) => subjectText(s, options.lang),
       sum(id) {
         const v = judgeSum(id, options.tolerance);
-        if (v.holds || v.withinRounding)
-          system.push({
-            kind: "eq",
-            terms: [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))],
-            subject: id.subject,
-            location: id.total.location,
-          });
+        const constraint: LinearConstraint = {
+          kind: "eq",
+          terms: [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))],
+          subject: id.subject,
+          location: id.total.location,
+        };
+        if (v.holds || v.withinRounding) system.push(constraint);
+        log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
         if (v.holds) return;
         fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "sum"), id.total.location, id.parts.map((p) => p.amount.location));
       },
@@ -139,17 +166,20 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       },
       atMost(id) {
         const v = judgeAtMost(id, options.tolerance);
-        if (v.holds || v.withinRounding)
-          system.push({ kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location });
+        const constraint: LinearConstraint = { kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location };
+        if (v.holds || v.withinRounding) system.push(constraint);
+        log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
         if (v.holds) return;
         fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "at-most"), id.part.location, [id.whole.location]);
       },
       ratio(id) {
+        log?.ratioFigures.push(id.percent, ...[...id.numerator, ...id.denominator].map((t) => t.amount));
         const v = judgeRatio(id);
         if (!v || v.holds) return;
         fromVerdict(id.subject, v, ratioMessage(id, v, options.lang), id.percent.location, [...id.numerator, ...id.denominator].map((t) => t.amount.location));
       },
       report(note) {
+        if (rule.judgesSystem) log?.systemFindings.push(findings.length);
         findings.push({
           ruleId: rule.id,
           severity: note.informational ? "info" : severity,

@@ -110,6 +110,12 @@ export interface Rule {
    * it after every other rule, and it sees nothing when run alone.
    */
   judgesSystem?: boolean;
+  /**
+   * The rule runs after the engine, on the whole system of identities and the findings the other rules
+   * gave (the diagnosis, src/diagnosis, which may need an asynchronous solver): runRules skips it, and
+   * check.ts `checkDocument` runs it.
+   */
+  afterEngine?: boolean;
   /** The rule only concerns workbooks (.xlsx): its examples cannot be shown as printed text. */
   workbookOnly?: boolean;
   /**
@@ -148,4 +154,27 @@ export interface Finding {
   quote?: string;
   /** An entry of the configuration's `accepted` list matched this finding: it does not fail the run. */
   accepted?: { reason: string; until: string | null };
+  /** Set on findings other findings point at (`explainedBy`); unique within a document's report. */
+  id?: string;
+  /** The `id` of the finding that explains this one (a diagnosis naming the mistyped figure). */
+  explainedBy?: string;
+  /** Diagnosis findings: details of the proposed correction (docs/diagnosis.md). */
+  diagnosis?: DiagnosisDetails;
+}
+
+/** A printed figure and the value a diagnosis proposes for it. */
+export interface ProposedValue {
+  location: SourceLocation;
+  table: TableId | "text";
+  from: string;
+  to: string;
+}
+
+export interface DiagnosisDetails {
+  /** False when the solver stopped at its time limit: the best explanation found, not proven smallest. */
+  proven: boolean;
+  /** The other figures changed by the same explanation (when one mistake needs several figures changed). */
+  together: ProposedValue[];
+  /** Explanations exactly as small as this one (ties): each a set of changes; never picked silently. */
+  alternatives: ProposedValue[][];
 }

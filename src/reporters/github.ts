@@ -51,7 +51,8 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
       continue;
     }
     if (d.config && !opts.quiet) out.push(command("notice", { file: d.config, line: 1 }, "budget-check configuration", `${d.path}: ${configLine(d.config, opts.lang)}`));
-    const { listed, folds } = foldRounding(shownFindings(d.findings, opts.quiet));
+    // As SARIF: a finding a diagnosis explains is not annotated again (the diagnosis names the figure).
+    const { listed, folds } = foldRounding(shownFindings(d.findings.filter((f) => !f.explainedBy), opts.quiet));
     for (const f of listed) out.push(findingCommand(f, opts));
     // Rounding notes: one notice per table, on the first of them (GitHub shows few annotations per step).
     for (const fold of folds) out.push(command("notice", fold.findings[0].location, `budget-check rounding (${tableHeading(fold.table, opts.lang).trim()})`, foldLine(fold, opts.lang)));

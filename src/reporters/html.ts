@@ -65,7 +65,7 @@ class DocumentPage {
 
   constructor(
     private readonly prefix: string,
-    private readonly report: DocumentReport,
+    readonly report: DocumentReport,
     private readonly doc: BudgetDocument | undefined,
     private readonly lang: Lang,
   ) {
@@ -246,9 +246,17 @@ function findingsList(page: DocumentPage, report: DocumentReport, lang: Lang): s
   if (!page.data.length) return `<p class="none">${w.none}</p>`;
   const byFinding = new Map(report.findings.map((f, i) => [f, page.data[i]]));
   const { folds } = foldRounding(report.findings);
-  const item = (f: FindingData) =>
-    `<li class="k-${f.kind}${f.accepted ? " accepted" : ""}" data-finding="${f.id}" data-kind="${f.kind}" data-table="${f.table}" data-rule="${htmlEscape(f.rule)}"${f.kind === "rounding" ? " hidden" : ""}${f.target ? ` data-target="${f.target}"` : ""}><span class="badge k-${f.kind}">${htmlEscape(f.label)}</span> ${htmlEscape(f.message)} <span class="rule">${htmlEscape(f.rule)}</span><br><small class="where">${htmlEscape(f.where)}${f.target ? "" : ` (${w.notInTables})`}</small>${f.accepted ? ` <em class="accepted">${htmlEscape(f.accepted)}</em>` : ""}</li>`;
-  const items = bySeverity(report.findings).map((f) => item(byFinding.get(f)!));
+  const item = (f: FindingData, inner = "") =>
+    `<li class="k-${f.kind}${f.accepted ? " accepted" : ""}" data-finding="${f.id}" data-kind="${f.kind}" data-table="${f.table}" data-rule="${htmlEscape(f.rule)}"${f.kind === "rounding" ? " hidden" : ""}${f.target ? ` data-target="${f.target}"` : ""}><span class="badge k-${f.kind}">${htmlEscape(f.label)}</span> ${htmlEscape(f.message)} <span class="rule">${htmlEscape(f.rule)}</span><br><small class="where">${htmlEscape(f.where)}${f.target ? "" : ` (${w.notInTables})`}</small>${f.accepted ? ` <em class="accepted">${htmlEscape(f.accepted)}</em>` : ""}${inner}</li>`;
+  // Findings a diagnosis explains are folded under it (explainedBy): a nested list in its item.
+  const findings = report.findings;
+  const explainerOf = (f: Finding) => (f.explainedBy ? findings.find((x) => !!x.id && x.id === f.explainedBy) : undefined);
+  const items = bySeverity(findings)
+    .filter((f) => !explainerOf(f))
+    .map((f) => {
+      const under = findings.filter((x) => explainerOf(x) === f);
+      return item(byFinding.get(f)!, under.length ? `<ol class="explained">${under.map((u) => item(byFinding.get(u)!)).join("")}</ol>` : "");
+    });
   const foldItems = folds.map((fold) => `<li class="fold" data-table="${fold.table}"><span class="badge k-rounding">${kindLabel("rounding", lang)}</span> ${htmlEscape(foldLine(fold, lang))} — <button type="button" class="show-rounding" data-table="${fold.table}">${w.show}</button></li>`);
   return `<details class="list" open><summary>${w.findings} (${page.data.length})</summary><ol>\n${[...items, ...foldItems].join("\n")}\n</ol></details>`;
 }

@@ -59,17 +59,27 @@ function documentSection(d: DocumentReport, opts: FormatOptions): { head: string
     head.push(`❌ ${zh ? "无法读取" : "Could not be read"}: ${mdEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}`, "");
     return { head, main: [], rest: [] };
   }
-  const shown = shownFindings(d.findings, opts.quiet);
+  // Findings a diagnosis explains are folded under it (explainedBy), not listed on their own.
+  const explained = (f: Finding) => !!f.explainedBy && d.findings.some((x) => x.id === f.explainedBy);
+  const shown = shownFindings(d.findings.filter((f) => !explained(f)), opts.quiet);
   const { listed, folds } = opts.showRounding ? { listed: bySeverity(shown), folds: [] } : foldRounding(shown);
   const errors = listed.filter((f) => f.severity === "error" && !f.accepted);
   const others = listed.filter((f) => !errors.includes(f));
   if (!errors.length && !others.some((f) => f.severity === "warning")) head.push(zh ? "✅ 未发现错误或警告。" : "✅ No errors or warnings.", "");
+  const explainedBlocks: string[] = [];
+  for (const f of listed) {
+    const under = d.findings.filter((e) => f.id && e.explainedBy === f.id);
+    if (!under.length) continue;
+    const summary = zh ? `${mdEscape(formatLocation(f.location))} 的诊断解释了 ${under.length} 项` : `${under.length} findings explained by the diagnosis at ${mdEscape(formatLocation(f.location))}`;
+    explainedBlocks.push("", "<details>", `<summary>${summary}</summary>`, "", ...findingsTable(under, opts.lang), "", "</details>");
+  }
   // What could not be checked belongs with the verdict, before anything a long comment may cut.
   const skipped = notCheckedText(d, opts.lang);
   if (skipped) head.push(`⚠️ ${mdEscape(skipped)}`, "");
   // The errors as table rows (a header first), so that a comment that must be cut keeps whole rows.
   const main = errors.length ? [findingsTable([], opts.lang), ...errors.map((f) => findingsTable([f], opts.lang).slice(2))] : [];
-  const rest: string[] = [];
+  // What a diagnosis explains, folded right after the errors; then the rest.
+  const rest: string[] = [...explainedBlocks];
   if (others.length) rest.push("", ...findingsTable(others, opts.lang));
   if (folds.length) rest.push("", ...folds.map((fold) => `- 🔹 ${mdEscape(foldLine(fold, opts.lang))}`));
   return { head, main, rest };

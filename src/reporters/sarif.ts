@@ -85,8 +85,9 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
   const base = opts.docsBaseUri;
   const index = new Map(rules.map((r, i) => [r.id, i]));
   // Rounding notes only with --include-rounding (dozens per document would bury the real alerts);
-  // with --quiet, errors only, as in every format.
-  const wanted = (f: Finding) => (opts.quiet ? f.severity === "error" && !f.accepted : opts.includeRounding || !(f.severity === "info" && f.withinRounding));
+  // with --quiet, errors only, as in every format. A finding a diagnosis explains is not repeated as a
+  // result of its own: the diagnosis' result points at its figures.
+  const wanted = (f: Finding) => !f.explainedBy && (opts.quiet ? f.severity === "error" && !f.accepted : opts.includeRounding || !(f.severity === "info" && f.withinRounding));
   const results = report.documents.flatMap((d) => d.findings.filter(wanted).map((f) => result(f, index.get(f.ruleId) ?? -1)));
   const failures = report.documents.filter((d) => d.failure);
   const log = {

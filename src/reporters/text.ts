@@ -50,7 +50,12 @@ export function formatText(report: Report, opts: TextOptions): string {
       continue;
     }
     // Errors first, then warnings and other notes, each with its table; rounding notes one line per table.
-    const shown = shownFindings(d.findings, !!opts.quiet);
+    // Findings a diagnosis explains are folded under it (explainedBy), not listed on their own.
+    const all = shownFindings(d.findings, !!opts.quiet);
+    const explained = (f: Finding) => !!f.explainedBy && all.some((x) => x.id === f.explainedBy);
+    const folded = new Map<string, Finding[]>();
+    for (const f of all) if (explained(f)) folded.set(f.explainedBy!, [...(folded.get(f.explainedBy!) ?? []), f]);
+    const shown = all.filter((f) => !explained(f));
     const { listed, folds } = opts.showRounding ? { listed: shown, folds: [] } : foldRounding(shown);
     for (const f of listed) {
       out.push(`  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
@@ -60,6 +65,9 @@ export function formatText(report: Report, opts: TextOptions): string {
       if (arith) out.push(`      ${c.dim(arith)}`);
       const acc = acceptedText(f, opts.lang);
       if (acc) out.push(`      ${c.green(acc)}`);
+      const under = f.id ? folded.get(f.id) : undefined;
+      if (under?.length) out.push(`      ${c.dim(zh ? `它解释了以下 ${under.length} 项：` : `it explains these ${under.length}:`)}`);
+      for (const e of under ?? []) out.push(`        ${c.dim(`↳ ${formatLocation(e.location)}  ${e.message}  ${e.ruleId}`)}`);
     }
     for (const fold of folds) out.push(`  ${c.cyan(zh ? "尾差" : "rounding")}  ${foldLine(fold, opts.lang)}${zh ? "（--show-rounding 逐条列出）" : " (--show-rounding lists them)"}`);
     if (shown.length === 0) out.push(`  ${c.green(opts.quiet ? (zh ? "未发现错误" : "no errors") : zh ? "未发现问题" : "no findings")}`);

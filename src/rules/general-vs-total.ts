@@ -25,7 +25,7 @@ export const generalVsTotal: Rule = {
     // 表7 cut off (the document ends inside it): a row it lacks may just not have been printed.
     const cut = cutOff(doc);
     const cutRelation = cut && {
-      zh: `${tableName(t7)} 中无此行（文件在第 ${cut.last.line} 行${tableName(t7)}中途截断），计为`,
+      zh: `${tableName(t7)} 中无此行（文件在第 ${cut.last.line} 行${tableName(t7)} 中途截断），计为`,
       en: `${t7.id} has no such row (the document is cut off inside ${t7.id} at line ${cut.last.line}), counted as`,
     };
     const compare = (r7: Row, r3: Row | undefined) => {

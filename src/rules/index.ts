@@ -4,6 +4,7 @@ import { amountFormat } from "./amount-format.js";
 import { beyondHeader } from "./beyond-header.js";
 import { balanceTotals } from "./balance-totals.js";
 import { codeName } from "./code-name.js";
+import { diagnosis } from "./diagnosis.js";
 import { economicVsFunction } from "./economic-vs-function.js";
 import { formulaCache } from "./formula-cache.js";
 import { fundTables } from "./fund-tables.js";
@@ -56,6 +57,8 @@ export const rules: Rule[] = [
   duplicateText,
   // Judges together the identities all the rules above declared (the engine runs it last).
   roundingConsistency,
+  // Names the mistyped figure behind the findings above (src/diagnosis; run by check.ts after the engine).
+  diagnosis,
 ];
 
 export function ruleById(id: string): Rule | undefined {

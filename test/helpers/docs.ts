@@ -1,3 +1,4 @@
+import { checkDocument } from "../../src/check.js";
 import { runRules } from "../../src/engine/run.js";
 import type { Finding, Lang, Rule } from "../../src/engine/types.js";
 import { loadMarkdown } from "../../src/loaders/markdown.js";
@@ -20,3 +21,9 @@ export function check(rule: Rule, text: string, lang: Lang = "en"): Finding[] {
 }
 
 export const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error");
+
+/** The findings of a rule that runs after the engine (the diagnosis), with every rule run before it. */
+export async function checkAfterEngine(rule: Rule, text: string, lang: Lang = "en"): Promise<Finding[]> {
+  const findings = await checkDocument(doc(text), { tolerance: { kind: "auto" }, severities: {}, lang });
+  return findings.filter((f) => f.ruleId === rule.id);
+}

@@ -1,0 +1,73 @@
+import { Decimal } from "decimal.js";
+import type { Amount } from "../model/amount.js";
+
+/**
+ * The one place the diagnosis depends on how the engine represents a printed figure. Everything else in
+ * src/diagnosis works on `Figure`: the printed value as an integer count of its last printed digit, and
+ * a common integer grid on which every rounding interval's ends are integers (as engine/propagate.ts).
+ */
+export interface Figure {
+  amount: Amount;
+  /** Printed value in units of its last digit (9,724 → 9724n; 18,976.76 → 1897676n). */
+  units: bigint;
+  decimals: number;
+  /** One printed unit on the common grid (2·10^(D−decimals)). */
+  step: bigint;
+  /** Half a printed unit on the grid: how far the true amount may be from the printed one; 0 when exact. */
+  half: bigint;
+  nonNegative: boolean;
+}
+
+export interface Grid {
+  /** D: the most decimals any figure prints; grid = 1 / (2·10^D). */
+  decimals: number;
+  figure(a: Amount): Figure;
+}
+
+export function makeGrid(amounts: Iterable<Amount>): Grid {
+  let D = 0;
+  for (const a of amounts) D = Math.max(D, a.decimals);
+  const cache = new Map<Amount, Figure>();
+  return {
+    decimals: D,
+    figure(a) {
+      let f = cache.get(a);
+      if (!f) {
+        const step = 2n * 10n ** BigInt(D - a.decimals);
+        f = {
+          amount: a,
+          units: BigInt(a.value.times(new Decimal(10).pow(a.decimals)).toFixed(0)),
+          decimals: a.decimals,
+          step,
+          half: a.exact ? 0n : step / 2n,
+          nonNegative: a.nonNegative && !a.value.isNegative(),
+        };
+        cache.set(a, f);
+      }
+      return f;
+    },
+  };
+}
+
+/** The printed text of a value given in units of the figure's last digit: 9724n → "9724", 1897676n (2) → "18976.76". */
+export function unitsText(units: bigint, decimals: number): string {
+  return new Decimal(units.toString()).dividedBy(new Decimal(10).pow(decimals)).toFixed(decimals);
+}
+
+/** The figure as it would be printed with another value (same decimals, location, kind). */
+export function withUnits(a: Amount, units: bigint): Amount {
+  const text = unitsText(units, a.decimals);
+  return { ...a, value: new Decimal(text), text };
+}
+
+/**
+ * Figures printed with thousands separators are printed the same way when changed: 9,742 → 9,724.
+ */
+export function printedLike(original: string, units: bigint, decimals: number): string {
+  const plain = unitsText(units, decimals);
+  if (!/\d,\d{3}/.test(original)) return plain;
+  const [int, frac] = plain.split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const grouped = int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return sign + grouped + (frac !== undefined ? `.${frac}` : "");
+}

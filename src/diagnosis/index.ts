@@ -1,0 +1,368 @@
+import { decimalString, halfUnit, type Amount } from "../model/amount.js";
+import type { BudgetDocument } from "../model/document.js";
+import { samePlace, type SourceLocation } from "../model/location.js";
+import type { LinearConstraint } from "../engine/propagate.js";
+import { subjectText, type IdentityLog } from "../engine/run.js";
+import type { Finding, Lang, ProposedValue, Severity, Subject } from "../engine/types.js";
+import { figureSubjects } from "./subjects.js";
+import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
+import { emptyMilp, solveMilp, type Milp } from "./solver.js";
+import { components, figuresOf, holdsExactly, printedBalance, verifies } from "./system.js";
+import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
+
+/**
+ * Minimal-change diagnosis (Fellegi–Holt): the smallest (weighted) set of printed figures whose change
+ * makes every identity hold within rounding, and the value each should take. See docs/diagnosis.md.
+ */
+
+export const DIAGNOSIS_RULE = "diagnosis";
+
+export interface DiagnoseOptions {
+  lang: Lang;
+  severity: Severity;
+  /** Wall-clock budget for the solver over the whole document, in seconds. */
+  seconds: number;
+  weights?: WeightScheme;
+}
+
+/**
+ * The identities within `radius` steps (through shared figures) of the troubled ones. Solving on them
+ * alone is a relaxation of the whole group (fewer identities): its smallest explanation costs no more
+ * than the whole group's, so one that verifies on the whole group is the whole group's smallest too —
+ * and the model is a fraction of the size. When none verifies, the whole group is solved.
+ */
+function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: number): LinearConstraint[] {
+  const uses = new Map<Amount, number[]>();
+  cs.forEach((c, k) => {
+    for (const t of c.terms) uses.set(t.amount, [...(uses.get(t.amount) ?? []), k]);
+  });
+  const inside = new Set<number>(cs.map((_, k) => k).filter((k) => troubled[k]));
+  let frontier = [...inside];
+  for (let r = 0; r < radius && frontier.length; r++) {
+    const next: number[] = [];
+    for (const k of frontier)
+      for (const t of cs[k].terms)
+        for (const j of uses.get(t.amount)!)
+          if (!inside.has(j)) {
+            inside.add(j);
+            next.push(j);
+          }
+    frontier = next;
+  }
+  return cs.filter((_, k) => inside.has(k));
+}
+
+const NEIGHBOURHOOD = 1;
+
+/** At most this many explanations of one group (the first and its ties) are looked for. */
+const MAX_EXPLANATIONS = 3;
+
+const isDiscrepancy = (f: Finding | undefined) => !!f && !f.withinRounding;
+
+/** Is there anything to diagnose: an identity beyond rounding, or a joint-rounding conflict? */
+export function needsDiagnosis(findings: Finding[], log: IdentityLog): boolean {
+  return log.systemFindings.length > 0 || log.linear.some((l) => l.finding !== null && isDiscrepancy(findings[l.finding]));
+}
+
+interface Explanation {
+  changes: { figure: Figure; to: bigint }[];
+  proven: boolean;
+}
+
+/** Variable names of figure i. */
+const v = (i: number) => ({ y: `y${i}`, dp: `dp${i}`, dn: `dn${i}`, z: `z${i}` });
+
+/** Σ coef·(the figure's term) for every identity, as model rows. */
+function identityRows(m: Milp, constraints: LinearConstraint[], index: Map<Amount, number>, term: (i: number, coef: number, add: (name: string, x: number) => void) => void) {
+  constraints.forEach((c, j) => {
+    const terms = new Map<string, number>();
+    const add = (name: string, x: number) => terms.set(name, (terms.get(name) ?? 0) + x);
+    for (const t of c.terms) term(index.get(t.amount)!, t.coef, add);
+    m.rows.push({ name: `c${j}`, terms, op: c.kind === "eq" ? "=" : "<=", rhs: 0 });
+  });
+}
+
+/**
+ * How far (on the grid) one change may move a figure: twice the largest amount by which any identity
+ * misses on the printed figures plus its rounding slack. A single mistyped figure moves by at most one
+ * identity's miss (plus rounding); the factor 2 leaves room for two mistakes in one identity.
+ */
+export function changeBound(constraints: LinearConstraint[], grid: Grid): bigint {
+  let worst = 0n;
+  for (const c of constraints) {
+    let b = printedBalance(c, grid);
+    if (b < 0n) b = -b;
+    for (const t of c.terms) b += grid.figure(t.amount).half;
+    if (b > worst) worst = b;
+  }
+  return 2n * worst;
+}
+
+/**
+ * Which figures change (phase 1). Per figure i on the grid: y its true amount within the printed
+ * figure's rounding interval, dp/dn ≥ 0 a change up or down, allowed only when the binary z is on:
+ * dp, dn ≤ M·z (big-M). Every identity holds on y + dp − dn; the objective is Σ weight·z. M is the
+ * sum of every identity's printed imbalance plus a unit of the figure: no single change beyond all the
+ * discrepancies together is considered, which keeps the LP relaxation tight enough to solve fast.
+ */
+function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, weights: number[], grid: Grid): Milp {
+  const m = emptyMilp();
+  const reach = changeBound(constraints, grid);
+  figs.forEach((f, i) => {
+    const n = v(i);
+    const p = f.units * f.step;
+    const M = Number(reach + 2n * f.step);
+    m.objective.set(n.z, weights[i]);
+    m.bounds.set(n.y, { lo: Number(f.nonNegative && p - f.half < 0n ? 0n : p - f.half), hi: Number(p + f.half) });
+    m.bounds.set(n.dp, { lo: 0, hi: M });
+    m.bounds.set(n.dn, { lo: 0, hi: f.nonNegative ? Math.min(M, Number(p + f.half)) : M });
+    m.binaries.push(n.z);
+    m.rows.push({ name: `up${i}`, terms: new Map([[n.dp, 1], [n.z, -M]]), op: "<=", rhs: 0 });
+    m.rows.push({ name: `dn${i}`, terms: new Map([[n.dn, 1], [n.z, -M]]), op: "<=", rhs: 0 });
+  });
+  identityRows(m, constraints, index, (i, coef, add) => {
+    add(v(i).y, coef);
+    add(v(i).dp, coef);
+    add(v(i).dn, -coef);
+  });
+  return m;
+}
+
+/** How far from the solver's value (in printed units) the other values a changed figure could take are tried. */
+const VALUE_WINDOW = 4n;
+
+/**
+ * Among the values a changed figure can take near the solver's (those that verify on the whole group,
+ * the others held at their proposed values), the one the identities around it make most likely. A
+ * printed figure's rounding error is about uniform on ±½ unit, so an identity of n figures misses on the
+ * printed figures by a sum of n such errors: a miss of 1 in an identity of two figures (a figure printed
+ * twice) is far less likely than in a sum of twenty. The score is Σ |miss| / n over the identities of the
+ * figure; the smallest wins, then the closest to the solver's value. Sets `c.to`; false when no value
+ * in the window verifies. (Measured on the seed: docs/diagnosis.md.)
+ */
+function refineValue(c: Explanation["changes"][number], all: Explanation["changes"], whole: LinearConstraint[], grid: Grid): boolean {
+  const a = c.figure.amount;
+  const mine = whole.filter((k) => k.terms.some((t) => t.amount === a));
+  const others = new Map(all.filter((o) => o !== c).map((o) => [o.figure.amount, o.to]));
+  const score = (units: bigint) => {
+    let s = 0;
+    for (const k of mine) {
+      let miss = 0n;
+      for (const t of k.terms) {
+        const f = grid.figure(t.amount);
+        miss += BigInt(t.coef) * (t.amount === a ? units : (others.get(t.amount) ?? f.units)) * f.step;
+      }
+      if (k.kind === "le" && miss <= 0n) continue;
+      s += Number(miss < 0n ? -miss : miss) / Number(c.figure.step) / k.terms.length;
+    }
+    return s;
+  };
+  const candidates: { units: bigint; score: number; away: bigint }[] = [];
+  for (let d = -VALUE_WINDOW; d <= VALUE_WINDOW; d++) {
+    const u = c.to + d;
+    if (u === c.figure.units || (c.figure.nonNegative && u < 0n)) continue;
+    candidates.push({ units: u, score: score(u), away: d < 0n ? -d : d });
+  }
+  candidates.sort((x, y) => x.score - y.score || Number(x.away - y.away));
+  const replaced = new Map([...others].map(([amount, to]) => [amount, withUnits(amount, to)]));
+  for (const cand of candidates) {
+    replaced.set(a, withUnits(a, cand.units));
+    if (verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)))) {
+      c.to = cand.units;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Explanations in order of likelihood: after its changes, how far the identities with a changed figure
+ * still miss on the printed figures, each miss divided by the identity's number of figures (as
+ * refineValue). A typo hiding within a long column sum's rounding makes that sum exact when the typo is
+ * corrected, but not when another figure of its row is changed instead. Stable for equal scores.
+ */
+function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid): Explanation[] {
+  const score = (e: Explanation) => {
+    const to = new Map(e.changes.map((c) => [c.figure.amount, c.to]));
+    let s = 0;
+    for (const k of whole) {
+      if (!k.terms.some((t) => to.has(t.amount))) continue;
+      let miss = 0n;
+      for (const t of k.terms) {
+        const f = grid.figure(t.amount);
+        miss += BigInt(t.coef) * (to.get(t.amount) ?? f.units) * f.step;
+      }
+      if (k.kind === "le" && miss <= 0n) continue;
+      s += Number(miss < 0n ? -miss : miss) / k.terms.length;
+    }
+    return s;
+  };
+  return explanations.map((e) => ({ e, s: score(e) })).sort((a, b) => a.s - b.s).map((x) => x.e);
+}
+
+/**
+ * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
+ * verified exactly on `whole` (the group; `constraints` may be a part of it, see `neighbourhood`).
+ * Returns [] when no explanation verifies or none was found in time.
+ */
+async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
+  const amounts = figuresOf(constraints);
+  const figs = amounts.map((a) => grid.figure(a));
+  const index = new Map(amounts.map((a, i) => [a, i]));
+  const weights = figs.map(weightsOf);
+  const base = changeModel(constraints, figs, index, weights, grid);
+  const left = () => (deadline - Date.now()) / 1000;
+  const out: Explanation[] = [];
+  const cuts: Milp["rows"] = [];
+  let best: number | null = null;
+  while (out.length < MAX_EXPLANATIONS && left() > 0) {
+    // Looking for a tie: only sets exactly as small as the best one.
+    const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: new Map(figs.map((_, i) => [v(i).z, weights[i]])), op: "<=", rhs: best }];
+    const model = { ...base, rows: [...base.rows, ...cuts, ...bound] };
+    const r = await solveMilp(model, left() / (out.length ? 2 : 1.5));
+    if (r.status === "none") break;
+    const changed = new Set<number>();
+    figs.forEach((_, i) => {
+      if (r.value(v(i).z) > 0.5) changed.add(i);
+    });
+    const cost = [...changed].reduce((s, i) => s + weights[i], 0);
+    if (changed.size === 0 || (best !== null && cost > best)) break;
+    best ??= cost;
+    // The values: the solver's true amount of each changed figure, rounded to its printed precision,
+    // then the most likely value near it that verifies on the whole group (refineValue).
+    const changes: Explanation["changes"] = [];
+    for (const i of changed) {
+      const x = r.value(v(i).y) + r.value(v(i).dp) - r.value(v(i).dn);
+      const to = BigInt(Math.round(x / Number(figs[i].step)));
+      changes.push({ figure: figs[i], to });
+    }
+    let ok = true;
+    for (const c of changes) ok &&= refineValue(c, changes, whole, grid);
+    const replaced = new Map(changes.map((c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+    ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
+    if (ok) out.push({ changes, proven: r.status === "optimal" });
+    // Exclude this set (and its supersets) to look for another explanation as small.
+    cuts.push({ name: `cut${cuts.length}`, terms: new Map([...changed].map((i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
+    if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
+  }
+  return out;
+}
+
+function proposed(c: Explanation["changes"][number], subjects: Map<Amount, Subject>): ProposedValue {
+  const a = c.figure.amount;
+  return { location: a.location, table: subjects.get(a)?.table ?? "text", from: a.text, to: printedLike(a.text, c.to, c.figure.decimals) };
+}
+
+function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
+  return samePlace(a, b) && (a.column ?? null) === (b.column ?? null);
+}
+
+/**
+ * Diagnoses the document: returns the diagnosis findings and sets `explainedBy` on the findings they
+ * explain (in place). Loads the solver only when some identity is off (needsDiagnosis).
+ */
+export async function diagnose(doc: BudgetDocument, findings: Finding[], log: IdentityLog, opts: DiagnoseOptions): Promise<Finding[]> {
+  if (!needsDiagnosis(findings, log)) return [];
+  const deadline = Date.now() + opts.seconds * 1000;
+  const constraints = log.linear.map((l) => l.constraint);
+  const grid = makeGrid(figuresOf(constraints));
+  const subjects = figureSubjects(doc);
+  const kindOf = (table: Subject["table"]) => (table === "text" ? null : (doc.tables.find((t) => t.id === table)?.kind ?? null));
+  const systemLocations = log.systemFindings.map((i) => findings[i]).flatMap((f) => [f.location]);
+  const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
+  const out: Finding[] = [];
+  const trouble = (k: number) => {
+    const l = log.linear[k];
+    if (l.finding !== null && isDiscrepancy(findings[l.finding])) return true;
+    return l.constraint.terms.some((t) => systemLocations.some((s) => sameLoc(s, t.amount.location)));
+  };
+  const groups = components(constraints).filter((g) => g.some(trouble));
+  for (const g of groups) {
+    if (Date.now() >= deadline) break;
+    const whole = g.map((k) => constraints[k]);
+    const near = neighbourhood(whole, g.map((k) => trouble(k)), NEIGHBOURHOOD);
+    let explanations = await explainGroup(near, whole, weigh, grid, deadline);
+    if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
+    if (!explanations.length) continue;
+    // Equally small explanations are all reported; the one the rounding of the other figures makes most
+    // likely comes first (its figures get the findings, the others are listed as alternatives).
+    const [first, ...ties] = rankByLikelihood(explanations, whole, grid);
+    const culprits = first.changes;
+    // Explained: the identity findings of the group that involve a culprit (discrepancies, and rounding
+    // notes the change makes hold exactly), and joint-rounding findings that name a culprit.
+    const replaced = new Map(culprits.map((c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+    const explains = new Map<Amount, number[]>(culprits.map((c) => [c.figure.amount, []]));
+    for (const k of g) {
+      const l = log.linear[k];
+      if (l.finding === null) continue;
+      const culprit = l.constraint.terms.map((t) => t.amount).find((a) => explains.has(a));
+      if (!culprit) continue;
+      const after = { ...l.constraint, terms: l.constraint.terms.map((t) => ({ ...t, amount: replaced.get(t.amount) ?? t.amount })) };
+      if (isDiscrepancy(findings[l.finding]) || holdsExactly(after, makeGrid(figuresOf([after])))) explains.get(culprit)!.push(l.finding);
+    }
+    for (const i of log.systemFindings) {
+      const f = findings[i];
+      const culprit = culprits.find((c) => [f.location, ...f.related].some((r) => sameLoc(r, c.figure.amount.location)));
+      if (culprit && !explains.get(culprit.figure.amount)!.includes(i)) explains.get(culprit.figure.amount)!.push(i);
+    }
+    for (const c of culprits) {
+      const id = `${DIAGNOSIS_RULE}-${out.length + 1}`;
+      const explained = explains.get(c.figure.amount)!;
+      for (const i of explained) findings[i].explainedBy ??= id;
+      out.push(culpritFinding(c, first, ties, explained.map((i) => findings[i]), subjects, id, opts, kindOf));
+    }
+  }
+  return out;
+}
+
+function culpritFinding(
+  c: Explanation["changes"][number],
+  expl: Explanation,
+  ties: Explanation[],
+  explained: Finding[],
+  subjects: Map<Amount, Subject>,
+  id: string,
+  opts: DiagnoseOptions,
+  kindOf: (table: Subject["table"]) => Finding["tableKind"],
+): Finding {
+  const a = c.figure.amount;
+  const subject: Subject = subjects.get(a) ?? { table: "text" };
+  const where = subjectText(subject, opts.lang);
+  const me = proposed(c, subjects);
+  const together = expl.changes.filter((o) => o !== c).map((o) => proposed(o, subjects));
+  const alternatives = ties.map((t) => t.changes.map((o) => proposed(o, subjects)));
+  const describe = (p: ProposedValue) => `${p.location.line ? `${p.location.file}:${p.location.line}` : `${p.location.sheet ?? p.location.file}!${p.location.cell ?? ""}`} ${p.from} → ${p.to}`;
+  const zh = opts.lang === "zh";
+  let message = zh
+    ? `${where}：列示 ${a.text}，周围的数字表明应为 ${me.to}（改正后 ${explained.length} 个等式的问题随之消除）`
+    : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
+  if (together.length) message += zh ? `；须同时改正：${together.map(describe).join("；")}` : `; together with: ${together.map(describe).join("; ")}`;
+  if (alternatives.length)
+    message += zh
+      ? `；同样小的另一种解释：${alternatives.map((alt) => alt.map(describe).join("、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
+      : `; an equally small explanation: ${alternatives.map((alt) => alt.map(describe).join(", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+  if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
+  const related: SourceLocation[] = [];
+  for (const l of [...together.map((t) => t.location), ...alternatives.flat().map((t) => t.location), ...explained.map((f) => f.location)])
+    if (!sameLoc(l, a.location) && !related.some((r) => sameLoc(r, l))) related.push(l);
+  return {
+    ruleId: DIAGNOSIS_RULE,
+    severity: opts.severity,
+    withinRounding: false,
+    message,
+    table: subject.table,
+    tableKind: kindOf(subject.table),
+    unit: subject.unit ?? null,
+    code: subject.code ?? null,
+    item: subject.item ?? null,
+    column: subject.column ?? null,
+    stated: decimalString(a.value),
+    computed: decimalString(withUnits(a, c.to).value),
+    difference: decimalString(a.value.minus(withUnits(a, c.to).value)),
+    tolerance: decimalString(halfUnit(a)),
+    location: a.location,
+    related,
+    id,
+    diagnosis: { proven: expl.proven, together, alternatives },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Amount } from "../model/amount.js";
+import { findConflicts, type LinearConstraint } from "../engine/propagate.js";
+import type { Grid } from "./figures.js";
+
+/** Groups of identities that share figures (a change to one group cannot affect another). */
+export function components(constraints: LinearConstraint[]): number[][] {
+  const parent = constraints.map((_, k) => k);
+  const find = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  const firstUse = new Map<Amount, number>();
+  constraints.forEach((c, k) => {
+    for (const t of c.terms) {
+      const j = firstUse.get(t.amount);
+      if (j === undefined) firstUse.set(t.amount, k);
+      else parent[find(k)] = find(j);
+    }
+  });
+  const groups = new Map<number, number[]>();
+  constraints.forEach((_, k) => {
+    const r = find(k);
+    groups.set(r, [...(groups.get(r) ?? []), k]);
+  });
+  return [...groups.values()];
+}
+
+/** The figures of some identities, each once, in order of first use. */
+export function figuresOf(constraints: LinearConstraint[]): Amount[] {
+  const seen = new Set<Amount>();
+  for (const c of constraints) for (const t of c.terms) seen.add(t.amount);
+  return [...seen];
+}
+
+/** The identities with some figures replaced (the same replacement object wherever the figure is used). */
+export function substitute(constraints: LinearConstraint[], replaced: Map<Amount, Amount>): LinearConstraint[] {
+  return constraints.map((c) => ({ ...c, terms: c.terms.map((t) => ({ ...t, amount: replaced.get(t.amount) ?? t.amount })) }));
+}
+
+/** Σ coef·printed on the grid: 0 when an equality holds exactly on the printed figures. */
+export function printedBalance(c: LinearConstraint, grid: Grid): bigint {
+  let s = 0n;
+  for (const t of c.terms) {
+    const f = grid.figure(t.amount);
+    s += BigInt(t.coef) * f.units * f.step;
+  }
+  return s;
+}
+
+/** Does the identity hold exactly on the printed figures? */
+export function holdsExactly(c: LinearConstraint, grid: Grid): boolean {
+  const s = printedBalance(c, grid);
+  return c.kind === "eq" ? s === 0n : s <= 0n;
+}
+
+/** Does the identity hold within the rounding intervals of its figures (engine/evaluate.ts semantics)? */
+export function holdsWithinRounding(c: LinearConstraint, grid: Grid): boolean {
+  let lo = 0n;
+  let hi = 0n;
+  for (const t of c.terms) {
+    const f = grid.figure(t.amount);
+    const p = f.units * f.step;
+    let fLo = p - f.half;
+    if (f.nonNegative && fLo < 0n) fLo = 0n;
+    const fHi = p + f.half;
+    if (t.coef === 1) {
+      lo += fLo;
+      hi += fHi;
+    } else {
+      lo -= fHi;
+      hi -= fLo;
+    }
+  }
+  return c.kind === "eq" ? lo <= 0n && hi >= 0n : lo <= 0n;
+}
+
+/**
+ * The exact check of a proposal: with the replaced figures, every identity holds within rounding on its
+ * own and the joint rounding check (engine/propagate.ts) finds no conflict — what `check` itself would
+ * then say about these identities. Exact integer arithmetic; nothing of the solver's floats is trusted.
+ */
+export function verifies(constraints: LinearConstraint[], replaced: Map<Amount, Amount>, makeGridFor: (cs: LinearConstraint[]) => Grid): boolean {
+  const cs = substitute(constraints, replaced);
+  const grid = makeGridFor(cs);
+  if (!cs.every((c) => holdsWithinRounding(c, grid))) return false;
+  return findConflicts(cs).length === 0;
+}

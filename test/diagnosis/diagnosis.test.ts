@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkDocument } from "../../src/check.js";
+import { diagnose } from "../../src/diagnosis/index.js";
+import { solverLoads } from "../../src/diagnosis/solver.js";
+import { emptyLog, runRules } from "../../src/engine/run.js";
+import { loadMarkdown } from "../../src/loaders/markdown.js";
+import { makeAmount } from "../../src/model/amount.js";
+import type { BudgetDocument } from "../../src/model/document.js";
+import { rules } from "../../src/rules/index.js";
+import { defaultTemplate } from "../../src/templates/index.js";
+import { ROOT, SEED } from "../helpers/cli.js";
+
+const seedText = readFileSync(join(ROOT, SEED), "utf8");
+const load = (text: string) => loadMarkdown(SEED, text, defaultTemplate);
+const opts = { tolerance: { kind: "auto" as const }, severities: {}, lang: "en" as const };
+
+describe("diagnosis", () => {
+  // First: nothing before it in this file may load the solver.
+  it("on the seed (no identity off) reports nothing, changes no finding, and never loads the solver", async () => {
+    const findings = await checkDocument(load(seedText), opts);
+    expect(findings).toEqual(runRules(load(seedText), rules, opts));
+    expect(findings.some((f) => f.explainedBy || f.ruleId === "diagnosis")).toBe(false);
+    expect(solverLoads()).toBe(0);
+  });
+
+  it("names 表7's mistyped 9,742 once, with 9,724 as its value, and folds the five findings it explains", async () => {
+    const lines = seedText.split("\n");
+    expect(lines[525]).toContain("9,724");
+    lines[525] = lines[525].replace("9,724", "9,742");
+    const findings = await checkDocument(load(lines.join("\n")), { ...opts, severities: { "yoy-change": "off" } });
+    const diag = findings.filter((f) => f.ruleId === "diagnosis");
+    expect(diag).toHaveLength(1);
+    expect(diag[0]).toMatchObject({ severity: "error", stated: "9742", computed: "9724", difference: "18", location: { line: 526 }, table: "T7" });
+    expect(diag[0].diagnosis).toEqual({ proven: true, together: [], alternatives: [] });
+    const explained = findings.filter((f) => f.explainedBy === diag[0].id);
+    expect(explained.map((f) => f.location.line).sort()).toEqual([526, 526, 526, 634, 875]);
+    // The only error not explained is the diagnosis itself.
+    expect(findings.filter((f) => f.severity === "error" && !f.explainedBy)).toEqual(diag);
+    expect(solverLoads()).toBe(1);
+  });
+
+  it("lists an equally small explanation instead of picking one silently", async () => {
+    const a = makeAmount("5", { file: "x.md", line: 1, column: 1 })!;
+    const b = makeAmount("8", { file: "x.md", line: 2, column: 1 })!;
+    const log = emptyLog();
+    log.linear.push({ constraint: { kind: "eq", terms: [{ amount: a, coef: 1 }, { amount: b, coef: -1 }], subject: { table: "text" }, location: a.location }, finding: 0 });
+    const findings = [{ ruleId: "text-sum", severity: "error" as const, withinRounding: false, message: "5 ≠ 8", table: "text" as const, unit: null, code: null, item: null, column: null, stated: "5", computed: "8", difference: "-3", tolerance: "1", location: a.location, related: [b.location] }];
+    const doc = { tables: [] } as unknown as BudgetDocument;
+    const out = await diagnose(doc, findings, log, { lang: "en", severity: "error", seconds: 10 });
+    expect(out).toHaveLength(1);
+    expect(out[0].diagnosis!.alternatives).toHaveLength(1);
+    const both = [out[0].location.line, out[0].diagnosis!.alternatives[0][0].location.line].sort();
+    expect(both).toEqual([1, 2]);
+    expect(out[0].message).toMatch(/equally small explanation/);
+    expect(findings[0]).toHaveProperty("explainedBy", out[0].id);
+  });
+});
