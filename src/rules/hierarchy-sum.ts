@@ -64,7 +64,10 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
     if (ta && lei.length) ctx.sum({ subject: subject(tr!), total: ta, parts: present([...lei, ...carry], "amount"), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
   }
   // Income: 政府预算拨款 = Σ its three kinds, 单位资金 = Σ its kinds, 本年收入合计 = Σ top-level items.
-  const inc = items.filter((r) => r.side === "income" && r.role !== "income-carryover");
+  // This year's income items: those printed before the carry-over lines (a 决算 lists the carry-over's
+  // own 一般公共预算财政拨款 … under 年初结转和结余, after 本年收入合计).
+  const firstCarry = t.rows.findIndex((r) => r.side === "income" && r.role === "income-carryover");
+  const inc = items.filter((r) => r.side === "income" && r.role !== "income-carryover" && (firstCarry < 0 || t.rows.indexOf(r) < firstCarry));
   for (const parent of inc) {
     if (!parent.role) continue;
     const kids = inc.filter((r) => r.role && roleParent(t.kind, r.role, template) === parent.role);

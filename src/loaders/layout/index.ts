@@ -576,7 +576,16 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   const isMarked = (t: LayoutToken) => /^([一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])/.test(t.text);
   const isRole = (t: LayoutToken) => !!tpl.roles?.some((r) => r.pattern.test(splitMarker(normaliseName(t.text)).name));
   let pending: LayoutToken[] = [];
-  for (const d of data) {
+  // The next line starts a new item of its own (a list marker or a known role such as 本年收入合计) and
+  // prints no amount: floating amounts just above it are its (a 决算's vertically centred cells).
+  const nextStartsItem = (k: number): boolean => {
+    const n = data[k + 1];
+    if (!n || n.line.line - data[k].line.line > 2) return false;
+    const labels = n.toks.filter((t) => !AMOUNT_TOKEN.test(t.text));
+    return labels.length > n.toks.length - labels.length && labels.some((t) => isMarked(t) || isRole(t));
+  };
+  for (let k = 0; k < data.length; k++) {
+    const d = data[k];
     const groups: LayoutToken[][] = [];
     for (const t of d.toks) {
       if (!AMOUNT_TOKEN.test(t.text) || groups.length === 0) groups.push([t]);
@@ -589,7 +598,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
       // belong to the label just before that has none, else to the next label.
       const amounts = groups.flat();
       const open = prev && (prev.exp.length === 1 ? prev.exp : prev.inc.length === 1 ? prev.inc : null);
-      if (open && d.line.line - prev.line.line <= 2) open.push(...amounts);
+      if (open && d.line.line - prev.line.line <= 2 && !nextStartsItem(k)) open.push(...amounts);
       else pending = amounts;
       continue;
     }
@@ -619,8 +628,18 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
       else inc = g;
     }
     if (pending.length) {
-      const target = exp.length === 1 ? exp : inc.length === 1 ? inc : null;
-      if (target) target.push(...pending);
+      // Amounts that stood above a line with both sides: each goes to the side it stands on, when that
+      // side's label printed none.
+      if (inc.length && exp.length) {
+        const split = exp[0].x0;
+        const left = pending.filter((a) => a.x1 <= split);
+        const right = pending.filter((a) => a.x1 > split);
+        if (left.length && inc.length === 1) inc.push(...left);
+        if (right.length && exp.length === 1) exp.push(...right);
+      } else {
+        const target = exp.length === 1 ? exp : inc.length === 1 ? inc : null;
+        if (target) target.push(...pending);
+      }
       pending = [];
     }
     lines2.push({ line: d.line, inc, exp });
