@@ -4,7 +4,8 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
-import { parseNumber } from "../../src/model/amount.js";
+import { parseNumber, type Amount } from "../../src/model/amount.js";
+import { claimsOf } from "../../src/claims/index.js";
 import type { TableKind } from "../../src/model/document.js";
 import { rules } from "../../src/rules/index.js";
 import { ROOT } from "../helpers/cli.js";
@@ -57,3 +58,38 @@ function suite(file: string, kinds: TableKind[], expected: number) {
 
 suite("shanghai-putuo_district-govt-office_2025_dept-budget.txt", ["expenditure", "general-function", "general-basic-economic"], 155);
 suite("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt", ["income", "expenditure", "general-function"], 133);
+
+/**
+ * The written parts' figures the tables reconcile (编制说明's totals and 类-款-项 lines, the 三公 and
+ * 机关运行经费 statements), each changed by ±3 in its last digit in the text: an error at its line.
+ */
+function textSuite(file: string, expected: number) {
+  const text = readFileSync(join(ROOT, "fixtures", "shanghai", file), "utf8");
+  const doc = loadLayoutText(file, text);
+  const amounts: Amount[] = [];
+  for (const c of claimsOf(doc).claims)
+    if (c.kind === "department-total" || c.kind === "function-item" || c.kind === "sanggong" || c.kind === "operating-cost") amounts.push(c.amount);
+  describe(`mutation of the text figures the tables reconcile in ${file}`, () => {
+    it(`finds the ${expected} figures`, () => expect(amounts.length).toBe(expected));
+    it("turns each change of ±3 in the last digit into an error at the changed line", () => {
+      const lines = text.split("\n");
+      const escaped: string[] = [];
+      for (const a of amounts)
+        for (const delta of [3, -3]) {
+          // A printed 0 mistyped is a positive figure: the text prints no sign (“-3万元” is no typo of “0万元”).
+          if (a.value.plus(new Decimal(delta).times(new Decimal(10).pow(-a.decimals))).isNegative()) continue;
+          const line = lines[a.location.line! - 1];
+          const at = line.indexOf(a.text, (a.location.column ?? 1) - 1);
+          expect(at, `${a.text} at line ${a.location.line}`).toBeGreaterThanOrEqual(0);
+          const mutated = shifted(a.text, delta);
+          const changed = [...lines];
+          changed[a.location.line! - 1] = line.slice(0, at) + mutated + line.slice(at + a.text.length);
+          const findings = runRules(loadLayoutText(file, changed.join("\n")), rules, { tolerance: { kind: "auto" }, lang: "en" });
+          if (!errorAtLine(findings, a.location.line!)) escaped.push(`line ${a.location.line}: ${a.text} → ${mutated}`);
+        }
+      expect(escaped).toEqual([]);
+    }, 600_000);
+  });
+}
+
+textSuite("shanghai-putuo_district-govt-office_2025_dept-budget.txt", 21);
