@@ -102,6 +102,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
             terms: [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))],
             subject: id.subject,
             location: id.total.location,
+            holds: v.holds,
           });
         if (v.holds) return;
         fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "sum"), id.total.location, id.parts.map((p) => p.amount.location));
@@ -112,7 +113,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       atMost(id) {
         const v = judgeAtMost(id, options.tolerance);
         if (v.holds || v.withinRounding)
-          system.push({ kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location });
+          system.push({ kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location, holds: v.holds });
         if (v.holds) return;
         fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "at-most"), id.part.location, [id.whole.location]);
       },

@@ -19,6 +19,13 @@ export interface Amount {
    * Counts (人, 辆, 个, 台) read from the text are exact too (`makeCount`).
    */
   exact?: boolean;
+  /**
+   * The printed figure as an integer count of its last printed digit, value·10^decimals (9,724 → 9724;
+   * 18,976.76 → 1897676 with decimals 2): a number while that is a safe integer, a bigint beyond. Set by
+   * `makeAmount`; for amounts made otherwise `scaledOf` (engine/grid.ts) derives it from `value`.
+   * The engine sums and propagates on these integers (engine/grid.ts), never on floats.
+   */
+  scaled?: number | bigint;
 }
 
 const FULLWIDTH_DIGITS = /[０-９]/g;
@@ -40,9 +47,9 @@ const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * Parses a printed amount such as `9,724`, `1, 197`, `0`, `18,976.76`, `-3`, `(3)`.
  * Returns null for anything that is not a plain number (text, percentages, empty cells, `-`).
  */
-export function parseNumber(text: string): { value: Decimal; decimals: number } | null {
+export function parseNumber(text: string): { value: Decimal; decimals: number; scaled: number | bigint } | null {
   // Fast path for the common plain integer (most printed amounts): no normalisation needed.
-  if (PLAIN_INTEGER.test(text)) return { value: new Decimal(text), decimals: 0 };
+  if (PLAIN_INTEGER.test(text)) return { value: new Decimal(text), decimals: 0, scaled: Number(text) };
   let t = normaliseNumberText(text);
   let negative = false;
   const paren = /^\((.+)\)$/.exec(t);
@@ -55,14 +62,20 @@ export function parseNumber(text: string): { value: Decimal; decimals: number } 
   const intPart = m[2].replace(/,/g, "");
   const frac = m[3] ?? "";
   let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
-  if (m[1] || negative) value = value.negated();
-  return { value, decimals: frac.length };
+  // The digits without the point: the figure counted in its last printed digit.
+  const digits = intPart + frac;
+  let scaled: number | bigint = digits.length <= 15 ? Number(digits) : BigInt(digits);
+  if (m[1] || negative) {
+    value = value.negated();
+    scaled = -scaled;
+  }
+  return { value, decimals: frac.length, scaled };
 }
 
 export function makeAmount(text: string, location: SourceLocation, nonNegative = true): Amount | null {
   const n = parseNumber(text);
   if (!n) return null;
-  return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative };
+  return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative, scaled: n.scaled };
 }
 
 /** A count (人, 辆, 个): an amount that is exact, not rounded. */
