@@ -96,6 +96,15 @@ export function failedReport(path: string, format: InputFormat, message: string,
   };
 }
 
+/**
+ * What a run keeps of a document whose report is already written (streamed formats): everything but its
+ * findings and tables. The severity counts, the failure and the path are what the exit status, the
+ * progress bar and the error lines need.
+ */
+export function briefOf(d: DocumentReport): DocumentReport {
+  return { ...d, tables: [], findings: [] };
+}
+
 export function makeReport(version: string, documents: DocumentReport[]): Report {
   const summary = { documents: documents.length, error: 0, warning: 0, info: 0 };
   for (const d of documents) for (const s of ["error", "warning", "info"] as const) summary[s] += d.summary[s];

@@ -7,9 +7,9 @@ import { CONFIG_NAME, ConfigError, configFor, readConfig, type Config } from "..
 import { severityRank } from "../engine/run.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
-import { makeReport } from "../report.js";
+import { makeReport, type DocumentReport } from "../report.js";
 import { formatters } from "../reporters/index.js";
-import { jsonChunks } from "../reporters/json.js";
+import { streams, type StreamFormat } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
 import { progressBar } from "./progress.js";
 
@@ -44,6 +44,7 @@ interface CheckFlags {
   config?: string;
   annotate?: string;
   previous?: string;
+  timeout?: string;
 }
 
 function toleranceOf(text: string, source: string) {
@@ -88,39 +89,57 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
   const progress = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr) : undefined;
-  const documents = await checkInputs(inputs, base, progress);
-  // Run-wide settings: the command line, else the first configuration file used; rules off per document.
+  const timeout = flags.timeout !== undefined ? timeoutOf(flags.timeout) : undefined;
+  // What the run's end needs of each document (in order): its configuration, severities, failure.
   const used: Config[] = [];
   const rulesOff = new Map<string, Set<string>>();
-  for (const d of documents) {
-    if (d.failure) continue;
+  const failures: DocumentReport[] = [];
+  const summary = { documents: 0, error: 0, warning: 0, info: 0 };
+  const tally = (d: DocumentReport) => {
+    summary.documents++;
+    for (const k of ["error", "warning", "info"] as const) summary[k] += d.summary[k];
+    if (d.failure) {
+      failures.push(d);
+      return;
+    }
     const pkg = { path: d.path, kind: d.format };
     const c = configFor(pkg, base.config!);
     if (c && !used.includes(c)) used.push(c);
     rulesOff.set(d.path, new Set(Object.entries(packageOptions(pkg, base).severities).filter(([, v]) => v === "off").map(([k]) => k)));
+  };
+  let documents: DocumentReport[] = [];
+  const tool = { name: "budget-check" as const, version: VERSION };
+  // JSON and JSON Lines are written document by document as the batch goes (each document's text made on
+  // its worker) and nothing of a written document is kept; the other formats need the whole report.
+  const stream = (flags.format === "json" || flags.format === "jsonl") && !flags.annotate ? streams[flags.format] : null;
+  if (stream) {
+    const output = openOutput(flags.output, io.out);
+    output.write(stream.start(tool));
+    await checkInputs(inputs, base, progress, {
+      timeout,
+      serialize: flags.format as StreamFormat,
+      onReport: (d, text) => {
+        output.write((summary.documents ? stream.separator : "") + (text ?? stream.document(d)));
+        tally(d);
+      },
+    });
+    output.write(stream.end(summary, tool));
+    output.close();
+  } else {
+    documents = await checkInputs(inputs, base, progress, { timeout });
+    documents.forEach(tally);
   }
+  // Run-wide settings: the command line, else the first configuration file used; rules off per document.
   const lang = flags.lang ?? used.find((c) => c.lang)?.lang ?? base.lang;
   const failOn = flags.failOn ?? used.find((c) => c.failOn)?.failOn ?? "error";
-  const models = flags.format === "html" ? await loadModels(documents, base) : undefined;
-  const report = makeReport(VERSION, documents);
-  const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
-  // JSON is written document by document (a batch's report can be ~100 MB), other formats whole.
-  const chunks =
-    flags.format === "json"
-      ? jsonChunks(report)
-      : [format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff })];
-  if (flags.output) {
-    try {
-      const fd = openSync(flags.output, "w");
-      try {
-        for (const c of chunks) writeSync(fd, c);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (e) {
-      throw new UsageError(`--output ${flags.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  } else for (const c of chunks) io.out(c);
+  if (!stream) {
+    const models = flags.format === "html" ? await loadModels(documents, base) : undefined;
+    const report = makeReport(VERSION, documents);
+    const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
+    const output = openOutput(flags.output, io.out);
+    output.write(format(report, { color, lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff }));
+    output.close();
+  }
   if (flags.annotate && !documents[0].failure) {
     // exceljs is large: loaded only when --annotate is given.
     const { annotateWorkbook } = await import("../annotate.js");
@@ -130,12 +149,42 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
       throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}\n`);
-  if (documents.some((d) => d.failure)) return 2;
+  for (const d of failures) process.stderr.write(`budget-check: ${d.failure!.location ? formatLocation(d.failure!.location) : d.path}: ${d.failure!.message}\n`);
+  if (failures.length) return 2;
   if (failOn === "never") return 0;
   const threshold = severityRank(failOn);
-  const failing = documents.some((d) => d.findings.some((f) => severityRank(f.severity) <= threshold));
+  const failing = (["error", "warning", "info"] as const).some((s) => severityRank(s) <= threshold && summary[s] > 0);
   return failing ? 1 : 0;
+}
+
+/** --timeout: a positive number of seconds. */
+function timeoutOf(text: string): number {
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError(`--timeout ${text}: expected a positive number of seconds`);
+  return n;
+}
+
+/** Where the report goes: the --output file (opened once, written in pieces) or stdout. */
+function openOutput(file: string | undefined, out: (s: string) => void): { write(s: string): void; close(): void } {
+  if (!file) return { write: out, close: () => {} };
+  const fail = (e: unknown) => new UsageError(`--output ${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  let fd: number;
+  try {
+    fd = openSync(file, "w");
+  } catch (e) {
+    throw fail(e);
+  }
+  return {
+    write(s) {
+      try {
+        writeSync(fd, s);
+      } catch (e) {
+        closeSync(fd);
+        throw fail(e);
+      }
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 /** --annotate writes a copy of one workbook: refuse anything else, and above all writing over the input. */
@@ -189,6 +238,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--config <file>", `a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`)
     .option("--annotate <file.xlsx>", "write a copy of the .xlsx input with every finding's cell coloured and noted")
     .option("--previous <input>", "last year's document or package, for the year-on-year claims of the text")
+    .option("--timeout <seconds>", "time limit per package: one still being checked after it fails alone (exit 2), the rest go on")
     .option("--quiet", "print errors only")
     .option("--no-color", "plain text (also when NO_COLOR is set or stdout is not a terminal)")
     .action(async (inputs: string[], flags: CheckFlags) => {

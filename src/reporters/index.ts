@@ -3,7 +3,7 @@ import type { BudgetDocument } from "../model/document.js";
 import type { Report } from "../report.js";
 import { formatGithub } from "./github.js";
 import { formatHtml } from "./html.js";
-import { formatJson } from "./json.js";
+import { formatJson, formatJsonl } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
@@ -39,6 +39,7 @@ export type Formatter = (report: Report, opts: FormatOptions) => string;
 export const formatters: Record<string, Formatter> = {
   text: formatText,
   json: (r) => formatJson(r),
+  jsonl: (r) => formatJsonl(r),
   junit: formatJunit,
   sarif: formatSarif,
   github: formatGithub,
