@@ -69,16 +69,18 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
         current = next++;
         const job: Job = { index: current, pkg: pkgs[current], opts: wire, serialize: pool.serialize };
         w.postMessage(job);
-        if (pool.timeout) {
-          const seconds = pool.timeout;
-          timer = setTimeout(() => {
-            lose(`not checked: still running after the time limit (--timeout ${seconds} s)`);
-            void w.terminate();
-          }, seconds * 1000);
-        }
       };
       w.on("message", (m: JobResult) => {
         if (gone) return; // its package already failed on the time limit
+        if (m.started) {
+          const seconds = pool.timeout;
+          if (seconds)
+            timer = setTimeout(() => {
+              lose(`not checked: still running after the time limit (--timeout ${seconds} s)`);
+              void w.terminate();
+            }, seconds * 1000);
+          return;
+        }
         clearTimeout(timer);
         current = -1;
         feed();

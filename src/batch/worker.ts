@@ -21,12 +21,16 @@ export interface Job {
 
 export interface JobResult {
   index: number;
+  /** The worker has begun the package (sent before its result). */
+  started?: boolean;
   report?: DocumentReport;
   text?: string;
   error?: string;
 }
 
 parentPort!.on("message", async (job: Job) => {
+  // The time limit counts from here, not from when the job was sent (a new worker first loads its modules).
+  parentPort!.postMessage({ index: job.index, started: true } satisfies JobResult);
   let result: JobResult;
   try {
     const report = await checkPackage(job.pkg, fromWire(job.opts));
