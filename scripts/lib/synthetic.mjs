@@ -11,8 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
-import { loadMarkdown } from "../../dist/loaders/markdown.js";
-import { defaultTemplate } from "../../dist/templates/index.js";
+import { defaultTemplate, loadMarkdown } from "../../dist/lib/index.js";
 import { buildWorkbook, csvText, splitDocument } from "./packages.mjs";
 
 const DISTRICTS = ["福田区", "罗湖区", "南山区", "盐田区", "宝安区", "龙岗区", "龙华区", "坪山区", "光明区", "大鹏新区"];

@@ -22,6 +22,12 @@ export function poolSize(packages: number): number {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
 
+/**
+ * The worker's entry, dist/batch/worker.js. This code is bundled into a file one folder below dist/
+ * (scripts/build.mjs), whichever: the path is relative to that level.
+ */
+const WORKER = new URL("../batch/worker.js", import.meta.url);
+
 export interface PoolOptions {
   /** Per-package time limit in seconds (--timeout): a package still running then fails alone. */
   timeout?: number;
@@ -48,7 +54,7 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
     };
     const failed = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, message, { file: pkgs[index].path });
     const start = () => {
-      const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: WORKER_LIMITS });
+      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
       workers.add(w);
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
