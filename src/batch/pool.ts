@@ -5,13 +5,18 @@ import type { Package } from "../loaders/index.js";
 import type { StreamFormat } from "../reporters/json.js";
 import { failedReport, type DocumentReport } from "../report.js";
 import { toWire } from "./options.js";
+import { PoolSizer } from "./sizing.js";
 import type { Job, JobResult } from "./worker.js";
 
-/** Worker threads for a batch: BUDGET_CHECK_WORKERS when set, else one per core the process may use. */
-export function poolSize(packages: number): number {
+/** BUDGET_CHECK_WORKERS when set to a positive integer: that many workers, no measuring. */
+function fixedWorkers(): number | null {
   const env = Number(process.env.BUDGET_CHECK_WORKERS);
-  const cores = Number.isInteger(env) && env > 0 ? env : availableParallelism();
-  return Math.max(1, Math.min(cores, packages));
+  return Number.isInteger(env) && env > 0 ? env : null;
+}
+
+/** The most worker threads a batch may use: BUDGET_CHECK_WORKERS when set, else one per core the process may use. */
+export function poolSize(packages: number): number {
+  return Math.max(1, Math.min(fixedWorkers() ?? availableParallelism(), packages));
 }
 
 /**
@@ -47,6 +52,8 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
   const workers = new Set<Worker>();
   let next = 0;
   let finished = 0;
+  // Without BUDGET_CHECK_WORKERS the number of workers is measured as the batch goes (batch/sizing.ts).
+  const sizer = fixedWorkers() === null ? new PoolSizer(poolSize(pkgs.length)) : null;
   return new Promise((resolve) => {
     const finish = (index: number, report: DocumentReport, text?: string) => {
       onDone(index, report, text);
@@ -90,6 +97,7 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
         clearTimeout(timer);
         current = -1;
         feed();
+        if (sizer?.done() && next < pkgs.length) start();
         finish(m.index, m.report ?? failed(m.index, `internal error while checking: ${m.error ?? "unknown"}`), m.text);
       });
       w.on("error", (e) => {
@@ -97,6 +105,6 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
       });
       feed();
     };
-    for (let i = 0; i < poolSize(pkgs.length); i++) start();
+    for (let i = 0; i < (sizer ? 1 : poolSize(pkgs.length)); i++) start();
   });
 }
