@@ -5,31 +5,17 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli.js";
+import { SMALL_DEPARTMENT_SUMMARY, smallDepartment } from "../helpers/small-department.js";
 
 const DOCUMENTS = 5000;
 /** The main thread's heap limit (MB): far below what 5,000 held reports of this batch take. */
 const HEAP_MB = 48;
 
-/**
- * A small department whose 30 code rows of 表7 each print 支出总计 one more than 基本支出 + 项目支出: 30
- * rounding notes and 2 errors (the unit's and department's totals), ~30 kB of JSON report per document.
- */
-function document(): string {
-  const rows: string[] = [];
-  let basic = 0;
-  for (let i = 0; i < 30; i++) {
-    rows.push(`\t20601${String(i).padStart(2, "0")}\t科目${i}\t${10 + i + 5 + 1}\t${10 + i}\t5`);
-    basic += 10 + i;
-  }
-  const total = basic + 150 + 30;
-  return ["表 7", "一般公共预算支出表（按功能分类）", "单位：万元", "预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出", `部门\t\t\t${total}\t${basic}\t150`, `单位A\t\t\t${total}\t${basic}\t150`, ...rows, ""].join("\n");
-}
-
 describe(`a batch of ${DOCUMENTS} documents in bounded memory`, () => {
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "budget-check-large-"));
-    const text = document();
+    const text = smallDepartment();
     for (let i = 0; i < DOCUMENTS; i++) {
       const sub = join(dir, "in", String(Math.floor(i / 500)).padStart(2, "0"));
       if (i % 500 === 0) mkdirSync(sub, { recursive: true });
@@ -66,11 +52,7 @@ describe(`a batch of ${DOCUMENTS} documents in bounded memory`, () => {
       }
     }
     expect(documents).toBe(DOCUMENTS);
-    expect(JSON.parse(summary)).toEqual({
-      documents: DOCUMENTS,
-      error: 2 * DOCUMENTS,
-      warning: 0,
-      info: 30 * DOCUMENTS,
-    });
+    const s = SMALL_DEPARTMENT_SUMMARY;
+    expect(JSON.parse(summary)).toEqual({ documents: DOCUMENTS, error: s.error * DOCUMENTS, warning: s.warning * DOCUMENTS, info: s.info * DOCUMENTS });
   });
 });
