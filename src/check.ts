@@ -1,21 +1,27 @@
 import { Decimal } from "decimal.js";
 import { setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
+import { notCheckedRules } from "./engine/requires.js";
 import { runRules } from "./engine/run.js";
-import type { Lang, SeveritySetting } from "./engine/types.js";
+import type { Lang, Rule, SeveritySetting } from "./engine/types.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
-import { findPackages, InputError, loadPackage, type EncodingName, type Package } from "./loaders/index.js";
+import { discoverPackages, findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool, type PoolOptions } from "./batch/pool.js";
 import { streams } from "./reporters/json.js";
-import { briefOf, documentReport, failedReport, type DocumentReport } from "./report.js";
+import { briefOf, countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
+import { applyAccepted, today } from "./accepted.js";
+import { inputErrorText } from "./i18n/input-errors.js";
 import { rules } from "./rules/index.js";
+import { templateByName } from "./templates/index.js";
 
 export interface CheckOptions {
   tolerance: ToleranceMode;
   severities: Record<string, SeveritySetting>;
   lang: Lang;
   encoding?: EncodingName;
+  /** --template: read every input with this template (a name of src/templates) instead of recognising one. */
+  template?: string;
   /** budget-check.config.json settings under these (see docs/config.md); none when absent. */
   config?: ConfigSource;
   /** --previous: last year's document, for the year-on-year claims of the text. */
@@ -39,12 +45,12 @@ export function packageOptions(pkg: Package, opts: CheckOptions): CheckOptions {
  * the tables from them. (Loaded here rather than kept from the check, so that packages checked on other
  * threads need not send their models back.)
  */
-export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding">): Promise<Map<string, BudgetDocument>> {
+export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOptions, "encoding" | "template">): Promise<Map<string, BudgetDocument>> {
   const models = new Map<string, BudgetDocument>();
   for (const r of reports) {
     if (r.failure) continue;
     try {
-      models.set(r.path, await loadPackage({ path: r.path, kind: r.format }, { encoding: opts.encoding }));
+      models.set(r.path, await loadPackage({ path: r.path, kind: packageKind(r.format) }, { encoding: opts.encoding, template: templateByName(opts.template ?? "") }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
@@ -71,18 +77,32 @@ function loadPrevious(path: string, encoding: EncodingName | undefined): Promise
   return p;
 }
 
+/** The year of last year's document (--previous), once it was loaded by checkInputs; null when unknown. */
+export async function previousYear(path: string, encoding: EncodingName | undefined): Promise<number | null> {
+  return loadPrevious(path, encoding).then((d) => d.year, () => null);
+}
+
 /** Loads and checks one package; an unreadable one becomes a report with its `failure`. */
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
+    const config = opts.config ? configFor(pkg, opts.config) : null;
     opts = packageOptions(pkg, opts);
-    const doc = await loadPackage(pkg, { encoding: opts.encoding });
+    const doc = await loadPackage(pkg, { encoding: opts.encoding, template: templateByName(opts.template ?? "") });
     // An unreadable --previous was reported once by checkInputs; the package is checked without it.
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
     if (previous) setPrevious(doc, previous);
     const findings = runRules(doc, rules, { tolerance: opts.tolerance, severities: opts.severities, lang: opts.lang });
-    return documentReport(pkg.path, doc, findings);
+    const enabled = (r: Rule) => (opts.severities[r.id] ?? r.defaultSeverity) !== "off";
+    const report = documentReport(pkg.path, doc, findings, notCheckedRules(doc, rules, enabled, opts.lang));
+    const accepted = config?.accepted;
+    if (accepted?.length) {
+      applyAccepted(report.findings, accepted, today());
+      report.summary = countBySeverity(report.findings);
+    }
+    if (config) report.config = config.path;
+    return report;
   } catch (e) {
-    if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, e.message, e.location);
+    if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, inputErrorText(e.message, opts.lang), e.location);
     throw e;
   }
 }
@@ -110,15 +130,14 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
       await loadPrevious(opts.previous, opts.encoding);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      slots.push(failedReport(opts.previous, "markdown", `--previous: ${e.message}`, e.location));
+      slots.push(failedReport(opts.previous, "markdown", inputErrorText(`--previous: ${e.message}`, opts.lang), e.location));
     }
   for (const input of inputs) {
-    try {
-      slots.push(...findPackages(input));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      slots.push(failedReport(input, "markdown", e.message, e.location));
-    }
+    const found = discoverPackages(input);
+    slots.push(...found.packages);
+    // An unreadable folder or file name is that entry's failure; the rest of the batch is checked.
+    for (const p of found.problems) slots.push(failedReport(p.location.file, "markdown", inputErrorText(p.message, opts.lang), p.location));
+    for (const s of found.skipped) progress?.skipped?.(s.path, s.why);
   }
   const pkgs: Package[] = [];
   const slotOf: number[] = [];
@@ -164,6 +183,8 @@ export interface Progress {
   start(total: number): void;
   done(report: DocumentReport): void;
   end(): void;
+  /** An entry of a batch folder that is not checked, and why (a link back to a folder already searched, a report of this tool). */
+  skipped?(path: string, why: string): void;
 }
 
 export function parseTolerance(text: string): ToleranceMode | null {

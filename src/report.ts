@@ -1,14 +1,22 @@
 import type { Finding, Severity } from "./engine/types.js";
-import { TABLE_IDS, type BudgetDocument, type InputFormat, type TableId } from "./model/document.js";
+import type { NotChecked } from "./engine/requires.js";
+import type { BudgetDocument, InputFormat, TableId, TableKind } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
-import { defaultTemplate } from "./templates/index.js";
+import { templateByName } from "./templates/index.js";
+import type { AcceptedProblem } from "./accepted.js";
+import { setFingerprints } from "./accepted.js";
+import { quoter } from "./quote.js";
 
 /** The JSON report (docs/report.schema.json): one report covers every input. */
 export interface TableEntry {
   id: TableId;
+  /** What the table holds (src/templates/kinds.ts). */
+  kind: TableKind;
   title: string;
   present: boolean;
   rows: number;
+  /** The printed page the table starts on, where the input has pages. */
+  page?: number | null;
 }
 
 export interface DocumentReport {
@@ -17,24 +25,42 @@ export interface DocumentReport {
   department: string | null;
   year: number | null;
   moneyUnit: string | null;
+  /** The template the tables were read with, and 预算 (budget) or 决算 (final). */
+  template?: string;
+  stage?: "budget" | "final";
   tables: TableEntry[];
+  /** Tables printed whose kind is not known: listed, not checked. */
+  unknownTables?: { title: string; location: SourceLocation }[];
+  /** Enabled rules that could not run on this document, and why. */
+  notChecked?: NotChecked[];
   findings: Finding[];
-  summary: Record<Severity, number>;
+  /** Counts of the findings not accepted, by severity; `accepted`: how many were accepted. */
+  summary: Record<Severity, number> & { accepted?: number };
   failure: { message: string; location?: SourceLocation } | null;
+  /** The encoding the text files were read as (absent for workbooks and unreadable inputs). */
+  encoding?: string;
+  /** The configuration file the document was checked with (absent when none applied). */
+  config?: string;
 }
 
 export interface Report {
   version: 2;
   tool: { name: "budget-check"; version: string };
   documents: DocumentReport[];
-  summary: { documents: number } & Record<Severity, number>;
+  summary: { documents: number; accepted?: number } & Record<Severity, number>;
+  /** Entries of the configurations' `accepted` lists that expired or match no finding any more. */
+  acceptedProblems?: AcceptedProblem[];
 }
 
 const TABLE_ORDER = (t: string) => (t === "text" ? 99 : Number(t.slice(1)));
 
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const s = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) s[f.severity]++;
+/** Counts by severity of the findings not accepted (accepted ones are counted apart, when any). */
+export function countBySeverity(findings: Finding[]): Record<Severity, number> & { accepted?: number } {
+  const s: Record<Severity, number> & { accepted?: number } = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) {
+    if (f.accepted) s.accepted = (s.accepted ?? 0) + 1;
+    else s[f.severity]++;
+  }
   return s;
 }
 
@@ -61,24 +87,46 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-export function documentReport(path: string, doc: BudgetDocument, findings: Finding[]): DocumentReport {
-  const tables: TableEntry[] = TABLE_IDS.map((id) => {
-    const t = doc.tables.find((x) => x.id === id);
-    const listed = doc.contents.find((e) => e.tableId === id);
-    const title = t?.title ?? listed?.title ?? defaultTemplate.tables.find((x) => x.id === id)!.title;
-    return { id, title, present: !!t, rows: t ? t.rows.length : 0 };
-  });
+/** The template's tables (present or not), then any other table the document printed. */
+function tableEntries(doc: BudgetDocument): TableEntry[] {
+  const tpl = templateByName(doc.template);
+  const entries: TableEntry[] = [];
+  const seen = new Set<string>();
+  for (const tt of tpl?.tables ?? []) {
+    const t = doc.tables.find((x) => x.id === tt.id);
+    const listed = doc.contents.find((e) => e.tableId === tt.id);
+    entries.push({ id: tt.id, kind: t?.kind ?? tt.kind, title: t?.title ?? listed?.title ?? tt.title, present: !!t, rows: t ? t.rows.length : 0, page: t?.location.page ?? null });
+    seen.add(tt.id);
+  }
+  for (const t of doc.tables)
+    if (!seen.has(t.id)) entries.push({ id: t.id, kind: t.kind, title: t.title, present: true, rows: t.rows.length, page: t.location.page ?? null });
+  return entries.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+}
+
+export function documentReport(path: string, doc: BudgetDocument, findings: Finding[], notChecked: NotChecked[] = []): DocumentReport {
+  const tables = tableEntries(doc);
   const sorted = sortFindings(findings);
+  setFingerprints(sorted);
+  const q = quoter(doc);
+  for (const f of sorted) {
+    const quote = q.quote(f.location);
+    if (quote) f.quote = quote;
+  }
   return {
     path,
     format: doc.format,
     department: doc.department,
     year: doc.year,
     moneyUnit: doc.moneyUnit,
+    template: doc.template,
+    stage: doc.stage,
     tables,
+    unknownTables: doc.unknownTables ?? [],
+    notChecked,
     findings: sorted,
     summary: countBySeverity(sorted),
     failure: null,
+    ...(doc.encoding ? { encoding: doc.encoding } : {}),
   };
 }
 
@@ -97,16 +145,20 @@ export function failedReport(path: string, format: InputFormat, message: string,
 }
 
 /**
- * What a run keeps of a document whose report is already written (streamed formats): everything but its
- * findings and tables. The severity counts, the failure and the path are what the exit status, the
- * progress bar and the error lines need.
+ * What a run keeps of a document whose report is already written (streamed formats): its path, format,
+ * year, counts, failure and configuration — what the exit status, the progress bar, the error lines and
+ * the year check of --previous need — and, when a configuration applied (it may list accepted
+ * findings), the findings' fingerprints only (for acceptedProblems). No tables, no messages.
  */
 export function briefOf(d: DocumentReport): DocumentReport {
-  return { ...d, tables: [], findings: [] };
+  const findings = d.config ? d.findings.map((f) => ({ fingerprint: f.fingerprint }) as Finding) : [];
+  return { path: d.path, format: d.format, department: d.department, year: d.year, moneyUnit: d.moneyUnit, tables: [], findings, summary: d.summary, failure: d.failure, config: d.config };
 }
 
 export function makeReport(version: string, documents: DocumentReport[]): Report {
   const summary = { documents: documents.length, error: 0, warning: 0, info: 0 };
   for (const d of documents) for (const s of ["error", "warning", "info"] as const) summary[s] += d.summary[s];
+  const accepted = documents.reduce((n, d) => n + (d.summary.accepted ?? 0), 0);
+  if (accepted) return { version: 2, tool: { name: "budget-check", version }, documents, summary: { ...summary, accepted } };
   return { version: 2, tool: { name: "budget-check", version }, documents, summary };
 }

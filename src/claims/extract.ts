@@ -274,6 +274,64 @@ function overview(j: JoinedText, out: Claim[]) {
   }
 }
 
+/*
+ * Templates that title their written parts instead of numbering them (Shanghai's 部门预算编制说明 and
+ * 其他相关情况说明): what each part states, recognised by its title.
+ */
+
+/** 收入预算9,101.68万元 / 支出预算9,101.68万元: the department's totals (not 财政拨款收入 / …支出预算). */
+const NOTE_TOTAL = re(String.raw`(?<![拨款金资本营])(?<side>收入|支出)预算\s*(?<amount>NUM)\s*万元`, "g");
+/** “类-款-项”科目1,202.95万元. */
+const NOTE_FUNCTION = re(String.raw`[“"](?<names>[^”"]{2,80}?)[”"]\s*科目\s*(?<amount>NUM)\s*万元`, "g");
+
+function budgetNotes(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j)) {
+    for (const m of p.text.matchAll(NOTE_TOTAL)) {
+      const amount = p.amount(m, "amount");
+      const side = m.groups!.side === "收入" ? "income" : "expenditure";
+      if (amount && !out.some((c) => c.kind === "department-total" && c.side === side)) out.push({ kind: "department-total", side, amount, change: null });
+    }
+    for (const m of p.text.matchAll(NOTE_FUNCTION)) {
+      const amount = p.amount(m, "amount");
+      // 类-款-项, or 类(类)款(款)项(项).
+      const names = m.groups!.names.split(/[-－—]|\((?:类|款|项)\)/).map((s) => normaliseName(s)).filter(Boolean);
+      if (amount && names.length) out.push({ kind: "function-item", names, amount });
+    }
+  }
+}
+
+const NOTE_SANGGONG = re(String.raw`(?<key>“?三公”?经费预算数?为?|因公出国[(（]境[)）]费|公务用车购置及运行费|公务用车购置费|公务用车运行费|公务接待费)\s*(?<amount>NUM)\s*万元`, "g");
+const NOTE_OPERATING = re(String.raw`机关运行经费[^。]*?预算(?:数)?为?\s*(?<amount>NUM)\s*万元`);
+const NOTE_PROCUREMENT = re(String.raw`政府采购预算\s*(?<amount>NUM)\s*万元`);
+const NOTE_PROCUREMENT_PART = re(String.raw`政府采购(?<label>货物|工程|服务)预算\s*(?<amount>NUM)\s*万元`, "g");
+
+function otherNotes(j: JoinedText, out: Claim[]) {
+  for (const p of paragraphsOf(j)) {
+    for (const m of p.text.matchAll(NOTE_SANGGONG)) {
+      const amount = p.amount(m, "amount");
+      if (!amount) continue;
+      const component = /三公/.test(m.groups!.key) ? "total" : sanggongComponent(m.groups!.key.replace(/购置及运行/, "购置和运行"));
+      out.push({ kind: "sanggong", component, label: component === "total" ? "“三公”经费" : m.groups!.key, amount, change: null });
+    }
+    const o = NOTE_OPERATING.exec(p.text);
+    if (o) out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: null });
+    const pr = NOTE_PROCUREMENT.exec(p.text);
+    if (pr) {
+      const components = [...p.text.matchAll(NOTE_PROCUREMENT_PART)].map((m) => ({
+        component: PROCUREMENT_KIND[m.groups!.label as keyof typeof PROCUREMENT_KIND],
+        label: `政府采购${m.groups!.label}`,
+        amount: p.amount(m, "amount")!,
+      }));
+      out.push({ kind: "procurement", amount: p.amount(pr, "amount")!, components });
+    }
+  }
+}
+
+const BY_TITLE: [RegExp, ((j: JoinedText, out: Claim[]) => void)[]][] = [
+  [/预算编制说明$/, [budgetNotes]],
+  [/其他相关情况说明$/, [otherNotes]],
+];
+
 /** What each written part (by its number, 第N部分) states. */
 const BY_PART: Record<number, ((j: JoinedText, out: Claim[]) => void)[]> = {
   1: [overview],
@@ -292,12 +350,17 @@ export function extractClaims(doc: BudgetDocument): Claims {
   const paragraphs: Paragraph[] = [];
   for (const part of doc.text) {
     const j = joinPart(part, part.location.file);
-    for (const f of BY_PART[part.number ?? 0] ?? []) f(j, claims);
+    const byTitle = part.number === null ? BY_TITLE.filter(([rx]) => rx.test(normaliseName(part.title))).flatMap(([, fs]) => fs) : [];
+    for (const f of [...(BY_PART[part.number ?? 0] ?? []), ...byTitle]) f(j, claims);
+    // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs
+    // (scanning every line for each paragraph made n lines cost n²).
+    let li = 0;
     for (const r of j.paragraphs) {
       const text = j.text.slice(r.start, r.end).replace(/\s+/g, "");
       const [first, last] = [j.lineAt(r.start), j.lineAt(Math.max(r.start, r.end - 1))];
       const lines = [];
-      for (const l of part.lines) if (l.line >= first && l.line <= last && !l.text.includes("\t")) lines.push(l.line);
+      while (li < part.lines.length && part.lines[li].line < first) li++;
+      for (let k = li; k < part.lines.length && part.lines[k].line <= last; k++) if (!part.lines[k].text.includes("\t")) lines.push(part.lines[k].line);
       if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
     }
   }

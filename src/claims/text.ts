@@ -33,7 +33,8 @@ export function normalisePunctuation(s: string): string {
 
 const ENDS_SENTENCE = /[。;:!?]$/;
 const HEADING = /^#+\s/;
-const LIST_ITEM = /^(\d+\s*[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/;
+// `1.` or `1、` starts an item; `270.00万元` (an amount carried onto the next line) does not.
+const LIST_ITEM = /^(\d+\s*(?:、|\.(?!\d))|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/;
 
 export function joinPart(part: TextPart, file: string): JoinedText {
   let text = "";
@@ -70,7 +71,11 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     start += chunk.length + 1;
   }
   const sheet = part.location.sheet;
-  const place = (line: number, column?: number): SourceLocation => (sheet ? { file, sheet, cell: `A${line}` } : column ? { file, line, column } : { file, line });
+  // Layout and PDF text keep each line's printed page: a text finding shows it too.
+  const pages = new Map<number, number>();
+  for (const l of part.lines) if (l.page) pages.set(l.line, l.page);
+  const withPage = (loc: SourceLocation, line: number): SourceLocation => (pages.has(line) ? { ...loc, page: pages.get(line)! } : loc);
+  const place = (line: number, column?: number): SourceLocation => (sheet ? { file, sheet, cell: `A${line}` } : withPage(column ? { file, line, column } : { file, line }, line));
   const segmentAt = (offset: number) => {
     let lo = 0;
     let hi = segments.length - 1;

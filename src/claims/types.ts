@@ -110,6 +110,16 @@ export interface PerformanceClaim {
 }
 
 /** A row of 第七部分's table of key projects: name and 预算数. */
+/**
+ * A function-classification line of the written parts: “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”
+ * 科目1,202.95万元 (the 类, 款 and 项 names, as Shanghai's 编制说明 lists 财政拨款支出主要内容).
+ */
+export interface FunctionItemClaim {
+  kind: "function-item";
+  names: string[];
+  amount: Amount;
+}
+
 export interface KeyProjectClaim {
   kind: "key-project";
   name: string;
@@ -141,6 +151,7 @@ export type Claim =
   | SanggongClaim
   | VehicleCountClaim
   | OperatingCostClaim
+  | FunctionItemClaim
   | AssetClaim
   | PerformanceClaim
   | KeyProjectClaim

@@ -1,11 +1,12 @@
 import type { Progress } from "../check.js";
+import type { Lang } from "../engine/types.js";
 import type { DocumentReport } from "../report.js";
 
 /**
  * A one-line progress bar on a terminal's stderr: documents done / total, errors so far, ETA.
  * Redrawn at most ~10 times a second; the line is cleared at the end so the report starts clean.
  */
-export function progressBar(stream: NodeJS.WriteStream, now: () => number = Date.now): Progress {
+export function progressBar(stream: NodeJS.WriteStream, now: () => number = Date.now, lang: Lang = "en"): Progress {
   let total = 0;
   let done = 0;
   let errors = 0;
@@ -19,10 +20,11 @@ export function progressBar(stream: NodeJS.WriteStream, now: () => number = Date
     const width = 24;
     const filled = total ? Math.round((done / total) * width) : 0;
     const eta = done ? Math.round(((t - started) / done) * (total - done) / 1000) : null;
+    const bar = `[${"█".repeat(filled)}${"░".repeat(width - filled)}]`;
     const line =
-      `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${done}/${total} documents · ${errors} error${errors === 1 ? "" : "s"}` +
-      (failed ? ` · ${failed} unreadable` : "") +
-      ` · ETA ${eta === null ? "…" : `${eta}s`}`;
+      lang === "zh"
+        ? `${bar} ${done}/${total} 个文件 · ${errors} 个错误` + (failed ? ` · ${failed} 个无法读取` : "") + ` · 预计剩余 ${eta === null ? "…" : `${eta} 秒`}`
+        : `${bar} ${done}/${total} documents · ${errors} error${errors === 1 ? "" : "s"}` + (failed ? ` · ${failed} unreadable` : "") + ` · ETA ${eta === null ? "…" : `${eta}s`}`;
     stream.write(`\r${line}\x1b[K`);
   };
   return {

@@ -1,8 +1,9 @@
 import { Decimal } from "decimal.js";
 import { decimalString } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
-import { samePlace, type SourceLocation } from "../model/location.js";
+import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
+import { unmetRequirement } from "./requires.js";
 import { judgeAtMost, judgeRatio, judgeSum, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { Finding, Lang, Msg, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
 
@@ -34,34 +35,61 @@ function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, lang: Lang, ki
   return `${subject}: printed ${n.stated}, ${relation.en} ${n.computed}, difference ${n.difference} (tolerance ${n.tolerance})${verdict}`;
 }
 
+/** `327` or `(2247 − 327 = 1920)`: the printed amounts of a ratio's side, and their sum when several. */
+function termsText(terms: RatioIdentity["numerator"]): string {
+  if (terms.length === 1 && (terms[0].sign ?? 1) === 1) return terms[0].amount.text;
+  const expr = terms.map((t, i) => `${i === 0 ? ((t.sign ?? 1) < 0 ? "−" : "") : (t.sign ?? 1) < 0 ? " − " : " + "}${t.amount.text}`).join("");
+  const sum = terms.reduce((acc, t) => acc.plus(t.amount.value.times(t.sign ?? 1)), new Decimal(0));
+  // The sum written as the document writes its amounts: with thousands separators when they have them.
+  const grouped = terms.some((t) => t.amount.text.includes(",")) ? decimalString(sum).replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ",")) : decimalString(sum);
+  return `(${expr} = ${grouped})`;
+}
+
+/**
+ * A printed percentage against the one its amounts give, with the amounts used
+ * (`327 ÷ (2247 − 327 = 1920) = 17%`) and percentages shown at the precision the document prints
+ * (the finding's `computed` field keeps one digit more).
+ */
 function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
   const n = verdictStrings(v);
   const subject = subjectText(id.subject, lang);
   const range = `${decimalString(v.lo.toDecimalPlaces(2, Decimal.ROUND_FLOOR))}%–${decimalString(v.hi.toDecimalPlaces(2, Decimal.ROUND_CEIL))}%`;
+  const printed = (x: Decimal) => x.toFixed(id.percent.decimals, Decimal.ROUND_HALF_UP);
+  const computed = printed(v.computed);
+  const expr = `${termsText(id.numerator)} ÷ ${termsText(id.denominator)}`;
   const alt = v.explainedBy ? id.alternatives![v.explainedBy.index] : null;
-  const altValue = v.explainedBy ? decimalString(v.explainedBy.computed) : "";
+  const altExpr = alt && v.explainedBy ? `${termsText(id.numerator)} ÷ ${termsText(alt.denominator)} = ${printed(v.explainedBy.computed)}%` : "";
   if (lang === "zh") {
     const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
-    const base = alt && !v.withinRounding ? `；列示数与 ${alt.relation.zh} = ${altValue}% 相符，似以此为基数计算` : "";
-    return `${subject}：列示 ${n.stated}%，按 ${id.relation.zh} 应为 ${n.computed}%（各数尾数范围内可为 ${range}，相差 ${n.difference}，容差 ${n.tolerance}）${verdict}${base}`;
+    const base = alt && !v.withinRounding ? `；列示数与 ${alt.relation.zh}：${altExpr} 相符，似以此为基数计算` : "";
+    return `${subject}：列示 ${n.stated}%，按 ${id.relation.zh}：${expr} 应为 ${computed}%（各数尾数范围内可为 ${range}，相差 ${n.difference}，容差 ${n.tolerance}）${verdict}${base}`;
   }
   const verdict = v.withinRounding ? ", within rounding" : ", beyond rounding";
-  const base = alt && !v.withinRounding ? `; the printed figure matches ${alt.relation.en} = ${altValue}%: it seems to have used that base` : "";
-  return `${subject}: printed ${n.stated}%, ${id.relation.en} gives ${n.computed}% (the rounding intervals allow ${range}; difference ${n.difference}, tolerance ${n.tolerance})${verdict}${base}`;
+  const base = alt && !v.withinRounding ? `; the printed figure matches ${alt.relation.en}: ${altExpr}: it seems to have used that base` : "";
+  return `${subject}: printed ${n.stated}%, ${id.relation.en}: ${expr} = ${computed}% (the rounding intervals allow ${range}; difference ${n.difference}, tolerance ${n.tolerance})${verdict}${base}`;
 }
 
+/** The place of a location as a key (samePlace, and the same column): one Set lookup instead of a scan. */
+function placeKey(l: SourceLocation): string {
+  return JSON.stringify([l.file, l.line ?? null, l.sheet ?? null, l.cell ?? null, l.column ?? null]);
+}
+
+/** Related locations without repeats and without the finding's own place, in first-seen order (linear). */
 function uniqueLocations(locs: SourceLocation[], exclude: SourceLocation): SourceLocation[] {
   const out: SourceLocation[] = [];
+  const seen = new Set<string>([placeKey(exclude)]);
   for (const l of locs) {
-    if (samePlace(l, exclude) && (l.column ?? null) === (exclude.column ?? null)) continue;
-    if (out.some((o) => samePlace(o, l) && (o.column ?? null) === (l.column ?? null))) continue;
+    const k = placeKey(l);
+    if (seen.has(k)) continue;
+    seen.add(k);
     out.push(l);
   }
   return out;
 }
 
-function subjectFields(s: Subject) {
-  return { table: s.table, unit: s.unit ?? null, code: s.code ?? null, item: s.item ?? null, column: s.column ?? null };
+function subjectFields(s: Subject, doc: BudgetDocument) {
+  const tableKind = s.table === "text" ? null : doc.tables.find((t) => t.id === s.table)?.kind ?? null;
+  return { table: s.table, tableKind, unit: s.unit ?? null, code: s.code ?? null, item: s.item ?? null, column: s.column ?? null };
 }
 
 /**
@@ -75,7 +103,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const ordered = [...rules.filter((r) => !r.judgesSystem), ...rules.filter((r) => r.judgesSystem)];
   for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (setting === "off") continue;
+    if (setting === "off" || unmetRequirement(doc, rule, options.lang)) continue;
     const severity: Severity = setting;
     const fromVerdict = (subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[]) => {
       findings.push({
@@ -83,7 +111,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
         severity: v.withinRounding ? "info" : severity,
         withinRounding: v.withinRounding,
         message,
-        ...subjectFields(subject),
+        ...subjectFields(subject, doc),
         ...verdictStrings(v),
         location,
         related: uniqueLocations(related, location),
@@ -128,7 +156,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
           severity: note.informational ? "info" : severity,
           withinRounding: false,
           message: `${subjectText(note.subject, options.lang)}：${note.message[options.lang]}`.replace(/^(.*?)：/, options.lang === "en" ? "$1: " : "$1："),
-          ...subjectFields(note.subject),
+          ...subjectFields(note.subject, doc),
           stated: note.stated ?? null,
           computed: note.computed ?? null,
           difference: note.difference ?? null,

@@ -1,5 +1,5 @@
 import type { Amount } from "../model/amount.js";
-import type { BudgetDocument, TableId } from "../model/document.js";
+import type { BudgetDocument, TableId, TableKind } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
 
@@ -112,6 +112,12 @@ export interface Rule {
   judgesSystem?: boolean;
   /** The rule only concerns workbooks (.xlsx): its examples cannot be shown as printed text. */
   workbookOnly?: boolean;
+  /**
+   * What a document must hold for the rule to run: each group of `tables` needs a table of one of its
+   * kinds; `text` needs statements of the written parts that the claim reader recognised. A rule whose
+   * requirement is not met does not run and the report lists it as not checked, with the reason.
+   */
+  requires?: { tables?: TableKind[][]; text?: boolean };
   check(doc: BudgetDocument, ctx: RuleContext): void;
 }
 
@@ -121,6 +127,8 @@ export interface Finding {
   withinRounding: boolean;
   message: string;
   table: TableId | "text";
+  /** What the table holds (the same whatever number a province prints it with); null for the text. */
+  tableKind?: TableKind | null;
   unit: string | null;
   code: string | null;
   item: string | null;
@@ -131,4 +139,13 @@ export interface Finding {
   tolerance: string | null;
   location: SourceLocation;
   related: SourceLocation[];
+  /**
+   * Stable identity of the finding across edits of the document: a hash of rule, table, unit, code, item
+   * and column — never the line (src/accepted.ts). Set by the report.
+   */
+  fingerprint?: string;
+  /** The printed line the figure stands on, with the figure marked `»…«` (report; absent when unknown). */
+  quote?: string;
+  /** An entry of the configuration's `accepted` list matched this finding: it does not fail the run. */
+  accepted?: { reason: string; until: string | null };
 }

@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { BudgetDocument } from "../model/document.js";
 import { chineseNumeral } from "../model/names.js";
 import { resolveItemCodes } from "../model/resolve.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
-import { decodeText, type EncodingName } from "./decode.js";
+import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
 import { addTables, finishDocument } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
+import { readInputFile } from "./read.js";
 import type { RawLine } from "./raw.js";
 import { parseTables, type TableMeta } from "./tables.js";
 
@@ -45,21 +46,30 @@ export function tableHint(template: DocumentTemplate, name: string) {
 
 /** Loads a CSV package: a folder with one CSV per table (or several pages of one) and an optional narrative .md/.txt. */
 export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?: EncodingName): BudgetDocument {
-  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort();
+  let dirents;
+  try {
+    dirents = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError(`the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file: dir });
+  }
+  const entries = dirents.filter((e) => e.isFile() || (e.isSymbolicLink() && isFileSafe(join(dir, e.name)))).map((e) => e.name).sort();
   const csvs = entries.filter((n) => /\.csv$/i.test(n));
   if (csvs.length === 0) throw new InputError("the folder holds no .csv file; expected one CSV per table", { file: dir });
   const narrativeFile = entries.find((n) => /\.(md|txt)$/i.test(n));
   const meta: TableMeta = { departments: [], units: [], years: [] };
   let narrative = null;
+  const encodings = new Map<string, string>();
   if (narrativeFile) {
     const file = join(dir, narrativeFile);
-    const text = decodeText(readFileSync(file), file, encoding);
+    const { text, encoding: used } = decodeTextWithEncoding(readInputFile(file), file, encoding);
+    encodings.set(narrativeFile, used);
     narrative = parseNarrative(text.split(/\r\n|\r|\n/), file, template);
   }
   const doc: BudgetDocument = {
     path: dir,
     format: "csv",
     template: template.name,
+    stage: "budget",
     department: narrative?.department ?? null,
     year: narrative?.year ?? null,
     moneyUnit: null,
@@ -69,12 +79,33 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
   };
   for (const name of csvs) {
     const file = join(dir, name);
-    const lines = csvLines(file, decodeText(readFileSync(file), file, encoding));
+    const decoded = decodeTextWithEncoding(readInputFile(file), file, encoding);
+    encodings.set(name, decoded.encoding);
+    const lines = csvLines(file, decoded.text);
     const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
     if (parsed.tables.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
     addTables(doc, meta, parsed);
   }
   finishDocument(doc, meta);
   resolveItemCodes(doc);
+  doc.encoding = packageEncoding(encodings);
   return doc;
+}
+
+/** One encoding name when every file of the package used it; else the odd files named, the usual one last. */
+function packageEncoding(byFile: Map<string, string>): string {
+  const counts = new Map<string, number>();
+  for (const e of byFile.values()) counts.set(e, (counts.get(e) ?? 0) + 1);
+  if (counts.size === 1) return [...counts.keys()][0];
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  const odd = [...byFile].filter(([, e]) => e !== usual).map(([f, e]) => `${e} (${f})`);
+  return `${odd.join(", ")}, ${usual} (other files)`;
+}
+
+function isFileSafe(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import type { BudgetDocument } from "../model/document.js";
-import type { ParsedTables, TableMeta } from "./tables.js";
+import type { Row } from "../model/document.js";
+import { printedTwice, type ParsedTables, type TableMeta } from "./tables.js";
 
 function mostCommon<T>(xs: T[]): T | null {
   const counts = new Map<T, number>();
@@ -39,10 +40,19 @@ export function addTables(doc: BudgetDocument, meta: TableMeta, parsed: ParsedTa
   meta.years.push(...parsed.meta.years);
   for (const t of parsed.tables) {
     const existing = doc.tables.find((x) => x.id === t.id);
+    if (existing && existing.rows[0] && t.rows[0] && rowKey(existing.rows[0]) === rowKey(t.rows[0])) {
+      throw printedTwice({ number: Number(t.id.slice(1)), title: t.title }, existing.rows[0].location, t.rows[0].location);
+    }
     if (existing) {
       existing.rows.push(...t.rows);
+      if (t.beyondHeader) (existing.beyondHeader ??= []).push(...t.beyondHeader);
       existing.pages += t.pages;
     } else doc.tables.push(t);
   }
   doc.tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+}
+
+/** A row as printed: its label and every cell's text (two printings of one table share their first row). */
+function rowKey(r: Row): string {
+  return JSON.stringify([r.label, Object.entries(r.cells).map(([k, c]) => [k, c.text.trim()])]);
 }

@@ -1,17 +1,31 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, relative } from "node:path";
 import type { BudgetDocument } from "../model/document.js";
-import { defaultTemplate } from "../templates/index.js";
+import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
-import { decodeText, type EncodingName } from "./decode.js";
+import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
+import { loadLayoutText } from "./layout/index.js";
 import { loadMarkdown } from "./markdown.js";
+import { readInputFile } from "./read.js";
 
 export { InputError } from "./errors.js";
 export type { EncodingName } from "./decode.js";
 
 export interface LoadOptions {
   encoding?: EncodingName;
+  /** --template: the template to read the document with (default: recognised from the document). */
+  template?: DocumentTemplate;
+}
+
+/**
+ * A text file is either the tab-separated form (a table row per line, cells split by tabs) or the layout
+ * form that `pdftotext -layout` writes (cells aligned with spaces, pages split by form feeds): tables
+ * printed with tabs make it the first.
+ */
+export function isTabSeparated(text: string): boolean {
+  // pdftotext never writes a tab: one line of tab-separated cells is enough.
+  return /\S\t+\S/.test(text);
 }
 
 /** One input to check: a document file, a CSV folder, or a workbook. */
@@ -22,51 +36,160 @@ export interface Package {
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
 
+/** The package kind that reads a document of this form again (a layout-text document is a text file). */
+export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
+  return format === "layout" ? "markdown" : (format as Package["kind"]);
+}
+
+/** What expanding an input found: its packages, inputs that could not be read, and what was skipped and why. */
+export interface Discovery {
+  packages: Package[];
+  /** Each one input's failure (an unreadable folder, a name that is not UTF-8, a broken link); the rest is checked. */
+  problems: InputError[];
+  /** Harmless skips (a link back to a folder already searched, a report of this tool), said on stderr. */
+  skipped: { path: string; why: string }[];
+}
+
 /**
  * Expands a command-line input into packages: a file is one; a folder of CSVs is one; any other folder
- * is a batch, every package below it in path order.
+ * is a batch, every package below it in path order. Symbolic links inside the tree are followed once
+ * (a link to a folder already searched is skipped, so loops end); an unreadable folder or file name
+ * is that entry's failure, never the whole batch's.
  */
-export function findPackages(input: string): Package[] {
+export function discoverPackages(input: string): Discovery {
+  const found: Discovery = { packages: [], problems: [], skipped: [] };
   let st;
   try {
     st = statSync(input);
   } catch {
-    throw new InputError("no such file or folder; expected a document (.md/.txt), a CSV folder or an .xlsx workbook", { file: input });
+    found.problems.push(new InputError("no such file or folder; expected a document (.md/.txt), a CSV folder or an .xlsx workbook", { file: input }));
+    return found;
   }
   if (st.isFile()) {
     const ext = extname(input).toLowerCase();
-    if (ext === ".xlsx") return [{ path: input, kind: "xlsx" }];
-    if (ext === ".csv") throw new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input });
-    return [{ path: input, kind: "markdown" }];
+    if (ext === ".xlsx") found.packages.push({ path: input, kind: "xlsx" });
+    else if (ext === ".csv") found.problems.push(new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input }));
+    else found.packages.push({ path: input, kind: "markdown" });
+    return found;
   }
-  if (!st.isDirectory()) throw new InputError("not a file or folder", { file: input });
-  const entries = readdirSync(input, { withFileTypes: true });
-  if (entries.some((e) => e.isFile() && /\.csv$/i.test(e.name))) return [{ path: input, kind: "csv" }];
-  const out: Package[] = [];
+  if (!st.isDirectory()) {
+    found.problems.push(new InputError("not a file or folder", { file: input }));
+    return found;
+  }
+  const before = found.problems.length;
+  walk(input, found, new Set());
+  if (found.packages.length === 0 && found.problems.length === before)
+    found.problems.push(new InputError(`the folder holds no document, CSV package or workbook (looked in ${relative(process.cwd(), input) || "."})`, { file: input }));
+  return found;
+}
+
+/** The packages of one input; throws its first problem (for --previous, which needs exactly one). */
+export function findPackages(input: string): Package[] {
+  const d = discoverPackages(input);
+  if (d.problems.length) throw d.problems[0];
+  return d.packages;
+}
+
+const why = (e: unknown) => (e as NodeJS.ErrnoException).code ?? "error";
+
+function walk(dir: string, found: Discovery, visited: Set<string>): void {
+  try {
+    const real = realpathSync(dir);
+    if (visited.has(real)) {
+      found.skipped.push({ path: dir, why: "a link to a folder already searched (not followed again)" });
+      return;
+    }
+    visited.add(real);
+  } catch (e) {
+    found.problems.push(new InputError(`the folder cannot be read (${why(e)}); the packages in it were not checked`, { file: dir }));
+    return;
+  }
+  let raw: Dirent<Buffer>[];
+  try {
+    raw = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
+  } catch (e) {
+    found.problems.push(new InputError(`the folder cannot be read (${why(e)}); the packages in it were not checked`, { file: dir }));
+    return;
+  }
+  const entries: { name: string; path: string; kind: "file" | "dir" | "other" }[] = [];
+  for (const e of raw) {
+    const name = e.name.toString("utf8");
+    const path = join(dir, name);
+    if (name.startsWith(".") || name === "node_modules") continue;
+    if (!Buffer.from(name, "utf8").equals(e.name)) {
+      found.problems.push(new InputError("the file name is not valid UTF-8, so it cannot be named in a report; rename it to have it checked", { file: path }));
+      continue;
+    }
+    let kind: "file" | "dir" | "other" = e.isDirectory() ? "dir" : e.isFile() ? "file" : "other";
+    if (e.isSymbolicLink())
+      try {
+        const t = statSync(path);
+        kind = t.isDirectory() ? "dir" : t.isFile() ? "file" : "other";
+      } catch (err) {
+        found.problems.push(new InputError(`a symbolic link whose target cannot be read (${why(err)})`, { file: path }));
+        continue;
+      }
+    entries.push({ name, path, kind });
+  }
+  // A CSV package is a folder of tables: its CSVs and at most one text file (the narrative). A folder
+  // with several documents (or workbooks) is a batch, each document checked, even when a stray CSV
+  // lies among them.
+  const files = entries.filter((e) => e.kind === "file");
+  const texts = files.filter((e) => TEXT_EXT.has(extname(e.name).toLowerCase()) && !/^readme/i.test(e.name));
+  const workbooks = files.filter((e) => extname(e.name).toLowerCase() === ".xlsx" && !e.name.startsWith("~$"));
+  if (files.some((e) => /\.csv$/i.test(e.name)) && texts.length <= 1 && workbooks.length === 0) {
+    found.packages.push({ path: dir, kind: "csv" });
+    return;
+  }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
-    const p = join(input, e.name);
-    if (e.isDirectory()) out.push(...findPackages(p));
-    else if (e.isFile()) {
+    if (e.kind === "dir") walk(e.path, found, visited);
+    else if (e.kind === "file") {
       const ext = extname(e.name).toLowerCase();
-      if (ext === ".xlsx" && !e.name.startsWith("~$")) out.push({ path: p, kind: "xlsx" });
-      else if (TEXT_EXT.has(ext) && !/^readme/i.test(e.name)) out.push({ path: p, kind: "markdown" });
+      if (ext === ".xlsx" && !e.name.startsWith("~$")) found.packages.push({ path: e.path, kind: "xlsx" });
+      else if (TEXT_EXT.has(ext) && !/^readme/i.test(e.name)) {
+        const own = ownReport(e.path);
+        if (own) found.skipped.push({ path: e.path, why: own });
+        else found.packages.push({ path: e.path, kind: "markdown" });
+      }
     }
   }
-  if (out.length === 0) throw new InputError(`the folder holds no document, CSV package or workbook (looked in ${relative(process.cwd(), input) || "."})`, { file: input });
-  return out;
+}
+
+/**
+ * A report this tool wrote (`--format markdown` or `text` saved into the batch folder) is not a document
+ * to check on the next run: recognised by its first line (`## budget-check <version>`) or its closing
+ * summary line. Reads at most 4 KiB from each end.
+ */
+function ownReport(path: string): string | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 64));
+    readSync(fd, head, 0, head.length, 0);
+    if (/^## budget-check \d/.test(head.toString("utf8"))) return "a markdown report of budget-check, not a document";
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    if (/\n[✔⚠✖] (\d+ errors?, \d+ warnings?, \d+ info|\d+ 个错误，\d+ 个警告)[^\n]*\n$/.test(tail.toString("utf8"))) return "a text report of budget-check, not a document";
+  } catch {
+    return null; // unreadable: loading it will say so
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  return null;
 }
 
 export async function loadPackage(pkg: Package, options: LoadOptions = {}): Promise<BudgetDocument> {
   switch (pkg.kind) {
     case "markdown": {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(pkg.path);
-      } catch (e) {
-        throw new InputError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file: pkg.path });
-      }
-      return loadMarkdown(pkg.path, decodeText(bytes, pkg.path, options.encoding), defaultTemplate);
+      const bytes = readInputFile(pkg.path);
+      const { text, encoding } = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
+      const doc =
+        isTabSeparated(text) && (!options.template || options.template.name === "shenzhen")
+          ? loadMarkdown(pkg.path, text, options.template ?? defaultTemplate)
+          : loadLayoutText(pkg.path, text, { template: options.template });
+      doc.encoding = encoding;
+      return doc;
     }
     case "csv":
       return loadCsvFolder(pkg.path, defaultTemplate, options.encoding);

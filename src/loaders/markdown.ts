@@ -34,6 +34,7 @@ export function loadMarkdown(file: string, text: string, template: DocumentTempl
     path: file,
     format: "markdown",
     template: template.name,
+    stage: "budget",
     department: narrative.department,
     year: narrative.year,
     moneyUnit: null,

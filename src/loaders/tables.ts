@@ -1,7 +1,8 @@
-import { makeAmount, parseNumber } from "../model/amount.js";
+import { classifyAmountText, parseNumber } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
-import type { SourceLocation } from "../model/location.js";
+import { formatLocation, type SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
+import { pushTo } from "../model/queries.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
@@ -236,20 +237,25 @@ function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: S
     if (i === undefined) continue;
     const text = cells[i] ?? "";
     const location = locs[i] ?? rowLoc;
-    out[spec.key] = {
-      text,
-      amount: spec.kind === "amount" ? makeAmount(text, location, spec.nonNegative ?? true) : null,
-      location,
-    };
+    out[spec.key] = amountCell(text, location, spec.kind === "amount", spec.nonNegative ?? true);
   }
   return out;
 }
 
-function emptyRow(label: string, location: SourceLocation): Row {
+/** A cell; in an amount column its text is classified once (model/amount.ts): an amount, or why not. */
+export function amountCell(text: string, location: SourceLocation, isAmount: boolean, nonNegative: boolean): Cell {
+  if (!isAmount) return { text, amount: null, location };
+  const c = classifyAmountText(text);
+  if (c.kind === "amount") return { text, amount: { value: c.value, decimals: c.decimals, text: text.trim(), location, nonNegative }, location };
+  if (c.kind === "malformed") return { text, amount: null, location, invalid: c.reason };
+  return { text, amount: null, location };
+}
+
+export function emptyRow(label: string, location: SourceLocation): Row {
   return { kind: "other", unit: null, code: null, codeKind: null, name: null, label, side: null, role: null, level: null, cells: {}, location };
 }
 
-function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
+export function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
   const rows: Row[] = [];
   let unit: string | null = null;
   const dept = department ? normaliseName(department) : null;
@@ -280,7 +286,7 @@ function classifiedRows(tpl: TableTemplate, items: Item[], department: string | 
   return rows;
 }
 
-function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
+export function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
   const rows: Row[] = [];
   for (const it of items) {
     for (const side of ["income", "expenditure"] as const) {
@@ -306,7 +312,7 @@ function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
   return rows;
 }
 
-function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null): Row[] {
+export function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null): Row[] {
   const rows: Row[] = [];
   let unit: string | null = null;
   for (const it of items) {
@@ -332,7 +338,7 @@ function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null)
   }
   // Per unit, the latest year is the current one and the one before it the previous.
   const byUnit = new Map<string | null, Row[]>();
-  for (const r of rows) if (r.role?.startsWith("year:")) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  for (const r of rows) if (r.role?.startsWith("year:")) pushTo(byUnit, r.unit, r);
   for (const list of byUnit.values()) {
     const years = list.map((r) => Number(r.role!.slice(5))).sort((a, b) => b - a);
     const current = docYear && years.includes(docYear) ? docYear : years[0];
@@ -344,7 +350,7 @@ function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number | null)
   return rows;
 }
 
-function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
+export function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
   const rows: Row[] = [];
   let done = false;
   for (const it of items) {
@@ -366,7 +372,7 @@ function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
 }
 
 /** A data row with its cells mapped to the template's column keys. */
-interface Item {
+export interface Item {
   cells: Record<string, Cell>;
   loc: SourceLocation;
 }
@@ -388,6 +394,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
   const itemsOf = new Map<TableId, Item[]>();
   let lastMap: ColumnMap | null = null;
   let lastId: TableId | null = null;
+  const firstRows = new Map<TableId, RawLine>();
   for (const page of pages) {
     const tpl = page.template;
     let map: ColumnMap;
@@ -396,23 +403,33 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     else map = matchColumns(tpl, page);
     lastMap = map;
     lastId = tpl.id;
+    const beyond: Cell[] = [];
     const items = page.data.map((l) => {
       const { cells, locs } = alignCells(l, map);
+      // What is printed past the header's last column has no column to be read into: kept to be reported.
+      for (let i = map.width; i < cells.length; i++) if (cells[i].trim()) beyond.push({ text: cells[i].trim(), amount: null, location: locs[i] ?? l.location });
       return { cells: buildCells(tpl, map, cells, locs, l.location), loc: l.location };
     });
+    const first = page.data[0];
+    const earlier = first ? firstRows.get(tpl.id) : undefined;
+    if (first && earlier && rowText(earlier) === rowText(first)) throw printedTwice(tpl, earlier.location, first.location);
+    if (first && !earlier) firstRows.set(tpl.id, first);
     let t = tables.find((x) => x.id === tpl.id);
     if (!t) {
       const columns: Column[] = tpl.columns
         .filter((c) => map.index.has(c.key))
-        .map((c) => ({ key: c.key, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }));
+        .map((c) => ({ key: c.key, name: c.label, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }));
       if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? "预算数", kind: "amount" });
-      t = { id: tpl.id, title: page.title.replace(/^表\s*\d+\s*/, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
+      t = { id: tpl.id, kind: tpl.kind, title: page.title.replace(/^表\s*\d+\s*/, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
       tables.push(t);
     }
     t.pages++;
+    if (beyond.length) (t.beyondHeader ??= []).push(...beyond);
     t.unit ??= page.unit;
     t.department ??= page.department;
-    itemsOf.set(t.id, [...(itemsOf.get(t.id) ?? []), ...items]);
+    const list = itemsOf.get(t.id);
+    if (list) for (const it of items) list.push(it); // in place: a copy per page made many pages cost pages²
+    else itemsOf.set(t.id, items);
   }
   for (const t of tables) {
     const tpl = template.tables.find((x) => x.id === t.id)!;
@@ -433,4 +450,17 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     }
   }
   return { tables, meta };
+}
+
+const rowText = (l: RawLine) => trimmedCells(l).join("\t");
+
+/**
+ * A table printed a second time (its first row printed again on a later page) is not a continuation:
+ * merged, every sum would count it twice (two printed 表3 gave 37 arithmetic errors and no word of why).
+ */
+export function printedTwice(tpl: { number: number; title: string }, first: SourceLocation, again: SourceLocation): InputError {
+  return new InputError(
+    `表${tpl.number} ${tpl.title} is printed twice: its first row (${formatLocation(first)}) is printed again here; expected each table once (a continuation page repeats the title and header, not the rows)`,
+    again,
+  );
 }

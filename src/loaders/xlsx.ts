@@ -9,11 +9,13 @@ import type { SourceLocation } from "../model/location.js";
 import { resolveItemCodes } from "../model/resolve.js";
 import type { SumFormula, WorkbookFacts } from "../model/workbook.js";
 import type { DocumentTemplate } from "../templates/index.js";
+import { readFileSync, statSync } from "node:fs";
 import { tableHint } from "./csv.js";
 import { InputError } from "./errors.js";
 import { addTables, finishDocument } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
 import { isTabular, lineText, type RawLine } from "./raw.js";
+import { checkZipBounds } from "./zip-limits.js";
 import { parseTables, type TableMeta } from "./tables.js";
 
 type Cell = ExcelJS.Cell;
@@ -21,15 +23,32 @@ type Cell = ExcelJS.Cell;
 /** Reads a workbook, turning a zip or XML failure into a one-line input error. */
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  let bytes: Buffer;
   try {
-    await wb.xlsx.readFile(file);
+    const size = statSync(file).size;
+    if (size > MAX_XLSX_BYTES) throw new InputError(`the file is ${Math.round(size / 1024 / 1024)} MB; a workbook is read up to ${MAX_XLSX_BYTES / 1024 / 1024} MB`, { file });
+    bytes = readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code ? `cannot be read (${code})` : `not a readable .xlsx workbook (${(e as Error).message.split("\n")[0]})`;
-    throw new InputError(`${why}; expected an Excel workbook with one worksheet per table`, { file });
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}); expected an Excel workbook with one worksheet per table`, { file });
+  }
+  // Bounded before exceljs inflates anything (a zip bomb would exhaust memory inside it).
+  await checkZipBounds(bytes, file);
+  try {
+    await wb.xlsx.load(bytes as never);
+  } catch (e) {
+    // The library's own wording (jszip's "… see https://…") is not for the user: the first clause only.
+    const detail = (e as Error).message.split("\n")[0].replace(/\s*[:(]?\s*see https?:\S*.*$/i, "").replace(/https?:\S+/g, "").trim();
+    throw new InputError(`not a readable .xlsx workbook${detail ? ` (${detail})` : ""}; expected an Excel workbook with one worksheet per table`, { file });
   }
   return wb;
 }
+
+/** The largest .xlsx file read (its inflated parts are bounded too: zip-limits.ts). */
+export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
+/** Columns and rows of a worksheet that may hold values (a budget table uses a few dozen columns). */
+export const MAX_SHEET_COLUMNS = 1_000;
+export const MAX_SHEET_ROWS = 500_000;
 
 /**
  * Decimals a number format prints: `#,##0` → 0, `0.00` → 2, `0.0%` → 1 (percent); null for `General`
@@ -174,8 +193,20 @@ function sumFormula(ws: ExcelJS.Worksheet, cell: Cell, file: string): SumFormula
 /** The worksheet's rows as printed lines (cells by column, each located by sheet and A1 address). */
 function sheetLines(ws: ExcelJS.Worksheet, file: string, facts: WorkbookFacts): RawLine[] {
   const lines: RawLine[] = [];
-  const width = ws.columnCount;
-  for (let c = 1; c <= width; c++) {
+  // Only the columns that hold a value count: a styled or empty cell at XFD made every row 16,384 cells
+  // wide (a 45 KB workbook took minutes and GBs). A value beyond MAX_SHEET_COLUMNS is an input error.
+  let width = 0;
+  let rows = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (++rows > MAX_SHEET_ROWS) throw new InputError(`more than ${MAX_SHEET_ROWS} rows hold values; a budget worksheet is read up to ${MAX_SHEET_ROWS}`, { file, sheet: ws.name, cell: `A${rowNumber}` });
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col <= width || cellText(cell) === "") return;
+      if (col > MAX_SHEET_COLUMNS)
+        throw new InputError(`a value in column ${columnLetters(col)}; a budget worksheet is read up to column ${columnLetters(MAX_SHEET_COLUMNS)} (${MAX_SHEET_COLUMNS} columns)`, { file, sheet: ws.name, cell: cell.address });
+      width = col;
+    });
+  });
+  for (let c = 1; c <= Math.min(ws.columnCount, MAX_SHEET_COLUMNS); c++) {
     const column = columnLetters(c);
     if (ws.getColumn(c).hidden) facts.hiddenColumns.push({ sheet: ws.name, column, location: { file, sheet: ws.name, cell: `${column}1` } });
   }
@@ -212,7 +243,7 @@ export async function loadXlsx(file: string, template: DocumentTemplate): Promis
   const wb = await readWorkbook(file);
   const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
   const meta: TableMeta = { departments: [], units: [], years: [] };
-  const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
+  const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, stage: template.stage, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
   const sheets: { name: string; lines: RawLine[] }[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === "hidden" || ws.state === "veryHidden") facts.hiddenSheets.push({ sheet: ws.name, location: { file, sheet: ws.name, cell: "A1" } });

@@ -28,6 +28,23 @@ export interface Amount {
   scaled?: number | bigint;
 }
 
+/**
+ * The most significant digits a printed amount may have (more is `malformed`, reason `too-many-digits`).
+ * Far beyond any budget (a national budget in 元 with 2 decimals has 17), and what fixes the arithmetic's
+ * precision below.
+ */
+export const MAX_AMOUNT_DIGITS = 40;
+
+/**
+ * decimal.js rounds every result to `precision` significant digits (20 by default, which turned 25-digit
+ * amounts into false errors). A sum of amounts of at most MAX_AMOUNT_DIGITS digits spans at most
+ * 2 × 40 digits (the largest integer digit to the smallest decimal) plus a few for the count of terms,
+ * so 100 keeps every sum and difference exact; ratios (divisions) are computed to 100 digits and only
+ * then rounded for display. Set once here, where every amount is made, for the whole process (and each
+ * batch worker, which imports this module too).
+ */
+Decimal.set({ precision: 100 });
+
 const FULLWIDTH_DIGITS = /[０-９]/g;
 
 /** Normalises what converters do to numbers: thousands separators with stray spaces, full-width digits and signs. */
@@ -61,6 +78,7 @@ export function parseNumber(text: string): { value: Decimal; decimals: number; s
   if (!m) return null;
   const intPart = m[2].replace(/,/g, "");
   const frac = m[3] ?? "";
+  if (significantDigits(intPart, frac) > MAX_AMOUNT_DIGITS) return null;
   let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
   // The digits without the point: the figure counted in its last printed digit.
   const digits = intPart + frac;
@@ -72,10 +90,86 @@ export function parseNumber(text: string): { value: Decimal; decimals: number; s
   return { value, decimals: frac.length, scaled };
 }
 
+/**
+ * What the text of a cell in an amount column is — the one place that decides it (every loader calls it):
+ * - `amount`: a well-formed printed amount (`9,724`, `1, 197`, `18,976.76`, `-3`, `(3)`, full-width digits);
+ * - `blank`: nothing printed (spaces only);
+ * - `dash`: a dash standing for "none" (`-`, `--`, `—`, `——`, `－`, `–`, `/`); what it means is the template's;
+ * - `text`: words, not a figure (`三级指标`, `2000 平方米`, `95%`): table 12 prints indicators in its amount columns;
+ * - `malformed`: an attempt at a number that is not a well-formed amount (`9,7244`, `9,72,4`, `1,2,3`,
+ *   `12.3.4`, `1e400`, `NaN`, `Infinity`, `0x369`), with why (`MALFORMED_REASONS` words it in en / zh).
+ *   A malformed amount must never be read as an empty cell: the sums it belongs to would silently lose it.
+ */
+export type AmountTextClass =
+  | { kind: "amount"; value: Decimal; decimals: number }
+  | { kind: "blank" }
+  | { kind: "dash" }
+  | { kind: "text" }
+  | { kind: "malformed"; reason: MalformedReason };
+
+export type MalformedReason = "not-a-number" | "hexadecimal" | "exponent" | "decimal-points" | "grouping" | "too-many-digits" | "characters";
+
+/** Each reason a printed amount is malformed, in words. */
+export const MALFORMED_REASONS: Record<MalformedReason, { en: string; zh: string }> = {
+  "not-a-number": { en: "not a number", zh: "不是数字" },
+  hexadecimal: { en: "a hexadecimal number", zh: "十六进制数" },
+  exponent: { en: "a number in exponent notation", zh: "科学计数法" },
+  "decimal-points": { en: "more than one decimal point", zh: "有多个小数点" },
+  grouping: { en: "thousands separators not every three digits", zh: "千分位分隔符位置不对" },
+  "too-many-digits": { en: `more than ${MAX_AMOUNT_DIGITS} significant digits`, zh: `有效数字超过 ${MAX_AMOUNT_DIGITS} 位` },
+  characters: { en: "characters that do not belong in an amount", zh: "含有金额中不应出现的字符" },
+};
+
+const DASH = /^([-－—–−‐]{1,2}|\/)$/;
+/** Only digits, separators, signs, brackets, exponent and hex letters: a number was meant. */
+const NUMBERISH = /^[\d０-９.,，．\s'’_+\-－—–−()（）eExXa-fA-F]*$/;
+const SPECIAL = /^[-+]?(nan|inf|infinity|∞)$/i;
+
+export function classifyAmountText(text: string): AmountTextClass {
+  const t = text.trim();
+  if (t === "") return { kind: "blank" };
+  const n = parseNumber(t);
+  if (n) return { kind: "amount", value: n.value, decimals: n.decimals };
+  if (DASH.test(t.replace(/\s+/g, ""))) return { kind: "dash" };
+  if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
+  if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return { kind: "text" };
+  const c = normaliseNumberText(t).replace(/^\((.*)\)$/, "$1").replace(/^[-+]/, "");
+  let reason: MalformedReason = "characters";
+  if (/^0x[0-9a-f]+$/i.test(c)) reason = "hexadecimal";
+  else if (/^[\d.]+e[-+]?\d+$/i.test(c)) reason = "exponent";
+  else if ((c.match(/\./g) ?? []).length > 1) reason = "decimal-points";
+  else if (/^\d+(\.\d+)?$/.test(c.replace(/,/g, "")) && c.replace(/[^\d]/g, "").replace(/^0+/, "").length > MAX_AMOUNT_DIGITS) reason = "too-many-digits";
+  else if (/^[\d,]+(\.\d+)?$/.test(c)) reason = "grouping";
+  return { kind: "malformed", reason };
+}
+
+function significantDigits(intPart: string, frac: string): number {
+  const digits = (intPart + frac).replace(/^0+/, "");
+  return digits.length;
+}
+
 export function makeAmount(text: string, location: SourceLocation, nonNegative = true): Amount | null {
   const n = parseNumber(text);
   if (!n) return null;
   return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative, scaled: n.scaled };
+}
+
+const UNIT_POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+
+/**
+ * The same printed figure expressed in another money unit (a table in 元 read beside text in 万元): the
+ * value and its rounding interval scale together (91,016,775.35 元 = 9,101.677535 万元 ± 0.000005), so a
+ * cross-reference is judged with the rounding of the coarser figure. Unknown units are left as they are.
+ */
+export function inUnit(a: Amount, from: string | null | undefined, to: string): Amount {
+  const f = from ? UNIT_POWER[from] : undefined;
+  const t = UNIT_POWER[to];
+  if (f === undefined || t === undefined || f === t) return a;
+  const k = t - f;
+  if (k > 0) return { ...a, value: a.value.div(new Decimal(10).pow(k)), decimals: a.decimals + k };
+  // To a smaller unit: exact multiples only when the printed decimals allow it.
+  if (a.decimals + k < 0) return a;
+  return { ...a, value: a.value.times(new Decimal(10).pow(-k)), decimals: a.decimals + k };
 }
 
 /** A count (人, 辆, 个): an amount that is exact, not rounded. */

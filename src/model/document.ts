@@ -1,23 +1,50 @@
-import type { Amount } from "./amount.js";
+import type { Amount, MalformedReason } from "./amount.js";
 import type { SourceLocation } from "./location.js";
 import type { WorkbookFacts } from "./workbook.js";
 
-/** Standard table ids in the order of the disclosure (表1 … 表12). */
-export type TableId = "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "T10" | "T11" | "T12";
-export const TABLE_IDS: TableId[] = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"];
+/** A table as printed: `T<n>` for 表n (the number its template gives it, printed or implied by order). */
+export type TableId = `T${number}`;
 
-export type InputFormat = "markdown" | "csv" | "xlsx";
+/**
+ * What a table holds, whatever a province numbers or titles it (see src/templates/kinds.ts). Rules ask
+ * for tables by kind; a 决算 (final accounts) table has the kind of the 预算 table holding the same
+ * figures, and the document's `stage` tells them apart.
+ */
+export type TableKind =
+  | "summary" // 收支总表 / 财务收支预算总表 / 收入支出决算总表: income and expenditure side by side
+  | "income" // 收入总表 / 收入决算表: by function code × income source
+  | "expenditure" // 支出总表 / 支出决算表: by function code × 基本支出 / 项目支出
+  | "basic-summary" // 基本支出总表 (by economic code)
+  | "project-summary" // 项目支出总表
+  | "allocation-summary" // 财政拨款收支总表: the government-allocation side, two-sided
+  | "general-function" // 一般公共预算支出 by function code × 基本 / 项目
+  | "general-economic" // 一般公共预算支出 by economic code × 基本 / 项目
+  | "general-basic-economic" // 一般公共预算基本支出 by economic code × 人员经费 / 公用经费
+  | "sanggong" // “三公”经费 (and 机关运行经费)
+  | "gov-fund" // 政府性基金预算支出
+  | "state-capital" // 国有资本经营预算支出
+  | "performance"; // 部门整体支出绩效目标表
+
+export type InputFormat = "markdown" | "csv" | "xlsx" | "layout" | "pdf";
 export type CodeKind = "function" | "economic";
 
 export interface Cell {
   text: string;
   amount: Amount | null;
   location: SourceLocation;
+  /**
+   * Set when the cell stands in an amount column and its text is an attempt at a number that is not a
+   * well-formed amount (`9,7244`, `12.3.4`, `1e400`): why (model/amount.ts classifyAmountText).
+   * `amount` is then null, and the amount-format rule reports the cell as an error.
+   */
+  invalid?: MalformedReason;
 }
 
 export interface Column {
   /** Stable key from the table template (e.g. `total`, `basic`, `project`). */
   key: string;
+  /** The column's canonical name in messages (支出总计, 基本支出 …), from the template. */
+  name?: string;
   /** The header as printed, multi-row headers flattened with `/` (e.g. `2023 年政府采购项目/小计`). */
   label: string;
   kind: "text" | "amount";
@@ -56,7 +83,10 @@ export interface Row {
 }
 
 export interface Table {
+  /** `T<n>`: the number the table is printed with (or its place in the template's order). */
   id: TableId;
+  /** What the table holds. */
+  kind: TableKind;
   title: string;
   /** Money unit printed on the table (单位：万元 / 元). */
   unit: string | null;
@@ -66,11 +96,15 @@ export interface Table {
   location: SourceLocation;
   /** How many printed pages the table was split over. */
   pages: number;
+  /** Cells printed past the header's last column: no column to read them into (reported by beyond-header). */
+  beyondHeader?: Cell[];
 }
 
 export interface TextLine {
   line: number;
   text: string;
+  /** The printed page, where the input has pages. */
+  page?: number | null;
 }
 
 /** One written part (第一部分 部门概况 …) with its lines as printed. */
@@ -90,11 +124,19 @@ export interface ContentsEntry {
   location: SourceLocation;
 }
 
+/** A table-like block the loader found but whose kind it does not know: listed, not checked. */
+export interface UnknownTable {
+  title: string;
+  location: SourceLocation;
+}
+
 export interface BudgetDocument {
   path: string;
   format: InputFormat;
-  /** Template the tables were recognised with (`shenzhen`). */
+  /** Template the tables were recognised with (`shenzhen`, `shanghai`, `shanghai-final`, or `generic`). */
   template: string;
+  /** 预算 (budget) or 决算 (final accounts). */
+  stage: "budget" | "final";
   department: string | null;
   year: number | null;
   /** Money unit of the document (of its tables, when all agree). */
@@ -102,12 +144,36 @@ export interface BudgetDocument {
   contents: ContentsEntry[];
   text: TextPart[];
   tables: Table[];
+  /** Tables printed but not recognised (an unknown title or header): listed in the report. */
+  unknownTables?: UnknownTable[];
   /** What only a workbook has (formulas, hidden rows and sheets); absent for text and CSV. */
   workbook?: WorkbookFacts;
+  /**
+   * The encoding the text files were read as (`utf-8`, `gb18030`, `utf-16le`, `utf-16be`); for a CSV
+   * package whose files differ, each with its file (`gb18030 (表3.csv), utf-8 (其他)`); absent for workbooks.
+   */
+  encoding?: string;
 }
 
-export function table(doc: BudgetDocument, id: TableId): Table | undefined {
+/** The (first) table of a kind. */
+export function table(doc: BudgetDocument, kind: TableKind): Table | undefined {
+  return doc.tables.find((t) => t.kind === kind);
+}
+
+/** The tables of any of these kinds, in document order. */
+export function tablesOf(doc: BudgetDocument, kinds: TableKind[]): Table[] {
+  return doc.tables.filter((t) => kinds.includes(t.kind));
+}
+
+/** The table printed as `T<n>`. */
+export function tableById(doc: BudgetDocument, id: TableId | "text"): Table | undefined {
   return doc.tables.find((t) => t.id === id);
+}
+
+/** How a table is named in messages: 表7 when it is printed with a number, else its title. */
+export function tableName(t: Table | undefined, fallback = ""): string {
+  if (!t) return fallback;
+  return `表${t.id.slice(1)}`;
 }
 
 export function amountOf(row: Row | null | undefined, key: string): Amount | null {

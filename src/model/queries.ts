@@ -1,12 +1,14 @@
-import { defaultTemplate } from "../templates/index.js";
+import { templates } from "../templates/index.js";
 import type { Amount } from "./amount.js";
-import { amountOf, type BudgetDocument, type Row, type Table, type TableId } from "./document.js";
+import { amountOf, type BudgetDocument, type Row, type Table, type TableKind } from "./document.js";
+export { tablesOf } from "./document.js";
 import { normaliseName } from "./names.js";
 
-/** Canonical label of a template column (支出总计, 基本支出 …) for messages. */
-export function columnLabel(id: TableId, key: string): string {
-  if (key === "amount") return "预算数";
-  return defaultTemplate.tables.find((t) => t.id === id)?.columns.find((c) => c.key === key)?.label ?? key;
+/** Canonical label of a table's column (支出总计, 基本支出 …) for messages. */
+export function columnLabel(t: Table, key: string): string {
+  const c = t.columns.find((x) => x.key === key);
+  if (key === "amount") return c?.name ?? "预算数";
+  return c?.name ?? c?.label ?? key;
 }
 
 /** The amount columns a table printed, in order. */
@@ -47,7 +49,7 @@ export function codeChildren(codes: Row[]): Map<Row, Row[]> {
   for (const r of codes) {
     const p = r.code ? parentCode(r.code) : null;
     const parent = p ? byCode.get(p) : undefined;
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), r]);
+    if (parent) pushTo(children, parent, r);
   }
   return children;
 }
@@ -68,16 +70,25 @@ export function rowByRole(t: Table | undefined, role: string): Row | undefined {
   return t?.rows.find((r) => r.role === role);
 }
 
-export function tablesOf(doc: BudgetDocument, ids: TableId[]): Table[] {
-  return doc.tables.filter((t) => ids.includes(t.id));
-}
+/** Tables of code rows (类/款/项 or 301/30101) under budget units. */
+export const CLASSIFIED: TableKind[] = [
+  "income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic",
+  "general-basic-economic", "gov-fund", "state-capital",
+];
 
-export const CLASSIFIED: TableId[] = ["T2", "T3", "T4", "T5", "T7", "T8", "T10", "T11"];
-export const COMPONENT_TABLES: TableId[] = ["T3", "T7", "T8", "T10", "T11"];
-
-/** Parent role of an item role in a table's template (一般公共预算拨款 → 政府预算拨款). */
-export function roleParent(id: TableId, role: string): string | null {
-  return defaultTemplate.tables.find((t) => t.id === id)?.roles?.find((r) => r.role === role)?.parent ?? null;
+/**
+ * Parent role of an item role in a table of this kind (一般公共预算拨款 → 政府预算拨款), as the document's
+ * template declares it (else the first template that knows the role).
+ */
+export function roleParent(kind: TableKind, role: string, template?: string): string | null {
+  const order = template ? [...templates.filter((t) => t.name === template), ...templates.filter((t) => t.name !== template)] : templates;
+  for (const tpl of order)
+    for (const t of tpl.tables) {
+      if (t.kind !== kind) continue;
+      const r = t.roles?.find((x) => x.role === role);
+      if (r) return r.parent ?? null;
+    }
+  return null;
 }
 
 /**
@@ -94,4 +105,16 @@ export function codeBlocks(t: Table): UnitBlock[] {
 /** The name a block is matched by across tables: the unit, or the department's name for a department row. */
 export function blockKey(row: Row): string {
   return unitKey(row.kind === "department" ? row.name : row.unit);
+}
+
+/** The subject of a finding about one cell: its table, unit (none for the department row), code, item and column label. */
+export function cellSubject(t: Table, r: Row, key: string) {
+  return { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.name, column: t.columns.find((c) => c.key === key)?.label ?? key };
+}
+
+/** Appends to the list of `key` in place (a spread copy per item makes building n items cost n²). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

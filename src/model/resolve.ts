@@ -24,7 +24,7 @@ export function resolveItemCodes(doc: BudgetDocument): void {
   const byName = new Map<string, string[]>();
   for (const [code, set] of names) for (const n of set) byName.set(n, [...(byName.get(n) ?? []), code]);
   for (const t of doc.tables) {
-    if (t.id !== "T1" && t.id !== "T6") continue;
+    if (t.kind !== "summary" && t.kind !== "allocation-summary") continue;
     let lei: string | null = null;
     let kuan: string | null = null;
     for (const r of t.rows) {

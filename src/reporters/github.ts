@@ -2,7 +2,8 @@ import type { Finding } from "../engine/types.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { arithmeticText, tableHeading } from "./words.js";
+import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
+import { arithmeticText, configLine, tableHeading, notCheckedText } from "./words.js";
 
 /** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one per finding. */
 
@@ -31,12 +32,14 @@ function findingCommand(f: Finding, opts: FormatOptions): string {
   const where = f.location.sheet ? `${formatLocation(f.location)}: ` : "";
   const arith = arithmeticText(f, opts.lang);
   const title = `budget-check ${f.ruleId} (${tableHeading(f.table, opts.lang).trim()})`;
-  return command(COMMAND[f.severity], f.location, title, `${where}${f.message}${arith ? `\n${arith}` : ""}`);
+  const acc = acceptedText(f, opts.lang);
+  // An accepted finding is a notice, whatever its severity: it no longer fails the run.
+  return command(f.accepted ? "notice" : COMMAND[f.severity], f.location, title, `${where}${f.message}${arith ? `\n${arith}` : ""}${acc ? `\n${acc}` : ""}`);
 }
 
 /**
- * Errors become `::error`, warnings `::warning`, info and rounding notes `::notice` (with --quiet only
- * errors are printed); an unreadable input is an `::error` on its file.
+ * Errors first as `::error`, then warnings `::warning`, info `::notice`, and the rounding notes as one
+ * `::notice` per table (with --quiet only errors are printed); an unreadable input is an `::error` on its file.
  */
 export function formatGithub(report: Report, opts: FormatOptions): string {
   const out: string[] = [];
@@ -45,7 +48,13 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
       out.push(command("error", d.failure.location ?? { file: d.path }, "budget-check: unreadable input", d.failure.message));
       continue;
     }
-    for (const f of d.findings) if (!opts.quiet || f.severity === "error") out.push(findingCommand(f, opts));
+    if (d.config && !opts.quiet) out.push(command("notice", { file: d.config, line: 1 }, "budget-check configuration", `${d.path}: ${configLine(d.config, opts.lang)}`));
+    const { listed, folds } = foldRounding(shownFindings(d.findings, opts.quiet));
+    for (const f of listed) out.push(findingCommand(f, opts));
+    // Rounding notes: one notice per table, on the first of them (GitHub shows few annotations per step).
+    for (const fold of folds) out.push(command("notice", fold.findings[0].location, `budget-check rounding (${tableHeading(fold.table, opts.lang).trim()})`, foldLine(fold, opts.lang)));
+    const skipped = notCheckedText(d, opts.lang);
+    if (skipped && !opts.quiet) out.push(command("notice", { file: d.path }, "budget-check: rules not checked", skipped));
   }
   return out.length ? out.join("\n") + "\n" : "";
 }

@@ -3,7 +3,9 @@ import type { BudgetDocument, Cell, Row, Table } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { findingKind, kindLabel, summaryLine, tableHeading, type FindingKind } from "./words.js";
+import { placeText } from "./place.js";
+import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, type FindingKind } from "./words.js";
 
 /**
  * One self-contained HTML file (inline style and script, nothing fetched): the summary, then every
@@ -29,8 +31,8 @@ const rowKey = (loc: SourceLocation) => locationKey({ ...loc, column: null });
 const RANK: Record<FindingKind, number> = { error: 0, warning: 1, rounding: 2, info: 3 };
 
 const WORDS = {
-  zh: { title: "预算公开核对报告", doc: "文件", dept: "部门", year: "年度", unit: "金额单位", unreadable: "无法读取", findings: "问题清单", text: "文字部分", missing: "未列示", stated: "列示", computed: "计算", difference: "差额", tolerance: "容差", related: "相关数字", where: "位置", none: "未发现问题", hint: "点击带颜色的单元格查看计算过程；悬停可预览。", close: "关闭", notInTables: "不在表格中" },
-  en: { title: "Budget disclosure check", doc: "Document", dept: "Department", year: "Year", unit: "Money unit", unreadable: "could not be read", findings: "Findings", text: "Written parts", missing: "not printed", stated: "stated", computed: "computed", difference: "difference", tolerance: "tolerance", related: "related figures", where: "where", none: "no findings", hint: "Click a coloured cell to see its arithmetic; hover to preview.", close: "close", notInTables: "not in a table" },
+  zh: { title: "预算公开核对报告", doc: "文件", dept: "部门", year: "年度", unit: "金额单位", unreadable: "无法读取", findings: "问题清单", text: "文字部分", missing: "未列示", stated: "列示", computed: "计算", difference: "差额", tolerance: "容差", related: "相关数字", where: "位置", none: "未发现问题", hint: "点击带颜色的单元格查看计算过程；悬停可预览。", close: "关闭", notInTables: "不在表格中", show: "显示", table: "表", rule: "规则", all: "全部" },
+  en: { title: "Budget disclosure check", doc: "Document", dept: "Department", year: "Year", unit: "Money unit", unreadable: "could not be read", findings: "Findings", text: "Written parts", missing: "not printed", stated: "stated", computed: "computed", difference: "difference", tolerance: "tolerance", related: "related figures", where: "where", none: "no findings", hint: "Click a coloured cell to see its arithmetic; hover to preview.", close: "close", notInTables: "not in a table", show: "show", table: "table", rule: "rule", all: "all" },
 };
 
 interface FindingData {
@@ -38,8 +40,12 @@ interface FindingData {
   kind: FindingKind;
   label: string;
   rule: string;
+  /** Table id (T1 … T12) or `text`: the filters choose by it. */
+  table: string;
   message: string;
   where: string;
+  /** `accepted: reason (until …)` when the configuration accepts it. */
+  accepted: string | null;
   stated: string | null;
   computed: string | null;
   difference: string | null;
@@ -112,8 +118,10 @@ class DocumentPage {
       kind: findingKind(f),
       label: kindLabel(findingKind(f), this.lang),
       rule: f.ruleId,
+      table: f.table,
       message: f.message,
-      where: formatLocation(f.location),
+      where: placeText(f, this.lang),
+      accepted: acceptedText(f, this.lang),
       stated: f.stated,
       computed: f.computed,
       difference: f.difference,
@@ -215,29 +223,51 @@ function tooltip(f: FindingData, lang: Lang): string {
   return `${f.label}: ${f.message}${arith}`;
 }
 
-function findingsList(page: DocumentPage, lang: Lang): string {
+/**
+ * The findings of a document, open, errors first: warnings and notes after them, and the rounding notes
+ * hidden behind one line per table until the rounding filter (or that line's button) shows them.
+ */
+function findingsList(page: DocumentPage, report: DocumentReport, lang: Lang): string {
   const w = WORDS[lang];
   if (!page.data.length) return `<p class="none">${w.none}</p>`;
-  const items = page.data.map(
-    (f) =>
-      `<li class="k-${f.kind}" data-finding="${f.id}"${f.target ? ` data-target="${f.target}"` : ""}><span class="badge k-${f.kind}">${htmlEscape(f.label)}</span> <code>${htmlEscape(f.where)}</code>${f.target ? "" : ` <em>(${w.notInTables})</em>`} ${htmlEscape(f.message)} <span class="rule">${htmlEscape(f.rule)}</span></li>`,
-  );
-  return `<details class="list"><summary>${w.findings} (${page.data.length})</summary><ol>\n${items.join("\n")}\n</ol></details>`;
+  const byFinding = new Map(report.findings.map((f, i) => [f, page.data[i]]));
+  const { folds } = foldRounding(report.findings);
+  const item = (f: FindingData) =>
+    `<li class="k-${f.kind}${f.accepted ? " accepted" : ""}" data-finding="${f.id}" data-kind="${f.kind}" data-table="${f.table}" data-rule="${htmlEscape(f.rule)}"${f.kind === "rounding" ? " hidden" : ""}${f.target ? ` data-target="${f.target}"` : ""}><span class="badge k-${f.kind}">${htmlEscape(f.label)}</span> ${htmlEscape(f.message)} <span class="rule">${htmlEscape(f.rule)}</span><br><small class="where">${htmlEscape(f.where)}${f.target ? "" : ` (${w.notInTables})`}</small>${f.accepted ? ` <em class="accepted">${htmlEscape(f.accepted)}</em>` : ""}</li>`;
+  const items = bySeverity(report.findings).map((f) => item(byFinding.get(f)!));
+  const foldItems = folds.map((fold) => `<li class="fold" data-table="${fold.table}"><span class="badge k-rounding">${kindLabel("rounding", lang)}</span> ${htmlEscape(foldLine(fold, lang))} — <button type="button" class="show-rounding" data-table="${fold.table}">${w.show}</button></li>`);
+  return `<details class="list" open><summary>${w.findings} (${page.data.length})</summary><ol>\n${[...items, ...foldItems].join("\n")}\n</ol></details>`;
+}
+
+/** Filters over every document's findings: by kind (the legend's badges are the buttons), table and rule. */
+function filterBar(findings: FindingData[], lang: Lang): string {
+  const w = WORDS[lang];
+  const count = (k: FindingKind) => findings.filter((f) => f.kind === k).length;
+  const kinds = (["error", "warning", "info", "rounding"] as const)
+    .map((k) => `<button type="button" class="badge k-${k}" data-filter-kind="${k}" aria-pressed="${k === "rounding" ? "false" : "true"}">${kindLabel(k, lang)} ${count(k)}</button>`)
+    .join(" ");
+  const tables = [...new Set(findings.map((f) => f.table))].sort((a, b) => (a === "text" ? 99 : Number(a.slice(1))) - (b === "text" ? 99 : Number(b.slice(1))));
+  const rules = [...new Set(findings.map((f) => f.rule))].sort();
+  const option = (v: string, label: string) => `<option value="${htmlEscape(v)}">${htmlEscape(label)}</option>`;
+  return `<div id="filters" class="legend">${kinds} <label>${w.table} <select id="filter-table">${option("", w.all)}${tables.map((t) => option(t, tableHeading(t, lang).trim())).join("")}</select></label> <label>${w.rule} <select id="filter-rule">${option("", w.all)}${rules.map((r) => option(r, r)).join("")}</select></label> <span class="hint">${w.hint}</span></div>`;
 }
 
 function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index: number, lang: Lang): { html: string; data: FindingData[] } {
   const w = WORDS[lang];
   const title = [d.department, d.year].filter((x) => x !== null).join(" ");
   let html = `<section class="doc" data-path="${htmlEscape(d.path)}"><h2>${htmlEscape(title || d.path)} <small>${htmlEscape(d.path)}</small></h2>\n`;
+  if (d.config) html += `<p class="config">${htmlEscape(configLine(d.config, lang))}</p>\n`;
   if (d.failure) {
     html += `<p class="failure k-error">${w.unreadable}: ${htmlEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}</p></section>`;
     return { html, data: [] };
   }
   const page = new DocumentPage(`d${index}`, d, doc, lang);
-  html += findingsList(page, lang);
+  html += findingsList(page, d, lang);
   if (doc) {
-    const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang)));
+    const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang, printedTitles(d))));
     if (missing.length) html += `<p class="missing">${w.missing}: ${missing.join("、")}</p>`;
+    const skipped = notCheckedText(d, lang);
+    if (skipped) html += `<p class="missing notchecked">${htmlEscape(skipped)}</p>`;
     html += doc.tables.map((t) => page.tableHtml(t)).join("\n");
     html += page.textHtml(doc);
   }
@@ -271,7 +301,10 @@ aside#detail{position:fixed;top:0;right:0;width:350px;height:100vh;overflow:auto
 aside#detail h3{margin:0 0 8px;font-size:15px}aside#detail .f{border-top:1px solid #dde3e8;padding:8px 0}
 aside#detail table.arith{border-collapse:collapse;margin:6px 0}aside#detail table.arith th{text-align:left;padding:1px 10px 1px 0;font-weight:normal;color:#5a6b7b}aside#detail table.arith td{text-align:right;font-variant-numeric:tabular-nums;font-weight:600}
 aside#detail ul{padding-left:18px;margin:4px 0}aside#detail a{color:var(--rel)}
-.legend span{margin-right:10px}
+.legend span{margin-right:10px}#filters{position:sticky;top:0;z-index:2;background:#f6f8fa;padding:6px 0}
+#filters button.badge{border:0;cursor:pointer;font:inherit;font-size:12px;padding:2px 8px}#filters button[aria-pressed="false"]{opacity:.35;text-decoration:line-through}
+.marked.dim{background:transparent!important;outline:none!important}li[hidden]{display:none}li.fold button{font-size:12px}
+em.accepted{color:#2a7a2a}li.accepted{opacity:.75}small.where{color:#5a6b7b}
 @media print{aside#detail{display:none}main{margin-right:0}}
 `;
 
@@ -331,6 +364,27 @@ const SCRIPT = `
       if (target) target.scrollIntoView({block: "center"});
     }
   });
+  // Filters: kind (the badges), table and rule. Rounding notes start hidden behind their per-table line.
+  var state = { kinds: { error: true, warning: true, info: true, rounding: false }, table: "", rule: "" };
+  function visible(f){ return !!f && state.kinds[f.kind] && (!state.table || f.table === state.table) && (!state.rule || f.rule === state.rule); }
+  function apply(){
+    document.querySelectorAll("li[data-finding]").forEach(function(li){ li.hidden = !visible(byId[li.getAttribute("data-finding")]); });
+    document.querySelectorAll("li.fold").forEach(function(li){ li.hidden = state.kinds.rounding || !!state.rule || (!!state.table && li.getAttribute("data-table") !== state.table); });
+    document.querySelectorAll(".marked").forEach(function(c){ c.classList.toggle("dim", !c.getAttribute("data-findings").split(" ").some(function(id){ return visible(byId[id]); })); });
+    document.querySelectorAll("[data-filter-kind]").forEach(function(b){ b.setAttribute("aria-pressed", String(state.kinds[b.getAttribute("data-filter-kind")])); });
+  }
+  document.querySelectorAll("[data-filter-kind]").forEach(function(b){
+    b.addEventListener("click", function(){ var k = b.getAttribute("data-filter-kind"); state.kinds[k] = !state.kinds[k]; apply(); });
+  });
+  document.getElementById("filter-table").addEventListener("change", function(ev){ state.table = ev.target.value; apply(); });
+  document.getElementById("filter-rule").addEventListener("change", function(ev){ state.rule = ev.target.value; apply(); });
+  document.querySelectorAll("button.show-rounding").forEach(function(b){
+    b.addEventListener("click", function(ev){ ev.stopPropagation(); state.kinds.rounding = true; state.table = b.getAttribute("data-table"); document.getElementById("filter-table").value = state.table; apply(); });
+  });
+  apply();
+  // The page opens on the errors: the first one's arithmetic in the panel, its cell selected.
+  var first = document.querySelector('li[data-kind="error"]');
+  if (first) { var t = first.getAttribute("data-target") && document.getElementById(first.getAttribute("data-target")); show([first.getAttribute("data-finding")], t || null); first.classList.add("current"); }
   document.addEventListener("keydown", function(ev){
     if (ev.key === "Enter" && ev.target.classList && ev.target.classList.contains("marked")) show(ev.target.getAttribute("data-findings").split(" "), ev.target);
   });
@@ -349,14 +403,15 @@ export function formatHtml(report: Report, opts: FormatOptions): string {
   const sections: string[] = [];
   const findings: FindingData[] = [];
   report.documents.forEach((d, i) => {
-    const { html, data } = documentHtml(d, opts.documents?.get(d.path), i, lang);
+    // --quiet: the errors only, as in every format.
+    const shown = opts.quiet ? { ...d, findings: shownFindings(d.findings, true) } : d;
+    const { html, data } = documentHtml(shown, opts.documents?.get(d.path), i, lang);
     sections.push(html);
     findings.push(...data);
   });
   const rows = report.documents
     .map((d) => `<tr><td>${htmlEscape(d.path)}</td><td>${htmlEscape(d.department ?? "")}</td><td>${d.year ?? ""}</td><td>${d.failure ? w.unreadable : d.summary.error}</td><td>${d.summary.warning}</td><td>${d.summary.info}</td></tr>`)
     .join("\n");
-  const legend = (["error", "warning", "rounding", "info"] as const).map((k) => `<span><span class="badge k-${k}">${kindLabel(k, lang)}</span></span>`).join("");
   const heads = lang === "zh" ? ["错误", "警告", "提示"] : ["errors", "warnings", "info"];
   return `<!DOCTYPE html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
@@ -373,7 +428,7 @@ export function formatHtml(report: Report, opts: FormatOptions): string {
 <table class="summary"><thead><tr><th>${w.doc}</th><th>${w.dept}</th><th>${w.year}</th><th>${heads[0]}</th><th>${heads[1]}</th><th>${heads[2]}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p class="legend">${legend} ${w.hint}</p>
+${filterBar(findings, lang)}
 ${sections.join("\n")}
 </main>
 <aside id="detail" aria-live="polite"><p>${w.hint}</p></aside>

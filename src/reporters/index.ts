@@ -1,6 +1,7 @@
 import type { Lang, Severity } from "../engine/types.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { Report } from "../report.js";
+import { neutralised, noMentions, noWorkflowCommands } from "./escape.js";
 import { formatGithub } from "./github.js";
 import { formatHtml } from "./html.js";
 import { formatJson, formatJsonl } from "./json.js";
@@ -31,18 +32,22 @@ export interface FormatOptions {
   documents?: Map<string, BudgetDocument>;
   /** Rules turned off for a document (by --rule or its configuration), by the document's path. */
   rulesOff?: Map<string, Set<string>>;
+  /** SARIF: include the rounding notes (left out by default). */
+  includeRounding?: boolean;
+  /** Text and markdown: list the rounding notes one by one instead of one line per table. */
+  showRounding?: boolean;
 }
 
 export type Formatter = (report: Report, opts: FormatOptions) => string;
 
 /** Every output format by its --format name. Reporters only format; they never decide or exit. */
 export const formatters: Record<string, Formatter> = {
-  text: formatText,
+  text: (r, o) => noWorkflowCommands(formatText(neutralised(r), o)),
   json: (r) => formatJson(r),
   jsonl: (r) => formatJsonl(r),
-  junit: formatJunit,
+  junit: (r, o) => formatJunit(neutralised(r), o),
   sarif: formatSarif,
-  github: formatGithub,
-  markdown: formatMarkdown,
-  html: formatHtml,
+  github: (r, o) => formatGithub(neutralised(r), o),
+  markdown: (r, o) => noMentions(formatMarkdown(neutralised(r), o)),
+  html: (r, o) => formatHtml(neutralised(r), o),
 };

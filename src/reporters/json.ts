@@ -20,7 +20,8 @@ export interface ReportStream {
   /** One document's text (made without knowing its place: `separator` goes between two documents). */
   document(d: DocumentReport): string;
   separator: string;
-  end(summary: Report["summary"], tool: Report["tool"]): string;
+  /** The rest of the report (version, tool, summary, acceptedProblems…), after the last document. */
+  end(rest: Omit<Report, "documents">): string;
 }
 
 export type StreamFormat = "json" | "jsonl";
@@ -39,21 +40,25 @@ export const jsonStream: ReportStream = {
     return `\n    ${JSON.stringify(d, null, 2).replace(/\n/g, "\n    ")}`;
   },
   separator: ",",
-  end(summary) {
-    return `${summary.documents ? "\n  " : ""}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ")}\n}\n`;
+  end(rest) {
+    // Every key after the documents, as JSON.stringify(report, null, 2) places them.
+    const after = Object.entries(rest)
+      .filter(([k, v]) => k !== "version" && k !== "tool" && v !== undefined)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, "\n  ")}`);
+    return `${rest.summary.documents ? "\n  " : ""}],\n  ${after.join(",\n  ")}\n}\n`;
   },
 };
 
 /**
  * JSON Lines: each line one document exactly as in the JSON report's `documents`, then one last line,
- * the JSON report without its documents (`version`, `tool`, `summary`): a consumer tells it apart by
- * its `version` key (a document line has `path` instead).
+ * the JSON report without its documents (`version`, `tool`, `summary`, `acceptedProblems` when any): a
+ * consumer tells it apart by its `version` key (a document line has `path` instead).
  */
 export const jsonlStream: ReportStream = {
   start: () => "",
   document: (d) => `${JSON.stringify(d)}\n`,
   separator: "",
-  end: (summary, tool) => `${JSON.stringify({ version: 2, tool, summary })}\n`,
+  end: (rest) => `${JSON.stringify(rest)}\n`,
 };
 
 export const streams: Record<StreamFormat, ReportStream> = { json: jsonStream, jsonl: jsonlStream };
@@ -61,7 +66,8 @@ export const streams: Record<StreamFormat, ReportStream> = { json: jsonStream, j
 function* streamChunks(stream: ReportStream, report: Report): Generator<string> {
   yield stream.start(report.tool);
   for (let i = 0; i < report.documents.length; i++) yield (i ? stream.separator : "") + stream.document(report.documents[i]);
-  yield stream.end(report.summary, report.tool);
+  const { documents: _documents, ...rest } = report;
+  yield stream.end(rest);
 }
 
 /** The JSON report document by document (see jsonStream). */

@@ -3,7 +3,8 @@ import type { Finding } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { arithmeticText, findingKind, kindLabel, tableHeading } from "./words.js";
+import { acceptedText } from "./present.js";
+import { arithmeticText, findingKind, kindLabel, tableHeading, printedTitles } from "./words.js";
 import { xmlElement, xmlEscape } from "./xml.js";
 
 /** Groups one document's findings into test cases: rule → table → findings, in the report's order. */
@@ -20,17 +21,20 @@ function casesOf(d: DocumentReport, ruleIds: string[]): { ruleId: string; table:
 
 function findingLine(f: Finding, opts: FormatOptions): string {
   const arith = arithmeticText(f, opts.lang);
-  return `${formatLocation(f.location)}: ${kindLabel(findingKind(f), opts.lang)}: ${f.message}${arith ? ` (${arith})` : ""}`;
+  const acc = acceptedText(f, opts.lang);
+  return `${formatLocation(f.location)}: ${kindLabel(findingKind(f), opts.lang)}: ${f.message}${arith ? ` (${arith})` : ""}${acc ? ` — ${acc}` : ""}`;
 }
 
 /**
  * JUnit XML: a testsuite per document, a testcase per rule and table it reported on (a rule that found
- * nothing is one passing testcase). A testcase fails when it holds a finding at or above --fail-on; the
- * findings below it (rounding notes) go to its system-out. A document that could not be read is one
+ * nothing is one passing testcase). A testcase fails when it holds an error (or a finding at or above a
+ * stricter --fail-on), not accepted; the other findings (rounding notes, accepted ones) go to its system-out. A document that could not be read is one
  * testcase with an error.
  */
 export function formatJunit(report: Report, opts: FormatOptions): string {
-  const threshold = opts.failOn === "never" ? -1 : severityRank(opts.failOn ?? "error");
+  // Errors always fail their test case, whatever --fail-on (so a report step run with --fail-on never
+  // still shows them); a stricter --fail-on (warning, info) fails those too. Accepted findings never do.
+  const threshold = Math.max(severityRank("error"), opts.failOn === "never" ? -1 : severityRank(opts.failOn ?? "error"));
   const ruleIds = opts.rules?.map((r) => r.id) ?? [...new Set(report.documents.flatMap((d) => d.findings.map((f) => f.ruleId)))];
   let totalTests = 0;
   let totalFailures = 0;
@@ -53,8 +57,14 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
           cases.push(xmlElement("testcase", { classname: d.path, name: c.ruleId }, xmlElement("skipped", { message: "turned off" })));
           continue;
         }
-        const failing = c.findings.filter((f) => severityRank(f.severity) <= threshold);
-        const passing = c.findings.filter((f) => severityRank(f.severity) > threshold);
+        const unmet = d.notChecked?.find((n) => n.ruleId === c.ruleId);
+        if (unmet && !c.findings.length) {
+          skipped++;
+          cases.push(xmlElement("testcase", { classname: d.path, name: c.ruleId }, xmlElement("skipped", { message: `not checked: ${unmet.reason}` })));
+          continue;
+        }
+        const failing = c.findings.filter((f) => !f.accepted && severityRank(f.severity) <= threshold);
+        const passing = c.findings.filter((f) => !failing.includes(f) && (!opts.quiet || f.severity === "error"));
         let inner = "";
         if (failing.length) {
           failures++;
@@ -63,7 +73,7 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
           inner += xmlElement("failure", { message, type: first.severity }, xmlEscape(failing.map((f) => findingLine(f, opts)).join("\n")));
         }
         if (passing.length) inner += xmlElement("system-out", {}, xmlEscape(passing.map((f) => findingLine(f, opts)).join("\n")));
-        const name = c.table ? `${c.ruleId} ${tableHeading(c.table, opts.lang)}` : c.ruleId;
+        const name = c.table ? `${c.ruleId} ${tableHeading(c.table, opts.lang, printedTitles(d))}` : c.ruleId;
         const file = (failing[0] ?? passing[0])?.location.file;
         cases.push(xmlElement("testcase", { classname: d.path, name, ...(file ? { file } : {}) }, inner));
       }
@@ -71,7 +81,7 @@ export function formatJunit(report: Report, opts: FormatOptions): string {
     totalTests += cases.length;
     totalFailures += failures;
     totalErrors += errors;
-    const props = ([["department", d.department], ["year", d.year], ["moneyUnit", d.moneyUnit]] as const)
+    const props = ([["department", d.department], ["year", d.year], ["moneyUnit", d.moneyUnit], ["config", d.config ?? null]] as const)
       .filter(([, v]) => v !== null)
       .map(([k, v]) => xmlElement("property", { name: k, value: String(v) }));
     const inner = (props.length ? xmlElement("properties", {}, props.join("")) + "\n" : "") + cases.join("\n");

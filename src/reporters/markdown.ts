@@ -2,11 +2,13 @@ import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
-import { findingKind, kindLabel, summaryLine, tableHeading } from "./words.js";
+import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, notCheckedText } from "./words.js";
 
 /**
  * Markdown for a merge-request comment (GitHub / GitLab flavoured): a summary table, then each
- * document's errors and warnings as a table, its rounding and other notes folded in <details>.
+ * document's errors, then its warnings and notes as a table, its rounding notes one line per table;
+ * cut to fit a GitHub comment.
  */
 
 /** Escapes text from the document for a Markdown table cell: markup characters, `|`, HTML, line breaks. */
@@ -33,10 +35,10 @@ function findingsTable(fs: Finding[], lang: Lang): string[] {
     const k = findingKind(f);
     const cells = [
       `${ICON[k]} ${kindLabel(k, lang)}`,
-      mdEscape(formatLocation(f.location)),
+      mdEscape((f.location.page ? (lang === "zh" ? `第${f.location.page}页 ` : `p. ${f.location.page} `) : "") + formatLocation(f.location)),
       mdEscape(tableHeading(f.table, lang).trim()),
       `\`${f.ruleId}\``,
-      mdEscape(f.message),
+      mdEscape(f.message) + (f.quote ? `<br>${mdEscape(f.quote)}` : "") + (f.accepted ? ` ✅ *${mdEscape(acceptedText(f, lang)!)}*` : ""),
       ...[f.stated, f.computed, f.difference, f.tolerance].map((x) => (x === null ? "" : mdEscape(x))),
     ];
     return `| ${cells.join(" | ")} |`;
@@ -44,25 +46,39 @@ function findingsTable(fs: Finding[], lang: Lang): string[] {
   return [`| ${h.join(" | ")} |`, `|${h.map(() => " --- ").join("|")}|`, ...rows];
 }
 
-function documentSection(d: DocumentReport, opts: FormatOptions): string[] {
+/** GitHub refuses comments longer than this many characters. */
+export const COMMENT_LIMIT = 65_536;
+
+/** One document: its errors, then its warnings, then other notes; rounding notes one line per table. */
+function documentSection(d: DocumentReport, opts: FormatOptions): { head: string[]; main: string[][]; rest: string[] } {
   const zh = opts.lang === "zh";
   const title = [d.department, d.year, d.moneyUnit ? `(${d.moneyUnit})` : null].filter((x) => x !== null).join(" ");
-  const out = [`### ${mdEscape(d.path)}${title ? ` — ${mdEscape(title)}` : ""}`, ""];
+  const head = [`### ${mdEscape(d.path)}${title ? ` — ${mdEscape(title)}` : ""}`, ""];
+  if (d.config) head.push(`_${mdEscape(configLine(d.config, opts.lang))}_`, "");
   if (d.failure) {
-    out.push(`❌ ${zh ? "无法读取" : "Could not be read"}: ${mdEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}`, "");
-    return out;
+    head.push(`❌ ${zh ? "无法读取" : "Could not be read"}: ${mdEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}`, "");
+    return { head, main: [], rest: [] };
   }
-  const main = d.findings.filter((f) => f.severity !== "info");
-  const notes = opts.quiet ? [] : d.findings.filter((f) => f.severity === "info");
-  if (main.length) out.push(...findingsTable(main, opts.lang), "");
-  else out.push(zh ? "✅ 未发现错误或警告。" : "✅ No errors or warnings.", "");
-  if (notes.length) {
-    const summary = zh ? `${notes.length} 个提示（尾数误差等）` : `${notes.length} info notes (rounding differences and the like)`;
-    out.push("<details>", `<summary>${summary}</summary>`, "", ...findingsTable(notes, opts.lang), "", "</details>", "");
-  }
-  return out;
+  const shown = shownFindings(d.findings, opts.quiet);
+  const { listed, folds } = opts.showRounding ? { listed: bySeverity(shown), folds: [] } : foldRounding(shown);
+  const errors = listed.filter((f) => f.severity === "error" && !f.accepted);
+  const others = listed.filter((f) => !errors.includes(f));
+  if (!errors.length && !others.some((f) => f.severity === "warning")) head.push(zh ? "✅ 未发现错误或警告。" : "✅ No errors or warnings.", "");
+  // What could not be checked belongs with the verdict, before anything a long comment may cut.
+  const skipped = notCheckedText(d, opts.lang);
+  if (skipped) head.push(`⚠️ ${mdEscape(skipped)}`, "");
+  // The errors as table rows (a header first), so that a comment that must be cut keeps whole rows.
+  const main = errors.length ? [findingsTable([], opts.lang), ...errors.map((f) => findingsTable([f], opts.lang).slice(2))] : [];
+  const rest: string[] = [];
+  if (others.length) rest.push("", ...findingsTable(others, opts.lang));
+  if (folds.length) rest.push("", ...folds.map((fold) => `- 🔹 ${mdEscape(foldLine(fold, opts.lang))}`));
+  return { head, main, rest };
 }
 
+/**
+ * The whole report within GitHub's comment limit (65,536 characters): the summary and every document's
+ * errors first; then warnings and notes while they fit; a closing line says what was left out.
+ */
 export function formatMarkdown(report: Report, opts: FormatOptions): string {
   const zh = opts.lang === "zh";
   const failed = report.documents.filter((d) => d.failure).length;
@@ -75,6 +91,49 @@ export function formatMarkdown(report: Report, opts: FormatOptions): string {
     out.push(`| ${status} ${mdEscape(d.path)} | ${mdEscape(d.department ?? "")} | ${d.year ?? ""} | ${d.summary.error} | ${d.summary.warning} | ${d.summary.info} |`);
   }
   out.push("");
-  for (const d of report.documents) out.push(...documentSection(d, opts));
+  const sections = report.documents.map((d) => documentSection(d, opts));
+  const reserve = 400; // the closing line
+  let size = out.join("\n").length;
+  let leftErrors = 0;
+  let leftOther = 0;
+  const body: string[][] = sections.map(() => []);
+  // First pass: each document's heading and errors, row by row while they fit.
+  sections.forEach((sec, i) => {
+    const add = (lines: string[]) => {
+      const n = lines.join("\n").length + 1;
+      if (size + n > COMMENT_LIMIT - reserve) return false;
+      body[i].push(...lines);
+      size += n;
+      return true;
+    };
+    if (!add(sec.head)) {
+      leftErrors += Math.max(0, sec.main.length - 1);
+      return;
+    }
+    for (let j = 0; j < sec.main.length; j++)
+      if (!add(sec.main[j])) {
+        leftErrors += sec.main.length - Math.max(j, 1);
+        break;
+      }
+  });
+  // Second pass: warnings, other notes and the folded rounding lines, document by document, while they fit.
+  sections.forEach((sec, i) => {
+    if (!sec.rest.length) return;
+    const n = sec.rest.join("\n").length + 1;
+    if (body[i].length && size + n <= COMMENT_LIMIT - reserve) {
+      body[i].push(...sec.rest);
+      size += n;
+    } else leftOther += sec.rest.filter((l) => l.startsWith("| ") || l.startsWith("- ")).length;
+  });
+  for (const b of body) if (b.length) out.push(...b, "");
+  if (leftErrors || leftOther) {
+    const total = leftErrors + leftOther;
+    out.push(
+      zh
+        ? `> ✂️ 为符合评论长度上限（${COMMENT_LIMIT} 字符），省略了 ${leftErrors} 个错误及 ${leftOther} 行警告/提示（共 ${total} 项）；完整结果见 HTML 或 JSON 报告。`
+        : `> ✂️ Left out to fit a comment (${COMMENT_LIMIT} characters): ${leftErrors} error${leftErrors === 1 ? "" : "s"} and ${leftOther} line${leftOther === 1 ? "" : "s"} of warnings and notes (${total} in all); the HTML or JSON report has everything.`,
+      "",
+    );
+  }
   return out.join("\n");
 }

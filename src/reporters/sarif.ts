@@ -34,6 +34,9 @@ function result(f: Finding, ruleIndex: number) {
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: { text: f.message + where },
+    ...(f.fingerprint ? { partialFingerprints: { "budgetCheck/v1": f.fingerprint } } : {}),
+    // An accepted finding (budget-check.config.json `accepted`) stays in the log, suppressed with its reason.
+    ...(f.accepted ? { suppressions: [{ kind: "external", status: "accepted", justification: f.accepted.until ? `${f.accepted.reason} (until ${f.accepted.until})` : f.accepted.reason }] } : {}),
     locations: [location(f.location)],
     ...(f.related.length ? { relatedLocations: f.related.map((r, i) => location(r, i + 1)) } : {}),
     properties: {
@@ -73,7 +76,10 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
   const rules = opts.rules ?? [];
   const base = opts.docsBaseUri;
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.documents.flatMap((d) => d.findings.map((f) => result(f, index.get(f.ruleId) ?? -1)));
+  // Rounding notes only with --include-rounding (dozens per document would bury the real alerts);
+  // with --quiet, errors only, as in every format.
+  const wanted = (f: Finding) => (opts.quiet ? f.severity === "error" && !f.accepted : opts.includeRounding || !(f.severity === "info" && f.withinRounding));
+  const results = report.documents.flatMap((d) => d.findings.filter(wanted).map((f) => result(f, index.get(f.ruleId) ?? -1)));
   const failures = report.documents.filter((d) => d.failure);
   const log = {
     $schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
@@ -90,14 +96,25 @@ export function formatSarif(report: Report, opts: FormatOptions): string {
         invocations: [
           {
             executionSuccessful: failures.length === 0,
-            toolExecutionNotifications: failures.map((d) => ({
-              level: "error",
-              message: { text: `${d.failure!.location ? formatLocation(d.failure!.location) : d.path}: ${d.failure!.message}` },
-              locations: [location(d.failure!.location ?? { file: d.path })],
-            })),
+            toolExecutionNotifications: [
+              ...failures.map((d) => ({
+                level: "error",
+                message: { text: `${d.failure!.location ? formatLocation(d.failure!.location) : d.path}: ${d.failure!.message}` },
+                locations: [location(d.failure!.location ?? { file: d.path })],
+              })),
+              // Rules a document could not be checked by: a note each, so a clean run still says what it did not check.
+              ...report.documents.flatMap((d) =>
+                (d.notChecked ?? []).map((n) => ({
+                  level: "note",
+                  message: { text: `${d.path}: ${n.ruleId} not checked: ${n.reason}` },
+                  locations: [location({ file: d.path })],
+                  associatedRule: { id: n.ruleId },
+                })),
+              ),
+            ],
           },
         ],
-        artifacts: report.documents.map((d) => ({ location: { uri: pathUri(d.path) }, roles: ["analysisTarget"] })),
+        artifacts: report.documents.map((d) => ({ location: { uri: pathUri(d.path) }, roles: ["analysisTarget"], ...(d.config ? { properties: { config: d.config } } : {}) })),
         results,
       },
     ],

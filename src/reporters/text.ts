@@ -1,8 +1,10 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
+import { placeText } from "./place.js";
 import type { Report } from "../report.js";
-import { arithmeticText, summaryLine, tableHeading } from "./words.js";
+import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
+import { arithmeticText, configLine, summaryLine, notCheckedText } from "./words.js";
 import { textTable } from "./width.js";
 
 export interface TextOptions {
@@ -10,6 +12,8 @@ export interface TextOptions {
   lang: Lang;
   /** Only findings of severity error. */
   quiet?: boolean;
+  /** List the rounding notes one by one instead of one line per table. */
+  showRounding?: boolean;
 }
 
 function severityLabel(f: Finding, c: ChalkInstance, lang: Lang): string {
@@ -39,23 +43,28 @@ export function formatText(report: Report, opts: TextOptions): string {
   for (const d of report.documents) {
     const head = [d.department, d.year, d.moneyUnit ? `(${d.moneyUnit})` : null].filter(Boolean).join(" ");
     out.push(c.bold.underline(d.path) + (head ? `  ${head}` : ""));
+    if (d.config) out.push(`  ${c.dim(configLine(d.config, opts.lang))}`);
     if (d.failure) {
       out.push(`  ${c.red(zh ? "无法读取" : "unreadable")} ${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`);
       out.push("");
       continue;
     }
-    const shown = opts.quiet ? d.findings.filter((f) => f.severity === "error") : d.findings;
-    const groups = new Map<string, Finding[]>();
-    for (const f of shown) groups.set(f.table, [...(groups.get(f.table) ?? []), f]);
-    for (const [t, fs] of groups) {
-      out.push(`  ${c.bold(tableHeading(t, opts.lang))}`);
-      for (const f of fs) {
-        out.push(`    ${c.dim(formatLocation(f.location))}  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
-        const arith = arithmeticText(f, opts.lang);
-        if (arith) out.push(`      ${c.dim(arith)}`);
-      }
+    // Errors first, then warnings and other notes, each with its table; rounding notes one line per table.
+    const shown = shownFindings(d.findings, !!opts.quiet);
+    const { listed, folds } = opts.showRounding ? { listed: shown, folds: [] } : foldRounding(shown);
+    for (const f of listed) {
+      out.push(`  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
+      out.push(`      ${c.dim(placeText(f, opts.lang))}`);
+      if (f.quote) out.push(`      ${f.quote}`);
+      const arith = arithmeticText(f, opts.lang);
+      if (arith) out.push(`      ${c.dim(arith)}`);
+      const acc = acceptedText(f, opts.lang);
+      if (acc) out.push(`      ${c.green(acc)}`);
     }
-    if (shown.length === 0) out.push(`  ${c.green(zh ? "未发现问题" : "no findings")}`);
+    for (const fold of folds) out.push(`  ${c.cyan(zh ? "尾差" : "rounding")}  ${foldLine(fold, opts.lang)}${zh ? "（--show-rounding 逐条列出）" : " (--show-rounding lists them)"}`);
+    if (shown.length === 0) out.push(`  ${c.green(opts.quiet ? (zh ? "未发现错误" : "no errors") : zh ? "未发现问题" : "no findings")}`);
+    const skipped = notCheckedText(d, opts.lang);
+    if (skipped && !opts.quiet) out.push(`  ${c.yellow(skipped)}`);
     out.push("");
   }
   if (report.documents.length > 1) out.push(...departmentSummary(report, opts.lang), "");

@@ -8,10 +8,31 @@ export const TABLE_NAMES: Record<string, string> = {
   T10: "政府性基金预算支出表", T11: "国有资本经营预算支出表", T12: "部门整体支出绩效目标表",
 };
 
-/** `表8 一般公共预算支出表（按经济分类）` / `T8 …`; `文字部分` / `Written parts` for the text. */
-export function tableHeading(t: string, lang: Lang): string {
+/**
+ * `表8 一般公共预算支出表（按经济分类）` / `T8 …`; `文字部分` / `Written parts` for the text. The title is the
+ * one the document printed (its `tables` in the report) when given, else the Shenzhen template's.
+ */
+export function tableHeading(t: string, lang: Lang, tables?: { id: string; title: string }[]): string {
   if (t === "text") return lang === "zh" ? "文字部分" : "Written parts";
-  return lang === "zh" ? `表${t.slice(1)} ${TABLE_NAMES[t] ?? ""}` : `${t} ${TABLE_NAMES[t] ?? ""}`;
+  const printed = tables?.find((x) => x.id === t)?.title.replace(/^\d{4}\s*年度?/, "");
+  const title = tables ? printed ?? "" : TABLE_NAMES[t] ?? "";
+  return lang === "zh" ? `表${t.slice(1)} ${title}` : `${t} ${title}`;
+}
+
+/** The printed titles a document's headings use: any template but the one TABLE_NAMES spells out. */
+export function printedTitles(d: { template?: string; tables: { id: string; title: string }[] }): { id: string; title: string }[] | undefined {
+  return d.template && d.template !== "shenzhen" ? d.tables : undefined;
+}
+
+/**
+ * The rules a document could not be checked by, one line: a report that says 0 errors must also say what
+ * was not checked (a template without 三公 table, text statements no claim reader recognised …).
+ */
+export function notCheckedText(d: { notChecked?: { ruleId: string; reason: string }[] }, lang: Lang): string | null {
+  const list = d.notChecked ?? [];
+  if (!list.length) return null;
+  const items = list.map((n) => `${n.ruleId} (${n.reason})`).join(lang === "zh" ? "；" : "; ");
+  return lang === "zh" ? `未核对 ${list.length} 条规则：${items}` : `not checked, ${list.length} rule${list.length > 1 ? "s" : ""}: ${items}`;
 }
 
 /** What a finding is, in words: error, warning, rounding (an info finding within rounding) or info. */
@@ -43,8 +64,13 @@ export function arithmeticText(f: Finding, lang: Lang, sep = "  "): string | nul
 }
 
 /** The closing summary line: `0 errors, 4 warnings, 58 info (rounding notes) in 1 document`. */
-export function summaryLine(s: { documents: number; error: number; warning: number; info: number }, failed: number, lang: Lang): string {
-  if (lang === "zh") return `${s.error} 个错误，${s.warning} 个警告，${s.info} 个提示（含尾数误差），共 ${s.documents} 个文件${failed ? `，${failed} 个无法读取` : ""}`;
+export function summaryLine(s: { documents: number; error: number; warning: number; info: number; accepted?: number }, failed: number, lang: Lang): string {
+  if (lang === "zh") return `${s.error} 个错误，${s.warning} 个警告，${s.info} 个提示（含尾数误差）${s.accepted ? `，${s.accepted} 个已接受` : ""}，共 ${s.documents} 个文件${failed ? `，${failed} 个无法读取` : ""}`;
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
-  return `${n(s.error, "error")}, ${n(s.warning, "warning")}, ${s.info} info (rounding notes) in ${n(s.documents, "document")}${failed ? `, ${failed} unreadable` : ""}`;
+  return `${n(s.error, "error")}, ${n(s.warning, "warning")}, ${s.info} info (rounding notes)${s.accepted ? `, ${s.accepted} accepted` : ""} in ${n(s.documents, "document")}${failed ? `, ${failed} unreadable` : ""}`;
+}
+
+/** The configuration file a document was checked with, in words (every format names it). */
+export function configLine(path: string, lang: Lang): string {
+  return lang === "zh" ? `配置文件：${path}` : `configuration: ${path}`;
 }

@@ -1,14 +1,15 @@
 import { amountOf } from "../model/document.js";
-import { rowByRole, tablesOf } from "../model/queries.js";
+import { columnLabel, rowByRole, tablesOf } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
 export const balanceTotals: Rule = {
   id: "balance-totals",
   defaultSeverity: "error",
+  requires: { tables: [["summary", "allocation-summary"]] },
   description: "表1/表6: 本年收入合计 + 上年结余 = 收入总计, 本年支出合计 + 结转下年 = 支出总计, and 收入总计 = 支出总计.",
   descriptionZh: "表1/表6：本年收入合计 + 上年结余结转 = 收入总计；本年支出合计 + 结转下年 = 支出总计；收入总计 = 支出总计。",
   check(doc, ctx) {
-    for (const t of tablesOf(doc, ["T1", "T6"])) {
+    for (const t of tablesOf(doc, ["summary", "allocation-summary"])) {
       const get = (role: string) => rowByRole(t, role);
       for (const [total, sub, carry, zh, en] of [
         ["income-total", "income-subtotal", "income-carryover", "本年收入合计 + 上年结余结转", "income this year + carried over"],
@@ -18,17 +19,18 @@ export const balanceTotals: Rule = {
         const ta = amountOf(tr, "amount");
         const s = amountOf(get(sub), "amount");
         if (!ta || !s) continue;
-        const c = amountOf(get(carry), "amount");
+        // Every carry-over line (a 决算 prints 使用非财政拨款结余 and 年初结转和结余 apart).
+        const carried = t.rows.filter((r) => r.role === carry).map((r) => amountOf(r, "amount")).filter((a): a is NonNullable<typeof a> => !!a);
         ctx.sum({
-          subject: { table: t.id, item: tr!.name, column: "预算数" },
+          subject: { table: t.id, item: tr!.name, column: columnLabel(t, "amount") },
           total: ta,
-          parts: c ? [{ amount: s }, { amount: c }] : [{ amount: s }],
+          parts: [{ amount: s }, ...carried.map((amount) => ({ amount }))],
           relation: { zh, en },
         });
       }
       const inc = amountOf(get("income-total"), "amount");
       const exp = amountOf(get("expenditure-total"), "amount");
-      if (inc && exp) ctx.equal({ table: t.id, item: "收入总计", column: "预算数" }, inc, exp, { zh: "支出总计", en: "total expenditure" });
+      if (inc && exp) ctx.equal({ table: t.id, item: "收入总计", column: columnLabel(t, "amount") }, inc, exp, { zh: "支出总计", en: "total expenditure" });
     }
   },
 };

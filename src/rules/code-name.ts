@@ -1,11 +1,15 @@
 import type { TableId } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { normaliseName } from "../model/names.js";
+import { pushTo } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+
+const MAX_RELATED = 20;
 
 export const codeName: Rule = {
   id: "code-name",
   defaultSeverity: "warning",
+  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital"]] },
   description: "One classification code bears one name everywhere in the document.",
   descriptionZh: "同一科目编码在全文各表中应使用同一科目名称。",
   check(doc, ctx) {
@@ -15,13 +19,16 @@ export const codeName: Rule = {
         for (const r of t.rows)
           if (r.kind === "code" && r.codeKind === kind && r.code && r.name)
             // Where the name is printed: its 科目名称 cell, or the row when the name is not a cell of its own.
-            seen.set(r.code, [...(seen.get(r.code) ?? []), { name: r.name, table: t.id, unit: r.unit, location: r.cells.name?.location ?? r.location }]);
+            pushTo(seen, r.code, { name: r.name, table: t.id, unit: r.unit, location: r.cells.name?.location ?? r.location });
       for (const [code, uses] of seen) {
         const counts = new Map<string, number>();
         for (const u of uses) counts.set(normaliseName(u.name), (counts.get(normaliseName(u.name)) ?? 0) + 1);
         if (counts.size < 2) continue;
         const [usual] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
         const usualAt = uses.filter((u) => normaliseName(u.name) === usual).map((u) => u.location);
+        // One finding per odd use; each names a few places of the usual name, not all of them (a code
+        // used on 50,000 rows would otherwise repeat 50,000 locations in every finding).
+        usualAt.length = Math.min(usualAt.length, MAX_RELATED);
         for (const u of uses) {
           if (normaliseName(u.name) === usual) continue;
           ctx.report({

@@ -1,16 +1,20 @@
-import { amountOf, table, type Row } from "../model/document.js";
+import { amountOf, table, tableName, type Row } from "../model/document.js";
 import { columnLabel, unitBlocks, unitKey } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
 export const economicVsFunction: Rule = {
   id: "economic-vs-function",
   defaultSeverity: "error",
-  description: "Per budget unit and for the department, 表8 (economic classification) 支出总计 / 基本支出 / 项目支出 equal 表7's (function classification).",
+  requires: { tables: [["general-function"], ["general-economic", "general-basic-economic"]] },
+  description: "Per budget unit and for the department, the economic-classification table equals the function-classification one: 支出总计 / 基本支出 / 项目支出 (Shenzhen 表8 = 表7), or the basic-expenditure 合计 = the 基本支出 of the general public budget by function (Shanghai 表8 = 表5).",
   descriptionZh: "各预算单位及部门合计：表8（按经济分类）的支出总计、基本支出、项目支出与表7（按功能分类）相同。",
   check(doc, ctx) {
-    const t7 = table(doc, "T7");
-    const t8 = table(doc, "T8");
+    const t7 = table(doc, "general-function");
+    // The economic table is either the whole general public budget (总计 / 基本 / 项目, Shenzhen's 表8) or
+    // only its basic expenditure (合计 = 人员经费 + 公用经费, Shanghai's 表8): then its 合计 is the function table's 基本支出.
+    const t8 = table(doc, "general-economic") ?? table(doc, "general-basic-economic");
     if (!t7 || !t8) return;
+    const keys: [string, string][] = t8.kind === "general-economic" ? [["total", "total"], ["basic", "basic"], ["project", "project"]] : [["total", "basic"]];
     const a = unitBlocks(t8);
     const b = unitBlocks(t7);
     const pairs: [Row, Row | undefined][] = [];
@@ -18,15 +22,15 @@ export const economicVsFunction: Rule = {
     for (const u of a.units) pairs.push([u.row, b.units.find((x) => unitKey(x.row.unit) === unitKey(u.row.unit))?.row]);
     for (const [r8, r7] of pairs) {
       if (!r7) continue;
-      for (const key of ["total", "basic", "project"]) {
+      for (const [key, key7] of keys) {
         const x = amountOf(r8, key);
-        const y = amountOf(r7, key);
+        const y = amountOf(r7, key7);
         if (x && y)
           ctx.equal(
-            { table: "T8", unit: r8.kind === "department" ? null : r8.unit, item: r8.kind === "department" ? r8.name : null, column: columnLabel("T8", key) },
+            { table: t8.id, unit: r8.kind === "department" ? null : r8.unit, item: r8.kind === "department" ? r8.name : null, column: columnLabel(t8, key) },
             x,
             y,
-            { zh: "表7 同一单位", en: "the same unit in T7" },
+            key === key7 ? { zh: `${tableName(t7)} 同一单位`, en: `the same unit in ${t7.id}` } : { zh: `${tableName(t7)} 同一单位${columnLabel(t7, key7)}`, en: `the same unit's ${columnLabel(t7, key7)} in ${t7.id}` },
           );
       }
     }

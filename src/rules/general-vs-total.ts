@@ -1,4 +1,5 @@
-import { amountOf, table, type Row } from "../model/document.js";
+import { cutOff } from "../model/cutoff.js";
+import { amountOf, table, tableName, type Row } from "../model/document.js";
 import { blockKey, codeBlocks, columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
@@ -7,29 +8,36 @@ const KEYS = ["total", "basic", "project"];
 export const generalVsTotal: Rule = {
   id: "general-vs-total",
   defaultSeverity: "error",
+  requires: { tables: [["summary"], ["expenditure"], ["general-function"]] },
   description: "When the whole budget is general public budget (表1 一般公共预算拨款 = 收入总计), 表7 equals 表3 row by row.",
   descriptionZh: "收入全部为一般公共预算拨款时，表7 与表3 逐行相同（各单位、各功能科目的支出总计、基本支出、项目支出）。",
   check(doc, ctx) {
-    const t1 = table(doc, "T1");
-    const t3 = table(doc, "T3");
-    const t7 = table(doc, "T7");
+    const t1 = table(doc, "summary");
+    const t3 = table(doc, "expenditure");
+    const t7 = table(doc, "general-function");
     if (!t1 || !t3 || !t7) return;
     const gp = amountOf(rowByRole(t1, "general-public"), "amount");
     const all = amountOf(rowByRole(t1, "income-total"), "amount");
     if (!gp || !all || !gp.value.eq(all.value)) return;
     const a = unitBlocks(t7);
     const b = unitBlocks(t3);
-    const rel = { zh: "表3 同一行", en: "the same row of T3" };
+    const rel = { zh: `${tableName(t3)} 同一行`, en: `the same row of ${t3.id}` };
+    // 表7 cut off (the document ends inside it): a row it lacks may just not have been printed.
+    const cut = cutOff(doc);
+    const cutRelation = cut && {
+      zh: `${tableName(t7)} 中无此行（文件在第 ${cut.last.line} 行${tableName(t7)}中途截断），计为`,
+      en: `${t7.id} has no such row (the document is cut off inside ${t7.id} at line ${cut.last.line}), counted as`,
+    };
     const compare = (r7: Row, r3: Row | undefined) => {
       for (const key of KEYS) {
         const x = amountOf(r7, key);
         if (!x) continue;
         const y = amountOf(r3, key);
         ctx.sum({
-          subject: { table: "T7", unit: r7.kind === "department" ? null : r7.unit, code: r7.code, item: r7.kind === "code" ? r7.name : null, column: columnLabel("T7", key) },
+          subject: { table: t7.id, unit: r7.kind === "department" ? null : r7.unit, code: r7.code, item: r7.kind === "code" ? r7.name : null, column: columnLabel(t7, key) },
           total: x,
           parts: y ? [{ amount: y }] : [],
-          relation: y ? rel : { zh: "表3 无此行，按 0", en: "T3 has no such row: 0" },
+          relation: y ? rel : { zh: `${tableName(t3)} 中无此行，计为`, en: `${t3.id} has no such row, counted as` },
         });
       }
     };
@@ -51,10 +59,10 @@ export const generalVsTotal: Rule = {
           const y = amountOf(r, "total");
           if (y && !y.value.isZero())
             ctx.sum({
-              subject: { table: "T3", unit: r.unit, code: r.code, item: r.name, column: columnLabel("T3", "total") },
+              subject: { table: t3.id, unit: r.unit, code: r.code, item: r.name, column: columnLabel(t3, "total") },
               total: y,
               parts: [],
-              relation: { zh: "表7 无此行，按 0", en: "T7 has no such row: 0" },
+              relation: cut?.table === t7.id && cutRelation ? cutRelation : { zh: `${tableName(t7)} 中无此行，计为`, en: `${t7.id} has no such row, counted as` },
             });
         }
     }

@@ -8,7 +8,7 @@ const present = (rows: Row[], key: string) => rows.map((r) => amountOf(r, key)).
 function classified(t: Table, ctx: RuleContext) {
   const { department, units } = unitBlocks(t);
   for (const key of amountColumns(t)) {
-    const column = columnLabel(t.id, key);
+    const column = columnLabel(t, key);
     for (const u of codeBlocks(t)) {
       for (const [parent, kids] of codeChildren(u.codes)) {
         const total = amountOf(parent, key);
@@ -41,9 +41,9 @@ function classified(t: Table, ctx: RuleContext) {
   }
 }
 
-function twoSided(t: Table, ctx: RuleContext) {
+function twoSided(t: Table, ctx: RuleContext, template: string) {
   const items = t.rows.filter((r) => r.kind === "item");
-  const subject = (r: Row) => ({ table: t.id, code: r.code, item: r.name, column: "预算数" });
+  const subject = (r: Row) => ({ table: t.id, code: r.code, item: r.name, column: columnLabel(t, "amount") });
   // Expenditure: 类 = Σ 款, 款 = Σ 项 (codes resolved from the names), 本年支出合计 = Σ 类.
   const exp = items.filter((r) => r.side === "expenditure" && !r.role);
   for (const parent of exp) {
@@ -56,19 +56,43 @@ function twoSided(t: Table, ctx: RuleContext) {
   const expTotal = amountOf(expSub, "amount");
   const lei = exp.filter((r) => (r.code ? r.code.length === 3 : r.level === 1));
   if (expTotal && lei.length) ctx.sum({ subject: subject(expSub!), total: expTotal, parts: present(lei, "amount"), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
+  else if (!expSub) {
+    // No 本年支出合计 printed (Shanghai's 财务收支预算总表): 支出总计 = Σ top-level items + 结转下年.
+    const tr = rowByRole(t, "expenditure-total");
+    const ta = amountOf(tr, "amount");
+    const carry = items.filter((r) => r.side === "expenditure" && r.role === "expenditure-carryforward");
+    if (ta && lei.length) ctx.sum({ subject: subject(tr!), total: ta, parts: present([...lei, ...carry], "amount"), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
+  }
   // Income: 政府预算拨款 = Σ its three kinds, 单位资金 = Σ its kinds, 本年收入合计 = Σ top-level items.
   const inc = items.filter((r) => r.side === "income" && r.role !== "income-carryover");
   for (const parent of inc) {
     if (!parent.role) continue;
-    const kids = inc.filter((r) => r.role && roleParent(t.id, r.role) === parent.role);
+    const kids = inc.filter((r) => r.role && roleParent(t.kind, r.role, template) === parent.role);
     const total = amountOf(parent, "amount");
     if (total && kids.length) ctx.sum({ subject: subject(parent), total, parts: present(kids, "amount"), relation: { zh: "所属明细合计", en: "sum of its sub-items" } });
   }
   const incSub = rowByRole(t, "income-subtotal");
   const incTotal = amountOf(incSub, "amount");
-  const topIncome = inc.filter((r) => (r.role ? roleParent(t.id, r.role) === null : r.level === 1));
+  // Top level: items whose parent item the table does not print (一般公共预算财政拨款收入 in a 决算 that
+  // prints no 财政拨款收入 line above it).
+  const printedRoles = new Set(inc.map((r) => r.role));
+  const topIncome = inc.filter((r) => {
+    if (!r.role) return r.level === 1;
+    const p = roleParent(t.kind, r.role, template);
+    return p === null || !printedRoles.has(p);
+  });
   if (incTotal && topIncome.length)
     ctx.sum({ subject: subject(incSub!), total: incTotal, parts: present(topIncome, "amount"), relation: { zh: "各项收入合计", en: "sum of the income items" } });
+  else if (!incSub) {
+    // No 本年收入合计 printed: 收入总计 = Σ top-level income items + 上年结转.
+    const tr = rowByRole(t, "income-total");
+    const ta = amountOf(tr, "amount");
+    const carry = items.filter((r) => r.side === "income" && r.role === "income-carryover");
+    // Top level: items whose parent item this table does not print (一般公共预算资金 when no 财政拨款收入 line).
+    const printed = new Set(inc.map((r) => r.role));
+    const top = inc.filter((r) => r.kind === "item" && r.role !== "income-carryover" && (r.role ? !printed.has(roleParent(t.kind, r.role, template)) : r.level === 1));
+    if (ta && top.length) ctx.sum({ subject: subject(tr!), total: ta, parts: present([...top, ...carry], "amount"), relation: { zh: "各项收入合计", en: "sum of the income items" } });
+  }
 }
 
 function tasks(t: Table, ctx: RuleContext) {
@@ -78,18 +102,19 @@ function tasks(t: Table, ctx: RuleContext) {
   for (const key of amountColumns(t)) {
     const a = amountOf(total, key);
     if (a && items.length)
-      ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t.id, key) }, total: a, parts: present(items, key), relation: { zh: "各项任务合计", en: "sum of the tasks" } });
+      ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t, key) }, total: a, parts: present(items, key), relation: { zh: "各项任务合计", en: "sum of the tasks" } });
   }
 }
 
 export const hierarchySum: Rule = {
   id: "hierarchy-sum",
   defaultSeverity: "error",
+  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance"]] },
   description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units, 表1/表6 items and totals, 表12 金额合计.",
   descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和，表1/表6 各项目及合计，表12 金额合计。",
   check(doc, ctx) {
     for (const t of tablesOf(doc, CLASSIFIED)) classified(t, ctx);
-    for (const t of tablesOf(doc, ["T1", "T6"])) twoSided(t, ctx);
-    for (const t of tablesOf(doc, ["T12"])) tasks(t, ctx);
+    for (const t of tablesOf(doc, ["summary", "allocation-summary"])) twoSided(t, ctx, doc.template);
+    for (const t of tablesOf(doc, ["performance"])) tasks(t, ctx);
   },
 };

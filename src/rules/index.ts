@@ -1,5 +1,7 @@
 import type { Rule } from "../engine/types.js";
 import { allocationVsSummary } from "./allocation-vs-summary.js";
+import { amountFormat } from "./amount-format.js";
+import { beyondHeader } from "./beyond-header.js";
 import { balanceTotals } from "./balance-totals.js";
 import { codeName } from "./code-name.js";
 import { economicVsFunction } from "./economic-vs-function.js";
@@ -33,6 +35,8 @@ export const rules: Rule[] = [
   hierarchySum,
   partOfTotal,
   negativeAmount,
+  amountFormat,
+  beyondHeader,
   itemsVsUnits,
   allocationVsSummary,
   generalVsTotal,

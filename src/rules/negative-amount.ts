@@ -1,3 +1,4 @@
+import { cellSubject } from "../model/queries.js";
 import { decimalString } from "../model/amount.js";
 import type { Rule } from "../engine/types.js";
 
@@ -13,7 +14,7 @@ export const negativeAmount: Rule = {
           const a = cell.amount;
           if (!a || !a.nonNegative || !a.value.isNegative() || a.value.isZero()) continue;
           ctx.report({
-            subject: { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.name, column: t.columns.find((c) => c.key === key)?.label ?? key },
+            subject: cellSubject(t, r, key),
             location: a.location,
             message: { zh: `金额 ${a.text} 为负数，预算金额不应小于 0`, en: `amount ${a.text} is negative; a budget amount cannot be below 0` },
             stated: decimalString(a.value),

@@ -11,20 +11,21 @@ const PAIRS: [string, string][] = [
 export const partOfTotal: Rule = {
   id: "part-of-total",
   defaultSeverity: "error",
+  requires: { tables: [["expenditure"]] },
   description: "A 其中 column never exceeds the column it is part of (表3 政府采购: 小微企业 ≤ 中小企业 ≤ 小计).",
   descriptionZh: "“其中”列不大于其所属列（表3 政府采购：面向小微企业 ≤ 面向中小企业 ≤ 小计）。",
   check(doc, ctx) {
-    for (const t of tablesOf(doc, ["T3"]))
+    for (const t of tablesOf(doc, ["expenditure"]))
       for (const r of t.rows)
         for (const [part, whole] of PAIRS) {
           const p = amountOf(r, part);
           const w = amountOf(r, whole);
           if (p && w)
             ctx.atMost({
-              subject: { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "code" ? r.name : null, column: columnLabel(t.id, part) },
+              subject: { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "code" ? r.name : null, column: columnLabel(t, part) },
               part: p,
               whole: w,
-              relation: { zh: columnLabel(t.id, whole), en: columnLabel(t.id, whole) },
+              relation: { zh: columnLabel(t, whole), en: columnLabel(t, whole) },
             });
         }
   },

@@ -1,39 +1,35 @@
-import { amountOf, type Row, type TableId } from "../model/document.js";
-import { columnLabel, COMPONENT_TABLES, tablesOf } from "../model/queries.js";
+import { amountOf, type Row, type Table } from "../model/document.js";
+import { columnLabel } from "../model/queries.js";
+import { KINDS, type RowIdentity } from "../templates/kinds.js";
 import type { Rule, RuleContext, Term } from "../engine/types.js";
 
-/** `row[total] = Σ row[parts]` when all are printed. */
-function rowSum(ctx: RuleContext, table: TableId, r: Row, total: string, parts: string[], zh: string, en: string) {
-  const t = amountOf(r, total);
-  if (!t) return;
-  const terms: Term[] = parts.map((k) => amountOf(r, k)).filter((a) => !!a).map((amount) => ({ amount: amount! }));
+/** `row[total] = Σ row[parts]` when the total and at least one part are printed. */
+function rowSum(ctx: RuleContext, t: Table, r: Row, id: RowIdentity) {
+  const total = amountOf(r, id.total);
+  if (!total) return;
+  const terms: Term[] = id.parts.map((k) => amountOf(r, k)).filter((a) => !!a).map((amount) => ({ amount: amount! }));
   if (terms.length === 0) return;
+  // The relation names only the parts this table prints.
+  const printed = id.parts.filter((k) => t.columns.some((c) => c.key === k));
+  const named = printed.length < id.parts.length && printed.length > 0 && id.rows?.includes("code");
   ctx.sum({
-    subject: { table, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : r.kind === "year" ? r.label : r.name, column: columnLabel(table, total) },
-    total: t,
+    subject: { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : r.kind === "year" ? r.label : r.name, column: columnLabel(t, id.total) },
+    total,
     parts: terms,
-    relation: { zh, en },
+    relation: named && printed.length > 2 ? { zh: printed.map((k) => columnLabel(t, k)).join(" + "), en: printed.join(" + ") } : { zh: id.zh, en: id.en },
   });
 }
 
 export const rowTotal: Rule = {
   id: "row-total",
   defaultSeverity: "error",
-  description: "Within a row, a total equals the sum of its columns: 支出总计 = 基本支出 + 项目支出 (表3/7/8/10/11), 三公 总计 and 小计 (表9), 总额 = 财政拨款 + 其他资金 (表12).",
-  descriptionZh: "行内合计等于各列之和：支出总计 = 基本支出 + 项目支出，三公经费总计与小计，绩效目标表总额 = 财政拨款 + 其他资金。",
+  requires: { tables: [["income", "expenditure", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital", "sanggong", "performance"]] },
+  description: "Within a row, a total equals the sum of its columns: 支出总计 = 基本支出 + 项目支出, 合计 = Σ income sources, 合计 = 人员经费 + 公用经费, 三公 总计 and 小计, 总额 = 财政拨款 + 其他资金.",
+  descriptionZh: "行内合计等于各列之和：支出总计 = 基本支出 + 项目支出，收入合计 = 各项收入之和，基本支出合计 = 人员经费 + 公用经费，三公经费总计与小计，绩效目标表总额 = 财政拨款 + 其他资金。",
   check(doc, ctx) {
-    for (const t of tablesOf(doc, COMPONENT_TABLES))
-      for (const r of t.rows)
-        if (r.kind === "department" || r.kind === "unit" || r.kind === "code")
-          rowSum(ctx, t.id, r, "total", ["basic", "project"], "基本支出 + 项目支出", "basic + project");
-    for (const t of tablesOf(doc, ["T9"]))
-      for (const r of t.rows) {
-        if (r.kind !== "year" && r.role !== "change") continue;
-        rowSum(ctx, t.id, r, "total", ["abroad", "reception", "vehicle"], "因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费", "abroad + reception + vehicles");
-        rowSum(ctx, t.id, r, "vehicle", ["vehicle-purchase", "vehicle-operation"], "公务用车购置费 + 公务用车运行维护费", "vehicle purchase + vehicle operation");
-      }
-    for (const t of tablesOf(doc, ["T12"]))
-      for (const r of t.rows)
-        if (r.kind === "item" || r.kind === "total") rowSum(ctx, t.id, r, "total", ["fiscal", "other"], "财政拨款 + 其他资金", "fiscal + other funds");
+    for (const t of doc.tables)
+      for (const id of KINDS[t.kind].rowIdentities)
+        for (const r of t.rows)
+          if (!id.rows || id.rows.includes(r.kind) || (id.orRole && r.role === id.orRole)) rowSum(ctx, t, r, id);
   },
 };

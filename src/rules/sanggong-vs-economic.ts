@@ -1,5 +1,5 @@
 import type { Amount } from "../model/amount.js";
-import { amountOf, table } from "../model/document.js";
+import { amountOf, table, tableName } from "../model/document.js";
 import { blockKey, codeBlocks, columnLabel, unitKey } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
@@ -14,11 +14,12 @@ const CODES: [string, string, string][] = [
 export const sanggongVsEconomic: Rule = {
   id: "sanggong-vs-economic",
   defaultSeverity: "error",
+  requires: { tables: [["sanggong"], ["general-economic"]] },
   description: "表9 this year's 三公 amounts per unit equal 表8's codes 30212 因公出国（境）费用, 30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置 (0 when the code is absent).",
   descriptionZh: "表9 各单位本年“三公”经费与表8 经济科目一致：30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置（无此科目按 0）。",
   check(doc, ctx) {
-    const t8 = table(doc, "T8");
-    const t9 = table(doc, "T9");
+    const t8 = table(doc, "general-economic");
+    const t9 = table(doc, "sanggong");
     if (!t8 || !t9) return;
     const blocks = codeBlocks(t8);
     for (const r of t9.rows) {
@@ -31,10 +32,10 @@ export const sanggongVsEconomic: Rule = {
         if (!a) continue;
         const b = rows8.filter((x) => x.code === code).map((x) => amountOf(x, "total")).filter((x): x is Amount => !!x);
         ctx.sum({
-          subject: { table: "T9", unit: r.unit, item: r.label, column: columnLabel("T9", key) },
+          subject: { table: t9.id, unit: r.unit, item: r.label, column: columnLabel(t9, key) },
           total: a,
           parts: b.map((amount) => ({ amount })),
-          relation: b.length ? { zh: `表8 ${code} ${name}`, en: `T8 ${code} ${name}` } : { zh: `表8 无 ${code} ${name}，按 0`, en: `T8 has no ${code} ${name}: 0` },
+          relation: b.length ? { zh: `${tableName(t8)} ${code} ${name}`, en: `${t8.id} ${code} ${name}` } : { zh: `${tableName(t8)} 无 ${code} ${name}，按 0`, en: `${t8.id} has no ${code} ${name}: 0` },
         });
       }
     }

@@ -15,6 +15,7 @@ const FIELDS: [StaffingField, string, string][] = [
 export const staffingSum: Rule = {
   id: "staffing-sum",
   defaultSeverity: "error",
+  requires: { text: true },
   description: "部门概况: each unit's staffing (编制, 实有在编, 离休, 退休) sums to the system totals; the number of 基层单位 matches the units listed.",
   descriptionZh: "部门概况：各单位编制数、实有在编人数、离休、退休人数之和等于系统总数；基层单位数与所列单位一致。",
   check(doc, ctx) {

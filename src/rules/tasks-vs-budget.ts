@@ -1,15 +1,16 @@
-import { amountOf, table } from "../model/document.js";
+import { amountOf, table, tableName } from "../model/document.js";
 import { unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
 export const tasksVsBudget: Rule = {
   id: "tasks-vs-budget",
   defaultSeverity: "error",
+  requires: { tables: [["performance"], ["general-function"]] },
   description: "表12: the tasks (基本支出 and projects) sum to 表7's department total, 金额合计 equals it, and the 基本支出 line equals 表7's 基本支出.",
   descriptionZh: "表12 各任务（基本支出及各项目）之和、金额合计均等于表7 部门支出总计；基本支出行等于表7 基本支出。",
   check(doc, ctx) {
-    const t7 = table(doc, "T7");
-    const t12 = table(doc, "T12");
+    const t7 = table(doc, "general-function");
+    const t12 = table(doc, "performance");
     // Without a department row, a 表7 of one budget unit: that unit is the department.
     const blocks = t7 ? unitBlocks(t7) : null;
     const dept = blocks?.department ?? (blocks?.units.length === 1 ? blocks.units[0].row : null);
@@ -19,14 +20,14 @@ export const tasksVsBudget: Rule = {
     const tasks = t12.rows.filter((r) => r.kind === "item");
     if (total7 && tasks.length)
       ctx.sum({
-        subject: { table: "T7", item: dept.name, column: "支出总计" },
+        subject: { table: t7!.id, item: dept.name, column: "支出总计" },
         total: total7,
         parts: tasks.map((r) => amountOf(r, "total")).filter((a) => !!a).map((amount) => ({ amount: amount! })),
-        relation: { zh: "表12 各任务总额合计", en: "sum of the T12 tasks" },
+        relation: { zh: `${tableName(t12)} 各任务总额合计`, en: `sum of the ${t12.id} tasks` },
       });
     const sum12 = amountOf(t12.rows.find((r) => r.role === "tasks-total"), "total");
-    if (total7 && sum12) ctx.equal({ table: "T12", item: "金额合计", column: "总额" }, sum12, total7, { zh: "表7 部门支出总计", en: "T7 department total" });
+    if (total7 && sum12) ctx.equal({ table: t12.id, item: "金额合计", column: "总额" }, sum12, total7, { zh: `${tableName(t7)} 部门支出总计`, en: `${t7!.id} department total` });
     const basic12 = amountOf(t12.rows.find((r) => r.role === "basic"), "total");
-    if (basic7 && basic12) ctx.equal({ table: "T12", item: "基本支出", column: "总额" }, basic12, basic7, { zh: "表7 部门基本支出", en: "T7 department basic expenditure" });
+    if (basic7 && basic12) ctx.equal({ table: t12.id, item: "基本支出", column: "总额" }, basic12, basic7, { zh: `${tableName(t7)} 部门基本支出`, en: `${t7!.id} department basic expenditure` });
   },
 };

@@ -2,14 +2,15 @@ import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, unitCore } from "../claims/match.js";
 import type { ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
-import { makeCount, type Amount } from "../model/amount.js";
-import { amountOf, table, type BudgetDocument, type Row, type TableId } from "../model/document.js";
+import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
+import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
+import { normaliseName } from "../model/names.js";
 import { departmentRow, unitBlocks } from "../model/queries.js";
 
 const terms = (as: (Amount | null)[]) => as.filter((a): a is Amount => !!a).map((amount) => ({ amount }));
 
 /** The unit rows of a classified table (表3, 表7, 表8), by unit. */
-function unitRow(doc: BudgetDocument, id: TableId, unit: string): { row: Row; codes: Row[] } | null {
+function unitRow(doc: BudgetDocument, id: TableKind, unit: string): { row: Row; codes: Row[] } | null {
   const t = table(doc, id);
   if (!t) return null;
   const u = unitBlocks(t).units.find((b) => b.row.unit && unitCore(b.row.unit) === unitCore(unit));
@@ -17,48 +18,54 @@ function unitRow(doc: BudgetDocument, id: TableId, unit: string): { row: Row; co
 }
 
 /** Where each component of a unit's budget sentence is found in the tables. */
-const COMPONENT_SOURCE: Record<UnitComponent, { table: TableId; code: string | null; key: string; zh: string; en: string }> = {
-  personnel: { table: "T8", code: "301", key: "total", zh: "表8 301 工资福利支出", en: "T8 301 wages and benefits" },
-  public: { table: "T8", code: "302", key: "basic", zh: "表8 302 商品和服务支出（基本支出）", en: "T8 302 goods and services (basic)" },
-  individual: { table: "T8", code: "303", key: "total", zh: "表8 303 对个人和家庭的补助", en: "T8 303 subsidies to individuals and households" },
-  project: { table: "T7", code: null, key: "project", zh: "表7 项目支出", en: "T7 project expenditure" },
+const COMPONENT_SOURCE: Record<UnitComponent, { table: TableKind; code: string | null; key: string; zh: string; en: string }> = {
+  personnel: { table: "general-economic", code: "301", key: "total", zh: "301 工资福利支出", en: "301 wages and benefits" },
+  public: { table: "general-economic", code: "302", key: "basic", zh: "302 商品和服务支出（基本支出）", en: "302 goods and services (basic)" },
+  individual: { table: "general-economic", code: "303", key: "total", zh: "303 对个人和家庭的补助", en: "303 subsidies to individuals and households" },
+  project: { table: "general-function", code: null, key: "project", zh: "项目支出", en: "project expenditure" },
 };
 
 function component(doc: BudgetDocument, ctx: RuleContext, unit: string, c: UnitComponent, label: string, amount: Amount) {
-  const src = COMPONENT_SOURCE[c];
-  const u = unitRow(doc, src.table, unit);
-  if (!u) return;
+  const s = COMPONENT_SOURCE[c];
+  const t = table(doc, s.table);
+  const u = unitRow(doc, s.table, unit);
+  if (!u || !t) return;
+  const src = { ...s, zh: `${tableName(t)} ${s.zh}`, en: `${t.id} ${s.en}` };
   const row = src.code ? u.codes.find((r) => r.code === src.code) : u.row;
   const b = amountOf(row, src.key);
   if (b) ctx.equal({ table: "text", unit, item: label }, amount, b, { zh: src.zh, en: src.en });
   else if (src.code && row === undefined && !amount.value.isZero())
-    ctx.report({ subject: { table: "text", unit, item: label }, location: amount.location, related: [u.row.location], stated: amount.text, computed: "0", message: { zh: `${src.zh} 在该单位无此科目（按 0），文中为 ${amount.text}`, en: `${src.en}: the unit has no such code (0), the text says ${amount.text}` } });
+    ctx.report({ subject: { table: "text", unit, item: label }, location: amount.location, related: [u.row.location], stated: decimalString(amount.value), computed: "0", message: { zh: `${src.zh} 在该单位无此科目（按 0），文中为 ${amount.text}`, en: `${src.en}: the unit has no such code (0), the text says ${amount.text}` } });
 }
 
 function units(doc: BudgetDocument, ctx: RuleContext) {
   for (const u of claimsOfKind(doc, "unit-budget")) {
-    for (const id of ["T3", "T7"] as const) {
-      const r = unitRow(doc, id, u.unit);
+    for (const kind of ["expenditure", "general-function"] as const) {
+      const r = unitRow(doc, kind, u.unit);
       const b = amountOf(r?.row, "total");
-      if (b) ctx.equal({ table: "text", unit: u.unit, item: "单位预算" }, u.amount, b, { zh: `表${id.slice(1)} 单位支出总计`, en: `${id} unit total` });
+      const t = table(doc, kind)!;
+      if (b) ctx.equal({ table: "text", unit: u.unit, item: "单位预算" }, u.amount, b, { zh: `${tableName(t)} 单位支出总计`, en: `${t.id} unit total` });
     }
     for (const c of u.components) component(doc, ctx, u.unit, c.component, c.label, c.amount);
   }
   for (const c of claimsOfKind(doc, "unit-component")) component(doc, ctx, c.unit, c.component, c.label, c.amount);
 }
 
+/** A table's figure in the text's money unit (万元): the written parts state 万元 whatever the tables print. */
+const inText = (t: { unit: string | null } | undefined, a: Amount | null) => (a ? inUnit(a, t?.unit, "万元") : null);
+
 function department(doc: BudgetDocument, ctx: RuleContext) {
-  const t1 = table(doc, "T1");
+  const t1 = table(doc, "summary");
   for (const d of claimsOfKind(doc, "department-total")) {
     const role = d.side === "income" ? "income-total" : "expenditure-total";
     const row = t1?.rows.find((r) => r.role === role);
-    const b = amountOf(row, "amount") ?? (d.side === "expenditure" ? amountOf(departmentRow(table(doc, "T7")), "total") : null);
+    const b = inText(t1, amountOf(row, "amount")) ?? (d.side === "expenditure" ? inText(table(doc, "general-function"), amountOf(departmentRow(table(doc, "general-function")), "total")) : null);
     if (b) ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, b, d.side === "income" ? { zh: "表1 收入总计", en: "T1 total income" } : { zh: "表1 支出总计", en: "T1 total expenditure" });
   }
 }
 
 /** Σ over the units of a classified table's column, or its department row when printed. */
-function departmentSum(doc: BudgetDocument, id: TableId, key: string): Amount[] {
+function departmentSum(doc: BudgetDocument, id: TableKind, key: string): Amount[] {
   const t = table(doc, id);
   if (!t) return [];
   const { department, units } = unitBlocks(t);
@@ -68,20 +75,20 @@ function departmentSum(doc: BudgetDocument, id: TableId, key: string): Amount[] 
 
 function procurement(doc: BudgetDocument, ctx: RuleContext) {
   for (const p of claimsOfKind(doc, "procurement")) {
-    const parts = departmentSum(doc, "T3", "proc-total");
-    if (parts.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(parts), relation: { zh: "表3 政府采购小计", en: "T3 government procurement subtotal" } });
+    const parts = departmentSum(doc, "expenditure", "proc-total");
+    if (parts.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(parts), relation: { zh: `${tableName(table(doc, "expenditure"))} 政府采购小计`, en: `${table(doc, "expenditure")!.id} government procurement subtotal` } });
   }
 }
 
 function sanggong(doc: BudgetDocument, ctx: RuleContext) {
-  const t9 = table(doc, "T9");
+  const t9 = table(doc, "sanggong");
   if (!t9) return;
   const rows = (role: string) => t9.rows.filter((r) => r.role === role);
   for (const s of claimsOfKind(doc, "sanggong")) {
     const key: SanggongComponent = s.component; // 表9's column keys are the component names
     const subject: Subject = { table: "text", item: s.label };
-    const cur = rows("current-year").map((r) => amountOf(r, key));
-    if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `表9 本年${s.label}合计`, en: `T9 this year's ${key}, all units` } });
+    const cur = rows("current-year").map((r) => inText(t9, amountOf(r, key)));
+    if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${key}, all units` } });
     const c = s.change;
     if (c && c.amount && (c.kind === "increase" || c.kind === "decrease")) {
       const chg = rows("change").map((r) => amountOf(r, key)).filter((a): a is Amount => !!a);
@@ -90,15 +97,25 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
           subject: { ...subject, column: "增减变化金额" },
           total: c.amount,
           parts: chg.map((amount) => ({ amount, sign: c.kind === "decrease" ? -1 : 1 })),
-          relation: { zh: `表9 增减变化金额合计${c.kind === "decrease" ? "（取反）" : ""}`, en: `T9 change, all units${c.kind === "decrease" ? " (negated)" : ""}` },
+          relation: { zh: `${tableName(t9)} 增减变化金额合计${c.kind === "decrease" ? "（取反）" : ""}`, en: `${t9.id} change, all units${c.kind === "decrease" ? " (negated)" : ""}` },
         });
     }
   }
 }
 
-/** 机关运行经费 is the 本级 (administrative) unit's 302 basic expenditure. */
+/**
+ * 机关运行经费: printed in the 三公 table where the template has the column (Shanghai), else the 本级
+ * (administrative) unit's 302 basic expenditure (Shenzhen's 表8).
+ */
 function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
-  const t8 = table(doc, "T8");
+  const t9 = table(doc, "sanggong");
+  const running = t9?.rows.map((r) => inText(t9, amountOf(r, "running-cost"))).filter((a): a is Amount => !!a) ?? [];
+  if (t9 && running.length) {
+    for (const o of claimsOfKind(doc, "operating-cost"))
+      ctx.sum({ subject: { table: "text", item: "机关运行经费" }, total: o.amount, parts: running.map((amount) => ({ amount })), relation: { zh: `${tableName(t9)} 机关运行经费`, en: `${t9.id} running costs` } });
+    return;
+  }
+  const t8 = table(doc, "general-economic");
   if (!t8) return;
   const blocks = unitBlocks(t8).units;
   const own = blocks.find((b) => b.row.unit?.includes("本级")) ?? blocks[0];
@@ -107,7 +124,7 @@ function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
   if (staffing?.counts.admin?.value.isZero()) return; // not an administrative unit
   const b = amountOf(own.codes.find((r) => r.code === "302"), "basic");
   for (const o of claimsOfKind(doc, "operating-cost"))
-    if (b) ctx.equal({ table: "text", unit: own.row.unit, item: "机关运行经费" }, o.amount, b, { zh: "表8 本级 302 商品和服务支出（基本支出）", en: "T8 302 goods and services (basic) of the department's own unit" });
+    if (b) ctx.equal({ table: "text", unit: own.row.unit, item: "机关运行经费" }, o.amount, b, { zh: `${tableName(t8)} 本级 302 商品和服务支出（基本支出）`, en: `${t8.id} 302 goods and services (basic) of the department's own unit` });
 }
 
 function projects(doc: BudgetDocument, ctx: RuleContext) {
@@ -121,31 +138,69 @@ function projects(doc: BudgetDocument, ctx: RuleContext) {
     const p = matchProject(list, k.name, k.amount);
     if (p) ctx.equal({ table: "text", unit: p.unit, item: k.name, column: "第七部分 预算数" }, k.amount, p.amount, { zh: `第三部分「${p.name}」预算`, en: `the project "${p.name}" in part 3` });
   }
-  const t12 = table(doc, "T12");
+  const t12 = table(doc, "performance");
   for (const r of t12?.rows ?? []) {
     if (r.role !== "task" || !r.name) continue;
     const a = amountOf(r, "total");
-    if (a) compare(matchProject(list, r.name, a), a, { zh: `表12「${r.name}」`, en: `T12 "${r.name}"` });
+    if (a) compare(matchProject(list, r.name, a), a, { zh: `${tableName(t12)}「${r.name}」`, en: `${t12!.id} "${r.name}"` });
   }
 }
 
 function performance(doc: BudgetDocument, ctx: RuleContext) {
   const keyRows = claimsOfKind(doc, "key-project");
-  const t12 = table(doc, "T12");
+  const t12 = table(doc, "performance");
   const tasks = t12?.rows.filter((r) => r.role === "task") ?? [];
   for (const p of claimsOfKind(doc, "performance")) {
-    const project = departmentSum(doc, "T7", "project");
-    if (p.amount && project.length) ctx.sum({ subject: { table: "text", item: "绩效 涉及预算资金" }, total: p.amount, parts: terms(project), relation: { zh: "表7 项目支出合计", en: "T7 total project expenditure" } });
+    const project = departmentSum(doc, "general-function", "project");
+    if (p.amount && project.length) ctx.sum({ subject: { table: "text", item: "绩效 涉及预算资金" }, total: p.amount, parts: terms(project), relation: { zh: `${tableName(table(doc, "general-function"))} 项目支出合计`, en: `${table(doc, "general-function")!.id} total project expenditure` } });
     if (!p.goals) continue;
     const goals = p.goals;
     const count = (n: number, what: Msg) => ctx.equal({ table: "text", item: "项目绩效目标个数" }, goals, makeCount(String(n), goals.location)!, what);
     if (keyRows.length) count(keyRows.length, { zh: "第七部分所列项目数", en: "the projects listed in part 7" });
-    if (tasks.length) count(tasks.length, { zh: "表12 项目任务数（基本支出以外）", en: "the T12 tasks besides basic expenditure" });
+    if (tasks.length) count(tasks.length, { zh: `${tableName(t12)} 项目任务数（基本支出以外）`, en: `the ${t12!.id} tasks besides basic expenditure` });
+  }
+}
+
+/**
+ * “类-款-项”科目 N 万元 (财政拨款支出主要内容): the row of the function table whose 类, 款 and 项 names are those
+ * named, in the 一般公共预算 table (else the 政府性基金 / 国有资本经营 ones).
+ */
+function functionItems(doc: BudgetDocument, ctx: RuleContext) {
+  const items = claimsOfKind(doc, "function-item");
+  if (!items.length) return;
+  const tables = (["general-function", "gov-fund", "state-capital", "expenditure"] as const).map((k) => table(doc, k)).filter((t) => !!t);
+  for (const c of items) {
+    let found = false;
+    for (const t of tables) {
+      const codes = t!.rows.filter((r) => r.kind === "code" && r.code);
+      const byCode = new Map(codes.map((r) => [r.code!, r]));
+      const hit = codes.find((r) => {
+        const path: string[] = [];
+        for (let code: string | null = r.code; code; code = code.length > 3 ? code.slice(0, code.length - 2) : null) {
+          const row = byCode.get(code);
+          path.unshift(row?.name ? normaliseName(row.name) : "");
+        }
+        return path.length === c.names.length && path.every((n, i) => n === c.names[i]);
+      });
+      const b = inText(t!, amountOf(hit, "total"));
+      if (!hit || !b) continue;
+      ctx.equal({ table: "text", code: hit.code, item: c.names.join("-") }, c.amount, b, { zh: `${tableName(t!)} ${hit.code} ${hit.name}`, en: `${t!.id} ${hit.code} ${hit.name}` });
+      found = true;
+      break;
+    }
+    if (!found && tables.length)
+      ctx.report({
+        subject: { table: "text", item: c.names.join("-") },
+        location: c.amount.location,
+        message: { zh: `科目“${c.names.join("-")}”在功能分类表中找不到（按名称未能对应，未核对）`, en: `no function-classification row is named “${c.names.join("-")}” (not matched by name, not checked)` },
+        stated: c.amount.text,
+        informational: true,
+      });
   }
 }
 
 function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
-  const t = table(doc, "T3") ?? table(doc, "T7");
+  const t = table(doc, "expenditure") ?? table(doc, "general-function");
   if (!t) return;
   const n = unitBlocks(t).units.length;
   if (n) for (const b of claimsOfKind(doc, "base-units")) ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(n), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数`, en: `the budget units of ${t.id}` });
@@ -154,6 +209,7 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
+  requires: { text: true },
   description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位).",
   descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数）。",
   check(doc, ctx) {
@@ -166,5 +222,6 @@ export const textVsTable: Rule = {
     projects(doc, ctx);
     performance(doc, ctx);
     baseUnits(doc, ctx);
+    functionItems(doc, ctx);
   },
 };

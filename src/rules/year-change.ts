@@ -5,10 +5,11 @@ import type { Rule } from "../engine/types.js";
 export const yearChange: Rule = {
   id: "year-change",
   defaultSeverity: "error",
+  requires: { tables: [["sanggong"]] },
   description: "表9: each unit's 增减变化金额 equals this year's amount minus last year's, column by column.",
   descriptionZh: "表9 各单位增减变化金额 = 本年预算数 − 上年预算数（逐列）。",
   check(doc, ctx) {
-    for (const t of tablesOf(doc, ["T9"])) {
+    for (const t of tablesOf(doc, ["sanggong"])) {
       const units = [...new Set(t.rows.map((r) => r.unit))];
       for (const unit of units) {
         const rows = t.rows.filter((r) => r.unit === unit);
@@ -22,7 +23,7 @@ export const yearChange: Rule = {
           const b = amountOf(prev, key);
           if (!c || !a || !b) continue;
           ctx.sum({
-            subject: { table: t.id, unit, item: change.label, column: columnLabel(t.id, key) },
+            subject: { table: t.id, unit, item: change.label, column: columnLabel(t, key) },
             total: c,
             parts: [{ amount: a }, { amount: b, sign: -1 }],
             relation: { zh: `${cur.label} − ${prev.label}`, en: `${cur.label} − ${prev.label}` },

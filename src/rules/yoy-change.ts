@@ -77,18 +77,18 @@ function lastYearFigure(prev: BudgetDocument, byKey: Map<string, ChangeStatement
     return out.length ? out : null;
   };
   if (kind === "department") {
-    const row = table(prev, "T1")?.rows.find((r) => r.role === (rest[0] === "income" ? "income-total" : "expenditure-total"));
+    const row = table(prev, "summary")?.rows.find((r) => r.role === (rest[0] === "income" ? "income-total" : "expenditure-total"));
     return present([amountOf(row, "amount")]);
   }
-  if (kind === "sanggong") return present(table(prev, "T9")?.rows.filter((r) => r.role === "current-year").map((r) => amountOf(r, rest[0])) ?? []);
+  if (kind === "sanggong") return present(table(prev, "sanggong")?.rows.filter((r) => r.role === "current-year").map((r) => amountOf(r, rest[0])) ?? []);
   if (kind === "project") {
     const [unit, base] = rest;
-    const tasks = table(prev, "T12")?.rows.filter((r) => r.role === "task" && r.name && splitProjectName(r.name).base === base) ?? [];
+    const tasks = table(prev, "performance")?.rows.filter((r) => r.role === "task" && r.name && splitProjectName(r.name).base === base) ?? [];
     const task = tasks.length === 1 ? tasks[0] : tasks.find((r) => splitProjectName(r.name!).qualifiers.some((q) => unit.includes(unitCore(q))));
     return present([amountOf(task, "total")]);
   }
   if (kind === "operating-cost") {
-    const t8 = table(prev, "T8");
+    const t8 = table(prev, "general-economic");
     const own = t8 ? unitBlocks(t8).units.find((b) => b.row.unit?.includes("本级")) : undefined;
     return present([amountOf(own?.codes.find((r) => r.code === "302"), "basic")]);
   }
@@ -118,6 +118,7 @@ function againstPrevious(s: ChangeStatement, last: Amount[] | null, ctx: RuleCon
 export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
+  requires: { text: true },
   description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount; 新增 = 100%; direction words match); with --previous, the implied last-year figures match last year's document.",
   descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数；新增项目为 100%；增减方向一致）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {

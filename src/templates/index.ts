@@ -1,9 +1,12 @@
 import { normaliseName } from "../model/names.js";
 import type { DocumentTemplate, TableTemplate } from "./types.js";
+import { generic } from "./generic.js";
+import { shanghai, shanghaiFinal } from "./shanghai.js";
 import { shenzhen } from "./shenzhen.js";
 
 export type { DocumentTemplate, TableTemplate, ColumnSpec, RoleSpec, Layout } from "./types.js";
-export const templates: DocumentTemplate[] = [shenzhen];
+/** Every template, `generic` (tables known by kind alone) last. */
+export const templates: DocumentTemplate[] = [shenzhen, shanghai, shanghaiFinal, generic];
 export const defaultTemplate = shenzhen;
 
 /** Normalises a printed title for matching: no markup, spaces, quotes, leading year or department. */
@@ -17,6 +20,10 @@ export function templateByTitle(t: DocumentTemplate, title: string): TableTempla
   const n = normaliseTitle(title);
   if (!n) return undefined;
   return t.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n)));
+}
+
+export function templateByName(name: string): DocumentTemplate | undefined {
+  return templates.find((t) => t.name === name);
 }
 
 export function templateByNumber(t: DocumentTemplate, n: number): TableTemplate | undefined {

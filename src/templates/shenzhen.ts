@@ -42,11 +42,11 @@ const twoSidedColumns: ColumnSpec[] = [
 ];
 
 const T1: TableTemplate = {
-  id: "T1", number: 1, title: "收支总表", titlePatterns: [/^(部门)?收支(预算)?总表$/],
+  id: "T1", kind: "summary", number: 1, title: "收支总表", titlePatterns: [/^(部门)?收支(预算)?总表$/],
   layout: "two-sided", columns: twoSidedColumns, roles: incomeRoles,
 };
 const T2: TableTemplate = {
-  id: "T2", number: 2, title: "收入总表", titlePatterns: [/^(部门)?收入(预算)?总表$/],
+  id: "T2", kind: "income", number: 2, title: "收入总表", titlePatterns: [/^(部门)?收入(预算)?总表$/],
   layout: "classified", codeKind: "function",
   columns: [
     ...classifiedColumns().slice(0, 3),
@@ -54,7 +54,7 @@ const T2: TableTemplate = {
   ],
 };
 const T3: TableTemplate = {
-  id: "T3", number: 3, title: "支出总表", titlePatterns: [/^(部门)?支出(预算)?总表$/],
+  id: "T3", kind: "expenditure", number: 3, title: "支出总表", titlePatterns: [/^(部门)?支出(预算)?总表$/],
   layout: "classified", codeKind: "function",
   columns: [
     ...classifiedColumns(),
@@ -64,7 +64,7 @@ const T3: TableTemplate = {
   ],
 };
 const T4: TableTemplate = {
-  id: "T4", number: 4, title: "基本支出总表", titlePatterns: [/^(部门)?基本支出(预算)?总表$/],
+  id: "T4", kind: "basic-summary", number: 4, title: "基本支出总表", titlePatterns: [/^(部门)?基本支出(预算)?总表$/],
   layout: "classified", codeKind: "economic",
   columns: [
     ...classifiedColumns().slice(0, 3),
@@ -72,7 +72,7 @@ const T4: TableTemplate = {
   ],
 };
 const T5: TableTemplate = {
-  id: "T5", number: 5, title: "项目支出总表", titlePatterns: [/^(部门)?项目支出(预算)?总表$/],
+  id: "T5", kind: "project-summary", number: 5, title: "项目支出总表", titlePatterns: [/^(部门)?项目支出(预算)?总表$/],
   layout: "classified", codeKind: "function",
   columns: [
     ...classifiedColumns().slice(0, 3),
@@ -80,19 +80,19 @@ const T5: TableTemplate = {
   ],
 };
 const T6: TableTemplate = {
-  id: "T6", number: 6, title: "政府预算拨款收支总表", titlePatterns: [/^(政府预算拨款|财政拨款)收支(预算)?总表$/],
+  id: "T6", kind: "allocation-summary", number: 6, title: "政府预算拨款收支总表", titlePatterns: [/^(政府预算拨款|财政拨款)收支(预算)?总表$/],
   layout: "two-sided", columns: twoSidedColumns, roles: incomeRoles,
 };
 const T7: TableTemplate = {
-  id: "T7", number: 7, title: "一般公共预算支出表（按功能分类）", titlePatterns: [/^一般公共预算支出(预算)?表\(按功能分类\)$/],
+  id: "T7", kind: "general-function", number: 7, title: "一般公共预算支出表（按功能分类）", titlePatterns: [/^一般公共预算支出(预算)?表\(按功能分类\)$/],
   layout: "classified", codeKind: "function", columns: classifiedColumns(),
 };
 const T8: TableTemplate = {
-  id: "T8", number: 8, title: "一般公共预算支出表（按经济分类）", titlePatterns: [/^一般公共预算支出(预算)?表\(按经济分类\)$/],
+  id: "T8", kind: "general-economic", number: 8, title: "一般公共预算支出表（按经济分类）", titlePatterns: [/^一般公共预算支出(预算)?表\(按经济分类\)$/],
   layout: "classified", codeKind: "economic", columns: classifiedColumns(),
 };
 const T9: TableTemplate = {
-  id: "T9", number: 9, title: "一般公共预算“三公”经费支出表", titlePatterns: [/^一般公共预算三公经费支出(预算)?表$/],
+  id: "T9", kind: "sanggong", number: 9, title: "一般公共预算“三公”经费支出表", titlePatterns: [/^一般公共预算三公经费支出(预算)?表$/],
   layout: "unit-year",
   columns: [
     { key: "unit", kind: "text", label: "预算单位", leaf: /^(预算单位|单位名称)$/, required: true },
@@ -109,15 +109,15 @@ const T9: TableTemplate = {
   ],
 };
 const T10: TableTemplate = {
-  id: "T10", number: 10, title: "政府性基金预算支出表", titlePatterns: [/^政府性基金预算支出(预算)?表$/],
+  id: "T10", kind: "gov-fund", number: 10, title: "政府性基金预算支出表", titlePatterns: [/^政府性基金预算支出(预算)?表$/],
   layout: "classified", codeKind: "function", columns: classifiedColumns(),
 };
 const T11: TableTemplate = {
-  id: "T11", number: 11, title: "国有资本经营预算支出表", titlePatterns: [/^国有资本经营预算支出(预算)?表$/],
+  id: "T11", kind: "state-capital", number: 11, title: "国有资本经营预算支出表", titlePatterns: [/^国有资本经营预算支出(预算)?表$/],
   layout: "classified", codeKind: "function", columns: classifiedColumns(),
 };
 const T12: TableTemplate = {
-  id: "T12", number: 12, title: "部门整体支出绩效目标表", titlePatterns: [/^部门整体支出绩效目标表$/],
+  id: "T12", kind: "performance", number: 12, title: "部门整体支出绩效目标表", titlePatterns: [/^部门整体支出绩效目标表$/],
   layout: "tasks",
   columns: [
     { key: "group", kind: "text", label: "年度主要任务", leaf: /^年度主要任务$/ },
@@ -135,5 +135,8 @@ const T12: TableTemplate = {
 
 export const shenzhen: DocumentTemplate = {
   name: "shenzhen",
+  description: "深圳市部门预算: 表1 收支总表 … 表12 部门整体支出绩效目标表 (万元)",
+  stage: "budget",
+  moneyUnit: "万元",
   tables: [T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12],
 };

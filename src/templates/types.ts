@@ -1,4 +1,4 @@
-import type { CodeKind, RowKind, TableId } from "../model/document.js";
+import type { CodeKind, RowKind, TableId, TableKind } from "../model/document.js";
 
 /** One column the template expects; matched against the flattened printed header. */
 export interface ColumnSpec {
@@ -30,23 +30,40 @@ export interface RoleSpec {
  * - `classified`: 预算单位 / 科目编码 / 科目名称 + amounts; unit rows, then code rows under them (表3, 表7, 表8, 表10, 表11);
  * - `two-sided`: income items on the left, expenditure items on the right, named not coded (表1, 表6);
  * - `unit-year`: per budget unit, one row per year and one for the change (表9);
- * - `tasks`: named tasks with amounts, a total row, then indicator rows (表12).
+ * - `tasks`: named tasks with amounts, a total row, then indicator rows (表12);
+ * - `single-row`: one row of amounts under a multi-row header (Shanghai's 三公 table);
+ * - `two-lane`: two classified tables side by side (Shanghai 决算's 基本支出 by economic code: 人员经费 | 公用经费).
  */
-export type Layout = "classified" | "two-sided" | "unit-year" | "tasks";
+export type Layout = "classified" | "two-sided" | "unit-year" | "tasks" | "single-row" | "two-lane";
 
 export interface TableTemplate {
+  /** `T<number>`: how findings name the table. */
   id: TableId;
+  /** What the table holds: rules ask for kinds, never for numbers. */
+  kind: TableKind;
   number: number;
   title: string;
   /** Matched against the printed title with spaces removed and any leading year (2023 年) dropped. */
   titlePatterns: RegExp[];
   layout: Layout;
   codeKind?: CodeKind;
+  /** The money unit when it differs from the template's (a 三公 table in 万元 among tables in 元). */
+  moneyUnit?: string;
   columns: ColumnSpec[];
   roles?: RoleSpec[];
 }
 
 export interface DocumentTemplate {
   name: string;
+  /** One line for `budget-check templates`. */
+  description: string;
+  stage: "budget" | "final";
+  /** The money unit its tables print (单位：元 / 万元) when a table does not say. */
+  moneyUnit: string;
+  /**
+   * The amount columns are those of each table's list that the printed header names, in the order it
+   * prints them (the generic template); otherwise every column of the list, in the list's order.
+   */
+  columnsFromHeader?: boolean;
   tables: TableTemplate[];
 }

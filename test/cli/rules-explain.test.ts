@@ -82,3 +82,52 @@ describe("--rule <id>=<level>, as the rule pages describe it", () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 });
+
+describe("Chinese throughout: --help, rules, explain (issue 11, point 3)", () => {
+  it("top-level --help shows the check options, in English and in Chinese (--lang or LANG)", () => {
+    const en = cli(["--help"]);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toMatch(/Options of check \(the default command\):\n\s+--format <name>/);
+    expect(en.stdout).toMatch(/--fail-on <level>/);
+    for (const r of [cli(["--help", "--lang", "zh"]), cli(["--help"], { env: { LANG: "zh_CN.UTF-8" } })]) {
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^用法： budget-check \[选项\] \[命令\]/);
+      expect(r.stdout).toContain("核对部门预算公开文件");
+      expect(r.stdout).toMatch(/check（默认命令）的选项：\n\s+--format <name>\s+报告格式/);
+      expect(r.stdout).toMatch(/--quiet\s+各格式均只列错误/);
+      expect(r.stdout).not.toMatch(/\b(Usage|Options|Commands):/);
+    }
+    expect(cli(["check", "--help", "--lang", "zh"]).stdout).toMatch(/^用法： budget-check check \[选项\] <input\.\.\.>/);
+  });
+
+  it("rules lists the Chinese descriptions and severities with --lang zh or a Chinese LANG", () => {
+    for (const r of [cli(["rules", "--lang", "zh"]), cli(["rules"], { env: { LANG: "zh_CN.UTF-8" } })]) {
+      expect(r.status).toBe(0);
+      const lines = r.stdout.trimEnd().split("\n");
+      expect(lines).toHaveLength(rules.length);
+      for (const [i, rule] of rules.entries()) {
+        expect(lines[i]).toMatch(new RegExp(`^${rule.id} +(错误|警告|提示) +`));
+        expect(lines[i]).toContain(rule.descriptionZh);
+      }
+    }
+    expect(cli(["rules", "--lang", "en"], { env: { LANG: "zh_CN.UTF-8" } }).stdout).toContain(rules[0].description);
+  });
+
+  it("explain prints the Chinese page of every rule with --lang zh", () => {
+    for (const rule of rules) {
+      const r = cli(["explain", rule.id, "--lang", "zh"]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(readFileSync(join(ROOT, "docs", "rules", "zh", `${rule.id}.md`), "utf8"));
+      expect(r.stdout).toContain("## 检查内容");
+    }
+  });
+
+  it("explain suggests the rule meant: explain yoy → yoy-change, in both languages", () => {
+    const en = cli(["explain", "yoy"]);
+    expect(en.status).toBe(2);
+    expect(en.stderr.trim()).toBe("budget-check: explain yoy: no such rule — did you mean yoy-change? (budget-check rules lists them)");
+    const zh = cli(["explain", "hierachy-sum", "--lang", "zh"]);
+    expect(zh.stderr.trim()).toBe("budget-check: explain hierachy-sum：没有这条规则，是否要找 hierarchy-sum？（budget-check rules 列出全部规则）");
+    expect(cli(["explain", "zzz"]).stderr.trim()).toBe("budget-check: explain zzz: no such rule (budget-check rules lists them)");
+  });
+});

@@ -88,3 +88,47 @@ describe("docs/rules", () => {
       });
     });
 });
+
+/**
+ * The Chinese page of every registered rule (docs/rules/zh/<id>.md, printed by `explain --lang zh`): the
+ * same summary line, severity and examples as the English page (whose examples are run above), the
+ * sections in Chinese in the same order, and the same lines named in its failing example. A new rule
+ * needs both pages.
+ */
+const ZH = join(DIR, "zh");
+const ZH_SECTIONS = ["检查内容", "为何重要", "通过示例", "不通过示例", "尾数误差", "配置"];
+const zhPage = (id: string) => readFileSync(join(ZH, `${id}.md`), "utf8");
+const codeBlocks = (text: string) => (text.match(/```tsv\n[\s\S]*?\n```/g) ?? []).join("\n") || text.split("\n").filter((l) => l.startsWith("|")).join("\n");
+
+describe("docs/rules/zh", () => {
+  it("has a Chinese page for every registered rule and no page without a rule", () => {
+    const pages = readdirSync(ZH).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)).sort();
+    expect(pages).toEqual(rules.map((r) => r.id).sort());
+  });
+
+  for (const rule of rules)
+    describe(rule.id, () => {
+      const en = page(rule.id);
+      const zh = zhPage(rule.id);
+
+      it("opens with its id, the rule's Chinese description and its default severity", () => {
+        const lines = zh.split("\n");
+        expect(lines[0]).toBe(`# ${rule.id}`);
+        expect(lines[2]).toBe(en.split("\n")[2]);
+        expect(zh).toContain(`\n默认级别：\`${rule.defaultSeverity}\`\n`);
+      });
+
+      it("has the sections in Chinese, in the English page's order, and is written in Chinese", () => {
+        expect(zh.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3))).toEqual(ZH_SECTIONS);
+        for (const title of ZH_SECTIONS.filter((t) => !t.endsWith("示例"))) expect(section(zh, title)).toMatch(/\p{Script=Han}{4}/u);
+        expect(section(zh, "配置")).toContain(`--rule ${rule.id}=off`);
+      });
+
+      it("shows the English page's examples and names the same lines", () => {
+        expect(codeBlocks(section(zh, "通过示例"))).toBe(codeBlocks(section(en, "Passing example")));
+        expect(codeBlocks(section(zh, "不通过示例"))).toBe(codeBlocks(section(en, "Failing example")));
+        const named = /\nLines? (\d+(?:(?:, | and )\d+)*)/.exec(section(en, "Failing example"));
+        if (named) expect(section(zh, "不通过示例")).toContain(`第 ${named[1].split(/, | and /).join("、")} 行`);
+      });
+    });
+});

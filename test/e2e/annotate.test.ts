@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
 import type { FindingLike } from "../helpers/findings.js";
 import { readBook, SEED_XLSX } from "../helpers/workbook.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const sha = (p: string) => createHash("sha256").update(readFileSync(join(ROOT, p))).digest("hex");
-const tmp = () => mkdtempSync(join(tmpdir(), "budget-check-annotate-"));
+const tmp = () => tempDir("annotate");
 // Excel's fills: light red for errors, light yellow for warnings, light blue for rounding notes.
 const FILL = { error: "FFFFC7CE", warning: "FFFFEB9C", rounding: "FFDDEBF7" };
 
@@ -38,6 +38,36 @@ describe("--annotate <out.xlsx>", () => {
     expect(wb.getWorksheet("表8")!.getCell("E9").note).toBeUndefined();
     // The copy is still the workbook: values kept.
     expect(wb.getWorksheet("表8")!.getCell("D9").value).toBe(431);
+  });
+
+  it("says where it wrote the copy, whose first sheet lists the findings, errors first, linked to their cells", async () => {
+    const dir = tmp();
+    try {
+      const out = join(dir, "annotated.xlsx");
+      const r = cli([SEED_XLSX, "--annotate", out, "--lang", "en", "--format", "json"]);
+      expect(r.status).toBe(1);
+      const findings: FindingLike[] = JSON.parse(r.stdout).documents[0].findings;
+      expect(r.stderr.trim()).toMatch(new RegExp(`^budget-check: wrote the annotated copy to ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(\\d+ cells marked; its first sheet lists the findings\\)$`));
+      const wb = await readBook(out);
+      const list = wb.worksheets[0];
+      expect(list.name).toBe("budget-check findings");
+      expect(wb.worksheets[1].name).not.toBe("budget-check findings");
+      expect(list.rowCount).toBe(findings.length + 1);
+      expect(list.getRow(2).getCell(1).value).toBe("error");
+      // A rounding note on 表8 D8 (301, 873 vs 872) links to its cell.
+      const rows = Array.from({ length: list.rowCount - 1 }, (_, i) => list.getRow(i + 2));
+      const d8 = rows.find((row) => (row.getCell(2).value as { text?: string } | null)?.text === "表8!D8");
+      expect(d8).toBeDefined();
+      expect((d8!.getCell(2).value as { hyperlink: string }).hyperlink).toBe("#'表8'!D8");
+      expect(String(d8!.getCell(3).value)).toMatch(/^T8 · row .*301 工资福利支出/);
+      // In Chinese, the sheet and the message are Chinese too.
+      const zhOut = join(dir, "zh.xlsx");
+      const zh = cli([SEED_XLSX, "--annotate", zhOut, "--lang", "zh"]);
+      expect(zh.stderr.trim()).toMatch(/^budget-check: 已写出标注副本 .*zh\.xlsx（\d+ 个单元格标注，首个工作表为问题清单）$/);
+      expect((await readBook(zhOut)).worksheets[0].name).toBe("核对问题清单");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("colours an error red", async () => {

@@ -1,17 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED, SEED_CSV } from "../helpers/cli.js";
 import { SEED_XLSX } from "../helpers/workbook.js";
+import { tempDir } from "../helpers/tmp.js";
 
 /**
  * A city's batch: the seed as text, as a CSV folder, as a workbook (in sub-folders too), a copy of the
  * text with one wrong figure, and a broken file.
  */
 function makeBatch(): string {
-  const dir = mkdtempSync(join(tmpdir(), "budget-check-batch-"));
+  const dir = tempDir("batch");
   cpSync(join(ROOT, SEED_XLSX), join(dir, "a-workbook.xlsx"));
   cpSync(join(ROOT, SEED_CSV), join(dir, "b-csv"), { recursive: true });
   const text = readFileSync(join(ROOT, SEED), "utf8");

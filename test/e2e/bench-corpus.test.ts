@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCorpus, syntheticText, verifyReport } from "../../scripts/lib/synthetic.mjs";
 import { cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 // Smoke test of the benchmark's generator (npm run bench): its documents must be valid, or the
 // benchmark measures nothing. Timings are never asserted.
@@ -23,7 +23,7 @@ describe("the benchmark's synthetic departments", () => {
   });
 
   it("gives a clean department exactly the seed's findings (its text's 6 errors) in all three forms, and finds every injected error", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "budget-check-corpus-"));
+    const dir = tempDir("corpus");
     const manifest = await generateCorpus({ seedText, n: 9, dir, injectEvery: 2 });
     expect(manifest.map((m) => m.form)).toEqual(["text", "csv", "xlsx", "text", "csv", "xlsx", "text", "csv", "xlsx"]);
     expect(manifest.filter((m) => m.injected).map((m) => m.form)).toEqual(["csv", "text", "xlsx", "csv"]);

@@ -1,14 +1,14 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 // The seed's tables give 0 errors and 4 warnings (表2/表4/表5 listed but missing: table-presence; a 科目名称
 // that differs: code-name) and rounding notes only; each case copies it into a folder with a config file.
 // The seed's text has 6 wrong year-on-year percentages (yoy-change errors): every config object given
 // here turns that rule off, so that the cases start from a run without errors.
-const tmp = mkdtempSync(join(tmpdir(), "budget-check-config-"));
+const tmp = tempDir("config");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 
@@ -87,7 +87,7 @@ describe("an invalid configuration: exit 2 and one line naming the file, the key
     ["an unknown key", { rule: {} }, /budget-check\.config\.json: rule: unknown key; expected one of "rules", "tolerance", "failOn", "lang"/],
     ["an unknown rule id", { rules: { "no-such-rule": "error" } }, /budget-check\.config\.json: rules\.no-such-rule: no such rule/],
     ["a bad level", { rules: { "hierarchy-sum": "fatal" } }, /budget-check\.config\.json: rules\.hierarchy-sum: "fatal" is not a level; expected one of "off", "info", "warning", "error"/],
-    ["a bad tolerance", { tolerance: 0.5 }, /budget-check\.config\.json: tolerance: 0\.5 is not a tolerance; expected "auto" or a non-negative decimal as a string/],
+    ["a bad tolerance", { tolerance: -0.5 }, /budget-check\.config\.json: tolerance: -0\.5 is not a tolerance; expected "auto" or a non-negative number/],
     ["a bad failOn", { failOn: "errors" }, /budget-check\.config\.json: failOn: "errors" is not a level/],
     ["a bad lang", { lang: "fr" }, /budget-check\.config\.json: lang: "fr" is not a language; expected one of "zh", "en"/],
   ];
@@ -109,6 +109,15 @@ describe("an invalid configuration: exit 2 and one line naming the file, the key
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(`budget-check: ${bad}: rules.hierarchy-sum: "loud" is not a level; expected one of "off", "info", "warning", "error"\n`);
+  });
+
+  it("in Chinese (--lang zh), found beside the input or given with --config", () => {
+    const { dir, doc } = pkg({ rules: { "hierarchy-sum": "loud" }, failOn: "errors" });
+    const found = cli([doc, "--lang", "zh"]);
+    expect(found.status).toBe(2);
+    expect(found.stderr.trim()).toMatch(/budget-check\.config\.json: rules\.hierarchy-sum："loud" 不是有效级别；应为 "off", "info", "warning", "error" 之一$/);
+    const given = cli([SEED, "--config", join(dir, "budget-check.config.json")], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(given.stderr.trim()).toBe(`budget-check: ${join(dir, "budget-check.config.json")}: rules.hierarchy-sum："loud" 不是有效级别；应为 "off", "info", "warning", "error" 之一`);
   });
 
   it("in a batch, the package under the bad file fails and the others are still checked", () => {

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -7,9 +6,10 @@ import addFormatsModule from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED, SEED_CLEAN } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
-const tmp = mkdtempSync(join(tmpdir(), "budget-check-formats-"));
+const tmp = tempDir("formats");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // What the seed holds, read from the document itself (see test/e2e/seed.test.ts): 表2, 表4, 表5 are listed
@@ -117,7 +117,8 @@ describe("sarif", () => {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
-  const log = JSON.parse(cli([...SEED_CLEAN, "--format", "sarif"]).stdout);
+  // With --include-rounding every finding is a result; by default the rounding notes are left out.
+  const log = JSON.parse(cli([...SEED_CLEAN, "--format", "sarif", "--include-rounding"]).stdout);
 
   it("validates against the official SARIF 2.1.0 schema", () => {
     expect(validate(log), ajv.errorsText(validate.errors)).toBe(true);
@@ -158,8 +159,24 @@ describe("sarif", () => {
     expect(r.properties).toMatchObject({ stated: "873", computed: "872", difference: "1", tolerance: "5", withinRounding: true });
   });
 
+  it("leaves the rounding notes out unless --include-rounding, and keeps errors only with --quiet", () => {
+    const plain = JSON.parse(cli([...SEED_CLEAN, "--format", "sarif"]).stdout).runs[0].results;
+    expect(validate({ ...log, runs: [{ ...log.runs[0], results: plain }] })).toBe(true);
+    expect(plain).toHaveLength(findings.filter((f) => !(f.severity === "info" && f.withinRounding)).length);
+    expect(plain.filter((r: { level: string }) => r.level === "warning")).toHaveLength(4);
+    expect(plain.some((r: { properties: { withinRounding: boolean } }) => r.properties.withinRounding)).toBe(false);
+    const quiet = JSON.parse(cli([SEED, "--format", "sarif", "--quiet"]).stdout).runs[0].results;
+    expect(quiet.map((r: { level: string }) => r.level)).toEqual(Array(6).fill("error"));
+  });
+
+  it("gives each result the finding's fingerprint as a partial fingerprint", () => {
+    const fps = log.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["budgetCheck/v1"]);
+    expect(fps).toEqual(findings.map((f) => (f as unknown as { fingerprint: string }).fingerprint));
+    expect(new Set(fps).size).toBe(fps.length);
+  });
+
   it("percent-encodes non-ASCII paths (the CSV package's 表8.csv) so the uri stays a valid URI reference", () => {
-    const l = JSON.parse(cli(["fixtures/shenzhen-sast-2023/csv", "--format", "sarif"]).stdout);
+    const l = JSON.parse(cli(["fixtures/shenzhen-sast-2023/csv", "--format", "sarif", "--include-rounding"]).stdout);
     expect(validate(l), ajv.errorsText(validate.errors)).toBe(true);
     const uris = new Set(l.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
     expect(uris).toContain(`fixtures/shenzhen-sast-2023/csv/${encodeURIComponent("表8")}.csv`);
@@ -170,8 +187,14 @@ describe("github", () => {
   const out = cli([...SEED_CLEAN, "--format", "github"]).stdout;
   const lines = out.trimEnd().split("\n");
 
-  it("prints one workflow command per finding: warnings as ::warning, info as ::notice, with file, line, col and title", () => {
-    expect(lines).toHaveLength(findings.length);
+  it("prints a workflow command per finding, warnings first, and one ::notice per table for its rounding notes", () => {
+    const rounding = findings.filter((f) => f.severity === "info" && f.withinRounding);
+    const tables = new Set(rounding.map((f) => f.table));
+    expect(lines).toHaveLength(findings.length - rounding.length + tables.size);
+    expect(lines.slice(0, 4).every((l) => l.startsWith("::warning "))).toBe(true);
+    expect(lines.find((l) => l.includes("(T8 ") && l.includes("rounding"))).toMatch(
+      new RegExp(`::notice file=.*title=budget-check rounding \\(T8 [^)]*\\)::${rounding.filter((f) => f.table === "T8").length} rounding differences in T8`),
+    );
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+(,col=\d+)?,title=[^:,]+::\S/);
     expect(lines.filter((l) => l.startsWith("::warning "))).toHaveLength(4);
     expect(lines.find((l) => l.includes("line=533"))).toMatch(/^::warning file=fixtures\/shenzhen-sast-2023\/document\.md,line=533,col=10,title=budget-check code-name \(T7 一般公共预算支出表（按功能分类）\)::/);
@@ -183,7 +206,8 @@ describe("github", () => {
     const r = cli([join(dir, "document.md"), "--format", "github"]);
     const first = r.stdout.split("\n")[0];
     expect(first).toContain(`file=${tmp.replace(/:/g, "%3A")}/dept%2C2023%3A budget/document.md,line=`);
-    expect(lines.find((l) => l.includes("line=636,col=13"))).toMatch(/within rounding%0Astated 873 {2}computed 872/);
+    const seed = cli([SEED, "--format", "github"]).stdout.split("\n");
+    expect(seed.find((l) => l.includes("line=98,col=263"))).toMatch(/it seems to have used that base%0Astated 15 {2}computed 17/);
   });
 
   it("with --quiet prints only errors (none in the seed)", () => {
@@ -199,10 +223,20 @@ describe("markdown", () => {
     expect(md).toContain("| ⚠️ fixtures/shenzhen-sast-2023/document.md | 深圳市科学技术协会 | 2023 | 0 | 4 |");
   });
 
-  it("lists the warnings in a table and folds the rounding notes", () => {
+  it("lists the warnings in a table and folds the rounding notes into one line per table", () => {
     expect(md).toMatch(/\| ⚠️ warning \| fixtures\/shenzhen-sast-2023\/document\.md:533:10 \| T7 一般公共预算支出表（按功能分类） \| `code-name` \|/);
-    expect(md).toMatch(/<details>\n<summary>\d+ info notes/);
-    expect(md).toMatch(/\| 🔹 rounding \| fixtures\/shenzhen-sast-2023\/document\.md:636:13 \| .* \| 873 \| 872 \| 1 \| 5 \|/);
+    const t8 = findings.filter((f) => f.severity === "info" && f.withinRounding && f.table === "T8").length;
+    expect(md).toContain(`- 🔹 ${t8} rounding differences in T8 一般公共预算支出表（按经济分类）, all within 尾数误差`);
+    expect(md).not.toContain("🔹 rounding |");
+    const all = cli([...SEED_CLEAN, "--format", "markdown", "--show-rounding"]).stdout;
+    expect(all).toMatch(/\| 🔹 rounding \| fixtures\/shenzhen-sast-2023\/document\.md:636:13 \| .* \| 873 \| 872 \| 1 \| 5 \|/);
+  });
+
+  it("puts the errors before the warnings", () => {
+    const seed = cli([SEED, "--format", "markdown"]).stdout;
+    expect(seed.indexOf("❌ error |")).toBeGreaterThan(0);
+    expect(seed.indexOf("❌ error |")).toBeLessThan(seed.indexOf("⚠️ warning |"));
+    expect(seed.match(/\| ❌ error \|/g)).toHaveLength(6);
   });
 
   it("keeps every table row to its columns: a `|` or `[…]` from the document is escaped", () => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, SEED } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 // The seed's tables have no error, 4 warnings and dozens of rounding notes (info); its text has 6 wrong
 // year-on-year percentages (yoy-change errors). TABLES_ONLY checks the seed with that rule off.
@@ -71,7 +71,7 @@ describe("--rule", () => {
 
 describe("output", () => {
   it("--output writes the report to the file and nothing to stdout", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "bc-")), "report.json");
+    const file = join(tempDir("options"), "report.json");
     const r = cli([...TABLES_ONLY, "--format", "json", "--output", file]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");

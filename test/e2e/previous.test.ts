@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson } from "../helpers/cli.js";
 import { t1, T7 } from "../helpers/text.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const year = (y: number, text: string, tables = T7) => `# ${y} 年深圳市甲协会 部门预算\n## 第三部分 部门预算支出具体情况\n### 一、单位A\n${text}\n${tables.replace(/→/g, "\t")}`;
 
 /** This year: 综合管理 30 (+5 on last year, 20%), 课题 10 (持平). Last year as given. */
 function files(lastYear: string) {
-  const dir = mkdtempSync(join(tmpdir(), "bc-prev-"));
+  const dir = tempDir("prev");
   const cur = join(dir, "2023.md");
   const prev = join(dir, "2022.md");
   writeFileSync(cur, year(2023, "1. 综合管理预算 30 万元，主要包括：办公。较 2022 年预算增加 5 万元，增幅 20%。\n2. 课题预算 10 万元，主要包括：调研。与 2022 年预算持平。"));
@@ -46,7 +46,7 @@ describe("--previous compares the last-year figures the text implies with last y
   });
 
   it("falls back on last year's tables when its text does not state the figure (表1 收入总计)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "bc-prev-"));
+    const dir = tempDir("prev");
     const cur = join(dir, "2023.md");
     writeFileSync(cur, `# 2023 年深圳市甲协会 部门预算\n## 第二部分 部门预算收支总体情况\n2023 年部门预算收入 150 万元，比 2022 年增加 10 万元，增长 7%。\n${T7.replace(/→/g, "\t")}`);
     const judged = (lastTotal: string) => {

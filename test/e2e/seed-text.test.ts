@@ -9,6 +9,7 @@ interface F {
   item: string | null;
   stated: string | null;
   computed: string | null;
+  message: string;
   location: { line: number };
   related: { line: number }[];
 }
@@ -48,8 +49,12 @@ describe("the seed's written parts, checked by the real CLI", () => {
     const zh = cliJson([SEED, "--lang", "zh"]).report.documents[0].findings.find((f: F) => f.ruleId === "yoy-change" && f.location.line === 98);
     expect(zh.message).toMatch(/学会能力提升和学术交流促进项目/);
     expect(zh.message).toMatch(/列示 15%/);
-    expect(zh.message).toMatch(/应为 17%/);
-    expect(zh.message).toMatch(/增减额 ÷ 本年预算数 = 14\.6%/);
+    // With the amounts it used, the percentages at the precision the document prints.
+    expect(zh.message).toContain("327 ÷ (2,247 − 327 = 1,920) 应为 17%");
+    expect(zh.message).toContain("增减额 ÷ 本年预算数：327 ÷ 2,247 = 15% 相符");
+    const en = findings.find((f) => f.ruleId === "yoy-change" && f.location.line === 102)!;
+    expect(en.message).toContain("59 ÷ (659 + 59 = 718) = 8% (");
+    expect(en.computed).toBe("8.2"); // the finding's arithmetic keeps one digit more
   });
 
   it("reads the same claims from the CSV package's narrative: the same six text errors", () => {

@@ -65,11 +65,19 @@ describe("the seed fixture, checked by the real CLI", () => {
     expect(doc).toMatchObject({ department: "深圳市科学技术协会", year: 2023, moneyUnit: "万元", format: "markdown" });
   });
 
-  it("prints a text report grouped by table with the arithmetic and a summary line", () => {
+  it("prints a text report with the errors first, the rounding notes one line per table, and a summary line", () => {
     const r = cli([SEED]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/T8 一般公共预算支出表（按经济分类）/);
-    expect(r.stdout).toMatch(/stated 873 {2}computed 872 {2}difference 1 {2}tolerance 5/);
+    const lines = r.stdout.split("\n");
+    const firstFinding = lines.findIndex((l) => /^ {2}(error|warning|info|rounding) /.test(l));
+    expect(lines[firstFinding]).toMatch(/^ {2}error /);
+    expect(lines.filter((l) => /^ {2}error /.test(l))).toHaveLength(6);
+    const lastError = lines.map((l) => /^ {2}error /.test(l)).lastIndexOf(true);
+    expect(lines.findIndex((l) => /^ {2}warning /.test(l))).toBeGreaterThan(lastError);
+    expect(r.stdout).toMatch(/^ {2}rounding +\d+ rounding differences in T8 一般公共预算支出表（按经济分类）, all within 尾数误差/m);
+    expect(r.stdout).not.toMatch(/stated 873 {2}computed 872/);
+    const all = cli([SEED, "--show-rounding"]).stdout;
+    expect(all).toMatch(/stated 873 {2}computed 872 {2}difference 1 {2}tolerance 5/);
     expect(r.stdout.trim().split("\n").pop()).toMatch(/^✖ 6 errors, 4 warnings, \d+ info \(rounding notes\) in 1 document$/);
     expect(r.stdout).not.toMatch(/\u001b\[/); // not a terminal: no colour
   });

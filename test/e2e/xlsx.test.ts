@@ -1,10 +1,10 @@
-import { writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, SEED } from "../helpers/cli.js";
 import { withoutLocation, type FindingLike } from "../helpers/findings.js";
 import { editedSeed, SEED_XLSX } from "../helpers/workbook.js";
+import { tempDir } from "../helpers/tmp.js";
 
 type F = FindingLike;
 const find = (fs: F[], p: Partial<F>) => fs.filter((f) => Object.entries(p).every(([k, v]) => (f as unknown as Record<string, unknown>)[k] === v));
@@ -115,7 +115,7 @@ describe("workbook cells", () => {
   });
 
   it("rejects a file that is not a workbook in one line naming it, exit 2", () => {
-    const dir = mkdtempSync(join(tmpdir(), "budget-check-bad-"));
+    const dir = tempDir("xlsx-bad");
     const bad = join(dir, "budget.xlsx");
     writeFileSync(bad, "this is not a zip file\n");
     const r = cli([bad]);

@@ -1,8 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { ROOT } from "./cli.js";
+import { tempDir } from "./tmp.js";
 
 export const SEED_XLSX = "fixtures/shenzhen-sast-2023/workbook.xlsx";
 
@@ -16,7 +15,7 @@ export async function readBook(path: string): Promise<ExcelJS.Workbook> {
 export async function editedSeed(edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = await readBook(SEED_XLSX);
   edit(wb);
-  const out = join(mkdtempSync(join(tmpdir(), "budget-check-xlsx-")), "edited.xlsx");
+  const out = join(tempDir("xlsx"), "edited.xlsx");
   await wb.xlsx.writeFile(out);
   return out;
 }

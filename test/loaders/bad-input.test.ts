@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "budget-check-bad-"));
+const dir = tempDir("bad");
 const file = (name: string, content: string | Buffer) => {
   const p = join(dir, name);
   writeFileSync(p, content);
@@ -37,7 +37,7 @@ describe("bad input, checked by the real CLI", () => {
     ["a missing path", MISSING, null, /no such file.*expected a document/],
     ["an empty file", EMPTY, null, /empty.*expected a budget document/],
     ["a binary file", BINARY, null, /binary.*expected a budget document/],
-    ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tab-separated tables/],
+    ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tables under titles.*tab-separated/],
     ["a table whose header cannot be matched", HEADER, 4, /表7.*header cannot be matched: expected 支出总计; found .*合计金额/],
   ];
   for (const [name, path, line, what] of cases)
@@ -45,6 +45,24 @@ describe("bad input, checked by the real CLI", () => {
       const r = cli([path]);
       expect(r.status).toBe(2);
       expectOneLineError(r.stderr, path, line, what);
+    });
+
+  // The same inputs with --lang zh (or a Chinese LANG): the reason in Chinese, the same one line.
+  const zhCases: [string, string, number | null, RegExp][] = [
+    ["a missing path", MISSING, null, /^文件或文件夹不存在；应为文件（\.md\/\.txt）、CSV 文件夹或 \.xlsx 工作簿$/],
+    ["an empty file", EMPTY, null, /^文件为空；应为预算公开文件$/],
+    ["a binary file", BINARY, null, /^这是二进制文件而非文本；/],
+    ["a text that is not a budget document", PROSE, null, /^不是预算公开文件：未找到可识别类型的表格/],
+    ["a table whose header cannot be matched", HEADER, 4, /^表7 一般公共预算支出表（按功能分类）：表头无法识别：应有 支出总计；实际为 .*合计金额/],
+  ];
+  for (const [name, path, line, what] of zhCases)
+    it(`in Chinese: ${name}`, () => {
+      for (const r of [cli([path, "--lang", "zh"]), cli([path], { env: { LANG: "zh_CN.UTF-8" } })]) {
+        expect(r.status).toBe(2);
+        expectOneLineError(r.stderr, path, line, /./);
+        const reason = r.stderr.trimEnd().slice(`budget-check: ${path}${line ? `:${line}` : ""}: `.length);
+        expect(reason).toMatch(what);
+      }
     });
 
   it("the JSON report carries the failure with its location and no findings", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNumber } from "../../src/model/amount.js";
-import { amountOf, table, type BudgetDocument, type Row, type TableId } from "../../src/model/document.js";
+import { amountOf, tableById, type BudgetDocument, type Row, type TableId } from "../../src/model/document.js";
 import { roleParent } from "../../src/model/queries.js";
 import { ROOT, SEED } from "../helpers/cli.js";
 import { doc } from "../helpers/docs.js";
@@ -13,7 +13,7 @@ import { defaultTemplate } from "../../src/templates/index.js";
 const seed: BudgetDocument = loadMarkdown(SEED, readFileSync(join(ROOT, SEED), "utf8"), defaultTemplate);
 
 function tableOf(id: TableId) {
-  const t = table(seed, id);
+  const t = tableById(seed, id);
   if (!t) throw new Error(`the seed has no ${id}`);
   return t;
 }
@@ -90,10 +90,10 @@ describe("the text loader on the seed (fixtures/shenzhen-sast-2023/document.md)"
 
   it("strips the ordered-list markers a converter left on 表1 rows", () => {
     expect(rowAt("T1", 273, "income")).toMatchObject({ name: "一般公共预算拨款", label: "1. 一般公共预算拨款", role: "general-public", side: "income", level: 2 });
-    expect(roleParent("T1", "general-public")).toBe("gov-allocation");
+    expect(roleParent("summary", "general-public")).toBe("gov-allocation");
     expect(rowAt("T1", 272, "income")).toMatchObject({ name: "政府预算拨款", role: "gov-allocation", level: 1 });
     expect(rowAt("T1", 281, "income")).toMatchObject({ name: "附属单位上缴收入", role: "subsidiary-remittance" });
-    expect(roleParent("T1", "subsidiary-remittance")).toBe("unit-funds");
+    expect(roleParent("summary", "subsidiary-remittance")).toBe("unit-funds");
   });
 
   it("reads amounts like 9,724 and 0, and leaves empty cells without an amount", () => {

@@ -54,7 +54,7 @@ describe("the HTML report", () => {
   it("lists a finding that points outside every table and paragraph without marking a cell", () => {
     const out = html([finding({ table: "T2", severity: "warning", location: { file: SEED, line: 22 } })]);
     expect(out).not.toMatch(/class="marked/);
-    expect(out).toMatch(/<li class="k-warning" data-finding="d0f0"><span class="badge k-warning">warning<\/span> <code>fixtures\/shenzhen-sast-2023\/document\.md:22<\/code> <em>\(not in a table\)<\/em>/);
+    expect(out).toMatch(/<li class="k-warning" data-finding="d0f0" data-kind="warning" data-table="T2" data-rule="text-claim"><span class="badge k-warning">warning<\/span> .*<small class="where">T2 · fixtures\/shenzhen-sast-2023\/document\.md:22 \(not in a table\)<\/small>/);
   });
 
   it("shows an unreadable document's failure instead of tables", () => {

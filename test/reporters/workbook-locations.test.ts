@@ -23,9 +23,9 @@ const row = (n: number, unit: string, year: string, total: string, abroad: strin
   location: at(`A${n}`),
 });
 const doc: BudgetDocument = {
-  path: FILE, format: "xlsx", template: "shenzhen", department: "某局", year: 2023, moneyUnit: "万元", contents: [], text: [],
+  path: FILE, format: "xlsx", template: "shenzhen", stage: "budget", department: "某局", year: 2023, moneyUnit: "万元", contents: [], text: [],
   tables: [{
-    id: "T9", title: "一般公共预算“三公”经费支出表", unit: "万元", department: "某局", pages: 1, location: at("A1"),
+    id: "T9", kind: "sanggong", title: "一般公共预算“三公”经费支出表", unit: "万元", department: "某局", pages: 1, location: at("A1"),
     columns: [{ key: "unit", label: "预算单位", kind: "text" }, { key: "year", label: "年度", kind: "text" }, { key: "total", label: "总计", kind: "amount" }, { key: "abroad", label: "因公出国(境)费", kind: "amount" }],
     rows: [row(5, "某局", "2022 年", "12", "3"), row(6, "", "2023 年", "15", "4"), row(7, "", "增减变化金额", "2", "1")],
   }],
@@ -46,7 +46,7 @@ describe("findings located by sheet and cell", () => {
     const data = JSON.parse(/<script type="application\/json" id="bc-data">(.*?)<\/script>/s.exec(html)![1]);
     const ids = data.findings[0].related.map((r: { target: string }) => r.target);
     expect(ids.map((id: string) => new RegExp(`<td id="${id}"[^>]*>([^<]*)<`).exec(html)![1])).toEqual(["15", "12"]);
-    expect(data.findings[0].where).toBe("dept 2023.xlsx[表9]!C7");
+    expect(data.findings[0].where).toBe("表9 · 行「某局 增减变化金额」 · 列「总计」 · dept 2023.xlsx[表9]!C7");
   });
 
   it("SARIF: names the cell in a logical location and in the message, and still validates", () => {

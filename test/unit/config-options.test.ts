@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packageOptions, type CheckOptions } from "../../src/check.js";
 import { ConfigError } from "../../src/config.js";
+import { tempDir } from "../helpers/tmp.js";
 
-const tmp = mkdtempSync(join(tmpdir(), "budget-check-options-"));
+const tmp = tempDir("options");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 mkdirSync(join(tmp, "dept", "csv"), { recursive: true });
 writeFileSync(join(tmp, "budget-check.config.json"), JSON.stringify({ rules: { "code-name": "off", "row-total": "warning" }, tolerance: "0.5", lang: "zh" }));

@@ -10,6 +10,17 @@ function fakeStream() {
 const report = (error: number, failed = false) => ({ summary: { error, warning: 0, info: 0 }, failure: failed ? { message: "x" } : null }) as unknown as DocumentReport;
 
 describe("progress bar", () => {
+  it("speaks Chinese when the run does", () => {
+    let now = 0;
+    const { writes, stream } = fakeStream();
+    const bar = progressBar(stream, () => now, "zh");
+    bar.start(4);
+    expect(writes.pop()).toMatch(/\] 0\/4 个文件 · 0 个错误 · 预计剩余 …/);
+    now = 1000;
+    bar.done(report(2, true));
+    expect(writes.pop()).toMatch(/\] 1\/4 个文件 · 2 个错误 · 1 个无法读取 · 预计剩余 3 秒/);
+  });
+
   it("shows documents done / total, errors so far, unreadable ones and an ETA from the pace so far", () => {
     let now = 0;
     const { writes, stream } = fakeStream();

@@ -1,0 +1,36 @@
+import { claimsOf } from "../claims/index.js";
+import type { BudgetDocument, TableKind } from "../model/document.js";
+import { KINDS } from "../templates/kinds.js";
+import type { Lang, Rule } from "./types.js";
+
+/** A rule that did not run on a document, and why (the report lists them: 0 errors never hides "nothing checked"). */
+export interface NotChecked {
+  ruleId: string;
+  reason: string;
+}
+
+const kindNames = (kinds: TableKind[], lang: Lang) => kinds.map((k) => (lang === "zh" ? KINDS[k].zh : KINDS[k].en)).join(lang === "zh" ? "或" : " or ");
+
+/** Why a rule cannot run on a document (null: it can). Workbook-only rules do not apply to other forms and are not listed. */
+export function unmetRequirement(doc: BudgetDocument, rule: Rule, lang: Lang): string | null {
+  const req = rule.requires;
+  if (!req) return null;
+  for (const group of req.tables ?? []) {
+    if (doc.tables.some((t) => group.includes(t.kind) && t.rows.length > 0)) continue;
+    return lang === "zh" ? `文档未列示${kindNames(group, lang)}（或该表无数据）` : `the document prints no ${kindNames(group, lang)} (or it holds no rows)`;
+  }
+  if (req.text && claimsOf(doc).claims.length === 0)
+    return lang === "zh" ? "文字部分未识别出本规则核对的表述" : "no statement this rule reads was recognised in the written parts";
+  return null;
+}
+
+/** The enabled rules that cannot run on this document, with the reason. */
+export function notCheckedRules(doc: BudgetDocument, rules: Rule[], enabled: (r: Rule) => boolean, lang: Lang): NotChecked[] {
+  const out: NotChecked[] = [];
+  for (const r of rules) {
+    if (!enabled(r) || (r.workbookOnly && doc.format !== "xlsx")) continue;
+    const reason = unmetRequirement(doc, r, lang);
+    if (reason) out.push({ ruleId: r.id, reason });
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import type { Lang } from "../engine/types.js";
+
+/**
+ * Why an input cannot be read, in Chinese: the loaders word their errors in English; this table words
+ * each of them in Chinese (a message it does not know stays English). Keep it next to the loaders'
+ * messages: test/e2e/zh-inputs.test.ts runs each kind of bad input with --lang zh.
+ */
+const ZH: [RegExp, string][] = [
+  [/^no such file or folder; expected a document \(\.md\/\.txt\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt）、CSV 文件夹或 .xlsx 工作簿"],
+  [/^a single CSV is one table; pass the folder that holds the package's CSV files$/, "单个 CSV 只是一张表；请指定存放该部门全部 CSV 的文件夹"],
+  [/^not a file or folder$/, "不是文件或文件夹"],
+  [/^the folder holds no document, CSV package or workbook \(looked in (.*)\)$/, "文件夹中没有文件、CSV 文件夹或工作簿（查找位置：$1）"],
+  [/^cannot be read \(([^)]*)\); expected an Excel workbook with one worksheet per table$/, "无法读取（$1）；应为每张表一个工作表的 Excel 工作簿"],
+  [/^not a readable \.xlsx workbook \((.*)\); expected an Excel workbook with one worksheet per table$/, "不是可读取的 .xlsx 工作簿（$1）；应为每张表一个工作表的 Excel 工作簿"],
+  [/^cannot be read \(([^)]*)\)$/, "无法读取（$1）"],
+  [/^the file is empty; expected a budget document$/, "文件为空；应为预算公开文件"],
+  [/^this is a binary file, not text; expected a budget document as text \(\.md\/\.txt\), a CSV folder or an \.xlsx workbook$/, "这是二进制文件而非文本；应为文本格式（.md/.txt）的预算公开文件、CSV 文件夹或 .xlsx 工作簿"],
+  [/^not a readable CSV file: (.*)$/, "不是可读取的 CSV 文件：$1"],
+  [/^the folder holds no \.csv file; expected one CSV per table$/, "文件夹中没有 .csv 文件；应为每张表一个 CSV"],
+  [/^no standard table found in this CSV; expected a title row \(e\.g\. 支出总表\) or a file name such as 表3\.csv$/, "此 CSV 中没有标准表格；应有标题行（如 支出总表）或 表3.csv 这样的文件名"],
+  [/^not a budget disclosure: no standard table \(表1 收支总表 … 表12 部门整体支出绩效目标表\) was found; expected tab-separated tables under their titles$/, "不是预算公开文件：未找到标准表格（表1 收支总表 … 表12 部门整体支出绩效目标表）；应为标题下以制表符分隔的表格"],
+  [/^not a budget disclosure: no table of a known kind was found; expected tables under titles such as (.*) \(tab-separated, or aligned with spaces as pdftotext -layout writes them\)$/, "不是预算公开文件：未找到可识别类型的表格；应有标题如 $1 的表格（以制表符分隔，或如 pdftotext -layout 输出那样以空格对齐）"],
+  [/^not a budget disclosure of the (\S+) template: none of its table titles \((.*)\) was found$/, "不是 $1 模板的预算公开文件：未找到其任何表标题（$2）"],
+  [/^no standard table found in any worksheet; expected one worksheet per table, named 表N or titled \(e\.g\. 支出总表\)$/, "各工作表中均未找到标准表格；应为每张表一个工作表，名为 表N 或带标题（如 支出总表）"],
+  [/^表 (\d+) is not a table of the (\S+) template \(表1 … 表(\d+)\)$/, "表 $1 不是 $2 模板中的表（表1 … 表$3）"],
+  [/^表 (\d+): a table row comes before the table's title$/, "表 $1：表格行出现在表标题之前"],
+  [/^(表\d+ [^:]*): the header cannot be matched: expected (.*); found no header row$/, "$1：表头无法识别：应有 $2；未找到表头行"],
+  [/^(表\d+ [^:]*): the header cannot be matched: expected (.*); found (.*)$/, "$1：表头无法识别：应有 $2；实际为 $3"],
+  [/^--previous: expected one document or package, found (\d+)$/, "--previous：应为一个文件或部门，实际找到 $1 个"],
+  [/^--previous: (.*)$/, "--previous：$1"],
+  // budget-check.config.json (src/config.ts): `<key>: <problem>`.
+  [/^cannot be read \(([^)]*)\); expected a JSON configuration file$/, "无法读取（$1）；应为 JSON 配置文件"],
+  [/^not valid JSON \((.*)\)$/, "不是有效的 JSON（$1）"],
+  [/^expected a JSON object with rules, tolerance, failOn or lang$/, "应为包含 rules、tolerance、failOn 或 lang 的 JSON 对象"],
+  [/^(\S+): unknown key; expected one of (.*)$/, "$1：未知的键；应为 $2 之一"],
+  [/^(\S+): no such rule \(budget-check rules lists them\)$/, "$1：没有这条规则（budget-check rules 列出全部规则）"],
+  [/^(\S+): (.*) is not a level; expected one of (.*)$/, "$1：$2 不是有效级别；应为 $3 之一"],
+  [/^(\S+): (.*) is not a tolerance; expected "auto" or a non-negative number, e\.g\. 0\.5$/, "$1：$2 不是有效容差；应为 \"auto\" 或非负数，如 0.5"],
+  [/^(\S+): (.*) is not a language; expected one of (.*)$/, "$1：$2 不是有效语言；应为 $3 之一"],
+  [/^(\S+): (.*) is not a date; expected YYYY-MM-DD$/, "$1：$2 不是日期；应为 YYYY-MM-DD"],
+  [/^(\S+): still the draft's placeholder; write why the finding is accepted$/, "$1：仍是草稿的占位文字；请写明接受该问题的理由"],
+  [/^(\S+): expected the reason the finding is accepted$/, "$1：应写明接受该问题的理由"],
+];
+
+export function inputErrorText(message: string, lang: Lang): string {
+  if (lang !== "zh") return message;
+  for (const [re, zh] of ZH) if (re.test(message)) return message.replace(re, zh).replace(/^--previous：(.*)$/, (_, rest: string) => `--previous：${inputErrorText(rest, "zh")}`);
+  return message;
+}

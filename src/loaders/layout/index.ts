@@ -1,0 +1,912 @@
+import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
+import type { SourceLocation } from "../../model/location.js";
+import { normaliseName, splitMarker } from "../../model/names.js";
+import { resolveItemCodes } from "../../model/resolve.js";
+import { parseNarrative } from "../narrative.js";
+import { generic } from "../../templates/generic.js";
+import { normaliseTitle, templates } from "../../templates/index.js";
+import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
+import { InputError } from "../errors.js";
+import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
+import { Decimal } from "decimal.js";
+import { parseNumber } from "../../model/amount.js";
+import type { TableKind } from "../../model/document.js";
+import { KINDS, type RowIdentity } from "../../templates/kinds.js";
+import { assignColumns, placementCost, placements } from "./columns.js";
+import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
+import type { LayoutLine, LayoutToken } from "./types.js";
+
+export type { LayoutLine, LayoutToken } from "./types.js";
+
+/*
+ * The layout form: a document as laid out on its pages (`pdftotext -layout` text, or a PDF's positioned
+ * text). Tables are found by their titles, read by the template that recognises most of them (or by
+ * kind alone, with the generic template), their rows typed as in the other forms; what is not a table is
+ * the written parts. Every figure keeps its page and line, and its box when the input is a PDF.
+ */
+
+export interface LayoutOptions {
+  /** --template: read with this template instead of recognising one. */
+  template?: DocumentTemplate;
+}
+
+/** Reads `pdftotext -layout` text (columns aligned with spaces, pages split by form feeds). */
+export function loadLayoutText(file: string, text: string, opts: LayoutOptions = {}): BudgetDocument {
+  return layoutDocument(file, layoutLines(text), "layout", opts);
+}
+
+const PAGE_NUMBER = /^[-—－\s]*(第\s*)?\d+\s*(页)?[-—－\s]*$|^\d+\s*\/\s*\d+$/;
+const CONTENTS = /^目\s*录$/;
+const LEADER = /[…]{2,}|\.{4,}|·{4,}/;
+const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/;
+const MONEY_UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)$/;
+const NOTE = /^(注|备注|说明)\s*[:：]/;
+const TITLE_PREFIX = /^(表\s*\d+|公开\s*\d+\s*表|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*/;
+const CODE_ROW = /^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?(?:\s+|$)(.*)$/;
+const GLUED_CODE = /^(\d{3}|\d{5}|\d{7})(?![\d,.])\s*(.*)$/;
+
+interface TitleHit {
+  index: number;
+  tpl: TableTemplate;
+  title: string;
+  /** A table title whose kind no template knows: it ends the table before it and is listed. */
+  unknown?: boolean;
+}
+
+/**
+ * A line that titles a table of a kind no template knows (部门预算项目支出及其他支出预算表): short, alone on its
+ * line, ending in 表, with the table's 单位： line right below. It ends the table before it, and is listed.
+ */
+function unknownTitle(lines: LayoutLine[], i: number): boolean {
+  const t = text(lines[i]);
+  if (!t || t.length > 40 || LEADER.test(t) || tokensOf(lines[i]).length !== 1 || /[。，；]/.test(t)) return false;
+  if (!/表(\s*[（(][^）)]*[）)])?$/.test(t)) return false;
+  let seen = 0;
+  for (let k = i + 1; k < lines.length && seen < 4; k++) {
+    const n = text(lines[k]);
+    if (!n) continue;
+    seen++;
+    if (/单位\s*[:：]/.test(n)) return true;
+  }
+  return false;
+}
+
+const text = (l: LayoutLine) => l.text.trim();
+const AMOUNT_LIKE = /^-?\d[\d,.]*$/;
+const amountsOf = (l: LayoutLine) => tokensOf(l).filter((t) => AMOUNT_TOKEN.test(t.text));
+
+/** The table a short line titles, in this template (its prefix 表3 / 3. / 一、 and any year dropped). */
+function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefined {
+  const t = text(l);
+  if (!t || t.length > 60 || LEADER.test(t) || amountsOf(l).length) return undefined;
+  const n = normaliseTitle(t.replace(TITLE_PREFIX, "").replace(/^[：:.．\s]+/, ""));
+  const bare = n.replace(/^[^\d]*?\d{4}年(度)?/, "");
+  // Read by kind alone, a title must read as one (…表): a sentence of the text naming a table is not one.
+  if (tpl.columnsFromHeader && !/表(\(.*\))?$/.test(n)) return undefined;
+  return tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n) || p.test(bare)));
+}
+
+function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): TitleHit[] {
+  const hits: TitleHit[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const tt = titleIn(tpl, lines[i]);
+    if (tt) hits.push({ index: i, tpl: tt, title: text(lines[i]).replace(TITLE_PREFIX, "") });
+    else if (hits.length && unknownTitle(lines, i) && text(lines[i]).replace(TITLE_PREFIX, "").trim()) hits.push({ index: i, tpl: hits[0].tpl, title: text(lines[i]).replace(TITLE_PREFIX, ""), unknown: true });
+  }
+  return hits;
+}
+
+/** The end of the 目录: the last line of a run of entries with leader dots (…… 3) after 目 录. */
+function contentsEnd(lines: LayoutLine[]): { start: number; end: number } {
+  const start = lines.findIndex((l, i) => i < 80 && CONTENTS.test(text(l).replace(/\s+/g, " ")) || (i < 80 && /^目\s+录$/.test(text(l))));
+  if (start < 0) return { start: -1, end: -1 };
+  let end = start;
+  for (let i = start + 1; i < Math.min(lines.length, start + 120); i++) {
+    const t = text(lines[i]);
+    if (!t) continue;
+    if (LEADER.test(t) || /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+\s*[.．、]|\(|（)/.test(t)) end = i;
+    else break;
+  }
+  return { start, end };
+}
+
+function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTemplate; hits: TitleHit[] } {
+  let best: { tpl: DocumentTemplate; hits: TitleHit[] } | null = null;
+  for (const tpl of templates) {
+    if (tpl === generic) continue;
+    const hits = findTitles(lines, tpl, from).filter((h) => !h.unknown);
+    // A template is the document's when most of its tables are printed under its titles; else the tables
+    // are read by kind alone (generic), not with another province's column order.
+    const kinds = new Set(hits.map((h) => h.tpl.id)).size;
+    if (kinds >= Math.max(3, Math.ceil(tpl.tables.length * 0.6)) && (!best || kinds > new Set(best.hits.map((h) => h.tpl.id)).size)) best = { tpl, hits };
+  }
+  return best ?? { tpl: generic, hits: findTitles(lines, generic, from) };
+}
+
+function locationOf(file: string, l: LayoutLine, tok?: LayoutToken): SourceLocation {
+  const loc: SourceLocation = { file, line: l.line, page: l.page };
+  if (tok) {
+    if (tok.box) loc.box = tok.box;
+    else loc.column = Math.round(tok.x0) + 1 + (l.columnOffset ?? 0);
+  }
+  return loc;
+}
+
+interface Block {
+  hit: TitleHit;
+  /** Amount columns from the header (generic template) rather than the template's list. */
+  fromHeader: boolean;
+  lines: LayoutLine[];
+  /** Lines after the table's end up to the next title: the written parts. */
+  after: LayoutLine[];
+}
+
+const headerWords = /项目|科目|编码|名称|合计|总计|小计|预算数|决算数|支出|收入|经费|^类$|^款$|^项$|类\s+款|单位[:：]|部门[:：]/;
+
+const STRONG_HEADER = /科目(编码|名称)|^类款(项)?$|^项目$|(预算|决算)数$/;
+
+/** A header line printed again on a continuation page (not a wrapped name, not a 合计 row). */
+function isRepeatedHeader(l: LayoutLine): boolean {
+  const n = normaliseName(text(l));
+  if (/^(合计|总计)$/.test(n)) return false;
+  const toks = tokensOf(l).map((t) => normaliseName(t.text));
+  if (toks.some((t) => /^([一二三四五六七八九十]+、|\d+[.．、])/.test(t))) return false; // numbered items of a two-sided table
+  if (toks.some((t) => STRONG_HEADER.test(t))) return true;
+  if (toks.length > 1 && toks.every((t) => /^(本年)?(收入|支出)$/.test(t))) return true;
+  return toks.length > 1 && headerWords.test(text(l));
+}
+
+/** A line of a table block that is neither header, data, metadata nor note: prose, so the table has ended. */
+function isProse(l: LayoutLine): boolean {
+  const t = text(l);
+  const toks = tokensOf(l);
+  if (toks.length !== 1) return false;
+  if (CODE_ROW.test(t) || GLUED_CODE.test(t) || META.test(t) || MONEY_UNIT.test(t.replace(/\s+/g, "")) || NOTE.test(t)) return false;
+  return /[。；，]/.test(t) || t.length > 24 || /情况说明|名词解释|其他相关|^第[一二三四五六七八九十]+部分/.test(t);
+}
+
+/** Cuts the document into table blocks, each from its title to the first prose line or the next title. */
+function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
+  const out: Block[] = [];
+  hits.forEach((hit, k) => {
+    const end = k + 1 < hits.length ? hits[k + 1].index : lines.length;
+    const body = lines.slice(hit.index + 1, end);
+    let cut = body.length;
+    let seenData = false;
+    for (let i = 0; i < body.length; i++) {
+      const l = body[i];
+      if (amountsOf(l).length || CODE_ROW.test(text(l))) seenData = true;
+      if (isProse(l) && (seenData || i > 12)) {
+        cut = i;
+        break;
+      }
+    }
+    out.push({ hit, fromHeader: false, lines: body.slice(0, cut), after: body.slice(cut) });
+  });
+  return out;
+}
+
+interface ParsedBlock {
+  table: Table | null;
+  unknown?: UnknownTable;
+  department: string | null;
+}
+
+/** A data line's label part (code and name) and its amounts. */
+interface DataLine {
+  line: LayoutLine;
+  label: LayoutToken[];
+  amounts: LayoutToken[];
+}
+
+function splitData(l: LayoutLine): DataLine {
+  const toks = tokensOf(l);
+  const label: LayoutToken[] = [];
+  const amounts: LayoutToken[] = [];
+  for (const t of toks) {
+    // Anything shaped like a number stands in an amount column; a malformed one (9,7244) is classified
+    // there and reported (amount-format), never read as a name.
+    if (AMOUNT_LIKE.test(t.text) && !(amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
+    else if (amounts.length === 0) label.push(t);
+    else amounts.push(t); // text after amounts: kept in order (two-sided lines)
+  }
+  return { line: l, label, amounts };
+}
+
+/** 201 / 03 / 01 printed as numbers in the code columns are codes, not amounts. */
+function isCodeToken(s: string, before: LayoutToken[]): boolean {
+  if (before.length === 0) return /^\d{3}$/.test(s) || /^\d{5}$/.test(s) || /^\d{7}$/.test(s);
+  const prev = before.map((t) => t.text).join(" ");
+  // A 款 or 项 code, sometimes misprinted with one digit (`301   2` for 30102).
+  return /^\d{1,2}$/.test(s) && /^\d{3}(\s+\d{1,2})?$/.test(prev);
+}
+
+/**
+ * The header's labels. A label spaced out to fill its cell (合   计) is one label: single characters a
+ * few columns apart on a line are joined.
+ */
+function headerTokens(header: LayoutLine[]): LayoutToken[] {
+  return header.flatMap((l) => {
+    const toks = tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")));
+    const out: LayoutToken[] = [];
+    for (const t of toks) {
+      const prev = out[out.length - 1];
+      const single = (x: LayoutToken) => [...x.text.replace(/\s+/g, "")].length === 1 && /[\u4e00-\u9fff]/.test(x.text);
+      if (prev && single(prev) && [...t.text].length <= 2 && t.x0 - prev.x1 <= (t.box ? 30 : 5)) out[out.length - 1] = { ...prev, text: prev.text + t.text, x1: t.x1, ...(prev.box && t.box ? { box: { ...prev.box, width: t.box.x + t.box.width - prev.box.x } } : {}) };
+      else out.push(t);
+    }
+    return out;
+  });
+}
+
+/**
+ * Where a header label's cell ends on the right. pdftotext places each run of text where it starts on the
+ * page, and a Chinese character is twice as wide as the one column it takes in the text: a label ends at
+ * its start plus its display width. A label wraps at its cell's width, so its first line spans the cell,
+ * and right-aligned amounts end near that edge. A PDF token has its true right edge.
+ */
+const rightEdge = (t: LayoutToken) => (t.box ? t.x1 : t.x0 + [...t.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
+
+/**
+ * Where each amount column ends, as far as the header says: its label matched by the column's pattern, or
+ * (a label cut by a line break: 本年收入合 / 计) by the first characters of the column's name.
+ */
+function headerRights(specs: ColumnSpec[], header: LayoutLine[]): (number | null)[] {
+  const toks = headerTokens(header);
+  const used = new Set<LayoutToken>();
+  return specs.map((s) => {
+    let t = toks.find((x) => !used.has(x) && s.leaf.test(normaliseName(x.text)));
+    if (!t) {
+      const name = s.label.replace(/^[“"]/, "");
+      t = toks.find((x) => {
+        const n = normaliseName(x.text);
+        return !used.has(x) && n.length >= 3 && name.startsWith(n);
+      });
+    }
+    if (!t) return null;
+    used.add(t);
+    return rightEdge(t);
+  });
+}
+
+/** The line a token moved onto another row was printed on (a 决算's figure a line above its code). */
+const printedOn = new WeakMap<LayoutToken, LayoutLine>();
+
+function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: ColumnSpec | undefined): Cell {
+  const location = locationOf(file, (tok && printedOn.get(tok)) ?? l, tok);
+  // An amount column's text is classified as the other forms classify it: an amount, or why not (amount-format).
+  return amountCell(tok?.text ?? "", location, spec?.kind === "amount", spec?.nonNegative ?? true);
+}
+
+/**
+ * The amounts of a line in their columns: by count when every column is printed; else the placement that
+ * makes the most of the table's row identities hold (合计 = 基本支出 + 项目支出 …), and among those the one
+ * nearest to where the amounts stand. The text of a layout loses a header's geometry in ways no position
+ * alone can undo (a wrapped label, a label wider than its column); the arithmetic of the row cannot lie
+ * about which column a figure is in when only one placement adds up.
+ */
+function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }): (LayoutToken | undefined)[] {
+  const out: (LayoutToken | undefined)[] = specs.map(() => undefined);
+  if (amounts.length === 0) return out;
+  if (amounts.length >= specs.length) {
+    amounts.slice(0, specs.length).forEach((a, i) => (out[i] = a));
+    return out;
+  }
+  const positions = amounts.map((a) => a.x1 - amounts[0].x1);
+  const identities = kind ? KINDS[kind].rowIdentities : [];
+  const options = placements(amounts.length, specs.length);
+  let best: { cols: number[]; held: number; cost: number } | null = null;
+  let second: { held: number; cost: number } | null = null;
+  for (const cols of options) {
+    const held = identities.length ? identitiesHeld(identities, specs, cols, amounts) : 0;
+    const cost = placementCost(positions, offsets, cols);
+    if (!best || held > best.held || (held === best.held && cost < best.cost)) {
+      second = best;
+      best = { cols, held, cost };
+    } else if (!second || held > second.held || (held === second.held && cost < second.cost)) second = { held, cost };
+  }
+  // Neither the arithmetic nor the position tells two placements apart: the caller may not trust the table.
+  if (doubt && best && second && second.held === best.held) {
+    const gaps = (offsets ?? []).slice(1).map((o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
+    const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+    if (second.cost - best.cost < pitch / 3) doubt.ambiguous = true;
+  }
+  const idx = best ? best.cols : assignColumns(positions, offsets ?? specs.map((_, j) => j));
+  idx.forEach((c, i) => (out[c] = amounts[i]));
+  return out;
+}
+
+/** How many of the row identities hold (within the rounding of the printed figures) for a placement. */
+function identitiesHeld(identities: RowIdentity[], specs: ColumnSpec[], cols: number[], amounts: LayoutToken[]): number {
+  const value = new Map<string, { v: Decimal; d: number }>();
+  cols.forEach((c, i) => {
+    const n = parseNumber(amounts[i].text);
+    if (n) value.set(specs[c].key, { v: n.value, d: n.decimals });
+  });
+  const printed = new Set(specs.map((s) => s.key));
+  let held = 0;
+  for (const id of identities) {
+    if (!printed.has(id.total) || !id.parts.some((p) => printed.has(p))) continue;
+    const total = value.get(id.total);
+    const parts = id.parts.map((p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
+    if (!total && parts.length === 0) continue;
+    const sum = parts.reduce((s, p) => s.plus(p.v), new Decimal(0));
+    const all = total ? [total, ...parts] : parts;
+    const slack = all.reduce((s, p) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(p.d + 1)))), new Decimal(0));
+    if ((total?.v ?? new Decimal(0)).minus(sum).abs().lte(slack)) held++;
+    else held -= 1;
+  }
+  return held;
+}
+
+/**
+ * Offsets of each amount column's right edge from the first one's: measured on the lines that print every
+ * column, else from the header's labels.
+ */
+function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[]): number[] | null {
+  const full = data.filter((d) => d.amounts.length === specs.length);
+  if (full.length) {
+    return specs.map((_, j) => {
+      const ds = full.map((d) => d.amounts[j].x1 - d.amounts[0].x1).sort((a, b) => a - b);
+      return ds[Math.floor(ds.length / 2)];
+    });
+  }
+  const rights = headerRights(specs, header);
+  if (rights[0] === null) return null;
+  // Columns the header does not name sit between their neighbours.
+  const known = rights.map((c, j) => (c === null ? null : [j, c - rights[0]!] as const)).filter((x): x is readonly [number, number] => !!x);
+  if (known.length < 2) return null;
+  return specs.map((_, j) => {
+    const exact = known.find(([k]) => k === j);
+    if (exact) return exact[1];
+    const lo = [...known].reverse().find(([k]) => k < j);
+    const hi = known.find(([k]) => k > j);
+    if (lo && hi) return lo[1] + ((hi[1] - lo[1]) * (j - lo[0])) / (hi[0] - lo[0]);
+    const step = (known[known.length - 1][1] - known[0][1]) / Math.max(1, known[known.length - 1][0] - known[0][0]);
+    return (lo ?? known[0])[1] + step * (j - (lo ?? known[0])[0]);
+  });
+}
+
+function columnsOf(tpl: TableTemplate, keys: Set<string>): Column[] {
+  return tpl.columns.filter((c) => keys.has(c.key)).map((c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
+}
+
+/** Splits a block into its metadata, header lines and data lines. */
+function sections(file: string, b: Block) {
+  let department: string | null = null;
+  let unit: string | null = null;
+  const header: LayoutLine[] = [];
+  const body: LayoutLine[] = [];
+  for (const l of b.lines) {
+    const t = text(l);
+    // Page numbers, notes, and the 表 N marker a continuation page repeats.
+    if (!t || PAGE_NUMBER.test(t) || NOTE.test(t) || /^[#*\s]*表\s*\d+\s*[*]*$/.test(t)) continue;
+    let meta = false;
+    for (const tok of tokensOf(l)) {
+      const m = META.exec(tok.text);
+      const u = MONEY_UNIT.exec(tok.text.replace(/\s+/g, ""));
+      if (m) {
+        department = m[2].trim() || department;
+        meta = true;
+      } else if (u) {
+        unit = u[2];
+        meta = true;
+      }
+    }
+    if (meta && !amountsOf(l).length) continue;
+    // A repeated title on a continuation page.
+    if (titleIn({ ...generic, tables: [b.hit.tpl] }, l)) continue;
+    const dataLike = amountsOf(l).length > 0 || CODE_ROW.test(t) || GLUED_CODE.test(t);
+    if (!dataLike && body.length === 0) header.push(l);
+    else if (!dataLike && isRepeatedHeader(l)) header.push(l); // a header repeated on the next page
+    else body.push(l);
+  }
+  void file;
+  return { department, unit, header, body };
+}
+
+/** The amount columns of a table: the template's, or (generic) those its header names, in printed order. */
+function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boolean, exclude: string[] = []): ColumnSpec[] {
+  const specs = tpl.columns.filter((c) => c.kind === "amount" && !exclude.includes(c.key));
+  if (!fromHeader) return specs;
+  const toks = headerTokens(header);
+  const used = new Set<LayoutToken>();
+  const found: { s: ColumnSpec; x: number }[] = [];
+  for (const s of specs) {
+    const t = toks.find((x) => !used.has(x) && s.leaf.test(normaliseName(x.text)));
+    if (!t) continue;
+    used.add(t);
+    found.push({ s, x: (t.x0 + t.x1) / 2 });
+  }
+  if (found.length === 0) return specs.slice(0, 1);
+  return found.sort((a, b) => a.x - b.x).map((f) => f.s);
+}
+
+const isTotalLabel = (d: DataLine) => /^(合计|总计)$/.test(normaliseName(d.label.map((t) => t.text).join("")));
+const hasCode = (d: DataLine) => {
+  const t = d.label.map((x) => x.text).join(" ");
+  return CODE_ROW.test(t) || GLUED_CODE.test(t);
+};
+
+/**
+ * Amounts printed on a line of their own belong to a row printed next to them: a 决算 exported from a
+ * spreadsheet centres a row's cells vertically, so some of its figures stand a line above (or below) its
+ * code and name. They join the next code or 合计 line within three lines, else the previous one.
+ */
+function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
+  const out: DataLine[] = [];
+  let pending: DataLine | null = null;
+  const join = (into: DataLine, from: DataLine) => {
+    for (const a of from.amounts) if (!printedOn.has(a)) printedOn.set(a, from.line);
+    into.amounts = [...into.amounts, ...from.amounts].sort((a, b) => a.x0 - b.x0);
+  };
+  for (const d of data) {
+    const floating = d.label.length === 0 && d.amounts.length > 0;
+    if (floating) {
+      // Two lines of floating amounts in a row stand beside the same label (a tall 合计 cell).
+      if (pending && d.line.line - pending.line.line <= 2) join(pending, d);
+      else {
+        if (pending) {
+          const prev = out.filter((x) => hasCode(x) || isTotalLabel(x)).pop();
+          if (prev) join(prev, pending);
+        }
+        pending = { ...d, amounts: [...d.amounts] };
+      }
+      continue;
+    }
+    if (pending && (hasCode(d) || isTotalLabel(d)) && d.line.line - pending.line.line <= 3) {
+      join(d, pending);
+      pending = null;
+    }
+    out.push(d);
+  }
+  if (pending) {
+    const prev = out.filter((x) => hasCode(x) || isTotalLabel(x)).pop();
+    if (prev) join(prev, pending);
+  }
+  return out;
+}
+
+/** The row that numbers the columns under a header (栏次 / ** 1 2 3 4 5): not data. */
+function isNumberingRow(d: DataLine): boolean {
+  const label = d.label.map((t) => t.text).join("");
+  if (/^(栏次|序号|\*+|行次)$/.test(label)) return true;
+  return d.label.length === 0 && d.amounts.length >= 3 && d.amounts.every((a, i) => a.text === String(i + 1));
+}
+
+/**
+ * A table read by kind alone (no template for it) whose header does not name a column for every figure
+ * its rows print, or no 合计: its columns cannot be told apart with confidence. It is listed, not checked:
+ * a guessed column would be a false error.
+ */
+function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[]): ParsedBlock | null {
+  if (!b.fromHeader) return null;
+  const most = Math.max(0, ...data.map((d) => d.amounts.length));
+  if (specs[0]?.key === "total" && most <= specs.length) return null;
+  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
+}
+
+function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const amountSpecs_ = amountSpecs(tpl, header, b.fromHeader);
+  const data = mergeFloatingAmounts(body.map(splitData).filter((d) => !isNumberingRow(d)));
+  const unclear = headerNotUnderstood(b, amountSpecs_, data);
+  if (unclear) return unclear;
+  const doubt = { ambiguous: false };
+  const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
+  const offsets = columnOffsets(data, amountSpecs_, header);
+  const items: Item[] = [];
+  let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
+  // Where names start: the median start of the name of the rows that print a code and a name.
+  const nameStarts = data
+    .map((d) => (CODE_ROW.test(d.label.map((t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
+    .filter((t): t is LayoutToken => !!t)
+    .map((t) => t.x0)
+    .sort((a, b) => a - b);
+  const nameCol = nameStarts.length ? nameStarts[Math.floor(nameStarts.length / 2)] : 0;
+  for (const d of data) {
+    const labelText = d.label.map((t) => t.text).join(" ").trim();
+    const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
+    const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
+    const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
+    const nameText = (m ? m[m.length - 1] : labelText).trim();
+    if (!d.amounts.length && !codeText) {
+      // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出): printed where names start,
+      // right under the row it continues.
+      const x = d.label[0]?.x0 ?? 0;
+      const near = lastCodeItem && d.line.line - lastCodeItem.line <= 2 && Math.abs(x - (lastCodeItem.nameX ?? nameCol)) <= (d.label[0]?.box ? 12 : 3);
+      if (lastCodeItem && near && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && nameText.length <= 30) {
+        const c = lastCodeItem.item.cells.name;
+        c.text = `${c.text}${nameText}`;
+        lastCodeItem.line = d.line.line;
+        continue;
+      }
+      if (!/^(合计|总计)$/.test(normaliseName(nameText))) continue;
+    }
+    const cells: Record<string, Cell> = {};
+    const rowLoc = locationOf(file, d.line);
+    const firstLabel = d.label[0];
+    // A budget unit's row (预算单位 column) in a template that prints one: its name, then its amounts.
+    if (!codeText && nameText && hasUnitColumn && !/^(合计|总计)$/.test(normaliseName(nameText)))
+      cells.unit = { text: nameText, amount: null, location: locationOf(file, d.line, firstLabel) };
+    cells.code = { text: codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
+    const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
+    cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
+    const placed = placeAmounts(d.amounts, amountSpecs_, offsets, tpl.kind, doubt);
+    amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
+    const item = { cells, loc: rowLoc };
+    items.push(item);
+    const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
+    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
+  }
+  // Read by kind alone, a table whose figures could stand in either of two columns is listed, not guessed.
+  if (b.fromHeader && doubt.ambiguous)
+    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+  const rows = classifiedRows(tpl, items, department);
+  const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...amountSpecs_.map((s) => s.key)]);
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department: string | null, columns: Column[], rows: Row[]): Table {
+  const pages = new Set(b.lines.map((l) => l.page));
+  pages.add(0);
+  const titleLine = (b.hit as TitleHit & { line?: LayoutLine }).line;
+  return {
+    id: tpl.id,
+    kind: tpl.kind,
+    title: b.hit.title,
+    unit: unit ?? tpl.moneyUnit ?? null,
+    department,
+    columns,
+    rows,
+    location: titleLine ? { file: "", line: titleLine.line, page: titleLine.page } : { file: "" },
+    pages: Math.max(1, pages.size - 1),
+  };
+}
+
+/** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
+function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
+  // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
+  const data = body.map((l) => ({ line: l, toks: tokensOf(l) }));
+  const firstLabelX = data.map((d) => d.toks.find((t) => !AMOUNT_TOKEN.test(t.text))?.x0).filter((x): x is number => x !== undefined);
+  const margin = firstLabelX.length ? Math.min(...firstLabelX) : 0;
+  const lines2: { line: LayoutLine; inc: LayoutToken[]; exp: LayoutToken[] }[] = [];
+  const isMarked = (t: LayoutToken) => /^([一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])/.test(t.text);
+  const isRole = (t: LayoutToken) => !!tpl.roles?.some((r) => r.pattern.test(splitMarker(normaliseName(t.text)).name));
+  let pending: LayoutToken[] = [];
+  for (const d of data) {
+    const groups: LayoutToken[][] = [];
+    for (const t of d.toks) {
+      if (!AMOUNT_TOKEN.test(t.text) || groups.length === 0) groups.push([t]);
+      else groups[groups.length - 1].push(t);
+    }
+    const labelled = groups.filter((g) => !AMOUNT_TOKEN.test(g[0].text));
+    const prev = lines2[lines2.length - 1];
+    if (groups.length && labelled.length === 0) {
+      // Amounts printed apart from their label (a wrapped label, or a 决算 line above its label): they
+      // belong to the label just before that has none, else to the next label.
+      const amounts = groups.flat();
+      const open = prev && (prev.exp.length === 1 ? prev.exp : prev.inc.length === 1 ? prev.inc : null);
+      if (open && d.line.line - prev.line.line <= 2) open.push(...amounts);
+      else pending = amounts;
+      continue;
+    }
+    let inc: LayoutToken[] = [];
+    let exp: LayoutToken[] = [];
+    if (labelled.length >= 2) {
+      inc = labelled[0];
+      exp = labelled.slice(1).flat();
+    } else if (labelled.length === 1) {
+      const g = labelled[0];
+      // A label alone on its line: an income item by its role, an expenditure item by its name (a function
+      // class, 款 or 项 the document's tables print, or …支出), else by where it starts.
+      const name = splitMarker(normaliseName(g[0].text)).name;
+      const role = tpl.roles?.find((r) => r.pattern.test(name));
+      const far =
+        role?.side === "income" ? false
+        : role?.side === "expenditure" || codeNames.has(name) || /支出$/.test(name) ? true
+        : g[0].x0 - margin > (g[0].box ? 60 : 10);
+      // A label without a list marker or known role right under a marked one is the rest of a wrapped label.
+      const side = far ? "exp" : "inc";
+      const before = prev?.[side];
+      if (g.length === 1 && before?.length && !isMarked(g[0]) && !isRole(g[0]) && d.line.line - prev.line.line <= 3 && isMarked(before[0])) {
+        before[0] = { ...before[0], text: before[0].text + g[0].text };
+        continue;
+      }
+      if (far) exp = g;
+      else inc = g;
+    }
+    if (pending.length) {
+      const target = exp.length === 1 ? exp : inc.length === 1 ? inc : null;
+      if (target) target.push(...pending);
+      pending = [];
+    }
+    lines2.push({ line: d.line, inc, exp });
+  }
+  const expData = lines2.filter((x) => x.exp.length > 1).map((x) => ({ line: x.line, label: [x.exp[0]], amounts: x.exp.slice(1) }));
+  // The expenditure side's header: right of the second 项目 (the first is the income side's).
+  const items_ = headerTokens(header).filter((t) => /^项目$/.test(normaliseName(t.text)));
+  const split = items_.length >= 2 ? items_[1].x0 : null;
+  const expHeader = split === null ? header : header.map((l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 >= split) }));
+  const offsets = expSpecs.length > 1 ? columnOffsets(expData, expSpecs, expHeader) : null;
+  const items: Item[] = [];
+  const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  for (const x of lines2) {
+    const cells: Record<string, Cell> = {};
+    if (x.inc.length) {
+      cells["income-label"] = cell(file, x.line, x.inc[0], specOf("income-label"));
+      cells["income-amount"] = cell(file, x.line, x.inc[1], specOf("income-amount"));
+    }
+    if (x.exp.length) {
+      cells["expenditure-label"] = cell(file, x.line, x.exp[0], specOf("expenditure-label"));
+      const placed = placeAmounts(x.exp.slice(1), expSpecs, offsets, tpl.kind);
+      expSpecs.forEach((s, i) => (cells[s.key] = cell(file, x.line, placed[i], s)));
+    }
+    items.push({ cells, loc: locationOf(file, x.line) });
+  }
+  const rows = twoSidedRows(tpl, items);
+  // The fund split of an expenditure line stays on its row.
+  for (const r of rows) {
+    if (r.side !== "expenditure") continue;
+    const it = items.find((i) => i.loc.line === r.location.line);
+    for (const s of expSpecs) if (s.key !== "expenditure-amount" && it?.cells[s.key]?.text) r.cells[s.key] = it.cells[s.key];
+  }
+  const printedAs = headerTokens(header).map((t) => normaliseName(t.text)).find((t) => /^(预算数|决算数)$/.test(t)) ?? "预算数";
+  const columns: Column[] = [...columnsOf(tpl, new Set(tpl.columns.map((c) => c.key))), { key: "amount", name: printedAs, label: printedAs, kind: "amount" }];
+  return { table: makeTable(b, tpl, unit, department, columns, rows), department };
+}
+
+/** One row of amounts under the header (三公 and 机关运行经费). */
+function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const specs = amountSpecs(tpl, header, b.fromHeader);
+  const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const unclear = headerNotUnderstood(b, specs, data);
+  if (unclear) return unclear;
+  const offsets = columnOffsets(data, specs, header);
+  const rows: Row[] = data.map((d) => {
+    const label = d.label.map((t) => t.text).join(" ");
+    const row = emptyRow(label || tpl.title, locationOf(file, d.line));
+    const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind);
+    specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
+    row.name = label || null;
+    // The 三公 table prints this year's budget (or 决算) on its one row.
+    if (tpl.kind === "sanggong") row.role = "current-year";
+    return row;
+  });
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(specs.map((s) => s.key))), rows), department };
+}
+
+/** Per budget unit, a row per year and one for the change (Shenzhen's 三公 table): 单位 | 年度 | amounts. */
+function parseUnitYear(file: string, b: Block, tpl: TableTemplate, docYear: number | null): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const specs = amountSpecs(tpl, header, b.fromHeader);
+  const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const offsets = columnOffsets(data, specs, header);
+  const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  const items: Item[] = data.map((d) => {
+    const cells: Record<string, Cell> = {};
+    const labels = d.label;
+    const year = labels[labels.length - 1];
+    if (labels.length >= 2) cells.unit = cell(file, d.line, labels[0], specOf("unit"));
+    cells.year = cell(file, d.line, year, specOf("year"));
+    const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind);
+    specs.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
+    return { cells, loc: locationOf(file, d.line) };
+  });
+  const rows = unitYearRows(tpl, items, docYear);
+  const keys = new Set(["unit", "year", ...specs.map((s) => s.key)]);
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+/** Named tasks with their content and amounts, a 合计 row, then indicator rows (Shenzhen's 表12). */
+function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const specs = amountSpecs(tpl, header, b.fromHeader);
+  const data = body.map(splitData).filter((d) => !isNumberingRow(d));
+  const offsets = columnOffsets(data.filter((d) => d.amounts.length), specs, header);
+  const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  const items: Item[] = data.map((d) => {
+    const cells: Record<string, Cell> = {};
+    const [name, content] = d.label;
+    if (name) cells.name = cell(file, d.line, name, specOf("name"));
+    if (content) cells.content = cell(file, d.line, content, specOf("content"));
+    const amounts = d.amounts.filter((a) => AMOUNT_TOKEN.test(a.text));
+    const placed = placeAmounts(amounts, specs, offsets, tpl.kind);
+    specs.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
+    return { cells, loc: locationOf(file, d.line) };
+  });
+  const rows = taskRows(tpl, items);
+  const keys = new Set(["name", "content", ...specs.map((s) => s.key)]);
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
+  const tpl = b.hit.tpl;
+  if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+  switch (tpl.layout) {
+    case "classified":
+      return parseClassified(file, b, tpl);
+    case "two-sided":
+      return parseTwoSided(file, b, tpl, codeNames);
+    case "single-row":
+      return parseSingleRow(file, b, tpl);
+    case "unit-year":
+      return parseUnitYear(file, b, tpl, docYear);
+    case "tasks":
+      return parseTasks(file, b, tpl);
+    default:
+      // Layouts the layout form cannot read yet (two-lane 决算 economic table): listed, not checked.
+      return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+  }
+}
+
+const TITLE_YEAR = /(\d{4})\s*年度?\s*(区级|市级|省级|县级)?\s*(部门|单位)?\s*(预算|决算)/;
+
+function titleFacts(lines: LayoutLine[]): { year: number | null; department: string | null } {
+  let year: number | null = null;
+  let department: string | null = null;
+  const head = lines.slice(0, 40);
+  head.forEach((l, i) => {
+    const t = text(l);
+    // 2023 年深圳市科学技术协会部门预算: the year, then the department, then 部门预算.
+    const named = /^[#*\s]*(\d{4})\s*年(?!度?\s*(?:部门|单位))度?\s*(\S.*?)\s*(?:部门|单位)(?:预算|决算)/.exec(t);
+    if (named && year === null) {
+      year = Number(named[1]);
+      department ??= named[2].replace(/[#*]/g, "").trim() || null;
+      return;
+    }
+    const y = TITLE_YEAR.exec(t);
+    if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t)) {
+      year = Number(y[1]);
+      const before = t.slice(0, y.index).trim();
+      // The department on the title line (…局2024年度部门决算), else on the line above it, unless that is
+      // only the place (上海市普陀区).
+      const above = head.slice(0, i).map(text).filter(Boolean).pop() ?? "";
+      const name = before || (above.length <= 30 && !/\d/.test(above) ? above : "");
+      if (name && !/^\S{2,3}(省|市)(\S{1,4}(区|县|市))?$/.test(name)) department ??= name;
+    }
+    const m = META.exec(t.replace(/\s+/g, ""));
+    if (m && m[2]) department = m[2];
+  });
+  return { year, department };
+}
+
+function contentsOf(file: string, lines: LayoutLine[], range: { start: number; end: number }, tpl: DocumentTemplate): ContentsEntry[] {
+  const out: ContentsEntry[] = [];
+  if (range.start < 0) return out;
+  for (let i = range.start + 1; i <= range.end; i++) {
+    const t = text(lines[i]).replace(LEADER, "").replace(/[…·.\s\d]+$/, "").trim();
+    if (!t) continue;
+    const probe: LayoutLine = { ...lines[i], text: t, tokens: undefined };
+    const tt = titleIn(tpl, probe);
+    const location = { file, line: lines[i].line, page: lines[i].page };
+    if (tt) out.push({ kind: "table", number: tt.number, tableId: tt.id, title: t.replace(TITLE_PREFIX, ""), location });
+    else out.push({ kind: "text", number: null, tableId: null, title: splitMarker(t).name, location });
+  }
+  return out;
+}
+
+/** The written parts: the lines outside tables, a part per heading. */
+function textParts(file: string, lines: LayoutLine[]): TextPart[] {
+  const parts: TextPart[] = [];
+  let current: TextPart | null = null;
+  for (const l of lines) {
+    const t = text(l);
+    if (!t || PAGE_NUMBER.test(t)) continue;
+    const heading = t.length <= 30 && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t));
+    if (heading || !current) {
+      current = { number: null, title: t, location: { file, line: l.line, page: l.page }, lines: [] };
+      parts.push(current);
+      if (heading) continue;
+    }
+    current.lines.push({ line: l.line, text: l.text, page: l.page });
+  }
+  return parts;
+}
+
+/** Turns laid-out lines into the document model. */
+export function layoutDocument(file: string, lines: LayoutLine[], format: "layout" | "pdf", opts: LayoutOptions = {}): BudgetDocument {
+  const contents = contentsEnd(lines);
+  const from = contents.end + 1;
+  const chosen = opts.template ? { tpl: opts.template, hits: findTitles(lines, opts.template, from) } : chooseTemplate(lines, from);
+  const tpl = chosen.tpl;
+  const hits = chosen.hits.length && chosen.hits.every((h) => !h.unknown) ? findTitles(lines, tpl, from) : chosen.hits;
+  for (const h of hits) (h as TitleHit & { line?: LayoutLine }).line = lines[h.index];
+  if (hits.length === 0) {
+    throw new InputError(
+      opts.template
+        ? `not a budget disclosure of the ${opts.template.name} template: none of its table titles (${opts.template.tables.map((t) => t.title).join("、")}) was found`
+        : "not a budget disclosure: no table of a known kind was found; expected tables under titles such as 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表 (tab-separated, or aligned with spaces as pdftotext -layout writes them)",
+      { file },
+    );
+  }
+  const bs = blocks(lines, hits);
+  for (const b of bs) b.fromHeader = !!tpl.columnsFromHeader;
+  const tables: Table[] = [];
+  const unknownTables: UnknownTable[] = [];
+  const departments: string[] = [];
+  let last: Table | null = null;
+  const facts = titleFacts(lines);
+  // Two-sided tables last: their expenditure items are told from income items by the names the other
+  // tables print for their codes.
+  const codeNames = new Set<string>();
+  const parsed = new Map<Block, ParsedBlock>();
+  for (const b of bs)
+    if (b.hit.unknown || b.hit.tpl.layout !== "two-sided") {
+      const p = parseBlock(file, b, facts.year);
+      parsed.set(b, p);
+      for (const r of p.table?.rows ?? []) if (r.kind === "code" && r.name) codeNames.add(normaliseName(r.name));
+    }
+  for (const b of bs) if (!parsed.has(b)) parsed.set(b, parseBlock(file, b, facts.year, codeNames));
+  for (const b of bs) {
+    const p = parsed.get(b)!;
+    if (p.department) departments.push(p.department);
+    if (p.unknown) unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file } });
+    if (!p.table) {
+      last = null;
+      continue;
+    }
+    p.table.location.file = file;
+    const existing = tables.find((t) => t.id === p.table!.id);
+    if (existing && existing.rows.length === 0 && p.table.rows.length > 0) {
+      // A list of the tables' titles (a second 目录 in the body) came first: the table itself replaces it.
+      tables[tables.indexOf(existing)] = p.table;
+      last = p.table;
+    } else if (existing && existing === last) {
+      // The same title right after its table: a continuation page printed with its title.
+      existing.rows.push(...p.table.rows);
+      existing.pages += p.table.pages;
+    } else if (existing) {
+      // The same table printed again elsewhere: its figures are not counted twice; it is listed.
+      unknownTables.push({ title: `${p.table.title}（重复列示 printed twice）`, location: p.table.location });
+    } else {
+      tables.push(p.table);
+      last = p.table;
+    }
+    // Written text after the table ends it: the same title after that is the table printed again.
+    if (b.after.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) last = null;
+  }
+  tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  const narrativeLines = [
+    ...lines.slice(contents.end + 1, hits[0].index),
+    ...bs.flatMap((b) => b.after),
+  ];
+  // Written parts numbered 第一部分 … before the tables (Shenzhen's form): read as the text loader reads them,
+  // with their 目录; each line keeps its page.
+  const numbered = parseNarrative(lines.slice(0, hits[0].index).map((l) => l.text), file, tpl);
+  const useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
+  const pageOf = new Map(lines.map((l) => [l.line, l.page]));
+  if (useNumbered)
+    for (const p of numbered.parts) {
+      p.location.page = pageOf.get(p.location.line ?? 0) ?? null;
+      for (const l of p.lines) l.page = pageOf.get(l.line) ?? null;
+    }
+  const units = tables.map((t) => t.unit).filter((u): u is string => !!u);
+  const doc: BudgetDocument = {
+    path: file,
+    format,
+    template: tpl.name,
+    stage: tpl.stage,
+    department: facts.department ?? departments[0] ?? null,
+    // The title page may print the year on a line of its own: then the tables' titles say it.
+    year: facts.year ?? (hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
+    moneyUnit: mostCommon(units) ?? tpl.moneyUnit,
+    contents: useNumbered ? numbered.contents : contentsOf(file, lines, contents, tpl),
+    text: useNumbered ? [...numbered.parts, ...textParts(file, bs.flatMap((b) => b.after))] : textParts(file, narrativeLines),
+    tables,
+    unknownTables,
+  };
+  resolveItemCodes(doc);
+  return doc;
+}
+
+function mostCommon(xs: string[]): string | null {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [x, c] of n) if (best === null || c > n.get(best)!) best = x;
+  return best;
+}

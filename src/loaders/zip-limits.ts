@@ -1,0 +1,84 @@
+import { createInflateRaw } from "node:zlib";
+import { InputError } from "./errors.js";
+
+/**
+ * Bounds on a workbook checked before exceljs reads it (exceljs inflates every part into memory: a
+ * 4 MB zip that inflates to 4 GiB ended in a V8 out-of-memory abort). A real budget workbook is a few
+ * MB inflated; these leave room for a thousand-department batch file.
+ */
+export const XLSX_LIMITS = {
+  /** Sum of the inflated sizes of every part. */
+  inflatedBytes: 256 * 1024 * 1024,
+  /** Parts in the zip. */
+  entries: 10_000,
+};
+
+/**
+ * Checks that a workbook's zip inflates to at most XLSX_LIMITS.inflatedBytes, by inflating each part
+ * (counting the output as it streams, keeping none of it) rather than trusting the sizes the zip declares. Throws an
+ * InputError naming the file and the part otherwise, or when the file is not a zip at all (in our
+ * words, not jszip's).
+ */
+export async function checkZipBounds(bytes: Buffer, file: string): Promise<void> {
+  const notZip = () => new InputError("not a readable .xlsx workbook (not a zip archive, or a damaged one); expected an Excel workbook with one worksheet per table", { file });
+  // End of central directory: the last 22 bytes, or up to 64 KiB earlier when the zip has a comment.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  if (eocd < 0) throw notZip();
+  const count = bytes.readUInt16LE(eocd + 10);
+  let p = bytes.readUInt32LE(eocd + 16);
+  if (count === 0xffff || p === 0xffffffff) throw new InputError("a ZIP64 archive; an .xlsx budget workbook is never that large", { file });
+  if (count > XLSX_LIMITS.entries) throw new InputError(`${count} parts in the archive; an .xlsx workbook is read with at most ${XLSX_LIMITS.entries}`, { file });
+  let budget = XLSX_LIMITS.inflatedBytes;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) throw notZip();
+    const method = bytes.readUInt16LE(p + 10);
+    const compressed = bytes.readUInt32LE(p + 20);
+    const nameLen = bytes.readUInt16LE(p + 28);
+    const extraLen = bytes.readUInt16LE(p + 30);
+    const commentLen = bytes.readUInt16LE(p + 32);
+    const local = bytes.readUInt32LE(p + 42);
+    const name = bytes.subarray(p + 46, p + 46 + nameLen).toString("utf8");
+    p += 46 + nameLen + extraLen + commentLen;
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw notZip();
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + compressed);
+    let size: number;
+    if (method === 0) size = data.length;
+    else if (method === 8)
+      try {
+        size = await inflatedSize(data, budget);
+      } catch {
+        throw notZip();
+      }
+    else throw new InputError(`the part ${name} is compressed with method ${method}; an .xlsx workbook uses deflate`, { file });
+    budget -= size;
+    if (budget < 0) throw tooLarge(file, name);
+  }
+}
+
+function tooLarge(file: string, part: string): InputError {
+  return new InputError(`inflates to more than ${XLSX_LIMITS.inflatedBytes / 1024 / 1024} MB (at ${part}); not read (a budget workbook is a few MB)`, { file });
+}
+
+/** How many bytes raw-deflate `data` inflates to, counted as it streams and stopped past `cap` (memory stays a chunk). */
+function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw();
+    let n = 0;
+    z.on("data", (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > cap) {
+        z.destroy();
+        resolve(n);
+      }
+    });
+    z.on("end", () => resolve(n));
+    z.on("error", reject);
+    z.end(data);
+  });
+}

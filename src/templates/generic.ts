@@ -1,0 +1,97 @@
+import type { ColumnSpec, DocumentTemplate, RoleSpec, TableTemplate } from "./types.js";
+
+/*
+ * Tables known by kind alone: what a document of a template no one has written yet is read with. Titles
+ * are matched loosely (any prefix such as 市级部门 / 区级, 预算 or 决算, 总表 or 总体情况表), the first
+ * pattern that matches wins (so the narrower kinds come first), and the amount columns are taken from the
+ * header: those of the list below that the header names, in the order it prints them.
+ */
+
+const amount = (key: string, label: string, leaf: RegExp): ColumnSpec => ({ key, kind: "amount", label, leaf });
+
+const code: ColumnSpec[] = [
+  { key: "code", kind: "text", label: "科目编码", leaf: /编码|^类$/ },
+  { key: "name", kind: "text", label: "科目名称", leaf: /名称|^项目$/ },
+];
+
+const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合计|本年收入合计|支出合计|收入合计|金额)$/);
+
+const classifiedAmounts: ColumnSpec[] = [
+  TOTAL,
+  amount("carryover", "上年结转", /^上年结转/),
+  amount("allocation", "财政拨款", /^财政拨款(收入|合计)?$/),
+  amount("general-public", "一般公共预算", /^一般公共预算/),
+  amount("gov-fund", "政府性基金预算", /^政府性基金/),
+  amount("state-capital", "国有资本经营预算", /^国有资本经营/),
+  amount("special-account", "财政专户管理资金", /财政专户/),
+  amount("business-income", "事业收入", /^事业收入$/),
+  amount("operating-income", "事业单位经营收入", /经营收入$/),
+  amount("superior-subsidy", "上级补助收入", /^上级补助收入$/),
+  amount("subsidiary-remittance", "附属单位上缴收入", /附属单位上缴/),
+  amount("other-income", "其他收入", /^其他收入$/),
+  amount("basic", "基本支出", /^基本支出$/),
+  amount("project", "项目支出", /^项目支出$/),
+  amount("personnel", "人员经费", /^人员经费/),
+  amount("public", "公用经费", /^公用经费/),
+];
+
+const roles: RoleSpec[] = [
+  { pattern: /^(财政拨款收入|财政拨款|政府预算拨款)$/, role: "gov-allocation", kind: "item", side: "income" },
+  { pattern: /^一般公共预算(资金|拨款|财政拨款|拨款收入)?$/, role: "general-public", kind: "item", side: "income", parent: "gov-allocation" },
+  { pattern: /^政府性基金(预算)?(资金|拨款|财政拨款|拨款收入)?$/, role: "gov-fund", kind: "item", side: "income", parent: "gov-allocation" },
+  { pattern: /^国有资本经营(预算)?(资金|拨款|财政拨款|拨款收入)?$/, role: "state-capital", kind: "item", side: "income", parent: "gov-allocation" },
+  { pattern: /^财政专户(管理资金|拨款)(收入)?$/, role: "special-account", kind: "item", side: "income" },
+  { pattern: /^单位资金$/, role: "unit-funds", kind: "item", side: "income" },
+  { pattern: /^事业收入$/, role: "business-income", kind: "item", side: "income" },
+  { pattern: /^(事业单位)?经营收入$/, role: "operating-income", kind: "item", side: "income" },
+  { pattern: /^上级补助收入$/, role: "superior-subsidy", kind: "item", side: "income" },
+  { pattern: /^附属单位上缴收入$/, role: "subsidiary-remittance", kind: "item", side: "income" },
+  { pattern: /^其他(资金|收入)$/, role: "other-income", kind: "item", side: "income" },
+  { pattern: /^本年收入合计$/, role: "income-subtotal", kind: "total", side: "income" },
+  { pattern: /^(上年结转|年初结转和结余|上年结余)/, role: "income-carryover", kind: "item", side: "income" },
+  { pattern: /^(收入总计|收\s*入\s*总\s*计)$/, role: "income-total", kind: "total", side: "income" },
+  { pattern: /^本年支出合计$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
+  { pattern: /^(结转下年|年末结转和结余|年终结转结余)/, role: "expenditure-carryforward", kind: "item", side: "expenditure" },
+  { pattern: /^(支出总计|支\s*出\s*总\s*计)$/, role: "expenditure-total", kind: "total", side: "expenditure" },
+];
+
+const twoSided: ColumnSpec[] = [
+  { key: "income-label", kind: "text", label: "收入项目", leaf: /项目/ },
+  amount("income-amount", "收入预算数", /预算数|决算数|金额|合计/),
+  { key: "expenditure-label", kind: "text", label: "支出项目", leaf: /项目/ },
+  amount("expenditure-amount", "支出预算数", /预算数|决算数|金额|合计/),
+];
+
+const g = (number: number, rest: Omit<TableTemplate, "id" | "number">): TableTemplate => ({ id: `T${number}`, number, ...rest });
+const classified = (codeKind: "function" | "economic") => ({ layout: "classified" as const, codeKind, columns: [...code, ...classifiedAmounts] });
+
+export const generic: DocumentTemplate = {
+  name: "generic",
+  description: "any other template: tables recognised by what their titles and headers say they hold",
+  stage: "budget",
+  moneyUnit: "万元",
+  columnsFromHeader: true,
+  tables: [
+    g(4, { kind: "allocation-summary", title: "财政拨款收支总表", titlePatterns: [/(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
+    g(1, { kind: "summary", title: "收支总表", titlePatterns: [/收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
+    g(2, { kind: "income", title: "收入总表", titlePatterns: [/收入(预算|决算)?总(体情况)?表$|^收入(预算|决算)表$/], ...classified("function") }),
+    g(6, { kind: "general-basic-economic", title: "一般公共预算基本支出表", titlePatterns: [/一般公共预算(财政拨款)?基本支出/], ...classified("economic") }),
+    g(8, { kind: "general-economic", title: "一般公共预算支出表（按经济分类）", titlePatterns: [/一般公共预算.*经济分类/], ...classified("economic") }),
+    g(7, {
+      kind: "sanggong", title: "“三公”经费表", titlePatterns: [/三公/], layout: "single-row",
+      columns: [
+        TOTAL,
+        amount("abroad", "因公出国(境)费", /因公出国/),
+        amount("vehicle", "公务用车购置及运行费", /^(小计|公务用车购置及运行(维护)?费)$/),
+        amount("vehicle-purchase", "公务用车购置费", /购置费?$/),
+        amount("vehicle-operation", "公务用车运行费", /运行(维护)?费$/),
+        amount("reception", "公务接待费", /公务接待费/),
+      ],
+    }),
+    g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),
+    g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...classified("function") }),
+    g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((功能科目|按功能分类)\))?$/], ...classified("function") }),
+    g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表$|^支出(预算|决算)表$/], ...classified("function") }),
+    g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
+  ],
+};

@@ -1,0 +1,80 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli, cliJson, ROOT, SEED, SEED_CSV } from "../helpers/cli.js";
+
+// Inputs as people hand them over (issue 11, point 5).
+const tmp = mkdtempSync(join(tmpdir(), "budget-check-inputs-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const seedText = readFileSync(join(ROOT, SEED), "utf8");
+
+describe("a folder of documents with a stray CSV among them", () => {
+  it("checks each document; the CSV does not turn the folder into one CSV package", () => {
+    const dir = join(tmp, "mixed");
+    mkdirSync(dir);
+    for (let i = 1; i <= 3; i++) writeFileSync(join(dir, `dept${i}.md`), seedText);
+    writeFileSync(join(dir, "联系人.csv"), "姓名,电话\n张三,123\n");
+    const { status, report } = cliJson([dir]);
+    expect(report.documents.map((d: { path: string; format: string }) => [d.path.slice(dir.length + 1), d.format])).toEqual([
+      ["dept1.md", "markdown"],
+      ["dept2.md", "markdown"],
+      ["dept3.md", "markdown"],
+    ]);
+    expect(report.summary.error).toBe(18);
+    expect(status).toBe(1);
+  });
+
+  it("a CSV package (its CSVs and one narrative) is still one package", () => {
+    const { report } = cliJson([SEED_CSV]);
+    expect(report.documents).toHaveLength(1);
+    expect(report.documents[0].format).toBe("csv");
+  });
+});
+
+describe("a document cut off in the middle of a table", () => {
+  // The seed up to line 540: the first page of 表7, then nothing.
+  const cut = join(tmp, "cut.md");
+  writeFileSync(cut, seedText.split("\n").slice(0, 540).join("\n"));
+
+  it("says where it ends, and the rows 表7 lacks are said to be cut off, not just absent", () => {
+    const r = cli([cut]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/warning +T7: the document ends at line 538, inside T7: it seems cut off — T8, T9, T10, T11, T12, listed in the contents after it, are not there/);
+    expect(r.stdout).toMatch(/T7 has no such row \(the document is cut off inside T7 at line 538\), counted as 0/);
+    const zh = cli([cut, "--lang", "zh"]);
+    expect(zh.stdout).toMatch(/文件在第 538 行（表7 中途）结束，似被截断：目录所列其后的 表8、表9、表10、表11、表12 均未出现/);
+    expect(zh.stdout).toMatch(/表7 中无此行（文件在第 538 行表7 中途截断），计为 0，相差/);
+    expect(zh.stdout).not.toMatch(/按 0 0/);
+  });
+
+  it("the whole seed is not cut off", () => {
+    expect(cli([SEED]).stdout).not.toMatch(/cut off/);
+  });
+});
+
+describe("--previous given a document of the same year", () => {
+  it("warns on stderr, in the run's language", () => {
+    const r = cli([SEED, "--previous", SEED]);
+    expect(r.stderr.trim()).toBe(`budget-check: warning: --previous ${SEED} is for 2023, the same year as ${SEED}; it should be last year's (2022)`);
+    const zh = cli([SEED, "--previous", SEED, "--lang", "zh"]);
+    expect(zh.stderr.trim()).toBe(`budget-check: 警告：--previous ${SEED} 是 2023 年的文件，与 ${SEED} 同一年度；应为上一年度（2022 年）的文件`);
+  });
+});
+
+describe("a numeric tolerance in the configuration", () => {
+  it("\"tolerance\": 0.5 is accepted as a number and means what \"0.5\" means", () => {
+    const dir = join(tmp, "tol");
+    mkdirSync(dir);
+    cpSync(join(ROOT, SEED), join(dir, "document.md"));
+    const run = (tolerance: unknown) => {
+      writeFileSync(join(dir, "budget-check.config.json"), JSON.stringify({ tolerance }));
+      return cliJson([join(dir, "document.md")]);
+    };
+    const asNumber = run(0.5);
+    const asString = run("0.5");
+    expect(asNumber.stderr).toBe("");
+    expect(asNumber.report.summary).toEqual(asString.report.summary);
+    expect(asNumber.report.documents[0].findings.find((f: { tolerance: string | null }) => f.tolerance !== null)?.tolerance).toBe("0.5");
+  });
+});

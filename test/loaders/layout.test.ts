@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { runRules } from "../../src/engine/run.js";
+import { InputError } from "../../src/loaders/errors.js";
+import { assignColumns, placements } from "../../src/loaders/layout/columns.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import { layoutLines, tokenise } from "../../src/loaders/layout/tokens.js";
+import { amountOf, table } from "../../src/model/document.js";
+import { rules } from "../../src/rules/index.js";
+import { shanghai } from "../../src/templates/shanghai.js";
+
+/*
+ * The layout-text loader on small documents made to show one quirk of pdftotext -layout output each (the
+ * real documents are checked end to end in test/e2e/templates.test.ts).
+ */
+
+const HEAD = "上海市普陀区2025年区级部门预算\n\n  预算主管部门：上海市某局\n";
+
+/** A Shanghai 支出预算总表 with the given data lines under its printed header. */
+function expenditure(rows: string[], title = "2025年部门支出预算总表"): string {
+  return [
+    HEAD,
+    `                               ${title}`,
+    "编制部门：上海市某局                                                           单位：元",
+    "",
+    "                       项目                               支出预算",
+    "",
+    "功能分类科目编码",
+    "                        功能分类科目名称         合计             基本支出            项目支出",
+    "类     款    项",
+    "",
+    ...rows,
+  ].join("\n");
+}
+
+// One table is too few to recognise a template by: these documents say which one they are printed with.
+const load = (text: string) => loadLayoutText("doc.txt", text, { template: shanghai });
+const check = (text: string) => runRules(load(text), rules, { tolerance: { kind: "auto" }, lang: "en" });
+
+describe("tokens of a layout line", () => {
+  it("splits cells on runs of two spaces, and adjacent amounts on one", () => {
+    expect(tokenise("201   03   01   行政运行   12,029,501.84 11,919,501.84").map((t) => t.text)).toEqual(["201", "03", "01", "行政运行", "12,029,501.84", "11,919,501.84"]);
+    expect(tokenise("一、财政拨款收入     91,016,775.35 一、一般公共服务支出").map((t) => t.text)).toEqual(["一、财政拨款收入", "91,016,775.35", "一、一般公共服务支出"]);
+    // A year before its word and a list marker stay whole.
+    expect(tokenise("  2022 年   1. 一般公共预算资金").map((t) => t.text)).toEqual(["2022 年", "1. 一般公共预算资金"]);
+    expect(tokenise("a   bb").map((t) => [t.x0, t.x1])).toEqual([[0, 1], [4, 6]]);
+  });
+
+  it("counts pages by form feeds", () => {
+    const lines = layoutLines("p1\n\fp2 a\np2 b\n\fp3\n");
+    expect(lines.map((l) => [l.page, l.line, l.text])).toEqual([[1, 1, "p1"], [2, 2, "p2 a"], [2, 3, "p2 b"], [3, 4, "p3"], [3, 5, ""]]);
+  });
+});
+
+describe("placing amounts in their columns", () => {
+  it("keeps order and takes the nearest columns", () => {
+    expect(assignColumns([0, 32], [0, 16, 32])).toEqual([0, 2]);
+    expect(assignColumns([0, 16], [0, 16, 32])).toEqual([0, 1]);
+    expect(placements(2, 3)).toEqual([[0, 1], [0, 2], [1, 2]]);
+  });
+
+  it("a row with a blank 基本支出 puts its second amount under 项目支出 (by position)", () => {
+    const doc = load(
+      expenditure([
+        "201   03   01   行政运行                    12,029,501.84   11,919,501.84      110,000.00",
+        "201   03   02   一般行政管理事务                46,140,000.00                   46,140,000.00",
+        "                        合计   58,169,501.84   11,919,501.84   46,250,000.00",
+      ]),
+    );
+    const t = table(doc, "expenditure")!;
+    const row = t.rows.find((r) => r.code === "2010302")!;
+    expect(amountOf(row, "project")?.text).toBe("46,140,000.00");
+    expect(amountOf(row, "basic")).toBeNull();
+    expect(row.location).toMatchObject({ page: 1 });
+  });
+
+  it("joins a code split over 类/款/项 columns, pads a 款 printed with one digit, splits a code glued to its name", () => {
+    const doc = load(
+      expenditure([
+        "201   03   01   行政运行                    100.00   100.00",
+        "301   2     津贴补贴                    50.00   50.00",
+        "310资本性支出            20.00                     20.00",
+      ]),
+    );
+    expect(table(doc, "expenditure")!.rows.filter((r) => r.kind === "code").map((r) => [r.code, r.name])).toEqual([
+      ["2010301", "行政运行"],
+      ["30102", "津贴补贴"],
+      ["310", "资本性支出"],
+    ]);
+  });
+
+  it("joins a name wrapped onto the next line, printed where names start", () => {
+    const doc = load(
+      expenditure([
+        "208   05   05   机关事业单位基本养老保险缴费支    4,412,547   4,412,547",
+        "                出",
+        "208   05   06   机关事业单位职业年金缴费支出     2,206,272   2,206,272",
+      ]),
+    );
+    expect(table(doc, "expenditure")!.rows.map((r) => r.name)).toEqual(["机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出"]);
+  });
+
+  it("moves a 决算's figures printed a line above their code onto its row", () => {
+    const doc = load(
+      expenditure([
+        "                                           1,503.52   603.14",
+        "201             一般公共服务支出        2,106.66",
+        "                                           1,503.52",
+        "201   03   01   行政运行            1,511.89               8.37",
+      ]),
+    );
+    const rows = table(doc, "expenditure")!.rows;
+    expect(rows.map((r) => [r.code, amountOf(r, "total")?.text, amountOf(r, "basic")?.text, amountOf(r, "project")?.text])).toEqual([
+      ["201", "2,106.66", "1,503.52", "603.14"],
+      ["2010301", "1,511.89", "1,503.52", "8.37"],
+    ]);
+  });
+});
+
+describe("identities on a layout document", () => {
+  it("a correct table holds; a wrong figure is an error at its page and line", () => {
+    const good = ["201   03   01   行政运行        100.00   60.00   40.00", "                合计   100.00   60.00   40.00"];
+    expect(check(expenditure(good)).filter((f) => f.severity === "error")).toEqual([]);
+    const bad = ["\f201   03   01   行政运行        100.00   60.00   41.00", "                合计   100.00   60.00   40.00"];
+    const errors = check(expenditure(bad)).filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.ruleId, f.location.line, f.location.page])).toContainEqual(["row-total", 14, 2]);
+  });
+
+  it("a table printed twice is listed once as printed twice, its figures not counted twice", () => {
+    const one = expenditure(["201   03   01   行政运行        100.00   60.00   40.00", "                合计   100.00   60.00   40.00"]);
+    const again = one.slice(one.indexOf("                               2025年部门支出预算总表"));
+    const doc = load(`${one}\n  其他相关情况说明\n  一、说明文字。\n${again}`);
+    expect(table(doc, "expenditure")!.rows).toHaveLength(2);
+    expect(doc.unknownTables?.map((u) => u.title)).toEqual(["2025年部门支出预算总表（重复列示 printed twice）"]);
+  });
+
+  it("a text with no table of a known kind is not a budget disclosure", () => {
+    expect(() => load("一篇文章\n\n今天天气很好。\n")).toThrow(InputError);
+    expect(() => load("一篇文章\n\n今天天气很好。\n")).toThrow(/not a budget disclosure/);
+  });
+});
