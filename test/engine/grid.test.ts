@@ -26,6 +26,16 @@ describe("amounts on the rounding grid", () => {
     expect(scaledOf(stored)).toBe(12345);
   });
 
+  it("a copy of an amount with another value is judged by that value: the scaled integer is not copied", () => {
+    // e.g. yoy-change's synthetic 0 for an item the text calls new: { ...amount, value: 0, text: "0" }.
+    const x = a("431");
+    const zero: Amount = { ...x, value: new Decimal(0), text: "0" };
+    expect(zero.scaled).toBeUndefined();
+    expect(scaledOf(zero)).toBe(0);
+    expect(signOfSum(terms(zero, a("0")))).toBe(0);
+    expect(signOfSum(terms(zero, x))).toBe(-1);
+  });
+
   it("sums figures with different decimals exactly: numbers while safe, BigInt beyond", () => {
     expect(signOfSum(terms(a("1.5"), a("1"), a("0.50")))).toBe(0);
     expect(signOfSum(terms(a("0.3"), a("0.1"), a("0.2")))).toBe(0); // 0.1 + 0.2 ≠ 0.3 in binary floating point
