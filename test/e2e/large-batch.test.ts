@@ -31,7 +31,7 @@ describe(`a batch of ${DOCUMENTS} documents in bounded memory`, () => {
       env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "" },
     });
     expect(r.stderr).toBe("");
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(0); // rounding notes only
     // The report is several times the heap limit: it could not have been held, as objects or as one string.
     expect(statSync(out).size).toBeGreaterThan(3 * HEAP_MB * 1024 * 1024);
     // Read back as a streaming consumer would: document by document, in order, each with its findings.
