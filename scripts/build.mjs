@@ -18,8 +18,13 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(ROOT, "dist");
 rmSync(dist, { recursive: true, force: true });
 
-/** Packages loaded only through a dynamic import(): never bundled (they stay in node_modules, loaded when needed). */
-export const LAZY_PACKAGES = ["exceljs"];
+/**
+ * Packages loaded only through a dynamic import(): never bundled (they stay in node_modules, loaded when
+ * needed, and find their own data files — HiGHS's WebAssembly, pdf.js's worker — beside their modules).
+ * Listed before they are merged in (the diagnosis's highs, the PDF loader's pdfjs-dist and pdf-lib):
+ * naming a package no code imports changes nothing.
+ */
+export const LAZY_PACKAGES = ["exceljs", "highs", "pdfjs-dist", "pdf-lib"];
 
 const common = {
   absWorkingDir: ROOT,
