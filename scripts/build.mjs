@@ -67,7 +67,7 @@ const visit = (file) => {
 for (const [file, o] of Object.entries(outputs)) if (o.entryPoint && o.entryPoint.startsWith("src/cli/")) visit(file);
 for (const file of staticallyLoaded)
   for (const i of outputs[file].imports)
-    if (i.kind === "import-statement" && LAZY_PACKAGES.includes(i.path)) {
+    if (i.kind === "import-statement" && LAZY_PACKAGES.some((p) => i.path === p || i.path.startsWith(`${p}/`))) {
       console.error(`build: ${file} imports ${i.path} statically: it would load on every run`);
       process.exit(1);
     }
