@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled from src/ into dist/ by `npm run build` (run by `npm ci`).
+// Thin launcher: the CLI is bundled from src/ into dist/ by `npm run build` (scripts/build.mjs; run by `npm ci`).
 import { main } from "../dist/cli/main.js";
 
 main(process.argv).then(

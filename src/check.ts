@@ -9,9 +9,10 @@ import { diagnosis as diagnosisRule } from "./rules/diagnosis.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { discoverPackages, findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
-import { checkInPool } from "./batch/pool.js";
+import { checkInPool, type PoolOptions } from "./batch/pool.js";
 import { placeFindings } from "./loaders/pdf/place.js";
-import { countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
+import { streams } from "./reporters/json.js";
+import { briefOf, countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
 import { applyAccepted, today } from "./accepted.js";
 import { inputErrorText } from "./i18n/input-errors.js";
 import { rules } from "./rules/index.js";
@@ -132,12 +133,23 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
   }
 }
 
+/** How a run hands its reports over (see checkInputs). */
+export interface RunOutput extends PoolOptions {
+  /**
+   * Each document's report in the inputs' order, as soon as it and all before it are done; with
+   * `serialize`, a brief of it (briefOf: no findings) and its text in that format. Reports given here
+   * are not kept: checkInputs then returns none.
+   */
+  onReport?: (report: DocumentReport, text?: string) => void;
+}
+
 /**
  * Every input expanded into packages (a batch folder into many); inputs that do not exist are failures
- * too. Several packages are checked in parallel on worker threads, one alone in this thread; the
- * reports keep the inputs' order (a folder's packages by path) whatever finishes first.
+ * too. Several packages are checked in parallel on worker threads, one alone in this thread (unless a
+ * time limit is set: it can only be enforced on a worker); the reports keep the inputs' order (a
+ * folder's packages by path) whatever finishes first.
  */
-export async function checkInputs(inputs: string[], opts: CheckOptions, progress?: Progress): Promise<DocumentReport[]> {
+export async function checkInputs(inputs: string[], opts: CheckOptions, progress?: Progress, out: RunOutput = {}): Promise<DocumentReport[]> {
   const slots: (DocumentReport | Package)[] = [];
   if (opts.previous)
     try {
@@ -153,20 +165,43 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
     for (const p of found.problems) slots.push(failedReport(p.location.file, "markdown", inputErrorText(p.message, opts.lang), p.location));
     for (const s of found.skipped) progress?.skipped?.(s.path, s.why);
   }
-  const pkgs = slots.filter((s): s is Package => !("findings" in s));
-  progress?.start(pkgs.length);
-  let reports: DocumentReport[];
-  if (pkgs.length > 1) reports = await checkInPool(pkgs, opts, (r) => progress?.done(r));
-  else {
-    reports = [];
-    for (const p of pkgs) {
-      reports.push(await checkPackage(p, opts));
-      progress?.done(reports[reports.length - 1]);
+  const pkgs: Package[] = [];
+  const slotOf: number[] = [];
+  slots.forEach((s, i) => {
+    if (!("findings" in s)) {
+      slotOf.push(i);
+      pkgs.push(s);
     }
-  }
+  });
+  // Reports in the slots' order: each handed over as soon as it and all before it are done, then dropped.
+  const kept: DocumentReport[] = [];
+  const ready = new Map<number, { report: DocumentReport; text?: string }>();
+  let written = 0;
+  const flush = () => {
+    for (let r = ready.get(written); r; r = ready.get(written)) {
+      ready.delete(written++);
+      if (out.onReport) out.onReport(r.report, r.text);
+      else kept.push(r.report);
+    }
+  };
+  slots.forEach((s, i) => {
+    if ("findings" in s) ready.set(i, { report: s });
+  });
+  flush();
+  progress?.start(pkgs.length);
+  const done = (index: number, report: DocumentReport, text?: string) => {
+    progress?.done(report);
+    ready.set(slotOf[index], { report, text });
+    flush();
+  };
+  if (pkgs.length > 1 || (pkgs.length === 1 && out.timeout)) await checkInPool(pkgs, opts, done, { timeout: out.timeout, serialize: out.onReport ? out.serialize : undefined });
+  else
+    for (const [i, p] of pkgs.entries()) {
+      const report = await checkPackage(p, opts);
+      done(i, out.onReport && out.serialize ? briefOf(report) : report, out.onReport && out.serialize ? streams[out.serialize].document(report) : undefined);
+    }
   progress?.end();
-  let i = 0;
-  return slots.map((s) => ("findings" in s ? s : reports[i++]));
+  return kept;
 }
 
 /** Hears about a batch as it goes (the CLI's progress bar). */

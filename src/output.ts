@@ -8,27 +8,58 @@ import { basename, dirname, join, relative, resolve, isAbsolute } from "node:pat
  * next write does not read. Every output path of the tool goes through here.
  */
 export function writeOutputAtomically(path: string, chunks: Iterable<string | Uint8Array>): void {
+  const out = openOutputAtomically(path);
+  try {
+    for (const c of chunks) out.write(c);
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  out.commit();
+}
+
+/**
+ * The same, written piece by piece as the content is made (a streamed report): `commit` flushes the
+ * temporary file and renames it over the path; `abort` removes it.
+ */
+export function openOutputAtomically(path: string): { write(c: string | Uint8Array): void; commit(): void; abort(): void } {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fd = openSync(tmp, "wx", 0o644);
-  try {
-    try {
-      for (const c of chunks) {
-        const buf = typeof c === "string" ? Buffer.from(c, "utf8") : c;
-        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-      }
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  const abort = () => {
+    close();
     try {
       unlinkSync(tmp);
     } catch {
       // already gone
     }
-    throw e;
-  }
+  };
+  return {
+    write(c) {
+      const buf = typeof c === "string" ? Buffer.from(c, "utf8") : c;
+      try {
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      } catch (e) {
+        abort();
+        throw e;
+      }
+    },
+    commit() {
+      try {
+        fsyncSync(fd);
+        close();
+        renameSync(tmp, path);
+      } catch (e) {
+        abort();
+        throw e;
+      }
+    },
+    abort,
+  };
 }
 
 /** The same file on disk (same path once resolved, or the same inode: a hard link or a symlink to it). */

@@ -144,6 +144,17 @@ export function failedReport(path: string, format: InputFormat, message: string,
   };
 }
 
+/**
+ * What a run keeps of a document whose report is already written (streamed formats): its path, format,
+ * year, counts, failure and configuration — what the exit status, the progress bar, the error lines and
+ * the year check of --previous need — and, when a configuration applied (it may list accepted
+ * findings), the findings' fingerprints only (for acceptedProblems). No tables, no messages.
+ */
+export function briefOf(d: DocumentReport): DocumentReport {
+  const findings = d.config ? d.findings.map((f) => ({ fingerprint: f.fingerprint }) as Finding) : [];
+  return { path: d.path, format: d.format, department: d.department, year: d.year, moneyUnit: d.moneyUnit, tables: [], findings, summary: d.summary, failure: d.failure, config: d.config };
+}
+
 export function makeReport(version: string, documents: DocumentReport[]): Report {
   const summary = { documents: documents.length, error: 0, warning: 0, info: 0 };
   for (const d of documents) for (const s of ["error", "warning", "info"] as const) summary[s] += d.summary[s];

@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { decodeText } from "../../dist/loaders/decode.js";
-import { findPackages } from "../../dist/loaders/index.js";
+import { decodeText, findPackages } from "../../dist/lib/index.js";
 
 let rows = 0;
 let bytes = 0;

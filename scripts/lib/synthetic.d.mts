@@ -13,5 +13,5 @@ export interface CorpusEntry {
 }
 export function departmentName(i: number): string;
 export function syntheticText(seedText: string, i: number, opts?: { inject?: boolean; random?: () => number }): { name: string; text: string; injected: Injected | null };
-export function generateCorpus(opts: { seedText: string; n: number; dir: string; injectEvery?: number }): Promise<CorpusEntry[]>;
+export function generateCorpus(opts: { seedText: string; n: number; dir: string; injectEvery?: number; forms?: ("text" | "csv" | "xlsx")[] }): Promise<CorpusEntry[]>;
 export function verifyReport(report: unknown, manifest: CorpusEntry[], cleanErrors?: number): string[];

@@ -11,8 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
-import { loadMarkdown } from "../../dist/loaders/markdown.js";
-import { defaultTemplate } from "../../dist/templates/index.js";
+import { defaultTemplate, loadMarkdown } from "../../dist/lib/index.js";
 import { buildWorkbook, csvText, splitDocument } from "./packages.mjs";
 
 const DISTRICTS = ["福田区", "罗湖区", "南山区", "盐田区", "宝安区", "龙岗区", "龙华区", "坪山区", "光明区", "大鹏新区"];
@@ -111,12 +110,13 @@ export function syntheticText(seedText, i, { inject = false, random = prng(i + 1
 /**
  * Writes `n` synthetic departments into `dir` (d0000-text.md, d0001-csv/, d0002-xlsx.xlsx, …) and
  * returns the manifest: path, form, department, injected (null or { table, unit, code, stated }).
+ * `forms` picks the forms rotated through (default all three; `["text"]` for a text-only corpus).
  */
-export async function generateCorpus({ seedText, n, dir, injectEvery = 10 }) {
+export async function generateCorpus({ seedText, n, dir, injectEvery = 10, forms = FORMS }) {
   mkdirSync(dir, { recursive: true });
   const manifest = [];
   for (let i = 0; i < n; i++) {
-    const form = FORMS[i % FORMS.length];
+    const form = forms[i % forms.length];
     const { name, text, injected } = syntheticText(seedText, i, { inject: i % injectEvery === injectEvery - 1 });
     const id = `d${String(i).padStart(4, "0")}`;
     let path;

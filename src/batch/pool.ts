@@ -2,15 +2,21 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "../check.js";
 import type { Package } from "../loaders/index.js";
+import type { StreamFormat } from "../reporters/json.js";
 import { failedReport, type DocumentReport } from "../report.js";
 import { toWire } from "./options.js";
-import type { Job } from "./worker.js";
+import { PoolSizer } from "./sizing.js";
+import type { Job, JobResult } from "./worker.js";
 
-/** Worker threads for a batch: BUDGET_CHECK_WORKERS when set, else one per core the process may use. */
-export function poolSize(packages: number): number {
+/** BUDGET_CHECK_WORKERS when set to a positive integer: that many workers, no measuring. */
+function fixedWorkers(): number | null {
   const env = Number(process.env.BUDGET_CHECK_WORKERS);
-  const cores = Number.isInteger(env) && env > 0 ? env : availableParallelism();
-  return Math.max(1, Math.min(cores, packages));
+  return Number.isInteger(env) && env > 0 ? env : null;
+}
+
+/** The most worker threads a batch may use: BUDGET_CHECK_WORKERS when set, else one per core the process may use. */
+export function poolSize(packages: number): number {
+  return Math.max(1, Math.min(fixedWorkers() ?? availableParallelism(), packages));
 }
 
 /**
@@ -22,49 +28,83 @@ export function poolSize(packages: number): number {
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
 
 /**
- * Checks packages on a small pool of worker threads, one package per worker at a time. Results keep the
- * packages' order whatever finishes first; `onDone` sees each as it finishes (for progress).
- * A package whose check throws or kills its worker (a bug or a resource limit, not bad input) becomes a
- * failed report and the worker is replaced; the rest go on.
+ * The worker's entry, dist/batch/worker.js. This code is bundled into a file one folder below dist/
+ * (scripts/build.mjs), whichever: the path is relative to that level.
  */
-export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone?: (r: DocumentReport) => void): Promise<DocumentReport[]> {
-  const results: DocumentReport[] = new Array(pkgs.length);
+const WORKER = new URL("../batch/worker.js", import.meta.url);
+
+export interface PoolOptions {
+  /** Per-package time limit in seconds (--timeout): a package still running then fails alone. */
+  timeout?: number;
+  /** Have workers write each document's text in this format and send only a brief of its report. */
+  serialize?: StreamFormat;
+}
+
+/**
+ * Checks packages on a small pool of worker threads, one package per worker at a time; each worker is
+ * started once and reused. `onDone` sees each report as it finishes (by the package's index: the caller
+ * restores the order), with its text when `serialize` is set.
+ * A package whose check throws, kills its worker (a bug or a resource limit, not bad input) or runs
+ * past the time limit becomes a failed report and the worker is replaced; the rest go on.
+ */
+export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index: number, report: DocumentReport, text?: string) => void, pool: PoolOptions = {}): Promise<void> {
   const wire = toWire(opts);
   const workers = new Set<Worker>();
   let next = 0;
   let finished = 0;
+  // Without BUDGET_CHECK_WORKERS the number of workers is measured as the batch goes (batch/sizing.ts).
+  const sizer = fixedWorkers() === null ? new PoolSizer(poolSize(pkgs.length)) : null;
   return new Promise((resolve) => {
-    const finish = (index: number, report: DocumentReport) => {
-      results[index] = report;
-      onDone?.(report);
-      if (++finished === pkgs.length) void Promise.all([...workers].map((w) => w.terminate())).then(() => resolve(results));
+    const finish = (index: number, report: DocumentReport, text?: string) => {
+      onDone(index, report, text);
+      if (++finished === pkgs.length) void Promise.all([...workers].map((w) => w.terminate())).then(() => resolve());
     };
-    const internal = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, `internal error while checking: ${message}`, { file: pkgs[index].path });
+    const failed = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, message, { file: pkgs[index].path });
     const start = () => {
-      const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: WORKER_LIMITS });
+      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
       workers.add(w);
       let current = -1;
-      const feed = () => {
-        if (next >= pkgs.length) return;
-        current = next++;
-        const job: Job = { index: current, pkg: pkgs[current], opts: wire };
-        w.postMessage(job);
-      };
-      w.on("message", (m: { index: number; report?: DocumentReport; error?: string }) => {
-        current = -1;
-        feed();
-        finish(m.index, m.report ?? internal(m.index, m.error ?? "unknown"));
-      });
-      w.on("error", (e) => {
+      let timer: NodeJS.Timeout | undefined;
+      let gone = false;
+      // The worker is gone (crashed, or stopped for its time limit): its package fails, another worker takes over.
+      const lose = (message: string) => {
+        clearTimeout(timer);
+        gone = true;
         workers.delete(w);
         if (current < 0) return;
         const index = current;
         current = -1;
         if (next < pkgs.length) start();
-        finish(index, internal(index, e.message));
+        finish(index, failed(index, message));
+      };
+      const feed = () => {
+        if (next >= pkgs.length) return;
+        current = next++;
+        const job: Job = { index: current, pkg: pkgs[current], opts: wire, serialize: pool.serialize };
+        w.postMessage(job);
+      };
+      w.on("message", (m: JobResult) => {
+        if (gone) return; // its package already failed on the time limit
+        if (m.started) {
+          const seconds = pool.timeout;
+          if (seconds)
+            timer = setTimeout(() => {
+              lose(`not checked: still running after the time limit (--timeout ${seconds} s)`);
+              void w.terminate();
+            }, seconds * 1000);
+          return;
+        }
+        clearTimeout(timer);
+        current = -1;
+        feed();
+        if (sizer?.done() && next < pkgs.length) start();
+        finish(m.index, m.report ?? failed(m.index, `internal error while checking: ${m.error ?? "unknown"}`), m.text);
+      });
+      w.on("error", (e) => {
+        if (!gone) lose(`internal error while checking: ${e.message}`);
       });
       feed();
     };
-    for (let i = 0; i < poolSize(pkgs.length); i++) start();
+    for (let i = 0; i < (sizer ? 1 : poolSize(pkgs.length)); i++) start();
   });
 }

@@ -9,10 +9,10 @@ import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import { makeReport, type DocumentReport } from "../report.js";
 import { acceptedProblems, draftAccepted, problemLine, today, type AcceptedProblem } from "../accepted.js";
-import { overwritesInput, sameFile, writeOutputAtomically } from "../output.js";
+import { openOutputAtomically, overwritesInput, sameFile, writeOutputAtomically } from "../output.js";
 import { visibleControls } from "../reporters/escape.js";
 import { formatters } from "../reporters/index.js";
-import { jsonChunks } from "../reporters/json.js";
+import { jsonChunks, streams, type ReportStream } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
 import { packageKind } from "../loaders/index.js";
 import { templates } from "../templates/index.js";
@@ -51,6 +51,7 @@ interface CheckFlags {
   annotate?: string;
   previous?: string;
   template?: string;
+  timeout?: string;
   report: ReportSpec[];
   includeRounding?: boolean;
   showRounding?: boolean;
@@ -79,6 +80,40 @@ function writeOutput(option: string, path: string, chunks: Iterable<string>): vo
   } catch (e) {
     throw new UsageError(`${option} ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+}
+
+/** --output of a streamed report: written piece by piece into a temporary file renamed over the path at the end. */
+function atomicOutput(option: string, path: string): { write(s: string): void; commit(): void } {
+  const fail = (e: unknown) => new UsageError(`${option} ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  let out: ReturnType<typeof openOutputAtomically>;
+  try {
+    out = openOutputAtomically(path);
+  } catch (e) {
+    throw fail(e);
+  }
+  return {
+    write(s) {
+      try {
+        out.write(s);
+      } catch (e) {
+        throw fail(e);
+      }
+    },
+    commit() {
+      try {
+        out.commit();
+      } catch (e) {
+        throw fail(e);
+      }
+    },
+  };
+}
+
+/** --timeout: a positive number of seconds. */
+function timeoutOf(text: string): number {
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError(`--timeout ${text}: expected a positive number of seconds`);
+  return n;
 }
 
 function toleranceOf(text: string, source: string) {
@@ -128,7 +163,30 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   // What a batch folder holds but is not checked is said on stderr, whether or not the bar is shown.
   const skipped = (path: string, why: string) => process.stderr.write(`budget-check: ${visibleControls(path)}: skipped: ${why}\n`);
   const progress = bar ? Object.assign(bar, { skipped }) : { start() {}, done() {}, end() {}, skipped };
-  const documents = await checkInputs(inputs, base, progress);
+  const timeout = flags.timeout !== undefined ? timeoutOf(flags.timeout) : undefined;
+  // JSON and JSON Lines alone (no other report, draft or annotated copy) are written document by document
+  // as the batch goes (each document's text made on its worker): of a written document only a brief is
+  // kept (report.ts briefOf), so memory does not grow with the batch. Other runs make the whole report.
+  const stream: ReportStream | null =
+    (flags.format === "json" || flags.format === "jsonl") && !flags.annotate && flags.writeAccepted === undefined && flags.report.length === 0 ? streams[flags.format] : null;
+  const tool = { name: "budget-check" as const, version: VERSION };
+  let streamed: { write(s: string): void; commit(): void } | null = null;
+  let documents: DocumentReport[];
+  if (stream) {
+    streamed = flags.output ? atomicOutput("--output", flags.output) : { write: io.out, commit() {} };
+    const out = streamed;
+    out.write(stream.start(tool));
+    const briefs: DocumentReport[] = [];
+    await checkInputs(inputs, base, progress, {
+      timeout,
+      serialize: flags.format as "json" | "jsonl",
+      onReport: (d, text) => {
+        out.write((briefs.length ? stream.separator : "") + (text ?? stream.document(d)));
+        briefs.push(d);
+      },
+    });
+    documents = briefs;
+  } else documents = await checkInputs(inputs, base, progress, { timeout });
   // Run-wide settings: the command line, else the first configuration file used; rules off per document.
   const used: Config[] = [];
   const rulesOff = new Map<string, Set<string>>();
@@ -151,7 +209,11 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   // One check, then every requested format over the same report. JSON is written document by document
   // (a batch's report can be ~100 MB), other formats whole.
   const render = (name: string, colour: boolean): Iterable<string> => (name === "json" ? jsonChunks(report) : [formatters[name](report, { ...options, color: colour })]);
-  if (flags.writeAccepted !== undefined) {
+  if (stream && streamed) {
+    const { documents: _written, ...rest } = report;
+    streamed.write(stream.end(rest));
+    streamed.commit();
+  } else if (flags.writeAccepted !== undefined) {
     // The draft replaces the report on stdout, or goes to the file given.
     const until = new Date(Date.parse(today()) + 365 * 86_400_000).toISOString().slice(0, 10);
     const draft = JSON.stringify(draftAccepted(documents.flatMap((d) => d.findings.filter((f) => !f.accepted)), until), null, 2) + "\n";
@@ -201,7 +263,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   if (documents.some((d) => d.failure)) return 2;
   if (failOn === "never") return 0;
   const threshold = severityRank(failOn);
-  const failing = documents.some((d) => d.findings.some((f) => !f.accepted && severityRank(f.severity) <= threshold));
+  // A document's summary counts its findings not accepted (a streamed document keeps only its summary).
+  const failing = documents.some((d) => (["error", "warning", "info"] as const).some((s) => severityRank(s) <= threshold && d.summary[s] > 0));
   return failing ? 1 : 0;
 }
 
@@ -351,6 +414,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--config <file>", T(`a ${CONFIG_NAME} (rules, tolerance, failOn, lang); by default the nearest one above each input`, `配置文件 ${CONFIG_NAME}（规则、容差、failOn、语言、已接受问题）；默认使用各输入所在及上级文件夹中最近的一个`))
     .option("--annotate <file>", T("write a copy of the .xlsx or .pdf input with every finding's cell or figure marked and noted", "另存一份 .xlsx 或 .pdf 副本，标出每个问题所在的单元格或数字并加批注"))
     .option("--previous <input>", T("last year's document or package, for the year-on-year claims of the text", "上年文件，用于核对文字部分的同比数"))
+    .option("--timeout <seconds>", T("time limit per package: one still being checked after it fails alone (exit 2), the rest go on", "每个文件包的时限（秒）：超时者单独记为失败（退出码 2），其余照常核对"))
     .addOption(new Option("--template <name>", T("read the inputs with this template instead of recognising one (budget-check templates lists them)", "按此模板读取（不自动识别；budget-check templates 列出全部模板）")).choices(templates.map((t) => t.name)))
     .addOption(new Option("--report <format=file>", T("also write the report in another format to a file, from the same run; repeatable (e.g. --report sarif=out.sarif)", "同一次核对另写一种格式的报告到文件，可重复（如 --report sarif=out.sarif）")).argParser(parseReportSpec).default([], T("none", "无")))
     .option("--quiet", T("errors only, in every format (the summary still counts everything)", "各格式均只列错误（汇总仍计全部）"))

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { decimalString, interval } from "../model/amount.js";
 import type { Amount } from "../model/amount.js";
+import { signOfSum } from "./grid.js";
 import type { AtMostIdentity, RatioIdentity, SumIdentity, Term } from "./types.js";
 
 /** Outcome of one identity between printed figures. */
@@ -28,11 +29,12 @@ export type ToleranceMode = { kind: "auto" } | { kind: "fixed"; value: Decimal }
  */
 export function judgeSum(id: SumIdentity, mode: ToleranceMode): Verdict {
   const stated = id.total.value;
+  // Most identities hold exactly: decided on the integer grid (engine/grid.ts), with no decimal
+  // arithmetic; the difference and tolerance are only worked out for those that do not.
+  if (holdsExactly(id)) return { holds: true, withinRounding: false, stated, computed: stated, difference: ZERO, tolerance: ZERO };
   let computed = new Decimal(0);
   for (const p of id.parts) computed = p.sign === -1 ? computed.minus(p.amount.value) : computed.plus(p.amount.value);
   const difference = stated.minus(computed);
-  // Most identities hold exactly: no tolerance to work out (it is only reported for those that do not).
-  if (difference.isZero()) return { holds: true, withinRounding: false, stated, computed, difference, tolerance: ZERO };
   let tolerance: Decimal;
   const allExact = !!id.total.exact && id.parts.every((p) => p.amount.exact);
   if (mode.kind === "fixed" && !allExact) {
@@ -50,6 +52,13 @@ export function judgeSum(id: SumIdentity, mode: ToleranceMode): Verdict {
   }
   const holds = difference.isZero();
   return { holds, withinRounding: !holds && difference.abs().lte(tolerance), stated, computed, difference, tolerance };
+}
+
+/** Does `total = Σ sign·part` hold exactly between the printed figures? */
+function holdsExactly(id: SumIdentity): boolean {
+  const terms: { amount: Amount; coef: 1 | -1 }[] = [{ amount: id.total, coef: 1 }];
+  for (const p of id.parts) terms.push({ amount: p.amount, coef: p.sign === -1 ? 1 : -1 });
+  return signOfSum(terms) === 0;
 }
 
 /** Judges `part ≤ whole` with the same interval reasoning. */

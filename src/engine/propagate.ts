@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
-import { interval, type Amount } from "../model/amount.js";
+import type { Amount } from "../model/amount.js";
+import { scaledOf, shift, signOfSum, type Units } from "./grid.js";
 import type { Subject } from "./types.js";
 
 /**
@@ -18,6 +19,11 @@ export interface LinearConstraint {
   terms: { amount: Amount; coef: 1 | -1 }[];
   subject: Subject;
   location: Amount["location"];
+  /**
+   * The printed figures satisfy it exactly (Σ coef·value = 0, or ≤ 0): known from the identity's own
+   * check when it was declared; worked out on the integer grid when absent.
+   */
+  holds?: boolean;
 }
 
 export interface Conflict {
@@ -28,19 +34,6 @@ export interface Conflict {
   direction: "above" | "below";
   /** The identities that together force it (indexes into the input). */
   constraints: number[];
-}
-
-/** A bound on the integer grid (see `grid`), with the identities that produced it. */
-interface Bound {
-  value: bigint;
-  why: Reason | null;
-}
-
-interface Var {
-  amount: Amount;
-  lo: Bound;
-  hi: Bound;
-  updates: number;
 }
 
 const MAX_UPDATES_PER_FIGURE = 40;
@@ -70,100 +63,201 @@ function identitiesBehind(...roots: (Reason | null)[]): number[] {
 }
 
 /**
- * Every interval end is v ± ½·10^−d: on the grid of 1 / (2·10^D), D the most decimals printed, all ends
- * are integers, so the propagation runs on exact BigInt arithmetic (no floats, and much cheaper than
- * decimal objects); results are turned back into decimals.
+ * The active identities over array-indexed figures, with every interval end on the grid of
+ * ½·10^−D (D the most decimals printed): figure v with d decimals stands for
+ * [v·2·10^(D−d) − 10^(D−d), v·2·10^(D−d) + 10^(D−d)] there, all integers (engine/grid.ts).
  */
-function grid(constraints: LinearConstraint[]) {
+interface System {
+  amounts: Amount[];
+  /** Per active identity: its figures (indexes into amounts) and coefficients. */
+  vars: number[][];
+  coefs: (1 | -1)[][];
+  /** Per identity: an equality (else `≤ 0`). */
+  eqs: boolean[];
+  /** Each figure's printed interval on the grid. */
+  lo0: Units[];
+  hi0: Units[];
+  /** The identities each figure appears in (once per appearance, as the propagation expects). */
+  uses: number[][];
+  /** Every sum a propagation step forms stays a safe integer: run on numbers, else on BigInt. */
+  small: boolean;
+  D: number;
+}
+
+function buildSystem(constraints: LinearConstraint[], active: boolean[]): System {
+  const index = new Map<Amount, number>();
+  const amounts: Amount[] = [];
+  const uses: number[][] = [];
+  const vars: number[][] = [];
+  const coefs: (1 | -1)[][] = [];
   let D = 0;
-  for (const c of constraints) for (const t of c.terms) D = Math.max(D, t.amount.decimals);
-  const scale = new Decimal(2).times(new Decimal(10).pow(D));
-  const toGrid = (d: Decimal) => BigInt(d.times(scale).toFixed(0));
-  const fromGrid = (b: bigint) => new Decimal(b.toString()).dividedBy(scale);
-  return { toGrid, fromGrid };
+  constraints.forEach((c, k) => {
+    vars.push([]);
+    coefs.push([]);
+    if (!active[k]) return;
+    for (const t of c.terms) {
+      let i = index.get(t.amount);
+      if (i === undefined) {
+        i = amounts.length;
+        index.set(t.amount, i);
+        amounts.push(t.amount);
+        uses.push([]);
+        if (t.amount.decimals > D) D = t.amount.decimals;
+      }
+      uses[i].push(k);
+      vars[k].push(i);
+      coefs[k].push(t.coef);
+    }
+  });
+  const lo0: Units[] = [];
+  const hi0: Units[] = [];
+  let big = false;
+  for (const a of amounts) {
+    // v·2·10^(D−d) ± 10^(D−d); a printed non-negative figure's interval stops at 0; an exact one has width 0.
+    const unit = shift(1, D - a.decimals);
+    const center = shift(scaledOf(a), D - a.decimals);
+    const c2 = typeof center === "number" ? 2 * center : null;
+    if (typeof unit !== "number" || c2 === null || !Number.isSafeInteger(Math.abs(c2) + unit)) {
+      big = true;
+      break;
+    }
+    let lo = a.exact ? c2 : c2 - unit;
+    if (!a.exact && a.nonNegative && c2 >= 0 && lo < 0) lo = 0;
+    lo0.push(lo);
+    hi0.push(a.exact ? c2 : c2 + unit);
+  }
+  if (big) {
+    lo0.length = hi0.length = 0;
+    for (const a of amounts) {
+      const unit = BigInt(shift(1, D - a.decimals));
+      const c2 = 2n * BigInt(shift(scaledOf(a), D - a.decimals));
+      let lo = a.exact ? c2 : c2 - unit;
+      if (!a.exact && a.nonNegative && c2 >= 0n && lo < 0n) lo = 0n;
+      lo0.push(lo);
+      hi0.push(a.exact ? c2 : c2 + unit);
+    }
+  }
+  // Bounds only narrow, so every sum of an identity's bounds is at most Σ max(|lo0|, |hi0|) of its figures.
+  let small = !big;
+  for (let k = 0; small && k < vars.length; k++) {
+    let m = 0;
+    for (const i of vars[k]) m += Math.max(Math.abs(lo0[i] as number), Math.abs(hi0[i] as number));
+    if (!Number.isSafeInteger(m)) small = false;
+  }
+  if (!small && !big) for (let i = 0; i < lo0.length; i++) [lo0[i], hi0[i]] = [BigInt(lo0[i]), BigInt(hi0[i])];
+  return { amounts, vars, coefs, eqs: constraints.map((c) => c.kind === "eq"), lo0, hi0, uses, small, D };
 }
 
 function propagateOnce(constraints: LinearConstraint[], active: boolean[]): Conflict | null {
-  const { toGrid, fromGrid } = grid(constraints);
-  const vars = new Map<Amount, Var>();
-  const uses = new Map<Amount, number[]>();
-  constraints.forEach((c, k) => {
-    if (!active[k]) return;
-    for (const t of c.terms) {
-      if (!vars.has(t.amount)) {
-        const i = interval(t.amount);
-        vars.set(t.amount, { amount: t.amount, lo: { value: toGrid(i.lo), why: null }, hi: { value: toGrid(i.hi), why: null }, updates: 0 });
-      }
-      uses.set(t.amount, [...(uses.get(t.amount) ?? []), k]);
-    }
-  });
-  const queue: number[] = [];
-  const queued = new Set<number>();
-  constraints.forEach((_, k) => {
+  const sys = buildSystem(constraints, active);
+  // One loop for both kinds: it uses only +, −, negation and comparisons, which numbers and bigints share
+  // (never mixed: every bound is of the kind sys.small says); typed as numbers for the compiler.
+  const conflict = sys.small ? propagateOn(sys, active, 0) : propagateOn(sys as unknown as System & { lo0: number[]; hi0: number[] }, active, 0n as unknown as number);
+  if (!conflict) return null;
+  const { i, lo, hi, loWhy, hiWhy } = conflict;
+  const a = sys.amounts[i];
+  const above = lo > sys.hi0[i];
+  const scale = new Decimal(2).times(new Decimal(10).pow(sys.D));
+  const fromGrid = (b: Units) => new Decimal(b.toString()).dividedBy(scale);
+  return { amount: a, forced: fromGrid(above ? lo : hi), direction: above ? "above" : "below", constraints: identitiesBehind(loWhy, hiWhy) };
+}
+
+/** Interval propagation over the system from its printed intervals; the first figure left with an empty interval. */
+function propagateOn(sys: System, active: boolean[], zero: number): { i: number; lo: Units; hi: Units; loWhy: Reason | null; hiWhy: Reason | null } | null {
+  const n = sys.amounts.length;
+  const lo = sys.lo0.slice() as number[];
+  const hi = sys.hi0.slice() as number[];
+  const loWhy: (Reason | null)[] = new Array(n).fill(null);
+  const hiWhy: (Reason | null)[] = new Array(n).fill(null);
+  const updates = new Array<number>(n).fill(0);
+  const m = sys.vars.length;
+  // A FIFO of identities, each at most once in it: a ring buffer of m slots.
+  const queue = new Int32Array(Math.max(1, m));
+  const queued = new Uint8Array(m);
+  let head = 0;
+  let size = 0;
+  for (let k = 0; k < m; k++)
     if (active[k]) {
-      queue.push(k);
-      queued.add(k);
+      queue[(head + size++) % m] = k;
+      queued[k] = 1;
     }
-  });
-  while (queue.length) {
-    const k = queue.shift()!;
-    queued.delete(k);
-    const c = constraints[k];
+  const lowV: number[] = [];
+  const highV: number[] = [];
+  const lowW: (Reason | null)[] = [];
+  const highW: (Reason | null)[] = [];
+  while (size) {
+    const k = queue[head];
+    head = (head + 1) % m;
+    size--;
+    queued[k] = 0;
+    const vars = sys.vars[k];
+    const coefs = sys.coefs[k];
+    const eq = sys.eqs[k];
+    const len = vars.length;
     let dirty = true;
-    let low: Bound[] = [];
-    let high: Bound[] = [];
-    let sumLow = 0n;
-    let sumHigh = 0n;
-    for (let i = 0; i < c.terms.length; i++) {
+    let sumLow = zero;
+    let sumHigh = zero;
+    for (let t = 0; t < len; t++) {
       if (dirty) {
         // Bounds of coef·x for every term, and their sums.
-        low = c.terms.map((t) => {
-          const v = vars.get(t.amount)!;
-          return t.coef === 1 ? v.lo : { value: -v.hi.value, why: v.hi.why };
-        });
-        high = c.terms.map((t) => {
-          const v = vars.get(t.amount)!;
-          return t.coef === 1 ? v.hi : { value: -v.lo.value, why: v.lo.why };
-        });
-        sumLow = low.reduce((s, b) => s + b.value, 0n);
-        sumHigh = high.reduce((s, b) => s + b.value, 0n);
+        sumLow = zero;
+        sumHigh = zero;
+        for (let j = 0; j < len; j++) {
+          const v = vars[j];
+          if (coefs[j] === 1) {
+            lowV[j] = lo[v];
+            lowW[j] = loWhy[v];
+            highV[j] = hi[v];
+            highW[j] = hiWhy[v];
+          } else {
+            lowV[j] = -hi[v];
+            lowW[j] = hiWhy[v];
+            highV[j] = -lo[v];
+            highW[j] = loWhy[v];
+          }
+          sumLow += lowV[j];
+          sumHigh += highV[j];
+        }
         dirty = false;
       }
-      const coef = c.terms[i].coef;
-      const v = vars.get(c.terms[i].amount)!;
+      const coef = coefs[t];
+      const v = vars[t];
       // Σ coef·x = 0 (or ≤ 0): coef·x ≤ −Σ others' lows; for equalities also coef·x ≥ −Σ others' highs.
-      const cap = -(sumLow - low[i].value);
-      const floor = c.kind === "eq" ? -(sumHigh - high[i].value) : null;
-      const capWhy = (): Reason => ({ k, deps: low.filter((_, j) => j !== i).map((b) => b.why) });
-      const floorWhy = (): Reason => ({ k, deps: high.filter((_, j) => j !== i).map((b) => b.why) });
-      const newHi = coef === 1 ? { value: cap, why: capWhy } : floor !== null ? { value: -floor, why: floorWhy } : null;
-      const newLo = coef === 1 ? (floor !== null ? { value: floor, why: floorWhy } : null) : { value: -cap, why: capWhy };
+      const cap = -(sumLow - lowV[t]);
+      const floor = -(sumHigh - highV[t]);
+      const others = (ws: (Reason | null)[]) => ws.slice(0, len).filter((_, j) => j !== t);
       let changed = false;
-      if (newHi && newHi.value < v.hi.value) {
-        v.hi = { value: newHi.value, why: newHi.why() };
-        changed = true;
+      if (coef === 1) {
+        if (cap < hi[v]) {
+          hi[v] = cap;
+          hiWhy[v] = { k, deps: others(lowW) };
+          changed = true;
+        }
+        if (eq && floor > lo[v]) {
+          lo[v] = floor;
+          loWhy[v] = { k, deps: others(highW) };
+          changed = true;
+        }
+      } else {
+        if (eq && -floor < hi[v]) {
+          hi[v] = -floor;
+          hiWhy[v] = { k, deps: others(highW) };
+          changed = true;
+        }
+        if (-cap > lo[v]) {
+          lo[v] = -cap;
+          loWhy[v] = { k, deps: others(lowW) };
+          changed = true;
+        }
       }
-      if (newLo && newLo.value > v.lo.value) {
-        v.lo = { value: newLo.value, why: newLo.why() };
-        changed = true;
-      }
-      if (v.lo.value > v.hi.value) {
-        const printed = interval(v.amount);
-        const above = fromGrid(v.lo.value).gt(printed.hi);
-        return {
-          amount: v.amount,
-          forced: fromGrid(above ? v.lo.value : v.hi.value),
-          direction: above ? "above" : "below",
-          constraints: identitiesBehind(v.lo.why, v.hi.why),
-        };
-      }
+      if (lo[v] > hi[v]) return { i: v, lo: lo[v], hi: hi[v], loWhy: loWhy[v], hiWhy: hiWhy[v] };
       if (changed) {
         dirty = true;
-        if (++v.updates <= MAX_UPDATES_PER_FIGURE)
-          for (const u of uses.get(v.amount) ?? [])
-            if (u !== k && !queued.has(u)) {
-              queue.push(u);
-              queued.add(u);
+        if (++updates[v] <= MAX_UPDATES_PER_FIGURE)
+          for (const u of sys.uses[v])
+            if (u !== k && !queued[u]) {
+              queue[(head + size++) % m] = u;
+              queued[u] = 1;
             }
       }
     }
@@ -210,9 +304,8 @@ function needingPropagation(constraints: LinearConstraint[]): boolean[] {
   });
   const inexact = new Set<number>();
   constraints.forEach((c, k) => {
-    let sum = new Decimal(0);
-    for (const t of c.terms) sum = t.coef === 1 ? sum.plus(t.amount.value) : sum.minus(t.amount.value);
-    if (c.kind === "eq" ? !sum.isZero() : sum.gt(0)) inexact.add(find(k));
+    const holds = c.holds ?? (c.kind === "eq" ? signOfSum(c.terms) === 0 : signOfSum(c.terms) <= 0);
+    if (!holds) inexact.add(find(k));
   });
   return constraints.map((_, k) => inexact.has(find(k)));
 }

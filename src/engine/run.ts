@@ -155,6 +155,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
           terms: [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))],
           subject: id.subject,
           location: id.total.location,
+          holds: v.holds,
         };
         if (v.holds || v.withinRounding) system.push(constraint);
         log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
@@ -166,7 +167,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       },
       atMost(id) {
         const v = judgeAtMost(id, options.tolerance);
-        const constraint: LinearConstraint = { kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location };
+        const constraint: LinearConstraint = { kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location, holds: v.holds };
         if (v.holds || v.withinRounding) system.push(constraint);
         log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
         if (v.holds) return;

@@ -1,4 +1,4 @@
-import { classifyAmountText, parseNumber } from "../model/amount.js";
+import { classifyAmountText, parseNumber, withScaled } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
@@ -246,7 +246,7 @@ function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: S
 export function amountCell(text: string, location: SourceLocation, isAmount: boolean, nonNegative: boolean): Cell {
   if (!isAmount) return { text, amount: null, location };
   const c = classifyAmountText(text);
-  if (c.kind === "amount") return { text, amount: { value: c.value, decimals: c.decimals, text: text.trim(), location, nonNegative }, location };
+  if (c.kind === "amount") return { text, amount: withScaled({ value: c.value, decimals: c.decimals, text: text.trim(), location, nonNegative }, c.scaled), location };
   if (c.kind === "malformed") return { text, amount: null, location, invalid: c.reason };
   return { text, amount: null, location };
 }

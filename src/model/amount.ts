@@ -19,6 +19,14 @@ export interface Amount {
    * Counts (人, 辆, 个, 台) read from the text are exact too (`makeCount`).
    */
   exact?: boolean;
+  /**
+   * The printed figure as an integer count of its last printed digit, value·10^decimals (9,724 → 9724;
+   * 18,976.76 → 1897676 with decimals 2): a number while that is a safe integer, a bigint beyond. Set by
+   * the loaders (`withScaled`) as a non-enumerable property, so that a copy made by spreading
+   * (`{ ...a, value: … }`) never carries a stale one; read it through `scaledOf` (engine/grid.ts), which
+   * derives it from `value` when it is absent. The engine sums and propagates on these integers.
+   */
+  scaled?: number | bigint;
 }
 
 /**
@@ -57,9 +65,9 @@ const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * Parses a printed amount such as `9,724`, `1, 197`, `0`, `18,976.76`, `-3`, `(3)`.
  * Returns null for anything that is not a plain number (text, percentages, empty cells, `-`).
  */
-export function parseNumber(text: string): { value: Decimal; decimals: number } | null {
+export function parseNumber(text: string): { value: Decimal; decimals: number; scaled: number | bigint } | null {
   // Fast path for the common plain integer (most printed amounts): no normalisation needed.
-  if (PLAIN_INTEGER.test(text)) return { value: new Decimal(text), decimals: 0 };
+  if (PLAIN_INTEGER.test(text)) return { value: new Decimal(text), decimals: 0, scaled: Number(text) };
   let t = normaliseNumberText(text);
   let negative = false;
   const paren = /^\((.+)\)$/.exec(t);
@@ -73,8 +81,14 @@ export function parseNumber(text: string): { value: Decimal; decimals: number } 
   const frac = m[3] ?? "";
   if (significantDigits(intPart, frac) > MAX_AMOUNT_DIGITS) return null;
   let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
-  if (m[1] || negative) value = value.negated();
-  return { value, decimals: frac.length };
+  // The digits without the point: the figure counted in its last printed digit.
+  const digits = intPart + frac;
+  let scaled: number | bigint = digits.length <= 15 ? Number(digits) : BigInt(digits);
+  if (m[1] || negative) {
+    value = value.negated();
+    scaled = -scaled;
+  }
+  return { value, decimals: frac.length, scaled };
 }
 
 /**
@@ -88,7 +102,7 @@ export function parseNumber(text: string): { value: Decimal; decimals: number } 
  *   A malformed amount must never be read as an empty cell: the sums it belongs to would silently lose it.
  */
 export type AmountTextClass =
-  | { kind: "amount"; value: Decimal; decimals: number }
+  | { kind: "amount"; value: Decimal; decimals: number; scaled: number | bigint }
   | { kind: "blank" }
   | { kind: "dash" }
   | { kind: "text" }
@@ -116,7 +130,7 @@ export function classifyAmountText(text: string): AmountTextClass {
   const t = text.trim();
   if (t === "") return { kind: "blank" };
   const n = parseNumber(t);
-  if (n) return { kind: "amount", value: n.value, decimals: n.decimals };
+  if (n) return { kind: "amount", value: n.value, decimals: n.decimals, scaled: n.scaled };
   if (DASH.test(t.replace(/\s+/g, ""))) return { kind: "dash" };
   if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
   if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return { kind: "text" };
@@ -138,7 +152,13 @@ function significantDigits(intPart: string, frac: string): number {
 export function makeAmount(text: string, location: SourceLocation, nonNegative = true): Amount | null {
   const n = parseNumber(text);
   if (!n) return null;
-  return { value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative };
+  return withScaled({ value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative }, n.scaled);
+}
+
+/** Attaches `scaled` (see Amount) to an amount just made from its printed text: not enumerable, so not copied by a spread. */
+export function withScaled(a: Amount, scaled: number | bigint): Amount {
+  Object.defineProperty(a, "scaled", { value: scaled, enumerable: false, writable: true, configurable: true });
+  return a;
 }
 
 const UNIT_POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };

@@ -4,7 +4,7 @@ import type { Report } from "../report.js";
 import { neutralised, noMentions, noWorkflowCommands } from "./escape.js";
 import { formatGithub } from "./github.js";
 import { formatHtml } from "./html.js";
-import { formatJson } from "./json.js";
+import { formatJson, formatJsonl } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
@@ -44,6 +44,7 @@ export type Formatter = (report: Report, opts: FormatOptions) => string;
 export const formatters: Record<string, Formatter> = {
   text: (r, o) => noWorkflowCommands(formatText(neutralised(r), o)),
   json: (r) => formatJson(r),
+  jsonl: (r) => formatJsonl(r),
   junit: (r, o) => formatJunit(neutralised(r), o),
   sarif: formatSarif,
   github: (r, o) => formatGithub(neutralised(r), o),

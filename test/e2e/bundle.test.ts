@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ROOT, SEED } from "../helpers/cli.js";
+import { SEED_XLSX } from "../helpers/workbook.js";
+
+/**
+ * Runs the bundled CLI (dist/, as bin/budget-check.js does) on `args` in a fresh Node and returns the
+ * CommonJS modules it loaded from node_modules (exceljs is CommonJS: loading it fills the require cache).
+ */
+function loadedPackages(args: string[]): string[] {
+  const script = `
+    import { createRequire } from "node:module";
+    const { main } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "dist", "cli", "main.js")).href)});
+    const code = await main(["node", "budget-check", ...${JSON.stringify(args)}, "--output", "/dev/null"]);
+    const cache = createRequire(import.meta.url).cache;
+    const pkgs = new Set(Object.keys(cache).map((k) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(k)?.[1]).filter(Boolean));
+    process.stdout.write(JSON.stringify({ code, pkgs: [...pkgs].sort() }));
+  `;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+  expect(r.stderr).toBe("");
+  const out = JSON.parse(r.stdout);
+  expect(out.code).toBe(1); // the seed's six wrong percentages, in each form
+  return out.pkgs;
+}
+
+describe("the bundled CLI loads only what the input needs", () => {
+  it("a text document: exceljs is never loaded", () => {
+    expect(loadedPackages([SEED, "--format", "json"])).not.toContain("exceljs");
+  });
+
+  it("a workbook: exceljs is loaded (from its lazy chunk)", () => {
+    expect(loadedPackages([SEED_XLSX, "--format", "json"])).toContain("exceljs");
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { PoolSizer, type CpuTimes } from "../../src/batch/sizing.js";
+
+/**
+ * A machine of `cores` cores whose idle share of each interval is given by `idle(workers)` (in cores):
+ * each finished package advances its clock by `step` ms per core. Returns how many workers the batch
+ * ends with after `packages` packages.
+ */
+function simulate(cores: number, max: number, packages: number, idle: (workers: number) => number, step = 100): number {
+  let t: CpuTimes = { idle: 0, total: 0 };
+  let workers = 1;
+  const sizer = new PoolSizer(max, cores, () => t);
+  for (let i = 0; i < packages; i++) {
+    t = { idle: t.idle + idle(workers) * step, total: t.total + cores * step };
+    if (sizer.done()) workers++;
+  }
+  return workers;
+}
+
+describe("the number of batch workers, measured", () => {
+  it("an idle 2-core machine: a second worker (one core idle beside the first)", () => {
+    expect(simulate(2, 2, 100, (n) => 2 - n)).toBe(2);
+  });
+
+  it("a 2-core machine already busy: one worker", () => {
+    expect(simulate(2, 2, 100, () => 0.1)).toBe(1);
+    expect(simulate(2, 2, 100, (n) => (n === 1 ? 0.5 : 0))).toBe(1);
+  });
+
+  it("grows while whole cores stay idle, up to the cores the process may use", () => {
+    expect(simulate(8, 8, 100, (n) => Math.max(0, 5 - n))).toBe(5); // 3 cores busy elsewhere
+    expect(simulate(8, 3, 100, (n) => 8 - n)).toBe(3);
+  });
+
+  it("judges no interval shorter than 200 ms per core (noise), and never grows with one core", () => {
+    expect(simulate(2, 2, 1, (n) => 2 - n)).toBe(1); // 100 ms: too short to judge
+    expect(simulate(2, 2, 2, (n) => 2 - n)).toBe(2);
+    expect(simulate(1, 1, 100, () => 1)).toBe(1);
+  });
+});
