@@ -194,7 +194,10 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
     ready.set(slotOf[index], { report, text });
     flush();
   };
-  if (pkgs.length > 1 || (pkgs.length === 1 && out.timeout)) await checkInPool(pkgs, opts, done, { timeout: out.timeout, serialize: out.onReport ? out.serialize : undefined });
+  // A workbook alone is checked on a worker too: the same memory cap as in a batch (a workbook is the input
+  // form whose size on disk says least about the memory it takes), so no input can abort the process.
+  const capped = pkgs.length === 1 && (out.timeout || pkgs[0].kind === "xlsx");
+  if (pkgs.length > 1 || capped) await checkInPool(pkgs, opts, done, { timeout: out.timeout, serialize: out.onReport ? out.serialize : undefined });
   else
     for (const [i, p] of pkgs.entries()) {
       const report = await checkPackage(p, opts);

@@ -25,7 +25,13 @@ export function poolSize(packages: number): number {
  * on 2 workers went from ~290 MB to ~221 MB (CPU time within the noise of the measuring machine).
  * A package that exhausts 512 MB fails alone (see below); the batch goes on.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: workerHeapMb() };
+
+/** The old-generation heap of each worker in MB: BUDGET_CHECK_WORKER_HEAP_MB (16 or more), else 512. */
+function workerHeapMb(): number {
+  const n = Number(process.env.BUDGET_CHECK_WORKER_HEAP_MB);
+  return Number.isInteger(n) && n >= 16 ? n : 512;
+}
 
 /**
  * The worker's entry, dist/batch/worker.js. This code is bundled into a file one folder below dist/
@@ -100,8 +106,10 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
         if (sizer?.done() && next < pkgs.length) start();
         finish(m.index, m.report ?? failed(m.index, `internal error while checking: ${m.error ?? "unknown"}`), m.text);
       });
-      w.on("error", (e) => {
-        if (!gone) lose(`internal error while checking: ${e.message}`);
+      w.on("error", (e: Error & { code?: string }) => {
+        if (gone) return;
+        if (e.code === "ERR_WORKER_OUT_OF_MEMORY") lose(`not checked: needs more than the ${WORKER_LIMITS.maxOldGenerationSizeMb} MB of memory a document may use`);
+        else lose(`internal error while checking: ${e.message}`);
       });
       feed();
     };
