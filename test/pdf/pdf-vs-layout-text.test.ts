@@ -63,15 +63,11 @@ const digits = (s: string) => s.replace(/[^\d.-]/g, "").replace(/\.0+$|(\.\d*?)0
  * fail (it.fails): when a fix makes the two agree, the test says so and the entry goes.
  * - the blank 决算 template: its written parts break into paragraphs differently without pdftotext's
  *   blank lines, so duplicate-text pairs other paragraphs;
- * - the finance bureau's 决算: on 表10 the 合计 row's 基本支出 and 项目支出 stand 0.9 pt from the header's
- *   类 款 项 (one line in the PDF's geometry, two in pdftotext's), and 表4's floating 2,940.05 of 本年收入合计
- *   is given to the row above it in both forms, to different columns;
  * - the central department: a name wrapped over three lines (离退休人员管理机构 / 机关事业单位基本养 /
  *   老保险缴费支出) is split between two rows differently, and 表6's 合计 columns are placed differently;
  */
 const KNOWN_DIFFERENCES = new Set([
   "TEMPLATE_shanghai-putuo_2024_dept-final-accounts-template-no-data.pdf",
-  "shanghai-putuo_finance-bureau_2024_dept-final-accounts.pdf",
   "central_national-public-complaints-and-proposals-admin_2026_dept-budget.pdf",
 ]);
 

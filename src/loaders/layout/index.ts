@@ -441,6 +441,8 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
     into.amounts = [...into.amounts, ...from.amounts].sort((a, b) => a.x0 - b.x0);
   };
   for (const d of data) {
+    // A header's last line may share its baseline with a row's floating figures (类 款 项 … 2,336.91 in a PDF).
+    if (d.amounts.length > 0 && d.label.length > 0 && STRONG_HEADER.test(normaliseName(d.label.map((t) => t.text).join("")))) d.label = [];
     const floating = d.label.length === 0 && d.amounts.length > 0;
     if (floating) {
       // Two lines of floating amounts in a row stand beside the same label (a tall 合计 cell).
