@@ -9,7 +9,7 @@ import { diagnosis as diagnosisRule } from "./rules/diagnosis.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { discoverPackages, findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
-import { checkInPool, type PoolOptions } from "./batch/pool.js";
+import { checkInPool, workerAvailable, type PoolOptions } from "./batch/pool.js";
 import { placeFindings } from "./loaders/pdf/place.js";
 import { streams } from "./reporters/json.js";
 import { briefOf, countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
@@ -196,7 +196,7 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
   };
   // A workbook alone is checked on a worker too: the same memory cap as in a batch (a workbook is the input
   // form whose size on disk says least about the memory it takes), so no input can abort the process.
-  const capped = pkgs.length === 1 && (out.timeout || pkgs[0].kind === "xlsx");
+  const capped = pkgs.length === 1 && (out.timeout || (pkgs[0].kind === "xlsx" && workerAvailable()));
   if (pkgs.length > 1 || capped) await checkInPool(pkgs, opts, done, { timeout: out.timeout, serialize: out.onReport ? out.serialize : undefined });
   else
     for (const [i, p] of pkgs.entries()) {

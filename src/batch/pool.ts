@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "../check.js";
@@ -39,6 +41,11 @@ function workerHeapMb(): number {
  */
 const WORKER = new URL("../batch/worker.js", import.meta.url);
 
+/** Whether the compiled worker is there (it is not when the TypeScript sources run in-process, in tests). */
+export function workerAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER));
+}
+
 export interface PoolOptions {
   /** Per-package time limit in seconds (--timeout): a package still running then fails alone. */
   timeout?: number;
@@ -67,7 +74,8 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
     };
     const failed = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, message, { file: pkgs[index].path });
     const start = () => {
-      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS });
+      // Node's flags for the main script (--input-type, --eval's) are not the worker's: it is a file.
+      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS, execArgv: process.execArgv.filter((a) => !/^--(input-type|eval|print)\b/.test(a)) });
       workers.add(w);
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
