@@ -41,6 +41,17 @@ function workerHeapMb(): number {
  */
 const WORKER = new URL("../batch/worker.js", import.meta.url);
 
+/**
+ * The worker's Node flags: inherited, except the main script's own (--input-type, --eval: the worker is a
+ * file, and Node refuses to start it with them). Only then are they given explicitly, without the
+ * process-wide heap flags a worker may not take (its heap is resourceLimits').
+ */
+function workerExecArgv(): { execArgv?: string[] } {
+  const own = /^--(input-type|eval|print)\b/;
+  if (!process.execArgv.some((a) => own.test(a))) return {};
+  return { execArgv: process.execArgv.filter((a) => !own.test(a) && !/^--max-(old|semi)-space-size\b/.test(a)) };
+}
+
 /** Whether the compiled worker is there (it is not when the TypeScript sources run in-process, in tests). */
 export function workerAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
@@ -74,8 +85,7 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
     };
     const failed = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, message, { file: pkgs[index].path });
     const start = () => {
-      // Node's flags for the main script (--input-type, --eval's) are not the worker's: it is a file.
-      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS, execArgv: process.execArgv.filter((a) => !/^--(input-type|eval|print)\b/.test(a)) });
+      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS, ...workerExecArgv() });
       workers.add(w);
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
