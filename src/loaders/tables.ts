@@ -206,20 +206,26 @@ function alignCells(l: RawLine, map: ColumnMap): { cells: string[]; locs: Source
   const cells = l.cells.map((c) => c.trim());
   const trimmed = trimmedCells(l);
   if (trimmed.length >= map.width || trimmed.length === 0) return { cells, locs: l.cellLocations };
-  const fits = (k: number) =>
+  // Amounts must land in amount columns, text in text columns (a code such as 206 reads as a number).
+  // A mistyped amount (9,7244) is first taken as an amount, so that it stays in its column and is
+  // reported as malformed rather than shifting the row; only if no shift fits is it allowed to be text.
+  const fits = (k: number, malformedIsAmount: boolean) =>
     trimmed.every((c, i) => {
       if (!c) return true;
       const spec = map.specs[i + k];
       if (!spec) return false;
-      // Amounts must land in amount columns, text in text columns (a code such as 206 reads as a number).
-      return parseNumber(c) !== null ? spec.kind === "amount" || spec.key === "code" : spec.kind === "text";
+      const cls = classifyAmountText(c).kind;
+      const amountLike = cls === "amount" || (malformedIsAmount && cls === "malformed");
+      return amountLike ? spec.kind === "amount" || spec.key === "code" : spec.kind === "text" || cls === "malformed";
     });
-  if (fits(0)) return { cells, locs: l.cellLocations };
-  for (let k = 1; k + trimmed.length <= map.width; k++) {
-    if (fits(k)) {
-      const pad = Array.from({ length: k }, () => "");
-      const padLoc = Array.from({ length: k }, () => l.location);
-      return { cells: [...pad, ...cells], locs: [...padLoc, ...l.cellLocations] };
+  for (const strict of [true, false]) {
+    if (fits(0, strict)) return { cells, locs: l.cellLocations };
+    for (let k = 1; k + trimmed.length <= map.width; k++) {
+      if (fits(k, strict)) {
+        const pad = Array.from({ length: k }, () => "");
+        const padLoc = Array.from({ length: k }, () => l.location);
+        return { cells: [...pad, ...cells], locs: [...padLoc, ...l.cellLocations] };
+      }
     }
   }
   return { cells, locs: l.cellLocations };
