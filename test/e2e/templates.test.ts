@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 /*
  * The real Shanghai disclosures (fixtures/shanghai, pdftotext -layout text of the published PDFs), read by
@@ -103,18 +104,44 @@ describe("three years of one 街道 with --previous: the 比上年 statements", 
 describe("Shanghai 部门决算 (layout text)", () => {
   // Row counts guard against regressions; the 财政拨款收入支出决算总表's wrapped income labels (政府性基金预算财政拨
   // / 款) are still read as separate lines, which no identity depends on.
-  it("the finance bureau's 决算: 8 tables read, the two-lane 基本支出 table listed as not read, rounding notes only", () => {
+  it("the finance bureau's 决算: all 9 tables read (the two-lane 基本支出 table too), rounding notes only", () => {
     const { d, status } = doc("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt");
     expect(status).toBe(0);
     expect(d).toMatchObject({ template: "shanghai-final", stage: "final", department: "上海市普陀区财政局", year: 2024, moneyUnit: "万元" });
-    expect(rowsByKind(d)).toEqual({ summary: 42, income: 20, expenditure: 20, "allocation-summary": 41, "general-function": 20, sanggong: 1, "gov-fund": 0, "state-capital": 0 });
-    expect(d.unknownTables.map((u: { title: string }) => u.title)).toEqual(["一般公共预算财政拨款基本支出决算表"]);
-    expect(d.summary).toEqual({ error: 0, warning: 0, info: 8 });
+    expect(rowsByKind(d)).toEqual({ summary: 42, income: 20, expenditure: 20, "allocation-summary": 41, "general-function": 20, "general-basic-economic": 65, sanggong: 1, "gov-fund": 0, "state-capital": 0 });
+    expect(d.unknownTables).toEqual([]);
+    // The two lanes are checked: 类 = Σ 款 in each (two rounding notes), and 人员经费合计 + 公用经费合计 = 表5's 基本支出.
+    expect(d.notChecked.map((n: { ruleId: string }) => n.ruleId)).not.toContain("economic-vs-function");
+    const t6 = d.findings.filter((f: { table: string }) => f.table === "T6");
+    expect(t6.map((f: { severity: string; code: string; column: string }) => `${f.severity} ${f.code} ${f.column}`)).toEqual(["info 301 人员经费", "info 302 公用经费"]);
+    expect(d.summary).toEqual({ error: 0, warning: 0, info: 10 });
     // 总计 = 本年收入合计 + 年初结转和结余 (two carry-over lines, one blank) holds exactly: no finding at line 164.
     expect(d.findings.some((f: { location: { line: number } }) => f.location.line === 164)).toBe(false);
     // A figure printed a line above its code (the 决算's vertically centred cells) is read on its row.
     const all = d.findings.map((f: { message: string }) => f.message).join("\n");
     expect(all).not.toMatch(/basic \+ project/);
+  });
+
+  it("the folded rounding lines name the tables by the titles this document prints (not Shenzhen's 表 names)", () => {
+    const out = cli([`${SH}/shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt`]).stdout;
+    expect(out).toMatch(/^ {2}rounding +1 rounding difference in T4 财政拨款收入支出决算总表, all within/m);
+    expect(out).toMatch(/^ {2}rounding +2 rounding differences in T6 一般公共预算财政拨款基本支出决算表, all within/m);
+    expect(out).not.toContain("基本支出总表");
+  });
+
+  it("a mistyped 公用经费合计 in the two-lane table is an error at its page and line, with the figure it should be", () => {
+    const lines = readFileSync(join(ROOT, SH, "shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt"), "utf8").split("\n");
+    expect(lines[476]).toMatch(/2,152\.26\s+184\.65$/);
+    lines[476] = lines[476].replace("184.65", "187.65");
+    const file = join(tempDir("two-lane"), "final-two-lane.txt");
+    writeFileSync(file, lines.join("\n"));
+    const { status, report } = cliJson([file]);
+    expect(status).toBe(1);
+    // One error to fix; the identities it breaks (表5's 基本支出, the lane's 合计) are explained by it.
+    const errors = report.documents[0].findings.filter((f: { severity: string; explainedBy?: string }) => f.severity === "error" && !f.explainedBy);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ ruleId: "diagnosis", table: "T6", column: "公用经费", location: { page: 17, line: 477 } });
+    expect(errors[0].message).toContain("184.65");
   });
 
   it("the blank 决算 template: tables recognised, nothing to check, said so (not a crash, not 'all clear' alone)", () => {

@@ -26,7 +26,7 @@ function shifted(text: string, delta: number): string {
   return `${v.isNegative() ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
 }
 
-function suite(file: string, kinds: TableKind[], expected: number) {
+function suite(file: string, kinds: TableKind[], expected: number, delta = 3) {
   const path = join(ROOT, "fixtures", "shanghai", file);
   const text = readFileSync(path, "utf8");
   const doc = loadLayoutText(file, text);
@@ -37,15 +37,15 @@ function suite(file: string, kinds: TableKind[], expected: number) {
     it(`finds the ${expected} amounts those tables print`, () => {
       expect(targets.length).toBe(expected);
     });
-    it("turns each change of ±3 in the last digit into an error at the changed line", () => {
+    it(`turns each change of ±${delta} in the last digit into an error at the changed line`, () => {
       const lines = text.split("\n");
       const escaped: string[] = [];
       for (const t of targets)
-        for (const delta of [3, -3]) {
+        for (const by of [delta, -delta]) {
           const line = lines[t.line - 1];
           const at = t.column - 1;
           expect(line.slice(at, at + t.text.length)).toBe(t.text);
-          const mutated = shifted(t.text, delta);
+          const mutated = shifted(t.text, by);
           const changed = [...lines];
           changed[t.line - 1] = line.slice(0, at) + mutated + line.slice(at + t.text.length);
           const findings = runRules(loadLayoutText(file, changed.join("\n")), rules, { tolerance: { kind: "auto" }, lang: "en" });
@@ -58,6 +58,10 @@ function suite(file: string, kinds: TableKind[], expected: number) {
 
 suite("shanghai-putuo_district-govt-office_2025_dept-budget.txt", ["expenditure", "general-function", "general-basic-economic"], 155);
 suite("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt", ["income", "expenditure", "general-function"], 133);
+// The two-lane 基本支出决算表 in 万元 with two decimals: 302 商品和服务支出 sums 30 printed 款 figures, so its
+// sum may be off by up to 31 × 0.005 = 0.155 万元 through rounding alone, and a ±0.03 change of one 款 is
+// rounding as far as the printed figures can tell. ±0.30 is beyond every tolerance of the table.
+suite("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt", ["general-basic-economic"], 29, 30);
 
 /**
  * The written parts' figures the tables reconcile (编制说明's totals and 类-款-项 lines, the 三公 and

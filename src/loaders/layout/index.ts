@@ -14,6 +14,7 @@ import type { TableKind } from "../../model/document.js";
 import { KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
+import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -744,6 +745,58 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
 
+/**
+ * Two classified lanes side by side (人员经费 | 公用经费, see two-lane.ts): one table of economic codes whose
+ * rows carry their figure in the lane's column, and a 合计 row with the two lanes' 合计 figures.
+ */
+function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null });
+  const g = laneGeometry(header);
+  if (!g) return listed("两栏未能识别 lanes not found");
+  // The body as printed: a lane's code alone on its line (310) is not a page number, and the lanes' 合计
+  // lines read like a repeated header (人员经费合计 …) but close the lanes. A page number is the last or
+  // first printed line of its page.
+  const start = body[0]?.line ?? Infinity;
+  const printed = b.lines.filter((l) => text(l));
+  const pageEdge = (l: LayoutLine) => {
+    const k = printed.indexOf(l);
+    return printed[k - 1]?.page !== l.page || printed[k + 1]?.page !== l.page;
+  };
+  const laneBody = printed.filter((l) => l.line >= start && !isLaneHeader(l) && !(PAGE_NUMBER.test(text(l)) && pageEdge(l)) && !NOTE.test(text(l)));
+  const { records, uncertain } = readLanes(laneBody, g);
+  if (uncertain) return listed(`列位置不确定 columns uncertain: ${uncertain}`);
+  if (!records.some((r) => r.amount)) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+  const left = personnelLane(records) === "left" ? "personnel" : "public";
+  const keyOf = (lane: "left" | "right") => (lane === "left" ? left : left === "personnel" ? "public" : "personnel");
+  const specs = new Map(tpl.columns.map((c) => [c.key, c]));
+  const items: Item[] = [];
+  const footers = records.filter((r) => r.footer);
+  for (const r of records.filter((x) => !x.footer)) {
+    const key = keyOf(r.lane);
+    const cells: Record<string, Cell> = {
+      code: { text: r.code!, amount: null, location: locationOf(file, r.line, r.labelToken) },
+      name: { text: r.name, amount: null, location: locationOf(file, r.line, r.nameToken ?? r.labelToken) },
+    };
+    if (r.amount) printedOn.set(r.amount.token, r.amount.line);
+    cells[key] = cell(file, r.line, r.amount?.token, specs.get(key));
+    items.push({ cells, loc: locationOf(file, r.line) });
+  }
+  if (footers.length) {
+    // The lanes' 合计 lines, as the table's 合计 row (人员经费合计 | 公用经费合计).
+    const f0 = footers[0];
+    const cells: Record<string, Cell> = { code: { text: "", amount: null, location: locationOf(file, f0.line, f0.labelToken) }, name: { text: "合计", amount: null, location: locationOf(file, f0.line, f0.labelToken) } };
+    for (const f of footers) {
+      const key = f.footer === "total" ? keyOf(f.lane) : f.footer!;
+      if (f.amount) printedOn.set(f.amount.token, f.amount.line);
+      cells[key] = cell(file, f.line, f.amount?.token, specs.get(key));
+    }
+    items.push({ cells, loc: locationOf(file, f0.line) });
+  }
+  const rows = classifiedRows(tpl, items, department);
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(["code", "name", "personnel", "public"])), rows), department };
+}
+
 function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
   const tpl = b.hit.tpl;
   if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
@@ -758,6 +811,8 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
       return parseUnitYear(file, b, tpl, docYear);
     case "tasks":
       return parseTasks(file, b, tpl);
+    case "two-lane":
+      return parseTwoLane(file, b, tpl);
     default:
       // Layouts the layout form cannot read yet (two-lane 决算 economic table): listed, not checked.
       return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
