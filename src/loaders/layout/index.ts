@@ -177,7 +177,8 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
     for (let i = 0; i < body.length; i++) {
       const l = body[i];
       if (amountsOf(l).length || CODE_ROW.test(text(l))) seenData = true;
-      if (isProse(l) && (seenData || i > 12)) {
+      // A part heading (第三部分 …) always ends the table before it, even a table with no data rows.
+      if ((isProse(l) && (seenData || i > 12)) || /^第[一二三四五六七八九十]+部分/.test(text(l))) {
         cut = i;
         break;
       }
@@ -873,6 +874,11 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
     const t = text(l);
     if (!t || PAGE_NUMBER.test(t)) continue;
     const heading = t.length <= 30 && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t));
+    // A heading wrapped onto the next line (…部门决算情况 / 说明): one title.
+    if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t)) {
+      current.title += t;
+      continue;
+    }
     if (heading || !current) {
       current = { number: null, title: t, location: { file, line: l.line, page: l.page }, lines: [] };
       parts.push(current);
