@@ -2,39 +2,9 @@ import { makeAmount, makeCount, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
+import { finalNotes } from "./final.js";
+import { Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, UnitComponent } from "./types.js";
-
-/** A printed number: 9,724 · 1, 197 · 131 · 0.5 (see model/amount.ts parseNumber). */
-const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
-
-/** One paragraph of a part, with the figure helpers bound to its offsets. */
-class Para {
-  constructor(
-    readonly j: JoinedText,
-    readonly start: number,
-    readonly text: string,
-  ) {}
-
-  /** The amount printed in group `name` of a match made on this paragraph's text (offset `base` into it). */
-  amount(m: RegExpExecArray, name: string, base = 0, count = false): Amount | null {
-    const g = m.groups?.[name];
-    const idx = m.indices?.groups?.[name];
-    if (!g || !idx) return null;
-    const loc = this.j.at(this.start + base + idx[0]);
-    return count ? makeCount(g, loc) : makeAmount(g, loc);
-  }
-
-  count(m: RegExpExecArray, name: string, base = 0): Amount | null {
-    return this.amount(m, name, base, true);
-  }
-
-  /** The sentence (up to 。) that starts at `from`. */
-  sentence(from: number): string {
-    const end = this.text.indexOf("。", from);
-    return this.text.slice(from, end < 0 ? this.text.length : end);
-  }
-}
 
 const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
 const SAME = re(String.raw`(?:与|比|较)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*持平`);
@@ -69,9 +39,6 @@ function changeAfter(p: Para, from: number): Change | null {
   return findChange(p, from, from + p.sentence(from).length)?.change ?? null;
 }
 
-function paragraphsOf(j: JoinedText): Para[] {
-  return j.paragraphs.map((r) => new Para(j, r.start, j.text.slice(r.start, r.end)));
-}
 
 const COMPONENT_WORDS: [RegExp, UnitComponent][] = [
   [/^人员/, "personnel"],
@@ -330,7 +297,12 @@ function otherNotes(j: JoinedText, out: Claim[]) {
 const BY_TITLE: [RegExp, ((j: JoinedText, out: Claim[]) => void)[]][] = [
   [/预算编制说明$/, [budgetNotes]],
   [/其他相关情况说明$/, [otherNotes]],
+  // A 部门决算's 情况说明 (its title may wrap: …部门决算情况 / 说明), numbered 第三部分 or not.
+  [/决算情况(说明)?$/, [finalNotes]],
 ];
+
+/** Titles the written parts of a 决算 carry whether or not they are numbered (第三部分 …决算情况说明). */
+const TITLED_EVEN_IF_NUMBERED = /决算情况(说明)?$/;
 
 /** What each written part (by its number, 第N部分) states. */
 const BY_PART: Record<number, ((j: JoinedText, out: Claim[]) => void)[]> = {
@@ -350,8 +322,12 @@ export function extractClaims(doc: BudgetDocument): Claims {
   const paragraphs: Paragraph[] = [];
   for (const part of doc.text) {
     const j = joinPart(part, part.location.file);
-    const byTitle = part.number === null ? BY_TITLE.filter(([rx]) => rx.test(normaliseName(part.title))).flatMap(([, fs]) => fs) : [];
-    for (const f of [...(BY_PART[part.number ?? 0] ?? []), ...byTitle]) f(j, claims);
+    const title = normaliseName(part.title);
+    const titled = part.number === null || TITLED_EVEN_IF_NUMBERED.test(title);
+    const byTitle = titled ? BY_TITLE.filter(([rx]) => rx.test(title)).flatMap(([, fs]) => fs) : [];
+    // A numbered part read by its title is a 决算's: the 预算 readers by number (Shenzhen's 第三部分 …) do not apply.
+    const byPart = part.number !== null && byTitle.length ? [] : BY_PART[part.number ?? 0] ?? [];
+    for (const f of [...byPart, ...byTitle]) f(j, claims);
     // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs
     // (scanning every line for each paragraph made n lines cost n²).
     let li = 0;

@@ -142,7 +142,56 @@ export interface BaseUnitsClaim {
   names: string[];
 }
 
+/**
+ * A figure a 决算's 情况说明 states that a table prints: 收入支出总计 (表1), 本年收入合计 / 本年支出合计,
+ * 财政拨款收入 / 其他收入 (收入决算表), 基本支出 / 项目支出 (支出决算表), 财政拨款收入支出总计 (财政拨款收入支出
+ * 决算总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算财政拨款支出决算表), 人员经费 / 公用经费
+ * (一般公共预算财政拨款基本支出决算表).
+ */
+export type FinalFigure =
+  | "grand-total"
+  | "income-subtotal"
+  | "expenditure-subtotal"
+  | "allocation-income"
+  | "other-income"
+  | "basic"
+  | "project"
+  | "allocation-grand-total"
+  | "general"
+  | "general-basic"
+  | "personnel"
+  | "public";
+
+export interface FinalFigureClaim {
+  kind: "final-figure";
+  figure: FinalFigure;
+  label: string;
+  amount: Amount;
+  /** 与2023年度相比，…减少56.95万元，下降1.87% / …持平. */
+  change: Change | null;
+}
+
+/**
+ * 年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 P%。决算数小于预算数的主要原因…: a 决算's execution
+ * statement, for the whole 一般公共预算财政拨款支出, one 类-款-项 item, or the “三公” expenses.
+ */
+export interface ExecutionClaim {
+  kind: "execution";
+  scope: "general" | "item" | "sanggong";
+  /** The item's 类, 款 and 项 names (scope item). */
+  names: string[] | null;
+  label: string;
+  budget: Amount;
+  final: Amount;
+  /** 完成年初预算的 P% (P printed), or null. */
+  percent: Amount | null;
+  /** What the text says of 决算数 against 预算数, and where. */
+  wording: { relation: "less" | "more" | "equal" | "about-equal"; text: string; location: SourceLocation } | null;
+}
+
 export type Claim =
+  | FinalFigureClaim
+  | ExecutionClaim
   | DepartmentTotalClaim
   | UnitBudgetClaim
   | UnitComponentClaim
