@@ -1,3 +1,4 @@
+import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { type Para, paragraphsOf, re } from "./para.js";
 import type { JoinedText } from "./text.js";
@@ -75,7 +76,30 @@ function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim[
 
 const itemNames = (m: RegExpExecArray) => [m.groups!.lei, m.groups!.kuan, m.groups!.xiang].map((n) => normaliseName(n.replace(/^\d+\s*[、.]/, "")));
 
+/** 占79.49% / 占本年支出合计的100.00% right after a figure's 万元. */
+const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%`);
+/** The totals a share is of, when the text does not name it: the last of these stated before it in the paragraph. */
+const SHARE_BASES = new Set(["本年收入合计", "本年支出合计", "一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出"]);
+
+/** Shares stated after the figures of a paragraph (in printed order), of the total they name or the last total before them. */
+function shares(p: Para, figures: { label: string; amount: Amount; end: number }[], stated: Map<string, Amount>, out: Claim[]) {
+  let lastTotal: { label: string; amount: Amount } | null = null;
+  for (const f of [...figures].sort((a, b) => a.end - b.end)) {
+    const m = SHARE.exec(p.text.slice(f.end));
+    if (m) {
+      const percent = p.amount(m, "pct", f.end);
+      const of = normaliseName(m.groups!.of ?? "");
+      const base: { label: string; amount: Amount } | null = of ? (stated.has(of) ? { label: of, amount: stated.get(of)! } : null) : lastTotal;
+      if (percent && base && base.amount !== f.amount) out.push({ kind: "share", label: f.label, amount: f.amount, percent, baseLabel: base.label, base: base.amount });
+    }
+    if (SHARE_BASES.has(f.label)) lastTotal = { label: f.label, amount: f.amount };
+    stated.set(f.label, f.amount);
+  }
+}
+
 export function finalNotes(j: JoinedText, out: Claim[]): void {
+  // The figures stated so far in the part, by label (占本年支出合计的 P% names one stated before).
+  const stated = new Map<string, Amount>();
   const paras = paragraphsOf(j);
   // The item a numbered paragraph names (1、…(类)…(款)…(项)。主要用于：), for the execution sentence that may
   // follow in the next paragraph; forgotten once its figures are read or another item starts.
@@ -84,10 +108,12 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     const found: { figure: FinalFigure; label: string; m: RegExpExecArray }[] = [];
     for (const [rx, figure, label] of FIGURES) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = found.map((f) => f.m.index);
+    const figures: { label: string; amount: Amount; end: number }[] = [];
     for (const { figure, label, m } of found) {
       const amount = p.amount(m, "amount");
       if (!amount) continue;
       const end = m.index + m[0].length;
+      figures.push({ label, amount, end });
       out.push({ kind: "final-figure", figure, label, amount, change: changeIn(p, end, statementEnd(p, m.index, starts)) });
     }
     const o = OPERATING.exec(p.text);
@@ -104,10 +130,14 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       for (const m of p.text.matchAll(LEI_FIGURE)) {
         const amount = p.amount(m, "amount");
         const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, ""));
-        if (amount && name) out.push({ kind: "function-item", names: [name], amount });
+        if (amount && name) {
+          out.push({ kind: "function-item", names: [name], amount });
+          figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });
+        }
       }
-      continue;
     }
+    shares(p, figures, stated, out);
+    if (!executions.length) continue;
     for (const m of executions) {
       const budget = p.amount(m, "budget");
       const final = p.amount(m, "final");

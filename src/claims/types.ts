@@ -189,7 +189,18 @@ export interface ExecutionClaim {
   wording: { relation: "less" | "more" | "equal" | "about-equal"; text: string; location: SourceLocation } | null;
 }
 
+/** 基本支出2336.91万元，占79.49% / 一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%: a figure's share of a total the text states. */
+export interface ShareClaim {
+  kind: "share";
+  label: string;
+  amount: Amount;
+  percent: Amount;
+  baseLabel: string;
+  base: Amount;
+}
+
 export type Claim =
+  | ShareClaim
   | FinalFigureClaim
   | ExecutionClaim
   | DepartmentTotalClaim

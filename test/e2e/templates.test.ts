@@ -118,11 +118,14 @@ describe("Shanghai 部门决算 (layout text)", () => {
     // 总体情况说明): “财政拨款收入支出总计0.3万元” while its 财政拨款收入支出决算总表 (page 12) prints 总计 2,961.68 on
     // both sides, and the next sentence calls the total unchanged on 2023. The diagnosis names the 0.3; the
     // text-vs-table finding it explains is folded under it.
-    expect(d.summary).toEqual({ error: 2, warning: 0, info: 10 });
+    // A second one (page 21, 五、(二) 结构情况): 一般公共服务支出（类）2106.66万元 “占71.73%” of the 2940.05 万元
+    // just stated; 2106.66 ÷ 2940.05 = 71.65%, and the four 类 shares printed add up to 100.07%.
+    expect(d.summary).toEqual({ error: 3, warning: 0, info: 10 });
     const real = d.findings.filter((f: { severity: string; explainedBy?: string }) => f.severity === "error" && !f.explainedBy);
-    expect(real).toHaveLength(1);
+    expect(real).toHaveLength(2);
     expect(real[0]).toMatchObject({ ruleId: "diagnosis", table: "text", stated: "0.3", location: { page: 21, line: 548, column: 28 } });
     expect(real[0].message).toContain("2961.7");
+    expect(real[1]).toMatchObject({ ruleId: "text-sum", table: "text", item: "一般公共服务支出（类）", stated: "71.73", computed: "71.654", location: { page: 21, line: 565, column: 15 } });
     // Every other statement of the 情况说明 that is read agrees with the tables: the totals, the 类 and
     // 类-款-项 决算 figures, 人员经费 / 公用经费, the “三公” 预算 and 决算, the 完成预算 percentages and wording.
     expect(d.notChecked.map((n: { ruleId: string }) => n.ruleId)).not.toContain("text-vs-table");
@@ -149,9 +152,9 @@ describe("Shanghai 部门决算 (layout text)", () => {
     writeFileSync(file, lines.join("\n"));
     const { status, report } = cliJson([file]);
     expect(status).toBe(1);
-    // One error to fix (besides the document's own 0.3 on page 21); the identities it breaks (表5's 基本支出,
+    // One error to fix (besides the document's own two on page 21); the identities it breaks (表5's 基本支出,
     // the lane's 合计) are explained by it.
-    const errors = report.documents[0].findings.filter((f: { severity: string; explainedBy?: string; location: { line: number } }) => f.severity === "error" && !f.explainedBy && f.location.line !== 548);
+    const errors = report.documents[0].findings.filter((f: { severity: string; explainedBy?: string; location: { line: number } }) => f.severity === "error" && !f.explainedBy && f.location.line !== 548 && f.location.line !== 565);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ ruleId: "diagnosis", table: "T6", column: "公用经费", location: { page: 17, line: 477 } });
     expect(errors[0].message).toContain("184.65");
