@@ -249,7 +249,13 @@ function overview(j: JoinedText, out: Claim[]) {
 /** 收入预算9,101.68万元 / 支出预算9,101.68万元: the department's totals (not 财政拨款收入 / …支出预算). */
 const NOTE_TOTAL = re(String.raw`(?<![拨款金资本营])(?<side>收入|支出)预算\s*(?<amount>NUM)\s*万元`, "g");
 /** “类-款-项”科目1,202.95万元. */
-const NOTE_FUNCTION = re(String.raw`[“"](?<names>[^”"]{2,80}?)[”"]\s*科目\s*(?<amount>NUM)\s*万元`, "g");
+const NOTE_FUNCTION = re(String.raw`[“"](?<names>[^”"]{2,80}?)[”"]\s*(?:科目)?\s*(?<amount>NUM)\s*万元`, "g");
+
+/** 2023年当年预算执行数为 L 万元，2024年预算安排 C 万元，比2023年预算执行数减少 P% / 持平. */
+const PRIOR_EXECUTION = re(
+  String.raw`20\d\d\s*年(?:当年)?预算执行数为?\s*(?<last>NUM)\s*万元\s*,?\s*20\d\d\s*年预算安排\s*(?<current>NUM)\s*万元\s*,?\s*比\s*20\d\d\s*年(?:当年)?预算执行数\s*(?:(?<dir>增加|增长|减少|下降)\s*(?<pct>NUM)\s*%|(?<same>持平))`,
+  "g",
+);
 
 function budgetNotes(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
@@ -258,11 +264,37 @@ function budgetNotes(j: JoinedText, out: Claim[]) {
       const side = m.groups!.side === "收入" ? "income" : "expenditure";
       if (amount && !out.some((c) => c.kind === "department-total" && c.side === side)) out.push({ kind: "department-total", side, amount, change: null });
     }
+    const items: { index: number; amount: Amount }[] = [];
     for (const m of p.text.matchAll(NOTE_FUNCTION)) {
       const amount = p.amount(m, "amount");
       // 类-款-项, or 类(类)款(款)项(项).
       const names = m.groups!.names.split(/[-－—]|\((?:类|款|项)\)/).map((s) => normaliseName(s)).filter(Boolean);
-      if (amount && names.length) out.push({ kind: "function-item", names, amount });
+      if (amount && names.length) {
+        out.push({ kind: "function-item", names, amount });
+        items.push({ index: m.index, amount });
+      }
+    }
+    for (const m of p.text.matchAll(PRIOR_EXECUTION)) {
+      const last = p.amount(m, "last");
+      const current = p.amount(m, "current");
+      if (!last || !current) continue;
+      const g = m.groups!;
+      // The item the paragraph opens with (1. “类-款-项”N万元), else what precedes the sentence; its figure is
+      // the same Amount the function-item claim holds (one printed figure is one figure for the diagnosis).
+      const item = /[“"](?<names>[^”"]{2,80}?)[”"]/.exec(p.text.slice(0, m.index));
+      const label = item ? item.groups!.names.replace(/\s+/g, "") : "预算执行数";
+      const own = items.filter((x) => x.index < m.index).pop();
+      const word = m.indices!.groups![g.same ? "same" : "dir"][0];
+      out.push({
+        kind: "prior-execution",
+        label,
+        last,
+        current,
+        change: g.same ? "same" : /增/.test(g.dir) ? "increase" : "decrease",
+        percent: p.amount(m, "pct"),
+        location: p.j.at(p.start + word),
+        itemAmount: own?.amount ?? null,
+      });
     }
   }
 }

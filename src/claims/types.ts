@@ -199,7 +199,26 @@ export interface ShareClaim {
   base: Amount;
 }
 
+/**
+ * 2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%: an item's budget
+ * against last year's execution (Shanghai's 编制说明), the percentage of the change and its direction.
+ */
+export interface PriorExecutionClaim {
+  kind: "prior-execution";
+  label: string;
+  last: Amount;
+  current: Amount;
+  change: "increase" | "decrease" | "same";
+  /** The percentage printed (57.14 for 57.14%), or null (持平). */
+  percent: Amount | null;
+  /** Where the direction word (增加 / 减少 / 持平) is printed. */
+  location: SourceLocation;
+  /** The item's own figure printed before (“类-款-项”25.77万元), which this year's 预算安排 restates. */
+  itemAmount: Amount | null;
+}
+
 export type Claim =
+  | PriorExecutionClaim
   | ShareClaim
   | FinalFigureClaim
   | ExecutionClaim
