@@ -166,6 +166,14 @@ function isProse(l: LayoutLine): boolean {
   return /[。；，]/.test(t) || t.length > 24 || /情况说明|名词解释|其他相关|^第[一二三四五六七八九十]+部分/.test(t);
 }
 
+/** A written part's heading: short, alone, set in (or 第N部分), no figure, naming a 说明 / 情况 / 概况 / 解释. */
+function isSectionHeading(l: LayoutLine): boolean {
+  const t = text(l);
+  if (!t || t.length > 30 || /[。；，,]/.test(t) || amountsOf(l).length) return false;
+  const setIn = l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t);
+  return setIn && /(说明|情况|概况|解释)$/.test(t.replace(/\s+/g, ""));
+}
+
 /** Cuts the document into table blocks, each from its title to the first prose line or the next title. */
 function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
   const out: Block[] = [];
@@ -183,6 +191,9 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
         break;
       }
     }
+    // The heading of the written part that follows (2024年部门预算编制说明, centred above its first
+    // paragraph) belongs to the text, not to the table's last rows.
+    while (cut > 0 && cut < body.length && isSectionHeading(body[cut - 1])) cut--;
     out.push({ hit, fromHeader: false, lines: body.slice(0, cut), after: body.slice(cut) });
   });
   return out;
