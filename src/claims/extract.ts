@@ -257,8 +257,31 @@ const PRIOR_EXECUTION = re(
   "g",
 );
 
+/** 财政拨款收入 N 万元 / 财政拨款支出预算 N 万元 / 一般公共预算拨款支出预算 N 万元 …, each with the change after it. */
+const ALLOCATION = re(
+  String.raw`(?<label>(?<![预算])财政拨款收入|财政拨款支出预算|一般公共预算(?:财政)?拨款支出预算|政府性基金(?:预算)?拨款支出预算|国有资本经营预算拨款支出预算)\s*(?:为)?\s*(?<amount>NUM)\s*万元`,
+  "g",
+);
+const ALLOCATION_FUND: [RegExp, AllocationFund][] = [
+  [/^一般公共预算/, "general-public"],
+  [/^政府性基金/, "gov-fund"],
+  [/^国有资本经营/, "state-capital"],
+];
+type AllocationFund = "all" | "general-public" | "gov-fund" | "state-capital";
+
 function budgetNotes(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
+    for (const m of p.text.matchAll(ALLOCATION)) {
+      const amount = p.amount(m, "amount");
+      if (!amount) continue;
+      const label = m.groups!.label;
+      const fund = ALLOCATION_FUND.find(([rx]) => rx.test(label))?.[1] ?? "all";
+      const end = m.index + m[0].length;
+      // The change belongs to this figure only up to the end of its clause (；or 。).
+      const clause = p.text.slice(end).search(/[;。]/);
+      const change = findChange(p, end, clause < 0 ? p.text.length : end + clause)?.change ?? null;
+      out.push({ kind: "allocation", side: /收入/.test(label) ? "income" : "expenditure", fund, label, amount, change });
+    }
     for (const m of p.text.matchAll(NOTE_TOTAL)) {
       const amount = p.amount(m, "amount");
       const side = m.groups!.side === "收入" ? "income" : "expenditure";

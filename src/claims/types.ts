@@ -217,7 +217,22 @@ export interface PriorExecutionClaim {
   itemAmount: Amount | null;
 }
 
+/**
+ * 财政拨款收入 15621.11万元，比2023年预算减少876.75万元 / 财政拨款支出预算 … / 一般公共预算拨款支出预算 … /
+ * 政府性基金拨款支出预算0.00万元，比2023年预算持平 (Shanghai's 编制说明): the government allocation, in all or
+ * by fund, with its change on last year's budget.
+ */
+export interface AllocationClaim {
+  kind: "allocation";
+  side: "income" | "expenditure";
+  fund: "all" | "general-public" | "gov-fund" | "state-capital";
+  label: string;
+  amount: Amount;
+  change: Change | null;
+}
+
 export type Claim =
+  | AllocationClaim
   | PriorExecutionClaim
   | ShareClaim
   | FinalFigureClaim

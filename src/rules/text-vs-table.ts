@@ -5,7 +5,7 @@ import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
-import { columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
+import { allocationFigure, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
 
 const terms = (as: (Amount | null)[]) => as.filter((a): a is Amount => !!a).map((amount) => ({ amount }));
 
@@ -239,6 +239,16 @@ function finalFigures(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/** 财政拨款收入 / 财政拨款支出预算 (in all or by fund) of the 编制说明 against the tables. */
+function allocations(doc: BudgetDocument, ctx: RuleContext) {
+  for (const c of claimsOfKind(doc, "allocation")) {
+    const b = allocationFigure(doc, c.side, c.fund);
+    if (!b) continue;
+    const where = c.side === "income" ? "财政拨款收入" : c.fund === "all" ? "支出总计" : `支出总计 ${columnLabel(b.table, c.fund)}`;
+    ctx.equal({ table: "text", item: c.label }, c.amount, b.amount, { zh: `${tableName(b.table)} ${where}`, en: `${b.table.id} ${where}` });
+  }
+}
+
 /** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
 const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
 
@@ -267,5 +277,6 @@ export const textVsTable: Rule = {
     baseUnits(doc, ctx);
     functionItems(doc, ctx);
     finalFigures(doc, ctx);
+    allocations(doc, ctx);
   },
 };

@@ -6,7 +6,7 @@ import type { Change, PriorExecutionClaim } from "../claims/types.js";
 import type { Rule, RuleContext, Term } from "../engine/types.js";
 import { decimalString, type Amount } from "../model/amount.js";
 import { amountOf, table, type BudgetDocument } from "../model/document.js";
-import { unitBlocks } from "../model/queries.js";
+import { allocationFigure, unitBlocks } from "../model/queries.js";
 
 const PREV_BASE = { zh: "增减额 ÷ 上年预算数（本年数 ∓ 增减额）", en: "the change ÷ last year's amount (this year's ∓ the change)" };
 const THIS_YEAR_BASE = { zh: "增减额 ÷ 本年预算数", en: "the change ÷ this year's amount" };
@@ -79,6 +79,10 @@ function lastYearFigure(prev: BudgetDocument, byKey: Map<string, ChangeStatement
   if (kind === "department") {
     const row = table(prev, "summary")?.rows.find((r) => r.role === (rest[0] === "income" ? "income-total" : "expenditure-total"));
     return present([amountOf(row, "amount")]);
+  }
+  if (kind === "allocation") {
+    const b = allocationFigure(prev, rest[0] as "income" | "expenditure", rest[1] as "all" | "general-public" | "gov-fund" | "state-capital");
+    return b ? [b.amount] : null;
   }
   if (kind === "sanggong") return present(table(prev, "sanggong")?.rows.filter((r) => r.role === "current-year").map((r) => amountOf(r, rest[0])) ?? []);
   if (kind === "project") {

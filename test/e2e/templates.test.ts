@@ -37,11 +37,11 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
    */
   const cases: [string, string, number, Record<string, number>, number, string[]][] = [
     // file, department, year, rows per kind (the 9 tables), info notes, the errors to fix (line:column stated)
-    ["shanghai-putuo_district-govt-office_2025_dept-budget.txt", "上海市普陀区人民政府办公室", 2025, { summary: 13, income: 21, expenditure: 21, "allocation-summary": 9, "general-function": 21, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 30, sanggong: 1 }, 12, []],
-    ["shanghai-putuo_district-govt-office_2025_unit-budget.txt", "上海市普陀区人民政府办公室", 2025, { summary: 13, income: 21, expenditure: 21, "allocation-summary": 9, "general-function": 21, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 30, sanggong: 1 }, 12, []],
-    ["shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2023, { summary: 17, income: 67, expenditure: 67, "allocation-summary": 13, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 31, sanggong: 1 }, 15, ["84:53 314.82", "129:45 441.25", "129:67 60.54"]],
-    ["shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2024, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 14, ["176:19 352.67", "176:41 0.53"]],
-    ["shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2025, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 28, []],
+    ["shanghai-putuo_district-govt-office_2025_dept-budget.txt", "上海市普陀区人民政府办公室", 2025, { summary: 13, income: 21, expenditure: 21, "allocation-summary": 9, "general-function": 21, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 30, sanggong: 1 }, 15, []],
+    ["shanghai-putuo_district-govt-office_2025_unit-budget.txt", "上海市普陀区人民政府办公室", 2025, { summary: 13, income: 21, expenditure: 21, "allocation-summary": 9, "general-function": 21, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 30, sanggong: 1 }, 15, []],
+    ["shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2023, { summary: 17, income: 67, expenditure: 67, "allocation-summary": 13, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 31, sanggong: 1 }, 18, ["84:53 314.82", "129:45 441.25", "129:67 60.54"]],
+    ["shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2024, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 17, ["176:19 352.67", "176:41 0.53"]],
+    ["shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2025, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 31, []],
   ];
   for (const [file, department, year, rows, info, defects] of cases)
     it(`${file}: all 9 tables recognised by kind, ${defects.length ? `the ${defects.length} errors of the document itself` : "no error"}, ${info} info notes`, () => {
@@ -104,6 +104,21 @@ describe("three years of one 街道 with --previous: the 比上年 statements", 
       const own = d.findings.filter((f: { severity: string; ruleId: string; column: string | null }) => f.severity === "error" && !(f.ruleId === "yoy-change" && /预算执行数|预算安排/.test(f.column ?? "")) && f.ruleId !== "diagnosis");
       expect(own, year).toEqual([]);
     }
+  });
+
+  it("the 编制说明's 财政拨款收入 / 支出 比上年 figures are reconciled with last year's document", () => {
+    // 2024: 财政拨款收入15621.11万元，比2023年预算减少876.75万元 — 2023 printed 16497.86 (text and 表1).
+    const p = join(dir, "2024-allocation.txt");
+    const lines = readFileSync(join(ROOT, `${W}_2024_dept-budget.txt`), "utf8").split("\n");
+    expect(lines[72]).toMatch(/^876\.75万元；事业收入/);
+    lines[72] = lines[72].replace("876.75万元", "867.75万元");
+    writeFileSync(p, lines.join("\n"));
+    const d = cliJson([p, "--previous", `${W}_2023_dept-budget.txt`]).report.documents.find((x: { path: string }) => x.path === p);
+    const f = d.findings.find((x: { ruleId: string; item: string }) => x.ruleId === "yoy-change" && x.item === "财政拨款收入");
+    expect(f).toMatchObject({ severity: "error", column: "减少额", stated: "867.75", computed: "876.75", location: { line: 73, page: 6 } });
+    // This year's figures themselves agree with this year's tables (表1 财政拨款收入, 表4 支出总计 and its 一般公共预算 column).
+    const now = d.findings.filter((x: { ruleId: string; item: string }) => x.ruleId === "text-vs-table" && /财政拨款收入|拨款支出预算/.test(x.item));
+    expect(now.map((x: { item: string; severity: string; withinRounding: boolean }) => `${x.item} ${x.severity} ${x.withinRounding}`)).toEqual(["财政拨款收入 info true", "财政拨款支出预算 info true", "一般公共预算拨款支出预算 info true"]);
   });
 
   it("a 比上年 figure the two years' tables cannot give is an error at its page and line", () => {
