@@ -176,6 +176,17 @@ describe("Shanghai 部门决算 (layout text)", () => {
     expect(out).not.toContain("基本支出总表");
   });
 
+  it("a “三公” component's 完成预算 P% is its 决算 ÷ the 三公 table's 预算数 (公务接待费 0.00 of 0.95: 0%, not 3%)", () => {
+    const lines = readFileSync(join(ROOT, SH, "shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt"), "utf8").split("\n");
+    expect(lines[641]).toMatch(/^预算的0%。2024年度/);
+    lines[641] = lines[641].replace("预算的0%", "预算的3%");
+    const file = join(tempDir("sanggong-final"), "final.txt");
+    writeFileSync(file, lines.join("\n"));
+    const f = cliJson([file]).report.documents[0].findings.filter((x: { ruleId: string }) => x.ruleId === "budget-execution");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "error", item: "公务接待费", column: "完成预算%", stated: "3", computed: "0", location: { line: 642, page: 23 } });
+  });
+
   it("a mistyped 公用经费合计 in the two-lane table is an error at its page and line, with the figure it should be", () => {
     const lines = readFileSync(join(ROOT, SH, "shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt"), "utf8").split("\n");
     expect(lines[476]).toMatch(/2,152\.26\s+184\.65$/);
