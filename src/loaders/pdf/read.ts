@@ -2,6 +2,7 @@
 // This module is reached only by a dynamic import() when an input is a PDF.
 import { createRequire } from "node:module";
 import type { LayoutLine } from "../layout/types.js";
+import { withoutFontPrograms } from "./fonts.js";
 import { checkBounds, checkSignature, DEFAULT_PDF_LIMITS, PdfProblem, type PdfLimits } from "./guard.js";
 import { pageLines, type PdfTextItem } from "./lines.js";
 
@@ -56,8 +57,9 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT
   checkBounds(bytes, limits);
   const t0 = performance.now();
   const { getDocument } = await loadPdfjs();
-  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
-  const task = getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy, without the
+  // embedded font programs the text does not need (fonts.ts).
+  const task = getDocument({ data: withoutFontPrograms(bytes).bytes, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   let doc;
   try {
     doc = await task.promise;
