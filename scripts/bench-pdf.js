@@ -25,7 +25,7 @@ if (pdfs.length === 0) {
   process.exit(0);
 }
 
-const { readPdfText } = await import(join(ROOT, "dist/loaders/pdf/read.js"));
+const { readPdfText } = await import(join(ROOT, "dist/lib/index.js"));
 const { PDFDocument } = await import("pdf-lib");
 
 const dir = mkdtempSync(join(tmpdir(), "budget-check-bench-pdf-"));
