@@ -36,10 +36,12 @@ describe("font programs left out of the PDF handed to pdfjs", () => {
     }
   });
 
-  it("keeps the program of a font whose codes only the program maps (symbolic, or no encoding and no ToUnicode)", () => {
+  it("keeps the program of a font whose codes only the program maps (symbolic, or no encoding and no ToUnicode), or without /Widths", () => {
+    const noWidths = SIMPLE.replace("/Widths [500] ", "");
     for (const [font, flags] of [
       [`${SIMPLE} /Encoding /WinAnsiEncoding >>`, 4],
       [`${SIMPLE} >>`, 32],
+      [`${noWidths} /ToUnicode 6 0 R >>`, 32],
     ] as const) {
       const pdf = fontPdf(font, flags);
       const { bytes, stripped } = withoutFontPrograms(new Uint8Array(pdf));

@@ -115,7 +115,8 @@ export function withoutFontPrograms(bytes: Uint8Array): { bytes: Uint8Array; str
     const fd = refIn(o.body, "FontDescriptor");
     if (fd === null) continue;
     const flags = Number(/\/Flags\s+(\d+)/.exec(objs.get(fd)?.body ?? "")?.[1] ?? SYMBOLIC);
-    const mapped = toUnicode || (NAMED_ENCODING.test(o.body) && !(flags & SYMBOLIC) && /\/Widths\b/.test(o.body));
+    // The widths from /Widths in any case (without them pdfjs would measure the glyphs in the program).
+    const mapped = /\/Widths\b/.test(o.body) && (toUnicode || (NAMED_ENCODING.test(o.body) && !(flags & SYMBOLIC)));
     (mapped ? strip : keep).add(fd);
   }
   let stripped = 0;
