@@ -12,8 +12,8 @@
  * A descriptor written in the open is changed in place. One inside a compressed object stream (PDF 1.5
  * and later; pdf-lib writes them) is written again, changed, in an incremental update appended to the
  * copy (the way a PDF editor saves a change): a classic xref section for those objects whose trailer
- * points back (/Prev) to the file's last one. Encrypted files are left as they are. A descriptor shared
- * with a font that needs its program keeps it.
+ * points back (/Prev) to the file's last one; not in an encrypted file (its object streams are
+ * encrypted). A descriptor shared with a font that needs its program keeps it.
  */
 import { inflateSync } from "node:zlib";
 
