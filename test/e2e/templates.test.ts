@@ -136,7 +136,7 @@ describe("three years of one 街道 with --previous: the 比上年 statements", 
 describe("Shanghai 部门决算 (layout text)", () => {
   // Row counts guard against regressions; the 财政拨款收入支出决算总表's wrapped income labels (政府性基金预算财政拨
   // / 款) are still read as separate lines, which no identity depends on.
-  it("the finance bureau's 决算: all 9 tables read (the two-lane 基本支出 table too), its 情况说明 reconciled: one real error", () => {
+  it("the finance bureau's 决算: all 9 tables read (the two-lane 基本支出 table too), its 情况说明 reconciled: the two errors of the document itself", () => {
     const { d, status } = doc("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt");
     expect(status).toBe(1);
     expect(d).toMatchObject({ template: "shanghai-final", stage: "final", department: "上海市普陀区财政局", year: 2024, moneyUnit: "万元" });
