@@ -171,3 +171,27 @@ describe("a cell a spreadsheet export draws on both sides of a page break", () =
     expect(dup(text("  另：其他事项以正式文件为准。"))).toHaveLength(2);
   });
 });
+
+describe("codes printed by segment (a 款 / 项 row printing only its own digits under the codes above)", () => {
+  const rows = (project: string) => [
+    "208             社会保障和就业支出            140.00   100.00   40.00",
+    "      05        行政事业单位养老支出          140.00   100.00   40.00",
+    "           01   行政单位离退休               100.00   100.00",
+    `           02   事业单位离退休                ${project}            ${project}`,
+    "                        合计   140.00   100.00   40.00",
+  ];
+
+  it("each segment is completed with the codes above it (208 05 01), by the column it stands in", () => {
+    const t = table(load(expenditure(rows("40.00"))), "expenditure")!;
+    expect(t.rows.map((r) => r.code)).toEqual(["208", "20805", "2080501", "2080502", null]);
+    expect(amountOf(t.rows[2], "total")?.text).toBe("100.00");
+    expect(check(expenditure(rows("40.00"))).filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("and its sums are checked: a 项 off by 3 breaks 款 = Σ 项 (20805's line)", () => {
+    const errors = check(expenditure(rows("43.00"))).filter((f) => f.severity === "error" && f.ruleId === "hierarchy-sum");
+    expect(errors.map((f) => (f as unknown as { code: string }).code)).toContain("20805");
+    const line = expenditure(rows("43.00")).split("\n").findIndex((l) => l.includes("行政事业单位养老支出")) + 1;
+    expect(errors.map((f) => f.location.line)).toContain(line);
+  });
+});

@@ -14,6 +14,7 @@ import type { TableKind } from "../../model/document.js";
 import { KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
+import { completeCodeSegments } from "./codes.js";
 import { withoutPageBreakRepeats } from "./repeats.js";
 import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -505,7 +506,7 @@ function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[]): P
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const amountSpecs_ = amountSpecs(tpl, header, b.fromHeader);
-  const data = mergeFloatingAmounts(body.map(splitData).filter((d) => !isNumberingRow(d)));
+  const data = mergeFloatingAmounts(completeCodeSegments(body, header).map(splitData).filter((d) => !isNumberingRow(d)));
   const unclear = headerNotUnderstood(b, amountSpecs_, data);
   if (unclear) return unclear;
   const doubt = { ambiguous: false };

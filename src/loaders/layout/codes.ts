@@ -1,0 +1,73 @@
+import { normaliseName } from "../../model/names.js";
+import { tokensOf } from "./tokens.js";
+import type { LayoutLine, LayoutToken } from "./types.js";
+
+/*
+ * Function codes printed by segment: a 款 or 项 row that prints only its own two digits in its column,
+ * under the 类 (and 款) printed on a row above —
+ *
+ *     208             社会保障和就业支出        140.00
+ *           05        行政事业单位养老支出      140.00
+ *                01   行政单位离退休            100.00
+ *
+ * Read as they stand, "05" and "01" are figures and the rows have no code. Each segment is completed with
+ * the codes above it (208 05, 208 05 01), its level told by its column: the one the header's 款 / 项 label
+ * stands over, or where full codes print their 款 / 项.
+ */
+
+const LEI = /^\d{3}$/;
+const SEGMENT = /^\d{1,2}$/;
+
+const centre = (t: LayoutToken) => (t.x0 + t.x1) / 2;
+
+/** The x of the header's 类 / 款 / 项 labels, where it prints them. */
+function headerColumns(header: LayoutLine[]): { kuan: number | null; xiang: number | null } {
+  let kuan: number | null = null;
+  let xiang: number | null = null;
+  for (const l of header)
+    for (const t of tokensOf(l)) {
+      const w = normaliseName(t.text);
+      if (w === "款" && kuan === null) kuan = centre(t);
+      if (w === "项" && xiang === null) xiang = centre(t);
+      // Labels a few columns apart read as one (类 款 项 → 款项 / 类款项): the first and last stand at its ends.
+      if ((w === "款项" || w === "类款项") && kuan === null && xiang === null && t.x1 - t.x0 > w.length) {
+        xiang = t.x1 - 0.5;
+        kuan = w === "款项" ? t.x0 + 0.5 : (t.x0 + t.x1) / 2;
+      }
+    }
+  return { kuan, xiang };
+}
+
+/** The body with segment codes completed (lines without them are returned as they are). */
+export function completeCodeSegments(body: LayoutLine[], header: LayoutLine[]): LayoutLine[] {
+  const cols = headerColumns(header);
+  let kuanX = cols.kuan;
+  let xiangX = cols.xiang;
+  let lei: string | null = null;
+  let kuan: string | null = null;
+  return body.map((l) => {
+    const toks = tokensOf(l);
+    const [first, second, third] = toks;
+    if (!first) return l;
+    if (LEI.test(first.text)) {
+      // A full code: 208 / 208 05 / 208 05 01 — and where its 款 and 项 stand.
+      lei = first.text;
+      kuan = second && SEGMENT.test(second.text) ? second.text.padStart(2, "0") : null;
+      if (second && SEGMENT.test(second.text)) kuanX ??= centre(second);
+      if (third && SEGMENT.test(third.text) && second && SEGMENT.test(second.text)) xiangX ??= centre(third);
+      return l;
+    }
+    if (!lei || !SEGMENT.test(first.text) || !second || /^[\d,.]+$/.test(second.text)) return l;
+    // A segment followed by a name: 款 or 项 by the column it stands in.
+    const c = centre(first);
+    const level = kuanX !== null && xiangX !== null ? (Math.abs(c - kuanX) <= Math.abs(c - xiangX) ? "kuan" : "xiang") : kuanX !== null && Math.abs(c - kuanX) <= 3 ? "kuan" : xiangX !== null && Math.abs(c - xiangX) <= 3 ? "xiang" : null;
+    const seg = first.text.padStart(2, "0");
+    const at = (text: string): LayoutToken => ({ ...first, text });
+    if (level === "kuan") {
+      kuan = seg;
+      return { ...l, tokens: [at(lei), at(seg), ...toks.slice(1)] };
+    }
+    if (level === "xiang" && kuan) return { ...l, tokens: [at(lei), at(kuan), at(seg), ...toks.slice(1)] };
+    return l;
+  });
+}
