@@ -3,6 +3,7 @@ import type { BudgetDocument } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
+import { vehicleSplits } from "./vehicles.js";
 import { Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, UnitComponent } from "./types.js";
 
@@ -329,6 +330,9 @@ const NOTE_PROCUREMENT_PART = re(String.raw`政府采购(?<label>货物|工程|�
 
 function otherNotes(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
+    // (Its 绩效目标 “涉及项目预算资金 N 万元” is not the 项目支出 total: projects below the threshold need no
+    // targets — the real documents differ from it by 15 to 3,229 万元 — so it is not read.)
+    vehicleSplits(p, out);
     for (const m of p.text.matchAll(NOTE_SANGGONG)) {
       const amount = p.amount(m, "amount");
       if (!amount) continue;

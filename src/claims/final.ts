@@ -1,6 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { type Para, paragraphsOf, re } from "./para.js";
+import { vehicleSplits } from "./vehicles.js";
 import type { JoinedText } from "./text.js";
 import type { Change, Claim, ExecutionClaim, FinalFigure } from "./types.js";
 
@@ -145,6 +146,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         const label = m.groups!.label;
         out.push({ kind: "sanggong-final", component: SANGGONG_KEY[label as keyof typeof SANGGONG_KEY], label, amount, completion: p.amount(m, "pct") });
       }
+    vehicleSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
       const from = pr.index + pr[0].length;

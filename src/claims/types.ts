@@ -249,7 +249,16 @@ export interface SanggongFinalClaim {
   completion: Amount | null;
 }
 
+/** 共有车辆 N 辆，其中：部级领导干部用车 a 辆、…、其他用车 k 辆 (or 预算安排购置车辆 N 辆，其中：…): a count and its parts. */
+export interface VehicleSplitClaim {
+  kind: "vehicle-split";
+  planned: boolean;
+  count: Amount;
+  parts: { label: string; count: Amount }[];
+}
+
 export type Claim =
+  | VehicleSplitClaim
   | SanggongFinalClaim
   | AllocationClaim
   | PriorExecutionClaim

@@ -86,6 +86,14 @@ export const textSum: Rule = {
       if (p.components.length)
         ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: p.components.map((c) => ({ amount: c.amount })), relation: { zh: PLUS(p.components.map((c) => c.label)), en: "goods + works + services" } });
     sanggong(doc, ctx);
+    // 共有车辆 N 辆，其中：… (and 购置车辆): the categories add up to the count.
+    for (const v of claimsOfKind(doc, "vehicle-split"))
+      ctx.sum({
+        subject: { table: "text", item: v.planned ? "购置车辆" : "共有车辆" },
+        total: v.count,
+        parts: v.parts.map((x) => ({ amount: x.count })),
+        relation: { zh: PLUS(v.parts.map((x) => x.label)), en: "the sum of the categories" },
+      });
     // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明).
     for (const c of claimsOfKind(doc, "share"))
       if (!c.base.value.isZero())

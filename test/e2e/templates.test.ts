@@ -67,6 +67,18 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
       }
     });
 
+  it("国有资产: 共有车辆 N 辆 is the sum of the categories listed after it (万里街道 2024: 7 = … + 其他用车 7)", () => {
+    const lines = readFileSync(join(ROOT, SH, "shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt"), "utf8").split("\n");
+    expect(lines[816]).toContain("其他用车7辆");
+    const ok = doc("shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt").d.findings.filter((f: { item: string }) => f.item === "共有车辆");
+    expect(ok).toEqual([]);
+    lines[816] = lines[816].replace("其他用车7辆", "其他用车6辆");
+    const file = join(tempDir("vehicles"), "w2024.txt");
+    writeFileSync(file, lines.join("\n"));
+    const f = cliJson([file]).report.documents[0].findings.find((x: { item: string; ruleId: string }) => x.item === "共有车辆" && x.ruleId === "text-sum");
+    expect(f).toMatchObject({ severity: "error", stated: "7", computed: "6", location: { line: 816, page: 32 } });
+  });
+
   it("the 三公 table is read in 万元 beside tables in 元, its columns placed by the row's arithmetic", () => {
     const { d } = doc("shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt");
     expect(d.tables.find((t: { kind: string }) => t.kind === "sanggong")).toMatchObject({ id: "T9", rows: 1 });
