@@ -11,9 +11,10 @@ import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearR
 import { Decimal } from "decimal.js";
 import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
-import { KINDS, type RowIdentity } from "../../templates/kinds.js";
+import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
+import { clusteredOffsets, headerLeaves, nameColumns, rightEdge, type HeaderColumns } from "./header.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -245,7 +246,7 @@ function headerTokens(header: LayoutLine[]): LayoutToken[] {
  * its start plus its display width. A label wraps at its cell's width, so its first line spans the cell,
  * and right-aligned amounts end near that edge. A PDF token has its true right edge.
  */
-const rightEdge = (t: LayoutToken) => (t.box ? t.x1 : t.x0 + [...t.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
+
 
 /**
  * Where each amount column ends, as far as the header says: its label matched by the column's pattern, or
@@ -293,7 +294,7 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
     return out;
   }
   const positions = amounts.map((a) => a.x1 - amounts[0].x1);
-  const identities = kind ? KINDS[kind].rowIdentities : [];
+  const identities = kind ? KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(specs.map((s) => s.key)))) : [];
   const options = placements(amounts.length, specs.length);
   let best: { cols: number[]; held: number; cost: number } | null = null;
   let second: { held: number; cost: number } | null = null;
@@ -343,7 +344,7 @@ function identitiesHeld(identities: RowIdentity[], specs: ColumnSpec[], cols: nu
  * Offsets of each amount column's right edge from the first one's: measured on the lines that print every
  * column, else from the header's labels.
  */
-function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[]): number[] | null {
+function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[], printedRights?: number[]): number[] | null {
   const full = data.filter((d) => d.amounts.length === specs.length);
   if (full.length) {
     return specs.map((_, j) => {
@@ -351,7 +352,7 @@ function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine
       return ds[Math.floor(ds.length / 2)];
     });
   }
-  const rights = headerRights(specs, header);
+  const rights = printedRights ?? headerRights(specs, header);
   if (rights[0] === null) return null;
   // Columns the header does not name sit between their neighbours.
   const known = rights.map((c, j) => (c === null ? null : [j, c - rights[0]!] as const)).filter((x): x is readonly [number, number] => !!x);
@@ -368,7 +369,8 @@ function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine
 }
 
 function columnsOf(tpl: TableTemplate, keys: Set<string>): Column[] {
-  return tpl.columns.filter((c) => keys.has(c.key)).map((c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
+  // The generic template may name one column by two specs (小计 under 基本支出, or 基本支出 alone): the first.
+  return tpl.columns.filter((c, i, all) => keys.has(c.key) && all.findIndex((x) => x.key === c.key) === i).map((c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
 }
 
 /** Splits a block into its metadata, header lines and data lines. */
@@ -481,22 +483,50 @@ function isNumberingRow(d: DataLine): boolean {
  * its rows print, or no 合计: its columns cannot be told apart with confidence. It is listed, not checked:
  * a guessed column would be a false error.
  */
-function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[]): ParsedBlock | null {
+function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], unnamed: string[] = []): ParsedBlock | null {
   if (!b.fromHeader) return null;
   const most = Math.max(0, ...data.map((d) => d.amounts.length));
-  if (specs[0]?.key === "total" && most <= specs.length) return null;
-  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
+  if (unnamed.length === 0 && specs.length > 0 && most <= specs.length) return null;
+  // A table that prints no figure (此表为空): nothing can be put in a wrong column.
+  if (most === 0) return null;
+  const why = unnamed.length ? `: ${unnamed.join("、")}` : "";
+  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood${why}）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
+}
+
+/** Lines a table's block may hold that are not its header: a note, the table's number, "no data". */
+const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?公开\s*\d+\s*表$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据/;
+
+/** Generic template: the amount columns its header names (wrapped and grouped labels read as printed). */
+function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[]): HeaderColumns {
+  // The header printed above the first row (a continuation page repeats it: once is enough).
+  const first = body[0]?.line ?? Infinity;
+  const leaves = headerLeaves(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))).map((l) => tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")))));
+  if (process.env.BUDGET_CHECK_DEBUG_HEADER) console.error(tpl.kind, JSON.stringify(leaves.map((l) => [...l.groups, l.text].join("/") + "@" + l.x0 + "-" + l.x1)));
+  return nameColumns(leaves, tpl.columns);
 }
 
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  const amountSpecs_ = amountSpecs(tpl, header, b.fromHeader);
-  const data = mergeFloatingAmounts(body.map(splitData).filter((d) => !isNumberingRow(d)));
-  const unclear = headerNotUnderstood(b, amountSpecs_, data);
+  const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
+  const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
+  const lines_ = body.map(splitData).filter((d) => !isNumberingRow(d));
+  // Read by kind alone, a table whose one line of figures prints no label (部门收入总表 as one row under its
+  // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
+  const figures = lines_.filter((d) => d.amounts.length);
+  const lone = !!named && figures.length === 1 && figures[0].label.length === 0;
+  const data = lone ? lines_ : mergeFloatingAmounts(lines_);
+  const unclear = headerNotUnderstood(b, amountSpecs_, data, named?.unnamed);
   if (unclear) return unclear;
   const doubt = { ambiguous: false };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
-  const offsets = columnOffsets(data, amountSpecs_, header);
+  const offsets = columnOffsets(data, amountSpecs_, header, named?.rights);
+  // Read by kind alone, each page's columns where its figures show them (pages may differ in width).
+  const pageOffsets = new Map<number, number[] | null>();
+  if (named)
+    for (const page of new Set(data.map((d) => d.line.page))) {
+      const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
+      pageOffsets.set(page, clusteredOffsets(amounts.map((a) => a.x1), amountSpecs_.length, amounts.some((a) => a.box) ? 6 : 2));
+    }
   const items: Item[] = [];
   let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
@@ -507,7 +537,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     .sort((a, b) => a - b);
   const nameCol = nameStarts.length ? nameStarts[Math.floor(nameStarts.length / 2)] : 0;
   for (const d of data) {
-    const labelText = d.label.map((t) => t.text).join(" ").trim();
+    const labelText = d.label.map((t) => t.text).join(" ").trim() || (lone && d.amounts.length ? "合计" : "");
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
@@ -534,7 +564,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     cells.code = { text: codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
-    const placed = placeAmounts(d.amounts, amountSpecs_, offsets, tpl.kind, doubt);
+    const placed = placeAmounts(d.amounts, amountSpecs_, pageOffsets.get(d.line.page) ?? offsets, tpl.kind, doubt);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
     items.push(item);
@@ -682,11 +712,12 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
 /** One row of amounts under the header (三公 and 机关运行经费). */
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  const specs = amountSpecs(tpl, header, b.fromHeader);
+  const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
+  const specs = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
   const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
-  const unclear = headerNotUnderstood(b, specs, data);
+  const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
-  const offsets = columnOffsets(data, specs, header);
+  const offsets = columnOffsets(data, specs, header, named?.rights);
   const rows: Row[] = data.map((d) => {
     const label = d.label.map((t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
