@@ -51,7 +51,7 @@ const GROUP = new RegExp(
 /** Labels that are never an amount column's: the code and name columns, the column numbering. */
 export const LABEL_COLUMN = /^(部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?$|^(科目编|码|类|款|项|类款项|项目|项目名称|单位名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)$|^支出项目类别/;
 
-/** A 小计 / 合计 printed right before the parts it sums (no group label says whose it is): the part names it. */
+/** A 小计 printed right before the parts it sums (no group label says whose it is): the part names it. */
 const SUBTOTAL_BEFORE: [RegExp, string][] = [
   [/^因公出国/, "total"],
   [/购置费$/, "vehicle"],
@@ -139,6 +139,8 @@ export interface HeaderColumns {
   rights: number[];
   /** Labels of amount columns that no column of the kind names: the table cannot be read. */
   unnamed: string[];
+  /** The labels of the label columns (科目编码, 科目名称, 项目, 单位名称 …). */
+  labels: string[];
 }
 
 /**
@@ -162,7 +164,7 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
         }
       else if (pass === "before") {
         const next = amountLeaves[i + 1];
-        const key = /^(小计|合计)$/.test(l.text) && next ? SUBTOTAL_BEFORE.find(([re]) => re.test(bare(next.text)))?.[1] : undefined;
+        const key = l.text === "小计" && next ? SUBTOTAL_BEFORE.find(([re]) => re.test(bare(next.text)))?.[1] : undefined;
         s = key ? specs.find((x) => free(x) && x.key === key) : undefined;
       } else s = specs.find((x) => free(x) && !x.group && x.leaf.test(bare(l.text)));
       if (s) {
@@ -174,7 +176,7 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
   // to the next label.
   const gaps = leaves.slice(1).map((l, i) => l.x0 - leaves[i].x1).filter((g) => g > 0).sort((a, b) => a - b);
   const half = gaps.length ? gaps[Math.floor(gaps.length / 2)] / 2 : 0;
-  const out: HeaderColumns = { specs: [], rights: [], unnamed: [] };
+  const out: HeaderColumns = { specs: [], rights: [], unnamed: [], labels: leaves.filter((l) => LABEL_COLUMN.test(l.text)).map((l) => l.text) };
   amountLeaves.forEach((l, i) => {
     const s = named[i];
     const next = leaves[leaves.indexOf(l) + 1];

@@ -286,7 +286,7 @@ function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: C
  * alone can undo (a wrapped label, a label wider than its column); the arithmetic of the row cannot lie
  * about which column a figure is in when only one placement adds up.
  */
-function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }): (LayoutToken | undefined)[] {
+function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }, margin = 1 / 3): (LayoutToken | undefined)[] {
   const out: (LayoutToken | undefined)[] = specs.map(() => undefined);
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
@@ -310,7 +310,7 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   if (doubt && best && second && second.held === best.held) {
     const gaps = (offsets ?? []).slice(1).map((o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
     const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
-    if (second.cost - best.cost < pitch / 3) doubt.ambiguous = true;
+    if (second.cost - best.cost < pitch * margin) doubt.ambiguous = true;
   }
   const idx = best ? best.cols : assignColumns(positions, offsets ?? specs.map((_, j) => j));
   idx.forEach((c, i) => (out[c] = amounts[i]));
@@ -493,6 +493,17 @@ function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], un
   return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood${why}）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
 }
 
+/**
+ * The row that numbers the columns (** 1 2 3 …, 栏次) marks where each amount column stands: when it numbers
+ * exactly the amount columns, its numbers' right edges are the columns' offsets.
+ */
+function numberingOffsets(body: LayoutLine[], columns: number): number[] | null {
+  const row = body.map(splitData).find(isNumberingRow);
+  const numbers = row?.amounts.filter((a) => /^\d+$/.test(a.text)) ?? [];
+  if (numbers.length !== columns || columns < 2) return null;
+  return numbers.map((n) => n.x1 - numbers[0].x1);
+}
+
 /** Lines a table's block may hold that are not its header: a note, the table's number, "no data". */
 const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?公开\s*\d+\s*表$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据/;
 
@@ -501,7 +512,6 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   // The header printed above the first row (a continuation page repeats it: once is enough).
   const first = body[0]?.line ?? Infinity;
   const leaves = headerLeaves(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))).map((l) => tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")))));
-  if (process.env.BUDGET_CHECK_DEBUG_HEADER) console.error(tpl.kind, JSON.stringify(leaves.map((l) => [...l.groups, l.text].join("/") + "@" + l.x0 + "-" + l.x1)));
   return nameColumns(leaves, tpl.columns);
 }
 
@@ -517,9 +527,13 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const data = lone ? lines_ : mergeFloatingAmounts(lines_);
   const unclear = headerNotUnderstood(b, amountSpecs_, data, named?.unnamed);
   if (unclear) return unclear;
+  // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
+  // a table of this kind's rows.
+  if (named && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
+    return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const doubt = { ambiguous: false };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
-  const offsets = columnOffsets(data, amountSpecs_, header, named?.rights);
+  const offsets = (named && numberingOffsets(body, amountSpecs_.length)) || columnOffsets(data, amountSpecs_, header, named?.rights);
   // Read by kind alone, each page's columns where its figures show them (pages may differ in width).
   const pageOffsets = new Map<number, number[] | null>();
   if (named)
@@ -717,17 +731,25 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
   const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
-  const offsets = columnOffsets(data, specs, header, named?.rights);
+  const numbered = named ? numberingOffsets(body, specs.length) : null;
+  const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
+  const doubt = { ambiguous: false };
+  // Without a numbering row, positions read off a header are loose: two placements the row's identities
+  // cannot tell apart must stand a full column apart.
+  const margin = numbered ? 1 / 2 : 1;
   const rows: Row[] = data.map((d) => {
     const label = d.label.map((t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
-    const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind);
+    const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3);
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
     if (tpl.kind === "sanggong") row.role = "current-year";
     return row;
   });
+  // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
+  if (doubt.ambiguous)
+    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(specs.map((s) => s.key))), rows), department };
 }
 
