@@ -28,7 +28,8 @@ export interface KindSpec {
   rowIdentities: RowIdentity[];
 }
 
-const CLASSIFIED_ROWS: RowKind[] = ["department", "unit", "code"];
+/** Rows of a classified table; `item`: a row named but not coded (read by kind alone). */
+const CLASSIFIED_ROWS: RowKind[] = ["department", "unit", "code", "item"];
 
 /** 基本支出 + 项目支出 (+ the 决算's 上缴上级支出, 经营支出, 对附属单位补助支出 where printed). */
 const basicPlusProject: RowIdentity = {

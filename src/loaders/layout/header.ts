@@ -48,6 +48,9 @@ const GROUP = new RegExp(
     ")$",
 );
 
+/** Group labels whose first column is their 小计. */
+const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费)$/;
+
 /** Labels that are never an amount column's: the code and name columns, the column numbering. */
 export const LABEL_COLUMN = /^(部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?$|^(科目编|码|类|款|项|类款项|项目|项目名称|单位名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)$|^支出项目类别/;
 
@@ -114,7 +117,7 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     return c !== g && c.top > g.bottom && centre(c) >= g.x0 - reach && centre(c) <= g.x1 + reach;
   };
   const groups = cells.filter((c) => GROUP.test(c.text) && cells.some((o) => under(c, o)));
-  return cells
+  const leaves = cells
     .filter((c) => !groups.includes(c))
     .map((c) => ({
       text: c.text,
@@ -125,8 +128,17 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
         .map((g) => g.text),
       x0: c.x0,
       x1: c.x1,
+      top: c.top,
     }))
     .sort((a, b) => centre(a) - centre(b));
+  // A 小计 that no group label stands over is the first column of the group label printed next to its right
+  // (a label centred over many columns starts well right of its first one), when no other group is nearer.
+  for (const l of leaves)
+    if (l.groups.length === 0 && l.text === "小计") {
+      const g = groups.filter((g) => g.bottom < l.top && GROUP_WITH_SUBTOTAL.test(g.text) && g.x0 >= l.x0).sort((a, b) => a.x0 - b.x0)[0];
+      if (g && !leaves.some((o) => o !== l && o.text === "小计" && o.x0 > l.x0 && o.x0 < g.x0)) l.groups = [g.text];
+    }
+  return leaves.map(({ top: _top, ...l }) => l);
 }
 
 /** A leaf's label without the 其中： that marks a part printed under its total. */

@@ -44,6 +44,7 @@ const MONEY_UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)$/;
 const NOTE = /^(注|备注|说明)\s*[:：]/;
 const TITLE_PREFIX = /^(表\s*\d+|公开\s*\d+\s*表|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*/;
 const CODE_ROW = /^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?(?:\s+|$)(.*)$/;
+const BRACKET_CODE = /^\s*[[［【](\d{3}|\d{5}|\d{7})[\]］】]\s*/;
 const GLUED_CODE = /^(\d{3}|\d{5}|\d{7})(?![\d,.])\s*(.*)$/;
 
 interface TitleHit {
@@ -211,6 +212,8 @@ function splitData(l: LayoutLine): DataLine {
     else if (amounts.length === 0) label.push(t);
     else amounts.push(t); // text after amounts: kept in order (two-sided lines)
   }
+  // A code printed in brackets before its name ([2060101]行政运行, 广州): the code, then the name.
+  if (label[0] && BRACKET_CODE.test(label[0].text)) label[0] = { ...label[0], text: label[0].text.replace(BRACKET_CODE, "$1 ") };
   return { line: l, label, amounts };
 }
 
@@ -471,6 +474,43 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
   return out;
 }
 
+/**
+ * A table without codes whose cells are centred vertically (杭州's 单位名称 wrapped over four lines): a line of
+ * figures with no label takes the label lines around it. Between two such lines, the first takes the
+ * nearer half of the label lines, the second the rest; before the first and after the last, all of them.
+ */
+function joinCentredLabels(data: DataLine[]): DataLine[] {
+  const floating = (d: DataLine) => d.label.length === 0 && d.amounts.length > 0;
+  const labelOnly = (d: DataLine) => d.amounts.length === 0 && d.label.length > 0;
+  const own = new Map<DataLine, DataLine[]>();
+  const taken = new Set<DataLine>();
+  data.forEach((d, i) => {
+    if (!floating(d)) return;
+    const above: DataLine[] = [];
+    for (let k = i - 1; k >= 0 && labelOnly(data[k]) && d.line.line - data[k].line.line <= 4; k--) above.unshift(data[k]);
+    const below: DataLine[] = [];
+    for (let k = i + 1; k < data.length && labelOnly(data[k]) && data[k].line.line - d.line.line <= 4; k++) below.push(data[k]);
+    const prevFloating = i - above.length - 1 >= 0 && floating(data[i - above.length - 1]);
+    const nextFloating = i + below.length + 1 < data.length && floating(data[i + below.length + 1]);
+    const mine = [...(prevFloating ? above.slice(Math.floor(above.length / 2)) : above), ...(nextFloating ? below.slice(0, Math.floor(below.length / 2)) : below)].filter((x) => !taken.has(x));
+    if (mine.length === 0) return;
+    mine.forEach((x) => taken.add(x));
+    own.set(d, mine);
+  });
+  const out: DataLine[] = [];
+  for (const d of data) {
+    if (taken.has(d)) continue;
+    const mine = own.get(d);
+    if (!mine) out.push(d);
+    else {
+      const first = mine[0].label[0];
+      const text_ = mine.flatMap((x) => x.label.map((t) => t.text)).join("");
+      out.push({ ...d, label: [{ ...first, text: text_ }] });
+    }
+  }
+  return out;
+}
+
 /** The row that numbers the columns under a header (栏次 / ** 1 2 3 4 5): not data. */
 function isNumberingRow(d: DataLine): boolean {
   const label = d.label.map((t) => t.text).join("");
@@ -519,7 +559,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const { department, unit, header, body } = sections(file, b);
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
   const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
-  const lines_ = body.map(splitData).filter((d) => !isNumberingRow(d));
+  let lines_ = body.map(splitData).filter((d) => !isNumberingRow(d));
+  if (named && !lines_.some(hasCode)) lines_ = joinCentredLabels(lines_);
   // Read by kind alone, a table whose one line of figures prints no label (部门收入总表 as one row under its
   // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
   const figures = lines_.filter((d) => d.amounts.length);
@@ -550,12 +591,27 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     .map((t) => t.x0)
     .sort((a, b) => a - b);
   const nameCol = nameStarts.length ? nameStarts[Math.floor(nameStarts.length / 2)] : 0;
+  // Read by kind alone, a name wrapped around its code line (机关事业单位基本养老保险缴 / 2080505 … / 费支出): the
+  // part right above a code line that prints no name starts that row's name, not the previous row's.
+  const prefix = new Map<DataLine, string>();
+  const prefixLines = new Set<DataLine>();
+  if (named)
+    data.forEach((d, i) => {
+      const next = data[i + 1];
+      const nextLabel = next?.label.map((t) => t.text).join(" ").trim() ?? "";
+      const bareCode = /^\d{3}(\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$/.test(nextLabel);
+      if (d.amounts.length === 0 && d.label.length && !hasCode(d) && next && bareCode && next.line.line - d.line.line <= 1) {
+        prefix.set(next, d.label.map((t) => t.text).join(""));
+        prefixLines.add(d);
+      }
+    });
   for (const d of data) {
+    if (prefixLines.has(d)) continue;
     const labelText = d.label.map((t) => t.text).join(" ").trim() || (lone && d.amounts.length ? "合计" : "");
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
-    const nameText = (m ? m[m.length - 1] : labelText).trim();
+    const nameText = (m ? m[m.length - 1] : labelText).trim() || (prefix.get(d) ?? "");
     if (!d.amounts.length && !codeText) {
       // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出): printed where names start,
       // right under the row it continues.
@@ -589,6 +645,14 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (b.fromHeader && doubt.ambiguous)
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
+  // Read by kind alone, a row named but not coded (杭州: 类 / 款 / 项 told by indentation only) is an item of
+  // the table: its row identities are checked like a coded row's.
+  if (named)
+    for (const r of rows)
+      if (r.kind === "other" && r.label && Object.values(r.cells).some((c) => c.amount)) {
+        r.kind = "item";
+        r.name ??= r.label;
+      }
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...amountSpecs_.map((s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
