@@ -138,6 +138,16 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       const g = groups.filter((g) => g.bottom < l.top && GROUP_WITH_SUBTOTAL.test(g.text) && g.x0 >= l.x0).sort((a, b) => a.x0 - b.x0)[0];
       if (g && !leaves.some((o) => o !== l && o.text === "小计" && o.x0 > l.x0 && o.x0 < g.x0)) l.groups = [g.text];
     }
+  // The columns after a group's 小计 that no group label stands over are that group's, up to the next
+  // group (a PDF's group label may stand over its first columns only).
+  let open: string[] | null = null;
+  for (const l of leaves) {
+    if (l.groups.length) {
+      if (l.text === "小计" && GROUP_WITH_SUBTOTAL.test(l.groups[l.groups.length - 1])) open = l.groups;
+      else if (!open || l.groups.join("/") !== open.join("/")) open = null;
+    }
+    else if (open && !LABEL_COLUMN.test(l.text)) l.groups = open;
+  }
   return leaves.map(({ top: _top, ...l }) => l);
 }
 
@@ -149,6 +159,9 @@ export interface HeaderColumns {
   specs: ColumnSpec[];
   /** Each column's right edge as printed. */
   rights: number[];
+  /** Each column's label's left and right edges. */
+  lefts: number[];
+  labelRights: number[];
   /** Labels of amount columns that no column of the kind names: the table cannot be read. */
   unnamed: string[];
   /** The labels of the label columns (科目编码, 科目名称, 项目, 单位名称 …). */
@@ -188,7 +201,7 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
   // to the next label.
   const gaps = leaves.slice(1).map((l, i) => l.x0 - leaves[i].x1).filter((g) => g > 0).sort((a, b) => a - b);
   const half = gaps.length ? gaps[Math.floor(gaps.length / 2)] / 2 : 0;
-  const out: HeaderColumns = { specs: [], rights: [], unnamed: [], labels: leaves.filter((l) => LABEL_COLUMN.test(l.text)).map((l) => l.text) };
+  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: leaves.filter((l) => LABEL_COLUMN.test(l.text)).map((l) => l.text) };
   amountLeaves.forEach((l, i) => {
     const s = named[i];
     const next = leaves[leaves.indexOf(l) + 1];
@@ -196,6 +209,8 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
     else {
       out.specs.push(s);
       out.rights.push(next && next.x0 > l.x1 ? (l.x1 + next.x0) / 2 : l.x1 + half);
+      out.lefts.push(l.x0);
+      out.labelRights.push(l.x1);
     }
   });
   return out;
@@ -217,4 +232,21 @@ export function clusteredOffsets(rights: number[], columns: number, tolerance: n
   if (clusters.length !== columns || columns < 2) return null;
   const at = clusters.map((c) => c[Math.floor(c.length / 2)]);
   return at.map((x) => x - at[0]);
+}
+
+/**
+ * Columns for a line's figures when each stands plainly under one label: in a PDF, its centre within one
+ * label's width (figures centred in their cells); in a layout text, its start where one label starts
+ * (figures flush left, as some exports print them: 江苏's 1276.7 under 合计, 237 under 公务用车运行维护费).
+ * Null when any figure is not so placed, or two share a column.
+ */
+export function underLabels(amounts: LayoutToken[], cols: HeaderColumns): number[] | null {
+  const out: number[] = [];
+  for (const a of amounts) {
+    const c = (a.x0 + a.x1) / 2;
+    const hits = cols.lefts.map((x0, j) => j).filter((j) => (a.box ? c >= cols.lefts[j] - 2 && c <= cols.labelRights[j] + 2 : Math.abs(a.x0 - cols.lefts[j]) <= 1));
+    if (hits.length !== 1 || (out.length && hits[0] <= out[out.length - 1])) return null;
+    out.push(hits[0]);
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
-import { clusteredOffsets, headerLeaves, nameColumns, rightEdge, type HeaderColumns } from "./header.js";
+import { clusteredOffsets, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -88,12 +88,15 @@ function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefine
   return tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n) || p.test(bare)));
 }
 
+/** A printed title without its number (表1 / 表1： / 表1. / 公开01表). */
+const bareTitle = (l: LayoutLine) => text(l).replace(TITLE_PREFIX, "").replace(/^[：:.．、]\s*/, "");
+
 function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): TitleHit[] {
   const hits: TitleHit[] = [];
   for (let i = from; i < lines.length; i++) {
     const tt = titleIn(tpl, lines[i]);
-    if (tt) hits.push({ index: i, tpl: tt, title: text(lines[i]).replace(TITLE_PREFIX, "") });
-    else if (hits.length && unknownTitle(lines, i) && text(lines[i]).replace(TITLE_PREFIX, "").trim()) hits.push({ index: i, tpl: hits[0].tpl, title: text(lines[i]).replace(TITLE_PREFIX, ""), unknown: true });
+    if (tt) hits.push({ index: i, tpl: tt, title: bareTitle(lines[i]) });
+    else if (hits.length && unknownTitle(lines, i) && bareTitle(lines[i]).trim()) hits.push({ index: i, tpl: hits[0].tpl, title: bareTitle(lines[i]), unknown: true });
   }
   return hits;
 }
@@ -796,15 +799,18 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
   const numbered = named ? numberingOffsets(body, specs.length) : null;
+  // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there.
+  const under = !numbered && named && data.length ? data.map((d) => underLabels(d.amounts, named)) : null;
+  const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
   const doubt = { ambiguous: false };
-  // Without a numbering row, positions read off a header are loose: two placements the row's identities
-  // cannot tell apart must stand a full column apart.
-  const margin = numbered ? 1 / 2 : 1;
-  const rows: Row[] = data.map((d) => {
+  // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
+  const margin = 1 / 2;
+  const rows: Row[] = data.map((d, k) => {
     const label = d.label.map((t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
-    const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3);
+    const placed: (LayoutToken | undefined)[] = direct ? specs.map(() => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3);
+    if (direct) direct[k].forEach((c, i) => (placed[c] = d.amounts[i]));
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
@@ -863,6 +869,9 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
 
 function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
   const tpl = b.hit.tpl;
+  // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
+  // tables (杭州's 预算公开表 list in the text): not a table, and not an unknown one.
+  if (b.fromHeader && !b.lines.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) return { table: null, department: null };
   if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   switch (tpl.layout) {
     case "classified":
