@@ -42,6 +42,8 @@ const classifiedAmounts: ColumnSpec[] = [
   amount("carryover-unit-funds", "上年结转 单位资金", /^单位资金$/, CARRYOVER),
   amount("business-income", "事业收入", /^金额$/, /^事业收入$/),
   amount("education-fees", "其中：教育收费", /教育收费$/, /^事业收入$/),
+  amount("special-education", "财政专户 教育收费", /教育收费$/, /^财政专户/),
+  amount("special-other", "财政专户 其他专户收入拨款", /^其他(专户)?(收入)?(拨款)?$/, /^财政专户/),
   // Alone.
   TOTAL,
   amount("carryover", "上年结转", CARRYOVER),

@@ -84,7 +84,17 @@ export const KINDS: Record<TableKind, KindSpec> = {
         parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
         rows: CLASSIFIED_ROWS,
         when: ["general-public"],
-        unless: ["allocation", "current-income"],
+        unless: ["allocation", "current-income", "special-education", "special-other"],
+        zh: "各项收入之和",
+        en: "sum of the income sources",
+      },
+      // The same with 财政专户 printed only by its parts (教育收费 | 其他专户收入拨款).
+      {
+        total: "total",
+        parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-education", "special-other", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
+        rows: CLASSIFIED_ROWS,
+        when: ["general-public", "special-education"],
+        unless: ["allocation", "current-income", "special-account"],
         zh: "各项收入之和",
         en: "sum of the income sources",
       },

@@ -35,6 +35,23 @@ export const rightEdge = (t: LayoutToken) => (t.box ? t.x1 : t.x0 + [...t.text].
 /** The same for a label spaced out over its cell (合      计): its last character's edge. */
 const edge = (t: LayoutToken) => (t.box ? t.x1 : Math.max(rightEdge(t), t.x1 + (/[\u2e80-\uffff]$/.test(t.text) ? 1 : 0)));
 
+/**
+ * Header cells that nearly touch are one run of text with single spaces (一般公共预 政府性基金 国有资本经):
+ * in a layout text, words of two or more Chinese characters a single space apart are cells of their own.
+ */
+function splitCells(toks: LayoutToken[]): LayoutToken[] {
+  return toks.flatMap((t) => {
+    if (t.box || !/^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/.test(t.text)) return [t];
+    let x = t.x0;
+    return t.text.split(" ").map((w) => {
+      // Each word starts after the one before it as printed (a Chinese character is two columns wide).
+      const piece = { text: w, x0: x, x1: x + w.length };
+      x = rightEdge(piece) + 1;
+      return piece;
+    });
+  });
+}
+
 /** Labels that span the columns under them (a group), whatever the province. */
 const GROUP = new RegExp(
   "^(" +
@@ -68,7 +85,7 @@ const SUBTOTAL_BEFORE: [RegExp, string][] = [
 export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
   const pieces: Piece[] = [];
   lines.forEach((toks, line) => {
-    for (const t of toks) {
+    for (const t of splitCells(toks)) {
       const text = normaliseName(t.text);
       if (!text || /^\d+$|^\*+$/.test(text)) continue;
       pieces.push({ text, x0: t.x0, x1: edge(t), line });
