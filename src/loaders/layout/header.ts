@@ -69,7 +69,7 @@ const GROUP = new RegExp(
 const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费)$/;
 
 /** Labels that are never an amount column's: the code and name columns, the column numbering. */
-export const LABEL_COLUMN = /^(部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?$|^(科目编|码|类|款|项|类款项|项目|项目名称|单位名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)$|^支出项目类别/;
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别/;
 
 /** A 小计 printed right before the parts it sums (no group label says whose it is): the part names it. */
 const SUBTOTAL_BEFORE: [RegExp, string][] = [
@@ -239,6 +239,12 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
  * be laid out at different widths, so a header's positions on the first page do not hold on the next.
  */
 export function clusteredOffsets(rights: number[], columns: number, tolerance: number): number[] | null {
+  const at = clusteredColumns(rights, columns, tolerance);
+  return at && at.map((x) => x - at[0]);
+}
+
+/** The same, as where each column's figures end on the page. */
+export function clusteredColumns(rights: number[], columns: number, tolerance: number): number[] | null {
   const xs = [...rights].sort((a, b) => a - b);
   const clusters: number[][] = [];
   for (const x of xs) {
@@ -247,8 +253,21 @@ export function clusteredOffsets(rights: number[], columns: number, tolerance: n
     else clusters.push([x]);
   }
   if (clusters.length !== columns || columns < 2) return null;
-  const at = clusters.map((c) => c[Math.floor(c.length / 2)]);
-  return at.map((x) => x - at[0]);
+  return clusters.map((c) => c[Math.floor(c.length / 2)]);
+}
+
+/**
+ * Columns for a line's figures where the page's columns are known (clusteredColumns): each figure in the
+ * column it ends at. Null when one ends at none of them, or two at the same one.
+ */
+export function atColumns(amounts: LayoutToken[], columns: number[], tolerance: number): number[] | null {
+  const out: number[] = [];
+  for (const a of amounts) {
+    const j = columns.findIndex((x) => Math.abs(a.x1 - x) <= tolerance);
+    if (j < 0 || (out.length && j <= out[out.length - 1])) return null;
+    out.push(j);
+  }
+  return out;
 }
 
 /**

@@ -14,7 +14,7 @@ import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
-import { clusteredOffsets, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
+import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -579,11 +579,15 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
   const offsets = (named && numberingOffsets(body, amountSpecs_.length)) || columnOffsets(data, amountSpecs_, header, named?.rights);
   // Read by kind alone, each page's columns where its figures show them (pages may differ in width).
-  const pageOffsets = new Map<number, number[] | null>();
+  // Where a page's figures end in exactly as many places as there are columns, each figure is in the column
+  // it ends at: no arithmetic or guess is needed (and a misprinted figure stays where it is printed).
+  const pageColumns = new Map<number, { at: number[]; tolerance: number } | null>();
   if (named)
     for (const page of new Set(data.map((d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
-      pageOffsets.set(page, clusteredOffsets(amounts.map((a) => a.x1), amountSpecs_.length, amounts.some((a) => a.box) ? 6 : 2));
+      const tolerance = amounts.some((a) => a.box) ? 6 : 2;
+      const at = clusteredColumns(amounts.map((a) => a.x1), amountSpecs_.length, tolerance);
+      pageColumns.set(page, at && { at, tolerance });
     }
   const items: Item[] = [];
   let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
@@ -637,7 +641,9 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     cells.code = { text: codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
-    const placed = placeAmounts(d.amounts, amountSpecs_, pageOffsets.get(d.line.page) ?? offsets, tpl.kind, doubt);
+    const page = pageColumns.get(d.line.page);
+    const direct = page ? atColumns(d.amounts, page.at, page.tolerance) : null;
+    const placed = direct ? amountSpecs_.map((_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, page ? page.at.map((x) => x - page.at[0]) : offsets, tpl.kind, doubt);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
     items.push(item);
