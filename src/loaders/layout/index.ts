@@ -388,7 +388,7 @@ function sections(file: string, b: Block) {
   for (const l of b.lines) {
     const t = text(l);
     // Page numbers, notes, and the 表 N marker a continuation page repeats.
-    if (!t || PAGE_NUMBER.test(t) || NOTE.test(t) || /^[#*\s]*表\s*\d+\s*[*]*$/.test(t)) continue;
+    if (!t || PAGE_NUMBER.test(t) || NOTE.test(t) || /^[#*\s]*表\s*\d+\s*[*]*$/.test(t) || TABLE_NUMBER.test(t)) continue;
     let meta = false;
     for (const tok of tokensOf(l)) {
       const m = META.exec(tok.text);
@@ -547,6 +547,9 @@ function numberingOffsets(body: LayoutLine[], columns: number): number[] | null 
   return numbers.map((n) => n.x1 - numbers[0].x1);
 }
 
+/** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 附表4): not a row. */
+const TABLE_NUMBER = /^(部门)?公开表\s*\d+$|^公开\s*\d+\s*表$|^附表\s*\d+$/;
+
 /** Lines a table's block may hold that are not its header: a note, the table's number, "no data". */
 const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?公开\s*\d+\s*表$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据/;
 
@@ -683,6 +686,22 @@ function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department
   };
 }
 
+/**
+ * A role's label spaced out so far over its cell that it reads as two (收   入        总   计): joined when
+ * neither half is a label of the table and together they are one (收入总计).
+ */
+function joinSpacedRoles(toks: LayoutToken[], tpl: TableTemplate): LayoutToken[] {
+  const isRole = (t: string) => !!tpl.roles?.some((r) => r.pattern.test(splitMarker(normaliseName(t)).name));
+  const out: LayoutToken[] = [];
+  for (const t of toks) {
+    const prev = out[out.length - 1];
+    if (prev && !AMOUNT_TOKEN.test(prev.text) && !AMOUNT_TOKEN.test(t.text) && [...normaliseName(prev.text)].length <= 2 && !isRole(prev.text) && !isRole(t.text) && isRole(prev.text + t.text))
+      out[out.length - 1] = { ...prev, text: normaliseName(prev.text + t.text), x1: t.x1, ...(prev.box && t.box ? { box: { ...prev.box, width: t.box.x + t.box.width - prev.box.x } } : {}) };
+    else out.push(t);
+  }
+  return out;
+}
+
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
 function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
@@ -706,7 +725,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   for (let k = 0; k < data.length; k++) {
     const d = data[k];
     const groups: LayoutToken[][] = [];
-    for (const t of d.toks) {
+    for (const t of joinSpacedRoles(d.toks, tpl)) {
       if (!AMOUNT_TOKEN.test(t.text) || groups.length === 0) groups.push([t]);
       else groups[groups.length - 1].push(t);
     }
