@@ -68,6 +68,15 @@ const classifiedAmounts: ColumnSpec[] = [
   amount("subsidiary-subsidy", "对附属单位补助支出", /^对附属单位补助(支出)?$/),
   amount("reserve", "单位预留机动经费", /^单位预留机动经费$/),
   amount("carry-forward", "结转下年资金", /^结转下年(资金)?$/),
+  // Last year's outturn beside this year's budget, and the change (中央部门's 一般公共预算支出表); an
+  // adjusted pair (扣除中央基建投资后) beside the plain one.
+  amount("prior", "上年执行数", /^执行数$/, /^\d{4}年(度)?执行数$/),
+  amount("prior-adjusted", "扣除后上年执行数", /^扣除.*后执行数$/),
+  amount("budget-adjusted", "扣除后预算数", /^扣除.*后预算数$/),
+  { ...amount("change-adjusted", "扣除后增减额", /^增减额$/, /比\d{4}年(度)?执行数\(扣除/), nonNegative: false },
+  { key: "change-pct-adjusted", kind: "text", label: "扣除后增减(%)", leaf: /^增减(\(%\)|%|率)$/, group: /比\d{4}年(度)?执行数\(扣除/ },
+  { ...amount("change", "增减额", /^增减额$/, /比\d{4}年(度)?执行数$/), nonNegative: false },
+  { key: "change-pct", kind: "text", label: "增减(%)", leaf: /^增减(\(%\)|%|率)$/, group: /比\d{4}年(度)?执行数$/ },
 ];
 
 const roles: RoleSpec[] = [

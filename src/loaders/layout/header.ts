@@ -59,6 +59,8 @@ const GROUP = new RegExp(
       "本年收入", "上年结转(结余|和结余)?(资金)?", "财政拨款(收入|资金)?", "财政专户(拨款|管理资金)?收入", "其他资金(收入)?", "单位资金",
       "基本支出", "本年(一般公共预算|政府性基金预算?|国有资本经营预算?)?(基本)?支出", "(一般公共预算|政府性基金预算?|国有资本经营预算?)(基本|项目)?支出",
       "\\d{4}年(度)?(预算数?|执行数|基本支出|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出)?", "年初预算数",
+      // The change against last year's outturn, with or without an adjustment in brackets (中央部门).
+      "\\d{4}年(度)?预算数?比\\d{4}年(度)?执行数(\\(.*\\))?",
       "三公经费", "公务用车购置及运行(维护)?费", "事业收入",
       "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
     ].join("|") +
@@ -108,7 +110,8 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       const last = s[s.length - 1];
       if (p.line - last.line > 2 || p.line === last.line) continue;
       // A group label does not continue onto the line below: what is under it are its columns.
-      if (GROUP.test(s.map((x) => x.text).join(""))) continue;
+      // (A qualifier in brackets on the next line still belongs to it: …比2025年执行数 / （扣除中央基建投资）.)
+      if (GROUP.test(s.map((x) => x.text).join("")) && !/^[(（]/.test(p.text)) continue;
       const gap = Math.abs(centre(last) - centre(p));
       const sameStart = Math.abs(last.x0 - p.x0) <= unit;
       // The last piece of a wrapped label is often short (补助支 / 出) and stands within the line above.
@@ -197,7 +200,8 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
     amountLeaves.forEach((l, i) => {
       if (named[i]) return;
       let s: ColumnSpec | undefined;
-      const free = (x: ColumnSpec) => !used.has(x) && x.kind === "amount" && !specs.some((o) => used.has(o) && o.key === x.key);
+      // Amount columns, and text columns printed among them (增减(%)).
+      const free = (x: ColumnSpec) => !used.has(x) && (x.kind === "amount" || !!x.group) && !specs.some((o) => used.has(o) && o.key === x.key);
       if (pass === "grouped")
         // The innermost group first (小计 under 公务用车购置及运行费 under “三公”经费 is the vehicles' 小计).
         for (const g of [...l.groups].reverse()) {
