@@ -281,3 +281,53 @@ describe("a document of an unknown template, read by kind", () => {
     expect(d.unknownTables?.map((u) => u.title)).toEqual(["收入预算总表（按项目列示 rows are items, not codes）"]);
   });
 });
+
+describe("a 财政拨款收支总表 that spends last year's carry-over beside tables of this year's budget only", () => {
+  // 本年收入 100 + 上年结转 20 = 本年支出 (spent), while the 一般公共预算支出表 prints this year's 100.
+  // The department's 收支总表: 150 spent on 201 (the allocations' 100 and carry-over 20, and 30 of its own).
+  const all = [
+    "                                    部门收支总表",
+    "                                                                                           单位：万元",
+    "          项       目               预算数                        项   目                   预算数",
+    "一、一般公共预算拨款收入                            100.00 一、一般公共服务支出                                150.00",
+    "二、其他收入                                     30.00",
+    "本年收入合计                                  130.00 本年支出合计                                    150.00",
+    "上年结转                                     20.00",
+    "              收   入   总   计             150.00                支   出   总   计              150.00",
+    "",
+  ].join("\n");
+  const central = (spent: string) =>
+    doc(
+      all,
+      [
+        "                                      财政拨款收支总表",
+        "                                                                                               单位：万元",
+        "                 项目                   预算数                           项目                   预算数",
+        `一、本年收入                                      100.00   一、本年支出                                 ${spent}`,
+        `（一）一般公共预算拨款                                 100.00   （一）一般公共服务支出                            ${spent}`,
+        "二、上年结转                                      20.00",
+        `         收   入        总   计                 ${spent}                支   出       总   计         ${spent}`,
+        "",
+      ].join("\n"),
+      [
+        "                                          一般公共预算支出表",
+        "                                                                              单位：万元",
+        "科目编码         科目名称          小计        基本支出       项目支出",
+        "201       一般公共服务支出      100.00   60.00   40.00",
+        "           合   计        100.00   60.00   40.00",
+      ].join("\n"),
+    );
+
+  it("its 本年支出 is checked against the tables' 合计 + 上年结转, its items are not compared code by code (a note says why)", () => {
+    const d = load(central("120.00"));
+    const f = check(d).filter((x) => x.ruleId === "items-vs-units");
+    expect(f.map((x) => [x.severity, x.table])).toEqual([["info", "T4"]]);
+    expect(f[0].message).toMatch(/carry-over 20.00/);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: 本年支出 that is not the tables' 合计 + 上年结转 is an error", () => {
+    const e = errors(load(central("125.00"))).filter((x) => x.ruleId === "items-vs-units");
+    expect(e.map((x) => [x.stated, x.computed])).toEqual([["125", "120"]]);
+  });
+});
