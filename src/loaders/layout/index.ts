@@ -705,6 +705,11 @@ function joinSpacedRoles(toks: LayoutToken[], tpl: TableTemplate): LayoutToken[]
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
 function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
+  // Read by kind alone, a summary with a third side (收入 | 支出 by function | 支出 by use, 江苏's 收支预算总表):
+  // three columns of item names, which a two-sided reading would mix up. Listed.
+  const names = headerTokens(header.filter((l) => l.line < (body[0]?.line ?? Infinity))).filter((t) => /^(项目(名称)?|(功能|经济)?(分类)?科目名称)$/.test(normaliseName(t.text)));
+  if (b.fromHeader && names.length >= 3)
+    return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
   const data = body.map((l) => ({ line: l, toks: tokensOf(l) }));
