@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
 import { clusteredOffsets, headerLeaves, nameColumns, underLabels } from "../../src/loaders/layout/header.js";
@@ -8,6 +10,7 @@ import { rules } from "../../src/rules/index.js";
 import { generic } from "../../src/templates/generic.js";
 import { normaliseTitle, templateByTitle } from "../../src/templates/index.js";
 import type { TableKind } from "../../src/model/document.js";
+import { ROOT } from "../helpers/cli.js";
 
 /*
  * Tables read by kind alone (the generic template), on small synthetic documents: the title forms, the
@@ -329,5 +332,49 @@ describe("a 财政拨款收支总表 that spends last year's carry-over beside t
   it("fails: 本年支出 that is not the tables' 合计 + 上年结转 is an error", () => {
     const e = errors(load(central("125.00"))).filter((x) => x.ruleId === "items-vs-units");
     expect(e.map((x) => [x.stated, x.computed])).toEqual([["125", "120"]]);
+  });
+});
+
+describe("the other provinces' documents: figures where their pages print them", () => {
+  const real = (name: string) => {
+    const file = join(ROOT, "fixtures", "other-provinces", `${name}.txt`);
+    return loadLayoutText(file, readFileSync(file, "utf8"));
+  };
+  const cells = (d: BudgetDocument, kind: TableKind, label: string) => {
+    const r = table(d, kind)!.rows.find((x) => (x.code ?? x.name ?? x.label) === label)!;
+    return Object.fromEntries(Object.entries(r.cells).filter(([, c]) => c.amount).map(([k, c]) => [k, c.text]));
+  };
+
+  it("杭州's 三公: by the column numbering row (** 1 2 3 …), 18.00 under 公务用车运行维护费, not 购置费", () => {
+    const d = real("hangzhou_meteorological-bureau_2026_dept-budget");
+    expect(cells(d, "sanggong", "合计")).toEqual({ total: "24.02", vehicle: "18.00", "vehicle-operation": "18.00", reception: "6.02" });
+    // Names without codes, each row's identities checked; units' names wrapped around their figures joined.
+    expect(cells(d, "general-function", "行政运行")).toEqual({ total: "2,617.19", basic: "2,617.19", personnel: "1,907.01", public: "710.18" });
+    expect(table(d, "income")!.rows.map((r) => r.name)).toEqual(["合计", "杭州市气象局", "杭州市气象局", "杭州市气象服务中心（杭州市预警信息发布中心）"]);
+  });
+
+  it("江苏's 三公 with 会议费 and 培训费: figures flush left under their labels", () => {
+    const d = real("jiangsu_provincial-procuratorate_2019_dept-budget");
+    expect(cells(d, "sanggong", "“三公”经费表")).toEqual({ "grand-total": "1276.7", total: "418.26", abroad: "80", vehicle: "237", "vehicle-operation": "237", reception: "101.26", meeting: "158.44", training: "700" });
+  });
+
+  it("the central department's 表6 over two pages laid out at different widths, and 表2 as one unlabelled line", () => {
+    const d = real("central_national-public-complaints-and-proposals-admin_2026_dept-budget");
+    expect(cells(d, "general-basic-economic", "30212")).toEqual({ total: "30.36", public: "30.36" });
+    expect(cells(d, "general-basic-economic", "303")).toEqual({ total: "884.54", personnel: "884.54" });
+    expect(cells(d, "income", "合计")).toEqual({ total: "50,616.94", carryover: "2,254.12", "general-public": "16,474.82", "other-income": "31,888.00" });
+    expect(cells(d, "general-function", "2014099")).toEqual({ total: "3,623.98", project: "3,623.98", prior: "25,143.24", "prior-adjusted": "1,601.04", "budget-adjusted": "3,623.98", change: "-21,519.26", "change-adjusted": "2,022.94" });
+  });
+
+  it("广州's codes in brackets and names wrapped around their code line", () => {
+    const d = real("guangzhou_science-and-technology-bureau_2026_dept-budget");
+    expect(table(d, "expenditure")!.rows.filter((r) => r.code?.startsWith("20805")).map((r) => [r.code, r.name])).toEqual([
+      ["20805", "行政事业单位养老支出"],
+      ["2080501", "行政单位离退休"],
+      ["2080502", "事业单位离退休"],
+      ["2080505", "机关事业单位基本养老保险缴费支出"],
+      ["2080506", "机关事业单位职业年金缴费支出"],
+    ]);
+    expect(table(d, "general-function")!.rows.filter((r) => r.kind === "code")).toHaveLength(32);
   });
 });
