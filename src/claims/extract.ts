@@ -2,39 +2,9 @@ import { makeAmount, makeCount, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
+import { finalNotes } from "./final.js";
+import { Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, UnitComponent } from "./types.js";
-
-/** A printed number: 9,724 · 1, 197 · 131 · 0.5 (see model/amount.ts parseNumber). */
-const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
-
-/** One paragraph of a part, with the figure helpers bound to its offsets. */
-class Para {
-  constructor(
-    readonly j: JoinedText,
-    readonly start: number,
-    readonly text: string,
-  ) {}
-
-  /** The amount printed in group `name` of a match made on this paragraph's text (offset `base` into it). */
-  amount(m: RegExpExecArray, name: string, base = 0, count = false): Amount | null {
-    const g = m.groups?.[name];
-    const idx = m.indices?.groups?.[name];
-    if (!g || !idx) return null;
-    const loc = this.j.at(this.start + base + idx[0]);
-    return count ? makeCount(g, loc) : makeAmount(g, loc);
-  }
-
-  count(m: RegExpExecArray, name: string, base = 0): Amount | null {
-    return this.amount(m, name, base, true);
-  }
-
-  /** The sentence (up to 。) that starts at `from`. */
-  sentence(from: number): string {
-    const end = this.text.indexOf("。", from);
-    return this.text.slice(from, end < 0 ? this.text.length : end);
-  }
-}
 
 const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
 const SAME = re(String.raw`(?:与|比|较)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*持平`);
@@ -69,9 +39,6 @@ function changeAfter(p: Para, from: number): Change | null {
   return findChange(p, from, from + p.sentence(from).length)?.change ?? null;
 }
 
-function paragraphsOf(j: JoinedText): Para[] {
-  return j.paragraphs.map((r) => new Para(j, r.start, j.text.slice(r.start, r.end)));
-}
 
 const COMPONENT_WORDS: [RegExp, UnitComponent][] = [
   [/^人员/, "personnel"],
@@ -282,20 +249,75 @@ function overview(j: JoinedText, out: Claim[]) {
 /** 收入预算9,101.68万元 / 支出预算9,101.68万元: the department's totals (not 财政拨款收入 / …支出预算). */
 const NOTE_TOTAL = re(String.raw`(?<![拨款金资本营])(?<side>收入|支出)预算\s*(?<amount>NUM)\s*万元`, "g");
 /** “类-款-项”科目1,202.95万元. */
-const NOTE_FUNCTION = re(String.raw`[“"](?<names>[^”"]{2,80}?)[”"]\s*科目\s*(?<amount>NUM)\s*万元`, "g");
+const NOTE_FUNCTION = re(String.raw`[“"](?<names>[^”"]{2,80}?)[”"]\s*(?:科目)?\s*(?<amount>NUM)\s*万元`, "g");
+
+/** 2023年当年预算执行数为 L 万元，2024年预算安排 C 万元，比2023年预算执行数减少 P% / 持平. */
+const PRIOR_EXECUTION = re(
+  String.raw`20\d\d\s*年(?:当年)?预算执行数为?\s*(?<last>NUM)\s*万元\s*,?\s*20\d\d\s*年预算安排\s*(?<current>NUM)\s*万元\s*,?\s*比\s*20\d\d\s*年(?:当年)?预算执行数\s*(?:(?<dir>增加|增长|减少|下降)\s*(?<pct>NUM)\s*%|(?<same>持平))`,
+  "g",
+);
+
+/** 财政拨款收入 N 万元 / 财政拨款支出预算 N 万元 / 一般公共预算拨款支出预算 N 万元 …, each with the change after it. */
+const ALLOCATION = re(
+  String.raw`(?<label>(?<![预算])财政拨款收入|财政拨款支出预算|一般公共预算(?:财政)?拨款支出预算|政府性基金(?:预算)?拨款支出预算|国有资本经营预算拨款支出预算)\s*(?:为)?\s*(?<amount>NUM)\s*万元`,
+  "g",
+);
+const ALLOCATION_FUND: [RegExp, AllocationFund][] = [
+  [/^一般公共预算/, "general-public"],
+  [/^政府性基金/, "gov-fund"],
+  [/^国有资本经营/, "state-capital"],
+];
+type AllocationFund = "all" | "general-public" | "gov-fund" | "state-capital";
 
 function budgetNotes(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
+    for (const m of p.text.matchAll(ALLOCATION)) {
+      const amount = p.amount(m, "amount");
+      if (!amount) continue;
+      const label = m.groups!.label;
+      const fund = ALLOCATION_FUND.find(([rx]) => rx.test(label))?.[1] ?? "all";
+      const end = m.index + m[0].length;
+      // The change belongs to this figure only up to the end of its clause (；or 。).
+      const clause = p.text.slice(end).search(/[;。]/);
+      const change = findChange(p, end, clause < 0 ? p.text.length : end + clause)?.change ?? null;
+      out.push({ kind: "allocation", side: /收入/.test(label) ? "income" : "expenditure", fund, label, amount, change });
+    }
     for (const m of p.text.matchAll(NOTE_TOTAL)) {
       const amount = p.amount(m, "amount");
       const side = m.groups!.side === "收入" ? "income" : "expenditure";
       if (amount && !out.some((c) => c.kind === "department-total" && c.side === side)) out.push({ kind: "department-total", side, amount, change: null });
     }
+    const items: { index: number; amount: Amount }[] = [];
     for (const m of p.text.matchAll(NOTE_FUNCTION)) {
       const amount = p.amount(m, "amount");
       // 类-款-项, or 类(类)款(款)项(项).
       const names = m.groups!.names.split(/[-－—]|\((?:类|款|项)\)/).map((s) => normaliseName(s)).filter(Boolean);
-      if (amount && names.length) out.push({ kind: "function-item", names, amount });
+      if (amount && names.length) {
+        out.push({ kind: "function-item", names, amount });
+        items.push({ index: m.index, amount });
+      }
+    }
+    for (const m of p.text.matchAll(PRIOR_EXECUTION)) {
+      const last = p.amount(m, "last");
+      const current = p.amount(m, "current");
+      if (!last || !current) continue;
+      const g = m.groups!;
+      // The item the paragraph opens with (1. “类-款-项”N万元), else what precedes the sentence; its figure is
+      // the same Amount the function-item claim holds (one printed figure is one figure for the diagnosis).
+      const item = /[“"](?<names>[^”"]{2,80}?)[”"]/.exec(p.text.slice(0, m.index));
+      const label = item ? item.groups!.names.replace(/\s+/g, "") : "预算执行数";
+      const own = items.filter((x) => x.index < m.index).pop();
+      const word = m.indices!.groups![g.same ? "same" : "dir"][0];
+      out.push({
+        kind: "prior-execution",
+        label,
+        last,
+        current,
+        change: g.same ? "same" : /增/.test(g.dir) ? "increase" : "decrease",
+        percent: p.amount(m, "pct"),
+        location: p.j.at(p.start + word),
+        itemAmount: own?.amount ?? null,
+      });
     }
   }
 }
@@ -330,7 +352,12 @@ function otherNotes(j: JoinedText, out: Claim[]) {
 const BY_TITLE: [RegExp, ((j: JoinedText, out: Claim[]) => void)[]][] = [
   [/预算编制说明$/, [budgetNotes]],
   [/其他相关情况说明$/, [otherNotes]],
+  // A 部门决算's 情况说明 (its title may wrap: …部门决算情况 / 说明), numbered 第三部分 or not.
+  [/决算情况(说明)?$/, [finalNotes]],
 ];
+
+/** Titles the written parts of a 决算 carry whether or not they are numbered (第三部分 …决算情况说明). */
+const TITLED_EVEN_IF_NUMBERED = /决算情况(说明)?$/;
 
 /** What each written part (by its number, 第N部分) states. */
 const BY_PART: Record<number, ((j: JoinedText, out: Claim[]) => void)[]> = {
@@ -350,8 +377,12 @@ export function extractClaims(doc: BudgetDocument): Claims {
   const paragraphs: Paragraph[] = [];
   for (const part of doc.text) {
     const j = joinPart(part, part.location.file);
-    const byTitle = part.number === null ? BY_TITLE.filter(([rx]) => rx.test(normaliseName(part.title))).flatMap(([, fs]) => fs) : [];
-    for (const f of [...(BY_PART[part.number ?? 0] ?? []), ...byTitle]) f(j, claims);
+    const title = normaliseName(part.title);
+    const titled = part.number === null || TITLED_EVEN_IF_NUMBERED.test(title);
+    const byTitle = titled ? BY_TITLE.filter(([rx]) => rx.test(title)).flatMap(([, fs]) => fs) : [];
+    // A numbered part read by its title is a 决算's: the 预算 readers by number (Shenzhen's 第三部分 …) do not apply.
+    const byPart = part.number !== null && byTitle.length ? [] : BY_PART[part.number ?? 0] ?? [];
+    for (const f of [...byPart, ...byTitle]) f(j, claims);
     // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs
     // (scanning every line for each paragraph made n lines cost n²).
     let li = 0;

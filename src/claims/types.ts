@@ -142,7 +142,101 @@ export interface BaseUnitsClaim {
   names: string[];
 }
 
+/**
+ * A figure a 决算's 情况说明 states that a table prints: 收入支出总计 (表1), 本年收入合计 / 本年支出合计,
+ * 财政拨款收入 / 其他收入 (收入决算表), 基本支出 / 项目支出 (支出决算表), 财政拨款收入支出总计 (财政拨款收入支出
+ * 决算总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算财政拨款支出决算表), 人员经费 / 公用经费
+ * (一般公共预算财政拨款基本支出决算表).
+ */
+export type FinalFigure =
+  | "grand-total"
+  | "income-subtotal"
+  | "expenditure-subtotal"
+  | "allocation-income"
+  | "other-income"
+  | "basic"
+  | "project"
+  | "allocation-grand-total"
+  | "general"
+  | "general-basic"
+  | "personnel"
+  | "public";
+
+export interface FinalFigureClaim {
+  kind: "final-figure";
+  figure: FinalFigure;
+  label: string;
+  amount: Amount;
+  /** 与2023年度相比，…减少56.95万元，下降1.87% / …持平. */
+  change: Change | null;
+}
+
+/**
+ * 年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 P%。决算数小于预算数的主要原因…: a 决算's execution
+ * statement, for the whole 一般公共预算财政拨款支出, one 类-款-项 item, or the “三公” expenses.
+ */
+export interface ExecutionClaim {
+  kind: "execution";
+  scope: "general" | "item" | "sanggong";
+  /** The item's 类, 款 and 项 names (scope item). */
+  names: string[] | null;
+  label: string;
+  budget: Amount;
+  final: Amount;
+  /** 完成年初预算的 P% (P printed), or null. */
+  percent: Amount | null;
+  /** What the text says of 决算数 against 预算数, and where. */
+  wording: { relation: "less" | "more" | "equal" | "about-equal"; text: string; location: SourceLocation } | null;
+}
+
+/** 基本支出2336.91万元，占79.49% / 一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%: a figure's share of a total the text states. */
+export interface ShareClaim {
+  kind: "share";
+  label: string;
+  amount: Amount;
+  percent: Amount;
+  baseLabel: string;
+  base: Amount;
+}
+
+/**
+ * 2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%: an item's budget
+ * against last year's execution (Shanghai's 编制说明), the percentage of the change and its direction.
+ */
+export interface PriorExecutionClaim {
+  kind: "prior-execution";
+  label: string;
+  last: Amount;
+  current: Amount;
+  change: "increase" | "decrease" | "same";
+  /** The percentage printed (57.14 for 57.14%), or null (持平). */
+  percent: Amount | null;
+  /** Where the direction word (增加 / 减少 / 持平) is printed. */
+  location: SourceLocation;
+  /** The item's own figure printed before (“类-款-项”25.77万元), which this year's 预算安排 restates. */
+  itemAmount: Amount | null;
+}
+
+/**
+ * 财政拨款收入 15621.11万元，比2023年预算减少876.75万元 / 财政拨款支出预算 … / 一般公共预算拨款支出预算 … /
+ * 政府性基金拨款支出预算0.00万元，比2023年预算持平 (Shanghai's 编制说明): the government allocation, in all or
+ * by fund, with its change on last year's budget.
+ */
+export interface AllocationClaim {
+  kind: "allocation";
+  side: "income" | "expenditure";
+  fund: "all" | "general-public" | "gov-fund" | "state-capital";
+  label: string;
+  amount: Amount;
+  change: Change | null;
+}
+
 export type Claim =
+  | AllocationClaim
+  | PriorExecutionClaim
+  | ShareClaim
+  | FinalFigureClaim
+  | ExecutionClaim
   | DepartmentTotalClaim
   | UnitBudgetClaim
   | UnitComponentClaim

@@ -1,6 +1,6 @@
 import { templates } from "../templates/index.js";
-import type { Amount } from "./amount.js";
-import { amountOf, type BudgetDocument, type Row, type Table, type TableKind } from "./document.js";
+import { inUnit, makeCount, type Amount } from "./amount.js";
+import { amountOf, table, type BudgetDocument, type Row, type Table, type TableKind } from "./document.js";
 export { tablesOf } from "./document.js";
 import { normaliseName } from "./names.js";
 
@@ -117,4 +117,30 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The government allocation as the tables print it, in 万元 (the unit the written parts state it in):
+ * 财政拨款收入 (the summary table's line), 财政拨款支出 in all or by fund (the allocation summary's 支出总计 row
+ * and its 一般公共预算 / 政府性基金 / 国有资本经营 columns). A fund column left blank on a printed 支出总计 row
+ * is 0 (printed nothing: no allocation from that fund).
+ */
+export function allocationFigure(doc: BudgetDocument, side: "income" | "expenditure", fund: "all" | "general-public" | "gov-fund" | "state-capital"): { amount: Amount; table: Table } | null {
+  const wan = (a: Amount | null, t: Table) => (a ? { amount: inUnit(a, t.unit, "万元"), table: t } : null);
+  if (side === "income") {
+    if (fund !== "all") return null;
+    const t1 = table(doc, "summary");
+    const row = t1?.rows.find((r) => r.role === "gov-allocation");
+    return t1 ? wan(amountOf(row, "amount"), t1) : null;
+  }
+  const t4 = table(doc, "allocation-summary");
+  const row = t4?.rows.find((r) => r.role === "expenditure-total");
+  if (!t4 || !row) return null;
+  const key = fund === "all" ? "amount" : fund;
+  if (!t4.columns.some((c) => c.key === key)) return null;
+  const a = amountOf(row, key);
+  if (a) return wan(a, t4);
+  if (fund === "all" || !amountOf(row, "amount")) return null;
+  const zero = makeCount("0", row.cells[key]?.location ?? row.location);
+  return zero ? { amount: zero, table: t4 } : null;
 }

@@ -4,7 +4,7 @@ import { pageText } from "./place.js";
 import type { Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
-import { arithmeticText, configLine, tableHeading, notCheckedText } from "./words.js";
+import { arithmeticText, configLine, tableHeading, notCheckedText, printedTitles } from "./words.js";
 
 /** GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), one per finding. */
 
@@ -55,7 +55,7 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
     const { listed, folds } = foldRounding(shownFindings(d.findings.filter((f) => !f.explainedBy), opts.quiet));
     for (const f of listed) out.push(findingCommand(f, opts));
     // Rounding notes: one notice per table, on the first of them (GitHub shows few annotations per step).
-    for (const fold of folds) out.push(command("notice", fold.findings[0].location, `budget-check rounding (${tableHeading(fold.table, opts.lang).trim()})`, foldLine(fold, opts.lang)));
+    for (const fold of folds) out.push(command("notice", fold.findings[0].location, `budget-check rounding (${tableHeading(fold.table, opts.lang, printedTitles(d)).trim()})`, foldLine(fold, opts.lang, printedTitles(d))));
     const skipped = notCheckedText(d, opts.lang);
     if (skipped && !opts.quiet) out.push(command("notice", { file: d.path }, "budget-check: rules not checked", skipped));
   }

@@ -257,7 +257,7 @@ function findingsList(page: DocumentPage, report: DocumentReport, lang: Lang): s
       const under = findings.filter((x) => explainerOf(x) === f);
       return item(byFinding.get(f)!, under.length ? `<ol class="explained">${under.map((u) => item(byFinding.get(u)!)).join("")}</ol>` : "");
     });
-  const foldItems = folds.map((fold) => `<li class="fold" data-table="${fold.table}"><span class="badge k-rounding">${kindLabel("rounding", lang)}</span> ${htmlEscape(foldLine(fold, lang))} — <button type="button" class="show-rounding" data-table="${fold.table}">${w.show}</button></li>`);
+  const foldItems = folds.map((fold) => `<li class="fold" data-table="${fold.table}"><span class="badge k-rounding">${kindLabel("rounding", lang)}</span> ${htmlEscape(foldLine(fold, lang, printedTitles(report)))} — <button type="button" class="show-rounding" data-table="${fold.table}">${w.show}</button></li>`);
   return `<details class="list" open><summary>${w.findings} (${page.data.length})</summary><ol>\n${[...items, ...foldItems].join("\n")}\n</ol></details>`;
 }
 

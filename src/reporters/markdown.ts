@@ -3,7 +3,7 @@ import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
-import { configLine, findingKind, kindLabel, summaryLine, tableHeading, notCheckedText } from "./words.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, notCheckedText, printedTitles } from "./words.js";
 
 /**
  * Markdown for a merge-request comment (GitHub / GitLab flavoured): a summary table, then each
@@ -81,7 +81,7 @@ function documentSection(d: DocumentReport, opts: FormatOptions): { head: string
   // What a diagnosis explains, folded right after the errors; then the rest.
   const rest: string[] = [...explainedBlocks];
   if (others.length) rest.push("", ...findingsTable(others, opts.lang));
-  if (folds.length) rest.push("", ...folds.map((fold) => `- 🔹 ${mdEscape(foldLine(fold, opts.lang))}`));
+  if (folds.length) rest.push("", ...folds.map((fold) => `- 🔹 ${mdEscape(foldLine(fold, opts.lang, printedTitles(d)))}`));
   return { head, main, rest };
 }
 

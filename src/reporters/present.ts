@@ -39,9 +39,10 @@ export function foldRounding(findings: Finding[]): { listed: Finding[]; folds: R
 }
 
 /** `23 rounding differences in 表8, all within 尾数误差` / `表8 有 23 处尾数差异，均在尾数误差范围内`. */
-export function foldLine(fold: RoundingFold, lang: Lang): string {
+export function foldLine(fold: RoundingFold, lang: Lang, tables?: { id: string; title: string }[]): string {
   const n = fold.findings.length;
-  const t = tableHeading(fold.table, lang).trim();
+  // The title the document printed (printedTitles), not the Shenzhen template's name for that number.
+  const t = tableHeading(fold.table, lang, tables).trim();
   return lang === "zh" ? `${t}：${n} 处尾数差异，均在尾数误差范围内` : `${n} rounding difference${n === 1 ? "" : "s"} in ${t}, all within 尾数误差 (rounding)`;
 }
 

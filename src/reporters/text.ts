@@ -4,7 +4,7 @@ import { formatLocation } from "../model/location.js";
 import { placeText } from "./place.js";
 import type { Report } from "../report.js";
 import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
-import { arithmeticText, configLine, summaryLine, notCheckedText } from "./words.js";
+import { arithmeticText, configLine, summaryLine, notCheckedText, printedTitles } from "./words.js";
 import { textTable } from "./width.js";
 
 export interface TextOptions {
@@ -69,7 +69,7 @@ export function formatText(report: Report, opts: TextOptions): string {
       if (under?.length) out.push(`      ${c.dim(zh ? `它解释了以下 ${under.length} 项：` : `it explains these ${under.length}:`)}`);
       for (const e of under ?? []) out.push(`        ${c.dim(`↳ ${formatLocation(e.location)}  ${e.message}  ${e.ruleId}`)}`);
     }
-    for (const fold of folds) out.push(`  ${c.cyan(zh ? "尾差" : "rounding")}  ${foldLine(fold, opts.lang)}${zh ? "（--show-rounding 逐条列出）" : " (--show-rounding lists them)"}`);
+    for (const fold of folds) out.push(`  ${c.cyan(zh ? "尾差" : "rounding")}  ${foldLine(fold, opts.lang, printedTitles(d))}${zh ? "（--show-rounding 逐条列出）" : " (--show-rounding lists them)"}`);
     if (shown.length === 0) out.push(`  ${c.green(opts.quiet ? (zh ? "未发现错误" : "no errors") : zh ? "未发现问题" : "no findings")}`);
     const skipped = notCheckedText(d, opts.lang);
     if (skipped && !opts.quiet) out.push(`  ${c.yellow(skipped)}`);

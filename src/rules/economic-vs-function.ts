@@ -6,8 +6,8 @@ export const economicVsFunction: Rule = {
   id: "economic-vs-function",
   defaultSeverity: "error",
   requires: { tables: [["general-function"], ["general-economic", "general-basic-economic"]] },
-  description: "Per budget unit and for the department, the economic-classification table equals the function-classification one: 支出总计 / 基本支出 / 项目支出 (Shenzhen 表8 = 表7), or the basic-expenditure 合计 = the 基本支出 of the general public budget by function (Shanghai 表8 = 表5).",
-  descriptionZh: "各预算单位及部门合计：表8（按经济分类）的支出总计、基本支出、项目支出与表7（按功能分类）相同。",
+  description: "Per budget unit and for the department, the economic-classification table equals the function-classification one: 支出总计 / 基本支出 / 项目支出 (Shenzhen 表8 = 表7), or the basic-expenditure 合计 (or, where no 合计 is printed, 人员经费合计 + 公用经费合计) = the 基本支出 of the general public budget by function (Shanghai 表8 = 表5).",
+  descriptionZh: "各预算单位及部门合计：表8（按经济分类）的支出总计、基本支出、项目支出与表7（按功能分类）相同；只列基本支出的经济分类表，其合计（未列合计时为人员经费合计 + 公用经费合计）等于功能分类表的基本支出。",
   check(doc, ctx) {
     const t7 = table(doc, "general-function");
     // The economic table is either the whole general public budget (总计 / 基本 / 项目, Shenzhen's 表8) or
@@ -22,6 +22,19 @@ export const economicVsFunction: Rule = {
     for (const u of a.units) pairs.push([u.row, b.units.find((x) => unitKey(x.row.unit) === unitKey(u.row.unit))?.row]);
     for (const [r8, r7] of pairs) {
       if (!r7) continue;
+      const personnel = amountOf(r8, "personnel");
+      const pub = amountOf(r8, "public");
+      const basic7 = amountOf(r7, "basic");
+      if (t8.kind === "general-basic-economic" && !amountOf(r8, "total") && personnel && pub && basic7) {
+        // No 合计 printed (the 决算's two lanes close with 人员经费合计 | 公用经费合计): their sum is the 基本支出.
+        ctx.sum({
+          subject: { table: t7.id, unit: r7.kind === "department" ? null : r7.unit, item: r7.kind === "department" ? r7.name : null, column: columnLabel(t7, "basic") },
+          total: basic7,
+          parts: [{ amount: personnel }, { amount: pub }],
+          relation: { zh: `${tableName(t8)} 人员经费合计 + 公用经费合计`, en: `${t8.id} personnel + public totals` },
+        });
+        continue;
+      }
       for (const [key, key7] of keys) {
         const x = amountOf(r8, key);
         const y = amountOf(r7, key7);

@@ -3,6 +3,7 @@ import { allocationVsSummary } from "./allocation-vs-summary.js";
 import { amountFormat } from "./amount-format.js";
 import { beyondHeader } from "./beyond-header.js";
 import { balanceTotals } from "./balance-totals.js";
+import { budgetExecution } from "./budget-execution.js";
 import { codeName } from "./code-name.js";
 import { diagnosis } from "./diagnosis.js";
 import { economicVsFunction } from "./economic-vs-function.js";
@@ -52,6 +53,7 @@ export const rules: Rule[] = [
   // The written parts (issue 3): claims read from the text, see src/claims/.
   textSum,
   textVsTable,
+  budgetExecution,
   yoyChange,
   staffingSum,
   duplicateText,

@@ -78,13 +78,23 @@ export const textSum: Rule = {
   id: "text-sum",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公), and a figure stated twice is the same.",
-  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费），同一数字前后表述一致。",
+  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of.",
+  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
   check(doc, ctx) {
     units(doc, ctx);
     for (const p of claimsOfKind(doc, "procurement"))
       if (p.components.length)
         ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: p.components.map((c) => ({ amount: c.amount })), relation: { zh: PLUS(p.components.map((c) => c.label)), en: "goods + works + services" } });
     sanggong(doc, ctx);
+    // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明).
+    for (const c of claimsOfKind(doc, "share"))
+      if (!c.base.value.isZero())
+        ctx.ratio({
+          subject: { table: "text", item: c.label, column: "占比" },
+          percent: c.percent,
+          numerator: [{ amount: c.amount }],
+          denominator: [{ amount: c.base }],
+          relation: { zh: `${c.label} ÷ ${c.baseLabel}`, en: `${c.label} ÷ ${c.baseLabel}` },
+        });
   },
 };

@@ -1,11 +1,11 @@
 import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, unitCore } from "../claims/match.js";
-import type { ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
+import type { FinalFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
-import { departmentRow, unitBlocks } from "../model/queries.js";
+import { allocationFigure, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
 
 const terms = (as: (Amount | null)[]) => as.filter((a): a is Amount => !!a).map((amount) => ({ amount }));
 
@@ -199,6 +199,59 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/** Where a 决算 情况说明 figure is printed in the tables: the table's kind, and the row (by role, or the 合计 row) and column. */
+const FINAL_SOURCE: Record<FinalFigure, { kind: TableKind; role?: string; key: string }> = {
+  "grand-total": { kind: "summary", role: "income-total", key: "amount" },
+  "income-subtotal": { kind: "summary", role: "income-subtotal", key: "amount" },
+  "expenditure-subtotal": { kind: "summary", role: "expenditure-subtotal", key: "amount" },
+  "allocation-income": { kind: "income", key: "allocation" },
+  "other-income": { kind: "income", key: "other-income" },
+  basic: { kind: "expenditure", key: "basic" },
+  project: { kind: "expenditure", key: "project" },
+  "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },
+  general: { kind: "general-function", key: "total" },
+  "general-basic": { kind: "general-function", key: "basic" },
+  personnel: { kind: "general-basic-economic", key: "personnel" },
+  public: { kind: "general-basic-economic", key: "public" },
+};
+
+/** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */
+function finalFigures(doc: BudgetDocument, ctx: RuleContext) {
+  for (const c of claimsOfKind(doc, "final-figure")) {
+    const src = FINAL_SOURCE[c.figure];
+    const t = table(doc, src.kind);
+    if (!t) continue;
+    const row = src.role ? t.rows.find((r) => r.role === src.role) : departmentRow(t);
+    const b = inText(t, amountOf(row ?? undefined, src.key));
+    if (!b) continue;
+    const where = row?.role ? (row.label ?? "") : "合计";
+    ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh: `${tableName(t)} ${where} ${columnLabel(t, src.key)}`.replace(/\s+$/, ""), en: `${t.id} ${where} ${src.key}` });
+  }
+  // The “三公” 年初预算 and 决算 against the 三公 table's 预算数 and 决算数 合计.
+  const t7 = table(doc, "sanggong");
+  const row = t7?.rows[0];
+  for (const e of claimsOfKind(doc, "execution")) {
+    if (e.scope !== "sanggong" || !t7) continue;
+    const budget = inText(t7, amountOf(row, "budget-total"));
+    const final = inText(t7, amountOf(row, "total")) ?? (budget ? zeroLike(e.final) : null);
+    if (budget) ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, budget, { zh: `${tableName(t7)} 预算数合计`, en: `${t7.id} budget total` });
+    if (final) ctx.equal({ table: "text", item: `${e.label} 决算` }, e.final, final, { zh: `${tableName(t7)} 决算数合计${amountOf(row, "total") ? "" : "（空白，按 0）"}`, en: `${t7.id} final total${amountOf(row, "total") ? "" : " (blank: 0)"}` });
+  }
+}
+
+/** 财政拨款收入 / 财政拨款支出预算 (in all or by fund) of the 编制说明 against the tables. */
+function allocations(doc: BudgetDocument, ctx: RuleContext) {
+  for (const c of claimsOfKind(doc, "allocation")) {
+    const b = allocationFigure(doc, c.side, c.fund);
+    if (!b) continue;
+    const where = c.side === "income" ? "财政拨款收入" : c.fund === "all" ? "支出总计" : `支出总计 ${columnLabel(b.table, c.fund)}`;
+    ctx.equal({ table: "text", item: c.label }, c.amount, b.amount, { zh: `${tableName(b.table)} ${where}`, en: `${b.table.id} ${where}` });
+  }
+}
+
+/** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
+const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
+
 function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
   const t = table(doc, "expenditure") ?? table(doc, "general-function");
   if (!t) return;
@@ -210,8 +263,8 @@ export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数）。",
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, 人员经费/公用经费 and 三公 vs its tables).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、人员经费/公用经费、“三公”经费与决算表）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);
@@ -223,5 +276,7 @@ export const textVsTable: Rule = {
     performance(doc, ctx);
     baseUnits(doc, ctx);
     functionItems(doc, ctx);
+    finalFigures(doc, ctx);
+    allocations(doc, ctx);
   },
 };

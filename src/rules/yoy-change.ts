@@ -1,12 +1,12 @@
 import { Decimal } from "decimal.js";
 import { changeStatements, keyParts, type ChangeStatement } from "../claims/changes.js";
-import { previousOf } from "../claims/index.js";
+import { claimsOfKind, previousOf } from "../claims/index.js";
 import { splitProjectName, unitCore } from "../claims/match.js";
-import type { Change } from "../claims/types.js";
+import type { Change, PriorExecutionClaim } from "../claims/types.js";
 import type { Rule, RuleContext, Term } from "../engine/types.js";
 import { decimalString, type Amount } from "../model/amount.js";
 import { amountOf, table, type BudgetDocument } from "../model/document.js";
-import { unitBlocks } from "../model/queries.js";
+import { allocationFigure, unitBlocks } from "../model/queries.js";
 
 const PREV_BASE = { zh: "增减额 ÷ 上年预算数（本年数 ∓ 增减额）", en: "the change ÷ last year's amount (this year's ∓ the change)" };
 const THIS_YEAR_BASE = { zh: "增减额 ÷ 本年预算数", en: "the change ÷ this year's amount" };
@@ -80,6 +80,10 @@ function lastYearFigure(prev: BudgetDocument, byKey: Map<string, ChangeStatement
     const row = table(prev, "summary")?.rows.find((r) => r.role === (rest[0] === "income" ? "income-total" : "expenditure-total"));
     return present([amountOf(row, "amount")]);
   }
+  if (kind === "allocation") {
+    const b = allocationFigure(prev, rest[0] as "income" | "expenditure", rest[1] as "all" | "general-public" | "gov-fund" | "state-capital");
+    return b ? [b.amount] : null;
+  }
   if (kind === "sanggong") return present(table(prev, "sanggong")?.rows.filter((r) => r.role === "current-year").map((r) => amountOf(r, rest[0])) ?? []);
   if (kind === "project") {
     const [unit, base] = rest;
@@ -118,12 +122,65 @@ function againstPrevious(s: ChangeStatement, last: Amount[] | null, ctx: RuleCon
     });
 }
 
+/**
+ * 比2023年预算执行数增加 P% (Shanghai's 编制说明): P = |this year's − last year's execution| ÷ last year's
+ * execution, the direction word agrees with the two figures, 持平 means equal, and an item with nothing
+ * executed last year is +100% by convention.
+ */
+function priorExecution(c: PriorExecutionClaim, ctx: RuleContext) {
+  const subject = { table: "text" as const, item: c.label, column: "比上年预算执行数" };
+  // This year's 预算安排 restates the item's own figure printed before it in the paragraph.
+  if (c.itemAmount) ctx.equal({ ...subject, column: "本年预算安排" }, c.current, c.itemAmount, { zh: "该科目前文所列预算数", en: "the item's figure stated before" });
+  if (c.change === "same") {
+    ctx.equal(subject, c.current, c.last, { zh: "上年预算执行数（文中称持平）", en: "last year's execution (the text says unchanged)" });
+    return;
+  }
+  const diff = c.current.value.minus(c.last.value);
+  const wrongWay = (c.change === "increase" && diff.isNegative()) || (c.change === "decrease" && diff.isPositive());
+  if (wrongWay || (diff.isZero() && !c.last.value.isZero())) {
+    ctx.report({
+      subject,
+      location: c.location,
+      related: [c.last.location, c.current.location],
+      stated: c.change === "increase" ? "增加" : "减少",
+      computed: decimalString(diff),
+      difference: decimalString(diff),
+      message: {
+        zh: `文中称比上年预算执行数${c.change === "increase" ? "增加" : "减少"}，但上年执行数 ${c.last.text} 万元、本年预算 ${c.current.text} 万元：${diff.isZero() ? "持平" : diff.isNegative() ? "减少" : "增加"}`,
+        en: `the text says the budget ${c.change === "increase" ? "rises" : "falls"} on last year's execution, but last year's is ${c.last.text} and this year's ${c.current.text}: ${diff.isZero() ? "unchanged" : diff.isNegative() ? "a fall" : "a rise"}`,
+      },
+    });
+    return;
+  }
+  if (!c.percent) return;
+  if (c.last.value.isZero()) {
+    if (!c.percent.value.eq(100))
+      ctx.report({
+        subject,
+        location: c.percent.location,
+        related: [c.last.location],
+        stated: decimalString(c.percent.value),
+        computed: "100",
+        message: { zh: `上年预算执行数为 0，增幅应按 100% 列示，文中为 ${c.percent.text}%`, en: `nothing was executed last year: the increase is printed as 100% by convention, the text says ${c.percent.text}%` },
+      });
+    return;
+  }
+  const sign = c.change === "increase" ? 1 : -1;
+  ctx.ratio({
+    subject,
+    percent: c.percent,
+    numerator: [{ amount: c.current, sign }, { amount: c.last, sign: -sign as 1 | -1 }],
+    denominator: [{ amount: c.last }],
+    relation: { zh: "增减额 ÷ 上年预算执行数", en: "the change ÷ last year's execution" },
+  });
+}
+
 export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount; 新增 = 100%; direction words match); with --previous, the implied last-year figures match last year's document.",
-  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数；新增项目为 100%；增减方向一致）；指定 --previous 时，推算的上年数与上年文件一致。",
+  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match); with --previous, the implied last-year figures match last year's document.",
+  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
     const prev = previousOf(doc);
     const byKey = prev ? new Map(changeStatements(prev).map((s) => [s.key, s])) : null;
@@ -131,5 +188,6 @@ export const yoyChange: Rule = {
       judge(s, ctx);
       if (prev && byKey) againstPrevious(s, lastYearFigure(prev, byKey, s), ctx);
     }
+    for (const c of claimsOfKind(doc, "prior-execution")) priorExecution(c, ctx);
   },
 };

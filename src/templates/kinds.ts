@@ -154,6 +154,9 @@ export const KINDS: Record<TableKind, KindSpec> = {
       { total: "vehicle", parts: ["vehicle-purchase", "vehicle-operation"], rows: ["year", "other"], orRole: "change", zh: "公务用车购置费 + 公务用车运行维护费", en: "vehicle purchase + vehicle operation" },
       // A table of 三公 with 会议费 and 培训费 beside it (合计 over all five).
       { total: "grand-total", parts: ["total", "meeting", "training"], rows: ["year", "other"], orRole: "change", zh: "“三公”经费 + 会议费 + 培训费", en: "three public expenses + meetings + training" },
+      // A 决算's 三公 table prints the 预算数 beside each 决算数.
+      { total: "budget-total", parts: ["budget-abroad", "budget-reception", "budget-vehicle"], rows: ["year", "other"], zh: "预算数：因公出国(境)费 + 公务接待费 + 公务用车购置及运行费", en: "budget: abroad + reception + vehicles" },
+      { total: "budget-vehicle", parts: ["budget-vehicle-purchase", "budget-vehicle-operation"], rows: ["year", "other"], zh: "预算数：公务用车购置费 + 公务用车运行费", en: "budget: vehicle purchase + vehicle operation" },
     ],
   },
   "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: basicSplit },

@@ -151,7 +151,8 @@ export const shanghaiFinal: DocumentTemplate = {
     t(6, {
       kind: "general-basic-economic", title: "一般公共预算财政拨款基本支出决算表", titlePatterns: [/^(部门)?一般公共预算财政拨款基本支出决算表$/],
       layout: "two-lane", codeKind: "economic",
-      columns: [...code, amount("total", "决算数", /^决算数$/)],
+      // Printed as two lanes (人员经费 | 公用经费), each with its own 决算数 column and 合计 line; no row prints both.
+      columns: [...code, amount("personnel", "人员经费", /^人员经费(合计)?$/), amount("public", "公用经费", /^公用经费(合计)?$/)],
     }),
     t(7, {
       kind: "sanggong", title: "财政拨款“三公”经费支出决算表", titlePatterns: [/^(部门)?财政拨款三公经费支出决算表$/], layout: "single-row",

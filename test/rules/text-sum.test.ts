@@ -56,4 +56,20 @@ describe("text-sum", () => {
       ["因公出国(境)", 10, "10", "0"],
     ]);
   });
+
+  describe("a share (占 P%) in a 决算's 情况说明", () => {
+    const final = (pct: string) => `
+## 第三部分 某局2024年度部门决算情况说明
+本年支出合计2940.05万元，其中：基本支出2336.91万元，占${pct}%；项目支出603.14万元，占20.51%。`;
+
+    it("passes a share that is the figure ÷ the total stated before it", () => {
+      expect(checkText(textSum, final("79.49"))).toEqual([]);
+    });
+
+    it("reports a share that is not, at the percentage, with the arithmetic", () => {
+      const fs = checkText(textSum, final("71.73"));
+      expect(at(fs, "error")).toEqual([2]);
+      expect(fs[0]).toMatchObject({ table: "text", item: "基本支出", column: "占比", stated: "71.73", computed: "79.485" });
+    });
+  });
 });

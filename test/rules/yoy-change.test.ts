@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { yoyChange } from "../../src/rules/yoy-change.js";
 import { checkText } from "../helpers/text.js";
+import { claimsOfKind } from "../../src/claims/index.js";
+import { runRules } from "../../src/engine/run.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import { shanghai } from "../../src/templates/shanghai.js";
 
 const project = (sentence: string) => `
 ## 第三部分 部门预算支出具体情况
@@ -58,5 +62,40 @@ describe("yoy-change", () => {
 比 2022 年预算增加 13 万元，增长 10%。`,
     );
     expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed])).toEqual([["error", "机关运行经费", 6, "10", "11"]]);
+  });
+
+  describe("比上年预算执行数 (Shanghai's 编制说明, layout text)", () => {
+    const TABLE = [
+      "                 一般公共预算支出功能分类预算表",
+      "                                                      单位：元",
+      "   功能分类科目编码     功能分类科目名称          合计          基本支出        项目支出",
+      "201                  一般公共服务支出         257,700.00                   257,700.00",
+      "201   05             统计信息事务            257,700.00                   257,700.00",
+      "201   05   07        专项普查活动            257,700.00                   257,700.00",
+      "                     合计                   257,700.00                   257,700.00",
+    ];
+    const notes = (tail: string) =>
+      [
+        ...TABLE,
+        "                           2024年部门预算编制说明",
+        "  1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行",
+        `数为60.13万元，2024年预算安排${tail}。主要原因是：项目调整。`,
+      ].join("\n");
+    const run = (tail: string) => runRules(loadLayoutText("notes.txt", notes(tail), { template: shanghai }), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" });
+
+    it("reads the statement (its claim) and passes a percentage that is the change ÷ last year's execution", () => {
+      const doc = loadLayoutText("notes.txt", notes("25.77万元，比2023年预算执行数减少57.14%"), { template: shanghai });
+      expect(claimsOfKind(doc, "prior-execution").map((c) => [c.label, c.last.text, c.current.text, c.change, c.percent?.text, c.itemAmount?.text])).toEqual([
+        ["一般公共服务支出(类)统计信息事务(款)专项普查活动(项)", "60.13", "25.77", "decrease", "57.14", "25.77"],
+      ]);
+      expect(run("25.77万元，比2023年预算执行数减少57.14%")).toEqual([]);
+    });
+
+    it("reports a wrong percentage, a wrong word, and a 预算安排 that is not the item's figure, each at its line", () => {
+      const line = TABLE.length + 3;
+      expect(run("25.77万元，比2023年预算执行数减少75.14%").map((f) => [f.severity, f.column, f.stated, f.location.line])).toEqual([["error", "比上年预算执行数", "75.14", line]]);
+      expect(run("25.77万元，比2023年预算执行数增加57.14%").map((f) => [f.severity, f.stated])).toEqual([["error", "增加"]]);
+      expect(run("27.75万元，比2023年预算执行数减少53.85%").map((f) => [f.severity, f.column, f.stated, f.computed])).toEqual([["error", "本年预算安排", "27.75", "25.77"]]);
+    });
   });
 });

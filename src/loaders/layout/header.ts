@@ -30,7 +30,12 @@ interface Piece {
   line: number;
 }
 
-/** Display width: a Chinese character takes two columns of a layout text; a PDF token has its true edges. */
+/**
+ * Where a header label's cell ends on the right. pdftotext places each run of text where it starts on the
+ * page, and a Chinese character is twice as wide as the one column it takes in the text: a label ends at
+ * its start plus its display width. A label wraps at its cell's width, so its first line spans the cell,
+ * and right-aligned amounts end near that edge. A PDF token has its true right edge.
+ */
 export const rightEdge = (t: LayoutToken) => (t.box ? t.x1 : t.x0 + [...t.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
 /** The same for a label spaced out over its cell (合      计): its last character's edge. */
 const edge = (t: LayoutToken) => (t.box ? t.x1 : Math.max(rightEdge(t), t.x1 + (/[\u2e80-\uffff]$/.test(t.text) ? 1 : 0)));

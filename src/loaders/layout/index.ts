@@ -15,6 +15,7 @@ import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
 import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
+import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -170,6 +171,14 @@ function isProse(l: LayoutLine): boolean {
   return /[。；，]/.test(t) || t.length > 24 || /情况说明|名词解释|其他相关|^第[一二三四五六七八九十]+部分/.test(t);
 }
 
+/** A written part's heading: short, alone, set in (or 第N部分), no figure, naming a 说明 / 情况 / 概况 / 解释. */
+function isSectionHeading(l: LayoutLine): boolean {
+  const t = text(l);
+  if (!t || t.length > 30 || /[。；，,]/.test(t) || amountsOf(l).length) return false;
+  const setIn = l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t);
+  return setIn && /(说明|情况|概况|解释)$/.test(t.replace(/\s+/g, ""));
+}
+
 /** Cuts the document into table blocks, each from its title to the first prose line or the next title. */
 function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
   const out: Block[] = [];
@@ -181,11 +190,15 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
     for (let i = 0; i < body.length; i++) {
       const l = body[i];
       if (amountsOf(l).length || CODE_ROW.test(text(l))) seenData = true;
-      if (isProse(l) && (seenData || i > 12)) {
+      // A part heading (第三部分 …) always ends the table before it, even a table with no data rows.
+      if ((isProse(l) && (seenData || i > 12)) || /^第[一二三四五六七八九十]+部分/.test(text(l))) {
         cut = i;
         break;
       }
     }
+    // The heading of the written part that follows (2024年部门预算编制说明, centred above its first
+    // paragraph) belongs to the text, not to the table's last rows.
+    while (cut > 0 && cut < body.length && isSectionHeading(body[cut - 1])) cut--;
     out.push({ hit, fromHeader: false, lines: body.slice(0, cut), after: body.slice(cut) });
   });
   return out;
@@ -245,14 +258,6 @@ function headerTokens(header: LayoutLine[]): LayoutToken[] {
     return out;
   });
 }
-
-/**
- * Where a header label's cell ends on the right. pdftotext places each run of text where it starts on the
- * page, and a Chinese character is twice as wide as the one column it takes in the text: a label ends at
- * its start plus its display width. A label wraps at its cell's width, so its first line spans the cell,
- * and right-aligned amounts end near that edge. A PDF token has its true right edge.
- */
-
 
 /**
  * Where each amount column ends, as far as the header says: its label matched by the column's pattern, or
@@ -621,7 +626,9 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
-    const nameText = (m ? m[m.length - 1] : labelText).trim() || (prefix.get(d) ?? "");
+    let nameText = (m ? m[m.length - 1] : labelText).trim() || (prefix.get(d) ?? "");
+    // Read by kind alone, the total row's label as one word (合   计 in a text, 合 计 in a PDF).
+    if (named && /^(合计|总计)$/.test(normaliseName(nameText))) nameText = normaliseName(nameText);
     if (!d.amounts.length && !codeText) {
       // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出): printed where names start,
       // right under the row it continues.
@@ -897,6 +904,58 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
 
+/**
+ * Two classified lanes side by side (人员经费 | 公用经费, see two-lane.ts): one table of economic codes whose
+ * rows carry their figure in the lane's column, and a 合计 row with the two lanes' 合计 figures.
+ */
+function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+  const { department, unit, header, body } = sections(file, b);
+  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null });
+  const g = laneGeometry(header);
+  if (!g) return listed("两栏未能识别 lanes not found");
+  // The body as printed: a lane's code alone on its line (310) is not a page number, and the lanes' 合计
+  // lines read like a repeated header (人员经费合计 …) but close the lanes. A page number is the last or
+  // first printed line of its page.
+  const start = body[0]?.line ?? Infinity;
+  const printed = b.lines.filter((l) => text(l));
+  const pageEdge = (l: LayoutLine) => {
+    const k = printed.indexOf(l);
+    return printed[k - 1]?.page !== l.page || printed[k + 1]?.page !== l.page;
+  };
+  const laneBody = printed.filter((l) => l.line >= start && !isLaneHeader(l) && !(PAGE_NUMBER.test(text(l)) && pageEdge(l)) && !NOTE.test(text(l)));
+  const { records, uncertain } = readLanes(laneBody, g);
+  if (uncertain) return listed(`列位置不确定 columns uncertain: ${uncertain}`);
+  if (!records.some((r) => r.amount)) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+  const left = personnelLane(records) === "left" ? "personnel" : "public";
+  const keyOf = (lane: "left" | "right") => (lane === "left" ? left : left === "personnel" ? "public" : "personnel");
+  const specs = new Map(tpl.columns.map((c) => [c.key, c]));
+  const items: Item[] = [];
+  const footers = records.filter((r) => r.footer);
+  for (const r of records.filter((x) => !x.footer)) {
+    const key = keyOf(r.lane);
+    const cells: Record<string, Cell> = {
+      code: { text: r.code!, amount: null, location: locationOf(file, r.line, r.labelToken) },
+      name: { text: r.name, amount: null, location: locationOf(file, r.line, r.nameToken ?? r.labelToken) },
+    };
+    if (r.amount) printedOn.set(r.amount.token, r.amount.line);
+    cells[key] = cell(file, r.line, r.amount?.token, specs.get(key));
+    items.push({ cells, loc: locationOf(file, r.line) });
+  }
+  if (footers.length) {
+    // The lanes' 合计 lines, as the table's 合计 row (人员经费合计 | 公用经费合计).
+    const f0 = footers[0];
+    const cells: Record<string, Cell> = { code: { text: "", amount: null, location: locationOf(file, f0.line, f0.labelToken) }, name: { text: "合计", amount: null, location: locationOf(file, f0.line, f0.labelToken) } };
+    for (const f of footers) {
+      const key = f.footer === "total" ? keyOf(f.lane) : f.footer!;
+      if (f.amount) printedOn.set(f.amount.token, f.amount.line);
+      cells[key] = cell(file, f.line, f.amount?.token, specs.get(key));
+    }
+    items.push({ cells, loc: locationOf(file, f0.line) });
+  }
+  const rows = classifiedRows(tpl, items, department);
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(["code", "name", "personnel", "public"])), rows), department };
+}
+
 function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
   const tpl = b.hit.tpl;
   // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
@@ -914,6 +973,8 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
       return parseUnitYear(file, b, tpl, docYear);
     case "tasks":
       return parseTasks(file, b, tpl);
+    case "two-lane":
+      return parseTwoLane(file, b, tpl);
     default:
       // Layouts the layout form cannot read yet (two-lane 决算 economic table): listed, not checked.
       return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
@@ -974,6 +1035,11 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
     const t = text(l);
     if (!t || PAGE_NUMBER.test(t)) continue;
     const heading = t.length <= 30 && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t));
+    // A heading wrapped onto the next line (…部门决算情况 / 说明): one title.
+    if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t)) {
+      current.title += t;
+      continue;
+    }
     if (heading || !current) {
       current = { number: null, title: t, location: { file, line: l.line, page: l.page }, lines: [] };
       parts.push(current);

@@ -1,0 +1,177 @@
+import type { Amount } from "../model/amount.js";
+import { normaliseName } from "../model/names.js";
+import { type Para, paragraphsOf, re } from "./para.js";
+import type { JoinedText } from "./text.js";
+import type { Change, Claim, ExecutionClaim, FinalFigure } from "./types.js";
+
+/*
+ * A 部门决算's 情况说明 (Shanghai's template, and the national 决算 template it follows): the totals of each
+ * table restated in 万元, the 一般公共预算财政拨款支出 by 类 and by 类-款-项 with its 年初预算 and 决算, the
+ * “三公” 年初预算 and 决算, 机关运行经费 with its change on last year. Statements are read only where their
+ * wording is complete: a Word-made PDF's text layer sometimes prints a sentence's lines out of order, and
+ * then the figure is not after its words and nothing is read from it (never a figure guessed from order).
+ */
+
+const FIGURES: [RegExp, FinalFigure, string][] = [
+  [re(String.raw`(?<!拨款)收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
+  [re(String.raw`财政拨款收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
+  [re(String.raw`本年收入合计\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
+  [re(String.raw`本年支出合计\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
+  [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入"],
+  [re(String.raw`其他收入\s*(?<amount>NUM)\s*万元`, "g"), "other-income", "其他收入"],
+  [re(String.raw`(?<![拨款])基本支出\s*(?<amount>NUM)\s*万元`, "g"), "basic", "基本支出"],
+  [re(String.raw`(?<![拨款])项目支出\s*(?<amount>NUM)\s*万元`, "g"), "project", "项目支出"],
+  [re(String.raw`一般公共预算财政拨款支出\s*(?<amount>NUM)\s*万元`, "g"), "general", "一般公共预算财政拨款支出"],
+  [re(String.raw`一般公共预算财政拨款基本支出\s*(?<amount>NUM)\s*万元`, "g"), "general-basic", "一般公共预算财政拨款基本支出"],
+  [re(String.raw`人员经费\s*(?<amount>NUM)\s*万元`, "g"), "personnel", "人员经费"],
+  [re(String.raw`公用经费\s*(?<amount>NUM)\s*万元`, "g"), "public", "公用经费"],
+];
+
+/** 与2023年度相比，收入支出总计减少56.95万元，下降1.87% · 比2023年度增加2.55万元，增长1.40% · …持平. */
+const CHANGE = re(
+  String.raw`(?:与\s*(?<year>20\d\d)\s*年度?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?<year2>20\d\d)\s*年度?)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增长|增幅|下降|减幅|减少)\s*(?<pct>NUM)\s*%)?|(?<same>持平))`,
+);
+/** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
+const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
+/** A 类 line of the structure paragraph: 一般公共服务支出(类)2106.66万元. */
+const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<amount>NUM)\s*万元`, "g");
+const EXECUTION = re(
+  String.raw`年初预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
+  "g",
+);
+const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?:年初)?(?:预算数?)?|与(?:年初)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`);
+const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
+
+function changeIn(p: Para, from: number, to: number): Change | null {
+  const slice = p.text.slice(from, to);
+  const m = CHANGE.exec(slice);
+  if (!m) return null;
+  const g = m.groups!;
+  const year = g.year ?? g.year2;
+  return {
+    kind: g.same ? "same" : g.dir === "增加" ? "increase" : "decrease",
+    amount: p.amount(m, "amount", from),
+    percent: p.amount(m, "pct", from),
+    percentDirection: g.pdir ? (/增/.test(g.pdir) ? "increase" : "decrease") : null,
+    year: year ? Number(year) : null,
+    location: p.j.at(p.start + from + m.index),
+  };
+}
+
+/** The end of the statement a figure at `at` belongs to: the next figure's words, or the paragraph's end. */
+function statementEnd(p: Para, at: number, starts: number[]): number {
+  const next = starts.filter((s) => s > at).sort((a, b) => a - b)[0];
+  return next ?? p.text.length;
+}
+
+function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim["wording"] {
+  const w = WORDING.exec(p.text.slice(from, upTo));
+  if (!w) return null;
+  return {
+    relation: /小于/.test(w.groups!.w ?? "") ? "less" : /大于/.test(w.groups!.w ?? "") ? "more" : w.groups!.about ? "about-equal" : "equal",
+    text: w[0].replace(/\s+/g, ""),
+    location: p.j.at(p.start + from + w.index),
+  };
+}
+
+const itemNames = (m: RegExpExecArray) => [m.groups!.lei, m.groups!.kuan, m.groups!.xiang].map((n) => normaliseName(n.replace(/^\d+\s*[、.]/, "")));
+
+/** 占79.49% / 占本年支出合计的100.00% right after a figure's 万元. */
+const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%`);
+/** The totals a share is of, when the text does not name it: the last of these stated before it in the paragraph. */
+const SHARE_BASES = new Set(["本年收入合计", "本年支出合计", "一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出"]);
+
+/** Shares stated after the figures of a paragraph (in printed order), of the total they name or the last total before them. */
+function shares(p: Para, figures: { label: string; amount: Amount; end: number }[], stated: Map<string, Amount>, out: Claim[]) {
+  let lastTotal: { label: string; amount: Amount } | null = null;
+  for (const f of [...figures].sort((a, b) => a.end - b.end)) {
+    const m = SHARE.exec(p.text.slice(f.end));
+    if (m) {
+      const percent = p.amount(m, "pct", f.end);
+      const of = normaliseName(m.groups!.of ?? "");
+      const base: { label: string; amount: Amount } | null = of ? (stated.has(of) ? { label: of, amount: stated.get(of)! } : null) : lastTotal;
+      if (percent && base && base.amount !== f.amount) out.push({ kind: "share", label: f.label, amount: f.amount, percent, baseLabel: base.label, base: base.amount });
+    }
+    if (SHARE_BASES.has(f.label)) lastTotal = { label: f.label, amount: f.amount };
+    stated.set(f.label, f.amount);
+  }
+}
+
+export function finalNotes(j: JoinedText, out: Claim[]): void {
+  // The figures stated so far in the part, by label (占本年支出合计的 P% names one stated before).
+  const stated = new Map<string, Amount>();
+  const paras = paragraphsOf(j);
+  // The item a numbered paragraph names (1、…(类)…(款)…(项)。主要用于：), for the execution sentence that may
+  // follow in the next paragraph; forgotten once its figures are read or another item starts.
+  let lastItem: string[] | null = null;
+  for (const [k, p] of paras.entries()) {
+    const found: { figure: FinalFigure; label: string; m: RegExpExecArray }[] = [];
+    for (const [rx, figure, label] of FIGURES) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
+    const starts = found.map((f) => f.m.index);
+    const figures: { label: string; amount: Amount; end: number }[] = [];
+    for (const { figure, label, m } of found) {
+      const amount = p.amount(m, "amount");
+      if (!amount) continue;
+      const end = m.index + m[0].length;
+      figures.push({ label, amount, end });
+      out.push({ kind: "final-figure", figure, label, amount, change: changeIn(p, end, statementEnd(p, m.index, starts)) });
+    }
+    const o = OPERATING.exec(p.text);
+    if (o) {
+      const end = o.index + o[0].length;
+      out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeIn(p, end, p.sentence(end).length + end) });
+    }
+    const item = ITEM.exec(p.text);
+    if (item && item.groups!.xiang) lastItem = itemNames(item);
+    else if (item) lastItem = null;
+    const executions = [...p.text.matchAll(EXECUTION)];
+    if (!executions.length) {
+      // The structure paragraph: each 类 with its 决算 figure.
+      for (const m of p.text.matchAll(LEI_FIGURE)) {
+        const amount = p.amount(m, "amount");
+        const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, ""));
+        if (amount && name) {
+          out.push({ kind: "function-item", names: [name], amount });
+          figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });
+        }
+      }
+    }
+    shares(p, figures, stated, out);
+    if (!executions.length) continue;
+    for (const m of executions) {
+      const budget = p.amount(m, "budget");
+      const final = p.amount(m, "final");
+      if (!budget || !final) continue;
+      const before = p.text.slice(0, m.index);
+      // Whose execution: the item this paragraph names (all three of 类, 款, 项), the “三公” expenses, or the
+      // whole 一般公共预算财政拨款支出.
+      let scope: ExecutionClaim["scope"] | null = null;
+      let names: string[] | null = null;
+      let label = "";
+      if (item && item.index < m.index && item.groups!.xiang) {
+        names = itemNames(item);
+        scope = "item";
+        label = names.join("-");
+      } else if (!item && lastItem && !/三公|一般公共预算财政拨款支出/.test(before)) {
+        names = lastItem;
+        scope = "item";
+        label = names.join("-");
+      } else if (/三公/.test(before)) {
+        scope = "sanggong";
+        label = "“三公”经费财政拨款支出";
+      } else if (/一般公共预算财政拨款支出\s*$/.test(before.replace(/\s+/g, "")) || /一般公共预算财政拨款支出/.test(before.split(/[。;]/).pop() ?? "")) {
+        scope = "general";
+        label = "一般公共预算财政拨款支出";
+      }
+      if (!scope) continue;
+      if (scope === "item") lastItem = null;
+      // The wording after the figures: in this paragraph, else at the start of the next (before any figure).
+      const next = paras[k + 1];
+      const nextFigure = next ? next.text.search(/\d/) : -1;
+      const wording = wordingIn(p, m.index + m[0].length) ?? (next && !ITEM.test(next.text) ? wordingIn(next, 0, nextFigure < 0 ? next.text.length : nextFigure) : null);
+      out.push({ kind: "execution", scope, names, label, budget, final, percent: p.amount(m, "pct"), wording });
+      if (scope === "item" && names) out.push({ kind: "function-item", names, amount: final });
+      if (scope === "general") out.push({ kind: "final-figure", figure: "general", label, amount: final, change: null });
+    }
+  }
+}

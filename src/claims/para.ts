@@ -1,0 +1,39 @@
+import { makeAmount, makeCount, type Amount } from "../model/amount.js";
+import type { JoinedText } from "./text.js";
+
+/** A printed number: 9,724 · 1, 197 · 131 · 0.5 (see model/amount.ts parseNumber). */
+export const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** A regular expression where `NUM` stands for a printed number; with indices (d) for the figures' columns. */
+export const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
+
+/** One paragraph of a part, with the figure helpers bound to its offsets. */
+export class Para {
+  constructor(
+    readonly j: JoinedText,
+    readonly start: number,
+    readonly text: string,
+  ) {}
+
+  /** The amount printed in group `name` of a match made on this paragraph's text (offset `base` into it). */
+  amount(m: RegExpExecArray, name: string, base = 0, count = false): Amount | null {
+    const g = m.groups?.[name];
+    const idx = m.indices?.groups?.[name];
+    if (!g || !idx) return null;
+    const loc = this.j.at(this.start + base + idx[0]);
+    return count ? makeCount(g, loc) : makeAmount(g, loc);
+  }
+
+  count(m: RegExpExecArray, name: string, base = 0): Amount | null {
+    return this.amount(m, name, base, true);
+  }
+
+  /** The sentence (up to 。) that starts at `from`. */
+  sentence(from: number): string {
+    const end = this.text.indexOf("。", from);
+    return this.text.slice(from, end < 0 ? this.text.length : end);
+  }
+}
+
+export function paragraphsOf(j: JoinedText): Para[] {
+  return j.paragraphs.map((r) => new Para(j, r.start, j.text.slice(r.start, r.end)));
+}

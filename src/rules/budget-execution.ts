@@ -1,0 +1,57 @@
+import { claimsOfKind } from "../claims/index.js";
+import type { Rule } from "../engine/types.js";
+import { decimalString } from "../model/amount.js";
+
+const WORD = {
+  less: { zh: "决算数小于预算数", en: "the final figure is below the budget" },
+  more: { zh: "决算数大于预算数", en: "the final figure is above the budget" },
+  equal: { zh: "决算数等于预算数", en: "the final figure equals the budget" },
+};
+
+/**
+ * A 决算's execution statements (年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 P%。决算数小于预算数的主要原因…):
+ * the percentage is F ÷ B, and the wording agrees with the two printed figures. Where the two figures
+ * print equal, 小于 / 大于 cannot be judged from them (the amounts behind may differ below the printed
+ * digits) and is left alone; 基本持平 is not judged.
+ */
+export const budgetExecution: Rule = {
+  id: "budget-execution",
+  defaultSeverity: "error",
+  requires: { text: true },
+  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, and 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes.",
+  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致。",
+  check(doc, ctx) {
+    for (const e of claimsOfKind(doc, "execution")) {
+      const subject = { table: "text" as const, item: e.label };
+      if (e.percent && !e.budget.value.isZero())
+        ctx.ratio({
+          subject: { ...subject, column: "完成预算%" },
+          percent: e.percent,
+          numerator: [{ amount: e.final }],
+          denominator: [{ amount: e.budget }],
+          relation: { zh: "决算数 ÷ 年初预算数", en: "the final figure ÷ the budget" },
+        });
+      const w = e.wording;
+      if (!w || w.relation === "about-equal") continue;
+      const diff = e.final.value.minus(e.budget.value);
+      // Beyond the printed figures' rounding (½ unit of the last digit each) for 等于.
+      const unit = Math.max(e.final.decimals, e.budget.decimals);
+      const beyond = diff.abs().gt(`1e-${unit}`);
+      const actual = diff.isNegative() ? "less" : diff.isZero() ? "equal" : "more";
+      const wrong = (w.relation === "less" && diff.isPositive() && !diff.isZero()) || (w.relation === "more" && diff.isNegative()) || (w.relation === "equal" && beyond);
+      if (!wrong) continue;
+      ctx.report({
+        subject: { ...subject, column: "决算数与预算数" },
+        location: w.location,
+        related: [e.budget.location, e.final.location],
+        stated: w.text,
+        computed: decimalString(diff),
+        difference: decimalString(diff),
+        message: {
+          zh: `文中称“${w.text}”，但年初预算 ${e.budget.text} 万元、决算 ${e.final.text} 万元：${WORD[actual].zh}`,
+          en: `the text says “${w.text}” but the budget is ${e.budget.text} and the final figure ${e.final.text} (万元): ${WORD[actual].en}`,
+        },
+      });
+    }
+  },
+};
