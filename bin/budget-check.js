@@ -2,6 +2,14 @@
 // Thin launcher: the CLI is bundled from src/ into dist/ by `npm run build` (scripts/build.mjs; run by `npm ci`).
 import { main } from "../dist/cli/main.js";
 
+// The reader went away (`budget-check … | head`): stop quietly, as other command-line tools do, with the
+// status the check had reached — never an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (err) => {
+    if (err && err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;

@@ -4,3 +4,4 @@ export { findPackages } from "./loaders/index.js";
 export { loadMarkdown } from "./loaders/markdown.js";
 export { defaultTemplate } from "./templates/index.js";
 export { checkPackage } from "./check.js";
+export { readPdfText } from "./loaders/pdf/read.js";

@@ -19,6 +19,11 @@ const FIGURES: [RegExp, FinalFigure, string][] = [
   [re(String.raw`本年支出合计\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
   [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入"],
   [re(String.raw`其他收入\s*(?<amount>NUM)\s*万元`, "g"), "other-income", "其他收入"],
+  [re(String.raw`事业收入\s*(?<amount>NUM)\s*万元`, "g"), "business-income", "事业收入"],
+  [re(String.raw`(?<![事业单位])经营收入\s*(?<amount>NUM)\s*万元`, "g"), "operating-income", "经营收入"],
+  [re(String.raw`上级补助收入\s*(?<amount>NUM)\s*万元`, "g"), "superior-subsidy", "上级补助收入"],
+  [re(String.raw`附属单位上缴收入\s*(?<amount>NUM)\s*万元`, "g"), "subsidiary-remittance", "附属单位上缴收入"],
+  [re(String.raw`经营支出\s*(?<amount>NUM)\s*万元`, "g"), "operating-expenditure", "经营支出"],
   [re(String.raw`(?<![拨款])基本支出\s*(?<amount>NUM)\s*万元`, "g"), "basic", "基本支出"],
   [re(String.raw`(?<![拨款])项目支出\s*(?<amount>NUM)\s*万元`, "g"), "project", "项目支出"],
   [re(String.raw`一般公共预算财政拨款支出\s*(?<amount>NUM)\s*万元`, "g"), "general", "一般公共预算财政拨款支出"],
@@ -41,6 +46,16 @@ const EXECUTION = re(
 );
 const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?:年初)?(?:预算数?)?|与(?:年初)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`);
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
+/** 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … */
+const SANGGONG_PART = re(
+  String.raw`(?<label>因公出国\(境\)费|公务用车购置及运行维护费|公务接待费)(?:支出)?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
+  "g",
+);
+const SANGGONG_KEY = { "因公出国(境)费": "abroad", 公务用车购置及运行维护费: "vehicle", 公务接待费: "reception" } as const;
+/** 政府采购金额（以合同签订为准）为 X 万元，其中：货物采购金额 a 万元、工程采购金额 b 万元、服务采购金额 c 万元. */
+const PROCUREMENT = re(String.raw`政府采购金额(?:\([^)]*\))?为?\s*(?<amount>NUM)\s*万元`);
+const PROCUREMENT_PART = re(String.raw`(?<label>货物|工程|服务)采购金额为?\s*(?<amount>NUM)\s*万元`, "g");
+const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" } as const;
 
 function changeIn(p: Para, from: number, to: number): Change | null {
   const slice = p.text.slice(from, to);
@@ -120,6 +135,25 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     if (o) {
       const end = o.index + o[0].length;
       out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeIn(p, end, p.sentence(end).length + end) });
+    }
+    // The “三公” components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the sentence
+    // that states the 三公 execution, or one of its own; a 占 P% after one is a share of the 三公 total.
+    if (/三公/.test(p.text))
+      for (const m of p.text.matchAll(SANGGONG_PART)) {
+        const amount = p.amount(m, "amount");
+        if (!amount) continue;
+        const label = m.groups!.label;
+        out.push({ kind: "sanggong-final", component: SANGGONG_KEY[label as keyof typeof SANGGONG_KEY], label, amount, completion: p.amount(m, "pct") });
+      }
+    const pr = PROCUREMENT.exec(p.text);
+    if (pr) {
+      const from = pr.index + pr[0].length;
+      const components = [...p.text.slice(from).matchAll(PROCUREMENT_PART)].map((m) => ({
+        component: PROCUREMENT_KIND[m.groups!.label as keyof typeof PROCUREMENT_KIND],
+        label: `${m.groups!.label}采购`,
+        amount: p.amount(m, "amount", from)!,
+      }));
+      out.push({ kind: "procurement", amount: p.amount(pr, "amount")!, components });
     }
     const item = ITEM.exec(p.text);
     if (item && item.groups!.xiang) lastItem = itemNames(item);

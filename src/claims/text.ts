@@ -36,11 +36,30 @@ const HEADING = /^#+\s/;
 // `1.` or `1、` starts an item; `270.00万元` (an amount carried onto the next line) does not.
 const LIST_ITEM = /^(\d+\s*(?:、|\.(?!\d))|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/;
 
+/** A first line's indent in the layout forms: one to six columns in from the page's margin. */
+const FIRST_LINE_INDENT = 6;
+const leadOf = (s: string) => s.length - s.trimStart().length;
+
+/**
+ * The left margin of the part's prose on each printed page (layout and PDF input, whose lines keep the
+ * page's indentation): the least indentation of its lines there.
+ */
+function marginsByPage(part: TextPart): Map<number, number> {
+  const margins = new Map<number, number>();
+  for (const l of part.lines)
+    if (l.page && l.text.trim() && !l.text.includes("\t")) margins.set(l.page, Math.min(margins.get(l.page) ?? Infinity, leadOf(l.text)));
+  return margins;
+}
+
 export function joinPart(part: TextPart, file: string): JoinedText {
   let text = "";
   const segments: { start: number; line: number; column: number }[] = [];
   const rows: JoinedText["rows"] = [];
   let prevBreaks = true;
+  // A line indented from its page's margin, after a line at the margin, begins a paragraph (a first-line
+  // indent) even where the line before does not end a sentence ("……（如持平作持平表述）" / "  按上述格式……").
+  const margins = marginsByPage(part);
+  let prevAtMargin = false;
   for (const l of part.lines) {
     if (l.text.includes("\t")) {
       let col = 1;
@@ -55,10 +74,13 @@ export function joinPart(part: TextPart, file: string): JoinedText {
       prevBreaks = true;
       continue;
     }
-    const lead = l.text.length - l.text.trimStart().length;
+    const lead = leadOf(l.text);
     const body = normalisePunctuation(l.text.trim());
     const heading = HEADING.test(body);
-    const newParagraph = prevBreaks || heading || LIST_ITEM.test(body);
+    const indent = l.page ? lead - (margins.get(l.page) ?? lead) : 0;
+    const firstLine = prevAtMargin && indent >= 1 && indent <= FIRST_LINE_INDENT;
+    prevAtMargin = !!l.page && indent === 0;
+    const newParagraph = prevBreaks || heading || firstLine || LIST_ITEM.test(body);
     if (text && newParagraph) text += "\n";
     segments.push({ start: text.length, line: l.line, column: lead + 1 });
     text += body;

@@ -149,6 +149,11 @@ export interface BaseUnitsClaim {
  * (一般公共预算财政拨款基本支出决算表).
  */
 export type FinalFigure =
+  | "business-income"
+  | "operating-income"
+  | "superior-subsidy"
+  | "subsidiary-remittance"
+  | "operating-expenditure"
   | "grand-total"
   | "income-subtotal"
   | "expenditure-subtotal"
@@ -231,7 +236,21 @@ export interface AllocationClaim {
   change: Change | null;
 }
 
+/**
+ * A 决算's “三公” component: 因公出国（境）费决算为 X 万元，完成预算的 P% (against the 三公 table's 预算数 of
+ * that component), or …支出决算 X 万元，占 P% (a share of the 三公 total stated before).
+ */
+export interface SanggongFinalClaim {
+  kind: "sanggong-final";
+  component: "abroad" | "vehicle" | "reception";
+  label: string;
+  amount: Amount;
+  /** 完成预算的 P%, or null. */
+  completion: Amount | null;
+}
+
 export type Claim =
+  | SanggongFinalClaim
   | AllocationClaim
   | PriorExecutionClaim
   | ShareClaim

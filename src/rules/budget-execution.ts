@@ -1,6 +1,7 @@
 import { claimsOfKind } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
-import { decimalString } from "../model/amount.js";
+import { decimalString, inUnit } from "../model/amount.js";
+import { amountOf, table, tableName } from "../model/document.js";
 
 const WORD = {
   less: { zh: "决算数小于预算数", en: "the final figure is below the budget" },
@@ -21,6 +22,21 @@ export const budgetExecution: Rule = {
   description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, and 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes.",
   descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致。",
   check(doc, ctx) {
+    // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
+    const t7 = table(doc, "sanggong");
+    for (const c of claimsOfKind(doc, "sanggong-final")) {
+      const budget = t7?.rows[0] ? amountOf(t7.rows[0], `budget-${c.component}`) : null;
+      if (!c.completion || !budget || !t7) continue;
+      const b = inUnit(budget, t7.unit, "万元");
+      if (b.value.isZero()) continue;
+      ctx.ratio({
+        subject: { table: "text", item: c.label, column: "完成预算%" },
+        percent: c.completion,
+        numerator: [{ amount: c.amount }],
+        denominator: [{ amount: b }],
+        relation: { zh: `决算数 ÷ ${tableName(t7)} 预算数`, en: `the final figure ÷ ${t7.id}'s budget` },
+      });
+    }
     for (const e of claimsOfKind(doc, "execution")) {
       const subject = { table: "text" as const, item: e.label };
       if (e.percent && !e.budget.value.isZero())

@@ -206,6 +206,11 @@ const FINAL_SOURCE: Record<FinalFigure, { kind: TableKind; role?: string; key: s
   "expenditure-subtotal": { kind: "summary", role: "expenditure-subtotal", key: "amount" },
   "allocation-income": { kind: "income", key: "allocation" },
   "other-income": { kind: "income", key: "other-income" },
+  "business-income": { kind: "income", key: "business-income" },
+  "operating-income": { kind: "income", key: "operating-income" },
+  "superior-subsidy": { kind: "income", key: "superior-subsidy" },
+  "subsidiary-remittance": { kind: "income", key: "subsidiary-remittance" },
+  "operating-expenditure": { kind: "expenditure", key: "operating-expenditure" },
   basic: { kind: "expenditure", key: "basic" },
   project: { kind: "expenditure", key: "project" },
   "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },
@@ -249,6 +254,18 @@ function allocations(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/** A 决算's “三公” components: the 决算 against the 三公 table's 决算数 (blank = 0). */
+function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
+  const t7 = table(doc, "sanggong");
+  const row = t7?.rows[0];
+  if (!t7 || !row || !t7.columns.some((c) => c.key.startsWith("budget-"))) return;
+  for (const c of claimsOfKind(doc, "sanggong-final")) {
+    const printed = amountOf(row, c.component);
+    const b = inText(t7, printed) ?? zeroLike(c.amount);
+    ctx.equal({ table: "text", item: `${c.label} 决算` }, c.amount, b, { zh: `${tableName(t7)} 决算数 ${columnLabel(t7, c.component)}${printed ? "" : "（空白，按 0）"}`, en: `${t7.id} final ${c.component}${printed ? "" : " (blank: 0)"}` });
+  }
+}
+
 /** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
 const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
 
@@ -278,5 +295,6 @@ export const textVsTable: Rule = {
     functionItems(doc, ctx);
     finalFigures(doc, ctx);
     allocations(doc, ctx);
+    sanggongFinal(doc, ctx);
   },
 };

@@ -68,3 +68,35 @@ describe("claims of a workbook's text sheet", () => {
     expect(paragraphs.map((p) => [p.location, p.lines])).toEqual([[{ file: "w.xlsx", sheet: "文字部分", cell: "A4" }, [4, 6]]]);
   });
 });
+
+describe("paragraphs of the layout forms (pdftotext -layout text, PDF): a first line's indent begins one", () => {
+  const paragraphsOf = async (lines: { line: number; text: string; page?: number }[]) => {
+    const { extractClaims } = await import("../../src/claims/extract.js");
+    const part = { number: null, title: "说明", location: { file: "d.pdf", line: 1, page: 1 }, lines };
+    return extractClaims({ ...textDoc(""), text: [part] }).paragraphs.map((p) => p.text);
+  };
+
+  it("splits where an indented line follows a line at the margin, though that line ends no sentence", async () => {
+    expect(
+      await paragraphsOf([
+        { line: 1, page: 1, text: "    算数的主要原因：XXXXXXXX。年初预算为 XXX 万元，支出决" },
+        { line: 2, page: 1, text: "算数的主要原因：XXXXXXXX。（如持平作持平表述）" },
+        { line: 3, page: 1, text: "    按上述格式依次说明到各项级科目，预决算持平的不用说明" },
+        { line: 4, page: 1, text: "变动原因。" },
+      ]),
+    ).toEqual(["算数的主要原因:XXXXXXXX。年初预算为XXX万元,支出决算数的主要原因:XXXXXXXX。(如持平作持平表述)", "按上述格式依次说明到各项级科目,预决算持平的不用说明变动原因。"]);
+  });
+
+  it("does not split a sentence continued on a page whose text stands further right, nor text without pages", async () => {
+    // Page 2's lines all stand 3 columns in (its margin): the first of them continues the sentence.
+    expect(
+      await paragraphsOf([
+        { line: 1, page: 1, text: "  一般公共预算财政拨款基本支出 XXX 万元。其中：人员经费" },
+        { line: 2, page: 1, text: "XXX 万元，主要包括：基本工资、津贴补贴" },
+        { line: 3, page: 2, text: "   和奖金；公用经费 XXX 万元，主要包" },
+        { line: 4, page: 2, text: "   括：办公费。" },
+      ]),
+    ).toEqual(["一般公共预算财政拨款基本支出XXX万元。其中:人员经费XXX万元,主要包括:基本工资、津贴补贴和奖金;公用经费XXX万元,主要包括:办公费。"]);
+    expect(await paragraphsOf([{ line: 1, text: "本年收入 100 万元，支出" }, { line: 2, text: "  90 万元。" }])).toEqual(["本年收入100万元,支出90万元。"]);
+  });
+});

@@ -152,7 +152,9 @@ describe("Shanghai 部门决算 (layout text)", () => {
     // text-vs-table finding it explains is folded under it.
     // A second one (page 21, 五、(二) 结构情况): 一般公共服务支出（类）2106.66万元 “占71.73%” of the 2940.05 万元
     // just stated; 2106.66 ÷ 2940.05 = 71.65%, and the four 类 shares printed add up to 100.07%.
-    expect(d.summary).toEqual({ error: 3, warning: 0, info: 10 });
+    // The info notes: 10 rounding differences between the tables, and 政府采购 251.25 = 4.79 + 0 + 246.47
+    // (251.26) within rounding.
+    expect(d.summary).toEqual({ error: 3, warning: 0, info: 11 });
     const real = d.findings.filter((f: { severity: string; explainedBy?: string }) => f.severity === "error" && !f.explainedBy);
     expect(real).toHaveLength(2);
     expect(real[0]).toMatchObject({ ruleId: "diagnosis", table: "text", stated: "0.3", location: { page: 21, line: 548, column: 28 } });
@@ -174,6 +176,17 @@ describe("Shanghai 部门决算 (layout text)", () => {
     expect(out).toMatch(/^ {2}rounding +1 rounding difference in T4 财政拨款收入支出决算总表, all within/m);
     expect(out).toMatch(/^ {2}rounding +2 rounding differences in T6 一般公共预算财政拨款基本支出决算表, all within/m);
     expect(out).not.toContain("基本支出总表");
+  });
+
+  it("a “三公” component's 完成预算 P% is its 决算 ÷ the 三公 table's 预算数 (公务接待费 0.00 of 0.95: 0%, not 3%)", () => {
+    const lines = readFileSync(join(ROOT, SH, "shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt"), "utf8").split("\n");
+    expect(lines[641]).toMatch(/^预算的0%。2024年度/);
+    lines[641] = lines[641].replace("预算的0%", "预算的3%");
+    const file = join(tempDir("sanggong-final"), "final.txt");
+    writeFileSync(file, lines.join("\n"));
+    const f = cliJson([file]).report.documents[0].findings.filter((x: { ruleId: string }) => x.ruleId === "budget-execution");
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: "error", item: "公务接待费", column: "完成预算%", stated: "3", computed: "0", location: { line: 642, page: 23 } });
   });
 
   it("a mistyped 公用经费合计 in the two-lane table is an error at its page and line, with the figure it should be", () => {

@@ -138,3 +138,36 @@ describe("identities on a layout document", () => {
     expect(() => load("一篇文章\n\n今天天气很好。\n")).toThrow(/not a budget disclosure/);
   });
 });
+
+describe("a cell a spreadsheet export draws on both sides of a page break", () => {
+  // The last row of page 1 is in the text layer again at the top of page 2 (clipped on each page, seen once).
+  const rows = [
+    "201             一般公共服务支出              140.00   100.00   40.00",
+    "201   03        政府办公厅（室）及相关机构事务   140.00   100.00   40.00",
+    "201   03   01   行政运行                    100.00   100.00",
+    "201   03   02   一般行政管理事务（含区域化党建等工作经费）   40.00            40.00",
+    "\f201   03   02   一般行政管理事务（含区域化党建等工作经费）   40.00            40.00",
+    "                        合计   140.00   100.00   40.00",
+  ];
+
+  it("is read once: the row counts once in every sum, and the sums hold", () => {
+    const doc = load(expenditure(rows));
+    const t = table(doc, "expenditure")!;
+    expect(t.rows.filter((r) => r.code === "2010302")).toHaveLength(1);
+    expect(runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("but the same row printed twice on one page is two rows (and the sums say so)", () => {
+    const doc = load(expenditure(rows.map((r) => r.replace("\f", ""))));
+    expect(table(doc, "expenditure")!.rows.filter((r) => r.code === "2010302")).toHaveLength(2);
+    expect(check(expenditure(rows.map((r) => r.replace("\f", "")))).some((f) => f.severity === "error")).toBe(true);
+  });
+
+  it("a paragraph of the text repeated across the page break is no duplicate; repeated elsewhere it is", () => {
+    const para = ["  三、其他说明：本部门2025年度无政府性基金预算拨款安排的支出，本表为空表。", "  相关数据以区财政局最终批复为准。"];
+    const text = (between: string) => [expenditure(rows.slice(0, 4)), "                        合计   140.00   100.00   40.00", "", "                     其他相关情况说明", ...para, between, ...para, "  四、完。"].join("\n");
+    const dup = (t: string) => runRules(load(t), rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.ruleId === "duplicate-text");
+    expect(dup(text("\f"))).toEqual([]);
+    expect(dup(text("  另：其他事项以正式文件为准。"))).toHaveLength(2);
+  });
+});

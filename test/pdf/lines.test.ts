@@ -38,6 +38,48 @@ describe("PDF text items into layout lines", () => {
     expect(l.text).toBe("2026年收入163,539.07万元");
   });
 
+  // A name wrapped in a cell that the spreadsheet centres vertically (the central department's 表3 and
+  // the 决算 template's 表5, as printed): the label's lines join into the row's name, in order.
+  const texts = (ls: ReturnType<typeof pageLines>) => ls.map((l) => l.tokens!.map((t) => t.text));
+  it("joins a two-line name straddling its row into the row, also when its first line is indented", () => {
+    const lines = pageLines(
+      1,
+      [
+        item("2080503", 47, 540, 35), item("离退休人员管理机构", 117.6, 540, 90), item("193.52", 321, 540, 30),
+        item("机关事业单位基本养老保险缴费支", 117.6, 527.86, 150), item("2080505", 47, 520.06, 35), item("657.51", 321, 520.06, 30), item("出", 97.3, 512.26, 10),
+        item("2080506", 47, 492.58, 35), item("机关事业单位职业年金缴费支出", 117.6, 492.58, 140), item("427.19", 321, 492.58, 30),
+      ],
+      1,
+    );
+    expect(texts(lines)).toEqual([
+      ["2080503", "离退休人员管理机构", "193.52"],
+      ["2080505", "机关事业单位基本养老保险缴费支出", "657.51"],
+      ["2080506", "机关事业单位职业年金缴费支出", "427.19"],
+    ]);
+  });
+
+  it("joins a three-line name (its middle line on the row) only on a page whose cells are centred", () => {
+    const two = [item("文化旅游体育", 180.6, 557.21, 63), item("207", 107.4, 550.37, 16), item("与传媒支出", 180.6, 543.53, 52)];
+    const three = [item("其他文化旅游", 180.6, 529.37, 63), item("20799", 107.4, 515.81, 26), item("体育与传媒支", 180.6, 515.81, 63), item("出", 180.6, 502.25, 10)];
+    expect(texts(pageLines(1, [...two, ...three], 1))).toEqual([
+      ["207", "文化旅游体育与传媒支出"],
+      ["20799", "其他文化旅游体育与传媒支出"],
+    ]);
+    // Cells aligned at the top: a line above a row continues the row before it.
+    expect(texts(pageLines(1, three, 1))).toEqual([["其他文化旅游"], ["20799", "体育与传媒支"], ["出"]]);
+  });
+
+  it("leaves text wrapped in a column right of the row's amounts on its own lines", () => {
+    const lines = pageLines(
+      1,
+      [item("文化旅游体育", 180.6, 557.21, 63), item("207", 107.4, 550.37, 16), item("与传媒支出", 180.6, 543.53, 52)].concat([
+        item("聚焦创新生态，实施", 553.8, 466.86, 90), item("创新环境计划", 67.8, 457.86, 60), item("1,012.00", 190.8, 457.86, 40), item("激发创新主体的活", 553.8, 448.86, 80),
+      ]),
+      1,
+    );
+    expect(texts(lines).slice(1)).toEqual([["聚焦创新生态，实施"], ["创新环境计划", "1,012.00"], ["激发创新主体的活"]]);
+  });
+
   it("gives each token a box around its glyphs in PDF points (origin bottom-left)", () => {
     const [l] = pageLines(1, [item("1,234.00", 300, 700, 40, 10)], 1);
     const box = l.tokens![0].box!;
@@ -60,7 +102,7 @@ const FOOTER = /^\s*-\s*\d+\s*-\s*$/;
  * figures sit half a line off their row's baseline (pages 16-17), and on pages 21-23 pdftotext prints a
  * paragraph's second line above its first; the central department's performance tables (pages 30-32)
  * have cells vertically centred a third of a line below their row. On 广州's page 25 a label wrapped
- * around its row's baseline is printed under the row (see straddlingLabelsBelow), where pdftotext keeps
+ * around its row's baseline is joined into the row (see straddlingLabels), where pdftotext keeps
  * its first line above.
  */
 const LINE_ORDER_DIFFERS: Record<string, number[]> = {

@@ -61,12 +61,11 @@ const digits = (s: string) => s.replace(/[^\d.-]/g, "").replace(/\.0+$|(\.\d*?)0
 /**
  * Documents whose PDF is not yet read with the findings of its layout text, and why. Each is expected to
  * fail (it.fails): when a fix makes the two agree, the test says so and the entry goes.
- * - the blank 决算 template: its written parts break into paragraphs differently without pdftotext's
- *   blank lines, so duplicate-text pairs other paragraphs.
- * (The central department's PDF and text now agree: its tables are read by kind from either form, the
- * name wrapped around its code line and the 收   入   总   计 spaced over its cell alike.)
+ * (None at present: the blank 决算 template's written parts now break alike, and the central department's
+ * letter-spaced 收 入 总 计 is read as 收入总计 in either form, with 一、本年收入 / 一、本年支出 as the
+ * subtotals over their (一) items, so its hierarchy holds.)
  */
-const KNOWN_DIFFERENCES = new Set(["TEMPLATE_shanghai-putuo_2024_dept-final-accounts-template-no-data.pdf"]);
+const KNOWN_DIFFERENCES = new Set<string>([]);
 
 describe.skipIf(!LAYOUT_LOADER || pdfs.length === 0)("PDF and layout text give the same findings for every PDF in shared/real-documents", () => {
   for (const pdf of pdfs) {

@@ -15,6 +15,7 @@ import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
 import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
+import { withoutPageBreakRepeats } from "./repeats.js";
 import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 
@@ -1051,7 +1052,8 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
 }
 
 /** Turns laid-out lines into the document model. */
-export function layoutDocument(file: string, lines: LayoutLine[], format: "layout" | "pdf", opts: LayoutOptions = {}): BudgetDocument {
+export function layoutDocument(file: string, printedLines: LayoutLine[], format: "layout" | "pdf", opts: LayoutOptions = {}): BudgetDocument {
+  const lines = withoutPageBreakRepeats(printedLines);
   const contents = contentsEnd(lines);
   const from = contents.end + 1;
   const chosen = opts.template ? { tpl: opts.template, hits: findTitles(lines, opts.template, from) } : chooseTemplate(lines, from);

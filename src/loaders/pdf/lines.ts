@@ -91,7 +91,7 @@ export function pageLines(page: number, items: PdfTextItem[], firstLine: number)
   // The text is indented from the page's leftmost text, as pdftotext -layout indents it (headings and
   // centred titles stand apart from the paragraphs by their indentation).
   const left = Math.min(...all.map((p) => p.x0));
-  return straddlingLabelsBelow(groups).map((g, i) => layoutLine(page, firstLine + i, g, left));
+  return straddlingLabels(groups).map((g, i) => layoutLine(page, firstLine + i, g, left));
 }
 
 function layoutLine(page: number, line: number, group: Piece[], left: number): LayoutLine {
@@ -140,27 +140,48 @@ const baselineOf = (g: Piece[]) => Math.min(...g.map((p) => p.y));
 const leftOf = (g: Piece[]) => Math.min(...g.map((p) => p.x0));
 
 /**
- * A label wrapped in a cell of a row that a spreadsheet centres vertically straddles the row: its first
- * line stands above the row's code and figures, its second as far below. pdftotext prints both under
- * the row, and so does this: the label's first line is moved below the row (one that prints a code left
- * of the label; figures alone are left where they stand), so that the layout loader
- * sees a name continued on the lines under its row, as in the text form.
+ * A label wrapped in a cell of a row that a spreadsheet centres vertically straddles the row: a label
+ * of two lines stands half a line above and half a line below the row's code and figures; one of three
+ * lines a whole line above and below, its middle line on the row's baseline. A reader sees one name in
+ * the row's cell, and so does this: the label's lines are joined, in order, into one token of the row
+ * (a row that prints a code left of the label; figures alone are left where they stand). The cell's
+ * first line may be indented (leading spaces in the cell: 机关事业单位基本养 / 老保险缴费支出 starts 2 em
+ * further left on its second line). Three lines are taken as one label only on a page where two-line
+ * labels show that the table centres its cells: where cells are aligned at the top, a line above a row
+ * continues the row before.
  */
-function straddlingLabelsBelow(groups: Piece[][]): Piece[][] {
+function straddlingLabels(groups: Piece[][]): Piece[][] {
   const out = [...groups];
-  for (let i = 0; i + 2 < out.length; i++) {
-    const [above, row, below] = [out[i], out[i + 1], out[i + 2]];
-    if (isRow(above) || !isRow(row) || isRow(below)) continue;
-    const em = Math.min(...row.map((p) => p.fontSize));
-    const up = baselineOf(above) - baselineOf(row);
-    const down = baselineOf(row) - baselineOf(below);
-    // The row prints its code left of the label (a row of figures alone is a 决算's floating figures).
-    const coded = row.some((p) => p.x1 <= leftOf(above));
-    if (coded && up < em && Math.abs(up - down) < 0.2 * em && Math.abs(leftOf(above) - leftOf(below)) < 1 && above.length === 1 && below.length === 1) {
-      out[i] = row;
-      out[i + 1] = above;
-      i++;
+  const join = (lines: 2 | 3) => {
+    let found = 0;
+    for (let i = 0; i + 2 < out.length; i++) {
+      const [above, row, below] = [out[i], out[i + 1], out[i + 2]];
+      if (isRow(above) || !isRow(row) || isRow(below) || above.length !== 1 || below.length !== 1) continue;
+      const em = Math.min(...row.map((p) => p.fontSize));
+      const up = baselineOf(above) - baselineOf(row);
+      const down = baselineOf(row) - baselineOf(below);
+      const [a, b] = [above[0], below[0]];
+      // The row prints its code left of the label (a row of figures alone is a 决算's floating figures).
+      const coded = row.some((p) => p.x1 <= Math.min(a.x0, b.x0));
+      // The last line starts where the first does, or further left by the first line's indent.
+      const aligned = b.x0 <= a.x0 + 1 && a.x0 - b.x0 <= 3 * em;
+      const spaced = lines === 2 ? up < em : up >= em && up < 2 * em;
+      // A name: between the row's code (类 款 项) and its amounts (text wrapped in a wide column right of
+      // the amounts is not one).
+      const left = Math.min(a.x0, b.x0);
+      const figures = row.filter((p) => AMOUNT_TOKEN.test(p.text));
+      const named = !figures.some((p) => p.x1 <= left && /[.,]/.test(p.text)) && Math.max(a.x1, b.x1) <= Math.min(...figures.filter((p) => p.x0 > left).map((p) => p.x0));
+      if (!coded || !aligned || !named || !spaced || Math.abs(up - down) >= 0.2 * em) continue;
+      // The middle line of three: the row's piece within the label's x-range (none for two lines).
+      const middle = row.find((p) => !AMOUNT_TOKEN.test(p.text) && p.x0 >= b.x0 - 1 && p.x0 < Math.max(a.x1, b.x1) + 1);
+      if ((lines === 3) !== !!middle) continue;
+      const parts = middle ? [a, middle, b] : [a, b];
+      const name: Piece = { text: parts.map((p) => p.text).join(""), x0: Math.min(...parts.map((p) => p.x0)), x1: Math.max(...parts.map((p) => p.x1)), y: baselineOf(row), fontSize: a.fontSize };
+      out.splice(i, 3, [...row.filter((p) => p !== middle), name]);
+      found++;
     }
-  }
+    return found;
+  };
+  if (join(2) > 0) join(3);
   return out;
 }

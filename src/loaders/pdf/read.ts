@@ -2,6 +2,7 @@
 // This module is reached only by a dynamic import() when an input is a PDF.
 import { createRequire } from "node:module";
 import type { LayoutLine } from "../layout/types.js";
+import { withoutFontPrograms } from "./fonts.js";
 import { checkBounds, checkSignature, DEFAULT_PDF_LIMITS, PdfProblem, type PdfLimits } from "./guard.js";
 import { pageLines, type PdfTextItem } from "./lines.js";
 
@@ -54,10 +55,23 @@ export interface PdfText {
 export async function readPdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfText> {
   checkSignature(bytes);
   checkBounds(bytes, limits);
+  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy, without the
+  // embedded font programs the text does not need (fonts.ts). Should pdfjs find the changed copy
+  // broken, the file is read again as it is.
+  const lean = withoutFontPrograms(bytes);
+  if (lean.stripped === 0) return readPdfData(lean.bytes, limits);
+  try {
+    return await readPdfData(lean.bytes, limits);
+  } catch (e) {
+    if (e instanceof PdfProblem && e.message.startsWith("broken PDF")) return readPdfData(bytes.slice(), limits);
+    throw e;
+  }
+}
+
+async function readPdfData(data: Uint8Array, limits: PdfLimits): Promise<PdfText> {
   const t0 = performance.now();
   const { getDocument } = await loadPdfjs();
-  // pdfjs takes ownership of (and may detach) the buffer it is given: hand it a copy.
-  const task = getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  const task = getDocument({ data, verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   let doc;
   try {
     doc = await task.promise;
