@@ -136,6 +136,7 @@ export const generic: DocumentTemplate = {
         amount("meeting", "会议费", /^会议费$/),
         amount("training", "培训费", /^培训费$/),
         amount("running-cost", "机关运行经费", /机关运行经/),
+        amount("admin-cost", "行政经费", /^行政经费$/),
       ],
     }),
     g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),

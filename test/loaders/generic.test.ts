@@ -285,6 +285,46 @@ describe("a document of an unknown template, read by kind", () => {
   });
 });
 
+describe("a 三公 table with its items as rows and the funds as columns (广州)", () => {
+  const sanggong = (abroad: string) =>
+    doc(
+      summary,
+      [
+        "                           财政拨款安排的行政经费及“三公”经费预算表",
+        "                                                                        单位：万元",
+        "                 项目                合计               一般公共预算          政府性基金预算      国有资本经营预算",
+        "行政经费                                    990.04           990.04           0.00          0.00",
+        "“三公”经费                                  149.77           149.77           0.00          0.00",
+        `  其中：（一）因公出国（境）支出                       ${abroad}           ${abroad}           0.00          0.00`,
+        "       （二）公务用车购置及运行维护支出                     12.88        12.88            0.00          0.00",
+        "          1.公务用车购置费                          0.00            0.00         0.00          0.00",
+        "          2.公务用车运行维护费                       12.88        12.88            0.00          0.00",
+        "       （三）公务接待费支出                            9.89            9.89         0.00          0.00",
+      ].join("\n"),
+    );
+
+  it("one row per column, each figure at its item's line: 合计 this year's, then each fund's", () => {
+    const d = load(sanggong("127.00"));
+    const t = table(d, "sanggong")!;
+    expect(t.rows.map((r) => [r.name, amountOf(r, "total")?.text, amountOf(r, "abroad")?.text, amountOf(r, "vehicle-operation")?.text, amountOf(r, "reception")?.text])).toEqual([
+      ["合计", "149.77", "127.00", "12.88", "9.89"],
+      ["一般公共预算", "149.77", "127.00", "12.88", "9.89"],
+      ["政府性基金预算", "0.00", "0.00", "0.00", "0.00"],
+      ["国有资本经营预算", "0.00", "0.00", "0.00", "0.00"],
+    ]);
+    expect(t.rows[0].role).toBe("current-year");
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a misprinted item is an error in each column it breaks", () => {
+    const e = errors(load(sanggong("128.00"))).filter((f) => f.ruleId === "row-total");
+    expect(e.map((f) => [f.location.line, f.stated, f.computed])).toEqual([
+      [13, "149.77", "150.77"],
+      [13, "149.77", "150.77"],
+    ]);
+  });
+});
+
 describe("a 财政拨款收支总表 that spends last year's carry-over beside tables of this year's budget only", () => {
   // 本年收入 100 + 上年结转 20 = 本年支出 (spent), while the 一般公共预算支出表 prints this year's 100.
   // The department's 收支总表: 150 spent on 201 (the allocations' 100 and carry-over 20, and 30 of its own).

@@ -829,8 +829,59 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
 }
 
 /** One row of amounts under the header (三公 and 机关运行经费). */
+/** A 三公 table's items printed as rows (广州: 项目 | 合计 | 一般公共预算 | …), each named by its label. */
+const SANGGONG_ITEMS: [RegExp, string][] = [
+  [/^三公经费(合计)?$/, "total"],
+  [/^因公出国/, "abroad"],
+  [/^公务用车购置及运行/, "vehicle"],
+  [/^公务用车购置费$/, "vehicle-purchase"],
+  [/^公务用车运行(维护)?费$/, "vehicle-operation"],
+  [/^公务接待(费)?(支出)?$/, "reception"],
+  [/^行政经费$/, "admin-cost"],
+  [/^机关运行经费$/, "running-cost"],
+];
+
+/**
+ * Read by kind alone, a 三公 table printed with its items as rows and the funds as columns (项目 | 合计 |
+ * 一般公共预算 | 政府性基金预算 | 国有资本经营预算): one row per column (合计 this year's, then each fund's),
+ * each figure at the line of its item. Null when it is not such a table; listed when an item or a column is
+ * not known, or a line does not print a figure in every column.
+ */
+function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], unit: string | null, department: string | null): ParsedBlock | null {
+  const first = body[0]?.line ?? Infinity;
+  const leaves = headerLeaves(header.filter((l) => l.line < first).map((l) => tokensOf(l)));
+  if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
+  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null });
+  const columns = leaves.filter((l) => !/^项目(名称)?$/.test(l.text)).map((l) => l.text.replace(/^其中[:：]?/, ""));
+  const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
+  const funds = columns.map((c) => FUND.find(([re]) => re.test(c))?.[1]);
+  if (funds[0] !== "合计" || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
+  const lines = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const items: { key: string; d: DataLine }[] = [];
+  for (const d of lines) {
+    const label = splitMarker(normaliseName(d.label.map((t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
+    const key = SANGGONG_ITEMS.find(([re]) => re.test(label))?.[1];
+    if (!key) return listed(`项目未能识别 item not understood: ${label}`);
+    if (d.amounts.length !== funds.length) return listed("列位置不确定 columns uncertain");
+    items.push({ key, d });
+  }
+  const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  const rows: Row[] = funds.map((fund, j) => {
+    const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
+    for (const { key, d } of items) row.cells[key] = cell(file, d.line, d.amounts[j], specOf(key));
+    row.name = fund!;
+    if (j === 0) row.role = "current-year";
+    return row;
+  });
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(items.map((i) => i.key))), rows), department };
+}
+
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
+  if (b.fromHeader && tpl.kind === "sanggong") {
+    const byItems = parseSanggongItems(file, b, tpl, header, body, unit, department);
+    if (byItems) return byItems;
+  }
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
   const specs = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
   const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
