@@ -244,6 +244,14 @@ describe("a document of an unknown template, read by kind", () => {
     expect(errors(d)).toEqual([]);
   });
 
+  it("a title numbered 表一： / 部门公开表3 / 附表 2 before it", () => {
+    for (const number of ["表一：", "部门公开表3 ", "附表 2 ", "公开 02 表 "]) {
+      const d = load(doc(summary, [`                    ${number}部门支出总表`, "                                        单位：万元", "科目编码     科目名称       合计      基本支出     项目支出", "201     一般公共服务支出     100.00     60.00     40.00"].join("\n")));
+      expect(table(d, "expenditure")?.title, number).toBe("部门支出总表");
+      expect(table(d, "expenditure")!.rows).toHaveLength(1);
+    }
+  });
+
   it("one line of figures with no label under a header that starts with 合计: the department's total", () => {
     const d = load(
       doc(
