@@ -1,6 +1,9 @@
 import { amountOf, table, tableName, type TableKind } from "../model/document.js";
-import { codeAcrossUnits, columnLabel } from "../model/queries.js";
-import type { Rule } from "../engine/types.js";
+import { codeAcrossUnits, columnLabel, departmentRow, rowByRole } from "../model/queries.js";
+import { Decimal } from "decimal.js";
+import type { Amount } from "../model/amount.js";
+import type { Rule, RuleContext } from "../engine/types.js";
+import type { Table } from "../model/document.js";
 
 /** 表1 items come from 表3 (all funds); 表6 items from 表7 + 表10 + 表11 (government allocations). */
 const SOURCES: [TableKind, TableKind[]][] = [
@@ -19,6 +22,7 @@ export const itemsVsUnits: Rule = {
       const summary = table(doc, summaryId);
       const sources = sourceIds.map((id) => table(doc, id)).filter((t) => !!t);
       if (!summary || sources.length === 0 || !sources.some((t) => t!.rows.some((r) => r.kind === "code"))) continue;
+      if (summaryId === "allocation-summary" && spendsCarryover(ctx, summary, sources as Table[])) continue;
       for (const r of summary.rows) {
         if (r.side !== "expenditure" || r.kind !== "item" || !r.code) continue;
         const total = amountOf(r, "amount");
@@ -37,3 +41,39 @@ export const itemsVsUnits: Rule = {
     }
   },
 };
+
+/**
+ * A 财政拨款收支总表 that spends last year's carry-over (上年结转) beside tables that print this year's budget
+ * only (a central department's 一般公共预算支出表: 年初预算数): its items cannot be matched code by code, as
+ * the carry-over is not split by code. Then 本年支出 = the tables' 合计 + 上年结转 is checked instead, and a
+ * note says why the items were not. False (items compared as usual) when the tables' 合计 already make up
+ * 本年支出, or no carry-over is printed.
+ */
+function spendsCarryover(ctx: RuleContext, summary: Table, sources: Table[]): boolean {
+  const carry = amountOf(rowByRole(summary, "income-carryover"), "amount");
+  const sub = rowByRole(summary, "expenditure-subtotal");
+  const spent = amountOf(sub, "amount");
+  const totals = sources.map((t) => amountOf(departmentRow(t), "total")).filter((a): a is Amount => !!a);
+  if (!carry || carry.value.isZero() || !spent || totals.length === 0) return false;
+  // Half a unit of the last printed digit of each figure.
+  const tolerance = [spent, carry, ...totals].reduce((s, a) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)))), new Decimal(0));
+  const thisYear = totals.reduce((s, a) => s.plus(a.value), new Decimal(0));
+  // The tables' 合计 already make up 本年支出: the items are compared one by one.
+  if (spent.value.minus(thisYear).abs().lte(tolerance)) return false;
+  ctx.sum({
+    subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
+    total: spent,
+    parts: [...totals, carry].map((amount) => ({ amount })),
+    relation: { zh: `${sources.map((s) => tableName(s)).join("、")}合计 + 上年结转`, en: `total of ${sources.map((s) => s.id).join(", ")} + carry-over` },
+  });
+  ctx.report({
+    informational: true,
+    subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
+    location: spent.location,
+    message: {
+      zh: `${summary.id} 支出含上年结转 ${carry.text}，而 ${sources.map((s) => s.id).join("、")} 只列本年预算：各功能科目无法逐项核对，已核对本年支出合计`,
+      en: `${summary.id} spends the carry-over ${carry.text} as well, while ${sources.map((s) => s.id).join(", ")} print this year's budget only: its items are not compared code by code; its 本年支出 is checked against their totals plus the carry-over`,
+    },
+  });
+  return true;
+}

@@ -1,6 +1,6 @@
 import { amountOf, type Row, type Table } from "../model/document.js";
 import { columnLabel } from "../model/queries.js";
-import { KINDS, type RowIdentity } from "../templates/kinds.js";
+import { identityApplies, KINDS, type RowIdentity } from "../templates/kinds.js";
 import type { Rule, RuleContext, Term } from "../engine/types.js";
 
 /** `row[total] = Σ row[parts]` when the total and at least one part are printed. */
@@ -28,7 +28,7 @@ export const rowTotal: Rule = {
   descriptionZh: "行内合计等于各列之和：支出总计 = 基本支出 + 项目支出，收入合计 = 各项收入之和，基本支出合计 = 人员经费 + 公用经费，三公经费总计与小计，绩效目标表总额 = 财政拨款 + 其他资金。",
   check(doc, ctx) {
     for (const t of doc.tables)
-      for (const id of KINDS[t.kind].rowIdentities)
+      for (const id of KINDS[t.kind].rowIdentities.filter((i) => identityApplies(i, new Set(t.columns.map((c) => c.key)))))
         for (const r of t.rows)
           if (!id.rows || id.rows.includes(r.kind) || (id.orRole && r.role === id.orRole)) rowSum(ctx, t, r, id);
   },

@@ -7,32 +7,76 @@ import type { ColumnSpec, DocumentTemplate, RoleSpec, TableTemplate } from "./ty
  * header: those of the list below that the header names, in the order it prints them.
  */
 
-const amount = (key: string, label: string, leaf: RegExp): ColumnSpec => ({ key, kind: "amount", label, leaf });
+const amount = (key: string, label: string, leaf: RegExp, group?: RegExp): ColumnSpec => ({ key, kind: "amount", label, leaf, ...(group ? { group } : {}) });
 
 const code: ColumnSpec[] = [
   { key: "code", kind: "text", label: "科目编码", leaf: /编码|^类$/ },
   { key: "name", kind: "text", label: "科目名称", leaf: /名称|^项目$/ },
 ];
 
-const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合计|本年收入合计|支出合计|收入合计|金额)$/);
+const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合计|本年收入合计|支出合计|收入合计|金额|预算数?|(\d{4}年)?(预算数|年初预算数))$/);
 
+/** Where a province prints a fund's or a source's label, with or without 预算 / 拨款 / 收入 / 资金. */
+const FUND = {
+  general: /^一般公共预算(拨款|财政拨款)?(收入|资金|支出)?$/,
+  fund: /^政府性基金(预算)?(拨款)?(收入|资金|支出)?$/,
+  capital: /^国有资本经营(预算)?(拨款)?(收入|资金|支出)?$/,
+  special: /^财政专户(管理资金|拨款)?(收入)?$/,
+};
+const CARRYOVER = /^上年结转(结余|和结余)?(资金)?$/;
+
+/**
+ * The amount columns a table read by kind alone may print. A spec with a `group` names a leaf under that
+ * spanning label (小计 under 基本支出 is 基本支出); those are tried first.
+ */
 const classifiedAmounts: ColumnSpec[] = [
+  // Under a spanning label.
+  amount("basic", "基本支出", /^小计$/, /^基本支出$/),
+  amount("current-income", "本年收入小计", /^(小计|合计)$/, /^本年收入$/),
+  amount("allocation", "财政拨款小计", /^(小计|合计)$/, /^财政拨款(收入|资金)?$/),
+  amount("carryover", "上年结转结余", /^(小计|合计)$/, CARRYOVER),
+  amount("carryover-general-public", "上年结转 一般公共预算", FUND.general, CARRYOVER),
+  amount("carryover-gov-fund", "上年结转 政府性基金预算", FUND.fund, CARRYOVER),
+  amount("carryover-state-capital", "上年结转 国有资本经营预算", FUND.capital, CARRYOVER),
+  amount("carryover-special-account", "上年结转 财政专户管理资金", FUND.special, CARRYOVER),
+  amount("carryover-unit-funds", "上年结转 单位资金", /^单位资金$/, CARRYOVER),
+  amount("business-income", "事业收入", /^金额$/, /^事业收入$/),
+  amount("education-fees", "其中：教育收费", /教育收费$/, /^事业收入$/),
+  amount("special-education", "财政专户 教育收费", /教育收费$/, /^财政专户/),
+  amount("special-other", "财政专户 其他专户收入拨款", /^其他(专户)?(收入)?(拨款)?$/, /^财政专户/),
+  // Alone.
   TOTAL,
-  amount("carryover", "上年结转", /^上年结转/),
+  amount("carryover", "上年结转", CARRYOVER),
   amount("allocation", "财政拨款", /^财政拨款(收入|合计)?$/),
-  amount("general-public", "一般公共预算", /^一般公共预算/),
-  amount("gov-fund", "政府性基金预算", /^政府性基金/),
-  amount("state-capital", "国有资本经营预算", /^国有资本经营/),
-  amount("special-account", "财政专户管理资金", /财政专户/),
+  amount("general-public", "一般公共预算", FUND.general),
+  amount("gov-fund", "政府性基金预算", FUND.fund),
+  amount("state-capital", "国有资本经营预算", FUND.capital),
+  amount("special-account", "财政专户管理资金", FUND.special),
   amount("business-income", "事业收入", /^事业收入$/),
-  amount("operating-income", "事业单位经营收入", /经营收入$/),
+  amount("operating-income", "事业单位经营收入", /^(事业单位)?经营收入$/),
   amount("superior-subsidy", "上级补助收入", /^上级补助收入$/),
-  amount("subsidiary-remittance", "附属单位上缴收入", /附属单位上缴/),
+  amount("subsidiary-remittance", "附属单位上缴收入", /附属单位上缴(收入)?$/),
   amount("other-income", "其他收入", /^其他收入$/),
-  amount("basic", "基本支出", /^基本支出$/),
-  amount("project", "项目支出", /^项目支出$/),
-  amount("personnel", "人员经费", /^人员经费/),
-  amount("public", "公用经费", /^公用经费/),
+  amount("unit-funds", "单位资金", /^单位资金$/),
+  amount("unused-balance", "使用非财政拨款结余", /^使用非财政拨款结余$/),
+  amount("basic", "基本支出", /^基本支出(合计)?$/),
+  amount("project", "项目支出", /^项目支出(合计)?$/),
+  amount("personnel", "人员经费", /^人员(经费|支出)$/),
+  amount("public", "公用经费", /^(日常)?公用(经费|支出)$/),
+  amount("operating-expenditure", "事业单位经营支出", /^(事业单位)?经营支出$/),
+  amount("remit-superior", "上缴上级支出", /^上缴上级支出$/),
+  amount("subsidiary-subsidy", "对附属单位补助支出", /^对附属单位补助(支出)?$/),
+  amount("reserve", "单位预留机动经费", /^单位预留机动经费$/),
+  amount("carry-forward", "结转下年资金", /^结转下年(资金)?$/),
+  // Last year's outturn beside this year's budget, and the change (中央部门's 一般公共预算支出表); an
+  // adjusted pair (扣除中央基建投资后) beside the plain one.
+  amount("prior", "上年执行数", /^执行数$/, /^\d{4}年(度)?执行数$/),
+  amount("prior-adjusted", "扣除后上年执行数", /^扣除.*后执行数$/),
+  amount("budget-adjusted", "扣除后预算数", /^扣除.*后预算数$/),
+  { ...amount("change-adjusted", "扣除后增减额", /^增减额$/, /比\d{4}年(度)?执行数\(扣除/), nonNegative: false },
+  { key: "change-pct-adjusted", kind: "text", label: "扣除后增减(%)", leaf: /^增减(\(%\)|%|率)$/, group: /比\d{4}年(度)?执行数\(扣除/ },
+  { ...amount("change", "增减额", /^增减额$/, /比\d{4}年(度)?执行数$/), nonNegative: false },
+  { key: "change-pct", kind: "text", label: "增减(%)", leaf: /^增减(\(%\)|%|率)$/, group: /比\d{4}年(度)?执行数$/ },
 ];
 
 const roles: RoleSpec[] = [
@@ -47,12 +91,12 @@ const roles: RoleSpec[] = [
   { pattern: /^上级补助收入$/, role: "superior-subsidy", kind: "item", side: "income" },
   { pattern: /^附属单位上缴收入$/, role: "subsidiary-remittance", kind: "item", side: "income" },
   { pattern: /^其他(资金|收入)$/, role: "other-income", kind: "item", side: "income" },
-  { pattern: /^本年收入合计$/, role: "income-subtotal", kind: "total", side: "income" },
+  { pattern: /^本年收入(合计)?$/, role: "income-subtotal", kind: "total", side: "income" },
   { pattern: /^(上年结转|年初结转和结余|上年结余)/, role: "income-carryover", kind: "item", side: "income" },
-  { pattern: /^(收入总计|收\s*入\s*总\s*计)$/, role: "income-total", kind: "total", side: "income" },
-  { pattern: /^本年支出合计$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
+  { pattern: /^(收入总计|收\s*入\s*总\s*计|收入合计)$/, role: "income-total", kind: "total", side: "income" },
+  { pattern: /^本年支出(合计)?$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
   { pattern: /^(结转下年|年末结转和结余|年终结转结余)/, role: "expenditure-carryforward", kind: "item", side: "expenditure" },
-  { pattern: /^(支出总计|支\s*出\s*总\s*计)$/, role: "expenditure-total", kind: "total", side: "expenditure" },
+  { pattern: /^(支出总计|支\s*出\s*总\s*计|支出合计)$/, role: "expenditure-total", kind: "total", side: "expenditure" },
 ];
 
 const twoSided: ColumnSpec[] = [
@@ -76,21 +120,28 @@ export const generic: DocumentTemplate = {
     g(1, { kind: "summary", title: "收支总表", titlePatterns: [/收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
     g(2, { kind: "income", title: "收入总表", titlePatterns: [/收入(预算|决算)?总(体情况)?表$|^收入(预算|决算)表$/], ...classified("function") }),
     g(6, { kind: "general-basic-economic", title: "一般公共预算基本支出表", titlePatterns: [/一般公共预算(财政拨款)?基本支出/], ...classified("economic") }),
-    g(8, { kind: "general-economic", title: "一般公共预算支出表（按经济分类）", titlePatterns: [/一般公共预算.*经济分类/], ...classified("economic") }),
+    g(8, { kind: "general-economic", title: "一般公共预算支出表（按经济分类）", titlePatterns: [/一般公共预算(支出|财政拨款支出)(预算|决算)?(情况)?表?.*经济分类/], ...classified("economic") }),
     g(7, {
       kind: "sanggong", title: "“三公”经费表", titlePatterns: [/三公/], layout: "single-row",
       columns: [
-        TOTAL,
+        amount("total", "“三公”经费合计", /^(小计|合计)$/, /^三公经费$/),
+        amount("vehicle", "公务用车购置及运行费", /^小计$/, /^公务用车购置及运行(维护)?费$/),
+        amount("total", "“三公”经费合计", /^(三公经费)?(合计|总计)$/),
+        amount("grand-total", "合计", /^(合计|总计)$/),
         amount("abroad", "因公出国(境)费", /因公出国/),
         amount("vehicle", "公务用车购置及运行费", /^(小计|公务用车购置及运行(维护)?费)$/),
         amount("vehicle-purchase", "公务用车购置费", /购置费?$/),
         amount("vehicle-operation", "公务用车运行费", /运行(维护)?费$/),
-        amount("reception", "公务接待费", /公务接待费/),
+        amount("reception", "公务接待费", /公务接待(费|支出)?$/),
+        amount("meeting", "会议费", /^会议费$/),
+        amount("training", "培训费", /^培训费$/),
+        amount("running-cost", "机关运行经费", /机关运行经/),
+        amount("admin-cost", "行政经费", /^行政经费$/),
       ],
     }),
     g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),
     g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...classified("function") }),
-    g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((功能科目|按功能分类)\))?$/], ...classified("function") }),
+    g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表$|^支出(预算|决算)表$/], ...classified("function") }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
   ],

@@ -14,6 +14,10 @@ export interface RowIdentity {
   rows?: RowKind[];
   /** Only rows with this role (e.g. `change` for 增减变化). */
   orRole?: string;
+  /** Only where the table prints every one of these columns. */
+  when?: string[];
+  /** Only where the table prints none of these columns (the parts are then printed in their stead). */
+  unless?: string[];
   zh: string;
   en: string;
 }
@@ -24,16 +28,35 @@ export interface KindSpec {
   rowIdentities: RowIdentity[];
 }
 
-const CLASSIFIED_ROWS: RowKind[] = ["department", "unit", "code"];
+/** Rows of a classified table; `item`: a row named but not coded (read by kind alone). */
+const CLASSIFIED_ROWS: RowKind[] = ["department", "unit", "code", "item"];
 
 /** 基本支出 + 项目支出 (+ the 决算's 上缴上级支出, 经营支出, 对附属单位补助支出 where printed). */
 const basicPlusProject: RowIdentity = {
   total: "total",
-  parts: ["basic", "project", "remit-superior", "operating-expenditure", "subsidiary-subsidy"],
+  parts: ["basic", "project", "remit-superior", "operating-expenditure", "subsidiary-subsidy", "reserve", "carry-forward"],
   rows: CLASSIFIED_ROWS,
   zh: "基本支出 + 项目支出",
   en: "basic + project",
 };
+
+/** The same where 基本支出 is printed only as 人员经费 | 公用经费 (no 基本支出 column of its own). */
+const basicSplit: RowIdentity[] = [
+  { ...basicPlusProject, when: ["basic"] },
+  { ...basicPlusProject, unless: ["basic", "personnel"] },
+  {
+    ...basicPlusProject,
+    parts: ["personnel", "public", ...basicPlusProject.parts.filter((p) => p !== "basic")],
+    when: ["personnel"],
+    unless: ["basic"],
+    zh: "人员经费 + 公用经费 + 项目支出",
+    en: "personnel + public + project",
+  },
+  { total: "basic", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" },
+  // This year's budget beside last year's outturn: 预算数 = 上年执行数 + 增减额 (and the adjusted pair).
+  { total: "total", parts: ["prior", "change"], rows: CLASSIFIED_ROWS, when: ["prior", "change"], zh: "上年执行数 + 增减额", en: "last year's outturn + change" },
+  { total: "budget-adjusted", parts: ["prior-adjusted", "change-adjusted"], rows: CLASSIFIED_ROWS, when: ["prior-adjusted", "change-adjusted"], zh: "扣除后上年执行数 + 扣除后增减额", en: "adjusted outturn + adjusted change" },
+];
 
 export const KINDS: Record<TableKind, KindSpec> = {
   summary: { zh: "收支总表", en: "income and expenditure summary", rowIdentities: [] },
@@ -45,13 +68,69 @@ export const KINDS: Record<TableKind, KindSpec> = {
         total: "total",
         parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
         rows: CLASSIFIED_ROWS,
+        unless: ["current-income", "general-public"],
         zh: "各项收入之和",
         en: "sum of the income sources",
+      },
+      {
+        total: "total",
+        parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
+        rows: CLASSIFIED_ROWS,
+        when: ["allocation", "general-public"],
+        unless: ["current-income"],
+        zh: "各项收入之和",
+        en: "sum of the income sources",
+      },
+      // 财政拨款 printed only by fund (一般公共预算拨款收入 | 政府性基金预算拨款收入 | …), no 财政拨款 column.
+      {
+        total: "total",
+        parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
+        rows: CLASSIFIED_ROWS,
+        when: ["general-public"],
+        unless: ["allocation", "current-income", "special-education", "special-other"],
+        zh: "各项收入之和",
+        en: "sum of the income sources",
+      },
+      // The same with 财政专户 printed only by its parts (教育收费 | 其他专户收入拨款).
+      {
+        total: "total",
+        parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-education", "special-other", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
+        rows: CLASSIFIED_ROWS,
+        when: ["general-public", "special-education"],
+        unless: ["allocation", "current-income", "special-account"],
+        zh: "各项收入之和",
+        en: "sum of the income sources",
+      },
+      // 总计 = 本年收入 + 上年结转结余, each split by source.
+      { total: "total", parts: ["current-income", "carryover"], rows: CLASSIFIED_ROWS, when: ["current-income"], zh: "本年收入 + 上年结转结余", en: "this year's income + carry-over" },
+      {
+        total: "current-income",
+        parts: ["allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
+        rows: CLASSIFIED_ROWS,
+        unless: ["general-public"],
+        zh: "本年收入各项之和",
+        en: "sum of this year's income sources",
+      },
+      {
+        total: "current-income",
+        parts: ["general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
+        rows: CLASSIFIED_ROWS,
+        when: ["general-public"],
+        unless: ["allocation"],
+        zh: "本年收入各项之和",
+        en: "sum of this year's income sources",
+      },
+      {
+        total: "carryover",
+        parts: ["carryover-general-public", "carryover-gov-fund", "carryover-state-capital", "carryover-special-account", "carryover-unit-funds"],
+        rows: CLASSIFIED_ROWS,
+        zh: "上年结转结余各项之和",
+        en: "sum of the carry-over by source",
       },
       { total: "allocation", parts: ["general-public", "gov-fund", "state-capital"], rows: CLASSIFIED_ROWS, zh: "一般公共预算 + 政府性基金 + 国有资本经营预算", en: "general public + fund + state capital" },
     ],
   },
-  expenditure: { zh: "支出总表", en: "expenditure by function", rowIdentities: [basicPlusProject] },
+  expenditure: { zh: "支出总表", en: "expenditure by function", rowIdentities: basicSplit },
   "basic-summary": { zh: "基本支出总表", en: "basic expenditure summary", rowIdentities: [] },
   "project-summary": { zh: "项目支出总表", en: "project expenditure summary", rowIdentities: [] },
   "allocation-summary": {
@@ -60,7 +139,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
     // Where the expenditure side splits its 合计 by fund (Shanghai's 表4, the 决算's 财政拨款收入支出决算总表).
     rowIdentities: [{ total: "amount", parts: ["general-public", "gov-fund", "state-capital"], rows: ["item", "total"], zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" }],
   },
-  "general-function": { zh: "一般公共预算支出表（按功能分类）", en: "general public budget by function", rowIdentities: [basicPlusProject] },
+  "general-function": { zh: "一般公共预算支出表（按功能分类）", en: "general public budget by function", rowIdentities: basicSplit },
   "general-economic": { zh: "一般公共预算支出表（按经济分类）", en: "general public budget by economic code", rowIdentities: [basicPlusProject] },
   "general-basic-economic": {
     zh: "一般公共预算基本支出表（按经济分类）",
@@ -73,16 +152,23 @@ export const KINDS: Record<TableKind, KindSpec> = {
     rowIdentities: [
       { total: "total", parts: ["abroad", "reception", "vehicle"], rows: ["year", "other"], orRole: "change", zh: "因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费", en: "abroad + reception + vehicles" },
       { total: "vehicle", parts: ["vehicle-purchase", "vehicle-operation"], rows: ["year", "other"], orRole: "change", zh: "公务用车购置费 + 公务用车运行维护费", en: "vehicle purchase + vehicle operation" },
+      // A table of 三公 with 会议费 and 培训费 beside it (合计 over all five).
+      { total: "grand-total", parts: ["total", "meeting", "training"], rows: ["year", "other"], orRole: "change", zh: "“三公”经费 + 会议费 + 培训费", en: "three public expenses + meetings + training" },
       // A 决算's 三公 table prints the 预算数 beside each 决算数.
       { total: "budget-total", parts: ["budget-abroad", "budget-reception", "budget-vehicle"], rows: ["year", "other"], zh: "预算数：因公出国(境)费 + 公务接待费 + 公务用车购置及运行费", en: "budget: abroad + reception + vehicles" },
       { total: "budget-vehicle", parts: ["budget-vehicle-purchase", "budget-vehicle-operation"], rows: ["year", "other"], zh: "预算数：公务用车购置费 + 公务用车运行费", en: "budget: vehicle purchase + vehicle operation" },
     ],
   },
-  "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: [basicPlusProject] },
-  "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: [basicPlusProject] },
+  "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: basicSplit },
+  "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: basicSplit },
   performance: {
     zh: "部门整体支出绩效目标表",
     en: "performance targets",
     rowIdentities: [{ total: "total", parts: ["fiscal", "other"], rows: ["item", "total"], zh: "财政拨款 + 其他资金", en: "fiscal + other funds" }],
   },
 };
+
+/** Whether an identity applies to a table printing these columns (its `when` and `unless`). */
+export function identityApplies(id: RowIdentity, printed: Set<string>): boolean {
+  return (id.when ?? []).every((k) => printed.has(k)) && !(id.unless ?? []).some((k) => printed.has(k));
+}

@@ -11,10 +11,11 @@ import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearR
 import { Decimal } from "decimal.js";
 import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
-import { KINDS, type RowIdentity } from "../../templates/kinds.js";
+import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
 import { completeCodeSegments } from "./codes.js";
+import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats } from "./repeats.js";
 import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -44,8 +45,9 @@ const LEADER = /[…]{2,}|\.{4,}|·{4,}/;
 const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/;
 const MONEY_UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)$/;
 const NOTE = /^(注|备注|说明)\s*[:：]/;
-const TITLE_PREFIX = /^(表\s*\d+|公开\s*\d+\s*表|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*/;
+const TITLE_PREFIX = /^(表\s*\d+|表\s*[一二三四五六七八九十]+(?=[\s：:.．、])|(部门)?公开\s*\d+\s*表|(部门)?公开表\s*\d+|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*/;
 const CODE_ROW = /^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?(?:\s+|$)(.*)$/;
+const BRACKET_CODE = /^\s*[[［【](\d{3}|\d{5}|\d{7})[\]］】]\s*/;
 const GLUED_CODE = /^(\d{3}|\d{5}|\d{7})(?![\d,.])\s*(.*)$/;
 
 interface TitleHit {
@@ -89,12 +91,15 @@ function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefine
   return tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n) || p.test(bare)));
 }
 
+/** A printed title without its number (表1 / 表1： / 表1. / 公开01表). */
+const bareTitle = (l: LayoutLine) => text(l).replace(TITLE_PREFIX, "").replace(/^[：:.．、]\s*/, "");
+
 function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): TitleHit[] {
   const hits: TitleHit[] = [];
   for (let i = from; i < lines.length; i++) {
     const tt = titleIn(tpl, lines[i]);
-    if (tt) hits.push({ index: i, tpl: tt, title: text(lines[i]).replace(TITLE_PREFIX, "") });
-    else if (hits.length && unknownTitle(lines, i) && text(lines[i]).replace(TITLE_PREFIX, "").trim()) hits.push({ index: i, tpl: hits[0].tpl, title: text(lines[i]).replace(TITLE_PREFIX, ""), unknown: true });
+    if (tt) hits.push({ index: i, tpl: tt, title: bareTitle(lines[i]) });
+    else if (hits.length && unknownTitle(lines, i) && bareTitle(lines[i]).trim()) hits.push({ index: i, tpl: hits[0].tpl, title: bareTitle(lines[i]), unknown: true });
   }
   return hits;
 }
@@ -225,6 +230,8 @@ function splitData(l: LayoutLine): DataLine {
     else if (amounts.length === 0) label.push(t);
     else amounts.push(t); // text after amounts: kept in order (two-sided lines)
   }
+  // A code printed in brackets before its name ([2060101]行政运行, 广州): the code, then the name.
+  if (label[0] && BRACKET_CODE.test(label[0].text)) label[0] = { ...label[0], text: label[0].text.replace(BRACKET_CODE, "$1 ") };
   return { line: l, label, amounts };
 }
 
@@ -253,14 +260,6 @@ function headerTokens(header: LayoutLine[]): LayoutToken[] {
     return out;
   });
 }
-
-/**
- * Where a header label's cell ends on the right. pdftotext places each run of text where it starts on the
- * page, and a Chinese character is twice as wide as the one column it takes in the text: a label ends at
- * its start plus its display width. A label wraps at its cell's width, so its first line spans the cell,
- * and right-aligned amounts end near that edge. A PDF token has its true right edge.
- */
-const rightEdge = (t: LayoutToken) => (t.box ? t.x1 : t.x0 + [...t.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
 
 /**
  * Where each amount column ends, as far as the header says: its label matched by the column's pattern, or
@@ -300,7 +299,7 @@ function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: C
  * alone can undo (a wrapped label, a label wider than its column); the arithmetic of the row cannot lie
  * about which column a figure is in when only one placement adds up.
  */
-function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }): (LayoutToken | undefined)[] {
+function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }, margin = 1 / 3): (LayoutToken | undefined)[] {
   const out: (LayoutToken | undefined)[] = specs.map(() => undefined);
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
@@ -308,7 +307,7 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
     return out;
   }
   const positions = amounts.map((a) => a.x1 - amounts[0].x1);
-  const identities = kind ? KINDS[kind].rowIdentities : [];
+  const identities = kind ? KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(specs.map((s) => s.key)))) : [];
   const options = placements(amounts.length, specs.length);
   let best: { cols: number[]; held: number; cost: number } | null = null;
   let second: { held: number; cost: number } | null = null;
@@ -324,7 +323,7 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   if (doubt && best && second && second.held === best.held) {
     const gaps = (offsets ?? []).slice(1).map((o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
     const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
-    if (second.cost - best.cost < pitch / 3) doubt.ambiguous = true;
+    if (second.cost - best.cost < pitch * margin) doubt.ambiguous = true;
   }
   const idx = best ? best.cols : assignColumns(positions, offsets ?? specs.map((_, j) => j));
   idx.forEach((c, i) => (out[c] = amounts[i]));
@@ -358,7 +357,7 @@ function identitiesHeld(identities: RowIdentity[], specs: ColumnSpec[], cols: nu
  * Offsets of each amount column's right edge from the first one's: measured on the lines that print every
  * column, else from the header's labels.
  */
-function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[]): number[] | null {
+function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[], printedRights?: number[]): number[] | null {
   const full = data.filter((d) => d.amounts.length === specs.length);
   if (full.length) {
     return specs.map((_, j) => {
@@ -366,7 +365,7 @@ function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine
       return ds[Math.floor(ds.length / 2)];
     });
   }
-  const rights = headerRights(specs, header);
+  const rights = printedRights ?? headerRights(specs, header);
   if (rights[0] === null) return null;
   // Columns the header does not name sit between their neighbours.
   const known = rights.map((c, j) => (c === null ? null : [j, c - rights[0]!] as const)).filter((x): x is readonly [number, number] => !!x);
@@ -383,7 +382,8 @@ function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine
 }
 
 function columnsOf(tpl: TableTemplate, keys: Set<string>): Column[] {
-  return tpl.columns.filter((c) => keys.has(c.key)).map((c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
+  // The generic template may name one column by two specs (小计 under 基本支出, or 基本支出 alone): the first.
+  return tpl.columns.filter((c, i, all) => keys.has(c.key) && all.findIndex((x) => x.key === c.key) === i).map((c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
 }
 
 /** Splits a block into its metadata, header lines and data lines. */
@@ -395,7 +395,7 @@ function sections(file: string, b: Block) {
   for (const l of b.lines) {
     const t = text(l);
     // Page numbers, notes, and the 表 N marker a continuation page repeats.
-    if (!t || PAGE_NUMBER.test(t) || NOTE.test(t) || /^[#*\s]*表\s*\d+\s*[*]*$/.test(t)) continue;
+    if (!t || PAGE_NUMBER.test(t) || NOTE.test(t) || /^[#*\s]*表\s*\d+\s*[*]*$/.test(t) || TABLE_NUMBER.test(t)) continue;
     let meta = false;
     for (const tok of tokensOf(l)) {
       const m = META.exec(tok.text);
@@ -484,6 +484,43 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
   return out;
 }
 
+/**
+ * A table without codes whose cells are centred vertically (杭州's 单位名称 wrapped over four lines): a line of
+ * figures with no label takes the label lines around it. Between two such lines, the first takes the
+ * nearer half of the label lines, the second the rest; before the first and after the last, all of them.
+ */
+function joinCentredLabels(data: DataLine[]): DataLine[] {
+  const floating = (d: DataLine) => d.label.length === 0 && d.amounts.length > 0;
+  const labelOnly = (d: DataLine) => d.amounts.length === 0 && d.label.length > 0;
+  const own = new Map<DataLine, DataLine[]>();
+  const taken = new Set<DataLine>();
+  data.forEach((d, i) => {
+    if (!floating(d)) return;
+    const above: DataLine[] = [];
+    for (let k = i - 1; k >= 0 && labelOnly(data[k]) && d.line.line - data[k].line.line <= 4; k--) above.unshift(data[k]);
+    const below: DataLine[] = [];
+    for (let k = i + 1; k < data.length && labelOnly(data[k]) && data[k].line.line - d.line.line <= 4; k++) below.push(data[k]);
+    const prevFloating = i - above.length - 1 >= 0 && floating(data[i - above.length - 1]);
+    const nextFloating = i + below.length + 1 < data.length && floating(data[i + below.length + 1]);
+    const mine = [...(prevFloating ? above.slice(Math.floor(above.length / 2)) : above), ...(nextFloating ? below.slice(0, Math.floor(below.length / 2)) : below)].filter((x) => !taken.has(x));
+    if (mine.length === 0) return;
+    mine.forEach((x) => taken.add(x));
+    own.set(d, mine);
+  });
+  const out: DataLine[] = [];
+  for (const d of data) {
+    if (taken.has(d)) continue;
+    const mine = own.get(d);
+    if (!mine) out.push(d);
+    else {
+      const first = mine[0].label[0];
+      const text_ = mine.flatMap((x) => x.label.map((t) => t.text)).join("");
+      out.push({ ...d, label: [{ ...first, text: text_ }] });
+    }
+  }
+  return out;
+}
+
 /** The row that numbers the columns under a header (栏次 / ** 1 2 3 4 5): not data. */
 function isNumberingRow(d: DataLine): boolean {
   const label = d.label.map((t) => t.text).join("");
@@ -496,22 +533,72 @@ function isNumberingRow(d: DataLine): boolean {
  * its rows print, or no 合计: its columns cannot be told apart with confidence. It is listed, not checked:
  * a guessed column would be a false error.
  */
-function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[]): ParsedBlock | null {
+function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], unnamed: string[] = []): ParsedBlock | null {
   if (!b.fromHeader) return null;
   const most = Math.max(0, ...data.map((d) => d.amounts.length));
-  if (specs[0]?.key === "total" && most <= specs.length) return null;
-  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
+  if (unnamed.length === 0 && specs.length > 0 && most <= specs.length) return null;
+  // A table that prints no figure (此表为空): nothing can be put in a wrong column.
+  if (most === 0) return null;
+  const why = unnamed.length ? `: ${unnamed.join("、")}` : "";
+  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood${why}）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
+}
+
+/**
+ * The row that numbers the columns (** 1 2 3 …, 栏次) marks where each amount column stands: when it numbers
+ * exactly the amount columns, its numbers' right edges are the columns' offsets.
+ */
+function numberingOffsets(body: LayoutLine[], columns: number): number[] | null {
+  const row = body.map(splitData).find(isNumberingRow);
+  const numbers = row?.amounts.filter((a) => /^\d+$/.test(a.text)) ?? [];
+  if (numbers.length !== columns || columns < 2) return null;
+  return numbers.map((n) => n.x1 - numbers[0].x1);
+}
+
+/** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 附表4): not a row. */
+const TABLE_NUMBER = /^(部门)?公开表\s*\d+$|^公开\s*\d+\s*表$|^附表\s*\d+$/;
+
+/** Lines a table's block may hold that are not its header: a note, the table's number, "no data". */
+const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?公开\s*\d+\s*表$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据/;
+
+/** Generic template: the amount columns its header names (wrapped and grouped labels read as printed). */
+function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[]): HeaderColumns {
+  // The header printed above the first row (a continuation page repeats it: once is enough).
+  const first = body[0]?.line ?? Infinity;
+  const leaves = headerLeaves(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))).map((l) => tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")))));
+  return nameColumns(leaves, tpl.columns);
 }
 
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  const amountSpecs_ = amountSpecs(tpl, header, b.fromHeader);
-  const data = mergeFloatingAmounts(completeCodeSegments(body, header).map(splitData).filter((d) => !isNumberingRow(d)));
-  const unclear = headerNotUnderstood(b, amountSpecs_, data);
+  const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
+  const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
+  let lines_ = completeCodeSegments(body, header).map(splitData).filter((d) => !isNumberingRow(d));
+  if (named && !lines_.some(hasCode)) lines_ = joinCentredLabels(lines_);
+  // Read by kind alone, a table whose one line of figures prints no label (部门收入总表 as one row under its
+  // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
+  const figures = lines_.filter((d) => d.amounts.length);
+  const lone = !!named && figures.length === 1 && figures[0].label.length === 0;
+  const data = lone ? lines_ : mergeFloatingAmounts(lines_);
+  const unclear = headerNotUnderstood(b, amountSpecs_, data, named?.unnamed);
   if (unclear) return unclear;
+  // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
+  // a table of this kind's rows.
+  if (named && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
+    return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const doubt = { ambiguous: false };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
-  const offsets = columnOffsets(data, amountSpecs_, header);
+  const offsets = (named && numberingOffsets(body, amountSpecs_.length)) || columnOffsets(data, amountSpecs_, header, named?.rights);
+  // Read by kind alone, each page's columns where its figures show them (pages may differ in width).
+  // Where a page's figures end in exactly as many places as there are columns, each figure is in the column
+  // it ends at: no arithmetic or guess is needed (and a misprinted figure stays where it is printed).
+  const pageColumns = new Map<number, { at: number[]; tolerance: number } | null>();
+  if (named)
+    for (const page of new Set(data.map((d) => d.line.page))) {
+      const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
+      const tolerance = amounts.some((a) => a.box) ? 6 : 2;
+      const at = clusteredColumns(amounts.map((a) => a.x1), amountSpecs_.length, tolerance);
+      pageColumns.set(page, at && { at, tolerance });
+    }
   const items: Item[] = [];
   let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
@@ -521,12 +608,29 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     .map((t) => t.x0)
     .sort((a, b) => a - b);
   const nameCol = nameStarts.length ? nameStarts[Math.floor(nameStarts.length / 2)] : 0;
+  // Read by kind alone, a name wrapped around its code line (机关事业单位基本养老保险缴 / 2080505 … / 费支出): the
+  // part right above a code line that prints no name starts that row's name, not the previous row's.
+  const prefix = new Map<DataLine, string>();
+  const prefixLines = new Set<DataLine>();
+  if (named)
+    data.forEach((d, i) => {
+      const next = data[i + 1];
+      const nextLabel = next?.label.map((t) => t.text).join(" ").trim() ?? "";
+      const bareCode = /^\d{3}(\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$/.test(nextLabel);
+      if (d.amounts.length === 0 && d.label.length && !hasCode(d) && next && bareCode && next.line.line - d.line.line <= 1) {
+        prefix.set(next, d.label.map((t) => t.text).join(""));
+        prefixLines.add(d);
+      }
+    });
   for (const d of data) {
-    const labelText = d.label.map((t) => t.text).join(" ").trim();
+    if (prefixLines.has(d)) continue;
+    const labelText = d.label.map((t) => t.text).join(" ").trim() || (lone && d.amounts.length ? "合计" : "");
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
-    const nameText = (m ? m[m.length - 1] : labelText).trim();
+    let nameText = (m ? m[m.length - 1] : labelText).trim() || (prefix.get(d) ?? "");
+    // Read by kind alone, the total row's label as one word (合   计 in a text, 合 计 in a PDF).
+    if (named && /^(合计|总计)$/.test(normaliseName(nameText))) nameText = normaliseName(nameText);
     if (!d.amounts.length && !codeText) {
       // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出): printed where names start,
       // right under the row it continues.
@@ -549,7 +653,9 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     cells.code = { text: codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
-    const placed = placeAmounts(d.amounts, amountSpecs_, offsets, tpl.kind, doubt);
+    const page = pageColumns.get(d.line.page);
+    const direct = page ? atColumns(d.amounts, page.at, page.tolerance) : null;
+    const placed = direct ? amountSpecs_.map((_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, page ? page.at.map((x) => x - page.at[0]) : offsets, tpl.kind, doubt);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
     items.push(item);
@@ -560,6 +666,14 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (b.fromHeader && doubt.ambiguous)
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
+  // Read by kind alone, a row named but not coded (杭州: 类 / 款 / 项 told by indentation only) is an item of
+  // the table: its row identities are checked like a coded row's.
+  if (named)
+    for (const r of rows)
+      if (r.kind === "other" && r.label && Object.values(r.cells).some((c) => c.amount)) {
+        r.kind = "item";
+        r.name ??= r.label;
+      }
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...amountSpecs_.map((s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
@@ -581,9 +695,30 @@ function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department
   };
 }
 
+/**
+ * A role's label spaced out so far over its cell that it reads as two (收   入        总   计): joined when
+ * neither half is a label of the table and together they are one (收入总计).
+ */
+function joinSpacedRoles(toks: LayoutToken[], tpl: TableTemplate): LayoutToken[] {
+  const isRole = (t: string) => !!tpl.roles?.some((r) => r.pattern.test(splitMarker(normaliseName(t)).name));
+  const out: LayoutToken[] = [];
+  for (const t of toks) {
+    const prev = out[out.length - 1];
+    if (prev && !AMOUNT_TOKEN.test(prev.text) && !AMOUNT_TOKEN.test(t.text) && [...normaliseName(prev.text)].length <= 2 && !isRole(prev.text) && !isRole(t.text) && isRole(prev.text + t.text))
+      out[out.length - 1] = { ...prev, text: normaliseName(prev.text + t.text), x1: t.x1, ...(prev.box && t.box ? { box: { ...prev.box, width: t.box.x + t.box.width - prev.box.x } } : {}) };
+    else out.push(t);
+  }
+  return out;
+}
+
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
 function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
+  // Read by kind alone, a summary with a third side (收入 | 支出 by function | 支出 by use, 江苏's 收支预算总表):
+  // three columns of item names, which a two-sided reading would mix up. Listed.
+  const names = headerTokens(header.filter((l) => l.line < (body[0]?.line ?? Infinity))).filter((t) => /^(项目(名称)?|(功能|经济)?(分类)?科目名称)$/.test(normaliseName(t.text)));
+  if (b.fromHeader && names.length >= 3)
+    return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
   const data = body.map((l) => ({ line: l, toks: tokensOf(l) }));
@@ -604,7 +739,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   for (let k = 0; k < data.length; k++) {
     const d = data[k];
     const groups: LayoutToken[][] = [];
-    for (const t of d.toks) {
+    for (const t of joinSpacedRoles(d.toks, tpl)) {
       if (!AMOUNT_TOKEN.test(t.text) || groups.length === 0) groups.push([t]);
       else groups[groups.length - 1].push(t);
     }
@@ -695,23 +830,86 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
 }
 
 /** One row of amounts under the header (三公 and 机关运行经费). */
+/** A 三公 table's items printed as rows (广州: 项目 | 合计 | 一般公共预算 | …), each named by its label. */
+const SANGGONG_ITEMS: [RegExp, string][] = [
+  [/^三公经费(合计)?$/, "total"],
+  [/^因公出国/, "abroad"],
+  [/^公务用车购置及运行/, "vehicle"],
+  [/^公务用车购置费$/, "vehicle-purchase"],
+  [/^公务用车运行(维护)?费$/, "vehicle-operation"],
+  [/^公务接待(费)?(支出)?$/, "reception"],
+  [/^行政经费$/, "admin-cost"],
+  [/^机关运行经费$/, "running-cost"],
+];
+
+/**
+ * Read by kind alone, a 三公 table printed with its items as rows and the funds as columns (项目 | 合计 |
+ * 一般公共预算 | 政府性基金预算 | 国有资本经营预算): one row per column (合计 this year's, then each fund's),
+ * each figure at the line of its item. Null when it is not such a table; listed when an item or a column is
+ * not known, or a line does not print a figure in every column.
+ */
+function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], unit: string | null, department: string | null): ParsedBlock | null {
+  const first = body[0]?.line ?? Infinity;
+  const leaves = headerLeaves(header.filter((l) => l.line < first).map((l) => tokensOf(l)));
+  if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
+  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null });
+  const columns = leaves.filter((l) => !/^项目(名称)?$/.test(l.text)).map((l) => l.text.replace(/^其中[:：]?/, ""));
+  const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
+  const funds = columns.map((c) => FUND.find(([re]) => re.test(c))?.[1]);
+  if (funds[0] !== "合计" || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
+  const lines = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const items: { key: string; d: DataLine }[] = [];
+  for (const d of lines) {
+    const label = splitMarker(normaliseName(d.label.map((t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
+    const key = SANGGONG_ITEMS.find(([re]) => re.test(label))?.[1];
+    if (!key) return listed(`项目未能识别 item not understood: ${label}`);
+    if (d.amounts.length !== funds.length) return listed("列位置不确定 columns uncertain");
+    items.push({ key, d });
+  }
+  const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  const rows: Row[] = funds.map((fund, j) => {
+    const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
+    for (const { key, d } of items) row.cells[key] = cell(file, d.line, d.amounts[j], specOf(key));
+    row.name = fund!;
+    if (j === 0) row.role = "current-year";
+    return row;
+  });
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(items.map((i) => i.key))), rows), department };
+}
+
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  const specs = amountSpecs(tpl, header, b.fromHeader);
+  if (b.fromHeader && tpl.kind === "sanggong") {
+    const byItems = parseSanggongItems(file, b, tpl, header, body, unit, department);
+    if (byItems) return byItems;
+  }
+  const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
+  const specs = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
   const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
-  const unclear = headerNotUnderstood(b, specs, data);
+  const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
-  const offsets = columnOffsets(data, specs, header);
-  const rows: Row[] = data.map((d) => {
+  const numbered = named ? numberingOffsets(body, specs.length) : null;
+  // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there.
+  const under = !numbered && named && data.length ? data.map((d) => underLabels(d.amounts, named)) : null;
+  const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
+  const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
+  const doubt = { ambiguous: false };
+  // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
+  const margin = 1 / 2;
+  const rows: Row[] = data.map((d, k) => {
     const label = d.label.map((t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
-    const placed = placeAmounts(d.amounts, specs, offsets, tpl.kind);
+    const placed: (LayoutToken | undefined)[] = direct ? specs.map(() => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3);
+    if (direct) direct[k].forEach((c, i) => (placed[c] = d.amounts[i]));
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
     if (tpl.kind === "sanggong") row.role = "current-year";
     return row;
   });
+  // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
+  if (doubt.ambiguous)
+    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(specs.map((s) => s.key))), rows), department };
 }
 
@@ -813,6 +1011,9 @@ function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
 
 function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
   const tpl = b.hit.tpl;
+  // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
+  // tables (杭州's 预算公开表 list in the text): not a table, and not an unknown one.
+  if (b.fromHeader && !b.lines.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) return { table: null, department: null };
   if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   switch (tpl.layout) {
     case "classified":

@@ -1,0 +1,297 @@
+import { normaliseName } from "../../model/names.js";
+import type { ColumnSpec } from "../../templates/types.js";
+import type { LayoutToken } from "./types.js";
+
+/*
+ * A table's header as a layout prints it, read without a template (the generic template): labels wrapped
+ * over several lines (一般公共预 / 算拨款收入), labels grouped under a spanning label (本年收入 over 小计 ·
+ * 一般公共预算 …; 基本支出 over 人员经费 · 公用经费), a column numbering row (** 1 2 3). The header becomes
+ * its leaf cells, left to right, each with its full label and the labels of the groups above it; each leaf
+ * is then named by the kind's column list or left unnamed — a table with an unnamed amount column is not
+ * read (a figure is never guessed into a column).
+ */
+
+export interface HeaderLeaf {
+  /** The label, its wrapped pieces joined top to bottom, spaces removed. */
+  text: string;
+  /** The spanning labels above it, outermost first. */
+  groups: string[];
+  x0: number;
+  /** The cell's right edge as printed (display width of the widest piece). */
+  x1: number;
+}
+
+const SINGLE = /^[\u4e00-\u9fff]$/;
+
+interface Piece {
+  text: string;
+  x0: number;
+  x1: number;
+  line: number;
+}
+
+/**
+ * Where a header label's cell ends on the right. pdftotext places each run of text where it starts on the
+ * page, and a Chinese character is twice as wide as the one column it takes in the text: a label ends at
+ * its start plus its display width. A label wraps at its cell's width, so its first line spans the cell,
+ * and right-aligned amounts end near that edge. A PDF token has its true right edge.
+ */
+export const rightEdge = (t: LayoutToken) => (t.box ? t.x1 : t.x0 + [...t.text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
+/** The same for a label spaced out over its cell (合      计): its last character's edge. */
+const edge = (t: LayoutToken) => (t.box ? t.x1 : Math.max(rightEdge(t), t.x1 + (/[\u2e80-\uffff]$/.test(t.text) ? 1 : 0)));
+
+/**
+ * Header cells that nearly touch are one run of text with single spaces (一般公共预 政府性基金 国有资本经):
+ * in a layout text, words of two or more Chinese characters a single space apart are cells of their own.
+ */
+function splitCells(toks: LayoutToken[]): LayoutToken[] {
+  return toks.flatMap((t) => {
+    if (t.box || !/^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/.test(t.text)) return [t];
+    let x = t.x0;
+    return t.text.split(" ").map((w) => {
+      // Each word starts after the one before it as printed (a Chinese character is two columns wide).
+      const piece = { text: w, x0: x, x1: x + w.length };
+      x = rightEdge(piece) + 1;
+      return piece;
+    });
+  });
+}
+
+/** Labels that span the columns under them (a group), whatever the province. */
+const GROUP = new RegExp(
+  "^(" +
+    [
+      "本年收入", "上年结转(结余|和结余)?(资金)?", "财政拨款(收入|资金)?", "财政专户(拨款|管理资金)?收入", "其他资金(收入)?", "单位资金",
+      "基本支出", "本年(一般公共预算|政府性基金预算?|国有资本经营预算?)?(基本)?支出", "(一般公共预算|政府性基金预算?|国有资本经营预算?)(基本|项目)?支出",
+      "\\d{4}年(度)?(预算数?|执行数|基本支出|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出)?", "年初预算数",
+      // The change against last year's outturn, with or without an adjustment in brackets (中央部门).
+      "\\d{4}年(度)?预算数?比\\d{4}年(度)?执行数(\\(.*\\))?",
+      "三公经费", "公务用车购置及运行(维护)?费", "事业收入",
+      "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
+    ].join("|") +
+    ")$",
+);
+
+/** Group labels whose first column is their 小计. */
+const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费)$/;
+
+/** Labels that are never an amount column's: the code and name columns, the column numbering. */
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别/;
+
+/** A 小计 printed right before the parts it sums (no group label says whose it is): the part names it. */
+const SUBTOTAL_BEFORE: [RegExp, string][] = [
+  [/^因公出国/, "total"],
+  [/购置费$/, "vehicle"],
+  [/^人员(经费|支出)$/, "basic"],
+];
+
+/**
+ * The leaves of a header, left to right. Pieces on nearby lines whose centres nearly coincide are one
+ * wrapped label; a piece that reads as a group label and stands over other pieces is their group.
+ */
+export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
+  const pieces: Piece[] = [];
+  lines.forEach((toks, line) => {
+    for (const t of splitCells(toks)) {
+      const text = normaliseName(t.text);
+      if (!text || /^\d+$|^\*+$/.test(text)) continue;
+      pieces.push({ text, x0: t.x0, x1: edge(t), line });
+    }
+  });
+  const unit = pieces.length ? Math.min(...pieces.map((p) => (p.x1 - p.x0) / Math.max(1, [...p.text].length))) : 1;
+  // A label spaced out to fill its cell (合      计): its single characters on one line are one label.
+  for (let i = pieces.length - 1; i > 0; i--) {
+    const a = pieces[i - 1];
+    const b = pieces[i];
+    if (a.line === b.line && SINGLE.test(a.text) && SINGLE.test(b.text) && [...a.text].length === 1 && [...b.text].length === 1 && b.x0 - a.x1 <= unit * 6) pieces.splice(i - 1, 2, { text: a.text + b.text, x0: a.x0, x1: b.x1, line: a.line });
+  }
+  const centre = (p: { x0: number; x1: number }) => (p.x0 + p.x1) / 2;
+  // Stacks: a wrapped label's pieces, top to bottom.
+  const stacks: Piece[][] = [];
+  for (const p of [...pieces].sort((a, b) => a.line - b.line || a.x0 - b.x0)) {
+    let best: Piece[] | null = null;
+    let bestGap = Infinity;
+    for (const s of stacks) {
+      const last = s[s.length - 1];
+      if (p.line - last.line > 2 || p.line === last.line) continue;
+      // A group label does not continue onto the line below: what is under it are its columns.
+      // (A qualifier in brackets on the next line still belongs to it: …比2025年执行数 / （扣除中央基建投资）.)
+      if (GROUP.test(s.map((x) => x.text).join("")) && !/^[(（]/.test(p.text)) continue;
+      const gap = Math.abs(centre(last) - centre(p));
+      const sameStart = Math.abs(last.x0 - p.x0) <= unit;
+      // The last piece of a wrapped label is often short (补助支 / 出) and stands within the line above.
+      const within = [...p.text].length <= 2 && p.x0 >= last.x0 - unit && p.x1 <= last.x1 + unit;
+      if ((gap <= unit * 1.5 || sameStart || within) && gap < bestGap) {
+        best = s;
+        bestGap = gap;
+      }
+    }
+    if (best) best.push(p);
+    else stacks.push([p]);
+  }
+  const cells = stacks.map((s) => ({
+    text: s.map((x) => x.text).join(""),
+    x0: Math.min(...s.map((x) => x.x0)),
+    x1: Math.max(...s.map((x) => x.x1)),
+    top: s[0].line,
+    bottom: s[s.length - 1].line,
+  }));
+  // A group label is centred over its columns, which may reach beyond it by half its width on each side.
+  const under = (g: (typeof cells)[number], c: (typeof cells)[number]) => {
+    const reach = Math.max(unit, (g.x1 - g.x0) / 2);
+    return c !== g && c.top > g.bottom && centre(c) >= g.x0 - reach && centre(c) <= g.x1 + reach;
+  };
+  const groups = cells.filter((c) => GROUP.test(c.text) && cells.some((o) => under(c, o)));
+  const leaves = cells
+    .filter((c) => !groups.includes(c))
+    .map((c) => ({
+      text: c.text,
+      // Of two group labels side by side that could both stand over it, the nearer.
+      groups: groups
+        .filter((g) => under(g, c) && !groups.some((o) => o !== g && o.top === g.top && under(o, c) && Math.abs(centre(o) - centre(c)) < Math.abs(centre(g) - centre(c))))
+        .sort((a, b) => a.top - b.top)
+        .map((g) => g.text),
+      x0: c.x0,
+      x1: c.x1,
+      top: c.top,
+    }))
+    .sort((a, b) => centre(a) - centre(b));
+  // A 小计 that no group label stands over is the first column of the group label printed next to its right
+  // (a label centred over many columns starts well right of its first one), when no other group is nearer.
+  for (const l of leaves)
+    if (l.groups.length === 0 && l.text === "小计") {
+      const g = groups.filter((g) => g.bottom < l.top && GROUP_WITH_SUBTOTAL.test(g.text) && g.x0 >= l.x0).sort((a, b) => a.x0 - b.x0)[0];
+      if (g && !leaves.some((o) => o !== l && o.text === "小计" && o.x0 > l.x0 && o.x0 < g.x0)) l.groups = [g.text];
+    }
+  // The columns after a group's 小计 that no group label stands over are that group's, up to the next
+  // group (a PDF's group label may stand over its first columns only).
+  let open: string[] | null = null;
+  for (const l of leaves) {
+    if (l.groups.length) {
+      if (l.text === "小计" && GROUP_WITH_SUBTOTAL.test(l.groups[l.groups.length - 1])) open = l.groups;
+      else if (!open || l.groups.join("/") !== open.join("/")) open = null;
+    }
+    else if (open && !LABEL_COLUMN.test(l.text)) l.groups = open;
+  }
+  return leaves.map(({ top: _top, ...l }) => l);
+}
+
+/** A leaf's label without the 其中： that marks a part printed under its total. */
+const bare = (s: string) => s.replace(/^其中[:：]?/, "");
+
+export interface HeaderColumns {
+  /** The amount columns, in printed order. */
+  specs: ColumnSpec[];
+  /** Each column's right edge as printed. */
+  rights: number[];
+  /** Each column's label's left and right edges. */
+  lefts: number[];
+  labelRights: number[];
+  /** Labels of amount columns that no column of the kind names: the table cannot be read. */
+  unnamed: string[];
+  /** The labels of the label columns (科目编码, 科目名称, 项目, 单位名称 …). */
+  labels: string[];
+}
+
+/**
+ * Names each amount leaf by the kind's column list: a spec whose `group` matches a group above the leaf
+ * first (小计 under 基本支出 is 基本支出), then the others; each spec names one leaf.
+ */
+export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderColumns {
+  const amountLeaves = leaves.filter((l) => !LABEL_COLUMN.test(l.text));
+  const named: (ColumnSpec | null)[] = amountLeaves.map(() => null);
+  const used = new Set<ColumnSpec>();
+  for (const pass of ["grouped", "before", "plain"] as const)
+    amountLeaves.forEach((l, i) => {
+      if (named[i]) return;
+      let s: ColumnSpec | undefined;
+      // Amount columns, and text columns printed among them (增减(%)).
+      const free = (x: ColumnSpec) => !used.has(x) && (x.kind === "amount" || !!x.group) && !specs.some((o) => used.has(o) && o.key === x.key);
+      if (pass === "grouped")
+        // The innermost group first (小计 under 公务用车购置及运行费 under “三公”经费 is the vehicles' 小计).
+        for (const g of [...l.groups].reverse()) {
+          s = specs.find((x) => free(x) && !!x.group && x.group.test(g) && x.leaf.test(bare(l.text)));
+          if (s) break;
+        }
+      else if (pass === "before") {
+        const next = amountLeaves[i + 1];
+        const key = l.text === "小计" && next ? SUBTOTAL_BEFORE.find(([re]) => re.test(bare(next.text)))?.[1] : undefined;
+        s = key ? specs.find((x) => free(x) && x.key === key) : undefined;
+      } else s = specs.find((x) => free(x) && !x.group && x.leaf.test(bare(l.text)));
+      if (s) {
+        named[i] = s;
+        used.add(s);
+      }
+    });
+  // A label is centred in its cell and the figures under it are right-aligned: the cell ends about halfway
+  // to the next label.
+  const gaps = leaves.slice(1).map((l, i) => l.x0 - leaves[i].x1).filter((g) => g > 0).sort((a, b) => a - b);
+  const half = gaps.length ? gaps[Math.floor(gaps.length / 2)] / 2 : 0;
+  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: leaves.filter((l) => LABEL_COLUMN.test(l.text)).map((l) => l.text) };
+  amountLeaves.forEach((l, i) => {
+    const s = named[i];
+    const next = leaves[leaves.indexOf(l) + 1];
+    if (!s) out.unnamed.push([...l.groups, l.text].join("/"));
+    else {
+      out.specs.push(s);
+      out.rights.push(next && next.x0 > l.x1 ? (l.x1 + next.x0) / 2 : l.x1 + half);
+      out.lefts.push(l.x0);
+      out.labelRights.push(l.x1);
+    }
+  });
+  return out;
+}
+
+/**
+ * Where each amount column stands on one page, from the right edges of the page's amounts: when they fall
+ * into exactly as many clusters as the table has columns, each cluster is a column. Pages of one table may
+ * be laid out at different widths, so a header's positions on the first page do not hold on the next.
+ */
+export function clusteredOffsets(rights: number[], columns: number, tolerance: number): number[] | null {
+  const at = clusteredColumns(rights, columns, tolerance);
+  return at && at.map((x) => x - at[0]);
+}
+
+/** The same, as where each column's figures end on the page. */
+export function clusteredColumns(rights: number[], columns: number, tolerance: number): number[] | null {
+  const xs = [...rights].sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const x of xs) {
+    const c = clusters[clusters.length - 1];
+    if (c && x - c[c.length - 1] <= tolerance) c.push(x);
+    else clusters.push([x]);
+  }
+  if (clusters.length !== columns || columns < 2) return null;
+  return clusters.map((c) => c[Math.floor(c.length / 2)]);
+}
+
+/**
+ * Columns for a line's figures where the page's columns are known (clusteredColumns): each figure in the
+ * column it ends at. Null when one ends at none of them, or two at the same one.
+ */
+export function atColumns(amounts: LayoutToken[], columns: number[], tolerance: number): number[] | null {
+  const out: number[] = [];
+  for (const a of amounts) {
+    const j = columns.findIndex((x) => Math.abs(a.x1 - x) <= tolerance);
+    if (j < 0 || (out.length && j <= out[out.length - 1])) return null;
+    out.push(j);
+  }
+  return out;
+}
+
+/**
+ * Columns for a line's figures when each stands plainly under one label: in a PDF, its centre within one
+ * label's width (figures centred in their cells); in a layout text, its start where one label starts
+ * (figures flush left, as some exports print them: 江苏's 1276.7 under 合计, 237 under 公务用车运行维护费).
+ * Null when any figure is not so placed, or two share a column.
+ */
+export function underLabels(amounts: LayoutToken[], cols: HeaderColumns): number[] | null {
+  const out: number[] = [];
+  for (const a of amounts) {
+    const c = (a.x0 + a.x1) / 2;
+    const hits = cols.lefts.map((x0, j) => j).filter((j) => (a.box ? c >= cols.lefts[j] - 2 && c <= cols.labelRights[j] + 2 : Math.abs(a.x0 - cols.lefts[j]) <= 1));
+    if (hits.length !== 1 || (out.length && hits[0] <= out[out.length - 1])) return null;
+    out.push(hits[0]);
+  }
+  return out;
+}

@@ -1,0 +1,428 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runRules } from "../../src/engine/run.js";
+import { clusteredOffsets, headerLeaves, nameColumns, underLabels } from "../../src/loaders/layout/header.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import { layoutLines, tokensOf } from "../../src/loaders/layout/tokens.js";
+import { amountOf, table, type BudgetDocument } from "../../src/model/document.js";
+import { rules } from "../../src/rules/index.js";
+import { generic } from "../../src/templates/generic.js";
+import { normaliseTitle, templateByTitle } from "../../src/templates/index.js";
+import type { TableKind } from "../../src/model/document.js";
+import { ROOT } from "../helpers/cli.js";
+
+/*
+ * Tables read by kind alone (the generic template), on small synthetic documents: the title forms, the
+ * header forms (wrapped, grouped, spaced-out, split code columns) and the figure placements that real
+ * documents of other provinces print. Each form has a passing example and one that must stay listed (a
+ * figure is never guessed into a column). The real documents are checked end to end in
+ * test/e2e/templates.test.ts.
+ */
+
+/**
+ * A line as pdftotext lays it out: each text starting at the given column (a Chinese character takes two
+ * columns of the page, one character of the line).
+ */
+function at(...cells: [number, string][]): string {
+  let line = "";
+  for (const [col, text] of cells) line = line.padEnd(Math.max(col, line.length + (line ? 1 : 0)), " ") + text;
+  return line;
+}
+
+const specsOf = (kind: TableKind) => generic.tables.find((t) => t.kind === kind)!.columns;
+/** The header's amount columns, named by the kind's list. */
+const named = (kind: TableKind, lines: string[]) => nameColumns(headerLeaves(layoutLines(lines.join("\n")).map(tokensOf)), specsOf(kind));
+
+describe("titles recognised by kind", () => {
+  const kindOf = (title: string) => templateByTitle(generic, title)?.kind ?? null;
+
+  it("with or without a number, a year, a level of government or 部门 before them", () => {
+    for (const [title, kind] of [
+      ["表2：2026年市级部门收入预算总表", "income"],
+      ["公开 05 表 一般公共预算支出预算表（功能科目）", "general-function"],
+      ["部门公开表 6 一般公共预算基本支出表", "general-basic-economic"],
+      ["附表3 部门支出总表", "expenditure"],
+      ["一般公共预算支出情况表（按功能分类科目）", "general-function"],
+      ["一般公共预算基本支出情况表（按经济分类科目）", "general-basic-economic"],
+      ["财政拨款收支总体情况表", "allocation-summary"],
+      ["2026年市级部门一般公共预算“三公”经费预算表", "sanggong"],
+    ] as const)
+      expect(kindOf(title.replace(/^(表\d+：|公开 \d+ 表 |部门公开表 \d+ |附表\d+ )/, "")), title).toBe(kind);
+    expect(normaliseTitle("2026年部门收入总表")).toBe("部门收入总表");
+  });
+
+  it("not a kind the model does not know: project expenditure by economic code, 财政拨款 by function", () => {
+    expect(kindOf("一般公共预算项目支出情况表（按经济分类科目）")).toBeNull();
+    expect(kindOf("部门预算项目支出及其他支出预算表")).toBeNull();
+  });
+});
+
+describe("headers read by kind alone", () => {
+  it("a label wrapped over several lines is one column (一般公共预 / 算拨款收入)", () => {
+    const h = named("income", [
+      "                        一般公共预   政府性基金",
+      "合计          上年结转                预算拨款收   其他收入",
+      "                        算拨款收入   入",
+    ]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["total", "carryover", "general-public", "gov-fund", "other-income"]);
+  });
+
+  it("a label spaced out over its cell (合      计) and split code columns (类 款 项, 科目编码 + 科目名称)", () => {
+    const h = named("expenditure", ["科目编码     科目名称   合      计        基本支出        项目支出", "类   款   项"]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.labels).toEqual(["科目编码类款项", "科目名称"]);
+    expect(h.specs.map((s) => s.key)).toEqual(["total", "basic", "project"]);
+  });
+
+  it("小计 named by its group (基本支出 over 小计 · 人员经费 · 日常公用支出) or by the part printed after it", () => {
+    const grouped = named("general-function", [
+      at([40, "基本支出"]),
+      at([3, "功能分类科目名称"], [22, "合   计"], [70, "项目支出"]),
+      at([32, "小计"], [42, "人员经费"], [54, "日常公用支出"]),
+    ]);
+    expect(grouped.specs.map((s) => s.key)).toEqual(["total", "basic", "personnel", "public", "project"]);
+    // No group label over it: the 小计 before 因公出国(境)费 is the 三公 total, the one before 购置费 the vehicles'.
+    const sanggong = named("sanggong", ["  合计    小计    因公出国（境）费    小计    公务用车购置费    公务用车运行维护费    公务接待费    会议费    培训费"]);
+    expect(sanggong.specs.map((s) => s.key)).toEqual(["grand-total", "total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception", "meeting", "training"]);
+  });
+
+  it("本年收入 and 上年结转结余 each with 小计 and fund columns: the same label named by its group", () => {
+    const h = named("income", [
+      "                     本年收入                                        上年结转结余",
+      "  单位名称   总计   小计    一般公共预算    政府性基金预算    其他收入    小计    一般公共预算    单位资金",
+    ]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["total", "current-income", "general-public", "gov-fund", "other-income", "carryover", "carryover-general-public", "carryover-unit-funds"]);
+  });
+
+  it("fails: a column the kind has no name for is reported by its label, so the table is listed", () => {
+    const h = named("general-function", ["科目编码   科目名称   2025年执行数   小计   基本支出   项目支出   增减额   增减(%)"]);
+    expect(h.unnamed).toEqual(["2025年执行数", "增减额", "增减(%)"]);
+  });
+});
+
+describe("figures placed by what the page shows", () => {
+  it("columns clustered from the right edges of one page's figures, when they make as many clusters as columns", () => {
+    expect(clusteredOffsets([52, 69, 52, 86, 69, 86], 3, 2)).toEqual([0, 17, 34]);
+    expect(clusteredOffsets([52, 69], 3, 2)).toBeNull();
+  });
+
+  it("figures flush left under their labels (a text) or centred under them (a PDF)", () => {
+    const cols = { specs: [], rights: [], lefts: [0, 10, 20], labelRights: [4, 14, 24], unnamed: [], labels: [] };
+    expect(underLabels([{ text: "1", x0: 0, x1: 1 }, { text: "2", x0: 20, x1: 21 }], cols)).toEqual([0, 2]);
+    expect(underLabels([{ text: "1", x0: 3, x1: 7 }], cols)).toBeNull();
+    const box = (x: number, w: number) => ({ x, y: 0, width: w, height: 8 });
+    expect(underLabels([{ text: "237", x0: 11, x1: 13, box: box(11, 2) }], cols)).toEqual([1]);
+  });
+});
+
+// A small document of another province: its title page, and tables under their own titles.
+const doc = (...tables: string[]) => ["2026年某某局部门预算", "", ...tables].join("\n");
+const load = (text: string): BudgetDocument => loadLayoutText("doc.txt", text);
+const check = (d: BudgetDocument) => runRules(d, rules, { tolerance: { kind: "auto" }, lang: "en" });
+const errors = (d: BudgetDocument) => check(d).filter((f) => f.severity === "error");
+
+const basicByEconomic = (rows: string[]) =>
+  [
+    "                            一般公共预算基本支出表",
+    "                                                                          单位：万元",
+    "             部门预算支出经济分类科目                              2026 年基本支出",
+    "",
+    "      科目编码               科目名称          合计               人员经费            公用经费",
+    "",
+    ...rows,
+  ].join("\n");
+
+const summary = [
+  "                                    部门收支总表",
+  "                                                                                           单位：万元",
+  "          项       目               预算数                        项   目                   预算数",
+  "一、一般公共预算拨款收入                            100.00 一、一般公共服务支出                                100.00",
+  "              收   入   总   计             100.00                支   出   总   计              100.00",
+  "",
+].join("\n");
+
+describe("a document of an unknown template, read by kind", () => {
+  it("a two-column classified table: each figure in the column its page puts it (人员经费 vs 公用经费)", () => {
+    const d = load(
+      doc(
+        summary,
+        basicByEconomic([
+          "301          工资福利支出                         60.00         60.00",
+          "  30101       基本工资                          60.00         60.00",
+          "302          商品和服务支出                         40.00                       40.00",
+          "  30201       办公费                              40.00                       40.00",
+          "                  合   计                      100.00         60.00         40.00",
+        ]),
+      ),
+    );
+    expect(d.template).toBe("generic");
+    const t = table(d, "general-basic-economic")!;
+    expect(t.rows.map((r) => [r.code ?? r.name, amountOf(r, "personnel")?.text ?? "", amountOf(r, "public")?.text ?? ""])).toEqual([
+      ["301", "60.00", ""],
+      ["30101", "60.00", ""],
+      ["302", "", "40.00"],
+      ["30201", "", "40.00"],
+      ["合计", "60.00", "40.00"],
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a misprinted figure in such a table is an error at its line", () => {
+    const d = load(
+      doc(
+        summary,
+        basicByEconomic([
+          "301          工资福利支出                         60.00         61.00",
+          "302          商品和服务支出                         40.00                       40.00",
+          "                  合   计                      100.00         61.00         40.00",
+        ]),
+      ),
+    );
+    expect(d.unknownTables).toEqual([]);
+    const e = errors(d).filter((f) => f.ruleId === "row-total");
+    expect(e.map((f) => [f.location.line, f.stated, f.computed])).toEqual([
+      [15, "60", "61"],
+      [17, "100", "101"],
+    ]);
+  });
+
+  it("codes in brackets ([201]一般公共服务支出) and a name wrapped around its code line", () => {
+    const d = load(
+      doc(
+        summary,
+        [
+          "                              一般公共预算支出情况表（按功能分类科目）",
+          "                                                                     单位：万元",
+          "           功能科目名称          小计                其中：基本支出                项目支出",
+          "               合计                      100.00              60.00          40.00",
+          "[201]一般公共服务支出                              100.00                    60.00               40.00",
+          " [20101]人大事务                             100.00                    60.00               40.00",
+          "  [2010101]行政运行                          60.00               60.00                0.00",
+          "  [2010102]一般行政管理事务                     40.00                    0.00               40.00",
+        ].join("\n"),
+      ),
+    );
+    const t = table(d, "general-function")!;
+    expect(t.rows.map((r) => [r.kind, r.code, r.name])).toEqual([
+      ["department", null, "合计"],
+      ["code", "201", "一般公共服务支出"],
+      ["code", "20101", "人大事务"],
+      ["code", "2010101", "行政运行"],
+      ["code", "2010102", "一般行政管理事务"],
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("a name wrapped around its code line (part above, part below) is that row's name", () => {
+    const d = load(
+      doc(
+        summary,
+        [
+          "                                     本年支出总体情况表",
+          "                                                                                         单位：万元",
+          "      科目编码           科目名称        合计            基本支出           项目支出",
+          "                      合计       100.00         60.00         40.00",
+          "208          社会保障和就业支出          100.00         60.00         40.00",
+          "20805         行政事业单位养老支出        100.00         60.00         40.00",
+          "2080501        行政单位离退休              60.00         60.00          0.00",
+          "               机关事业单位基本养老保险缴",
+          "2080505                             40.00          0.00         40.00",
+          "             费支出",
+        ].join("\n"),
+      ),
+    );
+    expect(table(d, "expenditure")!.rows.map((r) => [r.code, r.name])).toEqual([
+      [null, "合计"],
+      ["208", "社会保障和就业支出"],
+      ["20805", "行政事业单位养老支出"],
+      ["2080501", "行政单位离退休"],
+      ["2080505", "机关事业单位基本养老保险缴费支出"],
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("a title numbered 表一： / 部门公开表3 / 附表 2 before it", () => {
+    for (const number of ["表一：", "部门公开表3 ", "附表 2 ", "公开 02 表 "]) {
+      const d = load(doc(summary, [`                    ${number}部门支出总表`, "                                        单位：万元", "科目编码     科目名称       合计      基本支出     项目支出", "201     一般公共服务支出     100.00     60.00     40.00"].join("\n")));
+      expect(table(d, "expenditure")?.title, number).toBe("部门支出总表");
+      expect(table(d, "expenditure")!.rows).toHaveLength(1);
+    }
+  });
+
+  it("one line of figures with no label under a header that starts with 合计: the department's total", () => {
+    const d = load(
+      doc(
+        summary,
+        [
+          "                                             部门收入总表",
+          "                                                                                                   单位：万元",
+          "合计          上年结转    一般公共预算拨款收入    其他收入",
+          "",
+          "100.00         10.00        60.00               30.00",
+        ].join("\n"),
+      ),
+    );
+    const r = table(d, "income")!.rows;
+    expect(r.map((x) => [x.kind, amountOf(x, "total")?.text, amountOf(x, "carryover")?.text, amountOf(x, "general-public")?.text, amountOf(x, "other-income")?.text])).toEqual([["department", "100.00", "10.00", "60.00", "30.00"]]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a table whose header names a column the kind does not know is listed with that label, not read", () => {
+    const d = load(
+      doc(
+        summary,
+        [
+          "                                          一般公共预算支出表",
+          "                                                                              单位：万元",
+          "科目编码         科目名称        2025年执行数     小计        基本支出       项目支出",
+          "201       一般公共服务支出      90.00   100.00   60.00   40.00",
+        ].join("\n"),
+      ),
+    );
+    expect(table(d, "general-function")).toBeUndefined();
+    expect(d.unknownTables?.map((u) => u.title)).toEqual(["一般公共预算支出表（表头未能识别 header not understood: 2025年执行数）"]);
+  });
+
+  it("fails: rows that are items (项目名称 | 金额), not codes, are listed", () => {
+    const d = load(doc(summary, ["                        收入预算总表", "部门名称： 某某局                                     单位：万元", "                    项目名称                         金额", "                    收入总计                        100.00", "  一般公共预算资金       公共财政拨款（补助）资金                   100.00"].join("\n")));
+    expect(table(d, "income")).toBeUndefined();
+    expect(d.unknownTables?.map((u) => u.title)).toEqual(["收入预算总表（按项目列示 rows are items, not codes）"]);
+  });
+});
+
+describe("a 三公 table with its items as rows and the funds as columns (广州)", () => {
+  const sanggong = (abroad: string) =>
+    doc(
+      summary,
+      [
+        "                           财政拨款安排的行政经费及“三公”经费预算表",
+        "                                                                        单位：万元",
+        "                 项目                合计               一般公共预算          政府性基金预算      国有资本经营预算",
+        "行政经费                                    990.04           990.04           0.00          0.00",
+        "“三公”经费                                  149.77           149.77           0.00          0.00",
+        `  其中：（一）因公出国（境）支出                       ${abroad}           ${abroad}           0.00          0.00`,
+        "       （二）公务用车购置及运行维护支出                     12.88        12.88            0.00          0.00",
+        "          1.公务用车购置费                          0.00            0.00         0.00          0.00",
+        "          2.公务用车运行维护费                       12.88        12.88            0.00          0.00",
+        "       （三）公务接待费支出                            9.89            9.89         0.00          0.00",
+      ].join("\n"),
+    );
+
+  it("one row per column, each figure at its item's line: 合计 this year's, then each fund's", () => {
+    const d = load(sanggong("127.00"));
+    const t = table(d, "sanggong")!;
+    expect(t.rows.map((r) => [r.name, amountOf(r, "total")?.text, amountOf(r, "abroad")?.text, amountOf(r, "vehicle-operation")?.text, amountOf(r, "reception")?.text])).toEqual([
+      ["合计", "149.77", "127.00", "12.88", "9.89"],
+      ["一般公共预算", "149.77", "127.00", "12.88", "9.89"],
+      ["政府性基金预算", "0.00", "0.00", "0.00", "0.00"],
+      ["国有资本经营预算", "0.00", "0.00", "0.00", "0.00"],
+    ]);
+    expect(t.rows[0].role).toBe("current-year");
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a misprinted item is an error in each column it breaks", () => {
+    const e = errors(load(sanggong("128.00"))).filter((f) => f.ruleId === "row-total");
+    expect(e.map((f) => [f.location.line, f.stated, f.computed])).toEqual([
+      [13, "149.77", "150.77"],
+      [13, "149.77", "150.77"],
+    ]);
+  });
+});
+
+describe("a 财政拨款收支总表 that spends last year's carry-over beside tables of this year's budget only", () => {
+  // 本年收入 100 + 上年结转 20 = 本年支出 (spent), while the 一般公共预算支出表 prints this year's 100.
+  // The department's 收支总表: 150 spent on 201 (the allocations' 100 and carry-over 20, and 30 of its own).
+  const all = [
+    "                                    部门收支总表",
+    "                                                                                           单位：万元",
+    "          项       目               预算数                        项   目                   预算数",
+    "一、一般公共预算拨款收入                            100.00 一、一般公共服务支出                                150.00",
+    "二、其他收入                                     30.00",
+    "本年收入合计                                  130.00 本年支出合计                                    150.00",
+    "上年结转                                     20.00",
+    "              收   入   总   计             150.00                支   出   总   计              150.00",
+    "",
+  ].join("\n");
+  const central = (spent: string) =>
+    doc(
+      all,
+      [
+        "                                      财政拨款收支总表",
+        "                                                                                               单位：万元",
+        "                 项目                   预算数                           项目                   预算数",
+        `一、本年收入                                      100.00   一、本年支出                                 ${spent}`,
+        `（一）一般公共预算拨款                                 100.00   （一）一般公共服务支出                            ${spent}`,
+        "二、上年结转                                      20.00",
+        `         收   入        总   计                 ${spent}                支   出       总   计         ${spent}`,
+        "",
+      ].join("\n"),
+      [
+        "                                          一般公共预算支出表",
+        "                                                                              单位：万元",
+        "科目编码         科目名称          小计        基本支出       项目支出",
+        "201       一般公共服务支出      100.00   60.00   40.00",
+        "           合   计        100.00   60.00   40.00",
+      ].join("\n"),
+    );
+
+  it("its 本年支出 is checked against the tables' 合计 + 上年结转, its items are not compared code by code (a note says why)", () => {
+    const d = load(central("120.00"));
+    const f = check(d).filter((x) => x.ruleId === "items-vs-units");
+    expect(f.map((x) => [x.severity, x.table])).toEqual([["info", "T4"]]);
+    expect(f[0].message).toMatch(/carry-over 20.00/);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: 本年支出 that is not the tables' 合计 + 上年结转 is an error", () => {
+    const e = errors(load(central("125.00"))).filter((x) => x.ruleId === "items-vs-units");
+    expect(e.map((x) => [x.stated, x.computed])).toEqual([["125", "120"]]);
+  });
+});
+
+describe("the other provinces' documents: figures where their pages print them", () => {
+  const real = (name: string) => {
+    const file = join(ROOT, "fixtures", "other-provinces", `${name}.txt`);
+    return loadLayoutText(file, readFileSync(file, "utf8"));
+  };
+  const cells = (d: BudgetDocument, kind: TableKind, label: string) => {
+    const r = table(d, kind)!.rows.find((x) => (x.code ?? x.name ?? x.label) === label)!;
+    return Object.fromEntries(Object.entries(r.cells).filter(([, c]) => c.amount).map(([k, c]) => [k, c.text]));
+  };
+
+  it("杭州's 三公: by the column numbering row (** 1 2 3 …), 18.00 under 公务用车运行维护费, not 购置费", () => {
+    const d = real("hangzhou_meteorological-bureau_2026_dept-budget");
+    expect(cells(d, "sanggong", "合计")).toEqual({ total: "24.02", vehicle: "18.00", "vehicle-operation": "18.00", reception: "6.02" });
+    // Names without codes, each row's identities checked; units' names wrapped around their figures joined.
+    expect(cells(d, "general-function", "行政运行")).toEqual({ total: "2,617.19", basic: "2,617.19", personnel: "1,907.01", public: "710.18" });
+    expect(table(d, "income")!.rows.map((r) => r.name)).toEqual(["合计", "杭州市气象局", "杭州市气象局", "杭州市气象服务中心（杭州市预警信息发布中心）"]);
+  });
+
+  it("江苏's 三公 with 会议费 and 培训费: figures flush left under their labels", () => {
+    const d = real("jiangsu_provincial-procuratorate_2019_dept-budget");
+    expect(cells(d, "sanggong", "“三公”经费表")).toEqual({ "grand-total": "1276.7", total: "418.26", abroad: "80", vehicle: "237", "vehicle-operation": "237", reception: "101.26", meeting: "158.44", training: "700" });
+  });
+
+  it("the central department's 表6 over two pages laid out at different widths, and 表2 as one unlabelled line", () => {
+    const d = real("central_national-public-complaints-and-proposals-admin_2026_dept-budget");
+    expect(cells(d, "general-basic-economic", "30212")).toEqual({ total: "30.36", public: "30.36" });
+    expect(cells(d, "general-basic-economic", "303")).toEqual({ total: "884.54", personnel: "884.54" });
+    expect(cells(d, "income", "合计")).toEqual({ total: "50,616.94", carryover: "2,254.12", "general-public": "16,474.82", "other-income": "31,888.00" });
+    expect(cells(d, "general-function", "2014099")).toEqual({ total: "3,623.98", project: "3,623.98", prior: "25,143.24", "prior-adjusted": "1,601.04", "budget-adjusted": "3,623.98", change: "-21,519.26", "change-adjusted": "2,022.94" });
+  });
+
+  it("广州's codes in brackets and names wrapped around their code line", () => {
+    const d = real("guangzhou_science-and-technology-bureau_2026_dept-budget");
+    expect(table(d, "expenditure")!.rows.filter((r) => r.code?.startsWith("20805")).map((r) => [r.code, r.name])).toEqual([
+      ["20805", "行政事业单位养老支出"],
+      ["2080501", "行政单位离退休"],
+      ["2080502", "事业单位离退休"],
+      ["2080505", "机关事业单位基本养老保险缴费支出"],
+      ["2080506", "机关事业单位职业年金缴费支出"],
+    ]);
+    expect(table(d, "general-function")!.rows.filter((r) => r.kind === "code")).toHaveLength(32);
+  });
+});
