@@ -33,7 +33,7 @@ export function changeStatements(doc: BudgetDocument): ChangeStatement[] {
     else if (c.kind === "project") add({ key: keyOf("project", unitCore(c.unit), splitProjectName(c.name).base), subject: { table: "text", unit: c.unit, item: c.name }, amount: c.amount, change: c.change });
     else if (c.kind === "sanggong") add({ key: keyOf("sanggong", c.component), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
     else if (c.kind === "allocation") add({ key: keyOf("allocation", c.side, c.fund), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
-    else if (c.kind === "final-figure") add({ key: keyOf("final", c.figure), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
+    else if (c.kind === "table-figure") add({ key: keyOf("figure", c.figure), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
     else if (c.kind === "operating-cost") add({ key: keyOf("operating-cost"), subject: { table: "text", item: "机关运行经费" }, amount: c.amount, change: c.change });
   }
   return out;

@@ -5,7 +5,7 @@ import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
 import { vehicleSplits } from "./vehicles.js";
 import { Para, paragraphsOf, re } from "./para.js";
-import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, UnitComponent } from "./types.js";
+import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 
 const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
 const SAME = re(String.raw`(?:与|比|较)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*持平`);
@@ -270,8 +270,21 @@ const ALLOCATION_FUND: [RegExp, AllocationFund][] = [
 ];
 type AllocationFund = "all" | "general-public" | "gov-fund" | "state-capital";
 
+const INCOME_LINES: [RegExp, TableFigure, string][] = [
+  [re(String.raw`(?<![单位])事业收入\s*(?<amount>NUM)\s*万元`, "g"), "business-income", "事业收入"],
+  [re(String.raw`(?:事业单位)?经营收入\s*(?<amount>NUM)\s*万元`, "g"), "operating-income", "事业单位经营收入"],
+  [re(String.raw`其他收入\s*(?<amount>NUM)\s*万元`, "g"), "other-income", "其他收入"],
+];
+
 function budgetNotes(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
+    // 其中：财政拨款收入 …；事业收入0万元；事业单位经营收入0万元；其他收入0万元 — the income table's 合计 row.
+    if (/收入预算/.test(p.text))
+      for (const [rx, figure, label] of INCOME_LINES)
+        for (const m of p.text.matchAll(rx)) {
+          const amount = p.amount(m, "amount");
+          if (amount) out.push({ kind: "table-figure", figure, label, amount, change: null });
+        }
     for (const m of p.text.matchAll(ALLOCATION)) {
       const amount = p.amount(m, "amount");
       if (!amount) continue;

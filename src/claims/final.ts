@@ -3,7 +3,7 @@ import { normaliseName } from "../model/names.js";
 import { type Para, paragraphsOf, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, FinalFigure } from "./types.js";
+import type { Change, Claim, ExecutionClaim, TableFigure } from "./types.js";
 
 /*
  * A 部门决算's 情况说明 (Shanghai's template, and the national 决算 template it follows): the totals of each
@@ -13,7 +13,7 @@ import type { Change, Claim, ExecutionClaim, FinalFigure } from "./types.js";
  * then the figure is not after its words and nothing is read from it (never a figure guessed from order).
  */
 
-const FIGURES: [RegExp, FinalFigure, string][] = [
+const FIGURES: [RegExp, TableFigure, string][] = [
   [re(String.raw`(?<!拨款)收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
   [re(String.raw`财政拨款收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
   [re(String.raw`本年收入合计\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
@@ -121,7 +121,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   // follow in the next paragraph; forgotten once its figures are read or another item starts.
   let lastItem: string[] | null = null;
   for (const [k, p] of paras.entries()) {
-    const found: { figure: FinalFigure; label: string; m: RegExpExecArray }[] = [];
+    const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
     for (const [rx, figure, label] of FIGURES) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = found.map((f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
@@ -130,7 +130,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       if (!amount) continue;
       const end = m.index + m[0].length;
       figures.push({ label, amount, end });
-      out.push({ kind: "final-figure", figure, label, amount, change: changeIn(p, end, statementEnd(p, m.index, starts)) });
+      out.push({ kind: "table-figure", figure, label, amount, change: changeIn(p, end, statementEnd(p, m.index, starts)) });
     }
     const o = OPERATING.exec(p.text);
     if (o) {
@@ -207,7 +207,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       const wording = wordingIn(p, m.index + m[0].length) ?? (next && !ITEM.test(next.text) ? wordingIn(next, 0, nextFigure < 0 ? next.text.length : nextFigure) : null);
       out.push({ kind: "execution", scope, names, label, budget, final, percent: p.amount(m, "pct"), wording });
       if (scope === "item" && names) out.push({ kind: "function-item", names, amount: final });
-      if (scope === "general") out.push({ kind: "final-figure", figure: "general", label, amount: final, change: null });
+      if (scope === "general") out.push({ kind: "table-figure", figure: "general", label, amount: final, change: null });
     }
   }
 }

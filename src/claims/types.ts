@@ -143,12 +143,13 @@ export interface BaseUnitsClaim {
 }
 
 /**
- * A figure a 决算's 情况说明 states that a table prints: 收入支出总计 (表1), 本年收入合计 / 本年支出合计,
+ * A figure the text states that a table prints, by what it is (read from a 决算's 情况说明, and the income
+ * lines of a Shanghai 编制说明): 收入支出总计 (表1), 本年收入合计 / 本年支出合计,
  * 财政拨款收入 / 其他收入 (收入决算表), 基本支出 / 项目支出 (支出决算表), 财政拨款收入支出总计 (财政拨款收入支出
  * 决算总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算财政拨款支出决算表), 人员经费 / 公用经费
  * (一般公共预算财政拨款基本支出决算表).
  */
-export type FinalFigure =
+export type TableFigure =
   | "business-income"
   | "operating-income"
   | "superior-subsidy"
@@ -167,9 +168,9 @@ export type FinalFigure =
   | "personnel"
   | "public";
 
-export interface FinalFigureClaim {
-  kind: "final-figure";
-  figure: FinalFigure;
+export interface TableFigureClaim {
+  kind: "table-figure";
+  figure: TableFigure;
   label: string;
   amount: Amount;
   /** 与2023年度相比，…减少56.95万元，下降1.87% / …持平. */
@@ -263,7 +264,7 @@ export type Claim =
   | AllocationClaim
   | PriorExecutionClaim
   | ShareClaim
-  | FinalFigureClaim
+  | TableFigureClaim
   | ExecutionClaim
   | DepartmentTotalClaim
   | UnitBudgetClaim

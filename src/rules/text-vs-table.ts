@@ -1,6 +1,6 @@
 import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, unitCore } from "../claims/match.js";
-import type { FinalFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
+import type { TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
@@ -200,7 +200,7 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
 }
 
 /** Where a 决算 情况说明 figure is printed in the tables: the table's kind, and the row (by role, or the 合计 row) and column. */
-const FINAL_SOURCE: Record<FinalFigure, { kind: TableKind; role?: string; key: string }> = {
+const FIGURE_SOURCE: Record<TableFigure, { kind: TableKind; role?: string; key: string }> = {
   "grand-total": { kind: "summary", role: "income-total", key: "amount" },
   "income-subtotal": { kind: "summary", role: "income-subtotal", key: "amount" },
   "expenditure-subtotal": { kind: "summary", role: "expenditure-subtotal", key: "amount" },
@@ -221,16 +221,20 @@ const FINAL_SOURCE: Record<FinalFigure, { kind: TableKind; role?: string; key: s
 };
 
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */
-function finalFigures(doc: BudgetDocument, ctx: RuleContext) {
-  for (const c of claimsOfKind(doc, "final-figure")) {
-    const src = FINAL_SOURCE[c.figure];
+function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
+  for (const c of claimsOfKind(doc, "table-figure")) {
+    const src = FIGURE_SOURCE[c.figure];
     const t = table(doc, src.kind);
     if (!t) continue;
     const row = src.role ? t.rows.find((r) => r.role === src.role) : departmentRow(t);
-    const b = inText(t, amountOf(row ?? undefined, src.key));
+    const printed = inText(t, amountOf(row ?? undefined, src.key));
+    // A column the table prints, left blank on a 合计 row that prints figures: nothing, 0.
+    const blank = !printed && !!row && t.columns.some((col) => col.key === src.key) && Object.values(row.cells).some((cell) => cell.amount);
+    const b = printed ?? (blank ? zeroLike(c.amount) : null);
     if (!b) continue;
     const where = row?.role ? (row.label ?? "") : "合计";
-    ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh: `${tableName(t)} ${where} ${columnLabel(t, src.key)}`.replace(/\s+$/, ""), en: `${t.id} ${where} ${src.key}` });
+    const zh = `${tableName(t)} ${where} ${columnLabel(t, src.key)}${blank ? "（空白，按 0）" : ""}`.replace(/\s+$/, "");
+    ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh, en: `${t.id} ${where} ${src.key}${blank ? " (blank: 0)" : ""}` });
   }
   // The “三公” 年初预算 and 决算 against the 三公 table's 预算数 and 决算数 合计.
   const t7 = table(doc, "sanggong");
@@ -293,7 +297,7 @@ export const textVsTable: Rule = {
     performance(doc, ctx);
     baseUnits(doc, ctx);
     functionItems(doc, ctx);
-    finalFigures(doc, ctx);
+    tableFigures(doc, ctx);
     allocations(doc, ctx);
     sanggongFinal(doc, ctx);
   },
