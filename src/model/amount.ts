@@ -60,6 +60,44 @@ export function normaliseNumberText(text: string): string {
 
 const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const ANY_DIGIT = /[0-9０-９]/;
+
+/** A printed number taken apart (no Decimal made yet): sign, integer digits without separators, decimals. */
+interface ScannedNumber {
+  negative: boolean;
+  intPart: string;
+  frac: string;
+}
+
+/**
+ * The parts of a printed amount, or null (see parseNumber). Text already in plain ASCII form (`9,724`,
+ * `972.4`, `-3`: nearly every printed amount) is matched as it is; normalising it would change nothing.
+ */
+function scanNumber(text: string): ScannedNumber | null {
+  let m = NUMBER.exec(text);
+  let negative = false;
+  if (!m) {
+    // Without a digit (ASCII or full-width) there is no number, whatever normalising does: names, labels.
+    if (!ANY_DIGIT.test(text)) return null;
+    let t = normaliseNumberText(text);
+    const paren = /^\((.+)\)$/.exec(t);
+    if (paren) {
+      t = paren[1];
+      negative = true;
+    }
+    m = NUMBER.exec(t);
+    if (!m) return null;
+  }
+  const intPart = m[2].includes(",") ? m[2].replace(/,/g, "") : m[2];
+  const frac = m[3] ?? "";
+  if (significantDigits(intPart, frac) > MAX_AMOUNT_DIGITS) return null;
+  return { negative: negative || !!m[1], intPart, frac };
+}
+
+/** Whether the text is a printed amount (parseNumber would not return null), without making its Decimal. */
+export function isNumber(text: string): boolean {
+  return PLAIN_INTEGER.test(text) || scanNumber(text) !== null;
+}
 
 /**
  * Parses a printed amount such as `9,724`, `1, 197`, `0`, `18,976.76`, `-3`, `(3)`.
@@ -68,23 +106,14 @@ const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 export function parseNumber(text: string): { value: Decimal; decimals: number; scaled: number | bigint } | null {
   // Fast path for the common plain integer (most printed amounts): no normalisation needed.
   if (PLAIN_INTEGER.test(text)) return { value: new Decimal(text), decimals: 0, scaled: Number(text) };
-  let t = normaliseNumberText(text);
-  let negative = false;
-  const paren = /^\((.+)\)$/.exec(t);
-  if (paren) {
-    t = paren[1];
-    negative = true;
-  }
-  const m = NUMBER.exec(t);
-  if (!m) return null;
-  const intPart = m[2].replace(/,/g, "");
-  const frac = m[3] ?? "";
-  if (significantDigits(intPart, frac) > MAX_AMOUNT_DIGITS) return null;
+  const n = scanNumber(text);
+  if (!n) return null;
+  const { intPart, frac } = n;
   let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
   // The digits without the point: the figure counted in its last printed digit.
   const digits = intPart + frac;
   let scaled: number | bigint = digits.length <= 15 ? Number(digits) : BigInt(digits);
-  if (m[1] || negative) {
+  if (n.negative) {
     value = value.negated();
     scaled = -scaled;
   }
@@ -131,6 +160,19 @@ export function classifyAmountText(text: string): AmountTextClass {
   if (t === "") return { kind: "blank" };
   const n = parseNumber(t);
   if (n) return { kind: "amount", value: n.value, decimals: n.decimals, scaled: n.scaled };
+  return notAnAmount(t);
+}
+
+/** classifyAmountText's kind alone: no Decimal is made for an amount (table recognition asks this of every cell). */
+export function amountTextKind(text: string): AmountTextClass["kind"] {
+  const t = text.trim();
+  if (t === "") return "blank";
+  if (isNumber(t)) return "amount";
+  return notAnAmount(t).kind;
+}
+
+/** What a trimmed, non-empty text that is not a well-formed amount is: a dash, words, or a malformed amount and why. */
+function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | { kind: "blank" }> {
   if (DASH.test(t.replace(/\s+/g, ""))) return { kind: "dash" };
   if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
   if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return { kind: "text" };
