@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ratioRange } from "../../src/engine/evaluate.js";
+import { judgeSum, ratioRange, verdictStrings } from "../../src/engine/evaluate.js";
 import type { Term } from "../../src/engine/types.js";
 import { makeAmount, type Amount } from "../../src/model/amount.js";
 
 /**
+ * judgeSum and ratioRange work on the integer grid when every amount has its printed grid value
+ * (Amount.scaled), and with decimals otherwise; both ways must give the same verdicts. The same amounts
+ * spread into copies (which do not carry `scaled`) take the decimal way.
+ *
  * ratioRange finds its extreme corners on the integer grid when every amount has its printed grid value
  * (Amount.scaled), and by comparing decimal ratios otherwise. The two must give the same range: the same
  * amounts spread into copies (which do not carry `scaled`) take the decimal way.
@@ -51,5 +55,30 @@ describe("ratioRange on the integer grid", () => {
       expect(grid.point.toString()).toBe(decimal.point.toString());
     }
     expect(defined).toBeGreaterThan(1000);
+  });
+});
+
+describe("judgeSum on the integer grid", () => {
+  it("gives the decimal arithmetic's verdict, to the last digit, on 5,000 drawn sums (mixed decimals, exact, negative and 0 figures)", () => {
+    const r = prng(8);
+    let within = 0;
+    for (let n = 0; n < 5000; n++) {
+      const parts = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => {
+        const a = makeAmount(printed(r), { file: "t.md", line: i + 2 }, r() < 0.8)!;
+        return { amount: r() < 0.05 ? Object.assign(a, { exact: true }) : a, sign: (r() < 0.2 ? -1 : 1) as 1 | -1 };
+      });
+      // A total near the parts' sum (so that many are within rounding), or drawn at random.
+      const near = parts.reduce((s, p) => s + p.sign * Number(p.amount.text), 0) + (r() < 0.5 ? 0 : (r() - 0.5) * 3);
+      const decimals = Math.floor(r() * 3);
+      const total = makeAmount(r() < 0.8 ? near.toFixed(decimals) : printed(r), { file: "t.md", line: 1 }, r() < 0.8)!;
+      const subject = { table: "T1" as const };
+      const relation = { zh: "", en: "" };
+      const grid = judgeSum({ subject, total, parts, relation }, { kind: "auto" });
+      const decimal = judgeSum({ subject, total: { ...total }, parts: parts.map((p) => ({ ...p, amount: { ...p.amount } })), relation }, { kind: "auto" });
+      expect([grid.holds, grid.withinRounding]).toEqual([decimal.holds, decimal.withinRounding]);
+      expect(verdictStrings(grid)).toEqual(verdictStrings(decimal));
+      if (grid.withinRounding) within++;
+    }
+    expect(within).toBeGreaterThan(500);
   });
 });
