@@ -1,4 +1,4 @@
-import { amountTextKind, classifyAmountText, isNumber, withScaled } from "../model/amount.js";
+import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
@@ -252,8 +252,8 @@ function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: S
 /** A cell; in an amount column its text is classified once (model/amount.ts): an amount, or why not. */
 export function amountCell(text: string, location: SourceLocation, isAmount: boolean, nonNegative: boolean): Cell {
   if (!isAmount) return { text, amount: null, location };
-  const c = classifyAmountText(text);
-  if (c.kind === "amount") return { text, amount: withScaled({ value: c.value, decimals: c.decimals, text: text.trim(), location, nonNegative }, c.scaled), location };
+  const c = readAmountCell(text, location, nonNegative);
+  if ("amount" in c) return { text, amount: c.amount, location };
   if (c.kind === "malformed") return { text, amount: null, location, invalid: c.reason };
   return { text, amount: null, location };
 }

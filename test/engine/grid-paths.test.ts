@@ -6,11 +6,12 @@ import { makeAmount, type Amount } from "../../src/model/amount.js";
 /**
  * judgeSum and ratioRange work on the integer grid when every amount has its printed grid value
  * (Amount.scaled), and with decimals otherwise; both ways must give the same verdicts. The same amounts
- * spread into copies (which do not carry `scaled`) take the decimal way.
+ * spread into copies that name their value (`{ ...a, value: a.value }`, which do not carry `scaled`) take
+ * the decimal way.
  *
  * ratioRange finds its extreme corners on the integer grid when every amount has its printed grid value
  * (Amount.scaled), and by comparing decimal ratios otherwise. The two must give the same range: the same
- * amounts spread into copies (which do not carry `scaled`) take the decimal way.
+ * amounts in such copies take the decimal way.
  */
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -42,7 +43,7 @@ describe("ratioRange on the integer grid", () => {
       const term = (): Term => ({ amount: amounts[Math.floor(r() * k)], sign: r() < 0.3 ? -1 : 1 });
       const numerator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
       const denominator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
-      const copies = new Map(amounts.map((a) => [a, { ...a }]));
+      const copies = new Map(amounts.map((a) => [a, { ...a, value: a.value }]));
       const plain = (ts: Term[]) => ts.map((t) => ({ ...t, amount: copies.get(t.amount)! }));
       expect([...copies.values()].every((a) => a.scaled === undefined)).toBe(true);
       const grid = ratioRange(numerator, denominator);
@@ -74,7 +75,8 @@ describe("judgeSum on the integer grid", () => {
       const subject = { table: "T1" as const };
       const relation = { zh: "", en: "" };
       const grid = judgeSum({ subject, total, parts, relation }, { kind: "auto" });
-      const decimal = judgeSum({ subject, total: { ...total }, parts: parts.map((p) => ({ ...p, amount: { ...p.amount } })), relation }, { kind: "auto" });
+      const copy = (a: Amount): Amount => ({ ...a, value: a.value });
+      const decimal = judgeSum({ subject, total: copy(total), parts: parts.map((p) => ({ ...p, amount: copy(p.amount) })), relation }, { kind: "auto" });
       expect([grid.holds, grid.withinRounding]).toEqual([decimal.holds, decimal.withinRounding]);
       expect(verdictStrings(grid)).toEqual(verdictStrings(decimal));
       if (grid.withinRounding) within++;
