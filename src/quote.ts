@@ -32,11 +32,25 @@ function mapOf<V>(m: ByPlace<V>, file: string): Map<number | string, V> {
   return inner;
 }
 
-export function quoter(doc: BudgetDocument): Quoter {
+/**
+ * `wanted`: the locations that will be quoted (a report's findings), when known: only their lines and rows
+ * are indexed, not every cell of every table (a report quotes a few dozen places of thousands).
+ */
+export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): Quoter {
+  let want: ByPlace<true> | null = null;
+  if (wanted) {
+    want = new Map();
+    for (const l of wanted) {
+      const place = placeOf(l);
+      if (place !== null) mapOf(want, l.file).set(place, true);
+      if (l.line) mapOf(want, l.file).set(l.line, true);
+    }
+  }
+  const wants = (file: string, place: number | string) => !want || want.get(file)?.has(place) === true;
   const text: ByPlace<string> = new Map();
   for (const p of doc.text) {
     const lines = mapOf(text, p.location.file);
-    for (const l of p.lines) lines.set(l.line, l.text);
+    for (const l of p.lines) if (wants(p.location.file, l.line)) lines.set(l.line, l.text);
   }
   const rows: ByPlace<{ text: string; loc: SourceLocation }[]> = new Map();
   for (const t of doc.tables)
@@ -45,7 +59,7 @@ export function quoter(doc: BudgetDocument): Quoter {
         const c = r.cells[key];
         const loc = c.location;
         const place = placeOf(loc);
-        if (place === null || !c.text.trim()) continue;
+        if (place === null || !wants(loc.file, place) || !c.text.trim()) continue;
         const inFile = mapOf(rows, loc.file);
         const cells = inFile.get(place);
         if (!cells) inFile.set(place, [{ text: c.text.trim(), loc }]);
