@@ -32,6 +32,10 @@ export function judgeSum(id: SumIdentity, mode: ToleranceMode): Verdict {
   // Most identities hold exactly: decided on the integer grid (engine/grid.ts), with no decimal
   // arithmetic; the difference and tolerance are only worked out for those that do not.
   if (holdsExactly(id)) return { holds: true, withinRounding: false, stated, computed: stated, difference: ZERO, tolerance: ZERO };
+  if (mode.kind === "auto") {
+    const v = judgeSumOnGrid(id, stated);
+    if (v) return v;
+  }
   let computed = new Decimal(0);
   for (const p of id.parts) computed = p.sign === -1 ? computed.minus(p.amount.value) : computed.plus(p.amount.value);
   const difference = stated.minus(computed);
@@ -52,6 +56,55 @@ export function judgeSum(id: SumIdentity, mode: ToleranceMode): Verdict {
   }
   const holds = difference.isZero();
   return { holds, withinRounding: !holds && difference.abs().lte(tolerance), stated, computed, difference, tolerance };
+}
+
+/**
+ * judgeSum's arithmetic on the integer grid (engine/grid.ts) for an identity that does not hold exactly,
+ * with rounding intervals (auto): every figure and interval end as an integer count of ½·10^−D, the sums
+ * and the tolerance in BigInt, and only the three results made decimals — the same values as judgeSum's
+ * decimal arithmetic (a test compares the two). Null when a figure has no printed grid value
+ * (`Amount.scaled` unset, e.g. converted to another money unit): the decimal way is taken then.
+ */
+function judgeSumOnGrid(id: SumIdentity, stated: Decimal): Verdict | null {
+  let D = 0;
+  if (id.total.scaled === undefined) return null;
+  D = id.total.decimals;
+  for (const p of id.parts) {
+    if (p.amount.scaled === undefined) return null;
+    if (p.amount.decimals > D) D = p.amount.decimals;
+  }
+  const twice = (a: Amount) => 2n * BigInt(a.scaled!) * 10n ** BigInt(D - a.decimals);
+  // interval(a) on the grid: v ± ½·10^−d; a printed non-negative figure stops at 0; an exact one has width 0.
+  const bounds = (a: Amount, c: bigint): [bigint, bigint] => {
+    if (a.exact) return [c, c];
+    const h = 10n ** BigInt(D - a.decimals);
+    const lo = c - h;
+    return [a.nonNegative && c >= 0n && lo < 0n ? 0n : lo, c + h];
+  };
+  const total = twice(id.total);
+  const parts = id.parts.map((p) => twice(p.amount));
+  let computed = 0n;
+  id.parts.forEach((p, j) => (computed = p.sign === -1 ? computed - parts[j] : computed + parts[j]));
+  const difference = total - computed;
+  const down = difference > 0n;
+  const [tlo, thi] = bounds(id.total, total);
+  let tolerance = down ? total - tlo : thi - total;
+  id.parts.forEach((p, j) => {
+    const [lo, hi] = bounds(p.amount, parts[j]);
+    const up = (p.sign ?? 1) === 1 ? down : !down;
+    tolerance += up ? hi - parts[j] : parts[j] - lo;
+  });
+  const holds = difference === 0n;
+  const abs = difference < 0n ? -difference : difference;
+  return { holds, withinRounding: !holds && abs <= tolerance, stated, computed: fromGrid(computed, D), difference: fromGrid(difference, D), tolerance: fromGrid(tolerance, D) };
+}
+
+/** x·½·10^−D as a decimal, written out (x/2 with D decimals, or 5x with D + 1) rather than divided. */
+function fromGrid(x: bigint, D: number): Decimal {
+  const [q, places] = x % 2n === 0n ? [x / 2n, D] : [x * 5n, D + 1];
+  const digits = (q < 0n ? -q : q).toString().padStart(places + 1, "0");
+  const text = places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+  return new Decimal(q < 0n ? `-${text}` : text);
 }
 
 /** Does `total = Σ sign·part` hold exactly between the printed figures? */
