@@ -14,33 +14,66 @@ export interface Quoter {
   quote(loc: SourceLocation): string | undefined;
 }
 
-const lineKey = (file: string, line: number) => `${file}\u0000${line}`;
-/** A workbook cell's row: sheet + the digits of its A1 address. */
-const sheetRowKey = (file: string, sheet: string, cell: string) => `${file}\u0000${sheet}\u0000${cell.replace(/^[A-Z]+/, "")}`;
+/**
+ * What is printed at one line of a file (or one row of a worksheet): keyed by file, then by line number
+ * (a worksheet row: sheet + the digits of its A1 address). Nested maps rather than one map of joined
+ * strings: every cell of every table is indexed, and a joined key was a new string to build and hash per cell.
+ */
+type ByPlace<V> = Map<string, Map<number | string, V>>;
 
-export function quoter(doc: BudgetDocument): Quoter {
-  const text = new Map<string, string>();
-  for (const p of doc.text) for (const l of p.lines) text.set(lineKey(p.location.file, l.line), l.text);
-  const rows = new Map<string, { text: string; loc: SourceLocation }[]>();
+function placeOf(loc: SourceLocation): number | string | null {
+  if (loc.sheet && loc.cell) return `${loc.sheet}\u0000${loc.cell.replace(/^[A-Z]+/, "")}`;
+  return loc.line ? loc.line : null;
+}
+
+function mapOf<V>(m: ByPlace<V>, file: string): Map<number | string, V> {
+  let inner = m.get(file);
+  if (!inner) m.set(file, (inner = new Map()));
+  return inner;
+}
+
+/**
+ * `wanted`: the locations that will be quoted (a report's findings), when known: only their lines and rows
+ * are indexed, not every cell of every table (a report quotes a few dozen places of thousands).
+ */
+export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): Quoter {
+  let want: ByPlace<true> | null = null;
+  if (wanted) {
+    want = new Map();
+    for (const l of wanted) {
+      const place = placeOf(l);
+      if (place !== null) mapOf(want, l.file).set(place, true);
+      if (l.line) mapOf(want, l.file).set(l.line, true);
+    }
+  }
+  const wants = (file: string, place: number | string) => !want || want.get(file)?.has(place) === true;
+  const text: ByPlace<string> = new Map();
+  for (const p of doc.text) {
+    const lines = mapOf(text, p.location.file);
+    for (const l of p.lines) if (wants(p.location.file, l.line)) lines.set(l.line, l.text);
+  }
+  const rows: ByPlace<{ text: string; loc: SourceLocation }[]> = new Map();
   for (const t of doc.tables)
     for (const r of t.rows)
-      for (const c of Object.values(r.cells)) {
+      for (const key in r.cells) {
+        const c = r.cells[key];
         const loc = c.location;
-        const key = loc.sheet && loc.cell ? sheetRowKey(loc.file, loc.sheet, loc.cell) : loc.line ? lineKey(loc.file, loc.line) : null;
-        if (!key || !c.text.trim()) continue;
-        const cells = rows.get(key) ?? [];
-        if (!cells.some((x) => sameCell(x.loc, loc))) cells.push({ text: c.text.trim(), loc });
-        rows.set(key, cells);
+        const place = placeOf(loc);
+        if (place === null || !wants(loc.file, place) || !c.text.trim()) continue;
+        const inFile = mapOf(rows, loc.file);
+        const cells = inFile.get(place);
+        if (!cells) inFile.set(place, [{ text: c.text.trim(), loc }]);
+        else if (!cells.some((x) => sameCell(x.loc, loc))) cells.push({ text: c.text.trim(), loc });
       }
-  for (const cells of rows.values()) cells.sort((a, b) => order(a.loc) - order(b.loc));
+  for (const inFile of rows.values()) for (const cells of inFile.values()) cells.sort((a, b) => order(a.loc) - order(b.loc));
   return {
     quote(loc) {
       if (loc.line) {
-        const line = text.get(lineKey(loc.file, loc.line));
+        const line = text.get(loc.file)?.get(loc.line);
         if (line !== undefined) return sentence(line, loc.column ?? null);
       }
-      const key = loc.sheet && loc.cell ? sheetRowKey(loc.file, loc.sheet, loc.cell) : loc.line ? lineKey(loc.file, loc.line) : null;
-      const cells = key ? rows.get(key) : undefined;
+      const place = placeOf(loc);
+      const cells = place === null ? undefined : rows.get(loc.file)?.get(place);
       if (!cells) return undefined;
       const marked = loc.column || loc.cell;
       return cells.map((c) => (marked && sameCell(c.loc, loc) ? `»${c.text}«` : c.text)).join(" │ ");

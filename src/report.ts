@@ -107,7 +107,7 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
   const tables = tableEntries(doc);
   const sorted = sortFindings(findings);
   setFingerprints(sorted);
-  const q = quoter(doc);
+  const q = quoter(doc, sorted.map((f) => f.location));
   for (const f of sorted) {
     const quote = q.quote(f.location);
     if (quote) f.quote = quote;

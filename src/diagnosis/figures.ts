@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
+import { scaledOf } from "../engine/grid.js";
 
 /**
  * The one place the diagnosis depends on how the engine represents a printed figure. Everything else in
@@ -36,7 +37,8 @@ export function makeGrid(amounts: Iterable<Amount>): Grid {
         const step = 2n * 10n ** BigInt(D - a.decimals);
         f = {
           amount: a,
-          units: BigInt(a.value.times(new Decimal(10).pow(a.decimals)).toFixed(0)),
+          // value·10^decimals: the integer the loader read (engine/grid.ts), no decimal arithmetic.
+          units: BigInt(scaledOf(a)),
           decimals: a.decimals,
           step,
           half: a.exact ? 0n : step / 2n,

@@ -1,4 +1,5 @@
 import type { Amount } from "../model/amount.js";
+import { pushTo } from "../model/queries.js";
 import { findConflicts, type LinearConstraint } from "../engine/propagate.js";
 import type { Grid } from "./figures.js";
 
@@ -20,7 +21,7 @@ export function components(constraints: LinearConstraint[]): number[][] {
   const groups = new Map<number, number[]>();
   constraints.forEach((_, k) => {
     const r = find(k);
-    groups.set(r, [...(groups.get(r) ?? []), k]);
+    pushTo(groups, r, k); // in place: a copy per identity made a group of n identities cost n²
   });
   return [...groups.values()];
 }

@@ -32,6 +32,10 @@ export function judgeSum(id: SumIdentity, mode: ToleranceMode): Verdict {
   // Most identities hold exactly: decided on the integer grid (engine/grid.ts), with no decimal
   // arithmetic; the difference and tolerance are only worked out for those that do not.
   if (holdsExactly(id)) return { holds: true, withinRounding: false, stated, computed: stated, difference: ZERO, tolerance: ZERO };
+  if (mode.kind === "auto") {
+    const v = judgeSumOnGrid(id, stated);
+    if (v) return v;
+  }
   let computed = new Decimal(0);
   for (const p of id.parts) computed = p.sign === -1 ? computed.minus(p.amount.value) : computed.plus(p.amount.value);
   const difference = stated.minus(computed);
@@ -52,6 +56,55 @@ export function judgeSum(id: SumIdentity, mode: ToleranceMode): Verdict {
   }
   const holds = difference.isZero();
   return { holds, withinRounding: !holds && difference.abs().lte(tolerance), stated, computed, difference, tolerance };
+}
+
+/**
+ * judgeSum's arithmetic on the integer grid (engine/grid.ts) for an identity that does not hold exactly,
+ * with rounding intervals (auto): every figure and interval end as an integer count of ½·10^−D, the sums
+ * and the tolerance in BigInt, and only the three results made decimals — the same values as judgeSum's
+ * decimal arithmetic (a test compares the two). Null when a figure has no printed grid value
+ * (`Amount.scaled` unset, e.g. converted to another money unit): the decimal way is taken then.
+ */
+function judgeSumOnGrid(id: SumIdentity, stated: Decimal): Verdict | null {
+  let D = 0;
+  if (id.total.scaled === undefined) return null;
+  D = id.total.decimals;
+  for (const p of id.parts) {
+    if (p.amount.scaled === undefined) return null;
+    if (p.amount.decimals > D) D = p.amount.decimals;
+  }
+  const twice = (a: Amount) => 2n * BigInt(a.scaled!) * 10n ** BigInt(D - a.decimals);
+  // interval(a) on the grid: v ± ½·10^−d; a printed non-negative figure stops at 0; an exact one has width 0.
+  const bounds = (a: Amount, c: bigint): [bigint, bigint] => {
+    if (a.exact) return [c, c];
+    const h = 10n ** BigInt(D - a.decimals);
+    const lo = c - h;
+    return [a.nonNegative && c >= 0n && lo < 0n ? 0n : lo, c + h];
+  };
+  const total = twice(id.total);
+  const parts = id.parts.map((p) => twice(p.amount));
+  let computed = 0n;
+  id.parts.forEach((p, j) => (computed = p.sign === -1 ? computed - parts[j] : computed + parts[j]));
+  const difference = total - computed;
+  const down = difference > 0n;
+  const [tlo, thi] = bounds(id.total, total);
+  let tolerance = down ? total - tlo : thi - total;
+  id.parts.forEach((p, j) => {
+    const [lo, hi] = bounds(p.amount, parts[j]);
+    const up = (p.sign ?? 1) === 1 ? down : !down;
+    tolerance += up ? hi - parts[j] : parts[j] - lo;
+  });
+  const holds = difference === 0n;
+  const abs = difference < 0n ? -difference : difference;
+  return { holds, withinRounding: !holds && abs <= tolerance, stated, computed: fromGrid(computed, D), difference: fromGrid(difference, D), tolerance: fromGrid(tolerance, D) };
+}
+
+/** x·½·10^−D as a decimal, written out (x/2 with D decimals, or 5x with D + 1) rather than divided. */
+function fromGrid(x: bigint, D: number): Decimal {
+  const [q, places] = x % 2n === 0n ? [x / 2n, D] : [x * 5n, D + 1];
+  const digits = (q < 0n ? -q : q).toString().padStart(places + 1, "0");
+  const text = places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+  return new Decimal(q < 0n ? `-${text}` : text);
 }
 
 /** Does `total = Σ sign·part` hold exactly between the printed figures? */
@@ -117,6 +170,17 @@ export function ratioRange(numerator: Term[], denominator: Term[]): { lo: Decima
   const d0 = linear(denominator, (a) => a.value);
   if (d0.isZero()) return null;
   const point = linear(numerator, (a) => a.value).div(d0).times(HUNDRED);
+  const onGrid = cornersOnGrid(vars, numerator, denominator, d0.isNegative());
+  if (onGrid === null) return null;
+  if (onGrid) {
+    // The extreme corners found exactly on the integer grid; only their two ratios are divided out.
+    const at = (corner: number) => (a: Amount) => {
+      const i = vars.indexOf(a);
+      return (corner >> i) & 1 ? box[i].hi : box[i].lo;
+    };
+    const ratio = (corner: number) => linear(numerator, at(corner)).div(linear(denominator, at(corner))).times(HUNDRED);
+    return { lo: ratio(onGrid.lo), hi: ratio(onGrid.hi), point };
+  }
   let lo: Decimal | null = null;
   let hi: Decimal | null = null;
   for (let corner = 0; corner < 1 << vars.length; corner++) {
@@ -131,6 +195,63 @@ export function ratioRange(numerator: Term[], denominator: Term[]): { lo: Decima
     hi = hi === null || r.gt(hi) ? r : hi;
   }
   return { lo: lo!, hi: hi!, point };
+}
+
+/**
+ * ratioRange's corners on the integer grid (engine/grid.ts): every interval end as an integer count of
+ * ½·10^−D, so N and D of each corner are exact integers (the common scale cancels in N/D). Returns the
+ * corners of the smallest and of the largest ratio — the first such corner in ratioRange's order, compared
+ * exactly by cross-multiplying (every denominator has d0's sign) — or null when a corner's denominator is 0
+ * or of the other sign (the ratio is undefined), or false when an amount has no printed grid value
+ * (`Amount.scaled` unset: the Decimal corners are used). The same corners as comparing the corners'
+ * ratios as decimals: rounding a quotient to decimal.js's precision is monotone, so the smallest exact
+ * ratio also gives the smallest rounded one, and both are then worked out as before.
+ */
+function cornersOnGrid(vars: Amount[], numerator: Term[], denominator: Term[], negative: boolean): { lo: number; hi: number } | null | false {
+  let D = 0;
+  for (const a of vars) {
+    if (a.scaled === undefined) return false;
+    if (a.decimals > D) D = a.decimals;
+  }
+  const lo: bigint[] = [];
+  const hi: bigint[] = [];
+  for (const a of vars) {
+    const unit = 10n ** BigInt(D - a.decimals);
+    const c = 2n * unit * BigInt(a.scaled!);
+    if (a.exact) {
+      lo.push(c);
+      hi.push(c);
+    } else {
+      const l = c - unit;
+      lo.push(a.nonNegative && c >= 0n && l < 0n ? 0n : l);
+      hi.push(c + unit);
+    }
+  }
+  const num = numerator.map((t) => vars.indexOf(t.amount));
+  const den = denominator.map((t) => vars.indexOf(t.amount));
+  const side = (terms: Term[], idx: number[], corner: number) => {
+    let s = 0n;
+    for (let j = 0; j < terms.length; j++) {
+      const i = idx[j];
+      const x = (corner >> i) & 1 ? hi[i] : lo[i];
+      s = terms[j].sign === -1 ? s - x : s + x;
+    }
+    return s;
+  };
+  let best: { lo: number; nLo: bigint; dLo: bigint; hi: number; nHi: bigint; dHi: bigint } | null = null;
+  for (let corner = 0; corner < 1 << vars.length; corner++) {
+    const d = side(denominator, den, corner);
+    if (d === 0n || d < 0n !== negative) return null;
+    const n = side(numerator, num, corner);
+    if (!best) {
+      best = { lo: corner, nLo: n, dLo: d, hi: corner, nHi: n, dHi: d };
+      continue;
+    }
+    // n/d < nLo/dLo ⇔ n·dLo < nLo·d, as d·dLo > 0.
+    if (n * best.dLo < best.nLo * d) Object.assign(best, { lo: corner, nLo: n, dLo: d });
+    if (n * best.dHi > best.nHi * d) Object.assign(best, { hi: corner, nHi: n, dHi: d });
+  }
+  return { lo: best!.lo, hi: best!.hi };
 }
 
 /** Does a printed percentage p (standing for [p − h, p + h)) meet the range [lo, hi]? */

@@ -84,8 +84,37 @@ interface System {
   D: number;
 }
 
-function buildSystem(constraints: LinearConstraint[], active: boolean[]): System {
+/**
+ * Every distinct figure of the constraints numbered once (in order of first use), and each term's number:
+ * made once per findConflicts, so that grouping and each system built after a conflict index arrays
+ * instead of looking each figure up in a Map again.
+ */
+interface Figures {
+  count: number;
+  /** Per constraint, per term: the figure's number. */
+  ids: Int32Array[];
+}
+
+function numberFigures(constraints: LinearConstraint[]): Figures {
   const index = new Map<Amount, number>();
+  const ids: Int32Array[] = [];
+  for (const c of constraints) {
+    const row = new Int32Array(c.terms.length);
+    for (let j = 0; j < c.terms.length; j++) {
+      const a = c.terms[j].amount;
+      let i = index.get(a);
+      if (i === undefined) index.set(a, (i = index.size));
+      row[j] = i;
+    }
+    ids.push(row);
+  }
+  return { count: index.size, ids };
+}
+
+function buildSystem(constraints: LinearConstraint[], active: boolean[], figures: Figures): System {
+  // The active identities' figures, numbered in order of first use among them (as the propagation has
+  // always numbered them): local[figure] is that number, −1 while unseen.
+  const local = new Int32Array(figures.count).fill(-1);
   const amounts: Amount[] = [];
   const uses: number[][] = [];
   const vars: number[][] = [];
@@ -95,11 +124,12 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[]): System
     vars.push([]);
     coefs.push([]);
     if (!active[k]) return;
-    for (const t of c.terms) {
-      let i = index.get(t.amount);
-      if (i === undefined) {
-        i = amounts.length;
-        index.set(t.amount, i);
+    const ids = figures.ids[k];
+    for (let j = 0; j < c.terms.length; j++) {
+      const t = c.terms[j];
+      let i = local[ids[j]];
+      if (i < 0) {
+        i = local[ids[j]] = amounts.length;
         amounts.push(t.amount);
         uses.push([]);
         if (t.amount.decimals > D) D = t.amount.decimals;
@@ -148,8 +178,8 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[]): System
   return { amounts, vars, coefs, eqs: constraints.map((c) => c.kind === "eq"), lo0, hi0, uses, small, D };
 }
 
-function propagateOnce(constraints: LinearConstraint[], active: boolean[]): Conflict | null {
-  const sys = buildSystem(constraints, active);
+function propagateOnce(constraints: LinearConstraint[], active: boolean[], figures: Figures): Conflict | null {
+  const sys = buildSystem(constraints, active, figures);
   // One loop for both kinds: it uses only +, −, negation and comparisons, which numbers and bigints share
   // (never mixed: every bound is of the kind sys.small says); typed as numbers for the compiler.
   const conflict = sys.small ? propagateOn(sys, active, 0) : propagateOn(sys as unknown as System & { lo0: number[]; hi0: number[] }, active, 0n as unknown as number);
@@ -271,10 +301,11 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
  * once, not as a cascade.
  */
 export function findConflicts(constraints: LinearConstraint[]): Conflict[] {
-  const active = needingPropagation(constraints);
+  const figures = numberFigures(constraints);
+  const active = needingPropagation(constraints, figures);
   const out: Conflict[] = [];
   while (out.length < MAX_CONFLICTS) {
-    const c = propagateOnce(constraints, active);
+    const c = propagateOnce(constraints, active, figures);
     if (!c) break;
     out.push(c);
     for (const k of c.constraints) active[k] = false;
@@ -288,20 +319,20 @@ export function findConflicts(constraints: LinearConstraint[]): Conflict[] {
  * no conflict is possible, so only groups with an identity that holds merely within rounding are
  * propagated (in a clean document, a small part of the system).
  */
-function needingPropagation(constraints: LinearConstraint[]): boolean[] {
+function needingPropagation(constraints: LinearConstraint[], figures: Figures): boolean[] {
   const parent = constraints.map((_, k) => k);
   const find = (k: number): number => {
     while (parent[k] !== k) k = parent[k] = parent[parent[k]];
     return k;
   };
-  const firstUse = new Map<Amount, number>();
-  constraints.forEach((c, k) => {
-    for (const t of c.terms) {
-      const j = firstUse.get(t.amount);
-      if (j === undefined) firstUse.set(t.amount, k);
+  // The first identity each figure appears in (−1: none yet); every later one joins its group.
+  const firstUse = new Int32Array(figures.count).fill(-1);
+  for (let k = 0; k < constraints.length; k++)
+    for (const f of figures.ids[k]) {
+      const j = firstUse[f];
+      if (j < 0) firstUse[f] = k;
       else parent[find(k)] = find(j);
     }
-  });
   const inexact = new Set<number>();
   constraints.forEach((c, k) => {
     const holds = c.holds ?? (c.kind === "eq" ? signOfSum(c.terms) === 0 : signOfSum(c.terms) <= 0);

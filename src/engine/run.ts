@@ -3,6 +3,7 @@ import { decimalString, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
+import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
 import { judgeAtMost, judgeRatio, judgeSum, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { Finding, Lang, Msg, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
@@ -92,9 +93,13 @@ function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
   return `${subject}: printed ${n.stated}%, ${id.relation.en}: ${expr} = ${computed}% (the rounding intervals allow ${range}; difference ${n.difference}, tolerance ${n.tolerance})${verdict}${base}`;
 }
 
-/** The place of a location as a key (samePlace, and the same column): one Set lookup instead of a scan. */
+/**
+ * The place of a location as a key (samePlace, and the same column): one Set lookup instead of a scan.
+ * Fields joined by NUL, an absent one written as SOH (neither occurs in a path, sheet name or A1 address),
+ * which tells the same places apart as a JSON array of them did, without building the array and its JSON.
+ */
 function placeKey(l: SourceLocation): string {
-  return JSON.stringify([l.file, l.line ?? null, l.sheet ?? null, l.cell ?? null, l.column ?? null]);
+  return `${l.file}\u0000${l.line ?? "\u0001"}\u0000${l.sheet ?? "\u0001"}\u0000${l.cell ?? "\u0001"}\u0000${l.column ?? "\u0001"}`;
 }
 
 /** Related locations without repeats and without the finding's own place, in first-seen order (linear). */
@@ -149,14 +154,16 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       system: () => system,
       describe: (s) => subjectText(s, options.lang),
       sum(id) {
+        const terms: LinearConstraint["terms"] = [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))];
+        // Most identities hold exactly: decided on the integer grid, no verdict (and no decimal) made.
+        if (signOfSum(terms) === 0) {
+          const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: true };
+          system.push(constraint);
+          log?.linear.push({ constraint, finding: null });
+          return;
+        }
         const v = judgeSum(id, options.tolerance);
-        const constraint: LinearConstraint = {
-          kind: "eq",
-          terms: [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))],
-          subject: id.subject,
-          location: id.total.location,
-          holds: v.holds,
-        };
+        const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: v.holds };
         if (v.holds || v.withinRounding) system.push(constraint);
         log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
         if (v.holds) return;
@@ -166,8 +173,15 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
         ctx.sum({ subject, total: a, parts: [{ amount: b }], relation });
       },
       atMost(id) {
+        const terms: LinearConstraint["terms"] = [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }];
+        if (signOfSum(terms) <= 0) {
+          const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: true };
+          system.push(constraint);
+          log?.linear.push({ constraint, finding: null });
+          return;
+        }
         const v = judgeAtMost(id, options.tolerance);
-        const constraint: LinearConstraint = { kind: "le", terms: [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }], subject: id.subject, location: id.part.location, holds: v.holds };
+        const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: v.holds };
         if (v.holds || v.withinRounding) system.push(constraint);
         log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
         if (v.holds) return;

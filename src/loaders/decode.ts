@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { InputError } from "./errors.js";
 
 export type EncodingName = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
@@ -36,6 +37,9 @@ export function decodeTextWithEncoding(bytes: Uint8Array, file: string, forced?:
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strictDecode(bytes.subarray(2), "utf-16be", file, 2), encoding: "utf-16be" };
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
   if (sample.includes(0)) throw new InputError("this is a binary file, not text; expected a budget document as text (.md/.txt), a CSV folder or an .xlsx workbook", { file });
+  // Nearly every file is well-formed UTF-8: checked natively first (the same rules as scanUtf8: no overlong
+  // forms, surrogates or code points above U+10FFFF); the walk below only counts what is wrong.
+  if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
   const scan = scanUtf8(bytes);
   if (scan.firstInvalid < 0) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
   if (scan.validMultibyte > scan.invalid) throw invalidByte(bytes, scan.firstInvalid, "utf-8", file, 0);

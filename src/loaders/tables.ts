@@ -1,4 +1,4 @@
-import { classifyAmountText, parseNumber, withScaled } from "../model/amount.js";
+import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
@@ -45,7 +45,7 @@ export function titleTemplate(template: DocumentTemplate, l: RawLine): TableTemp
 }
 
 function hasAmount(l: RawLine): boolean {
-  return l.cells.some((c) => parseNumber(c) !== null);
+  return l.cells.some((c) => isNumber(c));
 }
 
 /**
@@ -209,12 +209,13 @@ function alignCells(l: RawLine, map: ColumnMap): { cells: string[]; locs: Source
   // Amounts must land in amount columns, text in text columns (a code such as 206 reads as a number).
   // A mistyped amount (9,7244) is first taken as an amount, so that it stays in its column and is
   // reported as malformed rather than shifting the row; only if no shift fits is it allowed to be text.
+  const kinds = trimmed.map((c) => (c ? amountTextKind(c) : "blank"));
   const fits = (k: number, malformedIsAmount: boolean) =>
     trimmed.every((c, i) => {
       if (!c) return true;
       const spec = map.specs[i + k];
       if (!spec) return false;
-      const cls = classifyAmountText(c).kind;
+      const cls = kinds[i];
       const amountLike = cls === "amount" || (malformedIsAmount && cls === "malformed");
       return amountLike ? spec.kind === "amount" || spec.key === "code" : spec.kind === "text" || cls === "malformed";
     });
@@ -251,8 +252,8 @@ function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: S
 /** A cell; in an amount column its text is classified once (model/amount.ts): an amount, or why not. */
 export function amountCell(text: string, location: SourceLocation, isAmount: boolean, nonNegative: boolean): Cell {
   if (!isAmount) return { text, amount: null, location };
-  const c = classifyAmountText(text);
-  if (c.kind === "amount") return { text, amount: withScaled({ value: c.value, decimals: c.decimals, text: text.trim(), location, nonNegative }, c.scaled), location };
+  const c = readAmountCell(text, location, nonNegative);
+  if ("amount" in c) return { text, amount: c.amount, location };
   if (c.kind === "malformed") return { text, amount: null, location, invalid: c.reason };
   return { text, amount: null, location };
 }

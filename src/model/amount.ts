@@ -60,35 +60,123 @@ export function normaliseNumberText(text: string): string {
 
 const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+const ANY_DIGIT = /[0-9０-９]/;
+
+/** A printed number taken apart (no Decimal made yet): sign, integer digits without separators, decimals. */
+interface ScannedNumber {
+  negative: boolean;
+  intPart: string;
+  frac: string;
+}
+
+/**
+ * The parts of a printed amount, or null (see parseNumber). Text already in plain ASCII form (`9,724`,
+ * `972.4`, `-3`: nearly every printed amount) is matched as it is; normalising it would change nothing.
+ */
+function scanNumber(text: string): ScannedNumber | null {
+  let m = NUMBER.exec(text);
+  let negative = false;
+  if (!m) {
+    // Without a digit (ASCII or full-width) there is no number, whatever normalising does: names, labels.
+    if (!ANY_DIGIT.test(text)) return null;
+    let t = normaliseNumberText(text);
+    const paren = /^\((.+)\)$/.exec(t);
+    if (paren) {
+      t = paren[1];
+      negative = true;
+    }
+    m = NUMBER.exec(t);
+    if (!m) return null;
+  }
+  const intPart = m[2].includes(",") ? m[2].replace(/,/g, "") : m[2];
+  const frac = m[3] ?? "";
+  if (significantDigits(intPart, frac) > MAX_AMOUNT_DIGITS) return null;
+  return { negative: negative || !!m[1], intPart, frac };
+}
+
+/** Whether the text is a printed amount (parseNumber would not return null), without making its Decimal. */
+export function isNumber(text: string): boolean {
+  return PLAIN_INTEGER.test(text) || scanNumber(text) !== null;
+}
+
+/** A printed amount on its grid, without its Decimal: value = (negative ? −1 : 1)·|scaled|·10^−decimals. */
+interface Printed {
+  decimals: number;
+  scaled: number | bigint;
+  negative: boolean;
+}
+
+/** parseNumber without the Decimal (null: not a printed amount). */
+function scanPrinted(text: string): Printed | null {
+  // Fast path for the common plain integer (most printed amounts): no normalisation needed.
+  if (PLAIN_INTEGER.test(text)) return { decimals: 0, scaled: Number(text), negative: false };
+  const n = scanNumber(text);
+  if (!n) return null;
+  // The digits without the point: the figure counted in its last printed digit.
+  const digits = n.intPart + n.frac;
+  const scaled: number | bigint = digits.length <= 15 ? Number(digits) : BigInt(digits);
+  return { decimals: n.frac.length, scaled: n.negative ? -scaled : scaled, negative: n.negative };
+}
+
+/**
+ * The Decimal of a printed amount, from its grid value: the digits of |scaled| with the point put back,
+ * negated when printed negative (a printed −0 stays −0) — the value parseNumber reads from the text.
+ */
+function printedDecimal(p: Printed): Decimal {
+  const s = p.scaled;
+  const digits = (typeof s === "number" ? Math.abs(s) : s < 0n ? -s : s).toString();
+  if (p.decimals === 0) return p.negative ? new Decimal(digits).negated() : new Decimal(digits);
+  const padded = digits.padStart(p.decimals + 1, "0");
+  const v = new Decimal(`${padded.slice(0, -p.decimals)}.${padded.slice(-p.decimals)}`);
+  return p.negative ? v.negated() : v;
+}
 
 /**
  * Parses a printed amount such as `9,724`, `1, 197`, `0`, `18,976.76`, `-3`, `(3)`.
  * Returns null for anything that is not a plain number (text, percentages, empty cells, `-`).
  */
 export function parseNumber(text: string): { value: Decimal; decimals: number; scaled: number | bigint } | null {
-  // Fast path for the common plain integer (most printed amounts): no normalisation needed.
-  if (PLAIN_INTEGER.test(text)) return { value: new Decimal(text), decimals: 0, scaled: Number(text) };
-  let t = normaliseNumberText(text);
-  let negative = false;
-  const paren = /^\((.+)\)$/.exec(t);
-  if (paren) {
-    t = paren[1];
-    negative = true;
+  const p = scanPrinted(text);
+  return p ? { value: printedDecimal(p), decimals: p.decimals, scaled: p.scaled } : null;
+}
+
+/**
+ * A printed amount as the loaders make it (`printedAmount`): its Decimal `value` is made on first read
+ * only. Most figures are only ever summed on the integer grid (`scaled`, engine/grid.ts), so most never
+ * need one. `value` and `scaled` are accessors: a copy made by spreading (`{ ...a, value: … }`) carries
+ * neither (a spread that keeps the value must name it: `{ ...a, value: a.value }`), as `scaled` was not
+ * carried before (see Amount).
+ */
+class PrintedAmount implements Amount {
+  decimals: number;
+  text: string;
+  location: SourceLocation;
+  nonNegative: boolean;
+  declare exact?: boolean;
+  #printed: Printed;
+  #value: Decimal | undefined;
+  constructor(p: Printed, text: string, location: SourceLocation, nonNegative: boolean) {
+    this.decimals = p.decimals;
+    this.text = text;
+    this.location = location;
+    this.nonNegative = nonNegative;
+    this.#printed = p;
   }
-  const m = NUMBER.exec(t);
-  if (!m) return null;
-  const intPart = m[2].replace(/,/g, "");
-  const frac = m[3] ?? "";
-  if (significantDigits(intPart, frac) > MAX_AMOUNT_DIGITS) return null;
-  let value = new Decimal(frac ? `${intPart}.${frac}` : intPart);
-  // The digits without the point: the figure counted in its last printed digit.
-  const digits = intPart + frac;
-  let scaled: number | bigint = digits.length <= 15 ? Number(digits) : BigInt(digits);
-  if (m[1] || negative) {
-    value = value.negated();
-    scaled = -scaled;
+  get value(): Decimal {
+    return (this.#value ??= printedDecimal(this.#printed));
   }
-  return { value, decimals: frac.length, scaled };
+  set value(v: Decimal) {
+    this.#value = v;
+  }
+  get scaled(): number | bigint {
+    return this.#printed.scaled;
+  }
+}
+
+/** The amount printed as `text` (already trimmed, a well-formed amount), or null when it is not one. */
+function printedAmount(text: string, location: SourceLocation, nonNegative: boolean): Amount | null {
+  const p = scanPrinted(text);
+  return p ? new PrintedAmount(p, text, location, nonNegative) : null;
 }
 
 /**
@@ -131,6 +219,30 @@ export function classifyAmountText(text: string): AmountTextClass {
   if (t === "") return { kind: "blank" };
   const n = parseNumber(t);
   if (n) return { kind: "amount", value: n.value, decimals: n.decimals, scaled: n.scaled };
+  return notAnAmount(t);
+}
+
+/**
+ * classifyAmountText for a table cell: the amount itself (with no Decimal made until its value is read),
+ * else what the text is. The loaders' one way to read an amount column's cell.
+ */
+export function readAmountCell(text: string, location: SourceLocation, nonNegative: boolean): { amount: Amount } | Exclude<AmountTextClass, { kind: "amount" }> {
+  const t = text.trim();
+  if (t === "") return { kind: "blank" };
+  const a = printedAmount(t, location, nonNegative);
+  return a ? { amount: a } : notAnAmount(t);
+}
+
+/** classifyAmountText's kind alone: no Decimal is made for an amount (table recognition asks this of every cell). */
+export function amountTextKind(text: string): AmountTextClass["kind"] {
+  const t = text.trim();
+  if (t === "") return "blank";
+  if (isNumber(t)) return "amount";
+  return notAnAmount(t).kind;
+}
+
+/** What a trimmed, non-empty text that is not a well-formed amount is: a dash, words, or a malformed amount and why. */
+function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | { kind: "blank" }> {
   if (DASH.test(t.replace(/\s+/g, ""))) return { kind: "dash" };
   if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
   if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return { kind: "text" };
@@ -150,9 +262,8 @@ function significantDigits(intPart: string, frac: string): number {
 }
 
 export function makeAmount(text: string, location: SourceLocation, nonNegative = true): Amount | null {
-  const n = parseNumber(text);
-  if (!n) return null;
-  return withScaled({ value: n.value, decimals: n.decimals, text: text.trim(), location, nonNegative }, n.scaled);
+  const p = scanPrinted(text);
+  return p ? new PrintedAmount(p, text.trim(), location, nonNegative) : null;
 }
 
 /** Attaches `scaled` (see Amount) to an amount just made from its printed text: not enumerable, so not copied by a spread. */
@@ -182,7 +293,8 @@ export function inUnit(a: Amount, from: string | null | undefined, to: string): 
 /** A count (人, 辆, 个): an amount that is exact, not rounded. */
 export function makeCount(text: string, location: SourceLocation): Amount | null {
   const a = makeAmount(text, location);
-  return a ? { ...a, exact: true } : null;
+  if (a) a.exact = true;
+  return a;
 }
 
 /** ½·10^−d by d: computed once (the engine asks for it for every figure of every identity). */

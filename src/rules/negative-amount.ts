@@ -1,5 +1,6 @@
 import { cellSubject } from "../model/queries.js";
 import { decimalString } from "../model/amount.js";
+import { scaledOf } from "../engine/grid.js";
 import type { Rule } from "../engine/types.js";
 
 export const negativeAmount: Rule = {
@@ -12,7 +13,8 @@ export const negativeAmount: Rule = {
       for (const r of t.rows)
         for (const [key, cell] of Object.entries(r.cells)) {
           const a = cell.amount;
-          if (!a || !a.nonNegative || !a.value.isNegative() || a.value.isZero()) continue;
+          // Below zero (not a printed −0): read on the integer grid, so no figure's decimal is made here.
+          if (!a || !a.nonNegative || !(scaledOf(a) < 0)) continue;
           ctx.report({
             subject: cellSubject(t, r, key),
             location: a.location,

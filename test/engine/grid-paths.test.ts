@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { judgeSum, ratioRange, verdictStrings } from "../../src/engine/evaluate.js";
+import type { Term } from "../../src/engine/types.js";
+import { makeAmount, type Amount } from "../../src/model/amount.js";
+
+/**
+ * judgeSum and ratioRange work on the integer grid when every amount has its printed grid value
+ * (Amount.scaled), and with decimals otherwise; both ways must give the same verdicts. The same amounts
+ * spread into copies that name their value (`{ ...a, value: a.value }`, which do not carry `scaled`) take
+ * the decimal way.
+ *
+ * ratioRange finds its extreme corners on the integer grid when every amount has its printed grid value
+ * (Amount.scaled), and by comparing decimal ratios otherwise. The two must give the same range: the same
+ * amounts in such copies take the decimal way.
+ */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const printed = (r: () => number) => {
+  const decimals = Math.floor(r() * 3);
+  const v = Math.floor(r() * (r() < 0.3 ? 5 : 100000)) * (r() < 0.1 ? -1 : 1);
+  const s = (Math.abs(v) / 10 ** decimals).toFixed(decimals);
+  return v < 0 ? `-${s}` : s;
+};
+
+describe("ratioRange on the integer grid", () => {
+  it("gives the decimal corners' range, to the last digit, on 3,000 drawn ratios (some undefined, some with 0, exact and negative figures)", () => {
+    const r = prng(13);
+    let defined = 0;
+    for (let n = 0; n < 3000; n++) {
+      const k = 1 + Math.floor(r() * 3);
+      const amounts: Amount[] = Array.from({ length: k }, (_, i) => {
+        const a = makeAmount(printed(r), { file: "t.md", line: i + 1 }, r() < 0.8)!;
+        return r() < 0.1 ? Object.assign(a, { exact: true }) : a;
+      });
+      const term = (): Term => ({ amount: amounts[Math.floor(r() * k)], sign: r() < 0.3 ? -1 : 1 });
+      const numerator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
+      const denominator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
+      const copies = new Map(amounts.map((a) => [a, { ...a, value: a.value }]));
+      const plain = (ts: Term[]) => ts.map((t) => ({ ...t, amount: copies.get(t.amount)! }));
+      expect([...copies.values()].every((a) => a.scaled === undefined)).toBe(true);
+      const grid = ratioRange(numerator, denominator);
+      const decimal = ratioRange(plain(numerator), plain(denominator));
+      expect(grid === null).toBe(decimal === null);
+      if (!grid || !decimal) continue;
+      defined++;
+      expect(grid.lo.toString()).toBe(decimal.lo.toString());
+      expect(grid.hi.toString()).toBe(decimal.hi.toString());
+      expect(grid.point.toString()).toBe(decimal.point.toString());
+    }
+    expect(defined).toBeGreaterThan(1000);
+  });
+});
+
+describe("judgeSum on the integer grid", () => {
+  it("gives the decimal arithmetic's verdict, to the last digit, on 5,000 drawn sums (mixed decimals, exact, negative and 0 figures)", () => {
+    const r = prng(8);
+    let within = 0;
+    for (let n = 0; n < 5000; n++) {
+      const parts = Array.from({ length: 1 + Math.floor(r() * 4) }, (_, i) => {
+        const a = makeAmount(printed(r), { file: "t.md", line: i + 2 }, r() < 0.8)!;
+        return { amount: r() < 0.05 ? Object.assign(a, { exact: true }) : a, sign: (r() < 0.2 ? -1 : 1) as 1 | -1 };
+      });
+      // A total near the parts' sum (so that many are within rounding), or drawn at random.
+      const near = parts.reduce((s, p) => s + p.sign * Number(p.amount.text), 0) + (r() < 0.5 ? 0 : (r() - 0.5) * 3);
+      const decimals = Math.floor(r() * 3);
+      const total = makeAmount(r() < 0.8 ? near.toFixed(decimals) : printed(r), { file: "t.md", line: 1 }, r() < 0.8)!;
+      const subject = { table: "T1" as const };
+      const relation = { zh: "", en: "" };
+      const grid = judgeSum({ subject, total, parts, relation }, { kind: "auto" });
+      const copy = (a: Amount): Amount => ({ ...a, value: a.value });
+      const decimal = judgeSum({ subject, total: copy(total), parts: parts.map((p) => ({ ...p, amount: copy(p.amount) })), relation }, { kind: "auto" });
+      expect([grid.holds, grid.withinRounding]).toEqual([decimal.holds, decimal.withinRounding]);
+      expect(verdictStrings(grid)).toEqual(verdictStrings(decimal));
+      if (grid.withinRounding) within++;
+    }
+    expect(within).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,39 @@
+import { isUtf8 } from "node:buffer";
+import { describe, expect, it } from "vitest";
+import { scanUtf8 } from "../../src/loaders/decode.js";
+
+/**
+ * decodeTextWithEncoding takes Node's native UTF-8 check (buffer.isUtf8) as its fast path and walks the
+ * bytes with scanUtf8 only when that fails: the two must call the same files well-formed, or a file would
+ * be read differently depending on which way it went.
+ */
+describe("the native UTF-8 check and scanUtf8 agree", () => {
+  it("on 20,000 drawn byte strings near the edges of well-formed UTF-8 (overlong, surrogates, above U+10FFFF, truncated)", () => {
+    let a = 99;
+    const r = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
+    let valid = 0;
+    for (let n = 0; n < 20000; n++) {
+      // Half: well-formed text of random code points with one byte changed; half: bytes near the edges.
+      let bytes: Uint8Array;
+      if (n % 2) {
+        const cps = Array.from({ length: 1 + Math.floor(r() * 4) }, () => [0x41, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0x10000, 0x10ffff, 0x4e00][Math.floor(r() * 9)]);
+        bytes = new TextEncoder().encode(String.fromCodePoint(...cps));
+        if (r() < 0.5) bytes[Math.floor(r() * bytes.length)] = edges[Math.floor(r() * edges.length)];
+      } else {
+        bytes = new Uint8Array(1 + Math.floor(r() * 8));
+        for (let i = 0; i < bytes.length; i++) bytes[i] = r() < 0.7 ? edges[Math.floor(r() * edges.length)] : Math.floor(r() * 256);
+      }
+      const native = isUtf8(bytes);
+      expect(native, `bytes ${[...bytes].map((b) => b.toString(16)).join(" ")}`).toBe(scanUtf8(bytes).firstInvalid < 0);
+      if (native) valid++;
+    }
+    expect(valid).toBeGreaterThan(1000);
+    expect(isUtf8(new TextEncoder().encode("部门预算 9,724 万元"))).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import { Decimal } from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { classifyAmountText, makeAmount, makeCount, normaliseNumberText } from "../../src/model/amount.js";
+import { scaledOf } from "../../src/engine/grid.js";
+
+/**
+ * A printed amount makes its Decimal only when its value is first read (most are only summed on the
+ * integer grid). The value it then makes must be what the printed text says, sign of a printed −0 included.
+ */
+describe("printed amounts read their decimal value lazily", () => {
+  const cases = ["9,724", "0", "-0", "-0.00", "(3)", "(-3)", "18,976.76", "0.05", "007", "1, 197", "９，７２４．５", "－12.30", "12345678901234567890.123", "-98765432109876543210"];
+  it.each(cases)("%s: the value, decimals and grid integer the text says", (text) => {
+    const a = makeAmount(text, { file: "t.md", line: 1 })!;
+    let t = normaliseNumberText(text).replace(/,/g, "");
+    let negative = false;
+    const paren = /^\((.+)\)$/.exec(t);
+    if (paren) [t, negative] = [paren[1], true];
+    // A minus sign or brackets (or both, as parseNumber has always read them) make it negative.
+    if (t.startsWith("-")) [t, negative] = [t.slice(1), true];
+    const expected = negative ? new Decimal(t).negated() : new Decimal(t);
+    expect(a.value.eq(expected)).toBe(true);
+    expect(a.value.isNegative()).toBe(expected.isNegative());
+    expect(a.decimals).toBe((/\.(\d+)$/.exec(t)?.[1] ?? "").length);
+    expect(String(scaledOf(a))).toBe(expected.times(new Decimal(10).pow(a.decimals)).toFixed(0));
+    expect(a.text).toBe(text.trim());
+    const c = classifyAmountText(text);
+    expect(c.kind === "amount" && c.value.eq(expected) && c.value.isNegative() === expected.isNegative()).toBe(true);
+  });
+
+  it("a copy that names its value keeps it; a count is exact", () => {
+    const a = makeAmount("972.4", { file: "t.md", line: 1 })!;
+    const b = { ...a, value: a.value, text: "x" };
+    expect(b.value.toString()).toBe("972.4");
+    expect(b.decimals).toBe(1);
+    const n = makeCount("12", { file: "t.md", line: 2 })!;
+    expect([n.exact, n.value.toString()]).toEqual([true, "12"]);
+  });
+});
