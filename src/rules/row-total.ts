@@ -9,6 +9,10 @@ function rowSum(ctx: RuleContext, t: Table, r: Row, id: RowIdentity) {
   if (!total) return;
   const terms: Term[] = id.parts.map((k) => amountOf(r, k)).filter((a) => !!a).map((amount) => ({ amount: amount! }));
   if (terms.length === 0) return;
+  for (const k of id.minus ?? []) {
+    const a = amountOf(r, k);
+    if (a) terms.push({ amount: a, sign: -1 });
+  }
   // The relation names only the parts this table prints.
   const printed = id.parts.filter((k) => t.columns.some((c) => c.key === k));
   const named = printed.length < id.parts.length && printed.length > 0 && id.rows?.includes("code");

@@ -18,6 +18,8 @@ export interface RowIdentity {
   when?: string[];
   /** Only where the table prints none of these columns (the parts are then printed in their stead). */
   unless?: string[];
+  /** Columns subtracted: total = Σ parts − Σ minus (本年支出 = 年初结转和结余 + 本年收入 − 年末结转和结余). */
+  minus?: string[];
   zh: string;
   en: string;
 }
@@ -57,6 +59,17 @@ const basicSplit: RowIdentity[] = [
   { total: "total", parts: ["prior", "change"], rows: CLASSIFIED_ROWS, when: ["prior", "change"], zh: "上年执行数 + 增减额", en: "last year's outturn + change" },
   { total: "budget-adjusted", parts: ["prior-adjusted", "change-adjusted"], rows: CLASSIFIED_ROWS, when: ["prior-adjusted", "change-adjusted"], zh: "扣除后上年执行数 + 扣除后增减额", en: "adjusted outturn + adjusted change" },
 ];
+
+/** A 决算's fund tables: what was spent this year is what there was (carried over + received) less what is carried on. */
+const fundBalance: RowIdentity = {
+  total: "total",
+  parts: ["opening", "income"],
+  minus: ["closing"],
+  rows: CLASSIFIED_ROWS,
+  when: ["opening", "income", "closing"],
+  zh: "年初结转和结余 + 本年收入 − 年末结转和结余",
+  en: "opening balance + income − closing balance",
+};
 
 export const KINDS: Record<TableKind, KindSpec> = {
   summary: { zh: "收支总表", en: "income and expenditure summary", rowIdentities: [] },
@@ -159,8 +172,8 @@ export const KINDS: Record<TableKind, KindSpec> = {
       { total: "budget-vehicle", parts: ["budget-vehicle-purchase", "budget-vehicle-operation"], rows: ["year", "other"], zh: "预算数：公务用车购置费 + 公务用车运行费", en: "budget: vehicle purchase + vehicle operation" },
     ],
   },
-  "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: basicSplit },
-  "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: basicSplit },
+  "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: [...basicSplit, fundBalance] },
+  "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: [...basicSplit, fundBalance] },
   performance: {
     zh: "部门整体支出绩效目标表",
     en: "performance targets",

@@ -6,7 +6,7 @@ import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { layoutLines, tokenise } from "../../src/loaders/layout/tokens.js";
 import { amountOf, table } from "../../src/model/document.js";
 import { rules } from "../../src/rules/index.js";
-import { shanghai } from "../../src/templates/shanghai.js";
+import { shanghai, shanghaiFinal } from "../../src/templates/shanghai.js";
 
 /*
  * The layout-text loader on small documents made to show one quirk of pdftotext -layout output each (the
@@ -193,5 +193,37 @@ describe("codes printed by segment (a 款 / 项 row printing only its own digits
     expect(errors.map((f) => (f as unknown as { code: string }).code)).toContain("20805");
     const line = expenditure(rows("43.00")).split("\n").findIndex((l) => l.includes("行政事业单位养老支出")) + 1;
     expect(errors.map((f) => f.location.line)).toContain(line);
+  });
+});
+
+describe("a 决算's 政府性基金 table: 本年支出 = 年初结转和结余 + 本年收入 − 年末结转和结余", () => {
+  const fund = (closing: string) =>
+    [
+      "上海市普陀区某局2024年度部门决算",
+      "",
+      "              政府性基金预算财政拨款收入支出决算表",
+      "                                          单位：万元",
+      "",
+      "        项目                       本年支出",
+      "    支出功能分类         年初结转和                   年末结转和",
+      "                         本年收入",
+      "     科目编码     科目名称  结余        小计 基本支出 项目支出  结余",
+      "类    款    项",
+      "212              城乡社区支出      10.00    50.00    45.00    5.00    40.00    15.00",
+      "212   08         国有土地使用权出让收入安排的支出   10.00    50.00    45.00    5.00    40.00    15.00",
+      `212   08   04    农业土地开发资金安排的支出   10.00    50.00    45.00    5.00    40.00    ${closing}`,
+      "                 合计             10.00    50.00    45.00    5.00    40.00    15.00",
+    ].join("\n");
+  const run = (closing: string) => runRules(loadLayoutText("final.txt", fund(closing), { template: shanghaiFinal }), rules, { tolerance: { kind: "auto" }, lang: "en" });
+
+  it("read with its six columns, the balance holds on every row", () => {
+    const t = table(loadLayoutText("final.txt", fund("15.00"), { template: shanghaiFinal }), "gov-fund")!;
+    expect(t.columns.map((c) => c.key)).toEqual(["code", "name", "opening", "income", "total", "basic", "project", "closing"]);
+    expect(run("15.00").filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("a 年末结转和结余 off by one is an error on its row (10 + 50 − 16 = 44, not 45)", () => {
+    const errors = run("16.00").filter((f) => f.severity === "error" && f.ruleId === "row-total");
+    expect(errors.map((f) => [f.location.line, f.stated, f.computed])).toEqual([[13, "45", "44"]]);
   });
 });

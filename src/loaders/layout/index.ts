@@ -344,8 +344,9 @@ function identitiesHeld(identities: RowIdentity[], specs: ColumnSpec[], cols: nu
     const total = value.get(id.total);
     const parts = id.parts.map((p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
     if (!total && parts.length === 0) continue;
-    const sum = parts.reduce((s, p) => s.plus(p.v), new Decimal(0));
-    const all = total ? [total, ...parts] : parts;
+    const less = (id.minus ?? []).map((p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
+    const sum = less.reduce((s, p) => s.minus(p.v), parts.reduce((s, p) => s.plus(p.v), new Decimal(0)));
+    const all = [...(total ? [total] : []), ...parts, ...less];
     const slack = all.reduce((s, p) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(p.d + 1)))), new Decimal(0));
     if ((total?.v ?? new Decimal(0)).minus(sum).abs().lte(slack)) held++;
     else held -= 1;
