@@ -227,3 +227,27 @@ describe("a 决算's 政府性基金 table: 本年支出 = 年初结转和结余
     expect(errors.map((f) => [f.location.line, f.stated, f.computed])).toEqual([[13, "45", "44"]]);
   });
 });
+
+describe("a 类 code misprinted as one digit (`7` for 210)", () => {
+  const rows = (code: string) => [
+    "208             社会保障和就业支出            100.00   100.00",
+    "208   05   01   行政单位离退休               100.00   100.00",
+    `${code.padEnd(16)}卫生健康支出                40.00    40.00`,
+    "210   11   01   行政单位医疗                 40.00    40.00",
+    "                        合计   140.00   140.00",
+  ];
+
+  it("takes the 类 of the rows printed under it: 合计 = Σ 类 holds", () => {
+    const doc = load(expenditure(rows("7")));
+    const t = table(doc, "expenditure")!;
+    expect(t.rows.map((r) => r.code)).toEqual(["208", "2080501", "210", "2101101", null]);
+    expect(check(expenditure(rows("7"))).filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("a row in the 类 column whose rows under it print the 类 above stays as printed (no code is invented)", () => {
+    const same = rows("7");
+    same[3] = same[3].replace("210   11   01   行政单位医疗", "208   05   02   事业单位离退休");
+    const t = table(load(expenditure(same)), "expenditure")!;
+    expect(t.rows.map((r) => r.code)).not.toContain("210");
+  });
+});

@@ -38,28 +38,55 @@ function headerColumns(header: LayoutLine[]): { kuan: number | null; xiang: numb
   return { kuan, xiang };
 }
 
-/** The body with segment codes completed (lines without them are returned as they are). */
+/** The 类 of the next line that prints a full code (208, 208 05 …), looking at most `within` lines ahead. */
+function nextLei(body: LayoutLine[], from: number, within = 4): string | null {
+  for (let k = from + 1; k < body.length && k <= from + within; k++) {
+    const t = tokensOf(body[k])[0];
+    if (t && LEI.test(t.text)) return t.text;
+    const glued = t ? /^(\d{3})(\d{2}){1,2}$/.exec(t.text) : null;
+    if (glued) return glued[1];
+  }
+  return null;
+}
+
+/**
+ * The body with segment codes completed (lines without them are returned as they are); a 类 code
+ * misprinted as one or two digits (`7` for 210: it stands in the 类 column, and the rows under it print
+ * 210 11 …) takes the 类 of the rows that follow it.
+ */
 export function completeCodeSegments(body: LayoutLine[], header: LayoutLine[]): LayoutLine[] {
   const cols = headerColumns(header);
   let kuanX = cols.kuan;
   let xiangX = cols.xiang;
+  let leiX: number | null = null;
   let lei: string | null = null;
   let kuan: string | null = null;
-  return body.map((l) => {
+  return body.map((l, i) => {
     const toks = tokensOf(l);
     const [first, second, third] = toks;
     if (!first) return l;
     if (LEI.test(first.text)) {
-      // A full code: 208 / 208 05 / 208 05 01 — and where its 款 and 项 stand.
+      // A full code: 208 / 208 05 / 208 05 01 — and where its 类, 款 and 项 stand.
+      leiX ??= centre(first);
       lei = first.text;
       kuan = second && SEGMENT.test(second.text) ? second.text.padStart(2, "0") : null;
       if (second && SEGMENT.test(second.text)) kuanX ??= centre(second);
       if (third && SEGMENT.test(third.text) && second && SEGMENT.test(second.text)) xiangX ??= centre(third);
       return l;
     }
-    if (!lei || !SEGMENT.test(first.text) || !second || /^[\d,.]+$/.test(second.text)) return l;
-    // A segment followed by a name: 款 or 项 by the column it stands in.
+    if (!SEGMENT.test(first.text) || !second || /^[\d,.]+$/.test(second.text)) return l;
     const c = centre(first);
+    // In the 类 column: a misprinted 类, when the rows under it print a 类 of their own (not the one above).
+    const inLei = leiX !== null && [kuanX, xiangX].every((x) => x === null || Math.abs(c - leiX!) < Math.abs(c - x));
+    if (inLei) {
+      const below = nextLei(body, i);
+      if (!below || below === lei) return l;
+      lei = below;
+      kuan = null;
+      return { ...l, tokens: [{ ...first, text: below }, ...toks.slice(1)] };
+    }
+    if (!lei) return l;
+    // A segment followed by a name: 款 or 项 by the column it stands in.
     const level = kuanX !== null && xiangX !== null ? (Math.abs(c - kuanX) <= Math.abs(c - xiangX) ? "kuan" : "xiang") : kuanX !== null && Math.abs(c - kuanX) <= 3 ? "kuan" : xiangX !== null && Math.abs(c - xiangX) <= 3 ? "xiang" : null;
     const seg = first.text.padStart(2, "0");
     const at = (text: string): LayoutToken => ({ ...first, text });
