@@ -13,24 +13,32 @@ import type { Change, Claim, ExecutionClaim, TableFigure } from "./types.js";
  * then the figure is not after its words and nothing is read from it (never a figure guessed from order).
  */
 
-const FIGURES: [RegExp, TableFigure, string][] = [
+/**
+ * The figures, each with the paragraph it is read in: a 其中 part (基本支出, 事业收入, 人员经费 …) only beside
+ * the whole the template states it under (本年支出合计, 本年收入合计, 一般公共预算财政拨款基本支出) — the same
+ * words elsewhere (一般公共预算财政拨款支出…其中：基本支出) describe another scope, not the table's 合计 row.
+ */
+const INCOME_PARA = /本年收入合计/;
+const EXPENDITURE_PARA = /本年支出合计/;
+const BASIC_PARA = /一般公共预算财政拨款基本支出/;
+const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
   [re(String.raw`(?<!拨款)收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
   [re(String.raw`财政拨款收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
   [re(String.raw`本年收入合计\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
   [re(String.raw`本年支出合计\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
-  [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入"],
-  [re(String.raw`其他收入\s*(?<amount>NUM)\s*万元`, "g"), "other-income", "其他收入"],
-  [re(String.raw`事业收入\s*(?<amount>NUM)\s*万元`, "g"), "business-income", "事业收入"],
-  [re(String.raw`(?<![事业单位])经营收入\s*(?<amount>NUM)\s*万元`, "g"), "operating-income", "经营收入"],
-  [re(String.raw`上级补助收入\s*(?<amount>NUM)\s*万元`, "g"), "superior-subsidy", "上级补助收入"],
-  [re(String.raw`附属单位上缴收入\s*(?<amount>NUM)\s*万元`, "g"), "subsidiary-remittance", "附属单位上缴收入"],
-  [re(String.raw`经营支出\s*(?<amount>NUM)\s*万元`, "g"), "operating-expenditure", "经营支出"],
-  [re(String.raw`(?<![拨款])基本支出\s*(?<amount>NUM)\s*万元`, "g"), "basic", "基本支出"],
-  [re(String.raw`(?<![拨款])项目支出\s*(?<amount>NUM)\s*万元`, "g"), "project", "项目支出"],
+  [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入", INCOME_PARA],
+  [re(String.raw`其他收入\s*(?<amount>NUM)\s*万元`, "g"), "other-income", "其他收入", INCOME_PARA],
+  [re(String.raw`事业收入\s*(?<amount>NUM)\s*万元`, "g"), "business-income", "事业收入", INCOME_PARA],
+  [re(String.raw`(?<![事业单位])经营收入\s*(?<amount>NUM)\s*万元`, "g"), "operating-income", "经营收入", INCOME_PARA],
+  [re(String.raw`上级补助收入\s*(?<amount>NUM)\s*万元`, "g"), "superior-subsidy", "上级补助收入", INCOME_PARA],
+  [re(String.raw`附属单位上缴收入\s*(?<amount>NUM)\s*万元`, "g"), "subsidiary-remittance", "附属单位上缴收入", INCOME_PARA],
+  [re(String.raw`经营支出\s*(?<amount>NUM)\s*万元`, "g"), "operating-expenditure", "经营支出", EXPENDITURE_PARA],
+  [re(String.raw`(?<![拨款])基本支出\s*(?<amount>NUM)\s*万元`, "g"), "basic", "基本支出", EXPENDITURE_PARA],
+  [re(String.raw`(?<![拨款])项目支出\s*(?<amount>NUM)\s*万元`, "g"), "project", "项目支出", EXPENDITURE_PARA],
   [re(String.raw`一般公共预算财政拨款支出\s*(?<amount>NUM)\s*万元`, "g"), "general", "一般公共预算财政拨款支出"],
   [re(String.raw`一般公共预算财政拨款基本支出\s*(?<amount>NUM)\s*万元`, "g"), "general-basic", "一般公共预算财政拨款基本支出"],
-  [re(String.raw`人员经费\s*(?<amount>NUM)\s*万元`, "g"), "personnel", "人员经费"],
-  [re(String.raw`公用经费\s*(?<amount>NUM)\s*万元`, "g"), "public", "公用经费"],
+  [re(String.raw`人员经费\s*(?<amount>NUM)\s*万元`, "g"), "personnel", "人员经费", BASIC_PARA],
+  [re(String.raw`公用经费\s*(?<amount>NUM)\s*万元`, "g"), "public", "公用经费", BASIC_PARA],
 ];
 
 /** 与2023年度相比，收入支出总计减少56.95万元，下降1.87% · 比2023年度增加2.55万元，增长1.40% · …持平. */
@@ -122,7 +130,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   let lastItem: string[] | null = null;
   for (const [k, p] of paras.entries()) {
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
-    for (const [rx, figure, label] of FIGURES) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
+    for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(p.text)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = found.map((f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
     for (const { figure, label, m } of found) {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { claimsOf } from "../../src/claims/index.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import { shanghaiFinal } from "../../src/templates/shanghai.js";
+
+/* A 决算's 情况说明 read into claims (src/claims/final.ts), on a small layout document. */
+const TABLE = [
+  "                一般公共预算财政拨款支出决算表",
+  "                                                         单位：万元",
+  "     科目编码            科目名称            合计        基本支出      项目支出",
+  "类    款    项",
+  "201              一般公共服务支出          1,521.89      1,511.89      10.00",
+  "                  合计                  1,521.89      1,511.89      10.00",
+];
+const claims = (paragraphs: string[]) =>
+  claimsOf(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...paragraphs].join("\n"), { template: shanghaiFinal })).claims;
+const figures = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "table-figure" ? [`${c.figure} ${c.amount.text}`] : []));
+
+describe("the 决算's 情况说明", () => {
+  it("reads the 支出决算 paragraph's totals and its 其中 parts", () => {
+    expect(figures(["  本年支出合计1,521.89万元，其中：基本支出1,511.89万元，占99.34%；项目支出10.00万元，占0.66%。"])).toEqual([
+      "expenditure-subtotal 1,521.89",
+      "basic 1,511.89",
+      "project 10.00",
+    ]);
+  });
+
+  it("a 其中 part under another whole (一般公共预算财政拨款支出…其中：基本支出) is not read as the 支出决算表's", () => {
+    expect(figures(["  一般公共预算财政拨款支出1,521.89万元，其中：基本支出1,511.89万元，项目支出10.00万元。"])).toEqual(["general 1,521.89"]);
+  });
+
+  it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
+    const c = claims(["  449.52万元。决算数小于预算数的主要原因：未实施。年初预算为450.52万元，支出决算为", "  支付完毕。"]);
+    expect(c.filter((x) => x.kind === "execution")).toEqual([]);
+  });
+});
