@@ -2,16 +2,10 @@ import { describe, expect, it } from "vitest";
 import { claimsOf } from "../../src/claims/index.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { shanghaiFinal } from "../../src/templates/shanghai.js";
+import { FINAL_FUNCTION_TABLE } from "../helpers/final.js";
 
 /* A 决算's 情况说明 read into claims (src/claims/final.ts), on a small layout document. */
-const TABLE = [
-  "                一般公共预算财政拨款支出决算表",
-  "                                                         单位：万元",
-  "     科目编码            科目名称            合计        基本支出      项目支出",
-  "类    款    项",
-  "201              一般公共服务支出          1,521.89      1,511.89      10.00",
-  "                  合计                  1,521.89      1,511.89      10.00",
-];
+const TABLE = FINAL_FUNCTION_TABLE;
 const claims = (paragraphs: string[]) =>
   claimsOf(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...paragraphs].join("\n"), { template: shanghaiFinal })).claims;
 const figures = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "table-figure" ? [`${c.figure} ${c.amount.text}`] : []));

@@ -3,22 +3,13 @@ import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { budgetExecution } from "../../src/rules/budget-execution.js";
 import { shanghaiFinal } from "../../src/templates/shanghai.js";
+import { FINAL_FUNCTION_TABLE } from "../helpers/final.js";
 
 /*
  * A 决算's 情况说明 in the layout form (as pdftotext writes the published PDF): the 一般公共预算财政拨款支出决算表
  * and the statements of its execution. Line numbers below are those of the text built here.
  */
-const TABLE = [
-  "                一般公共预算财政拨款支出决算表",
-  "                                                         单位：万元",
-  "     科目编码            科目名称            合计        基本支出      项目支出",
-  "类    款    项",
-  "201              一般公共服务支出          1,521.89      1,511.89      10.00",
-  "201   06          财政事务                1,521.89      1,511.89      10.00",
-  "201   06   01     行政运行                1,511.89      1,511.89",
-  "201   06   02     一般行政管理事务           10.00                     10.00",
-  "                  合计                  1,521.89      1,511.89      10.00",
-];
+const TABLE = FINAL_FUNCTION_TABLE;
 const text = (general: string, item: string) => [
   ...TABLE,
   "第三部分 某区某局2024年度部门决算情况说明",
