@@ -1,4 +1,8 @@
 import type { Rule } from "../engine/types.js";
+import { tableName } from "../model/document.js";
+
+/** Tables whose rows carry function codes (类 / 款 / 项). */
+const CODED = new Set(["income", "expenditure", "general-function", "gov-fund", "state-capital"]);
 
 export const itemCode: Rule = {
   id: "item-code",
@@ -7,22 +11,40 @@ export const itemCode: Rule = {
   description: "Each 表1/表6 expenditure item printed by name resolves to a function code printed elsewhere in the document.",
   descriptionZh: "表1/表6 按名称列示的支出项目应能对应到文中其他表列示的功能分类科目编码。",
   check(doc, ctx) {
+    // A document that prints no function code anywhere (杭州's tables name their 科目 without codes): its
+    // items cannot be matched by code at all — said once per table, as a note, not once per item.
+    const printsCodes = doc.tables.some((t) => CODED.has(t.kind) && t.rows.some((r) => r.kind === "code" && r.code));
     for (const t of doc.tables) {
       if (t.kind !== "summary" && t.kind !== "allocation-summary") continue;
-      for (const r of t.rows) {
-        if (r.side !== "expenditure" || r.kind !== "item" || r.role || r.code) continue;
+      const unmatched = t.rows.filter((r) => {
+        if (r.side !== "expenditure" || r.kind !== "item" || r.role || r.code) return false;
         // A line printed without an amount (a 决算 lists every 类) takes part in no check.
         const a = r.cells.amount?.amount;
-        if (!a || a.value.isZero()) continue;
+        return !!a && !a.value.isZero();
+      });
+      if (!printsCodes) {
+        if (unmatched.length)
+          ctx.report({
+            subject: { table: t.id, column: "项目" },
+            location: unmatched[0].location,
+            related: unmatched.slice(1).map((r) => r.location),
+            informational: true,
+            message: {
+              zh: `${tableName(t)} 的 ${unmatched.length} 个支出项目按名称列示，而文中各表均未列示功能分类科目编码：无法按科目核对`,
+              en: `${unmatched.length} expenditure items of ${t.id} are printed by name and no table of the document prints function codes: they cannot be checked code by code`,
+            },
+          });
+        continue;
+      }
+      for (const r of unmatched)
         ctx.report({
           subject: { table: t.id, item: r.name, column: "项目" },
           location: r.location,
           message: {
-            zh: `支出项目“${r.name}”无法对应到功能分类科目编码（表3/表7 中没有同名科目），不参与核对`,
-            en: `expenditure item “${r.name}” matches no function code printed in T3/T7 and is left out of the checks`,
+            zh: `支出项目“${r.name}”无法对应到功能分类科目编码（其他表中没有同名科目），不参与核对`,
+            en: `expenditure item “${r.name}” matches no function code printed in the other tables and is left out of the checks`,
           },
         });
-      }
     }
   },
 };

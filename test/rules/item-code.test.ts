@@ -1,5 +1,7 @@
+import { describe, expect, it } from "vitest";
 import { itemCode } from "../../src/rules/item-code.js";
 import { runCases } from "../helpers/cases.js";
+import { check } from "../helpers/docs.js";
 import { classified, pages, twoSided } from "../helpers/tables.js";
 
 // 表1 on lines 1–8 (its third expenditure item on line 8); 表7 from line 9 names 206, 20607 and 2060702.
@@ -18,4 +20,18 @@ runCases(itemCode, {
       findings: [{ severity: "warning", withinRounding: false, stated: null, computed: null, difference: null, tolerance: null, line: 8, table: "T1", code: null, item: "科普讲座活动", column: "项目" }],
     },
   ],
+});
+
+describe("item-code on a document that prints no function code at all", () => {
+  const noCodes = (item: string) =>
+    pages(
+      twoSided(1, `一、政府预算拨款→10→一、科学技术支出→10\n1. 一般公共预算拨款→10→科学技术普及→10\n→→${item}→10`),
+      classified(7, "甲单位→→→10→0→10"),
+    );
+
+  it("says once per table, as a note, that its named items cannot be checked code by code", () => {
+    const fs = check(itemCode, noCodes("科普活动"));
+    expect(fs.map((f) => [f.severity, f.table])).toEqual([["info", "T1"]]);
+    expect(fs[0].message).toMatch(/^T1 \[项目\]: 3 expenditure items of T1 are printed by name and no table of the document prints function codes/);
+  });
 });
