@@ -1,12 +1,21 @@
+/** Characters normaliseName removes or replaces: whitespace, full-width brackets and colon, quotes. */
+const NAME_NOISE = /[\s（）：“”"]/;
+const NAME_NOISE_ALL = /[\s（）：“”"]/g;
+const NAME_SWAP: Record<string, string> = { "（": "(", "）": ")", "：": ":" };
+/** Names repeat across tables, rules and documents: each is normalised once (the memo is emptied when full). */
+const normalised = new Map<string, string>();
+const NORMALISED_MAX = 50_000;
+
 /** Normalises a printed name (科目名称, unit or item name) for comparison: spacing, full-/half-width, list markers. */
 export function normaliseName(name: string): string {
-  return name
-    .replace(/\s+/g, "")
-    .replace(/[（]/g, "(")
-    .replace(/[）]/g, ")")
-    .replace(/[：]/g, ":")
-    .replace(/[“”"]/g, "")
-    .trim();
+  if (!NAME_NOISE.test(name)) return name;
+  let out = normalised.get(name);
+  if (out === undefined) {
+    out = name.replace(NAME_NOISE_ALL, (c) => NAME_SWAP[c] ?? "");
+    if (normalised.size >= NORMALISED_MAX) normalised.clear();
+    normalised.set(name, out);
+  }
+  return out;
 }
 
 const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { normaliseName } from "../../src/model/names.js";
+
+describe("normaliseName", () => {
+  it("removes spacing and quotes and makes brackets and colons half-width", () => {
+    expect(normaliseName(" 其他 支出（项）")).toBe("其他支出(项)");
+    expect(normaliseName("其中：“三公”经费\u3000")).toBe("其中:三公经费");
+    expect(normaliseName("机关\t服务\n")).toBe("机关服务");
+  });
+  it("leaves a name without noise as it is", () => {
+    expect(normaliseName("一般公共服务支出")).toBe("一般公共服务支出");
+    expect(normaliseName("")).toBe("");
+  });
+  it("gives the same answer the second time (the memo) and past the memo's size", () => {
+    for (let i = 0; i < 60_000; i++) expect(normaliseName(`单位 ${i}（本级）`)).toBe(`单位${i}(本级)`);
+    expect(normaliseName("单位 7（本级）")).toBe("单位7(本级)");
+  });
+});
