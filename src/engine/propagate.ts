@@ -111,6 +111,8 @@ function numberFigures(constraints: LinearConstraint[]): Figures {
   return { count: index.size, ids };
 }
 
+const NONE: number[] = [];
+
 function buildSystem(constraints: LinearConstraint[], active: boolean[], figures: Figures): System {
   // The active identities' figures, numbered in order of first use among them (as the propagation has
   // always numbered them): local[figure] is that number, −1 while unseen.
@@ -120,12 +122,21 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
   const vars: number[][] = [];
   const coefs: (1 | -1)[][] = [];
   let D = 0;
-  constraints.forEach((c, k) => {
-    vars.push([]);
-    coefs.push([]);
-    if (!active[k]) return;
+  const eqs: boolean[] = new Array(constraints.length);
+  for (let k = 0; k < constraints.length; k++) {
+    const c = constraints[k];
+    eqs[k] = c.kind === "eq";
+    // An inactive identity is never queued: it shares one empty list.
+    if (!active[k]) {
+      vars.push(NONE);
+      coefs.push(NONE as (1 | -1)[]);
+      continue;
+    }
     const ids = figures.ids[k];
-    for (let j = 0; j < c.terms.length; j++) {
+    const len = c.terms.length;
+    const vk: number[] = new Array(len);
+    const ck: (1 | -1)[] = new Array(len);
+    for (let j = 0; j < len; j++) {
       const t = c.terms[j];
       let i = local[ids[j]];
       if (i < 0) {
@@ -135,10 +146,12 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
         if (t.amount.decimals > D) D = t.amount.decimals;
       }
       uses[i].push(k);
-      vars[k].push(i);
-      coefs[k].push(t.coef);
+      vk[j] = i;
+      ck[j] = t.coef;
     }
-  });
+    vars.push(vk);
+    coefs.push(ck);
+  }
   const lo0: Units[] = [];
   const hi0: Units[] = [];
   let big = false;
@@ -175,7 +188,7 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
     if (!Number.isSafeInteger(m)) small = false;
   }
   if (!small && !big) for (let i = 0; i < lo0.length; i++) [lo0[i], hi0[i]] = [BigInt(lo0[i]), BigInt(hi0[i])];
-  return { amounts, vars, coefs, eqs: constraints.map((c) => c.kind === "eq"), lo0, hi0, uses, small, D };
+  return { amounts, vars, coefs, eqs, lo0, hi0, uses, small, D };
 }
 
 function propagateOnce(constraints: LinearConstraint[], active: boolean[], figures: Figures): Conflict | null {
@@ -190,6 +203,13 @@ function propagateOnce(constraints: LinearConstraint[], active: boolean[], figur
   const scale = new Decimal(2).times(new Decimal(10).pow(sys.D));
   const fromGrid = (b: Units) => new Decimal(b.toString()).dividedBy(scale);
   return { amount: a, forced: fromGrid(above ? lo : hi), direction: above ? "above" : "below", constraints: identitiesBehind(loWhy, hiWhy) };
+}
+
+/** The reasons of an identity's terms but term t (the bounds term t's new bound was computed from). */
+function othersThan(ws: (Reason | null)[], len: number, t: number): (Reason | null)[] {
+  const out: (Reason | null)[] = new Array(len - 1);
+  for (let j = 0, o = 0; j < len; j++) if (j !== t) out[o++] = ws[j];
+  return out;
 }
 
 /** Interval propagation over the system from its printed intervals; the first figure left with an empty interval. */
@@ -255,28 +275,27 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
       // Σ coef·x = 0 (or ≤ 0): coef·x ≤ −Σ others' lows; for equalities also coef·x ≥ −Σ others' highs.
       const cap = -(sumLow - lowV[t]);
       const floor = -(sumHigh - highV[t]);
-      const others = (ws: (Reason | null)[]) => ws.slice(0, len).filter((_, j) => j !== t);
       let changed = false;
       if (coef === 1) {
         if (cap < hi[v]) {
           hi[v] = cap;
-          hiWhy[v] = { k, deps: others(lowW) };
+          hiWhy[v] = { k, deps: othersThan(lowW, len, t) };
           changed = true;
         }
         if (eq && floor > lo[v]) {
           lo[v] = floor;
-          loWhy[v] = { k, deps: others(highW) };
+          loWhy[v] = { k, deps: othersThan(highW, len, t) };
           changed = true;
         }
       } else {
         if (eq && -floor < hi[v]) {
           hi[v] = -floor;
-          hiWhy[v] = { k, deps: others(highW) };
+          hiWhy[v] = { k, deps: othersThan(highW, len, t) };
           changed = true;
         }
         if (-cap > lo[v]) {
           lo[v] = -cap;
-          loWhy[v] = { k, deps: others(lowW) };
+          loWhy[v] = { k, deps: othersThan(lowW, len, t) };
           changed = true;
         }
       }

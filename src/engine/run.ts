@@ -154,7 +154,9 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       system: () => system,
       describe: (s) => subjectText(s, options.lang),
       sum(id) {
-        const terms: LinearConstraint["terms"] = [{ amount: id.total, coef: 1 }, ...id.parts.map((p) => ({ amount: p.amount, coef: (p.sign === -1 ? 1 : -1) as 1 | -1 }))];
+        const terms: LinearConstraint["terms"] = new Array(id.parts.length + 1);
+        terms[0] = { amount: id.total, coef: 1 };
+        for (let j = 0; j < id.parts.length; j++) terms[j + 1] = { amount: id.parts[j].amount, coef: id.parts[j].sign === -1 ? 1 : -1 };
         // Most identities hold exactly: decided on the integer grid, no verdict (and no decimal) made.
         if (signOfSum(terms) === 0) {
           const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: true };

@@ -3,14 +3,23 @@ import { amountOf, type Row, type Table } from "../model/document.js";
 import { amountColumns, CLASSIFIED, codeBlocks, codeChildren, columnLabel, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 
-const present = (rows: Row[], key: string) => rows.map((r) => amountOf(r, key)).filter((a): a is Amount => !!a).map((amount) => ({ amount }));
+function present(rows: Row[], key: string): { amount: Amount }[] {
+  const out: { amount: Amount }[] = [];
+  for (const r of rows) {
+    const amount = amountOf(r, key);
+    if (amount) out.push({ amount });
+  }
+  return out;
+}
 
 function classified(t: Table, ctx: RuleContext) {
   const { department, units } = unitBlocks(t);
+  // The blocks and their code trees are the same for every column: worked out once.
+  const blocks = codeBlocks(t).map((u) => ({ ...u, children: codeChildren(u.codes), top: u.codes.filter((r) => r.code && r.code.length === 3) }));
   for (const key of amountColumns(t)) {
     const column = columnLabel(t, key);
-    for (const u of codeBlocks(t)) {
-      for (const [parent, kids] of codeChildren(u.codes)) {
+    for (const u of blocks) {
+      for (const [parent, kids] of u.children) {
         const total = amountOf(parent, key);
         if (!total) continue;
         ctx.sum({
@@ -20,7 +29,7 @@ function classified(t: Table, ctx: RuleContext) {
           relation: { zh: "下级科目合计", en: "sum of its sub-codes" },
         });
       }
-      const top = u.codes.filter((r) => r.code && r.code.length === 3);
+      const top = u.top;
       const ut = amountOf(u.row, key);
       if (ut && top.length)
         ctx.sum({
