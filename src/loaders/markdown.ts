@@ -3,8 +3,8 @@ import { resolveItemCodes } from "../model/resolve.js";
 import type { DocumentTemplate } from "../templates/index.js";
 import { InputError } from "./errors.js";
 import { finishDocument } from "./finish.js";
-import { parseNarrative } from "./narrative.js";
-import { textLine } from "./raw.js";
+import { narrativeHead, narrativeParts } from "./narrative.js";
+import { textLine, type RawLine } from "./raw.js";
 import { parseTables, titleTemplate } from "./tables.js";
 
 const MARKER = /^[#*\s]*表\s*\d+\s*[*]*$/;
@@ -12,18 +12,20 @@ const MARKER = /^[#*\s]*表\s*\d+\s*[*]*$/;
 /** Loads the published document as text (`*.md`, `*.txt`): the form a PDF converts to. */
 export function loadMarkdown(file: string, text: string, template: DocumentTemplate): BudgetDocument {
   const lines = text.split(/\r\n|\r|\n/);
-  const raw = lines.map((l, i) => textLine(file, i + 1, l));
-  const narrative = parseNarrative(lines, file, template);
+  const narrative = narrativeHead(lines, file, template);
   // The tables start at the first 表 N marker or table title after the 目录.
   let tableStart = lines.length;
   for (let i = narrative.bodyStart; i < lines.length; i++) {
-    if (!lines[i].includes("\t") && (MARKER.test(lines[i]) || titleTemplate(template, raw[i]))) {
+    if (!lines[i].includes("\t") && (MARKER.test(lines[i]) || titleTemplate(template, textLine(file, i + 1, lines[i])))) {
       tableStart = i;
       break;
     }
   }
-  const { parts } = parseNarrative(lines, file, template, tableStart);
-  const { tables, meta } = parseTables(raw.slice(tableStart), template, { docYear: narrative.year });
+  // The parts are the body before the tables (the body starts where it did: narrativeHead).
+  const parts = narrativeParts(lines, file, narrative.bodyStart, tableStart);
+  const raw: RawLine[] = new Array(lines.length - tableStart);
+  for (let i = tableStart; i < lines.length; i++) raw[i - tableStart] = textLine(file, i + 1, lines[i]);
+  const { tables, meta } = parseTables(raw, template, { docYear: narrative.year });
   if (tables.length === 0) {
     throw new InputError(
       `not a budget disclosure: no standard table (表1 收支总表 … 表12 部门整体支出绩效目标表) was found; expected tab-separated tables under their titles`,

@@ -33,6 +33,15 @@ export function parseTitle(lines: string[]): { department: string | null; year: 
  * seen a second time, or at the first line that is not a heading or a list item.
  */
 export function parseNarrative(lines: string[], file: string, template: DocumentTemplate, end = lines.length): Narrative {
+  const head = narrativeHead(lines, file, template, end);
+  return { ...head, parts: narrativeParts(lines, file, head.bodyStart, end) };
+}
+
+/**
+ * The title's department and year, the 目录 and where the body starts, without the parts. For a given
+ * document, the body starts at the same line whatever `end` is, as long as it is not before the body.
+ */
+export function narrativeHead(lines: string[], file: string, template: DocumentTemplate, end = lines.length): Omit<Narrative, "parts"> {
   const { department, year } = parseTitle(lines);
   const contents: ContentsEntry[] = [];
   let bodyStart = 0;
@@ -67,6 +76,11 @@ export function parseNarrative(lines: string[], file: string, template: Document
     }
     bodyStart = j;
   }
+  return { department, year, contents, bodyStart };
+}
+
+/** The numbered parts (一、部门概况 …) of the body, lines bodyStart to end. */
+export function narrativeParts(lines: string[], file: string, bodyStart: number, end = lines.length): TextPart[] {
   const parts: TextPart[] = [];
   let current: TextPart | null = null;
   for (let i = bodyStart; i < end; i++) {
@@ -83,5 +97,5 @@ export function parseNarrative(lines: string[], file: string, template: Document
     }
     if (current && lines[i].trim()) current.lines.push({ line: i + 1, text: lines[i] });
   }
-  return { department, year, contents, parts, bodyStart };
+  return parts;
 }

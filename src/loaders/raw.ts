@@ -22,8 +22,10 @@ export function trimmedCells(l: RawLine): string[] {
   return c;
 }
 
+/** More than one cell with something in it up to the last non-empty one (trimmedCells(l).length > 1, without copying). */
 export function isTabular(l: RawLine): boolean {
-  return trimmedCells(l).length > 1;
+  for (let i = l.cells.length - 1; i >= 1; i--) if (l.cells[i].trim() !== "") return true;
+  return false;
 }
 
 /** Splits text lines on tabs, keeping each cell's 1-based character column. */
