@@ -15,7 +15,8 @@ export const amountFormat: Rule = {
   check(doc, ctx) {
     for (const t of doc.tables)
       for (const r of t.rows)
-        for (const [key, cell] of Object.entries(r.cells)) {
+        for (const key in r.cells) {
+          const cell = r.cells[key];
           if (!cell.invalid) continue;
           const why = MALFORMED_REASONS[cell.invalid];
           const text = cell.text.trim();

@@ -11,7 +11,8 @@ export const negativeAmount: Rule = {
   check(doc, ctx) {
     for (const t of doc.tables)
       for (const r of t.rows)
-        for (const [key, cell] of Object.entries(r.cells)) {
+        for (const key in r.cells) {
+          const cell = r.cells[key];
           const a = cell.amount;
           // Below zero (not a printed −0): read on the integer grid, so no figure's decimal is made here.
           if (!a || !a.nonNegative || !(scaledOf(a) < 0)) continue;
