@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { describe, expect, it } from "vitest";
-import { scanUtf8 } from "../../src/loaders/decode.js";
+import { decodeTextWithEncoding, scanUtf8 } from "../../src/loaders/decode.js";
 
 /**
  * decodeTextWithEncoding takes Node's native UTF-8 check (buffer.isUtf8) as its fast path and walks the
@@ -35,5 +35,18 @@ describe("the native UTF-8 check and scanUtf8 agree", () => {
     }
     expect(valid).toBeGreaterThan(1000);
     expect(isUtf8(new TextEncoder().encode("部门预算 9,724 万元"))).toBe(true);
+  });
+});
+
+describe("well-formed UTF-8 is decoded as TextDecoder decodes it", () => {
+  it("with and without a byte order mark, astral characters and a BOM inside the text", () => {
+    const texts = ["部门预算 9,724 万元\n表1\t收支总表", "\ufeff深圳市科学技术协会\r\n2023", "𠀀𝟘 ⅰ\ufeff\u00a0end", "a"];
+    for (const t of texts) {
+      const bytes = new TextEncoder().encode(t);
+      const got = decodeTextWithEncoding(bytes, "x.txt");
+      expect(got.encoding).toBe("utf-8");
+      expect(got.text).toBe(new TextDecoder("utf-8").decode(bytes));
+    }
+    expect(decodeTextWithEncoding(new TextEncoder().encode("\ufeff表1"), "x.txt").text).toBe("表1");
   });
 });
