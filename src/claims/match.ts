@@ -4,17 +4,34 @@ import type { ProjectClaim } from "./types.js";
 
 /** A unit name for comparison: 深圳市科学技术协会(本级) and 市科学技术协会本级 are the same unit. */
 export function unitCore(name: string): string {
-  return normaliseName(name).replace(/[()]/g, "").replace(/^深圳/, "");
+  return memo(cores, name, () => normaliseName(name).replace(/[()]/g, "").replace(/^深圳/, ""));
+}
+
+/** Names are looked up again and again (every project against every other): each worked out once. */
+const cores = new Map<string, string>();
+const splits = new Map<string, { base: string; qualifiers: readonly string[] }>();
+const MEMO_MAX = 20_000;
+
+function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    if (map.size >= MEMO_MAX) map.clear();
+    map.set(key, v);
+  }
+  return v;
 }
 
 /**
  * Splits a project name as printed in 第三部分, 第七部分 or 表12 into its base and its parenthesised
  * qualifiers: 信息化运维项目 (市科学技术协会本级) → base 信息化运维项目, qualifier 市科学技术协会本级.
  */
-export function splitProjectName(name: string): { base: string; qualifiers: string[] } {
-  const n = normaliseName(name);
-  const qualifiers = [...n.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]);
-  return { base: n.replace(/\([^()]*\)/g, ""), qualifiers };
+export function splitProjectName(name: string): { readonly base: string; readonly qualifiers: readonly string[] } {
+  return memo(splits, name, () => {
+    const n = normaliseName(name);
+    const qualifiers = [...n.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]);
+    return Object.freeze({ base: n.replace(/\([^()]*\)/g, ""), qualifiers: Object.freeze(qualifiers) });
+  });
 }
 
 /**
