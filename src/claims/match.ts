@@ -10,7 +10,7 @@ export function unitCore(name: string): string {
 /** Names are looked up again and again (every project against every other): each worked out once. */
 const cores = new Map<string, string>();
 const splits = new Map<string, { base: string; qualifiers: readonly string[] }>();
-const MEMO_MAX = 20_000;
+const MEMO_MAX = 4_096;
 
 function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
   let v = map.get(key);

@@ -4,7 +4,7 @@ const NAME_NOISE_ALL = /[\s（）：“”"]/g;
 const NAME_SWAP: Record<string, string> = { "（": "(", "）": ")", "：": ":" };
 /** Names repeat across tables, rules and documents: each is normalised once (the memo is emptied when full). */
 const normalised = new Map<string, string>();
-const NORMALISED_MAX = 50_000;
+const NORMALISED_MAX = 4_096;
 
 /** Normalises a printed name (科目名称, unit or item name) for comparison: spacing, full-/half-width, list markers. */
 export function normaliseName(name: string): string {

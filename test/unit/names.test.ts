@@ -12,7 +12,7 @@ describe("normaliseName", () => {
     expect(normaliseName("")).toBe("");
   });
   it("gives the same answer the second time (the memo) and past the memo's size", () => {
-    for (let i = 0; i < 60_000; i++) expect(normaliseName(`单位 ${i}（本级）`)).toBe(`单位${i}(本级)`);
+    for (let i = 0; i < 10_000; i++) expect(normaliseName(`单位 ${i}（本级）`)).toBe(`单位${i}(本级)`);
     expect(normaliseName("单位 7（本级）")).toBe("单位7(本级)");
   });
 });
