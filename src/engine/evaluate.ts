@@ -254,6 +254,53 @@ function cornersOnGrid(vars: Amount[], numerator: Term[], denominator: Term[], n
   return { lo: best!.lo, hi: best!.hi };
 }
 
+/** Below this size (in grid units) a quotient to decimal.js's 100 digits rounds like the exact one (see ratioHoldsOnGrid). */
+const EXACT_RATIO_LIMIT = 10n ** 30n;
+
+/**
+ * Whether judgeRatio would find the ratio defined everywhere in its box and the printed percentage equal
+ * to the point ratio rounded half-up to its decimals (`holds`) — decided exactly on the integer grid,
+ * without a division. True only when that is certain; false means "judge it in full" (it may still hold).
+ * The decimal point ratio is 100·N/D rounded to 100 significant digits, which moves it by less than
+ * 10^−67 when N, D are below 10^30 grid units; an exact quotient off a rounding boundary of a percentage
+ * with k ≤ 20 decimals is at least 1/(2·D·10^k) > 10^−51 away from it, and one on a boundary has few
+ * enough digits to be exact: both ways round alike.
+ */
+export function ratioHoldsOnGrid(id: RatioIdentity): boolean {
+  const p = id.percent;
+  if (p.scaled === undefined || p.decimals > 20) return false;
+  const vars: Amount[] = [];
+  for (const t of id.numerator) if (!vars.includes(t.amount)) vars.push(t.amount);
+  for (const t of id.denominator) if (!vars.includes(t.amount)) vars.push(t.amount);
+  let D = 0;
+  for (const a of vars) {
+    if (a.scaled === undefined) return false;
+    if (a.decimals > D) D = a.decimals;
+  }
+  const side = (terms: Term[]) => {
+    let s = 0n;
+    for (const t of terms) {
+      const x = BigInt(t.amount.scaled!) * 10n ** BigInt(D - t.amount.decimals);
+      s = t.sign === -1 ? s - x : s + x;
+    }
+    return s;
+  };
+  let n = side(id.numerator);
+  let d = side(id.denominator);
+  if (d === 0n || n >= EXACT_RATIO_LIMIT || -n >= EXACT_RATIO_LIMIT || d >= EXACT_RATIO_LIMIT || -d >= EXACT_RATIO_LIMIT) return false;
+  // Undefined somewhere in the box (a corner's denominator 0 or of the other sign): judgeRatio gives null.
+  if (!cornersOnGrid(vars, id.numerator, id.denominator, d < 0n)) return false;
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  // 2·10^k·(100·n/d) against 2P ± 1 (P the printed percentage in units of 10^−k), multiplied by d > 0;
+  // half-up rounds a tie away from zero.
+  const a = 200n * n * 10n ** BigInt(p.decimals);
+  const P2 = 2n * BigInt(p.scaled);
+  return a >= 0n ? (P2 - 1n) * d <= a && a < (P2 + 1n) * d : (P2 - 1n) * d < a && a <= (P2 + 1n) * d;
+}
+
 /** Does a printed percentage p (standing for [p − h, p + h)) meet the range [lo, hi]? */
 function meets(p: Amount, lo: Decimal, hi: Decimal): boolean {
   const h = new Decimal(5).times(new Decimal(10).pow(-(p.decimals + 1)));

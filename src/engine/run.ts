@@ -5,7 +5,7 @@ import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
 import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
-import { judgeAtMost, judgeRatio, judgeSum, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
+import { judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { Finding, Lang, Msg, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
 
 export interface RunOptions {
@@ -191,6 +191,8 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
       },
       ratio(id) {
         log?.ratioFigures.push(id.percent, ...[...id.numerator, ...id.denominator].map((t) => t.amount));
+        // Most printed percentages are the rounded ratio: decided on the integer grid, no division made.
+        if (ratioHoldsOnGrid(id)) return;
         const v = judgeRatio(id);
         if (!v || v.holds) return;
         fromVerdict(id.subject, v, ratioMessage(id, v, options.lang), id.percent.location, [...id.numerator, ...id.denominator].map((t) => t.amount.location));

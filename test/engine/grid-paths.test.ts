@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judgeSum, ratioRange, verdictStrings } from "../../src/engine/evaluate.js";
-import type { Term } from "../../src/engine/types.js";
+import { judgeRatio, judgeSum, ratioHoldsOnGrid, ratioRange, verdictStrings } from "../../src/engine/evaluate.js";
+import type { RatioIdentity, Term } from "../../src/engine/types.js";
 import { makeAmount, type Amount } from "../../src/model/amount.js";
 
 /**
@@ -30,19 +30,25 @@ const printed = (r: () => number) => {
   return v < 0 ? `-${s}` : s;
 };
 
+/** One to three printed amounts (some exact, some that may be negative) and a ratio of sums of them. */
+function drawRatio(r: () => number) {
+  const k = 1 + Math.floor(r() * 3);
+  const amounts: Amount[] = Array.from({ length: k }, (_, i) => {
+    const a = makeAmount(printed(r), { file: "t.md", line: i + 1 }, r() < 0.8)!;
+    return r() < 0.1 ? Object.assign(a, { exact: true }) : a;
+  });
+  const term = (): Term => ({ amount: amounts[Math.floor(r() * k)], sign: r() < 0.3 ? -1 : 1 });
+  const numerator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
+  const denominator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
+  return { amounts, numerator, denominator };
+}
+
 describe("ratioRange on the integer grid", () => {
   it("gives the decimal corners' range, to the last digit, on 3,000 drawn ratios (some undefined, some with 0, exact and negative figures)", () => {
     const r = prng(13);
     let defined = 0;
     for (let n = 0; n < 3000; n++) {
-      const k = 1 + Math.floor(r() * 3);
-      const amounts: Amount[] = Array.from({ length: k }, (_, i) => {
-        const a = makeAmount(printed(r), { file: "t.md", line: i + 1 }, r() < 0.8)!;
-        return r() < 0.1 ? Object.assign(a, { exact: true }) : a;
-      });
-      const term = (): Term => ({ amount: amounts[Math.floor(r() * k)], sign: r() < 0.3 ? -1 : 1 });
-      const numerator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
-      const denominator = Array.from({ length: 1 + Math.floor(r() * 2) }, term);
+      const { amounts, numerator, denominator } = drawRatio(r);
       const copies = new Map(amounts.map((a) => [a, { ...a, value: a.value }]));
       const plain = (ts: Term[]) => ts.map((t) => ({ ...t, amount: copies.get(t.amount)! }));
       expect([...copies.values()].every((a) => a.scaled === undefined)).toBe(true);
@@ -82,5 +88,39 @@ describe("judgeSum on the integer grid", () => {
       if (grid.withinRounding) within++;
     }
     expect(within).toBeGreaterThan(500);
+  });
+});
+
+describe("ratioHoldsOnGrid", () => {
+  it("says a percentage holds exactly when judgeRatio does, on 6,000 drawn ratios (printed percentages near, on and off the rounded ratio)", () => {
+    const r = prng(29);
+    let holds = 0;
+    let fails = 0;
+    for (let n = 0; n < 6000; n++) {
+      const { amounts, numerator, denominator } = drawRatio(r);
+      const range = ratioRange(numerator, denominator);
+      // The printed percentage: the point ratio rounded (half-up, so also ties), or moved off it by one unit.
+      const decimals = Math.floor(r() * 3);
+      let text = range ? range.point.toDecimalPlaces(decimals, 4 /* ROUND_HALF_UP */).toFixed(decimals) : printed(r);
+      if (range && r() < 0.3) text = range.point.toDecimalPlaces(decimals, 4).plus(r() < 0.5 ? 10 ** -decimals : -(10 ** -decimals)).toFixed(decimals);
+      const percent = makeAmount(text, { file: "t.md", line: 9 }, false)!;
+      const id: RatioIdentity = { subject: { table: "text" }, percent, numerator, denominator, relation: { zh: "", en: "" } };
+      const fast = ratioHoldsOnGrid(id);
+      const full = judgeRatio(id);
+      expect(fast, `${text} = ${numerator.map((t) => t.amount.text)} / ${denominator.map((t) => t.amount.text)}`).toBe(full?.holds === true);
+      if (fast) holds++;
+      else if (full && !full.holds) fails++;
+    }
+    expect(holds).toBeGreaterThan(1000);
+    expect(fails).toBeGreaterThan(500);
+  });
+  it("leaves amounts without a grid value (spread copies) and percentages of more than 20 decimals to judgeRatio", () => {
+    const a = makeAmount("327", { file: "t.md", line: 1 })!;
+    const b = makeAmount("1920", { file: "t.md", line: 2 })!;
+    const percent = makeAmount("17.03", { file: "t.md", line: 3 })!;
+    const id: RatioIdentity = { subject: { table: "text" }, percent, numerator: [{ amount: a }], denominator: [{ amount: b }], relation: { zh: "", en: "" } };
+    expect(ratioHoldsOnGrid(id)).toBe(true);
+    expect(ratioHoldsOnGrid({ ...id, numerator: [{ amount: { ...a, value: a.value } }] })).toBe(false);
+    expect(ratioHoldsOnGrid({ ...id, percent: makeAmount("17.031250000000000000000", { file: "t.md", line: 3 })! })).toBe(false);
   });
 });
