@@ -91,24 +91,29 @@ interface System {
  */
 interface Figures {
   count: number;
-  /** Per constraint, per term: the figure's number. */
-  ids: Int32Array[];
+  /** Every term's figure number, constraint after constraint: constraint k's are ids[start[k]] … ids[start[k + 1] − 1]. */
+  ids: Int32Array;
+  start: Int32Array;
 }
 
 function numberFigures(constraints: LinearConstraint[]): Figures {
   const index = new Map<Amount, number>();
-  const ids: Int32Array[] = [];
-  for (const c of constraints) {
-    const row = new Int32Array(c.terms.length);
-    for (let j = 0; j < c.terms.length; j++) {
-      const a = c.terms[j].amount;
-      let i = index.get(a);
-      if (i === undefined) index.set(a, (i = index.size));
-      row[j] = i;
-    }
-    ids.push(row);
+  const start = new Int32Array(constraints.length + 1);
+  let terms = 0;
+  for (let k = 0; k < constraints.length; k++) {
+    start[k] = terms;
+    terms += constraints[k].terms.length;
   }
-  return { count: index.size, ids };
+  start[constraints.length] = terms;
+  const ids = new Int32Array(terms);
+  let at = 0;
+  for (const c of constraints)
+    for (const t of c.terms) {
+      let i = index.get(t.amount);
+      if (i === undefined) index.set(t.amount, (i = index.size));
+      ids[at++] = i;
+    }
+  return { count: index.size, ids, start };
 }
 
 const NONE: number[] = [];
@@ -132,15 +137,16 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
       coefs.push(NONE as (1 | -1)[]);
       continue;
     }
-    const ids = figures.ids[k];
+    const ids = figures.ids;
+    const base = figures.start[k];
     const len = c.terms.length;
     const vk: number[] = new Array(len);
     const ck: (1 | -1)[] = new Array(len);
     for (let j = 0; j < len; j++) {
       const t = c.terms[j];
-      let i = local[ids[j]];
+      let i = local[ids[base + j]];
       if (i < 0) {
-        i = local[ids[j]] = amounts.length;
+        i = local[ids[base + j]] = amounts.length;
         amounts.push(t.amount);
         uses.push([]);
         if (t.amount.decimals > D) D = t.amount.decimals;
@@ -347,7 +353,8 @@ function needingPropagation(constraints: LinearConstraint[], figures: Figures): 
   // The first identity each figure appears in (−1: none yet); every later one joins its group.
   const firstUse = new Int32Array(figures.count).fill(-1);
   for (let k = 0; k < constraints.length; k++)
-    for (const f of figures.ids[k]) {
+    for (let x = figures.start[k]; x < figures.start[k + 1]; x++) {
+      const f = figures.ids[x];
       const j = firstUse[f];
       if (j < 0) firstUse[f] = k;
       else parent[find(k)] = find(j);
