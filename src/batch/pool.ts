@@ -121,7 +121,7 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
         clearTimeout(timer);
         current = -1;
         feed();
-        if (sizer?.done() && next < pkgs.length) start();
+        if (sizer?.done(pkgs.length - next) && next < pkgs.length) start();
         finish(m.index, m.report ?? failed(m.index, `internal error while checking: ${m.error ?? "unknown"}`), m.text);
       });
       w.on("error", (e: Error & { code?: string }) => {

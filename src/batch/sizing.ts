@@ -8,7 +8,10 @@ import { cpus } from "node:os";
  * package finishes, the idle CPU time of the machine since the last look (/proc/stat through
  * os.cpus(), with the batch's own workers running) says whether a whole core is still free: then one
  * more worker starts, up to the cores the process may use. Once a look finds no free core, the count
- * stays.
+ * stays. A worker is not worth starting for little work: its own start and its first, slow documents
+ * (before V8 has optimised the code) cost about a second, so one more starts only while the packages
+ * left would take the running workers at least WORTH_STARTING ms at the pace measured since the first
+ * package finished (a 40-document batch is done before a second worker would have paid for itself).
  */
 export interface CpuTimes {
   idle: number;
@@ -32,23 +35,38 @@ export const FREE_CORE = 0.75;
 /** The shortest interval (ms of machine CPU time per core) a look may judge: shorter ones are noise. */
 const MIN_SPAN = 200;
 
+/** The least time (ms) the packages left must take for one more worker to be started. */
+export const WORTH_STARTING = 2000;
+
 export class PoolSizer {
   private workers = 1;
   private last: CpuTimes;
   private settled: boolean;
 
+  private finished = 0;
+  private firstDone = 0;
+
   constructor(
     private readonly max: number,
     private readonly cores: number = cpus().length,
     private readonly times: () => CpuTimes = machineCpuTimes,
+    private readonly clock: () => number = () => performance.now(),
   ) {
     this.last = times();
     this.settled = max <= 1;
   }
 
-  /** A package finished: true when one more worker should start now. */
-  done(): boolean {
+  /** A package finished and `left` packages are not started yet: true when one more worker should start now. */
+  done(left = Infinity): boolean {
+    if (++this.finished === 1) this.firstDone = this.clock();
     if (this.settled) return false;
+    // The pace since the first package finished (that one carried the worker's start): ms per package.
+    if (this.finished < 2) return false;
+    const pace = (this.clock() - this.firstDone) / (this.finished - 1);
+    if (left * pace < WORTH_STARTING) {
+      this.settled = true; // the work left only shrinks
+      return false;
+    }
     const now = this.times();
     const total = now.total - this.last.total;
     if (total < MIN_SPAN * this.cores) return false;

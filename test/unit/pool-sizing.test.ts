@@ -6,13 +6,15 @@ import { PoolSizer, type CpuTimes } from "../../src/batch/sizing.js";
  * each finished package advances its clock by `step` ms per core. Returns how many workers the batch
  * ends with after `packages` packages.
  */
-function simulate(cores: number, max: number, packages: number, idle: (workers: number) => number, step = 100): number {
+function simulate(cores: number, max: number, packages: number, idle: (workers: number) => number, step = 100, batch = packages): number {
   let t: CpuTimes = { idle: 0, total: 0 };
+  let clock = 0;
   let workers = 1;
-  const sizer = new PoolSizer(max, cores, () => t);
+  const sizer = new PoolSizer(max, cores, () => t, () => clock);
   for (let i = 0; i < packages; i++) {
     t = { idle: t.idle + idle(workers) * step, total: t.total + cores * step };
-    if (sizer.done()) workers++;
+    clock += step / workers;
+    if (sizer.done(batch - i - 1)) workers++;
   }
   return workers;
 }
@@ -33,8 +35,15 @@ describe("the number of batch workers, measured", () => {
   });
 
   it("judges no interval shorter than 200 ms per core (noise), and never grows with one core", () => {
-    expect(simulate(2, 2, 1, (n) => 2 - n)).toBe(1); // 100 ms: too short to judge
-    expect(simulate(2, 2, 2, (n) => 2 - n)).toBe(2);
+    // 50 ms per package, a batch of 1,000: the second package ends 100 ms per core in (too short to judge), the fourth 200.
+    expect(simulate(2, 2, 3, (n) => 2 - n, 50, 1000)).toBe(1);
+    expect(simulate(2, 2, 4, (n) => 2 - n, 50, 1000)).toBe(2);
     expect(simulate(1, 1, 100, () => 1)).toBe(1);
+  });
+
+  it("starts no worker for less than two seconds of work left at the pace measured (an idle machine)", () => {
+    expect(simulate(2, 2, 21, (n) => 2 - n, 100)).toBe(1); // 19 packages of 100 ms left at the first look
+    expect(simulate(2, 2, 23, (n) => 2 - n, 100)).toBe(2); // 21 left: 2.1 s
+    expect(simulate(2, 2, 40, (n) => 2 - n, 40)).toBe(1); // 40 documents of 40 ms: a second worker would not pay
   });
 });
