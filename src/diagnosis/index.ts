@@ -9,6 +9,7 @@ import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figu
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
 import { changeBound, components, figuresOf, holdsExactly, verifies } from "./system.js";
 import { rankByLikelihood, refineValue, type Explanation } from "./values.js";
+import { singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
 
 /**
@@ -24,6 +25,18 @@ export interface DiagnoseOptions {
   /** Wall-clock budget for the solver over the whole document, in seconds. */
   seconds: number;
   weights?: WeightScheme;
+  /**
+   * Try the exact search without the solver first (fast.ts; default true). False: the solver always, as
+   * before it (the tests compare the two).
+   */
+  exactSearch?: boolean;
+}
+
+const counts = { groups: 0, exact: 0 };
+
+/** How many groups of identities this process diagnosed, and how many of them the exact search answered. */
+export function diagnosisCounts(): { groups: number; exact: number } {
+  return { ...counts };
 }
 
 /**
@@ -189,8 +202,15 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     if (Date.now() >= deadline) break;
     const whole = g.map((k) => constraints[k]);
     const near = neighbourhood(whole, g.map((k) => trouble(k)), NEIGHBOURHOOD);
-    let explanations = await explainGroup(near, whole, weigh, grid, deadline);
-    if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
+    counts.groups++;
+    // Where the smallest explanations are single figures, the exact search proves what the solver would
+    // find (fast.ts); else (null) the solver, on the neighbourhood and then the whole group.
+    let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS);
+    if (explanations) counts.exact++;
+    else {
+      explanations = await explainGroup(near, whole, weigh, grid, deadline);
+      if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
+    }
     if (!explanations.length) continue;
     // Equally small explanations are all reported; the one the rounding of the other figures makes most
     // likely comes first (its figures get the findings, the others are listed as alternatives).
