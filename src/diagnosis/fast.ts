@@ -134,13 +134,20 @@ function propagate(sys: System, lo: number[], hi: number[], start: number[]): bo
 }
 
 /**
- * A point within the bounds that satisfies every identity exactly, found by fixing each figure in turn at
- * the middle of its propagated bounds; true only when the point is checked to satisfy them all.
+ * A point within the bounds (propagated: `lo`, `hi`) that satisfies every identity exactly, found by fixing
+ * each figure in turn — at the middle of its propagated bounds, or when that fails, as near its printed
+ * value as they allow — and propagating after each; true only when the point is checked to satisfy them all.
  */
 function pointExists(sys: System, lo: number[], hi: number[]): boolean {
+  const middle = (v: number, l: number[], h: number[]) => Math.floor((l[v] + h[v]) / 2);
+  const printed = (v: number) => Math.floor((sys.lo[v] + sys.hi[v]) / 2);
+  return pointBy(sys, lo.slice(), hi.slice(), middle) || pointBy(sys, lo, hi, printed);
+}
+
+function pointBy(sys: System, lo: number[], hi: number[], wish: (v: number, lo: number[], hi: number[]) => number): boolean {
   for (let v = 0; v < lo.length; v++) {
     if (lo[v] === hi[v]) continue;
-    lo[v] = hi[v] = Math.floor((lo[v] + hi[v]) / 2);
+    lo[v] = hi[v] = Math.min(hi[v], Math.max(lo[v], wish(v, lo, hi)));
     if (!propagate(sys, lo, hi, sys.uses[v])) return false;
   }
   for (let k = 0; k < sys.vars.length; k++) {
