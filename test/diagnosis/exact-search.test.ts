@@ -205,6 +205,28 @@ describe("the exact search on drawn tables (seeded)", () => {
   }, 120_000);
 });
 
+describe("a joint-rounding conflict alone (every identity holds within rounding on its own)", () => {
+  it("is diagnosed without a solve, as the solver does: the copy that cannot be 4.5", async () => {
+    // 4 = 5 = 6 printed as three copies: each pair holds within rounding, together they do not (4 and 6
+    // cannot meet). 10 = 6 + 4 keeps the 6 at least 5, so only the 4 explains it alone, as 5.
+    const make = () => {
+      const s = system(["4", "5", "6", "10", "4"], [{ total: 0, parts: [1] }, { total: 1, parts: [2] }, { total: 3, parts: [2, 4] }])();
+      const six = s.log.linear[1].constraint.terms[1].amount;
+      s.findings.push({ ...identityFinding(six, [], false), ruleId: "rounding-consistency" });
+      s.log.systemFindings.push(s.findings.length - 1);
+      return s;
+    };
+    expect(make().findings.filter((f) => !f.withinRounding).map((f) => f.ruleId)).toEqual(["rounding-consistency"]);
+    const { fast, solver } = await both(make);
+    expect(fast.exact).toBe(1);
+    expect(fast.solves).toBe(0);
+    expect(fast.out).toHaveLength(1);
+    expect(fast.out[0]).toMatchObject({ location: { line: 1 }, stated: "4", computed: "5", diagnosis: { alternatives: [] } });
+    expect(fast.out).toEqual(solver.out);
+    expect(fast.findings).toEqual(solver.findings);
+  });
+});
+
 describe("where the exact search cannot prove its answer, the solver decides", () => {
   it("two copies that disagree: two equally likely explanations, so the order is the solver's", async () => {
     const { fast, solver } = await both(system(["5", "8"], [{ total: 0, parts: [1] }]));
