@@ -6,18 +6,15 @@
 //                                       [--weights uniform|text-heavier|total-lighter] [--json out.json]
 //                                       [--part i/n]  (only every n-th typo from the i-th: run parts in parallel)
 //   node scripts/diagnosis-mutation.mjs --merge a.json b.json …   (the summary of parts' --json outputs)
+//   --compare: diagnose each typo twice, with the exact search (src/diagnosis/fast.ts) and with the solver
+//   only, and report every typo where the findings differ (none may) and how many the search answered.
 // yoy-change is off: the seed's own six wrong percentages are not typos of the tables.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { loadMarkdown } = await import(join(ROOT, "dist/loaders/markdown.js"));
-const { defaultTemplate } = await import(join(ROOT, "dist/templates/index.js"));
-const { runRules, emptyLog } = await import(join(ROOT, "dist/engine/run.js"));
-const { rules } = await import(join(ROOT, "dist/rules/index.js"));
-const { diagnose } = await import(join(ROOT, "dist/diagnosis/index.js"));
-const { WEIGHT_SCHEMES } = await import(join(ROOT, "dist/diagnosis/weights.js"));
+const { loadMarkdown, defaultTemplate, runRules, emptyLog, rules, diagnose, diagnosisCounts, WEIGHT_SCHEMES, solverSolves } = await import(join(ROOT, "dist/lib/index.js"));
 
 const args = process.argv.slice(2);
 const arg = (name, dflt) => {
@@ -27,6 +24,7 @@ const arg = (name, dflt) => {
 const tables = arg("tables", "T3,T7,T8").split(",").filter(Boolean);
 const deltas = arg("deltas", "3,-3").split(",").filter(Boolean).map(Number);
 const every = Number(arg("every", "1"));
+const compare = args.includes("--compare");
 const larger = Number(arg("larger", "0"));
 const scheme = WEIGHT_SCHEMES.find((w) => w.name === arg("weights", "uniform"));
 if (!scheme) throw new Error(`no weight scheme ${arg("weights")}`);
@@ -96,12 +94,25 @@ const merge = args.includes("--merge") ? args.slice(args.indexOf("--merge") + 1)
 if (merge) for (const f of merge) results.push(...JSON.parse(readFileSync(f, "utf8")).results.filter((r) => Number(r.from.replace(/,/g, "")) !== Number(r.to)));
 for (const [n, t] of typos.entries()) {
   if (merge || n % parts !== part) continue;
-  const doc = loadMarkdown(SEED, mutate(t.a, t.to), defaultTemplate);
-  const log = emptyLog();
-  const findings = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en", severities: { "yoy-change": "off" }, log });
-  const t0 = Date.now();
-  const diag = await diagnose(doc, findings, log, { lang: "en", severity: "error", seconds: 10, weights: scheme });
-  const ms = Date.now() - t0;
+  const text = mutate(t.a, t.to);
+  const run = async (exactSearch) => {
+    const doc = loadMarkdown(SEED, text, defaultTemplate);
+    const log = emptyLog();
+    const findings = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en", severities: { "yoy-change": "off" }, log });
+    const t0 = Date.now();
+    const solves = solverSolves();
+    const diag = await diagnose(doc, findings, log, { lang: "en", severity: "error", seconds: 10, weights: scheme, exactSearch });
+    return { findings, diag, ms: Date.now() - t0, solves: solverSolves() - solves };
+  };
+  const exactBefore = diagnosisCounts().exact;
+  const { findings, diag, ms, solves } = await run(true);
+  const exact = diagnosisCounts().exact - exactBefore;
+  let same = null;
+  if (compare) {
+    const solved = await run(false);
+    same = JSON.stringify([findings, diag]) === JSON.stringify([solved.findings, solved.diag]);
+    if (!same) console.error(`DIFFERENT: ${t.a.table} line ${t.a.line}: ${t.a.text} → ${t.to}`);
+  }
   const all = [...findings, ...diag];
   const mine = diag.find((f) => f.location.line === t.a.line && f.location.column === t.a.column);
   const anyError = findings.some((f) => f.severity === "error");
@@ -123,6 +134,9 @@ for (const [n, t] of typos.entries()) {
     errorsBefore: findings.filter((f) => f.severity === "error").length,
     diagnoses: diag.length,
     ms,
+    exact,
+    solves,
+    ...(compare ? { same } : {}),
   });
   if (process.env.VERBOSE) console.error(JSON.stringify(results.at(-1)));
 }
@@ -146,6 +160,10 @@ function summary(rs) {
     notProven: rs.filter((r) => !r.proven).length,
     msMedian: med(rs.map((r) => r.ms)),
     msMax: Math.max(...rs.map((r) => r.ms)),
+    // Groups the exact search answered, and typos diagnosed without a single solve.
+    exactGroups: rs.reduce((s, r) => s + (r.exact ?? 0), 0),
+    withoutSolver: rs.filter((r) => r.diagnoses > 0 && r.solves === 0).length,
+    ...(rs.some((r) => r.same !== undefined) ? { differing: rs.filter((r) => r.same === false).length } : {}),
   };
 }
 const byKind = {};

@@ -5,3 +5,9 @@ export { loadMarkdown } from "./loaders/markdown.js";
 export { defaultTemplate } from "./templates/index.js";
 export { checkPackage } from "./check.js";
 export { readPdfText } from "./loaders/pdf/read.js";
+// scripts/diagnosis-mutation.mjs: the rules, the engine's log and the diagnosis on a changed seed.
+export { runRules, emptyLog } from "./engine/run.js";
+export { rules } from "./rules/index.js";
+export { diagnose, diagnosisCounts } from "./diagnosis/index.js";
+export { WEIGHT_SCHEMES } from "./diagnosis/weights.js";
+export { solverSolves } from "./diagnosis/solver.js";

@@ -7,7 +7,9 @@ import type { Finding, Lang, ProposedValue, Severity, Subject } from "../engine/
 import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
-import { components, figuresOf, holdsExactly, printedBalance, verifies } from "./system.js";
+import { changeBound, components, figuresOf, holdsExactly, verifies } from "./system.js";
+import { rankByLikelihood, refineValue, type Explanation } from "./values.js";
+import { singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
 
 /**
@@ -23,6 +25,18 @@ export interface DiagnoseOptions {
   /** Wall-clock budget for the solver over the whole document, in seconds. */
   seconds: number;
   weights?: WeightScheme;
+  /**
+   * Try the exact search without the solver first (fast.ts; default true). False: the solver always, as
+   * before it (the tests compare the two).
+   */
+  exactSearch?: boolean;
+}
+
+const counts = { groups: 0, exact: 0 };
+
+/** How many groups of identities this process diagnosed, and how many of them the exact search answered. */
+export function diagnosisCounts(): { groups: number; exact: number } {
+  return { ...counts };
 }
 
 /**
@@ -64,11 +78,6 @@ export function needsDiagnosis(findings: Finding[], log: IdentityLog): boolean {
   return log.systemFindings.length > 0 || log.linear.some((l) => l.finding !== null && isDiscrepancy(findings[l.finding]));
 }
 
-interface Explanation {
-  changes: { figure: Figure; to: bigint }[];
-  proven: boolean;
-}
-
 /** Variable names of figure i. */
 const v = (i: number) => ({ y: `y${i}`, dp: `dp${i}`, dn: `dn${i}`, z: `z${i}` });
 
@@ -80,22 +89,6 @@ function identityRows(m: Milp, constraints: LinearConstraint[], index: Map<Amoun
     for (const t of c.terms) term(index.get(t.amount)!, t.coef, add);
     m.rows.push({ name: `c${j}`, terms, op: c.kind === "eq" ? "=" : "<=", rhs: 0 });
   });
-}
-
-/**
- * How far (on the grid) one change may move a figure: twice the largest amount by which any identity
- * misses on the printed figures plus its rounding slack. A single mistyped figure moves by at most one
- * identity's miss (plus rounding); the factor 2 leaves room for two mistakes in one identity.
- */
-export function changeBound(constraints: LinearConstraint[], grid: Grid): bigint {
-  let worst = 0n;
-  for (const c of constraints) {
-    let b = printedBalance(c, grid);
-    if (b < 0n) b = -b;
-    for (const t of c.terms) b += grid.figure(t.amount).half;
-    if (b > worst) worst = b;
-  }
-  return 2n * worst;
 }
 
 /**
@@ -126,78 +119,6 @@ function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map
     add(v(i).dn, -coef);
   });
   return m;
-}
-
-/** How far from the solver's value (in printed units) the other values a changed figure could take are tried. */
-const VALUE_WINDOW = 4n;
-
-/**
- * Among the values a changed figure can take near the solver's (those that verify on the whole group,
- * the others held at their proposed values), the one the identities around it make most likely. A
- * printed figure's rounding error is about uniform on ±½ unit, so an identity of n figures misses on the
- * printed figures by a sum of n such errors: a miss of 1 in an identity of two figures (a figure printed
- * twice) is far less likely than in a sum of twenty. The score is Σ |miss| / n over the identities of the
- * figure; the smallest wins, then the closest to the solver's value. Sets `c.to`; false when no value
- * in the window verifies. (Measured on the seed: docs/diagnosis.md.)
- */
-function refineValue(c: Explanation["changes"][number], all: Explanation["changes"], whole: LinearConstraint[], grid: Grid): boolean {
-  const a = c.figure.amount;
-  const mine = whole.filter((k) => k.terms.some((t) => t.amount === a));
-  const others = new Map(all.filter((o) => o !== c).map((o) => [o.figure.amount, o.to]));
-  const score = (units: bigint) => {
-    let s = 0;
-    for (const k of mine) {
-      let miss = 0n;
-      for (const t of k.terms) {
-        const f = grid.figure(t.amount);
-        miss += BigInt(t.coef) * (t.amount === a ? units : (others.get(t.amount) ?? f.units)) * f.step;
-      }
-      if (k.kind === "le" && miss <= 0n) continue;
-      s += Number(miss < 0n ? -miss : miss) / Number(c.figure.step) / k.terms.length;
-    }
-    return s;
-  };
-  const candidates: { units: bigint; score: number; away: bigint }[] = [];
-  for (let d = -VALUE_WINDOW; d <= VALUE_WINDOW; d++) {
-    const u = c.to + d;
-    if (u === c.figure.units || (c.figure.nonNegative && u < 0n)) continue;
-    candidates.push({ units: u, score: score(u), away: d < 0n ? -d : d });
-  }
-  candidates.sort((x, y) => x.score - y.score || Number(x.away - y.away));
-  const replaced = new Map([...others].map(([amount, to]) => [amount, withUnits(amount, to)]));
-  for (const cand of candidates) {
-    replaced.set(a, withUnits(a, cand.units));
-    if (verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)))) {
-      c.to = cand.units;
-      return true;
-    }
-  }
-  return false;
-}
-
-/**
- * Explanations in order of likelihood: after its changes, how far the identities with a changed figure
- * still miss on the printed figures, each miss divided by the identity's number of figures (as
- * refineValue). A typo hiding within a long column sum's rounding makes that sum exact when the typo is
- * corrected, but not when another figure of its row is changed instead. Stable for equal scores.
- */
-function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid): Explanation[] {
-  const score = (e: Explanation) => {
-    const to = new Map(e.changes.map((c) => [c.figure.amount, c.to]));
-    let s = 0;
-    for (const k of whole) {
-      if (!k.terms.some((t) => to.has(t.amount))) continue;
-      let miss = 0n;
-      for (const t of k.terms) {
-        const f = grid.figure(t.amount);
-        miss += BigInt(t.coef) * (to.get(t.amount) ?? f.units) * f.step;
-      }
-      if (k.kind === "le" && miss <= 0n) continue;
-      s += Number(miss < 0n ? -miss : miss) / k.terms.length;
-    }
-    return s;
-  };
-  return explanations.map((e) => ({ e, s: score(e) })).sort((a, b) => a.s - b.s).map((x) => x.e);
 }
 
 /**
@@ -281,8 +202,15 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     if (Date.now() >= deadline) break;
     const whole = g.map((k) => constraints[k]);
     const near = neighbourhood(whole, g.map((k) => trouble(k)), NEIGHBOURHOOD);
-    let explanations = await explainGroup(near, whole, weigh, grid, deadline);
-    if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
+    counts.groups++;
+    // Where the smallest explanations are single figures, the exact search proves what the solver would
+    // find (fast.ts); else (null) the solver, on the neighbourhood and then the whole group.
+    let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS);
+    if (explanations) counts.exact++;
+    else {
+      explanations = await explainGroup(near, whole, weigh, grid, deadline);
+      if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
+    }
     if (!explanations.length) continue;
     // Equally small explanations are all reported; the one the rounding of the other figures makes most
     // likely comes first (its figures get the findings, the others are listed as alternatives).

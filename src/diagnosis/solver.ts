@@ -13,10 +13,16 @@ interface HighsResult {
 
 let loading: Promise<Highs> | null = null;
 let loads = 0;
+let solves = 0;
 
 /** How many times this process loaded the solver (0 when no document needed it). */
 export function solverLoads(): number {
   return loads;
+}
+
+/** How many programs this process solved. */
+export function solverSolves(): number {
+  return solves;
 }
 
 async function highs(): Promise<Highs> {
@@ -89,6 +95,7 @@ export interface MilpResult {
  */
 export async function solveMilp(m: Milp, seconds: number): Promise<MilpResult> {
   const h = await highs();
+  solves++;
   const r = h.solve(lpText(m), {
     output_flag: false,
     time_limit: Math.max(0.05, seconds),

@@ -86,3 +86,19 @@ export function verifies(constraints: LinearConstraint[], replaced: Map<Amount, 
   if (!cs.every((c) => holdsWithinRounding(c, grid))) return false;
   return findConflicts(cs).length === 0;
 }
+
+/**
+ * How far (on the grid) one change may move a figure: twice the largest amount by which any identity
+ * misses on the printed figures plus its rounding slack. A single mistyped figure moves by at most one
+ * identity's miss (plus rounding); the factor 2 leaves room for two mistakes in one identity.
+ */
+export function changeBound(constraints: LinearConstraint[], grid: Grid): bigint {
+  let worst = 0n;
+  for (const c of constraints) {
+    let b = printedBalance(c, grid);
+    if (b < 0n) b = -b;
+    for (const t of c.terms) b += grid.figure(t.amount).half;
+    if (b > worst) worst = b;
+  }
+  return 2n * worst;
+}

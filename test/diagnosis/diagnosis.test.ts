@@ -38,7 +38,8 @@ describe("diagnosis", () => {
     expect(explained.map((f) => f.location.line).sort()).toEqual([526, 526, 526, 634, 875]);
     // The only error not explained is the diagnosis itself.
     expect(findings.filter((f) => f.severity === "error" && !f.explainedBy)).toEqual(diag);
-    expect(solverLoads()).toBe(1);
+    // One mistyped figure: the exact search proves it (src/diagnosis/fast.ts), the solver is not loaded.
+    expect(solverLoads()).toBe(0);
   });
 
   it("lists an equally small explanation instead of picking one silently", async () => {
@@ -55,5 +56,7 @@ describe("diagnosis", () => {
     expect(both).toEqual([1, 2]);
     expect(out[0].message).toMatch(/equally small explanation/);
     expect(findings[0]).toHaveProperty("explainedBy", out[0].id);
+    // Two equally likely explanations: which comes first is the solver's answer, so the solver decides.
+    expect(solverLoads()).toBe(1);
   });
 });

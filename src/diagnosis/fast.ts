@@ -1,0 +1,237 @@
+import type { LinearConstraint } from "../engine/propagate.js";
+import type { Figure, Grid } from "./figures.js";
+import { changeBound, figuresOf, holdsWithinRounding } from "./system.js";
+import { unlikelihood, valueOrder, valueVerifier, type Explanation } from "./values.js";
+
+/**
+ * The diagnosis without the solver, where an exact search proves the answer the MILP would give
+ * (docs/diagnosis.md, "Without the solver"). On the identities the MILP is given (`near`), with the same
+ * bounds, each figure that could explain everything on its own is tried: the figure is set free within the
+ * MILP's reach (its printed interval widened by big-M), every other figure stays in its printed interval.
+ * Interval propagation that empties an interval proves that the figure cannot explain alone; a point that
+ * satisfies every identity exactly (found by fixing the figures one by one inside their propagated
+ * bounds) proves that it can. When every single-figure candidate is decided, the ones that can, at the
+ * smallest weight, are exactly the sets the MILP's first solve and its searches for a tie find, as long as
+ * no two figures together weigh as little. Their values are chosen as the MILP path chooses them
+ * (values.ts), for every value the solver's floating-point answer could round to; the fast path answers
+ * only when all of those agree, at most MAX_EXPLANATIONS verify and their likelihoods differ (their order
+ * then does not depend on which the solver happened to find first). Anything else returns null: the
+ * caller solves the MILP as before.
+ */
+
+/** Bounds propagation gives up after this many identity visits per identity (it is then inconclusive). */
+const VISITS_PER_IDENTITY = 64;
+/**
+ * One search gives up (the solver decides) after this many identity visits in all: a bound on its cost
+ * where candidates are many and hard to decide. None of the seed's 1,281 mutation-test typos nor of the
+ * benchmark corpus's documents needs more than 640.
+ */
+const VISITS_PER_SEARCH = 100_000;
+/** At most this many figures are tried as single-figure explanations. */
+const MAX_CANDIDATES = 256;
+/** At most this many values the solver's true amount could round to are tried. */
+const MAX_CENTERS = 64;
+
+/** The identities on array-indexed figures, bounds on the grid as safe integers. */
+interface System {
+  vars: number[][];
+  coefs: number[][];
+  eq: boolean[];
+  uses: number[][];
+  /** Identity visits left to this search (propagate counts them down). */
+  work: number;
+  /** The MILP's bounds of an unchanged figure: its printed interval (0 for a non-negative figure's lower end). */
+  lo: number[];
+  hi: number[];
+  /** The MILP's bounds of a changed figure's true amount y + dp − dn. */
+  freeLo: number[];
+  freeHi: number[];
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function buildSystem(cs: LinearConstraint[], figs: Figure[], index: Map<Figure["amount"], number>, reach: bigint): System | null {
+  const lo: bigint[] = [];
+  const hi: bigint[] = [];
+  const freeLo: bigint[] = [];
+  const freeHi: bigint[] = [];
+  for (const f of figs) {
+    // As changeModel (index.ts): y in [lo, hi], dp ≤ M, dn ≤ M (and ≤ p + half for a non-negative figure).
+    const p = f.units * f.step;
+    const l = f.nonNegative && p - f.half < 0n ? 0n : p - f.half;
+    const h = p + f.half;
+    const M = reach + 2n * f.step;
+    const dn = f.nonNegative && p + f.half < M ? p + f.half : M;
+    lo.push(l);
+    hi.push(h);
+    freeLo.push(l - dn);
+    freeHi.push(h + M);
+  }
+  const abs = (x: bigint) => (x < 0n ? -x : x);
+  const big = (i: number) => (abs(freeLo[i]) > abs(freeHi[i]) ? abs(freeLo[i]) : abs(freeHi[i]));
+  const vars: number[][] = [];
+  const coefs: number[][] = [];
+  const uses: number[][] = figs.map(() => []);
+  for (let k = 0; k < cs.length; k++) {
+    const row = cs[k].terms.map((t) => index.get(t.amount)!);
+    // Every sum a propagation step forms stays within Σ max |bound| of the identity's figures.
+    if (row.reduce((s, i) => s + 2n * big(i), 0n) > SAFE) return null;
+    vars.push(row);
+    coefs.push(cs[k].terms.map((t) => t.coef));
+    for (const i of row) uses[i].push(k);
+  }
+  return { vars, coefs, eq: cs.map((c) => c.kind === "eq"), uses, work: VISITS_PER_SEARCH, lo: lo.map(Number), hi: hi.map(Number), freeLo: freeLo.map(Number), freeHi: freeHi.map(Number) };
+}
+
+/**
+ * Interval propagation from the identities `start` until nothing narrows: false when an interval becomes
+ * empty (a proof that no true amounts within the bounds satisfy the identities). True also when it gives
+ * up (VISITS_PER_IDENTITY): only a false answer is relied upon.
+ */
+function propagate(sys: System, lo: number[], hi: number[], start: number[]): boolean {
+  const m = sys.vars.length;
+  const queued = new Uint8Array(m);
+  const queue: number[] = [];
+  for (const k of start)
+    if (!queued[k]) {
+      queued[k] = 1;
+      queue.push(k);
+    }
+  const lows: number[] = [];
+  const highs: number[] = [];
+  let budget = VISITS_PER_IDENTITY * m;
+  for (let head = 0; head < queue.length && budget-- > 0 && sys.work-- > 0; head++) {
+    const k = queue[head];
+    queued[k] = 0;
+    const vars = sys.vars[k];
+    const coefs = sys.coefs[k];
+    // Bounds of coef·x per term as they are before this visit narrows anything (looser than after, so
+    // still sound; the identity is visited again when it narrowed a figure).
+    let sumLow = 0;
+    let sumHigh = 0;
+    for (let j = 0; j < vars.length; j++) {
+      const v = vars[j];
+      lows[j] = coefs[j] === 1 ? lo[v] : -hi[v];
+      highs[j] = coefs[j] === 1 ? hi[v] : -lo[v];
+      sumLow += lows[j];
+      sumHigh += highs[j];
+    }
+    for (let j = 0; j < vars.length; j++) {
+      const v = vars[j];
+      // coef·x ≤ −Σ others' lows; for an equality also coef·x ≥ −Σ others' highs.
+      const cap = -(sumLow - lows[j]);
+      const floor = sys.eq[k] ? -(sumHigh - highs[j]) : -Infinity;
+      let changed = false;
+      if (coefs[j] === 1) {
+        if (cap < hi[v]) (hi[v] = cap), (changed = true);
+        if (floor > lo[v]) (lo[v] = floor), (changed = true);
+      } else {
+        if (-floor < hi[v]) (hi[v] = -floor), (changed = true);
+        if (-cap > lo[v]) (lo[v] = -cap), (changed = true);
+      }
+      if (lo[v] > hi[v]) return false;
+      if (changed)
+        for (const u of sys.uses[v])
+          if (!queued[u]) {
+            queued[u] = 1;
+            queue.push(u);
+          }
+    }
+  }
+  return true;
+}
+
+/**
+ * A point within the bounds (propagated: `lo`, `hi`) that satisfies every identity exactly, found by fixing
+ * each figure in turn — at the middle of its propagated bounds, or when that fails, as near its printed
+ * value as they allow — and propagating after each; true only when the point is checked to satisfy them all.
+ */
+function pointExists(sys: System, lo: number[], hi: number[]): boolean {
+  const middle = (v: number, l: number[], h: number[]) => Math.floor((l[v] + h[v]) / 2);
+  const printed = (v: number) => Math.floor((sys.lo[v] + sys.hi[v]) / 2);
+  return pointBy(sys, lo.slice(), hi.slice(), middle) || pointBy(sys, lo, hi, printed);
+}
+
+function pointBy(sys: System, lo: number[], hi: number[], wish: (v: number, lo: number[], hi: number[]) => number): boolean {
+  for (let v = 0; v < lo.length; v++) {
+    if (lo[v] === hi[v]) continue;
+    lo[v] = hi[v] = Math.min(hi[v], Math.max(lo[v], wish(v, lo, hi)));
+    if (!propagate(sys, lo, hi, sys.uses[v])) return false;
+  }
+  for (let k = 0; k < sys.vars.length; k++) {
+    let s = 0;
+    for (let j = 0; j < sys.vars[k].length; j++) s += sys.coefs[k][j] * lo[sys.vars[k][j]];
+    if (sys.eq[k] ? s !== 0 : s > 0) return false;
+  }
+  return true;
+}
+
+const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
+
+/**
+ * The explanations the MILP path (explainGroup in index.ts, on `near`, verified on `whole`) would return
+ * when the smallest are single figures; null when the exact search cannot prove them (see above).
+ */
+export function singleFigureExplanations(near: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, maxExplanations: number): Explanation[] | null {
+  const amounts = figuresOf(near);
+  const figs = amounts.map((a) => grid.figure(a));
+  const index = new Map(amounts.map((a, i) => [a, i]));
+  const sys = buildSystem(near, figs, index, changeBound(near, grid));
+  if (!sys) return null;
+  const all = near.map((_, k) => k);
+  // Nothing changed must not do: an identity fails on its own, or propagation proves the joint conflict.
+  const violated = near.filter((c) => !holdsWithinRounding(c, grid));
+  if (!violated.length && propagate(sys, sys.lo.slice(), sys.hi.slice(), all)) return null;
+  // A single figure that explains everything is in every identity that fails on its own.
+  let candidates = figs.map((_, i) => i);
+  for (const c of violated) {
+    const inIt = new Set(c.terms.map((t) => index.get(t.amount)!));
+    candidates = candidates.filter((i) => inIt.has(i));
+  }
+  if (!candidates.length || candidates.length > MAX_CANDIDATES) return null;
+  const feasible: { i: number; lo: number; hi: number }[] = [];
+  for (const i of candidates) {
+    if (sys.work <= 0) return null;
+    const lo = sys.lo.slice();
+    const hi = sys.hi.slice();
+    lo[i] = sys.freeLo[i];
+    hi[i] = sys.freeHi[i];
+    if (!propagate(sys, lo, hi, all)) continue; // proven: this figure cannot explain alone
+    const range = { i, lo: lo[i], hi: hi[i] }; // every true amount the figure can take lies within
+    if (!pointExists(sys, lo, hi)) return null; // undecided
+    feasible.push(range);
+  }
+  if (sys.work <= 0) return null; // out of work: some candidate may be undecided
+  if (!feasible.length) return null;
+  const weights = figs.map(weightsOf);
+  const best = Math.min(...feasible.map((c) => weights[c.i]));
+  // Two figures together weigh at least 2·min: no set of several is as small as one of `best`.
+  if (!(best < 2 * Math.min(...weights))) return null;
+  const out: Explanation[] = [];
+  for (const c of feasible) {
+    if (weights[c.i] !== best) continue;
+    const f = figs[c.i];
+    // The solver's true amount lies in [lo, hi]; rounded to the printed precision it is one of these.
+    const from = floorDiv(BigInt(c.lo), f.step);
+    const to = ceilDiv(BigInt(c.hi), f.step);
+    if (to - from >= BigInt(MAX_CENTERS)) return null;
+    const change = { figure: f, to: 0n };
+    const order = valueOrder(change, [change], whole, grid);
+    const ok = valueVerifier(change, [change], whole);
+    let value: bigint | null | undefined;
+    for (let center = from; center <= to; center++) {
+      const v = order(center).find(ok) ?? null;
+      if (value !== undefined && v !== value) return null; // depends on the solver's pick
+      value = v;
+    }
+    if (value === null || value === undefined) continue; // no value verifies: not an explanation, as in the MILP path
+    change.to = value;
+    out.push({ changes: [change], proven: true });
+    if (out.length > maxExplanations) return null; // which of them the solver would list is its choice
+  }
+  if (!out.length) return null;
+  const scores = out.map((e) => unlikelihood(e, whole, grid));
+  if (new Set(scores).size < scores.length) return null; // their order would be the solver's
+  return out;
+}
