@@ -7,8 +7,10 @@ import { cpus } from "node:os";
  * main one) without finishing the batch sooner. So a batch starts on one worker, and each time a
  * package finishes, the idle CPU time of the machine since the last look (/proc/stat through
  * os.cpus(), with the batch's own workers running) says whether a whole core is still free: then one
- * more worker starts, up to the cores the process may use. Once a look finds no free core, the count
- * stays. A worker is not worth starting for little work: its own start and its first, slow documents
+ * more worker starts, up to the cores the process may use. A look that finds no free core keeps the
+ * count, and the next look judges a longer interval (a second per core: a core freed for a moment by
+ * another program is not a free core), so that a core freed for good later in a long batch is still
+ * used. Workers are never stopped. A worker is not worth starting for little work: its own start and its first, slow documents
  * (before V8 has optimised the code) cost about a second, so one more starts only while the packages
  * left would take the running workers at least WORTH_STARTING ms at the pace measured since the first
  * package finished (a 40-document batch is done before a second worker would have paid for itself).
@@ -35,6 +37,9 @@ export const FREE_CORE = 0.75;
 /** The shortest interval (ms of machine CPU time per core) a look may judge: shorter ones are noise. */
 const MIN_SPAN = 200;
 
+/** The interval a look judges after one that found no free core. */
+const RELOOK_SPAN = 1000;
+
 /** The least time (ms) the packages left must take for one more worker to be started. */
 export const WORTH_STARTING = 2000;
 
@@ -44,6 +49,7 @@ export class PoolSizer {
   private settled: boolean;
 
   private finished = 0;
+  private span = MIN_SPAN;
   private firstDone = 0;
 
   constructor(
@@ -69,11 +75,11 @@ export class PoolSizer {
     }
     const now = this.times();
     const total = now.total - this.last.total;
-    if (total < MIN_SPAN * this.cores) return false;
+    if (total < this.span * this.cores) return false;
     const idleCores = ((now.idle - this.last.idle) / total) * this.cores;
     this.last = now;
     if (idleCores < FREE_CORE) {
-      this.settled = true;
+      this.span = RELOOK_SPAN;
       return false;
     }
     this.workers++;

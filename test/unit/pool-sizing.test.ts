@@ -41,6 +41,15 @@ describe("the number of batch workers, measured", () => {
     expect(simulate(1, 1, 100, () => 1)).toBe(1);
   });
 
+  it("a core freed for good later in a long batch is used; one idle for a moment is not", () => {
+    // Busy for the first 300 packages (of 100 ms), then one core free for good.
+    let n = 0;
+    expect(simulate(2, 2, 1000, (w) => (n++ < 300 ? 0.2 : 2 - w))).toBe(2);
+    // Busy, but for one package in every 50 another program leaves a whole core idle: never a second worker.
+    let m = 0;
+    expect(simulate(2, 2, 1000, (w) => (m++ % 50 === 0 ? 2 - w : 0.1))).toBe(1);
+  });
+
   it("starts no worker for less than two seconds of work left at the pace measured (an idle machine)", () => {
     expect(simulate(2, 2, 21, (n) => 2 - n, 100)).toBe(1); // 19 packages of 100 ms left at the first look
     expect(simulate(2, 2, 23, (n) => 2 - n, 100)).toBe(2); // 21 left: 2.1 s
