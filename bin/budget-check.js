@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is bundled from src/ into dist/ by `npm run build` (scripts/build.mjs; run by `npm ci`).
-import { main } from "../dist/cli/main.js";
+// Thin launcher: the CLI is bundled from src/ into dist/ by `npm run build` (scripts/build.mjs; run by `npm ci`)
+// and started from V8's code cache when there is one (src/cli/start.ts; BUDGET_CHECK_CACHE=off turns it off).
+import { startCli } from "../dist/cli/start.js";
+
+const cli = startCli();
 
 // The reader went away (`budget-check … | head`): stop quietly, as other command-line tools do, with the
 // status the check had reached — never an EPIPE stack trace.
@@ -10,9 +13,10 @@ for (const stream of [process.stdout, process.stderr])
     throw err;
   });
 
-main(process.argv).then(
+cli.main(process.argv).then(
   (code) => {
     process.exitCode = code;
+    cli.saveCache();
   },
   (err) => {
     // Last line of defence: never a stack trace for the user.

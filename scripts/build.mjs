@@ -9,7 +9,9 @@
 // - The small dependencies every run needs (commander, chalk, decimal.js, csv-parse) are bundled in:
 //   one file to read instead of dozens. CommonJS among them gets a `require` for Node's built-ins.
 // Types are not checked here (esbuild strips them): `npm run typecheck` does, and `npm test` runs it.
-import { rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -58,6 +60,71 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
 });
 
+// The quick start: the same CLI once more as one CommonJS bundle, dist/chunks/cli.cjs, which
+// bin/budget-check.js runs through V8's code cache (src/cli/start.ts; Node 20 caches no ES module's code).
+// The dynamic import()s of the workbook loader, --annotate, balance and the PDF loader become functions
+// run on demand inside the bundle (esbuild wraps each such module in its own initialiser), so they still
+// cost nothing until an input needs them: only their source is read, and V8 compiles a function only when
+// it first runs. The lazy packages stay external: required (exceljs, pdf-lib) or imported (highs, pdf.js)
+// from inside those initialisers. The bundle sits in dist/chunks/ so that import.meta.url (defined as the
+// bundle's own URL) resolves "./read-worker.js", "../batch/worker.js" and "../../package.json" as the ESM
+// chunks do. "use strict": the sources are ES modules.
+const cjs = await build({
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: LAZY_PACKAGES,
+  entryPoints: ["src/cli/main.ts"],
+  define: { "import.meta.url": "__budgetCheckUrl" },
+  banner: {
+    js: [
+      '"use strict";',
+      'var __budgetCheckUrl = require("node:url").pathToFileURL(__filename).href;',
+      'var __budgetCheckImport = typeof __budgetCheckHostImport === "function" ? __budgetCheckHostImport : (s) => import(s);',
+    ].join("\n"),
+  },
+  write: false,
+  outfile: join(dist, "chunks", "cli.cjs"),
+  logLevel: "warning",
+});
+// A script run by vm.Script cannot import() on Node 20 (its dynamic-import callback is an experimental
+// feature that warns, and is lost when the script comes from the code cache): the lazy packages that are
+// ES modules (highs, pdf.js) are imported by the loader instead, which passes its import() in.
+const bundleText = cjs.outputFiles[0].text.replace(/\bimport\(("[^"]+")\)/g, (call, spec) => (LAZY_PACKAGES.some((p) => spec === `"${p}"` || spec.startsWith(`"${p}/`)) ? `__budgetCheckImport(${spec})` : call));
+const otherImport = /\bimport\(.{0,60}/.exec(bundleText.replace("(s) => import(s);", ""));
+if (otherImport) {
+  console.error(`build: dist/chunks/cli.cjs has an import() the code cache's loader cannot run: ${otherImport[0]}`);
+  process.exit(1);
+}
+// Outside an initialiser a require() runs when the bundle loads: a lazy package must never be there.
+const eager = new RegExp(`^var \\w+ = (?:__toESM\\()?require\\("(?:${LAZY_PACKAGES.join("|")})`, "m").exec(bundleText);
+if (eager) {
+  console.error(`build: dist/chunks/cli.cjs loads a lazy package on every run: ${eager[0]}`);
+  process.exit(1);
+}
+mkdirSync(join(dist, "chunks"), { recursive: true });
+writeFileSync(cjs.outputFiles[0].path, bundleText);
+
+// Its loader (bin/budget-check.js imports it): told the bundle's name, hash and the tool's version, which
+// name the cache file (a cache is only ever used with the bundle it was made from).
+await build({
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  entryPoints: ["src/cli/start.ts"],
+  outfile: join(dist, "cli", "start.js"),
+  define: {
+    __BUNDLE_FILE__: JSON.stringify("cli.cjs"),
+    __BUNDLE_HASH__: JSON.stringify(createHash("sha256").update(bundleText).digest("hex").slice(0, 16)),
+    __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version),
+  },
+  logLevel: "warning",
+});
+
 // The lazy packages must only be imported by chunks that are themselves only loaded dynamically.
 const outputs = result.metafile.outputs;
 const staticallyLoaded = new Set();
@@ -73,3 +140,16 @@ for (const file of staticallyLoaded)
       console.error(`build: ${file} imports ${i.path} statically: it would load on every run`);
       process.exit(1);
     }
+
+// Warm-up: one check of the bundled seed writes the code cache into dist/code-cache/, so that the very
+// first run after installing is quick too. Best effort: without it the first run writes the cache.
+const seed = join(ROOT, "fixtures", "shenzhen-sast-2023", "document.md");
+if (existsSync(seed) && process.env.BUDGET_CHECK_CACHE !== "off" && process.env.BUDGET_CHECK_CACHE !== "0") {
+  const warm = spawnSync(process.execPath, [join(ROOT, "bin", "budget-check.js"), seed, "--format", "json"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, BUDGET_CHECK_CACHE: join(dist, "code-cache") },
+    encoding: "utf8",
+  });
+  if (warm.status !== 0 && warm.status !== 1) console.error(`build: the warm-up run for the code cache failed (status ${warm.status}): ${warm.stderr.trim()}`);
+}

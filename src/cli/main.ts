@@ -380,6 +380,10 @@ const HELP_ZH: [RegExp, string][] = [
   [/\[command\]/g, "[命令]"],
 ];
 
+/** Whether this process checked documents (src/cli/start.ts keeps only such a run's code cache for good). */
+let checked = false;
+export const checkedDocuments = (): boolean => checked;
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const out = (s: string) => process.stdout.write(s);
@@ -423,6 +427,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--write-accepted [file]", T("print (or write to the file) a draft `accepted` list for the configuration: today's errors and warnings", "输出（或写入文件）配置中 accepted 清单的草稿：本次的错误和警告"))
     .option("--no-color", T("plain text (also when NO_COLOR is set or stdout is not a terminal)", "不使用颜色（设置 NO_COLOR 或输出不是终端时亦然）"))
     .action(async (inputs: string[], flags: CheckFlags) => {
+      checked = true;
       exitCode = await runCheck(inputs, flags, { out, isTTY: !!process.stdout.isTTY });
     });
   // The top-level help shows the check options too: `check` is what people run.
