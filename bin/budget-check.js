@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is bundled from src/ into dist/ by `npm run build` (scripts/build.mjs; run by `npm ci`)
-// and started from V8's code cache when there is one (src/cli/start.ts; BUDGET_CHECK_CACHE=off turns it off).
-import { startCli } from "../dist/cli/start.js";
+// Thin launcher (CommonJS: bin/package.json): the CLI is bundled from src/ into dist/ by `npm run build`
+// (scripts/build.mjs; run by `npm ci`) and started from V8's code cache when there is one
+// (src/cli/start.ts; BUDGET_CHECK_CACHE=off turns it off).
+const { join } = require("node:path");
+const { startCli } = require("../dist/cli/start.cjs");
 
-const cli = startCli();
+const cli = startCli(join(__dirname, "..", "dist"));
 
 // The reader went away (`budget-check … | head`): stop quietly, as other command-line tools do, with the
 // status the check had reached — never an EPIPE stack trace.

@@ -69,6 +69,26 @@ await build({
 // from inside those initialisers. The bundle sits in dist/chunks/ so that import.meta.url (defined as the
 // bundle's own URL) resolves "./read-worker.js", "../batch/worker.js" and "../../package.json" as the ESM
 // chunks do. "use strict": the sources are ES modules.
+/**
+ * Node built-ins that the bundle imports at its top level but only some runs use: child_process (commander
+ * spawns a subcommand's executable, which budget-check never has) and worker_threads (a batch, a PDF).
+ * In the CommonJS bundle each becomes a small module of getters that loads the built-in on first use
+ * (~2 ms of a run: child_process brings net and dgram). The export names are this Node's.
+ */
+const LAZY_BUILTINS = ["child_process", "worker_threads"];
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    const filter = new RegExp(`^(?:node:)?(?:${LAZY_BUILTINS.join("|")})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === "lazy-builtin" ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ""), namespace: "lazy-builtin" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (args) => {
+      const names = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== "default" && /^[A-Za-z_$][\w$]*$/.test(k));
+      const getters = names.map((k) => `  get ${k}() { return load().${k}; },`).join("\n");
+      return { contents: `let m;\nconst load = () => m || (m = require("node:${args.path}"));\nmodule.exports = {\n${getters}\n};\n`, loader: "js" };
+    });
+  },
+};
+
 const cjs = await build({
   absWorkingDir: ROOT,
   bundle: true,
@@ -77,6 +97,7 @@ const cjs = await build({
   target: "node20",
   external: LAZY_PACKAGES,
   entryPoints: ["src/cli/main.ts"],
+  plugins: [lazyBuiltins],
   define: { "import.meta.url": "__budgetCheckUrl" },
   banner: {
     js: [
@@ -93,33 +114,38 @@ const cjs = await build({
 // feature that warns, and is lost when the script comes from the code cache): the lazy packages that are
 // ES modules (highs, pdf.js) are imported by the loader instead, which passes its import() in.
 const bundleText = cjs.outputFiles[0].text.replace(/\bimport\(("[^"]+")\)/g, (call, spec) => (LAZY_PACKAGES.some((p) => spec === `"${p}"` || spec.startsWith(`"${p}/`)) ? `__budgetCheckImport(${spec})` : call));
-const otherImport = /\bimport\(.{0,60}/.exec(bundleText.replace("(s) => import(s);", ""));
+// Pure ASCII (esbuild escapes strings, not regular expressions, raw templates or comments): read, it is a
+// one-byte string, half the memory and no UTF-8 decoding. \uXXXX means the same character in each of those,
+// and so does an escaped character (\X) after an odd number of backslashes.
+const ascii = bundleText.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+if (/[^\x00-\x7f]/.test(ascii)) throw new Error("build: dist/chunks/cli.cjs is not ASCII");
+const otherImport = /\bimport\(.{0,60}/.exec(ascii.replace("(s) => import(s);", ""));
 if (otherImport) {
   console.error(`build: dist/chunks/cli.cjs has an import() the code cache's loader cannot run: ${otherImport[0]}`);
   process.exit(1);
 }
 // Outside an initialiser a require() runs when the bundle loads: a lazy package must never be there.
-const eager = new RegExp(`^var \\w+ = (?:__toESM\\()?require\\("(?:${LAZY_PACKAGES.join("|")})`, "m").exec(bundleText);
+const eager = new RegExp(`^var \\w+ = (?:__toESM\\()?require\\("(?:${LAZY_PACKAGES.join("|")})`, "m").exec(ascii);
 if (eager) {
   console.error(`build: dist/chunks/cli.cjs loads a lazy package on every run: ${eager[0]}`);
   process.exit(1);
 }
 mkdirSync(join(dist, "chunks"), { recursive: true });
-writeFileSync(cjs.outputFiles[0].path, bundleText);
+writeFileSync(cjs.outputFiles[0].path, ascii);
 
-// Its loader (bin/budget-check.js imports it): told the bundle's name, hash and the tool's version, which
+// Its loader (bin/budget-check.js requires it): told the bundle's name, hash and the tool's version, which
 // name the cache file (a cache is only ever used with the bundle it was made from).
 await build({
   absWorkingDir: ROOT,
   bundle: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   entryPoints: ["src/cli/start.ts"],
-  outfile: join(dist, "cli", "start.js"),
+  outfile: join(dist, "cli", "start.cjs"),
   define: {
     __BUNDLE_FILE__: JSON.stringify("cli.cjs"),
-    __BUNDLE_HASH__: JSON.stringify(createHash("sha256").update(bundleText).digest("hex").slice(0, 16)),
+    __BUNDLE_HASH__: JSON.stringify(createHash("sha256").update(ascii).digest("hex").slice(0, 16)),
     __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version),
   },
   logLevel: "warning",
