@@ -23,6 +23,7 @@ export function writeOutputAtomically(path: string, chunks: Iterable<string | Ui
  * temporary file and renames it over the path; `abort` removes it.
  */
 export function openOutputAtomically(path: string): { write(c: string | Uint8Array): void; commit(): void; abort(): void } {
+  if (isSpecialFile(path)) return openDirectly(path);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fd = openSync(tmp, "wx", 0o644);
   let open = true;
@@ -40,9 +41,8 @@ export function openOutputAtomically(path: string): { write(c: string | Uint8Arr
   };
   return {
     write(c) {
-      const buf = typeof c === "string" ? Buffer.from(c, "utf8") : c;
       try {
-        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+        writeAll(fd, c);
       } catch (e) {
         abort();
         throw e;
@@ -63,6 +63,46 @@ export function openOutputAtomically(path: string): { write(c: string | Uint8Arr
 }
 
 /** The same file on disk (same path once resolved, or the same inode: a hard link or a symlink to it). */
+/**
+ * A path that exists and is neither a regular file nor a folder: a device (/dev/null, /dev/stdout), a named
+ * pipe, a socket. Renaming a temporary file over it would replace it with a regular file (as root, /dev/null
+ * itself): it is written into directly instead; there is no partial file to protect.
+ */
+function isSpecialFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function writeAll(fd: number, c: string | Uint8Array): void {
+  const buf = typeof c === "string" ? Buffer.from(c, "utf8") : c;
+  for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+function openDirectly(path: string): { write(c: string | Uint8Array): void; commit(): void; abort(): void } {
+  const fd = openSync(path, "w");
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write(c) {
+      try {
+        writeAll(fd, c);
+      } catch (e) {
+        close();
+        throw e;
+      }
+    },
+    commit: close,
+    abort: close,
+  };
+}
+
 export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {

@@ -1,4 +1,5 @@
-import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeOutputAtomically } from "../../src/output.js";
@@ -55,5 +56,23 @@ describe("outputs never overwrite an input and are written atomically", () => {
     const r = cli([SEED, "--format", "json", "--output", out]);
     expect(r.status).toBe(1);
     expect(JSON.parse(readFileSync(out, "utf8")).documents[0].path).toBe(SEED);
+  });
+
+  // Renaming a temporary file over a device or a pipe replaces it with a regular file: `--output /dev/null`
+  // run as root turned the machine's /dev/null into one. A named pipe shows it without touching /dev.
+  it.skipIf(process.platform === "win32")("--output onto a named pipe writes into the pipe, which stays a pipe", async () => {
+    const fifo = join(tmp, "report.fifo");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const got = join(tmp, "from-the-pipe.json");
+    const reader = spawn("sh", ["-c", 'exec cat "$0" > "$1"', fifo, got], { stdio: "ignore" });
+    const read = new Promise((resolve) => reader.on("close", resolve));
+    const r = cli([SEED, "--format", "json", "--output", fifo]);
+    const timer = setTimeout(() => reader.kill(), 10_000); // a run that never opened the pipe: end the reader
+    await read;
+    clearTimeout(timer);
+    expect(r.status).toBe(1);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(readFileSync(got, "utf8")).documents[0].path).toBe(SEED);
+    expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
