@@ -427,8 +427,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--write-accepted [file]", T("print (or write to the file) a draft `accepted` list for the configuration: today's errors and warnings", "输出（或写入文件）配置中 accepted 清单的草稿：本次的错误和警告"))
     .option("--no-color", T("plain text (also when NO_COLOR is set or stdout is not a terminal)", "不使用颜色（设置 NO_COLOR 或输出不是终端时亦然）"))
     .action(async (inputs: string[], flags: CheckFlags) => {
-      checked = true;
       exitCode = await runCheck(inputs, flags, { out, isTTY: !!process.stdout.isTTY });
+      checked = exitCode !== 2; // every input read and checked (not a usage error, nor one that failed)
     });
   // The top-level help shows the check options too: `check` is what people run.
   program.addHelpText("after", () => "\n" + T("Options of check (the default command):", "check（默认命令）的选项：") + "\n" + check.createHelp().formatHelp(check, check.createHelp()).split(/\n(?:Options|选项)[:：]\n/)[1]);

@@ -9,7 +9,7 @@
 // command ran (`createCachedData`), so it holds the functions the check compiled too, not just the
 // bundle's top level.
 //
-// Where the cache lives (docs/performance.md, "Code cache"): the first of
+// Where the cache lives (docs/cli.md, BUDGET_CHECK_CACHE): the first of
 //   1. $BUDGET_CHECK_CACHE, when it names a folder ("off" or "0" turns the cache off);
 //   2. dist/code-cache/ beside the bundle (written by the build's warm-up run, and by any run when the
 //      installation is writable);

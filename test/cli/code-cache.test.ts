@@ -93,6 +93,15 @@ describe("the code cache of bin/budget-check.js", () => {
     expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
   });
 
+  it("a cache made by a check that failed (an input missing, exit 2) is made again by the next check", () => {
+    const dir = freshDir();
+    const failed = run(dir, [join(tmp, "no-such-document.md")]);
+    expect(failed.status).toBe(2);
+    expect(debug(failed.stderr, dir)).toBe("budget-check: code cache: none read; wrote <dir>/<file>");
+    expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; wrote <dir>/<file>");
+    expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
+  });
+
   it("where nothing can be written, the run is the same, silently (only the debug line says so)", () => {
     const file = join(tmp, "a-file");
     writeFileSync(file, "not a folder");
