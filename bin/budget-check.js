@@ -3,9 +3,15 @@
 // (scripts/build.mjs; run by `npm ci`) and started from V8's code cache when there is one
 // (src/cli/start.ts; BUDGET_CHECK_CACHE=off turns it off).
 const { join } = require("node:path");
-const { startCli } = require("../dist/cli/start.cjs");
 
-const cli = startCli(join(__dirname, "..", "dist"));
+let cli;
+try {
+  cli = require("../dist/cli/start.cjs").startCli(join(__dirname, "..", "dist"));
+} catch (err) {
+  // dist/ missing or half-built: one line, not a stack trace.
+  process.stderr.write(`budget-check: internal error: cannot load the CLI from dist/ (run \`npm run build\`): ${err && err.message ? err.message : String(err)}\n`);
+  process.exit(2);
+}
 
 // The reader went away (`budget-check … | head`): stop quietly, as other command-line tools do, with the
 // status the check had reached — never an EPIPE stack trace.

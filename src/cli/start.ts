@@ -77,13 +77,14 @@ export function readCache(file: string): Cached | undefined {
   if (buf.length < HEADER || buf.readUInt32LE(0) !== MAGIC || buf.readUInt32LE(12) !== buf.length - HEADER) return undefined;
   const data = buf.subarray(HEADER);
   // V8 checks the version and the source's length, but not the payload (no checksum in release builds):
-  // a flipped bit would be run as bytecode.
-  if (crc32(data) !== buf.readUInt32LE(8)) return undefined;
+  // a flipped bit would be run as bytecode. (zlib.crc32: Node 20.15 and later.)
+  if (typeof crc32 !== "function" || crc32(data) !== buf.readUInt32LE(8)) return undefined;
   return { data, flags: buf.readUInt32LE(4) };
 }
 
 /** Writes a cache file atomically (temporary name, then rename); false when that was not possible. */
 export function writeCache(file: string, data: Buffer, flags: number): boolean {
+  if (typeof crc32 !== "function") return false;
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(MAGIC, 0);
   header.writeUInt32LE(flags, 4);

@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -138,6 +138,19 @@ describe("the code cache of bin/budget-check.js", () => {
     expect(readCache(join(dir, files[0]))).toBeDefined();
     expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
   }, 30_000);
+});
+
+describe("a half-built installation", () => {
+  it("without the bundle, the launcher says so in one line (exit 2), not with a stack trace", () => {
+    const inst = join(tmp, "half-built");
+    cpSync(join(ROOT, "bin"), join(inst, "bin"), { recursive: true });
+    mkdirSync(join(inst, "dist", "cli"), { recursive: true });
+    cpSync(join(ROOT, "dist", "cli", "start.cjs"), join(inst, "dist", "cli", "start.cjs"));
+    const r = spawnSync(process.execPath, [join(inst, "bin", "budget-check.js"), "--version"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^budget-check: internal error: cannot load the CLI from dist\/ \(run `npm run build`\): ENOENT[^\n]*cli\.cjs'\n$/);
+  });
 });
 
 describe("where the cache lives", () => {
