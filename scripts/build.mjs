@@ -89,6 +89,24 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * chalk, which only the text reporter uses (`new Chalk(…)`): its top level asks whether stdout and stderr
+ * are terminals (loading tty, and with it net) and builds its style tables, ~2.5 ms of every run. In the
+ * CommonJS bundle the reporter gets a Chalk that loads the real one on first use; a JSON, SARIF, … report
+ * never does.
+ */
+const lazyChalk = {
+  name: "lazy-chalk",
+  setup(b) {
+    b.onResolve({ filter: /^chalk$/ }, (args) => (args.namespace === "lazy-chalk" ? undefined : { path: "chalk", namespace: "lazy-chalk" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-chalk" }, () => ({
+      contents: 'let m;\nexport function Chalk(options) {\n  return new (m || (m = require("chalk"))).Chalk(options);\n}\n',
+      resolveDir: ROOT,
+      loader: "js",
+    }));
+  },
+};
+
 const cjs = await build({
   absWorkingDir: ROOT,
   bundle: true,
@@ -97,7 +115,7 @@ const cjs = await build({
   target: "node20",
   external: LAZY_PACKAGES,
   entryPoints: ["src/cli/main.ts"],
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, lazyChalk],
   define: { "import.meta.url": "__budgetCheckUrl" },
   banner: {
     js: [
