@@ -56,9 +56,22 @@ export function cacheDirs(distDir: string, env: NodeJS.ProcessEnv = process.env)
   return dirs;
 }
 
-/** The cache file's name: one per version of the tool, bundle, Node and machine. */
+/**
+ * Node's options of this process (command line and NODE_OPTIONS) as a short hash, "" when there are none.
+ * V8 takes a cache only from a process with the same flags: without this, a run with other options would
+ * find the build's cache first, have it rejected and compile anyway, every time, where it cannot replace it.
+ */
+export function optionsKey(execArgv: string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ""): string {
+  const options = [...execArgv, nodeOptions].join("\0");
+  if (options === "") return "";
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < options.length; i++) h = Math.imul(h ^ options.charCodeAt(i), 0x01000193);
+  return `-o${(h >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+/** The cache file's name: one per version of the tool, bundle, Node, machine and Node's options. */
 export function cacheName(): string {
-  return `cli-${__VERSION__}-${__BUNDLE_HASH__}-node${process.versions.node}-${process.platform}-${process.arch}.v8`;
+  return `cli-${__VERSION__}-${__BUNDLE_HASH__}-node${process.versions.node}-${process.platform}-${process.arch}${optionsKey()}.v8`;
 }
 
 interface Cached {

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheDirs, readCache, writeCache } from "../../src/cli/start.js";
+import { cacheDirs, optionsKey, readCache, writeCache } from "../../src/cli/start.js";
 import { cli, ROOT, SEED } from "../helpers/cli.js";
 
 /*
@@ -160,6 +160,24 @@ describe("where the cache lives", () => {
     expect(cacheDirs("/opt/bc/dist", {})).toEqual(["/opt/bc/dist/code-cache"]);
     expect(cacheDirs("/opt/bc/dist", { HOME: "/home/u", BUDGET_CHECK_CACHE: "/c" })).toEqual(["/c"]);
     for (const off of ["off", "0"]) expect(cacheDirs("/opt/bc/dist", { HOME: "/home/u", BUDGET_CHECK_CACHE: off })).toEqual([]);
+  });
+
+  it("Node's options name a cache of their own (V8 rejects a cache made under other flags)", () => {
+    expect(optionsKey([], "")).toBe("");
+    expect(optionsKey(["--max-old-space-size=4096"], "")).toMatch(/^-o[0-9a-f]{8}$/);
+    expect(optionsKey(["--max-old-space-size=4096"], "")).not.toBe(optionsKey([], "--max-old-space-size=4096"));
+    expect(optionsKey([], "--stack-size=2000")).not.toBe(optionsKey([], "--stack-size=3000"));
+    const dir = freshDir();
+    const withFlag = () => {
+      const r = spawnSync(process.execPath, ["--stack-size=2000", join(ROOT, "bin", "budget-check.js"), ...ARGS], { cwd: ROOT, encoding: "utf8", env: { ...process.env, BUDGET_CHECK_CACHE: dir, BUDGET_CHECK_CACHE_DEBUG: "1" } });
+      expect(r.stdout).toBe(plain.stdout);
+      return debug(r.stderr, dir);
+    };
+    expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: none read; wrote <dir>/<file>");
+    expect(withFlag()).toBe("budget-check: code cache: none read; wrote <dir>/<file>");
+    expect(withFlag()).toBe("budget-check: code cache: used <dir>/<file>; kept");
+    expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
+    expect(cacheFiles(dir)).toHaveLength(2);
   });
 
   it("the build's warm-up run left a cache beside the installation, which a run uses", () => {
