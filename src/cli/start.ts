@@ -42,7 +42,7 @@ export interface CliModule {
 const MAGIC = 0x38764342; // "BCv8"
 const HEADER = 16;
 const FLAG_CHECKED = 1;
-/** Cache files of other versions in the per-user folder are removed once this old (on a write). */
+/** Cache files (of other versions, other options) are removed once this old, when another is written beside them. */
 const STALE_MS = 30 * 24 * 3600 * 1000;
 
 /** The folders to look in, in order (empty: the cache is off). */
@@ -119,7 +119,7 @@ export function writeCache(file: string, data: Buffer, flags: number): boolean {
   }
 }
 
-/** Removes other budget-check cache files of a shared folder not used for STALE_MS (best effort). */
+/** Removes the other cache files of a folder not written for STALE_MS (best effort; only when one is written). */
 function pruneStale(dir: string, keep: string): void {
   try {
     const now = Date.now();
@@ -180,7 +180,7 @@ export function startCli(distDir: string): StartedCli {
     }
     for (const dir of dirs)
       if (writeCache(join(dir, name), data, checked ? FLAG_CHECKED : 0)) {
-        if (dir !== dirs[0]) pruneStale(dir, name);
+        pruneStale(dir, name);
         return `wrote ${join(dir, name)}`;
       }
     return "not written";
