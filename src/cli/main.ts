@@ -380,6 +380,10 @@ const HELP_ZH: [RegExp, string][] = [
   [/\[command\]/g, "[命令]"],
 ];
 
+/** Whether this process checked documents (src/cli/start.ts keeps only such a run's code cache for good). */
+let checked = false;
+export const checkedDocuments = (): boolean => checked;
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const out = (s: string) => process.stdout.write(s);
@@ -424,6 +428,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--no-color", T("plain text (also when NO_COLOR is set or stdout is not a terminal)", "不使用颜色（设置 NO_COLOR 或输出不是终端时亦然）"))
     .action(async (inputs: string[], flags: CheckFlags) => {
       exitCode = await runCheck(inputs, flags, { out, isTTY: !!process.stdout.isTTY });
+      checked = exitCode !== 2; // every input read and checked (not a usage error, nor one that failed)
     });
   // The top-level help shows the check options too: `check` is what people run.
   program.addHelpText("after", () => "\n" + T("Options of check (the default command):", "check（默认命令）的选项：") + "\n" + check.createHelp().formatHelp(check, check.createHelp()).split(/\n(?:Options|选项)[:：]\n/)[1]);

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, SEED } from "../helpers/cli.js";
 import { SEED_XLSX } from "../helpers/workbook.js";
 
@@ -25,7 +27,35 @@ function loadedPackages(args: string[]): string[] {
   return out.pkgs;
 }
 
+/**
+ * The same through bin/budget-check.js, which runs the CommonJS bundle (dist/chunks/cli.cjs) from the code
+ * cache: a preloaded script lists the packages in the require cache when the process exits.
+ */
+const tmp = mkdtempSync(join(tmpdir(), "budget-check-bundle-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+function loadedPackagesViaLauncher(args: string[]): string[] {
+  const preload = join(tmp, "list.cjs");
+  writeFileSync(
+    preload,
+    `process.on("exit", (code) => {
+      const pkgs = new Set(Object.keys(require.cache).map((k) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(k)?.[1]).filter(Boolean));
+      require("node:fs").writeSync(1, "\\n" + JSON.stringify({ code, pkgs: [...pkgs].sort() }));
+    });`,
+  );
+  const r = spawnSync(process.execPath, ["--require", preload, join(ROOT, "bin", "budget-check.js"), ...args, "--output", "/dev/null"], { cwd: ROOT, encoding: "utf8" });
+  expect(r.stderr).not.toMatch(/error|warning/i);
+  const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+  expect(out.code).toBe(1);
+  return out.pkgs;
+}
+
 describe("the bundled CLI loads only what the input needs", () => {
+  it("through bin/budget-check.js (the CommonJS bundle, code cache): exceljs is loaded for a workbook only", () => {
+    expect(loadedPackagesViaLauncher([SEED, "--format", "json"])).not.toContain("exceljs");
+    // A single workbook is read on a worker thread (own require cache); --annotate writes it in this one.
+    expect(loadedPackagesViaLauncher([SEED_XLSX, "--format", "json", "--annotate", join(tmp, "a.xlsx")])).toContain("exceljs");
+  });
+
   it("a text document: exceljs is never loaded", () => {
     expect(loadedPackages([SEED, "--format", "json"])).not.toContain("exceljs");
   });
