@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
 import { codeName } from "../../src/rules/code-name.js";
 import { runCases } from "../helpers/cases.js";
 import { classified, pages } from "../helpers/tables.js";
@@ -28,4 +33,21 @@ runCases(codeName, {
       findings: [{ severity: "warning", withinRounding: false, ...note, line: 10, table: "T8", unit: "丙单位", code: "30213", item: "维修费", related: [6, 8] }],
     },
   ],
+});
+
+describe("code-name: the usual name of a tie does not depend on the user's locale", () => {
+  // 2060704 printed 保险 once and 安全 once: a tie. Ordered by pinyin (a Chinese locale's collation) 安全
+  // comes first, by character 保险; the report must be the same whatever LANG the officer's shell has.
+  const dir = mkdtempSync(join(tmpdir(), "budget-check-tie-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "tie.md");
+  writeFileSync(file, classified(3, "甲单位→→→10→0→10\n→2060704→保险→10→0→10\n乙单位→→→5→0→5\n→2060704→安全→5→0→5").replace(/→/g, "\t"));
+  const flagged = (lang: string) => {
+    const r = cli([file, "--format", "json", "--lang", "en"], { env: { LANG: lang, LC_ALL: undefined as unknown as string } });
+    return JSON.parse(r.stdout).documents[0].findings.filter((f: { ruleId: string }) => f.ruleId === "code-name").map((f: { item: string }) => f.item);
+  };
+  it("flags the same name under LANG=C.UTF-8 and LANG=zh_CN.UTF-8", () => {
+    expect(flagged("C.UTF-8")).toEqual(["安全"]);
+    expect(flagged("zh_CN.UTF-8")).toEqual(["安全"]);
+  });
 });
