@@ -62,7 +62,6 @@ export function openOutputAtomically(path: string): { write(c: string | Uint8Arr
   };
 }
 
-/** The same file on disk (same path once resolved, or the same inode: a hard link or a symlink to it). */
 /**
  * A path that exists and is neither a regular file nor a folder: a device (/dev/null, /dev/stdout), a named
  * pipe, a socket. Renaming a temporary file over it would replace it with a regular file (as root, /dev/null
@@ -103,6 +102,7 @@ function openDirectly(path: string): { write(c: string | Uint8Array): void; comm
   };
 }
 
+/** The same file on disk (same path once resolved, or the same inode: a hard link or a symlink to it). */
 export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
