@@ -2,25 +2,32 @@ import { cpus } from "node:os";
 
 /**
  * How many worker threads a batch uses, measured rather than assumed (docs/performance.md): another
- * worker only helps when a core is idle for it. On a small or shared machine whose cores are already
+ * worker only helps when a core is free for it. On a small or shared machine whose cores are already
  * busy it costs CPU (its own module loading and warm-up, garbage collection, a third thread beside the
  * main one) without finishing the batch sooner. So a batch starts on one worker, and each time a
- * package finishes, the idle CPU time of the machine since the last look (/proc/stat through
- * os.cpus(), with the batch's own workers running) says whether a whole core is still free: then one
- * more worker starts, up to the cores the process may use. A look that finds no free core keeps the
- * count, and the next look judges a longer interval (a second per core: a core freed for a moment by
- * another program is not a free core), so that a core freed for good later in a long batch is still
- * used. Workers are never stopped. A worker is not worth starting for little work: its own start and its first, slow documents
- * (before V8 has optimised the code) cost about a second, so one more starts only while the packages
- * left would take the running workers at least WORTH_STARTING ms at the pace measured since the first
- * package finished (a 40-document batch is done before a second worker would have paid for itself).
+ * package finishes, the CPU time of the machine since the last look (/proc/stat through os.cpus())
+ * less this process's own (process.cpuUsage(): its workers, and V8's compiler and collector threads,
+ * which on a 2-core machine keep ~0.4 of the second core busy beside one worker) says how many cores
+ * other programs leave; when a whole core is left beyond one per running worker, one more worker
+ * starts, up to the cores the process may use. A look that finds no free core keeps the count, and the
+ * next look judges a longer interval (a second per core: a core freed for a moment by another program
+ * is not a free core), so that a core freed for good later in a long batch is still used. Workers are
+ * never stopped. A worker is not worth starting for little work: its own start and its first, slow
+ * documents (before V8 has optimised the code) cost about a second, so one more starts only while the
+ * packages left would take the running workers at least WORTH_STARTING ms at the pace measured since
+ * the first package finished (a 40-document batch is done before a second worker would have paid for
+ * itself).
  */
 export interface CpuTimes {
+  /** The machine's idle CPU time (ms, summed over its cores). */
   idle: number;
+  /** The machine's CPU time, idle or not (ms, summed over its cores). */
   total: number;
+  /** The CPU time this process has used, all its threads (ms). */
+  own: number;
 }
 
-/** The machine's CPU time so far, idle and total (ms, summed over its cores). */
+/** The machine's CPU time so far, idle and total, and this process's own (ms, summed over cores). */
 export function machineCpuTimes(): CpuTimes {
   let idle = 0;
   let total = 0;
@@ -28,10 +35,11 @@ export function machineCpuTimes(): CpuTimes {
     idle += c.times.idle;
     total += c.times.idle + c.times.user + c.times.nice + c.times.sys + c.times.irq;
   }
-  return { idle, total };
+  const usage = process.cpuUsage();
+  return { idle, total, own: (usage.user + usage.system) / 1000 };
 }
 
-/** Idle cores' worth of time a new worker needs to find before it is started. */
+/** The share of a core other programs must leave free, beyond one per running worker, for one more worker to start. */
 export const FREE_CORE = 0.75;
 
 /** The shortest interval (ms of machine CPU time per core) a look may judge: shorter ones are noise. */
@@ -76,9 +84,11 @@ export class PoolSizer {
     const now = this.times();
     const total = now.total - this.last.total;
     if (total < this.span * this.cores) return false;
-    const idleCores = ((now.idle - this.last.idle) / total) * this.cores;
+    // Cores busy with other programs: the machine's busy time less this process's own (clock ticks of
+    // the two sources are sampled apart, hence never below 0).
+    const othersBusy = Math.max(0, total - (now.idle - this.last.idle) - (now.own - this.last.own)) / total * this.cores;
     this.last = now;
-    if (idleCores < FREE_CORE) {
+    if (this.cores - othersBusy - this.workers < FREE_CORE) {
       this.span = RELOOK_SPAN;
       return false;
     }
