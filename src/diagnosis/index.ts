@@ -1,13 +1,14 @@
 import { decimalString, halfUnit, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
+import { pushTo } from "../model/queries.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import { subjectText, type IdentityLog } from "../engine/run.js";
 import type { Finding, Lang, ProposedValue, Severity, Subject } from "../engine/types.js";
 import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
-import { changeBound, components, figuresOf, holdsExactly, verifies } from "./system.js";
+import { changeBound, components, figuresOf, holdsExactly, substituted, verifies } from "./system.js";
 import { rankByLikelihood, refineValue, type Explanation } from "./values.js";
 import { singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
@@ -47,10 +48,9 @@ export function diagnosisCounts(): { groups: number; exact: number } {
  */
 function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: number): LinearConstraint[] {
   const uses = new Map<Amount, number[]>();
-  cs.forEach((c, k) => {
-    for (const t of c.terms) uses.set(t.amount, [...(uses.get(t.amount) ?? []), k]);
-  });
-  const inside = new Set<number>(cs.map((_, k) => k).filter((k) => troubled[k]));
+  for (let k = 0; k < cs.length; k++) for (const t of cs[k].terms) pushTo(uses, t.amount, k);
+  const inside = new Set<number>();
+  for (let k = 0; k < cs.length; k++) if (troubled[k]) inside.add(k);
   let frontier = [...inside];
   for (let r = 0; r < radius && frontier.length; r++) {
     const next: number[] = [];
@@ -63,7 +63,22 @@ function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: numb
           }
     frontier = next;
   }
-  return cs.filter((_, k) => inside.has(k));
+  const out: LinearConstraint[] = [];
+  for (let k = 0; k < cs.length; k++) if (inside.has(k)) out.push(cs[k]);
+  return out;
+}
+
+/** Is any of the identities k ∈ g troubled? */
+function anyTroubled(g: number[], troubled: boolean[]): boolean {
+  for (const k of g) if (troubled[k]) return true;
+  return false;
+}
+
+/** Is the identity in trouble: a discrepancy of its own, or a figure a joint-rounding finding names? */
+function inTrouble(l: IdentityLog["linear"][number], findings: Finding[], systemLocations: SourceLocation[]): boolean {
+  if (l.finding !== null && isDiscrepancy(findings[l.finding])) return true;
+  for (const t of l.constraint.terms) for (const s of systemLocations) if (sameLoc(s, t.amount.location)) return true;
+  return false;
 }
 
 const NEIGHBOURHOOD = 1;
@@ -192,16 +207,18 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const systemLocations = log.systemFindings.map((i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
   const out: Finding[] = [];
-  const trouble = (k: number) => {
-    const l = log.linear[k];
-    if (l.finding !== null && isDiscrepancy(findings[l.finding])) return true;
-    return l.constraint.terms.some((t) => systemLocations.some((s) => sameLoc(s, t.amount.location)));
-  };
-  const groups = components(constraints).filter((g) => g.some(trouble));
-  for (const g of groups) {
+  const troubled: boolean[] = [];
+  for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
+  for (const g of components(constraints)) {
+    if (!anyTroubled(g, troubled)) continue;
     if (Date.now() >= deadline) break;
-    const whole = g.map((k) => constraints[k]);
-    const near = neighbourhood(whole, g.map((k) => trouble(k)), NEIGHBOURHOOD);
+    const whole: LinearConstraint[] = [];
+    const troubledHere: boolean[] = [];
+    for (const k of g) {
+      whole.push(constraints[k]);
+      troubledHere.push(troubled[k]);
+    }
+    const near = neighbourhood(whole, troubledHere, NEIGHBOURHOOD);
     counts.groups++;
     // Where the smallest explanations are single figures, the exact search proves what the solver would
     // find (fast.ts); else (null) the solver, on the neighbourhood and then the whole group.
@@ -223,9 +240,14 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     for (const k of g) {
       const l = log.linear[k];
       if (l.finding === null) continue;
-      const culprit = l.constraint.terms.map((t) => t.amount).find((a) => explains.has(a));
+      let culprit: Amount | undefined;
+      for (const t of l.constraint.terms)
+        if (explains.has(t.amount)) {
+          culprit = t.amount;
+          break;
+        }
       if (!culprit) continue;
-      const after = { ...l.constraint, terms: l.constraint.terms.map((t) => ({ ...t, amount: replaced.get(t.amount) ?? t.amount })) };
+      const after = substituted(l.constraint, replaced);
       if (isDiscrepancy(findings[l.finding]) || holdsExactly(after, makeGrid(figuresOf([after])))) explains.get(culprit)!.push(l.finding);
     }
     for (const i of log.systemFindings) {

@@ -3,27 +3,31 @@ import { pushTo } from "../model/queries.js";
 import { findConflicts, type LinearConstraint } from "../engine/propagate.js";
 import type { Grid } from "./figures.js";
 
+// Loops and module-level functions, no closures made per call, here and in the rest of the diagnosis: V8
+// holds a closure's optimised code only while some instance of it lives, and optimised the diagnosis's
+// closures again for most documents that needed one (docs/performance.md, "Fourth pass").
+
 /** Groups of identities that share figures (a change to one group cannot affect another). */
 export function components(constraints: LinearConstraint[]): number[][] {
-  const parent = constraints.map((_, k) => k);
-  const find = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
-    return k;
-  };
+  const parent: number[] = [];
+  for (let k = 0; k < constraints.length; k++) parent.push(k);
   const firstUse = new Map<Amount, number>();
-  constraints.forEach((c, k) => {
-    for (const t of c.terms) {
+  for (let k = 0; k < constraints.length; k++) {
+    for (const t of constraints[k].terms) {
       const j = firstUse.get(t.amount);
       if (j === undefined) firstUse.set(t.amount, k);
-      else parent[find(k)] = find(j);
+      else parent[root(parent, k)] = root(parent, j);
     }
-  });
+  }
   const groups = new Map<number, number[]>();
-  constraints.forEach((_, k) => {
-    const r = find(k);
-    pushTo(groups, r, k); // in place: a copy per identity made a group of n identities cost n²
-  });
+  for (let k = 0; k < constraints.length; k++) pushTo(groups, root(parent, k), k); // in place: a copy per identity made a group of n identities cost n²
   return [...groups.values()];
+}
+
+/** The root of k's tree in a union-find forest (path halving). */
+function root(parent: number[], k: number): number {
+  while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+  return k;
 }
 
 /** The figures of some identities, each once, in order of first use. */
@@ -35,7 +39,16 @@ export function figuresOf(constraints: LinearConstraint[]): Amount[] {
 
 /** The identities with some figures replaced (the same replacement object wherever the figure is used). */
 export function substitute(constraints: LinearConstraint[], replaced: Map<Amount, Amount>): LinearConstraint[] {
-  return constraints.map((c) => ({ ...c, terms: c.terms.map((t) => ({ ...t, amount: replaced.get(t.amount) ?? t.amount })) }));
+  const out: LinearConstraint[] = [];
+  for (const c of constraints) out.push(substituted(c, replaced));
+  return out;
+}
+
+/** One identity with some figures replaced. */
+export function substituted(c: LinearConstraint, replaced: Map<Amount, Amount>): LinearConstraint {
+  const terms: LinearConstraint["terms"] = [];
+  for (const t of c.terms) terms.push({ ...t, amount: replaced.get(t.amount) ?? t.amount });
+  return { ...c, terms };
 }
 
 /** Σ coef·printed on the grid: 0 when an equality holds exactly on the printed figures. */
@@ -83,7 +96,7 @@ export function holdsWithinRounding(c: LinearConstraint, grid: Grid): boolean {
 export function verifies(constraints: LinearConstraint[], replaced: Map<Amount, Amount>, makeGridFor: (cs: LinearConstraint[]) => Grid): boolean {
   const cs = substitute(constraints, replaced);
   const grid = makeGridFor(cs);
-  if (!cs.every((c) => holdsWithinRounding(c, grid))) return false;
+  for (const c of cs) if (!holdsWithinRounding(c, grid)) return false;
   return findConflicts(cs).length === 0;
 }
 

@@ -1,3 +1,4 @@
+import type { Amount } from "../model/amount.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import { makeGrid, withUnits, type Figure, type Grid } from "./figures.js";
 import { figuresOf, verifies } from "./system.js";
@@ -25,8 +26,10 @@ export const VALUE_WINDOW = 4n;
  */
 export function valueOrder(c: Change, all: Explanation["changes"], whole: LinearConstraint[], grid: Grid): (center: bigint) => bigint[] {
   const a = c.figure.amount;
-  const mine = whole.filter((k) => k.terms.some((t) => t.amount === a));
-  const others = new Map(all.filter((o) => o !== c).map((o) => [o.figure.amount, o.to]));
+  const mine: LinearConstraint[] = [];
+  for (const k of whole) if (uses(k, a)) mine.push(k);
+  const others = new Map<Amount, bigint>();
+  for (const o of all) if (o !== c) others.set(o.figure.amount, o.to);
   const scores = new Map<bigint, number>();
   const score = (units: bigint) => {
     const known = scores.get(units);
@@ -100,7 +103,7 @@ export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Gr
   const to = new Map(e.changes.map((c) => [c.figure.amount, c.to]));
   let s = 0;
   for (const k of whole) {
-    if (!k.terms.some((t) => to.has(t.amount))) continue;
+    if (!usesAny(k, to)) continue;
     let miss = 0n;
     for (const t of k.terms) {
       const f = grid.figure(t.amount);
@@ -115,4 +118,18 @@ export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Gr
 /** Explanations in order of likelihood (unlikelihood); stable for equal scores. */
 export function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid): Explanation[] {
   return explanations.map((e) => ({ e, s: unlikelihood(e, whole, grid) })).sort((a, b) => a.s - b.s).map((x) => x.e);
+}
+
+// Loops rather than closures made per call (see src/diagnosis/system.ts).
+
+/** Does the identity use figure a? */
+function uses(k: LinearConstraint, a: Amount): boolean {
+  for (const t of k.terms) if (t.amount === a) return true;
+  return false;
+}
+
+/** Does the identity use any figure of `to`? */
+function usesAny(k: LinearConstraint, to: Map<Amount, unknown>): boolean {
+  for (const t of k.terms) if (to.has(t.amount)) return true;
+  return false;
 }

@@ -6,7 +6,7 @@ import type { LinearConstraint } from "./propagate.js";
 import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
 import { judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
-import type { Finding, Lang, Msg, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject } from "./types.js";
+import type { AtMostIdentity, Finding, Lang, Msg, Note, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject, SumIdentity } from "./types.js";
 
 export interface RunOptions {
   tolerance: ToleranceMode;
@@ -116,7 +116,13 @@ function uniqueLocations(locs: SourceLocation[], exclude: SourceLocation): Sourc
 }
 
 function subjectFields(s: Subject, doc: BudgetDocument) {
-  const tableKind = s.table === "text" ? null : doc.tables.find((t) => t.id === s.table)?.kind ?? null;
+  let tableKind: Finding["tableKind"] = null;
+  if (s.table !== "text")
+    for (const t of doc.tables)
+      if (t.id === s.table) {
+        tableKind = t.kind;
+        break;
+      }
   return { table: s.table, tableKind, unit: s.unit ?? null, code: s.code ?? null, item: s.item ?? null, column: s.column ?? null };
 }
 
@@ -129,94 +135,140 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const system: LinearConstraint[] = [];
   // Rules that judge the whole system of identities run after the rules that declare them.
   // Rules that run after the engine (the diagnosis, src/diagnosis) are not run here.
-  const engineRules = rules.filter((r) => !r.afterEngine);
-  const ordered = [...engineRules.filter((r) => !r.judgesSystem), ...engineRules.filter((r) => r.judgesSystem)];
-  const log = options.log;
+  const ordered: Rule[] = [];
+  for (const r of rules) if (!r.afterEngine && !r.judgesSystem) ordered.push(r);
+  for (const r of rules) if (!r.afterEngine && r.judgesSystem) ordered.push(r);
   for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === "off" || unmetRequirement(doc, rule, options.lang)) continue;
     const severity: Severity = setting;
-    const fromVerdict = (subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[]) => {
-      findings.push({
-        ruleId: rule.id,
-        severity: v.withinRounding ? "info" : severity,
-        withinRounding: v.withinRounding,
-        message,
-        ...subjectFields(subject, doc),
-        ...verdictStrings(v),
-        location,
-        related: uniqueLocations(related, location),
-      });
-    };
-    const ctx: RuleContext = {
-      lang: options.lang,
-      toleranceMode: options.tolerance.kind,
-      system: () => system,
-      describe: (s) => subjectText(s, options.lang),
-      sum(id) {
-        const terms: LinearConstraint["terms"] = new Array(id.parts.length + 1);
-        terms[0] = { amount: id.total, coef: 1 };
-        for (let j = 0; j < id.parts.length; j++) terms[j + 1] = { amount: id.parts[j].amount, coef: id.parts[j].sign === -1 ? 1 : -1 };
-        // Most identities hold exactly: decided on the integer grid, no verdict (and no decimal) made.
-        if (signOfSum(terms) === 0) {
-          const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: true };
-          system.push(constraint);
-          log?.linear.push({ constraint, finding: null });
-          return;
-        }
-        const v = judgeSum(id, options.tolerance);
-        const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: v.holds };
-        if (v.holds || v.withinRounding) system.push(constraint);
-        log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
-        if (v.holds) return;
-        fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "sum"), id.total.location, id.parts.map((p) => p.amount.location));
-      },
-      equal(subject, a, b, relation) {
-        ctx.sum({ subject, total: a, parts: [{ amount: b }], relation });
-      },
-      atMost(id) {
-        const terms: LinearConstraint["terms"] = [{ amount: id.part, coef: 1 }, { amount: id.whole, coef: -1 }];
-        if (signOfSum(terms) <= 0) {
-          const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: true };
-          system.push(constraint);
-          log?.linear.push({ constraint, finding: null });
-          return;
-        }
-        const v = judgeAtMost(id, options.tolerance);
-        const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: v.holds };
-        if (v.holds || v.withinRounding) system.push(constraint);
-        log?.linear.push({ constraint, finding: v.holds ? null : findings.length });
-        if (v.holds) return;
-        fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, options.lang, "at-most"), id.part.location, [id.whole.location]);
-      },
-      ratio(id) {
-        log?.ratioFigures.push(id.percent, ...[...id.numerator, ...id.denominator].map((t) => t.amount));
-        // Most printed percentages are the rounded ratio: decided on the integer grid, no division made.
-        if (ratioHoldsOnGrid(id)) return;
-        const v = judgeRatio(id);
-        if (!v || v.holds) return;
-        fromVerdict(id.subject, v, ratioMessage(id, v, options.lang), id.percent.location, [...id.numerator, ...id.denominator].map((t) => t.amount.location));
-      },
-      report(note) {
-        if (rule.judgesSystem) log?.systemFindings.push(findings.length);
-        findings.push({
-          ruleId: rule.id,
-          severity: note.informational ? "info" : severity,
-          withinRounding: false,
-          message: `${subjectText(note.subject, options.lang)}：${note.message[options.lang]}`.replace(/^(.*?)：/, options.lang === "en" ? "$1: " : "$1："),
-          ...subjectFields(note.subject, doc),
-          stated: note.stated ?? null,
-          computed: note.computed ?? null,
-          difference: note.difference ?? null,
-          tolerance: note.tolerance ?? null,
-          location: note.location,
-          related: uniqueLocations(note.related ?? [], note.location),
-        });
-      },
-    };
-    rule.check(doc, ctx);
+    rule.check(doc, new EngineContext(doc, rule, severity, findings, system, options));
   }
   return findings;
+}
+
+/**
+ * What one rule sees of the engine for one document. A class, not an object of closures made per rule
+ * and document: V8 holds a closure's optimised code only while some instance of it lives, and optimised
+ * the engine's closures again after most collections (docs/performance.md, "Fourth pass").
+ */
+class EngineContext implements RuleContext {
+  readonly lang: Lang;
+  readonly toleranceMode: "auto" | "fixed";
+  private readonly log: IdentityLog | undefined;
+
+  constructor(
+    private readonly doc: BudgetDocument,
+    private readonly rule: Rule,
+    private readonly severity: Severity,
+    private readonly findings: Finding[],
+    private readonly declared: LinearConstraint[],
+    private readonly options: RunOptions,
+  ) {
+    this.lang = options.lang;
+    this.toleranceMode = options.tolerance.kind;
+    this.log = options.log;
+  }
+
+  system(): LinearConstraint[] {
+    return this.declared;
+  }
+
+  describe(s: Subject): string {
+    return subjectText(s, this.lang);
+  }
+
+  sum(id: SumIdentity): void {
+    const terms: LinearConstraint["terms"] = new Array(id.parts.length + 1);
+    terms[0] = { amount: id.total, coef: 1 };
+    for (let j = 0; j < id.parts.length; j++) terms[j + 1] = { amount: id.parts[j].amount, coef: id.parts[j].sign === -1 ? 1 : -1 };
+    // Most identities hold exactly: decided on the integer grid, no verdict (and no decimal) made.
+    if (signOfSum(terms) === 0) {
+      const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: true };
+      this.declared.push(constraint);
+      this.log?.linear.push({ constraint, finding: null });
+      return;
+    }
+    const v = judgeSum(id, this.options.tolerance);
+    const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: v.holds };
+    if (v.holds || v.withinRounding) this.declared.push(constraint);
+    this.log?.linear.push({ constraint, finding: v.holds ? null : this.findings.length });
+    if (v.holds) return;
+    const related: SourceLocation[] = [];
+    for (const p of id.parts) related.push(p.amount.location);
+    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, this.lang, "sum"), id.total.location, related);
+  }
+
+  equal(subject: Subject, a: Amount, b: Amount, relation: Msg): void {
+    this.sum({ subject, total: a, parts: [{ amount: b }], relation });
+  }
+
+  atMost(id: AtMostIdentity): void {
+    const terms: LinearConstraint["terms"] = [
+      { amount: id.part, coef: 1 },
+      { amount: id.whole, coef: -1 },
+    ];
+    if (signOfSum(terms) <= 0) {
+      const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: true };
+      this.declared.push(constraint);
+      this.log?.linear.push({ constraint, finding: null });
+      return;
+    }
+    const v = judgeAtMost(id, this.options.tolerance);
+    const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: v.holds };
+    if (v.holds || v.withinRounding) this.declared.push(constraint);
+    this.log?.linear.push({ constraint, finding: v.holds ? null : this.findings.length });
+    if (v.holds) return;
+    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, this.lang, "at-most"), id.part.location, [id.whole.location]);
+  }
+
+  ratio(id: RatioIdentity): void {
+    const figures = this.log?.ratioFigures;
+    if (figures) {
+      figures.push(id.percent);
+      for (const t of id.numerator) figures.push(t.amount);
+      for (const t of id.denominator) figures.push(t.amount);
+    }
+    // Most printed percentages are the rounded ratio: decided on the integer grid, no division made.
+    if (ratioHoldsOnGrid(id)) return;
+    const v = judgeRatio(id);
+    if (!v || v.holds) return;
+    const related: SourceLocation[] = [];
+    for (const t of id.numerator) related.push(t.amount.location);
+    for (const t of id.denominator) related.push(t.amount.location);
+    this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related);
+  }
+
+  report(note: Note): void {
+    const lang = this.lang;
+    if (this.rule.judgesSystem) this.log?.systemFindings.push(this.findings.length);
+    this.findings.push({
+      ruleId: this.rule.id,
+      severity: note.informational ? "info" : this.severity,
+      withinRounding: false,
+      message: `${subjectText(note.subject, lang)}：${note.message[lang]}`.replace(/^(.*?)：/, lang === "en" ? "$1: " : "$1："),
+      ...subjectFields(note.subject, this.doc),
+      stated: note.stated ?? null,
+      computed: note.computed ?? null,
+      difference: note.difference ?? null,
+      tolerance: note.tolerance ?? null,
+      location: note.location,
+      related: uniqueLocations(note.related ?? [], note.location),
+    });
+  }
+
+  private fromVerdict(subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[]): void {
+    this.findings.push({
+      ruleId: this.rule.id,
+      severity: v.withinRounding ? "info" : this.severity,
+      withinRounding: v.withinRounding,
+      message,
+      ...subjectFields(subject, this.doc),
+      ...verdictStrings(v),
+      location,
+      related: uniqueLocations(related, location),
+    });
+  }
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
