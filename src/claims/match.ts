@@ -1,10 +1,10 @@
 import type { Amount } from "../model/amount.js";
-import { normaliseName } from "../model/names.js";
+import { normaliseName, ownString } from "../model/names.js";
 import type { ProjectClaim } from "./types.js";
 
 /** A unit name for comparison: 深圳市科学技术协会(本级) and 市科学技术协会本级 are the same unit. */
 export function unitCore(name: string): string {
-  return memo(cores, name, () => normaliseName(name).replace(/[()]/g, "").replace(/^深圳/, ""));
+  return memo(cores, name, () => ownString(normaliseName(name).replace(/[()]/g, "").replace(/^深圳/, "")));
 }
 
 /** Names are looked up again and again (every project against every other): each worked out once. */
@@ -17,7 +17,7 @@ function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
   if (v === undefined) {
     v = make();
     if (map.size >= MEMO_MAX) map.clear();
-    map.set(key, v);
+    map.set(ownString(key), v); // not a view into the document's text (ownString)
   }
   return v;
 }
@@ -29,8 +29,8 @@ function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
 export function splitProjectName(name: string): { readonly base: string; readonly qualifiers: readonly string[] } {
   return memo(splits, name, () => {
     const n = normaliseName(name);
-    const qualifiers = [...n.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]);
-    return Object.freeze({ base: n.replace(/\([^()]*\)/g, ""), qualifiers: Object.freeze(qualifiers) });
+    const qualifiers = [...n.matchAll(/\(([^()]*)\)/g)].map((m) => ownString(m[1]));
+    return Object.freeze({ base: ownString(n.replace(/\([^()]*\)/g, "")), qualifiers: Object.freeze(qualifiers) });
   });
 }
 

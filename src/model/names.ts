@@ -13,9 +13,20 @@ export function normaliseName(name: string): string {
   if (out === undefined) {
     out = name.replace(NAME_NOISE_ALL, (c) => NAME_SWAP[c] ?? "");
     if (normalised.size >= NORMALISED_MAX) normalised.clear();
-    normalised.set(name, out);
+    normalised.set(ownString(name), ownString(out));
   }
   return out;
+}
+
+/**
+ * The same text as a string of its own, for keeping beyond the document it was read from (memos that
+ * outlive a document). V8 makes a substring of 13 or more characters a view into the string it was
+ * cut from: a name kept in a memo kept the whole text of its document alive — 433 documents' texts,
+ * 23 MB, in a batch worker after 1,000 documents (heap snapshot; docs/performance.md, "Fourth pass").
+ * JSON.parse builds a new string.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
