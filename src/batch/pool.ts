@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "../check.js";
 import type { Package } from "../loaders/index.js";
@@ -28,6 +29,27 @@ export function poolSize(packages: number): number {
  * A package that exhausts 512 MB fails alone (see below); the batch goes on.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: workerHeapMb() };
+
+/**
+ * The old generation's first collection limit in each worker (MB). V8 sets a heap's next limit from what
+ * survived the last full collection; a worker keeps only ~16-20 MB from one document to the next, so on
+ * its own V8 collected the whole old generation every ~10 documents (107 full collections for 1,000
+ * documents on one worker; the parallel marking and the scavenges that run beside it cost ~20% of a
+ * batch's CPU). A first limit of 64 MB: 8 full collections for the 1,000, each worker's heap peaking at
+ * ~65 MB (3,000 documents on two workers: CPU 51.5 s against 64.5 s, peak RSS 273-283 MB against
+ * 216-228 MB; 48 MB gave 230 MB and +6% CPU, 96 MB 335 MB and no gain; docs/performance.md, "Fourth
+ * pass"). Node's resourceLimits have no initial size and a worker's execArgv takes no V8 flag: the flag
+ * is set in this process, where V8 reads it as each new isolate (worker) is made; the main thread's heap,
+ * made before, is unchanged. At most half the worker's limit (BUDGET_CHECK_WORKER_HEAP_MB).
+ */
+const WORKER_FIRST_LIMIT_MB = 64;
+
+let firstLimitSet = false;
+function setWorkerFirstLimit(): void {
+  if (firstLimitSet) return;
+  firstLimitSet = true;
+  setFlagsFromString(`--initial-old-space-size=${Math.min(WORKER_FIRST_LIMIT_MB, Math.floor(WORKER_LIMITS.maxOldGenerationSizeMb / 2))}`);
+}
 
 /** The old-generation heap of each worker in MB: BUDGET_CHECK_WORKER_HEAP_MB (16 or more), else 512. */
 function workerHeapMb(): number {
@@ -73,6 +95,7 @@ export interface PoolOptions {
  */
 export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index: number, report: DocumentReport, text?: string) => void, pool: PoolOptions = {}): Promise<void> {
   const wire = toWire(opts);
+  setWorkerFirstLimit();
   const workers = new Set<Worker>();
   let next = 0;
   let finished = 0;
