@@ -35,14 +35,16 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: wo
  * survived the last full collection; a worker keeps only ~16-20 MB from one document to the next, so on
  * its own V8 collected the whole old generation every ~10 documents (107 full collections for 1,000
  * documents on one worker; the parallel marking and the scavenges that run beside it cost ~20% of a
- * batch's CPU). A first limit of 64 MB: 8 full collections for the 1,000, each worker's heap peaking at
- * ~65 MB (3,000 documents on two workers: CPU 51.5 s against 64.5 s, peak RSS 273-283 MB against
- * 216-228 MB; 48 MB gave 230 MB and +6% CPU, 96 MB 335 MB and no gain; docs/performance.md, "Fourth
- * pass"). Node's resourceLimits have no initial size and a worker's execArgv takes no V8 flag: the flag
- * is set in this process, where V8 reads it as each new isolate (worker) is made; the main thread's heap,
- * made before, is unchanged. At most half the worker's limit (BUDGET_CHECK_WORKER_HEAP_MB).
+ * batch's CPU). A first limit of 56 MB: a handful of full collections per 1,000 documents, each worker's
+ * heap peaking at ~60 MB. Measured on 3,000 documents on two workers, paired (docs/performance.md, "Fourth
+ * pass"): without a first limit CPU 64.5 s, peak RSS 216-228 MB; 48 MB 53.7 s, 239-245 MB; 56 MB
+ * 51.0 s, 252-260 MB; 64 MB 49.6-51.4 s, 272-275 MB; 96 MB no faster than 64, 330-340 MB. 56 MB keeps
+ * 10,000 documents at 280 MB (64 MB: 303-316). Node's resourceLimits have no initial size and a
+ * worker's execArgv takes no V8 flag: the flag is set in this process, where V8 reads it as each new
+ * isolate (worker) is made; the main thread's heap, made before, is unchanged. At most half the worker's
+ * limit (BUDGET_CHECK_WORKER_HEAP_MB).
  */
-const WORKER_FIRST_LIMIT_MB = 64;
+const WORKER_FIRST_LIMIT_MB = 56;
 
 let firstLimitSet = false;
 function setWorkerFirstLimit(): void {

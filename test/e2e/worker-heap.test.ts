@@ -35,7 +35,7 @@ describe("a batch worker's heap", () => {
     expect(worker.filter((l) => l.includes("Scavenge")).length).toBeGreaterThan(50); // the trace is there: the documents were checked
     // "Mark-Compact 51.7 (83.4) -> 11.7 (77.6) MB": the heap (MB) when the collection began.
     const before = worker.flatMap((l) => /Mark-Compact ([\d.]+) \(/.exec(l)?.[1] ?? []).map(Number);
-    // Measured for 300 documents: 1-7 collections, each at 50-65 MB, with the first limit; without it 9-24,
+    // Measured for 300 documents: 1-7 collections, each at 45-65 MB, with the first limit; without it 9-24,
     // most at 15-40 MB.
     expect(before.length).toBeLessThanOrEqual(10);
     expect(before.filter((mb) => mb < 40).length).toBeLessThanOrEqual(1);
