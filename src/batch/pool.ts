@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "../check.js";
 import type { Package } from "../loaders/index.js";
@@ -9,6 +8,7 @@ import type { StreamFormat } from "../reporters/json.js";
 import { failedReport, type DocumentReport } from "../report.js";
 import { toWire } from "./options.js";
 import { PoolSizer } from "./sizing.js";
+import { setV8Flags } from "./v8-flags.js";
 import type { Job, JobResult } from "./worker.js";
 
 /** BUDGET_CHECK_WORKERS when set to a positive integer: that many workers, no measuring. */
@@ -41,16 +41,18 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: wo
  * 51.0 s, 252-260 MB; 64 MB 49.6-51.4 s, 272-275 MB; 96 MB no faster than 64, 330-340 MB. 56 MB keeps
  * 10,000 documents at 280 MB (64 MB: 303-316). Node's resourceLimits have no initial size and a
  * worker's execArgv takes no V8 flag: the flag is set in this process, where V8 reads it as each new
- * isolate (worker) is made; the main thread's heap, made before, is unchanged. At most half the worker's
- * limit (BUDGET_CHECK_WORKER_HEAP_MB).
+ * isolate (worker) is made; the main thread's heap, made before, is unchanged (batch/v8-flags.ts). At most
+ * half the worker's limit (BUDGET_CHECK_WORKER_HEAP_MB).
  */
 const WORKER_FIRST_LIMIT_MB = 56;
 
-let firstLimitSet = false;
-function setWorkerFirstLimit(): void {
-  if (firstLimitSet) return;
-  firstLimitSet = true;
-  setFlagsFromString(`--initial-old-space-size=${Math.min(WORKER_FIRST_LIMIT_MB, Math.floor(WORKER_LIMITS.maxOldGenerationSizeMb / 2))}`);
+let flagsSet = false;
+function setWorkerFlags(): void {
+  if (flagsSet) return;
+  flagsSet = true;
+  setV8Flags([
+    `--initial-old-space-size=${Math.min(WORKER_FIRST_LIMIT_MB, Math.floor(WORKER_LIMITS.maxOldGenerationSizeMb / 2))}`,
+  ]);
 }
 
 /** The old-generation heap of each worker in MB: BUDGET_CHECK_WORKER_HEAP_MB (16 or more), else 512. */
@@ -97,7 +99,7 @@ export interface PoolOptions {
  */
 export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index: number, report: DocumentReport, text?: string) => void, pool: PoolOptions = {}): Promise<void> {
   const wire = toWire(opts);
-  setWorkerFirstLimit();
+  setWorkerFlags();
   const workers = new Set<Worker>();
   let next = 0;
   let finished = 0;

@@ -383,6 +383,8 @@ const HELP_ZH: [RegExp, string][] = [
 /** Whether this process checked documents (src/cli/start.ts keeps only such a run's code cache for good). */
 let checked = false;
 export const checkedDocuments = (): boolean => checked;
+/** Whether this process changed V8's flags (a batch's workers: batch/v8-flags.ts); such a run writes no code cache. */
+export { v8FlagsChanged } from "../batch/v8-flags.js";
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;

@@ -36,6 +36,8 @@ export interface CliModule {
   main(argv: string[]): Promise<number>;
   /** True once the run checked documents: only such a run's cache holds the checking code. */
   checkedDocuments(): boolean;
+  /** True when the run changed V8's flags (a batch): V8 would reject a cache it made for any other run. */
+  v8FlagsChanged?(): boolean;
 }
 
 /** Cache file layout: MAGIC, flags, CRC-32 of the payload, payload length (u32 LE each), then V8's data. */
@@ -137,7 +139,7 @@ export interface StartedCli extends CliModule {
   /**
    * Writes the cache when this run had none (or a rejected one, or one made by a run that checked
    * nothing while this one checked documents). With BUDGET_CHECK_CACHE_DEBUG set, says on stderr what
-   * was read and written.
+   * was read and written. A run that changed V8's flags (a batch, for its workers) writes none.
    */
   saveCache(): void;
 }
@@ -172,6 +174,8 @@ export function startCli(distDir: string): StartedCli {
     if (dirs.length === 0) return "off";
     const checked = cli.checkedDocuments();
     if (cached && !rejected && (cached.flags & FLAG_CHECKED || !checked)) return "kept";
+    // V8 stamps a cache with its flags: one made after a batch tuned them is rejected by every later run.
+    if (cli.v8FlagsChanged?.()) return "not written (this run changed V8's flags)";
     let data: Buffer;
     try {
       data = script.createCachedData();

@@ -102,6 +102,21 @@ describe("the code cache of bin/budget-check.js", () => {
     expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
   });
 
+  it("a batch (it changes V8's flags for its workers) writes no cache, which V8 would reject in every later run, but uses one", () => {
+    const dir = freshDir();
+    const batch = [SEED, join(tmp, "seed-copy.txt"), "--format", "json"];
+    cpSync(SEED, batch[1]);
+    const first = run(dir, batch);
+    expect(first.status).toBe(1);
+    expect(JSON.parse(first.stdout).documents).toHaveLength(2);
+    expect(debug(first.stderr, dir)).toBe("budget-check: code cache: none read; not written (this run changed V8's flags)");
+    expect(cacheFiles(dir)).toEqual([]);
+    // The next single check writes one; the batch after it and the check after that both use it.
+    expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: none read; wrote <dir>/<file>");
+    expect(debug(run(dir, batch).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
+    expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
+  });
+
   it("where nothing can be written, the run is the same, silently (only the debug line says so)", () => {
     const file = join(tmp, "a-file");
     writeFileSync(file, "not a folder");
