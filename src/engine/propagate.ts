@@ -345,24 +345,33 @@ export function findConflicts(constraints: LinearConstraint[]): Conflict[] {
  * propagated (in a clean document, a small part of the system).
  */
 function needingPropagation(constraints: LinearConstraint[], figures: Figures): boolean[] {
-  const parent = constraints.map((_, k) => k);
-  const find = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
-    return k;
-  };
+  // Loops and a module-level `findRoot`, not closures made per call: V8 deoptimised the optimised code
+  // that had inlined one call's closure each time the next document's was called ("wrong call target").
+  const n = constraints.length;
+  const parent = new Int32Array(n);
+  for (let k = 0; k < n; k++) parent[k] = k;
   // The first identity each figure appears in (−1: none yet); every later one joins its group.
   const firstUse = new Int32Array(figures.count).fill(-1);
-  for (let k = 0; k < constraints.length; k++)
+  for (let k = 0; k < n; k++)
     for (let x = figures.start[k]; x < figures.start[k + 1]; x++) {
       const f = figures.ids[x];
       const j = firstUse[f];
       if (j < 0) firstUse[f] = k;
-      else parent[find(k)] = find(j);
+      else parent[findRoot(parent, k)] = findRoot(parent, j);
     }
-  const inexact = new Set<number>();
-  constraints.forEach((c, k) => {
+  const inexact = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = constraints[k];
     const holds = c.holds ?? (c.kind === "eq" ? signOfSum(c.terms) === 0 : signOfSum(c.terms) <= 0);
-    if (!holds) inexact.add(find(k));
-  });
-  return constraints.map((_, k) => inexact.has(find(k)));
+    if (!holds) inexact[findRoot(parent, k)] = 1;
+  }
+  const out: boolean[] = [];
+  for (let k = 0; k < n; k++) out.push(inexact[findRoot(parent, k)] === 1);
+  return out;
+}
+
+/** The root of k's group in a union-find forest (with path halving). */
+function findRoot(parent: Int32Array, k: number): number {
+  while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+  return k;
 }
