@@ -46,12 +46,23 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: wo
  */
 const WORKER_FIRST_LIMIT_MB = 56;
 
+/**
+ * TurboFan's inlining budget in the workers (the bytecode size inlined into one optimised function; V8's
+ * default is 920). Each worker is an isolate of its own and optimises the same functions again, and with
+ * V8's default the compiler threads were a third of a batch's CPU, compiling long after the warm-up (the
+ * rules' large `check` functions took ~50 ms each to optimise). With 100: V8's own compile times over
+ * 1,000 documents on one worker 7.5 -> 4.8 s, and on two workers, paired, the compiler and collector
+ * threads 9.0-10.3 -> 6.5-7.5 s of CPU with the workers no slower (docs/performance.md, "Fifth pass").
+ */
+const WORKER_INLINING_BUDGET = 100;
+
 let flagsSet = false;
 function setWorkerFlags(): void {
   if (flagsSet) return;
   flagsSet = true;
   setV8Flags([
     `--initial-old-space-size=${Math.min(WORKER_FIRST_LIMIT_MB, Math.floor(WORKER_LIMITS.maxOldGenerationSizeMb / 2))}`,
+    `--max-inlined-bytecode-size-cumulative=${WORKER_INLINING_BUDGET}`,
   ]);
 }
 
