@@ -9,7 +9,7 @@ import { diagnosis as diagnosisRule } from "./rules/diagnosis.js";
 import type { BudgetDocument } from "./model/document.js";
 import { configFor, type ConfigSource } from "./config.js";
 import { discoverPackages, findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
-import { checkInPool, workerAvailable, type PoolOptions } from "./batch/pool.js";
+import { checkInPool, workerAvailable, type DocumentText, type PoolOptions } from "./batch/pool.js";
 import { placeFindings } from "./loaders/pdf/place.js";
 import { streams } from "./reporters/json.js";
 import { briefOf, countBySeverity, documentReport, failedReport, type DocumentReport } from "./report.js";
@@ -138,9 +138,10 @@ export interface RunOutput extends PoolOptions {
   /**
    * Each document's report in the inputs' order, as soon as it and all before it are done; with
    * `serialize`, a brief of it (briefOf: no findings) and its text in that format. Reports given here
-   * are not kept: checkInputs then returns none.
+   * are not kept: checkInputs then returns none. `release`, when given, is called once the text is written
+   * (its buffer goes back to the worker that made it).
    */
-  onReport?: (report: DocumentReport, text?: string) => void;
+  onReport?: (report: DocumentReport, text?: DocumentText, release?: () => void) => void;
 }
 
 /**
@@ -175,12 +176,12 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
   });
   // Reports in the slots' order: each handed over as soon as it and all before it are done, then dropped.
   const kept: DocumentReport[] = [];
-  const ready = new Map<number, { report: DocumentReport; text?: string }>();
+  const ready = new Map<number, { report: DocumentReport; text?: DocumentText; release?: () => void }>();
   let written = 0;
   const flush = () => {
     for (let r = ready.get(written); r; r = ready.get(written)) {
       ready.delete(written++);
-      if (out.onReport) out.onReport(r.report, r.text);
+      if (out.onReport) out.onReport(r.report, r.text, r.release);
       else kept.push(r.report);
     }
   };
@@ -189,9 +190,9 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
   });
   flush();
   progress?.start(pkgs.length);
-  const done = (index: number, report: DocumentReport, text?: string) => {
+  const done = (index: number, report: DocumentReport, text?: DocumentText, release?: () => void) => {
     progress?.done(report);
-    ready.set(slotOf[index], { report, text });
+    ready.set(slotOf[index], { report, text, release });
     flush();
   };
   // A workbook alone is checked on a worker too: the same memory cap as in a batch (a workbook is the input

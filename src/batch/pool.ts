@@ -9,7 +9,7 @@ import { failedReport, type DocumentReport } from "../report.js";
 import { toWire } from "./options.js";
 import { PoolSizer } from "./sizing.js";
 import { setV8Flags } from "./v8-flags.js";
-import type { Job, JobResult } from "./worker.js";
+import type { Job, JobResult, Recycle } from "./worker.js";
 
 /** BUDGET_CHECK_WORKERS when set to a positive integer: that many workers, no measuring. */
 function fixedWorkers(): number | null {
@@ -94,6 +94,9 @@ export function workerAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER));
 }
 
+/** A document's text in a streamed format: a string, or its UTF-8 bytes (as a worker sends it). */
+export type DocumentText = string | Uint8Array;
+
 export interface PoolOptions {
   /** Per-package time limit in seconds (--timeout): a package still running then fails alone. */
   timeout?: number;
@@ -104,11 +107,13 @@ export interface PoolOptions {
 /**
  * Checks packages on a small pool of worker threads, one package per worker at a time; each worker is
  * started once and reused. `onDone` sees each report as it finishes (by the package's index: the caller
- * restores the order), with its text when `serialize` is set.
+ * restores the order), with its text when `serialize` is set (as UTF-8 bytes from a worker). `release`, when
+ * given, is to be called once the bytes are written and no longer needed (not before: their buffer is
+ * handed back to the worker, which writes its next document into it).
  * A package whose check throws, kills its worker (a bug or a resource limit, not bad input) or runs
  * past the time limit becomes a failed report and the worker is replaced; the rest go on.
  */
-export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index: number, report: DocumentReport, text?: string) => void, pool: PoolOptions = {}): Promise<void> {
+export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index: number, report: DocumentReport, text?: DocumentText, release?: () => void) => void, pool: PoolOptions = {}): Promise<void> {
   const wire = toWire(opts);
   setWorkerFlags();
   const workers = new Set<Worker>();
@@ -117,8 +122,8 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
   // Without BUDGET_CHECK_WORKERS the number of workers is measured as the batch goes (batch/sizing.ts).
   const sizer = fixedWorkers() === null ? new PoolSizer(poolSize(pkgs.length)) : null;
   return new Promise((resolve) => {
-    const finish = (index: number, report: DocumentReport, text?: string) => {
-      onDone(index, report, text);
+    const finish = (index: number, report: DocumentReport, text?: DocumentText, release?: () => void) => {
+      onDone(index, report, text, release);
       if (++finished === pkgs.length) void Promise.all([...workers].map((w) => w.terminate())).then(() => resolve());
     };
     const failed = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, message, { file: pkgs[index].path });
@@ -160,7 +165,11 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
         current = -1;
         feed();
         if (sizer?.done(pkgs.length - next) && next < pkgs.length) start();
-        finish(m.index, m.report ?? failed(m.index, `internal error while checking: ${m.error ?? "unknown"}`), m.text);
+        const bytes = m.bytes;
+        // Once written, the bytes' buffer goes back to the worker for its next document: garbage there is
+        // collected within milliseconds, here (little is allocated) only when V8's external-memory limit is hit.
+        const release = bytes ? () => gone || w.postMessage({ recycle: bytes.buffer as ArrayBuffer } satisfies Recycle, [bytes.buffer as ArrayBuffer]) : undefined;
+        finish(m.index, m.report ?? failed(m.index, `internal error while checking: ${m.error ?? "unknown"}`), bytes, release);
       });
       w.on("error", (e: Error & { code?: string }) => {
         if (gone) return;

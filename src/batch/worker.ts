@@ -24,19 +24,49 @@ export interface JobResult {
   /** The worker has begun the package (sent before its result). */
   started?: boolean;
   report?: DocumentReport;
-  text?: string;
+  /**
+   * With `serialize`: the document's text as UTF-8, its buffer transferred, not copied. The main thread
+   * only writes these bytes; as a string, each ~130 kB text was copied into the main thread's heap,
+   * encoded there again to be written, and kept its young generation at V8's largest size.
+   */
+  bytes?: Uint8Array;
   error?: string;
 }
 
-parentPort!.on("message", async (job: Job) => {
+/** The main thread has written a document's bytes: their buffer, back for the next document. */
+export interface Recycle {
+  recycle: ArrayBuffer;
+}
+
+const utf8 = new TextEncoder();
+/** Buffers the main thread has handed back (at most two: one per document in flight). */
+const spare: ArrayBuffer[] = [];
+
+/** The text as UTF-8, written into a spare buffer when one is large enough, else into a new one. */
+function encode(text: string): Uint8Array {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const most = text.length * 3;
+  let buf = spare.pop();
+  if (!buf || buf.byteLength < most) buf = new ArrayBuffer(Math.max(most, (buf?.byteLength ?? 0) * 2, 64 * 1024));
+  const { written } = utf8.encodeInto(text, new Uint8Array(buf));
+  return new Uint8Array(buf, 0, written);
+}
+
+parentPort!.on("message", async (message: Job | Recycle) => {
+  if ("recycle" in message) {
+    if (spare.length < 2) spare.push(message.recycle);
+    return;
+  }
+  const job = message;
   // The time limit counts from here, not from when the job was sent (a new worker first loads its modules).
   parentPort!.postMessage({ index: job.index, started: true } satisfies JobResult);
   let result: JobResult;
   try {
     const report = await checkPackage(job.pkg, fromWire(job.opts));
-    result = job.serialize ? { index: job.index, report: briefOf(report), text: streams[job.serialize].document(report) } : { index: job.index, report };
+    // A buffer of its own (Buffer.from may give a slice of a shared pool, which must not be transferred).
+    result = job.serialize ? { index: job.index, report: briefOf(report), bytes: encode(streams[job.serialize].document(report)) } : { index: job.index, report };
   } catch (e) {
     result = { index: job.index, error: (e as Error)?.message ?? String(e) };
   }
-  parentPort!.postMessage(result);
+  parentPort!.postMessage(result, result.bytes ? [result.bytes.buffer as ArrayBuffer] : []);
 });

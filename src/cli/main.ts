@@ -83,7 +83,7 @@ function writeOutput(option: string, path: string, chunks: Iterable<string>): vo
 }
 
 /** --output of a streamed report: written piece by piece into a temporary file renamed over the path at the end. */
-function atomicOutput(option: string, path: string): { write(s: string): void; commit(): void } {
+function atomicOutput(option: string, path: string): { write(s: string | Uint8Array, written?: () => void): void; commit(): void } {
   const fail = (e: unknown) => new UsageError(`${option} ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   let out: ReturnType<typeof openOutputAtomically>;
   try {
@@ -92,12 +92,13 @@ function atomicOutput(option: string, path: string): { write(s: string): void; c
     throw fail(e);
   }
   return {
-    write(s) {
+    write(s, written) {
       try {
         out.write(s);
       } catch (e) {
         throw fail(e);
       }
+      written?.();
     },
     commit() {
       try {
@@ -130,7 +131,7 @@ function docsBaseUri(): string {
   return process.env.BUDGET_CHECK_DOCS_URL || pathToFileURL(join(ROOT, "docs", "rules") + "/").href;
 }
 
-async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: string) => void; isTTY: boolean }): Promise<number> {
+async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: string | Uint8Array, written?: () => void) => void; isTTY: boolean }): Promise<number> {
   const format = formatters[flags.format];
   if (!format) throw new UsageError(`--format ${flags.format}: expected one of ${Object.keys(formatters).join(", ")}`);
   const cliTolerance = flags.tolerance !== undefined ? toleranceOf(flags.tolerance, "--tolerance") : null;
@@ -170,7 +171,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const stream: ReportStream | null =
     (flags.format === "json" || flags.format === "jsonl") && !flags.annotate && flags.writeAccepted === undefined && flags.report.length === 0 ? streams[flags.format] : null;
   const tool = { name: "budget-check" as const, version: VERSION };
-  let streamed: { write(s: string): void; commit(): void } | null = null;
+  let streamed: { write(s: string | Uint8Array, written?: () => void): void; commit(): void } | null = null;
   let documents: DocumentReport[];
   if (stream) {
     streamed = flags.output ? atomicOutput("--output", flags.output) : { write: io.out, commit() {} };
@@ -180,8 +181,9 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     await checkInputs(inputs, base, progress, {
       timeout,
       serialize: flags.format as "json" | "jsonl",
-      onReport: (d, text) => {
-        out.write((briefs.length ? stream.separator : "") + (text ?? stream.document(d)));
+      onReport: (d, text, release) => {
+        if (briefs.length && stream.separator) out.write(stream.separator);
+        out.write(text ?? stream.document(d), release);
         briefs.push(d);
       },
     });
@@ -388,7 +390,8 @@ export { v8FlagsChanged } from "../batch/v8-flags.js";
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  const out = (s: string) => process.stdout.write(s);
+  // `written` is called once stdout no longer needs the chunk (its buffer may then be reused).
+  const out = (s: string | Uint8Array, written?: () => void) => process.stdout.write(s, written && (() => written()));
   const lang = cliLang(argv);
   const T = (en: string, zh: string) => (lang === "zh" ? zh : en);
   const program = new Command();

@@ -35,6 +35,30 @@ describe("streamed reports", () => {
     expect(lines.slice(0, -1).map((d) => d.path)).toEqual([join(dir, "a.md"), join(dir, "b-broken.md"), join(dir, "c", "seed.md")]);
   });
 
+  it("a worker's documents of very different lengths, to stdout and to a file: each line is that document's report alone", () => {
+    // One worker writes each document's text into buffers the main thread hands back once written: a
+    // short document after a long one must not carry the long one's bytes, in either kind of output.
+    const mixed = mkdtempSync(join(tmpdir(), "budget-check-stream-sizes-"));
+    try {
+      const names = ["1-seed.md", "2-small.md", "3-seed.md", "4-small.md", "5-small.md", "6-seed.md"];
+      for (const n of names) writeFileSync(join(mixed, n), n.includes("seed") ? readFileSync(join(ROOT, SEED)) : smallDepartment());
+      const alone = names.map((n) => cliJson([join(mixed, n)]).report.documents[0]);
+      const out = `${mixed}.jsonl`;
+      const env = { BUDGET_CHECK_WORKERS: "1" };
+      const toStdout = cli([mixed, "--format", "jsonl"], { env });
+      const toFile = cli([mixed, "--format", "jsonl", "--output", out], { env });
+      for (const [r, text] of [[toStdout, toStdout.stdout], [toFile, readFileSync(out, "utf8")]] as const) {
+        expect(r.status).toBe(1);
+        const lines = text.trimEnd().split("\n");
+        expect(lines).toHaveLength(names.length + 1);
+        lines.slice(0, -1).forEach((l, i) => expect(JSON.parse(l)).toEqual(alone[i]));
+      }
+      rmSync(out, { force: true });
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
+    }
+  });
+
   it("--format jsonl of one document, to a file", () => {
     const out = join(dir, "..", `${dir.split("/").at(-1)}.jsonl`);
     try {
