@@ -3,6 +3,8 @@
  * whose identities hold never loads it. Models are written in CPLEX LP text (highs' one-shot `solve`).
  * HiGHS works in floating point: what it returns is a proposal that src/diagnosis verifies exactly.
  */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsResult };
 interface HighsResult {
@@ -11,7 +13,17 @@ interface HighsResult {
   Columns: Record<string, { Primal?: number }>;
 }
 
+/**
+ * An instance of the solver is dropped once no program has been solved for this long: its memory (the
+ * WebAssembly heap, ~21 MB however small the programs) would otherwise stay with every batch worker that
+ * once needed it, for the rest of the batch. The compiled module is kept, so a later document instantiates
+ * it again (~40-60 ms) instead of compiling 3.5 MB of WebAssembly.
+ */
+const IDLE_MS = 2000;
+
+let compiled: WebAssembly.Module | null = null;
 let loading: Promise<Highs> | null = null;
+let idle: ReturnType<typeof setTimeout> | undefined;
 let loads = 0;
 let solves = 0;
 
@@ -28,8 +40,14 @@ export function solverSolves(): number {
 async function highs(): Promise<Highs> {
   if (!loading) {
     loads++;
-    loading = import("highs").then((m) => (m.default as unknown as () => Promise<Highs>)());
+    loading = import("highs").then((m) => {
+      compiled ??= new WebAssembly.Module(readFileSync(createRequire(import.meta.url).resolve("highs/runtime")));
+      return (m.default as unknown as (options: { wasmModule: WebAssembly.Module }) => Promise<Highs>)({ wasmModule: compiled });
+    });
   }
+  clearTimeout(idle);
+  idle = setTimeout(() => (loading = null), IDLE_MS);
+  idle.unref?.();
   return loading;
 }
 
