@@ -35,10 +35,12 @@ export function textLine(file: string, lineNo: number, text: string): RawLine {
   const cells = text.split("\t");
   const cellLocations: SourceLocation[] = [];
   let col = 1;
+  // Columns count characters (code points), not UTF-16 units: cells are walked only on a line that has
+  // a character beyond the BMP (one test per line, not one per cell).
+  const astral = SURROGATE.test(text);
   for (const c of cells) {
     cellLocations.push({ file, line: lineNo, column: col });
-    // Columns count characters (code points), not UTF-16 units.
-    col += (SURROGATE.test(c) ? [...c].length : c.length) + 1;
+    col += (astral && SURROGATE.test(c) ? [...c].length : c.length) + 1;
   }
   return { cells, location, cellLocations };
 }

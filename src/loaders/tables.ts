@@ -204,8 +204,11 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
  */
 function alignCells(l: RawLine, map: ColumnMap): { cells: string[]; locs: SourceLocation[] } {
   const cells = l.cells.map((c) => c.trim());
-  const trimmed = trimmedCells(l);
-  if (trimmed.length >= map.width || trimmed.length === 0) return { cells, locs: l.cellLocations };
+  // The cells without the empty ones at the end (trimmedCells, from the cells already trimmed).
+  let filled = cells.length;
+  while (filled > 0 && cells[filled - 1] === "") filled--;
+  if (filled >= map.width || filled === 0) return { cells, locs: l.cellLocations };
+  const trimmed = cells.slice(0, filled);
   // Amounts must land in amount columns, text in text columns (a code such as 206 reads as a number).
   // A mistyped amount (9,7244) is first taken as an amount, so that it stays in its column and is
   // reported as malformed rather than shifting the row; only if no shift fits is it allowed to be text.
