@@ -56,6 +56,15 @@ const WORKER_FIRST_LIMIT_MB = 56;
  */
 const WORKER_INLINING_BUDGET = 100;
 
+/**
+ * WebAssembly (the MILP solver, HiGHS, loaded by a worker whose document needs a diagnosis) compiled by
+ * Liftoff only, V8's baseline compiler, without tiering hot functions up to TurboFan. With tiering, a
+ * worker's first solve made V8 malloc ~65 MB of compiler zones and the process's RSS grew by ~110 MB for
+ * 3.5 MB of WebAssembly (~25 MB with Liftoff only); the solves took as long either way (20 small programs:
+ * 0.82 s tiered, 0.81 s Liftoff only; docs/performance.md, "Fifth pass").
+ */
+const WORKER_WASM_FLAGS = ["--liftoff-only"];
+
 let flagsSet = false;
 function setWorkerFlags(): void {
   if (flagsSet) return;
@@ -63,6 +72,7 @@ function setWorkerFlags(): void {
   setV8Flags([
     `--initial-old-space-size=${Math.min(WORKER_FIRST_LIMIT_MB, Math.floor(WORKER_LIMITS.maxOldGenerationSizeMb / 2))}`,
     `--max-inlined-bytecode-size-cumulative=${WORKER_INLINING_BUDGET}`,
+    ...WORKER_WASM_FLAGS,
   ]);
 }
 
