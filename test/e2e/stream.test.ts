@@ -53,9 +53,9 @@ describe("streamed reports", () => {
         expect(lines).toHaveLength(names.length + 1);
         lines.slice(0, -1).forEach((l, i) => expect(JSON.parse(l)).toEqual(alone[i]));
       }
-      rmSync(out, { force: true });
     } finally {
       rmSync(mixed, { recursive: true, force: true });
+      rmSync(`${mixed}.jsonl`, { force: true });
     }
   });
 
