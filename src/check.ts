@@ -7,7 +7,7 @@ import type { Finding, Lang, Rule, SeveritySetting } from "./engine/types.js";
 import { diagnose } from "./diagnosis/index.js";
 import { diagnosis as diagnosisRule } from "./rules/diagnosis.js";
 import type { BudgetDocument } from "./model/document.js";
-import { configFor, type ConfigSource } from "./config.js";
+import { configFor, type Config, type ConfigSource } from "./config.js";
 import { discoverPackages, findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool, workerAvailable, type DocumentText, type PoolOptions } from "./batch/pool.js";
 import { placeFindings } from "./loaders/pdf/place.js";
@@ -31,9 +31,12 @@ export interface CheckOptions {
   previous?: string;
 }
 
-/** The options one package is checked with: the command line's over its configuration file's. */
-export function packageOptions(pkg: Package, opts: CheckOptions): CheckOptions {
-  const c = opts.config ? configFor(pkg, opts.config) : null;
+/**
+ * The options one package is checked with: the command line's over its configuration file's. `config`:
+ * the package's configuration when the caller has already looked it up (null: it has none).
+ */
+export function packageOptions(pkg: Package, opts: CheckOptions, config?: Config | null): CheckOptions {
+  const c = config !== undefined ? config : opts.config ? configFor(pkg, opts.config) : null;
   if (!c) return opts;
   return {
     ...opts,
@@ -111,7 +114,8 @@ export async function checkDocument(doc: BudgetDocument, opts: Pick<CheckOptions
 export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<DocumentReport> {
   try {
     const config = opts.config ? configFor(pkg, opts.config) : null;
-    opts = packageOptions(pkg, opts);
+    // The file found once: each lookup walks the folders up to the repository's root.
+    opts = packageOptions(pkg, opts, config);
     const doc = await loadPackage(pkg, { encoding: opts.encoding, template: templateByName(opts.template ?? "") });
     // An unreadable --previous was reported once by checkInputs; the package is checked without it.
     const previous = opts.previous ? await loadPrevious(opts.previous, opts.encoding).catch(() => null) : null;
