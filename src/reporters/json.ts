@@ -40,8 +40,11 @@ export const jsonStream: ReportStream = {
     // The document as JSON.stringify(report, null, 2) prints it, two levels deep: stringified inside two
     // arrays and the arrays' brackets cut off ("[\n  [\n    " and "\n  ]\n]"), rather than re-indented by
     // a replace over the whole text afterwards (a quarter of this function's time, 8.7% of a batch
-    // worker's samples; docs/performance.md, "Fourth pass"). Strings hold no raw newline in JSON.
-    return `\n    ${JSON.stringify([[d]], null, 2).slice(10, -6)}`;
+    // worker's samples; docs/performance.md, "Fourth pass"). Strings hold no raw newline in JSON. The
+    // cut keeps the opening's last "\n    ", the newline and indent the text starts with, so that the text
+    // is one slice of JSON.stringify's string, not a concatenation that the UTF-8 encoder would copy
+    // again (~240 kB per document of this corpus; docs/performance.md, "Sixth pass").
+    return JSON.stringify([[d]], null, 2).slice(5, -6);
   },
   separator: ",",
   end(rest) {
