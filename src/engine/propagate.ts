@@ -69,16 +69,27 @@ function identitiesBehind(...roots: (Reason | null)[]): number[] {
  */
 interface System {
   amounts: Amount[];
-  /** Per active identity: its figures (indexes into amounts) and coefficients. */
-  vars: number[][];
-  coefs: (1 | -1)[][];
+  /**
+   * The active identities' terms in compressed rows: identity k's figures (indexes into amounts) and
+   * coefficients are vars[x] and coefs[x] for x from start[k] to start[k + 1] − 1 (the offsets of
+   * Figures; an inactive identity's slots are never read). Typed arrays, not an array per identity: the
+   * system is built once per document and again after each conflict, and its arrays of arrays were
+   * ~400 kB of the ~7 MB a document allocated (docs/performance.md, "Sixth pass").
+   */
+  vars: Int32Array;
+  coefs: Int8Array;
+  start: Int32Array;
   /** Per identity: an equality (else `≤ 0`). */
-  eqs: boolean[];
+  eqs: Uint8Array;
   /** Each figure's printed interval on the grid. */
   lo0: Units[];
   hi0: Units[];
-  /** The identities each figure appears in (once per appearance, as the propagation expects). */
-  uses: number[][];
+  /**
+   * The identities each figure appears in (once per appearance, in identity order, as the propagation
+   * expects), compressed the same way: figure i's are usedBy[x] for x from useStart[i] to useStart[i + 1] − 1.
+   */
+  usedBy: Int32Array;
+  useStart: Int32Array;
   /** Every sum a propagation step forms stays a safe integer: run on numbers, else on BigInt. */
   small: boolean;
   D: number;
@@ -116,48 +127,46 @@ function numberFigures(constraints: LinearConstraint[]): Figures {
   return { count: index.size, ids, start };
 }
 
-const NONE: number[] = [];
-
 function buildSystem(constraints: LinearConstraint[], active: boolean[], figures: Figures): System {
   // The active identities' figures, numbered in order of first use among them (as the propagation has
   // always numbered them): local[figure] is that number, −1 while unseen.
   const local = new Int32Array(figures.count).fill(-1);
   const amounts: Amount[] = [];
-  const uses: number[][] = [];
-  const vars: number[][] = [];
-  const coefs: (1 | -1)[][] = [];
+  const { ids, start } = figures;
+  const m = constraints.length;
+  const vars = new Int32Array(ids.length);
+  const coefs = new Int8Array(ids.length);
+  const eqs = new Uint8Array(m);
   let D = 0;
-  const eqs: boolean[] = new Array(constraints.length);
-  for (let k = 0; k < constraints.length; k++) {
+  let appearances = 0;
+  for (let k = 0; k < m; k++) {
     const c = constraints[k];
-    eqs[k] = c.kind === "eq";
-    // An inactive identity is never queued: it shares one empty list.
-    if (!active[k]) {
-      vars.push(NONE);
-      coefs.push(NONE as (1 | -1)[]);
-      continue;
-    }
-    const ids = figures.ids;
-    const base = figures.start[k];
+    eqs[k] = c.kind === "eq" ? 1 : 0;
+    // An inactive identity is never queued and appears in no figure's uses: its slots stay unread.
+    if (!active[k]) continue;
+    const base = start[k];
     const len = c.terms.length;
-    const vk: number[] = new Array(len);
-    const ck: (1 | -1)[] = new Array(len);
+    appearances += len;
     for (let j = 0; j < len; j++) {
       const t = c.terms[j];
       let i = local[ids[base + j]];
       if (i < 0) {
         i = local[ids[base + j]] = amounts.length;
         amounts.push(t.amount);
-        uses.push([]);
         if (t.amount.decimals > D) D = t.amount.decimals;
       }
-      uses[i].push(k);
-      vk[j] = i;
-      ck[j] = t.coef;
+      vars[base + j] = i;
+      coefs[base + j] = t.coef;
     }
-    vars.push(vk);
-    coefs.push(ck);
   }
+  // Each figure's identities, in identity order: counted, then filled.
+  const n = amounts.length;
+  const useStart = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) if (active[k]) for (let x = start[k]; x < start[k + 1]; x++) useStart[vars[x] + 1]++;
+  for (let i = 0; i < n; i++) useStart[i + 1] += useStart[i];
+  const usedBy = new Int32Array(appearances);
+  const filled = useStart.slice(0, n);
+  for (let k = 0; k < m; k++) if (active[k]) for (let x = start[k]; x < start[k + 1]; x++) usedBy[filled[vars[x]]++] = k;
   const lo0: Units[] = [];
   const hi0: Units[] = [];
   let big = false;
@@ -188,13 +197,14 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
   }
   // Bounds only narrow, so every sum of an identity's bounds is at most Σ max(|lo0|, |hi0|) of its figures.
   let small = !big;
-  for (let k = 0; small && k < vars.length; k++) {
-    let m = 0;
-    for (const i of vars[k]) m += Math.max(Math.abs(lo0[i] as number), Math.abs(hi0[i] as number));
-    if (!Number.isSafeInteger(m)) small = false;
+  for (let k = 0; small && k < m; k++) {
+    if (!active[k]) continue;
+    let most = 0;
+    for (let x = start[k]; x < start[k + 1]; x++) most += Math.max(Math.abs(lo0[vars[x]] as number), Math.abs(hi0[vars[x]] as number));
+    if (!Number.isSafeInteger(most)) small = false;
   }
   if (!small && !big) for (let i = 0; i < lo0.length; i++) [lo0[i], hi0[i]] = [BigInt(lo0[i]), BigInt(hi0[i])];
-  return { amounts, vars, coefs, eqs, lo0, hi0, uses, small, D };
+  return { amounts, vars, coefs, start, eqs, lo0, hi0, usedBy, useStart, small, D };
 }
 
 function propagateOnce(constraints: LinearConstraint[], active: boolean[], figures: Figures): Conflict | null {
@@ -226,7 +236,7 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
   const loWhy: (Reason | null)[] = new Array(n).fill(null);
   const hiWhy: (Reason | null)[] = new Array(n).fill(null);
   const updates = new Array<number>(n).fill(0);
-  const m = sys.vars.length;
+  const m = sys.eqs.length;
   // A FIFO of identities, each at most once in it: a ring buffer of m slots.
   const queue = new Int32Array(Math.max(1, m));
   const queued = new Uint8Array(m);
@@ -246,10 +256,11 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
     head = (head + 1) % m;
     size--;
     queued[k] = 0;
-    const vars = sys.vars[k];
-    const coefs = sys.coefs[k];
-    const eq = sys.eqs[k];
-    const len = vars.length;
+    const vars = sys.vars;
+    const coefs = sys.coefs;
+    const base = sys.start[k];
+    const eq = sys.eqs[k] === 1;
+    const len = sys.start[k + 1] - base;
     let dirty = true;
     let sumLow = zero;
     let sumHigh = zero;
@@ -259,8 +270,8 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
         sumLow = zero;
         sumHigh = zero;
         for (let j = 0; j < len; j++) {
-          const v = vars[j];
-          if (coefs[j] === 1) {
+          const v = vars[base + j];
+          if (coefs[base + j] === 1) {
             lowV[j] = lo[v];
             lowW[j] = loWhy[v];
             highV[j] = hi[v];
@@ -276,8 +287,8 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
         }
         dirty = false;
       }
-      const coef = coefs[t];
-      const v = vars[t];
+      const coef = coefs[base + t];
+      const v = vars[base + t];
       // Σ coef·x = 0 (or ≤ 0): coef·x ≤ −Σ others' lows; for equalities also coef·x ≥ −Σ others' highs.
       const cap = -(sumLow - lowV[t]);
       const floor = -(sumHigh - highV[t]);
@@ -309,11 +320,13 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
       if (changed) {
         dirty = true;
         if (++updates[v] <= MAX_UPDATES_PER_FIGURE)
-          for (const u of sys.uses[v])
+          for (let x = sys.useStart[v]; x < sys.useStart[v + 1]; x++) {
+            const u = sys.usedBy[x];
             if (u !== k && !queued[u]) {
               queue[(head + size++) % m] = u;
               queued[u] = 1;
             }
+          }
       }
     }
   }
