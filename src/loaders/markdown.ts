@@ -5,7 +5,7 @@ import { InputError } from "./errors.js";
 import { finishDocument } from "./finish.js";
 import { narrativeHead, narrativeParts } from "./narrative.js";
 import { textLine, type RawLine } from "./raw.js";
-import { parseTables, titleTemplate } from "./tables.js";
+import { parseTables, titleOfText } from "./tables.js";
 
 const MARKER = /^[#*\s]*表\s*\d+\s*[*]*$/;
 
@@ -16,7 +16,7 @@ export function loadMarkdown(file: string, text: string, template: DocumentTempl
   // The tables start at the first 表 N marker or table title after the 目录.
   let tableStart = lines.length;
   for (let i = narrative.bodyStart; i < lines.length; i++) {
-    if (!lines[i].includes("\t") && (MARKER.test(lines[i]) || titleTemplate(template, textLine(file, i + 1, lines[i])))) {
+    if (!lines[i].includes("\t") && (MARKER.test(lines[i]) || titleOfText(template, lines[i]))) {
       tableStart = i;
       break;
     }

@@ -39,7 +39,12 @@ function markerNumber(l: RawLine): number | null {
 /** Is this line the printed title of a standard table? */
 export function titleTemplate(template: DocumentTemplate, l: RawLine): TableTemplate | undefined {
   if (isTabular(l)) return undefined;
-  const t = lineText(l);
+  return titleOfText(template, lineText(l));
+}
+
+/** titleTemplate for a line of text without a tab (one cell), without making the line's RawLine. */
+export function titleOfText(template: DocumentTemplate, text: string): TableTemplate | undefined {
+  const t = text.trim();
   if (t.length > 60) return undefined;
   return templateByTitle(template, t);
 }
