@@ -50,6 +50,11 @@ interface System {
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** |x| (module-level: a closure made per call would be optimised again after each diagnosis). */
+function abs(x: bigint): bigint {
+  return x < 0n ? -x : x;
+}
+
 function buildSystem(cs: LinearConstraint[], figs: Figure[], index: Map<Figure["amount"], number>, reach: bigint): System | null {
   const lo: bigint[] = [];
   const hi: bigint[] = [];
@@ -67,7 +72,6 @@ function buildSystem(cs: LinearConstraint[], figs: Figure[], index: Map<Figure["
     freeLo.push(l - dn);
     freeHi.push(h + M);
   }
-  const abs = (x: bigint) => (x < 0n ? -x : x);
   const big = (i: number) => (abs(freeLo[i]) > abs(freeHi[i]) ? abs(freeLo[i]) : abs(freeHi[i]));
   const vars: number[][] = [];
   const coefs: number[][] = [];

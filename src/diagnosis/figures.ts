@@ -25,30 +25,38 @@ export interface Grid {
   figure(a: Amount): Figure;
 }
 
+/**
+ * A class, not an object literal with a method: V8 keeps a function's optimised code only while an
+ * instance of that function lives, and a literal's method is a new function per grid — optimised again
+ * after each diagnosis (up to 9 times per 1,000 documents on a batch worker; docs/performance.md, "Sixth pass").
+ */
+class FigureGrid implements Grid {
+  private readonly cache = new Map<Amount, Figure>();
+  constructor(readonly decimals: number) {}
+
+  figure(a: Amount): Figure {
+    let f = this.cache.get(a);
+    if (!f) {
+      const step = 2n * 10n ** BigInt(this.decimals - a.decimals);
+      f = {
+        amount: a,
+        // value·10^decimals: the integer the loader read (engine/grid.ts), no decimal arithmetic.
+        units: BigInt(scaledOf(a)),
+        decimals: a.decimals,
+        step,
+        half: a.exact ? 0n : step / 2n,
+        nonNegative: a.nonNegative && !a.value.isNegative(),
+      };
+      this.cache.set(a, f);
+    }
+    return f;
+  }
+}
+
 export function makeGrid(amounts: Iterable<Amount>): Grid {
   let D = 0;
   for (const a of amounts) D = Math.max(D, a.decimals);
-  const cache = new Map<Amount, Figure>();
-  return {
-    decimals: D,
-    figure(a) {
-      let f = cache.get(a);
-      if (!f) {
-        const step = 2n * 10n ** BigInt(D - a.decimals);
-        f = {
-          amount: a,
-          // value·10^decimals: the integer the loader read (engine/grid.ts), no decimal arithmetic.
-          units: BigInt(scaledOf(a)),
-          decimals: a.decimals,
-          step,
-          half: a.exact ? 0n : step / 2n,
-          nonNegative: a.nonNegative && !a.value.isNegative(),
-        };
-        cache.set(a, f);
-      }
-      return f;
-    },
-  };
+  return new FigureGrid(D);
 }
 
 /** The printed text of a value given in units of the figure's last digit: 9724n → "9724", 1897676n (2) → "18976.76". */
