@@ -10,7 +10,7 @@ import { InputError } from "./errors.js";
 import { addTables, finishDocument } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
 import { readInputFile } from "./read.js";
-import type { RawLine } from "./raw.js";
+import { splitLines, type RawLine } from "./raw.js";
 import { parseTables, type TableMeta } from "./tables.js";
 
 export function csvLines(file: string, text: string): RawLine[] {
@@ -63,7 +63,7 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
     const file = join(dir, narrativeFile);
     const { text, encoding: used } = decodeTextWithEncoding(readInputFile(file), file, encoding);
     encodings.set(narrativeFile, used);
-    narrative = parseNarrative(text.split(/\r\n|\r|\n/), file, template);
+    narrative = parseNarrative(splitLines(text), file, template);
   }
   const doc: BudgetDocument = {
     path: dir,

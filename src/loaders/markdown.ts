@@ -4,14 +4,14 @@ import type { DocumentTemplate } from "../templates/index.js";
 import { InputError } from "./errors.js";
 import { finishDocument } from "./finish.js";
 import { narrativeHead, narrativeParts } from "./narrative.js";
-import { textLine, type RawLine } from "./raw.js";
+import { splitLines, textLine, type RawLine } from "./raw.js";
 import { parseTables, titleOfText } from "./tables.js";
 
 const MARKER = /^[#*\s]*表\s*\d+\s*[*]*$/;
 
 /** Loads the published document as text (`*.md`, `*.txt`): the form a PDF converts to. */
 export function loadMarkdown(file: string, text: string, template: DocumentTemplate): BudgetDocument {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const narrative = narrativeHead(lines, file, template);
   // The tables start at the first 表 N marker or table title after the 目录.
   let tableStart = lines.length;

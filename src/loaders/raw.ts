@@ -46,3 +46,11 @@ export function textLine(file: string, lineNo: number, text: string): RawLine {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * A text's lines, split at CRLF, CR or LF. Nearly every file has LF only: a plain string split then, which
+ * is several times faster than the regular expression and gives the same lines.
+ */
+export function splitLines(text: string): string[] {
+  return text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
+}

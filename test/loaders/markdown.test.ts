@@ -34,6 +34,16 @@ describe("the text loader on the seed (fixtures/shenzhen-sast-2023/document.md)"
     expect(seed.tables.map((t) => t.id)).toEqual(["T1", "T3", "T6", "T7", "T8", "T9", "T10", "T11", "T12"]);
   });
 
+  it("reads the same tables, figures and lines from the seed with CRLF or CR line ends", () => {
+    const text = readFileSync(join(ROOT, SEED), "utf8");
+    const figures = (d: BudgetDocument) => d.tables.map((t) => [t.id, t.rows.map((r) => [r.location.line, r.label, Object.entries(r.cells).map(([k, c]) => [k, c.text, c.location.column])])]);
+    for (const eol of ["\r\n", "\r"]) {
+      const other = loadMarkdown(SEED, text.replace(/\n/g, eol), defaultTemplate);
+      expect(figures(other)).toEqual(figures(seed));
+      expect(other.text.map((p) => p.lines.length)).toEqual(seed.text.map((p) => p.lines.length));
+    }
+  });
+
   it("reads the 目录: 9 written parts and 12 tables, each with its line", () => {
     const parts = seed.contents.filter((e) => e.kind === "text");
     expect(parts.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);

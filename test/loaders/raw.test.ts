@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textLine } from "../../src/loaders/raw.js";
+import { splitLines, textLine } from "../../src/loaders/raw.js";
 
 /* A finding points at file:line:column; columns count characters (code points), as an editor does. */
 describe("textLine: the column of each tab-separated cell", () => {
@@ -17,5 +17,20 @@ describe("textLine: the column of each tab-separated cell", () => {
 
   it("a line without a tab is one cell at column 1", () => {
     expect(textLine("a.md", 2, "𠀀 部门概况").cellLocations).toEqual([{ file: "a.md", line: 2, column: 1 }]);
+  });
+});
+
+/* Published text comes with LF, CRLF (Windows) or CR (old Mac) line ends; a line number is the same in each. */
+describe("splitLines: the lines of a text whatever its line ends", () => {
+  it("splits LF, CRLF and CR alike, and a mixture of them", () => {
+    const lf = "表1\t收支总表\n\n科学技术支出\t9,724\n";
+    expect(splitLines(lf)).toEqual(["表1\t收支总表", "", "科学技术支出\t9,724", ""]);
+    expect(splitLines(lf.replace(/\n/g, "\r\n"))).toEqual(splitLines(lf));
+    expect(splitLines(lf.replace(/\n/g, "\r"))).toEqual(splitLines(lf));
+    expect(splitLines("a\r\nb\rc\nd")).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("keeps a CR+CR+LF as two line ends (one empty line), as the regular expression did", () => {
+    expect(splitLines("a\r\r\nb")).toEqual(["a", "", "b"]);
   });
 });

@@ -1,3 +1,4 @@
+import { splitLines } from "../raw.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 
 /** A printed amount as a whole token: 1,234.56 / 1234 / -3 / 0.00 (thousands separators well placed). */
@@ -56,7 +57,7 @@ export function tokenise(text: string): LayoutToken[] {
 
 /** Lines of `pdftotext -layout` text: pages split by form feeds, every line with its page and line number. */
 export function layoutLines(text: string): LayoutLine[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const out: LayoutLine[] = [];
   let page = 1;
   lines.forEach((raw, i) => {
