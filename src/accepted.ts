@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as oneShotHash } from "node:crypto";
 import type { Finding } from "./engine/types.js";
 
 /**
@@ -39,7 +39,8 @@ export function fingerprintOf(f: Pick<Finding, "ruleId" | "table" | "unit" | "co
   const key = JSON.stringify([f.ruleId, f.table, f.unit, f.code, f.item, f.column]);
   let hash = hashes.get(key);
   if (hash === undefined) {
-    hash = createHash("sha256").update(key).digest("hex").slice(0, 16);
+    // crypto.hash (Node 20.12+, engines: >=20.19): one call, no Hash object and stream state per finding.
+    hash = oneShotHash("sha256", key, "hex").slice(0, 16);
     if (hashes.size >= HASHES_MAX) hashes.clear();
     hashes.set(key, hash);
   }
