@@ -256,9 +256,12 @@ function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | {
   return { kind: "malformed", reason };
 }
 
+/** The digits of intPart + frac without their leading zeros (counted, not copied: asked of every printed amount). */
 function significantDigits(intPart: string, frac: string): number {
-  const digits = (intPart + frac).replace(/^0+/, "");
-  return digits.length;
+  let zeros = 0;
+  while (zeros < intPart.length && intPart.charCodeAt(zeros) === 48) zeros++;
+  if (zeros === intPart.length) for (let i = 0; i < frac.length && frac.charCodeAt(i) === 48; i++) zeros++;
+  return intPart.length + frac.length - zeros;
 }
 
 export function makeAmount(text: string, location: SourceLocation, nonNegative = true): Amount | null {

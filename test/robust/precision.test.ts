@@ -27,4 +27,13 @@ describe("arithmetic is exact for amounts of up to 40 significant digits", () =>
     expect(parseNumber("1".repeat(41))).toBeNull();
     expect(classifyAmountText("1".repeat(41))).toEqual({ kind: "malformed", reason: "too-many-digits" });
   });
+
+  it("leading zeros, before or after the point, are not significant digits", () => {
+    expect(parseNumber(`00000${"1".repeat(40)}`)?.value.toFixed()).toBe("1".repeat(40));
+    expect(parseNumber(`0.${"0".repeat(12)}${"1".repeat(40)}`)?.decimals).toBe(52);
+    expect(parseNumber(`0.${"0".repeat(12)}${"1".repeat(41)}`)).toBeNull();
+    expect(parseNumber(`${"1".repeat(20)}.${"0".repeat(20)}`)?.decimals).toBe(20);
+    expect(parseNumber(`${"1".repeat(20)}.${"0".repeat(21)}`)).toBeNull();
+    expect(parseNumber("0.000")?.value.toFixed()).toBe("0");
+  });
 });
