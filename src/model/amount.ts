@@ -61,6 +61,8 @@ export function normaliseNumberText(text: string): string {
 const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const ANY_DIGIT = /[0-9０-９]/;
+/** A character that is still there after normaliseNumberText and is none of a number's: digits, , . - ( ). */
+const BEYOND_NUMBER = /[^0-9０-９,，.．\-－—–−\s()]/;
 
 /** A printed number taken apart (no Decimal made yet): sign, integer digits without separators, decimals. */
 interface ScannedNumber {
@@ -79,6 +81,9 @@ function scanNumber(text: string): ScannedNumber | null {
   if (!m) {
     // Without a digit (ASCII or full-width) there is no number, whatever normalising does: names, labels.
     if (!ANY_DIGIT.test(text)) return null;
+    // Nor with a character that normalising keeps and a number cannot hold (2023年预算数, 2060701 科学技术支出):
+    // most texts with a digit that are not numbers, turned down without the five replacements.
+    if (BEYOND_NUMBER.test(text)) return null;
     let t = normaliseNumberText(text);
     const paren = /^\((.+)\)$/.exec(t);
     if (paren) {
