@@ -1,4 +1,4 @@
-import { normaliseName } from "../model/names.js";
+import { normaliseName, ownString } from "../model/names.js";
 import type { DocumentTemplate, TableTemplate } from "./types.js";
 import { generic } from "./generic.js";
 import { shanghai, shanghaiFinal } from "./shanghai.js";
@@ -16,10 +16,25 @@ export function normaliseTitle(text: string): string {
     .replace(/^表\d+/, "");
 }
 
+/**
+ * Titles already looked up, per template: a loader asks of every line of the table part that is not a
+ * table row (titles, 部门名称, 单位, notes, repeated on every page), and normalising one and trying every
+ * table's patterns on it was ~5% of loading a document. Emptied when full; keys are strings of their own.
+ */
+const byTitle = new WeakMap<DocumentTemplate, Map<string, TableTemplate | null>>();
+const BY_TITLE_MAX = 4_096;
+
 export function templateByTitle(t: DocumentTemplate, title: string): TableTemplate | undefined {
-  const n = normaliseTitle(title);
-  if (!n) return undefined;
-  return t.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n)));
+  let memo = byTitle.get(t);
+  if (!memo) byTitle.set(t, (memo = new Map()));
+  let found = memo.get(title);
+  if (found === undefined) {
+    const n = normaliseTitle(title);
+    found = (n && t.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n)))) || null;
+    if (memo.size >= BY_TITLE_MAX) memo.clear();
+    memo.set(ownString(title), found);
+  }
+  return found ?? undefined;
 }
 
 export function templateByName(name: string): DocumentTemplate | undefined {

@@ -3,6 +3,8 @@ import { setFlagsFromString } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { normaliseName, ownString } from "../../src/model/names.js";
 import { splitProjectName, unitCore } from "../../src/claims/match.js";
+import { templateByTitle } from "../../src/templates/index.js";
+import { shenzhen } from "../../src/templates/shenzhen.js";
 
 // The memos of names outlive the document a name was read from (a batch worker checks thousands).
 // V8 makes a substring of 13 or more characters a view into the string it was cut from, so a memo
@@ -45,6 +47,19 @@ describe("memos of names keep no document's text alive", () => {
       expect(split.base).toBe(`信息化运维项目第${i}`);
       expect(split.qualifiers).toEqual(["市科学技术协会本级"]);
     }
+    expect(heapAfterCollection() - before).toBeLessThan(8 * MB);
+  });
+
+  it("templateByTitle (the titles looked up per template)", () => {
+    const before = heapAfterCollection();
+    const title = "一般公共预算支出表（按功能分类）";
+    for (let i = 0; i < 40; i++) {
+      // Lines cut from their documents' texts (a title with a page number after it, a note): remembered, as no title.
+      expect(templateByTitle(shenzhen, nameCutFrom(i, title))).toBeUndefined();
+      expect(templateByTitle(shenzhen, nameCutFrom(i, "本套报表金额单位转换时可能存在尾数误差"))).toBeUndefined();
+    }
+    expect(templateByTitle(shenzhen, title)?.kind).toBe("general-function");
+    expect(templateByTitle(shenzhen, `## ${title}`)?.kind).toBe("general-function");
     expect(heapAfterCollection() - before).toBeLessThan(8 * MB);
   });
 
