@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { judgeRatio, judgeSum, ratioHoldsOnGrid, ratioRange, verdictStrings } from "../../src/engine/evaluate.js";
+import { Decimal } from "decimal.js";
+import { gridString, judgeRatio, judgeSum, ratioHoldsOnGrid, ratioRange, verdictStrings } from "../../src/engine/evaluate.js";
 import type { RatioIdentity, Term } from "../../src/engine/types.js";
-import { makeAmount, type Amount } from "../../src/model/amount.js";
+import { decimalString, makeAmount, type Amount } from "../../src/model/amount.js";
 
 /**
  * judgeSum and ratioRange work on the integer grid when every amount has its printed grid value
@@ -85,9 +86,20 @@ describe("judgeSum on the integer grid", () => {
       const decimal = judgeSum({ subject, total: copy(total), parts: parts.map((p) => ({ ...p, amount: copy(p.amount) })), relation }, { kind: "auto" });
       expect([grid.holds, grid.withinRounding]).toEqual([decimal.holds, decimal.withinRounding]);
       expect(verdictStrings(grid)).toEqual(verdictStrings(decimal));
+      // The grid verdict's decimals, made only when asked for, are the decimal arithmetic's.
+      for (const k of ["stated", "computed", "difference", "tolerance"] as const) expect(grid[k].eq(decimal[k]), k).toBe(true);
       if (grid.withinRounding) within++;
     }
     expect(within).toBeGreaterThan(500);
+  });
+});
+
+describe("gridString: a count of ½·10^−D written as the report writes a decimal", () => {
+  it("matches decimalString of the same value for zero, signs, odd counts, D = 0 and amounts past 2^53", () => {
+    const r = prng(41);
+    const cases: [bigint, number][] = [[0n, 0], [0n, 3], [1n, 0], [-1n, 0], [2n, 0], [-3n, 2], [20n, 1], [-200n, 2], [10n ** 30n + 1n, 2], [-(10n ** 25n) * 7n, 0]];
+    for (let n = 0; n < 3000; n++) cases.push([BigInt(Math.floor((r() - 0.5) * 2e6)) * (r() < 0.1 ? 10n ** 20n : 1n), Math.floor(r() * 6)]);
+    for (const [x, D] of cases) expect(gridString(x, D), `${x} at ${D}`).toBe(decimalString(new Decimal(x.toString()).div(2).times(new Decimal(10).pow(-D))));
   });
 });
 
