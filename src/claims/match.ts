@@ -35,13 +35,33 @@ export function splitProjectName(name: string): { readonly base: string; readonl
 }
 
 /**
+ * A list's projects by base name, in list order, grouped once per list: every name of 第七部分 and 表12
+ * is matched against the same list (it was a memo lookup per project per name).
+ */
+const groups = new WeakMap<ProjectClaim[], Map<string, ProjectClaim[]>>();
+function byBase(projects: ProjectClaim[]): Map<string, ProjectClaim[]> {
+  let g = groups.get(projects);
+  if (!g) {
+    g = new Map();
+    for (const p of projects) {
+      const base = splitProjectName(p.name).base;
+      const list = g.get(base);
+      if (list) list.push(p);
+      else g.set(base, [p]);
+    }
+    groups.set(projects, g);
+  }
+  return g;
+}
+
+/**
  * The project of 第三部分 that a name printed elsewhere (第七部分, 表12) stands for: same base name; among
  * several (信息化运维项目 of two units), the one whose unit a qualifier names, else the one whose
  * amount is nearest (`amount` of the other listing).
  */
 export function matchProject(projects: ProjectClaim[], name: string, amount: Amount | null): ProjectClaim | null {
   const { base, qualifiers } = splitProjectName(name);
-  const same = projects.filter((p) => splitProjectName(p.name).base === base);
+  const same = byBase(projects).get(base) ?? [];
   if (same.length <= 1) return same[0] ?? null;
   const byUnit = same.filter((p) => qualifiers.some((q) => unitCore(p.unit).includes(unitCore(q))));
   if (byUnit.length === 1) return byUnit[0];
