@@ -258,7 +258,7 @@ function buildCells(map: ColumnMap, cells: string[], locs: SourceLocation[], row
 export function amountCell(text: string, location: SourceLocation, isAmount: boolean, nonNegative: boolean): Cell {
   if (!isAmount) return { text, amount: null, location };
   const c = readAmountCell(text, location, nonNegative);
-  if ("amount" in c) return { text, amount: c.amount, location };
+  if (!("kind" in c)) return { text, amount: c, location };
   if (c.kind === "malformed") return { text, amount: null, location, invalid: c.reason };
   return { text, amount: null, location };
 }

@@ -128,12 +128,15 @@ function scanPrinted(text: string): Printed | null {
  * negated when printed negative (a printed −0 stays −0) — the value parseNumber reads from the text.
  */
 function printedDecimal(p: Printed): Decimal {
-  const s = p.scaled;
+  return decimalOf(p.scaled, p.decimals, p.negative);
+}
+
+function decimalOf(s: number | bigint, decimals: number, negative: boolean): Decimal {
   const digits = (typeof s === "number" ? Math.abs(s) : s < 0n ? -s : s).toString();
-  if (p.decimals === 0) return p.negative ? new Decimal(digits).negated() : new Decimal(digits);
-  const padded = digits.padStart(p.decimals + 1, "0");
-  const v = new Decimal(`${padded.slice(0, -p.decimals)}.${padded.slice(-p.decimals)}`);
-  return p.negative ? v.negated() : v;
+  if (decimals === 0) return negative ? new Decimal(digits).negated() : new Decimal(digits);
+  const padded = digits.padStart(decimals + 1, "0");
+  const v = new Decimal(`${padded.slice(0, -decimals)}.${padded.slice(-decimals)}`);
+  return negative ? v.negated() : v;
 }
 
 /**
@@ -158,23 +161,27 @@ class PrintedAmount implements Amount {
   location: SourceLocation;
   nonNegative: boolean;
   declare exact?: boolean;
-  #printed: Printed;
+  // The scan's results kept in fields of their own, not as the scan's object: one object less per
+  // printed figure to keep (and for the collector to copy) while its document is checked.
+  #scaled: number | bigint;
+  #negative: boolean;
   #value: Decimal | undefined;
   constructor(p: Printed, text: string, location: SourceLocation, nonNegative: boolean) {
     this.decimals = p.decimals;
     this.text = text;
     this.location = location;
     this.nonNegative = nonNegative;
-    this.#printed = p;
+    this.#scaled = p.scaled;
+    this.#negative = p.negative;
   }
   get value(): Decimal {
-    return (this.#value ??= printedDecimal(this.#printed));
+    return (this.#value ??= decimalOf(this.#scaled, this.decimals, this.#negative));
   }
   set value(v: Decimal) {
     this.#value = v;
   }
   get scaled(): number | bigint {
-    return this.#printed.scaled;
+    return this.#scaled;
   }
 }
 
@@ -231,12 +238,13 @@ export function classifyAmountText(text: string): AmountTextClass {
  * classifyAmountText for a table cell: the amount itself (with no Decimal made until its value is read),
  * else what the text is. The loaders' one way to read an amount column's cell.
  */
-export function readAmountCell(text: string, location: SourceLocation, nonNegative: boolean): { amount: Amount } | Exclude<AmountTextClass, { kind: "amount" }> {
+export function readAmountCell(text: string, location: SourceLocation, nonNegative: boolean): Amount | Exclude<AmountTextClass, { kind: "amount" }> {
   const t = text.trim();
-  if (t === "") return { kind: "blank" };
-  const a = printedAmount(t, location, nonNegative);
-  return a ? { amount: a } : notAnAmount(t);
+  if (t === "") return BLANK;
+  return printedAmount(t, location, nonNegative) ?? notAnAmount(t);
 }
+
+const BLANK = Object.freeze({ kind: "blank" as const });
 
 /** classifyAmountText's kind alone: no Decimal is made for an amount (table recognition asks this of every cell). */
 export function amountTextKind(text: string): AmountTextClass["kind"] {
