@@ -250,15 +250,30 @@ const BLANK = Object.freeze({ kind: "blank" as const });
 export function amountTextKind(text: string): AmountTextClass["kind"] {
   const t = text.trim();
   if (t === "") return "blank";
+  if (startsWithIdeograph(t)) return "text";
   if (isNumber(t)) return "amount";
   return notAnAmount(t).kind;
 }
 
+/**
+ * A text that starts with a 汉字 (U+3400–U+9FFF) is words: no amount, dash, NaN/∞ or number-like
+ * character is in that range (full-width digits and signs are above it, the ideographic space below).
+ * Names and labels, most of a table's text cells, are told apart without the five regular expressions.
+ */
+function startsWithIdeograph(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
+const DASH_CLASS = Object.freeze({ kind: "dash" as const });
+const TEXT_CLASS = Object.freeze({ kind: "text" as const });
+
 /** What a trimmed, non-empty text that is not a well-formed amount is: a dash, words, or a malformed amount and why. */
 function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | { kind: "blank" }> {
-  if (DASH.test(t.replace(/\s+/g, ""))) return { kind: "dash" };
+  if (startsWithIdeograph(t)) return TEXT_CLASS;
+  if (DASH.test(t.replace(/\s+/g, ""))) return DASH_CLASS;
   if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
-  if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return { kind: "text" };
+  if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return TEXT_CLASS;
   const c = normaliseNumberText(t).replace(/^\((.*)\)$/, "$1").replace(/^[-+]/, "");
   let reason: MalformedReason = "characters";
   if (/^0x[0-9a-f]+$/i.test(c)) reason = "hexadecimal";

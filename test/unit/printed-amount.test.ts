@@ -36,3 +36,23 @@ describe("printed amounts read their decimal value lazily", () => {
     expect([n.exact, n.value.toString()]).toEqual([true, "12"]);
   });
 });
+
+/*
+ * The loaders classify every cell they align: a text that starts with a 汉字 is words at once. It must be
+ * what the full classification says — whatever follows the first character (digits, signs, dashes).
+ */
+describe("a cell that starts with a 汉字 is words", () => {
+  it("is text for every character from U+3400 to U+9FFF, with or without figures after it", () => {
+    for (let c = 0x3400; c <= 0x9fff; c += 13) {
+      const ch = String.fromCharCode(c);
+      for (const rest of ["", "1,234", "-", " 0x1F", "１２"]) expect(classifyAmountText(ch + rest).kind, `${ch}${rest}`).toBe("text");
+    }
+  });
+
+  it("leaves the neighbours to the full classification: 〇 and the ideographic space, full-width figures and dashes", () => {
+    expect(classifyAmountText("\u3000９，７２４").kind).toBe("amount");
+    expect(classifyAmountText("－－").kind).toBe("dash");
+    expect(classifyAmountText("〇1").kind).toBe("text");
+    expect(classifyAmountText("１２．３．４")).toEqual({ kind: "malformed", reason: "decimal-points" });
+  });
+});
