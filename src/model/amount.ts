@@ -27,6 +27,12 @@ export interface Amount {
    * derives it from `value` when it is absent. The engine sums and propagates on these integers.
    */
   scaled?: number | bigint;
+  /**
+   * A number no other amount of this process has, in the order the amounts were read (set on printed
+   * amounts, `PrintedAmount`; absent on copies and on amounts made otherwise). The engine indexes arrays by
+   * it where it would otherwise look each amount up by identity in a Map (engine/propagate.ts).
+   */
+  readonly serial?: number;
 }
 
 /**
@@ -155,6 +161,9 @@ export function parseNumber(text: string): { value: Decimal; decimals: number; s
  * neither (a spread that keeps the value must name it: `{ ...a, value: a.value }`), as `scaled` was not
  * carried before (see Amount).
  */
+/** The next printed amount's serial (Amount.serial): counts up for the life of the process (exact to 2^53). */
+let nextSerial = 0;
+
 class PrintedAmount implements Amount {
   decimals: number;
   text: string;
@@ -166,6 +175,7 @@ class PrintedAmount implements Amount {
   #scaled: number | bigint;
   #negative: boolean;
   #value: Decimal | undefined;
+  #serial = nextSerial++;
   constructor(p: Printed, text: string, location: SourceLocation, nonNegative: boolean) {
     this.decimals = p.decimals;
     this.text = text;
@@ -182,6 +192,9 @@ class PrintedAmount implements Amount {
   }
   get scaled(): number | bigint {
     return this.#scaled;
+  }
+  get serial(): number {
+    return this.#serial;
   }
 }
 

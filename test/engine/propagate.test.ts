@@ -50,3 +50,48 @@ describe("joint rounding check over a system of identities", () => {
     expect(findConflicts([sum(t, ...p), sum(u, ...q)])).toEqual([]);
   });
 });
+
+/*
+ * Figures are numbered by their serial (Amount.serial) when they have one, by identity otherwise: a figure
+ * is the same object wherever it appears, and a copy of one is another figure. Either way the conflicts
+ * (which identities, which figure, which bound) must be the same.
+ */
+describe("the figures of the joint check, numbered by serial or by identity", () => {
+  // The 中小企业 system above, with one figure shared by two identities.
+  const system = (make: (text: string) => Amount) => {
+    const sme = [make("0"), make("2"), make("0"), make("0"), make("0")];
+    const smeTotal = make("5");
+    const sub = [make("0"), make("5"), make("0"), make("0"), make("0")];
+    const subTotal = make("5");
+    return [sum(smeTotal, ...sme), sum(subTotal, ...sub), ...sme.map((s, i) => atMost(s, sub[i])), atMost(smeTotal, subTotal)];
+  };
+  const shape = (cs: ReturnType<typeof findConflicts>) => cs.map((c) => ({ constraints: c.constraints, forced: c.forced.toString(), direction: c.direction, text: c.amount.text, line: c.amount.location.line }));
+
+  it("finds the same conflicts for printed amounts (serials) and for copies without serials (a Map)", () => {
+    line = 100;
+    const printed = system(a);
+    expect(printed.every((c) => c.terms.every((t) => t.amount.serial !== undefined))).toBe(true);
+    line = 100;
+    const copies = system((text) => {
+      const x = a(text);
+      return { ...x, value: x.value, scaled: x.scaled };
+    });
+    expect(copies.every((c) => c.terms.every((t) => t.amount.serial === undefined))).toBe(true);
+    const found = shape(findConflicts(printed));
+    expect(found).toHaveLength(1);
+    expect(shape(findConflicts(copies))).toEqual(found);
+  });
+
+  it("a figure used in several identities is one figure by serial and by identity; copies of it are others", () => {
+    line = 200;
+    const printed = system(a);
+    const plain = (x: Amount): Amount => ({ ...x, value: x.value, scaled: x.scaled });
+    // Each printed figure replaced by one plain copy used wherever it was: the same system, numbered by identity.
+    const one = new Map<Amount, Amount>();
+    const shared = printed.map((c) => ({ ...c, terms: c.terms.map((t) => ({ ...t, amount: one.get(t.amount) ?? one.set(t.amount, plain(t.amount)).get(t.amount)! })) }));
+    expect(shape(findConflicts(shared))).toEqual(shape(findConflicts(printed)));
+    // A copy per appearance: the identities no longer share figures, and no conflict is left.
+    const apart = printed.map((c) => ({ ...c, terms: c.terms.map((t) => ({ ...t, amount: plain(t.amount) })) }));
+    expect(findConflicts(apart)).toEqual([]);
+  });
+});
