@@ -81,15 +81,33 @@ export const CLASSIFIED: TableKind[] = [
  * template declares it (else the first template that knows the role).
  */
 export function roleParent(kind: TableKind, role: string, template?: string): string | null {
-  const order = template ? [...templates.filter((t) => t.name === template), ...templates.filter((t) => t.name !== template)] : templates;
-  for (const tpl of order)
-    for (const t of tpl.tables) {
-      if (t.kind !== kind) continue;
-      const r = t.roles?.find((x) => x.role === role);
-      if (r) return r.parent ?? null;
-    }
-  return null;
+  // The templates are fixed data: each answer is worked out once (hierarchy-sum asks for every pair of
+  // a 收支总表's income items, and each question built the templates' order anew).
+  let byKind = parents.get(template);
+  if (!byKind) {
+    if (parents.size >= 64) parents.clear();
+    parents.set(template, (byKind = new Map()));
+  }
+  let byRole = byKind.get(kind);
+  if (!byRole) byKind.set(kind, (byRole = new Map()));
+  let parent = byRole.get(role);
+  if (parent === undefined) {
+    parent = null;
+    const order = template ? [...templates.filter((t) => t.name === template), ...templates.filter((t) => t.name !== template)] : templates;
+    search: for (const tpl of order)
+      for (const t of tpl.tables) {
+        if (t.kind !== kind) continue;
+        const r = t.roles?.find((x) => x.role === role);
+        if (r) {
+          parent = r.parent ?? null;
+          break search;
+        }
+      }
+    if (byRole.size < 256) byRole.set(role, parent);
+  }
+  return parent;
 }
+const parents = new Map<string | undefined, Map<TableKind, Map<string, string | null>>>();
 
 /**
  * The budget units of a classified table, each with its code rows. A department that is its own only
