@@ -92,13 +92,16 @@ function expenditure(j: JoinedText, out: Claim[]) {
       const restated: Amount[] = [];
       ITEM.lastIndex = 0;
       const region = p.text.slice(headerEnd, end);
+      const own = normaliseName(`${name}预算`);
       for (const it of region.matchAll(ITEM)) {
         const amount = p.amount(it, "amount", headerEnd);
         if (!amount) continue;
-        const before = region.slice(0, it.index);
-        const cut = Math.max(...[",", ";", ":", "。"].map((d) => before.lastIndexOf(d)));
-        const label = before.slice(cut + 1).replace(/^\s*(主要包括|其中|用于)\s*/, "").trim();
-        if (normaliseName(label) === normaliseName(`${name}预算`)) restated.push(amount);
+        // The label: what is printed since the last , ; : or 。 before the figure (searched back from it,
+        // not in a copy of the text before it: a paragraph of many items cost its length squared).
+        const at = it.index;
+        const cut = at === 0 ? -1 : Math.max(region.lastIndexOf(",", at - 1), region.lastIndexOf(";", at - 1), region.lastIndexOf(":", at - 1), region.lastIndexOf("。", at - 1));
+        const label = region.slice(cut + 1, at).replace(/^\s*(主要包括|其中|用于)\s*/, "").trim();
+        if (normaliseName(label) === own) restated.push(amount);
         else items.push({ label, amount });
       }
       out.push({ kind: "project", unit, number: Number(m.groups!.n), name, amount: p.amount(m, "amount")!, restated, items, change: found?.change ?? null });
