@@ -5,8 +5,9 @@
 // in a temporary folder:
 // - one document (the seed), whole process: median of 9 runs, from the code cache and without it, paired
 //   with `node -e 0` (Node's own start);
-// - N documents (text by default; --forms text,csv,xlsx to mix) on the default (measured) pool:
-//   wall, CPU, CPU per document, peak RSS; and paired runs with BUDGET_CHECK_WORKERS=1 and =2;
+// - N documents (text by default; --forms text,csv,xlsx to mix) on the default (measured) pool, the JSON
+//   report written to a file: median wall and CPU of 3 runs, CPU per document, peak RSS (the first run's
+//   report checked); and paired runs with BUDGET_CHECK_WORKERS=1 and =2;
 // - the warm CPU per document: one worker on the whole corpus and on its first half, paired; the
 //   difference over the documents between them (a worker's start and warm-up cancel out);
 // - the same corpus through scripts/rowsums.py (row totals and 类/款/项 sums with Decimal, Python's
@@ -114,13 +115,24 @@ const shRuns = (file) => Array.from({ length: 5 }, () => run(process.execPath, [
 const shBudget = shRuns(SH_BUDGET);
 const shFinal = shRuns(SH_FINAL);
 
-console.error("batch on the default pool …");
+// The batch as a user runs it, the JSON report written to a file: 3 runs, the median judged (one run on this
+// shared host spreads by ~10%); the first run's report is checked against the corpus's manifest.
+console.error("batch on the default pool, 3 runs writing the JSON report to a file …");
 const out = join(dir, "report.json");
-const batch = run(process.execPath, [CLI, corpus, "--format", "json", "--output", out]);
-const report = JSON.parse(readFileSync(out, "utf8"));
 const seedErrors = JSON.parse(run(process.execPath, [CLI, SEED, "--format", "json"]).stdout).summary.error;
-const problems = verifyReport(report, manifest, seedErrors);
-rmSync(out);
+const batchRuns = [];
+let problems = [];
+for (let i = 0; i < 3; i++) {
+  batchRuns.push(run(process.execPath, [CLI, corpus, "--format", "json", "--output", out]));
+  if (i === 0) problems = verifyReport(JSON.parse(readFileSync(out, "utf8")), manifest, seedErrors);
+  rmSync(out);
+}
+const batch = {
+  wall: median(batchRuns.map((r) => r.wall)),
+  cpu: TIME ? median(batchRuns.map((r) => r.cpu)) : null,
+  rss: TIME ? Math.max(...batchRuns.map((r) => r.rss)) : null,
+  runs: batchRuns,
+};
 
 console.error("workers: default, 1 and 2, paired (3 runs each) …");
 const batchArgs = [CLI, corpus, "--format", "json", "--output", "/dev/null"];
@@ -168,7 +180,7 @@ const lines = [
   `| seed with one typo, diagnosis on (median of 3) | ${f(typoWall(diagOn))} s (CPU ${f(typoCpu(diagOn))} s) | | |`,
   `| seed with one typo, \`--rule diagnosis=off\` (median of 3) | ${f(typoWall(diagOff))} s (CPU ${f(typoCpu(diagOff))} s) | | |`,
   `| cost of the diagnosis on that typo (none without a conflict: the solver is not loaded) | ${f(typoWall(diagOn) - typoWall(diagOff))} s (CPU ${f(TIME ? typoCpu(diagOn) - typoCpu(diagOff) : null)} s) | | |`,
-  `| ${n} documents, default workers | ${f(batch.wall)} s (CPU ${f(batch.cpu)} s, ${f(perDoc(batch), 1)} ms per document, start and warm-up included) | ≤ ${f(10 * scale, 1)} s | ${check(batch.wall <= 10 * scale)} |`,
+  `| ${n} documents, default workers, JSON report to a file, median of 3 | ${f(batch.wall)} s (CPU ${f(batch.cpu)} s, ${f(perDoc(batch), 1)} ms per document, start and warm-up included; runs ${batch.runs.map((r) => f(r.wall)).join(" · ")} s) | ≤ ${f(10 * scale, 1)} s | ${check(batch.wall <= 10 * scale)} |`,
   `| warm CPU per document: one worker on ${entries.length} and on ${halfN} documents, paired, (CPU difference) ÷ ${entries.length - halfN} | ${f(warm, 1)} ms (CPU ${f(oneAll.cpu)} s and ${f(oneHalf.cpu)} s) | ≤ 5 ms warm | ${warm === null ? "n/a" : check(warm <= 5)} |`,
   `| workers, paired: default · 1 · 2 | ${f(wDefault.wall)} s · ${f(w1.wall)} s · ${f(w2.wall)} s (CPU ${f(wDefault.cpu)} · ${f(w1.cpu)} · ${f(w2.cpu)} s) | default never loses to 1 | ${check(wDefault.wall <= w1.wall * 1.05)} |`,
   py
