@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { classifyAmountText, makeAmount, makeCount, normaliseNumberText } from "../../src/model/amount.js";
+import { classifyAmountText, isNumber, makeAmount, makeCount, normaliseNumberText, parseNumber } from "../../src/model/amount.js";
 import { scaledOf } from "../../src/engine/grid.js";
 
 /**
@@ -54,5 +54,43 @@ describe("a cell that starts with a 汉字 is words", () => {
     expect(classifyAmountText("－－").kind).toBe("dash");
     expect(classifyAmountText("〇1").kind).toBe("text");
     expect(classifyAmountText("１２．３．４")).toEqual({ kind: "malformed", reason: "decimal-points" });
+  });
+});
+
+/*
+ * Plain ASCII amounts are read by a one-pass scanner (model/amount.ts scanAscii) before the regular
+ * expression: it must accept exactly what NUMBER accepts, with the same value, decimals and grid integer.
+ */
+describe("the one-pass reading of plain ASCII amounts", () => {
+  // The reading as it was: NUMBER's match, separators removed, a number up to 15 digits, else a bigint.
+  const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+  const reference = (text: string) => {
+    const m = NUMBER.exec(text);
+    if (!m) return undefined;
+    const digits = m[2].replace(/,/g, "") + (m[3] ?? "");
+    if (digits.replace(/^0+/, "").length > 40) return null;
+    const scaled = digits.length <= 15 ? Number(digits) : BigInt(digits);
+    return { decimals: (m[3] ?? "").length, scaled: m[1] ? -scaled : scaled };
+  };
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+  it("agrees with NUMBER on 20,000 strings of digits, separators, points and signs", () => {
+    const alphabet = "0123456789,,,..-";
+    const cases = ["0", "-0", "-0.00", "9,724", "1,234,567.89", "12,34", "1,2345", ",123", "123,", "1.", ".5", "-", "--1", "1-", "0001", "1,000,000,000,000,000", "123456789012345", "1234567890123456", "0.000000000000001"];
+    for (let n = 0; n < 20000; n++) cases.push(Array.from({ length: 1 + Math.floor(next() * 18) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    let read = 0;
+    for (const text of cases) {
+      // Normalising changes none of these characters: what NUMBER does not match is no amount at all.
+      const want = reference(text) ?? null;
+      const got = parseNumber(text);
+      expect(got && { decimals: got.decimals, scaled: got.scaled }, text).toEqual(want);
+      expect(isNumber(text), text).toBe(want !== null);
+      if (want) {
+        read++;
+        expect(Object.is(got!.scaled, want.scaled), `${text}: the sign of a zero`).toBe(true);
+      }
+    }
+    expect(read).toBeGreaterThan(2000);
   });
 });
