@@ -1,5 +1,6 @@
 import { hash as oneShotHash } from "node:crypto";
 import type { Finding } from "./engine/types.js";
+import { mapArray } from "./util/arrays.js";
 
 /**
  * Accepted findings (budget-check.config.json `accepted`): a discrepancy a department has explained,
@@ -69,7 +70,7 @@ export const expired = (e: AcceptedEntry, day: string) => e.until !== null && e.
 
 /** Marks the findings an unexpired entry accepts; returns the fingerprints any entry matched. */
 export function applyAccepted(findings: Finding[], entries: AcceptedEntry[], day: string): Set<string> {
-  const byFp = new Map(entries.map((e) => [e.fingerprint, e]));
+  const byFp = new Map(mapArray(entries, (e) => [e.fingerprint, e]));
   const matched = new Set<string>();
   for (const f of findings) {
     const e = f.fingerprint ? byFp.get(f.fingerprint) : undefined;
@@ -105,9 +106,9 @@ export const DRAFT_REASON = "TODO: why this is accepted";
 
 export function draftAccepted(findings: Finding[], until: string): { accepted: (AcceptedEntry & { about: string })[] } {
   return {
-    accepted: findings
-      .filter((f) => f.severity !== "info" && f.fingerprint)
-      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1))
-      .map((f) => ({ fingerprint: f.fingerprint!, reason: DRAFT_REASON, until, about: `${f.ruleId}: ${f.message}`.slice(0, 200) })),
+    accepted: mapArray(
+      findings.filter((f) => f.severity !== "info" && f.fingerprint).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
+      (f) => ({ fingerprint: f.fingerprint!, reason: DRAFT_REASON, until, about: `${f.ruleId}: ${f.message}`.slice(0, 200) }),
+    ),
   };
 }

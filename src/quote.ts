@@ -1,5 +1,6 @@
 import type { BudgetDocument } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
+import { mapArray } from "./util/arrays.js";
 
 /**
  * The printed line a finding's figure stands on, quoted with the figure marked `»…«`: a sentence of the
@@ -76,7 +77,7 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
       const cells = place === null ? undefined : rows.get(loc.file)?.get(place);
       if (!cells) return undefined;
       const marked = loc.column || loc.cell;
-      return cells.map((c) => (marked && sameCell(c.loc, loc) ? `»${c.text}«` : c.text)).join(" │ ");
+      return mapArray(cells, (c) => (marked && sameCell(c.loc, loc) ? `»${c.text}«` : c.text)).join(" │ ");
     },
   };
 }

@@ -6,6 +6,7 @@ import { templateByName } from "./templates/index.js";
 import type { AcceptedProblem } from "./accepted.js";
 import { setFingerprints } from "./accepted.js";
 import { quoter } from "./quote.js";
+import { mapArray } from "./util/arrays.js";
 
 /** The JSON report (docs/report.schema.json): one report covers every input. */
 export interface TableEntry {
@@ -123,7 +124,7 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
   const tables = tableEntries(doc);
   const sorted = sortFindings(findings);
   setFingerprints(sorted);
-  const q = quoter(doc, sorted.map((f) => f.location));
+  const q = quoter(doc, mapArray(sorted, (f) => f.location));
   for (const f of sorted) {
     const quote = q.quote(f.location);
     if (quote) f.quote = quote;
@@ -167,7 +168,7 @@ export function failedReport(path: string, format: InputFormat, message: string,
  * findings), the findings' fingerprints only (for acceptedProblems). No tables, no messages.
  */
 export function briefOf(d: DocumentReport): DocumentReport {
-  const findings = d.config ? d.findings.map((f) => ({ fingerprint: f.fingerprint }) as Finding) : [];
+  const findings = d.config ? mapArray(d.findings, (f) => ({ fingerprint: f.fingerprint }) as Finding) : [];
   return { path: d.path, format: d.format, department: d.department, year: d.year, moneyUnit: d.moneyUnit, tables: [], findings, summary: d.summary, failure: d.failure, config: d.config };
 }
 

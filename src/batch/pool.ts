@@ -10,6 +10,7 @@ import { toWire } from "./options.js";
 import { PoolSizer } from "./sizing.js";
 import { setV8Flags } from "./v8-flags.js";
 import type { Job, JobResult, Recycle } from "./worker.js";
+import { mapArray } from "../util/arrays.js";
 
 /** BUDGET_CHECK_WORKERS when set to a positive integer: that many workers, no measuring. */
 function fixedWorkers(): number | null {
@@ -134,7 +135,7 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
   return new Promise((resolve) => {
     const finish = (index: number, report: DocumentReport, text?: DocumentText, release?: () => void) => {
       onDone(index, report, text, release);
-      if (++finished === pkgs.length) void Promise.all([...workers].map((w) => w.terminate())).then(() => resolve());
+      if (++finished === pkgs.length) void Promise.all(mapArray([...workers], (w) => w.terminate())).then(() => resolve());
     };
     const failed = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, message, { file: pkgs[index].path });
     const start = () => {

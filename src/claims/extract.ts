@@ -6,6 +6,7 @@ import { finalNotes } from "./final.js";
 import { vehicleSplits } from "./vehicles.js";
 import { Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
 const SAME = re(String.raw`(?:与|比|较)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*持平`);
@@ -225,7 +226,7 @@ function overview(j: JoinedText, out: Claim[]) {
     for (const m of p.text.matchAll(BASE_UNITS)) {
       const before = p.text.slice(0, m.index).split(/[。;]/).pop() ?? "";
       const list = before.replace(/^.*?包括:?/, "");
-      const names = list.split("、").map((s) => s.trim()).filter(Boolean);
+      const names = mapArray(list.split("、"), (s) => s.trim()).filter(Boolean);
       out.push({ kind: "base-units", count: p.count(m, "count")!, names });
     }
     if (!/行政编制/.test(p.text)) continue;
@@ -308,7 +309,7 @@ function budgetNotes(j: JoinedText, out: Claim[]) {
     for (const m of p.text.matchAll(NOTE_FUNCTION)) {
       const amount = p.amount(m, "amount");
       // 类-款-项, or 类(类)款(款)项(项).
-      const names = m.groups!.names.split(/[-－—]|\((?:类|款|项)\)/).map((s) => normaliseName(s)).filter(Boolean);
+      const names = mapArray(m.groups!.names.split(/[-－—]|\((?:类|款|项)\)/), (s) => normaliseName(s)).filter(Boolean);
       if (amount && names.length) {
         out.push({ kind: "function-item", names, amount });
         items.push({ index: m.index, amount });
@@ -359,7 +360,7 @@ function otherNotes(j: JoinedText, out: Claim[]) {
     if (o) out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeAfter(p, o.index + o[0].length) });
     const pr = NOTE_PROCUREMENT.exec(p.text);
     if (pr) {
-      const components = [...p.text.matchAll(NOTE_PROCUREMENT_PART)].map((m) => ({
+      const components = mapArray([...p.text.matchAll(NOTE_PROCUREMENT_PART)], (m) => ({
         component: PROCUREMENT_KIND[m.groups!.label as keyof typeof PROCUREMENT_KIND],
         label: `政府采购${m.groups!.label}`,
         amount: p.amount(m, "amount")!,

@@ -4,6 +4,7 @@ import { type Para, paragraphsOf, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
 import type { JoinedText } from "./text.js";
 import type { Change, Claim, ExecutionClaim, TableFigure } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 /*
  * A 部门决算's 情况说明 (Shanghai's template, and the national 决算 template it follows): the totals of each
@@ -98,7 +99,7 @@ function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim[
   };
 }
 
-const itemNames = (m: RegExpExecArray) => [m.groups!.lei, m.groups!.kuan, m.groups!.xiang].map((n) => normaliseName(n.replace(/^\d+\s*[、.]/, "")));
+const itemNames = (m: RegExpExecArray) => mapArray([m.groups!.lei, m.groups!.kuan, m.groups!.xiang], (n) => normaliseName(n.replace(/^\d+\s*[、.]/, "")));
 
 /** 占79.49% / 占本年支出合计的100.00% right after a figure's 万元. */
 const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%`);
@@ -131,7 +132,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   for (const [k, p] of paras.entries()) {
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
     for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(p.text)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
-    const starts = found.map((f) => f.m.index);
+    const starts = mapArray(found, (f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
     for (const { figure, label, m } of found) {
       const amount = p.amount(m, "amount");
@@ -158,7 +159,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
       const from = pr.index + pr[0].length;
-      const components = [...p.text.slice(from).matchAll(PROCUREMENT_PART)].map((m) => ({
+      const components = mapArray([...p.text.slice(from).matchAll(PROCUREMENT_PART)], (m) => ({
         component: PROCUREMENT_KIND[m.groups!.label as keyof typeof PROCUREMENT_KIND],
         label: `${m.groups!.label}采购`,
         amount: p.amount(m, "amount", from)!,

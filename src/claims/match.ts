@@ -1,6 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName, ownString } from "../model/names.js";
 import type { ProjectClaim } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 /** A unit name for comparison: 深圳市科学技术协会(本级) and 市科学技术协会本级 are the same unit. */
 export function unitCore(name: string): string {
@@ -29,7 +30,7 @@ function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
 export function splitProjectName(name: string): { readonly base: string; readonly qualifiers: readonly string[] } {
   return memo(splits, name, () => {
     const n = normaliseName(name);
-    const qualifiers = [...n.matchAll(/\(([^()]*)\)/g)].map((m) => ownString(m[1]));
+    const qualifiers = mapArray([...n.matchAll(/\(([^()]*)\)/g)], (m) => ownString(m[1]));
     return Object.freeze({ base: ownString(n.replace(/\([^()]*\)/g, "")), qualifiers: Object.freeze(qualifiers) });
   });
 }

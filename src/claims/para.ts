@@ -1,5 +1,6 @@
 import { makeAmount, makeCount, type Amount } from "../model/amount.js";
 import type { JoinedText } from "./text.js";
+import { mapArray } from "../util/arrays.js";
 
 /** A printed number: 9,724 · 1, 197 · 131 · 0.5 (see model/amount.ts parseNumber). */
 export const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -35,5 +36,5 @@ export class Para {
 }
 
 export function paragraphsOf(j: JoinedText): Para[] {
-  return j.paragraphs.map((r) => new Para(j, r.start, j.text.slice(r.start, r.end)));
+  return mapArray(j.paragraphs, (r) => new Para(j, r.start, j.text.slice(r.start, r.end)));
 }

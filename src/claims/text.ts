@@ -1,5 +1,6 @@
 import type { TextPart } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
+import { mapArray, splitString } from "../util/arrays.js";
 
 /**
  * A written part read as running text. Published text breaks sentences across lines and pages
@@ -65,7 +66,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
       let col = 1;
       rows.push({
         line: l.line,
-        cells: l.text.split("\t").map((c) => {
+        cells: mapArray(l.text.split("\t"), (c) => {
           const cell = { text: c.trim(), column: col + (c.length - c.trimStart().length) };
           col += c.length + 1;
           return cell;
@@ -88,7 +89,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   }
   const paragraphs: JoinedText["paragraphs"] = [];
   let start = 0;
-  for (const chunk of text.split("\n")) {
+  for (const chunk of splitString(text, "\n")) {
     paragraphs.push({ start, end: start + chunk.length });
     start += chunk.length + 1;
   }

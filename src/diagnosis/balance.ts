@@ -9,6 +9,7 @@ import { makeGrid, printedLike, type Grid } from "./figures.js";
 import { figureSubjects } from "./subjects.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
 import { components, figuresOf, printedBalance } from "./system.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * 尾差调平 (`budget-check balance`): the fewest ±1-unit changes of printed table figures that make every
@@ -58,7 +59,7 @@ const REASON: Record<LockReason, { zh: string; en: string }> = {
 export async function balance(doc: BudgetDocument, log: IdentityLog, opts: { lang: Lang; seconds: number }): Promise<BalanceResult> {
   const subjects = figureSubjects(doc);
   const inTable = (a: Amount) => subjects.get(a)?.table !== undefined && subjects.get(a)!.table !== "text";
-  const all = log.linear.map((l) => l.constraint);
+  const all = mapArray(log.linear, (l) => l.constraint);
   const tableIds: LinearConstraint[] = [];
   const lock = new Map<Amount, LockReason>();
   for (const c of all) {
@@ -80,7 +81,7 @@ export async function balance(doc: BudgetDocument, log: IdentityLog, opts: { lan
   const deadline = Date.now() + opts.seconds * 1000;
   const describe = (c: LinearConstraint) => subjectText(c.subject, opts.lang);
   for (const g of components(tableIds)) {
-    const cs = g.map((k) => tableIds[k]);
+    const cs = mapArray(g, (k) => tableIds[k]);
     if (!cs.some((c) => inexact.includes(c))) continue;
     const left = Math.max(0.05, (deadline - Date.now()) / 1000);
     const solved = await balanceGroup(cs, grid, lock, left);
@@ -92,7 +93,7 @@ export async function balance(doc: BudgetDocument, log: IdentityLog, opts: { lan
         location: a.location,
         from: a.text,
         to: printedLike(a.text, units, f.decimals),
-        settles: cs.filter((c) => inexact.includes(c) && c.terms.some((t) => t.amount === a)).map(describe),
+        settles: mapArray(cs.filter((c) => inexact.includes(c) && c.terms.some((t) => t.amount === a)), describe),
       });
     }
     for (const c of cs) {
@@ -103,7 +104,7 @@ export async function balance(doc: BudgetDocument, log: IdentityLog, opts: { lan
       }
       if (c.kind === "eq" ? miss === 0n : miss <= 0n) continue;
       const locked = c.terms.filter((t) => lock.has(t.amount));
-      const shown = locked.slice(0, 5).map((t) => `${t.amount.text} (${REASON[lock.get(t.amount)!][opts.lang]})`);
+      const shown = mapArray(locked.slice(0, 5), (t) => `${t.amount.text} (${REASON[lock.get(t.amount)!][opts.lang]})`);
       if (locked.length > 5) shown.push(opts.lang === "zh" ? `等 ${locked.length} 个` : `and ${locked.length - 5} more`);
       const reason = locked.length
         ? shown.join(opts.lang === "zh" ? "、" : ", ")
@@ -139,7 +140,7 @@ const OFF_COST = 100_000;
 async function balanceGroup(cs: LinearConstraint[], grid: Grid, lock: Map<Amount, LockReason>, seconds: number): Promise<{ to: Map<Amount, bigint>; proven: boolean }> {
   const figs = figuresOf(cs);
   const m: Milp = emptyMilp();
-  const index = new Map(figs.map((a, i) => [a, i]));
+  const index = new Map(mapArray(figs, (a, i) => [a, i]));
   figs.forEach((a, i) => {
     if (lock.has(a)) return;
     m.objective.set(`u${i}`, 1);

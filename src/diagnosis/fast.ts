@@ -2,6 +2,7 @@ import type { LinearConstraint } from "../engine/propagate.js";
 import type { Figure, Grid } from "./figures.js";
 import { changeBound, figuresOf, holdsWithinRounding } from "./system.js";
 import { unlikelihood, valueOrder, valueVerifier, type Explanation } from "./values.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * The diagnosis without the solver, where an exact search proves the answer the MILP would give
@@ -75,16 +76,16 @@ function buildSystem(cs: LinearConstraint[], figs: Figure[], index: Map<Figure["
   const big = (i: number) => (abs(freeLo[i]) > abs(freeHi[i]) ? abs(freeLo[i]) : abs(freeHi[i]));
   const vars: number[][] = [];
   const coefs: number[][] = [];
-  const uses: number[][] = figs.map(() => []);
+  const uses: number[][] = mapArray(figs, () => []);
   for (let k = 0; k < cs.length; k++) {
-    const row = cs[k].terms.map((t) => index.get(t.amount)!);
+    const row = mapArray(cs[k].terms, (t) => index.get(t.amount)!);
     // Every sum a propagation step forms stays within Σ max |bound| of the identity's figures.
     if (row.reduce((s, i) => s + 2n * big(i), 0n) > SAFE) return null;
     vars.push(row);
-    coefs.push(cs[k].terms.map((t) => t.coef));
+    coefs.push(mapArray(cs[k].terms, (t) => t.coef));
     for (const i of row) uses[i].push(k);
   }
-  return { vars, coefs, eq: cs.map((c) => c.kind === "eq"), uses, work: VISITS_PER_SEARCH, lo: lo.map(Number), hi: hi.map(Number), freeLo: freeLo.map(Number), freeHi: freeHi.map(Number) };
+  return { vars, coefs, eq: mapArray(cs, (c) => c.kind === "eq"), uses, work: VISITS_PER_SEARCH, lo: mapArray(lo, Number), hi: mapArray(hi, Number), freeLo: mapArray(freeLo, Number), freeHi: mapArray(freeHi, Number) };
 }
 
 /**
@@ -179,18 +180,18 @@ const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
  */
 export function singleFigureExplanations(near: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, maxExplanations: number): Explanation[] | null {
   const amounts = figuresOf(near);
-  const figs = amounts.map((a) => grid.figure(a));
-  const index = new Map(amounts.map((a, i) => [a, i]));
+  const figs = mapArray(amounts, (a) => grid.figure(a));
+  const index = new Map(mapArray(amounts, (a, i) => [a, i]));
   const sys = buildSystem(near, figs, index, changeBound(near, grid));
   if (!sys) return null;
-  const all = near.map((_, k) => k);
+  const all = mapArray(near, (_, k) => k);
   // Nothing changed must not do: an identity fails on its own, or propagation proves the joint conflict.
   const violated = near.filter((c) => !holdsWithinRounding(c, grid));
   if (!violated.length && propagate(sys, sys.lo.slice(), sys.hi.slice(), all)) return null;
   // A single figure that explains everything is in every identity that fails on its own.
-  let candidates = figs.map((_, i) => i);
+  let candidates = mapArray(figs, (_, i) => i);
   for (const c of violated) {
-    const inIt = new Set(c.terms.map((t) => index.get(t.amount)!));
+    const inIt = new Set(mapArray(c.terms, (t) => index.get(t.amount)!));
     candidates = candidates.filter((i) => inIt.has(i));
   }
   if (!candidates.length || candidates.length > MAX_CANDIDATES) return null;
@@ -208,8 +209,8 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
   }
   if (sys.work <= 0) return null; // out of work: some candidate may be undecided
   if (!feasible.length) return null;
-  const weights = figs.map(weightsOf);
-  const best = Math.min(...feasible.map((c) => weights[c.i]));
+  const weights = mapArray(figs, weightsOf);
+  const best = Math.min(...mapArray(feasible, (c) => weights[c.i]));
   // Two figures together weigh at least 2·min: no set of several is as small as one of `best`.
   if (!(best < 2 * Math.min(...weights))) return null;
   const out: Explanation[] = [];
@@ -235,7 +236,7 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
     if (out.length > maxExplanations) return null; // which of them the solver would list is its choice
   }
   if (!out.length) return null;
-  const scores = out.map((e) => unlikelihood(e, whole, grid));
+  const scores = mapArray(out, (e) => unlikelihood(e, whole, grid));
   if (new Set(scores).size < scores.length) return null; // their order would be the solver's
   return out;
 }

@@ -12,6 +12,7 @@ import { changeBound, components, figuresOf, holdsExactly, substituted, verifies
 import { rankByLikelihood, refineValue, type Explanation } from "./values.js";
 import { singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * Minimal-change diagnosis (Fellegi–Holt): the smallest (weighted) set of printed figures whose change
@@ -143,9 +144,9 @@ function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map
  */
 async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
   const amounts = figuresOf(constraints);
-  const figs = amounts.map((a) => grid.figure(a));
-  const index = new Map(amounts.map((a, i) => [a, i]));
-  const weights = figs.map(weightsOf);
+  const figs = mapArray(amounts, (a) => grid.figure(a));
+  const index = new Map(mapArray(amounts, (a, i) => [a, i]));
+  const weights = mapArray(figs, weightsOf);
   const base = changeModel(constraints, figs, index, weights, grid);
   const left = () => (deadline - Date.now()) / 1000;
   const out: Explanation[] = [];
@@ -153,7 +154,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   let best: number | null = null;
   while (out.length < MAX_EXPLANATIONS && left() > 0) {
     // Looking for a tie: only sets exactly as small as the best one.
-    const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: new Map(figs.map((_, i) => [v(i).z, weights[i]])), op: "<=", rhs: best }];
+    const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: new Map(mapArray(figs, (_, i) => [v(i).z, weights[i]])), op: "<=", rhs: best }];
     const model = { ...base, rows: [...base.rows, ...cuts, ...bound] };
     const r = await solveMilp(model, left() / (out.length ? 2 : 1.5));
     if (r.status === "none") break;
@@ -174,11 +175,11 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     }
     let ok = true;
     for (const c of changes) ok &&= refineValue(c, changes, whole, grid);
-    const replaced = new Map(changes.map((c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+    const replaced = new Map(mapArray(changes, (c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
     ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
     if (ok) out.push({ changes, proven: r.status === "optimal" });
     // Exclude this set (and its supersets) to look for another explanation as small.
-    cuts.push({ name: `cut${cuts.length}`, terms: new Map([...changed].map((i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
+    cuts.push({ name: `cut${cuts.length}`, terms: new Map(mapArray([...changed], (i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
     if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
   }
   return out;
@@ -200,11 +201,11 @@ function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
 export async function diagnose(doc: BudgetDocument, findings: Finding[], log: IdentityLog, opts: DiagnoseOptions): Promise<Finding[]> {
   if (!needsDiagnosis(findings, log)) return [];
   const deadline = Date.now() + opts.seconds * 1000;
-  const constraints = log.linear.map((l) => l.constraint);
+  const constraints = mapArray(log.linear, (l) => l.constraint);
   const grid = makeGrid(figuresOf(constraints));
   const subjects = figureSubjects(doc);
   const kindOf = (table: Subject["table"]) => (table === "text" ? null : (doc.tables.find((t) => t.id === table)?.kind ?? null));
-  const systemLocations = log.systemFindings.map((i) => findings[i]).flatMap((f) => [f.location]);
+  const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
   const out: Finding[] = [];
   const troubled: boolean[] = [];
@@ -235,8 +236,8 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     const culprits = first.changes;
     // Explained: the identity findings of the group that involve a culprit (discrepancies, and rounding
     // notes the change makes hold exactly), and joint-rounding findings that name a culprit.
-    const replaced = new Map(culprits.map((c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
-    const explains = new Map<Amount, number[]>(culprits.map((c) => [c.figure.amount, []]));
+    const replaced = new Map(mapArray(culprits, (c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+    const explains = new Map<Amount, number[]>(mapArray(culprits, (c) => [c.figure.amount, []]));
     for (const k of g) {
       const l = log.linear[k];
       if (l.finding === null) continue;
@@ -259,7 +260,7 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       const id = `${DIAGNOSIS_RULE}-${out.length + 1}`;
       const explained = explains.get(c.figure.amount)!;
       for (const i of explained) findings[i].explainedBy ??= id;
-      out.push(culpritFinding(c, first, ties, explained.map((i) => findings[i]), subjects, id, opts, kindOf));
+      out.push(culpritFinding(c, first, ties, mapArray(explained, (i) => findings[i]), subjects, id, opts, kindOf));
     }
   }
   return out;
@@ -279,21 +280,21 @@ function culpritFinding(
   const subject: Subject = subjects.get(a) ?? { table: "text" };
   const where = subjectText(subject, opts.lang);
   const me = proposed(c, subjects);
-  const together = expl.changes.filter((o) => o !== c).map((o) => proposed(o, subjects));
-  const alternatives = ties.map((t) => t.changes.map((o) => proposed(o, subjects)));
+  const together = mapArray(expl.changes.filter((o) => o !== c), (o) => proposed(o, subjects));
+  const alternatives = mapArray(ties, (t) => mapArray(t.changes, (o) => proposed(o, subjects)));
   const describe = (p: ProposedValue) => `${p.location.line ? `${p.location.file}:${p.location.line}` : `${p.location.sheet ?? p.location.file}!${p.location.cell ?? ""}`} ${p.from} → ${p.to}`;
   const zh = opts.lang === "zh";
   let message = zh
     ? `${where}：列示 ${a.text}，周围的数字表明应为 ${me.to}（改正后 ${explained.length} 个等式的问题随之消除）`
     : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
-  if (together.length) message += zh ? `；须同时改正：${together.map(describe).join("；")}` : `; together with: ${together.map(describe).join("; ")}`;
+  if (together.length) message += zh ? `；须同时改正：${mapArray(together, describe).join("；")}` : `; together with: ${mapArray(together, describe).join("; ")}`;
   if (alternatives.length)
     message += zh
-      ? `；同样小的另一种解释：${alternatives.map((alt) => alt.map(describe).join("、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
-      : `; an equally small explanation: ${alternatives.map((alt) => alt.map(describe).join(", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+      ? `；同样小的另一种解释：${mapArray(alternatives, (alt) => mapArray(alt, describe).join("、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
+      : `; an equally small explanation: ${mapArray(alternatives, (alt) => mapArray(alt, describe).join(", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
   if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
   const related: SourceLocation[] = [];
-  for (const l of [...together.map((t) => t.location), ...alternatives.flat().map((t) => t.location), ...explained.map((f) => f.location)])
+  for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(explained, (f) => f.location)])
     if (!sameLoc(l, a.location) && !related.some((r) => sameLoc(r, l))) related.push(l);
   return {
     ruleId: DIAGNOSIS_RULE,

@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import { makeGrid, withUnits, type Figure, type Grid } from "./figures.js";
 import { figuresOf, verifies } from "./system.js";
+import { mapArray } from "../util/arrays.js";
 
 /** One explanation of a group: the figures to change and the value (in printed units) each should take. */
 export interface Explanation {
@@ -55,7 +56,7 @@ export function valueOrder(c: Change, all: Explanation["changes"], whole: Linear
       candidates.push({ units: u, score: score(u), away: d < 0n ? -d : d });
     }
     candidates.sort((x, y) => x.score - y.score || Number(x.away - y.away));
-    return candidates.map((x) => x.units);
+    return mapArray(candidates, (x) => x.units);
   };
 }
 
@@ -65,7 +66,7 @@ export function valueOrder(c: Change, all: Explanation["changes"], whole: Linear
  */
 export function valueVerifier(c: Change, all: Explanation["changes"], whole: LinearConstraint[]): (units: bigint) => boolean {
   const a = c.figure.amount;
-  const replaced = new Map(all.filter((o) => o !== c).map((o) => [o.figure.amount, withUnits(o.figure.amount, o.to)]));
+  const replaced = new Map(mapArray(all.filter((o) => o !== c), (o) => [o.figure.amount, withUnits(o.figure.amount, o.to)]));
   const known = new Map<bigint, boolean>();
   return (units) => {
     let ok = known.get(units);
@@ -100,7 +101,7 @@ export function refineValue(c: Change, all: Explanation["changes"], whole: Linea
  * corrected, but not when another figure of its row is changed instead.
  */
 export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Grid): number {
-  const to = new Map(e.changes.map((c) => [c.figure.amount, c.to]));
+  const to = new Map(mapArray(e.changes, (c) => [c.figure.amount, c.to]));
   let s = 0;
   for (const k of whole) {
     if (!usesAny(k, to)) continue;
@@ -117,7 +118,7 @@ export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Gr
 
 /** Explanations in order of likelihood (unlikelihood); stable for equal scores. */
 export function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid): Explanation[] {
-  return explanations.map((e) => ({ e, s: unlikelihood(e, whole, grid) })).sort((a, b) => a.s - b.s).map((x) => x.e);
+  return mapArray(mapArray(explanations, (e) => ({ e, s: unlikelihood(e, whole, grid) })).sort((a, b) => a.s - b.s), (x) => x.e);
 }
 
 // Loops rather than closures made per call (see src/diagnosis/system.ts).

@@ -3,6 +3,7 @@ import { decimalString, interval } from "../model/amount.js";
 import type { Amount } from "../model/amount.js";
 import { signOfSum } from "./grid.js";
 import type { AtMostIdentity, RatioIdentity, SumIdentity, Term } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 /** Outcome of one identity between printed figures. */
 export interface Verdict {
@@ -255,7 +256,7 @@ function linear(terms: Term[], value: (a: Amount) => Decimal): Decimal {
 export function ratioRange(numerator: Term[], denominator: Term[]): { lo: Decimal; hi: Decimal; point: Decimal } | null {
   const vars: Amount[] = [];
   for (const t of [...numerator, ...denominator]) if (!vars.includes(t.amount)) vars.push(t.amount);
-  const box = vars.map((a) => interval(a));
+  const box = mapArray(vars, (a) => interval(a));
   const d0 = linear(denominator, (a) => a.value);
   if (d0.isZero()) return null;
   const point = linear(numerator, (a) => a.value).div(d0).times(HUNDRED);
@@ -316,8 +317,8 @@ function cornersOnGrid(vars: Amount[], numerator: Term[], denominator: Term[], n
       hi.push(c + unit);
     }
   }
-  const num = numerator.map((t) => vars.indexOf(t.amount));
-  const den = denominator.map((t) => vars.indexOf(t.amount));
+  const num = mapArray(numerator, (t) => vars.indexOf(t.amount));
+  const den = mapArray(denominator, (t) => vars.indexOf(t.amount));
   const side = (terms: Term[], idx: number[], corner: number) => {
     let s = 0n;
     for (let j = 0; j < terms.length; j++) {

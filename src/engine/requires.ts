@@ -2,6 +2,7 @@ import { claimsOf } from "../claims/index.js";
 import type { BudgetDocument, TableKind } from "../model/document.js";
 import { KINDS } from "../templates/kinds.js";
 import type { Lang, Rule } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 /** A rule that did not run on a document, and why (the report lists them: 0 errors never hides "nothing checked"). */
 export interface NotChecked {
@@ -9,7 +10,7 @@ export interface NotChecked {
   reason: string;
 }
 
-const kindNames = (kinds: TableKind[], lang: Lang) => kinds.map((k) => (lang === "zh" ? KINDS[k].zh : KINDS[k].en)).join(lang === "zh" ? "或" : " or ");
+const kindNames = (kinds: TableKind[], lang: Lang) => mapArray(kinds, (k) => (lang === "zh" ? KINDS[k].zh : KINDS[k].en)).join(lang === "zh" ? "或" : " or ");
 
 /** Why a rule cannot run on a document (null: it can). Workbook-only rules do not apply to other forms and are not listed. */
 export function unmetRequirement(doc: BudgetDocument, rule: Rule, lang: Lang): string | null {

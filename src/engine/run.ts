@@ -7,6 +7,7 @@ import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
 import { judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { AtMostIdentity, Finding, Lang, Msg, Note, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject, SumIdentity } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 export interface RunOptions {
   tolerance: ToleranceMode;
@@ -62,7 +63,7 @@ function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, lang: Lang, ki
 /** `327` or `(2247 − 327 = 1920)`: the printed amounts of a ratio's side, and their sum when several. */
 function termsText(terms: RatioIdentity["numerator"]): string {
   if (terms.length === 1 && (terms[0].sign ?? 1) === 1) return terms[0].amount.text;
-  const expr = terms.map((t, i) => `${i === 0 ? ((t.sign ?? 1) < 0 ? "−" : "") : (t.sign ?? 1) < 0 ? " − " : " + "}${t.amount.text}`).join("");
+  const expr = mapArray(terms, (t, i) => `${i === 0 ? ((t.sign ?? 1) < 0 ? "−" : "") : (t.sign ?? 1) < 0 ? " − " : " + "}${t.amount.text}`).join("");
   const sum = terms.reduce((acc, t) => acc.plus(t.amount.value.times(t.sign ?? 1)), new Decimal(0));
   // The sum written as the document writes its amounts: with thousands separators when they have them.
   const grouped = terms.some((t) => t.amount.text.includes(",")) ? decimalString(sum).replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ",")) : decimalString(sum);

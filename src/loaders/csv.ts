@@ -12,6 +12,7 @@ import { parseNarrative } from "./narrative.js";
 import { readInputFile } from "./read.js";
 import { splitLines, type RawLine } from "./raw.js";
 import { parseTables, type TableMeta } from "./tables.js";
+import { mapArray } from "../util/arrays.js";
 
 export function csvLines(file: string, text: string): RawLine[] {
   let records: { record: string[]; info: { lines: number } }[];
@@ -27,10 +28,10 @@ export function csvLines(file: string, text: string): RawLine[] {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  return records.map(({ record, info }) => ({
+  return mapArray(records, ({ record, info }) => ({
     cells: record,
     location: { file, line: info.lines },
-    cellLocations: record.map((_, i) => ({ file, line: info.lines, column: i + 1 })),
+    cellLocations: mapArray(record, (_, i) => ({ file, line: info.lines, column: i + 1 })),
   }));
 }
 
@@ -52,7 +53,7 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
   } catch (e) {
     throw new InputError(`the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})`, { file: dir });
   }
-  const entries = dirents.filter((e) => e.isFile() || (e.isSymbolicLink() && isFileSafe(join(dir, e.name)))).map((e) => e.name).sort();
+  const entries = mapArray(dirents.filter((e) => e.isFile() || (e.isSymbolicLink() && isFileSafe(join(dir, e.name)))), (e) => e.name).sort();
   const csvs = entries.filter((n) => /\.csv$/i.test(n));
   if (csvs.length === 0) throw new InputError("the folder holds no .csv file; expected one CSV per table", { file: dir });
   const narrativeFile = entries.find((n) => /\.(md|txt)$/i.test(n));
@@ -98,7 +99,7 @@ function packageEncoding(byFile: Map<string, string>): string {
   for (const e of byFile.values()) counts.set(e, (counts.get(e) ?? 0) + 1);
   if (counts.size === 1) return [...counts.keys()][0];
   const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-  const odd = [...byFile].filter(([, e]) => e !== usual).map(([f, e]) => `${e} (${f})`);
+  const odd = mapArray([...byFile].filter(([, e]) => e !== usual), ([f, e]) => `${e} (${f})`);
   return `${odd.join(", ")}, ${usual} (other files)`;
 }
 

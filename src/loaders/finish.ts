@@ -1,6 +1,7 @@
 import type { BudgetDocument } from "../model/document.js";
 import type { Row } from "../model/document.js";
 import { printedTwice, type ParsedTables, type TableMeta } from "./tables.js";
+import { mapArray } from "../util/arrays.js";
 
 function mostCommon<T>(xs: T[]): T | null {
   const counts = new Map<T, number>();
@@ -14,7 +15,7 @@ function mostCommon<T>(xs: T[]): T | null {
 /** Fills what the title did not say from what the tables print (部门名称, 单位, 年度). */
 export function finishDocument(doc: BudgetDocument, meta: TableMeta): void {
   doc.department ??= mostCommon(meta.departments);
-  doc.moneyUnit ??= mostCommon(doc.tables.map((t) => t.unit).filter((u): u is string => !!u)) ?? mostCommon(meta.units);
+  doc.moneyUnit ??= mostCommon(mapArray(doc.tables, (t) => t.unit).filter((u): u is string => !!u)) ?? mostCommon(meta.units);
   if (doc.year === null) {
     doc.year = mostCommon(meta.years);
     if (doc.year === null) {
@@ -54,5 +55,5 @@ export function addTables(doc: BudgetDocument, meta: TableMeta, parsed: ParsedTa
 
 /** A row as printed: its label and every cell's text (two printings of one table share their first row). */
 function rowKey(r: Row): string {
-  return JSON.stringify([r.label, Object.entries(r.cells).map(([k, c]) => [k, c.text.trim()])]);
+  return JSON.stringify([r.label, mapArray(Object.entries(r.cells), ([k, c]) => [k, c.text.trim()])]);
 }

@@ -7,6 +7,7 @@ import { templateByNumber, templateByTitle, type DocumentTemplate, type TableTem
 import type { ColumnSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
+import { mapArray } from "../util/arrays.js";
 
 /** Metadata printed around the tables (部门名称：, 单位：, 2023 年度). */
 export interface TableMeta {
@@ -133,8 +134,8 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
 
 /** Flattens multi-row headers: upper rows carry a label rightwards over empty (merged) cells. */
 export function flattenHeader(rows: string[][]): string[] {
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  const filled = rows.map((r, ri) => {
+  const width = Math.max(0, ...mapArray(rows, (r) => r.length));
+  const filled = mapArray(rows, (r, ri) => {
     const out: string[] = [];
     let carry = "";
     for (let i = 0; i < width; i++) {
@@ -165,12 +166,12 @@ interface ColumnMap {
 function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
   // A 部门名称 / 主管部门 line printed inside the header block is metadata, not a column header.
   const headerRows = page.header.filter((r) => !/^(部门名称|主管部门|编制部门|单位名称)[:：]?$/.test(normaliseName(trimmedCells(r).find(Boolean) ?? "")));
-  const labels = flattenHeader(headerRows.map((r) => r.cells));
+  const labels = flattenHeader(mapArray(headerRows, (r) => r.cells));
   const index = new Map<string, number>();
   const used = new Set<number>();
   const missing: ColumnSpec[] = [];
   // Each label's last segment, worked out once for all the template's columns.
-  const leaves = labels.map((label) => label.slice(label.lastIndexOf("/") + 1));
+  const leaves = mapArray(labels, (label) => label.slice(label.lastIndexOf("/") + 1));
   for (const spec of tpl.columns) {
     let found = -1;
     for (let i = 0; i < labels.length; i++) {
@@ -189,11 +190,11 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
     const loc = page.header[0]?.location ?? page.data[0]?.location ?? page.titleLocation;
     const found = labels.filter(Boolean).join(" | ") || "no header row";
     throw new InputError(
-      `表${tpl.number} ${tpl.title}: the header cannot be matched: expected ${missing.map((m) => m.label).join("、")}; found ${found}`,
+      `表${tpl.number} ${tpl.title}: the header cannot be matched: expected ${mapArray(missing, (m) => m.label).join("、")}; found ${found}`,
       loc,
     );
   }
-  const specs: (ColumnSpec | null)[] = labels.map(() => null);
+  const specs: (ColumnSpec | null)[] = mapArray(labels, () => null);
   for (const spec of tpl.columns) {
     const i = index.get(spec.key);
     if (i !== undefined) specs[i] = spec;
@@ -211,7 +212,7 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
  * stand in amount columns and its text in text columns.
  */
 function alignCells(l: RawLine, map: ColumnMap): { cells: string[]; locs: SourceLocation[] } {
-  const cells = l.cells.map((c) => c.trim());
+  const cells = mapArray(l.cells, (c) => c.trim());
   // The cells without the empty ones at the end (trimmedCells, from the cells already trimmed).
   let filled = cells.length;
   while (filled > 0 && cells[filled - 1] === "") filled--;
@@ -220,7 +221,7 @@ function alignCells(l: RawLine, map: ColumnMap): { cells: string[]; locs: Source
   // Amounts must land in amount columns, text in text columns (a code such as 206 reads as a number).
   // A mistyped amount (9,7244) is first taken as an amount, so that it stays in its column and is
   // reported as malformed rather than shifting the row; only if no shift fits is it allowed to be text.
-  const kinds = trimmed.map((c) => (c ? amountTextKind(c) : "blank"));
+  const kinds = mapArray(trimmed, (c) => (c ? amountTextKind(c) : "blank"));
   const fits = (k: number, malformedIsAmount: boolean) =>
     trimmed.every((c, i) => {
       if (!c) return true;
@@ -357,7 +358,7 @@ export function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number 
   const byUnit = new Map<string | null, Row[]>();
   for (const r of rows) if (r.role?.startsWith("year:")) pushTo(byUnit, r.unit, r);
   for (const list of byUnit.values()) {
-    const years = list.map((r) => Number(r.role!.slice(5))).sort((a, b) => b - a);
+    const years = mapArray(list, (r) => Number(r.role!.slice(5))).sort((a, b) => b - a);
     const current = docYear && years.includes(docYear) ? docYear : years[0];
     for (const r of list) {
       const y = Number(r.role!.slice(5));
@@ -421,7 +422,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     lastMap = map;
     lastId = tpl.id;
     const beyond: Cell[] = [];
-    const items = page.data.map((l) => {
+    const items = mapArray(page.data, (l) => {
       const { cells, locs } = alignCells(l, map);
       // What is printed past the header's last column has no column to be read into: kept to be reported.
       for (let i = map.width; i < cells.length; i++) if (cells[i].trim()) beyond.push({ text: cells[i].trim(), amount: null, location: locs[i] ?? l.location });
@@ -433,9 +434,10 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     if (first && !earlier) firstRows.set(tpl.id, first);
     let t = tables.find((x) => x.id === tpl.id);
     if (!t) {
-      const columns: Column[] = tpl.columns
-        .filter((c) => map.index.has(c.key))
-        .map((c) => ({ key: c.key, name: c.label, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }));
+      const columns: Column[] = mapArray(
+        tpl.columns.filter((c) => map.index.has(c.key)),
+        (c) => ({ key: c.key, name: c.label, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }),
+      );
       if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? "预算数", kind: "amount" });
       t = { id: tpl.id, kind: tpl.kind, title: page.title.replace(/^表\s*\d+\s*/, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
       tables.push(t);

@@ -17,6 +17,7 @@ import { parseNarrative } from "./narrative.js";
 import { isTabular, lineText, type RawLine } from "./raw.js";
 import { checkZipBounds } from "./zip-limits.js";
 import { parseTables, type TableMeta } from "./tables.js";
+import { mapArray } from "../util/arrays.js";
 
 type Cell = ExcelJS.Cell;
 
@@ -98,7 +99,7 @@ export function cellText(cell: Cell): string {
   if (v instanceof Date) return cell.text;
   if (typeof v === "object") {
     const o = v as { richText?: { text: string }[]; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join("");
+    if (o.richText) return mapArray(o.richText, (r) => r.text).join("");
     if (typeof o.text === "string") return o.text;
     if (o.error) return o.error;
   }
@@ -260,8 +261,8 @@ export async function loadXlsx(file: string, template: DocumentTemplate): Promis
     const n = parseNarrative(Array.from(text, (t) => t ?? ""), file, template);
     doc.department = n.department;
     doc.year = n.year;
-    doc.contents = n.contents.map((e) => ({ ...e, location: onSheet(e.location, narrative.name) }));
-    doc.text = n.parts.map((p) => ({ ...p, location: onSheet(p.location, narrative.name) }));
+    doc.contents = mapArray(n.contents, (e) => ({ ...e, location: onSheet(e.location, narrative.name) }));
+    doc.text = mapArray(n.parts, (p) => ({ ...p, location: onSheet(p.location, narrative.name) }));
   }
   for (const s of sheets) {
     if (isText(s)) continue;

@@ -1,5 +1,6 @@
 import type { BudgetDocument, TableId } from "./document.js";
 import type { SourceLocation } from "./location.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * A document that seems cut off inside a table: nothing of it (no row, no written line) comes after the
@@ -15,14 +16,15 @@ export interface CutOff {
 
 export function cutOff(doc: BudgetDocument): CutOff | null {
   if (doc.format !== "markdown" || !doc.tables.length) return null;
-  const lastLine = (t: BudgetDocument["tables"][number]) => Math.max(...t.rows.map((r) => r.location.line ?? 0), t.location.line ?? 0);
+  const lastLine = (t: BudgetDocument["tables"][number]) => Math.max(...mapArray(t.rows, (r) => r.location.line ?? 0), t.location.line ?? 0);
   const last = doc.tables.reduce((a, b) => (lastLine(b) > lastLine(a) ? b : a));
   const end = lastLine(last);
   if (doc.text.some((p) => p.lines.some((l) => l.line > end))) return null;
   const number = (id: TableId) => Number(id.slice(1));
-  const missing = doc.contents
-    .filter((e) => e.kind === "table" && e.tableId && number(e.tableId) > number(last.id) && !doc.tables.some((t) => t.id === e.tableId))
-    .map((e) => e.tableId!);
+  const missing = mapArray(
+    doc.contents.filter((e) => e.kind === "table" && e.tableId && number(e.tableId) > number(last.id) && !doc.tables.some((t) => t.id === e.tableId)),
+    (e) => e.tableId!,
+  );
   if (missing.length < 2) return null;
   const row = last.rows.find((r) => r.location.line === end);
   return { table: last.id, last: row?.location ?? { file: doc.path, line: end }, missing };

@@ -3,6 +3,7 @@ import { inUnit, makeCount, type Amount } from "./amount.js";
 import { amountOf, table, type BudgetDocument, type Row, type Table, type TableKind } from "./document.js";
 export { tablesOf } from "./document.js";
 import { normaliseName } from "./names.js";
+import { mapArray } from "../util/arrays.js";
 
 /** Canonical label of a table's column (支出总计, 基本支出 …) for messages. */
 export function columnLabel(t: Table, key: string): string {
@@ -13,7 +14,7 @@ export function columnLabel(t: Table, key: string): string {
 
 /** The amount columns a table printed, in order. */
 export function amountColumns(t: Table): string[] {
-  return t.columns.filter((c) => c.kind === "amount" && c.key !== "amount").map((c) => c.key);
+  return mapArray(t.columns.filter((c) => c.kind === "amount" && c.key !== "amount"), (c) => c.key);
 }
 
 export interface UnitBlock {
@@ -58,7 +59,7 @@ export const unitKey = (name: string | null) => (name ? normaliseName(name) : ""
 
 /** Σ over all units of a code's amount in one column; the rows that make it. */
 export function codeAcrossUnits(t: Table, code: string, key: string): Amount[] {
-  return t.rows.filter((r) => r.kind === "code" && r.code === code).map((r) => amountOf(r, key)).filter((a): a is Amount => !!a);
+  return mapArray(t.rows.filter((r) => r.kind === "code" && r.code === code), (r) => amountOf(r, key)).filter((a): a is Amount => !!a);
 }
 
 /** The department row of a classified table, or null. */

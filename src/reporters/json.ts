@@ -1,4 +1,5 @@
 import type { DocumentReport, Report } from "../report.js";
+import { mapArray } from "../util/arrays.js";
 
 /** The report as the JSON of docs/report.schema.json. */
 export function formatJson(report: Report): string {
@@ -49,9 +50,10 @@ export const jsonStream: ReportStream = {
   separator: ",",
   end(rest) {
     // Every key after the documents, as JSON.stringify(report, null, 2) places them.
-    const after = Object.entries(rest)
-      .filter(([k, v]) => k !== "version" && k !== "tool" && v !== undefined)
-      .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, "\n  ")}`);
+    const after = mapArray(
+      Object.entries(rest).filter(([k, v]) => k !== "version" && k !== "tool" && v !== undefined),
+      ([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v, null, 2).replace(/\n/g, "\n  ")}`,
+    );
     return `${rest.summary.documents ? "\n  " : ""}],\n  ${after.join(",\n  ")}\n}\n`;
   },
 };

@@ -1,6 +1,7 @@
 import { amountOf } from "../model/document.js";
 import { columnLabel, rowByRole, tablesOf } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 export const balanceTotals: Rule = {
   id: "balance-totals",
@@ -20,11 +21,11 @@ export const balanceTotals: Rule = {
         const s = amountOf(get(sub), "amount");
         if (!ta || !s) continue;
         // Every carry-over line (a 决算 prints 使用非财政拨款结余 and 年初结转和结余 apart).
-        const carried = t.rows.filter((r) => r.role === carry).map((r) => amountOf(r, "amount")).filter((a): a is NonNullable<typeof a> => !!a);
+        const carried = mapArray(t.rows.filter((r) => r.role === carry), (r) => amountOf(r, "amount")).filter((a): a is NonNullable<typeof a> => !!a);
         ctx.sum({
           subject: { table: t.id, item: tr!.name, column: columnLabel(t, "amount") },
           total: ta,
-          parts: [{ amount: s }, ...carried.map((amount) => ({ amount }))],
+          parts: [{ amount: s }, ...mapArray(carried, (amount) => ({ amount }))],
           relation: { zh, en },
         });
       }

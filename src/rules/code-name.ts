@@ -3,6 +3,7 @@ import type { SourceLocation } from "../model/location.js";
 import { normaliseName } from "../model/names.js";
 import { pushTo } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 const MAX_RELATED = 20;
 
@@ -27,7 +28,10 @@ export const codeName: Rule = {
         // Ties by the names' characters, not localeCompare: the same usual name in every locale (a Chinese
         // one ordered them by pinyin), and no ICU collator to build (~10 ms of a one-document run).
         const [usual] = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0];
-        const usualAt = uses.filter((u) => normaliseName(u.name) === usual).map((u) => u.location);
+        const usualAt = mapArray(
+          uses.filter((u) => normaliseName(u.name) === usual),
+          (u) => u.location,
+        );
         // One finding per odd use; each names a few places of the usual name, not all of them (a code
         // used on 50,000 rows would otherwise repeat 50,000 locations in every finding).
         usualAt.length = Math.min(usualAt.length, MAX_RELATED);

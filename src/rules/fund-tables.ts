@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type TableKind } from "../model/document.js";
 import { columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 const FUNDS: [TableKind, string, string][] = [
   ["gov-fund", "gov-fund", "政府性基金预算拨款"],
@@ -23,12 +24,12 @@ export const fundTables: Rule = {
       if (!t || !line) continue;
       const { department, units } = unitBlocks(t);
       const dept = amountOf(department, "total");
-      const parts: Amount[] = dept ? [dept] : units.map((u) => amountOf(u.row, "total")).filter((a): a is Amount => !!a);
+      const parts: Amount[] = dept ? [dept] : mapArray(units, (u) => amountOf(u.row, "total")).filter((a): a is Amount => !!a);
       if (!dept && parts.length === 0) continue;
       ctx.sum({
         subject: { table: t1.id, item: name, column: columnLabel(t1, "amount") },
         total: line,
-        parts: parts.map((amount) => ({ amount })),
+        parts: mapArray(parts, (amount) => ({ amount })),
         relation: dept ? { zh: `${tableName(t)} 合计`, en: `${t.id} total` } : { zh: `${tableName(t)} 各单位合计`, en: `${t.id} sum of units` },
       });
     }

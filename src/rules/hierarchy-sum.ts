@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import { amountOf, type Row, type Table } from "../model/document.js";
 import { amountColumns, CLASSIFIED, codeBlocks, codeChildren, columnLabel, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 function present(rows: Row[], key: string): { amount: Amount }[] {
   const out: { amount: Amount }[] = [];
@@ -20,7 +21,7 @@ const UNITS = { zh: "各预算单位合计", en: "sum of the budget units" };
 function classified(t: Table, ctx: RuleContext) {
   const { department, units } = unitBlocks(t);
   // The blocks and their code trees are the same for every column: worked out once.
-  const blocks = codeBlocks(t).map((u) => ({ ...u, children: codeChildren(u.codes), top: u.codes.filter((r) => r.code && r.code.length === 3) }));
+  const blocks = mapArray(codeBlocks(t), (u) => ({ ...u, children: codeChildren(u.codes), top: u.codes.filter((r) => r.code && r.code.length === 3) }));
   for (const key of amountColumns(t)) {
     const column = columnLabel(t, key);
     for (const u of blocks) {
@@ -49,7 +50,7 @@ function classified(t: Table, ctx: RuleContext) {
       ctx.sum({
         subject: { table: t.id, item: department!.name, column },
         total: dt,
-        parts: present(units.map((u) => u.row), key),
+        parts: present(mapArray(units, (u) => u.row), key),
         relation: UNITS,
       });
   }
@@ -92,7 +93,7 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
   const incTotal = amountOf(incSub, "amount");
   // Top level: items whose parent item the table does not print (一般公共预算财政拨款收入 in a 决算 that
   // prints no 财政拨款收入 line above it).
-  const printedRoles = new Set(inc.map((r) => r.role));
+  const printedRoles = new Set(mapArray(inc, (r) => r.role));
   const topIncome = inc.filter((r) => {
     if (!r.role) return r.level === 1;
     const p = roleParent(t.kind, r.role, template);
@@ -106,7 +107,7 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
     const ta = amountOf(tr, "amount");
     const carry = items.filter((r) => r.side === "income" && r.role === "income-carryover");
     // Top level: items whose parent item this table does not print (一般公共预算资金 when no 财政拨款收入 line).
-    const printed = new Set(inc.map((r) => r.role));
+    const printed = new Set(mapArray(inc, (r) => r.role));
     const top = inc.filter((r) => r.kind === "item" && r.role !== "income-carryover" && (r.role ? !printed.has(roleParent(t.kind, r.role, template)) : r.level === 1));
     if (ta && top.length) ctx.sum({ subject: subject(tr!), total: ta, parts: present([...top, ...carry], "amount"), relation: { zh: "各项收入合计", en: "sum of the income items" } });
   }

@@ -1,5 +1,6 @@
 import type { Rule } from "../engine/types.js";
 import { tableName } from "../model/document.js";
+import { mapArray } from "../util/arrays.js";
 
 /** Tables whose rows carry function codes (类 / 款 / 项). */
 const CODED = new Set(["income", "expenditure", "general-function", "gov-fund", "state-capital"]);
@@ -27,7 +28,7 @@ export const itemCode: Rule = {
           ctx.report({
             subject: { table: t.id, column: "项目" },
             location: unmatched[0].location,
-            related: unmatched.slice(1).map((r) => r.location),
+            related: mapArray(unmatched.slice(1), (r) => r.location),
             informational: true,
             message: {
               zh: `${tableName(t)} 的 ${unmatched.length} 个支出项目按名称列示，而文中各表均未列示功能分类科目编码：无法按科目核对`,

@@ -4,6 +4,7 @@ import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import type { Table } from "../model/document.js";
+import { mapArray } from "../util/arrays.js";
 
 /** 表1 items come from 表3 (all funds); 表6 items from 表7 + 表10 + 表11 (government allocations). */
 const SOURCES: [TableKind, TableKind[]][] = [
@@ -20,21 +21,21 @@ export const itemsVsUnits: Rule = {
   check(doc, ctx) {
     for (const [summaryId, sourceIds] of SOURCES) {
       const summary = table(doc, summaryId);
-      const sources = sourceIds.map((id) => table(doc, id)).filter((t) => !!t);
+      const sources = mapArray(sourceIds, (id) => table(doc, id)).filter((t) => !!t);
       if (!summary || sources.length === 0 || !sources.some((t) => t!.rows.some((r) => r.kind === "code"))) continue;
       if (summaryId === "allocation-summary" && spendsCarryover(ctx, summary, sources as Table[])) continue;
       for (const r of summary.rows) {
         if (r.side !== "expenditure" || r.kind !== "item" || !r.code) continue;
         const total = amountOf(r, "amount");
         if (!total) continue;
-        const parts = sources.flatMap((t) => codeAcrossUnits(t!, r.code!, "total")).map((amount) => ({ amount }));
+        const parts = mapArray(sources.flatMap((t) => codeAcrossUnits(t!, r.code!, "total")), (amount) => ({ amount }));
         ctx.sum({
           subject: { table: summary.id, code: r.code, item: r.name, column: columnLabel(summary, "amount") },
           total,
           parts,
           relation: {
-            zh: `${sources.map((s) => tableName(s)).join("、")}各单位同一科目合计`,
-            en: `sum over units of the same code in ${sources.map((s) => s!.id).join(", ")}`,
+            zh: `${mapArray(sources, (s) => tableName(s)).join("、")}各单位同一科目合计`,
+            en: `sum over units of the same code in ${mapArray(sources, (s) => s!.id).join(", ")}`,
           },
         });
       }
@@ -53,7 +54,7 @@ function spendsCarryover(ctx: RuleContext, summary: Table, sources: Table[]): bo
   const carry = amountOf(rowByRole(summary, "income-carryover"), "amount");
   const sub = rowByRole(summary, "expenditure-subtotal");
   const spent = amountOf(sub, "amount");
-  const totals = sources.map((t) => amountOf(departmentRow(t), "total")).filter((a): a is Amount => !!a);
+  const totals = mapArray(sources, (t) => amountOf(departmentRow(t), "total")).filter((a): a is Amount => !!a);
   if (!carry || carry.value.isZero() || !spent || totals.length === 0) return false;
   // Half a unit of the last printed digit of each figure.
   const tolerance = [spent, carry, ...totals].reduce((s, a) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)))), new Decimal(0));
@@ -63,16 +64,16 @@ function spendsCarryover(ctx: RuleContext, summary: Table, sources: Table[]): bo
   ctx.sum({
     subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
     total: spent,
-    parts: [...totals, carry].map((amount) => ({ amount })),
-    relation: { zh: `${sources.map((s) => tableName(s)).join("、")}合计 + 上年结转`, en: `total of ${sources.map((s) => s.id).join(", ")} + carry-over` },
+    parts: mapArray([...totals, carry], (amount) => ({ amount })),
+    relation: { zh: `${mapArray(sources, (s) => tableName(s)).join("、")}合计 + 上年结转`, en: `total of ${mapArray(sources, (s) => s.id).join(", ")} + carry-over` },
   });
   ctx.report({
     informational: true,
     subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
     location: spent.location,
     message: {
-      zh: `${summary.id} 支出含上年结转 ${carry.text}，而 ${sources.map((s) => s.id).join("、")} 只列本年预算：各功能科目无法逐项核对，已核对本年支出合计`,
-      en: `${summary.id} spends the carry-over ${carry.text} as well, while ${sources.map((s) => s.id).join(", ")} print this year's budget only: its items are not compared code by code; its 本年支出 is checked against their totals plus the carry-over`,
+      zh: `${summary.id} 支出含上年结转 ${carry.text}，而 ${mapArray(sources, (s) => s.id).join("、")} 只列本年预算：各功能科目无法逐项核对，已核对本年支出合计`,
+      en: `${summary.id} spends the carry-over ${carry.text} as well, while ${mapArray(sources, (s) => s.id).join(", ")} print this year's budget only: its items are not compared code by code; its 本年支出 is checked against their totals plus the carry-over`,
     },
   });
   return true;

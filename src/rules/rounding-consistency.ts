@@ -1,6 +1,7 @@
 import { decimalString, halfUnit } from "../model/amount.js";
 import { findConflicts } from "../engine/propagate.js";
 import type { Rule } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * Runs last: every identity the other rules declared that holds within rounding on its own is checked
@@ -17,10 +18,10 @@ export const roundingConsistency: Rule = {
     if (ctx.toleranceMode !== "auto") return;
     const system = ctx.system();
     for (const c of findConflicts(system)) {
-      const involved = c.constraints.map((k) => system[k]);
-      const related = involved.flatMap((k) => k.terms.map((t) => t.amount.location));
+      const involved = mapArray(c.constraints, (k) => system[k]);
+      const related = involved.flatMap((k) => mapArray(k.terms, (t) => t.amount.location));
       const anchor = involved.find((k) => k.terms.some((t) => t.amount === c.amount)) ?? involved[0];
-      const names = involved.map((k) => ctx.describe(k.subject));
+      const names = mapArray(involved, (k) => ctx.describe(k.subject));
       const stated = decimalString(c.amount.value);
       const forced = decimalString(c.forced);
       const difference = c.amount.value.minus(c.forced);

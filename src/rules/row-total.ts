@@ -2,6 +2,7 @@ import { amountOf, type Row, type Table } from "../model/document.js";
 import { columnLabel } from "../model/queries.js";
 import { identityApplies, KINDS, type RowIdentity } from "../templates/kinds.js";
 import type { Msg, Rule, RuleContext, Term } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 /** What an identity needs for every row of a table, worked out once per table rather than per row. */
 interface Prepared {
@@ -17,7 +18,7 @@ function prepare(t: Table, id: RowIdentity): Prepared {
   return {
     id,
     column: columnLabel(t, id.total),
-    relation: named && printed.length > 2 ? { zh: printed.map((k) => columnLabel(t, k)).join(" + "), en: printed.join(" + ") } : { zh: id.zh, en: id.en },
+    relation: named && printed.length > 2 ? { zh: mapArray(printed, (k) => columnLabel(t, k)).join(" + "), en: printed.join(" + ") } : { zh: id.zh, en: id.en },
   };
 }
 
@@ -52,7 +53,7 @@ export const rowTotal: Rule = {
   descriptionZh: "行内合计等于各列之和：支出总计 = 基本支出 + 项目支出，收入合计 = 各项收入之和，基本支出合计 = 人员经费 + 公用经费，三公经费总计与小计，绩效目标表总额 = 财政拨款 + 其他资金。",
   check(doc, ctx) {
     for (const t of doc.tables)
-      for (const id of KINDS[t.kind].rowIdentities.filter((i) => identityApplies(i, new Set(t.columns.map((c) => c.key))))) {
+      for (const id of KINDS[t.kind].rowIdentities.filter((i) => identityApplies(i, new Set(mapArray(t.columns, (c) => c.key))))) {
         const p = prepare(t, id);
         for (const r of t.rows)
           if (!id.rows || id.rows.includes(r.kind) || (id.orRole && r.role === id.orRole)) rowSum(ctx, t, r, p);

@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import { amountOf, table, tableName } from "../model/document.js";
 import { blockKey, codeBlocks, columnLabel, unitKey } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 /** 表9 column → the 表8 economic code that budgets the same spending. */
 const CODES: [string, string, string][] = [
@@ -30,11 +31,11 @@ export const sanggongVsEconomic: Rule = {
       for (const [key, code, name] of CODES) {
         const a = amountOf(r, key);
         if (!a) continue;
-        const b = rows8.filter((x) => x.code === code).map((x) => amountOf(x, "total")).filter((x): x is Amount => !!x);
+        const b = mapArray(rows8.filter((x) => x.code === code), (x) => amountOf(x, "total")).filter((x): x is Amount => !!x);
         ctx.sum({
           subject: { table: t9.id, unit: r.unit, item: r.label, column: columnLabel(t9, key) },
           total: a,
-          parts: b.map((amount) => ({ amount })),
+          parts: mapArray(b, (amount) => ({ amount })),
           relation: b.length ? { zh: `${tableName(t8)} ${code} ${name}`, en: `${t8.id} ${code} ${name}` } : { zh: `${tableName(t8)} 无 ${code} ${name}，按 0`, en: `${t8.id} has no ${code} ${name}: 0` },
         });
       }

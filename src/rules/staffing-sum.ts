@@ -2,6 +2,7 @@ import { claimsOfKind } from "../claims/index.js";
 import type { StaffingField } from "../claims/types.js";
 import type { Rule } from "../engine/types.js";
 import { makeCount } from "../model/amount.js";
+import { mapArray } from "../util/arrays.js";
 
 const FIELDS: [StaffingField, string, string][] = [
   ["admin", "行政编制", "administrative posts"],
@@ -25,9 +26,9 @@ export const staffingSum: Rule = {
     if (system && units.length)
       for (const [field, zh, en] of FIELDS) {
         const total = system.counts[field];
-        const parts = units.map((u) => u.counts[field]);
+        const parts = mapArray(units, (u) => u.counts[field]);
         if (!total || parts.some((p) => !p)) continue;
-        ctx.sum({ subject: { table: "text", item: zh }, total, parts: parts.map((amount) => ({ amount: amount! })), relation: { zh: `各单位${zh}之和`, en: `the sum of the units' ${en}` } });
+        ctx.sum({ subject: { table: "text", item: zh }, total, parts: mapArray(parts, (amount) => ({ amount: amount! })), relation: { zh: `各单位${zh}之和`, en: `the sum of the units' ${en}` } });
       }
     for (const b of claimsOfKind(doc, "base-units")) {
       if (b.names.length > 1)

@@ -1,6 +1,7 @@
 import { normaliseName } from "../model/names.js";
 import type { Rule } from "../engine/types.js";
 import { cutOff } from "../model/cutoff.js";
+import { mapArray } from "../util/arrays.js";
 
 export const tablePresence: Rule = {
   id: "table-presence",
@@ -12,7 +13,7 @@ export const tablePresence: Rule = {
     const cut = cutOff(doc);
     if (cut) {
       const n = (id: string) => id.slice(1);
-      const names = cut.missing.map((id) => `表${n(id)}`).join("、");
+      const names = mapArray(cut.missing, (id) => `表${n(id)}`).join("、");
       ctx.report({
         subject: { table: cut.table },
         location: cut.last,

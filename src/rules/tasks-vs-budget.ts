@@ -1,6 +1,7 @@
 import { amountOf, table, tableName } from "../model/document.js";
 import { unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 export const tasksVsBudget: Rule = {
   id: "tasks-vs-budget",
@@ -22,7 +23,7 @@ export const tasksVsBudget: Rule = {
       ctx.sum({
         subject: { table: t7!.id, item: dept.name, column: "支出总计" },
         total: total7,
-        parts: tasks.map((r) => amountOf(r, "total")).filter((a) => !!a).map((amount) => ({ amount: amount! })),
+        parts: mapArray(mapArray(tasks, (r) => amountOf(r, "total")).filter((a) => !!a), (amount) => ({ amount: amount! })),
         relation: { zh: `${tableName(t12)} 各任务总额合计`, en: `sum of the ${t12.id} tasks` },
       });
     const sum12 = amountOf(t12.rows.find((r) => r.role === "tasks-total"), "total");

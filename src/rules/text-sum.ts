@@ -3,6 +3,7 @@ import { unitCore } from "../claims/match.js";
 import type { SanggongClaim } from "../claims/types.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import type { BudgetDocument } from "../model/document.js";
+import { mapArray } from "../util/arrays.js";
 
 const PLUS = (labels: string[]) => labels.join(" + ");
 
@@ -14,8 +15,8 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
       ctx.sum({
         subject: { table: "text", unit: u.unit, item: "单位预算" },
         total: u.amount,
-        parts: u.components.map((c) => ({ amount: c.amount })),
-        relation: { zh: PLUS(u.components.map((c) => c.label)), en: "the sum of its components" },
+        parts: mapArray(u.components, (c) => ({ amount: c.amount })),
+        relation: { zh: PLUS(mapArray(u.components, (c) => c.label)), en: "the sum of its components" },
       });
     const project = u.components.find((c) => c.component === "project");
     const own = projects.filter((p) => unitCore(p.unit) === unitCore(u.unit));
@@ -23,7 +24,7 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
       ctx.sum({
         subject: { table: "text", unit: u.unit, item: "项目支出" },
         total: project.amount,
-        parts: own.map((p) => ({ amount: p.amount })),
+        parts: mapArray(own, (p) => ({ amount: p.amount })),
         relation: { zh: "所列各项目预算之和", en: "the sum of the projects listed" },
       });
   }
@@ -37,7 +38,7 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
       ctx.sum({
         subject: { table: "text", unit: p.unit, item: p.name },
         total: p.amount,
-        parts: p.items.map((i) => ({ amount: i.amount })),
+        parts: mapArray(p.items, (i) => ({ amount: i.amount })),
         relation: { zh: "所列各分项之和", en: "the sum of its sub-items" },
       });
     for (const r of p.restated) ctx.equal({ table: "text", unit: p.unit, item: p.name }, r, p.amount, { zh: "项目标题所列预算", en: "the project's own amount" });
@@ -47,7 +48,7 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
       ctx.sum({
         subject: { table: "text", item: "部门预算支出" },
         total: d.amount,
-        parts: budgets.map((b) => ({ amount: b.amount })),
+        parts: mapArray(budgets, (b) => ({ amount: b.amount })),
         relation: { zh: "各单位预算之和", en: "the sum of the unit budgets" },
       });
 }
@@ -62,9 +63,9 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   }
   const sumOf = (total: string, parts: string[]) => {
     const t = first.get(total);
-    const ps = parts.map((p) => first.get(p)).filter((p): p is SanggongClaim => !!p);
+    const ps = mapArray(parts, (p) => first.get(p)).filter((p): p is SanggongClaim => !!p);
     if (t && ps.length === parts.length)
-      ctx.sum({ subject: { table: "text", item: t.label }, total: t.amount, parts: ps.map((p) => ({ amount: p.amount })), relation: { zh: PLUS(ps.map((p) => p.label)), en: PLUS(parts) } });
+      ctx.sum({ subject: { table: "text", item: t.label }, total: t.amount, parts: mapArray(ps, (p) => ({ amount: p.amount })), relation: { zh: PLUS(mapArray(ps, (p) => p.label)), en: PLUS(parts) } });
   };
   sumOf("total", ["abroad", "reception", "vehicle"]);
   sumOf("vehicle", ["vehicle-purchase", "vehicle-operation"]);
@@ -84,15 +85,15 @@ export const textSum: Rule = {
     units(doc, ctx);
     for (const p of claimsOfKind(doc, "procurement"))
       if (p.components.length)
-        ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: p.components.map((c) => ({ amount: c.amount })), relation: { zh: PLUS(p.components.map((c) => c.label)), en: "goods + works + services" } });
+        ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: mapArray(p.components, (c) => ({ amount: c.amount })), relation: { zh: PLUS(mapArray(p.components, (c) => c.label)), en: "goods + works + services" } });
     sanggong(doc, ctx);
     // 共有车辆 N 辆，其中：… (and 购置车辆): the categories add up to the count.
     for (const v of claimsOfKind(doc, "vehicle-split"))
       ctx.sum({
         subject: { table: "text", item: v.planned ? "购置车辆" : "共有车辆" },
         total: v.count,
-        parts: v.parts.map((x) => ({ amount: x.count })),
-        relation: { zh: PLUS(v.parts.map((x) => x.label)), en: "the sum of the categories" },
+        parts: mapArray(v.parts, (x) => ({ amount: x.count })),
+        relation: { zh: PLUS(mapArray(v.parts, (x) => x.label)), en: "the sum of the categories" },
       });
     // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明).
     for (const c of claimsOfKind(doc, "share"))

@@ -6,8 +6,9 @@ import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.j
 import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { allocationFigure, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
+import { mapArray } from "../util/arrays.js";
 
-const terms = (as: (Amount | null)[]) => as.filter((a): a is Amount => !!a).map((amount) => ({ amount }));
+const terms = (as: (Amount | null)[]) => mapArray(as.filter((a): a is Amount => !!a), (amount) => ({ amount }));
 
 /** The unit rows of a classified table (表3, 表7, 表8), by unit. */
 function unitRow(doc: BudgetDocument, id: TableKind, unit: string): { row: Row; codes: Row[] } | null {
@@ -70,7 +71,7 @@ function departmentSum(doc: BudgetDocument, id: TableKind, key: string): Amount[
   if (!t) return [];
   const { department, units } = unitBlocks(t);
   const d = amountOf(department, key);
-  return d ? [d] : units.map((u) => amountOf(u.row, key)).filter((a): a is Amount => !!a);
+  return d ? [d] : mapArray(units, (u) => amountOf(u.row, key)).filter((a): a is Amount => !!a);
 }
 
 function procurement(doc: BudgetDocument, ctx: RuleContext) {
@@ -87,16 +88,16 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   for (const s of claimsOfKind(doc, "sanggong")) {
     const key: SanggongComponent = s.component; // 表9's column keys are the component names
     const subject: Subject = { table: "text", item: s.label };
-    const cur = rows("current-year").map((r) => inText(t9, amountOf(r, key)));
+    const cur = mapArray(rows("current-year"), (r) => inText(t9, amountOf(r, key)));
     if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${key}, all units` } });
     const c = s.change;
     if (c && c.amount && (c.kind === "increase" || c.kind === "decrease")) {
-      const chg = rows("change").map((r) => amountOf(r, key)).filter((a): a is Amount => !!a);
+      const chg = mapArray(rows("change"), (r) => amountOf(r, key)).filter((a): a is Amount => !!a);
       if (chg.length)
         ctx.sum({
           subject: { ...subject, column: "增减变化金额" },
           total: c.amount,
-          parts: chg.map((amount) => ({ amount, sign: c.kind === "decrease" ? -1 : 1 })),
+          parts: mapArray(chg, (amount) => ({ amount, sign: c.kind === "decrease" ? -1 : 1 })),
           relation: { zh: `${tableName(t9)} 增减变化金额合计${c.kind === "decrease" ? "（取反）" : ""}`, en: `${t9.id} change, all units${c.kind === "decrease" ? " (negated)" : ""}` },
         });
     }
@@ -109,10 +110,10 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
  */
 function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
   const t9 = table(doc, "sanggong");
-  const running = t9?.rows.map((r) => inText(t9, amountOf(r, "running-cost"))).filter((a): a is Amount => !!a) ?? [];
+  const running = t9 ? mapArray(t9.rows, (r) => inText(t9, amountOf(r, "running-cost"))).filter((a): a is Amount => !!a) : [];
   if (t9 && running.length) {
     for (const o of claimsOfKind(doc, "operating-cost"))
-      ctx.sum({ subject: { table: "text", item: "机关运行经费" }, total: o.amount, parts: running.map((amount) => ({ amount })), relation: { zh: `${tableName(t9)} 机关运行经费`, en: `${t9.id} running costs` } });
+      ctx.sum({ subject: { table: "text", item: "机关运行经费" }, total: o.amount, parts: mapArray(running, (amount) => ({ amount })), relation: { zh: `${tableName(t9)} 机关运行经费`, en: `${t9.id} running costs` } });
     return;
   }
   const t8 = table(doc, "general-economic");
@@ -168,12 +169,12 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
 function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   const items = claimsOfKind(doc, "function-item");
   if (!items.length) return;
-  const tables = (["general-function", "gov-fund", "state-capital", "expenditure"] as const).map((k) => table(doc, k)).filter((t) => !!t);
+  const tables = mapArray((["general-function", "gov-fund", "state-capital", "expenditure"] as const), (k) => table(doc, k)).filter((t) => !!t);
   for (const c of items) {
     let found = false;
     for (const t of tables) {
       const codes = t!.rows.filter((r) => r.kind === "code" && r.code);
-      const byCode = new Map(codes.map((r) => [r.code!, r]));
+      const byCode = new Map(mapArray(codes, (r) => [r.code!, r]));
       const hit = codes.find((r) => {
         const path: string[] = [];
         for (let code: string | null = r.code; code; code = code.length > 3 ? code.slice(0, code.length - 2) : null) {

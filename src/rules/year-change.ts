@@ -1,6 +1,7 @@
 import { amountOf } from "../model/document.js";
 import { amountColumns, columnLabel, tablesOf } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 export const yearChange: Rule = {
   id: "year-change",
@@ -10,7 +11,7 @@ export const yearChange: Rule = {
   descriptionZh: "表9 各单位增减变化金额 = 本年预算数 − 上年预算数（逐列）。",
   check(doc, ctx) {
     for (const t of tablesOf(doc, ["sanggong"])) {
-      const units = [...new Set(t.rows.map((r) => r.unit))];
+      const units = [...new Set(mapArray(t.rows, (r) => r.unit))];
       for (const unit of units) {
         const rows = t.rows.filter((r) => r.unit === unit);
         const cur = rows.find((r) => r.role === "current-year");

@@ -7,6 +7,7 @@ import type { Rule, RuleContext, Term } from "../engine/types.js";
 import { decimalString, type Amount } from "../model/amount.js";
 import { amountOf, table, type BudgetDocument } from "../model/document.js";
 import { allocationFigure, unitBlocks } from "../model/queries.js";
+import { mapArray } from "../util/arrays.js";
 
 const PREV_BASE = { zh: "增减额 ÷ 上年预算数（本年数 ∓ 增减额）", en: "the change ÷ last year's amount (this year's ∓ the change)" };
 const THIS_YEAR_BASE = { zh: "增减额 ÷ 本年预算数", en: "the change ÷ this year's amount" };
@@ -84,7 +85,7 @@ function lastYearFigure(prev: BudgetDocument, byKey: Map<string, ChangeStatement
     const b = allocationFigure(prev, rest[0] as "income" | "expenditure", rest[1] as "all" | "general-public" | "gov-fund" | "state-capital");
     return b ? [b.amount] : null;
   }
-  if (kind === "sanggong") return present(table(prev, "sanggong")?.rows.filter((r) => r.role === "current-year").map((r) => amountOf(r, rest[0])) ?? []);
+  if (kind === "sanggong") return present(mapArray(table(prev, "sanggong")?.rows.filter((r) => r.role === "current-year") ?? [], (r) => amountOf(r, rest[0])));
   if (kind === "project") {
     const [unit, base] = rest;
     const tasks = table(prev, "performance")?.rows.filter((r) => r.role === "task" && r.name && splitProjectName(r.name).base === base) ?? [];
@@ -93,7 +94,7 @@ function lastYearFigure(prev: BudgetDocument, byKey: Map<string, ChangeStatement
   }
   if (kind === "operating-cost") {
     // Printed in the 三公 table where the template has the column (Shanghai), else 表8's 302 of the 本级 unit.
-    const running = present(table(prev, "sanggong")?.rows.map((r) => amountOf(r, "running-cost")) ?? []);
+    const running = present(mapArray(table(prev, "sanggong")?.rows ?? [], (r) => amountOf(r, "running-cost")));
     if (running) return running;
     const t8 = table(prev, "general-economic");
     const own = t8 ? unitBlocks(t8).units.find((b) => b.row.unit?.includes("本级")) : undefined;
@@ -107,9 +108,9 @@ function againstPrevious(s: ChangeStatement, last: Amount[] | null, ctx: RuleCon
   const c = s.change;
   if (!c || !last) return;
   const subject = { ...s.subject, column: "上年预算数" };
-  const printed = last.map((a) => a.text).join(" + ");
+  const printed = mapArray(last, (a) => a.text).join(" + ");
   const relation = (zh: string, en: string) => ({ zh: `${zh}（上年文件 ${printed}）`, en: `${en} (last year's document: ${printed})` });
-  const lastTerms = (sign: 1 | -1): Term[] => last.map((amount) => ({ amount, sign }));
+  const lastTerms = (sign: 1 | -1): Term[] => mapArray(last, (amount) => ({ amount, sign }));
   if (c.kind === "same") ctx.sum({ subject, total: s.amount, parts: lastTerms(1), relation: relation("上年预算数（持平）", "last year's amount (unchanged)") });
   else if (c.kind === "new")
     ctx.sum({ subject, total: { ...s.amount, value: new Decimal(0), text: "0", location: c.location }, parts: lastTerms(1), relation: relation("上年文件所列数（文中称本年新增）", "last year's figure (the text calls the item new)") });
@@ -183,7 +184,7 @@ export const yoyChange: Rule = {
   descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
     const prev = previousOf(doc);
-    const byKey = prev ? new Map(changeStatements(prev).map((s) => [s.key, s])) : null;
+    const byKey = prev ? new Map(mapArray(changeStatements(prev), (s) => [s.key, s])) : null;
     for (const s of changeStatements(doc)) {
       judge(s, ctx);
       if (prev && byKey) againstPrevious(s, lastYearFigure(prev, byKey, s), ctx);

@@ -1,6 +1,7 @@
 import { normaliseName } from "../../model/names.js";
 import { tokensOf } from "./tokens.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
+import { mapArray } from "../../util/arrays.js";
 
 /*
  * Function codes printed by segment: a 款 or 项 row that prints only its own two digits in its column,
@@ -61,7 +62,7 @@ export function completeCodeSegments(body: LayoutLine[], header: LayoutLine[]): 
   let leiX: number | null = null;
   let lei: string | null = null;
   let kuan: string | null = null;
-  return body.map((l, i) => {
+  return mapArray(body, (l, i) => {
     const toks = tokensOf(l);
     const [first, second, third] = toks;
     if (!first) return l;

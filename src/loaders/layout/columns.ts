@@ -1,3 +1,4 @@
+import { mapArray } from "../../util/arrays.js";
 /**
  * Places a line's amounts in its table's columns when some cells are blank: the amounts keep their order,
  * and each goes to the column whose expected position (offset from the first column's right edge) is
@@ -9,7 +10,7 @@ export function assignColumns(positions: number[], offsets: number[]): number[] 
   const n = positions.length;
   const m = offsets.length;
   if (n === 0) return [];
-  if (n >= m) return positions.map((_, i) => Math.min(i, m - 1));
+  if (n >= m) return mapArray(positions, (_, i) => Math.min(i, m - 1));
   let best: { cost: number; cols: number[] } | null = null;
   // The first amount's column fixes the shift: try each.
   for (let start = 0; start + n <= m; start++) {
@@ -43,7 +44,7 @@ export function assignColumns(positions: number[], offsets: number[]): number[] 
       best = { cost: total, cols };
     }
   }
-  return best ? best.cols : positions.map((_, i) => i);
+  return best ? best.cols : mapArray(positions, (_, i) => i);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { normaliseName } from "../../model/names.js";
 import type { ColumnSpec } from "../../templates/types.js";
 import type { LayoutToken } from "./types.js";
+import { mapArray } from "../../util/arrays.js";
 
 /*
  * A table's header as a layout prints it, read without a template (the generic template): labels wrapped
@@ -48,7 +49,7 @@ function splitCells(toks: LayoutToken[]): LayoutToken[] {
   return toks.flatMap((t) => {
     if (t.box || !/^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/.test(t.text)) return [t];
     let x = t.x0;
-    return t.text.split(" ").map((w) => {
+    return mapArray(t.text.split(" "), (w) => {
       // Each word starts after the one before it as printed (a Chinese character is two columns wide).
       const piece = { text: w, x0: x, x1: x + w.length };
       x = rightEdge(piece) + 1;
@@ -98,7 +99,7 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       pieces.push({ text, x0: t.x0, x1: edge(t), line });
     }
   });
-  const unit = pieces.length ? Math.min(...pieces.map((p) => (p.x1 - p.x0) / Math.max(1, [...p.text].length))) : 1;
+  const unit = pieces.length ? Math.min(...mapArray(pieces, (p) => (p.x1 - p.x0) / Math.max(1, [...p.text].length))) : 1;
   // A label spaced out to fill its cell (合      计): its single characters on one line are one label.
   for (let i = pieces.length - 1; i > 0; i--) {
     const a = pieces[i - 1];
@@ -116,7 +117,7 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       if (p.line - last.line > 2 || p.line === last.line) continue;
       // A group label does not continue onto the line below: what is under it are its columns.
       // (A qualifier in brackets on the next line still belongs to it: …比2025年执行数 / （扣除中央基建投资）.)
-      if (GROUP.test(s.map((x) => x.text).join("")) && !/^[(（]/.test(p.text)) continue;
+      if (GROUP.test(mapArray(s, (x) => x.text).join("")) && !/^[(（]/.test(p.text)) continue;
       const gap = Math.abs(centre(last) - centre(p));
       const sameStart = Math.abs(last.x0 - p.x0) <= unit;
       // The last piece of a wrapped label is often short (补助支 / 出) and stands within the line above.
@@ -129,10 +130,10 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     if (best) best.push(p);
     else stacks.push([p]);
   }
-  const cells = stacks.map((s) => ({
-    text: s.map((x) => x.text).join(""),
-    x0: Math.min(...s.map((x) => x.x0)),
-    x1: Math.max(...s.map((x) => x.x1)),
+  const cells = mapArray(stacks, (s) => ({
+    text: mapArray(s, (x) => x.text).join(""),
+    x0: Math.min(...mapArray(s, (x) => x.x0)),
+    x1: Math.max(...mapArray(s, (x) => x.x1)),
     top: s[0].line,
     bottom: s[s.length - 1].line,
   }));
@@ -142,20 +143,22 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     return c !== g && c.top > g.bottom && centre(c) >= g.x0 - reach && centre(c) <= g.x1 + reach;
   };
   const groups = cells.filter((c) => GROUP.test(c.text) && cells.some((o) => under(c, o)));
-  const leaves = cells
-    .filter((c) => !groups.includes(c))
-    .map((c) => ({
+  const leaves = mapArray(
+    cells.filter((c) => !groups.includes(c)),
+    (c) => ({
       text: c.text,
       // Of two group labels side by side that could both stand over it, the nearer.
-      groups: groups
-        .filter((g) => under(g, c) && !groups.some((o) => o !== g && o.top === g.top && under(o, c) && Math.abs(centre(o) - centre(c)) < Math.abs(centre(g) - centre(c))))
-        .sort((a, b) => a.top - b.top)
-        .map((g) => g.text),
+      groups: mapArray(
+        groups
+          .filter((g) => under(g, c) && !groups.some((o) => o !== g && o.top === g.top && under(o, c) && Math.abs(centre(o) - centre(c)) < Math.abs(centre(g) - centre(c))))
+          .sort((a, b) => a.top - b.top),
+        (g) => g.text,
+      ),
       x0: c.x0,
       x1: c.x1,
       top: c.top,
-    }))
-    .sort((a, b) => centre(a) - centre(b));
+    }),
+  ).sort((a, b) => centre(a) - centre(b));
   // A 小计 that no group label stands over is the first column of the group label printed next to its right
   // (a label centred over many columns starts well right of its first one), when no other group is nearer.
   for (const l of leaves)
@@ -173,7 +176,7 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     }
     else if (open && !LABEL_COLUMN.test(l.text)) l.groups = open;
   }
-  return leaves.map(({ top: _top, ...l }) => l);
+  return mapArray(leaves, ({ top: _top, ...l }) => l);
 }
 
 /** A leaf's label without the 其中： that marks a part printed under its total. */
@@ -199,7 +202,7 @@ export interface HeaderColumns {
  */
 export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderColumns {
   const amountLeaves = leaves.filter((l) => !LABEL_COLUMN.test(l.text));
-  const named: (ColumnSpec | null)[] = amountLeaves.map(() => null);
+  const named: (ColumnSpec | null)[] = mapArray(amountLeaves, () => null);
   const used = new Set<ColumnSpec>();
   for (const pass of ["grouped", "before", "plain"] as const)
     amountLeaves.forEach((l, i) => {
@@ -225,9 +228,9 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
     });
   // A label is centred in its cell and the figures under it are right-aligned: the cell ends about halfway
   // to the next label.
-  const gaps = leaves.slice(1).map((l, i) => l.x0 - leaves[i].x1).filter((g) => g > 0).sort((a, b) => a - b);
+  const gaps = mapArray(leaves.slice(1), (l, i) => l.x0 - leaves[i].x1).filter((g) => g > 0).sort((a, b) => a - b);
   const half = gaps.length ? gaps[Math.floor(gaps.length / 2)] / 2 : 0;
-  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: leaves.filter((l) => LABEL_COLUMN.test(l.text)).map((l) => l.text) };
+  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: mapArray(leaves.filter((l) => LABEL_COLUMN.test(l.text)), (l) => l.text) };
   amountLeaves.forEach((l, i) => {
     const s = named[i];
     const next = leaves[leaves.indexOf(l) + 1];
@@ -249,7 +252,7 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
  */
 export function clusteredOffsets(rights: number[], columns: number, tolerance: number): number[] | null {
   const at = clusteredColumns(rights, columns, tolerance);
-  return at && at.map((x) => x - at[0]);
+  return at && mapArray(at, (x) => x - at[0]);
 }
 
 /** The same, as where each column's figures end on the page. */
@@ -262,7 +265,7 @@ export function clusteredColumns(rights: number[], columns: number, tolerance: n
     else clusters.push([x]);
   }
   if (clusters.length !== columns || columns < 2) return null;
-  return clusters.map((c) => c[Math.floor(c.length / 2)]);
+  return mapArray(clusters, (c) => c[Math.floor(c.length / 2)]);
 }
 
 /**
@@ -289,7 +292,7 @@ export function underLabels(amounts: LayoutToken[], cols: HeaderColumns): number
   const out: number[] = [];
   for (const a of amounts) {
     const c = (a.x0 + a.x1) / 2;
-    const hits = cols.lefts.map((x0, j) => j).filter((j) => (a.box ? c >= cols.lefts[j] - 2 && c <= cols.labelRights[j] + 2 : Math.abs(a.x0 - cols.lefts[j]) <= 1));
+    const hits = mapArray(cols.lefts, (x0, j) => j).filter((j) => (a.box ? c >= cols.lefts[j] - 2 && c <= cols.labelRights[j] + 2 : Math.abs(a.x0 - cols.lefts[j]) <= 1));
     if (hits.length !== 1 || (out.length && hits[0] <= out[out.length - 1])) return null;
     out.push(hits[0]);
   }

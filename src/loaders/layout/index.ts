@@ -19,6 +19,7 @@ import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, unde
 import { withoutPageBreakRepeats } from "./repeats.js";
 import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
+import { mapArray } from "../../util/arrays.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
 
@@ -125,8 +126,8 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
     const hits = findTitles(lines, tpl, from).filter((h) => !h.unknown);
     // A template is the document's when most of its tables are printed under its titles; else the tables
     // are read by kind alone (generic), not with another province's column order.
-    const kinds = new Set(hits.map((h) => h.tpl.id)).size;
-    if (kinds >= Math.max(3, Math.ceil(tpl.tables.length * 0.6)) && (!best || kinds > new Set(best.hits.map((h) => h.tpl.id)).size)) best = { tpl, hits };
+    const kinds = new Set(mapArray(hits, (h) => h.tpl.id)).size;
+    if (kinds >= Math.max(3, Math.ceil(tpl.tables.length * 0.6)) && (!best || kinds > new Set(mapArray(best.hits, (h) => h.tpl.id)).size)) best = { tpl, hits };
   }
   return best ?? { tpl: generic, hits: findTitles(lines, generic, from) };
 }
@@ -157,7 +158,7 @@ const STRONG_HEADER = /科目(编码|名称)|^类款(项)?$|^项目$|(预算|决
 function isRepeatedHeader(l: LayoutLine): boolean {
   const n = normaliseName(text(l));
   if (/^(合计|总计)$/.test(n)) return false;
-  const toks = tokensOf(l).map((t) => normaliseName(t.text));
+  const toks = mapArray(tokensOf(l), (t) => normaliseName(t.text));
   if (toks.some((t) => /^([一二三四五六七八九十]+、|\d+[.．、])/.test(t))) return false; // numbered items of a two-sided table
   if (toks.some((t) => STRONG_HEADER.test(t))) return true;
   if (toks.length > 1 && toks.every((t) => /^(本年)?(收入|支出)$/.test(t))) return true;
@@ -238,7 +239,7 @@ function splitData(l: LayoutLine): DataLine {
 /** 201 / 03 / 01 printed as numbers in the code columns are codes, not amounts. */
 function isCodeToken(s: string, before: LayoutToken[]): boolean {
   if (before.length === 0) return /^\d{3}$/.test(s) || /^\d{5}$/.test(s) || /^\d{7}$/.test(s);
-  const prev = before.map((t) => t.text).join(" ");
+  const prev = mapArray(before, (t) => t.text).join(" ");
   // A 款 or 项 code, sometimes misprinted with one digit (`301   2` for 30102).
   return /^\d{1,2}$/.test(s) && /^\d{3}(\s+\d{1,2})?$/.test(prev);
 }
@@ -268,7 +269,7 @@ function headerTokens(header: LayoutLine[]): LayoutToken[] {
 function headerRights(specs: ColumnSpec[], header: LayoutLine[]): (number | null)[] {
   const toks = headerTokens(header);
   const used = new Set<LayoutToken>();
-  return specs.map((s) => {
+  return mapArray(specs, (s) => {
     let t = toks.find((x) => !used.has(x) && s.leaf.test(normaliseName(x.text)));
     if (!t) {
       const name = s.label.replace(/^[“"]/, "");
@@ -300,14 +301,14 @@ function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: C
  * about which column a figure is in when only one placement adds up.
  */
 function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }, margin = 1 / 3): (LayoutToken | undefined)[] {
-  const out: (LayoutToken | undefined)[] = specs.map(() => undefined);
+  const out: (LayoutToken | undefined)[] = mapArray(specs, () => undefined);
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
     amounts.slice(0, specs.length).forEach((a, i) => (out[i] = a));
     return out;
   }
-  const positions = amounts.map((a) => a.x1 - amounts[0].x1);
-  const identities = kind ? KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(specs.map((s) => s.key)))) : [];
+  const positions = mapArray(amounts, (a) => a.x1 - amounts[0].x1);
+  const identities = kind ? KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(specs, (s) => s.key)))) : [];
   const options = placements(amounts.length, specs.length);
   let best: { cols: number[]; held: number; cost: number } | null = null;
   let second: { held: number; cost: number } | null = null;
@@ -321,11 +322,11 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   }
   // Neither the arithmetic nor the position tells two placements apart: the caller may not trust the table.
   if (doubt && best && second && second.held === best.held) {
-    const gaps = (offsets ?? []).slice(1).map((o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
+    const gaps = mapArray((offsets ?? []).slice(1), (o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
     const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
     if (second.cost - best.cost < pitch * margin) doubt.ambiguous = true;
   }
-  const idx = best ? best.cols : assignColumns(positions, offsets ?? specs.map((_, j) => j));
+  const idx = best ? best.cols : assignColumns(positions, offsets ?? mapArray(specs, (_, j) => j));
   idx.forEach((c, i) => (out[c] = amounts[i]));
   return out;
 }
@@ -337,14 +338,14 @@ function identitiesHeld(identities: RowIdentity[], specs: ColumnSpec[], cols: nu
     const n = parseNumber(amounts[i].text);
     if (n) value.set(specs[c].key, { v: n.value, d: n.decimals });
   });
-  const printed = new Set(specs.map((s) => s.key));
+  const printed = new Set(mapArray(specs, (s) => s.key));
   let held = 0;
   for (const id of identities) {
     if (!printed.has(id.total) || !id.parts.some((p) => printed.has(p))) continue;
     const total = value.get(id.total);
-    const parts = id.parts.map((p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
+    const parts = mapArray(id.parts, (p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
     if (!total && parts.length === 0) continue;
-    const less = (id.minus ?? []).map((p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
+    const less = mapArray((id.minus ?? []), (p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
     const sum = less.reduce((s, p) => s.minus(p.v), parts.reduce((s, p) => s.plus(p.v), new Decimal(0)));
     const all = [...(total ? [total] : []), ...parts, ...less];
     const slack = all.reduce((s, p) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(p.d + 1)))), new Decimal(0));
@@ -361,17 +362,17 @@ function identitiesHeld(identities: RowIdentity[], specs: ColumnSpec[], cols: nu
 function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[], printedRights?: number[]): number[] | null {
   const full = data.filter((d) => d.amounts.length === specs.length);
   if (full.length) {
-    return specs.map((_, j) => {
-      const ds = full.map((d) => d.amounts[j].x1 - d.amounts[0].x1).sort((a, b) => a - b);
+    return mapArray(specs, (_, j) => {
+      const ds = mapArray(full, (d) => d.amounts[j].x1 - d.amounts[0].x1).sort((a, b) => a - b);
       return ds[Math.floor(ds.length / 2)];
     });
   }
   const rights = printedRights ?? headerRights(specs, header);
   if (rights[0] === null) return null;
   // Columns the header does not name sit between their neighbours.
-  const known = rights.map((c, j) => (c === null ? null : [j, c - rights[0]!] as const)).filter((x): x is readonly [number, number] => !!x);
+  const known = mapArray(rights, (c, j) => (c === null ? null : [j, c - rights[0]!] as const)).filter((x): x is readonly [number, number] => !!x);
   if (known.length < 2) return null;
-  return specs.map((_, j) => {
+  return mapArray(specs, (_, j) => {
     const exact = known.find(([k]) => k === j);
     if (exact) return exact[1];
     const lo = [...known].reverse().find(([k]) => k < j);
@@ -384,7 +385,7 @@ function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine
 
 function columnsOf(tpl: TableTemplate, keys: Set<string>): Column[] {
   // The generic template may name one column by two specs (小计 under 基本支出, or 基本支出 alone): the first.
-  return tpl.columns.filter((c, i, all) => keys.has(c.key) && all.findIndex((x) => x.key === c.key) === i).map((c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
+  return mapArray(tpl.columns.filter((c, i, all) => keys.has(c.key) && all.findIndex((x) => x.key === c.key) === i), (c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
 }
 
 /** Splits a block into its metadata, header lines and data lines. */
@@ -435,12 +436,12 @@ function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boole
     found.push({ s, x: (t.x0 + t.x1) / 2 });
   }
   if (found.length === 0) return specs.slice(0, 1);
-  return found.sort((a, b) => a.x - b.x).map((f) => f.s);
+  return mapArray(found.sort((a, b) => a.x - b.x), (f) => f.s);
 }
 
-const isTotalLabel = (d: DataLine) => /^(合计|总计)$/.test(normaliseName(d.label.map((t) => t.text).join("")));
+const isTotalLabel = (d: DataLine) => /^(合计|总计)$/.test(normaliseName(mapArray(d.label, (t) => t.text).join("")));
 const hasCode = (d: DataLine) => {
-  const t = d.label.map((x) => x.text).join(" ");
+  const t = mapArray(d.label, (x) => x.text).join(" ");
   return CODE_ROW.test(t) || GLUED_CODE.test(t);
 };
 
@@ -458,7 +459,7 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
   };
   for (const d of data) {
     // A header's last line may share its baseline with a row's floating figures (类 款 项 … 2,336.91 in a PDF).
-    if (d.amounts.length > 0 && d.label.length > 0 && STRONG_HEADER.test(normaliseName(d.label.map((t) => t.text).join("")))) d.label = [];
+    if (d.amounts.length > 0 && d.label.length > 0 && STRONG_HEADER.test(normaliseName(mapArray(d.label, (t) => t.text).join("")))) d.label = [];
     const floating = d.label.length === 0 && d.amounts.length > 0;
     if (floating) {
       // Two lines of floating amounts in a row stand beside the same label (a tall 合计 cell).
@@ -515,7 +516,7 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
     if (!mine) out.push(d);
     else {
       const first = mine[0].label[0];
-      const text_ = mine.flatMap((x) => x.label.map((t) => t.text)).join("");
+      const text_ = mine.flatMap((x) => mapArray(x.label, (t) => t.text)).join("");
       out.push({ ...d, label: [{ ...first, text: text_ }] });
     }
   }
@@ -524,7 +525,7 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
 
 /** The row that numbers the columns under a header (栏次 / ** 1 2 3 4 5): not data. */
 function isNumberingRow(d: DataLine): boolean {
-  const label = d.label.map((t) => t.text).join("");
+  const label = mapArray(d.label, (t) => t.text).join("");
   if (/^(栏次|序号|\*+|行次)$/.test(label)) return true;
   return d.label.length === 0 && d.amounts.length >= 3 && d.amounts.every((a, i) => a.text === String(i + 1));
 }
@@ -536,7 +537,7 @@ function isNumberingRow(d: DataLine): boolean {
  */
 function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], unnamed: string[] = []): ParsedBlock | null {
   if (!b.fromHeader) return null;
-  const most = Math.max(0, ...data.map((d) => d.amounts.length));
+  const most = Math.max(0, ...mapArray(data, (d) => d.amounts.length));
   if (unnamed.length === 0 && specs.length > 0 && most <= specs.length) return null;
   // A table that prints no figure (此表为空): nothing can be put in a wrong column.
   if (most === 0) return null;
@@ -549,10 +550,10 @@ function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], un
  * exactly the amount columns, its numbers' right edges are the columns' offsets.
  */
 function numberingOffsets(body: LayoutLine[], columns: number): number[] | null {
-  const row = body.map(splitData).find(isNumberingRow);
+  const row = mapArray(body, splitData).find(isNumberingRow);
   const numbers = row?.amounts.filter((a) => /^\d+$/.test(a.text)) ?? [];
   if (numbers.length !== columns || columns < 2) return null;
-  return numbers.map((n) => n.x1 - numbers[0].x1);
+  return mapArray(numbers, (n) => n.x1 - numbers[0].x1);
 }
 
 /** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 附表4): not a row. */
@@ -565,7 +566,7 @@ const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?公开\s*\d+\
 function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[]): HeaderColumns {
   // The header printed above the first row (a continuation page repeats it: once is enough).
   const first = body[0]?.line ?? Infinity;
-  const leaves = headerLeaves(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))).map((l) => tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")))));
+  const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")))));
   return nameColumns(leaves, tpl.columns);
 }
 
@@ -573,7 +574,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const { department, unit, header, body } = sections(file, b);
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
   const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
-  let lines_ = completeCodeSegments(body, header).map(splitData).filter((d) => !isNumberingRow(d));
+  let lines_ = mapArray(completeCodeSegments(body, header), splitData).filter((d) => !isNumberingRow(d));
   if (named && !lines_.some(hasCode)) lines_ = joinCentredLabels(lines_);
   // Read by kind alone, a table whose one line of figures prints no label (部门收入总表 as one row under its
   // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
@@ -594,19 +595,17 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // it ends at: no arithmetic or guess is needed (and a misprinted figure stays where it is printed).
   const pageColumns = new Map<number, { at: number[]; tolerance: number } | null>();
   if (named)
-    for (const page of new Set(data.map((d) => d.line.page))) {
+    for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
       const tolerance = amounts.some((a) => a.box) ? 6 : 2;
-      const at = clusteredColumns(amounts.map((a) => a.x1), amountSpecs_.length, tolerance);
+      const at = clusteredColumns(mapArray(amounts, (a) => a.x1), amountSpecs_.length, tolerance);
       pageColumns.set(page, at && { at, tolerance });
     }
   const items: Item[] = [];
   let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
-  const nameStarts = data
-    .map((d) => (CODE_ROW.test(d.label.map((t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
-    .filter((t): t is LayoutToken => !!t)
-    .map((t) => t.x0)
+  const nameStarts = mapArray(mapArray(data, (d) => (CODE_ROW.test(mapArray(d.label, (t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
+    .filter((t): t is LayoutToken => !!t), (t) => t.x0)
     .sort((a, b) => a - b);
   const nameCol = nameStarts.length ? nameStarts[Math.floor(nameStarts.length / 2)] : 0;
   // Read by kind alone, a name wrapped around its code line (机关事业单位基本养老保险缴 / 2080505 … / 费支出): the
@@ -616,16 +615,16 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (named)
     data.forEach((d, i) => {
       const next = data[i + 1];
-      const nextLabel = next?.label.map((t) => t.text).join(" ").trim() ?? "";
+      const nextLabel = next ? mapArray(next.label, (t) => t.text).join(" ").trim() : "";
       const bareCode = /^\d{3}(\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$/.test(nextLabel);
       if (d.amounts.length === 0 && d.label.length && !hasCode(d) && next && bareCode && next.line.line - d.line.line <= 1) {
-        prefix.set(next, d.label.map((t) => t.text).join(""));
+        prefix.set(next, mapArray(d.label, (t) => t.text).join(""));
         prefixLines.add(d);
       }
     });
   for (const d of data) {
     if (prefixLines.has(d)) continue;
-    const labelText = d.label.map((t) => t.text).join(" ").trim() || (lone && d.amounts.length ? "合计" : "");
+    const labelText = mapArray(d.label, (t) => t.text).join(" ").trim() || (lone && d.amounts.length ? "合计" : "");
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
@@ -656,7 +655,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const page = pageColumns.get(d.line.page);
     const direct = page ? atColumns(d.amounts, page.at, page.tolerance) : null;
-    const placed = direct ? amountSpecs_.map((_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, page ? page.at.map((x) => x - page.at[0]) : offsets, tpl.kind, doubt);
+    const placed = direct ? mapArray(amountSpecs_, (_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, page ? mapArray(page.at, (x) => x - page.at[0]) : offsets, tpl.kind, doubt);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
     items.push(item);
@@ -675,12 +674,12 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
         r.kind = "item";
         r.name ??= r.label;
       }
-  const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...amountSpecs_.map((s) => s.key)]);
+  const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...mapArray(amountSpecs_, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
 
 function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department: string | null, columns: Column[], rows: Row[]): Table {
-  const pages = new Set(b.lines.map((l) => l.page));
+  const pages = new Set(mapArray(b.lines, (l) => l.page));
   pages.add(0);
   const titleLine = (b.hit as TitleHit & { line?: LayoutLine }).line;
   return {
@@ -722,8 +721,8 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
-  const data = body.map((l) => ({ line: l, toks: tokensOf(l) }));
-  const firstLabelX = data.map((d) => d.toks.find((t) => !AMOUNT_TOKEN.test(t.text))?.x0).filter((x): x is number => x !== undefined);
+  const data = mapArray(body, (l) => ({ line: l, toks: tokensOf(l) }));
+  const firstLabelX = mapArray(data, (d) => d.toks.find((t) => !AMOUNT_TOKEN.test(t.text))?.x0).filter((x): x is number => x !== undefined);
   const margin = firstLabelX.length ? Math.min(...firstLabelX) : 0;
   const lines2: { line: LayoutLine; inc: LayoutToken[]; exp: LayoutToken[] }[] = [];
   const isMarked = (t: LayoutToken) => /^([一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])/.test(t.text);
@@ -797,11 +796,11 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     }
     lines2.push({ line: d.line, inc, exp });
   }
-  const expData = lines2.filter((x) => x.exp.length > 1).map((x) => ({ line: x.line, label: [x.exp[0]], amounts: x.exp.slice(1) }));
+  const expData = mapArray(lines2.filter((x) => x.exp.length > 1), (x) => ({ line: x.line, label: [x.exp[0]], amounts: x.exp.slice(1) }));
   // The expenditure side's header: right of the second 项目 (the first is the income side's).
   const items_ = headerTokens(header).filter((t) => /^项目$/.test(normaliseName(t.text)));
   const split = items_.length >= 2 ? items_[1].x0 : null;
-  const expHeader = split === null ? header : header.map((l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 >= split) }));
+  const expHeader = split === null ? header : mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 >= split) }));
   const offsets = expSpecs.length > 1 ? columnOffsets(expData, expSpecs, expHeader) : null;
   const items: Item[] = [];
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
@@ -825,8 +824,8 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     const it = items.find((i) => i.loc.line === r.location.line);
     for (const s of expSpecs) if (s.key !== "expenditure-amount" && it?.cells[s.key]?.text) r.cells[s.key] = it.cells[s.key];
   }
-  const printedAs = headerTokens(header).map((t) => normaliseName(t.text)).find((t) => /^(预算数|决算数)$/.test(t)) ?? "预算数";
-  const columns: Column[] = [...columnsOf(tpl, new Set(tpl.columns.map((c) => c.key))), { key: "amount", name: printedAs, label: printedAs, kind: "amount" }];
+  const printedAs = mapArray(headerTokens(header), (t) => normaliseName(t.text)).find((t) => /^(预算数|决算数)$/.test(t)) ?? "预算数";
+  const columns: Column[] = [...columnsOf(tpl, new Set(mapArray(tpl.columns, (c) => c.key))), { key: "amount", name: printedAs, label: printedAs, kind: "amount" }];
   return { table: makeTable(b, tpl, unit, department, columns, rows), department };
 }
 
@@ -851,31 +850,31 @@ const SANGGONG_ITEMS: [RegExp, string][] = [
  */
 function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], unit: string | null, department: string | null): ParsedBlock | null {
   const first = body[0]?.line ?? Infinity;
-  const leaves = headerLeaves(header.filter((l) => l.line < first).map((l) => tokensOf(l)));
+  const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
   if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
   const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null });
-  const columns = leaves.filter((l) => !/^项目(名称)?$/.test(l.text)).map((l) => l.text.replace(/^其中[:：]?/, ""));
+  const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
-  const funds = columns.map((c) => FUND.find(([re]) => re.test(c))?.[1]);
+  const funds = mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
   if (funds[0] !== "合计" || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
-  const lines = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const lines = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
   const items: { key: string; d: DataLine }[] = [];
   for (const d of lines) {
-    const label = splitMarker(normaliseName(d.label.map((t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
+    const label = splitMarker(normaliseName(mapArray(d.label, (t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
     const key = SANGGONG_ITEMS.find(([re]) => re.test(label))?.[1];
     if (!key) return listed(`项目未能识别 item not understood: ${label}`);
     if (d.amounts.length !== funds.length) return listed("列位置不确定 columns uncertain");
     items.push({ key, d });
   }
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
-  const rows: Row[] = funds.map((fund, j) => {
+  const rows: Row[] = mapArray(funds, (fund, j) => {
     const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
     for (const { key, d } of items) row.cells[key] = cell(file, d.line, d.amounts[j], specOf(key));
     row.name = fund!;
     if (j === 0) row.role = "current-year";
     return row;
   });
-  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(items.map((i) => i.key))), rows), department };
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
 }
 
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
@@ -886,21 +885,21 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   }
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
   const specs = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
-  const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const data = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
   const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
   const numbered = named ? numberingOffsets(body, specs.length) : null;
   // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there.
-  const under = !numbered && named && data.length ? data.map((d) => underLabels(d.amounts, named)) : null;
+  const under = !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
   const doubt = { ambiguous: false };
   // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
   const margin = 1 / 2;
-  const rows: Row[] = data.map((d, k) => {
-    const label = d.label.map((t) => t.text).join(" ");
+  const rows: Row[] = mapArray(data, (d, k) => {
+    const label = mapArray(d.label, (t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
-    const placed: (LayoutToken | undefined)[] = direct ? specs.map(() => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3);
+    const placed: (LayoutToken | undefined)[] = direct ? mapArray(specs, () => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3);
     if (direct) direct[k].forEach((c, i) => (placed[c] = d.amounts[i]));
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
@@ -911,17 +910,17 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
   if (doubt.ambiguous)
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
-  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(specs.map((s) => s.key))), rows), department };
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(specs, (s) => s.key))), rows), department };
 }
 
 /** Per budget unit, a row per year and one for the change (Shenzhen's 三公 table): 单位 | 年度 | amounts. */
 function parseUnitYear(file: string, b: Block, tpl: TableTemplate, docYear: number | null): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const specs = amountSpecs(tpl, header, b.fromHeader);
-  const data = body.map(splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const data = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
   const offsets = columnOffsets(data, specs, header);
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
-  const items: Item[] = data.map((d) => {
+  const items: Item[] = mapArray(data, (d) => {
     const cells: Record<string, Cell> = {};
     const labels = d.label;
     const year = labels[labels.length - 1];
@@ -932,7 +931,7 @@ function parseUnitYear(file: string, b: Block, tpl: TableTemplate, docYear: numb
     return { cells, loc: locationOf(file, d.line) };
   });
   const rows = unitYearRows(tpl, items, docYear);
-  const keys = new Set(["unit", "year", ...specs.map((s) => s.key)]);
+  const keys = new Set(["unit", "year", ...mapArray(specs, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
 
@@ -940,10 +939,10 @@ function parseUnitYear(file: string, b: Block, tpl: TableTemplate, docYear: numb
 function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const specs = amountSpecs(tpl, header, b.fromHeader);
-  const data = body.map(splitData).filter((d) => !isNumberingRow(d));
+  const data = mapArray(body, splitData).filter((d) => !isNumberingRow(d));
   const offsets = columnOffsets(data.filter((d) => d.amounts.length), specs, header);
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
-  const items: Item[] = data.map((d) => {
+  const items: Item[] = mapArray(data, (d) => {
     const cells: Record<string, Cell> = {};
     const [name, content] = d.label;
     if (name) cells.name = cell(file, d.line, name, specOf("name"));
@@ -954,7 +953,7 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
     return { cells, loc: locationOf(file, d.line) };
   });
   const rows = taskRows(tpl, items);
-  const keys = new Set(["name", "content", ...specs.map((s) => s.key)]);
+  const keys = new Set(["name", "content", ...mapArray(specs, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
 
@@ -982,7 +981,7 @@ function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   if (!records.some((r) => r.amount)) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
   const left = personnelLane(records) === "left" ? "personnel" : "public";
   const keyOf = (lane: "left" | "right") => (lane === "left" ? left : left === "personnel" ? "public" : "personnel");
-  const specs = new Map(tpl.columns.map((c) => [c.key, c]));
+  const specs = new Map(mapArray(tpl.columns, (c) => [c.key, c]));
   const items: Item[] = [];
   const footers = records.filter((r) => r.footer);
   for (const r of records.filter((x) => !x.footer)) {
@@ -1056,7 +1055,7 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
       const before = t.slice(0, y.index).trim();
       // The department on the title line (…局2024年度部门决算), else on the line above it, unless that is
       // only the place (上海市普陀区).
-      const above = head.slice(0, i).map(text).filter(Boolean).pop() ?? "";
+      const above = mapArray(head.slice(0, i), text).filter(Boolean).pop() ?? "";
       const name = before || (above.length <= 30 && !/\d/.test(above) ? above : "");
       if (name && !/^\S{2,3}(省|市)(\S{1,4}(区|县|市))?$/.test(name)) department ??= name;
     }
@@ -1116,7 +1115,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   if (hits.length === 0) {
     throw new InputError(
       opts.template
-        ? `not a budget disclosure of the ${opts.template.name} template: none of its table titles (${opts.template.tables.map((t) => t.title).join("、")}) was found`
+        ? `not a budget disclosure of the ${opts.template.name} template: none of its table titles (${mapArray(opts.template.tables, (t) => t.title).join("、")}) was found`
         : "not a budget disclosure: no table of a known kind was found; expected tables under titles such as 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表 (tab-separated, or aligned with spaces as pdftotext -layout writes them)",
       { file },
     );
@@ -1174,15 +1173,15 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   ];
   // Written parts numbered 第一部分 … before the tables (Shenzhen's form): read as the text loader reads them,
   // with their 目录; each line keeps its page.
-  const numbered = parseNarrative(lines.slice(0, hits[0].index).map((l) => l.text), file, tpl);
+  const numbered = parseNarrative(mapArray(lines.slice(0, hits[0].index), (l) => l.text), file, tpl);
   const useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
-  const pageOf = new Map(lines.map((l) => [l.line, l.page]));
+  const pageOf = new Map(mapArray(lines, (l) => [l.line, l.page]));
   if (useNumbered)
     for (const p of numbered.parts) {
       p.location.page = pageOf.get(p.location.line ?? 0) ?? null;
       for (const l of p.lines) l.page = pageOf.get(l.line) ?? null;
     }
-  const units = tables.map((t) => t.unit).filter((u): u is string => !!u);
+  const units = mapArray(tables, (t) => t.unit).filter((u): u is string => !!u);
   const doc: BudgetDocument = {
     path: file,
     format,
@@ -1190,7 +1189,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     stage: tpl.stage,
     department: facts.department ?? departments[0] ?? null,
     // The title page may print the year on a line of its own: then the tables' titles say it.
-    year: facts.year ?? (hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(hits.map((h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
+    year: facts.year ?? (mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
     moneyUnit: mostCommon(units) ?? tpl.moneyUnit,
     contents: useNumbered ? numbered.contents : contentsOf(file, lines, contents, tpl),
     text: useNumbered ? [...numbered.parts, ...textParts(file, bs.flatMap((b) => b.after))] : textParts(file, narrativeLines),

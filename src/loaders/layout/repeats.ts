@@ -1,4 +1,5 @@
 import type { LayoutLine } from "./types.js";
+import { mapArray } from "../../util/arrays.js";
 
 /*
  * A spreadsheet exported to PDF draws a cell that straddles a page break on both pages, each copy clipped
@@ -27,7 +28,7 @@ export function withoutPageBreakRepeats(lines: LayoutLine[]): LayoutLine[] {
       const tail = own.slice(own.length - k);
       const head = next.slice(0, k);
       if (!tail.every((l, i) => key(l) === key(head[i]))) continue;
-      const text = tail.map(key).join("");
+      const text = mapArray(tail, key).join("");
       // Enough text to be a cell's, not a repeated 合计 or a lone figure.
       if (text.length < 10 || !/[\u4e00-\u9fff]/.test(text)) break;
       for (const l of head) drop.add(l);

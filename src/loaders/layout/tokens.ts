@@ -1,5 +1,6 @@
 import { splitLines } from "../raw.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
+import { mapArray } from "../../util/arrays.js";
 
 /** A printed amount as a whole token: 1,234.56 / 1234 / -3 / 0.00 (thousands separators well placed). */
 export const AMOUNT_TOKEN = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
@@ -48,7 +49,7 @@ export function tokenise(text: string): LayoutToken[] {
     let j = i;
     while (j + 1 < raw.length && SINGLE_HAN.test(raw[j].text) && SINGLE_HAN.test(raw[j + 1].text) && raw[j + 1].x0 - raw[j].x1 <= 4) j++;
     if (j > i) {
-      out.push({ text: raw.slice(i, j + 1).map((t) => t.text).join(""), x0: raw[i].x0, x1: raw[j].x1 });
+      out.push({ text: mapArray(raw.slice(i, j + 1), (t) => t.text).join(""), x0: raw[i].x0, x1: raw[j].x1 });
       i = j;
     } else out.push(raw[i]);
   }

@@ -3,6 +3,7 @@ import { parseNumber } from "../../model/amount.js";
 import { normaliseName } from "../../model/names.js";
 import { AMOUNT_TOKEN, tokensOf } from "./tokens.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
+import { mapArray } from "../../util/arrays.js";
 
 /*
  * Two classified tables printed side by side (Shanghai 决算's 一般公共预算财政拨款基本支出决算表: 人员经费 on
@@ -65,7 +66,7 @@ export function laneGeometry(header: LayoutLine[]): LaneGeometry | null {
   let rightStart: number | null = null;
   const labels: { t: LayoutToken; w: string }[] = [];
   for (const l of header) {
-    const toks = tokensOf(l).map((t) => ({ t, w: normaliseName(t.text) })).filter((x) => HEADER_WORD.test(x.w));
+    const toks = mapArray(tokensOf(l), (t) => ({ t, w: normaliseName(t.text) })).filter((x) => HEADER_WORD.test(x.w));
     labels.push(...toks);
     const seen = new Set<string>();
     for (const { t, w } of toks) {
@@ -76,7 +77,7 @@ export function laneGeometry(header: LayoutLine[]): LaneGeometry | null {
   if (rightStart === null) return null;
   const leftLabels = labels.filter((x) => x.t.x1 <= rightStart!);
   if (leftLabels.length === 0) return null;
-  const leftEnd = Math.max(...leftLabels.map((x) => x.t.x1));
+  const leftEnd = Math.max(...mapArray(leftLabels, (x) => x.t.x1));
   const boundary = (leftEnd + rightStart) / 2;
   const at = (rx: RegExp, lane: Lane) => {
     const t = labels.find((x) => rx.test(x.w) && (centre(x.t) >= boundary!) === (lane === "right"));
@@ -125,13 +126,13 @@ export function readLanes(body: LayoutLine[], g: LaneGeometry): LanesRead {
           code += rest[0].text.padStart(2, "0");
           rest = rest.slice(1);
         }
-        const rec: LaneRecord = { lane, code, name: rest.map((t) => t.text).join(""), line: l, labelToken: first, nameToken: rest[0] ?? null, amount: null, footer: null };
+        const rec: LaneRecord = { lane, code, name: mapArray(rest, (t) => t.text).join(""), line: l, labelToken: first, nameToken: rest[0] ?? null, amount: null, footer: null };
         records.push(rec);
         last = { rec, lastLine: l.line };
       } else if (glued && glued[2] && LEI.test(glued[1]) && first.text.replace(/\s+/g, "").length >= 5 && /^\d{5}/.test(first.text)) {
         // 30101 printed whole.
         const rest = glued[3] ? [{ ...first, text: glued[3] }, ...label.slice(1)] : label.slice(1);
-        const rec: LaneRecord = { lane, code: glued[1] + glued[2], name: rest.map((t) => t.text).join(""), line: l, labelToken: first, nameToken: rest[0] ?? null, amount: null, footer: null };
+        const rec: LaneRecord = { lane, code: glued[1] + glued[2], name: mapArray(rest, (t) => t.text).join(""), line: l, labelToken: first, nameToken: rest[0] ?? null, amount: null, footer: null };
         records.push(rec);
         last = { rec, lastLine: l.line };
       } else if (KUAN.test(first.text) && last && near && last.rec.code && last.rec.code.length === 3 && last.rec.footer === null) {
@@ -139,12 +140,12 @@ export function readLanes(body: LayoutLine[], g: LaneGeometry): LanesRead {
         last.rec.code += first.text.padStart(2, "0");
         const rest = label.slice(1);
         if (rest.length) {
-          last.rec.name += rest.map((t) => t.text).join("");
+          last.rec.name += mapArray(rest, (t) => t.text).join("");
           last.rec.nameToken ??= rest[0];
         }
         last.lastLine = l.line;
       } else {
-        const text = label.map((t) => t.text).join("");
+        const text = mapArray(label, (t) => t.text).join("");
         const n = normaliseName(text);
         const footer = FOOTER.exec(n);
         if (footer) {
@@ -165,7 +166,7 @@ export function readLanes(body: LayoutLine[], g: LaneGeometry): LanesRead {
   // above in one export and the row's below in another (pdftotext prints a tall row's figure above its
   // code line, a PDF's baselines put it beside the name under it): both readings are tried, and the one
   // whose sums hold (类 = Σ 款, 合计 = Σ 类) is kept.
-  const readings = [false, true].map((tieBelow) => assign(records, floating, tieBelow));
+  const readings = mapArray([false, true], (tieBelow) => assign(records, floating, tieBelow));
   const usable = readings.filter((r) => !r.uncertain);
   if (usable.length === 0) return { records, uncertain: readings[0].uncertain };
   const best = usable.length === 1 ? usable[0] : usable.reduce((a, b) => (identitiesHeld(b.given) > identitiesHeld(a.given) ? b : a));
@@ -210,7 +211,7 @@ function identitiesHeld(given: Given): number {
     const total = value(p);
     if (!total) continue;
     const kids = p.code && p.code.length === 3 ? recs.filter((r) => r.lane === p.lane && r.code?.length === 5 && r.code.startsWith(p.code!)) : p.footer ? recs.filter((r) => r.lane === p.lane && r.code?.length === 3) : [];
-    const parts = kids.map(value).filter((v): v is Decimal => !!v);
+    const parts = mapArray(kids, value).filter((v): v is Decimal => !!v);
     if (parts.length && holds(total, parts)) held++;
   }
   return held;

@@ -16,6 +16,7 @@
  * encrypted). A descriptor shared with a font that needs its program keeps it.
  */
 import { inflateSync } from "node:zlib";
+import { mapArray } from "../../util/arrays.js";
 
 /** Encodings that give every code a glyph name, hence a Unicode value, without the font program. */
 const NAMED_ENCODING = /\/Encoding\s*\/(?:WinAnsiEncoding|MacRomanEncoding|StandardEncoding|PDFDocEncoding)\b/;
@@ -71,7 +72,7 @@ function streamedObjects(text: string, objs: Map<number, Obj>): void {
     } catch {
       continue;
     }
-    const header = data.slice(0, first).trim().split(/\s+/).map(Number);
+    const header = mapArray(data.slice(0, first).trim().split(/\s+/), Number);
     for (let i = 0; i + 1 < Math.min(header.length, 2 * n); i += 2) {
       const from = first + header[i + 1];
       const to = i + 3 < header.length ? first + header[i + 3] : data.length;
@@ -170,6 +171,6 @@ function incrementalUpdate(text: string, objects: [number, string][]): Uint8Arra
   out += "xref\n";
   for (const [n, offset] of offsets.sort((a, b) => a[0] - b[0])) out += `${n} 1\n${String(offset).padStart(10, "0")} 00000 n \n`;
   const extra = `${info ? ` /Info ${info[1]} 0 R` : ""}${id ? ` /ID ${id[1]}` : ""}`;
-  out += `trailer\n<< /Size ${Math.max(size, ...objects.map(([n]) => n + 1))} /Root ${root[1]} 0 R${extra} /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${Math.max(size, ...mapArray(objects, ([n]) => n + 1))} /Root ${root[1]} 0 R${extra} /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
 }

@@ -9,6 +9,7 @@ import { layoutDocument, type LayoutOptions } from "../layout/index.js";
 import { PdfProblem } from "./guard.js";
 import { placeOnPages, rememberLines } from "./place.js";
 import { readPdfText, type PdfText } from "./read.js";
+import { mapArray } from "../../util/arrays.js";
 
 /** The largest PDF read (the published budgets measured here are 0.1-4 MB). */
 const MAX_PDF_BYTES = 256 * 1024 * 1024;
@@ -66,7 +67,7 @@ export async function loadPdf(file: string, opts: LayoutOptions = {}): Promise<B
   const doc = layoutDocument(file, lines, "pdf", opts);
   placeOnPages(doc, file, lines);
   rememberLines(doc, lines);
-  doc.pages = pageBoxes.map((view, i) => ({ number: i + 1, view, tokens: [] }));
+  doc.pages = mapArray(pageBoxes, (view, i) => ({ number: i + 1, view, tokens: [] }));
   for (const l of lines) for (const t of l.tokens ?? []) if (t.box) doc.pages[l.page - 1].tokens.push({ text: t.text, box: t.box });
   return doc;
 }

@@ -1,6 +1,7 @@
 import type { Box } from "../../model/location.js";
 import { AMOUNT_TOKEN, tokenise } from "../layout/tokens.js";
 import type { LayoutLine, LayoutToken } from "../layout/types.js";
+import { mapArray } from "../../util/arrays.js";
 
 /**
  * A text item of a PDF page as pdfjs gives it, reduced to what the layout needs: the string, where its
@@ -63,7 +64,7 @@ function pieces(item: PdfTextItem): Piece[] {
   const total = widthOf(str);
   // tokenise counts UTF-16 units, as the slices here do.
   const xAt = (k: number) => item.x + (total ? (widthOf(str.slice(0, k)) / total) * item.width : 0);
-  return tokenise(str).map((t) => ({ text: t.text, x0: xAt(t.x0), x1: xAt(t.x1), y: item.y, fontSize: fs }));
+  return mapArray(tokenise(str), (t) => ({ text: t.text, x0: xAt(t.x0), x1: xAt(t.x1), y: item.y, fontSize: fs }));
 }
 
 /**
@@ -90,8 +91,8 @@ export function pageLines(page: number, items: PdfTextItem[], firstLine: number)
   if (current.length) groups.push(current);
   // The text is indented from the page's leftmost text, as pdftotext -layout indents it (headings and
   // centred titles stand apart from the paragraphs by their indentation).
-  const left = Math.min(...all.map((p) => p.x0));
-  return straddlingLabels(groups).map((g, i) => layoutLine(page, firstLine + i, g, left));
+  const left = Math.min(...mapArray(all, (p) => p.x0));
+  return mapArray(straddlingLabels(groups), (g, i) => layoutLine(page, firstLine + i, g, left));
 }
 
 function layoutLine(page: number, line: number, group: Piece[], left: number): LayoutLine {
@@ -103,7 +104,7 @@ function layoutLine(page: number, line: number, group: Piece[], left: number): L
     if (prev && p.x0 - prev.x1 < JOIN_EM * Math.min(prev.fontSize, p.fontSize)) last.push(p);
     else runs.push([p]);
   }
-  const tokens: LayoutToken[] = runs.map((run) => {
+  const tokens: LayoutToken[] = mapArray(runs, (run) => {
     let text = run[0].text;
     for (let i = 1; i < run.length; i++) {
       const gap = run[i].x0 - run[i - 1].x1;
@@ -112,9 +113,9 @@ function layoutLine(page: number, line: number, group: Piece[], left: number): L
       text += (spaced ? " " : "") + run[i].text;
     }
     const x0 = run[0].x0;
-    const x1 = Math.max(...run.map((p) => p.x1));
-    const fs = Math.max(...run.map((p) => p.fontSize));
-    const y = Math.min(...run.map((p) => p.y));
+    const x1 = Math.max(...mapArray(run, (p) => p.x1));
+    const fs = Math.max(...mapArray(run, (p) => p.fontSize));
+    const y = Math.min(...mapArray(run, (p) => p.y));
     return { text, x0: round2(x0), x1: round2(x1), box: tokenBox(x0, x1, y, fs) };
   });
   return { page, line, text: lineText(tokens, group, left), tokens };
@@ -125,7 +126,7 @@ function layoutLine(page: number, line: number, group: Piece[], left: number): L
  * space), at least two where a gap separates cells, as `pdftotext -layout` writes them.
  */
 function lineText(tokens: LayoutToken[], group: Piece[], left: number): string {
-  const em = Math.min(...group.map((p) => p.fontSize));
+  const em = Math.min(...mapArray(group, (p) => p.fontSize));
   let text = " ".repeat(Math.max(0, Math.min(200, Math.round((tokens[0].x0 - left) / (em / 2)))));
   for (let i = 0; i < tokens.length; i++) {
     if (i > 0) text += " ".repeat(Math.max(2, Math.min(200, Math.round((tokens[i].x0 - tokens[i - 1].x1) / (em / 2)))));
@@ -136,8 +137,8 @@ function lineText(tokens: LayoutToken[], group: Piece[], left: number): string {
 
 /** A line holding figures or a code: a table row, as opposed to a line of words only. */
 const isRow = (g: Piece[]) => g.some((p) => AMOUNT_TOKEN.test(p.text));
-const baselineOf = (g: Piece[]) => Math.min(...g.map((p) => p.y));
-const leftOf = (g: Piece[]) => Math.min(...g.map((p) => p.x0));
+const baselineOf = (g: Piece[]) => Math.min(...mapArray(g, (p) => p.y));
+const leftOf = (g: Piece[]) => Math.min(...mapArray(g, (p) => p.x0));
 
 /**
  * A label wrapped in a cell of a row that a spreadsheet centres vertically straddles the row: a label
@@ -157,7 +158,7 @@ function straddlingLabels(groups: Piece[][]): Piece[][] {
     for (let i = 0; i + 2 < out.length; i++) {
       const [above, row, below] = [out[i], out[i + 1], out[i + 2]];
       if (isRow(above) || !isRow(row) || isRow(below) || above.length !== 1 || below.length !== 1) continue;
-      const em = Math.min(...row.map((p) => p.fontSize));
+      const em = Math.min(...mapArray(row, (p) => p.fontSize));
       const up = baselineOf(above) - baselineOf(row);
       const down = baselineOf(row) - baselineOf(below);
       const [a, b] = [above[0], below[0]];
@@ -170,13 +171,27 @@ function straddlingLabels(groups: Piece[][]): Piece[][] {
       // the amounts is not one).
       const left = Math.min(a.x0, b.x0);
       const figures = row.filter((p) => AMOUNT_TOKEN.test(p.text));
-      const named = !figures.some((p) => p.x1 <= left && /[.,]/.test(p.text)) && Math.max(a.x1, b.x1) <= Math.min(...figures.filter((p) => p.x0 > left).map((p) => p.x0));
+      const named =
+        !figures.some((p) => p.x1 <= left && /[.,]/.test(p.text)) &&
+        Math.max(a.x1, b.x1) <=
+          Math.min(
+            ...mapArray(
+              figures.filter((p) => p.x0 > left),
+              (p) => p.x0,
+            ),
+          );
       if (!coded || !aligned || !named || !spaced || Math.abs(up - down) >= 0.2 * em) continue;
       // The middle line of three: the row's piece within the label's x-range (none for two lines).
       const middle = row.find((p) => !AMOUNT_TOKEN.test(p.text) && p.x0 >= b.x0 - 1 && p.x0 < Math.max(a.x1, b.x1) + 1);
       if ((lines === 3) !== !!middle) continue;
       const parts = middle ? [a, middle, b] : [a, b];
-      const name: Piece = { text: parts.map((p) => p.text).join(""), x0: Math.min(...parts.map((p) => p.x0)), x1: Math.max(...parts.map((p) => p.x1)), y: baselineOf(row), fontSize: a.fontSize };
+      const name: Piece = {
+        text: mapArray(parts, (p) => p.text).join(""),
+        x0: Math.min(...mapArray(parts, (p) => p.x0)),
+        x1: Math.max(...mapArray(parts, (p) => p.x1)),
+        y: baselineOf(row),
+        fontSize: a.fontSize,
+      };
       out.splice(i, 3, [...row.filter((p) => p !== middle), name]);
       found++;
     }

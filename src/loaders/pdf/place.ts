@@ -2,6 +2,7 @@ import type { Finding } from "../../engine/types.js";
 import type { BudgetDocument } from "../../model/document.js";
 import type { Box, SourceLocation } from "../../model/location.js";
 import type { LayoutLine } from "../layout/types.js";
+import { mapArray } from "../../util/arrays.js";
 
 // Where a figure of a PDF is: its page and its box, from the layout lines the PDF loader rebuilt.
 
@@ -28,7 +29,7 @@ export function placeFindings(doc: BudgetDocument, findings: Finding[]): void {
  * (a CJK character one em, others half). Locations already placed are left as they are.
  */
 export function placeOnPages(doc: unknown, file: string, lines: LayoutLine[]): void {
-  const byLine = new Map(lines.map((l) => [l.line, l]));
+  const byLine = new Map(mapArray(lines, (l) => [l.line, l]));
   const seen = new Set<object>();
   const visit = (v: unknown): void => {
     if (!v || typeof v !== "object" || seen.has(v)) return;
