@@ -7,7 +7,7 @@ import type { Finding, Lang, Rule, SeveritySetting } from "./engine/types.js";
 import { diagnose } from "./diagnosis/index.js";
 import { diagnosis as diagnosisRule } from "./rules/diagnosis.js";
 import type { BudgetDocument } from "./model/document.js";
-import { configFor, type Config, type ConfigSource } from "./config.js";
+import { configFor, newConfigRun, type Config, type ConfigSource } from "./config.js";
 import { discoverPackages, findPackages, InputError, loadPackage, packageKind, type EncodingName, type Package } from "./loaders/index.js";
 import { checkInPool, workerAvailable, type DocumentText, type PoolOptions } from "./batch/pool.js";
 import { placeFindings } from "./loaders/pdf/place.js";
@@ -155,6 +155,7 @@ export interface RunOutput extends PoolOptions {
  * folder's packages by path) whatever finishes first.
  */
 export async function checkInputs(inputs: string[], opts: CheckOptions, progress?: Progress, out: RunOutput = {}): Promise<DocumentReport[]> {
+  newConfigRun();
   const slots: (DocumentReport | Package)[] = [];
   if (opts.previous)
     try {

@@ -182,10 +182,32 @@ export interface ConfigSource {
 }
 
 const cache = new Map<string, Config>();
+/**
+ * The file findConfig found for each folder in this run. A package's configuration is asked for four times
+ * in a batch (before and after its check, in the main thread and in a worker), and each search tests two
+ * names in every folder up to the repository's root: 32 failed `access` calls per document of a batch in
+ * /tmp/…, one round trip each on a network share.
+ */
+const foundIn = new Map<string, string | null>();
+
+/**
+ * Starts a run (checkInputs): configuration files are searched for and read afresh. Within a run a
+ * folder's file is looked for once, and each file is read once.
+ */
+export function newConfigRun(): void {
+  foundIn.clear();
+  cache.clear();
+}
 
 /** The configuration that applies to a package, or null; a ConfigError when that file is invalid. */
 export function configFor(pkg: Package, source: ConfigSource): Config | null {
-  const path = source.file ?? findConfig(pkg.kind === "csv" ? pkg.path : dirname(pkg.path));
+  let path = source.file;
+  if (!path) {
+    const folder = pkg.kind === "csv" ? pkg.path : dirname(pkg.path);
+    const found = foundIn.get(folder);
+    path = found === undefined ? findConfig(folder) : found;
+    if (found === undefined) foundIn.set(folder, path);
+  }
   if (!path) return null;
   let config = cache.get(path);
   if (!config) {

@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findConfig } from "../../src/config.js";
+import { configFor, findConfig, newConfigRun } from "../../src/config.js";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -63,5 +63,41 @@ describe("configuration files: where they are looked for, whose they are, and wh
     expect(cliJson([doc]).report.documents[0].config).toBe(cfg);
     for (const format of ["text", "markdown", "junit", "sarif", "github", "html"]) expect(cli([doc, "--format", format]).stdout).toContain("budget-check.config.json");
     expect(cliJson([SEED]).report.documents[0].config).toBeUndefined();
+  });
+});
+
+describe("configuration files within one run", () => {
+  const tmp = tempDir("cfgrun");
+  const source = { file: null, cli: { tolerance: false, lang: false } };
+
+  it("a folder's file is looked for once per run, and again in the next run (newConfigRun)", () => {
+    const dir = join(tmp, "dept");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    newConfigRun();
+    const a = { path: join(dir, "a.md"), kind: "markdown" as const };
+    const b = { path: join(dir, "b.md"), kind: "markdown" as const };
+    expect(configFor(a, source)).toBeNull();
+    // Written during the run: the run goes on as it began (every document of a batch with the same settings).
+    writeFileSync(join(dir, "budget-check.config.json"), JSON.stringify({ rules: { "yoy-change": "off" } }));
+    expect(configFor(b, source)).toBeNull();
+    newConfigRun();
+    const c = configFor(a, source);
+    expect(c?.path).toMatch(/dept\/budget-check\.config\.json$/);
+    expect(configFor(b, source)).toBe(c); // read once, shared by the folder's documents
+    // A CSV package is its own folder: looked for from there, and its parent's file found.
+    mkdirSync(join(dir, "csv-package"));
+    expect(configFor({ path: join(dir, "csv-package"), kind: "csv" }, source)).toBe(c);
+  });
+
+  it("a batch of one folder applies the folder's file to every document (in the workers and in the report)", () => {
+    const dir = join(tmp, "batch");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    for (const name of ["a.md", "b.md", "c.md"]) copyFileSync(join(ROOT, SEED), join(dir, name));
+    expect(cli([dir]).status).toBe(1);
+    writeFileSync(join(dir, "budget-check.config.json"), JSON.stringify({ rules: { "yoy-change": "off" }, failOn: "never" }));
+    const r = cliJson([dir]);
+    expect(r.status).toBe(0);
+    expect(r.report.documents.map((d: { config?: string }) => d.config)).toEqual(Array(3).fill(join(dir, "budget-check.config.json")));
+    expect(r.report.documents.every((d: { findings: { ruleId: string }[] }) => d.findings.every((f) => f.ruleId !== "yoy-change"))).toBe(true);
   });
 });
