@@ -77,6 +77,32 @@ function setWorkerFlags(): void {
   ]);
 }
 
+/**
+ * A batch is expected to fill every core when it has at least this many packages per core (without
+ * BUDGET_CHECK_WORKERS, batch/sizing.ts starts one more worker only while the work left would take the
+ * running ones WORTH_STARTING; a 50-document batch of the benchmark's corpus stays on one worker, a
+ * 100-document one grows to two on 2 cores).
+ */
+export const PACKAGES_PER_CORE_TO_FILL = 50;
+
+/**
+ * Whether the batch's workers compile their optimised code on their own thread (V8's
+ * --no-concurrent-recompilation) rather than hand it to V8's compiler threads. Concurrent compilation pays
+ * when a core is left over for it; when the workers keep every core busy, the compiler threads only take
+ * turns with them, and a function waits for its optimised code while it runs on in the slower tiers.
+ * Measured on 2 cores, paired (docs/performance.md, "Ninth pass"): 1,000 documents on the default pool
+ * 0.905-0.95 of the wall time and CPU with the workers compiling on their own thread; one worker on 2 cores
+ * 1.095 (a core is free), a 50-document batch (one worker) 1.39, a 100-document one (two workers) 0.96.
+ * V8 makes an isolate's compiler dispatcher as the isolate is made: the flag applies to the workers started
+ * after it is set, never to the main thread's isolate, and it is set again before each batch.
+ * `fixed` is BUDGET_CHECK_WORKERS (null: the pool is sized as the batch goes), `cores` the cores the
+ * process may use.
+ */
+export function workersCompileInline(packages: number, fixed: number | null, cores: number): boolean {
+  if (fixed !== null) return Math.min(fixed, packages) >= cores;
+  return cores <= 1 || packages >= PACKAGES_PER_CORE_TO_FILL * cores;
+}
+
 /** The old-generation heap of each worker in MB: BUDGET_CHECK_WORKER_HEAP_MB (16 or more), else 512. */
 function workerHeapMb(): number {
   const n = Number(process.env.BUDGET_CHECK_WORKER_HEAP_MB);
@@ -127,6 +153,7 @@ export interface PoolOptions {
 export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index: number, report: DocumentReport, text?: DocumentText, release?: () => void) => void, pool: PoolOptions = {}): Promise<void> {
   const wire = toWire(opts);
   setWorkerFlags();
+  setV8Flags([workersCompileInline(pkgs.length, fixedWorkers(), availableParallelism()) ? "--no-concurrent-recompilation" : "--concurrent-recompilation"]);
   const workers = new Set<Worker>();
   let next = 0;
   let finished = 0;

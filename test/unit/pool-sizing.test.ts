@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PoolSizer, type CpuTimes } from "../../src/batch/sizing.js";
+import { PACKAGES_PER_CORE_TO_FILL, workersCompileInline } from "../../src/batch/pool.js";
 
 /** What a machine's cores do during an interval, in cores: busy with other programs, and used by this process. */
 interface Load {
@@ -76,5 +77,30 @@ describe("the number of batch workers, measured", () => {
     expect(simulate(2, 2, 21, alone, 100)).toBe(1); // 19 packages of 100 ms left at the first look
     expect(simulate(2, 2, 23, alone, 100)).toBe(2); // 21 left: 2.1 s
     expect(simulate(2, 2, 40, alone, 40)).toBe(1); // 40 documents of 40 ms: a second worker would not pay
+  });
+});
+
+describe("where a batch's workers compile their optimised code", () => {
+  it("on their own thread when the workers fill every core: BUDGET_CHECK_WORKERS at or above the cores", () => {
+    expect(workersCompileInline(1000, 2, 2)).toBe(true);
+    expect(workersCompileInline(1000, 4, 2)).toBe(true);
+    expect(workersCompileInline(1000, 1, 1)).toBe(true);
+  });
+
+  it("on V8's compiler threads when a core is left over: fewer workers than cores, or fewer packages than workers", () => {
+    expect(workersCompileInline(1000, 1, 2)).toBe(false);
+    expect(workersCompileInline(1000, 3, 8)).toBe(false);
+    expect(workersCompileInline(1, 2, 2)).toBe(false); // one package: one worker
+  });
+
+  it("without BUDGET_CHECK_WORKERS: on their own thread once the batch is large enough to fill the cores", () => {
+    expect(workersCompileInline(PACKAGES_PER_CORE_TO_FILL * 2, null, 2)).toBe(true);
+    expect(workersCompileInline(1000, null, 2)).toBe(true);
+    // A small batch stays on one worker (batch/sizing.ts): the idle core compiles for it.
+    expect(workersCompileInline(PACKAGES_PER_CORE_TO_FILL * 2 - 1, null, 2)).toBe(false);
+    expect(workersCompileInline(50, null, 2)).toBe(false);
+    expect(workersCompileInline(1000, null, 32)).toBe(false);
+    // One core: no core is ever left over.
+    expect(workersCompileInline(2, null, 1)).toBe(true);
   });
 });
