@@ -209,39 +209,50 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
 
 /**
  * A row that lost its leading empty cells at a page break (表12) is shifted right until its amounts
- * stand in amount columns and its text in text columns.
+ * stand in amount columns and its text in text columns: how many columns (0: it stands where printed).
+ * Cell i of the row as read is then `l.cells[i − shift]` (empty left of the printed cells) — an offset,
+ * not a shifted copy of the row's cells and locations (cellText, cellLocation).
  */
-function alignCells(l: RawLine, map: ColumnMap): { cells: string[]; locs: SourceLocation[] } {
-  const cells = mapArray(l.cells, (c) => c.trim());
-  // The cells without the empty ones at the end (trimmedCells, from the cells already trimmed).
-  let filled = cells.length;
-  while (filled > 0 && cells[filled - 1] === "") filled--;
-  if (filled >= map.width || filled === 0) return { cells, locs: l.cellLocations };
-  const trimmed = cells.slice(0, filled);
+function shiftOf(l: RawLine, map: ColumnMap): number {
+  const raw = l.cells;
+  // The cells without the empty ones at the end.
+  let filled = raw.length;
+  while (filled > 0 && raw[filled - 1].trim() === "") filled--;
+  if (filled >= map.width || filled === 0) return 0;
+  const trimmed = new Array<string>(filled);
+  for (let i = 0; i < filled; i++) trimmed[i] = raw[i].trim();
   // Amounts must land in amount columns, text in text columns (a code such as 206 reads as a number).
   // A mistyped amount (9,7244) is first taken as an amount, so that it stays in its column and is
   // reported as malformed rather than shifting the row; only if no shift fits is it allowed to be text.
   const kinds = mapArray(trimmed, (c) => (c ? amountTextKind(c) : "blank"));
-  const fits = (k: number, malformedIsAmount: boolean) =>
-    trimmed.every((c, i) => {
-      if (!c) return true;
+  const fits = (k: number, malformedIsAmount: boolean) => {
+    for (let i = 0; i < filled; i++) {
+      if (!trimmed[i]) continue;
       const spec = map.specs[i + k];
       if (!spec) return false;
       const cls = kinds[i];
       const amountLike = cls === "amount" || (malformedIsAmount && cls === "malformed");
-      return amountLike ? spec.kind === "amount" || spec.key === "code" : spec.kind === "text" || cls === "malformed";
-    });
-  for (const strict of [true, false]) {
-    if (fits(0, strict)) return { cells, locs: l.cellLocations };
-    for (let k = 1; k + trimmed.length <= map.width; k++) {
-      if (fits(k, strict)) {
-        const pad = Array.from({ length: k }, () => "");
-        const padLoc = Array.from({ length: k }, () => l.location);
-        return { cells: [...pad, ...cells], locs: [...padLoc, ...l.cellLocations] };
-      }
+      if (amountLike ? !(spec.kind === "amount" || spec.key === "code") : !(spec.kind === "text" || cls === "malformed")) return false;
     }
+    return true;
+  };
+  for (const strict of [true, false]) {
+    if (fits(0, strict)) return 0;
+    for (let k = 1; k + filled <= map.width; k++) if (fits(k, strict)) return k;
   }
-  return { cells, locs: l.cellLocations };
+  return 0;
+}
+
+/** Cell `i` of a row shifted by `shift` (shiftOf), trimmed; "" left of the printed cells and past them. */
+function cellText(l: RawLine, shift: number, i: number): string {
+  const j = i - shift;
+  return j >= 0 && j < l.cells.length ? l.cells[j].trim() : "";
+}
+
+/** Where cell `i` of a row shifted by `shift` is printed: the row's place left of the printed cells and past them. */
+function cellLocation(l: RawLine, shift: number, i: number): SourceLocation {
+  const j = i - shift;
+  return (j >= 0 && j < l.cellLocations.length ? l.cellLocations[j] : undefined) ?? l.location;
 }
 
 function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure" | null) {
@@ -249,9 +260,9 @@ function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure"
   return tpl.roles?.find((r) => r.pattern.test(n) && (!r.side || !side || r.side === side));
 }
 
-function buildCells(map: ColumnMap, cells: string[], locs: SourceLocation[], rowLoc: SourceLocation): Record<string, Cell> {
+function buildCells(map: ColumnMap, l: RawLine, shift: number): Record<string, Cell> {
   const out: Record<string, Cell> = {};
-  for (const { spec, at, isAmount, nonNegative } of map.present) out[spec.key] = amountCell(cells[at] ?? "", locs[at] ?? rowLoc, isAmount, nonNegative);
+  for (const { spec, at, isAmount, nonNegative } of map.present) out[spec.key] = amountCell(cellText(l, shift, at), cellLocation(l, shift, at), isAmount, nonNegative);
   return out;
 }
 
@@ -423,10 +434,13 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     lastId = tpl.id;
     const beyond: Cell[] = [];
     const items = mapArray(page.data, (l) => {
-      const { cells, locs } = alignCells(l, map);
+      const shift = shiftOf(l, map);
       // What is printed past the header's last column has no column to be read into: kept to be reported.
-      for (let i = map.width; i < cells.length; i++) if (cells[i].trim()) beyond.push({ text: cells[i].trim(), amount: null, location: locs[i] ?? l.location });
-      return { cells: buildCells(map, cells, locs, l.location), loc: l.location };
+      for (let i = map.width; i < l.cells.length + shift; i++) {
+        const text = cellText(l, shift, i);
+        if (text) beyond.push({ text, amount: null, location: cellLocation(l, shift, i) });
+      }
+      return { cells: buildCells(map, l, shift), loc: l.location };
     });
     const first = page.data[0];
     const earlier = first ? firstRows.get(tpl.id) : undefined;
