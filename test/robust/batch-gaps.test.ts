@@ -86,6 +86,20 @@ describe("a batch never loses the rest for one entry, and says what it skipped",
     expect(r.stderr).not.toMatch(/ENOENT/);
   });
 
+  it("a name that holds U+FFFD itself is valid UTF-8 and is checked, beside one that is not UTF-8", () => {
+    const batch = join(tmp, "b4b");
+    mkdirSync(batch);
+    cpSync(join(ROOT, SEED), join(batch, "a\uFFFD.md"));
+    writeFileSync(Buffer.concat([Buffer.from(join(batch, "b")), Buffer.from([0xff]), Buffer.from(".md")]), "x");
+    const r = cliJson([batch]);
+    expect(r.status).toBe(2);
+    const [a, b] = r.report.documents;
+    expect(a.path).toBe(join(batch, "a\uFFFD.md"));
+    expect(a.failure).toBeNull();
+    expect(a.findings.length).toBeGreaterThan(0);
+    expect(b.failure.message).toMatch(/the file name is not valid UTF-8/);
+  });
+
   it("a markdown or text report saved in a batch folder is not read as a package on the next run", () => {
     const batch = join(tmp, "b5");
     mkdirSync(batch);
