@@ -172,10 +172,27 @@ export function briefOf(d: DocumentReport): DocumentReport {
   return { path: d.path, format: d.format, department: d.department, year: d.year, moneyUnit: d.moneyUnit, tables: [], findings, summary: d.summary, failure: d.failure, config: d.config };
 }
 
-export function makeReport(version: string, documents: DocumentReport[]): Report {
-  const summary = { documents: documents.length, error: 0, warning: 0, info: 0 };
-  for (const d of documents) for (const s of ["error", "warning", "info"] as const) summary[s] += d.summary[s];
-  const accepted = documents.reduce((n, d) => n + (d.summary.accepted ?? 0), 0);
-  if (accepted) return { version: 2, tool: { name: "budget-check", version }, documents, summary: { ...summary, accepted } };
-  return { version: 2, tool: { name: "budget-check", version }, documents, summary };
+/** A run's counts, added up one document at a time (a streamed run keeps these, not its documents). */
+export class Totals {
+  private readonly counts = { documents: 0, error: 0, warning: 0, info: 0 };
+  private accepted = 0;
+
+  add(d: DocumentReport): void {
+    this.counts.documents++;
+    for (const s of ["error", "warning", "info"] as const) this.counts[s] += d.summary[s];
+    this.accepted += d.summary.accepted ?? 0;
+  }
+
+  /** The report's `summary`: `accepted` only when some finding was accepted. */
+  summary(): Report["summary"] {
+    return this.accepted ? { ...this.counts, accepted: this.accepted } : { ...this.counts };
+  }
+}
+
+export function makeReport(version: string, documents: DocumentReport[], totals?: Totals): Report {
+  if (!totals) {
+    totals = new Totals();
+    for (const d of documents) totals.add(d);
+  }
+  return { version: 2, tool: { name: "budget-check", version }, documents, summary: totals.summary() };
 }

@@ -3,12 +3,12 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Help, Option } from "commander";
 import { checkInputs, loadModels, packageOptions, parseTolerance, previousYear, solverSeconds, type CheckOptions } from "../check.js";
-import { CONFIG_NAME, ConfigError, configFor, readConfig, type Config } from "../config.js";
-import { severityRank } from "../engine/run.js";
+import { CONFIG_NAME, ConfigError, readConfig, type Config } from "../config.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import { makeReport, type DocumentReport } from "../report.js";
-import { acceptedProblems, draftAccepted, problemLine, today, type AcceptedProblem } from "../accepted.js";
+import { RunOutcome } from "./outcome.js";
+import { draftAccepted, problemLine, today } from "../accepted.js";
 import { openOutputAtomically, overwritesInput, sameFile, writeOutputAtomically } from "../output.js";
 import { visibleControls } from "../reporters/escape.js";
 import { formatters } from "../reporters/index.js";
@@ -172,39 +172,43 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     (flags.format === "json" || flags.format === "jsonl") && !flags.annotate && flags.writeAccepted === undefined && flags.report.length === 0 ? streams[flags.format] : null;
   const tool = { name: "budget-check" as const, version: VERSION };
   let streamed: { write(s: string | Uint8Array, written?: () => void): void; commit(): void } | null = null;
-  let documents: DocumentReport[];
+  // What the end of the run needs, gathered as each document is handed over (cli/outcome.ts).
+  const outcome = new RunOutcome(base);
+  // A streamed run keeps no document: only the outcome.
+  let documents: DocumentReport[] = [];
   if (stream) {
     streamed = flags.output ? atomicOutput("--output", flags.output) : { write: io.out, commit() {} };
     const out = streamed;
     out.write(stream.start(tool));
-    const briefs: DocumentReport[] = [];
+    let first = true;
     await checkInputs(inputs, base, progress, {
       timeout,
       serialize: flags.format as "json" | "jsonl",
       onReport: (d, text, release) => {
-        if (briefs.length && stream.separator) out.write(stream.separator);
+        if (!first && stream.separator) out.write(stream.separator);
+        first = false;
         out.write(text ?? stream.document(d), release);
-        briefs.push(d);
+        outcome.add(d);
       },
     });
-    documents = briefs;
-  } else documents = await checkInputs(inputs, base, progress, { timeout });
+  } else {
+    documents = await checkInputs(inputs, base, progress, { timeout });
+    for (const d of documents) outcome.add(d);
+  }
   // Run-wide settings: the command line, else the first configuration file used; rules off per document.
-  const used: Config[] = [];
+  const used = outcome.used;
   const rulesOff = new Map<string, Set<string>>();
   for (const d of documents) {
     if (d.failure) continue;
     const pkg = { path: d.path, kind: packageKind(d.format) };
-    const c = configFor(pkg, base.config!);
-    if (c && !used.includes(c)) used.push(c);
     rulesOff.set(d.path, new Set(Object.entries(packageOptions(pkg, base).severities).filter(([, v]) => v === "off").map(([k]) => k)));
   }
   const lang = flags.lang ?? used.find((c) => c.lang)?.lang ?? base.lang;
   const failOn = flags.failOn ?? used.find((c) => c.failOn)?.failOn ?? "error";
   const wantsHtml = flags.format === "html" || flags.report.some((r) => r.format === "html");
   const models = wantsHtml ? await loadModels(documents, base) : undefined;
-  const report = makeReport(VERSION, documents);
-  const problems = acceptanceProblems(documents, base);
+  const report = makeReport(VERSION, documents, outcome.totals);
+  const problems = outcome.acceptedProblems();
   if (problems.length) report.acceptedProblems = problems;
   const color = flags.color && !process.env.NO_COLOR && !flags.output && io.isTTY;
   const options = { lang, quiet: !!flags.quiet, failOn, rules, docsBaseUri: docsBaseUri(), documents: models, rulesOff, includeRounding: !!flags.includeRounding, showRounding: !!flags.showRounding };
@@ -249,43 +253,20 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
       throw new UsageError(`--annotate ${flags.annotate}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  for (const d of documents) if (d.failure) process.stderr.write(`budget-check: ${visibleControls(`${d.failure.location ? formatLocation(d.failure.location) : d.path}: ${d.failure.message}`)}\n`);
+  for (const { path, failure } of outcome.failures) process.stderr.write(`budget-check: ${visibleControls(`${failure!.location ? formatLocation(failure!.location) : path}: ${failure!.message}`)}\n`);
   for (const p of problems) process.stderr.write(`budget-check: ${visibleControls(problemLine(p, lang))}\n`);
   if (flags.previous) {
     // --previous is last year's: the same year as a document checked against it is a mistake to point out.
     const year = await previousYear(flags.previous, base.encoding);
-    for (const d of documents)
-      if (!d.failure && year !== null && d.year === year)
+    for (const d of outcome.years ?? [])
+      if (year !== null && d.year === year)
         process.stderr.write(
           lang === "zh"
             ? `budget-check: 警告：--previous ${flags.previous} 是 ${year} 年的文件，与 ${d.path} 同一年度；应为上一年度（${year - 1} 年）的文件\n`
             : `budget-check: warning: --previous ${flags.previous} is for ${year}, the same year as ${d.path}; it should be last year's (${year - 1})\n`,
         );
   }
-  if (documents.some((d) => d.failure)) return 2;
-  if (failOn === "never") return 0;
-  const threshold = severityRank(failOn);
-  // A document's summary counts its findings not accepted (a streamed document keeps only its summary).
-  const failing = documents.some((d) => (["error", "warning", "info"] as const).some((s) => severityRank(s) <= threshold && d.summary[s] > 0));
-  return failing ? 1 : 0;
-}
-
-/**
- * Entries of the `accepted` lists of the configurations used that expired, or that no finding of the
- * documents using that configuration matches any more.
- */
-function acceptanceProblems(documents: DocumentReport[], base: CheckOptions): AcceptedProblem[] {
-  const byConfig = new Map<Config, Set<string>>();
-  for (const d of documents) {
-    if (d.failure) continue;
-    const c = configFor({ path: d.path, kind: packageKind(d.format) }, base.config!);
-    if (!c?.accepted.length) continue;
-    const seen = byConfig.get(c) ?? new Set<string>();
-    for (const f of d.findings) if (f.fingerprint) seen.add(f.fingerprint);
-    byConfig.set(c, seen);
-  }
-  const day = today();
-  return [...byConfig].flatMap(([c, seen]) => acceptedProblems(c.path, c.accepted, seen, day));
+  return outcome.status(failOn);
 }
 
 /** --annotate writes a copy of one workbook or PDF: refuse anything else, and above all writing over the input. */
