@@ -23,8 +23,11 @@ export class RunOutcome {
   readonly years: { path: string; year: number }[] | null;
   /** Severities with a finding not accepted in some document. */
   private readonly present = new Set<Severity>();
-  /** Fingerprints of the findings of the documents using each configuration that has an `accepted` list. */
-  private readonly seen = new Map<Config, Set<string>>();
+  /**
+   * For each configuration with an `accepted` list: its fingerprints, and those a finding of a document
+   * using it matched (only listed ones are kept: bounded by the list, not by the batch's findings).
+   */
+  private readonly seen = new Map<Config, { listed: Set<string>; matched: Set<string> }>();
 
   constructor(private readonly base: CheckOptions) {
     this.years = base.previous ? [] : null;
@@ -43,8 +46,8 @@ export class RunOutcome {
     if (!this.used.includes(c)) this.used.push(c);
     if (!c.accepted.length) return;
     let seen = this.seen.get(c);
-    if (!seen) this.seen.set(c, (seen = new Set()));
-    for (const f of d.findings) if (f.fingerprint) seen.add(f.fingerprint);
+    if (!seen) this.seen.set(c, (seen = { listed: new Set(c.accepted.map((e) => e.fingerprint)), matched: new Set() }));
+    for (const f of d.findings) if (f.fingerprint && seen.listed.has(f.fingerprint)) seen.matched.add(f.fingerprint);
   }
 
   /**
@@ -53,7 +56,7 @@ export class RunOutcome {
    */
   acceptedProblems(): AcceptedProblem[] {
     const day = today();
-    return [...this.seen].flatMap(([c, seen]) => acceptedProblems(c.path, c.accepted, seen, day));
+    return [...this.seen].flatMap(([c, { matched }]) => acceptedProblems(c.path, c.accepted, matched, day));
   }
 
   /** The exit status: 2 when a document could not be checked, 1 when a finding not accepted reaches `failOn`. */
