@@ -109,7 +109,7 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
   try {
     // Names as strings; only a folder where one has come back with U+FFFD in it is read again as bytes, to
     // tell a name that is not UTF-8 from one that has the character (a Buffer per name of a 20,000-file
-    // batch grew the main thread's young generation to its largest for the whole run).
+    // batch helped grow the main thread's young generation to its largest for the batch's first seconds).
     raw = readdirSync(dir, { withFileTypes: true });
     if (raw.some((e) => e.name.includes("\uFFFD"))) raw = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
   } catch (e) {
