@@ -50,3 +50,31 @@ describe("well-formed UTF-8 is decoded as TextDecoder decodes it", () => {
     expect(decodeTextWithEncoding(new TextEncoder().encode("\ufeff表1"), "x.txt").text).toBe("表1");
   });
 });
+
+describe("the fast UTF-16 conversion of well-formed UTF-8 gives TextDecoder's text", () => {
+  it("on 5,000 drawn strings of every range of code points, read from the middle of a larger buffer", () => {
+    let a = 7;
+    const r = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    // One code point from each range: ASCII, two-, three- and four-byte UTF-8, the edges around the surrogates.
+    const ranges: [number, number][] = [[0x20, 0x7e], [0x80, 0x7ff], [0x800, 0xd7ff], [0xe000, 0xffff], [0x10000, 0x10ffff], [0x4e00, 0x9fff], [0x0a, 0x0a]];
+    for (let n = 0; n < 5000; n++) {
+      const cps = Array.from({ length: 1 + Math.floor(r() * 40) }, () => {
+        const [lo, hi] = ranges[Math.floor(r() * ranges.length)];
+        return lo + Math.floor(r() * (hi - lo + 1));
+      });
+      const text = String.fromCodePoint(...cps);
+      const encoded = new TextEncoder().encode(text);
+      // The file's bytes as a view into a larger buffer, as a pooled read gives them.
+      const pool = new Uint8Array(encoded.length + 11);
+      pool.set(encoded, 5);
+      const bytes = pool.subarray(5, 5 + encoded.length);
+      const got = decodeTextWithEncoding(bytes, "x.txt");
+      expect(got.text).toBe(new TextDecoder("utf-8").decode(bytes));
+    }
+  });
+});
