@@ -2,6 +2,17 @@ import { isUtf8 } from "node:buffer";
 import { describe, expect, it } from "vitest";
 import { decodeTextWithEncoding, scanUtf8 } from "../../src/loaders/decode.js";
 
+/** A seeded draw in [0, 1) (mulberry32): the same cases on every run. */
+function drawer(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * decodeTextWithEncoding takes Node's native UTF-8 check (buffer.isUtf8) as its fast path and walks the
  * bytes with scanUtf8 only when that fails: the two must call the same files well-formed, or a file would
@@ -9,13 +20,7 @@ import { decodeTextWithEncoding, scanUtf8 } from "../../src/loaders/decode.js";
  */
 describe("the native UTF-8 check and scanUtf8 agree", () => {
   it("on 20,000 drawn byte strings near the edges of well-formed UTF-8 (overlong, surrogates, above U+10FFFF, truncated)", () => {
-    let a = 99;
-    const r = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const r = drawer(99);
     const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe4, 0xed, 0xee, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
     let valid = 0;
     for (let n = 0; n < 20000; n++) {
@@ -53,13 +58,7 @@ describe("well-formed UTF-8 is decoded as TextDecoder decodes it", () => {
 
 describe("the fast UTF-16 conversion of well-formed UTF-8 gives TextDecoder's text", () => {
   it("on 5,000 drawn strings of every range of code points, read from the middle of a larger buffer", () => {
-    let a = 7;
-    const r = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const r = drawer(7);
     // One code point from each range: ASCII, two-, three- and four-byte UTF-8, the edges around the surrogates.
     const ranges: [number, number][] = [[0x20, 0x7e], [0x80, 0x7ff], [0x800, 0xd7ff], [0xe000, 0xffff], [0x10000, 0x10ffff], [0x4e00, 0x9fff], [0x0a, 0x0a]];
     for (let n = 0; n < 5000; n++) {
