@@ -65,3 +65,18 @@ describe("the bundled CLI loads only what the input needs", () => {
     expect(loadedPackages([SEED_XLSX, "--format", "json"])).not.toContain("exceljs");
   });
 });
+
+describe("the published package", () => {
+  it("carries the launcher, the bundle and the docs, and no code cache made on the publisher's machine", () => {
+    // npm's own list of what `npm publish` would pack (scripts skipped: the build has run).
+    const r = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8", shell: process.platform === "win32" });
+    expect(r.status, r.stderr).toBe(0);
+    const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
+    expect(files).toContain("bin/budget-check.js");
+    expect(files).toContain("dist/chunks/cli.cjs");
+    expect(files).toContain("dist/cli/start.cjs");
+    expect(files).toContain("docs/cli.md");
+    // The build writes dist/code-cache/ (and any run may): a cache fits one Node version on one machine.
+    expect(files.filter((f) => f.startsWith("dist/code-cache"))).toEqual([]);
+  });
+});
