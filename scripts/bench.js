@@ -11,7 +11,8 @@
 // - the warm CPU per document: one worker on the whole corpus and on its first half, paired; the
 //   difference over the documents between them (a worker's start and warm-up cancel out);
 // - the same corpus through scripts/rowsums.py (row totals and 类/款/项 sums with Decimal, Python's
-//   standard library only), paired with budget-check;
+//   standard library only), paired with budget-check; and paired with budget-check doing only that work
+//   (every rule but row-total and hierarchy-sum off), on one worker and on the default pool;
 // - a --big corpus (default 10,000; 0 to skip) for the peak RSS, with --format jsonl read as it
 //   streams: when its first document line arrived against the whole run;
 // and checks that every injected error was found and no clean department has one (exit 1 otherwise).
@@ -161,9 +162,19 @@ const warm = oneAll.cpu === null ? null : (1000 * (oneAll.cpu - oneHalf.cpu)) / 
 
 let py = null;
 let pyCheck = null;
+let pySame = null;
 if (PYTHON && forms.length === 1 && forms[0] === "text") {
   console.error("scripts/rowsums.py, paired with budget-check on one worker (3 runs each) …");
   [py, pyCheck] = paired([[PYTHON, [join(ROOT, "scripts/rowsums.py"), corpus]], [process.execPath, batchArgs, { BUDGET_CHECK_WORKERS: "1" }]], 3);
+  // The script's own work done by budget-check: its two rules on (row totals, 类/款/项 sums), every other
+  // rule off; on one worker and on the default pool, paired with the script again.
+  const others = JSON.parse(run(process.execPath, [CLI, "rules", "--format", "json"]).stdout)
+    .map((r) => r.id)
+    .filter((id) => id !== "row-total" && id !== "hierarchy-sum");
+  const sameArgs = [...batchArgs, ...others.flatMap((id) => ["--rule", `${id}=off`])];
+  console.error(`scripts/rowsums.py against budget-check with only row-total and hierarchy-sum (${others.length} rules off), paired (3 runs each) …`);
+  const [pyAgain, sameOne, sameDefault] = paired([[PYTHON, [join(ROOT, "scripts/rowsums.py"), corpus]], [process.execPath, sameArgs, { BUDGET_CHECK_WORKERS: "1" }], [process.execPath, sameArgs]], 3);
+  pySame = { py: pyAgain, one: sameOne, pool: sameDefault };
 }
 
 let large = null;
@@ -200,6 +211,9 @@ const lines = [
   py
     ? `| scripts/rowsums.py (Python, Decimal, row totals and 类/款/项 only) vs budget-check on one worker, paired | ${f(py.wall)} s (CPU ${f(py.cpu)} s) vs ${f(pyCheck.wall)} s (CPU ${f(pyCheck.cpu)} s): budget-check ${f(pyCheck.wall / py.wall, 1)}× its time | faster than it | ${check(pyCheck.wall < py.wall)} |`
     : `| scripts/rowsums.py | not run (needs python3 and a text-only corpus) | | |`,
+  pySame
+    ? `| the script's own work: budget-check with only row-total and hierarchy-sum, paired with it again | script ${f(pySame.py.wall)} s; one worker ${f(pySame.one.wall)} s (${f(pySame.one.wall / pySame.py.wall)}× its time), default pool ${f(pySame.pool.wall)} s (${f(pySame.pool.wall / pySame.py.wall)}×) | (what the gap above is made of) | |`
+    : null,
   `| peak RSS, ${n} documents | ${f(batch.rss, 0)} MB | ≤ 300 MB | ${batch.rss === null ? "n/a" : check(batch.rss <= 300)} |`,
   large
     ? `| peak RSS, ${big} documents (jsonl) | ${f(large.rss, 0)} MB; ${f(large.wall, 1)} s (CPU ${f(large.cpu, 1)} s) | ≤ 300 MB, flat | ${large.rss === null ? "n/a" : check(large.rss <= 300)} |`
@@ -210,7 +224,7 @@ const lines = [
   `| injected errors found | ${injected - problems.filter((p) => p.includes("injected")).length} / ${injected} | all | ${check(problems.length === 0)} |`,
   "",
 ];
-const text = lines.join("\n");
+const text = lines.filter((l) => l !== null).join("\n");
 console.log(text);
 mkdirSync(join(ROOT, "bench-out"), { recursive: true });
 writeFileSync(join(ROOT, "bench-out", "results.md"), text);
