@@ -41,12 +41,12 @@ const common = {
   logLevel: "warning",
 };
 
-// The CLI: its entries (the command, the batch worker, and the PDF reader's worker thread) share chunks;
+// The CLI: its entries (the command and the PDF reader's worker thread) share chunks;
 // lazy chunks besides. The PDF reader is started by the PDF loader's chunk as "./read-worker.js" beside
 // itself: that chunk lives in dist/chunks/, so the reader's entry does too.
 const result = await build({
   ...common,
-  entryPoints: { "cli/main": "src/cli/main.ts", "batch/worker": "src/batch/worker.ts", "chunks/read-worker": "src/loaders/pdf/read-worker.ts" },
+  entryPoints: { "cli/main": "src/cli/main.ts", "chunks/read-worker": "src/loaders/pdf/read-worker.ts" },
   outdir: dist,
   chunkNames: "chunks/[name]-[hash]",
 });
@@ -108,67 +108,83 @@ const lazyChalk = {
   },
 };
 
-const cjs = await build({
-  absWorkingDir: ROOT,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  external: LAZY_PACKAGES,
-  entryPoints: ["src/cli/main.ts"],
-  plugins: [lazyBuiltins, lazyChalk],
-  define: { "import.meta.url": "__budgetCheckUrl" },
-  banner: {
-    js: [
-      '"use strict";',
-      'var __budgetCheckUrl = require("node:url").pathToFileURL(__filename).href;',
-      'var __budgetCheckImport = typeof __budgetCheckHostImport === "function" ? __budgetCheckHostImport : (s) => import(s);',
-    ].join("\n"),
-  },
-  write: false,
-  outfile: join(dist, "chunks", "cli.cjs"),
-  logLevel: "warning",
-});
-// A script run by vm.Script cannot import() on Node 20 (its dynamic-import callback is an experimental
-// feature that warns, and is lost when the script comes from the code cache): the lazy packages that are
-// ES modules (highs, pdf.js) are imported by the loader instead, which passes its import() in.
-const bundleText = cjs.outputFiles[0].text.replace(/\bimport\(("[^"]+")\)/g, (call, spec) => (LAZY_PACKAGES.some((p) => spec === `"${p}"` || spec.startsWith(`"${p}/`)) ? `__budgetCheckImport(${spec})` : call));
-// Pure ASCII (esbuild escapes strings, not regular expressions, raw templates or comments): read, it is a
-// one-byte string, half the memory and no UTF-8 decoding. \uXXXX means the same character in each of those,
-// and so does an escaped character (\X) after an odd number of backslashes.
-const ascii = bundleText.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-if (/[^\x00-\x7f]/.test(ascii)) throw new Error("build: dist/chunks/cli.cjs is not ASCII");
-const otherImport = /\bimport\(.{0,60}/.exec(ascii.replace("(s) => import(s);", ""));
-if (otherImport) {
-  console.error(`build: dist/chunks/cli.cjs has an import() the code cache's loader cannot run: ${otherImport[0]}`);
-  process.exit(1);
+/**
+ * One entry bundled as CommonJS into dist/chunks/<name>, to be run through V8's code cache (Node 20 caches
+ * no ES module's code): the CLI (cli.cjs, run by bin/budget-check.js) and the batch worker (worker.cjs,
+ * run by dist/batch/worker-start.cjs in each worker thread). Returns its text, for its loader's hash.
+ */
+async function cjsBundle(entry, name) {
+  const cjs = await build({
+    absWorkingDir: ROOT,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    external: LAZY_PACKAGES,
+    entryPoints: [entry],
+    plugins: [lazyBuiltins, lazyChalk],
+    define: { "import.meta.url": "__budgetCheckUrl" },
+    banner: {
+      js: [
+        '"use strict";',
+        'var __budgetCheckUrl = require("node:url").pathToFileURL(__filename).href;',
+        'var __budgetCheckImport = typeof __budgetCheckHostImport === "function" ? __budgetCheckHostImport : (s) => import(s);',
+      ].join("\n"),
+    },
+    write: false,
+    outfile: join(dist, "chunks", name),
+    logLevel: "warning",
+  });
+  // A script run by vm.Script cannot import() on Node 20 (its dynamic-import callback is an experimental
+  // feature that warns, and is lost when the script comes from the code cache): the lazy packages that are
+  // ES modules (highs, pdf.js) are imported by the loader instead, which passes its import() in.
+  const bundleText = cjs.outputFiles[0].text.replace(/\bimport\(("[^"]+")\)/g, (call, spec) => (LAZY_PACKAGES.some((p) => spec === `"${p}"` || spec.startsWith(`"${p}/`)) ? `__budgetCheckImport(${spec})` : call));
+  // Pure ASCII (esbuild escapes strings, not regular expressions, raw templates or comments): read, it is a
+  // one-byte string, half the memory and no UTF-8 decoding. \uXXXX means the same character in each of those,
+  // and so does an escaped character (\X) after an odd number of backslashes.
+  const ascii = bundleText.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (/[^\x00-\x7f]/.test(ascii)) throw new Error(`build: dist/chunks/${name} is not ASCII`);
+  const otherImport = /\bimport\(.{0,60}/.exec(ascii.replace("(s) => import(s);", ""));
+  if (otherImport) {
+    console.error(`build: dist/chunks/${name} has an import() the code cache's loader cannot run: ${otherImport[0]}`);
+    process.exit(1);
+  }
+  // Outside an initialiser a require() runs when the bundle loads: a lazy package must never be there.
+  const eager = new RegExp(`^var \\w+ = (?:__toESM\\()?require\\("(?:${LAZY_PACKAGES.join("|")})`, "m").exec(ascii);
+  if (eager) {
+    console.error(`build: dist/chunks/${name} loads a lazy package on every run: ${eager[0]}`);
+    process.exit(1);
+  }
+  mkdirSync(join(dist, "chunks"), { recursive: true });
+  writeFileSync(cjs.outputFiles[0].path, ascii);
+  return ascii;
 }
-// Outside an initialiser a require() runs when the bundle loads: a lazy package must never be there.
-const eager = new RegExp(`^var \\w+ = (?:__toESM\\()?require\\("(?:${LAZY_PACKAGES.join("|")})`, "m").exec(ascii);
-if (eager) {
-  console.error(`build: dist/chunks/cli.cjs loads a lazy package on every run: ${eager[0]}`);
-  process.exit(1);
-}
-mkdirSync(join(dist, "chunks"), { recursive: true });
-writeFileSync(cjs.outputFiles[0].path, ascii);
 
-// Its loader (bin/budget-check.js requires it): told the bundle's name, hash and the tool's version, which
-// name the cache file (a cache is only ever used with the bundle it was made from).
-await build({
-  absWorkingDir: ROOT,
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  entryPoints: ["src/cli/start.ts"],
-  outfile: join(dist, "cli", "start.cjs"),
-  define: {
-    __BUNDLE_FILE__: JSON.stringify("cli.cjs"),
-    __BUNDLE_HASH__: JSON.stringify(createHash("sha256").update(ascii).digest("hex").slice(0, 16)),
-    __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version),
-  },
-  logLevel: "warning",
-});
+/**
+ * A bundle's loader, CommonJS: told the bundle's name, hash and the tool's version, which name the cache
+ * file (a cache is only ever used with the bundle it was made from).
+ */
+async function cjsLoader(entry, outfile, bundleName, bundleText) {
+  await build({
+    absWorkingDir: ROOT,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    entryPoints: [entry],
+    outfile,
+    define: {
+      __BUNDLE_FILE__: JSON.stringify(bundleName),
+      __BUNDLE_HASH__: JSON.stringify(createHash("sha256").update(bundleText).digest("hex").slice(0, 16)),
+      __VERSION__: JSON.stringify(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version),
+    },
+    logLevel: "warning",
+  });
+}
+
+// The CLI (bin/budget-check.js requires its loader) and the batch worker (the pool starts its loader).
+await cjsLoader("src/cli/start.ts", join(dist, "cli", "start.cjs"), "cli.cjs", await cjsBundle("src/cli/main.ts", "cli.cjs"));
+await cjsLoader("src/batch/worker-start.ts", join(dist, "batch", "worker-start.cjs"), "worker.cjs", await cjsBundle("src/batch/worker.ts", "worker.cjs"));
 
 // The lazy packages must only be imported by chunks that are themselves only loaded dynamically.
 const outputs = result.metafile.outputs;

@@ -8,7 +8,7 @@ import type { StreamFormat } from "../reporters/json.js";
 import { failedReport, type DocumentReport } from "../report.js";
 import { toWire } from "./options.js";
 import { PoolSizer } from "./sizing.js";
-import { setV8Flags } from "./v8-flags.js";
+import { setV8Flags, v8FlagsSet } from "./v8-flags.js";
 import type { Job, JobResult, Recycle } from "./worker.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -110,10 +110,11 @@ function workerHeapMb(): number {
 }
 
 /**
- * The worker's entry, dist/batch/worker.js. This code is bundled into a file one folder below dist/
- * (scripts/build.mjs), whichever: the path is relative to that level.
+ * The worker's entry, dist/batch/worker-start.cjs: it runs the worker's bundle (dist/chunks/worker.cjs)
+ * through V8's code cache (src/batch/worker-start.ts). This code is bundled into a file one folder below
+ * dist/ (scripts/build.mjs), whichever: the path is relative to that level.
  */
-const WORKER = new URL("../batch/worker.js", import.meta.url);
+const WORKER = new URL("../batch/worker-start.cjs", import.meta.url);
 
 /**
  * The worker's Node flags: inherited, except the main script's own (--input-type, --eval: the worker is a
@@ -166,7 +167,8 @@ export function checkInPool(pkgs: Package[], opts: CheckOptions, onDone: (index:
     };
     const failed = (index: number, message: string) => failedReport(pkgs[index].path, pkgs[index].kind, message, { file: pkgs[index].path });
     const start = () => {
-      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS, ...workerExecArgv() });
+      // The V8 flags this process set name the worker's code cache: V8 takes a cache only under the flags it was made with.
+      const w = new Worker(WORKER, { resourceLimits: WORKER_LIMITS, workerData: { v8Flags: [...v8FlagsSet()] }, ...workerExecArgv() });
       workers.add(w);
       let current = -1;
       let timer: NodeJS.Timeout | undefined;

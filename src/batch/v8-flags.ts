@@ -12,11 +12,21 @@
 import { setFlagsFromString } from "node:v8";
 
 let changed = false;
+/** Every flag set so far, in order (a worker's code cache is named after them: src/batch/worker-start.ts). */
+const set: string[] = [];
 
 /** Sets V8 flags for the isolates made from now on (once per flag value; setting one again is harmless). */
 export function setV8Flags(flags: readonly string[]): void {
-  for (const flag of flags) setFlagsFromString(flag);
+  for (const flag of flags) {
+    setFlagsFromString(flag);
+    set.push(flag);
+  }
   if (flags.length > 0) changed = true;
+}
+
+/** The flags this process set, in order. */
+export function v8FlagsSet(): readonly string[] {
+  return set;
 }
 
 /** Whether this process changed V8's flags since it started. */

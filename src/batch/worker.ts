@@ -68,5 +68,26 @@ parentPort!.on("message", async (message: Job | Recycle) => {
   } catch (e) {
     result = { index: job.index, error: (e as Error)?.message ?? String(e) };
   }
+  if (afterFirst) {
+    // Before the answer: once the main thread has every answer it ends the worker, which could cut the
+    // cache's writing short.
+    const f = afterFirst;
+    afterFirst = null;
+    try {
+      f();
+    } catch {
+      // best effort: a cache never fails a job
+    }
+  }
   parentPort!.postMessage(result, result.bytes ? [result.bytes.buffer as ArrayBuffer] : []);
 });
+
+let afterFirst: (() => void) | null = null;
+
+/**
+ * Runs `f` once, when the worker has done its first job, just before it answers: src/batch/worker-start.ts
+ * writes the worker's code cache then, when it has none (the functions a check compiles are in it by then).
+ */
+export function afterFirstJob(f: () => void): void {
+  afterFirst = f;
+}

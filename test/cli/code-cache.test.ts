@@ -110,7 +110,8 @@ describe("the code cache of bin/budget-check.js", () => {
     expect(first.status).toBe(1);
     expect(JSON.parse(first.stdout).documents).toHaveLength(2);
     expect(debug(first.stderr, dir)).toBe("budget-check: code cache: none read; not written (this run changed V8's flags)");
-    expect(cacheFiles(dir)).toEqual([]);
+    // Its workers write their own cache (below); the CLI's is not written.
+    expect(cacheFiles(dir).filter((f) => f.startsWith("cli-"))).toEqual([]);
     // The next single check writes one; the batch after it and the check after that both use it.
     expect(debug(run(dir).stderr, dir)).toBe("budget-check: code cache: none read; wrote <dir>/<file>");
     expect(debug(run(dir, batch).stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
@@ -155,6 +156,55 @@ describe("the code cache of bin/budget-check.js", () => {
   }, 30_000);
 });
 
+/** The batch workers' debug lines (one per worker that checked a document), with the folder written as <dir>. */
+const workerLines = (stderr: string, dir: string) =>
+  stderr
+    .split("\n")
+    .filter((l) => l.startsWith("budget-check: worker code cache:"))
+    .map((l) => l.replaceAll(dir, "<dir>").replace(/worker-[^ ;]+\.v8/g, "<file>"));
+
+describe("the batch workers' code cache (src/batch/worker-start.ts)", () => {
+  // Four copies of the seed on one worker: it writes its cache after its first document.
+  const folder = join(tmp, "batch-of-four");
+  mkdirSync(folder);
+  for (let i = 1; i <= 4; i++) cpSync(SEED, join(folder, `seed-${i}.md`));
+  const BATCH = [folder, "--format", "json"];
+  const batch = (dir: string) => cli(BATCH, { env: { BUDGET_CHECK_CACHE: dir, BUDGET_CHECK_CACHE_DEBUG: "1", BUDGET_CHECK_WORKERS: "1" } });
+  const reference = cli(BATCH, { env: { BUDGET_CHECK_CACHE: "off", BUDGET_CHECK_WORKERS: "1" } });
+
+  it("is written by a batch's worker and used by the next batch's; the report is the same with it, without it and with a damaged one", () => {
+    expect(reference.status).toBe(1);
+    expect(JSON.parse(reference.stdout).documents).toHaveLength(4);
+    const dir = freshDir();
+    const first = batch(dir);
+    expect(workerLines(first.stderr, dir)).toEqual(["budget-check: worker code cache: none read; wrote <dir>/<file>"]);
+    // Named after the worker bundle, Node and the V8 flags the batch set for its workers (-f…).
+    const [name] = cacheFiles(dir).filter((f) => f.startsWith("worker-"));
+    expect(name).toMatch(/^worker-\d+\.\d+\.\d+-[0-9a-f]{16}-node[\d.]+-[a-z0-9]+-[a-z0-9]+-f[0-9a-f]{8}\.v8$/);
+    const second = batch(dir);
+    expect(workerLines(second.stderr, dir)).toEqual(["budget-check: worker code cache: used <dir>/<file>; kept"]);
+    // A flipped byte: only the file's CRC tells; the worker reads none, checks as before and writes it again.
+    const file = join(dir, name);
+    const flipped = readFileSync(file);
+    flipped[flipped.length >> 1] ^= 0x40;
+    writeFileSync(file, flipped);
+    const third = batch(dir);
+    expect(workerLines(third.stderr, dir)).toEqual(["budget-check: worker code cache: none read; wrote <dir>/<file>"]);
+    expect(readCache(file)).toBeDefined();
+    for (const r of [first, second, third]) {
+      expect(r.status).toBe(reference.status);
+      expect(r.stdout).toBe(reference.stdout);
+    }
+    expect(cacheFiles(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("BUDGET_CHECK_CACHE=off: the workers neither read nor write one", () => {
+    const r = cli(BATCH, { env: { BUDGET_CHECK_CACHE: "off", BUDGET_CHECK_CACHE_DEBUG: "1", BUDGET_CHECK_WORKERS: "1" } });
+    expect(workerLines(r.stderr, "\0")).toEqual(["budget-check: worker code cache: none read; off"]);
+    expect(r.stdout).toBe(reference.stdout);
+  });
+});
+
 describe("a half-built installation", () => {
   it("without the bundle, the launcher says so in one line (exit 2), not with a stack trace", () => {
     const inst = join(tmp, "half-built");
@@ -197,8 +247,9 @@ describe("where the cache lives", () => {
 
   it("the build's warm-up run left a cache beside the installation, which a run uses", () => {
     const dir = join(ROOT, "dist", "code-cache");
-    // (Tests that run Node with options, --require and the like, add files of their own beside it.)
-    expect(cacheFiles(dir).filter((f) => f.endsWith(".v8") && !/-o[0-9a-f]{8}\.v8$/.test(f))).toHaveLength(1);
+    // (Tests that run Node with options, --require and the like, add files of their own beside it, and
+    // batches their workers' caches.)
+    expect(cacheFiles(dir).filter((f) => f.startsWith("cli-") && f.endsWith(".v8") && !/-o[0-9a-f]{8}\.v8$/.test(f))).toHaveLength(1);
     const r = cli(ARGS, { env: { BUDGET_CHECK_CACHE: "", BUDGET_CHECK_CACHE_DEBUG: "1" } });
     expect(debug(r.stderr, dir)).toBe("budget-check: code cache: used <dir>/<file>; kept");
     expect(r.stdout).toBe(plain.stdout);
