@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run build: bundles src/ into dist/ with esbuild (ESM, code splitting), for a quick start.
 // - One file per entry point; code shared between entries goes into dist/chunks/. Every entry and
-//   chunk sits one folder below dist/, so a path relative to import.meta.url ("../batch/worker.js",
+//   chunk sits one folder below dist/, so a path relative to import.meta.url ("../batch/worker-start.cjs",
 //   "../../package.json") means the same from any of them (src/batch/pool.ts, src/cli/main.ts).
 // - A dynamic import() stays a separate chunk loaded on demand: the workbook loader and --annotate
 //   (and with them exceljs) are never loaded for text or CSV inputs. Packages from node_modules that
@@ -67,7 +67,7 @@ await build({
 // cost nothing until an input needs them: only their source is read, and V8 compiles a function only when
 // it first runs. The lazy packages stay external: required (exceljs, pdf-lib) or imported (highs, pdf.js)
 // from inside those initialisers. The bundle sits in dist/chunks/ so that import.meta.url (defined as the
-// bundle's own URL) resolves "./read-worker.js", "../batch/worker.js" and "../../package.json" as the ESM
+// bundle's own URL) resolves "./read-worker.js", "../batch/worker-start.cjs" and "../../package.json" as the ESM
 // chunks do. "use strict": the sources are ES modules.
 /**
  * Node built-ins that the bundle imports at its top level but only some runs use: child_process (commander
