@@ -1,6 +1,6 @@
 // What the project's scripts (scripts/lib: the benchmark) use of the code, bundled as dist/lib/index.js.
 export { decodeText } from "./loaders/decode.js";
-export { findPackages } from "./loaders/index.js";
+export { findPackages, loadPackage } from "./loaders/index.js";
 export { loadMarkdown } from "./loaders/markdown.js";
 export { defaultTemplate } from "./templates/index.js";
 export { checkPackage } from "./check.js";
@@ -11,3 +11,7 @@ export { rules } from "./rules/index.js";
 export { diagnose, diagnosisCounts } from "./diagnosis/index.js";
 export { WEIGHT_SCHEMES } from "./diagnosis/weights.js";
 export { solverSolves } from "./diagnosis/solver.js";
+// scripts/warm-phases.mjs: a document's checking step by step, as checkPackage does it.
+export { notCheckedRules } from "./engine/requires.js";
+export { documentReport } from "./report.js";
+export { streams } from "./reporters/json.js";
