@@ -63,6 +63,8 @@ new PerformanceObserver((list) => {
 
 const opts = { tolerance: { kind: "auto" }, severities: {}, lang: "en" };
 let last = "";
+// The diagnosis runs after the engine's rules (checkDocument), at its rule's default severity.
+const diagnosisSeverity = rules.find((r) => r.id === "diagnosis").defaultSeverity;
 let cpu0 = process.cpuUsage();
 let wall0 = performance.now();
 for (let i = 0; i < pkgs.length; i++) {
@@ -81,7 +83,7 @@ for (let i = 0; i < pkgs.length; i++) {
   const findings = runRules(doc, timed, { ...opts, log });
   t = performance.now();
   steps.rules += t - u;
-  const found = await diagnose(doc, findings, log, { lang: "en", severity: "info", seconds: 10 });
+  const found = await diagnose(doc, findings, log, { lang: "en", severity: diagnosisSeverity, seconds: 10 });
   u = performance.now();
   steps.diagnosis += u - t;
   const report = documentReport(pkgs[i].path, doc, [...findings, ...found], notCheckedRules(doc, rules, () => true, "en"));
