@@ -6,6 +6,7 @@ import { checkPackage } from "../check.js";
 import type { Package } from "../loaders/index.js";
 import { streams, type StreamFormat } from "../reporters/json.js";
 import { briefOf, type DocumentReport } from "../report.js";
+import { collectBetweenDocuments } from "./between-documents.js";
 import { fromWire, type WireOptions } from "./options.js";
 
 export interface Job {
@@ -62,6 +63,8 @@ parentPort!.on("message", async (message: Job | Recycle) => {
   parentPort!.postMessage({ index: job.index, started: true } satisfies JobResult);
   let result: JobResult;
   try {
+    // The last document is dead now: a scavenge here copies little of it (batch/between-documents.ts).
+    collectBetweenDocuments();
     const report = await checkPackage(job.pkg, fromWire(job.opts));
     // A buffer of its own (Buffer.from may give a slice of a shared pool, which must not be transferred).
     result = job.serialize ? { index: job.index, report: briefOf(report), bytes: encode(streams[job.serialize].document(report)) } : { index: job.index, report };
