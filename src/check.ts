@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { setPrevious } from "./claims/index.js";
+import { forgetClaims, setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
 import { notCheckedRules } from "./engine/requires.js";
 import { emptyLog, runRules } from "./engine/run.js";
@@ -130,6 +130,8 @@ export async function checkPackage(pkg: Package, opts: CheckOptions): Promise<Do
       report.summary = countBySeverity(report.findings);
     }
     if (config) report.config = config.path;
+    // The report is made: the claims memo must not keep the document (and its text) alive any longer.
+    forgetClaims(doc);
     return report;
   } catch (e) {
     if (e instanceof InputError) return failedReport(pkg.path, pkg.kind, inputErrorText(e.message, opts.lang), e.location);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { claimsOf, claimsOfKind } from "../../src/claims/index.js";
+import { claimsOf, claimsOfKind, forgetClaims } from "../../src/claims/index.js";
 import type { Change } from "../../src/claims/types.js";
 import { loadMarkdown } from "../../src/loaders/markdown.js";
 import type { Amount } from "../../src/model/amount.js";
@@ -146,5 +146,17 @@ describe("claims read from the seed's written parts", () => {
     const p = claimsOf(seed).paragraphs.find((x) => x.location.line === 62);
     expect(p?.lines).toEqual([62, 64]);
     expect(p?.text).toBe("3.全面加强深圳科普能力建设,加快“全域科普”试点工作实施,促进全民科学素质普遍提高,深圳科普月、深圳科技影视周等品牌活动效果突出;");
+  });
+});
+
+describe("the claims memo", () => {
+  it("extracts a document's claims once, and again only after forgetClaims (checkPackage forgets a checked document)", () => {
+    const doc = loadMarkdown(SEED, readFileSync(join(ROOT, SEED), "utf8"), defaultTemplate);
+    const first = claimsOf(doc);
+    expect(claimsOf(doc)).toBe(first);
+    forgetClaims(doc);
+    const again = claimsOf(doc);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
