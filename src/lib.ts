@@ -15,3 +15,5 @@ export { solverSolves } from "./diagnosis/solver.js";
 export { notCheckedRules } from "./engine/requires.js";
 export { documentReport } from "./report.js";
 export { streams } from "./reporters/json.js";
+export { collectBetweenDocuments } from "./batch/between-documents.js";
+export { forgetClaims } from "./claims/index.js";
