@@ -43,14 +43,22 @@ const utf8 = new TextEncoder();
 /** Buffers the main thread has handed back (at most two: one per document in flight). */
 const spare: ArrayBuffer[] = [];
 
-/** The text as UTF-8, written into a spare buffer when one is large enough, else into a new one. */
-function encode(text: string): Uint8Array {
+/**
+ * The text of `pieces` as UTF-8, written piece after piece into a spare buffer when one is large enough,
+ * else into a new one. The pieces (ReportStream.documentPieces) are never joined into one string: a
+ * document's whole text was a string of ~110 k UTF-16 characters, over V8's largest regular object, made
+ * on fresh pages and flattened each time (docs/performance.md, "Twelfth pass").
+ */
+function encode(pieces: string[]): Uint8Array {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  const most = text.length * 3;
+  let most = 0;
+  for (const p of pieces) most += p.length * 3;
   let buf = spare.pop();
   if (!buf || buf.byteLength < most) buf = new ArrayBuffer(Math.max(most, (buf?.byteLength ?? 0) * 2, 64 * 1024));
-  const { written } = utf8.encodeInto(text, new Uint8Array(buf));
-  return new Uint8Array(buf, 0, written);
+  const bytes = new Uint8Array(buf);
+  let at = 0;
+  for (const p of pieces) at += utf8.encodeInto(p, bytes.subarray(at)).written;
+  return new Uint8Array(buf, 0, at);
 }
 
 parentPort!.on("message", async (message: Job | Recycle) => {
@@ -67,7 +75,7 @@ parentPort!.on("message", async (message: Job | Recycle) => {
     collectBetweenDocuments();
     const report = await checkPackage(job.pkg, fromWire(job.opts));
     // A buffer of its own (Buffer.from may give a slice of a shared pool, which must not be transferred).
-    result = job.serialize ? { index: job.index, report: briefOf(report), bytes: encode(streams[job.serialize].document(report)) } : { index: job.index, report };
+    result = job.serialize ? { index: job.index, report: briefOf(report), bytes: encode(streams[job.serialize].documentPieces(report)) } : { index: job.index, report };
   } catch (e) {
     result = { index: job.index, error: (e as Error)?.message ?? String(e) };
   }

@@ -20,6 +20,12 @@ export interface ReportStream {
   start(tool: Report["tool"]): string;
   /** One document's text (made without knowing its place: `separator` goes between two documents). */
   document(d: DocumentReport): string;
+  /**
+   * The same text in pieces of at most a few kB, whose concatenation is `document(d)` byte for byte: a
+   * batch worker encodes them one after the other into its buffer, never making the whole text one string
+   * (see jsonPieces).
+   */
+  documentPieces(d: DocumentReport): string[];
   separator: string;
   /** The rest of the report (version, tool, summary, acceptedProblems…), after the last document. */
   end(rest: Omit<Report, "documents">): string;
@@ -32,6 +38,67 @@ export type StreamFormat = "json" | "jsonl";
  * strings hold no raw newline, so re-indenting each document's lines is safe). The summary comes after
  * the documents, so the whole report streams.
  */
+/** "\n" and the indentation of nesting level `depth` (none when compact). */
+const newlines: string[][] = [[], []];
+function newline(indent: number, depth: number): string {
+  if (indent === 0) return "";
+  const byDepth = (newlines[indent] ??= []);
+  return (byDepth[depth] ??= `\n${" ".repeat(indent * depth)}`);
+}
+
+/** A value JSON.stringify writes as `null` in an array and leaves out of an object. */
+const unwritten = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
+
+/**
+ * `JSON.stringify(value, null, indent)` as printed at nesting level `depth` of an enclosing value (each
+ * of its lines after the first indented by `depth` levels more), appended to `out` in pieces: objects and
+ * arrays are opened `levels` deep, their members below that stringified whole. Byte for byte what the
+ * enclosing JSON.stringify prints: members in the order of Object.keys, undefined, functions and symbols
+ * left out of objects and written null in arrays, `{}` and `[]` for empty ones, ": " after a key when
+ * indented (":" when not); a JSON string holds no raw newline, so a member's text is re-indented by
+ * replacing its newlines.
+ *
+ * Why: a document's text is ~110 k characters of UTF-16 with `--format json` (~60 k with jsonl). Made
+ * as one string it is over V8's largest regular object, so each was allocated in the large-object space
+ * on fresh pages and flattened there: 1.0 of the 1.2 ms its JSON took (docs/performance.md, "Twelfth
+ * pass").
+ */
+export function jsonPieces(value: unknown, indent: number, depth: number, levels: number, out: string[]): void {
+  // (A boxed number, string or boolean is written as its primitive: whole, like any value with toJSON.)
+  const whole = levels <= 0 || value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function";
+  if (whole || value instanceof Number || value instanceof String || value instanceof Boolean) {
+    const text = JSON.stringify(value, null, indent) as string | undefined;
+    // (undefined only for a top-level value JSON cannot write; a member's is handled by its container.)
+    out.push(text === undefined ? "null" : indent > 0 && depth > 0 ? text.replaceAll("\n", newline(indent, depth)) : text);
+    return;
+  }
+  const inner = newline(indent, depth + 1);
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push("[]");
+      return;
+    }
+    out.push("[");
+    for (let i = 0; i < value.length; i++) {
+      out.push(i === 0 ? inner : `,${inner}`);
+      if (unwritten(value[i])) out.push("null");
+      else jsonPieces(value[i], indent, depth + 1, levels - 1, out);
+    }
+    out.push(newline(indent, depth), "]");
+    return;
+  }
+  const colon = indent > 0 ? ": " : ":";
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (unwritten(v)) continue;
+    out.push(`${first ? "{" : ","}${inner}${JSON.stringify(key)}${colon}`);
+    first = false;
+    jsonPieces(v, indent, depth + 1, levels - 1, out);
+  }
+  out.push(first ? "{}" : `${newline(indent, depth)}}`);
+}
+
 export const jsonStream: ReportStream = {
   start(tool) {
     const head = JSON.stringify({ version: 2, tool }, null, 2);
@@ -46,6 +113,12 @@ export const jsonStream: ReportStream = {
     // is one slice of JSON.stringify's string, not a concatenation that the UTF-8 encoder would copy
     // again (~240 kB per document of this corpus; docs/performance.md, "Sixth pass").
     return JSON.stringify([[d]], null, 2).slice(5, -6);
+  },
+  documentPieces(d) {
+    // Two levels deep, as in document(): "\n    " and the document's object, its members indented 6.
+    const out = [newline(2, 2)];
+    jsonPieces(d, 2, 2, 2, out);
+    return out;
   },
   separator: ",",
   end(rest) {
@@ -66,6 +139,12 @@ export const jsonStream: ReportStream = {
 export const jsonlStream: ReportStream = {
   start: () => "",
   document: (d) => `${JSON.stringify(d)}\n`,
+  documentPieces(d) {
+    const out: string[] = [];
+    jsonPieces(d, 0, 0, 2, out);
+    out.push("\n");
+    return out;
+  },
   separator: "",
   end: (rest) => `${JSON.stringify(rest)}\n`,
 };
