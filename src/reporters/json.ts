@@ -49,24 +49,56 @@ function newline(indent: number, depth: number): string {
 /** A value JSON.stringify writes as `null` in an array and leaves out of an object. */
 const unwritten = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
+/** A value JSON.stringify writes through its own toJSON (called with its key, which a wrapper would change). */
+const hasToJson = (v: unknown) => v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function";
+
+/** How many elements of an array opened last are stringified together (see jsonPieces). */
+const ELEMENTS_PER_PIECE = 4;
+
+/**
+ * `JSON.stringify(value, null, indent)` as printed at nesting level `depth`: the value stringified inside
+ * `depth` arrays, which indent it as the enclosing text does, and those arrays' brackets, newlines and
+ * indentation cut off (one slice, where replacing each newline copied the text again). `value` is an
+ * object or array without toJSON, so it is written the same inside the arrays as in its container.
+ */
+function atDepth(value: object, indent: number, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, indent);
+  // "[" and the newline and indentation of level i, for i = 1 … depth; then "\n", the indentation of level
+  // i and "]", for i = depth − 1 … 0.
+  let before = depth;
+  let after = depth;
+  if (indent > 0)
+    for (let i = 0; i < depth; i++) {
+      before += 1 + indent * (i + 1);
+      after += 1 + indent * i;
+    }
+  return text.slice(before, text.length - after);
+}
+
 /**
  * `JSON.stringify(value, null, indent)` as printed at nesting level `depth` of an enclosing value (each
  * of its lines after the first indented by `depth` levels more), appended to `out` in pieces: objects and
- * arrays are opened `levels` deep, their members below that stringified whole. Byte for byte what the
- * enclosing JSON.stringify prints: members in the order of Object.keys, undefined, functions and symbols
- * left out of objects and written null in arrays, `{}` and `[]` for empty ones, ": " after a key when
- * indented (":" when not); a JSON string holds no raw newline, so a member's text is re-indented by
- * replacing its newlines.
+ * arrays are opened `levels` deep, their members below that stringified whole; the elements of an array
+ * opened last, ELEMENTS_PER_PIECE at a time. Byte for byte what the enclosing JSON.stringify prints:
+ * members in the order of Object.keys, undefined, functions and symbols left out of objects and written
+ * null in arrays, `{}` and `[]` for empty ones, ": " after a key when indented (":" when not).
  *
  * Why: a document's text is ~110 k characters of UTF-16 with `--format json` (~60 k with jsonl). Made
  * as one string it is over V8's largest regular object, so each was allocated in the large-object space
  * on fresh pages and flattened there: 1.0 of the 1.2 ms its JSON took (docs/performance.md, "Twelfth
- * pass").
+ * pass"). Pieces of a few findings each, each cut from its own JSON.stringify at its depth, took 0.6 of
+ * the time of one piece per finding re-indented by replacing its newlines (docs/performance.md,
+ * "Thirteenth pass").
  */
 export function jsonPieces(value: unknown, indent: number, depth: number, levels: number, out: string[]): void {
   // (A boxed number, string or boolean is written as its primitive: whole, like any value with toJSON.)
-  const whole = levels <= 0 || value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function";
-  if (whole || value instanceof Number || value instanceof String || value instanceof Boolean) {
+  if (levels <= 0 || value === null || typeof value !== "object" || hasToJson(value) || value instanceof Number || value instanceof String || value instanceof Boolean) {
+    if (value !== null && typeof value === "object" && !hasToJson(value) && depth > 0 && indent > 0) {
+      out.push(atDepth(value, indent, depth));
+      return;
+    }
     const text = JSON.stringify(value, null, indent) as string | undefined;
     // (undefined only for a top-level value JSON cannot write; a member's is handled by its container.)
     out.push(text === undefined ? "null" : indent > 0 && depth > 0 ? text.replaceAll("\n", newline(indent, depth)) : text);
@@ -79,10 +111,22 @@ export function jsonPieces(value: unknown, indent: number, depth: number, levels
       return;
     }
     out.push("[");
-    for (let i = 0; i < value.length; i++) {
+    let i = 0;
+    while (i < value.length) {
+      let n = 0;
+      if (levels === 1) while (n < ELEMENTS_PER_PIECE && i + n < value.length && !hasToJson(value[i + n])) n++;
+      if (n > 1) {
+        // Elements i … i + n − 1 whole: the text of an array of them at this depth, without its brackets
+        // and the newline before its "]".
+        const text = atDepth(value.slice(i, i + n), indent, depth);
+        out.push(i === 0 ? "" : ",", text.slice(1, text.length - 1 - newline(indent, depth).length));
+        i += n;
+        continue;
+      }
       out.push(i === 0 ? inner : `,${inner}`);
       if (unwritten(value[i])) out.push("null");
       else jsonPieces(value[i], indent, depth + 1, levels - 1, out);
+      i++;
     }
     out.push(newline(indent, depth), "]");
     return;

@@ -38,6 +38,22 @@ describe("a document's JSON in pieces", () => {
       }
   });
 
+  it("cuts an array's elements into pieces of a few, around elements with toJSON, as JSON.stringify writes them", () => {
+    const when = new Date(Date.UTC(2026, 11, 2));
+    const findings = Array.from({ length: 11 }, (_, i) => ({ i, related: [{ line: i }, { line: i + 1 }], note: i % 3 ? "尾数" : undefined }));
+    const v = { findings: [...findings.slice(0, 5), when, undefined, () => 0, ...findings.slice(5), null, [1, [2]], "x"], empty: [], one: [{ a: 1 }] };
+    for (const indent of [0, 2])
+      for (const depth of [0, 2]) {
+        const out: string[] = [];
+        jsonPieces(v, indent, depth, 2, out);
+        let expected = JSON.stringify(v, null, indent);
+        if (depth > 0 && indent > 0) expected = expected.replaceAll("\n", `\n${" ".repeat(indent * depth)}`);
+        expect(out.join("")).toBe(expected);
+        // Fewer pieces than elements: several findings in one piece.
+        expect(out.filter((p) => p.includes('"i"')).length).toBeLessThan(findings.length);
+      }
+  });
+
   it("gives every fixture's report, in both formats and both languages, byte for byte, in pieces of a few kB", async () => {
     const inputs = [SEED, ...["shanghai", "other-provinces"].flatMap((d) => readdirSync(join(ROOT, "fixtures", d)).filter((f) => f.endsWith(".txt")).map((f) => join(ROOT, "fixtures", d, f)))];
     let documents = 0;
