@@ -36,21 +36,19 @@ export function splitProjectName(name: string): { readonly base: string; readonl
 }
 
 /**
- * A list's projects by base name, in list order, grouped once per list: every name of 第七部分 and 表12
- * is matched against the same list (it was a memo lookup per project per name).
+ * A list's projects by base name, in list order. A rule that matches many names against one list (every
+ * name of 第七部分 and 表12) makes it once and passes it to matchProject. Not a memo keyed by the list: a
+ * WeakMap's values outlive their key through V8's scavenges while the map is old, and this one kept each
+ * checked document's projects (and what they point to) alive into the next documents' scavenges: 70 of
+ * the 332 kB a batch worker's scavenge between documents copied (docs/performance.md, "Thirteenth pass").
  */
-const groups = new WeakMap<ProjectClaim[], Map<string, ProjectClaim[]>>();
-function byBase(projects: ProjectClaim[]): Map<string, ProjectClaim[]> {
-  let g = groups.get(projects);
-  if (!g) {
-    g = new Map();
-    for (const p of projects) {
-      const base = splitProjectName(p.name).base;
-      const list = g.get(base);
-      if (list) list.push(p);
-      else g.set(base, [p]);
-    }
-    groups.set(projects, g);
+export function projectIndex(projects: ProjectClaim[]): ReadonlyMap<string, ProjectClaim[]> {
+  const g = new Map<string, ProjectClaim[]>();
+  for (const p of projects) {
+    const base = splitProjectName(p.name).base;
+    const list = g.get(base);
+    if (list) list.push(p);
+    else g.set(base, [p]);
   }
   return g;
 }
@@ -60,9 +58,9 @@ function byBase(projects: ProjectClaim[]): Map<string, ProjectClaim[]> {
  * several (信息化运维项目 of two units), the one whose unit a qualifier names, else the one whose
  * amount is nearest (`amount` of the other listing).
  */
-export function matchProject(projects: ProjectClaim[], name: string, amount: Amount | null): ProjectClaim | null {
+export function matchProject(projects: ProjectClaim[], name: string, amount: Amount | null, index = projectIndex(projects)): ProjectClaim | null {
   const { base, qualifiers } = splitProjectName(name);
-  const same = byBase(projects).get(base) ?? [];
+  const same = index.get(base) ?? [];
   if (same.length <= 1) return same[0] ?? null;
   const byUnit = same.filter((p) => qualifiers.some((q) => unitCore(p.unit).includes(unitCore(q))));
   if (byUnit.length === 1) return byUnit[0];

@@ -1,5 +1,5 @@
 import { claimsOf, claimsOfKind } from "../claims/index.js";
-import { matchProject, unitCore } from "../claims/match.js";
+import { matchProject, projectIndex, unitCore } from "../claims/match.js";
 import type { TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
@@ -131,19 +131,20 @@ function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
 function projects(doc: BudgetDocument, ctx: RuleContext) {
   const list = claimsOfKind(doc, "project");
   if (!list.length) return;
+  const index = projectIndex(list);
   const compare = (p: ProjectClaim | null, other: Amount, what: Msg) => {
     if (p) ctx.equal({ table: "text", unit: p.unit, item: p.name }, p.amount, other, what);
   };
   // 第七部分's row is the stated figure (reported at its line), 第三部分's project what it should be.
   for (const k of claimsOfKind(doc, "key-project")) {
-    const p = matchProject(list, k.name, k.amount);
+    const p = matchProject(list, k.name, k.amount, index);
     if (p) ctx.equal({ table: "text", unit: p.unit, item: k.name, column: "第七部分 预算数" }, k.amount, p.amount, { zh: `第三部分「${p.name}」预算`, en: `the project "${p.name}" in part 3` });
   }
   const t12 = table(doc, "performance");
   for (const r of t12?.rows ?? []) {
     if (r.role !== "task" || !r.name) continue;
     const a = amountOf(r, "total");
-    if (a) compare(matchProject(list, r.name, a), a, { zh: `${tableName(t12)}「${r.name}」`, en: `${t12!.id} "${r.name}"` });
+    if (a) compare(matchProject(list, r.name, a, index), a, { zh: `${tableName(t12)}「${r.name}」`, en: `${t12!.id} "${r.name}"` });
   }
 }
 

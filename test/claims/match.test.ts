@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchProject } from "../../src/claims/match.js";
+import { matchProject, projectIndex } from "../../src/claims/match.js";
 import type { ProjectClaim } from "../../src/claims/types.js";
 import { makeAmount } from "../../src/model/amount.js";
 
@@ -39,5 +39,13 @@ describe("matchProject: the project of 第三部分 a name printed elsewhere sta
     const other = [project("深圳市科学馆", "信息化运维项目", "80")];
     expect(matchProject(other, "信息化运维项目", amount("120"))).toBe(other[0]);
     expect(matchProject(list, "信息化运维项目", amount("120"))).toBe(list[0]);
+  });
+
+  it("gives the same answers from an index of the list made once (as a rule matching many names does)", () => {
+    const index = projectIndex(list);
+    expect([...index.keys()]).toEqual(["信息化运维项目", "科普能力提升项目", "展览维护项目"]);
+    expect(index.get("信息化运维项目")).toEqual([list[0], list[1]]);
+    for (const [name, figure] of [["信息化运维项目（市科学馆）", "120"], ["信息化运维项目", "118"], ["科普能力提升项目", null], ["学术交流项目", "504"]] as const)
+      expect(matchProject(list, name, figure ? amount(figure) : null, index)).toBe(matchProject(list, name, figure ? amount(figure) : null));
   });
 });
