@@ -1,5 +1,7 @@
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { scavengeFirst, youngGeneration } from "../../src/batch/between-documents.js";
+import { forgetLastMatch, scavengeFirst, youngGeneration } from "../../src/batch/between-documents.js";
 
 // When a batch worker scavenges before a document (src/batch/between-documents.ts): the decision alone.
 // test/e2e/worker-heap.test.ts checks that a batch's worker really does it.
@@ -23,5 +25,29 @@ describe("a scavenge between documents", () => {
     // This process's own heap has one.
     const own = youngGeneration();
     expect(own?.capacity).toBeGreaterThan(0);
+  });
+
+  // V8 keeps the subject of the last regular expression that matched: a line of the last document, a
+  // slice of its whole text. Without forgetLastMatch the text outlives even a full collection.
+  it("lets the last document's text go: the subject of the last regular-expression match", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const used = () => getHeapStatistics().used_heap_size;
+    // All in one synchronous run: any other match (of vitest, of Node) would replace the subject.
+    const heldAfterCollecting = (forget: boolean) => {
+      gc();
+      const before = used();
+      (() => {
+        const text = `表1\t收支总表\n${"科学技术支出\t8,099\n".repeat(1_000_000)}`; // ~20 MB of UTF-16
+        const line = text.slice(3, 40); // a slice: it points into the whole text
+        expect(/收支总表/.test(line)).toBe(true);
+      })();
+      if (forget) forgetLastMatch();
+      gc();
+      return used() - before;
+    };
+    // (In this order: each call's baseline is measured with the previous call's text possibly still held.)
+    expect(heldAfterCollecting(true)).toBeLessThan(1_000_000);
+    expect(heldAfterCollecting(false)).toBeGreaterThan(15_000_000);
   });
 });
