@@ -30,20 +30,25 @@ export interface AcceptedProblem {
 
 /**
  * Hashes of subjects already seen: the same rule, table, code and column recur in every document of a
- * batch (one SHA-256 per finding was ~2% of a batch worker's time). Emptied when full; the keys are
- * JSON texts of their own, not views into a document's text.
+ * batch (one SHA-256 per finding was ~2% of a batch worker's time). Only subjects without a unit: a
+ * budget unit's name belongs to one department, so its subjects never recur in another document, and
+ * keeping them made every document's keys survive the scavenges after it (on the benchmark's corpus, 63%
+ * of the findings, none seen again; the others 88% seen before; docs/performance.md, "Thirteenth pass").
+ * Emptied when full; the keys are JSON texts of their own, not views into a document's text.
  */
 const hashes = new Map<string, string>();
 const HASHES_MAX = 8_192;
 
 export function fingerprintOf(f: Pick<Finding, "ruleId" | "table" | "unit" | "code" | "item" | "column">, occurrence = 1): string {
   const key = JSON.stringify([f.ruleId, f.table, f.unit, f.code, f.item, f.column]);
-  let hash = hashes.get(key);
+  let hash = f.unit ? undefined : hashes.get(key);
   if (hash === undefined) {
     // crypto.hash (Node 20.12+, engines: >=20.19): one call, no Hash object and stream state per finding.
     hash = oneShotHash("sha256", key, "hex").slice(0, 16);
-    if (hashes.size >= HASHES_MAX) hashes.clear();
-    hashes.set(key, hash);
+    if (!f.unit) {
+      if (hashes.size >= HASHES_MAX) hashes.clear();
+      hashes.set(key, hash);
+    }
   }
   return occurrence > 1 ? `${hash}#${occurrence}` : hash;
 }

@@ -20,7 +20,9 @@ describe("fingerprintOf: what an accepted finding is known by", () => {
     expect(fingerprintOf(other)).not.toBe(fingerprintOf(subject));
   });
 
-  it("is the same when asked again (from the memo) and numbers a repeated subject #2, #3", () => {
+  it("is the same when asked again (a subject without a unit from the memo) and numbers a repeated subject #2, #3", () => {
+    const table: Subject = { ...subject, unit: null, item: "科学技术支出", code: "206" };
+    for (let i = 0; i < 3; i++) expect(fingerprintOf(table)).toBe(reference(table));
     const first = fingerprintOf(subject);
     expect(fingerprintOf(subject)).toBe(first);
     expect(fingerprintOf(subject, 2)).toBe(`${first}#2`);
