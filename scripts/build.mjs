@@ -157,8 +157,9 @@ async function cjsBundle(entry, name) {
   }
   // Written without whitespace and with shorter syntax (names kept: identifiers are not renamed), after the
   // checks above, which read the bundle as esbuild lays it out. A run reads the whole bundle into one string
-  // and V8 keeps it: 892 → 632 kB for the CLI. On a host where first touching memory is slow (the AMD host of
-  // docs/performance.md, "Fourteenth pass") that is ~700 fewer page faults and ~4% of a one-document run.
+  // and V8 keeps it: 892 → 636 kB for the CLI. On a host where first touching memory is slow (the AMD host of
+  // docs/performance.md, "Fourteenth pass": ~12 µs a page) that is ~700 fewer page faults, 2–5% of a
+  // one-document run (the twelfth pass measured it as noise: a small gain, of the size of that host's spread).
   const { code } = await transform(ascii, { minifyWhitespace: true, minifySyntax: true, charset: "ascii", logLevel: "warning" });
   if (/[^\x00-\x7f]/.test(code)) throw new Error(`build: dist/chunks/${name} is not ASCII once minified`);
   mkdirSync(join(dist, "chunks"), { recursive: true });
