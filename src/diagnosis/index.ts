@@ -4,7 +4,8 @@ import { samePlace, type SourceLocation } from "../model/location.js";
 import { pushTo } from "../model/queries.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import { subjectText, type IdentityLog } from "../engine/run.js";
-import type { Finding, Lang, ProposedValue, Severity, Subject } from "../engine/types.js";
+import type { Finding, Lang, ProposedValue, RatioIdentity, Severity, Subject } from "../engine/types.js";
+import { ratioWithinRounding } from "../engine/evaluate.js";
 import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
@@ -207,7 +208,7 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const kindOf = (table: Subject["table"]) => (table === "text" ? null : (doc.tables.find((t) => t.id === table)?.kind ?? null));
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
-  const out: Finding[] = [];
+  const pending: Culprit[] = [];
   const troubled: boolean[] = [];
   for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
   for (const g of components(constraints)) {
@@ -257,13 +258,57 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       if (culprit && !explains.get(culprit.figure.amount)!.includes(i)) explains.get(culprit.figure.amount)!.push(i);
     }
     for (const c of culprits) {
-      const id = `${DIAGNOSIS_RULE}-${out.length + 1}`;
+      const id = `${DIAGNOSIS_RULE}-${pending.length + 1}`;
       const explained = explains.get(c.figure.amount)!;
       for (const i of explained) findings[i].explainedBy ??= id;
-      out.push(culpritFinding(c, first, ties, mapArray(explained, (i) => findings[i]), subjects, id, opts, kindOf));
+      pending.push({ c, first, ties, explained, id });
     }
   }
-  return out;
+  explainPercentages(pending, findings, log);
+  return mapArray(pending, (p) => culpritFinding(p.c, p.first, p.ties, mapArray(p.explained, (i) => findings[i]), subjects, p.id, opts, kindOf));
+}
+
+/** A figure the diagnosis proposes to correct, before its finding is written. */
+interface Culprit {
+  c: Explanation["changes"][number];
+  first: Explanation;
+  ties: Explanation[];
+  /** Indexes of the findings it explains. */
+  explained: number[];
+  id: string;
+}
+
+/**
+ * The percentages the corrections make hold. A percentage is not a linear identity, so the search never
+ * changes its figures; but a percentage computed from a figure the diagnosis corrects is often wrong only
+ * because of that figure (the text's 352.67 for the table's 350.35, and its +0.53% over 348.52 that only
+ * 350.35 gives). Such a percentage finding is explained by the first culprit among its figures when, with
+ * every proposed value put in (figures matched by where they are printed), the percentage holds, or holds
+ * within rounding, as the engine judges it. A percentage that is still off, or that no culprit enters, stays a finding of its own.
+ */
+function explainPercentages(pending: Culprit[], findings: Finding[], log: IdentityLog): void {
+  if (pending.length === 0 || log.ratios.length === 0) return;
+  const replacement = (a: Amount): { amount: Amount; by: Culprit } | null => {
+    for (const p of pending) if (p.c.figure.amount === a || sameLoc(p.c.figure.amount.location, a.location)) return { amount: withUnits(a, p.c.to), by: p };
+    return null;
+  };
+  for (const { identity, finding } of log.ratios) {
+    const f = findings[finding];
+    if (!isDiscrepancy(f) || f.explainedBy !== undefined) continue;
+    let by: Culprit | null = null;
+    const swap = (terms: RatioIdentity["numerator"]) =>
+      mapArray(terms, (t) => {
+        const r = replacement(t.amount);
+        if (!r) return t;
+        by ??= r.by;
+        return { ...t, amount: r.amount };
+      });
+    const after: RatioIdentity = { ...identity, numerator: swap(identity.numerator), denominator: swap(identity.denominator) };
+    if (!by || !ratioWithinRounding(after)) continue;
+    const culprit: Culprit = by;
+    f.explainedBy = culprit.id;
+    culprit.explained.push(finding);
+  }
 }
 
 function culpritFinding(

@@ -391,6 +391,16 @@ export function ratioHoldsOnGrid(id: RatioIdentity): boolean {
   return a >= 0n ? (P2 - 1n) * d <= a && a < (P2 + 1n) * d : (P2 - 1n) * d < a && a <= (P2 + 1n) * d;
 }
 
+/**
+ * Whether a percentage identity is no discrepancy: it holds, or holds within rounding (judgeRatio), as the
+ * engine judges it. False when the ratio is undefined.
+ */
+export function ratioWithinRounding(id: RatioIdentity): boolean {
+  if (ratioHoldsOnGrid(id)) return true;
+  const v = judgeRatio(id);
+  return v !== null && (v.holds || v.withinRounding);
+}
+
 /** Does a printed percentage p (standing for [p − h, p + h)) meet the range [lo, hi]? */
 function meets(p: Amount, lo: Decimal, hi: Decimal): boolean {
   const h = halfUnit(p.decimals);

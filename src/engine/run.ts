@@ -27,16 +27,27 @@ export interface LoggedIdentity {
   finding: number | null;
 }
 
+/** A percentage identity that did not hold and the index (in the returned findings) of its finding. */
+export interface LoggedRatio {
+  identity: RatioIdentity;
+  finding: number;
+}
+
 export interface IdentityLog {
   linear: LoggedIdentity[];
   /** Figures of the percentage (ratio) identities: not linear, so never changed by the diagnosis. */
   ratioFigures: Amount[];
+  /**
+   * The percentage identities that gave a finding, with its index: the diagnosis marks one explained when
+   * the figures it proposes to correct make the percentage hold.
+   */
+  ratios: LoggedRatio[];
   /** Indexes of the findings of the rules that judge the whole system (rounding-consistency). */
   systemFindings: number[];
 }
 
 export function emptyLog(): IdentityLog {
-  return { linear: [], ratioFigures: [], systemFindings: [] };
+  return { linear: [], ratioFigures: [], ratios: [], systemFindings: [] };
 }
 
 export function subjectText(s: Subject, lang: Lang): string {
@@ -266,6 +277,7 @@ class EngineContext implements RuleContext {
     const related: SourceLocation[] = [];
     for (const t of id.numerator) related.push(t.amount.location);
     for (const t of id.denominator) related.push(t.amount.location);
+    this.log?.ratios.push({ identity: id, finding: this.findings.length });
     this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related);
   }
 
