@@ -78,3 +78,32 @@ describe("the diagnosis in the reports (the seed with 表7's 9,724 printed 9,742
     expect(off).toEqual(findings.filter((f) => f.ruleId !== "diagnosis").map(({ explainedBy: _e, ...f }) => f));
   }, SLOW);
 });
+
+// A real document (上海市普陀区万里街道 2024, page 9): the text prints 352.67 for the 350.35 it stated before,
+// and "比2023年预算执行数增加0.53%" over 348.52 — true of 350.35, not of 352.67. One figure is wrong.
+describe("the diagnosis folds a percentage that the corrected figure makes hold (万里街道 2024)", () => {
+  const WANLI = join(ROOT, "fixtures", "shanghai", "shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt");
+  const { report, status } = cliJson([WANLI, "--lang", "en"]);
+  const findings: FindingLike[] = report.documents[0].findings;
+
+  it("JSON: the 0.53% finding carries explainedBy; the diagnosis settles 2 findings; the counts are unchanged", () => {
+    expect(status).toBe(1);
+    expect(validate(report)).toBe(true);
+    const diag = findings.filter((f) => f.ruleId === "diagnosis");
+    expect(diag).toHaveLength(1);
+    expect(diag[0]).toMatchObject({ stated: "352.67", computed: "350.35", location: { line: 176, column: 19 } });
+    expect(diag[0].message).toMatch(/correcting it settles 2 identity findings/);
+    const explained = findings.filter((f) => f.explainedBy === diag[0].id);
+    expect(explained.map((f) => `${f.location.line}:${f.location.column} ${f.stated}`).sort()).toEqual(["176:19 352.67", "176:41 0.53"]);
+    expect(findings.filter((f) => f.severity === "error" && !f.explainedBy)).toEqual(diag);
+    // Explained findings stay in the counts.
+    expect(report.documents[0].summary.error).toBe(3);
+  }, SLOW);
+
+  it("GitHub annotations: one error, at the figure to correct", () => {
+    const gh = cli([WANLI, "--lang", "en", "--format", "github", "--quiet"]).stdout.trim().split("\n");
+    const errors = gh.filter((l) => l.startsWith("::error"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/line=176,col=19/);
+  }, SLOW);
+});
