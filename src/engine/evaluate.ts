@@ -401,9 +401,12 @@ export function ratioWithinRounding(id: RatioIdentity): boolean {
   return v !== null && (v.holds || v.withinRounding);
 }
 
-/** Does a printed percentage p (standing for [p − h, p + h)) meet the range [lo, hi]? */
-function meets(p: Amount, lo: Decimal, hi: Decimal): boolean {
-  const h = halfUnit(p.decimals);
+/**
+ * Does a printed percentage p (standing for [p − h, p + h)) meet the range [lo, hi]? With `widen` 3, one of
+ * shares balanced to 100%: [p − 3h, p + 3h), a unit of its last digit more on either side.
+ */
+function meets(p: Amount, lo: Decimal, hi: Decimal, widen = 1): boolean {
+  const h = widen === 1 ? halfUnit(p.decimals) : halfUnit(p.decimals).times(widen);
   return hi.gte(p.value.minus(h)) && lo.lt(p.value.plus(h));
 }
 
@@ -420,6 +423,8 @@ function halfUnit(d: number): Decimal {
  * a discrepancy otherwise. `computed` is the recomputed percentage to one more decimal than printed;
  * `tolerance` is how far from it the intervals let the printed figure be (half a unit of the printed
  * percentage plus the spread of the ratio). A fixed --tolerance is in money units and does not apply.
+ * A `balanced` share (one of shares printed to add up to exactly 100%) may also be a unit of its last
+ * digit off: its interval and tolerance are three half units, not one.
  * Returns null when the ratio is undefined (a denominator that can be 0).
  */
 export function judgeRatio(id: RatioIdentity): RatioVerdict | null {
@@ -429,8 +434,9 @@ export function judgeRatio(id: RatioIdentity): RatioVerdict | null {
   const places = p.decimals + 1;
   const computed = r.point.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
   const holds = r.point.toDecimalPlaces(p.decimals, Decimal.ROUND_HALF_UP).eq(p.value);
-  const consistent = meets(p, r.lo, r.hi);
-  const half = halfUnit(p.decimals);
+  const widen = id.balanced ? 3 : 1;
+  const consistent = meets(p, r.lo, r.hi, widen);
+  const half = widen === 1 ? halfUnit(p.decimals) : halfUnit(p.decimals).times(widen);
   const spread = Decimal.max(r.point.minus(r.lo), r.hi.minus(r.point));
   const tolerance = half.plus(spread).toDecimalPlaces(places + 1, Decimal.ROUND_UP);
   let explainedBy: RatioVerdict["explainedBy"] = null;

@@ -58,6 +58,11 @@ export interface RatioIdentity {
   relation: Msg;
   /** Bases a writer may have used by mistake; the message names the first that explains the printed figure. */
   alternatives?: { denominator: Term[]; relation: Msg }[];
+  /**
+   * The printed percentage is one of shares the text balanced to add up to exactly 100% (尾差调整): it may be
+   * one unit of its last digit off the rounded ratio. Off by that much is within rounding, not a discrepancy.
+   */
+  balanced?: boolean;
 }
 
 /** A finding that is not arithmetic (a missing table, a code with two names). */
@@ -123,7 +128,12 @@ export interface Rule {
    * kinds; `text` needs statements of the written parts that the claim reader recognised. A rule whose
    * requirement is not met does not run and the report lists it as not checked, with the reason.
    */
-  requires?: { tables?: TableKind[][]; text?: boolean };
+  /**
+   * What the rule needs to run: tables of these kinds (one of each group), and statements of the written
+   * parts — `true`: of a province's reader (Shenzhen's parts, Shanghai's 编制说明 and 决算 情况说明); `"any"`:
+   * of the generic reader too (shares and compositions of parts no province's reader knows).
+   */
+  requires?: { tables?: TableKind[][]; text?: boolean | "any" };
   check(doc: BudgetDocument, ctx: RuleContext): void;
 }
 
