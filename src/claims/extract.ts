@@ -3,6 +3,7 @@ import type { BudgetDocument } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
+import { genericNotes } from "./generic.js";
 import { vehicleSplits } from "./vehicles.js";
 import { Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
@@ -396,6 +397,7 @@ const BY_PART: Record<number, ((j: JoinedText, out: Claim[]) => void)[]> = {
 export function extractClaims(doc: BudgetDocument): Claims {
   const claims: Claim[] = [];
   const paragraphs: Paragraph[] = [];
+  let generic = 0;
   for (const part of doc.text) {
     const j = joinPart(part, part.location.file);
     const title = normaliseName(part.title);
@@ -404,6 +406,12 @@ export function extractClaims(doc: BudgetDocument): Claims {
     // A numbered part read by its title is a 决算's: the 预算 readers by number (Shenzhen's 第三部分 …) do not apply.
     const byPart = part.number !== null && byTitle.length ? [] : BY_PART[part.number ?? 0] ?? [];
     for (const f of [...byPart, ...byTitle]) f(j, claims);
+    // A part no province's reader knows: the statements every province prints (generic.ts).
+    if (!byPart.length && !byTitle.length) {
+      const before = claims.length;
+      genericNotes(j, claims);
+      generic += claims.length - before;
+    }
     // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs
     // (scanning every line for each paragraph made n lines cost n²).
     let li = 0;
@@ -416,5 +424,5 @@ export function extractClaims(doc: BudgetDocument): Claims {
       if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
     }
   }
-  return { claims, paragraphs };
+  return { claims, paragraphs, generic };
 }

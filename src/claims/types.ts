@@ -203,6 +203,8 @@ export interface ShareClaim {
   percent: Amount;
   baseLabel: string;
   base: Amount;
+  /** One of shares printed to add up to exactly 100% (尾差调整 may have moved one by a unit of its last digit). */
+  balanced?: boolean;
 }
 
 /**
@@ -258,7 +260,19 @@ export interface VehicleSplitClaim {
   parts: { label: string; count: Amount }[];
 }
 
+/**
+ * A total and the parts the text lists under it (…总计 X 万元，其中，A a 万元，占 p%；B b 万元，占 q%), read by the
+ * generic reader (generic.ts) only when the shares printed add up to 100%: the parts are the whole.
+ */
+export interface CompositionClaim {
+  kind: "composition";
+  label: string;
+  total: Amount;
+  parts: { label: string; amount: Amount }[];
+}
+
 export type Claim =
+  | CompositionClaim
   | VehicleSplitClaim
   | SanggongFinalClaim
   | AllocationClaim
@@ -294,5 +308,10 @@ export interface Paragraph {
 
 export interface Claims {
   claims: Claim[];
+  /**
+   * How many of `claims` the generic reader gave (generic.ts: shares and compositions of parts no province's
+   * reader knows). A rule that reads the province readers' claims is not checked when these are all there is.
+   */
+  generic: number;
   paragraphs: Paragraph[];
 }

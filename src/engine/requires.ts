@@ -20,7 +20,8 @@ export function unmetRequirement(doc: BudgetDocument, rule: Rule, lang: Lang): s
     if (doc.tables.some((t) => group.includes(t.kind) && t.rows.length > 0)) continue;
     return lang === "zh" ? `文档未列示${kindNames(group, lang)}（或该表无数据）` : `the document prints no ${kindNames(group, lang)} (or it holds no rows)`;
   }
-  if (req.text && claimsOf(doc).claims.length === 0)
+  const claims = req.text ? claimsOf(doc) : null;
+  if (claims && claims.claims.length - (req.text === "any" ? 0 : claims.generic) === 0)
     return lang === "zh" ? "文字部分未识别出本规则核对的表述" : "no statement this rule reads was recognised in the written parts";
   return null;
 }

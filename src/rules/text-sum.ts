@@ -78,7 +78,7 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
 export const textSum: Rule = {
   id: "text-sum",
   defaultSeverity: "error",
-  requires: { text: true },
+  requires: { text: "any" },
   description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of.",
   descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
   check(doc, ctx) {
@@ -95,7 +95,15 @@ export const textSum: Rule = {
         parts: mapArray(v.parts, (x) => ({ amount: x.count })),
         relation: { zh: PLUS(mapArray(v.parts, (x) => x.label)), en: "the sum of the categories" },
       });
-    // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明).
+    // …总计 X，其中 A a，占 p%；B b，占 q% with shares that make 100%: the parts add up to the total (generic.ts).
+    for (const c of claimsOfKind(doc, "composition"))
+      ctx.sum({
+        subject: { table: "text", item: c.label },
+        total: c.total,
+        parts: mapArray(c.parts, (x) => ({ amount: x.amount })),
+        relation: { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: "the sum of the parts listed (their shares make 100%)" },
+      });
+    // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明, and any part's 其中 list).
     for (const c of claimsOfKind(doc, "share"))
       if (!c.base.value.isZero())
         ctx.ratio({
@@ -103,7 +111,10 @@ export const textSum: Rule = {
           percent: c.percent,
           numerator: [{ amount: c.amount }],
           denominator: [{ amount: c.base }],
-          relation: { zh: `${c.label} ÷ ${c.baseLabel}`, en: `${c.label} ÷ ${c.baseLabel}` },
+          relation: c.balanced
+            ? { zh: `${c.label} ÷ ${c.baseLabel}（各项占比合计 100%，允许尾差调整）`, en: `${c.label} ÷ ${c.baseLabel} (shares printed to add up to 100%, balancing allowed)` }
+            : { zh: `${c.label} ÷ ${c.baseLabel}`, en: `${c.label} ÷ ${c.baseLabel}` },
+          balanced: c.balanced,
         });
   },
 };

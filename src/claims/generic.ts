@@ -1,0 +1,125 @@
+import type { Amount } from "../model/amount.js";
+import { normaliseName } from "../model/names.js";
+import { paragraphsOf, re, type Para } from "./para.js";
+import type { JoinedText } from "./text.js";
+import type { Claim, CompositionClaim } from "./types.js";
+import { mapArray } from "../util/arrays.js";
+
+/**
+ * The statements of a written part that no province's reader knows (extract.ts reads Shenzhen's parts by
+ * number and Shanghai's by title): the ones nearly every 部门预算 and 决算 prints, whatever its province, in
+ * the Ministry of Finance's wording —
+ *
+ *   2026 年国家信访局收入预算总计 50,616.94 万元，其中，一般公共预算拨款收入 16,474.82 万元，占 32.55%；
+ *   其他收入 31,888.00 万元，占 63.0%；上年结转 2,254.12 万元，占 4.45%。
+ *
+ * Each part's 占 P% is its share of the total (a `share` claim). When every part states a share and the
+ * shares add up to 100% within their rounding, the text says the parts make the whole: their sum is the
+ * total (a `composition` claim). A list whose shares do not add up to 100%, or one without shares, may be
+ * partial (其中 names some parts only) and gives no sum; a part whose 占 names another base
+ * (占部门支出总额的 …) gives no share of this total.
+ */
+
+/** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
+const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<unit>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
+/** One part of the list: a label without figures, the amount, optionally 占 P%, then ; , 、 or the sentence's end. */
+const PART = re(String.raw`^\s*(?<label>[^\d,;:。%()]{1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?\s*(?<sep>[;,、]|。|$)`);
+/** A year in a label (2026年, 2026年度): the name is what follows it. */
+const YEAR = /20\d\d年度?/g;
+/** A list marker before a label: 一、 (一) 1、 1. */
+const MARKER = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[、.])/;
+
+/** The label of a figure at `at`: the text before it back to the last , ; : 。 or the paragraph's start. */
+function labelBefore(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !",;:。".includes(text[from - 1])) from--;
+  let label = text.slice(from, at).replace(/\s+/g, "");
+  // A heading joined to its first sentence (二、关于部门收入总表的说明2026年…收入预算总计): from the year on,
+  const year = [...label.matchAll(YEAR)].pop();
+  if (year) label = label.slice(year.index + year[0].length);
+  // …or from the end of a heading's 说明 (三、支出预算情况说明省检察院本年支出预算合计).
+  const heading = label.lastIndexOf("说明");
+  if (heading >= 0) label = label.slice(heading + 2);
+  return label.replace(MARKER, "").replace(/^其中/, "").replace(/(?:为|是)$/, "");
+}
+
+export function genericNotes(j: JoinedText, out: Claim[]): void {
+  const paras = paragraphsOf(j);
+  for (let k = 0; k < paras.length; k++) if (/其\s*中/.test(paras[k].text)) lists(paras, k, out);
+}
+
+/** A line that is only a page number (or blank), printed inside a list that a page break cuts. */
+const PAGE_NUMBER = /^\s*\d{0,4}\s*$/;
+/** At most this many paragraphs after the total's are read for its list: one per part (a part may end its line with ;). */
+const MAX_LIST_PARAGRAPHS = 20;
+
+const unitOf = (m: RegExpExecArray) => m.groups!.unit.replace(/\s+/g, "");
+
+function lists(paras: Para[], k: number, out: Claim[]): void {
+  const p = paras[k];
+  for (const t of p.text.matchAll(TOTAL)) {
+    const total = p.amount(t, "amount");
+    const label = labelBefore(p.text, t.index);
+    if (!total || !label) continue;
+    const parts: { label: string; amount: Amount; percent: Amount | null; of: string }[] = [];
+    // The list runs on after the paragraph's end when a line ends with 其中： or a part's ； (the text
+    // reader ends a paragraph there), across a page break's page number too.
+    let q = p;
+    let qi = k;
+    let at = t.index + t[0].length;
+    // Only a list cut where the text reader ends a paragraph within it: right after 其中： or after a part's ；.
+    let runsOn = true;
+    for (;;) {
+      if (!q.text.slice(at).trim()) {
+        if (!runsOn) break;
+        do qi++;
+        while (qi < paras.length && qi - k <= MAX_LIST_PARAGRAPHS && PAGE_NUMBER.test(paras[qi].text));
+        if (qi >= paras.length || qi - k > MAX_LIST_PARAGRAPHS) break;
+        q = paras[qi];
+        at = 0;
+      }
+      const m = PART.exec(q.text.slice(at));
+      if (!m || unitOf(m) !== unitOf(t)) break;
+      const amount = q.amount(m, "amount", at);
+      if (!amount) break;
+      parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
+      at += m[0].length;
+      if (m.groups!.sep === "。") break;
+      runsOn = m.groups!.sep === ";";
+    }
+    if (parts.length < 2) continue;
+    const name = normaliseName(label);
+    const whole = sharesMakeTheWhole(parts);
+    // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.
+    const balanced = whole === "exactly" || undefined;
+    for (const x of parts)
+      if (x.percent && !x.of.trim()) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: name, base: total, ...(balanced && { balanced }) });
+    if (whole) out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) } satisfies CompositionClaim);
+  }
+}
+
+/**
+ * Every part states its share of this total, and the printed shares add up to 100 within their rounding
+ * (each printed percentage stands for one within half its last digit of it): the list is the whole.
+ * Exact, on integers: Σ p_i·10^(D−d_i) against 100·10^D, within Σ 5·10^(D−d_i−1). "exactly" when the
+ * printed shares add up to 100 to the last digit, null when they are not the whole.
+ */
+function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "exactly" | "within rounding" | null {
+  let D = 0;
+  for (const x of parts) {
+    if (!x.percent || x.of.trim()) return null;
+    D = Math.max(D, x.percent.decimals);
+  }
+  let sum = 0n;
+  let slack = 0n;
+  for (const x of parts) {
+    const a = x.percent!;
+    const scale = 10n ** BigInt(D - a.decimals);
+    sum += BigInt(a.value.times(10 ** a.decimals).toFixed(0)) * scale * 10n;
+    slack += 5n * scale;
+  }
+  const whole = 100n * 10n ** BigInt(D + 1);
+  const off = sum - whole;
+  if (off === 0n) return "exactly";
+  return (off < 0n ? -off : off) <= slack ? "within rounding" : null;
+}
