@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { claimsOf } from "../../src/claims/index.js";
+import { textSum } from "../../src/rules/text-sum.js";
+import { checkText, textDoc } from "../helpers/text.js";
+
+/*
+ * The generic reader (src/claims/generic.ts): a written part that no province's reader knows (here 第九部分,
+ * which Shenzhen's reader leaves alone, as other provinces' 部门预算情况说明), its lists of parts under a total.
+ */
+const part = (...paragraphs: string[]) => `## 第九部分 国家某局部门预算情况说明\n${paragraphs.join("\n")}`;
+const read = (...paragraphs: string[]) =>
+  claimsOf(textDoc(part(...paragraphs))).claims.map((c) =>
+    c.kind === "share"
+      ? `share ${c.label} ${c.amount.text} ${c.percent.text}% of ${c.baseLabel} ${c.base.text}${c.balanced ? " balanced" : ""}`
+      : c.kind === "composition"
+        ? `composition ${c.label} ${c.total.text} = ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
+        : c.kind,
+  );
+
+describe("the generic reader of the written parts", () => {
+  it("a total with its parts and their shares: a share each, and the sum when the shares make 100%", () => {
+    expect(read("二、关于部门收入总表的说明", "2026 年国家某局收入预算总计 50,616.94 万元，其中，一般公共预算拨款收入 16,474.82 万元，占 32.55%；其他收", "入 31,888.00 万元，占 63.0%；上年结转 2,254.12 万元，占 4.45%。")).toEqual([
+      "share 一般公共预算拨款收入 16,474.82 32.55% of 国家某局收入预算总计 50,616.94 balanced",
+      "share 其他收入 31,888.00 63.0% of 国家某局收入预算总计 50,616.94 balanced",
+      "share 上年结转 2,254.12 4.45% of 国家某局收入预算总计 50,616.94 balanced",
+      "composition 国家某局收入预算总计 50,616.94 = 一般公共预算拨款收入 16,474.82 + 其他收入 31,888.00 + 上年结转 2,254.12",
+    ]);
+  });
+
+  // (A page number inside such a list, as layout text prints it, is the end-to-end test of 江苏 2019.)
+  it("a list printed a part a line, each ending in ；, across a blank line: read as one list; shares of exactly 100% are marked balanced", () => {
+    expect(read("三、支出预算情况说明", "省某院本年支出预算合计24,169.74万元，其中：", "基本支出15,844.04万元，占65.56%；", "项目支出4335.3万元，占17.94%；", "", "单位预留机动经费3990.4万元，占16.5%；", "四、财政拨款收支预算总体情况说明")).toEqual([
+      "share 基本支出 15,844.04 65.56% of 省某院本年支出预算合计 24,169.74 balanced",
+      "share 项目支出 4335.3 17.94% of 省某院本年支出预算合计 24,169.74 balanced",
+      "share 单位预留机动经费 3990.4 16.5% of 省某院本年支出预算合计 24,169.74 balanced",
+      "composition 省某院本年支出预算合计 24,169.74 = 基本支出 15,844.04 + 项目支出 4335.3 + 单位预留机动经费 3990.4",
+    ]);
+  });
+
+  it("shares that do not make 100% may be a partial list: the shares, no sum", () => {
+    expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占 60%；项目支出 30 万元，占 30%。")).toEqual([
+      "share 基本支出 60 60% of 支出预算总计 100",
+      "share 项目支出 30 30% of 支出预算总计 100",
+    ]);
+  });
+
+  it("no shares, a share of another base, a single part: nothing read", () => {
+    expect(read("支出预算总计 100 万元，其中，基本支出 60 万元、项目支出 40 万元。")).toEqual([]);
+    expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占部门支出总额的 60%；项目支出 40 万元，占部门支出总额的 40%。")).toEqual([]);
+    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 100 万元，占 100%。")).toEqual([]);
+  });
+
+  it("a part of a province's reader is not read again (Shenzhen's 第二部分)", () => {
+    const c = claimsOf(textDoc("## 第二部分 部门预算收支总体情况\n支出预算总计 100 万元，其中，基本支出 60 万元，占 60%；项目支出 40 万元，占 40%。"));
+    expect(c.claims.filter((x) => x.kind === "share" || x.kind === "composition")).toEqual([]);
+    expect(c.generic).toBe(0);
+  });
+});
+
+describe("text-sum on the generic reader's lists", () => {
+  it("passes: the parts add up to the total, every share is the part ÷ the total", () => {
+    const fs = checkText(textSum, part("支出预算总计 150 万元，其中，基本支出 110 万元，占 73.3%；项目支出 40 万元，占 26.7%。"));
+    expect(fs).toEqual([]);
+  });
+
+  it("fails: a part retyped breaks the sum and its share, each an error at its line", () => {
+    const fs = checkText(textSum, part("支出预算总计 150 万元，其中，基本支出 110 万元，占 73.3%；项目支出 45 万元，占 26.7%。"));
+    expect(fs.map((f) => `${f.severity} ${f.item} ${f.column ?? ""} ${f.stated} ${f.computed}`.replace(/\s+/g, " "))).toEqual([
+      "error 支出预算总计 150 155",
+      "error 项目支出 占比 26.7 30",
+    ]);
+  });
+
+  it("a share balanced to make 100% (a unit off its last digit) is within rounding; two units off is an error", () => {
+    // 110.00 ÷ 150.00 = 73.33…% printed 73.4% so that 73.4 + 26.6 = 100 (the exact 26.67% printed 26.6%): both a unit off.
+    const balanced = checkText(textSum, part("支出预算总计 150.00 万元，其中，基本支出 110.00 万元，占 73.4%；项目支出 40.00 万元，占 26.6%。"));
+    expect(balanced.map((f) => `${f.severity} ${f.withinRounding}`)).toEqual(["info true", "info true"]);
+    const off = checkText(textSum, part("支出预算总计 150.00 万元，其中，基本支出 110.00 万元，占 73.5%；项目支出 40.00 万元，占 26.5%。"));
+    expect(off.map((f) => `${f.severity} ${f.item}`)).toEqual(["error 基本支出", "error 项目支出"]);
+  });
+
+  it("shares that do not add up to exactly 100% get no balancing: a unit off is an error", () => {
+    // 73.4 + 26.7 = 100.1: within the shares' rounding (a whole), not balanced to 100.
+    const fs = checkText(textSum, part("支出预算总计 150.00 万元，其中，基本支出 110.00 万元，占 73.4%；项目支出 40.00 万元，占 26.7%。"));
+    expect(fs.map((f) => `${f.severity} ${f.item}`)).toEqual(["error 基本支出"]);
+  });
+});
