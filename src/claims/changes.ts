@@ -35,6 +35,9 @@ export function changeStatements(doc: BudgetDocument): ChangeStatement[] {
     else if (c.kind === "allocation") add({ key: keyOf("allocation", c.side, c.fund), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
     else if (c.kind === "table-figure") add({ key: keyOf("figure", c.figure), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
     else if (c.kind === "operating-cost") add({ key: keyOf("operating-cost"), subject: { table: "text", item: "机关运行经费" }, amount: c.amount, change: c.change });
+    // The generic reader's: labels such as 预算数 repeat, so each is its own (where it is printed); none is
+    // matched with last year's document.
+    else if (c.kind === "stated-change") add({ key: keyOf("stated", c.label, `${c.amount.location.line}:${c.amount.location.column}`), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
   }
   return out;
 }

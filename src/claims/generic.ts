@@ -45,7 +45,43 @@ function labelBefore(text: string, at: number): string {
 
 export function genericNotes(j: JoinedText, out: Claim[]): void {
   const paras = paragraphsOf(j);
-  for (let k = 0; k < paras.length; k++) if (/其\s*中/.test(paras[k].text)) lists(paras, k, out);
+  for (let k = 0; k < paras.length; k++) {
+    if (/其\s*中/.test(paras[k].text)) lists(paras, k, out);
+    if (/[比较]/.test(paras[k].text)) changes(paras[k], out);
+  }
+}
+
+/**
+ * A figure and its change on last year, in one clause: `2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14
+ * 万元，增幅 4.88%` / `收入预算 5,876.67 万元，比上年执行数增加 48.92 万元，增长 0.8%`. Only with the change and
+ * its percentage both printed: the percentage is the change ÷ last year's figure (this year's ∓ the change).
+ */
+const STATED_CHANGE = re(
+  String.raw`(?<amount>NUM)\s*万\s*元\s*,\s*(?:比|较)\s*(?:上\s*年|(?<year>20\d\d)\s*年度?)\s*(?:预算数?|执行数?)?\s*(?<dir>增加|减少)\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%`,
+  "g",
+);
+
+function changes(p: Para, out: Claim[]): void {
+  for (const m of p.text.matchAll(STATED_CHANGE)) {
+    const amount = p.amount(m, "amount");
+    const label = labelBefore(p.text, m.index);
+    const g = m.groups!;
+    if (!amount || !label) continue;
+    const at = m.indices!.groups!.dir[0];
+    out.push({
+      kind: "stated-change",
+      label: normaliseName(label),
+      amount,
+      change: {
+        kind: g.dir === "增加" ? "increase" : "decrease",
+        amount: p.amount(m, "chg"),
+        percent: p.amount(m, "pct"),
+        percentDirection: /增/.test(g.pdir) ? "increase" : "decrease",
+        year: g.year ? Number(g.year) : null,
+        location: p.j.at(p.start + at),
+      },
+    });
+  }
 }
 
 /** A line that is only a page number (or blank), printed inside a list that a page break cuts. */

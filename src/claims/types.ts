@@ -271,7 +271,19 @@ export interface CompositionClaim {
   parts: { label: string; amount: Amount }[];
 }
 
+/**
+ * A figure with its change on last year printed after it (…预算数为 X 万元，比 2025 年执行数增加 D 万元，增幅 P%), read by
+ * the generic reader (generic.ts) in a part no province's reader knows.
+ */
+export interface StatedChangeClaim {
+  kind: "stated-change";
+  label: string;
+  amount: Amount;
+  change: Change;
+}
+
 export type Claim =
+  | StatedChangeClaim
   | CompositionClaim
   | VehicleSplitClaim
   | SanggongFinalClaim

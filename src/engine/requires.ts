@@ -1,4 +1,4 @@
-import { claimsOf } from "../claims/index.js";
+import { claimsOf, type Claim } from "../claims/index.js";
 import type { BudgetDocument, TableKind } from "../model/document.js";
 import { KINDS } from "../templates/kinds.js";
 import type { Lang, Rule } from "./types.js";
@@ -20,10 +20,16 @@ export function unmetRequirement(doc: BudgetDocument, rule: Rule, lang: Lang): s
     if (doc.tables.some((t) => group.includes(t.kind) && t.rows.length > 0)) continue;
     return lang === "zh" ? `文档未列示${kindNames(group, lang)}（或该表无数据）` : `the document prints no ${kindNames(group, lang)} (or it holds no rows)`;
   }
-  const claims = req.text ? claimsOf(doc) : null;
-  if (claims && claims.claims.length - (req.text === "any" ? 0 : claims.generic) === 0)
+  if (req.text && !readsText(doc, req.text))
     return lang === "zh" ? "文字部分未识别出本规则核对的表述" : "no statement this rule reads was recognised in the written parts";
   return null;
+}
+
+/** Has the text a statement the rule reads: one of a province's reader, or of the generic reader's kinds it names? */
+function readsText(doc: BudgetDocument, text: true | readonly Claim["kind"][]): boolean {
+  const { claims, generic } = claimsOf(doc);
+  if (claims.length > generic) return true;
+  return text !== true && claims.some((c) => text.includes(c.kind));
 }
 
 /** The enabled rules that cannot run on this document, with the reason. */

@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import type { BudgetDocument, TableId, TableKind } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
+import type { Claim } from "../claims/types.js";
 
 export type Severity = "error" | "warning" | "info";
 export type SeveritySetting = Severity | "off";
@@ -130,10 +131,10 @@ export interface Rule {
    */
   /**
    * What the rule needs to run: tables of these kinds (one of each group), and statements of the written
-   * parts — `true`: of a province's reader (Shenzhen's parts, Shanghai's 编制说明 and 决算 情况说明); `"any"`:
-   * of the generic reader too (shares and compositions of parts no province's reader knows).
+   * parts — `true`: of a province's reader (Shenzhen's parts, Shanghai's 编制说明 and 决算 情况说明); a list
+   * of claim kinds: those, or of the generic reader's claims (src/claims/generic.ts) the kinds listed.
    */
-  requires?: { tables?: TableKind[][]; text?: boolean | "any" };
+  requires?: { tables?: TableKind[][]; text?: boolean | readonly Claim["kind"][] };
   check(doc: BudgetDocument, ctx: RuleContext): void;
 }
 

@@ -179,7 +179,7 @@ function priorExecution(c: PriorExecutionClaim, ctx: RuleContext) {
 export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
-  requires: { text: true },
+  requires: { text: ["stated-change"] },
   description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match); with --previous, the implied last-year figures match last year's document.",
   descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
