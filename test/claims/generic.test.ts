@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { claimsOf } from "../../src/claims/index.js";
 import { textSum } from "../../src/rules/text-sum.js";
+import { yoyChange } from "../../src/rules/yoy-change.js";
 import { checkText, textDoc } from "../helpers/text.js";
 
 /*
@@ -14,7 +15,9 @@ const read = (...paragraphs: string[]) =>
       ? `share ${c.label} ${c.amount.text} ${c.percent.text}% of ${c.baseLabel} ${c.base.text}${c.balanced ? " balanced" : ""}`
       : c.kind === "composition"
         ? `composition ${c.label} ${c.total.text} = ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
-        : c.kind,
+        : c.kind === "stated-change"
+          ? `change ${c.label} ${c.amount.text} ${c.change.kind} ${c.change.amount?.text} ${c.change.percentDirection} ${c.change.percent?.text}% on ${c.change.year ?? "上年"}`
+          : c.kind,
   );
 
 describe("the generic reader of the written parts", () => {
@@ -83,5 +86,29 @@ describe("text-sum on the generic reader's lists", () => {
     // 73.4 + 26.7 = 100.1: within the shares' rounding (a whole), not balanced to 100.
     const fs = checkText(textSum, part("支出预算总计 150.00 万元，其中，基本支出 110.00 万元，占 73.4%；项目支出 40.00 万元，占 26.7%。"));
     expect(fs.map((f) => `${f.severity} ${f.item}`)).toEqual(["error 基本支出"]);
+  });
+});
+
+describe("the generic reader's figures with their change on last year, and yoy-change on them", () => {
+  it("reads a figure, its change and the percentage, against a year or 上年, on its budget or its execution", () => {
+    expect(read("2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元，增幅 4.88%，主要是…。", "2026 年收入预算 5,876.67 万元，比上年执行数减少 48.92 万元，下降 0.8%。")).toEqual([
+      "change 预算数 5,826.21 increase 271.14 increase 4.88% on 2025",
+      "change 收入预算 5,876.67 decrease 48.92 decrease 0.8% on 上年",
+    ]);
+  });
+
+  it("reads nothing without the percentage, or with a figure between the amount and its change", () => {
+    expect(read("2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元。")).toEqual([]);
+    expect(read("2026 年预算数为 5,826.21 万元，占部门支出总额的 11.5%，比 2025 年执行数增加 271.14 万元，增幅 4.88%。")).toEqual([]);
+  });
+
+  it("passes: the percentage is the change ÷ last year's figure (this year's ∓ the change)", () => {
+    expect(checkText(yoyChange, part("2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元，增幅 4.88%。"))).toEqual([]);
+  });
+
+  it("fails: a percentage that is not the change ÷ last year's figure is an error at the percentage", () => {
+    // 国家信访局 2026, page 25: 333.83 ÷ (1,391.68 − 333.83) = 31.56%, printed 31.35%.
+    const fs = checkText(yoyChange, part("国家某局 2026 年委托业务费财政拨款预算 1,391.68 万元，比 2025 年预算增加 333.83 万元，增长 31.35%。"));
+    expect(fs.map((f) => `${f.severity} ${f.item} ${f.column} ${f.stated} ${f.computed}`)).toEqual(["error 委托业务费财政拨款预算 增幅 31.35 31.557"]);
   });
 });
