@@ -41,6 +41,15 @@ describe("PDF text items into layout lines", () => {
   // A name wrapped in a cell that the spreadsheet centres vertically (the central department's 表3 and
   // the 决算 template's 表5, as printed): the label's lines join into the row's name, in order.
   const texts = (ls: ReturnType<typeof pageLines>) => ls.map((l) => l.tokens!.map((t) => t.text));
+  it("joins a label spaced out over its cell (收 入 总 计, two ems apart) as the layout text's tokeniser does, not cells further apart", () => {
+    // 国家信访局 2026, 财政拨款收支总表: each character its own item, ~20 pt apart at 10 pt.
+    const chars = (s: string, x: number, step: number) => [...s].map((c, i) => item(c, x + i * step, 500, 10));
+    const [l] = pageLines(1, [...chars("收入总计", 108.84, 30.48), item("18,728.94", 381, 500, 45), ...chars("类款项", 500, 40)], 1);
+    expect(l.tokens!.map((t) => t.text)).toEqual(["收入总计", "18,728.94", "类", "款", "项"]);
+    expect(l.tokens![0].x0).toBe(108.84);
+    expect(l.tokens![0].x1).toBe(210.28);
+  });
+
   it("joins a two-line name straddling its row into the row, also when its first line is indented", () => {
     const lines = pageLines(
       1,

@@ -104,7 +104,7 @@ function layoutLine(page: number, line: number, group: Piece[], left: number): L
     if (prev && p.x0 - prev.x1 < JOIN_EM * Math.min(prev.fontSize, p.fontSize)) last.push(p);
     else runs.push([p]);
   }
-  const tokens: LayoutToken[] = mapArray(runs, (run) => {
+  const tokens: LayoutToken[] = mapArray(spacedLabels(runs), (run) => {
     let text = run[0].text;
     for (let i = 1; i < run.length; i++) {
       const gap = run[i].x0 - run[i - 1].x1;
@@ -119,6 +119,27 @@ function layoutLine(page: number, line: number, group: Piece[], left: number): L
     return { text, x0: round2(x0), x1: round2(x1), box: tokenBox(x0, x1, y, fs) };
   });
   return { page, line, text: lineText(tokens, group, left), tokens };
+}
+
+const SINGLE_HAN = /^[\u4e00-\u9fff]$/;
+/** How far apart the characters of a label spaced out over its cell may stand: layout/tokens.ts's four columns (half an em each, as lineText counts them). */
+const SPREAD_COLUMNS = 4;
+
+/**
+ * A label spaced out to fill its cell (收   入   总   计: single characters an em or so apart) as one run,
+ * as the layout text's tokeniser joins it (layout/tokens.ts): otherwise each character is a cell of its own
+ * and the row is not the 总计 it is.
+ */
+function spacedLabels(runs: Piece[][]): Piece[][] {
+  const out: Piece[][] = [];
+  for (const run of runs) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    const single = run.length === 1 && SINGLE_HAN.test(run[0].text);
+    if (single && prev && last.every((p) => SINGLE_HAN.test(p.text)) && Math.round((run[0].x0 - prev.x1) / (Math.min(prev.fontSize, run[0].fontSize) / 2)) <= SPREAD_COLUMNS) last.push(run[0]);
+    else out.push(run);
+  }
+  return out;
 }
 
 /**
