@@ -907,6 +907,14 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
     if (tpl.kind === "sanggong") row.role = "current-year";
     return row;
   });
+  // …or on a 合计 row above a row per budget unit (杭州): the 合计 row is the department's, the others its units'.
+  const isTotal = (r: Row) => /^(合计|总计)$/.test(normaliseName((r.name ?? "").replace(/\s+/g, "")));
+  if (tpl.kind === "sanggong" && rows.length > 1 && rows.some(isTotal))
+    for (const r of rows)
+      if (!isTotal(r)) {
+        r.role = "unit";
+        r.unit = r.name;
+      }
   // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
   if (doubt.ambiguous)
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
