@@ -393,11 +393,23 @@ const BY_PART: Record<number, ((j: JoinedText, out: Claim[]) => void)[]> = {
   8: [other],
 };
 
+/**
+ * 预算 or 决算, for the generic reader: the template's stage, or 决算 when the document calls a part or a
+ * table of its own so (a province whose 决算 the templates do not know is read with the generic template,
+ * whose stage is 预算).
+ */
+function statedStage(doc: BudgetDocument): "budget" | "final" {
+  if (doc.stage === "final") return "final";
+  const titles = [...mapArray(doc.text, (p) => p.title), ...mapArray(doc.contents, (c) => c.title), ...mapArray(doc.tables, (t) => t.title)];
+  return titles.some((t) => /决算/.test(t)) ? "final" : "budget";
+}
+
 /** Reads every claim of the document's written parts, in printed order. */
 export function extractClaims(doc: BudgetDocument): Claims {
   const claims: Claim[] = [];
   const paragraphs: Paragraph[] = [];
   let generic = 0;
+  const stage = statedStage(doc);
   for (const part of doc.text) {
     const j = joinPart(part, part.location.file);
     const title = normaliseName(part.title);
@@ -409,7 +421,7 @@ export function extractClaims(doc: BudgetDocument): Claims {
     // A part no province's reader knows: the statements every province prints (generic.ts).
     if (!byPart.length && !byTitle.length) {
       const before = claims.length;
-      genericNotes(j, claims);
+      genericNotes(j, claims, stage);
       generic += claims.length - before;
     }
     // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs

@@ -1,5 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
+import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
 import { paragraphsOf, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
@@ -43,12 +44,28 @@ function labelBefore(text: string, at: number): string {
   return label.replace(MARKER, "").replace(/^其中/, "").replace(/(?:为|是)$/, "");
 }
 
-export function genericNotes(j: JoinedText, out: Claim[]): void {
+/**
+ * `stage`: a 预算's figures that restate its tables are read too (generic-figures.ts); a 决算's text states
+ * 年初预算 and 决算 side by side, in words that reader does not tell apart.
+ */
+export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "final" = "budget"): void {
   const paras = paragraphsOf(j);
+  // One Amount per printed figure, whichever statement reads it: the diagnosis takes it for one figure.
+  const figures = new Map<number, Amount | null>();
+  const figureAt: FigureAt = (p, m, name, base = 0) => {
+    const idx = m.indices?.groups?.[name];
+    if (!idx) return null;
+    const at = p.start + base + idx[0];
+    let a = figures.get(at);
+    if (a === undefined) figures.set(at, (a = p.amount(m, name, base)));
+    return a;
+  };
+  const listed: ListedTotal[] = [];
   for (let k = 0; k < paras.length; k++) {
-    if (/其\s*中/.test(paras[k].text)) lists(paras, k, out);
-    if (/[比较]/.test(paras[k].text)) changes(paras[k], out);
+    if (/其\s*中/.test(paras[k].text)) lists(paras, k, figureAt, out, listed);
+    if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
   }
+  if (stage === "budget") genericFigures(paras, listed, figureAt, out);
 }
 
 /**
@@ -61,9 +78,9 @@ const STATED_CHANGE = re(
   "g",
 );
 
-function changes(p: Para, out: Claim[]): void {
+function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
   for (const m of p.text.matchAll(STATED_CHANGE)) {
-    const amount = p.amount(m, "amount");
+    const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
     const g = m.groups!;
     if (!amount || !label) continue;
@@ -91,10 +108,10 @@ const MAX_LIST_PARAGRAPHS = 20;
 
 const unitOf = (m: RegExpExecArray) => m.groups!.unit.replace(/\s+/g, "");
 
-function lists(paras: Para[], k: number, out: Claim[]): void {
+function lists(paras: Para[], k: number, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
   const p = paras[k];
   for (const t of p.text.matchAll(TOTAL)) {
-    const total = p.amount(t, "amount");
+    const total = figureAt(p, t, "amount");
     const label = labelBefore(p.text, t.index);
     if (!total || !label) continue;
     const parts: { label: string; amount: Amount; percent: Amount | null; of: string }[] = [];
@@ -116,7 +133,7 @@ function lists(paras: Para[], k: number, out: Claim[]): void {
       }
       const m = PART.exec(q.text.slice(at));
       if (!m || unitOf(m) !== unitOf(t)) break;
-      const amount = q.amount(m, "amount", at);
+      const amount = figureAt(q, m, "amount", at);
       if (!amount) break;
       parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
       at += m[0].length;
@@ -124,6 +141,7 @@ function lists(paras: Para[], k: number, out: Claim[]): void {
       runsOn = m.groups!.sep === ";";
     }
     if (parts.length < 2) continue;
+    listed.push({ total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
     const name = normaliseName(label);
     const whole = sharesMakeTheWhole(parts);
     // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.

@@ -118,6 +118,12 @@ export interface FunctionItemClaim {
   kind: "function-item";
   names: string[];
   amount: Amount;
+  /**
+   * The level of each name, when the text marks them (一般公共服务（类）信访事务（款）行政运行（项）, read by the
+   * generic reader): the names may start below the 类 (检察（款）行政运行（项）, under a heading naming the 类), and a
+   * 类 may be named without its 支出 (一般公共服务（类）支出 X 万元). Absent: the names are the whole 类-款-项 path.
+   */
+  levels?: ("类" | "款" | "项")[];
 }
 
 export interface KeyProjectClaim {
@@ -147,7 +153,9 @@ export interface BaseUnitsClaim {
  * lines of a Shanghai 编制说明): 收入支出总计 (表1), 本年收入合计 / 本年支出合计,
  * 财政拨款收入 / 其他收入 (收入决算表), 基本支出 / 项目支出 (支出决算表), 财政拨款收入支出总计 (财政拨款收入支出
  * 决算总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算财政拨款支出决算表), 人员经费 / 公用经费
- * (一般公共预算财政拨款基本支出决算表).
+ * (一般公共预算财政拨款基本支出决算表); and, by the generic reader (generic-figures.ts) in a 预算 of any province,
+ * 本年收入合计 / 本年支出合计, 财政拨款收支总预算, the parts of the 收入 total (一般公共预算拨款收入, 上年结转 …) and
+ * of the 支出 total (基本支出 / 项目支出), 一般公共预算基本支出 with its 人员经费 / 公用经费.
  */
 export type TableFigure =
   | "business-income"
@@ -159,6 +167,10 @@ export type TableFigure =
   | "income-subtotal"
   | "expenditure-subtotal"
   | "allocation-income"
+  | "general-public-income"
+  | "gov-fund-income"
+  | "state-capital-income"
+  | "carryover"
   | "other-income"
   | "basic"
   | "project"

@@ -5,7 +5,7 @@ import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
-import { allocationFigure, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
+import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
 
 const terms = (as: (Amount | null)[]) => mapArray(as.filter((a): a is Amount => !!a), (amount) => ({ amount }));
@@ -60,8 +60,16 @@ function department(doc: BudgetDocument, ctx: RuleContext) {
   for (const d of claimsOfKind(doc, "department-total")) {
     const role = d.side === "income" ? "income-total" : "expenditure-total";
     const row = t1?.rows.find((r) => r.role === role);
-    const b = inText(t1, amountOf(row, "amount")) ?? (d.side === "expenditure" ? inText(table(doc, "general-function"), amountOf(departmentRow(table(doc, "general-function")), "total")) : null);
-    if (b) ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, b, d.side === "income" ? { zh: "表1 收入总计", en: "T1 total income" } : { zh: "表1 支出总计", en: "T1 total expenditure" });
+    const inSummary = inText(t1, amountOf(row, "amount"));
+    // Where the summary's 总计 row is not read, the income or expenditure table's 合计 (the department's
+    // whole income or spending; the 一般公共预算 table's is one fund's only).
+    const t = table(doc, d.side === "income" ? "income" : "expenditure");
+    const b = inSummary ?? inText(t, amountOf(departmentRow(t), "total"));
+    if (!b) continue;
+    const where = inSummary
+      ? d.side === "income" ? { zh: `${tableName(t1)} 收入总计`, en: `${t1!.id} total income` } : { zh: `${tableName(t1)} 支出总计`, en: `${t1!.id} total expenditure` }
+      : { zh: `${tableName(t)} 合计`, en: `${t!.id} total` };
+    ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, b, where);
   }
 }
 
@@ -163,6 +171,8 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+const LEVELS = ["类", "款", "项"];
+
 /**
  * “类-款-项”科目 N 万元 (财政拨款支出主要内容): the row of the function table whose 类, 款 and 项 names are those
  * named, in the 一般公共预算 table (else the 政府性基金 / 国有资本经营 ones).
@@ -182,15 +192,30 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
           const row = byCode.get(code);
           path.unshift(row?.name ? normaliseName(row.name) : "");
         }
-        return path.length === c.names.length && path.every((n, i) => n === c.names[i]);
+        if (!c.levels) return path.length === c.names.length && path.every((n, i) => n === c.names[i]);
+        // Levels marked: the row is of the last name's level, and the names are its path's last ones (a 类 may
+        // be named without its 支出).
+        const depth = LEVELS.indexOf(c.levels[c.levels.length - 1]) + 1;
+        if (path.length !== depth || c.levels.some((l, i) => LEVELS.indexOf(l) !== depth - c.names.length + i)) return false;
+        return c.names.every((n, i) => {
+          const name = path[depth - c.names.length + i];
+          return n === name || (c.levels![i] === "类" && `${n}支出` === name);
+        });
       });
       const b = inText(t!, amountOf(hit, "total"));
       if (!hit || !b) continue;
-      ctx.equal({ table: "text", code: hit.code, item: c.names.join("-") }, c.amount, b, { zh: `${tableName(t!)} ${hit.code} ${hit.name}`, en: `${t!.id} ${hit.code} ${hit.name}` });
+      const what = { zh: `${tableName(t!)} ${hit.code} ${hit.name}`, en: `${t!.id} ${hit.code} ${hit.name}` };
+      const subject = { table: "text" as const, code: hit.code, item: c.names.join("-") };
+      // The generic reader's item is the department's: Σ of the code's rows over the table's budget units.
+      const across = c.levels ? mapArray(codeAcrossUnits(t!, hit.code!, "total"), (a) => inText(t!, a)!) : [];
+      if (across.length > 1) ctx.sum({ subject, total: c.amount, parts: terms(across), relation: { zh: `${what.zh}（各单位合计）`, en: `${what.en} (all units)` } });
+      else ctx.equal(subject, c.amount, b, what);
       found = true;
       break;
     }
-    if (!found && tables.length)
+    // A document whose tables print no codes (杭州) names its items only: nothing to match them by, said by
+    // item-code once per table rather than here once per item.
+    if (!found && tables.length && (!c.levels || tables.some((t) => t!.rows.some((r) => r.kind === "code" && r.code))))
       ctx.report({
         subject: { table: "text", item: c.names.join("-") },
         location: c.amount.location,
@@ -207,6 +232,10 @@ const FIGURE_SOURCE: Record<TableFigure, { kind: TableKind; role?: string; key: 
   "income-subtotal": { kind: "summary", role: "income-subtotal", key: "amount" },
   "expenditure-subtotal": { kind: "summary", role: "expenditure-subtotal", key: "amount" },
   "allocation-income": { kind: "income", key: "allocation" },
+  "general-public-income": { kind: "income", key: "general-public" },
+  "gov-fund-income": { kind: "income", key: "gov-fund" },
+  "state-capital-income": { kind: "income", key: "state-capital" },
+  carryover: { kind: "income", key: "carryover" },
   "other-income": { kind: "income", key: "other-income" },
   "business-income": { kind: "income", key: "business-income" },
   "operating-income": { kind: "income", key: "operating-income" },
@@ -285,9 +314,9 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
-  requires: { text: true },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, 人员经费/公用经费 and 三公 vs its tables).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、人员经费/公用经费、“三公”经费与决算表）。",
+  requires: { text: ["department-total", "table-figure", "sanggong", "function-item"] },
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, 人员经费/公用经费 and 三公 vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出, 人员经费/公用经费 and 三公 vs the tables of those kinds).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、人员经费/公用经费、“三公”经费与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出、人员经费/公用经费、“三公”经费与同类表格）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);

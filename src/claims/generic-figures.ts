@@ -1,0 +1,193 @@
+import type { Amount } from "../model/amount.js";
+import { normaliseName } from "../model/names.js";
+import { re, type Para } from "./para.js";
+import type { Claim, SanggongComponent, TableFigure } from "./types.js";
+
+/**
+ * The figures of a 部门预算's written parts that restate a table, in the Ministry of Finance's wording that
+ * nearly every province prints (read by the generic reader, generic.ts, in a part no province's reader
+ * knows; a 预算 only — a 决算's text states 年初预算 and 决算 side by side):
+ *
+ *   国家信访局 2026 年收支总预算 50,616.94 万元。                       → the summary table's 收入总计
+ *   2026 年本部门收入预算 163,539.07 万元 · 支出预算总计 50,616.94 万元  → its 收入总计 / 支出总计
+ *   本年收入预算合计 24,169.74 万元                                      → its 本年收入合计
+ *   2026 年财政拨款收支总预算 5,753.07 万元                             → the allocation summary's 收入总计
+ *   “三公”经费财政拨款预算数为 112.61 万元。其中：因公出国（境）费 68.50 万元 … → the 三公 table
+ *   一般公共预算基本支出 9,880.88 万元，其中：人员经费 7,504.62 万元 … 公用经费 2,376.26 万元
+ *                                                                       → the basic expenditure tables
+ *
+ * and the parts listed under a total (generic.ts `lists`): 其中，一般公共预算拨款收入 a 万元 … 上年结转 c 万元
+ * under the 收入 total are the income table's columns, 基本支出 / 项目支出 under the 支出 total the
+ * expenditure table's. Each figure is read only in that wording: a figure of another scope (事业收入预算,
+ * 基本支出预算, last year's 比上年 figure) is never taken for the table's.
+ */
+
+/** What may not come right before 收入 / 支出 of a department total: a fund, a kind of income or spending. */
+const NOT_DEPARTMENT = "(?<![款金营算业助缴他转政育户费本目用员出类项])";
+/** 收支总预算 · 收入预算总计 · 收入预算合计 · 收入预算 · 支出预算总计 … (本年 → the 本年 subtotals). */
+const DEPARTMENT_TOTAL = re(
+  String.raw`(?<this>本年)?(?:${NOT_DEPARTMENT}(?<both>收支)(?:总预算|预算总计)|${NOT_DEPARTMENT}(?<side>收入|支出)预算(?:总计|合计)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  "g",
+);
+/** 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 X 万元. */
+const ALLOCATION_TOTAL = re(String.raw`财政拨款收支(?:总预算|预算总计)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元. */
+const SANGGONG_TOTAL = re(String.raw`三公”?\s*经费(?:财政拨款)?(?:预算)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const SANGGONG_PART = re(
+  String.raw`(?<key>因公出国\(境\)费?|公务用车购置[及和]运行(?:维护)?费|公务用车购置(?:费|支出)|公务用车运行(?:维护)?费|公务接待费)\s*(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  "g",
+);
+/** 一般公共预算基本支出 X 万元 (and its 人员经费 / 公用经费 in the paragraphs after it). */
+const GENERAL_BASIC = re(String.raw`一般公共预算(?:财政拨款)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const BASIC_PART = re(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/** How many paragraphs after 一般公共预算基本支出 X 万元 its 人员经费 and 公用经费 are looked for. */
+const BASIC_PARTS_WITHIN = 4;
+/** A figure of another year or of a comparison: 比 2025 年 … / 较上年 … / 上年 … before it in its clause. */
+const COMPARED = /比|较|上年|去年|同期/;
+/** A section heading (二、关于部门收入总表的说明 · (三) 机关运行经费情况): what a section's figures stop at. */
+const HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
+/** A heading that is a part of the basic expenditure: (一)人员经费 13,452.12 万元. */
+const OWN_HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))\s*(?:人员|公用|日常公用)/;
+
+/**
+ * A function-classification item named with its levels marked, and its figure: 一般公共服务（类）支出 13,144.37
+ * 万元 · 1.一般公共服务支出（类）信访事务（款）行政运行（项）2026 年预算数为 5,826.21 万元 · 检察（款）行政运行（项）支出
+ * 12,268.62 万元 (names hold no figure, no punctuation but 、 between them).
+ */
+const FUNCTION_ITEM = re(
+  String.raw`(?<names>(?:[^,;:。()\d%“”]{1,30}?\s*\((?:类|款|项)\)\s*){1,3})(?:支出)?\s*(?:20\d\d\s*年度?)?\s*(?:预算数?|预算安排|安排)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  "g",
+);
+const LEVEL = /\((类|款|项)\)/g;
+
+/** The income table's column a part of the 收入 total names, and the expenditure table's of the 支出 total. */
+const INCOME_PART: [RegExp, TableFigure][] = [
+  [/^一般公共预算(?:拨款|财政拨款)?(?:收入)?$/, "general-public-income"],
+  [/^政府性基金(?:预算)?(?:拨款|财政拨款)?(?:收入)?$/, "gov-fund-income"],
+  [/^国有资本经营预算(?:拨款|财政拨款)?(?:收入)?$/, "state-capital-income"],
+  [/^财政拨款(?:收入)?$/, "allocation-income"],
+  [/^事业收入$/, "business-income"],
+  [/^(?:事业单位)?经营收入$/, "operating-income"],
+  [/^上级补助收入$/, "superior-subsidy"],
+  [/^附属单位上缴收入$/, "subsidiary-remittance"],
+  [/^其他收入$/, "other-income"],
+  [/^上年结转(?:结余)?(?:收入)?$/, "carryover"],
+];
+const EXPENDITURE_PART: [RegExp, TableFigure][] = [
+  [/^基本支出$/, "basic"],
+  [/^项目支出$/, "project"],
+];
+
+/** A total and the parts listed under it (generic.ts `lists`). */
+export interface ListedTotal {
+  total: Amount;
+  parts: { label: string; amount: Amount }[];
+}
+
+/** The figure a paragraph prints in group `name` of `m`: one Amount per printed figure, whoever reads it. */
+export type FigureAt = (p: Para, m: RegExpExecArray, name: string, base?: number) => Amount | null;
+
+/** Is the match at `at` inside a clause that compares (比上年 …) or names another year's figure? */
+function compared(p: Para, at: number): boolean {
+  let from = at;
+  while (from > 0 && !",;:。".includes(p.text[from - 1])) from--;
+  return COMPARED.test(p.text.slice(from, at));
+}
+
+export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: FigureAt, out: Claim[]): void {
+  // The totals the lists are printed under: their parts are the income or expenditure table's columns.
+  const sides = new Map<Amount, "income" | "expenditure">();
+  for (let k = 0; k < paras.length; k++) {
+    const p = paras[k];
+    // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's.
+    if (/决算/.test(p.text)) continue;
+    for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
+      const amount = figureAt(p, m, "amount");
+      if (!amount || compared(p, m.index)) continue;
+      const g = m.groups!;
+      const side = g.both || g.side === "收入" ? "income" : "expenditure";
+      const label = m[0].slice(0, m.indices!.groups!.amount[0] - m.index).replace(/[\s为是]+$/, "").replace(/\s+/g, "");
+      if (g.this) out.push({ kind: "table-figure", figure: side === "income" ? "income-subtotal" : "expenditure-subtotal", label, amount, change: null });
+      else out.push({ kind: "department-total", side, amount, change: null });
+      sides.set(amount, side);
+    }
+    for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {
+      const amount = figureAt(p, m, "amount");
+      if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
+    }
+    sanggong(p, figureAt, out);
+    functionItems(p, figureAt, out);
+    for (const m of p.text.matchAll(GENERAL_BASIC)) {
+      const amount = figureAt(p, m, "amount");
+      if (!amount || compared(p, m.index)) continue;
+      out.push({ kind: "table-figure", figure: "general-basic", label: "一般公共预算基本支出", amount, change: null });
+      basicParts(paras, k, m.index + m[0].length, figureAt, out);
+    }
+  }
+  for (const l of lists) {
+    const side = sides.get(l.total);
+    if (!side) continue;
+    for (const part of l.parts) {
+      const figure = (side === "income" ? INCOME_PART : EXPENDITURE_PART).find(([rx]) => rx.test(part.label))?.[1];
+      if (figure) out.push({ kind: "table-figure", figure, label: part.label, amount: part.amount, change: null });
+    }
+  }
+}
+
+function sanggongComponent(key: string): SanggongComponent {
+  if (/购置[及和]运行/.test(key)) return "vehicle";
+  if (/购置/.test(key)) return "vehicle-purchase";
+  if (/运行/.test(key)) return "vehicle-operation";
+  if (/接待/.test(key)) return "reception";
+  return "abroad";
+}
+
+function sanggong(p: Para, figureAt: FigureAt, out: Claim[]): void {
+  for (const m of p.text.matchAll(SANGGONG_TOTAL)) {
+    const amount = figureAt(p, m, "amount");
+    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: "total", label: "“三公”经费", amount, change: null });
+  }
+  for (const m of p.text.matchAll(SANGGONG_PART)) {
+    const amount = figureAt(p, m, "amount");
+    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(m.groups!.key), label: normaliseName(m.groups!.key), amount, change: null });
+  }
+}
+
+/** 人员经费 / 公用经费 after 一般公共预算基本支出 X 万元: in its paragraph and the next few, up to a heading. */
+function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, out: Claim[]): void {
+  const seen = new Set<string>();
+  for (let i = k; i < paras.length && i <= k + BASIC_PARTS_WITHIN; i++) {
+    const p = paras[i];
+    // A heading ends the section, unless it is the part's own (（一）人员经费 X 万元).
+    if (i > k && HEADING.test(p.text) && !OWN_HEADING.test(p.text)) break;
+    const base = i === k ? from : 0;
+    for (const m of p.text.slice(base).matchAll(BASIC_PART)) {
+      const key = m.groups!.key;
+      const figure = /人员/.test(key) ? "personnel" : "public";
+      const amount = figureAt(p, m, "amount", base);
+      if (!amount || seen.has(figure) || compared(p, base + m.index)) continue;
+      seen.add(figure);
+      out.push({ kind: "table-figure", figure, label: key, amount, change: null });
+    }
+  }
+}
+
+function functionItems(p: Para, figureAt: FigureAt, out: Claim[]): void {
+  for (const m of p.text.matchAll(FUNCTION_ITEM)) {
+    const amount = figureAt(p, m, "amount");
+    if (!amount || compared(p, m.index)) continue;
+    const names: string[] = [];
+    const levels: ("类" | "款" | "项")[] = [];
+    let from = 0;
+    const text = m.groups!.names;
+    for (const l of text.matchAll(LEVEL)) {
+      names.push(normaliseName(text.slice(from, l.index).replace(/\s+/g, "").replace(/^[.．、]+/, "")));
+      levels.push(l[1] as "类" | "款" | "项");
+      from = l.index + l[0].length;
+    }
+    // In order and each named: 类 before 款 before 项.
+    const order = "类款项";
+    if (names.some((n) => !n) || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]))) continue;
+    out.push({ kind: "function-item", names, amount, levels });
+  }
+}

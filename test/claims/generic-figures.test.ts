@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { claimsOf } from "../../src/claims/index.js";
+import type { Claim } from "../../src/claims/types.js";
+import { textVsTable } from "../../src/rules/text-vs-table.js";
+import { checkText, t1, T7, textDoc } from "../helpers/text.js";
+
+/*
+ * The generic reader's figures that restate a table (src/claims/generic-figures.ts), in a written part no
+ * province's reader knows (here 第九部分, as other provinces' 部门预算情况说明), and text-vs-table on them.
+ */
+const part = (...paragraphs: string[]) => `## 第九部分 某局部门预算情况说明\n${paragraphs.join("\n")}`;
+const show = (c: Claim) =>
+  c.kind === "department-total"
+    ? `department ${c.side} ${c.amount.text}`
+    : c.kind === "table-figure"
+      ? `figure ${c.figure} ${c.label} ${c.amount.text}`
+      : c.kind === "sanggong"
+        ? `三公 ${c.component} ${c.label} ${c.amount.text}`
+        : c.kind === "function-item"
+          ? `item ${c.names.map((n, i) => `${n}(${c.levels?.[i]})`).join("")} ${c.amount.text}`
+          : null;
+const read = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.map(show).filter((s) => s !== null);
+
+describe("the generic reader: figures that restate a table", () => {
+  it("the department's totals in the Ministry of Finance's wordings; 本年 …合计 is the 本年 subtotal", () => {
+    expect(read("国家某局 2026 年收支总预算 50,616.94 万元。", "2026 年本部门收入预算 163,539.07 万元，比上年减少 1 万元。", "（二）支出预算总计 24,169.74 万元。包括：", "省某院本年收入预算合计24,169.74万元。")).toEqual([
+      "department income 50,616.94",
+      "department income 163,539.07",
+      "department expenditure 24,169.74",
+      "figure income-subtotal 本年收入预算合计 24,169.74",
+    ]);
+  });
+
+  it("a fund's, an income kind's or a spending kind's 收入预算 / 支出预算 is not the department's, nor a figure compared with", () => {
+    expect(
+      read(
+        "1．财政拨款收入预算总计 24,169.74 万元。（1）一般公共预算收入预算 24,169.74万元。",
+        "事业收入预算 10 万元；基本支出预算数为 15,844.04万元；项目支出预算数为4335.3万元。",
+        "比上年收入预算 100 万元增加 5 万元。",
+      ),
+    ).toEqual([]);
+  });
+
+  it("财政拨款收支总预算, and 一般公共预算基本支出 with its 人员经费 and 公用经费 in the paragraphs after it, up to the next heading", () => {
+    expect(read("2026 年财政拨款收支总预算 5,753.07 万元。", "六、关于一般公共预算基本支出表的说明", "2026 年一般公共预算基本支出 9,880.88 万元，其中：", "人员经费 7,504.62 万元，主要包括：基本工资。", "公用经费 2,376.26 万元，主要包括：办公费。")).toEqual([
+      "figure allocation-grand-total 财政拨款收支总预算 5,753.07",
+      "figure general-basic 一般公共预算基本支出 9,880.88",
+      "figure personnel 人员经费 7,504.62",
+      "figure public 公用经费 2,376.26",
+    ]);
+    expect(read("2026 年一般公共预算基本支出 100 万元。", "七、关于“三公”经费的说明", "人员经费 70 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
+  });
+
+  it("the “三公” total and its components, whatever the order of 财政拨款, 预算数 and 安排", () => {
+    expect(read("国家某局 2026 年“三公”经费财政拨款预算数为 112.61 万元。其中：因公出国（境）费 68.50 万元；公务用车购置及运行费 38.60 万元；公务接待费 5.51 万元。")).toEqual([
+      "三公 total “三公”经费 112.61",
+      "三公 abroad 因公出国(境)费 68.50",
+      "三公 vehicle 公务用车购置及运行费 38.60",
+      "三公 reception 公务接待费 5.51",
+    ]);
+    expect(read("2026年本部门财政拨款安排“三公”经费149.77万元，比上年减少7.92万元。公务用车购置费0万元；公务用车运行维护费支出 18.00 万元。")).toEqual([
+      "三公 total “三公”经费 149.77",
+      "三公 vehicle-purchase 公务用车购置费 0",
+      "三公 vehicle-operation 公务用车运行维护费 18.00",
+    ]);
+    // Last year's figure in a comparison is not this year's.
+    expect(read("比上年“三公”经费预算 150 万元减少 1 万元。")).toEqual([]);
+  });
+
+  it("the parts listed under the 收入 total are the income table's columns, under the 支出 total the expenditure table's", () => {
+    expect(
+      read(
+        "2026 年国家某局收入预算总计 50,616.94 万元，其中，一般公共预算拨款收入 16,474.82 万元，占 32.55%；其他收入 31,888.00 万元，占 63.0%；上年结转 2,254.12 万元，占 4.45%。",
+        "2026 年国家某局支出预算总计 50,616.94 万元，其中，基本支出 11,056.07 万元，占 21.84%；项目支出 39,560.87 万元，占 78.16%；单位预留机动经费 0 万元，占 0%。",
+      ),
+    ).toEqual([
+      "department income 50,616.94",
+      "department expenditure 50,616.94",
+      "figure general-public-income 一般公共预算拨款收入 16,474.82",
+      "figure other-income 其他收入 31,888.00",
+      "figure carryover 上年结转 2,254.12",
+      "figure basic 基本支出 11,056.07",
+      "figure project 项目支出 39,560.87",
+    ]);
+  });
+
+  it("a function-classification item named with its levels marked (类, 款, 项), from the 类 or below it", () => {
+    expect(
+      read(
+        "按照支出功能分类，2026 年，一般公共服务（类）支出 13,144.37 万元，占 79.78%；教育（类）支出 118.01 万元，占 0.72%。",
+        "1.一般公共服务支出（类）信访事务（款）行政运行（项）2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元，增幅 4.88%。",
+        "（1）科学技术支出（类）技术研究与开发（款）科技成果转化与扩散（项）28.00 万元，主要用于数智气象。",
+        "1．检察（款）行政运行（项）支出12,268.62 万元，与上年相比增加 1385.26 万元。",
+      ),
+    ).toEqual([
+      "item 一般公共服务(类) 13,144.37",
+      "item 教育(类) 118.01",
+      "item 一般公共服务支出(类)信访事务(款)行政运行(项) 5,826.21",
+      "item 科学技术支出(类)技术研究与开发(款)科技成果转化与扩散(项) 28.00",
+      "item 检察(款)行政运行(项) 12,268.62",
+    ]);
+    // Levels out of order are not an item's path.
+    expect(read("行政运行（项）信访事务（款）100 万元。")).toEqual([]);
+  });
+
+  it("a 决算 is not read so: its text states 年初预算 and 决算 side by side", () => {
+    expect(read("2024 年度收入预算 100 万元，决算数 90 万元。")).toEqual([]);
+    const final = claimsOf(textDoc("## 第九部分 某局2024年度部门决算情况说明\n2024 年度收入预算总计 100 万元。\n“三公”经费预算数为 5 万元。")).claims;
+    expect(final.map(show).filter((s) => s !== null)).toEqual([]);
+  });
+});
+
+/** The department of test/helpers/text.ts (表7: 150 = 110 basic + 40 project) with its 表1 and a 三公 table. */
+const TABLES = `${t1("150")}${T7}
+表 9
+一般公共预算“三公”经费支出表
+单位：万元
+预算单位→年度→总计→因公出国(境)费→公务接待费→公务用车购置及运行维护费→→
+→→→→→小计→公务用车购置费→公务用车运行维护费
+单位A→2023 年→3→0→2→1→0→1
+`;
+
+describe("text-vs-table on the generic reader's figures", () => {
+  const check = (...paragraphs: string[]) => checkText(textVsTable, part(...paragraphs), TABLES);
+
+  it("passes when the text restates the tables", () => {
+    expect(check("2023 年收支总预算 150 万元。", "支出预算总计 150 万元。", "2023 年一般公共预算基本支出 110 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 2 万元；公务用车购置及运行维护费 1 万元。")).toEqual([]);
+  });
+
+  it("a function item is the department's: Σ of the code's rows over the budget units; a 类 may be named without its 支出", () => {
+    // 表7: 206 科学技术支出 is 100 in 单位A and 50 in 单位B.
+    expect(check("科学技术（类）支出 150 万元。")).toEqual([]);
+    const [f] = check("科学技术支出（类）支出 100 万元。");
+    expect([f.severity, f.code, f.stated, f.computed]).toEqual(["error", "206", "100", "150"]);
+    expect(f.message).toContain("all units");
+  });
+
+  it("fails on a figure the table does not print, at the figure's line, with the table's figure and the difference", () => {
+    const fs = check("2023 年收支总预算 150 万元。", "2023 年一般公共预算基本支出 101 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 4 万元。").sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed, f.difference])).toEqual([
+      ["error", "一般公共预算基本支出", "101", "110", "-9"],
+      ["error", "公务接待费", "4", "2", "2"],
+    ]);
+    expect(fs.map((f) => f.location.line)).toEqual([3, 4]);
+    expect(fs[0].message).toContain("T7");
+  });
+});
