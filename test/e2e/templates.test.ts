@@ -266,6 +266,8 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
    */
   // textSum: the 部门预算情况说明 lists parts under a total with their shares (src/claims/generic.ts), so text-sum runs;
   // yoyChange: it prints figures with their change on last year and its percentage, so yoy-change runs.
+  // text-vs-table: the figures that restate a table (收支总预算, 支出预算总计 and its 基本支出 / 项目支出, 三公 …,
+  // src/claims/generic-figures.ts) are compared with the tables they restate.
   const cases: { file: string; rows: Record<string, number>; unknown: string[]; summary: Record<string, number>; byRule: Record<string, number>; notChecked: string[]; textSum: boolean; yoyChange: boolean }[] = [
     {
       // 国家信访局 (部门公开表1–9): 表5 with last year's outturn and the change (扣除中央基建投资 pair); its 财政拨款收支总表
@@ -273,10 +275,14 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       file: "central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt",
       rows: { summary: 16, income: 1, expenditure: 23, "allocation-summary": 16, "general-function": 26, "general-basic-economic": 40, sanggong: 1, "gov-fund": 0, "state-capital": 0 },
       unknown: [],
-      // One error of the document itself (page 25): 委托业务费 1,391.68 万元，比 2025 年预算增加 333.83 万元，增长
-      // 31.35% — 333.83 ÷ (1,391.68 − 333.83) = 31.56%. Its 15 other changes hold.
-      summary: { error: 1, warning: 0, info: 14 },
-      byRule: { "items-vs-units/info": 1, "hierarchy-sum/info": 12, "duplicate-text/info": 1, "yoy-change/error": 1 },
+      // Two errors of the document itself. Page 25: 委托业务费 1,391.68 万元，比 2025 年预算增加 333.83 万元，增长
+      // 31.35% — 333.83 ÷ (1,391.68 − 333.83) = 31.56%. Its 15 other changes hold. Page 18: 财政拨款收支总预算
+      // 18,728.91 万元, where 表4 prints 18,728.94 (= 16,474.82 + 2,254.12, as the same paragraph says): the
+      // text-vs-table error, explained by the diagnosis (a third error, naming 18,728.91). Its 类 and 类-款-项
+      // figures hold against 表5, but 卫生健康支出-行政事业单位医疗-行政单位医疗 “0.00 万元”, which 表5 does not
+      // print: not checked (info).
+      summary: { error: 3, warning: 0, info: 15 },
+      byRule: { "items-vs-units/info": 1, "hierarchy-sum/info": 12, "duplicate-text/info": 1, "yoy-change/error": 1, "text-vs-table/error": 1, "text-vs-table/info": 1, "diagnosis/error": 1 },
       notChecked: ["sanggong-vs-economic", "fund-tables", "tasks-vs-budget"],
       // 收入预算总计 = 一般公共预算拨款收入 + 其他收入 + 上年结转 and 支出预算总计 = 基本支出 + 项目支出, with 5 shares: all hold.
       textSum: true,
@@ -298,7 +304,9 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     {
       // 杭州 (表1–11): no codes (names indented), grouped and wrapped headers numbered ** 1 2 3 …, units' names wrapped
       // around their figures. The document prints no code at all: its 表1 and 表4 expenditure items cannot be
-      // matched by code, said once per table (item-code info), not as 34 warnings.
+      // matched by code, said once per table (item-code info), not as 34 warnings; nor can the text's 类-款-项
+      // items, which text-vs-table does not say once more per item. Its 三公 table prints 合计 above a row per
+      // unit: the text's 24.02 is the 合计's, not the sum of the three rows.
       file: "hangzhou_meteorological-bureau_2026_dept-budget.txt",
       rows: { summary: 33, income: 4, expenditure: 18, "allocation-summary": 29, "general-function": 18, "general-basic-economic": 39, sanggong: 3, "gov-fund": 1, "state-capital": 1 },
       unknown: ["2026年市级部门项目支出预算表", "2026年市级部门项目支出绩效表"],
@@ -323,15 +331,16 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       ],
       // 本年支出预算合计 = 基本支出 + 项目支出 + 单位预留机动经费, one part a line across a page break. Its shares
       // add up to 100.00%, and 65.56% is 15,844.04 ÷ 24,169.74 = 65.553% balanced by a unit: a rounding note.
-      summary: { error: 0, warning: 3, info: 3 },
-      byRule: { "item-code/warning": 3, "duplicate-text/info": 2, "text-sum/info": 1 },
+      // Two 款-项 items of 2019's names (机关事业单位基本养老保险费, …职业年金) that its 表5 names otherwise: not checked (info).
+      summary: { error: 0, warning: 3, info: 5 },
+      byRule: { "item-code/warning": 3, "duplicate-text/info": 2, "text-sum/info": 1, "text-vs-table/info": 2 },
       notChecked: ["allocation-vs-summary", "general-vs-total", "sanggong-vs-economic", "fund-tables", "tasks-vs-budget"],
       textSum: true,
       yoyChange: false,
     },
   ];
   for (const c of cases)
-    it(`${c.file}: read by kind with the generic template, ${c.summary.error ? `the ${c.summary.error} error of the document itself` : "no error"}`, () => {
+    it(`${c.file}: read by kind with the generic template, ${c.summary.error ? `${c.summary.error} errors: the document's own` : "no error"}`, () => {
       const d = cliJson([`${OP}/${c.file}`]).report.documents[0];
       expect(d.failure).toBeNull();
       expect(d.template).toBe("generic");
@@ -347,9 +356,31 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       for (const id of ["row-total", "hierarchy-sum", "items-vs-units"]) expect(notChecked).not.toContain(id);
       expect(notChecked.includes("text-sum")).toBe(!c.textSum);
       expect(notChecked.includes("yoy-change")).toBe(!c.yoyChange);
+      // The generic reader's figures are read in every one of them: text-vs-table runs.
+      expect(notChecked).not.toContain("text-vs-table");
       // The rules that read a province's statements only are still listed as not checked: nothing of theirs was read.
-      for (const id of ["text-vs-table", "budget-execution", "staffing-sum"]) expect(notChecked).toContain(id);
+      for (const id of ["budget-execution", "staffing-sum"]) expect(notChecked).toContain(id);
     });
+
+  it("a figure of the text changed from what its table prints is an error at its line, against that table's figure", () => {
+    const dir = tempDir("generic-figures");
+    // 杭州: its 三公 table prints 合计 above a row per unit (the 合计 is the department's); 广州: 收入预算 in 表1.
+    const cases: [string, string, string, string, string][] = [
+      ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "“三公”经费预算数为 24.02", "“三公”经费预算数为 24.20", "24.2", "24.02"],
+      ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "人员支出 2,906.80 万元，主要包括", "人员支出 2,960.80 万元，主要包括", "2960.8", "2906.8"],
+      ["guangzhou_science-and-technology-bureau_2026_dept-budget.txt", "收入预算163,539.07万元", "收入预算163,593.07万元", "163593.07", "163539.07"],
+      ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "上年结转 2,254.12 万元，占", "上年结转 2,245.12 万元，占", "2245.12", "2254.12"],
+    ];
+    for (const [file, from, to, stated, computed] of cases) {
+      const text = readFileSync(join(ROOT, OP, file), "utf8");
+      expect(text).toContain(from);
+      const p = join(dir, file);
+      writeFileSync(p, text.replace(from, to));
+      const line = text.slice(0, text.indexOf(from)).split("\n").length;
+      const fs = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; stated: string; computed: string; location: { line: number } }[]).filter((f) => f.ruleId === "text-vs-table");
+      expect(fs.map((f) => [f.severity, f.stated, f.computed, f.location.line])).toContainEqual(["error", stated, computed, line]);
+    }
+  });
 
   it("the rounding notes are 0.01 万元 differences, each at its page", () => {
     const d = cliJson([`${OP}/central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt`]).report.documents[0];
