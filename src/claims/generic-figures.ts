@@ -22,24 +22,67 @@ import type { Claim, SanggongComponent, TableFigure } from "./types.js";
  * 基本支出预算, last year's 比上年 figure) is never taken for the table's.
  */
 
-/** What may not come right before 收入 / 支出 of a department total: a fund, a kind of income or spending. */
-const NOT_DEPARTMENT = "(?<![款金营算业助缴他转政育户费本目用员出类项])";
-/** 收支总预算 · 收入预算总计 · 收入预算合计 · 收入预算 · 支出预算总计 … (本年 → the 本年 subtotals). */
-const DEPARTMENT_TOTAL = re(
-  String.raw`(?<this>本年)?(?:${NOT_DEPARTMENT}(?<both>收支)(?:总预算|预算总计)|${NOT_DEPARTMENT}(?<side>收入|支出)预算(?:总计|合计)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * A pattern whose Chinese words may be letter-spaced (国 家 信 访 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款:
+ * pdftotext -layout puts a space between the characters of a justified line): `\s*` after each Chinese
+ * character outside a character class (after its quantifier, if it has one).
+ */
+function spaced(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    let c = source[i];
+    let unit = c;
+    if (c === "\\") {
+      // An escape: \uXXXX stands for its character (a bundler writing ASCII only turns 收 into \u6536, also
+      // inside String.raw); any other escape is kept as it is.
+      const hex = /^u([0-9a-fA-F]{4})/.exec(source.slice(i + 1, i + 6));
+      unit = c + (hex ? source.slice(i + 1, i + 6) : (source[i + 1] ?? ""));
+      c = hex ? String.fromCharCode(parseInt(hex[1], 16)) : "";
+      i += unit.length - 1;
+    }
+    out += unit;
+    if (c === "[" && unit === "[") inClass = true;
+    else if (c === "]" && unit === "]") inClass = false;
+    else if (!inClass && HAN.test(c)) {
+      // After the character, or after its quantifier (费?).
+      if (i + 1 < source.length && "?*+".includes(source[i + 1])) out += source[++i];
+      out += String.raw`\s*`;
+    }
+  }
+  return out;
+}
+const sre = (source: string, flags = "") => re(spaced(source), flags);
+
+/**
+ * What may come right before a department total (收支总预算, 收入预算 …): nothing, a space or punctuation, a
+ * year (2026 年度), 部门 / 本部门, or the department's own name — not a fund's, a kind's or a purpose's name
+ * (财政拨款收入预算, 事业收入预算, 政府采购支出预算总额, 基本支出预算).
+ */
+const BEFORE_DEPARTMENT = /^[\s,;:。)\d年度门、]?$/;
+/**
+ * 收支总预算 · 收支预算总额 · 收入预算总计 · 收入预算合计 · 收入预算总额 · 收入预算 · 收入总计 · 支出预算总计 …
+ * (本年 → the 本年 subtotals: 本年收入预算合计 · 本年收入合计).
+ */
+const DEPARTMENT_TOTAL = sre(
+  String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|(?<=本年(?:收入|支出))合计))\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
-/** 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 X 万元. */
-const ALLOCATION_TOTAL = re(String.raw`财政拨款收支(?:总预算|预算总计)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
-/** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元. */
-const SANGGONG_TOTAL = re(String.raw`三公”?\s*经费(?:财政拨款)?(?:预算)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
-const SANGGONG_PART = re(
+/** 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 / 总额 X 万元. */
+const ALLOCATION_TOTAL = sre(String.raw`财政拨款收支(?:总预算|预算总计|预算总额)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/** 一般公共预算当年（财政）拨款 X 万元 (not its 收入): the 一般公共预算 table's 合计. */
+const GENERAL = sre(String.raw`一般公共预算当年(?:财政)?拨款(?!收入)\s*(?:支出)?\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元. */
+const SANGGONG_TOTAL = sre(String.raw`三公”?\s*经费(?:财政拨款)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const SANGGONG_PART = sre(
   String.raw`(?<key>因公出国\(境\)费?|公务用车购置[及和]运行(?:维护)?费|公务用车购置(?:费|支出)|公务用车运行(?:维护)?费|公务接待费)\s*(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
 /** 一般公共预算基本支出 X 万元 (and its 人员经费 / 公用经费 in the paragraphs after it). */
-const GENERAL_BASIC = re(String.raw`一般公共预算(?:财政拨款)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
-const BASIC_PART = re(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const BASIC_PART = sre(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** How many paragraphs after 一般公共预算基本支出 X 万元 its 人员经费 and 公用经费 are looked for. */
 const BASIC_PARTS_WITHIN = 4;
 /** A figure of another year or of a comparison: 比 2025 年 … / 较上年 … / 上年 … before it in its clause. */
@@ -94,7 +137,8 @@ function compared(p: Para, at: number): boolean {
   return COMPARED.test(p.text.slice(from, at));
 }
 
-export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: FigureAt, out: Claim[]): void {
+export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: FigureAt, out: Claim[], department: string | null = null): void {
+  const last = department ? department.replace(/\s+/g, "").slice(-1) : null;
   // The totals the lists are printed under: their parts are the income or expenditure table's columns.
   const sides = new Map<Amount, "income" | "expenditure">();
   for (let k = 0; k < paras.length; k++) {
@@ -103,7 +147,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     if (/决算/.test(p.text)) continue;
     for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
       const amount = figureAt(p, m, "amount");
-      if (!amount || compared(p, m.index)) continue;
+      const before = p.text.slice(Math.max(0, m.index - 1), m.index);
+      if (!amount || compared(p, m.index) || !(BEFORE_DEPARTMENT.test(before) || before === last)) continue;
       const g = m.groups!;
       const side = g.both || g.side === "收入" ? "income" : "expenditure";
       const label = m[0].slice(0, m.indices!.groups!.amount[0] - m.index).replace(/[\s为是]+$/, "").replace(/\s+/g, "");
@@ -114,6 +159,10 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {
       const amount = figureAt(p, m, "amount");
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
+    }
+    for (const m of p.text.matchAll(GENERAL)) {
+      const amount = figureAt(p, m, "amount");
+      if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }
     sanggong(p, figureAt, out);
     functionItems(p, figureAt, out);
@@ -149,7 +198,7 @@ function sanggong(p: Para, figureAt: FigureAt, out: Claim[]): void {
   }
   for (const m of p.text.matchAll(SANGGONG_PART)) {
     const amount = figureAt(p, m, "amount");
-    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(m.groups!.key), label: normaliseName(m.groups!.key), amount, change: null });
+    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(m.groups!.key), label: normaliseName(m.groups!.key.replace(/\s+/g, "")), amount, change: null });
   }
 }
 
@@ -162,7 +211,7 @@ function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, 
     if (i > k && HEADING.test(p.text) && !OWN_HEADING.test(p.text)) break;
     const base = i === k ? from : 0;
     for (const m of p.text.slice(base).matchAll(BASIC_PART)) {
-      const key = m.groups!.key;
+      const key = m.groups!.key.replace(/\s+/g, "");
       const figure = /人员/.test(key) ? "personnel" : "public";
       const amount = figureAt(p, m, "amount", base);
       if (!amount || seen.has(figure) || compared(p, base + m.index)) continue;

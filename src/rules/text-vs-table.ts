@@ -202,9 +202,11 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
           return n === name || (c.levels![i] === "类" && `${n}支出` === name);
         });
       });
-      const b = inText(t!, amountOf(hit, "total"));
+      // A row that prints other figures but leaves its 合计 blank (国家信访局's 2101101, only last year's): 0.
+      const blank = !!hit && !amountOf(hit, "total") && Object.values(hit.cells).some((cell) => cell.amount);
+      const b = inText(t!, amountOf(hit, "total")) ?? (blank ? zeroLike(c.amount) : null);
       if (!hit || !b) continue;
-      const what = { zh: `${tableName(t!)} ${hit.code} ${hit.name}`, en: `${t!.id} ${hit.code} ${hit.name}` };
+      const what = { zh: `${tableName(t!)} ${hit.code} ${hit.name}${blank ? "（空白，按 0）" : ""}`, en: `${t!.id} ${hit.code} ${hit.name}${blank ? " (blank: 0)" : ""}` };
       const subject = { table: "text" as const, code: hit.code, item: c.names.join("-") };
       // The generic reader's item is the department's: Σ of the code's rows over the table's budget units.
       const across = c.levels ? mapArray(codeAcrossUnits(t!, hit.code!, "total"), (a) => inText(t!, a)!) : [];
@@ -258,6 +260,12 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     const t = table(doc, src.kind);
     if (!t) continue;
     const row = src.role ? t.rows.find((r) => r.role === src.role) : departmentRow(t);
+    if (!row && !src.role) {
+      // No 合计 row (国家信访局's 表5 starts at its first 类): the column's Σ over the 类 rows, of every unit.
+      const classes = mapArray(t.rows.filter((r) => r.kind === "code" && r.code?.length === 3), (r) => inText(t, amountOf(r, src.key))).filter((a): a is Amount => !!a);
+      if (classes.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(classes), relation: { zh: `${tableName(t)} 各类 ${columnLabel(t, src.key)}之和`, en: `${t.id} Σ of the 类 rows, ${src.key}` } });
+      continue;
+    }
     const printed = inText(t, amountOf(row ?? undefined, src.key));
     // A column the table prints, left blank on a 合计 row that prints figures: nothing, 0.
     const blank = !printed && !!row && t.columns.some((col) => col.key === src.key) && Object.values(row.cells).some((cell) => cell.amount);

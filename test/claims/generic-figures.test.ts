@@ -8,7 +8,8 @@ import { checkText, t1, T7, textDoc } from "../helpers/text.js";
  * The generic reader's figures that restate a table (src/claims/generic-figures.ts), in a written part no
  * province's reader knows (here 第九部分, as other provinces' 部门预算情况说明), and text-vs-table on them.
  */
-const part = (...paragraphs: string[]) => `## 第九部分 某局部门预算情况说明\n${paragraphs.join("\n")}`;
+// The title names the department (国家某局), whose name may come right before its totals.
+const part = (...paragraphs: string[]) => `# 2026 年国家某局部门预算\n## 第九部分 某局部门预算情况说明\n${paragraphs.join("\n")}`;
 const show = (c: Claim) =>
   c.kind === "department-total"
     ? `department ${c.side} ${c.amount.text}`
@@ -23,11 +24,21 @@ const read = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs)))
 
 describe("the generic reader: figures that restate a table", () => {
   it("the department's totals in the Ministry of Finance's wordings; 本年 …合计 is the 本年 subtotal", () => {
-    expect(read("国家某局 2026 年收支总预算 50,616.94 万元。", "2026 年本部门收入预算 163,539.07 万元，比上年减少 1 万元。", "（二）支出预算总计 24,169.74 万元。包括：", "省某院本年收入预算合计24,169.74万元。")).toEqual([
+    expect(
+      read(
+        "国家某局 2026 年收支总预算 50,616.94 万元。",
+        "2026 年本部门收入预算 163,539.07 万元，比上年减少 1 万元。",
+        "（二）支出预算总计 24,169.74 万元。包括：",
+        "国家某局本年收入预算合计24,169.74万元。",
+        "2026 年国家某局支出预算总额为 100 万元；本年支出合计 90 万元。",
+      ),
+    ).toEqual([
       "department income 50,616.94",
       "department income 163,539.07",
       "department expenditure 24,169.74",
       "figure income-subtotal 本年收入预算合计 24,169.74",
+      "department expenditure 100",
+      "figure expenditure-subtotal 本年支出合计 90",
     ]);
   });
 
@@ -36,6 +47,8 @@ describe("the generic reader: figures that restate a table", () => {
       read(
         "1．财政拨款收入预算总计 24,169.74 万元。（1）一般公共预算收入预算 24,169.74万元。",
         "事业收入预算 10 万元；基本支出预算数为 15,844.04万元；项目支出预算数为4335.3万元。",
+        "2019年度政府采购支出预算总额2744.84万元，其中：拟采购货物 1 万元。",
+        "某中心收入预算 10 万元。",
         "比上年收入预算 100 万元增加 5 万元。",
       ),
     ).toEqual([]);
@@ -49,6 +62,13 @@ describe("the generic reader: figures that restate a table", () => {
       "figure public 公用经费 2,376.26",
     ]);
     expect(read("2026 年一般公共预算基本支出 100 万元。", "七、关于“三公”经费的说明", "人员经费 70 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
+  });
+
+  it("letter-spaced words (a justified line in pdftotext -layout) and 一般公共预算当年（财政）拨款", () => {
+    expect(read("国 家 某 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款 16,474.82 万元, 比 2025 年执行数减少 1 万元。", "收 支 总 预 算 100 万元。", "一般公共预算当年拨款收入 5 万元。")).toEqual([
+      "figure general 一般公共预算当年拨款 16,474.82",
+      "department income 100",
+    ]);
   });
 
   it("the “三公” total and its components, whatever the order of 财政拨款, 预算数 and 安排", () => {
@@ -141,7 +161,7 @@ describe("text-vs-table on the generic reader's figures", () => {
       ["error", "一般公共预算基本支出", "101", "110", "-9"],
       ["error", "公务接待费", "4", "2", "2"],
     ]);
-    expect(fs.map((f) => f.location.line)).toEqual([3, 4]);
+    expect(fs.map((f) => f.location.line)).toEqual([4, 5]);
     expect(fs[0].message).toContain("T7");
   });
 });
