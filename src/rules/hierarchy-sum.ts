@@ -113,6 +113,17 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
   }
 }
 
+/** A 三公 table that prints 合计 above a row per budget unit (杭州): 合计 = Σ the units, column by column. */
+function sanggongUnits(t: Table, ctx: RuleContext) {
+  const total = t.rows.find((r) => r.role === "current-year");
+  const units = t.rows.filter((r) => r.role === "unit");
+  if (!total || !units.length) return;
+  for (const key of amountColumns(t)) {
+    const a = amountOf(total, key);
+    if (a) ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t, key) }, total: a, parts: present(units, key), relation: UNITS });
+  }
+}
+
 function tasks(t: Table, ctx: RuleContext) {
   const total = t.rows.find((r) => r.role === "tasks-total");
   if (!total) return;
@@ -127,12 +138,13 @@ function tasks(t: Table, ctx: RuleContext) {
 export const hierarchySum: Rule = {
   id: "hierarchy-sum",
   defaultSeverity: "error",
-  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance"]] },
-  description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units, 表1/表6 items and totals, 表12 金额合计.",
-  descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和，表1/表6 各项目及合计，表12 金额合计。",
+  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance", "sanggong"]] },
+  description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units (also a 三公 table's 合计 over its unit rows), 表1/表6 items and totals, 表12 金额合计.",
+  descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和（含“三公”经费表合计行与各单位行），表1/表6 各项目及合计，表12 金额合计。",
   check(doc, ctx) {
     for (const t of tablesOf(doc, CLASSIFIED)) classified(t, ctx);
     for (const t of tablesOf(doc, ["summary", "allocation-summary"])) twoSided(t, ctx, doc.template);
     for (const t of tablesOf(doc, ["performance"])) tasks(t, ctx);
+    for (const t of tablesOf(doc, ["sanggong"])) sanggongUnits(t, ctx);
   },
 };

@@ -384,6 +384,17 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     }
   });
 
+  it("a 三公 table printing 合计 above a row per unit: 合计 = Σ the units (hierarchy-sum), 24.02 = 13.13 + 10.89 in 杭州", () => {
+    const file = "hangzhou_meteorological-bureau_2026_dept-budget.txt";
+    const text = readFileSync(join(ROOT, OP, file), "utf8");
+    const from = "杭州市气象局              13.13";
+    expect(text).toContain(from);
+    const p = join(tempDir("sanggong-units"), file);
+    writeFileSync(p, text.replace(from, "杭州市气象局              13.31"));
+    const fs = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; table: string; item: string; stated: string; computed: string }[]).filter((f) => f.ruleId === "hierarchy-sum" && f.severity === "error");
+    expect(fs.map((f) => [f.table, f.item, f.stated, f.computed])).toEqual([["T7", "合计", "24.02", "24.2"]]);
+  });
+
   it("the rounding notes are 0.01 万元 differences, each at its page", () => {
     const d = cliJson([`${OP}/central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt`]).report.documents[0];
     const notes = (d.findings as { ruleId: string; difference: string | null; location: { page: number } }[]).filter((f) => f.ruleId === "hierarchy-sum");
