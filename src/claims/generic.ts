@@ -109,48 +109,71 @@ const MAX_LIST_PARAGRAPHS = 20;
 
 const unitOf = (m: RegExpExecArray) => m.groups!.unit.replace(/\s+/g, "");
 
+/** 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… */
+const LEADING = /(?:^|。)\s*其\s*中\s*[:,]\s*/g;
+/** The first figure of a sentence, and the unit it is in. */
+const FIGURE = re(String.raw`(?<amount>NUM)\s*(?<unit>万\s*元|元)`);
+/** What a total stated a sentence before its 其中 may be called: the department's 收入 / 支出 (预算) (总计 …). */
+const LEADING_TOTAL = /(?:收入|支出|收支)(?:预算)?(?:总计|合计|总额)?$|总预算$/;
+
 function lists(paras: Para[], k: number, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
   const p = paras[k];
   for (const t of p.text.matchAll(TOTAL)) {
     const total = figureAt(p, t, "amount");
     const label = labelBefore(p.text, t.index);
-    if (!total || !label) continue;
-    const parts: { label: string; amount: Amount; percent: Amount | null; of: string }[] = [];
-    // The list runs on after the paragraph's end when a line ends with 其中： or a part's ； (the text
-    // reader ends a paragraph there), across a page break's page number too.
-    let q = p;
-    let qi = k;
-    let at = t.index + t[0].length;
-    // Only a list cut where the text reader ends a paragraph within it: right after 其中： or after a part's ；.
-    let runsOn = true;
-    for (;;) {
-      if (!q.text.slice(at).trim()) {
-        if (!runsOn) break;
-        do qi++;
-        while (qi < paras.length && qi - k <= MAX_LIST_PARAGRAPHS && PAGE_NUMBER.test(paras[qi].text));
-        if (qi >= paras.length || qi - k > MAX_LIST_PARAGRAPHS) break;
-        q = paras[qi];
-        at = 0;
-      }
-      const m = PART.exec(q.text.slice(at));
-      if (!m || unitOf(m) !== unitOf(t)) break;
-      const amount = figureAt(q, m, "amount", at);
-      if (!amount) break;
-      parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
-      at += m[0].length;
-      if (m.groups!.sep === "。") break;
-      runsOn = m.groups!.sep === ";";
-    }
-    if (parts.length < 2) continue;
-    listed.push({ total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
-    const name = normaliseName(label);
-    const whole = sharesMakeTheWhole(parts);
-    // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.
-    const balanced = whole === "exactly" || undefined;
-    for (const x of parts)
-      if (x.percent && !x.of.trim()) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: name, base: total, ...(balanced && { balanced }) });
-    if (whole) out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) } satisfies CompositionClaim);
+    if (total && label) list(paras, k, t.index + t[0].length, { total, label, unit: unitOf(t) }, figureAt, out, listed);
   }
+  // 其中 after the sentence that states the total (杭州: 2026 年收入预算 5,876.67 万元，比上年…持平。/ 其中：一般公共
+  // 预算拨款收入 5,753.07 万元，占 97.9%；…): the total is that sentence's first figure, when it is named as one.
+  for (const l of p.text.matchAll(LEADING)) {
+    const before = l.index > 0 || l[0].startsWith("。") ? { q: p, end: l.index } : k > 0 ? { q: paras[k - 1], end: paras[k - 1].text.replace(/[。\s]+$/, "").length } : null;
+    if (!before) continue;
+    const from = before.q.text.lastIndexOf("。", before.end - 1) + 1;
+    const f = FIGURE.exec(before.q.text.slice(from, before.end));
+    if (!f) continue;
+    const label = labelBefore(before.q.text, from + f.index);
+    const total = figureAt(before.q, f, "amount", from);
+    if (total && label && LEADING_TOTAL.test(label)) list(paras, k, l.index + l[0].length, { total, label, unit: unitOf(f) }, figureAt, out, listed);
+  }
+}
+
+/** The parts listed from `at` in paragraph k on, under `head`'s total: shares, and the sum when they make 100%. */
+function list(paras: Para[], k: number, at: number, head: { total: Amount; label: string; unit: string }, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
+  const { total, label } = head;
+  const parts: { label: string; amount: Amount; percent: Amount | null; of: string }[] = [];
+  // The list runs on after the paragraph's end when a line ends with 其中： or a part's ； (the text
+  // reader ends a paragraph there), across a page break's page number too.
+  let q = paras[k];
+  let qi = k;
+  // Only a list cut where the text reader ends a paragraph within it: right after 其中： or after a part's ；.
+  let runsOn = true;
+  for (;;) {
+    if (!q.text.slice(at).trim()) {
+      if (!runsOn) break;
+      do qi++;
+      while (qi < paras.length && qi - k <= MAX_LIST_PARAGRAPHS && PAGE_NUMBER.test(paras[qi].text));
+      if (qi >= paras.length || qi - k > MAX_LIST_PARAGRAPHS) break;
+      q = paras[qi];
+      at = 0;
+    }
+    const m = PART.exec(q.text.slice(at));
+    if (!m || unitOf(m) !== head.unit) break;
+    const amount = figureAt(q, m, "amount", at);
+    if (!amount) break;
+    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
+    at += m[0].length;
+    if (m.groups!.sep === "。") break;
+    runsOn = m.groups!.sep === ";";
+  }
+  if (parts.length < 2) return;
+  listed.push({ total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
+  const name = normaliseName(label);
+  const whole = sharesMakeTheWhole(parts);
+  // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.
+  const balanced = whole === "exactly" || undefined;
+  for (const x of parts)
+    if (x.percent && !x.of.trim()) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: name, base: total, ...(balanced && { balanced }) });
+  if (whole) out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) } satisfies CompositionClaim);
 }
 
 /**

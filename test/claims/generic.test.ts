@@ -43,6 +43,17 @@ describe("the generic reader of the written parts", () => {
     ]);
   });
 
+  it("其中 opening the sentence after the one that states the total (a paragraph of its own, letter-spaced): the total is that sentence's first figure", () => {
+    expect(read("2026 年收入预算 5,876.67 万元，比上年执行数增加 48.92 万元，增长 0.8%，与上年基本持平。", "其 中 ： 一 般 公 共 预 算 拨 款 收 入 5,753.07 万 元 ， 占 97.9%；其他收入 123.61 万元，占 2.1%。")).toEqual([
+      "change 收入预算 5,876.67 increase 48.92 increase 0.8% on 上年",
+      "share 一般公共预算拨款收入 5,753.07 97.9% of 收入预算 5,876.67 balanced",
+      "share 其他收入 123.61 2.1% of 收入预算 5,876.67 balanced",
+      "composition 收入预算 5,876.67 = 一般公共预算拨款收入 5,753.07 + 其他收入 123.61",
+    ]);
+    // The sentence before names no total (主要用于…): nothing is taken for one.
+    expect(read("信息化项目 300 万元，主要用于系统运维。其中：软件 100 万元，占 33.3%；硬件 200 万元，占 66.7%。")).toEqual([]);
+  });
+
   it("shares that do not make 100% may be a partial list: the shares, no sum", () => {
     expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占 60%；项目支出 30 万元，占 30%。")).toEqual([
       "share 基本支出 60 60% of 支出预算总计 100",
