@@ -421,7 +421,7 @@ export function extractClaims(doc: BudgetDocument): Claims {
     // A part no province's reader knows: the statements every province prints (generic.ts).
     if (!byPart.length && !byTitle.length) {
       const before = claims.length;
-      genericNotes(j, claims, stage, doc.department);
+      genericNotes(j, claims, stage, doc.department, doc.year);
       generic += claims.length - before;
     }
     // Paragraphs and lines are both in printed order: one pass over the lines for all paragraphs

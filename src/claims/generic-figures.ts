@@ -27,11 +27,12 @@ const HAN = /[\u4e00-\u9fff]/;
 /**
  * A pattern whose Chinese words may be letter-spaced (国 家 信 访 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款:
  * pdftotext -layout puts a space between the characters of a justified line): `\s*` after each Chinese
- * character outside a character class (after its quantifier, if it has one).
+ * character, and after a class of them ([及和]), outside classes (after its quantifier, if it has one).
  */
 function spaced(source: string): string {
   let out = "";
   let inClass = false;
+  let classHan = false;
   for (let i = 0; i < source.length; i++) {
     let c = source[i];
     let unit = c;
@@ -44,9 +45,18 @@ function spaced(source: string): string {
       i += unit.length - 1;
     }
     out += unit;
-    if (c === "[" && unit === "[") inClass = true;
-    else if (c === "]" && unit === "]") inClass = false;
-    else if (!inClass && HAN.test(c)) {
+    if (c === "[" && unit === "[") {
+      inClass = true;
+      classHan = false;
+    } else if (inClass && unit === "]") {
+      inClass = false;
+      // A class of Chinese characters ([及和]) is a character of the word too: spaces may follow it.
+      if (classHan && source[i + 1] !== "{") {
+        if (i + 1 < source.length && "?*+".includes(source[i + 1])) out += source[++i];
+        out += String.raw`\s*`;
+      }
+    } else if (inClass) classHan ||= HAN.test(c);
+    else if (HAN.test(c)) {
       // After the character, or after its quantifier (费?).
       if (i + 1 < source.length && "?*+".includes(source[i + 1])) out += source[++i];
       out += String.raw`\s*`;
@@ -61,13 +71,14 @@ const sre = (source: string, flags = "") => re(spaced(source), flags);
  * year (2026 年度), 部门 / 本部门, or the department's own name — not a fund's, a kind's or a purpose's name
  * (财政拨款收入预算, 事业收入预算, 政府采购支出预算总额, 基本支出预算).
  */
-const BEFORE_DEPARTMENT = /^[\s,;:。)\d年度门、]?$/;
+const BEFORE_DEPARTMENT = /^[,;:。)\d年度门、]?$/;
 /**
- * 收支总预算 · 收支预算总额 · 收入预算总计 · 收入预算合计 · 收入预算总额 · 收入预算 · 收入总计 · 支出预算总计 …
+ * 收支总预算 · 收支预算总额 · 收入预算总计 · 收入预算合计 · 收入预算总额 · 收入预算 · 收入总计 · 支出预算总计 ·
+ * 部门预算收入 …
  * (本年 → the 本年 subtotals: 本年收入预算合计 · 本年收入合计).
  */
 const DEPARTMENT_TOTAL = sre(
-  String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|(?<=本年(?:收入|支出))合计))\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|(?<=本年(?:收入|支出))合计)|预算(?<side2>收入|支出)(?:总计|合计|总额)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
 /** 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 / 总额 X 万元. */
@@ -130,27 +141,48 @@ export interface ListedTotal {
 /** The figure a paragraph prints in group `name` of `m`: one Amount per printed figure, whoever reads it. */
 export type FigureAt = (p: Para, m: RegExpExecArray, name: string, base?: number) => Amount | null;
 
-/** Is the match at `at` inside a clause that compares (比上年 …) or names another year's figure? */
+/** The document's year: a clause naming another (2025 年预算数为 …) states another year's figure. */
+let documentYear: number | null = null;
+
+/** Is the match at `at` inside a clause that compares (比上年 …) or names another year than the document's? */
 function compared(p: Para, at: number): boolean {
   let from = at;
   while (from > 0 && !",;:。".includes(p.text[from - 1])) from--;
-  return COMPARED.test(p.text.slice(from, at));
+  const clause = p.text.slice(from, at);
+  if (COMPARED.test(clause)) return true;
+  if (documentYear === null) return false;
+  for (const y of clause.matchAll(/(20\d\d)\s*年/g)) if (Number(y[1]) !== documentYear) return true;
+  return false;
 }
 
-export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: FigureAt, out: Claim[], department: string | null = null): void {
+/** A numbered line without a figure (3.一般公共预算当年拨款具体使用情况。) heads the items after it, as 一、 and (一) do. */
+const NUMBERED_HEADING = /^\s*\d+\s*[.、．](?!\d)/;
+/** Which table a function item's section speaks of: the 一般公共预算 (or 财政拨款) one, or the department's spending. */
+function scopeOf(text: string): "general" | "department" | undefined {
+  if (/一\s*般\s*公\s*共\s*预\s*算|财\s*政\s*拨\s*款/.test(text)) return "general";
+  if (/部\s*门\s*支\s*出|支\s*出\s*预\s*算|支\s*出\s*总\s*表|收\s*支\s*总/.test(text)) return "department";
+  return undefined;
+}
+
+export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: FigureAt, out: Claim[], department: string | null = null, year: number | null = null): void {
   const last = department ? department.replace(/\s+/g, "").slice(-1) : null;
+  documentYear = year;
+  // The heading the paragraphs are under (二、… / (三) 一般公共预算当年拨款具体使用情况 / 3.…情况。).
+  let heading = "";
   // The totals the lists are printed under: their parts are the income or expenditure table's columns.
   const sides = new Map<Amount, "income" | "expenditure">();
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k];
+    if (HEADING.test(p.text) || (NUMBERED_HEADING.test(p.text) && !/\d\s*万\s*元/.test(p.text))) heading = p.text;
     // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's.
     if (/决算/.test(p.text)) continue;
     for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
       const amount = figureAt(p, m, "amount");
-      const before = p.text.slice(Math.max(0, m.index - 1), m.index);
+      // The last character before it but spaces (a letter-spaced line: 机 关 运 行 经 费 预 算 支 出).
+      const before = p.text.slice(0, m.index).trimEnd().slice(-1);
       if (!amount || compared(p, m.index) || !(BEFORE_DEPARTMENT.test(before) || before === last)) continue;
       const g = m.groups!;
-      const side = g.both || g.side === "收入" ? "income" : "expenditure";
+      const side = g.both || /收/.test(g.side ?? g.side2 ?? "") ? "income" : "expenditure";
       const label = m[0].slice(0, m.indices!.groups!.amount[0] - m.index).replace(/[\s为是]+$/, "").replace(/\s+/g, "");
       if (g.this) out.push({ kind: "table-figure", figure: side === "income" ? "income-subtotal" : "expenditure-subtotal", label, amount, change: null });
       else out.push({ kind: "department-total", side, amount, change: null });
@@ -165,7 +197,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }
     sanggong(p, figureAt, out);
-    functionItems(p, figureAt, out);
+    functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, out);
     for (const m of p.text.matchAll(GENERAL_BASIC)) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
@@ -198,7 +230,8 @@ function sanggong(p: Para, figureAt: FigureAt, out: Claim[]): void {
   }
   for (const m of p.text.matchAll(SANGGONG_PART)) {
     const amount = figureAt(p, m, "amount");
-    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(m.groups!.key), label: normaliseName(m.groups!.key.replace(/\s+/g, "")), amount, change: null });
+    const key = m.groups!.key.replace(/\s+/g, "");
+    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(key), label: normaliseName(key), amount, change: null });
   }
 }
 
@@ -221,7 +254,9 @@ function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, 
   }
 }
 
-function functionItems(p: Para, figureAt: FigureAt, out: Claim[]): void {
+/** `context`: the section's heading and the paragraph, for the table the items are of (scopeOf). */
+function functionItems(p: Para, context: string, figureAt: FigureAt, out: Claim[]): void {
+  const scope = scopeOf(context);
   for (const m of p.text.matchAll(FUNCTION_ITEM)) {
     const amount = figureAt(p, m, "amount");
     if (!amount || compared(p, m.index)) continue;
@@ -237,6 +272,6 @@ function functionItems(p: Para, figureAt: FigureAt, out: Claim[]): void {
     // In order and each named: 类 before 款 before 项.
     const order = "类款项";
     if (names.some((n) => !n) || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]))) continue;
-    out.push({ kind: "function-item", names, amount, levels });
+    out.push({ kind: "function-item", names, amount, levels, ...(scope && { scope }) });
   }
 }

@@ -47,9 +47,10 @@ function labelBefore(text: string, at: number): string {
 /**
  * `stage`: a 预算's figures that restate its tables are read too (generic-figures.ts); a 决算's text states
  * 年初预算 and 决算 side by side, in words that reader does not tell apart. `department`: the document's
- * department, whose name may come right before its totals (国家信访局收入预算总计).
+ * department, whose name may come right before its totals (国家信访局收入预算总计); `year`: the document's,
+ * a figure of another year (2025 年预算数为 …) is not read as this budget's.
  */
-export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "final" = "budget", department: string | null = null): void {
+export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "final" = "budget", department: string | null = null, year: number | null = null): void {
   const paras = paragraphsOf(j);
   // One Amount per printed figure, whichever statement reads it: the diagnosis takes it for one figure.
   const figures = new Map<number, Amount | null>();
@@ -66,7 +67,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     if (/其\s*中/.test(paras[k].text)) lists(paras, k, figureAt, out, listed);
     if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
   }
-  if (stage === "budget") genericFigures(paras, listed, figureAt, out, department);
+  if (stage === "budget") genericFigures(paras, listed, figureAt, out, department, year);
 }
 
 /**

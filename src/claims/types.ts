@@ -124,6 +124,11 @@ export interface FunctionItemClaim {
    * 类 may be named without its 支出 (一般公共服务（类）支出 X 万元). Absent: the names are the whole 类-款-项 path.
    */
   levels?: ("类" | "款" | "项")[];
+  /**
+   * What the section stating it speaks of (generic reader): the 一般公共预算 / 财政拨款 (its table first) or the
+   * department's spending (the expenditure table first). Absent: the 一般公共预算 table first.
+   */
+  scope?: "general" | "department";
 }
 
 export interface KeyProjectClaim {

@@ -180,8 +180,12 @@ const LEVELS = ["类", "款", "项"];
 function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   const items = claimsOfKind(doc, "function-item");
   if (!items.length) return;
-  const tables = mapArray((["general-function", "gov-fund", "state-capital", "expenditure"] as const), (k) => table(doc, k)).filter((t) => !!t);
+  const inOrder = (kinds: readonly TableKind[]) => mapArray(kinds, (k) => table(doc, k)).filter((t) => !!t);
+  const general = inOrder(["general-function", "gov-fund", "state-capital", "expenditure"]);
+  // An item stated of the department's spending (支出预算总计 … 包括：公共安全（类）支出 …): the expenditure table first.
+  const department = inOrder(["expenditure", "general-function", "gov-fund", "state-capital"]);
   for (const c of items) {
+    const tables = c.scope === "department" ? department : general;
     let found = false;
     for (const t of tables) {
       const codes = t!.rows.filter((r) => r.kind === "code" && r.code);

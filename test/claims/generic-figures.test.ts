@@ -31,6 +31,7 @@ describe("the generic reader: figures that restate a table", () => {
         "（二）支出预算总计 24,169.74 万元。包括：",
         "国家某局本年收入预算合计24,169.74万元。",
         "2026 年国家某局支出预算总额为 100 万元；本年支出合计 90 万元。",
+        "2026 年部门预算收入 80 万元；一般公共预算收入 70 万元。",
       ),
     ).toEqual([
       "department income 50,616.94",
@@ -39,7 +40,10 @@ describe("the generic reader: figures that restate a table", () => {
       "figure income-subtotal 本年收入预算合计 24,169.74",
       "department expenditure 100",
       "figure expenditure-subtotal 本年支出合计 90",
+      "department income 80",
     ]);
+    // Another year's figure is not this budget's (the title says 2026).
+    expect(read("2025 年收入预算 100 万元。2025 年“三公”经费预算数为 5 万元。")).toEqual([]);
   });
 
   it("a fund's, an income kind's or a spending kind's 收入预算 / 支出预算 is not the department's, nor a figure compared with", () => {
@@ -49,6 +53,7 @@ describe("the generic reader: figures that restate a table", () => {
         "事业收入预算 10 万元；基本支出预算数为 15,844.04万元；项目支出预算数为4335.3万元。",
         "2019年度政府采购支出预算总额2744.84万元，其中：拟采购货物 1 万元。",
         "某中心收入预算 10 万元。",
+        "2026 年 省 检 察 院 一 般 公 共 预 算 机 关 运 行 经 费 预 算 支 出 2391.92 万元。",
         "比上年收入预算 100 万元增加 5 万元。",
       ),
     ).toEqual([]);
@@ -78,10 +83,11 @@ describe("the generic reader: figures that restate a table", () => {
       "三公 vehicle 公务用车购置及运行费 38.60",
       "三公 reception 公务接待费 5.51",
     ]);
-    expect(read("2026年本部门财政拨款安排“三公”经费149.77万元，比上年减少7.92万元。公务用车购置费0万元；公务用车运行维护费支出 18.00 万元。")).toEqual([
+    expect(read("2026年本部门财政拨款安排“三公”经费149.77万元，比上年减少7.92万元。公务用车购置费0万元；公务用车运行维护费支出 18.00 万元；公 务 用 车 购 置 及 运 行 费 18 万元。")).toEqual([
       "三公 total “三公”经费 149.77",
       "三公 vehicle-purchase 公务用车购置费 0",
       "三公 vehicle-operation 公务用车运行维护费 18.00",
+      "三公 vehicle 公务用车购置及运行费 18",
     ]);
     // Last year's figure in a comparison is not this year's.
     expect(read("比上年“三公”经费预算 150 万元减少 1 万元。")).toEqual([]);
@@ -119,6 +125,9 @@ describe("the generic reader: figures that restate a table", () => {
       "item 科学技术支出(类)技术研究与开发(款)科技成果转化与扩散(项) 28.00",
       "item 检察(款)行政运行(项) 12,268.62",
     ]);
+    // The section says which table the items are of: the 一般公共预算 one, or the department's spending.
+    const scopes = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.flatMap((c) => (c.kind === "function-item" ? [c.scope ?? "none"] : []));
+    expect(scopes("（二）支出预算总计 100 万元。包括：", "1．公共安全（类）支出 60 万元。", "三、一般公共预算当年拨款情况", "1．公共安全（类）支出 50 万元。", "科学技术（类）支出 5 万元。")).toEqual(["department", "general", "general"]);
     // Levels out of order are not an item's path.
     expect(read("行政运行（项）信访事务（款）100 万元。")).toEqual([]);
   });
@@ -144,7 +153,7 @@ describe("text-vs-table on the generic reader's figures", () => {
   const check = (...paragraphs: string[]) => checkText(textVsTable, part(...paragraphs), TABLES);
 
   it("passes when the text restates the tables", () => {
-    expect(check("2023 年收支总预算 150 万元。", "支出预算总计 150 万元。", "2023 年一般公共预算基本支出 110 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 2 万元；公务用车购置及运行维护费 1 万元。")).toEqual([]);
+    expect(check("2026 年收支总预算 150 万元。", "支出预算总计 150 万元。", "2026 年一般公共预算基本支出 110 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 2 万元；公务用车购置及运行维护费 1 万元。")).toEqual([]);
   });
 
   it("a function item is the department's: Σ of the code's rows over the budget units; a 类 may be named without its 支出", () => {
@@ -156,7 +165,7 @@ describe("text-vs-table on the generic reader's figures", () => {
   });
 
   it("fails on a figure the table does not print, at the figure's line, with the table's figure and the difference", () => {
-    const fs = check("2023 年收支总预算 150 万元。", "2023 年一般公共预算基本支出 101 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 4 万元。").sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+    const fs = check("2026 年收支总预算 150 万元。", "2026 年一般公共预算基本支出 101 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 4 万元。").sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
     expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed, f.difference])).toEqual([
       ["error", "一般公共预算基本支出", "101", "110", "-9"],
       ["error", "公务接待费", "4", "2", "2"],
