@@ -76,7 +76,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
  * its percentage both printed: the percentage is the change ÷ last year's figure (this year's ∓ the change).
  */
 const STATED_CHANGE = re(
-  String.raw`(?<amount>NUM)\s*万\s*元\s*,\s*(?:比|较)\s*(?:上\s*年|(?<year>20\d\d)\s*年度?)\s*(?:预算数?|执行数?)?\s*(?<dir>增加|减少)\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%`,
+  String.raw`(?<amount>NUM)\s*万\s*元\s*,\s*(?:比|较)\s*(?:上\s*年|(?<year>20\d\d)\s*年度?)\s*(?<base>预算数?|执行数?)?\s*(?<dir>增加|减少)\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%`,
   "g",
 );
 
@@ -97,6 +97,7 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
         percent: p.amount(m, "pct"),
         percentDirection: /增/.test(g.pdir) ? "increase" : "decrease",
         year: g.year ? Number(g.year) : null,
+        ...(g.base && { base: g.base.startsWith("执行") ? ("execution" as const) : ("budget" as const) }),
         location: p.j.at(p.start + at),
       },
     });

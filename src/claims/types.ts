@@ -19,6 +19,8 @@ export interface Change {
   percentDirection: "increase" | "decrease" | null;
   /** The year compared with (2022), when printed. */
   year: number | null;
+  /** What of that year it is compared with, when printed: 比 2025 年执行数 (execution) or 比上年预算数 (budget). */
+  base?: "budget" | "execution";
   location: SourceLocation;
 }
 

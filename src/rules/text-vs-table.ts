@@ -1,9 +1,10 @@
+import { Decimal } from "decimal.js";
 import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, projectIndex, unitCore } from "../claims/match.js";
-import type { TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
+import type { Change, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
-import { amountOf, table, tableName, type BudgetDocument, type Row, type TableKind } from "../model/document.js";
+import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
@@ -177,9 +178,37 @@ const LEVELS = ["类", "款", "项"];
  * “类-款-项”科目 N 万元 (财政拨款支出主要内容): the row of the function table whose 类, 款 and 项 names are those
  * named, in the 一般公共预算 table (else the 政府性基金 / 国有资本经营 ones).
  */
+/** The change on last year's execution the generic reader read after each figure (…比 2025 年执行数增加 D 万元). */
+function executionChanges(doc: BudgetDocument): Map<Amount, Change> {
+  const out = new Map<Amount, Change>();
+  for (const c of claimsOfKind(doc, "stated-change")) if (c.change.base === "execution") out.set(c.amount, c.change);
+  return out;
+}
+
+/**
+ * A change on last year's execution the text states for a figure of a table row, against that row's
+ * 比上年执行数增减额 (中央部门's 一般公共预算支出表: 2014001 行政运行 …增加 271.14 万元 / 增减额 271.14): the
+ * printed change, signed by its word, is the column's figure (Σ over units). Where the table also prints
+ * the change 扣除中央基建投资后 and it differs, the text may state either (国家信访局's 2014099: 增加 2,022.94,
+ * the adjusted one, beside −21,519.26): not compared.
+ */
+function changeAgainstTable(change: Change | undefined, t: Table, column: Amount[], adjusted: Amount[], subject: Subject, ctx: RuleContext) {
+  if (!change?.amount || (change.kind !== "increase" && change.kind !== "decrease") || !column.length) return;
+  const total = (as: Amount[]) => as.reduce((sum, a) => sum.plus(a.value), new Decimal(0));
+  if (adjusted.length && !total(adjusted).eq(total(column))) return;
+  const sign = change.kind === "decrease" ? -1 : 1;
+  ctx.sum({
+    subject: { ...subject, column: "比上年执行数增减额" },
+    total: change.amount,
+    parts: mapArray(column, (a) => ({ amount: inText(t, a)!, sign })),
+    relation: { zh: `${tableName(t)} 比上年执行数增减额${sign < 0 ? "（取反）" : ""}`, en: `${t.id} change on last year's execution${sign < 0 ? " (negated)" : ""}` },
+  });
+}
+
 function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   const items = claimsOfKind(doc, "function-item");
   if (!items.length) return;
+  const changes = executionChanges(doc);
   const inOrder = (kinds: readonly TableKind[]) => mapArray(kinds, (k) => table(doc, k)).filter((t) => !!t);
   const general = inOrder(["general-function", "gov-fund", "state-capital", "expenditure"]);
   // An item stated of the department's spending (支出预算总计 … 包括：公共安全（类）支出 …): the expenditure table first.
@@ -216,6 +245,7 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
       const across = c.levels ? mapArray(codeAcrossUnits(t!, hit.code!, "total"), (a) => inText(t!, a)!) : [];
       if (across.length > 1) ctx.sum({ subject, total: c.amount, parts: terms(across), relation: { zh: `${what.zh}（各单位合计）`, en: `${what.en} (all units)` } });
       else ctx.equal(subject, c.amount, b, what);
+      if (c.levels) changeAgainstTable(changes.get(c.amount), t!, codeAcrossUnits(t!, hit.code!, "change"), codeAcrossUnits(t!, hit.code!, "change-adjusted"), subject, ctx);
       found = true;
       break;
     }
@@ -275,6 +305,10 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     const blank = !printed && !!row && t.columns.some((col) => col.key === src.key) && Object.values(row.cells).some((cell) => cell.amount);
     const b = printed ?? (blank ? zeroLike(c.amount) : null);
     if (!b) continue;
+    if (c.figure === "general" && row) {
+      const present = (key: string) => [amountOf(row, key)].filter((a): a is Amount => !!a);
+      changeAgainstTable(executionChanges(doc).get(c.amount), t, present("change"), present("change-adjusted"), { table: "text", item: c.label }, ctx);
+    }
     const where = row?.role ? (row.label ?? "") : "合计";
     const zh = `${tableName(t)} ${where} ${columnLabel(t, src.key)}${blank ? "（空白，按 0）" : ""}`.replace(/\s+$/, "");
     ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh, en: `${t.id} ${where} ${src.key}${blank ? " (blank: 0)" : ""}` });

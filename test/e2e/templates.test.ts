@@ -374,6 +374,8 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "上年结转 2,254.12 万元，占", "上年结转 2,245.12 万元，占", "2245.12", "2254.12"],
       // A letter-spaced line (国 家 信 访 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款), its figure on the next: 表5's 合计.
       ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "16,474.82 万元, 比", "16,447.82 万元, 比", "16447.82", "16474.82"],
+      // An item's change on last year's execution against 表5's 增减额 of its row (2014001 行政运行: 271.14).
+      ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "比 2025 年执行数增加 271.14", "比 2025 年执行数增加 217.14", "217.14", "271.14"],
     ];
     for (const [file, from, to, stated, computed] of cases) {
       const text = readFileSync(join(ROOT, OP, file), "utf8");
