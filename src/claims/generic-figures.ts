@@ -94,6 +94,13 @@ const SANGGONG_PART = sre(
 /** 一般公共预算基本支出 X 万元 (and its 人员经费 / 公用经费 in the paragraphs after it). */
 const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const BASIC_PART = sre(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
+const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/** Its kinds, in the sentence after it: 政府采购货物预算 a 万元 · 货物类采购预算 a 万元 · 拟采购货物支出 a 万元 · 拟购买服务支出 c 万元. */
+const PROCUREMENT_PART = sre(String.raw`(?<kind>货物|工程|服务)类?(?:采购)?(?:支出)?(?:预算)?(?:金额)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" } as const;
+/** How many paragraphs a sentence is followed over (a line ending in ； ends a paragraph). */
+const SENTENCE_PARAGRAPHS = 4;
 /** How many paragraphs after 一般公共预算基本支出 X 万元 its 人员经费 and 公用经费 are looked for. */
 const BASIC_PARTS_WITHIN = 4;
 /** A figure of another year or of a comparison: 比 2025 年 … / 较上年 … / 上年 … before it in its clause. */
@@ -197,6 +204,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }
     sanggong(p, figureAt, out);
+    procurement(paras, k, figureAt, out);
     functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, out);
     for (const m of p.text.matchAll(GENERAL_BASIC)) {
       const amount = figureAt(p, m, "amount");
@@ -273,5 +281,34 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, out: Claim[
     const order = "类款项";
     if (names.some((n) => !n) || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]))) continue;
     out.push({ kind: "function-item", names, amount, levels, ...(scope && { scope }) });
+  }
+}
+
+/**
+ * 政府采购预算总额 X 万元，其中：货物 a 万元、工程 b 万元、服务 c 万元。: the total and its kinds, in the sentence
+ * after the total (across the paragraphs a ； ends), each kind once. Two kinds at least: a single one named is
+ * no split of the total.
+ */
+function procurement(paras: Para[], k: number, figureAt: FigureAt, out: Claim[]): void {
+  const p = paras[k];
+  for (const m of p.text.matchAll(PROCUREMENT)) {
+    const amount = figureAt(p, m, "amount");
+    if (!amount || compared(p, m.index)) continue;
+    const components: { component: "goods" | "works" | "services"; label: string; amount: Amount }[] = [];
+    let from = m.index + m[0].length;
+    done: for (let i = k; i < paras.length && i <= k + SENTENCE_PARAGRAPHS; i++) {
+      const q = paras[i];
+      const base = i === k ? from : 0;
+      const end = q.text.indexOf("。", base);
+      const sentence = q.text.slice(base, end < 0 ? q.text.length : end);
+      for (const c of sentence.matchAll(PROCUREMENT_PART)) {
+        const component = PROCUREMENT_KIND[c.groups!.kind.replace(/\s+/g, "") as keyof typeof PROCUREMENT_KIND];
+        const a = figureAt(q, c, "amount", base);
+        if (a && !components.some((x) => x.component === component)) components.push({ component, label: `${c.groups!.kind.replace(/\s+/g, "")}采购`, amount: a });
+      }
+      if (end >= 0) break done;
+      from = 0;
+    }
+    if (components.length >= 2) out.push({ kind: "procurement", amount, components });
   }
 }

@@ -17,7 +17,9 @@ const show = (c: Claim) =>
       ? `figure ${c.figure} ${c.label} ${c.amount.text}`
       : c.kind === "sanggong"
         ? `三公 ${c.component} ${c.label} ${c.amount.text}`
-        : c.kind === "function-item"
+        : c.kind === "procurement"
+        ? `采购 ${c.amount.text} = ${c.components.map((x) => `${x.component} ${x.amount.text}`).join(" + ")}`
+      : c.kind === "function-item"
           ? `item ${c.names.map((n, i) => `${n}(${c.levels?.[i]})`).join("")} ${c.amount.text}`
           : null;
 const read = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.map(show).filter((s) => s !== null);
@@ -130,6 +132,22 @@ describe("the generic reader: figures that restate a table", () => {
     expect(scopes("（二）支出预算总计 100 万元。包括：", "1．公共安全（类）支出 60 万元。", "三、一般公共预算当年拨款情况", "1．公共安全（类）支出 50 万元。", "科学技术（类）支出 5 万元。")).toEqual(["department", "general", "general"]);
     // Levels out of order are not an item's path.
     expect(read("行政运行（项）信访事务（款）100 万元。")).toEqual([]);
+  });
+
+  it("政府采购 and its kinds in the sentence after it, across a ；, two kinds at least", () => {
+    expect(
+      read(
+        "国家某局 2026 年政府采购预算总额 4,308.39 万元，其中：政府采购货物预算 2,315.5 万元；",
+        "政府采购工程预算 417.8 万元；政府采购服务预算 1,575.09 万元。",
+        "2026年本部门政府采购安排1,772.21万元，其中：货物类采购预算124.4万元，工程类采购预算78万元，服务类采购预算1,569.81万元等。",
+        "2026年度政府采购支出预算总额2744.84万元，其中：拟采购货物支出303.4万元、拟购买服务支出2441.44万元。",
+        "政府采购预算 10 万元，其中：货物 10 万元。服务 5 万元。",
+      ),
+    ).toEqual([
+      "采购 4,308.39 = goods 2,315.5 + works 417.8 + services 1,575.09",
+      "采购 1,772.21 = goods 124.4 + works 78 + services 1,569.81",
+      "采购 2744.84 = goods 303.4 + services 2441.44",
+    ]);
   });
 
   it("a 决算 is not read so: its text states 年初预算 and 决算 side by side", () => {
