@@ -178,6 +178,26 @@ const LEVELS = ["类", "款", "项"];
  * “类-款-项”科目 N 万元 (财政拨款支出主要内容): the row of the function table whose 类, 款 and 项 names are those
  * named, in the 一般公共预算 table (else the 政府性基金 / 国有资本经营 ones).
  */
+/**
+ * A table that prints no codes, only names indented by level (杭州's): the row of a 类-款-项 path named from
+ * its 类, found in printed order — the 类's row (by its name, with or without 支出), the first row of the
+ * 款's name after it, the first of the 项's name after that. Null unless the 类 is named once in the table.
+ */
+function byNames(t: Table, names: string[], levels: ("类" | "款" | "项")[]): Row | undefined {
+  if (levels[0] !== "类") return undefined;
+  const rows = t.rows.filter((r) => r.kind === "item" && r.name);
+  const name = (r: Row) => normaliseName(r.name!.replace(/\s+/g, ""));
+  const classes = rows.filter((r) => name(r) === names[0] || name(r) === `${names[0]}支出`);
+  if (classes.length !== 1) return undefined;
+  let at = rows.indexOf(classes[0]);
+  for (const n of names.slice(1)) {
+    const next = rows.findIndex((r, i) => i > at && name(r) === n);
+    if (next < 0) return undefined;
+    at = next;
+  }
+  return rows[at];
+}
+
 /** The change on last year's execution the generic reader read after each figure (…比 2025 年执行数增加 D 万元). */
 function executionChanges(doc: BudgetDocument): Map<Amount, Change> {
   const out = new Map<Amount, Change>();
@@ -219,7 +239,7 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
     for (const t of tables) {
       const codes = t!.rows.filter((r) => r.kind === "code" && r.code);
       const byCode = new Map(mapArray(codes, (r) => [r.code!, r]));
-      const hit = codes.find((r) => {
+      const hit = !codes.length && c.levels ? byNames(t!, c.names, c.levels) : codes.find((r) => {
         const path: string[] = [];
         for (let code: string | null = r.code; code; code = code.length > 3 ? code.slice(0, code.length - 2) : null) {
           const row = byCode.get(code);
@@ -239,19 +259,22 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
       const blank = !!hit && !amountOf(hit, "total") && Object.values(hit.cells).some((cell) => cell.amount);
       const b = inText(t!, amountOf(hit, "total")) ?? (blank ? zeroLike(c.amount) : null);
       if (!hit || !b) continue;
-      const what = { zh: `${tableName(t!)} ${hit.code} ${hit.name}${blank ? "（空白，按 0）" : ""}`, en: `${t!.id} ${hit.code} ${hit.name}${blank ? " (blank: 0)" : ""}` };
+      const row = [hit.code, hit.name].filter(Boolean).join(" ");
+      const what = { zh: `${tableName(t!)} ${row}${blank ? "（空白，按 0）" : ""}`, en: `${t!.id} ${row}${blank ? " (blank: 0)" : ""}` };
       const subject = { table: "text" as const, code: hit.code, item: c.names.join("-") };
-      // The generic reader's item is the department's: Σ of the code's rows over the table's budget units.
-      const across = c.levels ? mapArray(codeAcrossUnits(t!, hit.code!, "total"), (a) => inText(t!, a)!) : [];
+      // The generic reader's item is the department's: Σ of the code's rows over the table's budget units (a row
+      // found by its names is the one row).
+      const across = c.levels && hit.code ? mapArray(codeAcrossUnits(t!, hit.code, "total"), (a) => inText(t!, a)!) : [];
       if (across.length > 1) ctx.sum({ subject, total: c.amount, parts: terms(across), relation: { zh: `${what.zh}（各单位合计）`, en: `${what.en} (all units)` } });
       else ctx.equal(subject, c.amount, b, what);
-      if (c.levels) changeAgainstTable(changes.get(c.amount), t!, codeAcrossUnits(t!, hit.code!, "change"), codeAcrossUnits(t!, hit.code!, "change-adjusted"), subject, ctx);
+      const column = (key: string) => (hit.code ? codeAcrossUnits(t!, hit.code, key) : [amountOf(hit, key)].filter((a): a is Amount => !!a));
+      if (c.levels) changeAgainstTable(changes.get(c.amount), t!, column("change"), column("change-adjusted"), subject, ctx);
       found = true;
       break;
     }
-    // A document whose tables print no codes (杭州) names its items only: nothing to match them by, said by
-    // item-code once per table rather than here once per item.
-    if (!found && tables.length && (!c.levels || tables.some((t) => t!.rows.some((r) => r.kind === "code" && r.code))))
+    // A document whose tables print no codes (杭州) and an item not named from its 类: nothing to match it by,
+    // said by item-code once per table rather than here once per item.
+    if (!found && tables.length && (!c.levels || c.levels[0] === "类" || tables.some((t) => t!.rows.some((r) => r.kind === "code" && r.code))))
       ctx.report({
         subject: { table: "text", item: c.names.join("-") },
         location: c.amount.location,

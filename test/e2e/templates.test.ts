@@ -305,8 +305,8 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     {
       // 杭州 (表1–11): no codes (names indented), grouped and wrapped headers numbered ** 1 2 3 …, units' names wrapped
       // around their figures. The document prints no code at all: its 表1 and 表4 expenditure items cannot be
-      // matched by code, said once per table (item-code info), not as 34 warnings; nor can the text's 类-款-项
-      // items, which text-vs-table does not say once more per item. Its 三公 table prints 合计 above a row per
+      // matched by code, said once per table (item-code info), not as 34 warnings. The text's 类-款-项 items are
+      // found in 表5 by their names in printed order, and hold. Its 三公 table prints 合计 above a row per
       // unit: the text's 24.02 is the 合计's, not the sum of the three rows.
       file: "hangzhou_meteorological-bureau_2026_dept-budget.txt",
       rows: { summary: 33, income: 4, expenditure: 18, "allocation-summary": 29, "general-function": 18, "general-basic-economic": 39, sanggong: 3, "gov-fund": 1, "state-capital": 1 },
@@ -371,6 +371,8 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     const cases: [string, string, string, string, string][] = [
       ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "“三公”经费预算数为 24.02", "“三公”经费预算数为 24.20", "24.2", "24.02"],
       ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "人员支出 2,906.80 万元，主要包括", "人员支出 2,960.80 万元，主要包括", "2960.8", "2906.8"],
+      // Its tables print no codes: a 类-款-项 item is found by its names in printed order (表5 行政运行 2,617.19).
+      ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "行政运行（项）2,617.19 万元", "行政运行（项）2,671.19 万元", "2671.19", "2617.19"],
       ["guangzhou_science-and-technology-bureau_2026_dept-budget.txt", "收入预算163,539.07万元", "收入预算163,593.07万元", "163593.07", "163539.07"],
       ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "上年结转 2,254.12 万元，占", "上年结转 2,245.12 万元，占", "2245.12", "2254.12"],
       // A letter-spaced line (国 家 信 访 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款), its figure on the next: 表5's 合计.
