@@ -192,7 +192,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const side = g.both || /收/.test(g.side ?? g.side2 ?? "") ? "income" : "expenditure";
       const label = m[0].slice(0, m.indices!.groups!.amount[0] - m.index).replace(/[\s为是]+$/, "").replace(/\s+/g, "");
       if (g.this) out.push({ kind: "table-figure", figure: side === "income" ? "income-subtotal" : "expenditure-subtotal", label, amount, change: null });
-      else out.push({ kind: "department-total", side, amount, change: null });
+      else out.push({ kind: "department-total", side, amount, change: null, ...(!g.both && !/总|合计/.test(m[0]) && { orSubtotal: true as const }) });
       sides.set(amount, side);
     }
     for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {

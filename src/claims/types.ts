@@ -30,6 +30,11 @@ export interface DepartmentTotalClaim {
   side: "income" | "expenditure";
   amount: Amount;
   change: Change | null;
+  /**
+   * Stated as a bare 收入预算 / 支出预算 X 万元 (generic reader): the 总计 or, where the department carries funds over,
+   * possibly this year's 本年收入合计 / 本年支出合计 only.
+   */
+  orSubtotal?: true;
 }
 
 export type UnitComponent = "personnel" | "public" | "individual" | "project";

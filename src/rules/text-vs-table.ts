@@ -61,6 +61,13 @@ function department(doc: BudgetDocument, ctx: RuleContext) {
   for (const d of claimsOfKind(doc, "department-total")) {
     const role = d.side === "income" ? "income-total" : "expenditure-total";
     const row = t1?.rows.find((r) => r.role === role);
+    // A bare 收入预算 X 万元 that is the 本年收入合计, where the summary prints another 总计 (上年结转): the 本年 subtotal.
+    const subtotal = d.orSubtotal ? t1?.rows.find((r) => r.role === (d.side === "income" ? "income-subtotal" : "expenditure-subtotal")) : undefined;
+    const thisYear = inText(t1, amountOf(subtotal, "amount"));
+    if (subtotal && thisYear?.value.eq(d.amount.value) && !inText(t1, amountOf(row, "amount"))?.value.eq(d.amount.value)) {
+      ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, thisYear, { zh: `${tableName(t1)} ${subtotal.label ?? ""}`, en: `${t1!.id} ${subtotal.label ?? "this year's subtotal"}` });
+      continue;
+    }
     const inSummary = inText(t1, amountOf(row, "amount"));
     // Where the summary's 总计 row is not read, the income or expenditure table's 合计 (the department's
     // whole income or spending; the 一般公共预算 table's is one fund's only).

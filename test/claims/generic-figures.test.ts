@@ -182,6 +182,25 @@ describe("text-vs-table on the generic reader's figures", () => {
     expect(f.message).toContain("all units");
   });
 
+  it("a bare 收入预算 X 万元 may be this year's 本年收入合计 where the department carries funds over; 收入预算总计 is the 总计", () => {
+    const carried = `
+表 1
+收支总表
+单位：万元
+收 入→→支 出→
+项 目→2026 年预算数→项 目→2026 年预算数
+一、政府预算拨款→140→一、科学技术支出→150
+本年收入合计→140→本年支出合计→150
+上年结转→10→结转下年→0
+收入总计→150→支出总计→150
+${T7}`;
+    const run = (...paragraphs: string[]) => checkText(textVsTable, part(...paragraphs), carried).map((f) => [f.severity, f.stated, f.computed]);
+    expect(run("2026 年收入预算 140 万元。")).toEqual([]);
+    expect(run("2026 年收入预算 150 万元。")).toEqual([]);
+    expect(run("2026 年收入预算总计 140 万元。")).toEqual([["error", "140", "150"]]);
+    expect(run("2026 年收入预算 145 万元。")).toEqual([["error", "145", "150"]]);
+  });
+
   it("fails on a figure the table does not print, at the figure's line, with the table's figure and the difference", () => {
     const fs = check("2026 年收支总预算 150 万元。", "2026 年一般公共预算基本支出 101 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 4 万元。").sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
     expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed, f.difference])).toEqual([
