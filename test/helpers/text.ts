@@ -29,14 +29,18 @@ export function checkText(rule: Rule, text: string, tables = T7): Finding[] {
 
 export const at = (fs: Finding[], severity: string) => fs.filter((f) => f.severity === severity).map((f) => f.location.line);
 
-/** A 表1 收支总表 whose 收入总计 and 支出总计 are `total`. */
-export const t1 = (total: string) => `
+/**
+ * A 表1 收支总表 whose 收入总计 and 支出总计 are `total`; with `thisYear`, 本年收入合计 is that and the rest is
+ * 上年结转 (all of it spent this year).
+ */
+export const t1 = (total: string, thisYear = total) => `
 表 1
 收支总表
 单位：万元
 收 入→→支 出→
 项 目→2023 年预算数→项 目→2023 年预算数
-一、政府预算拨款→${total}→一、科学技术支出→${total}
-本年收入合计→${total}→本年支出合计→${total}
-收入总计→${total}→支出总计→${total}
+一、政府预算拨款→${thisYear}→一、科学技术支出→${total}
+本年收入合计→${thisYear}→本年支出合计→${total}
+${thisYear === total ? "" : `上年结转→${Number(total) - Number(thisYear)}→结转下年→0
+`}收入总计→${total}→支出总计→${total}
 `;
