@@ -67,8 +67,8 @@ function spaced(source: string): string {
 const sre = (source: string, flags = "") => re(spaced(source), flags);
 
 /**
- * What may come right before a department total (收支总预算, 收入预算 …): nothing, a space or punctuation, a
- * year (2026 年度), 部门 / 本部门, or the department's own name — not a fund's, a kind's or a purpose's name
+ * What may come right before a department total (收支总预算, 收入预算 …), spaces aside: nothing, punctuation,
+ * a year (2026 年度), 部门 / 本部门, or the department's own name — not a fund's, a kind's or a purpose's name
  * (财政拨款收入预算, 事业收入预算, 政府采购支出预算总额, 基本支出预算).
  */
 const BEFORE_DEPARTMENT = /^[,;:。)\d年度门、]?$/;
@@ -86,7 +86,7 @@ const ALLOCATION_TOTAL = sre(String.raw`财政拨款收支(?:总预算|预算总
 /** 一般公共预算当年（财政）拨款 X 万元 (not its 收入): the 一般公共预算 table's 合计. */
 const GENERAL = sre(String.raw`一般公共预算当年(?:财政)?拨款(?!收入)\s*(?:支出)?\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元. */
-const SANGGONG_TOTAL = sre(String.raw`三公”?\s*经费(?:财政拨款)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const SANGGONG_TOTAL = sre(String.raw`三公[”"]?\s*经费(?:财政拨款)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const SANGGONG_PART = sre(
   String.raw`(?<key>因公出国\(境\)费?|公务用车购置[及和]运行(?:维护)?费|公务用车购置(?:费|支出)|公务用车运行(?:维护)?费|公务接待费)\s*(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",

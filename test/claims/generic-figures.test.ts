@@ -91,6 +91,7 @@ describe("the generic reader: figures that restate a table", () => {
       "三公 vehicle-operation 公务用车运行维护费 18.00",
       "三公 vehicle 公务用车购置及运行费 18",
     ]);
+    expect(read('"三公"经费预算数为 3 万元。')).toEqual(["三公 total “三公”经费 3"]);
     // Last year's figure in a comparison is not this year's.
     expect(read("比上年“三公”经费预算 150 万元减少 1 万元。")).toEqual([]);
   });
