@@ -148,18 +148,23 @@ export interface ListedTotal {
 /** The figure a paragraph prints in group `name` of `m`: one Amount per printed figure, whoever reads it. */
 export type FigureAt = (p: Para, m: RegExpExecArray, name: string, base?: number) => Amount | null;
 
-/** The document's year: a clause naming another (2025 年预算数为 …) states another year's figure. */
-let documentYear: number | null = null;
+/** Is the match at `at` inside a clause that compares (比上年 …)? */
+type Compared = (p: Para, at: number) => boolean;
 
-/** Is the match at `at` inside a clause that compares (比上年 …) or names another year than the document's? */
-function compared(p: Para, at: number): boolean {
-  let from = at;
-  while (from > 0 && !",;:。".includes(p.text[from - 1])) from--;
-  const clause = p.text.slice(from, at);
-  if (COMPARED.test(clause)) return true;
-  if (documentYear === null) return false;
-  for (const y of clause.matchAll(/(20\d\d)\s*年/g)) if (Number(y[1]) !== documentYear) return true;
-  return false;
+/**
+ * `compared` for a document of `year`: a clause that compares (比上年 …), or that names another year than the
+ * document's (2025 年预算数为 …), states another year's figure.
+ */
+function comparedIn(year: number | null): Compared {
+  return (p, at) => {
+    let from = at;
+    while (from > 0 && !",;:。".includes(p.text[from - 1])) from--;
+    const clause = p.text.slice(from, at);
+    if (COMPARED.test(clause)) return true;
+    if (year === null) return false;
+    for (const y of clause.matchAll(/(20\d\d)\s*年/g)) if (Number(y[1]) !== year) return true;
+    return false;
+  };
 }
 
 /** A numbered line without a figure (3.一般公共预算当年拨款具体使用情况。) heads the items after it, as 一、 and (一) do. */
@@ -173,7 +178,7 @@ function scopeOf(text: string): "general" | "department" | undefined {
 
 export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: FigureAt, out: Claim[], department: string | null = null, year: number | null = null): void {
   const last = department ? department.replace(/\s+/g, "").slice(-1) : null;
-  documentYear = year;
+  const compared = comparedIn(year);
   // The heading the paragraphs are under (二、… / (三) 一般公共预算当年拨款具体使用情况 / 3.…情况。).
   let heading = "";
   // The totals the lists are printed under: their parts are the income or expenditure table's columns.
@@ -203,14 +208,14 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }
-    sanggong(p, figureAt, out);
-    procurement(paras, k, figureAt, out);
-    functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, out);
+    sanggong(p, figureAt, compared, out);
+    procurement(paras, k, figureAt, compared, out);
+    functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
     for (const m of p.text.matchAll(GENERAL_BASIC)) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "general-basic", label: "一般公共预算基本支出", amount, change: null });
-      basicParts(paras, k, m.index + m[0].length, figureAt, out);
+      basicParts(paras, k, m.index + m[0].length, figureAt, compared, out);
     }
   }
   for (const l of lists) {
@@ -231,7 +236,7 @@ function sanggongComponent(key: string): SanggongComponent {
   return "abroad";
 }
 
-function sanggong(p: Para, figureAt: FigureAt, out: Claim[]): void {
+function sanggong(p: Para, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
   for (const m of p.text.matchAll(SANGGONG_TOTAL)) {
     const amount = figureAt(p, m, "amount");
     if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: "total", label: "“三公”经费", amount, change: null });
@@ -244,7 +249,7 @@ function sanggong(p: Para, figureAt: FigureAt, out: Claim[]): void {
 }
 
 /** 人员经费 / 公用经费 after 一般公共预算基本支出 X 万元: in its paragraph and the next few, up to a heading. */
-function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, out: Claim[]): void {
+function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
   const seen = new Set<string>();
   for (let i = k; i < paras.length && i <= k + BASIC_PARTS_WITHIN; i++) {
     const p = paras[i];
@@ -263,7 +268,7 @@ function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, 
 }
 
 /** `context`: the section's heading and the paragraph, for the table the items are of (scopeOf). */
-function functionItems(p: Para, context: string, figureAt: FigureAt, out: Claim[]): void {
+function functionItems(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
   const scope = scopeOf(context);
   for (const m of p.text.matchAll(FUNCTION_ITEM)) {
     const amount = figureAt(p, m, "amount");
@@ -289,7 +294,7 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, out: Claim[
  * after the total (across the paragraphs a ； ends), each kind once. Two kinds at least: a single one named is
  * no split of the total.
  */
-function procurement(paras: Para[], k: number, figureAt: FigureAt, out: Claim[]): void {
+function procurement(paras: Para[], k: number, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
   const p = paras[k];
   for (const m of p.text.matchAll(PROCUREMENT)) {
     const amount = figureAt(p, m, "amount");
