@@ -111,6 +111,8 @@ const MAX_LIST_PARAGRAPHS = 20;
 
 const unitOf = (m: RegExpExecArray) => m.groups!.unit.replace(/\s+/g, "");
 
+/** A section heading's number: 三、 / 第三部分. */
+const SECTION = /^\s*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/;
 /** 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… */
 const LEADING = /(?:^|。)\s*其\s*中\s*[:,]\s*/g;
 /** The first figure of a sentence, and the unit it is in. */
@@ -159,7 +161,9 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
       at = 0;
     }
     const m = PART.exec(q.text.slice(at));
-    if (!m || unitOf(m) !== head.unit) break;
+    // A section heading (三、支出决算情况说明) joined to the figure after it is not a part: the list ended before it
+    // (a Word-made PDF can print 603.14万元，占20.51%； of the next section right after its heading).
+    if (!m || unitOf(m) !== head.unit || SECTION.test(m.groups!.label)) break;
     const amount = figureAt(q, m, "amount", at);
     if (!amount) break;
     parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });

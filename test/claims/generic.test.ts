@@ -54,6 +54,14 @@ describe("the generic reader of the written parts", () => {
     expect(read("信息化项目 300 万元，主要用于系统运维。其中：软件 100 万元，占 33.3%；硬件 200 万元，占 66.7%。")).toEqual([]);
   });
 
+  it("a list ends at a section heading, also one joined to the figure printed after it", () => {
+    expect(read("本年收入合计2946.25万元，其中： 财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；", "三、支出决算情况说明", "603.14万元，占20.51%；")).toEqual([
+      "share 财政拨款收入 2940.05 99.79% of 本年收入合计 2946.25 balanced",
+      "share 其他收入 6.2 0.21% of 本年收入合计 2946.25 balanced",
+      "composition 本年收入合计 2946.25 = 财政拨款收入 2940.05 + 其他收入 6.2",
+    ]);
+  });
+
   it("shares that do not make 100% may be a partial list: the shares, no sum", () => {
     expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占 60%；项目支出 30 万元，占 30%。")).toEqual([
       "share 基本支出 60 60% of 支出预算总计 100",
