@@ -80,12 +80,21 @@ const STATED_CHANGE = re(
   "g",
 );
 
+/**
+ * A figure inside a list of what a total includes (主要包括：用于 A a 万元，…，B b 万元，较 2022 年预算增加 D 万元): the
+ * change printed after the list's last figure may be the total's (深圳's 项目 paragraphs), not that figure's.
+ */
+function inList(text: string, at: number, label: string): boolean {
+  const sentence = text.slice(text.lastIndexOf("。", at - 1) + 1, at);
+  return /包\s*括/.test(sentence) || /^用于/.test(label);
+}
+
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
   for (const m of p.text.matchAll(STATED_CHANGE)) {
     const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
     const g = m.groups!;
-    if (!amount || !label) continue;
+    if (!amount || !label || inList(p.text, m.index, label)) continue;
     const at = m.indices!.groups!.dir[0];
     out.push({
       kind: "stated-change",

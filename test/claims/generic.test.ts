@@ -117,6 +117,8 @@ describe("the generic reader's figures with their change on last year, and yoy-c
       "change 预算数 5,826.21 increase 271.14 increase 4.88% on 2025",
       "change 收入预算 5,876.67 decrease 48.92 decrease 0.8% on 上年",
     ]);
+    // In a list of what a total includes, the change after the last figure may be the total's: not read as that figure's.
+    expect(read("信息化系统运行维护预算 36 万元，主要包括：用于系统运维费 5 万元，市科协内控系统运维费 3 万元，较 2022 年预算增加 3 万元，增幅 8%。")).toEqual([]);
     // What of last year it is compared with, when printed (text-vs-table compares a change on 执行数 with a table's 增减额).
     const bases = claimsOf(textDoc(part("预算数为 1 万元，比 2025 年执行数增加 1 万元，增幅 1%。", "预算数为 2 万元，比上年预算减少 1 万元，下降 1%。", "预算数为 3 万元，比上年增加 1 万元，增长 1%。"))).claims.flatMap((c) => (c.kind === "stated-change" ? [c.change.base ?? "none"] : []));
     expect(bases).toEqual(["execution", "budget", "none"]);
