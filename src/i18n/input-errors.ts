@@ -29,7 +29,6 @@ const ZH: [RegExp, string][] = [
   [/^not a budget disclosure: no table of a known kind was found; expected tables under titles such as (.*) \(tab-separated, or aligned with spaces as pdftotext -layout writes them\)$/, "不是预算公开文件：未找到可识别类型的表格；应有标题如 $1 的表格（以制表符分隔，或如 pdftotext -layout 输出那样以空格对齐）"],
   [/^not a budget disclosure of the (\S+) template: none of its table titles \((.*)\) was found$/, "不是 $1 模板的预算公开文件：未找到其任何表标题（$2）"],
   [/^no standard table found in any worksheet; expected one worksheet per table, named 表N or titled \(e\.g\. 支出总表\)$/, "各工作表中均未找到标准表格；应为每张表一个工作表，名为 表N 或带标题（如 支出总表）"],
-  [/^表 (\d+) is not a table of the (\S+) template \(表1 … 表(\d+)\)$/, "表 $1 不是 $2 模板中的表（表1 … 表$3）"],
   [/^表 (\d+): a table row comes before the table's title$/, "表 $1：表格行出现在表标题之前"],
   [/^(表\d+ [^:]*): the header cannot be matched: expected (.*); found no header row$/, "$1：表头无法识别：应有 $2；未找到表头行"],
   [/^(表\d+ [^:]*): the header cannot be matched: expected (.*); found (.*)$/, "$1：表头无法识别：应有 $2；实际为 $3"],

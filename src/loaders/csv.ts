@@ -84,7 +84,7 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
     encodings.set(name, decoded.encoding);
     const lines = csvLines(file, decoded.text);
     const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
-    if (parsed.tables.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
+    if (parsed.tables.length === 0 && parsed.unknown.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
     addTables(doc, meta, parsed);
   }
   finishDocument(doc, meta);

@@ -51,6 +51,11 @@ export function addTables(doc: BudgetDocument, meta: TableMeta, parsed: ParsedTa
     } else doc.tables.push(t);
   }
   doc.tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  // Tables the template does not print: listed once each, however many files or sheets print them.
+  for (const u of parsed.unknown) {
+    const listed = (doc.unknownTables ??= []);
+    if (!listed.some((x) => x.title === u.title)) listed.push(u);
+  }
 }
 
 /** A row as printed: its label and every cell's text (two printings of one table share their first row). */

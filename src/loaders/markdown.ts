@@ -25,7 +25,7 @@ export function loadMarkdown(file: string, text: string, template: DocumentTempl
   const parts = narrativeParts(lines, file, narrative.bodyStart, tableStart);
   const raw: RawLine[] = new Array(lines.length - tableStart);
   for (let i = tableStart; i < lines.length; i++) raw[i - tableStart] = textLine(file, i + 1, lines[i]);
-  const { tables, meta } = parseTables(raw, template, { docYear: narrative.year });
+  const { tables, meta, unknown } = parseTables(raw, template, { docYear: narrative.year });
   if (tables.length === 0) {
     throw new InputError(
       `not a budget disclosure: no standard table (表1 收支总表 … 表12 部门整体支出绩效目标表) was found; expected tab-separated tables under their titles`,
@@ -43,6 +43,7 @@ export function loadMarkdown(file: string, text: string, template: DocumentTempl
     contents: narrative.contents,
     text: parts,
     tables,
+    ...(unknown.length ? { unknownTables: unknown } : {}),
   };
   finishDocument(doc, meta);
   resolveItemCodes(doc);

@@ -1,5 +1,5 @@
 import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
-import type { Cell, Column, Row, Table, TableId } from "../model/document.js";
+import type { Cell, Column, Row, Table, TableId, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { normaliseName, splitMarker } from "../model/names.js";
 import { pushTo } from "../model/queries.js";
@@ -52,7 +52,7 @@ function hasAmount(l: RawLine): boolean {
  * Cuts the lines of the table part into pages: a page starts at a `表 N` marker or a table title,
  * carries 部门名称 / 单位 lines, header rows (rows without amounts before the first data row) and data rows.
  */
-function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTemplate | undefined, meta: TableMeta): Page[] {
+function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTemplate | undefined, meta: TableMeta, unknown: UnknownTable[]): Page[] {
   const pages: Page[] = [];
   let current: Page | null = hint
     ? { template: hint, title: hint.title, titleLocation: lines[0]?.location ?? { file: "" }, department: null, unit: null, header: [], data: [] }
@@ -84,7 +84,16 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       }
       if (pendingNumber !== null) {
         const byNumber = templateByNumber(template, pendingNumber);
-        if (!byNumber) throw new InputError(`表 ${pendingNumber} is not a table of the ${template.name} template (表1 … 表${template.tables.length})`, pendingLocation ?? l.location);
+        if (!byNumber) {
+          // A table the template does not print (表13 项目支出绩效目标表): listed, its rows not read; each of
+          // its pages says so again.
+          const title = `表${pendingNumber} ${text.replace(/[#*]/g, "").trim()}`;
+          if (!unknown.some((u) => u.title === title)) unknown.push({ title, location: pendingLocation ?? l.location });
+          if (current) pages.push(current);
+          current = null;
+          pendingNumber = null;
+          continue;
+        }
         // A title that does not read like the template's: trust the number, keep the printed title.
         start(byNumber, text.replace(/[#*]/g, "").trim(), l.location);
         pendingNumber = null;
@@ -409,6 +418,8 @@ export interface Item {
 export interface ParsedTables {
   tables: Table[];
   meta: TableMeta;
+  /** Tables the template does not print, by their 表 N marker and title: listed, not read. */
+  unknown: UnknownTable[];
 }
 
 /**
@@ -418,7 +429,8 @@ export interface ParsedTables {
  */
 export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: { hint?: TableTemplate; docYear?: number | null } = {}): ParsedTables {
   const meta: TableMeta = { departments: [], units: [], years: [] };
-  const pages = splitPages(lines, template, opts.hint, meta);
+  const unknown: UnknownTable[] = [];
+  const pages = splitPages(lines, template, opts.hint, meta, unknown);
   const tables: Table[] = [];
   const itemsOf = new Map<TableId, Item[]>();
   let lastMap: ColumnMap | null = null;
@@ -482,7 +494,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
         break;
     }
   }
-  return { tables, meta };
+  return { tables, meta, unknown };
 }
 
 const rowText = (l: RawLine) => trimmedCells(l).join("\t");
