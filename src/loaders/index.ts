@@ -1,13 +1,16 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, relative } from "node:path";
 import type { BudgetDocument } from "../model/document.js";
+import { generic } from "../templates/generic.js";
 import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { loadLayoutText } from "./layout/index.js";
+import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
+import { tabFormLines } from "./layout/tab-form.js";
 import { loadMarkdown } from "./markdown.js";
 import { readInputFile } from "./read.js";
+import { mapArray } from "../util/arrays.js";
 
 export { InputError } from "./errors.js";
 export type { EncodingName } from "./decode.js";
@@ -26,6 +29,48 @@ export interface LoadOptions {
 export function isTabSeparated(text: string): boolean {
   // pdftotext never writes a tab: one line of tab-separated cells is enough.
   return /\S\t+\S/.test(text);
+}
+
+/** How many kinds of table a document holds. */
+const kindsOf = (doc: BudgetDocument) => new Set(mapArray(doc.tables, (t) => t.kind)).size;
+
+/**
+ * A tab-separated document. The tab-separated reader (tables.ts) reads Shenzhen's tables, the seed's form;
+ * another province's are read by the layout reader from the same cells laid out on one grid
+ * (layout/tab-form.ts), which recognises the template or reads the tables by kind alone (generic).
+ * - The tab-separated reader goes first: a Shenzhen document costs nothing more than it did.
+ * - What it reads as three or more kinds of table is the Shenzhen template's. Otherwise (it refused the
+ *   document, or read one or two tables of it) the layout reading is taken when it recognises a province's
+ *   template, or reads by kind alone tables of three or more kinds (the bar a template is recognised by)
+ *   and more of them.
+ * - Else the tab-separated reader's reading, or its error (a document of one or two Shenzhen tables, or a
+ *   Shenzhen document with a header it cannot match, keeps the error that says what was expected).
+ */
+function loadTabSeparated(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
+  if (template?.name === defaultTemplate.name) return loadMarkdown(file, text, template);
+  if (template) return layoutDocument(file, tabFormLines(text), "markdown", { template });
+  let read: BudgetDocument | null = null;
+  let refused: unknown = null;
+  try {
+    read = loadMarkdown(file, text, defaultTemplate);
+    if (kindsOf(read) >= 3) return read;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    refused = e;
+  }
+  const lines = tabFormLines(text);
+  const recognised = recogniseTemplate(lines);
+  if (recognised.name !== defaultTemplate.name) {
+    let laid: BudgetDocument | null = null;
+    try {
+      laid = layoutDocument(file, lines, "markdown", { template: recognised });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+    if (laid && (recognised !== generic || (kindsOf(laid) >= 3 && kindsOf(laid) > (read ? kindsOf(read) : 0)))) return laid;
+  }
+  if (read) return read;
+  throw refused;
 }
 
 /** One input to check: a document file, a CSV folder, or a workbook. */
@@ -196,10 +241,7 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
     case "markdown": {
       const bytes = readInputFile(pkg.path);
       const { text, encoding } = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
-      const doc =
-        isTabSeparated(text) && (!options.template || options.template.name === "shenzhen")
-          ? loadMarkdown(pkg.path, text, options.template ?? defaultTemplate)
-          : loadLayoutText(pkg.path, text, { template: options.template });
+      const doc = isTabSeparated(text) ? loadTabSeparated(pkg.path, text, options.template) : loadLayoutText(pkg.path, text, { template: options.template });
       doc.encoding = encoding;
       return doc;
     }

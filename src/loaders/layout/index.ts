@@ -119,6 +119,11 @@ function contentsEnd(lines: LayoutLine[]): { start: number; end: number } {
   return { start, end };
 }
 
+/** The template whose tables these lines print (generic when no province's is recognised). */
+export function recogniseTemplate(lines: LayoutLine[]): DocumentTemplate {
+  return chooseTemplate(lines, contentsEnd(lines).end + 1).tpl;
+}
+
 function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTemplate; hits: TitleHit[] } {
   let best: { tpl: DocumentTemplate; hits: TitleHit[] } | null = null;
   for (const tpl of templates) {
@@ -132,10 +137,14 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
   return best ?? { tpl: generic, hits: findTitles(lines, generic, from) };
 }
 
+/** A line's page for a location: none where the form has no pages (page 0). */
+const pageOf = (l: LayoutLine): { page?: number } => (l.page ? { page: l.page } : {});
+
 function locationOf(file: string, l: LayoutLine, tok?: LayoutToken): SourceLocation {
-  const loc: SourceLocation = { file, line: l.line, page: l.page };
+  const loc: SourceLocation = { file, line: l.line, ...pageOf(l) };
   if (tok) {
     if (tok.box) loc.box = tok.box;
+    else if (tok.column) loc.column = tok.column;
     else loc.column = Math.round(tok.x0) + 1 + (l.columnOffset ?? 0);
   }
   return loc;
@@ -178,7 +187,7 @@ function isProse(l: LayoutLine): boolean {
 function isSectionHeading(l: LayoutLine): boolean {
   const t = text(l);
   if (!t || t.length > 30 || /[。；，,]/.test(t) || amountsOf(l).length) return false;
-  const setIn = l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t);
+  const setIn = l.heading || l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t);
   return setIn && /(说明|情况|概况|解释)$/.test(t.replace(/\s+/g, ""));
 }
 
@@ -690,7 +699,7 @@ function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department
     department,
     columns,
     rows,
-    location: titleLine ? { file: "", line: titleLine.line, page: titleLine.page } : { file: "" },
+    location: titleLine ? { file: "", line: titleLine.line, ...pageOf(titleLine) } : { file: "" },
     pages: Math.max(1, pages.size - 1),
   };
 }
@@ -1081,7 +1090,7 @@ function contentsOf(file: string, lines: LayoutLine[], range: { start: number; e
     if (!t) continue;
     const probe: LayoutLine = { ...lines[i], text: t, tokens: undefined };
     const tt = titleIn(tpl, probe);
-    const location = { file, line: lines[i].line, page: lines[i].page };
+    const location = { file, line: lines[i].line, ...pageOf(lines[i]) };
     if (tt) out.push({ kind: "table", number: tt.number, tableId: tt.id, title: t.replace(TITLE_PREFIX, ""), location });
     else out.push({ kind: "text", number: null, tableId: null, title: splitMarker(t).name, location });
   }
@@ -1095,24 +1104,25 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
   for (const l of lines) {
     const t = text(l);
     if (!t || PAGE_NUMBER.test(t)) continue;
-    const heading = t.length <= 30 && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t));
+    // A heading: marked as one (a Markdown heading), or short, without punctuation or figures, and set in.
+    const heading = l.heading || (t.length <= 30 && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t)));
     // A heading wrapped onto the next line (…部门决算情况 / 说明): one title.
     if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t)) {
       current.title += t;
       continue;
     }
     if (heading || !current) {
-      current = { number: null, title: t, location: { file, line: l.line, page: l.page }, lines: [] };
+      current = { number: null, title: t, location: { file, line: l.line, ...pageOf(l) }, lines: [] };
       parts.push(current);
       if (heading) continue;
     }
-    current.lines.push({ line: l.line, text: l.text, page: l.page });
+    current.lines.push({ line: l.line, text: l.raw ?? l.text, ...pageOf(l) });
   }
   return parts;
 }
 
 /** Turns laid-out lines into the document model. */
-export function layoutDocument(file: string, printedLines: LayoutLine[], format: "layout" | "pdf", opts: LayoutOptions = {}): BudgetDocument {
+export function layoutDocument(file: string, printedLines: LayoutLine[], format: "layout" | "pdf" | "markdown", opts: LayoutOptions = {}): BudgetDocument {
   const lines = withoutPageBreakRepeats(printedLines);
   const contents = contentsEnd(lines);
   const from = contents.end + 1;
@@ -1181,13 +1191,13 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   ];
   // Written parts numbered 第一部分 … before the tables (Shenzhen's form): read as the text loader reads them,
   // with their 目录; each line keeps its page.
-  const numbered = parseNarrative(mapArray(lines.slice(0, hits[0].index), (l) => l.text), file, tpl);
+  const numbered = parseNarrative(mapArray(lines.slice(0, hits[0].index), (l) => l.raw ?? l.text), file, tpl);
   const useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
-  const pageOf = new Map(mapArray(lines, (l) => [l.line, l.page]));
-  if (useNumbered)
+  const pageByLine = new Map(mapArray(lines, (l) => [l.line, l.page]));
+  if (useNumbered && lines.some((l) => l.page))
     for (const p of numbered.parts) {
-      p.location.page = pageOf.get(p.location.line ?? 0) ?? null;
-      for (const l of p.lines) l.page = pageOf.get(l.line) ?? null;
+      p.location.page = pageByLine.get(p.location.line ?? 0) ?? null;
+      for (const l of p.lines) l.page = pageByLine.get(l.line) ?? null;
     }
   const units = mapArray(tables, (t) => t.unit).filter((u): u is string => !!u);
   const doc: BudgetDocument = {

@@ -15,15 +15,24 @@ export interface LayoutToken {
   x1: number;
   /** Where the token is printed on its PDF page (PDF input only). */
   box?: Box;
+  /** The 1-based character column of its cell in the file, where x is not one (tab-separated input). */
+  column?: number;
 }
 
 export interface LayoutLine {
-  /** 1-based printed page: form feeds counted in text, the page number in a PDF. */
+  /** 1-based printed page: form feeds counted in text, the page number in a PDF; 0 where the form has no pages (tab-separated text). */
   page: number;
   /** 1-based line number of the whole input: the file's line for text, the reconstructed line for PDF. */
   line: number;
   /** The line as text (tokens joined by the spaces that separate them). */
   text: string;
+  /** Marked as a heading where the form marks one (a Markdown heading in the tab-separated form). */
+  heading?: boolean;
+  /**
+   * The line as it is in the file, where `text` is without its markup (## 标题, - 目录项, **强调** in the
+   * tab-separated form): what a written part keeps, so that a figure's column is the file's.
+   */
+  raw?: string;
   /** Characters of the printed line before `text` starts (a form feed): added to a token's column. */
   columnOffset?: number;
   /**

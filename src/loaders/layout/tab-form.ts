@@ -1,0 +1,112 @@
+import { splitLines } from "../raw.js";
+import { mapArray, splitString } from "../../util/arrays.js";
+import type { LayoutLine, LayoutToken } from "./types.js";
+import { AMOUNT_TOKEN } from "./tokens.js";
+
+/*
+ * The tab-separated form (what a PDF-to-text converter writes: tables as rows of tab-separated cells, the
+ * written parts as paragraphs under Markdown headings) read as laid-out lines, so that one reader — the
+ * layout loader, which recognises any province's tables by their titles, headers and figures — reads a
+ * document of any template in this form as it reads the same document from a PDF.
+ *
+ * Cells sit on one grid for the whole document: column k of every tab-separated line starts at the same x,
+ * as wide as its widest cell as printed (a Chinese character two columns wide), so a table's columns line up across its pages. A figure ends at its
+ * column's right edge and a text cell starts at the left one, as a printed table aligns them; in a header
+ * line (no figures) a label followed by empty cells with labels under them on the next header line is
+ * centred over those columns, as a merged header cell prints.
+ * x counts characters, as in `pdftotext -layout` text; each token keeps the character column where its
+ * cell starts in the file, which is what a finding's location gives.
+ */
+
+const HEADING = /^\s*(#{1,6}\s+|[-*+]\s+)/;
+const EMPHASIS = /\*\*|__/g;
+/** Columns between two cells of the grid. */
+const GAP = 2;
+
+/**
+ * A text's width as printed, in the columns of layout text: a Chinese character is two wide (where
+ * `pdftotext -layout` starts the next cell after it); the layout reader measures a label the same way.
+ */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const c of text) w += c.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** The cells of a tab-separated line with their 1-based character columns in the file. */
+function cellsOf(text: string): { text: string; column: number }[] {
+  const out: { text: string; column: number }[] = [];
+  let column = 1;
+  for (const c of splitString(text, "\t")) {
+    out.push({ text: c, column });
+    column += [...c].length + 1;
+  }
+  return out;
+}
+
+/** A line that is not a table row, without its Markdown markup (## 标题, - 目录项, **强调**). */
+function plainLine(text: string): string {
+  return text.replace(HEADING, "").replace(EMPHASIS, "").replace(/\s+$/, "");
+}
+
+/**
+ * The lines of a tab-separated document as laid-out lines: rows with their cells as tokens on one grid,
+ * other lines as text. The form has no pages: every line is on page 0 (no page in a location).
+ */
+export function tabFormLines(text: string): LayoutLine[] {
+  const lines = splitLines(text);
+  const rows = mapArray(lines, (l) => (l.includes("\t") ? cellsOf(l) : null));
+  // The grid: column k as wide as the widest cell printed in it, anywhere in the document.
+  const widths: number[] = [];
+  for (const r of rows)
+    if (r)
+      r.forEach((c, k) => {
+        const w = displayWidth(c.text.trim());
+        if (!(widths[k] >= w)) widths[k] = w;
+      });
+  const lefts: number[] = [];
+  let x = 0;
+  for (let k = 0; k < widths.length; k++) {
+    lefts.push(x);
+    x += (widths[k] || 1) + GAP;
+  }
+  const rightOf = (k: number) => lefts[k] + (widths[k] || 1);
+  return mapArray(lines, (raw, i): LayoutLine => {
+    const cells = rows[i];
+    if (!cells) {
+      const text = plainLine(raw);
+      return { page: 0, line: i + 1, text, ...(/^\s*#{1,6}\s/.test(raw) ? { heading: true } : {}), ...(text !== raw ? { raw } : {}) };
+    }
+    const figures = cells.some((c) => AMOUNT_TOKEN.test(c.text.trim()));
+    // The header line below this one, if this is a header line (no figures) and the next is one too.
+    const next = rows[i + 1];
+    const below = !figures && next && !next.some((c) => AMOUNT_TOKEN.test(c.text.trim())) ? next : null;
+    const tokens: LayoutToken[] = [];
+    cells.forEach((c, k) => {
+      const t = c.text.trim();
+      if (!t) return;
+      const len = [...t].length;
+      const wide = displayWidth(t);
+      const column = c.column + (c.text.length - c.text.trimStart().length);
+      if (AMOUNT_TOKEN.test(t)) {
+        tokens.push({ text: t, x0: rightOf(k) - len, x1: rightOf(k), column });
+        return;
+      }
+      if (!figures) {
+        // A header label over the empty cells after it that have labels of their own on the header line
+        // below (its sub-columns): a merged cell, centred over them as printed.
+        let last = k;
+        while (last + 1 < cells.length && !cells[last + 1].text.trim() && below && below[last + 1]?.text.trim()) last++;
+        const span = rightOf(last) - lefts[k];
+        const x0 = lefts[k] + Math.max(0, Math.floor((span - wide) / 2));
+        tokens.push({ text: t, x0, x1: x0 + len, column });
+        return;
+      }
+      tokens.push({ text: t, x0: lefts[k], x1: lefts[k] + len, column });
+    });
+    // The line's text as laid out: the tokens at their x, spaces between.
+    let laid = "";
+    for (const t of tokens) laid += " ".repeat(Math.max(laid ? GAP : 0, t.x0 - laid.length)) + t.text;
+    return { page: 0, line: i + 1, text: laid, tokens };
+  });
+}

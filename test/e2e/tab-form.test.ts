@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { asTabForm } from "../helpers/tab-form.js";
+import { tempDir } from "../helpers/tmp.js";
+
+/*
+ * A document of any province in the tab-separated form a PDF-to-text converter writes (the seed's form) is
+ * read as its layout text is: the same template, the same tables, the same findings. The tab-separated
+ * copies are made from the bundled layout texts (test/helpers/tab-form.ts): each table's header and rows
+ * as tab-separated cells, the text as printed, centred headings as Markdown headings.
+ */
+
+type Finding = { ruleId: string; severity: string; message: string };
+/** What a finding says, without line numbers (the copy prints no page numbers, so its lines are others). */
+const said = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N")).sort();
+const atLeast = (fs: Finding[], severities: string[]) => said(fs.filter((f) => severities.includes(f.severity)));
+
+const dir = tempDir("tab-form");
+const fixtures = [
+  ...readdirSync(join(ROOT, "fixtures/shanghai")).filter((f) => f.endsWith(".txt") && !f.startsWith("TEMPLATE")).map((f) => `fixtures/shanghai/${f}`),
+  ...readdirSync(join(ROOT, "fixtures/other-provinces")).filter((f) => f.endsWith(".txt")).map((f) => `fixtures/other-provinces/${f}`),
+];
+const copies = new Map<string, string>();
+for (const f of fixtures) {
+  const text = readFileSync(join(ROOT, f), "utf8");
+  const copy = join(dir, basename(f));
+  writeFileSync(copy, asTabForm(text, loadLayoutText(f, text)));
+  copies.set(f, copy);
+}
+
+/**
+ * Where the test's converter loses what a table's header says (a two-level header flattened to its leaves:
+ * 江苏's 三公 table, whose 合计 is the total of 三公, 会议费 and 培训费), that table is not read from the
+ * copy; every other finding is the same.
+ */
+const HEADER_FLATTENED: Record<string, string[]> = {
+  "jiangsu_provincial-procuratorate_2019_dept-budget.txt": ["warning table-presence"],
+};
+
+describe("a document in the tab-separated form is read as its layout text is", () => {
+  for (const f of fixtures) {
+    const name = basename(f);
+    it(`${name}: read, with the same template, tables and errors`, () => {
+      const layout = cliJson([f]).report.documents[0];
+      const tab = cliJson([copies.get(f)!]).report.documents[0];
+      expect(tab.failure).toBeNull();
+      expect(tab.format).toBe("markdown");
+      expect(tab.template).toBe(layout.template);
+      for (const k of ["department", "year", "moneyUnit"]) expect(tab[k]).toEqual(layout[k]);
+      expect(atLeast(tab.findings, ["error"])).toEqual(atLeast(layout.findings, ["error"]));
+      const lost = HEADER_FLATTENED[name] ?? [];
+      const warnings = atLeast(tab.findings, ["warning"]).filter((w) => !lost.some((l) => w.startsWith(l)));
+      expect(warnings).toEqual(atLeast(layout.findings, ["warning"]));
+    });
+  }
+
+  // Where the copy keeps the tables' headers as printed (the test's converter writes a header from the
+  // columns' names, which for a two-level header of 广州's 收入 and 三公 tables are not the printed labels):
+  // every finding, the rounding notes too, and every table with as many rows.
+  const table = (t: { id: string; kind: string; title: string; present: boolean; rows: number }) => [t.id, t.kind, t.title, t.present, t.rows];
+  for (const f of fixtures.filter((x) => /shanghai-putuo_(district|wanli)|guangzhou/.test(x)))
+    it(`${basename(f)}: every finding the same, rounding notes too`, () => {
+      const layout = cliJson([f]).report.documents[0];
+      const tab = cliJson([copies.get(f)!]).report.documents[0];
+      expect(said(tab.findings)).toEqual(said(layout.findings));
+      if (!f.includes("guangzhou")) expect(tab.tables.map(table)).toEqual(layout.tables.map(table));
+    });
+
+  it("points a finding at the line and the character column of its cell in the tab-separated file", () => {
+    const f = "fixtures/shanghai/shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt";
+    const copy = copies.get(f)!;
+    const tab = cliJson([copy]).report.documents[0];
+    const lines = readFileSync(copy, "utf8").split("\n");
+    type Placed = { table: string; stated: string | null; location: { line: number; column?: number; page?: number } };
+    const figures = tab.findings.filter((x: Placed) => x.table !== "text" && x.stated !== null && x.location.column);
+    expect(figures.length).toBeGreaterThan(0);
+    for (const x of figures as Placed[]) {
+      // The figure a finding is about is printed in the cell its location names.
+      const cell = [...lines[x.location.line - 1]].slice(x.location.column! - 1).join("").split("\t")[0];
+      expect(cell.replace(/,/g, "")).toBe(x.stated);
+    }
+    // The form has no pages: no finding names one.
+    expect(tab.findings.filter((x: Placed) => x.location.page !== undefined)).toEqual([]);
+  });
+
+  it("points a finding of the written text at the figure's column in the file, Markdown emphasis and all", () => {
+    const f = "fixtures/shanghai/shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt";
+    type Placed = { ruleId: string; table: string; stated: string | null; location: { line: number; column: number } };
+    const figureAt = (lines: string[], x: Placed) => /^[\d,.]+/.exec([...lines[x.location.line - 1]].slice(x.location.column - 1).join(""))?.[0].replace(/,/g, "");
+    const plain = readFileSync(copies.get(f)!, "utf8").split("\n");
+    const first = (cliJson([copies.get(f)!]).report.documents[0].findings as Placed[]).find((x) => x.table === "text" && x.stated !== null)!;
+    expect(figureAt(plain, first)).toBe(first.stated);
+    // The same paragraph set in bold, as a converter may write it: the figure is two characters further on.
+    const bold = [...plain];
+    bold[first.location.line - 1] = `**${bold[first.location.line - 1]}**`;
+    const copy = join(dir, "bold.txt");
+    writeFileSync(copy, bold.join("\n"));
+    const again = (cliJson([copy]).report.documents[0].findings as Placed[]).find((x) => x.ruleId === first.ruleId && x.location.line === first.location.line)!;
+    expect(again.location.column).toBe(first.location.column + 2);
+    expect(figureAt(bold, again)).toBe(first.stated);
+  });
+
+  it("keeps reading the Shenzhen seed with the Shenzhen template", () => {
+    const r = cliJson([SEED]).report.documents[0];
+    expect(r.template).toBe("shenzhen");
+    expect(r.failure).toBeNull();
+  });
+
+  it("says the Shenzhen reader's error for a tab-separated file that no reader can read", () => {
+    const bad = join(dir, "not-a-budget.txt");
+    writeFileSync(bad, "名称\t数量\n苹果\t3\n梨\t4\n");
+    const r = cli([bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${bad}: not a budget disclosure`);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
