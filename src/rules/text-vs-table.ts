@@ -237,7 +237,10 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   if (!items.length) return;
   const changes = executionChanges(doc);
   const inOrder = (kinds: readonly TableKind[]) => mapArray(kinds, (k) => table(doc, k)).filter((t) => !!t);
-  const general = inOrder(["general-function", "gov-fund", "state-capital", "expenditure"]);
+  // The department's expenditure table stands in for the 一般公共预算 one only where all the department's
+  // income is 一般公共预算 (the summary's other income items zero or blank): else its figures are of other funds
+  // too (国家信访局's 201 in 部门支出总表 47,179.30, in 一般公共预算支出表 13,144.37).
+  const general = inOrder(onlyGeneralIncome(doc) ? ["general-function", "gov-fund", "state-capital", "expenditure"] : ["general-function", "gov-fund", "state-capital"]);
   // An item stated of the department's spending (支出预算总计 … 包括：公共安全（类）支出 …): the expenditure table first.
   const department = inOrder(["expenditure", "general-function", "gov-fund", "state-capital"]);
   for (const c of items) {
@@ -290,6 +293,15 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
         informational: true,
       });
   }
+}
+
+/** Every income item of the summary (收支总表) other than 一般公共预算 (and 财政拨款 above it) is zero or blank. */
+function onlyGeneralIncome(doc: BudgetDocument): boolean {
+  const s = table(doc, "summary");
+  if (!s) return false;
+  const income = s.rows.filter((r) => r.side === "income" && r.kind === "item");
+  if (!income.some((r) => r.role === "general-public" || r.role === "gov-allocation")) return false;
+  return income.every((r) => r.role === "general-public" || r.role === "gov-allocation" || !amountOf(r, "amount") || amountOf(r, "amount")!.value.isZero());
 }
 
 /** Where a 决算 情况说明 figure is printed in the tables: the table's kind, and the row (by role, or the 合计 row) and column. */

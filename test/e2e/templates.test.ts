@@ -391,6 +391,25 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     }
   });
 
+  it("an item of the 一般公共预算 is not compared with the department's expenditure table when the department has other income", () => {
+    // 国家信访局's 一般公共预算支出表 made unreadable (its title one of a kind no template knows): its items
+    // (201 一般公共服务 13,144.37 …) are not the 部门支出总表's (47,179.30, with 上年结转 and 事业收入): not
+    // compared, said as not found.
+    const file = "central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt";
+    const text = readFileSync(join(ROOT, OP, file), "utf8");
+    const from = "                                          一般公共预算支出表\n";
+    expect(text).toContain(from);
+    const p = join(tempDir("general-items"), file);
+    writeFileSync(p, text.replace(from, "                                          一般公共预算分项明细表\n"));
+    const d = cliJson([p, "--rule", "diagnosis=off"]).report.documents[0];
+    expect(d.tables.find((t: { kind: string }) => t.kind === "general-function").present).toBe(false);
+    const errors = (d.findings as { ruleId: string; severity: string; stated: string }[]).filter((f) => f.ruleId === "text-vs-table" && f.severity === "error");
+    // Only the error the document has anyway (财政拨款收支总预算 18,728.91 against 表4's 18,728.94).
+    expect(errors.map((f) => f.stated)).toEqual(["18728.91"]);
+    const notFound = (d.findings as { ruleId: string; severity: string; item: string }[]).filter((f) => f.ruleId === "text-vs-table" && f.severity === "info" && f.item);
+    expect(notFound.map((f) => f.item)).toContain("一般公共服务支出-信访事务-行政运行");
+  });
+
   it("a 三公 table printing 合计 above a row per unit: 合计 = Σ the units (hierarchy-sum), 24.02 = 13.13 + 10.89 in 杭州", () => {
     const file = "hangzhou_meteorological-bureau_2026_dept-budget.txt";
     const text = readFileSync(join(ROOT, OP, file), "utf8");
