@@ -66,7 +66,12 @@ function gridOf(t: Table): { header: string[]; row: (line: number) => string[] }
     };
   }
   const texts = t.columns.filter((c) => c.kind === "text").map((c) => c.key);
-  const amounts = t.columns.filter((c) => c.kind === "amount").map((c) => c.key);
+  // The amount columns in the order they are printed (the model lists them in the template's order).
+  const at = (key: string) => {
+    const cols = t.rows.map((r) => r.cells[key]?.location.column).filter((c): c is number => !!c && !!t.rows.find((r) => r.cells[key]?.text));
+    return cols.length ? cols.sort((a, b) => a - b)[Math.floor(cols.length / 2)] : Infinity;
+  };
+  const amounts = t.columns.filter((c) => c.kind === "amount").map((c) => c.key).sort((a, b) => at(a) - at(b));
   return {
     header: [...(texts.length ? texts.map(label) : ["项目"]), ...amounts.map(label)],
     row: (line) => {
