@@ -14,7 +14,7 @@ const code: ColumnSpec[] = [
   { key: "name", kind: "text", label: "科目名称", leaf: /名称|^项目$/ },
 ];
 
-const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合计|本年收入合计|支出合计|收入合计|金额|预算数?|(\d{4}年)?(预算数|年初预算数))$/);
+const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合计|本年收入合计|支出合计|收入合计|支出总计|收入总计|金额|预算数?|(\d{4}年)?(预算数|年初预算数))$/);
 
 /** Where a province prints a fund's or a source's label, with or without 预算 / 拨款 / 收入 / 资金. */
 const FUND = {
@@ -44,6 +44,11 @@ const classifiedAmounts: ColumnSpec[] = [
   amount("education-fees", "其中：教育收费", /教育收费$/, /^事业收入$/),
   amount("special-education", "财政专户 教育收费", /教育收费$/, /^财政专户/),
   amount("special-other", "财政专户 其他专户收入拨款", /^其他(专户)?(收入)?(拨款)?$/, /^财政专户/),
+  // The government procurement within the expenditure (深圳: 2023年政府采购项目 over 小计 and 其中 面向中小企业 /
+  // 小型、微型企业): read, in no row identity of the kind.
+  amount("proc-total", "政府采购小计", /^(小计|合计)$/, /政府采购/),
+  amount("proc-sme", "其中：面向中小企业政府采购项目", /中小企业/, /政府采购/),
+  amount("proc-micro", "其中：面向小型、微型企业政府采购项目", /小型.?微型|小微/, /政府采购/),
   // Alone.
   TOTAL,
   amount("carryover", "上年结转", CARRYOVER),

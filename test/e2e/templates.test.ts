@@ -252,6 +252,21 @@ describe("templates", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/not a budget disclosure of the shanghai-final template/);
   });
+
+  it("the Shenzhen seed read by kind alone (--template generic): its tables read, the same errors as with its template", () => {
+    // What a document of a template like Shenzhen's (a district's, another year's) gets: 支出总计 as the total,
+    // 政府采购 over its 小计 and 其中, the rest by kind. Only the 三公 table by unit and year is not read.
+    type F = { ruleId: string; severity: string; message: string };
+    const errors = (d: { findings: F[] }) => d.findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId} ${f.message}`).sort();
+    const own = cliJson([SEED]).report.documents[0];
+    const byKind = cliJson([SEED, "--template", "generic"]).report.documents[0];
+    expect(byKind.template).toBe("generic");
+    const read = byKind.tables.filter((t: { present: boolean }) => t.present).map((t: { kind: string }) => t.kind).sort();
+    expect(read).toEqual(["allocation-summary", "expenditure", "gov-fund", "general-economic", "general-function", "performance", "state-capital", "summary"].sort());
+    expect(byKind.unknownTables.map((u: { title: string }) => u.title)).toEqual([expect.stringMatching(/^一般公共预算“三公”经费支出表（表头未能识别/)]);
+    expect(errors(byKind)).toEqual(errors(own));
+    expect(errors(own)).toHaveLength(6);
+  });
 });
 
 describe("other provinces' templates: tables recognised by kind, the rest listed", () => {

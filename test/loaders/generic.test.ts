@@ -97,6 +97,19 @@ describe("headers read by kind alone", () => {
     expect(h.specs.map((s) => s.key)).toEqual(["total", "current-income", "general-public", "gov-fund", "other-income", "carryover", "carryover-general-public", "carryover-unit-funds"]);
   });
 
+  it("支出总计 as the total, and 政府采购 over its 小计 and 其中 (深圳's 支出总表): named by the group", () => {
+    const h = named("expenditure", [
+      // Centred over its three columns, which reach beyond it on both sides.
+      at([79, "2023年政府采购项目"]),
+      at([0, "科目编码"], [12, "科目名称"], [24, "支出总计"], [36, "基本支出"], [48, "项目支出"], [62, "小计"], [70, "其中：面向中小企业"], [90, "其中：面向小型、微型企业"]),
+    ]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["total", "basic", "project", "proc-total", "proc-sme", "proc-micro"]);
+    // Without the group label, 小计 is not the procurement's: the header is not read.
+    const bare = named("expenditure", [at([0, "科目编码"], [12, "科目名称"], [24, "支出总计"], [36, "基本支出"], [48, "项目支出"], [62, "小计"])]);
+    expect(bare.unnamed.length).toBeGreaterThan(0);
+  });
+
   it("fails: a column the kind has no name for is reported by its label, so the table is listed", () => {
     const h = named("general-function", ["科目编码   科目名称   2025年执行数   小计   基本支出   项目支出   增减额   增减(%)"]);
     expect(h.unnamed).toEqual(["2025年执行数", "增减额", "增减(%)"]);
@@ -283,6 +296,18 @@ describe("a document of an unknown template, read by kind", () => {
       ),
     );
     expect(table(d, "general-function")).toBeUndefined();
+    expect(d.unknownTables?.map((u) => u.title)).toEqual(["一般公共预算支出表（表头未能识别 header not understood: 2025年执行数）"]);
+  });
+
+  it("such a table printed over two pages, its title and header on each, is listed once", () => {
+    const page = (row: string) =>
+      [
+        "                                          一般公共预算支出表",
+        "                                                                              单位：万元",
+        "科目编码         科目名称        2025年执行数     小计        基本支出       项目支出",
+        row,
+      ].join("\n");
+    const d = load(doc(summary, `${page("201       一般公共服务支出      90.00   100.00   60.00   40.00")}\n\f${page("205       教育支出              9.00    10.00    6.00    4.00")}`));
     expect(d.unknownTables?.map((u) => u.title)).toEqual(["一般公共预算支出表（表头未能识别 header not understood: 2025年执行数）"]);
   });
 

@@ -68,13 +68,15 @@ const GROUP = new RegExp(
       // The change against last year's outturn, with or without an adjustment in brackets (中央部门).
       "\\d{4}年(度)?预算数?比\\d{4}年(度)?执行数(\\(.*\\))?",
       "三公经费", "公务用车购置及运行(维护)?费", "事业收入",
+      // The government procurement planned within the expenditure (深圳's 2023年政府采购项目 over 小计 and its 其中).
+      "(\\d{4}年(度)?)?政府采购(项目|预算)?",
       "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
     ].join("|") +
     ")$",
 );
 
 /** Group labels whose first column is their 小计. */
-const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费)$/;
+const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费|(\d{4}年(度)?)?政府采购(项目|预算)?)$/;
 
 /** Labels that are never an amount column's: the code and name columns, the column numbering. */
 export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别/;

@@ -1159,7 +1159,8 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   for (const b of bs) {
     const p = parsed.get(b)!;
     if (p.department) departments.push(p.department);
-    if (p.unknown) unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file } });
+    // An unread table's continuation pages (its title printed again on each) are listed once.
+    if (p.unknown && !unknownTables.some((u) => u.title === p.unknown!.title)) unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file } });
     if (!p.table) {
       last = null;
       continue;

@@ -12,8 +12,8 @@ import { AMOUNT_TOKEN } from "./tokens.js";
  * Cells sit on one grid for the whole document: column k of every tab-separated line starts at the same x,
  * as wide as its widest cell as printed (a Chinese character two columns wide), so a table's columns line up across its pages. A figure ends at its
  * column's right edge and a text cell starts at the left one, as a printed table aligns them; in a header
- * line (no figures) a label followed by empty cells with labels under them on the next header line is
- * centred over those columns, as a merged header cell prints.
+ * line (no figures) a label followed by empty cells with labels under them on the next header line spans
+ * those columns, as a merged header cell does; any other label is centred in its column.
  * x counts characters, as in `pdftotext -layout` text; each token keeps the character column where its
  * cell starts in the file, which is what a finding's location gives.
  */
@@ -97,6 +97,12 @@ export function tabFormLines(text: string): LayoutLine[] {
         // below (its sub-columns): a merged cell, centred over them as printed.
         let last = k;
         while (last + 1 < cells.length && !cells[last + 1].text.trim() && below && below[last + 1]?.text.trim()) last++;
+        // It stands over all of them: its extent is theirs (a label narrower than the columns it spans would
+        // seem to stand over the middle ones only).
+        if (last > k) {
+          tokens.push({ text: t, x0: lefts[k], x1: rightOf(last), column });
+          return;
+        }
         const span = rightOf(last) - lefts[k];
         const x0 = lefts[k] + Math.max(0, Math.floor((span - wide) / 2));
         tokens.push({ text: t, x0, x1: x0 + len, column });
