@@ -8,6 +8,7 @@ import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
+import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
 import { loadMarkdown } from "./markdown.js";
 import { readInputFile } from "./read.js";
 import { mapArray } from "../util/arrays.js";
@@ -27,8 +28,9 @@ export interface LoadOptions {
  * printed with tabs make it the first.
  */
 export function isTabSeparated(text: string): boolean {
-  // pdftotext never writes a tab: one line of tab-separated cells is enough.
-  return /\S\t+\S/.test(text);
+  // pdftotext never writes a tab: one line of tab-separated cells is enough (cells may be padded with
+  // spaces, as a pipe table's are once its pipes are tabs).
+  return /\S[ \u3000]*\t[\t \u3000]*\S/.test(text);
 }
 
 /** How many kinds of table a document holds. */
@@ -240,7 +242,9 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
   switch (pkg.kind) {
     case "markdown": {
       const bytes = readInputFile(pkg.path);
-      const { text, encoding } = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
+      const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
+      const encoding = decoded.encoding;
+      const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;
       const doc = isTabSeparated(text) ? loadTabSeparated(pkg.path, text, options.template) : loadLayoutText(pkg.path, text, { template: options.template });
       doc.encoding = encoding;
       return doc;

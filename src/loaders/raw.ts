@@ -29,7 +29,7 @@ export function isTabular(l: RawLine): boolean {
   return false;
 }
 
-/** Splits text lines on tabs, keeping each cell's 1-based character column. */
+/** Splits text lines on tabs, keeping each cell's 1-based character column (where its text starts). */
 export function textLine(file: string, lineNo: number, text: string): RawLine {
   const location = { file, line: lineNo };
   if (!text.includes("\t")) return { cells: [text], location, cellLocations: [{ file, line: lineNo, column: 1 }] };
@@ -45,7 +45,10 @@ export function textLine(file: string, lineNo: number, text: string): RawLine {
     const tab = text.indexOf("\t", from);
     const c = tab < 0 ? text.slice(from) : text.slice(from, tab);
     cells.push(c);
-    cellLocations.push({ file, line: lineNo, column: col });
+    // A cell padded with spaces (a pipe table's `| 1,234 |`): its column is where its text starts.
+    let pad = 0;
+    while (c.charCodeAt(pad) === 32) pad++;
+    cellLocations.push({ file, line: lineNo, column: pad < c.length ? col + pad : col });
     col += (astral && SURROGATE.test(c) ? [...c].length : c.length) + 1;
     if (tab < 0) break;
     from = tab + 1;

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
-import { asTabForm } from "../helpers/tab-form.js";
+import { asPipeTables, asTabForm } from "../helpers/tab-form.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /*
@@ -101,6 +101,26 @@ describe("a document in the tab-separated form is read as its layout text is", (
     const again = (cliJson([copy]).report.documents[0].findings as Placed[]).find((x) => x.ruleId === first.ruleId && x.location.line === first.location.line)!;
     expect(again.location.column).toBe(first.location.column + 2);
     expect(figureAt(bold, again)).toBe(first.stated);
+  });
+
+  it("reads Markdown pipe tables (| a | b |, a delimiter row under the first) as it reads tab-separated rows", () => {
+    for (const [source, text] of [
+      [SEED, readFileSync(join(ROOT, SEED), "utf8")],
+      ["fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt", readFileSync(copies.get("fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt")!, "utf8")],
+    ]) {
+      const piped = join(dir, `piped-${basename(source)}`);
+      writeFileSync(piped, asPipeTables(text));
+      const before = cliJson([source]).report.documents[0];
+      const after = cliJson([piped]).report.documents[0];
+      expect(after.failure).toBeNull();
+      expect(after.template).toBe(before.template);
+      expect(said(after.findings)).toEqual(said(before.findings));
+      // Located in the piped file: a figure's column is where the figure stands on its line.
+      const lines = readFileSync(piped, "utf8").split("\n");
+      type Placed = { table: string; stated: string | null; location: { line: number; column?: number } };
+      for (const f of (after.findings as Placed[]).filter((x) => x.table !== "text" && x.stated !== null && x.location.column))
+        expect([...lines[f.location.line - 1]].slice(f.location.column! - 1).join("").split(/[ |]/)[0].replace(/,/g, "")).toBe(f.stated);
+    }
   });
 
   it("keeps reading the Shenzhen seed with the Shenzhen template", () => {

@@ -84,3 +84,24 @@ function gridOf(t: Table): { header: string[]; row: (line: number) => string[] }
     },
   };
 }
+
+/**
+ * A tab-separated text as Markdown pipe tables, as other converters write it: each row `| a | b |`, a
+ * delimiter row (`|---|---|`) after the first row of each table.
+ */
+export function asPipeTables(text: string): string {
+  const out: string[] = [];
+  let inTable = false;
+  for (const line of text.split("\n")) {
+    if (!line.includes("\t")) {
+      out.push(line);
+      inTable = false;
+      continue;
+    }
+    const cells = line.split("\t");
+    out.push(`| ${cells.join(" | ")} |`);
+    if (!inTable) out.push(`|${cells.map(() => "---").join("|")}|`);
+    inTable = true;
+  }
+  return out.join("\n");
+}
