@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
@@ -21,6 +21,15 @@ const HEADER = file(
   "表 7\n一般公共预算支出表（按功能分类）\n单位：万元\n预算单位\t科目编码\t科目名称\t合计金额\t基本支出\t项目支出\n甲单位\t\t\t10\t4\t6\n",
 );
 
+// A Shanghai document as plain pdftotext (without -layout) writes it: every cell on a line of its own.
+const CELLS = file(
+  "one-cell-per-line.txt",
+  readFileSync(join(ROOT, "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt"), "utf8")
+    .split("\n")
+    .flatMap((l) => (l.trim() ? l.trim().split(/\s{2,}/) : [""]))
+    .join("\n"),
+);
+
 const STACK_FRAME = /^\s+at /m;
 
 /** The CLI's one line for a bad input: `budget-check: <file>[:<line>]: <what was wrong; what was expected>`. */
@@ -39,6 +48,7 @@ describe("bad input, checked by the real CLI", () => {
     ["a binary file", BINARY, null, /binary.*expected a budget document/],
     ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tables under titles.*tab-separated/],
     ["a table whose header cannot be matched", HEADER, 4, /表7.*header cannot be matched: expected 支出总计; found .*合计金额/],
+    ["tables whose cells stand one per line", CELLS, null, /the tables are not laid out: \d+ of their \d+ lines with a figure hold nothing else.*pdftotext -layout/],
   ];
   for (const [name, path, line, what] of cases)
     it(`${name}: one line naming the file${line ? " and line" : ""} and what was expected, exit 2`, () => {
@@ -54,6 +64,7 @@ describe("bad input, checked by the real CLI", () => {
     ["a binary file", BINARY, null, /^这是二进制文件而非文本；/],
     ["a text that is not a budget document", PROSE, null, /^不是预算公开文件：未找到可识别类型的表格/],
     ["a table whose header cannot be matched", HEADER, 4, /^表7 一般公共预算支出表（按功能分类）：表头无法识别：应有 支出总计；实际为 .*合计金额/],
+    ["tables whose cells stand one per line", CELLS, null, /^表格未按版面排列：含数字的 \d+ 行中有 \d+ 行只有这一个数字/],
   ];
   for (const [name, path, line, what] of zhCases)
     it(`in Chinese: ${name}`, () => {

@@ -1139,6 +1139,16 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     );
   }
   const bs = blocks(lines, hits);
+  // Tables whose cells stand one per line (plain `pdftotext` without -layout, or a converter that writes
+  // each cell as a paragraph) have lost their rows: read, every figure would land in a wrong row and the
+  // identities would report nonsense. Such a text is refused with what to give instead.
+  const figureLines = bs.flatMap((b) => b.lines).filter((l) => amountsOf(l).length > 0);
+  const inRows = figureLines.filter((l) => tokensOf(l).length >= 2).length;
+  if (figureLines.length >= 10 && inRows * 5 < figureLines.length)
+    throw new InputError(
+      `the tables are not laid out: ${figureLines.length - inRows} of their ${figureLines.length} lines with a figure hold nothing else (one cell per line, as pdftotext without -layout writes); expected the PDF itself, \`pdftotext -layout\` text, or tab-separated rows`,
+      { file },
+    );
   for (const b of bs) b.fromHeader = !!tpl.columnsFromHeader;
   const tables: Table[] = [];
   const unknownTables: UnknownTable[] = [];
