@@ -9,6 +9,7 @@ import { InputError } from "./errors.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
+import { hasHtmlTable } from "./html-tables.js";
 import { loadMarkdown } from "./markdown.js";
 import { readInputFile } from "./read.js";
 import { mapArray } from "../util/arrays.js";
@@ -73,6 +74,16 @@ function loadTabSeparated(file: string, text: string, template: DocumentTemplate
   }
   if (read) return read;
   throw refused;
+}
+
+/**
+ * A Markdown text whose tables are HTML (<table>…</table>): its rows laid out on a grid as a tab-separated
+ * text's are, read by the layout reader with the template it recognises (Shenzhen's too: the tab-separated
+ * reader reads tabs, not HTML).
+ */
+function loadHtmlTables(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
+  const lines = tabFormLines(text);
+  return layoutDocument(file, lines, "markdown", { template: template ?? recogniseTemplate(lines) });
 }
 
 /** One input to check: a document file, a CSV folder, or a workbook. */
@@ -245,7 +256,11 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;
-      const doc = isTabSeparated(text) ? loadTabSeparated(pkg.path, text, options.template) : loadLayoutText(pkg.path, text, { template: options.template });
+      const doc = hasHtmlTable(text)
+        ? loadHtmlTables(pkg.path, text, options.template)
+        : isTabSeparated(text)
+          ? loadTabSeparated(pkg.path, text, options.template)
+          : loadLayoutText(pkg.path, text, { template: options.template });
       doc.encoding = encoding;
       return doc;
     }

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
-import { asPipeTables, asTabForm } from "../helpers/tab-form.js";
+import { asHtmlTables, asPipeTables, asTabForm } from "../helpers/tab-form.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /*
@@ -103,24 +103,40 @@ describe("a document in the tab-separated form is read as its layout text is", (
     expect(figureAt(bold, again)).toBe(first.stated);
   });
 
+  /**
+   * A document converted to another form a converter writes: read with the same template, every finding
+   * the same, and each table figure located at the line and column where it stands in the converted file
+   * (the figure's text up to the first character that cannot be part of it).
+   */
+  function sameInForm(source: string, text: string, form: string, convert: (t: string) => string) {
+    const converted = join(dir, `${form}-${basename(source)}`);
+    writeFileSync(converted, convert(text));
+    const before = cliJson([source]).report.documents[0];
+    const after = cliJson([converted]).report.documents[0];
+    expect(after.failure).toBeNull();
+    expect(after.template).toBe(before.template);
+    expect(said(after.findings)).toEqual(said(before.findings));
+    const lines = readFileSync(converted, "utf8").split("\n");
+    type Placed = { table: string; stated: string | null; location: { line: number; column?: number } };
+    const figures = (after.findings as Placed[]).filter((x) => x.table !== "text" && x.stated !== null && x.location.column);
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) expect(/^[\d,.-]*/.exec([...lines[f.location.line - 1]].slice(f.location.column! - 1).join(""))![0].replace(/,/g, "")).toBe(f.stated);
+  }
+  const WANLI = "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt";
+  const GUANGZHOU = "fixtures/other-provinces/guangzhou_science-and-technology-bureau_2026_dept-budget.txt";
+  const seedText = () => readFileSync(join(ROOT, SEED), "utf8");
+
   it("reads Markdown pipe tables (| a | b |, a delimiter row under the first) as it reads tab-separated rows", () => {
-    for (const [source, text] of [
-      [SEED, readFileSync(join(ROOT, SEED), "utf8")],
-      ["fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt", readFileSync(copies.get("fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt")!, "utf8")],
-    ]) {
-      const piped = join(dir, `piped-${basename(source)}`);
-      writeFileSync(piped, asPipeTables(text));
-      const before = cliJson([source]).report.documents[0];
-      const after = cliJson([piped]).report.documents[0];
-      expect(after.failure).toBeNull();
-      expect(after.template).toBe(before.template);
-      expect(said(after.findings)).toEqual(said(before.findings));
-      // Located in the piped file: a figure's column is where the figure stands on its line.
-      const lines = readFileSync(piped, "utf8").split("\n");
-      type Placed = { table: string; stated: string | null; location: { line: number; column?: number } };
-      for (const f of (after.findings as Placed[]).filter((x) => x.table !== "text" && x.stated !== null && x.location.column))
-        expect([...lines[f.location.line - 1]].slice(f.location.column! - 1).join("").split(/[ |]/)[0].replace(/,/g, "")).toBe(f.stated);
-    }
+    sameInForm(SEED, seedText(), "piped", asPipeTables);
+    sameInForm(WANLI, readFileSync(copies.get(WANLI)!, "utf8"), "piped", asPipeTables);
+  });
+
+  it("reads HTML tables (each a line of <table><tr><td>…, merged cells as colspan / rowspan) as it reads their rows", () => {
+    // The seed's HTML is read by the layout reader with the Shenzhen template: the same findings, each
+    // budget unit's rows kept with it across its table's pages.
+    sameInForm(SEED, seedText(), "html", (t) => asHtmlTables(t, true));
+    sameInForm(WANLI, readFileSync(copies.get(WANLI)!, "utf8"), "html", (t) => asHtmlTables(t, true));
+    sameInForm(GUANGZHOU, readFileSync(copies.get(GUANGZHOU)!, "utf8"), "html", (t) => asHtmlTables(t, true));
   });
 
   it("keeps reading the Shenzhen seed with the Shenzhen template", () => {

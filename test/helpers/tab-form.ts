@@ -105,3 +105,40 @@ export function asPipeTables(text: string): string {
   }
   return out.join("\n");
 }
+
+/**
+ * A tab-separated text with each run of rows as one HTML table on one line, as some converters write
+ * Markdown: `<table><tr><td>…</td></tr></table>`. With `spans`, a header label over empty cells that have
+ * labels below is one cell with colspan, and a label with an empty cell under it on the next header row one
+ * with rowspan (those empty cells not written).
+ */
+export function asHtmlTables(text: string, spans = false): string {
+  const out: string[] = [];
+  const lines = text.split("\n");
+  const figures = (cells: string[]) => cells.some((c) => /^-?[\d,]+(\.\d+)?$/.test(c.trim()));
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i].includes("\t")) {
+      out.push(lines[i++]);
+      continue;
+    }
+    const rows: string[][] = [];
+    while (i < lines.length && lines[i].includes("\t")) rows.push(lines[i++].split("\t"));
+    const skip = rows.map(() => new Set<number>());
+    const html = rows.map((cells, r) => {
+      const below = spans && !figures(cells) && rows[r + 1] && !figures(rows[r + 1]) ? rows[r + 1] : null;
+      let tr = "";
+      for (let k = 0; k < cells.length; k++) {
+        if (skip[r].has(k)) continue;
+        let colspan = 1;
+        if (below && cells[k].trim()) while (k + colspan < cells.length && !cells[k + colspan].trim() && below[k + colspan]?.trim()) colspan++;
+        const rowspan = below && cells[k].trim() && colspan === 1 && !below[k]?.trim() ? 2 : 1;
+        if (rowspan === 2) skip[r + 1].add(k);
+        for (let j = 1; j < colspan; j++) skip[r].add(k + j);
+        tr += `<td${colspan > 1 ? ` colspan="${colspan}"` : ""}${rowspan > 1 ? ` rowspan="${rowspan}"` : ""}>${cells[k].trim().replace(/&/g, "&amp;").replace(/</g, "&lt;")}</td>`;
+      }
+      return `<tr>${tr}</tr>`;
+    });
+    out.push(`<table>${html.join("")}</table>`);
+  }
+  return out.join("\n");
+}

@@ -137,11 +137,14 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
   return best ?? { tpl: generic, hits: findTitles(lines, generic, from) };
 }
 
+/** A line's line in the file (an HTML table's rows, written on one line, have positions of their own). */
+const fileLine = (l: LayoutLine): number => l.at ?? l.line;
+
 /** A line's page for a location: none where the form has no pages (page 0). */
 const pageOf = (l: LayoutLine): { page?: number } => (l.page ? { page: l.page } : {});
 
 function locationOf(file: string, l: LayoutLine, tok?: LayoutToken): SourceLocation {
-  const loc: SourceLocation = { file, line: l.line, ...pageOf(l) };
+  const loc: SourceLocation = { file, line: tok?.line ?? fileLine(l), ...pageOf(l) };
   if (tok) {
     if (tok.box) loc.box = tok.box;
     else if (tok.column) loc.column = tok.column;
@@ -551,7 +554,7 @@ function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], un
   // A table that prints no figure (此表为空): nothing can be put in a wrong column.
   if (most === 0) return null;
   const why = unnamed.length ? `: ${unnamed.join("、")}` : "";
-  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood${why}）`, location: { file: "", line: b.lines[0]?.line ?? null } }, department: null };
+  return { table: null, unknown: { title: `${b.hit.title}（表头未能识别 header not understood${why}）`, location: { file: "", line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
 }
 
 /**
@@ -595,7 +598,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
   // a table of this kind's rows.
   if (named && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
-    return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+    return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const doubt = { ambiguous: false };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
   const offsets = (named && numberingOffsets(body, amountSpecs_.length)) || columnOffsets(data, amountSpecs_, header, named?.rights);
@@ -673,7 +676,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   }
   // Read by kind alone, a table whose figures could stand in either of two columns is listed, not guessed.
   if (b.fromHeader && doubt.ambiguous)
-    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
   // Read by kind alone, a row named but not coded (杭州: 类 / 款 / 项 told by indentation only) is an item of
   // the table: its row identities are checked like a coded row's.
@@ -699,7 +702,7 @@ function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department
     department,
     columns,
     rows,
-    location: titleLine ? { file: "", line: titleLine.line, ...pageOf(titleLine) } : { file: "" },
+    location: titleLine ? { file: "", line: fileLine(titleLine), ...pageOf(titleLine) } : { file: "" },
     pages: Math.max(1, pages.size - 1),
   };
 }
@@ -727,7 +730,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   // three columns of item names, which a two-sided reading would mix up. Listed.
   const names = headerTokens(header.filter((l) => l.line < (body[0]?.line ?? Infinity))).filter((t) => /^(项目(名称)?|(功能|经济)?(分类)?科目名称)$/.test(normaliseName(t.text)));
   if (b.fromHeader && names.length >= 3)
-    return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+    return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
   const data = mapArray(body, (l) => ({ line: l, toks: tokensOf(l) }));
@@ -830,7 +833,8 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   // The fund split of an expenditure line stays on its row.
   for (const r of rows) {
     if (r.side !== "expenditure") continue;
-    const it = items.find((i) => i.loc.line === r.location.line);
+    // Its item: the row keeps the item's location object (rows of an HTML table written on one line share a line).
+    const it = items.find((i) => i.loc === r.location);
     for (const s of expSpecs) if (s.key !== "expenditure-amount" && it?.cells[s.key]?.text) r.cells[s.key] = it.cells[s.key];
   }
   const printedAs = mapArray(headerTokens(header), (t) => normaliseName(t.text)).find((t) => /^(预算数|决算数)$/.test(t)) ?? "预算数";
@@ -861,7 +865,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const first = body[0]?.line ?? Infinity;
   const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
   if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
-  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null });
+  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null });
   const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
   const funds = mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
@@ -926,7 +930,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
       }
   // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
   if (doubt.ambiguous)
-    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(specs, (s) => s.key))), rows), department };
 }
 
@@ -980,7 +984,7 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
  */
 function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0]?.line ?? null } }, department: null });
+  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null });
   const g = laneGeometry(header);
   if (!g) return listed("两栏未能识别 lanes not found");
   // The body as printed: a lane's code alone on its line (310) is not a page number, and the lanes' 合计
@@ -995,7 +999,7 @@ function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const laneBody = printed.filter((l) => l.line >= start && !isLaneHeader(l) && !(PAGE_NUMBER.test(text(l)) && pageEdge(l)) && !NOTE.test(text(l)));
   const { records, uncertain } = readLanes(laneBody, g);
   if (uncertain) return listed(`列位置不确定 columns uncertain: ${uncertain}`);
-  if (!records.some((r) => r.amount)) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+  if (!records.some((r) => r.amount)) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const left = personnelLane(records) === "left" ? "personnel" : "public";
   const keyOf = (lane: "left" | "right") => (lane === "left" ? left : left === "personnel" ? "public" : "personnel");
   const specs = new Map(mapArray(tpl.columns, (c) => [c.key, c]));
@@ -1031,7 +1035,7 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
   // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
   // tables (杭州's 预算公开表 list in the text): not a table, and not an unknown one.
   if (b.fromHeader && !b.lines.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) return { table: null, department: null };
-  if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+  if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   switch (tpl.layout) {
     case "classified":
       return parseClassified(file, b, tpl);
@@ -1047,7 +1051,7 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
       return parseTwoLane(file, b, tpl);
     default:
       // Layouts the layout form cannot read yet (two-lane 决算 economic table): listed, not checked.
-      return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0]?.line ?? null } }, department: null };
+      return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   }
 }
 
@@ -1182,7 +1186,15 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
       tables[tables.indexOf(existing)] = p.table;
       last = p.table;
     } else if (existing && existing === last) {
-      // The same title right after its table: a continuation page printed with its title.
+      // The same title right after its table: a continuation page printed with its title. Its first rows
+      // are still the budget unit's the page before ended in (its 预算单位 is printed once, above them).
+      const before = existing.rows[existing.rows.length - 1];
+      const unit = before && (before.kind === "unit" || before.kind === "code") ? before.unit : null;
+      if (unit)
+        for (const r of p.table.rows) {
+          if (r.kind !== "code" || r.unit !== null) break;
+          r.unit = unit;
+        }
       existing.rows.push(...p.table.rows);
       existing.pages += p.table.pages;
     } else if (existing) {

@@ -1,4 +1,5 @@
 import { splitLines } from "../raw.js";
+import { hasHtmlTable, htmlTables } from "../html-tables.js";
 import { mapArray, splitString } from "../../util/arrays.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { AMOUNT_TOKEN } from "./tokens.js";
@@ -49,13 +50,66 @@ function plainLine(text: string): string {
   return text.replace(HEADING, "").replace(EMPHASIS, "").replace(/\s+$/, "");
 }
 
+/** A cell of a row: its text and where it starts in the file (its line where that is not the row's). */
+interface GridCell {
+  text: string;
+  column: number;
+  line?: number;
+}
+
+/** A line of the document as read here: a row of cells, or a line of text. */
+interface Entry {
+  line: number;
+  /** The file's line where `line` is an HTML table row's own position. */
+  at?: number;
+  raw: string;
+  cells: GridCell[] | null;
+}
+
+/**
+ * The document's lines, a row of cells for each tab-separated line and each row of an HTML table (the
+ * lines a table covers give way to its rows; text before or after it on those lines stays a line of text).
+ */
+function entriesOf(text: string): Entry[] {
+  const lines = splitLines(text);
+  const tables = hasHtmlTable(text) ? htmlTables(text) : [];
+  const out: Entry[] = [];
+  let t = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (t < tables.length && tables[t].firstLine === i + 1) {
+      const before = lines[i].slice(0, lines[i].search(/<table/i)).trim();
+      if (before) out.push({ line: i + 1, raw: before, cells: null });
+      // Every table that starts on this line (a converter may write two on one), then the text after the last.
+      let lastLine = i + 1;
+      for (; t < tables.length && tables[t].firstLine <= lastLine; t++) {
+        for (const r of tables[t].rows) {
+          // Rows written on one line of the file follow each other at fractions of it.
+          const before = out[out.length - 1];
+          const line = before && Math.floor(before.line) === r.line && before.line >= r.line ? before.line + 1e-5 : r.line;
+          out.push({ line, ...(line !== r.line ? { at: r.line } : {}), raw: "", cells: mapArray(r.cells, (c) => ({ text: c.text, column: c.column, ...(c.line !== r.line ? { line: c.line } : {}) })) });
+        }
+        lastLine = Math.max(lastLine, tables[t].lastLine);
+      }
+      const last = lines[lastLine - 1] ?? "";
+      const end = last.toLowerCase().lastIndexOf("</table>");
+      const after = end >= 0 ? last.slice(end + 8).trim() : "";
+      if (after) out.push({ line: lastLine, raw: after, cells: null });
+      i = lastLine - 1;
+      continue;
+    }
+    const raw = lines[i];
+    out.push({ line: i + 1, raw, cells: raw.includes("\t") ? cellsOf(raw) : null });
+  }
+  return out;
+}
+
 /**
  * The lines of a tab-separated document as laid-out lines: rows with their cells as tokens on one grid,
  * other lines as text. The form has no pages: every line is on page 0 (no page in a location).
  */
 export function tabFormLines(text: string): LayoutLine[] {
-  const lines = splitLines(text);
-  const rows = mapArray(lines, (l) => (l.includes("\t") ? cellsOf(l) : null));
+  const entries = entriesOf(text);
+  const rows = mapArray(entries, (e) => e.cells);
   // The grid: column k as wide as the widest cell printed in it, anywhere in the document.
   const widths: number[] = [];
   for (const r of rows)
@@ -71,11 +125,12 @@ export function tabFormLines(text: string): LayoutLine[] {
     x += (widths[k] || 1) + GAP;
   }
   const rightOf = (k: number) => lefts[k] + (widths[k] || 1);
-  return mapArray(lines, (raw, i): LayoutLine => {
+  return mapArray(entries, (entry, i): LayoutLine => {
     const cells = rows[i];
+    const raw = entry.raw;
     if (!cells) {
       const text = plainLine(raw);
-      return { page: 0, line: i + 1, text, ...(/^\s*#{1,6}\s/.test(raw) ? { heading: true } : {}), ...(text !== raw ? { raw } : {}) };
+      return { page: 0, line: entry.line, text, ...(/^\s*#{1,6}\s/.test(raw) ? { heading: true } : {}), ...(text !== raw ? { raw } : {}) };
     }
     const figures = cells.some((c) => AMOUNT_TOKEN.test(c.text.trim()));
     // The header line below this one, if this is a header line (no figures) and the next is one too.
@@ -87,9 +142,9 @@ export function tabFormLines(text: string): LayoutLine[] {
       if (!t) return;
       const len = [...t].length;
       const wide = displayWidth(t);
-      const column = c.column + (c.text.length - c.text.trimStart().length);
+      const at = { column: c.column + (c.text.length - c.text.trimStart().length), ...(c.line ? { line: c.line } : {}) };
       if (AMOUNT_TOKEN.test(t)) {
-        tokens.push({ text: t, x0: rightOf(k) - len, x1: rightOf(k), column });
+        tokens.push({ text: t, x0: rightOf(k) - len, x1: rightOf(k), ...at });
         return;
       }
       if (!figures) {
@@ -100,19 +155,19 @@ export function tabFormLines(text: string): LayoutLine[] {
         // It stands over all of them: its extent is theirs (a label narrower than the columns it spans would
         // seem to stand over the middle ones only).
         if (last > k) {
-          tokens.push({ text: t, x0: lefts[k], x1: rightOf(last), column });
+          tokens.push({ text: t, x0: lefts[k], x1: rightOf(last), ...at });
           return;
         }
         const span = rightOf(last) - lefts[k];
         const x0 = lefts[k] + Math.max(0, Math.floor((span - wide) / 2));
-        tokens.push({ text: t, x0, x1: x0 + len, column });
+        tokens.push({ text: t, x0, x1: x0 + len, ...at });
         return;
       }
-      tokens.push({ text: t, x0: lefts[k], x1: lefts[k] + len, column });
+      tokens.push({ text: t, x0: lefts[k], x1: lefts[k] + len, ...at });
     });
     // The line's text as laid out: the tokens at their x, spaces between.
     let laid = "";
     for (const t of tokens) laid += " ".repeat(Math.max(laid ? GAP : 0, t.x0 - laid.length)) + t.text;
-    return { page: 0, line: i + 1, text: laid, tokens };
+    return { page: 0, line: entry.line, ...(entry.at ? { at: entry.at } : {}), text: laid, tokens };
   });
 }

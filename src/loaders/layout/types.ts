@@ -17,6 +17,8 @@ export interface LayoutToken {
   box?: Box;
   /** The 1-based character column of its cell in the file, where x is not one (tab-separated input). */
   column?: number;
+  /** The file's line of its cell, where that is not the line's (an HTML table's cell written over lines). */
+  line?: number;
 }
 
 export interface LayoutLine {
@@ -26,6 +28,12 @@ export interface LayoutLine {
   line: number;
   /** The line as text (tokens joined by the spaces that separate them). */
   text: string;
+  /**
+   * The file's line, where `line` is a position of its own: the rows of an HTML table written on one line
+   * of the file follow each other at fractions of it (147.00001, 147.00002 …), so that what compares lines
+   * sees them in order and apart.
+   */
+  at?: number;
   /** Marked as a heading where the form marks one (a Markdown heading in the tab-separated form). */
   heading?: boolean;
   /**

@@ -1,0 +1,149 @@
+/*
+ * HTML tables inside a Markdown text (`<table><tr><td>…</td></tr></table>`, what some PDF-to-Markdown
+ * converters write, often a whole table on one line) as rows of cells on a grid: a cell spanning columns
+ * (colspan) or rows (rowspan) stands at its first place and leaves the others empty, as a merged cell of
+ * the tab-separated form does. Each cell keeps the line and the character column where its text starts in
+ * the file, so a finding points at the figure as it is printed there.
+ */
+
+/** A cell of a row: its text (tags dropped, entities decoded) and where that text starts in the file. */
+export interface HtmlCell {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** A table's row: where its <tr> starts, and its cells on the table's grid (empty ones for spans). */
+export interface HtmlRow {
+  line: number;
+  cells: HtmlCell[];
+}
+
+/** A table in the text: the lines it covers (1-based, inclusive) and its rows. */
+export interface HtmlTable {
+  firstLine: number;
+  lastLine: number;
+  rows: HtmlRow[];
+}
+
+export function hasHtmlTable(text: string): boolean {
+  return text.includes("<table") || text.includes("<TABLE");
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+const spanOf = (attrs: string, name: string) => {
+  const m = new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, "i").exec(attrs);
+  return m ? Math.max(1, Math.min(1000, Number(m[1]))) : 1;
+};
+
+/** The HTML tables of a text, in order. A table left open at the end of the text ends there. */
+export function htmlTables(text: string): HtmlTable[] {
+  // Where each line starts, to turn an offset into a line and a (code point) column.
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const place = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: [...text.slice(starts[lo], offset)].length + 1 };
+  };
+  const tables: HtmlTable[] = [];
+  const tag = /<(\/?)(table|tr|td|th)\b([^>]*)>/gi;
+  let table: HtmlTable | null = null;
+  let row: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number }[] } | null = null;
+  let cell: { start: number; colspan: number; rowspan: number } | null = null;
+  let pending: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number }[] }[] = [];
+  const closeCell = (end: number) => {
+    if (!cell || !row) return;
+    const raw = text.slice(cell.start, end);
+    // The text's start: past leading tags and spaces, where the figure or label is printed.
+    const lead = /^(\s|<[^>]*>)*/.exec(raw)![0].length;
+    const content = decode(raw.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+    row.cells.push({ text: content, at: cell.start + lead, colspan: cell.colspan, rowspan: cell.rowspan });
+    cell = null;
+  };
+  const closeRow = (end: number) => {
+    closeCell(end);
+    if (row) pending.push(row);
+    row = null;
+  };
+  const closeTable = (end: number) => {
+    closeRow(end);
+    if (!table) return;
+    table.lastLine = place(Math.max(0, Math.min(end, text.length - 1))).line;
+    table.rows = grid(pending, place);
+    tables.push(table);
+    table = null;
+    pending = [];
+  };
+  let m: RegExpExecArray | null;
+  while ((m = tag.exec(text))) {
+    const [whole, slash, nameRaw, attrs] = m;
+    const name = nameRaw.toLowerCase();
+    if (name === "table") {
+      if (slash) closeTable(m.index);
+      else {
+        closeTable(m.index);
+        table = { firstLine: place(m.index).line, lastLine: 0, rows: [] };
+      }
+    } else if (!table) continue;
+    else if (name === "tr") {
+      if (slash) closeRow(m.index);
+      else {
+        closeRow(m.index);
+        row = { line: place(m.index).line, cells: [] };
+      }
+    } else if (slash) closeCell(m.index);
+    else {
+      closeCell(m.index);
+      if (!row) row = { line: place(m.index).line, cells: [] };
+      cell = { start: m.index + whole.length, colspan: spanOf(attrs, "colspan"), rowspan: spanOf(attrs, "rowspan") };
+    }
+  }
+  closeTable(text.length);
+  return tables;
+}
+
+/** The rows on one grid: each cell at the first free place of its row, its spans left empty. */
+function grid(
+  rows: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number }[] }[],
+  place: (offset: number) => { line: number; column: number },
+): HtmlRow[] {
+  const taken: boolean[][] = [];
+  const out: HtmlRow[] = [];
+  rows.forEach((r, i) => {
+    const cells: HtmlCell[] = [];
+    taken[i] ??= [];
+    let col = 0;
+    for (const c of r.cells) {
+      while (taken[i][col]) col++;
+      const at = place(c.at);
+      cells[col] = { text: c.text, line: at.line, column: at.column };
+      for (let dr = 0; dr < c.rowspan; dr++)
+        for (let dc = 0; dc < c.colspan; dc++) {
+          (taken[i + dr] ??= [])[col + dc] = true;
+        }
+      col += c.colspan;
+    }
+    const width = Math.max(cells.length, taken[i].length);
+    const filled: HtmlCell[] = [];
+    for (let k = 0; k < width; k++) filled.push(cells[k] ?? { text: "", line: r.line, column: 0 });
+    out.push({ line: r.line, cells: filled });
+  });
+  return out;
+}
