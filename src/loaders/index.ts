@@ -9,7 +9,7 @@ import { InputError } from "./errors.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
-import { hasHtmlTable } from "./html-tables.js";
+import { hasHtmlTable, htmlTables } from "./html-tables.js";
 import { loadMarkdown } from "./markdown.js";
 import { readInputFile } from "./read.js";
 import { mapArray } from "../util/arrays.js";
@@ -256,7 +256,8 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;
-      const doc = hasHtmlTable(text)
+      // Tables written in HTML (a row or two of it in the prose, or a mention of <table>, is not that).
+      const doc = hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)
         ? loadHtmlTables(pkg.path, text, options.template)
         : isTabSeparated(text)
           ? loadTabSeparated(pkg.path, text, options.template)

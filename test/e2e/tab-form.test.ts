@@ -139,6 +139,15 @@ describe("a document in the tab-separated form is read as its layout text is", (
     sameInForm(GUANGZHOU, readFileSync(copies.get(GUANGZHOU)!, "utf8"), "html", (t) => asHtmlTables(t, true));
   });
 
+  it("a mention of <table> in the text does not take a tab-separated document off the tab-separated reader", () => {
+    // A Shenzhen table whose header that reader cannot match: its error, whatever the prose says of HTML.
+    const mention = join(dir, "mention.md");
+    writeFileSync(mention, "网页上的表格写作 <table> 标签。\n表 7\n一般公共预算支出表（按功能分类）\n单位：万元\n预算单位\t科目编码\t科目名称\t合计金额\t基本支出\t项目支出\n甲单位\t\t\t10\t4\t6\n");
+    const r = cli([mention]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/header cannot be matched: expected 支出总计/);
+  });
+
   it("keeps reading the Shenzhen seed with the Shenzhen template", () => {
     const r = cliJson([SEED]).report.documents[0];
     expect(r.template).toBe("shenzhen");
