@@ -6,17 +6,18 @@ import { AMOUNT_TOKEN } from "./tokens.js";
 
 /*
  * The tab-separated form (what a PDF-to-text converter writes: tables as rows of tab-separated cells, the
- * written parts as paragraphs under Markdown headings) read as laid-out lines, so that one reader — the
- * layout loader, which recognises any province's tables by their titles, headers and figures — reads a
- * document of any template in this form as it reads the same document from a PDF.
+ * written parts as paragraphs under Markdown headings), and HTML tables in a Markdown text, read as
+ * laid-out lines, so that one reader — the layout loader, which recognises any province's tables by their
+ * titles, headers and figures — reads a document of any template in these forms as it reads the same
+ * document from a PDF.
  *
- * Cells sit on one grid for the whole document: column k of every tab-separated line starts at the same x,
- * as wide as its widest cell as printed (a Chinese character two columns wide), so a table's columns line up across its pages. A figure ends at its
- * column's right edge and a text cell starts at the left one, as a printed table aligns them; in a header
- * line (no figures) a label followed by empty cells with labels under them on the next header line spans
- * those columns, as a merged header cell does; any other label is centred in its column.
- * x counts characters, as in `pdftotext -layout` text; each token keeps the character column where its
- * cell starts in the file, which is what a finding's location gives.
+ * Cells sit on one grid for the whole document: column k of every row starts at the same x, as wide as its
+ * widest cell as printed (a Chinese character two columns wide), so a table's columns line up across its
+ * pages. A figure ends at its column's right edge and a text cell starts at the left one, as a printed
+ * table aligns them; in a header line (no figures) a label followed by empty cells with labels under them
+ * on the next header line spans those columns, as a merged header cell does; any other label is centred in
+ * its column. x counts characters, as in `pdftotext -layout` text; each token keeps the line and the
+ * character column where its cell's text starts in the file, which is what a finding's location gives.
  */
 
 const HEADING = /^\s*(#{1,6}\s+|[-*+]\s+)/;
