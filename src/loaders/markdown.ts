@@ -7,7 +7,7 @@ import { narrativeHead, narrativeParts } from "./narrative.js";
 import { splitLines, textLine, type RawLine } from "./raw.js";
 import { parseTables, titleOfText } from "./tables.js";
 
-const MARKER = /^[#*\s]*表\s*\d+\s*[*]*$/;
+const MARKER = /^[#*\s]*(?:附\s*)?表\s*(?:\d+|[一二三四五六七八九十]+)\s*[*]*$/;
 
 /** Loads the published document as text (`*.md`, `*.txt`): the form a PDF converts to. */
 export function loadMarkdown(file: string, text: string, template: DocumentTemplate): BudgetDocument {

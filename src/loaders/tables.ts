@@ -1,9 +1,9 @@
 import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
 import type { Cell, Column, Row, Table, TableId, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
-import { normaliseName, splitMarker } from "../model/names.js";
+import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
 import { pushTo } from "../model/queries.js";
-import { templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
+import { TABLE_NUMBER_PREFIX, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
@@ -26,7 +26,8 @@ interface Page {
   data: RawLine[];
 }
 
-const MARKER = /^表\s*(\d+)\s*$/;
+/** A line that is only a table's number: 表 1, 表一, 附表1. */
+const MARKER = /^(?:附\s*)?表\s*(\d+|[一二三四五六七八九十]+)\s*$/;
 const DEPARTMENT = /^(部门名称|编制部门|编制单位|单位名称)\s*[:：]\s*(.*)$/;
 const UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)\s*$/;
 const YEAR_LINE = /^(\d{4})\s*年度?$/;
@@ -34,7 +35,16 @@ const YEAR_LINE = /^(\d{4})\s*年度?$/;
 /** The N of a `表 N` marker line (its text), else null. */
 function markerOfText(text: string): number | null {
   const m = MARKER.exec(text.replace(/[#*]/g, "").trim());
-  return m ? Number(m[1]) : null;
+  return m ? chineseNumeral(m[1]) : null;
+}
+
+/** A title line that carries its number (表7：一般公共预算支出表): the number and the title after it, else null. */
+function numberedTitle(text: string): { number: number; title: string } | null {
+  const plain = text.replace(/[#*]/g, "").trim();
+  const m = TABLE_NUMBER_PREFIX.exec(plain);
+  if (!m || m[0].length === plain.length) return null;
+  const number = chineseNumeral(m[1]);
+  return number === null ? null : { number, title: plain.slice(m[0].length) };
 }
 
 /** The standard table whose printed title is this line's text (a line that is not a table row), if any. */
@@ -67,7 +77,7 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
     const tabular = isTabular(l);
     // A line that is not a row has its text in its first cell (the others are blank): that cell, trimmed,
     // is the line's text (lineText) — worked out once, without copying the cells.
-    const text = tabular ? "" : l.cells[0].trim();
+    let text = tabular ? "" : l.cells[0].trim();
     if (!tabular && text === "") continue;
     const n = tabular ? null : markerOfText(text);
     if (n !== null) {
@@ -81,6 +91,13 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
         start(byTitle, text.replace(/[#*]/g, "").trim(), l.location);
         pendingNumber = null;
         continue;
+      }
+      // 表7：一般公共预算支出表 on one line, its title not the template's: read as its 表 N marker and title.
+      const numbered: { number: number; title: string } | null = pendingNumber === null ? numberedTitle(text) : null;
+      if (numbered) {
+        pendingNumber = numbered.number;
+        pendingLocation = l.location;
+        text = numbered.title;
       }
       if (pendingNumber !== null) {
         const byNumber = templateByNumber(template, pendingNumber);
@@ -465,7 +482,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
         (c) => ({ key: c.key, name: c.label, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }),
       );
       if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? "预算数", kind: "amount" });
-      t = { id: tpl.id, kind: tpl.kind, title: page.title.replace(/^表\s*\d+\s*/, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
+      t = { id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
       tables.push(t);
     }
     t.pages++;

@@ -9,9 +9,15 @@ export type { DocumentTemplate, TableTemplate, ColumnSpec, RoleSpec, Layout } fr
 export const templates: DocumentTemplate[] = [shenzhen, shanghai, shanghaiFinal, generic];
 export const defaultTemplate = shenzhen;
 
-/** Normalises a printed title for matching: no markup, spaces, quotes, leading year or department. */
+/**
+ * The number a printed title may begin with, and what separates it from the title: 表1, 表 1：, 表一、,
+ * 附表1. A Chinese numeral only before a space or a separator (表七一般… is not 表 71).
+ */
+export const TABLE_NUMBER_PREFIX = /^\s*(?:附\s*)?表\s*(\d+|[一二三四五六七八九十]+(?=[\s：:.．、\-—－]))\s*[：:.．、\-—－]?\s*/;
+
+/** Normalises a printed title for matching: no markup, spaces, quotes, leading 表 N, year or department. */
 export function normaliseTitle(text: string): string {
-  return normaliseName(text.replace(/[#*]/g, ""))
+  return normaliseName(text.replace(/[#*]/g, "").replace(TABLE_NUMBER_PREFIX, ""))
     .replace(/^\d{4}年(度)?/, "")
     .replace(/^表\d+/, "");
 }
