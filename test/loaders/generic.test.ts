@@ -88,6 +88,29 @@ describe("headers read by kind alone", () => {
     expect(sanggong.specs.map((s) => s.key)).toEqual(["grand-total", "total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception", "meeting", "training"]);
   });
 
+  it("a 小计 printed two lines under a label, near its right end, is a column of its own, not the label's last piece", () => {
+    // The central department's 三公 header laid out narrower (as another font size or page width prints it):
+    // 小计 falls within 因公出国（境）费's width. Read as “因公出国(境)费小计”, the vehicles' 小计 was lost and
+    // its 38.60 went to 购置费: two false errors.
+    const h = named("sanggong", [
+      at([28, "公务用车购置及运行费"]),
+      at([0, "合计"], [8, "因公出国（境）费"], [52, "公务接待费"]),
+      at([28, "公务用车"], [39, "公务用车"]),
+      at([20, "小计"]),
+      at([28, "购置费"], [39, "运行费"]),
+    ]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception"]);
+    // A short last piece within the label above still ends it (广州's 对附属单位补助支 / 出, a line that prints others between).
+    const wrapped = named("expenditure", [
+      at([87, "对附属单位补助支"]),
+      at([31, "合计"], [45, "基本支出"], [60, "项目支出"], [74, "事业单位经营支出"], [101, "上缴上级支出"]),
+      at([6, "科目编码"], [21, "科目名称"], [90, "出"]),
+    ]);
+    expect(wrapped.unnamed).toEqual([]);
+    expect(wrapped.specs.map((s) => s.key)).toEqual(["total", "basic", "project", "operating-expenditure", "subsidiary-subsidy", "remit-superior"]);
+  });
+
   it("本年收入 and 上年结转结余 each with 小计 and fund columns: the same label named by its group", () => {
     const h = named("income", [
       "                     本年收入                                        上年结转结余",

@@ -81,6 +81,9 @@ const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资�
 /** Labels that are never an amount column's: the code and name columns, the column numbering. */
 export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别/;
 
+/** Labels complete in themselves: never the last piece of a longer label wrapped above. */
+const WHOLE_LABEL = /^(小计|合计|总计)$/;
+
 /** A 小计 printed right before the parts it sums (no group label says whose it is): the part names it. */
 const SUBTOTAL_BEFORE: [RegExp, string][] = [
   [/^因公出国/, "total"],
@@ -122,8 +125,10 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       if (GROUP.test(mapArray(s, (x) => x.text).join("")) && !/^[(（]/.test(p.text)) continue;
       const gap = Math.abs(centre(last) - centre(p));
       const sameStart = Math.abs(last.x0 - p.x0) <= unit;
-      // The last piece of a wrapped label is often short (补助支 / 出) and stands within the line above.
-      const within = [...p.text].length <= 2 && p.x0 >= last.x0 - unit && p.x1 <= last.x1 + unit;
+      // The last piece of a wrapped label is often short (补助支 / 出) and stands within the line above; a 小计
+      // or 合计 off the label's centre is a label of its own (小计 under 公务用车购置及运行费, printed near the end
+      // of 因公出国（境）费 beside it).
+      const within = [...p.text].length <= 2 && !WHOLE_LABEL.test(p.text) && p.x0 >= last.x0 - unit && p.x1 <= last.x1 + unit;
       if ((gap <= unit * 1.5 || sameStart || within) && gap < bestGap) {
         best = s;
         bestGap = gap;
