@@ -56,10 +56,54 @@ export function tokenise(text: string): LayoutToken[] {
   return out;
 }
 
-/** Lines of `pdftotext -layout` text: pages split by form feeds, every line with its page and line number. */
+/** A line that holds only a page number, set off from the margin: 6, - 6 -, 第 6 页. */
+const FOOT_NUMBER = /^ {8,}[-—－]?\s*(?:第\s*)?(\d{1,3})\s*(?:页)?\s*[-—－]?$/;
+
+/**
+ * Pages of a text written without form feeds (`pdftotext -layout -nopgbrk`, or a copy that lost them): each
+ * ends at its page number, where the lines that hold only a number count up one by one (three pages at
+ * least, so that a lone figure is not taken for one). Each line gets the number printed at the foot of its
+ * page (the lines after the last number, that number + 1); null when no such run of numbers is printed.
+ */
+function pagesByNumber(lines: string[]): number[] | null {
+  const found: { i: number; n: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = FOOT_NUMBER.exec(lines[i].replace(/\s+$/, ""));
+    if (m) found.push({ i, n: Number(m[1]) });
+  }
+  // The longest run of numbers that go up by one, in the order they are printed.
+  const length: number[] = [];
+  const before: number[] = [];
+  const lastWith = new Map<number, number>();
+  let best = -1;
+  found.forEach((f, k) => {
+    const j = lastWith.get(f.n - 1);
+    length[k] = j === undefined ? 1 : length[j] + 1;
+    before[k] = j ?? -1;
+    lastWith.set(f.n, k);
+    if (best < 0 || length[k] > length[best]) best = k;
+  });
+  if (best < 0 || length[best] < 3) return null;
+  const ends: { i: number; n: number }[] = [];
+  for (let k = best; k >= 0; k = before[k]) ends.unshift(found[k]);
+  const pages = new Array<number>(lines.length);
+  let e = 0;
+  for (let i = 0; i < lines.length; i++) {
+    while (e < ends.length && ends[e].i < i) e++;
+    pages[i] = e < ends.length ? ends[e].n : ends[ends.length - 1].n + 1;
+  }
+  return pages;
+}
+
+/**
+ * Lines of `pdftotext -layout` text: pages split by form feeds (or, in a text without any, at the page
+ * numbers printed at their foot), every line with its page and line number.
+ */
 export function layoutLines(text: string): LayoutLine[] {
   const lines = splitLines(text);
   const out: LayoutLine[] = [];
+  const numbered = text.includes("\f") ? null : pagesByNumber(lines);
+  if (numbered) return mapArray(lines, (raw, i) => ({ page: numbered[i], line: i + 1, text: raw.replace(/\s+$/, "") }));
   let page = 1;
   lines.forEach((raw, i) => {
     let t = raw;
