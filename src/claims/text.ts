@@ -37,6 +37,12 @@ const HEADING = /^#+\s/;
 // `1.` or `1、` starts an item; `270.00万元` (an amount carried onto the next line) does not.
 const LIST_ITEM = /^(\d+\s*(?:、|\.(?!\d))|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/;
 
+/**
+ * A section's heading printed as a line of its own (一、深圳市科学技术协会(本级)): it ends there, although no
+ * punctuation says so; the text after it is a paragraph of its own.
+ */
+const SECTION_HEADING = /^[一二三四五六七八九十]+、[^,;:。!?\d]{2,30}$/;
+
 /** A first line's indent in the layout forms: one to six columns in from the page's margin. */
 const FIRST_LINE_INDENT = 6;
 const leadOf = (s: string) => s.length - s.trimStart().length;
@@ -85,7 +91,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     if (text && newParagraph) text += "\n";
     segments.push({ start: text.length, line: l.line, column: lead + 1 });
     text += body;
-    prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, ""));
+    prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
   }
   const paragraphs: JoinedText["paragraphs"] = [];
   let start = 0;

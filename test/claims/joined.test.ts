@@ -33,6 +33,22 @@ describe("claims read across line and page breaks", () => {
     expect(p.change!.percent!.text).toBe("25");
   });
 
+  it("a unit's heading printed as a plain line (一、单位A, as a PDF's text gives it) ends there: the unit is 单位A", () => {
+    // Without the Markdown ###, the heading ran into the paragraph under it (no punctuation ends it): the unit
+    // was read as “一、单位A单位A预算 100 …” and the unit's claims were matched to no unit.
+    const d = textDoc(`
+## 第三部分 部门预算支出具体情况
+一、单位A
+单位A预算 100 万元，包括人员支出 50 万元、公用支出 10 万元、对个人和家庭的补助支出 0 万元、项目支出 40 万元。
+二、单位B
+单位B预算 7 万元，包括人员支出 7 万元。
+`);
+    expect(claimsOfKind(d, "unit-budget").map((u) => [u.unit, u.amount.text])).toEqual([
+      ["单位A", "100"],
+      ["单位B", "7"],
+    ]);
+  });
+
   it("reads a figure printed on the line after its label", () => {
     const d = textDoc(`
 ## 第八部分 其他需要说明情况
