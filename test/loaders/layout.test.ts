@@ -58,6 +58,14 @@ describe("placing amounts in their columns", () => {
     expect(placements(2, 3)).toEqual([[0, 1], [0, 2], [1, 2]]);
   });
 
+  it("tries every placement of a few figures in a table of more than 16 columns, not of many (C(17, 8) = 24,310)", () => {
+    expect(placements(4, 17).length).toBe(2380);
+    expect(placements(16, 17).length).toBe(17);
+    expect(placements(8, 17)).toEqual([]);
+    // Up to 16 columns, every placement, as before.
+    expect(placements(8, 16).length).toBe(12870);
+  });
+
   it("a row with a blank 基本支出 puts its second amount under 项目支出 (by position)", () => {
     const doc = load(
       expenditure([

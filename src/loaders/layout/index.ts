@@ -333,7 +333,10 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
     } else if (!second || held > second.held || (held === second.held && cost < second.cost)) second = { held, cost };
   }
   // Neither the arithmetic nor the position tells two placements apart: the caller may not trust the table.
-  if (doubt && best && second && second.held === best.held) {
+  // (A table of more than 16 columns, whose rows were placed by position alone before their identities were
+  // tried, keeps the nearest placement: its unit-funds columns sit a few characters apart, and a figure that
+  // any of them could hold in arithmetic would have listed the whole table.)
+  if (doubt && specs.length <= 16 && best && second && second.held === best.held) {
     const gaps = mapArray((offsets ?? []).slice(1), (o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
     const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
     if (second.cost - best.cost < pitch * margin) doubt.ambiguous = true;
