@@ -320,12 +320,14 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
     return out;
   }
   const positions = mapArray(amounts, (a) => a.x1 - amounts[0].x1);
-  const identities = kind ? KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(specs, (s) => s.key)))) : [];
+  const identities = kind ? indexIdentities(KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(specs, (s) => s.key)))), specs) : [];
   const options = placements(amounts.length, specs.length);
+  const figures = identities.length && options.length ? gridFigures(amounts) : [];
+  const byColumn: (GridFigure | null)[] = mapArray(specs, () => null);
   let best: { cols: number[]; held: number; cost: number } | null = null;
   let second: { held: number; cost: number } | null = null;
   for (const cols of options) {
-    const held = identities.length ? identitiesHeld(identities, specs, cols, amounts) : 0;
+    const held = identities.length ? identitiesHeld(identities, cols, figures, byColumn) : 0;
     const cost = placementCost(positions, offsets, cols);
     if (!best || held > best.held || (held === best.held && cost < best.cost)) {
       second = best;
@@ -346,27 +348,81 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   return out;
 }
 
-/** How many of the row identities hold (within the rounding of the printed figures) for a placement. */
-function identitiesHeld(identities: RowIdentity[], specs: ColumnSpec[], cols: number[], amounts: LayoutToken[]): number {
-  const value = new Map<string, { v: Decimal; d: number }>();
-  cols.forEach((c, i) => {
-    const n = parseNumber(amounts[i].text);
-    if (n) value.set(specs[c].key, { v: n.value, d: n.decimals });
-  });
-  const printed = new Set(mapArray(specs, (s) => s.key));
+/** A row's figure on one grid for the row: its value and its rounding's half-unit, in 10^-(decimals + 1). */
+interface GridFigure {
+  v: bigint;
+  slack: bigint;
+}
+
+/** The row's figures on one exact integer grid (parsed once for all the placements tried). */
+function gridFigures(amounts: LayoutToken[]): (GridFigure | null)[] {
+  const parsed = mapArray(amounts, (a) => parseNumber(a.text));
+  let decimals = 0;
+  for (const p of parsed) if (p && p.decimals > decimals) decimals = p.decimals;
+  const scale = new Decimal(10).pow(decimals + 1);
+  return mapArray(parsed, (p) => (p ? { v: BigInt(p.value.times(scale).toFixed(0)), slack: 5n * 10n ** BigInt(decimals - p.decimals) } : null));
+}
+
+/** The row identities a placement is judged by, as indexes of the table's amount columns. */
+interface IndexedIdentity {
+  total: number;
+  parts: number[];
+  minus: number[];
+}
+
+function indexIdentities(identities: RowIdentity[], specs: ColumnSpec[]): IndexedIdentity[] {
+  const at = new Map<string, number>();
+  specs.forEach((s, i) => at.set(s.key, i));
+  const out: IndexedIdentity[] = [];
+  const indexes = (keys: readonly string[]) => {
+    const xs: number[] = [];
+    for (const k of keys) {
+      const i = at.get(k);
+      if (i !== undefined) xs.push(i);
+    }
+    return xs;
+  };
+  for (const id of identities) {
+    const total = at.get(id.total);
+    const parts = indexes(id.parts);
+    if (total === undefined || parts.length === 0) continue;
+    out.push({ total, parts, minus: indexes(id.minus ?? []) });
+  }
+  return out;
+}
+
+/**
+ * How many of the row identities hold (within the rounding of the printed figures) for a placement: each
+ * identity whose total or a part is placed counts one if it holds, minus one if not. `byColumn` is a
+ * scratch array as long as the table's amount columns, all null, and left so.
+ */
+function identitiesHeld(identities: IndexedIdentity[], cols: number[], figures: (GridFigure | null)[], byColumn: (GridFigure | null)[]): number {
+  for (let i = 0; i < cols.length; i++) byColumn[cols[i]] = figures[i];
   let held = 0;
   for (const id of identities) {
-    if (!printed.has(id.total) || !id.parts.some((p) => printed.has(p))) continue;
-    const total = value.get(id.total);
-    const parts = mapArray(id.parts, (p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
-    if (!total && parts.length === 0) continue;
-    const less = mapArray((id.minus ?? []), (p) => value.get(p)).filter((x): x is { v: Decimal; d: number } => !!x);
-    const sum = less.reduce((s, p) => s.minus(p.v), parts.reduce((s, p) => s.plus(p.v), new Decimal(0)));
-    const all = [...(total ? [total] : []), ...parts, ...less];
-    const slack = all.reduce((s, p) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(p.d + 1)))), new Decimal(0));
-    if ((total?.v ?? new Decimal(0)).minus(sum).abs().lte(slack)) held++;
+    const total = byColumn[id.total];
+    let sum = 0n;
+    let slack = total ? total.slack : 0n;
+    let placed = false;
+    for (const p of id.parts) {
+      const f = byColumn[p];
+      if (!f) continue;
+      placed = true;
+      sum += f.v;
+      slack += f.slack;
+    }
+    if (!total && !placed) continue;
+    for (const p of id.minus) {
+      const f = byColumn[p];
+      if (!f) continue;
+      sum -= f.v;
+      slack += f.slack;
+    }
+    const diff = (total ? total.v : 0n) - sum;
+    if ((diff < 0n ? -diff : diff) <= slack) held++;
     else held -= 1;
   }
+  for (const c of cols) byColumn[c] = null;
   return held;
 }
 
