@@ -9,8 +9,10 @@ import { Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
-const INC_DEC = re(String.raw`(?:较|比)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%)?`);
-const SAME = re(String.raw`(?:与|比|较)\s*(?<year>20\d\d)\s*年(?:预算数?)?\s*持平`);
+/** The year compared with: 2022年 (its number kept), 2022年度, 上年, 上一年度. */
+const LAST_YEAR = String.raw`(?:(?<year>20\d\d)\s*年度?|上一?年度?)`;
+const INC_DEC = re(String.raw`(?:较|比)\s*${LAST_YEAR}(?:预算数?)?\s*(?<dir>增加|减少|增长|下降)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|降幅|增长|下降|减少)\s*(?:了|为)?\s*(?<pct>NUM)\s*%)?`);
+const SAME = re(String.raw`(?:与|比|较)\s*${LAST_YEAR}(?:预算数?)?\s*持平`);
 const NEW = re(String.raw`新增(?:预算)?\s*(?<amount>NUM)\s*万元(?:\s*,\s*(?<pdir>增幅|增长)\s*(?<pct>NUM)\s*%)?`);
 
 /** The first year-on-year statement in `p.text` from `from` to `to`, with where it starts. */
@@ -19,7 +21,7 @@ function findChange(p: Para, from: number, to = p.text.length): { change: Change
   let best: { m: RegExpExecArray; kind: Change["kind"] } | null = null;
   for (const [rx, kind] of [[INC_DEC, null], [SAME, "same"], [NEW, "new"]] as const) {
     const m = rx.exec(slice);
-    if (m && (!best || m.index < best.m.index)) best = { m, kind: kind ?? (m.groups!.dir === "增加" ? "increase" : "decrease") };
+    if (m && (!best || m.index < best.m.index)) best = { m, kind: kind ?? (/增/.test(m.groups!.dir) ? "increase" : "decrease") };
   }
   if (!best) return null;
   const { m, kind } = best;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { yoyChange } from "../../src/rules/yoy-change.js";
-import { checkText } from "../helpers/text.js";
+import { checkText, textDoc } from "../helpers/text.js";
 import { claimsOfKind } from "../../src/claims/index.js";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
@@ -24,6 +24,22 @@ describe("yoy-change", () => {
     // The amounts it used, and percentages at the printed precision (36%, not 35.7%).
     expect(fs[0].message).toContain("427 ÷ (1,197 − 427 = 770) = 56% (");
     expect(fs[0].message).toContain("the change ÷ this year's amount: 427 ÷ 1,197 = 36%: it seems to have used that base");
+  });
+
+  it("reads the change against 上年 / 上一年度, stated with 增长 / 下降 and 降幅 (other departments' wording)", () => {
+    // 40 after −8 is 8 / 48 = 16.67%; 1,197 after +427 is 427 / 770 = 55.45%.
+    const ok = [
+      "1. 综合管理预算 40 万元，主要包括：采购。较上年预算下降 8 万元，降幅 16.67%。",
+      "1. 综合管理预算 40 万元，主要包括：采购。比上一年度减少 8 万元，下降了 16.67%。",
+      "1. 科普能力提升项目预算 1,197 万元，主要包括：科普。比上年增长 427 万元，增长 55%。",
+      "1. 综合管理预算 40 万元，主要包括：采购。与上年预算持平。",
+    ];
+    for (const s of ok) expect(checkText(yoyChange, project(s)), s).toEqual([]);
+    const [p] = claimsOfKind(textDoc(project(ok[0])), "project");
+    expect(p.change).toMatchObject({ kind: "decrease", percentDirection: "decrease", year: null });
+    // Wrong: 8 ÷ 40 (this year's amount) = 20%.
+    const fs = checkText(yoyChange, project("1. 综合管理预算 40 万元，主要包括：采购。较上年预算下降 8 万元，降幅 20%。"));
+    expect(fs.map((f) => [f.severity, f.stated, f.computed])).toEqual([["error", "20", "16.7"]]);
   });
 
   it("reads a change sentence broken across a page break", () => {
