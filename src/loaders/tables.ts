@@ -187,6 +187,30 @@ interface ColumnMap {
   specs: (ColumnSpec | null)[];
   /** The template's columns the header has, in the template's order, with where each is printed. */
   present: { spec: ColumnSpec; at: number; isAmount: boolean; nonNegative: boolean }[];
+  /** Where the code is printed split over 类 | 款 | 项 columns (or 类 | 款): their places, left to right. */
+  codeParts?: number[];
+}
+
+/**
+ * A code printed over 类 / 款 / 项 columns (206 | 07 | 01), as many provinces print it: the places of those
+ * columns where the header's labels are 类, 款 and optionally 项, side by side; else null.
+ */
+function splitCodeColumns(leaves: string[]): number[] | null {
+  const leaf = (i: number) => normaliseName(leaves[i] ?? "");
+  for (let i = 0; i + 1 < leaves.length; i++)
+    if (leaf(i) === "类" && leaf(i + 1) === "款") return leaf(i + 2) === "项" ? [i, i + 1, i + 2] : [i, i + 1];
+  return null;
+}
+
+/** The code of a row printed over 类 / 款 / 项 cells: 206 + 07 + 01, a one-digit 款 or 项 with its zero (7 → 07). */
+function joinedCode(parts: string[]): string {
+  let code = "";
+  for (const [k, p] of parts.entries()) {
+    const t = p.replace(/\s+/g, "");
+    if (!t) break;
+    code += k > 0 && /^\d$/.test(t) ? `0${t}` : t;
+  }
+  return code;
 }
 
 function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
@@ -198,6 +222,8 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
   const missing: ColumnSpec[] = [];
   // Each label's last segment, worked out once for all the template's columns.
   const leaves = mapArray(labels, (label) => label.slice(label.lastIndexOf("/") + 1));
+  const codeParts = tpl.columns.some((c) => c.key === "code") ? splitCodeColumns(leaves) : null;
+  if (codeParts) for (const i of codeParts) used.add(i);
   for (const spec of tpl.columns) {
     let found = -1;
     for (let i = 0; i < labels.length; i++) {
@@ -207,6 +233,8 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
         break;
       }
     }
+    // No 科目编码 column, but 类 | 款 | 项: the code is read from those.
+    if (found < 0 && spec.key === "code" && codeParts) found = codeParts[0];
     if (found >= 0) {
       index.set(spec.key, found);
       used.add(found);
@@ -225,12 +253,15 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
     const i = index.get(spec.key);
     if (i !== undefined) specs[i] = spec;
   }
+  const split = codeParts && index.get("code") === codeParts[0] ? codeParts : undefined;
+  // Each part of a split code is where a code's digits stand (a row shifted at a page break keeps them there).
+  if (split) for (const i of split) specs[i] = specs[split[0]];
   const present: ColumnMap["present"] = [];
   for (const spec of tpl.columns) {
     const at = index.get(spec.key);
     if (at !== undefined) present.push({ spec, at, isAmount: spec.kind === "amount", nonNegative: spec.nonNegative ?? true });
   }
-  return { width: labels.length, index, labels, specs, present };
+  return { width: labels.length, index, labels, specs, present, ...(split ? { codeParts: split } : {}) };
 }
 
 /**
@@ -289,6 +320,10 @@ function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure"
 function buildCells(map: ColumnMap, l: RawLine, shift: number): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const { spec, at, isAmount, nonNegative } of map.present) out[spec.key] = amountCell(cellText(l, shift, at), cellLocation(l, shift, at), isAmount, nonNegative);
+  if (map.codeParts) {
+    const parts = mapArray(map.codeParts, (i) => cellText(l, shift, i));
+    out.code = { text: joinedCode(parts), amount: null, location: cellLocation(l, shift, map.codeParts[0]) };
+  }
   return out;
 }
 
