@@ -24,7 +24,12 @@ interface Page {
   unit: string | null;
   header: RawLine[];
   data: RawLine[];
+  /** A note under the title says the table is empty (本表为空表, 本表本年无发生额, 无政府性基金预算支出). */
+  emptyNote?: boolean;
 }
+
+/** A note that says its table holds nothing this year. */
+const EMPTY_NOTE = /为空表|(本|此|该)表(为空|无数据|本年无|无)|无数据|无发生额|不涉及|无[^，,。；;]{0,20}(预算|支出|收入|经费|安排)[^，,。；;]{0,6}[，,；;]\s*(故|因此|所以)/;
 
 /** A line that is only a table's number: 表 1, 表一, 附表1. */
 const MARKER = /^(?:附\s*)?表\s*(\d+|[一二三四五六七八九十]+)\s*$/;
@@ -137,6 +142,7 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
         continue;
       }
       // 注：…, 本套报表金额单位转换时可能存在尾数误差, 备注: notes, not data.
+      if (EMPTY_NOTE.test(plain)) page.emptyNote = true;
       continue;
     }
     let page: Page | null = current;
@@ -492,7 +498,12 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     const tpl = page.template;
     let map: ColumnMap;
     if (page.header.length === 0 && lastId === tpl.id && lastMap) map = lastMap;
-    else if (page.header.length === 0 && page.data.length === 0) continue;
+    else if (page.header.length === 0 && page.data.length === 0) {
+      // Only its title and a note that it is empty (本部门无政府性基金预算支出，故本表为空表): printed, with no rows.
+      if (page.emptyNote && !tables.some((x) => x.id === tpl.id))
+        tables.push({ id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, unit: page.unit, department: page.department, columns: [], rows: [], location: page.titleLocation, pages: 1 });
+      continue;
+    }
     else map = matchColumns(tpl, page);
     lastMap = map;
     lastId = tpl.id;
