@@ -36,7 +36,10 @@ export function templateByTitle(t: DocumentTemplate, title: string): TableTempla
   let found = memo.get(title);
   if (found === undefined) {
     const n = normaliseTitle(title);
-    found = (n && t.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n)))) || null;
+    const match = (x: string) => (x && t.tables.find((tt) => tt.titlePatterns.some((p) => p.test(x)))) || null;
+    // The department and year printed before the title (深圳市科学技术协会2023年部门收支总表): the title after them.
+    const afterYear = /^.{2,40}?\d{4}年度?(?=.)/.exec(n);
+    found = match(n) ?? (afterYear ? match(n.slice(afterYear[0].length)) : null);
     if (memo.size >= BY_TITLE_MAX) memo.clear();
     memo.set(ownString(title), found);
   }

@@ -40,6 +40,14 @@ describe("table titles printed with their number", () => {
     });
   }
 
+  it("reads titles printed after the department and year, with no 表 N (## 深圳市科学技术协会2023年支出总表)", () => {
+    const text = seedText.replace(/表 (\d+)\n\n## /g, "## 深圳市科学技术协会2023年");
+    expect(text).toContain("## 深圳市科学技术协会2023年支出总表");
+    const { doc } = readLikeSeed(join(dir, "department-year.md"), text);
+    expect(doc.tables.find((t: Table) => t.id === "T3").title).toBe("深圳市科学技术协会2023年支出总表");
+    expect(said(doc.findings)).toEqual(said(seedDoc.findings));
+  });
+
   const renamed: [string, (n: number) => string, string][] = [
     ["表7：一般公共预算功能分类支出表", (n) => `表${n}：`, "表7："],
     ["表七 above ## 一般公共预算功能分类支出表", (n) => `表${CN[n]}\n\n## `, "表七\n\n## "],
