@@ -79,15 +79,54 @@ export function narrativeHead(lines: string[], file: string, template: DocumentT
   return { department, year, contents, bodyStart };
 }
 
-/** The numbered parts (一、部门概况 …) of the body, lines bodyStart to end. */
+/**
+ * The written parts a 部门预算 prints, known by their titles where they are not headed 第N部分 (一、部门概况,
+ * 二、部门预算收支总体情况 …): each with the number 第N部分 gives it.
+ */
+const PART_TITLES: [RegExp, number][] = [
+  [/^(部门|单位)(概况|基本情况)$/, 1],
+  [/^(部门|单位)?(预算)?收支(预算)?总体情况$/, 2],
+  [/^(部门|单位)?(预算)?支出(预算)?具体情况$/, 3],
+  [/^(部门|单位)?政府采购(预算)?情况$/, 4],
+  [/^(部门|单位)?(一般公共预算)?三公经费(支出)?(预算)?情况$/, 5],
+  [/^(部门|单位)?(预算)?绩效(管理)?情况$/, 6],
+  [/^重点项目(预算)?绩效(目标)?情况(说明)?$/, 7],
+  [/^其他(需要|需)?说明(的)?(情况|事项)?$/, 8],
+  [/^名词解释$/, 9],
+];
+
+/** A heading numbered 一、 (or 1.) whose title is a part's: that part's number, else null. */
+function titledPart(raw: string, t: string): { number: number; title: string } | null {
+  const m = /^(?:[一二三四五六七八九十]+\s*、|\d+\s*[.、])\s*(.{2,30})$/.exec(t);
+  if (!m || !(isHeading(raw) || !/[。；，,;]/.test(t))) return null;
+  const title = normaliseName(m[1]).replace(/[“”"]/g, "");
+  const hit = PART_TITLES.find(([rx]) => rx.test(title));
+  return hit ? { number: hit[1], title: m[1].trim() } : null;
+}
+
+/**
+ * The numbered parts (第一部分 部门概况 …) of the body, lines bodyStart to end. A body with no 第N部分 heading
+ * has its parts known by their titles (一、部门概况 …, PART_TITLES).
+ */
 export function narrativeParts(lines: string[], file: string, bodyStart: number, end = lines.length): TextPart[] {
   const parts: TextPart[] = [];
   let current: TextPart | null = null;
+  let byNumber = false;
+  for (let i = bodyStart; i < end && !byNumber; i++) {
+    const t = strip(lines[i]);
+    byNumber = PART.test(t) && t.length < 60;
+  }
   for (let i = bodyStart; i < end; i++) {
     const t = strip(lines[i]);
-    const m = PART.exec(t);
+    const m = byNumber ? PART.exec(t) : null;
     if (m && t.length < 60) {
       current = { number: chineseNumeral(m[1]), title: m[2].trim(), location: { file, line: i + 1 }, lines: [] };
+      parts.push(current);
+      continue;
+    }
+    const titled = byNumber ? null : titledPart(lines[i], t);
+    if (titled) {
+      current = { number: titled.number, title: titled.title, location: { file, line: i + 1 }, lines: [] };
       parts.push(current);
       continue;
     }
