@@ -113,7 +113,8 @@ function expenditure(j: JoinedText, out: Claim[]) {
   }
 }
 
-const DEPARTMENT = re(String.raw`部门预算(?<side>收入|支出)\s*(?<amount>NUM)\s*万元`, "g");
+/** 部门预算收入 9,724 万元 (also 部门收入预算, 部门预算支出总额为 …). */
+const DEPARTMENT = re(String.raw`部门(?:预算)?(?<side>收入|支出)(?:预算)?(?:总额|合计|总计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
 
 function totals(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j))

@@ -49,6 +49,19 @@ describe("claims read across line and page breaks", () => {
     ]);
   });
 
+  it("reads the department's totals worded 部门收入预算为 / 部门支出预算总额为 as 部门预算收入 / 部门预算支出", () => {
+    const d = textDoc(`
+## 第二部分 部门预算收支总体情况
+2023 年单位A部门收入预算为 150 万元，较上年增加 10 万元，增长 7.14%。2023 年部门支出预算总额为 150 万元，与上年持平。
+`);
+    expect(claimsOfKind(d, "department-total").map((c) => [c.side, c.amount.text, c.change?.kind, c.change?.amount?.text ?? null, c.change?.percent?.text ?? null])).toEqual([
+      ["income", "150", "increase", "10", "7.14"],
+      ["expenditure", "150", "same", null, null],
+    ]);
+    // Not a total: 部门预算支出具体情况 has no figure.
+    expect(claimsOfKind(textDoc("## 第二部分 部门预算收支总体情况\n详见部门预算支出具体情况。\n"), "department-total")).toEqual([]);
+  });
+
   it("reads a figure printed on the line after its label", () => {
     const d = textDoc(`
 ## 第八部分 其他需要说明情况
