@@ -53,7 +53,7 @@ const COMPONENT_WORDS: [RegExp, UnitComponent][] = [
 ];
 const componentOf = (label: string) => COMPONENT_WORDS.find(([rx]) => rx.test(label))![1];
 const COMPONENT = String.raw`(?<label>人员\s*:?\s*支出|公用支出|对个人和家庭的?补助支出|项目支出)\s*(?<amount>NUM)\s*万元`;
-const UNIT_BUDGET = re(String.raw`^(?:#+\s*)?(?<unit>[^\d\s#(][^,。]*?)预算\s*(?<amount>NUM)\s*万元\s*,\s*包括`);
+const UNIT_BUDGET = re(String.raw`^(?:#+\s*)?(?<unit>[^\d\s#(][^,。]*?)预算\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*,\s*(?:包括|其中)`);
 const UNIT_COMPONENT = re(String.raw`^\((?:一|二|三|四)\)\s*` + COMPONENT);
 const PROJECT = re(String.raw`^(?<n>\d+)\s*[.、]\s*(?<name>.+?)预算\s*(?<amount>NUM)\s*万元`);
 const ITEM = re(String.raw`(?<amount>NUM)\s*万元`, "g");

@@ -49,6 +49,16 @@ describe("claims read across line and page breaks", () => {
     ]);
   });
 
+  it("reads a unit's budget worded 单位A预算为 100 万元，其中：人员支出 … as …预算 100 万元，包括人员支出 …", () => {
+    const d = textDoc(`
+## 第三部分 部门预算支出具体情况
+### 一、单位A
+单位A预算为 100 万元，其中：人员支出 50 万元、公用支出 10 万元、对个人和家庭的补助支出 0 万元、项目支出 40 万元。
+`);
+    const [u] = claimsOfKind(d, "unit-budget");
+    expect([u.unit, u.amount.text, u.components.map((c) => `${c.component} ${c.amount.text}`)]).toEqual(["单位A", "100", ["personnel 50", "public 10", "individual 0", "project 40"]]);
+  });
+
   it("reads the department's totals worded 部门收入预算为 / 部门支出预算总额为 as 部门预算收入 / 部门预算支出", () => {
     const d = textDoc(`
 ## 第二部分 部门预算收支总体情况
