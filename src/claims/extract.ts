@@ -124,7 +124,7 @@ function totals(j: JoinedText, out: Claim[]) {
     }
 }
 
-const PROCUREMENT = re(String.raw`政府采购[^。]*?共计\s*(?<amount>NUM)\s*万元`);
+const PROCUREMENT = re(String.raw`政府采购[^。]*?(?:共计|总额|合计|总计)\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
 const PROCUREMENT_PART = re(String.raw`(?<label>货物|工程|服务)采购\s*(?<amount>NUM)\s*万元`, "g");
 const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" } as const;
 
@@ -143,7 +143,7 @@ function procurement(j: JoinedText, out: Claim[]) {
 }
 
 const SANGGONG_KEY = /公务用车购置[和及]运行(?:维护)?费|公务用车购置费|公务用车运行(?:维护)?费|公务接待费|因公出国\(境\)|三公”?\s*经费/g;
-const SANGGONG_FIGURE = re(String.raw`预算数?为?\s*(?<amount>NUM)\s*万元`, "g");
+const SANGGONG_FIGURE = re(String.raw`预算(?:数|总额|总计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
 const VEHICLE_COUNT = re(String.raw`公务用车保有量共?\s*(?<count>NUM)\s*辆`, "g");
 
 function sanggongComponent(key: string): SanggongComponent {

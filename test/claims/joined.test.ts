@@ -59,6 +59,17 @@ describe("claims read across line and page breaks", () => {
     expect([u.unit, u.amount.text, u.components.map((c) => `${c.component} ${c.amount.text}`)]).toEqual(["单位A", "100", ["personnel 50", "public 10", "individual 0", "project 40"]]);
   });
 
+  it("reads 政府采购预算总额为 N 万元 and “三公”经费预算总额为 N 万元 as …共计 N 万元 and …预算 N 万元", () => {
+    const d = textDoc(`
+## 第四部分 政府采购预算情况
+2023 年政府采购预算总额为 171 万元，其中货物采购 13 万元、工程采购 0 万元、服务采购 158 万元。
+## 第五部分 一般公共预算“三公”经费预算情况
+2023 年“三公”经费预算总额为 15 万元，比 2022 年预算增加 0 万元，增长 0%。
+`);
+    expect(claimsOfKind(d, "procurement").map((c) => c.amount.text)).toEqual(["171"]);
+    expect(claimsOfKind(d, "sanggong").map((c) => [c.component, c.amount.text])).toEqual([["total", "15"]]);
+  });
+
   it("reads the department's totals worded 部门收入预算为 / 部门支出预算总额为 as 部门预算收入 / 部门预算支出", () => {
     const d = textDoc(`
 ## 第二部分 部门预算收支总体情况
