@@ -174,7 +174,7 @@ function sanggong(j: JoinedText, out: Claim[]) {
   }
 }
 
-const OPERATING = re(String.raw`机关运行经费[^。]*?预算\s*(?<amount>NUM)\s*万元`);
+const OPERATING = re(String.raw`机关运行经费[^。]*?(?:预算|安排)(?:数|总额)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
 const ASSETS: [RegExp, "vehicles" | "general-equipment" | "special-equipment"][] = [
   [re(String.raw`车辆\s*(?<count>NUM)\s*辆`, "g"), "vehicles"],
   [re(String.raw`万元以上通用设备\s*(?<count>NUM)\s*台`, "g"), "general-equipment"],

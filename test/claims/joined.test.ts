@@ -95,6 +95,17 @@ describe("claims read across line and page breaks", () => {
     expect(o.amount.location).toMatchObject({ line: 4, column: 1 });
     expect(o.change!.percent!.location).toMatchObject({ line: 4 });
   });
+
+  it("reads 机关运行经费 worded 财政拨款预算数为 N 万元 or 财政拨款安排 N 万元", () => {
+    for (const wording of ["财政拨款预算数为", "财政拨款安排"]) {
+      const d = textDoc(`
+## 第八部分 其他需要说明情况
+2023年本部门本级机关运行经费${wording}131万元，比 2022 年预算增加 13 万元，增长 10%。
+`);
+      const [o] = claimsOfKind(d, "operating-cost");
+      expect([o.amount.text, o.change?.percent?.text], wording).toEqual(["131", "10"]);
+    }
+  });
 });
 
 describe("claims of a workbook's text sheet", () => {
