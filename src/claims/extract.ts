@@ -55,7 +55,7 @@ const componentOf = (label: string) => COMPONENT_WORDS.find(([rx]) => rx.test(la
 const COMPONENT = String.raw`(?<label>人员\s*:?\s*支出|公用支出|对个人和家庭的?补助支出|项目支出)\s*(?<amount>NUM)\s*万元`;
 const UNIT_BUDGET = re(String.raw`^(?:#+\s*)?(?<unit>[^\d\s#(][^,。]*?)预算\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*,\s*(?:包括|其中)`);
 const UNIT_COMPONENT = re(String.raw`^\((?:一|二|三|四)\)\s*` + COMPONENT);
-const PROJECT = re(String.raw`^(?<n>\d+)\s*[.、]\s*(?<name>.+?)预算\s*(?<amount>NUM)\s*万元`);
+const PROJECT = re(String.raw`^(?<n>\d+)\s*[.、]\s*(?<name>.+?)[,:]?\s*预算(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
 const ITEM = re(String.raw`(?<amount>NUM)\s*万元`, "g");
 /** A unit's heading: `### 一、深圳市科学馆`, or the same line printed plain (a short line without punctuation or figures). */
 const UNIT_HEADING = /^(?:#+\s*)?(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))\s*([^,。;:\d]{2,30}?)\s*$/;

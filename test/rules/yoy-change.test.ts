@@ -42,6 +42,13 @@ describe("yoy-change", () => {
     expect(fs.map((f) => [f.severity, f.stated, f.computed])).toEqual([["error", "20", "16.7"]]);
   });
 
+  it("reads a project worded …预算为 N 万元 or …项目，预算 N 万元, its name without the comma", () => {
+    for (const head of ["1. 科普能力提升项目预算为 1,197 万元", "1. 科普能力提升项目，预算 1,197 万元"]) {
+      const fs = checkText(yoyChange, project(`${head}，主要包括：科普。较 2022 年预算增加 427 万元，增幅 36%。`));
+      expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed]), head).toEqual([["error", "科普能力提升项目", "36", "55.5"]]);
+    }
+  });
+
   it("reads a change sentence broken across a page break", () => {
     const fs = checkText(yoyChange, project("1. 课题调研活动预算 82 万元，主要包括：课题研究。较 2022 年预算减少 48 万元，减\n\n幅 59%，主要原因是减少调研。"));
     expect(fs.map((f) => [f.severity, f.stated, f.computed, f.location.line])).toEqual([["error", "59", "36.9", 5]]);
