@@ -216,12 +216,13 @@ function keyProjects(j: JoinedText, out: Claim[]) {
 
 const BASE_UNITS = re(String.raw`共\s*(?<count>NUM)\s*家基层单位`, "g");
 const STAFF: [StaffingField, RegExp][] = [
-  ["admin", re(String.raw`行政编制总?数\s*(?<count>NUM)\s*人`)],
-  ["service", re(String.raw`事业编制总?数\s*(?<count>NUM)\s*人`)],
-  ["retiredCadres", re(String.raw`离休\s*(?<count>NUM)\s*人`)],
-  ["retired", re(String.raw`(?<!离)退休\s*(?<count>NUM)\s*人`)],
+  // 行政编制总数15人, also 行政编制15名 / 行政编制数为15人; 离休人员0人.
+  ["admin", re(String.raw`行政编制(?:总?数)?\s*(?:为)?\s*(?<count>NUM)\s*[人名]`)],
+  ["service", re(String.raw`事业编制(?:总?数)?\s*(?:为)?\s*(?<count>NUM)\s*[人名]`)],
+  ["retiredCadres", re(String.raw`离休(?:人员)?\s*(?<count>NUM)\s*[人名]`)],
+  ["retired", re(String.raw`(?<!离)退休(?:人员)?\s*(?<count>NUM)\s*[人名]`)],
 ];
-const ACTUAL = re(String.raw`^[^;。]*?实有在编人数\s*(?<count>NUM)\s*人`);
+const ACTUAL = re(String.raw`^[^;。]*?实有(?:在编)?人数\s*(?:为)?\s*(?<count>NUM)\s*[人名]`);
 const STAFF_UNIT = /^\d+\s*[.、]\s*(.+?)(?:为|下设|,)/;
 
 /** 部门概况 (and 第六部分's unit scope): staffing per unit and for the system, and the number of 基层单位. */

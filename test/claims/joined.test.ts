@@ -70,6 +70,15 @@ describe("claims read across line and page breaks", () => {
     expect(claimsOfKind(d, "sanggong").map((c) => [c.component, c.amount.text])).toEqual([["total", "15"]]);
   });
 
+  it("reads staffing worded 行政编制总数为15名，实有人数11名 … 退休人员53名 as …总数15人，实有在编人数11人 …", () => {
+    const d = textDoc(`
+## 第一部分 部门概况
+系统包括单位A、单位B、共2家基层单位。系统行政编制总数为15名，实有人数11名；事业编制数为47名，实有人数42名；离休人员0名，退休人员53名。
+`);
+    const fields = ["admin", "adminActual", "service", "serviceActual", "retiredCadres", "retired"] as const;
+    expect(claimsOfKind(d, "staffing").map((c) => fields.map((f) => c.counts[f]?.text ?? null))).toEqual([["15", "11", "47", "42", "0", "53"]]);
+  });
+
   it("reads the department's totals worded 部门收入预算为 / 部门支出预算总额为 as 部门预算收入 / 部门预算支出", () => {
     const d = textDoc(`
 ## 第二部分 部门预算收支总体情况
