@@ -381,6 +381,58 @@ describe("a 三公 table with its items as rows and the funds as columns (广州
   });
 });
 
+describe("a document that prints no function code: 类 / 款 / 项 by name only (杭州)", () => {
+  // The 收支总表 lists the expenditure items by name; the 支出总表 prints the same names, no code, under a
+  // header of seven amount columns and their numbering row.
+  const named = (item: string, row: string) =>
+    doc(
+      [
+        "                                    部门收支预算总表",
+        "                                                                                           单位：万元",
+        "          项       目               预算数                        项   目                   预算数",
+        "一、一般公共预算拨款收入                            100.00 科学技术支出                                  " + item,
+        "                                                  技术研究与开发                                " + item,
+        "                                                  社会保障和就业支出                               72.00",
+        "本年收入合计                                  100.00 本年支出合计                                    100.00",
+        "              收   入   总   计             100.00                支   出   总   计              100.00",
+        "",
+      ].join("\n"),
+      [
+        "                         部门支出预算总表",
+        "                                                                                     单位:万元",
+        "                                                    基本支出                                        对附属单",
+        "                                                                                   事业单位   上缴上",
+        "              功能分类科目名称          总计                         日常公用支        项目支出                    位补助支",
+        "                                              人员支出                                 经营支出   级支出",
+        "                                                             出                                   出",
+        "                 **              1             2             3            4         5      6      7",
+        "合计                                 100.00        70.00         2.00        28.00",
+        row,
+        " 技术研究与开发                              28.00                                28.00",
+        "社会保障和就业支出                            72.00         70.00         2.00",
+        "",
+      ].join("\n"),
+    );
+  const good = "科学技术支出                                28.00                                28.00";
+
+  it("the 收支总表's items are compared by name with the 支出总表's rows", () => {
+    const d = load(named("28.00", good));
+    expect(d.unknownTables).toEqual([]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a row of the 支出总表 that adds up in no placement is read where its figures stand, and is an error", () => {
+    // 31.00 under 总计 and 28.00 under 项目支出: placed by their distance apart alone, they would as well
+    // fit 人员支出 and 事业单位经营支出; the rows that add up show where each column's figures end.
+    const d = load(named("28.00", good.replace("28.00      ", "31.00      ")));
+    expect(d.unknownTables).toEqual([]);
+    const t = table(d, "expenditure")!;
+    const row = t.rows.find((r) => r.name === "科学技术支出")!;
+    expect([amountOf(row, "total")?.text, amountOf(row, "project")?.text, amountOf(row, "personnel")?.text]).toEqual(["31.00", "28.00", undefined]);
+    expect(errors(d).filter((f) => f.ruleId === "row-total").map((f) => [f.location.line, f.stated, f.computed])).toEqual([[21, "31", "28"]]);
+  });
+});
+
 describe("a 财政拨款收支总表 that spends last year's carry-over beside tables of this year's budget only", () => {
   // 本年收入 100 + 上年结转 20 = 本年支出 (spent), while the 一般公共预算支出表 prints this year's 100.
   // The department's 收支总表: 150 spent on 201 (the allocations' 100 and carry-over 20, and 30 of its own).

@@ -312,11 +312,12 @@ function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: C
  * alone can undo (a wrapped label, a label wider than its column); the arithmetic of the row cannot lie
  * about which column a figure is in when only one placement adds up.
  */
-function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: { ambiguous: boolean }, margin = 1 / 3): (LayoutToken | undefined)[] {
+function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: Doubt, margin = 1 / 3, page = 0, final = true): (LayoutToken | undefined)[] {
   const out: (LayoutToken | undefined)[] = mapArray(specs, () => undefined);
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
     amounts.slice(0, specs.length).forEach((a, i) => (out[i] = a));
+    if (doubt) anchor(doubt, page, amounts, mapArray(specs, (_, j) => j));
     return out;
   }
   const positions = mapArray(amounts, (a) => a.x1 - amounts[0].x1);
@@ -324,28 +325,130 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   const options = placements(amounts.length, specs.length);
   const figures = identities.length && options.length ? gridFigures(amounts) : [];
   const byColumn: (GridFigure | null)[] = mapArray(specs, () => null);
-  let best: { cols: number[]; held: number; cost: number } | null = null;
+  let best: { cols: number[]; held: number; cost: number; failed: number } | null = null;
   let second: { held: number; cost: number } | null = null;
+  // Whether some placement breaks none of the row's identities: if none does, the row is misprinted.
+  let addsUp = false;
+  const tally = { failed: 0 };
   for (const cols of options) {
-    const held = identities.length ? identitiesHeld(identities, cols, figures, byColumn) : 0;
+    tally.failed = 0;
+    const held = identities.length ? identitiesHeld(identities, cols, figures, byColumn, tally) : 0;
+    if (tally.failed === 0) addsUp = true;
     const cost = placementCost(positions, offsets, cols);
     if (!best || held > best.held || (held === best.held && cost < best.cost)) {
       second = best;
-      best = { cols, held, cost };
+      best = { cols, held, cost, failed: tally.failed };
     } else if (!second || held > second.held || (held === second.held && cost < second.cost)) second = { held, cost };
+  }
+  const gaps = mapArray((offsets ?? []).slice(1), (o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
+  const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+  // A row that adds up in no placement is misprinted whatever its columns: its identities will report it,
+  // and its figures go where the table's rows that add up put figures standing where they stand. Listing the
+  // table instead would drop every check of it because of the one mistake they are there to find (杭州's
+  // 支出预算总表 with one 总计 mistyped); placing them by their distances from each other alone may put
+  // them a column off (the first figure's column is then a guess).
+  if (doubt && !addsUp && options.length) {
+    const anchored = anchoredPlacement(amounts, options, expectedColumns(doubt.anchors.get(page), offsets));
+    if (anchored) {
+      if (anchored.margin < pitch * margin) doubt.misprinted++;
+      anchored.cols.forEach((c, i) => (out[c] = amounts[i]));
+      return out;
+    }
+    // No row of the page placed for certain yet: the caller places this one again once the page's are.
+    if (!final) {
+      doubt.unanchored = true;
+      const idx = best ? best.cols : assignColumns(positions, offsets ?? mapArray(specs, (_, j) => j));
+      idx.forEach((c, i) => (out[c] = amounts[i]));
+      return out;
+    }
   }
   // Neither the arithmetic nor the position tells two placements apart: the caller may not trust the table.
   // (A table of more than 16 columns, whose rows were placed by position alone before their identities were
   // tried, keeps the nearest placement: its unit-funds columns sit a few characters apart, and a figure that
   // any of them could hold in arithmetic would have listed the whole table.)
-  if (doubt && specs.length <= 16 && best && second && second.held === best.held) {
-    const gaps = mapArray((offsets ?? []).slice(1), (o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
-    const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
-    if (second.cost - best.cost < pitch * margin) doubt.ambiguous = true;
+  if (doubt && specs.length <= 16 && best && second && second.held === best.held && second.cost - best.cost < pitch * margin) {
+    if (addsUp) doubt.ambiguous = true;
+    else doubt.misprinted++;
   }
+  // A row that adds up: where its figures stand is where the table's columns end, for the rows that add up
+  // in no placement (a misprinted figure printed right under its column's others goes where they went).
+  if (doubt && best && best.held > 0 && best.failed === 0) anchor(doubt, page, amounts, best.cols);
   const idx = best ? best.cols : assignColumns(positions, offsets ?? mapArray(specs, (_, j) => j));
   idx.forEach((c, i) => (out[c] = amounts[i]));
   return out;
+}
+
+/** Records where the figures of a row placed for certain stand: column j's right edges on the page. */
+function anchor(doubt: Doubt, page: number, amounts: LayoutToken[], cols: number[]): void {
+  let at = doubt.anchors.get(page);
+  if (!at) doubt.anchors.set(page, (at = []));
+  cols.forEach((c, i) => (at[c] ??= []).push(amounts[i].x1));
+}
+
+/**
+ * Where each column's figures end on a page, from the rows placed for certain there: the median of its own,
+ * or, for a column no such row printed, the nearest such column's moved by the columns' offsets. Null when
+ * no row of the page was placed for certain.
+ */
+function expectedColumns(at: number[][] | undefined, offsets: number[] | null): (number | null)[] | null {
+  if (!at || !at.some((xs) => xs?.length)) return null;
+  const width = Math.max(at.length, offsets?.length ?? 0);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const known: (number | null)[] = [];
+  for (let j = 0; j < width; j++) known.push(at[j]?.length ? median(at[j]) : null);
+  if (!offsets) return known;
+  return mapArray(known, (x, j) => {
+    if (x !== null) return x;
+    let k = -1;
+    for (let i = 0; i < known.length; i++) if (known[i] !== null && (k < 0 || Math.abs(i - j) < Math.abs(k - j))) k = i;
+    return known[k]! + offsets[j] - offsets[k];
+  });
+}
+
+/**
+ * The placement whose figures end nearest to where their columns' figures end on the page, and how much
+ * nearer it is than the next; null when a column it needs has no known position.
+ */
+function anchoredPlacement(amounts: LayoutToken[], options: number[][], expected: (number | null)[] | null): { cols: number[]; margin: number } | null {
+  if (!expected) return null;
+  let best: { cols: number[]; cost: number } | null = null;
+  let second = Infinity;
+  for (const cols of options) {
+    let cost = 0;
+    for (let i = 0; i < cols.length && cost < Infinity; i++) {
+      const x = expected[cols[i]];
+      cost += x === null || x === undefined ? Infinity : Math.abs(amounts[i].x1 - x);
+    }
+    if (!best || cost < best.cost) {
+      if (best) second = best.cost;
+      best = { cols, cost };
+    } else if (cost < second) second = cost;
+  }
+  return best && best.cost < Infinity ? { cols: best.cols, margin: second - best.cost } : null;
+}
+
+/**
+ * What the placement of a table's rows left in doubt: a row whose figures two placements fit equally well
+ * (`ambiguous`), and the rows that add up in no placement and were placed by position (`misprinted`).
+ */
+interface Doubt {
+  ambiguous: boolean;
+  misprinted: number;
+  /** Per page, per amount column, the right edges of the figures of the rows placed for certain. */
+  anchors: Map<number, number[][]>;
+  /** Set when a row that adds up in no placement was placed before any row of its page was placed for certain. */
+  unanchored?: boolean;
+}
+
+/**
+ * Most rows of a table that add up in no placement: more than a few such rows say the table's columns are
+ * not what its identities take them for, rather than that its figures are misprinted.
+ */
+const MAX_MISPRINTED_ROWS = 2;
+
+/** Whether a table's columns are too uncertain to read: listed, not guessed. */
+function uncertain(doubt: Doubt): boolean {
+  return doubt.ambiguous || doubt.misprinted > MAX_MISPRINTED_ROWS;
 }
 
 /** A row's figure on one grid for the row: its value and its rounding's half-unit, in 10^-(decimals + 1). */
@@ -396,7 +499,7 @@ function indexIdentities(identities: RowIdentity[], specs: ColumnSpec[]): Indexe
  * identity whose total or a part is placed counts one if it holds, minus one if not. `byColumn` is a
  * scratch array as long as the table's amount columns, all null, and left so.
  */
-function identitiesHeld(identities: IndexedIdentity[], cols: number[], figures: (GridFigure | null)[], byColumn: (GridFigure | null)[]): number {
+function identitiesHeld(identities: IndexedIdentity[], cols: number[], figures: (GridFigure | null)[], byColumn: (GridFigure | null)[], tally: { failed: number }): number {
   for (let i = 0; i < cols.length; i++) byColumn[cols[i]] = figures[i];
   let held = 0;
   for (const id of identities) {
@@ -420,7 +523,10 @@ function identitiesHeld(identities: IndexedIdentity[], cols: number[], figures: 
     }
     const diff = (total ? total.v : 0n) - sum;
     if ((diff < 0n ? -diff : diff) <= slack) held++;
-    else held -= 1;
+    else {
+      held -= 1;
+      tally.failed++;
+    }
   }
   for (const c of cols) byColumn[c] = null;
   return held;
@@ -658,7 +764,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // a table of this kind's rows.
   if (named && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
     return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
-  const doubt = { ambiguous: false };
+  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map() };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
   const offsets = (named && numberingOffsets(body, amountSpecs_.length)) || columnOffsets(data, amountSpecs_, header, named?.rights);
   // Read by kind alone, each page's columns where its figures show them (pages may differ in width).
@@ -673,6 +779,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
       pageColumns.set(page, at && { at, tolerance });
     }
   const items: Item[] = [];
+  const replace: (() => void)[] = [];
   let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
   const nameStarts = mapArray(mapArray(data, (d) => (CODE_ROW.test(mapArray(d.label, (t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
@@ -726,15 +833,23 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const page = pageColumns.get(d.line.page);
     const direct = page ? atColumns(d.amounts, page.at, page.tolerance) : null;
-    const placed = direct ? mapArray(amountSpecs_, (_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, page ? mapArray(page.at, (x) => x - page.at[0]) : offsets, tpl.kind, doubt);
+    const rowOffsets = page ? mapArray(page.at, (x) => x - page.at[0]) : offsets;
+    doubt.unanchored = false;
+    const placed = direct ? mapArray(amountSpecs_, (_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, rowOffsets, tpl.kind, doubt, undefined, d.line.page, false);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
+    if (doubt.unanchored) replace.push(() => {
+      const again = placeAmounts(d.amounts, amountSpecs_, rowOffsets, tpl.kind, doubt, undefined, d.line.page);
+      amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, again[i], s)));
+    });
     items.push(item);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
     lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
   }
+  // A misprinted row met before any row of its page was placed for certain: placed now that they are.
+  for (const f of replace) f();
   // Read by kind alone, a table whose figures could stand in either of two columns is listed, not guessed.
-  if (b.fromHeader && doubt.ambiguous)
+  if (b.fromHeader && uncertain(doubt))
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
   // Read by kind alone, a row named but not coded (杭州: 类 / 款 / 项 told by indentation only) is an item of
@@ -943,7 +1058,8 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
     for (const { key, d } of items) row.cells[key] = cell(file, d.line, d.amounts[j], specOf(key));
     row.name = fund!;
-    if (j === 0) row.role = "current-year";
+    // 合计 is this year's; each fund's row is a part of it (hierarchy-sum: 合计 = Σ the funds, item by item).
+    row.role = j === 0 ? "current-year" : "fund";
     return row;
   });
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
@@ -965,13 +1081,13 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const under = !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
-  const doubt = { ambiguous: false };
+  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map() };
   // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
   const margin = 1 / 2;
   const rows: Row[] = mapArray(data, (d, k) => {
     const label = mapArray(d.label, (t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
-    const placed: (LayoutToken | undefined)[] = direct ? mapArray(specs, () => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3);
+    const placed: (LayoutToken | undefined)[] = direct ? mapArray(specs, () => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3, d.line.page);
     if (direct) direct[k].forEach((c, i) => (placed[c] = d.amounts[i]));
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
@@ -988,7 +1104,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
         r.unit = r.name;
       }
   // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
-  if (doubt.ambiguous)
+  if (uncertain(doubt))
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(specs, (s) => s.key))), rows), department };
 }
