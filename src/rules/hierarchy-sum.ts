@@ -111,16 +111,46 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
     const top = inc.filter((r) => r.kind === "item" && r.role !== "income-carryover" && (r.role ? !printed.has(roleParent(t.kind, r.role, template)) : r.level === 1));
     if (ta && top.length) ctx.sum({ subject: subject(tr!), total: ta, parts: present([...top, ...carry], "amount"), relation: { zh: "各项收入合计", en: "sum of the income items" } });
   }
+  carryoverFunds(t, ctx);
 }
 
-/** A 三公 table that prints 合计 above a row per budget unit (杭州): 合计 = Σ the units, column by column. */
+/** The funds a 财政拨款 carry-over is printed by, under its line. */
+const CARRYOVER_FUNDS = new Set(["general-public", "gov-fund", "state-capital"]);
+
+/**
+ * 上年结转 (年初结转和结余) = Σ the funds printed under it: （一）一般公共预算拨款 （二）政府性基金预算拨款
+ * （三）国有资本经营预算拨款 — the income lines right after it that name a fund, two or more of them (one alone,
+ * or a line worded 其中, may be a part only).
+ */
+function carryoverFunds(t: Table, ctx: RuleContext) {
+  const income = t.rows.filter((r) => r.side === "income");
+  for (let i = 0; i < income.length; i++) {
+    const carry = income[i];
+    if (carry.role !== "income-carryover") continue;
+    const kids: Row[] = [];
+    for (let k = i + 1; k < income.length && income[k].kind === "item" && CARRYOVER_FUNDS.has(income[k].role ?? ""); k++) kids.push(income[k]);
+    const total = amountOf(carry, "amount");
+    if (!total || kids.length < 2 || kids.some((r) => /其中/.test(r.label ?? r.name ?? ""))) continue;
+    ctx.sum({ subject: { table: t.id, code: carry.code, item: carry.name, column: columnLabel(t, "amount") }, total, parts: present(kids, "amount"), relation: { zh: "所属明细合计", en: "sum of its sub-items" } });
+  }
+}
+
+const FUNDS = { zh: "各资金来源合计", en: "sum of the funds" };
+
+/**
+ * A 三公 table that prints 合计 above a row per budget unit (杭州), or per fund (广州's items as rows, funds as
+ * columns: 一般公共预算 | 政府性基金预算 | 国有资本经营预算): 合计 = Σ the units (the funds), column by column.
+ */
 function sanggongUnits(t: Table, ctx: RuleContext) {
   const total = t.rows.find((r) => r.role === "current-year");
-  const units = t.rows.filter((r) => r.role === "unit");
-  if (!total || !units.length) return;
-  for (const key of amountColumns(t)) {
-    const a = amountOf(total, key);
-    if (a) ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t, key) }, total: a, parts: present(units, key), relation: UNITS });
+  if (!total) return;
+  for (const [role, relation] of [["unit", UNITS], ["fund", FUNDS]] as const) {
+    const parts = t.rows.filter((r) => r.role === role);
+    if (!parts.length) continue;
+    for (const key of amountColumns(t)) {
+      const a = amountOf(total, key);
+      if (a) ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t, key) }, total: a, parts: present(parts, key), relation });
+    }
   }
 }
 

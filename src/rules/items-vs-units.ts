@@ -5,6 +5,7 @@ import type { Amount } from "../model/amount.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import type { Table } from "../model/document.js";
 import { mapArray } from "../util/arrays.js";
+import { normaliseName, splitMarker } from "../model/names.js";
 
 /** 表1 items come from 表3 (all funds); 表6 items from 表7 + 表10 + 表11 (government allocations). */
 const SOURCES: [TableKind, TableKind[]][] = [
@@ -22,15 +23,21 @@ export const itemsVsUnits: Rule = {
     for (const [summaryId, sourceIds] of SOURCES) {
       const summary = table(doc, summaryId);
       const sources = mapArray(sourceIds, (id) => table(doc, id)).filter((t) => !!t);
-      if (!summary || sources.length === 0 || !sources.some((t) => t!.rows.some((r) => r.kind === "code"))) continue;
+      if (!summary || sources.length === 0) continue;
+      const coded = sources.some((t) => t!.rows.some((r) => r.kind === "code"));
+      // Tables that print no code at all (杭州: 类 / 款 / 项 told by indentation only) are matched by name.
+      const byName = !coded && sources.some((t) => t!.rows.some((r) => r.kind === "item" && r.name)) ? namedRows(summary, sources as Table[]) : null;
+      if (!coded && !byName) continue;
       if (summaryId === "allocation-summary" && spendsCarryover(ctx, summary, sources as Table[])) continue;
       for (const r of summary.rows) {
-        if (r.side !== "expenditure" || r.kind !== "item" || !r.code) continue;
+        if (r.side !== "expenditure" || r.kind !== "item" || (coded ? !r.code : !r.name)) continue;
         const total = amountOf(r, "amount");
         if (!total) continue;
-        const parts = mapArray(sources.flatMap((t) => codeAcrossUnits(t!, r.code!, "total")), (amount) => ({ amount }));
+        const found = coded ? sources.flatMap((t) => codeAcrossUnits(t!, r.code!, "total")) : byName!.get(nameKey(r.name!));
+        if (!found) continue;
+        const parts = mapArray(found, (amount) => ({ amount }));
         ctx.sum({
-          subject: { table: summary.id, code: r.code, item: r.name, column: columnLabel(summary, "amount") },
+          subject: { table: summary.id, ...(r.code && { code: r.code }), item: r.name, column: columnLabel(summary, "amount") },
           total,
           parts,
           relation: {
@@ -42,6 +49,38 @@ export const itemsVsUnits: Rule = {
     }
   },
 };
+
+/** A name as the tables print it, without its list marker (一、) and spacing. */
+function nameKey(name: string): string {
+  return splitMarker(normaliseName(name.replace(/\s+/g, ""))).name;
+}
+
+/**
+ * Read by name: for each expenditure item the summary prints once, the 合计 of the sources' rows of that name
+ * (one per budget unit and table). A name printed twice in the summary, or twice for one unit of a source
+ * (行政运行 under two 款), is not matched: which row it is cannot be told.
+ */
+function namedRows(summary: Table, sources: Table[]): Map<string, Amount[]> {
+  const count = new Map<string, number>();
+  for (const r of summary.rows) if (r.side === "expenditure" && r.kind === "item" && r.name) count.set(nameKey(r.name), (count.get(nameKey(r.name)) ?? 0) + 1);
+  const out = new Map<string, Amount[]>();
+  const ambiguous = new Set<string>();
+  for (const t of sources) {
+    const seen = new Set<string>();
+    for (const r of t.rows) {
+      if (r.kind !== "item" || !r.name) continue;
+      const key = nameKey(r.name);
+      if (count.get(key) !== 1) continue;
+      const once = `${r.unit ?? ""}\u0000${key}`;
+      if (seen.has(once)) ambiguous.add(key);
+      seen.add(once);
+      const a = amountOf(r, "total");
+      if (a) out.set(key, [...(out.get(key) ?? []), a]);
+    }
+  }
+  for (const key of ambiguous) out.delete(key);
+  return out;
+}
 
 /**
  * A 财政拨款收支总表 that spends last year's carry-over (上年结转) beside tables that print this year's budget

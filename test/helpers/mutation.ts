@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
+import { Decimal } from "decimal.js";
 import { join } from "node:path";
 import { runRules } from "../../src/engine/run.js";
 import type { Finding } from "../../src/engine/types.js";
 import { loadMarkdown } from "../../src/loaders/markdown.js";
-import type { TableId } from "../../src/model/document.js";
+import type { TableId, TableKind } from "../../src/model/document.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { parseNumber } from "../../src/model/amount.js";
 import { rules } from "../../src/rules/index.js";
 import { defaultTemplate } from "../../src/templates/index.js";
@@ -83,6 +85,50 @@ export async function mutationSuite(table: TableId, printedAmounts: number) {
         for (const delta of [3, -3]) {
           const { findings, mutation } = checkMutated(t.line, t.cellIndex, delta);
           if (!errorAtLine(findings, t.line)) escaped.push(`line ${t.line} ${t.key} ${mutation}`);
+        }
+      expect(escaped).toEqual([]);
+    }, 600_000);
+  });
+}
+
+/** The amount printed as `text` plus `delta` units of its last digit, printed the same way (separators, decimals). */
+export function shifted(text: string, delta: number): string {
+  const n = parseNumber(text)!;
+  const v = n.value.plus(new Decimal(delta).times(new Decimal(10).pow(-n.decimals)));
+  const [int, frac] = v.abs().toFixed(n.decimals).split(".");
+  const grouped = text.includes(",") ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : int;
+  return `${v.isNegative() ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
+}
+
+/**
+ * Every amount of the given kinds of tables (all, when `kinds` is null) of a layout text under fixtures/,
+ * changed in the text itself by each of `deltas` units of its last printed digit: each change must give an
+ * error that points at the changed line. `expected`: how many amounts those tables print.
+ */
+export async function layoutTableSuite(dir: string, file: string, kinds: TableKind[] | null, expected: number, deltas: number[]) {
+  const { describe, expect, it } = await import("vitest");
+  const text = readFileSync(join(ROOT, "fixtures", dir, file), "utf8");
+  const doc = loadLayoutText(file, text);
+  const targets = doc.tables
+    .filter((t) => !kinds || kinds.includes(t.kind))
+    .flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).filter((c) => c.amount).map((c) => ({ table: t.id, line: c.location.line!, column: c.location.column!, text: c.text }))));
+  describe(`mutation of every amount of ${kinds ? kinds.join(", ") : "every table read"} in ${file}`, () => {
+    it(`finds the ${expected} amounts those tables print`, () => {
+      expect(targets.length).toBe(expected);
+    });
+    it(`turns each change of ${deltas.join(" / ")} in the last digit into an error at the changed line`, () => {
+      const lines = text.split("\n");
+      const escaped: string[] = [];
+      for (const t of targets)
+        for (const by of deltas) {
+          const line = lines[t.line - 1];
+          const at = t.column - 1;
+          expect(line.slice(at, at + t.text.length)).toBe(t.text);
+          const mutated = shifted(t.text, by);
+          const changed = [...lines];
+          changed[t.line - 1] = line.slice(0, at) + mutated + line.slice(at + t.text.length);
+          const findings = runRules(loadLayoutText(file, changed.join("\n")), rules, { tolerance: { kind: "auto" }, lang: "en" });
+          if (!errorAtLine(findings, t.line)) escaped.push(`${t.table} line ${t.line}: ${t.text} → ${mutated}`);
         }
       expect(escaped).toEqual([]);
     }, 600_000);

@@ -379,6 +379,55 @@ describe("a 三公 table with its items as rows and the funds as columns (广州
       [13, "149.77", "150.77"],
     ]);
   });
+
+  it("fails: 合计 is the sum of the funds item by item: 行政经费 in 政府性基金预算 misprinted is an error at its line", () => {
+    const text = sanggong("127.00").replace("990.04           990.04           0.00", "990.04           990.04           3.00");
+    const e = errors(load(text)).filter((f) => f.ruleId === "hierarchy-sum");
+    expect(e.map((f) => [f.location.line, f.stated, f.computed, f.column])).toEqual([[12, "990.04", "993.04", "行政经费"]]);
+    expect(e[0].related).toEqual(expect.arrayContaining([expect.objectContaining({ line: 12 })]));
+  });
+});
+
+describe("a 财政拨款收支总表 that prints 上年结转 by fund under it", () => {
+  const withCarryover = [
+    "                                    部门收支总表",
+    "                                                                                           单位：万元",
+    "          项       目               预算数                        项   目                   预算数",
+    "一、一般公共预算拨款收入                            100.00 一、一般公共服务支出                                100.00",
+    "本年收入合计                                  100.00 本年支出合计                                    100.00",
+    "上年结转                                     20.00 结转下年                                       20.00",
+    "              收   入   总   计             120.00                支   出   总   计              120.00",
+    "",
+  ].join("\n");
+  const allocation = (general: string) =>
+    doc(
+      withCarryover,
+      [
+        "                                      财政拨款收支总表",
+        "                                                                                               单位：万元",
+        "                 项目                   预算数                           项目                   预算数",
+        "一、本年收入                                      100.00   一、本年支出                                 100.00",
+        "（一）一般公共预算拨款                                 100.00   （一）一般公共服务支出                            100.00",
+        "二、上年结转                                      20.00",
+        `（一）一般公共预算拨款                                  ${general}    二、结转下年                              20.00`,
+        "（二）政府性基金预算拨款",
+        "（三）国有资本经营预算拨款",
+        "         收   入        总   计                 120.00                支   出       总   计         120.00",
+        "",
+      ].join("\n"),
+    );
+
+  it("上年结转 = Σ the funds printed under it", () => {
+    const d = load(allocation("20.00"));
+    expect(d.unknownTables).toEqual([]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a fund of the carry-over misprinted is an error at its line", () => {
+    const e = errors(load(allocation("23.00"))).filter((f) => f.ruleId === "hierarchy-sum");
+    // At 上年结转's line, the misprinted fund's line among the figures it sums.
+    expect(e.map((f) => [f.location.line, f.stated, f.computed, f.related.map((r) => r.line)])).toEqual([[16, "20", "23", [17]]]);
+  });
 });
 
 describe("a document that prints no function code: 类 / 款 / 项 by name only (杭州)", () => {
@@ -419,6 +468,14 @@ describe("a document that prints no function code: 类 / 款 / 项 by name only 
     const d = load(named("28.00", good));
     expect(d.unknownTables).toEqual([]);
     expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: an item of the 收支总表 that is not the 支出总表's row of its name is an error at its line", () => {
+    const e = errors(load(named("31.00", good))).filter((f) => f.ruleId === "items-vs-units");
+    expect(e.map((f) => [f.location.line, f.item, f.stated, f.computed])).toEqual([
+      [6, "科学技术支出", "31", "28"],
+      [7, "技术研究与开发", "31", "28"],
+    ]);
   });
 
   it("fails: a row of the 支出总表 that adds up in no placement is read where its figures stand, and is an error", () => {

@@ -4,12 +4,12 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
-import { parseNumber, type Amount } from "../../src/model/amount.js";
+import type { Amount } from "../../src/model/amount.js";
 import { claimsOf, type Claim } from "../../src/claims/index.js";
 import type { TableKind } from "../../src/model/document.js";
 import { rules } from "../../src/rules/index.js";
 import { ROOT } from "../helpers/cli.js";
-import { errorAtLine } from "../helpers/mutation.js";
+import { errorAtLine, layoutTableSuite, shifted } from "../helpers/mutation.js";
 
 /*
  * The seed's mutation test on real Shanghai documents in their layout-text form: every amount of the
@@ -17,51 +17,14 @@ import { errorAtLine } from "../helpers/mutation.js";
  * printed digit, in the text itself, must give an error that points at the changed line.
  */
 
-/** The amount printed as `text` plus `delta` units of its last digit, printed the same way (separators, decimals). */
-function shifted(text: string, delta: number): string {
-  const n = parseNumber(text)!;
-  const v = n.value.plus(new Decimal(delta).times(new Decimal(10).pow(-n.decimals)));
-  const [int, frac] = v.abs().toFixed(n.decimals).split(".");
-  const grouped = text.includes(",") ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : int;
-  return `${v.isNegative() ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
-}
+const suite = (file: string, kinds: TableKind[], expected: number, delta = 3) => layoutTableSuite("shanghai", file, kinds, expected, [delta, -delta]);
 
-function suite(file: string, kinds: TableKind[], expected: number, delta = 3) {
-  const path = join(ROOT, "fixtures", "shanghai", file);
-  const text = readFileSync(path, "utf8");
-  const doc = loadLayoutText(file, text);
-  const targets = doc.tables
-    .filter((t) => kinds.includes(t.kind))
-    .flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells).filter((c) => c.amount).map((c) => ({ table: t.id, line: c.location.line!, column: c.location.column!, text: c.text }))));
-  describe(`mutation of every amount of ${kinds.join(", ")} in ${file}`, () => {
-    it(`finds the ${expected} amounts those tables print`, () => {
-      expect(targets.length).toBe(expected);
-    });
-    it(`turns each change of ±${delta} in the last digit into an error at the changed line`, () => {
-      const lines = text.split("\n");
-      const escaped: string[] = [];
-      for (const t of targets)
-        for (const by of [delta, -delta]) {
-          const line = lines[t.line - 1];
-          const at = t.column - 1;
-          expect(line.slice(at, at + t.text.length)).toBe(t.text);
-          const mutated = shifted(t.text, by);
-          const changed = [...lines];
-          changed[t.line - 1] = line.slice(0, at) + mutated + line.slice(at + t.text.length);
-          const findings = runRules(loadLayoutText(file, changed.join("\n")), rules, { tolerance: { kind: "auto" }, lang: "en" });
-          if (!errorAtLine(findings, t.line)) escaped.push(`${t.table} line ${t.line}: ${t.text} → ${mutated}`);
-        }
-      expect(escaped).toEqual([]);
-    }, 600_000);
-  });
-}
-
-suite("shanghai-putuo_district-govt-office_2025_dept-budget.txt", ["expenditure", "general-function", "general-basic-economic"], 155);
-suite("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt", ["income", "expenditure", "general-function"], 133);
+await suite("shanghai-putuo_district-govt-office_2025_dept-budget.txt", ["expenditure", "general-function", "general-basic-economic"], 155);
+await suite("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt", ["income", "expenditure", "general-function"], 133);
 // The two-lane 基本支出决算表 in 万元 with two decimals: 302 商品和服务支出 sums 30 printed 款 figures, so its
 // sum may be off by up to 31 × 0.005 = 0.155 万元 through rounding alone, and a ±0.03 change of one 款 is
 // rounding as far as the printed figures can tell. ±0.30 is beyond every tolerance of the table.
-suite("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt", ["general-basic-economic"], 29, 30);
+await suite("shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt", ["general-basic-economic"], 29, 30);
 
 /**
  * The written parts' figures the tables reconcile (编制说明's totals and 类-款-项 lines, the 三公 and
