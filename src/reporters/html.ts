@@ -6,7 +6,7 @@ import type { FormatOptions } from "./index.js";
 import { pagesHtml, PAGES_STYLE, type PageMark } from "./html-pages.js";
 import { locationText, placeText } from "./place.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
-import { configLine, findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, type FindingKind } from "./words.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, unreadText, type FindingKind } from "./words.js";
 
 /**
  * One self-contained HTML file (inline style and script, nothing fetched): the summary, then every
@@ -290,6 +290,8 @@ function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index:
     if (missing.length) html += `<p class="missing">${w.missing}: ${missing.join("、")}</p>`;
     const skipped = notCheckedText(d, lang);
     if (skipped) html += `<p class="missing notchecked">${htmlEscape(skipped)}</p>`;
+    const unread = unreadText(d, lang);
+    if (unread) html += `<p class="missing unread">${htmlEscape(unread)}</p>`;
     html += doc.tables.map((t) => page.tableHtml(t)).join("\n");
     html += page.textHtml(doc);
     if (doc.pages) html += page.pagesHtml(doc.pages);

@@ -3,7 +3,7 @@ import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
-import { configLine, findingKind, kindLabel, summaryLine, tableHeading, notCheckedText, printedTitles } from "./words.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, notCheckedText, printedTitles, unreadText } from "./words.js";
 
 /**
  * Markdown for a merge-request comment (GitHub / GitLab flavoured): a summary table, then each
@@ -76,6 +76,8 @@ function documentSection(d: DocumentReport, opts: FormatOptions): { head: string
   // What could not be checked belongs with the verdict, before anything a long comment may cut.
   const skipped = notCheckedText(d, opts.lang);
   if (skipped) head.push(`⚠️ ${mdEscape(skipped)}`, "");
+  const unread = unreadText(d, opts.lang);
+  if (unread) head.push(`⚠️ ${mdEscape(unread)}`, "");
   // The errors as table rows (a header first), so that a comment that must be cut keeps whole rows.
   const main = errors.length ? [findingsTable([], opts.lang), ...errors.map((f) => findingsTable([f], opts.lang).slice(2))] : [];
   // What a diagnosis explains, folded right after the errors; then the rest.

@@ -4,7 +4,7 @@ import { formatLocation } from "../model/location.js";
 import { placeText } from "./place.js";
 import type { Report } from "../report.js";
 import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
-import { arithmeticText, configLine, summaryLine, notCheckedText, printedTitles } from "./words.js";
+import { arithmeticText, configLine, summaryLine, notCheckedText, printedTitles, unreadText } from "./words.js";
 import { textTable } from "./width.js";
 
 export interface TextOptions {
@@ -73,6 +73,8 @@ export function formatText(report: Report, opts: TextOptions): string {
     if (shown.length === 0) out.push(`  ${c.green(opts.quiet ? (zh ? "未发现错误" : "no errors") : zh ? "未发现问题" : "no findings")}`);
     const skipped = notCheckedText(d, opts.lang);
     if (skipped && !opts.quiet) out.push(`  ${c.yellow(skipped)}`);
+    const unread = unreadText(d, opts.lang);
+    if (unread && !opts.quiet) out.push(`  ${c.yellow(unread)}`);
     out.push("");
   }
   if (report.documents.length > 1) out.push(...departmentSummary(report, opts.lang), "");

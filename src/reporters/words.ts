@@ -35,6 +35,23 @@ export function notCheckedText(d: { notChecked?: { ruleId: string; reason: strin
   return lang === "zh" ? `未核对 ${list.length} 条规则：${items}` : `not checked, ${list.length} rule${list.length > 1 ? "s" : ""}: ${items}`;
 }
 
+/**
+ * The tables a document prints that were not read, one line: titles of kinds the model does not know, and
+ * tables of a known kind the reader could not read (its reason in brackets). No check sees their figures,
+ * so a report of 0 errors must say so.
+ */
+export function unreadText(d: { unknownTables?: { title: string; location: { line?: number | null; page?: number | null } }[] }, lang: Lang): string | null {
+  const list = d.unknownTables ?? [];
+  if (!list.length) return null;
+  const where = (l: { line?: number | null; page?: number | null }) => {
+    const parts = [l.page ? (lang === "zh" ? `第 ${l.page} 页` : `page ${l.page}`) : null, l.line ? (lang === "zh" ? `第 ${l.line} 行` : `line ${l.line}`) : null].filter((x) => x);
+    if (!parts.length) return "";
+    return lang === "zh" ? `（${parts.join("，")}）` : ` (${parts.join(", ")})`;
+  };
+  const items = list.map((u) => `${u.title}${where(u.location)}`).join(lang === "zh" ? "；" : "; ");
+  return lang === "zh" ? `未读取 ${list.length} 张表，其数字未经核对：${items}` : `not read, ${list.length} table${list.length > 1 ? "s" : ""} (no check sees their figures): ${items}`;
+}
+
 /** What a finding is, in words: error, warning, rounding (an info finding within rounding) or info. */
 export type FindingKind = Severity | "rounding";
 
