@@ -232,6 +232,14 @@ function changeAgainstTable(change: Change | undefined, t: Table, column: Amount
   });
 }
 
+/**
+ * A 项's name without the words a text leaves off (缴费支出, 缴费, 支出, 费): 机关事业单位基本养老保险缴费支出 and
+ * 机关事业单位基本养老保险费 are the same item, 机关事业单位职业年金缴费支出 and 机关事业单位职业年金 too.
+ */
+function itemCore(name: string): string {
+  return name.replace(/(?:缴费支出|缴费|支出|费)$/, "");
+}
+
 function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   const items = claimsOfKind(doc, "function-item");
   if (!items.length) return;
@@ -249,7 +257,7 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
     for (const t of tables) {
       const codes = t!.rows.filter((r) => r.kind === "code" && r.code);
       const byCode = new Map(mapArray(codes, (r) => [r.code!, r]));
-      const hit = !codes.length && c.levels ? byNames(t!, c.names, c.levels) : codes.find((r) => {
+      const matches = (r: Row, loose: boolean) => {
         const path: string[] = [];
         for (let code: string | null = r.code; code; code = code.length > 3 ? code.slice(0, code.length - 2) : null) {
           const row = byCode.get(code);
@@ -262,9 +270,17 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
         if (path.length !== depth || c.levels.some((l, i) => LEVELS.indexOf(l) !== depth - c.names.length + i)) return false;
         return c.names.every((n, i) => {
           const name = path[depth - c.names.length + i];
-          return n === name || (c.levels![i] === "类" && `${n}支出` === name);
+          if (n === name || (c.levels![i] === "类" && `${n}支出` === name)) return true;
+          // The last name as the text shortens it (机关事业单位基本养老保险费（项） for 机关事业单位基本养老保险缴费支出).
+          return loose && i === c.names.length - 1 && itemCore(n) === itemCore(name);
         });
-      });
+      };
+      // Named exactly; else by the last name's core, when one row only has it.
+      const loose = () => {
+        const all = codes.filter((r) => matches(r, true));
+        return all.length === 1 ? all[0] : undefined;
+      };
+      const hit = !codes.length && c.levels ? byNames(t!, c.names, c.levels) : (codes.find((r) => matches(r, false)) ?? (c.levels ? loose() : undefined));
       // A row that prints other figures but leaves its 合计 blank (国家信访局's 2101101, only last year's): 0.
       const blank = !!hit && !amountOf(hit, "total") && Object.values(hit.cells).some((cell) => cell.amount);
       const b = inText(t!, amountOf(hit, "total")) ?? (blank ? zeroLike(c.amount) : null);
@@ -329,11 +345,24 @@ const FIGURE_SOURCE: Record<TableFigure, { kind: TableKind; role?: string; key: 
   public: { kind: "general-basic-economic", key: "public" },
 };
 
+/**
+ * Where a figure is printed when its first source does not print its column: 一般公共预算基本支出 is the
+ * 合计 of the 一般公共预算基本支出表 where the function table prints no 基本支出 column (江苏's prints 合计 only).
+ */
+const FIGURE_FALLBACK: Partial<Record<TableFigure, { kind: TableKind; key: string }>> = {
+  "general-basic": { kind: "general-basic-economic", key: "total" },
+};
+
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */
 function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
   for (const c of claimsOfKind(doc, "table-figure")) {
-    const src = FIGURE_SOURCE[c.figure];
-    const t = table(doc, src.kind);
+    let src: { kind: TableKind; role?: string; key: string } = FIGURE_SOURCE[c.figure];
+    let t = table(doc, src.kind);
+    const fallback = FIGURE_FALLBACK[c.figure];
+    if (fallback && !t?.columns.some((col) => col.key === src.key)) {
+      src = fallback;
+      t = table(doc, src.kind);
+    }
     if (!t) continue;
     const row = src.role ? t.rows.find((r) => r.role === src.role) : departmentRow(t);
     if (!row && !src.role) {

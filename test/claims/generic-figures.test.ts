@@ -183,6 +183,24 @@ describe("text-vs-table on the generic reader's figures", () => {
     expect(f.message).toContain("all units");
   });
 
+  it("a 项 named as the text shortens it (…保险费（项） for …保险缴费支出) is that row, when one row only has that name", () => {
+    const t7 = (pension: string, annuity: string) => `
+表 7
+一般公共预算支出表（按功能分类）
+单位：万元
+预算单位→科目编码→科目名称→支出总计→基本支出→项目支出
+单位A→→→100→100→0
+→208→社会保障和就业支出→100→100→0
+→20805→行政事业单位离退休→100→100→0
+→2080505→机关事业单位基本养老保险缴费支出→${pension}→${pension}→0
+→2080506→机关事业单位职业年金缴费支出→${annuity}→${annuity}→0
+`;
+    const run = (stated: string, tables: string) =>
+      checkText(textVsTable, part(`行政事业单位离退休（款）机关事业单位基本养老保险费（项）支出 ${stated} 万元。`, "行政事业单位离退休（款）机关事业单位职业年金（项）支出 30 万元。"), tables).map((f) => [f.severity, f.code ?? null, f.stated, f.computed]);
+    expect(run("70", t7("70", "30"))).toEqual([]);
+    expect(run("75", t7("70", "30"))).toEqual([["error", "2080505", "75", "70"]]);
+  });
+
   it("a bare 收入预算 X 万元 may be this year's 本年收入合计 where the department carries funds over; 收入预算总计 is the 总计", () => {
     // 本年收入合计 140, 上年结转 10, 收入总计 150.
     const carried = `${t1("150", "140")}${T7}`;

@@ -583,3 +583,37 @@ describe("the other provinces' documents: figures where their pages print them",
     expect(table(d, "general-function")!.rows.filter((r) => r.kind === "code")).toHaveLength(32);
   });
 });
+
+describe("the written parts' 一般公共预算基本支出 where the function table prints 合计 only (江苏)", () => {
+  const text = (stated: string) =>
+    doc(
+      "八、一般公共预算基本支出预算情况说明",
+      `2026年一般公共预算基本支出 ${stated} 万元。`,
+      "",
+      summary,
+      [
+        "                                          一般公共预算支出表（功能科目）",
+        "                                                                              单位：万元",
+        "科目编码         科目名称                      合计",
+        "201       一般公共服务支出                 100.00",
+        "           合   计                         100.00",
+        "",
+      ].join("\n"),
+      basicByEconomic([
+        "301          工资福利支出                         60.00         60.00",
+        "302          商品和服务支出                         40.00                       40.00",
+        "                  合   计                      100.00         60.00         40.00",
+      ]),
+    );
+
+  it("is the 一般公共预算基本支出表's 合计", () => {
+    const d = load(text("100.00"));
+    expect(table(d, "general-function")!.columns.map((c) => c.key)).not.toContain("basic");
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a figure that is not that 合计 is an error at its line", () => {
+    const e = errors(load(text("90.00"))).filter((f) => f.ruleId === "text-vs-table");
+    expect(e.map((f) => [f.location.line, f.stated, f.computed])).toEqual([[4, "90", "100"]]);
+  });
+});
