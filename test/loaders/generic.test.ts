@@ -617,3 +617,39 @@ describe("the written parts' 一般公共预算基本支出 where the function t
     expect(e.map((f) => [f.location.line, f.stated, f.computed])).toEqual([[4, "90", "100"]]);
   });
 });
+
+describe("a nil printed as a dash (- — －) instead of 0.00", () => {
+  // 广州's 收支总体情况表 with its zeros printed as dashes: a dash one space from the next label is no part of it.
+  const twoSided = (zero: string, science: string) =>
+    doc(
+      [
+        "                           收支总体情况表",
+        "                                                                 单位：万元",
+        "                收入                                  支出",
+        "         项目           预算                     项目          预算",
+        "一、预算拨款                     100.00 一、一般公共服务支出                  20.00",
+        `二、财政专户拨款                       ${zero} 二、外交支出                          ${zero}`,
+        `三、事业收入                         ${zero} 三、科学技术支出                  ${science}`,
+        "      本年收入合计                        100.00        本年支出合计               100.00",
+        `上年结转结余                                    ${zero} 结转结余下年                            ${zero}`,
+        "         收入总计                       100.00          支出总计               100.00",
+        "",
+      ].join("\n"),
+    );
+  const items = (d: BudgetDocument) => table(d, "summary")!.rows.map((r) => [r.label, amountOf(r, "amount")?.text ?? ""]);
+
+  it("holds its column and is read as nil: the same rows as with 0.00, and they add up", () => {
+    const zeros = load(twoSided("0.00", "80.00"));
+    for (const dash of ["-", "—", "－"]) {
+      const d = load(twoSided(dash.padStart(4), "80.00"));
+      expect(items(d).map(([label]) => label)).toEqual(items(zeros).map(([label]) => label));
+      expect(items(d).filter(([, a]) => a)).toEqual(items(zeros).filter(([, a]) => a !== "0.00"));
+      expect(errors(d)).toEqual([]);
+    }
+  });
+
+  it("fails: a misprinted item beside dashes is an error at its line", () => {
+    const e = errors(load(twoSided("   -", "83.00"))).filter((f) => f.ruleId === "hierarchy-sum");
+    expect(e.map((f) => [f.location.line, f.stated, f.computed])).toEqual([[10, "100", "103"]]);
+  });
+});

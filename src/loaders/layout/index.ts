@@ -13,7 +13,7 @@ import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
-import { AMOUNT_TOKEN, layoutLines, tokensOf } from "./tokens.js";
+import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, tokensOf } from "./tokens.js";
 import { completeCodeSegments } from "./codes.js";
 import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats } from "./repeats.js";
@@ -240,6 +240,9 @@ function splitData(l: LayoutLine): DataLine {
     // Anything shaped like a number stands in an amount column; a malformed one (9,7244) is classified
     // there and reported (amount-format), never read as a name.
     if (AMOUNT_LIKE.test(t.text) && !(amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
+    // A dash (- — －) after the row's label is a nil printed in an amount column: it holds that column (a
+    // blank cell), it is no part of the next label (二、财政专户拨款   -   二、外交支出   -).
+    else if (label.length && DASH_TOKEN.test(t.text)) amounts.push(t);
     else if (amounts.length === 0) label.push(t);
     else amounts.push(t); // text after amounts: kept in order (two-sided lines)
   }
@@ -890,7 +893,7 @@ function joinSpacedRoles(toks: LayoutToken[], tpl: TableTemplate): LayoutToken[]
   const out: LayoutToken[] = [];
   for (const t of toks) {
     const prev = out[out.length - 1];
-    if (prev && !AMOUNT_TOKEN.test(prev.text) && !AMOUNT_TOKEN.test(t.text) && [...normaliseName(prev.text)].length <= 2 && !isRole(prev.text) && !isRole(t.text) && isRole(prev.text + t.text))
+    if (prev && !isFigureToken(prev.text) && !isFigureToken(t.text) && [...normaliseName(prev.text)].length <= 2 && !isRole(prev.text) && !isRole(t.text) && isRole(prev.text + t.text))
       out[out.length - 1] = { ...prev, text: normaliseName(prev.text + t.text), x1: t.x1, ...(prev.box && t.box ? { box: { ...prev.box, width: t.box.x + t.box.width - prev.box.x } } : {}) };
     else out.push(t);
   }
@@ -908,7 +911,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
   const data = mapArray(body, (l) => ({ line: l, toks: tokensOf(l) }));
-  const firstLabelX = mapArray(data, (d) => d.toks.find((t) => !AMOUNT_TOKEN.test(t.text))?.x0).filter((x): x is number => x !== undefined);
+  const firstLabelX = mapArray(data, (d) => d.toks.find((t) => !isFigureToken(t.text))?.x0).filter((x): x is number => x !== undefined);
   const margin = firstLabelX.length ? Math.min(...firstLabelX) : 0;
   const lines2: { line: LayoutLine; inc: LayoutToken[]; exp: LayoutToken[] }[] = [];
   const isMarked = (t: LayoutToken) => /^([一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])/.test(t.text);
@@ -919,17 +922,17 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   const nextStartsItem = (k: number): boolean => {
     const n = data[k + 1];
     if (!n || n.line.line - data[k].line.line > 2) return false;
-    const labels = n.toks.filter((t) => !AMOUNT_TOKEN.test(t.text));
+    const labels = n.toks.filter((t) => !isFigureToken(t.text));
     return labels.length > n.toks.length - labels.length && labels.some((t) => isMarked(t) || isRole(t));
   };
   for (let k = 0; k < data.length; k++) {
     const d = data[k];
     const groups: LayoutToken[][] = [];
     for (const t of joinSpacedRoles(d.toks, tpl)) {
-      if (!AMOUNT_TOKEN.test(t.text) || groups.length === 0) groups.push([t]);
+      if (!isFigureToken(t.text) || groups.length === 0) groups.push([t]);
       else groups[groups.length - 1].push(t);
     }
-    const labelled = groups.filter((g) => !AMOUNT_TOKEN.test(g[0].text));
+    const labelled = groups.filter((g) => !isFigureToken(g[0].text));
     const prev = lines2[lines2.length - 1];
     if (groups.length && labelled.length === 0) {
       // Amounts printed apart from their label (a wrapped label, or a 决算 line above its label): they

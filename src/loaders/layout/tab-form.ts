@@ -2,7 +2,7 @@ import { splitLines } from "../raw.js";
 import { hasHtmlTable, htmlTables } from "../html-tables.js";
 import { mapArray, splitString } from "../../util/arrays.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
-import { AMOUNT_TOKEN } from "./tokens.js";
+import { isFigureToken } from "./tokens.js";
 
 /*
  * The tab-separated form (what a PDF-to-text converter writes: tables as rows of tab-separated cells, the
@@ -133,10 +133,10 @@ export function tabFormLines(text: string): LayoutLine[] {
       const text = plainLine(raw);
       return { page: 0, line: entry.line, text, ...(/^\s*#{1,6}\s/.test(raw) ? { heading: true } : {}), ...(text !== raw ? { raw } : {}) };
     }
-    const figures = cells.some((c) => AMOUNT_TOKEN.test(c.text.trim()));
+    const figures = cells.some((c) => isFigureToken(c.text.trim()));
     // The header line below this one, if this is a header line (no figures) and the next is one too.
     const next = rows[i + 1];
-    const below = !figures && next && !next.some((c) => AMOUNT_TOKEN.test(c.text.trim())) ? next : null;
+    const below = !figures && next && !next.some((c) => isFigureToken(c.text.trim())) ? next : null;
     const tokens: LayoutToken[] = [];
     cells.forEach((c, k) => {
       const t = c.text.trim();
@@ -144,7 +144,7 @@ export function tabFormLines(text: string): LayoutLine[] {
       const len = [...t].length;
       const wide = displayWidth(t);
       const at = { column: c.column + (c.text.length - c.text.trimStart().length), ...(c.line ? { line: c.line } : {}) };
-      if (AMOUNT_TOKEN.test(t)) {
+      if (isFigureToken(t)) {
         tokens.push({ text: t, x0: rightOf(k) - len, x1: rightOf(k), ...at });
         return;
       }

@@ -7,6 +7,12 @@ export const AMOUNT_TOKEN = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 const isAmount = (s: string) => AMOUNT_TOKEN.test(s);
 
+/** A nil printed in an amount column instead of 0 or a blank: - — － – / (one or two). */
+export const DASH_TOKEN = /^([-－—–−‐]{1,2}|\/)$/;
+
+/** A token that stands in an amount column: an amount, or a dash printed for nil. */
+export const isFigureToken = (s: string): boolean => AMOUNT_TOKEN.test(s) || DASH_TOKEN.test(s);
+
 /**
  * Splits a chunk that a single space separates further where an amount stands on either side: pdftotext
  * keeps one space between two adjacent cells when they nearly touch (`82,096,797.42 82,096,797.42`,
@@ -21,7 +27,9 @@ function splitSingleSpaces(text: string, x0: number): LayoutToken[] {
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
     const left = cur.split(" ").pop()!;
-    const cut = (isAmount(left) && (left.includes(",") || left.includes(".")) && w !== "") || (isAmount(w) && (w.includes(",") || w.includes(".")) && !/[,，]$/.test(left));
+    // …and where a dash printed for nil touches a label (- 六、科学技术支出 · 上级补助收入 -).
+    const dash = (DASH_TOKEN.test(left) && /^[\u4e00-\u9fff（(]/.test(w)) || (DASH_TOKEN.test(w) && /[\u4e00-\u9fff）)]$/.test(left));
+    const cut = dash || (isAmount(left) && (left.includes(",") || left.includes(".")) && w !== "") || (isAmount(w) && (w.includes(",") || w.includes(".")) && !/[,，]$/.test(left));
     if (cut && w) {
       out.push({ text: cur, x0: start, x1: start + cur.length });
       cur = w;
