@@ -40,8 +40,15 @@ describe("tokens of a layout line", () => {
   it("splits cells on runs of two spaces, and adjacent amounts on one", () => {
     expect(tokenise("201   03   01   行政运行   12,029,501.84 11,919,501.84").map((t) => t.text)).toEqual(["201", "03", "01", "行政运行", "12,029,501.84", "11,919,501.84"]);
     expect(tokenise("一、财政拨款收入     91,016,775.35 一、一般公共服务支出").map((t) => t.text)).toEqual(["一、财政拨款收入", "91,016,775.35", "一、一般公共服务支出"]);
+    // A figure without separators one space before the next item's list marker, and a dash printed for nil
+    // beside a label, are cells of their own.
+    expect(tokenise("一、财政拨款收入     189767551 一、一般公共服务支出").map((t) => t.text)).toEqual(["一、财政拨款收入", "189767551", "一、一般公共服务支出"]);
+    expect(tokenise("1. 一般公共预算资金   12000 （二）教育支出").map((t) => t.text)).toEqual(["1. 一般公共预算资金", "12000", "（二）教育支出"]);
+    expect(tokenise("六、上级补助收入   - 六、科学技术支出   159,343.28").map((t) => t.text)).toEqual(["六、上级补助收入", "-", "六、科学技术支出", "159,343.28"]);
+    expect(tokenise("上级补助收入 —").map((t) => t.text)).toEqual(["上级补助收入", "—"]);
     // A year before its word and a list marker stay whole.
     expect(tokenise("  2022 年   1. 一般公共预算资金").map((t) => t.text)).toEqual(["2022 年", "1. 一般公共预算资金"]);
+    expect(tokenise("2024 年 1 月").map((t) => t.text)).toEqual(["2024 年 1 月"]);
     expect(tokenise("a   bb").map((t) => [t.x0, t.x1])).toEqual([[0, 1], [4, 6]]);
   });
 

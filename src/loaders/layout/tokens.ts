@@ -7,6 +7,9 @@ export const AMOUNT_TOKEN = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 const isAmount = (s: string) => AMOUNT_TOKEN.test(s);
 
+/** A list marker starting an item's label: 一、 (一) （一） 1. 1、 */
+const MARKER_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
+
 /** A nil printed in an amount column instead of 0 or a blank: - — － – / (one or two). */
 export const DASH_TOKEN = /^([-－—–−‐]{1,2}|\/)$/;
 
@@ -29,7 +32,10 @@ function splitSingleSpaces(text: string, x0: number): LayoutToken[] {
     const left = cur.split(" ").pop()!;
     // …and where a dash printed for nil touches a label (- 六、科学技术支出 · 上级补助收入 -).
     const dash = (DASH_TOKEN.test(left) && /^[\u4e00-\u9fff（(]/.test(w)) || (DASH_TOKEN.test(w) && /[\u4e00-\u9fff）)]$/.test(left));
-    const cut = dash || (isAmount(left) && (left.includes(",") || left.includes(".")) && w !== "") || (isAmount(w) && (w.includes(",") || w.includes(".")) && !/[,，]$/.test(left));
+    // …and where a figure printed without separators touches the next item's list marker
+    // (189767551 一、一般公共服务支出): a year or a count is never followed by one.
+    const marked = isAmount(left) && MARKER_START.test(w);
+    const cut = dash || marked || (isAmount(left) && (left.includes(",") || left.includes(".")) && w !== "") || (isAmount(w) && (w.includes(",") || w.includes(".")) && !/[,，]$/.test(left));
     if (cut && w) {
       out.push({ text: cur, x0: start, x1: start + cur.length });
       cur = w;
