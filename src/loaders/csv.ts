@@ -7,7 +7,7 @@ import { resolveItemCodes } from "../model/resolve.js";
 import { templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { addTables, finishDocument } from "./finish.js";
+import { addTables, finishDocument, settleHeaderErrors } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
 import { readInputFile } from "./read.js";
 import { splitLines, type RawLine } from "./raw.js";
@@ -78,6 +78,7 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
     text: narrative?.parts ?? [],
     tables: [],
   };
+  const headerErrors: InputError[] = [];
   for (const name of csvs) {
     const file = join(dir, name);
     const decoded = decodeTextWithEncoding(readInputFile(file), file, encoding);
@@ -86,7 +87,9 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
     const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
     if (parsed.tables.length === 0 && parsed.unknown.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
     addTables(doc, meta, parsed);
+    headerErrors.push(...parsed.headerErrors);
   }
+  settleHeaderErrors(doc.tables, headerErrors);
   finishDocument(doc, meta);
   resolveItemCodes(doc);
   doc.encoding = packageEncoding(encodings);

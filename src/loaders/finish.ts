@@ -1,4 +1,5 @@
-import type { BudgetDocument } from "../model/document.js";
+import type { BudgetDocument, Table } from "../model/document.js";
+import type { InputError } from "./errors.js";
 import type { Row } from "../model/document.js";
 import { printedTwice, type ParsedTables, type TableMeta } from "./tables.js";
 import { mapArray } from "../util/arrays.js";
@@ -61,4 +62,13 @@ export function addTables(doc: BudgetDocument, meta: TableMeta, parsed: ParsedTa
 /** A row as printed: its label and every cell's text (two printings of one table share their first row). */
 function rowKey(r: Row): string {
   return JSON.stringify([r.label, mapArray(Object.entries(r.cells), ([k, c]) => [k, c.text.trim()])]);
+}
+
+/**
+ * A table whose header is not the template's (parseTables' `headerErrors`) is listed and the rest is read
+ * when the rest is the document: three kinds of table or more. Else the first such header's error, which says
+ * what was expected (a text of another form, or a package of one or two tables).
+ */
+export function settleHeaderErrors(tables: Table[], errors: InputError[]): void {
+  if (errors.length && new Set(mapArray(tables, (t) => t.kind)).size < 3) throw errors[0];
 }

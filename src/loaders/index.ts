@@ -10,7 +10,7 @@ import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/inde
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
 import { hasHtmlTable, htmlTables } from "./html-tables.js";
-import { loadMarkdown } from "./markdown.js";
+import { headerMismatches, loadMarkdown } from "./markdown.js";
 import { readInputFile } from "./read.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -46,8 +46,9 @@ const kindsOf = (doc: BudgetDocument) => new Set(mapArray(doc.tables, (t) => t.k
  *   document, or read one or two tables of it) the layout reading is taken when it recognises a province's
  *   template, or reads by kind alone tables of three or more kinds (the bar a template is recognised by)
  *   and more of them.
- * - Else the tab-separated reader's reading, or its error (a document of one or two Shenzhen tables, or a
- *   Shenzhen document with a header it cannot match, keeps the error that says what was expected).
+ * - Else the tab-separated reader's reading, or its error (a document of one or two Shenzhen tables keeps the
+ *   error that says what was expected; in one of three kinds or more, a table whose header it cannot match is
+ *   listed, not read: markdown.ts).
  */
 function loadTabSeparated(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
   if (template?.name === defaultTemplate.name) return loadMarkdown(file, text, template);
@@ -56,13 +57,19 @@ function loadTabSeparated(file: string, text: string, template: DocumentTemplate
   let refused: unknown = null;
   try {
     read = loadMarkdown(file, text, defaultTemplate);
-    if (kindsOf(read) >= 3) return read;
+    if (kindsOf(read) >= 3 && headerMismatches(read).length === 0) return read;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     refused = e;
   }
   const lines = tabFormLines(text);
   const recognised = recogniseTemplate(lines);
+  // A table whose header is not Shenzhen's is listed, the rest read, only in a document that is Shenzhen's
+  // by its titles too; in another province's, it is the sign that the tab-separated reader is the wrong one.
+  if (read && headerMismatches(read).length && recognised.name !== defaultTemplate.name) {
+    refused = headerMismatches(read)[0];
+    read = null;
+  }
   if (recognised.name !== defaultTemplate.name) {
     let laid: BudgetDocument | null = null;
     try {

@@ -2,12 +2,20 @@ import type { BudgetDocument } from "../model/document.js";
 import { resolveItemCodes } from "../model/resolve.js";
 import type { DocumentTemplate } from "../templates/index.js";
 import { InputError } from "./errors.js";
-import { finishDocument } from "./finish.js";
+import { finishDocument, settleHeaderErrors } from "./finish.js";
 import { narrativeHead, narrativeParts } from "./narrative.js";
 import { splitLines, textLine, type RawLine } from "./raw.js";
 import { parseTables, titleOfText } from "./tables.js";
 
 const MARKER = /^[#*\s]*(?:附\s*)?表\s*(?:\d+|[一二三四五六七八九十]+)\s*[*]*$/;
+
+/** The header errors of the tables a reading listed as not read (see settleHeaderErrors), by its tables. */
+const mismatched = new WeakMap<object, InputError[]>();
+
+/** The errors of the tables whose header the tab-separated reader could not match, in a document it read. */
+export function headerMismatches(doc: BudgetDocument): InputError[] {
+  return mismatched.get(doc.tables) ?? [];
+}
 
 /** Loads the published document as text (`*.md`, `*.txt`): the form a PDF converts to. */
 export function loadMarkdown(file: string, text: string, template: DocumentTemplate): BudgetDocument {
@@ -25,7 +33,9 @@ export function loadMarkdown(file: string, text: string, template: DocumentTempl
   const parts = narrativeParts(lines, file, narrative.bodyStart, tableStart);
   const raw: RawLine[] = new Array(lines.length - tableStart);
   for (let i = tableStart; i < lines.length; i++) raw[i - tableStart] = textLine(file, i + 1, lines[i]);
-  const { tables, meta, unknown } = parseTables(raw, template, { docYear: narrative.year });
+  const { tables, meta, unknown, headerErrors } = parseTables(raw, template, { docYear: narrative.year });
+  settleHeaderErrors(tables, headerErrors);
+  if (headerErrors.length) mismatched.set(tables, headerErrors);
   if (tables.length === 0) {
     throw new InputError(
       `not a budget disclosure: no standard table (表1 收支总表 … 表12 部门整体支出绩效目标表) was found; expected tab-separated tables under their titles`,

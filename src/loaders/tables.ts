@@ -478,6 +478,11 @@ export interface ParsedTables {
   meta: TableMeta;
   /** Tables the template does not print, by their 表 N marker and title: listed, not read. */
   unknown: UnknownTable[];
+  /**
+   * Why a table of the template was not read: its header names no column the template requires (the
+   * table is listed in `unknown` with the reason; the caller decides whether the rest is the document).
+   */
+  headerErrors: InputError[];
 }
 
 /**
@@ -494,8 +499,12 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
   let lastMap: ColumnMap | null = null;
   let lastId: TableId | null = null;
   const firstRows = new Map<TableId, RawLine>();
+  const headerErrors: InputError[] = [];
+  // Tables whose header could not be matched: none of their pages is read (part of a table would be read as all of it).
+  const unread = new Set<TableId>();
   for (const page of pages) {
     const tpl = page.template;
+    if (unread.has(tpl.id)) continue;
     let map: ColumnMap;
     if (page.header.length === 0 && lastId === tpl.id && lastMap) map = lastMap;
     else if (page.header.length === 0 && page.data.length === 0) {
@@ -504,7 +513,23 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
         tables.push({ id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, unit: page.unit, department: page.department, columns: [], rows: [], location: page.titleLocation, pages: 1 });
       continue;
     }
-    else map = matchColumns(tpl, page);
+    else {
+      try {
+        map = matchColumns(tpl, page);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        headerErrors.push(e);
+        unread.add(tpl.id);
+        const reason = e.message.slice(e.message.indexOf("the header cannot be matched: ") + "the header cannot be matched: ".length);
+        unknown.push({ title: `表${tpl.number} ${page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title}（表头未能识别 header not understood: ${reason}）`, location: e.location ?? page.titleLocation });
+        // Pages of it read before this one are dropped with it.
+        const at = tables.findIndex((x) => x.id === tpl.id);
+        if (at >= 0) tables.splice(at, 1);
+        itemsOf.delete(tpl.id);
+        lastId = null;
+        continue;
+      }
+    }
     lastMap = map;
     lastId = tpl.id;
     const beyond: Cell[] = [];
@@ -557,7 +582,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
         break;
     }
   }
-  return { tables, meta, unknown };
+  return { tables, meta, unknown, headerErrors };
 }
 
 const rowText = (l: RawLine) => trimmedCells(l).join("\t");

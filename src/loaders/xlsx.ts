@@ -12,7 +12,7 @@ import type { DocumentTemplate } from "../templates/index.js";
 import { readFileSync, statSync } from "node:fs";
 import { tableHint } from "./csv.js";
 import { InputError } from "./errors.js";
-import { addTables, finishDocument } from "./finish.js";
+import { addTables, finishDocument, settleHeaderErrors } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
 import { isTabular, lineText, type RawLine } from "./raw.js";
 import { checkZipBounds } from "./zip-limits.js";
@@ -264,10 +264,14 @@ export async function loadXlsx(file: string, template: DocumentTemplate): Promis
     doc.contents = mapArray(n.contents, (e) => ({ ...e, location: onSheet(e.location, narrative.name) }));
     doc.text = mapArray(n.parts, (p) => ({ ...p, location: onSheet(p.location, narrative.name) }));
   }
+  const headerErrors: InputError[] = [];
   for (const s of sheets) {
     if (isText(s)) continue;
-    addTables(doc, meta, parseTables(s.lines, template, { hint: tableHint(template, s.name), docYear: doc.year }));
+    const parsed = parseTables(s.lines, template, { hint: tableHint(template, s.name), docYear: doc.year });
+    addTables(doc, meta, parsed);
+    headerErrors.push(...parsed.headerErrors);
   }
+  settleHeaderErrors(doc.tables, headerErrors);
   if (doc.tables.length === 0) {
     throw new InputError("no standard table found in any worksheet; expected one worksheet per table, named 表N or titled (e.g. 支出总表)", { file });
   }

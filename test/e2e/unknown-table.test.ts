@@ -24,4 +24,38 @@ describe("a table the template does not print", () => {
     expect(said(doc.findings)).toEqual(said(seed.report.documents[0].findings));
   });
 
+  // One table whose header is not the template's (表10 printing 合计金额 for 支出总计) refused the whole
+  // document (exit 2, nothing checked); it is one table not read, listed with what was expected.
+  it("lists a table whose header it cannot match, with what was expected, and checks the rest", () => {
+    const lines = readFileSync(join(ROOT, SEED), "utf8").split("\n");
+    const at = lines.findIndex((l) => /^## 政府性基金预算支出表/.test(l));
+    const header = lines.findIndex((l, i) => i > at && l.startsWith("预算单位\t"));
+    expect(at).toBeGreaterThan(0);
+    lines[header] = lines[header].replace("支出总计", "合计金额");
+    const copy = join(dir, "seed-header.md");
+    writeFileSync(copy, lines.join("\n"));
+    const seed = cliJson([SEED]).report.documents[0];
+    const r = cliJson([copy]);
+    const doc = r.report.documents[0];
+    expect(doc.failure).toBeNull();
+    expect(r.status).toBe(1); // the seed's own errors
+    expect(doc.unknownTables).toEqual([
+      {
+        title: expect.stringMatching(/^表10 政府性基金预算支出表（表头未能识别 header not understood: expected 支出总计; found 预算单位 \| 科目编码 \| 科目名称 \| 合计金额/),
+        location: expect.objectContaining({ file: copy, line: header + 1 }),
+      },
+    ]);
+    expect(doc.tables.find((t: { id: string }) => t.id === "T10")).toMatchObject({ present: false, rows: 0 });
+    // Every finding but the comparisons that summed 表10's rows is the seed's.
+    const without10 = (fs: Finding[]) => said(fs).map((f) => f.replace(/sum over units of the same code in T7, (T10, )?T11 .*/, "sum over units…"));
+    expect(without10(doc.findings)).toEqual(without10(seed.findings));
+  });
+
+  it("fails: a text of one or two such tables keeps the header's error (exit 2)", () => {
+    const one = join(dir, "one-table.md");
+    writeFileSync(one, "表 7\n一般公共预算支出表（按功能分类）\n单位：万元\n预算单位\t科目编码\t科目名称\t合计金额\t基本支出\t项目支出\n甲单位\t\t\t10\t4\t6\n");
+    const r = cliJson([one]);
+    expect(r.status).toBe(2);
+    expect(r.report.documents[0].failure.message).toMatch(/header cannot be matched: expected 支出总计/);
+  });
 });
