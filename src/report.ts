@@ -138,7 +138,8 @@ export function documentReport(path: string, doc: BudgetDocument, findings: Find
     template: doc.template,
     stage: doc.stage,
     tables,
-    unknownTables: doc.unknownTables ?? [],
+    // The schema's two fields (a table's kind, where it was found, only says why a rule was not checked).
+    unknownTables: mapArray(doc.unknownTables ?? [], (u) => ({ title: u.title, location: u.location })),
     notChecked,
     findings: sorted,
     summary: countBySeverity(sorted),

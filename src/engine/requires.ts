@@ -18,6 +18,13 @@ export function unmetRequirement(doc: BudgetDocument, rule: Rule, lang: Lang): s
   if (!req) return null;
   for (const group of req.tables ?? []) {
     if (doc.tables.some((t) => group.includes(t.kind) && t.rows.length > 0)) continue;
+    // Printed, but not read: said so, with the table (its reason is in the list of tables not read).
+    const unread = doc.unknownTables?.find((u) => u.kind && group.includes(u.kind));
+    if (unread) {
+      // Its title without the reason the reader gave (the list of tables not read has it).
+      const title = unread.title.replace(/（[^（）]*）$/, "") || unread.title;
+      return lang === "zh" ? `文档列示的${title}未能读取（原因见“未读取”）` : `${title} is printed but was not read (why: the tables not read)`;
+    }
     return lang === "zh" ? `文档未列示${kindNames(group, lang)}（或该表无数据）` : `the document prints no ${kindNames(group, lang)} (or it holds no rows)`;
   }
   if (req.text && !readsText(doc, req.text))

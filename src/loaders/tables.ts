@@ -521,7 +521,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
         headerErrors.push(e);
         unread.add(tpl.id);
         const reason = e.message.slice(e.message.indexOf("the header cannot be matched: ") + "the header cannot be matched: ".length);
-        unknown.push({ title: `表${tpl.number} ${page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title}（表头未能识别 header not understood: ${reason}）`, location: e.location ?? page.titleLocation });
+        unknown.push({ title: `表${tpl.number} ${page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title}（表头未能识别 header not understood: ${reason}）`, location: e.location ?? page.titleLocation, kind: tpl.kind });
         // Pages of it read before this one are dropped with it.
         const at = tables.findIndex((x) => x.id === tpl.id);
         if (at >= 0) tables.splice(at, 1);

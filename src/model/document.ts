@@ -128,6 +128,8 @@ export interface ContentsEntry {
 export interface UnknownTable {
   title: string;
   location: SourceLocation;
+  /** The kind of a table found by its title but not read (its header or columns not understood); none for a title of no known kind. */
+  kind?: TableKind;
 }
 
 export interface BudgetDocument {

@@ -51,6 +51,20 @@ describe("a table the template does not print", () => {
     expect(without10(doc.findings)).toEqual(without10(seed.findings));
   });
 
+  it("a rule left without the table says the table was printed but not read, in English and Chinese", () => {
+    const lines = readFileSync(join(ROOT, SEED), "utf8").split("\n");
+    const at = lines.findIndex((l) => /^## 一般公共预算支出表（按功能分类）/.test(l));
+    const header = lines.findIndex((l, i) => i > at && l.startsWith("预算单位\t"));
+    lines[header] = lines[header].replace("基本支出", "基本支出合计");
+    const copy = join(dir, "seed-t7-header.md");
+    writeFileSync(copy, lines.join("\n"));
+    const reason = (lang: string) => cliJson([copy, "--lang", lang]).report.documents[0].notChecked.find((n: { ruleId: string }) => n.ruleId === "general-vs-total")?.reason;
+    expect(reason("en")).toBe("表7 一般公共预算支出表（按功能分类） is printed but was not read (why: the tables not read)");
+    expect(reason("zh")).toBe("文档列示的表7 一般公共预算支出表（按功能分类）未能读取（原因见“未读取”）");
+    // The seed itself reads its 表7: the rule runs.
+    expect(cliJson([SEED]).report.documents[0].notChecked.map((n: { ruleId: string }) => n.ruleId)).not.toContain("general-vs-total");
+  });
+
   it("fails: a text of one or two such tables keeps the header's error (exit 2)", () => {
     const one = join(dir, "one-table.md");
     writeFileSync(one, "表 7\n一般公共预算支出表（按功能分类）\n单位：万元\n预算单位\t科目编码\t科目名称\t合计金额\t基本支出\t项目支出\n甲单位\t\t\t10\t4\t6\n");

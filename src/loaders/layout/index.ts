@@ -1352,7 +1352,8 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     const p = parsed.get(b)!;
     if (p.department) departments.push(p.department);
     // An unread table's continuation pages (its title printed again on each) are listed once.
-    if (p.unknown && !unknownTables.some((u) => u.title === p.unknown!.title)) unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file } });
+    if (p.unknown && !unknownTables.some((u) => u.title === p.unknown!.title))
+      unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file }, ...(!b.hit.unknown && { kind: b.hit.tpl.kind }) });
     if (!p.table) {
       last = null;
       continue;
