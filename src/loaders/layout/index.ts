@@ -13,10 +13,10 @@ import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
-import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, tokensOf } from "./tokens.js";
+import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { completeCodeSegments } from "./codes.js";
 import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
-import { withoutPageBreakRepeats } from "./repeats.js";
+import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { mapArray } from "../../util/arrays.js";
@@ -40,7 +40,6 @@ export function loadLayoutText(file: string, text: string, opts: LayoutOptions =
   return layoutDocument(file, layoutLines(text), "layout", opts);
 }
 
-const PAGE_NUMBER = /^[-—－\s]*(第\s*)?\d+\s*(页)?[-—－\s]*$|^\d+\s*\/\s*\d+$/;
 const CONTENTS = /^目\s*录$/;
 const LEADER = /[…]{2,}|\.{4,}|·{4,}/;
 const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/;
@@ -112,7 +111,8 @@ function contentsEnd(lines: LayoutLine[]): { start: number; end: number } {
   let end = start;
   for (let i = start + 1; i < Math.min(lines.length, start + 120); i++) {
     const t = text(lines[i]);
-    if (!t) continue;
+    // A page's number at the foot of a 目录 printed over two pages is no end of it.
+    if (!t || PAGE_NUMBER.test(t)) continue;
     if (LEADER.test(t) || /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+\s*[.．、]|\(|（)/.test(t)) end = i;
     else break;
   }
@@ -1305,7 +1305,7 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
 
 /** Turns laid-out lines into the document model. */
 export function layoutDocument(file: string, printedLines: LayoutLine[], format: "layout" | "pdf" | "markdown", opts: LayoutOptions = {}): BudgetDocument {
-  const lines = withoutPageBreakRepeats(printedLines);
+  const lines = withoutPageBreakRepeats(withoutRunningLines(printedLines));
   const contents = contentsEnd(lines);
   const from = contents.end + 1;
   const chosen = opts.template ? { tpl: opts.template, hits: findTitles(lines, opts.template, from) } : chooseTemplate(lines, from);

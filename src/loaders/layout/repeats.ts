@@ -1,5 +1,6 @@
 import type { LayoutLine } from "./types.js";
 import { mapArray } from "../../util/arrays.js";
+import { PAGE_NUMBER } from "./tokens.js";
 
 /*
  * A spreadsheet exported to PDF draws a cell that straddles a page break on both pages, each copy clipped
@@ -9,7 +10,6 @@ import { mapArray } from "../../util/arrays.js";
  * page, the very start of the next) and the copy on the later page is left out.
  */
 
-const PAGE_NUMBER = /^[-—－\s]*(第\s*)?\d+\s*(页)?[-—－\s]*$|^\d+\s*\/\s*\d+$/;
 /** At most this many lines repeat: a cell's text, not a page. */
 const MAX_RUN = 8;
 
@@ -36,4 +36,43 @@ export function withoutPageBreakRepeats(lines: LayoutLine[]): LayoutLine[] {
     }
   }
   return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
+
+/** Fewest pages a running head or foot is printed on, and the least share of the pages that print text. */
+const RUNNING_MIN_PAGES = 4;
+const RUNNING_MIN_SHARE = 0.5;
+
+/**
+ * The lines with a running head or foot left out: the same line of text (the document's title, 某某局2026年部门
+ * 预算) printed first or last on most pages. Read, it would be a row of the table its page continues, or a
+ * sentence in the middle of a paragraph. A table's title (…表), a line of several cells (a header repeated on
+ * a table's pages) and a page's number (left to the readers) are never one.
+ */
+export function withoutRunningLines(lines: LayoutLine[]): LayoutLine[] {
+  const firstLast = new Map<number, { first: LayoutLine; last: LayoutLine }>();
+  for (const l of lines) {
+    if (!l.page || key(l) === "" || PAGE_NUMBER.test(l.text.trim())) continue;
+    const at = firstLast.get(l.page);
+    if (at) at.last = l;
+    else firstLast.set(l.page, { first: l, last: l });
+  }
+  if (firstLast.size < RUNNING_MIN_PAGES) return lines;
+  const count = new Map<string, number>();
+  for (const { first, last } of firstLast.values())
+    for (const l of first === last ? [first] : [first, last]) if (running(l)) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
+  const drop = new Set<LayoutLine>();
+  for (const { first, last } of firstLast.values())
+    for (const l of [first, last]) {
+      const n = count.get(key(l)) ?? 0;
+      if (n >= RUNNING_MIN_PAGES && n >= firstLast.size * RUNNING_MIN_SHARE) drop.add(l);
+    }
+  return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
+
+/** A line that may be a running head or foot: one run of text, words (six 汉字 or more), not a table's title. */
+function running(l: LayoutLine): boolean {
+  const t = l.text.trim();
+  if (/\s{2,}/.test(t)) return false;
+  const k = t.replace(/\s+/g, "");
+  return (k.match(/[\u4e00-\u9fff]/g) ?? []).length >= 6 && !/表([（(][^）)]*[）)])?$/.test(k) && !/单位[:：]/.test(k);
 }

@@ -7,6 +7,13 @@ export const AMOUNT_TOKEN = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 const isAmount = (s: string) => AMOUNT_TOKEN.test(s);
 
+/**
+ * A page's number as printed at its foot or head: 3 · - 3 - · 第 3 页 · 3/30 · 第 3 页 共 30 页 · 第3页/共30页 ·
+ * 共30页 第3页 · Page 3 of 30. Never a table's row or a paragraph's line.
+ */
+export const PAGE_NUMBER =
+  /^[-—－\s]*(第\s*)?\d+\s*(页)?[-—－\s]*$|^\d+\s*[/／]\s*\d+$|^第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页$|^共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页$|^page\s*\d+\s*(of|\/)\s*\d+$/i;
+
 /** A list marker starting an item's label: 一、 (一) （一） 1. 1、 */
 const MARKER_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))/;
 
