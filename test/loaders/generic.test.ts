@@ -83,6 +83,10 @@ describe("headers read by kind alone", () => {
       at([32, "小计"], [42, "人员经费"], [54, "日常公用支出"]),
     ]);
     expect(grouped.specs.map((s) => s.key)).toEqual(["total", "basic", "personnel", "public", "project"]);
+    // 人员经费支出 / 公用经费支出 are 人员经费 / 公用经费; the 小计 before them is 基本支出.
+    const worded = named("general-basic-economic", ["  科目编码    科目名称    合计    小计    人员经费支出    公用经费支出"]);
+    expect(worded.unnamed).toEqual([]);
+    expect(worded.specs.map((s) => s.key)).toEqual(["total", "basic", "personnel", "public"]);
     // No group label over it: the 小计 before 因公出国(境)费 is the 三公 total, the one before 购置费 the vehicles'.
     const sanggong = named("sanggong", ["  合计    小计    因公出国（境）费    小计    公务用车购置费    公务用车运行维护费    公务接待费    会议费    培训费"]);
     expect(sanggong.specs.map((s) => s.key)).toEqual(["grand-total", "total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception", "meeting", "training"]);

@@ -88,7 +88,7 @@ const WHOLE_LABEL = /^(小计|合计|总计)$/;
 const SUBTOTAL_BEFORE: [RegExp, string][] = [
   [/^因公出国/, "total"],
   [/购置费$/, "vehicle"],
-  [/^人员(经费|支出)$/, "basic"],
+  [/^人员(经费支出|经费|支出)$/, "basic"],
 ];
 
 /**
