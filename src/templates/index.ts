@@ -19,8 +19,12 @@ export const TABLE_NUMBER_PREFIX = /^\s*(?:附\s*)?表\s*(\d+|[一二三四五�
 export function normaliseTitle(text: string): string {
   return normaliseName(text.replace(/[#*]/g, "").replace(TABLE_NUMBER_PREFIX, ""))
     .replace(/^\d{4}年(度)?/, "")
-    .replace(/^表\d+/, "");
+    .replace(/^表\d+/, "")
+    .replace(UNIT_QUALIFIER, "");
 }
+
+/** The money unit printed in brackets after a title (部门收支总表（单位：万元）): no part of the title. */
+const UNIT_QUALIFIER = /\s*\((金额)?单位[:：]?\s*(万元|元|千元|亿元)\)$/;
 
 /**
  * Titles already looked up, per template: a loader asks of every line of the table part that is not a

@@ -50,6 +50,10 @@ describe("titles recognised by kind", () => {
     ] as const)
       expect(kindOf(title.replace(/^(表\d+：|公开 \d+ 表 |部门公开表 \d+ |附表\d+ )/, "")), title).toBe(kind);
     expect(normaliseTitle("2026年部门收入总表")).toBe("部门收入总表");
+    // The money unit in brackets after the title is no part of it.
+    expect(kindOf("部门收支总表（单位：万元）")).toBe("summary");
+    expect(kindOf("一般公共预算支出表（按功能分类科目）(金额单位:元)")).toBe("general-function");
+    expect(normaliseTitle("表3 支出总表 （单位：万元）")).toBe("支出总表");
   });
 
   it("not a kind the model does not know: project expenditure by economic code, 财政拨款 by function", () => {
