@@ -23,6 +23,24 @@ export function normaliseTitle(text: string): string {
     .replace(UNIT_QUALIFIER, "");
 }
 
+/** A bracketed qualifier, or 续表 / 续, at a title's end. */
+const QUALIFIER = /\s*(\([^()]*\)|续表?)$/;
+
+/**
+ * A normalised title without a last qualifier that says nothing of the table's kind (（续表）, 续表, （2026年）,
+ * （草案）, （预算数）); null when it has none, or one that does (（按经济分类）, （功能科目）).
+ */
+export function withoutQualifier(n: string): string | null {
+  let out = n;
+  // Two at most (部门支出总表（单位：万元）（续表））.
+  for (let k = 0; k < 2; k++) {
+    const q = QUALIFIER.exec(out);
+    if (!q || q.index === 0 || /经济|功能|科目|分类/.test(q[0])) break;
+    out = out.slice(0, q.index).replace(UNIT_QUALIFIER, "");
+  }
+  return out === n ? null : out;
+}
+
 /** The money unit printed in brackets after a title (部门收支总表（单位：万元）): no part of the title. */
 const UNIT_QUALIFIER = /\s*\((金额)?单位[:：]?\s*(万元|元|千元|亿元)\)$/;
 
@@ -44,6 +62,9 @@ export function templateByTitle(t: DocumentTemplate, title: string): TableTempla
     // The department and year printed before the title (深圳市科学技术协会2023年部门收支总表): the title after them.
     const afterYear = /^.{2,40}?\d{4}年度?(?=.)/.exec(n);
     found = match(n) ?? (afterYear ? match(n.slice(afterYear[0].length)) : null);
+    // A qualifier after the title that says nothing of its kind (（续表）, 续, （2026年）, （草案）): the title before it.
+    const bare = found ? null : withoutQualifier(n);
+    if (bare) found = templateByTitle(t, bare) ?? null;
     if (memo.size >= BY_TITLE_MAX) memo.clear();
     memo.set(ownString(title), found);
   }

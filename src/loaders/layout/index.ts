@@ -4,7 +4,7 @@ import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
 import { parseNarrative } from "../narrative.js";
 import { generic } from "../../templates/generic.js";
-import { normaliseTitle, templates } from "../../templates/index.js";
+import { normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
 import { InputError } from "../errors.js";
 import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
@@ -85,6 +85,14 @@ function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefine
   const t = text(l);
   if (!t || t.length > 60 || LEADER.test(t) || amountsOf(l).length) return undefined;
   const n = normaliseTitle(t.replace(TITLE_PREFIX, "").replace(/^[：:.．\s]+/, ""));
+  const found = titleOfKind(tpl, n);
+  if (found) return found;
+  // A qualifier that says nothing of the kind (部门支出总表（续表）, …（2026年）): the title before it.
+  const unqualified = withoutQualifier(n);
+  return unqualified ? titleOfKind(tpl, unqualified) : undefined;
+}
+
+function titleOfKind(tpl: DocumentTemplate, n: string): TableTemplate | undefined {
   const bare = n.replace(/^[^\d]*?\d{4}年(度)?/, "");
   // Read by kind alone, a title must read as one (…表): a sentence of the text naming a table is not one.
   if (tpl.columnsFromHeader && !/表(\(.*\))?$/.test(n)) return undefined;
