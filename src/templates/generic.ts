@@ -123,7 +123,7 @@ export const generic: DocumentTemplate = {
   tables: [
     g(4, { kind: "allocation-summary", title: "财政拨款收支总表", titlePatterns: [/(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
     g(1, { kind: "summary", title: "收支总表", titlePatterns: [/收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
-    g(2, { kind: "income", title: "收入总表", titlePatterns: [/收入(预算|决算)?总(体情况)?表$|^收入(预算|决算)表$/], ...classified("function") }),
+    g(2, { kind: "income", title: "收入总表", titlePatterns: [/收入(预算|决算)?总(体情况)?表$|^(部门|单位)?收入(预算|决算)表$/], ...classified("function") }),
     g(6, { kind: "general-basic-economic", title: "一般公共预算基本支出表", titlePatterns: [/一般公共预算(财政拨款)?基本支出/], ...classified("economic") }),
     g(8, { kind: "general-economic", title: "一般公共预算支出表（按经济分类）", titlePatterns: [/一般公共预算(支出|财政拨款支出)(预算|决算)?(情况)?表?.*经济分类/], ...classified("economic") }),
     g(7, {
@@ -147,7 +147,7 @@ export const generic: DocumentTemplate = {
     g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),
     g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...classified("function") }),
     g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
-    g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表$|^支出(预算|决算)表$/], ...classified("function") }),
+    g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表(\((按)?功能(分类)?(科目)?\))?$|^(部门|单位)?支出(预算|决算)表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
   ],
 };

@@ -47,6 +47,10 @@ describe("titles recognised by kind", () => {
       ["一般公共预算基本支出情况表（按经济分类科目）", "general-basic-economic"],
       ["财政拨款收支总体情况表", "allocation-summary"],
       ["2026年市级部门一般公共预算“三公”经费预算表", "sanggong"],
+      ["部门收入预算表", "income"],
+      ["部门支出预算表", "expenditure"],
+      ["部门支出预算总表（按功能分类）", "expenditure"],
+      ["一般公共预算支出表（按功能分类）", "general-function"],
     ] as const)
       expect(kindOf(title.replace(/^(表\d+：|公开 \d+ 表 |部门公开表 \d+ |附表\d+ )/, "")), title).toBe(kind);
     expect(normaliseTitle("2026年部门收入总表")).toBe("部门收入总表");
@@ -59,6 +63,7 @@ describe("titles recognised by kind", () => {
   it("not a kind the model does not know: project expenditure by economic code, 财政拨款 by function", () => {
     expect(kindOf("一般公共预算项目支出情况表（按经济分类科目）")).toBeNull();
     expect(kindOf("部门预算项目支出及其他支出预算表")).toBeNull();
+    expect(kindOf("部门项目支出预算表")).toBeNull();
   });
 });
 
