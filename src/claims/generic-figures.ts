@@ -91,8 +91,8 @@ const SANGGONG_PART = sre(
   String.raw`(?<key>因公出国\(境\)费?|公务用车购置[及和]运行(?:维护)?费|公务用车购置(?:费|支出)|公务用车运行(?:维护)?费|公务接待费)\s*(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
-/** 一般公共预算基本支出 X 万元 (and its 人员经费 / 公用经费 in the paragraphs after it). */
-const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/** 一般公共预算基本支出 X 万元 · 一般公共预算安排（的）基本支出 X 万元 (and its 人员经费 / 公用经费 in the paragraphs after it). */
+const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?(?:安排(?:的)?)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const BASIC_PART = sre(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
 const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");

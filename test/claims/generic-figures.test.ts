@@ -69,6 +69,8 @@ describe("the generic reader: figures that restate a table", () => {
       "figure public 公用经费 2,376.26",
     ]);
     expect(read("2026 年一般公共预算基本支出 100 万元。", "七、关于“三公”经费的说明", "人员经费 70 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
+    expect(read("2026 年一般公共预算安排基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
+    expect(read("2026 年一般公共预算安排的基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
   });
 
   it("letter-spaced words (a justified line in pdftotext -layout) and 一般公共预算当年（财政）拨款", () => {
