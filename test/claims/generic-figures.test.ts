@@ -70,6 +70,10 @@ describe("the generic reader: figures that restate a table", () => {
     ]);
     expect(read("2026 年一般公共预算基本支出 100 万元。", "七、关于“三公”经费的说明", "人员经费 70 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
     expect(read("2026 年一般公共预算安排基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
+    // The 一般公共预算 table's 合计 worded as its spending, and the 三公 total worded as 支出预算.
+    expect(read("2026 年一般公共预算财政拨款支出预算 120 万元。")).toEqual(["figure general 一般公共预算当年拨款 120"]);
+    expect(read("2026 年一般公共预算拨款收入 120 万元。")).toEqual([]);
+    expect(read("2026 年“三公”经费财政拨款支出预算为 12.5 万元。")).toEqual(["三公 total “三公”经费 12.5"]);
     expect(read("2026 年一般公共预算安排的基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
   });
 
