@@ -73,6 +73,11 @@ const cases: [string, number][] = [
   [OTHER("jiangsu_provincial-procuratorate_2019"), 0.85],
   // 17 columns: its rows of a few figures were placed by position alone, one column off at 0.95 (six false errors).
   [OTHER("hangzhou_meteorological-bureau_2026"), 0.95],
+  // Rows that add up under two placements alike (杭州's 支出预算总表 15% narrower, placed by its numbering row's
+  // centred numbers): placed where the page's rows placed beyond doubt put figures ending at the same places,
+  // instead of listing the table. (At 1.25 its 17-column 收入预算总表 is still listed: its wrapped 事业单位经营 /
+  // 收入 is read as two labels.)
+  [OTHER("hangzhou_meteorological-bureau_2026"), 0.85],
 ];
 
 describe("layout text at another spacing: the same tables and findings", () => {

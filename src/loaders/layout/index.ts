@@ -328,7 +328,10 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
     amounts.slice(0, specs.length).forEach((a, i) => (out[i] = a));
-    if (doubt) anchor(doubt, page, amounts, mapArray(specs, (_, j) => j));
+    if (doubt) {
+      anchor(doubt, page, amounts, mapArray(specs, (_, j) => j));
+      anchor(doubt, page, amounts, mapArray(specs, (_, j) => j), doubt.sure);
+    }
     return out;
   }
   const positions = mapArray(amounts, (a) => a.x1 - amounts[0].x1);
@@ -377,22 +380,37 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   // (A table of more than 16 columns, whose rows were placed by position alone before their identities were
   // tried, keeps the nearest placement: its unit-funds columns sit a few characters apart, and a figure that
   // any of them could hold in arithmetic would have listed the whole table.)
-  if (doubt && specs.length <= 16 && best && second && second.held === best.held && second.cost - best.cost < pitch * margin) {
-    if (addsUp) doubt.ambiguous = true;
-    else doubt.misprinted++;
+  const tied = !!best && !!second && second.held === best.held && second.cost - best.cost < pitch * margin;
+  if (doubt && specs.length <= 16 && tied) {
+    if (addsUp) {
+      // Where the page's rows placed beyond doubt end their figures may still tell the tied placements apart.
+      const equal = options.filter((cols) => identitiesHeld(identities, cols, figures, byColumn, { failed: 0 }) === best!.held);
+      const resolved = anchoredPlacement(amounts, equal, expectedColumns(doubt.sure.get(page), offsets));
+      if (resolved && resolved.margin >= pitch * margin) {
+        anchor(doubt, page, amounts, resolved.cols);
+        resolved.cols.forEach((c, i) => (out[c] = amounts[i]));
+        return out;
+      }
+      if (!final) doubt.unanchored = true;
+      else doubt.ambiguous = true;
+    } else doubt.misprinted++;
   }
   // A row that adds up: where its figures stand is where the table's columns end, for the rows that add up
-  // in no placement (a misprinted figure printed right under its column's others goes where they went).
-  if (doubt && best && best.held > 0 && best.failed === 0) anchor(doubt, page, amounts, best.cols);
+  // in no placement (a misprinted figure printed right under its column's others goes where they went); and,
+  // placed beyond doubt, for the rows two placements fit alike.
+  if (doubt && best && best.held > 0 && best.failed === 0) {
+    anchor(doubt, page, amounts, best.cols);
+    if (!tied) anchor(doubt, page, amounts, best.cols, doubt.sure);
+  }
   const idx = best ? best.cols : assignColumns(positions, offsets ?? mapArray(specs, (_, j) => j));
   idx.forEach((c, i) => (out[c] = amounts[i]));
   return out;
 }
 
 /** Records where the figures of a row placed for certain stand: column j's right edges on the page. */
-function anchor(doubt: Doubt, page: number, amounts: LayoutToken[], cols: number[]): void {
-  let at = doubt.anchors.get(page);
-  if (!at) doubt.anchors.set(page, (at = []));
+function anchor(doubt: Doubt, page: number, amounts: LayoutToken[], cols: number[], into = doubt.anchors): void {
+  let at = into.get(page);
+  if (!at) into.set(page, (at = []));
   cols.forEach((c, i) => (at[c] ??= []).push(amounts[i].x1));
 }
 
@@ -445,8 +463,10 @@ function anchoredPlacement(amounts: LayoutToken[], options: number[][], expected
 interface Doubt {
   ambiguous: boolean;
   misprinted: number;
-  /** Per page, per amount column, the right edges of the figures of the rows placed for certain. */
+  /** Per page, per amount column, the right edges of the figures of the rows that add up. */
   anchors: Map<number, number[][]>;
+  /** The same, of the rows placed beyond doubt (one placement adds up best, or stands clearly nearest). */
+  sure: Map<number, number[][]>;
   /** Set when a row that adds up in no placement was placed before any row of its page was placed for certain. */
   unanchored?: boolean;
 }
@@ -775,7 +795,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // a table of this kind's rows.
   if (named && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
     return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
-  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map() };
+  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map() };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
   const offsets = (named && numberingOffsets(body, amountSpecs_.length)) || columnOffsets(data, amountSpecs_, header, named?.rights);
   // Read by kind alone, each page's columns where its figures show them (pages may differ in width).
@@ -1092,7 +1112,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const under = !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
-  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map() };
+  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map() };
   // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
   const margin = 1 / 2;
   const rows: Row[] = mapArray(data, (d, k) => {
