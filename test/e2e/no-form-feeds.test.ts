@@ -35,6 +35,20 @@ describe("a layout text without form feeds", () => {
     expect(page(without)).toEqual(page(withFf).map((p) => p! - 1));
   });
 
+  it("its page numbers printed in words (第 4 页 共 40 页, 第4页/共40页, 4/40, 共40页 第4页) count as well", () => {
+    const forms = [(n: string) => `第 ${n} 页 共 40 页`, (n: string) => `第${n}页/共40页`, (n: string) => `${n}/40`, (n: string) => `共40页 第${n}页`];
+    const copies = forms.map((form, i) => {
+      const copy = join(dir, `central-nopgbrk-words-${i}.txt`);
+      writeFileSync(copy, text.replaceAll("\f", "").replace(/^( {8,})(\d{1,3})[ \t]*$/gm, (_, pad: string, n: string) => `${pad}${form(n)}`));
+      return copy;
+    });
+    const [withFf, ...others] = cliJson([file, ...copies]).report.documents as Doc[];
+    for (const d of others) {
+      expect(tables(d)).toEqual(tables(withFf));
+      expect(said(d)).toEqual(said(withFf));
+    }
+  });
+
   it("takes a run of three page numbers or more counting up by one, never a lone figure on a line", () => {
     const page = (n: number) => [`项目${n}      1,000.00`, "", `                 ${n}`];
     const three = [...page(1), ...page(2), ...page(3), "尾页  5.00"].join("\n");

@@ -77,8 +77,12 @@ export function tokenise(text: string): LayoutToken[] {
   return out;
 }
 
-/** A line that holds only a page number, set off from the margin: 6, - 6 -, 第 6 页. */
-const FOOT_NUMBER = /^ {8,}[-—－]?\s*(?:第\s*)?(\d{1,3})\s*(?:页)?\s*[-—－]?$/;
+/**
+ * A line that holds only a page number, set off from the margin: 6, - 6 -, 第 6 页, 第 6 页 共 30 页 (第6页/共30页),
+ * 6/30, 共30页 第6页. The page's own number is group 1, 2 or 3.
+ */
+const FOOT_NUMBER =
+  /^ {8,}(?:[-—－]?\s*(?:第\s*)?(\d{1,3})\s*(?:页)?\s*(?:[,，/／]?\s*共\s*\d{1,4}\s*页)?\s*[-—－]?|(\d{1,3})\s*[/／]\s*\d{1,4}|共\s*\d{1,4}\s*页\s*[,，/／]?\s*第\s*(\d{1,3})\s*页)$/;
 
 /**
  * Pages of a text written without form feeds (`pdftotext -layout -nopgbrk`, or a copy that lost them): each
@@ -90,7 +94,7 @@ function pagesByNumber(lines: string[]): number[] | null {
   const found: { i: number; n: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = FOOT_NUMBER.exec(lines[i].replace(/\s+$/, ""));
-    if (m) found.push({ i, n: Number(m[1]) });
+    if (m) found.push({ i, n: Number(m[1] ?? m[2] ?? m[3]) });
   }
   // The longest run of numbers that go up by one, in the order they are printed.
   const length: number[] = [];
