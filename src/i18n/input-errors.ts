@@ -29,6 +29,7 @@ const ZH: [RegExp, string][] = [
   [/^not a budget disclosure: no table of a known kind was found; expected tables under titles such as (.*) \(tab-separated, or aligned with spaces as pdftotext -layout writes them\)$/, "不是预算公开文件：未找到可识别类型的表格；应有标题如 $1 的表格（以制表符分隔，或如 pdftotext -layout 输出那样以空格对齐）"],
   [/^not a budget disclosure of the (\S+) template: none of its table titles \((.*)\) was found$/, "不是 $1 模板的预算公开文件：未找到其任何表标题（$2）"],
   [/^no standard table found in any worksheet; expected one worksheet per table, named 表N or titled \(e\.g\. 支出总表\)$/, "各工作表中均未找到标准表格；应为每张表一个工作表，名为 表N 或带标题（如 支出总表）"],
+  [/^the tables are not laid out: (\d+) of their (\d+) lines with a figure set their cells one space apart, so a blank cell leaves no trace \(as pdftotext -raw writes\); expected the PDF itself, `pdftotext -layout` text, or tab-separated rows$/, "表格未按版面排列：含数字的 $2 行中有 $1 行各格之间只隔一个空格，空白的格不留痕迹（如 pdftotext -raw 的输出）；应提供 PDF 原件、`pdftotext -layout` 文本或制表符分隔的表格行"],
   [/^the tables are not laid out: (\d+) of their (\d+) lines with a figure hold nothing else \(one cell per line, as pdftotext without -layout writes\); expected the PDF itself, `pdftotext -layout` text, or tab-separated rows$/, "表格未按版面排列：含数字的 $2 行中有 $1 行只有这一个数字（每格一行，如不带 -layout 的 pdftotext 输出）；应提供 PDF 原件、`pdftotext -layout` 文本或制表符分隔的表格行"],
   [/^表 (\d+): a table row comes before the table's title$/, "表 $1：表格行出现在表标题之前"],
   [/^(表\d+ [^:]*): the header cannot be matched: expected (.*); found no header row$/, "$1：表头无法识别：应有 $2；未找到表头行"],

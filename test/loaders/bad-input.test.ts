@@ -30,6 +30,16 @@ const CELLS = file(
     .join("\n"),
 );
 
+// The Shanghai 决算 with its rows kept whole but its cells one space apart, as `pdftotext -raw` writes them: a
+// blank cell leaves no gap, so no figure's column can be told (read anyway, it gave 40 false errors).
+const ONE_SPACE = file(
+  "one-space-apart.txt",
+  readFileSync(join(ROOT, "fixtures/shanghai/shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt"), "utf8")
+    .split("\n")
+    .map((l) => l.trim().replace(/ {2,}/g, " "))
+    .join("\n"),
+);
+
 const STACK_FRAME = /^\s+at /m;
 
 /** The CLI's one line for a bad input: `budget-check: <file>[:<line>]: <what was wrong; what was expected>`. */
@@ -49,6 +59,7 @@ describe("bad input, checked by the real CLI", () => {
     ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tables under titles.*tab-separated/],
     ["a table whose header cannot be matched", HEADER, 4, /表7.*header cannot be matched: expected 支出总计; found .*合计金额/],
     ["tables whose cells stand one per line", CELLS, null, /the tables are not laid out: \d+ of their \d+ lines with a figure hold nothing else.*pdftotext -layout/],
+    ["tables whose cells stand one space apart", ONE_SPACE, null, /the tables are not laid out: \d+ of their \d+ lines with a figure set their cells one space apart.*pdftotext -raw.*pdftotext -layout/],
   ];
   for (const [name, path, line, what] of cases)
     it(`${name}: one line naming the file${line ? " and line" : ""} and what was expected, exit 2`, () => {
@@ -65,6 +76,7 @@ describe("bad input, checked by the real CLI", () => {
     ["a text that is not a budget document", PROSE, null, /^不是预算公开文件：未找到可识别类型的表格/],
     ["a table whose header cannot be matched", HEADER, 4, /^表7 一般公共预算支出表（按功能分类）：表头无法识别：应有 支出总计；实际为 .*合计金额/],
     ["tables whose cells stand one per line", CELLS, null, /^表格未按版面排列：含数字的 \d+ 行中有 \d+ 行只有这一个数字/],
+    ["tables whose cells stand one space apart", ONE_SPACE, null, /^表格未按版面排列：含数字的 \d+ 行中有 \d+ 行各格之间只隔一个空格/],
   ];
   for (const [name, path, line, what] of zhCases)
     it(`in Chinese: ${name}`, () => {

@@ -1307,6 +1307,9 @@ function contentsOf(file: string, lines: LayoutLine[], range: { start: number; e
   return out;
 }
 
+/** Two cells set apart: a gap of two spaces or more (or a tab) between two printed characters. */
+const COLUMN_GAP = /\S(?: {2,}|\t)\S/;
+
 /** The written parts: the lines outside tables, a part per heading. */
 function textParts(file: string, lines: LayoutLine[]): TextPart[] {
   const parts: TextPart[] = [];
@@ -1359,6 +1362,19 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
       `the tables are not laid out: ${figureLines.length - inRows} of their ${figureLines.length} lines with a figure hold nothing else (one cell per line, as pdftotext without -layout writes); expected the PDF itself, \`pdftotext -layout\` text, or tab-separated rows`,
       { file },
     );
+  // Rows kept whole but their cells run together, one space apart (`pdftotext -raw`, or a converter that
+  // writes a row's cells in reading order): a blank cell leaves no gap, so a figure's column cannot be
+  // told and every row with a blank would be read into wrong columns. Laid-out text sets its columns apart
+  // by two spaces or more on nearly every row with a figure (79–100% of them in the bundled documents, at
+  // any spacing); such a text has none.
+  if (format === "layout" && figureLines.length >= 10) {
+    const aligned = figureLines.filter((l) => COLUMN_GAP.test(l.text)).length;
+    if (aligned * 5 < figureLines.length)
+      throw new InputError(
+        `the tables are not laid out: ${figureLines.length - aligned} of their ${figureLines.length} lines with a figure set their cells one space apart, so a blank cell leaves no trace (as pdftotext -raw writes); expected the PDF itself, \`pdftotext -layout\` text, or tab-separated rows`,
+        { file },
+      );
+  }
   for (const b of bs) b.fromHeader = !!tpl.columnsFromHeader;
   const tables: Table[] = [];
   const unknownTables: UnknownTable[] = [];
