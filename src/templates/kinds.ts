@@ -71,68 +71,86 @@ const fundBalance: RowIdentity = {
   en: "opening balance + income − closing balance",
 };
 
+/** The sources 单位资金 (Shenzhen's 收入总表, Hangzhou's 项目支出表) sums: printed as its parts, as one column, or both. */
+const UNIT_FUND_PARTS = ["business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"];
+
+/**
+ * An identity over the income sources, in the two forms a table may print them: where 单位资金 is
+ * printed, it stands for its parts (which it sums, below), and they are not counted again; where it is
+ * not, its parts are the terms.
+ */
+function byUnitFunds(ids: RowIdentity[]): RowIdentity[] {
+  return ids.flatMap((id) => [
+    { ...id, parts: id.parts.filter((k) => k !== "unit-funds"), unless: [...(id.unless ?? []), "unit-funds"] },
+    { ...id, parts: [...id.parts.filter((k) => !UNIT_FUND_PARTS.includes(k) && k !== "unit-funds"), "unit-funds"], when: [...(id.when ?? []), "unit-funds"] },
+  ]);
+}
+
 export const KINDS: Record<TableKind, KindSpec> = {
   summary: { zh: "收支总表", en: "income and expenditure summary", rowIdentities: [] },
   income: {
     zh: "收入总表",
     en: "income by function",
     rowIdentities: [
-      {
-        total: "total",
-        parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
-        rows: CLASSIFIED_ROWS,
-        unless: ["current-income", "general-public"],
-        zh: "各项收入之和",
-        en: "sum of the income sources",
-      },
-      {
-        total: "total",
-        parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
-        rows: CLASSIFIED_ROWS,
-        when: ["allocation", "general-public"],
-        unless: ["current-income"],
-        zh: "各项收入之和",
-        en: "sum of the income sources",
-      },
-      // 财政拨款 printed only by fund (一般公共预算拨款收入 | 政府性基金预算拨款收入 | …), no 财政拨款 column.
-      {
-        total: "total",
-        parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
-        rows: CLASSIFIED_ROWS,
-        when: ["general-public"],
-        unless: ["allocation", "current-income", "special-education", "special-other"],
-        zh: "各项收入之和",
-        en: "sum of the income sources",
-      },
-      // The same with 财政专户 printed only by its parts (教育收费 | 其他专户收入拨款).
-      {
-        total: "total",
-        parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-education", "special-other", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
-        rows: CLASSIFIED_ROWS,
-        when: ["general-public", "special-education"],
-        unless: ["allocation", "current-income", "special-account"],
-        zh: "各项收入之和",
-        en: "sum of the income sources",
-      },
-      // 总计 = 本年收入 + 上年结转结余, each split by source.
-      { total: "total", parts: ["current-income", "carryover"], rows: CLASSIFIED_ROWS, when: ["current-income"], zh: "本年收入 + 上年结转结余", en: "this year's income + carry-over" },
-      {
-        total: "current-income",
-        parts: ["allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
-        rows: CLASSIFIED_ROWS,
-        unless: ["general-public"],
-        zh: "本年收入各项之和",
-        en: "sum of this year's income sources",
-      },
-      {
-        total: "current-income",
-        parts: ["general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
-        rows: CLASSIFIED_ROWS,
-        when: ["general-public"],
-        unless: ["allocation"],
-        zh: "本年收入各项之和",
-        en: "sum of this year's income sources",
-      },
+      ...byUnitFunds([
+        {
+          total: "total",
+          parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
+          rows: CLASSIFIED_ROWS,
+          unless: ["current-income", "general-public"],
+          zh: "各项收入之和",
+          en: "sum of the income sources",
+        },
+        {
+          total: "total",
+          parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
+          rows: CLASSIFIED_ROWS,
+          when: ["allocation", "general-public"],
+          unless: ["current-income"],
+          zh: "各项收入之和",
+          en: "sum of the income sources",
+        },
+        // 财政拨款 printed only by fund (一般公共预算拨款收入 | 政府性基金预算拨款收入 | …), no 财政拨款 column.
+        {
+          total: "total",
+          parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
+          rows: CLASSIFIED_ROWS,
+          when: ["general-public"],
+          unless: ["allocation", "current-income", "special-education", "special-other"],
+          zh: "各项收入之和",
+          en: "sum of the income sources",
+        },
+        // The same with 财政专户 printed only by its parts (教育收费 | 其他专户收入拨款).
+        {
+          total: "total",
+          parts: ["carryover", "general-public", "gov-fund", "state-capital", "special-education", "special-other", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
+          rows: CLASSIFIED_ROWS,
+          when: ["general-public", "special-education"],
+          unless: ["allocation", "current-income", "special-account"],
+          zh: "各项收入之和",
+          en: "sum of the income sources",
+        },
+        // 总计 = 本年收入 + 上年结转结余, each split by source.
+        { total: "total", parts: ["current-income", "carryover"], rows: CLASSIFIED_ROWS, when: ["current-income"], zh: "本年收入 + 上年结转结余", en: "this year's income + carry-over" },
+        {
+          total: "current-income",
+          parts: ["allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
+          rows: CLASSIFIED_ROWS,
+          unless: ["general-public"],
+          zh: "本年收入各项之和",
+          en: "sum of this year's income sources",
+        },
+        {
+          total: "current-income",
+          parts: ["general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
+          rows: CLASSIFIED_ROWS,
+          when: ["general-public"],
+          unless: ["allocation"],
+          zh: "本年收入各项之和",
+          en: "sum of this year's income sources",
+        },
+      ]),
+      { total: "unit-funds", parts: UNIT_FUND_PARTS, rows: CLASSIFIED_ROWS, zh: "单位资金各项之和", en: "sum of the unit's own funds" },
       {
         total: "carryover",
         parts: ["carryover-general-public", "carryover-gov-fund", "carryover-state-capital", "carryover-special-account", "carryover-unit-funds"],
@@ -144,7 +162,11 @@ export const KINDS: Record<TableKind, KindSpec> = {
     ],
   },
   expenditure: { zh: "支出总表", en: "expenditure by function", rowIdentities: basicSplit },
-  "basic-summary": { zh: "基本支出总表", en: "basic expenditure summary", rowIdentities: [] },
+  "basic-summary": {
+    zh: "基本支出总表",
+    en: "basic expenditure summary",
+    rowIdentities: [{ total: "total", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" }],
+  },
   "project-summary": { zh: "项目支出总表", en: "project expenditure summary", rowIdentities: [] },
   "allocation-summary": {
     zh: "财政拨款收支总表",

@@ -51,6 +51,21 @@ const T2: TableTemplate = {
   columns: [
     ...classifiedColumns().slice(0, 3),
     { key: "total", kind: "amount", label: "合计", leaf: /^(合计|收入总计|总计)$/, required: true },
+    // The sources, where the header prints them (the 收支总表's income side, by code): each in the
+    // income identities of src/templates/kinds.ts; a source the header does not print is not read.
+    { key: "current-income", kind: "amount", label: "本年收入合计", leaf: /^(本年收入(合计)?|小计|合计)$/, group: /^本年收入/ },
+    { key: "allocation", kind: "amount", label: "政府预算拨款", leaf: /^(小计|合计|政府预算拨款|财政拨款)$/, group: /^(政府预算拨款|财政拨款)/ },
+    { key: "general-public", kind: "amount", label: "一般公共预算拨款", leaf: /^一般公共预算(拨款)?(收入)?$/ },
+    { key: "gov-fund", kind: "amount", label: "政府性基金预算拨款", leaf: /^政府性基金(预算)?(拨款)?(收入)?$/ },
+    { key: "state-capital", kind: "amount", label: "国有资本经营预算拨款", leaf: /^国有资本经营(预算)?(拨款)?(收入)?$/ },
+    { key: "special-account", kind: "amount", label: "财政专户管理资金", leaf: /^财政专户管理资金(收入)?$/ },
+    { key: "unit-funds", kind: "amount", label: "单位资金", leaf: /^(小计|合计|单位资金)$/, group: /^单位资金/ },
+    { key: "business-income", kind: "amount", label: "事业收入", leaf: /^事业收入$/ },
+    { key: "operating-income", kind: "amount", label: "事业单位经营收入", leaf: /^事业单位经营收入$/ },
+    { key: "superior-subsidy", kind: "amount", label: "上级补助收入", leaf: /^上级补助收入$/ },
+    { key: "subsidiary-remittance", kind: "amount", label: "附属单位上缴收入", leaf: /^附属单位上缴收入$/ },
+    { key: "other-income", kind: "amount", label: "其他收入", leaf: /^其他收入$/ },
+    { key: "carryover", kind: "amount", label: "上年结余、结转", leaf: /^上年结[余转]/ },
   ],
 };
 const T3: TableTemplate = {
@@ -69,6 +84,8 @@ const T4: TableTemplate = {
   columns: [
     ...classifiedColumns().slice(0, 3),
     { key: "total", kind: "amount", label: "合计", leaf: /^(合计|支出总计|总计|基本支出)$/, required: true },
+    { key: "personnel", kind: "amount", label: "人员经费", leaf: /^人员(经费|支出)$/ },
+    { key: "public", kind: "amount", label: "公用经费", leaf: /^(日常)?公用(经费|支出)$/ },
   ],
 };
 const T5: TableTemplate = {

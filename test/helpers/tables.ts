@@ -14,6 +14,8 @@ export const HEAD = {
   twoSided: 5,
   /** 表 N, title, 单位, two header rows. */
   t3Procurement: 5,
+  /** 表 2, title, 单位, two header rows. */
+  t2Income: 5,
   t9: 5,
   t12: 5,
 } as const;
@@ -41,6 +43,22 @@ export function t3Procurement(rows: string): string {
     "单位：万元",
     "预算单位→科目编码→科目名称→支出总计→基本支出→项目支出→2023 年政府采购项目→→",
     "→→→→→→小计→其中：面向 中小企业政府 采购项目→其中：面向小型、 微型企业政府 采购项目",
+    rows,
+  );
+}
+
+/**
+ * 表2 收入总表 with its sources under two header rows: 预算单位, 科目编码, 科目名称, 收入总计, 政府预算拨款 (小计,
+ * 一般公共预算拨款, 政府性基金预算拨款, 国有资本经营预算拨款), 财政专户管理资金, 单位资金 (小计, 事业收入,
+ * 事业单位经营收入, 上级补助收入, 附属单位上缴收入, 其他收入).
+ */
+export function t2Income(rows: string): string {
+  return lines(
+    "表 2",
+    "收入总表",
+    "单位：万元",
+    "预算单位→科目编码→科目名称→收入总计→政府预算拨款→→→→财政专户管理资金→单位资金→→→→→",
+    "→→→→小计→一般公共预算拨款→政府性基金预算拨款→国有资本经营预算拨款→→小计→事业收入→事业单位经营收入→上级补助收入→附属单位上缴收入→其他收入",
     rows,
   );
 }
