@@ -43,7 +43,7 @@ function readsText(doc: BudgetDocument, text: true | readonly Claim["kind"][]): 
 export function notCheckedRules(doc: BudgetDocument, rules: Rule[], enabled: (r: Rule) => boolean, lang: Lang): NotChecked[] {
   const out: NotChecked[] = [];
   for (const r of rules) {
-    if (!enabled(r) || (r.workbookOnly && doc.format !== "xlsx")) continue;
+    if (!enabled(r) || (r.workbookOnly && doc.format !== "xlsx") || (r.stage && r.stage !== doc.stage)) continue;
     const reason = unmetRequirement(doc, r, lang);
     if (reason) out.push({ ruleId: r.id, reason });
   }

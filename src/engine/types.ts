@@ -124,6 +124,8 @@ export interface Rule {
   afterEngine?: boolean;
   /** The rule only concerns workbooks (.xlsx): its examples cannot be shown as printed text. */
   workbookOnly?: boolean;
+  /** The rule only concerns a 预算 (`budget`) or a 决算 (`final`): on the other it does not apply and is not listed as not checked. */
+  stage?: "budget" | "final";
   /**
    * What a document must hold for the rule to run: each group of `tables` needs a table of one of its
    * kinds; `text` needs statements of the written parts that the claim reader recognised. A rule whose

@@ -12,6 +12,8 @@ import { fundTables } from "./fund-tables.js";
 import { generalVsTotal } from "./general-vs-total.js";
 import { hiddenContent } from "./hidden-content.js";
 import { hierarchySum } from "./hierarchy-sum.js";
+import { incomeVsExpenditure } from "./income-vs-expenditure.js";
+import { incomeVsSummary } from "./income-vs-summary.js";
 import { itemCode } from "./item-code.js";
 import { itemsVsUnits } from "./items-vs-units.js";
 import { negativeAmount } from "./negative-amount.js";
@@ -41,6 +43,8 @@ export const rules: Rule[] = [
   beyondHeader,
   itemsVsUnits,
   allocationVsSummary,
+  incomeVsSummary,
+  incomeVsExpenditure,
   generalVsTotal,
   economicVsFunction,
   sanggongVsEconomic,

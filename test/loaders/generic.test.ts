@@ -302,9 +302,21 @@ describe("a document of an unknown template, read by kind", () => {
   });
 
   it("one line of figures with no label under a header that starts with 合计: the department's total", () => {
+    // A summary whose income side the income table splits alike (income-vs-summary compares them).
+    const split = [
+      "                                    部门收支总表",
+      "                                                                                           单位：万元",
+      "          项       目               预算数                        项   目                   预算数",
+      "一、一般公共预算拨款收入                             60.00 一、一般公共服务支出                                100.00",
+      "二、其他收入                                     30.00",
+      "              本   年   收   入   合   计         90.00                本   年   支   出   合   计         100.00",
+      "              上   年   结   转                  10.00",
+      "              收   入   总   计             100.00                支   出   总   计              100.00",
+      "",
+    ].join("\n");
     const d = load(
       doc(
-        summary,
+        split,
         [
           "                                             部门收入总表",
           "                                                                                                   单位：万元",
