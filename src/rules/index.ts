@@ -21,6 +21,7 @@ import { partOfTotal } from "./part-of-total.js";
 import { roundingConsistency } from "./rounding-consistency.js";
 import { rowTotal } from "./row-total.js";
 import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
+import { splitVsExpenditure } from "./split-vs-expenditure.js";
 import { tablePresence } from "./table-presence.js";
 import { tasksVsBudget } from "./tasks-vs-budget.js";
 import { yearChange } from "./year-change.js";
@@ -45,6 +46,7 @@ export const rules: Rule[] = [
   allocationVsSummary,
   incomeVsSummary,
   incomeVsExpenditure,
+  splitVsExpenditure,
   generalVsTotal,
   economicVsFunction,
   sanggongVsEconomic,

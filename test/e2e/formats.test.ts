@@ -101,8 +101,9 @@ describe("junit", () => {
     const doc = parser.parse(cli([...SEED_CLEAN, "--format", "junit", "--rule", "code-name=off"]).stdout);
     const suite = doc.testsuites.testsuite[0];
     expect(suite.testcase.find((c: { name: string }) => c.name === "code-name").skipped).toBeDefined();
-    // code-name here, yoy-change (off in SEED_CLEAN), and the two rules of the income table, which the seed does not print.
-    expect(suite.skipped).toBe("4");
+    // code-name here, yoy-change (off in SEED_CLEAN), and the three rules of the income, basic and project
+    // tables, which the seed does not print.
+    expect(suite.skipped).toBe("5");
     expect(suite.testcase.find((c: { name: string }) => c.name === "income-vs-summary").skipped).toBeDefined();
   });
 
@@ -192,9 +193,9 @@ describe("github", () => {
   it("prints a workflow command per finding, warnings first, and one ::notice per table for its rounding notes", () => {
     const rounding = findings.filter((f) => f.severity === "info" && f.withinRounding);
     const tables = new Set(rounding.map((f) => f.table));
-    // … and one ::notice naming the rules not checked (the seed prints no income table).
+    // … and one ::notice naming the rules not checked (the seed prints no income, basic or project table).
     expect(lines).toHaveLength(findings.length - rounding.length + tables.size + 1);
-    expect(lines.filter((l) => l.includes("title=budget-check%3A rules not checked::not checked, 2 rules: income-vs-summary"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("title=budget-check%3A rules not checked::not checked, 3 rules: income-vs-summary"))).toHaveLength(1);
     expect(lines.slice(0, 4).every((l) => l.startsWith("::warning "))).toBe(true);
     expect(lines.find((l) => l.includes("(T8 ") && l.includes("rounding"))).toMatch(
       new RegExp(`::notice file=.*title=budget-check rounding \\(T8 [^)]*\\)::${rounding.filter((f) => f.table === "T8").length} rounding differences in T8`),
