@@ -89,7 +89,10 @@ function termsText(terms: RatioIdentity["numerator"]): string {
 function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
   const n = verdictStrings(v);
   const subject = subjectText(id.subject, lang);
-  const range = `${decimalString(v.lo.toDecimalPlaces(2, Decimal.ROUND_FLOOR))}%–${decimalString(v.hi.toDecimalPlaces(2, Decimal.ROUND_CEIL))}%`;
+  // One digit more than the printed percentage, at least two: a range shown at the printed precision
+  // would seem to hold a printed 10.15% that 10.158%–10.159% does not.
+  const places = Math.max(2, id.percent.decimals + 1);
+  const range = `${decimalString(v.lo.toDecimalPlaces(places, Decimal.ROUND_FLOOR))}%–${decimalString(v.hi.toDecimalPlaces(places, Decimal.ROUND_CEIL))}%`;
   const printed = (x: Decimal) => x.toFixed(id.percent.decimals, Decimal.ROUND_HALF_UP);
   const computed = printed(v.computed);
   const expr = `${termsText(id.numerator)} ÷ ${termsText(id.denominator)}`;

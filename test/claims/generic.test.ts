@@ -124,6 +124,30 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     expect(bases).toEqual(["execution", "budget", "none"]);
   });
 
+  it("reads 与上年相比 (Jiangsu's wording), in the figure's sentence or in the next, with its list marker left off", () => {
+    expect(
+      read(
+        "（1）一般公共预算收入预算 24,169.74万元，与上年相比增加2228.78 万元，增长10.15 %。",
+        "此外，基本支出预算数为 15,844.04万元。与上年相比增加1849.73 万元，增长13.22 %。",
+        "项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少 13.22 %。",
+        "2．检察（款）一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。",
+      ),
+    ).toEqual([
+      "change 一般公共预算收入预算 24,169.74 increase 2228.78 increase 10.15% on 上年",
+      "change 基本支出预算数 15,844.04 increase 1849.73 increase 13.22% on 上年",
+      "change 项目支出预算数 4335.3 decrease 1237.7 decrease 13.22% on 上年",
+      "change 检察(款)一般行政管理事务(项)支出 2354.4 decrease 1311.6 decrease 35.77% on 上年",
+    ]);
+    // A sentence in between: the change may be another figure's (江苏: 主要用于… 支出。与上年相比增加 134.37 万元).
+    expect(read("公共安全（类）支出16,593.12 万元。主要用于检察院行政支出。与上年相比增加134.37万元，增长0.82 %。")).toEqual([]);
+  });
+
+  it("fails: 江苏 2019's 项目支出 down 1,237.7 from 5,573 printed as 13.22% (the 基本支出's), not 22.21%", () => {
+    const fs = checkText(yoyChange, part("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少 13.22 %。"));
+    expect(fs.map((f) => `${f.severity} ${f.item} ${f.column} ${f.stated} ${f.computed}`)).toEqual(["error 项目支出预算数 减幅 13.22 22.209"]);
+    expect(fs[0].message).toContain("the rounding intervals allow 22.207%–22.21%");
+  });
+
   it("reads nothing without the percentage, or with a figure between the amount and its change", () => {
     expect(read("2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元。")).toEqual([]);
     expect(read("2026 年预算数为 5,826.21 万元，占部门支出总额的 11.5%，比 2025 年执行数增加 271.14 万元，增幅 4.88%。")).toEqual([]);
