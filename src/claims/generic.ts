@@ -71,13 +71,15 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
 }
 
 /**
- * A figure and its change on last year, in one clause: `2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14
+ * A figure and its change on last year (比 / 较 / 与 上年 or a year, 相比 or not, or 同比), in one clause: `2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14
  * 万元，增幅 4.88%` / `收入预算 5,876.67 万元，比上年执行数增加 48.92 万元，增长 0.8%` / `基本支出预算数为 15,844.04万元。
- * 与上年相比增加1849.73 万元，增长13.22 %` (a sentence of its own right after the figure). Only with the change and
+ * 与上年相比增加1849.73 万元，增长13.22 %` (a sentence of its own right after the figure); the total restated between
+ * (`24,169.74 万元，与上年相比收、支预算总计各增加 2214.39 万元`), but no other subject: the change of a part
+ * (其中人员经费增加 …) is not the figure's. Only with the change and
  * its percentage both printed: the percentage is the change ÷ last year's figure (this year's ∓ the change).
  */
 const STATED_CHANGE = re(
-  String.raw`(?<amount>NUM)\s*万\s*元\s*(?<sep>[,。])\s*(?:(?:比|较)\s*(?:上\s*年|(?<year>20\d\d)\s*年度?)|与\s*上\s*年度?\s*(?:相\s*比|比\s*较)\s*,?)\s*(?<base>预算数?|执行数?)?\s*(?<dir>增加|减少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%`,
+  String.raw`(?<amount>NUM)\s*万\s*元\s*(?<sep>[,。])\s*(?:(?:比|较|与)\s*(?:上\s*年度?|(?<year>20\d\d)\s*年度?)\s*(?<base>预算数?|执行数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增加|减少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%`,
   "g",
 );
 

@@ -138,6 +138,20 @@ describe("the generic reader's figures with their change on last year, and yoy-c
       "change 项目支出预算数 4335.3 decrease 1237.7 decrease 13.22% on 上年",
       "change 检察(款)一般行政管理事务(项)支出 2354.4 decrease 1311.6 decrease 35.77% on 上年",
     ]);
+    // The total restated between (收、支预算总计各增加), 同比, and 与 a year's 预算 相比.
+    expect(
+      read(
+        "收、支预算总计 24,169.74 万元，与上年相比收、支预算总计各增加 2214.39 万元，增长 10.06 %。",
+        "收入预算 100.00 万元，同比增加 10.00 万元，增长 11.11%。",
+        "支出预算 100.00 万元，与 2025 年预算相比减少 10.00 万元，下降 9.09%。",
+      ),
+    ).toEqual([
+      "change 收、支预算总计 24,169.74 increase 2214.39 increase 10.06% on 上年",
+      "change 收入预算 100.00 increase 10.00 increase 11.11% on 上年",
+      "change 支出预算 100.00 decrease 10.00 decrease 9.09% on 2025",
+    ]);
+    // Another subject between: the change of a part, not the figure's.
+    expect(read("支出预算 100.00 万元，与上年相比，其中人员经费增加 10.00 万元，增长 11.11%。")).toEqual([]);
     // A sentence in between: the change may be another figure's (江苏: 主要用于… 支出。与上年相比增加 134.37 万元).
     expect(read("公共安全（类）支出16,593.12 万元。主要用于检察院行政支出。与上年相比增加134.37万元，增长0.82 %。")).toEqual([]);
   });
