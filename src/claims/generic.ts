@@ -41,6 +41,8 @@ function labelBefore(text: string, at: number): string {
   // …or from the end of a heading's 说明 (三、支出预算情况说明省检察院本年支出预算合计).
   const heading = label.lastIndexOf("说明");
   if (heading >= 0) label = label.slice(heading + 2);
+  // …or from an item's list marker after its heading (（三）住房保障支出（类）/ 1．住房改革支出（款）…).
+  label = label.replace(/^.*\)\d{1,2}[．.、](?=\D)/, "");
   return label.replace(MARKER, "").replace(/^其中/, "").replace(/(?:为|是)$/, "");
 }
 
@@ -79,7 +81,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
  * its percentage both printed: the percentage is the change ÷ last year's figure (this year's ∓ the change).
  */
 const STATED_CHANGE = re(
-  String.raw`(?<amount>NUM)\s*万\s*元\s*(?<sep>[,。])\s*(?:(?:比|较|与)\s*(?:上\s*年度?|(?<year>20\d\d)\s*年度?)\s*(?<base>预算数?|执行数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增加|减少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|下降|减少)\s*(?<pct>NUM)\s*%`,
+  String.raw`(?<amount>NUM)\s*万\s*元\s*(?<sep>[,。])\s*(?:(?:比|较|与)\s*(?:上\s*年度?|(?<year>20\d\d)\s*年度?)\s*(?<base>预算数?|执行数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增加|减少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|上升|增加|下降|降低|减少)\s*(?<pct>NUM)\s*%`,
   "g",
 );
 
@@ -107,7 +109,7 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
         kind: g.dir === "增加" ? "increase" : "decrease",
         amount: p.amount(m, "chg"),
         percent: p.amount(m, "pct"),
-        percentDirection: /增/.test(g.pdir) ? "increase" : "decrease",
+        percentDirection: /增|升/.test(g.pdir) ? "increase" : "decrease",
         year: g.year ? Number(g.year) : null,
         ...(g.base && { base: g.base.startsWith("执行") ? ("execution" as const) : ("budget" as const) }),
         location: p.j.at(p.start + at),

@@ -131,12 +131,15 @@ describe("the generic reader's figures with their change on last year, and yoy-c
         "此外，基本支出预算数为 15,844.04万元。与上年相比增加1849.73 万元，增长13.22 %。",
         "项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少 13.22 %。",
         "2．检察（款）一般行政管理事务(项)支出 2354.4万元，与上年相比减少1311.6 万元，减少35.77 %。",
+        "（三）住房保障支出（类）",
+        "1．住房改革支出（款）住房公积金（项）支出1442.74万元，与上年相比增加368.97万元，增加34.38 %。",
       ),
     ).toEqual([
       "change 一般公共预算收入预算 24,169.74 increase 2228.78 increase 10.15% on 上年",
       "change 基本支出预算数 15,844.04 increase 1849.73 increase 13.22% on 上年",
       "change 项目支出预算数 4335.3 decrease 1237.7 decrease 13.22% on 上年",
       "change 检察(款)一般行政管理事务(项)支出 2354.4 decrease 1311.6 decrease 35.77% on 上年",
+      "change 住房改革支出(款)住房公积金(项)支出 1442.74 increase 368.97 increase 34.38% on 上年",
     ]);
     // The total restated between (收、支预算总计各增加), 同比, and 与 a year's 预算 相比.
     expect(
@@ -144,11 +147,14 @@ describe("the generic reader's figures with their change on last year, and yoy-c
         "收、支预算总计 24,169.74 万元，与上年相比收、支预算总计各增加 2214.39 万元，增长 10.06 %。",
         "收入预算 100.00 万元，同比增加 10.00 万元，增长 11.11%。",
         "支出预算 100.00 万元，与 2025 年预算相比减少 10.00 万元，下降 9.09%。",
+        "基本支出 100.00 万元，比上年增加 10.00 万元，上升 11.11%；项目支出 90.00 万元，比上年减少 10.00 万元，降低 10%。",
       ),
     ).toEqual([
       "change 收、支预算总计 24,169.74 increase 2214.39 increase 10.06% on 上年",
       "change 收入预算 100.00 increase 10.00 increase 11.11% on 上年",
       "change 支出预算 100.00 decrease 10.00 decrease 9.09% on 2025",
+      "change 基本支出 100.00 increase 10.00 increase 11.11% on 上年",
+      "change 项目支出 90.00 decrease 10.00 decrease 10% on 上年",
     ]);
     // Another subject between: the change of a part, not the figure's.
     expect(read("支出预算 100.00 万元，与上年相比，其中人员经费增加 10.00 万元，增长 11.11%。")).toEqual([]);
