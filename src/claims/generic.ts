@@ -75,23 +75,25 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
 /**
  * A figure and its change on last year (比 / 较 / 与 上年 or a year, 相比 or not, or 同比), in one clause: `2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14
  * 万元，增幅 4.88%` / `收入预算 5,876.67 万元，比上年执行数增加 48.92 万元，增长 0.8%` / `基本支出预算数为 15,844.04万元。
- * 与上年相比增加1849.73 万元，增长13.22 %` (a sentence of its own right after the figure); the total restated between
+ * 与上年相比增加1849.73 万元，增长13.22 %` (a sentence of its own right after the figure, or after what the figure is
+ * for: `行政运行（项）2,617.19 万元，主要用于…方面的支出。比上年执行数增加 252.00 万元`); the total restated between
  * (`24,169.74 万元，与上年相比收、支预算总计各增加 2214.39 万元`), but no other subject: the change of a part
  * (其中人员经费增加 …) is not the figure's. Only with the change and
  * its percentage both printed: the percentage is the change ÷ last year's figure (this year's ∓ the change).
  */
 const STATED_CHANGE = re(
-  String.raw`(?<amount>NUM)\s*万\s*元\s*(?<sep>[,。])\s*(?:(?:比|较|与)\s*(?:上\s*年度?|(?<year>20\d\d)\s*年度?)\s*(?<base>预算数?|执行数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增加|减少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增幅|减幅|增长|上升|增加|下降|降低|减少)\s*(?<pct>NUM)\s*%`,
+  String.raw`(?<amount>NUM)\s*万\s*元\s*(?<sep>[,。])\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增\s*幅|减\s*幅|增\s*长|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?<pct>NUM)\s*%`,
   "g",
 );
 
 /**
- * A figure inside a list of what a total includes (主要包括：用于 A a 万元，…，B b 万元，较 2022 年预算增加 D 万元): the
+ * A figure inside a list of what a total includes (主要包括：用于 A a 万元，…，B b 万元，较 2022 年预算增加 D 万元; 主要用于 A a
+ * 万元、B b 万元。比上年增加 D 万元): the
  * change printed after the list's last figure may be the total's (深圳's 项目 paragraphs), not that figure's.
  */
 function inList(text: string, at: number, label: string): boolean {
   const sentence = text.slice(text.lastIndexOf("。", at - 1) + 1, at);
-  return /包\s*括/.test(sentence) || /^用于/.test(label);
+  return /包\s*括|主\s*要\s*用\s*于/.test(sentence) || /^用于/.test(label);
 }
 
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
@@ -106,12 +108,12 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
       label: normaliseName(label),
       amount,
       change: {
-        kind: g.dir === "增加" ? "increase" : "decrease",
+        kind: /增/.test(g.dir) ? "increase" : "decrease",
         amount: p.amount(m, "chg"),
         percent: p.amount(m, "pct"),
         percentDirection: /增|升/.test(g.pdir) ? "increase" : "decrease",
         year: g.year ? Number(g.year) : null,
-        ...(g.base && { base: g.base.startsWith("执行") ? ("execution" as const) : ("budget" as const) }),
+        ...(g.base && { base: g.base.startsWith("执") ? ("execution" as const) : ("budget" as const) }),
         location: p.j.at(p.start + at),
       },
     });

@@ -156,10 +156,26 @@ describe("the generic reader's figures with their change on last year, and yoy-c
       "change 基本支出 100.00 increase 10.00 increase 11.11% on 上年",
       "change 项目支出 90.00 decrease 10.00 decrease 10% on 上年",
     ]);
+    // After what the figure is for (杭州's 类-款-项 items), and letter-spaced.
+    expect(
+      read(
+        "（7）自然资源海洋气象等支出（类）气象事务（款）行政运行（项）2,617.19 万元，主要用于在职、离退休和编外人员的工资方面的支出。比上年执行数增加 252.00 万元，增长 10.7%，主要原因是保障气象业务运行。",
+        "气象服务（项）1,980.00 万元，主要用于气象业务建设项目 方 面 的 支 出 。 比 上 年 执 行 数 增 加 127.16 万 元 ， 增 长 6.9%，主要原因是新增。",
+      ),
+    ).toEqual([
+      "change 自然资源海洋气象等支出(类)气象事务(款)行政运行(项) 2,617.19 increase 252.00 increase 10.7% on 上年",
+      "change 气象服务(项) 1,980.00 increase 127.16 increase 6.9% on 上年",
+    ]);
+    // What the figure is for may not hold a figure of its own (主要用于 A 5 万元、B 3 万元: the change may be B's).
+    expect(read("项目支出 10.00 万元，主要用于 A 5.00 万元、B 5.00 万元。比上年增加 1.00 万元，增长 11.11%。")).toEqual([]);
     // Another subject between: the change of a part, not the figure's.
     expect(read("支出预算 100.00 万元，与上年相比，其中人员经费增加 10.00 万元，增长 11.11%。")).toEqual([]);
-    // A sentence in between: the change may be another figure's (江苏: 主要用于… 支出。与上年相比增加 134.37 万元).
-    expect(read("公共安全（类）支出16,593.12 万元。主要用于检察院行政支出。与上年相比增加134.37万元，增长0.82 %。")).toEqual([]);
+    // What the figure is for in between (江苏: 主要用于… 支出。与上年相比增加 134.37 万元): still the figure's change.
+    expect(read("公共安全（类）支出16,593.12 万元。主要用于检察院行政支出。与上年相比增加134.37万元，增长0.82 %。")).toEqual([
+      "change 公共安全(类)支出 16,593.12 increase 134.37 increase 0.82% on 上年",
+    ]);
+    // Another sentence in between: the change may be another figure's.
+    expect(read("公共安全（类）支出16,593.12 万元。其余为检察院行政支出。与上年相比增加134.37万元，增长0.82 %。")).toEqual([]);
   });
 
   it("fails: 江苏 2019's 项目支出 down 1,237.7 from 5,573 printed as 13.22% (the 基本支出's), not 22.21%", () => {
