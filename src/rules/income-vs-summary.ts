@@ -26,7 +26,12 @@ const CARRYOVER_COLUMNS = ["carryover", "carryover-general-public", "carryover-g
  */
 function totalLine(income: Table, summary: Table): Row | undefined {
   const carried = income.columns.some((c) => CARRYOVER_COLUMNS.includes(c.key));
-  return (!carried && rowByRole(summary, "income-subtotal")) || rowByRole(summary, "income-total");
+  if (carried) return rowByRole(summary, "income-total");
+  const subtotal = rowByRole(summary, "income-subtotal");
+  if (subtotal) return subtotal;
+  // No 本年收入合计 to compare with, and a carry-over the income table may or may not hold: not compared.
+  const carriedOver = summary.rows.some((r) => r.role === "income-carryover" && !!amountOf(r, "amount") && !amountOf(r, "amount")!.value.isZero());
+  return carriedOver ? undefined : rowByRole(summary, "income-total");
 }
 
 export const incomeVsSummary: Rule = {
