@@ -1,6 +1,7 @@
 import { claimsOf, type Claim } from "../claims/index.js";
 import type { BudgetDocument, TableKind } from "../model/document.js";
 import { KINDS } from "../templates/kinds.js";
+import { templateByName } from "../templates/index.js";
 import type { Lang, Rule } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -39,11 +40,27 @@ function readsText(doc: BudgetDocument, text: true | readonly Claim["kind"][]): 
   return text !== true && claims.some((c) => text.includes(c.kind));
 }
 
+/**
+ * Whether a rule asks for a kind of table the document's template never prints (a Shanghai 预算 has no
+ * 财政拨款支出表 by function; only the generic template reads every kind), and the document holds none, read
+ * or unread: the rule does not apply to such documents, as a 决算's rule does not to a 预算.
+ */
+function beyondTemplate(doc: BudgetDocument, rule: Rule): boolean {
+  const template = templateByName(doc.template);
+  if (!template) return false;
+  return (rule.requires?.tables ?? []).some(
+    (group) =>
+      !template.tables.some((t) => group.includes(t.kind)) &&
+      !doc.tables.some((t) => group.includes(t.kind)) &&
+      !doc.unknownTables?.some((u) => u.kind && group.includes(u.kind)),
+  );
+}
+
 /** The enabled rules that cannot run on this document, with the reason. */
 export function notCheckedRules(doc: BudgetDocument, rules: Rule[], enabled: (r: Rule) => boolean, lang: Lang): NotChecked[] {
   const out: NotChecked[] = [];
   for (const r of rules) {
-    if (!enabled(r) || (r.workbookOnly && doc.format !== "xlsx") || (r.stage && r.stage !== doc.stage)) continue;
+    if (!enabled(r) || (r.workbookOnly && doc.format !== "xlsx") || (r.stage && r.stage !== doc.stage) || beyondTemplate(doc, r)) continue;
     const reason = unmetRequirement(doc, r, lang);
     if (reason) out.push({ ruleId: r.id, reason });
   }

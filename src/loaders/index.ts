@@ -50,7 +50,7 @@ const kindsOf = (doc: BudgetDocument) => new Set(mapArray(doc.tables, (t) => t.k
  *   error that says what was expected; in one of three kinds or more, a table whose header it cannot match is
  *   listed, not read: markdown.ts).
  */
-function loadTabSeparated(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
+export function loadTabSeparated(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
   if (template?.name === defaultTemplate.name) return loadMarkdown(file, text, template);
   if (template) return layoutDocument(file, tabFormLines(text), "markdown", { template });
   let read: BudgetDocument | null = null;

@@ -1,4 +1,5 @@
 import type { Rule } from "../engine/types.js";
+import { allocationTables } from "./allocation-tables.js";
 import { allocationVsSummary } from "./allocation-vs-summary.js";
 import { amountFormat } from "./amount-format.js";
 import { beyondHeader } from "./beyond-header.js";
@@ -51,6 +52,7 @@ export const rules: Rule[] = [
   economicVsFunction,
   sanggongVsEconomic,
   fundTables,
+  allocationTables,
   tasksVsBudget,
   codeName,
   itemCode,

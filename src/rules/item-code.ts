@@ -2,6 +2,12 @@ import type { Rule } from "../engine/types.js";
 import { tableName } from "../model/document.js";
 import { mapArray } from "../util/arrays.js";
 
+/**
+ * Expenditure lines by purpose, not by function (江苏's 财政拨款收支预算总表 prints 支出用途: 一、基本支出 二、项目支出
+ * 三、单位预留机动经费): no function code is theirs to match.
+ */
+const PURPOSE = /^(基本支出|项目支出|人员经费|公用经费|单位预留机动经费|预留机动经费|(事业单位)?经营支出|上缴上级支出|对附属单位补助支出)(合计)?$/;
+
 /** Tables whose rows carry function codes (类 / 款 / 项). */
 const CODED = new Set(["income", "expenditure", "general-function", "gov-fund", "state-capital"]);
 
@@ -18,7 +24,7 @@ export const itemCode: Rule = {
     for (const t of doc.tables) {
       if (t.kind !== "summary" && t.kind !== "allocation-summary") continue;
       const unmatched = t.rows.filter((r) => {
-        if (r.side !== "expenditure" || r.kind !== "item" || r.role || r.code) return false;
+        if (r.side !== "expenditure" || r.kind !== "item" || r.role || r.code || PURPOSE.test(r.name ?? "")) return false;
         // A line printed without an amount (a 决算 lists every 类) takes part in no check.
         const a = r.cells.amount?.amount;
         return !!a && !a.value.isZero();

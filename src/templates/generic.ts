@@ -147,6 +147,10 @@ export const generic: DocumentTemplate = {
     g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),
     g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...classified("function") }),
     g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
+    // 财政拨款 by fund together (江苏's 财政拨款支出预算表（功能科目） and 财政拨款基本支出预算表（经济科目）): after the
+    // tables of one fund, whose titles also say 财政拨款 (一般公共预算财政拨款支出决算表 is general-function).
+    g(13, { kind: "allocation-basic-economic", title: "财政拨款基本支出表", titlePatterns: [/^(部门|单位)?财政拨款基本支出(预算|决算)?(情况)?表(\((按)?经济(分类)?(科目)?\))?$/], ...classified("economic") }),
+    g(14, { kind: "allocation-function", title: "财政拨款支出表", titlePatterns: [/^(部门|单位)?财政拨款支出(预算|决算)?(情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表(\((按)?功能(分类)?(科目)?\))?$|^(部门|单位)?支出(预算|决算)表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
   ],

@@ -181,6 +181,19 @@ export const KINDS: Record<TableKind, KindSpec> = {
     en: "general public basic expenditure by economic code",
     rowIdentities: [{ total: "total", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" }],
   },
+  "allocation-function": {
+    zh: "财政拨款支出表（按功能分类）",
+    en: "government allocation by function",
+    rowIdentities: [
+      ...basicSplit,
+      { total: "total", parts: ["general-public", "gov-fund", "state-capital"], rows: CLASSIFIED_ROWS, when: ["general-public"], zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" },
+    ],
+  },
+  "allocation-basic-economic": {
+    zh: "财政拨款基本支出表（按经济分类）",
+    en: "government allocation's basic expenditure by economic code",
+    rowIdentities: [{ total: "total", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" }],
+  },
   sanggong: {
     zh: "“三公”经费表",
     en: "three public expenses",

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rules } from "../../src/rules/index.js";
 import { ROOT } from "../helpers/cli.js";
-import { check, checkAfterEngine } from "../helpers/docs.js";
+import { check, checkAfterEngine, docAsRead } from "../helpers/docs.js";
 
 const DIR = join(ROOT, "docs", "rules");
 
@@ -63,8 +63,9 @@ describe("docs/rules", () => {
         return;
       }
 
-      // A rule that runs after the engine (the diagnosis) is checked through check.ts, asynchronously.
-      const run = async (tsv: string) => (rule.afterEngine ? checkAfterEngine(rule, tsv) : check(rule, tsv));
+      // A rule that runs after the engine (the diagnosis) is checked through check.ts, asynchronously. The
+      // example is read as the CLI reads it (a page may show another province's tables).
+      const run = async (tsv: string) => (rule.afterEngine ? checkAfterEngine(rule, tsv, "en", docAsRead) : check(rule, tsv, "en", docAsRead));
 
       it("has a passing example on which the rule reports nothing", async () => {
         const tsv = example(text, "Passing example");

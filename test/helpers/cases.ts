@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, Rule, Severity } from "../../src/engine/types.js";
-import { check } from "./docs.js";
+import type { BudgetDocument } from "../../src/model/document.js";
+import { check, doc } from "./docs.js";
 
 /**
  * What a case expects of one finding. The arithmetic fields are required (null where the rule reports
@@ -49,15 +50,15 @@ const byPlace = (a: Finding, b: Finding) =>
  * `reject` text yields exactly the findings listed, each with its arithmetic and line, and the same
  * findings with Chinese messages under `--lang zh`.
  */
-export function runCases(rule: Rule, cases: RuleCases): void {
+export function runCases(rule: Rule, cases: RuleCases, read: (text: string) => BudgetDocument = doc): void {
   describe(`rule ${rule.id}`, () => {
     for (const c of cases.accept)
       it(`accepts: ${c.name}`, () => {
-        expect(check(rule, c.text)).toEqual([]);
+        expect(check(rule, c.text, "en", read)).toEqual([]);
       });
     for (const c of cases.reject)
       it(`reports: ${c.name}`, () => {
-        const got = check(rule, c.text).sort(byPlace);
+        const got = check(rule, c.text, "en", read).sort(byPlace);
         const actual = got.map((f) => ({
           ...f,
           line: f.location.line,
@@ -71,7 +72,7 @@ export function runCases(rule: Rule, cases: RuleCases): void {
         }));
         expect(actual).toMatchObject(expected);
         // The same findings in Chinese (--lang zh), worded without English.
-        const zh = check(rule, c.text, "zh").sort(byPlace);
+        const zh = check(rule, c.text, "zh", read).sort(byPlace);
         expect(zh.map((f) => [f.severity, f.location])).toEqual(got.map((f) => [f.severity, f.location]));
         for (const f of got) expect(f.message).toMatch(/\b[a-z]{3,}\b/);
         for (const f of zh) expect(f.message).not.toMatch(/\b[a-z]{3,}\b/);
