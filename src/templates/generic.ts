@@ -52,7 +52,7 @@ const classifiedAmounts: ColumnSpec[] = [
   // Alone.
   TOTAL,
   amount("carryover", "上年结转", CARRYOVER),
-  amount("allocation", "财政拨款", /^财政拨款(收入|合计)?$/),
+  amount("allocation", "财政拨款", /^财政拨款(收入|合计|小计)?$/),
   amount("general-public", "一般公共预算", FUND.general),
   amount("gov-fund", "政府性基金预算", FUND.fund),
   amount("state-capital", "国有资本经营预算", FUND.capital),
@@ -63,6 +63,7 @@ const classifiedAmounts: ColumnSpec[] = [
   amount("subsidiary-remittance", "附属单位上缴收入", /附属单位上缴(收入)?$/),
   amount("other-income", "其他收入", /^其他收入$/),
   amount("unit-funds", "单位资金", /^单位资金$/),
+  amount("other-funds", "其他资金", /^其他资金$/),
   amount("unused-balance", "使用非财政拨款结余", /^使用非财政拨款结余$/),
   amount("basic", "基本支出", /^基本支出(合计)?$/),
   amount("project", "项目支出", /^项目支出(合计)?$/),
@@ -151,6 +152,7 @@ export const generic: DocumentTemplate = {
     // tables of one fund, whose titles also say 财政拨款 (一般公共预算财政拨款支出决算表 is general-function).
     g(13, { kind: "allocation-basic-economic", title: "财政拨款基本支出表", titlePatterns: [/^(部门|单位)?财政拨款基本支出(预算|决算)?(情况)?表(\((按)?经济(分类)?(科目)?\))?$/], ...classified("economic") }),
     g(14, { kind: "allocation-function", title: "财政拨款支出表", titlePatterns: [/^(部门|单位)?财政拨款支出(预算|决算)?(情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
+    g(15, { kind: "basic-summary", title: "基本支出预算表", titlePatterns: [/^(部门|单位)?(预算)?基本支出(预算|决算)?(总)?表$/], ...classified("economic") }),
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表(\((按)?功能(分类)?(科目)?\))?$|^(部门|单位)?支出(预算|决算)表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
   ],

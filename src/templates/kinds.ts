@@ -86,6 +86,16 @@ function byUnitFunds(ids: RowIdentity[]): RowIdentity[] {
   ]);
 }
 
+/**
+ * An expenditure table split by source (广州's 基本支出 / 项目支出 tables: 总计 = 财政拨款 (合计 · 一般公共预算 ·
+ * 政府性基金预算 · 国有资本经营预算) + 财政专户拨款 + 其他资金).
+ */
+const bySource: RowIdentity[] = [
+  { total: "total", parts: ["allocation", "special-account", "other-funds", "unit-funds"], rows: CLASSIFIED_ROWS, when: ["allocation"], zh: "财政拨款 + 财政专户 + 其他资金", en: "government allocation + special account + other funds" },
+  { total: "total", parts: ["general-public", "gov-fund", "state-capital", "special-account", "other-funds", "unit-funds"], rows: CLASSIFIED_ROWS, when: ["general-public"], unless: ["allocation"], zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算 + 财政专户 + 其他资金", en: "general public + fund + state capital + special account + other funds" },
+  { total: "allocation", parts: ["general-public", "gov-fund", "state-capital"], rows: CLASSIFIED_ROWS, zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" },
+];
+
 export const KINDS: Record<TableKind, KindSpec> = {
   summary: { zh: "收支总表", en: "income and expenditure summary", rowIdentities: [] },
   income: {
@@ -165,9 +175,9 @@ export const KINDS: Record<TableKind, KindSpec> = {
   "basic-summary": {
     zh: "基本支出总表",
     en: "basic expenditure summary",
-    rowIdentities: [{ total: "total", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" }],
+    rowIdentities: [{ total: "total", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" }, ...bySource],
   },
-  "project-summary": { zh: "项目支出总表", en: "project expenditure summary", rowIdentities: [] },
+  "project-summary": { zh: "项目支出总表", en: "project expenditure summary", rowIdentities: bySource },
   "allocation-summary": {
     zh: "财政拨款收支总表",
     en: "government allocation summary",

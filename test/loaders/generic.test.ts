@@ -60,10 +60,22 @@ describe("titles recognised by kind", () => {
     expect(normaliseTitle("表3 支出总表 （单位：万元）")).toBe("支出总表");
   });
 
-  it("not a kind the model does not know: project expenditure by economic code, 财政拨款 by function", () => {
+  it("not a kind the model does not know: project expenditure by economic code, a table of projects", () => {
     expect(kindOf("一般公共预算项目支出情况表（按经济分类科目）")).toBeNull();
     expect(kindOf("部门预算项目支出及其他支出预算表")).toBeNull();
     expect(kindOf("部门项目支出预算表")).toBeNull();
+  });
+
+  it("财政拨款 of every fund together (江苏), apart from a fund's own table; a 基本支出 table by unit (广州)", () => {
+    expect(kindOf("财政拨款支出预算表（功能科目）")).toBe("allocation-function");
+    expect(kindOf("部门财政拨款支出预算表")).toBe("allocation-function");
+    expect(kindOf("财政拨款基本支出预算表（经济科目）")).toBe("allocation-basic-economic");
+    // One fund's tables keep their kinds, though their titles say 财政拨款 too.
+    expect(kindOf("一般公共预算财政拨款支出决算表")).toBe("general-function");
+    expect(kindOf("一般公共预算财政拨款基本支出决算表")).toBe("general-basic-economic");
+    expect(kindOf("政府性基金预算财政拨款支出预算表")).toBe("gov-fund");
+    expect(kindOf("财政拨款收支预算总表")).toBe("allocation-summary");
+    expect(kindOf("部门预算基本支出预算表")).toBe("basic-summary");
   });
 });
 
@@ -122,6 +134,26 @@ describe("headers read by kind alone", () => {
     ]);
     expect(wrapped.unnamed).toEqual([]);
     expect(wrapped.specs.map((s) => s.key)).toEqual(["total", "basic", "project", "operating-expenditure", "subsidiary-subsidy", "remit-superior"]);
+  });
+
+  it("财政拨款 centred over its 合计 and funds, the labels beside them spanning two lines (广州's 基本支出 table)", () => {
+    // As the PDF lays it out: 财政拨款's own width reaches none of the four labels under it; the 合计 after the
+    // table's 总计 is 财政拨款's, and 财政专户拨款 / 其他资金 beside it are no part of it.
+    const pdf = named("basic-summary", [
+      at([2, "支出项目类别（资金使用"], [69, "财政拨款"]),
+      at([33, "总计"], [105, "财政专户拨款"], [122, "其他资金"]),
+      at([10, "单位）"], [48, "合计"], [60, "一般公共预算"], [74, "政府性基金预算"], [88, "国有资本经营预算"]),
+    ]);
+    expect(pdf.unnamed).toEqual([]);
+    expect(pdf.specs.map((s) => s.key)).toEqual(["total", "allocation", "general-public", "gov-fund", "state-capital", "special-account", "other-funds"]);
+    // As pdftotext -layout sets it (the document's own lines): the 合计 after 总计 is 财政拨款's.
+    const text = named("basic-summary", [
+      "支出项目类别（资金使用                                         财政拨款",
+      "                总计                                                                  财政专户拨款      其他资金",
+      "       单位）                    合计            一般公共预算         政府性基金预算     国有资本经营预算",
+    ]);
+    expect(text.unnamed).toEqual([]);
+    expect(text.specs.map((s) => s.key)).toEqual(["total", "allocation", "general-public", "gov-fund", "state-capital", "special-account", "other-funds"]);
   });
 
   it("本年收入 and 上年结转结余 each with 小计 and fund columns: the same label named by its group", () => {

@@ -150,6 +150,25 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     return c !== g && c.top > g.bottom && centre(c) >= g.x0 - reach && centre(c) <= g.x1 + reach;
   };
   const groups = cells.filter((c) => GROUP.test(c.text) && cells.some((o) => under(c, o)));
+  // A group label centred over many columns may stand over none of them by its own width (a PDF's 财政拨款 over
+  // 合计 · 一般公共预算 · 政府性基金预算 · 国有资本经营预算, the labels beside them spanning two lines): its columns
+  // are the labels two lines or more below it, between the labels printed on the line right below it on
+  // either side.
+  const spanned = new Map<(typeof cells)[number], Set<(typeof cells)[number]>>();
+  for (const g of cells) {
+    if (groups.includes(g) || !GROUP.test(g.text)) continue;
+    const mid = centre(g);
+    const next = cells.filter((c) => c.top === g.bottom + 1);
+    if (next.some((c) => c.x0 <= mid && c.x1 >= mid)) continue;
+    const left = next.filter((c) => c.x1 <= mid).sort((a, b) => b.x1 - a.x1)[0];
+    const right = next.filter((c) => c.x0 >= mid).sort((a, b) => a.x0 - b.x0)[0];
+    if (!left || !right) continue;
+    const kids = cells.filter((c) => c.top >= g.bottom + 2 && c.x0 >= left.x1 && c.x1 <= right.x0);
+    if (kids.length < 2 || Math.min(...mapArray(kids, (c) => c.x0)) > mid || Math.max(...mapArray(kids, (c) => c.x1)) < mid) continue;
+    spanned.set(g, new Set(kids));
+    groups.push(g);
+  }
+  const over = (g: (typeof cells)[number], c: (typeof cells)[number]) => spanned.get(g)?.has(c) ?? under(g, c);
   const leaves = mapArray(
     cells.filter((c) => !groups.includes(c)),
     (c) => ({
@@ -157,7 +176,7 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       // Of two group labels side by side that could both stand over it, the nearer.
       groups: mapArray(
         groups
-          .filter((g) => under(g, c) && !groups.some((o) => o !== g && o.top === g.top && under(o, c) && Math.abs(centre(o) - centre(c)) < Math.abs(centre(g) - centre(c))))
+          .filter((g) => over(g, c) && !groups.some((o) => o !== g && o.top === g.top && over(o, c) && Math.abs(centre(o) - centre(c)) < Math.abs(centre(g) - centre(c))))
           .sort((a, b) => a.top - b.top),
         (g) => g.text,
       ),
@@ -168,10 +187,13 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
   ).sort((a, b) => centre(a) - centre(b));
   // A 小计 that no group label stands over is the first column of the group label printed next to its right
   // (a label centred over many columns starts well right of its first one), when no other group is nearer.
+  // So is a 合计 printed after the table's 总计 (广州's 总计 | 财政拨款: 合计 一般公共预算 …, the group label centred
+  // over its funds and not over its 合计).
+  const subtotal = (l: { text: string; x0: number }) => l.text === "小计" || (l.text === "合计" && leaves.some((o) => o.text === "总计" && o.x0 < l.x0));
   for (const l of leaves)
-    if (l.groups.length === 0 && l.text === "小计") {
+    if (l.groups.length === 0 && subtotal(l)) {
       const g = groups.filter((g) => g.bottom < l.top && GROUP_WITH_SUBTOTAL.test(g.text) && g.x0 >= l.x0).sort((a, b) => a.x0 - b.x0)[0];
-      if (g && !leaves.some((o) => o !== l && o.text === "小计" && o.x0 > l.x0 && o.x0 < g.x0)) l.groups = [g.text];
+      if (g && !leaves.some((o) => o !== l && subtotal(o) && o.x0 > l.x0 && o.x0 < g.x0)) l.groups = [g.text];
     }
   // The columns after a group's 小计 that no group label stands over are that group's, up to the next
   // group (a PDF's group label may stand over its first columns only).

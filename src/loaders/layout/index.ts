@@ -1,5 +1,6 @@
 import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
 import type { SourceLocation } from "../../model/location.js";
+import { codeEconomicClasses } from "../../model/economic-classes.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
 import { parseNarrative } from "../narrative.js";
@@ -891,6 +892,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
         r.kind = "item";
         r.name ??= r.label;
       }
+  if (named && tpl.codeKind === "economic") codeEconomicClasses(rows);
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...mapArray(amountSpecs_, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
