@@ -20,6 +20,7 @@ export type TableKind =
   | "general-function" // 一般公共预算支出 by function code × 基本 / 项目
   | "general-economic" // 一般公共预算支出 by economic code × 基本 / 项目
   | "general-basic-economic" // 一般公共预算基本支出 by economic code × 人员经费 / 公用经费
+  | "general-project-economic" // 一般公共预算项目支出 by economic code (广州's 表7)
   | "allocation-function" // 财政拨款支出 by function code: 一般公共预算 + 政府性基金 + 国有资本经营 (江苏's 表5)
   | "allocation-basic-economic" // 财政拨款基本支出 by economic code (江苏's 表6)
   | "sanggong" // “三公”经费 (and 机关运行经费)

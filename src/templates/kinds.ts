@@ -191,6 +191,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
     en: "general public basic expenditure by economic code",
     rowIdentities: [{ total: "total", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" }],
   },
+  "general-project-economic": { zh: "一般公共预算项目支出表（按经济分类）", en: "general public project expenditure by economic code", rowIdentities: [] },
   "allocation-function": {
     zh: "财政拨款支出表（按功能分类）",
     en: "government allocation by function",

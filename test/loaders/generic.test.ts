@@ -60,8 +60,7 @@ describe("titles recognised by kind", () => {
     expect(normaliseTitle("表3 支出总表 （单位：万元）")).toBe("支出总表");
   });
 
-  it("not a kind the model does not know: project expenditure by economic code, a table of projects", () => {
-    expect(kindOf("一般公共预算项目支出情况表（按经济分类科目）")).toBeNull();
+  it("not a kind the model does not know: a table of projects", () => {
     expect(kindOf("部门预算项目支出及其他支出预算表")).toBeNull();
     expect(kindOf("部门项目支出预算表")).toBeNull();
   });
@@ -76,6 +75,7 @@ describe("titles recognised by kind", () => {
     expect(kindOf("政府性基金预算财政拨款支出预算表")).toBe("gov-fund");
     expect(kindOf("财政拨款收支预算总表")).toBe("allocation-summary");
     expect(kindOf("部门预算基本支出预算表")).toBe("basic-summary");
+    expect(kindOf("一般公共预算项目支出情况表（按经济分类科目）")).toBe("general-project-economic");
   });
 });
 

@@ -1,5 +1,6 @@
 import { economicVsFunction } from "../../src/rules/economic-vs-function.js";
 import { runCases } from "../helpers/cases.js";
+import { docAsRead } from "../helpers/docs.js";
 import { classified, pages } from "../helpers/tables.js";
 
 // 表7 on lines 1–8 (department on 6, 甲单位 on 7); 表8 from line 9 (department on 14, 甲单位 on 15).
@@ -34,3 +35,40 @@ runCases(economicVsFunction, {
     },
   ],
 });
+
+// 广州's form, read by kind (generic): 一般公共预算支出表 by function with 基本支出 / 项目支出 on lines 1–6 (合计 on 4),
+// its 基本支出 by economic code on 7–11 (合计 on 10), its 项目支出 by economic code on 12–16 (合计 on 15).
+const guangzhou = (project = "40", basic = "60") =>
+  [
+    "一般公共预算支出表",
+    "单位：万元",
+    "科目编码→科目名称→合计→基本支出→项目支出",
+    "→合计→100→60→40",
+    "206→科学技术支出→100→60→40",
+    "20601→科学技术管理事务→100→60→40",
+    "一般公共预算基本支出情况表（按经济分类科目）",
+    "单位：万元",
+    "科目编码→科目名称→预算",
+    `→合计→${basic}`,
+    `301→工资福利支出→${basic}`,
+    "一般公共预算项目支出情况表（按经济分类科目）",
+    "单位：万元",
+    "科目编码→科目名称→预算",
+    `→合计→${project}`,
+    `302→商品和服务支出→${project}`,
+  ].join("\n");
+
+runCases(
+  economicVsFunction,
+  {
+    accept: [{ name: "the 项目支出 by economic code: its 合计 is the function table's 项目支出", text: guangzhou() }],
+    reject: [
+      {
+        name: "the 项目支出 by economic code 46 where the function table says 40",
+        text: guangzhou("46"),
+        findings: [{ severity: "error", stated: "46", computed: "40", difference: "6", tolerance: "1", line: 15, table: "T17", unit: null, column: "合计", related: [4] }],
+      },
+    ],
+  },
+  docAsRead,
+);
