@@ -20,8 +20,9 @@ export const itemsVsUnits: Rule = {
   description: "Each 表1 expenditure item equals the sum over budget units of the same code in 表3; each 表6 item the same in 表7 (+ 表10 + 表11).",
   descriptionZh: "表1 各支出功能科目 = 表3 各单位同一科目之和；表6 = 表7（及表10、表11）各单位同一科目之和。",
   check(doc, ctx) {
-    for (const [summaryId, sourceIds] of SOURCES) {
+    for (const [summaryId, ids] of SOURCES) {
       const summary = table(doc, summaryId);
+      const sourceIds = summaryId === "summary" && summary ? allFundsSources(doc, summary, ids) : ids;
       const sources = mapArray(sourceIds, (id) => table(doc, id)).filter((t) => !!t);
       if (!summary || sources.length === 0) continue;
       const coded = sources.some((t) => t!.rows.some((r) => r.kind === "code"));
@@ -49,6 +50,20 @@ export const itemsVsUnits: Rule = {
     }
   },
 };
+
+/**
+ * The 收支总表's items by function come from the 支出总表; where that prints no row by function (江苏's, one line of totals)
+ * and every yuan of income is government allocation (收入总计 = 财政拨款), from the tables of the allocation:
+ * the 财政拨款支出表 by function (every fund together), else the one-fund tables.
+ */
+function allFundsSources(doc: Parameters<Rule["check"]>[0], summary: Table, ids: TableKind[]): TableKind[] {
+  const expenditure = table(doc, "expenditure");
+  if (expenditure?.rows.some((r) => r.kind === "code" || (r.kind === "item" && r.name))) return ids;
+  const all = amountOf(rowByRole(summary, "income-total"), "amount");
+  const allocation = amountOf(rowByRole(summary, "gov-allocation"), "amount") ?? amountOf(rowByRole(summary, "general-public"), "amount");
+  if (!all || !allocation || !all.value.eq(allocation.value)) return ids;
+  return table(doc, "allocation-function") ? ["allocation-function"] : ["general-function", "gov-fund", "state-capital"];
+}
 
 /** A name as the tables print it, without its list marker (一、) and spacing. */
 function nameKey(name: string): string {

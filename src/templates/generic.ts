@@ -97,10 +97,10 @@ const roles: RoleSpec[] = [
   { pattern: /^上级补助收入$/, role: "superior-subsidy", kind: "item", side: "income" },
   { pattern: /^附属单位上缴收入$/, role: "subsidiary-remittance", kind: "item", side: "income" },
   { pattern: /^其他(资金|收入)$/, role: "other-income", kind: "item", side: "income" },
-  { pattern: /^本年收入(合计)?$/, role: "income-subtotal", kind: "total", side: "income" },
+  { pattern: /^(本年|当年)收入(合计|小计)?$/, role: "income-subtotal", kind: "total", side: "income" },
   { pattern: /^(上年结转|年初结转和结余|上年结余)/, role: "income-carryover", kind: "item", side: "income" },
   { pattern: /^(收入总计|收\s*入\s*总\s*计|收入合计)$/, role: "income-total", kind: "total", side: "income" },
-  { pattern: /^本年支出(合计)?$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
+  { pattern: /^(本年|当年)支出(合计|小计)?$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
   { pattern: /^(结转下年|结转结余下年|下年结转|年末结转和结余|年终结转结余)/, role: "expenditure-carryforward", kind: "item", side: "expenditure" },
   { pattern: /^(支出总计|支\s*出\s*总\s*计|支出合计)$/, role: "expenditure-total", kind: "total", side: "expenditure" },
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkDocument } from "../../src/check.js";
 import { runRules } from "../../src/engine/run.js";
 import { clusteredOffsets, headerLeaves, nameColumns, underLabels } from "../../src/loaders/layout/header.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
@@ -708,5 +709,44 @@ describe("a nil printed as a dash (- — －) instead of 0.00", () => {
   it("fails: a misprinted item beside dashes is an error at its line", () => {
     const e = errors(load(twoSided("   -", "83.00"))).filter((f) => f.ruleId === "hierarchy-sum");
     expect(e.map((f) => [f.location.line, f.stated, f.computed])).toEqual([[10, "100", "103"]]);
+  });
+});
+
+describe("a summary of three sides (收入 | 支出 by function | 支出 by purpose: 江苏's 收支预算总表)", () => {
+  // The document's own pages: 公开01表 (lines 310–347) to 公开07表 (lines 482–507), page numbers and all.
+  const file = join(ROOT, "fixtures", "other-provinces", "jiangsu_provincial-procuratorate_2019_dept-budget.txt");
+  const lines = readFileSync(file, "utf8").split("\n");
+  const excerpt = (edit: (ls: string[]) => void = () => {}) => {
+    const ls = lines.slice(0, 508);
+    edit(ls);
+    return loadLayoutText(file, ls.join("\n"));
+  };
+  const row = (d: BudgetDocument, side: string, label: string) => table(d, "summary")!.rows.find((r) => r.side === side && r.name === label);
+
+  it("reads the income side and the expenditure by function; the purpose side left out but for the totals it spans", () => {
+    const d = excerpt();
+    const t = table(d, "summary")!;
+    const named = (side: string) => t.rows.filter((r) => r.side === side && amountOf(r, "amount")).map((r) => [r.role ?? r.code ?? r.name, amountOf(r, "amount")!.text]);
+    expect(named("income")).toEqual([["gov-allocation", "24,169.74"], ["general-public", "24,169.74"], ["income-subtotal", "24,169.74"], ["income-total", "24,169.74"]]);
+    expect(named("expenditure")).toEqual([["204", "16,593.12"], ["208", "1,890.27"], ["221", "5,686.35"], ["expenditure-subtotal", "24,169.74"], ["expenditure-total", "24,169.74"]]);
+    // A label wrapped around a line of the other side (2.政府性基金预 / 三、国防支出 / 算) is read whole, with its role;
+    // 三、国防支出 does not take the purpose side's 3,990.40 printed on its line.
+    expect(row(d, "income", "政府性基金预算")?.role).toBe("gov-fund");
+    expect(row(d, "income", "财政专户管理资金")?.role).toBe("special-account");
+    expect(amountOf(row(d, "expenditure", "国防支出"), "amount")).toBeNull();
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a mistyped figure of the function side is an error, and the diagnosis names it", async () => {
+    const d = excerpt((ls) => (ls[325] = ls[325].replace("16,593.12", "16,539.12")));
+    // 当年支出小计 is no longer the sum of the 类, and the item is not its code's in the 财政拨款支出表 (the budget is
+    // all government allocation, and the 支出总表 prints no row by function) …
+    expect(errors(d).map((f) => [f.ruleId, f.location.line, f.stated, f.computed])).toEqual([
+      ["hierarchy-sum", 345, "24169.74", "24115.74"],
+      ["items-vs-units", 326, "16539.12", "16593.12"],
+    ]);
+    // … and of the figures that sum, the one the other tables contradict is 公共安全支出's (表5 and 表7: 16,593.12).
+    const found = await checkDocument(d, { tolerance: { kind: "auto" }, severities: {}, lang: "en" });
+    expect(found.filter((f) => f.ruleId === "diagnosis" && f.severity === "error").map((f) => [f.location.line, f.stated, f.computed])).toEqual([[326, "16539.12", "16593.12"]]);
   });
 });

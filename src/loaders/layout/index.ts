@@ -932,12 +932,35 @@ function joinSpacedRoles(toks: LayoutToken[], tpl: TableTemplate): LayoutToken[]
 
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
 function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
-  const { department, unit, header, body } = sections(file, b);
+  const parts = sections(file, b);
+  const { department, unit } = parts;
+  let { header, body } = parts;
   // Read by kind alone, a summary with a third side (收入 | 支出 by function | 支出 by use, 江苏's 收支预算总表):
-  // three columns of item names, which a two-sided reading would mix up. Listed.
-  const names = headerTokens(header.filter((l) => l.line < (body[0]?.line ?? Infinity))).filter((t) => /^(项目(名称)?|(功能|经济)?(分类)?科目名称)$/.test(normaliseName(t.text)));
-  if (b.fromHeader && names.length >= 3)
-    return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
+  // the third side (基本支出 · 项目支出 · 单位预留机动经费, which the 财政拨款收支总表 and the 支出总表 print again) is
+  // left out, the first two read as a two-sided table's. Listed when the third side cannot be told apart.
+  const names = headerTokens(header.filter((l) => l.line < (body[0]?.line ?? Infinity))).filter((t) => /^(项目(名称)?|(功能|经济)?(分类)?科目名称)$/.test(normaliseName(t.text))).sort((x, y) => x.x0 - y.x0);
+  if (b.fromHeader && names.length >= 3) {
+    const third = names[2];
+    // The third side starts halfway between the second side's amount label and the third side's name label
+    // (its item names are printed left of their label, the second side's figures right of theirs).
+    const amountLabel = headerTokens(header).filter((t) => /^(金额|预算数|决算数)$/.test(normaliseName(t.text)) && t.x0 > names[1].x1 && t.x1 <= third.x0).sort((x, y) => y.x1 - x.x1)[0];
+    const cut = amountLabel ? (amountLabel.x1 + third.x0) / 2 : null;
+    if (names.length > 3 || cut === null)
+      return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
+    const isTotalRole = (t: LayoutToken) => !!tpl.roles?.some((r) => r.side === "expenditure" && r.pattern.test(splitMarker(normaliseName(t.text)).name));
+    const leftOf = (l: LayoutLine): LayoutLine => {
+      const toks = tokensOf(l);
+      const left = toks.filter((t) => t.x0 < cut);
+      const right = toks.filter((t) => t.x0 >= cut);
+      // The totals span the two expenditure sides (当年支出小计 … 24,169.74 printed under the third side's 金额):
+      // the figure of a total's line, where the third side prints no label, is the total's.
+      const last = left[left.length - 1];
+      const keep = last && !isFigureToken(last.text) && isTotalRole(last) && right.length > 0 && right.every((t) => isFigureToken(t.text));
+      return { ...l, tokens: keep ? toks : left };
+    };
+    header = mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 < cut) }));
+    body = mapArray(body, leftOf).filter((l) => tokensOf(l).length > 0);
+  }
   const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
   const data = mapArray(body, (l) => ({ line: l, toks: tokensOf(l) }));
@@ -990,8 +1013,21 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
         : g[0].x0 - margin > (g[0].box ? 60 : 10);
       // A label without a list marker or known role right under a marked one is the rest of a wrapped label.
       const side = far ? "exp" : "inc";
-      const before = prev?.[side];
-      if (g.length === 1 && before?.length && !isMarked(g[0]) && !isRole(g[0]) && d.line.line - prev.line.line <= 3 && isMarked(before[0])) {
+      // The nearest line above with a label on that side (the other side may print lines between: 江苏's
+      // 2.政府性基金预 / 三、国防支出 / 算).
+      // Lines between count only when their labels stand in another column (a label in the piece's own column,
+      // whichever side it was taken for, is the one the piece continues: 二十一、国有资本经营预算 / 支出).
+      let above = prev;
+      const apart = (t: LayoutToken | undefined) => !t || t.x0 > g[0].x1 || t.x1 < g[0].x0;
+      for (let j = lines2.length - 1; j >= 0 && d.line.line - lines2[j].line.line <= 3; j--) {
+        if (lines2[j][side].length) {
+          above = lines2[j];
+          break;
+        }
+        if (!apart(lines2[j].inc[0]) || !apart(lines2[j].exp[0])) break;
+      }
+      const before = above?.[side];
+      if (g.length === 1 && before?.length && !isMarked(g[0]) && !isRole(g[0]) && d.line.line - above.line.line <= 3 && isMarked(before[0])) {
         before[0] = { ...before[0], text: before[0].text + g[0].text };
         continue;
       }
