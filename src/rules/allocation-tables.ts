@@ -63,7 +63,7 @@ const subjectOf = (t: Table, r: Row, key: string) => ({
 function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: string[]) {
   const names = mapArray(parts, (t) => tableName(t)).join(" + ");
   const ids = mapArray(parts, (t) => t.id).join(" + ");
-  const rel: Msg = { zh: `${names} 同一行之和`, en: `the same row of ${ids}` };
+  const rel: Msg = parts.length > 1 ? { zh: `${names} 同一行之和`, en: `the sum of the same row of ${ids}` } : { zh: `${names} 同一行`, en: `the same row of ${ids}` };
   const none: Msg = { zh: `${names} 中无此行，计为`, en: `${ids} have no such row, counted as` };
   const compare = (r: Row, others: (Row | undefined)[]) => {
     for (const key of keys) {

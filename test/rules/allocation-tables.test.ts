@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocationTables } from "../../src/rules/allocation-tables.js";
 import { runCases } from "../helpers/cases.js";
-import { docAsRead } from "../helpers/docs.js";
+import { check, docAsRead } from "../helpers/docs.js";
 
 /*
  * 江苏's form: a 财政拨款收支预算总表 whose expenditure side is by purpose, the 一般公共预算 tables by function and
@@ -88,6 +88,16 @@ runCases(
   },
   docAsRead,
 );
+
+describe("allocation-tables: messages", () => {
+  it("names every one-fund table a row is the sum of, and a single one as that table's row", () => {
+    const fund = lines(summary("200", "2,617", "1,604", "1,013"), GF(), AF("1,848", "569", "2,617", ["212→城乡社区支出→250", "21208→国有土地使用权出让收入安排的支出→200", "2120899→其他国有土地使用权出让收入安排的支出→200"]), GB(), AB("104", "1,604", "104"), FUND);
+    const f = check(allocationTables, fund, "en", docAsRead).find((x) => x.code === "212")!;
+    expect(f.message).toContain("the sum of the same row of T5 + T9");
+    const one = check(allocationTables, full({ af: AF("1,884") }), "zh", docAsRead)[0];
+    expect(one.message).toContain("表5 同一行 1848");
+  });
+});
 
 describe("allocation-tables: what the tables are read as", () => {
   it("reads 江苏's titles as the all-funds kinds, not as the 一般公共预算 ones", () => {
