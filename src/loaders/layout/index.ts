@@ -947,15 +947,15 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     const cut = amountLabel ? (amountLabel.x1 + third.x0) / 2 : null;
     if (names.length > 3 || cut === null)
       return { table: null, unknown: { title: `${b.hit.title}（三栏表 three item columns: not read）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
-    const isTotalRole = (t: LayoutToken) => !!tpl.roles?.some((r) => r.side === "expenditure" && r.pattern.test(splitMarker(normaliseName(t.text)).name));
+    const isSpanningRole = (t: LayoutToken) => !!tpl.roles?.some((r) => r.side === "expenditure" && r.pattern.test(splitMarker(normaliseName(t.text)).name));
     const leftOf = (l: LayoutLine): LayoutLine => {
       const toks = tokensOf(l);
       const left = toks.filter((t) => t.x0 < cut);
       const right = toks.filter((t) => t.x0 >= cut);
-      // The totals span the two expenditure sides (当年支出小计 … 24,169.74 printed under the third side's 金额):
-      // the figure of a total's line, where the third side prints no label, is the total's.
+      // The expenditure side's totals and carry-forward span its two parts (当年支出小计 … 24,169.74 printed under
+      // the third side's 金额): the figure of such a line, where the third side prints no label, is its.
       const last = left[left.length - 1];
-      const keep = last && !isFigureToken(last.text) && isTotalRole(last) && right.length > 0 && right.every((t) => isFigureToken(t.text));
+      const keep = last && !isFigureToken(last.text) && isSpanningRole(last) && right.length > 0 && right.every((t) => isFigureToken(t.text));
       return { ...l, tokens: keep ? toks : left };
     };
     header = mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 < cut) }));
