@@ -88,6 +88,45 @@ describe("placing amounts in their columns", () => {
     expect(row.location).toMatchObject({ page: 1 });
   });
 
+  describe("Shanghai's one-row 三公 table, its labels centred over two lines, a zero printed blank", () => {
+    // The header as pdftotext lays out the PDF's (万里街道 2025): 公务接待费 is printed left of the 公务用车
+    // group on the line of 合计, the figures centred under the labels, not flush right with them.
+    const sanggong = (row: string) =>
+      [
+        HEAD,
+        "                 2025年部门“三公”经费和机关运行经费预算表",
+        "编制部门：上海市某局                                                          单位:万元",
+        "                                 “三公”经费预算数",
+        "",
+        "                                                                                机关运行经费预算",
+        "                                                  公务用车购置及运行费",
+        "                                                                                    数",
+        "   合计           因公出国(境)费       公务接待费",
+        "                                          小计           购置费        运行费",
+        "",
+        row,
+      ].join("\n");
+    const read = (row: string) => {
+      const t = table(load(sanggong(row)), "sanggong")!;
+      const r = t.rows[0];
+      return ["total", "abroad", "reception", "vehicle", "vehicle-purchase", "vehicle-operation", "running-cost"].map((k) => amountOf(r, k)?.text ?? "");
+    };
+
+    it("a blank 因公出国(境)费 leaves 1.35 under 公务接待费, where it is centred (both placements add up)", () => {
+      // The right edge of 1.35 is nearer 因公出国(境)费's than 公务接待费's; its centre is under 公务接待费's.
+      expect(read("        37.91                      1.35        36.56         15         21.56        464.64")).toEqual(["37.91", "", "1.35", "36.56", "15", "21.56", "464.64"]);
+    });
+
+    it("a blank 公务接待费 leaves 1.35 under 因公出国(境)费", () => {
+      expect(read("        37.91           1.35                   36.56         15         21.56        464.64")).toEqual(["37.91", "1.35", "", "36.56", "15", "21.56", "464.64"]);
+    });
+
+    it("printed whole, the row is read by count; a blank 购置费 is placed by the row's identities", () => {
+      expect(read("        37.91              0       1.35        36.56         15         21.56        464.64")).toEqual(["37.91", "0", "1.35", "36.56", "15", "21.56", "464.64"]);
+      expect(read("        36.56              0       1.35        35.21                    21.56        464.64")).toEqual(["36.56", "0", "1.35", "35.21", "", "21.56", "464.64"]);
+    });
+  });
+
   it("joins a code split over 类/款/项 columns, pads a 款 printed with one digit, splits a code glued to its name", () => {
     const doc = load(
       expenditure([

@@ -287,10 +287,10 @@ function headerTokens(header: LayoutLine[]): LayoutToken[] {
 }
 
 /**
- * Where each amount column ends, as far as the header says: its label matched by the column's pattern, or
- * (a label cut by a line break: 本年收入合 / 计) by the first characters of the column's name.
+ * Each amount column's label in the header: matched by the column's pattern, or (a label cut by a line
+ * break: 本年收入合 / 计) by the first characters of the column's name. Null where the header prints none.
  */
-function headerRights(specs: ColumnSpec[], header: LayoutLine[]): (number | null)[] {
+function headerLabels(specs: ColumnSpec[], header: LayoutLine[]): (LayoutToken | null)[] {
   const toks = headerTokens(header);
   const used = new Set<LayoutToken>();
   return mapArray(specs, (s) => {
@@ -304,8 +304,13 @@ function headerRights(specs: ColumnSpec[], header: LayoutLine[]): (number | null
     }
     if (!t) return null;
     used.add(t);
-    return rightEdge(t);
+    return t;
   });
+}
+
+/** Where each amount column ends, as far as the header says (its label's right edge). */
+function headerRights(specs: ColumnSpec[], header: LayoutLine[]): (number | null)[] {
+  return mapArray(headerLabels(specs, header), (t) => (t ? rightEdge(t) : null));
 }
 
 /** The line a token moved onto another row was printed on (a 决算's figure a line above its code). */
@@ -324,7 +329,7 @@ function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: C
  * alone can undo (a wrapped label, a label wider than its column); the arithmetic of the row cannot lie
  * about which column a figure is in when only one placement adds up.
  */
-function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: Doubt, margin = 1 / 3, page = 0, final = true): (LayoutToken | undefined)[] {
+function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: Doubt, margin = 1 / 3, page = 0, final = true, centred: number[] | null = null): (LayoutToken | undefined)[] {
   const out: (LayoutToken | undefined)[] = mapArray(specs, () => undefined);
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
@@ -336,6 +341,9 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
     return out;
   }
   const positions = mapArray(amounts, (a) => a.x1 - amounts[0].x1);
+  // Where the header's labels are centred over their columns, the figures may be centred under them too: a
+  // placement is as near as the nearer of the two ways of standing under the labels.
+  const centres = centred ? mapArray(amounts, (a) => (a.x0 + a.x1 - amounts[0].x0 - amounts[0].x1) / 2) : null;
   const identities = kind ? indexIdentities(KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(specs, (s) => s.key)))), specs) : [];
   const options = placements(amounts.length, specs.length);
   const figures = identities.length && options.length ? gridFigures(amounts) : [];
@@ -349,7 +357,7 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
     tally.failed = 0;
     const held = identities.length ? identitiesHeld(identities, cols, figures, byColumn, tally) : 0;
     if (tally.failed === 0) addsUp = true;
-    const cost = placementCost(positions, offsets, cols);
+    const cost = centres ? Math.min(placementCost(positions, offsets, cols), placementCost(centres, centred, cols)) : placementCost(positions, offsets, cols);
     if (!best || held > best.held || (held === best.held && cost < best.cost)) {
       second = best;
       best = { cols, held, cost, failed: tally.failed };
@@ -576,12 +584,25 @@ function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine
       return ds[Math.floor(ds.length / 2)];
     });
   }
-  const rights = printedRights ?? headerRights(specs, header);
-  if (rights[0] === null) return null;
-  // Columns the header does not name sit between their neighbours.
-  const known = mapArray(rights, (c, j) => (c === null ? null : [j, c - rights[0]!] as const)).filter((x): x is readonly [number, number] => !!x);
+  return offsetsFrom(printedRights ?? headerRights(specs, header));
+}
+
+/**
+ * Offsets of each amount column's centre from the first one's, from the centres of the header's labels: for
+ * a table whose figures stand centred under centred labels (Shanghai's 三公 table), where the right edges of
+ * labels of unequal widths say less. Null where a line prints every column (its positions say it all).
+ */
+function centreOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[]): number[] | null {
+  if (data.some((d) => d.amounts.length === specs.length)) return null;
+  return offsetsFrom(mapArray(headerLabels(specs, header), (t) => (t ? (t.x0 + rightEdge(t)) / 2 : null)));
+}
+
+/** Offsets from the first column's of where each column stands; columns the header does not name sit between their neighbours. */
+function offsetsFrom(edges: (number | null)[]): number[] | null {
+  if (edges[0] === null) return null;
+  const known = mapArray(edges, (c, j) => (c === null ? null : [j, c - edges[0]!] as const)).filter((x): x is readonly [number, number] => !!x);
   if (known.length < 2) return null;
-  return mapArray(specs, (_, j) => {
+  return mapArray(edges, (_, j) => {
     const exact = known.find(([k]) => k === j);
     if (exact) return exact[1];
     const lo = [...known].reverse().find(([k]) => k < j);
@@ -1150,13 +1171,15 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const under = !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
+  // A template's single row with a blank cell: placed by its labels' centres as well as their right edges.
+  const centred = !numbered && !named && offsets ? centreOffsets(data, specs, header) : null;
   const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map() };
   // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
   const margin = 1 / 2;
   const rows: Row[] = mapArray(data, (d, k) => {
     const label = mapArray(d.label, (t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
-    const placed: (LayoutToken | undefined)[] = direct ? mapArray(specs, () => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3, d.line.page);
+    const placed: (LayoutToken | undefined)[] = direct ? mapArray(specs, () => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3, d.line.page, true, centred);
     if (direct) direct[k].forEach((c, i) => (placed[c] = d.amounts[i]));
     specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
