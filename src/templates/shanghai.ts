@@ -157,17 +157,18 @@ export const shanghaiFinal: DocumentTemplate = {
     t(7, {
       kind: "sanggong", title: "财政拨款“三公”经费支出决算表", titlePatterns: [/^(部门)?财政拨款三公经费支出决算表$/], layout: "single-row",
       columns: [
+        // Printed in pairs: each item's 预算数, then its 决算数 (合计 预算数 决算数 · 因公出国(境)费 预算数 决算数 …).
         amount("budget-total", "预算数合计", /^合计$/),
-        amount("budget-abroad", "预算数 因公出国(境)费", /因公出国/),
-        amount("budget-vehicle", "预算数 公务用车购置及运行费小计", /^小计$/),
-        amount("budget-vehicle-purchase", "预算数 公务用车购置费", /购置费$/),
-        amount("budget-vehicle-operation", "预算数 公务用车运行费", /运行费$/),
-        amount("budget-reception", "预算数 公务接待费", /公务接待费/),
         amount("total", "决算数合计", /^合计$/),
+        amount("budget-abroad", "预算数 因公出国(境)费", /因公出国/),
         amount("abroad", "决算数 因公出国(境)费", /因公出国/),
+        amount("budget-vehicle", "预算数 公务用车购置及运行费小计", /^小计$/),
         amount("vehicle", "决算数 公务用车购置及运行费小计", /^小计$/),
+        amount("budget-vehicle-purchase", "预算数 公务用车购置费", /购置费$/),
         amount("vehicle-purchase", "决算数 公务用车购置费", /购置费$/),
+        amount("budget-vehicle-operation", "预算数 公务用车运行费", /运行费$/),
         amount("vehicle-operation", "决算数 公务用车运行费", /运行费$/),
+        amount("budget-reception", "预算数 公务接待费", /公务接待费/),
         amount("reception", "决算数 公务接待费", /公务接待费/),
       ],
     }),

@@ -127,6 +127,65 @@ describe("placing amounts in their columns", () => {
     });
   });
 
+  describe("a 决算's 三公 table: each column's 预算数 and 决算数 as its last header line prints them", () => {
+    // The header of Shanghai's 财政拨款“三公”经费支出决算表 as pdftotext lays it out (普陀区财政局 2024).
+    const items = [
+      "                                   财政拨款“三公”经费",
+      "                                         公务用车购置及运行费",
+      "         合计      因公出国（境）费",
+      "                                  小计                   公务用车运行费        公务接待费",
+      "                                          公务用车购置费",
+      "",
+    ];
+    const final = (stages: string, row: string) =>
+      ["上海市普陀区财政局2024年度部门决算\n", "                             财政拨款“三公”经费支出决算表", "                                                                           单位：万元", "", ...items, stages, "", row].join("\n");
+    const KEYS = ["budget-total", "budget-abroad", "budget-vehicle", "budget-vehicle-purchase", "budget-vehicle-operation", "budget-reception", "total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception"];
+    const read = (stages: string, row: string) => {
+      const doc = loadLayoutText("final.txt", final(stages, row), { template: shanghaiFinal });
+      const r = table(doc, "sanggong")!.rows[0];
+      return Object.fromEntries(KEYS.map((k) => [k, amountOf(r, k)?.text ?? ""]));
+    };
+    // 预算 10 = 2 + 5 + 3, 5 = 3 + 2; 决算 8 = 1.5 + 4 + 2.5, 4 = 2.5 + 1.5.
+    const expected = { "budget-total": "10.00", "budget-abroad": "2.00", "budget-vehicle": "5.00", "budget-vehicle-purchase": "3.00", "budget-vehicle-operation": "2.00", "budget-reception": "3.00", total: "8.00", abroad: "1.50", vehicle: "4.00", "vehicle-purchase": "2.50", "vehicle-operation": "1.50", reception: "2.50" };
+
+    it("printed in pairs under each item (Shanghai), a whole row is read pair by pair", () => {
+      const got = read(
+        "预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数",
+        "10.00     8.00  2.00  1.50  5.00   4.00  3.00   2.50  2.00  1.50  3.00     2.50",
+      );
+      expect(got).toEqual(expected);
+    });
+
+    it("printed 预算数 first, then 决算数, the same row is read the same", () => {
+      const got = read(
+        "预算数   预算数   预算数   预算数   预算数   预算数   决算数   决算数   决算数   决算数   决算数   决算数",
+        "10.00     2.00     5.00     3.00     2.00     3.00     8.00     1.50     4.00     2.50     1.50     2.50",
+      );
+      expect(got).toEqual(expected);
+    });
+
+    it("and its identities hold: no finding on the 三公 table", () => {
+      const doc = loadLayoutText(
+        "final.txt",
+        final("预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数", "10.00     8.00  2.00  1.50  5.00   4.00  3.00   2.50  2.00  1.50  3.00     2.50"),
+        { template: shanghaiFinal },
+      );
+      const findings = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en" });
+      expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+      // …and a 决算数 off by one is found on that row (8 ≠ 1.5 + 4 + 3.5).
+      const bad = loadLayoutText(
+        "final.txt",
+        final("预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数", "10.00     8.00  2.00  1.50  5.00   4.00  3.00   2.50  2.00  1.50  3.00     3.50"),
+        { template: shanghaiFinal },
+      );
+      const errors = runRules(bad, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
+      expect(errors.length).toBeGreaterThan(0);
+      const rowLine = final("", "").split("\n").length;
+      expect(errors.map((f) => [f.ruleId, f.location.line])).toEqual([["row-total", rowLine]]);
+      expect(errors[0].message).toContain("决算数合计");
+    });
+  });
+
   it("joins a code split over 类/款/项 columns, pads a 款 printed with one digit, splits a code glued to its name", () => {
     const doc = load(
       expenditure([

@@ -592,9 +592,36 @@ function columnOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine
  * a table whose figures stand centred under centred labels (Shanghai's 三公 table), where the right edges of
  * labels of unequal widths say less. Null where a line prints every column (its positions say it all).
  */
-function centreOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[]): number[] | null {
+function centreOffsets(data: DataLine[], specs: ColumnSpec[], header: LayoutLine[], labels?: LayoutToken[]): number[] | null {
   if (data.some((d) => d.amounts.length === specs.length)) return null;
-  return offsetsFrom(mapArray(headerLabels(specs, header), (t) => (t ? (t.x0 + rightEdge(t)) / 2 : null)));
+  return offsetsFrom(mapArray(labels ?? headerLabels(specs, header), (t) => (t ? (t.x0 + rightEdge(t)) / 2 : null)));
+}
+
+/** A header line printing only 预算数 and 决算数 (or 执行数), one over each amount column. */
+const STAGE_LABEL = /^(预算数?|决算数?|执行数|年初预算数?)$/;
+const BUDGET_STAGE = /预算/;
+
+/**
+ * A table printing each figure's 预算数 beside its 决算数 (a 决算's 三公 table) says on its last header line
+ * which column is which: Shanghai prints the two under each item (合计 预算数 决算数, 因公出国 预算数 决算数 …),
+ * another template may print all the 预算数 first. The template's columns keep their order within each stage
+ * (its `budget-` columns are the 预算数) and take the places the line gives them, at its labels' positions.
+ */
+function stageLabels(tpl: TableTemplate, header: LayoutLine[]): { specs: ColumnSpec[]; rights: number[]; labels: LayoutToken[] } | null {
+  const specs = tpl.columns.filter((c) => c.kind === "amount");
+  const budget = specs.filter((c) => c.key.startsWith("budget-"));
+  const outturn = specs.filter((c) => !c.key.startsWith("budget-"));
+  if (!budget.length || budget.length !== outturn.length) return null;
+  for (let i = header.length - 1; i >= 0; i--) {
+    const toks = tokensOf(header[i]);
+    if (toks.length !== specs.length || !toks.every((t) => STAGE_LABEL.test(normaliseName(t.text)))) continue;
+    const isBudget = mapArray(toks, (t) => BUDGET_STAGE.test(t.text));
+    if (isBudget.filter(Boolean).length !== budget.length) return null;
+    let b = 0;
+    let o = 0;
+    return { specs: mapArray(isBudget, (x) => (x ? budget[b++] : outturn[o++])), rights: mapArray(toks, rightEdge), labels: toks };
+  }
+  return null;
 }
 
 /** Offsets from the first column's of where each column stands; columns the header does not name sit between their neighbours. */
@@ -1162,7 +1189,8 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
     if (byItems) return byItems;
   }
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
-  const specs = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
+  const stages = named ? null : stageLabels(tpl, header);
+  const specs = named ? named.specs : stages ? stages.specs : amountSpecs(tpl, header, b.fromHeader);
   const data = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
   const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
@@ -1170,9 +1198,9 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there.
   const under = !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
-  const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights);
+  const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights ?? stages?.rights);
   // A template's single row with a blank cell: placed by its labels' centres as well as their right edges.
-  const centred = !numbered && !named && offsets ? centreOffsets(data, specs, header) : null;
+  const centred = !numbered && !named && offsets ? centreOffsets(data, specs, header, stages?.labels) : null;
   const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map() };
   // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
   const margin = 1 / 2;
