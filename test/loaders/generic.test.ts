@@ -616,6 +616,19 @@ describe("the other provinces' documents: figures where their pages print them",
     expect(table(d, "income")!.rows.map((r) => r.name)).toEqual(["合计", "杭州市气象局", "杭州市气象局", "杭州市气象服务中心（杭州市预警信息发布中心）"]);
   });
 
+  it("杭州's 三公 by unit: a unit's name wrapped around its figures' line is its row's whole name", () => {
+    const d = real("hangzhou_meteorological-bureau_2026_dept-budget");
+    const rows = table(d, "sanggong")!.rows;
+    expect(rows.map((r) => [r.role, r.name, r.unit ?? null])).toEqual([
+      ["current-year", "合计", null],
+      ["unit", "杭州市气象局", "杭州市气象局"],
+      ["unit", "杭州市气象服务中心（杭州市预警信息发布中心）", "杭州市气象服务中心（杭州市预警信息发布中心）"],
+    ]);
+    // The row is where its figures are printed, between the two lines of its name.
+    expect(rows[2].location!.line).toBe(rows[1].location!.line! + 2);
+    expect(cells(d, "sanggong", "杭州市气象服务中心（杭州市预警信息发布中心）")).toEqual({ total: "10.89", vehicle: "10.80", "vehicle-operation": "10.80", reception: "0.09" });
+  });
+
   it("江苏's 三公 with 会议费 and 培训费: figures flush left under their labels", () => {
     const d = real("jiangsu_provincial-procuratorate_2019_dept-budget");
     expect(cells(d, "sanggong", "“三公”经费表")).toEqual({ "grand-total": "1276.7", total: "418.26", abroad: "80", vehicle: "237", "vehicle-operation": "237", reception: "101.26", meeting: "158.44", training: "700" });

@@ -1191,7 +1191,10 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
   const stages = named ? null : stageLabels(tpl, header);
   const specs = named ? named.specs : stages ? stages.specs : amountSpecs(tpl, header, b.fromHeader);
-  const data = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const lines_ = mapArray(body, splitData);
+  // A row per budget unit (杭州), a unit's name wrapped around its figures' line: the name is whole again.
+  const perRow = lines_.some((d) => d.label.length > 0 && d.amounts.length > 0 && !isNumberingRow(d));
+  const data = (perRow ? joinCentredLabels(lines_) : lines_).filter((d) => d.amounts.length && !isNumberingRow(d));
   const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
   const numbered = named ? numberingOffsets(body, specs.length) : null;
