@@ -154,6 +154,23 @@ function sanggongUnits(t: Table, ctx: RuleContext) {
   }
 }
 
+const PROJECTS = { zh: "各项目合计", en: "sum of the projects" };
+
+/**
+ * A list of projects (项目支出预算表 as 单位名称 | 项目名称 | amounts, 杭州): 合计 = Σ the projects, in each column.
+ * Only a flat list: a table with code rows or unit rows sums by them (classified above).
+ */
+function projects(t: Table, ctx: RuleContext) {
+  const total = t.rows.find((r) => r.kind === "department");
+  if (!total || t.rows.some((r) => r.kind === "code" || r.kind === "unit")) return;
+  const items = t.rows.filter((r) => r.kind === "item");
+  if (items.length < 2) return;
+  for (const key of amountColumns(t)) {
+    const a = amountOf(total, key);
+    if (a) ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t, key) }, total: a, parts: present(items, key), relation: PROJECTS });
+  }
+}
+
 function tasks(t: Table, ctx: RuleContext) {
   const total = t.rows.find((r) => r.role === "tasks-total");
   if (!total) return;
@@ -169,12 +186,13 @@ export const hierarchySum: Rule = {
   id: "hierarchy-sum",
   defaultSeverity: "error",
   requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance", "sanggong"]] },
-  description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units (also a 三公 table's 合计 over its unit rows), 表1/表6 items and totals, 表12 金额合计.",
-  descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和（含“三公”经费表合计行与各单位行），表1/表6 各项目及合计，表12 金额合计。",
+  description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units (also a 三公 table's 合计 over its unit rows), 表1/表6 items and totals, 表12 金额合计, a list of projects' 合计.",
+  descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和（含“三公”经费表合计行与各单位行），表1/表6 各项目及合计，表12 金额合计，项目支出表合计 = 各项目之和。",
   check(doc, ctx) {
     for (const t of tablesOf(doc, CLASSIFIED)) classified(t, ctx);
     for (const t of tablesOf(doc, ["summary", "allocation-summary"])) twoSided(t, ctx, doc.template);
     for (const t of tablesOf(doc, ["performance"])) tasks(t, ctx);
     for (const t of tablesOf(doc, ["sanggong"])) sanggongUnits(t, ctx);
+    for (const t of tablesOf(doc, ["project-summary"])) projects(t, ctx);
   },
 };

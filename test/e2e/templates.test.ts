@@ -331,10 +331,11 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // around their figures. The document prints no code at all: its 表1 and 表4 expenditure items cannot be
       // matched by code, said once per table (item-code info), not as 34 warnings. The text's 类-款-项 items are
       // found in 表5 by their names in printed order, and hold. Its 三公 table prints 合计 above a row per
-      // unit: the text's 24.02 is the 合计's, not the sum of the three rows.
+      // unit: the text's 24.02 is the 合计's, not the sum of the three rows. Its 项目支出预算表 lists projects by
+      // unit (单位名称 | 项目名称), a unit's name wrapped around its project's line: 合计 = Σ projects = 表3's 项目支出.
       file: "hangzhou_meteorological-bureau_2026_dept-budget.txt",
-      rows: { summary: 33, income: 4, expenditure: 18, "allocation-summary": 29, "general-function": 18, "general-basic-economic": 39, sanggong: 3, "gov-fund": 1, "state-capital": 1 },
-      unknown: ["2026年市级部门项目支出预算表", "2026年市级部门项目支出绩效表"],
+      rows: { summary: 33, income: 4, expenditure: 18, "allocation-summary": 29, "general-function": 18, "general-basic-economic": 39, sanggong: 3, "gov-fund": 1, "state-capital": 1, "project-summary": 4 },
+      unknown: ["2026年市级部门项目支出绩效表"],
       // Its shares follow a total stated in the sentence before (…收入预算 5,876.67 万元，…持平。/ 其中：一般公共预算
       // 拨款收入 5,753.07 万元，占 97.9%；其他收入 123.61 万元，占 2.1%), letter-spaced: 5,753.07 + 123.61 = 5,876.68,
       // a rounding note.
@@ -455,6 +456,28 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     writeFileSync(p, text.replace(from, "杭州市气象局              13.31"));
     const fs = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; table: string; item: string; stated: string; computed: string }[]).filter((f) => f.ruleId === "hierarchy-sum" && f.severity === "error");
     expect(fs.map((f) => [f.table, f.item, f.stated, f.computed])).toEqual([["T7", "合计", "24.02", "24.2"]]);
+  });
+
+  it("a list of projects by unit: a project's figure mistyped is an error at its line, its unit named; 合计 = 表3's 项目支出", () => {
+    const file = "hangzhou_meteorological-bureau_2026_dept-budget.txt";
+    const text = readFileSync(join(ROOT, OP, file), "utf8");
+    const from = "专业系统维护及科普                 146.69       118.00                           28.69";
+    expect(text).toContain(from);
+    const dir = tempDir("projects-by-unit");
+    // The project's total and its 一般公共预算 both 3.00 more: its row adds up, the table's 合计 does not.
+    const p = join(dir, file);
+    writeFileSync(p, text.replace(from, "专业系统维护及科普                 149.69       121.00                           28.69"));
+    const fs = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; table: string; item: string; stated: string; computed: string; column: string }[]).filter((f) => f.severity === "error");
+    expect(fs.map((f) => [f.ruleId, f.table, f.item, f.column, f.stated, f.computed])).toEqual([
+      ["hierarchy-sum", "T16", "合计", "合计", "2131.61", "2134.61"],
+      ["hierarchy-sum", "T16", "合计", "一般公共预算", "2008", "2011"],
+    ]);
+    // 合计 itself mistyped: against the projects and against 表3's 项目支出.
+    const q = join(dir, "total-" + file);
+    writeFileSync(q, text.replace("                  合计                    2,131.61", "                  合计                    2,134.61"));
+    const gs = (cliJson([q]).report.documents[0].findings as { ruleId: string; severity: string; table: string; location: { line: number } }[]).filter((f) => f.severity === "error");
+    expect(new Set(gs.map((f) => f.ruleId))).toEqual(new Set(["diagnosis", "row-total", "hierarchy-sum", "split-vs-expenditure"]));
+    expect(new Set(gs.map((f) => f.location.line))).toEqual(new Set([592]));
   });
 
   it("the rounding notes are 0.01 万元 differences, each at its page", () => {

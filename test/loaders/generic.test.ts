@@ -61,9 +61,12 @@ describe("titles recognised by kind", () => {
     expect(normaliseTitle("表3 支出总表 （单位：万元）")).toBe("支出总表");
   });
 
-  it("not a kind the model does not know: a table of projects", () => {
+  it("not a kind the model does not know: projects with their other spending; a list of projects is a project-summary", () => {
     expect(kindOf("部门预算项目支出及其他支出预算表")).toBeNull();
-    expect(kindOf("部门项目支出预算表")).toBeNull();
+    expect(kindOf("部门项目支出预算表")).toBe("project-summary");
+    expect(kindOf("2026年市级部门项目支出预算表")).toBe("project-summary");
+    expect(kindOf("项目支出预算表（按功能分类）")).toBe("project-summary");
+    expect(kindOf("一般公共预算项目支出预算表")).toBe("general-project-economic");
   });
 
   it("财政拨款 of every fund together (江苏), apart from a fund's own table; a 基本支出 table by unit (广州)", () => {
@@ -192,7 +195,7 @@ describe("figures placed by what the page shows", () => {
   });
 
   it("figures flush left under their labels (a text) or centred under them (a PDF)", () => {
-    const cols = { specs: [], rights: [], lefts: [0, 10, 20], labelRights: [4, 14, 24], unnamed: [], labels: [] };
+    const cols = { specs: [], rights: [], lefts: [0, 10, 20], labelRights: [4, 14, 24], unnamed: [], labels: [], labelLefts: [] };
     expect(underLabels([{ text: "1", x0: 0, x1: 1 }, { text: "2", x0: 20, x1: 21 }], cols)).toEqual([0, 2]);
     expect(underLabels([{ text: "1", x0: 3, x1: 7 }], cols)).toBeNull();
     const box = (x: number, w: number) => ({ x, y: 0, width: w, height: 8 });
@@ -627,6 +630,20 @@ describe("the other provinces' documents: figures where their pages print them",
     // The row is where its figures are printed, between the two lines of its name.
     expect(rows[2].location!.line).toBe(rows[1].location!.line! + 2);
     expect(cells(d, "sanggong", "杭州市气象服务中心（杭州市预警信息发布中心）")).toEqual({ total: "10.89", vehicle: "10.80", "vehicle-operation": "10.80", reception: "0.09" });
+  });
+
+  it("杭州's 项目支出预算表: each project with its unit (单位名称 | 项目名称), a unit's name wrapped around its line joined", () => {
+    const d = real("hangzhou_meteorological-bureau_2026_dept-budget");
+    const t = table(d, "project-summary")!;
+    expect(t.rows.map((r) => [r.kind, r.unit, r.name])).toEqual([
+      ["department", null, "合计"],
+      ["item", "杭州市气象局", "气象业务建设"],
+      ["item", "杭州市气象局", "气象设施维护及科普"],
+      ["item", "杭州市气象服务中心（杭州市预警信息发布中心）", "专业系统维护及科普"],
+    ]);
+    expect(cells(d, "project-summary", "专业系统维护及科普")).toEqual({ total: "146.69", "general-public": "118.00", "unit-funds": "28.69" });
+    // The 单位资金 of each row under 单位资金 (the numbering row's 6), not 财政专户管理资金 (its 5).
+    expect(cells(d, "project-summary", "合计")).toEqual({ total: "2,131.61", "general-public": "2,008.00", "unit-funds": "123.61" });
   });
 
   it("江苏's 三公 with 会议费 and 培训费: figures flush left under their labels", () => {

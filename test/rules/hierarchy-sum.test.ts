@@ -1,5 +1,6 @@
 import { hierarchySum } from "../../src/rules/hierarchy-sum.js";
 import { runCases } from "../helpers/cases.js";
+import { docAsRead } from "../helpers/docs.js";
 import { classified, pages, t12, twoSided } from "../helpers/tables.js";
 
 // 表8 with a 部门名称 line: department row on line 6, unit on 7, 301 on 8 (30101 on 9, 30102 on 10), 302 on 11 (30201 on 12).
@@ -120,3 +121,32 @@ runCases(hierarchySum, {
     },
   ],
 });
+
+// A list of projects by budget unit (杭州's 项目支出预算表: 单位名称 | 项目名称 | amounts), read by kind as the CLI
+// reads such a text, beside a 收支总表 and a 支出总表 (lines 1–11). 合计 on line 15, the projects on 16 and 17.
+const docLines = (...ls: string[]) => ls.join("\n");
+const projects = (total = "160", first = "100→90→10") =>
+  docLines(
+    "部门收支总表", "单位：万元", "收入项目→预算数→支出项目→预算数", "一、一般公共预算拨款收入→140→一、科学技术支出→160", "二、单位资金→20→→", "收入总计→160→支出总计→160",
+    "部门支出总表", "单位：万元", "科目编码→科目名称→合计→基本支出→项目支出", "→合计→160→0→160", "206→科学技术支出→160→0→160",
+    "项目支出预算表", "单位：万元", "单位名称→项目名称→合计→一般公共预算→单位资金", `→合计→${total}→140→20`, `甲单位→信息系统运维→${first}`, "乙单位→科普活动→60→50→10",
+  );
+
+runCases(
+  hierarchySum,
+  {
+    accept: [{ name: "a list of projects: 合计 = Σ the projects, in each column", text: projects() }],
+    reject: [
+      {
+        // A project of 103 = 93 + 10 (its row adds up): 合计 160 vs 103 + 60 and 140 vs 93 + 50; ½ × 3 each.
+        name: "a list of projects: 合计 ≠ Σ the projects where one project was changed whole",
+        text: projects("160", "103→93→10"),
+        findings: [
+          { severity: "error", stated: "160", computed: "163", difference: "-3", tolerance: "1.5", line: 15, table: "T16", item: "合计", column: "合计", related: [16, 17] },
+          { severity: "error", stated: "140", computed: "143", difference: "-3", tolerance: "1.5", line: 15, column: "一般公共预算" },
+        ],
+      },
+    ],
+  },
+  docAsRead,
+);

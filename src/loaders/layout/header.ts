@@ -223,6 +223,8 @@ export interface HeaderColumns {
   unnamed: string[];
   /** The labels of the label columns (科目编码, 科目名称, 项目, 单位名称 …). */
   labels: string[];
+  /** Where each of those labels starts. */
+  labelLefts: number[];
 }
 
 /**
@@ -259,7 +261,12 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
   // to the next label.
   const gaps = mapArray(leaves.slice(1), (l, i) => l.x0 - leaves[i].x1).filter((g) => g > 0).sort((a, b) => a - b);
   const half = gaps.length ? gaps[Math.floor(gaps.length / 2)] / 2 : 0;
-  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: mapArray(leaves.filter((l) => LABEL_COLUMN.test(l.text)), (l) => l.text) };
+  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: [], labelLefts: [] };
+  for (const l of leaves)
+    if (LABEL_COLUMN.test(l.text)) {
+      out.labels.push(l.text);
+      out.labelLefts.push(l.x0);
+    }
   amountLeaves.forEach((l, i) => {
     const s = named[i];
     const next = leaves[leaves.indexOf(l) + 1];

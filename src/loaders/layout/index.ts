@@ -744,6 +744,22 @@ function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
 }
 
 /**
+ * The lines of a cell printed around line i, its cells centred vertically: the `piece` lines right above and
+ * below it (within four lines); between it and another line that `wants` them, the nearer half. Lines
+ * already `taken` by the line before are not taken again.
+ */
+function linesAround(data: DataLine[], i: number, piece: (d: DataLine) => boolean, wants: (d: DataLine) => boolean, taken: Set<DataLine>): DataLine[] {
+  const d = data[i];
+  const above: DataLine[] = [];
+  for (let k = i - 1; k >= 0 && piece(data[k]) && d.line.line - data[k].line.line <= 4; k--) above.unshift(data[k]);
+  const below: DataLine[] = [];
+  for (let k = i + 1; k < data.length && piece(data[k]) && data[k].line.line - d.line.line <= 4; k++) below.push(data[k]);
+  const prevWants = i - above.length - 1 >= 0 && wants(data[i - above.length - 1]);
+  const nextWants = i + below.length + 1 < data.length && wants(data[i + below.length + 1]);
+  return [...(prevWants ? above.slice(Math.floor(above.length / 2)) : above), ...(nextWants ? below.slice(0, Math.floor(below.length / 2)) : below)].filter((x) => !taken.has(x));
+}
+
+/**
  * A table without codes whose cells are centred vertically (杭州's 单位名称 wrapped over four lines): a line of
  * figures with no label takes the label lines around it. Between two such lines, the first takes the
  * nearer half of the label lines, the second the rest; before the first and after the last, all of them.
@@ -755,13 +771,7 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
   const taken = new Set<DataLine>();
   data.forEach((d, i) => {
     if (!floating(d)) return;
-    const above: DataLine[] = [];
-    for (let k = i - 1; k >= 0 && labelOnly(data[k]) && d.line.line - data[k].line.line <= 4; k--) above.unshift(data[k]);
-    const below: DataLine[] = [];
-    for (let k = i + 1; k < data.length && labelOnly(data[k]) && data[k].line.line - d.line.line <= 4; k++) below.push(data[k]);
-    const prevFloating = i - above.length - 1 >= 0 && floating(data[i - above.length - 1]);
-    const nextFloating = i + below.length + 1 < data.length && floating(data[i + below.length + 1]);
-    const mine = [...(prevFloating ? above.slice(Math.floor(above.length / 2)) : above), ...(nextFloating ? below.slice(0, Math.floor(below.length / 2)) : below)].filter((x) => !taken.has(x));
+    const mine = linesAround(data, i, labelOnly, floating, taken);
     if (mine.length === 0) return;
     mine.forEach((x) => taken.add(x));
     own.set(d, mine);
@@ -778,6 +788,46 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
     }
   }
   return out;
+}
+
+/** The label columns of a list of projects by budget unit (单位名称 | 项目名称 | amounts). */
+const UNIT_LABEL = /^(单位名称|预算单位(名称)?|单位)$/;
+const ITEM_LABEL = /^项目(名称)?$/;
+
+/**
+ * A table listing projects by budget unit (杭州's 项目支出预算表: 单位名称 | 项目名称 | amounts): each row's unit
+ * and project, told apart by where they start (left or right of halfway between the two labels). A unit's
+ * name wrapped around its row's line (杭州市气象服务中心（杭州市预警 / … 专业系统维护及科普 146.69 … / 信息发布中心）)
+ * is that row's whole unit name: between two such rows, each takes the nearer half of the lines, as
+ * joinCentredLabels does. Null for any other table; `consumed` are the lines read as parts of names.
+ */
+function unitProjectNames(data: DataLine[], cols: HeaderColumns | null): { names: Map<DataLine, { unit: string; item: string }>; consumed: Set<DataLine> } | null {
+  if (!cols) return null;
+  const u = cols.labels.findIndex((l) => UNIT_LABEL.test(l));
+  const p = cols.labels.findIndex((l) => ITEM_LABEL.test(l));
+  if (u < 0 || p < 0 || cols.labelLefts[u] >= cols.labelLefts[p]) return null;
+  // Halfway between the two labels, or where a line printing both names starts its project's, if nearer the
+  // left (a label centred over a wide 项目名称 column stands right of where the names start).
+  let boundary = (cols.labelLefts[u] + cols.labelLefts[p]) / 2;
+  for (const d of data) if (d.label.length === 2 && d.label[1].x0 > cols.labelLefts[u]) boundary = Math.min(boundary, d.label[1].x0);
+  const unitOf = (d: DataLine) => d.label.filter((t) => t.x0 < boundary);
+  const itemOf = (d: DataLine) => d.label.filter((t) => t.x0 >= boundary);
+  const joined = (ts: LayoutToken[]) => mapArray(ts, (t) => t.text).join("");
+  const piece = (d: DataLine) => d.amounts.length === 0 && d.label.length > 0 && itemOf(d).length === 0;
+  const needs = (d: DataLine) => d.amounts.length > 0 && unitOf(d).length === 0 && itemOf(d).length > 0 && !isTotalLabel(d);
+  const names = new Map<DataLine, { unit: string; item: string }>();
+  const consumed = new Set<DataLine>();
+  data.forEach((d, i) => {
+    if (!d.amounts.length) return;
+    let unit = joined(unitOf(d));
+    if (needs(d)) {
+      const mine = linesAround(data, i, piece, needs, consumed);
+      mine.forEach((x) => consumed.add(x));
+      unit = mapArray(mine, (x) => joined(x.label)).join("");
+    }
+    names.set(d, { unit, item: joined(itemOf(d)) });
+  });
+  return { names, consumed };
 }
 
 /** The row that numbers the columns under a header (栏次 / ** 1 2 3 4 5): not data. */
@@ -804,13 +854,18 @@ function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], un
 
 /**
  * The row that numbers the columns (** 1 2 3 …, 栏次) marks where each amount column stands: when it numbers
- * exactly the amount columns, its numbers' right edges are the columns' offsets.
+ * exactly the amount columns, each number is centred in its column, so the column (whose figures are
+ * right-aligned) ends halfway to the next number, the last one half a gap after its own. Their offsets from
+ * the first column's end are the columns' offsets. (The numbers' own right edges put a figure at the end of
+ * a wide column nearer the next number than its own: 杭州's 单位资金 under 6, not 5.)
  */
 function numberingOffsets(body: LayoutLine[], columns: number): number[] | null {
   const row = mapArray(body, splitData).find(isNumberingRow);
   const numbers = row?.amounts.filter((a) => /^\d+$/.test(a.text)) ?? [];
   if (numbers.length !== columns || columns < 2) return null;
-  return mapArray(numbers, (n) => n.x1 - numbers[0].x1);
+  const centres = mapArray(numbers, (n) => (n.x0 + n.x1) / 2);
+  const ends = mapArray(centres, (c, j) => (j + 1 < centres.length ? (c + centres[j + 1]) / 2 : c + (c - centres[j - 1]) / 2));
+  return mapArray(ends, (e) => e - ends[0]);
 }
 
 /** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 附表4): not a row. */
@@ -880,9 +935,12 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
         prefixLines.add(d);
       }
     });
+  const byUnit = unitProjectNames(data, named);
+  const unitOfItem = new Map<Item, string>();
   for (const d of data) {
-    if (prefixLines.has(d)) continue;
-    const labelText = mapArray(d.label, (t) => t.text).join(" ").trim() || (lone && d.amounts.length ? "合计" : "");
+    if (prefixLines.has(d) || byUnit?.consumed.has(d)) continue;
+    const projectRow = byUnit?.names.get(d);
+    const labelText = projectRow ? projectRow.item : mapArray(d.label, (t) => t.text).join(" ").trim() || (lone && d.amounts.length ? "合计" : "");
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
@@ -923,6 +981,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
       amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, again[i], s)));
     });
     items.push(item);
+    if (projectRow?.unit) unitOfItem.set(item, projectRow.unit);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
     lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
   }
@@ -932,6 +991,11 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (b.fromHeader && uncertain(doubt))
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
+  // A project's budget unit (单位名称 | 项目名称): the row is the project's, an item of its unit.
+  items.forEach((it, i) => {
+    const u = unitOfItem.get(it);
+    if (u && rows[i].kind !== "department") rows[i].unit = u;
+  });
   // Read by kind alone, a row named but not coded (杭州: 类 / 款 / 项 told by indentation only) is an item of
   // the table: its row identities are checked like a coded row's.
   if (named)
