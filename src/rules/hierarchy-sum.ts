@@ -157,18 +157,23 @@ function sanggongUnits(t: Table, ctx: RuleContext) {
 const PROJECTS = { zh: "各项目合计", en: "sum of the projects" };
 
 /**
- * A list of projects (项目支出预算表 as 单位名称 | 项目名称 | amounts, 杭州): 合计 = Σ the projects, in each column.
- * Only a flat list: a table with code rows or unit rows sums by them (classified above).
+ * A list of projects (项目支出预算表 as 单位名称 | 项目名称 | amounts, 杭州): 合计 = Σ the projects, or, where the
+ * list prints each unit's subtotal line above its projects, unit = Σ its projects (合计 = Σ units is the
+ * classified tables' check), in each column. Not a table of codes, which sums by them (above).
  */
 function projects(t: Table, ctx: RuleContext) {
   const total = t.rows.find((r) => r.kind === "department");
-  if (!total || t.rows.some((r) => r.kind === "code" || r.kind === "unit")) return;
+  if (t.rows.some((r) => r.kind === "code")) return;
+  const units = t.rows.filter((r) => r.kind === "unit");
   const items = t.rows.filter((r) => r.kind === "item");
-  if (items.length < 2) return;
-  for (const key of amountColumns(t)) {
-    const a = amountOf(total, key);
-    if (a) ctx.sum({ subject: { table: t.id, item: total.name, column: columnLabel(t, key) }, total: a, parts: present(items, key), relation: PROJECTS });
-  }
+  // Each project named with its unit, or under its unit's line: a row with neither may be anything.
+  if (items.length === 0 || items.some((r) => !r.unit)) return;
+  const groups: [Row, Row[]][] = units.length ? mapArray(units, (u) => [u, items.filter((r) => r.unit === u.unit && t.rows.indexOf(r) > t.rows.indexOf(u))] as [Row, Row[]]) : total && items.length > 1 ? [[total, items]] : [];
+  for (const key of amountColumns(t))
+    for (const [parent, kids] of groups) {
+      const a = amountOf(parent, key);
+      if (a && kids.length) ctx.sum({ subject: { table: t.id, unit: parent.kind === "unit" ? parent.unit : null, item: parent.name, column: columnLabel(t, key) }, total: a, parts: present(kids, key), relation: PROJECTS });
+    }
 }
 
 function tasks(t: Table, ctx: RuleContext) {

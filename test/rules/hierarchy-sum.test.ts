@@ -132,10 +132,22 @@ const projects = (total = "160", first = "100→90→10") =>
     "项目支出预算表", "单位：万元", "单位名称→项目名称→合计→一般公共预算→单位资金", `→合计→${total}→140→20`, `甲单位→信息系统运维→${first}`, "乙单位→科普活动→60→50→10",
   );
 
+// The same list with each unit's subtotal line above its projects (lines 15–20): 合计 on 15, 甲单位 on 16 (its
+// projects on 17 and 18), 乙单位 on 19 (its project on 20).
+const byUnits = (unit = "100→90→10") =>
+  docLines(
+    "部门收支总表", "单位：万元", "收入项目→预算数→支出项目→预算数", "一、一般公共预算拨款收入→140→一、科学技术支出→160", "二、单位资金→20→→", "收入总计→160→支出总计→160",
+    "部门支出总表", "单位：万元", "科目编码→科目名称→合计→基本支出→项目支出", "→合计→160→0→160", "206→科学技术支出→160→0→160",
+    "项目支出预算表", "单位：万元", "单位名称→项目名称→合计→一般公共预算→单位资金", "→合计→160→140→20", `甲单位→→${unit}`, "→信息系统运维→70→60→10", "→设备购置→30→30→0", "乙单位→→60→50→10", "→科普活动→60→50→10",
+  );
+
 runCases(
   hierarchySum,
   {
-    accept: [{ name: "a list of projects: 合计 = Σ the projects, in each column", text: projects() }],
+    accept: [
+      { name: "a list of projects: 合计 = Σ the projects, in each column", text: projects() },
+      { name: "a list of projects under their units' lines: unit = Σ its projects, 合计 = Σ units", text: byUnits() },
+    ],
     reject: [
       {
         // A project of 103 = 93 + 10 (its row adds up): 合计 160 vs 103 + 60 and 140 vs 93 + 50; ½ × 3 each.
@@ -144,6 +156,17 @@ runCases(
         findings: [
           { severity: "error", stated: "160", computed: "163", difference: "-3", tolerance: "1.5", line: 15, table: "T16", item: "合计", column: "合计", related: [16, 17] },
           { severity: "error", stated: "140", computed: "143", difference: "-3", tolerance: "1.5", line: 15, column: "一般公共预算" },
+        ],
+      },
+      {
+        // 甲单位 104 = 94 + 10 (its row adds up) vs its projects 70 + 30; and 合计 160 vs the units 104 + 60 (½ × 3 each).
+        name: "a list of projects under their units' lines: a unit's line ≠ Σ its projects",
+        text: byUnits("104→94→10"),
+        findings: [
+          { severity: "error", stated: "160", computed: "164", difference: "-4", tolerance: "1.5", line: 15, item: "合计", column: "合计", related: [16, 19] },
+          { severity: "error", stated: "140", computed: "144", difference: "-4", tolerance: "1.5", line: 15, column: "一般公共预算" },
+          { severity: "error", stated: "104", computed: "100", difference: "4", tolerance: "1.5", line: 16, unit: "甲单位", item: "甲单位", column: "合计", related: [17, 18] },
+          { severity: "error", stated: "94", computed: "90", difference: "4", tolerance: "1.5", line: 16, column: "一般公共预算" },
         ],
       },
     ],

@@ -991,10 +991,17 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (b.fromHeader && uncertain(doubt))
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
-  // A project's budget unit (单位名称 | 项目名称): the row is the project's, an item of its unit.
+  // A project's budget unit (单位名称 | 项目名称): the row is the project's, an item of its unit. A line naming a
+  // unit and no project is the unit's subtotal: the projects under it that name no unit are its own.
+  let current: string | null = null;
   items.forEach((it, i) => {
-    const u = unitOfItem.get(it);
-    if (u && rows[i].kind !== "department") rows[i].unit = u;
+    const r = rows[i];
+    if (!byUnit || r.kind === "department") return;
+    const u = unitOfItem.get(it) ?? null;
+    if (u && !(it.cells.name?.text ?? "").trim()) {
+      Object.assign(r, { kind: "unit", unit: u, name: u, label: u });
+      current = u;
+    } else if (u || current) r.unit = u ?? current;
   });
   // Read by kind alone, a row named but not coded (杭州: 类 / 款 / 项 told by indentation only) is an item of
   // the table: its row identities are checked like a coded row's.
