@@ -54,6 +54,8 @@ const hasToJson = (v: unknown) => v !== null && typeof v === "object" && typeof 
 
 /** How many elements of an array opened last are stringified together (see jsonPieces). */
 const ELEMENTS_PER_PIECE = 4;
+/** The most characters a piece of several elements holds (one element may hold more: it is written whole). */
+const PIECE_CHARS = 8_192;
 
 /**
  * `JSON.stringify(value, null, indent)` as printed at nesting level `depth`: the value stringified inside
@@ -115,10 +117,15 @@ export function jsonPieces(value: unknown, indent: number, depth: number, levels
     while (i < value.length) {
       let n = 0;
       if (levels === 1) while (n < ELEMENTS_PER_PIECE && i + n < value.length && !hasToJson(value[i + n])) n++;
+      // Elements i … i + n − 1 whole: the text of an array of them at this depth, without its brackets
+      // and the newline before its "]"; fewer where they come to more than PIECE_CHARS (a finding whose
+      // sum has many parts lists each part's location).
+      let text = n > 1 ? atDepth(value.slice(i, i + n), indent, depth) : "";
+      while (n > 1 && text.length > PIECE_CHARS) {
+        n = Math.ceil(n / 2);
+        text = n > 1 ? atDepth(value.slice(i, i + n), indent, depth) : "";
+      }
       if (n > 1) {
-        // Elements i … i + n − 1 whole: the text of an array of them at this depth, without its brackets
-        // and the newline before its "]".
-        const text = atDepth(value.slice(i, i + n), indent, depth);
         out.push(i === 0 ? "" : ",", text.slice(1, text.length - 1 - newline(indent, depth).length));
         i += n;
         continue;

@@ -154,7 +154,7 @@ export const generic: DocumentTemplate = {
     g(13, { kind: "allocation-basic-economic", title: "财政拨款基本支出表", titlePatterns: [/^(部门|单位)?财政拨款基本支出(预算|决算)?(情况)?表(\((按)?经济(分类)?(科目)?\))?$/], ...classified("economic") }),
     g(14, { kind: "allocation-function", title: "财政拨款支出表", titlePatterns: [/^(部门|单位)?财政拨款支出(预算|决算)?(情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     // A list of projects (单位名称 | 项目名称, 杭州) or 项目支出 by function code (深圳's 表5): the function codes'.
-    g(16, { kind: "project-summary", title: "项目支出预算表", titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出(预算|决算)?(总)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
+    g(16, { kind: "project-summary", title: "项目支出预算表", titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出(及其他支出)?(预算|决算)?(总)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(15, { kind: "basic-summary", title: "基本支出预算表", titlePatterns: [/^(部门|单位)?(预算)?基本支出(预算|决算)?(总)?表$/], ...classified("economic") }),
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表(\((按)?功能(分类)?(科目)?\))?$|^(部门|单位)?支出(预算|决算)表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),

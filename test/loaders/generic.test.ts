@@ -61,8 +61,9 @@ describe("titles recognised by kind", () => {
     expect(normaliseTitle("表3 支出总表 （单位：万元）")).toBe("支出总表");
   });
 
-  it("not a kind the model does not know: projects with their other spending; a list of projects is a project-summary", () => {
-    expect(kindOf("部门预算项目支出及其他支出预算表")).toBeNull();
+  it("a list of projects (with their other spending) is a project-summary; 基本支出 by unit and project is no kind", () => {
+    expect(kindOf("部门预算项目支出及其他支出预算表")).toBe("project-summary");
+    expect(kindOf("部门预算基本支出及项目支出预算表")).toBeNull();
     expect(kindOf("部门项目支出预算表")).toBe("project-summary");
     expect(kindOf("2026年市级部门项目支出预算表")).toBe("project-summary");
     expect(kindOf("项目支出预算表（按功能分类）")).toBe("project-summary");
@@ -195,7 +196,7 @@ describe("figures placed by what the page shows", () => {
   });
 
   it("figures flush left under their labels (a text) or centred under them (a PDF)", () => {
-    const cols = { specs: [], rights: [], lefts: [0, 10, 20], labelRights: [4, 14, 24], unnamed: [], labels: [], labelLefts: [] };
+    const cols = { specs: [], rights: [], lefts: [0, 10, 20], labelRights: [4, 14, 24], unnamed: [], labels: [], labelLefts: [], remark: null };
     expect(underLabels([{ text: "1", x0: 0, x1: 1 }, { text: "2", x0: 20, x1: 21 }], cols)).toEqual([0, 2]);
     expect(underLabels([{ text: "1", x0: 3, x1: 7 }], cols)).toBeNull();
     const box = (x: number, w: number) => ({ x, y: 0, width: w, height: 8 });
@@ -644,6 +645,23 @@ describe("the other provinces' documents: figures where their pages print them",
     expect(cells(d, "project-summary", "专业系统维护及科普")).toEqual({ total: "146.69", "general-public": "118.00", "unit-funds": "28.69" });
     // The 单位资金 of each row under 单位资金 (the numbering row's 6), not 财政专户管理资金 (its 5).
     expect(cells(d, "project-summary", "合计")).toEqual({ total: "2,131.61", "general-public": "2,008.00", "unit-funds": "123.61" });
+  });
+
+  it("广州's 项目支出及其他支出预算表: read without its 绩效目标, names wrapped around their figures whole, units at the margin", () => {
+    const d = real("guangzhou_science-and-technology-bureau_2026_dept-budget");
+    const t = table(d, "project-summary")!;
+    expect(t.rows.filter((r) => r.kind === "unit").map((r) => r.name)).toEqual(["广州市科学技术局", "广州市科技项目评审中心", "广州市科学技术发展战略研究院"]);
+    expect(t.rows.filter((r) => r.kind === "item").length).toBe(31);
+    const byName = (n: string) => t.rows.find((r) => r.name === n)!;
+    // A name over three lines (广州市科学技术局 / 2025—2026年信息化运维项 92.10 … / 目), the first line indented.
+    expect(byName("广州市科学技术局2025—2026年信息化运维项目")).toMatchObject({ kind: "item", unit: "广州市科学技术局" });
+    // Its last line beside the words of the targets (升工作经费 | 平，培养产业发展…): no header, part of the name.
+    expect(byName("科技创新服务与能力提升工作经费")).toMatchObject({ kind: "item", unit: "广州市科学技术发展战略研究院" });
+    expect(byName("人才支撑计划—“GJYC”创新创业人才引进（高校和科研机构领域）").unit).toBe("广州市科学技术局");
+    expect(cells(d, "project-summary", "合作共建广东省灵山论坛科学中心")).toEqual({ total: "500.00", allocation: "500.00", "general-public": "500.00", "gov-fund": "0.00", "state-capital": "0.00", "special-account": "0.00", "other-funds": "0.00" });
+    // No word of a 绩效目标 in any name, no row past the table's last (科技资源配套服务经费).
+    expect(t.rows.some((r) => /[，。]/.test(r.name ?? ""))).toBe(false);
+    expect(t.rows[t.rows.length - 1].name).toBe("科技资源配套服务经费");
   });
 
   it("江苏's 三公 with 会议费 and 培训费: figures flush left under their labels", () => {

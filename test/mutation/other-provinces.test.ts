@@ -15,6 +15,6 @@ import { layoutTableSuite } from "../helpers/mutation.js";
 const suite = (file: string, expected: number) => layoutTableSuite("other-provinces", file, null, expected, [300]);
 
 await suite("central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", 337);
-await suite("guangzhou_science-and-technology-bureau_2026_dept-budget.txt", 612);
+await suite("guangzhou_science-and-technology-bureau_2026_dept-budget.txt", 857);
 await suite("hangzhou_meteorological-bureau_2026_dept-budget.txt", 274);
 await suite("jiangsu_provincial-procuratorate_2019_dept-budget.txt", 123);

@@ -1,5 +1,6 @@
 import { splitVsExpenditure } from "../../src/rules/split-vs-expenditure.js";
 import { runCases } from "../helpers/cases.js";
+import { docAsRead } from "../helpers/docs.js";
 import { classified, pages } from "../helpers/tables.js";
 
 // 表3 on lines 1–7: 合计 on 5, 甲单位 on 6, 206 on 7. 表4 from line 8: 合计 on 12, 甲单位 on 13, 301 on 14.
@@ -28,3 +29,30 @@ runCases(splitVsExpenditure, {
     },
   ],
 });
+
+// 广州's form, read by kind as the CLI reads such a text: a 收支总表 (lines 1–6), a 支出总表 printing other spending
+// beside 基本支出 and 项目支出 (7–11: 合计 on 10), and a 项目支出及其他支出预算表 (12–17: 合计 on 15) whose 合计 is
+// the 项目支出 and the 事业单位经营支出 of 表3's line.
+const lines = (...ls: string[]) => ls.join("\n");
+const guangzhou = (total = "170") =>
+  lines(
+    "部门收支总表", "单位：万元", "收入项目→预算数→支出项目→预算数", "一、一般公共预算拨款收入→180→一、科学技术支出→180", "二、事业收入→0→→", "收入总计→180→支出总计→180",
+    "部门支出总表", "单位：万元", "科目编码→科目名称→合计→基本支出→项目支出→事业单位经营支出", "→合计→180→10→160→10", "206→科学技术支出→180→10→160→10",
+    "部门预算项目支出及其他支出预算表", "单位：万元", "单位名称→项目名称→合计→一般公共预算", `→合计→${total}→${total}`, "甲单位→信息系统运维→100→100", `甲单位→经营服务→${Number(total) - 100}→${Number(total) - 100}`,
+  );
+
+runCases(
+  splitVsExpenditure,
+  {
+    accept: [{ name: "a 项目支出及其他支出 table's 合计 = 表3's 项目支出 + its other spending (160 + 10)", text: guangzhou() }],
+    reject: [
+      {
+        // 160 (only the 项目支出) vs 160 + 10: ½ × 3.
+        name: "a 项目支出及其他支出 table's 合计 that leaves out the other spending",
+        text: guangzhou("160"),
+        findings: [{ severity: "error", stated: "160", computed: "170", difference: "-10", tolerance: "1.5", line: 15, table: "T16", item: "合计", column: "合计", related: [10, 10] }],
+      },
+    ],
+  },
+  docAsRead,
+);

@@ -225,13 +225,22 @@ export interface HeaderColumns {
   labels: string[];
   /** Where each of those labels starts. */
   labelLefts: number[];
+  /** Where the label of a column of words after the amounts (绩效目标, 备注) starts; null when there is none. */
+  remark: number | null;
 }
+
+/** The label of a column of words printed after a table's amounts, one cell a row (广州's 绩效目标). */
+export const REMARK_COLUMN = /^(绩效目标|备注|说明|项目(概况|简介|说明|内容)|主要(内容|用途)|用途)$/;
 
 /**
  * Names each amount leaf by the kind's column list: a spec whose `group` matches a group above the leaf
  * first (小计 under 基本支出 is 基本支出), then the others; each spec names one leaf.
  */
-export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderColumns {
+export function nameColumns(allLeaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderColumns {
+  // A column of words after the last amount column (广州's 绩效目标 beside each project): no amount column.
+  const last = allLeaves[allLeaves.length - 1];
+  const remark = last && REMARK_COLUMN.test(last.text) ? last : null;
+  const leaves = remark ? allLeaves.slice(0, -1) : allLeaves;
   const amountLeaves = leaves.filter((l) => !LABEL_COLUMN.test(l.text));
   const named: (ColumnSpec | null)[] = mapArray(amountLeaves, () => null);
   const used = new Set<ColumnSpec>();
@@ -261,7 +270,7 @@ export function nameColumns(leaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderCo
   // to the next label.
   const gaps = mapArray(leaves.slice(1), (l, i) => l.x0 - leaves[i].x1).filter((g) => g > 0).sort((a, b) => a - b);
   const half = gaps.length ? gaps[Math.floor(gaps.length / 2)] / 2 : 0;
-  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: [], labelLefts: [] };
+  const out: HeaderColumns = { specs: [], rights: [], lefts: [], labelRights: [], unnamed: [], labels: [], labelLefts: [], remark: remark ? remark.x0 : null };
   for (const l of leaves)
     if (LABEL_COLUMN.test(l.text)) {
       out.labels.push(l.text);

@@ -16,7 +16,7 @@ import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { completeCodeSegments } from "./codes.js";
-import { atColumns, clusteredColumns, headerLeaves, nameColumns, rightEdge, underLabels, type HeaderColumns } from "./header.js";
+import { atColumns, clusteredColumns, headerLeaves, nameColumns, REMARK_COLUMN, rightEdge, underLabels, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -211,11 +211,23 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
     const body = lines.slice(hit.index + 1, end);
     let cut = body.length;
     let seenData = false;
+    // A table printing a column of words after its amounts (广州's 绩效目标): its lines of words are no prose.
+    let remarks = false;
+    let amountsStart = Infinity;
     for (let i = 0; i < body.length; i++) {
       const l = body[i];
-      if (amountsOf(l).length || CODE_ROW.test(text(l))) seenData = true;
+      const amounts = amountsOf(l);
+      if (amounts.length || CODE_ROW.test(text(l))) seenData = true;
+      else if (!seenData) {
+        const toks = tokensOf(l);
+        if (toks.length > 1 && REMARK_COLUMN.test(normaliseName(toks[toks.length - 1].text))) remarks = true;
+      }
+      for (const a of amounts) amountsStart = Math.min(amountsStart, a.x0);
+      // …its words stand right of the amounts (a page may be laid out narrower than the one before), prose
+      // after the table at the margin.
+      const words = remarks && seenData && (tokensOf(l)[0]?.x0 ?? -Infinity) > amountsStart;
       // A part heading (第三部分 …) always ends the table before it, even a table with no data rows.
-      if ((isProse(l) && (seenData || i > 12)) || /^第[一二三四五六七八九十]+部分/.test(text(l))) {
+      if ((isProse(l) && !words && (seenData || i > 12)) || /^第[一二三四五六七八九十]+部分/.test(text(l))) {
         cut = i;
         break;
       }
@@ -651,6 +663,9 @@ function sections(file: string, b: Block) {
   let unit: string | null = null;
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
+  const headerTexts = new Set<string>();
+  let remarks = false;
+  let amountsStart = Infinity;
   for (const l of b.lines) {
     const t = text(l);
     // Page numbers, notes, and the 表 N marker a continuation page repeats.
@@ -670,9 +685,18 @@ function sections(file: string, b: Block) {
     if (meta && !amountsOf(l).length) continue;
     // A repeated title on a continuation page.
     if (titleIn({ ...generic, tables: [b.hit.tpl] }, l)) continue;
-    const dataLike = amountsOf(l).length > 0 || CODE_ROW.test(t) || GLUED_CODE.test(t);
-    if (!dataLike && body.length === 0) header.push(l);
-    else if (!dataLike && isRepeatedHeader(l)) header.push(l); // a header repeated on the next page
+    const amounts = amountsOf(l);
+    const dataLike = amounts.length > 0 || CODE_ROW.test(t) || GLUED_CODE.test(t);
+    for (const a of amounts) amountsStart = Math.min(amountsStart, a.x0);
+    if (!dataLike && body.length === 0) {
+      header.push(l);
+      headerTexts.add(t.replace(/\s+/g, ""));
+      const toks = tokensOf(l);
+      if (toks.length > 1 && REMARK_COLUMN.test(normaliseName(toks[toks.length - 1].text))) remarks = true;
+    } else if (!dataLike && headerTexts.has(t.replace(/\s+/g, ""))) header.push(l); // a header repeated on the next page (in part: 财政拨款 over its funds)
+    // …judged without the words of a column printed after the amounts (a name's last line 升工作经费 beside
+    // a project's targets is no header for their 经费 or 项目).
+    else if (!dataLike && isRepeatedHeader(remarks ? withTokens(l, tokensOf(l).filter((x) => x.x0 <= amountsStart)) : l)) header.push(l);
     else body.push(l);
   }
   void file;
@@ -830,6 +854,74 @@ function unitProjectNames(data: DataLine[], cols: HeaderColumns | null): { names
   return { names, consumed };
 }
 
+/**
+ * A list whose names wrap around their figures' line (cells centred vertically, 广州's projects): each line of
+ * words alone goes to the nearest line of figures on its page, within four lines — the one below when
+ * nearer, or as near and printing no name of its own; else the one above. The figures' line then reads
+ * the words above it, its own, and those below it, and starts where the first of them starts.
+ */
+function attachNamePieces(data: DataLine[]): DataLine[] {
+  const isPiece = (d: DataLine) => d.amounts.length === 0 && d.label.length > 0;
+  const above = new Map<DataLine, DataLine[]>();
+  const below = new Map<DataLine, DataLine[]>();
+  const taken = new Set<DataLine>();
+  data.forEach((d, i) => {
+    if (!isPiece(d)) return;
+    let up: DataLine | null = null;
+    for (let k = i - 1; k >= 0 && !up; k--) if (data[k].amounts.length) up = data[k];
+    let down: DataLine | null = null;
+    for (let k = i + 1; k < data.length && !down; k++) if (data[k].amounts.length) down = data[k];
+    const dist = (x: DataLine | null) => (x && x.line.page === d.line.page ? Math.abs(x.line.line - d.line.line) : Infinity);
+    const du = dist(up);
+    const dd = dist(down);
+    const to = dd < du || (dd === du && down && down.label.length === 0) ? down : up;
+    if (!to || Math.min(du, dd) > 4) return;
+    taken.add(d);
+    const into = to === down ? above : below;
+    into.set(to, [...(into.get(to) ?? []), d]);
+  });
+  const out: DataLine[] = [];
+  for (const d of data) {
+    if (taken.has(d)) continue;
+    const parts = [...(above.get(d) ?? []), d, ...(below.get(d) ?? [])];
+    if (parts.length === 1) {
+      out.push(d);
+      continue;
+    }
+    const toks = parts.flatMap((x) => x.label);
+    out.push({ ...d, label: toks.length ? [{ ...toks[0], text: mapArray(toks, (t) => t.text).join("") }] : [] });
+  }
+  return out;
+}
+
+/** A unit's name as other tables may print it: without a bracketed qualifier at its end (（本级）). */
+const unitKey = (name: string) => normaliseName(name).replace(/[（(][^（()）]*[)）]$/, "");
+
+/**
+ * A list of projects in one name column whose units' lines the page did not set apart (a form that keeps no
+ * indentation: tab-separated cells, an HTML table): a row named as a budget unit another table of the
+ * document names (广州市科学技术局 for its 基本支出 table's 广州市科学技术局（本级）) is that unit's line, and
+ * the projects under it are its own. Only where no row is a unit yet and each unit so named has projects.
+ */
+function unitsByName(tables: Table[]): void {
+  const known = new Set<string>();
+  for (const t of tables) for (const r of t.rows) if (r.kind === "unit" && t.kind !== "project-summary" && (r.unit ?? r.name)) known.add(unitKey((r.unit ?? r.name)!));
+  if (!known.size) return;
+  for (const t of tables) {
+    if (t.kind !== "project-summary" || t.rows.some((r) => r.kind === "unit" || r.kind === "code" || (r.kind === "item" && r.unit))) continue;
+    const units = t.rows.filter((r) => r.kind === "item" && known.has(unitKey(r.name ?? "")));
+    if (!units.length || t.rows[t.rows.findIndex((r) => r.kind === "item")] !== units[0]) continue;
+    let current: string | null = null;
+    for (const r of t.rows) {
+      if (r.kind !== "item") continue;
+      if (units.includes(r)) {
+        current = r.name;
+        Object.assign(r, { kind: "unit", unit: current });
+      } else r.unit = current;
+    }
+  }
+}
+
 /** The row that numbers the columns under a header (栏次 / ** 1 2 3 4 5): not data. */
 function isNumberingRow(d: DataLine): boolean {
   const label = mapArray(d.label, (t) => t.text).join("");
@@ -882,12 +974,46 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   return nameColumns(leaves, tpl.columns);
 }
 
+/** A line with only some of its tokens (its text theirs). */
+const withTokens = (l: LayoutLine, tokens: LayoutToken[]): LayoutLine => ({ ...l, tokens, text: mapArray(tokens, (t) => t.text).join("  ") });
+
+/**
+ * A table's lines without the words of a column printed after its amounts (广州's 绩效目标: a project's
+ * targets over several lines beside its figures, some on the figures' own line): whatever starts right of
+ * where the lines printing every amount column end (or of the column's label, where none does). Lines left
+ * empty are dropped: they were the words' alone.
+ */
+function withoutRemarks(body: LayoutLine[], columns: number, label: number): LayoutLine[] {
+  // Where the last amount column ends, page by page (pages may be laid out at different widths): the median
+  // of the lines printing every column (a number among the words would stretch a maximum).
+  const ends = new Map<number, number[]>();
+  for (const l of body) {
+    const amounts = tokensOf(l).filter((t) => AMOUNT_TOKEN.test(t.text) || DASH_TOKEN.test(t.text));
+    if (amounts.length >= columns) ends.set(l.page, [...(ends.get(l.page) ?? []), amounts[columns - 1].x1]);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const all = [...ends.values()].flat();
+  const out: LayoutLine[] = [];
+  for (const l of body) {
+    const here = ends.get(l.page);
+    const cut = here ? median(here) : all.length ? median(all) : label;
+    const kept = tokensOf(l).filter((t) => t.x0 <= cut);
+    if (kept.length) out.push(withTokens(l, kept));
+  }
+  return out;
+}
+
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
-  const { department, unit, header, body } = sections(file, b);
-  const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
+  const { department, unit, header, body: printed } = sections(file, b);
+  const named = b.fromHeader ? genericColumns(tpl, header, printed) : null;
   const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
+  const body = named?.remark != null ? withoutRemarks(printed, amountSpecs_.length, named.remark) : printed;
   let lines_ = mapArray(completeCodeSegments(body, header), splitData).filter((d) => !isNumberingRow(d));
-  if (named && !lines_.some(hasCode)) lines_ = joinCentredLabels(lines_);
+  // A list of projects in one name column (广州's 支出项目类别（资金使用单位）): each name wrapped around its figures'
+  // line as its cell centres it, the words of a cell taken by the nearest line of figures.
+  const projectList = !!named && tpl.kind === "project-summary" && !lines_.some(hasCode) && !named.labels.some((l) => ITEM_LABEL.test(l));
+  if (projectList) lines_ = attachNamePieces(lines_);
+  else if (named && !lines_.some(hasCode)) lines_ = joinCentredLabels(lines_);
   // Read by kind alone, a table whose one line of figures prints no label (部门收入总表 as one row under its
   // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
   const figures = lines_.filter((d) => d.amounts.length);
@@ -937,6 +1063,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     });
   const byUnit = unitProjectNames(data, named);
   const unitOfItem = new Map<Item, string>();
+  const startOf = new Map<Item, number>();
   for (const d of data) {
     if (prefixLines.has(d) || byUnit?.consumed.has(d)) continue;
     const projectRow = byUnit?.names.get(d);
@@ -981,6 +1108,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
       amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, again[i], s)));
     });
     items.push(item);
+    if (d.label[0]) startOf.set(item, d.label[0].x0);
     if (projectRow?.unit) unitOfItem.set(item, projectRow.unit);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
     lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
@@ -991,6 +1119,24 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (b.fromHeader && uncertain(doubt))
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const rows = classifiedRows(tpl, items, department);
+  // A list of projects in one name column: a unit's line at the margin, its projects indented under it.
+  if (projectList) {
+    const xs = mapArray(items, (it) => (it.cells.name?.text && !/^(合计|总计)$/.test(it.cells.name.text) ? (startOf.get(it) ?? null) : null));
+    const known = xs.filter((x): x is number => x !== null);
+    const margin = Math.min(...known);
+    if (known.some((x) => x > margin + 1) && known.some((x) => x <= margin + 0.5)) {
+      let current: string | null = null;
+      items.forEach((it, i) => {
+        const x = xs[i];
+        const r = rows[i];
+        if (x === null || r.kind === "department") return;
+        if (x <= margin + 0.5) {
+          current = r.name ?? r.label;
+          Object.assign(r, { kind: "unit", unit: current, name: current });
+        } else if (current) r.unit = current;
+      });
+    }
+  }
   // A project's budget unit (单位名称 | 项目名称): the row is the project's, an item of its unit. A line naming a
   // unit and no project is the unit's subtotal: the projects under it that name no unit are its own.
   let current: string | null = null;
@@ -1594,6 +1740,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     if (b.after.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) last = null;
   }
   tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  unitsByName(tables);
   const narrativeLines = [
     ...lines.slice(contents.end + 1, hits[0].index),
     ...bs.flatMap((b) => b.after),
