@@ -403,6 +403,50 @@ describe("a document of an unknown template, read by kind", () => {
   });
 });
 
+describe("a list of projects with their 绩效目标 beside them (广州's 项目支出及其他支出预算表)", () => {
+  // Lines 1–7 a 收支总表; the list from line 9: 合计 on 14, the unit 某某局 on 15, its projects on 17 and 19, a
+  // project's targets running over the lines around its figures and on the figures' own line.
+  const projects = (kepu = "40.00") =>
+    doc(
+      summary,
+      [
+        "                         部门预算项目支出及其他支出预算表",
+        "单位名称：某某局                                                                 单位：万元",
+        "支出项目类别（资金使用单",
+        "                 总计         一般公共预算                           绩效目标",
+        "     位）",
+        "    合计            100.00        100.00",
+        "某某局              100.00        100.00",
+        "                                      完成系统运维，保障业务正常开展，",
+        "  信息系统运维       60.00         60.00 全年无重大安全事故。",
+        "                                      开展科普活动十场，受众满意度达到",
+        `  科普活动           ${kepu.padStart(5)}         40.00 百分之九十以上。`,
+        "",
+        "                               其他相关情况说明",
+        "  一、机关运行经费：本部门2026年机关运行经费预算为10万元。",
+      ].join("\n"),
+    );
+
+  it("is read without the words: the unit's line, its two projects, nothing after the table", () => {
+    const d = load(projects());
+    const t = table(d, "project-summary")!;
+    expect(t.rows.map((r) => [r.kind, r.unit, r.name, amountOf(r, "total")?.text])).toEqual([
+      ["department", null, "合计", "100.00"],
+      ["unit", "某某局", "某某局", "100.00"],
+      ["item", "某某局", "信息系统运维", "60.00"],
+      ["item", "某某局", "科普活动", "40.00"],
+    ]);
+    expect(d.unknownTables).toEqual([]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a project's total mistyped breaks its unit's sum: an error at the unit's line, the project among its parts", () => {
+    const e = errors(load(projects("43.00")));
+    expect(e.map((f) => [f.ruleId, f.location.line, f.stated, f.computed])).toEqual([["hierarchy-sum", 15, "100", "103"]]);
+    expect(e[0].related.map((r) => r.line)).toEqual(expect.arrayContaining([17, 19]));
+  });
+});
+
 describe("a 三公 table with its items as rows and the funds as columns (广州)", () => {
   const sanggong = (abroad: string) =>
     doc(

@@ -225,7 +225,7 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
       for (const a of amounts) amountsStart = Math.min(amountsStart, a.x0);
       // …its words stand right of the amounts (a page may be laid out narrower than the one before), prose
       // after the table at the margin.
-      const words = remarks && seenData && (tokensOf(l)[0]?.x0 ?? -Infinity) > amountsStart;
+      const words = remarks && seenData && (tokensOf(l)[0]?.x0 ?? -Infinity) > amountsStart && !isSectionHeading(l) && !/情况说明|名词解释|其他相关/.test(text(l));
       // A part heading (第三部分 …) always ends the table before it, even a table with no data rows.
       if ((isProse(l) && !words && (seenData || i > 12)) || /^第[一二三四五六七八九十]+部分/.test(text(l))) {
         cut = i;
@@ -995,9 +995,12 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
   const all = [...ends.values()].flat();
   const out: LayoutLine[] = [];
   for (const l of body) {
+    const toks = tokensOf(l);
+    // A line printing every column ends at its last amount, wherever the words after it stand.
+    const amounts = toks.filter((t) => AMOUNT_TOKEN.test(t.text) || DASH_TOKEN.test(t.text));
     const here = ends.get(l.page);
-    const cut = here ? median(here) : all.length ? median(all) : label;
-    const kept = tokensOf(l).filter((t) => t.x0 <= cut);
+    const cut = amounts.length >= columns ? amounts[columns - 1].x1 : here ? median(here) : all.length ? median(all) : label;
+    const kept = toks.filter((t) => t.x0 <= cut);
     if (kept.length) out.push(withTokens(l, kept));
   }
   return out;
