@@ -985,11 +985,20 @@ const withTokens = (l: LayoutLine, tokens: LayoutToken[]): LayoutLine => ({ ...l
  */
 function withoutRemarks(body: LayoutLine[], columns: number, label: number): LayoutLine[] {
   // Where the last amount column ends, page by page (pages may be laid out at different widths): the median
-  // of the lines printing every column (a number among the words would stretch a maximum).
+  // of the lines printing every column (a number among the words would stretch a maximum); on a page with
+  // none (every line leaves a cell blank), the furthest end of a line's figures before its first word.
   const ends = new Map<number, number[]>();
+  const furthest = new Map<number, number>();
   for (const l of body) {
-    const amounts = tokensOf(l).filter((t) => AMOUNT_TOKEN.test(t.text) || DASH_TOKEN.test(t.text));
+    const toks = tokensOf(l);
+    const amounts = toks.filter((t) => AMOUNT_TOKEN.test(t.text) || DASH_TOKEN.test(t.text));
     if (amounts.length >= columns) ends.set(l.page, [...(ends.get(l.page) ?? []), amounts[columns - 1].x1]);
+    let end = -Infinity;
+    for (const t of toks.slice(toks.indexOf(amounts[0]))) {
+      if (!(AMOUNT_TOKEN.test(t.text) || DASH_TOKEN.test(t.text))) break;
+      end = t.x1;
+    }
+    if (amounts.length >= 2 && end > (furthest.get(l.page) ?? -Infinity)) furthest.set(l.page, end);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const all = [...ends.values()].flat();
@@ -999,7 +1008,7 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
     // A line printing every column ends at its last amount, wherever the words after it stand.
     const amounts = toks.filter((t) => AMOUNT_TOKEN.test(t.text) || DASH_TOKEN.test(t.text));
     const here = ends.get(l.page);
-    const cut = amounts.length >= columns ? amounts[columns - 1].x1 : here ? median(here) : all.length ? median(all) : label;
+    const cut = amounts.length >= columns ? amounts[columns - 1].x1 : here ? median(here) : (furthest.get(l.page) ?? (all.length ? median(all) : label));
     const kept = toks.filter((t) => t.x0 <= cut);
     if (kept.length) out.push(withTokens(l, kept));
   }
@@ -1382,18 +1391,32 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const funds = mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
   if (funds[0] !== "合计" || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
   const lines = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
-  const items: { key: string; d: DataLine }[] = [];
+  const items: { key: string; d: DataLine; at: (LayoutToken | undefined)[] }[] = [];
+  // A line leaving a fund's cell blank: its figures go where the labels' starts put them, the line's first
+  // figure in its first column, when one placement is clearly nearest (else the table stays listed).
+  const fundLeaves = leaves.filter((l) => !/^项目(名称)?$/.test(l.text));
+  const offsets = mapArray(fundLeaves, (l) => l.x0 - fundLeaves[0].x0);
+  const gaps = mapArray(offsets.slice(1), (o, i) => o - offsets[i]).sort((a, b) => a - b);
+  const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
   for (const d of lines) {
     const label = splitMarker(normaliseName(mapArray(d.label, (t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
     const key = SANGGONG_ITEMS.find(([re]) => re.test(label))?.[1];
     if (!key) return listed(`项目未能识别 item not understood: ${label}`);
-    if (d.amounts.length !== funds.length) return listed("列位置不确定 columns uncertain");
-    items.push({ key, d });
+    const at: (LayoutToken | undefined)[] = mapArray(funds, () => undefined);
+    if (d.amounts.length === funds.length) d.amounts.forEach((a, j) => (at[j] = a));
+    else {
+      if (d.amounts.length > funds.length) return listed("列位置不确定 columns uncertain");
+      const positions = mapArray(d.amounts, (a) => a.x1 - d.amounts[0].x1);
+      const ranked = mapArray(placements(d.amounts.length, funds.length).filter((cols) => cols[0] === 0), (cols) => ({ cols, cost: placementCost(positions, offsets, cols) })).sort((x, y) => x.cost - y.cost);
+      if (!ranked.length || (ranked.length > 1 && ranked[1].cost - ranked[0].cost < pitch / 3)) return listed("列位置不确定 columns uncertain");
+      ranked[0].cols.forEach((c, i) => (at[c] = d.amounts[i]));
+    }
+    items.push({ key, d, at });
   }
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
   const rows: Row[] = mapArray(funds, (fund, j) => {
     const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
-    for (const { key, d } of items) row.cells[key] = cell(file, d.line, d.amounts[j], specOf(key));
+    for (const { key, d, at } of items) row.cells[key] = cell(file, d.line, at[j], specOf(key));
     row.name = fund!;
     // 合计 is this year's; each fund's row is a part of it (hierarchy-sum: 合计 = Σ the funds, item by item).
     row.role = j === 0 ? "current-year" : "fund";
