@@ -57,6 +57,11 @@ interface TitleHit {
   title: string;
   /** A table title whose kind no template knows: it ends the table before it and is listed. */
   unknown?: boolean;
+  /**
+   * A title the document's template does not print, read as the template's table of the kind it names
+   * (部门收支决算总表 for 收入支出决算总表): not counted when the template is chosen.
+   */
+  byKind?: boolean;
 }
 
 /**
@@ -107,10 +112,29 @@ function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): T
   const hits: TitleHit[] = [];
   for (let i = from; i < lines.length; i++) {
     const tt = titleIn(tpl, lines[i]);
+    // Only a line that stands as a table's title (its 单位： line below): a 目录's entries the template's
+    // titles do not match are no tables.
+    const byKind = tt || tpl === generic || !unknownTitle(lines, i) ? undefined : ofKindIn(tpl, lines[i]);
     if (tt) hits.push({ index: i, tpl: tt, title: bareTitle(lines[i]) });
+    else if (byKind) hits.push({ index: i, tpl: byKind, title: bareTitle(lines[i]), byKind: true });
     else if (hits.length && unknownTitle(lines, i) && bareTitle(lines[i]).trim()) hits.push({ index: i, tpl: hits[0].tpl, title: bareTitle(lines[i]), unknown: true });
   }
-  return hits;
+  // A table the template finds under its own title is not also read under another.
+  const own = new Set(mapArray(hits.filter((h) => !h.byKind && !h.unknown), (h) => h.tpl));
+  return hits.filter((h) => !h.byKind || !own.has(h.tpl));
+}
+
+/**
+ * The template's table of the kind a title it does not print names, as the tables read by kind alone are
+ * named (a province's 决算 printing the national tables under their other titles: 部门收支决算总表,
+ * 财政拨款收支决算总表, 一般公共预算财政拨款“三公”经费支出决算表); none when the template prints no table of
+ * that kind, or more than one.
+ */
+function ofKindIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefined {
+  const g = titleIn(generic, l);
+  if (!g) return undefined;
+  const same = tpl.tables.filter((tt) => tt.kind === g.kind);
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** The end of the 目录: the last line of a run of entries with leader dots (…… 3) after 目 录. */
@@ -133,6 +157,9 @@ export function recogniseTemplate(lines: LayoutLine[]): DocumentTemplate {
   return chooseTemplate(lines, contentsEnd(lines).end + 1).tpl;
 }
 
+/** How many of a template's tables are printed under its own titles. */
+const ownTitles = (hits: TitleHit[]): number => new Set(mapArray(hits.filter((h) => !h.byKind), (h) => h.tpl.id)).size;
+
 function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTemplate; hits: TitleHit[] } {
   let best: { tpl: DocumentTemplate; hits: TitleHit[] } | null = null;
   for (const tpl of templates) {
@@ -140,8 +167,8 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
     const hits = findTitles(lines, tpl, from).filter((h) => !h.unknown);
     // A template is the document's when most of its tables are printed under its titles; else the tables
     // are read by kind alone (generic), not with another province's column order.
-    const kinds = new Set(mapArray(hits, (h) => h.tpl.id)).size;
-    if (kinds >= Math.max(3, Math.ceil(tpl.tables.length * 0.6)) && (!best || kinds > new Set(mapArray(best.hits, (h) => h.tpl.id)).size)) best = { tpl, hits };
+    const kinds = ownTitles(hits);
+    if (kinds >= Math.max(3, Math.ceil(tpl.tables.length * 0.6)) && (!best || kinds > ownTitles(best.hits))) best = { tpl, hits };
   }
   return best ?? { tpl: generic, hits: findTitles(lines, generic, from) };
 }
@@ -1678,7 +1705,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   const tpl = chosen.tpl;
   const hits = chosen.hits.length && chosen.hits.every((h) => !h.unknown) ? findTitles(lines, tpl, from) : chosen.hits;
   for (const h of hits) (h as TitleHit & { line?: LayoutLine }).line = lines[h.index];
-  if (hits.length === 0) {
+  if (!hits.some((h) => !h.byKind && !h.unknown)) {
     throw new InputError(
       opts.template
         ? `not a budget disclosure of the ${opts.template.name} template: none of its table titles (${mapArray(opts.template.tables, (t) => t.title).join("、")}) was found`
