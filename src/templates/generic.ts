@@ -87,9 +87,9 @@ const classifiedAmounts: ColumnSpec[] = [
 
 const roles: RoleSpec[] = [
   { pattern: /^(财政拨款收入|财政拨款|政府预算拨款)$/, role: "gov-allocation", kind: "item", side: "income" },
-  { pattern: /^一般公共预算(资金|拨款|财政拨款|拨款收入)?$/, role: "general-public", kind: "item", side: "income", parent: "gov-allocation" },
-  { pattern: /^政府性基金(预算)?(资金|拨款|财政拨款|拨款收入)?$/, role: "gov-fund", kind: "item", side: "income", parent: "gov-allocation" },
-  { pattern: /^国有资本经营(预算)?(资金|拨款|财政拨款|拨款收入)?$/, role: "state-capital", kind: "item", side: "income", parent: "gov-allocation" },
+  { pattern: /^一般公共预算(资金|拨款|财政拨款|财政拨款收入|拨款收入)?$/, role: "general-public", kind: "item", side: "income", parent: "gov-allocation" },
+  { pattern: /^政府性基金(预算)?(资金|拨款|财政拨款|财政拨款收入|拨款收入)?$/, role: "gov-fund", kind: "item", side: "income", parent: "gov-allocation" },
+  { pattern: /^国有资本经营(预算)?(资金|拨款|财政拨款|财政拨款收入|拨款收入)?$/, role: "state-capital", kind: "item", side: "income", parent: "gov-allocation" },
   { pattern: /^财政专户(管理资金|拨款)(收入)?$/, role: "special-account", kind: "item", side: "income" },
   { pattern: /^单位资金$/, role: "unit-funds", kind: "item", side: "income" },
   { pattern: /^事业收入$/, role: "business-income", kind: "item", side: "income" },
@@ -98,11 +98,12 @@ const roles: RoleSpec[] = [
   { pattern: /^附属单位上缴收入$/, role: "subsidiary-remittance", kind: "item", side: "income" },
   { pattern: /^其他(资金|收入)$/, role: "other-income", kind: "item", side: "income" },
   { pattern: /^(本年|当年)收入(合计|小计)?$/, role: "income-subtotal", kind: "total", side: "income" },
-  { pattern: /^(上年结转|年初结转和结余|上年结余)/, role: "income-carryover", kind: "item", side: "income" },
-  { pattern: /^(收入总计|收\s*入\s*总\s*计|收入合计)$/, role: "income-total", kind: "total", side: "income" },
+  // A 决算's wordings too (the national tables): 年初财政拨款结转和结余, 使用非财政拨款结余.
+  { pattern: /^(上年结转|年初结转和结余|年初财政拨款结转和结余|上年结余|使用非财政拨款结余)/, role: "income-carryover", kind: "item", side: "income" },
+  { pattern: /^(收入总计|收\s*入\s*总\s*计|收入合计|总计)$/, role: "income-total", kind: "total", side: "income" },
   { pattern: /^(本年|当年)支出(合计|小计)?$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
-  { pattern: /^(结转下年|结转结余下年|下年结转|年末结转和结余|年终结转结余)/, role: "expenditure-carryforward", kind: "item", side: "expenditure" },
-  { pattern: /^(支出总计|支\s*出\s*总\s*计|支出合计)$/, role: "expenditure-total", kind: "total", side: "expenditure" },
+  { pattern: /^(结转下年|结转结余下年|下年结转|年末结转和结余|年末财政拨款结转和结余|年终结转结余|结余分配)/, role: "expenditure-carryforward", kind: "item", side: "expenditure" },
+  { pattern: /^(支出总计|支\s*出\s*总\s*计|支出合计|总计)$/, role: "expenditure-total", kind: "total", side: "expenditure" },
 ];
 
 const twoSided: ColumnSpec[] = [

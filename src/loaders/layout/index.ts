@@ -684,13 +684,27 @@ function columnsOf(tpl: TableTemplate, keys: Set<string>): Column[] {
   return mapArray(tpl.columns.filter((c, i, all) => keys.has(c.key) && all.findIndex((x) => x.key === c.key) === i), (c) => ({ key: c.key, name: c.label, label: c.label, kind: c.kind }));
 }
 
+/**
+ * A line printing a header line's text again where that line stands: a header repeated on a continuation
+ * page. The same text elsewhere is a row's (a label wrapped onto a line of its own, 款 under
+ * 二、政府性基金预算财政拨, is not the 款 of a header's 财政拨款 printed one character a line).
+ */
+function repeatsHeader(headerTexts: Map<string, number[]>, l: LayoutLine): boolean {
+  const at = headerTexts.get(text(l).replace(/\s+/g, ""));
+  const first = tokensOf(l)[0];
+  if (!at || !first) return false;
+  const near = first.box ? 24 : 4;
+  return at.some((x) => Math.abs(x - first.x0) <= near);
+}
+
 /** Splits a block into its metadata, header lines and data lines. */
 function sections(file: string, b: Block) {
   let department: string | null = null;
   let unit: string | null = null;
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
-  const headerTexts = new Set<string>();
+  // Each header line's text, with where it starts.
+  const headerTexts = new Map<string, number[]>();
   let remarks = false;
   let amountsStart = Infinity;
   for (const l of b.lines) {
@@ -717,10 +731,11 @@ function sections(file: string, b: Block) {
     for (const a of amounts) amountsStart = Math.min(amountsStart, a.x0);
     if (!dataLike && body.length === 0) {
       header.push(l);
-      headerTexts.add(t.replace(/\s+/g, ""));
+      const key = t.replace(/\s+/g, "");
+      headerTexts.set(key, [...(headerTexts.get(key) ?? []), tokensOf(l)[0]?.x0 ?? 0]);
       const toks = tokensOf(l);
       if (toks.length > 1 && REMARK_COLUMN.test(normaliseName(toks[toks.length - 1].text))) remarks = true;
-    } else if (!dataLike && headerTexts.has(t.replace(/\s+/g, ""))) header.push(l); // a header repeated on the next page (in part: 财政拨款 over its funds)
+    } else if (!dataLike && repeatsHeader(headerTexts, l)) header.push(l); // a header repeated on the next page (in part: 财政拨款 over its funds)
     // …judged without the words of a column printed after the amounts (a name's last line 升工作经费 beside
     // a project's targets is no header for their 经费 or 项目).
     else if (!dataLike && isRepeatedHeader(remarks ? withTokens(l, tokensOf(l).filter((x) => x.x0 <= amountsStart)) : l)) header.push(l);
@@ -1227,7 +1242,9 @@ function joinSpacedRoles(toks: LayoutToken[], tpl: TableTemplate): LayoutToken[]
   const out: LayoutToken[] = [];
   for (const t of toks) {
     const prev = out[out.length - 1];
-    if (prev && !isFigureToken(prev.text) && !isFigureToken(t.text) && [...normaliseName(prev.text)].length <= 2 && !isRole(prev.text) && !isRole(t.text) && isRole(prev.text + t.text))
+    // A spaced-out fragment may be a role of its own (总计 of 收 入 总 计): it is joined all the same.
+    const short = (x: string) => [...normaliseName(x)].length <= 2;
+    if (prev && !isFigureToken(prev.text) && !isFigureToken(t.text) && short(prev.text) && !isRole(prev.text) && (short(t.text) || !isRole(t.text)) && isRole(prev.text + t.text))
       out[out.length - 1] = { ...prev, text: normaliseName(prev.text + t.text), x1: t.x1, ...(prev.box && t.box ? { box: { ...prev.box, width: t.box.x + t.box.width - prev.box.x } } : {}) };
     else out.push(t);
   }
@@ -1274,6 +1291,12 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   const isMarked = (t: LayoutToken) => /^([一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])/.test(t.text);
   const isRole = (t: LayoutToken) => !!tpl.roles?.some((r) => r.pattern.test(splitMarker(normaliseName(t.text)).name));
   let pending: LayoutToken[] = [];
+  // Where the expenditure side's labels start: the second label of the lines that print both sides.
+  const expStarts = data.flatMap((d) => {
+    const labels = d.toks.filter((t) => !isFigureToken(t.text));
+    return labels.length >= 2 ? [labels[1].x0] : [];
+  });
+  const expX = expStarts.length ? Math.min(...expStarts) : null;
   // The next line starts a new item of its own (a list marker or a known role such as 本年收入合计) and
   // prints no amount: floating amounts just above it are its (a 决算's vertically centred cells).
   const nextStartsItem = (k: number): boolean => {
@@ -1311,8 +1334,10 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
       // class, 款 or 项 the document's tables print, or …支出), else by where it starts.
       const name = splitMarker(normaliseName(g[0].text)).name;
       const role = tpl.roles?.find((r) => r.pattern.test(name));
+      // An income role's words printed in the expenditure side's column are an expenditure item's
+      // (二十一、国有资本经营预算 / 支出, wrapped).
       const far =
-        role?.side === "income" ? false
+        role?.side === "income" ? expX !== null && g[0].x0 >= expX - (g[0].box ? 24 : 4)
         : role?.side === "expenditure" || codeNames.has(name) || /支出$/.test(name) ? true
         : g[0].x0 - margin > (g[0].box ? 60 : 10);
       // A label without a list marker or known role right under a marked one is the rest of a wrapped label.
