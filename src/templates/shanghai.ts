@@ -122,9 +122,9 @@ export const shanghaiFinal: DocumentTemplate = {
   stage: "final",
   moneyUnit: "万元",
   tables: [
-    t(1, { kind: "summary", title: "收入支出决算总表", titlePatterns: [/^(部门)?(收入支出|收支)决算总表$/], layout: "two-sided", columns: twoSided(/决算数/), roles: summaryRoles }),
+    t(1, { kind: "summary", title: "收入支出决算总表", titlePatterns: [/^(部门|单位)?(收入支出|收支)决算总表$/], layout: "two-sided", columns: twoSided(/决算数/), roles: summaryRoles }),
     t(2, {
-      kind: "income", title: "收入决算表", titlePatterns: [/^(部门)?收入决算表$/], layout: "classified", codeKind: "function",
+      kind: "income", title: "收入决算表", titlePatterns: [/^(部门|单位)?收入决算表$/], layout: "classified", codeKind: "function",
       columns: [
         ...code,
         amount("total", "本年收入合计", /^本年收入合计$/),
@@ -137,7 +137,7 @@ export const shanghaiFinal: DocumentTemplate = {
       ],
     }),
     t(3, {
-      kind: "expenditure", title: "支出决算表", titlePatterns: [/^(部门)?支出决算表$/], layout: "classified", codeKind: "function",
+      kind: "expenditure", title: "支出决算表", titlePatterns: [/^(部门|单位)?支出决算表$/], layout: "classified", codeKind: "function",
       columns: [
         ...code,
         amount("total", "本年支出合计", /^本年支出合计$/),
@@ -149,18 +149,18 @@ export const shanghaiFinal: DocumentTemplate = {
       ],
     }),
     t(4, {
-      kind: "allocation-summary", title: "财政拨款收入支出决算总表", titlePatterns: [/^(部门)?财政拨款(收入支出|收支)决算总表$/], layout: "two-sided",
+      kind: "allocation-summary", title: "财政拨款收入支出决算总表", titlePatterns: [/^(部门|单位)?财政拨款(收入支出|收支)决算总表$/], layout: "two-sided",
       columns: allocationColumns(/决算数|^合计$/), roles: summaryRoles,
     }),
-    t(5, { kind: "general-function", title: "一般公共预算财政拨款支出决算表", titlePatterns: [/^(部门)?一般公共预算(财政拨款)?支出决算表$/], layout: "classified", codeKind: "function", columns: basicProject() }),
+    t(5, { kind: "general-function", title: "一般公共预算财政拨款支出决算表", titlePatterns: [/^(部门|单位)?一般公共预算(财政拨款)?支出决算表$/], layout: "classified", codeKind: "function", columns: basicProject() }),
     t(6, {
-      kind: "general-basic-economic", title: "一般公共预算财政拨款基本支出决算表", titlePatterns: [/^(部门)?一般公共预算(财政拨款)?基本支出决算表$/],
+      kind: "general-basic-economic", title: "一般公共预算财政拨款基本支出决算表", titlePatterns: [/^(部门|单位)?一般公共预算(财政拨款)?基本支出决算表$/],
       layout: "two-lane", codeKind: "economic",
       // Printed as two lanes (人员经费 | 公用经费), each with its own 决算数 column and 合计 line; no row prints both.
       columns: [...code, amount("personnel", "人员经费", /^人员经费(合计)?$/), amount("public", "公用经费", /^公用经费(合计)?$/)],
     }),
     t(7, {
-      kind: "sanggong", title: "财政拨款“三公”经费支出决算表", titlePatterns: [/^(部门)?(一般公共预算)?(财政拨款)?三公经费(财政拨款)?支出决算表$/], layout: "single-row",
+      kind: "sanggong", title: "财政拨款“三公”经费支出决算表", titlePatterns: [/^(部门|单位)?(一般公共预算)?(财政拨款)?三公经费(财政拨款)?支出决算表$/], layout: "single-row",
       columns: [
         // Printed in pairs: each item's 预算数, then its 决算数 (合计 预算数 决算数 · 因公出国(境)费 预算数 决算数 …).
         amount("budget-total", "预算数合计", /^合计$/),
@@ -178,11 +178,11 @@ export const shanghaiFinal: DocumentTemplate = {
       ],
     }),
     t(8, {
-      kind: "gov-fund", title: "政府性基金预算财政拨款收入支出决算表", titlePatterns: [/^(部门)?政府性基金(预算)?(财政拨款)?(收入)?(支出)?决算表$/], layout: "classified", codeKind: "function",
+      kind: "gov-fund", title: "政府性基金预算财政拨款收入支出决算表", titlePatterns: [/^(部门|单位)?政府性基金(预算)?(财政拨款)?(收入)?(支出)?决算表$/], layout: "classified", codeKind: "function",
       columns: fundFinalColumns,
     }),
     t(9, {
-      kind: "state-capital", title: "国有资本经营预算财政拨款收入支出决算表", titlePatterns: [/^(部门)?国有资本经营(预算)?(财政拨款)?(收入)?(支出)?决算表$/], layout: "classified", codeKind: "function",
+      kind: "state-capital", title: "国有资本经营预算财政拨款收入支出决算表", titlePatterns: [/^(部门|单位)?国有资本经营(预算)?(财政拨款)?(收入)?(支出)?决算表$/], layout: "classified", codeKind: "function",
       columns: fundFinalColumns,
     }),
   ],

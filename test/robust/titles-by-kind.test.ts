@@ -19,6 +19,8 @@ const FILE = "fixtures/shanghai/shanghai-putuo_finance-bureau_2024_dept-final-ac
 // Wordings of other provinces, which the template's own titles match.
 const NATIONAL_TITLES: [string, string][] = [
   ["收入支出决算总表", "部门收支决算总表"],
+  ["收入决算表", "单位收入决算表"],
+  ["支出决算表", "单位支出决算表"],
   ["财政拨款收入支出决算总表", "财政拨款收支决算总表"],
   ["一般公共预算财政拨款支出决算表", "一般公共预算支出决算表"],
   ["财政拨款“三公”经费支出决算表", "一般公共预算财政拨款“三公”经费支出决算表"],
