@@ -235,7 +235,9 @@ export interface RatioVerdict extends Verdict {
   lo: Decimal;
   hi: Decimal;
   /** The first alternative base whose ratio explains the printed percentage, with its recomputed value. */
-  explainedBy: { index: number; computed: Decimal } | null;
+  explainedBy: { index: number; computed: Decimal; rounded: Decimal } | null;
+  /** The recomputed percentage rounded (四舍五入) at the printed places: what the printed one should read. */
+  rounded: Decimal;
 }
 
 const HUNDRED = new Decimal(100);
@@ -433,7 +435,8 @@ export function judgeRatio(id: RatioIdentity): RatioVerdict | null {
   const p = id.percent;
   const places = p.decimals + 1;
   const computed = r.point.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
-  const holds = r.point.toDecimalPlaces(p.decimals, Decimal.ROUND_HALF_UP).eq(p.value);
+  const rounded = r.point.toDecimalPlaces(p.decimals, Decimal.ROUND_HALF_UP);
+  const holds = rounded.eq(p.value);
   const widen = id.balanced ? 3 : 1;
   const consistent = meets(p, r.lo, r.hi, widen);
   const half = widen === 1 ? halfUnit(p.decimals) : halfUnit(p.decimals).times(widen);
@@ -443,12 +446,13 @@ export function judgeRatio(id: RatioIdentity): RatioVerdict | null {
   (id.alternatives ?? []).some((alt, index) => {
     const a = ratioRange(id.numerator, alt.denominator);
     if (!a || !meets(p, a.lo, a.hi)) return false;
-    explainedBy = { index, computed: a.point.toDecimalPlaces(places, Decimal.ROUND_HALF_UP) };
+    explainedBy = { index, computed: a.point.toDecimalPlaces(places, Decimal.ROUND_HALF_UP), rounded: a.point.toDecimalPlaces(p.decimals, Decimal.ROUND_HALF_UP) };
     return true;
   });
   return {
     holds,
     withinRounding: !holds && consistent,
+    rounded,
     stated: p.value,
     computed,
     difference: p.value.minus(computed),

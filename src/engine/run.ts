@@ -93,11 +93,13 @@ function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
   // would seem to hold a printed 10.15% that 10.158%–10.159% does not.
   const places = Math.max(2, id.percent.decimals + 1);
   const range = `${decimalString(v.lo.toDecimalPlaces(places, Decimal.ROUND_FLOOR))}%–${decimalString(v.hi.toDecimalPlaces(places, Decimal.ROUND_CEIL))}%`;
-  const printed = (x: Decimal) => x.toFixed(id.percent.decimals, Decimal.ROUND_HALF_UP);
-  const computed = printed(v.computed);
+  // Rounded once from the exact ratio (v.computed has one digit more: rounding it again could round twice,
+  // 55.45% → 55.5% → 56%).
+  const printed = (x: Decimal) => x.toFixed(id.percent.decimals);
+  const computed = printed(v.rounded);
   const expr = `${termsText(id.numerator)} ÷ ${termsText(id.denominator)}`;
   const alt = v.explainedBy ? id.alternatives![v.explainedBy.index] : null;
-  const altExpr = alt && v.explainedBy ? `${termsText(id.numerator)} ÷ ${termsText(alt.denominator)} = ${printed(v.explainedBy.computed)}%` : "";
+  const altExpr = alt && v.explainedBy ? `${termsText(id.numerator)} ÷ ${termsText(alt.denominator)} = ${printed(v.explainedBy.rounded)}%` : "";
   if (lang === "zh") {
     const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
     const base = alt && !v.withinRounding ? `；列示数与 ${alt.relation.zh}：${altExpr} 相符，似以此为基数计算` : "";

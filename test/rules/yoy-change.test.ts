@@ -21,9 +21,18 @@ describe("yoy-change", () => {
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: "error", ruleId: "yoy-change", table: "text", unit: "单位A", item: "科普能力提升项目", stated: "36", computed: "55.5" });
     expect(fs[0].location).toMatchObject({ line: 3 });
-    // The amounts it used, and percentages at the printed precision (36%, not 35.7%).
-    expect(fs[0].message).toContain("427 ÷ (1,197 − 427 = 770) = 56% (");
+    // The amounts it used, and percentages at the printed precision (36%, not 35.7%), rounded once from
+    // the exact ratio: 427 ÷ 770 = 55.45% reads 55%, not 56% (55.45 → 55.5 → 56 rounds twice).
+    expect(fs[0].message).toContain("427 ÷ (1,197 − 427 = 770) = 55% (");
     expect(fs[0].message).toContain("the change ÷ this year's amount: 427 ÷ 1,197 = 36%: it seems to have used that base");
+  });
+
+  it("shows the base it seems to have used rounded once: 57 ÷ 457 = 12.47% reads 12%, not 13%", () => {
+    // +57 on 457 is 57 ÷ 400 = 14.25%; the printed 12% is 57 ÷ 457 = 12.473% (12.5 at one more digit).
+    const fs = checkText(yoyChange, project("1. 科普能力提升项目预算 457 万元，主要包括：科普。较 2022 年预算增加 57 万元，增幅 12%。"));
+    expect(fs.map((f) => [f.severity, f.stated, f.computed])).toEqual([["error", "12", "14.3"]]);
+    expect(fs[0].message).toContain("57 ÷ (457 − 57 = 400) = 14% (");
+    expect(fs[0].message).toContain("the change ÷ this year's amount: 57 ÷ 457 = 12%: it seems to have used that base");
   });
 
   it("reads the change against 上年 / 上一年度, stated with 增长 / 下降 and 降幅 (other departments' wording)", () => {
