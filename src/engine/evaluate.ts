@@ -236,6 +236,12 @@ export interface RatioVerdict extends Verdict {
   hi: Decimal;
   /** The first alternative base whose ratio explains the printed percentage, with its recomputed value. */
   explainedBy: { index: number; computed: Decimal; rounded: Decimal } | null;
+  /**
+   * A discrepancy (beyond rounding, no alternative base) whose printed percentage is the ratio cut off at
+   * its printed places (截尾, towards zero) for some true amounts inside their intervals: 10.15% printed
+   * for 10.158%. The amounts agree; the percentage was truncated, not rounded (四舍五入).
+   */
+  truncated: boolean;
   /** The recomputed percentage rounded (四舍五入) at the printed places: what the printed one should read. */
   rounded: Decimal;
 }
@@ -412,6 +418,16 @@ function meets(p: Amount, lo: Decimal, hi: Decimal, widen = 1): boolean {
   return hi.gte(p.value.minus(h)) && lo.lt(p.value.plus(h));
 }
 
+/**
+ * Whether some percentage in [lo, hi] cut off at the printed places (towards zero) is the printed one:
+ * printed p ≥ 0 stands then for [p, p + 10^−d), printed p < 0 for (p − 10^−d, p].
+ */
+function cutOffMeets(p: Amount, lo: Decimal, hi: Decimal): boolean {
+  const unit = halfUnit(p.decimals).times(2);
+  if (p.value.isNegative()) return lo.lte(p.value) && hi.gt(p.value.minus(unit));
+  return hi.gte(p.value) && lo.lt(p.value.plus(unit));
+}
+
 /** ½·10^−d (5·10^−(d+1)), made once per d: a power at 100 digits per judged percentage was ~8% of judgeRatio. */
 const halves: Decimal[] = [];
 function halfUnit(d: number): Decimal {
@@ -452,6 +468,7 @@ export function judgeRatio(id: RatioIdentity): RatioVerdict | null {
   return {
     holds,
     withinRounding: !holds && consistent,
+    truncated: !holds && !consistent && explainedBy === null && cutOffMeets(p, r.lo, r.hi),
     rounded,
     stated: p.value,
     computed,

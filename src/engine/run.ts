@@ -103,11 +103,13 @@ function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
   if (lang === "zh") {
     const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
     const base = alt && !v.withinRounding ? `；列示数与 ${alt.relation.zh}：${altExpr} 相符，似以此为基数计算` : "";
-    return `${subject}：列示 ${n.stated}%，按 ${id.relation.zh}：${expr} 应为 ${computed}%（各数尾数范围内可为 ${range}，相差 ${n.difference}，容差 ${n.tolerance}）${verdict}${base}`;
+    const cut = v.truncated ? `；列示数是比率${id.percent.decimals === 0 ? "取整" : `保留 ${id.percent.decimals} 位小数`}时截尾（未四舍五入）所得，四舍五入应为 ${computed}%` : "";
+    return `${subject}：列示 ${n.stated}%，按 ${id.relation.zh}：${expr} 应为 ${computed}%（各数尾数范围内可为 ${range}，相差 ${n.difference}，容差 ${n.tolerance}）${verdict}${base}${cut}`;
   }
   const verdict = v.withinRounding ? ", within rounding" : ", beyond rounding";
   const base = alt && !v.withinRounding ? `; the printed figure matches ${alt.relation.en}: ${altExpr}: it seems to have used that base` : "";
-  return `${subject}: printed ${n.stated}%, ${id.relation.en}: ${expr} = ${computed}% (the rounding intervals allow ${range}; difference ${n.difference}, tolerance ${n.tolerance})${verdict}${base}`;
+  const cut = v.truncated ? `; the printed figure is the ratio cut off (truncated) ${id.percent.decimals === 0 ? "to a whole number" : `at ${id.percent.decimals} decimal place${id.percent.decimals === 1 ? "" : "s"}`}, not rounded: rounded it reads ${computed}%` : "";
+  return `${subject}: printed ${n.stated}%, ${id.relation.en}: ${expr} = ${computed}% (the rounding intervals allow ${range}; difference ${n.difference}, tolerance ${n.tolerance})${verdict}${base}${cut}`;
 }
 
 /**
@@ -283,7 +285,9 @@ class EngineContext implements RuleContext {
     for (const t of id.numerator) related.push(t.amount.location);
     for (const t of id.denominator) related.push(t.amount.location);
     this.log?.ratios.push({ identity: id, finding: this.findings.length });
-    this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related);
+    // A truncated percentage (截尾, not 四舍五入) is a slip of presentation, not of the figures: a warning at most.
+    const severity = v.truncated && severityRank(this.severity) < severityRank("warning") ? "warning" : undefined;
+    this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related, severity);
   }
 
   report(note: Note): void {
@@ -304,10 +308,10 @@ class EngineContext implements RuleContext {
     });
   }
 
-  private fromVerdict(subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[]): void {
+  private fromVerdict(subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[], severity?: Severity): void {
     this.findings.push({
       ruleId: this.rule.id,
-      severity: v.withinRounding ? "info" : this.severity,
+      severity: v.withinRounding ? "info" : (severity ?? this.severity),
       withinRounding: v.withinRounding,
       message,
       ...subjectFields(subject, this.doc),

@@ -52,6 +52,32 @@ describe("ratio identities judged with rounding intervals", () => {
     expect(v.withinRounding).toBe(false);
   });
 
+  it("tells a percentage cut off (截尾) from a wrong one: 2,228.78 on 24,169.74 is 10.158%, printed 10.15% was truncated", () => {
+    const v = yoy("24,169.74", "2,228.78", "10.15", 1)!;
+    expect(v.holds || v.withinRounding).toBe(false);
+    expect(v.truncated).toBe(true);
+    expect(v.rounded.toString()).toBe("10.16");
+    // 10.06% (for 10.086%) and 10.17% (above it) are not what cutting off gives: discrepancies.
+    expect(yoy("24,169.74", "2,228.78", "10.06", 1)!.truncated).toBe(false);
+    expect(yoy("24,169.74", "2,228.78", "10.17", 1)!.truncated).toBe(false);
+    // Rounded right, it holds; a rounding note is not a truncation.
+    expect(yoy("24,169.74", "2,228.78", "10.16", 1)!.truncated).toBe(false);
+    expect(yoy("36", "3", "8", 1)!.truncated).toBe(false);
+    // A base that explains it comes first: 131 after +13 printed 10% is 13 ÷ 131 = 9.9%, not 10.9% cut off.
+    const alt = yoy("131", "13", "10", 1)!;
+    expect(alt.explainedBy).not.toBeNull();
+    expect(alt.truncated).toBe(false);
+  });
+
+  it("cuts a negative percentage off towards zero: −10.158% cut off is −10.15%, never −10.14%", () => {
+    // 2,228.78 ÷ −21,940.96: a ratio below zero, −10.158%; cut off towards zero it is −10.15.
+    const ratio = (percent: string) =>
+      judgeRatio({ subject, percent: a(percent), numerator: [{ amount: a("2,228.78") }], denominator: [{ amount: a("2,228.78") }, { amount: a("24,169.74"), sign: -1 }], relation: rel })!;
+    expect(ratio("-10.15").truncated).toBe(true);
+    expect(ratio("-10.14").truncated).toBe(false);
+    expect(ratio("-10.16").holds).toBe(true);
+  });
+
   it("is undefined when the denominator can be zero", () => {
     expect(ratioRange([{ amount: a("5") }], [{ amount: a("5") }, { amount: a("5"), sign: -1 }])).toBeNull();
   });

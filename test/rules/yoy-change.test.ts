@@ -35,6 +35,21 @@ describe("yoy-change", () => {
     expect(fs[0].message).toContain("the change ÷ this year's amount: 57 ÷ 457 = 12%: it seems to have used that base");
   });
 
+  it("reports a percentage cut off (截尾) rather than rounded as a warning that says what it should read", () => {
+    // +2,228.78 on 24,169.74 is 2,228.78 ÷ 21,940.96 = 10.158%: printed 10.15%, rounded it reads 10.16%.
+    const text = project("1. 办案业务项目预算 24,169.74 万元，主要包括：办案。较 2022 年预算增加 2,228.78 万元，增幅 10.15%。");
+    const fs = checkText(yoyChange, text);
+    expect(fs.map((f) => [f.severity, f.withinRounding, f.stated, f.computed, f.location.line])).toEqual([["warning", false, "10.15", "10.158", 3]]);
+    expect(fs[0].message).toContain("beyond rounding; the printed figure is the ratio cut off (truncated) at 2 decimal places, not rounded: rounded it reads 10.16%");
+    const zh = runRules(textDoc(text), [yoyChange], { tolerance: { kind: "auto" }, lang: "zh" });
+    expect(zh[0].message).toContain("超出尾数误差；列示数是比率保留 2 位小数时截尾（未四舍五入）所得，四舍五入应为 10.16%");
+    // A rule set to info stays info; one wrong beyond cutting off (10.06%) stays an error.
+    expect(runRules(textDoc(text), [yoyChange], { tolerance: { kind: "auto" }, lang: "en", severities: { "yoy-change": "info" } })[0].severity).toBe("info");
+    const wrong = checkText(yoyChange, text.replace("10.15%", "10.06%"));
+    expect(wrong.map((f) => f.severity)).toEqual(["error"]);
+    expect(wrong[0].message).not.toContain("truncated");
+  });
+
   it("reads the change against 上年 / 上一年度, stated with 增长 / 下降 and 降幅 (other departments' wording)", () => {
     // 40 after −8 is 8 / 48 = 16.67%; 1,197 after +427 is 427 / 770 = 55.45%.
     const ok = [
