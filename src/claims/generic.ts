@@ -1,3 +1,4 @@
+import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
@@ -70,6 +71,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
   }
   if (stage === "budget") genericFigures(paras, listed, figureAt, out, department, year);
+  unintroducedShares(paras, figureAt, out);
 }
 
 /**
@@ -222,4 +224,129 @@ function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "e
   const off = sum - whole;
   if (off === 0n) return "exactly";
   return (off < 0n ? -off : off) <= slack ? "within rounding" : null;
+}
+
+/**
+ * One part of a list of shares that no 其中 introduces: a label (its level marked or not: 一般公共服务（类）支出,
+ * 人员支出), the amount, 占 P% of no named base, then ; , 、 or the sentence's end.
+ */
+const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)\s*,\s*占\s*(?<pct>NUM)\s*%\s*(?<sep>[;,、]|。|$)`);
+/** What may open a list's first label: 包括 / 支出包括 / 主要包括 (按支出用途分类，包括人员支出 …). */
+const INCLUDES = /^(?:收入|支出)?(?:主要)?包括/;
+/** Where a list may start: a paragraph's start or right after punctuation. */
+const LIST_START = /[,;:。、]/g;
+/** Every figure in money, for the total a list's shares are of. */
+const ANY_FIGURE = re(String.raw`(?<amount>NUM)\s*(?<unit>万\s*元|元)`, "g");
+/** How many paragraphs before a list its total is looked for in (a heading or two, the sentence that states it). */
+const BASE_WITHIN = 8;
+const HUNDRED = new Decimal(100);
+
+/**
+ * Lists of shares the text prints without 其中, their total stated before them — the Ministry of Finance's
+ * wording for a total's structure, in nearly every province's 预算 and 决算:
+ *
+ *   2026 年一般公共预算当年拨款 5,753.07 万元，比上年执行数增加 13.59 万元…
+ *   2.一般公共预算当年拨款结构情况。
+ *   科学技术（类）支出 28.00 万元，占 0.5%；社会保障和就业（类）支出 396.67 万元，占 6.9%；…
+ *
+ *   财政拨款收支总预算 18,728.91 万元。…支出包括：一般公共服务支出 15,291.3 万元，占 81.65%；教育支出 …
+ *
+ * The total is the nearest figure before the list (in its sentence, or up to BASE_WITHIN paragraphs back)
+ * that at least half of the list's shares hold against, within their rounding: a list whose total cannot be
+ * told is not read (never a share of a guessed total). Each part is then a `share` of that total, and,
+ * when the printed shares add up to 100%, the parts its `composition`. A list some 其中 introduces is read by
+ * `lists` and not again.
+ */
+function unintroducedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): void {
+  const claimed = new Set<Amount>();
+  for (const c of out) if (c.kind === "share") claimed.add(c.amount);
+  let skipTo = { k: 0, at: 0 };
+  for (let k = 0; k < paras.length; k++) {
+    const text = paras[k].text;
+    if (!text.includes("占")) continue;
+    const starts = [0];
+    for (const m of text.matchAll(LIST_START)) starts.push(m.index + 1);
+    for (const start of starts) {
+      if (k < skipTo.k || (k === skipTo.k && start < skipTo.at)) continue;
+      // A list 其中 introduces is `lists`'s, whether or not that read it (a total it cannot name is no total).
+      if (/其\s*中\s*[:,]?\s*$/.test(text.slice(Math.max(0, start - 6), start))) continue;
+      const run = shareRun(paras, k, start, figureAt);
+      if (run.parts.length < 2) continue;
+      skipTo = run.end;
+      if (run.parts.some((x) => claimed.has(x.amount))) continue;
+      const base = baseOf(paras, k, start, run.parts, figureAt);
+      if (!base) continue;
+      const whole = sharesMakeTheWhole(mapArray(run.parts, (x) => ({ percent: x.percent, of: "" })));
+      const balanced = whole === "exactly" || undefined;
+      for (const x of run.parts) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: base.label, base: base.amount, ...(balanced && { balanced }) });
+      if (whole) out.push({ kind: "composition", label: base.label, total: base.amount, parts: mapArray(run.parts, (x) => ({ label: x.label, amount: x.amount })) } satisfies CompositionClaim);
+    }
+  }
+}
+
+type SharePart = { label: string; amount: Amount; percent: Amount; unit: string };
+
+/** The parts of a list of shares from `at` in paragraph k on (across a paragraph the text reader ends at a part's ；). */
+function shareRun(paras: Para[], k: number, at: number, figureAt: FigureAt): { parts: SharePart[]; end: { k: number; at: number } } {
+  const parts: SharePart[] = [];
+  let qi = k;
+  let q = paras[k];
+  for (;;) {
+    if (!q.text.slice(at).trim()) {
+      // Only a list cut where the text reader ends a paragraph after a part (its ； or ，), never before the first.
+      if (parts.length === 0) break;
+      let next = qi + 1;
+      while (next < paras.length && next - qi <= 3 && PAGE_NUMBER.test(paras[next].text)) next++;
+      if (next >= paras.length || next - qi > 3) break;
+      qi = next;
+      q = paras[qi];
+      at = 0;
+    }
+    const m = SHARE_PART.exec(q.text.slice(at));
+    if (!m || SECTION.test(m.groups!.label)) break;
+    const unit = unitOf(m);
+    if (parts.length > 0 && unit !== parts[0].unit) break;
+    const amount = figureAt(q, m, "amount", at);
+    const percent = q.amount(m, "pct", at);
+    if (!amount || !percent) break;
+    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "").replace(INCLUDES, "")), amount, percent, unit });
+    at += m[0].length;
+    if (m.groups!.sep === "。" || m.groups!.sep === "") break;
+  }
+  return { parts, end: { k: qi, at } };
+}
+
+/** Whether `p`% is `a` ÷ `base` within the rounding of the three (a printed share balanced by a unit too). */
+function shareHolds(a: Amount, p: Amount, base: Amount): boolean {
+  const unit = (x: Amount) => new Decimal(1).div(new Decimal(10).pow(x.decimals));
+  const share = a.value.times(HUNDRED).div(base.value);
+  // The amounts' halves moved into the percentage, and three halves of the printed share's last digit.
+  const slack = unit(a).div(2).times(HUNDRED).div(base.value).plus(share.times(unit(base).div(2)).div(base.value)).plus(unit(p).times(1.5));
+  return share.minus(p.value).abs().lte(slack);
+}
+
+/**
+ * The total a list's shares are of: the nearest figure in the list's unit before it that is larger than each
+ * part and that at least half of the shares hold against; its label as printed before it, or its figure.
+ */
+function baseOf(paras: Para[], k: number, start: number, parts: SharePart[], figureAt: FigureAt): { amount: Amount; label: string } | null {
+  const largest = parts.reduce((m, x) => (x.amount.value.gt(m) ? x.amount.value : m), parts[0].amount.value);
+  const needed = Math.ceil(parts.length / 2);
+  for (let qi = k; qi >= 0 && k - qi <= BASE_WITHIN; qi--) {
+    const q = paras[qi];
+    const upTo = qi === k ? start : q.text.length;
+    const found = [...q.text.slice(0, upTo).matchAll(ANY_FIGURE)];
+    for (let i = found.length - 1; i >= 0; i--) {
+      const f = found[i];
+      if (unitOf(f) !== parts[0].unit) continue;
+      const amount = figureAt(q, f, "amount");
+      if (!amount || amount.value.lte(largest) || amount.value.isZero()) continue;
+      let holding = 0;
+      for (const x of parts) if (shareHolds(x.amount, x.percent, amount)) holding++;
+      if (holding < needed) continue;
+      const label = normaliseName(labelBefore(q.text, f.index).replace(/^.*[:：]/, ""));
+      return { amount, label: label || `${amount.text}${parts[0].unit}` };
+    }
+  }
+  return null;
 }

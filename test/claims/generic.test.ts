@@ -75,6 +75,45 @@ describe("the generic reader of the written parts", () => {
     expect(read("收入预算合计 100 万元，其中：一般公共预算收入 100 万元，占 100%。")).toEqual([]);
   });
 
+  it("a list of shares no 其中 introduces, of the total stated before it (杭州: 一般公共预算当年拨款结构情况)", () => {
+    expect(
+      read(
+        "2026 年一般公共预算当年拨款 5,753.07 万元，比上年执行数增加 13.59 万元，增长 0.2%，与上年基本持平。",
+        "2.一般公共预算当年拨款结构情况。",
+        "科学技术（类）支出 28.00 万元，占 0.5%；社会保障和就业（类）支出 396.67 万元，占 6.9%；卫生健康（类）支出 80.52 万元，占 1.4%；自然资源海洋气象等（类）支出 5,247.87 万元，占 91.2%。",
+      ),
+    ).toEqual([
+      "change 一般公共预算当年拨款 5,753.07 increase 13.59 increase 0.2% on 上年",
+      "share 科学技术(类)支出 28.00 0.5% of 一般公共预算当年拨款 5,753.07 balanced",
+      "share 社会保障和就业(类)支出 396.67 6.9% of 一般公共预算当年拨款 5,753.07 balanced",
+      "share 卫生健康(类)支出 80.52 1.4% of 一般公共预算当年拨款 5,753.07 balanced",
+      "share 自然资源海洋气象等(类)支出 5,247.87 91.2% of 一般公共预算当年拨款 5,753.07 balanced",
+      "composition 一般公共预算当年拨款 5,753.07 = 科学技术(类)支出 28.00 + 社会保障和就业(类)支出 396.67 + 卫生健康(类)支出 80.52 + 自然资源海洋气象等(类)支出 5,247.87",
+    ]);
+  });
+
+  it("a list after 支出包括： in the total's sentence, across a line ending in ；, its total the one its shares hold against (国家信访局)", () => {
+    expect(
+      read(
+        "2026 年国家某局财政拨款收支总预算 18,728.91 万元。收入全部为一般公共预算拨款，包括：一般公共预算当年拨款收入 16,474.82 万元、上年结转 2,254.12 万元；支出包括：一般公共服务支出 15,291.3 万元，占 81.65%；教育支出 118.01 万元，占 0.63%；社会保障和就业支出 2,208.19 万元，占 11.79%；",
+        "住房保障支出 1,111.44 万元，占 5.93%。",
+      ),
+    ).toEqual([
+      "share 一般公共服务支出 15,291.3 81.65% of 国家某局财政拨款收支总预算 18,728.91 balanced",
+      "share 教育支出 118.01 0.63% of 国家某局财政拨款收支总预算 18,728.91 balanced",
+      "share 社会保障和就业支出 2,208.19 11.79% of 国家某局财政拨款收支总预算 18,728.91 balanced",
+      "share 住房保障支出 1,111.44 5.93% of 国家某局财政拨款收支总预算 18,728.91 balanced",
+      "composition 国家某局财政拨款收支总预算 18,728.91 = 一般公共服务支出 15,291.3 + 教育支出 118.01 + 社会保障和就业支出 2,208.19 + 住房保障支出 1,111.44",
+    ]);
+  });
+
+  it("a list of shares whose total cannot be told is not read: no figure before it that its shares hold against", () => {
+    // 人员支出 2,906.80 + 日常公用支出 838.27 + 项目支出 2,131.61 = 5,876.68; the only figure before is 100.
+    expect(read("本部门共有车辆 3 辆，购置费 100 万元。", "按支出用途分类，包括人员支出 2,906.80 万元，占 49.5%；日常公用支出 838.27 万元，占 14.3%；项目支出 2,131.61 万元，占 36.3%。")).toEqual([]);
+    // Nothing before it at all.
+    expect(read("按支出用途分类，包括人员支出 2,906.80 万元，占 49.5%；日常公用支出 838.27 万元，占 14.3%；项目支出 2,131.61 万元，占 36.3%。")).toEqual([]);
+  });
+
   it("a part of a province's reader is not read again (Shenzhen's 第二部分)", () => {
     const c = claimsOf(textDoc("## 第二部分 部门预算收支总体情况\n支出预算总计 100 万元，其中，基本支出 60 万元，占 60%；项目支出 40 万元，占 40%。"));
     expect(c.claims.filter((x) => x.kind === "share" || x.kind === "composition")).toEqual([]);
@@ -102,6 +141,18 @@ describe("text-sum on the generic reader's lists", () => {
     expect(balanced.map((f) => `${f.severity} ${f.withinRounding}`)).toEqual(["info true", "info true"]);
     const off = checkText(textSum, part("支出预算总计 150.00 万元，其中，基本支出 110.00 万元，占 73.5%；项目支出 40.00 万元，占 26.5%。"));
     expect(off.map((f) => `${f.severity} ${f.item}`)).toEqual(["error 基本支出", "error 项目支出"]);
+  });
+
+  it("fails: a share retyped in a list no 其中 introduces is an error at its percentage, against the total most shares hold against", () => {
+    const text = (pct: string) =>
+      part(
+        "2026 年支出预算 5,876.67 万元，比上年执行数增加 48.92 万元，增长 0.8%。",
+        "1.按支出功能分类，包括科学技术支出 28.00 万元。",
+        `2.按支出用途分类，包括人员支出 2,906.80 万元，占 49.5%；日常公用支出 838.27 万元，占 ${pct}%；项目支出 2,131.61 万元，占 36.3%。`,
+      );
+    expect(checkText(textSum, text("14.3")).filter((f) => f.severity !== "info")).toEqual([]);
+    const fs = checkText(textSum, text("41.3")).filter((f) => f.severity !== "info");
+    expect(fs.map((f) => `${f.severity} ${f.item} ${f.stated} ${f.computed} ${f.location.line}`)).toEqual(["error 日常公用支出 41.3 14.26 4"]);
   });
 
   it("shares that do not add up to exactly 100% get no balancing: a unit off is an error", () => {
