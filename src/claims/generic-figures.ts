@@ -120,6 +120,12 @@ const FUNCTION_ITEM = re(
   "g",
 );
 const LEVEL = /\((类|款|项)\)/g;
+/**
+ * 按支出功能分类，包括科学技术支出 28.00 万元、社会保障和就业支出 396.67 万元、…: the 类 of the function
+ * classification, each named as the classification names it (ending in 支出), no level marked.
+ */
+const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类\s*[,:]?\s*(?:主要)?包括\s*:?`, "g");
+const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
 
 /** The income table's column a part of the 收入 total names, and the expenditure table's of the 支出 total. */
 const INCOME_PART: [RegExp, TableFigure][] = [
@@ -211,6 +217,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     sanggong(p, figureAt, compared, out);
     procurement(paras, k, figureAt, compared, out);
     functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
+    functionClasses(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
     for (const m of p.text.matchAll(GENERAL_BASIC)) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
@@ -286,6 +293,22 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, compared: C
     const order = "类款项";
     if (names.some((n) => !n) || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]))) continue;
     out.push({ kind: "function-item", names, amount, levels, ...(scope && { scope }) });
+  }
+}
+
+/** The 类 a list 按支出功能分类，包括 … names, in its sentence: function items of the 类 level. */
+function functionClasses(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+  const scope = scopeOf(context);
+  for (const m of p.text.matchAll(BY_FUNCTION)) {
+    let at = m.index + m[0].length;
+    for (;;) {
+      const c = CLASS_ITEM.exec(p.text.slice(at));
+      if (!c) break;
+      const amount = figureAt(p, c, "amount", at);
+      if (amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "function-item", names: [normaliseName(c.groups!.name.replace(/\s+/g, ""))], amount, levels: ["类"], ...(scope && { scope }) });
+      at += c[0].length;
+      if (c.groups!.sep === "。" || c.groups!.sep === "") break;
+    }
   }
 }
 

@@ -141,6 +141,17 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("行政运行（项）信访事务（款）100 万元。")).toEqual([]);
   });
 
+  it("按支出功能分类，包括 A 支出 a 万元、…: the 类 by their names, no level marked (杭州); a compared figure is not one", () => {
+    expect(
+      read("（三）支出预算情况说明", "1.按支出功能分类，包括科学技术支出 28.00 万元、社会保障和就业支出 396.67 万元、卫生健康支出 80.52 万", "元、自然资源海洋气象等支出 5,371.48 万元。"),
+    ).toEqual(["item 科学技术支出(类) 28.00", "item 社会保障和就业支出(类) 396.67", "item 卫生健康支出(类) 80.52", "item 自然资源海洋气象等支出(类) 5,371.48"]);
+    // Of the section's table: the department's spending here.
+    const scopes = claimsOf(textDoc(part("（三）支出预算情况说明", "1.按支出功能分类，包括科学技术支出 28.00 万元。"))).claims.flatMap((c) => (c.kind === "function-item" ? [c.scope] : []));
+    expect(scopes).toEqual(["department"]);
+    // Not a 类's name (no 支出 at its end), another wording, or a figure compared with last year's: none.
+    expect(read("1.按支出功能分类，包括科学技术 28.00 万元。", "按支出经济分类，包括工资福利支出 20 万元。", "按支出功能分类，包括比上年科学技术支出 28.00 万元。")).toEqual([]);
+  });
+
   it("政府采购 and its kinds in the sentence after it, across a ；, two kinds at least", () => {
     expect(
       read(
@@ -187,6 +198,13 @@ describe("text-vs-table on the generic reader's figures", () => {
     const [f] = check("科学技术支出（类）支出 100 万元。");
     expect([f.severity, f.code, f.stated, f.computed]).toEqual(["error", "206", "100", "150"]);
     expect(f.message).toContain("all units");
+  });
+
+  it("a 类 of a list 按支出功能分类，包括 … is the department's expenditure table's 类, summed over its units", () => {
+    // 表7: 206 科学技术支出 is 100 in 单位A and 50 in 单位B.
+    expect(check("（三）支出预算情况说明", "1.按支出功能分类，包括科学技术支出 150 万元。")).toEqual([]);
+    const fs = check("（三）支出预算情况说明", "1.按支出功能分类，包括科学技术支出 105 万元。");
+    expect(fs.map((f) => [f.severity, f.code, f.stated, f.computed, f.location.line])).toEqual([["error", "206", "105", "150", 4]]);
   });
 
   it("a 项 named as the text shortens it (…保险费（项） for …保险缴费支出) is that row, when one row only has that name", () => {

@@ -435,6 +435,8 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     retypedErrors(tempDir("generic-figures"), "text-vs-table", [
       ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "“三公”经费预算数为 24.02", "“三公”经费预算数为 24.20", "24.2", "24.02"],
       ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "人员支出 2,906.80 万元，主要包括", "人员支出 2,960.80 万元，主要包括", "2960.8", "2906.8"],
+      // 按支出功能分类，包括…卫生健康支出 80.52 万元: the 类 of its 部门支出总表, found by name.
+      ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "卫生健康支出 80.52 万", "卫生健康支出 85.02 万", "85.02", "80.52"],
       // Its tables print no codes: a 类-款-项 item is found by its names in printed order (表5 行政运行 2,617.19).
       ["hangzhou_meteorological-bureau_2026_dept-budget.txt", "行政运行（项）2,617.19 万元", "行政运行（项）2,671.19 万元", "2671.19", "2617.19"],
       ["guangzhou_science-and-technology-bureau_2026_dept-budget.txt", "收入预算163,539.07万元", "收入预算163,593.07万元", "163593.07", "163539.07"],
