@@ -1,7 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { re, type Para } from "./para.js";
-import type { Claim, SanggongComponent, TableFigure } from "./types.js";
+import type { Claim, FunctionItemClaim, SanggongComponent, TableFigure } from "./types.js";
 
 /**
  * The figures of a 部门预算's written parts that restate a table, in the Ministry of Finance's wording that
@@ -125,6 +125,8 @@ const LEVEL = /\((类|款|项)\)/g;
  * classification, each named as the classification names it (ending in 支出), no level marked.
  */
 const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类\s*[,:]?\s*(?:主要)?包括\s*:?`, "g");
+/** 支出包括： after the 财政拨款收支总预算 (in its paragraph, before the next total). */
+const SPENT_INCLUDES = sre(String.raw`^[^]*?支出(?:主要)?包括\s*:?`);
 const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
 
 /** The income table's column a part of the 收入 total names, and the expenditure table's of the 支出 total. */
@@ -208,7 +210,11 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
     for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {
       const amount = figureAt(p, m, "amount");
-      if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
+      if (!amount || compared(p, m.index)) continue;
+      out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
+      // …。支出包括：一般公共服务支出 15,291.3 万元，占 81.65%；…: its 类, in the paragraph (and the ones its ； runs on to).
+      const spent = SPENT_INCLUDES.exec(p.text.slice(m.index + m[0].length));
+      if (spent) classList(paras, k, m.index + m[0].length + spent.index + spent[0].length, "allocation", figureAt, compared, out);
     }
     for (const m of p.text.matchAll(GENERAL)) {
       const amount = figureAt(p, m, "amount");
@@ -217,7 +223,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     sanggong(p, figureAt, compared, out);
     procurement(paras, k, figureAt, compared, out);
     functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
-    functionClasses(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
+    const scope = scopeOf(heading === p.text ? p.text : heading + p.text);
+    for (const m of p.text.matchAll(BY_FUNCTION)) classList(paras, k, m.index + m[0].length, scope, figureAt, compared, out);
     for (const m of p.text.matchAll(GENERAL_BASIC)) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
@@ -296,19 +303,29 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, compared: C
   }
 }
 
-/** The 类 a list 按支出功能分类，包括 … names, in its sentence: function items of the 类 level. */
-function functionClasses(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
-  const scope = scopeOf(context);
-  for (const m of p.text.matchAll(BY_FUNCTION)) {
-    let at = m.index + m[0].length;
-    for (;;) {
-      const c = CLASS_ITEM.exec(p.text.slice(at));
-      if (!c) break;
-      const amount = figureAt(p, c, "amount", at);
-      if (amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "function-item", names: [normaliseName(c.groups!.name.replace(/\s+/g, ""))], amount, levels: ["类"], ...(scope && { scope }) });
-      at += c[0].length;
-      if (c.groups!.sep === "。" || c.groups!.sep === "") break;
+/**
+ * The 类 a list names from `at` in paragraph k (按支出功能分类，包括 … · 支出包括：…), up to its sentence's end and
+ * across the paragraphs a part's ； or ， ends: function items of the 类 level, of `scope`'s tables.
+ */
+function classList(paras: Para[], k: number, at: number, scope: FunctionItemClaim["scope"], figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+  let p = paras[k];
+  let read = 0;
+  for (let hops = 0; ; ) {
+    if (!p.text.slice(at).trim()) {
+      // The list runs on only after a part that ends its paragraph with ； or ，, over a page number.
+      let next = paras.indexOf(p) + 1;
+      while (next < paras.length && /^\s*\d{0,4}\s*$/.test(paras[next].text)) next++;
+      if (read === 0 || next >= paras.length || ++hops > 3) break;
+      p = paras[next];
+      at = 0;
     }
+    const c = CLASS_ITEM.exec(p.text.slice(at));
+    if (!c) break;
+    const amount = figureAt(p, c, "amount", at);
+    if (amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "function-item", names: [normaliseName(c.groups!.name.replace(/\s+/g, ""))], amount, levels: ["类"], ...(scope && { scope }) });
+    read++;
+    at += c[0].length;
+    if (c.groups!.sep === "。" || c.groups!.sep === "") break;
   }
 }
 

@@ -133,9 +133,10 @@ export interface FunctionItemClaim {
   levels?: ("类" | "款" | "项")[];
   /**
    * What the section stating it speaks of (generic reader): the 一般公共预算 / 财政拨款 (its table first) or the
-   * department's spending (the expenditure table first). Absent: the 一般公共预算 table first.
+   * department's spending (the expenditure table first); `allocation`: a 类 the 财政拨款收支总预算's 支出包括 lists,
+   * of the 财政拨款 tables only (with 上年结转, not the 一般公共预算 table's). Absent: the 一般公共预算 table first.
    */
-  scope?: "general" | "department";
+  scope?: "general" | "department" | "allocation";
 }
 
 export interface KeyProjectClaim {

@@ -251,8 +251,10 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   const general = inOrder(onlyGeneralIncome(doc) ? ["general-function", "gov-fund", "state-capital", "expenditure"] : ["general-function", "gov-fund", "state-capital"]);
   // An item stated of the department's spending (支出预算总计 … 包括：公共安全（类）支出 …): the expenditure table first.
   const department = inOrder(["expenditure", "general-function", "gov-fund", "state-capital"]);
+  // A 类 the 财政拨款收支总预算's 支出包括 lists: the 财政拨款 tables only (its 上年结转 is not in the 一般公共预算 table's).
+  const allocation = inOrder(["allocation-function", "allocation-summary"]);
   for (const c of items) {
-    const tables = c.scope === "department" ? department : general;
+    const tables = c.scope === "department" ? department : c.scope === "allocation" ? allocation : general;
     let found = false;
     for (const t of tables) {
       const codes = t!.rows.filter((r) => r.kind === "code" && r.code);
@@ -282,15 +284,17 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
       };
       const hit = !codes.length && c.levels ? byNames(t!, c.names, c.levels) : (codes.find((r) => matches(r, false)) ?? (c.levels ? loose() : undefined));
       // A row that prints other figures but leaves its 合计 blank (国家信访局's 2101101, only last year's): 0.
-      const blank = !!hit && !amountOf(hit, "total") && Object.values(hit.cells).some((cell) => cell.amount);
-      const b = inText(t!, amountOf(hit, "total")) ?? (blank ? zeroLike(c.amount) : null);
+      // The 财政拨款收支总表 prints one amount a side (its expenditure item's 预算数); the function tables a 合计.
+      const key = t!.kind === "allocation-summary" ? "amount" : "total";
+      const blank = !!hit && !amountOf(hit, key) && Object.values(hit.cells).some((cell) => cell.amount);
+      const b = inText(t!, amountOf(hit, key)) ?? (blank ? zeroLike(c.amount) : null);
       if (!hit || !b) continue;
       const row = [hit.code, hit.name].filter(Boolean).join(" ");
       const what = { zh: `${tableName(t!)} ${row}${blank ? "（空白，按 0）" : ""}`, en: `${t!.id} ${row}${blank ? " (blank: 0)" : ""}` };
       const subject = { table: "text" as const, code: hit.code, item: c.names.join("-") };
       // The generic reader's item is the department's: Σ of the code's rows over the table's budget units (a row
       // found by its names is the one row).
-      const across = c.levels && hit.code ? mapArray(codeAcrossUnits(t!, hit.code, "total"), (a) => inText(t!, a)!) : [];
+      const across = c.levels && hit.code ? mapArray(codeAcrossUnits(t!, hit.code, key), (a) => inText(t!, a)!) : [];
       if (across.length > 1) ctx.sum({ subject, total: c.amount, parts: terms(across), relation: { zh: `${what.zh}（各单位合计）`, en: `${what.en} (all units)` } });
       else ctx.equal(subject, c.amount, b, what);
       const column = (key: string) => (hit.code ? codeAcrossUnits(t!, hit.code, key) : [amountOf(hit, key)].filter((a): a is Amount => !!a));

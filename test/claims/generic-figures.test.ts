@@ -148,6 +148,9 @@ describe("the generic reader: figures that restate a table", () => {
     // Of the section's table: the department's spending here.
     const scopes = claimsOf(textDoc(part("（三）支出预算情况说明", "1.按支出功能分类，包括科学技术支出 28.00 万元。"))).claims.flatMap((c) => (c.kind === "function-item" ? [c.scope] : []));
     expect(scopes).toEqual(["department"]);
+    // After the 财政拨款收支总预算, its 支出包括 (across a line ending in ；): of the 财政拨款 tables.
+    const allocation = claimsOf(textDoc(part("2026 年国家某局财政拨款收支总预算 18,728.91 万元。收入包括：一般公共预算当年拨款收入 16,474.82 万元；支出包括：一般公共服务支出 15,291.3 万元，占 81.65%；", "住房保障支出 1,111.44 万元，占 5.93%。"))).claims;
+    expect(allocation.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]} ${c.amount.text} ${c.scope}`] : []))).toEqual(["一般公共服务支出 15,291.3 allocation", "住房保障支出 1,111.44 allocation"]);
     // Not a 类's name (no 支出 at its end), another wording, or a figure compared with last year's: none.
     expect(read("1.按支出功能分类，包括科学技术 28.00 万元。", "按支出经济分类，包括工资福利支出 20 万元。", "按支出功能分类，包括比上年科学技术支出 28.00 万元。")).toEqual([]);
   });
@@ -205,6 +208,25 @@ describe("text-vs-table on the generic reader's figures", () => {
     expect(check("（三）支出预算情况说明", "1.按支出功能分类，包括科学技术支出 150 万元。")).toEqual([]);
     const fs = check("（三）支出预算情况说明", "1.按支出功能分类，包括科学技术支出 105 万元。");
     expect(fs.map((f) => [f.severity, f.code, f.stated, f.computed, f.location.line])).toEqual([["error", "206", "105", "150", 4]]);
+  });
+
+  it("a 类 the 财政拨款收支总预算's 支出包括 lists is the 财政拨款收支总表's expenditure item, not the 一般公共预算 table's", () => {
+    // 表6's 科学技术支出 140 (with a carry-over beside the 一般公共预算 table's 206: 150 over the units).
+    const t6 = `${TABLES}
+表 6
+政府预算拨款收支总表
+单位：万元
+收 入→→支 出→
+项 目→2023 年预算数→项 目→2023 年预算数
+政府预算拨款→150→一、科学技术支出→140
+一般公共预算拨款→150→二、社会保障和就业支出→10
+本年收入合计→150→本年支出合计→150
+收入总计→150→支出总计→150
+`;
+    const run = (...paragraphs: string[]) => checkText(textVsTable, part(...paragraphs), t6).map((f) => [f.severity, f.stated, f.computed, f.location.line]);
+    const text = (science: string) => `2026 年财政拨款收支总预算 150 万元。收入包括：一般公共预算收入 150 万元。支出包括：科学技术支出 ${science} 万元，占 93.3%；社会保障和就业支出 10 万元，占 6.7%。`;
+    expect(run(text("140"))).toEqual([]);
+    expect(run(text("150"))).toEqual([["error", "150", "140", 3]]);
   });
 
   it("a 项 named as the text shortens it (…保险费（项） for …保险缴费支出) is that row, when one row only has that name", () => {
