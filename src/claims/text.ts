@@ -58,6 +58,43 @@ function marginsByPage(part: TextPart): Map<number, number> {
   return margins;
 }
 
+/** A Chinese character, or the punctuation only Chinese prose prints (full-width ，：；（） are ASCII by now). */
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]/;
+const SPACED_PAIR = /[\u4e00-\u9fff] +[\u4e00-\u9fff]/g;
+
+/**
+ * A line printed with a space between its characters: pdftotext -layout spreads a justified line so (国 家 信 访
+ * 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款 · 其 中 ： 一 般 公 共 预 算 拨 款 收 入 5,753.07 万 元). Three
+ * spaced pairs of Chinese characters at least: prose printed normally has none.
+ */
+function letterSpaced(body: string): boolean {
+  let n = 0;
+  for (const _ of body.matchAll(SPACED_PAIR)) if (++n >= 3) return true;
+  return false;
+}
+
+/** A letter-spaced line without the spaces beside a Chinese character: its runs of kept characters, each with its offset in the line. */
+function unspaced(body: string): { text: string; from: number }[] {
+  const runs: { text: string; from: number }[] = [];
+  let from = 0;
+  for (let i = 0; i < body.length; ) {
+    if (body[i] !== " ") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < body.length && body[j] === " ") j++;
+    // Spaces between two figures, or two words of Latin letters, stay: only a Chinese neighbour makes them a gap.
+    if (i > 0 && j < body.length && (CJK.test(body[i - 1]) || CJK.test(body[j]))) {
+      if (i > from) runs.push({ text: body.slice(from, i), from });
+      from = j;
+    }
+    i = j;
+  }
+  if (from < body.length) runs.push({ text: body.slice(from), from });
+  return runs;
+}
+
 export function joinPart(part: TextPart, file: string): JoinedText {
   let text = "";
   const segments: { start: number; line: number; column: number }[] = [];
@@ -89,8 +126,17 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     prevAtMargin = !!l.page && indent === 0;
     const newParagraph = prevBreaks || heading || firstLine || LIST_ITEM.test(body);
     if (text && newParagraph) text += "\n";
-    segments.push({ start: text.length, line: l.line, column: lead + 1 });
-    text += body;
+    if (letterSpaced(body)) {
+      // The gaps a justified line was printed with are dropped; each run of characters kept is a segment
+      // of its own, so that an offset still gives the column the character is printed at.
+      for (const run of unspaced(body)) {
+        segments.push({ start: text.length, line: l.line, column: lead + 1 + run.from });
+        text += run.text;
+      }
+    } else {
+      segments.push({ start: text.length, line: l.line, column: lead + 1 });
+      text += body;
+    }
     prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
   }
   const paragraphs: JoinedText["paragraphs"] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claimsOfKind } from "../../src/claims/index.js";
+import { joinPart } from "../../src/claims/text.js";
 import { textDoc } from "../helpers/text.js";
 
 describe("claims read across line and page breaks", () => {
@@ -168,5 +169,26 @@ describe("paragraphs of the layout forms (pdftotext -layout text, PDF): a first 
       ]),
     ).toEqual(["一般公共预算财政拨款基本支出XXX万元。其中:人员经费XXX万元,主要包括:基本工资、津贴补贴和奖金;公用经费XXX万元,主要包括:办公费。"]);
     expect(await paragraphsOf([{ line: 1, text: "本年收入 100 万元，支出" }, { line: 2, text: "  90 万元。" }])).toEqual(["本年收入100万元,支出90万元。"]);
+  });
+
+  it("a line printed letter-spaced (a justified line through pdftotext -layout) reads as the same words, each figure at its printed column", () => {
+    const plain = "单位A预算 100 万元，包括人员支出 50 万元、公用支出 10 万元、对个人和家庭的补助支出 0 万元、项目支出 40 万元。";
+    const spaced = "单 位 A 预 算 100 万 元 ， 包 括 人 员 支 出 50 万 元 、 公 用 支 出 10 万 元 、 对 个 人 和 家 庭 的 补 助 支 出 0 万 元 、 项 目 支 出 40 万 元 。";
+    const read = (line: string) => {
+      const [u] = claimsOfKind(textDoc(`\n## 第三部分 部门预算支出具体情况\n### 一、单位A\n${line}\n`), "unit-budget");
+      return u ? [u.unit, u.amount.text, ...u.components.map((c) => `${c.component} ${c.amount.text} ${c.amount.location.line}:${c.amount.location.column}`)] : null;
+    };
+    expect(read(plain)).not.toBeNull();
+    // The figures' columns: where each is printed in its own line.
+    const col = (line: string, figure: string) => line.indexOf(figure) + 1;
+    expect(read(spaced)).toEqual(["单位A", "100", `personnel 50 3:${col(spaced, " 50 ") + 1}`, `public 10 3:${col(spaced, " 10 ") + 1}`, `individual 0 3:${col(spaced, " 0 ") + 1}`, `project 40 3:${col(spaced, " 40 ") + 1}`]);
+  });
+
+  it("spaces between figures, and a line with a gap or two between its words, are kept", () => {
+    const joined = (...lines: string[]) => joinPart({ number: 3, title: "t", location: { file: "t.txt", line: 1 }, lines: lines.map((text, i) => ({ line: i + 1, text })) }, "t.txt").text;
+    // Two spaced pairs only (公用 支出, 项目 支出): printed so, left so.
+    expect(joined("人员支出 50 万元、公用 支出 10 万元、项目 支出 40 万元。")).toBe("人员支出 50 万元、公用 支出 10 万元、项目 支出 40 万元。");
+    // Letter-spaced: the gaps beside Chinese characters go, the one between two figures stays.
+    expect(joined("年 初 预 算 与 决 算 分 别 为 100 200 万 元 。")).toBe("年初预算与决算分别为100 200万元。");
   });
 });
