@@ -74,7 +74,10 @@ export function withUnits(a: Amount, units: bigint): Amount {
  * Figures printed with thousands separators are printed the same way when changed: 9,742 → 9,724.
  */
 export function printedLike(original: string, units: bigint, decimals: number): string {
-  const plain = unitsText(units, decimals);
+  // A figure compared in another unit (a table's 1,763,159.52 元 as 176.315952 万元) counts the same units of
+  // its printed last digit: written back with the printed decimals, it is 1,763,149.96, not 176.314996.
+  const printed = /^[-+]?[\d,\s]*(?:\.(\d+))?$/.exec(original.trim());
+  const plain = unitsText(units, printed ? (printed[1]?.length ?? 0) : decimals);
   if (!/\d,\d{3}/.test(original)) return plain;
   const [int, frac] = plain.split(".");
   const sign = int.startsWith("-") ? "-" : "";

@@ -1,16 +1,33 @@
 import type { Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { Subject } from "../engine/types.js";
+import type { SourceLocation } from "../model/location.js";
+
+const placeOf = (l: SourceLocation) => `${l.file}\u0000${l.line ?? ""}\u0000${l.column ?? ""}\u0000${l.sheet ?? ""}\u0000${l.cell ?? ""}`;
+
+/**
+ * The subjects of a document's table figures, found by the figure or, for a copy of it (a table's figure in
+ * 元 compared with the text in 万元 is a copy in 万元), by where it is printed.
+ */
+class Subjects extends Map<Amount, Subject> {
+  readonly byPlace = new Map<string, Subject>();
+
+  override get(a: Amount): Subject | undefined {
+    return super.get(a) ?? this.byPlace.get(placeOf(a.location));
+  }
+}
 
 /** Where a figure is printed, as a subject (table, unit, code or item, column) from the document model. */
 export function figureSubjects(doc: BudgetDocument): Map<Amount, Subject> {
-  const out = new Map<Amount, Subject>();
+  const out = new Subjects();
   for (const t of doc.tables)
     for (const r of t.rows)
       for (const [key, cell] of Object.entries(r.cells)) {
         if (!cell.amount) continue;
         const column = t.columns.find((c) => c.key === key)?.label ?? key;
-        out.set(cell.amount, { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : (r.name ?? r.label), column });
+        const subject: Subject = { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : (r.name ?? r.label), column };
+        out.set(cell.amount, subject);
+        out.byPlace.set(placeOf(cell.amount.location), subject);
       }
   return out;
 }
