@@ -341,9 +341,12 @@ function culpritFinding(
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(explained, (f) => f.location)])
     if (!sameLoc(l, a.location) && !related.some((r) => sameLoc(r, l))) related.push(l);
+  // A diagnosis is as severe as what it explains: one that settles warnings only (a figure cut off, 截尾, rather
+  // than rounded) is a warning at most.
+  const severity = opts.severity === "error" && explained.length > 0 && !explained.some((f) => f.severity === "error") && explained.some((f) => f.severity === "warning") ? "warning" : opts.severity;
   return {
     ruleId: DIAGNOSIS_RULE,
-    severity: opts.severity,
+    severity,
     withinRounding: false,
     message,
     table: subject.table,

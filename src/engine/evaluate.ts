@@ -229,6 +229,23 @@ export function verdictStrings(v: Verdict): VerdictStrings {
   };
 }
 
+/**
+ * Of two figures that should be equal (a = b) and are not within rounding, the one printed with fewer
+ * decimals when it is the other cut off at its printed places (截尾, towards zero) for some true amount inside
+ * the other's interval — a text's 9101.67 万元 for a table's 91,016,775.35 元 (9101.677535 万元), which rounds
+ * to 9101.68 — with what it reads rounded. Null when neither is so.
+ */
+export function cutOffFigure(a: Amount, b: Amount): { figure: Amount; rounded: Decimal } | null {
+  if (a.decimals === b.decimals) return null;
+  const [coarse, fine] = a.decimals < b.decimals ? [a, b] : [b, a];
+  if (coarse.exact) return null;
+  const i = interval(fine);
+  const unit = new Decimal(1).div(new Decimal(10).pow(coarse.decimals));
+  const c = coarse.value;
+  const meets = c.isNegative() ? i.lo.lte(c) && i.hi.gt(c.minus(unit)) : i.hi.gte(c) && i.lo.lt(c.plus(unit));
+  return meets ? { figure: coarse, rounded: fine.value.toDecimalPlaces(coarse.decimals, Decimal.ROUND_HALF_UP) } : null;
+}
+
 /** Outcome of a printed percentage against the ratio it describes. */
 export interface RatioVerdict extends Verdict {
   /** Smallest and largest percentage the amounts' intervals allow. */

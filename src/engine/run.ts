@@ -5,7 +5,7 @@ import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
 import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
-import { judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
+import { cutOffFigure, judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
 import type { AtMostIdentity, Finding, Lang, Msg, Note, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject, SumIdentity } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -110,6 +110,19 @@ function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
   const base = alt && !v.withinRounding ? `; the printed figure matches ${alt.relation.en}: ${altExpr}: it seems to have used that base` : "";
   const cut = v.truncated ? `; the printed figure is the ratio cut off (truncated) ${id.percent.decimals === 0 ? "to a whole number" : `at ${id.percent.decimals} decimal place${id.percent.decimals === 1 ? "" : "s"}`}, not rounded: rounded it reads ${computed}%` : "";
   return `${subject}: printed ${n.stated}%, ${id.relation.en}: ${expr} = ${computed}% (the rounding intervals allow ${range}; difference ${n.difference}, tolerance ${n.tolerance})${verdict}${base}${cut}`;
+}
+
+/** A rule's severity, or warning where that is more severe: a figure cut off (截尾) rather than rounded. */
+function atMostWarning(severity: Severity): Severity {
+  return severityRank(severity) < severityRank("warning") ? "warning" : severity;
+}
+
+/** The end of a sum message when one figure is the other cut off at its printed places. */
+function cutOffNote(cut: { figure: Amount; rounded: Decimal }, lang: Lang): string {
+  const d = cut.figure.decimals;
+  const rounded = cut.rounded.toFixed(d);
+  if (lang === "zh") return `；列示的 ${cut.figure.text} 是另一数${d === 0 ? "取整" : `保留 ${d} 位小数`}时截尾（未四舍五入）所得，四舍五入应为 ${rounded}`;
+  return `; the printed ${cut.figure.text} is the other figure cut off (truncated) ${d === 0 ? "to a whole number" : `at ${d} decimal place${d === 1 ? "" : "s"}`}, not rounded: rounded it reads ${rounded}`;
 }
 
 /**
@@ -244,7 +257,11 @@ class EngineContext implements RuleContext {
     if (v.holds) return;
     const related: SourceLocation[] = [];
     for (const p of id.parts) related.push(p.amount.location);
-    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, this.lang, "sum"), id.total.location, related);
+    // Two figures that should be equal, one the other cut off (截尾) at its printed places: a warning at most,
+    // that says so and what the figure reads rounded.
+    const cut = !v.withinRounding && id.parts.length === 1 && id.parts[0].sign !== -1 ? cutOffFigure(id.total, id.parts[0].amount) : null;
+    const message = arithmeticMessage(id.subject, id.relation, v, this.lang, "sum") + (cut ? cutOffNote(cut, this.lang) : "");
+    this.fromVerdict(id.subject, v, message, id.total.location, related, cut ? atMostWarning(this.severity) : undefined);
   }
 
   equal(subject: Subject, a: Amount, b: Amount, relation: Msg): void {
@@ -286,8 +303,7 @@ class EngineContext implements RuleContext {
     for (const t of id.denominator) related.push(t.amount.location);
     this.log?.ratios.push({ identity: id, finding: this.findings.length });
     // A truncated percentage (截尾, not 四舍五入) is a slip of presentation, not of the figures: a warning at most.
-    const severity = v.truncated && severityRank(this.severity) < severityRank("warning") ? "warning" : undefined;
-    this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related, severity);
+    this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related, v.truncated ? atMostWarning(this.severity) : undefined);
   }
 
   report(note: Note): void {
