@@ -1,4 +1,5 @@
 import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
+import { moneyUnitOf } from "./money-unit.js";
 import type { Cell, Column, Row, Table, TableId, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
@@ -34,7 +35,6 @@ const EMPTY_NOTE = /为空表|(本|此|该)表(为空|无数据|本年无|无)|�
 /** A line that is only a table's number: 表 1, 表一, 附表1. */
 const MARKER = /^(?:附\s*)?表\s*(\d+|[一二三四五六七八九十]+)\s*$/;
 const DEPARTMENT = /^(部门名称|编制部门|编制单位|单位名称)\s*[:：]\s*(.*)$/;
-const UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)\s*$/;
 const YEAR_LINE = /^(\d{4})\s*年度?$/;
 
 /** The N of a `表 N` marker line (its text), else null. */
@@ -130,10 +130,10 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
         if (page.department) meta.departments.push(page.department);
         continue;
       }
-      m = UNIT.exec(plain.replace(/\s+/g, ""));
-      if (m) {
-        page.unit = m[2];
-        meta.units.push(m[2]);
+      const unit = moneyUnitOf(plain);
+      if (unit) {
+        page.unit = unit;
+        meta.units.push(unit);
         continue;
       }
       m = YEAR_LINE.exec(plain);

@@ -42,7 +42,7 @@ export function withoutQualifier(n: string): string | null {
 }
 
 /** The money unit printed in brackets after a title (部门收支总表（单位：万元）): no part of the title. */
-const UNIT_QUALIFIER = /\s*\((金额)?单位[:：]?\s*(万元|元|千元|亿元)\)$/;
+const UNIT_QUALIFIER = /\s*\((?:金额|计量|货币)?单位[:：]?\s*(?:人民币)?\s*(万元|元|千元|亿元)\)$/;
 
 /**
  * Titles already looked up, per template: a loader asks of every line of the table part that is not a

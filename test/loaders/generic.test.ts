@@ -59,6 +59,8 @@ describe("titles recognised by kind", () => {
     expect(kindOf("部门收支总表（单位：万元）")).toBe("summary");
     expect(kindOf("一般公共预算支出表（按功能分类科目）(金额单位:元)")).toBe("general-function");
     expect(normaliseTitle("表3 支出总表 （单位：万元）")).toBe("支出总表");
+    expect(normaliseTitle("表3 支出总表（单位：人民币元）")).toBe("支出总表");
+    expect(normaliseTitle("表3 支出总表（计量单位：万元）")).toBe("支出总表");
   });
 
   it("a list of projects (with their other spending) is a project-summary; 基本支出 by unit and project is no kind", () => {

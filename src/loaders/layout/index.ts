@@ -1,4 +1,5 @@
 import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
+import { moneyUnitOf } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses } from "../../model/economic-classes.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
@@ -44,7 +45,6 @@ export function loadLayoutText(file: string, text: string, opts: LayoutOptions =
 const CONTENTS = /^目\s*录$/;
 const LEADER = /[…]{2,}|\.{4,}|·{4,}/;
 const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/;
-const MONEY_UNIT = /^(金额)?单位\s*[:：]\s*(万元|元|千元|亿元)$/;
 const NOTE = /^(注|备注|说明)\s*[:：]/;
 const TITLE_PREFIX = /^(表\s*\d+|表\s*[一二三四五六七八九十]+(?=[\s：:.．、])|(部门)?公开\s*\d+\s*表|(部门)?公开表\s*\d+|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*/;
 const CODE_ROW = /^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?(?:\s+|$)(.*)$/;
@@ -218,7 +218,7 @@ function isProse(l: LayoutLine): boolean {
   const t = text(l);
   const toks = tokensOf(l);
   if (toks.length !== 1) return false;
-  if (CODE_ROW.test(t) || GLUED_CODE.test(t) || META.test(t) || MONEY_UNIT.test(t.replace(/\s+/g, "")) || NOTE.test(t)) return false;
+  if (CODE_ROW.test(t) || GLUED_CODE.test(t) || META.test(t) || moneyUnitOf(t) !== null || NOTE.test(t)) return false;
   return /[。；，]/.test(t) || t.length > 24 || /情况说明|名词解释|其他相关|^第[一二三四五六七八九十]+部分/.test(t);
 }
 
@@ -313,7 +313,7 @@ function isCodeToken(s: string, before: LayoutToken[]): boolean {
  */
 function headerTokens(header: LayoutLine[]): LayoutToken[] {
   return header.flatMap((l) => {
-    const toks = tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")));
+    const toks = tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null);
     const out: LayoutToken[] = [];
     for (const t of toks) {
       const prev = out[out.length - 1];
@@ -714,12 +714,12 @@ function sections(file: string, b: Block) {
     let meta = false;
     for (const tok of tokensOf(l)) {
       const m = META.exec(tok.text);
-      const u = MONEY_UNIT.exec(tok.text.replace(/\s+/g, ""));
+      const u = moneyUnitOf(tok.text);
       if (m) {
         department = m[2].trim() || department;
         meta = true;
       } else if (u) {
-        unit = u[2];
+        unit = u;
         meta = true;
       }
     }
@@ -1012,7 +1012,7 @@ const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?公开\s*\d+\
 function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[]): HeaderColumns {
   // The header printed above the first row (a continuation page repeats it: once is enough).
   const first = body[0]?.line ?? Infinity;
-  const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && !MONEY_UNIT.test(t.text.replace(/\s+/g, "")))));
+  const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null)));
   return nameColumns(leaves, tpl.columns);
 }
 
