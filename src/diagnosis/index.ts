@@ -1,4 +1,5 @@
-import { decimalString, halfUnit, type Amount } from "../model/amount.js";
+import { Decimal } from "decimal.js";
+import { decimalString, halfUnit, makeAmount, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
 import { pushTo } from "../model/queries.js";
@@ -191,6 +192,34 @@ function proposed(c: Explanation["changes"][number], subjects: Map<Amount, Subje
   return { location: a.location, table: subjects.get(a)?.table ?? "text", from: a.text, to: printedLike(a.text, c.to, c.figure.decimals) };
 }
 
+/**
+ * A culprit's stated and proposed values, their difference and its half unit, in the unit it is printed in: a
+ * table's 1,763,159.52 元 compared with the text in 万元 as a copy (176.315952) is stated as 1763159.52.
+ */
+export function inPrintedUnit(a: Amount, units: bigint, to: string): Pick<Finding, "stated" | "computed" | "difference" | "tolerance"> {
+  const printed = makeAmount(a.text, a.location);
+  if (!printed || printed.decimals === a.decimals || !printed.value.times(a.value).gte(0)) {
+    const value = withUnits(a, units).value;
+    return { stated: decimalString(a.value), computed: decimalString(value), difference: decimalString(a.value.minus(value)), tolerance: decimalString(halfUnit(a)) };
+  }
+  const value = new Decimal(to.replace(/,/g, ""));
+  return { stated: decimalString(printed.value), computed: decimalString(value), difference: decimalString(printed.value.minus(value)), tolerance: decimalString(halfUnit(printed)) };
+}
+
+const placeOf = (l: SourceLocation) => `${l.file}\u0000${l.line ?? ""}\u0000${l.column ?? ""}\u0000${l.sheet ?? ""}\u0000${l.cell ?? ""}`;
+
+/** A figure compared in another unit than it is printed in: its decimals are not its printed text's. */
+function isCopy(a: Amount): boolean {
+  const printed = makeAmount(a.text, a.location);
+  return !!printed && printed.decimals !== a.decimals;
+}
+
+/** A copy changed by an explanation that leaves the figure itself, used as printed by other identities, as it is. */
+function aloneCopy(a: Amount, e: Explanation, printedFigures: Set<string>): boolean {
+  if (!isCopy(a) || !printedFigures.has(placeOf(a.location))) return false;
+  return !e.changes.some((o) => o.figure.amount !== a && placeOf(o.figure.amount.location) === placeOf(a.location));
+}
+
 function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
   return samePlace(a, b) && (a.column ?? null) === (b.column ?? null);
 }
@@ -209,6 +238,9 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
   const pending: Culprit[] = [];
+  // The places of the figures the identities use as printed (not a copy in another unit).
+  const printedFigures = new Set<string>();
+  for (const a of figuresOf(constraints)) if (!isCopy(a)) printedFigures.add(placeOf(a.location));
   const troubled: boolean[] = [];
   for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
   for (const g of components(constraints)) {
@@ -230,6 +262,9 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       explanations = await explainGroup(near, whole, weigh, grid, deadline);
       if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
     }
+    // A table's figure compared in another unit is a copy of it (1,763,159.52 元 as 176.315952 万元): changing the
+    // copy alone leaves the figure as printed in the table's own identities, so it explains nothing.
+    explanations = explanations.filter((e) => !e.changes.some((ch) => aloneCopy(ch.figure.amount, e, printedFigures)));
     if (!explanations.length) continue;
     // Equally small explanations are all reported; the one the rounding of the other figures makes most
     // likely comes first (its figures get the findings, the others are listed as alternatives).
@@ -355,10 +390,7 @@ function culpritFinding(
     code: subject.code ?? null,
     item: subject.item ?? null,
     column: subject.column ?? null,
-    stated: decimalString(a.value),
-    computed: decimalString(withUnits(a, c.to).value),
-    difference: decimalString(a.value.minus(withUnits(a, c.to).value)),
-    tolerance: decimalString(halfUnit(a)),
+    ...inPrintedUnit(a, c.to, me.to),
     location: a.location,
     related,
     id,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { printedLike } from "../../src/diagnosis/figures.js";
+import { inPrintedUnit } from "../../src/diagnosis/index.js";
+import { makeAmount } from "../../src/model/amount.js";
 import { figureSubjects } from "../../src/diagnosis/subjects.js";
 import { inUnit } from "../../src/model/amount.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
@@ -31,5 +33,14 @@ describe("a proposed value of a figure compared in another unit", () => {
     expect(copy).not.toBe(printed);
     expect(subjects.get(copy)).toEqual(subjects.get(printed));
     expect(subjects.get(copy)?.table).toBe(t.id);
+  });
+
+  it("a culprit that is such a copy is stated, proposed and toleranced in its printed unit", () => {
+    const printed = makeAmount("1,763,159.52", { file: "t.txt", line: 253 })!;
+    const copy = inUnit(printed, "元", "万元");
+    expect(copy.decimals).toBe(6);
+    expect(inPrintedUnit(copy, 176314996n, printedLike(copy.text, 176314996n, copy.decimals))).toEqual({ stated: "1763159.52", computed: "1763149.96", difference: "9.56", tolerance: "0.005" });
+    // A figure compared as printed: its own value.
+    expect(inPrintedUnit(printed, 176314996n, "1,763,149.96")).toEqual({ stated: "1763159.52", computed: "1763149.96", difference: "9.56", tolerance: "0.005" });
   });
 });
