@@ -210,13 +210,15 @@ const placeOf = (l: SourceLocation) => `${l.file}\u0000${l.line ?? ""}\u0000${l.
 
 /** A figure compared in another unit than it is printed in: its decimals are not its printed text's. */
 function isCopy(a: Amount): boolean {
-  const printed = makeAmount(a.text, a.location);
-  return !!printed && printed.decimals !== a.decimals;
+  const dot = a.text.lastIndexOf(".");
+  let printed = 0;
+  if (dot >= 0) while (dot + 1 + printed < a.text.length && a.text[dot + 1 + printed] >= "0" && a.text[dot + 1 + printed] <= "9") printed++;
+  return printed !== a.decimals;
 }
 
 /** A copy changed by an explanation that leaves the figure itself, used as printed by other identities, as it is. */
-function aloneCopy(a: Amount, e: Explanation, printedFigures: Set<string>): boolean {
-  if (!isCopy(a) || !printedFigures.has(placeOf(a.location))) return false;
+function aloneCopy(a: Amount, e: Explanation, printedFigures: () => Set<string>): boolean {
+  if (!isCopy(a) || !printedFigures().has(placeOf(a.location))) return false;
   return !e.changes.some((o) => o.figure.amount !== a && placeOf(o.figure.amount.location) === placeOf(a.location));
 }
 
@@ -238,9 +240,16 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
   const pending: Culprit[] = [];
-  // The places of the figures the identities use as printed (not a copy in another unit).
-  const printedFigures = new Set<string>();
-  for (const a of figuresOf(constraints)) if (!isCopy(a)) printedFigures.add(placeOf(a.location));
+  // The places of the figures the identities use as printed (not a copy in another unit): worked out when an
+  // explanation first changes a copy.
+  let printed: Set<string> | null = null;
+  const printedFigures = (): Set<string> => {
+    if (!printed) {
+      printed = new Set<string>();
+      for (const a of figuresOf(constraints)) if (!isCopy(a)) printed.add(placeOf(a.location));
+    }
+    return printed;
+  };
   const troubled: boolean[] = [];
   for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
   for (const g of components(constraints)) {

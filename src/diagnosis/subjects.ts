@@ -10,10 +10,17 @@ const placeOf = (l: SourceLocation) => `${l.file}\u0000${l.line ?? ""}\u0000${l.
  * 元 compared with the text in 万元 is a copy in 万元), by where it is printed.
  */
 class Subjects extends Map<Amount, Subject> {
-  readonly byPlace = new Map<string, Subject>();
+  /** By where each figure is printed: made when a copy is first looked up. */
+  private byPlace: Map<string, Subject> | null = null;
 
   override get(a: Amount): Subject | undefined {
-    return super.get(a) ?? this.byPlace.get(placeOf(a.location));
+    const own = super.get(a);
+    if (own) return own;
+    if (!this.byPlace) {
+      this.byPlace = new Map();
+      for (const [figure, subject] of this) this.byPlace.set(placeOf(figure.location), subject);
+    }
+    return this.byPlace.get(placeOf(a.location));
   }
 }
 
@@ -27,7 +34,6 @@ export function figureSubjects(doc: BudgetDocument): Map<Amount, Subject> {
         const column = t.columns.find((c) => c.key === key)?.label ?? key;
         const subject: Subject = { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : (r.name ?? r.label), column };
         out.set(cell.amount, subject);
-        out.byPlace.set(placeOf(cell.amount.location), subject);
       }
   return out;
 }
