@@ -230,9 +230,11 @@ function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "e
  * One part of a list of shares that no 其中 introduces: a label (its level marked or not: 一般公共服务（类）支出,
  * 人员支出), the amount, 占 P% of no named base, then ; , 、 or the sentence's end.
  */
-const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)\s*,\s*占\s*(?<pct>NUM)\s*%\s*(?<sep>[;,、]|。|$)`);
+const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)\s*,\s*占(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%\s*(?<sep>[;,、]|。|$)`);
 /** What may open a list's first label: 包括 / 支出包括 / 主要包括 (按支出用途分类，包括人员支出 …). */
 const INCLUDES = /^(?:收入|支出)?(?:主要)?包括/;
+/** The sum of labels, as a base's name when the text names none. */
+const PLUS = (labels: string[]) => labels.join(" + ");
 /** Where a list may start: a paragraph's start or right after punctuation. */
 const LIST_START = /[,;:。、]/g;
 /** Every figure in money, for the total a list's shares are of. */
@@ -274,17 +276,25 @@ function unintroducedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): vo
       if (run.parts.length < 2) continue;
       skipTo = run.end;
       if (run.parts.some((x) => claimed.has(x.amount))) continue;
-      const base = baseOf(paras, k, start, run.parts, figureAt);
-      if (!base) continue;
       const whole = sharesMakeTheWhole(mapArray(run.parts, (x) => ({ percent: x.percent, of: "" })));
       const balanced = whole === "exactly" || undefined;
+      const base = baseOf(paras, k, start, run.parts, figureAt);
+      if (!base) {
+        // No figure before it is the total, but the shares make 100%: the parts are the whole of a total the
+        // text does not print (占“三公”经费的 …), each share their part of the parts' sum.
+        if (!whole) continue;
+        const baseParts = mapArray(run.parts, (x) => x.amount);
+        const baseLabel = run.parts[0].of || PLUS(mapArray(run.parts, (x) => x.label));
+        for (const x of run.parts) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel, base: null, baseParts, ...(balanced && { balanced }) });
+        continue;
+      }
       for (const x of run.parts) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: base.label, base: base.amount, ...(balanced && { balanced }) });
       if (whole) out.push({ kind: "composition", label: base.label, total: base.amount, parts: mapArray(run.parts, (x) => ({ label: x.label, amount: x.amount })) } satisfies CompositionClaim);
     }
   }
 }
 
-type SharePart = { label: string; amount: Amount; percent: Amount; unit: string };
+type SharePart = { label: string; amount: Amount; percent: Amount; unit: string; of: string };
 
 /** The parts of a list of shares from `at` in paragraph k on (across a paragraph the text reader ends at a part's ；). */
 function shareRun(paras: Para[], k: number, at: number, figureAt: FigureAt): { parts: SharePart[]; end: { k: number; at: number } } {
@@ -305,11 +315,13 @@ function shareRun(paras: Para[], k: number, at: number, figureAt: FigureAt): { p
     const m = SHARE_PART.exec(q.text.slice(at));
     if (!m || SECTION.test(m.groups!.label)) break;
     const unit = unitOf(m);
-    if (parts.length > 0 && unit !== parts[0].unit) break;
+    // The base a share names (占“三公”经费的 …), the same for every part of a list.
+    const of = normaliseName((m.groups!.of ?? "").replace(/[\s“”"'‘’]/g, ""));
+    if (parts.length > 0 && (unit !== parts[0].unit || of !== parts[0].of)) break;
     const amount = figureAt(q, m, "amount", at);
     const percent = q.amount(m, "pct", at);
     if (!amount || !percent) break;
-    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "").replace(INCLUDES, "")), amount, percent, unit });
+    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "").replace(INCLUDES, "")), amount, percent, unit, of });
     at += m[0].length;
     if (m.groups!.sep === "。" || m.groups!.sep === "") break;
   }

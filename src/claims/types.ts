@@ -227,7 +227,13 @@ export interface ShareClaim {
   amount: Amount;
   percent: Amount;
   baseLabel: string;
-  base: Amount;
+  /** The total, as printed; null when the text prints none and `baseParts` make it. */
+  base: Amount | null;
+  /**
+   * A total the text never prints, of a list whose shares make 100% (…因公出国（境）费支出80万元，占“三公”经费的19.1%；
+   * 公务用车…237万元，占“三公”经费的56.7%；…24.2%): the sum of the list's parts.
+   */
+  baseParts?: Amount[];
   /** One of shares printed to add up to exactly 100% (尾差调整 may have moved one by a unit of its last digit). */
   balanced?: boolean;
 }

@@ -104,13 +104,14 @@ export const textSum: Rule = {
         relation: { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: "the sum of the parts listed (their shares make 100%)" },
       });
     // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明, and any part's 其中 list).
+    // A total the text never prints is the sum of the list's parts (their shares make 100%).
     for (const c of claimsOfKind(doc, "share"))
-      if (!c.base.value.isZero())
+      if (c.baseParts || (c.base && !c.base.value.isZero()))
         ctx.ratio({
           subject: { table: "text", item: c.label, column: "占比" },
           percent: c.percent,
           numerator: [{ amount: c.amount }],
-          denominator: [{ amount: c.base }],
+          denominator: c.baseParts ? mapArray(c.baseParts, (amount) => ({ amount })) : [{ amount: c.base! }],
           relation: c.balanced
             ? { zh: `${c.label} ÷ ${c.baseLabel}（各项占比合计 100%，允许尾差调整）`, en: `${c.label} ÷ ${c.baseLabel} (shares printed to add up to 100%, balancing allowed)` }
             : { zh: `${c.label} ÷ ${c.baseLabel}`, en: `${c.label} ÷ ${c.baseLabel}` },

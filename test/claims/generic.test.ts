@@ -14,7 +14,7 @@ const read = (...paragraphs: string[]) =>
   claimsOf(textDoc(part(...paragraphs)))
     .claims.map((c) =>
     c.kind === "share"
-      ? `share ${c.label} ${c.amount.text} ${c.percent.text}% of ${c.baseLabel} ${c.base.text}${c.balanced ? " balanced" : ""}`
+      ? `share ${c.label} ${c.amount.text} ${c.percent.text}% of ${c.baseLabel} ${c.base?.text ?? `(${c.baseParts!.map((a) => a.text).join(" + ")})`}${c.balanced ? " balanced" : ""}`
       : c.kind === "composition"
         ? `composition ${c.label} ${c.total.text} = ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
         : c.kind === "stated-change"
@@ -107,11 +107,28 @@ describe("the generic reader of the written parts", () => {
     ]);
   });
 
-  it("a list of shares whose total cannot be told is not read: no figure before it that its shares hold against", () => {
+  it("a list of shares whose total no figure before it is: of the parts' sum when the shares make 100%, else not read", () => {
     // 人员支出 2,906.80 + 日常公用支出 838.27 + 项目支出 2,131.61 = 5,876.68; the only figure before is 100.
-    expect(read("本部门共有车辆 3 辆，购置费 100 万元。", "按支出用途分类，包括人员支出 2,906.80 万元，占 49.5%；日常公用支出 838.27 万元，占 14.3%；项目支出 2,131.61 万元，占 36.3%。")).toEqual([]);
-    // Nothing before it at all.
-    expect(read("按支出用途分类，包括人员支出 2,906.80 万元，占 49.5%；日常公用支出 838.27 万元，占 14.3%；项目支出 2,131.61 万元，占 36.3%。")).toEqual([]);
+    const list = "按支出用途分类，包括人员支出 2,906.80 万元，占 49.5%；日常公用支出 838.27 万元，占 14.3%；项目支出 2,131.61 万元，占 36.3%。";
+    const ofTheSum = [
+      "share 人员支出 2,906.80 49.5% of 人员支出 + 日常公用支出 + 项目支出 (2,906.80 + 838.27 + 2,131.61)",
+      "share 日常公用支出 838.27 14.3% of 人员支出 + 日常公用支出 + 项目支出 (2,906.80 + 838.27 + 2,131.61)",
+      "share 项目支出 2,131.61 36.3% of 人员支出 + 日常公用支出 + 项目支出 (2,906.80 + 838.27 + 2,131.61)",
+    ];
+    expect(read("本部门共有车辆 3 辆，购置费 100 万元。", list)).toEqual(ofTheSum);
+    expect(read(list)).toEqual(ofTheSum);
+    // Shares that do not make 100% (a part left out): the list may be partial, its total unknown — nothing.
+    expect(read("按支出用途分类，包括人员支出 2,906.80 万元，占 49.5%；日常公用支出 838.27 万元，占 14.3%。")).toEqual([]);
+  });
+
+  it("shares of a total the text names but never prints, which make 100% (江苏's 占“三公”经费的 …): of the parts' sum", () => {
+    expect(
+      read("省某院 2019 年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出80万元，占“三公”经费的19.1%；公务用车购置及运行费支出237万元，占“三公”经费的56.7%；公务接待费支出101.26万元，占“三公”经费的24.2%。"),
+    ).toEqual([
+      "share 因公出国(境)费支出 80 19.1% of 三公经费 (80 + 237 + 101.26) balanced",
+      "share 公务用车购置及运行费支出 237 56.7% of 三公经费 (80 + 237 + 101.26) balanced",
+      "share 公务接待费支出 101.26 24.2% of 三公经费 (80 + 237 + 101.26) balanced",
+    ]);
   });
 
   it("a part of a province's reader is not read again (Shenzhen's 第二部分)", () => {
@@ -153,6 +170,16 @@ describe("text-sum on the generic reader's lists", () => {
     expect(checkText(textSum, text("14.3")).filter((f) => f.severity !== "info")).toEqual([]);
     const fs = checkText(textSum, text("41.3")).filter((f) => f.severity !== "info");
     expect(fs.map((f) => `${f.severity} ${f.item} ${f.stated} ${f.computed} ${f.location.line}`)).toEqual(["error 日常公用支出 41.3 14.26 4"]);
+  });
+
+  it("fails: shares of the parts' sum retyped (江苏's 三公, its total never printed) are errors at their percentages", () => {
+    const text = (a: string, b: string, c: string) => part(`“三公”经费预算支出中，因公出国（境）费支出80万元，占“三公”经费的${a}%；公务用车购置及运行费支出237万元，占“三公”经费的${b}%；公务接待费支出101.26万元，占“三公”经费的${c}%。`);
+    expect(checkText(textSum, text("19.1", "56.7", "24.2")).filter((f) => f.severity !== "info")).toEqual([]);
+    // A unit moved from one to another: still 100%, the parts the whole (of 418.26), two shares wrong.
+    const fs = checkText(textSum, text("20.1", "56.7", "23.2")).filter((f) => f.severity !== "info");
+    expect(fs.map((f) => `${f.severity} ${f.item} ${f.stated} ${f.computed}`)).toEqual(["error 因公出国(境)费支出 20.1 19.13", "error 公务接待费支出 23.2 24.21"]);
+    // 65.7 + 19.1 + 24.2 = 109: not the whole, so no share is read against the parts' sum (their total unknown).
+    expect(checkText(textSum, text("19.1", "65.7", "24.2")).filter((f) => f.severity !== "info")).toEqual([]);
   });
 
   it("shares that do not add up to exactly 100% get no balancing: a unit off is an error", () => {

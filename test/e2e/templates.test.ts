@@ -464,6 +464,22 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     ]);
   });
 
+  it("江苏's 三公 shares of a total it never prints (占“三公”经费的 …) are checked against the parts' sum", () => {
+    // 80 + 237 + 101.26 = 418.26; 19.1% · 56.7% · 24.2% hold. A unit moved from the first to the last (20.1%,
+    // 23.2%) still makes 100%: two errors, at their lines.
+    const file = "jiangsu_provincial-procuratorate_2019_dept-budget.txt";
+    const text = readFileSync(join(ROOT, OP, file), "utf8");
+    for (const s of ["费的19.1%", "\n24.2%。"]) expect(text.split(s)).toHaveLength(2);
+    const p = join(tempDir("sanggong-shares"), file);
+    writeFileSync(p, text.replace("费的19.1%", "费的20.1%").replace("\n24.2%。", "\n23.2%。"));
+    const lineOf = (s: string) => text.slice(0, text.indexOf(s) + (s.startsWith("\n") ? 1 : 0)).split("\n").length;
+    const errors = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; stated: string; computed: string; location: { line: number } }[]).filter((f) => f.ruleId === "text-sum" && f.severity === "error");
+    expect(errors.map((f) => [f.stated, f.computed, f.location.line])).toEqual([
+      ["20.1", "19.13", lineOf("费的19.1%")],
+      ["23.2", "24.21", lineOf("\n24.2%。")],
+    ]);
+  });
+
   it("an item of the 一般公共预算 is not compared with the department's expenditure table when the department has other income", () => {
     // 国家信访局's 一般公共预算支出表 made unreadable (its title one of a kind no template knows): its items
     // (201 一般公共服务 13,144.37 …) are not the 部门支出总表's (47,179.30, with 上年结转 and 事业收入): not
