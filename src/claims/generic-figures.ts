@@ -15,6 +15,7 @@ import type { Claim, FunctionItemClaim, SanggongComponent, TableFigure } from ".
  *   “三公”经费财政拨款预算数为 112.61 万元。其中：因公出国（境）费 68.50 万元 … → the 三公 table
  *   一般公共预算基本支出 9,880.88 万元，其中：人员经费 7,504.62 万元 … 公用经费 2,376.26 万元
  *                                                                       → the basic expenditure tables
+ *   财政拨款基本支出预算 15,844.04 万元。其中：（一）人员经费 13,452.12 万元 …  → the 财政拨款基本支出表
  *
  * and the parts listed under a total (generic.ts `lists`): 其中，一般公共预算拨款收入 a 万元 … 上年结转 c 万元
  * under the 收入 total are the income table's columns, 基本支出 / 项目支出 under the 支出 total the
@@ -93,6 +94,11 @@ const SANGGONG_PART = sre(
 );
 /** 一般公共预算基本支出 X 万元 · 一般公共预算安排（的）基本支出 X 万元 (and its 人员经费 / 公用经费 in the paragraphs after it). */
 const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?(?:安排(?:的)?)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/**
+ * 财政拨款基本支出（预算） X 万元 · 财政拨款安排的基本支出 X 万元 (not 一般公共预算财政拨款基本支出, GENERAL_BASIC's): the
+ * 财政拨款基本支出表's 合计, with its 人员经费 / 公用经费 in the paragraphs after it.
+ */
+const ALLOCATION_BASIC = sre(String.raw`(?<!一般公共预算\s*)财政拨款(?:安排(?:的)?)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const BASIC_PART = sre(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
 const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
@@ -229,7 +235,13 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "general-basic", label: "一般公共预算基本支出", amount, change: null });
-      basicParts(paras, k, m.index + m[0].length, figureAt, compared, out);
+      basicParts(paras, k, m.index + m[0].length, "general", figureAt, compared, out);
+    }
+    for (const m of p.text.matchAll(ALLOCATION_BASIC)) {
+      const amount = figureAt(p, m, "amount");
+      if (!amount || compared(p, m.index)) continue;
+      out.push({ kind: "table-figure", figure: "allocation-basic", label: "财政拨款基本支出", amount, change: null });
+      basicParts(paras, k, m.index + m[0].length, "allocation", figureAt, compared, out);
     }
   }
   for (const l of lists) {
@@ -262,8 +274,11 @@ function sanggong(p: Para, figureAt: FigureAt, compared: Compared, out: Claim[])
   }
 }
 
-/** 人员经费 / 公用经费 after 一般公共预算基本支出 X 万元: in its paragraph and the next few, up to a heading. */
-function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+/**
+ * 人员经费 / 公用经费 after 一般公共预算基本支出 (`general`) or 财政拨款基本支出 X 万元 (`allocation`): in its paragraph
+ * and the next few, up to a heading.
+ */
+function basicParts(paras: Para[], k: number, from: number, scope: "general" | "allocation", figureAt: FigureAt, compared: Compared, out: Claim[]): void {
   const seen = new Set<string>();
   for (let i = k; i < paras.length && i <= k + BASIC_PARTS_WITHIN; i++) {
     const p = paras[i];
@@ -272,7 +287,8 @@ function basicParts(paras: Para[], k: number, from: number, figureAt: FigureAt, 
     const base = i === k ? from : 0;
     for (const m of p.text.slice(base).matchAll(BASIC_PART)) {
       const key = m.groups!.key.replace(/\s+/g, "");
-      const figure = /人员/.test(key) ? "personnel" : "public";
+      const personnel = /人员/.test(key);
+      const figure = scope === "general" ? (personnel ? "personnel" : "public") : personnel ? "allocation-personnel" : "allocation-public";
       const amount = figureAt(p, m, "amount", base);
       if (!amount || seen.has(figure) || compared(p, base + m.index)) continue;
       seen.add(figure);

@@ -168,7 +168,7 @@ export interface BaseUnitsClaim {
  * 决算总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算财政拨款支出决算表), 人员经费 / 公用经费
  * (一般公共预算财政拨款基本支出决算表); and, by the generic reader (generic-figures.ts) in a 预算 of any province,
  * 本年收入合计 / 本年支出合计, 财政拨款收支总预算, the parts of the 收入 total (一般公共预算拨款收入, 上年结转 …) and
- * of the 支出 total (基本支出 / 项目支出), 一般公共预算基本支出 with its 人员经费 / 公用经费.
+ * of the 支出 total (基本支出 / 项目支出), 一般公共预算基本支出 and 财政拨款基本支出 with their 人员经费 / 公用经费.
  */
 export type TableFigure =
   | "business-income"
@@ -191,7 +191,10 @@ export type TableFigure =
   | "general"
   | "general-basic"
   | "personnel"
-  | "public";
+  | "public"
+  | "allocation-basic"
+  | "allocation-personnel"
+  | "allocation-public";
 
 export interface TableFigureClaim {
   kind: "table-figure";

@@ -347,7 +347,31 @@ const FIGURE_SOURCE: Record<TableFigure, { kind: TableKind; role?: string; key: 
   "general-basic": { kind: "general-function", key: "basic" },
   personnel: { kind: "general-basic-economic", key: "personnel" },
   public: { kind: "general-basic-economic", key: "public" },
+  "allocation-basic": { kind: "allocation-basic-economic", key: "total" },
+  "allocation-personnel": { kind: "allocation-basic-economic", key: "personnel" },
+  "allocation-public": { kind: "allocation-basic-economic", key: "public" },
 };
+
+/**
+ * 人员经费 and 公用经费 by economic class, where a basic expenditure table prints 合计 only (江苏's): 人员经费 is
+ * 工资福利支出 (301) and 对个人和家庭的补助 (303), 公用经费 the basic expenditure's other classes (302 商品和服务支出,
+ * 310 资本性支出 …), as the Ministry of Finance defines them (部门决算 名词解释) and every table printing both columns
+ * splits them.
+ */
+const PERSONNEL_CLASSES = new Set(["301", "303"]);
+function byClasses(t: Table, key: "personnel" | "public"): Amount[] {
+  const out: Amount[] = [];
+  // The department's own class rows, where it prints them; else each unit's.
+  const blocks = unitBlocks(t);
+  const isClass = (r: Row) => r.code?.length === 3;
+  const rows = blocks.loose.some(isClass) ? blocks.loose : blocks.units.flatMap((u) => u.codes);
+  for (const r of rows) {
+    if (!isClass(r) || PERSONNEL_CLASSES.has(r.code!) !== (key === "personnel")) continue;
+    const a = inText(t, amountOf(r, "total"));
+    if (a) out.push(a);
+  }
+  return out;
+}
 
 /**
  * Where a figure is printed when its first source does not print its column: 一般公共预算基本支出 is the
@@ -367,7 +391,15 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
       src = fallback;
       t = table(doc, src.kind);
     }
+    // No 财政拨款基本支出表, and no allocation but the 一般公共预算's: the 一般公共预算基本支出表 holds the same figures.
+    if (!t && src.kind === "allocation-basic-economic" && onlyGeneralIncome(doc)) t = table(doc, "general-basic-economic");
     if (!t) continue;
+    if ((src.key === "personnel" || src.key === "public") && !t.columns.some((col) => col.key === src.key)) {
+      const parts = byClasses(t, src.key);
+      const name = src.key === "personnel" ? "301 工资福利支出 + 303 对个人和家庭的补助" : "301、303 以外各类";
+      if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${name}之和`, en: `${t.id} Σ of the ${src.key === "personnel" ? "301 and 303" : "other"} classes` } });
+      continue;
+    }
     const row = src.role ? t.rows.find((r) => r.role === src.role) : departmentRow(t);
     if (!row && !src.role) {
       // No 合计 row (国家信访局's 表5 starts at its first 类): the column's Σ over the 类 rows, of every unit.
@@ -436,8 +468,8 @@ export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
   requires: { text: ["department-total", "table-figure", "sanggong", "function-item"] },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, 人员经费/公用经费 and 三公 vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出, 人员经费/公用经费 and 三公 vs the tables of those kinds).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、人员经费/公用经费、“三公”经费与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出、人员经费/公用经费、“三公”经费与同类表格）。",
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, 人员经费/公用经费 and 三公 vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费 and 三公 vs the tables of those kinds).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、人员经费/公用经费、“三公”经费与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费与同类表格）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);

@@ -77,6 +77,19 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("2026 年一般公共预算安排的基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
   });
 
+  it("财政拨款基本支出 with its 人员经费 and 公用经费 under their own headings: the 财政拨款基本支出表's; 一般公共预算财政拨款基本支出 is not", () => {
+    expect(read("六、财政拨款基本支出预算情况说明", "省检察院2026年度财政拨款基本支出预算 15,844.04 万元。其中：", "（一）人员经费 13,452.12 万元。主要包括：基本工资。", "（二）公用经费 2391.92 万元。主要包括：办公费。", "七、一般公共预算支出预算情况说明", "人员经费 1 万元。")).toEqual([
+      "figure allocation-basic 财政拨款基本支出 15,844.04",
+      "figure allocation-personnel 人员经费 13,452.12",
+      "figure allocation-public 公用经费 2391.92",
+    ]);
+    expect(read("2026 年财政拨款安排的基本支出 100 万元。")).toEqual(["figure allocation-basic 财政拨款基本支出 100"]);
+    expect(read("2026 年一般公共预算财政拨款基本支出预算 100 万元，其中人员经费 80 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100", "figure personnel 人员经费 80"]);
+    expect(read("2026 年一 般 公 共 预 算 财 政 拨 款 基 本 支 出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
+    // Last year's: not this budget's.
+    expect(read("比上年财政拨款基本支出预算 90 万元增加 10 万元。")).toEqual([]);
+  });
+
   it("letter-spaced words (a justified line in pdftotext -layout) and 一般公共预算当年（财政）拨款", () => {
     expect(read("国 家 某 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款 16,474.82 万元, 比 2025 年执行数减少 1 万元。", "收 支 总 预 算 100 万元。", "一般公共预算当年拨款收入 5 万元。")).toEqual([
       "figure general 一般公共预算当年拨款 16,474.82",

@@ -480,6 +480,33 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     ]);
   });
 
+  it("江苏's 人员经费 / 公用经费, under 财政拨款基本支出 and 一般公共预算基本支出, against tables printing 合计 only: 301 + 303 and the other classes", () => {
+    // 表13 财政拨款基本支出 and 表6 一般公共预算基本支出 print 15,844.04 = 301 11,960.62 + 302 2,391.92 + 303 1,491.50;
+    // the text states 人员经费 13,452.12 and 公用经费 2391.92 twice, word for word (lines 913/917 and 933/937).
+    const file = "jiangsu_provincial-procuratorate_2019_dept-budget.txt";
+    const text = readFileSync(join(ROOT, OP, file), "utf8");
+    const lines = text.split("\n");
+    const lineOf = (s: string, from = 0) => lines.findIndex((l, i) => i >= from && l.includes(s)) + 1;
+    const personnel = lineOf("（一）人员经费 13,452.12");
+    const publicSecond = lineOf("（二）公用经费 2391.92", personnel + 5);
+    const basic = lineOf("财政拨款基本支出预算 15,844.04");
+    expect([basic, personnel, publicSecond]).toEqual([911, 913, 937]);
+    const clean = (cliJson([join(ROOT, OP, file), "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; location: { line: number } }[]).filter((f) => f.ruleId === "text-vs-table");
+    expect(clean.filter((f) => [basic, personnel, publicSecond].includes(f.location.line))).toEqual([]);
+    lines[basic - 1] = lines[basic - 1].replace("15,844.04", "15,884.04");
+    lines[personnel - 1] = lines[personnel - 1].replace("13,452.12", "13,425.12");
+    lines[publicSecond - 1] = lines[publicSecond - 1].replace("2391.92", "2319.92");
+    const p = join(tempDir("basic-parts"), file);
+    writeFileSync(p, lines.join("\n"));
+    const errors = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; stated: string; computed: string; message: string; location: { line: number } }[]).filter((f) => f.ruleId === "text-vs-table" && f.severity === "error");
+    expect(errors.map((f) => [f.stated, f.computed, f.location.line])).toEqual([
+      ["15884.04", "15844.04", basic],
+      ["13425.12", "13452.12", personnel],
+      ["2319.92", "2391.92", publicSecond],
+    ]);
+    expect(errors[1].message).toContain("301 and 303");
+  });
+
   it("an item of the 一般公共预算 is not compared with the department's expenditure table when the department has other income", () => {
     // 国家信访局's 一般公共预算支出表 made unreadable (its title one of a kind no template knows): its items
     // (201 一般公共服务 13,144.37 …) are not the 部门支出总表's (47,179.30, with 上年结转 and 事业收入): not
