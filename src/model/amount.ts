@@ -61,14 +61,16 @@ export function normaliseNumberText(text: string): string {
     .replace(/[，]/g, ",")
     .replace(/[．]/g, ".")
     .replace(/[－—–−]/g, "-")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")")
     .replace(/\s+/g, "");
 }
 
 const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const ANY_DIGIT = /[0-9０-９]/;
-/** A character that is still there after normaliseNumberText and is none of a number's: digits, , . - ( ). */
-const BEYOND_NUMBER = /[^0-9０-９,，.．\-－—–−\s()]/;
+/** A character that is still there after normaliseNumberText and is none of a number's: digits, , . - ( ) （ ）. */
+const BEYOND_NUMBER = /[^0-9０-９,，.．\-－—–−\s()（）]/;
 
 /** A printed number taken apart (no Decimal made yet): sign, integer digits without separators, decimals. */
 interface ScannedNumber {

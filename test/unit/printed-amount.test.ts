@@ -8,7 +8,7 @@ import { scaledOf } from "../../src/engine/grid.js";
  * integer grid). The value it then makes must be what the printed text says, sign of a printed −0 included.
  */
 describe("printed amounts read their decimal value lazily", () => {
-  const cases = ["9,724", "0", "-0", "-0.00", "(3)", "(-3)", "18,976.76", "0.05", "007", "1, 197", "９，７２４．５", "－12.30", "12345678901234567890.123", "-98765432109876543210"];
+  const cases = ["9,724", "0", "-0", "-0.00", "(3)", "(-3)", "（3）", "（1,234.50）", "18,976.76", "0.05", "007", "1, 197", "９，７２４．５", "－12.30", "12345678901234567890.123", "-98765432109876543210"];
   it.each(cases)("%s: the value, decimals and grid integer the text says", (text) => {
     const a = makeAmount(text, { file: "t.md", line: 1 })!;
     let t = normaliseNumberText(text).replace(/,/g, "");
