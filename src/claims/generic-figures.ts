@@ -89,9 +89,14 @@ const GENERAL = sre(String.raw`一般公共预算(?:当年(?:财政)?拨款|(?:�
 /** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元 · “三公”经费（财政拨款）支出预算 X 万元. */
 const SANGGONG_TOTAL = sre(String.raw`三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const SANGGONG_PART = sre(
-  String.raw`(?<key>因公出国\(境\)费?|公务用车购置[及和]运行(?:维护)?费|公务用车购置(?:费|支出)|公务用车运行(?:维护)?费|公务接待费)\s*(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`(?<key>因公出国\(境\)费?|公务用车购置[及和]运行(?:维护)?费|公务用车购置(?:费|支出)|公务用车运行(?:维护)?费|公务接待费)\s*(?:预算)?(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
+/**
+ * 会议费 / 培训费 X 万元, read only under a heading that names them (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明):
+ * elsewhere a 会议费 is as likely a project's item.
+ */
+const MEETING_TRAINING = sre(String.raw`(?<key>会议费|培训费)\s*(?:预算)?\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 一般公共预算基本支出 X 万元 · 一般公共预算安排（的）基本支出 X 万元 (and its 人员经费 / 公用经费 in the paragraphs after it). */
 const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?(?:安排(?:的)?)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /**
@@ -227,6 +232,12 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }
     sanggong(p, figureAt, compared, out);
+    if (heading !== p.text && /会\s*议\s*费|培\s*训\s*费/.test(heading))
+      for (const m of p.text.matchAll(MEETING_TRAINING)) {
+        const amount = figureAt(p, m, "amount");
+        const key = m.groups!.key.replace(/\s+/g, "");
+        if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: key === "会议费" ? "meeting" : "training", label: key, amount, change: null });
+      }
     procurement(paras, k, figureAt, compared, out);
     functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
     const scope = scopeOf(heading === p.text ? p.text : heading + p.text);

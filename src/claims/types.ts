@@ -76,7 +76,8 @@ export interface ProcurementClaim {
   components: { component: "goods" | "works" | "services"; label: string; amount: Amount }[];
 }
 
-export type SanggongComponent = "total" | "abroad" | "reception" | "vehicle" | "vehicle-purchase" | "vehicle-operation";
+/** The 三公 and, where a province prints them beside it (江苏's “三公”经费、会议费、培训费 table), 会议费 and 培训费. */
+export type SanggongComponent = "total" | "abroad" | "reception" | "vehicle" | "vehicle-purchase" | "vehicle-operation" | "meeting" | "training";
 
 /** One printed “三公” figure (the total or a component), with the change printed after it. */
 export interface SanggongClaim {

@@ -113,6 +113,20 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read('"三公"经费预算数为 3 万元。')).toEqual(["三公 total “三公”经费 3"]);
     // Last year's figure in a comparison is not this year's.
     expect(read("比上年“三公”经费预算 150 万元减少 1 万元。")).toEqual([]);
+    // 预算 before 支出 (江苏's 1．因公出国（境）费预算支出80万元，比上年预算减少20万元).
+    expect(read("1．因公出国（境）费预算支出80万元，比上年预算减少20万元。", "3．公务接待费预算支出101.26万元。")).toEqual(["三公 abroad 因公出国(境)费 80", "三公 reception 公务接待费 101.26"]);
+  });
+
+  it("会议费 and 培训费 under a heading that names them (江苏's “三公”经费、会议费、培训费 section), not elsewhere", () => {
+    expect(
+      read(
+        "九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明",
+        "省检察院2026年度一般公共预算拨款安排的会议费预算支出158.44万元，比上年预算减少42万元。",
+        "省检察院2026年度一般公共预算拨款安排的培训费预算支出700万元，与上年持平。",
+        "十、政府采购情况说明",
+        "某项目预算 50 万元，主要包括：会议费 5 万元、培训费 10 万元。",
+      ),
+    ).toEqual(["三公 meeting 会议费 158.44", "三公 training 培训费 700"]);
   });
 
   it("the parts listed under the 收入 total are the income table's columns, under the 支出 total the expenditure table's", () => {

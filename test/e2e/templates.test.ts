@@ -451,6 +451,10 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "16,474.82 万元, 比", "16,447.82 万元, 比", "16447.82", "16474.82"],
       // An item's change on last year's execution against 表5's 增减额 of its row (2014001 行政运行: 271.14).
       ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "比 2025 年执行数增加 271.14", "比 2025 年执行数增加 217.14", "217.14", "271.14"],
+      // 江苏's 会议费 and 培训费, in the section on them, against its “三公”经费、会议费、培训费 table; a 三公 item
+      // restated as 预算支出 (1．因公出国（境）费预算支出80万元) against the same table.
+      ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "出158.44万元", "出158.48万元", "158.48", "158.44"],
+      ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "费预算支出80万元", "费预算支出85万元", "85", "80"],
     ]);
   });
 
