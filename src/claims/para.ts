@@ -4,6 +4,11 @@ import { mapArray } from "../util/arrays.js";
 
 /** A printed number: 9,724 · 1, 197 · 131 · 0.5 (see model/amount.ts parseNumber). */
 export const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/**
+ * 公务用车 as documents print it in the 三公's names: 公务用车购置费, 公务车购置及运行费, 公务车用车运行费 (上海万里街道 2023).
+ * A source fragment, for the patterns of the 三公's components.
+ */
+export const OFFICIAL_CAR = String.raw`公务(?:用)?车(?:用车)?`;
 /** A regular expression where `NUM` stands for a printed number; with indices (d) for the figures' columns. */
 export const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
 

@@ -115,6 +115,12 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("比上年“三公”经费预算 150 万元减少 1 万元。")).toEqual([]);
     // 预算 before 支出 (江苏's 1．因公出国（境）费预算支出80万元，比上年预算减少20万元).
     expect(read("1．因公出国（境）费预算支出80万元，比上年预算减少20万元。", "3．公务接待费预算支出101.26万元。")).toEqual(["三公 abroad 因公出国(境)费 80", "三公 reception 公务接待费 101.26"]);
+    // 公务车 for 公务用车 (上海万里街道 2023: 公务车购置及运行费, 公务车用车运行费).
+    expect(read("公务车购置及运行费21.56万元，其中：公务用车购置费0万元；公务车用车运行费21.56万元。")).toEqual([
+      "三公 vehicle 公务车购置及运行费 21.56",
+      "三公 vehicle-purchase 公务用车购置费 0",
+      "三公 vehicle-operation 公务车用车运行费 21.56",
+    ]);
   });
 
   it("会议费 and 培训费 under a heading that names them (江苏's “三公”经费、会议费、培训费 section), not elsewhere", () => {

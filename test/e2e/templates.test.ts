@@ -80,6 +80,23 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
     expect(f).toMatchObject({ severity: "error", stated: "7", computed: "6", location: { line: 816, page: 32 } });
   });
 
+  it("the 三公's car items named 公务车购置及运行费 / 公务车用车运行费 (万里街道 2023) are read and reconciled with 表9", () => {
+    const lines = readFileSync(join(ROOT, SH, "shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt"), "utf8").split("\n");
+    expect(lines[797]).toContain("公务车购置及运行费21.56万元");
+    expect(lines[798]).toContain("公务车用车运行费21.56万元");
+    const items = (findings: { item: string; ruleId: string; severity: string; stated: string; computed: string; location: { line: number } }[]) =>
+      findings.filter((f) => f.ruleId === "text-vs-table" && /公务车/.test(f.item ?? "")).map((f) => [f.item, f.severity, f.stated, f.computed, f.location.line]);
+    expect(items(doc("shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt").d.findings)).toEqual([]);
+    lines[797] = lines[797].replace("公务车购置及运行费21.56万元", "公务车购置及运行费21.65万元");
+    lines[798] = lines[798].replace("公务车用车运行费21.56万元", "公务车用车运行费21.66万元");
+    const file = join(tempDir("car-items"), "w2023.txt");
+    writeFileSync(file, lines.join("\n"));
+    expect(items(cliJson([file, "--rule", "diagnosis=off"]).report.documents[0].findings)).toEqual([
+      ["公务车购置及运行费", "error", "21.65", "21.56", 798],
+      ["公务车用车运行费", "error", "21.66", "21.56", 799],
+    ]);
+  });
+
   it("the 三公 table is read in 万元 beside tables in 元, its columns placed by the row's arithmetic", () => {
     const { d } = doc("shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt");
     expect(d.tables.find((t: { kind: string }) => t.kind === "sanggong")).toMatchObject({ id: "T9", rows: 1 });
