@@ -72,7 +72,11 @@ const cases: [string, number][] = [
   // (At 1.1, 1.2 and 1.25 its 项目支出及其他支出预算表 is listed, header not understood: 财政专 其他资, two labels
   // printed as one run over 户拨款 and 金, is read as one column; at 0.85 and 0.9 its 收入总体情况表.)
   [OTHER("guangzhou_science-and-technology-bureau_2026"), 1.15],
-  [OTHER("jiangsu_provincial-procuratorate_2019"), 0.85],
+  // (江苏's 三公 row prints its figures flush left under their labels and leaves 公务用车购置费 or 运行维护费 blank, its
+  // 237 adding up in either: this re-layout, moving figures by their right edge, puts its 237 right under 购置费 at
+  // 0.85, 0.9 and 1.1, where no converter would — and the text's 公务用车运行维护费 237, read since round 26, says so.)
+  [OTHER("jiangsu_provincial-procuratorate_2019"), 0.95],
+  [OTHER("jiangsu_provincial-procuratorate_2019"), 1.15],
   // 17 columns: its rows of a few figures were placed by position alone, one column off at 0.95 (six false errors).
   [OTHER("hangzhou_meteorological-bureau_2026"), 0.95],
   // Rows that add up under two placements alike (杭州's 支出预算总表 15% narrower, placed by its numbering row's
