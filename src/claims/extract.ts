@@ -9,8 +9,11 @@ import { OFFICIAL_CAR, Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
-/** The year compared with: 2022年 (its number kept), 2022年度, 上年, 上一年度. */
-const LAST_YEAR = String.raw`(?:(?<year>20\d\d)\s*年度?|上一?年度?)`;
+/**
+ * The year compared with: 2022年 (its number kept), 2022年度, 上年, 上一年度; with a short note in brackets after it
+ * (比2022年（上一年度，下同）预算增加…, 万里街道 2023).
+ */
+const LAST_YEAR = String.raw`(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:\s*\([^()]{1,12}\))?`;
 const INC_DEC = re(String.raw`(?:较|比)\s*${LAST_YEAR}(?:预算数?)?\s*(?<dir>增加|减少|增长|下降)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|降幅|增长|下降|减少)\s*(?:了|为)?\s*(?<pct>NUM)\s*%)?`);
 const SAME = re(String.raw`(?:与|比|较)\s*${LAST_YEAR}(?:预算数?)?\s*持平`);
 const NEW = re(String.raw`新增(?:预算)?\s*(?<amount>NUM)\s*万元(?:\s*,\s*(?<pdir>增幅|增长)\s*(?<pct>NUM)\s*%)?`);

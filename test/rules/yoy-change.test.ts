@@ -111,6 +111,13 @@ describe("yoy-change", () => {
     expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed])).toEqual([["error", "机关运行经费", 6, "10", "11"]]);
   });
 
+  it("reads a change whose year carries a note in brackets (比2022年（上一年度，下同）预算增加 …)", () => {
+    const run = (pct: string) =>
+      checkText(yoyChange, `\n## 第二部分 部门预算收支总体情况\n2023 年部门预算收入 9,724 万元，比 2022 年（上一年度，下同）预算增加 714 万元，增长 ${pct}%。`).map((f) => [f.severity, f.location.line, f.stated, f.computed]);
+    expect(run("8")).toEqual([]);
+    expect(run("9")).toEqual([["error", 2, "9", "7.9"]]);
+  });
+
   describe("比上年预算执行数 (Shanghai's 编制说明, layout text)", () => {
     const TABLE = [
       "                 一般公共预算支出功能分类预算表",
