@@ -114,8 +114,11 @@ const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" 
 const SENTENCE_PARAGRAPHS = 4;
 /** How many paragraphs after 一般公共预算基本支出 X 万元 its 人员经费 and 公用经费 are looked for. */
 const BASIC_PARTS_WITHIN = 4;
-/** A figure of another year or of a comparison: 比 2025 年 … / 较上年 … / 上年 … before it in its clause. */
-const COMPARED = /比|较|上年|去年|同期/;
+/**
+ * A figure of another year or of a comparison: 比 2025 年 … / 较上年 … / 上年 … before it in its clause (not the
+ * adverbs 比较 / 较为: 减少较为明显的项级支出科目为 … is no comparison).
+ */
+const COMPARED = /比(?!较)|(?<!比)较(?!为)|上年|去年|同期/;
 /** A section heading (二、关于部门收入总表的说明 · (三) 机关运行经费情况): what a section's figures stop at. */
 const HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
 /** A heading that is a part of the basic expenditure: (一)人员经费 13,452.12 万元. */
@@ -131,6 +134,15 @@ const FUNCTION_ITEM = re(
   "g",
 );
 const LEVEL = /\((类|款|项)\)/g;
+/**
+ * A function-classification item named by its code and name, its figure after them in the clause: 2014099 其他信访事务
+ * 支出，2026 年预算数为 3,623.98 万元 (a central department's 项级支出科目). Function codes only (2xx, 3, 5 or 7 digits).
+ */
+const CODE_ITEM = re(
+  String.raw`(?<![\d.,])(?<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*(?<name>[^\d\s,;:。、()%“”][^\d,;:。、()%“”]{1,29}?)\s*,?\s*(?:(?<year>20\d\d)\s*年度?)?\s*(?:预算数|预算安排|预算)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  "g",
+);
+const CODE_LEVEL: Record<number, "类" | "款" | "项"> = { 3: "类", 5: "款", 7: "项" };
 /**
  * 按支出功能分类，包括科学技术支出 28.00 万元、社会保障和就业支出 396.67 万元、…: the 类 of the function
  * classification, each named as the classification names it (ending in 支出), no level marked.
@@ -240,6 +252,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       }
     procurement(paras, k, figureAt, compared, out);
     functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
+    codeItems(p, heading === p.text ? p.text : heading + p.text, year, figureAt, compared, out);
     const scope = scopeOf(heading === p.text ? p.text : heading + p.text);
     for (const m of p.text.matchAll(BY_FUNCTION)) classList(paras, k, m.index + m[0].length, scope, figureAt, compared, out);
     for (const m of p.text.matchAll(GENERAL_BASIC)) {
@@ -327,6 +340,18 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, compared: C
     const order = "类款项";
     if (names.some((n) => !n) || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]))) continue;
     out.push({ kind: "function-item", names, amount, levels, ...(scope && { scope }) });
+  }
+}
+
+/** Items named by code and name (CODE_ITEM), of this year (a year printed before the figure is the document's). */
+function codeItems(p: Para, context: string, year: number | null, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+  const scope = scopeOf(context);
+  for (const m of p.text.matchAll(CODE_ITEM)) {
+    const amount = figureAt(p, m, "amount");
+    const g = m.groups!;
+    if (!amount || compared(p, m.index) || (g.year && year !== null && Number(g.year) !== year)) continue;
+    const name = normaliseName(g.name.replace(/\s+/g, ""));
+    out.push({ kind: "function-item", names: [name], amount, levels: [CODE_LEVEL[g.code.length]], code: g.code, ...(scope && { scope }) });
   }
 }
 

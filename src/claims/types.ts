@@ -138,6 +138,11 @@ export interface FunctionItemClaim {
    * of the 财政拨款 tables only (with 上年结转, not the 一般公共预算 table's). Absent: the 一般公共预算 table first.
    */
   scope?: "general" | "department" | "allocation";
+  /**
+   * The classification code the text prints before the name (项级支出科目为 2014099 其他信访事务支出，2026 年预算数为
+   * N 万元): the row of that code, its name agreeing with the one printed (`names` holds it alone).
+   */
+  code?: string;
 }
 
 export interface KeyProjectClaim {

@@ -260,6 +260,13 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
       const codes = t!.rows.filter((r) => r.kind === "code" && r.code);
       const byCode = new Map(mapArray(codes, (r) => [r.code!, r]));
       const matches = (r: Row, loose: boolean) => {
+        // Named by its code: that row, its name agreeing with the printed one (with or without 支出, or as a
+        // text shortens it).
+        if (c.code) {
+          const n = c.names[0];
+          const name = r.name ? normaliseName(r.name) : "";
+          return r.code === c.code && (n === name || `${n}支出` === name || n === `${name}支出` || (loose && itemCore(n) === itemCore(name)));
+        }
         const path: string[] = [];
         for (let code: string | null = r.code; code; code = code.length > 3 ? code.slice(0, code.length - 2) : null) {
           const row = byCode.get(code);

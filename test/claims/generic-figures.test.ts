@@ -188,6 +188,11 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("1.按支出功能分类，包括科学技术 28.00 万元。", "按支出经济分类，包括工资福利支出 20 万元。", "按支出功能分类，包括比上年科学技术支出 28.00 万元。")).toEqual([]);
   });
 
+  it("an item named by its function code (2, 3, 5 or 7 digits) and name, its figure later in the clause", () => {
+    expect(read("减少较为明显的项级支出科目为 2014099 其他信访事务支出，2026 年预算数为 3,623.98 万元，占部门支出总额的 22.00%。")).toEqual(["item 其他信访事务支出(项) 3,623.98"]);
+    expect(read("20607 科学技术普及预算 10 万元；301 工资福利支出预算 5 万元；2026 年预算 7 万元。")).toEqual(["item 科学技术普及(款) 10"]);
+  });
+
   it("政府采购 and its kinds in the sentence after it, across a ；, two kinds at least", () => {
     expect(
       read(
@@ -234,6 +239,16 @@ describe("text-vs-table on the generic reader's figures", () => {
     const [f] = check("科学技术支出（类）支出 100 万元。");
     expect([f.severity, f.code, f.stated, f.computed]).toEqual(["error", "206", "100", "150"]);
     expect(f.message).toContain("all units");
+  });
+
+  it("an item named by its code (2014099 其他信访事务支出，2026 年预算数为 N 万元) is that code's row, its name agreeing", () => {
+    // 表7: 206 科学技术支出 is 100 in 单位A and 50 in 单位B.
+    expect(check("五、关于一般公共预算支出表的说明", "主要是 206 科学技术支出，2026 年预算数为 150 万元，占 100%。")).toEqual([]);
+    const fs = check("五、关于一般公共预算支出表的说明", "主要是 206 科学技术支出，2026 年预算数为 160 万元。");
+    expect(fs.map((f) => [f.severity, f.code, f.stated, f.computed, f.location.line])).toEqual([["error", "206", "160", "150", 4]]);
+    // A code whose row bears another name is not compared (said so); another year's figure is not read.
+    expect(check("主要是 206 教育支出，2026 年预算数为 160 万元。").map((f) => [f.severity, f.message])).toEqual([["info", expect.stringContaining("not matched by name")]]);
+    expect(check("主要是 206 科学技术支出，2025 年预算数为 160 万元。")).toEqual([]);
   });
 
   it("a 类 of a list 按支出功能分类，包括 … is the department's expenditure table's 类, summed over its units", () => {

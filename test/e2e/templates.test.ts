@@ -471,6 +471,8 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // 江苏's 会议费 and 培训费, in the section on them, against its “三公”经费、会议费、培训费 table; a 三公 item
       // restated as 预算支出 (1．因公出国（境）费预算支出80万元) against the same table.
       ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "出158.44万元", "出158.48万元", "158.48", "158.44"],
+      // 国家信访局's 项级支出科目 named by its code (2014099 其他信访事务支出，2026 年预算数为 …): 表5's row of that code.
+      ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "预算数为 3,623.98 万元，占部", "预算数为 3,632.98 万元，占部", "3632.98", "3623.98"],
       ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "费预算支出80万元", "费预算支出85万元", "85", "80"],
     ]);
   });
