@@ -5,7 +5,7 @@ import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
 import { vehicleSplits } from "./vehicles.js";
-import { OFFICIAL_CAR, Para, paragraphsOf, re } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -348,7 +348,7 @@ function budgetNotes(j: JoinedText, out: Claim[]) {
   }
 }
 
-const NOTE_SANGGONG = re(String.raw`(?<key>“?三公”?经费预算数?为?|因公出国[(（]境[)）]费|${OFFICIAL_CAR}购置及运行费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费)\s*(?<amount>NUM)\s*万元`, "g");
+const NOTE_SANGGONG = re(String.raw`(?<key>“?三公”?经费预算数?为?|${ABROAD}|${OFFICIAL_CAR}购置及运行费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费)\s*(?<amount>NUM)\s*万元`, "g");
 const NOTE_OPERATING = re(String.raw`机关运行经费[^。]*?预算(?:数)?为?\s*(?<amount>NUM)\s*万元`);
 const NOTE_PROCUREMENT = re(String.raw`政府采购预算\s*(?<amount>NUM)\s*万元`);
 const NOTE_PROCUREMENT_PART = re(String.raw`政府采购(?<label>货物|工程|服务)预算\s*(?<amount>NUM)\s*万元`, "g");

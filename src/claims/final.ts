@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { type Para, paragraphsOf, re } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
 import type { JoinedText } from "./text.js";
 import type { Change, Claim, ExecutionClaim, TableFigure } from "./types.js";
@@ -58,10 +58,10 @@ const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
 /** 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … */
 const SANGGONG_PART = re(
-  String.raw`(?<label>因公出国\(境\)费|公务用车购置及运行维护费|公务接待费)(?:支出)?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
+  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费)(?:支出)?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
   "g",
 );
-const SANGGONG_KEY = { "因公出国(境)费": "abroad", 公务用车购置及运行维护费: "vehicle", 公务接待费: "reception" } as const;
+const sanggongKey = (label: string) => (/出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : "vehicle");
 /** 政府采购金额（以合同签订为准）为 X 万元，其中：货物采购金额 a 万元、工程采购金额 b 万元、服务采购金额 c 万元. */
 const PROCUREMENT = re(String.raw`政府采购金额(?:\([^)]*\))?为?\s*(?<amount>NUM)\s*万元`);
 const PROCUREMENT_PART = re(String.raw`(?<label>货物|工程|服务)采购金额为?\s*(?<amount>NUM)\s*万元`, "g");
@@ -153,7 +153,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         const amount = p.amount(m, "amount");
         if (!amount) continue;
         const label = m.groups!.label;
-        out.push({ kind: "sanggong-final", component: SANGGONG_KEY[label as keyof typeof SANGGONG_KEY], label, amount, completion: p.amount(m, "pct") });
+        out.push({ kind: "sanggong-final", component: sanggongKey(label), label, amount, completion: p.amount(m, "pct") });
       }
     vehicleSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);

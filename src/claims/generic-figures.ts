@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { OFFICIAL_CAR, re, type Para } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, re, type Para } from "./para.js";
 import type { Claim, FunctionItemClaim, SanggongComponent, TableFigure } from "./types.js";
 
 /**
@@ -89,7 +89,7 @@ const GENERAL = sre(String.raw`一般公共预算(?:当年(?:财政)?拨款|(?:�
 /** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元 · “三公”经费（财政拨款）支出预算 X 万元. */
 const SANGGONG_TOTAL = sre(String.raw`三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const SANGGONG_PART = sre(
-  String.raw`(?<key>因公出国\(境\)费?|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置(?:费|支出)|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费)\s*(?:预算)?(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`(?<key>${ABROAD}|因公出国\(境\)|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置(?:费|支出)|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费)\s*(?:预算)?(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
 /**

@@ -9,6 +9,8 @@ export const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
  * A source fragment, for the patterns of the 三公's components.
  */
 export const OFFICIAL_CAR = String.raw`公务(?:用)?车(?:用车)?`;
+/** 因公出国（境）费 as documents print it: 费, 经费 or 费用 (brackets full-width or not). */
+export const ABROAD = String.raw`因公出国[(（]境[)）](?:经费|费用|费)`;
 /** A regular expression where `NUM` stands for a printed number; with indices (d) for the figures' columns. */
 export const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
 

@@ -23,6 +23,16 @@ describe("the 决算's 情况说明", () => {
     expect(figures(["  一般公共预算财政拨款支出1,521.89万元，其中：基本支出1,511.89万元，项目支出10.00万元。"])).toEqual(["general 1,521.89"]);
   });
 
+  it("the “三公” components' 决算, 因公出国（境）费 printed 经费 or 费用 and 公务用车 printed 公务车", () => {
+    const sanggong = (text: string) => claims([text]).flatMap((c) => (c.kind === "sanggong-final" ? [`${c.component} ${c.label} ${c.amount.text} ${c.completion?.text ?? "-"}`] : []));
+    expect(sanggong("  2024年度“三公”经费支出决算中，因公出国（境）经费决算为1.20万元，完成预算的60%；公务车购置及运行费决算为10.00万元；公务接待费决算为0.50万元。")).toEqual([
+      "abroad 因公出国(境)经费 1.20 60",
+      "vehicle 公务车购置及运行费 10.00 -",
+      "reception 公务接待费 0.50 -",
+    ]);
+    expect(sanggong("  “三公”经费中，因公出国（境）费用决算为2万元。")).toEqual(["abroad 因公出国(境)费用 2 -"]);
+  });
+
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
     const c = claims(["  449.52万元。决算数小于预算数的主要原因：未实施。年初预算为450.52万元，支出决算为", "  支付完毕。"]);
     expect(c.filter((x) => x.kind === "execution")).toEqual([]);

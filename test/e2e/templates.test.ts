@@ -80,18 +80,22 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
     expect(f).toMatchObject({ severity: "error", stated: "7", computed: "6", location: { line: 816, page: 32 } });
   });
 
-  it("the 三公's car items named 公务车购置及运行费 / 公务车用车运行费 (万里街道 2023) are read and reconciled with 表9", () => {
+  it("the 三公's car items named 公务车购置及运行费 / 公务车用车运行费 (万里街道 2023), and 因公出国（境）经费, are read and reconciled with 表9", () => {
     const lines = readFileSync(join(ROOT, SH, "shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt"), "utf8").split("\n");
     expect(lines[797]).toContain("公务车购置及运行费21.56万元");
     expect(lines[798]).toContain("公务车用车运行费21.56万元");
     const items = (findings: { item: string; ruleId: string; severity: string; stated: string; computed: string; location: { line: number } }[]) =>
-      findings.filter((f) => f.ruleId === "text-vs-table" && /公务车/.test(f.item ?? "")).map((f) => [f.item, f.severity, f.stated, f.computed, f.location.line]);
+      findings.filter((f) => f.ruleId === "text-vs-table" && /公务车|出国/.test(f.item ?? "")).map((f) => [f.item, f.severity, f.stated, f.computed, f.location.line]);
     expect(items(doc("shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt").d.findings)).toEqual([]);
+    // And 因公出国（境）费 printed 经费.
+    expect(lines[796]).toContain("因公出国（境）费0万元");
+    lines[796] = lines[796].replace("因公出国（境）费0万元", "因公出国（境）经费1.5万元");
     lines[797] = lines[797].replace("公务车购置及运行费21.56万元", "公务车购置及运行费21.65万元");
     lines[798] = lines[798].replace("公务车用车运行费21.56万元", "公务车用车运行费21.66万元");
     const file = join(tempDir("car-items"), "w2023.txt");
     writeFileSync(file, lines.join("\n"));
     expect(items(cliJson([file, "--rule", "diagnosis=off"]).report.documents[0].findings)).toEqual([
+      ["因公出国(境)经费", "error", "1.5", "0", 797],
       ["公务车购置及运行费", "error", "21.65", "21.56", 798],
       ["公务车用车运行费", "error", "21.66", "21.56", 799],
     ]);
