@@ -6,6 +6,7 @@ import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
+import { unreadContent, unreadExtension } from "./office-forms.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
@@ -100,6 +101,8 @@ export interface Package {
 }
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
+/** The extensions of the forms read as documents in a batch folder. */
+const READ_EXT = new Set([...TEXT_EXT, ".pdf", ".xlsx"]);
 
 /** The package kind that reads a document of this form again (a layout-text document is a text file). */
 export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
@@ -135,6 +138,7 @@ export function discoverPackages(input: string): Discovery {
     if (ext === ".xlsx") found.packages.push({ path: input, kind: "xlsx" });
     else if (ext === ".pdf") found.packages.push({ path: input, kind: "pdf" });
     else if (ext === ".csv") found.problems.push(new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input }));
+    else if (unreadExtension(ext)) found.problems.push(new InputError(unreadExtension(ext)!, { file: input }));
     else found.packages.push({ path: input, kind: "markdown" });
     return found;
   }
@@ -221,6 +225,13 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
         const own = ownReport(e.path);
         if (own) found.skipped.push({ path: e.path, why: own });
         else found.packages.push({ path: e.path, kind: "markdown" });
+      } else if (unreadExtension(ext) && !e.name.startsWith("~$")) {
+        // A disclosure kept as .docx / .xls / .ofd: never passed over without a word. Beside the same
+        // document in a form that is read (部门预算.docx and 部门预算.pdf), a note; else that entry's failure.
+        const stem = e.name.slice(0, e.name.length - ext.length);
+        const twin = files.find((f) => f !== e && f.name.slice(0, f.name.length - extname(f.name).length) === stem && READ_EXT.has(extname(f.name).toLowerCase()));
+        if (twin) found.skipped.push({ path: e.path, why: `${unreadExtension(ext)!.replace(/; .*$/, "")}; the same document as ${twin.name}, which is checked` });
+        else found.problems.push(new InputError(unreadExtension(ext)!, { file: e.path }));
       }
     }
   }
@@ -260,6 +271,8 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
   switch (pkg.kind) {
     case "markdown": {
       const bytes = readInputFile(pkg.path);
+      const office = unreadContent(bytes);
+      if (office) throw new InputError(office, { file: pkg.path });
       const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;

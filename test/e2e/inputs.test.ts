@@ -32,6 +32,51 @@ describe("a folder of documents with a stray CSV among them", () => {
   });
 });
 
+describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
+  const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+  const ZIP = Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000", "latin1");
+
+  it("named on the command line: a one-line error saying what the file is and what to give instead, exit 2, the rest checked", () => {
+    const dir = join(tmp, "office");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "部门预算.xls"), OLE2);
+    writeFileSync(join(dir, "部门预算.docx"), ZIP);
+    writeFileSync(join(dir, "部门预算.ofd"), ZIP);
+    // A workbook of Excel 97–2003 under a text name: told by its first bytes, not as a byte GB18030 lacks.
+    writeFileSync(join(dir, "表格.txt"), OLE2);
+    writeFileSync(join(dir, "seed.md"), seedText);
+    const names = ["部门预算.xls", "部门预算.docx", "部门预算.ofd", "表格.txt"];
+    const r = cliJson([...names.map((n) => join(dir, n)), join(dir, "seed.md")]);
+    expect(r.status).toBe(2);
+    // Each in the report as an input that failed, with the same message; the seed checked.
+    const docs = r.report.documents as { path: string; failure: { message: string } | null; summary: { error: number } }[];
+    expect(docs.map((d) => [d.path.slice(dir.length + 1), d.failure ? "failed" : d.summary.error])).toEqual([...names.map((n) => [n, "failed"]), ["seed.md", 6]]);
+    expect(docs[0].failure!.message).toBe("an Excel 97–2003 workbook (.xls) is not read; save it as an Excel workbook (.xlsx) to have it checked");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(`budget-check: ${join(dir, "部门预算.xls")}: an Excel 97–2003 workbook (.xls) is not read; save it as an Excel workbook (.xlsx) to have it checked`);
+    expect(lines[1]).toContain("a Word document (.docx) is not read; save it as PDF");
+    expect(lines[2]).toContain("an OFD document (.ofd) is not read; export it as PDF");
+    expect(lines[3]).toContain("表格.txt: an Office 97–2003 file (Word .doc, Excel .xls or WPS), not text, is not read");
+  });
+
+  it("in a batch folder: never passed over without a word — a failure of its own, or a note beside the same document in a form that is read", () => {
+    const dir = join(tmp, "office-batch");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "a.md"), seedText);
+    writeFileSync(join(dir, "a.docx"), ZIP);
+    writeFileSync(join(dir, "b.doc"), OLE2);
+    const r = cliJson([dir]);
+    expect(r.status).toBe(2);
+    expect(r.report.documents.map((d: { path: string; failure: unknown }) => [d.path.slice(dir.length + 1), !!d.failure])).toEqual([
+      ["a.md", false],
+      ["b.doc", true],
+    ]);
+    expect(r.stderr).toContain(`${join(dir, "a.docx")}: skipped: a Word document (.docx) is not read; the same document as a.md, which is checked`);
+    expect(r.stderr).toContain(`${join(dir, "b.doc")}: a Word 97–2003 document (.doc) is not read; save it as PDF (or as text, .txt) to have it checked`);
+  });
+});
+
 describe("a document cut off in the middle of a table", () => {
   // The seed up to line 540: the first page of 表7, then nothing.
   const cut = join(tmp, "cut.md");
