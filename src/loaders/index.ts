@@ -6,7 +6,7 @@ import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { unreadContent, unreadExtension } from "./office-forms.js";
+import { unreadExtension } from "./office-forms.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
@@ -271,8 +271,6 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
   switch (pkg.kind) {
     case "markdown": {
       const bytes = readInputFile(pkg.path);
-      const office = unreadContent(bytes);
-      if (office) throw new InputError(office, { file: pkg.path });
       const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;

@@ -42,7 +42,7 @@ describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
     writeFileSync(join(dir, "部门预算.xls"), OLE2);
     writeFileSync(join(dir, "部门预算.docx"), ZIP);
     writeFileSync(join(dir, "部门预算.ofd"), ZIP);
-    // A workbook of Excel 97–2003 under a text name: told by its first bytes, not as a byte GB18030 lacks.
+    // A workbook of Excel 97–2003 under a text name: a binary file, said so (not as a byte GB18030 lacks).
     writeFileSync(join(dir, "表格.txt"), OLE2);
     writeFileSync(join(dir, "seed.md"), seedText);
     const names = ["部门预算.xls", "部门预算.docx", "部门预算.ofd", "表格.txt"];
@@ -57,7 +57,14 @@ describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
     expect(lines[0]).toBe(`budget-check: ${join(dir, "部门预算.xls")}: an Excel 97–2003 workbook (.xls) is not read; save it as an Excel workbook (.xlsx) to have it checked`);
     expect(lines[1]).toContain("a Word document (.docx) is not read; save it as PDF");
     expect(lines[2]).toContain("an OFD document (.ofd) is not read; export it as PDF");
-    expect(lines[3]).toContain("表格.txt: an Office 97–2003 file (Word .doc, Excel .xls or WPS), not text, is not read");
+    expect(lines[3]).toContain("表格.txt: this is a binary file, not text");
+    // In Chinese, each in one line too.
+    const zh = cli([join(dir, "部门预算.xls"), join(dir, "部门预算.ofd"), "--lang", "zh"]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr.trim().split("\n")).toEqual([
+      `budget-check: ${join(dir, "部门预算.xls")}: 不读取 Excel 97–2003 工作簿（.xls）；请另存为 Excel 工作簿（.xlsx）后再检查`,
+      `budget-check: ${join(dir, "部门预算.ofd")}: 不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查`,
+    ]);
   });
 
   it("in a batch folder: never passed over without a word — a failure of its own, or a note beside the same document in a form that is read", () => {
