@@ -80,11 +80,12 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
  * 与上年相比增加1849.73 万元，增长13.22 %` (a sentence of its own right after the figure, or after what the figure is
  * for: `行政运行（项）2,617.19 万元，主要用于…方面的支出。比上年执行数增加 252.00 万元`); the total restated between
  * (`24,169.74 万元，与上年相比收、支预算总计各增加 2214.39 万元`), but no other subject: the change of a part
- * (其中人员经费增加 …) is not the figure's. Only with the change and
+ * (其中人员经费增加 …) is not the figure's; an aside in brackets between them is passed over (广州's `公务用车购置及运行维护费
+ * 12.88万元（公务用车购置费0万元，…。）比上年减少0.62万元，下降4.6%`). Only with the change and
  * its percentage both printed: the percentage is the change ÷ last year's figure (this year's ∓ the change).
  */
 const STATED_CHANGE = re(
-  String.raw`(?<amount>NUM)\s*万\s*元\s*(?<sep>[,。])\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增\s*幅|减\s*幅|增\s*长|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?<pct>NUM)\s*%`,
+  String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增\s*幅|减\s*幅|增\s*长|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?<pct>NUM)\s*%`,
   "g",
 );
 

@@ -254,6 +254,11 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     ]);
     // Another sentence in between: the change may be another figure's.
     expect(read("公共安全（类）支出16,593.12 万元。其余为检察院行政支出。与上年相比增加134.37万元，增长0.82 %。")).toEqual([]);
+    // An aside in brackets between the figure and its change (广州's 三公): passed over; the figures inside it
+    // without a percentage are not read.
+    expect(read("公务用车购置及运行维护费12.88万元（公务用车购置费0万元，比上年增加0万元；公务用车运行维护费12.88万元，比上年减少0.62万元。）比上年减少0.62万元，下降4.6%，主要原因是车辆减少。")).toEqual([
+      "change 公务用车购置及运行维护费 12.88 decrease 0.62 decrease 4.6% on 上年",
+    ]);
   });
 
   it("fails: 江苏 2019's 项目支出 down 1,237.7 from 5,573 printed as 13.22% (the 基本支出's), not 22.21%", () => {
