@@ -1,4 +1,4 @@
-import { amountOf, type Row, type Table } from "../model/document.js";
+import { amountOf, type Row, type Table, type TableKind } from "../model/document.js";
 import { columnLabel } from "../model/queries.js";
 import { identityApplies, KINDS, type RowIdentity } from "../templates/kinds.js";
 import type { Msg, Rule, RuleContext, Term } from "../engine/types.js";
@@ -48,7 +48,8 @@ function rowSum(ctx: RuleContext, t: Table, r: Row, p: Prepared) {
 export const rowTotal: Rule = {
   id: "row-total",
   defaultSeverity: "error",
-  requires: { tables: [["income", "expenditure", "basic-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital", "sanggong", "performance"]] },
+  // Every kind of table that has identities within a row (src/templates/kinds.ts).
+  requires: { tables: [(Object.keys(KINDS) as TableKind[]).filter((k) => KINDS[k].rowIdentities.length > 0)] },
   description: "Within a row, a total equals the sum of its columns: 支出总计 = 基本支出 + 项目支出, 合计 = Σ income sources, 合计 = 人员经费 + 公用经费, 三公 总计 and 小计, 总额 = 财政拨款 + 其他资金.",
   descriptionZh: "行内合计等于各列之和：支出总计 = 基本支出 + 项目支出，收入合计 = 各项收入之和，基本支出合计 = 人员经费 + 公用经费，三公经费总计与小计，绩效目标表总额 = 财政拨款 + 其他资金。",
   check(doc, ctx) {

@@ -442,10 +442,13 @@ describe("a list of projects with their 绩效目标 beside them (广州's 项�
     expect(errors(d)).toEqual([]);
   });
 
-  it("fails: a project's total mistyped breaks its unit's sum: an error at the unit's line, the project among its parts", () => {
+  it("fails: a project's total mistyped breaks its unit's sum and its own row: errors at the unit's line (the project among its parts) and at the project's", () => {
     const e = errors(load(projects("43.00")));
-    expect(e.map((f) => [f.ruleId, f.location.line, f.stated, f.computed])).toEqual([["hierarchy-sum", 15, "100", "103"]]);
-    expect(e[0].related.map((r) => r.line)).toEqual(expect.arrayContaining([17, 19]));
+    expect(e.map((f) => [f.ruleId, f.location.line, f.stated, f.computed])).toEqual([
+      ["row-total", 19, "43", "40"],
+      ["hierarchy-sum", 15, "100", "103"],
+    ]);
+    expect(e[1].related.map((r) => r.line)).toEqual(expect.arrayContaining([17, 19]));
   });
 });
 
