@@ -382,6 +382,8 @@ const SIDES = [
   { side: "expenditure", label: "expenditure-label", amount: "expenditure-amount" },
 ] as const;
 
+const SIDE_KEYS = new Set(["income-label", "income-amount", "expenditure-label", "expenditure-amount"]);
+
 export function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
   const rows: Row[] = [];
   for (const it of items) {
@@ -402,6 +404,9 @@ export function twoSidedRows(tpl: TableTemplate, items: Item[]): Row[] {
         level: role ? (role.parent ? 2 : 1) : level,
         cells: amountCell ? { amount: amountCell } : {},
       });
+      // What the expenditure side splits its 预算数 into (by fund, by use) stays on its row.
+      if (side === "expenditure")
+        for (const key in it.cells) if (!SIDE_KEYS.has(key) && it.cells[key]?.text && tpl.columns.some((c) => c.key === key && c.kind === "amount")) row.cells[key] = it.cells[key];
       rows.push(row);
     }
   }

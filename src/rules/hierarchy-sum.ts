@@ -56,27 +56,37 @@ function classified(t: Table, ctx: RuleContext) {
   }
 }
 
+/** A two-sided table's expenditure amount columns: its 预算数 (`amount`), then the columns that split it. */
+function expenditureColumns(t: Table): string[] {
+  const out = ["amount"];
+  for (const c of t.columns) if (c.kind === "amount" && c.key !== "amount" && c.key !== "income-amount" && c.key !== "expenditure-amount") out.push(c.key);
+  return out;
+}
+
 function twoSided(t: Table, ctx: RuleContext, template: string) {
   const items = t.rows.filter((r) => r.kind === "item");
-  const subject = (r: Row) => ({ table: t.id, code: r.code, item: r.name, column: columnLabel(t, "amount") });
-  // Expenditure: 类 = Σ 款, 款 = Σ 项 (codes resolved from the names), 本年支出合计 = Σ 类.
+  const subject = (r: Row, key = "amount") => ({ table: t.id, code: r.code, item: r.name, column: columnLabel(t, key) });
+  // Expenditure: 类 = Σ 款, 款 = Σ 项 (codes resolved from the names), 本年支出合计 = Σ 类, in its 预算数 and in
+  // each column it is split into (by fund: 一般公共预算 …; by use: 人员经费 | 公用经费 | 项目支出).
   const exp = items.filter((r) => r.side === "expenditure" && !r.role);
-  for (const parent of exp) {
-    if (!parent.code || parent.code.length === 7) continue;
-    const kids = exp.filter((r) => r.code && r.code.length === parent.code!.length + 2 && r.code.startsWith(parent.code!));
-    const total = amountOf(parent, "amount");
-    if (total && kids.length) ctx.sum({ subject: subject(parent), total, parts: present(kids, "amount"), relation: { zh: "下级科目合计", en: "sum of its sub-items" } });
-  }
   const expSub = rowByRole(t, "expenditure-subtotal");
-  const expTotal = amountOf(expSub, "amount");
   const lei = exp.filter((r) => (r.code ? r.code.length === 3 : r.level === 1));
-  if (expTotal && lei.length) ctx.sum({ subject: subject(expSub!), total: expTotal, parts: present(lei, "amount"), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
-  else if (!expSub) {
-    // No 本年支出合计 printed (Shanghai's 财务收支预算总表): 支出总计 = Σ top-level items + 结转下年.
-    const tr = rowByRole(t, "expenditure-total");
-    const ta = amountOf(tr, "amount");
-    const carry = items.filter((r) => r.side === "expenditure" && r.role === "expenditure-carryforward");
-    if (ta && lei.length) ctx.sum({ subject: subject(tr!), total: ta, parts: present([...lei, ...carry], "amount"), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
+  for (const key of expenditureColumns(t)) {
+    for (const parent of exp) {
+      if (!parent.code || parent.code.length === 7) continue;
+      const kids = exp.filter((r) => r.code && r.code.length === parent.code!.length + 2 && r.code.startsWith(parent.code!));
+      const total = amountOf(parent, key);
+      if (total && kids.length) ctx.sum({ subject: subject(parent, key), total, parts: present(kids, key), relation: { zh: "下级科目合计", en: "sum of its sub-items" } });
+    }
+    const expTotal = amountOf(expSub, key);
+    if (expTotal && lei.length) ctx.sum({ subject: subject(expSub!, key), total: expTotal, parts: present(lei, key), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
+    else if (!expSub) {
+      // No 本年支出合计 printed (Shanghai's 财务收支预算总表): 支出总计 = Σ top-level items + 结转下年.
+      const tr = rowByRole(t, "expenditure-total");
+      const ta = amountOf(tr, key);
+      const carry = items.filter((r) => r.side === "expenditure" && r.role === "expenditure-carryforward");
+      if (ta && lei.length) ctx.sum({ subject: subject(tr!, key), total: ta, parts: present([...lei, ...carry], key), relation: { zh: "各类级支出合计", en: "sum of the top-level items" } });
+    }
   }
   // Income: 政府预算拨款 = Σ its three kinds, 单位资金 = Σ its kinds, 本年收入合计 = Σ top-level items.
   // This year's income items: those printed before the carry-over lines (a 决算 lists the carry-over's

@@ -13,6 +13,9 @@ const SOURCES: [TableKind, TableKind[]][] = [
   ["allocation-summary", ["general-function", "gov-fund", "state-capital"]],
 ];
 
+/** The columns a summary may split its 预算数 into that the tables by function print too. */
+const SPLIT_BY_USE = ["basic", "project"];
+
 export const itemsVsUnits: Rule = {
   id: "items-vs-units",
   defaultSeverity: "error",
@@ -30,22 +33,28 @@ export const itemsVsUnits: Rule = {
       const byName = !coded && sources.some((t) => t!.rows.some((r) => r.kind === "item" && r.name)) ? namedRows(summary, sources as Table[]) : null;
       if (!coded && !byName) continue;
       if (summaryId === "allocation-summary" && spendsCarryover(ctx, summary, sources as Table[])) continue;
+      // The 预算数 against the sources' 合计; where the summary splits it by use as the sources do (基本支出 |
+      // 项目支出), each part against theirs, by code.
+      const columns: [string, string][] = [["amount", "total"]];
+      if (coded) for (const key of SPLIT_BY_USE) if (summary.columns.some((c) => c.key === key) && sources.every((t) => t!.columns.some((c) => c.key === key))) columns.push([key, key]);
       for (const r of summary.rows) {
         if (r.side !== "expenditure" || r.kind !== "item" || (coded ? !r.code : !r.name)) continue;
-        const total = amountOf(r, "amount");
-        if (!total) continue;
-        const found = coded ? sources.flatMap((t) => codeAcrossUnits(t!, r.code!, "total")) : byName!.get(nameKey(r.name!));
-        if (!found) continue;
-        const parts = mapArray(found, (amount) => ({ amount }));
-        ctx.sum({
-          subject: { table: summary.id, ...(r.code && { code: r.code }), item: r.name, column: columnLabel(summary, "amount") },
-          total,
-          parts,
-          relation: {
-            zh: `${mapArray(sources, (s) => tableName(s)).join("、")}各单位同一科目合计`,
-            en: `sum over units of the same code in ${mapArray(sources, (s) => s!.id).join(", ")}`,
-          },
-        });
+        for (const [key, sourceKey] of columns) {
+          const total = amountOf(r, key);
+          if (!total) continue;
+          const found = coded ? sources.flatMap((t) => codeAcrossUnits(t!, r.code!, sourceKey)) : byName!.get(nameKey(r.name!));
+          if (!found) continue;
+          const parts = mapArray(found, (amount) => ({ amount }));
+          ctx.sum({
+            subject: { table: summary.id, ...(r.code && { code: r.code }), item: r.name, column: columnLabel(summary, key) },
+            total,
+            parts,
+            relation: {
+              zh: `${mapArray(sources, (s) => tableName(s)).join("、")}各单位同一科目合计`,
+              en: `sum over units of the same code in ${mapArray(sources, (s) => s!.id).join(", ")}`,
+            },
+          });
+        }
       }
     }
   },

@@ -33,6 +33,9 @@ export interface KindSpec {
 /** Rows of a classified table; `item`: a row named but not coded (read by kind alone). */
 const CLASSIFIED_ROWS: RowKind[] = ["department", "unit", "code", "item"];
 
+/** Rows of a two-sided summary: its items and totals (本年支出合计, 支出总计). */
+const TWO_SIDED_ROWS: RowKind[] = ["item", "total"];
+
 /** 基本支出 + 项目支出 (+ the 决算's 上缴上级支出, 经营支出, 对附属单位补助支出 where printed). */
 const basicPlusProject: RowIdentity = {
   total: "total",
@@ -97,7 +100,16 @@ const bySource: RowIdentity[] = [
 ];
 
 export const KINDS: Record<TableKind, KindSpec> = {
-  summary: { zh: "收支总表", en: "income and expenditure summary", rowIdentities: [] },
+  summary: {
+    zh: "收支总表",
+    en: "income and expenditure summary",
+    // Where the expenditure side splits its 预算数 by use (Shanghai's 单位预算: 合计 | 人员经费 | 公用经费 | 项目支出).
+    rowIdentities: [
+      { total: "amount", parts: ["basic", "project"], rows: TWO_SIDED_ROWS, when: ["basic"], zh: "基本支出 + 项目支出", en: "basic + project" },
+      { total: "amount", parts: ["personnel", "public", "project"], rows: TWO_SIDED_ROWS, when: ["personnel"], unless: ["basic"], zh: "人员经费 + 公用经费 + 项目支出", en: "personnel + public + project" },
+      { total: "basic", parts: ["personnel", "public"], rows: TWO_SIDED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" },
+    ],
+  },
   income: {
     zh: "收入总表",
     en: "income by function",
@@ -182,7 +194,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
     zh: "财政拨款收支总表",
     en: "government allocation summary",
     // Where the expenditure side splits its 合计 by fund (Shanghai's 表4, the 决算's 财政拨款收入支出决算总表).
-    rowIdentities: [{ total: "amount", parts: ["general-public", "gov-fund", "state-capital"], rows: ["item", "total"], zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" }],
+    rowIdentities: [{ total: "amount", parts: ["general-public", "gov-fund", "state-capital"], rows: TWO_SIDED_ROWS, zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" }],
   },
   "general-function": { zh: "一般公共预算支出表（按功能分类）", en: "general public budget by function", rowIdentities: basicSplit },
   "general-economic": { zh: "一般公共预算支出表（按经济分类）", en: "general public budget by economic code", rowIdentities: [basicPlusProject] },

@@ -47,6 +47,18 @@ const twoSided = (amountLeaf: RegExp): ColumnSpec[] => [
   amount("expenditure-amount", "支出预算数", amountLeaf, false),
 ];
 
+/**
+ * A 财务收支预算总表 whose expenditure side splits its 合计 by use (the 单位预算's: 合计 | 基本支出 (人员经费 |
+ * 公用经费) | 项目支出). Optional: a 部门预算's prints 预算数 alone.
+ */
+const summaryColumns = (amountLeaf: RegExp): ColumnSpec[] => [
+  ...twoSided(amountLeaf),
+  amount("basic", "基本支出", /^基本支出$/, false),
+  amount("personnel", "人员经费", /^人员经费$/, false),
+  amount("public", "公用经费", /^公用经费$/, false),
+  amount("project", "项目支出", /^项目支出$/, false),
+];
+
 /** 财政拨款收支总表: the expenditure side splits its 合计 by fund (一般公共预算 / 政府性基金 / 国有资本经营). */
 const allocationColumns = (amountLeaf: RegExp): ColumnSpec[] => [
   ...twoSided(amountLeaf),
@@ -74,7 +86,7 @@ export const shanghai: DocumentTemplate = {
   stage: "budget",
   moneyUnit: "元",
   tables: [
-    t(1, { kind: "summary", title: "财务收支预算总表", titlePatterns: [/^(部门|单位|预算单位)?财务收支预算总表$/], layout: "two-sided", columns: twoSided(/预算数/), roles: summaryRoles }),
+    t(1, { kind: "summary", title: "财务收支预算总表", titlePatterns: [/^(部门|单位|预算单位)?财务收支预算总表$/], layout: "two-sided", columns: summaryColumns(/预算数/), roles: summaryRoles }),
     t(2, {
       kind: "income", title: "收入预算总表", titlePatterns: [/^(部门|单位|预算单位)?收入预算总表$/], layout: "classified", codeKind: "function",
       columns: [

@@ -364,3 +364,65 @@ describe("a 类 code misprinted as one digit (`7` for 210)", () => {
     expect(t.rows.map((r) => r.code)).not.toContain("210");
   });
 });
+
+describe("a 单位预算's 财务收支预算总表: its expenditure side split into 人员经费 | 公用经费 | 项目支出", () => {
+  // Lines 1–3 the heading; the summary from line 4 (its figures on lines 14–20, 支出总计 on 20); the
+  // 支出预算总表 after it (expenditure() above, without its heading).
+  const unit = (project201: string, personnelTotal = "170.00") =>
+    [
+      "上海市普陀区2025年区级单位预算",
+      "",
+      "  预算单位：上海市某局",
+      "                                 2025年预算单位财务收支预算总表",
+      "编制单位：上海市某局                                                                              单位：元",
+      "",
+      "          本年收入                                               本年支出",
+      "",
+      "                                                                        预算数",
+      "",
+      "    项目             预算数               项目                                基本支出",
+      "                                                  合计                                         项目支出",
+      "                                                               人员经费           公用经费",
+      "一、财政拨款收入         300.00 一、一般公共服务支出    250.00   120.00    30.00 " + project201,
+      "",
+      "1、一般公共预算资金       300.00 二、社会保障和就业支出    50.00    50.00",
+      "",
+      "二、事业收入",
+      "",
+      `   收入总计          300.00      支出总计     300.00   ${personnelTotal}    30.00 100.00`,
+      expenditure(
+        ["201             一般公共服务支出      250.00   150.00   100.00", "208             社会保障和就业支出     50.00    50.00", "                合计   300.00   200.00   100.00"],
+        "2025年预算单位支出预算总表",
+      ).slice(HEAD.length + 1),
+    ].join("\n");
+  const errors = (text: string) => runRules(load(text), rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
+
+  it("reads each figure into its column (基本支出 heads 人员经费 and 公用经费: no column of its own), and everything adds up", () => {
+    const t = table(load(unit("100.00")), "summary")!;
+    expect(t.columns.map((c) => c.key)).toEqual(["income-label", "income-amount", "expenditure-label", "expenditure-amount", "personnel", "public", "project", "amount"]);
+    const exp = t.rows.filter((r) => r.side === "expenditure");
+    expect(exp.map((r) => [r.name, ...["amount", "personnel", "public", "project"].map((k) => amountOf(r, k)?.text ?? null)])).toEqual([
+      ["一般公共服务支出", "250.00", "120.00", "30.00", "100.00"],
+      ["社会保障和就业支出", "50.00", "50.00", null, null],
+      ["支出总计", "300.00", "170.00", "30.00", "100.00"],
+    ]);
+    expect(errors(unit("100.00"))).toEqual([]);
+  });
+
+  it("fails: a 项目支出 mistyped breaks its row, its column's 支出总计 and 表3's 项目支出 for the code", () => {
+    const found = errors(unit("190.00")).map((f) => [f.ruleId, f.location.line, f.stated, f.computed]);
+    expect(found).toEqual(expect.arrayContaining([
+      ["row-total", 14, "250", "340"],
+      ["hierarchy-sum", 20, "100", "190"],
+      ["items-vs-units", 14, "190", "100"],
+    ]));
+  });
+
+  it("fails: a column's 支出总计 mistyped is an error in that column alone", () => {
+    const found = errors(unit("100.00", "175.00")).map((f) => [f.ruleId, f.location.line, f.stated, f.computed]);
+    expect(found).toEqual(expect.arrayContaining([
+      ["row-total", 20, "300", "305"],
+      ["hierarchy-sum", 20, "175", "170"],
+    ]));
+  });
+});

@@ -1251,6 +1251,29 @@ function joinSpacedRoles(toks: LayoutToken[], tpl: TableTemplate): LayoutToken[]
   return out;
 }
 
+/**
+ * The expenditure side's amount columns, from the header right of its 项目 (支出项目; the income side's 预算数 is not
+ * its): its 预算数 — the 合计 where one is printed, 预算数 then spanning 合计 and the split of it — and whatever
+ * split the header prints (by fund: 一般公共预算 | 政府性基金 …; by use: 基本支出 (人员经费 | 公用经费) |
+ * 项目支出). 基本支出 printed on a line above both 人员经费 and 公用经费 heads them and has no figures of its own.
+ */
+function expenditureSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boolean): ColumnSpec[] {
+  const items = headerTokens(header).filter((t) => /^(收入|支出)?项目(名称)?$/.test(normaliseName(t.text)));
+  const side = items.length >= 2 ? mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 >= items[1].x0) })) : header;
+  const total = headerTokens(side).some((t) => normaliseName(t.text) === "合计");
+  const own = total ? { ...tpl, columns: mapArray(tpl.columns, (c) => (c.key === "expenditure-amount" ? { ...c, leaf: /^合计$/ } : c)) } : tpl;
+  // A template's table too takes the order its header prints (a converter may print 预算数 after its split);
+  // where the header does not name the 预算数, the template's order.
+  const named = amountSpecs(own, side, true, ["income-amount"]);
+  const specs = fromHeader || named.some((s) => s.key === "expenditure-amount") ? named : amountSpecs(tpl, header, false, ["income-amount"]);
+  const restored = mapArray(specs, (s) => (s.key === "expenditure-amount" ? tpl.columns.find((c) => c.key === s.key)! : s));
+  const has = (k: string) => restored.some((s) => s.key === k);
+  if (!has("basic") || !has("personnel") || !has("public")) return restored;
+  const lineOf = (leaf: RegExp) => side.find((l) => headerTokens([l]).some((t) => leaf.test(normaliseName(t.text))))?.line ?? 0;
+  const [basic, personnel, publicSpec] = mapArray(["basic", "personnel", "public"], (k) => restored.find((s) => s.key === k)!);
+  return lineOf(basic.leaf) < Math.min(lineOf(personnel.leaf), lineOf(publicSpec.leaf)) ? restored.filter((s) => s !== basic) : restored;
+}
+
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
 function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
   const parts = sections(file, b);
@@ -1282,7 +1305,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     header = mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 < cut) }));
     body = mapArray(body, leftOf).filter((l) => tokensOf(l).length > 0);
   }
-  const expSpecs = amountSpecs(tpl, header, b.fromHeader, ["income-amount"]);
+  const expSpecs = expenditureSpecs(tpl, header, b.fromHeader);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
   const data = mapArray(body, (l) => ({ line: l, toks: tokensOf(l) }));
   const firstLabelX = mapArray(data, (d) => d.toks.find((t) => !isFigureToken(t.text))?.x0).filter((x): x is number => x !== undefined);
@@ -1402,15 +1425,10 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     items.push({ cells, loc: locationOf(file, x.line) });
   }
   const rows = twoSidedRows(tpl, items);
-  // The fund split of an expenditure line stays on its row.
-  for (const r of rows) {
-    if (r.side !== "expenditure") continue;
-    // Its item: the row keeps the item's location object (rows of an HTML table written on one line share a line).
-    const it = items.find((i) => i.loc === r.location);
-    for (const s of expSpecs) if (s.key !== "expenditure-amount" && it?.cells[s.key]?.text) r.cells[s.key] = it.cells[s.key];
-  }
   const printedAs = mapArray(headerTokens(header), (t) => normaliseName(t.text)).find((t) => /^(预算数|决算数)$/.test(t)) ?? "预算数";
-  const columns: Column[] = [...columnsOf(tpl, new Set(mapArray(tpl.columns, (c) => c.key))), { key: "amount", name: printedAs, label: printedAs, kind: "amount" }];
+  // The expenditure side's split columns are listed only where printed: the rules' identities go by them.
+  const printed = new Set([...mapArray(tpl.columns.filter((c) => c.kind !== "amount" || c.key === "income-amount"), (c) => c.key), ...mapArray(expSpecs, (s) => s.key)]);
+  const columns: Column[] = [...columnsOf(tpl, printed), { key: "amount", name: printedAs, label: printedAs, kind: "amount" }];
   return { table: makeTable(b, tpl, unit, department, columns, rows), department };
 }
 
