@@ -13,7 +13,7 @@ import { tempDir } from "../helpers/tmp.js";
  * as tab-separated cells, the text as printed, centred headings as Markdown headings.
  */
 
-type Finding = { ruleId: string; severity: string; message: string };
+type Finding = { ruleId: string; severity: string; message: string; table?: string };
 /** What a finding says, without line numbers (the copy prints no page numbers, so its lines are others). */
 const said = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N")).sort();
 const atLeast = (fs: Finding[], severities: string[]) => said(fs.filter((f) => severities.includes(f.severity)));
@@ -40,6 +40,13 @@ const HEADER_FLATTENED: Record<string, string[]> = {
   "jiangsu_provincial-procuratorate_2019_dept-budget.txt": ["warning table-presence"],
 };
 
+/** Tables whose two-level header the test's converter writes as labels the reader cannot match: not read from a copy. */
+const UNREAD_IN_COPY: Record<string, string[]> = {
+  "guangzhou_science-and-technology-bureau_2026_dept-budget.txt": ["T2"],
+};
+/** A document's findings but those on the tables its copies lose. */
+const readInCopy = (f: string, findings: Finding[]) => findings.filter((x) => !(UNREAD_IN_COPY[basename(f)] ?? []).includes(x.table ?? ""));
+
 describe("a document in the tab-separated form is read as its layout text is", () => {
   for (const f of fixtures) {
     const name = basename(f);
@@ -60,12 +67,13 @@ describe("a document in the tab-separated form is read as its layout text is", (
   // Where the copy keeps the tables' headers as printed (the test's converter writes a header from the
   // columns' names, which for a two-level header of 广州's 收入 and 三公 tables are not the printed labels):
   // every finding, the rounding notes too, and every table with as many rows.
+  // The findings on such a table (广州's 收入总体情况表, 合计 = Σ units within rounding) are left out.
   const table = (t: { id: string; kind: string; title: string; present: boolean; rows: number }) => [t.id, t.kind, t.title, t.present, t.rows];
   for (const f of fixtures.filter((x) => /shanghai-putuo_(district|wanli)|guangzhou/.test(x)))
     it(`${basename(f)}: every finding the same, rounding notes too`, () => {
       const layout = cliJson([f]).report.documents[0];
       const tab = cliJson([copies.get(f)!]).report.documents[0];
-      expect(said(tab.findings)).toEqual(said(layout.findings));
+      expect(said(tab.findings)).toEqual(said(readInCopy(f, layout.findings)));
       if (!f.includes("guangzhou")) expect(tab.tables.map(table)).toEqual(layout.tables.map(table));
     });
 
@@ -115,7 +123,7 @@ describe("a document in the tab-separated form is read as its layout text is", (
     const after = cliJson([converted]).report.documents[0];
     expect(after.failure).toBeNull();
     expect(after.template).toBe(before.template);
-    expect(said(after.findings)).toEqual(said(before.findings));
+    expect(said(after.findings)).toEqual(said(readInCopy(source, before.findings)));
     const lines = readFileSync(converted, "utf8").split("\n");
     type Placed = { table: string; stated: string | null; location: { line: number; column?: number } };
     const figures = (after.findings as Placed[]).filter((x) => x.table !== "text" && x.stated !== null && x.location.column);

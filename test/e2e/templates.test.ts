@@ -348,8 +348,9 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // 一般公共预算项目支出情况表（按经济分类科目） ([302]商品和服务支出 …): its 合计 is 表5's 项目支出, and holds.
       rows: { summary: 41, income: 4, expenditure: 33, "allocation-summary": 34, "general-function": 33, "general-basic-economic": 40, sanggong: 4, "gov-fund": 1, "state-capital": 1, "basic-summary": 13, "general-project-economic": 27, "project-summary": 35 },
       unknown: [],
-      summary: { error: 0, warning: 0, info: 15 },
-      byRule: { "hierarchy-sum/info": 13, "row-total/info": 2 },
+      summary: { error: 0, warning: 0, info: 17 },
+      // Its 收入总体情况表 lists the units under 合计 (单位名称 | 合计 | sources): 合计 = Σ units, 163,539.08 within rounding.
+      byRule: { "hierarchy-sum/info": 15, "row-total/info": 2 },
       notChecked: ["sanggong-vs-economic", "tasks-vs-budget"],
       // 政府采购安排1,772.21万元，其中：货物类 124.4、工程类 78、服务类 1,569.81 万元: they add up.
       textSum: true,
@@ -373,8 +374,9 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // 占 14.3%；项目支出 2,131.61 万元，占 36.3% (of the 支出预算 5,876.67 two paragraphs up): 5,876.68, and 49.4% for
       // 49.46% balanced to make 100% — two notes; and the 类 of the 一般公共预算当年拨款 5,753.07, 占 0.5% … 91.2%:
       // 5,753.06, a note.
-      summary: { error: 0, warning: 0, info: 10 },
-      byRule: { "item-code/info": 2, "hierarchy-sum/info": 1, "row-total/info": 3, "text-sum/info": 4 },
+      // Its 收入预算总表 lists the units indented under the department's line: 合计 = Σ units, 5,753.06 in 一般公共预算.
+      summary: { error: 0, warning: 0, info: 11 },
+      byRule: { "item-code/info": 2, "hierarchy-sum/info": 2, "row-total/info": 3, "text-sum/info": 4 },
       notChecked: ["sanggong-vs-economic", "tasks-vs-budget"],
       textSum: true,
       yoyChange: true,

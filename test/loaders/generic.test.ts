@@ -847,3 +847,49 @@ describe("a summary of three sides (收入 | 支出 by function | 支出 by purp
     expect(found.filter((f) => f.ruleId === "diagnosis" && f.severity === "error").map((f) => [f.location.line, f.stated, f.computed])).toEqual([[326, "16539.12", "16593.12"]]);
   });
 });
+
+describe("a 收入总表 listing budget units under 合计 (单位名称 | 合计 | sources), no codes", () => {
+  // The summary on lines 3–7; the list from line 9: 合计 on 13, the rows after it on 14, 15, 16.
+  const income = (rows: string[]) =>
+    doc(
+      summary,
+      [
+        "                                   收入总表",
+        "单位名称：某某局                                                          单位：万元",
+        "",
+        "       单位名称              合计          一般公共预算       政府性基金预算",
+        "       合计                100.00           100.00             0.00",
+        ...rows,
+      ].join("\n"),
+    );
+  const kinds = (d: BudgetDocument) => table(d, "income")!.rows.map((r) => [r.kind, r.name, amountOf(r, "total")?.text]);
+
+  it("each row is a budget unit, and 合计 = Σ units in every column", () => {
+    const d = load(income(["某某局（本级）            70.00            70.00             0.00", "某某中心                  30.00            30.00             0.00"]));
+    expect(kinds(d)).toEqual([
+      ["department", "合计", "100.00"],
+      ["unit", "某某局（本级）", "70.00"],
+      ["unit", "某某中心", "30.00"],
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a unit's 一般公共预算 mistyped breaks 合计 = Σ units in that column: an error at 合计, the unit among its parts", () => {
+    const e = errors(load(income(["某某局（本级）            70.00            73.00             0.00", "某某中心                  30.00            30.00             0.00"])));
+    const sums = e.filter((f) => f.ruleId === "hierarchy-sum");
+    expect(sums.map((f) => [f.location.line, f.column, f.stated, f.computed])).toEqual([[13, "一般公共预算", "100", "103"]]);
+    expect(sums[0].related.map((r) => r.line)).toEqual([14, 15]);
+  });
+
+  it("the department's line at the margin with its units indented under it (杭州) groups them: not a unit", () => {
+    const d = load(income(["某某局                    100.00           100.00             0.00", "  某某局                   70.00            70.00             0.00", "  某某中心                 30.00            30.00             0.00"]));
+    expect(kinds(d).map(([k]) => k)).toEqual(["department", "department", "unit", "unit"]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("so is a first line whose name the list prints again (the same list without its indentation)", () => {
+    const d = load(income(["某某局                    100.00           100.00             0.00", "某某局                    70.00            70.00             0.00", "某某中心                  30.00            30.00             0.00"]));
+    expect(kinds(d).map(([k]) => k)).toEqual(["department", "department", "unit", "unit"]);
+    expect(errors(d)).toEqual([]);
+  });
+});

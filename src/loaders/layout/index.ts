@@ -856,9 +856,31 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
   return out;
 }
 
-/** The label columns of a list of projects by budget unit (单位名称 | 项目名称 | amounts). */
+/** The label of a column of budget units (a list of projects by unit: 单位名称 | 项目名称 | amounts; a list of units). */
 const UNIT_LABEL = /^(单位名称|预算单位(名称)?|单位)$/;
 const ITEM_LABEL = /^项目(名称)?$/;
+
+/**
+ * Read by kind alone, a table whose only label column names budget units (单位名称 | 合计 | sources …, 广州's and
+ * 杭州's 收入总表) and that prints no code lists the units under its 合计: each named row is a unit's. Where
+ * units stand indented under a line at the margin, that line groups them (杭州: 杭州市气象局 above its 本级 and
+ * 气象服务中心) and is the department's; so is a first line whose name the list prints again (the same list
+ * without its indentation). Left as it is when any row is a code or a unit already.
+ */
+function unitList(rows: Row[], starts: (number | null)[]): void {
+  if (rows.some((r) => r.kind === "code" || r.kind === "unit")) return;
+  const items = rows.filter((r) => r.kind === "item" && r.name);
+  if (!items.length) return;
+  const xs = mapArray(items, (r) => starts[rows.indexOf(r)]).filter((x): x is number => x !== null);
+  const margin = Math.min(...xs);
+  const indented = xs.length === items.length && xs.some((x) => x > margin + 1) && xs.some((x) => x <= margin + 0.5);
+  const key = (r: Row) => normaliseName(r.name!);
+  items.forEach((r, i) => {
+    const group = indented ? starts[rows.indexOf(r)]! <= margin + 0.5 : i === 0 && items.slice(1).some((o) => key(o) === key(r));
+    if (group) Object.assign(r, { kind: "department", unit: null });
+    else Object.assign(r, { kind: "unit", unit: r.name });
+  });
+}
 
 /**
  * A table listing projects by budget unit (杭州's 项目支出预算表: 单位名称 | 项目名称 | amounts): each row's unit
@@ -1212,6 +1234,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
         r.name ??= r.label;
       }
   if (named && tpl.codeKind === "economic") codeEconomicClasses(rows);
+  if (named && tpl.kind !== "project-summary" && named.labels.some((l) => UNIT_LABEL.test(l)) && !named.labels.some((l) => /科目|编码|代码|项目/.test(l)))
+    unitList(rows, mapArray(items, (it) => startOf.get(it) ?? null));
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...mapArray(amountSpecs_, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
