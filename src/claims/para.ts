@@ -14,6 +14,11 @@ export const ABROAD = String.raw`因公出国[(（]境[)）](?:经费|费用|费
 /** A regular expression where `NUM` stands for a printed number; with indices (d) for the figures' columns. */
 export const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
 
+/** What follows a figure printed as money: 万元, 元, 亿元. */
+const MONEY_AFTER = /^\s*(?:亿|万)?元/;
+/** An amount printed with decimals (9,101.68万元). */
+const DECIMAL_AMOUNT = /\d\.\d+\s*(?:亿|万)?元/;
+
 /** One paragraph of a part, with the figure helpers bound to its offsets. */
 export class Para {
   constructor(
@@ -22,13 +27,22 @@ export class Para {
     readonly text: string,
   ) {}
 
-  /** The amount printed in group `name` of a match made on this paragraph's text (offset `base` into it). */
+  /**
+   * The amount printed in group `name` of a match made on this paragraph's text (offset `base` into it). A
+   * zero printed without decimals as an amount (工程采购金额0万元) in a paragraph that prints its amounts with
+   * decimals stands for nothing, exactly: a writer with a fraction to print would have printed it as the
+   * paragraph's other amounts are (0.30万元). Judged as rounded, it would give a sum half a unit of slack
+   * (0.5万元) that hides a mistyped part.
+   */
   amount(m: RegExpExecArray, name: string, base = 0, count = false): Amount | null {
     const g = m.groups?.[name];
     const idx = m.indices?.groups?.[name];
     if (!g || !idx) return null;
     const loc = this.j.at(this.start + base + idx[0]);
-    return count ? makeCount(g, loc) : makeAmount(g, loc);
+    if (count) return makeCount(g, loc);
+    const a = makeAmount(g, loc);
+    if (a && g === "0" && MONEY_AFTER.test(this.text.slice(base + idx[1], base + idx[1] + 4)) && DECIMAL_AMOUNT.test(this.text)) a.exact = true;
+    return a;
   }
 
   count(m: RegExpExecArray, name: string, base = 0): Amount | null {

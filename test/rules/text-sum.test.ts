@@ -57,6 +57,27 @@ describe("text-sum", () => {
     ]);
   });
 
+  describe("a zero printed without decimals (工程采购金额0万元) beside amounts printed with them", () => {
+    const procurement = (total: string, goods: string, services: string) => `
+## 第四部分 政府采购预算情况
+政府采购项目纳入 2023 年部门预算共计 ${total} 万元，其中货物采购 ${goods} 万元、工程采购 0 万元、服务采购 ${services} 万元。`;
+
+    it("stands for nothing, exactly: the parts' rounding alone is the slack (171.26 for 171.25, a note)", () => {
+      const fs = checkText(textSum, procurement("171.25", "13.50", "157.76"));
+      expect(fs.map((f) => [f.severity, f.stated, f.computed, f.tolerance])).toEqual([["info", "171.25", "171.26", "0.015"]]);
+    });
+
+    it("fails: a part mistyped by 0.40 is an error, not hidden in half a 万元 of slack", () => {
+      const fs = checkText(textSum, procurement("171.25", "13.10", "157.76"));
+      expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed, f.tolerance])).toEqual([["error", "政府采购", 2, "171.25", "170.86", "0.015"]]);
+    });
+
+    it("a zero among amounts printed in whole 万元 is rounded like them: 0 for up to 0.5", () => {
+      const fs = checkText(textSum, procurement("171", "13", "157"));
+      expect(fs.map((f) => [f.severity, f.stated, f.computed, f.tolerance])).toEqual([["info", "171", "170", "2"]]);
+    });
+  });
+
   describe("a share (占 P%) in a 决算's 情况说明", () => {
     const final = (pct: string) => `
 ## 第三部分 某局2024年度部门决算情况说明
