@@ -122,8 +122,10 @@ function spendsCarryover(ctx: RuleContext, summary: Table, sources: Table[]): bo
   // Half a unit of the last printed digit of each figure.
   const tolerance = [spent, carry, ...totals].reduce((s, a) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)))), new Decimal(0));
   const thisYear = totals.reduce((s, a) => s.plus(a.value), new Decimal(0));
-  // The tables' 合计 already make up 本年支出: the items are compared one by one.
-  if (spent.value.minus(thisYear).abs().lte(tolerance)) return false;
+  // The tables' 合计 already make up 本年支出, or come nearer to it than with the carry-over (a figure of it
+  // mistyped, not the carry-over spent): the items are compared one by one.
+  const off = spent.value.minus(thisYear).abs();
+  if (off.lte(tolerance) || off.lt(spent.value.minus(thisYear).minus(carry.value).abs())) return false;
   ctx.sum({
     subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
     total: spent,

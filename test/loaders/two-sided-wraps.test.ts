@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkDocument } from "../../src/check.js";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import type { BudgetDocument } from "../../src/model/document.js";
@@ -55,5 +56,27 @@ describe("wrapped labels of a two-sided table", () => {
     lines.splice(at + 1, 0, lines[k]);
     const d = loadLayoutText(FILE, lines.join("\n"));
     expect(allocation(d).rows.length).toBe(allocation(loadLayoutText(FILE, text)).rows.length);
+  });
+});
+
+describe("a 决算's 本年支出合计 printing its 合计 on the line above and its 一般公共预算 on its own line", () => {
+  // Line 295: 2,940.05 (本年收入合计) and 2,940.05 (本年支出合计's 合计); line 296: the labels and 2,940.05 (its 一般公共预算).
+  const lines = text.split("\n");
+  const above = lines.findIndex((l) => /^\s+2,940\.05\s+2,940\.05\s*$/.test(l));
+  const withTotal = (figure: string) => [...lines.slice(0, above), lines[above].replace(/2,940\.05\s*$/, figure), ...lines.slice(above + 1)].join("\n");
+  const errors = (t: string) => runRules(loadLayoutText(FILE, t), rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error" && f.table === "T4");
+
+  it("reads both: the 合计 where it is printed, the split on its line", () => {
+    expect(above).toBeGreaterThan(0);
+    const row = allocation(loadLayoutText(FILE, text)).rows.find((r) => r.role === "expenditure-subtotal")!;
+    expect([row.cells.amount?.text, row.cells.amount?.location.line, row.cells["general-public"]?.text, row.cells["general-public"]?.location.line]).toEqual(["2,940.05", above + 1, "2,940.05", above + 2]);
+    expect(errors(text)).toEqual([]);
+  });
+
+  it("fails: that 合计 mistyped is an error at its line, and the diagnosis names it (not the carry-over spent)", async () => {
+    const found = (await checkDocument(loadLayoutText(FILE, withTotal("2,940.45")), { tolerance: { kind: "auto" }, severities: {}, lang: "en" })).filter((f) => f.severity === "error" && f.table === "T4");
+    const diagnosis = found.filter((f) => f.ruleId === "diagnosis");
+    expect(diagnosis.map((f) => [f.item, f.location.line, f.stated, f.computed])).toContainEqual(["本年支出合计", above + 1, "2940.45", "2940.05"]);
+    expect(found.some((f) => f.ruleId === "items-vs-units" && /carry-over/.test(f.message))).toBe(false);
   });
 });

@@ -1365,6 +1365,8 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
       // Amounts printed apart from their label (a wrapped label, or a 决算 line above its label): they
       // belong to the label just before that has none, else to the next label.
       const amounts = groups.flat();
+      // Each stays located where it is printed, whichever line's row it joins.
+      for (const a of amounts) if (!printedOn.has(a)) printedOn.set(a, d.line);
       const open = prev && (prev.exp.length === 1 ? prev.exp : prev.inc.length === 1 ? prev.inc : null);
       if (open && d.line.line - prev.line.line <= 2 && !nextStartsItem(k)) open.push(...amounts);
       else pending = amounts;
@@ -1419,6 +1421,9 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
         const right = pending.filter((a) => a.x1 > split);
         if (left.length && inc.length === 1) inc.push(...left);
         if (right.length && exp.length === 1) exp.push(...right);
+        // A side whose line prints some of its figures and the line above the others, in other columns (a
+        // 决算's 本年支出合计: 合计 above, 一般公共预算 on its line): all of them, in the order they stand.
+        else if (right.length && !right.some((a) => exp.slice(1).some((b) => a.x0 < b.x1 && b.x0 < a.x1))) exp.splice(1, exp.length - 1, ...[...exp.slice(1), ...right].sort((a, b) => a.x0 - b.x0));
       } else {
         const target = exp.length === 1 ? exp : inc.length === 1 ? inc : null;
         if (target) target.push(...pending);
