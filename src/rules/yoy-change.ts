@@ -51,6 +51,11 @@ function judge(s: ChangeStatement, ctx: RuleContext) {
     percentOfNew(s, c, ctx);
     return;
   }
+  // Last year's amount is this year's less the increase, and a budget amount is never below zero: an
+  // increase beyond this year's amount is a figure copied from another line (政府性基金拨款支出预算0万元，
+  // 比2022年预算增加1421.25万元, the 一般公共预算's increase).
+  if (c.kind === "increase")
+    ctx.atMost({ subject: { ...s.subject, column: "增加额" }, part: c.amount, whole: s.amount, relation: { zh: "本年数（上年数 = 本年数 − 增加额，不能为负）", en: "this year's amount (last year's = this year's − the increase, never below 0)" } });
   if (!c.percent) return;
   const numerator: Term[] = [{ amount: c.amount }];
   const denominator: Term[] = [{ amount: s.amount }, { amount: c.amount, sign: c.kind === "increase" ? -1 : 1 }];

@@ -26,6 +26,9 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
   /*
    * Real defects of the published documents, each checked by hand against the PDF (the fixtures are its
    * pdftotext -layout text), as `line:column stated`:
+   * - 万里街道 2023, page 6, 部门预算编制说明: “政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元” is the
+   *   一般公共预算's increase printed again: an increase of 1,421.25 to 0 makes last year's −1,421.25. The
+   *   diagnosis names 1421.25 (the 政府性基金 amount is 0 in the tables too).
    * - 万里街道 2023, page 6, 编制说明 item 3 (群众团体事务 一般行政管理事务): 2022 执行 11.67 → 2023 预算 45.41 万元 is
    *   +289.12%, the text prints “增加314.82%”.
    * - 万里街道 2023, page 7, item 16 (机关事业单位职业年金缴费支出, 220.63 万元, as 表5 prints it): “2023年预算安排441.25
@@ -39,7 +42,7 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
     // file, department, year, rows per kind (the 9 tables), info notes, the errors to fix (line:column stated)
     ["shanghai-putuo_district-govt-office_2025_dept-budget.txt", "上海市普陀区人民政府办公室", 2025, { summary: 13, income: 21, expenditure: 21, "allocation-summary": 9, "general-function": 21, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 30, sanggong: 1 }, 15, []],
     ["shanghai-putuo_district-govt-office_2025_unit-budget.txt", "上海市普陀区人民政府办公室", 2025, { summary: 13, income: 21, expenditure: 21, "allocation-summary": 9, "general-function": 21, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 30, sanggong: 1 }, 15, []],
-    ["shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2023, { summary: 17, income: 67, expenditure: 67, "allocation-summary": 13, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 31, sanggong: 1 }, 18, ["84:53 314.82", "129:45 441.25", "129:67 60.54"]],
+    ["shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2023, { summary: 17, income: 67, expenditure: 67, "allocation-summary": 13, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 31, sanggong: 1 }, 18, ["71:65 1421.25", "84:53 314.82", "129:45 441.25", "129:67 60.54"]],
     ["shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2024, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 17, ["176:19 352.67"]],
     ["shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2025, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 31, []],
   ];

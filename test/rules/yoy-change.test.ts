@@ -145,6 +145,26 @@ describe("yoy-change", () => {
       expect(run("25.77万元，比2023年预算执行数减少57.14%")).toEqual([]);
     });
 
+    it("passes an increase within this year's amount; fails one beyond it, which makes last year's negative (a line's change copied to the next)", () => {
+      const overview = (fund: string) =>
+        runRules(
+          loadLayoutText(
+            "overview.txt",
+            [
+              ...TABLE,
+              "                           2024年部门预算编制说明",
+              "  支出预算25.77万元，其中：财政拨款支出预算25.77万元，比2023年预算增加1.25万元。财政拨款支出预算中，一般公共",
+              `预算拨款支出预算25.77万元，比2023年预算增加1.25万元；政府性基金拨款支出预算${fund}万元，比2023年预算增加1.25万元。`,
+            ].join("\n"),
+            { template: shanghai },
+          ),
+          [yoyChange],
+          { tolerance: { kind: "auto" }, lang: "en" },
+        ).map((f) => [f.severity, f.item, f.column, f.location.line, f.stated, f.computed]);
+      expect(overview("3.00")).toEqual([]);
+      expect(overview("0")).toEqual([["error", "政府性基金拨款支出预算", "增加额", TABLE.length + 3, "1.25", "0"]]);
+    });
+
     it("reports a wrong percentage, a wrong word, and a 预算安排 that is not the item's figure, each at its line", () => {
       const line = TABLE.length + 3;
       expect(run("25.77万元，比2023年预算执行数减少75.14%").map((f) => [f.severity, f.column, f.stated, f.location.line])).toEqual([["error", "比上年预算执行数", "75.14", line]]);
