@@ -165,6 +165,27 @@ describe("yoy-change", () => {
       expect(overview("0")).toEqual([["error", "政府性基金拨款支出预算", "增加额", TABLE.length + 3, "1.25", "0"]]);
     });
 
+    it("财政拨款's change is its three funds' changes together (持平 counting 0): passes when they agree, an error at the whole's change when a fund's is mistyped", () => {
+      const funds = (general: string) =>
+        runRules(
+          loadLayoutText(
+            "funds.txt",
+            [
+              ...TABLE,
+              "                           2024年部门预算编制说明",
+              "  支出预算25.77万元，其中：财政拨款支出预算25.77万元，比2023年预算减少2.40万元。财政拨款支出预算中，一般公共",
+              `预算拨款支出预算25.77万元，比2023年预算减少${general}万元；政府性基金拨款支出预算0万元，比2023年预算持平；国有资本经营`,
+              "预算拨款支出预算0万元，比2023年预算持平。",
+            ].join("\n"),
+            { template: shanghai },
+          ),
+          [yoyChange],
+          { tolerance: { kind: "auto" }, lang: "en" },
+        ).map((f) => [f.severity, f.item, f.column, f.location.line, f.stated, f.computed]);
+      expect(funds("2.40")).toEqual([]);
+      expect(funds("2.04")).toEqual([["error", "财政拨款支出预算", "增减额", TABLE.length + 2, "2.4", "2.04"]]);
+    });
+
     it("reports a wrong percentage, a wrong word, and a 预算安排 that is not the item's figure, each at its line", () => {
       const line = TABLE.length + 3;
       expect(run("25.77万元，比2023年预算执行数减少75.14%").map((f) => [f.severity, f.column, f.stated, f.location.line])).toEqual([["error", "比上年预算执行数", "75.14", line]]);
