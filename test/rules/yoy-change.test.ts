@@ -136,6 +136,16 @@ describe("yoy-change", () => {
         `数为60.13万元，2024年预算安排${tail}。主要原因是：项目调整。`,
       ].join("\n");
     const run = (tail: string) => runRules(loadLayoutText("notes.txt", notes(tail), { template: shanghai }), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" });
+    /** The table, then a 编制说明 of the given lines: each finding as [severity, item, column, line, stated, computed]. */
+    const explained = (lines: string[]) =>
+      runRules(loadLayoutText("explained.txt", [...TABLE, "                           2024年部门预算编制说明", ...lines].join("\n"), { template: shanghai }), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).map((f) => [
+        f.severity,
+        f.item,
+        f.column,
+        f.location.line,
+        f.stated,
+        f.computed,
+      ]);
 
     it("reads the statement (its claim) and passes a percentage that is the change ÷ last year's execution", () => {
       const doc = loadLayoutText("notes.txt", notes("25.77万元，比2023年预算执行数减少57.14%"), { template: shanghai });
@@ -147,41 +157,21 @@ describe("yoy-change", () => {
 
     it("passes an increase within this year's amount; fails one beyond it, which makes last year's negative (a line's change copied to the next)", () => {
       const overview = (fund: string) =>
-        runRules(
-          loadLayoutText(
-            "overview.txt",
-            [
-              ...TABLE,
-              "                           2024年部门预算编制说明",
-              "  支出预算25.77万元，其中：财政拨款支出预算25.77万元，比2023年预算增加1.25万元。财政拨款支出预算中，一般公共",
-              `预算拨款支出预算25.77万元，比2023年预算增加1.25万元；政府性基金拨款支出预算${fund}万元，比2023年预算增加1.25万元。`,
-            ].join("\n"),
-            { template: shanghai },
-          ),
-          [yoyChange],
-          { tolerance: { kind: "auto" }, lang: "en" },
-        ).map((f) => [f.severity, f.item, f.column, f.location.line, f.stated, f.computed]);
+        explained([
+          "  支出预算25.77万元，其中：财政拨款支出预算25.77万元，比2023年预算增加1.25万元。财政拨款支出预算中，一般公共",
+          `预算拨款支出预算25.77万元，比2023年预算增加1.25万元；政府性基金拨款支出预算${fund}万元，比2023年预算增加1.25万元。`,
+        ]);
       expect(overview("3.00")).toEqual([]);
       expect(overview("0")).toEqual([["error", "政府性基金拨款支出预算", "增加额", TABLE.length + 3, "1.25", "0"]]);
     });
 
     it("财政拨款's change is its three funds' changes together (持平 counting 0): passes when they agree, an error at the whole's change when a fund's is mistyped", () => {
       const funds = (general: string) =>
-        runRules(
-          loadLayoutText(
-            "funds.txt",
-            [
-              ...TABLE,
-              "                           2024年部门预算编制说明",
-              "  支出预算25.77万元，其中：财政拨款支出预算25.77万元，比2023年预算减少2.40万元。财政拨款支出预算中，一般公共",
-              `预算拨款支出预算25.77万元，比2023年预算减少${general}万元；政府性基金拨款支出预算0万元，比2023年预算持平；国有资本经营`,
-              "预算拨款支出预算0万元，比2023年预算持平。",
-            ].join("\n"),
-            { template: shanghai },
-          ),
-          [yoyChange],
-          { tolerance: { kind: "auto" }, lang: "en" },
-        ).map((f) => [f.severity, f.item, f.column, f.location.line, f.stated, f.computed]);
+        explained([
+          "  支出预算25.77万元，其中：财政拨款支出预算25.77万元，比2023年预算减少2.40万元。财政拨款支出预算中，一般公共",
+          `预算拨款支出预算25.77万元，比2023年预算减少${general}万元；政府性基金拨款支出预算0万元，比2023年预算持平；国有资本经营`,
+          "预算拨款支出预算0万元，比2023年预算持平。",
+        ]);
       expect(funds("2.40")).toEqual([]);
       expect(funds("2.04")).toEqual([["error", "财政拨款支出预算", "增减额", TABLE.length + 2, "2.4", "2.04"]]);
     });
