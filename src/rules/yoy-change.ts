@@ -183,10 +183,35 @@ function priorExecution(c: PriorExecutionClaim, ctx: RuleContext) {
 
 const FUNDS = ["general-public", "gov-fund", "state-capital"] as const;
 
+/** A change as a signed term (增加 / 新增 +, 减少 −); null for 持平 (0); undefined where no amount is printed. */
+function signedChange(amount: Amount, ch: Change): Term | null | undefined {
+  if (ch.kind === "same") return null;
+  const a = ch.kind === "new" ? (ch.amount ?? amount) : ch.amount;
+  return a ? { amount: a, sign: ch.kind === "decrease" ? -1 : 1 } : undefined;
+}
+
+/**
+ * `whole`'s change = Σ `parts`' changes, each with its direction: declared seen from the whole's direction (a
+ * decrease of the whole turns each part's sign); a whole 持平 is an exact 0.
+ */
+function changeSum(ctx: RuleContext, item: string, whole: { amount: Amount; change: Change }, parts: { amount: Amount; change: Change }[], relation: { zh: string; en: string }) {
+  const total = signedChange(whole.amount, whole.change);
+  const terms = mapArray(parts, (p) => signedChange(p.amount, p.change));
+  if (total === undefined || terms.some((t) => t === undefined)) return;
+  const flip = total?.sign === -1 ? -1 : 1;
+  const printed = terms.filter((t): t is Term => !!t);
+  ctx.sum({
+    subject: { table: "text", item, column: "增减额" },
+    total: total ? total.amount : { ...whole.amount, value: new Decimal(0), text: "0", decimals: 0, exact: true, location: whole.change.location },
+    parts: mapArray(printed, (t) => ({ amount: t.amount, sign: ((t.sign ?? 1) * flip) as 1 | -1 })),
+    relation,
+  });
+}
+
 /**
  * 财政拨款's change is its funds' changes together: 财政拨款支出预算 … 比上年增加 C; 其中一般公共预算 … 增加 a；政府性
  * 基金 … 增加 b；国有资本经营预算 … 持平 — C = a + b + 0, on each side whose text states the change of all three
- * funds (持平 is 0; a fund left unstated leaves the side unchecked). Each change enters with its direction.
+ * funds (a fund left unstated leaves the side unchecked).
  */
 function fundChanges(doc: BudgetDocument, ctx: RuleContext) {
   const claims = claimsOfKind(doc, "allocation");
@@ -194,23 +219,29 @@ function fundChanges(doc: BudgetDocument, ctx: RuleContext) {
     const all = claims.find((c) => c.side === side && c.fund === "all" && c.change);
     const parts = mapArray(FUNDS, (f) => claims.find((c) => c.side === side && c.fund === f && c.change));
     if (!all || parts.some((p) => !p)) continue;
-    const signed = (c: (typeof claims)[number]): Term | null | undefined => {
-      const ch = c.change!;
-      if (ch.kind === "same") return null;
-      const amount = ch.kind === "new" ? (ch.amount ?? c.amount) : ch.amount;
-      return amount ? { amount, sign: ch.kind === "decrease" ? -1 : 1 } : undefined;
-    };
-    const whole = signed(all);
-    const terms = mapArray(parts, (p) => signed(p!));
-    if (whole === undefined || terms.some((t) => t === undefined)) continue;
-    // Σ parts' signed changes, seen from the whole's direction (a decrease of the whole: each part's sign turned).
-    const flip = whole?.sign === -1 ? -1 : 1;
-    const printed = terms.filter((t): t is Term => !!t);
-    ctx.sum({
-      subject: { table: "text", item: all.label, column: "增减额" },
-      total: whole ? whole.amount : { ...all.amount, value: new Decimal(0), text: "0", decimals: 0, exact: true, location: all.change!.location },
-      parts: mapArray(printed, (t) => ({ amount: t.amount, sign: ((t.sign ?? 1) * flip) as 1 | -1 })),
-      relation: { zh: "一般公共预算、政府性基金、国有资本经营预算拨款增减额之和", en: "the changes of its general public budget, fund and state capital allocations" },
+    changeSum(ctx, all.label, { amount: all.amount, change: all.change! }, mapArray(parts, (p) => ({ amount: p!.amount, change: p!.change! })), {
+      zh: "一般公共预算、政府性基金、国有资本经营预算拨款增减额之和",
+      en: "the changes of its general public budget, fund and state capital allocations",
+    });
+  }
+}
+
+/**
+ * A 预算 balances, this year and last (收入 = 支出): where the text states this year's 收入 and 支出 (the
+ * department's, or 财政拨款's) at the same amount, their changes on last year are the same too.
+ */
+function balancedChanges(doc: BudgetDocument, ctx: RuleContext) {
+  if (doc.stage !== "budget") return;
+  const department = claimsOfKind(doc, "department-total");
+  const allocation = claimsOfKind(doc, "allocation").filter((c) => c.fund === "all");
+  for (const [income, expenditure, item] of [
+    [department.find((c) => c.side === "income" && c.change), department.find((c) => c.side === "expenditure" && c.change), "部门预算支出"],
+    [allocation.find((c) => c.side === "income" && c.change), allocation.find((c) => c.side === "expenditure" && c.change), null],
+  ] as const) {
+    if (!income || !expenditure || !income.amount.value.eq(expenditure.amount.value)) continue;
+    changeSum(ctx, item ?? (expenditure as { label: string }).label, { amount: expenditure.amount, change: expenditure.change! }, [{ amount: income.amount, change: income.change! }], {
+      zh: "收入的增减额（收支平衡）",
+      en: "the income's change (a budget balances)",
     });
   }
 }
@@ -219,8 +250,8 @@ export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
   requires: { text: ["stated-change"] },
-  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes); with --previous, the implied last-year figures match last year's document.",
-  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和）；指定 --previous 时，推算的上年数与上年文件一致。",
+  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
+  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
     const prev = previousOf(doc);
     const byKey = prev ? new Map(mapArray(changeStatements(prev), (s) => [s.key, s])) : null;
@@ -230,5 +261,6 @@ export const yoyChange: Rule = {
     }
     for (const c of claimsOfKind(doc, "prior-execution")) priorExecution(c, ctx);
     fundChanges(doc, ctx);
+    balancedChanges(doc, ctx);
   },
 };

@@ -111,6 +111,20 @@ describe("yoy-change", () => {
     expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed])).toEqual([["error", "机关运行经费", 6, "10", "11"]]);
   });
 
+  it("a budget balances this year and last: 收入 and 支出 stated at the same amount change by the same amount", () => {
+    const run = (change: string) =>
+      checkText(yoyChange, `\n## 第二部分 部门预算收支总体情况\n2023 年部门预算收入 9,724 万元，比 2022 年增加 714 万元，增长 8%。2023 年部门预算支出 9,724 万元，比 2022 年增加 ${change} 万元，增长 8%。`).map((f) => [
+        f.severity,
+        f.item,
+        f.column,
+        f.stated,
+        f.computed,
+      ]);
+    expect(run("714")).toEqual([]);
+    // 717 on 9,724 is still 8% (717 ÷ 9,007 = 7.96%): only the income's change shows it.
+    expect(run("717")).toEqual([["error", "部门预算支出", "增减额", "717", "714"]]);
+  });
+
   it("reads a change whose year carries a note in brackets (比2022年（上一年度，下同）预算增加 …)", () => {
     const run = (pct: string) =>
       checkText(yoyChange, `\n## 第二部分 部门预算收支总体情况\n2023 年部门预算收入 9,724 万元，比 2022 年（上一年度，下同）预算增加 714 万元，增长 ${pct}%。`).map((f) => [f.severity, f.location.line, f.stated, f.computed]);
