@@ -232,7 +232,10 @@ function fundChanges(doc: BudgetDocument, ctx: RuleContext) {
  */
 function balancedChanges(doc: BudgetDocument, ctx: RuleContext) {
   if (doc.stage !== "budget") return;
-  const department = claimsOfKind(doc, "department-total");
+  // The generic reader states a department total's change as a statement of its own, on the same figure.
+  const stated = claimsOfKind(doc, "stated-change");
+  const at = (a: Amount) => `${a.location.line}:${a.location.column}`;
+  const department = mapArray(claimsOfKind(doc, "department-total"), (c) => (c.change ? c : { ...c, change: stated.find((x) => at(x.amount) === at(c.amount))?.change ?? null }));
   const allocation = claimsOfKind(doc, "allocation").filter((c) => c.fund === "all");
   for (const [income, expenditure, item] of [
     [department.find((c) => c.side === "income" && c.change), department.find((c) => c.side === "expenditure" && c.change), "部门预算支出"],

@@ -281,4 +281,14 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     const fs = checkText(yoyChange, part("国家某局 2026 年委托业务费财政拨款预算 1,391.68 万元，比 2025 年预算增加 333.83 万元，增长 31.35%。"));
     expect(fs.map((f) => `${f.severity} ${f.item} ${f.column} ${f.stated} ${f.computed}`)).toEqual(["error 委托业务费财政拨款预算 增幅 31.35 31.557"]);
   });
+
+  it("a 预算 balances: 支出预算's change is 收入预算's where both are stated at the same amount (广州's 65,151.4 twice)", () => {
+    const run = (change: string) =>
+      checkText(yoyChange, part(`本部门收入预算163,539.07万元，比上年减少65,151.4万元，下降28.5%；支出预算163,539.07万元，比上年减少${change}万元，下降28.5%。`)).map(
+        (f) => `${f.severity} ${f.item} ${f.column} ${f.stated} ${f.computed}`,
+      );
+    expect(run("65,151.4")).toEqual([]);
+    // 65,156.4 still reads 28.5% on 163,539.07: only the income's change shows it.
+    expect(run("65,156.4")).toEqual(["error 部门预算支出 增减额 65156.4 65151.4"]);
+  });
 });
