@@ -152,6 +152,10 @@ const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类\s*[,:]?\s*(?:�
 const SPENT_INCLUDES = sre(String.raw`^[^]*?支出(?:主要)?包括\s*:?`);
 const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
 
+/** 收入包括： after the 财政拨款收支总预算, in its sentence or the next. */
+const INCOME_INCLUDES = sre(String.raw`^[^。]*?。?\s*收入(?:主要)?包括\s*:?`);
+const INCOME_ITEM = re(String.raw`^\s*(?<label>[^\d,;:。%、()]{2,24}?)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
+
 /** The income table's column a part of the 收入 total names, and the expenditure table's of the 支出 total. */
 const INCOME_PART: [RegExp, TableFigure][] = [
   [/^一般公共预算(?:拨款|财政拨款)?(?:收入)?$/, "general-public-income"],
@@ -235,6 +239,9 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
+      // …。收入包括：一般公共预算收入 5,753.07 万元。: its funds, as the income table prints them.
+      const received = INCOME_INCLUDES.exec(p.text.slice(m.index + m[0].length));
+      if (received) incomeList(p, m.index + m[0].length + received.index + received[0].length, figureAt, compared, out);
       // …。支出包括：一般公共服务支出 15,291.3 万元，占 81.65%；…: its 类, in the paragraph (and the ones its ； runs on to).
       const spent = SPENT_INCLUDES.exec(p.text.slice(m.index + m[0].length));
       if (spent) classList(paras, k, m.index + m[0].length + spent.index + spent[0].length, "allocation", figureAt, compared, out);
@@ -376,6 +383,23 @@ function classList(paras: Para[], k: number, at: number, scope: FunctionItemClai
     const amount = figureAt(p, c, "amount", at);
     if (amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "function-item", names: [normaliseName(c.groups!.name.replace(/\s+/g, ""))], amount, levels: ["类"], ...(scope && { scope }) });
     read++;
+    at += c[0].length;
+    if (c.groups!.sep === "。" || c.groups!.sep === "") break;
+  }
+}
+
+/**
+ * The funds a 财政拨款收支总预算's 收入包括： lists, up to its sentence's end: each that names an income table's
+ * column (一般公共预算收入, 政府性基金预算收入 …) is that column's 合计.
+ */
+function incomeList(p: Para, at: number, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+  for (;;) {
+    const c = INCOME_ITEM.exec(p.text.slice(at));
+    if (!c) break;
+    const label = c.groups!.label.replace(/\s+/g, "");
+    const figure = INCOME_PART.find(([rx]) => rx.test(label))?.[1];
+    const amount = figureAt(p, c, "amount", at);
+    if (figure && amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "table-figure", figure, label, amount, change: null });
     at += c[0].length;
     if (c.groups!.sep === "。" || c.groups!.sep === "") break;
   }

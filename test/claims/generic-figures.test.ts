@@ -191,6 +191,13 @@ describe("the generic reader: figures that restate a table", () => {
     // After the 财政拨款收支总预算, its 支出包括 (across a line ending in ；): of the 财政拨款 tables.
     const allocation = claimsOf(textDoc(part("2026 年国家某局财政拨款收支总预算 18,728.91 万元。收入包括：一般公共预算当年拨款收入 16,474.82 万元；支出包括：一般公共服务支出 15,291.3 万元，占 81.65%；", "住房保障支出 1,111.44 万元，占 5.93%。"))).claims;
     expect(allocation.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]} ${c.amount.text} ${c.scope}`] : []))).toEqual(["一般公共服务支出 15,291.3 allocation", "住房保障支出 1,111.44 allocation"]);
+    // Its 收入包括 (杭州: …总预算 5,753.07 万元。收入包括：一般公共预算收入 5,753.07 万元。): each fund the income table prints.
+    expect(read("2026 年财政拨款收支总预算 5,753.07 万元。收入包括：一般公共预算收入 5,753.07 万元、政府性基金预算收入 0.00 万元。支出包括：科学技术支出 28.00 万元。")).toEqual([
+      "figure allocation-grand-total 财政拨款收支总预算 5,753.07",
+      "figure general-public-income 一般公共预算收入 5,753.07",
+      "figure gov-fund-income 政府性基金预算收入 0.00",
+      "item 科学技术支出(类) 28.00",
+    ]);
     // Not a 类's name (no 支出 at its end), another wording, or a figure compared with last year's: none.
     expect(read("1.按支出功能分类，包括科学技术 28.00 万元。", "按支出经济分类，包括工资福利支出 20 万元。", "按支出功能分类，包括比上年科学技术支出 28.00 万元。")).toEqual([]);
   });
