@@ -20,6 +20,7 @@ runCases(codeName, {
   accept: [
     { name: "2060704 is 学术交流活动 in every table", text: doc("学术交流活动") },
     { name: "spacing and full-width brackets are not a different name", text: pages(classified(8, "甲单位→→→3→3→0\n→30213→维修（护）费→3→3→0\n乙单位→→→3→3→0\n→30213→维修 (护) 费→3→3→0")) },
+    { name: "each economic 类 under its own name (302 商品和服务支出, 310 资本性支出)", text: classified(8, "甲单位→→→9→9→0\n→302→商品和服务支出→5→5→0\n→30201→办公费→5→5→0\n→310→资本性支出→4→4→0\n→31002→办公设备购置→4→4→0") },
   ],
   reject: [
     {
@@ -31,6 +32,11 @@ runCases(codeName, {
       name: "an economic code: 30213 维修费 once against 维修（护）费 twice",
       text: classified(8, "甲单位→→→9→9→0\n→30213→维修（护）费→3→3→0\n乙单位→→→3→3→0\n→30213→维修(护)费→3→3→0\n丙单位→→→3→3→0\n→30213→维修费→3→3→0"),
       findings: [{ severity: "warning", withinRounding: false, ...note, line: 10, table: "T8", unit: "丙单位", code: "30213", item: "维修费", related: [6, 8] }],
+    },
+    {
+      name: "a 类 code mistyped, 352 for 302: 商品和服务支出 is 302's name (no sum shows it: the 款 302xx are summed by their own codes)",
+      text: classified(8, "甲单位→→→9→9→0\n→352→商品和服务支出→5→5→0\n→30201→办公费→5→5→0\n→310→资本性支出→4→4→0\n→31002→办公设备购置→4→4→0"),
+      findings: [{ severity: "warning", withinRounding: false, ...note, line: 6, table: "T8", unit: "甲单位", code: "352", item: "商品和服务支出", column: "科目编码", related: [6] }],
     },
   ],
 });
