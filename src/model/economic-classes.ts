@@ -1,5 +1,5 @@
 import type { Row } from "./document.js";
-import { normaliseName } from "./names.js";
+import { codesByName } from "./names.js";
 
 /*
  * The 类 of the government economic classification of department expenditure (部门预算支出经济分类科目, 2018
@@ -19,13 +19,8 @@ const CLASSES: [code: string, name: string][] = [
   ["399", "其他支出"],
 ];
 
-const BY_NAME = new Map<string, string>();
-for (const [code, name] of CLASSES) BY_NAME.set(normaliseName(name), code);
-
 /** The 类 code of an economic class printed by name, or null. */
-export function economicClassCode(name: string | null): string | null {
-  return name ? (BY_NAME.get(normaliseName(name)) ?? null) : null;
-}
+export const economicClassCode = codesByName(CLASSES);
 
 /**
  * In a table by economic code whose rows are named, not coded (read by kind alone): the rows named as a 类

@@ -57,3 +57,13 @@ export function splitMarker(label: string): { marker: string | null; level: numb
   if (m && m[2]) return { marker: `(${m[1]})`, level: 2, name: m[2].trim() };
   return { marker: null, level: null, name: t };
 }
+
+/**
+ * A classification's codes by their names (its 类 as the 政府收支分类科目 names them): the code a name printed
+ * with any spacing or bracket width stands for, or null.
+ */
+export function codesByName(entries: readonly (readonly [code: string, name: string])[]): (name: string | null) => string | null {
+  const byName = new Map<string, string>();
+  for (const [code, name] of entries) byName.set(normaliseName(name), code);
+  return (name) => (name ? (byName.get(normaliseName(name)) ?? null) : null);
+}

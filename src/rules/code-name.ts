@@ -4,6 +4,7 @@ import { normaliseName } from "../model/names.js";
 import { pushTo } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import { economicClassCode } from "../model/economic-classes.js";
+import { functionClassCode } from "../model/function-classes.js";
 import { mapArray } from "../util/arrays.js";
 
 const MAX_RELATED = 20;
@@ -12,20 +13,22 @@ const MAX_RELATED = 20;
 type Use = { name: string; table: TableId; unit: string | null; location: SourceLocation; codeAt: SourceLocation };
 
 /**
- * A 类 of the economic classification printed under another 类's name (352 商品和服务支出: the name is 302's).
- * A 类 code mistyped changes no sum (its 款 are summed by their own codes), so only its name shows it.
+ * A 类 printed under another 类's name (352 商品和服务支出: the name is 302's; 291 一般公共服务支出: 201's). A 类
+ * code mistyped changes no sum (its 款 are summed by their own codes), so only its name shows it.
  */
-function classNames(seen: Map<string, Use[]>, ctx: RuleContext) {
+function classNames(kind: "function" | "economic", seen: Map<string, Use[]>, ctx: RuleContext) {
+  const classOf = kind === "economic" ? economicClassCode : functionClassCode;
+  const [zh, en] = kind === "economic" ? ["经济分类", "economic"] : ["功能分类", "function"];
   for (const [code, uses] of seen) {
     if (code.length !== 3) continue;
     for (const u of uses) {
-      const own = economicClassCode(u.name);
+      const own = classOf(u.name);
       if (!own || own === code) continue;
       ctx.report({
         subject: { table: u.table, unit: u.unit, code, item: u.name, column: "科目编码" },
         location: u.codeAt,
         related: [u.location],
-        message: { zh: `科目名称“${u.name}”是经济分类 ${own} 的名称，编码却为 ${code}：编码是否录错？`, en: `“${u.name}” is the name of ${own} in the economic classification, printed with the code ${code}: a mistyped code?` },
+        message: { zh: `科目名称“${u.name}”是${zh} ${own} 的名称，编码却为 ${code}：编码是否录错？`, en: `“${u.name}” is the name of ${own} in the ${en} classification, printed with the code ${code}: a mistyped code?` },
       });
     }
   }
@@ -35,8 +38,8 @@ export const codeName: Rule = {
   id: "code-name",
   defaultSeverity: "warning",
   requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital"]] },
-  description: "One classification code bears one name everywhere in the document; an economic 类 is not printed under another 类's name.",
-  descriptionZh: "同一科目编码在全文各表中应使用同一科目名称；经济分类的类不应使用另一类的名称。",
+  description: "One classification code bears one name everywhere in the document; a 类 is not printed under another 类's name.",
+  descriptionZh: "同一科目编码在全文各表中应使用同一科目名称；类级科目不应使用另一类的名称。",
   check(doc, ctx) {
     for (const kind of ["function", "economic"] as const) {
       const seen = new Map<string, Use[]>();
@@ -45,7 +48,7 @@ export const codeName: Rule = {
           if (r.kind === "code" && r.codeKind === kind && r.code && r.name)
             // Where the name is printed: its 科目名称 cell, or the row when the name is not a cell of its own.
             pushTo(seen, r.code, { name: r.name, table: t.id, unit: r.unit, location: r.cells.name?.location ?? r.location, codeAt: r.cells.code?.location ?? r.location });
-      if (kind === "economic") classNames(seen, ctx);
+      classNames(kind, seen, ctx);
       for (const [code, uses] of seen) {
         const counts = new Map<string, number>();
         for (const u of uses) counts.set(normaliseName(u.name), (counts.get(normaliseName(u.name)) ?? 0) + 1);

@@ -20,6 +20,7 @@ runCases(codeName, {
   accept: [
     { name: "2060704 is 学术交流活动 in every table", text: doc("学术交流活动") },
     { name: "spacing and full-width brackets are not a different name", text: pages(classified(8, "甲单位→→→3→3→0\n→30213→维修（护）费→3→3→0\n乙单位→→→3→3→0\n→30213→维修 (护) 费→3→3→0")) },
+    { name: "a function 类 under a name of an older year (医疗卫生与计划生育支出 for 210): not judged", text: classified(7, "甲单位→→→10→0→10\n→210→医疗卫生与计划生育支出→10→0→10\n→21001→卫生健康管理事务→10→0→10") },
     { name: "each economic 类 under its own name (302 商品和服务支出, 310 资本性支出)", text: classified(8, "甲单位→→→9→9→0\n→302→商品和服务支出→5→5→0\n→30201→办公费→5→5→0\n→310→资本性支出→4→4→0\n→31002→办公设备购置→4→4→0") },
   ],
   reject: [
@@ -37,6 +38,11 @@ runCases(codeName, {
       name: "a 类 code mistyped, 352 for 302: 商品和服务支出 is 302's name (no sum shows it: the 款 302xx are summed by their own codes)",
       text: classified(8, "甲单位→→→9→9→0\n→352→商品和服务支出→5→5→0\n→30201→办公费→5→5→0\n→310→资本性支出→4→4→0\n→31002→办公设备购置→4→4→0"),
       findings: [{ severity: "warning", withinRounding: false, ...note, line: 6, table: "T8", unit: "甲单位", code: "352", item: "商品和服务支出", column: "科目编码", related: [6] }],
+    },
+    {
+      name: "a function 类 code mistyped, 296 for 206: 科学技术支出 is 206's name",
+      text: classified(7, "甲单位→→→10→0→10\n→296→科学技术支出→10→0→10\n→20607→科学技术普及→10→0→10\n→2060701→机构运行→10→0→10"),
+      findings: [{ severity: "warning", withinRounding: false, ...note, line: 6, table: "T7", unit: "甲单位", code: "296", item: "科学技术支出", column: "科目编码", related: [6] }],
     },
   ],
 });
