@@ -5,7 +5,7 @@
 // the pauses on this thread; the collector's helper threads are in the CPU time, not in the pauses).
 // Exit 1 when these steps no longer give the report checkPackage gives. Not part of `npm run bench` (docs/performance.md, "Twelfth pass", is where its figures are recorded).
 //
-//   node scripts/warm-phases.mjs [--n 1000] [--warm 500] [--dir <folder of documents>]
+//   node scripts/warm-phases.mjs [--n 1000] [--warm 500] [--dir <folder of documents>] [--pretenure]
 //
 // With --expose-gc before the script, each document begins as in a batch worker: with a scavenge when the
 // young generation is more than half full (src/batch/between-documents.ts), timed as a step of its own.
@@ -17,10 +17,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { checkPackage, collectBetweenDocuments, diagnose, forgetClaims, documentReport, emptyLog, findPackages, loadPackage, notCheckedRules, rules, runRules, streams } from "../dist/lib/index.js";
 import { generateCorpus } from "./lib/synthetic.mjs";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
+// As in a batch worker (src/batch/pool.ts): V8 does not pretenure, whose guesses kept each checked
+// document's objects in the old generation until a full collection. `--pretenure` leaves V8's default.
+if (!process.argv.includes("--pretenure")) setFlagsFromString("--no-allocation-site-pretenuring");
 const args = process.argv.slice(2);
 const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
 const n = Number(opt("--n", "1000"));
@@ -117,7 +121,7 @@ const cpu = process.cpuUsage(cpu0);
 const wall = performance.now() - wall0;
 await new Promise((r) => setTimeout(r, 100)); // the gc entries
 const ms = (x) => (x / measured).toFixed(3).padStart(7);
-console.log(`${measured} documents measured after ${warm} (node ${process.version}, ${process.execArgv.join(" ") || "no flags"})`);
+console.log(`${measured} documents measured after ${warm} (node ${process.version}, ${process.execArgv.join(" ") || "no flags"}; ${process.argv.includes("--pretenure") ? "V8 pretenures" : "no pretenuring, as a worker"})`);
 console.log(`per document: wall ${ms(wall)} ms, CPU of the process ${ms((cpu.user + cpu.system) / 1000)} ms`);
 console.log(`collections on this thread: ${(gc.minor / measured).toFixed(2)} scavenges and ${(gc.major / measured).toFixed(3)} others a document, pauses ${ms(gc.ms)} ms`);
 console.log("\n| step | ms per document |\n| --- | ---: |");

@@ -71,8 +71,16 @@ const WORKER_WASM_FLAGS = ["--liftoff-only"];
  * young generation is more than half full, rather than in the middle of the next one, where most of that
  * document is alive and copied (batch/between-documents.ts). Only a context made after the flag has `gc`:
  * the main thread's, made before, does not.
+ *
+ * And no allocation-site pretenuring: V8 learns from the scavenges of a worker's first documents, made in
+ * the middle of one while most of it is alive, that the objects of the model and of the engine survive, and
+ * from then on allocates them in the old generation. There each checked document's identities lay dead
+ * until a full collection, and through them each scavenge between documents kept the document's amounts
+ * and text alive: ~0.65 MB promoted a scavenge instead of ~28 kB. Without it, on one worker, 1,000 documents
+ * took 0.80 of the CPU (3 pairs) and the scavenges paused the worker 432 ms instead of 1,069 (docs/performance.md,
+ * "Fifteenth pass"). It changes where objects are allocated, never what is computed.
  */
-const WORKER_GC_FLAGS = ["--expose-gc"];
+const WORKER_GC_FLAGS = ["--expose-gc", "--no-allocation-site-pretenuring"];
 
 let flagsSet = false;
 function setWorkerFlags(): void {
