@@ -77,8 +77,9 @@ const WORKER_WASM_FLAGS = ["--liftoff-only"];
  * from then on allocates them in the old generation. There each checked document's identities lay dead
  * until a full collection, and through them each scavenge between documents kept the document's amounts
  * and text alive: ~0.65 MB promoted a scavenge instead of ~28 kB. Without it, on one worker, 1,000 documents
- * took 0.80 of the CPU (3 pairs) and the scavenges paused the worker 432 ms instead of 1,069 (docs/performance.md,
- * "Fifteenth pass"). It changes where objects are allocated, never what is computed.
+ * take 0.75 of the CPU (median of 6 pairs, 0.68-1.05: V8 does not start pretenuring in every run) and the
+ * scavenges paused the worker 432 ms instead of 1,069 (docs/performance.md, "Fifteenth pass"). It changes
+ * where objects are allocated, never what is computed.
  */
 const WORKER_GC_FLAGS = ["--expose-gc", "--no-allocation-site-pretenuring"];
 
