@@ -103,6 +103,11 @@ const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?(?:安�
  * 财政拨款基本支出（预算） X 万元 · 财政拨款安排的基本支出 X 万元 (not 一般公共预算财政拨款基本支出, GENERAL_BASIC's): the
  * 财政拨款基本支出表's 合计, with its 人员经费 / 公用经费 in the paragraphs after it.
  */
+/**
+ * 机关运行经费 (… 预算支出 / 财政拨款预算 / 安排) N 万元: the 合计 of a table of 机关运行经费 by economic code where the
+ * document prints one (江苏's 公开11表); a definition (机关运行经费：指…) has no figure after it.
+ */
+const RUNNING_COST = sre(String.raw`机关运行经费(?:财政拨款)?(?:预算)?(?:支出)?(?:预算|安排)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const ALLOCATION_BASIC = sre(String.raw`(?<!一般公共预算\s*)财政拨款(?:安排(?:的)?)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const BASIC_PART = sre(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
@@ -273,6 +278,10 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "allocation-basic", label: "财政拨款基本支出", amount, change: null });
       basicParts(paras, k, m.index + m[0].length, "allocation", figureAt, compared, out);
+    }
+    for (const m of p.text.matchAll(RUNNING_COST)) {
+      const amount = figureAt(p, m, "amount");
+      if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "running-cost", label: "机关运行经费", amount, change: null });
     }
   }
   for (const l of lists) {

@@ -177,6 +177,7 @@ export interface BaseUnitsClaim {
  * of the 支出 total (基本支出 / 项目支出), 一般公共预算基本支出 and 财政拨款基本支出 with their 人员经费 / 公用经费.
  */
 export type TableFigure =
+  | "running-cost"
   | "business-income"
   | "operating-income"
   | "superior-subsidy"

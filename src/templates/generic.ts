@@ -129,6 +129,11 @@ export const generic: DocumentTemplate = {
     g(6, { kind: "general-basic-economic", title: "一般公共预算基本支出表", titlePatterns: [/一般公共预算(财政拨款)?基本支出/], ...classified("economic") }),
     g(17, { kind: "general-project-economic", title: "一般公共预算项目支出表（按经济分类）", titlePatterns: [/一般公共预算(财政拨款)?项目支出(预算|决算)?(情况)?表(\((按)?经济(分类)?(科目)?\))?$/], ...classified("economic") }),
     g(8, { kind: "general-economic", title: "一般公共预算支出表（按经济分类）", titlePatterns: [/一般公共预算(支出|财政拨款支出)(预算|决算)?(情况)?表?.*经济分类/], ...classified("economic") }),
+    // 机关运行经费 by economic code (江苏's 公开11表), one column; a title naming 三公 too is the 三公 table's (上海).
+    g(11, {
+      kind: "running-cost-economic", title: "机关运行经费支出表", titlePatterns: [/^(部门|单位)?(一般公共预算)?(财政拨款)?机关运行经费(支出)?(预算|决算)?(情况|明细)?表(\((按)?经济(分类)?(科目)?\))?$/],
+      layout: "classified", codeKind: "economic", columns: [...code, amount("total", "机关运行经费", /^机关运行经费(支出)?(预算数?|决算数?)?$/), ...classifiedAmounts],
+    }),
     g(7, {
       kind: "sanggong", title: "“三公”经费表", titlePatterns: [/三公/], layout: "single-row",
       columns: [

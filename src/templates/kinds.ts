@@ -217,6 +217,8 @@ export const KINDS: Record<TableKind, KindSpec> = {
     en: "government allocation's basic expenditure by economic code",
     rowIdentities: [{ total: "total", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" }],
   },
+  // One column (机关运行经费支出): its 合计 and codes summed by hierarchy-sum, the text's 机关运行经费 against its 合计.
+  "running-cost-economic": { zh: "机关运行经费支出表（按经济分类）", en: "running costs by economic code", rowIdentities: [] },
   sanggong: {
     zh: "“三公”经费表",
     en: "three public expenses",

@@ -55,10 +55,16 @@ describe("the generic reader: figures that restate a table", () => {
         "事业收入预算 10 万元；基本支出预算数为 15,844.04万元；项目支出预算数为4335.3万元。",
         "2019年度政府采购支出预算总额2744.84万元，其中：拟采购货物 1 万元。",
         "某中心收入预算 10 万元。",
-        "2026 年 省 检 察 院 一 般 公 共 预 算 机 关 运 行 经 费 预 算 支 出 2391.92 万元。",
         "比上年收入预算 100 万元增加 5 万元。",
       ),
     ).toEqual([]);
+  });
+
+  it("机关运行经费 N 万元 is the running-cost table's figure, not the department's 支出预算; a definition or another year's is not read", () => {
+    expect(read("2026 年 省 检 察 院 一 般 公 共 预 算 机 关 运 行 经 费 预 算 支 出 2391.92 万元，与上年相比减少 330.65 万元。")).toEqual(["figure running-cost 机关运行经费 2391.92"]);
+    expect(read("国 家 信 访 局 2026 年 机 关 运 行 经 费 财 政 拨 款 预 算 2,376.26 万元，较 2025 年预算增加 222.33 万元。")).toEqual(["figure running-cost 机关运行经费 2,376.26"]);
+    expect(read("2026年，本部门机关运行经费安排990.04万元，比上年减少759.52万元。")).toEqual(["figure running-cost 机关运行经费 990.04"]);
+    expect(read("机关运行经费：指为保障行政单位运行用于购买货物和服务的各项资金，包括办公费 10 万元。", "2025 年机关运行经费预算 100 万元。")).toEqual([]);
   });
 
   it("财政拨款收支总预算, and 一般公共预算基本支出 with its 人员经费 and 公用经费 in the paragraphs after it, up to the next heading", () => {

@@ -389,12 +389,9 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       file: "jiangsu_provincial-procuratorate_2019_dept-budget.txt",
       // Its 收支预算总表 prints three sides (收入 | 支出 by function | 支出 by purpose): read as 收入 | 支出 by function,
       // the purpose side (the 财政拨款收支预算总表's and 支出预算总表's again) left out but for the totals it spans.
-      rows: { summary: 32, expenditure: 1, "allocation-summary": 7, "general-function": 17, "general-basic-economic": 31, sanggong: 1, "gov-fund": 0, "allocation-function": 17, "allocation-basic-economic": 31 },
-      unknown: [
-        "收入预算总表（按项目列示 rows are items, not codes）",
-        "一般公共预算机关运行经费支出预算表",
-        "政府采购支出预算表",
-      ],
+      // Its 一般公共预算机关运行经费支出预算表: 合计 and 302 2,391.92 over 16 款 (hierarchy-sum holds).
+      rows: { summary: 32, expenditure: 1, "allocation-summary": 7, "general-function": 17, "general-basic-economic": 31, sanggong: 1, "gov-fund": 0, "allocation-function": 17, "allocation-basic-economic": 31, "running-cost-economic": 17 },
+      unknown: ["收入预算总表（按项目列示 rows are items, not codes）", "政府采购支出预算表"],
       // 本年支出预算合计 = 基本支出 + 项目支出 + 单位预留机动经费, one part a line across a page break. Its shares
       // add up to 100.00%, and 65.56% is 15,844.04 ÷ 24,169.74 = 65.553% balanced by a unit: a rounding note.
       // Two 款-项 items the text names shorter than its 表5 (机关事业单位基本养老保险费 for …保险缴费支出, …职业年金 for
@@ -483,7 +480,27 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // 国家信访局's 项级支出科目 named by its code (2014099 其他信访事务支出，2026 年预算数为 …): 表5's row of that code.
       ["central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt", "预算数为 3,623.98 万元，占部", "预算数为 3,632.98 万元，占部", "3632.98", "3623.98"],
       ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "费预算支出80万元", "费预算支出85万元", "85", "80"],
+      // 江苏's 机关运行经费 (一 般 公 共 预 算 机 关 运 行 经 费 预 算 支 出, its figure on the next line): the 合计 of its
+      // 一般公共预算机关运行经费支出预算表.
+      ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "2391.92 万元，与上年相比减少 330.65", "2319.92 万元，与上年相比减少 330.65", "2319.92", "2391.92"],
     ]);
+  });
+
+  it("江苏's 机关运行经费 table by economic code: an 款 retyped is an error of its 类 at the 类's line", () => {
+    // 302 商品和服务支出 2,391.92 = Σ of its 16 款 (30201 办公费 158.00 …); 合计 = 302.
+    const file = "jiangsu_provincial-procuratorate_2019_dept-budget.txt";
+    const text = readFileSync(join(ROOT, OP, file), "utf8");
+    const lines = text.split("\n");
+    const title = lines.findIndex((l) => l.trim() === "一般公共预算机关运行经费支出预算表") + 1;
+    const office = lines.findIndex((l, i) => i >= title && /^30201\s+办公费\s+158\.00$/.test(l.trim())) + 1;
+    const cls = lines.findIndex((l, i) => i >= title && /^302\s+商品和服务支出\s+2,391\.92$/.test(l.trim())) + 1;
+    expect(title).toBeGreaterThan(0);
+    expect([office > title, cls > title]).toEqual([true, true]);
+    lines[office - 1] = lines[office - 1].replace("158.00", "185.00");
+    const p = join(tempDir("running-cost"), file);
+    writeFileSync(p, lines.join("\n"));
+    const errors = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; stated: string; computed: string; tableKind: string | null; location: { line: number } }[]).filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.ruleId, f.tableKind, f.stated, f.computed, f.location.line])).toContainEqual(["hierarchy-sum", "running-cost-economic", "2391.92", "2418.92", cls]);
   });
 
   it("a share of a list no 其中 introduces, retyped, is an error at its line against the total stated before the list", () => {

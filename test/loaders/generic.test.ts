@@ -84,6 +84,14 @@ describe("titles recognised by kind", () => {
     expect(kindOf("部门预算基本支出预算表")).toBe("basic-summary");
     expect(kindOf("一般公共预算项目支出情况表（按经济分类科目）")).toBe("general-project-economic");
   });
+
+  it("机关运行经费 by economic code is a table of its own kind; a 三公 table printing it beside the 三公 stays 三公", () => {
+    expect(kindOf("一般公共预算机关运行经费支出预算表")).toBe("running-cost-economic");
+    expect(kindOf("机关运行经费支出预算表（按经济科目）")).toBe("running-cost-economic");
+    expect(kindOf("部门机关运行经费支出决算表")).toBe("running-cost-economic");
+    expect(kindOf("“三公”经费和机关运行经费预算表")).toBe("sanggong");
+    expect(kindOf("一般公共预算“三公”经费支出预算表")).toBe("sanggong");
+  });
 });
 
 describe("headers read by kind alone", () => {
