@@ -27,7 +27,8 @@ export type TableKind =
   | "sanggong" // “三公”经费 (and 机关运行经费)
   | "gov-fund" // 政府性基金预算支出
   | "state-capital" // 国有资本经营预算支出
-  | "performance"; // 部门整体支出绩效目标表
+  | "performance" // 部门整体支出绩效目标表
+  | "project-performance"; // 项目支出绩效(目标)表: the projects again, each with its 金额 and 绩效目标 (杭州's 表11)
 
 export type InputFormat = "markdown" | "csv" | "xlsx" | "layout" | "pdf";
 export type CodeKind = "function" | "economic";

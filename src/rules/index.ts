@@ -19,6 +19,7 @@ import { itemCode } from "./item-code.js";
 import { itemsVsUnits } from "./items-vs-units.js";
 import { negativeAmount } from "./negative-amount.js";
 import { partOfTotal } from "./part-of-total.js";
+import { performanceVsProjects } from "./performance-vs-projects.js";
 import { roundingConsistency } from "./rounding-consistency.js";
 import { rowTotal } from "./row-total.js";
 import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
@@ -54,6 +55,7 @@ export const rules: Rule[] = [
   fundTables,
   allocationTables,
   tasksVsBudget,
+  performanceVsProjects,
   codeName,
   itemCode,
   formulaCache,

@@ -163,6 +163,8 @@ export const generic: DocumentTemplate = {
     g(16, { kind: "project-summary", title: "项目支出预算表", titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出(及其他支出)?(预算|决算)?(总)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(15, { kind: "basic-summary", title: "基本支出预算表", titlePatterns: [/^(部门|单位)?(预算)?基本支出(预算|决算)?(总)?表$/], ...classified("economic") }),
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表(\((按)?功能(分类)?(科目)?\))?$|^(部门|单位)?支出(预算|决算)表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
+    // The projects again with their 绩效目标 (杭州's 表11 项目支出绩效表: 单位名称 | 项目名称 | 金额 | 绩效目标).
+    g(18, { kind: "project-performance", title: "项目支出绩效表", titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出绩效(目标)?表$/], ...classified("function") }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
   ],
 };

@@ -234,6 +234,8 @@ export const KINDS: Record<TableKind, KindSpec> = {
   },
   "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: [...basicSplit, fundBalance] },
   "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: [...basicSplit, fundBalance] },
+  // A list of projects with their amounts and targets, each project's 金额 against the project list (performance-vs-projects).
+  "project-performance": { zh: "项目支出绩效表", en: "project performance targets", rowIdentities: [] },
   performance: {
     zh: "部门整体支出绩效目标表",
     en: "performance targets",

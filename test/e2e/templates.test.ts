@@ -368,8 +368,9 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // unit: the text's 24.02 is the 合计's, not the sum of the three rows. Its 项目支出预算表 lists projects by
       // unit (单位名称 | 项目名称), a unit's name wrapped around its project's line: 合计 = Σ projects = 表3's 项目支出.
       file: "hangzhou_meteorological-bureau_2026_dept-budget.txt",
-      rows: { summary: 33, income: 4, expenditure: 18, "allocation-summary": 29, "general-function": 18, "general-basic-economic": 39, sanggong: 3, "gov-fund": 1, "state-capital": 1, "project-summary": 4 },
-      unknown: ["2026年市级部门项目支出绩效表"],
+      // Its 表11 项目支出绩效表 repeats 表10's 3 projects with their 绩效目标 (the first project's words above its figures).
+      rows: { summary: 33, income: 4, expenditure: 18, "allocation-summary": 29, "general-function": 18, "general-basic-economic": 39, sanggong: 3, "gov-fund": 1, "state-capital": 1, "project-summary": 4, "project-performance": 3 },
+      unknown: [],
       // Its shares follow a total stated in the sentence before (…收入预算 5,876.67 万元，…持平。/ 其中：一般公共预算
       // 拨款收入 5,753.07 万元，占 97.9%；其他收入 123.61 万元，占 2.1%), letter-spaced: 5,753.07 + 123.61 = 5,876.68,
       // a rounding note.
@@ -486,6 +487,20 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     ]);
   });
 
+  it("杭州's 项目支出绩效表: a project's 金额 retyped is an error at its line, against 表10's 合计 of that project", () => {
+    const file = "hangzhou_meteorological-bureau_2026_dept-budget.txt";
+    const text = readFileSync(join(ROOT, OP, file), "utf8");
+    const lines = text.split("\n");
+    const title = lines.findIndex((l) => l.includes("项目支出绩效表")) + 1;
+    const at = lines.findIndex((l, i) => i >= title && /气象设施维护及科普\s+887\.90$/.test(l)) + 1;
+    expect([title > 0, at > title]).toEqual([true, true]);
+    lines[at - 1] = lines[at - 1].replace("887.90", "878.90");
+    const p = join(tempDir("project-performance"), file);
+    writeFileSync(p, lines.join("\n"));
+    const errors = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; stated: string; computed: string; unit: string; location: { line: number } }[]).filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.ruleId, f.unit, f.stated, f.computed, f.location.line])).toEqual([["performance-vs-projects", "杭州市气象局", "878.9", "887.9", at]]);
+  });
+
   it("江苏's 机关运行经费 table by economic code: an 款 retyped is an error of its 类 at the 类's line", () => {
     // 302 商品和服务支出 2,391.92 = Σ of its 16 款 (30201 办公费 158.00 …); 合计 = 302.
     const file = "jiangsu_provincial-procuratorate_2019_dept-budget.txt";
@@ -592,13 +607,15 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
     const from = "专业系统维护及科普                 146.69       118.00                           28.69";
     expect(text).toContain(from);
     const dir = tempDir("projects-by-unit");
-    // The project's total and its 一般公共预算 both 3.00 more: its row adds up, the table's 合计 does not.
+    // The project's total and its 一般公共预算 both 3.00 more: its row adds up, the table's 合计 does not, and 表11
+    // (项目支出绩效表) still prints the project at 146.69.
     const p = join(dir, file);
     writeFileSync(p, text.replace(from, "专业系统维护及科普                 149.69       121.00                           28.69"));
     const fs = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; table: string; item: string; stated: string; computed: string; column: string }[]).filter((f) => f.severity === "error");
     expect(fs.map((f) => [f.ruleId, f.table, f.item, f.column, f.stated, f.computed])).toEqual([
       ["hierarchy-sum", "T16", "合计", "合计", "2131.61", "2134.61"],
       ["hierarchy-sum", "T16", "合计", "一般公共预算", "2008", "2011"],
+      ["performance-vs-projects", "T18", "专业系统维护及科普", "合计", "146.69", "149.69"],
     ]);
     // 合计 itself mistyped: against the projects and against 表3's 项目支出.
     const q = join(dir, "total-" + file);

@@ -460,6 +460,36 @@ describe("a list of projects with their 绩效目标 beside them (广州's 项�
   });
 });
 
+describe("a 项目支出绩效表 whose first project's targets stand above its figures (杭州's 表11)", () => {
+  // Lines 1–7 a 收支总表; the table from line 9: header on 12, the first project's words on 13 and 14 (before
+  // any figure), its line on 15, the second project's on 16 and 17.
+  const targets = doc(
+    summary,
+    [
+      "                      项目支出绩效表",
+      "部门名称：某某局                                                 单位:万元",
+      "",
+      "     单位名称           项目名称     金额                             绩效目标",
+      "                                        通过监测能力项目等提升监测预报能力。通过实施信息化项目提升",
+      "                                        服务水平。",
+      "某某局           信息系统运维      60.00",
+      "                                        站点维护数量 162 个，资料接收及时率达到 98％以上。",
+      "某某局           科普活动          40.00",
+    ].join("\n"),
+  );
+
+  it("is read with its header as printed: the words before the first figures are the targets', not the header's", () => {
+    const d = load(targets);
+    const t = table(d, "project-performance")!;
+    expect(t.columns.filter((c) => c.kind === "amount").map((c) => c.key)).toEqual(["total"]);
+    expect(t.rows.map((r) => [r.kind, r.unit, r.name, amountOf(r, "total")?.text, r.location.line])).toEqual([
+      ["item", "某某局", "信息系统运维", "60.00", 15],
+      ["item", "某某局", "科普活动", "40.00", 17],
+    ]);
+    expect(d.unknownTables).toEqual([]);
+  });
+});
+
 describe("a 三公 table with its items as rows and the funds as columns (广州)", () => {
   const sanggong = (abroad: string) =>
     doc(

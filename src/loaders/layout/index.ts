@@ -729,7 +729,11 @@ function sections(file: string, b: Block) {
     const amounts = amountsOf(l);
     const dataLike = amounts.length > 0 || CODE_ROW.test(t) || GLUED_CODE.test(t);
     for (const a of amounts) amountsStart = Math.min(amountsStart, a.x0);
-    if (!dataLike && body.length === 0) {
+    // Under a header that ends in a column of words (绩效目标), the first project's words may come before its
+    // figures' line (杭州's 项目支出绩效表): prose in every piece, no label of a header. They are the body's, for
+    // withoutRemarks to take off.
+    if (!dataLike && body.length === 0 && remarks && tokensOf(l).every((x) => /[。；，]/.test(x.text) || x.text.length > 24)) body.push(l);
+    else if (!dataLike && body.length === 0) {
       header.push(l);
       const key = t.replace(/\s+/g, "");
       headerTexts.set(key, [...(headerTexts.get(key) ?? []), tokensOf(l)[0]?.x0 ?? 0]);
