@@ -20,6 +20,7 @@ import { itemsVsUnits } from "./items-vs-units.js";
 import { negativeAmount } from "./negative-amount.js";
 import { partOfTotal } from "./part-of-total.js";
 import { performanceVsProjects } from "./performance-vs-projects.js";
+import { placeholderText } from "./placeholder-text.js";
 import { roundingConsistency } from "./rounding-consistency.js";
 import { rowTotal } from "./row-total.js";
 import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
@@ -67,6 +68,7 @@ export const rules: Rule[] = [
   yoyChange,
   staffingSum,
   duplicateText,
+  placeholderText,
   // Judges together the identities all the rules above declared (the engine runs it last).
   roundingConsistency,
   // Names the mistyped figure behind the findings above (src/diagnosis; run by check.ts after the engine).

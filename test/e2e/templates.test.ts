@@ -243,12 +243,16 @@ describe("Shanghai 部门决算 (layout text)", () => {
     expect(errors[0].message).toContain("184.65");
   });
 
-  it("the blank 决算 template: tables recognised, nothing to check, said so (not a crash, not 'all clear' alone)", () => {
+  it("the blank 决算 template: tables recognised, its placeholders one error, nothing else to check, said so (not a crash, not 'all clear')", () => {
     const { d, status } = doc("TEMPLATE_shanghai-putuo_2024_dept-final-accounts-template-no-data.txt");
-    expect(status).toBe(0);
+    expect(status).toBe(1);
     expect(d.failure).toBeNull();
     expect(d.template).toBe("shanghai-final");
-    expect(d.summary.error).toBe(0);
+    // 上海市 XX 局 … XX（类）XX（款）XX（项）: the template's placeholders, one error at the first (its 概况, line 69),
+    // the ~45 other places related. No other error: its tables hold no figure.
+    const errors = d.findings.filter((f: { severity: string }) => f.severity === "error");
+    expect(errors.map((f: { ruleId: string; location: { line: number } }) => [f.ruleId, f.location.line])).toEqual([["placeholder-text", 69]]);
+    expect(errors[0].related.length).toBeGreaterThan(30);
     expect(d.notChecked.map((n: { ruleId: string }) => n.ruleId)).toEqual(expect.arrayContaining(["balance-totals", "items-vs-units", "general-vs-total"]));
     const text = cli([`${SH}/TEMPLATE_shanghai-putuo_2024_dept-final-accounts-template-no-data.txt`]).stdout;
     // 14: income-vs-expenditure concerns a 预算 only, and is not listed for a 决算; split-vs-expenditure,
