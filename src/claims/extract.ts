@@ -6,7 +6,7 @@ import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
 import { vehicleSplits } from "./vehicles.js";
 import { ABROAD, OFFICIAL_CAR, Para, paragraphsOf, re } from "./para.js";
-import type { Change, Claim, Claims, Paragraph, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
+import type { Change, Claim, Claims, Paragraph, ProcurementClaim, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -352,8 +352,12 @@ const NOTE_SANGGONG = re(String.raw`(?<key>“?三公”?经费预算数?为?|${
 const NOTE_OPERATING = re(String.raw`机关运行经费[^。]*?预算(?:数)?为?\s*(?<amount>NUM)\s*万元`);
 const NOTE_PROCUREMENT = re(String.raw`政府采购预算\s*(?<amount>NUM)\s*万元`);
 const NOTE_PROCUREMENT_PART = re(String.raw`政府采购(?<label>货物|工程|服务)预算\s*(?<amount>NUM)\s*万元`, "g");
+/** 面向中小企业预留政府采购项目预算金额 N 万元，其中，预留给小型和微型企业的政府采购项目预算为 M 万元. */
+const NOTE_RESERVED_SME = re(String.raw`面向中小企业预留(?:的)?政府采购项目预算(?:金额)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`);
+const NOTE_RESERVED_MICRO = re(String.raw`(?:预留给小型和微型企业的?|面向小微企业预留(?:的)?)政府采购项目预算(?:金额)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`);
 
 function otherNotes(j: JoinedText, out: Claim[]) {
+  let procurement: ProcurementClaim | null = null;
   for (const p of paragraphsOf(j)) {
     // (Its 绩效目标 “涉及项目预算资金 N 万元” is not the 项目支出 total: projects below the threshold need no
     // targets — the real documents differ from it by 15 to 3,229 万元 — so it is not read.)
@@ -373,7 +377,15 @@ function otherNotes(j: JoinedText, out: Claim[]) {
         label: `政府采购${m.groups!.label}`,
         amount: p.amount(m, "amount")!,
       }));
-      out.push({ kind: "procurement", amount: p.amount(pr, "amount")!, components });
+      procurement = { kind: "procurement", amount: p.amount(pr, "amount")!, components };
+      out.push(procurement);
+    }
+    // The part reserved for small enterprises, stated after the procurement (its paragraph or the next).
+    const sme = NOTE_RESERVED_SME.exec(p.text);
+    const smeAmount = sme && p.amount(sme, "amount");
+    if (procurement && !procurement.reserved && smeAmount) {
+      const micro = NOTE_RESERVED_MICRO.exec(p.text.slice(sme.index + sme[0].length));
+      procurement.reserved = { sme: smeAmount, micro: micro ? p.amount(micro, "amount", sme.index + sme[0].length) : null };
     }
   }
 }

@@ -74,6 +74,11 @@ export interface ProcurementClaim {
   kind: "procurement";
   amount: Amount;
   components: { component: "goods" | "works" | "services"; label: string; amount: Amount }[];
+  /**
+   * 面向中小企业预留政府采购项目预算金额 N 万元 (the part of the procurement reserved for small and medium
+   * enterprises), and of it 预留给小型和微型企业的 M 万元, where the text states them after the procurement.
+   */
+  reserved?: { sme: Amount; micro: Amount | null };
 }
 
 /** The 三公 and, where a province prints them beside it (江苏's “三公”经费、会议费、培训费 table), 会议费 and 培训费. */

@@ -83,9 +83,16 @@ export const textSum: Rule = {
   descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
   check(doc, ctx) {
     units(doc, ctx);
-    for (const p of claimsOfKind(doc, "procurement"))
+    for (const p of claimsOfKind(doc, "procurement")) {
       if (p.components.length)
         ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: mapArray(p.components, (c) => ({ amount: c.amount })), relation: { zh: PLUS(mapArray(p.components, (c) => c.label)), en: "goods + works + services" } });
+      // What is reserved for small and medium enterprises is part of the procurement, and the small and micro
+      // enterprises' share part of that.
+      if (p.reserved) {
+        ctx.atMost({ subject: { table: "text", item: "面向中小企业预留" }, part: p.reserved.sme, whole: p.amount, relation: { zh: "政府采购预算", en: "the procurement budget" } });
+        if (p.reserved.micro) ctx.atMost({ subject: { table: "text", item: "预留给小型和微型企业" }, part: p.reserved.micro, whole: p.reserved.sme, relation: { zh: "面向中小企业预留", en: "the part reserved for small and medium enterprises" } });
+      }
+    }
     sanggong(doc, ctx);
     // 共有车辆 N 辆，其中：… (and 购置车辆): the categories add up to the count.
     for (const v of claimsOfKind(doc, "vehicle-split"))

@@ -262,6 +262,30 @@ describe("Shanghai 部门决算 (layout text)", () => {
   });
 });
 
+describe("Shanghai 部门预算: the part of the procurement reserved for small enterprises", () => {
+  // 万里街道 2025: 政府采购预算 … 面向中小企业预留 1928.48 万元，其中，预留给小型和微型企业的 … 1349.94 万元 (line 766).
+  const file = "shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt";
+  const retyped = (from: string, to: string) => {
+    const text = readFileSync(join(ROOT, SH, file), "utf8");
+    expect(text.split(from)).toHaveLength(2);
+    const p = join(tempDir("reserved"), file);
+    writeFileSync(p, text.replace(from, to));
+    const line = text.slice(0, text.indexOf(from)).split("\n").length;
+    const errors = (cliJson([p, "--rule", "diagnosis=off"]).report.documents[0].findings as { ruleId: string; severity: string; stated: string; computed: string; location: { line: number } }[]).filter((f) => f.severity === "error");
+    return { line, errors: errors.map((f) => [f.ruleId, f.stated, f.computed, f.location.line]) };
+  };
+
+  it("the small and micro enterprises' part beyond what is reserved for small and medium ones is an error at its line", () => {
+    const { line, errors } = retyped("企业的政府采购项目预算为1349.94", "企业的政府采购项目预算为2349.94");
+    expect(errors).toEqual([["text-sum", "2349.94", "1928.48", line]]);
+  });
+
+  it("what is reserved beyond the procurement budget itself is an error at its line", () => {
+    const { line, errors } = retyped("项目预算金额1928.48万元", "项目预算金额91928.48万元");
+    expect(errors.filter((e) => e[0] === "text-sum")).toEqual([["text-sum", "91928.48", expect.any(String), line]]);
+  });
+});
+
 describe("templates", () => {
   it("budget-check templates lists every template with its tables' kinds (text and json)", () => {
     const r = cli(["templates"]);
