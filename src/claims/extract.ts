@@ -352,6 +352,7 @@ const NOTE_SANGGONG = re(String.raw`(?<key>“?三公”?经费预算数?为?|${
 const NOTE_OPERATING = re(String.raw`机关运行经费[^。]*?预算(?:数)?为?\s*(?<amount>NUM)\s*万元`);
 const NOTE_PROCUREMENT = re(String.raw`政府采购预算\s*(?<amount>NUM)\s*万元`);
 const NOTE_PROCUREMENT_PART = re(String.raw`政府采购(?<label>货物|工程|服务)预算\s*(?<amount>NUM)\s*万元`, "g");
+const NOTE_PERFORMANCE = re(String.raw`涉及项目预算资金\s*(?<amount>NUM)\s*万元`);
 /** 面向中小企业预留政府采购项目预算金额 N 万元，其中，预留给小型和微型企业的政府采购项目预算为 M 万元. */
 const NOTE_RESERVED_SME = re(String.raw`面向中小企业预留(?:的)?政府采购项目预算(?:金额)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`);
 const NOTE_RESERVED_MICRO = re(String.raw`(?:预留给小型和微型企业的?|面向小微企业预留(?:的)?)政府采购项目预算(?:金额)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`);
@@ -359,8 +360,11 @@ const NOTE_RESERVED_MICRO = re(String.raw`(?:预留给小型和微型企业的?|
 function otherNotes(j: JoinedText, out: Claim[]) {
   let procurement: ProcurementClaim | null = null;
   for (const p of paragraphsOf(j)) {
-    // (Its 绩效目标 “涉及项目预算资金 N 万元” is not the 项目支出 total: projects below the threshold need no
-    // targets — the real documents differ from it by 15 to 3,229 万元 — so it is not read.)
+    // Its 绩效目标 “涉及项目预算资金 N 万元” is not the 项目支出 total: projects below the threshold need no targets
+    // (the real documents print 15 to 3,229 万元 less). It is at most that total.
+    const funds = NOTE_PERFORMANCE.exec(p.text);
+    const fundsAmount = funds && p.amount(funds, "amount");
+    if (fundsAmount) out.push({ kind: "performance", amount: fundsAmount, goals: null, partial: true });
     vehicleSplits(p, out);
     for (const m of p.text.matchAll(NOTE_SANGGONG)) {
       const amount = p.amount(m, "amount");

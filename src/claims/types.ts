@@ -120,6 +120,11 @@ export interface PerformanceClaim {
   kind: "performance";
   amount: Amount | null;
   goals: Amount | null;
+  /**
+   * The amount covers only the projects that set targets (上海's 其他相关情况说明: 编报绩效目标的项目 N 个，涉及项目
+   * 预算资金 X 万元; projects below a threshold need none): at most the 项目支出, not equal to it.
+   */
+  partial?: boolean;
 }
 
 /** A row of 第七部分's table of key projects: name and 预算数. */

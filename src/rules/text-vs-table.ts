@@ -169,6 +169,13 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
   const t12 = table(doc, "performance");
   const tasks = t12?.rows.filter((r) => r.role === "task") ?? [];
   for (const p of claimsOfKind(doc, "performance")) {
+    if (p.partial) {
+      // Only the projects that set targets: at most the department's 项目支出, every fund (the expenditure table).
+      const t3 = table(doc, "expenditure");
+      const whole = inText(t3, amountOf(departmentRow(t3), "project"));
+      if (p.amount && whole) ctx.atMost({ subject: { table: "text", item: "绩效目标 涉及项目预算资金" }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
+      continue;
+    }
     const project = departmentSum(doc, "general-function", "project");
     if (p.amount && project.length) ctx.sum({ subject: { table: "text", item: "绩效 涉及预算资金" }, total: p.amount, parts: terms(project), relation: { zh: `${tableName(table(doc, "general-function"))} 项目支出合计`, en: `${table(doc, "general-function")!.id} total project expenditure` } });
     if (!p.goals) continue;

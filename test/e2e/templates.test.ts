@@ -284,6 +284,14 @@ describe("Shanghai 部门预算: the part of the procurement reserved for small 
     const { line, errors } = retyped("项目预算金额1928.48万元", "项目预算金额91928.48万元");
     expect(errors.filter((e) => e[0] === "text-sum")).toEqual([["text-sum", "91928.48", expect.any(String), line]]);
   });
+
+  // Not procurement, but the same kind of bound in the same part: 编报绩效目标的项目 … 涉及项目预算资金 8825.98 万元
+  // (line 770) covers only the projects that set targets, at most 表3's 项目支出 (88,425,805.00 元).
+  it("the 绩效目标's 涉及项目预算资金 beyond 表3's 项目支出 is an error at its line; below it, none", () => {
+    const { line, errors } = retyped("涉及项目预算资金8825.98万元", "涉及项目预算资金88825.98万元");
+    expect(errors).toEqual([["text-vs-table", "88825.98", "8842.5805", line]]);
+    expect(retyped("涉及项目预算资金8825.98万元", "涉及项目预算资金8000.00万元").errors).toEqual([]);
+  });
 });
 
 describe("templates", () => {
