@@ -734,6 +734,11 @@ describe("the other provinces' documents: figures where their pages print them",
     expect(cells(d, "project-summary", "合计")).toEqual({ total: "2,131.61", "general-public": "2,008.00", "unit-funds": "123.61" });
   });
 
+  it("广州's cover: the year on a line of its own above 广州市科学技术局部门预算 is the document's year", () => {
+    const d = real("guangzhou_science-and-technology-bureau_2026_dept-budget");
+    expect([d.year, d.department]).toEqual([2026, "广州市科学技术局"]);
+  });
+
   it("广州's 项目支出及其他支出预算表: read without its 绩效目标, names wrapped around their figures whole, units at the margin", () => {
     const d = real("guangzhou_science-and-technology-bureau_2026_dept-budget");
     const t = table(d, "project-summary")!;

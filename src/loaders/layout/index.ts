@@ -1724,6 +1724,14 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
       const name = before || (above.length <= 30 && !/\d/.test(above) ? above : "");
       if (name && !/^\S{2,3}(省|市)(\S{1,4}(区|县|市))?$/.test(name)) department ??= name;
     }
+    // A cover that prints the year on a line of its own, the title under it (广州's “2026年” / 广州市科学技术局部门预算).
+    const alone = /^(\d{4})\s*年度?$/.exec(t.replace(/\s+/g, ""));
+    const next = alone && year === null ? mapArray(head.slice(i + 1, i + 4), text).find(Boolean) ?? "" : "";
+    const titled = /^(\S.*?)\s*(?:部门|单位)(?:预算|决算)$/.exec(next.replace(/\s+/g, ""));
+    if (alone && titled && year === null) {
+      year = Number(alone[1]);
+      department ??= titled[1] || null;
+    }
     const m = META.exec(t.replace(/\s+/g, ""));
     if (m && m[2]) department = m[2];
   });
