@@ -27,6 +27,7 @@ import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
 import { splitVsExpenditure } from "./split-vs-expenditure.js";
 import { tablePresence } from "./table-presence.js";
 import { tasksVsBudget } from "./tasks-vs-budget.js";
+import { titleYear } from "./title-year.js";
 import { yearChange } from "./year-change.js";
 import { duplicateText } from "./duplicate-text.js";
 import { staffingSum } from "./staffing-sum.js";
@@ -69,6 +70,7 @@ export const rules: Rule[] = [
   staffingSum,
   duplicateText,
   placeholderText,
+  titleYear,
   // Judges together the identities all the rules above declared (the engine runs it last).
   roundingConsistency,
   // Names the mistyped figure behind the findings above (src/diagnosis; run by check.ts after the engine).

@@ -294,6 +294,24 @@ describe("Shanghai 部门预算: the part of the procurement reserved for small 
   });
 });
 
+describe("Shanghai 部门预算: a table's title left at last year's year", () => {
+  it("is read as the table it is, and warned of at its line and page", () => {
+    // 万里街道 2025: its 表2 retitled 2024年部门收入预算总表 (the 目录's entry, line 14, left as printed).
+    const file = "shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt";
+    const lines = readFileSync(join(ROOT, SH, file), "utf8").split("\n");
+    const at = lines.findIndex((l, i) => i > 20 && l.trim() === "2025年部门收入预算总表") + 1;
+    expect(at).toBeGreaterThan(20);
+    lines[at - 1] = lines[at - 1].replace("2025年", "2024年");
+    const p = join(tempDir("title-year"), file);
+    writeFileSync(p, lines.join("\n"));
+    const d = cliJson([p]).report.documents[0];
+    expect(d.tables.find((t: { id: string }) => t.id === "T2")).toMatchObject({ kind: "income", present: true });
+    const fs = (d.findings as { ruleId: string; severity: string; table: string; message: string; location: { line: number; page: number } }[]).filter((f) => f.ruleId === "title-year");
+    expect(fs.map((f) => [f.severity, f.table, f.location.line, f.location.page])).toEqual([["warning", "T2", at, 10]]);
+    expect(fs[0].message).toContain("names 2024; the document is the 2025 budget");
+  });
+});
+
 describe("templates", () => {
   it("budget-check templates lists every template with its tables' kinds (text and json)", () => {
     const r = cli(["templates"]);
