@@ -2,6 +2,7 @@ import { claimsOf } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
 import type { TableId } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * What a template leaves for the department to fill in: a run of X (上海市 XX 局, XX（类）, XX 万元), of × beside
@@ -67,7 +68,7 @@ export const placeholderText: Rule = {
     ctx.report({
       subject: { table: first.table },
       location: first.location,
-      related: rest.slice(0, MAX_RELATED).map((x) => x.location),
+      related: mapArray(rest.slice(0, MAX_RELATED), (x) => x.location),
       message: { zh: `模板占位符“${first.placeholder}”未填写：「${shown}」${others.zh}`, en: `the template's placeholder “${first.placeholder}” was left unfilled: “${shown}”${others.en}` },
     });
   },
