@@ -11,6 +11,9 @@ import { mapArray } from "../util/arrays.js";
  */
 const PLACEHOLDER = /(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])[XＸ]{2,}(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])|×{2,}(?=\p{Script=Han})|(?<=\p{Script=Han})×{2,}|待填写|请填写|待补充/u;
 
+/** What every placeholder holds, tested first: a plain pattern, ~20 times cheaper than PLACEHOLDER on a paragraph. */
+const QUICK = /[XＸ×]{2}|待填写|请填写|待补充/;
+
 /** The printed text around a placeholder, for the message: at most 24 characters, spaces collapsed. */
 function around(text: string): string {
   const t = text.replace(/\s+/g, " ").trim();
@@ -31,7 +34,7 @@ export const placeholderText: Rule = {
     const places: { location: SourceLocation; text: string; placeholder: string; table: TableId | "text" }[] = [];
     const seen = new Set<string>();
     const add = (location: SourceLocation, text: string, table: TableId | "text") => {
-      const m = PLACEHOLDER.exec(text);
+      const m = QUICK.test(text) ? PLACEHOLDER.exec(text) : null;
       const key = `${location.file}:${location.line ?? ""}:${location.sheet ?? ""}:${location.cell ?? ""}`;
       if (!m || seen.has(key)) return;
       seen.add(key);
@@ -39,13 +42,19 @@ export const placeholderText: Rule = {
     };
     // The written parts by paragraph (joined across line and page breaks), each at the line that prints its
     // first placeholder.
-    const lineText = new Map<number, { text: string; page: number | null }>();
-    for (const part of doc.text) {
-      add(part.location, part.title, "text");
-      for (const l of part.lines) lineText.set(l.line, { text: l.text, page: l.page ?? null });
-    }
+    for (const part of doc.text) add(part.location, part.title, "text");
+    // The printed lines by number, made only when a paragraph holds a placeholder.
+    let lineText: Map<number, { text: string; page: number | null }> | null = null;
+    const lines = () => {
+      if (!lineText) {
+        lineText = new Map();
+        for (const part of doc.text) for (const l of part.lines) lineText.set(l.line, { text: l.text, page: l.page ?? null });
+      }
+      return lineText;
+    };
     for (const p of claimsOf(doc).paragraphs) {
-      if (!PLACEHOLDER.test(p.text)) continue;
+      if (!QUICK.test(p.text) || !PLACEHOLDER.test(p.text)) continue;
+      const lineText = lines();
       const line = p.lines.find((n) => PLACEHOLDER.test(lineText.get(n)?.text ?? ""));
       const page = line !== undefined ? lineText.get(line)!.page : null;
       add(line !== undefined ? { file: p.location.file, line, ...(page != null ? { page } : {}) } : p.location, p.text, "text");
