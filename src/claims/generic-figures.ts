@@ -110,6 +110,16 @@ const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?(?:安�
 const RUNNING_COST = sre(String.raw`机关运行经费(?:财政拨款)?(?:预算)?(?:支出)?(?:预算|安排)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const ALLOCATION_BASIC = sre(String.raw`(?<!一般公共预算\s*)财政拨款(?:安排(?:的)?)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const BASIC_PART = sre(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/**
+ * 财政拨款收入（预算）（总计）X 万元 and 一般公共预算（当年）（拨款）收入（预算）X 万元 stated on their own (江苏's 1．财政拨款收入预算
+ * 总计 24,169.74 万元。（1）一般公共预算收入预算 24,169.74 万元): the income table's 财政拨款 and 一般公共预算 columns. Read
+ * where nothing but punctuation, a list marker, a year or 其中 comes before them (not 上年财政拨款收入, not a unit's).
+ */
+const INCOME_FIGURE = sre(
+  String.raw`(?<key>财政拨款|一般公共预算(?:当年)?(?:财政)?(?:拨款)?)收入(?:预算)?(?:总计|合计|总额)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  "g",
+);
+const BEFORE_INCOME_FIGURE = /^[,;:。)\d年度中、．.]?$/;
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
 const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** Its kinds, in the sentence after it: 政府采购货物预算 a 万元 · 货物类采购预算 a 万元 · 拟采购货物支出 a 万元 · 拟购买服务支出 c 万元. */
@@ -157,13 +167,16 @@ const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类\s*[,:]?\s*(?:�
 const SPENT_INCLUDES = sre(String.raw`^[^]*?支出(?:主要)?包括\s*:?`);
 const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
 
-/** 收入包括： after the 财政拨款收支总预算, in its sentence or the next. */
-const INCOME_INCLUDES = sre(String.raw`^[^。]*?。?\s*收入(?:主要)?包括\s*:?`);
+/**
+ * 收入包括： after the 财政拨款收支总预算, in its sentence or the next (收入全部为一般公共预算拨款（无政府性基金…），包括：
+ * too: words of the same sentence between 收入 and 包括).
+ */
+const INCOME_INCLUDES = sre(String.raw`^[^。]*?。?\s*收入(?:[^。;包]{0,60}?,)?\s*(?:主要)?包括\s*:?`);
 const INCOME_ITEM = re(String.raw`^\s*(?<label>[^\d,;:。%、()]{2,24}?)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
 
 /** The income table's column a part of the 收入 total names, and the expenditure table's of the 支出 total. */
 const INCOME_PART: [RegExp, TableFigure][] = [
-  [/^一般公共预算(?:拨款|财政拨款)?(?:收入)?$/, "general-public-income"],
+  [/^一般公共预算(?:当年)?(?:拨款|财政拨款)?(?:收入)?$/, "general-public-income"],
   [/^政府性基金(?:预算)?(?:拨款|财政拨款)?(?:收入)?$/, "gov-fund-income"],
   [/^国有资本经营预算(?:拨款|财政拨款)?(?:收入)?$/, "state-capital-income"],
   [/^财政拨款(?:收入)?$/, "allocation-income"],
@@ -223,6 +236,9 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   let heading = "";
   // The totals the lists are printed under: their parts are the income or expenditure table's columns.
   const sides = new Map<Amount, "income" | "expenditure">();
+  // The figures read as a table's already (a list's parts, 收入包括：'s funds): not read again on their own.
+  const read = new Set<Amount>();
+  for (const l of lists) for (const part of l.parts) read.add(part.amount);
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k];
     if (HEADING.test(p.text) || (NUMBERED_HEADING.test(p.text) && !/\d\s*万\s*元/.test(p.text))) heading = p.text;
@@ -246,10 +262,18 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
       // …。收入包括：一般公共预算收入 5,753.07 万元。: its funds, as the income table prints them.
       const received = INCOME_INCLUDES.exec(p.text.slice(m.index + m[0].length));
-      if (received) incomeList(p, m.index + m[0].length + received.index + received[0].length, figureAt, compared, out);
+      if (received) incomeList(p, m.index + m[0].length + received.index + received[0].length, figureAt, compared, out, read);
       // …。支出包括：一般公共服务支出 15,291.3 万元，占 81.65%；…: its 类, in the paragraph (and the ones its ； runs on to).
       const spent = SPENT_INCLUDES.exec(p.text.slice(m.index + m[0].length));
       if (spent) classList(paras, k, m.index + m[0].length + spent.index + spent[0].length, "allocation", figureAt, compared, out);
+    }
+    for (const m of p.text.matchAll(INCOME_FIGURE)) {
+      const amount = figureAt(p, m, "amount");
+      const before = p.text.slice(0, m.index).trimEnd().slice(-1);
+      if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_INCOME_FIGURE.test(before)) continue;
+      read.add(amount);
+      const allocation = m.groups!.key.startsWith("财");
+      out.push({ kind: "table-figure", figure: allocation ? "allocation-income" : "general-public-income", label: allocation ? "财政拨款收入" : "一般公共预算收入", amount, change: null });
     }
     for (const m of p.text.matchAll(GENERAL)) {
       const amount = figureAt(p, m, "amount");
@@ -398,17 +422,22 @@ function classList(paras: Para[], k: number, at: number, scope: FunctionItemClai
 }
 
 /**
- * The funds a 财政拨款收支总预算's 收入包括： lists, up to its sentence's end: each that names an income table's
- * column (一般公共预算收入, 政府性基金预算收入 …) is that column's 合计.
+ * The funds a 财政拨款收支总预算's 收入包括： lists, up to its sentence's end: each that names an income table's fund
+ * column (一般公共预算收入, 政府性基金预算收入 …) is that column's 合计. Its 上年结转 is the 财政拨款's only, not the
+ * income table's 上年结转 (which holds every source's): not read.
  */
-function incomeList(p: Para, at: number, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+const ALLOCATION_FUNDS = new Set<TableFigure>(["general-public-income", "gov-fund-income", "state-capital-income"]);
+function incomeList(p: Para, at: number, figureAt: FigureAt, compared: Compared, out: Claim[], read: Set<Amount>): void {
   for (;;) {
     const c = INCOME_ITEM.exec(p.text.slice(at));
     if (!c) break;
     const label = c.groups!.label.replace(/\s+/g, "");
     const figure = INCOME_PART.find(([rx]) => rx.test(label))?.[1];
     const amount = figureAt(p, c, "amount", at);
-    if (figure && amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "table-figure", figure, label, amount, change: null });
+    if (figure && ALLOCATION_FUNDS.has(figure) && amount && !read.has(amount) && !compared(p, at + c.indices!.groups!.amount[0])) {
+      read.add(amount);
+      out.push({ kind: "table-figure", figure, label, amount, change: null });
+    }
     at += c[0].length;
     if (c.groups!.sep === "。" || c.groups!.sep === "") break;
   }

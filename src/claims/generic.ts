@@ -190,10 +190,12 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
     if (m.groups!.sep === "。") break;
     runsOn = m.groups!.sep === ";";
   }
-  if (parts.length < 2) return;
+  const whole = sharesMakeTheWhole(parts);
+  // A list of one part is read only when it states the whole (其中：一般公共预算收入 24,169.74 万元，占 100%):
+  // a single part without 100% is 其中 naming one part of several.
+  if (parts.length < 2 && !(parts.length === 1 && whole === "exactly")) return;
   listed.push({ total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
   const name = normaliseName(label);
-  const whole = sharesMakeTheWhole(parts);
   // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.
   const balanced = whole === "exactly" || undefined;
   for (const x of parts)

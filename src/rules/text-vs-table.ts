@@ -390,10 +390,14 @@ function byClasses(t: Table, key: "personnel" | "public"): Amount[] {
 
 /**
  * Where a figure is printed when its first source does not print its column: 一般公共预算基本支出 is the
- * 合计 of the 一般公共预算基本支出表 where the function table prints no 基本支出 column (江苏's prints 合计 only).
+ * 合计 of the 一般公共预算基本支出表 where the function table prints no 基本支出 column (江苏's prints 合计 only);
+ * 财政拨款收入 and 一般公共预算收入 are the summary's income rows where no 收入总表 prints them (江苏's 收入预算总表
+ * lists projects).
  */
-const FIGURE_FALLBACK: Partial<Record<TableFigure, { kind: TableKind; key: string }>> = {
+const FIGURE_FALLBACK: Partial<Record<TableFigure, { kind: TableKind; role?: string; key: string }>> = {
   "general-basic": { kind: "general-basic-economic", key: "total" },
+  "allocation-income": { kind: "summary", role: "gov-allocation", key: "amount" },
+  "general-public-income": { kind: "summary", role: "general-public", key: "amount" },
 };
 
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */

@@ -43,6 +43,8 @@ describe("the generic reader: figures that restate a table", () => {
       "department expenditure 100",
       "figure expenditure-subtotal 本年支出合计 90",
       "department income 80",
+      // A fund's income: the income table's column.
+      "figure general-public-income 一般公共预算收入 70",
     ]);
     // Another year's figure is not this budget's (the title says 2026).
     expect(read("2025 年收入预算 100 万元。2025 年“三公”经费预算数为 5 万元。")).toEqual([]);
@@ -57,7 +59,8 @@ describe("the generic reader: figures that restate a table", () => {
         "某中心收入预算 10 万元。",
         "比上年收入预算 100 万元增加 5 万元。",
       ),
-    ).toEqual([]);
+      // A fund's 收入 is its column of the income table, read as that (江苏's 1．财政拨款收入预算总计 …).
+    ).toEqual(["figure allocation-income 财政拨款收入 24,169.74", "figure general-public-income 一般公共预算收入 24,169.74"]);
   });
 
   it("机关运行经费 N 万元 is the running-cost table's figure, not the department's 支出预算; a definition or another year's is not read", () => {
@@ -78,7 +81,8 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("2026 年一般公共预算安排基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
     // The 一般公共预算 table's 合计 worded as its spending, and the 三公 total worded as 支出预算.
     expect(read("2026 年一般公共预算财政拨款支出预算 120 万元。")).toEqual(["figure general 一般公共预算当年拨款 120"]);
-    expect(read("2026 年一般公共预算拨款收入 120 万元。")).toEqual([]);
+    // Its 收入 is the income table's column, not the 一般公共预算 table's 合计.
+    expect(read("2026 年一般公共预算拨款收入 120 万元。")).toEqual(["figure general-public-income 一般公共预算收入 120"]);
     expect(read("2026 年“三公”经费财政拨款支出预算为 12.5 万元。")).toEqual(["三公 total “三公”经费 12.5"]);
     expect(read("2026 年一般公共预算安排的基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
   });
@@ -100,6 +104,7 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("国 家 某 局 2026 年 一 般 公 共 预 算 当 年 财 政 拨 款 16,474.82 万元, 比 2025 年执行数减少 1 万元。", "收 支 总 预 算 100 万元。", "一般公共预算当年拨款收入 5 万元。")).toEqual([
       "figure general 一般公共预算当年拨款 16,474.82",
       "department income 100",
+      "figure general-public-income 一般公共预算收入 5",
     ]);
   });
 
@@ -208,6 +213,24 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("1.按支出功能分类，包括科学技术 28.00 万元。", "按支出经济分类，包括工资福利支出 20 万元。", "按支出功能分类，包括比上年科学技术支出 28.00 万元。")).toEqual([]);
   });
 
+  it("a fund's income stated on its own (江苏's 1．财政拨款收入预算总计 … （1）一般公共预算收入预算 …): the income table's column", () => {
+    expect(read("（一）收入预算总计 24,169.74 万元。包括：", "1．财政拨款收入预算总计 24,169.74 万元。", "（1）一般公共预算收入预算 24,169.74万元，与上年相比增加2228.78 万元，增长10.15 %。")).toEqual([
+      "department income 24,169.74",
+      "figure allocation-income 财政拨款收入 24,169.74",
+      "figure general-public-income 一般公共预算收入 24,169.74",
+    ]);
+    // Last year's, another year's, or a unit's: not the department's column.
+    expect(read("比上年财政拨款收入 100 万元增加 5 万元。", "2025 年一般公共预算收入 90 万元。", "某中心一般公共预算收入 10 万元。", "上年财政拨款收入 80 万元。")).toEqual([]);
+  });
+
+  it("收入全部为…，包括： after the 财政拨款收支总预算 (国家信访局): its fund, but not its 上年结转 (the 财政拨款's only, not the income table's)", () => {
+    expect(read("2026 年国家某局财政拨款收支总预算 18,728.91 万元。收入全部为一般公共预算拨款（无政府性基金及国有资本经营预算拨款），包括：一般公共预算当年拨款收入 16,474.82 万元、上年结转 2,254.12 万元；支出包括：一般公共服务支出 15,291.3 万元。")).toEqual([
+      "figure allocation-grand-total 财政拨款收支总预算 18,728.91",
+      "figure general-public-income 一般公共预算当年拨款收入 16,474.82",
+      "item 一般公共服务支出(类) 15,291.3",
+    ]);
+  });
+
   it("an item named by its function code (2, 3, 5 or 7 digits) and name, its figure later in the clause", () => {
     expect(read("减少较为明显的项级支出科目为 2014099 其他信访事务支出，2026 年预算数为 3,623.98 万元，占部门支出总额的 22.00%。")).toEqual(["item 其他信访事务支出(项) 3,623.98"]);
     expect(read("20607 科学技术普及预算 10 万元；301 工资福利支出预算 5 万元；2026 年预算 7 万元。")).toEqual(["item 科学技术普及(款) 10"]);
@@ -251,6 +274,13 @@ describe("text-vs-table on the generic reader's figures", () => {
 
   it("passes when the text restates the tables", () => {
     expect(check("2026 年收支总预算 150 万元。", "支出预算总计 150 万元。", "2026 年一般公共预算基本支出 110 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 2 万元；公务用车购置及运行维护费 1 万元。")).toEqual([]);
+  });
+
+  it("财政拨款收入 against the summary's 财政拨款 row where no income table prints it (江苏's 收入预算总表 lists projects)", () => {
+    // 表1's 一、政府预算拨款 is 150; no 收入总表.
+    expect(check("1．财政拨款收入预算总计 150 万元。")).toEqual([]);
+    const fs = check("1．财政拨款收入预算总计 105 万元。");
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed, f.location.line])).toEqual([["error", "财政拨款收入", "105", "150", 3]]);
   });
 
   it("a function item is the department's: Σ of the code's rows over the budget units; a 类 may be named without its 支出", () => {

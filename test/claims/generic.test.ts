@@ -69,10 +69,18 @@ describe("the generic reader of the written parts", () => {
     ]);
   });
 
-  it("no shares, a share of another base, a single part: nothing read", () => {
+  it("no shares, a share of another base, a single part short of 100%: nothing read", () => {
     expect(read("支出预算总计 100 万元，其中，基本支出 60 万元、项目支出 40 万元。")).toEqual([]);
     expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占部门支出总额的 60%；项目支出 40 万元，占部门支出总额的 40%。")).toEqual([]);
-    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 100 万元，占 100%。")).toEqual([]);
+    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 60 万元，占 60%。")).toEqual([]);
+    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 100 万元。")).toEqual([]);
+  });
+
+  it("a single part stated as 100% of the total is the whole (江苏: 本年收入预算合计 …，其中：一般公共预算收入 …，占100 %)", () => {
+    expect(read("省某院本年收入预算合计24,169.74万元，其中：", "一般公共预算收入 24,169.74万元，占100 %。")).toEqual([
+      "share 一般公共预算收入 24,169.74 100% of 省某院本年收入预算合计 24,169.74 balanced",
+      "composition 省某院本年收入预算合计 24,169.74 = 一般公共预算收入 24,169.74",
+    ]);
   });
 
   it("a list of shares no 其中 introduces, of the total stated before it (杭州: 一般公共预算当年拨款结构情况)", () => {
@@ -142,6 +150,14 @@ describe("text-sum on the generic reader's lists", () => {
   it("passes: the parts add up to the total, every share is the part ÷ the total", () => {
     const fs = checkText(textSum, part("支出预算总计 150 万元，其中，基本支出 110 万元，占 73.3%；项目支出 40 万元，占 26.7%。"));
     expect(fs).toEqual([]);
+  });
+
+  it("fails: the single part stated as 100% retyped is an error against the total (a swap of its last two digits)", () => {
+    const text = (part1: string) => part("省某院本年收入预算合计24,169.74万元，其中：", `一般公共预算收入 ${part1}万元，占100 %。`);
+    expect(checkText(textSum, text("24,169.74"))).toEqual([]);
+    // The sum's finding is at the total (the diagnosis then names the part, the one figure that settles it); its
+    // share still rounds to 100%.
+    expect(checkText(textSum, text("24,169.47")).map((f) => `${f.severity} ${f.item} ${f.stated} ${f.computed} ${f.location.line}`)).toEqual(["error 省某院本年收入预算合计 24169.74 24169.47 2"]);
   });
 
   it("fails: a part retyped breaks the sum and its share, each an error at its line", () => {
