@@ -5,6 +5,7 @@ import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
 import { vehicleSplits } from "./vehicles.js";
+import { projectFunds } from "./project-funds.js";
 import { ABROAD, OFFICIAL_CAR, Para, paragraphsOf, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, ProcurementClaim, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
@@ -459,5 +460,10 @@ export function extractClaims(doc: BudgetDocument): Claims {
       if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
     }
   }
+  // The funding boxes of the projects' performance forms, read from the printed lines across parts: the
+  // generic reader's as the rest that no province's reader reads (a rule asking for them names the kind).
+  const before = claims.length;
+  projectFunds(doc, claims);
+  generic += claims.length - before;
   return { claims, paragraphs, generic };
 }

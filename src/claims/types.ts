@@ -333,7 +333,42 @@ export interface StatedChangeClaim {
   change: Change;
 }
 
+/**
+ * The funding box of a project's performance form (项目绩效目标表 / 财政项目支出绩效目标填报表), printed for each
+ * key project after the tables, as Shanghai's and the central departments' templates lay it out:
+ *
+ *   项目资金总额   4,100,000.00  年度资金申请总额   4,100,000.00          (上海: the project's whole funding on the
+ *                                其中：当年财政拨款 4,100,000.00           left, this year's request on the right)
+ *   项目资金  其中：财政资金 4,100,000.00
+ *    （元）                       上年结转资金            0.00
+ *             其他资金      0.00  其他资金                0.00
+ *
+ *   年度资金总额：   2,134.87                                           (中央部门: this year's funding only)
+ *      其中：财政拨款 1,384.87        执行率
+ *   项目资金                          分值
+ *   （万元）  上年结转    750.00      （10）
+ *             其他资金      -
+ *
+ * Each total is the sum of the sources under it: 项目资金总额 = 财政资金 + 其他资金; 年度资金（申请）总额 = （当年）财政拨款
+ * + 上年结转（资金） + 其他资金. A box is a form, not a written paragraph: it is read from the printed lines, across
+ * the written parts a form's cells may have been cut into (a cell's word taken for a heading), from the line
+ * of its first total to the form's goals. Two 其他资金 in one box are the left one's and the right one's, in
+ * printed order; `-` is a blank cell, nothing. A box with a label twice, or without all the sources of a total,
+ * gives no claim for that total: what was printed is not known.
+ */
+export interface ProjectFundsClaim {
+  kind: "project-funds";
+  /** 项目名称 printed above the box, or null. */
+  project: string | null;
+  /** 项目资金总额 or 年度资金申请总额 / 年度资金总额, as printed. */
+  label: string;
+  total: Amount;
+  /** The sources under it; a blank cell (`-`) is left out. */
+  parts: { label: string; amount: Amount }[];
+}
+
 export type Claim =
+  | ProjectFundsClaim
   | StatedChangeClaim
   | CompositionClaim
   | VehicleSplitClaim

@@ -78,9 +78,9 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
 export const textSum: Rule = {
   id: "text-sum",
   defaultSeverity: "error",
-  requires: { text: ["share", "composition", "procurement", "sanggong"] },
-  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of.",
-  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
+  requires: { text: ["share", "composition", "procurement", "sanggong", "project-funds"] },
+  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公, a project form's funding), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of.",
+  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费、项目绩效目标表的资金来源），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
   check(doc, ctx) {
     units(doc, ctx);
     for (const p of claimsOfKind(doc, "procurement")) {
@@ -101,6 +101,14 @@ export const textSum: Rule = {
         total: v.count,
         parts: mapArray(v.parts, (x) => ({ amount: x.count })),
         relation: { zh: PLUS(mapArray(v.parts, (x) => x.label)), en: "the sum of the categories" },
+      });
+    // A project's performance form: each funding total is the sum of its sources (项目资金总额 = 财政资金 + 其他资金 …).
+    for (const f of claimsOfKind(doc, "project-funds"))
+      ctx.sum({
+        subject: { table: "text", item: f.project ? `${f.project} ${f.label}` : f.label },
+        total: f.total,
+        parts: mapArray(f.parts, (x) => ({ amount: x.amount })),
+        relation: { zh: `绩效目标表 ${PLUS(mapArray(f.parts, (x) => x.label))}`, en: `the performance form's ${PLUS(mapArray(f.parts, (x) => x.label))}` },
       });
     // …总计 X，其中 A a，占 p%；B b，占 q% with shares that make 100%: the parts add up to the total (generic.ts).
     for (const c of claimsOfKind(doc, "composition"))

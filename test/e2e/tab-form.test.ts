@@ -14,8 +14,12 @@ import { tempDir } from "../helpers/tmp.js";
  */
 
 type Finding = { ruleId: string; severity: string; message: string; table?: string };
-/** What a finding says, without line numbers (the copy prints no page numbers, so its lines are others). */
-const said = (fs: Finding[]) => fs.map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N")).sort();
+/**
+ * What a finding says, without line numbers (the copy prints no page numbers, so its lines are others), also
+ * in a place a message names (`…/name.txt:1109`, the copy in another folder).
+ */
+const said = (fs: Finding[]) =>
+  fs.map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N").replace(/\S*\/([^/\s:]+):\d+/g, "$1:N")).sort();
 const atLeast = (fs: Finding[], severities: string[]) => said(fs.filter((f) => severities.includes(f.severity)));
 
 const dir = tempDir("tab-form");

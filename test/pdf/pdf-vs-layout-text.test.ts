@@ -26,9 +26,22 @@ interface F {
   related: unknown[];
 }
 
-/** A finding without where it is printed (the two forms number their lines differently, also in messages). */
+/**
+ * A finding without where it is printed (the two forms number their lines differently, also in messages:
+ * `line 12`, and a place `…/name.pdf:698` that the diagnosis names, in another folder than the text's).
+ */
 const what = (f: F) =>
-  JSON.stringify({ r: f.ruleId, s: f.severity, m: f.message.replace(/\.pdf|\.txt/g, "").replace(/\b(lines?) \d+(?:[–-]\d+)?/g, "$1 #"), st: f.stated, c: f.computed, d: f.difference });
+  JSON.stringify({
+    r: f.ruleId,
+    s: f.severity,
+    m: f.message
+      .replace(/\.pdf|\.txt/g, "")
+      .replace(/\b(lines?) \d+(?:[–-]\d+)?/g, "$1 #")
+      .replace(/\S*\/([^/\s:]+):\d+/g, "$1:#"),
+    st: f.stated,
+    c: f.computed,
+    d: f.difference,
+  });
 
 const inside = (b: Box, t: Box) => {
   const cx = t.x + t.width / 2;
