@@ -45,19 +45,21 @@ export function projectFunds(doc: BudgetDocument, out: Claim[]): void {
   for (let i = 0; i < lines.length; i++) {
     if (!ANCHOR.test(lines[i].line.text)) continue;
     const printed: Printed[] = [];
+    let carryover = false;
     let end = i;
     for (let k = i; k < lines.length && k <= i + BOX_LINES; k++) {
       const { part, line } = lines[k];
       if (k > i && (BOX_END.test(line.text) || ANCHOR.test(line.text))) break;
       if (line.text.includes("\t")) break;
       end = k;
+      carryover ||= line.text.includes("结转");
       for (const m of line.text.matchAll(PAIR)) {
         const amount = m.groups!.amount === "-" ? null : makeAmount(m.groups!.amount, where(part, line, m.index + m[0].length - m.groups!.amount.length));
         if (m.groups!.amount !== "-" && !amount) continue;
         printed.push({ key: KEY[m.groups!.label], label: m.groups!.label, amount });
       }
     }
-    box(printed, nameAbove(lines, i), out);
+    box(printed, carryover, nameAbove(lines, i), out);
     i = end;
   }
 }
@@ -76,7 +78,8 @@ function nameAbove(lines: { line: TextLine }[], i: number): string | null {
   return null;
 }
 
-function box(printed: Printed[], project: string | null, out: Claim[]): void {
+/** `carryover`: whether the box names a 结转 at all (a form without that row sums 财政拨款 + 其他资金). */
+function box(printed: Printed[], carryover: boolean, project: string | null, out: Claim[]): void {
   const once = (key: Key) => {
     const found = printed.filter((p) => p.key === key);
     return found.length === 1 ? found[0] : found.length ? "twice" : null;
@@ -94,5 +97,5 @@ function box(printed: Printed[], project: string | null, out: Claim[]): void {
     if (parts.length) out.push({ kind: "project-funds", project, label: t.label, total: t.amount, parts });
   };
   total(whole, [once("fiscal"), otherOfWhole]);
-  total(year, [once("allocation"), once("carryover"), otherOfYear]);
+  total(year, carryover ? [once("allocation"), once("carryover"), otherOfYear] : [once("allocation"), otherOfYear]);
 }

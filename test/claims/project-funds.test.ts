@@ -48,9 +48,18 @@ describe("a project form's funding box", () => {
     expect(read(central("750.00"))).toEqual(["信息化运行维护 年度资金总额 2,134.87@4 = 财政拨款 1,384.87@5 + 上年结转 750.00@8"]);
   });
 
+  it("a form without a 上年结转 row (an older central form): 年度资金总额 = 财政拨款 + 其他资金", () => {
+    const older = central("750.00").replace(/.*上年结转.*\n/, "    （万元）\n").replace("其他资金                                -", "其他资金   750.00");
+    expect(read(older)).toEqual(["信息化运行维护 年度资金总额 2,134.87@4 = 财政拨款 1,384.87@5 + 其他资金 750.00@9"]);
+  });
+
   it("a source missing or printed twice: no sum for its total", () => {
-    // No 上年结转资金: the right box is not read; the left one is.
-    expect(read(shanghai("10,903,043.00").replace(/上年结转资金 +0\.00/, ""))).toEqual(["公共服务设施运行经费 项目资金总额 10,903,043.00@5 = 财政资金 10,903,043.00@8 + 其他资金 0.00@11"]);
+    // No 财政资金: the left box is not read; the right one is.
+    expect(read(shanghai("10,903,043.00").replace(/其中：财政资金 +10,903,043\.00/, ""))).toEqual([
+      "公共服务设施运行经费 年度资金申请总额 10,903,043.00@5 = 当年财政拨款 10,903,043.00@6 + 上年结转资金 0.00@10 + 其他资金 0.00@11",
+    ]);
+    // Its 上年结转资金 row printed without a figure: the right box is not read.
+    expect(read(shanghai("10,903,043.00").replace(/上年结转资金 +0\.00/, "上年结转资金"))).toEqual(["公共服务设施运行经费 项目资金总额 10,903,043.00@5 = 财政资金 10,903,043.00@8 + 其他资金 0.00@11"]);
     // 财政拨款 twice in the central box: not known which is the source.
     expect(read(central("750.00").replace("执行率", "财政拨款 3.00"))).toEqual([]);
   });
