@@ -120,6 +120,12 @@ const INCOME_FIGURE = sre(
   "g",
 );
 const BEFORE_INCOME_FIGURE = /^[,;:。)\d年度中、．.]?$/;
+/**
+ * …对项目支出全面实施绩效目标管理，涉及预算拨款 X 万元 (国家信访局) · …绩效目标…，涉及项目预算资金 X 万元: the projects that
+ * set targets, at most the 项目支出 (all of it where every project does). Only in a sentence about 绩效目标: a
+ * sentence about an evaluation (绩效评价 …涉及资金) speaks of another year's projects.
+ */
+const PERFORMANCE = sre(String.raw`绩效目标[^。]*?涉及(?:项目)?预算(?:拨款|资金)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
 const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** Its kinds, in the sentence after it: 政府采购货物预算 a 万元 · 货物类采购预算 a 万元 · 拟采购货物支出 a 万元 · 拟购买服务支出 c 万元. */
@@ -302,6 +308,10 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "allocation-basic", label: "财政拨款基本支出", amount, change: null });
       basicParts(paras, k, m.index + m[0].length, "allocation", figureAt, compared, out);
+    }
+    for (const m of p.text.matchAll(PERFORMANCE)) {
+      const amount = figureAt(p, m, "amount");
+      if (amount && !compared(p, m.indices!.groups!.amount[0])) out.push({ kind: "performance", amount, goals: null, partial: true });
     }
     for (const m of p.text.matchAll(RUNNING_COST)) {
       const amount = figureAt(p, m, "amount");

@@ -21,7 +21,9 @@ const show = (c: Claim) =>
         ? `采购 ${c.amount.text} = ${c.components.map((x) => `${x.component} ${x.amount.text}`).join(" + ")}`
       : c.kind === "function-item"
           ? `item ${c.names.map((n, i) => `${n}(${c.levels?.[i]})`).join("")} ${c.amount.text}`
-          : null;
+          : c.kind === "performance"
+            ? `绩效 ${c.amount?.text}${c.partial ? " at most 项目支出" : ""}`
+            : null;
 const read = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.map(show).filter((s) => s !== null);
 
 describe("the generic reader: figures that restate a table", () => {
@@ -231,6 +233,12 @@ describe("the generic reader: figures that restate a table", () => {
     ]);
   });
 
+  it("the 项目支出 that set 绩效目标 (涉及预算拨款 / 涉及项目预算资金 X 万元), in a sentence about 绩效目标 only", () => {
+    expect(read("2026 年国家某局对项目支出全面实施绩效目标管理，涉及预算拨款 39,560.87 万元，均为一般公共预算拨款。")).toEqual(["绩效 39,560.87 at most 项目支出"]);
+    // An evaluation of last year's projects is not this budget's targets.
+    expect(read("对 2025 年度 5 个项目开展绩效评价，涉及预算资金 1,000 万元。")).toEqual([]);
+  });
+
   it("an item named by its function code (2, 3, 5 or 7 digits) and name, its figure later in the clause", () => {
     expect(read("减少较为明显的项级支出科目为 2014099 其他信访事务支出，2026 年预算数为 3,623.98 万元，占部门支出总额的 22.00%。")).toEqual(["item 其他信访事务支出(项) 3,623.98"]);
     expect(read("20607 科学技术普及预算 10 万元；301 工资福利支出预算 5 万元；2026 年预算 7 万元。")).toEqual(["item 科学技术普及(款) 10"]);
@@ -274,6 +282,25 @@ describe("text-vs-table on the generic reader's figures", () => {
 
   it("passes when the text restates the tables", () => {
     expect(check("2026 年收支总预算 150 万元。", "支出预算总计 150 万元。", "2026 年一般公共预算基本支出 110 万元。", "“三公”经费预算数为 3 万元，其中：公务接待费 2 万元；公务用车购置及运行维护费 1 万元。")).toEqual([]);
+  });
+
+  it("the 项目支出 that set 绩效目标: at most the expenditure table's 项目支出 (表3: 40)", () => {
+    const t3 = `${TABLES}
+表 3
+支出总表
+单位：万元
+预算单位→科目编码→科目名称→支出总计→基本支出→项目支出
+部门→→→150→110→40
+单位A→→→100→60→40
+→206→科学技术支出→100→60→40
+单位B→→→50→50→0
+→206→科学技术支出→50→50→0
+`;
+    const check = (...paragraphs: string[]) => checkText(textVsTable, part(...paragraphs), t3);
+    expect(check("对项目支出全面实施绩效目标管理，涉及预算拨款 40 万元。")).toEqual([]);
+    expect(check("对项目支出实施绩效目标管理，涉及项目预算资金 30 万元。")).toEqual([]);
+    const fs = check("对项目支出全面实施绩效目标管理，涉及预算拨款 46 万元。");
+    expect(fs.map((f) => [f.severity, f.stated, f.computed, f.location.line])).toEqual([["error", "46", "40", 3]]);
   });
 
   it("财政拨款收入 against the summary's 财政拨款 row where no income table prints it (江苏's 收入预算总表 lists projects)", () => {
