@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { claimsOf } from "../../src/claims/index.js";
 import type { Claim } from "../../src/claims/types.js";
 import { textVsTable } from "../../src/rules/text-vs-table.js";
-import { checkText, t1, T7, textDoc } from "../helpers/text.js";
+import { checkText, t1, T3, T7, textDoc } from "../helpers/text.js";
 
 /*
  * The generic reader's figures that restate a table (src/claims/generic-figures.ts), in a written part no
@@ -285,17 +285,7 @@ describe("text-vs-table on the generic reader's figures", () => {
   });
 
   it("the 项目支出 that set 绩效目标: at most the expenditure table's 项目支出 (表3: 40)", () => {
-    const t3 = `${TABLES}
-表 3
-支出总表
-单位：万元
-预算单位→科目编码→科目名称→支出总计→基本支出→项目支出
-部门→→→150→110→40
-单位A→→→100→60→40
-→206→科学技术支出→100→60→40
-单位B→→→50→50→0
-→206→科学技术支出→50→50→0
-`;
+    const t3 = `${TABLES}${T3}`;
     const check = (...paragraphs: string[]) => checkText(textVsTable, part(...paragraphs), t3);
     expect(check("对项目支出全面实施绩效目标管理，涉及预算拨款 40 万元。")).toEqual([]);
     expect(check("对项目支出实施绩效目标管理，涉及项目预算资金 30 万元。")).toEqual([]);

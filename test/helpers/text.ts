@@ -18,6 +18,9 @@ export const T7 = `
 →206→科学技术支出→50→50→0
 `;
 
+/** The same department's 表3 支出总表 (the expenditure table, every fund): 150 = 110 basic + 40 project. */
+export const T3 = T7.replace("表 7\n一般公共预算支出表（按功能分类）", "表 3\n支出总表");
+
 /** Written parts (`## 第三部分 …` headings and paragraphs) followed by `tables` (表7 by default). */
 export function textDoc(text: string, tables = T7) {
   return doc(`${text}\n${tables}`);
