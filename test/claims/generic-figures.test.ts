@@ -79,6 +79,8 @@ describe("the generic reader: figures that restate a table", () => {
       "figure personnel 人员经费 7,504.62",
       "figure public 公用经费 2,376.26",
     ]);
+    // 江苏's wording, 收 and 支 apart.
+    expect(read("省检察院2026年度财政拨款收、支总预算 24,169.74 万元。")).toEqual(["figure allocation-grand-total 财政拨款收支总预算 24,169.74"]);
     expect(read("2026 年一般公共预算基本支出 100 万元。", "七、关于“三公”经费的说明", "人员经费 70 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
     expect(read("2026 年一般公共预算安排基本支出 100 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
     // The 一般公共预算 table's 合计 worded as its spending, and the 三公 total worded as 支出预算.
