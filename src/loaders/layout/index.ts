@@ -1302,6 +1302,28 @@ function expenditureSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: 
   return lineOf(basic.leaf) < Math.min(lineOf(personnel.leaf), lineOf(publicSpec.leaf)) ? restored.filter((s) => s !== basic) : restored;
 }
 
+/** A line number printed in a 行次 column (1 … 99, no decimals): not a figure of the table. */
+const ROW_NUMBER = /^\d{1,3}$/;
+
+/**
+ * A table whose header prints 行次 (the Ministry of Finance's 决算 template: 项目 | 行次 | 金额 on each side of
+ * 收入支出决算总表, lines numbered 1 … 40): the numbers printed under each 行次 are the lines' numbers, not
+ * amounts, and are left out, as is the 栏次 line that numbers the columns. Read as amounts, every 合计 would
+ * be compared with a sum of line numbers.
+ */
+function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: LayoutLine[]; body: LayoutLine[] } {
+  const columns = headerTokens(header).filter((t) => normaliseName(t.text) === "行次");
+  if (!columns.length) return { header, body };
+  // Under the label: overlapping it, give or take its own width (a number centred under it may stand wider).
+  const under = (t: LayoutToken) => columns.some((c) => t.x1 >= c.x0 - (c.x1 - c.x0) && t.x0 <= c.x1 + (c.x1 - c.x0));
+  const kept = mapArray(body, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => !(ROW_NUMBER.test(t.text) && under(t))) }));
+  const numbering = (l: LayoutLine) => tokensOf(l).every((t) => /^(栏次|行次)$/.test(normaliseName(t.text)) || ROW_NUMBER.test(t.text));
+  return {
+    header: mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => normaliseName(t.text) !== "行次") })),
+    body: kept.filter((l) => tokensOf(l).length > 0 && !numbering(l)),
+  };
+}
+
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
 function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
   const parts = sections(file, b);
@@ -1333,6 +1355,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     header = mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => t.x0 < cut) }));
     body = mapArray(body, leftOf).filter((l) => tokensOf(l).length > 0);
   }
+  ({ header, body } = withoutRowNumbers(header, body));
   const expSpecs = expenditureSpecs(tpl, header, b.fromHeader);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
   const data = mapArray(body, (l) => ({ line: l, toks: tokensOf(l) }));
