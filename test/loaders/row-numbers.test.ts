@@ -70,3 +70,43 @@ describe("a 决算 summary with 行次 columns", () => {
     expect(summary.rows.some((r) => Object.values(r.cells).some((c) => c.text === "9"))).toBe(true);
   });
 });
+
+describe("a table of codes with a 行次 column", () => {
+  const line = (code: string, name: string, n: string, ...xs: string[]) => pad(code, 10) + pad(name, 18) + padL(n, 4) + xs.map((x) => padL(x, 12)).join("");
+  // 科目编码 | 科目名称 | 行次 | 本年支出合计 | 基本支出 | 项目支出, a row each.
+  const ROWS = [
+    ["", "合计", "45,297.31", "8,000.00", "37,297.31"],
+    ["201", "一般公共服务支出", "45,179.30", "8,000.00", "37,179.30"],
+    ["20114", "信访事务", "45,179.30", "8,000.00", "37,179.30"],
+    ["2011401", "行政运行", "8,000.00", "BASIC", "0.00"],
+    ["2011499", "其他信访事务支出", "37,179.30", "0.00", "37,179.30"],
+    ["205", "教育支出", "118.01", "0.00", "118.01"],
+    ["20508", "进修及培训", "118.01", "0.00", "118.01"],
+    ["2050803", "培训支出", "118.01", "0.00", "118.01"],
+  ];
+  const expenditure = (basic = "8,000.00") =>
+    [
+      "                    国家某局2024年度部门决算",
+      "",
+      "                         支出决算表",
+      "",
+      "部门：国家某局                                                 金额单位：万元",
+      line("科目编码", "科目名称", "行次", "本年支出合计", "基本支出", "项目支出"),
+      ...ROWS.map(([code, name, ...xs], i) => line(code, name, String(i + 1), ...xs.map((x) => (x === "BASIC" ? basic : x)))),
+    ].join("\n") + "\n";
+
+  it("is read (it was a header not understood), its line numbers left out", () => {
+    const d = loadLayoutText("决算.txt", expenditure());
+    const t = d.tables.find((x) => x.kind === "expenditure");
+    expect(d.unknownTables ?? []).toEqual([]);
+    expect(t?.rows.find((r) => r.code === "2011401")?.cells.basic?.text).toBe("8,000.00");
+    expect(runRules(d, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("a figure retyped is an error at its line", () => {
+    const errors = runRules(loadLayoutText("决算.txt", expenditure("8,100.00")), rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    // At the retyped row (its 合计 no longer its 基本支出 + 项目支出) and at its 款 (基本支出 no longer Σ its 项).
+    expect(errors.map((f) => `${f.location.line} ${f.stated}`).sort()).toEqual(["10 8000", "9 8000"]);
+  });
+});

@@ -1084,7 +1084,9 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
 }
 
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
-  const { department, unit, header, body: printed } = sections(file, b);
+  const parts = sections(file, b);
+  const { department, unit } = parts;
+  const { header, body: printed } = withoutRowNumbers(parts.header, parts.body);
   const named = b.fromHeader ? genericColumns(tpl, header, printed) : null;
   const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
   const body = named?.remark != null ? withoutRemarks(printed, amountSpecs_.length, named.remark) : printed;
@@ -1307,9 +1309,9 @@ const ROW_NUMBER = /^\d{1,3}$/;
 
 /**
  * A table whose header prints 行次 (the Ministry of Finance's 决算 template: 项目 | 行次 | 金额 on each side of
- * 收入支出决算总表, lines numbered 1 … 40): the numbers printed under each 行次 are the lines' numbers, not
- * amounts, and are left out, as is the 栏次 line that numbers the columns. Read as amounts, every 合计 would
- * be compared with a sum of line numbers.
+ * 收入支出决算总表, lines numbered 1 … 40; a table of codes may print one after the names): the numbers printed
+ * under each 行次 are the lines' numbers, not amounts, and are left out, as is the 栏次 line that numbers the
+ * columns. Read as amounts, every 合计 would be compared with a sum of line numbers.
  */
 function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: LayoutLine[]; body: LayoutLine[] } {
   const columns = headerTokens(header).filter((t) => normaliseName(t.text) === "行次");
