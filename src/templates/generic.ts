@@ -83,6 +83,11 @@ const classifiedAmounts: ColumnSpec[] = [
   { key: "change-pct-adjusted", kind: "text", label: "扣除后增减(%)", leaf: /^增减(\(%\)|%|率)$/, group: /比\d{4}年(度)?执行数\(扣除/ },
   { ...amount("change", "增减额", /^增减额$/, /比\d{4}年(度)?执行数$/), nonNegative: false },
   { key: "change-pct", kind: "text", label: "增减(%)", leaf: /^增减(\(%\)|%|率)$/, group: /比\d{4}年(度)?执行数$/ },
+  // Last year's budget beside this year's, and the change, under no spanning label (2024年预算数 | 2025年预算数 |
+  // 增减额 | 增减率（%）: the earlier year's is named 上年预算数 by the layout reader).
+  amount("prior-budget", "上年预算数", /^上年(度)?预算数?$/),
+  { ...amount("change", "增减额", /^增减(额|金额)$/), nonNegative: false },
+  { key: "change-pct", kind: "text", label: "增减(%)", leaf: /^(增减|增长)(率|幅度)?(\(%\)|%)$|^(增减|增长)率$/ },
 ];
 
 const roles: RoleSpec[] = [

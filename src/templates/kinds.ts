@@ -60,6 +60,8 @@ const basicSplit: RowIdentity[] = [
   { total: "basic", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" },
   // This year's budget beside last year's outturn: 预算数 = 上年执行数 + 增减额 (and the adjusted pair).
   { total: "total", parts: ["prior", "change"], rows: CLASSIFIED_ROWS, when: ["prior", "change"], zh: "上年执行数 + 增减额", en: "last year's outturn + change" },
+  // …or beside last year's budget: 预算数 = 上年预算数 + 增减额.
+  { total: "total", parts: ["prior-budget", "change"], rows: CLASSIFIED_ROWS, when: ["prior-budget", "change"], zh: "上年预算数 + 增减额", en: "last year's budget + change" },
   { total: "budget-adjusted", parts: ["prior-adjusted", "change-adjusted"], rows: CLASSIFIED_ROWS, when: ["prior-adjusted", "change-adjusted"], zh: "扣除后上年执行数 + 扣除后增减额", en: "adjusted outturn + adjusted change" },
 ];
 

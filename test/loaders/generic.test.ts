@@ -194,8 +194,18 @@ describe("headers read by kind alone", () => {
   });
 
   it("fails: a column the kind has no name for is reported by its label, so the table is listed", () => {
+    // Without its spanning label (2026年预算数 over 小计 …, 比2025年执行数 over 增减额 …), 2025年执行数 is no column the
+    // kind knows: the table is listed, whatever the other labels are named.
     const h = named("general-function", ["科目编码   科目名称   2025年执行数   小计   基本支出   项目支出   增减额   增减(%)"]);
-    expect(h.unnamed).toEqual(["2025年执行数", "增减额", "增减(%)"]);
+    expect(h.unnamed).toEqual(["2025年执行数"]);
+  });
+
+  it("last year's budget beside this year's (2024年预算数 | 2025年预算数 | 增减额 | 增减率（%）): the earlier year's is 上年预算数", () => {
+    const h = named("general-function", ["科目编码   科目名称   2024年预算数   2025年预算数   增减额   增减率(%)"]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["prior-budget", "total", "change", "change-pct"]);
+    // One year's 预算数 alone is the 合计.
+    expect(named("general-function", ["科目编码   科目名称   2025年预算数"]).specs.map((s) => s.key)).toEqual(["total"]);
   });
 });
 

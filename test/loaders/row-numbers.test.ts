@@ -5,6 +5,7 @@ import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { rules } from "../../src/rules/index.js";
 import { cliJson } from "../helpers/cli.js";
+import { pad, padL } from "../helpers/layout.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /*
@@ -13,8 +14,6 @@ import { tempDir } from "../helpers/tmp.js";
  * 合计 and 总计 of the table an error (a central department's 决算: 10 false errors on a table that adds up).
  * The sample is laid out as pdftotext -layout writes such a table: by character, each column where it is printed.
  */
-const pad = (s: string, n: number) => s + " ".repeat(Math.max(1, n - [...s].length));
-const padL = (s: string, n: number) => " ".repeat(Math.max(1, n - [...s].length)) + s;
 const row = (a: string, ra: string, x: string, b = "", rb = "", y = "") => pad(a, 22) + padL(ra, 4) + padL(x, 14) + "   " + pad(b, 18) + padL(rb, 4) + padL(y, 14);
 const table = (general = "16,474.82") =>
   [

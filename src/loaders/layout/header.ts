@@ -232,11 +232,33 @@ export interface HeaderColumns {
 /** The label of a column of words printed after a table's amounts, one cell a row (广州's 绩效目标). */
 export const REMARK_COLUMN = /^(绩效目标|备注|说明|项目(概况|简介|说明|内容)|主要(内容|用途)|用途)$/;
 
+/** A year's budget column: 2025年预算数 · 2024年度预算 · 2025年预算. */
+const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;
+
+/**
+ * Last year's budget printed beside this year's (2024年预算数 | 2025年预算数 | 增减额 | 增减率（%）): of two or more
+ * years' 预算数 columns, each but the latest year's is named 上年预算数, so that the latest is the table's 合计 and
+ * the others are not taken for it.
+ */
+function lastYearsBudget(leaves: HeaderLeaf[]): HeaderLeaf[] {
+  const years = leaves.flatMap((l) => {
+    const m = YEAR_BUDGET.exec(l.text);
+    return m && !l.groups.length ? [Number(m[1])] : [];
+  });
+  if (new Set(years).size < 2) return leaves;
+  const latest = Math.max(...years);
+  return mapArray(leaves, (l) => {
+    const m = YEAR_BUDGET.exec(l.text);
+    return m && !l.groups.length && Number(m[1]) < latest ? { ...l, text: "上年预算数" } : l;
+  });
+}
+
 /**
  * Names each amount leaf by the kind's column list: a spec whose `group` matches a group above the leaf
  * first (小计 under 基本支出 is 基本支出), then the others; each spec names one leaf.
  */
-export function nameColumns(allLeaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderColumns {
+export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderColumns {
+  const allLeaves = lastYearsBudget(printedLeaves);
   // A column of words after the last amount column (广州's 绩效目标 beside each project): no amount column.
   const last = allLeaves[allLeaves.length - 1];
   const remark = last && REMARK_COLUMN.test(last.text) ? last : null;
@@ -248,8 +270,8 @@ export function nameColumns(allLeaves: HeaderLeaf[], specs: ColumnSpec[]): Heade
     amountLeaves.forEach((l, i) => {
       if (named[i]) return;
       let s: ColumnSpec | undefined;
-      // Amount columns, and text columns printed among them (增减(%)).
-      const free = (x: ColumnSpec) => !used.has(x) && (x.kind === "amount" || !!x.group) && !specs.some((o) => used.has(o) && o.key === x.key);
+      // Amount columns, and text columns printed among them (增减(%): under a spanning label, or a percentage's).
+      const free = (x: ColumnSpec) => !used.has(x) && (x.kind === "amount" || !!x.group || x.label.includes("%")) && !specs.some((o) => used.has(o) && o.key === x.key);
       if (pass === "grouped")
         // The innermost group first (小计 under 公务用车购置及运行费 under “三公”经费 is the vehicles' 小计).
         for (const g of [...l.groups].reverse()) {
