@@ -1,4 +1,5 @@
 import type { ColumnSpec, DocumentTemplate, RoleSpec, TableTemplate } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 /*
  * Tables known by kind alone: what a document of a template no one has written yet is read with. Titles
@@ -155,6 +156,20 @@ export const generic: DocumentTemplate = {
         amount("training", "培训费", /^培训费$/),
         amount("running-cost", "机关运行经费", /机关运行经/),
         amount("admin-cost", "行政经费", /^行政经费$/),
+        // A 决算's table prints its 预算数 beside its 决算数, each over the same items (预算数 | 决算数 spanning them):
+        // the columns under 预算数 are these, the ones under 决算数 the table's others.
+        ...mapArray(
+          [
+            amount("budget-total", "预算数 “三公”经费合计", /^(三公经费)?(合计|总计)$/),
+            amount("budget-abroad", "预算数 因公出国(境)费", /因公出国/),
+            amount("budget-vehicle", "预算数 公务用车购置及运行费", /^小计$/, /^公务用车购置及运行(维护)?费$/),
+            amount("budget-vehicle", "预算数 公务用车购置及运行费", /^(小计|公务用车购置及运行(维护)?费)$/),
+            amount("budget-vehicle-purchase", "预算数 公务用车购置费", /购置费?$/),
+            amount("budget-vehicle-operation", "预算数 公务用车运行费", /运行(维护)?费$/),
+            amount("budget-reception", "预算数 公务接待费", /公务接待(费|支出)?$/),
+          ],
+          (c): ColumnSpec => ({ ...c, budgetStage: true }),
+        ),
       ],
     }),
     g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),

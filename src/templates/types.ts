@@ -13,6 +13,12 @@ export interface ColumnSpec {
   required?: boolean;
   /** Amounts in this column cannot be negative (default true for amount columns). */
   nonNegative?: boolean;
+  /**
+   * A 决算's 预算数 column, printed under a spanning 预算数 (the national 三公 决算表: 预算数 | 决算数, each over the
+   * same items). Where a kind has such columns, a label under 预算数 names only one of them, and they name only such
+   * a label.
+   */
+  budgetStage?: true;
 }
 
 /** A label that gives a row a semantic role (e.g. 本年收入合计 → income-subtotal). */

@@ -200,6 +200,23 @@ describe("headers read by kind alone", () => {
     expect(h.unnamed).toEqual(["2025年执行数"]);
   });
 
+  it("a 决算's 三公 table: 预算数 and 决算数 each centred over the same items, the first list the budget's", () => {
+    const items = (from: number) => [[from, "合计"], [from + 8, "因公出国"], [from + 20, "公务用车购置"], [from + 47, "公务接待费"]] as [number, string][];
+    const h = named("sanggong", [
+      at([30, "预算数"], [90, "决算数"]),
+      at(...items(8), ...items(68)),
+      at([16, "（境）费"], [28, "及运行费"], [76, "（境）费"], [88, "及运行费"]),
+      at([28, "小计"], [37, "购置费"], [47, "运行费"], [88, "小计"], [97, "购置费"], [107, "运行费"]),
+    ]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual([
+      "budget-total", "budget-abroad", "budget-vehicle", "budget-vehicle-purchase", "budget-vehicle-operation", "budget-reception",
+      "total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception",
+    ]);
+    // A budget's 三公 table, with no 预算数 over its items: as before, no 预算数 column.
+    expect(named("sanggong", [at([8, "合计"], [16, "因公出国（境）费"], [36, "公务用车购置及运行费"], [60, "公务接待费"])]).specs.map((s) => s.key)).toEqual(["total", "abroad", "vehicle", "reception"]);
+  });
+
   it("last year's budget beside this year's (2024年预算数 | 2025年预算数 | 增减额 | 增减率（%）): the earlier year's is 上年预算数", () => {
     const h = named("general-function", ["科目编码   科目名称   2024年预算数   2025年预算数   增减额   增减率(%)"]);
     expect(h.unnamed).toEqual([]);

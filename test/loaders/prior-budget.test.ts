@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { rules } from "../../src/rules/index.js";
-import { pad, padL } from "../helpers/layout.js";
+import { layoutTable, pad, padL } from "../helpers/layout.js";
 
 /*
  * A function table printing last year's budget beside this year's, and the change (2024年预算数 | 2025年预算数 |
@@ -23,15 +23,10 @@ const ROWS = [
   ["2080505", "机关事业单位基本养老保险缴费支出", "200.00", "240.00", "40.00", "20.00"],
 ];
 const table = (change = "20.00") =>
-  [
-    "                    某市某局2025年部门预算",
-    "",
-    "                    一般公共预算支出表",
-    "",
-    "部门：某市某局                                                 单位：万元",
+  layoutTable("某市某局2025年部门预算", "一般公共预算支出表", "部门：某市某局                                                 单位：万元", [
     line("科目编码", "科目名称", "2024年预算数", "2025年预算数", "增减额", "增减率（%）"),
     ...ROWS.map(([code, name, ...xs]) => line(code, name, ...xs.map((x) => (x === "CHANGE" ? change : x)))),
-  ].join("\n") + "\n";
+  ]);
 const errors = (text: string) => runRules(loadLayoutText("预算.txt", text), rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
 
 describe("last year's budget beside this year's", () => {

@@ -68,6 +68,8 @@ const GROUP = new RegExp(
       // The change against last year's outturn, with or without an adjustment in brackets (中央部门).
       "\\d{4}年(度)?预算数?比\\d{4}年(度)?执行数(\\(.*\\))?",
       "三公经费", "公务用车购置及运行(维护)?费", "事业收入",
+      // A 决算's 预算数 and 决算数 over the same items (the national 三公 决算表).
+      "预算数", "决算数",
       // The government procurement planned within the expenditure (深圳's 2023年政府采购项目 over 小计 and its 其中).
       "(\\d{4}年(度)?)?政府采购(项目|预算)?",
       "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
@@ -185,6 +187,21 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       top: c.top,
     }),
   ).sort((a, b) => centre(a) - centre(b));
+  // 预算数 and 决算数 side by side on one line, each centred over the same items (a 决算's 三公 table: 合计 · 因公出国
+  // （境）费 · 公务用车购置及运行费 … under each): the labels below them print one list of items twice, the first under
+  // 预算数, the second under 决算数 (else each spans its side of the midpoint between them); that is the outermost
+  // group of each.
+  const stages = cells.filter((c) => groups.includes(c) && STAGES.test(c.text)).sort((a, b) => centre(a) - centre(b));
+  if (stages.length === 2 && stages[0].top === stages[1].top && STAGE_BUDGET.test(stages[0].text) && !STAGE_BUDGET.test(stages[1].text)) {
+    const below = leaves.filter((l) => l.top > stages[0].bottom);
+    const half = below.length / 2;
+    const twice = below.length % 2 === 0 && below.slice(0, half).every((l, i) => l.text === below[half + i].text);
+    const mid = (centre(stages[0]) + centre(stages[1])) / 2;
+    below.forEach((l, i) => {
+      const first = twice ? i < half : centre(l) < mid;
+      l.groups = [(first ? stages[0] : stages[1]).text, ...l.groups.filter((g) => !STAGES.test(g))];
+    });
+  }
   // A 小计 that no group label stands over is the first column of the group label printed next to its right
   // (a label centred over many columns starts well right of its first one), when no other group is nearer.
   // So is a 合计 printed after the table's 总计 (广州's 总计 | 财政拨款: 合计 一般公共预算 …, the group label centred
@@ -232,6 +249,11 @@ export interface HeaderColumns {
 /** The label of a column of words printed after a table's amounts, one cell a row (广州's 绩效目标). */
 export const REMARK_COLUMN = /^(绩效目标|备注|说明|项目(概况|简介|说明|内容)|主要(内容|用途)|用途)$/;
 
+/** A spanning label over a 决算 table's budget columns (预算数 | 决算数). */
+const STAGE_BUDGET = /^(年初)?预算数?$/;
+/** 预算数 or 决算数 spanning a 决算 table's items. */
+const STAGES = /^((年初)?预算数?|决算数?)$/;
+
 /** A year's budget column: 2025年预算数 · 2024年度预算 · 2025年预算. */
 const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;
 
@@ -266,12 +288,16 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[]): H
   const amountLeaves = leaves.filter((l) => !LABEL_COLUMN.test(l.text));
   const named: (ColumnSpec | null)[] = mapArray(amountLeaves, () => null);
   const used = new Set<ColumnSpec>();
+  // A kind with 预算数 columns beside its 决算数 ones (the 三公 决算表): a label under 预算数 is one of those.
+  const staged = specs.some((x) => x.budgetStage);
   for (const pass of ["grouped", "before", "plain"] as const)
     amountLeaves.forEach((l, i) => {
       if (named[i]) return;
       let s: ColumnSpec | undefined;
+      const budget = staged && l.groups.some((g) => STAGE_BUDGET.test(g));
       // Amount columns, and text columns printed among them (增减(%): under a spanning label, or a percentage's).
-      const free = (x: ColumnSpec) => !used.has(x) && (x.kind === "amount" || !!x.group || x.label.includes("%")) && !specs.some((o) => used.has(o) && o.key === x.key);
+      const free = (x: ColumnSpec) =>
+        !used.has(x) && !!x.budgetStage === budget && (x.kind === "amount" || !!x.group || x.label.includes("%")) && !specs.some((o) => used.has(o) && o.key === x.key);
       if (pass === "grouped")
         // The innermost group first (小计 under 公务用车购置及运行费 under “三公”经费 is the vehicles' 小计).
         for (const g of [...l.groups].reverse()) {
