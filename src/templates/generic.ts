@@ -121,6 +121,22 @@ const twoSided: ColumnSpec[] = [
 
 const g = (number: number, rest: Omit<TableTemplate, "id" | "number">): TableTemplate => ({ id: `T${number}`, number, ...rest });
 const classified = (codeKind: "function" | "economic") => ({ layout: "classified" as const, codeKind, columns: [...code, ...classifiedAmounts] });
+/**
+ * A fund's table, also as a 决算 prints it (政府性基金预算财政拨款收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 over
+ * 小计 · 基本支出 · 项目支出 | 年末结转和结余), its balance checked by the kind's identity.
+ */
+const fundColumns = {
+  layout: "classified" as const,
+  codeKind: "function" as const,
+  columns: [
+    ...code,
+    amount("total", "本年支出小计", /^(小计|合计)$/, /^本年支出$/),
+    ...classifiedAmounts,
+    amount("opening", "年初结转和结余", /^年初(财政拨款)?结转和结余$/),
+    amount("income", "本年收入", /^本年收入$/),
+    amount("closing", "年末结转和结余", /^年末(财政拨款)?结转和结余$/),
+  ],
+};
 
 export const generic: DocumentTemplate = {
   name: "generic",
@@ -172,8 +188,8 @@ export const generic: DocumentTemplate = {
         ),
       ],
     }),
-    g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...classified("function") }),
-    g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...classified("function") }),
+    g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...fundColumns }),
+    g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...fundColumns }),
     g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     // 财政拨款 by fund together (江苏's 财政拨款支出预算表（功能科目） and 财政拨款基本支出预算表（经济科目）): after the
     // tables of one fund, whose titles also say 财政拨款 (一般公共预算财政拨款支出决算表 is general-function).
