@@ -130,8 +130,9 @@ const fundColumns = {
   codeKind: "function" as const,
   columns: [
     ...code,
-    amount("total", "本年支出小计", /^(小计|合计)$/, /^本年支出$/),
     ...classifiedAmounts,
+    // After the others: a 合计 a tab-separated header prints under 本年支出 stays the kind's 合计.
+    amount("total", "本年支出小计", /^(小计|合计)$/, /^本年支出$/),
     amount("opening", "年初结转和结余", /^年初(财政拨款)?结转和结余$/),
     amount("income", "本年收入", /^本年收入$/),
     amount("closing", "年末结转和结余", /^年末(财政拨款)?结转和结余$/),

@@ -35,7 +35,7 @@ describe("a fund's 决算 table: balances either side of the year", () => {
     const fs = errors(table("25.00"));
     expect(fs.map((f) => [f.ruleId, f.code, f.column]).sort()).toEqual([
       ["hierarchy-sum", "22960", "年末结转和结余"],
-      ["row-total", "2296002", "本年支出小计"],
+      ["row-total", "2296002", "合计"],
     ]);
   });
 });
