@@ -19,7 +19,7 @@ import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, toke
 import { completeCodeSegments } from "./codes.js";
 import { atColumns, clusteredColumns, headerLeaves, nameColumns, REMARK_COLUMN, rightEdge, underLabels, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
-import { isLaneHeader, laneGeometry, personnelLane, readLanes } from "./two-lane.js";
+import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { mapArray } from "../../util/arrays.js";
 
@@ -1648,10 +1648,11 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
 }
 
 /**
- * Two classified lanes side by side (人员经费 | 公用经费, see two-lane.ts): one table of economic codes whose
- * rows carry their figure in the lane's column, and a 合计 row with the two lanes' 合计 figures.
+ * Classified lanes side by side (人员经费 | 公用经费, two or three lanes, see lanes.ts): one table of economic codes
+ * whose rows carry their figure in their lane's column (人员经费 or 公用经费), and a 合计 row with the lanes'
+ * 合计 figures.
  */
-function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+function parseLanes(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null });
   const g = laneGeometry(header);
@@ -1666,16 +1667,14 @@ function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
     return printed[k - 1]?.page !== l.page || printed[k + 1]?.page !== l.page;
   };
   const laneBody = printed.filter((l) => l.line >= start && !isLaneHeader(l) && !(PAGE_NUMBER.test(text(l)) && pageEdge(l)) && !NOTE.test(text(l)));
-  const { records, uncertain } = readLanes(laneBody, g);
+  const { records, kinds, uncertain } = readLanes(laneBody, g);
   if (uncertain) return listed(`列位置不确定 columns uncertain: ${uncertain}`);
   if (!records.some((r) => r.amount)) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
-  const left = personnelLane(records) === "left" ? "personnel" : "public";
-  const keyOf = (lane: "left" | "right") => (lane === "left" ? left : left === "personnel" ? "public" : "personnel");
   const specs = new Map(mapArray(tpl.columns, (c) => [c.key, c]));
   const items: Item[] = [];
   const footers = records.filter((r) => r.footer);
   for (const r of records.filter((x) => !x.footer)) {
-    const key = keyOf(r.lane);
+    const key = kinds[r.lane];
     const cells: Record<string, Cell> = {
       code: { text: r.code!, amount: null, location: locationOf(file, r.line, r.labelToken) },
       name: { text: r.name, amount: null, location: locationOf(file, r.line, r.nameToken ?? r.labelToken) },
@@ -1685,11 +1684,12 @@ function parseTwoLane(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
     items.push({ cells, loc: locationOf(file, r.line) });
   }
   if (footers.length) {
-    // The lanes' 合计 lines, as the table's 合计 row (人员经费合计 | 公用经费合计).
+    // The lanes' 合计 lines, as the table's 合计 row (人员经费合计 | 公用经费合计); two for one kind are not guessed at.
     const f0 = footers[0];
     const cells: Record<string, Cell> = { code: { text: "", amount: null, location: locationOf(file, f0.line, f0.labelToken) }, name: { text: "合计", amount: null, location: locationOf(file, f0.line, f0.labelToken) } };
     for (const f of footers) {
-      const key = f.footer === "total" ? keyOf(f.lane) : f.footer!;
+      const key = f.footer === "total" ? kinds[f.lane] : f.footer!;
+      if (cells[key]) return listed(`列位置不确定 columns uncertain: two 合计 lines of ${key === "personnel" ? "人员经费" : "公用经费"}`);
       if (f.amount) printedOn.set(f.amount.token, f.amount.line);
       cells[key] = cell(file, f.line, f.amount?.token, specs.get(key));
     }
@@ -1707,6 +1707,8 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
   if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   switch (tpl.layout) {
     case "classified":
+      // Read by kind alone, a table of economic codes printed in lanes (人员经费 | 公用经费 …, the 决算's 基本支出 table).
+      if (b.fromHeader && tpl.codeKind === "economic" && printsLanes(sections(file, b).header)) return parseLanes(file, b, tpl);
       return parseClassified(file, b, tpl);
     case "two-sided":
       return parseTwoSided(file, b, tpl, codeNames);
@@ -1717,7 +1719,7 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
     case "tasks":
       return parseTasks(file, b, tpl);
     case "two-lane":
-      return parseTwoLane(file, b, tpl);
+      return parseLanes(file, b, tpl);
     default:
       // Layouts the layout form cannot read yet (two-lane 决算 economic table): listed, not checked.
       return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
