@@ -1316,8 +1316,11 @@ const ROW_NUMBER = /^\d{1,3}$/;
 function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: LayoutLine[]; body: LayoutLine[] } {
   const columns = headerTokens(header).filter((t) => normaliseName(t.text) === "行次");
   if (!columns.length) return { header, body };
-  // Under the label: overlapping it, give or take its own width (a number centred under it may stand wider).
-  const under = (t: LayoutToken) => columns.some((c) => t.x1 >= c.x0 - (c.x1 - c.x0) && t.x0 <= c.x1 + (c.x1 - c.x0));
+  // Under the label: in its cell where the form has cells (a tab-separated row: the label centred in a column
+  // another table's long names widen, the numbers at its right edge), else overlapping it, give or take its own
+  // width (a number centred under it may stand wider).
+  const under = (t: LayoutToken) =>
+    columns.some((c) => (c.cell !== undefined && t.cell !== undefined ? t.cell === c.cell : t.x1 >= c.x0 - (c.x1 - c.x0) && t.x0 <= c.x1 + (c.x1 - c.x0)));
   const kept = mapArray(body, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => !(ROW_NUMBER.test(t.text) && under(t))) }));
   const numbering = (l: LayoutLine) => tokensOf(l).every((t) => /^(栏次|行次)$/.test(normaliseName(t.text)) || ROW_NUMBER.test(t.text));
   return {

@@ -65,12 +65,22 @@ export interface LaneGeometry {
   /** Centres of each lane's code label (科目编码), 款 label and figure label (决算数), where the header prints them. */
   code: (number | null)[];
   kuan: (number | null)[];
+  /**
+   * Where the form has cells (tab-separated input): the first cell of each lane after the first. A label is
+   * centred in its grid column and a figure or code stands at its right edge, so x alone may put a figure
+   * across the boundary; the cell's index does not.
+   */
+  cells?: number[];
   figure: (number | null)[];
 }
 
-/** The lane a token is printed in. */
+/** The lane a token is printed in: by its cell where the form has cells and the header's labels do, else by where it stands. */
 export const laneOf = (g: LaneGeometry, t: LayoutToken): Lane => {
   let k = 0;
+  if (g.cells && t.cell !== undefined) {
+    while (k < g.cells.length && t.cell >= g.cells[k]) k++;
+    return k;
+  }
   while (k < g.boundaries.length && centre(t) >= g.boundaries[k]) k++;
   return k;
 };
@@ -82,6 +92,7 @@ export const laneOf = (g: LaneGeometry, t: LayoutToken): Lane => {
  */
 export function laneGeometry(header: LayoutLine[]): LaneGeometry | null {
   const starts: number[] = [];
+  const cells: number[] = [];
   const labels: { t: LayoutToken; w: string }[] = [];
   for (const l of header) {
     const toks = mapArray(tokensOf(l), (t) => ({ t, w: normaliseName(t.text) })).filter((x) => HEADER_WORD.test(x.w));
@@ -90,7 +101,9 @@ export function laneGeometry(header: LayoutLine[]): LaneGeometry | null {
     for (const { t, w } of toks) {
       const n = (seen.get(w) ?? 0) + 1;
       seen.set(w, n);
-      if (n >= 2) starts[n - 2] = starts[n - 2] === undefined ? t.x0 : Math.min(starts[n - 2], t.x0);
+      if (n < 2) continue;
+      starts[n - 2] = starts[n - 2] === undefined ? t.x0 : Math.min(starts[n - 2], t.x0);
+      if (t.cell !== undefined) cells[n - 2] = cells[n - 2] === undefined ? t.cell : Math.min(cells[n - 2], t.cell);
     }
   }
   if (starts.length === 0 || starts.some((s, k) => s === undefined || (k > 0 && s <= starts[k - 1]))) return null;
@@ -101,7 +114,8 @@ export function laneGeometry(header: LayoutLine[]): LaneGeometry | null {
     if (before.length === 0) return null;
     boundaries.push((Math.max(...mapArray(before, (x) => x.t.x1)) + starts[k]) / 2);
   }
-  const g: LaneGeometry = { boundaries, code: [], kuan: [], figure: [] };
+  const byCell = labels.every((x) => x.t.cell !== undefined) && cells.length === starts.length && cells.every((c, k) => c !== undefined && (k === 0 || c > cells[k - 1]));
+  const g: LaneGeometry = { boundaries, code: [], kuan: [], figure: [], ...(byCell ? { cells } : {}) };
   const at = (rx: RegExp, lane: Lane) => {
     const t = labels.find((x) => rx.test(x.w) && laneOf(g, x.t) === lane);
     return t ? centre(t.t) : null;

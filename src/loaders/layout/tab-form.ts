@@ -143,7 +143,7 @@ export function tabFormLines(text: string): LayoutLine[] {
       if (!t) return;
       const len = [...t].length;
       const wide = displayWidth(t);
-      const at = { column: c.column + (c.text.length - c.text.trimStart().length), ...(c.line ? { line: c.line } : {}) };
+      const at = { column: c.column + (c.text.length - c.text.trimStart().length), cell: k, ...(c.line ? { line: c.line } : {}) };
       if (isFigureToken(t)) {
         tokens.push({ text: t, x0: rightOf(k) - len, x1: rightOf(k), ...at });
         return;

@@ -17,6 +17,11 @@ export interface LayoutToken {
   box?: Box;
   /** The 1-based character column of its cell in the file, where x is not one (tab-separated input). */
   column?: number;
+  /**
+   * The 0-based index of its cell in its row (tab-separated input): the cells of one index share a column of
+   * the document's grid, whatever x a label centred in it or a figure at its right edge has.
+   */
+  cell?: number;
   /** The file's line of its cell, where that is not the line's (an HTML table's cell written over lines). */
   line?: number;
 }
