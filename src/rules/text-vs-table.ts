@@ -323,7 +323,7 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
         subject: { table: "text", item: c.names.join("-") },
         location: c.amount.location,
         message: { zh: `科目“${c.names.join("-")}”在功能分类表中找不到（按名称未能对应，未核对）`, en: `no function-classification row is named “${c.names.join("-")}” (not matched by name, not checked)` },
-        stated: c.amount.text,
+        stated: decimalString(c.amount.value),
         informational: true,
       });
   }
