@@ -150,7 +150,14 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   const pages = new Map<number, number>();
   for (const l of part.lines) if (l.page) pages.set(l.line, l.page);
   const withPage = (loc: SourceLocation, line: number): SourceLocation => (pages.has(line) ? { ...loc, page: pages.get(line)! } : loc);
-  const place = (line: number, column?: number): SourceLocation => (sheet ? { file, sheet, cell: `A${line}` } : withPage(column ? { file, line, column } : { file, line }, line));
+  // A row of a workbook's or a CSV folder's text says where it is printed itself.
+  const placed = new Map<number, SourceLocation>();
+  for (const l of part.lines) if (l.place) placed.set(l.line, l.place);
+  const place = (line: number, column?: number): SourceLocation => {
+    const at = placed.get(line);
+    if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}) };
+    return sheet ? { file, sheet, cell: `A${line}` } : withPage(column ? { file, line, column } : { file, line }, line);
+  };
   const segmentAt = (offset: number) => {
     let lo = 0;
     let hi = segments.length - 1;

@@ -4,13 +4,15 @@ import { parse } from "csv-parse/sync";
 import type { BudgetDocument } from "../model/document.js";
 import { chineseNumeral } from "../model/names.js";
 import { resolveItemCodes } from "../model/resolve.js";
-import { templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
+import { defaultTemplate, templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
+import { cellLines, chooseReading, readCells } from "./cell-forms.js";
+import { noteHeaderMismatches } from "./markdown.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
 import { addTables, finishDocument, settleHeaderErrors } from "./finish.js";
 import { parseNarrative } from "./narrative.js";
 import { readInputFile } from "./read.js";
-import { splitLines, type RawLine } from "./raw.js";
+import { splitLines, textLine, type RawLine } from "./raw.js";
 import { parseTables, type TableMeta } from "./tables.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -45,8 +47,13 @@ export function tableHint(template: DocumentTemplate, name: string) {
   return n ? templateByNumber(template, n) : undefined;
 }
 
-/** Loads a CSV package: a folder with one CSV per table (or several pages of one) and an optional narrative .md/.txt. */
-export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?: EncodingName): BudgetDocument {
+/**
+ * Loads a CSV package: a folder with one CSV per table (or several pages of one) and an optional narrative
+ * .md/.txt. Shenzhen's tables are read by the tab-separated reader (which knows their headers); another
+ * province's, or the package read with another template, by the layout reader from the same cells
+ * (cell-forms.ts).
+ */
+export function loadCsvFolder(dir: string, template?: DocumentTemplate, encoding?: EncodingName): BudgetDocument {
   let dirents;
   try {
     dirents = readdirSync(dir, { withFileTypes: true });
@@ -57,15 +64,45 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
   const csvs = entries.filter((n) => /\.csv$/i.test(n));
   if (csvs.length === 0) throw new InputError("the folder holds no .csv file; expected one CSV per table", { file: dir });
   const narrativeFile = entries.find((n) => /\.(md|txt)$/i.test(n));
-  const meta: TableMeta = { departments: [], units: [], years: [] };
-  let narrative = null;
   const encodings = new Map<string, string>();
+  let narrative: { file: string; lines: string[] } | null = null;
   if (narrativeFile) {
     const file = join(dir, narrativeFile);
     const { text, encoding: used } = decodeTextWithEncoding(readInputFile(file), file, encoding);
     encodings.set(narrativeFile, used);
-    narrative = parseNarrative(splitLines(text), file, template);
+    narrative = { file, lines: splitLines(text) };
   }
+  const files = mapArray(csvs, (name) => {
+    const file = join(dir, name);
+    const decoded = decodeTextWithEncoding(readInputFile(file), file, encoding);
+    encodings.set(name, decoded.encoding);
+    return { name, file, lines: csvLines(file, decoded.text) };
+  });
+  const laid = () =>
+    cellLines([
+      ...(narrative ? [{ name: "", location: { file: narrative.file }, lines: mapArray(narrative.lines, (t, i) => textLine(narrative!.file, i + 1, t)) }] : []),
+      ...mapArray(files, (f) => ({ name: f.name, location: { file: f.file }, lines: f.lines })),
+    ]);
+  const shenzhen = () => readFiles(dir, narrative, files, template ?? defaultTemplate);
+  let cells: ReturnType<typeof laid> | null = null;
+  const doc =
+    template && template.name !== defaultTemplate.name
+      ? readCells(dir, (cells = laid()).lines, cells.places, template, "csv")
+      : template
+        ? shenzhen()
+        : chooseReading(
+            shenzhen,
+            () => (cells = laid()).lines,
+            (_, tpl) => readCells(dir, cells!.lines, cells!.places, tpl, "csv"),
+          );
+  doc.encoding = packageEncoding(encodings);
+  return doc;
+}
+
+/** The CSV files read by the tab-separated reader (tables.ts) with `template`'s headers. */
+function readFiles(dir: string, narrativeText: { file: string; lines: string[] } | null, files: { name: string; file: string; lines: RawLine[] }[], template: DocumentTemplate): BudgetDocument {
+  const meta: TableMeta = { departments: [], units: [], years: [] };
+  const narrative = narrativeText ? parseNarrative(narrativeText.lines, narrativeText.file, template) : null;
   const doc: BudgetDocument = {
     path: dir,
     format: "csv",
@@ -79,20 +116,16 @@ export function loadCsvFolder(dir: string, template: DocumentTemplate, encoding?
     tables: [],
   };
   const headerErrors: InputError[] = [];
-  for (const name of csvs) {
-    const file = join(dir, name);
-    const decoded = decodeTextWithEncoding(readInputFile(file), file, encoding);
-    encodings.set(name, decoded.encoding);
-    const lines = csvLines(file, decoded.text);
+  for (const { name, file, lines } of files) {
     const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
     if (parsed.tables.length === 0 && parsed.unknown.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
     addTables(doc, meta, parsed);
     headerErrors.push(...parsed.headerErrors);
   }
   settleHeaderErrors(doc.tables, headerErrors);
+  noteHeaderMismatches(doc.tables, headerErrors);
   finishDocument(doc, meta);
   resolveItemCodes(doc);
-  doc.encoding = packageEncoding(encodings);
   return doc;
 }
 

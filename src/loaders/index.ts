@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, relative } from "node:path";
 import type { BudgetDocument } from "../model/document.js";
-import { generic } from "../templates/generic.js";
 import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
@@ -11,9 +10,9 @@ import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/inde
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
 import { hasHtmlTable, htmlTables } from "./html-tables.js";
-import { headerMismatches, loadMarkdown } from "./markdown.js";
+import { loadMarkdown } from "./markdown.js";
+import { chooseReading } from "./cell-forms.js";
 import { readInputFile } from "./read.js";
-import { mapArray } from "../util/arrays.js";
 
 export { InputError } from "./errors.js";
 export type { EncodingName } from "./decode.js";
@@ -35,53 +34,20 @@ export function isTabSeparated(text: string): boolean {
   return /\S[ \u3000]*\t[\t \u3000]*\S/.test(text);
 }
 
-/** How many kinds of table a document holds. */
-const kindsOf = (doc: BudgetDocument) => new Set(mapArray(doc.tables, (t) => t.kind)).size;
-
 /**
  * A tab-separated document. The tab-separated reader (tables.ts) reads Shenzhen's tables, the seed's form;
  * another province's are read by the layout reader from the same cells laid out on one grid
- * (layout/tab-form.ts), which recognises the template or reads the tables by kind alone (generic).
- * - The tab-separated reader goes first: a Shenzhen document costs nothing more than it did.
- * - What it reads as three or more kinds of table is the Shenzhen template's. Otherwise (it refused the
- *   document, or read one or two tables of it) the layout reading is taken when it recognises a province's
- *   template, or reads by kind alone tables of three or more kinds (the bar a template is recognised by)
- *   and more of them.
- * - Else the tab-separated reader's reading, or its error (a document of one or two Shenzhen tables keeps the
- *   error that says what was expected; in one of three kinds or more, a table whose header it cannot match is
- *   listed, not read: markdown.ts).
+ * (layout/tab-form.ts), which recognises the template or reads the tables by kind alone (generic). Which
+ * reading is kept: `chooseReading` (cell-forms.ts), as for a workbook and a CSV folder.
  */
 export function loadTabSeparated(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
   if (template?.name === defaultTemplate.name) return loadMarkdown(file, text, template);
   if (template) return layoutDocument(file, tabFormLines(text), "markdown", { template });
-  let read: BudgetDocument | null = null;
-  let refused: unknown = null;
-  try {
-    read = loadMarkdown(file, text, defaultTemplate);
-    if (kindsOf(read) >= 3 && headerMismatches(read).length === 0) return read;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    refused = e;
-  }
-  const lines = tabFormLines(text);
-  const recognised = recogniseTemplate(lines);
-  // A table whose header is not Shenzhen's is listed, the rest read, only in a document that is Shenzhen's
-  // by its titles too; in another province's, it is the sign that the tab-separated reader is the wrong one.
-  if (read && headerMismatches(read).length && recognised.name !== defaultTemplate.name) {
-    refused = headerMismatches(read)[0];
-    read = null;
-  }
-  if (recognised.name !== defaultTemplate.name) {
-    let laid: BudgetDocument | null = null;
-    try {
-      laid = layoutDocument(file, lines, "markdown", { template: recognised });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-    }
-    if (laid && (recognised !== generic || (kindsOf(laid) >= 3 && kindsOf(laid) > (read ? kindsOf(read) : 0)))) return laid;
-  }
-  if (read) return read;
-  throw refused;
+  return chooseReading(
+    () => loadMarkdown(file, text, defaultTemplate),
+    () => tabFormLines(text),
+    (lines, recognised) => layoutDocument(file, lines, "markdown", { template: recognised }),
+  );
 }
 
 /**
@@ -284,11 +250,11 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       return doc;
     }
     case "csv":
-      return loadCsvFolder(pkg.path, defaultTemplate, options.encoding);
+      return loadCsvFolder(pkg.path, options.template, options.encoding);
     case "xlsx": {
       // exceljs is large: loaded only when an input is a workbook.
       const { loadXlsx } = await import("./xlsx.js");
-      return loadXlsx(pkg.path, defaultTemplate);
+      return loadXlsx(pkg.path, options.template);
     }
     case "pdf": {
       // pdfjs is large: loaded only when an input is a PDF.

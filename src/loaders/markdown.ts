@@ -17,6 +17,11 @@ export function headerMismatches(doc: BudgetDocument): InputError[] {
   return mismatched.get(doc.tables) ?? [];
 }
 
+/** Notes the header errors of a reading's tables (a workbook's, a CSV folder's, a text's), for `headerMismatches`. */
+export function noteHeaderMismatches(tables: BudgetDocument["tables"], errors: InputError[]): void {
+  if (errors.length) mismatched.set(tables, errors);
+}
+
 /** Loads the published document as text (`*.md`, `*.txt`): the form a PDF converts to. */
 export function loadMarkdown(file: string, text: string, template: DocumentTemplate): BudgetDocument {
   const lines = splitLines(text);
@@ -35,7 +40,7 @@ export function loadMarkdown(file: string, text: string, template: DocumentTempl
   for (let i = tableStart; i < lines.length; i++) raw[i - tableStart] = textLine(file, i + 1, lines[i]);
   const { tables, meta, unknown, headerErrors } = parseTables(raw, template, { docYear: narrative.year });
   settleHeaderErrors(tables, headerErrors);
-  if (headerErrors.length) mismatched.set(tables, headerErrors);
+  noteHeaderMismatches(tables, headerErrors);
   if (tables.length === 0) {
     throw new InputError(
       `not a budget disclosure: no standard table (表1 收支总表 … 表12 部门整体支出绩效目标表) was found; expected tab-separated tables under their titles`,

@@ -8,7 +8,9 @@ import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { resolveItemCodes } from "../model/resolve.js";
 import type { SumFormula, WorkbookFacts } from "../model/workbook.js";
-import type { DocumentTemplate } from "../templates/index.js";
+import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
+import { cellLines, chooseReading, readCells } from "./cell-forms.js";
+import { noteHeaderMismatches } from "./markdown.js";
 import { readFileSync, statSync } from "node:fs";
 import { tableHint } from "./csv.js";
 import { InputError } from "./errors.js";
@@ -240,17 +242,34 @@ function onSheet(loc: SourceLocation, sheet: string): SourceLocation {
  * Loads a workbook: each worksheet holds one table (named after it, e.g. 表3, or titled in its rows),
  * possibly over several pages; a worksheet without a table holds the written parts, one line per row.
  */
-export async function loadXlsx(file: string, template: DocumentTemplate): Promise<BudgetDocument> {
+export async function loadXlsx(file: string, template?: DocumentTemplate): Promise<BudgetDocument> {
   const wb = await readWorkbook(file);
   const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
-  const meta: TableMeta = { departments: [], units: [], years: [] };
-  const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, stage: template.stage, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
   const sheets: { name: string; lines: RawLine[] }[] = [];
   for (const ws of wb.worksheets) {
     if (ws.state === "hidden" || ws.state === "veryHidden") facts.hiddenSheets.push({ sheet: ws.name, location: { file, sheet: ws.name, cell: "A1" } });
     const lines = sheetLines(ws, file, facts);
     if (lines.length) sheets.push({ name: ws.name, lines });
   }
+  // Another province's workbook (or one read with its template) is read by the layout reader from the same
+  // cells (cell-forms.ts); Shenzhen's by the tab-separated reader, which knows its headers.
+  const laid = () => cellLines(mapArray(sheets, (s) => ({ name: s.name, location: { file, sheet: s.name }, lines: s.lines })));
+  const byLayout = (read: ReturnType<typeof laid>, tpl: DocumentTemplate) => ({ ...readCells(file, read.lines, read.places, tpl, "xlsx"), workbook: facts });
+  if (template && template.name !== defaultTemplate.name) return byLayout(laid(), template);
+  const shenzhen = () => readSheets(file, sheets, facts, defaultTemplate);
+  if (template) return shenzhen();
+  let cells: ReturnType<typeof laid> | null = null;
+  return chooseReading(
+    shenzhen,
+    () => (cells = laid()).lines,
+    (_, tpl) => byLayout(cells!, tpl),
+  );
+}
+
+/** The worksheets read by the tab-separated reader (tables.ts) with `template`'s headers. */
+function readSheets(file: string, sheets: { name: string; lines: RawLine[] }[], facts: WorkbookFacts, template: DocumentTemplate): BudgetDocument {
+  const meta: TableMeta = { departments: [], units: [], years: [] };
+  const doc: BudgetDocument = { path: file, format: "xlsx", template: template.name, stage: template.stage, department: null, year: null, moneyUnit: null, contents: [], text: [], tables: [], workbook: facts };
   // A worksheet of text lines only (no row with two cells or more) holds the written parts: read it
   // first, for the document's year that 表9 needs.
   const isText = (s: { name: string; lines: RawLine[] }) => !tableHint(template, s.name) && !s.lines.some(isTabular);
@@ -272,6 +291,7 @@ export async function loadXlsx(file: string, template: DocumentTemplate): Promis
     headerErrors.push(...parsed.headerErrors);
   }
   settleHeaderErrors(doc.tables, headerErrors);
+  noteHeaderMismatches(doc.tables, headerErrors);
   if (doc.tables.length === 0) {
     throw new InputError("no standard table found in any worksheet; expected one worksheet per table, named 表N or titled (e.g. 支出总表)", { file });
   }

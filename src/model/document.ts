@@ -110,6 +110,11 @@ export interface TextLine {
   text: string;
   /** The printed page, where the input has pages. */
   page?: number | null;
+  /**
+   * Where the line is printed, where its part's file and `line` do not say it: a worksheet's or a CSV
+   * folder's row of text read by the layout reader (its sheet and cell, or its file and line).
+   */
+  place?: SourceLocation;
 }
 
 /** One written part (第一部分 部门概况 …) with its lines as printed. */

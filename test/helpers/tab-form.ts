@@ -65,6 +65,21 @@ function gridOf(t: Table): { header: string[]; row: (line: number) => string[] }
       },
     };
   }
+  // A table printed in lanes (人员经费 | 公用经费: two rows on one line): each line's lanes side by side, as printed.
+  if (t.rows.some((r) => byLine(r.location.line ?? 0).length > 1)) {
+    const figure = (r: Row | undefined, key: string) => r?.cells[key]?.text ?? "";
+    return {
+      header: ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+      row: (line) => {
+        const rs = byLine(line);
+        const total = rs.find((r) => !r.code);
+        if (total) return ["", "人员经费合计", figure(total, "personnel"), "", "公用经费合计", figure(total, "public")];
+        const left = rs.find((r) => r.cells.personnel);
+        const right = rs.find((r) => r.cells.public);
+        return [left?.code ?? "", left?.name ?? "", figure(left, "personnel"), right?.code ?? "", right?.name ?? "", figure(right, "public")];
+      },
+    };
+  }
   const texts = t.columns.filter((c) => c.kind === "text").map((c) => c.key);
   // The amount columns in the order they are printed (the model lists them in the template's order).
   const at = (key: string) => {

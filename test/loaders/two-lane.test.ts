@@ -105,6 +105,27 @@ describe("the two-lane 基本支出决算表", () => {
     expect((doc.unknownTables ?? []).map((u) => u.title)).toEqual([expect.stringMatching(/^一般公共预算财政拨款基本支出决算表（列位置不确定 columns uncertain: two figures beside/)]);
   });
 
+  it("printed in one lane (科目编码 | 科目名称 | 人员经费 | 公用经费, a workbook made from its figures): read as a classified table", () => {
+    const lines = [
+      HEADER[0],
+      HEADER[1],
+      "",
+      "科目编码      科目名称              人员经费        公用经费",
+      "301           工资福利支出            130.00",
+      "30101         基本工资                100.00",
+      "30102         津贴补贴                 30.00",
+      "302           商品和服务支出                           40.00",
+      "30201         办公费                                   30.00",
+      "30202         印刷费                                   10.00",
+      "              合计                    130.00           41.00",
+    ];
+    const doc = loadLayoutText("final.txt", lines.join("\n"), { template: shanghaiFinal });
+    expect(doc.unknownTables ?? []).toEqual([]);
+    expect(basic(doc)!.rows.map(read)).toEqual([...EXPECTED.slice(0, -1), "合计 合计 personnel=130.00 public=41.00"]);
+    const errors = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error" && f.ruleId === "hierarchy-sum");
+    expect(errors.map((f) => f.location.line)).toEqual([11]);
+  });
+
   it("a header that does not print two lanes: listed (lanes not found)", () => {
     const header = [HEADER[0], HEADER[1], "", "    经济分类科目编码          科目名称      决算数", "类      款", ""];
     const doc = loadLayoutText("final.txt", [...header, ...ABOVE].join("\n"), { template: shanghaiFinal });

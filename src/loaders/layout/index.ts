@@ -1722,6 +1722,15 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
     case "tasks":
       return parseTasks(file, b, tpl);
     case "two-lane":
+      // A table the template prints in lanes, printed here as one (科目编码 | 科目名称 | 人员经费 | 公用经费, a
+      // workbook or text made from its figures): read as the classified table it is.
+      const { header, body } = sections(file, b);
+      // The labels printed above the first row (a lane's 人员经费合计 line below is no label of a header).
+      const labels = mapArray(headerTokens(header.filter((l) => l.line < (body[0]?.line ?? Infinity))), (t) => normaliseName(t.text));
+      if (!laneGeometry(header) && labels.some((l) => /^人员经费(合计)?$/.test(l)) && labels.some((l) => /^公用经费(合计)?$/.test(l))) {
+        const one = parseClassified(file, b, { ...tpl, layout: "classified" });
+        if (one.table) return one;
+      }
       return parseLanes(file, b, tpl);
     default:
       // Layouts the layout form cannot read yet (two-lane 决算 economic table): listed, not checked.

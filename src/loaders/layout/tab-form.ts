@@ -52,14 +52,14 @@ function plainLine(text: string): string {
 }
 
 /** A cell of a row: its text and where it starts in the file (its line where that is not the row's). */
-interface GridCell {
+export interface GridCell {
   text: string;
   column: number;
   line?: number;
 }
 
 /** A line of the document as read here: a row of cells, or a line of text. */
-interface Entry {
+export interface Entry {
   line: number;
   /** The file's line where `line` is an HTML table row's own position. */
   at?: number;
@@ -109,7 +109,14 @@ function entriesOf(text: string): Entry[] {
  * other lines as text. The form has no pages: every line is on page 0 (no page in a location).
  */
 export function tabFormLines(text: string): LayoutLine[] {
-  const entries = entriesOf(text);
+  return gridLines(entriesOf(text));
+}
+
+/**
+ * Lines of cells (a tab-separated text's, a worksheet's, a CSV file's) as laid-out lines on one grid: each row's
+ * cells as tokens, each other line as text.
+ */
+export function gridLines(entries: Entry[]): LayoutLine[] {
   const rows = mapArray(entries, (e) => e.cells);
   // The grid: column k as wide as the widest cell printed in it, anywhere in the document.
   const widths: number[] = [];

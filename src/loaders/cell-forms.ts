@@ -1,0 +1,164 @@
+import { Decimal } from "decimal.js";
+import type { BudgetDocument } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+import { generic } from "../templates/generic.js";
+import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
+import { InputError } from "./errors.js";
+import { layoutDocument, recogniseTemplate } from "./layout/index.js";
+import { gridLines, type Entry } from "./layout/tab-form.js";
+import type { LayoutLine } from "./layout/types.js";
+import { headerMismatches } from "./markdown.js";
+import { isTabular, lineText, type RawLine } from "./raw.js";
+import { mapArray } from "../util/arrays.js";
+
+/*
+ * Documents in cells — a workbook's worksheets, a folder of CSV files, a tab-separated text — of any province.
+ * The tab-separated reader (tables.ts) knows Shenzhen's tables by their headers; any other template's are read
+ * by the layout reader, which recognises a province's tables by their titles, headers and figures (or reads
+ * them by kind alone), from the same cells laid out on one grid (layout/tab-form.ts). A worksheet or CSV file
+ * has no lines of its own: its rows are numbered one after the other for the reading, and every location of
+ * the document read is then put back where the cell is (sheet and cell, or file, line and column).
+ */
+
+/** How many kinds of table a document holds. */
+export const kindsOf = (doc: BudgetDocument): number => new Set(mapArray(doc.tables, (t) => t.kind)).size;
+
+/**
+ * Which reading of a document in cells is kept.
+ * - The tab-separated reader's goes first: a Shenzhen document costs nothing more than it did. What it reads
+ *   as three or more kinds of table is the Shenzhen template's.
+ * - Otherwise (it refused the document, or read one or two tables of it) the layout reading is taken when it
+ *   recognises a province's template, or reads by kind alone tables of three or more kinds (the bar a
+ *   template is recognised by) and more of them.
+ * - Else the tab-separated reader's reading, or its error (a document of one or two Shenzhen tables keeps the
+ *   error that says what was expected; in one of three kinds or more, a table whose header it cannot match is
+ *   listed, not read).
+ */
+export function chooseReading(shenzhen: () => BudgetDocument, lines: () => LayoutLine[], laidOut: (lines: LayoutLine[], template: DocumentTemplate) => BudgetDocument): BudgetDocument {
+  let read: BudgetDocument | null = null;
+  let refused: unknown = null;
+  try {
+    read = shenzhen();
+    if (kindsOf(read) >= 3 && headerMismatches(read).length === 0) return read;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    refused = e;
+  }
+  const laid = lines();
+  const recognised = recogniseTemplate(laid);
+  // A table whose header is not Shenzhen's is listed, the rest read, only in a document that is Shenzhen's
+  // by its titles too; in another province's, it is the sign that the tab-separated reader is the wrong one.
+  if (read && headerMismatches(read).length && recognised.name !== defaultTemplate.name) {
+    refused = headerMismatches(read)[0];
+    read = null;
+  }
+  if (recognised.name !== defaultTemplate.name) {
+    let doc: BudgetDocument | null = null;
+    try {
+      doc = laidOut(laid, recognised);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+    if (doc && (recognised !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)))) return doc;
+  }
+  if (read) return read;
+  throw refused;
+}
+
+/** A worksheet's or a CSV file's lines, with the name it goes by (a title such as 表3 支出总表 is read as one). */
+export interface CellSource {
+  name: string;
+  location: SourceLocation;
+  lines: RawLine[];
+}
+
+/** Where a line of the reading is: a row's cells, or a line of text (one place). */
+interface Place {
+  row: SourceLocation;
+  cells: SourceLocation[] | null;
+}
+
+/** A sheet's or a file's name that reads as a table's title (支出总表, 表3 支出总表), not a bare 表3 or Sheet1. */
+const TITLE_NAME = /[\u4e00-\u9fff]{2,}表/;
+
+/**
+ * The sources' lines as laid-out lines on one grid, numbered one after another (a blank line between two
+ * sources; a source's name first where it reads as a title), with where each line is.
+ */
+export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places: Map<number, Place> } {
+  const entries: Entry[] = [];
+  const places = new Map<number, Place>();
+  const add = (place: Place, raw: string, cells: Entry["cells"]) => {
+    const line = entries.length + 1;
+    entries.push({ line, raw, cells });
+    places.set(line, place);
+  };
+  for (const s of sources) {
+    if (entries.length) add({ row: s.location, cells: null }, "", null);
+    const name = s.name.replace(/\.csv$/i, "").trim();
+    if (TITLE_NAME.test(name) && !s.lines.slice(0, 4).some((l) => lineText(l).replace(/\s+/g, "").includes(name.replace(/^(表|T)?\s*\d+[-_ .、：:]*/i, "").replace(/\s+/g, "")))) add({ row: s.location, cells: null }, name, null);
+    for (const l of s.lines) {
+      if (isTabular(l)) add({ row: l.location, cells: l.cellLocations }, "", mapArray(l.cells, (c, k) => ({ text: c.trim(), column: k + 1 })));
+      else {
+        const k = l.cells.findIndex((c) => c.trim() !== "");
+        add({ row: l.cellLocations[k] ?? l.location, cells: null }, lineText(l), null);
+      }
+    }
+  }
+  return { lines: gridLines(entries), places };
+}
+
+/**
+ * Puts every location of a document read from `cellLines` back where it is printed: a cell's (its column is
+ * the cell's index in the row), else the row's, or the text line's.
+ */
+export function relocate(doc: BudgetDocument, file: string, places: Map<number, Place>): void {
+  const seen = new Set<object>();
+  // A written part's lines: each says where it is printed; numbered by their rows (lines) where all of them
+  // are on the part's own sheet (file), as a worksheet's text read by the tab-separated reader is.
+  for (const part of doc.text) {
+    const at = mapArray(part.lines, (l) => places.get(Math.floor(l.line))?.row ?? null);
+    part.lines.forEach((l, i) => at[i] && (l.place = at[i]!));
+    const source = (l: SourceLocation | null) => (l ? `${l.file}\u0000${l.sheet ?? ""}` : null);
+    const own = source(places.get(Math.floor(part.location.line ?? 0))?.row ?? null);
+    if (own !== null && at.every((l) => source(l) === own)) part.lines.forEach((l, i) => (l.line = rowNumber(at[i]!) ?? l.line));
+  }
+  const visit = (o: unknown): void => {
+    if (o === null || typeof o !== "object" || seen.has(o) || o instanceof Decimal) return;
+    seen.add(o);
+    if (Array.isArray(o)) {
+      for (const x of o) visit(x);
+      return;
+    }
+    const r = o as Record<string, unknown>;
+    if (r.file === file && typeof r.line === "number") {
+      const place = places.get(Math.floor(r.line));
+      if (place) {
+        const to = place.cells && typeof r.column === "number" ? (place.cells[r.column - 1] ?? place.row) : place.row;
+        delete r.line;
+        delete r.column;
+        delete r.page;
+        Object.assign(r, to);
+      }
+      return;
+    }
+    for (const v of Object.values(r)) visit(v);
+  };
+  visit(doc);
+}
+
+/** The row (line) a location is on: its line, or its cell's row. */
+function rowNumber(l: SourceLocation): number | null {
+  if (l.line) return l.line;
+  const m = /\d+$/.exec(l.cell ?? "");
+  return m ? Number(m[0]) : null;
+}
+
+/** The layout reader's reading of sources in cells, every location put back on its sheet and cell or file and line. */
+export function readCells(file: string, lines: LayoutLine[], places: Map<number, Place>, template: DocumentTemplate, format: "xlsx" | "csv"): BudgetDocument {
+  const doc = layoutDocument(file, lines, "markdown", { template });
+  relocate(doc, file, places);
+  doc.format = format;
+  doc.path = file;
+  return doc;
+}
