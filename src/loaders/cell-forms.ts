@@ -95,8 +95,11 @@ export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places:
   };
   for (const s of sources) {
     if (entries.length) add({ row: s.location, cells: null }, "", null);
+    // …unless a line of its own among the first rows prints that title already (a row of cells whose label is
+    // the title, as a 三公 table's one row may be, is no title).
     const name = s.name.replace(/\.csv$/i, "").trim();
-    if (TITLE_NAME.test(name) && !s.lines.slice(0, 4).some((l) => lineText(l).replace(/\s+/g, "").includes(name.replace(/^(表|T)?\s*\d+[-_ .、：:]*/i, "").replace(/\s+/g, "")))) add({ row: s.location, cells: null }, name, null);
+    const title = name.replace(/^(表|T)?\s*\d+[-_ .、：:]*/i, "").replace(/\s+/g, "");
+    if (TITLE_NAME.test(name) && !s.lines.slice(0, 4).some((l) => !isTabular(l) && lineText(l).replace(/\s+/g, "").includes(title))) add({ row: s.location, cells: null }, name, null);
     for (const l of s.lines) {
       if (isTabular(l)) add({ row: l.location, cells: l.cellLocations }, "", mapArray(l.cells, (c, k) => ({ text: c.trim(), column: k + 1 })));
       else {

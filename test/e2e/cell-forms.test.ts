@@ -110,6 +110,20 @@ describe("a workbook or a CSV folder of another province is read as its tab-sepa
     }
   });
 
+  it("a workbook whose sheets are named by their tables' titles (no title row in them) is read the same", async () => {
+    const f = FIXTURES[0];
+    const text = readFileSync(join(ROOT, f), "utf8");
+    const titled = await asWorkbook(asTabForm(text, loadLayoutText(f, text)), dir, "titled.xlsx", true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(titled);
+    expect(wb.worksheets.map((w) => w.name)).toContain("收入支出决算总表");
+    const expected = cliJson([forms.get(f)!.tab]).report.documents[0];
+    const got = cliJson([titled]).report.documents[0];
+    expect(got.template).toBe(expected.template);
+    expect(got.tables.filter((t: { present: boolean }) => t.present).map((t: { id: string }) => t.id)).toEqual(expected.tables.filter((t: { present: boolean }) => t.present).map((t: { id: string }) => t.id));
+    expect(said(got.findings)).toEqual(said(expected.findings));
+  });
+
   it("the report of a batch of them follows docs/report.schema.json", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "docs", "report.schema.json"), "utf8"));
     const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);

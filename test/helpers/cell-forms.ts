@@ -25,11 +25,21 @@ export function asSheets(tabText: string): string[][] {
   return sheets;
 }
 
-/** The sheets as a workbook (the text on 文字部分, the tables on 表1 … 表N), written to `dir`; returns its path. */
-export async function asWorkbook(tabText: string, dir: string, name = "document.xlsx"): Promise<string> {
+/**
+ * The sheets as a workbook (the text on 文字部分, the tables on 表1 … 表N), written to `dir`; returns its path.
+ * `titledSheets`: each table's title row left out and its sheet named by it instead (as a workbook whose sheet
+ * tabs carry the titles prints them).
+ */
+export async function asWorkbook(tabText: string, dir: string, name = "document.xlsx", titledSheets = false): Promise<string> {
   const wb = new ExcelJS.Workbook();
   asSheets(tabText).forEach((rows, k) => {
-    const ws = wb.addWorksheet(k === 0 ? "文字部分" : `表${k}`);
+    let sheetName = k === 0 ? "文字部分" : `表${k}`;
+    if (titledSheets && k > 0) {
+      const t = rows.findIndex((r) => r.trim() !== "");
+      sheetName = rows[t].trim().replace(/[[\]:*?/\\]/g, "").slice(0, 31);
+      rows = rows.slice(t + 1);
+    }
+    const ws = wb.addWorksheet(sheetName);
     rows.forEach((r, i) => r.split("\t").forEach((c, j) => c.trim() && (ws.getCell(i + 1, j + 1).value = c.trim())));
   });
   const path = join(dir, name);
