@@ -82,6 +82,19 @@ interface Place {
 const TITLE_NAME = /[\u4e00-\u9fff]{2,}表/;
 
 /**
+ * A row of text that heads a written part: a worksheet sets no heading in (as a printed page centres one), so a
+ * row is taken for one by its words alone — short, without punctuation, a list number or a figure (a year
+ * aside), naming a part (部门预算编制说明, 其他相关情况说明, 名词解释 …). A numbered heading (五、关于…的说明) is
+ * left as a line of the text, as a page that does not set it in prints it; a line of a paragraph wrapped over
+ * rows seldom is all of that.
+ */
+function isHeadingRow(t: string): boolean {
+  const plain = t.replace(/\s+/g, "");
+  // (A row in Markdown's marks — `## 标题`, `- 目录项` — says what it is itself.)
+  return !/^\s*(#|[-*+]\s)/.test(t) && plain.length <= 20 && !/[。；;，,：:、（()）]/.test(plain) && !/\d{2,}/.test(plain.replace(/\d{4}年度?/, "")) && /(说明|情况|概况|解释)$/.test(plain);
+}
+
+/**
  * The sources' lines as laid-out lines on one grid, numbered one after another (a blank line between two
  * sources; a source's name first where it reads as a title), with where each line is.
  */
@@ -104,7 +117,8 @@ export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places:
       if (isTabular(l)) add({ row: l.location, cells: l.cellLocations }, "", mapArray(l.cells, (c, k) => ({ text: c.trim(), column: k + 1 })));
       else {
         const k = l.cells.findIndex((c) => c.trim() !== "");
-        add({ row: l.cellLocations[k] ?? l.location, cells: null }, lineText(l), null);
+        const t = lineText(l);
+        add({ row: l.cellLocations[k] ?? l.location, cells: null }, isHeadingRow(t) ? `## ${t}` : t, null);
       }
     }
   }

@@ -13,7 +13,7 @@ import { tempDir } from "../helpers/tmp.js";
 /*
  * A document of any province as a workbook (a worksheet per table, 表1 … 表N, the text on one of its own) or
  * a folder of CSV files (表01.csv …, the text in a .txt): read as the same document in the tab-separated form
- * is — the province's template recognised, or the tables read by kind alone — with every finding located at
+ * is (the copies' text has no Markdown heading marks, as a worksheet has none) — the province's template recognised, or the tables read by kind alone — with every finding located at
  * its sheet and cell, or its CSV file, line and field. Until round 30 only Shenzhen's tables were read from
  * these forms: a Shanghai 决算 workbook "passed" with no table read at all.
  */
@@ -23,11 +23,18 @@ type Finding = { ruleId: string; severity: string; message: string; table?: stri
 const said = (fs: Finding[]) =>
   fs
     .filter((f) => f.severity !== "info")
-    .map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N").replace(/\S*\/([^/\s:[]+)(\[[^\]]*\]!?[A-Z]*\d*|:\d+(:\d+)?)/g, "$1:N"))
+    .map((f) =>
+      `${f.severity} ${f.ruleId} ${f.message}`
+        .replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N")
+        // A place: a path with its line (and column) or sheet and cell, or a sheet's cell alone (表8!A317).
+        .replace(/\S*\/[^/\s:[]+(\[[^\]]*\]!?[A-Z]*\d*|:\d+(:\d+)?)|[^\s:;,]+![A-Z]+\d+|[^\s/:;,]+\.(md|txt|csv):\d+/g, "PLACE"),
+    )
     .sort();
 
 const FIXTURES = [
   "fixtures/shanghai/shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt",
+  // Its written parts are read by their headings (部门预算编制说明 …): a worksheet's rows have no marks for them.
+  "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt",
   "fixtures/other-provinces/central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt",
   "fixtures/other-provinces/jiangsu_provincial-procuratorate_2019_dept-budget.txt",
 ];
