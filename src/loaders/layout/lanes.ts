@@ -270,9 +270,10 @@ function assign(records: LaneRecord[], floating: { lane: Lane; token: LayoutToke
         bestD = d;
       }
     }
-    if (!best || bestD > 3) return { given, uncertain: `a figure on line ${f.line.line} stands beside no code` };
+    // Said by the figures, not by line numbers: a PDF's lines and a workbook's rows are numbered for the reading only.
+    if (!best || bestD > 3) return { given, uncertain: `a figure (${f.token.text}) stands beside no code` };
     const had = given.get(best);
-    if (had) return { given, uncertain: `two figures beside ${best.code ?? best.name} (lines ${had.line.line} and ${f.line.line})` };
+    if (had) return { given, uncertain: `two figures beside ${best.code ?? best.name} (${had.token.text} and ${f.token.text})` };
     given.set(best, { token: f.token, line: f.line });
   }
   return { given, uncertain: null };
