@@ -108,8 +108,8 @@ export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places:
   };
   for (const s of sources) {
     if (entries.length) add({ row: s.location, cells: null }, "", null);
-    // …unless a line of its own among the first rows prints that title already (a row of cells whose label is
-    // the title, as a 三公 table's one row may be, is no title).
+    // The source's name as its title line, unless a line of its own among its first rows prints that title
+    // already (a row of cells whose label is the title, as a 三公 table's one row may be, is no title).
     const name = s.name.replace(/\.csv$/i, "").trim();
     const title = name.replace(/^(表|T)?\s*\d+[-_ .、：:]*/i, "").replace(/\s+/g, "");
     if (TITLE_NAME.test(name) && !s.lines.slice(0, 4).some((l) => !isTabular(l) && lineText(l).replace(/\s+/g, "").includes(title))) add({ row: s.location, cells: null }, name, null);
