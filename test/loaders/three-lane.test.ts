@@ -106,6 +106,18 @@ describe("the national template's three-lane 基本支出决算表, read by kind
     expect(found.map((f) => f.location.line)).toEqual([6 + HEADER.length + 2]);
   });
 
+  it("continued on a second page (its page number, the title with （续） and the header again): one table, each figure on its page", () => {
+    const rows = body("2,094.58");
+    const lines = [...HEADER, ...rows.slice(0, 3), "                                   - 1 -", `\f                    ${TITLE}（续）`, ...HEADER, ...rows.slice(3)];
+    const doc = load(lines);
+    expect(doc.unknownTables ?? []).toEqual([]);
+    const t = basic(doc)!;
+    // Every code read once (a page's lanes one after another: the rows of page 2 follow those of page 1).
+    expect(t.rows.filter((r) => r.code).map((r) => r.code).sort()).toEqual(["301", "30101", "30102", "30107", "30108", "303", "30302", "302", "30201", "30202", "30211", "30299", "307", "30701", "310", "31002", "399"].sort());
+    const found = errors(doc).filter((f) => f.ruleId === "hierarchy-sum");
+    expect(found.map((f) => [f.location.page, f.stated])).toEqual([[2, "2094.58"]]);
+  });
+
   it("without 合计 lines, the lanes are told apart by their economic classes (301 · 303 are 人员经费)", () => {
     const lines = [...HEADER, ...body()].slice(0, -1);
     const t = basic(load(lines))!;
