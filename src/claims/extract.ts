@@ -396,7 +396,8 @@ function otherNotes(j: JoinedText, out: Claim[]) {
 }
 
 const BY_TITLE: [RegExp, ((j: JoinedText, out: Claim[]) => void)[]][] = [
-  [/预算编制说明$/, [budgetNotes]],
+  // (部门编制说明 in Shanghai's budget system, a sheet of its workbook.)
+  [/编制说明$/, [budgetNotes]],
   [/其他相关情况说明$/, [otherNotes]],
   // A 部门决算's 情况说明 (its title may wrap: …部门决算情况 / 说明), numbered 第三部分 or not.
   [/决算情况(说明)?$/, [finalNotes]],

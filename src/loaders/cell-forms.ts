@@ -95,6 +95,28 @@ function isHeadingRow(t: string): boolean {
 }
 
 /**
+ * A sheet's or a file's name without the number it is filed under (表3, 3.15, 05_, 一、) and a closing
+ * （部门） / （单位）, as Shanghai's budget system names its sheets (3.14部门编制说明（部门）, 3.15部门收支总表).
+ */
+function bareName(name: string): string {
+  return name
+    .replace(/\.(csv|txt)$/i, "")
+    .trim()
+    .replace(/^(?:(?:表|T)?\s*\d+(?:[.．]\d+)*[-_ .．、：:]*|[一二三四五六七八九十]+、)/i, "")
+    .replace(/[（(](?:部门|单位)[）)]$/, "")
+    .replace(/\s+/g, "");
+}
+
+/**
+ * A sheet's or file's name that names a written part (部门编制说明, 部门主要职能, 其他相关情况说明): the sheet
+ * holds that part, whose heading its rows need not print again. Short, no punctuation or figure, and ending
+ * as such titles do; a table's title (…表) is not one.
+ */
+function namesPart(bare: string): boolean {
+  return bare.length >= 4 && bare.length <= 20 && !/[。；;，,：:、（()）\d]/.test(bare) && !TITLE_NAME.test(bare) && /(说明|情况|概况|解释|职能|职责|机构设置)$/.test(bare);
+}
+
+/**
  * The sources' lines as laid-out lines on one grid, numbered one after another (a blank line between two
  * sources; a source's name first where it reads as a title), with where each line is.
  */
@@ -109,10 +131,13 @@ export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places:
   for (const s of sources) {
     if (entries.length) add({ row: s.location, cells: null }, "", null);
     // The source's name as its title line, unless a line of its own among its first rows prints that title
-    // already (a row of cells whose label is the title, as a 三公 table's one row may be, is no title).
+    // already (a row of cells whose label is the title, as a 三公 table's one row may be, is no title); a
+    // name that names a written part, as the heading of the part its rows hold.
     const name = s.name.replace(/\.csv$/i, "").trim();
-    const title = name.replace(/^(表|T)?\s*\d+[-_ .、：:]*/i, "").replace(/\s+/g, "");
-    if (TITLE_NAME.test(name) && !s.lines.slice(0, 4).some((l) => !isTabular(l) && lineText(l).replace(/\s+/g, "").includes(title))) add({ row: s.location, cells: null }, name, null);
+    const bare = bareName(s.name);
+    const printed = s.lines.slice(0, 4).some((l) => !isTabular(l) && lineText(l).replace(/\s+/g, "").includes(bare));
+    if (TITLE_NAME.test(name) && !printed) add({ row: s.location, cells: null }, name, null);
+    else if (namesPart(bare) && !printed) add({ row: s.location, cells: null }, `## ${bare}`, null);
     for (const l of s.lines) {
       if (isTabular(l)) add({ row: l.location, cells: l.cellLocations }, "", mapArray(l.cells, (c, k) => ({ text: c.trim(), column: k + 1 })));
       else {

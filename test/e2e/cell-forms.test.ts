@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
-import { asCsvFolder, asWorkbook } from "../helpers/cell-forms.js";
+import { asCsvFolder, asPartSheetsWorkbook, asWorkbook } from "../helpers/cell-forms.js";
 import { cliJson, ROOT } from "../helpers/cli.js";
 import { asTabForm } from "../helpers/tab-form.js";
 import { tempDir } from "../helpers/tmp.js";
@@ -129,6 +129,26 @@ describe("a workbook or a CSV folder of another province is read as its tab-sepa
     expect(got.template).toBe(expected.template);
     expect(got.tables.filter((t: { present: boolean }) => t.present).map((t: { id: string }) => t.id)).toEqual(expected.tables.filter((t: { present: boolean }) => t.present).map((t: { id: string }) => t.id));
     expect(said(got.findings)).toEqual(said(expected.findings));
+  });
+
+  it("a workbook as Shanghai's budget system writes it (3.14部门编制说明（部门）, 3.15部门收支总表 …): each written part read by its sheet's name", async () => {
+    const f = FIXTURES[1];
+    const text = readFileSync(join(ROOT, f), "utf8");
+    const tables = ["3.15部门收支总表", "3.16部门收入总表", "3.17部门支出总表", "3.19部门财政拨款收支总表", "3.21部门一般公共预算支出功能分类预算表", "3.22部门政府性基金预算支出功能分类预算表", "3.23部门国有资本经营预算支出功能分类预算表", "3.24部门一般公共预算基本支出部门预算经济分类预算表", "3.25部门“三公”经费和机关运行经费预算表"];
+    const xlsx = await asPartSheetsWorkbook(asTabForm(text, loadLayoutText(f, text)), dir, "budget-system.xlsx", tables);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    // No row of the part's sheet prints its heading: only the sheet's name says which part it is.
+    const notes = wb.getWorksheet("3.14部门编制说明（部门）")!;
+    expect(notes.getSheetValues().flat().some((v) => String(v ?? "").includes("编制说明"))).toBe(false);
+    const expected = cliJson([forms.get(f)!.tab]).report.documents[0];
+    const got = cliJson([xlsx]).report.documents[0];
+    expect(got.template).toBe("shanghai");
+    expect(said(got.findings)).toEqual(said(expected.findings));
+    // The 编制说明's statements (a year-on-year change of a 科目 against last year's execution) found, on its sheet.
+    const stated = (got.findings as Finding[]).filter((x) => x.ruleId === "yoy-change" && x.severity === "error");
+    expect(stated.length).toBeGreaterThan(0);
+    for (const x of stated) expect(x.location.sheet).toBe("3.14部门编制说明（部门）");
   });
 
   it("the report of a batch of them follows docs/report.schema.json", () => {

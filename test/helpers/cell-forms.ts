@@ -58,3 +58,41 @@ export function asCsvFolder(tabText: string, dir: string, name = "document"): st
   tables.forEach((rows, k) => writeFileSync(join(folder, `表${String(k + 1).padStart(2, "0")}.csv`), rows.map((r) => r.split("\t").map(csvCell).join(",")).join("\n") + "\n"));
   return folder;
 }
+
+/**
+ * The tab-separated text as Shanghai's budget system writes a workbook: each written part before the tables on
+ * a sheet named for it (3.14部门编制说明（部门）), its heading row left out (the sheet's name says it); each
+ * table on a sheet of `tableSheets` (3.15部门收支总表 …) with its title rows; the text after the tables on
+ * 3.26其他相关情况说明（部门）. Returns the workbook's path.
+ */
+export async function asPartSheetsWorkbook(tabText: string, dir: string, name: string, tableSheets: string[]): Promise<string> {
+  const partSheets: Record<string, string> = {
+    部门主要职能: "3.11部门主要职能（部门）",
+    部门机构设置: "3.12部门机构设置（部门）",
+    名词解释: "3.13名词解释（部门）",
+    部门预算编制说明: "3.14部门编制说明（部门）",
+  };
+  const sheets = new Map<string, string[]>();
+  const add = (sheet: string, rows: string[]) => sheets.set(sheet, [...(sheets.get(sheet) ?? []), ...rows]);
+  const [text, ...tables] = asSheets(tabText);
+  let sheet = "封面";
+  for (const row of tabText.split("\n").slice(0, text.length)) {
+    const heading = /^#+\s*(.+)$/.exec(row)?.[1].replace(/\s+/g, "");
+    if (heading && partSheets[heading]) sheet = partSheets[heading];
+    else add(sheet, [row.replace(/^#+\s*/, "")]);
+  }
+  tables.forEach((rows, k) => {
+    let last = rows.length - 1;
+    while (last >= 0 && !rows[last].includes("\t")) last--;
+    add(tableSheets[k], rows.slice(0, last + 1));
+    add("3.26其他相关情况说明（部门）", rows.slice(last + 1));
+  });
+  const wb = new ExcelJS.Workbook();
+  for (const [sheetName, rows] of sheets) {
+    const ws = wb.addWorksheet(sheetName);
+    rows.forEach((r, i) => r.split("\t").forEach((c, j) => c.trim() && (ws.getCell(i + 1, j + 1).value = c.trim())));
+  }
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
