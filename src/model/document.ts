@@ -1,3 +1,4 @@
+import type { PageTurn } from "./page-turn.js";
 import type { Amount, MalformedReason } from "./amount.js";
 import type { Box, SourceLocation } from "./location.js";
 import type { WorkbookFacts } from "./workbook.js";
@@ -173,6 +174,8 @@ export interface BudgetDocument {
 export interface PrintedPage {
   number: number;
   view: [number, number, number, number];
+  /** Shown turned by its /Rotate (boxes are in the page's own coordinates, the page drawn as shown). */
+  turn?: PageTurn;
   tokens: { text: string; box: Box }[];
 }
 

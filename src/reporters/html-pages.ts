@@ -1,6 +1,7 @@
 import type { Lang } from "../engine/types.js";
 import type { PrintedPage } from "../model/document.js";
 import type { Box } from "../model/location.js";
+import { shownBox, shownView } from "../model/page-turn.js";
 import { pageText } from "./place.js";
 
 /** A box to draw on a page: the findings there (ids of the report's finding data), their worst kind, a tooltip. */
@@ -28,10 +29,15 @@ export function pagesHtml(pages: PrintedPage[], marks: PageMark[], lang: Lang): 
   const out = shown.map((n) => {
     const p = pages[n - 1];
     if (!p) return "";
-    const [x0, , x1, y1] = p.view;
-    const y0 = p.view[1];
-    const at = (b: Box, pad = 0) => `left:${px(b.x - x0 - pad)};top:${px(y1 - (b.y + b.height) - pad)};width:${px(b.width + 2 * pad)};height:${px(b.height + 2 * pad)}`;
-    const tokens = p.tokens.map((t) => `<span class="tok" style="${at(t.box)};font-size:${px(t.box.height / 1.1)};line-height:${px(t.box.height)}">${esc(t.text)}</span>`).join("");
+    // A page shown turned is drawn as shown: its view and every box in the shown frame.
+    const turn = p.turn;
+    const [x0, y0, x1, y1] = turn ? shownView(p.view, turn) : p.view;
+    const shown = (b: Box) => (turn ? shownBox(b, p.view, turn) : b);
+    const at = (box: Box, pad = 0) => {
+      const b = shown(box);
+      return `left:${px(b.x - x0 - pad)};top:${px(y1 - (b.y + b.height) - pad)};width:${px(b.width + 2 * pad)};height:${px(b.height + 2 * pad)}`;
+    };
+    const tokens = p.tokens.map((t) => `<span class="tok" style="${at(t.box)};font-size:${px(shown(t.box).height / 1.1)};line-height:${px(shown(t.box).height)}">${esc(t.text)}</span>`).join("");
     const boxes = marks
       .filter((m) => m.page === n)
       .map((m) =>

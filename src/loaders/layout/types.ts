@@ -1,4 +1,5 @@
 import type { Box } from "../../model/location.js";
+import type { PageTurn } from "../../model/page-turn.js";
 
 /*
  * The layout form: text laid out on pages as printed, in reading order. `pdftotext -layout` output gives
@@ -46,6 +47,11 @@ export interface LayoutLine {
    * tab-separated form): what a written part keeps, so that a figure's column is the file's.
    */
   raw?: string;
+  /**
+   * A PDF page shown turned by its /Rotate (clockwise degrees): the line is read as the page is shown, its
+   * tokens' boxes are in the page's own coordinates, where the text runs along y (90, 270) or back along x (180).
+   */
+  turn?: PageTurn;
   /** Characters of the printed line before `text` starts (a form feed): added to a token's column. */
   columnOffset?: number;
   /**

@@ -63,11 +63,11 @@ function readOnThread(bytes: Uint8Array): Promise<PdfText> {
 }
 
 export async function loadPdf(file: string, opts: LayoutOptions = {}): Promise<BudgetDocument> {
-  const { lines, pageBoxes } = await readPdfLayout(file);
+  const { lines, pageBoxes, pageTurns } = await readPdfLayout(file);
   const doc = layoutDocument(file, lines, "pdf", opts);
   placeOnPages(doc, file, lines);
   rememberLines(doc, lines);
-  doc.pages = mapArray(pageBoxes, (view, i) => ({ number: i + 1, view, tokens: [] }));
+  doc.pages = mapArray(pageBoxes, (view, i) => ({ number: i + 1, view, ...(pageTurns[i] ? { turn: pageTurns[i]! } : {}), tokens: [] }));
   for (const l of lines) for (const t of l.tokens ?? []) if (t.box) doc.pages[l.page - 1].tokens.push({ text: t.text, box: t.box });
   return doc;
 }

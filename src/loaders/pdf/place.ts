@@ -67,9 +67,16 @@ export function boxAtColumn(l: LayoutLine, column: number): Box | null {
     const k = [...t.text.slice(0, at - start)].length;
     const len = [...(FIGURE.exec(t.text.slice(at - start))?.[0] ?? chars[k])].length;
     const w = (cs: string[]) => cs.reduce((s, c) => s + weight(c), 0);
-    const scale = t.box.width / w(chars);
-    const x = t.box.x + w(chars.slice(0, k)) * scale;
-    return { x: round2(x), y: t.box.y, width: round2(w(chars.slice(k, k + len)) * scale), height: t.box.height };
+    // On a page shown turned, the text runs along the page's y (up at 90°, down at 270°) or back along its x.
+    const b = t.box;
+    const along = l.turn === 90 || l.turn === 270 ? b.height : b.width;
+    const scale = along / w(chars);
+    const off = w(chars.slice(0, k)) * scale;
+    const size = round2(w(chars.slice(k, k + len)) * scale);
+    if (l.turn === 90) return { x: b.x, y: round2(b.y + off), width: b.width, height: size };
+    if (l.turn === 270) return { x: b.x, y: round2(b.y + b.height - off - size), width: b.width, height: size };
+    if (l.turn === 180) return { x: round2(b.x + b.width - off - size), y: b.y, width: size, height: b.height };
+    return { x: round2(b.x + off), y: b.y, width: size, height: b.height };
   }
   return null;
 }

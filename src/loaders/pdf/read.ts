@@ -5,6 +5,7 @@ import type { LayoutLine } from "../layout/types.js";
 import { withoutFontPrograms } from "./fonts.js";
 import { checkBounds, checkSignature, DEFAULT_PDF_LIMITS, PdfProblem, type PdfLimits } from "./guard.js";
 import { pageLines, type PdfTextItem } from "./lines.js";
+import { pageBox, pageTurn, shownMatrix, type PageTurn } from "../../model/page-turn.js";
 
 type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<Pdfjs> | null = null;
@@ -42,6 +43,8 @@ export interface PdfText {
   pages: number;
   /** Each page's size in PDF points ([x0, y0, x1, y1] of its view box). */
   pageBoxes: [number, number, number, number][];
+  /** Each page's turn (its /Rotate), null where it is shown as drawn. */
+  pageTurns: (PageTurn | null)[];
   lines: LayoutLine[];
   /** Seconds spent in pdfjs (parsing and text extraction). */
   seconds: number;
@@ -85,6 +88,7 @@ async function readPdfData(data: Uint8Array, limits: PdfLimits): Promise<PdfText
     if (doc.numPages > limits.maxPages) throw new PdfProblem(`too many pages: ${doc.numPages} (limit ${limits.maxPages})`);
     const lines: LayoutLine[] = [];
     const pageBoxes: PdfText["pageBoxes"] = [];
+    const pageTurns: PdfText["pageTurns"] = [];
     let items = 0;
     let printed = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -96,23 +100,36 @@ async function readPdfData(data: Uint8Array, limits: PdfLimits): Promise<PdfText
       } catch (e) {
         throw new PdfProblem(`broken PDF: page ${n} cannot be read (${(e as Error)?.message ?? "error"})`);
       }
-      pageBoxes.push(page.view as [number, number, number, number]);
+      const view = page.view as [number, number, number, number];
+      // A page shown turned (/Rotate 90: a wide table printed on a portrait sheet, its text drawn turned the
+      // other way) is read as it is shown: its text upright, in the frame of the page as a reader sees it.
+      const turn = pageTurn(page.rotate);
+      pageBoxes.push(view);
+      pageTurns.push(turn);
       const pageItems: PdfTextItem[] = [];
       for (const it of content.items) {
         if (!("str" in it) || !it.str) continue;
         if (++items > limits.maxTextItems) throw new PdfProblem(`too much text: more than ${limits.maxTextItems} text items (limit)`);
-        const [a, b, , d, e, f] = it.transform as number[];
+        const [a, b, , d, e, f] = turn ? shownMatrix(it.transform as number[], view, turn) : (it.transform as number[]);
         // Horizontal text only: rotated labels (a vertical 单位 stamp, a watermark) are not table cells.
         if (Math.abs(b) > 1e-3 * Math.abs(a)) continue;
         pageItems.push({ str: it.str, x: e, y: f, width: it.width, fontSize: Math.abs(d) || it.height || 10 });
         if (it.str.trim()) printed++;
       }
-      lines.push(...pageLines(n, pageItems, lines.length + 1));
+      const read = pageLines(n, pageItems, lines.length + 1);
+      // A figure's box stays where the PDF draws it (an annotation is placed in the page's own coordinates).
+      if (turn)
+        for (const l of read) {
+          l.turn = turn;
+          for (const t of l.tokens ?? []) if (t.box) t.box = pageBox(t.box, view, turn);
+        }
+      lines.push(...read);
       page.cleanup();
     }
     if (printed === 0) throw new PdfProblem("no text layer: the pages are images (a scanned document?); budget-check reads the PDF's text, so run OCR on it first");
-    return { pages: doc.numPages, pageBoxes, lines, seconds: (performance.now() - t0) / 1000 };
+    return { pages: doc.numPages, pageBoxes, pageTurns, lines, seconds: (performance.now() - t0) / 1000 };
   } finally {
     await doc.destroy().catch(() => {});
   }
 }
+
