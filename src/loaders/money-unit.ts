@@ -14,3 +14,17 @@ export function moneyUnitOf(text: string): string | null {
   const m = MONEY_UNIT_LINE.exec(t);
   return m ? m.groups!.unit : null;
 }
+
+/** A money-unit statement at the end of a piece, after other words (group 1: the words; 2: the statement). */
+const TRAILING_UNIT = /^(.*?\S)\s*([(（]?(?:金额|计量|货币)?单位\s*[:：]\s*(?:人民币)?\s*(?:万元|元|千元|亿元)\s*[)）]?)\s*$/;
+
+/**
+ * A department line and the unit line printed as one piece (编制部门：某局 单位：元, a single space or none
+ * between, as a web page, a Word document or a PDF that sets them in one run joins them): the words before
+ * the unit and the unit; else the text as it is and null.
+ */
+export function trailingMoneyUnit(text: string): { before: string; unit: string | null } {
+  const m = TRAILING_UNIT.exec(text);
+  const unit = m ? moneyUnitOf(m[2]) : null;
+  return unit ? { before: m![1], unit } : { before: text, unit: null };
+}

@@ -1,5 +1,5 @@
 import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
-import { moneyUnitOf } from "./money-unit.js";
+import { moneyUnitOf, trailingMoneyUnit } from "./money-unit.js";
 import type { Cell, Column, Row, Table, TableId, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
@@ -126,8 +126,14 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       const plain = text.replace(/[#*]/g, "").trim();
       let m = DEPARTMENT.exec(plain);
       if (m) {
-        page.department = m[2].trim() || null;
+        // 编制部门：某局 单位：万元 as one line: the unit is no part of the department's name.
+        const joined = trailingMoneyUnit(m[2]);
+        page.department = joined.before.trim() || null;
         if (page.department) meta.departments.push(page.department);
+        if (joined.unit) {
+          page.unit = joined.unit;
+          meta.units.push(joined.unit);
+        }
         continue;
       }
       const unit = moneyUnitOf(plain);

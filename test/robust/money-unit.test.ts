@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { moneyUnitOf } from "../../src/loaders/money-unit.js";
+import { moneyUnitOf, trailingMoneyUnit } from "../../src/loaders/money-unit.js";
 import { cliJson, ROOT, SEED } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -18,6 +18,44 @@ describe("money-unit lines", () => {
     expect(moneyUnitOf("单位： 万 元")).toBe("万元");
     expect(moneyUnitOf("（单位：人民币万元）")).toBe("万元");
     for (const w of ["元", "万元", "金额（万元）", "预算数（元）", "单位名称", "单位：个", "编制单位：某局"]) expect(moneyUnitOf(w), w).toBeNull();
+  });
+
+  it("reads a unit printed after the department in one piece (编制部门：某局 单位：元), and no unit from a name", () => {
+    expect(trailingMoneyUnit("上海市普陀区人民政府办公室 单位：元")).toEqual({ before: "上海市普陀区人民政府办公室", unit: "元" });
+    expect(trailingMoneyUnit("某局单位：万元")).toEqual({ before: "某局", unit: "万元" });
+    expect(trailingMoneyUnit("某局 （单位：人民币元）")).toEqual({ before: "某局", unit: "元" });
+    expect(trailingMoneyUnit("某局 金额单位：万元")).toEqual({ before: "某局", unit: "万元" });
+    for (const t of ["某局", "某事业单位", "某局 单位：个", "某局 元"]) expect(trailingMoneyUnit(t), t).toEqual({ before: t, unit: null });
+  });
+
+  it("a Shanghai budget whose 编制部门 and 单位：元 are printed one space apart (a web page, a Word document, some PDFs) is read in 元", () => {
+    const file = join(ROOT, "fixtures", "shanghai", "shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt");
+    const text = readFileSync(file, "utf8");
+    const joined = text.replace(/(编制部门：\S+) {2,}(单位：元)/g, "$1 $2");
+    expect(joined).not.toBe(text);
+    const p = join(tempDir("money-unit"), "joined.txt");
+    writeFileSync(p, joined);
+    const [original, doc] = cliJson([file, p]).report.documents as { moneyUnit: string; department: string; findings: { ruleId: string; severity: string; stated: string }[] }[];
+    expect(doc.moneyUnit).toBe("元");
+    expect(doc.department).toBe(original.department);
+    const key = (d: typeof doc) => d.findings.map((f) => [f.ruleId, f.severity, f.stated]);
+    expect(key(doc)).toEqual(key(original));
+    expect(original.findings.filter((f) => f.severity === "error")).toHaveLength(9);
+  });
+
+  it("so is a tab-separated text's (Shenzhen's reader): the unit after the department is the tables' unit", () => {
+    // The seed's tables said to be in 元, on a line of their own or after the department: read alike (in 元, so
+    // their identities with the text's 万元 fail), not as the seed in 万元.
+    const text = readFileSync(join(ROOT, SEED), "utf8");
+    const dir = tempDir("money-unit");
+    const own = join(dir, "own-line.md");
+    const joined = join(dir, "joined.md");
+    writeFileSync(own, text.replace(/^单位：万元$/gm, "单位：元"));
+    writeFileSync(joined, text.replace(/^单位：万元$/gm, "编制部门：深圳市科学技术协会 单位：元"));
+    const [seed, a, b] = cliJson([SEED, own, joined]).report.documents as { findings: { ruleId: string; severity: string; stated: string }[] }[];
+    const key = (d: typeof seed) => JSON.stringify(d.findings.map((f) => [f.ruleId, f.severity, f.stated]));
+    expect(key(a)).not.toBe(key(seed));
+    expect(key(b)).toBe(key(a));
   });
 
   it("a Shanghai budget whose tables say their unit so is read in 元: the findings of the original", () => {

@@ -1,5 +1,5 @@
 import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
-import { moneyUnitOf } from "../money-unit.js";
+import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses } from "../../model/economic-classes.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
@@ -716,7 +716,10 @@ function sections(file: string, b: Block) {
       const m = META.exec(tok.text);
       const u = moneyUnitOf(tok.text);
       if (m) {
-        department = m[2].trim() || department;
+        // 编制部门：某局 单位：元 as one piece: the unit is no part of the department's name.
+        const joined = trailingMoneyUnit(m[2]);
+        department = joined.before.trim() || department;
+        if (joined.unit) unit = joined.unit;
         meta = true;
       } else if (u) {
         unit = u;
