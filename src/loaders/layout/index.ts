@@ -210,6 +210,9 @@ function isRepeatedHeader(l: LayoutLine): boolean {
   if (toks.some((t) => /^([一二三四五六七八九十]+、|\d+[.．、])/.test(t))) return false; // numbered items of a two-sided table
   if (toks.some((t) => STRONG_HEADER.test(t))) return true;
   if (toks.length > 1 && toks.every((t) => /^(本年)?(收入|支出)$/.test(t))) return true;
+  // A header's labels are no sentences: a line whose words run on in one (a task's name wrapped beside its
+  // content, 信息化新建项目（非政 | 内控管理系统改造升级，) is a row's, whatever words it holds.
+  if (toks.some((t) => /[，。；]/.test(t))) return false;
   return toks.length > 1 && headerWords.test(text(l));
 }
 
@@ -925,44 +928,69 @@ function unitProjectNames(data: DataLine[], cols: HeaderColumns | null): { names
   return { names, consumed };
 }
 
+/** A PDF line's baseline (its first piece's box), or null (a line of text has none). */
+function baselineOf(d: DataLine | null): number | null {
+  const t = d ? (d.label[0] ?? d.amounts[0]) : undefined;
+  return t?.box ? t.box.y : null;
+}
+
 /**
  * A list whose names wrap around their figures' line (cells centred vertically, 广州's projects): each line of
  * words alone goes to the nearest line of figures on its page, within four lines — the one below when
- * nearer, or as near and printing no name of its own; else the one above. The figures' line then reads
- * the words above it, its own, and those below it, and starts where the first of them starts.
+ * nearer, or as near and printing no name of its own (`printsName`); else the one above. Each line of data in
+ * printed order, with the lines whose words it takes (above it, itself, below it); the lines taken are left out.
  */
-function attachNamePieces(data: DataLine[]): DataLine[] {
+function withNamePieces(data: DataLine[], printsName: (d: DataLine) => boolean = (d) => d.label.length > 0): { d: DataLine; parts: DataLine[] }[] {
   const isPiece = (d: DataLine) => d.amounts.length === 0 && d.label.length > 0;
   const above = new Map<DataLine, DataLine[]>();
   const below = new Map<DataLine, DataLine[]>();
   const taken = new Set<DataLine>();
+  const figuresAfter = (i: number) => {
+    for (let k = i + 1; k < data.length; k++) if (data[k].amounts.length) return k;
+    return -1;
+  };
+  const figuresBefore = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (data[k].amounts.length) return k;
+    return -1;
+  };
+  const lines = (a: DataLine, b: DataLine) => (a.line.page === b.line.page ? Math.abs(a.line.line - b.line.line) : Infinity);
   data.forEach((d, i) => {
     if (!isPiece(d)) return;
-    let up: DataLine | null = null;
-    for (let k = i - 1; k >= 0 && !up; k--) if (data[k].amounts.length) up = data[k];
-    let down: DataLine | null = null;
-    for (let k = i + 1; k < data.length && !down; k++) if (data[k].amounts.length) down = data[k];
-    const dist = (x: DataLine | null) => (x && x.line.page === d.line.page ? Math.abs(x.line.line - d.line.line) : Infinity);
-    const du = dist(up);
-    const dd = dist(down);
-    const to = dd < du || (dd === du && down && down.label.length === 0) ? down : up;
+    const [u, n] = [figuresBefore(i), figuresAfter(i)];
+    const up = u >= 0 ? data[u] : null;
+    const down = n >= 0 ? data[n] : null;
+    const du = up ? lines(up, d) : Infinity;
+    const dd = down ? lines(down, d) : Infinity;
+    // As near by lines, on a PDF's page: the nearer by height (a cell's lines stand closer together than two
+    // rows, which its padding parts). Else the one below where it prints no name of its own, or where its
+    // name goes on below it too (a cell centred over three lines: the piece above is the line's as much as
+    // the piece below, which is nearer to it than to the next figures).
+    const [yd, yu, yp] = [baselineOf(down), baselineOf(up), baselineOf(d)];
+    const byHeight = dd === du && yd !== null && yu !== null && yp !== null && Math.abs(Math.abs(yu - yp) - Math.abs(yp - yd)) > 0.5 ? (Math.abs(yp - yd) < Math.abs(yu - yp) ? down : up) : null;
+    const after = down ? data[n + 1] : undefined;
+    const goesOn = !!after && isPiece(after) && lines(after, down!) === 1 && (figuresAfter(n + 1) < 0 || lines(data[figuresAfter(n + 1)], after) > 1);
+    const to = byHeight ?? (dd < du || (dd === du && down && (!printsName(down) || goesOn)) ? down : up);
     if (!to || Math.min(du, dd) > 4) return;
     taken.add(d);
     const into = to === down ? above : below;
     into.set(to, [...(into.get(to) ?? []), d]);
   });
-  const out: DataLine[] = [];
-  for (const d of data) {
-    if (taken.has(d)) continue;
-    const parts = [...(above.get(d) ?? []), d, ...(below.get(d) ?? [])];
-    if (parts.length === 1) {
-      out.push(d);
-      continue;
-    }
+  return mapArray(
+    data.filter((d) => !taken.has(d)),
+    (d) => ({ d, parts: [...(above.get(d) ?? []), d, ...(below.get(d) ?? [])] }),
+  );
+}
+
+/**
+ * A list whose names wrap around their figures' line (cells centred vertically, 广州's projects): the figures'
+ * line reads the words above it, its own, and those below it, and starts where the first of them starts.
+ */
+function attachNamePieces(data: DataLine[]): DataLine[] {
+  return mapArray(withNamePieces(data), ({ d, parts }) => {
+    if (parts.length === 1) return d;
     const toks = parts.flatMap((x) => x.label);
-    out.push({ ...d, label: toks.length ? [{ ...toks[0], text: mapArray(toks, (t) => t.text).join("") }] : [] });
-  }
-  return out;
+    return { ...d, label: toks.length ? [{ ...toks[0], text: mapArray(toks, (t) => t.text).join("") }] : [] };
+  });
 }
 
 /** A unit's name as other tables may print it: without a bracketed qualifier at its end (（本级）). */
@@ -1638,9 +1666,8 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const data = mapArray(body, splitData).filter((d) => !isNumberingRow(d));
   const offsets = columnOffsets(data.filter((d) => d.amounts.length), specs, header);
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
-  const items: Item[] = mapArray(data, (d) => {
+  const items: Item[] = mapArray(taskLines(data), ({ d, name, content }) => {
     const cells: Record<string, Cell> = {};
-    const [name, content] = d.label;
     if (name) cells.name = cell(file, d.line, name, specOf("name"));
     if (content) cells.content = cell(file, d.line, content, specOf("content"));
     const amounts = d.amounts.filter((a) => AMOUNT_TOKEN.test(a.text));
@@ -1651,6 +1678,46 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const rows = taskRows(tpl, items);
   const keys = new Set(["name", "content", ...mapArray(specs, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+/**
+ * A task table's lines as its rows (任务名称 | 主要内容 | figures): each row's name and content. Where the
+ * content column starts is where most lines printing both start their second piece; a piece left of it is
+ * the name's, the rest the content's. A name or content wrapped over lines around its figures' line (its
+ * cells centred vertically, as a PDF of the table prints them) is joined to that line as withNamePieces
+ * reads a list (a line of figures whose name is wrapped above and below it, with no word of its own, is the
+ * task's: its figures count in the table's sums), the name's words and the content's apart.
+ */
+function taskLines(data: DataLine[]): { d: DataLine; name: LayoutToken | null; content: LayoutToken | null }[] {
+  const asPrinted = (ds: DataLine[]) => mapArray(ds, (d) => ({ d, name: d.label[0] ?? null, content: d.label[1] ?? null }));
+  // The tasks end at 金额合计: what follows (年度总体目标, the indicators) is read as printed.
+  const end = data.findIndex((d) => d.amounts.length > 0 && /^(金额合计|合计|总计)$/.test(normaliseName(d.label[0]?.text ?? "")));
+  const [tasks, rest] = end < 0 ? [data, []] : [data.slice(0, end), data.slice(end)];
+  // Where the content column starts: where lines printing both a name and a content start the second piece,
+  // page by page (a page of a PDF may set its columns apart otherwise) — when most of them agree (a grid).
+  const startOf = (ds: DataLine[]) => {
+    const seconds = mapArray(
+      ds.filter((d) => d.label.length >= 2),
+      (d) => Math.round(d.label[1].x0),
+    );
+    const n = new Map<number, number>();
+    for (const x of seconds) n.set(x, (n.get(x) ?? 0) + 1);
+    const best = [...n].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (!best) return null;
+    const agree = seconds.filter((x) => Math.abs(x - best[0]) <= 1).length;
+    return agree >= Math.max(2, 0.7 * seconds.length) ? best[0] - 1.5 : null;
+  };
+  const pages = new Map<number, number | null>();
+  for (const d of tasks) if (!pages.has(d.line.page)) pages.set(d.line.page, startOf(tasks.filter((x) => x.line.page === d.line.page)) ?? startOf(tasks));
+  // Without a grid, each line's first piece is its name and the rest its content.
+  const grid = ![...pages.values()].some((x) => x === null);
+  const namesOf = (x: DataLine) => (grid ? x.label.filter((t) => t.x0 < pages.get(x.line.page)!) : x.label.slice(0, 1));
+  const joined = (toks: LayoutToken[]) => (toks.length ? { ...toks[0], text: mapArray(toks, (t) => t.text).join("") } : null);
+  const read = mapArray(withNamePieces(tasks, (d) => namesOf(d).length > 0), ({ d, parts }) => {
+    const names = parts.flatMap(namesOf);
+    return { d, name: joined(names), content: joined(parts.flatMap((x) => x.label).filter((t) => !names.includes(t))) };
+  });
+  return [...read, ...asPrinted(rest)];
 }
 
 /**
