@@ -12,7 +12,7 @@ import { pad, padL } from "../helpers/layout.js";
  * were left out of the tasks' sum, and 金额合计 disagreed with it by exactly that much. The pieces of a name are
  * the nearer figures line's; a piece as near to the line above as to the line below, on the line below's
  * side by the page's heights when it has them (a PDF); the name's words and the content's are kept apart by
- * where the content column starts.
+ * where the content column starts. Content wrapped over lines of their own is the table's, not prose after it.
  */
 const row = (name: string, content: string, total = "", fiscal = "") => pad("", 6) + pad(name, 16) + pad(content, 40) + padL(total, 10) + padL(fiscal, 12);
 const TABLE = [
@@ -32,7 +32,14 @@ const TABLE = [
   row("", "", "10", "10"),
   row("府投资项目）", "进一步完善信息化内控管理。"),
   row("办公设备采购", "用于配置办公电脑", "5", "5"),
-  row("金额合计", "", "375", "375"),
+  // Content over lines of its own (sentences: no prose after the table), the figures — three digits, no
+  // 类 code in a table without codes — on a line of their own between them.
+  row("科技馆免费开放", "2015年起，中国科协、中宣部、财政部联合实施"),
+  row("", "全国科技馆免费开放工作，对列入免费开放试点"),
+  row("", "", "420", "420"),
+  row("补助资金", "范围的科技馆安排中央补助资金，统筹用于科技"),
+  row("", "馆门票减收补助及展品更新补助等方面。"),
+  row("金额合计", "", "795", "795"),
 ].join("\n");
 
 describe("a task table whose names wrap around their figures (表12 from a PDF)", () => {
@@ -41,9 +48,10 @@ describe("a task table whose names wrap around their figures (表12 from a PDF)"
   const tasks = t12.rows.filter((r) => r.kind === "item");
 
   it("reads every task once, its name whole and its content apart", () => {
-    expect(tasks.map((r) => r.name)).toEqual(["基本支出", "科协组织建设与事业发展", "信息化新建项目（非政府投资项目）", "办公设备采购"]);
+    expect(tasks.map((r) => r.name)).toEqual(["基本支出", "科协组织建设与事业发展", "信息化新建项目（非政府投资项目）", "办公设备采购", "科技馆免费开放补助资金"]);
     expect(tasks[2].cells.content?.text).toBe("内控管理系统国产化改造升级，进一步完善信息化内控管理。");
-    expect(tasks.map((r) => r.cells.total?.amount?.text)).toEqual(["300", "60", "10", "5"]);
+    expect(tasks[4].cells.content?.text).toBe("2015年起，中国科协、中宣部、财政部联合实施全国科技馆免费开放工作，对列入免费开放试点范围的科技馆安排中央补助资金，统筹用于科技馆门票减收补助及展品更新补助等方面。");
+    expect(tasks.map((r) => r.cells.total?.amount?.text)).toEqual(["300", "60", "10", "5", "420"]);
   });
 
   it("the tasks add up to 金额合计: no error", () => {

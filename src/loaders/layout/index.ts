@@ -244,10 +244,20 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
     // A table printing a column of words after its amounts (广州's 绩效目标): its lines of words are no prose.
     let remarks = false;
     let amountsStart = Infinity;
+    // Where the rows' words start (a task table's content column stands right of it).
+    let labelsStart = Infinity;
+    // A task table's content wrapped over lines of its own (Shenzhen's 表12 from a PDF: 主要内容 beside a task's
+    // name, its figures a line or more below): lines of words right of where the rows start, more of the
+    // table's figures following within six lines, are the table's.
+    const inTasks = (i: number) =>
+      hit.tpl.layout === "tasks" &&
+      (tokensOf(body[i])[0]?.x0 ?? -Infinity) > labelsStart + 1 &&
+      body.slice(i + 1, i + 7).some((x) => amountsOf(x).length > 0 && tokensOf(x).length > 1);
     for (let i = 0; i < body.length; i++) {
       const l = body[i];
       const amounts = amountsOf(l);
       if (amounts.length || CODE_ROW.test(text(l))) seenData = true;
+      if (amounts.length && tokensOf(l)[0] !== amounts[0]) labelsStart = Math.min(labelsStart, tokensOf(l)[0].x0);
       else if (!seenData) {
         const toks = tokensOf(l);
         if (toks.length > 1 && REMARK_COLUMN.test(normaliseName(toks[toks.length - 1].text))) remarks = true;
@@ -257,7 +267,7 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
       // after the table at the margin.
       const words = remarks && seenData && (tokensOf(l)[0]?.x0 ?? -Infinity) > amountsStart && !isSectionHeading(l) && !/情况说明|名词解释|其他相关/.test(text(l));
       // A part heading (第三部分 …) always ends the table before it, even a table with no data rows.
-      if ((isProse(l) && !words && (seenData || i > 12)) || /^第[一二三四五六七八九十]+部分/.test(text(l))) {
+      if ((isProse(l) && !words && (seenData || i > 12) && !(seenData && inTasks(i))) || /^第[一二三四五六七八九十]+部分/.test(text(l))) {
         cut = i;
         break;
       }
@@ -284,13 +294,19 @@ interface DataLine {
 }
 
 function splitData(l: LayoutLine): DataLine {
+  return splitLine(l, true);
+}
+
+/** A line's label and amounts; `codes` false in a table that prints no codes. */
+function splitLine(l: LayoutLine, codes: boolean): DataLine {
   const toks = tokensOf(l);
   const label: LayoutToken[] = [];
   const amounts: LayoutToken[] = [];
   for (const t of toks) {
     // Anything shaped like a number stands in an amount column; a malformed one (9,7244) is classified
-    // there and reported (amount-format), never read as a name.
-    if (AMOUNT_LIKE.test(t.text) && !(amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
+    // there and reported (amount-format), never read as a name. In a table that prints no codes (`codes`
+    // false), a line's first figure of three digits (420) is no 类 code either.
+    if (AMOUNT_LIKE.test(t.text) && !(codes && amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
     // A dash (- — －) after the row's label is a nil printed in an amount column: it holds that column (a
     // blank cell), it is no part of the next label (二、财政专户拨款   -   二、外交支出   -).
     else if (label.length && DASH_TOKEN.test(t.text)) amounts.push(t);
@@ -303,8 +319,15 @@ function splitData(l: LayoutLine): DataLine {
 }
 
 /** 201 / 03 / 01 printed as numbers in the code columns are codes, not amounts. */
+/**
+ * The 类 a three-digit code may be: of the function classification (2xx, 201–234 so far, room left to 239), the
+ * economic ones (3xx, the departments' and 5xx, the government's) or the income classification (101–110). Any
+ * other three digits (100, 420) are a figure, as on a line of figures whose row's name is wrapped around it.
+ */
+const CLASS_CODE = /^(?:2[0-3]\d|[35]\d\d|10[1-9]|110)$/;
+
 function isCodeToken(s: string, before: LayoutToken[]): boolean {
-  if (before.length === 0) return /^\d{3}$/.test(s) || /^\d{5}$/.test(s) || /^\d{7}$/.test(s);
+  if (before.length === 0) return CLASS_CODE.test(s) || /^\d{5}$/.test(s) || /^\d{7}$/.test(s);
   const prev = mapArray(before, (t) => t.text).join(" ");
   // A 款 or 项 code, sometimes misprinted with one digit (`301   2` for 30102).
   return /^\d{1,2}$/.test(s) && /^\d{3}(\s+\d{1,2})?$/.test(prev);
@@ -710,7 +733,17 @@ function sections(file: string, b: Block) {
   const headerTexts = new Map<string, number[]>();
   let remarks = false;
   let amountsStart = Infinity;
-  for (const l of b.lines) {
+  // A budget unit's name wrapped around the figures of the table's first row (深圳市某局 / figures / (本级)):
+  // the line of words right above that line of figures — one piece, no header's word, left of them — is the
+  // row's, not a header line.
+  const startsRow = (k: number) => {
+    const [l, next] = [b.lines[k], b.lines[k + 1]];
+    if (!next || next.page !== l.page || next.line - l.line !== 1) return false;
+    const toks = tokensOf(l);
+    const figures = amountsOf(next);
+    return toks.length === 1 && !headerWords.test(toks[0].text) && figures.length > 0 && tokensOf(next)[0] === figures[0] && toks[0].x1 < figures[0].x0;
+  };
+  for (const [k, l] of b.lines.entries()) {
     const t = text(l);
     // Page numbers, notes, and the 表 N marker a continuation page repeats.
     if (!t || PAGE_NUMBER.test(t) || NOTE.test(t) || /^[#*\s]*表\s*\d+\s*[*]*$/.test(t) || TABLE_NUMBER.test(t)) continue;
@@ -739,7 +772,7 @@ function sections(file: string, b: Block) {
     // figures' line (杭州's 项目支出绩效表): prose in every piece, no label of a header. They are the body's, for
     // withoutRemarks to take off.
     if (!dataLike && body.length === 0 && remarks && tokensOf(l).every((x) => /[。；，]/.test(x.text) || x.text.length > 24)) body.push(l);
-    else if (!dataLike && body.length === 0) {
+    else if (!dataLike && body.length === 0 && !startsRow(k)) {
       header.push(l);
       const key = t.replace(/\s+/g, "");
       headerTexts.set(key, [...(headerTexts.get(key) ?? []), tokensOf(l)[0]?.x0 ?? 0]);
@@ -779,11 +812,42 @@ const hasCode = (d: DataLine) => {
 };
 
 /**
+ * A line of figures with no label whose next code line (within three lines) prints figures of its own, as
+ * many as the columns hold together with these: no figures of that line's but a row of its own whose name is
+ * wrapped around it, its cells centred vertically (a budget unit's 深圳市科学技术协会 / figures / (本级) above its
+ * 类). It takes the lines of words right above and below it (no code, no figure) as its name.
+ */
+function namedFloatingRows(data: DataLine[], columns: number): DataLine[] {
+  if (!Number.isFinite(columns)) return data;
+  const words = (d: DataLine | undefined, f: DataLine) => !!d && d.amounts.length === 0 && d.label.length > 0 && !hasCode(d) && d.line.page === f.line.page && Math.abs(d.line.line - f.line.line) === 1;
+  const taken = new Set<DataLine>();
+  const named = new Map<DataLine, DataLine>();
+  data.forEach((f, i) => {
+    if (f.label.length || !f.amounts.length) return;
+    let k = i + 1;
+    while (k < data.length && !hasCode(data[k]) && !isTotalLabel(data[k]) && data[k].line.line - f.line.line <= 3) k++;
+    const next = data[k];
+    if (!next || next.line.line - f.line.line > 3 || !next.amounts.length || next.amounts.length + f.amounts.length <= columns) return;
+    const around = [data[i - 1], data[i + 1]].filter((d) => words(d, f) && !taken.has(d!)) as DataLine[];
+    if (!around.length) return;
+    around.forEach((d) => taken.add(d));
+    const toks = around.flatMap((d) => d.label);
+    named.set(f, { ...f, label: [{ ...toks[0], text: mapArray(toks, (t) => t.text).join("") }] });
+  });
+  if (!named.size) return data;
+  return mapArray(
+    data.filter((d) => !taken.has(d)),
+    (d) => named.get(d) ?? d,
+  );
+}
+
+/**
  * Amounts printed on a line of their own belong to a row printed next to them: a 决算 exported from a
  * spreadsheet centres a row's cells vertically, so some of its figures stand a line above (or below) its
  * code and name. They join the next code or 合计 line within three lines, else the previous one.
  */
-function mergeFloatingAmounts(data: DataLine[]): DataLine[] {
+function mergeFloatingAmounts(data_: DataLine[], columns = Infinity): DataLine[] {
+  const data = namedFloatingRows(data_, columns);
   const out: DataLine[] = [];
   let pending: DataLine | null = null;
   const join = (into: DataLine, from: DataLine) => {
@@ -962,14 +1026,10 @@ function withNamePieces(data: DataLine[], printsName: (d: DataLine) => boolean =
     const du = up ? lines(up, d) : Infinity;
     const dd = down ? lines(down, d) : Infinity;
     // As near by lines, on a PDF's page: the nearer by height (a cell's lines stand closer together than two
-    // rows, which its padding parts). Else the one below where it prints no name of its own, or where its
-    // name goes on below it too (a cell centred over three lines: the piece above is the line's as much as
-    // the piece below, which is nearer to it than to the next figures).
+    // rows, which its padding parts). Else the one below where it prints no name of its own.
     const [yd, yu, yp] = [baselineOf(down), baselineOf(up), baselineOf(d)];
     const byHeight = dd === du && yd !== null && yu !== null && yp !== null && Math.abs(Math.abs(yu - yp) - Math.abs(yp - yd)) > 0.5 ? (Math.abs(yp - yd) < Math.abs(yu - yp) ? down : up) : null;
-    const after = down ? data[n + 1] : undefined;
-    const goesOn = !!after && isPiece(after) && lines(after, down!) === 1 && (figuresAfter(n + 1) < 0 || lines(data[figuresAfter(n + 1)], after) > 1);
-    const to = byHeight ?? (dd < du || (dd === du && down && (!printsName(down) || goesOn)) ? down : up);
+    const to = byHeight ?? (dd < du || (dd === du && down && !printsName(down)) ? down : up);
     if (!to || Math.min(du, dd) > 4) return;
     taken.add(d);
     const into = to === down ? above : below;
@@ -979,6 +1039,37 @@ function withNamePieces(data: DataLine[], printsName: (d: DataLine) => boolean =
     data.filter((d) => !taken.has(d)),
     (d) => ({ d, parts: [...(above.get(d) ?? []), d, ...(below.get(d) ?? [])] }),
   );
+}
+
+/**
+ * Lines of words between lines of figures as the cells of a table centred vertically print them, read from a
+ * text (no heights to tell where a cell ends): a line of figures has as many lines of its cell below it as
+ * above it, so the words between two lines of figures are the upper one's up to as many as it took above, the
+ * lower one's for the rest; those before the first line of figures are its own, those after the last its own.
+ * A page break parts them by page. Each line of figures with the lines whose words it takes, in printed order.
+ */
+function centredPieces(data: DataLine[]): { d: DataLine; parts: DataLine[] }[] {
+  const figures = data.filter((d) => d.amounts.length > 0);
+  if (!figures.length) return mapArray(data, (d) => ({ d, parts: [d] }));
+  const above = new Map<DataLine, DataLine[]>();
+  const below = new Map<DataLine, DataLine[]>();
+  const at = (d: DataLine) => data.indexOf(d);
+  // Before the first line of figures: its words, on its page.
+  above.set(figures[0], data.slice(0, at(figures[0])).filter((x) => x.line.page === figures[0].line.page));
+  let took = above.get(figures[0])!.length;
+  for (let k = 0; k + 1 < figures.length; k++) {
+    const [u, n] = [figures[k], figures[k + 1]];
+    const run = data.slice(at(u) + 1, at(n));
+    const mine = run.filter((x) => x.line.page === u.line.page);
+    const theirs = run.filter((x) => x.line.page !== u.line.page);
+    const b = u.line.page === n.line.page ? Math.min(took, run.length) : mine.length;
+    below.set(u, u.line.page === n.line.page ? run.slice(0, b) : mine);
+    above.set(n, u.line.page === n.line.page ? run.slice(b) : theirs);
+    took = above.get(n)!.length;
+  }
+  const last = figures[figures.length - 1];
+  below.set(last, data.slice(at(last) + 1).filter((x) => x.line.page === last.line.page));
+  return mapArray(figures, (d) => ({ d, parts: [...(above.get(d) ?? []), d, ...(below.get(d) ?? [])] }));
 }
 
 /**
@@ -1131,7 +1222,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
   const figures = lines_.filter((d) => d.amounts.length);
   const lone = !!named && figures.length === 1 && figures[0].label.length === 0;
-  const data = lone ? lines_ : mergeFloatingAmounts(lines_);
+  const data = lone ? lines_ : mergeFloatingAmounts(lines_, amountSpecs_.length);
   const unclear = headerNotUnderstood(b, amountSpecs_, data, named?.unnamed);
   if (unclear) return unclear;
   // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
@@ -1663,7 +1754,8 @@ function parseUnitYear(file: string, b: Block, tpl: TableTemplate, docYear: numb
 function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const specs = amountSpecs(tpl, header, b.fromHeader);
-  const data = mapArray(body, splitData).filter((d) => !isNumberingRow(d));
+  // A task table prints no codes.
+  const data = mapArray(body, (l) => splitLine(l, false)).filter((d) => !isNumberingRow(d));
   const offsets = columnOffsets(data.filter((d) => d.amounts.length), specs, header);
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
   const items: Item[] = mapArray(taskLines(data), ({ d, name, content }) => {
@@ -1713,9 +1805,14 @@ function taskLines(data: DataLine[]): { d: DataLine; name: LayoutToken | null; c
   const grid = ![...pages.values()].some((x) => x === null);
   const namesOf = (x: DataLine) => (grid ? x.label.filter((t) => t.x0 < pages.get(x.line.page)!) : x.label.slice(0, 1));
   const joined = (toks: LayoutToken[]) => (toks.length ? { ...toks[0], text: mapArray(toks, (t) => t.text).join("") } : null);
-  const read = mapArray(withNamePieces(tasks, (d) => namesOf(d).length > 0), ({ d, parts }) => {
+  // On a PDF's page the heights tell where a cell ends (withNamePieces); in a text, the cells' centring does.
+  const heights = tasks.some((d) => baselineOf(d) !== null);
+  const pieces = heights ? withNamePieces(tasks, (d) => namesOf(d).length > 0) : centredPieces(tasks);
+  const read = mapArray(pieces, ({ d, parts }) => {
     const names = parts.flatMap(namesOf);
-    return { d, name: joined(names), content: joined(parts.flatMap((x) => x.label).filter((t) => !names.includes(t))) };
+    const content = joined(parts.flatMap((x) => x.label).filter((t) => !names.includes(t)));
+    // A line of figures whose name no piece gives: named by its content, so that its figures count as a task's.
+    return names.length ? { d, name: joined(names), content } : { d, name: content, content: null };
   });
   return [...read, ...asPrinted(rest)];
 }
