@@ -355,6 +355,9 @@ function explainPercentages(pending: Culprit[], findings: Finding[], log: Identi
   }
 }
 
+/** How many of an explanation's other changes a diagnosis message names. */
+const LISTED_CHANGES = 6;
+
 function culpritFinding(
   c: Explanation["changes"][number],
   expl: Explanation,
@@ -376,11 +379,18 @@ function culpritFinding(
   let message = zh
     ? `${where}：列示 ${a.text}，周围的数字表明应为 ${me.to}（改正后 ${explained.length} 个等式的问题随之消除）`
     : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
-  if (together.length) message += zh ? `；须同时改正：${mapArray(together, describe).join("；")}` : `; together with: ${mapArray(together, describe).join("; ")}`;
+  // A message names a few changes; the report's `diagnosis` lists them all (dozens when a whole table is read
+  // in the wrong unit, which would make every such message a page long).
+  const some = (ps: ProposedValue[], sep: string) => {
+    const shown = mapArray(ps.slice(0, LISTED_CHANGES), describe).join(sep);
+    const more = ps.length - LISTED_CHANGES;
+    return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
+  };
+  if (together.length) message += zh ? `；须同时改正：${some(together, "；")}` : `; together with: ${some(together, "; ")}`;
   if (alternatives.length)
     message += zh
-      ? `；同样小的另一种解释：${mapArray(alternatives, (alt) => mapArray(alt, describe).join("、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
-      : `; an equally small explanation: ${mapArray(alternatives, (alt) => mapArray(alt, describe).join(", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+      ? `；同样小的另一种解释：${mapArray(alternatives, (alt) => some(alt, "、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
+      : `; an equally small explanation: ${mapArray(alternatives, (alt) => some(alt, ", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
   if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(explained, (f) => f.location)])
