@@ -1803,7 +1803,9 @@ function taskLines(data: DataLine[]): { d: DataLine; name: LayoutToken | null; c
   for (const d of tasks) if (!pages.has(d.line.page)) pages.set(d.line.page, startOf(tasks.filter((x) => x.line.page === d.line.page)) ?? startOf(tasks));
   // Without a grid, each line's first piece is its name and the rest its content.
   const grid = ![...pages.values()].some((x) => x === null);
-  const namesOf = (x: DataLine) => (grid ? x.label.filter((t) => t.x0 < pages.get(x.line.page)!) : x.label.slice(0, 1));
+  // A line printing two pieces or more: its first the name (where the lines' columns differ, as under a
+  // 年度主要任务 cell spanning some of the rows). One piece alone: the name's or the content's by where it starts.
+  const namesOf = (x: DataLine) => (grid && x.label.length === 1 ? x.label.filter((t) => t.x0 < pages.get(x.line.page)!) : x.label.slice(0, 1));
   const joined = (toks: LayoutToken[]) => (toks.length ? { ...toks[0], text: mapArray(toks, (t) => t.text).join("") } : null);
   // On a PDF's page the heights tell where a cell ends (withNamePieces); in a text, the cells' centring does.
   const heights = tasks.some((d) => baselineOf(d) !== null);
