@@ -741,7 +741,11 @@ function sections(file: string, b: Block) {
     if (!next || next.page !== l.page || next.line - l.line !== 1) return false;
     const toks = tokensOf(l);
     const figures = amountsOf(next);
-    return toks.length === 1 && !headerWords.test(toks[0].text) && figures.length > 0 && tokensOf(next)[0] === figures[0] && toks[0].x1 < figures[0].x0;
+    if (toks.length !== 1 || headerWords.test(toks[0].text) || !figures.length || toks[0].x1 >= figures[0].x0) return false;
+    // Its figures alone below it, or (a name printed to the bottom of its cell, as a spreadsheet's default
+    // sets it) the name's last line with them, starting where it starts, with no code.
+    const first = tokensOf(next)[0];
+    return first === figures[0] || (!CODE_ROW.test(text(next)) && !GLUED_CODE.test(text(next)) && Math.abs(first.x0 - toks[0].x0) <= (first.box ? 6 : 1));
   };
   for (const [k, l] of b.lines.entries()) {
     const t = text(l);
@@ -1042,6 +1046,41 @@ function withNamePieces(data: DataLine[], printsName: (d: DataLine) => boolean =
 }
 
 /**
+ * Lines of words between lines of figures on a PDF's page, by where the rows part: between two lines of
+ * figures, the widest gap between consecutive lines is the rows' border (a cell's own lines stand closer
+ * together than two rows, which its padding parts), whether the cells set their text to the top, the middle
+ * or the bottom. The words above the first line of figures are its own, those after the last its own. Null
+ * where no gap stands out (then the lines are read by how near they are: withNamePieces).
+ */
+function piecesByHeight(data: DataLine[]): { d: DataLine; parts: DataLine[] }[] | null {
+  const figures = data.filter((d) => d.amounts.length > 0);
+  if (!figures.length || data.some((d) => baselineOf(d) === null)) return null;
+  const at = (d: DataLine) => data.indexOf(d);
+  const above = new Map<DataLine, DataLine[]>([[figures[0], data.slice(0, at(figures[0])).filter((x) => x.line.page === figures[0].line.page)]]);
+  const below = new Map<DataLine, DataLine[]>();
+  for (let k = 0; k + 1 < figures.length; k++) {
+    const [u, n] = [figures[k], figures[k + 1]];
+    const run = data.slice(at(u) + 1, at(n));
+    if (!run.length) continue;
+    if (u.line.page !== n.line.page) {
+      below.set(u, run.filter((x) => x.line.page === u.line.page));
+      above.set(n, run.filter((x) => x.line.page !== u.line.page));
+      continue;
+    }
+    const seq = [u, ...run, n];
+    const gaps = mapArray(seq.slice(1), (x, j) => Math.abs(baselineOf(seq[j])! - baselineOf(x)!));
+    const widest = Math.max(...gaps);
+    if (widest - Math.min(...gaps) <= 1) return null;
+    const b = gaps.indexOf(widest);
+    below.set(u, run.slice(0, b));
+    above.set(n, run.slice(b));
+  }
+  const last = figures[figures.length - 1];
+  below.set(last, data.slice(at(last) + 1).filter((x) => x.line.page === last.line.page));
+  return mapArray(figures, (d) => ({ d, parts: [...(above.get(d) ?? []), d, ...(below.get(d) ?? [])] }));
+}
+
+/**
  * Lines of words between lines of figures as the cells of a table centred vertically print them, read from a
  * text (no heights to tell where a cell ends): a line of figures has as many lines of its cell below it as
  * above it, so the words between two lines of figures are the upper one's up to as many as it took above, the
@@ -1279,12 +1318,27 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     // Read by kind alone, the total row's label as one word (合   计 in a text, 合 计 in a PDF).
     if (named && /^(合计|总计)$/.test(normaliseName(nameText))) nameText = normaliseName(nameText);
     if (!d.amounts.length && !codeText) {
+      // On a PDF's page, the first lines of a name printed to the bottom of its cell, as a spreadsheet sets it
+      // by default (深圳市科技交流 / 服务中心 1,931 …; 机关事业单位基本养老保险缴 / 2080505 费支出 52 …): nearer by
+      // height to the row's line below than to the row above, and where its name starts, they start that name.
+      const i = data.indexOf(d);
+      const below = data[i + 1];
+      const [yd, yb] = [baselineOf(d), baselineOf(below ?? null)];
+      const prevLine = lastCodeItem ? data.find((x) => x.line.line === lastCodeItem!.line) : undefined;
+      const yp = baselineOf(prevLine ?? null);
+      const target = below?.label.find((t) => !/^\d+$/.test(t.text));
+      if (below && target && below.amounts.length && below.line.line - d.line.line === 1 && yd !== null && yb !== null && (yp === null || Math.abs(yd - yb) + 0.5 < Math.abs(yp - yd)) && Math.abs(target.x0 - (d.label[0]?.x0 ?? 0)) <= 6) {
+        const k = below.label.indexOf(target);
+        below.label = [...below.label.slice(0, k), { ...target, text: `${mapArray(d.label, (t) => t.text).join("")}${target.text}` }, ...below.label.slice(k + 1)];
+        continue;
+      }
       // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出): printed where names start,
       // right under the row it continues.
       const x = d.label[0]?.x0 ?? 0;
       const near = lastCodeItem && d.line.line - lastCodeItem.line <= 2 && Math.abs(x - (lastCodeItem.nameX ?? nameCol)) <= (d.label[0]?.box ? 12 : 3);
       if (lastCodeItem && near && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && nameText.length <= 30) {
-        const c = lastCodeItem.item.cells.name;
+        // A budget unit's row continues its unit's name (深圳市科学技术协会 / (本级)), a code's row its 科目名称.
+        const c = lastCodeItem.item.cells.unit ?? lastCodeItem.item.cells.name;
         c.text = `${c.text}${nameText}`;
         lastCodeItem.line = d.line.line;
         continue;
@@ -1809,7 +1863,7 @@ function taskLines(data: DataLine[]): { d: DataLine; name: LayoutToken | null; c
   const joined = (toks: LayoutToken[]) => (toks.length ? { ...toks[0], text: mapArray(toks, (t) => t.text).join("") } : null);
   // On a PDF's page the heights tell where a cell ends (withNamePieces); in a text, the cells' centring does.
   const heights = tasks.some((d) => baselineOf(d) !== null);
-  const pieces = heights ? withNamePieces(tasks, (d) => namesOf(d).length > 0) : centredPieces(tasks);
+  const pieces = heights ? (piecesByHeight(tasks) ?? withNamePieces(tasks, (d) => namesOf(d).length > 0)) : centredPieces(tasks);
   const read = mapArray(pieces, ({ d, parts }) => {
     const names = parts.flatMap(namesOf);
     const content = joined(parts.flatMap((x) => x.label).filter((t) => !names.includes(t)));
