@@ -14,8 +14,11 @@ import { templateByName } from "../../src/templates/index.js";
 const LINE = 10; // between a cell's lines
 const ROW = 14; // between two rows (padding and border)
 
+type Piece = [x: number, text: string];
+type Row = { gap: number; pieces: Piece[] };
+
 /** Lines from the top of page 1 down: each a list of [x, text] pieces, `gap` above it. */
-function page(rows: { gap: number; pieces: [number, string][] }[]): LayoutLine[] {
+function page(rows: Row[]): LayoutLine[] {
   let y = 800;
   return rows.map((r, i) => {
     y -= r.gap;
@@ -27,19 +30,19 @@ function page(rows: { gap: number; pieces: [number, string][] }[]): LayoutLine[]
 const shenzhen = templateByName("shenzhen")!;
 const errors = (lines: LayoutLine[]) => runRules(layoutDocument("p.pdf", lines, "pdf", { template: shenzhen }), rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
 
-const head = (title: string, header: [number, string][]) => [
-  { gap: 0, pieces: [[200, title]] as [number, string][] },
-  { gap: ROW, pieces: [[10, "单位：万元"]] as [number, string][] },
+const head = (title: string, header: Piece[]): Row[] => [
+  { gap: 0, pieces: [[200, title]] },
+  { gap: ROW, pieces: [[10, "单位：万元"]] },
   { gap: ROW, pieces: header },
 ];
 
 describe("a PDF table whose names wrap in cells set to the top or the bottom", () => {
   // 表12: task name | content | 总额 | 财政拨款; a two-line name, its figures on its last line (bottom) or first (top).
-  const TASKS: [number, string][] = [[10, "年度主要任务"], [60, "任务名称"], [150, "主要内容"], [400, "总额"], [450, "其中：财政拨款"]];
+  const TASKS: Piece[] = [[10, "年度主要任务"], [60, "任务名称"], [150, "主要内容"], [400, "总额"], [450, "其中：财政拨款"]];
   // A name over two or three lines: its figures on its last line (bottom) or its first (top).
-  const task = (name: string[], content: string, total: string, at: "top" | "bottom") => {
-    const own: [number, string][] = [[150, content], [400, total], [450, total]];
-    const lines = name.map((n, k) => ({ gap: k ? LINE : ROW, pieces: [[60, n]] as [number, string][] }));
+  const task = (name: string[], content: string, total: string, at: "top" | "bottom"): Row[] => {
+    const own: Piece[] = [[150, content], [400, total], [450, total]];
+    const lines: Row[] = name.map((n, k) => ({ gap: k ? LINE : ROW, pieces: [[60, n]] }));
     lines[at === "bottom" ? lines.length - 1 : 0].pieces.push(...own);
     return lines;
   };
@@ -59,12 +62,12 @@ describe("a PDF table whose names wrap in cells set to the top or the bottom", (
     });
 
   // 支出总表 by 预算单位 | 科目编码 | 科目名称 | amounts: a unit's name over two lines, set to the top or the bottom.
-  const UNITS: [number, string][] = [[10, "预算单位"], [90, "科目编码"], [150, "科目名称"], [320, "支出总计"], [380, "基本支出"], [440, "项目支出"]];
-  const figures = (...a: string[]): [number, string][] => a.map((t, k) => [320 + 60 * k, t]);
-  const unit = (name: [string, string], total: string[], at: "top" | "bottom") =>
+  const UNITS: Piece[] = [[10, "预算单位"], [90, "科目编码"], [150, "科目名称"], [320, "支出总计"], [380, "基本支出"], [440, "项目支出"]];
+  const figures = (...a: string[]): Piece[] => a.map((t, k) => [320 + 60 * k, t]);
+  const unit = (name: [string, string], total: string[], at: "top" | "bottom"): Row[] =>
     at === "bottom"
-      ? [{ gap: ROW, pieces: [[10, name[0]]] as [number, string][] }, { gap: LINE, pieces: [[10, name[1]], ...figures(...total)] }]
-      : [{ gap: ROW, pieces: [[10, name[0]], ...figures(...total)] }, { gap: LINE, pieces: [[10, name[1]]] as [number, string][] }];
+      ? [{ gap: ROW, pieces: [[10, name[0]]] }, { gap: LINE, pieces: [[10, name[1]], ...figures(...total)] }]
+      : [{ gap: ROW, pieces: [[10, name[0]], ...figures(...total)] }, { gap: LINE, pieces: [[10, name[1]]] }];
   for (const at of ["top", "bottom"] as const)
     it(`支出总表, units' names set to the ${at}: each unit's row its own, its sums holding`, () => {
       const lines = page([

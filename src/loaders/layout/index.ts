@@ -742,10 +742,15 @@ function sections(file: string, b: Block) {
     const toks = tokensOf(l);
     const figures = amountsOf(next);
     if (toks.length !== 1 || headerWords.test(toks[0].text) || !figures.length || toks[0].x1 >= figures[0].x0) return false;
-    // Its figures alone below it, or (a name printed to the bottom of its cell, as a spreadsheet's default
-    // sets it) the name's last line with them, starting where it starts, with no code.
+    // Its figures alone below it, or, on a PDF's page (a name printed to the bottom of its cell, as a
+    // spreadsheet's default sets it), the name's last line with them, starting where it starts, with no code,
+    // nearer to it by height than the header line above it is.
     const first = tokensOf(next)[0];
-    return first === figures[0] || (!CODE_ROW.test(text(next)) && !GLUED_CODE.test(text(next)) && Math.abs(first.x0 - toks[0].x0) <= (first.box ? 6 : 1));
+    if (first === figures[0]) return true;
+    const prev = b.lines[k - 1];
+    const [y, yn, yp] = [toks[0].box?.y, first.box?.y, prev ? tokensOf(prev)[0]?.box?.y : undefined];
+    if (y === undefined || yn === undefined || yp === undefined) return false;
+    return !CODE_ROW.test(text(next)) && !GLUED_CODE.test(text(next)) && Math.abs(first.x0 - toks[0].x0) <= 6 && Math.abs(y - yn) + 0.5 < Math.abs(yp - y);
   };
   for (const [k, l] of b.lines.entries()) {
     const t = text(l);
