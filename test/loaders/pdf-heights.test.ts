@@ -85,4 +85,18 @@ describe("a PDF table whose names wrap in cells set to the top or the bottom", (
       expect(table.rows.filter((r) => r.kind === "unit").map((r) => r.unit)).toEqual(["深圳市某局(本级)", "深圳市某服务中心"]);
       expect(errors(lines).map((f) => f.message)).toEqual([]);
     });
+
+  it("支出总表, a 科目名称 set to the bottom on the first row under the header: that code's name, not a header line", () => {
+    const lines = page([
+      ...head("支出总表", UNITS),
+      { gap: ROW, pieces: [[150, "机关事业单位职业年"]] },
+      { gap: LINE, pieces: [[90, "2080506"], [150, "金缴费支出"], ...figures("25", "25", "0")] },
+      { gap: ROW, pieces: [[90, "2080505"], [150, "机关事业单位基本养老保险缴费支出"], ...figures("52", "52", "0")] },
+    ]);
+    const rows = layoutDocument("p.pdf", lines, "pdf", { template: shenzhen }).tables.find((t) => t.kind === "expenditure")!.rows;
+    expect(rows.map((r) => [r.code, r.name])).toEqual([
+      ["2080506", "机关事业单位职业年金缴费支出"],
+      ["2080505", "机关事业单位基本养老保险缴费支出"],
+    ]);
+  });
 });

@@ -740,17 +740,19 @@ function sections(file: string, b: Block) {
     const [l, next] = [b.lines[k], b.lines[k + 1]];
     if (!next || next.page !== l.page || next.line - l.line !== 1) return false;
     const toks = tokensOf(l);
-    const figures = amountsOf(next);
+    // (The figures right of it: a code left of it, 2080506, is no figure of the row's.)
+    const figures = amountsOf(next).filter((f) => f.x0 > toks[0]?.x0);
     if (toks.length !== 1 || headerWords.test(toks[0].text) || !figures.length || toks[0].x1 >= figures[0].x0) return false;
     // Its figures alone below it, or, on a PDF's page (a name printed to the bottom of its cell, as a
-    // spreadsheet's default sets it), the name's last line with them, starting where it starts, with no code,
-    // nearer to it by height than the header line above it is.
+    // spreadsheet's default sets it), the name's last line with them (after its code, if any), starting where
+    // it starts, nearer to it by height than the header line above it is.
     const first = tokensOf(next)[0];
     if (first === figures[0]) return true;
+    const name = tokensOf(next).find((t) => !/^\d+$/.test(t.text)) ?? first;
     const prev = b.lines[k - 1];
-    const [y, yn, yp] = [toks[0].box?.y, first.box?.y, prev ? tokensOf(prev)[0]?.box?.y : undefined];
+    const [y, yn, yp] = [toks[0].box?.y, name.box?.y, prev ? tokensOf(prev)[0]?.box?.y : undefined];
     if (y === undefined || yn === undefined || yp === undefined) return false;
-    return !CODE_ROW.test(text(next)) && !GLUED_CODE.test(text(next)) && Math.abs(first.x0 - toks[0].x0) <= 6 && Math.abs(y - yn) + 0.5 < Math.abs(yp - y);
+    return Math.abs(name.x0 - toks[0].x0) <= 6 && Math.abs(y - yn) + 0.5 < Math.abs(yp - y);
   };
   for (const [k, l] of b.lines.entries()) {
     const t = text(l);
