@@ -17,6 +17,9 @@ const kindNames = (kinds: TableKind[], lang: Lang) => mapArray(kinds, (k) => (la
 export function unmetRequirement(doc: BudgetDocument, rule: Rule, lang: Lang): string | null {
   const req = rule.requires;
   if (!req) return null;
+  // A document of written parts alone: one reason for every rule that reads a table.
+  if (req.tables?.length && doc.tables.length === 0 && !doc.unknownTables?.length)
+    return lang === "zh" ? "文件中没有表格（只核对了文字部分）" : "the document prints no table (only its written parts were checked)";
   for (const group of req.tables ?? []) {
     if (doc.tables.some((t) => group.includes(t.kind) && t.rows.length > 0)) continue;
     // Printed, but not read: said so, with the table (its reason is in the list of tables not read).

@@ -31,7 +31,11 @@ export function printedTitles(d: { template?: string; tables: { id: string; titl
 export function notCheckedText(d: { notChecked?: { ruleId: string; reason: string }[] }, lang: Lang): string | null {
   const list = d.notChecked ?? [];
   if (!list.length) return null;
-  const items = list.map((n) => `${n.ruleId} (${n.reason})`).join(lang === "zh" ? "；" : "; ");
+  // Rules not checked for the same reason are listed together, before it (a document of written parts alone
+  // gives the same reason for every rule that reads a table).
+  const byReason = new Map<string, string[]>();
+  for (const n of list) byReason.set(n.reason, [...(byReason.get(n.reason) ?? []), n.ruleId]);
+  const items = [...byReason].map(([reason, ids]) => `${ids.join(lang === "zh" ? "、" : ", ")} (${reason})`).join(lang === "zh" ? "；" : "; ");
   return lang === "zh" ? `未核对 ${list.length} 条规则：${items}` : `not checked, ${list.length} rule${list.length > 1 ? "s" : ""}: ${items}`;
 }
 

@@ -23,6 +23,26 @@ export const tablePresence: Rule = {
         },
       });
     }
+    // The written parts alone: one finding says the tables were not checked (the 目录's entries are not listed one by one).
+    if (doc.tables.length === 0 && !doc.unknownTables?.length) {
+      const entries = doc.contents.filter((e) => e.kind === "table");
+      const listed = entries.length;
+      ctx.report({
+        subject: { table: "text" },
+        // At the 目录's first table when it lists tables; else where the written parts begin.
+        location: entries[0]?.location ?? doc.text[0]?.location ?? { file: doc.path, line: 1 },
+        message: listed
+          ? {
+              zh: `目录列有 ${listed} 张表，文件中一张也没有：只核对了文字部分；表格若另行公开（附件、图片），请一并核对`,
+              en: `the contents list ${listed} tables and the document prints none of them: only its written parts were checked; if the tables are published apart (an attachment, images), check them too`,
+            }
+          : {
+              zh: "文件中没有表格：只核对了文字部分；表格若另行公开（附件、图片），请一并核对",
+              en: "the document prints no table: only its written parts were checked; if the tables are published apart (an attachment, images), check them too",
+            },
+      });
+      return;
+    }
     for (const e of doc.contents) {
       if (e.kind !== "table" || !e.tableId) continue;
       if (doc.tables.some((t) => t.id === e.tableId)) continue;

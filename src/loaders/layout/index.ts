@@ -1970,9 +1970,10 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
 
 const TITLE_YEAR = /(\d{4})\s*年度?\s*(区级|市级|省级|县级)?\s*(部门|单位)?\s*(预算|决算)/;
 
-function titleFacts(lines: LayoutLine[]): { year: number | null; department: string | null } {
+function titleFacts(lines: LayoutLine[]): { year: number | null; department: string | null; stage: "budget" | "final" | null } {
   let year: number | null = null;
   let department: string | null = null;
+  let stage: "budget" | "final" | null = null;
   const head = lines.slice(0, 40);
   head.forEach((l, i) => {
     const t = text(l);
@@ -1980,12 +1981,14 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
     const named = /^[#*\s]*(\d{4})\s*年(?!度?\s*(?:部门|单位))度?\s*(\S.*?)\s*(?:部门|单位)(?:预算|决算)/.exec(t);
     if (named && year === null) {
       year = Number(named[1]);
+      stage = /决算/.test(t.slice(named.index + named[0].length - 2)) ? "final" : "budget";
       department ??= named[2].replace(/[#*]/g, "").trim() || null;
       return;
     }
     const y = TITLE_YEAR.exec(t);
     if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t)) {
       year = Number(y[1]);
+      stage = y[4] === "决算" ? "final" : "budget";
       const before = t.slice(0, y.index).trim();
       // The department on the title line (…局2024年度部门决算), else on the line above it, unless that is
       // only the place (上海市普陀区).
@@ -1999,12 +2002,36 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
     const titled = /^(\S.*?)\s*(?:部门|单位)(?:预算|决算)$/.exec(next.replace(/\s+/g, ""));
     if (alone && titled && year === null) {
       year = Number(alone[1]);
+      stage = /决算$/.test(next.replace(/\s+/g, "")) ? "final" : "budget";
       department ??= titled[1] || null;
     }
     const m = META.exec(t.replace(/\s+/g, ""));
     if (m && m[2]) department = m[2];
   });
-  return { year, department };
+  return { year, department, stage };
+}
+
+/** An amount stated in a sentence: 1,687.45万元, 434.72 元. */
+const STATED_AMOUNT = /\d(?:[\d,，]*\d)?(?:\.\d+)?\s*(?:万\s*元|元)/;
+/** A disclosure's title: 某局2024年部门预算, 2023年度单位决算公开, 部门预算情况说明. */
+const DISCLOSURE_TITLE = /(?:部门|单位)(?:预算|决算)|(?:预算|决算)(?:公开|情况说明|说明)/;
+
+/**
+ * A document of written parts alone: a title naming a 预算 or 决算 in its first lines, and three sentences
+ * at least that state amounts (a 情况说明 whose tables are published apart, or printed as images).
+ */
+function writtenPartsOnly(lines: LayoutLine[], from: number): boolean {
+  const titled = lines.slice(0, 40).some((l) => {
+    const t = text(l).replace(/\s+/g, "");
+    return t.length <= 60 && DISCLOSURE_TITLE.test(t);
+  });
+  if (!titled) return false;
+  let stated = 0;
+  for (const l of lines.slice(from)) {
+    const t = text(l);
+    if (/[。；，：]/.test(t) && STATED_AMOUNT.test(t) && ++stated >= 3) return true;
+  }
+  return false;
 }
 
 function contentsOf(file: string, lines: LayoutLine[], range: { start: number; end: number }, tpl: DocumentTemplate): ContentsEntry[] {
@@ -2058,7 +2085,11 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   const tpl = chosen.tpl;
   const hits = chosen.hits.length && chosen.hits.every((h) => !h.unknown) ? findTitles(lines, tpl, from) : chosen.hits;
   for (const h of hits) (h as TitleHit & { line?: LayoutLine }).line = lines[h.index];
-  if (!hits.some((h) => !h.byKind && !h.unknown)) {
+  // The written parts alone (表 published apart, or printed as images): no table's title anywhere after the
+  // 目录, a title naming a 预算 or 决算, and sentences stating amounts. Their own statements are checked; the
+  // report says the tables were not (table-presence).
+  const textOnly = hits.length === 0 && !opts.template && writtenPartsOnly(lines, from);
+  if (!textOnly && !hits.some((h) => !h.byKind && !h.unknown)) {
     throw new InputError(
       opts.template
         ? `not a budget disclosure of the ${opts.template.name} template: none of its table titles (${mapArray(opts.template.tables, (t) => t.title).join("、")}) was found`
@@ -2147,13 +2178,14 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   }
   tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   unitsByName(tables);
+  const tablesStart = hits.length ? hits[0].index : lines.length;
   const narrativeLines = [
-    ...lines.slice(contents.end + 1, hits[0].index),
+    ...lines.slice(contents.end + 1, tablesStart),
     ...bs.flatMap((b) => b.after),
   ];
   // Written parts numbered 第一部分 … before the tables (Shenzhen's form): read as the text loader reads them,
   // with their 目录; each line keeps its page.
-  const numbered = parseNarrative(mapArray(lines.slice(0, hits[0].index), (l) => l.raw ?? l.text), file, tpl);
+  const numbered = parseNarrative(mapArray(lines.slice(0, tablesStart), (l) => l.raw ?? l.text), file, tpl);
   const useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
   const pageByLine = new Map(mapArray(lines, (l) => [l.line, l.page]));
   if (useNumbered && lines.some((l) => l.page))
@@ -2166,7 +2198,8 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     path: file,
     format,
     template: tpl.name,
-    stage: tpl.stage,
+    // Without tables the template is no province's: the title says which it is.
+    stage: textOnly ? facts.stage ?? tpl.stage : tpl.stage,
     department: facts.department ?? departments[0] ?? null,
     // The title page may print the year on a line of its own: then the tables' titles say it.
     year: facts.year ?? (mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
