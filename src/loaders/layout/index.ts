@@ -43,7 +43,9 @@ export function loadLayoutText(file: string, text: string, opts: LayoutOptions =
 }
 
 const CONTENTS = /^目\s*录$/;
-const LEADER = /[…]{2,}|\.{4,}|·{4,}/;
+// A dot leader, or the field a Word 目录 leaves when its page numbers are not updated to text (一、主要职责
+// PAGEREF _Toc32310 \h 3).
+const LEADER = /[…]{2,}|\.{4,}|·{4,}|\s*PAGEREF\s+_?Toc\w*(?:\s+\\?[a-z]\b)*/i;
 const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/;
 const NOTE = /^(注|备注|说明)\s*[:：]/;
 const TITLE_PREFIX = /^(表\s*\d+|表\s*[一二三四五六七八九十]+(?=[\s：:.．、])|(部门)?公开\s*\d+\s*表|(部门)?公开表\s*\d+|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*/;
@@ -142,10 +144,15 @@ function contentsEnd(lines: LayoutLine[]): { start: number; end: number } {
   const start = lines.findIndex((l, i) => i < 80 && CONTENTS.test(text(l).replace(/\s+/g, " ")) || (i < 80 && /^目\s+录$/.test(text(l))));
   if (start < 0) return { start: -1, end: -1 };
   let end = start;
+  let first: string | null = null;
   for (let i = start + 1; i < Math.min(lines.length, start + 120); i++) {
     const t = text(lines[i]);
     // A page's number at the foot of a 目录 printed over two pages is no end of it.
     if (!t || PAGE_NUMBER.test(t)) continue;
+    // The body begins with the 目录's first entry again (第一部分 单位概况), on the next page or straight after.
+    const entry = t.replace(LEADER, "").replace(/[…·.\s\d]+$/, "").replace(/\s+/g, "");
+    if (first === null) first = entry;
+    else if (entry && entry === first) break;
     if (LEADER.test(t) || /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+\s*[.．、]|\(|（)/.test(t)) end = i;
     else break;
   }
