@@ -95,6 +95,21 @@ function unspaced(body: string): { text: string; from: number }[] {
   return runs;
 }
 
+const GAP = /\s{2,}/g;
+
+/** A line's text in pieces between gaps of two spaces or more, each with its offset; `space`: a gap before it. */
+function gapless(body: string): { text: string; from: number; space: boolean }[] {
+  if (!/\s\s/.test(body)) return [{ text: body, from: 0, space: false }];
+  const out: { text: string; from: number; space: boolean }[] = [];
+  let from = 0;
+  for (const m of body.matchAll(GAP)) {
+    if (m.index > from) out.push({ text: body.slice(from, m.index), from, space: out.length > 0 });
+    from = m.index + m[0].length;
+  }
+  if (from < body.length) out.push({ text: body.slice(from), from, space: out.length > 0 });
+  return out;
+}
+
 export function joinPart(part: TextPart, file: string): JoinedText {
   let text = "";
   const segments: { start: number; line: number; column: number }[] = [];
@@ -126,17 +141,16 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     prevAtMargin = !!l.page && indent === 0;
     const newParagraph = prevBreaks || heading || firstLine || LIST_ITEM.test(body);
     if (text && newParagraph) text += "\n";
-    if (letterSpaced(body)) {
-      // The gaps a justified line was printed with are dropped; each run of characters kept is a segment
-      // of its own, so that an offset still gives the column the character is printed at.
-      for (const run of unspaced(body)) {
-        segments.push({ start: text.length, line: l.line, column: lead + 1 + run.from });
-        text += run.text;
+    // The gaps a justified line was printed with are dropped, and a wider gap (a row of a table laid out with
+    // spaces, read as text) is one space: each run of characters kept is a segment of its own, so that an
+    // offset still gives the column the character is printed at. (A run of thousands of spaces made the
+    // readers' patterns, whose words may be letter-spaced, take minutes.)
+    for (const run of letterSpaced(body) ? unspaced(body) : [{ text: body, from: 0 }])
+      for (const piece of gapless(run.text)) {
+        if (piece.space) text += " ";
+        segments.push({ start: text.length, line: l.line, column: lead + 1 + run.from + piece.from });
+        text += piece.text;
       }
-    } else {
-      segments.push({ start: text.length, line: l.line, column: lead + 1 });
-      text += body;
-    }
     prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
   }
   const paragraphs: JoinedText["paragraphs"] = [];
@@ -152,9 +166,15 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   const withPage = (loc: SourceLocation, line: number): SourceLocation => (pages.has(line) ? { ...loc, page: pages.get(line)! } : loc);
   // A row of a workbook's or a CSV folder's text says where it is printed itself.
   const placed = new Map<number, SourceLocation>();
-  for (const l of part.lines) if (l.place) placed.set(l.line, l.place);
+  const starts = new Map<number, number>();
+  for (const l of part.lines) {
+    if (l.place) placed.set(l.line, l.place);
+    if (l.columnStart) starts.set(l.line, l.columnStart);
+  }
   const place = (line: number, column?: number): SourceLocation => {
     const at = placed.get(line);
+    const start = starts.get(line);
+    if (at && start && column) return { file: at.file, line: at.line, column: start + column - 1 };
     if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}) };
     return sheet ? { file, sheet, cell: `A${line}` } : withPage(column ? { file, line, column } : { file, line }, line);
   };

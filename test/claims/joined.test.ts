@@ -191,4 +191,14 @@ describe("paragraphs of the layout forms (pdftotext -layout text, PDF): a first 
     // Letter-spaced: the gaps beside Chinese characters go, the one between two figures stays.
     expect(joined("年 初 预 算 与 决 算 分 别 为 100 200 万 元 。")).toBe("年初预算与决算分别为100 200万元。");
   });
+
+  it("a wide gap (a table's row laid out with spaces, read as text) is one space; each figure keeps its column", () => {
+    const part = (text: string) => ({ number: null, title: "t", location: { file: "t.txt", line: 1 }, lines: [{ line: 1, text }] });
+    const gap = " ".repeat(3000);
+    const j = joinPart(part(`本年收入合计${gap}434.16${gap}支出总计`), "t.txt");
+    expect(j.text).toBe("本年收入合计 434.16 支出总计");
+    expect(j.at(j.text.indexOf("434.16"))).toEqual({ file: "t.txt", line: 1, column: 6 + 3000 + 1 });
+    expect(j.at(j.text.indexOf("支出总计"))).toEqual({ file: "t.txt", line: 1, column: 6 + 3000 + 6 + 3000 + 1 });
+  });
+
 });
