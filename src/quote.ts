@@ -48,14 +48,26 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
     }
   }
   const wants = (file: string, place: number | string) => !want || want.get(file)?.has(place) === true;
-  const text: ByPlace<string> = new Map();
-  for (const p of doc.text) {
-    const lines = mapOf(text, p.location.file);
-    for (const l of p.lines) if (wants(p.location.file, l.line)) lines.set(l.line, l.text);
-  }
-  const rows: ByPlace<{ text: string; loc: SourceLocation }[]> = new Map();
+  // A written line by its line in the file: the part's own numbering, or where the line says it is printed (a
+  // web page prints many on one line of its file, each from its own column).
+  const text: ByPlace<{ text: string; start: number }[]> = new Map();
+  for (const p of doc.text)
+    for (const l of p.lines) {
+      const file = l.place?.file ?? p.location.file;
+      const line = l.place && !l.place.sheet ? l.place.line ?? l.line : l.line;
+      if (!wants(file, line)) continue;
+      const lines = mapOf(text, file);
+      // Where the line's characters start in the file: known for a web page's paragraph (0: not known).
+      const entry = { text: l.text, start: l.columnStart ?? (l.place ? 0 : 1) };
+      const on = lines.get(line);
+      if (on) on.push(entry);
+      else lines.set(line, [entry]);
+    }
+  const rows: ByPlace<{ text: string; loc: SourceLocation; row: number }[]> = new Map();
+  let rowNumber = 0;
   for (const t of doc.tables)
-    for (const r of t.rows)
+    for (const r of t.rows) {
+      rowNumber++;
       for (const key in r.cells) {
         const c = r.cells[key];
         const loc = c.location;
@@ -63,20 +75,31 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
         if (place === null || !wants(loc.file, place) || !c.text.trim()) continue;
         const inFile = mapOf(rows, loc.file);
         const cells = inFile.get(place);
-        if (!cells) inFile.set(place, [{ text: c.text.trim(), loc }]);
-        else if (!cells.some((x) => sameCell(x.loc, loc))) cells.push({ text: c.text.trim(), loc });
+        if (!cells) inFile.set(place, [{ text: c.text.trim(), loc, row: rowNumber }]);
+        else if (!cells.some((x) => sameCell(x.loc, loc))) cells.push({ text: c.text.trim(), loc, row: rowNumber });
       }
+    }
   for (const inFile of rows.values()) for (const cells of inFile.values()) cells.sort((a, b) => order(a.loc) - order(b.loc));
   return {
     quote(loc) {
       if (loc.line) {
-        const line = text.get(loc.file)?.get(loc.line);
-        if (line !== undefined) return sentence(line, loc.column ?? null);
+        const on = text.get(loc.file)?.get(loc.line);
+        // The written line the column falls in (the first one without a column).
+        // One written line there, as in most files; or, of several (a web page's paragraphs on one line of its
+        // file), the one whose characters stand at the figure's column.
+        const line = on && (on.length === 1 ? on[0] : loc.column ? on.find((e) => e.start > 0 && e.start <= loc.column! && loc.column! < e.start + e.text.length) : undefined);
+        if (line) return sentence(line.text, loc.column ? loc.column - Math.max(1, line.start) + 1 : null);
       }
       const place = placeOf(loc);
-      const cells = place === null ? undefined : rows.get(loc.file)?.get(place);
+      let cells = place === null ? undefined : rows.get(loc.file)?.get(place);
       if (!cells) return undefined;
       const marked = loc.column || loc.cell;
+      // A line of the file holding many rows (a table written on one line): the figure's row alone, or nothing.
+      if (new Set(mapArray(cells, (c) => c.row)).size > 2) {
+        const at = marked ? cells.find((c) => sameCell(c.loc, loc)) : undefined;
+        if (!at) return undefined;
+        cells = cells.filter((c) => c.row === at.row);
+      }
       return mapArray(cells, (c) => (marked && sameCell(c.loc, loc) ? `»${c.text}«` : c.text)).join(" │ ");
     },
   };

@@ -457,7 +457,8 @@ export function extractClaims(doc: BudgetDocument): Claims {
       const [first, last] = [j.lineAt(r.start), j.lineAt(Math.max(r.start, r.end - 1))];
       const lines = [];
       while (li < part.lines.length && part.lines[li].line < first) li++;
-      for (let k = li; k < part.lines.length && part.lines[k].line <= last; k++) if (!part.lines[k].text.includes("\t")) lines.push(part.lines[k].line);
+      // (Each line by its line in the file: a web page's lines are numbered apart from it.)
+      for (let k = li; k < part.lines.length && part.lines[k].line <= last; k++) if (!part.lines[k].text.includes("\t")) lines.push(part.lines[k].place?.line ?? part.lines[k].line);
       if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
     }
   }

@@ -73,7 +73,7 @@ export interface CellSource {
 }
 
 /** Where a line of the reading is: a row's cells, or a line of text (one place). */
-interface Place {
+export interface Place {
   row: SourceLocation;
   cells: SourceLocation[] | null;
 }
@@ -154,7 +154,7 @@ export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places:
  * Puts every location of a document read from `cellLines` back where it is printed: a cell's (its column is
  * the cell's index in the row), else the row's, or the text line's.
  */
-export function relocate(doc: BudgetDocument, file: string, places: Map<number, Place>): void {
+export function relocate(doc: BudgetDocument, file: string, places: Map<number, Place>, renumber = true): void {
   const seen = new Set<object>();
   // A written part's lines: each says where it is printed; numbered by their rows (lines) where all of them
   // are on the part's own sheet (file), as a worksheet's text read by the tab-separated reader is.
@@ -163,7 +163,7 @@ export function relocate(doc: BudgetDocument, file: string, places: Map<number, 
     part.lines.forEach((l, i) => at[i] && (l.place = at[i]!));
     const source = (l: SourceLocation | null) => (l ? `${l.file}\u0000${l.sheet ?? ""}` : null);
     const own = source(places.get(Math.floor(part.location.line ?? 0))?.row ?? null);
-    if (own !== null && at.every((l) => source(l) === own)) part.lines.forEach((l, i) => (l.line = rowNumber(at[i]!) ?? l.line));
+    if (renumber && own !== null && at.every((l) => source(l) === own)) part.lines.forEach((l, i) => (l.line = rowNumber(at[i]!) ?? l.line));
   }
   const visit = (o: unknown): void => {
     if (o === null || typeof o !== "object" || seen.has(o) || o instanceof Decimal) return;

@@ -32,7 +32,8 @@ export function hasHtmlTable(text: string): boolean {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-function decode(s: string): string {
+/** The text with its character references (&amp; &nbsp; &#20013; &#x4e2d;) as the characters they stand for. */
+export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === "#") {
       const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -47,12 +48,16 @@ const spanOf = (attrs: string, name: string) => {
   return m ? Math.max(1, Math.min(1000, Number(m[1]))) : 1;
 };
 
-/** The HTML tables of a text, in order. A table left open at the end of the text ends there. */
-export function htmlTables(text: string): HtmlTable[] {
-  // Where each line starts, to turn an offset into a line and a (code point) column.
+/**
+ * An offset of `text` as its 1-based line and (code point) column. Offsets asked for in order are counted on
+ * from the one before: a page written on one line has its every cell on it, and counting each from the line's
+ * start made such a page cost its length squared.
+ */
+export function placer(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  const place = (offset: number) => {
+  let last = { line: 0, offset: 0, column: 1 };
+  return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -60,8 +65,21 @@ export function htmlTables(text: string): HtmlTable[] {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: [...text.slice(starts[lo], offset)].length + 1 };
+    let from = starts[lo];
+    let column = 1;
+    if (last.line === lo && last.offset <= offset) ({ offset: from, column } = last);
+    for (let i = from; i < offset; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) column++;
+    }
+    last = { line: lo, offset, column };
+    return { line: lo + 1, column };
   };
+}
+
+/** The HTML tables of a text, in order. A table left open at the end of the text ends there. */
+export function htmlTables(text: string): HtmlTable[] {
+  const place = placer(text);
   const tables: HtmlTable[] = [];
   const tag = /<(\/?)(table|tr|td|th)\b([^>]*)>/gi;
   let table: HtmlTable | null = null;
@@ -73,7 +91,7 @@ export function htmlTables(text: string): HtmlTable[] {
     const raw = text.slice(cell.start, end);
     // The text's start: past leading tags and spaces, where the figure or label is printed.
     const lead = /^(\s|<[^>]*>)*/.exec(raw)![0].length;
-    const content = decode(raw.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+    const content = decodeEntities(raw.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
     row.cells.push({ text: content, at: cell.start + lead, colspan: cell.colspan, rowspan: cell.rowspan });
     cell = null;
   };

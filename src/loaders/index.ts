@@ -11,7 +11,8 @@ import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
 import { hasHtmlTable, htmlTables } from "./html-tables.js";
 import { loadMarkdown } from "./markdown.js";
-import { chooseReading } from "./cell-forms.js";
+import { chooseReading, relocate } from "./cell-forms.js";
+import { htmlPageLines, isHtmlPage } from "./html-page.js";
 import { readInputFile } from "./read.js";
 
 export { InputError } from "./errors.js";
@@ -60,6 +61,22 @@ function loadHtmlTables(file: string, text: string, template: DocumentTemplate |
   return layoutDocument(file, lines, "markdown", { template: template ?? recogniseTemplate(lines) });
 }
 
+/**
+ * A saved web page (html-page.ts): its blocks of text and tables of data as lines, read by the layout reader
+ * with the template it recognises, every location put back at the page's line (and column).
+ */
+function loadHtmlPage(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
+  const { lines, places, columnStarts } = htmlPageLines(file, text);
+  const doc = layoutDocument(file, lines, "markdown", { template: template ?? recogniseTemplate(lines) });
+  relocate(doc, file, places, false);
+  for (const part of doc.text)
+    for (const l of part.lines) {
+      const start = columnStarts.get(l.line);
+      if (start) l.columnStart = start;
+    }
+  return doc;
+}
+
 /** One input to check: a document file, a CSV folder, or a workbook. */
 export interface Package {
   path: string;
@@ -67,8 +84,10 @@ export interface Package {
 }
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
+/** A saved web page: read as a text document (html-page.ts). */
+const HTML_EXT = new Set([".html", ".htm"]);
 /** The extensions of the forms read as documents in a batch folder. */
-const READ_EXT = new Set([...TEXT_EXT, ".pdf", ".xlsx"]);
+const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".xlsx"]);
 
 /** The package kind that reads a document of this form again (a layout-text document is a text file). */
 export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
@@ -105,7 +124,12 @@ export function discoverPackages(input: string): Discovery {
     else if (ext === ".pdf") found.packages.push({ path: input, kind: "pdf" });
     else if (ext === ".csv") found.problems.push(new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input }));
     else if (unreadExtension(ext)) found.problems.push(new InputError(unreadExtension(ext)!, { file: input }));
-    else found.packages.push({ path: input, kind: "markdown" });
+    else {
+      // A report of this tool given back to it (its text reads as a 情况说明 without tables): said so.
+      const own = ownReport(input);
+      if (own) found.problems.push(new InputError(`${own}; give the disclosure it was made from`, { file: input }));
+      else found.packages.push({ path: input, kind: "markdown" });
+    }
     return found;
   }
   if (!st.isDirectory()) {
@@ -182,12 +206,19 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
     return;
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    // A browser's "save page, complete" keeps the page's images, scripts and styles in 名称_files beside 名称.html.
+    const stem = e.kind === "dir" ? /^(.+)[_.]files$/.exec(e.name)?.[1] : undefined;
+    const page = stem === undefined ? undefined : files.find((f) => HTML_EXT.has(extname(f.name).toLowerCase()) && f.name.slice(0, f.name.length - extname(f.name).length) === stem);
+    if (page) {
+      found.skipped.push({ path: e.path, why: `the files of the saved web page ${page.name}, not documents` });
+      continue;
+    }
     if (e.kind === "dir") walk(e.path, found, visited);
     else if (e.kind === "file") {
       const ext = extname(e.name).toLowerCase();
       if (ext === ".xlsx" && !e.name.startsWith("~$")) found.packages.push({ path: e.path, kind: "xlsx" });
       else if (ext === ".pdf") found.packages.push({ path: e.path, kind: "pdf" });
-      else if (TEXT_EXT.has(ext) && !/^readme/i.test(e.name)) {
+      else if ((TEXT_EXT.has(ext) || HTML_EXT.has(ext)) && !/^readme/i.test(e.name)) {
         const own = ownReport(e.path);
         if (own) found.skipped.push({ path: e.path, why: own });
         else found.packages.push({ path: e.path, kind: "markdown" });
@@ -217,8 +248,10 @@ function ownReport(path: string): string | null {
   try {
     fd = openSync(path, "r");
     const size = fstatSync(fd).size;
-    const head = readSync(fd, probe, 0, Math.min(size, 64), 0);
-    if (/^## budget-check \d/.test(probe.toString("utf8", 0, head))) return "a markdown report of budget-check, not a document";
+    const head = readSync(fd, probe, 0, Math.min(size, 1024), 0);
+    if (/^## budget-check \d/.test(probe.toString("utf8", 0, Math.min(head, 64)))) return "a markdown report of budget-check, not a document";
+    // The HTML report names itself in its <head> (<meta name="generator" content="budget-check …">).
+    if (/<meta name="generator" content="budget-check /.test(probe.toString("utf8", 0, head))) return "an html report of budget-check, not a document";
     const n = readSync(fd, probe, 0, Math.min(size, probe.length), Math.max(0, size - probe.length));
     // The summary is the last line: only it is decoded (0x0a never belongs to another UTF-8 sequence, so
     // the line reads the same as in the whole tail). Decoding 4 KiB of every file of a batch of 20,000 was
@@ -241,7 +274,9 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;
       // Tables written in HTML (a row or two of it in the prose, or a mention of <table>, is not that).
-      const doc = hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)
+      const doc = isHtmlPage(text)
+        ? loadHtmlPage(pkg.path, text, options.template)
+        : hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)
         ? loadHtmlTables(pkg.path, text, options.template)
         : isTabSeparated(text)
           ? loadTabSeparated(pkg.path, text, options.template)

@@ -95,6 +95,19 @@ const PART_TITLES: [RegExp, number][] = [
   [/^名词解释$/, 9],
 ];
 
+/**
+ * Parts numbered as Shenzhen numbers them: three or more headed 第N部分 whose title (after a year) is the title
+ * Shenzhen's part N has (第三部分 部门预算支出具体情况). Another province's 第N部分 orders its parts otherwise.
+ */
+export function numberedAsShenzhen(parts: TextPart[]): boolean {
+  let n = 0;
+  for (const p of parts) {
+    const title = normaliseName(p.title.replace(/^20\d\d\s*年度?/, "")).replace(/[“”"]/g, "");
+    if (p.number !== null && PART_TITLES.some(([rx, k]) => k === p.number && rx.test(title))) n++;
+  }
+  return n >= 3;
+}
+
 /** A heading numbered 一、 (or 1.) whose title is a part's: that part's number, else null. */
 function titledPart(raw: string, t: string): { number: number; title: string } | null {
   const m = /^(?:[一二三四五六七八九十]+\s*、|\d+\s*[.、])\s*(.{2,30})$/.exec(t);

@@ -116,6 +116,11 @@ export interface TextLine {
    * folder's row of text read by the layout reader (its sheet and cell, or its file and line).
    */
   place?: SourceLocation;
+  /**
+   * The file's column where the line's first character stands, when its characters follow one for one from
+   * there (a web page's paragraph without a tag or an entity inside): a figure's column is counted from it.
+   */
+  columnStart?: number;
 }
 
 /** One written part (第一部分 部门概况 …) with its lines as printed. */

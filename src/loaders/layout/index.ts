@@ -4,9 +4,9 @@ import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses } from "../../model/economic-classes.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
-import { parseNarrative } from "../narrative.js";
+import { numberedAsShenzhen, parseNarrative } from "../narrative.js";
 import { generic } from "../../templates/generic.js";
-import { normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
+import { defaultTemplate, normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
 import { InputError } from "../errors.js";
 import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
@@ -778,6 +778,13 @@ function sections(file: string, b: Block) {
       } else if (u) {
         unit = u;
         meta = true;
+      } else {
+        // 部门： 某院 单位：万元 in one piece (a web page collapses the gap between them).
+        const joined = /[:：]/.test(tok.text) ? trailingMoneyUnit(tok.text) : null;
+        if (joined?.unit && /[:：]/.test(joined.before)) {
+          unit = joined.unit;
+          meta = true;
+        }
       }
     }
     if (meta && !amountsOf(l).length) continue;
@@ -2047,10 +2054,11 @@ function contentsOf(file: string, lines: LayoutLine[], range: { start: number; e
   for (let i = range.start + 1; i <= range.end; i++) {
     const t = text(lines[i]).replace(LEADER, "").replace(/[…·.\s\d]+$/, "").trim();
     if (!t) continue;
-    const probe: LayoutLine = { ...lines[i], text: t, tokens: undefined };
+    // A table listed as (一) 收支总表 (Shenzhen's 目录): its title after the number in brackets.
+    const probe: LayoutLine = { ...lines[i], text: t.replace(/^[(（]\s*[一二三四五六七八九十\d]+\s*[)）]\s*/, ""), tokens: undefined };
     const tt = titleIn(tpl, probe);
     const location = { file, line: lines[i].line, ...pageOf(lines[i]) };
-    if (tt) out.push({ kind: "table", number: tt.number, tableId: tt.id, title: t.replace(TITLE_PREFIX, ""), location });
+    if (tt) out.push({ kind: "table", number: tt.number, tableId: tt.id, title: probe.text.replace(TITLE_PREFIX, ""), location });
     else out.push({ kind: "text", number: null, tableId: null, title: splitMarker(t).name, location });
   }
   return out;
@@ -2192,8 +2200,30 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   ];
   // Written parts numbered 第一部分 … before the tables (Shenzhen's form): read as the text loader reads them,
   // with their 目录; each line keeps its page.
-  const numbered = parseNarrative(mapArray(lines.slice(0, tablesStart), (l) => l.raw ?? l.text), file, tpl);
-  const useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
+  const before = mapArray(lines.slice(0, tablesStart), (l) => l.raw ?? l.text);
+  let numbered = parseNarrative(before, file, tpl);
+  let useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
+  if (!useNumbered && tpl.name === defaultTemplate.name) {
+    // A 目录 without list marks (a PDF's, a web page's) is read by the layout reader; the body's parts of a
+    // Shenzhen document are Shenzhen's when three or more are headed 第N部分 with the title its part N has
+    // (another province's parts so titled are read by the generic reader).
+    const body = contents.start >= 0 ? mapArray(before, (t, i) => (i >= contents.start && i <= contents.end ? "" : t)) : before;
+    const again = parseNarrative(body, file, tpl);
+    if (numberedAsShenzhen(again.parts)) {
+      numbered = again;
+      useNumbered = true;
+    }
+  }
+  // parseNarrative numbers the lines it is given from 1: their lines in the file (a running head left out
+  // shifts them).
+  if (useNumbered) {
+    const lineOf = (n: number | null | undefined) => (n ? lines[n - 1]?.line ?? n : n);
+    for (const p of numbered.parts) {
+      p.location.line = lineOf(p.location.line);
+      for (const l of p.lines) l.line = lineOf(l.line)!;
+    }
+    for (const c of numbered.contents) c.location.line = lineOf(c.location.line);
+  }
   const pageByLine = new Map(mapArray(lines, (l) => [l.line, l.page]));
   if (useNumbered && lines.some((l) => l.page))
     for (const p of numbered.parts) {
@@ -2211,7 +2241,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     // The title page may print the year on a line of its own: then the tables' titles say it.
     year: facts.year ?? (mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
     moneyUnit: mostCommon(units) ?? tpl.moneyUnit,
-    contents: useNumbered ? numbered.contents : contentsOf(file, lines, contents, tpl),
+    contents: useNumbered && numbered.contents.length ? numbered.contents : contentsOf(file, lines, contents, tpl),
     text: useNumbered ? [...numbered.parts, ...textParts(file, bs.flatMap((b) => b.after))] : textParts(file, narrativeLines),
     tables,
     unknownTables,

@@ -1,0 +1,198 @@
+/*
+ * A saved web page (`.html`): how many departments publish their disclosure, the 情况说明 as paragraphs and the
+ * tables as HTML tables (or the tables as an attachment). The page is read as the tab-separated form's lines:
+ * each block of text (a paragraph, a heading, a list item, a line ended by <br>) a line of text, each row of a
+ * table of data a row of cells on the grid. What a browser does not show as the page's text is left out: the
+ * <head>, scripts, styles, comments. A table that holds other tables lays the page out (old sites put the whole
+ * page in one): its cells are blocks of text, and only the innermost tables are tables of data.
+ *
+ * Every line and cell keeps where its text starts in the file (line and character column), as an HTML table in
+ * a Markdown text does: the lines are numbered one after another for the reader, and every location is put back
+ * (`relocate`) afterwards. A figure in a paragraph is located at the paragraph's start: tags and entities inside
+ * a paragraph leave no column to count from.
+ */
+import type { SourceLocation } from "../model/location.js";
+import { decodeEntities, htmlTables, placer } from "./html-tables.js";
+import { gridLines, type Entry } from "./layout/tab-form.js";
+import type { LayoutLine } from "./layout/types.js";
+import type { Place } from "./cell-forms.js";
+import { mapArray } from "../util/arrays.js";
+
+/** A whole page (a doctype, <html> or <body>), not a Markdown text with a table or two in HTML. */
+export function isHtmlPage(text: string): boolean {
+  return /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html\b)/i.test(text) || /<body\b/i.test(text);
+}
+
+/** Elements whose content is never the page's text. */
+const HIDDEN = new Set(["script", "style", "noscript", "template", "title", "head", "textarea", "select", "object", "iframe", "svg"]);
+/** Elements that start and end a block of text (a line). */
+const BLOCK = new Set([
+  "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "thead", "tbody", "tfoot",
+  "caption", "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre", "hr", "center", "form", "fieldset", "address",
+  "figure", "figcaption", "body", "html",
+]);
+const HEADING_TAG = /^h[1-6]$/;
+const TAG = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+interface Tag {
+  start: number;
+  end: number;
+  close: boolean;
+  name: string;
+  attrs: string;
+}
+
+/** The page's tags in order (comments and declarations left out), and the ranges whose text is hidden. */
+function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
+  const tags: Tag[] = [];
+  const hidden: [number, number][] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
+    if (!m[2]) {
+      hidden.push([m.index, m.index + m[0].length]);
+      continue;
+    }
+    const name = m[2].toLowerCase();
+    const tag = { start: m.index, end: m.index + m[0].length, close: m[1] === "/", name, attrs: m[3] ?? "" };
+    tags.push(tag);
+    // A hidden element's content is skipped whole (a script may print "<p>" in a string).
+    if (!tag.close && HIDDEN.has(name) && !/\/\s*$/.test(tag.attrs)) {
+      const closing = new RegExp(name === "head" ? "<\\/head\\s*>|<body\\b" : `<\\/${name}\\s*>`, "ig");
+      closing.lastIndex = tag.end;
+      const c = closing.exec(text);
+      const to = c ? (name === "head" && /^<body/i.test(c[0]) ? c.index : c.index + c[0].length) : text.length;
+      hidden.push([tag.end, to]);
+      TAG.lastIndex = to;
+    }
+  }
+  return { tags, hidden };
+}
+
+/** The tables that hold no other table, as [start of <table>, end of </table>] (a table left open ends with the page). */
+function dataTables(tags: Tag[], length: number): [number, number][] {
+  const out: [number, number][] = [];
+  const open: { start: number; nested: boolean }[] = [];
+  for (const t of tags) {
+    if (t.name !== "table") continue;
+    if (!t.close) {
+      if (open.length) open[open.length - 1].nested = true;
+      open.push({ start: t.start, nested: false });
+    } else {
+      const o = open.pop();
+      if (o && !o.nested) out.push([o.start, t.end]);
+    }
+  }
+  for (const o of open) if (!o.nested) out.push([o.start, length]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** The page as read: its lines for the layout reader, and where each of them (and each cell) is in the file. */
+export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]; places: Map<number, Place>; columnStarts: Map<number, number> } {
+  const { tags, hidden } = tagsOf(text);
+  const tables = dataTables(tags, text.length);
+  // An offset as its line and (code point) column in the file.
+  const at = placer(text);
+  // The tables of data, read as a Markdown text's HTML tables are: the page with everything else blanked
+  // (one space for each character, line breaks kept), so that their cells keep their lines and columns.
+  let masked = "";
+  let from = 0;
+  const blank = (s: string) => s.replace(/[^\n\ud800-\udbff]/g, " ").replace(/[\ud800-\udbff]/g, "");
+  for (const [s, e] of tables) {
+    masked += blank(text.slice(from, s)) + text.slice(s, e);
+    from = e;
+  }
+  masked += blank(text.slice(from));
+  const read = htmlTables(masked);
+
+  const entries: Entry[] = [];
+  const places = new Map<number, Place>();
+  // A line of text whose characters stand one for one in the file from where it starts: that column.
+  const columnStarts = new Map<number, number>();
+  const add = (place: Place, raw: string, cells: Entry["cells"]) => {
+    const line = entries.length + 1;
+    entries.push({ line, raw, cells });
+    places.set(line, place);
+  };
+  // A block of text being gathered: its text and where it starts.
+  let words = "";
+  let first = -1;
+  let heading = false;
+  let centred = false;
+  const flush = () => {
+    const t = words.replace(/[\s\u00a0]+/g, " ").trim();
+    if (t) {
+      const short = t.length <= 40 && !/[。；，,;：:]/.test(t);
+      const where = at(first);
+      // The line's place is its file line; a figure's column is known only where the text is as in the file.
+      add({ row: { file, line: where.line }, cells: null }, (heading || centred) && short ? `## ${t}` : t, null);
+      if (!((heading || centred) && short) && text.startsWith(t, first)) columnStarts.set(entries.length, where.column);
+    }
+    words = "";
+    first = -1;
+    heading = false;
+    centred = false;
+  };
+  const gather = (s: number, e: number) => {
+    const raw = text.slice(s, e);
+    if (!raw.trim()) {
+      if (words) words += " ";
+      return;
+    }
+    if (first < 0) first = s + (raw.length - raw.trimStart().length);
+    words += decodeEntities(raw);
+  };
+  let h = 0;
+  let ti = 0;
+  let ri = 0;
+  let pos = 0;
+  const textUpTo = (end: number) => {
+    // The text from `pos` to `end`, less what is hidden.
+    while (pos < end) {
+      while (h < hidden.length && hidden[h][1] <= pos) h++;
+      if (h < hidden.length && hidden[h][0] < end) {
+        if (hidden[h][0] > pos) gather(pos, hidden[h][0]);
+        pos = Math.min(end, hidden[h][1]);
+      } else {
+        gather(pos, end);
+        pos = end;
+      }
+    }
+  };
+  for (const tag of tags) {
+    if (tag.start < pos) continue;
+    // A table of data: its caption as a line of text, then its rows.
+    if (ti < tables.length && tag.start === tables[ti][0]) {
+      textUpTo(tag.start);
+      flush();
+      const [s, e] = tables[ti++];
+      const caption = /<caption\b[^>]*>([\s\S]*?)<\/caption>/i.exec(text.slice(s, e));
+      if (caption) {
+        const t = decodeEntities(caption[1].replace(/<[^>]*>/g, "")).replace(/[\s\u00a0]+/g, " ").trim();
+        if (t) add({ row: { file, line: at(s + caption.index).line }, cells: null }, t, null);
+      }
+      // Its rows, as read from the masked page (a table without rows may not be listed there).
+      const line = at(s).line;
+      while (ri < read.length && read[ri].firstLine < line) ri++;
+      const table = ri < read.length && read[ri].firstLine === line ? read[ri++] : null;
+      for (const r of table?.rows ?? [])
+        add(
+          { row: { file, line: r.line }, cells: mapArray(r.cells, (c): SourceLocation => ({ file, line: c.line, column: c.column })) },
+          "",
+          mapArray(r.cells, (c, k) => ({ text: c.text, column: k + 1 })),
+        );
+      pos = e;
+      continue;
+    }
+    textUpTo(tag.start);
+    pos = tag.end;
+    if (!BLOCK.has(tag.name)) continue;
+    flush();
+    if (!tag.close) {
+      heading = HEADING_TAG.test(tag.name);
+      centred = tag.name === "center" || /text-align\s*:\s*center|align\s*=\s*["']?center/i.test(tag.attrs);
+    }
+  }
+  textUpTo(text.length);
+  flush();
+  return { lines: gridLines(entries), places, columnStarts };
+}

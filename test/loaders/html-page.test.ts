@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { htmlPageLines, isHtmlPage } from "../../src/loaders/html-page.js";
+
+/*
+ * What of a saved web page is its text (html-page.ts): what a browser shows, in blocks; the innermost tables as
+ * rows of cells; every line and cell where it is printed in the file.
+ */
+
+const PAGE = [
+  "<!DOCTYPE html>",
+  "<html><head><title>标题不是正文</title><style>.a{color:red}</style>",
+  '<script>document.write("<p>脚本里的段落</p>");</script></head>',
+  "<body><!-- <p>注释里的段落</p> -->",
+  '<table class="layout"><tr><td><div class="nav">首页 &gt; 预决算公开</div></td></tr><tr><td>',
+  '<h2 align="center">2024年某局部门预算</h2>',
+  "<p>收入预算&nbsp;1,000.00万元，<span>其中</span>：财政拨款1,000.00万元。</p>",
+  "<p>第一行<br>第二行</p>",
+  "<table><caption>收支总表</caption>",
+  "<tr><th>项目</th><th colspan=2>预算数</th></tr>",
+  "<tr><td>一、一般公共预算拨款</td><td>1,000.00</td><td></td></tr>",
+  "</table>",
+  "</td></tr></table></body></html>",
+].join("\n");
+
+describe("a saved web page", () => {
+  it("is told from a Markdown text with an HTML table in it", () => {
+    expect(isHtmlPage(PAGE)).toBe(true);
+    expect(isHtmlPage("\uFEFF<html lang=zh><body></body></html>")).toBe(true);
+    expect(isHtmlPage("# 2024年部门预算\n\n<table><tr><td>1</td></tr></table>\n")).toBe(false);
+  });
+
+  const { lines, places, columnStarts } = htmlPageLines("page.html", PAGE);
+  const texts = lines.map((l) => l.raw ?? l.text);
+
+  it("reads what a browser shows as text, a block a line: not the head, scripts, styles or comments", () => {
+    expect(texts.filter((t) => !/^\s*$/.test(t) && !lines[texts.indexOf(t)].tokens)).toEqual([
+      "首页 > 预决算公开",
+      "## 2024年某局部门预算",
+      "收入预算 1,000.00万元，其中：财政拨款1,000.00万元。",
+      "第一行",
+      "第二行",
+      "收支总表",
+    ]);
+    expect(texts.join("\n")).not.toMatch(/标题不是正文|脚本|注释|color/);
+  });
+
+  it("reads the innermost table as rows of cells (the one around the page lays it out), a merged cell at its first place", () => {
+    const rows = lines.filter((l) => l.tokens);
+    expect(rows.map((l) => l.tokens!.map((t) => t.text))).toEqual([
+      ["项目", "预算数"],
+      ["一、一般公共预算拨款", "1,000.00"],
+    ]);
+    // The figure's cell is where it is in the file: line 11, column 28.
+    const row = rows[1];
+    const place = places.get(row.line)!;
+    const k = row.tokens![1].cell!;
+    expect(place.cells![k]).toEqual({ file: "page.html", line: 11, column: 28 });
+    expect(PAGE.split("\n")[10].slice(27, 35)).toBe("1,000.00");
+  });
+
+  it("knows where a block's characters stand in the file when no tag or entity is inside it", () => {
+    const plain = lines.find((l) => (l.raw ?? l.text) === "第一行")!;
+    expect(places.get(plain.line)!.row).toEqual({ file: "page.html", line: 8 });
+    expect(columnStarts.get(plain.line)).toBe(4);
+    // A span and an entity inside: the block's line only.
+    const tagged = lines.find((l) => (l.raw ?? l.text).startsWith("收入预算"))!;
+    expect(places.get(tagged.line)!.row).toEqual({ file: "page.html", line: 7 });
+    expect(columnStarts.has(tagged.line)).toBe(false);
+  });
+});
