@@ -61,6 +61,18 @@ describe("a saved web page is read as the same document in the tab-separated for
         expect(run.status).toBe(expected.summary.error > 0 ? 1 : 0);
       });
 
+  it("a page that sets each table's title and unit line in its first rows, across every column, reads the same", () => {
+    const f = "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt";
+    const { tab } = forms.get(f)!;
+    const page = join(dir, "titles-in-tables.html");
+    writeFileSync(page, asHtmlPage(readFileSync(tab, "utf8"), false, true));
+    expect(readFileSync(page, "utf8")).toMatch(/<tr><td colspan="\d+"><b>[^<]*财务收支预算总表<\/b><\/td><\/tr>/);
+    const expected = cliJson([tab]).report.documents[0];
+    const got = cliJson([page]).report.documents[0];
+    expect(got.tables.filter((t: { present: boolean }) => t.present).length).toBe(9);
+    expect(said(got.findings)).toEqual(said(expected.findings));
+  });
+
   it("on one line, each figure is located at its own column, and quoted by its own sentence or row", () => {
     const { oneLine } = forms.get(SEED)!;
     const line = readFileSync(oneLine, "utf8");

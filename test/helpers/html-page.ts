@@ -2,9 +2,9 @@
  * A tab-separated text as a saved web page, as a CMS publishes a disclosure: headings as <h2>/<h3>, every other
  * line a <p>, each run of tab-separated rows one <table> (cells wrapped in <span>s), inside a <div> of the
  * page's <body>, after a <head> with a style and a script that prints tags in a string. `oneLine`: the whole
- * page written on one line, as many sites serve it.
+ * page written on one line, as many sites serve it; `titlesInTables`: each table's title lines set in its rows.
  */
-export function asHtmlPage(tabText: string, oneLine = false): string {
+export function asHtmlPage(tabText: string, oneLine = false, titlesInTables = false): string {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const parts = [
     "<!DOCTYPE html>",
@@ -12,7 +12,23 @@ export function asHtmlPage(tabText: string, oneLine = false): string {
     '<body><!-- 正文 --><div class="content">',
   ];
   let inTable = false;
-  for (const l of tabText.split("\n")) {
+  const lines = tabText.split("\n");
+  // With titlesInTables, the short lines right before a table (表3, its title, 单位：万元) are set in its first
+  // rows, each one cell across every column, as many sites print them.
+  const spanned = new Set<number>();
+  if (titlesInTables)
+    lines.forEach((l, i) => {
+      if (!l.includes("\t") || lines[i - 1]?.includes("\t")) return;
+      for (let k = i - 1; k >= 0 && k >= i - 4 && !lines[k].includes("\t") && lines[k].replace(/\s+/g, " ").trim().length <= 60 && !/[。；]/.test(lines[k]); k--) spanned.add(k);
+    });
+  for (const [i, l] of lines.entries()) {
+    if (spanned.has(i)) {
+      if (!inTable) parts.push('<table border="1" cellspacing="0">');
+      inTable = true;
+      const width = lines.slice(i).find((x) => x.includes("\t"))!.split("\t").length;
+      if (l.trim()) parts.push(`<tr><td colspan="${width}"><b>${esc(l.replace(/^#+\s*/, "").trim())}</b></td></tr>`);
+      continue;
+    }
     if (l.includes("\t")) {
       if (!inTable) parts.push('<table border="1" cellspacing="0">');
       inTable = true;
