@@ -173,6 +173,8 @@ export interface BudgetDocument {
   encoding?: string;
   /** A PDF's pages as printed (PDF input only): for the HTML report's page view. */
   pages?: PrintedPage[];
+  /** A PDF's pages with no text at all (images: scanned, or blank), by number (PDF input only). */
+  textlessPages?: number[];
 }
 
 /** One PDF page: its view box ([x0, y0, x1, y1], PDF points) and its text layer, token by token. */

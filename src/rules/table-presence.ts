@@ -2,6 +2,7 @@ import { normaliseName } from "../model/names.js";
 import type { Rule } from "../engine/types.js";
 import { cutOff } from "../model/cutoff.js";
 import { mapArray } from "../util/arrays.js";
+import { pageRuns } from "../util/page-runs.js";
 
 export const tablePresence: Rule = {
   id: "table-presence",
@@ -27,18 +28,23 @@ export const tablePresence: Rule = {
     if (doc.tables.length === 0 && !doc.unknownTables?.length) {
       const entries = doc.contents.filter((e) => e.kind === "table");
       const listed = entries.length;
+      // A PDF's pages without text may be the tables, printed as images.
+      const textless = doc.textlessPages?.length ? pageRuns(doc.textlessPages) : null;
+      const why = textless
+        ? { zh: `；第 ${textless} 页没有文字（图片？扫描件？），如为表格，请先做 OCR 再核对`, en: `; pages ${textless} have no text (images, a scan?): if they are the tables, run OCR on them to have them checked` }
+        : { zh: "", en: "" };
       ctx.report({
         subject: { table: "text" },
         // At the 目录's first table when it lists tables; else where the written parts begin.
         location: entries[0]?.location ?? doc.text[0]?.location ?? { file: doc.path, line: 1 },
         message: listed
           ? {
-              zh: `目录列有 ${listed} 张表，文件中一张也没有：只核对了文字部分；表格若另行公开（附件、图片），请一并核对`,
-              en: `the contents list ${listed} tables and the document prints none of them: only its written parts were checked; if the tables are published apart (an attachment, images), check them too`,
+              zh: `目录列有 ${listed} 张表，文件中一张也没有：只核对了文字部分；表格若另行公开（附件、图片），请一并核对${why.zh}`,
+              en: `the contents list ${listed} tables and the document prints none of them: only its written parts were checked; if the tables are published apart (an attachment, images), check them too${why.en}`,
             }
           : {
-              zh: "文件中没有表格：只核对了文字部分；表格若另行公开（附件、图片），请一并核对",
-              en: "the document prints no table: only its written parts were checked; if the tables are published apart (an attachment, images), check them too",
+              zh: `文件中没有表格：只核对了文字部分；表格若另行公开（附件、图片），请一并核对${why.zh}`,
+              en: `the document prints no table: only its written parts were checked; if the tables are published apart (an attachment, images), check them too${why.en}`,
             },
       });
       return;
