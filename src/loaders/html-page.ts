@@ -12,7 +12,7 @@
  * a paragraph leave no column to count from.
  */
 import type { SourceLocation } from "../model/location.js";
-import { decodeEntities, htmlTables, placer } from "./html-tables.js";
+import { collapseSpace, decodeEntities, htmlTables, placer } from "./html-tables.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import type { LayoutLine } from "./layout/types.js";
 import type { Place } from "./cell-forms.js";
@@ -119,7 +119,7 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
   let heading = false;
   let centred = false;
   const flush = () => {
-    const t = words.replace(/[\s\u00a0]+/g, " ").trim();
+    const t = collapseSpace(words);
     if (t) {
       const short = t.length <= 40 && !/[。；，,;：:]/.test(t);
       const where = at(first);
@@ -167,7 +167,7 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
       const [s, e] = tables[ti++];
       const caption = /<caption\b[^>]*>([\s\S]*?)<\/caption>/i.exec(text.slice(s, e));
       if (caption) {
-        const t = decodeEntities(caption[1].replace(/<[^>]*>/g, "")).replace(/[\s\u00a0]+/g, " ").trim();
+        const t = collapseSpace(decodeEntities(caption[1].replace(/<[^>]*>/g, "")));
         if (t) add({ row: { file, line: at(s + caption.index).line }, cells: null }, t, null);
       }
       // Its rows, as read from the masked page (a table without rows may not be listed there).

@@ -32,6 +32,18 @@ export function hasHtmlTable(text: string): boolean {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
+/** A Chinese character or full-width punctuation (a line break of the source between two of them is none). */
+const WIDE = String.raw`[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]`;
+const WIDE_BREAK = new RegExp(String.raw`(${WIDE})[ \t]*[\r\n]+[ \t]*(?=${WIDE})`, "g");
+
+/**
+ * Text of a page as a browser shows it: a run of white space one space, and none where the source's line
+ * breaks between two Chinese characters (Word's "save as web page" wraps its source inside Chinese text).
+ */
+export function collapseSpace(s: string): string {
+  return s.replace(WIDE_BREAK, "$1").replace(/[\s\u00a0]+/g, " ").trim();
+}
+
 /** The text with its character references (&amp; &nbsp; &#20013; &#x4e2d;) as the characters they stand for. */
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -91,7 +103,7 @@ export function htmlTables(text: string): HtmlTable[] {
     const raw = text.slice(cell.start, end);
     // The text's start: past leading tags and spaces, where the figure or label is printed.
     const lead = /^(\s|<[^>]*>)*/.exec(raw)![0].length;
-    const content = decodeEntities(raw.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+    const content = collapseSpace(decodeEntities(raw.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")));
     row.cells.push({ text: content, at: cell.start + lead, colspan: cell.colspan, rowspan: cell.rowspan });
     cell = null;
   };

@@ -3,7 +3,8 @@ import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
-import { asHtmlPage } from "../helpers/html-page.js";
+import iconv from "iconv-lite";
+import { asHtmlPage, asWordPage } from "../helpers/html-page.js";
 import { asTabForm } from "../helpers/tab-form.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -71,6 +72,19 @@ describe("a saved web page is read as the same document in the tab-separated for
     const got = cliJson([page]).report.documents[0];
     expect(got.tables.filter((t: { present: boolean }) => t.present).length).toBe(9);
     expect(said(got.findings)).toEqual(said(expected.findings));
+  });
+
+  it("a page saved by Word (GB18030, Mso markup, its source wrapped inside Chinese text) reads as its text does", () => {
+    for (const f of [SEED, "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt"]) {
+      const { tab } = forms.get(f)!;
+      const page = join(dir, `${basename(f)}-word.htm`);
+      writeFileSync(page, iconv.encode(asWordPage(readFileSync(tab, "utf8")), "gb18030"));
+      const expected = cliJson([tab]).report.documents[0];
+      const got = cliJson([page]).report.documents[0];
+      expect(got.encoding).toBe("gb18030");
+      expect(said(got.findings).length).toBeGreaterThan(0);
+      expect(said(got.findings)).toEqual(said(expected.findings));
+    }
   });
 
   it("on one line, each figure is located at its own column, and quoted by its own sentence or row", () => {

@@ -49,3 +49,58 @@ export function asHtmlPage(tabText: string, oneLine = false, titlesInTables = fa
   parts.push("</div></body></html>");
   return parts.join(oneLine ? "" : "\n");
 }
+
+const WIDE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+/**
+ * A tab-separated text as Word's "save as web page" writes it (encoded as GB18030 by the caller): Mso classes,
+ * <o:p>, conditional comments, list numbers in <![if !supportLists]>, cells holding paragraphs, CRLF, and the
+ * source wrapped inside Chinese text every 60 characters or so (a browser shows no space there).
+ */
+export function asWordPage(tabText: string): string {
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const wrap = (s: string) => {
+    let out = "";
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      out += s[i];
+      if (++n >= 60 && WIDE.test(s[i]) && WIDE.test(s[i + 1] ?? "")) {
+        out += "\r\n";
+        n = 0;
+      }
+    }
+    return out;
+  };
+  const parts = [
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">',
+    '<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15 (filtered)">',
+    "<style>\r\n<!--\r\n p.MsoNormal {margin:0cm; font-size:10.5pt;}\r\n-->\r\n</style>\r\n<!--[if gte mso 9]><xml><o:shapedefaults spidmax=\"1026\"/></xml><![endif]-->",
+    "</head>",
+    "<body lang=ZH-CN><div class=WordSection1>",
+  ];
+  let inTable = false;
+  for (const l of tabText.split("\n")) {
+    if (l.includes("\t")) {
+      if (!inTable) parts.push("<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>");
+      inTable = true;
+      const cells = l.split("\t").map((c) => `\r\n  <td width=95 valign=top>\r\n  <p class=MsoNormal align=center style='text-align:center'><span style='font-family:宋体'>${wrap(esc(c.trim()))}<o:p></o:p></span></p>\r\n  </td>`);
+      parts.push(` <tr style='height:14.2pt'>${cells.join("")}\r\n </tr>`);
+      continue;
+    }
+    if (inTable) parts.push("</table>\r\n<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>");
+    inTable = false;
+    const t = l.trim();
+    if (!t) continue;
+    const h = /^(#+)\s*(.*)$/.exec(t);
+    const words = h ? h[2] : t.replace(/^[-*]\s+/, "");
+    const listed = /^([一二三四五六七八九十]+、)(.*)$/.exec(words);
+    const body = listed
+      ? `<![if !supportLists]><span style='font-family:宋体'>${listed[1]}</span><![endif]><span style='font-family:宋体'>${wrap(esc(listed[2]))}</span>`
+      : `<span style='font-family:宋体'>${wrap(esc(words))}</span>`;
+    const n = h ? Math.min(6, h[1].length) : 0;
+    parts.push(h ? `<h${n} align=center style='text-align:center'>${body}</h${n}>` : `<p class=MsoNormal style='text-indent:21.0pt'>${body}<span lang=EN-US><o:p></o:p></span></p>`);
+  }
+  if (inTable) parts.push("</table>");
+  parts.push("</div>", "</body>", "</html>");
+  return parts.join("\r\n");
+}
