@@ -6,7 +6,7 @@
  * name holding one is a binary file to the text loader, and said so.)
  */
 
-const WORD = "save it as PDF (or as text, .txt) to have it checked";
+const WORD = "save it as PDF (or as text, .txt, or as a web page, .htm) to have it checked";
 const SHEET = "save it as an Excel workbook (.xlsx) to have it checked";
 
 /** By extension: what the file is, and what to give instead. */

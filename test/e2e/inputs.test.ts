@@ -80,7 +80,7 @@ describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
       ["b.doc", true],
     ]);
     expect(r.stderr).toContain(`${join(dir, "a.docx")}: skipped: a Word document (.docx) is not read; the same document as a.md, which is checked`);
-    expect(r.stderr).toContain(`${join(dir, "b.doc")}: a Word 97–2003 document (.doc) is not read; save it as PDF (or as text, .txt) to have it checked`);
+    expect(r.stderr).toContain(`${join(dir, "b.doc")}: a Word 97–2003 document (.doc) is not read; save it as PDF (or as text, .txt, or as a web page, .htm) to have it checked`);
   });
 });
 
