@@ -160,7 +160,9 @@ export function relocate(doc: BudgetDocument, file: string, places: Map<number, 
   // are on the part's own sheet (file), as a worksheet's text read by the tab-separated reader is.
   for (const part of doc.text) {
     const at = mapArray(part.lines, (l) => places.get(Math.floor(l.line))?.row ?? null);
-    part.lines.forEach((l, i) => at[i] && (l.place = at[i]!));
+    // A line's place is where it is printed already: not to be looked up again below as if it were a line of
+    // the reading (a web page's line 141 was said to be at the line the reading's line 141 is at).
+    part.lines.forEach((l, i) => at[i] && seen.add((l.place = at[i]!)));
     const source = (l: SourceLocation | null) => (l ? `${l.file}\u0000${l.sheet ?? ""}` : null);
     const own = source(places.get(Math.floor(part.location.line ?? 0))?.row ?? null);
     if (renumber && own !== null && at.every((l) => source(l) === own)) part.lines.forEach((l, i) => (l.line = rowNumber(at[i]!) ?? l.line));
