@@ -174,8 +174,10 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   const place = (line: number, column?: number): SourceLocation => {
     const at = placed.get(line);
     const start = starts.get(line);
-    if (at && start && column) return { file: at.file, line: at.line, column: start + column - 1 };
-    if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}) };
+    // (A Word document's paragraph says its page too.)
+    const page = at?.page ? { page: at.page } : null;
+    if (at && start && column) return { file: at.file, line: at.line, column: start + column - 1, ...page };
+    if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, ...page } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}), ...page };
     return sheet ? { file, sheet, cell: `A${line}` } : withPage(column ? { file, line, column } : { file, line }, line);
   };
   const segmentAt = (offset: number) => {

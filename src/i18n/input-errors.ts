@@ -6,12 +6,12 @@ import type { Lang } from "../engine/types.js";
  * messages: test/e2e/zh-inputs.test.ts runs each kind of bad input with --lang zh.
  */
 const ZH: [RegExp, string][] = [
-  [/^no such file or folder; expected a document \(\.md\/\.txt\/\.pdf\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt/.pdf）、CSV 文件夹或 .xlsx 工作簿"],
+  [/^no such file or folder; expected a document \(\.md\/\.txt\/\.pdf\/\.docx\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt/.pdf/.docx）、CSV 文件夹或 .xlsx 工作簿"],
   [/^a single CSV is one table; pass the folder that holds the package's CSV files$/, "单个 CSV 只是一张表；请指定存放该部门全部 CSV 的文件夹"],
   [/^an? (markdown|text|html) report of budget-check, not a document; give the disclosure it was made from$/, "这是 budget-check 的报告（$1），不是预算公开文件；请指定生成该报告的原文件"],
   [/^not a budget disclosure as read: (\d+) of its (\d+) pages have no text \(([^:]*): images, a scan\?\) and the others print no table of a known kind; budget-check reads the PDF's text, so run OCR on those pages first$/, "按读取结果不是预算公开文件：全部 $2 页中有 $1 页没有文字（第 $3 页：图片？扫描件？），其余各页没有可识别类型的表格；budget-check 读取的是 PDF 的文字，请先对这些页做 OCR"],
   [/^not a file or folder$/, "不是文件或文件夹"],
-  [/^the folder holds no document \(\.md\/\.txt\/\.pdf\), CSV package or workbook \(looked in (.*)\)$/, "文件夹中没有文件（.md/.txt/.pdf）、CSV 文件夹或工作簿（查找位置：$1）"],
+  [/^the folder holds no document \(\.md\/\.txt\/\.pdf\/\.docx\), CSV package or workbook \(looked in (.*)\)$/, "文件夹中没有文件（.md/.txt/.pdf/.docx）、CSV 文件夹或工作簿（查找位置：$1）"],
   // PDF input (src/loaders/pdf).
   [/^not a PDF: the file does not begin with %PDF-(.*)$/, "不是 PDF：文件不以 %PDF- 开头$1"],
   [/^truncated PDF: the file ends without %%EOF \(was the download or copy cut short\?\)$/, "PDF 不完整：文件末尾没有 %%EOF（下载或复制是否中断？）"],
@@ -24,11 +24,18 @@ const ZH: [RegExp, string][] = [
   [/^cannot be read \(([^)]*)\)$/, "无法读取（$1）"],
   [/^the file is empty; expected a budget document$/, "文件为空；应为预算公开文件"],
   [/^this is a binary file, not text; expected a budget document as text \(\.md\/\.txt\), a CSV folder or an \.xlsx workbook$/, "这是二进制文件而非文本；应为文本格式（.md/.txt）的预算公开文件、CSV 文件夹或 .xlsx 工作簿"],
+  // Word documents (src/loaders/docx.ts).
+  [/^not a \.docx archive but an OLE file: a Word 97–2003 document named \.docx, or a document saved with a password; save it again as \.docx without a password, or as PDF$/, "不是 .docx 压缩包而是 OLE 文件：改名为 .docx 的 Word 97–2003 文档，或设置了密码的文档；请另存为不设密码的 .docx，或另存为 PDF"],
+  [/^not a readable \.docx document \((.*)\); save it again from Word, or as PDF$/, "不是可读取的 .docx 文档（$1）；请用 Word 重新保存，或另存为 PDF"],
+  [/^not a Word document: the archive holds no (\S+)(?: \((it is an Excel workbook: name it \.xlsx|it is a PowerPoint file)\))?$/, "不是 Word 文档：压缩包中没有 $1"],
+  [/^a ZIP64 archive; a \.docx budget document is never that large$/, "ZIP64 压缩包；预算公开 .docx 文档不会这么大"],
+  [/^(\d+) parts in the archive; a \.docx document is read with at most (\d+)$/, "压缩包有 $1 个部件；.docx 文档最多读取 $2 个"],
+  [/^inflates to more than (\d+) MB \(at ([^)]*)\); not read \(a budget document is a few MB\)$/, "解压后超过 $1 MB（$2）；未读取（预算公开文档只有几 MB）"],
+  [/^the part (\S+) is compressed with method (\d+); a \.docx document uses deflate$/, "部件 $1 的压缩方法为 $2；.docx 文档使用 deflate"],
   // Office forms not read (src/loaders/office-forms.ts).
-  [/^a Word 97–2003 document \(\.doc\) is not read; save it as PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 Word 97–2003 文档（.doc）；请另存为 PDF（或文本 .txt、网页 .htm）后再检查"],
-  [/^a Word document \(\.docx\) is not read; save it as PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 Word 文档（.docx）；请另存为 PDF（或文本 .txt、网页 .htm）后再检查"],
-  [/^a WPS document \(\.wps\) is not read; save it as PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 WPS 文档（.wps）；请另存为 PDF（或文本 .txt、网页 .htm）后再检查"],
-  [/^a rich-text document \(\.rtf\) is not read; save it as PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 RTF 文档（.rtf）；请另存为 PDF（或文本 .txt、网页 .htm）后再检查"],
+  [/^a Word 97–2003 document \(\.doc\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 Word 97–2003 文档（.doc）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
+  [/^a WPS document \(\.wps\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 WPS 文档（.wps）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
+  [/^a rich-text document \(\.rtf\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 RTF 文档（.rtf）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^an Excel 97–2003 workbook \(\.xls\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 Excel 97–2003 工作簿（.xls）；请另存为 Excel 工作簿（.xlsx）后再检查"],
   [/^a WPS spreadsheet \(\.et\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 WPS 表格（.et）；请另存为 Excel 工作簿（.xlsx）后再检查"],
   [/^an OFD document \(\.ofd\) is not read; export it as PDF to have it checked$/, "不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查"],

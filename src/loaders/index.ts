@@ -14,6 +14,7 @@ import { loadMarkdown } from "./markdown.js";
 import { chooseReading, relocate } from "./cell-forms.js";
 import { htmlPageLines, isHtmlPage } from "./html-page.js";
 import { readInputFile } from "./read.js";
+import { loadDocx } from "./docx.js";
 
 export { InputError } from "./errors.js";
 export type { EncodingName } from "./decode.js";
@@ -80,14 +81,14 @@ function loadHtmlPage(file: string, text: string, template: DocumentTemplate | u
 /** One input to check: a document file, a CSV folder, or a workbook. */
 export interface Package {
   path: string;
-  kind: "markdown" | "csv" | "xlsx" | "pdf";
+  kind: "markdown" | "csv" | "xlsx" | "pdf" | "docx";
 }
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
 /** A saved web page: read as a text document (html-page.ts). */
 const HTML_EXT = new Set([".html", ".htm"]);
 /** The extensions of the forms read as documents in a batch folder. */
-const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".xlsx"]);
+const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".xlsx", ".docx"]);
 
 /** The package kind that reads a document of this form again (a layout-text document is a text file). */
 export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
@@ -115,13 +116,14 @@ export function discoverPackages(input: string): Discovery {
   try {
     st = statSync(input);
   } catch {
-    found.problems.push(new InputError("no such file or folder; expected a document (.md/.txt/.pdf), a CSV folder or an .xlsx workbook", { file: input }));
+    found.problems.push(new InputError("no such file or folder; expected a document (.md/.txt/.pdf/.docx), a CSV folder or an .xlsx workbook", { file: input }));
     return found;
   }
   if (st.isFile()) {
     const ext = extname(input).toLowerCase();
     if (ext === ".xlsx") found.packages.push({ path: input, kind: "xlsx" });
     else if (ext === ".pdf") found.packages.push({ path: input, kind: "pdf" });
+    else if (ext === ".docx") found.packages.push({ path: input, kind: "docx" });
     else if (ext === ".csv") found.problems.push(new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input }));
     else if (unreadExtension(ext)) found.problems.push(new InputError(unreadExtension(ext)!, { file: input }));
     else {
@@ -139,7 +141,7 @@ export function discoverPackages(input: string): Discovery {
   const before = found.problems.length;
   walk(input, found, new Set());
   if (found.packages.length === 0 && found.problems.length === before)
-    found.problems.push(new InputError(`the folder holds no document (.md/.txt/.pdf), CSV package or workbook (looked in ${relative(process.cwd(), input) || "."})`, { file: input }));
+    found.problems.push(new InputError(`the folder holds no document (.md/.txt/.pdf/.docx), CSV package or workbook (looked in ${relative(process.cwd(), input) || "."})`, { file: input }));
   return found;
 }
 
@@ -218,7 +220,10 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
       const ext = extname(e.name).toLowerCase();
       if (ext === ".xlsx" && !e.name.startsWith("~$")) found.packages.push({ path: e.path, kind: "xlsx" });
       else if (ext === ".pdf") found.packages.push({ path: e.path, kind: "pdf" });
-      else if ((TEXT_EXT.has(ext) || HTML_EXT.has(ext)) && !/^readme/i.test(e.name)) {
+      // (~$名称.docx is the lock file Word keeps beside a document it has open.)
+      else if (ext === ".docx") {
+        if (!e.name.startsWith("~$")) found.packages.push({ path: e.path, kind: "docx" });
+      } else if ((TEXT_EXT.has(ext) || HTML_EXT.has(ext)) && !/^readme/i.test(e.name)) {
         const own = ownReport(e.path);
         if (own) found.skipped.push({ path: e.path, why: own });
         else found.packages.push({ path: e.path, kind: "markdown" });
@@ -291,6 +296,8 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       const { loadXlsx } = await import("./xlsx.js");
       return loadXlsx(pkg.path, options.template);
     }
+    case "docx":
+      return loadDocx(pkg.path, options.template);
     case "pdf": {
       // pdfjs is large: loaded only when an input is a PDF.
       const { loadPdf } = await import("./pdf/index.js");

@@ -13,14 +13,19 @@ export const XLSX_LIMITS = {
   entries: 10_000,
 };
 
+/** A part of a zip archive as its central directory lists it: its name, compression method and stored bytes. */
+export interface ZipPart {
+  name: string;
+  method: number;
+  data: Buffer;
+}
+
 /**
- * Checks that a workbook's zip inflates to at most XLSX_LIMITS.inflatedBytes, by inflating each part
- * (counting the output as it streams, keeping none of it) rather than trusting the sizes the zip declares. Throws an
- * InputError naming the file and the part otherwise, or when the file is not a zip at all (in our
- * words, not jszip's).
+ * The parts of a zip archive, read from its central directory (never from the sizes its local headers declare):
+ * "not-zip" when `bytes` is not a zip archive or a damaged one, "zip64" for a ZIP64 archive, "too-many" past
+ * `maxParts`.
  */
-export async function checkZipBounds(bytes: Buffer, file: string): Promise<void> {
-  const notZip = () => new InputError("not a readable .xlsx workbook (not a zip archive, or a damaged one); expected an Excel workbook with one worksheet per table", { file });
+export function zipParts(bytes: Buffer, maxParts: number): ZipPart[] | "not-zip" | "zip64" | { tooMany: number } {
   // End of central directory: the last 22 bytes, or up to 64 KiB earlier when the zip has a comment.
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
@@ -28,14 +33,14 @@ export async function checkZipBounds(bytes: Buffer, file: string): Promise<void>
       eocd = i;
       break;
     }
-  if (eocd < 0) throw notZip();
+  if (eocd < 0) return "not-zip";
   const count = bytes.readUInt16LE(eocd + 10);
   let p = bytes.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw new InputError("a ZIP64 archive; an .xlsx budget workbook is never that large", { file });
-  if (count > XLSX_LIMITS.entries) throw new InputError(`${count} parts in the archive; an .xlsx workbook is read with at most ${XLSX_LIMITS.entries}`, { file });
-  let budget = XLSX_LIMITS.inflatedBytes;
+  if (count === 0xffff || p === 0xffffffff) return "zip64";
+  if (count > maxParts) return { tooMany: count };
+  const parts: ZipPart[] = [];
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) throw notZip();
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) return "not-zip";
     const method = bytes.readUInt16LE(p + 10);
     const compressed = bytes.readUInt32LE(p + 20);
     const nameLen = bytes.readUInt16LE(p + 28);
@@ -44,9 +49,27 @@ export async function checkZipBounds(bytes: Buffer, file: string): Promise<void>
     const local = bytes.readUInt32LE(p + 42);
     const name = bytes.subarray(p + 46, p + 46 + nameLen).toString("utf8");
     p += 46 + nameLen + extraLen + commentLen;
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw notZip();
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) return "not-zip";
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(start, start + compressed);
+    parts.push({ name, method, data: bytes.subarray(start, start + compressed) });
+  }
+  return parts;
+}
+
+/**
+ * Checks that a workbook's zip inflates to at most XLSX_LIMITS.inflatedBytes, by inflating each part
+ * (counting the output as it streams, keeping none of it) rather than trusting the sizes the zip declares. Throws an
+ * InputError naming the file and the part otherwise, or when the file is not a zip at all (in our
+ * words, not jszip's).
+ */
+export async function checkZipBounds(bytes: Buffer, file: string): Promise<void> {
+  const notZip = () => new InputError("not a readable .xlsx workbook (not a zip archive, or a damaged one); expected an Excel workbook with one worksheet per table", { file });
+  const parts = zipParts(bytes, XLSX_LIMITS.entries);
+  if (parts === "not-zip") throw notZip();
+  if (parts === "zip64") throw new InputError("a ZIP64 archive; an .xlsx budget workbook is never that large", { file });
+  if (!Array.isArray(parts)) throw new InputError(`${parts.tooMany} parts in the archive; an .xlsx workbook is read with at most ${XLSX_LIMITS.entries}`, { file });
+  let budget = XLSX_LIMITS.inflatedBytes;
+  for (const { name, method, data } of parts) {
     let size: number;
     if (method === 0) size = data.length;
     else if (method === 8)

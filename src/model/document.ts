@@ -31,7 +31,7 @@ export type TableKind =
   | "performance" // 部门整体支出绩效目标表
   | "project-performance"; // 项目支出绩效(目标)表: the projects again, each with its 金额 and 绩效目标 (杭州's 表11)
 
-export type InputFormat = "markdown" | "csv" | "xlsx" | "layout" | "pdf";
+export type InputFormat = "markdown" | "csv" | "xlsx" | "layout" | "pdf" | "docx";
 export type CodeKind = "function" | "economic";
 
 export interface Cell {

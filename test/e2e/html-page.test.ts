@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadLayoutText } from "../../src/loaders/layout/index.js";
-import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { cli, cliJson, SEED } from "../helpers/cli.js";
 import iconv from "iconv-lite";
 import { asHtmlPage, asWordPage } from "../helpers/html-page.js";
-import { asTabForm } from "../helpers/tab-form.js";
 import { tempDir } from "../helpers/tmp.js";
+import { expectReadAlike, READ_ALIKE_FIXTURES, said, tabTextOf, type ReportedFinding } from "../helpers/read-alike.js";
 
 /*
  * A disclosure saved from the web (`.html`): headings and paragraphs in tags, the tables as HTML tables, a <head>
@@ -15,28 +14,15 @@ import { tempDir } from "../helpers/tmp.js";
  * and column of the page — also when the whole page is written on one line.
  */
 
-type Finding = { ruleId: string; severity: string; message: string; stated: string | null; quote?: string; location: { file: string; line?: number; column?: number } };
-/** What a finding says, without the places its message names. */
-const said = (fs: Finding[]) =>
-  fs
-    .filter((f) => f.severity !== "info")
-    .map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N").replace(/\S*\/[^/\s:[]+(:\d+(:\d+)?)|[^\s/:;,]+\.(md|txt|html):\d+/g, "PLACE"))
-    .sort();
+type Finding = ReportedFinding;
 
-const FIXTURES = [
-  SEED,
-  "fixtures/shanghai/shanghai-putuo_finance-bureau_2024_dept-final-accounts.txt",
-  "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt",
-  "fixtures/other-provinces/central_national-public-complaints-and-proposals-admin_2026_dept-budget.txt",
-  "fixtures/other-provinces/jiangsu_provincial-procuratorate_2019_dept-budget.txt",
-];
+const FIXTURES = READ_ALIKE_FIXTURES;
 
 const dir = tempDir("html-page");
 const forms = new Map<string, { tab: string; page: string; oneLine: string }>();
 beforeAll(() => {
   for (const f of FIXTURES) {
-    const text = readFileSync(join(ROOT, f), "utf8");
-    const tabText = f === SEED ? text : asTabForm(text, loadLayoutText(f, text));
+    const tabText = tabTextOf(f);
     const stem = basename(f).replace(/\.(txt|md)$/, "") + (f === SEED ? "-seed" : "");
     const tab = join(dir, `${stem}.md`);
     writeFileSync(tab, tabText);
@@ -51,15 +37,7 @@ describe("a saved web page is read as the same document in the tab-separated for
     for (const form of ["page", "oneLine"] as const)
       it(`${basename(f)} as ${form === "page" ? "a page" : "a page on one line"}: the same template, tables and errors, warnings`, () => {
         const { tab, [form]: copy } = forms.get(f)!;
-        const expected = cliJson([tab]).report.documents[0];
-        const run = cliJson([copy]);
-        const got = run.report.documents[0];
-        expect(got.failure).toBeNull();
-        expect(got.template).toBe(expected.template);
-        expect(got.tables.filter((t: { present: boolean }) => t.present).map((t: { id: string }) => t.id)).toEqual(expected.tables.filter((t: { present: boolean }) => t.present).map((t: { id: string }) => t.id));
-        expect(said(got.findings).length).toBeGreaterThan(0);
-        expect(said(got.findings)).toEqual(said(expected.findings));
-        expect(run.status).toBe(expected.summary.error > 0 ? 1 : 0);
+        expectReadAlike(copy, tab);
       });
 
   it("a page that sets each table's title and unit line in its first rows, across every column, reads the same", () => {

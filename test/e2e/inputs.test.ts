@@ -32,7 +32,7 @@ describe("a folder of documents with a stray CSV among them", () => {
   });
 });
 
-describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
+describe("a disclosure kept as .wps, .xls, .doc or .ofd", () => {
   const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
   const ZIP = Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000", "latin1");
 
@@ -40,12 +40,12 @@ describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
     const dir = join(tmp, "office");
     mkdirSync(dir);
     writeFileSync(join(dir, "部门预算.xls"), OLE2);
-    writeFileSync(join(dir, "部门预算.docx"), ZIP);
+    writeFileSync(join(dir, "部门预算.wps"), OLE2);
     writeFileSync(join(dir, "部门预算.ofd"), ZIP);
     // A workbook of Excel 97–2003 under a text name: a binary file, said so (not as a byte GB18030 lacks).
     writeFileSync(join(dir, "表格.txt"), OLE2);
     writeFileSync(join(dir, "seed.md"), seedText);
-    const names = ["部门预算.xls", "部门预算.docx", "部门预算.ofd", "表格.txt"];
+    const names = ["部门预算.xls", "部门预算.wps", "部门预算.ofd", "表格.txt"];
     const r = cliJson([...names.map((n) => join(dir, n)), join(dir, "seed.md")]);
     expect(r.status).toBe(2);
     // Each in the report as an input that failed, with the same message; the seed checked.
@@ -55,7 +55,7 @@ describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(`budget-check: ${join(dir, "部门预算.xls")}: an Excel 97–2003 workbook (.xls) is not read; save it as an Excel workbook (.xlsx) to have it checked`);
-    expect(lines[1]).toContain("a Word document (.docx) is not read; save it as PDF");
+    expect(lines[1]).toContain("a WPS document (.wps) is not read; save it as .docx or PDF");
     expect(lines[2]).toContain("an OFD document (.ofd) is not read; export it as PDF");
     expect(lines[3]).toContain("表格.txt: this is a binary file, not text");
     // In Chinese, each in one line too.
@@ -71,7 +71,7 @@ describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
     const dir = join(tmp, "office-batch");
     mkdirSync(dir);
     writeFileSync(join(dir, "a.md"), seedText);
-    writeFileSync(join(dir, "a.docx"), ZIP);
+    writeFileSync(join(dir, "a.wps"), OLE2);
     writeFileSync(join(dir, "b.doc"), OLE2);
     const r = cliJson([dir]);
     expect(r.status).toBe(2);
@@ -79,8 +79,8 @@ describe("a disclosure kept as .docx, .xls, .doc or .ofd", () => {
       ["a.md", false],
       ["b.doc", true],
     ]);
-    expect(r.stderr).toContain(`${join(dir, "a.docx")}: skipped: a Word document (.docx) is not read; the same document as a.md, which is checked`);
-    expect(r.stderr).toContain(`${join(dir, "b.doc")}: a Word 97–2003 document (.doc) is not read; save it as PDF (or as text, .txt, or as a web page, .htm) to have it checked`);
+    expect(r.stderr).toContain(`${join(dir, "a.wps")}: skipped: a WPS document (.wps) is not read; the same document as a.md, which is checked`);
+    expect(r.stderr).toContain(`${join(dir, "b.doc")}: a Word 97–2003 document (.doc) is not read; save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked`);
   });
 });
 

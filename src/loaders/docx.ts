@@ -1,0 +1,677 @@
+import { inflateRawSync } from "node:zlib";
+import type { BudgetDocument } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+import type { DocumentTemplate } from "../templates/index.js";
+import { relocate, type Place } from "./cell-forms.js";
+import { InputError } from "./errors.js";
+import { decodeEntities } from "./html-tables.js";
+import { layoutDocument, recogniseTemplate } from "./layout/index.js";
+import { gridLines, type Entry } from "./layout/tab-form.js";
+import { readInputFile } from "./read.js";
+import { zipParts, type ZipPart } from "./zip-limits.js";
+import { mapArray } from "../util/arrays.js";
+
+/*
+ * A Word document (.docx, as Word or WPS saves it): what Word shows as its text, read as the same document in the
+ * tab-separated form is, with any province's template.
+ *
+ * - Each paragraph of the body is a line (a line break inside it starts another), a heading (a heading style or
+ *   outline level) or a short centred paragraph a Markdown heading, as a converter marks one.
+ * - Each table's rows are rows of cells: a cell merged across columns (gridSpan) is that many cells, its text in
+ *   the first; a cell merged down (vMerge) is empty below its first row.
+ * - List numbers (一、 （一） 第一部分 1.) are not in the text: Word draws them from numbering.xml. They are
+ *   counted here as Word counts them, so that a heading reads as it is printed.
+ * - Tracked deletions and moved-away text, field codes (a 目录's PAGEREF), hidden text and the fallback copy of
+ *   a text box are not what is printed, and are left out; a field's result and inserted text are read.
+ *
+ * Where a figure is: a table cell by the table's number in the document and the cell's column and row
+ * (`表格3!C5`: Word's Go To → Table 3), a paragraph by its number in the body; and the page Word last laid it out
+ * on, where Word saved that layout (its lastRenderedPageBreak marks; WPS saves none, and then no page is said).
+ */
+
+/** Bounds on the parts read (a budget document's document.xml is a few MB; a zip bomb is not read). */
+const LIMITS = { parts: 10_000, documentBytes: 64 * 1024 * 1024, otherBytes: 16 * 1024 * 1024 };
+
+const MAIN_TYPES = /application\/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.document|ms-word\.document\.macroEnabled)\.main\+xml/;
+
+/** Reads a .docx file into the document model. */
+export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocument {
+  const bytes = readInputFile(file);
+  const parts = docxParts(bytes, file);
+  const { lines, places, paragraphs } = docxLines(file, parts);
+  const laid = gridLines(lines);
+  const doc = layoutDocument(file, laid, "markdown", { template: template ?? recogniseTemplate(laid) });
+  relocate(doc, file, places, false);
+  // A figure of a paragraph: its column is its character's place in the paragraph's line as read.
+  for (const part of doc.text)
+    for (const l of part.lines) if (paragraphs.has(l.line)) l.columnStart = 1;
+  doc.format = "docx";
+  return doc;
+}
+
+/** The XML parts a reading needs: the body, and the styles and list numbering it refers to (empty when absent). */
+interface DocxParts {
+  document: string;
+  styles: string;
+  numbering: string;
+}
+
+function docxParts(bytes: Buffer, file: string): DocxParts {
+  const parts = zipParts(bytes, LIMITS.parts);
+  if (parts === "not-zip") {
+    // An OLE compound file: a Word 97–2003 document given the new name, or a .docx saved with a password.
+    if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1)
+      throw new InputError("not a .docx archive but an OLE file: a Word 97–2003 document named .docx, or a document saved with a password; save it again as .docx without a password, or as PDF", { file });
+    throw new InputError("not a readable .docx document (not a zip archive, or a damaged one); save it again from Word, or as PDF", { file });
+  }
+  if (parts === "zip64") throw new InputError("a ZIP64 archive; a .docx budget document is never that large", { file });
+  if (!Array.isArray(parts)) throw new InputError(`${parts.tooMany} parts in the archive; a .docx document is read with at most ${LIMITS.parts}`, { file });
+  const byName = new Map(mapArray(parts, (p) => [p.name.replace(/^\//, ""), p] as const));
+  // The main part: named by [Content_Types].xml (word/document.xml as Word and WPS save it).
+  const types = byName.get("[Content_Types].xml");
+  let main = "word/document.xml";
+  if (types)
+    for (const t of tokens(inflated(types, file, LIMITS.otherBytes)))
+      if (typeof t !== "string" && t.local === "Override" && MAIN_TYPES.test(attr(t.attrs, "ContentType") ?? "")) {
+        const name = attr(t.attrs, "PartName");
+        if (name) main = name.replace(/^\//, "");
+      }
+  const body = byName.get(main);
+  if (!body) {
+    const what = byName.has("xl/workbook.xml") ? " (it is an Excel workbook: name it .xlsx)" : byName.has("ppt/presentation.xml") ? " (it is a PowerPoint file)" : "";
+    throw new InputError(`not a Word document: the archive holds no ${main}${what}`, { file });
+  }
+  const dir = main.includes("/") ? main.slice(0, main.lastIndexOf("/") + 1) : "";
+  const other = (name: string) => {
+    const p = byName.get(`${dir}${name}`);
+    return p ? inflated(p, file, LIMITS.otherBytes) : "";
+  };
+  return { document: inflated(body, file, LIMITS.documentBytes), styles: other("styles.xml"), numbering: other("numbering.xml") };
+}
+
+/** A part's text (UTF-8, or UTF-16 with its byte-order mark), inflated to at most `cap` bytes. */
+function inflated(part: ZipPart, file: string, cap: number): string {
+  let data: Buffer;
+  if (part.method === 0) data = part.data;
+  else if (part.method === 8)
+    try {
+      data = inflateRawSync(part.data, { maxOutputLength: cap });
+    } catch (e) {
+      if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+        throw new InputError(`inflates to more than ${cap / 1024 / 1024} MB (at ${part.name}); not read (a budget document is a few MB)`, { file });
+      throw new InputError(`not a readable .docx document (its part ${part.name} is damaged); save it again from Word, or as PDF`, { file });
+    }
+  else throw new InputError(`the part ${part.name} is compressed with method ${part.method}; a .docx document uses deflate`, { file });
+  if (data.length > cap) throw new InputError(`inflates to more than ${cap / 1024 / 1024} MB (at ${part.name}); not read (a budget document is a few MB)`, { file });
+  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
+  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
+  return data.toString("utf8").replace(/^\ufeff/, "");
+}
+
+interface Tag {
+  close: boolean;
+  /** With its colon (`w:`); "" for none. */
+  prefix: string;
+  local: string;
+  attrs: string;
+  selfClose: boolean;
+}
+
+const NAME = /^\/?(?:([A-Za-z_][\w.-]*:))?([A-Za-z_][\w.-]*)/;
+
+/**
+ * A part's tags and its text between them (entities decoded, CDATA as it is); declarations, comments and
+ * processing instructions left out. A tag ends at the first `>` (Word writes one inside an attribute as
+ * `&gt;`): a scan in time linear in the part, however it is damaged.
+ */
+function* tokens(xml: string): Generator<Tag | string> {
+  const n = xml.length;
+  let i = 0;
+  while (i < n) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) {
+      yield decodeEntities(xml.slice(i));
+      return;
+    }
+    if (lt > i) yield decodeEntities(xml.slice(i, lt));
+    const skipTo = (end: string, keep: boolean) => {
+      const e = xml.indexOf(end, lt);
+      const stop = e < 0 ? n : e;
+      i = e < 0 ? n : e + end.length;
+      return keep ? xml.slice(lt + 9, stop) : null;
+    };
+    if (xml.startsWith("<!--", lt)) skipTo("-->", false);
+    else if (xml.startsWith("<![CDATA[", lt)) yield skipTo("]]>", true)!;
+    else if (xml.startsWith("<?", lt)) skipTo("?>", false);
+    else {
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) return;
+      i = gt + 1;
+      const inner = xml.slice(lt + 1, gt);
+      const m = NAME.exec(inner);
+      if (!m) continue; // <!DOCTYPE …>, or a stray `<`
+      const selfClose = inner.endsWith("/");
+      yield { close: inner[0] === "/", prefix: m[1] ?? "", local: m[2], attrs: inner.slice(m[0].length, selfClose ? -1 : undefined), selfClose };
+    }
+  }
+}
+
+const ATTRIBUTES = new Map<string, RegExp>();
+/** An attribute's value, by its local name (w:val, val). */
+function attr(attrs: string, name: string): string | null {
+  // (A tag of Word's is short; one of thousands of characters is damage, read as having no attributes.)
+  if (attrs.length > 4096) return null;
+  let rx = ATTRIBUTES.get(name);
+  if (!rx) ATTRIBUTES.set(name, (rx = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = rx.exec(attrs);
+  return m ? decodeEntities(m[1] ?? m[2]) : null;
+}
+
+/** A toggle property's value (<w:vanish/>, <w:vanish w:val="false"/>). */
+const on = (attrs: string) => !/^(?:0|false|off)$/.test(attr(attrs, "val") ?? "true");
+
+/** The prefix the document binds to WordprocessingML (w: in every file seen; any other honoured). */
+function wordPrefix(xml: string): string {
+  const m = /xmlns:([\w.-]+)\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/wordprocessingml\/main)["']/.exec(xml);
+  return m ? `${m[1]}:` : "w:";
+}
+
+interface StyleFacts {
+  basedOn: string | null;
+  heading: boolean;
+  centred: boolean | null;
+  numId: string | null;
+  ilvl: number | null;
+  hidden: boolean;
+}
+
+/**
+ * The elements `<name …>…</name>` of a part, each with its attributes and content, found from their closing tags
+ * (elements of one name do not nest in these parts). In time linear in the part, also when it is damaged.
+ */
+function elements(xml: string, name: string): { attrs: string; body: string }[] {
+  const out: { attrs: string; body: string }[] = [];
+  const open = `<${name}`;
+  const closing = `</${name}>`;
+  let from = 0;
+  for (let end = xml.indexOf(closing); end >= 0; from = end + closing.length, end = xml.indexOf(closing, from)) {
+    // Its opening tag: the last `<name` before the closing one that is followed by a space, `>` or `/`.
+    let at = xml.lastIndexOf(open, end);
+    while (at >= from && !/[\s>/]/.test(xml[at + open.length] ?? "")) at = xml.lastIndexOf(open, at - 1);
+    if (at < from) continue;
+    const gt = xml.indexOf(">", at);
+    if (gt >= 0 && gt < end) out.push({ attrs: xml.slice(at + open.length, gt), body: xml.slice(gt + 1, end) });
+  }
+  return out;
+}
+
+/** The attributes of the first `<name …>` or `<name …/>` in `xml`; null when there is none. */
+function firstTag(xml: string, name: string): string | null {
+  const open = `<${name}`;
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + 1))
+    if (/[\s>/]/.test(xml[at + open.length] ?? "")) {
+      const gt = xml.indexOf(">", at);
+      return gt < 0 ? null : xml.slice(at + open.length, gt);
+    }
+  return null;
+}
+
+/** The w:val of the first such element. */
+const valOf = (xml: string, name: string) => {
+  const attrs = firstTag(xml, name);
+  return attrs === null ? null : attr(attrs, "val");
+};
+
+/** Paragraph styles: whether each is a heading (an outline level, or a heading's name), centred, numbered. */
+function readStyles(xml: string): Map<string, StyleFacts> {
+  const styles = new Map<string, StyleFacts>();
+  const w = wordPrefix(xml);
+  for (const { attrs, body } of elements(xml, `${w}style`)) {
+    const id = attr(attrs, "styleId");
+    if (!id) continue;
+    const val = (tag: string) => valOf(body, `${w}${tag}`);
+    const outline = val("outlineLvl");
+    const name = val("name") ?? "";
+    const jc = val("jc");
+    const ilvl = val("ilvl");
+    const runs = elements(body, `${w}rPr`)[0]?.body ?? "";
+    const vanish = firstTag(runs, `${w}vanish`);
+    styles.set(id, {
+      basedOn: val("basedOn"),
+      heading: (outline !== null && Number(outline) < 9) || /^(?:heading|标题)\s*\d$|^title$/i.test(name.trim()),
+      centred: jc === null ? null : jc === "center",
+      numId: val("numId"),
+      ilvl: ilvl === null ? null : Number(ilvl),
+      hidden: vanish !== null && on(vanish),
+    });
+  }
+  return styles;
+}
+
+/** A style's facts with those it is based on (a chain of at most ten). */
+function styleChain(styles: Map<string, StyleFacts>, id: string | null): StyleFacts[] {
+  const out: StyleFacts[] = [];
+  for (let s = id ? styles.get(id) : undefined; s && out.length < 10; s = s.basedOn ? styles.get(s.basedOn) : undefined) out.push(s);
+  return out;
+}
+
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+  suffix: string;
+}
+
+/** List numbering: each list (w:num) by its abstract numbering, its levels, and its levels' new starts. */
+interface Numbering {
+  lists: Map<string, { abstract: string; starts: Map<number, number> }>;
+  levels: Map<string, Map<number, Level>>;
+}
+
+function readNumbering(xml: string): Numbering {
+  const w = wordPrefix(xml);
+  const levels = new Map<string, Map<number, Level>>();
+  for (const a of elements(xml, `${w}abstractNum`)) {
+    const own = new Map<number, Level>();
+    for (const l of elements(a.body, `${w}lvl`)) {
+      const val = (tag: string) => valOf(l.body, `${w}${tag}`);
+      own.set(Number(attr(l.attrs, "ilvl") ?? 0), { start: Number(val("start") ?? 1), format: val("numFmt") ?? "decimal", text: val("lvlText") ?? "", suffix: val("suff") ?? "tab" });
+    }
+    levels.set(attr(a.attrs, "abstractNumId") ?? "", own);
+  }
+  const lists = new Map<string, { abstract: string; starts: Map<number, number> }>();
+  for (const n of elements(xml, `${w}num`)) {
+    const starts = new Map<number, number>();
+    for (const o of elements(n.body, `${w}lvlOverride`)) {
+      const start = valOf(o.body, `${w}startOverride`);
+      if (start !== null) starts.set(Number(attr(o.attrs, "ilvl") ?? 0), Number(start));
+    }
+    lists.set(attr(n.attrs, "numId") ?? "", { abstract: valOf(n.body, `${w}abstractNumId`) ?? "", starts });
+  }
+  return { lists, levels };
+}
+
+const CN_DIGITS = "零一二三四五六七八九";
+const CN_LEGAL = "零壹贰叁肆伍陆柒捌玖";
+
+/** 1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 101 → 一百零一 (Word's chineseCounting); `legal`: 壹 拾 佰 仟. */
+function chineseNumber(n: number, legal = false): string {
+  const digits = legal ? CN_LEGAL : CN_DIGITS;
+  const units = legal ? ["", "拾", "佰", "仟"] : ["", "十", "百", "千"];
+  if (n <= 0 || n >= 10000) return String(n);
+  const ds = mapArray(String(n).split(""), Number);
+  let out = "";
+  let zero = false;
+  ds.forEach((d, i) => {
+    const unit = units[ds.length - 1 - i];
+    if (d === 0) {
+      zero = out !== "";
+      return;
+    }
+    if (zero) out += digits[0];
+    zero = false;
+    // 十一, not 一十一 (a leading one before 十 is not said)
+    out += (d === 1 && unit === units[1] && out === "" && !legal ? "" : digits[d]) + unit;
+  });
+  return out;
+}
+
+const TIANGAN = "甲乙丙丁戊己庚辛壬癸";
+const ZODIAC = "子丑寅卯辰巳午未申酉戌亥";
+
+/** A list number in a level's format (the formats Chinese documents use, and the common Western ones). */
+function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case "chineseCounting":
+    case "chineseCountingThousand":
+    case "japaneseCounting":
+    case "taiwaneseCounting":
+    case "taiwaneseCountingThousand":
+      return chineseNumber(n);
+    case "chineseLegalSimplified":
+    case "ideographLegalTraditional":
+      return chineseNumber(n, true);
+    case "ideographDigital":
+    case "japaneseDigitalTenThousand":
+      return String(n).replace(/\d/g, (d) => (d === "0" ? "〇" : CN_DIGITS[Number(d)]));
+    case "ideographTraditional":
+      return TIANGAN[(n - 1) % 10] ?? String(n);
+    case "ideographZodiac":
+      return ZODIAC[(n - 1) % 12] ?? String(n);
+    case "decimalEnclosedCircle":
+    case "decimalEnclosedCircleChinese":
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : String(n);
+    case "decimalEnclosedParen":
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2474 + n - 1) : `(${n})`;
+    case "decimalEnclosedFullstop":
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2488 + n - 1) : `${n}.`;
+    case "decimalFullWidth":
+    case "decimalFullWidth2":
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    case "decimalZero":
+      return n < 10 ? `0${n}` : String(n);
+    case "upperLetter":
+    case "lowerLetter": {
+      const c = String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+      return format === "upperLetter" ? c : c.toLowerCase();
+    }
+    case "upperRoman":
+    case "lowerRoman": {
+      let r = "";
+      let k = n;
+      for (const [v, s] of [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]] as const)
+        for (; k >= v; k -= v) r += s;
+      return format === "upperRoman" ? r : r.toLowerCase();
+    }
+    case "none":
+      return "";
+    default:
+      return String(n);
+  }
+}
+
+/** Word's list counters, over the document in order: the number a numbered paragraph is printed with. */
+function listCounter(numbering: Numbering) {
+  const counters = new Map<string, (number | undefined)[]>();
+  const used = new Set<string>();
+  return (numId: string, ilvl: number): string => {
+    const list = numbering.lists.get(numId);
+    const levels = list ? numbering.levels.get(list.abstract) : undefined;
+    const level = levels?.get(ilvl);
+    if (!list || !levels || !level) return "";
+    let c = counters.get(list.abstract);
+    if (!c) counters.set(list.abstract, (c = []));
+    // A list that starts its levels anew (startOverride) does so where it is first used.
+    if (!used.has(numId)) {
+      used.add(numId);
+      for (const [l, s] of list.starts) c[l] = s - 1;
+    }
+    c[ilvl] = (c[ilvl] ?? level.start - 1) + 1;
+    c.length = ilvl + 1;
+    if (level.format === "bullet") return "";
+    const label = level.text.replace(/%([1-9])/g, (_, k: string) => {
+      const l = Number(k) - 1;
+      const lv = levels.get(l);
+      return formatNumber(c![l] ?? lv?.start ?? 1, lv?.format ?? "decimal");
+    });
+    if (!label) return "";
+    // After the number: a tab (drawn as a gap), a space or nothing; none after a mark that ends it (一、 （一）).
+    return level.suffix === "nothing" || (level.suffix === "tab" && /[、，．.:：)）]$/.test(label)) ? label : `${label} `;
+  };
+}
+
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+/** Paragraphs of one cell as one text: no space between two Chinese characters (a break Word draws, not a gap). */
+function joinCell(texts: string[]): string {
+  let out = "";
+  for (const t of texts) {
+    if (!t) continue;
+    out += out && !(CJK.test(out[out.length - 1]) && CJK.test(t[0])) ? ` ${t}` : t;
+  }
+  return out;
+}
+
+const columnName = (k: number): string => (k < 26 ? String.fromCharCode(65 + k) : columnName(Math.floor(k / 26) - 1) + String.fromCharCode(65 + (k % 26)));
+
+interface ParaState {
+  pieces: string[];
+  style: string | null;
+  numId: string | null;
+  ilvl: number | null;
+  outline: boolean;
+  centred: boolean | null;
+  /** The page of its first text (null while it has none). */
+  page: number | null;
+}
+
+interface CellState {
+  texts: string[];
+  span: number;
+  merged: boolean;
+  page: number | null;
+}
+
+interface TableState {
+  rows: { cells: CellState[]; page: number | null; index: number }[];
+  row: CellState[] | null;
+  rowIndex: number;
+  before: number;
+  after: number;
+  number: number;
+}
+
+/** The document's lines for the layout reader, and where each line and cell is in the document. */
+export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number> } {
+  const xml = parts.document;
+  const w = wordPrefix(xml);
+  const styles = readStyles(parts.styles);
+  const number = listCounter(readNumbering(parts.numbering));
+  // Pages as Word last laid the document out; none where it did not save that layout.
+  const paged = xml.includes(`<${w}lastRenderedPageBreak`);
+  let page = 1;
+  const pageNow = () => (paged ? page : null);
+
+  const lines: Entry[] = [];
+  const places = new Map<number, Place>();
+  // The lines of paragraph text (not headings): their figures' columns are their places in the line.
+  const paragraphs = new Set<number>();
+  const add = (place: Place, raw: string, cells: Entry["cells"]) => {
+    const line = lines.length + 1;
+    lines.push({ line, raw, cells });
+    places.set(line, place);
+  };
+
+  // The open elements (WordprocessingML's by their local names, others with their prefixes), and for each
+  // whether it is inside a subtree that is not read.
+  const stack: string[] = [];
+  const quiet: boolean[] = [];
+  // Subtrees whose text is not printed: tracked deletions, text moved away, a text box's fallback copy (the same
+  // text again, for older readers), a content control's properties.
+  let skip = 0;
+  const SKIPPED = new Set(["moveFrom", "del", "sdtPr"]);
+  const skipRoot = (name: string) => SKIPPED.has(name) || /^[\w.-]+:Fallback$/.test(name);
+  const paras: ParaState[] = [];
+  const cells: CellState[] = [];
+  const tables: TableState[] = [];
+  let tableCount = 0;
+  let paragraphCount = 0;
+  const paragraphNumbers: number[] = [];
+  // Fields: each one's phase, text kept only in results.
+  const fields: ("code" | "result")[] = [];
+  let runHidden = false;
+  let inText = false;
+
+  const append = (s: string) => {
+    const p = paras[paras.length - 1];
+    if (!p || skip || runHidden || fields.includes("code")) return;
+    p.pieces[p.pieces.length - 1] += s;
+    if (p.page === null && s.trim()) p.page = pageNow();
+  };
+  const closeParagraph = () => {
+    const p = paras.pop()!;
+    const own = paragraphNumbers.pop()!;
+    const chain = styleChain(styles, p.style);
+    const numId = p.numId ?? chain.find((s) => s.numId !== null)?.numId ?? null;
+    const ilvl = p.ilvl ?? chain.find((s) => s.ilvl !== null)?.ilvl ?? 0;
+    const label = numId && numId !== "0" ? number(numId, ilvl) : "";
+    if (chain.some((s) => s.hidden)) return;
+    const texts = mapArray(p.pieces, (s) => s.replace(/[\s\u00a0]+/g, " ").trim());
+    if (label) texts[0] = label + texts[0];
+    const cell = cells[cells.length - 1];
+    // A paragraph in a table cell is part of the cell's text (a table inside a cell: its text too).
+    if (cell && tables.length) {
+      cell.texts.push(...texts);
+      if (cell.page === null) cell.page = p.page;
+      return;
+    }
+    const heading = p.outline || chain.some((s) => s.heading);
+    const centred = p.centred ?? chain.find((s) => s.centred !== null)?.centred ?? false;
+    for (const t of texts) {
+      if (!t) continue;
+      const short = t.length <= 40 && !/[。；，,;：:]/.test(t);
+      const place: SourceLocation = { file, line: own, ...(p.page !== null ? { page: p.page } : paged ? { page } : {}) };
+      const marked = (heading || centred) && short;
+      add({ row: place, cells: null }, marked ? `## ${t}` : t, null);
+      if (!marked) paragraphs.add(lines.length);
+    }
+  };
+  const closeTable = () => {
+    const t = tables.pop()!;
+    // A table inside a cell: its rows' text is the cell's.
+    const outer = cells[cells.length - 1];
+    if (tables.length && outer) {
+      for (const r of t.rows) outer.texts.push(joinCell(mapArray(r.cells, (c) => joinCell(c.texts))));
+      return;
+    }
+    const sheet = `表格${t.number}`;
+    for (const r of t.rows) {
+      const texts: string[] = [];
+      const at: SourceLocation[] = [];
+      let k = 0;
+      for (const c of r.cells) {
+        const where: SourceLocation = { file, sheet, cell: `${columnName(k)}${r.index}`, ...(c.page !== null || r.page !== null ? { page: (c.page ?? r.page)! } : {}) };
+        const text = c.merged ? "" : joinCell(c.texts);
+        for (let s = 0; s < c.span; s++, k++) {
+          texts.push(s === 0 ? text : "");
+          at.push(s === 0 ? where : { ...where, cell: `${columnName(k)}${r.index}` });
+        }
+      }
+      if (texts.every((x) => !x)) continue;
+      add(
+        { row: { file, sheet, cell: `A${r.index}`, ...(r.page !== null ? { page: r.page } : {}) }, cells: at },
+        "",
+        mapArray(texts, (text, i) => ({ text, column: i + 1 })),
+      );
+    }
+  };
+
+  for (const token of tokens(xml)) {
+    if (typeof token === "string") {
+      if (inText) append(token);
+      continue;
+    }
+    const { close, prefix, local, attrs, selfClose } = token;
+    const ours = prefix === w;
+    const name = ours ? local : `${prefix}${local}`;
+    if (close) {
+      // Close the innermost open element of this name (a well-formed part closes it; tolerate stray ones).
+      const i = stack.lastIndexOf(name);
+      if (i < 0) continue;
+      while (stack.length > i) {
+        const top = stack.pop()!;
+        const wasQuiet = quiet.pop()!;
+        if (skipRoot(top)) skip--;
+        else if (wasQuiet) continue;
+        else if (top === "t") inText = false;
+        else if (top === "r") runHidden = false;
+        else if (top === "p" && paras.length) closeParagraph();
+        else if (top === "tc" && cells.length) {
+          const c = cells.pop()!;
+          const t = tables[tables.length - 1];
+          if (t?.row) t.row.push(c);
+        } else if (top === "tr" && tables.length) {
+          const t = tables[tables.length - 1];
+          if (t.row) {
+            const row = [...Array.from({ length: t.before }, (): CellState => ({ texts: [], span: 1, merged: false, page: null })), ...t.row];
+            for (let a = 0; a < t.after; a++) row.push({ texts: [], span: 1, merged: false, page: null });
+            t.rows.push({ cells: row, page: row.find((c) => c.page !== null)?.page ?? null, index: t.rowIndex });
+          }
+          t.row = null;
+        } else if (top === "tbl" && tables.length) closeTable();
+      }
+      continue;
+    }
+    const parent = stack[stack.length - 1];
+    const open = !selfClose;
+    if (open) {
+      stack.push(name);
+      quiet.push(skip > 0);
+    }
+    if (skipRoot(name)) {
+      if (open) skip++;
+      continue;
+    }
+    if (skip || !ours) continue;
+    const p = paras[paras.length - 1];
+    switch (local) {
+      case "p":
+        if (!tables.length) paragraphCount++;
+        if (open) {
+          paras.push({ pieces: [""], style: null, numId: null, ilvl: null, outline: false, centred: null, page: null });
+          paragraphNumbers.push(paragraphCount);
+        }
+        break;
+      case "pStyle":
+        if (p && parent === "pPr") p.style = attr(attrs, "val");
+        break;
+      case "numId":
+        if (p && parent === "numPr") p.numId = attr(attrs, "val");
+        break;
+      case "ilvl":
+        if (p && parent === "numPr") p.ilvl = Number(attr(attrs, "val") ?? 0);
+        break;
+      case "outlineLvl":
+        if (p && parent === "pPr") p.outline = Number(attr(attrs, "val") ?? 9) < 9;
+        break;
+      case "jc":
+        if (p && parent === "pPr") p.centred = attr(attrs, "val") === "center";
+        break;
+      case "vanish":
+      case "specVanish":
+        if (parent === "rPr" && stack[stack.length - (open ? 3 : 2)] === "r" && on(attrs)) runHidden = true;
+        break;
+      case "t":
+        if (open && parent === "r") inText = true;
+        break;
+      case "tab":
+      case "ptab":
+        if (parent === "r") append(" ");
+        break;
+      case "noBreakHyphen":
+        if (parent === "r") append("-");
+        break;
+      case "br":
+      case "cr":
+        // A line break (or a page or column break) starts a new line of the paragraph.
+        if (parent === "r" && p && !fields.includes("code")) p.pieces.push("");
+        break;
+      case "lastRenderedPageBreak":
+        page++;
+        break;
+      case "fldChar": {
+        const type = attr(attrs, "fldCharType");
+        if (type === "begin") fields.push("code");
+        else if (type === "separate" && fields.length) fields[fields.length - 1] = "result";
+        else if (type === "end") fields.pop();
+        break;
+      }
+      case "tbl":
+        if (open) tables.push({ rows: [], row: null, rowIndex: 0, before: 0, after: 0, number: ++tableCount });
+        break;
+      case "tr":
+        if (open && tables.length) {
+          const t = tables[tables.length - 1];
+          t.rowIndex++;
+          t.row = [];
+          t.before = 0;
+          t.after = 0;
+        }
+        break;
+      case "gridBefore":
+      case "gridAfter":
+        if (parent === "trPr" && tables.length) tables[tables.length - 1][local === "gridBefore" ? "before" : "after"] = Math.min(1000, Number(attr(attrs, "val") ?? 0));
+        break;
+      case "tc":
+        if (open) cells.push({ texts: [], span: 1, merged: false, page: null });
+        break;
+      case "gridSpan":
+        if (parent === "tcPr" && cells.length) cells[cells.length - 1].span = Math.max(1, Math.min(1000, Number(attr(attrs, "val") ?? 1)));
+        break;
+      case "vMerge":
+      case "hMerge":
+        if (parent === "tcPr" && cells.length && attr(attrs, "val") !== "restart") cells[cells.length - 1].merged = true;
+        break;
+    }
+  }
+  return { lines, places, paragraphs };
+}

@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { asDocx, docxPages, type DocxOptions } from "../helpers/docx.js";
+import { tempDir } from "../helpers/tmp.js";
+import { expectReadAlike, READ_ALIKE_FIXTURES, said, tabTextOf, type ReportedFinding } from "../helpers/read-alike.js";
+
+/*
+ * A Word document (.docx): the form a disclosure is drafted in before it is published. Until round 33 it was
+ * refused ("save it as PDF"). It is read as the same document in the tab-separated form is: every bundled
+ * document, written as a .docx by test/helpers/docx.ts — plainly, and with what Word adds (list numbers drawn
+ * from numbering.xml, tracked changes, fields, a 目录 in a content control with PAGEREF fields, merged header
+ * cells, its last layout's page breaks, WPS's way of writing it) — gives the findings of its text.
+ */
+
+type Finding = ReportedFinding;
+
+const FIXTURES = READ_ALIKE_FIXTURES;
+const EVERYTHING: DocxOptions = { numbered: true, pages: true, tracked: true, toc: true, merged: true };
+
+const dir = tempDir("docx");
+const forms = new Map<string, { tab: string; tabText: string; plain: string; word: string; wps: string }>();
+beforeAll(() => {
+  for (const f of FIXTURES) {
+    const tabText = tabTextOf(f);
+    const stem = basename(f).replace(/\.(txt|md)$/, "") + (f === SEED ? "-seed" : "");
+    const tab = join(dir, `${stem}.md`);
+    writeFileSync(tab, tabText);
+    const form = (name: string, opts: DocxOptions) => {
+      const path = join(dir, `${stem}-${name}.docx`);
+      writeFileSync(path, asDocx(tabText, opts));
+      return path;
+    };
+    forms.set(f, { tab, tabText, plain: form("plain", {}), word: form("word", EVERYTHING), wps: form("wps", { ...EVERYTHING, wps: true }) });
+  }
+});
+
+describe("a Word document is read as the same document in the tab-separated form is", () => {
+  for (const f of FIXTURES)
+    for (const form of ["plain", "word", "wps"] as const)
+      it(`${basename(f)} as ${form === "plain" ? "a plain .docx" : form === "word" ? "Word writes it (numbering, tracked changes, fields, 目录, merged cells, pages)" : "WPS writes it"}: the same template, tables and errors, warnings`, () => {
+        const { tab, [form]: copy } = forms.get(f)!;
+        expectReadAlike(copy, tab, "docx");
+      });
+});
+
+describe("where a figure of a Word document is", () => {
+  it("a table's figure: the table's number in the document and its cell (表格N!C5), quoted by its row; a paragraph's: its number", () => {
+    const { word } = forms.get(SEED)!;
+    const findings = cliJson([word]).report.documents[0].findings as Finding[];
+    const inTables = findings.filter((f) => f.location.sheet);
+    const inText = findings.filter((f) => !f.location.sheet && f.stated !== null);
+    expect(inTables.length).toBeGreaterThan(20);
+    expect(inText.length).toBeGreaterThan(5);
+    for (const f of inTables) {
+      expect(f.location.sheet, f.message).toMatch(/^表格\d+$/);
+      expect(f.location.cell, f.message).toMatch(/^[A-Z]+\d+$/);
+      expect(f.location.line, f.message).toBeUndefined();
+    }
+    for (const f of inText) expect(f.location.line, f.message).toBeGreaterThan(0);
+    // The quote marks the figure stated, in tables and text alike.
+    for (const f of findings.filter((x) => x.stated !== null && x.quote))
+      expect(f.quote!.replace(/,/g, ""), f.message).toContain(`»${f.stated!.replace(/\.?0+$/, "")}`);
+  });
+
+  it("the page is the one Word last laid the figure out on (its lastRenderedPageBreak marks), none where it saved no layout", () => {
+    const { tab, tabText, word, plain } = forms.get(SEED)!;
+    const pages = docxPages(tabText);
+    const expected = (cliJson([tab]).report.documents[0].findings as Finding[]).filter((f) => f.severity !== "info");
+    const got = (cliJson([word]).report.documents[0].findings as Finding[]).filter((f) => f.severity !== "info");
+    expect(got.length).toBe(expected.length);
+    const byMessage = new Map(said(expected).map((m, i) => [m, i]));
+    expect(byMessage.size).toBeGreaterThan(5);
+    // Each finding on the page its line of the tab-separated text is put on.
+    const sortedExpected = [...expected].sort((a, b) => (said([a])[0] < said([b])[0] ? -1 : 1));
+    const sortedGot = [...got].sort((a, b) => (said([a])[0] < said([b])[0] ? -1 : 1));
+    sortedGot.forEach((f, i) => {
+      const line = sortedExpected[i].location.line!;
+      expect(f.location.page, `${f.message} (line ${line} of the text)`).toBe(pages.get(line));
+    });
+    expect(new Set(got.map((f) => f.location.page)).size).toBeGreaterThanOrEqual(3);
+    for (const f of cliJson([plain]).report.documents[0].findings as Finding[]) expect(f.location.page, f.message).toBeUndefined();
+  });
+});
+
+describe("Word documents in a batch, and .docx files that are not Word documents", () => {
+  it("the report of a batch of Word documents (one of them not a Word document) follows docs/report.schema.json", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "docs", "report.schema.json"), "utf8"));
+    const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+    const broken = join(tempDir("docx-schema"), "broken.docx");
+    writeFileSync(broken, "not a zip");
+    const { report } = cliJson([...[...forms.values()].map((f) => f.word), broken]);
+    expect(report.documents).toHaveLength(FIXTURES.length + 1);
+    expect(report.documents.at(-1).format).toBe("docx");
+    validate(report);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it("a batch folder's .docx is checked; the lock file Word keeps beside an open document (~$) is not", () => {
+    const batch = tempDir("docx-batch");
+    writeFileSync(join(batch, "部门预算.docx"), readFileSync(forms.get(SEED)!.plain));
+    writeFileSync(join(batch, "~$部门预算.docx"), Buffer.from("owner name, not a document"));
+    const r = cliJson([batch]);
+    expect(r.report.documents.map((d: { path: string }) => basename(d.path))).toEqual(["部门预算.docx"]);
+    expect(r.report.documents[0].failure).toBeNull();
+  });
+
+  it("a file that is not a Word document gets a one-line error naming it (exit 2), and the batch's others are checked", () => {
+    const bad = tempDir("docx-bad");
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    writeFileSync(join(bad, "old.docx"), ole);
+    writeFileSync(join(bad, "text.docx"), "2023年部门预算\n");
+    writeFileSync(join(bad, "good.docx"), readFileSync(forms.get(SEED)!.plain));
+    const r = cli([join(bad, "old.docx"), join(bad, "text.docx"), join(bad, "good.docx"), "--format", "json"]);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.find((l) => l.includes("old.docx"))).toContain("not a .docx archive but an OLE file: a Word 97–2003 document named .docx, or a document saved with a password");
+    expect(lines.find((l) => l.includes("text.docx"))).toContain("not a readable .docx document (not a zip archive, or a damaged one)");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const docs = JSON.parse(r.stdout).documents;
+    expect(docs.find((d: { path: string }) => d.path.endsWith("good.docx")).failure).toBeNull();
+    const zh = cli([join(bad, "old.docx"), "--lang", "zh"]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain("不是 .docx 压缩包而是 OLE 文件");
+  });
+});
