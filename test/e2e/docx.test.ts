@@ -46,6 +46,15 @@ describe("a Word document is read as the same document in the tab-separated form
       });
 });
 
+describe("a Word document written by another program", () => {
+  // LibreOffice 7.4's .docx of the seed and of the 万里街道 2023 budget (fixtures/shanghai/README.md says how):
+  // its own styles (Heading2 named "heading 2"), cells with borders and widths, runs split by its own rules.
+  it("LibreOffice's .docx of the seed and of a Shanghai budget read as their texts do", () => {
+    expectReadAlike(join(ROOT, "fixtures/shenzhen-sast-2023/document.docx"), join(ROOT, SEED), "docx");
+    expectReadAlike(join(ROOT, "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.docx"), forms.get(READ_ALIKE_FIXTURES[2])!.tab, "docx");
+  });
+});
+
 describe("where a figure of a Word document is", () => {
   it("a table's figure: the table's number in the document and its cell (表格N!C5), quoted by its row; a paragraph's: its number", () => {
     const { word } = forms.get(SEED)!;
