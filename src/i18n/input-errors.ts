@@ -3,7 +3,7 @@ import type { Lang } from "../engine/types.js";
 /**
  * Why an input cannot be read, in Chinese: the loaders word their errors in English; this table words
  * each of them in Chinese (a message it does not know stays English). Keep it next to the loaders'
- * messages: test/e2e/zh-inputs.test.ts runs each kind of bad input with --lang zh.
+ * messages: test/loaders/bad-input.test.ts runs each kind of bad input with --lang zh (test/loaders/docx.test.ts a Word document's).
  */
 const ZH: [RegExp, string][] = [
   [/^no such file or folder; expected a document \(\.md\/\.txt\/\.pdf\/\.docx\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt/.pdf/.docx）、CSV 文件夹或 .xlsx 工作簿"],
@@ -26,8 +26,11 @@ const ZH: [RegExp, string][] = [
   [/^this is a binary file, not text; expected a budget document as text \(\.md\/\.txt\), a CSV folder or an \.xlsx workbook$/, "这是二进制文件而非文本；应为文本格式（.md/.txt）的预算公开文件、CSV 文件夹或 .xlsx 工作簿"],
   // Word documents (src/loaders/docx.ts).
   [/^not a \.docx archive but an OLE file: a Word 97–2003 document named \.docx, or a document saved with a password; save it again as \.docx without a password, or as PDF$/, "不是 .docx 压缩包而是 OLE 文件：改名为 .docx 的 Word 97–2003 文档，或设置了密码的文档；请另存为不设密码的 .docx，或另存为 PDF"],
-  [/^not a readable \.docx document \((.*)\); save it again from Word, or as PDF$/, "不是可读取的 .docx 文档（$1）；请用 Word 重新保存，或另存为 PDF"],
-  [/^not a Word document: the archive holds no (\S+)(?: \((it is an Excel workbook: name it \.xlsx|it is a PowerPoint file)\))?$/, "不是 Word 文档：压缩包中没有 $1"],
+  [/^not a readable \.docx document \(not a zip archive, or a damaged one\); save it again from Word, or as PDF$/, "不是可读取的 .docx 文档（不是 zip 压缩包，或已损坏）；请用 Word 重新保存，或另存为 PDF"],
+  [/^not a readable \.docx document \(its part (\S+) is damaged\); save it again from Word, or as PDF$/, "不是可读取的 .docx 文档（其部件 $1 已损坏）；请用 Word 重新保存，或另存为 PDF"],
+  [/^not a Word document: the archive holds no (\S+) \(it is an Excel workbook: name it \.xlsx\)$/, "不是 Word 文档：压缩包中没有 $1（这是 Excel 工作簿：请改名为 .xlsx）"],
+  [/^not a Word document: the archive holds no (\S+) \(it is a PowerPoint file\)$/, "不是 Word 文档：压缩包中没有 $1（这是 PowerPoint 文件）"],
+  [/^not a Word document: the archive holds no (\S+)$/, "不是 Word 文档：压缩包中没有 $1"],
   [/^a ZIP64 archive; a \.docx budget document is never that large$/, "ZIP64 压缩包；预算公开 .docx 文档不会这么大"],
   [/^(\d+) parts in the archive; a \.docx document is read with at most (\d+)$/, "压缩包有 $1 个部件；.docx 文档最多读取 $2 个"],
   [/^inflates to more than (\d+) MB \(at ([^)]*)\); not read \(a budget document is a few MB\)$/, "解压后超过 $1 MB（$2）；未读取（预算公开文档只有几 MB）"],

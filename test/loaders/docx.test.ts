@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { docxLines, loadDocx } from "../../src/loaders/docx.js";
 import { InputError } from "../../src/loaders/errors.js";
+import { inputErrorText } from "../../src/i18n/input-errors.js";
 import { zip } from "../helpers/docx.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -12,6 +13,7 @@ import { tempDir } from "../helpers/tmp.js";
  * a generator may not: list numbers of every kind, text that is not printed, merged and nested cells.
  */
 
+const mapZh = (ms: string[]) => ms.map((m) => inputErrorText(m, "zh"));
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
 const body = (xml: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${xml}<w:sectPr/></w:body></w:document>`;
 const p = (text: string, pPr = "") => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
@@ -114,6 +116,25 @@ describe("a .docx that cannot be read", () => {
   it("an Excel workbook or a PowerPoint file given the name .docx says what it is", () => {
     expect(error(file("book.docx", zip([{ name: "xl/workbook.xml", data: "<workbook/>" }])))).toBe("not a Word document: the archive holds no word/document.xml (it is an Excel workbook: name it .xlsx)");
     expect(error(file("empty.docx", zip([{ name: "a.txt", data: "x" }])))).toBe("not a Word document: the archive holds no word/document.xml");
+  });
+
+  it("each of these errors reads in Chinese with --lang zh", () => {
+    const messages = [
+      error(file("book2.docx", zip([{ name: "xl/workbook.xml", data: "<workbook/>" }]))),
+      error(file("slides.docx", zip([{ name: "ppt/presentation.xml", data: "<p/>" }]))),
+      error(file("empty2.docx", zip([{ name: "a.txt", data: "x" }]))),
+      error(file("text.docx", Buffer.from("2023年部门预算"))),
+      "inflates to more than 64 MB (at word/document.xml); not read (a budget document is a few MB)",
+      "not a .docx archive but an OLE file: a Word 97–2003 document named .docx, or a document saved with a password; save it again as .docx without a password, or as PDF",
+    ];
+    expect(mapZh(messages)).toEqual([
+      "不是 Word 文档：压缩包中没有 word/document.xml（这是 Excel 工作簿：请改名为 .xlsx）",
+      "不是 Word 文档：压缩包中没有 word/document.xml（这是 PowerPoint 文件）",
+      "不是 Word 文档：压缩包中没有 word/document.xml",
+      "不是可读取的 .docx 文档（不是 zip 压缩包，或已损坏）；请用 Word 重新保存，或另存为 PDF",
+      "解压后超过 64 MB（word/document.xml）；未读取（预算公开文档只有几 MB）",
+      "不是 .docx 压缩包而是 OLE 文件：改名为 .docx 的 Word 97–2003 文档，或设置了密码的文档；请另存为不设密码的 .docx，或另存为 PDF",
+    ]);
   });
 
   it("a document part that inflates past 64 MB is not read (a zip bomb), in bounded memory", () => {
