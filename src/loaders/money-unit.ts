@@ -15,8 +15,11 @@ export function moneyUnitOf(text: string): string | null {
   return m ? m.groups!.unit : null;
 }
 
-/** A money-unit statement at the end of a piece, after other words (group 1: the words; 2: the statement). */
-const TRAILING_UNIT = /^(.*?\S)\s*([(（]?(?:金额|计量|货币)?单位\s*[:：]\s*(?:人民币)?\s*(?:万元|元|千元|亿元)\s*[)）]?)\s*$/;
+/**
+ * A money-unit statement at the end of a piece, after other words (group 1: the words; 2: the statement); its
+ * words may be letter-spaced as a table's head often sets them (单 位：元, 金 额 单 位：万 元).
+ */
+const TRAILING_UNIT = /^(.*?\S)\s*([(（]?(?:金\s*额|计\s*量|货\s*币)?\s*单\s*位\s*[:：]\s*(?:人\s*民\s*币)?\s*(?:万\s*元|元|千\s*元|亿\s*元)\s*[)）]?)\s*$/;
 
 /**
  * A department line and the unit line printed as one piece (编制部门：某局 单位：元, a single space or none

@@ -25,7 +25,10 @@ describe("money-unit lines", () => {
     expect(trailingMoneyUnit("某局单位：万元")).toEqual({ before: "某局", unit: "万元" });
     expect(trailingMoneyUnit("某局 （单位：人民币元）")).toEqual({ before: "某局", unit: "元" });
     expect(trailingMoneyUnit("某局 金额单位：万元")).toEqual({ before: "某局", unit: "万元" });
-    for (const t of ["某局", "某事业单位", "某局 单位：个", "某局 元"]) expect(trailingMoneyUnit(t), t).toEqual({ before: t, unit: null });
+    // Letter-spaced, as a table's head often sets it (a Word document converted from a web page, some PDFs).
+    expect(trailingMoneyUnit("编制部门：某街道办事处 单 位：元")).toEqual({ before: "编制部门：某街道办事处", unit: "元" });
+    expect(trailingMoneyUnit("某局 金 额 单 位：万 元")).toEqual({ before: "某局", unit: "万元" });
+    for (const t of ["某局", "某事业单位", "某局 单位：个", "某局 元", "某局 单 位：个"]) expect(trailingMoneyUnit(t), t).toEqual({ before: t, unit: null });
   });
 
   it("a Shanghai budget whose 编制部门 and 单位：元 are printed one space apart (a web page, a Word document, some PDFs) is read in 元", () => {
@@ -33,13 +36,19 @@ describe("money-unit lines", () => {
     const text = readFileSync(file, "utf8");
     const joined = text.replace(/(编制部门：\S+) {2,}(单位：元)/g, "$1 $2");
     expect(joined).not.toBe(text);
-    const p = join(tempDir("money-unit"), "joined.txt");
+    const dir = tempDir("money-unit");
+    const p = join(dir, "joined.txt");
     writeFileSync(p, joined);
-    const [original, doc] = cliJson([file, p]).report.documents as { moneyUnit: string; department: string; findings: { ruleId: string; severity: string; stated: string }[] }[];
-    expect(doc.moneyUnit).toBe("元");
-    expect(doc.department).toBe(original.department);
+    // …and with 单 位 letter-spaced (LibreOffice's .docx of a page Word saved had it so).
+    const spaced = join(dir, "spaced.txt");
+    writeFileSync(spaced, joined.replace(/(编制部门：\S+) 单位：元/g, "$1 单 位：元"));
+    const [original, doc, doc2] = cliJson([file, p, spaced]).report.documents as { moneyUnit: string; department: string; findings: { ruleId: string; severity: string; stated: string }[] }[];
     const key = (d: typeof doc) => d.findings.map((f) => [f.ruleId, f.severity, f.stated]);
-    expect(key(doc)).toEqual(key(original));
+    for (const d of [doc, doc2]) {
+      expect(d.moneyUnit).toBe("元");
+      expect(d.department).toBe(original.department);
+      expect(key(d)).toEqual(key(original));
+    }
     expect(original.findings.filter((f) => f.severity === "error")).toHaveLength(9);
   });
 
