@@ -96,6 +96,20 @@ function unspaced(body: string): { text: string; from: number }[] {
 }
 
 const GAP = /\s{2,}/g;
+const HAN_SPACE = /(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g;
+
+/** A piece of text without the single spaces between two Chinese characters: its runs, each with its offset. */
+function hanJoined(piece: string): { text: string; from: number }[] {
+  if (!piece.includes(" ")) return [{ text: piece, from: 0 }];
+  const out: { text: string; from: number }[] = [];
+  let from = 0;
+  for (const m of piece.matchAll(HAN_SPACE)) {
+    out.push({ text: piece.slice(from, m.index), from });
+    from = m.index + 1;
+  }
+  out.push({ text: piece.slice(from), from });
+  return out;
+}
 
 /** A line's text in pieces between gaps of two spaces or more, each with its offset; `space`: a gap before it. */
 function gapless(body: string): { text: string; from: number; space: boolean }[] {
@@ -145,11 +159,15 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     // spaces, read as text) is one space: each run of characters kept is a segment of its own, so that an
     // offset still gives the column the character is printed at. (A run of thousands of spaces made the
     // readers' patterns, whose words may be letter-spaced, take minutes.)
+    // One space between two Chinese characters is dropped too: a line wrapped in its source and read as a space
+    // (政府采 购, 人员 支出), which no sentence prints on purpose.
     for (const run of letterSpaced(body) ? unspaced(body) : [{ text: body, from: 0 }])
       for (const piece of gapless(run.text)) {
         if (piece.space) text += " ";
-        segments.push({ start: text.length, line: l.line, column: lead + 1 + run.from + piece.from });
-        text += piece.text;
+        for (const word of hanJoined(piece.text)) {
+          segments.push({ start: text.length, line: l.line, column: lead + 1 + run.from + piece.from + word.from });
+          text += word.text;
+        }
       }
     prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
   }
