@@ -59,7 +59,8 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
-    if (doc && (recognised !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)))) return doc;
+    // (A reading of the written parts alone, no table in it, is taken where the tab-separated reader read none.)
+    if (doc && (recognised !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)) || (doc.tables.length === 0 && !read))) return doc;
   }
   if (read) return read;
   throw refused;

@@ -48,7 +48,7 @@ export function loadTabSeparated(file: string, text: string, template: DocumentT
   return chooseReading(
     () => loadMarkdown(file, text, defaultTemplate),
     () => tabFormLines(text),
-    (lines, recognised) => layoutDocument(file, lines, "markdown", { template: recognised }),
+    (lines, recognised) => layoutDocument(file, lines, "markdown", { template: recognised, recognised: true }),
   );
 }
 
@@ -59,7 +59,7 @@ export function loadTabSeparated(file: string, text: string, template: DocumentT
  */
 function loadHtmlTables(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
   const lines = tabFormLines(text);
-  return layoutDocument(file, lines, "markdown", { template: template ?? recogniseTemplate(lines) });
+  return layoutDocument(file, lines, "markdown", template ? { template } : { template: recogniseTemplate(lines), recognised: true });
 }
 
 /**
@@ -68,7 +68,7 @@ function loadHtmlTables(file: string, text: string, template: DocumentTemplate |
  */
 function loadHtmlPage(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
   const { lines, places, columnStarts } = htmlPageLines(file, text);
-  const doc = layoutDocument(file, lines, "markdown", { template: template ?? recogniseTemplate(lines) });
+  const doc = layoutDocument(file, lines, "markdown", template ? { template } : { template: recogniseTemplate(lines), recognised: true });
   relocate(doc, file, places, false);
   for (const part of doc.text)
     for (const l of part.lines) {

@@ -90,6 +90,23 @@ describe("a 决算's written parts without its tables", () => {
     expect(warning.message).toBe("text: the document prints no table: only its written parts were checked; if the tables are published apart (an attachment, images), check them too");
   });
 
+  it("the seed's written parts alone, in the tab-separated form (its 第七部分 table of key projects among them): checked, its six wrong percentages found", () => {
+    // Until round 33 the tab-separated form was refused ("no standard table …"): the reading of its text alone
+    // was made but not taken.
+    const seed = readFileSync(join(ROOT, "fixtures/shenzhen-sast-2023/document.md"), "utf8");
+    const written = join(tempDir("text-only-seed"), "情况说明.md");
+    writeFileSync(written, seed.slice(0, seed.lastIndexOf("## 二、表格部分")));
+    const r = cliJson([written]);
+    const doc = r.report.documents[0];
+    expect(doc.failure).toBeNull();
+    expect(r.status).toBe(1);
+    const f = doc.findings as { ruleId: string; severity: string; message: string }[];
+    expect(f.filter((x) => x.severity === "error").map((x) => x.ruleId)).toEqual(Array(6).fill("yoy-change"));
+    expect(f.filter((x) => x.ruleId === "table-presence").map((x) => x.message)).toEqual([
+      "text: the contents list 12 tables and the document prints none of them: only its written parts were checked; if the tables are published apart (an attachment, images), check them too",
+    ]);
+  });
+
   it("a text that is no disclosure is still refused (exit 2), though it names a budget and states amounts", () => {
     const file = join(tempDir("text-only"), "notes.txt");
     writeFileSync(file, "会议纪要\n\n讨论了实验室2024年的经费预算。\n合计300元，其中差旅100元，餐费200元。\n另有纸张50元，笔20元。\n最终：370元，已批准。\n");

@@ -35,6 +35,11 @@ export type { LayoutLine, LayoutToken } from "./types.js";
 export interface LayoutOptions {
   /** --template: read with this template instead of recognising one. */
   template?: DocumentTemplate;
+  /**
+   * `template` was recognised by the caller (a web page's or a Word document's reading), not given with
+   * --template: a document of written parts alone is read as such, and a refusal does not name the template.
+   */
+  recognised?: boolean;
 }
 
 /** Reads `pdftotext -layout` text (columns aligned with spaces, pages split by form feeds). */
@@ -2103,11 +2108,12 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   // The written parts alone (表 published apart, or printed as images): no table's title anywhere after the
   // 目录, a title naming a 预算 or 决算, and sentences stating amounts. Their own statements are checked; the
   // report says the tables were not (table-presence).
-  const textOnly = hits.length === 0 && !opts.template && writtenPartsOnly(lines, from);
+  const given = opts.recognised ? undefined : opts.template;
+  const textOnly = hits.length === 0 && !given && writtenPartsOnly(lines, from);
   if (!textOnly && !hits.some((h) => !h.byKind && !h.unknown)) {
     throw new InputError(
-      opts.template
-        ? `not a budget disclosure of the ${opts.template.name} template: none of its table titles (${mapArray(opts.template.tables, (t) => t.title).join("、")}) was found`
+      given
+        ? `not a budget disclosure of the ${given.name} template: none of its table titles (${mapArray(given.tables, (t) => t.title).join("、")}) was found`
         : "not a budget disclosure: no table of a known kind was found; expected tables under titles such as 收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算支出表 (tab-separated, or aligned with spaces as pdftotext -layout writes them)",
       { file },
     );
