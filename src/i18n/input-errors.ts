@@ -35,6 +35,9 @@ const ZH: [RegExp, string][] = [
   [/^(\d+) parts in the archive; a \.docx document is read with at most (\d+)$/, "压缩包有 $1 个部件；.docx 文档最多读取 $2 个"],
   [/^inflates to more than (\d+) MB \(at ([^)]*)\); not read \(a budget document is a few MB\)$/, "解压后超过 $1 MB（$2）；未读取（预算公开文档只有几 MB）"],
   [/^the part (\S+) is compressed with method (\d+); a \.docx document uses deflate$/, "部件 $1 的压缩方法为 $2；.docx 文档使用 deflate"],
+  [/^not a budget disclosure as read: no Word table of a known kind, and its body holds (\d+) pictures? and (\d+) embedded objects?, which are not read; if they are the tables, paste them as Word tables to have them checked$/, "按读取结果不是预算公开文件：没有可识别类型的 Word 表格，正文中有 $1 张图片、$2 个嵌入对象，未读取；如为表格，请粘贴为 Word 表格后再检查"],
+  [/^not a budget disclosure as read: no Word table of a known kind, and its body holds (\d+) pictures?, which are not read; if they are the tables, paste them as Word tables to have them checked$/, "按读取结果不是预算公开文件：没有可识别类型的 Word 表格，正文中有 $1 张图片，未读取；如为表格，请粘贴为 Word 表格后再检查"],
+  [/^not a budget disclosure as read: no Word table of a known kind, and its body holds (\d+) embedded objects?, which are not read; if they are the tables, paste them as Word tables to have them checked$/, "按读取结果不是预算公开文件：没有可识别类型的 Word 表格，正文中有 $1 个嵌入对象，未读取；如为表格，请粘贴为 Word 表格后再检查"],
   // Office forms not read (src/loaders/office-forms.ts).
   [/^a Word 97–2003 document \(\.doc\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 Word 97–2003 文档（.doc）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^a WPS document \(\.wps\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 WPS 文档（.wps）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],

@@ -10,6 +10,7 @@ import { gridLines, type Entry } from "./layout/tab-form.js";
 import { readInputFile } from "./read.js";
 import { zipParts, type ZipPart } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
+import { unreadObjectsText, type UnreadObjects } from "../util/unread-objects.js";
 
 /*
  * A Word document (.docx, as Word or WPS saves it): what Word shows as its text, read as the same document in the
@@ -38,9 +39,18 @@ const MAIN_TYPES = /application\/vnd\.(?:openxmlformats-officedocument\.wordproc
 export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocument {
   const bytes = readInputFile(file);
   const parts = docxParts(bytes, file);
-  const { lines, places, paragraphs } = docxLines(file, parts);
+  const { lines, places, paragraphs, unread } = docxLines(file, parts);
   const laid = gridLines(lines);
-  const doc = layoutDocument(file, laid, "markdown", { template: template ?? recogniseTemplate(laid) });
+  let doc: BudgetDocument;
+  try {
+    doc = layoutDocument(file, laid, "markdown", template ? { template } : { template: recogniseTemplate(laid), recognised: true });
+  } catch (e) {
+    // No table read, and pictures or embedded objects in the body: say that they are the likely reason.
+    if (e instanceof InputError && /^not a budget disclosure/.test(e.message) && unread.pictures + unread.embedded > 0)
+      throw new InputError(`not a budget disclosure as read: no Word table of a known kind, and its body holds ${unreadObjectsText(unread, "en")}, which are not read; if they are the tables, paste them as Word tables to have them checked`, { file });
+    throw e;
+  }
+  if (unread.pictures + unread.embedded > 0) doc.unreadObjects = unread;
   relocate(doc, file, places, false);
   // A figure of a paragraph: its column is its character's place in the paragraph's line as read.
   for (const part of doc.text)
@@ -441,7 +451,7 @@ interface TableState {
 }
 
 /** The document's lines for the layout reader, and where each line and cell is in the document. */
-export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number> } {
+export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
   const xml = parts.document;
   const w = wordPrefix(xml);
   const styles = readStyles(parts.styles);
@@ -474,6 +484,10 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
   const cells: CellState[] = [];
   const tables: TableState[] = [];
   let tableCount = 0;
+  // Pictures (a drawing, or an older VML picture) and embedded objects (an Excel table pasted as an object).
+  const unread: UnreadObjects = { pictures: 0, embedded: 0 };
+  // The drawings open, each with whether it holds a text box.
+  const drawings: boolean[] = [];
   let paragraphCount = 0;
   const paragraphNumbers: number[] = [];
   // Fields: each one's phase, text kept only in results.
@@ -578,6 +592,7 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
           }
           t.row = null;
         } else if (top === "tbl" && tables.length) closeTable();
+        else if ((top === "drawing" || top === "pict") && drawings.length && !drawings.pop()) unread.pictures++;
       }
       continue;
     }
@@ -638,6 +653,17 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
       case "lastRenderedPageBreak":
         page++;
         break;
+      case "drawing":
+      case "pict":
+        if (open && parent === "r") drawings.push(false);
+        break;
+      case "txbxContent":
+        // (A text box is a drawing too: its text is read, and it is no picture.)
+        if (drawings.length) drawings[drawings.length - 1] = true;
+        break;
+      case "object":
+        if (open) unread.embedded++;
+        break;
       case "fldChar": {
         const type = attr(attrs, "fldCharType");
         if (type === "begin") fields.push("code");
@@ -673,5 +699,5 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
         break;
     }
   }
-  return { lines, places, paragraphs };
+  return { lines, places, paragraphs, unread };
 }

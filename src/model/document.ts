@@ -1,3 +1,4 @@
+import type { UnreadObjects } from "../util/unread-objects.js";
 import type { PageTurn } from "./page-turn.js";
 import type { Amount, MalformedReason } from "./amount.js";
 import type { Box, SourceLocation } from "./location.js";
@@ -175,6 +176,8 @@ export interface BudgetDocument {
   pages?: PrintedPage[];
   /** A PDF's pages with no text at all (images: scanned, or blank), by number (PDF input only). */
   textlessPages?: number[];
+  /** What a Word document's body holds that is not read (a table pasted as a picture or an Excel object). */
+  unreadObjects?: UnreadObjects;
 }
 
 /** One PDF page: its view box ([x0, y0, x1, y1], PDF points) and its text layer, token by token. */

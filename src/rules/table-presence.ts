@@ -3,6 +3,7 @@ import type { Rule } from "../engine/types.js";
 import { cutOff } from "../model/cutoff.js";
 import { mapArray } from "../util/arrays.js";
 import { pageRuns } from "../util/page-runs.js";
+import { unreadObjectsText } from "../util/unread-objects.js";
 
 export const tablePresence: Rule = {
   id: "table-presence",
@@ -30,9 +31,13 @@ export const tablePresence: Rule = {
       const listed = entries.length;
       // A PDF's pages without text may be the tables, printed as images.
       const textless = doc.textlessPages?.length ? pageRuns(doc.textlessPages) : null;
+      // A Word document's pictures and embedded objects may be the tables, pasted so.
+      const objects = doc.unreadObjects;
       const why = textless
         ? { zh: `；第 ${textless} 页没有文字（图片？扫描件？），如为表格，请先做 OCR 再核对`, en: `; pages ${textless} have no text (images, a scan?): if they are the tables, run OCR on them to have them checked` }
-        : { zh: "", en: "" };
+        : objects
+          ? { zh: `；正文中有 ${unreadObjectsText(objects, "zh")}，未读取：如为表格，请粘贴为 Word 表格后再核对`, en: `; its body holds ${unreadObjectsText(objects, "en")}, which are not read: if they are the tables, paste them as Word tables to have them checked` }
+          : { zh: "", en: "" };
       ctx.report({
         subject: { table: "text" },
         // At the 目录's first table when it lists tables; else where the written parts begin.
@@ -48,6 +53,21 @@ export const tablePresence: Rule = {
             },
       });
       return;
+    }
+    // A Word document whose tables' titles are printed with nothing read under them, and pictures or embedded
+    // objects in its body: the tables were likely pasted so.
+    const objects = doc.unreadObjects;
+    const bare = objects ? doc.tables.filter((t) => t.rows.length === 0) : [];
+    if (objects && bare.length) {
+      const ids = mapArray(bare, (t) => t.id);
+      ctx.report({
+        subject: { table: bare[0].id },
+        location: bare[0].location,
+        message: {
+          zh: `${mapArray(ids, (id) => `表${id.slice(1)}`).join("、")} 只有标题，其下没有可读取的行；正文中有 ${unreadObjectsText(objects!, "zh")}，未读取：如为表格，请粘贴为 Word 表格后再核对`,
+          en: `${ids.join(", ")} ${ids.length === 1 ? "is" : "are"} printed as ${ids.length === 1 ? "its title" : "their titles"} with no row read under ${ids.length === 1 ? "it" : "them"}, and the body holds ${unreadObjectsText(objects!, "en")}, which are not read: if they are the tables, paste them as Word tables to have them checked`,
+        },
+      });
     }
     for (const e of doc.contents) {
       if (e.kind !== "table" || !e.tableId) continue;

@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
-import { asDocx, docxPages, type DocxOptions } from "../helpers/docx.js";
+import { asDocx, docxPages, editDocumentXml, type DocxOptions } from "../helpers/docx.js";
 import { tempDir } from "../helpers/tmp.js";
 import { expectReadAlike, READ_ALIKE_FIXTURES, said, tabTextOf, type ReportedFinding } from "../helpers/read-alike.js";
 
@@ -91,6 +91,51 @@ describe("where a figure of a Word document is", () => {
     });
     expect(new Set(got.map((f) => f.location.page)).size).toBeGreaterThanOrEqual(3);
     for (const f of cliJson([plain]).report.documents[0].findings as Finding[]) expect(f.location.page, f.message).toBeUndefined();
+  });
+});
+
+describe("tables pasted as pictures or Excel objects (not read) are said to be the likely reason", () => {
+  const PICTURE = '<w:p><w:r><w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>';
+  const OBJECT = '<w:p><w:r><w:object><v:shape><v:imagedata r:id="rId9"/></v:shape><o:OLEObject ProgID="Excel.Sheet.12"/></w:object></w:r></w:p>';
+  // (A text box is a drawing too, but its text is read: it is no picture.)
+  const TEXT_BOX = '<w:p><w:r><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>附注</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></w:r></w:p>';
+  const dir = tempDir("docx-pictures");
+  const docx = (name: string, text: string, edit: (xml: string) => string) => {
+    const path = join(dir, name);
+    writeFileSync(path, editDocumentXml(asDocx(text), edit));
+    return path;
+  };
+
+  it("the seed's tables as pictures, or as embedded objects, under their titles: a warning naming the tables and what the body holds", () => {
+    const seed = forms.get(SEED)!.tabText;
+    for (const [name, object, what] of [["pictures", PICTURE, "40 pictures"], ["objects", OBJECT, "40 embedded objects"]] as const) {
+      const path = docx(`seed-${name}.docx`, seed, (xml) => xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, object).replace("<w:body>", `<w:body>${TEXT_BOX}`));
+      const findings = cliJson([path]).report.documents[0].findings as Finding[];
+      const warning = findings.filter((f) => f.ruleId === "table-presence" && f.message.includes("no row read"));
+      expect(warning.map((f) => f.message)).toEqual([
+        `T1: T1, T3, T6, T7, T8, T9, T10, T11, T12 are printed as their titles with no row read under them, and the body holds ${what}, which are not read: if they are the tables, paste them as Word tables to have them checked`,
+      ]);
+    }
+    // A document whose tables are read says nothing of its pictures.
+    const withPicture = docx("seed-and-picture.docx", seed, (xml) => xml.replace("<w:body>", `<w:body>${PICTURE}`));
+    expect((cliJson([withPicture]).report.documents[0].findings as Finding[]).filter((f) => f.message.includes("picture"))).toEqual([]);
+  });
+
+  it("written parts alone with pictures: the warning that the tables were not checked names them; without a disclosure's title, the refusal does", () => {
+    const seed = forms.get(SEED)!.tabText;
+    const written = seed.slice(0, seed.lastIndexOf("## 二、表格部分"));
+    const alone = docx("written.docx", written, (xml) => xml.replace("<w:sectPr", `${PICTURE.repeat(12)}${OBJECT}<w:sectPr`));
+    const doc = cliJson([alone]).report.documents[0];
+    expect(doc.tables.filter((t: { present: boolean }) => t.present)).toEqual([]);
+    const presence = (doc.findings as Finding[]).filter((f) => f.ruleId === "table-presence").map((f) => f.message);
+    expect(presence).toEqual([
+      "text: the contents list 12 tables and the document prints none of them: only its written parts were checked; if the tables are published apart (an attachment, images), check them too; its body holds 12 pictures and 1 embedded object, which are not read: if they are the tables, paste them as Word tables to have them checked",
+    ]);
+    const notes = docx("notes.docx", "会议纪要\n\n请各单位按时报送材料。\n", (xml) => xml.replace("<w:sectPr", `${PICTURE.repeat(2)}${OBJECT}<w:sectPr`));
+    const r = cli([notes]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`budget-check: ${notes}: not a budget disclosure as read: no Word table of a known kind, and its body holds 2 pictures and 1 embedded object, which are not read; if they are the tables, paste them as Word tables to have them checked`);
+    expect(cli([notes, "--lang", "zh"]).stderr).toContain("没有可识别类型的 Word 表格，正文中有 2 张图片、1 个嵌入对象，未读取；如为表格，请粘贴为 Word 表格后再检查");
   });
 });
 

@@ -16,7 +16,8 @@
  *   below its first cell as a vertical merge (vMerge);
  * - `wps`: document.xml as WPS Office writes it (standalone="yes", w:rsidR, <w:t> without xml:space, CRLF).
  */
-import { crc32, deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { zipParts } from "../../src/loaders/zip-limits.js";
 
 /** What `asDocx` puts in besides the text (see above); each is independent of the others. */
 export interface DocxOptions {
@@ -404,4 +405,16 @@ export function asDocx(tabText: string, opts: DocxOptions = {}): Buffer {
     { name: "word/styles.xml", data: styles },
     ...(numbered ? [{ name: "word/numbering.xml", data: numbering }] : []),
   ]);
+}
+
+/** A .docx with its word/document.xml changed by `edit` (the other parts as they are). */
+export function editDocumentXml(docx: Buffer, edit: (xml: string) => string): Buffer {
+  const parts = zipParts(docx, 10_000);
+  if (!Array.isArray(parts)) throw new Error("not a zip");
+  return zip(
+    parts.map((p) => {
+      const data = p.method === 8 ? inflateRawSync(p.data) : Buffer.from(p.data);
+      return { name: p.name, data: p.name === "word/document.xml" ? edit(data.toString("utf8")) : data };
+    }),
+  );
 }
