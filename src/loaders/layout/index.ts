@@ -2209,10 +2209,11 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   const before = mapArray(lines.slice(0, tablesStart), (l) => l.raw ?? l.text);
   let numbered = parseNarrative(before, file, tpl);
   let useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
-  if (!useNumbered && tpl.name === defaultTemplate.name) {
+  if (!useNumbered && (tpl.name === defaultTemplate.name || textOnly)) {
     // A 目录 without list marks (a PDF's, a web page's) is read by the layout reader; the body's parts of a
     // Shenzhen document are Shenzhen's when three or more are headed 第N部分 with the title its part N has
-    // (another province's parts so titled are read by the generic reader).
+    // (another province's parts so titled are read by the generic reader). Written parts alone have no
+    // tables to tell their template by: their parts so headed are Shenzhen's too.
     const body = contents.start >= 0 ? mapArray(before, (t, i) => (i >= contents.start && i <= contents.end ? "" : t)) : before;
     const again = parseNarrative(body, file, tpl);
     if (numberedAsShenzhen(again.parts)) {
