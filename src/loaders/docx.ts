@@ -39,7 +39,11 @@ const MAIN_TYPES = /application\/vnd\.(?:openxmlformats-officedocument\.wordproc
 export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocument {
   const bytes = readInputFile(file);
   const parts = docxParts(bytes, file);
-  const { lines, places, paragraphs, unread } = docxLines(file, parts);
+  const { lines, places, paragraphs, unread, chunks } = docxLines(file, parts);
+  // A document made by a program that writes HTML into a Word file (an "altChunk"): Word converts the chunk when
+  // it opens the file; the file itself holds no paragraph or table of it.
+  if (chunks > 0 && lines.length < 3)
+    throw new InputError("its content is an HTML or RTF chunk that Word converts on opening (an altChunk), not Word paragraphs and tables; open it in Word and save it again (or as PDF) to have it checked", { file });
   const laid = gridLines(lines);
   let doc: BudgetDocument;
   try {
@@ -451,7 +455,7 @@ interface TableState {
 }
 
 /** The document's lines for the layout reader, and where each line and cell is in the document. */
-export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
+export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects; chunks: number } {
   const xml = parts.document;
   const w = wordPrefix(xml);
   const styles = readStyles(parts.styles);
@@ -486,6 +490,8 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
   let tableCount = 0;
   // Pictures (a drawing, or an older VML picture) and embedded objects (an Excel table pasted as an object).
   const unread: UnreadObjects = { pictures: 0, embedded: 0 };
+  // Chunks of another format Word imports when it opens the file (w:altChunk).
+  let chunks = 0;
   // The drawings open, each with whether it holds a text box.
   const drawings: boolean[] = [];
   let paragraphCount = 0;
@@ -664,6 +670,9 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
       case "object":
         if (open) unread.embedded++;
         break;
+      case "altChunk":
+        chunks++;
+        break;
       case "fldChar": {
         const type = attr(attrs, "fldCharType");
         if (type === "begin") fields.push("code");
@@ -699,5 +708,5 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
         break;
     }
   }
-  return { lines, places, paragraphs, unread };
+  return { lines, places, paragraphs, unread, chunks };
 }

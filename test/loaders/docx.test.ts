@@ -152,6 +152,13 @@ describe("a .docx that cannot be read", () => {
     expect(r.lines[0].raw).toBe("2023年部门预算");
   });
 
+  it("a document whose content is an HTML chunk Word converts on opening (altChunk, as some web systems export) says so", () => {
+    const path = file("chunk.docx", zip([{ name: "word/document.xml", data: body('<w:altChunk r:id="htmlChunk"/>') }, { name: "word/afchunk.htm", data: "<html><body><p>2023年部门预算</p></body></html>" }]));
+    const message = error(path);
+    expect(message).toBe("its content is an HTML or RTF chunk that Word converts on opening (an altChunk), not Word paragraphs and tables; open it in Word and save it again (or as PDF) to have it checked");
+    expect(mapZh([message])[0]).toMatch(/^其内容是 Word 打开时才转换的 HTML 或 RTF 片段/);
+  });
+
   it("the main part named by [Content_Types].xml is read, wherever it is", () => {
     const types = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
     const path = file("moved.docx", zip([{ name: "[Content_Types].xml", data: types }, { name: "word/document2.xml", data: body(p("2023年部门预算")) }]));
