@@ -425,6 +425,12 @@ function joinCell(texts: string[]): string {
   return out;
 }
 
+/** A count of grid columns (w:gridSpan, w:gridBefore): Word's tables have at most 63; a damaged value is `fallback`. */
+function gridCount(attrs: string, fallback: number): number {
+  const n = Number.parseInt(attr(attrs, "val") ?? "", 10);
+  return Number.isFinite(n) && n >= 0 ? Math.min(63, n) : fallback;
+}
+
 const columnName = (k: number): string => (k < 26 ? String.fromCharCode(65 + k) : columnName(Math.floor(k / 26) - 1) + String.fromCharCode(65 + (k % 26)));
 
 interface ParaState {
@@ -694,13 +700,13 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
         break;
       case "gridBefore":
       case "gridAfter":
-        if (parent === "trPr" && tables.length) tables[tables.length - 1][local === "gridBefore" ? "before" : "after"] = Math.min(1000, Number(attr(attrs, "val") ?? 0));
+        if (parent === "trPr" && tables.length) tables[tables.length - 1][local === "gridBefore" ? "before" : "after"] = gridCount(attrs, 0);
         break;
       case "tc":
         if (open) cells.push({ texts: [], span: 1, merged: false, page: null });
         break;
       case "gridSpan":
-        if (parent === "tcPr" && cells.length) cells[cells.length - 1].span = Math.max(1, Math.min(1000, Number(attr(attrs, "val") ?? 1)));
+        if (parent === "tcPr" && cells.length) cells[cells.length - 1].span = Math.max(1, gridCount(attrs, 1));
         break;
       case "vMerge":
       case "hMerge":

@@ -84,6 +84,10 @@ describe("tables", () => {
     );
     const r = read(doc);
     expect(texts(r)).toEqual(["表1 收支总表", "科目编码|本年预算|", "|合计|基本", "|1,000|900", "备注|见内表|", "表2 收入总表", "项目"]);
+    // A damaged or huge span is no span, or Word's most (63 columns).
+    const odd = read(body(`<w:tbl><w:tr>${tc("a", '<w:gridSpan w:val="x"/>')}${tc("b", '<w:gridSpan w:val="100000"/>')}</w:tr></w:tbl>`));
+    expect(odd.lines[0].cells!.length).toBe(64);
+    expect(odd.lines[0].cells!.slice(0, 2).map((c) => c.text)).toEqual(["a", "b"]);
     // Places: table 1, its rows counted as Word counts them (the empty fourth row too), columns by the grid.
     const row3 = r.places.get(4)!;
     expect(row3.row).toEqual({ file: "a.docx", sheet: "表格1", cell: "A3" });
