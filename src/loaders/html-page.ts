@@ -65,7 +65,44 @@ function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
       TAG.lastIndex = to;
     }
   }
-  return { tags, hidden };
+  // An element a style hides (display:none, visibility:hidden, the hidden attribute: a copy kept for print, a
+  // tab not shown): what is inside it, to its closing tag, is no text a reader sees. Each name's open elements
+  // on a stack of their own, in one pass (a closing tag closes the last open element of its name).
+  const open = new Map<string, { tag: Tag; hides: boolean }[]>();
+  for (const t of tags) {
+    if (VOID.has(t.name)) continue;
+    let stack = open.get(t.name);
+    if (!stack) open.set(t.name, (stack = []));
+    if (!t.close) {
+      if (!/\/\s*$/.test(t.attrs)) stack.push({ tag: t, hides: hides(t.attrs) });
+    } else {
+      const o = stack.pop();
+      if (o?.hides) hidden.push([o.tag.start, t.end]);
+    }
+  }
+  for (const stack of open.values()) for (const o of stack) if (o.hides) hidden.push([o.tag.start, text.length]);
+  return { tags, hidden: merged(hidden) };
+}
+
+/** Elements that have no content and no closing tag. */
+const VOID = new Set(["br", "img", "hr", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param", "track"]);
+/** Whether an element's attributes hide it: a style (display:none, visibility:hidden), or the hidden attribute. */
+function hides(attrs: string): boolean {
+  if (/\bstyle\s*=\s*["'][^"']*\b(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attrs)) return true;
+  // The attribute named hidden, not the word in another attribute's value (title="a hidden b").
+  return /(?:^|\s)hidden(?:\s*=|\s|$)/i.test(attrs.replace(/"[^"]*"|'[^']*'/g, '""'));
+}
+
+/** Ranges sorted by their start, overlapping ones made one. */
+function merged(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
 }
 
 /** The tables that hold no other table, as [start of <table>, end of </table>] (a table left open ends with the page). */
@@ -89,7 +126,9 @@ function dataTables(tags: Tag[], length: number): [number, number][] {
 /** The page as read: its lines for the layout reader, and where each of them (and each cell) is in the file. */
 export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]; places: Map<number, Place>; columnStarts: Map<number, number> } {
   const { tags, hidden } = tagsOf(text);
-  const tables = dataTables(tags, text.length);
+  // (A table inside a hidden element is not read.)
+  const inHidden = (at: number) => hidden.some(([s, e]) => at >= s && at < e);
+  const tables = dataTables(tags, text.length).filter(([s]) => !inHidden(s));
   // An offset as its line and (code point) column in the file.
   const at = placer(text);
   // The tables of data, read as a Markdown text's HTML tables are: the page with everything else blanked

@@ -44,6 +44,20 @@ describe("a saved web page", () => {
     expect(texts.join("\n")).not.toMatch(/标题不是正文|脚本|注释|color/);
   });
 
+  it("leaves out what a style hides (display:none, visibility:hidden, hidden): a copy kept for print, Word's hidden text", () => {
+    const page = [
+      "<html><body>",
+      '<div style="display: none"><div><p>打印版 收入预算 999.00万元。</p></div><table><tr><td>项目</td><td>999.00</td></tr><tr><td>合计</td><td>999.00</td></tr></table></div>',
+      "<p>收入预算 1,000.00万元<span style='display:none;mso-hide:all'>（隐藏 5.00万元）</span>。</p>",
+      '<p hidden>隐藏段落</p><p class="hidden" title="a hidden b">看得见</p><section style="visibility:hidden">也隐藏</section><img style="display:none" src="x.png"><p>后文</p>',
+      "<table><tr><td>项目</td><td>预算数</td></tr><tr><td>合计</td><td>1,000.00</td></tr></table>",
+      "</body></html>",
+    ].join("\n");
+    const r = htmlPageLines("hidden.html", page);
+    const shown = r.lines.map((l) => (l.tokens ? l.tokens.map((t) => t.text).join("|") : (l.raw ?? l.text).trim())).filter((t) => t);
+    expect(shown).toEqual(["收入预算 1,000.00万元。", "看得见", "后文", "项目|预算数", "合计|1,000.00"]);
+  });
+
   it("reads the innermost table as rows of cells (the one around the page lays it out), a merged cell at its first place", () => {
     const rows = lines.filter((l) => l.tokens);
     expect(rows.map((l) => l.tokens!.map((t) => t.text))).toEqual([
