@@ -59,8 +59,10 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
-    // (A reading of the written parts alone, no table in it, is taken where the tab-separated reader read none.)
-    if (doc && (recognised !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)) || (doc.tables.length === 0 && !read))) return doc;
+    // (A reading of the written parts alone, no table in it, is taken where the tab-separated reader found no
+    // table at all; one that found a table it could not read keeps its error, which says what was expected.)
+    const noTable = !read && refused instanceof InputError && /^not a budget disclosure/.test(refused.message);
+    if (doc && (recognised !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)) || (doc.tables.length === 0 && noTable))) return doc;
   }
   if (read) return read;
   throw refused;
