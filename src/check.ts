@@ -172,6 +172,7 @@ export async function checkInputs(inputs: string[], opts: CheckOptions, progress
     // An unreadable folder or file name is that entry's failure; the rest of the batch is checked.
     for (const p of found.problems) slots.push(failedReport(p.location.file, "markdown", inputErrorText(p.message, opts.lang), p.location));
     for (const s of found.skipped) progress?.skipped?.(s.path, s.why);
+    for (const n of found.notes) progress?.noted?.(n.path, n.note);
   }
   const pkgs: Package[] = [];
   const slotOf: number[] = [];
@@ -222,6 +223,8 @@ export interface Progress {
   end(): void;
   /** An entry of a batch folder that is not checked, and why (a link back to a folder already searched, a report of this tool). */
   skipped?(path: string, why: string): void;
+  /** An input read as other than its name says (a web page named .xls), and as what. */
+  noted?(path: string, note: string): void;
 }
 
 export function parseTolerance(text: string): ToleranceMode | null {

@@ -163,7 +163,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const bar = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr, Date.now, base.lang) : undefined;
   // What a batch folder holds but is not checked is said on stderr, whether or not the bar is shown.
   const skipped = (path: string, why: string) => process.stderr.write(`budget-check: ${visibleControls(path)}: skipped: ${why}\n`);
-  const progress = bar ? Object.assign(bar, { skipped }) : { start() {}, done() {}, end() {}, skipped };
+  const noted = (path: string, note: string) => process.stderr.write(`budget-check: ${visibleControls(path)}: note: ${note}\n`);
+  const progress = bar ? Object.assign(bar, { skipped, noted }) : { start() {}, done() {}, end() {}, skipped, noted };
   const timeout = flags.timeout !== undefined ? timeoutOf(flags.timeout) : undefined;
   // JSON and JSON Lines alone (no other report, draft or annotated copy) are written document by document
   // as the batch goes (each document's text made on its worker): of a written document only a brief is

@@ -46,6 +46,13 @@ const ZH: [RegExp, string][] = [
   [/^an Excel 97–2003 workbook \(\.xls\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 Excel 97–2003 工作簿（.xls）；请另存为 Excel 工作簿（.xlsx）后再检查"],
   [/^a WPS spreadsheet \(\.et\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 WPS 表格（.et）；请另存为 Excel 工作簿（.xlsx）后再检查"],
   [/^an OFD document \(\.ofd\) is not read; export it as PDF to have it checked$/, "不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查"],
+  // A file of an office name that holds another form (office-forms.ts officeFileForm).
+  [/^a rich-text document \(RTF\) named (\.\w+) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取以 $1 命名的 RTF 文档；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
+  [/^a single-file web page \(MHTML\) named (\.\w+) is not read; save it as a web page \(\.htm\), \.docx or PDF to have it checked$/, "不读取以 $1 命名的单个文件网页（MHTML）；请另存为网页（.htm）、.docx 或 PDF 后再检查"],
+  [/^an Excel 2003 XML spreadsheet named (\.\w+) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取以 $1 命名的 Excel 2003 XML 表格；请另存为 Excel 工作簿（.xlsx）后再检查"],
+  [/^a Word 2003 XML document named (\.\w+) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取以 $1 命名的 Word 2003 XML 文档；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
+  [/^an XML file named (\.\w+) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取以 $1 命名的 XML 文件；请另存为 Excel 工作簿（.xlsx）后再检查"],
+  [/^an XML file named (\.\w+) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取以 $1 命名的 XML 文件；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^not a readable CSV file: (.*)$/, "不是可读取的 CSV 文件：$1"],
   [/^the folder holds no \.csv file; expected one CSV per table$/, "文件夹中没有 .csv 文件；应为每张表一个 CSV"],
   [/^no standard table found in this CSV; expected a title row \(e\.g\. 支出总表\) or a file name such as 表3\.csv$/, "此 CSV 中没有标准表格；应有标题行（如 支出总表）或 表3.csv 这样的文件名"],

@@ -5,7 +5,7 @@ import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { unreadExtension } from "./office-forms.js";
+import { officeFileForm, unreadExtension } from "./office-forms.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
@@ -102,6 +102,17 @@ export interface Discovery {
   problems: InputError[];
   /** Harmless skips (a link back to a folder already searched, a report of this tool), said on stderr. */
   skipped: { path: string; why: string }[];
+  /** Inputs read as other than their name says (a web page named .xls), said on stderr. */
+  notes: { path: string; note: string }[];
+}
+
+/** A file of an office name (.doc, .xls …): read as what it holds where that is a form that is read, else its error. */
+function officeFile(path: string, ext: string, found: Discovery, form = officeFileForm(path, ext)): void {
+  if ("refused" in form) found.problems.push(new InputError(form.refused, { file: path }));
+  else {
+    found.packages.push({ path, kind: form.kind });
+    found.notes.push({ path, note: `${form.holds} named ${ext}: read as such` });
+  }
 }
 
 /**
@@ -111,7 +122,7 @@ export interface Discovery {
  * is that entry's failure, never the whole batch's.
  */
 export function discoverPackages(input: string): Discovery {
-  const found: Discovery = { packages: [], problems: [], skipped: [] };
+  const found: Discovery = { packages: [], problems: [], skipped: [], notes: [] };
   let st;
   try {
     st = statSync(input);
@@ -125,7 +136,7 @@ export function discoverPackages(input: string): Discovery {
     else if (ext === ".pdf") found.packages.push({ path: input, kind: "pdf" });
     else if (ext === ".docx") found.packages.push({ path: input, kind: "docx" });
     else if (ext === ".csv") found.problems.push(new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input }));
-    else if (unreadExtension(ext)) found.problems.push(new InputError(unreadExtension(ext)!, { file: input }));
+    else if (unreadExtension(ext)) officeFile(input, ext, found);
     else {
       // A report of this tool given back to it (its text reads as a 情况说明 without tables): said so.
       const own = ownReport(input);
@@ -228,12 +239,14 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
         if (own) found.skipped.push({ path: e.path, why: own });
         else found.packages.push({ path: e.path, kind: "markdown" });
       } else if (unreadExtension(ext) && !e.name.startsWith("~$")) {
-        // A disclosure kept as .docx / .xls / .ofd: never passed over without a word. Beside the same
-        // document in a form that is read (部门预算.docx and 部门预算.pdf), a note; else that entry's failure.
+        // A disclosure kept as .doc / .xls / .ofd: never passed over without a word. One that holds a form that
+        // is read is read (a web page under a .xls name); else, beside the same document in a form that is read
+        // (部门预算.doc and 部门预算.pdf), a note; else that entry's failure.
+        const form = officeFileForm(e.path, ext);
         const stem = e.name.slice(0, e.name.length - ext.length);
-        const twin = files.find((f) => f !== e && f.name.slice(0, f.name.length - extname(f.name).length) === stem && READ_EXT.has(extname(f.name).toLowerCase()));
-        if (twin) found.skipped.push({ path: e.path, why: `${unreadExtension(ext)!.replace(/; .*$/, "")}; the same document as ${twin.name}, which is checked` });
-        else found.problems.push(new InputError(unreadExtension(ext)!, { file: e.path }));
+        const twin = "refused" in form ? files.find((f) => f !== e && f.name.slice(0, f.name.length - extname(f.name).length) === stem && READ_EXT.has(extname(f.name).toLowerCase())) : undefined;
+        if (twin && "refused" in form) found.skipped.push({ path: e.path, why: `${form.refused.replace(/; .*$/, "")}; the same document as ${twin.name}, which is checked` });
+        else officeFile(e.path, ext, found, form);
       }
     }
   }

@@ -4,7 +4,15 @@
  * Read as text, such a file failed as a binary file, as not valid GB18030 or as holding no table, which told
  * the user nothing of what to do; in a batch folder it was passed over without a word. (A file of another
  * name holding one is a binary file to the text loader, and said so.)
+ *
+ * A file of such a name is looked into first (`officeFileForm`): many hold a form that is read. A web system's
+ * "export to Word" or "export to Excel" writes a web page (HTML) or tab-separated text under a .doc or .xls
+ * name, which Word and Excel open as if it were one; a .docx or .xlsx renamed .doc or .xls is a zip archive.
+ * Those are read as what they hold, and said so on stderr. An OLE file (the real Word 97–2003, Excel 97–2003
+ * and WPS forms) and anything else keeps the error of its name.
  */
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { zipParts } from "./zip-limits.js";
 
 const WORD = "save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked";
 const SHEET = "save it as an Excel workbook (.xlsx) to have it checked";
@@ -22,4 +30,71 @@ const BY_EXTENSION: Record<string, string> = {
 /** What a file of this extension (lower case, with its dot) is and what to give instead; null for any other. */
 export function unreadExtension(ext: string): string | null {
   return BY_EXTENSION[ext] ?? null;
+}
+
+/** What a file of an office name holds: a form that is read (the package kind, and what it is: "a web page (HTML)"), or the error. */
+export type OfficeFileForm = { kind: "docx" | "xlsx" | "markdown"; holds: string } | { refused: string };
+
+/** The bytes looked at: enough for a web page's or an XML file's first tags after a long comment or <head>. */
+const HEAD_BYTES = 8192;
+const head = Buffer.allocUnsafe(HEAD_BYTES);
+/** The largest office-named zip looked into at discovery (its central directory names the form). */
+const MAX_ZIP_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Looks into a file named .doc, .wps, .rtf, .xls, .et or .ofd (`ext`, lower case with its dot) and says what it
+ * holds. Never throws: a file that cannot be read keeps the error of its name (loading nothing).
+ */
+export function officeFileForm(path: string, ext: string): OfficeFileForm {
+  const refused = { refused: BY_EXTENSION[ext] ?? `a ${ext} file is not read` };
+  let n = 0;
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "r");
+    n = readSync(fd, head, 0, HEAD_BYTES, 0);
+  } catch {
+    return refused;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  const b = head.subarray(0, n);
+  const named = `named ${ext}`;
+  // A zip archive: a .docx or .xlsx renamed (an OFD file is a zip too, of its own parts).
+  if (n >= 4 && b.readUInt32LE(0) === 0x04034b50) {
+    if (ext === ".ofd") return refused;
+    let parts;
+    try {
+      const bytes = readFileSync(path);
+      parts = bytes.length <= MAX_ZIP_BYTES ? zipParts(bytes, 10_000) : null;
+    } catch {
+      return refused;
+    }
+    if (!Array.isArray(parts)) return refused;
+    if (parts.some((p) => /^\/?word\/document\.xml$/.test(p.name))) return { kind: "docx", holds: "a Word document (.docx)" };
+    if (parts.some((p) => /^\/?xl\/workbook\.xml$/.test(p.name))) return { kind: "xlsx", holds: "an Excel workbook (.xlsx)" };
+    return refused;
+  }
+  // An OLE compound file is the form the name says (or a document saved with a password): not read.
+  if (n >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1) return refused;
+  if (ext === ".ofd") return refused;
+  // Text: UTF-16 with its byte-order mark, else bytes without NUL (UTF-8 or GB18030, as a text file is read).
+  let text: string;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    const even = b.subarray(2, 2 + ((n - 2) & ~1));
+    text = b[0] === 0xff ? even.toString("utf16le") : Buffer.from(even).swap16().toString("utf16le");
+  } else if (n === 0) return { refused: "the file is empty; expected a budget document" };
+  else if (b.includes(0)) return refused;
+  else text = b.toString("latin1");
+  text = text.replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, "").trimStart();
+  if (/^\{\\rtf/.test(text)) return ext === ".rtf" ? refused : { refused: `a rich-text document (RTF) ${named} is not read; ${WORD}` };
+  if (ext === ".rtf") return refused;
+  if (/^MIME-Version:|^Content-Type:\s*multipart\//im.test(text.slice(0, 2048)))
+    return { refused: `a single-file web page (MHTML) ${named} is not read; save it as a web page (.htm), .docx or PDF to have it checked` };
+  if (/<\?mso-application\s+progid="Excel\.Sheet"|<(?:ss:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet/i.test(text))
+    return { refused: `an Excel 2003 XML spreadsheet ${named} is not read; ${SHEET}` };
+  if (/<\?mso-application\s+progid="Word\.Document"|<w:wordDocument\b/i.test(text)) return { refused: `a Word 2003 XML document ${named} is not read; ${WORD}` };
+  const html = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|table\b|style\b)/i.test(text) || /<(?:body|table)\b/i.test(text);
+  if (html) return { kind: "markdown", holds: "a web page (HTML)" };
+  if (/^<\?xml/.test(text)) return { refused: `an XML file ${named} is not read; ${ext === ".xls" || ext === ".et" ? SHEET : WORD}` };
+  return { kind: "markdown", holds: "text" };
 }
