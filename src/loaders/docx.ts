@@ -4,7 +4,7 @@ import type { SourceLocation } from "../model/location.js";
 import type { DocumentTemplate } from "../templates/index.js";
 import { relocate, type Place } from "./cell-forms.js";
 import { InputError } from "./errors.js";
-import { decodeEntities } from "./html-tables.js";
+import { attr, tokens } from "./xml-scan.js";
 import { layoutDocument, recogniseTemplate } from "./layout/index.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import { readInputFile } from "./read.js";
@@ -120,65 +120,6 @@ function inflated(part: ZipPart, file: string, cap: number): string {
   if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
   if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
   return data.toString("utf8").replace(/^\ufeff/, "");
-}
-
-interface Tag {
-  close: boolean;
-  /** With its colon (`w:`); "" for none. */
-  prefix: string;
-  local: string;
-  attrs: string;
-  selfClose: boolean;
-}
-
-const NAME = /^\/?(?:([A-Za-z_][\w.-]*:))?([A-Za-z_][\w.-]*)/;
-
-/**
- * A part's tags and its text between them (entities decoded, CDATA as it is); declarations, comments and
- * processing instructions left out. A tag ends at the first `>` (Word writes one inside an attribute as
- * `&gt;`): a scan in time linear in the part, however it is damaged.
- */
-function* tokens(xml: string): Generator<Tag | string> {
-  const n = xml.length;
-  let i = 0;
-  while (i < n) {
-    const lt = xml.indexOf("<", i);
-    if (lt < 0) {
-      yield decodeEntities(xml.slice(i));
-      return;
-    }
-    if (lt > i) yield decodeEntities(xml.slice(i, lt));
-    const skipTo = (end: string, keep: boolean) => {
-      const e = xml.indexOf(end, lt);
-      const stop = e < 0 ? n : e;
-      i = e < 0 ? n : e + end.length;
-      return keep ? xml.slice(lt + 9, stop) : null;
-    };
-    if (xml.startsWith("<!--", lt)) skipTo("-->", false);
-    else if (xml.startsWith("<![CDATA[", lt)) yield skipTo("]]>", true)!;
-    else if (xml.startsWith("<?", lt)) skipTo("?>", false);
-    else {
-      const gt = xml.indexOf(">", lt);
-      if (gt < 0) return;
-      i = gt + 1;
-      const inner = xml.slice(lt + 1, gt);
-      const m = NAME.exec(inner);
-      if (!m) continue; // <!DOCTYPE …>, or a stray `<`
-      const selfClose = inner.endsWith("/");
-      yield { close: inner[0] === "/", prefix: m[1] ?? "", local: m[2], attrs: inner.slice(m[0].length, selfClose ? -1 : undefined), selfClose };
-    }
-  }
-}
-
-const ATTRIBUTES = new Map<string, RegExp>();
-/** An attribute's value, by its local name (w:val, val). */
-function attr(attrs: string, name: string): string | null {
-  // (A tag of Word's is short; one of thousands of characters is damage, read as having no attributes.)
-  if (attrs.length > 4096) return null;
-  let rx = ATTRIBUTES.get(name);
-  if (!rx) ATTRIBUTES.set(name, (rx = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = rx.exec(attrs);
-  return m ? decodeEntities(m[1] ?? m[2]) : null;
 }
 
 /** A toggle property's value (<w:vanish/>, <w:vanish w:val="false"/>). */
