@@ -5,7 +5,8 @@ import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { officeFileForm, unreadExtension } from "./office-forms.js";
+import { isXmlSpreadsheetFile, officeFileForm, unreadExtension } from "./office-forms.js";
+import { loadXmlSpreadsheet } from "./xml-spreadsheet.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
@@ -135,6 +136,7 @@ export function discoverPackages(input: string): Discovery {
     if (ext === ".xlsx") found.packages.push({ path: input, kind: "xlsx" });
     else if (ext === ".pdf") found.packages.push({ path: input, kind: "pdf" });
     else if (ext === ".docx") found.packages.push({ path: input, kind: "docx" });
+    else if (ext === ".xml" && isXmlSpreadsheetFile(input)) found.packages.push({ path: input, kind: "xlsx" });
     else if (ext === ".csv") found.problems.push(new InputError("a single CSV is one table; pass the folder that holds the package's CSV files", { file: input }));
     else if (unreadExtension(ext)) officeFile(input, ext, found);
     else {
@@ -231,6 +233,8 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
       const ext = extname(e.name).toLowerCase();
       if (ext === ".xlsx" && !e.name.startsWith("~$")) found.packages.push({ path: e.path, kind: "xlsx" });
       else if (ext === ".pdf") found.packages.push({ path: e.path, kind: "pdf" });
+      // Excel saves a workbook as "XML Spreadsheet 2003" under an .xml name; any other XML file is not a document.
+      else if (ext === ".xml" && isXmlSpreadsheetFile(e.path)) found.packages.push({ path: e.path, kind: "xlsx" });
       // (~$名称.docx is the lock file Word keeps beside a document it has open.)
       else if (ext === ".docx") {
         if (!e.name.startsWith("~$")) found.packages.push({ path: e.path, kind: "docx" });
@@ -305,6 +309,8 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
     case "csv":
       return loadCsvFolder(pkg.path, options.template, options.encoding);
     case "xlsx": {
+      // An Excel 2003 XML spreadsheet (a system's "export to Excel", under an .xls or .xml name) is read without exceljs.
+      if (isXmlSpreadsheetFile(pkg.path)) return loadXmlSpreadsheet(pkg.path, options.template);
       // exceljs is large: loaded only when an input is a workbook.
       const { loadXlsx } = await import("./xlsx.js");
       return loadXlsx(pkg.path, options.template);

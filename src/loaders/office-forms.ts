@@ -12,6 +12,7 @@
  * and WPS forms) and anything else keeps the error of its name.
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { isXmlSpreadsheet } from "./xml-spreadsheet.js";
 import { zipParts } from "./zip-limits.js";
 
 const WORD = "save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked";
@@ -38,6 +39,26 @@ export type OfficeFileForm = { kind: "docx" | "xlsx" | "markdown"; holds: string
 /** The bytes looked at: enough for a web page's or an XML file's first tags after a long comment or <head>. */
 const HEAD_BYTES = 8192;
 const head = Buffer.allocUnsafe(HEAD_BYTES);
+
+/** A file's first bytes (up to 8 KiB; a view of a buffer the next call reuses), or null when it cannot be read. */
+export function readHead(path: string): Buffer | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "r");
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** A file that is an Excel 2003 XML spreadsheet (whatever its name). */
+export function isXmlSpreadsheetFile(path: string): boolean {
+  const b = readHead(path);
+  const text = b && headText(b);
+  return !!text && isXmlSpreadsheet(text);
+}
 /** The largest office-named zip looked into at discovery (its central directory names the form). */
 const MAX_ZIP_BYTES = 100 * 1024 * 1024;
 
@@ -47,17 +68,9 @@ const MAX_ZIP_BYTES = 100 * 1024 * 1024;
  */
 export function officeFileForm(path: string, ext: string): OfficeFileForm {
   const refused = { refused: BY_EXTENSION[ext] ?? `a ${ext} file is not read` };
-  let n = 0;
-  let fd: number | null = null;
-  try {
-    fd = openSync(path, "r");
-    n = readSync(fd, head, 0, HEAD_BYTES, 0);
-  } catch {
-    return refused;
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-  const b = head.subarray(0, n);
+  const b = readHead(path);
+  if (b === null) return refused;
+  const n = b.length;
   const named = `named ${ext}`;
   // A zip archive: a .docx or .xlsx renamed (an OFD file is a zip too, of its own parts).
   if (n >= 4 && b.readUInt32LE(0) === 0x04034b50) {
@@ -77,24 +90,32 @@ export function officeFileForm(path: string, ext: string): OfficeFileForm {
   // An OLE compound file is the form the name says (or a document saved with a password): not read.
   if (n >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1) return refused;
   if (ext === ".ofd") return refused;
-  // Text: UTF-16 with its byte-order mark, else bytes without NUL (UTF-8 or GB18030, as a text file is read).
-  let text: string;
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
-    const even = b.subarray(2, 2 + ((n - 2) & ~1));
-    text = b[0] === 0xff ? even.toString("utf16le") : Buffer.from(even).swap16().toString("utf16le");
-  } else if (n === 0) return { refused: "the file is empty; expected a budget document" };
-  else if (b.includes(0)) return refused;
-  else text = b.toString("latin1");
-  text = text.replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, "").trimStart();
+  const text = headText(b);
+  if (text === null) return n === 0 ? { refused: "the file is empty; expected a budget document" } : refused;
   if (/^\{\\rtf/.test(text)) return ext === ".rtf" ? refused : { refused: `a rich-text document (RTF) ${named} is not read; ${WORD}` };
   if (ext === ".rtf") return refused;
   if (/^MIME-Version:|^Content-Type:\s*multipart\//im.test(text.slice(0, 2048)))
     return { refused: `a single-file web page (MHTML) ${named} is not read; save it as a web page (.htm), .docx or PDF to have it checked` };
-  if (/<\?mso-application\s+progid="Excel\.Sheet"|<(?:ss:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet/i.test(text))
-    return { refused: `an Excel 2003 XML spreadsheet ${named} is not read; ${SHEET}` };
+  if (isXmlSpreadsheet(text)) return { kind: "xlsx", holds: "an Excel 2003 XML spreadsheet" };
   if (/<\?mso-application\s+progid="Word\.Document"|<w:wordDocument\b/i.test(text)) return { refused: `a Word 2003 XML document ${named} is not read; ${WORD}` };
   const html = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|table\b|style\b)/i.test(text) || /<(?:body|table)\b/i.test(text);
   if (html) return { kind: "markdown", holds: "a web page (HTML)" };
   if (/^<\?xml/.test(text)) return { refused: `an XML file ${named} is not read; ${ext === ".xls" || ext === ".et" ? SHEET : WORD}` };
   return { kind: "markdown", holds: "text" };
+}
+
+/**
+ * The first bytes of a file as text, for what it holds to be told by its first markers (all ASCII): UTF-16 with
+ * its byte-order mark, else bytes without NUL read one character a byte (UTF-8 or GB18030 alike); a byte-order
+ * mark and leading white space left out. Null for an empty file or one with NUL bytes (binary).
+ */
+export function headText(b: Buffer): string | null {
+  const n = b.length;
+  let text: string;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    const even = b.subarray(2, 2 + ((n - 2) & ~1));
+    text = b[0] === 0xff ? even.toString("utf16le") : Buffer.from(even).swap16().toString("utf16le");
+  } else if (n === 0 || b.includes(0)) return null;
+  else text = b.toString("latin1");
+  return text.replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, "").trimStart();
 }

@@ -120,10 +120,10 @@ describe("a file named .doc or .xls that holds a form that is not read: a one-li
       "不读取以 .doc 命名的单个文件网页（MHTML）",
     ],
     [
-      "xml2003.xls",
-      '<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>\r\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="表1"><Table><Row><Cell><Data ss:Type="String">收支总表</Data></Cell></Row></Table></Worksheet></Workbook>',
-      "an Excel 2003 XML spreadsheet named .xls is not read; save it as an Excel workbook (.xlsx) to have it checked",
-      "不读取以 .xls 命名的 Excel 2003 XML 表格",
+      "data.xls",
+      '<?xml version="1.0" encoding="UTF-8"?>\r\n<exportData><record><项目>一般公共服务支出</项目><金额>12.00</金额></record></exportData>',
+      "an XML file named .xls is not read; save it as an Excel workbook (.xlsx) to have it checked",
+      "不读取以 .xls 命名的 XML 文件",
     ],
     [
       "xml2003.doc",

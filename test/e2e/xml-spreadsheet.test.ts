@@ -1,0 +1,114 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import iconv from "iconv-lite";
+import { cli, cliJson, SEED } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+import { editedSeed, SEED_XLSX } from "../helpers/workbook.js";
+import { asXmlSpreadsheet } from "../helpers/xml-spreadsheet.js";
+
+/*
+ * An Excel 2003 XML spreadsheet (SpreadsheetML 2003), the form many finance and OA systems write when they "export to
+ * Excel" under an .xls name, and Excel's own "XML Spreadsheet 2003 (*.xml)": read as the workbook of the same
+ * cells is, every finding at the same sheet and cell. Until now it was refused as an Excel 97–2003 workbook.
+ */
+
+const dir = tempDir("xml-spreadsheet");
+type Finding = { severity: string; ruleId: string; message: string; location: { file: string; sheet?: string; cell?: string } };
+type Doc = { format: string; failure: unknown; template: string; findings: Finding[] };
+/** Each finding with where it is (sheet and cell) and what it says, the file's own name left out. */
+const findingsOf = (d: Doc, file: string) => d.findings.map((f) => `${f.severity} ${f.ruleId} ${f.location.sheet}!${f.location.cell} ${f.message.split(file).join("F")}`).sort();
+
+/** The workbook at `xlsx` and its XML spreadsheet at `xml`: the same findings at the same sheets and cells. */
+function expectSameAsWorkbook(xml: string, xlsx: string) {
+  const expected = cliJson([xlsx]);
+  const got = cliJson([xml]);
+  const e: Doc = expected.report.documents[0];
+  const g: Doc = got.report.documents[0];
+  expect(g.failure).toBeNull();
+  expect(g.format).toBe("xlsx");
+  expect(g.template).toBe(e.template);
+  expect(g.findings.length).toBeGreaterThan(10);
+  expect(findingsOf(g, xml)).toEqual(findingsOf(e, xlsx));
+  expect(got.status).toBe(expected.status);
+  return g;
+}
+
+let seedXml = "";
+beforeAll(async () => {
+  seedXml = await asXmlSpreadsheet(SEED_XLSX);
+});
+
+describe("an Excel 2003 XML spreadsheet is read as the workbook of the same cells", () => {
+  it("the seed's workbook as an XML spreadsheet named .xls: the same findings at the same sheets and cells, and a note", () => {
+    const xls = join(dir, "部门预算.xls");
+    writeFileSync(xls, seedXml);
+    // The helper writes what such an export holds: named number formats, merges, comments, omitted indexes.
+    expect(seedXml).toMatch(/ss:MergeAcross="\d+"/);
+    expect(seedXml).toMatch(/<Comment /);
+    expect(seedXml).toMatch(/<Cell ss:StyleID=|<Cell>/);
+    expectSameAsWorkbook(xls, SEED_XLSX);
+    const r = cli([xls]);
+    expect(r.stderr).toBe(`budget-check: ${xls}: note: an Excel 2003 XML spreadsheet named .xls: read as such\n`);
+  });
+
+  it("named .xml, as Excel saves it, on the command line and in a batch folder (where another XML file is not a document)", () => {
+    const batch = join(dir, "batch");
+    const xml = join(batch, "部门预算.xml");
+    mkdirSync(batch, { recursive: true });
+    writeFileSync(xml, seedXml);
+    writeFileSync(join(batch, "配置.xml"), '<?xml version="1.0"?><config><item>1</item></config>');
+    expectSameAsWorkbook(xml, SEED_XLSX);
+    expect(cli([xml]).stderr).toBe("");
+    const r = cliJson([batch]);
+    expect(r.report.documents.map((d: { path: string }) => d.path)).toEqual([xml]);
+  });
+
+  it("in GB18030 with its encoding declared, and in UTF-16 with a byte-order mark: the same reading", () => {
+    const gb = join(dir, "gb.xls");
+    writeFileSync(gb, iconv.encode(seedXml.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="GB2312"?>'), "gb18030"));
+    expectSameAsWorkbook(gb, SEED_XLSX);
+    const u16 = join(dir, "u16.xls");
+    writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedXml.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'), "utf16le")]));
+    expectSameAsWorkbook(u16, SEED_XLSX);
+  });
+
+  it("a changed figure, a hidden row holding amounts and a hidden sheet: found as in the workbook, at the same cells", async () => {
+    const edited = await editedSeed((wb) => {
+      const t3 = wb.getWorksheet("表3")!;
+      let changed = false;
+      t3.eachRow((row, r) => {
+        const c = row.getCell(4);
+        if (!changed && r > 8 && typeof c.value === "number" && c.value > 10) {
+          c.value = c.value + 7;
+          changed = true;
+        }
+      });
+      t3.getRow(12).hidden = true;
+      wb.getWorksheet("表10")!.state = "hidden";
+    });
+    const xml = join(dir, "edited.xls");
+    writeFileSync(xml, await asXmlSpreadsheet(edited));
+    const got = expectSameAsWorkbook(xml, edited);
+    const clean = cliJson([SEED_XLSX]).report.documents[0] as Doc;
+    expect(got.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(clean.findings.filter((f) => f.severity === "error").length);
+    expect(got.findings.some((f) => /hidden/i.test(f.message) && f.location.sheet === "表3")).toBe(true);
+  });
+});
+
+describe("an XML spreadsheet that cannot be read: a one-line error, exit 2, the other inputs checked", () => {
+  it("no worksheet holds a value; and a file cut off in the middle of its first worksheet", () => {
+    const empty = join(dir, "empty.xls");
+    writeFileSync(empty, '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"><Table/></Worksheet></Workbook>');
+    const r = cliJson([empty, SEED]);
+    expect(r.status).toBe(2);
+    expect(r.report.documents[0].failure.message).toBe("no standard table found in any worksheet; expected one worksheet per table, named 表N or titled (e.g. 支出总表)");
+    expect(r.report.documents[1].failure).toBeNull();
+    const cut = join(dir, "cut.xls");
+    writeFileSync(cut, seedXml.slice(0, seedXml.indexOf("<Row", seedXml.indexOf('ss:Name="表1"')) + 300));
+    const c = cli([cut]);
+    expect(c.status).toBe(2);
+    expect(c.stderr.trim().split("\n").at(-1)).toMatch(new RegExp(`^budget-check: ${cut}: `));
+    expect(c.stderr).not.toMatch(/\n\s+at /);
+  });
+});
