@@ -48,7 +48,9 @@ const ZH: [RegExp, string][] = [
   [/^an OFD document \(\.ofd\) is not read; export it as PDF to have it checked$/, "不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查"],
   // A file of an office name that holds another form (office-forms.ts officeFileForm).
   [/^a rich-text document \(RTF\) named (\.\w+) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取以 $1 命名的 RTF 文档；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
-  [/^a single-file web page \(MHTML\) named (\.\w+) is not read; save it as a web page \(\.htm\), \.docx or PDF to have it checked$/, "不读取以 $1 命名的单个文件网页（MHTML）；请另存为网页（.htm）、.docx 或 PDF 后再检查"],
+  [/^not a readable single-file web page \(MHTML\): its headers have no end$/, "不是可读取的单个文件网页（MHTML）：邮件头没有结束"],
+  [/^not a readable single-file web page \(MHTML\): its Content-Type names no boundary$/, "不是可读取的单个文件网页（MHTML）：Content-Type 没有指明 boundary"],
+  [/^not a readable single-file web page \(MHTML\): it holds no HTML part$/, "不是可读取的单个文件网页（MHTML）：其中没有 HTML 部分"],
   [/^not a readable Excel 2003 XML spreadsheet \(no <Workbook> element\); save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不是可读取的 Excel 2003 XML 表格（没有 <Workbook> 元素）；请另存为 Excel 工作簿（.xlsx）后再检查"],
   [/^more than (\d+) rows hold values; a budget worksheet is read up to (\d+)$/, "有值的行超过 $1 行；预算工作表最多读取 $2 行"],
   [/^a value in column ([A-Z]+); a budget worksheet is read up to column ([A-Z]+) \((\d+) columns\)$/, "第 $1 列有值；预算工作表最多读取到第 $2 列（$3 列）"],

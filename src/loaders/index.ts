@@ -1,11 +1,13 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, relative } from "node:path";
+import { Decimal } from "decimal.js";
 import type { BudgetDocument } from "../model/document.js";
 import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { isXmlSpreadsheetFile, officeFileForm, unreadExtension } from "./office-forms.js";
+import { headText, isXmlSpreadsheetFile, officeFileForm, unreadExtension } from "./office-forms.js";
+import { isMhtml, mhtmlPage } from "./mhtml.js";
 import { loadXmlSpreadsheet } from "./xml-spreadsheet.js";
 import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
@@ -79,6 +81,37 @@ function loadHtmlPage(file: string, text: string, template: DocumentTemplate | u
   return doc;
 }
 
+/**
+ * A single-file web page (mhtml.ts): its HTML part read as a saved web page is, every location put back from the
+ * page's line to the file's (a quoted-printable or base64 part keeps no column).
+ */
+function loadMhtml(file: string, bytes: Buffer, options: LoadOptions): BudgetDocument {
+  const page = mhtmlPage(bytes, file);
+  const decoded = decodeTextWithEncoding(page.html, file, options.encoding ?? page.charset ?? undefined);
+  const text = decoded.text;
+  const doc = isHtmlPage(text) || !(hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)) ? loadHtmlPage(file, text, options.template) : loadHtmlTables(file, text, options.template);
+  const seen = new Set<object>();
+  const visit = (o: unknown): void => {
+    if (o === null || typeof o !== "object" || seen.has(o) || o instanceof Decimal) return;
+    seen.add(o);
+    if (Array.isArray(o)) {
+      for (const x of o) visit(x);
+      return;
+    }
+    const r = o as Record<string, unknown>;
+    if (r.file === file && typeof r.line === "number") {
+      r.line = page.lines[Math.min(r.line, page.lines.length) - 1] ?? r.line;
+      if (!page.columns) delete r.column;
+      return;
+    }
+    for (const v of Object.values(r)) visit(v);
+  };
+  visit(doc);
+  if (!page.columns) for (const part of doc.text) for (const l of part.lines) delete l.columnStart;
+  doc.encoding = decoded.encoding;
+  return doc;
+}
+
 /** One input to check: a document file, a CSV folder, or a workbook. */
 export interface Package {
   path: string;
@@ -87,7 +120,7 @@ export interface Package {
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
 /** A saved web page: read as a text document (html-page.ts). */
-const HTML_EXT = new Set([".html", ".htm"]);
+const HTML_EXT = new Set([".html", ".htm", ".mht", ".mhtml"]);
 /** The extensions of the forms read as documents in a batch folder. */
 const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".xlsx", ".docx"]);
 
@@ -292,6 +325,9 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
   switch (pkg.kind) {
     case "markdown": {
       const bytes = readInputFile(pkg.path);
+      // A single-file web page (.mht, or an "export to Word" under a .doc name): its HTML part, read as a web page.
+      const head = headText(bytes.subarray(0, 8192));
+      if (head !== null && isMhtml(head)) return loadMhtml(pkg.path, bytes, options);
       const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;

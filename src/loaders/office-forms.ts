@@ -12,6 +12,7 @@
  * and WPS forms) and anything else keeps the error of its name.
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { isMhtml } from "./mhtml.js";
 import { isXmlSpreadsheet } from "./xml-spreadsheet.js";
 import { zipParts } from "./zip-limits.js";
 
@@ -94,8 +95,7 @@ export function officeFileForm(path: string, ext: string): OfficeFileForm {
   if (text === null) return n === 0 ? { refused: "the file is empty; expected a budget document" } : refused;
   if (/^\{\\rtf/.test(text)) return ext === ".rtf" ? refused : { refused: `a rich-text document (RTF) ${named} is not read; ${WORD}` };
   if (ext === ".rtf") return refused;
-  if (/^MIME-Version:|^Content-Type:\s*multipart\//im.test(text.slice(0, 2048)))
-    return { refused: `a single-file web page (MHTML) ${named} is not read; save it as a web page (.htm), .docx or PDF to have it checked` };
+  if (isMhtml(text)) return { kind: "markdown", holds: "a single-file web page (MHTML)" };
   if (isXmlSpreadsheet(text)) return { kind: "xlsx", holds: "an Excel 2003 XML spreadsheet" };
   if (/<\?mso-application\s+progid="Word\.Document"|<w:wordDocument\b/i.test(text)) return { refused: `a Word 2003 XML document ${named} is not read; ${WORD}` };
   const html = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html\b|head\b|body\b|meta\b|table\b|style\b)/i.test(text) || /<(?:body|table)\b/i.test(text);

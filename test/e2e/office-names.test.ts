@@ -114,12 +114,6 @@ describe("a file named .doc or .xls that holds a form that is not read: a one-li
   const cases: [string, string | Buffer, string, string][] = [
     ["rtf.doc", "{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}部门预算}", "a rich-text document (RTF) named .doc is not read; save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked", "不读取以 .doc 命名的 RTF 文档"],
     [
-      "mhtml.doc",
-      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01D9"\r\n\r\n------=_NextPart_01D9\r\nContent-Type: text/html; charset="gb2312"\r\n\r\n<html></html>\r\n',
-      "a single-file web page (MHTML) named .doc is not read; save it as a web page (.htm), .docx or PDF to have it checked",
-      "不读取以 .doc 命名的单个文件网页（MHTML）",
-    ],
-    [
       "data.xls",
       '<?xml version="1.0" encoding="UTF-8"?>\r\n<exportData><record><项目>一般公共服务支出</项目><金额>12.00</金额></record></exportData>',
       "an XML file named .xls is not read; save it as an Excel workbook (.xlsx) to have it checked",
