@@ -170,6 +170,23 @@ export function relocate(doc: BudgetDocument, file: string, places: Map<number, 
     const own = source(places.get(Math.floor(part.location.line ?? 0))?.row ?? null);
     if (renumber && own !== null && at.every((l) => source(l) === own)) part.lines.forEach((l, i) => (l.line = rowNumber(at[i]!) ?? l.line));
   }
+  eachLineLocation(doc, file, (r) => {
+    const place = places.get(Math.floor(r.line));
+    if (place) {
+      const to = place.cells && typeof r.column === "number" ? (place.cells[r.column - 1] ?? place.row) : place.row;
+      delete (r as Partial<typeof r>).line;
+      delete r.column;
+      delete r.page;
+      Object.assign(r, to);
+    }
+  }, seen);
+}
+
+/**
+ * Calls `at` for each location of `doc` in `file` that is on a line (each object once, however often the model
+ * refers to it, and none of those in `seen`), for a loader to put it back where the file prints it.
+ */
+export function eachLineLocation(doc: BudgetDocument, file: string, at: (r: Record<string, unknown> & { line: number }) => void, seen = new Set<object>()): void {
   const visit = (o: unknown): void => {
     if (o === null || typeof o !== "object" || seen.has(o) || o instanceof Decimal) return;
     seen.add(o);
@@ -179,14 +196,7 @@ export function relocate(doc: BudgetDocument, file: string, places: Map<number, 
     }
     const r = o as Record<string, unknown>;
     if (r.file === file && typeof r.line === "number") {
-      const place = places.get(Math.floor(r.line));
-      if (place) {
-        const to = place.cells && typeof r.column === "number" ? (place.cells[r.column - 1] ?? place.row) : place.row;
-        delete r.line;
-        delete r.column;
-        delete r.page;
-        Object.assign(r, to);
-      }
+      at(r as Record<string, unknown> & { line: number });
       return;
     }
     for (const v of Object.values(r)) visit(v);

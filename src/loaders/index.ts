@@ -1,6 +1,5 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, relative } from "node:path";
-import { Decimal } from "decimal.js";
 import type { BudgetDocument } from "../model/document.js";
 import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
@@ -14,7 +13,7 @@ import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
 import { hasHtmlTable, htmlTables } from "./html-tables.js";
 import { loadMarkdown } from "./markdown.js";
-import { chooseReading, relocate } from "./cell-forms.js";
+import { chooseReading, eachLineLocation, relocate } from "./cell-forms.js";
 import { htmlPageLines, isHtmlPage } from "./html-page.js";
 import { readInputFile } from "./read.js";
 import { loadDocx } from "./docx.js";
@@ -90,23 +89,10 @@ function loadMhtml(file: string, bytes: Buffer, options: LoadOptions): BudgetDoc
   const decoded = decodeTextWithEncoding(page.html, file, options.encoding ?? page.charset ?? undefined);
   const text = decoded.text;
   const doc = isHtmlPage(text) || !(hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)) ? loadHtmlPage(file, text, options.template) : loadHtmlTables(file, text, options.template);
-  const seen = new Set<object>();
-  const visit = (o: unknown): void => {
-    if (o === null || typeof o !== "object" || seen.has(o) || o instanceof Decimal) return;
-    seen.add(o);
-    if (Array.isArray(o)) {
-      for (const x of o) visit(x);
-      return;
-    }
-    const r = o as Record<string, unknown>;
-    if (r.file === file && typeof r.line === "number") {
-      r.line = page.lines[Math.min(r.line, page.lines.length) - 1] ?? r.line;
-      if (!page.columns) delete r.column;
-      return;
-    }
-    for (const v of Object.values(r)) visit(v);
-  };
-  visit(doc);
+  eachLineLocation(doc, file, (r) => {
+    r.line = page.lines[Math.min(r.line, page.lines.length) - 1] ?? r.line;
+    if (!page.columns) delete r.column;
+  });
   if (!page.columns) for (const part of doc.text) for (const l of part.lines) delete l.columnStart;
   doc.encoding = decoded.encoding;
   return doc;

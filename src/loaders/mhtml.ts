@@ -12,6 +12,7 @@
  */
 import type { EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
+import { placer } from "./html-tables.js";
 
 /** The page of an MHTML file: its HTML as bytes, the charset its part names, and where each of its lines is in the file. */
 export interface MhtmlPage {
@@ -58,22 +59,6 @@ function encodingOf(charset: string | null): EncodingName | null {
   return null;
 }
 
-/** Where each line of `text` starts (offsets), and the line an offset is on (1-based). */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
 const HEX = /^[0-9A-Fa-f]{2}$/;
 
 /** Quoted-printable content as bytes, and the file's line of each of its lines (its soft breaks joined). */
@@ -110,7 +95,6 @@ function quotedPrintable(content: string, firstLine: number): { bytes: Buffer; l
 export function mhtmlPage(bytes: Buffer, file: string): MhtmlPage {
   // Headers and boundaries are ASCII; a part's content is taken as bytes (one character a byte).
   const text = bytes.toString("latin1");
-  const lineOf = lineIndex(text);
   const split = /\r?\n\r?\n/g;
   const top = split.exec(text);
   if (!top) throw new InputError("not a readable single-file web page (MHTML): its headers have no end", { file });
@@ -147,7 +131,7 @@ export function mhtmlPage(bytes: Buffer, file: string): MhtmlPage {
   const encoding = (part.headers.get("content-transfer-encoding") ?? "").toLowerCase();
   const charset = encodingOf(param(part.headers.get("content-type") ?? "", "charset"));
   const content = text.slice(part.start, part.end);
-  const firstLine = lineOf(part.start);
+  const firstLine = placer(text.slice(0, part.start))(part.start).line;
   if (encoding === "quoted-printable") {
     const { bytes: html, lines } = quotedPrintable(content, firstLine);
     return { html, charset, lines, columns: false };

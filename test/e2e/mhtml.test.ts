@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
-import { cli, cliJson, SEED } from "../helpers/cli.js";
+import { cli, SEED } from "../helpers/cli.js";
 import { asWordPage } from "../helpers/html-page.js";
 import { asMhtml } from "../helpers/mhtml.js";
 import { tempDir } from "../helpers/tmp.js";
-import { expectReadAlike, tabTextOf, type ReportedFinding } from "../helpers/read-alike.js";
+import { expectReadAlike, expectRefusedBesideSeed, tabTextOf, type ReportedFinding } from "../helpers/read-alike.js";
 
 /*
  * A single-file web page (MHTML): Word's "single file web page" (.mht) and the form many systems write an "export
@@ -104,10 +104,7 @@ describe("a single-file web page (MHTML) is read as the web page it holds", () =
   it("an MHTML file with no HTML part, or no boundary: a one-line error (in Chinese too), exit 2, the other input checked", () => {
     const none = join(dir, "none.mht");
     writeFileSync(none, 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n');
-    const r = cliJson([none, SEED]);
-    expect(r.status).toBe(2);
-    expect(r.report.documents[0].failure.message).toBe("not a readable single-file web page (MHTML): it holds no HTML part");
-    expect(r.report.documents[1].failure).toBeNull();
+    expectRefusedBesideSeed(none, "not a readable single-file web page (MHTML): it holds no HTML part");
     const nob = join(dir, "noboundary.mht");
     writeFileSync(nob, "MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n<html></html>\r\n");
     const z = cli([nob, "--lang", "zh"]);

@@ -6,7 +6,7 @@ import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
 import { asWordPage } from "../helpers/html-page.js";
 import { asHtmlTables } from "../helpers/tab-form.js";
 import { tempDir } from "../helpers/tmp.js";
-import { expectReadAlike, said, tabTextOf } from "../helpers/read-alike.js";
+import { expectReadAlike, expectRefusedBesideSeed, said, tabTextOf } from "../helpers/read-alike.js";
 
 /*
  * A file named .doc or .xls that holds another form. A web system's "export to Word" or "export to Excel" writes
@@ -132,10 +132,7 @@ describe("a file named .doc or .xls that holds a form that is not read: a one-li
     it(`${name}: "${message.slice(0, 50)}…", exit 2, the other input checked`, () => {
       const file = join(dir, name);
       writeFileSync(file, content);
-      const r = cliJson([file, SEED]);
-      expect(r.status).toBe(2);
-      expect(r.report.documents[0].failure.message).toBe(message);
-      expect(r.report.documents[1].failure).toBeNull();
+      const r = expectRefusedBesideSeed(file, message);
       expect(r.stderr.trim().split("\n")).toEqual([`budget-check: ${file}: ${message}`]);
       const z = cli([file, "--lang", "zh"]);
       expect(z.status).toBe(2);

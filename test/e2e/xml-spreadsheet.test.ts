@@ -2,10 +2,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import iconv from "iconv-lite";
-import { cli, cliJson, SEED } from "../helpers/cli.js";
+import { cli, cliJson } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 import { editedSeed, SEED_XLSX } from "../helpers/workbook.js";
 import { asXmlSpreadsheet } from "../helpers/xml-spreadsheet.js";
+import { expectRefusedBesideSeed } from "../helpers/read-alike.js";
 
 /*
  * An Excel 2003 XML spreadsheet (SpreadsheetML 2003), the form many finance and OA systems write when they "export to
@@ -100,10 +101,7 @@ describe("an XML spreadsheet that cannot be read: a one-line error, exit 2, the 
   it("no worksheet holds a value; and a file cut off in the middle of its first worksheet", () => {
     const empty = join(dir, "empty.xls");
     writeFileSync(empty, '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"><Table/></Worksheet></Workbook>');
-    const r = cliJson([empty, SEED]);
-    expect(r.status).toBe(2);
-    expect(r.report.documents[0].failure.message).toBe("no standard table found in any worksheet; expected one worksheet per table, named 表N or titled (e.g. 支出总表)");
-    expect(r.report.documents[1].failure).toBeNull();
+    expectRefusedBesideSeed(empty, "no standard table found in any worksheet; expected one worksheet per table, named 表N or titled (e.g. 支出总表)");
     const cut = join(dir, "cut.xls");
     writeFileSync(cut, seedXml.slice(0, seedXml.indexOf("<Row", seedXml.indexOf('ss:Name="表1"')) + 300));
     const c = cli([cut]);

@@ -56,3 +56,12 @@ export function expectReadAlike(copy: string, tab: string, format?: string) {
   expect(run.status).toBe(expected.summary.error > 0 ? 1 : 0);
   return got;
 }
+
+/** `file` checked with the seed after it: `message` as its failure, exit 2, and the seed checked all the same. */
+export function expectRefusedBesideSeed(file: string, message: string) {
+  const r = cliJson([file, SEED]);
+  expect(r.status).toBe(2);
+  expect(r.report.documents[0].failure.message).toBe(message);
+  expect(r.report.documents[1].failure).toBeNull();
+  return r;
+}
