@@ -6,15 +6,16 @@ import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
 import { headText, isXmlSpreadsheetFile, officeFileForm, unreadExtension } from "./office-forms.js";
-import { isMhtml, mhtmlPage } from "./mhtml.js";
+import { isMhtml } from "./mhtml.js";
+import { loadHtmlPage, loadHtmlTables, loadMhtml } from "./web-page.js";
 import { loadXmlSpreadsheet } from "./xml-spreadsheet.js";
-import { layoutDocument, loadLayoutText, recogniseTemplate } from "./layout/index.js";
+import { layoutDocument, loadLayoutText } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
 import { hasHtmlTable, htmlTables } from "./html-tables.js";
 import { loadMarkdown } from "./markdown.js";
-import { chooseReading, eachLineLocation, relocate } from "./cell-forms.js";
-import { htmlPageLines, isHtmlPage } from "./html-page.js";
+import { chooseReading } from "./cell-forms.js";
+import { isHtmlPage } from "./html-page.js";
 import { readInputFile } from "./read.js";
 import { loadDocx } from "./docx.js";
 
@@ -52,50 +53,6 @@ export function loadTabSeparated(file: string, text: string, template: DocumentT
     () => tabFormLines(text),
     (lines, recognised) => layoutDocument(file, lines, "markdown", { template: recognised, recognised: true }),
   );
-}
-
-/**
- * A Markdown text whose tables are HTML (<table>…</table>): its rows laid out on a grid as a tab-separated
- * text's are, read by the layout reader with the template it recognises (Shenzhen's too: the tab-separated
- * reader reads tabs, not HTML).
- */
-function loadHtmlTables(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
-  const lines = tabFormLines(text);
-  return layoutDocument(file, lines, "markdown", template ? { template } : { template: recogniseTemplate(lines), recognised: true });
-}
-
-/**
- * A saved web page (html-page.ts): its blocks of text and tables of data as lines, read by the layout reader
- * with the template it recognises, every location put back at the page's line (and column).
- */
-function loadHtmlPage(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
-  const { lines, places, columnStarts } = htmlPageLines(file, text);
-  const doc = layoutDocument(file, lines, "markdown", template ? { template } : { template: recogniseTemplate(lines), recognised: true });
-  relocate(doc, file, places, false);
-  for (const part of doc.text)
-    for (const l of part.lines) {
-      const start = columnStarts.get(l.line);
-      if (start) l.columnStart = start;
-    }
-  return doc;
-}
-
-/**
- * A single-file web page (mhtml.ts): its HTML part read as a saved web page is, every location put back from the
- * page's line to the file's (a quoted-printable or base64 part keeps no column).
- */
-function loadMhtml(file: string, bytes: Buffer, options: LoadOptions): BudgetDocument {
-  const page = mhtmlPage(bytes, file);
-  const decoded = decodeTextWithEncoding(page.html, file, options.encoding ?? page.charset ?? undefined);
-  const text = decoded.text;
-  const doc = isHtmlPage(text) || !(hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)) ? loadHtmlPage(file, text, options.template) : loadHtmlTables(file, text, options.template);
-  eachLineLocation(doc, file, (r) => {
-    r.line = page.lines[Math.min(r.line, page.lines.length) - 1] ?? r.line;
-    if (!page.columns) delete r.column;
-  });
-  if (!page.columns) for (const part of doc.text) for (const l of part.lines) delete l.columnStart;
-  doc.encoding = decoded.encoding;
-  return doc;
 }
 
 /** One input to check: a document file, a CSV folder, or a workbook. */
@@ -313,7 +270,7 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       const bytes = readInputFile(pkg.path);
       // A single-file web page (.mht, or an "export to Word" under a .doc name): its HTML part, read as a web page.
       const head = headText(bytes.subarray(0, 8192));
-      if (head !== null && isMhtml(head)) return loadMhtml(pkg.path, bytes, options);
+      if (head !== null && isMhtml(head)) return loadMhtml(pkg.path, bytes, options.template, options.encoding);
       const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;
