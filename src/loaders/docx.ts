@@ -5,6 +5,10 @@ import type { DocumentTemplate } from "../templates/index.js";
 import { relocate, type Place } from "./cell-forms.js";
 import { InputError } from "./errors.js";
 import { attr, tokens } from "./xml-scan.js";
+import { decodeTextWithEncoding } from "./decode.js";
+import { isMhtml } from "./mhtml.js";
+import { headText } from "./office-forms.js";
+import { loadMhtml, loadWebText } from "./web-page.js";
 import { layoutDocument, recogniseTemplate } from "./layout/index.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import { readInputFile } from "./read.js";
@@ -42,6 +46,12 @@ export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocum
   const { lines, places, paragraphs, unread, chunks } = docxLines(file, parts);
   // A document made by a program that writes HTML into a Word file (an "altChunk"): Word converts the chunk when
   // it opens the file; the file itself holds no paragraph or table of it.
+  // One chunk of HTML or MHTML (as a web system writes a "Word document"): read as the web page it is, each figure at
+  // its line of the chunk (word/afchunk.mht inside the archive). RTF, or several chunks, are not read.
+  if (chunks > 0 && lines.length < 3 && parts.chunks?.length === 1) {
+    const doc = chunkDocument(file, inflatedBytes(parts.chunks[0], file, LIMITS.documentBytes), template);
+    if (doc) return doc;
+  }
   if (chunks > 0 && lines.length < 3)
     throw new InputError("its content is an HTML or RTF chunk that Word converts on opening (an altChunk), not Word paragraphs and tables; open it in Word and save it again (or as PDF) to have it checked", { file });
   const laid = gridLines(lines);
@@ -63,11 +73,29 @@ export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocum
   return doc;
 }
 
+/** A Word document's chunk of HTML or MHTML, read as a web page (`format` `docx`); null for another kind (RTF). */
+function chunkDocument(file: string, bytes: Buffer, template: DocumentTemplate | undefined): BudgetDocument | null {
+  const head = headText(bytes.subarray(0, 8192));
+  if (head === null) return null;
+  let doc: BudgetDocument;
+  if (isMhtml(head)) doc = loadMhtml(file, bytes, template);
+  else if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html\b|head\b|body\b|table\b)/i.test(head)) {
+    const decoded = decodeTextWithEncoding(bytes, file);
+    doc = loadWebText(file, decoded.text, template);
+    doc.encoding = decoded.encoding;
+  } else return null;
+  doc.format = "docx";
+  delete doc.encoding;
+  return doc;
+}
+
 /** The XML parts a reading needs: the body, and the styles and list numbering it refers to (empty when absent). */
 interface DocxParts {
   document: string;
   styles: string;
   numbering: string;
+  /** The parts of the document's altChunks (HTML, MHTML or RTF Word converts on opening), in the order its relationships list them. */
+  chunks?: ZipPart[];
 }
 
 function docxParts(bytes: Buffer, file: string): DocxParts {
@@ -100,11 +128,29 @@ function docxParts(bytes: Buffer, file: string): DocxParts {
     const p = byName.get(`${dir}${name}`);
     return p ? inflated(p, file, LIMITS.otherBytes) : "";
   };
-  return { document: inflated(body, file, LIMITS.documentBytes), styles: other("styles.xml"), numbering: other("numbering.xml") };
+  // altChunks' parts, by the main part's relationships (Target relative to its folder, or absolute from the root).
+  const rels = byName.get(`${dir}_rels/${main.slice(dir.length)}.rels`);
+  const chunks: ZipPart[] = [];
+  if (rels)
+    for (const t of tokens(inflated(rels, file, LIMITS.otherBytes)))
+      if (typeof t !== "string" && t.local === "Relationship" && /\/aFChunk$/i.test(attr(t.attrs, "Type") ?? "")) {
+        const target = attr(t.attrs, "Target") ?? "";
+        const part = byName.get(target.startsWith("/") ? target.slice(1) : `${dir}${target}`);
+        if (part) chunks.push(part);
+      }
+  return { document: inflated(body, file, LIMITS.documentBytes), styles: other("styles.xml"), numbering: other("numbering.xml"), chunks };
 }
 
 /** A part's text (UTF-8, or UTF-16 with its byte-order mark), inflated to at most `cap` bytes. */
 function inflated(part: ZipPart, file: string, cap: number): string {
+  const data = inflatedBytes(part, file, cap);
+  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
+  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
+  return data.toString("utf8").replace(/^\ufeff/, "");
+}
+
+/** A part's bytes, inflated to at most `cap` bytes. */
+function inflatedBytes(part: ZipPart, file: string, cap: number): Buffer {
   let data: Buffer;
   if (part.method === 0) data = part.data;
   else if (part.method === 8)
@@ -117,9 +163,7 @@ function inflated(part: ZipPart, file: string, cap: number): string {
     }
   else throw new InputError(`the part ${part.name} is compressed with method ${part.method}; a .docx document uses deflate`, { file });
   if (data.length > cap) throw new InputError(`inflates to more than ${cap / 1024 / 1024} MB (at ${part.name}); not read (a budget document is a few MB)`, { file });
-  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
-  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
-  return data.toString("utf8").replace(/^\ufeff/, "");
+  return data;
 }
 
 /** A toggle property's value (<w:vanish/>, <w:vanish w:val="false"/>). */

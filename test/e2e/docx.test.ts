@@ -3,7 +3,10 @@ import { basename, join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
-import { asDocx, docxPages, editDocumentXml, type DocxOptions } from "../helpers/docx.js";
+import { asDocx, docxPages, editDocumentXml, zip, type DocxOptions } from "../helpers/docx.js";
+import iconv from "iconv-lite";
+import { asWordPage } from "../helpers/html-page.js";
+import { asMhtml } from "../helpers/mhtml.js";
 import { tempDir } from "../helpers/tmp.js";
 import { expectReadAlike, READ_ALIKE_FIXTURES, said, tabTextOf, type ReportedFinding } from "../helpers/read-alike.js";
 
@@ -179,5 +182,38 @@ describe("Word documents in a batch, and .docx files that are not Word documents
     const zh = cli([join(bad, "old.docx"), "--lang", "zh"]);
     expect(zh.status).toBe(2);
     expect(zh.stderr).toContain("不是 .docx 压缩包而是 OLE 文件");
+  });
+});
+
+describe("a Word document whose content is one chunk of HTML or MHTML (altChunk), as some web systems export one", () => {
+  /** A .docx whose body is one altChunk, its part named by the document's relationships. */
+  const chunked = (name: string, target: string, data: Buffer | string, type: string) =>
+    zip([
+      { name: "[Content_Types].xml", data: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="${target.split(".").pop()}" ContentType="${type}"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>` },
+      { name: "word/document.xml", data: '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:altChunk r:id="AltChunkId1"/><w:sectPr/></w:body></w:document>' },
+      { name: "word/_rels/document.xml.rels", data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="AltChunkId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/></Relationships>` },
+      { name: `word/${target}`, data },
+    ]);
+
+  it("an MHTML chunk (GB2312, quoted-printable) and an HTML chunk: read as the web page each is, format docx", () => {
+    for (const f of [SEED, "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt"]) {
+      const { tab, tabText } = forms.get(f)!;
+      const page = iconv.encode(asWordPage(tabText), "gb18030");
+      const mht = join(dir, `${basename(tab)}-chunk-mht.docx`);
+      writeFileSync(mht, chunked("mht", "afchunk.mht", asMhtml(page), "message/rfc822"));
+      const got = expectReadAlike(mht, tab, "docx");
+      expect(got.encoding).toBeUndefined();
+      const htm = join(dir, `${basename(tab)}-chunk-htm.docx`);
+      writeFileSync(htm, chunked("htm", "afchunk.htm", page, "text/html"));
+      expectReadAlike(htm, tab, "docx");
+    }
+  });
+
+  it("an RTF chunk is not read: the one-line error that says what the file is", () => {
+    const rtf = join(dir, "chunk-rtf.docx");
+    writeFileSync(rtf, chunked("rtf", "afchunk.rtf", "{\\rtf1\\ansi 部门预算}", "application/rtf"));
+    const r = cli([rtf]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`budget-check: ${rtf}: its content is an HTML or RTF chunk that Word converts on opening (an altChunk), not Word paragraphs and tables; open it in Word and save it again (or as PDF) to have it checked\n`);
   });
 });
