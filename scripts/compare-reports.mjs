@@ -8,7 +8,7 @@
 //            forms: text, CSV folder, workbook), --corpus <dir> (where the corpora are made and kept;
 //            made once, reused after)
 //
-// The inputs: the seed (document.md, csv/, workbook.xlsx, document.docx) in json (en, zh) and text (en, zh, with
+// The inputs: the seed (document.md, csv/, workbook.xlsx, document.docx, workbook.xls) in json (en, zh) and text (en, zh, with
 // --show-rounding); every fixtures/shanghai/*.txt and *.docx and fixtures/other-provinces/*.txt in json and text;
 // a 决算 with --previous; the synthetic corpora as one batch each in jsonl. Fields that measure time
 // (none today) would be removed before comparing. Exit 1 when any report differs (the first differing
@@ -40,7 +40,7 @@ const txt = (dir) => readdirSync(join(ROOT, "fixtures", dir)).filter((f) => f.en
 
 /** name → CLI arguments (paths relative to the repository, so that reports from two worktrees compare). */
 const cases = new Map();
-for (const [form, input] of [["md", join("fixtures", "shenzhen-sast-2023", "document.md")], ["csv", join("fixtures", "shenzhen-sast-2023", "csv")], ["xlsx", join("fixtures", "shenzhen-sast-2023", "workbook.xlsx")], ["docx", join("fixtures", "shenzhen-sast-2023", "document.docx")]]) {
+for (const [form, input] of [["md", join("fixtures", "shenzhen-sast-2023", "document.md")], ["csv", join("fixtures", "shenzhen-sast-2023", "csv")], ["xlsx", join("fixtures", "shenzhen-sast-2023", "workbook.xlsx")], ["docx", join("fixtures", "shenzhen-sast-2023", "document.docx")], ["xls", join("fixtures", "shenzhen-sast-2023", "workbook.xls")]]) {
   for (const lang of ["en", "zh"]) {
     cases.set(`seed-${form}-${lang}.json`, [input, "--format", "json", "--lang", lang]);
     cases.set(`seed-${form}-${lang}.txt`, [input, "--format", "text", "--lang", lang, "--show-rounding", "--no-color"]);

@@ -5,7 +5,7 @@ import type { Lang } from "../engine/types.js";
  * each of them in Chinese (a message it does not know stays English). Keep it next to the loaders'
  * messages: test/loaders/bad-input.test.ts runs each kind of bad input with --lang zh (test/loaders/docx.test.ts a Word document's).
  */
-const ZH: [RegExp, string][] = [
+const ZH: [RegExp, string | ((whole: string, ...groups: string[]) => string)][] = [
   [/^no such file or folder; expected a document \(\.md\/\.txt\/\.pdf\/\.docx\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt/.pdf/.docx）、CSV 文件夹或 .xlsx 工作簿"],
   [/^a single CSV is one table; pass the folder that holds the package's CSV files$/, "单个 CSV 只是一张表；请指定存放该部门全部 CSV 的文件夹"],
   [/^an? (markdown|text|html) report of budget-check, not a document; give the disclosure it was made from$/, "这是 budget-check 的报告（$1），不是预算公开文件；请指定生成该报告的原文件"],
@@ -43,8 +43,6 @@ const ZH: [RegExp, string][] = [
   [/^a Word 97–2003 document \(\.doc\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 Word 97–2003 文档（.doc）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^a WPS document \(\.wps\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 WPS 文档（.wps）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^a rich-text document \(\.rtf\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 RTF 文档（.rtf）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
-  [/^an Excel 97–2003 workbook \(\.xls\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 Excel 97–2003 工作簿（.xls）；请另存为 Excel 工作簿（.xlsx）后再检查"],
-  [/^a WPS spreadsheet \(\.et\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 WPS 表格（.et）；请另存为 Excel 工作簿（.xlsx）后再检查"],
   [/^an OFD document \(\.ofd\) is not read; export it as PDF to have it checked$/, "不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查"],
   // A file of an office name that holds another form (office-forms.ts officeFileForm).
   [/^a rich-text document \(RTF\) named (\.\w+) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取以 $1 命名的 RTF 文档；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
@@ -52,6 +50,12 @@ const ZH: [RegExp, string][] = [
   [/^not a readable single-file web page \(MHTML\): its Content-Type names no boundary$/, "不是可读取的单个文件网页（MHTML）：Content-Type 没有指明 boundary"],
   [/^not a readable single-file web page \(MHTML\): it holds no HTML part$/, "不是可读取的单个文件网页（MHTML）：其中没有 HTML 部分"],
   [/^not a readable Excel 2003 XML spreadsheet \(no <Workbook> element\); save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不是可读取的 Excel 2003 XML 表格（没有 <Workbook> 元素）；请另存为 Excel 工作簿（.xlsx）后再检查"],
+  // Excel 97–2003 workbooks (src/loaders/xls.ts, cfb.ts).
+  [/^a workbook saved with a password is not read; save it again without a password to have it checked$/, "设置了密码的工作簿不读取；请取消密码另存后再检查"],
+  [/^an Excel 5\.0\/95 workbook \(BIFF5\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 Excel 5.0/95 工作簿（BIFF5）；请另存为 Excel 工作簿（.xlsx）后再检查"],
+  [/^not an Excel workbook but a Word 97–2003 document under the name; save it as \.docx or PDF to have it checked$/, "不是 Excel 工作簿，而是改名的 Word 97–2003 文档；请另存为 .docx 或 PDF 后再检查"],
+  [/^not an Excel 97–2003 workbook: the compound file holds no Workbook stream; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不是 Excel 97–2003 工作簿：复合文件中没有 Workbook 流；请另存为 Excel 工作簿（.xlsx）后再检查"],
+  [/^not a readable Excel 97–2003 workbook \((.*)\); save it again from Excel, or as \.xlsx, to have it checked$/, (_m: string, why: string) => `不是可读取的 Excel 97–2003 工作簿（${damageZh(why)}）；请用 Excel 重新保存或另存为 .xlsx 后再检查`],
   [/^more than (\d+) rows hold values; a budget worksheet is read up to (\d+)$/, "有值的行超过 $1 行；预算工作表最多读取 $2 行"],
   [/^a value in column ([A-Z]+); a budget worksheet is read up to column ([A-Z]+) \((\d+) columns\)$/, "第 $1 列有值；预算工作表最多读取到第 $2 列（$3 列）"],
   [/^a Word 2003 XML document named (\.\w+) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取以 $1 命名的 Word 2003 XML 文档；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
@@ -85,8 +89,29 @@ const ZH: [RegExp, string][] = [
   [/^(\S+): expected the reason the finding is accepted$/, "$1：应写明接受该问题的理由"],
 ];
 
+/** Why a compound file or its workbook stream cannot be read (cfb.ts, xls.ts), in Chinese. */
+function damageZh(why: string): string {
+  const DAMAGE: [RegExp, string][] = [
+    [/^not a compound file$/, "不是复合文件"],
+    [/^its header is damaged$/, "文件头已损坏"],
+    [/^a sector lies past the end of the file$/, "有扇区超出文件末尾，文件不完整"],
+    [/^its sector table loops$/, "扇区表循环"],
+    [/^its sector table is larger than the file$/, "扇区表大于文件"],
+    [/^a sector chain is broken or loops$/, "扇区链断开或循环"],
+    [/^it has no root entry$/, "没有根目录项"],
+    [/^its stream (.*) is larger than the file$/, "其中的流 $1 大于文件"],
+    [/^a record runs past the end of its stream$/, "有记录超出其流的末尾"],
+    [/^the shared string table ends inside a string$/, "共享字符串表在字符串中途结束"],
+    [/^a string is cut inside a character$/, "有字符串在字符中途截断"],
+    [/^its Workbook stream does not begin with a BOF record$/, "Workbook 流不以 BOF 记录开头"],
+    [/^the worksheet (.*) does not begin with a BOF record$/, "工作表 $1 不以 BOF 记录开头"],
+  ];
+  for (const [re, zh] of DAMAGE) if (re.test(why)) return why.replace(re, zh);
+  return why;
+}
+
 export function inputErrorText(message: string, lang: Lang): string {
   if (lang !== "zh") return message;
-  for (const [re, zh] of ZH) if (re.test(message)) return message.replace(re, zh).replace(/^--previous：(.*)$/, (_, rest: string) => `--previous：${inputErrorText(rest, "zh")}`);
+  for (const [re, zh] of ZH) if (re.test(message)) return message.replace(re, zh as string).replace(/^--previous：(.*)$/, (_, rest: string) => `--previous：${inputErrorText(rest, "zh")}`);
   return message;
 }

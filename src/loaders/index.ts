@@ -5,10 +5,11 @@ import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { headText, isXmlSpreadsheetFile, officeFileForm, unreadExtension } from "./office-forms.js";
+import { headText, isCompoundFileAt, isXmlSpreadsheetFile, officeFileForm, unreadExtension } from "./office-forms.js";
 import { isMhtml } from "./mhtml.js";
 import { loadHtmlPage, loadHtmlTables, loadMhtml } from "./web-page.js";
 import { loadXmlSpreadsheet } from "./xml-spreadsheet.js";
+import { loadXls } from "./xls.js";
 import { layoutDocument, loadLayoutText } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
@@ -88,7 +89,7 @@ function officeFile(path: string, ext: string, found: Discovery, form = officeFi
   if ("refused" in form) found.problems.push(new InputError(form.refused, { file: path }));
   else {
     found.packages.push({ path, kind: form.kind });
-    found.notes.push({ path, note: `${form.holds} named ${ext}: read as such` });
+    if (form.holds) found.notes.push({ path, note: `${form.holds} named ${ext}: read as such` });
   }
 }
 
@@ -290,6 +291,8 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
     case "xlsx": {
       // An Excel 2003 XML spreadsheet (a system's "export to Excel", under an .xls or .xml name) is read without exceljs.
       if (isXmlSpreadsheetFile(pkg.path)) return loadXmlSpreadsheet(pkg.path, options.template);
+      // An Excel 97–2003 workbook (.xls, .et), or an .xlsx saved with a password (both compound files).
+      if (isCompoundFileAt(pkg.path)) return loadXls(pkg.path, options.template);
       // exceljs is large: loaded only when an input is a workbook.
       const { loadXlsx } = await import("./xlsx.js");
       return loadXlsx(pkg.path, options.template);

@@ -1,17 +1,19 @@
 /*
- * The forms a department keeps its disclosure in that budget-check does not read — an old Word or a WPS document, a
- * workbook of Excel 97–2003, an OFD file — told by their name's extension, each with what to give instead.
+ * The forms a department keeps its disclosure in that budget-check does not read — an old Word or a WPS document, an
+ * RTF or an OFD file — told by their name's extension, each with what to give instead.
  * Read as text, such a file failed as a binary file, as not valid GB18030 or as holding no table, which told
  * the user nothing of what to do; in a batch folder it was passed over without a word. (A file of another
  * name holding one is a binary file to the text loader, and said so.)
  *
- * A file of such a name is looked into first (`officeFileForm`): many hold a form that is read. A web system's
+ * A file of such a name is looked into first (`officeFileForm`): an Excel 97–2003 workbook (.xls, and WPS's .et) is
+ * read (xls.ts), and many others hold a form that is read. A web system's
  * "export to Word" or "export to Excel" writes a web page (HTML) or tab-separated text under a .doc or .xls
  * name, which Word and Excel open as if it were one; a .docx or .xlsx renamed .doc or .xls is a zip archive.
  * Those are read as what they hold, and said so on stderr. An OLE file (the real Word 97–2003, Excel 97–2003
  * and WPS forms) and anything else keeps the error of its name.
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { isCompoundFile } from "./cfb.js";
 import { isMhtml } from "./mhtml.js";
 import { isXmlSpreadsheet } from "./xml-spreadsheet.js";
 import { zipParts } from "./zip-limits.js";
@@ -24,8 +26,9 @@ const BY_EXTENSION: Record<string, string> = {
   ".doc": `a Word 97–2003 document (.doc) is not read; ${WORD}`,
   ".wps": `a WPS document (.wps) is not read; ${WORD}`,
   ".rtf": `a rich-text document (.rtf) is not read; ${WORD}`,
-  ".xls": `an Excel 97–2003 workbook (.xls) is not read; ${SHEET}`,
-  ".et": `a WPS spreadsheet (.et) is not read; ${SHEET}`,
+  // (An Excel 97–2003 or WPS workbook is read: only a file that is none is refused under these names.)
+  ".xls": "not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked",
+  ".et": "not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked",
   ".ofd": "an OFD document (.ofd) is not read; export it as PDF to have it checked",
 };
 
@@ -34,8 +37,8 @@ export function unreadExtension(ext: string): string | null {
   return BY_EXTENSION[ext] ?? null;
 }
 
-/** What a file of an office name holds: a form that is read (the package kind, and what it is: "a web page (HTML)"), or the error. */
-export type OfficeFileForm = { kind: "docx" | "xlsx" | "markdown"; holds: string } | { refused: string };
+/** What a file of an office name holds: a form that is read (the package kind, and what it is where its name does not say: "a web page (HTML)"), or the error. */
+export type OfficeFileForm = { kind: "docx" | "xlsx" | "markdown"; holds?: string } | { refused: string };
 
 /** The bytes looked at: enough for a web page's or an XML file's first tags after a long comment or <head>. */
 const HEAD_BYTES = 8192;
@@ -52,6 +55,12 @@ export function readHead(path: string): Buffer | null {
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+/** A file that is a compound (OLE) file (whatever its name). */
+export function isCompoundFileAt(path: string): boolean {
+  const b = readHead(path);
+  return !!b && isCompoundFile(b);
 }
 
 /** A file that is an Excel 2003 XML spreadsheet (whatever its name). */
@@ -88,8 +97,9 @@ export function officeFileForm(path: string, ext: string): OfficeFileForm {
     if (parts.some((p) => /^\/?xl\/workbook\.xml$/.test(p.name))) return { kind: "xlsx", holds: "an Excel workbook (.xlsx)" };
     return refused;
   }
-  // An OLE compound file is the form the name says (or a document saved with a password): not read.
-  if (n >= 8 && b.readUInt32BE(0) === 0xd0cf11e0 && b.readUInt32BE(4) === 0xa1b11ae1) return refused;
+  // An OLE compound file is the form the name says (or a document saved with a password): an Excel 97–2003 or WPS
+  // workbook is read (xls.ts, which says what it is where it is not one); a Word or WPS document is not.
+  if (isCompoundFile(b)) return ext === ".xls" || ext === ".et" ? { kind: "xlsx" } : refused;
   if (ext === ".ofd") return refused;
   const text = headText(b);
   if (text === null) return n === 0 ? { refused: "the file is empty; expected a budget document" } : refused;

@@ -51,10 +51,10 @@ describe("a disclosure kept as .wps, .xls, .doc or .ofd", () => {
     // Each in the report as an input that failed, with the same message; the seed checked.
     const docs = r.report.documents as { path: string; failure: { message: string } | null; summary: { error: number } }[];
     expect(docs.map((d) => [d.path.slice(dir.length + 1), d.failure ? "failed" : d.summary.error])).toEqual([...names.map((n) => [n, "failed"]), ["seed.md", 6]]);
-    expect(docs[0].failure!.message).toBe("an Excel 97–2003 workbook (.xls) is not read; save it as an Excel workbook (.xlsx) to have it checked");
+    expect(docs[0].failure!.message).toBe("not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked");
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(`budget-check: ${join(dir, "部门预算.xls")}: an Excel 97–2003 workbook (.xls) is not read; save it as an Excel workbook (.xlsx) to have it checked`);
+    expect(lines[0]).toBe(`budget-check: ${join(dir, "部门预算.xls")}: not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked`);
     expect(lines[1]).toContain("a WPS document (.wps) is not read; save it as .docx or PDF");
     expect(lines[2]).toContain("an OFD document (.ofd) is not read; export it as PDF");
     expect(lines[3]).toContain("表格.txt: this is a binary file, not text");
@@ -62,7 +62,7 @@ describe("a disclosure kept as .wps, .xls, .doc or .ofd", () => {
     const zh = cli([join(dir, "部门预算.xls"), join(dir, "部门预算.ofd"), "--lang", "zh"]);
     expect(zh.status).toBe(2);
     expect(zh.stderr.trim().split("\n")).toEqual([
-      `budget-check: ${join(dir, "部门预算.xls")}: 不读取 Excel 97–2003 工作簿（.xls）；请另存为 Excel 工作簿（.xlsx）后再检查`,
+      `budget-check: ${join(dir, "部门预算.xls")}: 不是可读取的 Excel 97–2003 工作簿（不是复合文件）；请用 Excel 重新保存或另存为 .xlsx 后再检查`,
       `budget-check: ${join(dir, "部门预算.ofd")}: 不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查`,
     ]);
   });

@@ -65,3 +65,23 @@ export function expectRefusedBesideSeed(file: string, message: string) {
   expect(r.report.documents[1].failure).toBeNull();
   return r;
 }
+
+type SheetFinding = { severity: string; ruleId: string; message: string; location: { sheet?: string; cell?: string } };
+type SheetDoc = { format: string; failure: unknown; template: string; findings: SheetFinding[] };
+/** Each finding with where it is (sheet and cell) and what it says, the file's own name left out. */
+const sheetFindings = (d: SheetDoc, file: string) => d.findings.map((f) => `${f.severity} ${f.ruleId} ${f.location.sheet}!${f.location.cell} ${f.message.split(file).join("F")}`).sort();
+
+/** `copy`, another form of the workbook at `xlsx` (.xls, XML spreadsheet): the same findings at the same sheets and cells. */
+export function expectReadAsWorkbook(copy: string, xlsx: string): SheetDoc {
+  const expected = cliJson([xlsx]);
+  const got = cliJson([copy]);
+  const e: SheetDoc = expected.report.documents[0];
+  const g: SheetDoc = got.report.documents[0];
+  expect(g.failure).toBeNull();
+  expect(g.format).toBe("xlsx");
+  expect(g.template).toBe(e.template);
+  expect(g.findings.length).toBeGreaterThan(10);
+  expect(sheetFindings(g, copy)).toEqual(sheetFindings(e, xlsx));
+  expect(got.status).toBe(expected.status);
+  return g;
+}

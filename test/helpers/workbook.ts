@@ -19,3 +19,22 @@ export async function editedSeed(edit: (wb: ExcelJS.Workbook) => void): Promise<
   await wb.xlsx.writeFile(out);
   return out;
 }
+
+/**
+ * The changes a test of another workbook form makes to the seed's workbook: a figure of 表3 raised by 7 (an error
+ * more), 表3's row 12 (amounts) and column I hidden, and 表10 hidden.
+ */
+export function changeSeed(wb: ExcelJS.Workbook): void {
+  const t3 = wb.getWorksheet("表3")!;
+  let changed = false;
+  t3.eachRow((row, r) => {
+    const c = row.getCell(4);
+    if (!changed && r > 8 && typeof c.value === "number" && c.value > 10) {
+      c.value = c.value + 7;
+      changed = true;
+    }
+  });
+  t3.getRow(12).hidden = true;
+  t3.getColumn(9).hidden = true;
+  wb.getWorksheet("表10")!.state = "hidden";
+}

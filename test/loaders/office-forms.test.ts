@@ -43,7 +43,7 @@ describe("officeFileForm", () => {
 
   it("an empty file says so; a binary file of another kind and an unreadable path keep the error of the name", () => {
     expect(form("empty.xls", "")).toEqual({ refused: "the file is empty; expected a budget document" });
-    expect(form("bin.et", Buffer.from([1, 2, 0, 4]))).toEqual({ refused: expect.stringMatching(/^a WPS spreadsheet \(\.et\) is not read/) });
+    expect(form("bin.et", Buffer.from([1, 2, 0, 4]))).toEqual({ refused: expect.stringMatching(/^not a readable Excel 97–2003 workbook \(not a compound file\)/) });
     expect(officeFileForm(join(dir, "missing.doc"), ".doc")).toEqual({ refused: expect.stringMatching(/^a Word 97–2003 document/) });
   });
 });
