@@ -270,8 +270,12 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
     case "markdown": {
       const bytes = readInputFile(pkg.path);
       // A single-file web page (.mht, or an "export to Word" under a .doc name): its HTML part, read as a web page.
-      const head = headText(bytes.subarray(0, 8192));
-      if (head !== null && isMhtml(head)) return loadMhtml(pkg.path, bytes, options.template, options.encoding);
+      // (Its first byte is a header's first letter: a text document's seldom is, and it is not looked at further.)
+      const first = bytes[0] | 0x20;
+      if (first >= 0x61 && first <= 0x7a) {
+        const head = headText(bytes.subarray(0, 8192));
+        if (head !== null && isMhtml(head)) return loadMhtml(pkg.path, bytes, options.template, options.encoding);
+      }
       const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
       const encoding = decoded.encoding;
       const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;

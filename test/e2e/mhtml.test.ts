@@ -75,6 +75,14 @@ describe("a single-file web page (MHTML) is read as the web page it holds", () =
     expect(cli([doc]).stderr).toBe(`budget-check: ${doc}: note: a single-file web page (MHTML) named .doc: read as such\n`);
   });
 
+  it("a browser's single-file page (UTF-8, headers before MIME-Version, the boundary on a folded line): the same findings", () => {
+    const mht = join(dir, "saved.mhtml");
+    const utf8 = Buffer.from(iconv.decode(pages.get("shanghai")!, "gb18030").replace("charset=gb2312", "charset=utf-8"), "utf8");
+    writeFileSync(mht, asMhtml(utf8, { charset: "utf-8", chrome: true }));
+    expect(readFileSync(mht, "latin1")).toMatch(/^From: <Saved by Blink>\r\n/);
+    expect(expectReadAlike(mht, tabs.get("shanghai")!, "markdown").encoding).toBe("utf-8");
+  });
+
   it("an 8bit part keeps the page's lines and columns, shifted by the headers above it", () => {
     const mht = join(dir, "8bit.mht");
     const bytes = asMhtml(pages.get("seed")!, { encoding: "8bit" });

@@ -33,7 +33,11 @@ export function quotedPrintable(html: Buffer): string {
   return out.join("\r\n");
 }
 
-export function asMhtml(html: Buffer, opts: { encoding?: "quoted-printable" | "base64" | "8bit"; charset?: string } = {}): Buffer {
+/**
+ * `html` as a single-file web page: as Word saves one, or (`chrome`) as a browser's "save page as single file" does
+ * (`From: <Saved by Blink>` and the page's address first, the boundary's parameter on a folded line).
+ */
+export function asMhtml(html: Buffer, opts: { encoding?: "quoted-printable" | "base64" | "8bit"; charset?: string; chrome?: boolean } = {}): Buffer {
   const encoding = opts.encoding ?? "quoted-printable";
   const charset = opts.charset ?? "gb2312";
   const body =
@@ -43,8 +47,9 @@ export function asMhtml(html: Buffer, opts: { encoding?: "quoted-printable" | "b
         ? Buffer.from((html.toString("base64").match(/.{1,76}/g) ?? []).join("\r\n"), "latin1")
         : html;
   const head = [
+    ...(opts.chrome ? ["From: <Saved by Blink>", "Snapshot-Content-Location: https://www.example.gov.cn/zwgk/czyjs/bmys/t2023.html", "Subject: =?utf-8?Q?2023=E5=B9=B4=E9=83=A8=E9=97=A8=E9=A2=84=E7=AE=97?=", "Date: Tue, 5 Dec 2026 09:00:00 +0800"] : []),
     "MIME-Version: 1.0",
-    `Content-Type: multipart/related;\r\n\tboundary="${BOUNDARY}"`,
+    opts.chrome ? `Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${BOUNDARY}"` : `Content-Type: multipart/related;\r\n\tboundary="${BOUNDARY}"`,
     "",
     "This document is a Single File Web Page, also known as a Web Archive file.  If you are seeing this message, your browser or editor doesn't support Web Archive files.",
     "",
