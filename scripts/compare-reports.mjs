@@ -8,8 +8,8 @@
 //            forms: text, CSV folder, workbook), --corpus <dir> (where the corpora are made and kept;
 //            made once, reused after)
 //
-// The inputs: the seed (document.md, csv/, workbook.xlsx, document.docx, workbook.xls) in json (en, zh) and text (en, zh, with
-// --show-rounding); every fixtures/shanghai/*.txt and *.docx and fixtures/other-provinces/*.txt in json and text;
+// The inputs: the seed (document.md, csv/, workbook.xlsx, document.docx, workbook.xls, document.doc) in json (en, zh) and text (en, zh, with
+// --show-rounding); every fixtures/shanghai/*.txt, *.docx and *.doc and fixtures/other-provinces/*.txt in json and text;
 // a 决算 with --previous; the synthetic corpora as one batch each in jsonl. Fields that measure time
 // (none today) would be removed before comparing. Exit 1 when any report differs (the first differing
 // line is printed), 0 when every report is byte-identical.
@@ -36,18 +36,18 @@ const mixed = Number(opt("--mixed", "60"));
 const corpusDir = opt("--corpus", join(ROOT, "bench-out", "compare-corpus"));
 
 const SEED = join(ROOT, "fixtures", "shenzhen-sast-2023");
-const txt = (dir) => readdirSync(join(ROOT, "fixtures", dir)).filter((f) => f.endsWith(".txt") || f.endsWith(".docx")).sort().map((f) => join("fixtures", dir, f));
+const txt = (dir) => readdirSync(join(ROOT, "fixtures", dir)).filter((f) => f.endsWith(".txt") || f.endsWith(".docx") || f.endsWith(".doc")).sort().map((f) => join("fixtures", dir, f));
 
 /** name → CLI arguments (paths relative to the repository, so that reports from two worktrees compare). */
 const cases = new Map();
-for (const [form, input] of [["md", join("fixtures", "shenzhen-sast-2023", "document.md")], ["csv", join("fixtures", "shenzhen-sast-2023", "csv")], ["xlsx", join("fixtures", "shenzhen-sast-2023", "workbook.xlsx")], ["docx", join("fixtures", "shenzhen-sast-2023", "document.docx")], ["xls", join("fixtures", "shenzhen-sast-2023", "workbook.xls")]]) {
+for (const [form, input] of [["md", join("fixtures", "shenzhen-sast-2023", "document.md")], ["csv", join("fixtures", "shenzhen-sast-2023", "csv")], ["xlsx", join("fixtures", "shenzhen-sast-2023", "workbook.xlsx")], ["docx", join("fixtures", "shenzhen-sast-2023", "document.docx")], ["xls", join("fixtures", "shenzhen-sast-2023", "workbook.xls")], ["doc", join("fixtures", "shenzhen-sast-2023", "document.doc")]]) {
   for (const lang of ["en", "zh"]) {
     cases.set(`seed-${form}-${lang}.json`, [input, "--format", "json", "--lang", lang]);
     cases.set(`seed-${form}-${lang}.txt`, [input, "--format", "text", "--lang", lang, "--show-rounding", "--no-color"]);
   }
 }
 for (const f of [...txt("shanghai"), ...txt("other-provinces")]) {
-  const base = f.split("/").pop().replace(/\.txt$/, "").replace(/\.docx$/, "-docx");
+  const base = f.split("/").pop().replace(/\.txt$/, "").replace(/\.docx$/, "-docx").replace(/\.doc$/, "-doc");
   cases.set(`${base}.json`, [f, "--format", "json"]);
   cases.set(`${base}.txt`, [f, "--format", "text", "--lang", "zh", "--no-color"]);
 }

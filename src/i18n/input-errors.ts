@@ -40,8 +40,6 @@ const ZH: [RegExp, string | ((whole: string, ...groups: string[]) => string)][] 
   [/^not a budget disclosure as read: no Word table of a known kind, and its body holds (\d+) embedded objects?, which are not read; if they are the tables, paste them as Word tables to have them checked$/, "按读取结果不是预算公开文件：没有可识别类型的 Word 表格，正文中有 $1 个嵌入对象，未读取；如为表格，请粘贴为 Word 表格后再检查"],
   [/^its content is an HTML or RTF chunk that Word converts on opening \(an altChunk\), not Word paragraphs and tables; open it in Word and save it again \(or as PDF\) to have it checked$/, "其内容是 Word 打开时才转换的 HTML 或 RTF 片段（altChunk），不是 Word 段落和表格；请用 Word 打开后重新保存（或另存为 PDF）再检查"],
   // Office forms not read (src/loaders/office-forms.ts).
-  [/^a Word 97–2003 document \(\.doc\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 Word 97–2003 文档（.doc）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
-  [/^a WPS document \(\.wps\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 WPS 文档（.wps）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^a rich-text document \(\.rtf\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 RTF 文档（.rtf）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^an OFD document \(\.ofd\) is not read; export it as PDF to have it checked$/, "不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查"],
   // A file of an office name that holds another form (office-forms.ts officeFileForm).
@@ -55,6 +53,12 @@ const ZH: [RegExp, string | ((whole: string, ...groups: string[]) => string)][] 
   [/^an Excel 5\.0\/95 workbook \(BIFF5\) is not read; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不读取 Excel 5.0/95 工作簿（BIFF5）；请另存为 Excel 工作簿（.xlsx）后再检查"],
   [/^not an Excel workbook but a Word 97–2003 document under the name; save it as \.docx or PDF to have it checked$/, "不是 Excel 工作簿，而是改名的 Word 97–2003 文档；请另存为 .docx 或 PDF 后再检查"],
   [/^not an Excel 97–2003 workbook: the compound file holds no Workbook stream; save it as an Excel workbook \(\.xlsx\) to have it checked$/, "不是 Excel 97–2003 工作簿：复合文件中没有 Workbook 流；请另存为 Excel 工作簿（.xlsx）后再检查"],
+  // Word 97–2003 documents (src/loaders/doc.ts).
+  [/^not a Word document but an Excel 97–2003 workbook under the name; name it \.xls to have it checked$/, "不是 Word 文档，而是改名的 Excel 97–2003 工作簿；请改名为 .xls 后再检查"],
+  [/^a document saved with a password is not read; save it again without a password to have it checked$/, "设置了密码的文档不读取；请取消密码另存后再检查"],
+  [/^not a Word 97–2003 document: the compound file holds no WordDocument stream; save it as \.docx or PDF to have it checked$/, "不是 Word 97–2003 文档：复合文件中没有 WordDocument 流；请另存为 .docx 或 PDF 后再检查"],
+  [/^a Word 6\.0\/95 document is not read; save it as \.docx or PDF to have it checked$/, "不读取 Word 6.0/95 文档；请另存为 .docx 或 PDF 后再检查"],
+  [/^not a readable Word 97–2003 document \((.*)\); save it again from Word, or as \.docx or PDF, to have it checked$/, (_m: string, why: string) => `不是可读取的 Word 97–2003 文档（${damageZh(why)}）；请用 Word 重新保存，或另存为 .docx 或 PDF 后再检查`],
   [/^not a readable Excel 97–2003 workbook \((.*)\); save it again from Excel, or as \.xlsx, to have it checked$/, (_m: string, why: string) => `不是可读取的 Excel 97–2003 工作簿（${damageZh(why)}）；请用 Excel 重新保存或另存为 .xlsx 后再检查`],
   [/^more than (\d+) rows hold values; a budget worksheet is read up to (\d+)$/, "有值的行超过 $1 行；预算工作表最多读取 $2 行"],
   [/^a value in column ([A-Z]+); a budget worksheet is read up to column ([A-Z]+) \((\d+) columns\)$/, "第 $1 列有值；预算工作表最多读取到第 $2 列（$3 列）"],
@@ -105,6 +109,11 @@ function damageZh(why: string): string {
     [/^a string is cut inside a character$/, "有字符串在字符中途截断"],
     [/^its Workbook stream does not begin with a BOF record$/, "Workbook 流不以 BOF 记录开头"],
     [/^the worksheet (.*) does not begin with a BOF record$/, "工作表 $1 不以 BOF 记录开头"],
+    [/^its WordDocument stream does not begin with a Word file header$/, "WordDocument 流不以 Word 文件头开头"],
+    [/^its table stream is missing$/, "缺少表格流（Table）"],
+    [/^its piece table is missing$/, "缺少文本片段表"],
+    [/^its piece table is damaged$/, "文本片段表已损坏"],
+    [/^a piece of its text lies past the end of its stream$/, "有文本片段超出其流的末尾"],
   ];
   for (const [re, zh] of DAMAGE) if (re.test(why)) return why.replace(re, zh);
   return why;

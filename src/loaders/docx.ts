@@ -54,6 +54,12 @@ export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocum
   }
   if (chunks > 0 && lines.length < 3)
     throw new InputError("its content is an HTML or RTF chunk that Word converts on opening (an altChunk), not Word paragraphs and tables; open it in Word and save it again (or as PDF) to have it checked", { file });
+  return wordDocument(file, { lines, places, paragraphs, unread }, template);
+}
+
+/** The lines of a Word document (.docx, or .doc: doc.ts), read by the layout reader; every location put back. */
+export function wordDocument(file: string, read: { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects }, template: DocumentTemplate | undefined): BudgetDocument {
+  const { lines, places, paragraphs, unread } = read;
   const laid = gridLines(lines);
   let doc: BudgetDocument;
   try {
@@ -401,7 +407,7 @@ function listCounter(numbering: Numbering) {
 
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 /** Paragraphs of one cell as one text: no space between two Chinese characters (a break Word draws, not a gap). */
-function joinCell(texts: string[]): string {
+export function joinCell(texts: string[]): string {
   let out = "";
   for (const t of texts) {
     if (!t) continue;

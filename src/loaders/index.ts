@@ -10,6 +10,7 @@ import { isMhtml } from "./mhtml.js";
 import { loadHtmlPage, loadHtmlTables, loadMhtml } from "./web-page.js";
 import { loadXmlSpreadsheet } from "./xml-spreadsheet.js";
 import { loadXls } from "./xls.js";
+import { loadDoc } from "./doc.js";
 import { layoutDocument, loadLayoutText } from "./layout/index.js";
 import { tabFormLines } from "./layout/tab-form.js";
 import { hasPipeTable, pipeTablesAsTabs } from "./pipe-tables.js";
@@ -302,6 +303,8 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       return loadXlsx(pkg.path, options.template);
     }
     case "docx":
+      // A Word 97–2003 document (.doc, .wps), or a .docx saved with a password (both compound files).
+      if (isCompoundFileAt(pkg.path)) return loadDoc(pkg.path, options.template);
       return loadDocx(pkg.path, options.template);
     case "pdf": {
       // pdfjs is large: loaded only when an input is a PDF.

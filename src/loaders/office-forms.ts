@@ -1,6 +1,6 @@
 /*
- * The forms a department keeps its disclosure in that budget-check does not read — an old Word or a WPS document, an
- * RTF or an OFD file — told by their name's extension, each with what to give instead.
+ * The forms a department keeps its disclosure in that budget-check does not read — an RTF or an OFD file, and files
+ * that are not what their name (.doc, .xls …) says — told by their name's extension, each with what to give instead.
  * Read as text, such a file failed as a binary file, as not valid GB18030 or as holding no table, which told
  * the user nothing of what to do; in a batch folder it was passed over without a word. (A file of another
  * name holding one is a binary file to the text loader, and said so.)
@@ -23,8 +23,9 @@ const SHEET = "save it as an Excel workbook (.xlsx) to have it checked";
 
 /** By extension: what the file is, and what to give instead. */
 const BY_EXTENSION: Record<string, string> = {
-  ".doc": `a Word 97–2003 document (.doc) is not read; ${WORD}`,
-  ".wps": `a WPS document (.wps) is not read; ${WORD}`,
+  // (A Word 97–2003 or WPS document is read: only a file that is none is refused under these names.)
+  ".doc": "not a readable Word 97–2003 document (not a compound file); save it again from Word, or as .docx or PDF, to have it checked",
+  ".wps": "not a readable Word 97–2003 document (not a compound file); save it again from Word, or as .docx or PDF, to have it checked",
   ".rtf": `a rich-text document (.rtf) is not read; ${WORD}`,
   // (An Excel 97–2003 or WPS workbook is read: only a file that is none is refused under these names.)
   ".xls": "not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked",
@@ -98,8 +99,9 @@ export function officeFileForm(path: string, ext: string): OfficeFileForm {
     return refused;
   }
   // An OLE compound file is the form the name says (or a document saved with a password): an Excel 97–2003 or WPS
-  // workbook is read (xls.ts, which says what it is where it is not one); a Word or WPS document is not.
-  if (isCompoundFile(b)) return ext === ".xls" || ext === ".et" ? { kind: "xlsx" } : refused;
+  // workbook is read (xls.ts), and so is a Word 97–2003 or WPS document (doc.ts); each says what it is where it is
+  // not what its name says.
+  if (isCompoundFile(b)) return ext === ".xls" || ext === ".et" ? { kind: "xlsx" } : ext === ".doc" || ext === ".wps" ? { kind: "docx" } : refused;
   if (ext === ".ofd") return refused;
   const text = headText(b);
   if (text === null) return n === 0 ? { refused: "the file is empty; expected a budget document" } : refused;

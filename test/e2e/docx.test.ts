@@ -174,14 +174,15 @@ describe("Word documents in a batch, and .docx files that are not Word documents
     const r = cli([join(bad, "old.docx"), join(bad, "text.docx"), join(bad, "good.docx"), "--format", "json"]);
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split("\n");
-    expect(lines.find((l) => l.includes("old.docx"))).toContain("not a .docx archive but an OLE file: a Word 97–2003 document named .docx, or a document saved with a password");
+    // (An OLE file is read as a Word 97–2003 document, as a .doc given the new name is: this one is a damaged one.)
+    expect(lines.find((l) => l.includes("old.docx"))).toContain("not a readable Word 97–2003 document (its header is damaged)");
     expect(lines.find((l) => l.includes("text.docx"))).toContain("not a readable .docx document (not a zip archive, or a damaged one)");
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const docs = JSON.parse(r.stdout).documents;
     expect(docs.find((d: { path: string }) => d.path.endsWith("good.docx")).failure).toBeNull();
     const zh = cli([join(bad, "old.docx"), "--lang", "zh"]);
     expect(zh.status).toBe(2);
-    expect(zh.stderr).toContain("不是 .docx 压缩包而是 OLE 文件");
+    expect(zh.stderr).toContain("不是可读取的 Word 97–2003 文档（文件头已损坏）");
   });
 });
 

@@ -55,7 +55,7 @@ describe("a disclosure kept as .wps, .xls, .doc or .ofd", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(`budget-check: ${join(dir, "部门预算.xls")}: not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked`);
-    expect(lines[1]).toContain("a WPS document (.wps) is not read; save it as .docx or PDF");
+    expect(lines[1]).toContain("部门预算.wps: not a readable Word 97–2003 document (not a compound file); save it again from Word, or as .docx or PDF");
     expect(lines[2]).toContain("an OFD document (.ofd) is not read; export it as PDF");
     expect(lines[3]).toContain("表格.txt: this is a binary file, not text");
     // In Chinese, each in one line too.
@@ -71,16 +71,19 @@ describe("a disclosure kept as .wps, .xls, .doc or .ofd", () => {
     const dir = join(tmp, "office-batch");
     mkdirSync(dir);
     writeFileSync(join(dir, "a.md"), seedText);
+    writeFileSync(join(dir, "a.ofd"), ZIP);
+    // (A .wps or .doc is read as a Word 97–2003 document, also beside its text: these two are damaged ones.)
     writeFileSync(join(dir, "a.wps"), OLE2);
     writeFileSync(join(dir, "b.doc"), OLE2);
     const r = cliJson([dir]);
     expect(r.status).toBe(2);
     expect(r.report.documents.map((d: { path: string; failure: unknown }) => [d.path.slice(dir.length + 1), !!d.failure])).toEqual([
       ["a.md", false],
+      ["a.wps", true],
       ["b.doc", true],
     ]);
-    expect(r.stderr).toContain(`${join(dir, "a.wps")}: skipped: a WPS document (.wps) is not read; the same document as a.md, which is checked`);
-    expect(r.stderr).toContain(`${join(dir, "b.doc")}: a Word 97–2003 document (.doc) is not read; save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked`);
+    expect(r.stderr).toContain(`${join(dir, "a.ofd")}: skipped: an OFD document (.ofd) is not read; the same document as a.md, which is checked`);
+    expect(r.stderr).toContain(`${join(dir, "b.doc")}: not a readable Word 97–2003 document (not a compound file); save it again from Word, or as .docx or PDF, to have it checked`);
   });
 });
 

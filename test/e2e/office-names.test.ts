@@ -125,7 +125,7 @@ describe("a file named .doc or .xls that holds a form that is not read: a one-li
       "a Word 2003 XML document named .doc is not read; save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked",
       "不读取以 .doc 命名的 Word 2003 XML 文档",
     ],
-    ["ole.doc", OLE2, "a Word 97–2003 document (.doc) is not read; save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked", "不读取 Word 97–2003 文档（.doc）"],
+    ["ole.doc", OLE2, "not a readable Word 97–2003 document (not a compound file); save it again from Word, or as .docx or PDF, to have it checked", "不是可读取的 Word 97–2003 文档（不是复合文件）"],
     ["other.xls", Buffer.from([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]), "not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked", "不是可读取的 Excel 97–2003 工作簿（不是复合文件）"],
   ];
   for (const [name, content, message, zh] of cases)

@@ -6,7 +6,7 @@ import { asWorkbook } from "../helpers/cell-forms.js";
 import { tempDir } from "../helpers/tmp.js";
 import { changeSeed, editedSeed, SEED_XLSX } from "../helpers/workbook.js";
 import { asXls, biff8, compoundFile } from "../helpers/xls.js";
-import { expectReadAsWorkbook, expectRefusedBesideSeed, tabTextOf } from "../helpers/read-alike.js";
+import { expectReadAsWorkbook, refusalTests, tabTextOf } from "../helpers/read-alike.js";
 
 /*
  * An Excel 97–2003 workbook (.xls, BIFF8): the form finance systems export budget tables in more than any other.
@@ -74,15 +74,5 @@ describe("an .xls that cannot be read: a one-line error saying what it is (in Ch
     ["cut.xls", () => readFileSync(join(ROOT, "fixtures/shenzhen-sast-2023/workbook.xls")).subarray(0, 20_000), "not a readable Excel 97–2003 workbook (a sector lies past the end of the file); save it again from Excel, or as .xlsx, to have it checked", "不是可读取的 Excel 97–2003 工作簿"],
     ["encrypted.xlsx", () => compoundFile([{ name: "EncryptionInfo", data: Buffer.alloc(200) }, { name: "EncryptedPackage", data: Buffer.alloc(5000) }]), "a workbook saved with a password is not read; save it again without a password to have it checked", "设置了密码的工作簿不读取"],
   ];
-  for (const [name, make, message, zh] of cases)
-    it(`${name}: "${message.slice(0, 60)}…"`, () => {
-      const file = join(dir, name);
-      writeFileSync(file, make());
-      const r = expectRefusedBesideSeed(file, message);
-      expect(r.stderr).toBe(`budget-check: ${file}: ${message}\n`);
-      const z = cli([file, "--lang", "zh"]);
-      expect(z.status).toBe(2);
-      expect(z.stderr.startsWith(`budget-check: ${file}: ${zh}`)).toBe(true);
-      expect(z.stderr.trim().split("\n")).toHaveLength(1);
-    });
+  refusalTests(dir, cases);
 });

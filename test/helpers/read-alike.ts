@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect } from "vitest";
+import { expect, it } from "vitest";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
-import { cliJson, ROOT, SEED } from "./cli.js";
+import { cli, cliJson, ROOT, SEED } from "./cli.js";
 import { asTabForm } from "./tab-form.js";
 
 /*
@@ -84,4 +84,22 @@ export function expectReadAsWorkbook(copy: string, xlsx: string): SheetDoc {
   expect(sheetFindings(g, copy)).toEqual(sheetFindings(e, xlsx));
   expect(got.status).toBe(expected.status);
   return g;
+}
+
+/**
+ * Tests that each of `cases` — a file's name, its bytes, the English error and the Chinese one's start — is refused
+ * beside the seed with that one line on stderr (exit 2, the seed checked), and in Chinese with `--lang zh`.
+ */
+export function refusalTests(dir: string, cases: [string, () => Buffer, string, string][]) {
+  for (const [name, make, message, zh] of cases)
+    it(`${name}: "${message.slice(0, 60)}…"`, () => {
+      const file = join(dir, name);
+      writeFileSync(file, make());
+      const r = expectRefusedBesideSeed(file, message);
+      expect(r.stderr).toBe(`budget-check: ${file}: ${message}\n`);
+      const z = cli([file, "--lang", "zh"]);
+      expect(z.status).toBe(2);
+      expect(z.stderr.startsWith(`budget-check: ${file}: ${zh}`), z.stderr).toBe(true);
+      expect(z.stderr.trim().split("\n")).toHaveLength(1);
+    });
 }

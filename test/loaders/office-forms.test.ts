@@ -35,15 +35,15 @@ describe("officeFileForm", () => {
     expect(form("w.wps", word)).toEqual({ kind: "docx", holds: "a Word document (.docx)" });
     expect(form("b.xls", book)).toEqual({ kind: "xlsx", holds: "an Excel workbook (.xlsx)" });
     expect(form("b.et", book)).toEqual({ kind: "xlsx", holds: "an Excel workbook (.xlsx)" });
-    expect(form("p.doc", deck)).toEqual({ refused: expect.stringMatching(/^a Word 97–2003 document \(\.doc\) is not read/) });
+    expect(form("p.doc", deck)).toEqual({ refused: expect.stringMatching(/^not a readable Word 97–2003 document \(not a compound file\)/) });
     expect(form("o.ofd", word)).toEqual({ refused: expect.stringMatching(/^an OFD document \(\.ofd\) is not read/) });
     // A damaged zip (its central directory cut off) is not looked into further.
-    expect(form("cut.doc", word.subarray(0, 40))).toEqual({ refused: expect.stringMatching(/^a Word 97–2003 document/) });
+    expect(form("cut.doc", word.subarray(0, 40))).toEqual({ refused: expect.stringMatching(/^not a readable Word 97–2003 document/) });
   });
 
   it("an empty file says so; a binary file of another kind and an unreadable path keep the error of the name", () => {
     expect(form("empty.xls", "")).toEqual({ refused: "the file is empty; expected a budget document" });
     expect(form("bin.et", Buffer.from([1, 2, 0, 4]))).toEqual({ refused: expect.stringMatching(/^not a readable Excel 97–2003 workbook \(not a compound file\)/) });
-    expect(officeFileForm(join(dir, "missing.doc"), ".doc")).toEqual({ refused: expect.stringMatching(/^a Word 97–2003 document/) });
+    expect(officeFileForm(join(dir, "missing.doc"), ".doc")).toEqual({ refused: expect.stringMatching(/^not a readable Word 97–2003 document/) });
   });
 });

@@ -1,0 +1,396 @@
+/*
+ * A Word 97–2003 document (.doc: the binary format of [MS-DOC] in a compound file's "WordDocument" stream; WPS's
+ * .wps documents are written in it too): the form many departments still draft in. Read as a .docx is, through
+ * the same lines and the same reading (docx.ts wordDocument):
+ *
+ * - The main text is the document's first ccpText characters, taken piece by piece from the piece table (CLX in
+ *   the table stream): UTF-16, or one byte a character (Windows-1252) for a compressed piece.
+ * - Each paragraph (ended by a paragraph mark) is a line; a line break inside it starts another. A short centred
+ *   paragraph or one with an outline level is a heading, as in a .docx.
+ * - A paragraph in a table (its properties: sprmPFInTable / sprmPItap, from the PAPX pages) is a cell's text, a
+ *   cell mark ends the cell and a row mark (sprmPFTtp) the row. A cell is as many cells as the table's column
+ *   boundaries it spans (its row's sprmTDefTable): a cell merged across columns is that many cells, its text in the
+ *   first, as in a .docx. A table inside a cell is the cell's text.
+ * - A field's instructions (a 目录's PAGEREF) are left out and its result read; text marked deleted (a tracked
+ *   deletion) or hidden (sprmCFRMarkDel, sprmCFVanish, from the CHPX pages) is left out. Pictures and embedded
+ *   objects are counted, not read. List numbers Word draws from its list tables are not read (typed numbers are).
+ *
+ * Locations as a .docx's: a table cell at `表格N` and its cell (`C5`), a paragraph at its number in the body
+ * (tables' paragraphs not counted). A .doc keeps no page layout: no page is said.
+ */
+import type { BudgetDocument } from "../model/document.js";
+import type { SourceLocation } from "../model/location.js";
+import type { DocumentTemplate } from "../templates/index.js";
+import type { Place } from "./cell-forms.js";
+import { CompoundFileError, readCompoundFile } from "./cfb.js";
+import { joinCell, wordDocument } from "./docx.js";
+import { InputError } from "./errors.js";
+import type { Entry } from "./layout/tab-form.js";
+import { readInputFile } from "./read.js";
+import { columnLetters } from "./sheets.js";
+import { mapArray } from "../util/arrays.js";
+import type { UnreadObjects } from "../util/unread-objects.js";
+
+/** Reads a Word 97–2003 document into the document model (`format` `docx`: a Word document). */
+export function loadDoc(file: string, template?: DocumentTemplate): BudgetDocument {
+  const read = docLines(file, readInputFile(file));
+  const doc = wordDocument(file, read, template);
+  doc.format = "docx";
+  return doc;
+}
+
+/** A piece of the text: characters [cp, cp + length) at byte `fc` of the WordDocument stream. */
+interface Piece {
+  cp: number;
+  length: number;
+  fc: number;
+  compressed: boolean;
+}
+
+/** Paragraph or character properties for the bytes [from, to) of the WordDocument stream. */
+interface Run<T> {
+  from: number;
+  to: number;
+  props: T;
+}
+
+interface ParaProps {
+  inTable: boolean;
+  depth: number;
+  rowEnd: boolean;
+  centred: boolean;
+  outline: boolean;
+  /** The row's cell boundaries (sprmTDefTable), in a row mark's properties. */
+  bounds: number[] | null;
+}
+
+interface CharProps {
+  hidden: boolean;
+}
+
+/** The sprms of a grpprl: each with its opcode and operand. */
+function* sprms(b: Buffer, from: number, to: number): Generator<{ op: number; at: number; size: number }> {
+  for (let i = from; i + 2 <= to; ) {
+    const op = b.readUInt16LE(i);
+    const spra = op >> 13;
+    let at = i + 2;
+    let size: number;
+    if (spra === 0 || spra === 1) size = 1;
+    else if (spra === 2 || spra === 4 || spra === 5) size = 2;
+    else if (spra === 3) size = 4;
+    else if (spra === 7) size = 3;
+    else if (op === 0xd608 || op === 0xd606) {
+      // sprmTDefTable: a two-byte size (that counts itself less one).
+      if (at + 2 > to) return;
+      size = b.readUInt16LE(at) - 1;
+      at += 2;
+    } else {
+      if (at >= to) return;
+      size = b[at];
+      at += 1;
+    }
+    if (size < 0 || at + size > to) return;
+    yield { op, at, size };
+    i = at + size;
+  }
+}
+
+/** The FKP pages of a bin table (PlcBtePapx or PlcBteChpx): each page's runs of bytes and their grpprl. */
+function fkpRuns<T>(word: Buffer, table: Buffer, fc: number, lcb: number, paragraph: boolean, props: (grpprl: Buffer, from: number, to: number) => T, none: T): Run<T>[] {
+  const runs: Run<T>[] = [];
+  if (lcb < 12 || fc + lcb > table.length) return runs;
+  const n = Math.floor((lcb - 4) / 8);
+  for (let k = 0; k < n; k++) {
+    const pn = table.readUInt32LE(fc + 4 * (n + 1) + 4 * k) & 0x3fffff;
+    const page = pn * 512;
+    if (page + 512 > word.length) continue;
+    const fkp = word.subarray(page, page + 512);
+    const crun = fkp[511];
+    for (let i = 0; i < crun && 4 * (crun + 1) <= 511; i++) {
+      const from = fkp.readUInt32LE(4 * i);
+      const to = fkp.readUInt32LE(4 * (i + 1));
+      let p = none;
+      if (paragraph) {
+        // BxPap: a byte offset (in words) to a PapxInFkp: cb, (cb' when cb is 0), istd, grpprl.
+        const bx = 4 * (crun + 1) + 13 * i;
+        const off = fkp[bx] * 2;
+        if (off > 0 && off < 511) {
+          let cb = fkp[off];
+          let start = off + 1;
+          let len = 2 * cb - 1;
+          if (cb === 0) {
+            cb = fkp[off + 1];
+            start = off + 2;
+            len = 2 * cb;
+          }
+          const end = Math.min(511, start + len);
+          if (end - start >= 2) p = props(fkp, start + 2, end);
+        }
+      } else {
+        const off = fkp[4 * (crun + 1) + i] * 2;
+        if (off > 0 && off < 511) {
+          const cb = fkp[off];
+          p = props(fkp, off + 1, Math.min(511, off + 1 + cb));
+        }
+      }
+      runs.push({ from, to, props: p });
+    }
+  }
+  return runs.sort((a, b) => a.from - b.from);
+}
+
+/** The run holding byte `fc` (runs sorted, not overlapping), or null. */
+function runAt<T>(runs: Run<T>[], fc: number): Run<T> | null {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].to <= fc) lo = mid + 1;
+    else if (runs[mid].from > fc) hi = mid - 1;
+    else return runs[mid];
+  }
+  return null;
+}
+
+/**
+ * A paragraph's properties from its grpprl. One too large for its page (a row mark's, with many cells) is kept in
+ * the Data stream, where sprmPHugePapx points (a two-byte size, then the grpprl).
+ */
+const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number): ParaProps => {
+  const p: ParaProps = { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null };
+  let innerRowEnd = false;
+  const all = [...sprms(b, from, to)];
+  const huge = all.find((s) => s.op === 0x6646 && s.size === 4);
+  if (huge && data) {
+    const at = b.readUInt32LE(huge.at);
+    if (at + 2 <= data.length) return paraProps(null)(data, at + 2, Math.min(data.length, at + 2 + data.readUInt16LE(at)));
+  }
+  for (const s of all) {
+    const v = b[s.at];
+    if (s.op === 0x2416) p.inTable = v !== 0;
+    else if (s.op === 0x2417) p.rowEnd = v !== 0;
+    else if (s.op === 0x244c) innerRowEnd = v !== 0;
+    else if (s.op === 0x6649 && s.size === 4) p.depth = b.readInt32LE(s.at);
+    else if (s.op === 0x2403 || s.op === 0x2461) p.centred = v === 1;
+    else if (s.op === 0x2640) p.outline = v < 9;
+    else if (s.op === 0xd608 && s.size >= 1) {
+      const n = b[s.at];
+      if (s.size >= 1 + 2 * (n + 1)) p.bounds = Array.from({ length: n + 1 }, (_, k) => b.readInt16LE(s.at + 1 + 2 * k));
+    }
+  }
+  if (p.inTable && p.depth === 0) p.depth = 1;
+  if (p.depth > 0) p.inTable = true;
+  // (A row of a table inside a cell ends with sprmPFInnerTtp; some writers mark a table's own rows so too.)
+  if (innerRowEnd) p.rowEnd = true;
+  return p;
+};
+
+const charProps = (b: Buffer, from: number, to: number): CharProps => {
+  let hidden = false;
+  for (const s of sprms(b, from, to)) if ((s.op === 0x0800 || s.op === 0x083c) && b[s.at] !== 0 && b[s.at] !== 0x80) hidden = true;
+  return { hidden };
+};
+
+const cp1252 = new TextDecoder("windows-1252");
+
+/** The document's body as the lines of its paragraphs and tables' rows, as docx.ts docxLines gives a .docx's. */
+export function docLines(file: string, bytes: Buffer): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
+  let word: Buffer;
+  let table: Buffer;
+  let data: Buffer | null = null;
+  try {
+    const cf = readCompoundFile(bytes);
+    const w = cf.stream("WordDocument");
+    if (!w) {
+      if (cf.stream("Workbook")) throw new InputError("not a Word document but an Excel 97–2003 workbook under the name; name it .xls to have it checked", { file });
+      if (cf.stream("EncryptedPackage")) throw new InputError("a document saved with a password is not read; save it again without a password to have it checked", { file });
+      throw new InputError("not a Word 97–2003 document: the compound file holds no WordDocument stream; save it as .docx or PDF to have it checked", { file });
+    }
+    word = w;
+    if (word.length < 0x200 || word.readUInt16LE(0) !== 0xa5ec) throw new CompoundFileError("its WordDocument stream does not begin with a Word file header");
+    const nFib = word.readUInt16LE(2);
+    const flags = word.readUInt16LE(0x0a);
+    // (Word 97 and later write 0x00C1 or more; Word 6.0 and 95, 0x0065 and 0x0068, a format of their own.)
+    if (nFib < 0x00c0) throw new InputError("a Word 6.0/95 document is not read; save it as .docx or PDF to have it checked", { file });
+    if (flags & 0x0100) throw new InputError("a document saved with a password is not read; save it again without a password to have it checked", { file });
+    const t = cf.stream(flags & 0x0200 ? "1Table" : "0Table");
+    if (!t) throw new CompoundFileError("its table stream is missing");
+    table = t;
+    data = cf.stream("Data");
+  } catch (e) {
+    if (e instanceof CompoundFileError) throw new InputError(`not a readable Word 97–2003 document (${e.message}); save it again from Word, or as .docx or PDF, to have it checked`, { file });
+    throw e;
+  }
+  const damaged = (why: string) => new InputError(`not a readable Word 97–2003 document (${why}); save it again from Word, or as .docx or PDF, to have it checked`, { file });
+
+  // The FIB: where the lists of longs and of (fc, lcb) pairs start, as its own counts say.
+  const csw = word.readUInt16LE(0x20);
+  const lwAt = 0x22 + csw * 2 + 2;
+  const cslw = word.readUInt16LE(lwAt - 2);
+  const ccpText = word.readInt32LE(lwAt + 12);
+  const fcLcbAt = lwAt + cslw * 4 + 2;
+  const pair = (k: number) => (fcLcbAt + k * 8 + 8 <= word.length ? { fc: word.readUInt32LE(fcLcbAt + k * 8), lcb: word.readUInt32LE(fcLcbAt + k * 8 + 4) } : { fc: 0, lcb: 0 });
+  const clx = pair(33);
+  const papx = pair(13);
+  const chpx = pair(12);
+  if (ccpText < 0 || clx.lcb === 0 || clx.fc + clx.lcb > table.length) throw damaged("its piece table is missing");
+
+  // The piece table.
+  const pieces: Piece[] = [];
+  for (let i = clx.fc; i < clx.fc + clx.lcb; ) {
+    const kind = table[i];
+    if (kind === 0x01) i += 3 + table.readInt16LE(i + 1);
+    else if (kind === 0x02) {
+      const lcb = table.readUInt32LE(i + 1);
+      const at = i + 5;
+      const n = Math.floor((lcb - 4) / 12);
+      if (at + lcb > table.length || n <= 0) throw damaged("its piece table is damaged");
+      for (let k = 0; k < n; k++) {
+        const cp = table.readUInt32LE(at + 4 * k);
+        const next = table.readUInt32LE(at + 4 * (k + 1));
+        const raw = table.readUInt32LE(at + 4 * (n + 1) + 8 * k + 2);
+        const compressed = (raw & 0x40000000) !== 0;
+        pieces.push({ cp, length: Math.max(0, next - cp), fc: compressed ? (raw & 0x3fffffff) / 2 : raw, compressed });
+      }
+      break;
+    } else throw damaged("its piece table is damaged");
+  }
+
+  const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null } as ParaProps);
+  const charRuns = fkpRuns(word, table, chpx.fc, chpx.lcb, false, charProps, { hidden: false } as CharProps);
+
+  // The main text, character by character, with each character's byte in the stream.
+  const chars: string[] = [];
+  const fcs: number[] = [];
+  for (const p of pieces) {
+    if (p.cp >= ccpText) continue;
+    const n = Math.min(p.length, ccpText - p.cp);
+    const width = p.compressed ? 1 : 2;
+    if (p.fc + n * width > word.length) throw damaged("a piece of its text lies past the end of its stream");
+    const text = p.compressed ? cp1252.decode(word.subarray(p.fc, p.fc + n)) : word.toString("utf16le", p.fc, p.fc + n * 2);
+    for (let k = 0; k < n; k++) {
+      chars.push(text[k]);
+      fcs.push(p.fc + k * width);
+    }
+  }
+
+  const lines: Entry[] = [];
+  const places = new Map<number, Place>();
+  const paragraphs = new Set<number>();
+  const unread: UnreadObjects = { pictures: 0, embedded: 0 };
+  const add = (place: Place, raw: string, cells: Entry["cells"]) => {
+    lines.push({ line: lines.length + 1, raw, cells });
+    places.set(lines.length, place);
+  };
+
+  // Fields: 0x13 begin, 0x14 separator, 0x15 end; the instructions (before the separator) are not printed.
+  const fields: boolean[] = [];
+  let text = "";
+  let paraNo = 0;
+  // The table being read: its rows (cells' texts and their right edges), and the cell being read.
+  let tableNo = 0;
+  let rows: { texts: string[]; bounds: number[] | null }[] = [];
+  let cellTexts: string[] = [];
+  let rowCells: string[] = [];
+  const clean = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
+
+  // Tables are numbered as they start, a table inside a cell too (as Word's Go To → Table counts them, and
+  // docx.ts): the table being read has `current`; `depthBefore` is the depth of the paragraph before.
+  let current = 0;
+  let depthBefore = 0;
+  const flushTable = () => {
+    if (!rows.length) return;
+    const sheet = `表格${current}`;
+    // The table's column boundaries: every row's, merged; a cell spans those between its own two.
+    const all = [...new Set(rows.flatMap((r) => r.bounds ?? []))].sort((a, b) => a - b);
+    rows.forEach((r, ri) => {
+      const texts: string[] = [];
+      r.texts.forEach((t, k) => {
+        let span = 1;
+        if (r.bounds && r.bounds.length === r.texts.length + 1) {
+          const from = all.indexOf(r.bounds[k]);
+          const to = all.indexOf(r.bounds[k + 1]);
+          if (from >= 0 && to > from) span = to - from;
+        }
+        texts.push(t);
+        for (let s = 1; s < span; s++) texts.push("");
+      });
+      if (texts.every((x) => !x)) return;
+      const index = ri + 1;
+      const at: SourceLocation[] = mapArray(texts, (_, k) => ({ file, sheet, cell: `${columnLetters(k + 1)}${index}` }));
+      add({ row: { file, sheet, cell: `A${index}` }, cells: at }, "", mapArray(texts, (t, i) => ({ text: t, column: i + 1 })));
+    });
+    rows = [];
+  };
+
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const code = ch.charCodeAt(0);
+    if (code === 0x13) {
+      fields.push(false);
+      continue;
+    }
+    if (code === 0x14) {
+      if (fields.length) fields[fields.length - 1] = true;
+      continue;
+    }
+    if (code === 0x15) {
+      fields.pop();
+      continue;
+    }
+    const end = code === 0x0d || code === 0x07 || code === 0x0c;
+    if (!end) {
+      if (fields.length && !fields[fields.length - 1]) continue;
+      if (runAt(charRuns, fcs[i])?.props.hidden) continue;
+      if (code === 0x01 || code === 0x08) {
+        unread.pictures++;
+        continue;
+      }
+      if (code === 0x0b) text += "\n";
+      else if (code === 0x1e) text += "-";
+      else if (code === 0x09) text += " ";
+      else if (code >= 0x20 || code === 0x0a) text += ch;
+      continue;
+    }
+    // A paragraph ends: its properties are those of its mark.
+    const props = runAt(paraRuns, fcs[i])?.props ?? null;
+    const depth = props?.inTable ? props.depth : 0;
+    if (depth > depthBefore) for (let d = depthBefore; d < depth; d++) d === 0 ? (current = ++tableNo) : ++tableNo;
+    depthBefore = props?.rowEnd && depth > 1 ? depth : depth;
+    if (props?.inTable && props.depth <= 1) {
+      if (props.rowEnd) {
+        rows.push({ texts: rowCells, bounds: props.bounds });
+        rowCells = [];
+        cellTexts = [];
+        text = "";
+        continue;
+      }
+      cellTexts.push(...mapArray(text.split("\n"), clean));
+      text = "";
+      if (code === 0x07) {
+        rowCells.push(joinCell(cellTexts));
+        cellTexts = [];
+      }
+      continue;
+    }
+    if (props?.inTable) {
+      // A table inside a cell: its text is the outer cell's.
+      cellTexts.push(...mapArray(text.split("\n"), clean));
+      text = "";
+      continue;
+    }
+    flushTable();
+    paraNo++;
+    for (const piece of text.split("\n")) {
+      const t = clean(piece);
+      if (!t) continue;
+      const short = t.length <= 40 && !/[。；，,;：:]/.test(t);
+      const marked = (props?.centred || props?.outline) && short;
+      add({ row: { file, line: paraNo }, cells: null }, marked ? `## ${t}` : t, null);
+      if (!marked) paragraphs.add(lines.length);
+    }
+    text = "";
+  }
+  flushTable();
+  return { lines, places, paragraphs, unread };
+}
