@@ -13,7 +13,10 @@
  *   first, as in a .docx. A table inside a cell is the cell's text.
  * - A field's instructions (a 目录's PAGEREF) are left out and its result read; text marked deleted (a tracked
  *   deletion) or hidden (sprmCFRMarkDel, sprmCFVanish, from the CHPX pages) is left out. Pictures and embedded
- *   objects are counted, not read. List numbers Word draws from its list tables are not read (typed numbers are).
+ *   objects are counted, not read.
+ * - List numbers (一、 第一部分 （一）) are not in the text: Word draws them from the list tables (LSTF and LVL, LFO
+ *   and LFOLVL in the table stream). They are counted as docx.ts counts a .docx's; a paragraph style's numbering
+ *   is not followed.
  *
  * Locations as a .docx's: a table cell at `表格N` and its cell (`C5`), a paragraph at its number in the body
  * (tables' paragraphs not counted). A .doc keeps no page layout: no page is said.
@@ -23,7 +26,7 @@ import type { SourceLocation } from "../model/location.js";
 import type { DocumentTemplate } from "../templates/index.js";
 import type { Place } from "./cell-forms.js";
 import { CompoundFileError, readCompoundFile } from "./cfb.js";
-import { joinCell, wordDocument } from "./docx.js";
+import { joinCell, listCounter, wordDocument, type Level, type Numbering } from "./docx.js";
 import { InputError } from "./errors.js";
 import type { Entry } from "./layout/tab-form.js";
 import { readInputFile } from "./read.js";
@@ -62,6 +65,9 @@ interface ParaProps {
   outline: boolean;
   /** The row's cell boundaries (sprmTDefTable), in a row mark's properties. */
   bounds: number[] | null;
+  /** The paragraph's list (sprmPIlfo: 1-based, into the LFO list; 0 for none) and level (sprmPIlvl). */
+  ilfo: number;
+  ilvl: number;
 }
 
 interface CharProps {
@@ -157,7 +163,7 @@ function runAt<T>(runs: Run<T>[], fc: number): Run<T> | null {
  * the Data stream, where sprmPHugePapx points (a two-byte size, then the grpprl).
  */
 const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number): ParaProps => {
-  const p: ParaProps = { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null };
+  const p: ParaProps = { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null, ilfo: 0, ilvl: 0 };
   let innerRowEnd = false;
   const all = [...sprms(b, from, to)];
   const huge = all.find((s) => s.op === 0x6646 && s.size === 4);
@@ -173,6 +179,8 @@ const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number)
     else if (s.op === 0x6649 && s.size === 4) p.depth = b.readInt32LE(s.at);
     else if (s.op === 0x2403 || s.op === 0x2461) p.centred = v === 1;
     else if (s.op === 0x2640) p.outline = v < 9;
+    else if (s.op === 0x460b && s.size === 2) p.ilfo = b.readInt16LE(s.at);
+    else if (s.op === 0x260a) p.ilvl = Math.min(8, v);
     else if (s.op === 0xd608 && s.size >= 1) {
       const n = b[s.at];
       if (s.size >= 1 + 2 * (n + 1)) p.bounds = Array.from({ length: n + 1 }, (_, k) => b.readInt16LE(s.at + 1 + 2 * k));
@@ -192,6 +200,80 @@ const charProps = (b: Buffer, from: number, to: number): CharProps => {
 };
 
 const cp1252 = new TextDecoder("windows-1252");
+
+/** Word's number formats (nfc) by their .docx names, for docx.ts's counter; others are shown as decimal. */
+const NFC: Record<number, string> = {
+  0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 10: "ideographDigital", 11: "japaneseCounting",
+  14: "decimalFullWidth", 18: "decimalEnclosedCircle", 19: "decimalFullWidth2", 22: "decimalZero", 23: "bullet", 26: "decimalEnclosedFullstop",
+  27: "decimalEnclosedParen", 28: "decimalEnclosedCircleChinese", 30: "ideographTraditional", 31: "ideographZodiac", 33: "taiwaneseCounting",
+  34: "ideographLegalTraditional", 35: "taiwaneseCountingThousand", 37: "chineseCounting", 38: "chineseLegalSimplified", 39: "chineseCountingThousand", 255: "none",
+};
+
+/**
+ * The document's lists as docx.ts's Numbering: each LFO (numbered 1 …, as sprmPIlfo names them) a list of its LSTF's
+ * levels (the LVLs that follow the PlfLst, nine a list or one for a simple list), with its LFOLVLs' new starts.
+ * A level's number text (xst) has the level's index (0–8) where a level's number goes, as %1 … %9 in a .docx.
+ */
+function docNumbering(table: Buffer, lst: { fc: number; lcb: number }, lfo: { fc: number; lcb: number }): Numbering {
+  const numbering: Numbering = { lists: new Map(), levels: new Map() };
+  if (lst.lcb < 2 || lst.fc + lst.lcb > table.length || lfo.lcb < 4 || lfo.fc + lfo.lcb > table.length) return numbering;
+  const count = table.readInt16LE(lst.fc);
+  const lists: { lsid: number; levels: number }[] = [];
+  for (let k = 0; k < count; k++) {
+    const at = lst.fc + 2 + 28 * k;
+    if (at + 28 > table.length) return numbering;
+    lists.push({ lsid: table.readInt32LE(at), levels: table[at + 26] & 0x01 ? 1 : 9 });
+  }
+  // The LVLs: after the PlfLst, in its lists' order.
+  let at = lst.fc + lst.lcb;
+  for (const l of lists) {
+    const own = new Map<number, Level>();
+    for (let v = 0; v < l.levels; v++) {
+      if (at + 28 > table.length) return numbering;
+      const start = table.readInt32LE(at);
+      const nfc = table[at + 4];
+      const follow = table[at + 15];
+      const papx = table[at + 25];
+      const chpx = table[at + 24];
+      at += 28 + papx + chpx;
+      if (at + 2 > table.length) return numbering;
+      const cch = table.readUInt16LE(at);
+      const xst = table.toString("utf16le", at + 2, Math.min(table.length, at + 2 + cch * 2));
+      at += 2 + cch * 2;
+      own.set(v, { start, format: NFC[nfc] ?? "decimal", text: xst.replace(/[\u0000-\u0008]/g, (c) => `%${c.charCodeAt(0) + 1}`), suffix: follow === 0 ? "tab" : follow === 1 ? "space" : "nothing" });
+    }
+    numbering.levels.set(String(l.lsid), own);
+  }
+  // The LFOs, then each one's LFOLVLs (new starts, or a level of its own).
+  const lfoCount = table.readInt32LE(lfo.fc);
+  const lfos: { lsid: number; overrides: number }[] = [];
+  for (let k = 0; k < lfoCount; k++) {
+    const p = lfo.fc + 4 + 16 * k;
+    if (p + 16 > table.length) return numbering;
+    lfos.push({ lsid: table.readInt32LE(p), overrides: table[p + 12] });
+  }
+  let p = lfo.fc + 4 + 16 * lfoCount;
+  lfos.forEach((f, k) => {
+    const starts = new Map<number, number>();
+    p += 4; // LFOData's cp
+    for (let o = 0; o < f.overrides && p + 8 <= table.length; o++) {
+      const startAt = table.readInt32LE(p);
+      const flags = table.readUInt32LE(p + 4);
+      p += 8;
+      if (flags & 0x10) starts.set(flags & 0x0f, startAt);
+      if (flags & 0x20) {
+        // A level of its own (an LVL): skipped, its start kept where it says to start anew.
+        if (p + 28 > table.length) break;
+        const papx = table[p + 25];
+        const chpx = table[p + 24];
+        p += 28 + papx + chpx;
+        p += 2 + 2 * (p + 2 <= table.length ? table.readUInt16LE(p) : 0);
+      }
+    }
+    numbering.lists.set(String(k + 1), { abstract: String(f.lsid), starts });
+  });
+  return numbering;
+}
 
 /** The document's body as the lines of its paragraphs and tables' rows, as docx.ts docxLines gives a .docx's. */
 export function docLines(file: string, bytes: Buffer): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
@@ -256,7 +338,8 @@ export function docLines(file: string, bytes: Buffer): { lines: Entry[]; places:
     } else throw damaged("its piece table is damaged");
   }
 
-  const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null } as ParaProps);
+  const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null, ilfo: 0, ilvl: 0 } as ParaProps);
+  const number = listCounter(docNumbering(table, pair(73), pair(74)));
   const charRuns = fkpRuns(word, table, chpx.fc, chpx.lcb, false, charProps, { hidden: false } as CharProps);
 
   // The main text, character by character, with each character's byte in the stream.
@@ -381,6 +464,8 @@ export function docLines(file: string, bytes: Buffer): { lines: Entry[]; places:
     }
     flushTable();
     paraNo++;
+    // A list number Word draws from the list tables (一、 （一） 1.), as docx.ts counts a .docx's.
+    if (props && props.ilfo > 0) text = number(String(props.ilfo), props.ilvl) + text;
     for (const piece of text.split("\n")) {
       const t = clean(piece);
       if (!t) continue;

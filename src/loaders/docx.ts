@@ -260,7 +260,7 @@ function styleChain(styles: Map<string, StyleFacts>, id: string | null): StyleFa
   return out;
 }
 
-interface Level {
+export interface Level {
   start: number;
   format: string;
   text: string;
@@ -268,7 +268,7 @@ interface Level {
 }
 
 /** List numbering: each list (w:num) by its abstract numbering, its levels, and its levels' new starts. */
-interface Numbering {
+export interface Numbering {
   lists: Map<string, { abstract: string; starts: Map<number, number> }>;
   levels: Map<string, Map<number, Level>>;
 }
@@ -376,7 +376,7 @@ function formatNumber(n: number, format: string): string {
 }
 
 /** Word's list counters, over the document in order: the number a numbered paragraph is printed with. */
-function listCounter(numbering: Numbering) {
+export function listCounter(numbering: Numbering) {
   const counters = new Map<string, (number | undefined)[]>();
   const used = new Set<string>();
   return (numId: string, ilvl: number): string => {

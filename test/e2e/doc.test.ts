@@ -94,3 +94,18 @@ describe("a .doc that cannot be read: a one-line error saying what it is (in Chi
   ];
   refusalTests(dir, cases);
 });
+
+describe("list numbers Word draws from a .doc's list tables", () => {
+  it("are read as LibreOffice draws them: every paragraph of the seed's written parts, 一、 第一部分 （一） and restarts", () => {
+    const read = docLines("numbered.doc", readFileSync(join(ROOT, "test/fixtures/doc/numbered.doc")));
+    const plain = (s: string) => s.replace(/^## /, "").replace(/\s+/g, "");
+    const mine = read.lines.map((l) => plain(l.raw)).filter((t) => t);
+    const theirs = readFileSync(join(ROOT, "test/fixtures/doc/numbered.libreoffice.txt"), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).map(plain).filter((t) => t);
+    // The numbers are not in the text: Word (and LibreOffice) draw them.
+    const bytes = readFileSync(join(ROOT, "test/fixtures/doc/numbered.doc"));
+    expect(bytes.indexOf(Buffer.from("第二部分", "utf16le"))).toBe(-1);
+    expect(mine).toContain("第二部分部门预算收支总体情况");
+    expect(mine.filter((t) => /^（[一二三四五六七八九十]+）/.test(t)).length).toBeGreaterThan(5);
+    expect(mine).toEqual(theirs);
+  });
+});
