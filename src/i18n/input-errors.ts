@@ -110,6 +110,8 @@ function damageZh(why: string): string {
     [/^its Workbook stream does not begin with a BOF record$/, "Workbook 流不以 BOF 记录开头"],
     [/^the worksheet (.*) does not begin with a BOF record$/, "工作表 $1 不以 BOF 记录开头"],
     [/^its WordDocument stream does not begin with a Word file header$/, "WordDocument 流不以 Word 文件头开头"],
+    [/^a record points past the end of its stream$/, "有记录指向其流的末尾之外"],
+    [/^a structure points past the end of its stream$/, "有结构指向其流的末尾之外"],
     [/^its table stream is missing$/, "缺少表格流（Table）"],
     [/^its piece table is missing$/, "缺少文本片段表"],
     [/^its piece table is damaged$/, "文本片段表已损坏"],

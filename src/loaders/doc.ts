@@ -277,6 +277,16 @@ function docNumbering(table: Buffer, lst: { fc: number; lcb: number }, lfo: { fc
 
 /** The document's body as the lines of its paragraphs and tables' rows, as docx.ts docxLines gives a .docx's. */
 export function docLines(file: string, bytes: Buffer): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
+  try {
+    return readDoc(file, bytes);
+  } catch (e) {
+    // (A damaged offset or count read past a buffer's end: Node's RangeError, the file's damage all the same.)
+    if (e instanceof RangeError) throw new InputError("not a readable Word 97–2003 document (a structure points past the end of its stream); save it again from Word, or as .docx or PDF, to have it checked", { file });
+    throw e;
+  }
+}
+
+function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
   let word: Buffer;
   let table: Buffer;
   let data: Buffer | null = null;

@@ -177,6 +177,8 @@ export function xlsSheets(file: string, bytes: Buffer): { sheets: SheetLines[]; 
     return biff8(file, stream);
   } catch (e) {
     if (e instanceof CompoundFileError) throw new InputError(`not a readable Excel 97–2003 workbook (${e.message}); save it again from Excel, or as .xlsx, to have it checked`, { file });
+    // (A damaged offset or count read past a buffer's end: Node's RangeError, the file's damage all the same.)
+    if (e instanceof RangeError) throw new InputError("not a readable Excel 97–2003 workbook (a record points past the end of its stream); save it again from Excel, or as .xlsx, to have it checked", { file });
     throw e;
   }
 }

@@ -71,7 +71,8 @@ function shown(type: string, text: string, format: string | undefined): string {
     } catch {
       d = null;
     }
-    return d ? displayDecimal(d, format) : t;
+    // (A number past any budget's, 1e999999, is shown as written: its digits would fill memory.)
+    return d && Math.abs(d.e) <= 30 ? displayDecimal(d, format) : t;
   }
   if (type === "Boolean") return /^(?:1|true)$/i.test(text.trim()) ? "TRUE" : "FALSE";
   return text;
