@@ -67,7 +67,7 @@ const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
 /** A saved web page: read as a text document (html-page.ts). */
 const HTML_EXT = new Set([".html", ".htm", ".mht", ".mhtml"]);
 /** The extensions of the forms read as documents in a batch folder. */
-const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".xlsx", ".docx"]);
+const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".xlsx", ".docx", ".xls", ".et", ".doc", ".wps"]);
 
 /** The package kind that reads a document of this form again (a layout-text document is a text file). */
 export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
@@ -226,7 +226,12 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
         // (部门预算.doc and 部门预算.pdf), a note; else that entry's failure.
         const form = officeFileForm(e.path, ext);
         const stem = e.name.slice(0, e.name.length - ext.length);
-        const twin = "refused" in form ? files.find((f) => f !== e && f.name.slice(0, f.name.length - extname(f.name).length) === stem && READ_EXT.has(extname(f.name).toLowerCase())) : undefined;
+        // (A twin of an office name counts only where it is read itself: two damaged files are two failures.)
+        const readable = (f: { name: string; path: string }) => {
+          const x = extname(f.name).toLowerCase();
+          return READ_EXT.has(x) && (!unreadExtension(x) || !("refused" in officeFileForm(f.path, x)));
+        };
+        const twin = "refused" in form ? files.find((f) => f !== e && f.name.slice(0, f.name.length - extname(f.name).length) === stem && readable(f)) : undefined;
         if (twin && "refused" in form) found.skipped.push({ path: e.path, why: `${form.refused.replace(/; .*$/, "")}; the same document as ${twin.name}, which is checked` });
         else officeFile(e.path, ext, found, form);
       }

@@ -110,6 +110,25 @@ describe("a file named .doc or .xls that holds a form that is read is read as th
   });
 });
 
+describe("beside the same document in a form that is read", () => {
+  it("an OFD file beside its .doc is skipped with a note; two damaged files of one name are two failures, neither skipped for the other", () => {
+    const batch = join(dir, "twins");
+    mkdirSync(batch);
+    copyFileSync(join(ROOT, "fixtures/shenzhen-sast-2023/document.doc"), join(batch, "x.doc"));
+    writeFileSync(join(batch, "x.ofd"), Buffer.from("PK\u0003\u0004\u0014\u0000", "latin1"));
+    writeFileSync(join(batch, "y.doc"), Buffer.from([1, 2, 0, 3]));
+    writeFileSync(join(batch, "y.xls"), Buffer.from([4, 5, 0, 6]));
+    const r = cliJson([batch]);
+    expect(r.status).toBe(2);
+    expect(r.report.documents.map((d: { path: string; failure: unknown }) => [d.path.slice(batch.length + 1), !!d.failure])).toEqual([
+      ["x.doc", false],
+      ["y.doc", true],
+      ["y.xls", true],
+    ]);
+    expect(r.stderr).toContain(`${join(batch, "x.ofd")}: skipped: an OFD document (.ofd) is not read; the same document as x.doc, which is checked`);
+  });
+});
+
 describe("a file named .doc or .xls that holds a form that is not read: a one-line error saying what it holds", () => {
   const cases: [string, string | Buffer, string, string][] = [
     ["rtf.doc", "{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}部门预算}", "a rich-text document (RTF) named .doc is not read; save it as .docx or PDF (or as text, .txt, or as a web page, .htm) to have it checked", "不读取以 .doc 命名的 RTF 文档"],
