@@ -5,8 +5,9 @@
  *
  * - The main text is the document's first ccpText characters, taken piece by piece from the piece table (CLX in
  *   the table stream): UTF-16, or one byte a character (Windows-1252) for a compressed piece.
- * - Each paragraph (ended by a paragraph mark) is a line; a line break inside it starts another. A short centred
- *   paragraph or one with an outline level is a heading, as in a .docx.
+ * - Each paragraph (ended by a paragraph mark) is a line; a line break inside it starts another. A paragraph of a
+ *   heading style (sti 1–9, its own or the one its style is based on: the style sheet, STSH) or with an outline
+ *   level, or a short centred one, is a heading, as in a .docx.
  * - A paragraph in a table (its properties: sprmPFInTable / sprmPItap, from the PAPX pages) is a cell's text, a
  *   cell mark ends the cell and a row mark (sprmPFTtp) the row. A cell is as many cells as the table's column
  *   boundaries it spans (its row's sprmTDefTable): a cell merged across columns is that many cells, its text in the
@@ -61,8 +62,11 @@ interface ParaProps {
   inTable: boolean;
   depth: number;
   rowEnd: boolean;
-  centred: boolean;
-  outline: boolean;
+  /** Centred (sprmPJc), outline level below 9 (sprmPOutLvl): set by the paragraph itself, or null. */
+  centred: boolean | null;
+  outline: boolean | null;
+  /** Its paragraph style. */
+  istd: number;
   /** The row's cell boundaries (sprmTDefTable), in a row mark's properties. */
   bounds: number[] | null;
   /** The paragraph's list (sprmPIlfo: 1-based, into the LFO list; 0 for none) and level (sprmPIlvl). */
@@ -102,7 +106,7 @@ function* sprms(b: Buffer, from: number, to: number): Generator<{ op: number; at
 }
 
 /** The FKP pages of a bin table (PlcBtePapx or PlcBteChpx): each page's runs of bytes and their grpprl. */
-function fkpRuns<T>(word: Buffer, table: Buffer, fc: number, lcb: number, paragraph: boolean, props: (grpprl: Buffer, from: number, to: number) => T, none: T): Run<T>[] {
+function fkpRuns<T>(word: Buffer, table: Buffer, fc: number, lcb: number, paragraph: boolean, props: (grpprl: Buffer, from: number, to: number, istd: number) => T, none: T): Run<T>[] {
   const runs: Run<T>[] = [];
   if (lcb < 12 || fc + lcb > table.length) return runs;
   const n = Math.floor((lcb - 4) / 8);
@@ -130,13 +134,13 @@ function fkpRuns<T>(word: Buffer, table: Buffer, fc: number, lcb: number, paragr
             len = 2 * cb;
           }
           const end = Math.min(511, start + len);
-          if (end - start >= 2) p = props(fkp, start + 2, end);
+          if (end - start >= 2) p = props(fkp, start + 2, end, fkp.readUInt16LE(start));
         }
       } else {
         const off = fkp[4 * (crun + 1) + i] * 2;
         if (off > 0 && off < 511) {
           const cb = fkp[off];
-          p = props(fkp, off + 1, Math.min(511, off + 1 + cb));
+          p = props(fkp, off + 1, Math.min(511, off + 1 + cb), 0);
         }
       }
       runs.push({ from, to, props: p });
@@ -162,14 +166,14 @@ function runAt<T>(runs: Run<T>[], fc: number): Run<T> | null {
  * A paragraph's properties from its grpprl. One too large for its page (a row mark's, with many cells) is kept in
  * the Data stream, where sprmPHugePapx points (a two-byte size, then the grpprl).
  */
-const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number): ParaProps => {
-  const p: ParaProps = { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null, ilfo: 0, ilvl: 0 };
+const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number, istd: number): ParaProps => {
+  const p: ParaProps = { inTable: false, depth: 0, rowEnd: false, centred: null, outline: null, bounds: null, ilfo: 0, ilvl: 0, istd };
   let innerRowEnd = false;
   const all = [...sprms(b, from, to)];
   const huge = all.find((s) => s.op === 0x6646 && s.size === 4);
   if (huge && data) {
     const at = b.readUInt32LE(huge.at);
-    if (at + 2 <= data.length) return paraProps(null)(data, at + 2, Math.min(data.length, at + 2 + data.readUInt16LE(at)));
+    if (at + 2 <= data.length) return paraProps(null)(data, at + 2, Math.min(data.length, at + 2 + data.readUInt16LE(at)), istd);
   }
   for (const s of all) {
     const v = b[s.at];
@@ -200,6 +204,59 @@ const charProps = (b: Buffer, from: number, to: number): CharProps => {
 };
 
 const cp1252 = new TextDecoder("windows-1252");
+
+/** A paragraph style: the style it is based on, whether it is a built-in heading (sti 1–9), and what it sets. */
+interface DocStyle {
+  base: number | null;
+  heading: boolean;
+  centred: boolean | null;
+  outline: boolean | null;
+}
+
+/**
+ * The paragraph styles of the style sheet (STSH, in the table stream): each STD's base style, its built-in
+ * identifier (sti 1–9: heading 1–9, 标题 1–9 in a Chinese Word) and its paragraph grpprl's centring and outline
+ * level. Character and table styles are not needed.
+ */
+function docStyles(table: Buffer, stsh: { fc: number; lcb: number }): Map<number, DocStyle> {
+  const styles = new Map<number, DocStyle>();
+  if (stsh.lcb < 6 || stsh.fc + stsh.lcb > table.length) return styles;
+  const end = stsh.fc + stsh.lcb;
+  const cbStshi = table.readUInt16LE(stsh.fc);
+  const cstd = table.readUInt16LE(stsh.fc + 2);
+  const baseSize = table.readUInt16LE(stsh.fc + 4);
+  let at = stsh.fc + 2 + cbStshi;
+  for (let istd = 0; istd < cstd && at + 2 <= end; istd++) {
+    const cb = table.readUInt16LE(at);
+    const std = at + 2;
+    at = std + cb;
+    if (cb < baseSize + 2 || at > end) continue;
+    const sti = table.readUInt16LE(std) & 0x0fff;
+    const stk = table.readUInt16LE(std + 2) & 0x000f;
+    const base = table.readUInt16LE(std + 2) >> 4;
+    const style: DocStyle = { base: base === 0x0fff || base === istd ? null : base, heading: sti >= 1 && sti <= 9, centred: null, outline: null };
+    styles.set(istd, style);
+    if (stk !== 1) continue;
+    // Its name (a count, the characters, a null), then its UPXs: the paragraph one first (istd, grpprl).
+    const nameAt = std + baseSize;
+    const upx = nameAt + 2 + 2 * table.readUInt16LE(nameAt) + 2;
+    if (upx + 4 > at) continue;
+    const cbUpx = table.readUInt16LE(upx);
+    if (upx + 2 + cbUpx > at || cbUpx < 2) continue;
+    for (const sp of sprms(table, upx + 4, upx + 2 + cbUpx)) {
+      if (sp.op === 0x2403 || sp.op === 0x2461) style.centred = table[sp.at] === 1;
+      else if (sp.op === 0x2640) style.outline = table[sp.at] < 9;
+    }
+  }
+  return styles;
+}
+
+/** A style and those it is based on (at most ten). */
+function styleChain(styles: Map<number, DocStyle>, istd: number): DocStyle[] {
+  const out: DocStyle[] = [];
+  for (let s = styles.get(istd); s && out.length < 10; s = s.base === null ? undefined : styles.get(s.base)) out.push(s);
+  return out;
+}
 
 /** Word's number formats (nfc) by their .docx names, for docx.ts's counter; others are shown as decimal. */
 const NFC: Record<number, string> = {
@@ -348,7 +405,8 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
     } else throw damaged("its piece table is damaged");
   }
 
-  const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: false, outline: false, bounds: null, ilfo: 0, ilvl: 0 } as ParaProps);
+  const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: null, outline: null, bounds: null, ilfo: 0, ilvl: 0, istd: 0 } as ParaProps);
+  const styles = docStyles(table, pair(1));
   const number = listCounter(docNumbering(table, pair(73), pair(74)));
   const charRuns = fkpRuns(word, table, chpx.fc, chpx.lcb, false, charProps, { hidden: false } as CharProps);
 
@@ -480,7 +538,11 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
       const t = clean(piece);
       if (!t) continue;
       const short = t.length <= 40 && !/[。；，,;：:]/.test(t);
-      const marked = (props?.centred || props?.outline) && short;
+      // A heading: an outline level or a heading style (its own or one it is based on); or centred, and short.
+      const chain = styleChain(styles, props?.istd ?? 0);
+      const heading = props?.outline ?? chain.find((st) => st.outline !== null)?.outline ?? chain.some((st) => st.heading);
+      const centred = props?.centred ?? chain.find((st) => st.centred !== null)?.centred ?? false;
+      const marked = (heading || centred) && short;
       add({ row: { file, line: paraNo }, cells: null }, marked ? `## ${t}` : t, null);
       if (!marked) paragraphs.add(lines.length);
     }

@@ -109,3 +109,24 @@ describe("list numbers Word draws from a .doc's list tables", () => {
     expect(mine).toEqual(theirs);
   });
 });
+
+describe("headings of a .doc", () => {
+  it("a paragraph of a heading style (its own or the one it is based on) is a heading, as in the .docx it was saved from", async () => {
+    const { docxLines } = await import("../../src/loaders/docx.js");
+    const { zipParts } = await import("../../src/loaders/zip-limits.js");
+    const { inflateRawSync } = await import("node:zlib");
+    const docx = readFileSync(join(ROOT, "test/fixtures/doc/heading-styles.docx"));
+    const parts = zipParts(docx, 100);
+    if (!Array.isArray(parts)) throw new Error("not a zip");
+    const part = (name: string) => {
+      const p = parts.find((x) => x.name === name);
+      return p ? (p.method === 8 ? inflateRawSync(p.data) : p.data).toString("utf8") : "";
+    };
+    expect(part("word/document.xml")).not.toContain("<w:jc ");
+    const headings = (raws: string[]) => raws.filter((r) => r.startsWith("## ")).map((r) => r.replace(/\s+/g, ""));
+    const expected = headings(docxLines("h.docx", { document: part("word/document.xml"), styles: part("word/styles.xml"), numbering: part("word/numbering.xml") }).lines.map((l) => l.raw));
+    const got = headings(docLines("h.doc", readFileSync(join(ROOT, "test/fixtures/doc/heading-styles.doc"))).lines.map((l) => l.raw));
+    expect(expected.length).toBeGreaterThan(15);
+    expect(got).toEqual(expected);
+  });
+});
