@@ -46,6 +46,8 @@ interface Tag {
 function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
   const tags: Tag[] = [];
   const hidden: [number, number][] = [];
+  // The page's style sheets (<style> elements), for the classes and ids they hide.
+  let css = "";
   TAG.lastIndex = 0;
   for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
     if (!m[2]) {
@@ -62,9 +64,13 @@ function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
       const c = closing.exec(text);
       const to = c ? (name === "head" && /^<body/i.test(c[0]) ? c.index : c.index + c[0].length) : text.length;
       hidden.push([tag.end, to]);
+      // (A <style> in the <head>, skipped whole with it, is read for its rules too.)
+      if (name === "style") css += `${text.slice(tag.end, c ? c.index : to)}\n`;
+      else if (name === "head") css += headStyles(text.slice(tag.end, to));
       TAG.lastIndex = to;
     }
   }
+  const sheet = styleRules(css);
   // An element a style hides (display:none, visibility:hidden, the hidden attribute: a copy kept for print, a
   // tab not shown): what is inside it, to its closing tag, is no text a reader sees. Each name's open elements
   // on a stack of their own, in one pass (a closing tag closes the last open element of its name).
@@ -74,7 +80,7 @@ function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
     let stack = open.get(t.name);
     if (!stack) open.set(t.name, (stack = []));
     if (!t.close) {
-      if (!/\/\s*$/.test(t.attrs)) stack.push({ tag: t, hides: hides(t.attrs) });
+      if (!/\/\s*$/.test(t.attrs)) stack.push({ tag: t, hides: hides(t.name, t.attrs, sheet) });
     } else {
       const o = stack.pop();
       if (o?.hides) hidden.push([o.tag.start, t.end]);
@@ -86,11 +92,101 @@ function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
 
 /** Elements that have no content and no closing tag. */
 const VOID = new Set(["br", "img", "hr", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param", "track"]);
-/** Whether an element's attributes hide it: a style (display:none, visibility:hidden), or the hidden attribute. */
-function hides(attrs: string): boolean {
-  if (/\bstyle\s*=\s*["'][^"']*\b(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attrs)) return true;
+/** The text of a <head>'s <style> elements (found with indexOf: linear however many are left unclosed). */
+function headStyles(head: string): string {
+  const lower = head.toLowerCase();
+  let css = "";
+  for (let at = lower.indexOf("<style"); at >= 0; ) {
+    const open = lower.indexOf(">", at);
+    if (open < 0) break;
+    const close = lower.indexOf("</style", open);
+    css += `${head.slice(open + 1, close < 0 ? head.length : close)}\n`;
+    if (close < 0) break;
+    at = lower.indexOf("<style", close);
+  }
+  return css;
+}
+
+/** A rule of a style sheet that sets whether an element is shown: its selector's parts and specificity, and its order. */
+interface StyleRule {
+  tag: string | null;
+  id: string | null;
+  classes: string[];
+  specificity: number;
+  order: number;
+  /** display: none or visibility: hidden (true), another display or visible (false). */
+  hides: boolean;
+}
+
+/**
+ * The rules of a page's style sheets that set `display` or `visibility`, for simple selectors (a tag, an id, classes:
+ * `.hidden`, `div.print-copy`, `.tab.active`; a selector with a combinator or a pseudo-class is not followed). Rules
+ * inside an at-rule (`@media print`, `@media (max-width: …)`) are left out: they are not the page on a desk's screen.
+ */
+function styleRules(css: string): StyleRule[] {
+  if (!css) return [];
+  const rules: StyleRule[] = [];
+  // Comments out, and every at-rule's block (to its matching brace): a print sheet's rules, or a narrow screen's
+  // (`@media (max-width: …) { .pc-only { display: none } }`), are not the page as a reader at a desk sees it.
+  let sheet = css.replace(/\/\*[\s\S]*?\*\//g, " ");
+  const AT = /@[^{;]*\{/g;
+  let out = "";
+  let from = 0;
+  for (let m = AT.exec(sheet); m; m = AT.exec(sheet)) {
+    out += sheet.slice(from, m.index);
+    let depth = 1;
+    let i = m.index + m[0].length;
+    for (; i < sheet.length && depth > 0; i++) depth += sheet[i] === "{" ? 1 : sheet[i] === "}" ? -1 : 0;
+    from = i;
+    AT.lastIndex = i;
+  }
+  sheet = out + sheet.slice(from);
+  const RULE = /([^{}]+)\{([^{}]*)\}/g;
+  let order = 0;
+  for (let m = RULE.exec(sheet); m; m = RULE.exec(sheet)) {
+    const body = m[2];
+    const display = /(?:^|;|\s)display\s*:\s*([\w-]+)/i.exec(body)?.[1]?.toLowerCase();
+    const visibility = /(?:^|;|\s)visibility\s*:\s*([\w-]+)/i.exec(body)?.[1]?.toLowerCase();
+    if (display === undefined && visibility === undefined) continue;
+    const hides = display === "none" || visibility === "hidden" || visibility === "collapse";
+    for (const raw of m[1].split(",")) {
+      const sel = raw.trim();
+      const parts = /^([a-z][\w-]*)?((?:[.#][\w-]+)+)?$/i.exec(sel);
+      if (!parts || (!parts[1] && !parts[2])) continue;
+      const classes: string[] = [];
+      let id: string | null = null;
+      for (const p of (parts[2] ?? "").match(/[.#][\w-]+/g) ?? []) p[0] === "." ? classes.push(p.slice(1)) : (id = p.slice(1));
+      rules.push({ tag: parts[1]?.toLowerCase() ?? null, id, classes, specificity: (id ? 100 : 0) + 10 * classes.length + (parts[1] ? 1 : 0), order: order++, hides });
+      // (A page's sheet sets the display of a few dozen selectors; past a few thousand it is no page's, and each
+      // element would be matched against them all.)
+      if (rules.length >= 2_000) return rules;
+    }
+  }
+  return rules;
+}
+
+/**
+ * Whether an element is hidden: by its own style (display:none, visibility:hidden), the hidden attribute, or the
+ * page's style sheet — the rule of the highest specificity (the last of those) that matches its tag, id and classes.
+ * Its own style attribute wins over the sheet.
+ */
+function hides(name: string, attrs: string, sheet: StyleRule[]): boolean {
+  const style = /\bstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attrs);
+  const own = style ? (style[1] ?? style[2]) : "";
+  if (/\b(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(own)) return true;
   // The attribute named hidden, not the word in another attribute's value (title="a hidden b").
-  return /(?:^|\s)hidden(?:\s*=|\s|$)/i.test(attrs.replace(/"[^"]*"|'[^']*'/g, '""'));
+  if (/(?:^|\s)hidden(?:\s*=|\s|$)/i.test(attrs.replace(/"[^"]*"|'[^']*'/g, '""'))) return true;
+  if (!sheet.length || /\b(?:display|visibility)\s*:/i.test(own)) return false;
+  const cls = /\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
+  const classes = new Set((cls ? (cls[1] ?? cls[2] ?? cls[3]) : "").split(/\s+/).filter(Boolean));
+  const id = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
+  const ownId = id ? (id[1] ?? id[2] ?? id[3]) : null;
+  let best: StyleRule | null = null;
+  for (const r of sheet) {
+    if ((r.tag && r.tag !== name) || (r.id && r.id !== ownId) || !r.classes.every((c) => classes.has(c))) continue;
+    if (!best || r.specificity >= best.specificity) best = r;
+  }
+  return best?.hides ?? false;
 }
 
 /** Ranges sorted by their start, overlapping ones made one. */

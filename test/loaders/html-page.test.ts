@@ -58,6 +58,26 @@ describe("a saved web page", () => {
     expect(shown).toEqual(["收入预算 1,000.00万元。", "看得见", "后文", "项目|预算数", "合计|1,000.00"]);
   });
 
+  it("leaves out what the page's style sheet hides, by the rule that wins (specificity, then order); not a print or narrow screen's rules", () => {
+    const page = [
+      "<html><head><style>",
+      "/* .shown { display: none } */",
+      ".print-copy, #old { display: none }  .tab { display:none; } .tab.on { display: block }  div.quiet { visibility: hidden }",
+      "@media print { .no-print { display: none } }  @media (max-width: 600px) { .desk { display: none } }",
+      "p.MsoNormal { margin: 0 } .nav a:hover { display: none } .box .inner { display: none }",
+      "</style></head><body>",
+      '<div class="print-copy"><p>打印版 999.00万元。</p><table><tr><td>项目</td><td>999.00</td></tr><tr><td>合计</td><td>999.00</td></tr></table></div>',
+      '<p id="old">旧稿</p><div class="tab">第二页签</div><div class="tab on">第一页签</div><div class="quiet">静默</div>',
+      '<p class="no-print MsoNormal">屏幕上看得见</p><p class="desk shown">桌面版</p><div class="box"><p class="inner">组合选择器不跟随</p></div>',
+      '<div class="tab" style="display:block">行内样式优先</div>',
+      "<table><tr><td>项目</td><td>预算数</td></tr><tr><td>合计</td><td>1,000.00</td></tr></table>",
+      "</body></html>",
+    ].join("\n");
+    const r = htmlPageLines("sheet.html", page);
+    const shown = r.lines.map((l) => (l.tokens ? l.tokens.map((t) => t.text).join("|") : (l.raw ?? l.text).trim())).filter((t) => t);
+    expect(shown).toEqual(["第一页签", "屏幕上看得见", "桌面版", "组合选择器不跟随", "行内样式优先", "项目|预算数", "合计|1,000.00"]);
+  });
+
   it("reads the innermost table as rows of cells (the one around the page lays it out), a merged cell at its first place", () => {
     const rows = lines.filter((l) => l.tokens);
     expect(rows.map((l) => l.tokens!.map((t) => t.text))).toEqual([
