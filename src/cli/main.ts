@@ -394,7 +394,7 @@ export async function main(argv: string[]): Promise<number> {
     .description(T("check documents, CSV folders, workbooks or batch folders (the default command)", "核对文件、CSV 文件夹、Excel 工作簿或批量文件夹（默认命令）"))
     .helpOption("-h, --help", T("display help for command", "显示帮助"))
     .configureHelp(help)
-    .argument("<input...>", T("a document (.md/.txt/.pdf/.docx), a CSV package folder, an .xlsx workbook, or a folder of packages (a batch)", "文件（.md/.txt/.pdf/.docx）、CSV 文件夹、.xlsx 工作簿，或多个部门的文件夹（批量）"))
+    .argument("<input...>", T("a document (.md/.txt/.html/.pdf/.docx/.doc), a CSV package folder, a workbook (.xlsx/.xls), or a folder of packages (a batch)", "文件（.md/.txt/.html/.pdf/.docx/.doc）、CSV 文件夹、工作簿（.xlsx/.xls），或多个部门的文件夹（批量）"))
     .addOption(new Option("--format <name>", T("report format", "报告格式")).choices(Object.keys(formatters)).default("text"))
     .option("--output <file>", T("write the report to a file instead of stdout", "将报告写入文件而非标准输出"))
     .addOption(new Option("--fail-on <level>", T("lowest severity that makes the exit status 1 (default: error)", "退出码为 1 的最低级别（默认：error）")).choices(["error", "warning", "info", "never"]))

@@ -6,12 +6,12 @@ import type { Lang } from "../engine/types.js";
  * messages: test/loaders/bad-input.test.ts runs each kind of bad input with --lang zh (test/loaders/docx.test.ts a Word document's).
  */
 const ZH: [RegExp, string | ((whole: string, ...groups: string[]) => string)][] = [
-  [/^no such file or folder; expected a document \(\.md\/\.txt\/\.pdf\/\.docx\), a CSV folder or an \.xlsx workbook$/, "文件或文件夹不存在；应为文件（.md/.txt/.pdf/.docx）、CSV 文件夹或 .xlsx 工作簿"],
+  [/^no such file or folder; expected a document \(\.md\/\.txt\/\.html\/\.pdf\/\.docx\/\.doc\), a CSV folder or a workbook \(\.xlsx\/\.xls\)$/, "文件或文件夹不存在；应为文件（.md/.txt/.html/.pdf/.docx/.doc）、CSV 文件夹或工作簿（.xlsx/.xls）"],
   [/^a single CSV is one table; pass the folder that holds the package's CSV files$/, "单个 CSV 只是一张表；请指定存放该部门全部 CSV 的文件夹"],
   [/^an? (markdown|text|html) report of budget-check, not a document; give the disclosure it was made from$/, "这是 budget-check 的报告（$1），不是预算公开文件；请指定生成该报告的原文件"],
   [/^not a budget disclosure as read: (\d+) of its (\d+) pages have no text \(([^:]*): images, a scan\?\) and the others print no table of a known kind; budget-check reads the PDF's text, so run OCR on those pages first$/, "按读取结果不是预算公开文件：全部 $2 页中有 $1 页没有文字（第 $3 页：图片？扫描件？），其余各页没有可识别类型的表格；budget-check 读取的是 PDF 的文字，请先对这些页做 OCR"],
   [/^not a file or folder$/, "不是文件或文件夹"],
-  [/^the folder holds no document \(\.md\/\.txt\/\.pdf\/\.docx\), CSV package or workbook \(looked in (.*)\)$/, "文件夹中没有文件（.md/.txt/.pdf/.docx）、CSV 文件夹或工作簿（查找位置：$1）"],
+  [/^the folder holds no document \(\.md\/\.txt\/\.html\/\.pdf\/\.docx\/\.doc\), CSV package or workbook \(\.xlsx\/\.xls\) \(looked in (.*)\)$/, "文件夹中没有文件（.md/.txt/.html/.pdf/.docx/.doc）、CSV 文件夹或工作簿（.xlsx/.xls）（查找位置：$1）"],
   // PDF input (src/loaders/pdf).
   [/^not a PDF: the file does not begin with %PDF-(.*)$/, "不是 PDF：文件不以 %PDF- 开头$1"],
   [/^truncated PDF: the file ends without %%EOF \(was the download or copy cut short\?\)$/, "PDF 不完整：文件末尾没有 %%EOF（下载或复制是否中断？）"],

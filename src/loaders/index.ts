@@ -106,7 +106,7 @@ export function discoverPackages(input: string): Discovery {
   try {
     st = statSync(input);
   } catch {
-    found.problems.push(new InputError("no such file or folder; expected a document (.md/.txt/.pdf/.docx), a CSV folder or an .xlsx workbook", { file: input }));
+    found.problems.push(new InputError("no such file or folder; expected a document (.md/.txt/.html/.pdf/.docx/.doc), a CSV folder or a workbook (.xlsx/.xls)", { file: input }));
     return found;
   }
   if (st.isFile()) {
@@ -132,7 +132,7 @@ export function discoverPackages(input: string): Discovery {
   const before = found.problems.length;
   walk(input, found, new Set());
   if (found.packages.length === 0 && found.problems.length === before)
-    found.problems.push(new InputError(`the folder holds no document (.md/.txt/.pdf/.docx), CSV package or workbook (looked in ${relative(process.cwd(), input) || "."})`, { file: input }));
+    found.problems.push(new InputError(`the folder holds no document (.md/.txt/.html/.pdf/.docx/.doc), CSV package or workbook (.xlsx/.xls) (looked in ${relative(process.cwd(), input) || "."})`, { file: input }));
   return found;
 }
 

@@ -70,7 +70,7 @@ describe("bad input, checked by the real CLI", () => {
 
   // The same inputs with --lang zh (or a Chinese LANG): the reason in Chinese, the same one line.
   const zhCases: [string, string, number | null, RegExp][] = [
-    ["a missing path", MISSING, null, /^文件或文件夹不存在；应为文件（\.md\/\.txt\/\.pdf\/\.docx）、CSV 文件夹或 \.xlsx 工作簿$/],
+    ["a missing path", MISSING, null, /^文件或文件夹不存在；应为文件（\.md\/\.txt\/\.html\/\.pdf\/\.docx\/\.doc）、CSV 文件夹或工作簿（\.xlsx\/\.xls）$/],
     ["an empty file", EMPTY, null, /^文件为空；应为预算公开文件$/],
     ["a binary file", BINARY, null, /^这是二进制文件而非文本；/],
     ["a text that is not a budget document", PROSE, null, /^不是预算公开文件：未找到可识别类型的表格/],
