@@ -1,4 +1,3 @@
-import { inflateRawSync } from "node:zlib";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import type { DocumentTemplate } from "../templates/index.js";
@@ -12,7 +11,7 @@ import { loadMhtml, loadWebText } from "./web-page.js";
 import { layoutDocument, recogniseTemplate } from "./layout/index.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import { readInputFile } from "./read.js";
-import { zipParts, type ZipPart } from "./zip-limits.js";
+import { inflatePart, partText, zipParts, type ZipPart } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 import { unreadObjectsText, type UnreadObjects } from "../util/unread-objects.js";
 
@@ -149,26 +148,15 @@ function docxParts(bytes: Buffer, file: string): DocxParts {
 
 /** A part's text (UTF-8, or UTF-16 with its byte-order mark), inflated to at most `cap` bytes. */
 function inflated(part: ZipPart, file: string, cap: number): string {
-  const data = inflatedBytes(part, file, cap);
-  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
-  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
-  return data.toString("utf8").replace(/^\ufeff/, "");
+  return partText(inflatedBytes(part, file, cap));
 }
 
 /** A part's bytes, inflated to at most `cap` bytes. */
 function inflatedBytes(part: ZipPart, file: string, cap: number): Buffer {
-  let data: Buffer;
-  if (part.method === 0) data = part.data;
-  else if (part.method === 8)
-    try {
-      data = inflateRawSync(part.data, { maxOutputLength: cap });
-    } catch (e) {
-      if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
-        throw new InputError(`inflates to more than ${cap / 1024 / 1024} MB (at ${part.name}); not read (a budget document is a few MB)`, { file });
-      throw new InputError(`not a readable .docx document (its part ${part.name} is damaged); save it again from Word, or as PDF`, { file });
-    }
-  else throw new InputError(`the part ${part.name} is compressed with method ${part.method}; a .docx document uses deflate`, { file });
-  if (data.length > cap) throw new InputError(`inflates to more than ${cap / 1024 / 1024} MB (at ${part.name}); not read (a budget document is a few MB)`, { file });
+  const data = inflatePart(part, cap);
+  if (data === "too-large") throw new InputError(`inflates to more than ${cap / 1024 / 1024} MB (at ${part.name}); not read (a budget document is a few MB)`, { file });
+  if (data === "damaged") throw new InputError(`not a readable .docx document (its part ${part.name} is damaged); save it again from Word, or as PDF`, { file });
+  if (data === "method") throw new InputError(`the part ${part.name} is compressed with method ${part.method}; a .docx document uses deflate`, { file });
   return data;
 }
 

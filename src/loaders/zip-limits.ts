@@ -1,4 +1,4 @@
-import { createInflateRaw } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { InputError } from "./errors.js";
 
 /**
@@ -104,4 +104,28 @@ function inflatedSize(data: Uint8Array, cap: number): Promise<number> {
     z.on("error", reject);
     z.end(data);
   });
+}
+
+/** Why a part could not be inflated: past the cap, damaged, or stored with a method other than deflate. */
+export type PartProblem = "too-large" | "damaged" | "method";
+
+/** A part's bytes, inflated to at most `cap` bytes; or why not. */
+export function inflatePart(part: ZipPart, cap: number): Buffer | PartProblem {
+  let data: Buffer;
+  if (part.method === 0) data = part.data;
+  else if (part.method === 8)
+    try {
+      data = inflateRawSync(part.data, { maxOutputLength: cap });
+    } catch (e) {
+      return e instanceof RangeError || (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "too-large" : "damaged";
+    }
+  else return "method";
+  return data.length > cap ? "too-large" : data;
+}
+
+/** A part's text: UTF-8, or UTF-16 with its byte-order mark (a UTF-8 one left out). */
+export function partText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
+  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
+  return data.toString("utf8").replace(/^\ufeff/, "");
 }

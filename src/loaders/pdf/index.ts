@@ -5,12 +5,10 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BudgetDocument } from "../../model/document.js";
 import { InputError } from "../errors.js";
-import { layoutDocument, type LayoutOptions } from "../layout/index.js";
+import type { LayoutOptions } from "../layout/index.js";
+import { pagesDocument } from "./document.js";
 import { PdfProblem } from "./guard.js";
-import { placeOnPages, rememberLines } from "./place.js";
 import { readPdfText, type PdfText } from "./read.js";
-import { mapArray } from "../../util/arrays.js";
-import { pageRuns } from "../../util/page-runs.js";
 
 /** The largest PDF read (the published budgets measured here are 0.1-4 MB). */
 const MAX_PDF_BYTES = 256 * 1024 * 1024;
@@ -64,28 +62,5 @@ function readOnThread(bytes: Uint8Array): Promise<PdfText> {
 }
 
 export async function loadPdf(file: string, opts: LayoutOptions = {}): Promise<BudgetDocument> {
-  const { lines, pageBoxes, pageTurns } = await readPdfLayout(file);
-  // Pages without a line of text: images (a scanned table, an attachment printed as a picture) or blank.
-  const printed = new Set(mapArray(lines, (l) => l.page));
-  const textless: number[] = [];
-  for (let n = 1; n <= pageBoxes.length; n++) if (!printed.has(n)) textless.push(n);
-  let doc: BudgetDocument;
-  try {
-    doc = layoutDocument(file, lines, "pdf", opts);
-  } catch (e) {
-    // No table read, and pages without text: say that they are the likely reason.
-    if (e instanceof InputError && /^not a budget disclosure/.test(e.message) && textless.length)
-      throw new InputError(
-        `not a budget disclosure as read: ${textless.length} of its ${pageBoxes.length} pages have no text (${pageRuns(textless)}: images, a scan?) and the others print no table of a known kind; budget-check reads the PDF's text, so run OCR on those pages first`,
-        { file },
-      );
-    throw e;
-  }
-  if (textless.length) doc.textlessPages = textless;
-  placeOnPages(doc, file, lines);
-  rememberLines(doc, lines);
-  doc.pages = mapArray(pageBoxes, (view, i) => ({ number: i + 1, view, ...(pageTurns[i] ? { turn: pageTurns[i]! } : {}), tokens: [] }));
-  for (const l of lines) for (const t of l.tokens ?? []) if (t.box) doc.pages[l.page - 1].tokens.push({ text: t.text, box: t.box });
-  return doc;
+  return pagesDocument(file, await readPdfLayout(file), opts, "PDF");
 }
-
