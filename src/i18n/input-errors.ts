@@ -9,7 +9,7 @@ const ZH: [RegExp, string | ((whole: string, ...groups: string[]) => string)][] 
   [/^no such file or folder; expected a document \(\.md\/\.txt\/\.html\/\.pdf\/\.docx\/\.doc\), a CSV folder or a workbook \(\.xlsx\/\.xls\)$/, "文件或文件夹不存在；应为文件（.md/.txt/.html/.pdf/.docx/.doc）、CSV 文件夹或工作簿（.xlsx/.xls）"],
   [/^a single CSV is one table; pass the folder that holds the package's CSV files$/, "单个 CSV 只是一张表；请指定存放该部门全部 CSV 的文件夹"],
   [/^an? (markdown|text|html) report of budget-check, not a document; give the disclosure it was made from$/, "这是 budget-check 的报告（$1），不是预算公开文件；请指定生成该报告的原文件"],
-  [/^not a budget disclosure as read: (\d+) of its (\d+) pages have no text \(([^:]*): images, a scan\?\) and the others print no table of a known kind; budget-check reads the PDF's text, so run OCR on those pages first$/, "按读取结果不是预算公开文件：全部 $2 页中有 $1 页没有文字（第 $3 页：图片？扫描件？），其余各页没有可识别类型的表格；budget-check 读取的是 PDF 的文字，请先对这些页做 OCR"],
+  [/^not a budget disclosure as read: (\d+) of its (\d+) pages have no text \(([^:]*): images, a scan\?\) and the others print no table of a known kind; budget-check reads the (PDF|OFD)'s text, so run OCR on those pages first$/, "按读取结果不是预算公开文件：全部 $2 页中有 $1 页没有文字（第 $3 页：图片？扫描件？），其余各页没有可识别类型的表格；budget-check 读取的是 $4 的文字，请先对这些页做 OCR"],
   [/^not a file or folder$/, "不是文件或文件夹"],
   [/^the folder holds no document \(\.md\/\.txt\/\.html\/\.pdf\/\.docx\/\.doc\), CSV package or workbook \(\.xlsx\/\.xls\) \(looked in (.*)\)$/, "文件夹中没有文件（.md/.txt/.html/.pdf/.docx/.doc）、CSV 文件夹或工作簿（.xlsx/.xls）（查找位置：$1）"],
   // PDF input (src/loaders/pdf).
@@ -41,7 +41,16 @@ const ZH: [RegExp, string | ((whole: string, ...groups: string[]) => string)][] 
   [/^its content is an HTML or RTF chunk that Word converts on opening \(an altChunk\), not Word paragraphs and tables; open it in Word and save it again \(or as PDF\) to have it checked$/, "其内容是 Word 打开时才转换的 HTML 或 RTF 片段（altChunk），不是 Word 段落和表格；请用 Word 打开后重新保存（或另存为 PDF）再检查"],
   // Office forms not read (src/loaders/office-forms.ts).
   [/^a rich-text document \(\.rtf\) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取 RTF 文档（.rtf）；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
-  [/^an OFD document \(\.ofd\) is not read; export it as PDF to have it checked$/, "不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查"],
+  // OFD documents (src/loaders/ofd.ts).
+  [/^not a readable OFD document \((.*)\); export it again, or as PDF$/, (_m: string, why: string) => `不是可读取的 OFD 文档（${ofdDamageZh(why)}）；请重新导出，或导出为 PDF`],
+  [/^not an OFD document: the archive holds no OFD\.xml; export it again, or as PDF$/, "不是 OFD 文档：压缩包中没有 OFD.xml；请重新导出，或导出为 PDF"],
+  [/^the part (\S+) is compressed with method (\d+); an OFD document uses deflate$/, "部件 $1 的压缩方法为 $2；OFD 文档使用 deflate"],
+  [/^a ZIP64 archive; an OFD budget document is never that large$/, "ZIP64 压缩包；预算公开 OFD 文档不会这么大"],
+  [/^(\d+) parts in the archive; an OFD document is read with at most (\d+)$/, "压缩包有 $1 个部件；OFD 文档最多读取 $2 个"],
+  [/^encrypted OFD: it cannot be read without its key; export an unprotected copy, or a PDF$/, "OFD 已加密：没有密钥无法读取；请导出未加密的副本，或导出为 PDF"],
+  [/^no text: the OFD's pages hold no text \(images: a scanned document\?\); budget-check reads the OFD's text, so run OCR on it first$/, "OFD 没有文字：页面只有图像（扫描件？）；budget-check 读取 OFD 中的文字，请先做文字识别（OCR）"],
+  [/^too large: the file is (\d+) MB; an OFD document is at most (\d+) MB$/, "文件过大：$1 MB；OFD 文档最大 $2 MB"],
+  [/^too much text: more than (\d+) characters \(limit\)$/, "文字过多：超过 $1 个字符（上限）"],
   // A file of an office name that holds another form (office-forms.ts officeFileForm).
   [/^a rich-text document \(RTF\) named (\.\w+) is not read; save it as \.docx or PDF \(or as text, \.txt, or as a web page, \.htm\) to have it checked$/, "不读取以 $1 命名的 RTF 文档；请另存为 .docx 或 PDF（或文本 .txt、网页 .htm）后再检查"],
   [/^not a readable single-file web page \(MHTML\): its headers have no end$/, "不是可读取的单个文件网页（MHTML）：邮件头没有结束"],
@@ -92,6 +101,20 @@ const ZH: [RegExp, string | ((whole: string, ...groups: string[]) => string)][] 
   [/^(\S+): still the draft's placeholder; write why the finding is accepted$/, "$1：仍是草稿的占位文字；请写明接受该问题的理由"],
   [/^(\S+): expected the reason the finding is accepted$/, "$1：应写明接受该问题的理由"],
 ];
+
+/** Why an OFD document cannot be read (ofd.ts), in Chinese. */
+function ofdDamageZh(why: string): string {
+  const DAMAGE: [RegExp, string][] = [
+    [/^not a zip archive, or a damaged one$/, "不是 zip 压缩包，或已损坏"],
+    [/^its part (\S+) is damaged$/, "其部件 $1 已损坏"],
+    [/^its OFD\.xml names no DocRoot$/, "其 OFD.xml 未指明文档根节点（DocRoot）"],
+    [/^its document part (\S+) is missing$/, "缺少文档部件 $1"],
+    [/^its document part lists no page$/, "文档部件中没有页面"],
+    [/^page (\d+)'s part (\S+) is missing$/, "缺少第 $1 页的部件 $2"],
+  ];
+  for (const [re, zh] of DAMAGE) if (re.test(why)) return why.replace(re, zh);
+  return why;
+}
 
 /** Why a compound file or its workbook stream cannot be read (cfb.ts, xls.ts), in Chinese. */
 function damageZh(why: string): string {

@@ -5,7 +5,7 @@ import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { loadCsvFolder } from "./csv.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
-import { headText, isCompoundFileAt, isXmlSpreadsheetFile, officeFileForm, unreadExtension } from "./office-forms.js";
+import { headText, isCompoundFileAt, isXmlSpreadsheetFile, officeFileForm, readHead, unreadExtension } from "./office-forms.js";
 import { isMhtml } from "./mhtml.js";
 import { loadHtmlPage, loadHtmlTables, loadMhtml } from "./web-page.js";
 import { loadXmlSpreadsheet } from "./xml-spreadsheet.js";
@@ -67,7 +67,7 @@ const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
 /** A saved web page: read as a text document (html-page.ts). */
 const HTML_EXT = new Set([".html", ".htm", ".mht", ".mhtml"]);
 /** The extensions of the forms read as documents in a batch folder. */
-const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".xlsx", ".docx", ".xls", ".et", ".doc", ".wps"]);
+const READ_EXT = new Set([...TEXT_EXT, ...HTML_EXT, ".pdf", ".ofd", ".xlsx", ".docx", ".xls", ".et", ".doc", ".wps"]);
 
 /** The package kind that reads a document of this form again (a layout-text document is a text file). */
 export function packageKind(format: BudgetDocument["format"]): Package["kind"] {
@@ -312,6 +312,12 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       if (isCompoundFileAt(pkg.path)) return loadDoc(pkg.path, options.template);
       return loadDocx(pkg.path, options.template);
     case "pdf": {
+      // An OFD document (a zip archive; a PDF never starts with one) is read as a PDF is, without pdfjs.
+      const head = readHead(pkg.path);
+      if (head && head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
+        const { loadOfd } = await import("./ofd.js");
+        return loadOfd(pkg.path, { template: options.template });
+      }
       // pdfjs is large: loaded only when an input is a PDF.
       const { loadPdf } = await import("./pdf/index.js");
       return loadPdf(pkg.path, { template: options.template });

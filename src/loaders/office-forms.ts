@@ -30,7 +30,8 @@ const BY_EXTENSION: Record<string, string> = {
   // (An Excel 97–2003 or WPS workbook is read: only a file that is none is refused under these names.)
   ".xls": "not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked",
   ".et": "not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked",
-  ".ofd": "an OFD document (.ofd) is not read; export it as PDF to have it checked",
+  // (An OFD document is read: only a file that is none is refused under this name.)
+  ".ofd": "not a readable OFD document (not a zip archive, or a damaged one); export it again, or as PDF",
 };
 
 /** What a file of this extension (lower case, with its dot) is and what to give instead; null for any other. */
@@ -39,7 +40,7 @@ export function unreadExtension(ext: string): string | null {
 }
 
 /** What a file of an office name holds: a form that is read (the package kind, and what it is where its name does not say: "a web page (HTML)"), or the error. */
-export type OfficeFileForm = { kind: "docx" | "xlsx" | "markdown"; holds?: string } | { refused: string };
+export type OfficeFileForm = { kind: "docx" | "xlsx" | "markdown" | "pdf"; holds?: string } | { refused: string };
 
 /** The bytes looked at: enough for a web page's or an XML file's first tags after a long comment or <head>. */
 const HEAD_BYTES = 8192;
@@ -83,9 +84,8 @@ export function officeFileForm(path: string, ext: string): OfficeFileForm {
   if (b === null) return refused;
   const n = b.length;
   const named = `named ${ext}`;
-  // A zip archive: a .docx or .xlsx renamed (an OFD file is a zip too, of its own parts).
+  // A zip archive: an OFD document (read as a PDF is, ofd.ts), or a .docx or .xlsx renamed.
   if (n >= 4 && b.readUInt32LE(0) === 0x04034b50) {
-    if (ext === ".ofd") return refused;
     let parts;
     try {
       const bytes = readFileSync(path);
@@ -94,15 +94,17 @@ export function officeFileForm(path: string, ext: string): OfficeFileForm {
       return refused;
     }
     if (!Array.isArray(parts)) return refused;
+    if (parts.some((p) => /^\/?OFD\.xml$/i.test(p.name))) return ext === ".ofd" ? { kind: "pdf" } : { kind: "pdf", holds: "an OFD document (.ofd)" };
     if (parts.some((p) => /^\/?word\/document\.xml$/.test(p.name))) return { kind: "docx", holds: "a Word document (.docx)" };
     if (parts.some((p) => /^\/?xl\/workbook\.xml$/.test(p.name))) return { kind: "xlsx", holds: "an Excel workbook (.xlsx)" };
-    return refused;
+    return ext === ".ofd" ? { refused: "not an OFD document: the archive holds no OFD.xml; export it again, or as PDF" } : refused;
   }
   // An OLE compound file is the form the name says (or a document saved with a password): an Excel 97–2003 or WPS
   // workbook is read (xls.ts), and so is a Word 97–2003 or WPS document (doc.ts); each says what it is where it is
   // not what its name says.
   if (isCompoundFile(b)) return ext === ".xls" || ext === ".et" ? { kind: "xlsx" } : ext === ".doc" || ext === ".wps" ? { kind: "docx" } : refused;
-  if (ext === ".ofd") return refused;
+  // A PDF named .ofd (a system's "export" that kept the name it was asked for).
+  if (ext === ".ofd") return n >= 5 && b.toString("latin1", 0, 5) === "%PDF-" ? { kind: "pdf", holds: "a PDF document" } : refused;
   const text = headText(b);
   if (text === null) return n === 0 ? { refused: "the file is empty; expected a budget document" } : refused;
   if (/^\{\\rtf/.test(text)) return ext === ".rtf" ? refused : { refused: `a rich-text document (RTF) ${named} is not read; ${WORD}` };

@@ -56,14 +56,14 @@ describe("a disclosure kept as .wps, .xls, .doc or .ofd", () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(`budget-check: ${join(dir, "部门预算.xls")}: not a readable Excel 97–2003 workbook (not a compound file); save it again from Excel, or as .xlsx, to have it checked`);
     expect(lines[1]).toContain("部门预算.wps: not a readable Word 97–2003 document (not a compound file); save it again from Word, or as .docx or PDF");
-    expect(lines[2]).toContain("an OFD document (.ofd) is not read; export it as PDF");
+    expect(lines[2]).toContain("部门预算.ofd: not a readable OFD document (not a zip archive, or a damaged one); export it again, or as PDF");
     expect(lines[3]).toContain("表格.txt: this is a binary file, not text");
     // In Chinese, each in one line too.
     const zh = cli([join(dir, "部门预算.xls"), join(dir, "部门预算.ofd"), "--lang", "zh"]);
     expect(zh.status).toBe(2);
     expect(zh.stderr.trim().split("\n")).toEqual([
       `budget-check: ${join(dir, "部门预算.xls")}: 不是可读取的 Excel 97–2003 工作簿（不是复合文件）；请用 Excel 重新保存或另存为 .xlsx 后再检查`,
-      `budget-check: ${join(dir, "部门预算.ofd")}: 不读取 OFD 文档（.ofd）；请导出为 PDF 后再检查`,
+      `budget-check: ${join(dir, "部门预算.ofd")}: 不是可读取的 OFD 文档（不是 zip 压缩包，或已损坏）；请重新导出，或导出为 PDF`,
     ]);
   });
 
@@ -82,7 +82,7 @@ describe("a disclosure kept as .wps, .xls, .doc or .ofd", () => {
       ["a.wps", true],
       ["b.doc", true],
     ]);
-    expect(r.stderr).toContain(`${join(dir, "a.ofd")}: skipped: an OFD document (.ofd) is not read; the same document as a.md, which is checked`);
+    expect(r.stderr).toContain(`${join(dir, "a.ofd")}: skipped: not a readable OFD document (not a zip archive, or a damaged one); the same document as a.md, which is checked`);
     expect(r.stderr).toContain(`${join(dir, "b.doc")}: not a readable Word 97–2003 document (not a compound file); save it again from Word, or as .docx or PDF, to have it checked`);
   });
 });

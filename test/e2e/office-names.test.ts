@@ -111,7 +111,7 @@ describe("a file named .doc or .xls that holds a form that is read is read as th
 });
 
 describe("beside the same document in a form that is read", () => {
-  it("an OFD file beside its .doc is skipped with a note; two damaged files of one name are two failures, neither skipped for the other", () => {
+  it("a damaged OFD file beside its .doc is skipped with a note; two damaged files of one name are two failures, neither skipped for the other", () => {
     const batch = join(dir, "twins");
     mkdirSync(batch);
     copyFileSync(join(ROOT, "fixtures/shenzhen-sast-2023/document.doc"), join(batch, "x.doc"));
@@ -125,7 +125,7 @@ describe("beside the same document in a form that is read", () => {
       ["y.doc", true],
       ["y.xls", true],
     ]);
-    expect(r.stderr).toContain(`${join(batch, "x.ofd")}: skipped: an OFD document (.ofd) is not read; the same document as x.doc, which is checked`);
+    expect(r.stderr).toContain(`${join(batch, "x.ofd")}: skipped: not a readable OFD document (not a zip archive, or a damaged one); the same document as x.doc, which is checked`);
   });
 });
 

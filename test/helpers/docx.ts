@@ -34,20 +34,21 @@ const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 
 /** A ZIP archive of `entries` (UTF-8 names, each deflated), as Word writes a .docx. No ZIP64: under 4 GiB. */
-export function zip(entries: { name: string; data: string | Buffer }[]): Buffer {
+export function zip(entries: { name: string; data: string | Buffer }[], opts: { stored?: boolean } = {}): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
     const data = typeof e.data === "string" ? Buffer.from(e.data, "utf8") : e.data;
-    const packed = deflateRawSync(data);
+    // (Stored, method 0, where a test changes the parts' bytes themselves: a fuzzer's damage reaches the XML.)
+    const packed = opts.stored ? data : deflateRawSync(data);
     const crc = crc32(data) >>> 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
     local.writeUInt16LE(0x0800, 6); // bit 11: the name is UTF-8
-    local.writeUInt16LE(8, 8); // deflated
+    local.writeUInt16LE(opts.stored ? 0 : 8, 8); // deflated, or stored
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
@@ -61,7 +62,7 @@ export function zip(entries: { name: string; data: string | Buffer }[]): Buffer 
     head.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
     head.writeUInt16LE(20, 6);
     head.writeUInt16LE(0x0800, 8);
-    head.writeUInt16LE(8, 10);
+    head.writeUInt16LE(opts.stored ? 0 : 8, 10);
     head.writeUInt16LE(DOS_TIME, 12);
     head.writeUInt16LE(DOS_DATE, 14);
     head.writeUInt32LE(crc, 16);

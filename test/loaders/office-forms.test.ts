@@ -27,7 +27,7 @@ describe("officeFileForm", () => {
     expect(form("tables.xls", "<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">\n<table border=1><tr><td>项目</td></tr></table>")).toEqual({ kind: "markdown", holds: "a web page (HTML)" });
   });
 
-  it("a zip archive: a Word document or a workbook by its parts; any other zip, and every .ofd, keeps the error of its name", () => {
+  it("a zip archive: an OFD document, a Word document or a workbook by its parts; any other zip keeps the error of its name", () => {
     const word = zip([{ name: "[Content_Types].xml", data: "<Types/>" }, { name: "word/document.xml", data: "<w:document/>" }]);
     const book = zip([{ name: "[Content_Types].xml", data: "<Types/>" }, { name: "xl/workbook.xml", data: "<workbook/>" }]);
     const deck = zip([{ name: "ppt/presentation.xml", data: "<p/>" }]);
@@ -36,7 +36,14 @@ describe("officeFileForm", () => {
     expect(form("b.xls", book)).toEqual({ kind: "xlsx", holds: "an Excel workbook (.xlsx)" });
     expect(form("b.et", book)).toEqual({ kind: "xlsx", holds: "an Excel workbook (.xlsx)" });
     expect(form("p.doc", deck)).toEqual({ refused: expect.stringMatching(/^not a readable Word 97–2003 document \(not a compound file\)/) });
-    expect(form("o.ofd", word)).toEqual({ refused: expect.stringMatching(/^an OFD document \(\.ofd\) is not read/) });
+    const ofd = zip([{ name: "OFD.xml", data: "<ofd:OFD/>" }, { name: "Doc_0/Document.xml", data: "<ofd:Document/>" }]);
+    expect(form("o.ofd", ofd)).toEqual({ kind: "pdf" });
+    expect(form("o.doc", ofd)).toEqual({ kind: "pdf", holds: "an OFD document (.ofd)" });
+    expect(form("o.ofd", word)).toEqual({ kind: "docx", holds: "a Word document (.docx)" });
+    expect(form("o.ofd", deck)).toEqual({ refused: "not an OFD document: the archive holds no OFD.xml; export it again, or as PDF" });
+    // A PDF under the name (a system's export that kept the name it was asked for); anything else is not one.
+    expect(form("p.ofd", "%PDF-1.7\n%âãÏÓ\n")).toEqual({ kind: "pdf", holds: "a PDF document" });
+    expect(form("t.ofd", "部门预算")).toEqual({ refused: "not a readable OFD document (not a zip archive, or a damaged one); export it again, or as PDF" });
     // A damaged zip (its central directory cut off) is not looked into further.
     expect(form("cut.doc", word.subarray(0, 40))).toEqual({ refused: expect.stringMatching(/^not a readable Word 97–2003 document/) });
   });

@@ -4,13 +4,15 @@ import fc from "fast-check";
 import { describe, it } from "vitest";
 import { ROOT } from "../helpers/cli.js";
 import { runInProcess, wellBehaved } from "../helpers/fuzz.js";
+import { ofdFile } from "../helpers/ofd.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /**
  * Round 34's readers of binary and MIME forms — an Excel 97–2003 workbook, a Word 97–2003 document (both compound
  * files of sectors, tables of offsets and records), a single-file web page and an Excel 2003 XML spreadsheet —
  * given their fixture with bytes changed at random: whatever the damage, exit status 0, 1 or 2, no stack trace,
- * a report valid against the schema (a damaged file is a one-line error of its own). The same fixed sample in
+ * a report valid against the schema (a damaged file is a one-line error of its own). Round 35's OFD reader alike (its
+ * parts stored, so that the damage reaches their XML: numbers, advances, boxes). The same fixed sample in
  * CI as test/robust/property.test.ts; `npm run fuzz` (FUZZ_SCALE) draws new ones.
  */
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -65,5 +67,27 @@ describe("office forms with damaged bytes", () => {
       ),
     ".xml",
     15,
+  );
+  fuzz(
+    "an OFD document with a template page, a turned seal and a table row in one TextCode (.ofd)",
+    () =>
+      ofdFile(
+        [
+          {
+            width: 210,
+            height: 297,
+            templates: ["7"],
+            texts: [
+              { text: "一般公共预算财政拨款支出表", x: 40, baseline: 30, size: 5 },
+              { text: "科目编码 科目名称 合计", x: 20, baseline: 45, size: 3.5, advances: [3.5, 3.5, 3.5, 20, 3.5, 3.5, 3.5, 3.5, 20, 3.5] },
+              { text: "201 一般公共服务支出 1,234.56", x: 20, baseline: 52, size: 3.5, advances: [1.75, 1.75, 20, ...Array(9).fill(3.5), 20, 1.75, 1.75, 1.75, 1.75, 1.75, 1.75, 1.75] },
+              { text: "专用章", x: 150, baseline: 250, size: 4, ctm: [0, 1, -1, 0, 0, 0] },
+            ],
+          },
+        ],
+        { templates: { "7": [{ text: "- 1 -", x: 100, baseline: 285, size: 3.5 }] }, stored: true },
+      ),
+    ".ofd",
+    25,
   );
 });
