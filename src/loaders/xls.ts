@@ -163,7 +163,7 @@ export function loadXls(file: string, template?: DocumentTemplate): BudgetDocume
 }
 
 /** The worksheets' cells that hold values, as lines of cells as Excel shows them, and the workbook's facts. */
-export function xlsSheets(file: string, bytes: Buffer): { sheets: SheetLines[]; facts: WorkbookFacts } {
+export function xlsSheets(file: string, bytes: Buffer): XlsSheets {
   let stream: Buffer | null;
   try {
     const cf = readCompoundFile(bytes);
@@ -183,8 +183,30 @@ export function xlsSheets(file: string, bytes: Buffer): { sheets: SheetLines[]; 
   }
 }
 
-function biff8(file: string, stream: Buffer): { sheets: SheetLines[]; facts: WorkbookFacts } {
+/** A workbook's worksheets and facts, and what it shows where it is an object embedded in a document (its active sheet, its OLE size). */
+export interface XlsSheets {
+  sheets: SheetLines[];
+  facts: WorkbookFacts;
+  /** The worksheet shown first (WINDOW1's active tab), null where that is a chart or none is said. */
+  active: string | null;
+  /** The range an embedded workbook shows (OLESIZE), 1-based and inclusive; null where it says none. */
+  oleSize: CellRange | null;
+}
+
+/** A range of cells, 1-based and inclusive. */
+export interface CellRange {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+function biff8(file: string, stream: Buffer): XlsSheets {
   const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
+  let activeTab = 0;
+  let oleSize: CellRange | null = null;
+  let sheetCount = 0;
+  const sheetIndex = new Map<number, string>();
   const formats = new Map<number, string>();
   const xfFormats: number[] = [];
   const bound: { name: string; offset: number; state: number }[] = [];
@@ -205,8 +227,13 @@ function biff8(file: string, stream: Buffer): { sheets: SheetLines[]; facts: Wor
     else if (type === 0x00e0 && data.length >= 4) xfFormats.push(data.readUInt16LE(2));
     else if (type === 0x0085 && data.length >= 8) {
       // Worksheets only (dt 0); a chart sheet or a macro sheet holds no table.
-      if (data[5] === 0) bound.push({ offset: data.readUInt32LE(0), state: data[4] & 0x03, name: unicodeString(data, 6, true) });
-    } else if (type === 0x00fc && data.length >= 8) {
+      if (data[5] === 0) {
+        bound.push({ offset: data.readUInt32LE(0), state: data[4] & 0x03, name: unicodeString(data, 6, true) });
+        sheetIndex.set(sheetCount, bound[bound.length - 1].name);
+      }
+      sheetCount++;
+    } else if (type === 0x003d && data.length >= 12) activeTab = data.readUInt16LE(10);
+    else if (type === 0x00de && data.length >= 8) oleSize = { firstRow: data.readUInt16LE(2) + 1, lastRow: data.readUInt16LE(4) + 1, firstColumn: data[6] + 1, lastColumn: data[7] + 1 }; else if (type === 0x00fc && data.length >= 8) {
       // The shared string table: this record and the CONTINUE records after it.
       const parts = [data.subarray(8)];
       while (globals[i + 1]?.type === 0x003c) parts.push(globals[++i].data);
@@ -306,5 +333,5 @@ function biff8(file: string, stream: Buffer): { sheets: SheetLines[]; facts: Wor
     }
     if (lines.length) sheets.push({ name: b.name, lines });
   }
-  return { sheets, facts };
+  return { sheets, facts, active: sheetIndex.get(activeTab) ?? null, oleSize };
 }

@@ -20,7 +20,6 @@ type Cell = ExcelJS.Cell;
 
 /** Reads a workbook, turning a zip or XML failure into a one-line input error. */
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
   let bytes: Buffer;
   try {
     const size = statSync(file).size;
@@ -30,6 +29,12 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
     if (e instanceof InputError) throw e;
     throw new InputError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}); expected an Excel workbook with one worksheet per table`, { file });
   }
+  return readWorkbookBytes(bytes, file);
+}
+
+/** Reads a workbook's bytes (a file's, or a workbook embedded in a document, `file` naming it in errors). */
+export async function readWorkbookBytes(bytes: Buffer, file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
   // Bounded before exceljs inflates anything (a zip bomb would exhaust memory inside it).
   await checkZipBounds(bytes, file);
   try {
@@ -153,7 +158,7 @@ function sumFormula(ws: ExcelJS.Worksheet, cell: Cell, file: string): SumFormula
 }
 
 /** The worksheet's rows as printed lines (cells by column, each located by sheet and A1 address). */
-function sheetLines(ws: ExcelJS.Worksheet, file: string, facts: WorkbookFacts): RawLine[] {
+export function sheetLines(ws: ExcelJS.Worksheet, file: string, facts: WorkbookFacts): RawLine[] {
   const lines: RawLine[] = [];
   // Only the columns that hold a value count: a styled or empty cell at XFD made every row 16,384 cells
   // wide (a 45 KB workbook took minutes and GBs). A value beyond MAX_SHEET_COLUMNS is an input error.

@@ -82,7 +82,7 @@ function rk(v: number): number | null {
   return null;
 }
 
-export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: boolean; sstRecordBytes?: number } = {}): Buffer {
+export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: boolean; sstRecordBytes?: number; activeTab?: number; oleSize?: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } } = {}): Buffer {
   const strings: string[] = [];
   const index = new Map<string, number>();
   let total = 0;
@@ -165,6 +165,9 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
     const g: Buffer[] = [rec(0x0809, Buffer.concat([u16(opts.biff5 ? 0x0500 : 0x0600, 0x0005, 0x0dbb, 0x07cc), u32(0), u32(0x06)]))];
     if (opts.password) g.push(rec(0x002f, Buffer.concat([u16(1), Buffer.alloc(52)])));
     g.push(rec(0x0042, u16(1200)));
+    // WINDOW1 (its itabCur: the active sheet) and OLESIZE (the range an embedded workbook shows; 0-based rows and columns).
+    if (opts.activeTab !== undefined) g.push(rec(0x003d, u16(0, 0, 20000, 10000, 0x38, opts.activeTab, 0, 1, 600)));
+    if (opts.oleSize) g.push(rec(0x00de, Buffer.concat([u16(0, opts.oleSize.firstRow - 1, opts.oleSize.lastRow - 1), Buffer.from([opts.oleSize.firstColumn - 1, opts.oleSize.lastColumn - 1])])));
     for (const [f, i] of fmts) g.push(rec(0x041e, Buffer.concat([u16(i), xlString(f)])));
     for (const ifmt of xfs) g.push(rec(0x00e0, Buffer.concat([u16(0, ifmt), Buffer.alloc(16)])));
     sheets.forEach((s, k) => g.push(rec(0x0085, Buffer.concat([u32(offsets[k]), Buffer.from([s.hidden ? 1 : 0, 0]), xlString(s.name, true)]))));
