@@ -11,6 +11,7 @@ import { loadMhtml, loadWebText } from "./web-page.js";
 import { layoutDocument, recogniseTemplate } from "./layout/index.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import { readInputFile } from "./read.js";
+import { embeddedSheet, type ShownSheet } from "./embedded-workbooks.js";
 import { inflatePart, partText, zipParts, type ZipPart } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 import { unreadObjectsText, type UnreadObjects } from "../util/unread-objects.js";
@@ -39,10 +40,10 @@ const LIMITS = { parts: 10_000, documentBytes: 64 * 1024 * 1024, otherBytes: 16 
 const MAIN_TYPES = /application\/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.document|ms-word\.document\.macroEnabled)\.main\+xml/;
 
 /** Reads a .docx file into the document model. */
-export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocument {
+export async function loadDocx(file: string, template?: DocumentTemplate): Promise<BudgetDocument> {
   const bytes = readInputFile(file);
   const parts = docxParts(bytes, file);
-  const { lines, places, paragraphs, unread, chunks } = docxLines(file, parts);
+  const { lines, places, paragraphs, unread, chunks } = docxLines(file, parts, await embeddedSheets(file, parts));
   // A document made by a program that writes HTML into a Word file (an "altChunk"): Word converts the chunk when
   // it opens the file; the file itself holds no paragraph or table of it.
   // One chunk of HTML or MHTML (as a web system writes a "Word document"): read as the web page it is, each figure at
@@ -54,6 +55,25 @@ export function loadDocx(file: string, template?: DocumentTemplate): BudgetDocum
   if (chunks > 0 && lines.length < 3)
     throw new InputError("its content is an HTML or RTF chunk that Word converts on opening (an altChunk), not Word paragraphs and tables; open it in Word and save it again (or as PDF) to have it checked", { file });
   return wordDocument(file, { lines, places, paragraphs, unread }, template);
+}
+
+/**
+ * What the workbooks embedded in the body show (an Excel table pasted as an object, shown as its content rather than
+ * an icon), by the relationship id of the object's part. Read before the body, as exceljs reads asynchronously.
+ */
+async function embeddedSheets(file: string, parts: DocxParts): Promise<Map<string, ShownSheet>> {
+  const shown = new Map<string, ShownSheet>();
+  if (!parts.objects?.size || !parts.document.includes("OLEObject")) return shown;
+  for (const t of tokens(parts.document)) {
+    if (typeof t === "string" || t.close || t.local !== "OLEObject" || !/^Excel\.Sheet/i.test(attr(t.attrs, "ProgID") ?? "")) continue;
+    const id = attr(t.attrs, "id") ?? "";
+    const part = parts.objects.get(id);
+    if (!part || shown.has(id)) continue;
+    const data = inflatePart(part, LIMITS.otherBytes * 4);
+    const sheet = typeof data === "string" ? null : await embeddedSheet(data, file);
+    if (sheet?.rows.length) shown.set(id, sheet);
+  }
+  return shown;
 }
 
 /** The lines of a Word document (.docx, or .doc: doc.ts), read by the layout reader; every location put back. */
@@ -101,6 +121,8 @@ interface DocxParts {
   numbering: string;
   /** The parts of the document's altChunks (HTML, MHTML or RTF Word converts on opening), in the order its relationships list them. */
   chunks?: ZipPart[];
+  /** Its embedded objects' parts, by relationship id. */
+  objects?: Map<string, ZipPart>;
 }
 
 function docxParts(bytes: Buffer, file: string): DocxParts {
@@ -136,14 +158,19 @@ function docxParts(bytes: Buffer, file: string): DocxParts {
   // altChunks' parts, by the main part's relationships (Target relative to its folder, or absolute from the root).
   const rels = byName.get(`${dir}_rels/${main.slice(dir.length)}.rels`);
   const chunks: ZipPart[] = [];
+  // Embedded objects' parts (an Excel table pasted as an object), by relationship id.
+  const objects = new Map<string, ZipPart>();
   if (rels)
-    for (const t of tokens(inflated(rels, file, LIMITS.otherBytes)))
-      if (typeof t !== "string" && t.local === "Relationship" && /\/aFChunk$/i.test(attr(t.attrs, "Type") ?? "")) {
-        const target = attr(t.attrs, "Target") ?? "";
-        const part = byName.get(target.startsWith("/") ? target.slice(1) : `${dir}${target}`);
-        if (part) chunks.push(part);
-      }
-  return { document: inflated(body, file, LIMITS.documentBytes), styles: other("styles.xml"), numbering: other("numbering.xml"), chunks };
+    for (const t of tokens(inflated(rels, file, LIMITS.otherBytes))) {
+      if (typeof t === "string" || t.local !== "Relationship") continue;
+      const type = attr(t.attrs, "Type") ?? "";
+      const target = attr(t.attrs, "Target") ?? "";
+      const part = /^External$/i.test(attr(t.attrs, "TargetMode") ?? "") ? undefined : byName.get(target.startsWith("/") ? target.slice(1) : `${dir}${target}`);
+      if (!part) continue;
+      if (/\/aFChunk$/i.test(type)) chunks.push(part);
+      else if (/\/(?:oleObject|package)$/i.test(type)) objects.set(attr(t.attrs, "Id") ?? "", part);
+    }
+  return { document: inflated(body, file, LIMITS.documentBytes), styles: other("styles.xml"), numbering: other("numbering.xml"), chunks, objects };
 }
 
 /** A part's text (UTF-8, or UTF-16 with its byte-order mark), inflated to at most `cap` bytes. */
@@ -414,6 +441,8 @@ const columnName = (k: number): string => (k < 26 ? String.fromCharCode(65 + k) 
 
 interface ParaState {
   pieces: string[];
+  /** The embedded workbooks it shows (after its text), each with its label (对象1（Sheet1）). */
+  sheets: { label: string; sheet: ShownSheet }[];
   style: string | null;
   numId: string | null;
   ilvl: number | null;
@@ -440,7 +469,7 @@ interface TableState {
 }
 
 /** The document's lines for the layout reader, and where each line and cell is in the document. */
-export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects; chunks: number } {
+export function docxLines(file: string, parts: DocxParts, shown: Map<string, ShownSheet> = new Map()): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects; chunks: number } {
   const xml = parts.document;
   const w = wordPrefix(xml);
   const styles = readStyles(parts.styles);
@@ -477,6 +506,10 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
   const unread: UnreadObjects = { pictures: 0, embedded: 0 };
   // Chunks of another format Word imports when it opens the file (w:altChunk).
   let chunks = 0;
+  // The embedded objects open (w:object), each with the relationship id of its part and whether it shows as an icon;
+  // and the objects of the body so far (numbering 对象N).
+  const objects: { id: string | null; icon: boolean }[] = [];
+  let objectCount = 0;
   // The drawings open, each with whether it holds a text box.
   const drawings: boolean[] = [];
   let paragraphCount = 0;
@@ -518,6 +551,19 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
       const marked = (heading || centred) && short;
       add({ row: place, cells: null }, marked ? `## ${t}` : t, null);
       if (!marked) paragraphs.add(lines.length);
+    }
+    // The cells an embedded workbook shows, as the rows of a table after the paragraph's text: each cell located at
+    // the object (对象N and its sheet's name) and the cell's own address in the workbook.
+    for (const { label, sheet } of p.sheets) {
+      const first = Math.min(...mapArray(sheet.rows, (r) => r.cells[0]?.column ?? Infinity));
+      for (const r of sheet.rows) {
+        const last = Math.max(...mapArray(r.cells, (c) => c.column));
+        const texts: string[] = new Array(Math.max(0, last - first + 1)).fill("");
+        const at: SourceLocation[] = [];
+        for (let c = first; c <= last; c++) at.push({ file, sheet: label, cell: `${columnName(c - 1)}${r.row}`, ...(p.page !== null ? { page: p.page } : {}) });
+        for (const c of r.cells) texts[c.column - first] = c.text;
+        add({ row: { file, sheet: label, cell: `${columnName(first - 1)}${r.row}`, ...(p.page !== null ? { page: p.page } : {}) }, cells: at }, "", mapArray(texts, (text, i) => ({ text, column: i + 1 })));
+      }
     }
   };
   const closeTable = () => {
@@ -584,6 +630,15 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
           t.row = null;
         } else if (top === "tbl" && tables.length) closeTable();
         else if ((top === "drawing" || top === "pict") && drawings.length && !drawings.pop()) unread.pictures++;
+        else if (top === "object" && objects.length) {
+          // A workbook shown as its cells, in a paragraph of the body, is read with the paragraph; any other object
+          // (an icon, a chart, a document, an object inside a table's cell) is not read.
+          const o = objects.pop()!;
+          const sheet = o.id !== null && !o.icon ? shown.get(o.id) : undefined;
+          const para = paras[paras.length - 1];
+          if (sheet && para && !tables.length) para.sheets.push({ label: `对象${objectCount}（${sheet.name}）`, sheet });
+          else unread.embedded++;
+        }
       }
       continue;
     }
@@ -597,13 +652,19 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
       if (open) skip++;
       continue;
     }
+    if (!skip && !ours && local === "OLEObject" && objects.length) {
+      const o = objects[objects.length - 1];
+      o.id = attr(attrs, "id");
+      o.icon = /^Icon$/i.test(attr(attrs, "DrawAspect") ?? "");
+      if (!/^Excel\.Sheet/i.test(attr(attrs, "ProgID") ?? "")) o.id = null;
+    }
     if (skip || !ours) continue;
     const p = paras[paras.length - 1];
     switch (local) {
       case "p":
         if (!tables.length) paragraphCount++;
         if (open) {
-          paras.push({ pieces: [""], style: null, numId: null, ilvl: null, outline: false, centred: null, page: null });
+          paras.push({ pieces: [""], sheets: [], style: null, numId: null, ilvl: null, outline: false, centred: null, page: null });
           paragraphNumbers.push(paragraphCount);
         }
         break;
@@ -653,7 +714,10 @@ export function docxLines(file: string, parts: DocxParts): { lines: Entry[]; pla
         if (drawings.length) drawings[drawings.length - 1] = true;
         break;
       case "object":
-        if (open) unread.embedded++;
+        if (open) {
+          objects.push({ id: null, icon: false });
+          objectCount++;
+        } else unread.embedded++;
         break;
       case "altChunk":
         chunks++;

@@ -1,11 +1,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Box } from "../../src/model/location.js";
 import { cli, cliJson } from "../helpers/cli.js";
 import { zip } from "../helpers/docx.js";
 import { ofdFile, pdfAsOfd } from "../helpers/ofd.js";
 import { REAL } from "../helpers/pdfs.js";
+import type { FindingLike } from "../helpers/findings.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /*
@@ -22,14 +22,7 @@ const PDFS = [
 ];
 const ofdOf = (pdf: string) => join(dir, basename(pdf).replace(/\.pdf$/, ".ofd"));
 
-interface F {
-  ruleId: string;
-  severity: string;
-  message: string;
-  stated: string | null;
-  computed: string | null;
-  location: { file: string; line?: number; page?: number | null; box?: Box | null };
-}
+type F = FindingLike;
 interface Doc {
   path: string;
   format: string;

@@ -107,9 +107,9 @@ describe("a .docx that cannot be read", () => {
     writeFileSync(path, bytes);
     return path;
   };
-  const error = (path: string) => {
+  const error = async (path: string) => {
     try {
-      loadDocx(path);
+      await loadDocx(path);
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
       return (e as InputError).message;
@@ -117,17 +117,17 @@ describe("a .docx that cannot be read", () => {
     throw new Error("read");
   };
 
-  it("an Excel workbook or a PowerPoint file given the name .docx says what it is", () => {
-    expect(error(file("book.docx", zip([{ name: "xl/workbook.xml", data: "<workbook/>" }])))).toBe("not a Word document: the archive holds no word/document.xml (it is an Excel workbook: name it .xlsx)");
-    expect(error(file("empty.docx", zip([{ name: "a.txt", data: "x" }])))).toBe("not a Word document: the archive holds no word/document.xml");
+  it("an Excel workbook or a PowerPoint file given the name .docx says what it is", async () => {
+    expect(await error(file("book.docx", zip([{ name: "xl/workbook.xml", data: "<workbook/>" }])))).toBe("not a Word document: the archive holds no word/document.xml (it is an Excel workbook: name it .xlsx)");
+    expect(await error(file("empty.docx", zip([{ name: "a.txt", data: "x" }])))).toBe("not a Word document: the archive holds no word/document.xml");
   });
 
-  it("each of these errors reads in Chinese with --lang zh", () => {
+  it("each of these errors reads in Chinese with --lang zh", async () => {
     const messages = [
-      error(file("book2.docx", zip([{ name: "xl/workbook.xml", data: "<workbook/>" }]))),
-      error(file("slides.docx", zip([{ name: "ppt/presentation.xml", data: "<p/>" }]))),
-      error(file("empty2.docx", zip([{ name: "a.txt", data: "x" }]))),
-      error(file("text.docx", Buffer.from("2023年部门预算"))),
+      await error(file("book2.docx", zip([{ name: "xl/workbook.xml", data: "<workbook/>" }]))),
+      await error(file("slides.docx", zip([{ name: "ppt/presentation.xml", data: "<p/>" }]))),
+      await error(file("empty2.docx", zip([{ name: "a.txt", data: "x" }]))),
+      await error(file("text.docx", Buffer.from("2023年部门预算"))),
       "inflates to more than 64 MB (at word/document.xml); not read (a budget document is a few MB)",
       "not a .docx archive but an OLE file: a Word 97–2003 document named .docx, or a document saved with a password; save it again as .docx without a password, or as PDF",
     ];
@@ -141,10 +141,10 @@ describe("a .docx that cannot be read", () => {
     ]);
   });
 
-  it("a document part that inflates past 64 MB is not read (a zip bomb), in bounded memory", () => {
+  it("a document part that inflates past 64 MB is not read (a zip bomb), in bounded memory", async () => {
     const huge = zip([{ name: "word/document.xml", data: Buffer.alloc(65 * 1024 * 1024, 0x20) }]);
     expect(huge.length).toBeLessThan(1024 * 1024);
-    expect(error(file("bomb.docx", huge))).toBe("inflates to more than 64 MB (at word/document.xml); not read (a budget document is a few MB)");
+    expect(await error(file("bomb.docx", huge))).toBe("inflates to more than 64 MB (at word/document.xml); not read (a budget document is a few MB)");
   });
 
   it("damaged parts (tags and elements never closed, quotes never ended) are read in time linear in them, not hung on", { timeout: 20_000 }, () => {
@@ -156,17 +156,17 @@ describe("a .docx that cannot be read", () => {
     expect(r.lines[0].raw).toBe("2023年部门预算");
   });
 
-  it("a document whose content is an HTML chunk Word converts on opening (altChunk, as some web systems export) says so", () => {
+  it("a document whose content is an HTML chunk Word converts on opening (altChunk, as some web systems export) says so", async () => {
     const path = file("chunk.docx", zip([{ name: "word/document.xml", data: body('<w:altChunk r:id="htmlChunk"/>') }, { name: "word/afchunk.htm", data: "<html><body><p>2023年部门预算</p></body></html>" }]));
-    const message = error(path);
+    const message = await error(path);
     expect(message).toBe("its content is an HTML or RTF chunk that Word converts on opening (an altChunk), not Word paragraphs and tables; open it in Word and save it again (or as PDF) to have it checked");
     expect(mapZh([message])[0]).toMatch(/^其内容是 Word 打开时才转换的 HTML 或 RTF 片段/);
   });
 
-  it("the main part named by [Content_Types].xml is read, wherever it is", () => {
+  it("the main part named by [Content_Types].xml is read, wherever it is", async () => {
     const types = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
     const path = file("moved.docx", zip([{ name: "[Content_Types].xml", data: types }, { name: "word/document2.xml", data: body(p("2023年部门预算")) }]));
     // (It holds no table: refused as no budget disclosure, which shows its text was read.)
-    expect(error(path)).toMatch(/^not a budget disclosure/);
+    expect(await error(path)).toMatch(/^not a budget disclosure/);
   });
 });
