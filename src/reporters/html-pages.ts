@@ -19,7 +19,7 @@ const px = (n: number) => `${Math.round(n * 10) / 10}px`;
 const PAD = 1.5;
 
 /**
- * The pages of a PDF that findings are on, drawn from the PDF's text layer: each token where it is
+ * The pages of a PDF (or an OFD document) that findings are on, drawn from its text layer: each token where it is
  * printed (1 px per PDF point), each finding's figure boxed in its kind's colour (clickable like a
  * marked cell), related figures outlined. No rendering of the PDF itself: nothing native is needed.
  */
@@ -48,7 +48,7 @@ export function pagesHtml(pages: PrintedPage[], marks: PageMark[], lang: Lang): 
       .join("");
     return `<figure class="pdfpage" data-page="${n}"><figcaption>${pageText(n, lang)}</figcaption><div class="sheet" style="width:${px(x1 - x0)};height:${px(y1 - y0)}">${tokens}${boxes}</div></figure>`;
   });
-  return `<section class="pages"><h3>${lang === "zh" ? "版面（PDF 文字层）" : "Pages (the PDF's text layer)"}</h3>\n${out.join("\n")}</section>`;
+  return `<section class="pages"><h3>${lang === "zh" ? "版面（文字层）" : "Pages (the text layer)"}</h3>\n${out.join("\n")}</section>`;
 }
 
 export const PAGES_STYLE = `

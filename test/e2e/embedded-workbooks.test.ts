@@ -58,6 +58,14 @@ describe("tables pasted as Excel objects are read from the embedded workbooks", 
     expect(findings(file).map((f) => what(f, true))).toEqual(expected);
   }, 60_000);
 
+  it("as LibreOffice writes the same document again (its own objects, workbooks written by Calc): the same findings", () => {
+    const got = findings("test/fixtures/docx/excel-objects.libreoffice.docx");
+    // (LibreOffice numbers the objects' parts its own way; the findings, cells and pages are the same.)
+    const plain = (f: F) => JSON.stringify([f.ruleId, f.severity, f.message, f.stated, f.computed, f.location.cell ?? null]);
+    expect(got.map(plain).sort()).toEqual(findings(DOCX).map(plain).sort());
+    expect(got.filter((f) => /^对象\d+（Sheet1）$/.test(f.location.sheet ?? "")).length).toBeGreaterThan(20);
+  }, 60_000);
+
   it("objects shown as icons print nothing of their cells: not read, and the tables their titles name are said to be missing for that", async () => {
     const file = join(dir, "icons.docx");
     writeFileSync(file, await withEmbeddedTables(readFileSync(join(ROOT, DOCX)), { form: "xlsx", icons: true }));

@@ -97,7 +97,10 @@ export async function withEmbeddedTables(docx: Buffer, opts: EmbedOptions): Prom
         `<o:OLEObject Type="Embed" ProgID="${progId}" ShapeID="_x0000_i10${k}" DrawAspect="${opts.icons ? "Icon" : "Content"}" ObjectID="_14000${k}" r:id="rIdObj${k}"/></w:object></w:r></w:p>`
       );
     })
-    .replace(/<w:document\b/, '<w:document xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"');
+    .replace(/<w:document\b[^>]*>/, (tag) =>
+      // The VML and Office namespaces the object's elements use, where the document does not declare them yet.
+      tag.replace(/>$/, `${tag.includes("xmlns:v=") ? "" : ' xmlns:v="urn:schemas-microsoft-com:vml"'}${tag.includes("xmlns:o=") ? "" : ' xmlns:o="urn:schemas-microsoft-com:office:office"'}>`),
+    );
   if (k !== tables.size) throw new Error(`${k} tables replaced, ${tables.size} read`);
   const types = parts
     .get("[Content_Types].xml")!
