@@ -24,6 +24,16 @@ export interface CompoundFile {
   names: string[];
   /** A stream's bytes by its name (case-insensitive), or null when there is none. */
   stream(name: string): Buffer | null;
+  /** A storage directly inside this one, by its name (case-insensitive), its own streams and storages only; or null. */
+  storage(name: string): Storage | null;
+}
+
+/** A storage of a compound file (a Word document's ObjectPool, an embedded object's storage in it). */
+export interface Storage {
+  /** Its streams' and storages' names. */
+  names: string[];
+  stream(name: string): Buffer | null;
+  storage(name: string): Storage | null;
 }
 
 export function readCompoundFile(bytes: Buffer): CompoundFile {
@@ -76,7 +86,7 @@ export function readCompoundFile(bytes: Buffer): CompoundFile {
 
   // The directory: 128-byte entries.
   const dir = regular(bytes.readUInt32LE(0x30));
-  type Entry = { name: string; type: number; start: number; size: number };
+  type Entry = { name: string; type: number; start: number; size: number; left: number; right: number; child: number };
   const entries: Entry[] = [];
   for (let at = 0; at + 128 <= dir.length; at += 128) {
     const nameBytes = Math.min(64, dir.readUInt16LE(at + 0x40));
@@ -84,7 +94,7 @@ export function readCompoundFile(bytes: Buffer): CompoundFile {
     const name = dir.toString("utf16le", at, at + Math.max(0, nameBytes - 2));
     // (Version 3 files may leave garbage in the size's high half.)
     const size = sectorShift === 9 ? dir.readUInt32LE(at + 0x78) : Number(dir.readBigUInt64LE(at + 0x78));
-    entries.push({ name, type, start: dir.readUInt32LE(at + 0x74), size });
+    entries.push({ name, type, start: dir.readUInt32LE(at + 0x74), size, left: dir.readUInt32LE(at + 0x44), right: dir.readUInt32LE(at + 0x48), child: dir.readUInt32LE(at + 0x4c) });
   }
   const root = entries.find((e) => e.type === 5);
   if (!root) throw new CompoundFileError("it has no root entry");
@@ -97,17 +107,50 @@ export function readCompoundFile(bytes: Buffer): CompoundFile {
     for (let i = 0; i < fatMini.length; i++) fatMini[i] = table.readUInt32LE(i * 4);
     return (mini = { fat: fatMini, stream: regular(root.start, root.size) });
   };
+  const read = (e: Entry): Buffer => {
+    if (e.size > bytes.length) throw new CompoundFileError(`its stream ${e.name} is larger than the file`);
+    if (e.size >= cutoff) return regular(e.start, e.size);
+    const m = miniParts();
+    const parts: Buffer[] = [];
+    for (const s of chain(m.fat, e.start, m.fat.length)) parts.push(m.stream.subarray(s * 64, s * 64 + 64));
+    return Buffer.concat(parts).subarray(0, e.size);
+  };
+  // A storage's children: the tree of siblings under its child entry, each entry visited at most once (a loop in a
+  // damaged directory ends).
+  const childrenOf = (e: Entry): Entry[] => {
+    const out: Entry[] = [];
+    const seen = new Set<number>();
+    const todo = [e.child];
+    while (todo.length) {
+      const id = todo.pop()!;
+      if (id >= entries.length || seen.has(id)) continue;
+      seen.add(id);
+      out.push(entries[id]);
+      todo.push(entries[id].left, entries[id].right);
+    }
+    return out;
+  };
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const storageOf = (e: Entry): Storage => {
+    const kids = childrenOf(e);
+    return {
+      names: mapArray(kids, (k) => k.name),
+      stream: (name) => {
+        const k = kids.find((x) => x.type === 2 && same(x.name, name));
+        return k ? read(k) : null;
+      },
+      storage: (name) => {
+        const k = kids.find((x) => x.type === 1 && same(x.name, name));
+        return k ? storageOf(k) : null;
+      },
+    };
+  };
   return {
     names: mapArray(entries.filter((e) => e.type === 2), (e) => e.name),
     stream(name) {
-      const e = entries.find((x) => x.type === 2 && x.name.toLowerCase() === name.toLowerCase());
-      if (!e) return null;
-      if (e.size > bytes.length) throw new CompoundFileError(`its stream ${e.name} is larger than the file`);
-      if (e.size >= cutoff) return regular(e.start, e.size);
-      const m = miniParts();
-      const parts: Buffer[] = [];
-      for (const s of chain(m.fat, e.start, m.fat.length)) parts.push(m.stream.subarray(s * 64, s * 64 + 64));
-      return Buffer.concat(parts).subarray(0, e.size);
+      const e = entries.find((x) => x.type === 2 && same(x.name, name));
+      return e ? read(e) : null;
     },
+    storage: (name) => storageOf(root).storage(name),
   };
 }
