@@ -34,13 +34,40 @@ import { readInputFile } from "./read.js";
 import { columnLetters } from "./sheets.js";
 import { mapArray } from "../util/arrays.js";
 import type { UnreadObjects } from "../util/unread-objects.js";
+import { sheetRows, storageSheet, type ShownSheet } from "./embedded-workbooks.js";
 
 /** Reads a Word 97–2003 document into the document model (`format` `docx`: a Word document). */
-export function loadDoc(file: string, template?: DocumentTemplate): BudgetDocument {
-  const read = docLines(file, readInputFile(file));
+export async function loadDoc(file: string, template?: DocumentTemplate): Promise<BudgetDocument> {
+  const bytes = readInputFile(file);
+  const read = docLines(file, bytes, await objectPoolSheets(file, bytes));
   const doc = wordDocument(file, read, template);
   doc.format = "docx";
   return doc;
+}
+
+/**
+ * What the workbooks embedded in the document show (tables pasted as Excel objects), by their storage's number in
+ * the ObjectPool (_N): read before the text, as an .xlsx packaged in one is read asynchronously. Empty where the
+ * document embeds none, or its compound file cannot be read (the text's reading says why).
+ */
+async function objectPoolSheets(file: string, bytes: Buffer): Promise<Map<number, ShownSheet>> {
+  const shown = new Map<number, ShownSheet>();
+  let pool;
+  try {
+    pool = readCompoundFile(bytes).storage("ObjectPool");
+  } catch {
+    return shown;
+  }
+  for (const name of pool?.names ?? []) {
+    const n = /^_(\d+)$/.exec(name);
+    const storage = n ? pool!.storage(name) : null;
+    // An object shown as an icon (its ObjInfo's fIcon) prints none of its cells.
+    const info = storage?.stream("\u0003ObjInfo");
+    if (!storage || (info && info.length >= 2 && info.readUInt16LE(0) & 0x20)) continue;
+    const sheet = await storageSheet(storage, file);
+    if (sheet?.rows.length) shown.set(Number(n![1]), sheet);
+  }
+  return shown;
 }
 
 /** A piece of the text: characters [cp, cp + length) at byte `fc` of the WordDocument stream. */
@@ -76,6 +103,9 @@ interface ParaProps {
 
 interface CharProps {
   hidden: boolean;
+  /** An embedded OLE object's character (sprmCFOle2), and its storage in the ObjectPool (sprmCPicLocation: _N). */
+  ole: boolean;
+  pic: number | null;
 }
 
 /** The sprms of a grpprl: each with its opcode and operand. */
@@ -199,8 +229,14 @@ const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number,
 
 const charProps = (b: Buffer, from: number, to: number): CharProps => {
   let hidden = false;
-  for (const s of sprms(b, from, to)) if ((s.op === 0x0800 || s.op === 0x083c) && b[s.at] !== 0 && b[s.at] !== 0x80) hidden = true;
-  return { hidden };
+  let ole = false;
+  let pic: number | null = null;
+  for (const s of sprms(b, from, to)) {
+    if ((s.op === 0x0800 || s.op === 0x083c) && b[s.at] !== 0 && b[s.at] !== 0x80) hidden = true;
+    else if (s.op === 0x080a) ole = b[s.at] !== 0;
+    else if (s.op === 0x6a03 && s.at + 4 <= to) pic = b.readUInt32LE(s.at);
+  }
+  return { hidden, ole, pic };
 };
 
 const cp1252 = new TextDecoder("windows-1252");
@@ -333,9 +369,9 @@ function docNumbering(table: Buffer, lst: { fc: number; lcb: number }, lfo: { fc
 }
 
 /** The document's body as the lines of its paragraphs and tables' rows, as docx.ts docxLines gives a .docx's. */
-export function docLines(file: string, bytes: Buffer): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
+export function docLines(file: string, bytes: Buffer, objects: Map<number, ShownSheet> = new Map()): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
   try {
-    return readDoc(file, bytes);
+    return readDoc(file, bytes, objects);
   } catch (e) {
     // (A damaged offset or count read past a buffer's end: Node's RangeError, the file's damage all the same.)
     if (e instanceof RangeError) throw new InputError("not a readable Word 97–2003 document (a structure points past the end of its stream); save it again from Word, or as .docx or PDF, to have it checked", { file });
@@ -343,7 +379,7 @@ export function docLines(file: string, bytes: Buffer): { lines: Entry[]; places:
   }
 }
 
-function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
+function readDoc(file: string, bytes: Buffer, objects: Map<number, ShownSheet>): { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects } {
   let word: Buffer;
   let table: Buffer;
   let data: Buffer | null = null;
@@ -408,7 +444,7 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
   const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: null, outline: null, bounds: null, ilfo: 0, ilvl: 0, istd: 0 } as ParaProps);
   const styles = docStyles(table, pair(1));
   const number = listCounter(docNumbering(table, pair(73), pair(74)));
-  const charRuns = fkpRuns(word, table, chpx.fc, chpx.lcb, false, charProps, { hidden: false } as CharProps);
+  const charRuns = fkpRuns(word, table, chpx.fc, chpx.lcb, false, charProps, { hidden: false, ole: false, pic: null } as CharProps);
 
   // The main text, character by character, with each character's byte in the stream.
   const chars: string[] = [];
@@ -438,6 +474,17 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
   const fields: boolean[] = [];
   let text = "";
   let paraNo = 0;
+  // The embedded objects of the text so far (numbering 对象N), and the workbooks the paragraph being read shows.
+  let objectNo = 0;
+  let pendingSheets: { label: string; sheet: ShownSheet }[] = [];
+  // The depth of the EMBED field whose result is being read (0 for none): its picture is the object's.
+  let objectField = 0;
+  const embedObject = (pic: number | null) => {
+    objectNo++;
+    const sheet = pic !== null ? objects.get(pic) : undefined;
+    if (sheet) pendingSheets.push({ label: `对象${objectNo}（${sheet.name}）`, sheet });
+    else unread.embedded++;
+  };
   // The table being read: its rows (cells' texts and their right edges), and the cell being read.
   let tableNo = 0;
   let rows: { texts: string[]; bounds: number[] | null }[] = [];
@@ -483,9 +530,17 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
     }
     if (code === 0x14) {
       if (fields.length) fields[fields.length - 1] = true;
+      // An EMBED field's separator names its object's storage in the ObjectPool (sprmCFOle2, sprmCPicLocation: _N);
+      // its result is the object's picture (0x01), not another picture.
+      const cp = runAt(charRuns, fcs[i])?.props;
+      if (cp?.ole && fields.length && !runAt(charRuns, fcs[i])?.props.hidden) {
+        embedObject(cp.pic);
+        objectField = fields.length;
+      }
       continue;
     }
     if (code === 0x15) {
+      if (objectField === fields.length) objectField = 0;
       fields.pop();
       continue;
     }
@@ -494,7 +549,12 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
       if (fields.length && !fields[fields.length - 1]) continue;
       if (runAt(charRuns, fcs[i])?.props.hidden) continue;
       if (code === 0x01 || code === 0x08) {
-        unread.pictures++;
+        // An embedded object (sprmCFOle2 on the character itself, or on its EMBED field's separator): a workbook it
+        // shows is read with its paragraph; any other object, and a picture, is counted.
+        const cp = runAt(charRuns, fcs[i])?.props;
+        if (objectField && objectField === fields.length) continue;
+        if (cp?.ole) embedObject(cp.pic);
+        else unread.pictures++;
         continue;
       }
       if (code === 0x0b) text += "\n";
@@ -508,6 +568,11 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
     const depth = props?.inTable ? props.depth : 0;
     if (depth > depthBefore) for (let d = depthBefore; d < depth; d++) d === 0 ? (current = ++tableNo) : ++tableNo;
     depthBefore = props?.rowEnd && depth > 1 ? depth : depth;
+    // A workbook shown inside a table's cell is not read (counted, as docx.ts does).
+    if (props?.inTable && pendingSheets.length) {
+      unread.embedded += pendingSheets.length;
+      pendingSheets = [];
+    }
     if (props?.inTable && props.depth <= 1) {
       if (props.rowEnd) {
         rows.push({ texts: rowCells, bounds: props.bounds });
@@ -546,6 +611,8 @@ function readDoc(file: string, bytes: Buffer): { lines: Entry[]; places: Map<num
       add({ row: { file, line: paraNo }, cells: null }, marked ? `## ${t}` : t, null);
       if (!marked) paragraphs.add(lines.length);
     }
+    for (const { label, sheet } of pendingSheets) for (const row of sheetRows(file, label, sheet, null)) add(row.place, "", row.cells);
+    pendingSheets = [];
     text = "";
   }
   flushTable();

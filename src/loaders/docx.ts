@@ -11,7 +11,7 @@ import { loadMhtml, loadWebText } from "./web-page.js";
 import { layoutDocument, recogniseTemplate } from "./layout/index.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import { readInputFile } from "./read.js";
-import { embeddedSheet, type ShownSheet } from "./embedded-workbooks.js";
+import { embeddedSheet, sheetRows, type ShownSheet } from "./embedded-workbooks.js";
 import { inflatePart, partText, zipParts, type ZipPart } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 import { unreadObjectsText, type UnreadObjects } from "../util/unread-objects.js";
@@ -552,19 +552,8 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
       add({ row: place, cells: null }, marked ? `## ${t}` : t, null);
       if (!marked) paragraphs.add(lines.length);
     }
-    // The cells an embedded workbook shows, as the rows of a table after the paragraph's text: each cell located at
-    // the object (对象N and its sheet's name) and the cell's own address in the workbook.
-    for (const { label, sheet } of p.sheets) {
-      const first = Math.min(...mapArray(sheet.rows, (r) => r.cells[0]?.column ?? Infinity));
-      for (const r of sheet.rows) {
-        const last = Math.max(...mapArray(r.cells, (c) => c.column));
-        const texts: string[] = new Array(Math.max(0, last - first + 1)).fill("");
-        const at: SourceLocation[] = [];
-        for (let c = first; c <= last; c++) at.push({ file, sheet: label, cell: `${columnName(c - 1)}${r.row}`, ...(p.page !== null ? { page: p.page } : {}) });
-        for (const c of r.cells) texts[c.column - first] = c.text;
-        add({ row: { file, sheet: label, cell: `${columnName(first - 1)}${r.row}`, ...(p.page !== null ? { page: p.page } : {}) }, cells: at }, "", mapArray(texts, (text, i) => ({ text, column: i + 1 })));
-      }
-    }
+    // The cells an embedded workbook shows, as the rows of a table after the paragraph's text.
+    for (const { label, sheet } of p.sheets) for (const row of sheetRows(file, label, sheet, p.page)) add(row.place, "", row.cells);
   };
   const closeTable = () => {
     const t = tables.pop()!;

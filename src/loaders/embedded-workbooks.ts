@@ -6,10 +6,14 @@
  * compound file (Excel.Sheet.8, `oleObject*.bin`; or an .xlsx packaged in one). A workbook that cannot be read, a
  * chart, or another kind of object is left as an object not read (the document says how many).
  */
+import type { SourceLocation } from "../model/location.js";
 import type { WorkbookFacts } from "../model/workbook.js";
-import { isCompoundFile, readCompoundFile } from "./cfb.js";
+import type { Place } from "./cell-forms.js";
+import type { GridCell } from "./layout/tab-form.js";
+import { columnLetters } from "./sheets.js";
+import { isCompoundFile, readCompoundFile, type Storage } from "./cfb.js";
 import type { RawLine } from "./raw.js";
-import { type CellRange, xlsSheets } from "./xls.js";
+import { type CellRange, workbookStreamSheets } from "./xls.js";
 import { attr, tokens } from "./xml-scan.js";
 import { inflatePart, partText, zipParts } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
@@ -74,6 +78,25 @@ function workbookView(xml: string): { names: string[]; active: number; oleSize: 
 }
 
 /**
+ * What the workbook an OLE object's storage holds shows: an Excel 97–2003 workbook (its Workbook stream), or an .xlsx
+ * inserted as a package (its Package stream). Null for any other object, or a damaged one.
+ */
+export async function storageSheet(storage: Storage, file: string): Promise<ShownSheet | null> {
+  try {
+    const book = storage.stream("Workbook");
+    if (book) {
+      const { sheets, facts, active, oleSize } = workbookStreamSheets(file, book);
+      const sheet = sheets.find((s) => s.name === active) ?? sheets[0];
+      return sheet ? shownRows(sheet.name, sheet.lines, facts, oleSize) : null;
+    }
+    const pkg = storage.stream("Package");
+    return pkg && !isCompoundFile(pkg) ? embeddedSheet(pkg, file) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * What an embedded workbook (its part's bytes) shows; `file` is the document, named in the cells' locations by
  * the caller. Null where it is no workbook read here, or a damaged one.
  */
@@ -81,13 +104,7 @@ export async function embeddedSheet(bytes: Buffer, file: string): Promise<ShownS
   if (bytes.length > MAX_BYTES) return null;
   try {
     if (isCompoundFile(bytes)) {
-      const cf = readCompoundFile(bytes);
-      // An .xlsx inserted as a package (its bytes in the object's Package stream).
-      const pkg = cf.stream("Package");
-      if (pkg && !cf.stream("Workbook")) return isCompoundFile(pkg) ? null : embeddedSheet(pkg, file);
-      const { sheets, facts, active, oleSize } = xlsSheets(file, bytes);
-      const sheet = sheets.find((s) => s.name === active) ?? sheets[0];
-      return sheet ? shownRows(sheet.name, sheet.lines, facts, oleSize) : null;
+      return storageSheet(readCompoundFile(bytes), file);
     }
     const parts = zipParts(bytes, 10_000);
     if (!Array.isArray(parts)) return null;
@@ -106,4 +123,21 @@ export async function embeddedSheet(bytes: Buffer, file: string): Promise<ShownS
     // Damaged, too large, a password: the object stays one not read.
     return null;
   }
+}
+
+/**
+ * A shown sheet as the rows of a table in a Word document's lines, after its paragraph's text: from its leftmost shown
+ * column on, each cell located at the object (`label`: 对象N（sheet name）) and the cell's address in the workbook, with
+ * the paragraph's page where it is known.
+ */
+export function sheetRows(file: string, label: string, sheet: ShownSheet, page: number | null): { place: Place; cells: GridCell[] }[] {
+  const onPage = page !== null ? { page } : {};
+  const first = Math.min(...mapArray(sheet.rows, (r) => r.cells[0]?.column ?? Infinity));
+  return mapArray(sheet.rows, (r) => {
+    const last = Math.max(...mapArray(r.cells, (c) => c.column));
+    const texts: string[] = new Array(Math.max(0, last - first + 1)).fill("");
+    for (const c of r.cells) texts[c.column - first] = c.text;
+    const at: SourceLocation[] = mapArray(texts, (_, k) => ({ file, sheet: label, cell: `${columnLetters(first + k)}${r.row}`, ...onPage }));
+    return { place: { row: { file, sheet: label, cell: `${columnLetters(first)}${r.row}`, ...onPage }, cells: at }, cells: mapArray(texts, (text, i) => ({ text, column: i + 1 })) };
+  });
 }

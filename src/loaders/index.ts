@@ -309,7 +309,7 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
     }
     case "docx":
       // A Word 97–2003 document (.doc, .wps), or a .docx saved with a password (both compound files).
-      if (isCompoundFileAt(pkg.path)) return loadDoc(pkg.path, options.template);
+      if (isCompoundFileAt(pkg.path)) return await loadDoc(pkg.path, options.template);
       return await loadDocx(pkg.path, options.template);
     case "pdf": {
       // An OFD document (a zip archive; a PDF never starts with one) is read as a PDF is, without pdfjs.

@@ -176,11 +176,25 @@ export function xlsSheets(file: string, bytes: Buffer): XlsSheets {
     }
     return biff8(file, stream);
   } catch (e) {
-    if (e instanceof CompoundFileError) throw new InputError(`not a readable Excel 97–2003 workbook (${e.message}); save it again from Excel, or as .xlsx, to have it checked`, { file });
-    // (A damaged offset or count read past a buffer's end: Node's RangeError, the file's damage all the same.)
-    if (e instanceof RangeError) throw new InputError("not a readable Excel 97–2003 workbook (a record points past the end of its stream); save it again from Excel, or as .xlsx, to have it checked", { file });
-    throw e;
+    throw damage(e, file);
   }
+}
+
+/** A Workbook stream's worksheets (an Excel 97–2003 workbook embedded in a Word 97–2003 document's ObjectPool). */
+export function workbookStreamSheets(file: string, stream: Buffer): XlsSheets {
+  try {
+    return biff8(file, stream);
+  } catch (e) {
+    throw damage(e, file);
+  }
+}
+
+/** A workbook's damage as the one-line error that says so (anything else as it is). */
+function damage(e: unknown, file: string): unknown {
+  if (e instanceof CompoundFileError) return new InputError(`not a readable Excel 97–2003 workbook (${e.message}); save it again from Excel, or as .xlsx, to have it checked`, { file });
+  // (A damaged offset or count read past a buffer's end: Node's RangeError, the file's damage all the same.)
+  if (e instanceof RangeError) return new InputError("not a readable Excel 97–2003 workbook (a record points past the end of its stream); save it again from Excel, or as .xlsx, to have it checked", { file });
+  return e;
 }
 
 /** A workbook's worksheets and facts, and what it shows where it is an object embedded in a document (its active sheet, its OLE size). */

@@ -66,6 +66,13 @@ describe("tables pasted as Excel objects are read from the embedded workbooks", 
     expect(got.filter((f) => /^对象\d+（Sheet1）$/.test(f.location.sheet ?? "")).length).toBeGreaterThan(20);
   }, 60_000);
 
+  it("a Word 97–2003 document (.doc) with the objects, as LibreOffice saves one (EMBED fields, the ObjectPool): the same findings at the same objects and cells", () => {
+    const got = findings("test/fixtures/doc/excel-objects.doc");
+    const placed = (f: F) => JSON.stringify([f.ruleId, f.severity, f.message, f.stated, f.computed, f.location.sheet ?? null, f.location.cell ?? null]);
+    expect(got.map(placed).sort()).toEqual(findings(DOCX).map((f) => asObject(placed(f))).sort());
+    expect(got.filter((f) => /^对象\d+（Sheet1）$/.test(f.location.sheet ?? "")).length).toBeGreaterThan(20);
+  }, 60_000);
+
   it("objects shown as icons print nothing of their cells: not read, and the tables their titles name are said to be missing for that", async () => {
     const file = join(dir, "icons.docx");
     writeFileSync(file, await withEmbeddedTables(readFileSync(join(ROOT, DOCX)), { form: "xlsx", icons: true }));
