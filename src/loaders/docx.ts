@@ -58,6 +58,12 @@ export async function loadDocx(file: string, template?: DocumentTemplate): Promi
 }
 
 /**
+ * An object's ProgID that is a chart (Excel.Chart.8): it prints a chart, not cells. Any other object is read where
+ * its part is a workbook (Excel.Sheet.12 and .8, WPS's spreadsheet objects), counted where it is not.
+ */
+const CHART = /chart/i;
+
+/**
  * What the workbooks embedded in the body show (an Excel table pasted as an object, shown as its content rather than
  * an icon), by the relationship id of the object's part. Read before the body, as exceljs reads asynchronously.
  */
@@ -65,7 +71,7 @@ async function embeddedSheets(file: string, parts: DocxParts): Promise<Map<strin
   const shown = new Map<string, ShownSheet>();
   if (!parts.objects?.size || !parts.document.includes("OLEObject")) return shown;
   for (const t of tokens(parts.document)) {
-    if (typeof t === "string" || t.close || t.local !== "OLEObject" || !/^Excel\.Sheet/i.test(attr(t.attrs, "ProgID") ?? "")) continue;
+    if (typeof t === "string" || t.close || t.local !== "OLEObject" || CHART.test(attr(t.attrs, "ProgID") ?? "")) continue;
     const id = attr(t.attrs, "id") ?? "";
     const part = parts.objects.get(id);
     if (!part || shown.has(id)) continue;
@@ -645,7 +651,7 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
       const o = objects[objects.length - 1];
       o.id = attr(attrs, "id");
       o.icon = /^Icon$/i.test(attr(attrs, "DrawAspect") ?? "");
-      if (!/^Excel\.Sheet/i.test(attr(attrs, "ProgID") ?? "")) o.id = null;
+      if (CHART.test(attr(attrs, "ProgID") ?? "")) o.id = null;
     }
     if (skip || !ours) continue;
     const p = paras[paras.length - 1];

@@ -85,7 +85,9 @@ export async function storageSheet(storage: Storage, file: string): Promise<Show
   try {
     const book = storage.stream("Workbook");
     if (book) {
-      const { sheets, facts, active, oleSize } = workbookStreamSheets(file, book);
+      const { sheets, facts, active, activeIsSheet, oleSize } = workbookStreamSheets(file, book);
+      // A chart (an Excel.Chart object: its chart sheet shown, its data on a worksheet) prints no cells.
+      if (activeIsSheet === false) return null;
       const sheet = sheets.find((s) => s.name === active) ?? sheets[0];
       return sheet ? shownRows(sheet.name, sheet.lines, facts, oleSize) : null;
     }
@@ -115,7 +117,9 @@ export async function embeddedSheet(bytes: Buffer, file: string): Promise<ShownS
     // exceljs is large: loaded only where a document embeds an .xlsx.
     const { readWorkbookBytes, sheetLines } = await import("./xlsx.js");
     const wb = await readWorkbookBytes(bytes, file);
-    const ws = wb.getWorksheet(view.names[view.active] ?? "") ?? wb.worksheets[0];
+    const shownName = view.names[view.active];
+    const ws = shownName !== undefined ? wb.getWorksheet(shownName) : wb.worksheets[0];
+    // (A chart sheet shown — an Excel.Chart object — is no worksheet: it prints no cells.)
     if (!ws) return null;
     const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
     return shownRows(ws.name, sheetLines(ws, file, facts), facts, view.oleSize);

@@ -203,6 +203,8 @@ export interface XlsSheets {
   facts: WorkbookFacts;
   /** The worksheet shown first (WINDOW1's active tab), null where that is a chart or none is said. */
   active: string | null;
+  /** Whether the sheet shown first is a worksheet: false for a chart (or macro) sheet, null where no WINDOW1 says. */
+  activeIsSheet: boolean | null;
   /** The range an embedded workbook shows (OLESIZE), 1-based and inclusive; null where it says none. */
   oleSize: CellRange | null;
 }
@@ -217,7 +219,7 @@ export interface CellRange {
 
 function biff8(file: string, stream: Buffer): XlsSheets {
   const facts: WorkbookFacts = { hiddenSheets: [], hiddenRows: [], hiddenColumns: [], formulas: [], otherFormulas: 0 };
-  let activeTab = 0;
+  let activeTab: number | null = null;
   let oleSize: CellRange | null = null;
   let sheetCount = 0;
   const sheetIndex = new Map<number, string>();
@@ -347,5 +349,5 @@ function biff8(file: string, stream: Buffer): XlsSheets {
     }
     if (lines.length) sheets.push({ name: b.name, lines });
   }
-  return { sheets, facts, active: sheetIndex.get(activeTab) ?? null, oleSize };
+  return { sheets, facts, active: sheetIndex.get(activeTab ?? 0) ?? null, activeIsSheet: activeTab === null ? null : sheetIndex.has(activeTab), oleSize };
 }

@@ -101,6 +101,21 @@ describe("an embedded workbook's bytes", () => {
     ]);
   });
 
+  it("a chart (an Excel.Chart object: its chart sheet shown, its data on a worksheet) shows no cells: not read", async () => {
+    // WINDOW1's active tab is the chart sheet: no worksheet of that number (BOUNDSHEET 1 is a chart's in Excel's file).
+    expect(await embeddedSheet(compoundFile([{ name: "Workbook", data: biff8(sheets, { activeTab: 2 }) }]), "a.docx")).toBeNull();
+    // An .xlsx whose shown sheet is a chart sheet (listed in workbook.xml, no worksheet of exceljs's).
+    const book = await xlsx(null);
+    const parts = zipParts(book, 100) as { name: string; method: number; data: Buffer }[];
+    const charted = zip(
+      parts.map((p) => {
+        const d = p.method === 8 ? inflateRawSync(p.data) : Buffer.from(p.data);
+        return { name: p.name, data: p.name === "xl/workbook.xml" ? d.toString("utf8").replace(/activeTab="1"/, 'activeTab="2"').replace("</sheets>", '<sheet name="图表1" sheetId="9" r:id="rId99"/></sheets>') : d };
+      }),
+    );
+    expect(await embeddedSheet(charted, "a.docx")).toBeNull();
+  });
+
   it("anything else is no workbook read: another zip, another compound file, damage", async () => {
     expect(await embeddedSheet(zip([{ name: "ppt/presentation.xml", data: "<p/>" }]), "a.docx")).toBeNull();
     expect(await embeddedSheet(compoundFile([{ name: "WordDocument", data: Buffer.alloc(600) }]), "a.docx")).toBeNull();
