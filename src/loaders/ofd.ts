@@ -4,8 +4,9 @@
  * XML parts: OFD.xml names the document's root (Document.xml), which lists its pages and the template pages they
  * print over; each page's Content.xml holds its text objects, each placed in millimetres from the page's top-left,
  * its characters' advances given one by one (TextCode's DeltaX). Its text is read into the same text items a PDF's
- * gives (pdf/lines.ts), in PDF points from the page's bottom-left, and from there read as a PDF is: an OFD and the
- * PDF exported from it give the same findings, each figure at the same page and box.
+ * gives (pdf/lines.ts), its characters joined as pdfjs joins a PDF's glyphs, in PDF points from the page's
+ * bottom-left, and from there read as a PDF is: an OFD and the PDF exported from it give the same findings, each
+ * table's figure at the same page and box.
  *
  * Not read: annotations (a stamp, a signature's picture), vertical or rotated text (as in a PDF), images (a
  * scanned page: its text is not there), and an encrypted document (said so).
@@ -128,15 +129,34 @@ interface MmItem {
 }
 
 /**
+ * Gaps between characters on a line, in font sizes (em), as pdfjs builds a PDF's text items (its evaluator's
+ * SPACE_IN_FLOW factors): closer than SPACE_EM, the next character goes on the item; up to ITEM_EM, after a space;
+ * farther, it starts an item. A baseline within BASELINE_EM is the same line.
+ */
+const SPACE_EM = 0.102;
+const ITEM_EM = 0.6;
+const BASELINE_EM = 0.25;
+
+/**
  * The text items of one content part (a page's or a template page's): its text objects' characters placed on the
- * page (Boundary's origin, then the object's CTM), cut into items where a character does not stand next to the one
- * before (a row's cells in one TextCode). Hidden objects, vertical and rotated text are left out. `count` is called
- * once a character, for the document's limit.
+ * page (Boundary's origin, then the object's CTM), and joined into items as pdfjs joins a PDF's glyphs — across
+ * TextCodes and text objects (a converter that writes each character as an object of its own), a space where the
+ * gap is one's, a new item where the next character stands apart (a row's cells in one TextCode), back, or on another
+ * line. Hidden objects, vertical and rotated text are left out. `count` is called once a character, for the
+ * document's limit.
  */
 export function contentItems(xml: string, count: () => void): MmItem[] {
   const items: MmItem[] = [];
   let obj: { origin: [number, number]; right: number; ctm: number[]; size: number; skip: boolean; penX: number; penY: number } | null = null;
   let code: { x: number; y: number; dx: string | null; dy: string | null; text: string } | null = null;
+  // The item being built, where its last character ends (estimated), and where that character starts.
+  let run: MmItem | null = null;
+  let runEnd = 0;
+  let prevX = -Infinity;
+  const flush = () => {
+    if (run && run.str.trim()) items.push({ ...run, str: run.str.trimEnd() });
+    run = null;
+  };
   for (const t of tokens(xml)) {
     if (typeof t === "string") {
       if (code) code.text += t;
@@ -177,9 +197,6 @@ export function contentItems(xml: string, count: () => void): MmItem[] {
     const vertical = dy.some((v) => v !== 0) && !dx.some((v) => v !== 0);
     let x = c.x;
     let y = c.y;
-    let run: MmItem | null = null;
-    let runEnd = 0;
-    let prevX = -Infinity;
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i];
       const px = obj.origin[0] + a * x + e;
@@ -190,26 +207,31 @@ export function contentItems(xml: string, count: () => void): MmItem[] {
       // (A place off any page, from damaged numbers, is no place: its character is left out.)
       if (!obj.skip && !vertical && Math.abs(px) < 1e7 && Math.abs(py) < 1e7 && size > 0 && size < 1e6) {
         count();
-        // A character away from the one before (more than 0.3 em past its natural end, back before it, or off its baseline) starts an item.
-        if (run && (Math.abs(py - run.y) > 0.01 || px < prevX || px - runEnd > 0.3 * size)) {
-          items.push(run);
-          run = null;
+        const current = run as MmItem | null;
+        const em = current ? Math.min(size, current.size) : size;
+        const gap = px - runEnd;
+        if (current && (Math.abs(py - current.y) > BASELINE_EM * em || px < prevX || gap > ITEM_EM * em)) flush();
+        if (!ch.trim()) {
+          // A space: part of the item's text between its words, never of its width (nor at its start).
+          if (run && !/\s$/.test(run.str)) run.str += " ";
+        } else {
+          if (!run) run = { str: "", x: px, y: py, width: 0, size };
+          else if (gap > SPACE_EM * em && !/\s$/.test(run.str)) run.str += " ";
+          run.str += ch;
+          runEnd = px + w;
+          prevX = px;
+          run.width = runEnd - run.x;
         }
-        if (!run) run = { str: "", x: px, y: py, width: 0, size };
-        run.str += ch;
-        runEnd = px + w;
-        prevX = px;
-        run.width = runEnd - run.x;
       }
       if (i < chars.length - 1) {
         x += i < dx.length ? dx[i] : natural(ch) * obj.size;
         y += i < dy.length ? dy[i] : 0;
       }
     }
-    if (run) items.push(run);
     obj.penX = x + (chars.length ? natural(chars[chars.length - 1]) * obj.size : 0);
     obj.penY = y;
   }
+  flush();
   return items;
 }
 

@@ -123,9 +123,9 @@ export function ofdFile(pages: OfdPage[], opts: OfdOptions = {}): Buffer {
  * A real PDF's text written as the OFD document an OFD converter makes of it: each of pdfjs's text items a text
  * object at the same place (millimetres from the page's top-left), its characters' advances shared out by their
  * widths (a CJK character one em, others half, as the PDF reader places them). Text drawn turned (a stamp) is
- * written turned, by its CTM.
+ * written turned, by its CTM. `perCharacter`: each character a text object of its own (as some converters write).
  */
-export async function pdfAsOfd(pdfPath: string): Promise<Buffer> {
+export async function pdfAsOfd(pdfPath: string, opts: { perCharacter?: boolean } = {}): Promise<Buffer> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await getDocument({ data: new Uint8Array(readFileSync(pdfPath)), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
   const pages: OfdPage[] = [];
@@ -148,6 +148,16 @@ export async function pdfAsOfd(pdfPath: string): Promise<Buffer> {
       const len = Math.hypot(a, b) || 1;
       // (Its Boundary as wide as the PDF's text: a converter bounds the text it draws.)
       const width = it.width / MM;
+      if (opts.perCharacter && !turned) {
+        // Each character a text object of its own, as some converters write them (no spaces: a space is a gap).
+        let at = x;
+        chars.forEach((ch, k) => {
+          const w = k < advances.length ? advances[k] : width - (at - x);
+          if (ch.trim()) texts.push({ text: ch, x: at, baseline, size, width: Math.max(0, w) });
+          at += w;
+        });
+        continue;
+      }
       texts.push(turned ? { text: it.str, x, baseline, size, advances, width, ctm: [a / len, -b / len, -c / len, d / len, 0, 0] } : { text: it.str, x, baseline, size, advances, width });
     }
     pages.push({ width: (x1 - x0) / MM, height: (y1 - y0) / MM, texts });

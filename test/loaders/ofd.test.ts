@@ -63,13 +63,24 @@ describe("a content part's text, placed on the page", () => {
     expect(items[1].x).toBeCloseTo(10 + 4 * 3 + 2 + 2 + 30, 6);
   });
 
-  it("a TextCode without X or Y goes on where the one before ended; a second TextCode with its own Y is another line", () => {
+  it("a TextCode without X or Y goes on where the one before ended (the same item); a second TextCode with its own Y is another line", () => {
     const xml = `<TextObject Boundary="0 0 100 20" Size="4"><TextCode X="5" Y="4">收入</TextCode><TextCode>总计</TextCode><TextCode X="5" Y="12">支出</TextCode></TextObject>`;
     const items = contentItems(xml, noLimit);
     expect(items.map((i) => [i.str, i.x, i.y])).toEqual([
-      ["收入", 5, 4],
-      ["总计", 13, 4],
+      ["收入总计", 5, 4],
       ["支出", 5, 12],
+    ]);
+  });
+
+  it("each character an object of its own (as some converters write): joined as pdfjs joins a PDF's glyphs — a space where the gap is a space's, an item where it is wider", () => {
+    // Characters 4 mm (an em) high: 合 计 side by side, A and B a quarter and half an em after the one before, then 1 2 3
+    // 15 mm further on, side by side.
+    const glyph = (ch: string, x: number) => `<TextObject Boundary="${x} 20 4 5" Size="4"><TextCode X="0" Y="4">${ch}</TextCode></TextObject>`;
+    const xml = [glyph("合", 10), glyph("计", 14), glyph("A", 19), glyph("B", 23), glyph("1", 40), glyph("2", 42), glyph("3", 44)].join("");
+    // 计 ends at 18; A at 19 (a quarter em: a space); A ends at 21, B at 23 (half an em: a space); B ends at 25, 1 at 40 (far: an item).
+    expect(contentItems(xml, noLimit).map((i) => [i.str, i.x])).toEqual([
+      ["合计 A B", 10],
+      ["123", 40],
     ]);
   });
 
