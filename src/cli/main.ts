@@ -16,6 +16,7 @@ import { jsonChunks, streams, type ReportStream } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
 import { packageKind } from "../loaders/index.js";
 import { templates } from "../templates/index.js";
+import { noteText } from "../i18n/notes.js";
 import { inputErrorText } from "../i18n/input-errors.js";
 import { progressBar } from "./progress.js";
 
@@ -163,7 +164,8 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   const bar = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr, Date.now, base.lang) : undefined;
   // What a batch folder holds but is not checked is said on stderr, whether or not the bar is shown.
   const skipped = (path: string, why: string) => process.stderr.write(`budget-check: ${visibleControls(path)}: skipped: ${why}\n`);
-  const noted = (path: string, note: string) => process.stderr.write(`budget-check: ${visibleControls(path)}: note: ${note}\n`);
+  const noted = (path: string, note: string) =>
+    process.stderr.write(`budget-check: ${visibleControls(path)}: ${base.lang === "zh" ? "说明：" : "note: "}${noteText(note, base.lang)}\n`);
   const progress = bar ? Object.assign(bar, { skipped, noted }) : { start() {}, done() {}, end() {}, skipped, noted };
   const timeout = flags.timeout !== undefined ? timeoutOf(flags.timeout) : undefined;
   // JSON and JSON Lines alone (no other report, draft or annotated copy) are written document by document

@@ -114,6 +114,12 @@ describe("an OFD under another name, and a file named .ofd that is none", () => 
       `budget-check: ${join(named, "预算.ofd")}: note: a PDF document named .ofd: read as such`,
     ]);
     expect(r.report.documents[0].findings.map(what)).toEqual(r.report.documents[1].findings.map(what));
+    // In Chinese with --lang zh.
+    const zh = cli([join(named, "预算.doc"), join(named, "预算.ofd"), "--lang", "zh", "--format", "json"]);
+    expect(zh.stderr.trim().split("\n")).toEqual([
+      `budget-check: ${join(named, "预算.doc")}: 说明：实为 OFD 文档（.ofd），以 .doc 命名：按其实际格式读取`,
+      `budget-check: ${join(named, "预算.ofd")}: 说明：实为 PDF 文档，以 .ofd 命名：按其实际格式读取`,
+    ]);
   });
 
   it("damaged, not an OFD, a scan: each a one-line error naming the file, exit 2, the rest checked; in Chinese too", () => {
