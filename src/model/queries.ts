@@ -121,6 +121,32 @@ export function codeBlocks(t: Table): UnitBlock[] {
   return units;
 }
 
+/**
+ * A classified table printed by name only, its rows' levels told by indentation (model/indent-levels.ts): per
+ * department or budget unit row, its top-level rows (类) and each row's children (the rows one level below it,
+ * up to the next row at its level or above). Empty when no row has a level.
+ */
+export function levelTrees(t: Table): { row: Row | null; top: Row[]; children: Map<Row, Row[]> }[] {
+  const trees: { row: Row | null; top: Row[]; children: Map<Row, Row[]> }[] = [];
+  let tree: (typeof trees)[number] | null = null;
+  let path: Row[] = [];
+  for (const r of t.rows) {
+    if (r.kind === "department" || r.kind === "unit") {
+      tree = { row: r, top: [], children: new Map() };
+      trees.push(tree);
+      path = [];
+      continue;
+    }
+    if (r.kind !== "item" || !r.level) continue;
+    if (!tree) trees.push((tree = { row: null, top: [], children: new Map() }));
+    path.length = r.level - 1;
+    if (r.level === 1) tree.top.push(r);
+    else if (path[r.level - 2]) pushTo(tree.children, path[r.level - 2], r);
+    path[r.level - 1] = r;
+  }
+  return trees.filter((x) => x.top.length);
+}
+
 /** The name a block is matched by across tables: the unit, or the department's name for a department row. */
 export function blockKey(row: Row): string {
   return unitKey(row.kind === "department" ? row.name : row.unit);

@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { amountOf, type Row, type Table } from "../model/document.js";
-import { amountColumns, CLASSIFIED, codeBlocks, codeChildren, columnLabel, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
+import { amountColumns, CLASSIFIED, codeBlocks, codeChildren, columnLabel, levelTrees, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -17,11 +17,16 @@ function present(rows: Row[], key: string): { amount: Amount }[] {
 const SUB_CODES = { zh: "下级科目合计", en: "sum of its sub-codes" };
 const TOP_CODES = { zh: "各类级科目合计", en: "sum of its top-level codes" };
 const UNITS = { zh: "各预算单位合计", en: "sum of the budget units" };
+// The same sums in a table printed by name only (its rows' levels told by indentation).
+const SUB_ITEMS = { zh: "下级科目合计", en: "sum of its sub-items" };
+const TOP_ITEMS = { zh: "各类级科目合计", en: "sum of its top-level items" };
 
 function classified(t: Table, ctx: RuleContext) {
   const { department, units } = unitBlocks(t);
   // The blocks and their code trees are the same for every column: worked out once.
   const blocks = mapArray(codeBlocks(t), (u) => ({ ...u, children: codeChildren(u.codes), top: u.codes.filter((r) => r.code && r.code.length === 3) }));
+  // A table printed by name only, its 类 / 款 / 项 told by indentation: the same sums by the rows' levels.
+  const levels = levelTrees(t);
   for (const key of amountColumns(t)) {
     const column = columnLabel(t, key);
     for (const u of blocks) {
@@ -43,6 +48,20 @@ function classified(t: Table, ctx: RuleContext) {
           total: ut,
           parts: present(top, key),
           relation: TOP_CODES,
+        });
+    }
+    for (const tree of levels) {
+      for (const [parent, kids] of tree.children) {
+        const total = amountOf(parent, key);
+        if (total) ctx.sum({ subject: { table: t.id, unit: parent.unit, item: parent.name, column }, total, parts: present(kids, key), relation: SUB_ITEMS });
+      }
+      const total = amountOf(tree.row, key);
+      if (total)
+        ctx.sum({
+          subject: { table: t.id, unit: tree.row!.kind === "unit" ? tree.row!.unit : null, item: tree.row!.name, column },
+          total,
+          parts: present(tree.top, key),
+          relation: TOP_ITEMS,
         });
     }
     const dt = amountOf(department, key);

@@ -963,3 +963,11 @@ describe("a 收入总表 listing budget units under 合计 (单位名称 | 合�
     expect(errors(d)).toEqual([]);
   });
 });
+
+describe("the department named in a table's heading", () => {
+  it("部门名称：某局 and 单位：万元 on one line: the unit is no part of the department's name", () => {
+    const text = ["                2026年部门支出预算总表", "部门名称：某某局                                   单位：万元", "科目名称                     合计        基本支出        项目支出", "合计                          100.00         60.00           40.00", "科学技术支出                  100.00         60.00           40.00"].join("\n");
+    const d = loadLayoutText("dept.txt", text);
+    expect([d.department, d.moneyUnit]).toEqual(["某某局", "万元"]);
+  });
+});

@@ -1,4 +1,5 @@
 import { hierarchySum } from "../../src/rules/hierarchy-sum.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { runCases } from "../helpers/cases.js";
 import { docAsRead } from "../helpers/docs.js";
 import { classified, pages, t12, twoSided } from "../helpers/tables.js";
@@ -172,4 +173,47 @@ runCases(
     ],
   },
   docAsRead,
+);
+
+// A 支出总表 printed by name only, its 类 / 款 / 项 told by indentation (杭州), as pdftotext -layout prints it:
+// 合计 on line 4, 科学技术支出 on 5 (技术研究与开发 on 6; 机构运行 on 7, 科技成果转化与扩散 on 8), 卫生健康支出 on 9
+// (行政事业单位医疗 on 10; 行政单位医疗 on 11).
+const byIndent = ({ lei = "160.00", jigou = "60.00" } = {}) =>
+  [
+    "                2026年部门支出预算总表",
+    "部门名称：某某局                                   单位：万元",
+    "科目名称                     合计        基本支出        项目支出",
+    "合计                          260.00         60.00          200.00",
+    `科学技术支出                  ${lei}         60.00          100.00`,
+    " 技术研究与开发               160.00         60.00          100.00",
+    `  机构运行                     ${jigou}         60.00`,
+    "  科技成果转化与扩散          100.00                        100.00",
+    "卫生健康支出                  100.00                        100.00",
+    " 行政事业单位医疗             100.00                        100.00",
+    "  行政单位医疗                100.00                        100.00",
+  ].join("\n");
+
+runCases(
+  hierarchySum,
+  {
+    accept: [{ name: "a table by name only: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类 by the rows' indentation", text: byIndent() }],
+    reject: [
+      {
+        // 机构运行 63 (its row does not add up: row-total's) against its 款 技术研究与开发 160 = 63 + 100.
+        name: "a table by name only: a 项 that does not add up to its 款",
+        text: byIndent({ jigou: "63.00" }),
+        findings: [{ severity: "error", stated: "160", computed: "163", difference: "-3", tolerance: "0.015", line: 6, table: "T3", item: "技术研究与开发", column: "合计", related: [7, 8] }],
+      },
+      {
+        // 科学技术支出 163 against its 款 (160) and against 合计 260 = 163 + 100.
+        name: "a table by name only: a 类 against its 款 and against 合计",
+        text: byIndent({ lei: "163.00" }),
+        findings: [
+          { severity: "error", stated: "260", computed: "263", difference: "-3", tolerance: "0.015", line: 4, item: "合计", column: "合计", related: [5, 9] },
+          { severity: "error", stated: "163", computed: "160", difference: "3", tolerance: "0.01", line: 5, item: "科学技术支出", column: "合计", related: [6] },
+        ],
+      },
+    ],
+  },
+  (text) => loadLayoutText("by-indent.txt", text),
 );

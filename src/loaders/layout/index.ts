@@ -2,6 +2,7 @@ import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart,
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses } from "../../model/economic-classes.js";
+import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
 import { numberedAsShenzhen, parseNarrative } from "../narrative.js";
@@ -1442,6 +1443,17 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
         r.name ??= r.label;
       }
   if (named && tpl.codeKind === "economic") codeEconomicClasses(rows);
+  // Read by kind alone, a table's 类 / 款 / 项 told by indentation only (杭州): each row's level from where its
+  // name starts (model/indent-levels.ts).
+  if (named) {
+    const startOfRow = new Map<Row, number>();
+    items.forEach((it, i) => {
+      const x = startOf.get(it);
+      if (x !== undefined) startOfRow.set(rows[i], x);
+    });
+    const inPoints = items.some((it) => it.cells.name?.location.box);
+    levelsByIndent(rows, tpl.codeKind, (r) => startOfRow.get(r) ?? null, inPoints ? 2 : 0.5);
+  }
   if (named && tpl.kind !== "project-summary" && named.labels.some((l) => UNIT_LABEL.test(l)) && !named.labels.some((l) => /科目|编码|代码|项目/.test(l)))
     unitList(rows, mapArray(items, (it) => startOf.get(it) ?? null));
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...mapArray(amountSpecs_, (s) => s.key)]);
@@ -2025,7 +2037,9 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
       department ??= titled[1] || null;
     }
     const m = META.exec(t.replace(/\s+/g, ""));
-    if (m && m[2]) department = m[2];
+    // (部门名称：某局 … 单位：万元 on one line: the unit is no part of the department's name.)
+    const metaName = m ? trailingMoneyUnit(m[2]).before.trim() : "";
+    if (metaName) department = metaName;
   });
   return { year, department, stage };
 }
