@@ -1,4 +1,5 @@
 import type { Amount } from "../model/amount.js";
+import { functionClassCode } from "../model/function-classes.js";
 import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, re, type Para } from "./para.js";
 import type { Claim, FunctionItemClaim, SanggongComponent, TableFigure } from "./types.js";
@@ -294,6 +295,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       }
     procurement(paras, k, figureAt, compared, out);
     functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
+    namedClassItem(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
     codeItems(p, heading === p.text ? p.text : heading + p.text, year, figureAt, compared, out);
     const scope = scopeOf(heading === p.text ? p.text : heading + p.text);
     for (const m of p.text.matchAll(BY_FUNCTION)) classList(paras, k, m.index + m[0].length, scope, figureAt, compared, out);
@@ -391,6 +393,24 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, compared: C
     if (names.some((n) => !n) || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]))) continue;
     out.push({ kind: "function-item", names, amount, levels, ...(scope && { scope }) });
   }
+}
+
+/**
+ * A numbered item of a list that names a 类 of the function classification as the classification names it,
+ * without its level marked, and its figure, under a heading that says which table's (scopeOf): 2．社会保障和就业
+ * 支出1890.27万元。 · 3、住房保障支出 5686.35万元 (江苏, under （二）支出预算总计 … 包括：). Only a name that is a
+ * 类's whole name: a 款 or a project is not known by name.
+ */
+const NAMED_CLASS_ITEM = re(String.raw`^\s*(?:\d+\s*[.．、]|\([一二三四五六七八九十]+\))\s*(?<name>[^\d,;:。%、()“”]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
+function namedClassItem(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+  const m = NAMED_CLASS_ITEM.exec(p.text);
+  if (!m) return;
+  const name = normaliseName(m.groups!.name.replace(/\s+/g, ""));
+  const amount = figureAt(p, m, "amount");
+  // (Of the table its section names only: an item under no such heading may be of any.)
+  const scope = scopeOf(context);
+  if (!amount || !scope || !functionClassCode(name) || compared(p, m.index)) return;
+  out.push({ kind: "function-item", names: [name], amount, levels: ["类"], scope });
 }
 
 /** Items named by code and name (CODE_ITEM), of this year (a year printed before the figure is the document's). */

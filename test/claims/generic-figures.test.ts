@@ -225,6 +225,18 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("1.按支出功能分类，包括科学技术 28.00 万元。", "按支出经济分类，包括工资福利支出 20 万元。", "按支出功能分类，包括比上年科学技术支出 28.00 万元。")).toEqual([]);
   });
 
+  it("a numbered item naming a 类 by its whole name, no level marked (江苏's 2．社会保障和就业支出1890.27万元): the 类 of the section's table", () => {
+    const items = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]}(${c.levels?.[0]}) ${c.amount.text} ${c.scope ?? "none"}`] : []));
+    expect(items("（二）支出预算总计 24,169.74 万元。包括：", "2．社会保障和就业支出1890.27万元。主要用于离休费。", "3、住房保障支出 5686.35万元。")).toEqual([
+      "社会保障和就业支出(类) 1890.27 department",
+      "住房保障支出(类) 5686.35 department",
+    ]);
+    // A name that is no 类's (a 款, a project), an item not numbered, or a figure compared with last year's: none.
+    expect(items("（二）支出预算总计 100 万元。包括：", "1．行政事业单位养老支出 50 万元。", "2．检察业务支出 10 万元。", "住房保障支出 30 万元。", "3．比上年住房保障支出 30 万元。")).toEqual([]);
+    // Under no heading that says which table's (a heading of its own): none.
+    expect(items("（四）卫生健康支出 80.52 万元。", "1．卫生健康支出 80.52 万元。")).toEqual([]);
+  });
+
   it("a fund's income stated on its own (江苏's 1．财政拨款收入预算总计 … （1）一般公共预算收入预算 …): the income table's column", () => {
     expect(read("（一）收入预算总计 24,169.74 万元。包括：", "1．财政拨款收入预算总计 24,169.74 万元。", "（1）一般公共预算收入预算 24,169.74万元，与上年相比增加2228.78 万元，增长10.15 %。")).toEqual([
       "department income 24,169.74",

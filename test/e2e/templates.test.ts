@@ -541,6 +541,9 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // 江苏's 机关运行经费 (一 般 公 共 预 算 机 关 运 行 经 费 预 算 支 出, its figure on the next line): the 合计 of its
       // 一般公共预算机关运行经费支出预算表.
       ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "2391.92 万元，与上年相比减少 330.65", "2319.92 万元，与上年相比减少 330.65", "2319.92", "2391.92"],
+      // 江苏's 类 under （二）支出预算总计 … 包括：, named whole with no level marked (2．社会保障和就业支出1890.27万元):
+      // the 类 of its 支出预算总表, found by name.
+      ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "2．社会保障和就业支出1890.27万元", "2．社会保障和就业支出1890.24万元", "1890.24", "1890.27"],
     ]);
   });
 
