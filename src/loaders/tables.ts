@@ -163,11 +163,44 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       page = current as Page | null;
       if (!page) continue;
     }
+    // 部门名称：某局 in one cell, 单位：万元 in another (a workbook's second row): metadata, not a header row.
+    if (page.data.length === 0 && metaRow(l, page, meta)) continue;
     if (page.data.length === 0 && !hasAmount(l)) page.header.push(l);
     else page.data.push(l);
   }
   if (current) pages.push(current);
   return pages;
+}
+
+/**
+ * A row of cells that each state a table's metadata (部门名称：某局 · 单位：万元 · 编制单位：某局 单位：元), and at least
+ * one that names the department: recorded on the page as a line of its own is. Else false (a header row).
+ */
+function metaRow(l: RawLine, page: Page, meta: TableMeta): boolean {
+  const cells = trimmedCells(l).filter(Boolean);
+  let department: string | null = null;
+  let unit: string | null = null;
+  for (const c of cells) {
+    const plain = c.replace(/[#*]/g, "").trim();
+    const m = DEPARTMENT.exec(plain);
+    if (m) {
+      const joined = trailingMoneyUnit(m[2]);
+      department = joined.before.trim() || department;
+      unit = joined.unit ?? unit;
+    } else {
+      const u = moneyUnitOf(plain);
+      if (!u) return false;
+      unit = u;
+    }
+  }
+  if (!department) return false;
+  page.department = department;
+  meta.departments.push(department);
+  if (unit) {
+    page.unit = unit;
+    meta.units.push(unit);
+  }
+  return true;
 }
 
 /** Flattens multi-row headers: upper rows carry a label rightwards over empty (merged) cells. */

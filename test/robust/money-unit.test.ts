@@ -67,6 +67,24 @@ describe("money-unit lines", () => {
     expect(key(b)).toBe(key(a));
   });
 
+  it("部门名称 and 单位 in two cells of one row (a workbook's second row): metadata, not a header row", () => {
+    // The seed's 部门名称 line and its unit line as one tab-separated row: read as the seed (a header row of
+    // 部门名称：… over the columns lost 9 of its tables' identities), and in 元 when the row says so.
+    const text = readFileSync(join(ROOT, SEED), "utf8");
+    const dir = tempDir("money-unit");
+    const row = (unit: string) => text.replace(/^(部门名称：\s*\S+)\n+单位：\s*万元$/gm, `$1\t\t\t单位：${unit}`);
+    expect(row("万元")).not.toBe(text);
+    const [wan, yuan, own] = ["wan.md", "yuan.md", "own-line.md"].map((n) => join(dir, n));
+    writeFileSync(wan, row("万元"));
+    writeFileSync(yuan, row("元"));
+    writeFileSync(own, text.replace(/^单位：\s*万元$/gm, "单位：元"));
+    const [seed, a, b, c] = cliJson([SEED, wan, yuan, own]).report.documents as { department: string; moneyUnit: string; summary: unknown; findings: { ruleId: string; severity: string; stated: string }[] }[];
+    const key = (d: typeof seed) => JSON.stringify([d.department, d.summary, d.findings.map((f) => [f.ruleId, f.severity, f.stated])]);
+    expect(key(a)).toBe(key(seed));
+    expect(b.moneyUnit).toBe("元");
+    expect(key(b)).toBe(key(c));
+  });
+
   it("a Shanghai budget whose tables say their unit so is read in 元: the findings of the original", () => {
     const file = join(ROOT, "fixtures", "shanghai", "shanghai-putuo_district-govt-office_2025_dept-budget.txt");
     const text = readFileSync(file, "utf8");
