@@ -10,6 +10,7 @@ import type { LayoutLine } from "./layout/types.js";
 import { headerMismatches } from "./markdown.js";
 import { isTabular, lineText, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
+import { indentOf } from "./layout/width.js";
 
 /*
  * Documents in cells — a workbook's worksheets, a folder of CSV files, a tab-separated text — of any province.
@@ -142,7 +143,12 @@ export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places:
     if (TITLE_NAME.test(name) && !printed) add({ row: s.location, cells: null }, name, null);
     else if (namesPart(bare) && !printed) add({ row: s.location, cells: null }, `## ${bare}`, null);
     for (const l of s.lines) {
-      if (isTabular(l)) add({ row: l.location, cells: l.cellLocations }, "", mapArray(l.cells, (c, k) => ({ text: c.trim(), column: k + 1 })));
+      if (isTabular(l))
+        add({ row: l.location, cells: l.cellLocations }, "", mapArray(l.cells, (c, k) => {
+          // (A name indented in its cell keeps how far: 类 / 款 / 项 told by spaces.)
+          const indent = indentOf(c);
+          return { text: c.trim(), column: k + 1, ...(indent ? { indent } : {}) };
+        }));
       else {
         const k = l.cells.findIndex((c) => c.trim() !== "");
         const t = lineText(l);

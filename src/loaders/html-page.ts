@@ -313,7 +313,7 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
         add(
           { row: { file, line: r.line }, cells: mapArray(r.cells, (c): SourceLocation => ({ file, line: c.line, column: c.column })) },
           "",
-          mapArray(r.cells, (c, k) => ({ text: c.text, column: k + 1 })),
+          mapArray(r.cells, (c, k) => ({ text: c.text, column: k + 1, ...(c.indent ? { indent: c.indent } : {}) })),
         );
       pos = e;
       continue;

@@ -5,12 +5,15 @@
  * the tab-separated form does. Each cell keeps the line and the character column where its text starts in
  * the file, so a finding points at the figure as it is printed there.
  */
+import { indentOf } from "./layout/width.js";
 
 /** A cell of a row: its text (tags dropped, entities decoded) and where that text starts in the file. */
 export interface HtmlCell {
   text: string;
   line: number;
   column: number;
+  /** How far its text is indented with spaces (&nbsp;, a full-width space) before it, as a browser shows them. */
+  indent?: number;
 }
 
 /** A table's row: where its <tr> starts, and its cells on the table's grid (empty ones for spans). */
@@ -95,16 +98,21 @@ export function htmlTables(text: string): HtmlTable[] {
   const tables: HtmlTable[] = [];
   const tag = /<(\/?)(table|tr|td|th)\b([^>]*)>/gi;
   let table: HtmlTable | null = null;
-  let row: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number }[] } | null = null;
+  let row: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number; indent?: number }[] } | null = null;
   let cell: { start: number; colspan: number; rowspan: number } | null = null;
-  let pending: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number }[] }[] = [];
+  let pending: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number; indent?: number }[] }[] = [];
   const closeCell = (end: number) => {
     if (!cell || !row) return;
     const raw = text.slice(cell.start, end);
     // The text's start: past leading tags and spaces, where the figure or label is printed.
     const lead = /^(\s|<[^>]*>)*/.exec(raw)![0].length;
-    const content = collapseSpace(decodeEntities(raw.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, "")));
-    row.cells.push({ text: content, at: cell.start + lead, colspan: cell.colspan, rowspan: cell.rowspan });
+    const decoded = decodeEntities(raw.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]*>/g, ""));
+    const content = collapseSpace(decoded);
+    // Spaces a browser shows before the text (&nbsp;, a full-width space): the source's own white space
+    // between tags is not shown.
+    const shown = /^(?:\s|<[^>]*>|&nbsp;|&#160;|&#xa0;|\u00a0|\u3000|&#12288;|&#x3000;)*/i.exec(raw)![0].replace(/<[^>]*>|[\t\r\n ]/g, "");
+    const indent = shown ? indentOf(decodeEntities(shown) + "x") : 0;
+    row.cells.push({ text: content, at: cell.start + lead, colspan: cell.colspan, rowspan: cell.rowspan, ...(indent ? { indent } : {}) });
     cell = null;
   };
   const closeRow = (end: number) => {
@@ -151,7 +159,7 @@ export function htmlTables(text: string): HtmlTable[] {
 
 /** The rows on one grid: each cell at the first free place of its row, its spans left empty. */
 function grid(
-  rows: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number }[] }[],
+  rows: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number; indent?: number }[] }[],
   place: (offset: number) => { line: number; column: number },
 ): HtmlRow[] {
   const taken: boolean[][] = [];
@@ -163,7 +171,7 @@ function grid(
     for (const c of r.cells) {
       while (taken[i][col]) col++;
       const at = place(c.at);
-      cells[col] = { text: c.text, line: at.line, column: at.column };
+      cells[col] = { text: c.text, line: at.line, column: at.column, ...(c.indent ? { indent: c.indent } : {}) };
       for (let dr = 0; dr < c.rowspan; dr++)
         for (let dc = 0; dc < c.colspan; dc++) {
           (taken[i + dr] ??= [])[col + dc] = true;

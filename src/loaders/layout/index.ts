@@ -1334,6 +1334,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const byUnit = unitProjectNames(data, named);
   const unitOfItem = new Map<Item, string>();
   const startOf = new Map<Item, number>();
+  // Where each row's name starts, its indentation in its cell included (the levels of a table by name only).
+  const nameStart = new Map<Item, number>();
   for (const d of data) {
     if (prefixLines.has(d) || byUnit?.consumed.has(d)) continue;
     const projectRow = byUnit?.names.get(d);
@@ -1394,6 +1396,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     });
     items.push(item);
     if (d.label[0]) startOf.set(item, d.label[0].x0);
+    if (nameTok) nameStart.set(item, nameTok.x0 + (nameTok.indent ?? 0));
     if (projectRow?.unit) unitOfItem.set(item, projectRow.unit);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
     lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
@@ -1448,7 +1451,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (named) {
     const startOfRow = new Map<Row, number>();
     items.forEach((it, i) => {
-      const x = startOf.get(it);
+      const x = nameStart.get(it);
       if (x !== undefined) startOfRow.set(rows[i], x);
     });
     const inPoints = items.some((it) => it.cells.name?.location.box);

@@ -3,6 +3,7 @@ import { hasHtmlTable, htmlTables } from "../html-tables.js";
 import { mapArray, splitString } from "../../util/arrays.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { isFigureToken } from "./tokens.js";
+import { displayWidth, indentOf } from "./width.js";
 
 /*
  * The tab-separated form (what a PDF-to-text converter writes: tables as rows of tab-separated cells, the
@@ -25,16 +26,6 @@ const EMPHASIS = /\*\*|__/g;
 /** Columns between two cells of the grid. */
 const GAP = 2;
 
-/**
- * A text's width as printed, in the columns of layout text: a Chinese character is two wide (where
- * `pdftotext -layout` starts the next cell after it); the layout reader measures a label the same way.
- */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const c of text) w += c.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
 /** The cells of a tab-separated line with their 1-based character columns in the file. */
 function cellsOf(text: string): { text: string; column: number }[] {
   const out: { text: string; column: number }[] = [];
@@ -56,6 +47,8 @@ export interface GridCell {
   text: string;
   column: number;
   line?: number;
+  /** How far the cell's text is indented, where its text is given trimmed (a workbook's, a web page's cell). */
+  indent?: number;
 }
 
 /** A line of the document as read here: a row of cells, or a line of text. */
@@ -87,7 +80,7 @@ function entriesOf(text: string): Entry[] {
           // Rows written on one line of the file follow each other at fractions of it.
           const before = out[out.length - 1];
           const line = before && Math.floor(before.line) === r.line && before.line >= r.line ? before.line + 1e-5 : r.line;
-          out.push({ line, ...(line !== r.line ? { at: r.line } : {}), raw: "", cells: mapArray(r.cells, (c) => ({ text: c.text, column: c.column, ...(c.line !== r.line ? { line: c.line } : {}) })) });
+          out.push({ line, ...(line !== r.line ? { at: r.line } : {}), raw: "", cells: mapArray(r.cells, (c) => ({ text: c.text, column: c.column, ...(c.line !== r.line ? { line: c.line } : {}), ...(c.indent ? { indent: c.indent } : {}) })) });
         }
         lastLine = Math.max(lastLine, tables[t].lastLine);
       }
@@ -171,7 +164,9 @@ export function gridLines(entries: Entry[]): LayoutLine[] {
         tokens.push({ text: t, x0, x1: x0 + len, ...at });
         return;
       }
-      tokens.push({ text: t, x0: lefts[k], x1: lefts[k] + len, ...at });
+      // (A label indented in its cell — 类 / 款 / 项 told by spaces — keeps how far: the levels are read from it.)
+      const indent = c.indent ?? indentOf(c.text);
+      tokens.push({ text: t, x0: lefts[k], x1: lefts[k] + len, ...at, ...(indent ? { indent } : {}) });
     });
     // The line's text as laid out: the tokens at their x, spaces between.
     let laid = "";

@@ -25,6 +25,11 @@ export interface LayoutToken {
   cell?: number;
   /** The file's line of its cell, where that is not the line's (an HTML table's cell written over lines). */
   line?: number;
+  /**
+   * How far the text is indented in its cell, in the line's unit (tab-separated input: the width of the
+   * spaces before it, a full-width space two). Its x0 is its cell's left edge, the same for every row.
+   */
+  indent?: number;
 }
 
 export interface LayoutLine {

@@ -1,0 +1,108 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { asCsvFolder } from "../helpers/cell-forms.js";
+import { cliJson } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+
+/*
+ * A department whose tables by function print names only, 类 / 款 / 项 told by how far each name is indented in
+ * its cell (spaces in a tab-separated text or a CSV file, full-width spaces in a workbook's cell, &nbsp; in a web
+ * page's). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
+ * sum (技术研究与开发 160.00 = 63.00 + 100.00), and the diagnosis names it.
+ */
+const TAB = "\t";
+function tabText(jigou = "60.00"): string {
+  const rows: string[] = [];
+  const table = (title: string, header: string[], body: string[][]) => {
+    rows.push(title, ["部门名称：某某局", "", "", "单位：万元"].join(TAB), header.join(TAB), ...body.map((r) => r.join(TAB)), "");
+  };
+  table("2026年部门收支预算总表", ["收入项目", "预算数", "支出项目", "预算数"], [
+    ["一、一般公共预算拨款收入", "260.00", "一、科学技术支出", "160.00"],
+    ["", "", "二、卫生健康支出", "100.00"],
+    ["收入总计", "260.00", "支出总计", "260.00"],
+  ]);
+  const body = (jigou: string) => [
+    ["合计", "260.00", "60.00", "200.00"],
+    ["科学技术支出", "160.00", "60.00", "100.00"],
+    ["  技术研究与开发", "160.00", "60.00", "100.00"],
+    ["    机构运行", jigou, "60.00", ""],
+    ["    科技成果转化与扩散", "100.00", "", "100.00"],
+    ["卫生健康支出", "100.00", "", "100.00"],
+    ["  行政事业单位医疗", "100.00", "", "100.00"],
+    ["    行政单位医疗", "100.00", "", "100.00"],
+  ];
+  table("2026年部门支出预算总表", ["科目名称", "合计", "基本支出", "项目支出"], body(jigou));
+  table("2026年部门一般公共预算支出预算表", ["科目名称", "合计", "基本支出", "项目支出"], body("60.00"));
+  return rows.join("\n") + "\n";
+}
+
+/** The tab-separated text as one worksheet, each name's leading spaces as full-width spaces (one for two). */
+async function workbook(text: string, path: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("部门预算");
+  text.split("\n").forEach((l, i) =>
+    l.split(TAB).forEach((c, k) => {
+      if (!c) return;
+      const cell = ws.getCell(i + 1, k + 1);
+      if (/^\d[\d,]*\.\d+$/.test(c)) {
+        cell.value = Number(c);
+        cell.numFmt = "#,##0.00";
+      } else cell.value = c.replace(/^ +/, (m) => "\u3000".repeat(m.length / 2));
+    }),
+  );
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+/** The tab-separated text as a web page: each line a paragraph, each table's rows a <table>, spaces as &nbsp;. */
+function webPage(text: string): string {
+  let html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>某某局2026年部门预算</title></head><body>\n";
+  let open = false;
+  for (const l of text.split("\n")) {
+    if (!l.includes(TAB)) {
+      if (open) html += "</table>\n";
+      open = false;
+      if (l) html += `<p>${l}</p>\n`;
+      continue;
+    }
+    if (!open) html += "<table border=\"1\">\n";
+    open = true;
+    html += `<tr>${l.split(TAB).map((c) => `<td>\n  ${c.replace(/^ +/, (m) => "&nbsp;".repeat(m.length))}</td>`).join("")}</tr>\n`;
+  }
+  return html + (open ? "</table>\n" : "") + "</body></html>\n";
+}
+
+interface Finding {
+  ruleId: string;
+  severity: string;
+  stated: string;
+  computed: string;
+  item: string;
+  table: string;
+  location: { line?: number; sheet?: string; cell?: string };
+}
+
+describe("tables by name only, levels told by the indentation in each cell", async () => {
+  const dir = tempDir("indent-levels");
+  const forms: [string, (text: string, name: string) => Promise<string> | string][] = [
+    ["a tab-separated text", (t, n) => (writeFileSync(join(dir, `${n}.txt`), t), join(dir, `${n}.txt`))],
+    ["a CSV folder", (t, n) => asCsvFolder(t, dir, `${n}-csv`)],
+    ["a workbook", (t, n) => workbook(t, join(dir, `${n}.xlsx`))],
+    ["a web page", (t, n) => (writeFileSync(join(dir, `${n}.html`), webPage(t)), join(dir, `${n}.html`))],
+  ];
+  const files = await Promise.all(forms.map(async ([, write], i) => [await write(tabText(), `clean-${i}`), await write(tabText("63.00"), `typo-${i}`)] as const));
+
+  for (const [k, [form]] of forms.entries())
+    it(`${form}: the sums by level hold, and a 项 typed wrong breaks its 款's, named by the diagnosis`, () => {
+      const [clean, typo] = cliJson([...files[k]]).report.documents as { failure: unknown; findings: Finding[] }[];
+      expect(clean.failure).toBeNull();
+      expect(clean.findings.filter((f) => f.severity === "error")).toEqual([]);
+      const errors = typo.findings.filter((f) => f.severity === "error");
+      const sums = errors.filter((f) => f.ruleId === "hierarchy-sum");
+      expect(sums.map((f) => [f.table, f.item, f.stated, f.computed])).toEqual([["T3", "技术研究与开发", "160", "163"]]);
+      const named = errors.filter((f) => f.ruleId === "diagnosis");
+      expect(named.map((f) => [f.table, f.item, f.stated, f.computed])).toEqual([["T3", "机构运行", "63", "60"]]);
+    });
+});
