@@ -1,6 +1,7 @@
 import type { CodeKind, Row } from "./document.js";
 import { economicClassCode } from "./economic-classes.js";
 import { functionClassCode } from "./function-classes.js";
+import { normaliseName } from "./names.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -13,7 +14,10 @@ import { mapArray } from "../util/arrays.js";
  * - the first row of the table, and of each budget unit, at the margin; no row more than one level below
  *   the row before it;
  * - every row at the margin named as a 类 of the table's classification (a list of projects or of units is
- *   not a hierarchy of classes), and at least one of them with rows under it.
+ *   not a hierarchy of classes), and at least one of them with rows under it;
+ * - by function, no row right under a 类 named as only a 项 is (行政运行, 一般行政管理事务, 机关服务, 事业运行: the
+ *   项 every 款 opens with): there the 款 and their 项 share one indentation, and 类 = Σ of them would count
+ *   each 项 twice.
  * Anything else leaves every level as it was (null): the table is checked as before, row by row.
  */
 
@@ -52,6 +56,7 @@ export function levelsByIndent(rows: Row[], codeKind: CodeKind | null | undefine
     const level = levelOf(named[n++].x);
     if (level < 1 || level > previous + 1) return false;
     if (level === 1 && !classOf(r.name)) return false;
+    if (level === 2 && codeKind === "function" && XIANG_ONLY.test(normaliseName(r.name!))) return false;
     if (level > previous && previous >= 1) parents++;
     levels.set(r, level);
     previous = level;
@@ -60,6 +65,9 @@ export function levelsByIndent(rows: Row[], codeKind: CodeKind | null | undefine
   for (const [r, level] of levels) r.level = level;
   return true;
 }
+
+/** The 项 of the function classification that every 款 opens with (2010101 行政运行 …): never a 款's name. */
+const XIANG_ONLY = /^(行政运行|一般行政管理事务|机关服务|事业运行)$/;
 
 /** The distinct indentations, in order: each the least start of the starts within `tolerance` of it. */
 function indentations(xs: number[], tolerance: number): number[] {

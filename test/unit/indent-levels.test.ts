@@ -26,6 +26,10 @@ describe("类 / 款 / 项 told by indentation alone (杭州's tables by name)", 
     const { rows: rs, indent } = rows([1, "合计"], [1, "科学技术支出"], [2, "技术研究与开发"], [3, "机构运行"], [3, "科技成果转化与扩散"], [1, "卫生健康支出"], [2, "行政事业单位医疗"], [3, "行政单位医疗"]);
     expect(levelsByIndent(rs, "function", indent, 0.5)).toBe(true);
     expect(levels(rs)).toEqual([null, 1, 2, 3, 3, 1, 2, 3]);
+    // 行政运行 as a 项, under its 款: a tree.
+    const b = rows([1, "一般公共服务支出"], [2, "政府办公厅（室）及相关机构事务"], [3, "行政运行"], [3, "一般行政管理事务"]);
+    expect(levelsByIndent(b.rows, "function", b.indent, 0.5)).toBe(true);
+    expect(levels(b.rows)).toEqual([1, 2, 3, 3]);
   });
 
   it("reads PDF points within the tolerance, and two levels of an economic table", () => {
@@ -50,6 +54,8 @@ describe("类 / 款 / 项 told by indentation alone (杭州's tables by name)", 
     ["steps of uneven width (1, then 6 columns)", [[1, "科学技术支出"], [2, "技术研究与开发"], [8, "机构运行"]], "function", 0.5],
     ["one indentation only", [[1, "科学技术支出"], [1, "卫生健康支出"]], "function", 0.5],
     ["a 类 of the other classification at the margin", [[1, "工资福利支出"], [2, "基本工资"]], "function", 0.5],
+    // 款 and 项 at one indentation: 类 = Σ of them would count each 项 twice.
+    ["a 项 right under its 类 (行政运行 where a 款 should be)", [[1, "一般公共服务支出"], [2, "政府办公厅（室）及相关机构事务"], [2, "行政运行"], [2, "一般行政管理事务"]], "function", 0.5],
   ];
   for (const [name, spec, kind, tolerance] of untouched)
     it(`leaves every level null: ${name}`, () => {
