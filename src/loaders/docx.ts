@@ -15,6 +15,7 @@ import { embeddedSheet, sheetRows, type ShownSheet } from "./embedded-workbooks.
 import { inflatePart, partText, zipParts, type ZipPart } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 import { unreadObjectsText, type UnreadObjects } from "../util/unread-objects.js";
+import { indentOf } from "./layout/width.js";
 
 /*
  * A Word document (.docx, as Word or WPS saves it): what Word shows as its text, read as the same document in the
@@ -463,6 +464,8 @@ interface CellState {
   span: number;
   merged: boolean;
   page: number | null;
+  /** The spaces its first text starts with, as wide as they print (类 / 款 / 项 told by them). */
+  indent?: number;
 }
 
 interface TableState {
@@ -544,6 +547,10 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
     const cell = cells[cells.length - 1];
     // A paragraph in a table cell is part of the cell's text (a table inside a cell: its text too).
     if (cell && tables.length) {
+      if (!cell.texts.some(Boolean) && texts.some(Boolean)) {
+        const indent = indentOf(p.pieces[texts.findIndex(Boolean)]);
+        if (indent) cell.indent = indent;
+      }
       cell.texts.push(...texts);
       if (cell.page === null) cell.page = p.page;
       return;
@@ -572,6 +579,7 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
     const sheet = `表格${t.number}`;
     for (const r of t.rows) {
       const texts: string[] = [];
+      const indents: (number | undefined)[] = [];
       const at: SourceLocation[] = [];
       let k = 0;
       for (const c of r.cells) {
@@ -579,6 +587,7 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
         const text = c.merged ? "" : joinCell(c.texts);
         for (let s = 0; s < c.span; s++, k++) {
           texts.push(s === 0 ? text : "");
+          indents.push(s === 0 && !c.merged ? c.indent : undefined);
           at.push(s === 0 ? where : { ...where, cell: `${columnName(k)}${r.index}` });
         }
       }
@@ -586,7 +595,7 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
       add(
         { row: { file, sheet, cell: `A${r.index}`, ...(r.page !== null ? { page: r.page } : {}) }, cells: at },
         "",
-        mapArray(texts, (text, i) => ({ text, column: i + 1 })),
+        mapArray(texts, (text, i) => ({ text, column: i + 1, ...(indents[i] ? { indent: indents[i] } : {}) })),
       );
     }
   };

@@ -3,13 +3,14 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { asCsvFolder } from "../helpers/cell-forms.js";
+import { asDocx } from "../helpers/docx.js";
 import { cliJson } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /*
  * A department whose tables by function print names only, 类 / 款 / 项 told by how far each name is indented in
- * its cell (spaces in a tab-separated text or a CSV file, full-width spaces in a workbook's cell, &nbsp; in a web
- * page's). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
+ * its cell (spaces in a tab-separated text, a CSV file or a Word table's cell, full-width spaces in a workbook's
+ * cell, &nbsp; in a web page's). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
  * sum (技术研究与开发 160.00 = 63.00 + 100.00), and the diagnosis names it.
  */
 const TAB = "\t";
@@ -91,6 +92,7 @@ describe("tables by name only, levels told by the indentation in each cell", asy
     ["a CSV folder", (t, n) => asCsvFolder(t, dir, `${n}-csv`)],
     ["a workbook", (t, n) => workbook(t, join(dir, `${n}.xlsx`))],
     ["a web page", (t, n) => (writeFileSync(join(dir, `${n}.html`), webPage(t)), join(dir, `${n}.html`))],
+    ["a Word document", (t, n) => (writeFileSync(join(dir, `${n}.docx`), asDocx(t, { indented: true })), join(dir, `${n}.docx`))],
   ];
   const files = await Promise.all(forms.map(async ([, write], i) => [await write(tabText(), `clean-${i}`), await write(tabText("63.00"), `typo-${i}`)] as const));
 

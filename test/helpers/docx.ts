@@ -27,6 +27,8 @@ export interface DocxOptions {
   toc?: boolean;
   merged?: boolean;
   wps?: boolean;
+  /** A table cell keeps the spaces its text starts with (a name indented in its cell), as Word keeps them. */
+  indented?: boolean;
 }
 
 // 2026-01-01 00:00:00 as an MS-DOS date and time: a fixed stamp, so that the same input gives the same bytes.
@@ -95,12 +97,12 @@ const LIST = /^[-*]\s+/;
 const bare = (s: string) => s.replace(/[\s*]/g, "");
 
 /** The blocks of a tab-separated text, each with its 1-based line; a table's line is its first row's. */
-function blocks(tabText: string): Block[] {
+function blocks(tabText: string, indented = false): Block[] {
   const out: Block[] = [];
   const lines = tabText.split("\n");
   for (const [i, l] of lines.entries()) {
     if (l.includes("\t")) {
-      const row = l.split("\t").map((c) => c.trim());
+      const row = l.split("\t").map((c) => (indented ? c.trimEnd() : c.trim()));
       const last = out[out.length - 1];
       if (last?.kind === "table" && lines[i - 1]?.includes("\t")) last.rows.push(row);
       else out.push({ kind: "table", line: i + 1, rows: [row] });
@@ -251,7 +253,7 @@ export function asDocx(tabText: string, opts: DocxOptions = {}): Buffer {
   // The blocks, with the "- " lines under a 目录 heading gathered into tables of contents.
   const all: Block[] = [];
   let inContents = false;
-  for (const b of blocks(tabText)) {
+  for (const b of blocks(tabText, opts.indented)) {
     if (b.kind === "heading") inContents = b.hashes === 1 ? bare(b.text) === "目录" : inContents || bare(b.text) === "目录";
     const last = all[all.length - 1];
     if (toc && inContents && b.kind === "para" && b.listed) {
