@@ -35,6 +35,7 @@ import { columnLetters } from "./sheets.js";
 import { mapArray } from "../util/arrays.js";
 import type { UnreadObjects } from "../util/unread-objects.js";
 import { sheetRows, storageSheet, type ShownSheet } from "./embedded-workbooks.js";
+import { indentOf } from "./layout/width.js";
 
 /** Reads a Word 97–2003 document into the document model (`format` `docx`: a Word document). */
 export async function loadDoc(file: string, template?: DocumentTemplate): Promise<BudgetDocument> {
@@ -487,9 +488,12 @@ function readDoc(file: string, bytes: Buffer, objects: Map<number, ShownSheet>):
   };
   // The table being read: its rows (cells' texts and their right edges), and the cell being read.
   let tableNo = 0;
-  let rows: { texts: string[]; bounds: number[] | null }[] = [];
+  let rows: { texts: string[]; indents: number[]; bounds: number[] | null }[] = [];
   let cellTexts: string[] = [];
   let rowCells: string[] = [];
+  // The spaces each cell's first text starts with (类 / 款 / 项 told by them), the cell being read's first.
+  let rowIndents: number[] = [];
+  let cellIndent: number | null = null;
   const clean = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 
   // Tables are numbered as they start, a table inside a cell too (as Word's Go To → Table counts them, and
@@ -503,6 +507,7 @@ function readDoc(file: string, bytes: Buffer, objects: Map<number, ShownSheet>):
     const all = [...new Set(rows.flatMap((r) => r.bounds ?? []))].sort((a, b) => a - b);
     rows.forEach((r, ri) => {
       const texts: string[] = [];
+      const indents: number[] = [];
       r.texts.forEach((t, k) => {
         let span = 1;
         if (r.bounds && r.bounds.length === r.texts.length + 1) {
@@ -511,12 +516,16 @@ function readDoc(file: string, bytes: Buffer, objects: Map<number, ShownSheet>):
           if (from >= 0 && to > from) span = to - from;
         }
         texts.push(t);
-        for (let s = 1; s < span; s++) texts.push("");
+        indents.push(r.indents[k] ?? 0);
+        for (let s = 1; s < span; s++) {
+          texts.push("");
+          indents.push(0);
+        }
       });
       if (texts.every((x) => !x)) return;
       const index = ri + 1;
       const at: SourceLocation[] = mapArray(texts, (_, k) => ({ file, sheet, cell: `${columnLetters(k + 1)}${index}` }));
-      add({ row: { file, sheet, cell: `A${index}` }, cells: at }, "", mapArray(texts, (t, i) => ({ text: t, column: i + 1 })));
+      add({ row: { file, sheet, cell: `A${index}` }, cells: at }, "", mapArray(texts, (t, i) => ({ text: t, column: i + 1, ...(indents[i] ? { indent: indents[i] } : {}) })));
     });
     rows = [];
   };
@@ -575,17 +584,22 @@ function readDoc(file: string, bytes: Buffer, objects: Map<number, ShownSheet>):
     }
     if (props?.inTable && props.depth <= 1) {
       if (props.rowEnd) {
-        rows.push({ texts: rowCells, bounds: props.bounds });
+        rows.push({ texts: rowCells, indents: rowIndents, bounds: props.bounds });
         rowCells = [];
+        rowIndents = [];
         cellTexts = [];
+        cellIndent = null;
         text = "";
         continue;
       }
+      if (cellIndent === null && text.trim()) cellIndent = indentOf(text);
       cellTexts.push(...mapArray(text.split("\n"), clean));
       text = "";
       if (code === 0x07) {
         rowCells.push(joinCell(cellTexts));
+        rowIndents.push(cellIndent ?? 0);
         cellTexts = [];
+        cellIndent = null;
       }
       continue;
     }

@@ -4,13 +4,13 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { asCsvFolder } from "../helpers/cell-forms.js";
 import { asDocx } from "../helpers/docx.js";
-import { cliJson } from "../helpers/cli.js";
+import { cliJson, ROOT } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /*
  * A department whose tables by function print names only, 类 / 款 / 项 told by how far each name is indented in
- * its cell (spaces in a tab-separated text, a CSV file or a Word table's cell, full-width spaces in a workbook's
- * cell, &nbsp; in a web page's). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
+ * its cell (spaces in a tab-separated text, a CSV file or a Word table's cell — .docx or .doc —, full-width spaces
+ * in a workbook's cell, &nbsp; in a web page's). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
  * sum (技术研究与开发 160.00 = 63.00 + 100.00), and the diagnosis names it.
  */
 const TAB = "\t";
@@ -94,11 +94,16 @@ describe("tables by name only, levels told by the indentation in each cell", asy
     ["a web page", (t, n) => (writeFileSync(join(dir, `${n}.html`), webPage(t)), join(dir, `${n}.html`))],
     ["a Word document", (t, n) => (writeFileSync(join(dir, `${n}.docx`), asDocx(t, { indented: true })), join(dir, `${n}.docx`))],
   ];
-  const files = await Promise.all(forms.map(async ([, write], i) => [await write(tabText(), `clean-${i}`), await write(tabText("63.00"), `typo-${i}`)] as const));
+  const cases: [string, readonly [string, string]][] = await Promise.all(
+    forms.map(async ([form, write], i) => [form, [await write(tabText(), `clean-${i}`), await write(tabText("63.00"), `typo-${i}`)] as const] as [string, readonly [string, string]]),
+  );
+  // A Word 97–2003 document of the same department, as LibreOffice saves the .docx (test/fixtures/doc/README.md).
+  const doc = (name: string) => join(ROOT, "test", "fixtures", "doc", name);
+  cases.push(["a Word 97–2003 document", [doc("indented-levels.doc"), doc("indented-levels-typo.doc")]]);
 
-  for (const [k, [form]] of forms.entries())
+  for (const [form, files] of cases)
     it(`${form}: the sums by level hold, and a 项 typed wrong breaks its 款's, named by the diagnosis`, () => {
-      const [clean, typo] = cliJson([...files[k]]).report.documents as { failure: unknown; findings: Finding[] }[];
+      const [clean, typo] = cliJson([...files]).report.documents as { failure: unknown; findings: Finding[] }[];
       expect(clean.failure).toBeNull();
       expect(clean.findings.filter((f) => f.severity === "error")).toEqual([]);
       const errors = typo.findings.filter((f) => f.severity === "error");
