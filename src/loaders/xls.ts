@@ -225,6 +225,7 @@ function biff8(file: string, stream: Buffer): XlsSheets {
   const sheetIndex = new Map<number, string>();
   const formats = new Map<number, string>();
   const xfFormats: number[] = [];
+  const xfIndents: number[] = [];
   const bound: { name: string; offset: number; state: number }[] = [];
   let sst: string[] = [];
   // The globals substream: BOF … EOF, its records kept in order (a few thousand: formats, styles, strings).
@@ -240,7 +241,12 @@ function biff8(file: string, stream: Buffer): XlsSheets {
     const { type, data } = globals[i];
     if (type === 0x002f) throw new InputError("a workbook saved with a password is not read; save it again without a password to have it checked", { file });
     if (type === 0x041e && data.length >= 5) formats.set(data.readUInt16LE(0), unicodeString(data, 2));
-    else if (type === 0x00e0 && data.length >= 4) xfFormats.push(data.readUInt16LE(2));
+    else if (type === 0x00e0 && data.length >= 4) {
+      xfFormats.push(data.readUInt16LE(2));
+      // The indent a cell's format sets (cIndent, for text aligned from the left: general, left or distributed).
+      const alc = data.length >= 9 ? data[6] & 0x07 : 0;
+      xfIndents.push(data.length >= 9 && (alc === 0 || alc === 1 || alc === 7) ? data[8] & 0x0f : 0);
+    }
     else if (type === 0x0085 && data.length >= 8) {
       // Worksheets only (dt 0); a chart sheet or a macro sheet holds no table.
       if (data[5] === 0) {
@@ -260,6 +266,8 @@ function biff8(file: string, stream: Buffer): XlsSheets {
       sst = strings;
     }
   }
+  /** A text cell's indentation set by its format, as full-width spaces before its text (as xlsx.ts's formatIndent). */
+  const indented = (ixfe: number, text: string) => (xfIndents[ixfe] && text.trim() ? "\u3000".repeat(xfIndents[ixfe]) + text : text);
   const formatOf = (ixfe: number) => {
     const ifmt = xfFormats[ixfe];
     return ifmt === undefined ? undefined : (formats.get(ifmt) ?? BUILT_IN[ifmt]);
@@ -280,7 +288,7 @@ function biff8(file: string, stream: Buffer): XlsSheets {
       width = Math.max(width, col + 1);
     };
     const number = (rw: number, col: number, ixfe: number, d: Decimal) => put(rw, col, displayDecimal(d, formatOf(ixfe)));
-    let pendingString: { rw: number; col: number } | null = null;
+    let pendingString: { rw: number; col: number; ixfe: number } | null = null;
     const sheetRecords = records(stream, b.offset);
     let started = false;
     for (let r = sheetRecords.next(); !r.done; r = sheetRecords.next()) {
@@ -298,7 +306,7 @@ function biff8(file: string, stream: Buffer): XlsSheets {
       }
       if (type === 0x00fd && data.length >= 10) {
         const s = sst[data.readUInt32LE(6)];
-        if (s !== undefined) put(data.readUInt16LE(0), data.readUInt16LE(2), s);
+        if (s !== undefined) put(data.readUInt16LE(0), data.readUInt16LE(2), indented(data.readUInt16LE(4), s));
       } else if (type === 0x0203 && data.length >= 14) number(data.readUInt16LE(0), data.readUInt16LE(2), data.readUInt16LE(4), doubleValue(data.readDoubleLE(6)));
       else if (type === 0x027e && data.length >= 10) number(data.readUInt16LE(0), data.readUInt16LE(2), data.readUInt16LE(4), rkValue(data.readUInt32LE(6)));
       else if (type === 0x00bd && data.length >= 6) {
@@ -306,7 +314,7 @@ function biff8(file: string, stream: Buffer): XlsSheets {
         const colFirst = data.readUInt16LE(2);
         const n = Math.floor((data.length - 6) / 6);
         for (let i = 0; i < n; i++) number(rw, colFirst + i, data.readUInt16LE(4 + i * 6), rkValue(data.readUInt32LE(6 + i * 6)));
-      } else if ((type === 0x0204 || type === 0x00d6) && data.length >= 9) put(data.readUInt16LE(0), data.readUInt16LE(2), unicodeString(data, 6));
+      } else if ((type === 0x0204 || type === 0x00d6) && data.length >= 9) put(data.readUInt16LE(0), data.readUInt16LE(2), indented(data.readUInt16LE(4), unicodeString(data, 6)));
       else if (type === 0x0205 && data.length >= 8) {
         // BOOLERR: a boolean (TRUE / FALSE) or an error value (#DIV/0! …).
         const v = data[6];
@@ -317,10 +325,10 @@ function biff8(file: string, stream: Buffer): XlsSheets {
         const rw = data.readUInt16LE(0);
         const col = data.readUInt16LE(2);
         if (data.readUInt16LE(12) !== 0xffff) number(rw, col, data.readUInt16LE(4), doubleValue(data.readDoubleLE(6)));
-        else if (data[6] === 0) pendingString = { rw, col };
+        else if (data[6] === 0) pendingString = { rw, col, ixfe: data.readUInt16LE(4) };
         else if (data[6] === 1) put(rw, col, data[8] ? "TRUE" : "FALSE");
       } else if (type === 0x0207 && pendingString && data.length >= 3) {
-        put(pendingString.rw, pendingString.col, unicodeString(data, 0));
+        put(pendingString.rw, pendingString.col, indented(pendingString.ixfe, unicodeString(data, 0)));
         pendingString = null;
       } else if (type === 0x0208 && data.length >= 16) {
         if (data[12] & 0x20) hiddenRows.add(data.readUInt16LE(0));

@@ -4,13 +4,14 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { asCsvFolder } from "../helpers/cell-forms.js";
 import { asDocx } from "../helpers/docx.js";
+import { asXls } from "../helpers/xls.js";
 import { cliJson, ROOT } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 
 /*
  * A department whose tables by function print names only, 类 / 款 / 项 told by how far each name is indented in
  * its cell (spaces in a tab-separated text, a CSV file or a Word table's cell — .docx or .doc —, full-width spaces
- * in a workbook's cell, &nbsp; in a web page's). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
+ * in a workbook's cell, &nbsp; in a web page's), or by the cell's format (a workbook cell's indent, .xlsx or .xls). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
  * sum (技术研究与开发 160.00 = 63.00 + 100.00), and the diagnosis names it.
  */
 const TAB = "\t";
@@ -39,8 +40,11 @@ function tabText(jigou = "60.00"): string {
   return rows.join("\n") + "\n";
 }
 
-/** The tab-separated text as one worksheet, each name's leading spaces as full-width spaces (one for two). */
-async function workbook(text: string, path: string): Promise<string> {
+/**
+ * The tab-separated text as one worksheet, each name's leading spaces as full-width spaces (one for two), or with
+ * `byFormat` as its cell's indent (Excel's 增加缩进量, one level for two spaces).
+ */
+async function workbook(text: string, path: string, byFormat = false): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("部门预算");
   text.split("\n").forEach((l, i) =>
@@ -50,12 +54,16 @@ async function workbook(text: string, path: string): Promise<string> {
       if (/^\d[\d,]*\.\d+$/.test(c)) {
         cell.value = Number(c);
         cell.numFmt = "#,##0.00";
+      } else if (byFormat && /^ +/.test(c)) {
+        cell.value = c.trimStart();
+        cell.alignment = { horizontal: "left", indent: (c.length - c.trimStart().length) / 2 };
       } else cell.value = c.replace(/^ +/, (m) => "\u3000".repeat(m.length / 2));
     }),
   );
   await wb.xlsx.writeFile(path);
   return path;
 }
+
 
 /** The tab-separated text as a web page: each line a paragraph, each table's rows a <table>, spaces as &nbsp;. */
 function webPage(text: string): string {
@@ -93,6 +101,16 @@ describe("tables by name only, levels told by the indentation in each cell", asy
     ["a workbook", (t, n) => workbook(t, join(dir, `${n}.xlsx`))],
     ["a web page", (t, n) => (writeFileSync(join(dir, `${n}.html`), webPage(t)), join(dir, `${n}.html`))],
     ["a Word document", (t, n) => (writeFileSync(join(dir, `${n}.docx`), asDocx(t, { indented: true })), join(dir, `${n}.docx`))],
+    // The indentation set by the cells' format, not typed.
+    ["a workbook indented by its cells' format", (t, n) => workbook(t, join(dir, `${n}-format.xlsx`), true)],
+    [
+      "an Excel 97–2003 workbook indented by its cells' format",
+      async (t, n) => {
+        const xlsx = await workbook(t, join(dir, `${n}-for-xls.xlsx`), true);
+        writeFileSync(join(dir, `${n}.xls`), await asXls(xlsx));
+        return join(dir, `${n}.xls`);
+      },
+    ],
   ];
   const cases: [string, readonly [string, string]][] = await Promise.all(
     forms.map(async ([form, write], i) => [form, [await write(tabText(), `clean-${i}`), await write(tabText("63.00"), `typo-${i}`)] as const] as [string, readonly [string, string]]),
@@ -100,6 +118,9 @@ describe("tables by name only, levels told by the indentation in each cell", asy
   // A Word 97–2003 document of the same department, as LibreOffice saves the .docx (test/fixtures/doc/README.md).
   const doc = (name: string) => join(ROOT, "test", "fixtures", "doc", name);
   cases.push(["a Word 97–2003 document", [doc("indented-levels.doc"), doc("indented-levels-typo.doc")]]);
+  // An Excel 97–2003 workbook saved by LibreOffice Calc, each name's cell indented by its format (test/fixtures/xls/README.md).
+  const xls = (name: string) => join(ROOT, "test", "fixtures", "xls", name);
+  cases.push(["an Excel 97–2003 workbook saved by LibreOffice, indented by its cells' format", [xls("indented-by-format.xls"), xls("indented-by-format-typo.xls")]]);
 
   for (const [form, files] of cases)
     it(`${form}: the sums by level hold, and a 项 typed wrong breaks its 款's, named by the diagnosis`, () => {

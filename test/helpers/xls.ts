@@ -15,7 +15,8 @@ export type XlsCell = string | number | boolean | { formula: number | string } |
 export interface XlsSheet {
   name: string;
   hidden?: boolean;
-  rows: { r: number; cells: { c: number; v: XlsCell; numFmt?: string }[]; hidden?: boolean }[];
+  /** `indent`: the cell's format indents its text (an XF aligned left with cIndent). */
+  rows: { r: number; cells: { c: number; v: XlsCell; numFmt?: string; indent?: number }[]; hidden?: boolean }[];
   hiddenColumns?: number[];
 }
 
@@ -88,20 +89,21 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
   let total = 0;
   const fmts = new Map<string, number>();
   let nextFmt = 164;
-  const xfOf = new Map<number, number>();
-  const xfs: number[] = Array(16).fill(0).concat([0]); // 16 style XFs, XF 16 the default cell XF
-  const xf = (numFmt?: string) => {
-    if (!numFmt || numFmt === "General") return 16;
-    let ifmt = BUILT_IN[numFmt];
+  const xfOf = new Map<string, number>();
+  const xfs: { ifmt: number; indent: number }[] = Array.from({ length: 17 }, () => ({ ifmt: 0, indent: 0 })); // 16 style XFs, XF 16 the default cell XF
+  const xf = (numFmt?: string, indent = 0) => {
+    if ((!numFmt || numFmt === "General") && !indent) return 16;
+    let ifmt = !numFmt || numFmt === "General" ? 0 : BUILT_IN[numFmt];
     if (ifmt === undefined) {
-      if (!fmts.has(numFmt)) fmts.set(numFmt, nextFmt++);
-      ifmt = fmts.get(numFmt)!;
+      if (!fmts.has(numFmt!)) fmts.set(numFmt!, nextFmt++);
+      ifmt = fmts.get(numFmt!)!;
     }
-    if (!xfOf.has(ifmt)) {
-      xfOf.set(ifmt, xfs.length);
-      xfs.push(ifmt);
+    const key = `${ifmt}/${indent}`;
+    if (!xfOf.has(key)) {
+      xfOf.set(key, xfs.length);
+      xfs.push({ ifmt, indent });
     }
-    return xfOf.get(ifmt)!;
+    return xfOf.get(key)!;
   };
   let labelTurn = 0;
   const sheetStreams: Buffer[] = [];
@@ -113,8 +115,8 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
     for (const row of sheet.rows) {
       const cells = [...row.cells].sort((a, b) => a.c - b.c);
       for (let i = 0; i < cells.length; i++) {
-        const { c, v, numFmt } = cells[i];
-        const ixfe = xf(typeof v === "number" || (v && typeof v === "object" && typeof v.formula === "number") ? numFmt : undefined);
+        const { c, v, numFmt, indent } = cells[i];
+        const ixfe = xf(typeof v === "number" || (v && typeof v === "object" && typeof v.formula === "number") ? numFmt : undefined, indent);
         if (v === null) continue;
         if (typeof v === "number") {
           // A run of RK numbers in adjacent cells: one MULRK.
@@ -169,7 +171,8 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
     if (opts.activeTab !== undefined) g.push(rec(0x003d, u16(0, 0, 20000, 10000, 0x38, opts.activeTab, 0, 1, 600)));
     if (opts.oleSize) g.push(rec(0x00de, Buffer.concat([u16(0, opts.oleSize.firstRow - 1, opts.oleSize.lastRow - 1), Buffer.from([opts.oleSize.firstColumn - 1, opts.oleSize.lastColumn - 1])])));
     for (const [f, i] of fmts) g.push(rec(0x041e, Buffer.concat([u16(i), xlString(f)])));
-    for (const ifmt of xfs) g.push(rec(0x00e0, Buffer.concat([u16(0, ifmt), Buffer.alloc(16)])));
+    // XF: ifnt, ifmt, flags, then alc (1, left, where indented), trot, cIndent.
+    for (const { ifmt, indent } of xfs) g.push(rec(0x00e0, Buffer.concat([u16(0, ifmt, 0), Buffer.from([indent ? 1 : 0, 0, indent]), Buffer.alloc(11)])));
     sheets.forEach((s, k) => g.push(rec(0x0085, Buffer.concat([u32(offsets[k]), Buffer.from([s.hidden ? 1 : 0, 0]), xlString(s.name, true)]))));
     g.push(...sstRecords(strings, total, opts.sstRecordBytes ?? 301));
     g.push(rec(0x000a, Buffer.alloc(0)));
@@ -262,7 +265,7 @@ export function sheetsOf(wb: ExcelJS.Workbook): XlsSheet[] {
         const f = raw && typeof raw === "object" && "formula" in (raw as object) ? (raw as { result?: unknown }).result : undefined;
         const v = f !== undefined ? { formula: f as number | string } : raw;
         if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || (v && typeof v === "object" && "formula" in v))
-          cells.push({ c: c - 1, v: v as XlsCell, numFmt: cell.numFmt });
+          cells.push({ c: c - 1, v: v as XlsCell, numFmt: cell.numFmt, ...(cell.alignment?.indent ? { indent: cell.alignment.indent } : {}) });
         else if (v && typeof v === "object" && "richText" in (v as object)) cells.push({ c: c - 1, v: (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("") });
       });
       rows.push({ r: r - 1, cells, hidden: row.hidden });
