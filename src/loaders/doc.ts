@@ -35,7 +35,7 @@ import { columnLetters } from "./sheets.js";
 import { mapArray } from "../util/arrays.js";
 import type { UnreadObjects } from "../util/unread-objects.js";
 import { sheetRows, storageSheet, type ShownSheet } from "./embedded-workbooks.js";
-import { indentOf } from "./layout/width.js";
+import { indentOf, paragraphIndentWidth, type ParagraphIndent } from "./layout/width.js";
 
 /** Reads a Word 97–2003 document into the document model (`format` `docx`: a Word document). */
 export async function loadDoc(file: string, template?: DocumentTemplate): Promise<BudgetDocument> {
@@ -100,6 +100,23 @@ interface ParaProps {
   /** The paragraph's list (sprmPIlfo: 1-based, into the LFO list; 0 for none) and level (sprmPIlvl). */
   ilfo: number;
   ilvl: number;
+  /** The indentation its own sprms set (sprmPDxaLeft, sprmPDxaLeft1, sprmPDxcLeft …), as paragraphIndentWidth; null when none. */
+  indent: number | null;
+}
+
+/**
+ * An indentation sprm into `i`: sprmPDxaLeft / sprmPDxaLeft80 and sprmPDxaLeft1 / sprmPDxaLeft180 (twips, signed;
+ * a negative first line hangs), sprmPDxcLeft and sprmPDxcLeft1 (hundredths of a character). False for another sprm.
+ */
+function indentSprm(b: Buffer, s: { op: number; at: number; size: number }, i: ParagraphIndent): boolean {
+  if (s.size !== 2) return false;
+  const v = b.readInt16LE(s.at);
+  if (s.op === 0x845e || s.op === 0x840f) i.left = v;
+  else if (s.op === 0x8460 || s.op === 0x8411) i.first = v;
+  else if (s.op === 0x4456) i.leftChars = v;
+  else if (s.op === 0x4457) i.firstChars = v;
+  else return false;
+  return true;
 }
 
 interface CharProps {
@@ -198,8 +215,9 @@ function runAt<T>(runs: Run<T>[], fc: number): Run<T> | null {
  * the Data stream, where sprmPHugePapx points (a two-byte size, then the grpprl).
  */
 const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number, istd: number): ParaProps => {
-  const p: ParaProps = { inTable: false, depth: 0, rowEnd: false, centred: null, outline: null, bounds: null, ilfo: 0, ilvl: 0, istd };
+  const p: ParaProps = { inTable: false, depth: 0, rowEnd: false, centred: null, outline: null, bounds: null, ilfo: 0, ilvl: 0, istd, indent: null };
   let innerRowEnd = false;
+  const indent: ParagraphIndent = {};
   const all = [...sprms(b, from, to)];
   const huge = all.find((s) => s.op === 0x6646 && s.size === 4);
   if (huge && data) {
@@ -216,11 +234,13 @@ const paraProps = (data: Buffer | null) => (b: Buffer, from: number, to: number,
     else if (s.op === 0x2640) p.outline = v < 9;
     else if (s.op === 0x460b && s.size === 2) p.ilfo = b.readInt16LE(s.at);
     else if (s.op === 0x260a) p.ilvl = Math.min(8, v);
+    else if (indentSprm(b, s, indent)) continue;
     else if (s.op === 0xd608 && s.size >= 1) {
       const n = b[s.at];
       if (s.size >= 1 + 2 * (n + 1)) p.bounds = Array.from({ length: n + 1 }, (_, k) => b.readInt16LE(s.at + 1 + 2 * k));
     }
   }
+  p.indent = paragraphIndentWidth(indent);
   if (p.inTable && p.depth === 0) p.depth = 1;
   if (p.depth > 0) p.inTable = true;
   // (A row of a table inside a cell ends with sprmPFInnerTtp; some writers mark a table's own rows so too.)
@@ -248,6 +268,8 @@ interface DocStyle {
   heading: boolean;
   centred: boolean | null;
   outline: boolean | null;
+  /** The indentation it sets (paragraphIndentWidth), or null. */
+  indent: number | null;
 }
 
 /**
@@ -271,7 +293,7 @@ function docStyles(table: Buffer, stsh: { fc: number; lcb: number }): Map<number
     const sti = table.readUInt16LE(std) & 0x0fff;
     const stk = table.readUInt16LE(std + 2) & 0x000f;
     const base = table.readUInt16LE(std + 2) >> 4;
-    const style: DocStyle = { base: base === 0x0fff || base === istd ? null : base, heading: sti >= 1 && sti <= 9, centred: null, outline: null };
+    const style: DocStyle = { base: base === 0x0fff || base === istd ? null : base, heading: sti >= 1 && sti <= 9, centred: null, outline: null, indent: null };
     styles.set(istd, style);
     if (stk !== 1) continue;
     // Its name (a count, the characters, a null), then its UPXs: the paragraph one first (istd, grpprl).
@@ -280,10 +302,13 @@ function docStyles(table: Buffer, stsh: { fc: number; lcb: number }): Map<number
     if (upx + 4 > at) continue;
     const cbUpx = table.readUInt16LE(upx);
     if (upx + 2 + cbUpx > at || cbUpx < 2) continue;
+    const indent: ParagraphIndent = {};
     for (const sp of sprms(table, upx + 4, upx + 2 + cbUpx)) {
       if (sp.op === 0x2403 || sp.op === 0x2461) style.centred = table[sp.at] === 1;
       else if (sp.op === 0x2640) style.outline = table[sp.at] < 9;
+      else indentSprm(table, sp, indent);
     }
+    style.indent = paragraphIndentWidth(indent);
   }
   return styles;
 }
@@ -442,7 +467,7 @@ function readDoc(file: string, bytes: Buffer, objects: Map<number, ShownSheet>):
     } else throw damaged("its piece table is damaged");
   }
 
-  const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: null, outline: null, bounds: null, ilfo: 0, ilvl: 0, istd: 0 } as ParaProps);
+  const paraRuns = fkpRuns(word, table, papx.fc, papx.lcb, true, paraProps(data), { inTable: false, depth: 0, rowEnd: false, centred: null, outline: null, bounds: null, ilfo: 0, ilvl: 0, istd: 0, indent: null } as ParaProps);
   const styles = docStyles(table, pair(1));
   const number = listCounter(docNumbering(table, pair(73), pair(74)));
   const charRuns = fkpRuns(word, table, chpx.fc, chpx.lcb, false, charProps, { hidden: false, ole: false, pic: null } as CharProps);
@@ -592,7 +617,8 @@ function readDoc(file: string, bytes: Buffer, objects: Map<number, ShownSheet>):
         text = "";
         continue;
       }
-      if (cellIndent === null && text.trim()) cellIndent = indentOf(text);
+      // Spaces typed before the name, and the indentation its paragraph sets (its own, else its style's).
+      if (cellIndent === null && text.trim()) cellIndent = indentOf(text) + (props.indent ?? styleChain(styles, props.istd).find((st) => st.indent !== null)?.indent ?? 0);
       cellTexts.push(...mapArray(text.split("\n"), clean));
       text = "";
       if (code === 0x07) {

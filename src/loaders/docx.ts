@@ -15,7 +15,7 @@ import { embeddedSheet, sheetRows, type ShownSheet } from "./embedded-workbooks.
 import { inflatePart, partText, zipParts, type ZipPart } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 import { unreadObjectsText, type UnreadObjects } from "../util/unread-objects.js";
-import { indentOf } from "./layout/width.js";
+import { indentOf, paragraphIndentWidth } from "./layout/width.js";
 
 /*
  * A Word document (.docx, as Word or WPS saves it): what Word shows as its text, read as the same document in the
@@ -210,6 +210,28 @@ interface StyleFacts {
   numId: string | null;
   ilvl: number | null;
   hidden: boolean;
+  /** The indentation its paragraph properties set (w:ind), as wide as it prints; null when none. */
+  indent: number | null;
+}
+
+/** A paragraph's w:ind as paragraphIndentWidth (layout/width.ts) takes it: w:left / w:start, w:firstLine, w:hanging and their …Chars. */
+export function indWidth(attrs: string): number | null {
+  const num = (...names: string[]) => {
+    for (const name of names) {
+      const v = attr(attrs, name);
+      const n = v === null ? NaN : Number(v);
+      if (Number.isFinite(n)) return n;
+    }
+    return null;
+  };
+  return paragraphIndentWidth({
+    left: num("left", "start"),
+    leftChars: num("leftChars", "startChars"),
+    first: num("firstLine"),
+    firstChars: num("firstLineChars"),
+    hanging: num("hanging"),
+    hangingChars: num("hangingChars"),
+  });
 }
 
 /**
@@ -249,13 +271,19 @@ const valOf = (xml: string, name: string) => {
   return attrs === null ? null : attr(attrs, "val");
 };
 
+/** The key of the default paragraph style in readStyles' map (no style id has a NUL). */
+const DEFAULT_STYLE = "\u0000default";
+
 /** Paragraph styles: whether each is a heading (an outline level, or a heading's name), centred, numbered. */
 function readStyles(xml: string): Map<string, StyleFacts> {
   const styles = new Map<string, StyleFacts>();
+  let defaultId: string | null = null;
   const w = wordPrefix(xml);
   for (const { attrs, body } of elements(xml, `${w}style`)) {
     const id = attr(attrs, "styleId");
     if (!id) continue;
+    // The default paragraph style (正文, Normal): a paragraph without w:pStyle has it, kept also as DEFAULT_STYLE.
+    if (attr(attrs, "type") === "paragraph" && /^(?:1|true|on)$/.test(attr(attrs, "default") ?? "")) defaultId = id;
     const val = (tag: string) => valOf(body, `${w}${tag}`);
     const outline = val("outlineLvl");
     const name = val("name") ?? "";
@@ -263,6 +291,7 @@ function readStyles(xml: string): Map<string, StyleFacts> {
     const ilvl = val("ilvl");
     const runs = elements(body, `${w}rPr`)[0]?.body ?? "";
     const vanish = firstTag(runs, `${w}vanish`);
+    const ind = firstTag(elements(body, `${w}pPr`)[0]?.body ?? "", `${w}ind`);
     styles.set(id, {
       basedOn: val("basedOn"),
       heading: (outline !== null && Number(outline) < 9) || /^(?:heading|标题)\s*\d$|^title$/i.test(name.trim()),
@@ -270,8 +299,10 @@ function readStyles(xml: string): Map<string, StyleFacts> {
       numId: val("numId"),
       ilvl: ilvl === null ? null : Number(ilvl),
       hidden: vanish !== null && on(vanish),
+      indent: ind === null ? null : indWidth(ind),
     });
   }
+  if (defaultId !== null && styles.has(defaultId)) styles.set(DEFAULT_STYLE, styles.get(defaultId)!);
   return styles;
 }
 
@@ -455,6 +486,8 @@ interface ParaState {
   ilvl: number | null;
   outline: boolean;
   centred: boolean | null;
+  /** The indentation its own w:ind sets (indWidth), or null. */
+  indent: number | null;
   /** The page of its first text (null while it has none). */
   page: number | null;
 }
@@ -548,7 +581,9 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
     // A paragraph in a table cell is part of the cell's text (a table inside a cell: its text too).
     if (cell && tables.length) {
       if (!cell.texts.some(Boolean) && texts.some(Boolean)) {
-        const indent = indentOf(p.pieces[texts.findIndex(Boolean)]);
+        // Spaces typed before the name, and the indentation its paragraph's format sets (its own, else its style's).
+        const styled = p.style === null ? styleChain(styles, DEFAULT_STYLE) : chain;
+        const indent = indentOf(p.pieces[texts.findIndex(Boolean)]) + (p.indent ?? styled.find((s) => s.indent !== null)?.indent ?? 0);
         if (indent) cell.indent = indent;
       }
       cell.texts.push(...texts);
@@ -668,7 +703,7 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
       case "p":
         if (!tables.length) paragraphCount++;
         if (open) {
-          paras.push({ pieces: [""], sheets: [], style: null, numId: null, ilvl: null, outline: false, centred: null, page: null });
+          paras.push({ pieces: [""], sheets: [], style: null, numId: null, ilvl: null, outline: false, centred: null, indent: null, page: null });
           paragraphNumbers.push(paragraphCount);
         }
         break;
@@ -686,6 +721,9 @@ export function docxLines(file: string, parts: DocxParts, shown: Map<string, Sho
         break;
       case "jc":
         if (p && parent === "pPr") p.centred = attr(attrs, "val") === "center";
+        break;
+      case "ind":
+        if (p && parent === "pPr") p.indent = indWidth(attrs);
         break;
       case "vanish":
       case "specVanish":

@@ -11,7 +11,8 @@ import { tempDir } from "../helpers/tmp.js";
 /*
  * A department whose tables by function print names only, 类 / 款 / 项 told by how far each name is indented in
  * its cell (spaces in a tab-separated text, a CSV file or a Word table's cell — .docx or .doc —, full-width spaces
- * in a workbook's cell, &nbsp; in a web page's), or by the cell's format (a workbook cell's indent, .xlsx or .xls). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
+ * in a workbook's cell, &nbsp; in a web page's), or by the cell's format (a workbook cell's indent, .xlsx or .xls; a
+ * Word paragraph's indentation). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
  * sum (技术研究与开发 160.00 = 63.00 + 100.00), and the diagnosis names it.
  */
 const TAB = "\t";
@@ -111,6 +112,7 @@ describe("tables by name only, levels told by the indentation in each cell", asy
         return join(dir, `${n}.xls`);
       },
     ],
+    ["a Word document indented by its paragraphs' format", (t, n) => (writeFileSync(join(dir, `${n}-format.docx`), asDocx(t, { indentedByFormat: true })), join(dir, `${n}-format.docx`))],
   ];
   const cases: [string, readonly [string, string]][] = await Promise.all(
     forms.map(async ([form, write], i) => [form, [await write(tabText(), `clean-${i}`), await write(tabText("63.00"), `typo-${i}`)] as const] as [string, readonly [string, string]]),
@@ -118,7 +120,9 @@ describe("tables by name only, levels told by the indentation in each cell", asy
   // A Word 97–2003 document of the same department, as LibreOffice saves the .docx (test/fixtures/doc/README.md).
   const doc = (name: string) => join(ROOT, "test", "fixtures", "doc", name);
   cases.push(["a Word 97–2003 document", [doc("indented-levels.doc"), doc("indented-levels-typo.doc")]]);
-  // An Excel 97–2003 workbook saved by LibreOffice Calc, each name's cell indented by its format (test/fixtures/xls/README.md).
+  // The same, each name's paragraph indented by its format (test/fixtures/doc/README.md); and an Excel 97–2003 workbook
+  // saved by LibreOffice Calc, each name's cell indented by its format (test/fixtures/xls/README.md).
+  cases.push(["a Word 97–2003 document indented by its paragraphs' format", [doc("indented-by-format.doc"), doc("indented-by-format-typo.doc")]]);
   const xls = (name: string) => join(ROOT, "test", "fixtures", "xls", name);
   cases.push(["an Excel 97–2003 workbook saved by LibreOffice, indented by its cells' format", [xls("indented-by-format.xls"), xls("indented-by-format-typo.xls")]]);
 

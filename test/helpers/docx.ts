@@ -29,6 +29,8 @@ export interface DocxOptions {
   wps?: boolean;
   /** A table cell keeps the spaces its text starts with (a name indented in its cell), as Word keeps them. */
   indented?: boolean;
+  /** A table cell's leading spaces made its paragraph's indentation (w:ind, two spaces a character), not text. */
+  indentedByFormat?: boolean;
 }
 
 // 2026-01-01 00:00:00 as an MS-DOS date and time: a fixed stamp, so that the same input gives the same bytes.
@@ -253,7 +255,7 @@ export function asDocx(tabText: string, opts: DocxOptions = {}): Buffer {
   // The blocks, with the "- " lines under a 目录 heading gathered into tables of contents.
   const all: Block[] = [];
   let inContents = false;
-  for (const b of blocks(tabText, opts.indented)) {
+  for (const b of blocks(tabText, opts.indented || opts.indentedByFormat)) {
     if (b.kind === "heading") inContents = b.hashes === 1 ? bare(b.text) === "目录" : inContents || bare(b.text) === "目录";
     const last = all[all.length - 1];
     if (toc && inContents && b.kind === "para" && b.listed) {
@@ -309,7 +311,9 @@ export function asDocx(tabText: string, opts: DocxOptions = {}): Buffer {
         c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : "",
         c.vMerge === "restart" ? '<w:vMerge w:val="restart"/>' : c.vMerge ? "<w:vMerge/>" : "",
       ].join("");
-      return `<w:tc>${[`<w:tcPr>${tcPr}</w:tcPr>`, p("", c.vMerge === "continue" ? [] : runs(c.text))].join(nl)}</w:tc>`;
+      const lead = opts.indentedByFormat ? c.text.length - c.text.trimStart().length : 0;
+      const pPr = lead ? `<w:ind w:leftChars="${lead * 50}" w:left="${lead * 105}"/>` : "";
+      return `<w:tc>${[`<w:tcPr>${tcPr}</w:tcPr>`, p(pPr, c.vMerge === "continue" ? [] : runs(lead ? c.text.trimStart() : c.text))].join(nl)}</w:tc>`;
     };
     const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`;
     return `<w:tbl>${[
