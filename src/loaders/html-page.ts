@@ -12,6 +12,7 @@
  * a paragraph leave no column to count from.
  */
 import type { SourceLocation } from "../model/location.js";
+import { classStyles, styleSheetText } from "./css-indent.js";
 import { collapseSpace, decodeEntities, htmlTables, placer } from "./html-tables.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import type { LayoutLine } from "./layout/types.js";
@@ -43,7 +44,7 @@ interface Tag {
 }
 
 /** The page's tags in order (comments and declarations left out), and the ranges whose text is hidden. */
-function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
+function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][]; css: string } {
   const tags: Tag[] = [];
   const hidden: [number, number][] = [];
   // The page's style sheets (<style> elements), for the classes and ids they hide.
@@ -66,7 +67,7 @@ function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
       hidden.push([tag.end, to]);
       // (A <style> in the <head>, skipped whole with it, is read for its rules too.)
       if (name === "style") css += `${text.slice(tag.end, c ? c.index : to)}\n`;
-      else if (name === "head") css += headStyles(text.slice(tag.end, to));
+      else if (name === "head") css += styleSheetText(text.slice(tag.end, to));
       TAG.lastIndex = to;
     }
   }
@@ -87,26 +88,11 @@ function tagsOf(text: string): { tags: Tag[]; hidden: [number, number][] } {
     }
   }
   for (const stack of open.values()) for (const o of stack) if (o.hides) hidden.push([o.tag.start, text.length]);
-  return { tags, hidden: merged(hidden) };
+  return { tags, hidden: merged(hidden), css };
 }
 
 /** Elements that have no content and no closing tag. */
 const VOID = new Set(["br", "img", "hr", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param", "track"]);
-/** The text of a <head>'s <style> elements (found with indexOf: linear however many are left unclosed). */
-function headStyles(head: string): string {
-  const lower = head.toLowerCase();
-  let css = "";
-  for (let at = lower.indexOf("<style"); at >= 0; ) {
-    const open = lower.indexOf(">", at);
-    if (open < 0) break;
-    const close = lower.indexOf("</style", open);
-    css += `${head.slice(open + 1, close < 0 ? head.length : close)}\n`;
-    if (close < 0) break;
-    at = lower.indexOf("<style", close);
-  }
-  return css;
-}
-
 /** A rule of a style sheet that sets whether an element is shown: its selector's parts and specificity, and its order. */
 interface StyleRule {
   tag: string | null;
@@ -221,7 +207,7 @@ function dataTables(tags: Tag[], length: number): [number, number][] {
 
 /** The page as read: its lines for the layout reader, and where each of them (and each cell) is in the file. */
 export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]; places: Map<number, Place>; columnStarts: Map<number, number> } {
-  const { tags, hidden } = tagsOf(text);
+  const { tags, hidden, css } = tagsOf(text);
   // (A table inside a hidden element is not read.)
   const inHidden = (at: number) => hidden.some(([s, e]) => at >= s && at < e);
   const tables = dataTables(tags, text.length).filter(([s]) => !inHidden(s));
@@ -237,7 +223,8 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
     from = e;
   }
   masked += blank(text.slice(from));
-  const read = htmlTables(masked);
+  // (The cells' classes as the page's style sheets indent them: the sheets are blanked in the masked text.)
+  const read = htmlTables(masked, classStyles(css));
 
   const entries: Entry[] = [];
   const places = new Map<number, Place>();

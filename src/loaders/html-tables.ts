@@ -5,6 +5,7 @@
  * the tab-separated form does. Each cell keeps the line and the character column where its text starts in
  * the file, so a finding points at the figure as it is printed there.
  */
+import { classStyles, elementIndent, styleSheetText, type ClassStyles } from "./css-indent.js";
 import { indentOf } from "./layout/width.js";
 
 /** A cell of a row: its text (tags dropped, entities decoded) and where that text starts in the file. */
@@ -12,7 +13,10 @@ export interface HtmlCell {
   text: string;
   line: number;
   column: number;
-  /** How far its text is indented with spaces (&nbsp;, a full-width space) before it, as a browser shows them. */
+  /**
+   * How far its text is indented, as a browser shows it: spaces before it (&nbsp;, a full-width space), and the
+   * indentation the cell's style and that of the elements its text starts in set (css-indent.ts).
+   */
   indent?: number;
 }
 
@@ -92,14 +96,17 @@ export function placer(text: string): (offset: number) => { line: number; column
   };
 }
 
-/** The HTML tables of a text, in order. A table left open at the end of the text ends there. */
-export function htmlTables(text: string): HtmlTable[] {
+/**
+ * The HTML tables of a text, in order. A table left open at the end of the text ends there. `classes`: what the
+ * page's style sheets set for each class (by default, those of the text's own <style> elements).
+ */
+export function htmlTables(text: string, classes: ClassStyles = text.includes("<style") || text.includes("<STYLE") ? classStyles(styleSheetText(text)) : new Map()): HtmlTable[] {
   const place = placer(text);
   const tables: HtmlTable[] = [];
   const tag = /<(\/?)(table|tr|td|th)\b([^>]*)>/gi;
   let table: HtmlTable | null = null;
   let row: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number; indent?: number }[] } | null = null;
-  let cell: { start: number; colspan: number; rowspan: number } | null = null;
+  let cell: { start: number; colspan: number; rowspan: number; attrs: string } | null = null;
   let pending: { line: number; cells: { text: string; at: number; colspan: number; rowspan: number; indent?: number }[] }[] = [];
   const closeCell = (end: number) => {
     if (!cell || !row) return;
@@ -110,8 +117,12 @@ export function htmlTables(text: string): HtmlTable[] {
     const content = collapseSpace(decoded);
     // Spaces a browser shows before the text (&nbsp;, a full-width space): the source's own white space
     // between tags is not shown.
-    const shown = /^(?:\s|<[^>]*>|&nbsp;|&#160;|&#xa0;|\u00a0|\u3000|&#12288;|&#x3000;)*/i.exec(raw)![0].replace(/<[^>]*>|[\t\r\n ]/g, "");
-    const indent = shown ? indentOf(decodeEntities(shown) + "x") : 0;
+    const before = /^(?:\s|<[^>]*>|&nbsp;|&#160;|&#xa0;|\u00a0|\u3000|&#12288;|&#x3000;)*/i.exec(raw)![0];
+    const shown = before.replace(/<[^>]*>|[\t\r\n ]/g, "");
+    // The cell's own style and that of each element its text starts in (<p style="margin-left:21pt">, <span …>).
+    let styled = content ? elementIndent(cell.attrs, classes) : 0;
+    if (content && before.includes("<")) for (const t of before.matchAll(/<([a-z][\w-]*)\b([^>]*)>/gi)) styled += elementIndent(t[2], classes);
+    const indent = (shown ? indentOf(decodeEntities(shown) + "x") : 0) + styled;
     row.cells.push({ text: content, at: cell.start + lead, colspan: cell.colspan, rowspan: cell.rowspan, ...(indent ? { indent } : {}) });
     cell = null;
   };
@@ -150,7 +161,7 @@ export function htmlTables(text: string): HtmlTable[] {
     else {
       closeCell(m.index);
       if (!row) row = { line: place(m.index).line, cells: [] };
-      cell = { start: m.index + whole.length, colspan: spanOf(attrs, "colspan"), rowspan: spanOf(attrs, "rowspan") };
+      cell = { start: m.index + whole.length, colspan: spanOf(attrs, "colspan"), rowspan: spanOf(attrs, "rowspan"), attrs };
     }
   }
   closeTable(text.length);

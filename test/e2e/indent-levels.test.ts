@@ -12,7 +12,7 @@ import { tempDir } from "../helpers/tmp.js";
  * A department whose tables by function print names only, 类 / 款 / 项 told by how far each name is indented in
  * its cell (spaces in a tab-separated text, a CSV file or a Word table's cell — .docx or .doc —, full-width spaces
  * in a workbook's cell, &nbsp; in a web page's), or by the cell's format (a workbook cell's indent, .xlsx or .xls; a
- * Word paragraph's indentation). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
+ * web page's padding or margin, by class or inline, as Excel and Word save pages; a Word paragraph's indentation). Read in every form, the sums by level are checked: 表3's 机构运行 typed 63.00 for 60.00 breaks its 款's
  * sum (技术研究与开发 160.00 = 63.00 + 100.00), and the diagnosis names it.
  */
 const TAB = "\t";
@@ -65,6 +65,38 @@ async function workbook(text: string, path: string, byFormat = false): Promise<s
   return path;
 }
 
+/**
+ * The tab-separated text as a web page whose style indents the names, as a page saved by Excel (`byClass`: a class of
+ * the page's style sheet for each level, padding and mso-char-indent-count) or by Word (each name in a
+ * <p style='margin-left:…pt'>, every cell padded alike).
+ */
+function styledPage(text: string, byClass: boolean): string {
+  const levels = new Set<number>();
+  let body = "";
+  let open = false;
+  for (const l of text.split("\n")) {
+    if (!l.includes(TAB)) {
+      if (open) body += "</table>\n";
+      open = false;
+      if (l) body += `<p class=MsoNormal>${l}</p>\n`;
+      continue;
+    }
+    if (!open) body += "<table border=1 cellspacing=0 cellpadding=0>\n";
+    open = true;
+    const cells = l.split(TAB).map((c) => {
+      const lead = (c.length - c.trimStart().length) / 2;
+      levels.add(lead);
+      if (byClass) return lead ? `<td class=xl${70 + lead}>${c.trim()}</td>` : `<td class=xl65>${c}</td>`;
+      return `<td valign=top style='padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal${lead ? ` style='margin-left:${(lead * 10.5).toFixed(1)}pt'` : ""}><span lang=ZH-CN>${c.trim()}</span></p></td>`;
+    });
+    body += `<tr>${cells.join("\n")}</tr>\n`;
+  }
+  if (open) body += "</table>\n";
+  const css = byClass
+    ? ["td {padding-top:1px; padding-right:1px; padding-left:1px; font-size:11.0pt;}", ".xl65 {mso-style-parent:style0;}", ...[...levels].filter(Boolean).map((n) => `.xl${70 + n}\n\t{mso-style-parent:style0;\n\ttext-align:left;\n\tpadding-left:${12 * n}px;\n\tmso-char-indent-count:${n};}`)]
+    : ["p.MsoNormal, li.MsoNormal\n\t{margin:0cm;\n\ttext-align:justify;\n\tfont-size:10.5pt;}"];
+  return `<html><head><meta charset="utf-8"><title>某某局2026年部门预算</title>\n<style>\n<!--\n${css.join("\n")}\n-->\n</style></head><body>\n${body}</body></html>\n`;
+}
 
 /** The tab-separated text as a web page: each line a paragraph, each table's rows a <table>, spaces as &nbsp;. */
 function webPage(text: string): string {
@@ -112,6 +144,8 @@ describe("tables by name only, levels told by the indentation in each cell", asy
         return join(dir, `${n}.xls`);
       },
     ],
+    ["a web page saved by Excel (a class of its style sheet for each level)", (t, n) => (writeFileSync(join(dir, `${n}-excel.htm`), styledPage(t, true)), join(dir, `${n}-excel.htm`))],
+    ["a web page saved by Word (each name's paragraph indented)", (t, n) => (writeFileSync(join(dir, `${n}-word.htm`), styledPage(t, false)), join(dir, `${n}-word.htm`))],
     ["a Word document indented by its paragraphs' format", (t, n) => (writeFileSync(join(dir, `${n}-format.docx`), asDocx(t, { indentedByFormat: true })), join(dir, `${n}-format.docx`))],
   ];
   const cases: [string, readonly [string, string]][] = await Promise.all(
