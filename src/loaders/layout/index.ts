@@ -6,6 +6,7 @@ import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
 import { numberedAsShenzhen, parseNarrative } from "../narrative.js";
+import { restoreDisplacedLines } from "./displaced-lines.js";
 import { generic } from "../../templates/generic.js";
 import { defaultTemplate, normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
@@ -2270,6 +2271,8 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     tables,
     unknownTables,
   };
+  // pdftotext's lines that begin with a figure, placed a line too high: read after the line they follow.
+  if (format === "layout") for (const p of doc.text) restoreDisplacedLines(p);
   resolveItemCodes(doc);
   return doc;
 }
