@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
-import { paragraphsOf, re, type Para } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, paragraphsOf, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
 import { mapArray } from "../util/arrays.js";
@@ -283,9 +283,11 @@ function unintroducedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): vo
       const balanced = whole === "exactly" || undefined;
       const base = baseOf(paras, k, start, run.parts, figureAt);
       if (!base) {
-        // No figure before it is the total, but the shares make 100%: the parts are the whole of a total the
-        // text does not print (占“三公”经费的 …), each share their part of the parts' sum.
-        if (!whole) continue;
+        // No figure before it is the total, but the shares make 100%, or the parts are the “三公”'s three
+        // components, each a share of the 三公: the parts are the whole of a total the text does not print
+        // (占“三公”经费的 …), each share their part of the parts' sum. (A share typed wrong no longer makes 100%;
+        // the three components are still the whole.)
+        if (!whole && !sanggongWhole(run.parts)) continue;
         const baseParts = mapArray(run.parts, (x) => x.amount);
         const baseLabel = run.parts[0].of || PLUS(mapArray(run.parts, (x) => x.label));
         for (const x of run.parts) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel, base: null, baseParts, ...(balanced && { balanced }) });
@@ -298,6 +300,24 @@ function unintroducedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): vo
 }
 
 type SharePart = { label: string; amount: Amount; percent: Amount; unit: string; of: string };
+
+/** The “三公”'s components as a share's label names them (因公出国（境）费支出, 公务用车购置及运行费, 公务接待费). */
+const SANGGONG_PARTS = [new RegExp(`^(?:${ABROAD}|因公出国\\(境\\))`), new RegExp(`^${OFFICIAL_CAR}(?:购置|运行)`), /^公务接待/];
+
+/**
+ * A list of shares of the “三公” (占“三公”经费的 P%) whose parts are its components, each of the three named: they
+ * are the whole of the 三公 by what the 三公 is, whatever the printed shares add up to.
+ */
+function sanggongWhole(parts: SharePart[]): boolean {
+  if (!parts.every((x) => x.of.includes("三公"))) return false;
+  const seen = new Set<number>();
+  for (const x of parts) {
+    const k = SANGGONG_PARTS.findIndex((r) => r.test(x.label));
+    if (k < 0) return false;
+    seen.add(k);
+  }
+  return seen.size === SANGGONG_PARTS.length;
+}
 
 /** The parts of a list of shares from `at` in paragraph k on (across a paragraph the text reader ends at a part's ；). */
 function shareRun(paras: Para[], k: number, at: number, figureAt: FigureAt): { parts: SharePart[]; end: { k: number; at: number } } {

@@ -194,8 +194,13 @@ describe("text-sum on the generic reader's lists", () => {
     // A unit moved from one to another: still 100%, the parts the whole (of 418.26), two shares wrong.
     const fs = checkText(textSum, text("20.1", "56.7", "23.2")).filter((f) => f.severity !== "info");
     expect(fs.map((f) => `${f.severity} ${f.item} ${f.stated} ${f.computed}`)).toEqual(["error 因公出国(境)费支出 20.1 19.13", "error 公务接待费支出 23.2 24.21"]);
-    // 65.7 + 19.1 + 24.2 = 109: not the whole, so no share is read against the parts' sum (their total unknown).
-    expect(checkText(textSum, text("19.1", "65.7", "24.2")).filter((f) => f.severity !== "info")).toEqual([]);
+    // 65.7 + 19.1 + 24.2 = 109, no longer 100%: the three parts are still the 三公's three components, its whole,
+    // so the share typed wrong is an error (it went unseen when only shares making 100% made the whole).
+    const typo = checkText(textSum, text("19.1", "65.7", "24.2")).filter((f) => f.severity !== "info");
+    expect(typo.map((f) => `${f.severity} ${f.item} ${f.stated} ${f.computed}`)).toEqual(["error 公务用车购置及运行费支出 65.7 56.66"]);
+    // Two of the three components (the list 其中 names some only), shares not making 100%: their total unknown, nothing.
+    const two = part("“三公”经费预算支出中，因公出国（境）费支出80万元，占“三公”经费的19.1%；公务接待费支出101.26万元，占“三公”经费的24.2%。");
+    expect(checkText(textSum, two)).toEqual([]);
   });
 
   it("shares that do not add up to exactly 100% get no balancing: a unit off is an error", () => {
