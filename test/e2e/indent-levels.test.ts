@@ -159,6 +159,9 @@ describe("tables by name only, levels told by the indentation in each cell", asy
   cases.push(["a Word 97–2003 document indented by its paragraphs' format", [doc("indented-by-format.doc"), doc("indented-by-format-typo.doc")]]);
   const xls = (name: string) => join(ROOT, "test", "fixtures", "xls", name);
   cases.push(["an Excel 97–2003 workbook saved by LibreOffice, indented by its cells' format", [xls("indented-by-format.xls"), xls("indented-by-format-typo.xls")]]);
+  // A web page LibreOffice Writer saved from the .docx indented by format (test/fixtures/html/README.md).
+  const html = (name: string) => join(ROOT, "test", "fixtures", "html", name);
+  cases.push(["a web page saved by LibreOffice Writer (each name's paragraph's margin-left in inches)", [html("indented-by-format.html"), html("indented-by-format-typo.html")]]);
 
   for (const [form, files] of cases)
     it(`${form}: the sums by level hold, and a 项 typed wrong breaks its 款's, named by the diagnosis`, () => {
