@@ -5,6 +5,7 @@ import { amountFormat } from "./amount-format.js";
 import { beyondHeader } from "./beyond-header.js";
 import { balanceTotals } from "./balance-totals.js";
 import { budgetExecution } from "./budget-execution.js";
+import { changePercent } from "./change-percent.js";
 import { codeName } from "./code-name.js";
 import { diagnosis } from "./diagnosis.js";
 import { economicVsFunction } from "./economic-vs-function.js";
@@ -39,6 +40,7 @@ import { yoyChange } from "./yoy-change.js";
 export const rules: Rule[] = [
   tablePresence,
   rowTotal,
+  changePercent,
   yearChange,
   balanceTotals,
   hierarchySum,

@@ -24,6 +24,39 @@ export interface RowIdentity {
   en: string;
 }
 
+/**
+ * `row[percent] = row[numerator] ÷ row[denominator] × 100`, in a table of any kind that prints the three columns:
+ * 增减(%) = 增减额 ÷ 上年数 (中央部门's 一般公共预算支出表: 比2025年执行数 增减额 | 增减(%); 上年预算数 | 本年预算数 |
+ * 增减额 | 增减率（%）). The percentage is printed as text (`-60.86%`, `4.88`).
+ */
+export interface RowRatio {
+  percent: string;
+  numerator: string;
+  denominator: string;
+  rows: RowKind[];
+  /** A base a writer may take by mistake (this year's figure): the message says when it explains the printed one. */
+  mistakenBase?: { column: string; zh: string; en: string };
+  zh: string;
+  en: string;
+}
+
+/** The ratios between the columns of one row, whatever the table's kind (the columns say what they hold). */
+const RATIO_ROWS: RowKind[] = ["department", "unit", "code", "item", "total"];
+const THIS_YEAR = { column: "total", zh: "增减额 ÷ 本年预算数", en: "the change ÷ this year's budget" };
+export const ROW_RATIOS: RowRatio[] = [
+  { percent: "change-pct", numerator: "change", denominator: "prior", rows: RATIO_ROWS, mistakenBase: THIS_YEAR, zh: "增减额 ÷ 上年执行数", en: "the change ÷ last year's outturn" },
+  { percent: "change-pct", numerator: "change", denominator: "prior-budget", rows: RATIO_ROWS, mistakenBase: THIS_YEAR, zh: "增减额 ÷ 上年预算数", en: "the change ÷ last year's budget" },
+  {
+    percent: "change-pct-adjusted",
+    numerator: "change-adjusted",
+    denominator: "prior-adjusted",
+    rows: RATIO_ROWS,
+    mistakenBase: { column: "budget-adjusted", zh: "扣除后增减额 ÷ 扣除后预算数", en: "the adjusted change ÷ this year's adjusted budget" },
+    zh: "扣除后增减额 ÷ 扣除后上年执行数",
+    en: "the adjusted change ÷ last year's adjusted outturn",
+  },
+];
+
 export interface KindSpec {
   zh: string;
   en: string;

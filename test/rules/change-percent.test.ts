@@ -1,0 +1,74 @@
+import { expect, it } from "vitest";
+import { changePercent } from "../../src/rules/change-percent.js";
+import { runCases } from "../helpers/cases.js";
+import { check, docAsRead } from "../helpers/docs.js";
+
+/*
+ * A department in three tables of the generic template (read by kind alone), its 一般公共预算支出表 printing last
+ * year's budget, this year's, the change and the change in percent; rows from line 15 (合计) to line 19.
+ */
+const doc = (rows: string[], header = "科目编码→科目名称→2025年预算数→2026年预算数→增减额→增减率（%）") =>
+  [
+    "部门收支总表",
+    "单位：万元",
+    "收入→→支出→",
+    "项目→预算数→项目→预算数",
+    "一般公共预算拨款收入→1,500.00→一般公共服务支出→1,500.00",
+    "收入总计→1,500.00→支出总计→1,500.00",
+    "部门支出总表",
+    "单位：万元",
+    "科目编码→科目名称→合计→基本支出→项目支出",
+    "→合计→1,500.00→900.00→600.00",
+    "201→一般公共服务支出→1,500.00→900.00→600.00",
+    "一般公共预算支出表",
+    "单位：万元",
+    header,
+    ...rows,
+  ].join("\n");
+const rows = (last: string, total = "→合计→1,200.00→1,500.00→300.00→25.00") => [
+  total,
+  "201→一般公共服务支出→1,200.00→1,500.00→300.00→25.00",
+  "20101→人大事务→1,200.00→1,500.00→300.00→25.00",
+  "2010101→行政运行→800.00→900.00→100.00→12.50",
+  `2010102→一般行政管理事务→400.00→600.00→200.00→${last}`,
+];
+
+runCases(
+  changePercent,
+  {
+    accept: [
+      { name: "every row's 增减率 is its 增减额 ÷ 2025年预算数", text: doc(rows("50.00")) },
+      { name: "printed with its % sign, a full-width one too", text: doc(rows("50.00%", "→合计→1,200.00→1,500.00→300.00→25.00％")) },
+      { name: "a blank or a dash is not judged", text: doc(rows("—", "→合计→1,200.00→1,500.00→300.00→")) },
+      // 0 last year: 增减率 undefined (printed 100% or 0% by custom), not judged.
+      { name: "nothing last year: the ratio is undefined, not judged", text: doc(rows("50.00", "→合计→0.00→1,500.00→1,500.00→100.00")) },
+      { name: "no percentage column: nothing to check", text: doc(rows("50.00").map((r) => r.replace(/→[^→]*$/, "")), "科目编码→科目名称→2025年预算数→2026年预算数→增减额") },
+    ],
+    reject: [
+      {
+        name: "the change ÷ this year's budget (200 ÷ 600 = 33.33%): beyond rounding, the base named",
+        text: doc(rows("33.33")),
+        findings: [{ severity: "error", stated: "33.33", computed: "50", difference: "-16.67", tolerance: "0.0069", line: 19, table: "T5", code: "2010102", item: "一般行政管理事务", column: "增减(%)", related: [19, 19] }],
+      },
+      {
+        name: "a decrease printed without its minus sign",
+        text: doc(rows("50.00", "→合计→1,500.00→1,200.00→-300.00→20.00")),
+        findings: [{ severity: "error", stated: "20", computed: "-20", difference: "40", tolerance: "0.0055", line: 15, item: "合计", column: "增减(%)" }],
+      },
+      {
+        // 1 ÷ 3 in whole 万元: 0.5 ÷ 3.5 … 1.5 ÷ 2.5 = 14.3% … 60%; 40 is inside that range.
+        name: "a percentage of figures in whole 万元, off the point ratio but inside the intervals: within rounding",
+        text: doc(["→合计→3→4→1→40"], "科目编码→科目名称→2025年预算数→2026年预算数→增减额→增减率（%）"),
+        findings: [{ severity: "info", stated: "40", computed: "33.3", difference: "6.7", tolerance: "27.17", line: 15, item: "合计" }],
+      },
+    ],
+  },
+  docAsRead,
+);
+
+it("change-percent names the base a wrong percentage was computed on (this year's budget)", () => {
+  const [f] = check(changePercent, doc(rows("33.33")), "en", docAsRead);
+  expect(f.message).toContain("the printed figure matches the change ÷ this year's budget: 200.00 ÷ 600.00 = 33.33%: it seems to have used that base");
+  const [zh] = check(changePercent, doc(rows("33.33")), "zh", docAsRead);
+  expect(zh.message).toContain("增减额 ÷ 本年预算数");
+});
