@@ -18,18 +18,61 @@ const EMPTY: ClassStyles = new Map();
 export function classStyles(css: string): ClassStyles {
   if (!css || !/(?:padding|margin|text-indent|indent-count)/i.test(css)) return EMPTY;
   const out: ClassStyles = new Map();
-  const sheet = css.replace(/\/\*[\s\S]*?\*\/|<!--|-->/g, " ").replace(/@[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/g, " ");
-  const RULE = /([^{}]+)\{([^{}]*)\}/g;
-  for (let m = RULE.exec(sheet); m; m = RULE.exec(sheet)) {
-    if (!/(?:padding|margin|text-indent|indent-count)/i.test(m[2])) continue;
-    for (const raw of m[1].split(",")) {
+  eachRule(css, (selector, body) => {
+    if (!/(?:padding|margin|text-indent|indent-count)/i.test(body)) return true;
+    for (const raw of selector.split(",")) {
       const sel = /^\s*(?:[a-z][\w-]*)?\.([\w-]+)\s*$/i.exec(raw);
-      if (sel) out.set(sel[1], `${out.get(sel[1]) ?? ""};${m[2]}`);
-      // (A page made by Excel has a class a cell format; a sheet of thousands is no page's.)
-      if (out.size >= 5_000) return out;
+      if (sel) out.set(sel[1], `${out.get(sel[1]) ?? ""};${body}`);
     }
-  }
+    // (A page made by Excel has a class a cell format; a sheet of thousands is no page's.)
+    return out.size < 5_000;
+  });
   return out;
+}
+
+/**
+ * Each rule of a style sheet outside at-rules (`@media print { … }`, `@import …;` are not the page on a desk's
+ * screen), with its selector and declarations, until `fn` returns false. One pass with indexOf, in time linear in
+ * the sheet however damaged it is: comments and the <!-- --> a page wraps a sheet in left out, a comment or a
+ * block left open ending it.
+ */
+export function eachRule(css: string, fn: (selector: string, body: string) => boolean): void {
+  const sheet = withoutComments(css);
+  let i = 0;
+  while (i < sheet.length) {
+    const open = sheet.indexOf("{", i);
+    if (open < 0) return;
+    // The selector: after the last ; (an @import …; before it).
+    const head = sheet.slice(i, open);
+    const selector = head.slice(head.lastIndexOf(";") + 1);
+    if (selector.trimStart().startsWith("@")) {
+      // An at-rule's block, to its matching brace.
+      let depth = 1;
+      let k = open + 1;
+      for (; k < sheet.length && depth > 0; k++) depth += sheet[k] === "{" ? 1 : sheet[k] === "}" ? -1 : 0;
+      i = k;
+      continue;
+    }
+    const close = sheet.indexOf("}", open);
+    if (close < 0) return;
+    i = close + 1;
+    if (!fn(selector, sheet.slice(open + 1, close))) return;
+  }
+}
+
+/** A style sheet without its comments and the <!-- --> a page wraps it in; a comment left open ends it. */
+function withoutComments(css: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const c = css.indexOf("/*", i);
+    if (c < 0) break;
+    out += css.slice(i, c) + " ";
+    const e = css.indexOf("*/", c + 2);
+    if (e < 0) return out.replaceAll("<!--", " ").replaceAll("-->", " ");
+    i = e + 2;
+  }
+  return (out + css.slice(i)).replaceAll("<!--", " ").replaceAll("-->", " ");
 }
 
 /** The text inside a page's <style> elements. */
@@ -90,8 +133,9 @@ export function declaredIndent(decls: string): number | null {
   return sum === null ? null : Math.max(0, Math.min(sum, 200));
 }
 
-const attrValue = (attrs: string, name: string) => {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(attrs);
+const ATTRIBUTE = { class: /(?:^|\s)class\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i, style: /(?:^|\s)style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i };
+const attrValue = (attrs: string, name: keyof typeof ATTRIBUTE) => {
+  const m = ATTRIBUTE[name].exec(attrs);
   return m ? (m[1] ?? m[2] ?? m[3]) : null;
 };
 

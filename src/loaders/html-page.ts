@@ -12,7 +12,7 @@
  * a paragraph leave no column to count from.
  */
 import type { SourceLocation } from "../model/location.js";
-import { classStyles, styleSheetText } from "./css-indent.js";
+import { classStyles, eachRule, styleSheetText } from "./css-indent.js";
 import { collapseSpace, decodeEntities, htmlTables, placer } from "./html-tables.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import type { LayoutLine } from "./layout/types.js";
@@ -112,30 +112,13 @@ interface StyleRule {
 function styleRules(css: string): StyleRule[] {
   if (!css) return [];
   const rules: StyleRule[] = [];
-  // Comments out, and every at-rule's block (to its matching brace): a print sheet's rules, or a narrow screen's
-  // (`@media (max-width: …) { .pc-only { display: none } }`), are not the page as a reader at a desk sees it.
-  let sheet = css.replace(/\/\*[\s\S]*?\*\//g, " ");
-  const AT = /@[^{;]*\{/g;
-  let out = "";
-  let from = 0;
-  for (let m = AT.exec(sheet); m; m = AT.exec(sheet)) {
-    out += sheet.slice(from, m.index);
-    let depth = 1;
-    let i = m.index + m[0].length;
-    for (; i < sheet.length && depth > 0; i++) depth += sheet[i] === "{" ? 1 : sheet[i] === "}" ? -1 : 0;
-    from = i;
-    AT.lastIndex = i;
-  }
-  sheet = out + sheet.slice(from);
-  const RULE = /([^{}]+)\{([^{}]*)\}/g;
   let order = 0;
-  for (let m = RULE.exec(sheet); m; m = RULE.exec(sheet)) {
-    const body = m[2];
+  eachRule(css, (selector, body) => {
     const display = /(?:^|;|\s)display\s*:\s*([\w-]+)/i.exec(body)?.[1]?.toLowerCase();
     const visibility = /(?:^|;|\s)visibility\s*:\s*([\w-]+)/i.exec(body)?.[1]?.toLowerCase();
-    if (display === undefined && visibility === undefined) continue;
+    if (display === undefined && visibility === undefined) return true;
     const hides = display === "none" || visibility === "hidden" || visibility === "collapse";
-    for (const raw of m[1].split(",")) {
+    for (const raw of selector.split(",")) {
       const sel = raw.trim();
       const parts = /^([a-z][\w-]*)?((?:[.#][\w-]+)+)?$/i.exec(sel);
       if (!parts || (!parts[1] && !parts[2])) continue;
@@ -145,9 +128,10 @@ function styleRules(css: string): StyleRule[] {
       rules.push({ tag: parts[1]?.toLowerCase() ?? null, id, classes, specificity: (id ? 100 : 0) + 10 * classes.length + (parts[1] ? 1 : 0), order: order++, hides });
       // (A page's sheet sets the display of a few dozen selectors; past a few thousand it is no page's, and each
       // element would be matched against them all.)
-      if (rules.length >= 2_000) return rules;
+      if (rules.length >= 2_000) return false;
     }
-  }
+    return true;
+  });
   return rules;
 }
 

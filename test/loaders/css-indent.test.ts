@@ -46,6 +46,12 @@ td {padding-left:1px;}
     expect(elementIndent("class=xl74", classes)).toBe(0);
   });
 
+  it("reads a damaged or hostile sheet at once: at-signs without a block, a block and comments never closed", () => {
+    // The test's time limit stops a reading that scans the rest of the sheet from every @ (quadratic).
+    const sheet = ".l2 {padding-left:24px}" + "@".repeat(100_000) + " .x {" + "a".repeat(100_000) + "/*".repeat(50_000);
+    expect(elementIndent("class=l2", classStyles(sheet))).toBe(3);
+  });
+
   it("a cell's own style wins over its class's", () => {
     expect(elementIndent(`class=xl71 style='padding-left:0'`, classes)).toBe(0);
     expect(elementIndent(`style="text-indent:2em"`, new Map())).toBe(4);
