@@ -23,6 +23,7 @@ import { atColumns, clusteredColumns, headerLeaves, nameColumns, REMARK_COLUMN, 
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
+import { displayWidth } from "./width.js";
 import { mapArray } from "../../util/arrays.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -330,6 +331,47 @@ function splitLine(l: LayoutLine, codes: boolean): DataLine {
   // A code printed in brackets before its name ([2060101]行政运行, 广州): the code, then the name.
   if (label[0] && BRACKET_CODE.test(label[0].text)) label[0] = { ...label[0], text: label[0].text.replace(BRACKET_CODE, "$1 ") };
   return { line: l, label, amounts };
+}
+
+/** A name's end, then one space and a figure: 机关事业单位基本养老保险缴费支出 79 · 维修（护）费 38. */
+const GLUED_FIGURE = /^(.*[\u4e00-\u9fff)）])\s+(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)$/;
+
+/**
+ * A label printed so close to the figure after it that one token holds both (机关事业单位基本养老保险缴费支出 79: a
+ * long name filling its cell, the figure at the next one's edge, one space between): the label and the figure, each
+ * a token. The figure's right edge is the token's (figures stand right-aligned in their columns); on a PDF page its
+ * box is the token's right part, in proportion to the characters' printed widths. Null when the token is no such.
+ */
+function splitGluedToken(last: LayoutToken): [LayoutToken, LayoutToken] | null {
+  const m = GLUED_FIGURE.exec(last.text);
+  if (!m || last.column !== undefined) return null;
+  // A token's characters' printed widths (a Chinese character two, layout/width.ts): the figure's share, and the space's.
+  const units = displayWidth(last.text);
+  const share = displayWidth(m[2]) / units;
+  const width = (last.x1 - last.x0) * share;
+  const space = (last.x1 - last.x0) / units;
+  const figure: LayoutToken = { text: m[2], x0: last.x1 - width, x1: last.x1 };
+  const name: LayoutToken = { ...last, text: m[1], x1: last.x1 - width - space };
+  if (last.box) {
+    const w = last.box.width * share;
+    figure.box = { ...last.box, x: last.box.x + last.box.width - w, width: w };
+    name.box = { ...last.box, width: last.box.width - w - last.box.width / units };
+  }
+  if (last.line !== undefined) figure.line = last.line;
+  return [name, figure];
+}
+
+/** A code row whose name holds its first figure (splitGluedToken), where the row prints fewer figures than the table has columns. */
+function splitGluedFigure(d: DataLine, columns: number): DataLine {
+  if (d.amounts.length >= columns || !d.label.length || !hasCode(d)) return d;
+  const split = splitGluedToken(d.label[d.label.length - 1]);
+  return split ? { ...d, label: [...d.label.slice(0, -1), split[0]], amounts: [split[1], ...d.amounts] } : d;
+}
+
+/** A two-sided table's line with each label that holds the figure after it (splitGluedToken) as the two. */
+function withGluedFiguresSplit(toks: LayoutToken[]): LayoutToken[] {
+  if (!toks.some((t) => GLUED_FIGURE.test(t.text))) return toks;
+  return toks.flatMap((t) => splitGluedToken(t) ?? [t]);
 }
 
 /** 201 / 03 / 01 printed as numbers in the code columns are codes, not amounts. */
@@ -762,6 +804,10 @@ function sections(file: string, b: Block) {
     // it starts, nearer to it by height than the header line above it is.
     const first = tokensOf(next)[0];
     if (first === figures[0]) return true;
+    // A code's row whose name is wrapped around it (机关事业单位职业年金缴费支 / 2080506 … 25 … / 出, its cell centred):
+    // the code line prints no name, the words above start where names start, right of the code.
+    const rest = tokensOf(next).slice(1);
+    if (/^(?:\d{3}|\d{5}|\d{7})$/.test(first.text) && rest.length && rest.every((t) => isFigureToken(t.text)) && toks[0].x0 > first.x1) return true;
     const name = tokensOf(next).find((t) => !/^\d+$/.test(t.text)) ?? first;
     const prev = b.lines[k - 1];
     const [y, yn, yp] = [toks[0].box?.y, name.box?.y, prev ? tokensOf(prev)[0]?.box?.y : undefined];
@@ -856,10 +902,13 @@ function namedFloatingRows(data: DataLine[], columns: number): DataLine[] {
   const named = new Map<DataLine, DataLine>();
   data.forEach((f, i) => {
     if (f.label.length || !f.amounts.length) return;
+    // The next code line: within three lines of the table's, and six of the file's (pdftotext -layout may print
+    // blank lines between a table's rows).
+    const near = (k: number) => k - i <= 3 && data[k].line.line - f.line.line <= 6;
     let k = i + 1;
-    while (k < data.length && !hasCode(data[k]) && !isTotalLabel(data[k]) && data[k].line.line - f.line.line <= 3) k++;
+    while (k < data.length && !hasCode(data[k]) && !isTotalLabel(data[k]) && near(k)) k++;
     const next = data[k];
-    if (!next || next.line.line - f.line.line > 3 || !next.amounts.length || next.amounts.length + f.amounts.length <= columns) return;
+    if (!next || !near(k) || !next.amounts.length || next.amounts.length + f.amounts.length <= columns) return;
     const around = [data[i - 1], data[i + 1]].filter((d) => words(d, f) && !taken.has(d!)) as DataLine[];
     if (!around.length) return;
     around.forEach((d) => taken.add(d));
@@ -1289,7 +1338,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
   const figures = lines_.filter((d) => d.amounts.length);
   const lone = !!named && figures.length === 1 && figures[0].label.length === 0;
-  const data = lone ? lines_ : mergeFloatingAmounts(lines_, amountSpecs_.length);
+  const data = lone ? lines_ : mapArray(mergeFloatingAmounts(lines_, amountSpecs_.length), (d) => splitGluedFigure(d, amountSpecs_.length));
   const unclear = headerNotUnderstood(b, amountSpecs_, data, named?.unnamed);
   if (unclear) return unclear;
   // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
@@ -1318,12 +1367,11 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     .filter((t): t is LayoutToken => !!t), (t) => t.x0)
     .sort((a, b) => a - b);
   const nameCol = nameStarts.length ? nameStarts[Math.floor(nameStarts.length / 2)] : 0;
-  // Read by kind alone, a name wrapped around its code line (机关事业单位基本养老保险缴 / 2080505 … / 费支出): the
-  // part right above a code line that prints no name starts that row's name, not the previous row's.
+  // A name wrapped around its code line (机关事业单位基本养老保险缴 / 2080505 … / 费支出), its cell centred: the part
+  // right above a code line that prints no name starts that row's name, not the previous row's.
   const prefix = new Map<DataLine, string>();
   const prefixLines = new Set<DataLine>();
-  if (named)
-    data.forEach((d, i) => {
+  data.forEach((d, i) => {
       const next = data[i + 1];
       const nextLabel = next ? mapArray(next.label, (t) => t.text).join(" ").trim() : "";
       const bareCode = /^\d{3}(\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$/.test(nextLabel);
@@ -1581,7 +1629,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   ({ header, body } = withoutRowNumbers(header, body));
   const expSpecs = expenditureSpecs(tpl, header, b.fromHeader);
   // The expenditure side's amount columns: 支出预算数 / 合计, then any split by fund.
-  const data = mapArray(body, (l) => ({ line: l, toks: tokensOf(l) }));
+  const data = mapArray(body, (l) => ({ line: l, toks: withGluedFiguresSplit(tokensOf(l)) }));
   const firstLabelX = mapArray(data, (d) => d.toks.find((t) => !isFigureToken(t.text))?.x0).filter((x): x is number => x !== undefined);
   const margin = firstLabelX.length ? Math.min(...firstLabelX) : 0;
   const lines2: { line: LayoutLine; inc: LayoutToken[]; exp: LayoutToken[] }[] = [];

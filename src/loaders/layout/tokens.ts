@@ -42,7 +42,11 @@ function splitSingleSpaces(text: string, x0: number): LayoutToken[] {
     // …and where a figure printed without separators touches the next item's list marker
     // (189767551 一、一般公共服务支出): a year or a count is never followed by one.
     const marked = isAmount(left) && MARKER_START.test(w);
-    const cut = dash || marked || (isAmount(left) && (left.includes(",") || left.includes(".")) && w !== "") || (isAmount(w) && (w.includes(",") || w.includes(".")) && !/[,，]$/.test(left));
+    // …and where a name fills its cell up to the figure after it, the run's last word (四、住房保障支出 829 ·
+    // 机关事业单位基本养老保险缴费支出 79): a name of two Chinese characters or more, no 表 1 or 第 3, and no
+    // sentence (a wrapped 绩效目标's …设备故障响应时效 24 / 小时).
+    const glued = i === words.length - 1 && isAmount(w) && /[\u4e00-\u9fff][\u4e00-\u9fff）)]$/.test(left) && !/[表第共]$/.test(left) && !/[，。；：,;:%％]/.test(cur);
+    const cut = dash || marked || glued || (isAmount(left) && (left.includes(",") || left.includes(".")) && w !== "") || (isAmount(w) && (w.includes(",") || w.includes(".")) && !/[,，]$/.test(left));
     if (cut && w) {
       out.push({ text: cur, x0: start, x1: start + cur.length });
       cur = w;
