@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Finding } from "../../src/engine/types.js";
 import { cliJson, ROOT, SEED } from "../helpers/cli.js";
 
 /*
@@ -8,17 +9,6 @@ import { cliJson, ROOT, SEED } from "../helpers/cli.js";
  * gives the findings the seed's text gives, figure for figure; read from the PDF's `pdftotext -layout` text, the same
  * but for 表12's tasks (their long 主要内容 overlap in the layout text: its 金额合计 is checked, not its tasks).
  */
-interface Finding {
-  ruleId: string;
-  severity: string;
-  table: string | null;
-  unit: string | null;
-  code: string | null;
-  item: string | null;
-  column: string | null;
-  stated: string | null;
-  computed: string | null;
-}
 const key = (f: Finding) => [f.ruleId, f.severity, f.table, f.unit, f.code, f.item, f.column, f.stated, f.computed].join("|");
 const findings = (file: string) => ((cliJson([file]).report.documents[0].findings as Finding[]).map(key)).sort();
 const FIXTURE = (name: string) => join(ROOT, "test", "fixtures", "pdf", name);
