@@ -25,4 +25,16 @@ describe("the seed as a PDF printed from its tables", () => {
     const layout = findings(FIXTURE("shenzhen-seed.layout.txt"));
     expect(layout.filter((k) => !t12(k))).toEqual(seed.filter((k) => !t12(k)));
   });
+
+  it("a figure typed wrong in the PDF, touching its name, is named by the diagnosis at its page and box", () => {
+    const report = cliJson([FIXTURE("shenzhen-seed-typo.pdf")]).report.documents[0];
+    const named = (report.findings as Finding[]).filter((f) => f.ruleId === "diagnosis" && f.severity === "error");
+    expect(named.map((f) => [f.table, f.unit, f.code, f.column, f.stated, f.computed])).toEqual([["T7", "深圳市科学技术协会(本级)", "2080506", "支出总计", "28", "25"]]);
+    // Where poppler places the word 28 (test/fixtures/pdf/README.md): x 322.40–332.25 on page 22.
+    const { page, box } = named[0].location;
+    expect(page).toBe(22);
+    expect(Math.abs(box!.x - 322.4)).toBeLessThan(1);
+    expect(Math.abs(box!.x + box!.width - 332.25)).toBeLessThan(1);
+  });
 });
+
