@@ -2015,12 +2015,34 @@ function parseLanes(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(["code", "name", "personnel", "public"])), rows), department };
 }
 
+/**
+ * Whether a table's figures stand one per line: three or more lines holding a figure, and fewer than one in
+ * five of them holding anything else (a name, another cell). A laid-out table prints a row's name and
+ * figures on one line.
+ */
+function cellsOnePerLine(lines: LayoutLine[]): boolean {
+  let figures = 0;
+  let inRows = 0;
+  for (const l of lines) {
+    const tokens = tokensOf(l);
+    if (!tokens.some((t) => AMOUNT_TOKEN.test(t.text))) continue;
+    figures++;
+    if (tokens.length >= 2) inRows++;
+  }
+  return figures >= 3 && inRows * 5 < figures;
+}
+
 function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
   const tpl = b.hit.tpl;
   // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
   // tables (杭州's 预算公开表 list in the text): not a table, and not an unknown one.
   if (b.fromHeader && !b.lines.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) return { table: null, department: null };
   if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
+  // A table whose cells stand one per line (copied from a web page, or a converter that writes each cell
+  // as a paragraph) in a document whose other tables are laid out: its rows are lost, and read, its
+  // figures would land in wrong rows and columns. It is listed as not read, with why.
+  if (cellsOnePerLine(b.lines))
+    return { table: null, unknown: { title: `${b.hit.title}（每格一行，行列已失 one cell per line）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   switch (tpl.layout) {
     case "classified":
       // Read by kind alone, a table of economic codes printed in lanes (人员经费 | 公用经费 …, the 决算's 基本支出 table).
@@ -2069,7 +2091,8 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
       return;
     }
     const y = TITLE_YEAR.exec(t);
-    if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t)) {
+    // (A sentence stating an amount is no title: its 比2023年预算减少… names last year.)
+    if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t) && !STATED_AMOUNT.test(t)) {
       year = Number(y[1]);
       stage = y[4] === "决算" ? "final" : "budget";
       const before = t.slice(0, y.index).trim();
