@@ -20,6 +20,11 @@ describe("the seed as a PDF printed from its tables", () => {
     expect(findings(FIXTURE("shenzhen-seed.pdf"))).toEqual(seed);
   });
 
+  it("from a portrait PDF whose cells wrap: the same; a number ending a line of a task's 主要内容 is no figure", () => {
+    // `…举办高层次人才活动 2` / `场。`: read as a figure, it made a task of its own (19 tasks for the text's 17).
+    expect(findings(FIXTURE("shenzhen-seed-portrait.pdf"))).toEqual(seed);
+  });
+
   it("from its pdftotext -layout text: the same, but for 表12's tasks", () => {
     const t12 = (k: string) => /^(hierarchy-sum\|info\|T12\||tasks-vs-budget\|)/.test(k);
     const layout = findings(FIXTURE("shenzhen-seed.layout.txt"));

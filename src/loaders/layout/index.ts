@@ -1899,7 +1899,7 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const specs = amountSpecs(tpl, header, b.fromHeader);
   // A task table prints no codes.
-  const data = mapArray(body, (l) => splitLine(l, false)).filter((d) => !isNumberingRow(d));
+  const data = wordsLeftOfFigures(mapArray(body, (l) => splitLine(l, false)).filter((d) => !isNumberingRow(d)));
   const offsets = columnOffsets(data.filter((d) => d.amounts.length), specs, header);
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
   const items: Item[] = mapArray(taskLines(data), ({ d, name, content }) => {
@@ -1914,6 +1914,28 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const rows = taskRows(tpl, items);
   const keys = new Set(["name", "content", ...mapArray(specs, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+/**
+ * A number ending a line of a task's 主要内容 (`…举办高层次人才活动 2` / `场。`: the content wrapped in its cell) is a
+ * word of the content, not a figure: it stands left of every amount column. Those columns start where the lines
+ * printing two figures or more (a task's 总额 and its 财政拨款 …) print their first; a figure ending before that, with
+ * words before it on its line, is moved to the line's words.
+ */
+function wordsLeftOfFigures(data: DataLine[]): DataLine[] {
+  let left = Infinity;
+  let full = 0;
+  for (const d of data)
+    if (d.amounts.length >= 2 && d.amounts.every((t) => AMOUNT_TOKEN.test(t.text))) {
+      full++;
+      left = Math.min(left, d.amounts[0].x0);
+    }
+  if (full < 2) return data;
+  return mapArray(data, (d) => {
+    const words = d.amounts.filter((t) => t.x1 < left);
+    if (!words.length || !d.label.length) return d;
+    return { ...d, label: [...d.label, ...words], amounts: d.amounts.filter((t) => !words.includes(t)) };
+  });
 }
 
 /**
