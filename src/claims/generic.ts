@@ -24,8 +24,11 @@ import { mapArray } from "../util/arrays.js";
 
 /** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
 const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<unit>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
-/** One part of the list: a label without figures, the amount, optionally 占 P%, then ; , 、 or the sentence's end. */
-const PART = re(String.raw`^\s*(?<label>[^\d,;:。%()]{1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?\s*(?<sep>[;,、]|。|$)`);
+/**
+ * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
+ * amount, optionally 占 P%, then ; , 、 or the sentence's end.
+ */
+const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?\s*(?<sep>[;,、]|。|$)`);
 /** A year in a label (2026年, 2026年度): the name is what follows it. */
 const YEAR = /20\d\d年度?/g;
 /** A list marker before a label: 一、 (一) 1、 1. */
@@ -200,7 +203,32 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   const balanced = whole === "exactly" || undefined;
   for (const x of parts)
     if (x.percent && !x.of.trim()) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: name, base: total, ...(balanced && { balanced }) });
-  if (whole) out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) } satisfies CompositionClaim);
+  // Or the parts are the “三公”'s components, under a 三公 total: its whole by what the 三公 is, shares printed or not
+  // (“三公”经费支出决算为12.5万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费8.3万元，公务接待费4.2万元).
+  const components = /三公/.test(name) && sanggongPartition(mapArray(parts, (x) => x.label));
+  if (whole || components) out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: whole ? "shares" : "sanggong" } satisfies CompositionClaim);
+}
+
+const CAR_BOTH = new RegExp(`^${OFFICIAL_CAR}购置[及和]运行`);
+const CAR_PURCHASE = new RegExp(`^${OFFICIAL_CAR}购置(?![及和]运行)`);
+const CAR_RUNNING = new RegExp(`^${OFFICIAL_CAR}运行`);
+
+/**
+ * Whether labels name the “三公”'s components once each, and nothing else: 因公出国（境）费, 公务接待费, and the
+ * vehicles either as one (公务用车购置及运行费) or as its two parts (公务用车购置费, 公务用车运行费), never both.
+ */
+function sanggongPartition(labels: string[]): boolean {
+  const n = { abroad: 0, reception: 0, both: 0, purchase: 0, running: 0 };
+  for (const l of labels) {
+    if (SANGGONG_PARTS[0].test(l)) n.abroad++;
+    else if (SANGGONG_PARTS[2].test(l)) n.reception++;
+    else if (CAR_BOTH.test(l)) n.both++;
+    else if (CAR_PURCHASE.test(l)) n.purchase++;
+    else if (CAR_RUNNING.test(l)) n.running++;
+    else return false;
+  }
+  const cars = (n.both === 1 && n.purchase + n.running === 0) || (n.both === 0 && n.purchase === 1 && n.running === 1);
+  return n.abroad === 1 && n.reception === 1 && cars;
 }
 
 /**
@@ -294,7 +322,7 @@ function unintroducedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): vo
         continue;
       }
       for (const x of run.parts) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: base.label, base: base.amount, ...(balanced && { balanced }) });
-      if (whole) out.push({ kind: "composition", label: base.label, total: base.amount, parts: mapArray(run.parts, (x) => ({ label: x.label, amount: x.amount })) } satisfies CompositionClaim);
+      if (whole) out.push({ kind: "composition", label: base.label, total: base.amount, parts: mapArray(run.parts, (x) => ({ label: x.label, amount: x.amount })), whole: "shares" } satisfies CompositionClaim);
     }
   }
 }

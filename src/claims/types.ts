@@ -320,6 +320,8 @@ export interface CompositionClaim {
   label: string;
   total: Amount;
   parts: { label: string; amount: Amount }[];
+  /** Why the parts are the whole: their printed shares make 100% (`shares`), or they are the “三公”'s components (`sanggong`). */
+  whole: "shares" | "sanggong";
 }
 
 /**

@@ -2,6 +2,7 @@ import { claimsOfKind } from "../claims/index.js";
 import { unitCore } from "../claims/match.js";
 import type { SanggongClaim } from "../claims/types.js";
 import type { Rule, RuleContext } from "../engine/types.js";
+import type { Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -52,6 +53,9 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
         relation: { zh: "各单位预算之和", en: "the sum of the unit budgets" },
       });
 }
+
+/** Where a figure is printed, as a key: the same figure read by two readers is one. */
+const placeKey = (a: Amount) => `${a.location.file}:${a.location.line}:${a.location.column}`;
 
 function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   const all = claimsOfKind(doc, "sanggong");
@@ -110,14 +114,17 @@ export const textSum: Rule = {
         parts: mapArray(f.parts, (x) => ({ amount: x.amount })),
         relation: { zh: `绩效目标表 ${PLUS(mapArray(f.parts, (x) => x.label))}`, en: `the performance form's ${PLUS(mapArray(f.parts, (x) => x.label))}` },
       });
-    // …总计 X，其中 A a，占 p%；B b，占 q% with shares that make 100%: the parts add up to the total (generic.ts).
+    // …总计 X，其中 A a，占 p%；B b，占 q% with shares that make 100%, or a 三公 total listing its three components:
+    // the parts add up to the total (generic.ts). A 三公 total the 三公 statements above already sum is not summed again.
+    const summed = new Set(mapArray(claimsOfKind(doc, "sanggong").filter((s) => s.component === "total"), (s) => placeKey(s.amount)));
     for (const c of claimsOfKind(doc, "composition"))
-      ctx.sum({
-        subject: { table: "text", item: c.label },
-        total: c.total,
-        parts: mapArray(c.parts, (x) => ({ amount: x.amount })),
-        relation: { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: "the sum of the parts listed (their shares make 100%)" },
-      });
+      if (c.whole === "shares" || !summed.has(placeKey(c.total)))
+        ctx.sum({
+          subject: { table: "text", item: c.label },
+          total: c.total,
+          parts: mapArray(c.parts, (x) => ({ amount: x.amount })),
+          relation: { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: c.whole === "shares" ? "the sum of the parts listed (their shares make 100%)" : "the sum of the “三公”'s components listed" },
+        });
     // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明, and any part's 其中 list).
     // A total the text never prints is the sum of the list's parts (their shares make 100%).
     for (const c of claimsOfKind(doc, "share"))

@@ -203,6 +203,26 @@ describe("text-sum on the generic reader's lists", () => {
     expect(checkText(textSum, two)).toEqual([]);
   });
 
+  it("a 三公 total with its three components in a 其中 list, no shares printed (a 决算's wording): their sum", () => {
+    // A part of a 决算 no province's reader knows: the generic reader's lists alone (its figures are a 预算's).
+    const final = (list: string) => `## 第九部分 “三公”经费决算说明\n2017年度“三公”经费支出决算为12.5万元，其中：${list}。`;
+    const right = final("因公出国（境）费0万元，公务用车购置及运行维护费8.3万元，公务接待费4.2万元");
+    expect(checkText(textSum, right).filter((f) => f.severity !== "info")).toEqual([]);
+    const fs = checkText(textSum, final("因公出国（境）费0万元，公务用车购置及运行维护费9.3万元，公务接待费4.2万元"));
+    expect(fs.map((f) => `${f.severity} ${f.item} ${f.stated} ${f.computed} ${f.location.line}`)).toEqual(["error 三公经费支出决算 12.5 13.5 2"]);
+    // The vehicles as their two parts: the same whole.
+    const split = checkText(textSum, final("因公出国（境）费0万元，公务用车购置费3万元，公务用车运行维护费6.3万元，公务接待费4.2万元"));
+    expect(split.map((f) => `${f.severity} ${f.stated} ${f.computed}`)).toEqual(["error 12.5 13.5"]);
+    // Not the three components once each: the list may be partial or name a part twice; nothing is summed.
+    expect(checkText(textSum, final("因公出国（境）费0万元，公务接待费4.2万元"))).toEqual([]);
+    expect(checkText(textSum, final("因公出国（境）费0万元，公务用车购置及运行维护费9.3万元，公务用车运行维护费6.3万元，公务接待费4.2万元"))).toEqual([]);
+  });
+
+  it("in a 预算 whose 三公 statement is read as such, the same list is summed once", () => {
+    const fs = checkText(textSum, part("2024年“三公”经费预算为12.5万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费9.3万元，公务接待费4.2万元。"));
+    expect(fs.filter((f) => f.severity === "error").map((f) => `${f.stated} ${f.computed}`)).toEqual(["12.5 13.5"]);
+  });
+
   it("shares that do not add up to exactly 100% get no balancing: a unit off is an error", () => {
     // 73.4 + 26.7 = 100.1: within the shares' rounding (a whole), not balanced to 100.
     const fs = checkText(textSum, part("支出预算总计 150.00 万元，其中，基本支出 110.00 万元，占 73.4%；项目支出 40.00 万元，占 26.7%。"));
