@@ -86,9 +86,11 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
  * (其中人员经费增加 …) is not the figure's; an aside in brackets between them is passed over (广州's `公务用车购置及运行维护费
  * 12.88万元（公务用车购置费0万元，…。）比上年减少0.62万元，下降4.6%`). Only with the change and
  * its percentage both printed: the percentage is the change ÷ last year's figure (this year's ∓ the change).
+ * Last year's figure may be printed with it (`较2024年的2190万元减少221万元` · `比上年预算数2190万元减少…` · against
+ * `上年年初预算`): it is the change's `previous`.
  */
 const STATED_CHANGE = re(
-  String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增\s*幅|减\s*幅|增\s*长|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?<pct>NUM)\s*%`,
+  String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增\s*幅|减\s*幅|增\s*长|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?<pct>NUM)\s*%`,
   "g",
 );
 
@@ -116,6 +118,7 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
       change: {
         kind: /增/.test(g.dir) ? "increase" : "decrease",
         amount: p.amount(m, "chg"),
+        ...(g.last && { previous: p.amount(m, "last")! }),
         percent: p.amount(m, "pct"),
         percentDirection: /增|升/.test(g.pdir) ? "increase" : "decrease",
         year: g.year ? Number(g.year) : null,

@@ -21,6 +21,8 @@ export interface Change {
   year: number | null;
   /** What of that year it is compared with, when printed: 比 2025 年执行数 (execution) or 比上年预算数 (budget). */
   base?: "budget" | "execution";
+  /** That year's figure, when printed with the change (较2024年的2190万元减少221万元 · 比上年预算数2190万元减少…). */
+  previous?: Amount;
   location: SourceLocation;
 }
 

@@ -10,6 +10,9 @@ import { allocationFigure, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
 
 const PREV_BASE = { zh: "增减额 ÷ 上年预算数（本年数 ∓ 增减额）", en: "the change ÷ last year's amount (this year's ∓ the change)" };
+const PRINTED_BASE = { zh: "增减额 ÷ 文中所列上年数", en: "the change ÷ last year's amount as printed" };
+const PRINTED_INCREASE = { zh: "本年数 − 文中所列上年数", en: "this year's − last year's amount as printed" };
+const PRINTED_DECREASE = { zh: "文中所列上年数 − 本年数", en: "last year's amount as printed − this year's" };
 const THIS_YEAR_BASE = { zh: "增减额 ÷ 本年预算数", en: "the change ÷ this year's amount" };
 const word = (d: "increase" | "decrease", zh: boolean) => (zh ? (d === "increase" ? "增加" : "减少") : d);
 
@@ -56,15 +59,24 @@ function judge(s: ChangeStatement, ctx: RuleContext) {
   // 比2022年预算增加1421.25万元, the 一般公共预算's increase).
   if (c.kind === "increase")
     ctx.atMost({ subject: { ...s.subject, column: "增加额" }, part: c.amount, whole: s.amount, relation: { zh: "本年数（上年数 = 本年数 − 增加额，不能为负）", en: "this year's amount (last year's = this year's − the increase, never below 0)" } });
+  // Last year's figure printed with the change (较2024年的2190万元减少221万元): the change is this year's less it.
+  const previous = c.previous;
+  if (previous)
+    ctx.sum({
+      subject: { ...s.subject, column: c.kind === "increase" ? "增加额" : "减少额" },
+      total: c.amount,
+      parts: c.kind === "increase" ? [{ amount: s.amount }, { amount: previous, sign: -1 }] : [{ amount: previous }, { amount: s.amount, sign: -1 }],
+      relation: c.kind === "increase" ? PRINTED_INCREASE : PRINTED_DECREASE,
+    });
   if (!c.percent) return;
   const numerator: Term[] = [{ amount: c.amount }];
-  const denominator: Term[] = [{ amount: s.amount }, { amount: c.amount, sign: c.kind === "increase" ? -1 : 1 }];
+  const denominator: Term[] = previous ? [{ amount: previous }] : [{ amount: s.amount }, { amount: c.amount, sign: c.kind === "increase" ? -1 : 1 }];
   ctx.ratio({
     subject: { ...s.subject, column: c.percentDirection === "decrease" ? "减幅" : "增幅" },
     percent: c.percent,
     numerator,
     denominator,
-    relation: PREV_BASE,
+    relation: previous ? PRINTED_BASE : PREV_BASE,
     alternatives: [{ denominator: [{ amount: s.amount }], relation: THIS_YEAR_BASE }],
   });
 }

@@ -323,6 +323,29 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     expect(fs.map((f) => `${f.severity} ${f.item} ${f.column} ${f.stated} ${f.computed}`)).toEqual(["error 委托业务费财政拨款预算 增幅 31.35 31.557"]);
   });
 
+  it("reads last year's figure printed with the change (较2024年的 X 万元 · 比上年预算数 X 万元), and 上年年初预算", () => {
+    const previous = claimsOf(
+      textDoc(
+        part(
+          "2025年收入预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%。",
+          "2025年支出预算总额为1969万元，比上年预算数2190万元减少221万元，下降10.09%。",
+          "2025年“三公”经费预算为96万元，比上年年初预算减少12万元，下降11.11%。",
+        ),
+      ),
+    ).claims.flatMap((c) => (c.kind === "stated-change" ? [`${c.label} ${c.amount.text} ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}% of ${c.change.previous?.text ?? "-"} (${c.change.base ?? "none"})`] : []));
+    expect(previous).toEqual(["收入预算总额 1969 decrease 221 10.1% of 2190 (none)", "支出预算总额 1969 decrease 221 10.09% of 2190 (budget)", "三公经费预算 96 decrease 12 11.11% of - (budget)"]);
+  });
+
+  it("passes and fails: the change is this year's less last year's as printed, the percentage the change ÷ it", () => {
+    const run = (last: string, pct: string) =>
+      checkText(yoyChange, part(`2025年收入预算总额为1969万元，较2024年的${last}万元减少221万元，下降${pct}%。`)).map((f) => `${f.severity} ${f.column} ${f.stated} ${f.computed}`);
+    expect(run("2190", "10.1")).toEqual([]);
+    // Last year's figure typed wrong: the change no longer its difference, and the percentage not the change ÷ it.
+    expect(run("2290", "10.1")).toEqual(["error 减少额 221 321", "error 减幅 10.1 9.65"]);
+    // The percentage typed wrong: judged on the printed 2190 (10.09%), not on 1969 + 221.
+    expect(run("2190", "11.1")).toEqual(["error 减幅 11.1 10.09"]);
+  });
+
   it("a 预算 balances: 支出预算's change is 收入预算's where both are stated at the same amount (广州's 65,151.4 twice)", () => {
     const run = (change: string) =>
       checkText(yoyChange, part(`本部门收入预算163,539.07万元，比上年减少65,151.4万元，下降28.5%；支出预算163,539.07万元，比上年减少${change}万元，下降28.5%。`)).map(
