@@ -6,7 +6,7 @@ import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
 import { vehicleSplits } from "./vehicles.js";
 import { projectFunds } from "./project-funds.js";
-import { ABROAD, OFFICIAL_CAR, Para, paragraphsOf, re } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, ProcurementClaim, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -15,7 +15,9 @@ import { mapArray } from "../util/arrays.js";
  * (比2022年（上一年度，下同）预算增加…, 万里街道 2023).
  */
 const LAST_YEAR = String.raw`(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:\s*\([^()]{1,12}\))?`;
-const INC_DEC = re(String.raw`(?:较|比)\s*${LAST_YEAR}(?:预算数?)?\s*(?<dir>增加|减少|增长|下降)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增幅|减幅|降幅|增长|下降|减少)\s*(?:了|为)?\s*(?<pct>NUM)\s*%)?`);
+const INC_DEC = re(String.raw`(?:较|比)\s*${LAST_YEAR}(?:预算数?)?\s*(?<dir>增加|减少|增长|下降)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?`);
+/** The percentage first, then the change: 比上年增长 11.11%，增加 10 万元. */
+const INC_DEC_PERCENT_FIRST = re(String.raw`(?:较|比)\s*${LAST_YEAR}(?:预算数?)?\s*(?:同比)?(?<pdir>增长|上升|下降|降低)\s*了?\s*(?<pct>NUM)\s*%\s*[,(]\s*(?<dir>增加|减少)\s*了?\s*(?<amount>NUM)\s*万元`);
 const SAME = re(String.raw`(?:与|比|较)\s*${LAST_YEAR}(?:预算数?)?\s*持平`);
 const NEW = re(String.raw`新增(?:预算)?\s*(?<amount>NUM)\s*万元(?:\s*,\s*(?<pdir>增幅|增长)\s*(?<pct>NUM)\s*%)?`);
 
@@ -23,7 +25,7 @@ const NEW = re(String.raw`新增(?:预算)?\s*(?<amount>NUM)\s*万元(?:\s*,\s*(
 function findChange(p: Para, from: number, to = p.text.length): { change: Change; index: number } | null {
   const slice = p.text.slice(from, to);
   let best: { m: RegExpExecArray; kind: Change["kind"] } | null = null;
-  for (const [rx, kind] of [[INC_DEC, null], [SAME, "same"], [NEW, "new"]] as const) {
+  for (const [rx, kind] of [[INC_DEC, null], [INC_DEC_PERCENT_FIRST, null], [SAME, "same"], [NEW, "new"]] as const) {
     const m = rx.exec(slice);
     if (m && (!best || m.index < best.m.index)) best = { m, kind: kind ?? (/增/.test(m.groups!.dir) ? "increase" : "decrease") };
   }
@@ -36,7 +38,7 @@ function findChange(p: Para, from: number, to = p.text.length): { change: Change
       kind,
       amount: p.amount(m, "amount", from),
       percent: p.amount(m, "pct", from),
-      percentDirection: pdir ? (/增/.test(pdir) ? "increase" : "decrease") : null,
+      percentDirection: pdir ? (/增|升/.test(pdir) ? "increase" : "decrease") : null,
       year: m.groups?.year ? Number(m.groups.year) : null,
       location: p.j.at(p.start + from + m.index),
     },

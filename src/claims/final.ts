@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, re } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
 import type { JoinedText } from "./text.js";
 import type { Change, Claim, ExecutionClaim, TableFigure } from "./types.js";
@@ -44,7 +44,7 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
 
 /** 与2023年度相比，收入支出总计减少56.95万元，下降1.87% · 比2023年度增加2.55万元，增长1.40% · …持平. */
 const CHANGE = re(
-  String.raw`(?:与\s*(?<year>20\d\d)\s*年度?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?<year2>20\d\d)\s*年度?)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:\s*,?\s*(?<pdir>增长|增幅|下降|减幅|减少)\s*(?<pct>NUM)\s*%)?|(?<same>持平))`,
+  String.raw`(?:与\s*(?<year>20\d\d)\s*年度?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?<year2>20\d\d)\s*年度?)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平))`,
 );
 /** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
 const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
@@ -77,7 +77,7 @@ function changeIn(p: Para, from: number, to: number): Change | null {
     kind: g.same ? "same" : g.dir === "增加" ? "increase" : "decrease",
     amount: p.amount(m, "amount", from),
     percent: p.amount(m, "pct", from),
-    percentDirection: g.pdir ? (/增/.test(g.pdir) ? "increase" : "decrease") : null,
+    percentDirection: g.pdir ? (/增|升/.test(g.pdir) ? "increase" : "decrease") : null,
     year: year ? Number(year) : null,
     location: p.j.at(p.start + from + m.index),
   };

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
-import { ABROAD, OFFICIAL_CAR, paragraphsOf, re, type Para } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
 import { mapArray } from "../util/arrays.js";
@@ -89,8 +89,15 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
  * Last year's figure may be printed with it (`较2024年的2190万元减少221万元` · `比上年预算数2190万元减少…` · against
  * `上年年初预算`): it is the change's `previous`.
  */
+/** A figure, then what it is compared with (its sentence, or the next after what it is for). */
+const CHANGE_HEAD = String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?|同\s*比)`;
 const STATED_CHANGE = re(
-  String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?|同\s*比)\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元\s*,\s*(?<pdir>增\s*幅|减\s*幅|增\s*长|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?<pct>NUM)\s*%`,
+  String.raw`${CHANGE_HEAD}\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
+  "g",
+);
+/** The percentage first, then the change: `比上年增长 11.11%，增加 10.00 万元`. */
+const STATED_CHANGE_PERCENT_FIRST = re(
+  String.raw`${CHANGE_HEAD}\s*,?\s*(?:同\s*比\s*)?(?<pdir>增\s*长|上\s*升|下\s*降|降\s*低)\s*了?\s*(?<pct>NUM)\s*%\s*[,(]\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元`,
   "g",
 );
 
@@ -105,7 +112,7 @@ function inList(text: string, at: number, label: string): boolean {
 }
 
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
-  for (const m of p.text.matchAll(STATED_CHANGE)) {
+  for (const m of [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)]) {
     const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
     const g = m.groups!;

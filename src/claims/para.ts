@@ -11,6 +11,12 @@ export const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 export const OFFICIAL_CAR = String.raw`公务(?:用)?车(?:用车)?`;
 /** 因公出国（境）费 as documents print it: 费, 经费 or 费用 (brackets full-width or not). */
 export const ABROAD = String.raw`因公出国[(（]境[)）](?:经费|费用|费)`;
+/**
+ * A change's percentage after its amount, as departments word it: `，增长 11.11%` · `，同比下降 9.09%` · `（增长 11.11%）` ·
+ * `，增长率为 11.11%` · `，下降比例为 9.09%` · `，增幅 8%` · `，降幅 9.09%` · `，下降了 9.09%`; its word in group `pdir` and
+ * the figure in `pct` (never 个百分点: a difference of rates, not a ratio).
+ */
+export const PERCENT_AFTER = String.raw`\s*[,(]?\s*(?:同\s*比\s*)?(?<pdir>增\s*幅|减\s*幅|降\s*幅|增\s*长\s*率?|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?:比\s*例|幅\s*度)?\s*(?:了|为|达)?\s*(?<pct>NUM)\s*%`;
 /** A regular expression where `NUM` stands for a printed number; with indices (d) for the figures' columns. */
 export const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
 

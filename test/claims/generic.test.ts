@@ -323,6 +323,25 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     expect(fs.map((f) => `${f.severity} ${f.item} ${f.column} ${f.stated} ${f.computed}`)).toEqual(["error 委托业务费财政拨款预算 增幅 31.35 31.557"]);
   });
 
+  it("reads the percentage as departments word it, after the change or before it; never 个百分点", () => {
+    expect(
+      read(
+        "收入预算100.00万元，比上年增加10.00万元，同比增长11.11%。",
+        "支出预算100.00万元，较上年增加10.00万元，增长率为11.11%。",
+        "基本支出100.00万元，比上年增加10.00万元（增长11.11%）。",
+        "项目支出90.00万元，比上年减少10.00万元，下降比例为10%。",
+        "机关运行经费90.00万元，比上年下降10%，减少10.00万元。",
+        "培训费90.00万元，比上年减少10.00万元，下降10个百分点。",
+      ),
+    ).toEqual([
+      "change 收入预算 100.00 increase 10.00 increase 11.11% on 上年",
+      "change 支出预算 100.00 increase 10.00 increase 11.11% on 上年",
+      "change 基本支出 100.00 increase 10.00 increase 11.11% on 上年",
+      "change 项目支出 90.00 decrease 10.00 decrease 10% on 上年",
+      "change 机关运行经费 90.00 decrease 10.00 decrease 10% on 上年",
+    ]);
+  });
+
   it("reads last year's figure printed with the change (较2024年的 X 万元 · 比上年预算数 X 万元), and 上年年初预算", () => {
     const previous = claimsOf(
       textDoc(

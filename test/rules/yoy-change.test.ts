@@ -66,6 +66,30 @@ describe("yoy-change", () => {
     expect(fs.map((f) => [f.severity, f.stated, f.computed])).toEqual([["error", "20", "16.7"]]);
   });
 
+  it("reads the percentage worded 同比增长 / 增长率为 / 下降比例为 / 上升 / 降低 / in brackets, or printed before the change", () => {
+    // 1,197 after +427 is 427 / 770 = 55.45%; 40 after −8 is 8 / 48 = 16.67%.
+    const words = [
+      "1. 科普能力提升项目预算 1,197 万元，主要包括：科普。较 2022 年预算增加 427 万元，同比增长 55%。",
+      "1. 科普能力提升项目预算 1,197 万元，主要包括：科普。较 2022 年预算增加 427 万元，增长率为 55%。",
+      "1. 科普能力提升项目预算 1,197 万元，主要包括：科普。较 2022 年预算增加 427 万元（上升 55%）。",
+      "1. 科普能力提升项目预算 1,197 万元，主要包括：科普。较 2022 年预算增长 55%，增加 427 万元。",
+      "1. 综合管理预算 40 万元，主要包括：采购。较上年预算减少 8 万元，下降比例为 16.67%。",
+      "1. 综合管理预算 40 万元，主要包括：采购。较上年预算减少 8 万元，同比降低 16.67%。",
+      "1. 综合管理预算 40 万元，主要包括：采购。较上年预算下降 16.67%，减少 8 万元。",
+    ];
+    for (const s of words) {
+      const [p] = claimsOfKind(textDoc(project(s)), "project");
+      expect(p.change, s).toMatchObject({ kind: s.includes("科普") ? "increase" : "decrease", percentDirection: s.includes("科普") ? "increase" : "decrease" });
+      expect(checkText(yoyChange, project(s)), s).toEqual([]);
+      // The same percentage over this year's amount (427 ÷ 1,197 = 36%, 8 ÷ 40 = 20%): an error at it.
+      const wrong = s.replace(/55%/, "36%").replace(/16\.67%/, "20%");
+      expect(checkText(yoyChange, project(wrong)).map((f) => [f.severity, f.stated]), wrong).toEqual([["error", s.includes("科普") ? "36" : "20"]]);
+    }
+    // 个百分点 is a difference of rates, not the change's ratio: not read as its percentage.
+    const [points] = claimsOfKind(textDoc(project("1. 综合管理预算 40 万元，主要包括：采购。较上年预算减少 8 万元，下降 16.67 个百分点。")), "project");
+    expect(points.change).toMatchObject({ kind: "decrease", percent: null });
+  });
+
   it("reads a project worded …预算为 N 万元 or …项目，预算 N 万元, its name without the comma", () => {
     for (const head of ["1. 科普能力提升项目预算为 1,197 万元", "1. 科普能力提升项目，预算 1,197 万元"]) {
       const fs = checkText(yoyChange, project(`${head}，主要包括：科普。较 2022 年预算增加 427 万元，增幅 36%。`));
