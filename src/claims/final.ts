@@ -23,8 +23,9 @@ const INCOME_PARA = /本年收入合计/;
 const EXPENDITURE_PARA = /本年支出合计/;
 const BASIC_PARA = /一般公共预算财政拨款基本支出/;
 const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
-  [re(String.raw`(?<!拨款)收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
-  [re(String.raw`财政拨款收入支出总计\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
+  // (收入支出总计, or 收、支总计 as the national template words it.)
+  [re(String.raw`(?<!拨款)(?:收入支出|收\s*、?\s*支)总计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
+  [re(String.raw`财政拨款(?:收入支出|收\s*、?\s*支)总计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
   [re(String.raw`本年收入合计\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
   [re(String.raw`本年支出合计\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
   [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入", INCOME_PARA],
@@ -42,9 +43,9 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
   [re(String.raw`公用经费\s*(?<amount>NUM)\s*万元`, "g"), "public", "公用经费", BASIC_PARA],
 ];
 
-/** 与2023年度相比，收入支出总计减少56.95万元，下降1.87% · 比2023年度增加2.55万元，增长1.40% · …持平. */
+/** 与2023年度相比，收入支出总计减少56.95万元，下降1.87% · 比2023年度增加2.55万元，增长1.40% · 与上年相比… · …持平. */
 const CHANGE = re(
-  String.raw`(?:与\s*(?<year>20\d\d)\s*年度?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?<year2>20\d\d)\s*年度?)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平))`,
+  String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?))(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平))`,
 );
 /** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
 const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);

@@ -3,6 +3,8 @@ import { claimsOf } from "../../src/claims/index.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { shanghaiFinal } from "../../src/templates/shanghai.js";
 import { FINAL_FUNCTION_TABLE } from "../helpers/final.js";
+import { runRules } from "../../src/engine/run.js";
+import { yoyChange } from "../../src/rules/yoy-change.js";
 
 /* A 决算's 情况说明 read into claims (src/claims/final.ts), on a small layout document. */
 const TABLE = FINAL_FUNCTION_TABLE;
@@ -31,6 +33,21 @@ describe("the 决算's 情况说明", () => {
       "reception 公务接待费 0.50 -",
     ]);
     expect(sanggong("  “三公”经费中，因公出国（境）费用决算为2万元。")).toEqual(["abroad 因公出国(境)费用 2 -"]);
+  });
+
+  it("the national template's wording: 收、支总计 and its change against 上年 as against a year", () => {
+    const changes = (text: string) =>
+      claims([text]).flatMap((c) => (c.kind === "table-figure" || c.kind === "operating-cost" ? [`${c.kind === "table-figure" ? c.figure : "operating-cost"} ${c.amount.text} ${c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-"}`] : []));
+    expect(changes("  2023年度收、支总计100.00万元。与上年相比，收、支总计各增加10.00万元，增长11.11%。")).toEqual(["grand-total 100.00 increase 10.00 11.11%"]);
+    expect(changes("  2023年度财政拨款收、支总计100.00万元。与2022年度相比，财政拨款收、支总计各减少10.00万元，下降9.09%。")).toEqual(["allocation-grand-total 100.00 decrease 10.00 9.09%"]);
+    expect(changes("  2023年度机关运行经费支出100.00万元，比上年增加10.00万元，增长11.11%。")).toEqual(["operating-cost 100.00 increase 10.00 11.11%"]);
+  });
+
+  it("passes and fails: the change's percentage so read is judged (10 on 100 − 10 is 11.11%, not 10%)", () => {
+    const doc = (pct: string) => loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", `  2024年度收、支总计100.00万元。与上年相比，收、支总计各增加10.00万元，增长${pct}%。`].join("\n"), { template: shanghaiFinal });
+    const judged = (pct: string) => runRules(doc(pct), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).map((f) => `${f.severity} ${f.stated} ${f.computed}`);
+    expect(judged("11.11")).toEqual([]);
+    expect(judged("10.00")).toEqual(["error 10 11.111"]);
   });
 
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
