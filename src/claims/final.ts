@@ -59,13 +59,16 @@ const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
 /** 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … */
 const SANGGONG_PART = re(
-  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费)(?:支出)?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
+  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
   "g",
 );
-const sanggongKey = (label: string) => (/出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : "vehicle");
-/** 政府采购金额（以合同签订为准）为 X 万元，其中：货物采购金额 a 万元、工程采购金额 b 万元、服务采购金额 c 万元. */
-const PROCUREMENT = re(String.raw`政府采购金额(?:\([^)]*\))?为?\s*(?<amount>NUM)\s*万元`);
-const PROCUREMENT_PART = re(String.raw`(?<label>货物|工程|服务)采购金额为?\s*(?<amount>NUM)\s*万元`, "g");
+const sanggongKey = (label: string) => (/出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : "vehicle");
+/**
+ * 政府采购金额（以合同签订为准）为 X 万元，其中：货物采购金额 a 万元、工程采购金额 b 万元、服务采购金额 c 万元 · the national
+ * template's 政府采购支出总额 X 万元，其中：政府采购货物支出 a 万元、政府采购工程支出 b 万元、政府采购服务支出 c 万元.
+ */
+const PROCUREMENT = re(String.raw`政府采购(?:金额|支出总额)(?:\([^)]*\))?为?\s*(?<amount>NUM)\s*万元`);
+const PROCUREMENT_PART = re(String.raw`(?:(?<label>货物|工程|服务)采购金额|政府采购(?<label2>货物|工程|服务)支出)为?\s*(?<amount>NUM)\s*万元`, "g");
 const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" } as const;
 
 function changeIn(p: Para, from: number, to: number): Change | null {
@@ -147,22 +150,24 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       const end = o.index + o[0].length;
       out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeIn(p, end, p.sentence(end).length + end) });
     }
-    // The “三公” components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the sentence
-    // that states the 三公 execution, or one of its own; a 占 P% after one is a share of the 三公 total.
+    // The “三公” and its components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
+    // sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%,
+    // the national template's wording); a 占 P% after one is a share of the 三公 total.
     if (/三公/.test(p.text))
       for (const m of p.text.matchAll(SANGGONG_PART)) {
         const amount = p.amount(m, "amount");
         if (!amount) continue;
         const label = m.groups!.label;
-        out.push({ kind: "sanggong-final", component: sanggongKey(label), label, amount, completion: p.amount(m, "pct") });
+        const component = sanggongKey(label);
+        out.push({ kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct") });
       }
     vehicleSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
       const from = pr.index + pr[0].length;
       const components = mapArray([...p.text.slice(from).matchAll(PROCUREMENT_PART)], (m) => ({
-        component: PROCUREMENT_KIND[m.groups!.label as keyof typeof PROCUREMENT_KIND],
-        label: `${m.groups!.label}采购`,
+        component: PROCUREMENT_KIND[(m.groups!.label ?? m.groups!.label2) as keyof typeof PROCUREMENT_KIND],
+        label: `${m.groups!.label ?? m.groups!.label2}采购`,
         amount: p.amount(m, "amount", from)!,
       }));
       out.push({ kind: "procurement", amount: p.amount(pr, "amount")!, components });

@@ -298,7 +298,8 @@ export interface AllocationClaim {
  */
 export interface SanggongFinalClaim {
   kind: "sanggong-final";
-  component: "abroad" | "vehicle" | "reception";
+  /** A component, or the 三公 itself (`total`: “三公”经费财政拨款支出决算为 X 万元). */
+  component: "total" | "abroad" | "vehicle" | "reception";
   label: string;
   amount: Amount;
   /** 完成预算的 P%, or null. */

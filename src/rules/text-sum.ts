@@ -1,6 +1,6 @@
 import { claimsOfKind } from "../claims/index.js";
 import { unitCore } from "../claims/match.js";
-import type { SanggongClaim } from "../claims/types.js";
+import type { SanggongClaim, SanggongFinalClaim } from "../claims/types.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import type { Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
@@ -73,6 +73,13 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   };
   sumOf("total", ["abroad", "reception", "vehicle"]);
   sumOf("vehicle", ["vehicle-purchase", "vehicle-operation"]);
+  // A 决算's: the 三公's 决算 and its three components' (each the first stated).
+  const final = new Map<string, SanggongFinalClaim>();
+  for (const s of claimsOfKind(doc, "sanggong-final")) if (!final.has(s.component)) final.set(s.component, s);
+  const total = final.get("total");
+  const parts = mapArray(["abroad", "reception", "vehicle"], (k) => final.get(k)).filter((p): p is SanggongFinalClaim => !!p);
+  if (total && parts.length === 3)
+    ctx.sum({ subject: { table: "text", item: `${total.label} 决算` }, total: total.amount, parts: mapArray(parts, (p) => ({ amount: p.amount })), relation: { zh: PLUS(mapArray(parts, (p) => p.label)), en: "abroad + reception + vehicle" } });
   const counts = claimsOfKind(doc, "vehicle-count");
   for (const c of counts.slice(1)) ctx.equal({ table: "text", item: "公务用车保有量" }, c.count, counts[0].count, { zh: "前文所列数", en: "the figure stated before" });
   const held = claimsOfKind(doc, "assets").find((a) => a.item === "vehicles" && !a.planned);

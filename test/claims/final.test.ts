@@ -5,6 +5,7 @@ import { shanghaiFinal } from "../../src/templates/shanghai.js";
 import { FINAL_FUNCTION_TABLE } from "../helpers/final.js";
 import { runRules } from "../../src/engine/run.js";
 import { yoyChange } from "../../src/rules/yoy-change.js";
+import { textSum } from "../../src/rules/text-sum.js";
 
 /* A 决算's 情况说明 read into claims (src/claims/final.ts), on a small layout document. */
 const TABLE = FINAL_FUNCTION_TABLE;
@@ -48,6 +49,23 @@ describe("the 决算's 情况说明", () => {
     const judged = (pct: string) => runRules(doc(pct), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).map((f) => `${f.severity} ${f.stated} ${f.computed}`);
     expect(judged("11.11")).toEqual([]);
     expect(judged("10.00")).toEqual(["error 10 11.111"]);
+  });
+
+  it("the national template's 三公 total (决算为 X 万元，完成预算的 P%) and 政府采购支出总额 with its kinds", () => {
+    const text = (total: string) =>
+      `  2024年度“三公”经费财政拨款支出决算为${total}万元，完成预算的83.33%。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行维护费支出决算为8.30万元；公务接待费支出决算为4.20万元。`;
+    const sanggong = claims([text("12.50")]).flatMap((c) => (c.kind === "sanggong-final" ? [`${c.component} ${c.label} ${c.amount.text} ${c.completion?.text ?? "-"}`] : []));
+    expect(sanggong).toEqual(["total “三公”经费 12.50 83.33", "abroad 因公出国(境)费 0 -", "vehicle 公务用车购置及运行维护费 8.30 -", "reception 公务接待费 4.20 -"]);
+    const summed = (t: string) =>
+      runRules(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", text(t)].join("\n"), { template: shanghaiFinal }), [textSum], { tolerance: { kind: "auto" }, lang: "en" }).map(
+        (f) => `${f.severity} ${f.item} ${f.stated} ${f.computed}`,
+      );
+    expect(summed("12.50")).toEqual([]);
+    expect(summed("12.80")).toEqual(["error “三公”经费 决算 12.8 12.5"]);
+    const procurement = claims(["  2024年度政府采购支出总额100.00万元，其中：政府采购货物支出60.00万元、政府采购工程支出0万元、政府采购服务支出40.00万元。"]).flatMap((c) =>
+      c.kind === "procurement" ? [`${c.amount.text} = ${c.components.map((k) => `${k.label} ${k.amount.text}`).join(" + ")}`] : [],
+    );
+    expect(procurement).toEqual(["100.00 = 货物采购 60.00 + 工程采购 0 + 服务采购 40.00"]);
   });
 
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
