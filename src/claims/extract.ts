@@ -120,14 +120,39 @@ function expenditure(j: JoinedText, out: Claim[]) {
 }
 
 /** 部门预算收入 9,724 万元 (also 部门收入预算, 部门预算支出总额为 …). */
-const DEPARTMENT = re(String.raw`部门(?:预算)?(?<side>收入|支出)(?:预算)?(?:总额|合计|总计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
+/** 部门预算收入 N 万元 · 部门预算支出总额为 N 万元 · 本部门 2023 年收入预算 N 万元. */
+const DEPARTMENT = re(String.raw`部门\s*(?:20\d\d\s*年度?\s*)?(?:预算)?(?<side>收入|支出)(?:预算)?(?:总额|合计|总计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
+/** Both sides at once: 部门预算收支总额均为 N 万元 · 部门收支预算均为 N 万元. */
+const DEPARTMENT_BOTH = re(String.raw`部门\s*(?:20\d\d\s*年度?\s*)?(?:预算)?收\s*、?\s*支(?:预算)?(?:总额|合计|总计)?\s*均\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
+/** The other side in the next clause, its 部门 left unsaid: …收入预算 N 万元，比上年…；支出预算 N 万元. */
+const OTHER_SIDE = re(String.raw`^[^。]*?[;。]\s*(?:20\d\d\s*年度?\s*)?(?:预算)?(?<side>收入|支出)(?:预算)?(?:总额|合计|总计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
 
 function totals(j: JoinedText, out: Claim[]) {
-  for (const p of paragraphsOf(j))
+  for (const p of paragraphsOf(j)) {
+    const sides = new Set<string>();
+    let end = -1;
+    const push = (m: RegExpExecArray, side: "income" | "expenditure", base = 0, change = true) => {
+      const amount = p.amount(m, "amount", base);
+      if (!amount) return;
+      sides.add(side);
+      out.push({ kind: "department-total", side, amount, change: change ? changeAfter(p, base + m.index + m[0].length) : null });
+    };
     for (const m of p.text.matchAll(DEPARTMENT)) {
-      const amount = p.amount(m, "amount");
-      if (amount) out.push({ kind: "department-total", side: m.groups!.side === "收入" ? "income" : "expenditure", amount, change: changeAfter(p, m.index + m[0].length) });
+      push(m, m.groups!.side === "收入" ? "income" : "expenditure");
+      end = m.index + m[0].length;
     }
+    // (One figure, one change: judged once, as the income's.)
+    for (const m of p.text.matchAll(DEPARTMENT_BOTH)) {
+      push(m, "income");
+      push(m, "expenditure", 0, false);
+    }
+    // One side stated with 部门, the other in the next clause without it.
+    if (sides.size === 1 && end >= 0) {
+      const o = OTHER_SIDE.exec(p.text.slice(end));
+      const side = o && (o.groups!.side === "收入" ? "income" : "expenditure");
+      if (o && side && !sides.has(side)) push(o, side, end);
+    }
+  }
 }
 
 const PROCUREMENT = re(String.raw`政府采购[^。]*?(?:共计|总额|合计|总计)\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);

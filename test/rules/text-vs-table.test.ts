@@ -110,6 +110,18 @@ describe("text-vs-table", () => {
     expect(fs.map((x) => [x.severity, x.unit, x.item, x.location.line, x.stated, x.computed])).toEqual([["error", "深圳市甲协会(本级)", "机关运行经费", 20, "20", "10"]]);
   });
 
+  it("reads the department's totals in other departments' wording: 本部门 2023 年收入预算 …；支出预算 … and 收支总额均为", () => {
+    const worded = (sentence: string) => sortFindings(checkText(textVsTable, text({}).replace("2023 年深圳市甲协会部门预算收入 150 万元，比 2022 年增加 10 万元，增长 7%。", sentence), TABLES)).map((x) => [x.severity, x.item, x.stated, x.computed]);
+    expect(worded("本部门 2023 年收入预算 150 万元，比上年增加 10 万元，增长 7%；支出预算 150 万元，比上年增加 10 万元，增长 7%。")).toEqual([]);
+    expect(worded("2023 年深圳市甲协会部门预算收支总额均为 150 万元，比 2022 年增加 10 万元，增长 7%。")).toEqual([]);
+    // Each side against 表1's 收入总计 / 支出总计: the unsaid 部门 of the second clause too.
+    expect(worded("本部门 2023 年收入预算 150 万元，比上年增加 10 万元，增长 7%；支出预算 160 万元，比上年增加 20 万元，增长 14%。")).toEqual([["error", "部门预算支出", "160", "150"]]);
+    expect(worded("2023 年深圳市甲协会部门预算收支总额均为 160 万元，比 2022 年增加 10 万元，增长 7%。")).toEqual([
+      ["error", "部门预算收入", "160", "150"],
+      ["error", "部门预算支出", "160", "150"],
+    ]);
+  });
+
   it("reads a unit's sentence broken across a page break, its figure on the next page's first line", () => {
     const broken = text({ personnel: "60" }).replace("包括人员支出 60 万元", "包括人员支出\n\n60 万元");
     const fs = sortFindings(checkText(textVsTable, broken, TABLES));
