@@ -175,6 +175,8 @@ function procurement(j: JoinedText, out: Claim[]) {
 
 const SANGGONG_KEY = new RegExp(String.raw`${OFFICIAL_CAR}购置[和及]运行(?:维护)?费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费|因公出国\(境\)|三公”?\s*经费`, "g");
 const SANGGONG_FIGURE = re(String.raw`预算(?:数|总额|总计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
+/** A component's figure right after its name, no 预算 between (其中：因公出国（境）费 0 万元，公务接待费 4 万元…). */
+const SANGGONG_NAMED = re(String.raw`(?:${OFFICIAL_CAR}购置[和及]运行(?:维护)?费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费|因公出国\(境\)(?:经费|费用|费)?)\s*(?:支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
 const VEHICLE_COUNT = re(String.raw`公务用车保有量共?\s*(?<count>NUM)\s*辆`, "g");
 
 function sanggongComponent(key: string): SanggongComponent {
@@ -190,8 +192,13 @@ function sanggongComponent(key: string): SanggongComponent {
 function sanggong(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
     const keys = [...p.text.matchAll(SANGGONG_KEY)];
-    for (const m of p.text.matchAll(SANGGONG_FIGURE)) {
-      const key = keys.filter((k) => k.index < m.index).pop();
+    // Figures after 预算, and figures right after a component's name (each figure once, in printed order).
+    const figures = [...p.text.matchAll(SANGGONG_FIGURE)];
+    const at = new Set(mapArray(figures, (m) => m.indices!.groups!.amount[0]));
+    for (const m of p.text.matchAll(SANGGONG_NAMED)) if (!at.has(m.indices!.groups!.amount[0])) figures.push(m);
+    figures.sort((a, b) => a.indices!.groups!.amount[0] - b.indices!.groups!.amount[0]);
+    for (const m of figures) {
+      const key = keys.filter((k) => k.index < m.indices!.groups!.amount[0]).pop();
       const amount = p.amount(m, "amount");
       if (!key || !amount) continue;
       const component = sanggongComponent(key[0]);

@@ -57,6 +57,16 @@ describe("text-sum", () => {
     ]);
   });
 
+  it("reads the 三公's components listed by name after 其中, no 预算 between (其他部门的写法), and sums them", () => {
+    const text = (vehicle: string) => `
+## 第五部分 一般公共预算“三公”经费预算情况
+2023年“三公”经费预算为15万元，其中：因公出国（境）费0万元，公务接待费4万元，公务用车购置及运行维护费${vehicle}万元。
+`;
+    expect(checkText(textSum, text("11")).filter((f) => f.severity === "error")).toEqual([]);
+    const fs = checkText(textSum, text("21")).filter((f) => f.severity === "error");
+    expect(fs.map((f) => [f.item, f.location.line, f.stated, f.computed])).toEqual([["“三公”经费", 2, "15", "25"]]);
+  });
+
   describe("a zero printed without decimals (工程采购金额0万元) beside amounts printed with them", () => {
     const procurement = (total: string, goods: string, services: string) => `
 ## 第四部分 政府采购预算情况
