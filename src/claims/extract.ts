@@ -155,8 +155,12 @@ function totals(j: JoinedText, out: Claim[]) {
   }
 }
 
-const PROCUREMENT = re(String.raw`政府采购[^。]*?(?:共计|总额|合计|总计)\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
-const PROCUREMENT_PART = re(String.raw`(?<label>货物|工程|服务)采购\s*(?<amount>NUM)\s*万元`, "g");
+/**
+ * 政府采购项目纳入 2023 年部门预算共计 X 万元 · 政府采购预算总额 X 万元 · 政府采购预算（共）X 万元; its kinds after it
+ * (货物采购 a 万元 · 货物类 a 万元 · 政府采购货物预算 a 万元 · 货物采购预算 a 万元).
+ */
+const PROCUREMENT = re(String.raw`政府采购[^。]*?(?:共计|总额|合计|总计|预算\s*共?)\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
+const PROCUREMENT_PART = re(String.raw`(?:政府采购)?(?<label>货物|工程|服务)(?:类|采购)\s*(?:预算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元|政府采购(?<label2>货物|工程|服务)预算\s*(?:为)?\s*(?<amount2>NUM)\s*万元`, "g");
 const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" } as const;
 
 function procurement(j: JoinedText, out: Claim[]) {
@@ -166,8 +170,8 @@ function procurement(j: JoinedText, out: Claim[]) {
     const from = m.index + m[0].length;
     const components = [];
     for (const c of p.sentence(from).matchAll(PROCUREMENT_PART)) {
-      const label = c.groups!.label as keyof typeof PROCUREMENT_KIND;
-      components.push({ component: PROCUREMENT_KIND[label], label: `${label}采购`, amount: p.amount(c, "amount", from)! });
+      const label = (c.groups!.label ?? c.groups!.label2) as keyof typeof PROCUREMENT_KIND;
+      components.push({ component: PROCUREMENT_KIND[label], label: `${label}采购`, amount: p.amount(c, c.groups!.label ? "amount" : "amount2", from)! });
     }
     out.push({ kind: "procurement", amount: p.amount(m, "amount")!, components });
   }

@@ -57,6 +57,18 @@ describe("text-sum", () => {
     ]);
   });
 
+  it("reads 政府采购 in other departments' wording (预算总额 · 预算共 · 货物类 · 政府采购货物预算 · 货物采购预算)", () => {
+    const worded = (sentence: string) => checkText(textSum, `\n## 第四部分 政府采购预算情况\n${sentence}\n`).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
+    for (const [head, kinds] of [
+      ["2023 年政府采购预算总额 171 万元，其中：", "货物类 13 万元、工程类 0 万元、服务类 X 万元。"],
+      ["2023 年政府采购预算 171 万元，其中：", "政府采购货物预算 13 万元，政府采购工程预算 0 万元，政府采购服务预算 X 万元。"],
+      ["2023年本部门政府采购预算共171万元，其中：", "货物采购预算13万元，工程采购预算0万元，服务采购预算X万元。"],
+    ]) {
+      expect(worded(head + kinds.replace("X", "158")), head).toEqual([]);
+      expect(worded(head + kinds.replace("X", "148")), head).toEqual([["政府采购", "171", "161"]]);
+    }
+  });
+
   it("reads the 三公's components listed by name after 其中, no 预算 between (其他部门的写法), and sums them", () => {
     const text = (vehicle: string) => `
 ## 第五部分 一般公共预算“三公”经费预算情况
