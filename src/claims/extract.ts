@@ -61,7 +61,11 @@ const componentOf = (label: string) => COMPONENT_WORDS.find(([rx]) => rx.test(la
 const COMPONENT = String.raw`(?<label>人员\s*:?\s*支出|公用支出|对个人和家庭的?补助支出|项目支出)\s*(?<amount>NUM)\s*万元`;
 const UNIT_BUDGET = re(String.raw`^(?:#+\s*)?(?<unit>[^\d\s#(][^,。]*?)预算\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*,\s*(?:包括|其中)`);
 const UNIT_COMPONENT = re(String.raw`^\((?:一|二|三|四)\)\s*` + COMPONENT);
-const PROJECT = re(String.raw`^(?<n>\d+)\s*[.、]\s*(?<name>.+?)[,:]?\s*预算(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
+/**
+ * A project's paragraph: `1. 综合管理预算 5 万元` · `1、…预算数为 5 万元` · `(1) 综合管理：预算 5 万元` · `1. 综合管理项目 5 万元`
+ * (a name ending in 项目, its figure right after it).
+ */
+const PROJECT = re(String.raw`^(?:(?<n>\d+)\s*[.、]|\(\s*(?<n2>\d+)\s*\))\s*(?<name>.+?)(?:[,:]?\s*预算(?:数)?|(?<=项目))\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`);
 const ITEM = re(String.raw`(?<amount>NUM)\s*万元`, "g");
 /** A unit's heading: `### 一、深圳市科学馆`, or the same line printed plain (a short line without punctuation or figures). */
 const UNIT_HEADING = /^(?:#+\s*)?(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))\s*([^,。;:\d]{2,30}?)\s*$/;
@@ -114,12 +118,11 @@ function expenditure(j: JoinedText, out: Claim[]) {
         if (normaliseName(label) === own) restated.push(amount);
         else items.push({ label, amount });
       }
-      out.push({ kind: "project", unit, number: Number(m.groups!.n), name, amount: p.amount(m, "amount")!, restated, items, change: found?.change ?? null });
+      out.push({ kind: "project", unit, number: Number(m.groups!.n ?? m.groups!.n2), name, amount: p.amount(m, "amount")!, restated, items, change: found?.change ?? null });
     }
   }
 }
 
-/** 部门预算收入 9,724 万元 (also 部门收入预算, 部门预算支出总额为 …). */
 /** 部门预算收入 N 万元 · 部门预算支出总额为 N 万元 · 本部门 2023 年收入预算 N 万元. */
 const DEPARTMENT = re(String.raw`部门\s*(?:20\d\d\s*年度?\s*)?(?:预算)?(?<side>收入|支出)(?:预算)?(?:总额|合计|总计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
 /** Both sides at once: 部门预算收支总额均为 N 万元 · 部门收支预算均为 N 万元. */
@@ -235,14 +238,17 @@ function other(j: JoinedText, out: Claim[]) {
   }
 }
 
-const PERF_AMOUNT = re(String.raw`涉及预算资金\s*(?<amount>NUM)\s*万元`);
-const PERF_GOALS = re(String.raw`(?<count>NUM)\s*个项目绩效目标`);
+/** 涉及预算资金 X 万元 · 涉及预算金额 X 万元. */
+const PERF_AMOUNT = re(String.raw`涉及预算(?:资金|金额)\s*(?:为|共)?\s*(?<amount>NUM)\s*万元`);
+/** 17 个项目绩效目标 · 17 个项目的绩效目标 · 项目绩效目标 17 个 · 纳入绩效目标管理的项目共 17 个. */
+const PERF_GOALS = re(String.raw`(?<count>NUM)\s*个项目的?绩效目标|项目绩效目标\s*(?:共)?\s*(?<count2>NUM)\s*个|绩效目标管理的项目\s*共?\s*(?<count3>NUM)\s*个`);
 
 function performance(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
     const a = PERF_AMOUNT.exec(p.text);
     const g = PERF_GOALS.exec(p.text);
-    if (a || g) out.push({ kind: "performance", amount: a ? p.amount(a, "amount") : null, goals: g ? p.count(g, "count") : null });
+    const goals = g ? p.count(g, g.groups!.count ? "count" : g.groups!.count2 ? "count2" : "count3") : null;
+    if (a || g) out.push({ kind: "performance", amount: a ? p.amount(a, "amount") : null, goals });
   }
 }
 

@@ -122,6 +122,19 @@ describe("text-vs-table", () => {
     ]);
   });
 
+  it("reads the count of project goals and its funds in other departments' wording", () => {
+    const sentence = "所有项目支出预算纳入部门预算绩效管理，涉及预算资金 40 万元，设置并编报 2 个项目绩效目标。";
+    const worded = (s: string) => sortFindings(checkText(textVsTable, text({}).replace(sentence, s), TABLES)).map((x) => [x.severity, x.item, x.stated, x.computed]);
+    expect(text({}).includes(sentence)).toBe(true);
+    for (const s of ["本部门 2023 年纳入绩效目标管理的项目共 N 个，涉及预算资金 40 万元。", "2023 年本部门编报项目绩效目标 N 个，涉及预算金额 40 万元。", "涉及预算资金 40 万元，设置 N 个项目的绩效目标。"]) {
+      expect(worded(s.replace("N", "2")), s).toEqual([]);
+      expect(worded(s.replace("N", "3")), s).toEqual([
+        ["error", "项目绩效目标个数", "3", "2"],
+        ["error", "项目绩效目标个数", "3", "2"],
+      ]);
+    }
+  });
+
   it("reads a unit's sentence broken across a page break, its figure on the next page's first line", () => {
     const broken = text({ personnel: "60" }).replace("包括人员支出 60 万元", "包括人员支出\n\n60 万元");
     const fs = sortFindings(checkText(textVsTable, broken, TABLES));

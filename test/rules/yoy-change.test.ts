@@ -90,8 +90,8 @@ describe("yoy-change", () => {
     expect(points.change).toMatchObject({ kind: "decrease", percent: null });
   });
 
-  it("reads a project worded …预算为 N 万元 or …项目，预算 N 万元, its name without the comma", () => {
-    for (const head of ["1. 科普能力提升项目预算为 1,197 万元", "1. 科普能力提升项目，预算 1,197 万元"]) {
+  it("reads a project worded …预算为 N 万元, …项目，预算 N 万元, (1) …：预算 N 万元 or …项目 N 万元, its name without the comma", () => {
+    for (const head of ["1. 科普能力提升项目预算为 1,197 万元", "1. 科普能力提升项目，预算 1,197 万元", "（1）科普能力提升项目：预算 1,197 万元", "1. 科普能力提升项目 1,197 万元"]) {
       const fs = checkText(yoyChange, project(`${head}，主要包括：科普。较 2022 年预算增加 427 万元，增幅 36%。`));
       expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed]), head).toEqual([["error", "科普能力提升项目", "36", "55.5"]]);
     }
