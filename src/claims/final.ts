@@ -49,8 +49,8 @@ const CHANGE = re(
 );
 /** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
 const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
-/** A 类 line of the structure paragraph: 一般公共服务支出(类)2106.66万元. */
-const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<amount>NUM)\s*万元`, "g");
+/** A 类 line of the structure paragraph: 一般公共服务支出(类)2106.66万元 · 一般公共服务（类）支出 2106.66 万元 (the national template's). */
+const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<spent>支出)?\s*(?<amount>NUM)\s*万元`, "g");
 const EXECUTION = re(
   String.raw`年初预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
   "g",
@@ -103,7 +103,8 @@ function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim[
   };
 }
 
-const itemNames = (m: RegExpExecArray) => mapArray([m.groups!.lei, m.groups!.kuan, m.groups!.xiang], (n) => normaliseName(n.replace(/^\d+\s*[、.]/, "")));
+// (A list number before the 类's name: 1、 or 1. — the pattern's name starts after its digits, at the 、 or .)
+const itemNames = (m: RegExpExecArray) => mapArray([m.groups!.lei, m.groups!.kuan, m.groups!.xiang], (n) => normaliseName(n.replace(/^\d*\s*[、.．]\s*/, "")));
 
 /** 占79.49% / 占本年支出合计的100.00% right after a figure's 万元. */
 const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%`);
@@ -180,7 +181,8 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       // The structure paragraph: each 类 with its 决算 figure.
       for (const m of p.text.matchAll(LEI_FIGURE)) {
         const amount = p.amount(m, "amount");
-        const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, ""));
+        // (一般公共服务（类）支出: the 类's name is 一般公共服务支出, as its table row prints it.)
+        const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, "") + (m.groups!.spent ?? ""));
         if (amount && name) {
           out.push({ kind: "function-item", names: [name], amount });
           figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });

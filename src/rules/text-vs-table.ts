@@ -279,7 +279,8 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
           const row = byCode.get(code);
           path.unshift(row?.name ? normaliseName(row.name) : "");
         }
-        if (!c.levels) return path.length === c.names.length && path.every((n, i) => n === c.names[i]);
+        // (The 类 may be named without its 支出: 一般公共服务（类）财政事务（款）…, the national 决算 template's wording.)
+        if (!c.levels) return path.length === c.names.length && path.every((n, i) => n === c.names[i] || (i === 0 && n === `${c.names[0]}支出`));
         // Levels marked: the row is of the last name's level, and the names are its path's last ones (a 类 may
         // be named without its 支出).
         const depth = LEVELS.indexOf(c.levels[c.levels.length - 1]) + 1;

@@ -6,6 +6,7 @@ import { FINAL_FUNCTION_TABLE } from "../helpers/final.js";
 import { runRules } from "../../src/engine/run.js";
 import { yoyChange } from "../../src/rules/yoy-change.js";
 import { textSum } from "../../src/rules/text-sum.js";
+import { textVsTable } from "../../src/rules/text-vs-table.js";
 
 /* A 决算's 情况说明 read into claims (src/claims/final.ts), on a small layout document. */
 const TABLE = FINAL_FUNCTION_TABLE;
@@ -66,6 +67,26 @@ describe("the 决算's 情况说明", () => {
       c.kind === "procurement" ? [`${c.amount.text} = ${c.components.map((k) => `${k.label} ${k.amount.text}`).join(" + ")}`] : [],
     );
     expect(procurement).toEqual(["100.00 = 货物采购 60.00 + 工程采购 0 + 服务采购 40.00"]);
+  });
+
+  it("the national template's 结构情况 (一般公共服务（类）支出 X 万元，占 P%) and an item numbered 1. are checked against the table", () => {
+    const doc = (lei: string, item: string) =>
+      loadLayoutText(
+        "final.txt",
+        [
+          ...TABLE,
+          "第三部分 某局2024年度部门决算情况说明",
+          `  2024年度一般公共预算财政拨款支出1,521.89万元，主要用于以下方面：一般公共服务（类）支出${lei}万元，占100%。`,
+          `  1.一般公共服务（类）财政事务（款）行政运行（项）：年初预算为1,600.00万元，支出决算为${item}万元，完成年初预算的94.49%。`,
+        ].join("\n"),
+        { template: shanghaiFinal },
+      );
+    const judged = (lei: string, item: string) => runRules(doc(lei, item), [textVsTable], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error").map((f) => `${f.item} ${f.stated} ${f.computed}`);
+    const items = claimsOf(doc("1,521.89", "1,511.89")).claims.flatMap((c) => (c.kind === "function-item" ? [`${c.names.join("-")} ${c.amount.text}`] : []));
+    expect(items).toEqual(["一般公共服务支出 1,521.89", "一般公共服务-财政事务-行政运行 1,511.89"]);
+    expect(judged("1,521.89", "1,511.89")).toEqual([]);
+    expect(judged("1,512.89", "1,511.89").length).toBe(1);
+    expect(judged("1,521.89", "1,151.89").length).toBe(1);
   });
 
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
