@@ -43,9 +43,12 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
   [re(String.raw`公用经费\s*(?<amount>NUM)\s*万元`, "g"), "public", "公用经费", BASIC_PARA],
 ];
 
-/** 与2023年度相比，收入支出总计减少56.95万元，下降1.87% · 比2023年度增加2.55万元，增长1.40% · 与上年相比… · …持平. */
+/**
+ * 与2023年度相比，收入支出总计减少56.95万元，下降1.87% · 比2023年度增加2.55万元，增长1.40% · 与上年相比… · …持平 · the
+ * percentage first: 比上年增长1.40%，增加2.55万元.
+ */
 const CHANGE = re(
-  String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?))(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平))`,
+  String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?))(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平)|(?:同比)?(?<pdir2>增长|上升|下降|降低)\s*了?\s*(?<pct2>NUM)\s*%\s*[,(]\s*(?<dir2>增加|减少)\s*了?\s*(?<amount2>NUM)\s*万元)`,
 );
 /** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
 const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
@@ -77,11 +80,13 @@ function changeIn(p: Para, from: number, to: number): Change | null {
   if (!m) return null;
   const g = m.groups!;
   const year = g.year ?? g.year2;
+  const first = !!g.dir2;
+  const pdir = first ? g.pdir2 : g.pdir;
   return {
-    kind: g.same ? "same" : g.dir === "增加" ? "increase" : "decrease",
-    amount: p.amount(m, "amount", from),
-    percent: p.amount(m, "pct", from),
-    percentDirection: g.pdir ? (/增|升/.test(g.pdir) ? "increase" : "decrease") : null,
+    kind: g.same ? "same" : (first ? g.dir2 : g.dir) === "增加" ? "increase" : "decrease",
+    amount: p.amount(m, first ? "amount2" : "amount", from),
+    percent: p.amount(m, first ? "pct2" : "pct", from),
+    percentDirection: pdir ? (/增|升/.test(pdir) ? "increase" : "decrease") : null,
     year: year ? Number(year) : null,
     location: p.j.at(p.start + from + m.index),
   };

@@ -43,6 +43,8 @@ describe("the 决算's 情况说明", () => {
     expect(changes("  2023年度收、支总计100.00万元。与上年相比，收、支总计各增加10.00万元，增长11.11%。")).toEqual(["grand-total 100.00 increase 10.00 11.11%"]);
     expect(changes("  2023年度财政拨款收、支总计100.00万元。与2022年度相比，财政拨款收、支总计各减少10.00万元，下降9.09%。")).toEqual(["allocation-grand-total 100.00 decrease 10.00 9.09%"]);
     expect(changes("  2023年度机关运行经费支出100.00万元，比上年增加10.00万元，增长11.11%。")).toEqual(["operating-cost 100.00 increase 10.00 11.11%"]);
+    // The percentage first.
+    expect(changes("  2023年度机关运行经费支出90.00万元，比上年下降10%，减少10.00万元。")).toEqual(["operating-cost 90.00 decrease 10.00 10%"]);
   });
 
   it("passes and fails: the change's percentage so read is judged (10 on 100 − 10 is 11.11%, not 10%)", () => {
