@@ -15,7 +15,7 @@ const code: ColumnSpec[] = [
   { key: "name", kind: "text", label: "科目名称", leaf: /名称|^项目$/ },
 ];
 
-const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合计|本年收入合计|支出合计|收入合计|支出总计|收入总计|金额|预算数?|(\d{4}年)?(预算数|年初预算数))$/);
+const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合计|本年收入合计|支出合计|收入合计|支出总计|收入总计|金额|预算数?|(\d{4}年)?(预算数|年初预算数)|(\d{4}年度?)?决算数?)$/);
 
 /** Where a province prints a fund's or a source's label, with or without 预算 / 拨款 / 收入 / 资金. */
 const FUND = {
@@ -87,6 +87,10 @@ const classifiedAmounts: ColumnSpec[] = [
   // Last year's budget beside this year's, and the change, under no spanning label (2024年预算数 | 2025年预算数 |
   // 增减额 | 增减率（%）: the earlier year's is named 上年预算数 by the layout reader).
   amount("prior-budget", "上年预算数", /^上年(度)?预算数?$/),
+  // A 决算's budget beside its outturn (一般公共预算财政拨款支出决算表: 年初预算数 | 调整预算数 | 决算数 over 合计 ·
+  // 基本支出 · 项目支出): read only in a header that prints 决算数 (header.ts, nameColumns), in no row identity.
+  { ...amount("budget-initial", "年初预算数", /^(年初)?预算数?$/), budgetStage: true },
+  { ...amount("budget-revised", "调整预算数", /^(调整(后)?|全年)预算数?$/), budgetStage: true },
   { ...amount("change", "增减额", /^增减(额|金额)$/), nonNegative: false },
   { key: "change-pct", kind: "text", label: "增减(%)", leaf: /^(增减|增长)(率|幅度)?(\(%\)|%)$|^(增减|增长)率$/ },
 ];

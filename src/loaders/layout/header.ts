@@ -251,6 +251,10 @@ export const REMARK_COLUMN = /^(绩效目标|备注|说明|项目(概况|简介|
 
 /** A spanning label over a 决算 table's budget columns (预算数 | 决算数). */
 const STAGE_BUDGET = /^(年初)?预算数?$/;
+/** A 决算's outturn: 决算数 spanning its items (合计 · 基本支出 · 项目支出), or a column of its own. */
+const STAGE_FINAL = /^(\d{4}年度?)?决算数?$/;
+/** A 决算's budget column beside its 决算数: 预算数 · 年初预算数 · 调整预算数 · 调整后预算数 · 全年预算数. */
+const BUDGET_LEAF = /^(年初|调整(后)?|全年)?预算数?$/;
 /** 预算数 or 决算数 spanning a 决算 table's items. */
 const STAGES = /^((年初)?预算数?|决算数?)$/;
 
@@ -288,13 +292,14 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[]): H
   const amountLeaves = leaves.filter((l) => !LABEL_COLUMN.test(l.text));
   const named: (ColumnSpec | null)[] = mapArray(amountLeaves, () => null);
   const used = new Set<ColumnSpec>();
-  // A kind with 预算数 columns beside its 决算数 ones (the 三公 决算表): a label under 预算数 is one of those.
-  const staged = specs.some((x) => x.budgetStage);
+  // A kind with 预算数 columns beside its 决算数 ones, in a header that prints 决算数: a label under 预算数 (the 三公
+  // 决算表), or a 年初预算数 / 调整预算数 column not under 决算数 (一般公共预算财政拨款支出决算表), is one of those.
+  const staged = specs.some((x) => x.budgetStage) && amountLeaves.some((l) => STAGE_FINAL.test(l.text) || l.groups.some((g) => STAGE_FINAL.test(g)));
   for (const pass of ["grouped", "before", "plain"] as const)
     amountLeaves.forEach((l, i) => {
       if (named[i]) return;
       let s: ColumnSpec | undefined;
-      const budget = staged && l.groups.some((g) => STAGE_BUDGET.test(g));
+      const budget = staged && !l.groups.some((g) => STAGE_FINAL.test(g)) && (l.groups.some((g) => STAGE_BUDGET.test(g)) || BUDGET_LEAF.test(l.text));
       // Amount columns, and text columns printed among them (增减(%): under a spanning label, or a percentage's).
       const free = (x: ColumnSpec) =>
         !used.has(x) && !!x.budgetStage === budget && (x.kind === "amount" || !!x.group || x.label.includes("%")) && !specs.some((o) => used.has(o) && o.key === x.key);

@@ -1272,6 +1272,40 @@ const TABLE_NUMBER = /^(部门)?公开表\s*\d+$|^公开\s*\d+\s*表$|^附表\s*
 /** Lines a table's block may hold that are not its header: a note, the table's number, "no data". */
 const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?公开\s*\d+\s*表$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据/;
 
+/**
+ * A table of a template that prints its columns in a fixed order (the order is part of the template: a layout
+ * text keeps no header geometry) whose header names them otherwise: read by its header, with the columns of
+ * its kind (the generic template's), under its own title and number. Shanghai's 决算 template carries the
+ * national tables' titles, which every province prints, in Shanghai's column order; other provinces print
+ * the 三公 决算表 with 预算数 over its six items and then 决算数 over them (Shanghai: 预算数 | 决算数 under each
+ * item), or its items down the page (项目 | 预算数 | 决算数); 一般公共预算财政拨款支出决算表 with 年初预算数 and 调整预算数
+ * before 决算数's 合计 · 基本支出 · 项目支出; the 基本支出 table's codes in one column (决算数) rather than two lanes.
+ * Read in the template's order, every row of such a table would put its figures in wrong columns. Null where
+ * the header is read as the template's (or not understood by its kind either: the template's order stands).
+ */
+function readByHeader(file: string, b: Block): TableTemplate | null {
+  const own = b.hit.tpl;
+  if (b.hit.unknown || (own.layout !== "classified" && own.layout !== "single-row" && own.layout !== "two-lane")) return null;
+  const kind = generic.tables.find((t) => t.kind === own.kind);
+  if (!kind || (kind.layout !== own.layout && own.layout !== "two-lane")) return null;
+  const parts = sections(file, b);
+  const byKind: TableTemplate = { ...own, layout: kind.layout, columns: kind.columns };
+  // A 三公 table's items down the page, one a row (two of its items at least name rows of figures).
+  if (own.layout === "single-row") {
+    const items = new Set(mapArray(mapArray(parts.body, splitData).filter((d) => d.amounts.length), (d) => sanggongItem(d)).filter((k) => k));
+    if (items.size >= 2 && headerLeaves(mapArray(parts.header, (l) => tokensOf(l))).some((l) => /^项目(名称)?$/.test(l.text))) return byKind;
+  }
+  // A table printed in lanes is the template's.
+  if (own.layout === "two-lane" && (printsLanes(parts.header) || laneGeometry(parts.header))) return null;
+  const { header, body } = withoutRowNumbers(parts.header, parts.body);
+  const named = genericColumns(kind, header, body);
+  if (named.unnamed.length || !named.specs.length) return null;
+  // …and names a column for each figure a line prints (two lanes under one 决算数 label are not one column).
+  if (mapArray(completeCodeSegments(body, header), splitData).some((d) => d.amounts.length > named.specs.length)) return null;
+  const fixed = own.columns.filter((c) => c.kind === "amount");
+  return own.layout === "two-lane" || named.specs.some((s, i) => fixed[i]?.key !== s.key) ? byKind : null;
+}
+
 /** Generic template: the amount columns its header names (wrapped and grouped labels read as printed). */
 function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[]): HeaderColumns {
   // The header printed above the first row (a continuation page repeats it: once is enough).
@@ -1762,7 +1796,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
 /** One row of amounts under the header (三公 and 机关运行经费). */
 /** A 三公 table's items printed as rows (广州: 项目 | 合计 | 一般公共预算 | …), each named by its label. */
 const SANGGONG_ITEMS: [RegExp, string][] = [
-  [/^三公经费(合计)?$/, "total"],
+  [/^三公经费(合计|总计)?$|^(合计|总计)$/, "total"],
   [/^因公出国/, "abroad"],
   [/^公务用车购置及运行/, "vehicle"],
   [/^公务用车购置费$/, "vehicle-purchase"],
@@ -1771,6 +1805,12 @@ const SANGGONG_ITEMS: [RegExp, string][] = [
   [/^行政经费$/, "admin-cost"],
   [/^机关运行经费$/, "running-cost"],
 ];
+
+/** A line's label as a 三公 item's (其中, a list number and a marker dropped). */
+const itemLabel = (d: DataLine): string =>
+  splitMarker(normaliseName(mapArray(d.label, (t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
+/** The 三公 item a line of figures names (因公出国（境）费 → abroad), if any. */
+const sanggongItem = (d: DataLine): string | undefined => SANGGONG_ITEMS.find(([re]) => re.test(itemLabel(d)))?.[1];
 
 /**
  * Read by kind alone, a 三公 table printed with its items as rows and the funds as columns (项目 | 合计 |
@@ -1785,8 +1825,10 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null });
   const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
-  const funds = mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
-  if (funds[0] !== "合计" || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
+  // A 决算's: 预算数 | 决算数 (年初预算数 | 决算数), each item's budget and outturn on its line.
+  const staged = columns.length === 2 && /^(年初)?预算数?$/.test(columns[0]) && /^决算数?$/.test(columns[1]) && tpl.columns.some((c) => c.budgetStage);
+  const funds = staged ? ["预算数", "决算数"] : mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
+  if ((funds[0] !== "合计" && !staged) || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
   const lines = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
   const items: { key: string; d: DataLine; at: (LayoutToken | undefined)[] }[] = [];
   // A line leaving a fund's cell blank: its figures go where the labels' starts put them, the line's first
@@ -1796,8 +1838,8 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const gaps = mapArray(offsets.slice(1), (o, i) => o - offsets[i]).sort((a, b) => a - b);
   const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
   for (const d of lines) {
-    const label = splitMarker(normaliseName(mapArray(d.label, (t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
-    const key = SANGGONG_ITEMS.find(([re]) => re.test(label))?.[1];
+    const key = sanggongItem(d);
+    const label = itemLabel(d);
     if (!key) return listed(`项目未能识别 item not understood: ${label}`);
     const at: (LayoutToken | undefined)[] = mapArray(funds, () => undefined);
     if (d.amounts.length === funds.length) d.amounts.forEach((a, j) => (at[j] = a));
@@ -1811,6 +1853,22 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     items.push({ key, d, at });
   }
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  if (staged) {
+    // One row, as the template's 三公 决算表 prints it: each item's 决算数, and its 预算数 beside it.
+    const row = emptyRow(b.hit.title, locationOf(file, items[0]?.d.line ?? b.lines[0]));
+    const keys = new Set<string>();
+    for (const { key, d, at } of items) {
+      row.cells[key] = cell(file, d.line, at[1], specOf(key));
+      keys.add(key);
+      const budget = specOf(`budget-${key}`);
+      if (budget) {
+        row.cells[budget.key] = cell(file, d.line, at[0], budget);
+        keys.add(budget.key);
+      }
+    }
+    row.role = "current-year";
+    return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), [row]), department };
+  }
   const rows: Row[] = mapArray(funds, (fund, j) => {
     const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
     for (const { key, d, at } of items) row.cells[key] = cell(file, d.line, at[j], specOf(key));
@@ -2254,6 +2312,14 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
       );
   }
   for (const b of bs) b.fromHeader = !!tpl.columnsFromHeader;
+  if (!tpl.columnsFromHeader)
+    for (const b of bs) {
+      const byKind = readByHeader(file, b);
+      if (byKind) {
+        b.hit = { ...b.hit, tpl: byKind };
+        b.fromHeader = true;
+      }
+    }
   const tables: Table[] = [];
   const unknownTables: UnknownTable[] = [];
   const departments: string[] = [];
