@@ -123,10 +123,11 @@ const INCOME_FIGURE = sre(
 const BEFORE_INCOME_FIGURE = /^[,;:。)\d年度中、．.]?$/;
 /**
  * …对项目支出全面实施绩效目标管理，涉及预算拨款 X 万元 (国家信访局) · …绩效目标…，涉及项目预算资金 X 万元: the projects that
- * set targets, at most the 项目支出 (all of it where every project does). Only in a sentence about 绩效目标: a
+ * set targets, at most the 项目支出 (all of it where every project does); 四川's `实行绩效目标管理的项目 3 个，涉及一般公共预算当年
+ * 拨款 X 万元` is such a figure, not the 一般公共预算当年拨款 of the whole budget. Only in a sentence about 绩效目标: a
  * sentence about an evaluation (绩效评价 …涉及资金) speaks of another year's projects.
  */
-const PERFORMANCE = sre(String.raw`绩效目标[^。]*?涉及(?:项目)?预算(?:拨款|资金)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const PERFORMANCE = sre(String.raw`绩效目标[^。]*?涉及(?:项目)?(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
 const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** Its kinds, in the sentence after it: 政府采购货物预算 a 万元 · 货物类采购预算 a 万元 · 拟采购货物支出 a 万元 · 拟购买服务支出 c 万元. */
@@ -283,6 +284,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       out.push({ kind: "table-figure", figure: allocation ? "allocation-income" : "general-public-income", label: allocation ? "财政拨款收入" : "一般公共预算收入", amount, change: null });
     }
     for (const m of p.text.matchAll(GENERAL)) {
+      // …项目 3 个，涉及一般公共预算当年拨款 X 万元: the projects' share of it (PERFORMANCE), not the whole.
+      if (/涉\s*及\s*$/.test(p.text.slice(Math.max(0, m.index - 4), m.index))) continue;
       const amount = figureAt(p, m, "amount");
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }

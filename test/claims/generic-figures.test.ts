@@ -259,6 +259,8 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("2026 年国家某局对项目支出全面实施绩效目标管理，涉及预算拨款 39,560.87 万元，均为一般公共预算拨款。")).toEqual(["绩效 39,560.87 at most 项目支出"]);
     // An evaluation of last year's projects is not this budget's targets.
     expect(read("对 2025 年度 5 个项目开展绩效评价，涉及预算资金 1,000 万元。")).toEqual([]);
+    // 四川: the projects' 一般公共预算当年拨款, not the whole of it.
+    expect(read("2025年本部门实行绩效目标管理的项目3个，涉及一般公共预算当年拨款763.60万元。")).toEqual(["绩效 763.60 at most 项目支出"]);
   });
 
   it("an item named by its function code (2, 3, 5 or 7 digits) and name, its figure later in the clause", () => {
@@ -311,6 +313,8 @@ describe("text-vs-table on the generic reader's figures", () => {
     const check = (...paragraphs: string[]) => checkText(textVsTable, part(...paragraphs), t3);
     expect(check("对项目支出全面实施绩效目标管理，涉及预算拨款 40 万元。")).toEqual([]);
     expect(check("对项目支出实施绩效目标管理，涉及项目预算资金 30 万元。")).toEqual([]);
+    expect(check("本部门实行绩效目标管理的项目3个，涉及一般公共预算当年拨款40万元。")).toEqual([]);
+    expect(check("本部门实行绩效目标管理的项目3个，涉及一般公共预算当年拨款46万元。").map((f) => [f.stated, f.computed])).toEqual([["46", "40"]]);
     const fs = check("对项目支出全面实施绩效目标管理，涉及预算拨款 46 万元。");
     expect(fs.map((f) => [f.severity, f.stated, f.computed, f.location.line])).toEqual([["error", "46", "40", 3]]);
   });
