@@ -69,3 +69,27 @@ describe("a table whose names wrap in their cells, centred around their figures"
     expect(fs.map((f) => [f.ruleId, f.code, f.column, f.stated, f.computed])).toContainEqual(["row-total", "2080501", "合计", "66", "69"]);
   });
 });
+
+describe("a name wrapped around its code line, indented by its level", () => {
+  // 项 names stand four columns right of 类 names (四川's 一般公共预算支出预算表): the rest of a wrapped 项 name,
+  // under its code line, starts where its first part does, not where the 类 names start.
+  const indented = (code: string, name: string, level: number, ...xs: string[]) => pad(code, 10 + 2 * level) + pad(name, 18 - 2 * level) + xs.map((x) => padL(x, 10)).join("");
+  const rows = (third = "52") => [
+    line("", "合计", "146", "146", "0"),
+    indented("208", "社会保障和就业支出", 0, "146", "146", "0"),
+    indented("20805", "行政事业单位养老支出", 1, "146", "146", "0"),
+    indented("2080501", "行政单位离退休", 2, "69", "69", "0"),
+    [pad("", 14) + "机关事业单位基本养老保", indented("2080505", "", 2, third, "52", "0"), pad("", 14) + "险缴费支出"].join("\n"),
+    [pad("", 14) + "机关事业单位职业年金缴", indented("2080506", "", 2, "25", "25", "0"), pad("", 14) + "费支出"].join("\n"),
+  ];
+
+  it("joins both parts to the row's name: no error", () => {
+    expect(names(body(rows())).slice(3)).toEqual(["2080505 机关事业单位基本养老保险缴费支出 52", "2080506 机关事业单位职业年金缴费支出 25"]);
+    expect(errors(body(rows()))).toEqual([]);
+  });
+
+  it("fails: a figure of the wrapped row typed wrong is an error at that row", () => {
+    const fs = errors(body(rows("55")));
+    expect(fs.map((f) => [f.ruleId, f.code, f.stated, f.computed])).toContainEqual(["row-total", "2080505", "55", "52"]);
+  });
+});

@@ -1395,7 +1395,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     }
   const items: Item[] = [];
   const replace: (() => void)[] = [];
-  let lastCodeItem: { item: Item; nameX: number | null; line: number } | null = null;
+  let lastCodeItem: { item: Item; nameX: number | null; prefixX?: number | null; line: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
   const nameStarts = mapArray(mapArray(data, (d) => (CODE_ROW.test(mapArray(d.label, (t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
     .filter((t): t is LayoutToken => !!t), (t) => t.x0)
@@ -1405,12 +1405,15 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // right above a code line that prints no name starts that row's name, not the previous row's.
   const prefix = new Map<DataLine, string>();
   const prefixLines = new Set<DataLine>();
+  // Where such a part starts: the rest of the name, on the line under the code's, starts there too.
+  const prefixX = new Map<DataLine, number>();
   data.forEach((d, i) => {
       const next = data[i + 1];
       const nextLabel = next ? mapArray(next.label, (t) => t.text).join(" ").trim() : "";
       const bareCode = /^\d{3}(\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$/.test(nextLabel);
       if (d.amounts.length === 0 && d.label.length && !hasCode(d) && next && bareCode && next.line.line - d.line.line <= 1) {
         prefix.set(next, mapArray(d.label, (t) => t.text).join(""));
+        prefixX.set(next, d.label[0].x0);
         prefixLines.add(d);
       }
     });
@@ -1447,7 +1450,12 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
       // A name wrapped onto the next line (机关事业单位基本养老保险缴费支 / 出): printed where names start,
       // right under the row it continues.
       const x = d.label[0]?.x0 ?? 0;
-      const near = lastCodeItem && d.line.line - lastCodeItem.line <= 2 && Math.abs(x - (lastCodeItem.nameX ?? nameCol)) <= (d.label[0]?.box ? 12 : 3);
+      // (Or where the part above the code line starts, a name printed indented by its level.)
+      const slack = d.label[0]?.box ? 12 : 3;
+      const near =
+        lastCodeItem &&
+        d.line.line - lastCodeItem.line <= 2 &&
+        (Math.abs(x - (lastCodeItem.nameX ?? nameCol)) <= slack || (lastCodeItem.prefixX != null && Math.abs(x - lastCodeItem.prefixX) <= slack));
       if (lastCodeItem && near && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && nameText.length <= 30) {
         // A budget unit's row continues its unit's name (深圳市科学技术协会 / (本级)), a code's row its 科目名称.
         const c = lastCodeItem.item.cells.unit ?? lastCodeItem.item.cells.name;
@@ -1482,7 +1490,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     if (nameTok) nameStart.set(item, nameTok.x0 + (nameTok.indent ?? 0));
     if (projectRow?.unit) unitOfItem.set(item, projectRow.unit);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
-    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, line: d.line.line } : lastCodeItem;
+    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, prefixX: prefixX.get(d) ?? null, line: d.line.line } : lastCodeItem;
   }
   // A misprinted row met before any row of its page was placed for certain: placed now that they are.
   for (const f of replace) f();
