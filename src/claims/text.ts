@@ -133,6 +133,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   // indent) even where the line before does not end a sentence ("……（如持平作持平表述）" / "  按上述格式……").
   const margins = marginsByPage(part);
   let prevAtMargin = false;
+  let prevColonFirst = false;
   for (const l of part.lines) {
     if (l.text.includes("\t")) {
       let col = 1;
@@ -145,6 +146,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
         }),
       });
       prevBreaks = true;
+      prevColonFirst = false;
       continue;
     }
     const lead = leadOf(l.text);
@@ -153,7 +155,10 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     const indent = l.page ? lead - (margins.get(l.page) ?? lead) : 0;
     const firstLine = prevAtMargin && indent >= 1 && indent <= FIRST_LINE_INDENT;
     prevAtMargin = !!l.page && indent === 0;
-    const newParagraph = prevBreaks || heading || firstLine || LIST_ITEM.test(body);
+    // …主要用于以下方面： ending a paragraph's indented first line, the paragraph going on at the margin under it: the
+    // list it introduces is the paragraph's, not a paragraph of its own (its shares are of the total before it).
+    const continued = prevColonFirst && !!l.page && indent === 0 && !heading && !LIST_ITEM.test(body);
+    const newParagraph = (prevBreaks && !continued) || heading || firstLine || LIST_ITEM.test(body);
     if (text && newParagraph) text += "\n";
     // The gaps a justified line was printed with are dropped, and a wider gap (a row of a table laid out with
     // spaces, read as text) is one space: each run of characters kept is a segment of its own, so that an
@@ -170,6 +175,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
         }
       }
     prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
+    prevColonFirst = !!l.page && !heading && indent >= 1 && indent <= FIRST_LINE_INDENT && body.endsWith(":");
   }
   const paragraphs: JoinedText["paragraphs"] = [];
   let start = 0;

@@ -181,6 +181,24 @@ describe("paragraphs of the layout forms (pdftotext -layout text, PDF): a first 
     ).toEqual(["算数的主要原因:XXXXXXXX。年初预算为XXX万元,支出决算数的主要原因:XXXXXXXX。(如持平作持平表述)", "按上述格式依次说明到各项级科目,预决算持平的不用说明变动原因。"]);
   });
 
+  it("a first line ending in ： goes on at the margin: the list it introduces is the same paragraph", async () => {
+    // The national 决算's 结构情况 (Shanghai's template prints it so): …主要用于以下方面： / 一般公共服务（类）支出 …
+    const lines = [
+      { line: 1, page: 1, text: "  2023年度一般公共预算财政拨款支出4,042.41万元，主要用于以下方面：" },
+      { line: 2, page: 1, text: "一般公共服务（类）支出3,125.37万元，占77.31%；科学技术（类）支出" },
+      { line: 3, page: 1, text: "12.00万元，占0.30%。" },
+      { line: 4, page: 1, text: "  其中：" },
+      { line: 5, page: 1, text: "  1.行政运行1,520.36万元。" },
+    ];
+    expect(await paragraphsOf(lines)).toEqual([
+      "2023年度一般公共预算财政拨款支出4,042.41万元,主要用于以下方面:一般公共服务(类)支出3,125.37万元,占77.31%;科学技术(类)支出12.00万元,占0.30%。",
+      "其中:",
+      "1.行政运行1,520.36万元。",
+    ]);
+    // A ： line at the margin, or one followed by an indented line or a list item, still ends its paragraph.
+    expect(await paragraphsOf([{ line: 1, page: 1, text: "  说明：" }, { line: 2, page: 1, text: "(一)收入。" }])).toEqual(["说明:", "(一)收入。"]);
+  });
+
   it("does not split a sentence continued on a page whose text stands further right, nor text without pages", async () => {
     // Page 2's lines all stand 3 columns in (its margin): the first of them continues the sentence.
     expect(
