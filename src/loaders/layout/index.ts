@@ -1814,6 +1814,31 @@ const SANGGONG_ITEMS: [RegExp, string][] = [
   [/^机关运行经费$/, "running-cost"],
 ];
 
+/** A year's budget as a 三公 table prints it, a column's label or a row's: 2025年预算数 · 2024年预算 · 2025年 · 上年预算数 · 本年预算数. */
+const YEAR_ROW = /^(?:(\d{4})年度?|(上|本)年度?)(?:预算)?数?$/;
+
+/**
+ * The columns of a 三公 table whose items are its rows, when they are years (上年预算数 | 本年预算数 | 增减额 |
+ * 增减率（%）, or 2024年预算数 | 2025年预算数): each column's row role (this year's: the latest or 本年; last year's;
+ * the change; the percentage, no row). Null unless every column is one of these, with this year's and last year's.
+ */
+function yearColumns(columns: string[]): ("current-year" | "previous-year" | "change" | "percent")[] | null {
+  const ys = mapArray(columns, (c) => {
+    const m = YEAR_ROW.exec(c);
+    return m ? (m[2] ? (m[2] === "本" ? Infinity : -Infinity) : Number(m[1])) : null;
+  });
+  const known = ys.filter((y): y is number => y !== null);
+  if (known.length !== 2 || new Set(known).size !== 2) return null;
+  const latest = Math.max(...known);
+  const out = mapArray(columns, (c, j) => {
+    if (ys[j] !== null) return ys[j] === latest ? ("current-year" as const) : ("previous-year" as const);
+    if (/^增减(额|金额)?$|^(增加|减少)(额)?$/.test(c)) return "change" as const;
+    if (/^(增减|增长)(率|幅度)?([(（]%[)）]|%)?$|^增减(比例|幅度)$/.test(c)) return "percent" as const;
+    return null;
+  });
+  return out.every((r) => r !== null) ? (out as ("current-year" | "previous-year" | "change" | "percent")[]) : null;
+}
+
 /** A line's label as a 三公 item's (其中, a list number and a marker dropped). */
 const itemLabel = (d: DataLine): string =>
   splitMarker(normaliseName(mapArray(d.label, (t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
@@ -1835,9 +1860,13 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
   // A 决算's: 预算数 | 决算数 (年初预算数 | 决算数), each item's budget and outturn on its line.
   const staged = columns.length === 2 && /^(年初)?预算数?$/.test(columns[0]) && /^决算数?$/.test(columns[1]) && tpl.columns.some((c) => c.budgetStage);
-  const funds = staged ? ["预算数", "决算数"] : mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
-  if ((funds[0] !== "合计" && !staged) || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
+  // Or last year's budget beside this year's, and the change (上年预算数 | 本年预算数 | 增减额 | 增减率（%）).
+  const years = staged ? null : yearColumns(columns);
   const lines = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  // Rows named by years (2024年预算 | 2025年预算 under the items' header): the template's rows, not items.
+  if (lines.length && lines.every((d) => YEAR_ROW.test(itemLabel(d)))) return null;
+  const funds = staged ? ["预算数", "决算数"] : years ?? mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
+  if ((funds[0] !== "合计" && !staged && !years) || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
   const items: { key: string; d: DataLine; at: (LayoutToken | undefined)[] }[] = [];
   // A line leaving a fund's cell blank: its figures go where the labels' starts put them, the line's first
   // figure in its first column, when one placement is clearly nearest (else the table stays listed).
@@ -1876,6 +1905,21 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     }
     row.role = "current-year";
     return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), [row]), department };
+  }
+  if (years) {
+    // A row a column, as the tables of a unit and its years are (Shenzhen's 三公 table): this year's, last year's,
+    // the change (its figures may be negative); the percentage's column is no row.
+    const rows: Row[] = [];
+    years.forEach((role, j) => {
+      if (role === "percent") return;
+      const row = emptyRow(columns[j], locationOf(file, items[0]?.d.line ?? b.lines[0]));
+      for (const { key, d, at } of items) row.cells[key] = cell(file, d.line, at[j], specOf(key));
+      if (role === "change") for (const c of Object.values(row.cells)) if (c.amount) c.amount.nonNegative = false;
+      row.name = columns[j];
+      row.role = role;
+      rows.push(row);
+    });
+    return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
   }
   const rows: Row[] = mapArray(funds, (fund, j) => {
     const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
@@ -1932,6 +1976,19 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
         r.role = "unit";
         r.unit = r.name;
       }
+  // …or a row a year (2024年预算 / 2025年预算, and 增减): this year's is the latest, last year's the one before it.
+  const yearOf = (r: Row) => YEAR_ROW.exec(normaliseName(r.name ?? ""));
+  if (tpl.kind === "sanggong" && rows.length > 1 && rows.every((r) => yearOf(r) || /^增减(额)?$/.test(normaliseName(r.name ?? "")))) {
+    const ys = mapArray(rows, (r) => {
+      const m = yearOf(r);
+      return m ? (m[2] ? (m[2] === "本" ? Infinity : -Infinity) : Number(m[1])) : null;
+    });
+    const latest = Math.max(...ys.filter((y): y is number => y !== null));
+    rows.forEach((r, i) => {
+      r.role = ys[i] === null ? "change" : ys[i] === latest ? "current-year" : "previous-year";
+      if (r.role === "change") for (const c of Object.values(r.cells)) if (c.amount) c.amount.nonNegative = false;
+    });
+  }
   // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
   if (uncertain(doubt))
     return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
