@@ -470,7 +470,8 @@ const BY_PART: Record<number, ((j: JoinedText, out: Claim[]) => void)[]> = {
 function statedStage(doc: BudgetDocument): "budget" | "final" {
   if (doc.stage === "final") return "final";
   const titles = [...mapArray(doc.text, (p) => p.title), ...mapArray(doc.contents, (c) => c.title), ...mapArray(doc.tables, (t) => t.title)];
-  return titles.some((t) => /决算/.test(t)) ? "final" : "budget";
+  // (预决算 names both: a web page's path 信息公开 > 财政预决算 above a 预算.)
+  return titles.some((t) => /(?<!预)决算/.test(t)) ? "final" : "budget";
 }
 
 /** Reads every claim of the document's written parts, in printed order. */
