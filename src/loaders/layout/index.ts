@@ -312,22 +312,26 @@ function splitData(l: LayoutLine): DataLine {
   return splitLine(l, true);
 }
 
+/** A budget unit's code (单位编码): six digits or more, no separator. */
+const UNIT_CODE = /^\d{6,12}$/;
+
 /** A line's label and amounts; `codes` false in a table that prints no codes. */
 function splitLine(l: LayoutLine, codes: boolean): DataLine {
   const toks = tokensOf(l);
   const label: LayoutToken[] = [];
   const amounts: LayoutToken[] = [];
-  for (const t of toks) {
+  toks.forEach((t, i) => {
     // Anything shaped like a number stands in an amount column; a malformed one (9,7244) is classified
     // there and reported (amount-format), never read as a name. In a table that prints no codes (`codes`
-    // false), a line's first figure of three digits (420) is no 类 code either.
-    if (AMOUNT_LIKE.test(t.text) && !(codes && amounts.length === 0 && isCodeToken(t.text, label))) amounts.push(t);
+    // false), a line's first figure of three digits (420) is no 类 code either. A line's first token of six
+    // digits or more, a name after it, is a budget unit's code (单位编码 | 单位名称: 301001 四川省…（本级）).
+    if (AMOUNT_LIKE.test(t.text) && !(codes && amounts.length === 0 && (isCodeToken(t.text, label) || (i === 0 && UNIT_CODE.test(t.text) && !!toks[1] && !AMOUNT_LIKE.test(toks[1].text))))) amounts.push(t);
     // A dash (- — －) after the row's label is a nil printed in an amount column: it holds that column (a
     // blank cell), it is no part of the next label (二、财政专户拨款   -   二、外交支出   -).
     else if (label.length && DASH_TOKEN.test(t.text)) amounts.push(t);
     else if (amounts.length === 0) label.push(t);
     else amounts.push(t); // text after amounts: kept in order (two-sided lines)
-  }
+  });
   // A code printed in brackets before its name ([2060101]行政运行, 广州): the code, then the name.
   if (label[0] && BRACKET_CODE.test(label[0].text)) label[0] = { ...label[0], text: label[0].text.replace(BRACKET_CODE, "$1 ") };
   return { line: l, label, amounts };
@@ -1429,7 +1433,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const m = CODE_ROW.exec(labelText) ?? GLUED_CODE.exec(labelText);
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
-    let nameText = (m ? m[m.length - 1] : labelText).trim() || (prefix.get(d) ?? "");
+    // (A budget unit's code before its name, 301001 四川省…（本级）: the name.)
+    let nameText = (m ? m[m.length - 1] : labelText.replace(/^\d{6,12}\s+(?=\D)/, "")).trim() || (prefix.get(d) ?? "");
     // Read by kind alone, the total row's label as one word (合   计 in a text, 合 计 in a PDF).
     if (named && /^(合计|总计)$/.test(normaliseName(nameText))) nameText = normaliseName(nameText);
     if (!d.amounts.length && !codeText) {
