@@ -202,6 +202,10 @@ describe("the generic reader: figures that restate a table", () => {
     expect(scopes("（二）支出预算总计 100 万元。包括：", "1．公共安全（类）支出 60 万元。", "三、一般公共预算当年拨款情况", "1．公共安全（类）支出 50 万元。", "科学技术（类）支出 5 万元。")).toEqual(["department", "general", "general"]);
     // Levels out of order are not an item's path.
     expect(read("行政运行（项）信访事务（款）100 万元。")).toEqual([]);
+    // A name's own bracket (政府办公厅（室）, 四川) is part of it: no level ends there.
+    expect(read("1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）2025年预算数为1234.56万元，主要用于：机关日常运转。")).toEqual([
+      "item 一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项) 1234.56",
+    ]);
   });
 
   it("按支出功能分类，包括 A 支出 a 万元、…: the 类 by their names, no level marked (杭州); a compared figure is not one", () => {
