@@ -19,15 +19,17 @@ import { mapArray } from "../util/arrays.js";
  * the whole the template states it under (本年支出合计, 本年收入合计, 一般公共预算财政拨款基本支出) — the same
  * words elsewhere (一般公共预算财政拨款支出…其中：基本支出) describe another scope, not the table's 合计 row.
  */
-const INCOME_PARA = /本年收入合计/;
-const EXPENDITURE_PARA = /本年支出合计/;
+// (本年收入合计, or 2023年度收入合计 as the national template words it.)
+const INCOME_PARA = /(?:本年|\d{4}\s*年度?)收入合计/;
+const EXPENDITURE_PARA = /(?:本年|\d{4}\s*年度?)支出合计/;
 const BASIC_PARA = /一般公共预算财政拨款基本支出/;
 const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
-  // (收入支出总计, or 收、支总计 as the national template words it.)
-  [re(String.raw`(?<!拨款)(?:收入支出|收\s*、?\s*支)总计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
-  [re(String.raw`财政拨款(?:收入支出|收\s*、?\s*支)总计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
-  [re(String.raw`本年收入合计\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
-  [re(String.raw`本年支出合计\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
+  // (收入支出总计, or 收、支总计（均为） as the national template words it.)
+  [re(String.raw`(?<!拨款)(?:收入支出|收\s*、?\s*支)总计\s*(?:均)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
+  [re(String.raw`财政拨款(?:收入支出|收\s*、?\s*支)总计\s*(?:均)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
+  // (本年收入合计, or the national template's 2023年度收入合计.)
+  [re(String.raw`(?:本年|(?<=\d\s*年度?))收入合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
+  [re(String.raw`(?:本年|(?<=\d\s*年度?))支出合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
   [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入", INCOME_PARA],
   [re(String.raw`其他收入\s*(?<amount>NUM)\s*万元`, "g"), "other-income", "其他收入", INCOME_PARA],
   [re(String.raw`事业收入\s*(?<amount>NUM)\s*万元`, "g"), "business-income", "事业收入", INCOME_PARA],
@@ -60,9 +62,12 @@ const EXECUTION = re(
 );
 const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?:年初)?(?:预算数?)?|与(?:年初)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`);
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
-/** 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … */
+/**
+ * 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … · its budget first, as the national template
+ * words it: 因公出国（境）费支出预算为 B 万元，支出决算为 X 万元，完成预算的 P%.
+ */
 const SANGGONG_PART = re(
-  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
+  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:(?:年初)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
   "g",
 );
 const sanggongKey = (label: string) => (/出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : "vehicle");
@@ -165,7 +170,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         if (!amount) continue;
         const label = m.groups!.label;
         const component = sanggongKey(label);
-        out.push({ kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct") });
+        out.push({ kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct"), budget: p.amount(m, "budget") });
       }
     vehicleSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);

@@ -304,6 +304,8 @@ export interface SanggongFinalClaim {
   amount: Amount;
   /** 完成预算的 P%, or null. */
   completion: Amount | null;
+  /** Its 预算 printed before its 决算 (支出预算为 B 万元，支出决算为 X 万元), or null. */
+  budget?: Amount | null;
 }
 
 /** 共有车辆 N 辆，其中：部级领导干部用车 a 辆、…、其他用车 k 辆 (or 预算安排购置车辆 N 辆，其中：…): a count and its parts. */

@@ -471,6 +471,14 @@ function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
     const printed = amountOf(row, c.component);
     const b = inText(t7, printed) ?? zeroLike(c.amount);
     ctx.equal({ table: "text", item: `${c.label} 决算` }, c.amount, b, { zh: `${tableName(t7)} 决算数 ${columnLabel(t7, c.component)}${printed ? "" : "（空白，按 0）"}`, en: `${t7.id} final ${c.component}${printed ? "" : " (blank: 0)"}` });
+    // …and its 预算 printed before it (支出预算为 B 万元，支出决算为 X 万元): the table's 预算数.
+    const key = `budget-${c.component}`;
+    if (!c.budget || !t7.columns.some((col) => col.key === key)) continue;
+    const budget = amountOf(row, key);
+    ctx.equal({ table: "text", item: `${c.label} 预算` }, c.budget, inText(t7, budget) ?? zeroLike(c.budget), {
+      zh: `${tableName(t7)} 预算数 ${columnLabel(t7, key)}${budget ? "" : "（空白，按 0）"}`,
+      en: `${t7.id} budget ${c.component}${budget ? "" : " (blank: 0)"}`,
+    });
   }
 }
 

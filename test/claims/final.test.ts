@@ -47,6 +47,31 @@ describe("the 决算's 情况说明", () => {
     expect(changes("  2023年度机关运行经费支出90.00万元，比上年下降10%，减少10.00万元。")).toEqual(["operating-cost 90.00 decrease 10.00 10%"]);
   });
 
+  it("the national template's 收、支总计均为, and 2023年度收入合计 with its 其中 parts (no 本年)", () => {
+    const changes = (text: string) =>
+      claims([text]).flatMap((c) => (c.kind === "table-figure" ? [`${c.figure} ${c.amount.text} ${c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-"}`] : []));
+    expect(changes("  2023年度收、支总计均为4,165.18万元。与2022年度相比，收、支总计各增加41.68万元，增长1.01%。")).toEqual(["grand-total 4,165.18 increase 41.68 1.01%"]);
+    expect(changes("  2023年度财政拨款收、支总计均为4,069.41万元。")).toEqual(["allocation-grand-total 4,069.41 -"]);
+    expect(figures(["  2023年度收入合计4,114.38万元，其中：财政拨款收入4,027.92万元，占97.90%；事业收入66.46万元，占1.62%；其他收入20.00万元，占0.48%。"])).toEqual([
+      "income-subtotal 4,114.38",
+      "allocation-income 4,027.92",
+      "other-income 20.00",
+      "business-income 66.46",
+    ]);
+    expect(figures(["  2023年度支出合计4,127.38万元，其中：基本支出2,902.13万元，占70.31%；项目支出1,225.25万元，占29.69%。"])).toEqual([
+      "expenditure-subtotal 4,127.38",
+      "basic 2,902.13",
+      "project 1,225.25",
+    ]);
+  });
+
+  it("the national template's 三公: each budget printed before its 决算 (支出预算为 B 万元，支出决算为 X 万元)", () => {
+    const sanggong = claims([
+      "  “三公”经费财政拨款支出预算为23.50万元，支出决算为17.70万元，完成预算的75.32%，其中：因公出国（境）费支出预算为12.00万元，支出决算为8.64万元，完成预算的72.00%；公务接待费支出预算为3.00万元，支出决算为1.82万元，完成预算的60.67%。",
+    ]).flatMap((c) => (c.kind === "sanggong-final" ? [`${c.component} ${c.budget?.text ?? "-"} ${c.amount.text} ${c.completion?.text ?? "-"}`] : []));
+    expect(sanggong).toEqual(["total 23.50 17.70 75.32", "abroad 12.00 8.64 72.00", "reception 3.00 1.82 60.67"]);
+  });
+
   it("passes and fails: the change's percentage so read is judged (10 on 100 − 10 is 11.11%, not 10%)", () => {
     const doc = (pct: string) => loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", `  2024年度收、支总计100.00万元。与上年相比，收、支总计各增加10.00万元，增长${pct}%。`].join("\n"), { template: shanghaiFinal });
     const judged = (pct: string) => runRules(doc(pct), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).map((f) => `${f.severity} ${f.stated} ${f.computed}`);

@@ -95,6 +95,25 @@ describe("a national 决算 read with Shanghai's titles: the 三公 table", () =
   });
 });
 
+describe("a national 决算's 三公 text: each budget printed before its 决算", () => {
+  // The national wording (支出预算为 B 万元，支出决算为 X 万元) after the fixture's own 三公 paragraphs.
+  const withText = (budget: string) => {
+    const text = replaced(SANGGONG, FUND, acrossTable());
+    const at = "  （二）“三公”经费财政拨款支出决算具体情况说明。";
+    expect(text.includes(at)).toBe(true);
+    return text.replace(at, `  “三公”经费中，公务接待费支出预算为${budget}万元，支出决算为0.00万元。\n\n${at}`);
+  };
+  const ofBudget = (text: string) => errors(text).filter((f) => f.ruleId === "text-vs-table" && f.item?.includes("预算"));
+
+  it("passes: the text's budget is the table's 预算数", () => {
+    expect(ofBudget(withText("0.95"))).toEqual([]);
+  });
+
+  it("fails: a budget the table does not print is an error at the text's figure", () => {
+    expect(ofBudget(withText("0.85")).map((f) => [f.stated, f.computed])).toEqual([["0.85", "0.95"]]);
+  });
+});
+
 const GENERAL = "一般公共预算财政拨款支出决算表";
 const BASIC = "一般公共预算财政拨款基本支出决算表";
 
