@@ -123,6 +123,17 @@ const twoSided: ColumnSpec[] = [
   amount("expenditure-amount", "支出预算数", /预算数|决算数|金额|合计/),
 ];
 
+/**
+ * 财政拨款收支总表's: the expenditure side may split its 合计 by fund (北京, 四川: 合计 | 一般公共预算 | 政府性基金预算 |
+ * 国有资本经营预算), each row's 合计 their sum (the kind's identity).
+ */
+const allocationTwoSided: ColumnSpec[] = [
+  ...twoSided,
+  amount("general-public", "一般公共预算", FUND.general),
+  amount("gov-fund", "政府性基金预算", FUND.fund),
+  amount("state-capital", "国有资本经营预算", FUND.capital),
+];
+
 const g = (number: number, rest: Omit<TableTemplate, "id" | "number">): TableTemplate => ({ id: `T${number}`, number, ...rest });
 const classified = (codeKind: "function" | "economic") => ({ layout: "classified" as const, codeKind, columns: [...code, ...classifiedAmounts] });
 /**
@@ -150,7 +161,7 @@ export const generic: DocumentTemplate = {
   moneyUnit: "万元",
   columnsFromHeader: true,
   tables: [
-    g(4, { kind: "allocation-summary", title: "财政拨款收支总表", titlePatterns: [/(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
+    g(4, { kind: "allocation-summary", title: "财政拨款收支总表", titlePatterns: [/(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: allocationTwoSided, roles }),
     g(1, { kind: "summary", title: "收支总表", titlePatterns: [/收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
     g(2, { kind: "income", title: "收入总表", titlePatterns: [/收入(预算|决算)?总(体情况)?表$|^(部门|单位)?收入(预算|决算)表$/], ...classified("function") }),
     g(6, { kind: "general-basic-economic", title: "一般公共预算基本支出表", titlePatterns: [/一般公共预算(财政拨款)?基本支出/], ...classified("economic") }),
