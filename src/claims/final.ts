@@ -116,6 +116,9 @@ function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim[
 // (A list number before the 类's name: 1、 or 1. — the pattern's name starts after its digits, at the 、 or .)
 const itemNames = (m: RegExpExecArray) => mapArray([m.groups!.lei, m.groups!.kuan, m.groups!.xiang], (n) => normaliseName(n.replace(/^\d*\s*[、.．]\s*/, "")));
 
+/** A section's heading: 七、… · （二）… (full-width brackets are ASCII by now). */
+const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
+
 /** 占79.49% / 占本年支出合计的100.00% right after a figure's 万元. */
 const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%`);
 /** The totals a share is of, when the text does not name it: the last of these stated before it in the paragraph. */
@@ -144,7 +147,11 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   // The item a numbered paragraph names (1、…(类)…(款)…(项)。主要用于：), for the execution sentence that may
   // follow in the next paragraph; forgotten once its figures are read or another item starts.
   let lastItem: string[] | null = null;
+  // Under a heading that names the “三公” (（二）“三公”经费财政拨款支出决算具体情况说明), until the next heading: its
+  // components' paragraphs need not name it (1.因公出国（境）经费支出 8.64 万元…, the national template's).
+  let underSanggong = false;
   for (const [k, p] of paras.entries()) {
+    if (SECTION_HEADING.test(p.text)) underSanggong = /三公/.test(p.text);
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
     for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(p.text)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);
@@ -164,7 +171,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     // The “三公” and its components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
     // sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%,
     // the national template's wording); a 占 P% after one is a share of the 三公 total.
-    if (/三公/.test(p.text))
+    if (underSanggong || /三公/.test(p.text))
       for (const m of p.text.matchAll(SANGGONG_PART)) {
         const amount = p.amount(m, "amount");
         if (!amount) continue;

@@ -72,6 +72,14 @@ describe("the 决算's 情况说明", () => {
     expect(sanggong).toEqual(["total 23.50 17.70 75.32", "abroad 12.00 8.64 72.00", "reception 3.00 1.82 60.67"]);
   });
 
+  it("the 三公's components under its heading, in paragraphs that do not name it (1.因公出国（境）经费支出 X 万元)", () => {
+    const sanggong = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "sanggong-final" ? [`${c.component} ${c.amount.text}`] : []));
+    const items = ["  1.因公出国（境）经费支出8.64万元，全年安排因公出国（境）团组2个。", "  2.公务用车购置及运行维护费支出7.23万元。", "  3.公务接待费支出1.82万元，国内公务接待18批次。"];
+    expect(sanggong(["  （二）“三公”经费财政拨款支出决算具体情况说明", ...items])).toEqual(["abroad 8.64", "vehicle 7.23", "reception 1.82"]);
+    // Under another heading they are not the 三公's.
+    expect(sanggong(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  （三）机关运行经费支出情况", ...items])).toEqual([]);
+  });
+
   it("passes and fails: the change's percentage so read is judged (10 on 100 − 10 is 11.11%, not 10%)", () => {
     const doc = (pct: string) => loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", `  2024年度收、支总计100.00万元。与上年相比，收、支总计各增加10.00万元，增长${pct}%。`].join("\n"), { template: shanghaiFinal });
     const judged = (pct: string) => runRules(doc(pct), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).map((f) => `${f.severity} ${f.stated} ${f.computed}`);
