@@ -173,6 +173,17 @@ function lists(paras: Para[], k: number, figureAt: FigureAt, out: Claim[], liste
   }
 }
 
+/** How a paragraph is numbered: （一） · 一、 · 1、 / 1. — or not. */
+const numbering = (text: string): string | null => {
+  const m = MARKER.exec(text.trimStart());
+  return m ? (m[0].startsWith("(") ? "(" : /^\d/.test(m[0]) ? "1" : "一") : null;
+};
+/** Whether paragraph qi, after the total's paragraph k, is numbered (（一） 1、) and so is the next one, alike. */
+const nextNumbered = (paras: Para[], k: number, qi: number): boolean => {
+  const n = qi > k && qi + 1 < paras.length ? numbering(paras[qi].text) : null;
+  return n !== null && numbering(paras[qi + 1].text) === n;
+};
+
 /** The parts listed from `at` in paragraph k on, under `head`'s total: shares, and the sum when they make 100%. */
 function list(paras: Para[], k: number, at: number, head: { total: Amount; label: string; unit: string }, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
   const { total, label } = head;
@@ -193,15 +204,22 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
       at = 0;
     }
     const m = PART.exec(q.text.slice(at));
+    // A list of numbered paragraphs, one part each, words after it or not ((一)文化旅游体育与传媒支出（类）20,902.31 万元，
+    // 占88.02%，主要用于…。 / (二)…): the next paragraph's part, when it is numbered too.
+    if (!m && at > 0 && nextNumbered(paras, k, qi)) {
+      q = paras[++qi];
+      at = 0;
+      continue;
+    }
     // A section heading (三、支出决算情况说明) joined to the figure after it is not a part: the list ended before it
     // (a Word-made PDF can print 603.14万元，占20.51%； of the next section right after its heading).
     if (!m || unitOf(m) !== head.unit || SECTION.test(m.groups!.label)) break;
     const amount = figureAt(q, m, "amount", at);
     if (!amount) break;
-    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
+    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
     at += m[0].length;
-    if (m.groups!.sep === "。") break;
-    runsOn = m.groups!.sep === ";";
+    if (m.groups!.sep === "。" && !nextNumbered(paras, k, qi)) break;
+    runsOn = m.groups!.sep === ";" || (m.groups!.sep === "。" && nextNumbered(paras, k, qi));
   }
   const whole = sharesMakeTheWhole(parts);
   // A list of one part is read only when it states the whole (其中：一般公共预算收入 24,169.74 万元，占 100%):

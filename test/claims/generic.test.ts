@@ -54,6 +54,25 @@ describe("the generic reader of the written parts", () => {
     expect(read("信息化项目 300 万元，主要用于系统运维。其中：软件 100 万元，占 33.3%；硬件 200 万元，占 66.7%。")).toEqual([]);
   });
 
+  it("其中： ending the total's paragraph, a numbered paragraph a part, words after it or not (北京): one list", () => {
+    const lines = (third: string) => [
+      "2025年一般公共预算财政拨款支出预算100.00万元，比2024年增加5.00万元，增长5.26%。其中：",
+      "（一）文化旅游体育与传媒支出（类）88.00万元，占88.00%，主要用于文物保护、博物馆运行等方面。",
+      "（二）社会保障和就业支出（类）6.00万元，占6.00%。",
+      `（三）住房保障支出（类）${third}万元，占6.00%。`,
+      "四、一般公共预算财政拨款基本支出情况",
+    ];
+    expect(read(...lines("6.00")).filter((c) => !c.startsWith("change"))).toEqual([
+      "share 文化旅游体育与传媒支出(类) 88.00 88.00% of 一般公共预算财政拨款支出预算 100.00 balanced",
+      "share 社会保障和就业支出(类) 6.00 6.00% of 一般公共预算财政拨款支出预算 100.00 balanced",
+      "share 住房保障支出(类) 6.00 6.00% of 一般公共预算财政拨款支出预算 100.00 balanced",
+      "composition 一般公共预算财政拨款支出预算 100.00 = 文化旅游体育与传媒支出(类) 88.00 + 社会保障和就业支出(类) 6.00 + 住房保障支出(类) 6.00",
+    ]);
+    // Fails: a part retyped is an error of the sum and of its share.
+    const fs = checkText(textSum, part(...lines("7.00"))).filter((f) => f.severity === "error");
+    expect(fs.map((f) => f.stated).sort()).toEqual(["100", "6"]);
+  });
+
   it("a list ends at a section heading, also one joined to the figure printed after it", () => {
     expect(read("本年收入合计2946.25万元，其中： 财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；", "三、支出决算情况说明", "603.14万元，占20.51%；")).toEqual([
       "share 财政拨款收入 2940.05 99.79% of 本年收入合计 2946.25 balanced",
