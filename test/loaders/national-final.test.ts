@@ -173,3 +173,14 @@ describe("a national 决算 read with Shanghai's titles: 年初预算数 and 调
     expect(fs.map((f) => f.code)).toEqual(["2010601"]);
   });
 });
+
+describe("a table number printed between a title and its 单位 line (财决05表, as 公开05表)", () => {
+  it("is no table of its own: the table under it is read", () => {
+    const start = at(GENERAL);
+    const text = [...lines.slice(0, start + 1), "                                                                 财决05表", ...lines.slice(start + 1)].join("\n");
+    const d = loadLayoutText("决算.txt", text);
+    expect(d.unknownTables ?? []).toEqual([]);
+    expect(d.tables.find((t) => t.kind === "general-function")?.rows.length).toBeGreaterThan(10);
+  });
+});
+
