@@ -13,8 +13,8 @@ export const fundTables: Rule = {
   id: "fund-tables",
   defaultSeverity: "error",
   requires: { tables: [["summary"], ["gov-fund", "state-capital"]] },
-  description: "表10 total equals 表1's 政府性基金预算拨款 and 表11 total equals 表1's 国有资本经营预算拨款.",
-  descriptionZh: "表10 合计 = 表1 政府性基金预算拨款；表11 合计 = 表1 国有资本经营预算拨款。",
+  description: "表10 total equals 表1's 政府性基金预算拨款 and 表11 total equals 表1's 国有资本经营预算拨款 (a 决算's: their 本年收入).",
+  descriptionZh: "表10 合计 = 表1 政府性基金预算拨款；表11 合计 = 表1 国有资本经营预算拨款（决算：其本年收入）。",
   check(doc, ctx) {
     const t1 = table(doc, "summary");
     if (!t1) return;
@@ -22,15 +22,19 @@ export const fundTables: Rule = {
       const t = table(doc, kind);
       const line = amountOf(rowByRole(t1, role), "amount");
       if (!t || !line) continue;
+      // A 决算's fund table prints the year's income beside its spending (年初结转和结余 | 本年收入 | 本年支出 | 年末结转和
+      // 结余): 表1's income is its 本年收入, which differs from the spending by what was carried over.
+      const key = t.columns.some((c) => c.key === "income") ? "income" : "total";
       const { department, units } = unitBlocks(t);
-      const dept = amountOf(department, "total");
-      const parts: Amount[] = dept ? [dept] : mapArray(units, (u) => amountOf(u.row, "total")).filter((a): a is Amount => !!a);
+      const dept = amountOf(department, key);
+      const parts: Amount[] = dept ? [dept] : mapArray(units, (u) => amountOf(u.row, key)).filter((a): a is Amount => !!a);
       if (!dept && parts.length === 0) continue;
+      const column = key === "income" ? ` ${columnLabel(t, key)}` : "";
       ctx.sum({
         subject: { table: t1.id, item: name, column: columnLabel(t1, "amount") },
         total: line,
         parts: mapArray(parts, (amount) => ({ amount })),
-        relation: dept ? { zh: `${tableName(t)} 合计`, en: `${t.id} total` } : { zh: `${tableName(t)} 各单位合计`, en: `${t.id} sum of units` },
+        relation: dept ? { zh: `${tableName(t)} 合计${column}`, en: `${t.id} total${column}` } : { zh: `${tableName(t)} 各单位合计${column}`, en: `${t.id} sum of units${column}` },
       });
     }
   },
