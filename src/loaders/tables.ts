@@ -490,14 +490,28 @@ export function unitYearRows(tpl: TableTemplate, items: Item[], docYear: number 
   return rows;
 }
 
+/**
+ * A 部门整体支出绩效目标表's 年度预算申请 box (湖南's: 资金总额 X · 基本支出 a · 项目支出 b, a line each) is the budget's
+ * split, not tasks: its lines are neither tasks nor the tasks' total (a line's name may run on into the next
+ * label's words: 项目支出年度绩效目标).
+ */
+const BUDGET_BOX = /资金总额|年度预算申请/;
+const BUDGET_BOX_LINE = /^(基本支出|项目支出|人员经费|公用经费|其中|财政拨款|一般公共预算|政府性基金|其他资金|其他收入|事业收入)/;
+
 export function taskRows(tpl: TableTemplate, items: Item[]): Row[] {
   const rows: Row[] = [];
   let done = false;
+  let inBox = false;
   for (const it of items) {
     const name = it.cells.name?.text || it.cells.group?.text || "";
     const row = emptyRow(name, it.loc);
     row.cells = it.cells;
     row.name = name || null;
+    inBox = BUDGET_BOX.test(name) || (inBox && BUDGET_BOX_LINE.test(name.replace(/\s+/g, "")));
+    if (inBox) {
+      rows.push(row);
+      continue;
+    }
     const role = roleOf(tpl, name, null);
     const hasAmounts = tpl.columns.some((c) => c.kind === "amount" && it.cells[c.key]?.amount);
     if (!done && role?.role === "tasks-total") {

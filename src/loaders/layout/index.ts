@@ -1289,11 +1289,17 @@ const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?(公开|财�
  */
 function readByHeader(file: string, b: Block): TableTemplate | null {
   const own = b.hit.tpl;
-  if (b.hit.unknown || (own.layout !== "classified" && own.layout !== "single-row" && own.layout !== "two-lane")) return null;
+  if (b.hit.unknown || (own.layout !== "classified" && own.layout !== "single-row" && own.layout !== "two-lane" && own.layout !== "unit-year")) return null;
   const kind = generic.tables.find((t) => t.kind === own.kind);
-  if (!kind || (kind.layout !== own.layout && own.layout !== "two-lane")) return null;
+  if (!kind || (kind.layout !== own.layout && own.layout !== "two-lane" && own.layout !== "unit-year")) return null;
   const parts = sections(file, b);
   const byKind: TableTemplate = { ...own, layout: kind.layout, columns: kind.columns };
+  // A 三公 table of a row per unit and year (Shenzhen's: 预算单位 | 年度 | …) printed without the 年度 column (湖南's
+  // 单位名称 | 合计 | 因公出国（境）费 | …, one year): the kind's, its columns by its header.
+  if (own.layout === "unit-year") {
+    const labels = mapArray(headerTokens(parts.header), (t) => normaliseName(t.text));
+    return labels.some((l) => /年度|年份/.test(l)) ? null : byKind;
+  }
   // A 三公 table's items down the page, one a row (two of its items at least name rows of figures).
   if (own.layout === "single-row") {
     const items = new Set(mapArray(mapArray(parts.body, splitData).filter((d) => d.amounts.length), (d) => sanggongItem(d)).filter((k) => k));
