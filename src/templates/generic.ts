@@ -91,6 +91,8 @@ const classifiedAmounts: ColumnSpec[] = [
   // 基本支出 · 项目支出): read only in a header that prints 决算数 (header.ts, nameColumns), in no row identity.
   { ...amount("budget-initial", "年初预算数", /^(年初)?预算数?$/), budgetStage: true },
   { ...amount("budget-revised", "调整预算数", /^(调整(后)?|全年)预算数?$/), budgetStage: true },
+  // …and the 决算数 as a percentage of it (决算数为全年预算数的%, 完成率): printed, in no identity.
+  { key: "execution-pct", kind: "text", label: "决算数为预算数的%", leaf: /^决算数?为.{0,6}预算数?的?([(（]?%[)）]?)?$|^(预算)?完成率([(（]?%[)）]?)?$/ },
   { ...amount("change", "增减额", /^增减(额|金额)$/), nonNegative: false },
   { key: "change-pct", kind: "text", label: "增减(%)", leaf: /^(增减|增长)(率|幅度)?(\(%\)|%)$|^(增减|增长)率$/ },
 ];

@@ -32,10 +32,10 @@ const FUND = "政府性基金预算财政拨款收入支出决算表";
 const cells = (xs: string[]) => xs.map((x) => padL(x, 10)).join("");
 
 /** The national 三公 决算表: 预算数 over six columns, then 决算数 over six (the fixture's figures: 0.95 budgeted for reception). */
-const acrossTable = (finalTotal = "0.00") => [
+const acrossTable = (finalTotal = "0.00", budgetLabel = "预算数") => [
   `                             ${SANGGONG}`,
   "                                                                           单位：万元",
-  "                                   预算数                                                      决算数",
+  `                                   ${pad(budgetLabel, 59)}决算数`,
   cells(["合计", "因公出国", "公务用车购置", "", "", "公务接待费", "合计", "因公出国", "公务用车购置", "", "", "公务接待费"]),
   cells(["", "（境）费", "及运行费", "", "", "", "", "（境）费", "及运行费", "", "", ""]),
   cells(["", "", "小计", "购置费", "运行费", "", "", "", "小计", "购置费", "运行费", ""]),
@@ -72,6 +72,13 @@ describe("a national 决算 read with Shanghai's titles: the 三公 table", () =
     expect(d.template).toBe("shanghai-final");
     const row = sanggongOf(text)!.rows[0];
     expect([row.cells["budget-total"]?.text, row.cells["budget-reception"]?.text, row.cells.total?.text, row.cells.reception?.text]).toEqual(["0.95", "0.95", "0.00", "0.00"]);
+    expect(errors(text).map((f) => f.message)).toEqual(fixtureErrors());
+  });
+
+  it("its budget labelled 全年预算数 (the year's budget as adjusted) is read as the 预算数", () => {
+    const text = replaced(SANGGONG, FUND, acrossTable("0.00", "全年预算数"));
+    const row = sanggongOf(text)!.rows[0];
+    expect([row.cells["budget-total"]?.text, row.cells.total?.text]).toEqual(["0.95", "0.00"]);
     expect(errors(text).map((f) => f.message)).toEqual(fixtureErrors());
   });
 
@@ -121,13 +128,14 @@ const BASIC = "一般公共预算财政拨款基本支出决算表";
  * 一般公共预算财政拨款支出决算表 with 年初预算数 and 调整预算数 before 决算数 (合计 · 基本支出 · 项目支出): the fixture's
  * 决算 figures, and budgets of their own that add up by code.
  */
-const generalTable = (basicOfRunning = "1,503.52") => {
-  const row = (code: string, name: string, xs: string[]) => `${pad(code, 10)}${pad(name, 30)}${xs.map((x) => padL(x, 12)).join("")}`;
+const generalTable = (basicOfRunning = "1,503.52", percent = false) => {
+  // (With a last column 决算数为调整预算数的%, its figures the 合计's of the 调整预算数: 99.84 on each row here, as printed.)
+  const row = (code: string, name: string, xs: string[]) => `${pad(code, 10)}${pad(name, 30)}${xs.map((x) => padL(x, 12)).join("")}${percent ? padL("99.84", 12) : ""}`;
   return [
     `                  ${GENERAL}`,
     "                                                                                              单位：万元",
-    `${pad("", 20)}${pad("项目", 20)}${padL("年初预算数", 12)}${padL("调整预算数", 12)}${padL("决算数", 24)}`,
-    `${pad("科目编码", 10)}${pad("科目名称", 30)}${padL("", 24)}${padL("合计", 12)}${padL("基本支出", 12)}${padL("项目支出", 12)}`,
+    `${pad("", 20)}${pad("项目", 20)}${padL("年初预算数", 12)}${padL("调整预算数", 12)}${padL("决算数", 24)}${percent ? padL("决算数为调整", 24) : ""}`,
+    `${pad("科目编码", 10)}${pad("科目名称", 30)}${padL("", 24)}${padL("合计", 12)}${padL("基本支出", 12)}${padL("项目支出", 12)}${percent ? padL("预算数的%", 12) : ""}`,
     row("201", "一般公共服务支出", ["2,000.00", "2,110.00", "2,106.66", "1,503.52", "603.14"]),
     row("20106", "财政事务", ["2,000.00", "2,110.00", "2,106.66", "1,503.52", "603.14"]),
     row("2010601", "行政运行", ["1,500.00", "1,515.00", "1,511.89", basicOfRunning, "8.37"]),
@@ -165,6 +173,14 @@ describe("a national 决算 read with Shanghai's titles: 年初预算数 and 调
       "2,830.00",
       "2,944.00",
     ]);
+    expect(errors(text).filter((f) => f.table === "T5")).toEqual([]);
+  });
+
+  it("with a last column 决算数为调整预算数的% (no identity of its own): read alike, no error", () => {
+    const text = replaced(GENERAL, BASIC, generalTable("1,503.52", true));
+    const t = loadLayoutText("决算.txt", text).tables.find((x) => x.kind === "general-function")!;
+    const total = t.rows[t.rows.length - 1];
+    expect([total.cells.total?.text, total.cells.basic?.text, total.cells["execution-pct"]?.text]).toEqual(["2,940.05", "2,336.91", "99.84"]);
     expect(errors(text).filter((f) => f.table === "T5")).toEqual([]);
   });
 

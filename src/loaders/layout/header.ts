@@ -68,8 +68,8 @@ const GROUP = new RegExp(
       // The change against last year's outturn, with or without an adjustment in brackets (中央部门).
       "\\d{4}年(度)?预算数?比\\d{4}年(度)?执行数(\\(.*\\))?",
       "三公经费", "公务用车购置及运行(维护)?费", "事业收入",
-      // A 决算's 预算数 and 决算数 over the same items (the national 三公 决算表).
-      "预算数", "决算数",
+      // A 决算's 预算数 and 决算数 over the same items (the national 三公 决算表), its budget also 全年 / 调整后预算数.
+      "预算数", "决算数", "(全年|调整(后)?)预算数",
       // The government procurement planned within the expenditure (深圳's 2023年政府采购项目 over 小计 and its 其中).
       "(\\d{4}年(度)?)?政府采购(项目|预算)?",
       "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
@@ -250,13 +250,13 @@ export interface HeaderColumns {
 export const REMARK_COLUMN = /^(绩效目标|备注|说明|项目(概况|简介|说明|内容)|主要(内容|用途)|用途)$/;
 
 /** A spanning label over a 决算 table's budget columns (预算数 | 决算数). */
-const STAGE_BUDGET = /^(年初)?预算数?$/;
+const STAGE_BUDGET = /^(年初|全年|调整(后)?)?预算数?$/;
 /** A 决算's outturn: 决算数 spanning its items (合计 · 基本支出 · 项目支出), or a column of its own. */
 const STAGE_FINAL = /^(\d{4}年度?)?决算数?$/;
 /** A 决算's budget column beside its 决算数: 预算数 · 年初预算数 · 调整预算数 · 调整后预算数 · 全年预算数. */
 const BUDGET_LEAF = /^(年初|调整(后)?|全年)?预算数?$/;
 /** 预算数 or 决算数 spanning a 决算 table's items. */
-const STAGES = /^((年初)?预算数?|决算数?)$/;
+const STAGES = /^((年初|全年|调整(后)?)?预算数?|决算数?)$/;
 
 /** A year's budget column: 2025年预算数 · 2024年度预算 · 2025年预算. */
 const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;

@@ -1870,7 +1870,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
   // A 决算's: 预算数 | 决算数 (年初预算数 | 决算数), each item's budget and outturn on its line.
-  const staged = columns.length === 2 && /^(年初)?预算数?$/.test(columns[0]) && /^决算数?$/.test(columns[1]) && tpl.columns.some((c) => c.budgetStage);
+  const staged = columns.length === 2 && /^(年初|全年|调整(后)?)?预算数?$/.test(columns[0]) && /^决算数?$/.test(columns[1]) && tpl.columns.some((c) => c.budgetStage);
   // Or last year's budget beside this year's, and the change (上年预算数 | 本年预算数 | 增减额 | 增减率（%）).
   const years = staged ? null : yearColumns(columns);
   const lines = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
