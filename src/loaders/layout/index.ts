@@ -1018,6 +1018,8 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
 /** The label of a column of budget units (a list of projects by unit: 单位名称 | 项目名称 | amounts; a list of units). */
 const UNIT_LABEL = /^(单位名称|预算单位(名称)?|单位)$/;
 const ITEM_LABEL = /^项目(名称)?$/;
+/** One label column for units and their projects (单位名称（项目）, 湖北): a unit at the margin, its projects indented. */
+const UNIT_PROJECT_LABEL = /^(单位名称|预算单位(名称)?|单位)\(项目(名称)?\)$/;
 
 /**
  * Read by kind alone, a table whose only label column names budget units (单位名称 | 合计 | sources …, 广州's and
@@ -1375,7 +1377,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   let lines_ = mapArray(completeCodeSegments(body, header), splitData).filter((d) => !isNumberingRow(d));
   // A list of projects in one name column (广州's 支出项目类别（资金使用单位）): each name wrapped around its figures'
   // line as its cell centres it, the words of a cell taken by the nearest line of figures.
-  const projectList = !!named && tpl.kind === "project-summary" && !lines_.some(hasCode) && !named.labels.some((l) => ITEM_LABEL.test(l));
+  // (Or a list of a fund's projects whose one label column names both: 一般公共预算项目支出预算表 | 单位名称（项目）.)
+  const projectList = !!named && (tpl.kind === "project-summary" || named.labels.some((l) => UNIT_PROJECT_LABEL.test(l))) && !lines_.some(hasCode) && !named.labels.some((l) => ITEM_LABEL.test(l));
   if (projectList) lines_ = attachNamePieces(lines_);
   else if (named && !lines_.some(hasCode)) lines_ = joinCentredLabels(lines_);
   // Read by kind alone, a table whose one line of figures prints no label (部门收入总表 as one row under its
