@@ -112,9 +112,11 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
   // own 一般公共预算财政拨款 … under 年初结转和结余, after 本年收入合计).
   const firstCarry = t.rows.findIndex((r) => r.side === "income" && r.role === "income-carryover");
   const inc = items.filter((r) => r.side === "income" && r.role !== "income-carryover" && (firstCarry < 0 || t.rows.indexOf(r) < firstCarry));
+  // A parent is printed above its parts (一、… 五、单位资金收入 / 1.事业收入 …): one printed below them is not theirs.
+  const above = (parent: Row, r: Row) => t.rows.indexOf(parent) < t.rows.indexOf(r);
   for (const parent of inc) {
     if (!parent.role) continue;
-    const kids = inc.filter((r) => r.role && roleParent(t.kind, r.role, template) === parent.role);
+    const kids = inc.filter((r) => r.role && roleParent(t.kind, r.role, template) === parent.role && above(parent, r));
     const total = amountOf(parent, "amount");
     if (total && kids.length) ctx.sum({ subject: subject(parent), total, parts: present(kids, "amount"), relation: { zh: "所属明细合计", en: "sum of its sub-items" } });
   }
@@ -122,11 +124,10 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
   const incTotal = amountOf(incSub, "amount");
   // Top level: items whose parent item the table does not print (一般公共预算财政拨款收入 in a 决算 that
   // prints no 财政拨款收入 line above it).
-  const printedRoles = new Set(mapArray(inc, (r) => r.role));
   const topIncome = inc.filter((r) => {
     if (!r.role) return r.level === 1;
     const p = roleParent(t.kind, r.role, template);
-    return p === null || !printedRoles.has(p);
+    return p === null || !inc.some((x) => x.role === p && above(x, r));
   });
   if (incTotal && topIncome.length)
     ctx.sum({ subject: subject(incSub!), total: incTotal, parts: present(topIncome, "amount"), relation: { zh: "各项收入合计", en: "sum of the income items" } });
@@ -136,8 +137,12 @@ function twoSided(t: Table, ctx: RuleContext, template: string) {
     const ta = amountOf(tr, "amount");
     const carry = items.filter((r) => r.side === "income" && r.role === "income-carryover");
     // Top level: items whose parent item this table does not print (一般公共预算资金 when no 财政拨款收入 line).
-    const printed = new Set(mapArray(inc, (r) => r.role));
-    const top = inc.filter((r) => r.kind === "item" && r.role !== "income-carryover" && (r.role ? !printed.has(roleParent(t.kind, r.role, template)) : r.level === 1));
+    const top = inc.filter((r) => {
+      if (r.kind !== "item" || r.role === "income-carryover") return false;
+      if (!r.role) return r.level === 1;
+      const p = roleParent(t.kind, r.role, template);
+      return p === null || !inc.some((x) => x.role === p && above(x, r));
+    });
     if (ta && top.length) ctx.sum({ subject: subject(tr!), total: ta, parts: present([...top, ...carry], "amount"), relation: { zh: "各项收入合计", en: "sum of the income items" } });
   }
   carryoverFunds(t, ctx);

@@ -103,12 +103,14 @@ const roles: RoleSpec[] = [
   { pattern: /^政府性基金(预算)?(资金|拨款|财政拨款|财政拨款收入|拨款收入)?$/, role: "gov-fund", kind: "item", side: "income", parent: "gov-allocation" },
   { pattern: /^国有资本经营(预算)?(资金|拨款|财政拨款|财政拨款收入|拨款收入)?$/, role: "state-capital", kind: "item", side: "income", parent: "gov-allocation" },
   { pattern: /^财政专户(管理资金|拨款)(收入)?$/, role: "special-account", kind: "item", side: "income" },
-  { pattern: /^单位资金$/, role: "unit-funds", kind: "item", side: "income" },
-  { pattern: /^事业收入$/, role: "business-income", kind: "item", side: "income" },
-  { pattern: /^(事业单位)?经营收入$/, role: "operating-income", kind: "item", side: "income" },
-  { pattern: /^上级补助收入$/, role: "superior-subsidy", kind: "item", side: "income" },
-  { pattern: /^附属单位上缴收入$/, role: "subsidiary-remittance", kind: "item", side: "income" },
-  { pattern: /^其他(资金|收入)$/, role: "other-income", kind: "item", side: "income" },
+  // 单位资金 (江苏: 五、单位资金收入 over 1.事业收入 · 2.其他收入) is the sum of the unit's own income listed under it;
+  // where no 单位资金 line is printed above them, those are top-level items (hierarchy-sum).
+  { pattern: /^单位资金(收入)?$/, role: "unit-funds", kind: "item", side: "income" },
+  { pattern: /^事业收入$/, role: "business-income", kind: "item", side: "income", parent: "unit-funds" },
+  { pattern: /^(事业单位)?经营收入$/, role: "operating-income", kind: "item", side: "income", parent: "unit-funds" },
+  { pattern: /^上级补助收入$/, role: "superior-subsidy", kind: "item", side: "income", parent: "unit-funds" },
+  { pattern: /^附属单位上缴收入$/, role: "subsidiary-remittance", kind: "item", side: "income", parent: "unit-funds" },
+  { pattern: /^其他(资金|收入)$/, role: "other-income", kind: "item", side: "income", parent: "unit-funds" },
   { pattern: /^(本年|当年)收入(合计|小计)?$/, role: "income-subtotal", kind: "total", side: "income" },
   // A 决算's wordings too (the national tables): 年初财政拨款结转和结余, 使用非财政拨款结余.
   { pattern: /^(上年结转|年初结转和结余|年初财政拨款结转和结余|上年结余|使用非财政拨款结余)/, role: "income-carryover", kind: "item", side: "income" },

@@ -217,3 +217,37 @@ runCases(
   },
   (text) => loadLayoutText("by-indent.txt", text),
 );
+
+// A 收支总表 whose 单位资金 line is printed above its own income, numbered under it (江苏: 三、单位资金收入 /
+// 1.事业收入 / 2.其他收入), as pdftotext lays it out: 单位资金收入 on line 7, 事业收入 on 8, 本年收入合计 on 10. Its
+// parts were also counted in 本年收入合计 beside it (a false error of 80).
+const side = (l: string, a: string, r: string, b: string) => `${l.padEnd(22, "　")}${a.padStart(10)}    ${r.padEnd(16, "　")}${b.padStart(10)}`;
+const unitFunds = (business = "80.00") =>
+  [
+    "                    部门收支总表",
+    "部门名称：某办公室                                        单位：万元",
+    "            收    入                                    支    出",
+    "    项    目                  预算数            项    目                预算数",
+    side("一、一般公共预算拨款收入", "2,829.83", "一、一般公共服务支出", "2,202.91"),
+    side("二、政府性基金预算拨款收入", "", "二、社会保障和就业支出", "706.92"),
+    side("三、单位资金收入", "80.00", "", ""),
+    side("  1.事业收入", business, "", ""),
+    side("  2.其他收入", "", "", ""),
+    side("    本年收入合计", "2,909.83", "    本年支出合计", "2,909.83"),
+    side("    收 入 总 计", "2,909.83", "    支 出 总 计", "2,909.83"),
+  ].join("\n") + "\n";
+
+runCases(
+  hierarchySum,
+  {
+    accept: [{ name: "a 收支总表: 单位资金 = Σ the income under it, 本年收入合计 = Σ top-level items (not those under 单位资金)", text: unitFunds() }],
+    reject: [
+      {
+        name: "a 收支总表: 单位资金 ≠ Σ the income numbered under it",
+        text: unitFunds("70.00"),
+        findings: [{ severity: "error", stated: "80", computed: "70", difference: "10", tolerance: "0.01", line: 7, table: "T1", item: "单位资金收入", related: [8] }],
+      },
+    ],
+  },
+  (text) => loadLayoutText("summary.txt", text),
+);
