@@ -240,10 +240,17 @@ function isProse(l: LayoutLine): boolean {
   return /[。；，]/.test(t) || t.length > 24 || /情况说明|名词解释|其他相关|^第[一二三四五六七八九十]+部分/.test(t);
 }
 
+/**
+ * How long a heading may be: 30 characters, or 60 for a part's (第三部分 广东省人大常委会办公厅2024年度部门决算情况说明:
+ * a long department's name in it).
+ */
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+const headingLength = (t: string) => (PART_HEADING.test(t) ? 60 : 30);
+
 /** A written part's heading: short, alone, set in (or 第N部分), no figure, naming a 说明 / 情况 / 概况 / 解释. */
 function isSectionHeading(l: LayoutLine): boolean {
   const t = text(l);
-  if (!t || t.length > 30 || /[。；，,]/.test(t) || amountsOf(l).length) return false;
+  if (!t || t.length > headingLength(t) || /[。；，,]/.test(t) || amountsOf(l).length) return false;
   const setIn = l.heading || l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t);
   return setIn && /(说明|情况|概况|解释)$/.test(t.replace(/\s+/g, ""));
 }
@@ -2328,7 +2335,7 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
     const t = text(l);
     if (!t || PAGE_NUMBER.test(t)) continue;
     // A heading: marked as one (a Markdown heading), or short, without punctuation or figures, and set in.
-    const heading = l.heading || (t.length <= 30 && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t)));
+    const heading = l.heading || (t.length <= headingLength(t) && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t)));
     // A heading wrapped onto the next line (…部门决算情况 / 说明): one title.
     if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t)) {
       current.title += t;
