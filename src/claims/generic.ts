@@ -23,12 +23,12 @@ import { mapArray } from "../util/arrays.js";
  */
 
 /** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
-const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<unit>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
+const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
 /**
  * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
  * amount, optionally 占 P%, then ; , 、 or the sentence's end.
  */
-const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?\s*(?<sep>[;,、]|。|$)`);
+const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?\s*(?<sep>[;,、]|。|$)`);
 /** A year in a label (2026年, 2026年度): the name is what follows it. */
 const YEAR = /20\d\d年度?/g;
 /** A list marker before a label: 一、 (一) 1、 1. */
@@ -141,14 +141,14 @@ const PAGE_NUMBER = /^\s*\d{0,4}\s*$/;
 /** At most this many paragraphs after the total's are read for its list: one per part (a part may end its line with ;). */
 const MAX_LIST_PARAGRAPHS = 20;
 
-const unitOf = (m: RegExpExecArray) => m.groups!.unit.replace(/\s+/g, "");
+const unitOf = (m: RegExpExecArray) => m.groups!.money.replace(/\s+/g, "");
 
 /** A section heading's number: 三、 / 第三部分. */
 const SECTION = /^\s*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/;
 /** 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… */
 const LEADING = /(?:^|。)\s*其\s*中\s*[:,]\s*/g;
 /** The first figure of a sentence, and the unit it is in. */
-const FIGURE = re(String.raw`(?<amount>NUM)\s*(?<unit>万\s*元|元)`);
+const FIGURE = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)`);
 /** What a total stated a sentence before its 其中 may be called: the department's 收入 / 支出 (预算) (总计 …). */
 const LEADING_TOTAL = /(?:收入|支出|收支)(?:预算)?(?:总计|合计|总额)?$|总预算$/;
 
@@ -289,7 +289,7 @@ function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "e
  * One part of a list of shares that no 其中 introduces: a label (its level marked or not: 一般公共服务（类）支出,
  * 人员支出), the amount, 占 P% of no named base, then ; , 、 or the sentence's end.
  */
-const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<unit>万\s*元|元)\s*,\s*占(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%\s*(?<sep>[;,、]|。|$)`);
+const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*占(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%\s*(?<sep>[;,、]|。|$)`);
 /** What may open a list's first label: 包括 / 支出包括 / 主要包括 (按支出用途分类，包括人员支出 …). */
 const INCLUDES = /^(?:收入|支出)?(?:主要)?包括/;
 /** The sum of labels, as a base's name when the text names none. */
@@ -297,7 +297,7 @@ const PLUS = (labels: string[]) => labels.join(" + ");
 /** Where a list may start: a paragraph's start or right after punctuation. */
 const LIST_START = /[,;:。、]/g;
 /** Every figure in money, for the total a list's shares are of. */
-const ANY_FIGURE = re(String.raw`(?<amount>NUM)\s*(?<unit>万\s*元|元)`, "g");
+const ANY_FIGURE = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)`, "g");
 /** How many paragraphs before a list its total is looked for in (a heading or two, the sentence that states it). */
 const BASE_WITHIN = 8;
 const HUNDRED = new Decimal(100);

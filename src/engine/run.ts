@@ -5,7 +5,7 @@ import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
 import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
-import { cutOffFigure, judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict } from "./evaluate.js";
+import { cutOffFigure, judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict, type VerdictStrings } from "./evaluate.js";
 import type { AtMostIdentity, Finding, Lang, Msg, Note, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject, SumIdentity } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -58,8 +58,18 @@ export function subjectText(s: Subject, lang: Lang): string {
   return text;
 }
 
-function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, lang: Lang, kind: "sum" | "at-most"): string {
+/**
+ * A verdict's figures as the document prints them: a text's 元 figures are held in 万元 (claims/para.ts,
+ * `printedIn`), so an identity of such figures alone is written in 元, as its figures are printed.
+ */
+function printedStrings(v: Verdict, amounts: Amount[]): VerdictStrings {
   const n = verdictStrings(v);
+  if (!amounts.every((a) => a.printedIn === "元")) return n;
+  const yuan = (x: string) => decimalString(new Decimal(x).times(10000));
+  return { stated: yuan(n.stated), computed: yuan(n.computed), difference: yuan(n.difference), tolerance: yuan(n.tolerance) };
+}
+
+function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, n: VerdictStrings, lang: Lang, kind: "sum" | "at-most"): string {
   const subject = subjectText(s, lang);
   if (lang === "zh") {
     const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
@@ -75,7 +85,9 @@ function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, lang: Lang, ki
 function termsText(terms: RatioIdentity["numerator"]): string {
   if (terms.length === 1 && (terms[0].sign ?? 1) === 1) return terms[0].amount.text;
   const expr = mapArray(terms, (t, i) => `${i === 0 ? ((t.sign ?? 1) < 0 ? "−" : "") : (t.sign ?? 1) < 0 ? " − " : " + "}${t.amount.text}`).join("");
-  const sum = terms.reduce((acc, t) => acc.plus(t.amount.value.times(t.sign ?? 1)), new Decimal(0));
+  const held = terms.reduce((acc, t) => acc.plus(t.amount.value.times(t.sign ?? 1)), new Decimal(0));
+  // Figures the text prints in 元, held in 万元: their sum in 元 too.
+  const sum = terms.every((t) => t.amount.printedIn === "元") ? held.times(10000) : held;
   // The sum written as the document writes its amounts: with thousands separators when they have them.
   const grouped = terms.some((t) => t.amount.text.includes(",")) ? decimalString(sum).replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ",")) : decimalString(sum);
   return `(${expr} = ${grouped})`;
@@ -260,8 +272,9 @@ class EngineContext implements RuleContext {
     // Two figures that should be equal, one the other cut off (截尾) at its printed places: a warning at most,
     // that says so and what the figure reads rounded.
     const cut = !v.withinRounding && id.parts.length === 1 && id.parts[0].sign !== -1 ? cutOffFigure(id.total, id.parts[0].amount) : null;
-    const message = arithmeticMessage(id.subject, id.relation, v, this.lang, "sum") + (cut ? cutOffNote(cut, this.lang) : "");
-    this.fromVerdict(id.subject, v, message, id.total.location, related, cut ? atMostWarning(this.severity) : undefined);
+    const n = printedStrings(v, [id.total, ...mapArray(id.parts, (p) => p.amount)]);
+    const message = arithmeticMessage(id.subject, id.relation, v, n, this.lang, "sum") + (cut ? cutOffNote(cut, this.lang) : "");
+    this.fromVerdict(id.subject, v, message, id.total.location, related, cut ? atMostWarning(this.severity) : undefined, n);
   }
 
   equal(subject: Subject, a: Amount, b: Amount, relation: Msg): void {
@@ -284,7 +297,8 @@ class EngineContext implements RuleContext {
     if (v.holds || v.withinRounding) this.declared.push(constraint);
     this.log?.linear.push({ constraint, finding: v.holds ? null : this.findings.length });
     if (v.holds) return;
-    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, this.lang, "at-most"), id.part.location, [id.whole.location]);
+    const n = printedStrings(v, [id.part, id.whole]);
+    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-most"), id.part.location, [id.whole.location], undefined, n);
   }
 
   ratio(id: RatioIdentity): void {
@@ -324,14 +338,14 @@ class EngineContext implements RuleContext {
     });
   }
 
-  private fromVerdict(subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[], severity?: Severity): void {
+  private fromVerdict(subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[], severity?: Severity, strings: VerdictStrings = verdictStrings(v)): void {
     this.findings.push({
       ruleId: this.rule.id,
       severity: v.withinRounding ? "info" : (severity ?? this.severity),
       withinRounding: v.withinRounding,
       message,
       ...subjectFields(subject, this.doc),
-      ...verdictStrings(v),
+      ...strings,
       location,
       related: uniqueLocations(related, location),
     });

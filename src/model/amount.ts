@@ -20,6 +20,11 @@ export interface Amount {
    */
   exact?: boolean;
   /**
+   * The unit the figure is printed in, where `value` is in another: a text's 元 figure held in 万元, as the
+   * text's figures are compared (claims/para.ts). Messages write a sum of such figures as printed.
+   */
+  printedIn?: string;
+  /**
    * The printed figure as an integer count of its last printed digit, value·10^decimals (9,724 → 9724;
    * 18,976.76 → 1897676 with decimals 2): a number while that is a safe integer, a bigint beyond. Set by
    * the loaders (`withScaled`) as a non-enumerable property, so that a copy made by spreading
@@ -382,7 +387,8 @@ export function inUnit(a: Amount, from: string | null | undefined, to: string): 
   const t = UNIT_POWER[to];
   if (f === undefined || t === undefined || f === t) return a;
   const k = t - f;
-  if (k > 0) return { ...a, value: a.value.div(new Decimal(10).pow(k)), decimals: a.decimals + k };
+  // (A 元 figure held in 万元 says so: a message of 元 figures alone writes them in 元.)
+  if (k > 0) return { ...a, value: a.value.div(new Decimal(10).pow(k)), decimals: a.decimals + k, ...(from === "元" && to === "万元" ? { printedIn: a.printedIn ?? "元" } : {}) };
   // To a smaller unit: exact multiples only when the printed decimals allow it.
   if (a.decimals + k < 0) return a;
   return { ...a, value: a.value.times(new Decimal(10).pow(-k)), decimals: a.decimals + k };
