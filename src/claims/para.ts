@@ -1,4 +1,4 @@
-import { makeAmount, makeCount, type Amount } from "../model/amount.js";
+import { inUnit, makeAmount, makeCount, type Amount } from "../model/amount.js";
 import type { JoinedText } from "./text.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -17,8 +17,25 @@ export const ABROAD = String.raw`因公出国[(（]境[)）](?:经费|费用|费
  * the figure in `pct` (never 个百分点: a difference of rates, not a ratio).
  */
 export const PERCENT_AFTER = String.raw`\s*[,(]?\s*(?:同\s*比\s*)?(?<pdir>增\s*幅|减\s*幅|降\s*幅|增\s*长\s*率?|上\s*升|增\s*加|下\s*降|降\s*低|减\s*少)\s*(?:比\s*例|幅\s*度)?\s*(?:了|为|达)?\s*(?<pct>NUM)\s*%`;
+/**
+ * A figure read as 万元 (`(?<amount>NUM)\s*万元`, spaces allowed between the characters) is read in 元 too: a county's
+ * text states its amounts as its tables print them (基本支出11,834,951.47元). The 元 is caught in a group of the
+ * figure's name and `__yuan` (`Para.amount` turns the figure into 万元); 亿元 stays unread.
+ */
+const IN_WAN = /\(\?<(\w+)>NUM\)((?:\\s\*)*)万((?:\\s\*)*)元/g;
+/** The group that says a figure of group `name` was printed in 元. */
+const yuanGroup = (name: string) => `${name}__yuan`;
+
+/**
+ * A source's Chinese characters as characters: the CLI's bundle is ASCII (scripts/build.mjs), a raw template's
+ * 万 in it `\u4e07`, which a regular expression reads as 万 but IN_WAN would not find. (No CJK character is a
+ * regular expression's metacharacter.)
+ */
+const asCharacters = (source: string) => source.replace(/\\u([0-9a-fA-F]{4})/g, (esc, hex: string) => (parseInt(hex, 16) >= 0x3000 ? String.fromCharCode(parseInt(hex, 16)) : esc));
+
 /** A regular expression where `NUM` stands for a printed number; with indices (d) for the figures' columns. */
-export const re = (source: string, flags = "") => new RegExp(source.replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
+export const re = (source: string, flags = "") =>
+  new RegExp(asCharacters(source).replace(IN_WAN, (_, name: string, s1: string, s2: string) => `(?<${name}>NUM)${s1}(?:万${s2}元|(?<${yuanGroup(name)}>(?<!亿)元))`).replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
 
 /** What follows a figure printed as money: 万元, 元, 亿元. */
 const MONEY_AFTER = /^\s*(?:亿|万)?元/;
@@ -46,7 +63,11 @@ export class Para {
     if (!g || !idx) return null;
     const loc = this.j.at(this.start + base + idx[0]);
     if (count) return makeCount(g, loc);
-    const a = makeAmount(g, loc);
+    const printed = makeAmount(g, loc);
+    // Printed in 元: the same figure in 万元, four more decimals (its rounding interval stays the printed one). A
+    // pattern that reads either unit itself names it in group `money` (generic.ts: 万元 or 元).
+    const yuan = m.groups?.[yuanGroup(name)] !== undefined || (name === "amount" && m.groups?.money?.replace(/\s+/g, "") === "元");
+    const a = printed && yuan ? inUnit(printed, "元", "万元") : printed;
     if (a && g === "0" && MONEY_AFTER.test(this.text.slice(base + idx[1], base + idx[1] + 4)) && DECIMAL_AMOUNT.test(this.text)) a.exact = true;
     return a;
   }

@@ -191,9 +191,10 @@ describe("a national 决算 read with Shanghai's titles: 年初预算数 and 调
 });
 
 describe("a table number printed between a title and its 单位 line (财决05表, as 公开05表)", () => {
-  it("is no table of its own: the table under it is read", () => {
+  // (And with a province's short name before it, 广东's 粤财决公开05表: it was read as a table's title.)
+  it.each(["财决05表", "粤财决公开05表", "粤决05表"])("is no table of its own: the table under %s is read", (number) => {
     const start = at(GENERAL);
-    const text = [...lines.slice(0, start + 1), "                                                                 财决05表", ...lines.slice(start + 1)].join("\n");
+    const text = [...lines.slice(0, start + 1), `                                                                 ${number}`, ...lines.slice(start + 1)].join("\n");
     const d = loadLayoutText("决算.txt", text);
     expect(d.unknownTables ?? []).toEqual([]);
     expect(d.tables.find((t) => t.kind === "general-function")?.rows.length).toBeGreaterThan(10);

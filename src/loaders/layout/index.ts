@@ -56,7 +56,12 @@ const CONTENTS = /^目\s*录$/;
 const LEADER = /[…]{2,}|\.{4,}|·{4,}|\s*PAGEREF\s+_?Toc\w*(?:\s+\\?[a-z]\b)*/i;
 const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/;
 const NOTE = /^(注|备注|说明)\s*[:：]/;
-const TITLE_PREFIX = /^(表\s*\d+|表\s*[一二三四五六七八九十]+(?=[\s：:.．、])|(部门)?(公开|财决|财预)\s*\d+\s*表|(部门)?公开表\s*\d+|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*/;
+/**
+ * A table's form number (公开01表, 财决01表, 部门公开表 2), with a province's or a department's short name before
+ * it (粤财决公开01表, 粤决01表).
+ */
+const FORM_NUMBER = String.raw`([\u4e00-\u9fa5]{1,2})?(公开|财决|财预|财决公开|财预公开|决公开|预公开|决|预)\s*\d+\s*表`;
+const TITLE_PREFIX = new RegExp(String.raw`^(表\s*\d+|表\s*[一二三四五六七八九十]+(?=[\s：:.．、])|${FORM_NUMBER}|(部门)?公开表\s*\d+|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*`);
 const CODE_ROW = /^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?(?:\s+|$)(.*)$/;
 const BRACKET_CODE = /^\s*[[［【](\d{3}|\d{5}|\d{7})[\]］】]\s*/;
 const GLUED_CODE = /^(\d{3}|\d{5}|\d{7})(?![\d,.])\s*(.*)$/;
@@ -1280,10 +1285,10 @@ function numberingOffsets(body: LayoutLine[], columns: number): number[] | null 
 }
 
 /** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 财决01表, 附表4): not a row. */
-const TABLE_NUMBER = /^(部门)?公开表\s*\d+$|^(公开|财决|财预)\s*\d+\s*表$|^附表\s*\d+$/;
+const TABLE_NUMBER = new RegExp(String.raw`^(部门)?公开表\s*\d+$|^${FORM_NUMBER}$|^附表\s*\d+$`);
 
 /** Lines a table's block may hold that are not its header: a note, the table's number, "no data". */
-const NOT_HEADER = /^[（(]?(注|备注|说明)\s*[:：]|^(部门)?(公开|财决|财预)\s*\d+\s*表$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据/;
+const NOT_HEADER = new RegExp(String.raw`^[（(]?(注|备注|说明)\s*[:：]|^${FORM_NUMBER}$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据`);
 
 /**
  * A table of a template that prints its columns in a fixed order (the order is part of the template: a layout
