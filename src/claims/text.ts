@@ -25,11 +25,14 @@ export interface JoinedText {
   rows: { line: number; cells: { text: string; column: number }[] }[];
 }
 
-const FULL_TO_HALF: Record<string, string> = { "，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "％": "%" };
+const FULL_TO_HALF: Record<string, string> = { "，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?", "％": "%", "．": "." };
 
-/** Full-width punctuation to ASCII, one character for one, so offsets stay those of the printed line. */
+/**
+ * Full-width punctuation and digits to ASCII, one character for one, so offsets stay those of the printed line
+ * (一般公共服务支出（类）８，２９０．６８万元 is read as 8,290.68万元).
+ */
 export function normalisePunctuation(s: string): string {
-  return s.replace(/[，：；（）！？％]/g, (c) => FULL_TO_HALF[c]);
+  return s.replace(/[，：；（）！？％．]/g, (c) => FULL_TO_HALF[c]).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 const ENDS_SENTENCE = /[。;:!?]$/;
