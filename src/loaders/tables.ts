@@ -385,14 +385,21 @@ export function emptyRow(label: string, location: SourceLocation): Row {
   return { kind: "other", unit: null, code: null, codeKind: null, name: null, label, side: null, role: null, level: null, cells: {}, location };
 }
 
+/** A 科目名称 cell that starts with its code in brackets: [2010501]行政运行, 【201】一般公共服务支出. */
+const BRACKETED_CODE = /^\s*[[【［]\s*(\d{3,7})\s*[\]】］]\s*(\S.*)$/;
+
 export function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
   const rows: Row[] = [];
   let unit: string | null = null;
   const dept = department ? normaliseName(department) : null;
   items.forEach((it, i) => {
     const unitText = it.cells.unit?.text ?? "";
-    const code = (it.cells.code?.text ?? "").replace(/\s+/g, "");
-    const name = it.cells.name?.text ?? "";
+    const printedCode = (it.cells.code?.text ?? "").replace(/\s+/g, "");
+    // A name printed after its code in brackets, as budget systems export it ([2010501]行政运行): the name is what
+    // follows, the code the bracket's where no code cell says otherwise.
+    const bracketed = BRACKETED_CODE.exec(it.cells.name?.text ?? "");
+    const code = printedCode || (bracketed?.[1] ?? "");
+    const name = bracketed && (!printedCode || bracketed[1] === printedCode) ? bracketed[2] : (it.cells.name?.text ?? "");
     const row = emptyRow(unitText || code || name, it.loc);
     row.cells = it.cells;
     if (code && /^\d{3,7}$/.test(code)) {
