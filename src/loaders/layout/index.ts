@@ -1958,6 +1958,28 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
 }
 
+/**
+ * In a table of cells (a Word table, a worksheet, a web page's table: each token knows its cell), each figure's
+ * amount column: the one whose label stands in the figure's own cell. The cells are laid out on a grid shared by
+ * the whole document, so a column that another table's long names widen may put a figure nearer the next
+ * column's label than its own (a blank 公务用车购置费 cell beside 公务用车运行费 in a Word 三公 table). Null when
+ * any figure or label has no cell, or a figure's cell has no label or more than one.
+ */
+function underCells(amounts: LayoutToken[], cols: HeaderColumns, header: LayoutToken[]): number[] | null {
+  const cellOf = mapArray(cols.lefts, (x0) => {
+    const cells = new Set(mapArray(header.filter((t) => t.x0 === x0), (t) => t.cell));
+    return cells.size === 1 ? [...cells][0] : undefined;
+  });
+  if (cellOf.some((c) => c === undefined) || new Set(cellOf).size !== cellOf.length) return null;
+  const out: number[] = [];
+  for (const a of amounts) {
+    const j = a.cell === undefined ? -1 : cellOf.indexOf(a.cell);
+    if (j < 0 || (out.length && j <= out[out.length - 1])) return null;
+    out.push(j);
+  }
+  return out;
+}
+
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   if (b.fromHeader && tpl.kind === "sanggong") {
@@ -1974,8 +1996,10 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const unclear = headerNotUnderstood(b, specs, data, named?.unnamed);
   if (unclear) return unclear;
   const numbered = named ? numberingOffsets(body, specs.length) : null;
-  // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there.
-  const under = !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
+  // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there. In
+  // a table of cells (a Word table, a worksheet), the label of the figure's own cell.
+  const byCell = !numbered && named && data.length ? mapArray(data, (d) => underCells(d.amounts, named, headerTokens(header))) : null;
+  const under = byCell && byCell.every((u) => u !== null) ? byCell : !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights ?? stages?.rights);
   // A template's single row with a blank cell: placed by its labels' centres as well as their right edges.
