@@ -12,7 +12,7 @@ import type { DocumentTemplate } from "../templates/index.js";
 import { readFileSync, statSync } from "node:fs";
 import { InputError } from "./errors.js";
 import type { RawLine } from "./raw.js";
-import { columnLetters, displayNumber, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, readSheetTables } from "./sheets.js";
+import { columnLetters, displayDecimal, displayNumber, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, readSheetTables } from "./sheets.js";
 import { checkZipBounds } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -60,10 +60,40 @@ function isFormula(cell: Cell): boolean {
   return cell.type === ExcelJS.ValueType.Formula;
 }
 
+/**
+ * A formula's value where the workbook stores none (a program wrote the formula and no spreadsheet ever
+ * calculated it: Excel would show its result on opening): a plain sum (SUM(…), A1+B1−C1) of cells of its
+ * worksheet, worked out exactly as Excel would show it; null for any other formula, a reference to text, or a
+ * cycle. A blank cell adds 0, as in Excel.
+ */
+function uncachedSum(cell: Cell, seen: Set<string> = new Set()): Decimal | null {
+  const terms = cell.formula ? sumTerms(cell.formula) : null;
+  if (!terms || seen.has(cell.address)) return null;
+  seen.add(cell.address);
+  let total = new Decimal(0);
+  for (const t of terms) {
+    const ref = cell.worksheet.getCell(t.address);
+    const v = storedValue(ref);
+    let value: Decimal | null;
+    if (v === null || v === undefined || v === "") value = isFormula(ref) ? uncachedSum(ref, seen) : new Decimal(0);
+    else if (typeof v === "number") value = new Decimal(String(v));
+    else if (typeof v === "string") value = parseNumber(v)?.value ?? (t.inSum ? new Decimal(0) : null);
+    else value = null;
+    if (value === null) return null;
+    total = total.plus(value.times(t.sign));
+  }
+  seen.delete(cell.address);
+  return total;
+}
+
 /** The cell as printed: numbers through their number format; merged cells other than the first are empty. */
 export function cellText(cell: Cell): string {
   if (cell.isMerged && cell.master.address !== cell.address) return "";
   const v = storedValue(cell);
+  if ((v === null || v === undefined) && isFormula(cell)) {
+    const sum = uncachedSum(cell);
+    return sum === null ? "" : displayDecimal(sum, cell.numFmt);
+  }
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return displayNumber(v, cell.numFmt);
   if (typeof v === "string") return v;
