@@ -184,6 +184,23 @@ const nextNumbered = (paras: Para[], k: number, qi: number): boolean => {
   return n !== null && numbering(paras[qi + 1].text) === n;
 };
 
+/**
+ * A list of paragraphs, one part each with its share and words after it, unnumbered (江苏: 基本支出2,353.83万元，
+ * 占80.89%。主要用于保障… / 项目支出556.00万元，占19.11%。主要用于…): the part in paragraph qi is followed by the next
+ * one when the words after it state no amount, the shares so far make less than 100%, and the next paragraph
+ * (past a page number) opens with a part of the same unit and its share.
+ */
+function nextShare(paras: Para[], qi: number, rest: string, parts: { percent: Amount | null; of: string }[], unit: string): boolean {
+  if (/\d\s*(万\s*)?元/.test(rest) || parts.some((x) => !x.percent || x.of.trim())) return false;
+  const sum = parts.reduce((acc, x) => acc.plus(x.percent!.value), new Decimal(0));
+  if (sum.gte(100)) return false;
+  let i = qi + 1;
+  while (i < paras.length && i - qi <= 2 && PAGE_NUMBER.test(paras[i].text)) i++;
+  if (i >= paras.length || i - qi > 2) return false;
+  const m = PART.exec(paras[i].text);
+  return !!m && !!m.groups!.pct && !m.groups!.of?.trim() && unitOf(m) === unit && !SECTION.test(m.groups!.label);
+}
+
 /** The parts listed from `at` in paragraph k on, under `head`'s total: shares, and the sum when they make 100%. */
 function list(paras: Para[], k: number, at: number, head: { total: Amount; label: string; unit: string }, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
   const { total, label } = head;
@@ -194,6 +211,8 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   let qi = k;
   // Only a list cut where the text reader ends a paragraph within it: right after 其中： or after a part's ；.
   let runsOn = true;
+  // A part whose paragraph goes on in words after its 。, the next part opening the next paragraph (nextShare).
+  let sharesRun = false;
   for (;;) {
     if (!q.text.slice(at).trim()) {
       if (!runsOn) break;
@@ -206,8 +225,10 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
     const m = PART.exec(q.text.slice(at));
     // A list of numbered paragraphs, one part each, words after it or not ((一)文化旅游体育与传媒支出（类）20,902.31 万元，
     // 占88.02%，主要用于…。 / (二)…): the next paragraph's part, when it is numbered too.
-    if (!m && at > 0 && nextNumbered(paras, k, qi)) {
-      q = paras[++qi];
+    if (!m && at > 0 && (nextNumbered(paras, k, qi) || (sharesRun && nextShare(paras, qi, q.text.slice(at), parts, head.unit)))) {
+      do qi++;
+      while (qi < paras.length && PAGE_NUMBER.test(paras[qi].text));
+      q = paras[qi];
       at = 0;
       continue;
     }
@@ -218,8 +239,9 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
     if (!amount) break;
     parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
     at += m[0].length;
-    if (m.groups!.sep === "。" && !nextNumbered(paras, k, qi)) break;
-    runsOn = m.groups!.sep === ";" || (m.groups!.sep === "。" && nextNumbered(paras, k, qi));
+    sharesRun = m.groups!.sep === "。" && !nextNumbered(paras, k, qi) && nextShare(paras, qi, q.text.slice(at), parts, head.unit);
+    if (m.groups!.sep === "。" && !nextNumbered(paras, k, qi) && !sharesRun) break;
+    runsOn = m.groups!.sep === ";" || (m.groups!.sep === "。" && (nextNumbered(paras, k, qi) || sharesRun));
   }
   const whole = sharesMakeTheWhole(parts);
   // A list of one part is read only when it states the whole (其中：一般公共预算收入 24,169.74 万元，占 100%):
