@@ -1284,6 +1284,49 @@ function numberingOffsets(body: LayoutLine[], columns: number): number[] | null 
   return mapArray(ends, (e) => e - ends[0]);
 }
 
+/**
+ * A 科目名称 wrapped over two lines whose first part stands on the line above its code's, read as the end of the
+ * row above (2010350 事业运行 / 其他政府办公厅（室）及相关机 / 2010399 构事务支出, as 江苏's 支出总表 prints it): put
+ * back where the document prints each of the two codes' names whole elsewhere (其他政府办公厅（室）及相关机构事务支出
+ * for 2010399, 事业运行 for 2010350, in another table). A row's name is changed only then: the document's own
+ * names say where the line belongs.
+ */
+function rejoinWrappedNames(tables: Table[]): void {
+  const known = new Map<string, Set<string>>();
+  for (const t of tables)
+    for (const r of t.rows)
+      if (r.kind === "code" && r.code && r.name) {
+        let set = known.get(r.code);
+        if (!set) known.set(r.code, (set = new Set()));
+        set.add(normaliseName(r.name));
+      }
+  for (const t of tables)
+    for (let i = 1; i < t.rows.length; i++) {
+      const [above, r] = [t.rows[i - 1], t.rows[i]];
+      if (r.kind !== "code" || above.kind !== "code" || !r.code || !above.code || !r.name || !above.name) continue;
+      const mine = normaliseName(r.name);
+      for (const whole of known.get(r.code) ?? []) {
+        if (whole === mine || !whole.endsWith(mine)) continue;
+        const piece = whole.slice(0, whole.length - mine.length);
+        const printed = above.name;
+        // Where the row above's printed name ends in that piece, and what it is without it is its code's name.
+        let cut = -1;
+        for (let k = printed.length - 1; k > 0 && cut < 0; k--)
+          if (normaliseName(printed.slice(k)) === piece && known.get(above.code)?.has(normaliseName(printed.slice(0, k)))) cut = k;
+        if (cut < 0) continue;
+        const rename = (row: Row, name: string) => {
+          if (row.label === row.name) row.label = name;
+          if (row.cells.name?.text === row.name) row.cells.name.text = name;
+          row.name = name;
+        };
+        const moved = printed.slice(cut);
+        rename(above, printed.slice(0, cut).trimEnd());
+        rename(r, moved.trimStart() + r.name);
+        break;
+      }
+    }
+}
+
 /** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 财决01表, 附表4): not a row. */
 const TABLE_NUMBER = new RegExp(String.raw`^(部门)?公开表\s*\d+$|^${FORM_NUMBER}$|^附表\s*\d+$`);
 
@@ -1442,6 +1485,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
         prefixLines.add(d);
       }
     });
+  // A name's first part printed as the first line of a page's rows, by the row it begins (below).
+  const lead = new Map<DataLine, string>();
   const byUnit = unitProjectNames(data, named);
   const unitOfItem = new Map<Item, string>();
   const startOf = new Map<Item, number>();
@@ -1455,7 +1500,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const pad = (x: string | undefined) => (x ? x.padStart(2, "0") : "");
     const codeText = m ? (m.length === 5 ? [m[1], pad(m[2]), pad(m[3])].join("") : m[1]) : "";
     // (A budget unit's code before its name, 301001 四川省…（本级）: the name.)
-    let nameText = (m ? m[m.length - 1] : labelText.replace(/^\d{6,12}\s+(?=\D)/, "")).trim() || (prefix.get(d) ?? "");
+    let nameText = (lead.get(d) ?? "") + ((m ? m[m.length - 1] : labelText.replace(/^\d{6,12}\s+(?=\D)/, "")).trim() || (prefix.get(d) ?? ""));
     // Read by kind alone, the total row's label as one word (合   计 in a text, 合 计 in a PDF).
     if (named && /^(合计|总计)$/.test(normaliseName(nameText))) nameText = normaliseName(nameText);
     if (!d.amounts.length && !codeText) {
@@ -1487,6 +1532,15 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
         const c = lastCodeItem.item.cells.unit ?? lastCodeItem.item.cells.name;
         c.text = `${c.text}${nameText}`;
         lastCodeItem.line = d.line.line;
+        continue;
+      }
+      // The first line of a page's rows, a name's first part over its code's line (a page turned inside a wrapped
+      // name's row: 公开03表（续） / header / 机关事业单位基本养老保险缴费 / 2080505 支出 …): that row's name begins here.
+      // It continues no row: the row above is on the page before.
+      const next = data[data.indexOf(d) + 1];
+      const firstOfPage = !data.slice(0, data.indexOf(d)).some((x) => x.line.page === d.line.page && x.amounts.length > 0);
+      if (firstOfPage && next && next.amounts.length && hasCode(next) && next.line.line - d.line.line === 1 && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && x >= nameCol - slack) {
+        lead.set(next, `${lead.get(next) ?? ""}${nameText}`);
         continue;
       }
       if (!/^(合计|总计)$/.test(normaliseName(nameText))) continue;
@@ -2491,6 +2545,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   }
   tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   unitsByName(tables);
+  rejoinWrappedNames(tables);
   const tablesStart = hits.length ? hits[0].index : lines.length;
   const narrativeLines = [
     ...lines.slice(contents.end + 1, tablesStart),
