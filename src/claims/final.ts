@@ -56,8 +56,17 @@ const CHANGE = re(
 const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
 /** A 类 line of the structure paragraph: 一般公共服务支出(类)2106.66万元 · 一般公共服务（类）支出 2106.66 万元 (the national template's). */
 const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<spent>支出)?\s*(?<amount>NUM)\s*万元`, "g");
+/**
+ * The 决算 as a percentage of the budget, as 决算s word it: 完成年初预算的 P% · 完成全年预算的 P% · 完成预算的 P% ·
+ * 预算完成率为 P% · 为年初预算的 P% · 占预算的 P%.
+ */
+const COMPLETED = String.raw`(?:\s*,?\s*(?:完成(?:年初|全年|调整后?)?预算(?:数)?的?|(?:年初|全年)?预算完成率为?|(?:为|占)(?:年初|全年|调整后?)?预算(?:数)?的?)\s*(?<pct>NUM)\s*%)?`;
+/**
+ * 年初预算为 B 万元，支出决算为 X 万元，完成年初预算的 P% · 全年预算数为 B 万元，决算数为 X 万元，完成全年预算的 P% · 预算数为 B
+ * 万元，决算数为 X 万元 (group `initial`: the budget named 年初预算).
+ */
 const EXECUTION = re(
-  String.raw`年初预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
+  String.raw`(?:(?<initial>年初)|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
   "g",
 );
 const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?:年初)?(?:预算数?)?|与(?:年初)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`);
@@ -67,7 +76,7 @@ const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s
  * words it: 因公出国（境）费支出预算为 B 万元，支出决算为 X 万元，完成预算的 P%.
  */
 const SANGGONG_PART = re(
-  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:(?:年初)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?为?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*完成(?:年初)?预算的?\s*(?<pct>NUM)\s*%)?`,
+  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?为?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
   "g",
 );
 const sanggongKey = (label: string) => (/出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : "vehicle");
@@ -222,11 +231,14 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         names = itemNames(item);
         scope = "item";
         label = names.join("-");
-      } else if (!item && lastItem && !/三公|一般公共预算财政拨款支出/.test(before)) {
+      } else if (!item && lastItem && m.groups!.initial && !/三公|一般公共预算财政拨款支出/.test(before)) {
+        // (An item's paragraph that goes on in the next: only in the 年初预算 wording the item paragraphs use, not a
+        // 预算为 … 决算为 of whatever the text turns to next.)
         names = lastItem;
         scope = "item";
         label = names.join("-");
-      } else if (/三公/.test(before)) {
+      } else if (/三公/.test(before) && m.groups!.initial) {
+        // (The 三公's 预算为 B，支出决算为 X of the national template: its components' reader's, SANGGONG_PART.)
         scope = "sanggong";
         label = "“三公”经费财政拨款支出";
       } else if (/一般公共预算财政拨款支出\s*$/.test(before.replace(/\s+/g, "")) || /一般公共预算财政拨款支出/.test(before.split(/[。;]/).pop() ?? "")) {

@@ -124,6 +124,24 @@ describe("the 决算's 情况说明", () => {
     expect(judged("1,521.89", "1,151.89").length).toBe(1);
   });
 
+  it.each([
+    ["全年预算数为 … 决算数为 … 完成全年预算的", "全年预算数为1,600.00万元，决算数为1,511.89万元，完成全年预算的94.49%"],
+    ["预算数为 … 决算数为 … 完成预算的", "预算数为1,600.00万元，决算数为1,511.89万元，完成预算的94.49%"],
+    ["年初预算为 … 支出决算为 … 预算完成率为", "年初预算为1,600.00万元，支出决算为1,511.89万元，预算完成率为94.49%"],
+    ["年初预算为 … 支出决算为 … 为年初预算的", "年初预算为1,600.00万元，支出决算为1,511.89万元，为年初预算的94.49%"],
+    ["年初预算为 … 支出决算为 … 占年初预算的", "年初预算为1,600.00万元，支出决算为1,511.89万元，占年初预算的94.49%"],
+  ])("an item's execution worded %s is read: its budget, 决算 and percentage", (_, words) => {
+    const executions = claims([`  1.一般公共服务（类）财政事务（款）行政运行（项）。${words}。`]).flatMap((c) =>
+      c.kind === "execution" ? [`${c.scope} ${c.label} ${c.budget.text} ${c.final.text} ${c.percent?.text ?? "-"}`] : [],
+    );
+    expect(executions).toEqual(["item 一般公共服务-财政事务-行政运行 1,600.00 1,511.89 94.49"]);
+  });
+
+  it("a 预算为 … 决算为 that names no item, in the paragraph after an item's, is no execution of that item", () => {
+    const c = claims(["  1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算为1,600.00万元，支出决算为1,511.89万元，完成年初预算的94.49%。", "  机关运行经费预算为200.00万元，决算为184.65万元。"]);
+    expect(c.filter((x) => x.kind === "execution").length).toBe(1);
+  });
+
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
     const c = claims(["  449.52万元。决算数小于预算数的主要原因：未实施。年初预算为450.52万元，支出决算为", "  支付完毕。"]);
     expect(c.filter((x) => x.kind === "execution")).toEqual([]);
