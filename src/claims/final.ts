@@ -24,9 +24,9 @@ const INCOME_PARA = /(?:本年|\d{4}\s*年度?)收入合计/;
 const EXPENDITURE_PARA = /(?:本年|\d{4}\s*年度?)支出合计/;
 const BASIC_PARA = /一般公共预算财政拨款基本支出/;
 const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
-  // (收入支出总计, or 收、支总计（均为） as the national template words it.)
-  [re(String.raw`(?<!拨款)(?:收入支出|收\s*、?\s*支)总计\s*(?:均)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
-  [re(String.raw`财政拨款(?:收入支出|收\s*、?\s*支)总计\s*(?:均)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
+  // (收入支出总计, or 收、支总计（均为） as the national template words it; 收入、支出决算总计均为 too.)
+  [re(String.raw`(?<!拨款)(?:收入\s*、?\s*支出|收\s*、?\s*支)(?:决算)?总计\s*(?:均)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "grand-total", "收入支出总计"],
+  [re(String.raw`财政拨款(?:收入\s*、?\s*支出|收\s*、?\s*支)(?:决算)?总计\s*(?:均)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "allocation-grand-total", "财政拨款收入支出总计"],
   // (本年收入合计, or the national template's 2023年度收入合计.)
   [re(String.raw`(?:本年|(?<=\d\s*年度?))收入合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
   [re(String.raw`(?:本年|(?<=\d\s*年度?))支出合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],

@@ -142,6 +142,14 @@ describe("the 决算's 情况说明", () => {
     expect(c.filter((x) => x.kind === "execution").length).toBe(1);
   });
 
+  it("收入、支出决算总计均为 X (决算 before 总计) is the 收入支出总计, with its change", () => {
+    const c = claims(["  2024年度收入、支出决算总计均为2,995.39万元，与上年相比，收、支总计各减少56.95万元，下降1.78%。", "  财政拨款收入、支出决算总计均为2,961.68万元。"]);
+    expect(c.flatMap((x) => (x.kind === "table-figure" ? [`${x.figure} ${x.amount.text} ${x.change ? `${x.change.kind} ${x.change.amount?.text} ${x.change.percent?.text}` : "-"}`] : []))).toEqual([
+      "grand-total 2,995.39 decrease 56.95 1.78",
+      "allocation-grand-total 2,961.68 -",
+    ]);
+  });
+
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
     const c = claims(["  449.52万元。决算数小于预算数的主要原因：未实施。年初预算为450.52万元，支出决算为", "  支付完毕。"]);
     expect(c.filter((x) => x.kind === "execution")).toEqual([]);
