@@ -150,6 +150,11 @@ describe("the 决算's 情况说明", () => {
     ]);
   });
 
+  it("机关运行经费's change on 上年决算数 (较上年决算数增加 D 万元，增长 P%) is read", () => {
+    const c = claims(["  2024年度机关运行经费支出184.65万元，较上年决算数增加2.55万元，增长1.40%。"]);
+    expect(c.flatMap((x) => (x.kind === "operating-cost" ? [`${x.amount.text} ${x.change?.kind} ${x.change?.amount?.text} ${x.change?.percent?.text}`] : []))).toEqual(["184.65 increase 2.55 1.40"]);
+  });
+
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
     const c = claims(["  449.52万元。决算数小于预算数的主要原因：未实施。年初预算为450.52万元，支出决算为", "  支付完毕。"]);
     expect(c.filter((x) => x.kind === "execution")).toEqual([]);
