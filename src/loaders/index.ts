@@ -57,6 +57,15 @@ export function loadTabSeparated(file: string, text: string, template: DocumentT
   );
 }
 
+/** A file's size in bytes; null when it cannot be read (its loader says why). */
+function fileSize(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
 /** One input to check: a document file, a CSV folder, or a workbook. */
 export interface Package {
   path: string;
@@ -272,6 +281,8 @@ function ownReport(path: string): string | null {
 }
 
 export async function loadPackage(pkg: Package, options: LoadOptions = {}): Promise<BudgetDocument> {
+  // An empty file is said to be one, whatever its name (an empty .pdf is no text, an empty .xlsx no damaged zip).
+  if (pkg.kind !== "csv" && fileSize(pkg.path) === 0) throw new InputError("the file is empty; expected a budget document", { file: pkg.path });
   switch (pkg.kind) {
     case "markdown": {
       const bytes = readInputFile(pkg.path);

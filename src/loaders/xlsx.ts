@@ -13,7 +13,7 @@ import { readFileSync, statSync } from "node:fs";
 import { InputError } from "./errors.js";
 import type { RawLine } from "./raw.js";
 import { columnLetters, displayDecimal, displayNumber, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, readSheetTables } from "./sheets.js";
-import { checkZipBounds } from "./zip-limits.js";
+import { checkZipBounds, zipParts } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 
 type Cell = ExcelJS.Cell;
@@ -37,6 +37,15 @@ export async function readWorkbookBytes(bytes: Buffer, file: string): Promise<Ex
   const wb = new ExcelJS.Workbook();
   // Bounded before exceljs inflates anything (a zip bomb would exhaust memory inside it).
   await checkZipBounds(bytes, file);
+  // A Word document or another Office file given a workbook's name: said so, not "no table in any worksheet".
+  const parts = zipParts(bytes, 100_000);
+  if (Array.isArray(parts)) {
+    const names = new Set(mapArray(parts, (p) => p.name.replace(/^\//, "")));
+    if (!names.has("xl/workbook.xml")) {
+      const what = names.has("word/document.xml") ? " (it is a Word document: name it .docx)" : names.has("ppt/presentation.xml") ? " (it is a PowerPoint file)" : "";
+      throw new InputError(`not an Excel workbook: the archive holds no xl/workbook.xml${what}`, { file });
+    }
+  }
   try {
     await wb.xlsx.load(bytes as never);
   } catch (e) {

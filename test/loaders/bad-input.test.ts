@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, SEED } from "../helpers/cli.js";
+import { asDocx } from "../helpers/docx.js";
 import { tempDir } from "../helpers/tmp.js";
 
 const dir = tempDir("bad");
@@ -13,6 +14,12 @@ const file = (name: string, content: string | Buffer) => {
 
 const MISSING = join(dir, "no-such-document.md");
 const EMPTY = file("empty.md", "");
+// Empty files of the other forms: said to be empty, not a damaged zip or a PDF that is text.
+const EMPTY_XLSX = file("empty.xlsx", "");
+const EMPTY_PDF = file("empty.pdf", "");
+const EMPTY_DOCX = file("empty.docx", "");
+// A Word document given a workbook's name.
+const DOCX_AS_XLSX = file("word.xlsx", asDocx("# 某局2025年部门预算\n一、部门职责\n"));
 const BINARY = file("binary.md", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x06, 0x00]));
 const PROSE = file("prose.md", "# 一篇文章\n\n今天天气很好，我们去公园散步。\n");
 // 表7 whose header prints 合计金额 where the template expects 支出总计 (line 4).
@@ -55,7 +62,11 @@ describe("bad input, checked by the real CLI", () => {
   const cases: [string, string, number | null, RegExp][] = [
     ["a missing path", MISSING, null, /no such file.*expected a document/],
     ["an empty file", EMPTY, null, /empty.*expected a budget document/],
+    ["an empty .xlsx", EMPTY_XLSX, null, /: the file is empty; expected a budget document$/],
+    ["an empty .pdf", EMPTY_PDF, null, /: the file is empty; expected a budget document$/],
+    ["an empty .docx", EMPTY_DOCX, null, /: the file is empty; expected a budget document$/],
     ["a binary file", BINARY, null, /binary.*expected a budget document/],
+    ["a Word document named .xlsx", DOCX_AS_XLSX, null, /not an Excel workbook: the archive holds no xl\/workbook\.xml \(it is a Word document: name it \.docx\)$/],
     ["a text that is not a budget document", PROSE, null, /not a budget disclosure.*expected tables under titles.*tab-separated/],
     ["a table whose header cannot be matched", HEADER, 4, /表7.*header cannot be matched: expected 支出总计; found .*合计金额/],
     ["tables whose cells stand one per line", CELLS, null, /the tables are not laid out: \d+ of their \d+ lines with a figure hold nothing else.*pdftotext -layout/],
