@@ -11,8 +11,9 @@ import { mapArray } from "../util/arrays.js";
 
 const PREV_BASE = { zh: "增减额 ÷ 上年预算数（本年数 ∓ 增减额）", en: "the change ÷ last year's amount (this year's ∓ the change)" };
 const PRINTED_BASE = { zh: "增减额 ÷ 文中所列上年数", en: "the change ÷ last year's amount as printed" };
-const PRINTED_INCREASE = { zh: "本年数 − 文中所列上年数", en: "this year's − last year's amount as printed" };
-const PRINTED_DECREASE = { zh: "文中所列上年数 − 本年数", en: "last year's amount as printed − this year's" };
+// (Ending in =: the computed figure follows, and "− this year's 0" read as a zero this year.)
+const PRINTED_INCREASE = { zh: "本年数 − 文中所列上年数 =", en: "this year's amount − last year's as printed =" };
+const PRINTED_DECREASE = { zh: "文中所列上年数 − 本年数 =", en: "last year's amount as printed − this year's amount =" };
 const THIS_YEAR_BASE = { zh: "增减额 ÷ 本年预算数", en: "the change ÷ this year's amount" };
 const word = (d: "increase" | "decrease", zh: boolean) => (zh ? (d === "increase" ? "增加" : "减少") : d);
 

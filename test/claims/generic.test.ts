@@ -382,6 +382,9 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     expect(run("2290", "10.1")).toEqual(["error 减少额 221 321", "error 减幅 10.1 9.65"]);
     // The percentage typed wrong: judged on the printed 2190 (10.09%), not on 1969 + 221.
     expect(run("2190", "11.1")).toEqual(["error 减幅 11.1 10.09"]);
+    // The change's message says what was subtracted and gives the result after =, not "this year's 0".
+    const same = checkText(yoyChange, part("2025年收入预算总额为1969万元，较2024年的1969万元减少221万元，下降10.1%。"));
+    expect(same.find((f) => f.column === "减少额")?.message).toContain("printed 221, last year's amount as printed − this year's amount = 0,");
   });
 
   it("a 预算 balances: 支出预算's change is 收入预算's where both are stated at the same amount (广州's 65,151.4 twice)", () => {
