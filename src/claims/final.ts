@@ -3,7 +3,7 @@ import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, TableFigure } from "./types.js";
+import type { Change, Claim, ExecutionClaim, ProcurementClaim, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -87,6 +87,14 @@ const sanggongKey = (label: string) => (/出国/.test(label) ? "abroad" : /接�
 const PROCUREMENT = re(String.raw`政府采购(?:金额|支出总额)(?:\([^)]*\))?为?\s*(?<amount>NUM)\s*万元`);
 const PROCUREMENT_PART = re(String.raw`(?:(?<label>货物|工程|服务)采购金额|政府采购(?<label2>货物|工程|服务)支出)为?\s*(?<amount>NUM)\s*万元`, "g");
 const PROCUREMENT_KIND = { 货物: "goods", 工程: "works", 服务: "services" } as const;
+/**
+ * The national template's 授予中小企业合同金额 N 万元，占政府采购支出总额的 P%，其中：授予小微企业合同金额 M 万元，占政府采购支出
+ * 总额的 Q% (or 占授予中小企业合同金额的 Q%): the share's base in group `of`.
+ */
+const AWARDED = (who: string) =>
+  re(String.raw`授予${who}(?:的)?合同(?:金额)?\s*(?:为|共计)?\s*(?<amount>NUM)\s*万元(?:\s*,?\s*占(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%)?`);
+const AWARDED_SME = AWARDED("中小企业");
+const AWARDED_MICRO = AWARDED("小微企业");
 
 function changeIn(p: Para, from: number, to: number): Change | null {
   const slice = p.text.slice(from, to);
@@ -104,6 +112,33 @@ function changeIn(p: Para, from: number, to: number): Change | null {
     year: year ? Number(year) : null,
     location: p.j.at(p.start + from + m.index),
   };
+}
+
+/**
+ * The contracts awarded to small and medium enterprises, and of them to small and micro ones, stated after the
+ * procurement (in its paragraph, or the next): parts of it, and each 占 P% a share of the base it names (the
+ * procurement's total, or the SME contracts).
+ */
+function awarded(procurement: ProcurementClaim, paras: (Para | undefined)[], out: Claim[]): void {
+  for (const q of paras) {
+    if (!q) continue;
+    const sme = AWARDED_SME.exec(q.text);
+    const smeAmount = sme && q.amount(sme, "amount");
+    if (!sme || !smeAmount) continue;
+    const rest = sme.index + sme[0].length;
+    const micro = AWARDED_MICRO.exec(q.text.slice(rest));
+    const microAmount = micro ? q.amount(micro, "amount", rest) : null;
+    procurement.awarded = { sme: smeAmount, micro: microAmount };
+    const share = (m: RegExpExecArray, amount: Amount, label: string, base = 0) => {
+      const percent = q.amount(m, "pct", base);
+      const of = normaliseName(m.groups!.of ?? "");
+      const [baseLabel, baseAmount] = /中小企业/.test(of) ? ["授予中小企业合同金额", smeAmount] : !of || /政府采购/.test(of) ? ["政府采购支出总额", procurement.amount] : [null, null];
+      if (percent && baseLabel && baseAmount) out.push({ kind: "share", label, amount, percent, baseLabel, base: baseAmount });
+    };
+    share(sme, smeAmount, "授予中小企业合同金额");
+    if (micro && microAmount) share(micro, microAmount, "授予小微企业合同金额", rest);
+    return;
+  }
 }
 
 /** The end of the statement a figure at `at` belongs to: the next figure's words, or the paragraph's end. */
@@ -197,7 +232,9 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         label: `${m.groups!.label ?? m.groups!.label2}采购`,
         amount: p.amount(m, "amount", from)!,
       }));
-      out.push({ kind: "procurement", amount: p.amount(pr, "amount")!, components });
+      const procurement: ProcurementClaim = { kind: "procurement", amount: p.amount(pr, "amount")!, components };
+      out.push(procurement);
+      awarded(procurement, [p, paras[k + 1]], out);
     }
     const item = ITEM.exec(p.text);
     if (item && item.groups!.xiang) lastItem = itemNames(item);

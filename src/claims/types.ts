@@ -81,6 +81,11 @@ export interface ProcurementClaim {
    * enterprises), and of it 预留给小型和微型企业的 M 万元, where the text states them after the procurement.
    */
   reserved?: { sme: Amount; micro: Amount | null };
+  /**
+   * A 决算's 授予中小企业合同金额 N 万元 (the contracts awarded to small and medium enterprises, part of the
+   * procurement), and of it 授予小微企业合同金额 M 万元, where the text states them after the procurement.
+   */
+  awarded?: { sme: Amount; micro: Amount | null };
 }
 
 /** The 三公 and, where a province prints them beside it (江苏's “三公”经费、会议费、培训费 table), 会议费 and 培训费. */

@@ -103,6 +103,11 @@ export const textSum: Rule = {
         ctx.atMost({ subject: { table: "text", item: "面向中小企业预留" }, part: p.reserved.sme, whole: p.amount, relation: { zh: "政府采购预算", en: "the procurement budget" } });
         if (p.reserved.micro) ctx.atMost({ subject: { table: "text", item: "预留给小型和微型企业" }, part: p.reserved.micro, whole: p.reserved.sme, relation: { zh: "面向中小企业预留", en: "the part reserved for small and medium enterprises" } });
       }
+      // A 决算's contracts awarded to small and medium enterprises, and of them to small and micro ones, alike.
+      if (p.awarded) {
+        ctx.atMost({ subject: { table: "text", item: "授予中小企业合同金额" }, part: p.awarded.sme, whole: p.amount, relation: { zh: "政府采购支出总额", en: "the procurement's total" } });
+        if (p.awarded.micro) ctx.atMost({ subject: { table: "text", item: "授予小微企业合同金额" }, part: p.awarded.micro, whole: p.awarded.sme, relation: { zh: "授予中小企业合同金额", en: "the contracts awarded to small and medium enterprises" } });
+      }
     }
     sanggong(doc, ctx);
     // 共有车辆 N 辆，其中：… (and 购置车辆): the categories add up to the count.

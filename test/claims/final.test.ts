@@ -155,6 +155,26 @@ describe("the 决算's 情况说明", () => {
     expect(c.flatMap((x) => (x.kind === "operating-cost" ? [`${x.amount.text} ${x.change?.kind} ${x.change?.amount?.text} ${x.change?.percent?.text}`] : []))).toEqual(["184.65 increase 2.55 1.40"]);
   });
 
+  it("the contracts awarded to small and medium enterprises: parts of the procurement, their shares of the base they name", () => {
+    const text = (sme: string, micro: string, pct: string) => [
+      "  2024年度政府采购支出总额251.25万元，其中：政府采购货物支出4.79万元、政府采购工程支出0万元、政府采购服务支出246.46万元。",
+      `  授予中小企业合同金额${sme}万元，占政府采购支出总额的${pct}%，其中：授予小微企业合同金额${micro}万元，占授予中小企业合同金额的50.00%。`,
+    ];
+    const cs = claims(text("246.46", "123.23", "98.09"));
+    expect(cs.flatMap((c) => (c.kind === "procurement" && c.awarded ? [`${c.awarded.sme.text} ${c.awarded.micro?.text}`] : []))).toEqual(["246.46 123.23"]);
+    expect(cs.flatMap((c) => (c.kind === "share" && /授予/.test(c.label) ? [`${c.label} ${c.percent.text} ${c.baseLabel}`] : []))).toEqual([
+      "授予中小企业合同金额 98.09 政府采购支出总额",
+      "授予小微企业合同金额 50.00 授予中小企业合同金额",
+    ]);
+    const judged = (sme: string, micro: string, pct: string) =>
+      runRules(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...text(sme, micro, pct)].join("\n"), { template: shanghaiFinal }), [textSum], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.item} ${f.column ?? ""} ${f.stated} ${f.computed}`.replace(/\s+/g, " "));
+    expect(judged("246.46", "123.23", "98.09")).toEqual([]);
+    expect(judged("246.46", "123.23", "89.10")).toEqual(["授予中小企业合同金额 占比 89.1 98.094"]);
+    expect(judged("264.47", "132.24", "98.09").some((f) => f.startsWith("授予中小企业合同金额 264.47"))).toBe(true);
+  });
+
   it("a sentence printed out of order (figure before its words) reads nothing from it", () => {
     const c = claims(["  449.52万元。决算数小于预算数的主要原因：未实施。年初预算为450.52万元，支出决算为", "  支付完毕。"]);
     expect(c.filter((x) => x.kind === "execution")).toEqual([]);
