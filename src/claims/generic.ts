@@ -146,11 +146,11 @@ const unitOf = (m: RegExpExecArray) => m.groups!.money.replace(/\s+/g, "");
 /** A section heading's number: 三、 / 第三部分. */
 const SECTION = /^\s*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/;
 /** 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… */
-const LEADING = /(?:^|。)\s*其\s*中\s*[:,]\s*/g;
+const LEADING = /(?:^|。)\s*其\s*中\s*[:,]?\s*/g;
 /** The first figure of a sentence, and the unit it is in. */
 const FIGURE = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)`);
 /** What a total stated a sentence before its 其中 may be called: the department's 收入 / 支出 (预算) (总计 …). */
-const LEADING_TOTAL = /(?:收入|支出|收支)(?:预算)?(?:总计|合计|总额)?$|总预算$/;
+const LEADING_TOTAL = /(?:收入|支出|收支)(?:预算)?(?:总计|合计|总额)?$|总预算$|三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:数)?$/;
 
 function lists(paras: Para[], k: number, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
   const p = paras[k];
@@ -201,6 +201,18 @@ function nextShare(paras: Para[], qi: number, rest: string, parts: { percent: Am
   return !!m && !!m.groups!.pct && !m.groups!.of?.trim() && unitOf(m) === unit && !SECTION.test(m.groups!.label);
 }
 
+/** What a total's name says once its year, fund, stage and the words every such name has are left out: “三公”经费预算 → 三公. */
+const totalCore = (s: string) =>
+  normaliseName(s)
+    .replace(/[“”"‘’]/g, "")
+    .replace(/20\d\d\s*年度?|本年|财政拨款|一般公共预算|预算数?|决算数?|支出|经费|总额|合计|总计|的/g, "");
+
+/** Whether a share's 占 … 的 names the list's own total (占“三公”经费预算的 under 2025年“三公”经费预算 N 万元). */
+const namesTotal = (of: string, label: string) => {
+  const core = totalCore(of);
+  return core.length > 0 && core === totalCore(label);
+};
+
 /** The parts listed from `at` in paragraph k on, under `head`'s total: shares, and the sum when they make 100%. */
 function list(paras: Para[], k: number, at: number, head: { total: Amount; label: string; unit: string }, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
   const { total, label } = head;
@@ -237,7 +249,9 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
     if (!m || unitOf(m) !== head.unit || SECTION.test(m.groups!.label)) break;
     const amount = figureAt(q, m, "amount", at);
     if (!amount) break;
-    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "")), amount, percent: q.amount(m, "pct", at), of: m.groups!.of ?? "" });
+    // A share of the total named again (…839.00万元，占“三公”经费预算的96.71% under 2025年“三公”经费预算867.50万元): the total's.
+    const of = m.groups!.of ?? "";
+    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "")), amount, percent: q.amount(m, "pct", at), of: namesTotal(of, label) ? "" : of });
     at += m[0].length;
     sharesRun = m.groups!.sep === "。" && !nextNumbered(paras, k, qi) && nextShare(paras, qi, q.text.slice(at), parts, head.unit);
     if (m.groups!.sep === "。" && !nextNumbered(paras, k, qi) && !sharesRun) break;

@@ -34,3 +34,21 @@ describe("a total's parts in paragraphs of their own, words after each", () => {
     expect(shares(claims(LINES("80.98")))).toEqual(["基本支出 80.98% of 本年支出预算合计 (line 4)", "项目支出 19.11% of 本年支出预算合计 (line 5)"]);
   });
 });
+
+/*
+ * The 三公's parts under its total stated in the sentence (or paragraph) before, 其中 with no colon, the first share
+ * naming the total again (`其中因公出国（境）费839.00万元，占“三公”经费预算的96.71%；公务接待费28.50万元，占3.29%`): the
+ * list was not read (only 收入 / 支出 totals led such a 其中, and only with its colon), and a share naming its base
+ * was taken for a share of another total.
+ */
+describe("the 三公's parts under a 其中 that opens the next paragraph", () => {
+  const lines = (abroad = "96.71") => ["2025年“三公”经费预算867.50万元，比上年增长0%，与上年持平。", `其中因公出国（境）费839.00万元，占“三公”经费预算的${abroad}%；公务接待费28.50万元，占3.29%；公务用车购置及运行费0万元。`];
+
+  it("are read as shares of the 三公 total, the one that names it too", () => {
+    expect(shares(claims(lines()))).toEqual(["因公出国(境)费 96.71% of 三公经费预算 (line 3)", "公务接待费 3.29% of 三公经费预算 (line 3)"]);
+  });
+
+  it("a wrong share is there to be checked", () => {
+    expect(shares(claims(lines("97.61")))[0]).toBe("因公出国(境)费 97.61% of 三公经费预算 (line 3)");
+  });
+});
