@@ -44,7 +44,7 @@ const LIST_ITEM = /^(\d+\s*(?:、|\.(?!\d))|[(][一二三四五六七八九十\d
  * A section's heading printed as a line of its own (一、深圳市科学技术协会(本级)): it ends there, although no
  * punctuation says so; the text after it is a paragraph of its own.
  */
-const SECTION_HEADING = /^[一二三四五六七八九十]+、[^,;:。!?\d]{2,30}$/;
+const SECTION_HEADING = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))[^,;:。!?\d]{2,30}$/;
 
 /** A first line's indent in the layout forms: one to six columns in from the page's margin. */
 const FIRST_LINE_INDENT = 6;

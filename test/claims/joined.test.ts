@@ -73,6 +73,21 @@ ${line}
     ]);
   });
 
+  it("a heading numbered （二） printed as a plain line ends there too: the list under it starts with its first part", () => {
+    // 江苏's （二）一般公共预算当年拨款结构情况 ran into its first 类 line: the part was named “(二)一般公共预算当年拨款结构情况
+    // 一般公共服务支出(类)”, and text-vs-table found no row of that name.
+    const j = joinPart(
+      {
+        number: null,
+        title: "预算情况说明",
+        location: { file: "a.txt", line: 1 },
+        lines: ["（二）一般公共预算当年拨款结构情况", "一般公共服务支出（类）2,122.91万元，占75.02%；", "住房保障支出（类）706.92万元，占24.98%。"].map((text, i) => ({ line: 2 + i, text })),
+      },
+      "a.txt",
+    );
+    expect(j.paragraphs.map((r) => j.text.slice(r.start, r.end))).toEqual(["(二)一般公共预算当年拨款结构情况", "一般公共服务支出(类)2,122.91万元,占75.02%;", "住房保障支出(类)706.92万元,占24.98%。"]);
+  });
+
   it("reads a unit's budget worded 单位A预算为 100 万元，其中：人员支出 … as …预算 100 万元，包括人员支出 …", () => {
     const d = textDoc(`
 ## 第三部分 部门预算支出具体情况
