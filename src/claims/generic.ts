@@ -41,7 +41,13 @@ function labelBefore(text: string, at: number): string {
   let label = text.slice(from, at).replace(/\s+/g, "");
   // A heading joined to its first sentence (二、关于部门收入总表的说明2026年…收入预算总计): from the year on,
   const year = [...label.matchAll(YEAR)].pop();
-  if (year) label = label.slice(year.index + year[0].length);
+  if (year) {
+    // (Unless what comes before the year is an item's path, 一般公共服务支出（类）…（款）行政运行（项）2025年预算数为:
+    // then the 项, not 预算数.)
+    const path = label.slice(0, year.index).replace(MARKER, "");
+    const names = /\((?:类|款|项)\)$/.test(path) ? path.split(/\((?:类|款|项)\)/).filter(Boolean) : [];
+    label = names.length ? names[names.length - 1] : label.slice(year.index + year[0].length);
+  }
   // …or from the end of a heading's 说明 (三、支出预算情况说明省检察院本年支出预算合计).
   const heading = label.lastIndexOf("说明");
   if (heading >= 0) label = label.slice(heading + 2);

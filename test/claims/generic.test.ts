@@ -374,6 +374,11 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     expect(previous).toEqual(["收入预算总额 1969 decrease 221 10.1% of 2190 (none)", "支出预算总额 1969 decrease 221 10.09% of 2190 (budget)", "三公经费预算 96 decrease 12 11.11% of - (budget)"]);
   });
 
+  it("an item's change after its path and a year (…（项）2025年预算数为 X 万元，比上年增加 D 万元) is named by its 项, not 预算数", () => {
+    const fs = checkText(yoyChange, part("4.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）其他政府办公厅（室）及相关机构事务支出（项）2025年预算数为156.00万元，比上年增加36.00万元，增长33.00%。"));
+    expect(fs.filter((f) => f.severity === "error").map((f) => `${f.item} ${f.column} ${f.stated}`)).toEqual(["其他政府办公厅(室)及相关机构事务支出 增幅 33"]);
+  });
+
   it("passes and fails: the change is this year's less last year's as printed, the percentage the change ÷ it", () => {
     const run = (last: string, pct: string) =>
       checkText(yoyChange, part(`2025年收入预算总额为1969万元，较2024年的${last}万元减少221万元，下降${pct}%。`)).map((f) => `${f.severity} ${f.column} ${f.stated} ${f.computed}`);
