@@ -2600,11 +2600,21 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     tables,
     unknownTables,
   };
+  // Else a written part's title that names the year's 预算 or 决算 (第三部分 某局2024年度部门决算情况说明: a CSV
+  // package's text file, whose first line is no document title).
+  for (const p of doc.text) {
+    if (doc.year !== null) break;
+    const m = PART_YEAR.exec(p.title);
+    if (m) doc.year = Number(m[1]);
+  }
   // pdftotext's lines that begin with a figure, placed a line too high: read after the line they follow.
   if (format === "layout") for (const p of doc.text) restoreDisplacedLines(p);
   resolveItemCodes(doc);
   return doc;
 }
+
+/** A part's title naming its year's 预算 or 决算: 2024年度部门决算情况说明. */
+const PART_YEAR = /(20\d\d)\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算)/;
 
 function mostCommon(xs: string[]): string | null {
   const n = new Map<string, number>();
