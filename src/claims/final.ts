@@ -60,16 +60,25 @@ const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<spen
  * The 决算 as a percentage of the budget, as 决算s word it: 完成年初预算的 P% · 完成全年预算的 P% · 完成预算的 P% ·
  * 预算完成率为 P% · 为年初预算的 P% · 占预算的 P%.
  */
-const COMPLETED = String.raw`(?:\s*,?\s*(?:完成(?:年初|全年|调整后?)?预算(?:数)?的?|(?:年初|全年)?预算完成率为?|(?:为|占)(?:年初|全年|调整后?)?预算(?:数)?的?)\s*(?<pct>NUM)\s*%)?`;
+const COMPLETION = String.raw`\s*,?\s*(?:完成(?<which>年初|全年|调整后?)?预算(?:数)?的?|(?<which2>年初|全年)?预算完成率为?|(?:为|占)(?<which3>年初|全年|调整后?)?预算(?:数)?的?)\s*(?<pct>NUM)\s*%`;
+const COMPLETED = `(?:${COMPLETION})?`;
+/** A second percentage right after the first: 完成年初预算的 P%，完成调整预算的 Q%. */
+const ANOTHER_COMPLETION = re(`^${COMPLETION}`);
+/** The 年初预算 printed before a 调整预算 in one statement: 年初预算 B0 万元，调整预算 B1 万元，支出决算 X 万元. */
+const INITIAL_BEFORE = re(String.raw`年初预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*$`);
+type Basis = ExecutionClaim["basis"];
+/** Which budget a completion or wording names: 年初 · 调整 · 全年, or none. */
+const basisOf = (word: string | undefined): Basis => (!word ? null : word === "年初" ? "initial" : word === "全年" ? "full-year" : "adjusted");
+const whichOf = (m: RegExpExecArray) => basisOf(m.groups!.which ?? m.groups!.which2 ?? m.groups!.which3);
 /**
  * 年初预算为 B 万元，支出决算为 X 万元，完成年初预算的 P% · 全年预算数为 B 万元，决算数为 X 万元，完成全年预算的 P% · 预算数为 B
  * 万元，决算数为 X 万元 (group `initial`: the budget named 年初预算).
  */
 const EXECUTION = re(
-  String.raw`(?:(?<initial>年初)|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
+  String.raw`(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
   "g",
 );
-const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?:年初)?(?:预算数?)?|与(?:年初)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`);
+const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?<which>年初|全年|调整后?)?(?:预算数?)?|与(?<which3>年初|全年|调整后?)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`);
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
 /**
  * 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … · its budget first, as the national template
@@ -151,6 +160,7 @@ function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim[
   const w = WORDING.exec(p.text.slice(from, upTo));
   if (!w) return null;
   return {
+    basis: whichOf(w),
     relation: /小于/.test(w.groups!.w ?? "") ? "less" : /大于/.test(w.groups!.w ?? "") ? "more" : w.groups!.about ? "about-equal" : "equal",
     text: w[0].replace(/\s+/g, ""),
     location: p.j.at(p.start + from + w.index),
@@ -259,6 +269,10 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       const final = p.amount(m, "final");
       if (!budget || !final) continue;
       const before = p.text.slice(0, m.index);
+      // 年初预算 B0，调整预算 B1，支出决算 X: B0 printed right before the statement of B1.
+      const b0 = m.groups!.adjusted || m.groups!.full ? INITIAL_BEFORE.exec(before) : null;
+      const initial = p.amount(b0 ?? m, "budget");
+      const namesInitial = !!m.groups!.initial || !!b0;
       // Whose execution: the item this paragraph names (all three of 类, 款, 项), the “三公” expenses, or the
       // whole 一般公共预算财政拨款支出.
       let scope: ExecutionClaim["scope"] | null = null;
@@ -268,13 +282,13 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         names = itemNames(item);
         scope = "item";
         label = names.join("-");
-      } else if (!item && lastItem && m.groups!.initial && !/三公|一般公共预算财政拨款支出/.test(before)) {
+      } else if (!item && lastItem && namesInitial && !/三公|一般公共预算财政拨款支出/.test(before)) {
         // (An item's paragraph that goes on in the next: only in the 年初预算 wording the item paragraphs use, not a
         // 预算为 … 决算为 of whatever the text turns to next.)
         names = lastItem;
         scope = "item";
         label = names.join("-");
-      } else if (/三公/.test(before) && m.groups!.initial) {
+      } else if (/三公/.test(before) && namesInitial) {
         // (The 三公's 预算为 B，支出决算为 X of the national template: its components' reader's, SANGGONG_PART.)
         scope = "sanggong";
         label = "“三公”经费财政拨款支出";
@@ -288,7 +302,26 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       const next = paras[k + 1];
       const nextFigure = next ? next.text.search(/\d/) : -1;
       const wording = wordingIn(p, m.index + m[0].length) ?? (next && !ITEM.test(next.text) ? wordingIn(next, 0, nextFigure < 0 ? next.text.length : nextFigure) : null);
-      out.push({ kind: "execution", scope, names, label, budget, final, percent: p.amount(m, "pct"), wording });
+      const basis: Basis = m.groups!.initial ? "initial" : m.groups!.adjusted ? "adjusted" : m.groups!.full ? "full-year" : null;
+      // The percentages after the figures (one, or 完成年初预算的 P%，完成调整预算的 Q%), each with the budget it names.
+      const completions: { basis: Basis; percent: Amount | null }[] = [];
+      if (m.groups!.pct) {
+        completions.push({ basis: whichOf(m), percent: p.amount(m, "pct") });
+        const end = m.index + m[0].length;
+        const again = ANOTHER_COMPLETION.exec(p.text.slice(end));
+        if (again) completions.push({ basis: whichOf(again), percent: p.amount(again, "pct", end) });
+      }
+      // A percentage or wording naming 年初 is of the 年初预算: B0 when printed before, else the statement's budget
+      // unless the text calls that another (调整预算); one naming 调整 or 全年 is not of a 年初预算; one naming none is
+      // of the statement's budget.
+      const group = (b: Basis) => (b === "full-year" ? "adjusted" : b);
+      const of = (named: Basis, own: Basis, preceding: boolean) =>
+        preceding ? named === "initial" : named === null || own === null || group(named) === group(own);
+      const percentOf = (preceding: boolean) => completions.find((c) => of(c.basis, basis, preceding))?.percent ?? null;
+      const wordingOf = (preceding: boolean) => (wording && of(wording.basis, basis, preceding) ? wording : null);
+      out.push({ kind: "execution", scope, names, label, budget, basis, final, percent: percentOf(false), wording: wordingOf(false) });
+      if (b0 && initial && scope !== "sanggong")
+        out.push({ kind: "execution", scope, names, label, budget: initial, basis: "initial", preceding: true, final, percent: percentOf(true), wording: wordingOf(true) });
       if (scope === "item" && names) out.push({ kind: "function-item", names, amount: final });
       if (scope === "general") out.push({ kind: "table-figure", figure: "general", label, amount: final, change: null });
     }

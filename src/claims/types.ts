@@ -240,11 +240,21 @@ export interface ExecutionClaim {
   names: string[] | null;
   label: string;
   budget: Amount;
+  /**
+   * Which budget `budget` is, as the text names it: 年初预算 (initial), 调整预算 (adjusted), 全年预算 (full-year), or
+   * a 预算 it does not qualify (null).
+   */
+  basis: "initial" | "adjusted" | "full-year" | null;
+  /**
+   * The 年初预算 a statement prints before its 调整预算 (年初预算 B0，调整预算 B1，支出决算 X，完成年初预算的 P%，完成调整预算的
+   * Q%): a claim of its own for the percentage and wording that name it, beside the statement's claim of B1.
+   */
+  preceding?: true;
   final: Amount;
   /** 完成年初预算的 P% (P printed), or null. */
   percent: Amount | null;
-  /** What the text says of 决算数 against 预算数, and where. */
-  wording: { relation: "less" | "more" | "equal" | "about-equal"; text: string; location: SourceLocation } | null;
+  /** What the text says of 决算数 against 预算数 (naming which budget, if it does), and where. */
+  wording: { basis: ExecutionClaim["basis"]; relation: "less" | "more" | "equal" | "about-equal"; text: string; location: SourceLocation } | null;
 }
 
 /** 基本支出2336.91万元，占79.49% / 一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%: a figure's share of a total the text states. */

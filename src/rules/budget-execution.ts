@@ -3,6 +3,13 @@ import type { Rule } from "../engine/types.js";
 import { decimalString, inUnit } from "../model/amount.js";
 import { amountOf, table, tableName } from "../model/document.js";
 
+/** The budget a statement names (年初预算 where it names none, as the national template's wording does). */
+const BASIS = {
+  initial: { zh: "年初预算", en: "the budget" },
+  adjusted: { zh: "调整预算", en: "the adjusted budget" },
+  "full-year": { zh: "全年预算", en: "the full-year budget" },
+};
+
 const WORD = {
   less: { zh: "决算数小于预算数", en: "the final figure is below the budget" },
   more: { zh: "决算数大于预算数", en: "the final figure is above the budget" },
@@ -39,13 +46,14 @@ export const budgetExecution: Rule = {
     }
     for (const e of claimsOfKind(doc, "execution")) {
       const subject = { table: "text" as const, item: e.label };
+      const basis = BASIS[e.basis ?? "initial"];
       if (e.percent && !e.budget.value.isZero())
         ctx.ratio({
-          subject: { ...subject, column: "完成预算%" },
+          subject: { ...subject, column: e.preceding ? "完成年初预算%" : "完成预算%" },
           percent: e.percent,
           numerator: [{ amount: e.final }],
           denominator: [{ amount: e.budget }],
-          relation: { zh: "决算数 ÷ 年初预算数", en: "the final figure ÷ the budget" },
+          relation: { zh: `决算数 ÷ ${basis.zh}数`, en: `the final figure ÷ ${basis.en}` },
         });
       const w = e.wording;
       if (!w || w.relation === "about-equal") continue;
@@ -56,8 +64,9 @@ export const budgetExecution: Rule = {
       const actual = diff.isNegative() ? "less" : diff.isZero() ? "equal" : "more";
       const wrong = (w.relation === "less" && diff.isPositive() && !diff.isZero()) || (w.relation === "more" && diff.isNegative()) || (w.relation === "equal" && beyond);
       if (!wrong) continue;
+      const money = e.budget.printedIn ?? "万元";
       ctx.report({
-        subject: { ...subject, column: "决算数与预算数" },
+        subject: { ...subject, column: e.preceding ? "决算数与年初预算数" : "决算数与预算数" },
         location: w.location,
         related: [e.budget.location, e.final.location],
         // The wording is no figure: the report's `stated` holds decimals only (report.schema.json); it is quoted
@@ -66,8 +75,8 @@ export const budgetExecution: Rule = {
         computed: decimalString(diff),
         difference: decimalString(diff),
         message: {
-          zh: `文中称“${w.text}”，但年初预算 ${e.budget.text} 万元、决算 ${e.final.text} 万元：${WORD[actual].zh}`,
-          en: `the text says “${w.text}” but the budget is ${e.budget.text} and the final figure ${e.final.text} (万元): ${WORD[actual].en}`,
+          zh: `文中称“${w.text}”，但${basis.zh} ${e.budget.text} ${money}、决算 ${e.final.text} ${money}：${WORD[actual].zh}`,
+          en: `the text says “${w.text}” but ${basis.en} is ${e.budget.text} and the final figure ${e.final.text} (${money}): ${WORD[actual].en}`,
         },
       });
     }
