@@ -114,12 +114,20 @@ export interface MilpResult {
 export async function solveMilp(m: Milp, seconds: number): Promise<MilpResult> {
   const h = await highs();
   solves++;
-  const r = h.solve(lpText(m), {
-    output_flag: false,
-    time_limit: Math.max(0.05, seconds),
-    mip_feasibility_tolerance: 1e-9,
-    mip_rel_gap: 0,
-  });
+  let r: HighsResult;
+  try {
+    r = h.solve(lpText(m), {
+      output_flag: false,
+      time_limit: Math.max(0.05, seconds),
+      mip_feasibility_tolerance: 1e-9,
+      mip_rel_gap: 0,
+    });
+  } catch {
+    // HiGHS refuses a model it cannot read (its LP reader takes no figure of 16 digits: a document's 元 figures on a
+    // grid of 万元 text figures' decimals) or solve: no explanation, as when none is found in time; the identity
+    // findings stand as they are.
+    return { status: "none", objective: 0, value: () => 0 };
+  }
   const has = r.Columns && Object.values(r.Columns).some((c) => typeof c.Primal === "number");
   const status = r.Status === "Optimal" ? "optimal" : has && r.Status === "Time limit reached" ? "limit" : "none";
   return { status, objective: r.ObjectiveValue, value: (name) => r.Columns[name]?.Primal ?? 0 };

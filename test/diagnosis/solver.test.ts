@@ -27,3 +27,15 @@ describe("the MILP solver's instance", () => {
     expect(solverLoads() - before).toBe(2);
   });
 });
+
+describe("a model HiGHS cannot read", () => {
+  // (A document's 元 table figures on the grid of its 万元 text figures' decimals: a coefficient of 16 digits, which HiGHS's
+  // LP reader refuses — an internal error, exit 2, on a 深圳 document printed in 元: its big-M coefficients.)
+  it("gives no solution, as when none is found in time, and the solver still serves the next model", async () => {
+    const m = small();
+    m.rows.push({ name: "big", terms: new Map([["y", 1], ["x", -1155673138040000]]), op: "<=", rhs: 0 });
+    const r = await solveMilp(m, 5);
+    expect(r.status).toBe("none");
+    expect((await solveMilp(small(), 5)).status).toBe("optimal");
+  });
+});

@@ -107,3 +107,16 @@ describe("the diagnosis folds a percentage that the corrected figure makes hold 
     expect(errors[0]).toMatch(/line=176,col=19/);
   }, SLOW);
 });
+
+describe("the diagnosis on a document whose tables print 元 figures of nine digits beside 万元 text", () => {
+  // (A 深圳 disclosure printed in 元: its figures on the grid of the text's 万元 decimals gave the solver a model of
+  // 16-digit coefficients, which HiGHS's reader refuses: `internal error`, exit 2, and no report at all.)
+  it("reports the document's findings, exit 1, without an internal error", { timeout: SLOW }, () => {
+    const r = cli(["test/fixtures/yuan-tables-big/document.md", "--format", "json", "--lang", "en"]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(validate(report)).toBe(true);
+    expect(report.documents[0].findings.filter((f: FindingLike) => f.ruleId === "hierarchy-sum" && f.severity === "error").length).toBeGreaterThan(0);
+  });
+});
