@@ -127,6 +127,8 @@ const BEFORE_INCOME_FIGURE = /^[,;:。)\d年度中、．.]?$/;
  * 拨款 X 万元` is such a figure, not the 一般公共预算当年拨款 of the whole budget. Only in a sentence about 绩效目标: a
  * sentence about an evaluation (绩效评价 …涉及资金) speaks of another year's projects.
  */
+/** The targets named last before the figure are the department's as a whole (部门整体支出绩效目标, 整体绩效目标). */
+const WHOLE_DEPARTMENT_GOALS = /整体(?:支出)?绩效目标(?:(?!绩效目标).)*$/;
 const PERFORMANCE = sre(String.raw`绩效目标[^。]*?涉及(?:项目)?(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
 const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
@@ -317,6 +319,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
     for (const m of p.text.matchAll(PERFORMANCE)) {
       const amount = figureAt(p, m, "amount");
+      // (部门整体支出绩效目标，涉及预算资金 X 万元: the whole department's budget, not its projects'.)
+      if (WHOLE_DEPARTMENT_GOALS.test(p.text.slice(0, m.indices!.groups!.amount[0]))) continue;
       if (amount && !compared(p, m.indices!.groups!.amount[0])) out.push({ kind: "performance", amount, goals: null, partial: true });
     }
     for (const m of p.text.matchAll(RUNNING_COST)) {
@@ -342,15 +346,27 @@ function sanggongComponent(key: string): SanggongComponent {
   return "abroad";
 }
 
+/**
+ * A budget unit's own “三公” figure, not the department's: after 分单位看 (分单位情况) in its paragraph, or right after a
+ * unit's name (陕西省统计局机关“三公”经费 71.70 万元 · 数据管理中心“三公”经费 5.70 万元).
+ */
+const BY_UNIT = /分单位/;
+const UNIT_NAMED = /(?:机关|中心|研究所|研究院|学院|学校|医院|站|队|馆|所|院)\s*[“"]?$/;
+const unitsOwn = (p: Para, at: number) => {
+  const before = p.text.slice(Math.max(0, at - 12), at).split(/[,;:。]/).pop()!;
+  // (本所 · 本中心: the document's own unit.)
+  return BY_UNIT.test(p.text.slice(0, at)) || (UNIT_NAMED.test(before) && !/本/.test(before));
+};
+
 function sanggong(p: Para, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
   for (const m of p.text.matchAll(SANGGONG_TOTAL)) {
     const amount = figureAt(p, m, "amount");
-    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: "total", label: "“三公”经费", amount, change: null });
+    if (amount && !compared(p, m.index) && !unitsOwn(p, m.index)) out.push({ kind: "sanggong", component: "total", label: "“三公”经费", amount, change: null });
   }
   for (const m of p.text.matchAll(SANGGONG_PART)) {
     const amount = figureAt(p, m, "amount");
     const key = m.groups!.key.replace(/\s+/g, "");
-    if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(key), label: normaliseName(key), amount, change: null });
+    if (amount && !compared(p, m.index) && !unitsOwn(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(key), label: normaliseName(key), amount, change: null });
   }
 }
 

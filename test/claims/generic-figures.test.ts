@@ -267,6 +267,20 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("2025年本部门实行绩效目标管理的项目3个，涉及一般公共预算当年拨款763.60万元。")).toEqual(["绩效 763.60 at most 项目支出"]);
   });
 
+  it("not the department's 整体支出绩效目标 after the projects' (涉及预算资金: the whole budget, not the projects')", () => {
+    const projects = "2025年本部门实行绩效目标管理的项目10个，对项目支出实施绩效目标管理，涉及项目预算资金3,269.06万元";
+    expect(read(`${projects}；同时编制了部门整体支出绩效目标，涉及预算资金7,777.60万元。`)).toEqual(["绩效 3,269.06 at most 项目支出"]);
+    expect(read("编制了部门整体绩效目标，涉及预算资金7,777.60万元。")).toEqual([]);
+  });
+
+  it("a budget unit's own “三公”, after 分单位看 or a unit's name, is not the department's", () => {
+    const total = "2026年本部门一般公共预算“三公”经费预算81.65万元。";
+    expect(read(`${total}分单位看：某局机关“三公”经费71.70万元；某数据管理中心“三公”经费9.95万元。`)).toEqual(["三公 total “三公”经费 81.65"]);
+    expect(read(`${total}其中：局机关“三公”经费71.70万元，数据管理中心“三公”经费9.95万元。`)).toEqual(["三公 total “三公”经费 81.65"]);
+    // The document's own unit (本所) is the department.
+    expect(read("2026年本所“三公”经费预算9.95万元。")).toEqual(["三公 total “三公”经费 9.95"]);
+  });
+
   it("an item named by its function code (2, 3, 5 or 7 digits) and name, its figure later in the clause", () => {
     expect(read("减少较为明显的项级支出科目为 2014099 其他信访事务支出，2026 年预算数为 3,623.98 万元，占部门支出总额的 22.00%。")).toEqual(["item 其他信访事务支出(项) 3,623.98"]);
     expect(read("20607 科学技术普及预算 10 万元；301 工资福利支出预算 5 万元；2026 年预算 7 万元。")).toEqual(["item 科学技术普及(款) 10"]);
