@@ -129,8 +129,11 @@ function byUnitFunds(ids: RowIdentity[]): RowIdentity[] {
  * 政府性基金预算 · 国有资本经营预算) + 财政专户拨款 + 其他资金).
  */
 const bySource: RowIdentity[] = [
-  { total: "total", parts: ["allocation", "special-account", "other-funds", "unit-funds"], rows: CLASSIFIED_ROWS, when: ["allocation"], zh: "财政拨款 + 财政专户 + 其他资金", en: "government allocation + special account + other funds" },
-  { total: "total", parts: ["general-public", "gov-fund", "state-capital", "special-account", "other-funds", "unit-funds"], rows: CLASSIFIED_ROWS, when: ["general-public"], unless: ["allocation"], zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算 + 财政专户 + 其他资金", en: "general public + fund + state capital + special account + other funds" },
+  // (The other funds as their sources, where the header prints them: 事业收入 | 其他收入 …, 陕西's 项目支出预算表.)
+  ...byUnitFunds([
+    { total: "total", parts: ["allocation", "special-account", "other-funds", "unit-funds", ...UNIT_FUND_PARTS], rows: CLASSIFIED_ROWS, when: ["allocation"], zh: "财政拨款 + 财政专户 + 其他资金", en: "government allocation + special account + other funds" },
+    { total: "total", parts: ["general-public", "gov-fund", "state-capital", "special-account", "other-funds", "unit-funds", ...UNIT_FUND_PARTS], rows: CLASSIFIED_ROWS, when: ["general-public"], unless: ["allocation"], zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算 + 财政专户 + 其他资金", en: "general public + fund + state capital + special account + other funds" },
+  ]),
   { total: "allocation", parts: ["general-public", "gov-fund", "state-capital"], rows: CLASSIFIED_ROWS, zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" },
 ];
 

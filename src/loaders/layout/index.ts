@@ -1373,6 +1373,26 @@ function readByHeader(file: string, b: Block): TableTemplate | null {
   return own.layout === "two-lane" || named.specs.some((s, i) => fixed[i]?.key !== s.key) ? byKind : null;
 }
 
+/**
+ * How many of a province's tables print more figures on a row than its template lists amount columns (a 一般公共预算
+ * 支出表 of 合计 | 基本支出 小计 | 人员经费 | 公用经费 | 项目支出 where Shenzhen's lists 支出总计 | 基本支出 | 项目支出), and whose
+ * header the kind's columns do not name either: read by the template's list in order, their figures would land in
+ * other columns.
+ */
+function misfits(file: string, bs: Block[]): number {
+  let n = 0;
+  for (const b of bs) {
+    const own = b.hit.tpl;
+    if (b.hit.unknown || own.layout !== "classified") continue;
+    const parts = sections(file, b);
+    const { header, body } = withoutRowNumbers(parts.header, parts.body);
+    const columns = own.columns.filter((c) => c.kind === "amount").length;
+    const widest = Math.max(0, ...mapArray(mapArray(completeCodeSegments(body, header), splitData), (d) => d.amounts.length));
+    if (widest > columns && !readByHeader(file, b)) n++;
+  }
+  return n;
+}
+
 /** Generic template: the amount columns its header names (wrapped and grouped labels read as printed). */
 function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[]): HeaderColumns {
   // The header printed above the first row (a continuation page repeats it: once is enough).
@@ -2439,7 +2459,10 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   const lines = withoutPageBreakRepeats(withoutRunningLines(printedLines));
   const contents = contentsEnd(lines);
   const from = contents.end + 1;
-  const chosen = opts.template ? { tpl: opts.template, hits: findTitles(lines, opts.template, from) } : chooseTemplate(lines, from);
+  let chosen = opts.template ? { tpl: opts.template, hits: findTitles(lines, opts.template, from) } : chooseTemplate(lines, from);
+  // A province's titles are the Ministry's too (部门收支总表, 财政拨款收支总表 …): a document printing them with
+  // columns the province's tables do not have is not that province's, and is read by its headers (generic).
+  if (!opts.template && !chosen.tpl.columnsFromHeader && misfits(file, blocks(lines, chosen.hits)) >= 1) chosen = { tpl: generic, hits: findTitles(lines, generic, from) };
   const tpl = chosen.tpl;
   const hits = chosen.hits.length && chosen.hits.every((h) => !h.unknown) ? findTitles(lines, tpl, from) : chosen.hits;
   for (const h of hits) (h as TitleHit & { line?: LayoutLine }).line = lines[h.index];
