@@ -28,6 +28,8 @@ export const itemsVsUnits: Rule = {
       const sourceIds = summaryId === "summary" && summary ? allFundsSources(doc, summary, ids) : ids;
       const sources = mapArray(sourceIds, (id) => table(doc, id)).filter((t) => !!t);
       if (!summary || sources.length === 0) continue;
+      // A source printed but not read (its columns uncertain): its figures are missing from every sum.
+      if (doc.unknownTables?.some((u) => u.kind && sourceIds.includes(u.kind))) continue;
       const coded = sources.some((t) => t!.rows.some((r) => r.kind === "code"));
       // Tables that print no code at all (杭州: 类 / 款 / 项 told by indentation only) are matched by name.
       const byName = !coded && sources.some((t) => t!.rows.some((r) => r.kind === "item" && r.name)) ? namedRows(summary, sources as Table[]) : null;

@@ -1,5 +1,8 @@
 import { itemsVsUnits } from "../../src/rules/items-vs-units.js";
+import { describe, expect, it } from "vitest";
+import { runRules } from "../../src/engine/run.js";
 import { runCases } from "../helpers/cases.js";
+import { doc as read } from "../helpers/docs.js";
 import { classified, pages, twoSided } from "../helpers/tables.js";
 
 // Two units' code rows, each 206 / 20607 / 2060701 with the same amount: they name the codes of 表1's items.
@@ -39,4 +42,29 @@ runCases(itemsVsUnits, {
       findings: [{ severity: "error", stated: "28", computed: "30", difference: "-2", tolerance: "1.5", line: 8, table: "T6", code: "2060701", related: [16, 20] }],
     },
   ],
+});
+
+describe("items-vs-units where a source table is printed but was not read", () => {
+  // (四川's PDF: its 政府性基金预算支出表's columns uncertain. 表6's 35 holds the fund's 5 too; 表7's units, 30.)
+  const text = pages(
+    twoSided(6, "一、政府预算拨款→35→一、科学技术支出→35\n1. 一般公共预算拨款→30→科学技术普及→35\n2. 政府性基金预算拨款→5→机构运行→35"),
+    classified(7, units(10, 20)),
+  );
+  const run = (unread: boolean) => {
+    const d = read(text);
+    if (unread) d.unknownTables = [{ title: "政府性基金预算支出表（列位置不确定 columns uncertain）", kind: "gov-fund", location: { file: "case.md", line: 21 } }];
+    return runRules(d, [itemsVsUnits], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
+  };
+
+  it("does not compare 表6 with the tables that were read: the unread one's figures are missing from the sum", () => {
+    expect(run(true)).toEqual([]);
+  });
+
+  it("fails: with no 政府性基金 table printed, 表6's 35 against 表7's 30 is an error", () => {
+    expect(run(false).map((f) => [f.code, f.stated, f.computed])).toEqual([
+      ["206", "35", "30"],
+      ["20607", "35", "30"],
+      ["2060701", "35", "30"],
+    ]);
+  });
 });
