@@ -34,7 +34,7 @@ function component(doc: BudgetDocument, ctx: RuleContext, unit: string, c: UnitC
   if (!u || !t) return;
   const src = { ...s, zh: `${tableName(t)} ${s.zh}`, en: `${t.id} ${s.en}` };
   const row = src.code ? u.codes.find((r) => r.code === src.code) : u.row;
-  const b = amountOf(row, src.key);
+  const b = inText(t, amountOf(row, src.key));
   if (b) ctx.equal({ table: "text", unit, item: label }, amount, b, { zh: src.zh, en: src.en });
   else if (src.code && row === undefined && !amount.value.isZero())
     ctx.report({ subject: { table: "text", unit, item: label }, location: amount.location, related: [u.row.location], stated: decimalString(amount.value), computed: "0", message: { zh: `${src.zh} 在该单位无此科目（按 0），文中为 ${amount.text}`, en: `${src.en}: the unit has no such code (0), the text says ${amount.text}` } });
@@ -42,11 +42,15 @@ function component(doc: BudgetDocument, ctx: RuleContext, unit: string, c: UnitC
 
 function units(doc: BudgetDocument, ctx: RuleContext) {
   for (const u of claimsOfKind(doc, "unit-budget")) {
+    // The unit's whole budget, every fund: the expenditure table's (支出总表) unit total; the 一般公共预算 table's only
+    // where that is not printed (a unit with 政府性基金 or 国有资本经营 money spends more than its 一般公共预算).
     for (const kind of ["expenditure", "general-function"] as const) {
       const r = unitRow(doc, kind, u.unit);
-      const b = amountOf(r?.row, "total");
       const t = table(doc, kind)!;
-      if (b) ctx.equal({ table: "text", unit: u.unit, item: "单位预算" }, u.amount, b, { zh: `${tableName(t)} 单位支出总计`, en: `${t.id} unit total` });
+      const b = inText(t, amountOf(r?.row, "total"));
+      if (!b) continue;
+      ctx.equal({ table: "text", unit: u.unit, item: "单位预算" }, u.amount, b, { zh: `${tableName(t)} 单位支出总计`, en: `${t.id} unit total` });
+      break;
     }
     for (const c of u.components) component(doc, ctx, u.unit, c.component, c.label, c.amount);
   }
@@ -139,7 +143,7 @@ function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
   if (!own?.row.unit) return;
   const staffing = claimsOfKind(doc, "staffing").find((s) => s.unit && unitCore(s.unit) === unitCore(own.row.unit!));
   if (staffing?.counts.admin?.value.isZero()) return; // not an administrative unit
-  const b = amountOf(own.codes.find((r) => r.code === "302"), "basic");
+  const b = inText(t8, amountOf(own.codes.find((r) => r.code === "302"), "basic"));
   for (const o of claimsOfKind(doc, "operating-cost"))
     if (b) ctx.equal({ table: "text", unit: own.row.unit, item: "机关运行经费" }, o.amount, b, { zh: `${tableName(t8)} 本级 302 商品和服务支出（基本支出）`, en: `${t8.id} 302 goods and services (basic) of the department's own unit` });
 }
@@ -159,7 +163,7 @@ function projects(doc: BudgetDocument, ctx: RuleContext) {
   const t12 = table(doc, "performance");
   for (const r of t12?.rows ?? []) {
     if (r.role !== "task" || !r.name) continue;
-    const a = amountOf(r, "total");
+    const a = inText(t12, amountOf(r, "total"));
     if (a) compare(matchProject(list, r.name, a, index), a, { zh: `${tableName(t12)}「${r.name}」`, en: `${t12!.id} "${r.name}"` });
   }
 }
@@ -181,7 +185,9 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
     if (!p.goals) continue;
     const goals = p.goals;
     const count = (n: number, what: Msg) => ctx.equal({ table: "text", item: "项目绩效目标个数" }, goals, makeCount(String(n), goals.location)!, what);
-    if (keyRows.length) count(keyRows.length, { zh: "第七部分所列项目数", en: "the projects listed in part 7" });
+    // The 重点项目 listed in part 7 are some of the projects that set targets, not all of them: no more than those.
+    if (keyRows.length)
+      ctx.atMost({ subject: { table: "text", item: "第七部分所列重点项目数" }, part: makeCount(String(keyRows.length), keyRows[0].amount.location)!, whole: goals, relation: { zh: "设置绩效目标的项目数", en: "the projects that set targets" } });
     if (tasks.length) count(tasks.length, { zh: `${tableName(t12)} 项目任务数（基本支出以外）`, en: `the ${t12!.id} tasks besides basic expenditure` });
   }
 }

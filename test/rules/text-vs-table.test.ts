@@ -128,11 +128,26 @@ describe("text-vs-table", () => {
     expect(text({}).includes(sentence)).toBe(true);
     for (const s of ["本部门 2023 年纳入绩效目标管理的项目共 N 个，涉及预算资金 40 万元。", "2023 年本部门编报项目绩效目标 N 个，涉及预算金额 40 万元。", "涉及预算资金 40 万元，设置 N 个项目的绩效目标。"]) {
       expect(worded(s.replace("N", "2")), s).toEqual([]);
-      expect(worded(s.replace("N", "3")), s).toEqual([
-        ["error", "项目绩效目标个数", "3", "2"],
-        ["error", "项目绩效目标个数", "3", "2"],
+      // Against 表12's tasks; the 重点项目 part 7 lists are some of the projects with targets, 2 of 3.
+      expect(worded(s.replace("N", "3")), s).toEqual([["error", "项目绩效目标个数", "3", "2"]]);
+      // Fewer projects with targets than part 7 lists as 重点项目 (2 > 1): an error too.
+      expect(worded(s.replace("N", "1")), s).toEqual([
+        ["error", "项目绩效目标个数", "1", "2"],
+        ["error", "第七部分所列重点项目数", "2", "1"],
       ]);
     }
+  });
+
+  it("compares a unit's figures with tables printed in 元 in the text's 万元: 表3's unit total, 表8's 301, 表12's tasks", () => {
+    // (The same tables in 元: every figure ×10000, 单位：元; the codes 206, 301, 302 as they are.)
+    const yuan = TABLES.replace(/单位：万元/g, "单位：元").replace(/(?<=→)(\d+)(?=→|$)/gm, (n) => (n === "0" || /^(206|301|302)$/.test(n) ? n : `${n}0000.00`));
+    expect(yuan).toContain("深圳市甲协会(本级)→→→1000000.00→600000.00→400000.00");
+    const unitFigures = (t: string) => sortFindings(checkText(textVsTable, t, yuan)).filter((f) => f.severity === "error" && f.unit).map((x) => [x.item, x.stated, x.computed]);
+    expect(unitFigures(text({}))).toEqual([]);
+    expect(unitFigures(text({ unitTotal: "110", personnel: "60" }))).toEqual([
+      ["单位预算", "110", "100"],
+      ["人员支出", "60", "50"],
+    ]);
   });
 
   it("reads a unit's sentence broken across a page break, its figure on the next page's first line", () => {
@@ -143,13 +158,14 @@ describe("text-vs-table", () => {
 
   // Each failing case: the figure changed in the text, and the errors expected (item, line, stated, what the table says).
   it.each([
-    ["a unit total differing from 表3 and 表7", { unitTotal: "110" }, [["单位预算", 5, "110", "100"], ["单位预算", 5, "110", "100"]]],
+    // (Against 表3's unit total, every fund; 表7's is the 一般公共预算's only, compared where 表3 prints none.)
+    ["a unit total differing from 表3", { unitTotal: "110" }, [["单位预算", 5, "110", "100"]]],
     ["人员支出 vs 表8 301 and 项目支出 vs 表7 项目支出", { personnel: "60", project: "30" }, [["人员支出", 5, "60", "50"], ["项目支出", 5, "30", "40"]]],
     ["政府采购 vs 表3's 政府采购小计 and 三公 vs 表9", { procurement: "18", reception: "12" }, [["政府采购", 9, "18", "8"], ["公务接待费", 12, "12", "2"]]],
     [
-      "a 第七部分 amount vs 第三部分, and the count of project goals vs 第七部分 and 表12",
+      "a 第七部分 amount vs 第三部分, and the count of project goals vs 表12 (at least 第七部分's 重点项目)",
       { keyProject: "40", goals: "3" },
-      [["项目绩效目标个数", 14, "3", "2"], ["项目绩效目标个数", 14, "3", "2"], ["综合管理 (市甲协会本级)", 17, "40", "30"]],
+      [["项目绩效目标个数", 14, "3", "2"], ["综合管理 (市甲协会本级)", 17, "40", "30"]],
     ],
   ] as const)("reports %s", (_, change, expected) => {
     expect(run(change)).toEqual(expected.map((e) => ["error", ...e]));
