@@ -105,6 +105,32 @@ const AWARDED = (who: string) =>
 const AWARDED_SME = AWARDED("中小企业");
 const AWARDED_MICRO = AWARDED("小微企业");
 
+/** 年初结转和结余 X 万元 · 年末财政拨款结转和结余 X 万元 (the 财政拨款's in group `alloc`). */
+const CARRY = re(String.raw`(?<which>年初|年末)(?<alloc>财政拨款)?结转和结余\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
+/** Words of one fund's balance (政府性基金预算财政拨款年初结转和结余 …), not the department's or all allocations'. */
+const FUND_WORDS = /政府性基金|国有资本|一般公共预算/;
+
+/**
+ * The 年初 and 年末 结转和结余 the 收入支出决算总体情况 states (the 收支总表's rows), and the 财政拨款 ones the 财政拨款收入支出
+ * 决算总体情况 states (the 财政拨款收支总表's): not a fund's (政府性基金预算财政拨款年初结转和结余 …), nor the department's
+ * where the section speaks of the allocations only.
+ */
+function carryovers(p: Para, section: string, out: Claim[]): void {
+  for (const m of p.text.matchAll(CARRY)) {
+    // The sentence (or its part since a ；) before it names no fund; the words right before it (since the last comma)
+    // no 财政拨款.
+    const sentence = p.text.slice(Math.max(p.text.lastIndexOf("。", m.index), p.text.lastIndexOf(";", m.index)) + 1, m.index);
+    const words = sentence.slice(Math.max(...mapArray([",", ";", ":"], (c) => sentence.lastIndexOf(c))) + 1);
+    const alloc = !!m.groups!.alloc;
+    if (FUND_WORDS.test(sentence) || (!alloc && (/财政拨款/.test(words) || /财政拨款|政府性基金|国有资本|一般公共预算/.test(section)))) continue;
+    const amount = p.amount(m, "amount");
+    if (!amount) continue;
+    const opening = m.groups!.which === "年初";
+    const figure: TableFigure = alloc ? (opening ? "allocation-opening" : "allocation-closing") : opening ? "opening" : "closing";
+    out.push({ kind: "table-figure", figure, label: `${m.groups!.which}${alloc ? "财政拨款" : ""}结转和结余`, amount, change: null });
+  }
+}
+
 function changeIn(p: Para, from: number, to: number): Change | null {
   const slice = p.text.slice(from, to);
   const m = CHANGE.exec(slice);
@@ -204,8 +230,13 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   // Under a heading that names the “三公” (（二）“三公”经费财政拨款支出决算具体情况说明), until the next heading: its
   // components' paragraphs need not name it (1.因公出国（境）经费支出 8.64 万元…, the national template's).
   let underSanggong = false;
+  let section = "";
   for (const [k, p] of paras.entries()) {
-    if (SECTION_HEADING.test(p.text)) underSanggong = /三公/.test(p.text);
+    if (SECTION_HEADING.test(p.text)) {
+      underSanggong = /三公/.test(p.text);
+      section = p.text;
+    }
+    carryovers(p, section, out);
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
     for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(p.text)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);

@@ -345,8 +345,13 @@ function onlyGeneralIncome(doc: BudgetDocument): boolean {
   return income.every((r) => r.role === "general-public" || r.role === "gov-allocation" || !amountOf(r, "amount") || amountOf(r, "amount")!.value.isZero());
 }
 
-/** Where a 决算 情况说明 figure is printed in the tables: the table's kind, and the row (by role, or the 合计 row) and column. */
-const FIGURE_SOURCE: Record<TableFigure, { kind: TableKind; role?: string; key: string }> = {
+/**
+ * Where a 决算 情况说明 figure is printed in the tables: the table's kind, and the row (by role — and label, where
+ * rows of another name share it — or the 合计 row) and column.
+ */
+type FigureSource = { kind: TableKind; role?: string; label?: RegExp; key: string };
+
+const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "grand-total": { kind: "summary", role: "income-total", key: "amount" },
   "income-subtotal": { kind: "summary", role: "income-subtotal", key: "amount" },
   "expenditure-subtotal": { kind: "summary", role: "expenditure-subtotal", key: "amount" },
@@ -364,6 +369,11 @@ const FIGURE_SOURCE: Record<TableFigure, { kind: TableKind; role?: string; key: 
   basic: { kind: "expenditure", key: "basic" },
   project: { kind: "expenditure", key: "project" },
   "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },
+  // (年初结转和结余, not the 使用非财政拨款结余 printed in the same role above it.)
+  opening: { kind: "summary", role: "income-carryover", label: /^年初结转和结余/, key: "amount" },
+  closing: { kind: "summary", role: "expenditure-carryforward", label: /^年末结转和结余/, key: "amount" },
+  "allocation-opening": { kind: "allocation-summary", role: "income-carryover", label: /^年初财政拨款结转和结余/, key: "amount" },
+  "allocation-closing": { kind: "allocation-summary", role: "expenditure-carryforward", label: /^年末财政拨款结转和结余/, key: "amount" },
   general: { kind: "general-function", key: "total" },
   "general-basic": { kind: "general-function", key: "basic" },
   personnel: { kind: "general-basic-economic", key: "personnel" },
@@ -401,7 +411,7 @@ function byClasses(t: Table, key: "personnel" | "public"): Amount[] {
  * 财政拨款收入 and 一般公共预算收入 are the summary's income rows where no 收入总表 prints them (江苏's 收入预算总表
  * lists projects).
  */
-const FIGURE_FALLBACK: Partial<Record<TableFigure, { kind: TableKind; role?: string; key: string }>> = {
+const FIGURE_FALLBACK: Partial<Record<TableFigure, FigureSource>> = {
   "general-basic": { kind: "general-basic-economic", key: "total" },
   "allocation-income": { kind: "summary", role: "gov-allocation", key: "amount" },
   "general-public-income": { kind: "summary", role: "general-public", key: "amount" },
@@ -410,7 +420,7 @@ const FIGURE_FALLBACK: Partial<Record<TableFigure, { kind: TableKind; role?: str
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */
 function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
   for (const c of claimsOfKind(doc, "table-figure")) {
-    let src: { kind: TableKind; role?: string; key: string } = FIGURE_SOURCE[c.figure];
+    let src: FigureSource = FIGURE_SOURCE[c.figure];
     let t = table(doc, src.kind);
     const fallback = FIGURE_FALLBACK[c.figure];
     if (fallback && !t?.columns.some((col) => col.key === src.key)) {
@@ -426,7 +436,8 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
       if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${name}之和`, en: `${t.id} Σ of the ${src.key === "personnel" ? "301 and 303" : "other"} classes` } });
       continue;
     }
-    const row = src.role ? t.rows.find((r) => r.role === src.role) : departmentRow(t);
+    const row = src.role ? t.rows.find((r) => r.role === src.role && (!src.label || src.label.test(normaliseName(r.label ?? "")))) : departmentRow(t);
+    if (src.label && !row) continue;
     if (!row && !src.role) {
       // No 合计 row (国家信访局's 表5 starts at its first 类): the column's Σ over the 类 rows, of every unit.
       const classes = mapArray(t.rows.filter((r) => r.kind === "code" && r.code?.length === 3), (r) => inText(t, amountOf(r, src.key))).filter((a): a is Amount => !!a);

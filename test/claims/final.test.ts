@@ -37,6 +37,25 @@ describe("the 决算's 情况说明", () => {
     expect(sanggong("  “三公”经费中，因公出国（境）费用决算为2万元。")).toEqual(["abroad 因公出国(境)费用 2 -"]);
   });
 
+  it("the 年初 and 年末 结转和结余 of the 总体情况 (the 收支总表's) and of the 财政拨款 (its 收支总表's), not a fund's", () => {
+    const carry = (...paragraphs: string[]) => figures(paragraphs).filter((f) => /opening|closing/.test(f));
+    expect(carry("  一、收入支出决算总体情况说明", "  其中：本年收入合计11039.09万元，使用非财政拨款结余0.00万元，年初结转和结余397.46万元；本年支出合计11226.59万元，年末结转和结余209.96万元。")).toEqual([
+      "opening 397.46",
+      "closing 209.96",
+    ]);
+    expect(carry("  四、财政拨款收入支出决算总体情况说明", "  其中：年初财政拨款结转和结余215.00万元，本年财政拨款收入10914.56万元；年末财政拨款结转和结余38.64万元。")).toEqual([
+      "allocation-opening 215.00",
+      "allocation-closing 38.64",
+    ]);
+    // (The parts of the 财政拨款's after it, by fund, do not make the 年末 after the ；a fund's.)
+    expect(carry("  四、财政拨款收入支出决算总体情况说明", "  年初财政拨款结转和结余50.65万元，其中一般公共预算财政拨款12.00万元，政府性基金预算财政拨款38.65万元；年末财政拨款结转和结余63.73万元，其中一般公共预算财政拨款45.23万元。")).toEqual([
+      "allocation-opening 50.65",
+      "allocation-closing 63.73",
+    ]);
+    // A fund's, and the department's words under the allocations' heading: not these rows.
+    expect(carry("  七、政府性基金预算财政拨款收入支出决算情况说明", "  2024年度政府性基金预算财政拨款年初结转和结余38.65万元，本年收入204.50万元，年末结转和结余18.50万元。")).toEqual([]);
+  });
+
   it("the national template's wording: 收、支总计 and its change against 上年 as against a year", () => {
     const changes = (text: string) =>
       claims([text]).flatMap((c) => (c.kind === "table-figure" || c.kind === "operating-cost" ? [`${c.kind === "table-figure" ? c.figure : "operating-cost"} ${c.amount.text} ${c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-"}`] : []));
