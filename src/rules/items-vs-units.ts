@@ -28,8 +28,9 @@ export const itemsVsUnits: Rule = {
       const sourceIds = summaryId === "summary" && summary ? allFundsSources(doc, summary, ids) : ids;
       const sources = mapArray(sourceIds, (id) => table(doc, id)).filter((t) => !!t);
       if (!summary || sources.length === 0) continue;
-      // A source printed but not read (its columns uncertain): its figures are missing from every sum.
-      if (doc.unknownTables?.some((u) => u.kind && sourceIds.includes(u.kind))) continue;
+      // A source printed but not read (its columns uncertain), of a kind no table read holds: its figures are missing
+      // from every sum. (Another printing of a kind read — a 一般公共预算支出表（分单位） beside the 一般公共预算支出表 — is not.)
+      if (doc.unknownTables?.some((u) => u.kind && sourceIds.includes(u.kind) && !sources.some((t) => t!.kind === u.kind))) continue;
       const coded = sources.some((t) => t!.rows.some((r) => r.kind === "code"));
       // Tables that print no code at all (杭州: 类 / 款 / 项 told by indentation only) are matched by name.
       const byName = !coded && sources.some((t) => t!.rows.some((r) => r.kind === "item" && r.name)) ? namedRows(summary, sources as Table[]) : null;

@@ -60,6 +60,12 @@ describe("items-vs-units where a source table is printed but was not read", () =
     expect(run(true)).toEqual([]);
   });
 
+  it("fails: an unread second printing of a kind that was read (表7 by unit) does not stop the comparison", () => {
+    const d = read(text);
+    d.unknownTables = [{ title: "一般公共预算支出表（分单位）（表头未能识别）", kind: "general-function", location: { file: "case.md", line: 21 } }];
+    expect(runRules(d, [itemsVsUnits], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error")).toHaveLength(3);
+  });
+
   it("fails: with no 政府性基金 table printed, 表6's 35 against 表7's 30 is an error", () => {
     expect(run(false).map((f) => [f.code, f.stated, f.computed])).toEqual([
       ["206", "35", "30"],
