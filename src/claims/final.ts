@@ -31,6 +31,10 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
   [re(String.raw`(?:本年|(?<=\d\s*年度?))收入合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
   [re(String.raw`(?:本年|(?<=\d\s*年度?))支出合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
   [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入", INCOME_PARA],
+  // (The national template's 收入决算情况 by fund: 一般公共预算财政拨款收入 X 万元，占 P%；政府性基金预算财政拨款收入 …)
+  [re(String.raw`一般公共预算财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "general-public-income", "一般公共预算财政拨款收入", INCOME_PARA],
+  [re(String.raw`政府性基金预算财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "gov-fund-income", "政府性基金预算财政拨款收入", INCOME_PARA],
+  [re(String.raw`国有资本经营预算财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "state-capital-income", "国有资本经营预算财政拨款收入", INCOME_PARA],
   [re(String.raw`其他收入\s*(?<amount>NUM)\s*万元`, "g"), "other-income", "其他收入", INCOME_PARA],
   [re(String.raw`事业收入\s*(?<amount>NUM)\s*万元`, "g"), "business-income", "事业收入", INCOME_PARA],
   [re(String.raw`(?<![事业单位])经营收入\s*(?<amount>NUM)\s*万元`, "g"), "operating-income", "经营收入", INCOME_PARA],

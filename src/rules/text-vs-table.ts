@@ -415,6 +415,8 @@ const FIGURE_FALLBACK: Partial<Record<TableFigure, FigureSource>> = {
   "general-basic": { kind: "general-basic-economic", key: "total" },
   "allocation-income": { kind: "summary", role: "gov-allocation", key: "amount" },
   "general-public-income": { kind: "summary", role: "general-public", key: "amount" },
+  "gov-fund-income": { kind: "summary", role: "gov-fund", key: "amount" },
+  "state-capital-income": { kind: "summary", role: "state-capital", key: "amount" },
 };
 
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */

@@ -37,6 +37,15 @@ describe("the 决算's 情况说明", () => {
     expect(sanggong("  “三公”经费中，因公出国（境）费用决算为2万元。")).toEqual(["abroad 因公出国(境)费用 2 -"]);
   });
 
+  it("the 收入决算 by fund in the national template's wording: 一般公共预算财政拨款收入 X 万元，占 P%", () => {
+    expect(figures(["  2024年度本年收入合计11039.09万元，其中：一般公共预算财政拨款收入10914.56万元，占98.87%；政府性基金预算财政拨款收入20.00万元，占0.18%；事业收入98.00万元，占0.89%。"])).toEqual([
+      "income-subtotal 11039.09",
+      "general-public-income 10914.56",
+      "gov-fund-income 20.00",
+      "business-income 98.00",
+    ]);
+  });
+
   it("the 年初 and 年末 结转和结余 of the 总体情况 (the 收支总表's) and of the 财政拨款 (its 收支总表's), not a fund's", () => {
     const carry = (...paragraphs: string[]) => figures(paragraphs).filter((f) => /opening|closing/.test(f));
     expect(carry("  一、收入支出决算总体情况说明", "  其中：本年收入合计11039.09万元，使用非财政拨款结余0.00万元，年初结转和结余397.46万元；本年支出合计11226.59万元，年末结转和结余209.96万元。")).toEqual([

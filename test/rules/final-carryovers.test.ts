@@ -34,4 +34,11 @@ describe("a 决算's 年初 and 年末 结转和结余 in its text", () => {
     const f = errors(wrong).filter((x) => x.ruleId === "text-vs-table");
     expect(f.map((x) => [x.item, x.stated, x.computed])).toEqual([["年初财政拨款结转和结余", "251", "215"]]);
   });
+
+  it("fails: its 收入决算's 一般公共预算财政拨款收入 typed 10941.56 for 10914.56 is an error against the 收支总表's row", () => {
+    const wrong = text.replace("一般公共预算财政拨款收入\n10914.56万元", "一般公共预算财政拨款收入\n10941.56万元");
+    expect(wrong).not.toEqual(text);
+    const f = errors(wrong).filter((x) => x.ruleId === "text-vs-table");
+    expect(f.map((x) => [x.item, x.stated, x.computed])).toEqual([["一般公共预算财政拨款收入", "10941.56", "10914.56"]]);
+  });
 });
