@@ -109,6 +109,25 @@ const AWARDED = (who: string) =>
 const AWARDED_SME = AWARDED("中小企业");
 const AWARDED_MICRO = AWARDED("小微企业");
 
+/**
+ * The totals stated apart (河北's wording): 2024年度收入总计 X 万元，支出总计 Y 万元。与2023年度相比，收、支总计各增加 … ·
+ * 财政拨款收入总计 X 万元，支出总计 Y 万元 (group `alloc`).
+ */
+const TOTALS = re(String.raw`(?<alloc>财政拨款)?收入总计\s*(?:为|是)?\s*(?<income>NUM)\s*万元\s*,?\s*支出总计\s*(?:为|是)?\s*(?<spent>NUM)\s*万元`, "g");
+
+function totalsApart(p: Para, out: Claim[]): void {
+  for (const m of p.text.matchAll(TOTALS)) {
+    const income = p.amount(m, "income");
+    const spent = p.amount(m, "spent");
+    if (!income || !spent) continue;
+    const alloc = !!m.groups!.alloc;
+    const end = m.index + m[0].length;
+    // The change after them (收、支总计各增加 …) is of both: stated once, read for the income side.
+    out.push({ kind: "table-figure", figure: alloc ? "allocation-grand-total" : "grand-total", label: alloc ? "财政拨款收入总计" : "收入总计", amount: income, change: changeIn(p, end, p.text.length) });
+    out.push({ kind: "table-figure", figure: alloc ? "allocation-expenditure-total" : "expenditure-total", label: alloc ? "财政拨款支出总计" : "支出总计", amount: spent, change: null });
+  }
+}
+
 /** 年初结转和结余 X 万元 · 年末财政拨款结转和结余 X 万元 (the 财政拨款's in group `alloc`). */
 const CARRY = re(String.raw`(?<which>年初|年末)(?<alloc>财政拨款)?结转和结余\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
 /** Words of one fund's balance (政府性基金预算财政拨款年初结转和结余 …), not the department's or all allocations'. */
@@ -241,6 +260,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       section = p.text;
     }
     carryovers(p, section, out);
+    totalsApart(p, out);
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
     for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(p.text)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);

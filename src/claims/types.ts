@@ -212,6 +212,8 @@ export type TableFigure =
   | "basic"
   | "project"
   | "allocation-grand-total"
+  | "expenditure-total"
+  | "allocation-expenditure-total"
   | "opening"
   | "closing"
   | "allocation-opening"

@@ -369,6 +369,8 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   basic: { kind: "expenditure", key: "basic" },
   project: { kind: "expenditure", key: "project" },
   "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },
+  "expenditure-total": { kind: "summary", role: "expenditure-total", key: "amount" },
+  "allocation-expenditure-total": { kind: "allocation-summary", role: "expenditure-total", key: "amount" },
   // (年初结转和结余, not the 使用非财政拨款结余 printed in the same role above it.)
   opening: { kind: "summary", role: "income-carryover", label: /^年初结转和结余/, key: "amount" },
   closing: { kind: "summary", role: "expenditure-carryforward", label: /^年末结转和结余/, key: "amount" },

@@ -75,6 +75,16 @@ describe("the 决算's 情况说明", () => {
     expect(changes("  2023年度机关运行经费支出90.00万元，比上年下降10%，减少10.00万元。")).toEqual(["operating-cost 90.00 decrease 10.00 10%"]);
   });
 
+  it("收入总计 and 支出总计 stated apart (河北's wording), the change after them read for the income side", () => {
+    const changes = (text: string) =>
+      claims([text]).flatMap((c) => (c.kind === "table-figure" ? [`${c.figure} ${c.amount.text} ${c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-"}`] : []));
+    expect(changes("  2024年度收入总计77321242.17元，支出总计77321242.17元。与2023年度相比，收、支总计各增加5458036.69元，增长7.60%。")).toEqual([
+      "grand-total 77321242.17 increase 5458036.69 7.60%",
+      "expenditure-total 77321242.17 -",
+    ]);
+    expect(changes("  2024年度财政拨款收入总计772.60万元，支出总计772.60万元。")).toEqual(["allocation-grand-total 772.60 -", "allocation-expenditure-total 772.60 -"]);
+  });
+
   it("the national template's 收、支总计均为, and 2023年度收入合计 with its 其中 parts (no 本年)", () => {
     const changes = (text: string) =>
       claims([text]).flatMap((c) => (c.kind === "table-figure" ? [`${c.figure} ${c.amount.text} ${c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-"}`] : []));

@@ -41,4 +41,13 @@ describe("a 决算's 年初 and 年末 结转和结余 in its text", () => {
     const f = errors(wrong).filter((x) => x.ruleId === "text-vs-table");
     expect(f.map((x) => [x.item, x.stated, x.computed])).toEqual([["一般公共预算财政拨款收入", "10941.56", "10914.56"]]);
   });
+
+  it("fails: 收入总计 and 支出总计 stated apart, one typed wrong, is an error against the 收支总表's 总计", () => {
+    // (The 天津 document words them 收、支总计 X; 河北's say 收入总计 X，支出总计 Y.)
+    const apart = text.replace("2024年度收、支总计11436.55万元。", "2024年度收入总计11436.55万元，支出总计11436.55万元。");
+    expect(apart).not.toEqual(text);
+    expect(errors(apart)).toEqual([]);
+    const f = errors(apart.replace("支出总计11436.55万元", "支出总计11463.55万元")).filter((x) => x.ruleId === "text-vs-table");
+    expect(f.map((x) => [x.item, x.stated, x.computed])).toEqual([["支出总计", "11463.55", "11436.55"]]);
+  });
 });
