@@ -24,6 +24,18 @@ const read = (...paragraphs: string[]) =>
     .filter((s) => s !== null);
 
 describe("the generic reader of the written parts", () => {
+  it("a share's change in points after it (占比较上年提高 3.23 个百分点) is passed over, the list read on", () => {
+    const list = (after: string) => read(`2026年支出预算163,539.07万元，其中：基本支出17,351.63万元，占10.61%${after}；项目支出146,187.44万元，占89.39%。`);
+    const expected = [
+      "share 基本支出 17,351.63 10.61% of 支出预算 163,539.07 balanced",
+      "share 项目支出 146,187.44 89.39% of 支出预算 163,539.07 balanced",
+      "composition 支出预算 163,539.07 = 基本支出 17,351.63 + 项目支出 146,187.44",
+    ];
+    expect(list("")).toEqual(expected);
+    expect(list("，占比较上年提高3.23个百分点")).toEqual(expected);
+    expect(list("，比上年下降1.2个百分点")).toEqual(expected);
+  });
+
   it("a total with its parts and their shares: a share each, and the sum when the shares make 100%", () => {
     expect(read("二、关于部门收入总表的说明", "2026 年国家某局收入预算总计 50,616.94 万元，其中，一般公共预算拨款收入 16,474.82 万元，占 32.55%；其他收", "入 31,888.00 万元，占 63.0%；上年结转 2,254.12 万元，占 4.45%。")).toEqual([
       "share 一般公共预算拨款收入 16,474.82 32.55% of 国家某局收入预算总计 50,616.94 balanced",
