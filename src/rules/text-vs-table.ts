@@ -104,7 +104,10 @@ function procurement(doc: BudgetDocument, ctx: RuleContext) {
 function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   const t9 = table(doc, "sanggong");
   if (!t9) return;
-  const rows = (role: string) => t9.rows.filter((r) => r.role === role);
+  // Each unit's rows; not a 合计 printed over them (深圳市交通运输局合计 | 2024 年 | …), which they sum.
+  const total = (r: Row) => /合计$|^合计|^总计$/.test(normaliseName(r.unit ?? ""));
+  const units = t9.rows.some((r) => !total(r)) ? t9.rows.filter((r) => !total(r)) : t9.rows;
+  const rows = (role: string) => units.filter((r) => r.role === role);
   for (const s of claimsOfKind(doc, "sanggong")) {
     const key: SanggongComponent = s.component; // 表9's column keys are the component names
     const subject: Subject = { table: "text", item: s.label };
@@ -112,7 +115,7 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
     if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${key}, all units` } });
     const c = s.change;
     if (c && c.amount && (c.kind === "increase" || c.kind === "decrease")) {
-      const chg = mapArray(rows("change"), (r) => amountOf(r, key)).filter((a): a is Amount => !!a);
+      const chg = mapArray(rows("change"), (r) => inText(t9, amountOf(r, key))).filter((a): a is Amount => !!a);
       if (chg.length)
         ctx.sum({
           subject: { ...subject, column: "增减变化金额" },

@@ -150,6 +150,14 @@ describe("text-vs-table", () => {
     ]);
   });
 
+  it("a 三公 table's 合计 printed over its units is not summed with them", () => {
+    const withTotal = TABLES.replace("深圳市甲协会(本级)→2022 年→2→0→1→1→0→1", "深圳市甲协会合计→2022 年→3→0→2→1→0→1\n→2023 年→3→0→2→1→0→1\n→增减变化金额→0→0→0→0→0→0\n深圳市甲协会(本级)→2022 年→2→0→1→1→0→1");
+    expect(withTotal).not.toEqual(TABLES);
+    const sanggong = (t: string) => sortFindings(checkText(textVsTable, t, withTotal)).filter((f) => f.severity === "error" && /三公|公务接待/.test(f.item ?? "")).map((x) => [x.item, x.stated, x.computed]);
+    expect(sanggong(text({}))).toEqual([]);
+    expect(sanggong(text({ reception: "12" }))).toEqual([["公务接待费", "12", "2"]]);
+  });
+
   it("reads a unit's sentence broken across a page break, its figure on the next page's first line", () => {
     const broken = text({ personnel: "60" }).replace("包括人员支出 60 万元", "包括人员支出\n\n60 万元");
     const fs = sortFindings(checkText(textVsTable, broken, TABLES));
