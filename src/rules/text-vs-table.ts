@@ -23,12 +23,14 @@ function unitRow(doc: BudgetDocument, id: TableKind, unit: string): { row: Row; 
 const COMPONENT_SOURCE: Record<UnitComponent, { table: TableKind; code: string | null; key: string; zh: string; en: string }> = {
   personnel: { table: "general-economic", code: "301", key: "total", zh: "301 工资福利支出", en: "301 wages and benefits" },
   public: { table: "general-economic", code: "302", key: "basic", zh: "302 商品和服务支出（基本支出）", en: "302 goods and services (basic)" },
-  individual: { table: "general-economic", code: "303", key: "total", zh: "303 对个人和家庭的补助", en: "303 subsidies to individuals and households" },
+  // (Its basic expenditure: a project's 303 spending — 残疾人两项补贴 — is in the unit's 项目支出 the text states beside it.)
+  individual: { table: "general-economic", code: "303", key: "basic", zh: "303 对个人和家庭的补助（基本支出）", en: "303 subsidies to individuals and households (basic)" },
   project: { table: "general-function", code: null, key: "project", zh: "项目支出", en: "project expenditure" },
 };
 
 function component(doc: BudgetDocument, ctx: RuleContext, unit: string, c: UnitComponent, label: string, amount: Amount) {
-  const s = COMPONENT_SOURCE[c];
+  // A unit's 项目支出 of every fund (its 政府性基金 projects too): the expenditure table's, where it prints the unit.
+  const s = c === "project" && unitRow(doc, "expenditure", unit) ? { ...COMPONENT_SOURCE.project, table: "expenditure" as const } : COMPONENT_SOURCE[c];
   const t = table(doc, s.table);
   const u = unitRow(doc, s.table, unit);
   if (!u || !t) return;
@@ -85,13 +87,13 @@ function department(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
-/** Σ over the units of a classified table's column, or its department row when printed. */
+/** Σ over the units of a classified table's column, or its department row when printed: in the text's 万元. */
 function departmentSum(doc: BudgetDocument, id: TableKind, key: string): Amount[] {
   const t = table(doc, id);
   if (!t) return [];
   const { department, units } = unitBlocks(t);
-  const d = amountOf(department, key);
-  return d ? [d] : mapArray(units, (u) => amountOf(u.row, key)).filter((a): a is Amount => !!a);
+  const d = inText(t, amountOf(department, key));
+  return d ? [d] : mapArray(units, (u) => inText(t, amountOf(u.row, key))).filter((a): a is Amount => !!a);
 }
 
 function procurement(doc: BudgetDocument, ctx: RuleContext) {
@@ -183,8 +185,10 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
       if (p.amount && whole) ctx.atMost({ subject: { table: "text", item: "绩效目标 涉及项目预算资金" }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
       continue;
     }
-    const project = departmentSum(doc, "general-function", "project");
-    if (p.amount && project.length) ctx.sum({ subject: { table: "text", item: "绩效 涉及预算资金" }, total: p.amount, parts: terms(project), relation: { zh: `${tableName(table(doc, "general-function"))} 项目支出合计`, en: `${table(doc, "general-function")!.id} total project expenditure` } });
+    // Every project's funds: the expenditure table's 项目支出 (every fund), else the 一般公共预算 table's.
+    const kind = departmentSum(doc, "expenditure", "project").length ? "expenditure" : "general-function";
+    const project = departmentSum(doc, kind, "project");
+    if (p.amount && project.length) ctx.sum({ subject: { table: "text", item: "绩效 涉及预算资金" }, total: p.amount, parts: terms(project), relation: { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${table(doc, kind)!.id} total project expenditure` } });
     if (!p.goals) continue;
     const goals = p.goals;
     const count = (n: number, what: Msg) => ctx.equal({ table: "text", item: "项目绩效目标个数" }, goals, makeCount(String(n), goals.location)!, what);

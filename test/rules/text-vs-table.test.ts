@@ -150,6 +150,18 @@ describe("text-vs-table", () => {
     ]);
   });
 
+  it("a unit's 项目支出 is the expenditure table's (every fund), its 对个人和家庭的补助 the 303's basic expenditure", () => {
+    // (甲's 5 万元 of 政府性基金 projects: in 表3's 项目支出, not in 表7's; a project's 303 spending: not in its basic 303.)
+    const funds = TABLES.replace("深圳市甲协会(本级)→→→100→60→40→5→5→0\n→206→科学技术支出→100→60→40→5→5→0", "深圳市甲协会(本级)→→→105→60→45→5→5→0\n→206→科学技术支出→105→60→45→5→5→0").replace(
+      "→302→商品和服务支出→50→10→40\n乙中心",
+      "→302→商品和服务支出→50→10→40\n→303→对个人和家庭的补助→6→0→6\n乙中心",
+    );
+    expect(funds).not.toEqual(TABLES);
+    const unitErrors = (t: string) => sortFindings(checkText(textVsTable, t, funds)).filter((f) => f.severity === "error" && f.unit).map((x) => [x.item, x.stated, x.computed]);
+    expect(unitErrors(text({ unitTotal: "105", project: "45" }))).toEqual([]);
+    expect(unitErrors(text({ unitTotal: "105", project: "40" }))).toEqual([["项目支出", "40", "45"]]);
+  });
+
   it("a 三公 table's 合计 printed over its units is not summed with them", () => {
     const withTotal = TABLES.replace("深圳市甲协会(本级)→2022 年→2→0→1→1→0→1", "深圳市甲协会合计→2022 年→3→0→2→1→0→1\n→2023 年→3→0→2→1→0→1\n→增减变化金额→0→0→0→0→0→0\n深圳市甲协会(本级)→2022 年→2→0→1→1→0→1");
     expect(withTotal).not.toEqual(TABLES);
