@@ -41,21 +41,23 @@ const common = {
   logLevel: "warning",
 };
 
-// The CLI: its entries (the command and the PDF reader's worker thread) share chunks;
+// The CLI: its entries (the command, the PDF reader's and the solver's worker threads) share chunks;
 // lazy chunks besides. The PDF reader is started by the PDF loader's chunk as "./read-worker.js" beside
-// itself: that chunk lives in dist/chunks/, so the reader's entry does too.
+// itself, the solver by the diagnosis as "./solver-worker.js": those chunks (and the CommonJS bundles below)
+// live in dist/chunks/, so the workers' entries do too.
 const result = await build({
   ...common,
-  entryPoints: { "cli/main": "src/cli/main.ts", "chunks/read-worker": "src/loaders/pdf/read-worker.ts" },
+  entryPoints: { "cli/main": "src/cli/main.ts", "chunks/read-worker": "src/loaders/pdf/read-worker.ts", "chunks/solver-worker": "src/diagnosis/solver-worker.ts" },
   outdir: dist,
   chunkNames: "chunks/[name]-[hash]",
 });
 
 // What scripts/ use (the benchmark's corpus generator and parse-only pass): built apart, into dist/lib/,
-// so that they do not split the CLI's code into more files.
+// so that they do not split the CLI's code into more files. The solver's worker sits beside index.js, which
+// holds the diagnosis.
 await build({
   ...common,
-  entryPoints: { index: "src/lib.ts" },
+  entryPoints: { index: "src/lib.ts", "solver-worker": "src/diagnosis/solver-worker.ts" },
   outdir: join(dist, "lib"),
   chunkNames: "chunks/[name]-[hash]",
 });

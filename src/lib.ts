@@ -11,6 +11,8 @@ export { rules } from "./rules/index.js";
 export { diagnose, diagnosisCounts } from "./diagnosis/index.js";
 export { WEIGHT_SCHEMES } from "./diagnosis/weights.js";
 export { solverSolves } from "./diagnosis/solver.js";
+// test/e2e/solver-thread.test.ts: the solver on its thread, as the built CLI runs it.
+export { emptyMilp, solveMilp, solverLoads, solverStops } from "./diagnosis/solver.js";
 // scripts/warm-phases.mjs: a document's checking step by step, as checkPackage does it.
 export { notCheckedRules } from "./engine/requires.js";
 export { documentReport } from "./report.js";

@@ -2,9 +2,17 @@
  * The MILP solver: HiGHS compiled to WebAssembly (npm `highs`), loaded on first use only — a document
  * whose identities hold never loads it. Models are written in CPLEX LP text (highs' one-shot `solve`).
  * HiGHS works in floating point: what it returns is a proposal that src/diagnosis verifies exactly.
+ *
+ * HiGHS runs on a thread of its own (solver-worker.ts) wherever the built worker is beside this module (every
+ * run of the CLI, a batch's workers included): HiGHS does not check its time limit everywhere (ERGO-Code/HiGHS
+ * #885, #2226 — a WebAssembly call cannot be interrupted on the thread it runs on), so a program still running
+ * well past its limit is stopped by stopping that thread. The unit tests, which run the TypeScript sources,
+ * solve in-thread.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 
 type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsResult };
 interface HighsResult {
@@ -13,19 +21,37 @@ interface HighsResult {
   Columns: Record<string, { Primal?: number }>;
 }
 
+/** A program sent to the solver's thread. */
+export interface SolverRequest {
+  lp: string;
+  options: Record<string, unknown>;
+}
+
+/** The thread's answer: HiGHS's status, objective and the columns' values, or why HiGHS refused the program. */
+export type SolverAnswer = { status: string; objective: number; primal: Record<string, number> } | { refused: string };
+
 /**
- * An instance of the solver is dropped once no program has been solved for this long: its memory (the
- * WebAssembly heap, ~21 MB however small the programs) would otherwise stay with every batch worker that
- * once needed it, for the rest of the batch. The compiled module is kept, so a later document instantiates
- * it again (~40-60 ms) instead of compiling 3.5 MB of WebAssembly.
+ * The solver (its thread, or its in-thread instance) is dropped once no program has been solved for this long:
+ * its memory (the WebAssembly heap, ~21 MB however small the programs) would otherwise stay with every batch
+ * worker that once needed it, for the rest of the batch. The compiled module is kept, so a later document
+ * instantiates it again (~40-60 ms) instead of compiling 3.5 MB of WebAssembly.
  */
 const IDLE_MS = 2000;
+
+/**
+ * How long past its own time limit a program may run before its thread is stopped: HiGHS checks the limit
+ * between steps (1 s given, 3.2 s taken on a hard program here), and a loaded machine stretches every step.
+ */
+export function hardLimitMs(seconds: number): number {
+  return Math.ceil((seconds * 2 + 5) * 1000);
+}
 
 let compiled: WebAssembly.Module | null = null;
 let loading: Promise<Highs> | null = null;
 let idle: ReturnType<typeof setTimeout> | undefined;
 let loads = 0;
 let solves = 0;
+let stops = 0;
 
 /** How many times this process loaded the solver (0 when no document needed it). */
 export function solverLoads(): number {
@@ -37,18 +63,118 @@ export function solverSolves(): number {
   return solves;
 }
 
-async function highs(): Promise<Highs> {
+/** How many programs ran past their hard limit and had the solver's thread stopped. */
+export function solverStops(): number {
+  return stops;
+}
+
+function module(): WebAssembly.Module {
+  return (compiled ??= new WebAssembly.Module(readFileSync(createRequire(import.meta.url).resolve("highs/runtime"))));
+}
+
+function keepAlive(drop: () => void): void {
+  clearTimeout(idle);
+  idle = setTimeout(drop, IDLE_MS);
+  idle.unref?.();
+}
+
+async function inThread(): Promise<Highs> {
   if (!loading) {
     loads++;
-    loading = import("highs").then((m) => {
-      compiled ??= new WebAssembly.Module(readFileSync(createRequire(import.meta.url).resolve("highs/runtime")));
-      return (m.default as unknown as (options: { wasmModule: WebAssembly.Module }) => Promise<Highs>)({ wasmModule: compiled });
-    });
+    loading = import("highs").then((m) => (m.default as unknown as (options: { wasmModule: WebAssembly.Module }) => Promise<Highs>)({ wasmModule: module() }));
   }
-  clearTimeout(idle);
-  idle = setTimeout(() => (loading = null), IDLE_MS);
-  idle.unref?.();
+  keepAlive(() => (loading = null));
   return loading;
+}
+
+/** The solver's thread: started on first use, one program at a time, stopped when idle or past a hard limit. */
+interface SolverThread {
+  worker: Worker;
+  ready: Promise<void>;
+  /** The answer awaited, if a program is running. */
+  pending: ((a: SolverAnswer | null) => void) | null;
+}
+
+let thread: SolverThread | null = null;
+/** Programs wait for the one before them: a hard limit counts from when a program is sent. */
+let queue: Promise<unknown> = Promise.resolve();
+
+const workerUrl = new URL("./solver-worker.js", import.meta.url);
+let workerBuilt: boolean | undefined;
+
+function startThread(): SolverThread {
+  loads++;
+  const worker = new Worker(workerUrl, { workerData: { module: module() } });
+  const t: SolverThread = { worker, ready: Promise.resolve(), pending: null };
+  const gone = () => {
+    if (thread === t) thread = null;
+    t.pending?.(null);
+    t.pending = null;
+  };
+  t.ready = new Promise<void>((resolve) => {
+    worker.once("message", () => resolve());
+    worker.once("exit", () => resolve());
+  });
+  worker.on("message", (m: SolverAnswer | { ready: true }) => {
+    if ("ready" in m) return;
+    const p = t.pending;
+    t.pending = null;
+    p?.(m);
+  });
+  worker.on("error", gone);
+  worker.on("exit", gone);
+  return t;
+}
+
+function stopThread(t: SolverThread): void {
+  if (thread === t) thread = null;
+  void t.worker.terminate();
+}
+
+/** One program on the solver's thread; null when the thread stopped (past `hardMs`, or it failed). */
+function onThread(request: SolverRequest, hardMs: number): Promise<SolverAnswer | null> {
+  const run = async (): Promise<SolverAnswer | null> => {
+    const t = (thread ??= startThread());
+    t.worker.ref();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await new Promise<SolverAnswer | null>((resolve) => {
+        t.pending = resolve;
+        timer = setTimeout(() => {
+          stops++;
+          stopThread(t);
+          resolve(null);
+        }, hardMs);
+        void t.ready.then(() => {
+          if (t.pending === resolve) t.worker.postMessage(request);
+        });
+      });
+    } finally {
+      clearTimeout(timer);
+      t.pending = null;
+      if (thread === t) {
+        t.worker.unref();
+        keepAlive(() => stopThread(t));
+      }
+    }
+  };
+  const answer = queue.then(run, run);
+  queue = answer;
+  return answer;
+}
+
+async function solveProgram(request: SolverRequest, hardMs: number): Promise<SolverAnswer | null> {
+  workerBuilt ??= existsSync(fileURLToPath(workerUrl));
+  if (workerBuilt) return onThread(request, hardMs);
+  const h = await inThread();
+  try {
+    const r = h.solve(request.lp, request.options);
+    const primal: Record<string, number> = {};
+    for (const [name, c] of Object.entries(r.Columns ?? {})) if (typeof c.Primal === "number") primal[name] = c.Primal;
+    return { status: r.Status, objective: r.ObjectiveValue, primal };
+  } catch (e) {
+    return { refused: String((e as Error)?.message ?? e) };
+  }
 }
 
 /** A linear expression: variable name → integer coefficient. */
@@ -109,26 +235,18 @@ export interface MilpResult {
 /**
  * Solves `m` within `seconds`. The integrality tolerance is tightened so that a binary "changed" flag
  * cannot be fractionally on (with big-M bounds, a flag of 1e-6 would otherwise let a figure move a
- * little for free); the gap is 0, so "optimal" means proven smallest.
+ * little for free); the gap is 0, so "optimal" means proven smallest. A program still running after
+ * `hardMs` (hardLimitMs(seconds) unless given) is stopped: no solution, as when none is found in time.
  */
-export async function solveMilp(m: Milp, seconds: number): Promise<MilpResult> {
-  const h = await highs();
+export async function solveMilp(m: Milp, seconds: number, hardMs = hardLimitMs(seconds)): Promise<MilpResult> {
   solves++;
-  let r: HighsResult;
-  try {
-    r = h.solve(lpText(m), {
-      output_flag: false,
-      time_limit: Math.max(0.05, seconds),
-      mip_feasibility_tolerance: 1e-9,
-      mip_rel_gap: 0,
-    });
-  } catch {
-    // HiGHS refuses a model it cannot read (its LP reader takes no figure of 16 digits: a document's 元 figures on a
-    // grid of 万元 text figures' decimals) or solve: no explanation, as when none is found in time; the identity
-    // findings stand as they are.
-    return { status: "none", objective: 0, value: () => 0 };
-  }
-  const has = r.Columns && Object.values(r.Columns).some((c) => typeof c.Primal === "number");
-  const status = r.Status === "Optimal" ? "optimal" : has && r.Status === "Time limit reached" ? "limit" : "none";
-  return { status, objective: r.ObjectiveValue, value: (name) => r.Columns[name]?.Primal ?? 0 };
+  const options = { output_flag: false, time_limit: Math.max(0.05, seconds), mip_feasibility_tolerance: 1e-9, mip_rel_gap: 0 };
+  // HiGHS refuses a model it cannot read (its LP reader takes no figure of 16 digits: a document's 元 figures on a
+  // grid of 万元 text figures' decimals) or solve: no explanation, as when none is found in time; the identity
+  // findings stand as they are.
+  const r = await solveProgram({ lp: lpText(m), options }, hardMs);
+  if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0 };
+  const has = Object.keys(r.primal).length > 0;
+  const status = r.status === "Optimal" ? "optimal" : has && r.status === "Time limit reached" ? "limit" : "none";
+  return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0 };
 }
