@@ -388,6 +388,18 @@ export function emptyRow(label: string, location: SourceLocation): Row {
 /** A 科目名称 cell that starts with its code in brackets: [2010501]行政运行, 【201】一般公共服务支出. */
 const BRACKETED_CODE = /^\s*[[【［]\s*(\d{3,7})\s*[\]】］]\s*(\S.*)$/;
 
+/** A budget unit's code printed in a code column (单位编码): six digits or more, where 功能 and 经济 codes have 3, 5 or 7. */
+const UNIT_CODE = /^(\d{6}|\d{8,12})$/;
+
+/** The code of the next coded item after item i, when it is a unit's. */
+function unitCodeAfter(items: Item[], i: number): string | null {
+  for (let k = i + 1; k < items.length && k <= i + 3; k++) {
+    const c = (items[k].cells.code?.text ?? "").replace(/\s+/g, "");
+    if (c) return UNIT_CODE.test(c) ? c : null;
+  }
+  return null;
+}
+
 export function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
   const rows: Row[] = [];
   let unit: string | null = null;
@@ -402,7 +414,14 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
     const name = bracketed && (!printedCode || bracketed[1] === printedCode) ? bracketed[2] : (it.cells.name?.text ?? "");
     const row = emptyRow(unitText || code || name, it.loc);
     row.cells = it.cells;
-    if (code && /^\d{3,7}$/.test(code)) {
+    // A budget unit printed in the code column by its own code (单位编码, six digits or more: 164001 黑龙江省文化和旅游厅
+    // （本级）), its 类/款/项 under it; the department by the code its units' codes begin with (164 黑龙江省文化和旅游厅).
+    if (!unitText && name && UNIT_CODE.test(code)) {
+      unit = name;
+      Object.assign(row, { kind: "unit", unit: name, name, label: name });
+    } else if (!unitText && name && /^\d{2,5}$/.test(code) && unitCodeAfter(items, i)?.startsWith(code)) {
+      Object.assign(row, { kind: "department", unit: null, name, label: name });
+    } else if (code && /^\d{3,7}$/.test(code)) {
       Object.assign(row, { kind: "code", unit, code, codeKind: tpl.codeKind ?? null, name: name || null, label: name || code });
     } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
       Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });

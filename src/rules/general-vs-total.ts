@@ -52,6 +52,8 @@ export const generalVsTotal: Rule = {
         continue;
       }
       if (!isDepartment) compare(u.row, other.row);
+      // A 表3 that lists the unit and none of its codes (a 支出总表 by 单位编码 | 单位名称 only) has no rows to compare them with.
+      if (!other.codes.length) continue;
       for (const r of u.codes) compare(r, other.codes.find((x) => x.code === r.code));
       // Rows of 表3 missing from 表7.
       for (const r of other.codes)

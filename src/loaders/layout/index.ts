@@ -320,15 +320,33 @@ interface DataLine {
   amounts: LayoutToken[];
 }
 
-function splitData(l: LayoutLine): DataLine {
-  return splitLine(l, true);
-}
-
 /** A budget unit's code (单位编码): six digits or more, no separator. */
 const UNIT_CODE = /^\d{6,12}$/;
 
-/** A line's label and amounts; `codes` false in a table that prints no codes. */
-function splitLine(l: LayoutLine, codes: boolean): DataLine {
+/**
+ * A table's body lines, each as its label and amounts (splitLine). A line that begins with a department's code and
+ * name (164 黑龙江省文化和旅游厅, between the 合计 and the units 164001 …, 164002 …) is a label: its code is no figure,
+ * though three digits that no classification uses as a 类 (CLASS_CODE) are read as one elsewhere. It is told by the
+ * units' codes that follow within a few lines and begin with it.
+ */
+function splitBody(body: LayoutLine[]): DataLine[] {
+  return mapArray(body, (l, i) => {
+    const toks = tokensOf(l);
+    const code = toks[0]?.text ?? "";
+    if (!/^\d{2,5}$/.test(code) || !toks[1] || AMOUNT_LIKE.test(toks[1].text) || !/[\u4e00-\u9fff]/.test(toks[1].text)) return splitLine(l, true);
+    const units = body.slice(i + 1, i + 4).some((n) => {
+      const first = tokensOf(n)[0]?.text ?? "";
+      return UNIT_CODE.test(first) && first.startsWith(code) && first.length > code.length;
+    });
+    return splitLine(l, true, units);
+  });
+}
+
+/**
+ * A line's label and amounts; `codes` false in a table that prints no codes. `department`: its first token is a
+ * department's code (splitBody).
+ */
+function splitLine(l: LayoutLine, codes: boolean, department = false): DataLine {
   const toks = tokensOf(l);
   const label: LayoutToken[] = [];
   const amounts: LayoutToken[] = [];
@@ -337,7 +355,7 @@ function splitLine(l: LayoutLine, codes: boolean): DataLine {
     // there and reported (amount-format), never read as a name. In a table that prints no codes (`codes`
     // false), a line's first figure of three digits (420) is no 类 code either. A line's first token of six
     // digits or more, a name after it, is a budget unit's code (单位编码 | 单位名称: 301001 四川省…（本级）).
-    if (AMOUNT_LIKE.test(t.text) && !(codes && amounts.length === 0 && (isCodeToken(t.text, label) || (i === 0 && UNIT_CODE.test(t.text) && !!toks[1] && !AMOUNT_LIKE.test(toks[1].text))))) amounts.push(t);
+    if (AMOUNT_LIKE.test(t.text) && !(codes && amounts.length === 0 && (isCodeToken(t.text, label) || (i === 0 && (department || (UNIT_CODE.test(t.text) && !!toks[1] && !AMOUNT_LIKE.test(toks[1].text))))))) amounts.push(t);
     // A dash (- — －) after the row's label is a nil printed in an amount column: it holds that column (a
     // blank cell), it is no part of the next label (二、财政专户拨款   -   二、外交支出   -).
     else if (label.length && DASH_TOKEN.test(t.text)) amounts.push(t);
@@ -1276,7 +1294,7 @@ function headerNotUnderstood(b: Block, specs: ColumnSpec[], data: DataLine[], un
  * a wide column nearer the next number than its own: 杭州's 单位资金 under 6, not 5.)
  */
 function numberingOffsets(body: LayoutLine[], columns: number): number[] | null {
-  const row = mapArray(body, splitData).find(isNumberingRow);
+  const row = splitBody(body).find(isNumberingRow);
   const numbers = row?.amounts.filter((a) => /^\d+$/.test(a.text)) ?? [];
   if (numbers.length !== columns || columns < 2) return null;
   const centres = mapArray(numbers, (n) => (n.x0 + n.x1) / 2);
@@ -1359,7 +1377,7 @@ function readByHeader(file: string, b: Block): TableTemplate | null {
   }
   // A 三公 table's items down the page, one a row (two of its items at least name rows of figures).
   if (own.layout === "single-row") {
-    const items = new Set(mapArray(mapArray(parts.body, splitData).filter((d) => d.amounts.length), (d) => sanggongItem(d)).filter((k) => k));
+    const items = new Set(mapArray(splitBody(parts.body).filter((d) => d.amounts.length), (d) => sanggongItem(d)).filter((k) => k));
     if (items.size >= 2 && headerLeaves(mapArray(parts.header, (l) => tokensOf(l))).some((l) => /^项目(名称)?$/.test(l.text))) return byKind;
   }
   // A table printed in lanes is the template's.
@@ -1368,7 +1386,7 @@ function readByHeader(file: string, b: Block): TableTemplate | null {
   const named = genericColumns(kind, header, body);
   if (named.unnamed.length || !named.specs.length) return null;
   // …and names a column for each figure a line prints (two lanes under one 决算数 label are not one column).
-  if (mapArray(completeCodeSegments(body, header), splitData).some((d) => d.amounts.length > named.specs.length)) return null;
+  if (splitBody(completeCodeSegments(body, header)).some((d) => d.amounts.length > named.specs.length)) return null;
   const fixed = own.columns.filter((c) => c.kind === "amount");
   return own.layout === "two-lane" || named.specs.some((s, i) => fixed[i]?.key !== s.key) ? byKind : null;
 }
@@ -1387,7 +1405,7 @@ function misfits(file: string, bs: Block[]): number {
     const parts = sections(file, b);
     const { header, body } = withoutRowNumbers(parts.header, parts.body);
     const columns = own.columns.filter((c) => c.kind === "amount").length;
-    const widest = Math.max(0, ...mapArray(mapArray(completeCodeSegments(body, header), splitData), (d) => d.amounts.length));
+    const widest = Math.max(0, ...mapArray(splitBody(completeCodeSegments(body, header)), (d) => d.amounts.length));
     if (widest > columns && !readByHeader(file, b)) n++;
   }
   return n;
@@ -1449,7 +1467,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const named = b.fromHeader ? genericColumns(tpl, header, printed) : null;
   const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
   const body = named?.remark != null ? withoutRemarks(printed, amountSpecs_.length, named.remark) : printed;
-  let lines_ = mapArray(completeCodeSegments(body, header), splitData).filter((d) => !isNumberingRow(d));
+  let lines_ = splitBody(completeCodeSegments(body, header)).filter((d) => !isNumberingRow(d));
   // A list of projects in one name column (广州's 支出项目类别（资金使用单位）): each name wrapped around its figures'
   // line as its cell centres it, the words of a cell taken by the nearest line of figures.
   // (Or a list of a fund's projects whose one label column names both: 一般公共预算项目支出预算表 | 单位名称（项目）.)
@@ -1571,7 +1589,9 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     // A budget unit's row (预算单位 column) in a template that prints one: its name, then its amounts.
     if (!codeText && nameText && hasUnitColumn && !/^(合计|总计)$/.test(normaliseName(nameText)))
       cells.unit = { text: nameText, amount: null, location: locationOf(file, d.line, firstLabel) };
-    cells.code = { text: codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
+    // (A budget unit's code, kept as its row's code: the row is the unit's, tables.ts.)
+    const unitCode = codeText ? null : /^(\d{6,12})\s+(?=\D)/.exec(labelText);
+    cells.code = { text: unitCode ? unitCode[1] : codeText, amount: null, location: locationOf(file, d.line, firstLabel) };
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const page = pageColumns.get(d.line.page);
@@ -1962,7 +1982,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const staged = columns.length === 2 && /^(年初|全年|调整(后)?)?预算数?$/.test(columns[0]) && /^决算数?$/.test(columns[1]) && tpl.columns.some((c) => c.budgetStage);
   // Or last year's budget beside this year's, and the change (上年预算数 | 本年预算数 | 增减额 | 增减率（%）).
   const years = staged ? null : yearColumns(columns);
-  const lines = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const lines = splitBody(body).filter((d) => d.amounts.length && !isNumberingRow(d));
   // Rows named by years (2024年预算 | 2025年预算 under the items' header): the template's rows, not items.
   if (lines.length && lines.every((d) => YEAR_ROW.test(itemLabel(d)))) return null;
   const funds = staged ? ["预算数", "决算数"] : years ?? mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
@@ -2063,7 +2083,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
   const stages = named ? null : stageLabels(tpl, header);
   const specs = named ? named.specs : stages ? stages.specs : amountSpecs(tpl, header, b.fromHeader);
-  const lines_ = mapArray(body, splitData);
+  const lines_ = splitBody(body);
   // A row per budget unit (杭州), a unit's name wrapped around its figures' line: the name is whole again.
   const perRow = lines_.some((d) => d.label.length > 0 && d.amounts.length > 0 && !isNumberingRow(d));
   const data = (perRow ? joinCentredLabels(lines_) : lines_).filter((d) => d.amounts.length && !isNumberingRow(d));
@@ -2123,7 +2143,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
 function parseUnitYear(file: string, b: Block, tpl: TableTemplate, docYear: number | null): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   const specs = amountSpecs(tpl, header, b.fromHeader);
-  const data = mapArray(body, splitData).filter((d) => d.amounts.length && !isNumberingRow(d));
+  const data = splitBody(body).filter((d) => d.amounts.length && !isNumberingRow(d));
   const offsets = columnOffsets(data, specs, header);
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
   const items: Item[] = mapArray(data, (d) => {
