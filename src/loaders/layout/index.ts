@@ -1900,6 +1900,10 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   const offsets = expSpecs.length > 1 ? columnOffsets(expData, expSpecs, expHeader) : null;
   const items: Item[] = [];
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  // The kind's row identities name the expenditure side's total `amount` (the rows' column, twoSidedRows): the
+  // placement weighs them under that name (a 决算's 本年支出合计 printing 合计, 一般公共预算 and 政府性基金 of four
+  // columns, which positions alone put one column to the right).
+  const placing = mapArray(expSpecs, (s) => (s.key === "expenditure-amount" ? { ...s, key: "amount" } : s));
   for (const x of lines2) {
     const cells: Record<string, Cell> = {};
     if (x.inc.length) {
@@ -1908,7 +1912,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     }
     if (x.exp.length) {
       cells["expenditure-label"] = cell(file, x.line, x.exp[0], specOf("expenditure-label"));
-      const placed = placeAmounts(x.exp.slice(1), expSpecs, offsets, tpl.kind);
+      const placed = placeAmounts(x.exp.slice(1), placing, offsets, tpl.kind);
       expSpecs.forEach((s, i) => (cells[s.key] = cell(file, x.line, placed[i], s)));
     }
     items.push({ cells, loc: locationOf(file, x.line) });
