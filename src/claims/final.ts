@@ -235,7 +235,9 @@ function shares(p: Para, figures: { label: string; amount: Amount; end: number }
     if (m) {
       const percent = p.amount(m, "pct", f.end);
       const of = normaliseName(m.groups!.of ?? "");
-      const base: { label: string; amount: Amount } | null = of ? (stated.has(of) ? { label: of, amount: stated.get(of)! } : null) : lastTotal;
+      // A base named short (占基本支出的 P%) after a total of its kind in the paragraph (一般公共预算财政拨款基本支出 X，其中：
+      // 人员经费 Y，占基本支出的 P%) is that total's, not the 基本支出 of all funds stated elsewhere.
+      const base: { label: string; amount: Amount } | null = of ? (lastTotal && lastTotal.label.endsWith(of) ? lastTotal : stated.has(of) ? { label: of, amount: stated.get(of)! } : null) : lastTotal;
       if (percent && base && base.amount !== f.amount) out.push({ kind: "share", label: f.label, amount: f.amount, percent, baseLabel: base.label, base: base.amount });
     }
     if (SHARE_BASES.has(f.label)) lastTotal = { label: f.label, amount: f.amount };

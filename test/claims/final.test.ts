@@ -218,3 +218,22 @@ describe("the 决算's 情况说明", () => {
     expect(c.filter((x) => x.kind === "execution")).toEqual([]);
   });
 });
+
+describe("a share of a base named short (占基本支出的 P%)", () => {
+  const shares = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "share" ? [`${c.label} ${c.percent.text}% of ${c.baseLabel} ${c.base?.text}`] : []));
+  const PARAS = [
+    "  2024年度本年支出合计6116.92万元，其中：基本支出2972.59万元，占48.60%；项目支出3144.33万元，占51.40%。",
+    "  2024年度一般公共预算财政拨款基本支出2951.59万元，其中：人员经费2640.12万元，占基本支出的89.45%，主要包括基本工资；公用经费311.47万元，占基本支出的10.55%，主要包括办公费。",
+  ];
+  it("after a total of its kind in the paragraph (一般公共预算财政拨款基本支出 X，其中：…), is a share of that total", () => {
+    expect(shares(PARAS).filter((s) => /经费/.test(s))).toEqual([
+      "人员经费 89.45% of 一般公共预算财政拨款基本支出 2951.59",
+      "公用经费 10.55% of 一般公共预算财政拨款基本支出 2951.59",
+    ]);
+  });
+  it("fails: a share that is not its figure's part of that total is an error (云南's wording, 2640.12 ÷ 2951.59 = 89.45%)", () => {
+    const d = loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", PARAS[0], PARAS[1].replace("89.45", "88.45")].join("\n"), { template: shanghaiFinal });
+    const errors = runRules(d, [textSum], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error" && f.column === "占比");
+    expect(errors.map((f) => [f.item, f.stated])).toEqual([["人员经费", "88.45"]]);
+  });
+});
