@@ -36,6 +36,20 @@ describe("the generic reader of the written parts", () => {
     expect(list("，比上年下降1.2个百分点")).toEqual(expected);
   });
 
+  it("what a part is for, said after its share (，主要用于…；), is passed over, the list read on", () => {
+    const list = (aside: string, aside2 = aside) => read(`2025年支出预算8679.76万元，其中：基本支出5931.49万元，占68.34%${aside}；项目支出2748.27万元，占31.66%${aside2}。`);
+    const expected = [
+      "share 基本支出 5,931.49 68.34% of 支出预算 8,679.76 balanced",
+      "share 项目支出 2,748.27 31.66% of 支出预算 8,679.76 balanced",
+      "composition 支出预算 8,679.76 = 基本支出 5,931.49 + 项目支出 2,748.27",
+    ].map((x) => x.replace(/(\d),(\d{3}\.)/g, "$1$2"));
+    expect(list("")).toEqual(expected);
+    expect(list("，主要用于保障人员工资福利和机构正常运转", "，主要用于完成特定行政工作任务和事业发展目标")).toEqual(expected);
+    expect(list("，用于保障机构正常运转")).toEqual(expected);
+    // Words that state a figure are no aside: the list ends at the first part, which alone is not read.
+    expect(list("，主要用于2025年的人员工资")).toEqual([]);
+  });
+
   it("a total with its parts and their shares: a share each, and the sum when the shares make 100%", () => {
     expect(read("二、关于部门收入总表的说明", "2026 年国家某局收入预算总计 50,616.94 万元，其中，一般公共预算拨款收入 16,474.82 万元，占 32.55%；其他收", "入 31,888.00 万元，占 63.0%；上年结转 2,254.12 万元，占 4.45%。")).toEqual([
       "share 一般公共预算拨款收入 16,474.82 32.55% of 国家某局收入预算总计 50,616.94 balanced",
