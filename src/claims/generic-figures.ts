@@ -152,11 +152,11 @@ const OWN_HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四
 /**
  * A function-classification item named with its levels marked, and its figure: 一般公共服务（类）支出 13,144.37
  * 万元 · 1.一般公共服务支出（类）信访事务（款）行政运行（项）2026 年预算数为 5,826.21 万元 · 检察（款）行政运行（项）支出
- * 12,268.62 万元 (names hold no figure, no punctuation but 、 between them, and no bracket but a word's own:
+ * 12,268.62 万元 · 林业和草原（款）行政运行（项）：2025 年预算数为 1270.90 万元 (names hold no figure, no punctuation but 、 between them, and no bracket but a word's own:
  * 政府办公厅（室）及相关机构事务（款）).
  */
 const FUNCTION_ITEM = re(
-  String.raw`(?<names>(?:(?:[^,;:。()\d%“”]|\((?!(?:类|款|项)\))[^,;:。()\d%“”]{1,4}\)){1,30}?\s*\((?:类|款|项)\)\s*){1,3})(?:支出)?\s*(?:20\d\d\s*年度?)?\s*(?:预算数?|预算安排|安排)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`(?<names>(?:(?:[^,;:。()\d%“”]|\((?!(?:类|款|项)\))[^,;:。()\d%“”]{1,4}\)){1,30}?\s*\((?:类|款|项)\)\s*){1,3})(?:支出)?\s*:?\s*(?:20\d\d\s*年度?)?\s*(?:预算数?|预算安排|安排)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
 const LEVEL = /\((类|款|项)\)/g;

@@ -189,6 +189,8 @@ describe("the generic reader: figures that restate a table", () => {
         "1.一般公共服务支出（类）信访事务（款）行政运行（项）2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元，增幅 4.88%。",
         "（1）科学技术支出（类）技术研究与开发（款）科技成果转化与扩散（项）28.00 万元，主要用于数智气象。",
         "1．检察（款）行政运行（项）支出12,268.62 万元，与上年相比增加 1385.26 万元。",
+        // (广西: a colon after the names.)
+        "10.农林水支出（类）林业和草原（款）行政运行（项）：2025 年预算数为 1270.90 万元，比上年预算数减少 51.67 万元，下降 3.91%。",
       ),
     ).toEqual([
       "item 一般公共服务(类) 13,144.37",
@@ -196,6 +198,7 @@ describe("the generic reader: figures that restate a table", () => {
       "item 一般公共服务支出(类)信访事务(款)行政运行(项) 5,826.21",
       "item 科学技术支出(类)技术研究与开发(款)科技成果转化与扩散(项) 28.00",
       "item 检察(款)行政运行(项) 12,268.62",
+      "item 农林水支出(类)林业和草原(款)行政运行(项) 1270.90",
     ]);
     // The section says which table the items are of: the 一般公共预算 one, or the department's spending.
     const scopes = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.flatMap((c) => (c.kind === "function-item" ? [c.scope ?? "none"] : []));
