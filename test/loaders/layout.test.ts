@@ -56,6 +56,18 @@ describe("tokens of a layout line", () => {
     const lines = layoutLines("p1\n\fp2 a\np2 b\n\fp3\n");
     expect(lines.map((l) => [l.page, l.line, l.text])).toEqual([[1, 1, "p1"], [2, 2, "p2 a"], [2, 3, "p2 b"], [3, 4, "p3"], [3, 5, ""]]);
   });
+
+  it("a form feed after a page's last words (no line end before it) starts the next page on that line", () => {
+    const lines = layoutLines("p1 a\n注：本表反映。\f  表2\np2 b\fp3\n");
+    expect(lines.map((l) => [l.page, l.line, l.text, l.columnOffset ?? 0])).toEqual([
+      [1, 1, "p1 a", 0],
+      [1, 2, "注：本表反映。", 0],
+      [2, 2, "  表2", 8],
+      [2, 3, "p2 b", 0],
+      [3, 3, "p3", 5],
+      [3, 4, "", 0],
+    ]);
+  });
 });
 
 describe("placing amounts in their columns", () => {

@@ -139,6 +139,15 @@ export function layoutLines(text: string): LayoutLine[] {
     let columnOffset = 0;
     while (t.includes("\f")) {
       const k = t.indexOf("\f");
+      // A page's last line not ended before its form feed (注：本表反映…。\f  财政拨款收支总表, as some converters
+      // write): the two pages' lines, each on its page, the second's columns counted from after the form feed.
+      if (t.slice(0, k).trim() !== "") {
+        out.push({ page, line: i + 1, text: t.slice(0, k).replace(/\s+$/, ""), ...(columnOffset ? { columnOffset } : {}) });
+        columnOffset += k + 1;
+        t = t.slice(k + 1);
+        if (!(i === lines.length - 1 && t.trim() === "")) page++;
+        continue;
+      }
       // A form feed at the very end of the text closes the last page; anywhere else it starts a new one.
       if (!(i === lines.length - 1 && t.slice(k + 1).trim() === "")) page++;
       t = t.slice(0, k) + t.slice(k + 1);
