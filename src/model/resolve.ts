@@ -29,7 +29,10 @@ export function resolveItemCodes(doc: BudgetDocument): void {
     let kuan: string | null = null;
     for (const r of t.rows) {
       if (r.side !== "expenditure" || r.kind !== "item" || r.role) continue;
-      const candidates = byName.get(normaliseName(r.name ?? "")) ?? [];
+      const name = normaliseName(r.name ?? "");
+      // A 类 whose name's last line (支出) was lost (二、社会保障和就业 / figures / 支出, the line taken for a header's words):
+      // the 类 of that name with 支出.
+      const candidates = byName.get(name) ?? (r.level === 1 && !name.endsWith("支出") ? (byName.get(`${name}支出`) ?? []) : []);
       let code: string | undefined;
       if (r.level === 1) code = candidates.find((c) => c.length === 3);
       else {

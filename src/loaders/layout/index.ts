@@ -848,6 +848,15 @@ function sections(file: string, b: Block) {
     if (y === undefined || yn === undefined || yp === undefined) return false;
     return Math.abs(name.x0 - toks[0].x0) <= 6 && Math.abs(y - yn) + 0.5 < Math.abs(yp - y);
   };
+  // A list-marked label alone on its line, right above the table's first line of figures: the first part of the first
+  // row's label, wrapped around its figures (一、文化旅游体育与 / 一、本年收入 19870.44 … 12599.73 / 传媒支出), not a header
+  // line (a header numbers no item).
+  const firstItemWrapped = (k: number) => {
+    const [l, next] = [b.lines[k], b.lines[k + 1]];
+    if (!next || next.page !== l.page || next.line - l.line !== 1) return false;
+    const toks = tokensOf(l);
+    return toks.length === 1 && /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\S/.test(toks[0].text) && amountsOf(next).length > 0;
+  };
   for (const [k, l] of b.lines.entries()) {
     const t = text(l);
     // Page numbers, notes, and the 表 N marker a continuation page repeats.
@@ -884,7 +893,7 @@ function sections(file: string, b: Block) {
     // figures' line (杭州's 项目支出绩效表): prose in every piece, no label of a header. They are the body's, for
     // withoutRemarks to take off.
     if (!dataLike && body.length === 0 && remarks && tokensOf(l).every((x) => /[。；，]/.test(x.text) || x.text.length > 24)) body.push(l);
-    else if (!dataLike && body.length === 0 && !startsRow(k)) {
+    else if (!dataLike && body.length === 0 && !startsRow(k) && !firstItemWrapped(k)) {
       header.push(l);
       const key = t.replace(/\s+/g, "");
       headerTexts.set(key, [...(headerTexts.get(key) ?? []), tokensOf(l)[0]?.x0 ?? 0]);
@@ -1758,6 +1767,9 @@ function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: 
 }
 
 /** Income label + amount | expenditure label + amount(s), a lone label placed by where it starts. */
+/** One or two digits alone: a 行次 (row number) left in a line as often as an amount; the wrapped-label moves leave it. */
+const SHORT_NUMBER = /^\d{1,2}$/;
+
 function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Set<string> = new Set()): ParsedBlock {
   const parts = sections(file, b);
   const { department, unit } = parts;
@@ -1827,10 +1839,32 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
       const amounts = groups.flat();
       // Each stays located where it is printed, whichever line's row it joins.
       for (const a of amounts) if (!printedOn.has(a)) printedOn.set(a, d.line);
+      // Between two lines that each print a label on both sides, wrapped around it (（一）一般公共预算 | 二、社会保障和就业 /
+      // 14391.92 … 1133.92 … / 拨款 | 支出: a spreadsheet's cells centred vertically): each side's figures are its label's.
+      const next = data[k + 1];
+      const continued = !next || next.line.line - d.line.line > 1 || !next.toks.some((t) => !isFigureToken(t.text) && isMarked(t));
+      if (prev && d.line.line - prev.line.line <= 2 && continued && expX !== null && prev.inc.length === 1 && prev.exp.length === 1) {
+        const left = amounts.filter((a) => a.x0 < expX);
+        const right = amounts.filter((a) => a.x0 >= expX);
+        if (left.length && right.length && !amounts.some((a) => SHORT_NUMBER.test(a.text))) {
+          prev.inc.push(...left);
+          prev.exp.push(...right);
+          continue;
+        }
+      }
       const open = prev && (prev.exp.length === 1 ? prev.exp : prev.inc.length === 1 ? prev.inc : null);
       if (open && d.line.line - prev.line.line <= 2 && !nextStartsItem(k)) open.push(...amounts);
       else pending = amounts;
       continue;
+    }
+    // Figures before the line's first label, on the income side (（一）一般公共预 / 21,705.01 二、社会保障和就业支出 … /
+    // 算拨款): the income amount of the label printed around them, whose first part is on the line above.
+    if (expX !== null && labelled.length && isFigureToken(groups[0][0].text) && groups[0].every((a) => a.x0 < expX && !SHORT_NUMBER.test(a.text))) {
+      const openInc = lines2.slice(-2).reverse().find((x) => x.inc.length === 1 && d.line.line - x.line.line <= 2);
+      if (openInc) {
+        for (const a of groups[0]) if (!printedOn.has(a)) printedOn.set(a, d.line);
+        openInc.inc.push(...groups.shift()!);
+      }
     }
     let inc: LayoutToken[] = [];
     let exp: LayoutToken[] = [];
@@ -1871,6 +1905,27 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
       }
       if (far) exp = g;
       else inc = g;
+    }
+    // An income label's line whose other figures stand in the expenditure side's columns, that side's label printed
+    // around it (一、文化旅游体育与 / 一、本年收入 19870.44 … 12599.73 12599.73 / 传媒支出): they are that label's.
+    if (expX !== null && inc.length > 2 && exp.length === 0) {
+      const cross = inc.slice(1).filter((a) => isFigureToken(a.text) && a.x0 >= expX);
+      const openExp = lines2.slice(-2).reverse().find((x) => x.exp.length === 1 && d.line.line - x.line.line <= 2);
+      if (cross.length && openExp && cross.length < inc.length - 1) {
+        for (const a of cross) if (!printedOn.has(a)) printedOn.set(a, d.line);
+        openExp.exp.push(...cross);
+        inc = inc.filter((a) => !cross.includes(a));
+      }
+    }
+    // Both labels' last parts on one line (拨款 | 支出, under （一）一般公共预算 | 二、社会保障和就业): each joins its side's
+    // label above, a marked one within two lines.
+    if (inc.length === 1 && exp.length === 1 && !isMarked(inc[0]) && !isRole(inc[0]) && !isMarked(exp[0]) && !isRole(exp[0])) {
+      const above = lines2.slice(-2).reverse().find((x) => x.inc.length && x.exp.length && d.line.line - x.line.line <= 2);
+      if (above && isMarked(above.inc[0]) && isMarked(above.exp[0])) {
+        above.inc[0] = { ...above.inc[0], text: above.inc[0].text + inc[0].text };
+        above.exp[0] = { ...above.exp[0], text: above.exp[0].text + exp[0].text };
+        continue;
+      }
     }
     if (pending.length) {
       // Amounts that stood above a line with both sides: each goes to the side it stands on, when that
