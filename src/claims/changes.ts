@@ -34,6 +34,7 @@ export function changeStatements(doc: BudgetDocument): ChangeStatement[] {
     else if (c.kind === "sanggong") add({ key: keyOf("sanggong", c.component), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
     else if (c.kind === "allocation") add({ key: keyOf("allocation", c.side, c.fund), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
     else if (c.kind === "table-figure") add({ key: keyOf("figure", c.figure), subject: { table: "text", item: c.label }, amount: c.amount, change: c.change });
+    else if (c.kind === "sanggong-final" && c.change) add({ key: keyOf("sanggong-final", c.component), subject: { table: "text", item: `${c.label} 决算` }, amount: c.amount, change: c.change });
     else if (c.kind === "operating-cost") add({ key: keyOf("operating-cost"), subject: { table: "text", item: "机关运行经费" }, amount: c.amount, change: c.change });
     // The generic reader's: labels such as 预算数 repeat, so each is its own (where it is printed); none is
     // matched with last year's document.

@@ -3,7 +3,7 @@ import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, ProcurementClaim, TableFigure } from "./types.js";
+import type { Change, Claim, ExecutionClaim, ProcurementClaim, SanggongFinalClaim, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -54,12 +54,20 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
  * 较上年决算数增加2.55万元 · the percentage first: 比上年增长1.40%，增加2.55万元.
  */
 const CHANGE = re(
-  String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平)|(?:同比)?(?<pdir2>增长|上升|下降|降低)\s*了?\s*(?<pct2>NUM)\s*%\s*[,(]\s*(?<dir2>增加|减少)\s*了?\s*(?<amount2>NUM)\s*万元)`,
+  String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?|同比\s*)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平)|(?:同比)?(?<pdir2>增长|上升|下降|降低)\s*了?\s*(?<pct2>NUM)\s*%\s*[,(]\s*(?<dir2>增加|减少)\s*了?\s*(?<amount2>NUM)\s*万元)`,
 );
 /** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
 const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
 /** A 类 line of the structure paragraph: 一般公共服务支出(类)2106.66万元 · 一般公共服务（类）支出 2106.66 万元 (the national template's). */
 const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<spent>支出)?\s*(?<amount>NUM)\s*万元`, "g");
+/**
+ * A 类 of the structure paragraph named without its level (云南: 一般公共预算财政拨款支出 X 万元，主要用于以下方面：一般公共服务
+ * 支出 4417.98 万元，占 72.47%；教育支出 …): a name ending in 支出 right after the list's start or a part's ；, its figure
+ * and a share. Read only under the 结构情况 heading or after 主要用于以下方面.
+ */
+const LEI_PLAIN = re(String.raw`(?:^|[:;])\s*(?<name>[^,;:。()\d、%]{2,24}?支出)\s*(?<amount>NUM)\s*万元\s*(?=,\s*占)`, "g");
+/** Parts of a total that are no 类: 基本支出, 项目支出 … */
+const NOT_LEI = /^(?:基本|项目|上缴上级|经营|对附属单位补助)支出$/;
 /**
  * The 决算 as a percentage of the budget, as 决算s word it: 完成年初预算的 P% · 完成全年预算的 P% · 完成预算的 P% ·
  * 预算完成率为 P% · 为年初预算的 P% · 占预算的 P%.
@@ -89,10 +97,11 @@ const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s
  * words it: 因公出国（境）费支出预算为 B 万元，支出决算为 X 万元，完成预算的 P%.
  */
 const SANGGONG_PART = re(
-  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?为?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
+  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?(?:为|共计|合计)?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
   "g",
 );
-const sanggongKey = (label: string) => (/出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : "vehicle");
+const sanggongKey = (label: string): SanggongFinalClaim["component"] =>
+  /出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : /购置[及和]运行/.test(label) ? "vehicle" : /购置/.test(label) ? "vehicle-purchase" : "vehicle-operation";
 /**
  * 政府采购金额（以合同签订为准）为 X 万元，其中：货物采购金额 a 万元、工程采购金额 b 万元、服务采购金额 c 万元 · the national
  * template's 政府采购支出总额 X 万元，其中：政府采购货物支出 a 万元、政府采购工程支出 b 万元、政府采购服务支出 c 万元.
@@ -115,15 +124,17 @@ const AWARDED_MICRO = AWARDED("小微企业");
  */
 const TOTALS = re(String.raw`(?<alloc>财政拨款)?收入总计\s*(?:为|是)?\s*(?<income>NUM)\s*万元\s*,?\s*支出总计\s*(?:为|是)?\s*(?<spent>NUM)\s*万元`, "g");
 
-function totalsApart(p: Para, out: Claim[]): void {
+function totalsApart(p: Para, out: Claim[], next?: Para): void {
   for (const m of p.text.matchAll(TOTALS)) {
     const income = p.amount(m, "income");
     const spent = p.amount(m, "spent");
     if (!income || !spent) continue;
     const alloc = !!m.groups!.alloc;
     const end = m.index + m[0].length;
-    // The change after them (收、支总计各增加 …) is of both: stated once, read for the income side.
-    out.push({ kind: "table-figure", figure: alloc ? "allocation-grand-total" : "grand-total", label: alloc ? "财政拨款收入总计" : "收入总计", amount: income, change: changeIn(p, end, p.text.length) });
+    // The change after them (收、支总计各增加 …) is of both: stated once, read for the income side. It may open the next
+    // paragraph, when the totals' sentence ends a line (…支出总计 Y 万元。 / 与2023年度相比，收入总计和支出总计各增加 …).
+    const after = /^\s*。?\s*$/.test(p.text.slice(end)) && next && /^\s*与/.test(next.text) ? changeIn(next, 0, next.sentence(0).length) : null;
+    out.push({ kind: "table-figure", figure: alloc ? "allocation-grand-total" : "grand-total", label: alloc ? "财政拨款收入总计" : "收入总计", amount: income, change: changeIn(p, end, p.text.length) ?? after });
     out.push({ kind: "table-figure", figure: alloc ? "allocation-expenditure-total" : "expenditure-total", label: alloc ? "财政拨款支出总计" : "支出总计", amount: spent, change: null });
   }
 }
@@ -262,7 +273,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       section = p.text;
     }
     carryovers(p, section, out);
-    totalsApart(p, out);
+    totalsApart(p, out, paras[k + 1]);
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
     for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(p.text)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);
@@ -288,7 +299,10 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         if (!amount) continue;
         const label = m.groups!.label;
         const component = sanggongKey(label);
-        out.push({ kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct"), budget: p.amount(m, "budget") });
+        // Its change on last year's, in its sentence (，较上年减少 7.03 万元，下降 16.65%).
+        const end = m.index + m[0].length;
+        const change = changeIn(p, end, end + p.sentence(end).length);
+        out.push({ kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct"), budget: p.amount(m, "budget"), change });
       }
     vehicleSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);
@@ -309,15 +323,25 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     const executions = [...p.text.matchAll(EXECUTION)];
     if (!executions.length) {
       // The structure paragraph: each 类 with its 决算 figure.
+      let marked = false;
       for (const m of p.text.matchAll(LEI_FIGURE)) {
         const amount = p.amount(m, "amount");
         // (一般公共服务（类）支出: the 类's name is 一般公共服务支出, as its table row prints it.)
         const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, "") + (m.groups!.spent ?? ""));
         if (amount && name) {
+          marked = true;
           out.push({ kind: "function-item", names: [name], amount });
           figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });
         }
       }
+      if (!marked && (/结构/.test(section) || /主要用于以下方面/.test(p.text)))
+        for (const m of p.text.matchAll(LEI_PLAIN)) {
+          const amount = p.amount(m, "amount");
+          const name = normaliseName(m.groups!.name);
+          if (!amount || NOT_LEI.test(name) || /一般公共预算|财政拨款|合计|总计/.test(name)) continue;
+          out.push({ kind: "function-item", names: [name], amount });
+          figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });
+        }
     }
     shares(p, figures, stated, out);
     if (!executions.length) continue;

@@ -319,14 +319,19 @@ export interface AllocationClaim {
  */
 export interface SanggongFinalClaim {
   kind: "sanggong-final";
-  /** A component, or the 三公 itself (`total`: “三公”经费财政拨款支出决算为 X 万元). */
-  component: "total" | "abroad" | "vehicle" | "reception";
+  /**
+   * A component, or the 三公 itself (`total`: “三公”经费财政拨款支出决算为 X 万元); the vehicles' as one (`vehicle`: 公务用车
+   * 购置及运行费) or their two parts (公务用车购置费, 公务用车运行维护费).
+   */
+  component: "total" | "abroad" | "vehicle" | "vehicle-purchase" | "vehicle-operation" | "reception";
   label: string;
   amount: Amount;
   /** 完成预算的 P%, or null. */
   completion: Amount | null;
   /** Its 预算 printed before its 决算 (支出预算为 B 万元，支出决算为 X 万元), or null. */
   budget?: Amount | null;
+  /** Its change on last year's stated in its sentence (较上年减少 X 万元，下降 P%), or null. */
+  change?: Change | null;
 }
 
 /** 共有车辆 N 辆，其中：部级领导干部用车 a 辆、…、其他用车 k 辆 (or 预算安排购置车辆 N 辆，其中：…): a count and its parts. */

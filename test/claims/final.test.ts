@@ -237,3 +237,60 @@ describe("a share of a base named short (占基本支出的 P%)", () => {
     expect(errors.map((f) => [f.item, f.stated])).toEqual([["人员经费", "88.45"]]);
   });
 });
+
+describe("云南's wordings of the 决算's 情况说明", () => {
+  const read = (paragraphs: string[]) =>
+    claims(paragraphs).flatMap((c) =>
+      c.kind === "table-figure" ? [`${c.label} ${c.amount.text}${c.change ? ` ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : ""}`] : c.kind === "function-item" ? [`item ${c.names.join("")} ${c.amount.text}`] : c.kind === "share" ? [`share ${c.label} ${c.percent.text}% of ${c.baseLabel}`] : [],
+    );
+
+  it("the totals' change opening the next line's paragraph (收入总计和支出总计各增加 …)", () => {
+    expect(read(["  一、收入支出决算总体情况说明", "", "  某委员会2024年度收入总计6195.11万元，支出总计6195.11万元。", "与2023年度相比，收入总计和支出总计各增加352.09万元，增长6.03%。主要原因是项目资金增加。"])).toEqual([
+      "收入总计 6195.11 increase 352.09 6.03%",
+      "支出总计 6195.11",
+    ]);
+  });
+
+  it("a change opened by 同比 (同比增加 X 万元，增长 P%)", () => {
+    expect(read(["  2024年度一般公共预算财政拨款支出6095.92万元，占本年支出合计的99.66%，同比增加574.88万元，增长10.41%。"])).toEqual([
+      "一般公共预算财政拨款支出 6095.92 increase 574.88 10.41%",
+    ]);
+  });
+
+  it("the structure paragraph's 类 named without （类）, under its heading or after 主要用于以下方面", () => {
+    const para = "  2024年度一般公共预算财政拨款支出6095.92万元，主要用于以下方面：一般公共服务支出4417.98万元，占72.47%；教育支出96.82万元，占1.59%。";
+    expect(read(["  （二）一般公共预算财政拨款支出决算结构情况", para])).toEqual([
+      "一般公共预算财政拨款支出 6095.92",
+      "item 一般公共服务支出 4417.98",
+      "item 教育支出 96.82",
+      "share 一般公共服务支出（类） 72.47% of 一般公共预算财政拨款支出",
+      "share 教育支出（类） 1.59% of 一般公共预算财政拨款支出",
+    ]);
+    // Not the 支出决算 paragraph's 基本支出 / 项目支出.
+    expect(read(["  三、支出决算情况说明", "  2024年度本年支出合计6116.92万元，其中：基本支出2972.59万元，占48.60%；项目支出3144.32万元，占51.40%。"]).filter((x) => x.startsWith("item"))).toEqual([]);
+  });
+});
+
+describe("云南's “三公” statements", () => {
+  const PARAS = [
+    "  七、一般公共预算财政拨款“三公”经费支出决算情况说明",
+    "  （一）“三公”经费财政拨款支出决算总体情况说明",
+    "  某委员会2024年度“三公”经费财政拨款支出共计35.20万元，完成年初预算的81.49%，较上年减少7.03万元，下降16.65%。决算数小于预算数的主要原因是坚持过紧日子。",
+    "  （二）“三公”经费财政拨款支出决算具体情况说明",
+    "  2.公务用车购置费：2024年度公务用车购置费支出0.00万元，年初预算为0.00万元，本年度未购置公务用车。",
+    "  3.公务用车运行维护费：2024年度公务用车运行维护费支出28.76万元，完成年初预算的92.19%，较上年减少1.36万元，下降4.51%。",
+    "  4.公务接待费：2024年度国内公务接待费支出6.44万元，完成年初预算的53.65%，同比减少0.81万元，下降11.21%。",
+  ];
+  const sanggong = (paragraphs: string[]) =>
+    claims(paragraphs).flatMap((c) => (c.kind === "sanggong-final" ? [`${c.component} ${c.amount.text} ${c.completion?.text ?? "-"}${c.change ? ` ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : ""}`] : []));
+
+  it("the total 共计, the vehicles' two parts apart, and each one's change on last year", () => {
+    expect(sanggong(PARAS)).toEqual(["total 35.20 81.49 decrease 7.03 16.65%", "vehicle-purchase 0.00 -", "vehicle-operation 28.76 92.19 decrease 1.36 4.51%", "reception 6.44 53.65 decrease 0.81 11.21%"]);
+  });
+
+  it("fails: a change's percentage that is not the change ÷ last year's figure is an error", () => {
+    const d = loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...PARAS.map((p) => p.replace("下降16.65%", "下降19.65%"))].join("\n"), { template: shanghaiFinal });
+    const errors = runRules(d, [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
+    expect(errors.map((f) => [f.item, f.stated])).toEqual([["“三公”经费 决算", "19.65"]]);
+  });
+});
