@@ -62,4 +62,10 @@ describe("a two-sided table whose figures are centred between their labels' line
     const fs = errors(read("gx", (t) => t.replace("21,705.01 二、", "21,715.01 二、")));
     expect(fs.map((f) => [f.ruleId, f.item, f.stated, f.computed])).toContainEqual(["hierarchy-sum", "本年收入", "22117.4", "22127.39"]);
   });
+
+  it("the whole document: no error, and its part heading 第四部分 附表 is no table left unread", () => {
+    const d = read("gx-document");
+    expect(errors(d)).toEqual([]);
+    expect((d.unknownTables ?? []).map((u) => u.title).filter((t) => /部分/.test(t))).toEqual([]);
+  });
 });

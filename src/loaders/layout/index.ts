@@ -86,7 +86,8 @@ interface TitleHit {
 function unknownTitle(lines: LayoutLine[], i: number): boolean {
   const t = text(lines[i]);
   if (!t || t.length > 40 || LEADER.test(t) || tokensOf(lines[i]).length !== 1 || /[。，；]/.test(t)) return false;
-  if (!/表(\s*[（(][^）)]*[）)])?$/.test(t)) return false;
+  // (A part's heading, 第四部分 附表 · 第四部分 某局2025年部门预算表, titles the tables after it, none of its own.)
+  if (!/表(\s*[（(][^）)]*[）)])?$/.test(t) || PART_HEADING.test(t)) return false;
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 4; k++) {
     const n = text(lines[k]);
