@@ -89,9 +89,9 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
 export const textSum: Rule = {
   id: "text-sum",
   defaultSeverity: "error",
-  requires: { text: ["share", "composition", "procurement", "sanggong", "project-funds"] },
-  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公, a project form's funding), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of.",
-  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费、项目绩效目标表的资金来源），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
+  requires: { text: ["share", "composition", "procurement", "sanggong", "project-funds", "vehicle-split"] },
+  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公, a project form's funding, 共有车辆 by category), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of.",
+  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费、项目绩效目标表的资金来源、按类别列示的车辆数），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
   check(doc, ctx) {
     units(doc, ctx);
     for (const p of claimsOfKind(doc, "procurement")) {

@@ -50,6 +50,13 @@ describe("the generic reader of the written parts", () => {
     expect(list("，主要用于2025年的人员工资")).toEqual([]);
   });
 
+  it("共有车辆 N 辆，其中：… 用车 k 辆 is the sum of its categories (辽宁's 国有资产占用情况)", () => {
+    const para = (n: string) => `截至2024年12月31日，本部门共有车辆${n}辆，其中：机要通信用车4辆、应急保障用车0辆、特种专业技术用车2辆、其他用车0辆。`;
+    expect(checkText(textSum, part(para("6"))).filter((f) => f.severity === "error")).toEqual([]);
+    const fs = checkText(textSum, part(para("7"))).filter((f) => f.severity === "error");
+    expect(fs.map((f) => [f.item, f.stated, f.computed])).toEqual([["共有车辆", "7", "6"]]);
+  });
+
   it("a total with its parts and their shares: a share each, and the sum when the shares make 100%", () => {
     expect(read("二、关于部门收入总表的说明", "2026 年国家某局收入预算总计 50,616.94 万元，其中，一般公共预算拨款收入 16,474.82 万元，占 32.55%；其他收", "入 31,888.00 万元，占 63.0%；上年结转 2,254.12 万元，占 4.45%。")).toEqual([
       "share 一般公共预算拨款收入 16,474.82 32.55% of 国家某局收入预算总计 50,616.94 balanced",
