@@ -299,9 +299,15 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         if (!amount) continue;
         const label = m.groups!.label;
         const component = sanggongKey(label);
-        // Its change on last year's, in its sentence (，较上年减少 7.03 万元，下降 16.65%).
+        // Its change on last year's, in its sentence (，较上年减少 7.03 万元，下降 16.65%), or for the 三公 itself in the next
+        // sentence that names it (…完成预算的84.98%。与2023年度相比，“三公”经费支出增加34.39万元，增长64.71%).
         const end = m.index + m[0].length;
-        const change = changeIn(p, end, end + p.sentence(end).length);
+        const stop = end + p.sentence(end).length;
+        let change = changeIn(p, end, stop);
+        if (!change && component === "total") {
+          const next = p.sentence(stop + 1);
+          if (/^\s*与[^。]*?相比[^。]*?三公/.test(next)) change = changeIn(p, stop + 1, stop + 1 + next.length);
+        }
         out.push({ kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct"), budget: p.amount(m, "budget"), change });
       }
     vehicleSplits(p, out);

@@ -288,6 +288,13 @@ describe("云南's “三公” statements", () => {
     expect(sanggong(PARAS)).toEqual(["total 35.20 81.49 decrease 7.03 16.65%", "vehicle-purchase 0.00 -", "vehicle-operation 28.76 92.19 decrease 1.36 4.51%", "reception 6.44 53.65 decrease 0.81 11.21%"]);
   });
 
+  it("the 三公's change in the sentence after its 决算 that names it (江西: …完成预算的84.98%。与2023年度相比，“三公”经费支出增加…)", () => {
+    const para = "  2024年度“三公”经费财政拨款支出预算为103.00万元，支出决算为87.53万元，完成预算的84.98%。与2023年度相比，“三公”经费支出增加34.39万元，增长64.71%。";
+    expect(sanggong([PARAS[0], para])).toEqual(["total 87.53 84.98 increase 34.39 64.71%"]);
+    // (Not a change of something else that follows.)
+    expect(sanggong([PARAS[0], para.replace("“三公”经费支出增加", "机关运行经费增加")])).toEqual(["total 87.53 84.98"]);
+  });
+
   it("fails: a change's percentage that is not the change ÷ last year's figure is an error", () => {
     const d = loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...PARAS.map((p) => p.replace("下降16.65%", "下降19.65%"))].join("\n"), { template: shanghaiFinal });
     const errors = runRules(d, [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
