@@ -239,8 +239,8 @@ const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s
 const SHARE_BASES = new Set(["本年收入合计", "本年支出合计", "一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出"]);
 
 /** Shares stated after the figures of a paragraph (in printed order), of the total they name or the last total before them. */
-function shares(p: Para, figures: { label: string; amount: Amount; end: number }[], stated: Map<string, Amount>, out: Claim[]) {
-  let lastTotal: { label: string; amount: Amount } | null = null;
+function shares(p: Para, figures: { label: string; amount: Amount; end: number }[], stated: Map<string, Amount>, out: Claim[], carried: { label: string; amount: Amount } | null = null): { label: string; amount: Amount } | null {
+  let lastTotal: { label: string; amount: Amount } | null = carried;
   for (const f of [...figures].sort((a, b) => a.end - b.end)) {
     const m = SHARE.exec(p.text.slice(f.end));
     if (m) {
@@ -254,11 +254,13 @@ function shares(p: Para, figures: { label: string; amount: Amount; end: number }
     if (SHARE_BASES.has(f.label)) lastTotal = { label: f.label, amount: f.amount };
     stated.set(f.label, f.amount);
   }
+  return lastTotal;
 }
 
 export function finalNotes(j: JoinedText, out: Claim[]): void {
   // The figures stated so far in the part, by label (占本年支出合计的 P% names one stated before).
   const stated = new Map<string, Amount>();
+  let runOnTotal: { label: string; amount: Amount } | null = null;
   const paras = paragraphsOf(j);
   // The item a numbered paragraph names (1、…(类)…(款)…(项)。主要用于：), for the execution sentence that may
   // follow in the next paragraph; forgotten once its figures are read or another item starts.
@@ -275,7 +277,12 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     carryovers(p, section, out);
     totalsApart(p, out, paras[k + 1]);
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
-    for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(p.text)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
+    // A paragraph a list runs on into (the text reader ends one at a line's ；: 本年收入合计 X，其中：…；/ 事业收入 Y，占 P%；…):
+    // the scope of its figures and the total of its shares are those of the paragraphs it continues.
+    let scopeText = p.text;
+    for (let i = k - 1; i >= 0 && /;\s*$/.test(paras[i].text); i--) scopeText = paras[i].text + scopeText;
+    if (!/;\s*$/.test(paras[k - 1]?.text ?? "")) runOnTotal = null;
+    for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(scopeText)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
     for (const { figure, label, m } of found) {
@@ -349,7 +356,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
           figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });
         }
     }
-    shares(p, figures, stated, out);
+    runOnTotal = shares(p, figures, stated, out, runOnTotal);
     if (!executions.length) continue;
     for (const m of executions) {
       const budget = p.amount(m, "budget");

@@ -301,3 +301,19 @@ describe("云南's “三公” statements", () => {
     expect(errors.map((f) => [f.item, f.stated])).toEqual([["“三公”经费 决算", "19.65"]]);
   });
 });
+
+describe("a list that runs on into the next paragraph (a line ending in ；)", () => {
+  it("its figures keep the scope and the total of the paragraph it continues (江西's 收入决算情况)", () => {
+    const read = (paragraphs: string[]) =>
+      claims(paragraphs).flatMap((c) => (c.kind === "table-figure" ? [`${c.figure} ${c.amount.text}`] : c.kind === "share" ? [`share ${c.label} ${c.percent.text}% of ${c.baseLabel}`] : []));
+    expect(read(["  2024年度本年收入合计33519.85万元，其中：财政拨款收入32578.42万元，占97.19%；", "事业收入784.43万元，占2.34%；其他收入157.00万元，占0.47%。"])).toEqual([
+      "income-subtotal 33519.85",
+      "allocation-income 32578.42",
+      "share 财政拨款收入 97.19% of 本年收入合计",
+      "other-income 157.00",
+      "business-income 784.43",
+      "share 事业收入 2.34% of 本年收入合计",
+      "share 其他收入 0.47% of 本年收入合计",
+    ]);
+  });
+});
