@@ -165,8 +165,8 @@ export const generic: DocumentTemplate = {
   moneyUnit: "万元",
   columnsFromHeader: true,
   tables: [
-    g(4, { kind: "allocation-summary", title: "财政拨款收支总表", titlePatterns: [/(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: allocationTwoSided, roles }),
-    g(1, { kind: "summary", title: "收支总表", titlePatterns: [/收入?支出?(预算|决算)?总(体情况)?表$/], layout: "two-sided", columns: twoSided, roles }),
+    g(4, { kind: "allocation-summary", title: "财政拨款收支总表", titlePatterns: [/(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总(体情况)?表$/, /^(部门|单位)?财政拨款(收入支出|收支)决算表$/], layout: "two-sided", columns: allocationTwoSided, roles }),
+    g(1, { kind: "summary", title: "收支总表", titlePatterns: [/收入?支出?(预算|决算)?总(体情况)?表$/, /^(部门|单位)?(收入支出|收支)决算表$/], layout: "two-sided", columns: twoSided, roles }),
     g(2, { kind: "income", title: "收入总表", titlePatterns: [/收入(预算|决算)?总(体情况)?表$|^(部门|单位)?收入(预算|决算)表$/], ...classified("function") }),
     g(6, { kind: "general-basic-economic", title: "一般公共预算基本支出表", titlePatterns: [/一般公共预算(财政拨款)?基本支出/], ...classified("economic") }),
     g(17, { kind: "general-project-economic", title: "一般公共预算项目支出表（按经济分类）", titlePatterns: [/一般公共预算(财政拨款)?项目支出(预算|决算)?(情况)?表(\((按)?经济(分类)?(科目)?\))?$/], ...classified("economic") }),

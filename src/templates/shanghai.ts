@@ -125,7 +125,8 @@ export const shanghai: DocumentTemplate = {
 
 /**
  * The 部门决算's nine tables are the national ones (the same tables and columns in every province); their
- * titles are matched in the wordings provinces print them in (部门收支决算总表, 财政拨款收支决算总表,
+ * titles are matched in the wordings provinces print them in (部门收支决算总表, 财政拨款收支决算总表, the national
+ * template's own 收入支出决算表 and 财政拨款收入支出决算表 without 总,
  * 一般公共预算支出决算表, “三公”经费支出决算表, 政府性基金决算表, 国有资本经营支出决算表 …).
  */
 export const shanghaiFinal: DocumentTemplate = {
@@ -134,7 +135,7 @@ export const shanghaiFinal: DocumentTemplate = {
   stage: "final",
   moneyUnit: "万元",
   tables: [
-    t(1, { kind: "summary", title: "收入支出决算总表", titlePatterns: [/^(部门|单位)?(收入支出|收支)决算总表$/], layout: "two-sided", columns: twoSided(/决算数/), roles: summaryRoles }),
+    t(1, { kind: "summary", title: "收入支出决算总表", titlePatterns: [/^(部门|单位)?(收入支出|收支)决算总?表$/], layout: "two-sided", columns: twoSided(/决算数/), roles: summaryRoles }),
     t(2, {
       kind: "income", title: "收入决算表", titlePatterns: [/^(部门|单位)?收入决算表$/], layout: "classified", codeKind: "function",
       columns: [
@@ -161,7 +162,7 @@ export const shanghaiFinal: DocumentTemplate = {
       ],
     }),
     t(4, {
-      kind: "allocation-summary", title: "财政拨款收入支出决算总表", titlePatterns: [/^(部门|单位)?财政拨款(收入支出|收支)决算总表$/], layout: "two-sided",
+      kind: "allocation-summary", title: "财政拨款收入支出决算总表", titlePatterns: [/^(部门|单位)?财政拨款(收入支出|收支)决算总?表$/], layout: "two-sided",
       columns: allocationColumns(/决算数|^合计$/), roles: summaryRoles,
     }),
     t(5, { kind: "general-function", title: "一般公共预算财政拨款支出决算表", titlePatterns: [/^(部门|单位)?一般公共预算(财政拨款)?支出决算表$/], layout: "classified", codeKind: "function", columns: basicProject() }),

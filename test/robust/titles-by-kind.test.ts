@@ -6,6 +6,7 @@ import type { Finding } from "../../src/engine/types.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import type { BudgetDocument } from "../../src/model/document.js";
 import { rules } from "../../src/rules/index.js";
+import { templateByName } from "../../src/templates/index.js";
 import { ROOT } from "../helpers/cli.js";
 
 /*
@@ -51,6 +52,22 @@ describe("a table of the template's kind under another title", () => {
     expect(d.template).toBe("shanghai-final");
     expect(tables(d)).toEqual(tables(plain));
     expect(said(check(d))).toEqual(said(check(plain)));
+  });
+
+  it("the national template's own titles without 总 (收入支出决算表, 财政拨款收入支出决算表: 湖南, 重庆): the same tables and findings", () => {
+    const own: [string, string][] = [
+      ["收入支出决算总表", "收入支出决算表"],
+      ["财政拨款收入支出决算总表", "财政拨款收入支出决算表"],
+    ];
+    const changed = retitled(text, own);
+    expect(changed).not.toBe(text);
+    const d = loadLayoutText(FILE, changed);
+    expect(d.template).toBe("shanghai-final");
+    expect(tables(d)).toEqual(tables(plain));
+    expect(said(check(d))).toEqual(said(check(plain)));
+    // Read by kind alone (the generic template), the same titles name the same kinds.
+    const generic = loadLayoutText(FILE, changed, { template: templateByName("generic") });
+    expect(generic.tables.filter((t) => t.rows.length && /summary/.test(t.kind)).map((t) => t.kind).sort()).toEqual(["allocation-summary", "summary"]);
   });
 
   it("each title no template prints, naming a kind the template has, reads the same tables and findings", () => {
