@@ -33,6 +33,18 @@ describe("PDF text items into layout lines", () => {
     expect(l.text).toMatch(/^一般公共服务支出 {2,}100\.00 {2,}200\.00$/);
   });
 
+  it("splits a right-aligned figure from the label of the next cell a padding apart (LibreOffice's two-sided tables)", () => {
+    // 26919.77 ends at 350.2, 一、科学技术支出 starts at 352.6: one cell's figure, the next cell's label.
+    const [l] = pageLines(1, [item("一、一般公共预算拨款收入", 40, 500, 120), item("26919.77", 310.2, 500, 40), item("一、科学技术支出", 352.6, 500, 80), item("63.94", 600, 500, 25)], 1);
+    expect(l.tokens!.map((t) => t.text)).toEqual(["一、一般公共预算拨款收入", "26919.77", "一、科学技术支出", "63.94"]);
+    // A year before 年 (no decimals), and words that touch, are still one run.
+    const [t] = pageLines(1, [item("某局", 40, 500, 20), item("2025", 61, 500, 20), item("年部门预算", 82, 500, 50)], 1);
+    expect(t.tokens!.map((x) => x.text)).toEqual(["某局2025年部门预算"]);
+    // A figure of the text and its unit, letter-spaced apart (拨 款 收 入 5,753.07 万 元): one run.
+    const [u] = pageLines(1, [item("收入", 40, 500, 20), item("5,753.07", 61, 500, 40), item("万元，占", 103, 500, 40)], 1);
+    expect(u.tokens!.map((x) => x.text)).toEqual(["收入5,753.07万元，占"]);
+  });
+
   it("collapses the spaces pdfjs puts into letter-spaced Chinese text", () => {
     const [l] = pageLines(1, [item("2 0 2 6 年 收 入 1 6 3 , 5 3 9 . 0 7 万 元", 50, 500, 300)], 1);
     expect(l.text).toBe("2026年收入163,539.07万元");
