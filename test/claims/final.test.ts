@@ -317,3 +317,18 @@ describe("a list that runs on into the next paragraph (a line ending in ；)", (
     ]);
   });
 });
+
+describe("a 决算's written part headed 二、部门决算情况说明 at the margin (重庆)", () => {
+  const doc = (heading: string) =>
+    loadLayoutText("final.txt", [...TABLE, "一、部门基本情况", "  某局是市政府工作部门。", heading, "（一）收入支出决算总体情况。", "  2024年度本年支出合计1,521.89万元，其中：基本支出1,511.89万元，占99.34%；项目支出10.00万元，占0.66%。", "三、其他需要说明的情况", "  无。"].join("\n"), { template: shanghaiFinal });
+  it("is a part of its own, read as a 决算's 情况说明", () => {
+    const d = doc("二、部门决算情况说明");
+    expect(d.text.map((p) => p.title)).toContain("二、部门决算情况说明");
+    expect(claimsOf(d).claims.flatMap((c) => (c.kind === "table-figure" ? [`${c.figure} ${c.amount.text}`] : []))).toEqual(["expenditure-subtotal 1,521.89", "basic 1,511.89", "project 10.00"]);
+  });
+  it("fails: a share that is not its figure's part of the total is an error (the part was unread: no finding)", () => {
+    const d = loadLayoutText("final.txt", [...TABLE, "二、部门决算情况说明", "  2024年度本年支出合计1,521.89万元，其中：基本支出1,511.89万元，占98.34%；项目支出10.00万元，占0.66%。"].join("\n"), { template: shanghaiFinal });
+    const fs = runRules(d, [textSum], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
+    expect(fs.map((f) => [f.item, f.stated])).toContainEqual(["基本支出", "98.34"]);
+  });
+});
