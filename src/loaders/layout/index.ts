@@ -1680,6 +1680,16 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   }
   if (named && tpl.kind !== "project-summary" && named.labels.some((l) => UNIT_LABEL.test(l)) && !named.labels.some((l) => /科目|编码|代码|项目/.test(l)))
     unitList(rows, mapArray(items, (it) => startOf.get(it) ?? null));
+  // A template's table printed by budget unit instead of by code (重庆's 收入决算表 / 支出决算表: 项目 over 单位名称, a
+  // unit's name and figures a row): each named row is a unit's, checked as one.
+  if (!named && !rows.some((r) => r.kind === "code" || r.kind === "unit") && headerTokens(header).some((t) => UNIT_LABEL.test(normaliseName(t.text)))) {
+    for (const r of rows)
+      if (r.kind === "other" && r.label && Object.values(r.cells).some((c) => c.amount)) {
+        r.kind = "item";
+        r.name ??= r.label;
+      }
+    unitList(rows, mapArray(items, (it) => startOf.get(it) ?? null));
+  }
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...mapArray(amountSpecs_, (s) => s.key)]);
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
