@@ -82,8 +82,9 @@ function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, n: VerdictStri
 }
 
 /** `327` or `(2247 − 327 = 1920)`: the printed amounts of a ratio's side, and their sum when several. */
-function termsText(terms: RatioIdentity["numerator"]): string {
-  if (terms.length === 1 && (terms[0].sign ?? 1) === 1) return terms[0].amount.text;
+function termsText(terms: RatioIdentity["numerator"], mixed = false): string {
+  // A 元 figure held in 万元 beside figures printed in 万元: its 万元 value is what is divided (380,000.00 元 = 38 万元).
+  if (terms.length === 1 && (terms[0].sign ?? 1) === 1) return mixed && terms[0].amount.printedIn === "元" ? `(${terms[0].amount.text} 元 = ${decimalString(terms[0].amount.value)} 万元)` : terms[0].amount.text;
   const expr = mapArray(terms, (t, i) => `${i === 0 ? ((t.sign ?? 1) < 0 ? "−" : "") : (t.sign ?? 1) < 0 ? " − " : " + "}${t.amount.text}`).join("");
   const held = terms.reduce((acc, t) => acc.plus(t.amount.value.times(t.sign ?? 1)), new Decimal(0));
   // Figures the text prints in 元, held in 万元: their sum in 元 too.
@@ -109,9 +110,12 @@ function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
   // 55.45% → 55.5% → 56%).
   const printed = (x: Decimal) => x.toFixed(id.percent.decimals);
   const computed = printed(v.rounded);
-  const expr = `${termsText(id.numerator)} ÷ ${termsText(id.denominator)}`;
+  // Figures some printed in 元 and some in 万元 (a 元 table's budget beside the text's 万元 figure).
+  const all = [...id.numerator, ...id.denominator];
+  const mixed = all.some((t) => t.amount.printedIn === "元") && all.some((t) => t.amount.printedIn !== "元");
+  const expr = `${termsText(id.numerator, mixed)} ÷ ${termsText(id.denominator, mixed)}`;
   const alt = v.explainedBy ? id.alternatives![v.explainedBy.index] : null;
-  const altExpr = alt && v.explainedBy ? `${termsText(id.numerator)} ÷ ${termsText(alt.denominator)} = ${printed(v.explainedBy.rounded)}%` : "";
+  const altExpr = alt && v.explainedBy ? `${termsText(id.numerator, mixed)} ÷ ${termsText(alt.denominator, mixed)} = ${printed(v.explainedBy.rounded)}%` : "";
   if (lang === "zh") {
     const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
     const base = alt && !v.withinRounding ? `；列示数与 ${alt.relation.zh}：${altExpr} 相符，似以此为基数计算` : "";
