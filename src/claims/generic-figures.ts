@@ -2,7 +2,7 @@ import type { Amount } from "../model/amount.js";
 import { functionClassCode } from "../model/function-classes.js";
 import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, re, type Para } from "./para.js";
-import type { Claim, FunctionItemClaim, SanggongComponent, TableFigure } from "./types.js";
+import type { Claim, FunctionItemClaim, ProcurementClaim, SanggongComponent, TableFigure } from "./types.js";
 
 /**
  * The figures of a 部门预算's written parts that restate a table, in the Ministry of Finance's wording that
@@ -518,6 +518,23 @@ function procurement(paras: Para[], k: number, figureAt: FigureAt, compared: Com
       if (end >= 0) break done;
       from = 0;
     }
-    if (components.length >= 2) out.push({ kind: "procurement", amount, components });
+    if (components.length < 2) continue;
+    const claim: ProcurementClaim = { kind: "procurement", amount, components };
+    out.push(claim);
+    // 面向中小企业预留政府采购项目预算金额 N 万元，占政府采购预算总额的 P% (山东, 福建), in its paragraph or the next two: the part
+    // reserved for small and medium enterprises, and its share of the procurement.
+    for (let i = k; i < paras.length && i <= k + SENTENCE_PARAGRAPHS; i++) {
+      const q = paras[i];
+      const r = RESERVED_SME.exec(q.text);
+      const sme = r && figureAt(q, r, "amount");
+      if (!r || !sme) continue;
+      claim.reserved = { sme, micro: null };
+      const pct = r.groups!.pct ? q.amount(r, "pct") : null;
+      if (pct && /政府采购/.test(r.groups!.of ?? "")) out.push({ kind: "share", label: "面向中小企业预留", amount: sme, percent: pct, baseLabel: "政府采购预算总额", base: amount });
+      break;
+    }
   }
 }
+
+/** 面向中小企业预留政府采购项目预算金额 N 万元，占政府采购预算总额的 P%. */
+const RESERVED_SME = sre(String.raw`面向中小企业预留(?:的)?政府采购(?:项目)?预算(?:金额)?\s*(?:为)?\s*(?<amount>NUM)\s*万\s*元(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?`);

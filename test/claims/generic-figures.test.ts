@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { claimsOf } from "../../src/claims/index.js";
 import type { Claim } from "../../src/claims/types.js";
 import { textVsTable } from "../../src/rules/text-vs-table.js";
+import { textSum } from "../../src/rules/text-sum.js";
 import { checkText, t1, T3, T7, textDoc } from "../helpers/text.js";
 
 /*
@@ -303,6 +304,20 @@ describe("the generic reader: figures that restate a table", () => {
       "采购 1,772.21 = goods 124.4 + works 78 + services 1,569.81",
       "采购 2744.84 = goods 303.4 + services 2441.44",
     ]);
+  });
+
+  it("the part reserved for small and medium enterprises after it (山东, 福建), and its share of the procurement", () => {
+    const para = (pct: string) => [
+      "国家某局 2026 年政府采购预算总额 4846.06 万元，其中：政府采购货物预算 2322.59 万元、政府采购工程预算 1834.42 万元、政府采购服务预算 689.05 万元。",
+      `2026 年国家某局面向中小企业预留政府采购项目预算金额 2539.88 万元，占政府采购预算总额的 ${pct}%。`,
+    ];
+    const claims = claimsOf(textDoc(part(...para("52.41")))).claims;
+    const p = claims.find((c) => c.kind === "procurement");
+    expect(p?.kind === "procurement" && p.reserved?.sme.text).toBe("2539.88");
+    expect(claims.flatMap((c) => (c.kind === "share" ? [`${c.label} ${c.percent.text}% of ${c.baseLabel} ${c.base?.text}`] : []))).toEqual(["面向中小企业预留 52.41% of 政府采购预算总额 4846.06"]);
+    expect(checkText(textSum, part(...para("52.41"))).filter((f) => f.severity === "error")).toEqual([]);
+    const fs = checkText(textSum, part(...para("62.41"))).filter((f) => f.severity === "error");
+    expect(fs.map((f) => [f.item, f.stated])).toEqual([["面向中小企业预留", "62.41"]]);
   });
 
   it("a 决算 is not read so: its text states 年初预算 and 决算 side by side", () => {
