@@ -134,6 +134,8 @@ function stopThread(t: SolverThread): void {
 /** One program on the solver's thread; null when the thread stopped (past `hardMs`, or it failed). */
 function onThread(request: SolverRequest, hardMs: number): Promise<SolverAnswer | null> {
   const run = async (): Promise<SolverAnswer | null> => {
+    // Busy, not idle: the idle timer set when the program before this one ended must not stop the thread under it.
+    clearTimeout(idle);
     const t = (thread ??= startThread());
     t.worker.ref();
     let timer: ReturnType<typeof setTimeout> | undefined;

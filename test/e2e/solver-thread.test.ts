@@ -73,6 +73,18 @@ describe("the solver on its own thread", () => {
     expect(lib.solverLoads() - loads).toBe(1);
   });
 
+  it("a program longer than the idle time, right after another, runs to its own limit on the same thread", { timeout: 60_000 }, async () => {
+    // (The idle timer set when the first program ended stopped the thread 2 s into the second: no solution, and a
+    // document's diagnosis of 72 changes found 1 of its 74 explanations.)
+    expect((await lib.solveMilp(small(), 5)).status).toBe("optimal");
+    const loads = lib.solverLoads();
+    const t0 = Date.now();
+    await lib.solveMilp(marketSplit(), 3, 20_000);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(2_900);
+    expect((await lib.solveMilp(small(), 5)).status).toBe("optimal");
+    expect(lib.solverLoads() - loads).toBe(0);
+  });
+
   it("within its hard limit, a program HiGHS stops at its own time limit keeps the best found so far", { timeout: 60_000 }, async () => {
     const stops = lib.solverStops();
     const r = await lib.solveMilp(marketSplit(), 1);
