@@ -2521,8 +2521,11 @@ function contentsOf(file: string, lines: LayoutLine[], range: { start: number; e
 const COLUMN_GAP = /\S(?: {2,}|\t)\S/;
 
 /** The written parts: the lines outside tables, a part per heading. */
-/** A written part's heading numbered 一、 … and naming the 预算 or 决算 it explains (二、部门决算情况说明). */
-const NUMBERED_PART = /^[一二三四五六七八九十]+、\s*\S{0,24}(?:预算|决算)情况说明$/;
+/**
+ * A written part's heading numbered 一、 …, at the margin, naming the department's or unit's 预算 or 决算 it explains
+ * (二、部门决算情况说明) — not a section of a part (  一、2025年“三公”经费预算情况说明, set in, under 其他相关情况说明).
+ */
+const NUMBERED_PART = /^[一二三四五六七八九十]+、\s*\S{0,16}?(?:部门|单位)(?:预算|决算)情况说明$/;
 
 function textParts(file: string, lines: LayoutLine[]): TextPart[] {
   const parts: TextPart[] = [];
@@ -2532,7 +2535,7 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
     if (!t || PAGE_NUMBER.test(t)) continue;
     // A heading: marked as one (a Markdown heading), or short, without punctuation or figures, and set in.
     // (Or at the margin, numbered as a part: 二、部门决算情况说明, 重庆's.)
-    const heading = l.heading || (t.length <= headingLength(t) && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t) || NUMBERED_PART.test(t)));
+    const heading = l.heading || (t.length <= headingLength(t) && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t) || (NUMBERED_PART.test(t) && l.text === l.text.trimStart())));
     // A heading wrapped onto the next line (…部门决算情况 / 说明): one title.
     if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t)) {
       current.title += t;
