@@ -41,6 +41,8 @@ const classifiedAmounts: ColumnSpec[] = [
   amount("carryover-state-capital", "上年结转 国有资本经营预算", FUND.capital, CARRYOVER),
   amount("carryover-special-account", "上年结转 财政专户管理资金", FUND.special, CARRYOVER),
   amount("carryover-unit-funds", "上年结转 单位资金", /^单位资金$/, CARRYOVER),
+  // 单位资金 over its 小计 and its sources (宁波's 收入预算总表: 小计 | 事业收入 | 事业单位经营收入 | 其他收入).
+  amount("unit-funds", "单位资金小计", /^(小计|合计)$/, /^单位资金$/),
   amount("business-income", "事业收入", /^金额$/, /^事业收入$/),
   amount("education-fees", "其中：教育收费", /教育收费$/, /^事业收入$/),
   amount("special-education", "财政专户 教育收费", /教育收费$/, /^财政专户/),

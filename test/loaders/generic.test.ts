@@ -5,6 +5,7 @@ import { checkDocument } from "../../src/check.js";
 import { runRules } from "../../src/engine/run.js";
 import { clusteredOffsets, headerLeaves, nameColumns, underLabels } from "../../src/loaders/layout/header.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import { tabFormLines } from "../../src/loaders/layout/tab-form.js";
 import { layoutLines, tokensOf } from "../../src/loaders/layout/tokens.js";
 import { amountOf, table, type BudgetDocument } from "../../src/model/document.js";
 import { rules } from "../../src/rules/index.js";
@@ -103,6 +104,29 @@ describe("headers read by kind alone", () => {
     ]);
     expect(h.unnamed).toEqual([]);
     expect(h.specs.map((s) => s.key)).toEqual(["total", "carryover", "general-public", "gov-fund", "other-income"]);
+  });
+
+  it("上年结转 / 结余 wrapped is the one column 上年结转结余, not a group over 结余", () => {
+    const h = named("income", [
+      at([4, "单位名称"], [30, "合计"], [42, "上年结转"], [56, "一般公共预算"], [72, "事业收入"]),
+      at([44, "结余"], [58, "拨款收入"]),
+    ]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["total", "carryover", "general-public", "business-income"]);
+  });
+
+  it("a workbook's merged header: 单位资金 over 小计 · 事业收入 · 其他收入, beside 财政专户管理资金收入 merged down its column", () => {
+    const lines = tabFormLines(
+      [
+        ["科目编码", "科目名称", "合计", "一般公共预算拨款收入", "财政专户管理资金收入", "单位资金", "", "", "上年结转"],
+        ["", "", "", "", "", "小计", "事业收入", "其他收入", ""],
+      ]
+        .map((r) => r.join("\t"))
+        .join("\n"),
+    );
+    const h = nameColumns(headerLeaves(lines.map(tokensOf)), specsOf("income"));
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["total", "general-public", "special-account", "unit-funds", "business-income", "other-income", "carryover"]);
   });
 
   it("a label spaced out over its cell (合      计) and split code columns (类 款 项, 科目编码 + 科目名称)", () => {

@@ -122,15 +122,17 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     for (const s of stacks) {
       const last = s[s.length - 1];
       if (p.line - last.line > 2 || p.line === last.line) continue;
-      // A group label does not continue onto the line below: what is under it are its columns.
-      // (A qualifier in brackets on the next line still belongs to it: …比2025年执行数 / （扣除中央基建投资）.)
-      if (GROUP.test(mapArray(s, (x) => x.text).join("")) && !/^[(（]/.test(p.text)) continue;
       const gap = Math.abs(centre(last) - centre(p));
       const sameStart = Math.abs(last.x0 - p.x0) <= unit;
       // The last piece of a wrapped label is often short (补助支 / 出) and stands within the line above; a 小计
       // or 合计 off the label's centre is a label of its own (小计 under 公务用车购置及运行费, printed near the end
       // of 因公出国（境）费 beside it).
       const within = [...p.text].length <= 2 && !WHOLE_LABEL.test(p.text) && p.x0 >= last.x0 - unit && p.x1 <= last.x1 + unit;
+      // A group label does not continue onto the line below: what is under it are its columns.
+      // (A qualifier in brackets on the next line still belongs to it: …比2025年执行数 / （扣除中央基建投资）; and
+      // so does the end of its longer form, short and within it: 上年结转 / 结余 is the one column 上年结转结余.)
+      const joined = mapArray(s, (x) => x.text).join("");
+      if (GROUP.test(joined) && !/^[(（]/.test(p.text) && !(within && GROUP.test(joined + p.text))) continue;
       if ((gap <= unit * 1.5 || sameStart || within) && gap < bestGap) {
         best = s;
         bestGap = gap;
@@ -171,17 +173,24 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     groups.push(g);
   }
   const over = (g: (typeof cells)[number], c: (typeof cells)[number]) => spanned.get(g)?.has(c) ?? under(g, c);
+  // Whether group o stands over leaf c rather than group g does: o spans c's centre and g does not (单位资金 merged
+  // over 小计 · 事业收入 · …, beside 财政专户管理资金收入 merged down its own column), else o's centre is nearer.
+  const spans = (g: (typeof cells)[number], c: (typeof cells)[number]) => centre(c) >= g.x0 && centre(c) <= g.x1;
+  const closer = (o: (typeof cells)[number], g: (typeof cells)[number], c: (typeof cells)[number]) =>
+    spans(o, c) !== spans(g, c) ? spans(o, c) : Math.abs(centre(o) - centre(c)) < Math.abs(centre(g) - centre(c));
+  // Of two group labels side by side that could both stand over a label, the one it stands under (a merged cell
+  // spanning its column), else the nearer.
+  const groupsOf = (c: (typeof cells)[number]) =>
+    groups.filter((g) => over(g, c) && !groups.some((o) => o !== g && o.top === g.top && over(o, c) && closer(o, g, c))).sort((a, b) => a.top - b.top);
+  // A group label that no label below takes as its group is a column of its own (财政专户管理资金收入 merged down
+  // its column, beside 单位资金 over 小计 · 事业收入 · …).
+  const taken = new Set(cells.filter((c) => !groups.includes(c)).flatMap(groupsOf));
+  for (let i = groups.length - 1; i >= 0; i--) if (!taken.has(groups[i]) && !spanned.has(groups[i])) groups.splice(i, 1);
   const leaves = mapArray(
     cells.filter((c) => !groups.includes(c)),
     (c) => ({
       text: c.text,
-      // Of two group labels side by side that could both stand over it, the nearer.
-      groups: mapArray(
-        groups
-          .filter((g) => over(g, c) && !groups.some((o) => o !== g && o.top === g.top && over(o, c) && Math.abs(centre(o) - centre(c)) < Math.abs(centre(g) - centre(c))))
-          .sort((a, b) => a.top - b.top),
-        (g) => g.text,
-      ),
+      groups: mapArray(groupsOf(c), (g) => g.text),
       x0: c.x0,
       x1: c.x1,
       top: c.top,
