@@ -464,6 +464,38 @@ describe("a document of an unknown template, read by kind", () => {
   });
 });
 
+describe("a list of projects printing each one's function code after its name (海南's, 宁波's 项目支出表)", () => {
+  // Lines 1–7 a 收支总表; the list from line 9: 合计 on 12, the projects on 13 and 14.
+  const projects = (first = "60.00") =>
+    doc(
+      summary,
+      [
+        "                                   项目支出表",
+        "单位名称：某某局                                                          单位：万元",
+        "  项目名称            功能科目编码        合计        一般公共预算     政府性基金预算",
+        "  合计                                  100.00          100.00            0.00",
+        `  信息系统运维          2010301          ${first.padStart(6)}           60.00            0.00`,
+        "  科普活动              2069901           40.00           40.00            0.00",
+      ].join("\n"),
+    );
+
+  it("the code is no figure: each project's 合计 is the figure under 合计", () => {
+    const d = load(projects());
+    const t = table(d, "project-summary")!;
+    expect(t.rows.map((r) => [r.kind, r.name, amountOf(r, "total")?.text, amountOf(r, "general-public")?.text])).toEqual([
+      ["department", "合计", "100.00", "100.00"],
+      ["item", "信息系统运维", "60.00", "60.00"],
+      ["item", "科普活动", "40.00", "40.00"],
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a project's 合计 mistyped is an error at its line", () => {
+    const e = errors(load(projects("66.00")));
+    expect(e.map((f) => [f.ruleId, f.location.line, f.stated, f.computed])).toContainEqual(["row-total", 13, "66", "60"]);
+  });
+});
+
 describe("a list of projects with their 绩效目标 beside them (广州's 项目支出及其他支出预算表)", () => {
   // Lines 1–7 a 收支总表; the list from line 9: 合计 on 14, the unit 某某局 on 15, its projects on 17 and 19, a
   // project's targets running over the lines around its figures and on the figures' own line.

@@ -1392,7 +1392,7 @@ function readByHeader(file: string, b: Block): TableTemplate | null {
   }
   // A table printed in lanes is the template's.
   if (own.layout === "two-lane" && (printsLanes(parts.header) || laneGeometry(parts.header))) return null;
-  const { header, body } = withoutRowNumbers(parts.header, parts.body);
+  const { header, body } = figureColumns(parts.header, parts.body);
   const named = genericColumns(kind, header, body);
   if (named.unnamed.length || !named.specs.length) return null;
   // …and names a column for each figure a line prints (two lanes under one 决算数 label are not one column).
@@ -1413,7 +1413,7 @@ function misfits(file: string, bs: Block[]): number {
     const own = b.hit.tpl;
     if (b.hit.unknown || own.layout !== "classified") continue;
     const parts = sections(file, b);
-    const { header, body } = withoutRowNumbers(parts.header, parts.body);
+    const { header, body } = figureColumns(parts.header, parts.body);
     const columns = own.columns.filter((c) => c.kind === "amount").length;
     const widest = Math.max(0, ...mapArray(splitBody(completeCodeSegments(body, header)), (d) => d.amounts.length));
     if (widest > columns && !readByHeader(file, b)) n++;
@@ -1473,7 +1473,7 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const parts = sections(file, b);
   const { department, unit } = parts;
-  const { header, body: printed } = withoutRowNumbers(parts.header, parts.body);
+  const { header, body: printed } = figureColumns(parts.header, parts.body);
   const named = b.fromHeader ? genericColumns(tpl, header, printed) : null;
   const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
   const body = named?.remark != null ? withoutRemarks(printed, amountSpecs_.length, named.remark) : printed;
@@ -1761,6 +1761,38 @@ const ROW_NUMBER = /^\d{1,3}$/;
  * under each 行次 are the lines' numbers, not amounts, and are left out, as is the 栏次 line that numbers the
  * columns. Read as amounts, every 合计 would be compared with a sum of line numbers.
  */
+/** A classified table's header and body with only its labels and figures: no 行次, no project's code (below). */
+function figureColumns(header: LayoutLine[], body: LayoutLine[]): { header: LayoutLine[]; body: LayoutLine[] } {
+  const plain = withoutRowNumbers(header, body);
+  return { header: plain.header, body: withoutProjectCodes(plain.header, plain.body) };
+}
+
+/** A header's label of a code column (科目编码, 功能科目编码, 支出功能分类科目编码) and of a project's name. */
+const CODE_LABEL = /^((支出)?(功能|经济)(分类)?)?科目(编码|代码)$/;
+const PROJECT_LABEL = /^项目(名称)?$/;
+/** A classification code as a column prints it: 3, 5 or 7 digits. */
+const CODE_TOKEN = /^\d{3}(?:\d{2}){0,2}$/;
+
+/**
+ * A list of projects printing each project's function code after its name (项目名称 | 功能科目编码 | 合计 | 一般公共预算
+ * …, as 海南's and 宁波's 项目支出表 do): the code under its label is no figure, and is left out. The rows are the
+ * projects, read by name; their codes repeat and name no row of a code tree the identities could sum.
+ */
+function withoutProjectCodes(header: LayoutLine[], body: LayoutLine[]): LayoutLine[] {
+  const labels = headerTokens(header);
+  const code = labels.find((t) => CODE_LABEL.test(normaliseName(t.text)));
+  const project = labels.find((t) => PROJECT_LABEL.test(normaliseName(t.text)));
+  if (!code || !project || code.x0 <= project.x1) return body;
+  const width = code.x1 - code.x0;
+  const under = (t: LayoutToken) => (code.cell !== undefined && t.cell !== undefined ? t.cell === code.cell : t.x1 >= code.x0 - width && t.x0 <= code.x1 + width);
+  return body.flatMap((l) => {
+    const toks = tokensOf(l);
+    const kept = toks.filter((t) => !(CODE_TOKEN.test(t.text) && under(t)));
+    if (kept.length === toks.length) return [l];
+    return kept.length ? [withTokens(l, kept)] : [];
+  });
+}
+
 function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: LayoutLine[]; body: LayoutLine[] } {
   const columns = headerTokens(header).filter((t) => normaliseName(t.text) === "行次");
   if (!columns.length) return { header, body };
