@@ -76,11 +76,11 @@ const sre = (source: string, flags = "") => re(spaced(source), flags);
 const BEFORE_DEPARTMENT = /^[,;:。)\d年度门、]?$/;
 /**
  * 收支总预算 · 收支预算总额 · 收入预算总计 · 收入预算合计 · 收入预算总额 · 收入预算 · 收入总计 · 支出预算总计 ·
- * 部门预算收入 …
+ * 部门预算收入 · 收入合计 (the total or the 本年 subtotal) …
  * (本年 → the 本年 subtotals: 本年收入预算合计 · 本年收入合计).
  */
 const DEPARTMENT_TOTAL = sre(
-  String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|(?<=本年(?:收入|支出))合计)|预算(?<side2>收入|支出)(?:总计|合计|总额)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|合计)|预算(?<side2>收入|支出)(?:总计|合计|总额)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
 /** 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 / 总额 X 万元 · 财政拨款收、支总预算 X 万元 (江苏). */
@@ -264,7 +264,9 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const side = g.both || /收/.test(g.side ?? g.side2 ?? "") ? "income" : "expenditure";
       const label = m[0].slice(0, m.indices!.groups!.amount[0] - m.index).replace(/[\s为是]+$/, "").replace(/\s+/g, "");
       if (g.this) out.push({ kind: "table-figure", figure: side === "income" ? "income-subtotal" : "expenditure-subtotal", label, amount, change: null });
-      else out.push({ kind: "department-total", side, amount, change: null, ...(!g.both && !/总|合计/.test(m[0]) && { orSubtotal: true as const }) });
+      // (收入合计 / 支出合计 without 本年 or 预算: the 本年 subtotal in the national 收支总表, or its total where nothing is
+      // carried over; 收入预算 alone likewise.)
+      else out.push({ kind: "department-total", side, amount, change: null, ...(!g.both && (!/总|合计/.test(m[0]) || /^(?:收入|支出)合计/.test(label)) && { orSubtotal: true as const }) });
       sides.set(amount, side);
     }
     for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {

@@ -183,6 +183,25 @@ describe("the generic reader: figures that restate a table", () => {
     ]);
   });
 
+  it("收入合计 / 支出合计 (河南) is the department's total or its 本年 subtotal, its parts the tables' columns", () => {
+    expect(
+      read(
+        "2026年收入合计17196.90万元，其中：一般公共预算收入17021.01万元，占98.98%；事业收入166.53万元，占0.97%；其他收入9.35万元，占0.05%。",
+        "2026年支出合计17196.90万元，其中：基本支出10453.99万元，占60.79%；项目支出6742.91万元，占39.21%。",
+      ),
+    ).toEqual([
+      "department income 17196.90",
+      "department expenditure 17196.90",
+      "figure general-public-income 一般公共预算收入 17021.01",
+      "figure business-income 事业收入 166.53",
+      "figure other-income 其他收入 9.35",
+      "figure basic 基本支出 10453.99",
+      "figure project 项目支出 6742.91",
+    ]);
+    // (A unit's 事业收入合计 is no department's.)
+    expect(read("其中事业收入合计 120.00 万元。")).toEqual([]);
+  });
+
   it("a function-classification item named with its levels marked (类, 款, 项), from the 类 or below it", () => {
     expect(
       read(
