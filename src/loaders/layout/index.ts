@@ -189,9 +189,50 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
     // A template is the document's when most of its tables are printed under its titles; else the tables
     // are read by kind alone (generic), not with another province's column order.
     const kinds = ownTitles(hits);
-    if (kinds >= Math.max(3, Math.ceil(tpl.tables.length * 0.6)) && (!best || kinds > ownTitles(best.hits))) best = { tpl, hits };
+    if (kinds >= Math.max(3, Math.ceil(tpl.tables.length * 0.6)) && (!best || kinds > ownTitles(best.hits)) && !numberedOtherwise(lines, hits)) best = { tpl, hits };
   }
   return best ?? { tpl: generic, hits: findTitles(lines, generic, from) };
+}
+
+/**
+ * The number printed with a table's title: on its line (表4 财政拨款收支总表, 公开04表 …) or alone on a line right above
+ * it (部门公开表4 / 表4, a page number or a blank line between); null when none is.
+ */
+function printedNumber(lines: LayoutLine[], i: number): number | null {
+  const own = NUMBER_BEFORE_TITLE.exec(text(lines[i]));
+  if (own) return Number(own[1] ?? own[2] ?? own[3]);
+  for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--) {
+    const t = text(lines[k]);
+    if (!t || PAGE_NUMBER.test(t)) continue;
+    seen++;
+    const m = NUMBER_BEFORE_TITLE.exec(t);
+    if (m && m[0].trim().length === t.length) return Number(m[1] ?? m[2] ?? m[3]);
+    // A line of the title itself (2025年部门收支总表 over 部 门 收 支 总 表): looked past.
+    if (t.length > 30 || amountsOf(lines[k]).length) return null;
+  }
+  return null;
+}
+
+/** A table's number as printed before its title: 表4, 附表4, 部门公开表4, 公开04表, 粤财预04表. */
+const NUMBER_BEFORE_TITLE = new RegExp(String.raw`^(?:附\s*)?表\s*(\d{1,2})(?!\d)|^(?:部门)?公开表\s*(\d{1,2})(?!\d)|^(?:[\u4e00-\u9fa5]{1,2})?(?:公开|财决|财预|财决公开|财预公开|决公开|预公开|决|预)\s*(\d{1,2})\s*表`);
+
+/**
+ * Whether a template's titles are printed under other numbers than its own: a province's titles are the
+ * Ministry's too (部门收支总表 … 财政拨款收支总表), and a document that numbers them as another layout does
+ * (表4 财政拨款收支总表 where Shenzhen's is 表6) is not that province's. Two titles or more numbered otherwise,
+ * and more than are numbered as the template numbers them.
+ */
+function numberedOtherwise(lines: LayoutLine[], hits: TitleHit[]): boolean {
+  let agree = 0;
+  let disagree = 0;
+  for (const h of hits) {
+    if (h.byKind || h.unknown) continue;
+    const n = printedNumber(lines, h.index);
+    if (n === null) continue;
+    if (n === h.tpl.number) agree++;
+    else disagree++;
+  }
+  return disagree >= 2 && disagree > agree;
 }
 
 /** A line's line in the file (an HTML table's rows, written on one line, have positions of their own). */
