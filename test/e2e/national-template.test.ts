@@ -34,6 +34,12 @@ describe("a document of the national template's tables", () => {
       expect(status).toBe(0);
     });
 
+  it("henan-budget.txt: the heading over the tables (河南省农业农村厅2025年部门预算公开表, then 表1 and its title) is no table", { timeout: 60_000 }, () => {
+    const { report } = cliJson([join(DIR, "henan-budget.txt")]);
+    const titles: string[] = report.documents[0].unknownTables.map((u: { title: string }) => u.title);
+    expect(titles.filter((t) => t.includes("部门预算公开表"))).toEqual([]);
+  });
+
   it("anhui-budget-seeded.txt: each seeded figure is the one blamed", { timeout: 60_000 }, () => {
     const { status, report } = cliJson([join(DIR, "anhui-budget-seeded.txt")]);
     const doc = report.documents[0];

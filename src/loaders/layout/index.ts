@@ -91,9 +91,13 @@ function unknownTitle(lines: LayoutLine[], i: number): boolean {
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 4; k++) {
     const n = text(lines[k]);
-    if (!n) continue;
+    if (!n || PAGE_NUMBER.test(n)) continue;
     seen++;
     if (/单位\s*[:：]/.test(n)) return true;
+    // Another title between them (not a form number such as 公开08表, printed by its own title): the 单位： line is
+    // that table's, and this line heads the tables (河南省某厅2025年部门预算公开表 / 表1 / 2025年部门收支总表 / 单位：万元).
+    const marker = NUMBER_BEFORE_TITLE.exec(n);
+    if (!(marker && marker[0].trim().length === n.length) && /表(\s*[（(][^）)]*[）)])?$/.test(n) && tokensOf(lines[k]).length === 1) return false;
   }
   return false;
 }
