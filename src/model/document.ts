@@ -47,6 +47,12 @@ export interface Cell {
   invalid?: MalformedReason;
 }
 
+/**
+ * The prefix of a cell that holds a percentage of the row's item as printed (text only, `amount` null): a 三公 table
+ * of items as columns and years as rows keeps each item's 增减率 with the change's row as `percent:<item>`.
+ */
+export const PERCENT_CELL = "percent:";
+
 export interface Column {
   /** Stable key from the table template (e.g. `total`, `basic`, `project`). */
   key: string;

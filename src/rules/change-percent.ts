@@ -1,5 +1,5 @@
 import { makeAmount } from "../model/amount.js";
-import type { Cell, Row, Table } from "../model/document.js";
+import { PERCENT_CELL, type Cell, type Row, type Table } from "../model/document.js";
 import { columnLabel } from "../model/queries.js";
 import { ROW_RATIOS, type RowRatio } from "../templates/kinds.js";
 import type { Rule, RuleContext } from "../engine/types.js";
@@ -27,6 +27,31 @@ function rowRatio(ctx: RuleContext, t: Table, r: Row, id: RowRatio) {
   });
 }
 
+/**
+ * A table of items as columns and years as rows (a 三公 table: 2024年预算数 | 2025年预算数 | 增减额 | 增减率 printed
+ * down the page, one line an item): each item's 增减率, kept with the change's row, = its change ÷ last year's.
+ */
+function columnRatios(ctx: RuleContext, t: Table) {
+  const change = t.rows.find((r) => r.role === "change");
+  const previous = t.rows.find((r) => r.role === "previous-year");
+  if (!change || !previous) return;
+  for (const [k, c] of Object.entries(change.cells)) {
+    if (!k.startsWith(PERCENT_CELL)) continue;
+    const key = k.slice(PERCENT_CELL.length);
+    const percent = percentOf(c);
+    const numerator = change.cells[key]?.amount;
+    const denominator = previous.cells[key]?.amount;
+    if (!percent || !numerator || !denominator) continue;
+    ctx.ratio({
+      subject: { table: t.id, unit: null, code: null, item: columnLabel(t, key), column: "增减率" },
+      percent,
+      numerator: [{ amount: numerator }],
+      denominator: [{ amount: denominator }],
+      relation: { zh: "增减额 ÷ 上年预算数", en: "change ÷ last year's budget" },
+    });
+  }
+}
+
 export const changePercent: Rule = {
   id: "change-percent",
   defaultSeverity: "error",
@@ -34,6 +59,7 @@ export const changePercent: Rule = {
   descriptionZh: "行内增减(%) = 增减额 ÷ 上年数（上年执行数或上年预算数；扣除中央基建投资后的一组同样），按所列位数四舍五入。",
   check(doc, ctx) {
     for (const t of doc.tables) {
+      columnRatios(ctx, t);
       const printed = new Set<string>();
       for (const c of t.columns) printed.add(c.key);
       for (const id of ROW_RATIOS) {

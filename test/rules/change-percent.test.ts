@@ -72,3 +72,36 @@ it("change-percent names the base a wrong percentage was computed on (this year'
   const [zh] = check(changePercent, doc(rows("33.33")), "zh", docAsRead);
   expect(zh.message).toContain("增减额 ÷ 本年预算数");
 });
+
+/*
+ * A 三公 table of items down the page and years across (项目 | 2025年预算数 | 2026年预算数 | 增减额 | 增减率（%）, 河南's
+ * 表7), after the same two tables: each item's 增减率 is its change ÷ its 2025 figure. Its rows from line 15 (合计).
+ */
+const sanggong = (reception: string) =>
+  [
+    ...doc([]).split("\n").slice(0, 11),
+    "一般公共预算“三公”经费支出表",
+    "单位：万元",
+    "项目→2025年预算数→2026年预算数→增减额→增减率（%）",
+    "合计→30.00→27.00→-3.00→-10.00",
+    "1.因公出国（境）费→10.00→10.00→0.00→0.00",
+    "2.公务用车购置及运行费→12.00→10.00→-2.00→-16.67",
+    "其中：（1）公务用车购置费→0.00→0.00→0.00→",
+    "（2）公务用车运行费→12.00→10.00→-2.00→-16.67",
+    `3.公务接待费→8.00→7.00→-1.00→${reception}`,
+  ].join("\n");
+
+runCases(
+  changePercent,
+  {
+    accept: [{ name: "a 三公 table of years across: every item's 增减率 is its change ÷ last year's", text: sanggong("-12.50") }],
+    reject: [
+      {
+        name: "a 三公 table of years across: 公务接待费's 增减率 mistyped (-12.05 for -12.50)",
+        text: sanggong("-12.05"),
+        findings: [{ severity: "error", stated: "-12.05", computed: "-12.5", difference: "0.45", line: 20, item: "公务接待费", column: "增减率" }],
+      },
+    ],
+  },
+  docAsRead,
+);

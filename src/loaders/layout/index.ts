@@ -18,6 +18,7 @@ import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
+import { PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments } from "./codes.js";
 import { atColumns, clusteredColumns, headerLeaves, nameColumns, REMARK_COLUMN, rightEdge, underLabels, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
@@ -2186,6 +2187,15 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
       row.role = role;
       rows.push(row);
     });
+    // The percentage of each item's change, kept with the change's row as text (no amount: no identity sums it),
+    // under `percent:<item>`, for change-percent.
+    const pct = years.indexOf("percent");
+    const change = rows.find((r) => r.role === "change");
+    if (pct >= 0 && change)
+      for (const { key, d, at } of items) {
+        const tok = at[pct];
+        if (tok) change.cells[`${PERCENT_CELL}${key}`] = { text: tok.text, amount: null, location: locationOf(file, (printedOn.get(tok) ?? d.line), tok) };
+      }
     return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
   }
   const rows: Row[] = mapArray(funds, (fund, j) => {
