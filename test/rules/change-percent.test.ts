@@ -99,7 +99,7 @@ runCases(
       {
         name: "a 三公 table of years across: 公务接待费's 增减率 mistyped (-12.05 for -12.50)",
         text: sanggong("-12.05"),
-        findings: [{ severity: "error", stated: "-12.05", computed: "-12.5", difference: "0.45", line: 20, item: "公务接待费", column: "增减率" }],
+        findings: [{ severity: "error", stated: "-12.05", computed: "-12.5", difference: "0.45", tolerance: "0.0754", line: 20, item: "公务接待费", column: "增减率" }],
       },
     ],
   },
