@@ -1324,7 +1324,8 @@ function unitsByName(tables: Table[]): void {
 function isNumberingRow(d: DataLine): boolean {
   const label = mapArray(d.label, (t) => t.text).join("");
   if (/^(栏次|序号|\*+|行次)$/.test(label)) return true;
-  return d.label.length === 0 && d.amounts.length >= 3 && d.amounts.every((a, i) => a.text === String(i + 1));
+  // (1 2 3 …, or 1.00 2.00 3.00 … in a sheet whose cells all print two decimals.)
+  return d.label.length === 0 && d.amounts.length >= 3 && d.amounts.every((a, i) => a.text.replace(/\.0+$/, "") === String(i + 1));
 }
 
 /**
@@ -1800,6 +1801,8 @@ function expenditureSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: 
 
 /** A line number printed in a 行次 column (1 … 99, no decimals): not a figure of the table. */
 const ROW_NUMBER = /^\d{1,3}$/;
+/** A row number as a worksheet formatted for amounts shows it (1.00 under 行次, in a sheet whose cells all print two decimals). */
+const ROW_NUMBER_AS_AMOUNT = /^\d{1,3}(?:\.0+)?$/;
 
 /**
  * A table whose header prints 行次 (the Ministry of Finance's 决算 template: 项目 | 行次 | 金额 on each side of
@@ -1847,8 +1850,14 @@ function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: 
   // width (a number centred under it may stand wider).
   const under = (t: LayoutToken) =>
     columns.some((c) => (c.cell !== undefined && t.cell !== undefined ? t.cell === c.cell : t.x1 >= c.x0 - (c.x1 - c.x0) && t.x0 <= c.x1 + (c.x1 - c.x0)));
-  const kept = mapArray(body, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => !(ROW_NUMBER.test(t.text) && under(t))) }));
-  const numbering = (l: LayoutLine) => tokensOf(l).every((t) => /^(栏次|行次)$/.test(normaliseName(t.text)) || ROW_NUMBER.test(t.text));
+  const kept = mapArray(body, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => !(ROW_NUMBER_AS_AMOUNT.test(t.text) && under(t))) }));
+  // (The column numbering row: 栏次 | 1 | 2 …, or 1.00 | 2.00 … beside its 栏次 where the sheet prints two decimals;
+  // a line of whole figures alone is a row's figures printed apart from its label.)
+  const numbering = (l: LayoutLine) => {
+    const toks = tokensOf(l);
+    const marked = toks.some((t) => /^(栏次|行次)$/.test(normaliseName(t.text)));
+    return toks.every((t) => /^(栏次|行次)$/.test(normaliseName(t.text)) || (marked ? ROW_NUMBER_AS_AMOUNT : ROW_NUMBER).test(t.text));
+  };
   return {
     header: mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => normaliseName(t.text) !== "行次") })),
     body: kept.filter((l) => tokensOf(l).length > 0 && !numbering(l)),
