@@ -282,7 +282,9 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     let scopeText = p.text;
     for (let i = k - 1; i >= 0 && /;\s*$/.test(paras[i].text); i--) scopeText = paras[i].text + scopeText;
     if (!/;\s*$/.test(paras[k - 1]?.text ?? "")) runOnTotal = null;
-    for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(scopeText)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
+    // (Or of its section: 六、一般公共预算财政拨款基本支出决算情况说明 over 人员经费 X，主要包括：…。 / 公用经费 Y，… — the parts each
+    // a paragraph of their own, after the total's paragraph ending 其中：.)
+    for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(scopeText) || scope.test(section)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
     for (const { figure, label, m } of found) {

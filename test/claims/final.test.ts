@@ -27,6 +27,18 @@ describe("the 决算's 情况说明", () => {
     expect(figures(["  一般公共预算财政拨款支出1,521.89万元，其中：基本支出1,511.89万元，项目支出10.00万元。"])).toEqual(["general 1,521.89"]);
   });
 
+  it("人员经费 and 公用经费 in paragraphs of their own under the 基本支出 section's heading (天津, 吉林)", () => {
+    const read = figures([
+      "六、一般公共预算财政拨款基本支出决算情况说明",
+      "    2024年度一般公共预算财政拨款基本支出4579.95万元，其中：",
+      "    人员经费3946.70万元，主要包括：基本工资、津贴补贴、奖金。",
+      "    公用经费633.25万元，主要包括：办公费、印刷费、水费。",
+    ]);
+    expect(read).toEqual(expect.arrayContaining(["personnel 3946.70", "public 633.25"]));
+    // (Under another section they are some other whole's parts, not read as the 基本支出's.)
+    expect(figures(["七、机关运行经费支出说明", "    人员经费3946.70万元，主要包括：基本工资。"]).filter((f) => f.startsWith("personnel"))).toEqual([]);
+  });
+
   it("the “三公” components' 决算, 因公出国（境）费 printed 经费 or 费用 and 公务用车 printed 公务车", () => {
     const sanggong = (text: string) => claims([text]).flatMap((c) => (c.kind === "sanggong-final" ? [`${c.component} ${c.label} ${c.amount.text} ${c.completion?.text ?? "-"}`] : []));
     expect(sanggong("  2024年度“三公”经费支出决算中，因公出国（境）经费决算为1.20万元，完成预算的60%；公务车购置及运行费决算为10.00万元；公务接待费决算为0.50万元。")).toEqual([
