@@ -2530,6 +2530,13 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
 
 const TITLE_YEAR = /(\d{4})\s*年度?\s*(区级|市级|省级|县级)?\s*(部门|单位)?\s*(预算|决算)/;
 
+/** 决算 when most of the tables' titles say so (收入支出决算表 …), 预算 when most say 预算; else null. */
+function stageOfTitles(hits: TitleHit[]): "budget" | "final" | null {
+  const finals = hits.filter((h) => /(?<!预)决算/.test(h.title)).length;
+  const budgets = hits.filter((h) => /预算(?:表|总表)/.test(h.title) && !/决算/.test(h.title)).length;
+  return finals > hits.length / 2 ? "final" : budgets > hits.length / 2 ? "budget" : null;
+}
+
 function titleFacts(lines: LayoutLine[]): { year: number | null; department: string | null; stage: "budget" | "final" | null } {
   let year: number | null = null;
   let department: string | null = null;
@@ -2805,8 +2812,9 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     path: file,
     format,
     template: tpl.name,
-    // Without tables the template is no province's: the title says which it is.
-    stage: textOnly ? facts.stage ?? tpl.stage : tpl.stage,
+    // Without tables, or read by kind alone, the template is no province's: the title says which it is (山西's
+    // 2024年度部门决算 whose 05表 prints 年初预算数 beside 决算数, read by its headers), else the tables' titles.
+    stage: textOnly || tpl.columnsFromHeader ? (facts.stage ?? stageOfTitles(hits) ?? tpl.stage) : tpl.stage,
     department: facts.department ?? departments[0] ?? null,
     // The title page may print the year on a line of its own: then the tables' titles say it.
     year: facts.year ?? (mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m) ? Number(mapArray(hits, (h) => /(20\d\d)\s*年/.exec(h.title)).find((m) => m)![1]) : null),
