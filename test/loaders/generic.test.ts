@@ -248,6 +248,15 @@ describe("headers read by kind alone", () => {
     // One year's 预算数 alone is the 合计.
     expect(named("general-function", ["科目编码   科目名称   2025年预算数"]).specs.map((s) => s.key)).toEqual(["total"]);
   });
+
+  it("this year's budget a group over its split (2024年预算数 | 2025年预算数 over 合计 · 基本支出 · 项目支出 | 增减额 | 增减率)", () => {
+    const h = named("general-function", [
+      at([66, "2025年预算数"]),
+      at([0, "类"], [6, "款"], [11, "项"], [17, "科目名称"], [50, "2024年预算数"], [68, "合计"], [80, "基本支出"], [96, "项目支出"], [112, "增减额"], [122, "增减率(%)"]),
+    ]);
+    expect(h.unnamed).toEqual([]);
+    expect(h.specs.map((s) => s.key)).toEqual(["prior-budget", "total", "basic", "project", "change", "change-pct"]);
+  });
 });
 
 describe("figures placed by what the page shows", () => {

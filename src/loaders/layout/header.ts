@@ -276,15 +276,23 @@ const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;
  * the others are not taken for it.
  */
 function lastYearsBudget(leaves: HeaderLeaf[]): HeaderLeaf[] {
+  const yearOf = (t: string) => {
+    const m = YEAR_BUDGET.exec(t);
+    return m ? Number(m[1]) : null;
+  };
+  // (This year's may be a group over its split: 2025年预算数 over 合计 · 基本支出 · 项目支出, 青海's 一般公共预算支出表.)
   const years = leaves.flatMap((l) => {
-    const m = YEAR_BUDGET.exec(l.text);
-    return m && !l.groups.length ? [Number(m[1])] : [];
+    const y = l.groups.length === 0 ? yearOf(l.text) : l.groups.length === 1 ? yearOf(l.groups[0]) : null;
+    return y === null ? [] : [y];
   });
   if (new Set(years).size < 2) return leaves;
   const latest = Math.max(...years);
   return mapArray(leaves, (l) => {
-    const m = YEAR_BUDGET.exec(l.text);
-    return m && !l.groups.length && Number(m[1]) < latest ? { ...l, text: "上年预算数" } : l;
+    const y = l.groups.length ? null : yearOf(l.text);
+    if (y !== null && y < latest) return { ...l, text: "上年预算数" };
+    // The latest year's group says no more than that its columns are this year's: they are read as ungrouped.
+    if (l.groups.length === 1 && yearOf(l.groups[0]) === latest) return { ...l, groups: [] };
+    return l;
   });
 }
 
