@@ -34,20 +34,26 @@ function rowRatio(ctx: RuleContext, t: Table, r: Row, id: RowRatio) {
 function columnRatios(ctx: RuleContext, t: Table) {
   const change = t.rows.find((r) => r.role === "change");
   const previous = t.rows.find((r) => r.role === "previous-year");
+  const current = t.rows.find((r) => r.role === "current-year");
   if (!change || !previous) return;
   for (const [k, c] of Object.entries(change.cells)) {
     if (!k.startsWith(PERCENT_CELL)) continue;
     const key = k.slice(PERCENT_CELL.length);
     const percent = percentOf(c);
-    const numerator = change.cells[key]?.amount;
-    const denominator = previous.cells[key]?.amount;
-    if (!percent || !numerator || !denominator) continue;
+    const last = previous.cells[key]?.amount;
+    const now = current?.cells[key]?.amount;
+    const printedChange = change.cells[key]?.amount;
+    if (!percent || !last || (!now && !printedChange)) continue;
+    // The change as the two years' figures make it (this year's − last year's, each within its rounding): a 增减额
+    // printed as the difference of the printed figures and a 增减率 of the true amounts both hold. (The printed
+    // 增减额 is checked against them by the table's own identity.)
+    const numerator = now ? [{ amount: now }, { amount: last, sign: -1 as const }] : [{ amount: printedChange! }];
     ctx.ratio({
       subject: { table: t.id, unit: null, code: null, item: columnLabel(t, key), column: "增减率" },
       percent,
-      numerator: [{ amount: numerator }],
-      denominator: [{ amount: denominator }],
-      relation: { zh: "增减额 ÷ 上年预算数", en: "change ÷ last year's budget" },
+      numerator,
+      denominator: [{ amount: last }],
+      relation: now ? { zh: "（本年预算数 − 上年预算数）÷ 上年预算数", en: "(this year's − last year's budget) ÷ last year's budget" } : { zh: "增减额 ÷ 上年预算数", en: "change ÷ last year's budget" },
     });
   }
 }

@@ -53,10 +53,12 @@ describe("a 三公 table of items down the page, a column a year", () => {
     expect(rowsOf(text)).toEqual(["previous-year 26.50 0.00 25.00 18.00 7.00 1.50", "current-year 7.70 0.00 6.50 0.00 6.50 1.20"]);
   });
 
-  it("fails: this year's 合计 typed wrong is an error of this year's row and of the change", () => {
+  it("fails: this year's 合计 typed wrong is an error of this year's row, of the change and of its percentage", () => {
     const fs = errors(down(ITEMS("8.70"))).filter((f) => f.ruleId !== "diagnosis");
+    // (The 增减率 is checked against the two years' figures: (8.70 − 26.50) ÷ 26.50 is not the printed −70.94%.)
     expect(fs.map((f) => [f.ruleId, f.table, f.stated, f.computed])).toEqual([
       ["row-total", "T7", "8.7", "7.7"],
+      ["change-percent", "T7", "-70.94", "-67.17"],
       ["year-change", "T7", "-18.8", "-17.8"],
     ]);
   });
