@@ -24,7 +24,7 @@ const blamed = (doc: { findings: Finding[] }) =>
   new Set(doc.findings.filter((f) => f.ruleId === "diagnosis").map((f) => (f.location?.cell ? `${f.location.sheet}!${f.location.cell}` : String(f.location?.line))));
 
 describe("a document of the national template's tables", () => {
-  for (const name of ["anhui-budget.txt", "henan-budget.txt", "ningbo-workbook.xlsx"])
+  for (const name of ["anhui-budget.txt", "henan-budget.txt", "ningbo-workbook.xlsx", "qinghai-budget.txt", "ningxia-budget.txt"])
     it(`${name}: read by its headers, not Shenzhen's; consistent, so no error and no warning`, { timeout: 60_000 }, () => {
       const { status, report } = cliJson([join(DIR, name)]);
       const doc = report.documents[0];
@@ -38,6 +38,24 @@ describe("a document of the national template's tables", () => {
     const { report } = cliJson([join(DIR, "henan-budget.txt")]);
     const titles: string[] = report.documents[0].unknownTables.map((u: { title: string }) => u.title);
     expect(titles.filter((t) => t.includes("部门预算公开表"))).toEqual([]);
+  });
+
+  it("ningxia-budget.txt: an empty table after its 目录 entry (no page numbers) is no table printed twice", { timeout: 60_000 }, () => {
+    const { report } = cliJson([join(DIR, "ningxia-budget.txt")]);
+    const doc = report.documents[0];
+    const titles: string[] = doc.unknownTables.map((u: { title: string }) => u.title);
+    expect(titles.filter((t) => t.includes("printed twice"))).toEqual([]);
+    const capital = doc.tables.find((t: { kind: string }) => t.kind === "state-capital");
+    expect(capital).toMatchObject({ present: true, page: 14 });
+  });
+
+  it("qinghai-budget-seeded.txt: each seeded figure is blamed, the 三公 增减率 and last year's 预算数 too", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "qinghai-budget-seeded.txt")]);
+    const doc = report.documents[0];
+    expect(status).toBe(1);
+    const lines = blamed(doc);
+    for (const line of ["116", "125", "207", "239", "294"]) expect(lines, line).toContain(line);
+    expect(doc.findings.some((f: Finding) => f.ruleId === "change-percent" && f.severity === "error" && f.location?.line === 362)).toBe(true);
   });
 
   it("anhui-budget-seeded.txt: each seeded figure is the one blamed", { timeout: 60_000 }, () => {

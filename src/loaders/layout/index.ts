@@ -2740,8 +2740,9 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     }
     p.table.location.file = file;
     const existing = tables.find((t) => t.id === p.table!.id);
-    if (existing && existing.rows.length === 0 && p.table.rows.length > 0) {
-      // A list of the tables' titles (a second 目录 in the body) came first: the table itself replaces it.
+    if (existing && existing.rows.length === 0 && (p.table.rows.length > 0 || existing !== last)) {
+      // A list of the tables' titles (a second 目录 in the body, or one without page numbers) came first: the table
+      // itself replaces it, an empty one too (宁夏's 表9 国有资本经营预算支出表 under its 目录 entry, 本表为空表).
       tables[tables.indexOf(existing)] = p.table;
       last = p.table;
     } else if (existing && existing === last) {
