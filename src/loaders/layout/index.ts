@@ -531,7 +531,7 @@ function cell(file: string, l: LayoutLine, tok: LayoutToken | undefined, spec: C
  * alone can undo (a wrapped label, a label wider than its column); the arithmetic of the row cannot lie
  * about which column a figure is in when only one placement adds up.
  */
-function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: Doubt, margin = 1 / 3, page = 0, final = true, centred: number[] | null = null): (LayoutToken | undefined)[] {
+function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind?: TableKind, doubt?: Doubt, margin = 1 / 3, page = 0, final = true, centred: number[] | null = null, totalFirst = false): (LayoutToken | undefined)[] {
   const out: (LayoutToken | undefined)[] = mapArray(specs, () => undefined);
   if (amounts.length === 0) return out;
   if (amounts.length >= specs.length) {
@@ -560,7 +560,11 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
     const held = identities.length ? identitiesHeld(identities, cols, figures, byColumn, tally) : 0;
     if (tally.failed === 0) addsUp = true;
     const cost = centres ? Math.min(placementCost(positions, offsets, cols), placementCost(centres, centred, cols)) : placementCost(positions, offsets, cols);
-    if (!best || held > best.held || (held === best.held && cost < best.cost)) {
+    // (Where asked, of placements the arithmetic weighs alike, one that fills the first column — the line's 合计 —
+    // goes before one that leaves it blank, however near: a 决算's 总计 line with a fund's figure mistyped breaks
+    // its identity in both.)
+    const first = totalFirst && best && held === best.held ? Number(cols[0] === 0) - Number(best.cols[0] === 0) : 0;
+    if (!best || held > best.held || (held === best.held && (first > 0 || (first === 0 && cost < best.cost)))) {
       second = best;
       best = { cols, held, cost, failed: tally.failed };
     } else if (!second || held > second.held || (held === second.held && cost < second.cost)) second = { held, cost };
@@ -2065,7 +2069,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     }
     if (x.exp.length) {
       cells["expenditure-label"] = cell(file, x.line, x.exp[0], specOf("expenditure-label"));
-      const placed = placeAmounts(x.exp.slice(1), placing, offsets, tpl.kind);
+      const placed = placeAmounts(x.exp.slice(1), placing, offsets, tpl.kind, undefined, undefined, undefined, undefined, undefined, true);
       expSpecs.forEach((s, i) => (cells[s.key] = cell(file, x.line, placed[i], s)));
     }
     items.push({ cells, loc: locationOf(file, x.line) });
