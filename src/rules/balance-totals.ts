@@ -3,6 +3,9 @@ import { columnLabel, rowByRole, tablesOf } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
+/** Columns of a two-sided table that are not one fund's expenditure: the sides' own amounts and labels. */
+const NOT_FUND = new Set(["amount", "income-amount", "expenditure-amount"]);
+
 export const balanceTotals: Rule = {
   id: "balance-totals",
   defaultSeverity: "error",
@@ -27,6 +30,25 @@ export const balanceTotals: Rule = {
           total: ta,
           parts: [{ amount: s }, ...mapArray(carried, (amount) => ({ amount }))],
           relation: { zh, en },
+        });
+      }
+      // Each fund column of the expenditure side (一般公共预算 · 政府性基金 · 国有资本经营 …) adds up down the
+      // page as the 合计 does: its 总计 = its 本年支出合计 + its 年末结转和结余. Without it, a mistyped fund figure on
+      // the 总计 line breaks only that line's own sum, which a sibling fund's figure explains as well.
+      const expTotal = get("expenditure-total");
+      const expSub = get("expenditure-subtotal");
+      const carriedRows = t.rows.filter((r) => r.role === "expenditure-carryforward");
+      for (const col of expSub ? t.columns : []) {
+        if (col.kind !== "amount" || NOT_FUND.has(col.key)) continue;
+        const total = amountOf(expTotal, col.key);
+        if (!total) continue;
+        const parts = [amountOf(expSub, col.key), ...mapArray(carriedRows, (r) => amountOf(r, col.key))].filter((a): a is NonNullable<typeof a> => !!a);
+        if (!parts.length) continue;
+        ctx.sum({
+          subject: { table: t.id, item: expTotal!.name, column: col.label },
+          total,
+          parts: mapArray(parts, (amount) => ({ amount })),
+          relation: { zh: "本年支出合计 + 结转下年", en: "expenditure this year + carried forward" },
         });
       }
       const inc = amountOf(get("income-total"), "amount");

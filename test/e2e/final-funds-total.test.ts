@@ -28,6 +28,10 @@ describe("a 决算's 财政拨款收入支出决算表 of 合计 and the funds",
     expect(status).toBe(1);
     const errors = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
     expect(errors.some((f: Finding) => f.ruleId === "row-total" && f.location?.line === 179)).toBe(true);
+    // The fund's own column pins it (its 总计 = its 本年支出合计 + 年末结转和结余): the diagnosis names the mistyped figure, not
+    // a sibling fund's.
+    const blamed = report.documents[0].findings.filter((f: Finding) => f.ruleId === "diagnosis" && f.location?.line === 179);
+    expect(blamed.map((f: Finding & { column: string; stated: string; computed: string }) => [f.column, f.stated, f.computed])).toEqual([["一般公共预算", "7308.57", "7380.57"]]);
     // The other seeds, each at its own line.
     const lines = new Set(errors.map((f: Finding) => f.location?.line));
     for (const line of [122, 247, 293, 311]) expect(lines, String(line)).toContain(line);
