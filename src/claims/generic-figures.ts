@@ -70,17 +70,17 @@ const sre = (source: string, flags = "") => re(spaced(source), flags);
 
 /**
  * What may come right before a department total (收支总预算, 收入预算 …), spaces aside: nothing, punctuation,
- * a year (2026 年度), 部门 / 本部门, or the department's own name — not a fund's, a kind's or a purpose's name
- * (财政拨款收入预算, 事业收入预算, 政府采购支出预算总额, 基本支出预算).
+ * a year (2026 年度), 部门 / 本部门, 单位 / 本单位 (a 单位预算's own totals: 2025年单位收入预算 X 万元), or the department's
+ * own name — not a fund's, a kind's or a purpose's name (财政拨款收入预算, 事业收入预算, 政府采购支出预算总额, 基本支出预算).
  */
-const BEFORE_DEPARTMENT = /^[,;:。)\d年度门、]?$/;
+const BEFORE_DEPARTMENT = /^[,;:。)\d年度门、]?$|^(?:^|[,;:。)\d年度本、])单位$/;
 /**
- * 收支总预算 · 收支预算总额 · 收入预算总计 · 收入预算合计 · 收入预算总额 · 收入预算 · 收入总计 · 支出预算总计 ·
+ * 收支总预算 · 收支预算总额 · 收支预算 · 收入预算总计 · 收入预算合计 · 收入预算总额 · 收入预算 · 收入总计 · 支出预算总计 ·
  * 部门预算收入 · 收入合计 (the total or the 本年 subtotal) …
  * (本年 → the 本年 subtotals: 本年收入预算合计 · 本年收入合计).
  */
 const DEPARTMENT_TOTAL = sre(
-  String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|合计)|预算(?<side2>收入|支出)(?:总计|合计|总额)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额|预算)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|合计)|预算(?<side2>收入|支出)(?:总计|合计|总额)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
 /** 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 / 总额 X 万元 · 财政拨款收、支总预算 X 万元 (江苏). */
@@ -258,15 +258,17 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
       const amount = figureAt(p, m, "amount");
       // The last character before it but spaces (a letter-spaced line: 机 关 运 行 经 费 预 算 支 出).
-      const before = p.text.slice(0, m.index).trimEnd().slice(-1);
-      if (!amount || compared(p, m.index) || !(BEFORE_DEPARTMENT.test(before) || before === last)) continue;
+      const ahead = p.text.slice(0, m.index).replace(/\s+/g, "");
+      const before = ahead.slice(-1);
+      // 单位 by itself or as 本单位, not 事业单位 / 附属单位 / 预算单位 (a kind's or the units' figure).
+      if (!amount || compared(p, m.index) || !(BEFORE_DEPARTMENT.test(before === "位" ? ahead.slice(-3) : before) || before === last)) continue;
       const g = m.groups!;
       const side = g.both || /收/.test(g.side ?? g.side2 ?? "") ? "income" : "expenditure";
       const label = m[0].slice(0, m.indices!.groups!.amount[0] - m.index).replace(/[\s为是]+$/, "").replace(/\s+/g, "");
       if (g.this) out.push({ kind: "table-figure", figure: side === "income" ? "income-subtotal" : "expenditure-subtotal", label, amount, change: null });
       // (收入合计 / 支出合计 without 本年 or 预算: the 本年 subtotal in the national 收支总表, or its total where nothing is
-      // carried over; 收入预算 alone likewise.)
-      else out.push({ kind: "department-total", side, amount, change: null, ...(!g.both && (!/总|合计/.test(m[0]) || /^(?:收入|支出)合计/.test(label)) && { orSubtotal: true as const }) });
+      // carried over; 收入预算 and 收支预算 alone likewise.)
+      else out.push({ kind: "department-total", side, amount, change: null, ...((g.both ? !/总/.test(label) : !/总|合计/.test(m[0]) || /^(?:收入|支出)合计/.test(label)) && { orSubtotal: true as const }) });
       sides.set(amount, side);
     }
     for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {

@@ -36,6 +36,23 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("2026 年本部门收入预算 163,539.07 万元，比上年减少 1 万元。", ...rows)).toEqual(["department income 163,539.07"]);
   });
 
+  it("a 单位预算's own totals: 单位 / 本单位 before them, and 收支预算 without 总额", () => {
+    expect(
+      read(
+        "2026年单位收入预算4,453.79万元，其中：一般公共预算拨款收入4,148.50万元，占93.15%。",
+        "2026年本单位支出预算4,453.79万元，其中：基本支出3,653.42万元。",
+        "2026年单位收支预算4,453.79万元，比上年预算增加209.32万元。",
+      ),
+    ).toEqual([
+      "department income 4,453.79",
+      "figure general-public-income 一般公共预算收入 4,148.50",
+      "department expenditure 4,453.79",
+      "department income 4,453.79",
+    ]);
+    // A fund's or a kind's figure stays its own, not the unit's total.
+    expect(read("事业单位收入预算 50.57 万元。", "附属单位支出预算 12.00 万元。", "各预算单位收入预算 3.00 万元。")).toEqual([]);
+  });
+
   it("the department's totals in the Ministry of Finance's wordings; 本年 …合计 is the 本年 subtotal", () => {
     expect(
       read(
