@@ -17,9 +17,9 @@ const FIGURE_FIRST = /^[-−]?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%|％)/;
 
 /**
  * A line that ends where a figure should follow: 占 / 为 / 的 / 增加 / 减少 …, or an item's name (项目支出, 年初预算,
- * 涉及预算金额). Single spaces between Chinese characters (a letter-spaced line) are left out first.
+ * 涉及预算金额, 普通教育（款）小学教育（项）). Single spaces between Chinese characters (a letter-spaced line) are left out first.
  */
-const EXPECTS_FIGURE = /(?:为|占|的|是|达|约|共|计|增加|减少|增长|下降|增幅|减幅|金额|合计|总计|支出|收入|预算|决算|拨款|经费|资金|安排|费|额|数|其中[:：])$/;
+const EXPECTS_FIGURE = /(?:为|占|的|是|达|约|共|计|增加|减少|增长|下降|增幅|减幅|金额|合计|总计|支出|收入|预算|决算|拨款|经费|资金|安排|费|额|数|其中[:：]|[(（][类款项][)）])$/;
 
 const expectsFigure = (text: string) => EXPECTS_FIGURE.test(text.trim().replace(/(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])/g, ""));
 
