@@ -127,6 +127,34 @@ function gapless(body: string): { text: string; from: number; space: boolean }[]
   return out;
 }
 
+/** The right end of a printed line: its indentation and its characters (pdftotext -layout counts a CJK character as one). */
+const endOf = (s: string) => s.trimEnd().length;
+
+/**
+ * Does the part begin its paragraphs with a first-line indent (a line one to six columns in from its page's
+ * margin after a line at the margin), twice at least? And the right end of its longest line on each page (a
+ * letter-spaced line aside).
+ */
+function paragraphShape(part: TextPart, margins: Map<number, number>): { indented: boolean; edges: Map<number, number> } {
+  let starts = 0;
+  let prevAtMargin = false;
+  const edges = new Map<number, number>();
+  for (const l of part.lines) {
+    if (!l.page || l.text.includes("\t") || !l.text.trim()) continue;
+    const indent = leadOf(l.text) - (margins.get(l.page) ?? 0);
+    if (prevAtMargin && indent >= 1 && indent <= FIRST_LINE_INDENT) starts++;
+    prevAtMargin = indent === 0;
+    // (A letter-spaced line's spaces are the justification's, not its reach.)
+    if (!letterSpaced(l.text)) edges.set(l.page, Math.max(edges.get(l.page) ?? 0, endOf(l.text)));
+  }
+  return { indented: starts >= 2, edges };
+}
+
+/** A sentence's end that a paragraph may go on after: 。 or ；, not a heading's or a list's colon. */
+const ENDS_CLAUSE = /[。;]$/;
+/** How far along its page's longest line a line must reach to have been wrapped there rather than ended. */
+const WRAPPED_SHARE = 0.8;
+
 export function joinPart(part: TextPart, file: string): JoinedText {
   let text = "";
   const segments: { start: number; line: number; column: number }[] = [];
@@ -135,6 +163,10 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   // A line indented from its page's margin, after a line at the margin, begins a paragraph (a first-line
   // indent) even where the line before does not end a sentence ("……（如持平作持平表述）" / "  按上述格式……").
   const margins = marginsByPage(part);
+  // In a part whose paragraphs begin indented, a line at the margin after a long line ending in 。 goes on with its
+  // paragraph: the sentence ended where the line was wrapped (…总预算12,021.72万元。 / 收入包括：…).
+  const shape = paragraphShape(part, margins);
+  let prevWrappedStop = false;
   let prevAtMargin = false;
   let prevColonFirst = false;
   for (const l of part.lines) {
@@ -150,6 +182,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
       });
       prevBreaks = true;
       prevColonFirst = false;
+      prevWrappedStop = false;
       continue;
     }
     const lead = leadOf(l.text);
@@ -160,7 +193,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     prevAtMargin = !!l.page && indent === 0;
     // …主要用于以下方面： ending a paragraph's indented first line, the paragraph going on at the margin under it: the
     // list it introduces is the paragraph's, not a paragraph of its own (its shares are of the total before it).
-    const continued = prevColonFirst && !!l.page && indent === 0 && !heading && !LIST_ITEM.test(body);
+    const continued = (prevColonFirst || prevWrappedStop) && !!l.page && indent === 0 && !heading && !LIST_ITEM.test(body) && !SECTION_HEADING.test(body);
     const newParagraph = (prevBreaks && !continued) || heading || firstLine || LIST_ITEM.test(body);
     if (text && newParagraph) text += "\n";
     // The gaps a justified line was printed with are dropped, and a wider gap (a row of a table laid out with
@@ -179,6 +212,8 @@ export function joinPart(part: TextPart, file: string): JoinedText {
       }
     prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
     prevColonFirst = !!l.page && !heading && indent >= 1 && indent <= FIRST_LINE_INDENT && body.endsWith(":");
+    prevWrappedStop =
+      shape.indented && !!l.page && !heading && !SECTION_HEADING.test(body) && ENDS_CLAUSE.test(body) && endOf(l.text) >= WRAPPED_SHARE * (shape.edges.get(l.page) ?? Infinity);
   }
   const paragraphs: JoinedText["paragraphs"] = [];
   let start = 0;

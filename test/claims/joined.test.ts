@@ -214,6 +214,40 @@ describe("paragraphs of the layout forms (pdftotext -layout text, PDF): a first 
     expect(await paragraphsOf([{ line: 1, page: 1, text: "  说明：" }, { line: 2, page: 1, text: "(一)收入。" }])).toEqual(["说明:", "(一)收入。"]);
   });
 
+  it("in a part whose paragraphs begin indented, a long line ending in 。 goes on at the margin; a short one ends its paragraph", async () => {
+    // 浙江: the sentence ended where the line was wrapped, the next line at the margin continues the paragraph.
+    const lines = (last: string) => [
+      { line: 0, page: 1, text: "    本部门收支预算均为13,121.49万元，收支平衡，比上" },
+      { line: 0, page: 1, text: "  年增长3.9%。" },
+      { line: 1, page: 1, text: "    （四）财政拨款收支预算情况的总体说明" },
+      { line: 2, page: 1, text: "    2025年财政拨款收支总预算12,021.72万元。收入包" },
+      { line: 3, page: 1, text: "  括：一般公共预算收入11,844.08万元、政府性基金" },
+      { line: 4, page: 1, text: "  预算收入177.64万元。支出包括：教育支出9,837.23" },
+      { line: 5, page: 1, text: last },
+      { line: 6, page: 1, text: "  万元、其他支出177.64万元。" },
+      { line: 7, page: 1, text: "    （五）一般公共预算当年拨款情况说明" },
+    ];
+    expect(await paragraphsOf(lines("  万元、住房保障支出561.94万元、卫生健康支出407.14万元。"))).toEqual([
+      "本部门收支预算均为13,121.49万元,收支平衡,比上年增长3.9%。",
+      "(四)财政拨款收支预算情况的总体说明",
+      "2025年财政拨款收支总预算12,021.72万元。收入包括:一般公共预算收入11,844.08万元、政府性基金预算收入177.64万元。支出包括:教育支出9,837.23万元、住房保障支出561.94万元、卫生健康支出407.14万元。万元、其他支出177.64万元。",
+      "(五)一般公共预算当年拨款情况说明",
+    ]);
+    // A short line ending in 。 ends its paragraph, though the next stands at the margin.
+    expect(await paragraphsOf(lines("  万元。"))).toEqual([
+      "本部门收支预算均为13,121.49万元,收支平衡,比上年增长3.9%。",
+      "(四)财政拨款收支预算情况的总体说明",
+      "2025年财政拨款收支总预算12,021.72万元。收入包括:一般公共预算收入11,844.08万元、政府性基金预算收入177.64万元。支出包括:教育支出9,837.23万元。",
+      "万元、其他支出177.64万元。",
+      "(五)一般公共预算当年拨款情况说明",
+    ]);
+    // Without first-line indents (every line at the margin), a line ending in 。 ends its paragraph, as before.
+    expect(await paragraphsOf([{ line: 1, page: 1, text: "本年收入100万元，比上年增加10万元，增长11.11%。" }, { line: 2, page: 1, text: "本年支出100万元。" }])).toEqual([
+      "本年收入100万元,比上年增加10万元,增长11.11%。",
+      "本年支出100万元。",
+    ]);
+  });
+
   it("does not split a sentence continued on a page whose text stands further right, nor text without pages", async () => {
     // Page 2's lines all stand 3 columns in (its margin): the first of them continues the sentence.
     expect(
