@@ -7,6 +7,7 @@ import { runRules } from "../../src/engine/run.js";
 import { yoyChange } from "../../src/rules/yoy-change.js";
 import { textSum } from "../../src/rules/text-sum.js";
 import { textVsTable } from "../../src/rules/text-vs-table.js";
+import { budgetExecution } from "../../src/rules/budget-execution.js";
 
 /* A 决算's 情况说明 read into claims (src/claims/final.ts), on a small layout document. */
 const TABLE = FINAL_FUNCTION_TABLE;
@@ -172,6 +173,44 @@ describe("the 决算's 情况说明", () => {
     expect(judged("1,521.89", "1,511.89")).toEqual([]);
     expect(judged("1,512.89", "1,511.89").length).toBe(1);
     expect(judged("1,521.89", "1,151.89").length).toBe(1);
+  });
+
+  it("a 类 headline (1.一般公共服务支出（类）。年初预算为 …) and the 项 under it by their 款 and 项 are read, the headline's 类 completing their path", () => {
+    const doc = (lei: string, item: string, leiPct = "95.12") =>
+      loadLayoutText(
+        "final.txt",
+        [
+          ...TABLE,
+          "第三部分 某局2024年度部门决算情况说明",
+          "  （三）一般公共预算财政拨款支出决算具体情况",
+          `  1.一般公共服务支出（类）。年初预算为1,600.00万元，支出决算为${lei}万元，完成年初预算的${leiPct}%。`,
+          `  （1）财政事务（款）行政运行（项）。全年预算数为1,590.00万元，决算数为${item}万元，完成预算的95.09%。决算数小于预算数的主要原因是人员减少。`,
+          "  （2）财政事务（款）一般行政管理事务（项）。年初预算为10.00万元，支出决算为10.00万元，完成年初预算的100.00%。",
+          "  （四）一般公共预算财政拨款基本支出决算情况说明",
+          "  （1）财政事务（款）行政运行（项）。年初预算为1,590.00万元，支出决算为1,511.89万元。",
+        ].join("\n"),
+        { template: shanghaiFinal },
+      );
+    const read = claimsOf(doc("1,521.89", "1,511.89")).claims.flatMap((c) =>
+      c.kind === "execution" ? [`${c.label} ${c.budget.text} ${c.final.text} ${c.percent?.text ?? "-"}`] : c.kind === "function-item" ? [`item ${c.names.join("-")} ${c.amount.text}`] : [],
+    );
+    // (Under the next section's heading a 项 by its 款 and 项 has no 类: not read.)
+    expect(read).toEqual([
+      "一般公共服务支出 1,600.00 1,521.89 95.12",
+      "item 一般公共服务支出 1,521.89",
+      "一般公共服务支出-财政事务-行政运行 1,590.00 1,511.89 95.09",
+      "item 一般公共服务支出-财政事务-行政运行 1,511.89",
+      "一般公共服务支出-财政事务-一般行政管理事务 10.00 10.00 100.00",
+      "item 一般公共服务支出-财政事务-一般行政管理事务 10.00",
+    ]);
+    const judged = (lei: string, item: string, leiPct?: string) =>
+      runRules(doc(lei, item, leiPct), [textVsTable, budgetExecution], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.ruleId} ${f.item}${f.column ? ` ${f.column}` : ""} ${f.stated}`);
+    expect(judged("1,521.89", "1,511.89")).toEqual([]);
+    expect(judged("1,521.89", "1,511.89", "96.12")).toEqual(["budget-execution 一般公共服务支出 完成预算% 96.12"]);
+    expect(judged("1,512.89", "1,511.89", "94.56")).toEqual(["text-vs-table 一般公共服务支出 1512.89"]);
+    expect(judged("1,521.89", "1,151.89")).toEqual(expect.arrayContaining(["text-vs-table 一般公共服务支出-财政事务-行政运行 1151.89"]));
   });
 
   it.each([
