@@ -58,6 +58,16 @@ const CHANGE = re(
 );
 /** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
 const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
+/**
+ * A 项 named by its 款 and 项 only (（1）财政事务（款）行政运行（项）。年初预算为 …), under a 类 headline that names its 类
+ * (1.一般公共服务支出（类）。年初预算为 …): at the paragraph's start, after its list number.
+ */
+const KUAN_ITEM = re(String.raw`^\s*(?:\(\d+\)|\d+\s*[、.．])?\s*(?<kuan>[^,;:。()\d、]+?)\s*\(款\)\s*(?<xiang>[^,;:。()\d]+?)\s*\(项\)`);
+/**
+ * A 类 headline: the 类 alone at the paragraph's start, after its list number (1.教育支出（类）。年初预算为 …), not a
+ * 类 of the structure paragraph with its figure (教育（类）支出 35.50 万元).
+ */
+const LEI_HEADLINE = re(String.raw`^\s*(?:\(\d+\)|\d+\s*[、.．])?\s*(?<lei>[^,;:。()\d、]+?)\s*\(类\)(?!\s*[^,;:。()\d]+?\s*\(款\)|\s*(?:支出)?\s*\d)`);
 /** A 类 line of the structure paragraph: 一般公共服务支出(类)2106.66万元 · 一般公共服务（类）支出 2106.66 万元 (the national template's). */
 const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<spent>支出)?\s*(?<amount>NUM)\s*万元`, "g");
 /**
@@ -228,7 +238,12 @@ function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim[
 }
 
 // (A list number before the 类's name: 1、 or 1. — the pattern's name starts after its digits, at the 、 or .)
-const itemNames = (m: RegExpExecArray) => mapArray([m.groups!.lei, m.groups!.kuan, m.groups!.xiang], (n) => normaliseName(n.replace(/^\d*\s*[、.．]\s*/, "")));
+// (The names it has: a headline's 类 alone, a 项 under it by its 款 and 项.)
+const itemNames = (m: RegExpExecArray) =>
+  mapArray(
+    [m.groups!.lei, m.groups!.kuan, m.groups!.xiang].filter((n): n is string => n !== undefined),
+    (n) => normaliseName(n.replace(/^\d*\s*[、.．]\s*/, "")),
+  );
 
 /** A section's heading: 七、… · （二）… (full-width brackets are ASCII by now). */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
@@ -269,10 +284,14 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   // components' paragraphs need not name it (1.因公出国（境）经费支出 8.64 万元…, the national template's).
   let underSanggong = false;
   let section = "";
+  // The 类 of the last 类 headline (1.教育支出（类）。年初预算为 …), until the next one or a section's heading: the 类
+  // of the 项 numbered under it by their 款 and 项 only (（1）进修及培训（款）培训支出（项）。年初预算为 …).
+  let headlineLei: string | null = null;
   for (const [k, p] of paras.entries()) {
     if (SECTION_HEADING.test(p.text)) {
       underSanggong = /三公/.test(p.text);
       section = p.text;
+      headlineLei = null;
     }
     carryovers(p, section, out);
     totalsApart(p, out, paras[k + 1]);
@@ -333,8 +352,22 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       awarded(procurement, [p, paras[k + 1]], out);
     }
     const item = ITEM.exec(p.text);
-    if (item && item.groups!.xiang) lastItem = itemNames(item);
+    const headline = LEI_HEADLINE.exec(p.text);
+    if (headline) headlineLei = itemNames(headline)[0];
+    // The item this paragraph names: its whole path, the 类 of its headline, or a 项 under a headline by its 款 and
+    // 项 (the headline's 类 completing its path).
+    const kuanItem = !item && headlineLei ? KUAN_ITEM.exec(p.text) : null;
+    const named: { index: number; end: number; names: string[] } | null =
+      item && item.groups!.xiang
+        ? { index: item.index, end: item.index + item[0].length, names: itemNames(item) }
+        : headline
+          ? { index: headline.index, end: headline.index + headline[0].length, names: [headlineLei!] }
+          : kuanItem
+            ? { index: kuanItem.index, end: kuanItem.index + kuanItem[0].length, names: [headlineLei!, ...itemNames(kuanItem)] }
+            : null;
+    if (named && named.names.length > 1) lastItem = named.names;
     else if (item) lastItem = null;
+    const isItem = (text: string) => ITEM.test(text) || (!!headlineLei && KUAN_ITEM.test(text));
     const executions = [...p.text.matchAll(EXECUTION)];
     if (!executions.length) {
       // The structure paragraph: each 类 with its 决算 figure.
@@ -374,11 +407,12 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       let scope: ExecutionClaim["scope"] | null = null;
       let names: string[] | null = null;
       let label = "";
-      if (item && item.index < m.index && item.groups!.xiang) {
-        names = itemNames(item);
+      // (A headline's 类: the statement right after it, nothing but words between.)
+      if (named && named.index < m.index && (named.names.length > 1 || !/万元|\(/.test(p.text.slice(named.end, m.index)))) {
+        names = named.names;
         scope = "item";
         label = names.join("-");
-      } else if (!item && lastItem && namesInitial && !/三公|一般公共预算财政拨款支出/.test(before)) {
+      } else if (!item && !kuanItem && lastItem && namesInitial && !/三公|一般公共预算财政拨款支出/.test(before)) {
         // (An item's paragraph that goes on in the next: only in the 年初预算 wording the item paragraphs use, not a
         // 预算为 … 决算为 of whatever the text turns to next.)
         names = lastItem;
@@ -397,7 +431,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       // The wording after the figures: in this paragraph, else at the start of the next (before any figure).
       const next = paras[k + 1];
       const nextFigure = next ? next.text.search(/\d/) : -1;
-      const wording = wordingIn(p, m.index + m[0].length) ?? (next && !ITEM.test(next.text) ? wordingIn(next, 0, nextFigure < 0 ? next.text.length : nextFigure) : null);
+      const wording = wordingIn(p, m.index + m[0].length) ?? (next && !isItem(next.text) ? wordingIn(next, 0, nextFigure < 0 ? next.text.length : nextFigure) : null);
       const basis: Basis = m.groups!.initial ? "initial" : m.groups!.adjusted ? "adjusted" : m.groups!.full ? "full-year" : null;
       // The percentages after the figures (one, or 完成年初预算的 P%，完成调整预算的 Q%), each with the budget it names.
       const completions: { basis: Basis; percent: Amount | null }[] = [];

@@ -7,6 +7,7 @@ import { runRules } from "../../src/engine/run.js";
 import { yoyChange } from "../../src/rules/yoy-change.js";
 import { textSum } from "../../src/rules/text-sum.js";
 import { textVsTable } from "../../src/rules/text-vs-table.js";
+import { budgetExecution } from "../../src/rules/budget-execution.js";
 
 /* A 决算's 情况说明 read into claims (src/claims/final.ts), on a small layout document. */
 const TABLE = FINAL_FUNCTION_TABLE;
@@ -172,6 +173,61 @@ describe("the 决算's 情况说明", () => {
     expect(judged("1,521.89", "1,511.89")).toEqual([]);
     expect(judged("1,512.89", "1,511.89").length).toBe(1);
     expect(judged("1,521.89", "1,151.89").length).toBe(1);
+  });
+
+  it("a 类 headline (1.一般公共服务支出（类）。年初预算为 …) and the 项 under it by their 款 and 项 are read, the headline's 类 completing their path", () => {
+    const doc = (lei: string, item: string, leiPct = "95.12") =>
+      loadLayoutText(
+        "final.txt",
+        [
+          ...TABLE,
+          "第三部分 某局2024年度部门决算情况说明",
+          "  （三）一般公共预算财政拨款支出决算具体情况",
+          `  1.一般公共服务支出（类）。年初预算为1,600.00万元，支出决算为${lei}万元，完成年初预算的${leiPct}%。`,
+          `  （1）财政事务（款）行政运行（项）。全年预算数为1,590.00万元，决算数为${item}万元，完成预算的95.09%。决算数小于预算数的主要原因是人员减少。`,
+          "  （2）财政事务（款）一般行政管理事务（项）。年初预算为10.00万元，支出决算为10.00万元，完成年初预算的100.00%。",
+          "  （四）一般公共预算财政拨款基本支出决算情况说明",
+          "  （1）财政事务（款）行政运行（项）。年初预算为1,590.00万元，支出决算为1,511.89万元。",
+        ].join("\n"),
+        { template: shanghaiFinal },
+      );
+    const read = claimsOf(doc("1,521.89", "1,511.89")).claims.flatMap((c) =>
+      c.kind === "execution" ? [`${c.label} ${c.budget.text} ${c.final.text} ${c.percent?.text ?? "-"}`] : c.kind === "function-item" ? [`item ${c.names.join("-")} ${c.amount.text}`] : [],
+    );
+    // (Under the next section's heading a 项 by its 款 and 项 has no 类: not read.)
+    expect(read).toEqual([
+      "一般公共服务支出 1,600.00 1,521.89 95.12",
+      "item 一般公共服务支出 1,521.89",
+      "一般公共服务支出-财政事务-行政运行 1,590.00 1,511.89 95.09",
+      "item 一般公共服务支出-财政事务-行政运行 1,511.89",
+      "一般公共服务支出-财政事务-一般行政管理事务 10.00 10.00 100.00",
+      "item 一般公共服务支出-财政事务-一般行政管理事务 10.00",
+    ]);
+    const judged = (lei: string, item: string, leiPct?: string) =>
+      runRules(doc(lei, item, leiPct), [textVsTable, budgetExecution], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.ruleId} ${f.item}${f.column ? ` ${f.column}` : ""} ${f.stated}`);
+    expect(judged("1,521.89", "1,511.89")).toEqual([]);
+    expect(judged("1,521.89", "1,511.89", "96.12")).toEqual(["budget-execution 一般公共服务支出 完成预算% 96.12"]);
+    expect(judged("1,512.89", "1,511.89", "94.56")).toEqual(["text-vs-table 一般公共服务支出 1512.89"]);
+    expect(judged("1,521.89", "1,151.89")).toEqual(expect.arrayContaining(["text-vs-table 一般公共服务支出-财政事务-行政运行 1151.89"]));
+  });
+
+  it("passes and fails: a headline 类's 年初预算 is the Σ of its 项's where they are all of it (a 项 of 年初预算为0.00万元 prints no percentage)", () => {
+    const text = (lei: string, second: string, secondFinal = "10.00") => [
+      "  （三）一般公共预算财政拨款支出决算具体情况",
+      `  1.一般公共服务支出（类）。年初预算为${lei}万元，支出决算为1,521.89万元，完成年初预算的98.24%。`,
+      "  （1）财政事务（款）行政运行（项）。年初预算为1,549.20万元，支出决算为1,511.89万元，完成年初预算的97.59%。",
+      `  （2）财政事务（款）一般行政管理事务（项）。年初预算为${second}万元，支出决算为${secondFinal}万元，决算数大于年初预算数的主要原因是年初未作预算。`,
+    ];
+    const judged = (lei: string, second: string, secondFinal?: string) =>
+      runRules(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...text(lei, second, secondFinal)].join("\n"), { template: shanghaiFinal }), [budgetExecution], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.item} ${f.column} ${f.stated} ${f.computed}`);
+    expect(judged("1,549.20", "0.00")).toEqual([]);
+    expect(judged("1,549.20", "5.00")).toEqual(["一般公共服务支出 年初预算 1549.2 1554.2"]);
+    // (项 that are not all of the 类 — their 决算 fall short of its — say nothing of its budget.)
+    expect(judged("1,549.20", "5.00", "6.00")).toEqual([]);
   });
 
   it.each([
