@@ -1553,6 +1553,11 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // Where a page's figures end in exactly as many places as there are columns, each figure is in the column
   // it ends at: no arithmetic or guess is needed (and a misprinted figure stays where it is printed).
   const pageColumns = new Map<number, { at: number[]; tolerance: number } | null>();
+  // In a table of cells (a CSV file, a worksheet, a Word or web page's table: each token knows its cell), each
+  // figure is in the column whose label stands in its own cell, as the file says: a column left blank in every
+  // row (基本支出 of a 政府性基金 table spent on projects alone) leaves no figure to show where it ends, and the
+  // row's arithmetic cannot tell which of two columns a figure beside the blank one is in.
+  const byCell = named ? cellColumns(data, named, header) : null;
   if (named)
     for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
@@ -1656,7 +1661,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const page = pageColumns.get(d.line.page);
-    const direct = page ? atColumns(d.amounts, page.at, page.tolerance) : null;
+    const direct = byCell?.get(d) ?? (page ? atColumns(d.amounts, page.at, page.tolerance) : null);
     const rowOffsets = page ? mapArray(page.at, (x) => x - page.at[0]) : offsets;
     doubt.unanchored = false;
     const placed = direct ? mapArray(amountSpecs_, (_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, rowOffsets, tpl.kind, doubt, undefined, d.line.page, false);
@@ -2240,6 +2245,23 @@ function underCells(amounts: LayoutToken[], cols: HeaderColumns, header: LayoutT
     const j = a.cell === undefined ? -1 : cellOf.indexOf(a.cell);
     if (j < 0 || (out.length && j <= out[out.length - 1])) return null;
     out.push(j);
+  }
+  return out;
+}
+
+/**
+ * A table of cells' lines of figures, each with its figures' amount columns by their cells (underCells); null
+ * unless every line's are known so.
+ */
+function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]): Map<DataLine, number[]> | null {
+  const lines = data.filter((d) => d.amounts.length);
+  if (!lines.length) return null;
+  const labels = headerTokens(header);
+  const out = new Map<DataLine, number[]>();
+  for (const d of lines) {
+    const at = underCells(d.amounts, cols, labels);
+    if (!at) return null;
+    out.set(d, at);
   }
   return out;
 }
