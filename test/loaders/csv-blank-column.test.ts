@@ -29,6 +29,24 @@ const tab = (project = ["33.93", "33.93", "33.93", "33.93"]) =>
     ["2296002", "用于教育事业的彩票公益金支出", "33.93", "", project[3]].join("\t"),
   ].join("\n") + "\n";
 
+/*
+ * The same in a 三公 table whose rows are its items and whose columns are the funds (项目 | 合计 | 一般公共预算 |
+ * 政府性基金预算), no item paid from the fund: each line's second figure was as near the fund's column as the
+ * 一般公共预算's by where the labels start, and the table was listed as columns uncertain.
+ */
+const sanggong = (reception = "4.00") =>
+  [
+    "# 某中学2025年单位预算",
+    "一、单位预算编制说明",
+    "2025年“三公”经费预算5.00万元。",
+    "2025年一般公共预算“三公”经费支出情况表",
+    "单位：万元",
+    ["项目", "合计", "一般公共预算", "政府性基金预算"].join("\t"),
+    ["合计", "5.00", "5.00", ""].join("\t"),
+    ["因公出国（境）费", "1.00", "1.00", ""].join("\t"),
+    ["公务接待费", "4.00", reception, ""].join("\t"),
+  ].join("\n") + "\n";
+
 type Form = "csv" | "xlsx" | "tab-separated text";
 const FORMS: Form[] = ["csv", "xlsx", "tab-separated text"];
 
@@ -63,5 +81,22 @@ describe("a table of cells with a column blank in every row", () => {
     expect(d.unknownTables ?? []).toEqual([]);
     const fs = errors(d).filter((f) => f.ruleId === "row-total");
     expect(fs.map((f) => [f.code, f.stated, f.computed])).toEqual([["2296002", "33.93", "33.39"]]);
+  });
+
+  it.each(FORMS)("as %s: a 三公 table by items is read, each figure under its own cell's fund", async (form) => {
+    const d = await load(form, sanggong());
+    const t = d.tables.find((x) => x.kind === "sanggong");
+    expect(t, JSON.stringify(d.unknownTables)).toBeDefined();
+    expect(t!.rows.map((r) => `${r.name}|${r.cells.total?.text}|${r.cells.abroad?.text}|${r.cells.reception?.text}`)).toEqual(["合计|5.00|1.00|4.00", "一般公共预算|5.00|1.00|4.00", "政府性基金预算|||"]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it.each(FORMS)("as %s, fails: a 三公 item whose funds do not make its 合计 is an error, and so is the fund's row", async (form) => {
+    const d = await load(form, sanggong("3.00"));
+    expect(d.unknownTables ?? []).toEqual([]);
+    expect(errors(d).map((f) => [f.ruleId, f.stated, f.computed])).toEqual([
+      ["row-total", "5", "4"],
+      ["hierarchy-sum", "4", "3"],
+    ]);
   });
 });

@@ -2160,12 +2160,17 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const offsets = mapArray(fundLeaves, (l) => l.x0 - fundLeaves[0].x0);
   const gaps = mapArray(offsets.slice(1), (o, i) => o - offsets[i]).sort((a, b) => a - b);
   const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+  // In a table of cells, the fund whose label is in the figure's own cell, whatever a blank cell leaves.
+  const labels = headerTokens(header.filter((l) => l.line < first));
+  const lefts = mapArray(fundLeaves, (l) => l.x0);
   for (const d of lines) {
     const key = sanggongItem(d);
     const label = itemLabel(d);
     if (!key) return listed(`项目未能识别 item not understood: ${label}`);
     const at: (LayoutToken | undefined)[] = mapArray(funds, () => undefined);
-    if (d.amounts.length === funds.length) d.amounts.forEach((a, j) => (at[j] = a));
+    const byCell = underCells(d.amounts, lefts, labels);
+    if (byCell) byCell.forEach((j, i) => (at[j] = d.amounts[i]));
+    else if (d.amounts.length === funds.length) d.amounts.forEach((a, j) => (at[j] = a));
     else {
       if (d.amounts.length > funds.length) return listed("列位置不确定 columns uncertain");
       const positions = mapArray(d.amounts, (a) => a.x1 - d.amounts[0].x1);
@@ -2234,8 +2239,8 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
  * column's label than its own (a blank 公务用车购置费 cell beside 公务用车运行费 in a Word 三公 table). Null when
  * any figure or label has no cell, or a figure's cell has no label or more than one.
  */
-function underCells(amounts: LayoutToken[], cols: HeaderColumns, header: LayoutToken[]): number[] | null {
-  const cellOf = mapArray(cols.lefts, (x0) => {
+function underCells(amounts: LayoutToken[], lefts: number[], header: LayoutToken[]): number[] | null {
+  const cellOf = mapArray(lefts, (x0) => {
     const cells = new Set(mapArray(header.filter((t) => t.x0 === x0), (t) => t.cell));
     return cells.size === 1 ? [...cells][0] : undefined;
   });
@@ -2259,7 +2264,7 @@ function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]
   const labels = headerTokens(header);
   const out = new Map<DataLine, number[]>();
   for (const d of lines) {
-    const at = underCells(d.amounts, cols, labels);
+    const at = underCells(d.amounts, cols.lefts, labels);
     if (!at) return null;
     out.set(d, at);
   }
@@ -2284,7 +2289,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const numbered = named ? numberingOffsets(body, specs.length) : null;
   // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there. In
   // a table of cells (a Word table, a worksheet), the label of the figure's own cell.
-  const byCell = !numbered && named && data.length ? mapArray(data, (d) => underCells(d.amounts, named, headerTokens(header))) : null;
+  const byCell = !numbered && named && data.length ? mapArray(data, (d) => underCells(d.amounts, named.lefts, headerTokens(header))) : null;
   const under = byCell && byCell.every((u) => u !== null) ? byCell : !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights ?? stages?.rights);
