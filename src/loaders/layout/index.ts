@@ -1553,6 +1553,11 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // Where a page's figures end in exactly as many places as there are columns, each figure is in the column
   // it ends at: no arithmetic or guess is needed (and a misprinted figure stays where it is printed).
   const pageColumns = new Map<number, { at: number[]; tolerance: number } | null>();
+  // In a table of cells (a CSV file, a worksheet, a Word or web page's table: each token knows its cell), each
+  // figure is in the column whose label stands in its own cell, as the file says: a column left blank in every
+  // row (基本支出 of a 政府性基金 table spent on projects alone) leaves no figure to show where it ends, and the
+  // row's arithmetic cannot tell which of two columns a figure beside the blank one is in.
+  const byCell = named ? cellColumns(data, named, header) : null;
   if (named)
     for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
@@ -1656,7 +1661,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const page = pageColumns.get(d.line.page);
-    const direct = page ? atColumns(d.amounts, page.at, page.tolerance) : null;
+    const direct = byCell?.get(d) ?? (page ? atColumns(d.amounts, page.at, page.tolerance) : null);
     const rowOffsets = page ? mapArray(page.at, (x) => x - page.at[0]) : offsets;
     doubt.unanchored = false;
     const placed = direct ? mapArray(amountSpecs_, (_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, rowOffsets, tpl.kind, doubt, undefined, d.line.page, false);
@@ -2155,12 +2160,17 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const offsets = mapArray(fundLeaves, (l) => l.x0 - fundLeaves[0].x0);
   const gaps = mapArray(offsets.slice(1), (o, i) => o - offsets[i]).sort((a, b) => a - b);
   const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+  // In a table of cells, the fund whose label is in the figure's own cell, whatever a blank cell leaves.
+  const labels = headerTokens(header.filter((l) => l.line < first));
+  const lefts = mapArray(fundLeaves, (l) => l.x0);
   for (const d of lines) {
     const key = sanggongItem(d);
     const label = itemLabel(d);
     if (!key) return listed(`项目未能识别 item not understood: ${label}`);
     const at: (LayoutToken | undefined)[] = mapArray(funds, () => undefined);
-    if (d.amounts.length === funds.length) d.amounts.forEach((a, j) => (at[j] = a));
+    const byCell = underCells(d.amounts, lefts, labels);
+    if (byCell) byCell.forEach((j, i) => (at[j] = d.amounts[i]));
+    else if (d.amounts.length === funds.length) d.amounts.forEach((a, j) => (at[j] = a));
     else {
       if (d.amounts.length > funds.length) return listed("列位置不确定 columns uncertain");
       const positions = mapArray(d.amounts, (a) => a.x1 - d.amounts[0].x1);
@@ -2229,8 +2239,8 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
  * column's label than its own (a blank 公务用车购置费 cell beside 公务用车运行费 in a Word 三公 table). Null when
  * any figure or label has no cell, or a figure's cell has no label or more than one.
  */
-function underCells(amounts: LayoutToken[], cols: HeaderColumns, header: LayoutToken[]): number[] | null {
-  const cellOf = mapArray(cols.lefts, (x0) => {
+function underCells(amounts: LayoutToken[], lefts: number[], header: LayoutToken[]): number[] | null {
+  const cellOf = mapArray(lefts, (x0) => {
     const cells = new Set(mapArray(header.filter((t) => t.x0 === x0), (t) => t.cell));
     return cells.size === 1 ? [...cells][0] : undefined;
   });
@@ -2240,6 +2250,23 @@ function underCells(amounts: LayoutToken[], cols: HeaderColumns, header: LayoutT
     const j = a.cell === undefined ? -1 : cellOf.indexOf(a.cell);
     if (j < 0 || (out.length && j <= out[out.length - 1])) return null;
     out.push(j);
+  }
+  return out;
+}
+
+/**
+ * A table of cells' lines of figures, each with its figures' amount columns by their cells (underCells); null
+ * unless every line's are known so.
+ */
+function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]): Map<DataLine, number[]> | null {
+  const lines = data.filter((d) => d.amounts.length);
+  if (!lines.length) return null;
+  const labels = headerTokens(header);
+  const out = new Map<DataLine, number[]>();
+  for (const d of lines) {
+    const at = underCells(d.amounts, cols.lefts, labels);
+    if (!at) return null;
+    out.set(d, at);
   }
   return out;
 }
@@ -2262,7 +2289,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const numbered = named ? numberingOffsets(body, specs.length) : null;
   // Every figure plainly under one label (centred under it in a PDF, flush left with it in a text): there. In
   // a table of cells (a Word table, a worksheet), the label of the figure's own cell.
-  const byCell = !numbered && named && data.length ? mapArray(data, (d) => underCells(d.amounts, named, headerTokens(header))) : null;
+  const byCell = !numbered && named && data.length ? mapArray(data, (d) => underCells(d.amounts, named.lefts, headerTokens(header))) : null;
   const under = byCell && byCell.every((u) => u !== null) ? byCell : !numbered && named && data.length ? mapArray(data, (d) => underLabels(d.amounts, named)) : null;
   const direct = under && under.every((u) => u !== null) && data.some((d) => d.amounts.length > 1) ? (under as number[][]) : null;
   const offsets = numbered ?? columnOffsets(data, specs, header, named?.rights ?? stages?.rights);
