@@ -1,10 +1,7 @@
 import { claimsOfKind } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
-import { Decimal } from "decimal.js";
-import { type Amount, decimalString, interval, inUnit } from "../model/amount.js";
+import { decimalString, inUnit } from "../model/amount.js";
 import { amountOf, table, tableName } from "../model/document.js";
-import type { ClaimOf } from "../claims/types.js";
-import type { RuleContext } from "../engine/types.js";
 
 /** The budget a statement names (年初预算 where it names none, as the national template's wording does). */
 const BASIS = {
@@ -19,34 +16,6 @@ const WORD = {
   equal: { zh: "决算数等于预算数", en: "the final figure equals the budget" },
 };
 
-/** Whether Σ `parts` can be `total`, within the printed figures' rounding. */
-function mayAddUpTo(parts: Amount[], total: Amount): boolean {
-  const lo = parts.reduce((s, a) => s.plus(interval(a).lo), new Decimal(0));
-  const hi = parts.reduce((s, a) => s.plus(interval(a).hi), new Decimal(0));
-  return lo.lte(interval(total).hi) && hi.gte(interval(total).lo);
-}
-
-/**
- * A 类's budget and its 项's (1.教育支出（类）。年初预算为 B … / （1）进修及培训（款）培训支出（项）。年初预算为 b₁ …): where the
- * 项 stated under it are all of it — their 决算 add up to the 类's — their budgets add up to the 类's too. A 项's budget
- * is checked by nothing else where it prints no percentage (年初预算为0.00万元 … 年初未作预算).
- */
-function classBudgets(executions: ClaimOf<"execution">[], ctx: RuleContext): void {
-  const own = executions.filter((e) => e.scope === "item" && e.names && !e.preceding);
-  for (const lei of own) {
-    if (lei.names!.length !== 1) continue;
-    const items = own.filter((e) => e.names!.length > 1 && e.names![0] === lei.names![0] && e.basis === lei.basis);
-    if (!items.length || !mayAddUpTo(items.map((e) => e.final), lei.final)) continue;
-    const basis = BASIS[lei.basis ?? "initial"];
-    ctx.sum({
-      subject: { table: "text", item: lei.label, column: basis.zh },
-      total: lei.budget,
-      parts: items.map((e) => ({ amount: e.budget })),
-      relation: { zh: `其下各项${basis.zh}之和`, en: `Σ of its items' ${basis.en.replace(/^the /, "")}s` },
-    });
-  }
-}
-
 /**
  * A 决算's execution statements (年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 P%。决算数小于预算数的主要原因…):
  * the percentage is F ÷ B, and the wording agrees with the two printed figures. Where the two figures
@@ -57,8 +26,8 @@ export const budgetExecution: Rule = {
   id: "budget-execution",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, and 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes; a 类's 年初预算 is the Σ of its 项's where the 项 stated under it are all of it.",
-  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致；类下所列各项即其全部时，类的年初预算等于各项年初预算之和。",
+  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, and 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes.",
+  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致。",
   check(doc, ctx) {
     // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
     const t7 = table(doc, "sanggong");
@@ -75,7 +44,6 @@ export const budgetExecution: Rule = {
         relation: { zh: `决算数 ÷ ${tableName(t7)} 预算数`, en: `the final figure ÷ ${t7.id}'s budget` },
       });
     }
-    classBudgets(claimsOfKind(doc, "execution"), ctx);
     for (const e of claimsOfKind(doc, "execution")) {
       const subject = { table: "text" as const, item: e.label };
       const basis = BASIS[e.basis ?? "initial"];
