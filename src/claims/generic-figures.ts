@@ -121,15 +121,29 @@ const INCOME_FIGURE = sre(
   "g",
 );
 const BEFORE_INCOME_FIGURE = /^[,;:。)\d年度中、．.]?$/;
+/** Before the 政府性基金 expenditure: as before an income figure, or 部门 / 单位 (not 一般公共预算和政府性基金…, a sum of two). */
+const BEFORE_GOV_FUND = /^[,;:。)\d年度中、．.门位]?$/;
 /**
- * …对项目支出全面实施绩效目标管理，涉及预算拨款 X 万元 (国家信访局) · …绩效目标…，涉及项目预算资金 X 万元: the projects that
+ * …对项目支出全面实施绩效目标管理，涉及预算拨款 X 万元 (国家信访局) · …绩效目标…，涉及项目预算资金 X 万元 · 实行绩效目标管理的
+ * 项目 N 个，涉及资金 / 涉及预算金额 X 万元 (浙江, 厦门): the projects that
  * set targets, at most the 项目支出 (all of it where every project does); 四川's `实行绩效目标管理的项目 3 个，涉及一般公共预算当年
  * 拨款 X 万元` is such a figure, not the 一般公共预算当年拨款 of the whole budget. Only in a sentence about 绩效目标: a
  * sentence about an evaluation (绩效评价 …涉及资金) speaks of another year's projects.
  */
 /** The targets named last before the figure are the department's as a whole (部门整体支出绩效目标, 整体绩效目标). */
 const WHOLE_DEPARTMENT_GOALS = /整体(?:支出)?绩效目标(?:(?!绩效目标).)*$/;
-const PERFORMANCE = sre(String.raw`绩效目标[^。]*?涉及(?:项目)?(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const PERFORMANCE = sre(
+  String.raw`绩效目标[^。]*?涉及(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  "g",
+);
+/**
+ * 政府性基金预算支出 X 万元 · 政府性基金预算（财政）拨款支出 X 万元 · 政府性基金预算安排的支出 X 万元: the 政府性基金预算支出表's 合计
+ * (its 收入 is the income table's column, INCOME_PART's).
+ */
+const GOV_FUND_EXPENDITURE = sre(
+  String.raw`政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:安排(?:的)?)?支出(?:预算)?(?:总额|合计)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  "g",
+);
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
 const PROCUREMENT = sre(String.raw`政府采购(?:支出)?(?:预算)?(?:总额|安排|共计|合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** Its kinds, in the sentence after it: 政府采购货物预算 a 万元 · 货物类采购预算 a 万元 · 拟采购货物支出 a 万元 · 拟购买服务支出 c 万元. */
@@ -289,6 +303,12 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       read.add(amount);
       const allocation = m.groups!.key.startsWith("财");
       out.push({ kind: "table-figure", figure: allocation ? "allocation-income" : "general-public-income", label: allocation ? "财政拨款收入" : "一般公共预算收入", amount, change: null });
+    }
+    for (const m of p.text.matchAll(GOV_FUND_EXPENDITURE)) {
+      const amount = figureAt(p, m, "amount");
+      const before = p.text.slice(0, m.index).trimEnd().slice(-1);
+      if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_GOV_FUND.test(before)) continue;
+      out.push({ kind: "table-figure", figure: "gov-fund-expenditure", label: "政府性基金预算支出", amount, change: null });
     }
     for (const m of p.text.matchAll(GENERAL)) {
       // …项目 3 个，涉及一般公共预算当年拨款 X 万元: the projects' share of it (PERFORMANCE), not the whole.

@@ -219,6 +219,7 @@ export type TableFigure =
   | "allocation-opening"
   | "allocation-closing"
   | "general"
+  | "gov-fund-expenditure"
   | "general-basic"
   | "personnel"
   | "public"

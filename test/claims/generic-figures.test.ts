@@ -53,6 +53,24 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("事业单位收入预算 50.57 万元。", "附属单位支出预算 12.00 万元。", "各预算单位收入预算 3.00 万元。")).toEqual([]);
   });
 
+  it("政府性基金预算（拨款）支出 X 万元 is the 政府性基金预算支出表's 合计; a sum of two funds' or its 收入 is not", () => {
+    expect(
+      read(
+        "(七)政府性基金预算支出情况说明(详见表8)2026年政府性基金预算支出177.64万元，比上年执行数增加27.64万元。",
+        "2026年本部门政府性基金预算拨款支出657.84万元，主要用于体育彩票公益金项目。",
+        "2026年政府性基金预算财政拨款支出33.93万元。",
+      ),
+    ).toEqual(["figure gov-fund-expenditure 政府性基金预算支出 177.64", "figure gov-fund-expenditure 政府性基金预算支出 657.84", "figure gov-fund-expenditure 政府性基金预算支出 33.93"]);
+    expect(read("2026年一般公共预算和政府性基金预算支出1,000.00万元。", "上年政府性基金预算支出150.00万元。")).toEqual([]);
+  });
+
+  it("the projects that set 绩效目标, worded 涉及资金 / 涉及预算金额 (浙江, 厦门): at most the 项目支出", () => {
+    expect(read("2026年实行绩效目标管理的项目17个，涉及资金4,716.61万元。", "实行绩效目标管理的项目10个，涉及预算金额800.37万元。")).toEqual([
+      "绩效 4,716.61 at most 项目支出",
+      "绩效 800.37 at most 项目支出",
+    ]);
+  });
+
   it("the department's totals in the Ministry of Finance's wordings; 本年 …合计 is the 本年 subtotal", () => {
     expect(
       read(
