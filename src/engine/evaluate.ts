@@ -197,6 +197,28 @@ function holdsExactly(id: SumIdentity): boolean {
 }
 
 /** Judges `part ≤ whole` with the same interval reasoning. */
+/**
+ * `total ≥ Σ parts`: holds when the printed figures say so; within rounding when the total may be up to ½ unit
+ * higher and each part (a subtracted one: higher) lower enough to close the shortfall.
+ */
+export function judgeAtLeast(id: SumIdentity, mode: ToleranceMode): Verdict {
+  const stated = id.total.value;
+  let computed = new Decimal(0);
+  for (const p of id.parts) computed = p.sign === -1 ? computed.minus(p.amount.value) : computed.plus(p.amount.value);
+  const difference = stated.minus(computed);
+  let tolerance: Decimal;
+  if (mode.kind === "fixed") tolerance = mode.value;
+  else {
+    tolerance = interval(id.total).hi.minus(stated);
+    for (const p of id.parts) {
+      const i = interval(p.amount);
+      tolerance = tolerance.plus(p.sign === -1 ? i.hi.minus(p.amount.value) : p.amount.value.minus(i.lo));
+    }
+  }
+  const holds = difference.gte(0);
+  return { holds, withinRounding: !holds && difference.neg().lte(tolerance), stated, computed, difference, tolerance };
+}
+
 export function judgeAtMost(id: AtMostIdentity, mode: ToleranceMode): Verdict {
   const stated = id.part.value;
   const computed = id.whole.value;

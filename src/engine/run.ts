@@ -5,7 +5,7 @@ import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "./propagate.js";
 import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
-import { cutOffFigure, judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict, type VerdictStrings } from "./evaluate.js";
+import { cutOffFigure, judgeAtLeast, judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict, type VerdictStrings } from "./evaluate.js";
 import type { AtMostIdentity, Finding, Lang, Msg, Note, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject, SumIdentity } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -69,15 +69,18 @@ function printedStrings(v: Verdict, amounts: Amount[]): VerdictStrings {
   return { stated: yuan(n.stated), computed: yuan(n.computed), difference: yuan(n.difference), tolerance: yuan(n.tolerance) };
 }
 
-function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, n: VerdictStrings, lang: Lang, kind: "sum" | "at-most"): string {
+function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, n: VerdictStrings, lang: Lang, kind: "sum" | "at-most" | "at-least"): string {
   const subject = subjectText(s, lang);
+  const short = n.difference.replace(/^-/, "");
   if (lang === "zh") {
     const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
     if (kind === "at-most") return `${subject}：${n.stated} 不应大于${relation.zh} ${n.computed}，超出 ${n.difference}（容差 ${n.tolerance}）${verdict}`;
+    if (kind === "at-least") return `${subject}：列示 ${n.stated}，不应小于${relation.zh} ${n.computed}，少 ${short}（容差 ${n.tolerance}）${verdict}`;
     return `${subject}：列示 ${n.stated}，${relation.zh} ${n.computed}，相差 ${n.difference}（容差 ${n.tolerance}）${verdict}`;
   }
   const verdict = v.withinRounding ? ", within rounding" : ", beyond rounding";
   if (kind === "at-most") return `${subject}: ${n.stated} should not exceed ${relation.en} ${n.computed}, over by ${n.difference} (tolerance ${n.tolerance})${verdict}`;
+  if (kind === "at-least") return `${subject}: printed ${n.stated}, not less than ${relation.en} ${n.computed}, short by ${short} (tolerance ${n.tolerance})${verdict}`;
   return `${subject}: printed ${n.stated}, ${relation.en} ${n.computed}, difference ${n.difference} (tolerance ${n.tolerance})${verdict}`;
 }
 
@@ -255,22 +258,38 @@ class EngineContext implements RuleContext {
     return subjectText(s, this.lang);
   }
 
+  /**
+   * Declares a constraint that holds exactly on the integer grid (`eq`: Σ = 0, `le`: Σ ≤ 0) and logs it; false
+   * when it does not, and nothing is declared yet.
+   */
+  private holdsOnGrid(kind: LinearConstraint["kind"], terms: LinearConstraint["terms"], subject: Subject, location: SourceLocation): boolean {
+    const sign = signOfSum(terms);
+    if (kind === "eq" ? sign !== 0 : sign > 0) return false;
+    const constraint: LinearConstraint = { kind, terms, subject, location, holds: true };
+    this.declared.push(constraint);
+    this.log?.linear.push({ constraint, finding: null });
+    return true;
+  }
+
+  /**
+   * Declares a judged constraint (into the system when it holds, or holds within rounding) and logs it with the
+   * finding about to be made; true when it holds.
+   */
+  private declareJudged(kind: LinearConstraint["kind"], terms: LinearConstraint["terms"], subject: Subject, location: SourceLocation, v: Verdict): boolean {
+    const constraint: LinearConstraint = { kind, terms, subject, location, holds: v.holds };
+    if (v.holds || v.withinRounding) this.declared.push(constraint);
+    this.log?.linear.push({ constraint, finding: v.holds ? null : this.findings.length });
+    return v.holds;
+  }
+
   sum(id: SumIdentity): void {
     const terms: LinearConstraint["terms"] = new Array(id.parts.length + 1);
     terms[0] = { amount: id.total, coef: 1 };
     for (let j = 0; j < id.parts.length; j++) terms[j + 1] = { amount: id.parts[j].amount, coef: id.parts[j].sign === -1 ? 1 : -1 };
     // Most identities hold exactly: decided on the integer grid, no verdict (and no decimal) made.
-    if (signOfSum(terms) === 0) {
-      const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: true };
-      this.declared.push(constraint);
-      this.log?.linear.push({ constraint, finding: null });
-      return;
-    }
+    if (this.holdsOnGrid("eq", terms, id.subject, id.total.location)) return;
     const v = judgeSum(id, this.options.tolerance);
-    const constraint: LinearConstraint = { kind: "eq", terms, subject: id.subject, location: id.total.location, holds: v.holds };
-    if (v.holds || v.withinRounding) this.declared.push(constraint);
-    this.log?.linear.push({ constraint, finding: v.holds ? null : this.findings.length });
-    if (v.holds) return;
+    if (this.declareJudged("eq", terms, id.subject, id.total.location, v)) return;
     const related: SourceLocation[] = [];
     for (const p of id.parts) related.push(p.amount.location);
     // Two figures that should be equal, one the other cut off (截尾) at its printed places: a warning at most,
@@ -290,19 +309,24 @@ class EngineContext implements RuleContext {
       { amount: id.part, coef: 1 },
       { amount: id.whole, coef: -1 },
     ];
-    if (signOfSum(terms) <= 0) {
-      const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: true };
-      this.declared.push(constraint);
-      this.log?.linear.push({ constraint, finding: null });
-      return;
-    }
+    if (this.holdsOnGrid("le", terms, id.subject, id.part.location)) return;
     const v = judgeAtMost(id, this.options.tolerance);
-    const constraint: LinearConstraint = { kind: "le", terms, subject: id.subject, location: id.part.location, holds: v.holds };
-    if (v.holds || v.withinRounding) this.declared.push(constraint);
-    this.log?.linear.push({ constraint, finding: v.holds ? null : this.findings.length });
-    if (v.holds) return;
+    if (this.declareJudged("le", terms, id.subject, id.part.location, v)) return;
     const n = printedStrings(v, [id.part, id.whole]);
     this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-most"), id.part.location, [id.whole.location], undefined, n);
+  }
+
+  atLeast(id: SumIdentity): void {
+    const terms: LinearConstraint["terms"] = new Array(id.parts.length + 1);
+    terms[0] = { amount: id.total, coef: -1 };
+    for (let j = 0; j < id.parts.length; j++) terms[j + 1] = { amount: id.parts[j].amount, coef: id.parts[j].sign === -1 ? -1 : 1 };
+    if (this.holdsOnGrid("le", terms, id.subject, id.total.location)) return;
+    const v = judgeAtLeast(id, this.options.tolerance);
+    if (this.declareJudged("le", terms, id.subject, id.total.location, v)) return;
+    const related: SourceLocation[] = [];
+    for (const p of id.parts) related.push(p.amount.location);
+    const n = printedStrings(v, [id.total, ...mapArray(id.parts, (p) => p.amount)]);
+    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-least"), id.total.location, related, undefined, n);
   }
 
   ratio(id: RatioIdentity): void {

@@ -89,6 +89,11 @@ export interface RuleContext {
   /** `a = b`: shorthand for a sum with one part. */
   equal(subject: Subject, a: Amount, b: Amount, relation: Msg): void;
   atMost(identity: AtMostIdentity): void;
+  /**
+   * `total ≥ Σ sign·part`: a whole of which the parts stated are some, not necessarily all (a 类's 年初预算 and the
+   * 项 stated under it). The finding is at the total.
+   */
+  atLeast(identity: SumIdentity): void;
   /** A printed percentage against the ratio of amounts it describes. */
   ratio(identity: RatioIdentity): void;
   report(note: Note): void;

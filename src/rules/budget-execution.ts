@@ -2,6 +2,9 @@ import { claimsOfKind } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
 import { decimalString, inUnit } from "../model/amount.js";
 import { amountOf, table, tableName } from "../model/document.js";
+import type { ClaimOf } from "../claims/types.js";
+import type { RuleContext } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 
 /** The budget a statement names (年初预算 where it names none, as the national template's wording does). */
 const BASIS = {
@@ -17,6 +20,34 @@ const WORD = {
 };
 
 /**
+ * A 类's budget and its 项's (1.教育支出（类）。年初预算为 B … / （1）进修及培训（款）培训支出（项）。年初预算为 b₁ …): the 项
+ * stated under a 类 are some of it, so B ≥ Σ bᵢ — not B = Σ bᵢ, since a 项 budgeted and left unspent is often not in the
+ * 决算's tables nor in its text. A 项's budget is checked by nothing else where it prints no percentage (年初预算为0.00万元
+ * … 年初未作预算).
+ */
+function classBudgets(executions: ClaimOf<"execution">[], ctx: RuleContext): void {
+  const own = executions.filter((e) => e.scope === "item" && e.names && !e.preceding);
+  for (const lei of own) {
+    if (lei.names!.length !== 1) continue;
+    const seen = new Set<string>();
+    const items = own.filter((e) => {
+      const key = e.names!.join("-");
+      if (e.names!.length < 2 || e.names![0] !== lei.names![0] || e.basis !== lei.basis || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (!items.length) continue;
+    const basis = BASIS[lei.basis ?? "initial"];
+    ctx.atLeast({
+      subject: { table: "text", item: lei.label, column: basis.zh },
+      total: lei.budget,
+      parts: mapArray(items, (e) => ({ amount: e.budget })),
+      relation: { zh: `其下所列各项${basis.zh}之和`, en: `the Σ of its items' ${basis.en.replace(/^the /, "")}s stated under it` },
+    });
+  }
+}
+
+/**
  * A 决算's execution statements (年初预算为 B 万元，支出决算为 F 万元，完成年初预算的 P%。决算数小于预算数的主要原因…):
  * the percentage is F ÷ B, and the wording agrees with the two printed figures. Where the two figures
  * print equal, 小于 / 大于 cannot be judged from them (the amounts behind may differ below the printed
@@ -26,8 +57,8 @@ export const budgetExecution: Rule = {
   id: "budget-execution",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, and 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes.",
-  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致。",
+  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes, and a 类's 年初预算 is at least the Σ of the 项's stated under it.",
+  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致；类的年初预算不小于其下所列各项年初预算之和。",
   check(doc, ctx) {
     // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
     const t7 = table(doc, "sanggong");
@@ -44,6 +75,7 @@ export const budgetExecution: Rule = {
         relation: { zh: `决算数 ÷ ${tableName(t7)} 预算数`, en: `the final figure ÷ ${t7.id}'s budget` },
       });
     }
+    classBudgets(claimsOfKind(doc, "execution"), ctx);
     for (const e of claimsOfKind(doc, "execution")) {
       const subject = { table: "text" as const, item: e.label };
       const basis = BASIS[e.basis ?? "initial"];

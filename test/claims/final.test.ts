@@ -213,6 +213,24 @@ describe("the 决算's 情况说明", () => {
     expect(judged("1,521.89", "1,151.89")).toEqual(expect.arrayContaining(["text-vs-table 一般公共服务支出-财政事务-行政运行 1151.89"]));
   });
 
+  it("passes and fails: a headline 类's 年初预算 is at least the Σ of the 项's stated under it (a 项 of 年初预算为0.00万元 prints no percentage)", () => {
+    const text = (lei: string, pct: string, second: string) => [
+      "  （三）一般公共预算财政拨款支出决算具体情况",
+      `  1.一般公共服务支出（类）。年初预算为${lei}万元，支出决算为1,521.89万元，完成年初预算的${pct}%。`,
+      "  （1）财政事务（款）行政运行（项）。年初预算为1,549.20万元，支出决算为1,511.89万元，完成年初预算的97.59%。",
+      `  （2）财政事务（款）一般行政管理事务（项）。年初预算为${second}万元，支出决算为10.00万元，决算数大于年初预算数的主要原因是年初未作预算。`,
+    ];
+    const judged = (lei: string, pct: string, second: string) =>
+      runRules(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...text(lei, pct, second)].join("\n"), { template: shanghaiFinal }), [budgetExecution], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.item} ${f.column} ${f.stated} ${f.computed}`);
+    expect(judged("1,549.20", "98.24", "0.00")).toEqual([]);
+    // A 项 budgeted and not spent, left out of the text: the 类's budget is more than its 项's, rightly.
+    expect(judged("1,600.00", "95.12", "0.00")).toEqual([]);
+    // A 项's budget that the 类's cannot hold.
+    expect(judged("1,549.20", "98.24", "5.00")).toEqual(["一般公共服务支出 年初预算 1549.2 1554.2"]);
+  });
+
   it.each([
     ["全年预算数为 … 决算数为 … 完成全年预算的", "全年预算数为1,600.00万元，决算数为1,511.89万元，完成全年预算的94.49%"],
     ["预算数为 … 决算数为 … 完成预算的", "预算数为1,600.00万元，决算数为1,511.89万元，完成预算的94.49%"],

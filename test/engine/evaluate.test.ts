@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { judgeAtMost, judgeSum } from "../../src/engine/evaluate.js";
+import { judgeAtLeast, judgeAtMost, judgeSum } from "../../src/engine/evaluate.js";
 import { makeAmount, type Amount } from "../../src/model/amount.js";
 
 let line = 0;
@@ -61,5 +61,19 @@ describe("judging part ≤ whole", () => {
     expect(j("6", "5").withinRounding).toBe(true);
     expect(j("7", "5").withinRounding).toBe(false);
     expect(j("7", "5").difference.toString()).toBe("2");
+  });
+});
+
+describe("judging total ≥ Σ parts (some of the whole's parts, not necessarily all)", () => {
+  it("holds when the printed total is at least the parts' sum; within rounding by the total's ½ up and each part's ½ down", () => {
+    const j = (total: string, ...parts: string[]) =>
+      judgeAtLeast({ subject: { table: "text" }, total: a(total), parts: parts.map((p) => ({ amount: a(p) })), relation: { zh: "", en: "" } }, auto);
+    expect(str(j("100.00", "60.00", "30.00"))).toMatchObject({ holds: true, difference: "10" });
+    expect(str(j("90.00", "60.00", "30.00"))).toMatchObject({ holds: true, difference: "0" });
+    // 90.01 short: the total may be 0.005 higher and each part 0.005 lower (0.015).
+    expect(str(j("89.99", "60.00", "30.00"))).toMatchObject({ holds: false, within: true, difference: "-0.01", tolerance: "0.015" });
+    // A printed 0.00 cannot go below 0: only the total's and the other part's halves.
+    expect(str(j("59.98", "60.00", "0.00"))).toMatchObject({ holds: false, within: false, difference: "-0.02", tolerance: "0.01" });
+    expect(str(j("95.00", "60.00", "30.00", "10.00"))).toMatchObject({ holds: false, within: false, difference: "-5" });
   });
 });
