@@ -19,6 +19,11 @@ export interface ColumnSpec {
    * a label.
    */
   budgetStage?: true;
+  /**
+   * Set by the header reader, never in a template: the column is last year's budget printed beside this year's,
+   * over the same items (上年预算数 | 本年预算数 spanning them), read into the table's row of last year's figures.
+   */
+  lastYear?: true;
 }
 
 /** A label that gives a row a semantic role (e.g. 本年收入合计 → income-subtotal). */

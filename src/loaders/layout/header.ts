@@ -17,6 +17,8 @@ export interface HeaderLeaf {
   text: string;
   /** The spanning labels above it, outermost first. */
   groups: string[];
+  /** Under last year's budget printed beside this year's, over the same items (上年预算数 | 本年预算数). */
+  lastYear?: true;
   x0: number;
   /** The cell's right edge as printed (display width of the widest piece). */
   x1: number;
@@ -65,6 +67,8 @@ const GROUP = new RegExp(
       "本年收入", "上年结转(结余|和结余)?(资金)?", "财政拨款(收入|资金)?", "财政专户(拨款|管理资金)?收入", "其他资金(收入)?", "单位资金",
       "基本支出", "本年(一般公共预算|政府性基金预算?|国有资本经营预算?)?(基本)?支出", "(一般公共预算|政府性基金预算?|国有资本经营预算?)(基本|项目)?支出",
       "\\d{4}年(度)?(预算数?|执行数|基本支出|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出)?", "年初预算数",
+      // Last year's budget beside this year's, each over the same items (a 三公 table's 上年预算数 | 本年预算数).
+      "(上年|本年)预算数?",
       // The change against last year's outturn, with or without an adjustment in brackets (中央部门).
       "\\d{4}年(度)?预算数?比\\d{4}年(度)?执行数(\\(.*\\))?",
       "三公经费", "公务用车购置及运行(维护)?费", "事业收入",
@@ -196,21 +200,26 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       top: c.top,
     }),
   ).sort((a, b) => centre(a) - centre(b));
-  // 预算数 and 决算数 side by side on one line, each centred over the same items (a 决算's 三公 table: 合计 · 因公出国
-  // （境）费 · 公务用车购置及运行费 … under each): the labels below them print one list of items twice, the first under
-  // 预算数, the second under 决算数 (else each spans its side of the midpoint between them); that is the outermost
-  // group of each.
-  const stages = cells.filter((c) => groups.includes(c) && STAGES.test(c.text)).sort((a, b) => centre(a) - centre(b));
-  if (stages.length === 2 && stages[0].top === stages[1].top && STAGE_BUDGET.test(stages[0].text) && !STAGE_BUDGET.test(stages[1].text)) {
-    const below = leaves.filter((l) => l.top > stages[0].bottom);
+  // Two group labels side by side on one line, each centred over the same items: the labels below them print one
+  // list of items twice, the first under the first, the second under the second (else each spans its side of the
+  // midpoint between them); that is the outermost group of each, in place of any other group `kind` matches.
+  const sideBySide = (pair: (typeof cells)[number][], kind: RegExp) => {
+    const below = leaves.filter((l) => l.top > pair[0].bottom);
     const half = below.length / 2;
     const twice = below.length % 2 === 0 && below.slice(0, half).every((l, i) => l.text === below[half + i].text);
-    const mid = (centre(stages[0]) + centre(stages[1])) / 2;
+    const mid = (centre(pair[0]) + centre(pair[1])) / 2;
     below.forEach((l, i) => {
       const first = twice ? i < half : centre(l) < mid;
-      l.groups = [(first ? stages[0] : stages[1]).text, ...l.groups.filter((g) => !STAGES.test(g))];
+      l.groups = [(first ? pair[0] : pair[1]).text, ...l.groups.filter((g) => !kind.test(g))];
     });
-  }
+  };
+  // 预算数 and 决算数 (a 决算's 三公 table: 合计 · 因公出国（境）费 · 公务用车购置及运行费 … under each).
+  const stages = cells.filter((c) => groups.includes(c) && STAGES.test(c.text)).sort((a, b) => centre(a) - centre(b));
+  if (stages.length === 2 && stages[0].top === stages[1].top && STAGE_BUDGET.test(stages[0].text) && !STAGE_BUDGET.test(stages[1].text)) sideBySide(stages, STAGES);
+  // Last year's budget and this year's (a 三公 table's 上年预算数 | 本年预算数, or 2024年预算数 | 2025年预算数): the first
+  // list is last year's.
+  const years = cells.filter((c) => groups.includes(c) && YEAR_GROUP.test(c.text)).sort((a, b) => centre(a) - centre(b));
+  if (years.length === 2 && years[0].top === years[1].top && yearOrder(years[0].text) < yearOrder(years[1].text)) sideBySide(years, YEAR_GROUP);
   // A 小计 that no group label stands over is the first column of the group label printed next to its right
   // (a label centred over many columns starts well right of its first one), when no other group is nearer.
   // So is a 合计 printed after the table's 总计 (广州's 总计 | 财政拨款: 合计 一般公共预算 …, the group label centred
@@ -269,6 +278,10 @@ const STAGES = /^((年初|全年|调整(后)?)?预算数?|决算数?)$/;
 
 /** A year's budget column: 2025年预算数 · 2024年度预算 · 2025年预算. */
 const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;
+/** A year's budget spanning its items: 2025年预算数 · 上年预算数 · 本年预算数. */
+const YEAR_GROUP = /^(\d{4}年度?|上年|本年)预算数?$/;
+/** Which of two such years is the later: 上年 before any year printed, 本年 after. */
+const yearOrder = (t: string) => (/^上年/.test(t) ? -Infinity : /^本年/.test(t) ? Infinity : Number(t.slice(0, 4)));
 
 /**
  * Last year's budget printed beside this year's (2024年预算数 | 2025年预算数 | 增减额 | 增减率（%）): of two or more
@@ -276,6 +289,13 @@ const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;
  * the others are not taken for it.
  */
 function lastYearsBudget(leaves: HeaderLeaf[]): HeaderLeaf[] {
+  // Each year's a group over the same items, side by side (headerLeaves): the latest year's columns are read as
+  // ungrouped, the others' are last year's.
+  const outer = [...new Set(leaves.flatMap((l) => (l.groups.length && YEAR_GROUP.test(l.groups[0]) ? [l.groups[0]] : [])))];
+  if (outer.length === 2) {
+    const latest = yearOrder(outer[0]) > yearOrder(outer[1]) ? outer[0] : outer[1];
+    return mapArray(leaves, (l) => (!l.groups.length || !outer.includes(l.groups[0]) ? l : l.groups[0] === latest ? { ...l, groups: l.groups.slice(1) } : { ...l, lastYear: true as const }));
+  }
   const yearOf = (t: string) => {
     const m = YEAR_BUDGET.exec(t);
     return m ? Number(m[1]) : null;
@@ -300,7 +320,7 @@ function lastYearsBudget(leaves: HeaderLeaf[]): HeaderLeaf[] {
  * Names each amount leaf by the kind's column list: a spec whose `group` matches a group above the leaf
  * first (小计 under 基本支出 is 基本支出), then the others; each spec names one leaf.
  */
-export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[]): HeaderColumns {
+export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], readsLastYear = false): HeaderColumns {
   const allLeaves = lastYearsBudget(printedLeaves);
   // A column of words after the last amount column (广州's 绩效目标 beside each project): no amount column.
   const last = allLeaves[allLeaves.length - 1];
@@ -308,21 +328,26 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[]): H
   const leaves = remark ? allLeaves.slice(0, -1) : allLeaves;
   const amountLeaves = leaves.filter((l) => !LABEL_COLUMN.test(l.text));
   const named: (ColumnSpec | null)[] = mapArray(amountLeaves, () => null);
-  const used = new Set<ColumnSpec>();
+  // Last year's columns are named by the same specs again (each one leaf of last year's), for a kind that reads
+  // them as its row of last year's figures (readsLastYear); else they are left unnamed.
+  const usedThisYear = new Set<ColumnSpec>();
+  const usedLastYear = new Set<ColumnSpec>();
   // A kind with 预算数 columns beside its 决算数 ones, in a header that prints 决算数: a label under 预算数 (the 三公
   // 决算表), or a 年初预算数 / 调整预算数 column not under 决算数 (一般公共预算财政拨款支出决算表), is one of those.
   const staged = specs.some((x) => x.budgetStage) && amountLeaves.some((l) => STAGE_FINAL.test(l.text) || l.groups.some((g) => STAGE_FINAL.test(g)));
   for (const pass of ["grouped", "before", "plain"] as const)
     amountLeaves.forEach((l, i) => {
-      if (named[i]) return;
+      if (named[i] || (l.lastYear && !readsLastYear)) return;
       let s: ColumnSpec | undefined;
+      const used = l.lastYear ? usedLastYear : usedThisYear;
+      const groups = l.lastYear ? l.groups.slice(1) : l.groups;
       const budget = staged && !l.groups.some((g) => STAGE_FINAL.test(g)) && (l.groups.some((g) => STAGE_BUDGET.test(g)) || BUDGET_LEAF.test(l.text));
       // Amount columns, and text columns printed among them (增减(%): under a spanning label, or a percentage's).
       const free = (x: ColumnSpec) =>
         !used.has(x) && !!x.budgetStage === budget && (x.kind === "amount" || !!x.group || x.label.includes("%")) && !specs.some((o) => used.has(o) && o.key === x.key);
       if (pass === "grouped")
         // The innermost group first (小计 under 公务用车购置及运行费 under “三公”经费 is the vehicles' 小计).
-        for (const g of [...l.groups].reverse()) {
+        for (const g of [...groups].reverse()) {
           s = specs.find((x) => free(x) && !!x.group && x.group.test(g) && x.leaf.test(bare(l.text)));
           if (s) break;
         }
@@ -351,7 +376,7 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[]): H
     const next = leaves[leaves.indexOf(l) + 1];
     if (!s) out.unnamed.push([...l.groups, l.text].join("/"));
     else {
-      out.specs.push(s);
+      out.specs.push(l.lastYear ? { ...s, lastYear: true } : s);
       out.rights.push(next && next.x0 > l.x1 ? (l.x1 + next.x0) / 2 : l.x1 + half);
       out.lefts.push(l.x0);
       out.labelRights.push(l.x1);

@@ -1477,7 +1477,8 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   // The header printed above the first row (a continuation page repeats it: once is enough).
   const first = body[0]?.line ?? Infinity;
   const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null)));
-  return nameColumns(leaves, tpl.columns);
+  // (A 三公 table has a row for last year's figures: last year's budget printed beside this year's is read into it.)
+  return nameColumns(leaves, tpl.columns, tpl.layout === "single-row" && tpl.kind === "sanggong");
 }
 
 /** A line with only some of its tokens (its text theirs). */
@@ -2298,16 +2299,21 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map() };
   // Read by kind alone, two placements the row's identities cannot tell apart must stand half a column apart.
   const margin = 1 / 2;
-  const rows: Row[] = mapArray(data, (d, k) => {
+  const rows: Row[] = data.flatMap((d, k) => {
     const label = mapArray(d.label, (t) => t.text).join(" ");
     const row = emptyRow(label || tpl.title, locationOf(file, d.line));
     const placed: (LayoutToken | undefined)[] = direct ? mapArray(specs, () => undefined) : placeAmounts(d.amounts, specs, offsets, tpl.kind, named ? doubt : undefined, named ? margin : 1 / 3, d.line.page, true, centred);
     if (direct) direct[k].forEach((c, i) => (placed[c] = d.amounts[i]));
-    specs.forEach((s, i) => (row.cells[s.key] = cell(file, d.line, placed[i], s)));
+    // Last year's budget printed beside this year's, over the same items (上年预算数 | 本年预算数): a row of its own.
+    const previous = specs.some((s) => s.lastYear) ? emptyRow(label || tpl.title, locationOf(file, d.line)) : null;
+    specs.forEach((s, i) => ((s.lastYear ? previous! : row).cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
     if (tpl.kind === "sanggong") row.role = "current-year";
-    return row;
+    if (!previous) return [row];
+    previous.name = row.name;
+    previous.role = "previous-year";
+    return [previous, row];
   });
   // …or on a 合计 row above a row per budget unit (杭州): the 合计 row is the department's, the others its units'.
   const isTotal = (r: Row) => /^(合计|总计)$/.test(normaliseName((r.name ?? "").replace(/\s+/g, "")));

@@ -134,9 +134,18 @@ export function gridLines(entries: Entry[]): LayoutLine[] {
       return { page: 0, line: entry.line, text, ...(/^\s*#{1,6}\s/.test(raw) ? { heading: true } : {}), ...(text !== raw ? { raw } : {}) };
     }
     const figures = cells.some((c) => isFigureToken(c.text.trim()));
-    // The header line below this one, if this is a header line (no figures) and the next is one too.
-    const next = rows[i + 1];
-    const below = !figures && next && !next.some((c) => isFigureToken(c.text.trim())) ? next : null;
+    // The header lines below this one, if this is a header line (no figures): those up to the first line of
+    // figures (or of no cells).
+    const below: Entry["cells"][] = [];
+    for (let j = i + 1; !figures && j < rows.length; j++) {
+      const r = rows[j];
+      if (!r || r.some((c) => isFigureToken(c.text.trim()))) break;
+      below.push(r);
+    }
+    // A sub-column of a label spanning it: labelled on the line right below, or, empty there (under a group of
+    // its own merged over it and others: 本年收入 over 财政拨款收入 over 一般公共预算 · 政府性基金预算 …), on a line
+    // further down.
+    const labelledBelow = (k: number) => below.some((r) => !!r?.[k]?.text.trim());
     const tokens: LayoutToken[] = [];
     cells.forEach((c, k) => {
       const t = c.text.trim();
@@ -152,7 +161,7 @@ export function gridLines(entries: Entry[]): LayoutLine[] {
         // A header label over the empty cells after it that have labels of their own on the header line
         // below (its sub-columns): a merged cell, centred over them as printed.
         let last = k;
-        while (last + 1 < cells.length && !cells[last + 1].text.trim() && below && below[last + 1]?.text.trim()) last++;
+        while (last + 1 < cells.length && !cells[last + 1].text.trim() && labelledBelow(last + 1)) last++;
         // It stands over all of them: its extent is theirs (a label narrower than the columns it spans would
         // seem to stand over the middle ones only).
         if (last > k) {
