@@ -13,8 +13,8 @@ export const fundTables: Rule = {
   id: "fund-tables",
   defaultSeverity: "error",
   requires: { tables: [["summary"], ["gov-fund", "state-capital"]] },
-  description: "表10 total equals 表1's 政府性基金预算拨款 and 表11 total equals 表1's 国有资本经营预算拨款 (a 决算's: their 本年收入).",
-  descriptionZh: "表10 合计 = 表1 政府性基金预算拨款；表11 合计 = 表1 国有资本经营预算拨款（决算：其本年收入）。",
+  description: "表10 total equals 表1's 政府性基金预算拨款 and 表11 total equals 表1's 国有资本经营预算拨款 (a 决算's: their 本年收入; a 决算's table of 本年支出 only: the 财政拨款收入支出决算表's 本年支出合计 of that fund).",
+  descriptionZh: "表10 合计 = 表1 政府性基金预算拨款；表11 合计 = 表1 国有资本经营预算拨款（决算：其本年收入；只列本年支出的决算表：财政拨款收入支出决算表该资金的本年支出合计）。",
   check(doc, ctx) {
     const t1 = table(doc, "summary");
     if (!t1) return;
@@ -30,11 +30,21 @@ export const fundTables: Rule = {
       const parts: Amount[] = dept ? [dept] : mapArray(units, (u) => amountOf(u.row, key)).filter((a): a is Amount => !!a);
       if (!dept && parts.length === 0) continue;
       const column = key === "income" ? ` ${columnLabel(t, key)}` : "";
+      const relation = dept ? { zh: `${tableName(t)} 合计${column}`, en: `${t.id} total${column}` } : { zh: `${tableName(t)} 各单位合计${column}`, en: `${t.id} sum of units${column}` };
+      if (doc.stage === "final" && key === "total") {
+        // A 决算's fund table of 本年支出 only (公开09表): the year's income differs from it by what is carried over to next
+        // year, so it is the 财政拨款收入支出决算表's 本年支出合计 in that fund's column that it restates.
+        const t4 = table(doc, "allocation-summary");
+        const spent = amountOf(rowByRole(t4, "expenditure-subtotal"), role);
+        if (t4 && spent)
+          ctx.sum({ subject: { table: t4.id, item: rowByRole(t4, "expenditure-subtotal")!.name, column: columnLabel(t4, role) }, total: spent, parts: mapArray(parts, (amount) => ({ amount })), relation });
+        continue;
+      }
       ctx.sum({
         subject: { table: t1.id, item: name, column: columnLabel(t1, "amount") },
         total: line,
         parts: mapArray(parts, (amount) => ({ amount })),
-        relation: dept ? { zh: `${tableName(t)} 合计${column}`, en: `${t.id} total${column}` } : { zh: `${tableName(t)} 各单位合计${column}`, en: `${t.id} sum of units${column}` },
+        relation,
       });
     }
   },
