@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { rules } from "../../src/rules/index.js";
-import { layoutTable, pad, padL } from "../helpers/layout.js";
+import { fundsLine, layoutTable, pad, padL } from "../helpers/layout.js";
 
 /*
  * 财政拨款收支总表 read by kind alone, its expenditure side splitting 合计 by fund (北京, 四川: 合计 | 一般公共预算 |
  * 政府性基金预算 | 国有资本经营预算). The kind's reader knew 合计 only: the funds' columns were dropped without notice, and a
  * mistyped fund figure drew nothing. They are read now, and each row's 合计 is their sum.
  */
-const line = (income: string, a: string, expenditure: string, xs: string[]) => `${pad(income, 30)}${padL(a, 12)}${padL(expenditure, 28)}${xs.map((x) => padL(x, 14)).join("")}`;
+const line = fundsLine;
 const table = (generalOfHousing = "911.10") =>
   layoutTable("北京市某局2025年部门预算", "财政拨款收支总表", "部门：北京市某局                                                      单位：万元", [
     `收    入${" ".repeat(40)}支    出`,

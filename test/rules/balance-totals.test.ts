@@ -4,7 +4,7 @@ import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { balanceTotals } from "../../src/rules/balance-totals.js";
 import { rules } from "../../src/rules/index.js";
 import { runCases } from "../helpers/cases.js";
-import { layoutTable, pad, padL } from "../helpers/layout.js";
+import { fundsLine, layoutTable, pad, padL } from "../helpers/layout.js";
 import { twoSided } from "../helpers/tables.js";
 
 // twoSided: data from line 6. Lines 8–10 hold the totals: 本年…合计 (8), 上年结余 / 结转下年 (9), …总计 (10).
@@ -52,7 +52,7 @@ runCases(balanceTotals, {
  * own sum, which a sibling fund's figure explains as well, so the diagnosis could not tell which one was wrong.
  */
 describe("balance-totals: each fund column of a 财政拨款收支总表's expenditure side", () => {
-  const line = (income: string, a: string, expenditure: string, xs: string[]) => `${pad(income, 30)}${padL(a, 12)}${padL(expenditure, 28)}${xs.map((x) => padL(x, 14)).join("")}`;
+  const line = fundsLine;
   const table = (generalTotal = "23,746.55", fundTotal = "0.00") =>
     layoutTable("北京市某局2025年部门预算", "财政拨款收支总表", "部门：北京市某局                                                      单位：万元", [
       `收    入${" ".repeat(40)}支    出`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { fundTables } from "../../src/rules/fund-tables.js";
-import { pad, padL } from "../helpers/layout.js";
+import { fundsLine, pad, padL } from "../helpers/layout.js";
 
 /*
  * A 决算 whose 政府性基金 carried money over: 年初结转和结余 500 + 本年收入 8,300 − 年末结转和结余 150 = 本年支出 8,650
@@ -48,7 +48,7 @@ describe("fund-tables in a 决算: 表1's fund income against the fund table's �
  * (and the diagnosis then blamed correct figures). The table restates the 财政拨款收入支出决算表's 本年支出合计 of the fund.
  */
 describe("fund-tables in a 决算 whose fund table prints 本年支出 only", () => {
-  const line = (income: string, a: string, expenditure: string, xs: string[]) => `${pad(income, 30)}${padL(a, 12)}${padL(expenditure, 28)}${xs.map((x) => padL(x, 14)).join("")}`;
+  const line = fundsLine;
   const doc = (spentInTable: string) =>
     [
       "某部2023年度部门决算",
