@@ -16,3 +16,23 @@ export const fundsLine = (income: string, a: string, expenditure: string, xs: st
  */
 export const layoutTable = (document: string, title: string, unitLine: string, lines: string[]) =>
   [`                    ${document}`, "", `                    ${title}`, "", unitLine, ...lines].join("\n") + "\n";
+
+/**
+ * A line as pdftotext lays it out: each text starting at the given column (a Chinese character takes two
+ * columns of the page, one character of the line).
+ */
+export function cellsAt(...cells: [number, string][]): string {
+  let line = "";
+  for (const [col, text] of cells) line = line.padEnd(Math.max(col, line.length + (line ? 1 : 0)), " ") + text;
+  return line;
+}
+
+/** A small 部门收支总表 (100.00 in, 100.00 out) to stand before a table read by kind. */
+export const SMALL_SUMMARY = [
+  "                                    部门收支总表",
+  "                                                                                           单位：万元",
+  "          项       目               预算数                        项   目                   预算数",
+  "一、一般公共预算拨款收入                            100.00 一、一般公共服务支出                                100.00",
+  "              收   入   总   计             100.00                支   出   总   计              100.00",
+  "",
+].join("\n");

@@ -13,6 +13,7 @@ import { generic } from "../../src/templates/generic.js";
 import { normaliseTitle, templateByTitle } from "../../src/templates/index.js";
 import type { TableKind } from "../../src/model/document.js";
 import { ROOT } from "../helpers/cli.js";
+import { cellsAt, SMALL_SUMMARY } from "../helpers/layout.js";
 
 /*
  * Tables read by kind alone (the generic template), on small synthetic documents: the title forms, the
@@ -22,15 +23,8 @@ import { ROOT } from "../helpers/cli.js";
  * test/e2e/templates.test.ts.
  */
 
-/**
- * A line as pdftotext lays it out: each text starting at the given column (a Chinese character takes two
- * columns of the page, one character of the line).
- */
-function at(...cells: [number, string][]): string {
-  let line = "";
-  for (const [col, text] of cells) line = line.padEnd(Math.max(col, line.length + (line ? 1 : 0)), " ") + text;
-  return line;
-}
+/** A line as pdftotext lays it out: each text starting at the given column. */
+const at = cellsAt;
 
 const specsOf = (kind: TableKind) => generic.tables.find((t) => t.kind === kind)!.columns;
 /** The header's amount columns, named by the kind's list. */
@@ -291,14 +285,7 @@ const basicByEconomic = (rows: string[]) =>
     ...rows,
   ].join("\n");
 
-const summary = [
-  "                                    部门收支总表",
-  "                                                                                           单位：万元",
-  "          项       目               预算数                        项   目                   预算数",
-  "一、一般公共预算拨款收入                            100.00 一、一般公共服务支出                                100.00",
-  "              收   入   总   计             100.00                支   出   总   计              100.00",
-  "",
-].join("\n");
+const summary = SMALL_SUMMARY;
 
 describe("a document of an unknown template, read by kind", () => {
   it("a two-column classified table: each figure in the column its page puts it (人员经费 vs 公用经费)", () => {

@@ -98,10 +98,34 @@ const SUBTOTAL_BEFORE: [RegExp, string][] = [
 ];
 
 /**
- * The leaves of a header, left to right. Pieces on nearby lines whose centres nearly coincide are one
- * wrapped label; a piece that reads as a group label and stands over other pieces is their group.
+ * A band: one label alone on the header's first line of amount labels, centred over all the amount labels
+ * below it and reaching beyond it on both sides (四川's 当年财政拨款安排 over 合计 · 基本支出 · 项目支出). It names
+ * the fund or scope of the whole table, nothing about any one column. By its place alone it may also be the
+ * first line of a label wrapped in its cell, the labels beside it centred on a lower line: which it is, the
+ * column names tell (genericColumns in index.ts reads the header both ways).
  */
-export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
+function bandOf(pieces: Piece[]): Piece | null {
+  const amounts = pieces.filter((p) => !LABEL_COLUMN.test(p.text));
+  if (!amounts.length) return null;
+  const top = Math.min(...mapArray(amounts, (p) => p.line));
+  const onTop = amounts.filter((p) => p.line === top);
+  if (onTop.length !== 1) return null;
+  const band = onTop[0];
+  // A group label is read as one (本年政府性基金预算支出 over 合计 · 基本支出 · 项目支出), a 合计 is a column.
+  if (GROUP.test(band.text) || WHOLE_LABEL.test(band.text)) return null;
+  const below = amounts.filter((p) => p.line > top);
+  if (!below.some((p) => p.x1 <= band.x0) || !below.some((p) => p.x0 >= band.x1)) return null;
+  const x0 = Math.min(...mapArray(below, (p) => p.x0));
+  const x1 = Math.max(...mapArray(below, (p) => p.x1));
+  return Math.abs((band.x0 + band.x1) / 2 - (x0 + x1) / 2) <= (x1 - x0) / 4 ? band : null;
+}
+
+/**
+ * The leaves of a header, left to right. Pieces on nearby lines whose centres nearly coincide are one
+ * wrapped label; a piece that reads as a group label and stands over other pieces is their group. With
+ * `band: "drop"`, a band over all the amount columns (bandOf) is left out.
+ */
+export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | "drop" } = {}): HeaderLeaf[] {
   const pieces: Piece[] = [];
   lines.forEach((toks, line) => {
     for (const t of splitCells(toks)) {
@@ -117,7 +141,12 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
     const b = pieces[i];
     if (a.line === b.line && SINGLE.test(a.text) && SINGLE.test(b.text) && [...a.text].length === 1 && [...b.text].length === 1 && b.x0 - a.x1 <= unit * 6) pieces.splice(i - 1, 2, { text: a.text + b.text, x0: a.x0, x1: b.x1, line: a.line });
   }
+  if (options.band === "drop") {
+    const band = bandOf(pieces);
+    if (band) pieces.splice(pieces.indexOf(band), 1);
+  }
   const centre = (p: { x0: number; x1: number }) => (p.x0 + p.x1) / 2;
+  const overlap = (a: Piece, b: Piece) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
   // Stacks: a wrapped label's pieces, top to bottom.
   const stacks: Piece[][] = [];
   for (const p of [...pieces].sort((a, b) => a.line - b.line || a.x0 - b.x0)) {
@@ -132,12 +161,20 @@ export function headerLeaves(lines: LayoutToken[][]): HeaderLeaf[] {
       // or 合计 off the label's centre is a label of its own (小计 under 公务用车购置及运行费, printed near the end
       // of 因公出国（境）费 beside it).
       const within = [...p.text].length <= 2 && !WHOLE_LABEL.test(p.text) && p.x0 >= last.x0 - unit && p.x1 <= last.x1 + unit;
+      // A label wrapped in its cell may print its next line off its first's centre and start (因公出国 / （境）费,
+      // the second line set right): it lies half or more under the piece above and is the only piece under it,
+      // and it stands under no other piece of that line.
+      const inCell =
+        !WHOLE_LABEL.test(p.text) &&
+        overlap(p, last) >= Math.min(p.x1 - p.x0, last.x1 - last.x0) / 2 &&
+        !pieces.some((o) => o !== p && o.line === p.line && overlap(o, last) > 0) &&
+        !pieces.some((o) => o !== last && o.line === last.line && overlap(o, p) > 0);
       // A group label does not continue onto the line below: what is under it are its columns.
       // (A qualifier in brackets on the next line still belongs to it: …比2025年执行数 / （扣除中央基建投资）; and
       // so does the end of its longer form, short and within it: 上年结转 / 结余 is the one column 上年结转结余.)
       const joined = mapArray(s, (x) => x.text).join("");
       if (GROUP.test(joined) && !/^[(（]/.test(p.text) && !(within && GROUP.test(joined + p.text))) continue;
-      if ((gap <= unit * 1.5 || sameStart || within) && gap < bestGap) {
+      if ((gap <= unit * 1.5 || sameStart || within || inCell) && gap < bestGap) {
         best = s;
         bestGap = gap;
       }

@@ -1476,9 +1476,16 @@ function misfits(file: string, bs: Block[]): number {
 function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[]): HeaderColumns {
   // The header printed above the first row (a continuation page repeats it: once is enough).
   const first = body[0]?.line ?? Infinity;
-  const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null)));
+  const lines = mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null));
   // (A 三公 table has a row for last year's figures: last year's budget printed beside this year's is read into it.)
-  return nameColumns(leaves, tpl.columns, tpl.layout === "single-row" && tpl.kind === "sanggong");
+  const lastYearRow = tpl.layout === "single-row" && tpl.kind === "sanggong";
+  const named = nameColumns(headerLeaves(lines), tpl.columns, lastYearRow);
+  if (!named.unnamed.length) return named;
+  // A label alone over all the amount columns is a band naming the table's fund or scope (当年财政拨款安排), or the
+  // first line of a label wrapped in its cell (header.ts, bandOf): it is left out as a band when, so read, the
+  // header names every amount column and, joined to the labels under it, it does not.
+  const banded = nameColumns(headerLeaves(lines, { band: "drop" }), tpl.columns, lastYearRow);
+  return banded.unnamed.length || !banded.specs.length ? named : banded;
 }
 
 /** A line with only some of its tokens (its text theirs). */
