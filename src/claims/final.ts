@@ -45,6 +45,9 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
   [re(String.raw`(?<![拨款])项目支出\s*(?<amount>NUM)\s*万元`, "g"), "project", "项目支出", EXPENDITURE_PARA],
   [re(String.raw`一般公共预算财政拨款支出\s*(?<amount>NUM)\s*万元`, "g"), "general", "一般公共预算财政拨款支出"],
   [re(String.raw`一般公共预算财政拨款基本支出\s*(?<amount>NUM)\s*万元`, "g"), "general-basic", "一般公共预算财政拨款基本支出"],
+  // (八、九: the fund tables' 本年支出, 政府性基金预算财政拨款支出 X 万元，主要用于….)
+  [re(String.raw`政府性基金预算财政拨款支出\s*(?<amount>NUM)\s*万元`, "g"), "gov-fund-expenditure", "政府性基金预算财政拨款支出"],
+  [re(String.raw`国有资本经营预算财政拨款支出\s*(?<amount>NUM)\s*万元`, "g"), "state-capital-expenditure", "国有资本经营预算财政拨款支出"],
   [re(String.raw`人员经费\s*(?<amount>NUM)\s*万元`, "g"), "personnel", "人员经费", BASIC_PARA],
   [re(String.raw`公用经费\s*(?<amount>NUM)\s*万元`, "g"), "public", "公用经费", BASIC_PARA],
 ];

@@ -121,8 +121,8 @@ const INCOME_FIGURE = sre(
   "g",
 );
 const BEFORE_INCOME_FIGURE = /^[,;:。)\d年度中、．.]?$/;
-/** Before the 政府性基金 expenditure: as before an income figure, or 部门 / 单位 (not 一般公共预算和政府性基金…, a sum of two). */
-const BEFORE_GOV_FUND = /^[,;:。)\d年度中、．.门位]?$/;
+/** Before a fund's expenditure: as before an income figure, or 部门 / 单位 (not 一般公共预算和政府性基金…, a sum of two). */
+const BEFORE_FUND = /^[,;:。)\d年度中、．.门位]?$/;
 /**
  * …对项目支出全面实施绩效目标管理，涉及预算拨款 X 万元 (国家信访局) · …绩效目标…，涉及项目预算资金 X 万元 · 实行绩效目标管理的
  * 项目 N 个，涉及资金 / 涉及预算金额 X 万元 (浙江, 厦门): the projects that
@@ -137,11 +137,11 @@ const PERFORMANCE = sre(
   "g",
 );
 /**
- * 政府性基金预算支出 X 万元 · 政府性基金预算（财政）拨款支出 X 万元 · 政府性基金预算安排的支出 X 万元: the 政府性基金预算支出表's 合计
- * (its 收入 is the income table's column, INCOME_PART's).
+ * 政府性基金预算支出 X 万元 · 政府性基金预算（财政）拨款支出 X 万元 · 政府性基金预算安排的支出 X 万元, and 国有资本经营预算… alike:
+ * the fund's 支出表's 合计 (its 收入 is the income table's column, INCOME_PART's).
  */
-const GOV_FUND_EXPENDITURE = sre(
-  String.raw`政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:安排(?:的)?)?支出(?:预算)?(?:总额|合计)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+const FUND_EXPENDITURE = sre(
+  String.raw`(?<fund>政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:拨款)?(?:安排(?:的)?)?支出(?:预算)?(?:总额|合计)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
 /** 政府采购预算总额 X 万元 · 政府采购安排 X 万元 · 政府采购支出预算总额 X 万元. */
@@ -304,11 +304,12 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const allocation = m.groups!.key.startsWith("财");
       out.push({ kind: "table-figure", figure: allocation ? "allocation-income" : "general-public-income", label: allocation ? "财政拨款收入" : "一般公共预算收入", amount, change: null });
     }
-    for (const m of p.text.matchAll(GOV_FUND_EXPENDITURE)) {
+    for (const m of p.text.matchAll(FUND_EXPENDITURE)) {
       const amount = figureAt(p, m, "amount");
       const before = p.text.slice(0, m.index).trimEnd().slice(-1);
-      if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_GOV_FUND.test(before)) continue;
-      out.push({ kind: "table-figure", figure: "gov-fund-expenditure", label: "政府性基金预算支出", amount, change: null });
+      if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_FUND.test(before)) continue;
+      const gov = m.groups!.fund.startsWith("政");
+      out.push({ kind: "table-figure", figure: gov ? "gov-fund-expenditure" : "state-capital-expenditure", label: gov ? "政府性基金预算支出" : "国有资本经营预算支出", amount, change: null });
     }
     for (const m of p.text.matchAll(GENERAL)) {
       // …项目 3 个，涉及一般公共预算当年拨款 X 万元: the projects' share of it (PERFORMANCE), not the whole.

@@ -220,6 +220,7 @@ export type TableFigure =
   | "allocation-closing"
   | "general"
   | "gov-fund-expenditure"
+  | "state-capital-expenditure"
   | "general-basic"
   | "personnel"
   | "public"

@@ -385,6 +385,7 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "allocation-closing": { kind: "allocation-summary", role: "expenditure-carryforward", label: /^年末财政拨款结转和结余/, key: "amount" },
   general: { kind: "general-function", key: "total" },
   "gov-fund-expenditure": { kind: "gov-fund", key: "total" },
+  "state-capital-expenditure": { kind: "state-capital", key: "total" },
   "general-basic": { kind: "general-function", key: "basic" },
   personnel: { kind: "general-basic-economic", key: "personnel" },
   public: { kind: "general-basic-economic", key: "public" },

@@ -24,6 +24,17 @@ describe("the 决算's 情况说明", () => {
     ]);
   });
 
+  it("the fund tables' 本年支出 in their own sections (八、九: 政府性基金 / 国有资本经营预算财政拨款支出 X 万元)", () => {
+    expect(
+      figures([
+        "  八、政府性基金预算财政拨款收入支出决算情况说明",
+        "  2024年度政府性基金预算财政拨款支出2465.37万元，主要用于中央专项彩票公益金支出。",
+        "  九、国有资本经营预算财政拨款支出决算情况说明",
+        "  2024年度国有资本经营预算财政拨款支出182.27万元，主要用于所属企业解决历史遗留问题。",
+      ]),
+    ).toEqual(["gov-fund-expenditure 2465.37", "state-capital-expenditure 182.27"]);
+  });
+
   it("a 其中 part under another whole (一般公共预算财政拨款支出…其中：基本支出) is not read as the 支出决算表's", () => {
     expect(figures(["  一般公共预算财政拨款支出1,521.89万元，其中：基本支出1,511.89万元，项目支出10.00万元。"])).toEqual(["general 1,521.89"]);
   });

@@ -61,6 +61,7 @@ describe("the generic reader: figures that restate a table", () => {
         "2026年政府性基金预算财政拨款支出33.93万元。",
       ),
     ).toEqual(["figure gov-fund-expenditure 政府性基金预算支出 177.64", "figure gov-fund-expenditure 政府性基金预算支出 657.84", "figure gov-fund-expenditure 政府性基金预算支出 33.93"]);
+    expect(read("2026年国有资本经营预算支出182.27万元。")).toEqual(["figure state-capital-expenditure 国有资本经营预算支出 182.27"]);
     expect(read("2026年一般公共预算和政府性基金预算支出1,000.00万元。", "上年政府性基金预算支出150.00万元。")).toEqual([]);
   });
 
