@@ -179,7 +179,8 @@ export const generic: DocumentTemplate = {
       layout: "classified", codeKind: "economic", columns: [...code, amount("total", "机关运行经费", /^机关运行经费(支出)?(预算数?|决算数?)?$/), ...classifiedAmounts],
     }),
     g(7, {
-      kind: "sanggong", title: "“三公”经费表", titlePatterns: [/三公/], layout: "single-row",
+      // (Not a fund's own 三公: 四川's 表4-1 政府性基金预算“三公”经费支出预算表 is another table than the 一般公共预算's.)
+      kind: "sanggong", title: "“三公”经费表", titlePatterns: [/^(?!.*(政府性基金|国有资本经营)).*三公/], layout: "single-row",
       columns: [
         amount("total", "“三公”经费合计", /^(小计|合计)$/, /^三公经费$/),
         amount("vehicle", "公务用车购置及运行费", /^小计$/, /^公务用车购置及运行(维护)?费$/),
@@ -210,8 +211,9 @@ export const generic: DocumentTemplate = {
         ),
       ],
     }),
-    g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/政府性基金/], ...fundColumns }),
-    g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/国有资本经营/], ...fundColumns }),
+    // (A fund's own 三公 table is neither the fund's table nor the 三公's: no kind, listed as not read.)
+    g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/^(?!.*三公).*政府性基金/], ...fundColumns }),
+    g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/^(?!.*三公).*国有资本经营/], ...fundColumns }),
     g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     // 财政拨款 by fund together (江苏's 财政拨款支出预算表（功能科目） and 财政拨款基本支出预算表（经济科目）): after the
     // tables of one fund, whose titles also say 财政拨款 (一般公共预算财政拨款支出决算表 is general-function).

@@ -87,6 +87,13 @@ describe("titles recognised by kind", () => {
     expect(kindOf("“三公”经费和机关运行经费预算表")).toBe("sanggong");
     expect(kindOf("一般公共预算“三公”经费支出预算表")).toBe("sanggong");
   });
+
+  it("a fund's own 三公 table (四川's 表4-1) is neither the 三公 table nor the fund's", () => {
+    expect(kindOf("政府性基金预算“三公”经费支出预算表")).toBeNull();
+    expect(kindOf("国有资本经营预算“三公”经费支出表")).toBeNull();
+    expect(kindOf("政府性基金预算支出预算表")).toBe("gov-fund");
+    expect(kindOf("三公经费支出预算表")).toBe("sanggong");
+  });
 });
 
 describe("headers read by kind alone", () => {
