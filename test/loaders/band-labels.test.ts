@@ -17,7 +17,7 @@ import { cellsAt, SMALL_SUMMARY } from "../helpers/layout.js";
 const at = cellsAt;
 
 const specsOf = (kind: TableKind) => generic.tables.find((t) => t.kind === kind)!.columns;
-const named = (kind: TableKind, lines: string[]) => nameColumns(headerLeaves(layoutLines(lines.join("\n")).map(tokensOf)), specsOf(kind));
+const named = (kind: TableKind, lines: string[], options: Parameters<typeof headerLeaves>[1] = {}) => nameColumns(headerLeaves(layoutLines(lines.join("\n")).map(tokensOf), options), specsOf(kind));
 
 const doc = (...tables: string[]) => ["2025年某某局部门预算", "", ...tables].join("\n");
 const load = (text: string): BudgetDocument => loadLayoutText("doc.txt", text);
@@ -89,11 +89,21 @@ describe("a band label over every amount column (四川's 当年财政拨款安�
 });
 
 describe("a label wrapped in its cell, its next line set off its first (因公出国 / （境）费)", () => {
-  const sanggong = (wrapAt: number) =>
-    named("sanggong", [
-      at([2, "单位编码"], [14, "单位名称"], [30, "合计"], [40, "因公出国"], [56, "公务用车购置及运行费"], [84, "公务接待费"]),
-      at([wrapAt, "（境）费"], [54, "小计"], [64, "购置费"], [74, "运行费"]),
-    ]);
+  // Read so only when the header read otherwise leaves columns unnamed (genericColumns): a piece half under a wider
+  // one is as often a label of its own (a LibreOffice PDF's project table, 江苏's 三公 at another spacing).
+  const sanggong = (wrapAt: number, wrapped: "centred" | "in-cell" = "in-cell") =>
+    named(
+      "sanggong",
+      [
+        at([2, "单位编码"], [14, "单位名称"], [30, "合计"], [40, "因公出国"], [56, "公务用车购置及运行费"], [84, "公务接待费"]),
+        at([wrapAt, "（境）费"], [54, "小计"], [64, "购置费"], [74, "运行费"]),
+      ],
+      { wrapped },
+    );
+
+  it("read first as before: the piece is a label of its own, a column left unnamed", () => {
+    expect(sanggong(44, "centred").unnamed).not.toEqual([]);
+  });
 
   it("half or more under its first line, and the only piece under it: one label", () => {
     const h = sanggong(44);

@@ -123,9 +123,10 @@ function bandOf(pieces: Piece[]): Piece | null {
 /**
  * The leaves of a header, left to right. Pieces on nearby lines whose centres nearly coincide are one
  * wrapped label; a piece that reads as a group label and stands over other pieces is their group. With
- * `band: "drop"`, a band over all the amount columns (bandOf) is left out.
+ * `band: "drop"`, a band over all the amount columns (bandOf) is left out; with `wrapped: "in-cell"`, a wrapped label's
+ * next line may also stand off its first's centre (see inCell below).
  */
-export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | "drop" } = {}): HeaderLeaf[] {
+export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | "drop"; wrapped?: "centred" | "in-cell" } = {}): HeaderLeaf[] {
   const pieces: Piece[] = [];
   lines.forEach((toks, line) => {
     for (const t of splitCells(toks)) {
@@ -164,7 +165,10 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
       // A label wrapped in its cell may print its next line off its first's centre and start (因公出国 / （境）费,
       // the second line set right): it lies half or more under the piece above and is the only piece under it,
       // and it stands under no other piece of that line.
+      // Only when asked (genericColumns, where the header read otherwise leaves columns unnamed): a piece half under
+      // another is as often a label of its own beside a wider one above.
       const inCell =
+        options.wrapped === "in-cell" &&
         !WHOLE_LABEL.test(p.text) &&
         overlap(p, last) >= Math.min(p.x1 - p.x0, last.x1 - last.x0) / 2 &&
         !pieces.some((o) => o !== p && o.line === p.line && overlap(o, last) > 0) &&

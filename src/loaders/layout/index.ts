@@ -1406,8 +1406,8 @@ function rejoinWrappedNames(tables: Table[]): void {
     }
 }
 
-/** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 财决01表, 附表4): not a row. */
-const TABLE_NUMBER = new RegExp(String.raw`^(部门)?公开表\s*\d+$|^${FORM_NUMBER}$|^附表\s*\d+$`);
+/** The number of the next table printed above its title (部门公开表 2, 公开 03 表, 财决01表, 附表4, 表十一): not a row. */
+const TABLE_NUMBER = new RegExp(String.raw`^(部门)?公开表\s*\d+$|^${FORM_NUMBER}$|^附表\s*\d+$|^(附)?表\s*[一二三四五六七八九十]+$`);
 
 /** Lines a table's block may hold that are not its header: a note, the table's number, "no data". */
 const NOT_HEADER = new RegExp(String.raw`^[（(]?(注|备注|说明)\s*[:：]|^${FORM_NUMBER}$|^部门公开表\s*\d+$|^(附)?表\s*\d+$|此表为空|本表(本年)?无|无数据`);
@@ -1484,8 +1484,13 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   // A label alone over all the amount columns is a band naming the table's fund or scope (当年财政拨款安排), or the
   // first line of a label wrapped in its cell (header.ts, bandOf): it is left out as a band when, so read, the
   // header names every amount column and, joined to the labels under it, it does not.
-  const banded = nameColumns(headerLeaves(lines, { band: "drop" }), tpl.columns, lastYearRow);
-  return banded.unnamed.length || !banded.specs.length ? named : banded;
+  // The same for a label wrapped in its cell with its next line set off its first's centre (因公出国 / （境）费): read so
+  // only when the header read otherwise leaves columns unnamed, and kept only when it names them all.
+  for (const options of [{ band: "drop" }, { wrapped: "in-cell" }, { band: "drop", wrapped: "in-cell" }] as const) {
+    const again = nameColumns(headerLeaves(lines, options), tpl.columns, lastYearRow);
+    if (!again.unnamed.length && again.specs.length) return again;
+  }
+  return named;
 }
 
 /** A line with only some of its tokens (its text theirs). */
