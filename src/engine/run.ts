@@ -2,6 +2,7 @@ import { Decimal } from "decimal.js";
 import { decimalString, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
+import { rowWords } from "../model/names.js";
 import type { LinearConstraint } from "./propagate.js";
 import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
@@ -52,8 +53,8 @@ export function emptyLog(): IdentityLog {
 
 export function subjectText(s: Subject, lang: Lang): string {
   const table = s.table === "text" ? (lang === "zh" ? "文字部分" : "text") : lang === "zh" ? `表${s.table.slice(1)}` : s.table;
-  const parts = [table, s.unit, s.code, s.item].filter((x): x is string => !!x);
-  let text = parts.join(" ");
+  const row = rowWords(s.unit, s.code, s.item);
+  let text = row ? `${table} ${row}` : table;
   if (s.column) text += lang === "zh" ? `「${s.column}」` : ` [${s.column}]`;
   return text;
 }

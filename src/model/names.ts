@@ -67,3 +67,13 @@ export function codesByName(entries: readonly (readonly [code: string, name: str
   for (const [code, name] of entries) byName.set(normaliseName(name), code);
   return (name) => (name ? (byName.get(normaliseName(name)) ?? null) : null);
 }
+
+/**
+ * A row named in words, as a finding shows it: its unit, code and item, a name printed twice said once. A
+ * unit's own row of a table listed by unit (a 三公 table's `110005 龙溪县职业技术教育中心`) has the unit for item too.
+ */
+export function rowWords(unit: string | null | undefined, code: string | null | undefined, item: string | null | undefined): string {
+  const words: string[] = [];
+  for (const w of [unit, code, item]) if (w && !words.includes(w)) words.push(w);
+  return words.join(" ");
+}

@@ -1,5 +1,6 @@
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
+import { rowWords } from "../model/names.js";
 
 /**
  * Where a finding is, as an officer looks for it in the printed document: the page when the input has
@@ -14,7 +15,7 @@ export function placeText(f: Finding, lang: Lang): string {
   if (page) parts.push(zh ? `第${page}页` : `page ${page}`);
   if (f.table === "text") parts.push(zh ? "文字部分" : "written parts");
   else parts.push(zh ? `表${f.table.slice(1)}` : f.table);
-  const row = [f.unit, f.code, f.item].filter((x): x is string => !!x).join(" ");
+  const row = rowWords(f.unit, f.code, f.item);
   if (row) parts.push(zh ? `行「${row}」` : `row ${row}`);
   if (f.column) parts.push(zh ? `列「${f.column}」` : `column ${f.column}`);
   parts.push(toolPlace(f.location));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/engine/types.js";
 import { quoter } from "../../src/quote.js";
+import { subjectText } from "../../src/engine/run.js";
 import { placeText } from "../../src/reporters/place.js";
 import { doc } from "../helpers/docs.js";
 
@@ -49,5 +50,15 @@ describe("the printed line, quoted with the figure marked", () => {
     const cell = row.cells.basic.location;
     expect(q.quote(cell)).toBe("单位A │ 10 │ »4« │ 6");
     expect(q.quote({ file: "case.md", line: 999 })).toBeUndefined();
+  });
+});
+
+describe("a row named by its unit alone", () => {
+  it("names the unit once when the row's item is the unit itself (a 三公 table listed by unit)", () => {
+    const unitRow = finding({ table: "T7", unit: "110005 龙溪县职业技术教育中心", code: null, item: "110005 龙溪县职业技术教育中心", column: "“三公”经费合计" });
+    expect(placeText(unitRow, "en")).toBe("T7 · row 110005 龙溪县职业技术教育中心 · column “三公”经费合计 · d.md:636:13");
+    expect(placeText(unitRow, "zh")).toBe("表7 · 行「110005 龙溪县职业技术教育中心」 · 列「“三公”经费合计」 · d.md:636:13");
+    expect(subjectText({ table: "T7", unit: "单位A", code: null, item: "单位A", column: "合计" }, "en")).toBe("T7 单位A [合计]");
+    expect(subjectText({ table: "T8", unit: "单位A", code: "301", item: "工资福利支出", column: "合计" }, "zh")).toBe("表8 单位A 301 工资福利支出「合计」");
   });
 });
