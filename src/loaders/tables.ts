@@ -3,7 +3,7 @@ import { moneyUnitOf, trailingMoneyUnit } from "./money-unit.js";
 import type { Cell, Column, Row, Table, TableId, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
-import { pushTo } from "../model/queries.js";
+import { amountName, pushTo } from "../model/queries.js";
 import { TABLE_NUMBER_PREFIX, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
@@ -636,8 +636,9 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
         tpl.columns.filter((c) => map.index.has(c.key)),
         (c) => ({ key: c.key, name: c.label, label: map.labels[map.index.get(c.key)!] || c.label, kind: c.kind }),
       );
-      if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? "预算数", kind: "amount" });
-      t = { id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
+      const title = page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title;
+      if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? amountName(null, title), kind: "amount" });
+      t = { id: tpl.id, kind: tpl.kind, title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
       tables.push(t);
     }
     t.pages++;

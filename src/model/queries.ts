@@ -8,8 +8,17 @@ import { mapArray } from "../util/arrays.js";
 /** Canonical label of a table's column (支出总计, 基本支出 …) for messages. */
 export function columnLabel(t: Table, key: string): string {
   const c = t.columns.find((x) => x.key === key);
-  if (key === "amount") return c?.name ?? "预算数";
+  if (key === "amount") return c?.name ?? amountName(null, t.title);
   return c?.name ?? c?.label ?? key;
+}
+
+/**
+ * The name of a two-sided table's one amount column (收支总表): 预算数 or 决算数 as its header prints it, else as
+ * its title says what it is (a 决算 table's header often prints only 金额).
+ */
+export function amountName(printed: string | null | undefined, title: string | null | undefined): string {
+  if (printed === "预算数" || printed === "决算数") return printed;
+  return title && /决算/.test(title) ? "决算数" : "预算数";
 }
 
 /** The amount columns a table printed, in order. */

@@ -454,7 +454,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     if (!row && !src.role) {
       // No 合计 row (国家信访局's 表5 starts at its first 类): the column's Σ over the 类 rows, of every unit.
       const classes = mapArray(t.rows.filter((r) => r.kind === "code" && r.code?.length === 3), (r) => inText(t, amountOf(r, src.key))).filter((a): a is Amount => !!a);
-      if (classes.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(classes), relation: { zh: `${tableName(t)} 各类 ${columnLabel(t, src.key)}之和`, en: `${t.id} Σ of the 类 rows, ${src.key}` } });
+      if (classes.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(classes), relation: { zh: `${tableName(t)} 各类 ${columnLabel(t, src.key)}之和`, en: `${t.id} Σ of the 类 rows, ${columnLabel(t, src.key)}` } });
       continue;
     }
     const printed = inText(t, amountOf(row ?? undefined, src.key));
@@ -468,7 +468,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     }
     const where = row?.role ? (row.label ?? "") : "合计";
     const zh = `${tableName(t)} ${where} ${columnLabel(t, src.key)}${blank ? "（空白，按 0）" : ""}`.replace(/\s+$/, "");
-    ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh, en: `${t.id} ${where} ${src.key}${blank ? " (blank: 0)" : ""}` });
+    ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh, en: `${t.id} ${where} ${columnLabel(t, src.key)}${blank ? " (blank: 0)" : ""}` });
   }
   // The “三公” 年初预算 and 决算 against the 三公 table's 预算数 and 决算数 合计.
   const t7 = table(doc, "sanggong");

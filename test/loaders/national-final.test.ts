@@ -201,3 +201,26 @@ describe("a table number printed between a title and its 单位 line (财决05�
   });
 });
 
+
+describe("a 决算's 收支总表 whose header prints 金额, not 决算数", () => {
+  const HEADER = "       项目           决算数              项目            决算数";
+  const amountHeader = () => {
+    expect(FIXTURE).toContain(HEADER);
+    return FIXTURE.replace(HEADER, "       项目           金额                项目            金额  ");
+  };
+
+  it("names its amount column 决算数, as its title says what it is", () => {
+    const t = loadLayoutText("决算.txt", amountHeader()).tables.find((x) => x.kind === "summary")!;
+    expect(t.columns.find((c) => c.key === "amount")?.name).toBe("决算数");
+  });
+
+  it("fails: a retyped 总计 is an error whose message names the column 决算数, not 预算数", () => {
+    const text = amountHeader().replace("八、其他收入                  6.20", "八、其他收入                  9.20");
+    const found = errors(text).filter((f) => f.table === "T1" && f.column !== null);
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.column).toBe("决算数");
+      expect(f.message).not.toContain("预算数");
+    }
+  });
+});

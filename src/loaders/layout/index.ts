@@ -2,6 +2,7 @@ import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart,
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses } from "../../model/economic-classes.js";
+import { amountName } from "../../model/queries.js";
 import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
@@ -2093,7 +2094,7 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     items.push({ cells, loc: locationOf(file, x.line) });
   }
   const rows = twoSidedRows(tpl, items);
-  const printedAs = mapArray(headerTokens(header), (t) => normaliseName(t.text)).find((t) => /^(预算数|决算数)$/.test(t)) ?? "预算数";
+  const printedAs = amountName(mapArray(headerTokens(header), (t) => normaliseName(t.text)).find((t) => /^(预算数|决算数)$/.test(t)), b.hit.title);
   // The expenditure side's split columns are listed only where printed: the rules' identities go by them.
   const printed = new Set([...mapArray(tpl.columns.filter((c) => c.kind !== "amount" || c.key === "income-amount"), (c) => c.key), ...mapArray(expSpecs, (s) => s.key)]);
   const columns: Column[] = [...columnsOf(tpl, printed), { key: "amount", name: printedAs, label: printedAs, kind: "amount" }];
