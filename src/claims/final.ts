@@ -31,6 +31,12 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
   [re(String.raw`(?:本年|(?<=\d\s*年度?))收入合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "income-subtotal", "本年收入合计"],
   [re(String.raw`(?:本年|(?<=\d\s*年度?))支出合计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "expenditure-subtotal", "本年支出合计"],
   [re(String.raw`(?<![预算])财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income", "财政拨款收入", INCOME_PARA],
+  // (一、's 使用非财政拨款结余（含专用结余）X 万元 and 结余分配 Y 万元: the 收支总表's rows of those names.)
+  [re(String.raw`使用非财政拨款结余\s*(?:\(含专用结余\))?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "non-allocation-balance-used", "使用非财政拨款结余"],
+  [re(String.raw`结余分配\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "balance-distribution", "结余分配"],
+  // (四、's 本年财政拨款收入 X 万元；本年财政拨款支出 Y 万元: the 财政拨款收支总表's 本年收入合计 and 本年支出合计.)
+  [re(String.raw`本年财政拨款收入\s*(?:合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "allocation-income-subtotal", "本年财政拨款收入"],
+  [re(String.raw`本年财政拨款支出\s*(?:合计)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g"), "allocation-expenditure-subtotal", "本年财政拨款支出"],
   // (The national template's 收入决算情况 by fund: 一般公共预算财政拨款收入 X 万元，占 P%；政府性基金预算财政拨款收入 …)
   [re(String.raw`一般公共预算财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "general-public-income", "一般公共预算财政拨款收入", INCOME_PARA],
   [re(String.raw`政府性基金预算财政拨款收入\s*(?<amount>NUM)\s*万元`, "g"), "gov-fund-income", "政府性基金预算财政拨款收入", INCOME_PARA],
@@ -150,6 +156,16 @@ function totalsApart(p: Para, out: Claim[], next?: Para): void {
     out.push({ kind: "table-figure", figure: alloc ? "allocation-grand-total" : "grand-total", label: alloc ? "财政拨款收入总计" : "收入总计", amount: income, change: changeIn(p, end, p.text.length) ?? after });
     out.push({ kind: "table-figure", figure: alloc ? "allocation-expenditure-total" : "expenditure-total", label: alloc ? "财政拨款支出总计" : "支出总计", amount: spent, change: null });
   }
+}
+
+/**
+ * Figures of the department's (or all its allocations') 收支总表 rows: not read in a fund's section or sentence
+ * (七、政府性基金预算财政拨款收入支出决算情况说明: 本年财政拨款收入 X 万元 is the fund's).
+ */
+const DEPARTMENT_ONLY = new Set<TableFigure>(["non-allocation-balance-used", "balance-distribution", "allocation-income-subtotal", "allocation-expenditure-subtotal"]);
+function ofAFund(text: string, at: number, section: string): boolean {
+  const sentence = text.slice(Math.max(text.lastIndexOf("。", at), text.lastIndexOf(";", at)) + 1, at);
+  return FUND_WORDS.test(sentence) || /政府性基金|国有资本/.test(section);
 }
 
 /** 年初结转和结余 X 万元 · 年末财政拨款结转和结余 X 万元 (the 财政拨款's in group `alloc`). */
@@ -306,7 +322,9 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     if (!/;\s*$/.test(paras[k - 1]?.text ?? "")) runOnTotal = null;
     // (Or of its section: 六、一般公共预算财政拨款基本支出决算情况说明 over 人员经费 X，主要包括：…。 / 公用经费 Y，… — the parts each
     // a paragraph of their own, after the total's paragraph ending 其中：.)
-    for (const [rx, figure, label, scope] of FIGURES) if (!scope || scope.test(scopeText) || scope.test(section)) for (const m of p.text.matchAll(rx)) found.push({ figure, label, m });
+    for (const [rx, figure, label, scope] of FIGURES)
+      if (!scope || scope.test(scopeText) || scope.test(section))
+        for (const m of p.text.matchAll(rx)) if (!DEPARTMENT_ONLY.has(figure) || !ofAFund(p.text, m.index, section)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
     for (const { figure, label, m } of found) {

@@ -89,6 +89,21 @@ describe("the 决算's 情况说明", () => {
     expect(carry("  七、政府性基金预算财政拨款收入支出决算情况说明", "  2024年度政府性基金预算财政拨款年初结转和结余38.65万元，本年收入204.50万元，年末结转和结余18.50万元。")).toEqual([]);
   });
 
+  it("the 总体情况's 使用非财政拨款结余 and 结余分配, and the 财政拨款's 本年财政拨款收入 and 支出; not a fund's", () => {
+    const rows = (...paragraphs: string[]) => figures(paragraphs).filter((f) => /balance|allocation-(income|expenditure)-subtotal/.test(f));
+    expect(rows("  一、收入支出决算总体情况说明", "  其中：本年收入合计18599.92万元，使用非财政拨款结余（含专用结余）11.59万元，年初结转和结余1484.43万元；本年支出合计18906.82万元，结余分配8.71万元，年末结转和结余1180.41万元。")).toEqual([
+      "non-allocation-balance-used 11.59",
+      "balance-distribution 8.71",
+    ]);
+    expect(rows("  四、财政拨款收入支出决算总体情况说明", "  其中：年初财政拨款结转和结余1443.12万元，本年财政拨款收入18257.47万元；本年财政拨款支出18563.40万元，年末财政拨款结转和结余1137.20万元。")).toEqual([
+      "allocation-income-subtotal 18257.47",
+      "allocation-expenditure-subtotal 18563.40",
+    ]);
+    // A fund's section, or a sentence naming a fund before the figure: that fund's, not the 财政拨款收支总表's rows.
+    expect(rows("  七、政府性基金预算财政拨款收入支出决算情况说明", "  本年财政拨款收入204.50万元，本年财政拨款支出224.65万元。")).toEqual([]);
+    expect(rows("  四、财政拨款收入支出决算总体情况说明", "  其中政府性基金预算本年财政拨款收入204.50万元。")).toEqual([]);
+  });
+
   it("the national template's wording: 收、支总计 and its change against 上年 as against a year", () => {
     const changes = (text: string) =>
       claims([text]).flatMap((c) => (c.kind === "table-figure" || c.kind === "operating-cost" ? [`${c.kind === "table-figure" ? c.figure : "operating-cost"} ${c.amount.text} ${c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-"}`] : []));
