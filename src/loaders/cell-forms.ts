@@ -53,17 +53,20 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     refused = headerMismatches(read)[0];
     read = null;
   }
-  if (recognised.name !== defaultTemplate.name) {
+  // Titles Shenzhen prints too (部门收支总表, 部门收入总表 …) are the national ones: a document the tab-separated reader
+  // refused although its titles are Shenzhen's is another province's, read by kind.
+  const reading = recognised.name !== defaultTemplate.name ? recognised : read ? null : generic;
+  if (reading) {
     let doc: BudgetDocument | null = null;
     try {
-      doc = laidOut(laid, recognised);
+      doc = laidOut(laid, reading);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
     // (A reading of the written parts alone, no table in it, is taken where the tab-separated reader found no
     // table at all; one that found a table it could not read keeps its error, which says what was expected.)
     const noTable = !read && refused instanceof InputError && /^not a budget disclosure/.test(refused.message);
-    if (doc && (recognised !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)) || (doc.tables.length === 0 && noTable))) return doc;
+    if (doc && (reading !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)) || (doc.tables.length === 0 && noTable))) return doc;
   }
   if (read) return read;
   throw refused;
