@@ -113,6 +113,8 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   for (const s of claimsOfKind(doc, "sanggong")) {
     const key: SanggongComponent = s.component; // 表9's column keys are the component names
     const subject: Subject = { table: "text", item: s.label };
+    // (A component the table prints no column for — 会议费 and 培训费 beside a table of the 三公 alone — is not 0.)
+    if (!t9.columns.some((col) => col.key === key)) continue;
     const cur = mapArray(rows("current-year"), (r) => inText(t9, amountOf(r, key)));
     if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${key}, all units` } });
     const c = s.change;
