@@ -152,6 +152,21 @@ describe("a table of one column printed in lanes (the 决算's 项目支出决�
     const t = doc.tables.find((x) => x.kind === "general-basic-economic")!;
     expect(t.rows.map(read)).toEqual(["301 personnel=100.00", "30101 personnel=100.00", "302 public=40.00", "30201 public=40.00"]);
   });
+
+  it("in a 基本支出 table, a 合计 of every lane printed across an empty lane is no lane's 合计 (人员经费's)", () => {
+    const doc = loadLayoutText(
+      "final.txt",
+      layoutTable("国家某局2024年度部门决算", "一般公共预算财政拨款基本支出决算表", "金额单位：万元", [
+        row3("科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"),
+        row3("301", "工资福利支出", "100.00", "302", "商品和服务支出", "40.00", "310", "资本性支出", "5.00"),
+        row3("30101", "基本工资", "100.00", "30201", "办公费", "40.00", "31002", "办公设备购置", "5.00"),
+        lane("", "合计", "") + lane("", "", "") + lane("", "", "145.00"),
+      ]),
+    );
+    const t = doc.tables.find((x) => x.kind === "general-basic-economic");
+    expect(t?.rows.find((r) => r.name === "合计")?.cells.personnel?.text ?? "").not.toBe("145.00");
+    expect(errors(doc)).toEqual([]);
+  });
 });
 
 describe("laneKinds", () => {

@@ -150,10 +150,11 @@ export function isLaneHeader(l: LayoutLine): boolean {
 /**
  * The lane of each token of the body. A lane's 合计 label printed without its figure, and the next lanes of its
  * line holding only a figure, spanning lanes (the national template's 公用经费合计 under 公用经费's two lanes,
- * its figure in the last): the figure is that 合计's. A plain 合计 (of every lane: the 项目支出决算表's, its label
- * under the first lane and its figure under the last) spans the empty lanes between too.
+ * its figure in the last): the figure is that 合计's. In a table not split by use, a plain 合计 (of every lane: the
+ * 项目支出决算表's, its label under the first lane and its figure under the last) spans the empty lanes between too;
+ * in one split by use a 合计 of every lane would be no lane's.
  */
-function lanesOfTokens(body: LayoutLine[], g: LaneGeometry): Map<LayoutToken, Lane> {
+function lanesOfTokens(body: LayoutLine[], g: LaneGeometry, split: boolean): Map<LayoutToken, Lane> {
   const lanes = new Map<LayoutToken, Lane>();
   for (const l of body) {
     const toks = tokensOf(l);
@@ -164,7 +165,7 @@ function lanesOfTokens(body: LayoutLine[], g: LaneGeometry): Map<LayoutToken, La
       const own = byLane[k];
       const label = normaliseName(mapArray(own.filter((t) => !AMOUNT_TOKEN.test(t.text)), (t) => t.text).join(""));
       if (!FOOTER.test(label) || own.some((t) => AMOUNT_TOKEN.test(t.text))) continue;
-      const plain = !/经费/.test(label);
+      const plain = !split && !/经费/.test(label);
       for (let j = k + 1; j < byLane.length && (byLane[j].length > 0 || plain); j++) {
         if (!byLane[j].every((t) => AMOUNT_TOKEN.test(t.text))) break;
         for (const t of byLane[j]) lanes.set(t, k);
@@ -181,7 +182,7 @@ function lanesOfTokens(body: LayoutLine[], g: LaneGeometry): Map<LayoutToken, La
 export function readLanes(body: LayoutLine[], g: LaneGeometry, split = true): LanesRead {
   const records: LaneRecord[] = [];
   const floating: { lane: Lane; token: LayoutToken; line: LayoutLine }[] = [];
-  const laneOfToken = lanesOfTokens(body, g);
+  const laneOfToken = lanesOfTokens(body, g, split);
   for (let lane = 0; lane <= g.boundaries.length; lane++) {
     let last: { rec: LaneRecord; lastLine: number } | null = null;
     for (const l of body) {
