@@ -134,6 +134,8 @@ export const shanghaiFinal: DocumentTemplate = {
   description: "上海市部门决算: 收入支出决算总表 … 国有资本经营预算财政拨款收入支出决算表 (万元)",
   stage: "final",
   moneyUnit: "万元",
+  // The central departments' 公开07表 (一般公共预算财政拨款项目支出决算表, by economic code), printed by some provinces too.
+  alsoByKind: ["general-project-economic"],
   tables: [
     t(1, { kind: "summary", title: "收入支出决算总表", titlePatterns: [/^(部门|单位)?(收入支出|收支)决算总?表$/], layout: "two-sided", columns: twoSided(/决算数/), roles: summaryRoles }),
     t(2, {

@@ -77,4 +77,10 @@ export interface DocumentTemplate {
    */
   columnsFromHeader?: boolean;
   tables: TableTemplate[];
+  /**
+   * Kinds of table the template's documents may print beyond its own tables (the central departments' 决算
+   * prints the national template's nine and its 一般公共预算财政拨款项目支出决算表): read by kind alone, as the generic
+   * template reads them, under the generic template's number, only where printed.
+   */
+  alsoByKind?: TableKind[];
 }

@@ -150,12 +150,13 @@ function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): T
  * The template's table of the kind a title it does not print names, as the tables read by kind alone are
  * named (a province's 决算 printing the national tables under their other titles: 部门收支决算总表,
  * 财政拨款收支决算总表, 一般公共预算财政拨款“三公”经费支出决算表); none when the template prints no table of
- * that kind, or more than one.
+ * that kind, or more than one. A kind the template reads by kind alone (alsoByKind): the generic template's table.
  */
 function ofKindIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefined {
   const g = titleIn(generic, l);
   if (!g) return undefined;
   const same = tpl.tables.filter((tt) => tt.kind === g.kind);
+  if (same.length === 0 && tpl.alsoByKind?.includes(g.kind)) return g;
   return same.length === 1 ? same[0] : undefined;
 }
 
@@ -2468,10 +2469,14 @@ function taskLines(data: DataLine[]): { d: DataLine; name: LayoutToken | null; c
   return [...read, ...asPrinted(rest)];
 }
 
+/** Tables of the 基本支出 by economic code: their lanes are split by use (人员经费 | 公用经费). */
+const BASIC_KINDS = new Set(["general-basic-economic", "allocation-basic-economic", "basic-summary"]);
+
 /**
  * Classified lanes side by side (人员经费 | 公用经费, two or three lanes, see lanes.ts): one table of economic codes
  * whose rows carry their figure in their lane's column (人员经费 or 公用经费), and a 合计 row with the lanes'
- * 合计 figures.
+ * 合计 figures. A table not of the 基本支出 whose header names neither 人员经费 nor 公用经费 (the 决算's
+ * 项目支出决算表 in three lanes of 科目编码 · 科目名称 · 决算数) is one column, its 合计 that of every lane.
  */
 function parseLanes(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
@@ -2488,7 +2493,9 @@ function parseLanes(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
     return printed[k - 1]?.page !== l.page || printed[k + 1]?.page !== l.page;
   };
   const laneBody = printed.filter((l) => l.line >= start && !isLaneHeader(l) && !(PAGE_NUMBER.test(text(l)) && pageEdge(l)) && !NOTE.test(text(l)));
-  const { records, kinds, uncertain } = readLanes(laneBody, g);
+  const labels = mapArray(headerTokens(header), (t) => normaliseName(t.text));
+  const split = BASIC_KINDS.has(tpl.kind) || labels.some((l) => /^(人员|公用)经费/.test(l));
+  const { records, kinds, uncertain } = readLanes(laneBody, g, split);
   if (uncertain) return listed(`列位置不确定 columns uncertain: ${uncertain}`);
   if (!records.some((r) => r.amount)) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const specs = new Map(mapArray(tpl.columns, (c) => [c.key, c]));
@@ -2510,14 +2517,17 @@ function parseLanes(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
     const cells: Record<string, Cell> = { code: { text: "", amount: null, location: locationOf(file, f0.line, f0.labelToken) }, name: { text: "合计", amount: null, location: locationOf(file, f0.line, f0.labelToken) } };
     for (const f of footers) {
       const key = f.footer === "total" ? kinds[f.lane] : f.footer!;
-      if (cells[key]) return listed(`列位置不确定 columns uncertain: two 合计 lines of ${key === "personnel" ? "人员经费" : "公用经费"}`);
+      if (cells[key]) return listed(`列位置不确定 columns uncertain: two 合计 lines${key === "total" ? "" : ` of ${key === "personnel" ? "人员经费" : "公用经费"}`}`);
       if (f.amount) printedOn.set(f.amount.token, f.amount.line);
       cells[key] = cell(file, f.line, f.amount?.token, specs.get(key));
     }
     items.push({ cells, loc: locationOf(file, f0.line) });
   }
   const rows = classifiedRows(tpl, items, department);
-  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(["code", "name", "personnel", "public"])), rows), department };
+  // One column: named as the lanes' figure label prints it (决算数).
+  const figureLabel = labels.find((l) => /^(决算数|预算数|金额)$/.test(l));
+  const columns = mapArray(columnsOf(tpl, new Set(["code", "name", ...(kinds.every((k) => k === "total") ? ["total"] : ["personnel", "public"])])), (c) => (c.key === "total" && figureLabel ? { ...c, name: figureLabel, label: figureLabel } : c));
+  return { table: makeTable(b, tpl, unit, department, columns, rows), department };
 }
 
 /**
@@ -2753,9 +2763,11 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
         { file },
       );
   }
-  for (const b of bs) b.fromHeader = !!tpl.columnsFromHeader;
+  // A table the template reads by kind alone (alsoByKind) is read as the generic template reads it: by its header.
+  for (const b of bs) b.fromHeader = !!tpl.columnsFromHeader || (!b.hit.unknown && generic.tables.includes(b.hit.tpl));
   if (!tpl.columnsFromHeader)
     for (const b of bs) {
+      if (b.fromHeader) continue;
       const byKind = readByHeader(file, b);
       if (byKind) {
         b.hit = { ...b.hit, tpl: byKind };

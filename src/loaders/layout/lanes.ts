@@ -17,12 +17,16 @@ import { mapArray } from "../../util/arrays.js";
  * into records; the figures are given to the record whose code line is nearest (a figure between two rows
  * belongs to the row below it: the layout prints a tall row's figure above its code line). A record that
  * would get two figures makes the reading uncertain: the caller lists the table rather than guess. Which
- * lanes hold 人员经费 and which 公用经费 is said by their 合计 lines, else by their economic classes.
+ * lanes hold 人员经费 and which 公用经费 is said by their 合计 lines, else by their economic classes. A table of
+ * one column printed in lanes (the 决算's 一般公共预算财政拨款项目支出决算表, central departments' 公开07表: three
+ * lanes of 科目编码 · 科目名称 · 决算数 by economic code, one 合计 line whose figure stands under the last lane's
+ * 决算数) is not split: every lane holds the one column.
  */
 
 /** A lane's index, 0 the leftmost. */
 export type Lane = number;
-export type LaneKind = "personnel" | "public";
+/** 人员经费, 公用经费, or the table's one column (a table not split by use, every lane the same column). */
+export type LaneKind = "personnel" | "public" | "total";
 
 export interface LaneRecord {
   lane: Lane;
@@ -146,9 +150,11 @@ export function isLaneHeader(l: LayoutLine): boolean {
 /**
  * The lane of each token of the body. A lane's 合计 label printed without its figure, and the next lanes of its
  * line holding only a figure, spanning lanes (the national template's 公用经费合计 under 公用经费's two lanes,
- * its figure in the last): the figure is that 合计's.
+ * its figure in the last): the figure is that 合计's. In a table not split by use, a plain 合计 (of every lane: the
+ * 项目支出决算表's, its label under the first lane and its figure under the last) spans the empty lanes between too;
+ * in one split by use a 合计 of every lane would be no lane's.
  */
-function lanesOfTokens(body: LayoutLine[], g: LaneGeometry): Map<LayoutToken, Lane> {
+function lanesOfTokens(body: LayoutLine[], g: LaneGeometry, split: boolean): Map<LayoutToken, Lane> {
   const lanes = new Map<LayoutToken, Lane>();
   for (const l of body) {
     const toks = tokensOf(l);
@@ -159,7 +165,8 @@ function lanesOfTokens(body: LayoutLine[], g: LaneGeometry): Map<LayoutToken, La
       const own = byLane[k];
       const label = normaliseName(mapArray(own.filter((t) => !AMOUNT_TOKEN.test(t.text)), (t) => t.text).join(""));
       if (!FOOTER.test(label) || own.some((t) => AMOUNT_TOKEN.test(t.text))) continue;
-      for (let j = k + 1; j < byLane.length && byLane[j].length > 0; j++) {
+      const plain = !split && !/经费/.test(label);
+      for (let j = k + 1; j < byLane.length && (byLane[j].length > 0 || plain); j++) {
         if (!byLane[j].every((t) => AMOUNT_TOKEN.test(t.text))) break;
         for (const t of byLane[j]) lanes.set(t, k);
       }
@@ -168,11 +175,14 @@ function lanesOfTokens(body: LayoutLine[], g: LaneGeometry): Map<LayoutToken, La
   return lanes;
 }
 
-/** Reads the lanes of a body into records, figures given to the nearest code line. */
-export function readLanes(body: LayoutLine[], g: LaneGeometry): LanesRead {
+/**
+ * Reads the lanes of a body into records, figures given to the nearest code line. `split`: the table is split by
+ * use (人员经费 | 公用经费, the 基本支出 table); else its lanes hold one column unless their 合计 lines say otherwise.
+ */
+export function readLanes(body: LayoutLine[], g: LaneGeometry, split = true): LanesRead {
   const records: LaneRecord[] = [];
   const floating: { lane: Lane; token: LayoutToken; line: LayoutLine }[] = [];
-  const laneOfToken = lanesOfTokens(body, g);
+  const laneOfToken = lanesOfTokens(body, g, split);
   for (let lane = 0; lane <= g.boundaries.length; lane++) {
     let last: { rec: LaneRecord; lastLine: number } | null = null;
     for (const l of body) {
@@ -241,7 +251,7 @@ export function readLanes(body: LayoutLine[], g: LaneGeometry): LanesRead {
       }
     }
   }
-  const kinds = laneKinds(records, g.boundaries.length + 1);
+  const kinds = laneKinds(records, g.boundaries.length + 1, split);
   // Each figure to the nearest record of its lane. A figure midway between two code lines is the row's
   // above in one export and the row's below in another (pdftotext prints a tall row's figure above its
   // code line, a PDF's baselines put it beside the name under it): both readings are tried, and the one
@@ -310,11 +320,13 @@ function identitiesHeld(given: Given, kinds: LaneKind[]): number {
 /**
  * What each lane holds: 人员经费 or 公用经费 as its 合计 line says; of two lanes, one told makes the other the
  * other kind; else as its first economic class says (301 and 303 are 人员经费, the national template's third lane
- * of 307 · 310 · 399 公用经费's); else the first lane is 人员经费 and the others 公用经费.
+ * of 307 · 310 · 399 公用经费's); else the first lane is 人员经费 and the others 公用经费. A table not split by use
+ * whose 合计 lines name neither: every lane its one column.
  */
-export function laneKinds(records: LaneRecord[], count: number): LaneKind[] {
+export function laneKinds(records: LaneRecord[], count: number, split = true): LaneKind[] {
   const told: (LaneKind | null)[] = mapArray(new Array<null>(count).fill(null), () => null);
   for (const r of records) if (r.footer === "personnel" || r.footer === "public") told[r.lane] ??= r.footer;
+  if (!split && told.every((t) => t === null)) return mapArray(told, () => "total");
   if (count === 2 && (told[0] === null) !== (told[1] === null)) {
     const k = told[0] === null ? 1 : 0;
     told[1 - k] = told[k] === "personnel" ? "public" : "personnel";
