@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { functionClassCode } from "../model/function-classes.js";
-import { normaliseName } from "../model/names.js";
+import { normaliseName, splitMarker } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, re, type Para } from "./para.js";
 import type { Claim, FunctionItemClaim, ProcurementClaim, SanggongComponent, TableFigure } from "./types.js";
 
@@ -87,6 +87,12 @@ const DEPARTMENT_TOTAL = sre(
 const ALLOCATION_TOTAL = sre(String.raw`财政拨款收、?\s*支(?:总预算|预算总计|预算总额)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /** 一般公共预算当年（财政）拨款 X 万元 (not its 收入) · 一般公共预算（财政）拨款支出（预算） X 万元: the 一般公共预算 table's 合计. */
 const GENERAL = sre(String.raw`一般公共预算(?:当年(?:财政)?拨款|(?:财政)?拨款(?=支出))(?!收入)\s*(?:支出)?\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/**
+ * A paragraph opening with 一般公共预算支出 X 万元 (2026年一般公共预算支出6150.98万元，比上年…) under a heading of the
+ * 一般公共预算支出 (三、一般公共预算支出情况): the 一般公共预算 table's 合计, as GENERAL's.
+ */
+const GENERAL_OPENING = sre(String.raw`^\s*(?:20\d\d\s*年度?)?\s*(?:本部门|本单位)?\s*一般公共预算\s*支出\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
+const GENERAL_HEADING = /一般公共预算(?:财政拨款)?\s*(?:支出|拨款)/;
 /** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元 · “三公”经费（财政拨款）支出预算 X 万元. */
 const SANGGONG_TOTAL = sre(String.raw`三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const SANGGONG_PART = sre(
@@ -317,6 +323,11 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }
+    const opening = heading !== p.text && GENERAL_HEADING.test(heading) ? GENERAL_OPENING.exec(p.text) : null;
+    if (opening) {
+      const amount = figureAt(p, opening, "amount");
+      if (amount && !compared(p, opening.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算支出", amount, change: null });
+    }
     sanggong(p, figureAt, compared, out);
     if (heading !== p.text && /会\s*议\s*费|培\s*训\s*费/.test(heading))
       for (const m of p.text.matchAll(MEETING_TRAINING)) {
@@ -429,7 +440,9 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, compared: C
     let from = 0;
     const text = m.groups!.names;
     for (const l of text.matchAll(LEVEL)) {
-      names.push(normaliseName(text.slice(from, l.index).replace(/\s+/g, "").replace(/^[.．、]+/, "")));
+      // (The first name without its list number: （一）教育支出（类） names 教育支出.)
+      const name = normaliseName(text.slice(from, l.index).replace(/\s+/g, "").replace(/^[.．、]+/, ""));
+      names.push(names.length ? name : splitMarker(name).name);
       levels.push(l[1] as "类" | "款" | "项");
       from = l.index + l[0].length;
     }

@@ -36,6 +36,26 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("2026 年本部门收入预算 163,539.07 万元，比上年减少 1 万元。", ...rows)).toEqual(["department income 163,539.07"]);
   });
 
+  it("a 类 numbered （一） is named without its number; a paragraph opening with 一般公共预算支出 under its heading is the table's 合计", () => {
+    expect(read("三、一般公共预算支出情况", "2026年一般公共预算支出6150.98万元，比上年增加482.70万元，增长8.52%。主要用于以下方面：", "（一）教育支出（类）4675.48万元，占76.01%。")).toEqual([
+      "figure general 一般公共预算支出 6150.98",
+      "item 教育支出(类) 4675.48",
+    ]);
+    // Under another heading (the department's 支出 by fund), not read as that table's.
+    expect(read("二、收支总体情况", "2026年一般公共预算支出6150.98万元。")).not.toContain("figure general 一般公共预算支出 6150.98");
+    // (一般公共预算财政拨款支出 is read once, as before.)
+    expect(read("三、一般公共预算支出情况", "2026年一般公共预算财政拨款支出6150.98万元。").filter((x) => x.startsWith("figure general"))).toHaveLength(1);
+  });
+
+  it("fails: the text's 一般公共预算支出 or a numbered 类 disagreeing with the 一般公共预算 table is an error", () => {
+    const doc = (total: string, item: string) => part("三、一般公共预算支出情况", `2026年一般公共预算支出${total}万元，主要用于以下方面：`, `（一）科学技术支出（类）${item}万元。`);
+    const errors = (text: string) => checkText(textVsTable, text).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
+    expect(errors(doc("150", "150"))).toEqual([]);
+    // (The table prints whole 万元: a difference of 1 is within its rounding.)
+    expect(errors(doc("152", "150"))).toEqual([["一般公共预算支出", "152", "150"]]);
+    expect(errors(doc("150", "140"))).toEqual([["科学技术支出", "140", "150"]]);
+  });
+
   it("a 单位预算's own totals: 单位 / 本单位 before them, and 收支预算 without 总额", () => {
     expect(
       read(
