@@ -190,8 +190,6 @@ export const KINDS: Record<TableKind, KindSpec> = {
           zh: "各项收入之和",
           en: "sum of the income sources",
         },
-        // 总计 = 本年收入 + 上年结转结余, each split by source.
-        { total: "total", parts: ["current-income", "carryover"], rows: CLASSIFIED_ROWS, when: ["current-income"], zh: "本年收入 + 上年结转结余", en: "this year's income + carry-over" },
         {
           total: "current-income",
           parts: ["allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
@@ -210,6 +208,10 @@ export const KINDS: Record<TableKind, KindSpec> = {
           en: "sum of this year's income sources",
         },
       ]),
+      // 总计 = 本年收入 + 上年结转结余, each split by source. 本年收入 is the whole of this year's income: a 单位资金
+      // column beside it is one of its sources (本年收入 over 小计 · 一般公共预算 · … · 单位资金, the national 部门收入总表),
+      // not added again.
+      { total: "total", parts: ["current-income", "carryover"], rows: CLASSIFIED_ROWS, when: ["current-income"], zh: "本年收入 + 上年结转结余", en: "this year's income + carry-over" },
       { total: "unit-funds", parts: UNIT_FUND_PARTS, rows: CLASSIFIED_ROWS, zh: "单位资金各项之和", en: "sum of the unit's own funds" },
       {
         total: "carryover",
