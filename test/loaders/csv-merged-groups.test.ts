@@ -1,12 +1,7 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
-import { findPackages, loadPackage } from "../../src/lib.js";
 import { rules } from "../../src/rules/index.js";
-import { generic } from "../../src/templates/generic.js";
-import { asCsvFolder, asWorkbook } from "../helpers/cell-forms.js";
-import { tempDir } from "../helpers/tmp.js";
+import { CELL_FORMS, loadInForm, type CellForm } from "../helpers/cell-forms.js";
 
 /*
  * Tables in cells (a CSV file, a worksheet, a tab-separated text) whose header merges cells: a label followed by
@@ -14,17 +9,8 @@ import { tempDir } from "../helpers/tmp.js";
  * empty. The form of 甘肃's 部门预算 exported from Excel as CSV.
  */
 
-type Form = "csv" | "xlsx" | "tab-separated text";
-const FORMS: Form[] = ["csv", "xlsx", "tab-separated text"];
-
-async function load(form: Form, text: string) {
-  const dir = tempDir("csv-merged-groups");
-  let path: string;
-  if (form === "csv") path = asCsvFolder(text, dir);
-  else if (form === "xlsx") path = await asWorkbook(text, dir);
-  else writeFileSync((path = join(dir, "document.txt")), text);
-  return loadPackage(findPackages(path)[0], { template: generic });
-}
+const FORMS = CELL_FORMS;
+const load = (form: CellForm, text: string) => loadInForm(form, text, "csv-merged-groups");
 
 const errors = (d: Awaited<ReturnType<typeof load>>) => runRules(d, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
 const doc = (...table: string[][]) => ["# 某区教育局2026年部门预算", "一、部门预算编制说明", "2026年部门预算收入100.00万元。", ...table.map((r) => r.join("\t"))].join("\n") + "\n";
