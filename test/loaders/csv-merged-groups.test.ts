@@ -49,3 +49,46 @@ describe("a 收入总表 in cells, 本年收入 merged over its sources up to �
     expect(fs.map((f) => [f.column, f.stated, f.computed])).toEqual([["合计", "101", "100"]]);
   });
 });
+
+/*
+ * A 财政拨款收支总表 in cells whose expenditure line leaves its 一般公共预算 blank and prints its 政府性基金预算
+ * (（五）其他支出 | 6.00 | (blank) | 6.00): the figure is the fund's, in the column of its own cell. It was read as
+ * 一般公共预算 (the line's second figure, placed by the arithmetic), and both funds' 本年支出 were false errors.
+ */
+const allocation = (fund = "6.00") =>
+  doc(
+    ["财政拨款收支总表"],
+    ["单位：万元"],
+    ["收入", "", "支出", "", "", "", ""],
+    ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+    ["一、本年收入", "96.00", "一、本年支出", "100.00", "94.00", "6.00", ""],
+    ["（一）一般公共预算拨款", "90.00", "（一）教育支出", "80.00", "80.00", "", ""],
+    ["（二）政府性基金预算拨款", "6.00", "（二）卫生健康支出", "14.00", "14.00", "", ""],
+    ["（三）国有资本经营预算拨款", "", "（三）其他支出", "6.00", "", fund, ""],
+    ["二、上年结转", "4.00", "二、年终结转结余", "", "", "", ""],
+    ["（一）一般公共预算拨款", "4.00", "", "", "", "", ""],
+    ["收入总计", "100.00", "支出总计", "100.00", "94.00", "6.00", ""],
+    // The next table's long cells widen the grid's fourth column (the 合计's): a figure's place no longer says its
+    // column (all of a document's cells are laid on one grid).
+    ["项目支出绩效目标表"],
+    ["单位：万元"],
+    ["项目名称", "校舍维修改造项目", "", "", ""],
+    ["主管部门", "某区教育局", "实施单位", "某区教育局（本级）某区第一小学某区第二小学", ""],
+    ["项目资金", "年度资金总额", "6.00", "", ""],
+  );
+
+describe("a two-sided 财政拨款收支总表 in cells, a fund's figure after a blank 一般公共预算", () => {
+  it.each(FORMS)("as %s: the figure is in the column of its own cell", async (form) => {
+    const d = await load(form, allocation());
+    const t = d.tables.find((x) => x.kind === "allocation-summary");
+    expect(t, JSON.stringify(d.unknownTables)).toBeDefined();
+    const other = t!.rows.find((r) => r.name === "其他支出");
+    expect([other?.cells.amount?.text, other?.cells["general-public"]?.text ?? "", other?.cells["gov-fund"]?.text]).toEqual(["6.00", "", "6.00"]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it.each(FORMS)("as %s, fails: a fund's figure that does not make its line's 合计 is an error at that line", async (form) => {
+    const d = await load(form, allocation("5.00"));
+    expect(errors(d).map((f) => [f.ruleId, f.item, f.column, f.stated, f.computed])).toEqual([["row-total", "其他支出", "预算数", "6", "5"]]);
+  });
+});
