@@ -92,3 +92,58 @@ describe("a two-sided 财政拨款收支总表 in cells, a fund's figure after a
     expect(errors(d).map((f) => [f.ruleId, f.item, f.column, f.stated, f.computed])).toEqual([["row-total", "其他支出", "预算数", "6", "5"]]);
   });
 });
+
+/*
+ * A 项目支出表 by source whose header merges 本年拨款 over the year's five sources, 上年结转结余 beside it (甘肃):
+ * 本年拨款 was taken for the first line of a label wrapped over 国有资本经营预算 (the middle of the columns it spans)
+ * and the table was listed as `header not understood`. Printed flat (no 本年拨款), its rows' 合计 was checked without
+ * 上年结转结余: a project paid from last year's carry-over was a false error.
+ */
+const projects = (grouped: boolean, carried = "4.00") =>
+  doc(
+    ["项目支出表"],
+    ["单位：万元"],
+    ...(grouped
+      ? [
+          ["单位名称", "项目名称", "合计", "本年拨款", "", "", "", "", "上年结转结余"],
+          ["", "", "", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", ""],
+        ]
+      : [["单位名称", "项目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金", "上年结转结余"]]),
+    ["合计", "", "20.00", "8.00", "3.00", "", "2.00", "3.00", "4.00"],
+    ["某区教育局（本级）", "校舍维修改造项目", "8.00", "8.00", "", "", "", "", ""],
+    ["某区教育局（本级）", "彩票公益金体育设施项目", "3.00", "", "3.00", "", "", "", ""],
+    ["某区教育局（本级）", "薄弱环节改善项目（上年结转）", "4.00", "", "", "", "", "", carried],
+    ["某区第一小学", "课后服务经费", "3.00", "", "", "", "", "3.00", ""],
+    ["某区第一幼儿园", "保育教育费支出", "2.00", "", "", "", "2.00", "", ""],
+  );
+
+describe("a 项目支出表 by source in cells: 本年拨款 over the year's sources, 上年结转结余 beside it", () => {
+  it.each(FORMS)("as %s: the grouped header is read, each row's 合计 = its sources + 上年结转结余", async (form) => {
+    const d = await load(form, projects(true));
+    expect(d.unknownTables ?? []).toEqual([]);
+    const t = d.tables.find((x) => x.kind === "project-summary");
+    expect(t!.columns.filter((c) => c.kind === "amount").map((c) => c.key)).toEqual(expect.arrayContaining(["total", "general-public", "gov-fund", "state-capital", "special-account", "unit-funds", "carryover"]));
+    expect(t!.rows.map((r) => `${r.name}|${r.cells.total?.text}|${r.cells["unit-funds"]?.text ?? ""}|${r.cells.carryover?.text ?? ""}`)).toEqual([
+      "合计|20.00|3.00|4.00",
+      "校舍维修改造项目|8.00||",
+      "彩票公益金体育设施项目|3.00||",
+      "薄弱环节改善项目（上年结转）|4.00||4.00",
+      "课后服务经费|3.00|3.00|",
+      "保育教育费支出|2.00||",
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it.each(FORMS)("as %s: printed flat, 上年结转结余 is one of the row's sources", async (form) => {
+    const d = await load(form, projects(false));
+    expect(d.unknownTables ?? []).toEqual([]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it.each(FORMS)("as %s, fails: a 上年结转结余 that does not make its row's 合计 is an error at that row", async (form) => {
+    for (const grouped of [true, false]) {
+      const d = await load(form, projects(grouped, "4.50"));
+      expect(errors(d).filter((f) => f.ruleId === "row-total").map((f) => [f.item, f.column, f.stated, f.computed])).toEqual([["薄弱环节改善项目（上年结转）", "合计", "4", "4.5"]]);
+    }
+  });
+});
