@@ -124,16 +124,31 @@ function byUnitFunds(ids: RowIdentity[]): RowIdentity[] {
   ]);
 }
 
+/** The carry-over by source, which 上年结转结余 sums where both are printed. */
+const CARRYOVER_PARTS = ["carryover-general-public", "carryover-gov-fund", "carryover-state-capital", "carryover-special-account", "carryover-unit-funds"];
+
+/**
+ * An identity over the sources of an expenditure, with the carry-over spent this year among them where the
+ * header prints it (甘肃's 项目支出表: 合计 | 本年拨款 (一般公共预算 · … · 单位资金) | 上年结转结余): 上年结转结余 where
+ * printed, else its sources.
+ */
+function withCarryover(ids: RowIdentity[]): RowIdentity[] {
+  return ids.flatMap((id) => [
+    { ...id, parts: [...id.parts, "carryover"], when: [...(id.when ?? []), "carryover"] },
+    { ...id, parts: [...id.parts, ...CARRYOVER_PARTS], unless: [...(id.unless ?? []), "carryover"] },
+  ]);
+}
+
 /**
  * An expenditure table split by source (广州's 基本支出 / 项目支出 tables: 总计 = 财政拨款 (合计 · 一般公共预算 ·
- * 政府性基金预算 · 国有资本经营预算) + 财政专户拨款 + 其他资金).
+ * 政府性基金预算 · 国有资本经营预算) + 财政专户拨款 + 其他资金 (+ 上年结转结余)).
  */
 const bySource: RowIdentity[] = [
   // (The other funds as their sources, where the header prints them: 事业收入 | 其他收入 …, 陕西's 项目支出预算表.)
-  ...byUnitFunds([
+  ...withCarryover(byUnitFunds([
     { total: "total", parts: ["allocation", "special-account", "other-funds", "unit-funds", ...UNIT_FUND_PARTS], rows: CLASSIFIED_ROWS, when: ["allocation"], zh: "财政拨款 + 财政专户 + 其他资金", en: "government allocation + special account + other funds" },
     { total: "total", parts: ["general-public", "gov-fund", "state-capital", "special-account", "other-funds", "unit-funds", ...UNIT_FUND_PARTS], rows: CLASSIFIED_ROWS, when: ["general-public"], unless: ["allocation"], zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算 + 财政专户 + 其他资金", en: "general public + fund + state capital + special account + other funds" },
-  ]),
+  ])),
   { total: "allocation", parts: ["general-public", "gov-fund", "state-capital"], rows: CLASSIFIED_ROWS, zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" },
 ];
 
@@ -190,8 +205,6 @@ export const KINDS: Record<TableKind, KindSpec> = {
           zh: "各项收入之和",
           en: "sum of the income sources",
         },
-        // 总计 = 本年收入 + 上年结转结余, each split by source.
-        { total: "total", parts: ["current-income", "carryover"], rows: CLASSIFIED_ROWS, when: ["current-income"], zh: "本年收入 + 上年结转结余", en: "this year's income + carry-over" },
         {
           total: "current-income",
           parts: ["allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds"],
@@ -210,10 +223,14 @@ export const KINDS: Record<TableKind, KindSpec> = {
           en: "sum of this year's income sources",
         },
       ]),
+      // 总计 = 本年收入 + 上年结转结余, each split by source. 本年收入 is the whole of this year's income: a 单位资金
+      // column beside it is one of its sources (本年收入 over 小计 · 一般公共预算 · … · 单位资金, the national 部门收入总表),
+      // not added again.
+      { total: "total", parts: ["current-income", "carryover"], rows: CLASSIFIED_ROWS, when: ["current-income"], zh: "本年收入 + 上年结转结余", en: "this year's income + carry-over" },
       { total: "unit-funds", parts: UNIT_FUND_PARTS, rows: CLASSIFIED_ROWS, zh: "单位资金各项之和", en: "sum of the unit's own funds" },
       {
         total: "carryover",
-        parts: ["carryover-general-public", "carryover-gov-fund", "carryover-state-capital", "carryover-special-account", "carryover-unit-funds"],
+        parts: CARRYOVER_PARTS,
         rows: CLASSIFIED_ROWS,
         zh: "上年结转结余各项之和",
         en: "sum of the carry-over by source",

@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { findPackages, loadPackage } from "../../src/lib.js";
+import { generic } from "../../src/templates/generic.js";
+import { tempDir } from "./tmp.js";
 
 /**
  * A tab-separated text (test/helpers/tab-form.ts) cut as a workbook or a CSV folder is: the text before the
@@ -95,4 +98,18 @@ export async function asPartSheetsWorkbook(tabText: string, dir: string, name: s
   const path = join(dir, name);
   await wb.xlsx.writeFile(path);
   return path;
+}
+
+/** The three forms of a document in cells. */
+export type CellForm = "csv" | "xlsx" | "tab-separated text";
+export const CELL_FORMS: CellForm[] = ["csv", "xlsx", "tab-separated text"];
+
+/** The tab-separated text written in `form` (a CSV folder, a workbook, or as it is) and read by kind alone (generic). */
+export async function loadInForm(form: CellForm, tabText: string, label: string) {
+  const dir = tempDir(label);
+  let path: string;
+  if (form === "csv") path = asCsvFolder(tabText, dir);
+  else if (form === "xlsx") path = await asWorkbook(tabText, dir);
+  else writeFileSync((path = join(dir, "document.txt")), tabText);
+  return loadPackage(findPackages(path)[0], { template: generic });
 }

@@ -1,12 +1,7 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
-import { findPackages, loadPackage } from "../../src/lib.js";
 import { rules } from "../../src/rules/index.js";
-import { generic } from "../../src/templates/generic.js";
-import { asCsvFolder, asWorkbook } from "../helpers/cell-forms.js";
-import { tempDir } from "../helpers/tmp.js";
+import { CELL_FORMS, loadInForm, type CellForm } from "../helpers/cell-forms.js";
 
 /*
  * A table in cells (a CSV file, a worksheet, a tab-separated text) with a column blank in every row: 厦门's
@@ -47,17 +42,8 @@ const sanggong = (reception = "4.00") =>
     ["公务接待费", "4.00", reception, ""].join("\t"),
   ].join("\n") + "\n";
 
-type Form = "csv" | "xlsx" | "tab-separated text";
-const FORMS: Form[] = ["csv", "xlsx", "tab-separated text"];
-
-async function load(form: Form, text: string) {
-  const dir = tempDir("csv-blank-column");
-  let path: string;
-  if (form === "csv") path = asCsvFolder(text, dir);
-  else if (form === "xlsx") path = await asWorkbook(text, dir);
-  else writeFileSync((path = join(dir, "document.txt")), text);
-  return loadPackage(findPackages(path)[0], { template: generic });
-}
+const FORMS = CELL_FORMS;
+const load = (form: CellForm, text: string) => loadInForm(form, text, "csv-blank-column");
 
 const errors = (d: Awaited<ReturnType<typeof load>>) => runRules(d, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
 

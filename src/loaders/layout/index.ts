@@ -2081,6 +2081,10 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   // placement weighs them under that name (a 决算's 本年支出合计 printing 合计, 一般公共预算 and 政府性基金 of four
   // columns, which positions alone put one column to the right).
   const placing = mapArray(expSpecs, (s) => (s.key === "expenditure-amount" ? { ...s, key: "amount" } : s));
+  // In a table of cells (a CSV file, a worksheet, a Word table), a figure is in the column whose label is in its own
+  // cell, whatever cells left blank before it (（五）其他支出 | 600,000.00 | (blank) | 600,000.00: the fund's figure
+  // after a blank 一般公共预算).
+  const labelCells = mapArray(headerLabels(expSpecs, expHeader), (t) => t?.cell);
   for (const x of lines2) {
     const cells: Record<string, Cell> = {};
     if (x.inc.length) {
@@ -2089,7 +2093,10 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     }
     if (x.exp.length) {
       cells["expenditure-label"] = cell(file, x.line, x.exp[0], specOf("expenditure-label"));
-      const placed = placeAmounts(x.exp.slice(1), placing, offsets, tpl.kind, undefined, undefined, undefined, undefined, undefined, true);
+      const byCell = expSpecs.length > 1 ? inLabelCells(x.exp.slice(1), labelCells) : null;
+      const placed = byCell
+        ? mapArray(expSpecs, (_, i) => (byCell.includes(i) ? x.exp[1 + byCell.indexOf(i)] : undefined))
+        : placeAmounts(x.exp.slice(1), placing, offsets, tpl.kind, undefined, undefined, undefined, undefined, undefined, true);
       expSpecs.forEach((s, i) => (cells[s.key] = cell(file, x.line, placed[i], s)));
     }
     items.push({ cells, loc: locationOf(file, x.line) });
@@ -2259,6 +2266,15 @@ function underCells(amounts: LayoutToken[], lefts: number[], header: LayoutToken
     const cells = new Set(mapArray(header.filter((t) => t.x0 === x0), (t) => t.cell));
     return cells.size === 1 ? [...cells][0] : undefined;
   });
+  return inLabelCells(amounts, cellOf);
+}
+
+/**
+ * Each figure's column: the one whose label's cell (`cellOf`, a column's label cell index) is the figure's own.
+ * Null when a column's label has no cell or shares one, or a figure has no cell, a cell no label is in, or
+ * stands before the figure left of it.
+ */
+function inLabelCells(amounts: LayoutToken[], cellOf: (number | undefined)[]): number[] | null {
   if (cellOf.some((c) => c === undefined) || new Set(cellOf).size !== cellOf.length) return null;
   const out: number[] = [];
   for (const a of amounts) {
