@@ -30,7 +30,10 @@ describe("a CSV folder of the national titles", () => {
     expect(doc.failure ?? null).toBeNull();
     expect(doc.template).toBe("generic");
     const kinds = new Set(doc.tables.map((t: { kind: string }) => t.kind));
-    for (const k of ["summary", "income", "expenditure", "allocation-summary", "general-function", "general-basic-economic", "sanggong"]) expect(kinds, k).toContain(k);
+    for (const k of ["summary", "income", "expenditure", "allocation-summary", "general-function", "general-basic-economic", "sanggong", "project-summary"]) expect(kinds, k).toContain(k);
+    // Consistent: no error and no warning (its 单位资金, blank cells, 本年拨款 group and 会议费 each gave false errors).
+    expect(doc.findings.filter((f: Finding & { message: string }) => f.severity !== "info").map((f: Finding & { message: string }) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(status).toBe(0);
   });
 
   it("its text's 会议费 and 培训费, which its 三公 table prints no column for, are not compared with that table as 0", { timeout: 60_000 }, () => {
