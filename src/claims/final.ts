@@ -47,6 +47,8 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
   [re(String.raw`上级补助收入\s*(?<amount>NUM)\s*万元`, "g"), "superior-subsidy", "上级补助收入", INCOME_PARA],
   [re(String.raw`附属单位上缴收入\s*(?<amount>NUM)\s*万元`, "g"), "subsidiary-remittance", "附属单位上缴收入", INCOME_PARA],
   [re(String.raw`经营支出\s*(?<amount>NUM)\s*万元`, "g"), "operating-expenditure", "经营支出", EXPENDITURE_PARA],
+  [re(String.raw`上缴上级支出\s*(?<amount>NUM)\s*万元`, "g"), "remit-superior", "上缴上级支出", EXPENDITURE_PARA],
+  [re(String.raw`对附属单位补助支出\s*(?<amount>NUM)\s*万元`, "g"), "subsidiary-subsidy", "对附属单位补助支出", EXPENDITURE_PARA],
   [re(String.raw`(?<![拨款])基本支出\s*(?<amount>NUM)\s*万元`, "g"), "basic", "基本支出", EXPENDITURE_PARA],
   [re(String.raw`(?<![拨款])项目支出\s*(?<amount>NUM)\s*万元`, "g"), "project", "项目支出", EXPENDITURE_PARA],
   [re(String.raw`一般公共预算财政拨款支出\s*(?<amount>NUM)\s*万元`, "g"), "general", "一般公共预算财政拨款支出"],

@@ -200,6 +200,8 @@ export type TableFigure =
   | "superior-subsidy"
   | "subsidiary-remittance"
   | "operating-expenditure"
+  | "remit-superior"
+  | "subsidiary-subsidy"
   | "grand-total"
   | "income-subtotal"
   | "expenditure-subtotal"

@@ -379,6 +379,8 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "superior-subsidy": { kind: "income", key: "superior-subsidy" },
   "subsidiary-remittance": { kind: "income", key: "subsidiary-remittance" },
   "operating-expenditure": { kind: "expenditure", key: "operating-expenditure" },
+  "remit-superior": { kind: "expenditure", key: "remit-superior" },
+  "subsidiary-subsidy": { kind: "expenditure", key: "subsidiary-subsidy" },
   basic: { kind: "expenditure", key: "basic" },
   project: { kind: "expenditure", key: "project" },
   "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },

@@ -61,4 +61,20 @@ describe("a 内蒙古 决算's 总体情况 paragraphs against its 收支总表s
       expect(found.map((f: Finding) => [f.item, f.stated, f.computed, f.location.line]), c.item).toEqual([[c.item, c.stated, c.computed, c.line]]);
     }
   });
+
+  it("上缴上级支出 and 对附属单位补助支出 in the 支出决算 paragraph: 0.00 agrees with the blank columns, another figure is an error", { timeout: 60_000 }, () => {
+    const before = "经营支出\n96.30万元，占0.51%。";
+    const write = (name: string, parts: string) => {
+      expect(text.split(before).length).toBe(2);
+      const file = join(tmp, `${name}.txt`);
+      writeFileSync(file, text.replace(before, `经营支出\n96.30万元，占0.51%；${parts}。`.replace("%；。", "%。")));
+      return file;
+    };
+    const zero = write("zero", "上缴上级支出0.00万元，占0.00%；对附属单位补助支出0.00万元，占0.00%");
+    const three = write("three", "上缴上级支出3.00万元，占0.00%；对附属单位补助支出0.00万元，占0.00%");
+    const { report } = cliJson([zero, three]);
+    const errors = (i: number) => report.documents[i].findings.filter((f: Finding) => f.severity === "error" && f.ruleId === "text-vs-table").map((f: Finding) => [f.item, f.stated, f.computed]);
+    expect(errors(0)).toEqual([]);
+    expect(errors(1)).toEqual([["上缴上级支出", "3", "0"]]);
+  });
 });
