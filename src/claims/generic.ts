@@ -122,21 +122,33 @@ const STATED_CHANGE_PERCENT_FIRST = re(
 );
 
 /**
+ * A “三公” figure's change without a percentage (四川, 河南, 安徽: 公务用车购置费 25.00 万元，比 2024 年预算增加 25.00 万元，主要原因是…):
+ * read for the 三公 and its components only, whose statements name their figure right before the change. Nothing checks
+ * its percentage; the increase is at most this year's figure (last year's was never below zero).
+ */
+const STATED_CHANGE_BARE = re(String.raw`${CHANGE_HEAD}\s*,?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元`, "g");
+const SANGGONG_LABEL = /三公|因公出国|公务用?车|公务接待/;
+
+/**
  * A figure inside a list of what a total includes (主要包括：用于 A a 万元，…，B b 万元，较 2022 年预算增加 D 万元; 主要用于 A a
  * 万元、B b 万元。比上年增加 D 万元): the
  * change printed after the list's last figure may be the total's (深圳's 项目 paragraphs), not that figure's.
  */
-function inList(text: string, at: number, label: string): boolean {
-  const sentence = text.slice(text.lastIndexOf("。", at - 1) + 1, at);
+function inList(text: string, at: number, label: string, clause = false): boolean {
+  // (`clause`: from the last ； too — a “三公” component's clause after another's 主要用于….)
+  const sentence = text.slice(Math.max(text.lastIndexOf("。", at - 1), clause ? text.lastIndexOf(";", at - 1) : -1) + 1, at);
   return /包\s*括|主\s*要\s*用\s*于/.test(sentence) || /^用于/.test(label);
 }
 
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
-  for (const m of [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)]) {
+  const withPercent = [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)];
+  const read = new Set(mapArray(withPercent, (m) => m.index));
+  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && SANGGONG_LABEL.test(labelBefore(p.text, m.index)));
+  for (const m of [...withPercent, ...bare]) {
     const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
     const g = m.groups!;
-    if (!amount || !label || inList(p.text, m.index, label)) continue;
+    if (!amount || !label || inList(p.text, m.index, label, !read.has(m.index))) continue;
     const at = m.indices!.groups!.dir[0];
     out.push({
       kind: "stated-change",
@@ -147,7 +159,7 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
         amount: p.amount(m, "chg"),
         ...(g.last && { previous: p.amount(m, "last")! }),
         percent: p.amount(m, "pct"),
-        percentDirection: /增|升/.test(g.pdir) ? "increase" : "decrease",
+        percentDirection: g.pdir ? (/增|升/.test(g.pdir) ? "increase" : "decrease") : null,
         year: g.year ? Number(g.year) : null,
         ...(g.base && { base: g.base.startsWith("执") ? ("execution" as const) : ("budget" as const) }),
         location: p.j.at(p.start + at),
