@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
+import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
 import type { Change, Claim, ExecutionClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
@@ -397,11 +398,14 @@ function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Cl
   // Each share is of the 三公 total stated before in the part; else, where the list names the three components once
   // each, of their sum (the 三公 by what it is).
   const whole = SANGGONG_COMPONENTS.every((c) => shares.filter((x) => x.component === c).length === 1);
+  // (Three shares printed to add up to exactly 100% may have been balanced, 尾差调整: one moved by a unit.)
+  const balanced = whole && sharesMakeTheWhole(mapArray(shares, (x) => ({ percent: x.percent, of: "" }))) === "exactly";
   for (const x of shares) {
     const share: ShareClaim = read.total
       ? { kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: "“三公”经费", base: read.total }
       : { kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: "“三公”经费（各项之和）", base: null, baseParts: mapArray(shares, (y) => y.amount) };
-    if (read.total || whole) out.push(share);
+    if (balanced) share.balanced = true;
+    if (read.total || (whole && shares.some((y) => !y.amount.value.isZero()))) out.push(share);
   }
   // Sentences of their own about a 决算 against its budget, said of the component (or the 三公) stated before.
   for (const m of p.text.matchAll(BUDGET_CHANGE_NAMED)) {

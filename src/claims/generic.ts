@@ -333,7 +333,7 @@ function sanggongPartition(labels: string[]): boolean {
  * Exact, on integers: Σ p_i·10^(D−d_i) against 100·10^D, within Σ 5·10^(D−d_i−1). "exactly" when the
  * printed shares add up to 100 to the last digit, null when they are not the whole.
  */
-function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "exactly" | "within rounding" | null {
+export function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "exactly" | "within rounding" | null {
   let D = 0;
   for (const x of parts) {
     if (!x.percent || x.of.trim()) return null;
