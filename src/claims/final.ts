@@ -356,7 +356,7 @@ const SANGGONG_COMPONENTS = ["abroad", "vehicle", "reception"] as const;
  * budget) and, after 公务接待费, its 国内 / 外事 split; and the sentences of their own that compare a 决算 with its budget
  * (…决算数小于预算数 · …决算比年初预算减少 X 万元).
  */
-function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Claim[]): void {
+function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Claim[], underSanggong: boolean): void {
   const shares: { component: SanggongFinalClaim["component"]; label: string; amount: Amount; percent: Amount }[] = [];
   for (const m of p.text.matchAll(SANGGONG_PART)) {
     const amount = p.amount(m, "amount");
@@ -392,7 +392,9 @@ function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Cl
     // (Only a share of the 三公: 占 with no base named, or the 三公 named; a 公务用车购置费's 占 may be of the vehicles'.)
     const share = SANGGONG_SHARE.exec(p.text.slice(end));
     const percent = share && p.amount(share, "pct", end);
-    if (share && percent && (SANGGONG_COMPONENTS as readonly string[]).includes(component) && (!share.groups!.of || /三公/.test(share.groups!.of)))
+    // (And in a 三公 statement: under its heading, or after the 三公 is named — not a 公用经费 item's 公务接待费 …，占 P%.)
+    const ofSanggong = underSanggong || /三公/.test(p.text.slice(0, m.index));
+    if (share && percent && ofSanggong && (SANGGONG_COMPONENTS as readonly string[]).includes(component) && (!share.groups!.of || /三公/.test(share.groups!.of)))
       shares.push({ component, label: claim.label, amount, percent });
   }
   // Each share is of the 三公 total stated before in the part; else, where the list names the three components once
@@ -470,7 +472,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     // The “三公” and its components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
     // sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%,
     // the national template's wording); a 占 P% after one is a share of the 三公 total.
-    if (underSanggong || /三公/.test(p.text)) sanggongIn(p, paras[k + 1], sanggong, out);
+    if (underSanggong || /三公/.test(p.text)) sanggongIn(p, paras[k + 1], sanggong, out, underSanggong);
     vehicleSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
