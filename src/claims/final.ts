@@ -132,6 +132,17 @@ const AGAINST_BUDGET = String.raw`(?:比|较)\s*(?:年初)?\s*预算(?:数)?\s*(
 const BUDGET_CHANGE_AFTER = re(String.raw`^[^。;\d]*?${AGAINST_BUDGET}`);
 /** …in a sentence of its own naming the 三公 or a component: 2024年度“三公”经费支出决算比年初预算减少 X 万元. */
 const BUDGET_CHANGE_NAMED = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*决算(?:数)?\s*${AGAINST_BUDGET}`, "g");
+/**
+ * A component's (or the 三公's) change on last year stated after the comparison, without its figure (天津, 内蒙古: 2024年度
+ * “三公”经费财政拨款支出决算与2023年度相比，减少1.92万元，下降8.28%。其中：因公出国（境）费增加3.21万元，增长33.34%；…).
+ */
+const YOY_NAMED = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*(?:决算)?(?:数)?\s*(?<dir>增加|减少)\s*了?\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?`, "g");
+/** The 三公 named, its comparison with last year next (“三公”经费财政拨款支出决算与2023年度相比 · …决算数比2023年度). */
+const SANGGONG_NAMED_ONLY = re(String.raw`“?三公”?\s*经费(?:财政拨款)?\s*(?:支出)?\s*(?:决算)?(?:数)?(?=\s*(?:与|比|较)\s*(?:20\d\d|上))`, "g");
+/** The comparison with last year those statements follow: 与2023年度相比 · 比2023年度 · 较上年 (group `year`). */
+const LAST_YEAR_COMPARED = /(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?\s*相比|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?!\s*预算))/g;
+/** A comparison with the budget, after which a change is the 决算's on its budget, not on last year. */
+const BUDGET_COMPARED = /预算/;
 /** 2024年度“三公”经费支出决算数小于预算数的主要原因… (the wording's subject named right before it). */
 const SANGGONG_WORDING = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*${WORDING_SOURCE}`, "g");
 /**
@@ -415,6 +426,37 @@ function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Cl
     const change = claim && !claim.budgetChange ? budgetChangeOf(p, m, 0) : undefined;
     if (claim && change) claim.budgetChange = change;
   }
+  // Changes on last year said of a component (or the 三公) stated before, after a comparison with last year in the
+  // paragraph (no mention of the budget between): 与2023年度相比，“三公”经费…减少1.92万元 · 其中：因公出国（境）费增加3.21万元.
+  const compared = [...p.text.matchAll(LAST_YEAR_COMPARED)];
+  for (const m of p.text.matchAll(YOY_NAMED)) {
+    const c = compared.filter((x) => x.index < m.index).pop();
+    if (!c || BUDGET_COMPARED.test(p.text.slice(c.index, m.index))) continue;
+    const claim = read.first.get(sanggongKey(m.groups!.label));
+    const amount = p.amount(m, "amount");
+    if (!claim || claim.change || !amount) continue;
+    const year = c.groups!.year ?? c.groups!.year2;
+    const pdir = m.groups!.pdir;
+    claim.change = {
+      kind: m.groups!.dir === "增加" ? "increase" : "decrease",
+      amount,
+      percent: p.amount(m, "pct"),
+      percentDirection: pdir ? (/增|升/.test(pdir) ? "increase" : "decrease") : null,
+      year: year ? Number(year) : null,
+      location: p.j.at(p.start + m.indices!.groups!.dir[0]),
+    };
+  }
+  // …and the 三公's own, its comparison right after its name (“三公”经费财政拨款支出决算与2023年度相比，减少1.92万元).
+  const total = read.first.get("total");
+  if (total && !total.change)
+    for (const m of p.text.matchAll(SANGGONG_NAMED_ONLY)) {
+      const from = m.index + m[0].length;
+      const change = changeIn(p, from, from + p.sentence(from).length);
+      if (change && change.amount) {
+        total.change = change;
+        break;
+      }
+    }
   for (const m of p.text.matchAll(SANGGONG_WORDING)) {
     const claim = read.first.get(sanggongKey(m.groups!.label));
     const at = m.index + m[0].search(/决算/);

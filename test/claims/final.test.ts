@@ -465,4 +465,19 @@ describe("the 三公's shares, 公务接待费's split and its 决算 against it
     expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比2023年预算减少59.49万元。"])).toEqual([]);
     expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比调整预算减少59.49万元。"])).toEqual([]);
   });
+
+  it("changes on last year after the comparison, without the figure (天津, 内蒙古): each of the component stated before", () => {
+    const changes = (paragraphs: string[]) =>
+      claims(paragraphs).flatMap((c) => (c.kind === "sanggong-final" && c.change ? [`${c.component} ${c.amount.text} ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text ?? "-"} ${c.change.year}`] : []));
+    const figures = "  2024年度“三公”经费财政拨款支出预算为27.60万元，支出决算为21.27万元，完成预算的77.05%，其中：因公出国（境）费支出预算为15.00万元，支出决算为12.86万元；公务用车购置及运行维护费支出预算为8.60万元，支出决算为7.12万元；公务接待费支出预算为4.00万元，支出决算为1.29万元。";
+    const yoy = "  2024年度“三公”经费财政拨款支出决算与2023年度相比，减少1.92万元，下降8.28%。其中：因公出国（境）费增加3.21万元，增长33.34%；公务用车购置及运行维护费减少3.31万元，下降31.71%；公务接待费减少1.83万元，下降58.68%。";
+    expect(changes([figures, yoy])).toEqual(["total 21.27 decrease 1.92 8.28 2023", "abroad 12.86 increase 3.21 33.34 2023", "vehicle 7.12 decrease 3.31 31.71 2023", "reception 1.29 decrease 1.83 58.68 2023"]);
+    // (上海's template: …决算数比 2023 年度减少 X 万元，…其中：因公出国（境）费支出决算减少 Y 万元.)
+    expect(changes([figures, "  2024 年度“三公”经费财政拨款支出决算数比 2023 年度减少 1.92 万元，下降 8.28%，其中：因公出国（境）费支出决算增加 3.21 万元，增长 33.34%。"])).toEqual([
+      "total 21.27 decrease 1.92 8.28 2023",
+      "abroad 12.86 increase 3.21 33.34 2023",
+    ]);
+    // After a comparison with the budget, a 减少 is the 决算's on its budget, not a change on last year.
+    expect(changes([figures, "  决算数小于预算数，其中：公务接待费减少2.71万元。"])).toEqual([]);
+  });
 });

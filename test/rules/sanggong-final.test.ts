@@ -49,4 +49,15 @@ describe("a 决算's “三公” statements", () => {
     // 增加 where the 决算 is below the 预算: the change's sign disagrees with the figures.
     expect(errors(edited("21.27万元，完成预算的77.05%", "21.27万元，比年初预算增加6.33万元，完成预算的77.05%")).map((f) => [f.ruleId, f.column])).toEqual([["budget-execution", "比预算增加额"]]);
   });
+
+  it("changes on last year said after the comparison: each percentage on last year's (this year's ∓ the change), and the 三公's = Σ its components'", () => {
+    const errs = (from: string, to: string) => errors(edited(from, to)).map((f) => [f.ruleId, f.item, f.column, f.stated]);
+    expect(errs("公务接待费减少1.83万元，\n下降58.68%", "公务接待费减少1.83万元，\n下降68.58%")).toEqual([["yoy-change", "公务接待费 决算", "减幅", "68.58"]]);
+    // 3.21 typed 13.21: beyond 因公出国（境）费's 12.86 (last year's below zero), its percentage and the 三公's sum.
+    expect(errs("因公出国（境）费增加3.21万元", "因公出国（境）费增加13.21万元")).toEqual([
+      ["yoy-change", "因公出国(境)费 决算", "增加额", "13.21"],
+      ["yoy-change", "因公出国(境)费 决算", "增幅", "33.34"],
+      ["yoy-change", "“三公”经费 决算", "增减额", "1.92"],
+    ]);
+  });
 });
