@@ -124,10 +124,11 @@ const sanggongKey = (label: string): SanggongFinalClaim["component"] =>
  */
 const SANGGONG_SHARE = re(String.raw`^\s*,?\s*占\s*(?:比(?:重|例)?|(?<of>[^\d%,;。]*?)的?(?:比(?:重|例))?)\s*(?:为|是)?\s*(?<pct>NUM)\s*%`);
 /**
- * The 决算 against its own budget: 比年初预算减少 X 万元，下降 P% · 较预算数增加 X 万元 · 比预算节约 X 万元 (never 比 2023 年预算 or
+ * The 决算 against its own budget: 比年初预算减少 X 万元，下降 P% · 较预算数增加 X 万元 · 比预算节约 X 万元 · the percentage
+ * alone, 比年初预算下降 P% (never 比 2023 年预算 or
  * 比上年预算: a year between is last year's budget; nor 比调整预算: the 三公 table prints the 年初预算).
  */
-const AGAINST_BUDGET = String.raw`(?:比|较)\s*(?:年初)?\s*预算(?:数)?\s*(?<dir>增加|减少|节约|节支|超支)\s*了?\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?`;
+const AGAINST_BUDGET = String.raw`(?:比|较)\s*(?:年初)?\s*预算(?:数)?\s*(?:(?<dir>增加|减少|节约|节支|超支)\s*了?\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<dir2>增长|增加|上升|下降|降低|减少|节约|超支)\s*了?\s*(?<pct2>NUM)\s*%)`;
 /** …right after a figure, in its statement (no other figure between). */
 const BUDGET_CHANGE_AFTER = re(String.raw`^[^。;\d]*?${AGAINST_BUDGET}`);
 /** …in a sentence of its own naming the 三公 or a component: 2024年度“三公”经费支出决算比年初预算减少 X 万元. */
@@ -175,15 +176,19 @@ function receptionSplit(p: Para, from: number, next: Para | undefined): Sanggong
 /** A change of the 决算 on its budget, from a match of AGAINST_BUDGET (at `base` into the paragraph). */
 function budgetChangeOf(p: Para, m: RegExpExecArray, base: number): Change | undefined {
   const amount = p.amount(m, "amount", base);
-  if (!amount) return undefined;
-  const pdir = m.groups!.pdir;
+  const g = m.groups!;
+  // (The percentage alone: 比年初预算下降 P%.)
+  const percent = amount ? p.amount(m, "pct", base) : p.amount(m, "pct2", base);
+  if (!amount && !percent) return undefined;
+  const dir = g.dir ?? g.dir2;
+  const pdir = amount ? g.pdir : g.dir2;
   return {
-    kind: /增加|超支/.test(m.groups!.dir) ? "increase" : "decrease",
+    kind: /增|超支|升/.test(dir) ? "increase" : "decrease",
     amount,
-    percent: p.amount(m, "pct", base),
-    percentDirection: pdir ? (/增|升/.test(pdir) ? "increase" : "decrease") : null,
+    percent,
+    percentDirection: pdir ? (/增|升|超支/.test(pdir) ? "increase" : "decrease") : null,
     year: null,
-    location: p.j.at(p.start + base + m.indices!.groups!.dir[0]),
+    location: p.j.at(p.start + base + m.indices!.groups![g.dir ? "dir" : "dir2"][0]),
   };
 }
 

@@ -146,8 +146,20 @@ function sanggongAgainstBudget(doc: BudgetDocument, ctx: RuleContext) {
     if (c.wording && !(c.component === "total" && judged))
       wording(ctx, { ...subject, column: "决算数与预算数" }, c.wording, budget, final, { zh: `${where.zh}预算数`, en: `${where.en}budget` });
     const ch = c.budgetChange;
-    if (!ch?.amount || (ch.kind !== "increase" && ch.kind !== "decrease")) continue;
+    if (!ch || (ch.kind !== "increase" && ch.kind !== "decrease")) continue;
     const decrease = ch.kind === "decrease";
+    // The percentage alone (比年初预算下降 P%): the change the two figures make, ÷ the budget.
+    if (!ch.amount) {
+      if (ch.percent && !budget.value.isZero())
+        ctx.ratio({
+          subject: { ...subject, column: decrease ? "比预算下降%" : "比预算增长%" },
+          percent: ch.percent,
+          numerator: decrease ? [{ amount: budget }, { amount: final, sign: -1 }] : [{ amount: final }, { amount: budget, sign: -1 }],
+          denominator: [{ amount: budget }],
+          relation: decrease ? { zh: `（预算数 − 决算数）÷ ${where.zh}预算数`, en: `(the budget − the final figure) ÷ ${where.en}budget` } : { zh: `（决算数 − 预算数）÷ ${where.zh}预算数`, en: `(the final figure − the budget) ÷ ${where.en}budget` },
+        });
+      continue;
+    }
     ctx.sum({
       subject: { ...subject, column: decrease ? "比预算减少额" : "比预算增加额" },
       total: ch.amount,

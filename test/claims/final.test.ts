@@ -461,6 +461,8 @@ describe("the 三公's shares, 公务接待费's split and its 决算 against it
     expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比年初预算减少59.49万元，下降17.33%，完成预算的82.68%。决算数小于预算数的主要原因是厉行节约。"])).toEqual(["total decrease 59.49 17.33 -"]);
     expect(against([TOTAL + "2024年度“三公”经费支出决算数小于预算数的主要原因是厉行节约。"])).toEqual(["total - 决算数小于预算数"]);
     expect(against([TOTAL + "“三公”经费支出决算比预算数节约59.49万元。"])).toEqual(["total decrease 59.49 - -"]);
+    // (The percentage alone.)
+    expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比年初预算下降17.33%。"])).toEqual(["total decrease undefined 17.33 -"]);
     // Last year's budget (比2023年预算 · 比上年预算) or a 调整预算 is not its own budget.
     expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比2023年预算减少59.49万元。"])).toEqual([]);
     expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比调整预算减少59.49万元。"])).toEqual([]);

@@ -46,6 +46,10 @@ describe("a 决算's “三公” statements", () => {
     expect(errors(stated("6.33", "22.93"))).toEqual([]);
     expect(errors(stated("6.38", "23.12")).map((f) => [f.ruleId, f.column, f.stated, f.computed])).toEqual([["budget-execution", "比预算减少额", "6.38", "6.33"]]);
     expect(errors(stated("6.33", "29.76")).map((f) => [f.ruleId, f.column, f.stated])).toEqual([["budget-execution", "比预算下降%", "29.76"]]);
+    // The percentage alone: (预算数 − 决算数) ÷ 预算数.
+    const alone = (pct: string) => edited("21.27万元，完成预算的77.05%", `21.27万元，比年初预算下降${pct}%，完成预算的77.05%`);
+    expect(errors(alone("22.93"))).toEqual([]);
+    expect(errors(alone("29.32")).map((f) => [f.ruleId, f.column, f.stated])).toEqual([["budget-execution", "比预算下降%", "29.32"]]);
     // 增加 where the 决算 is below the 预算: the change's sign disagrees with the figures.
     expect(errors(edited("21.27万元，完成预算的77.05%", "21.27万元，比年初预算增加6.33万元，完成预算的77.05%")).map((f) => [f.ruleId, f.column])).toEqual([["budget-execution", "比预算增加额"]]);
   });
