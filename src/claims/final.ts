@@ -151,11 +151,11 @@ const SANGGONG_WORDING = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?
  * 万 alone before a bracket (上海's template: 国内公务接待支出 a 万（含外宾接待支出 b 万元）); the 外事 part beside it; the
  * 外宾接待 the 国内 one includes, in brackets right after it.
  */
-const DOMESTIC_RECEPTION = re(String.raw`国内(?:公务)?接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?:(?<amount>NUM)\s*万元|(?<bare>NUM)\s*万(?=\s*\(\s*含))`);
+const DOMESTIC_RECEPTION = re(String.raw`国内(?:公务)?接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?:(?<amount>NUM)\s*万元|(?<bare>NUM)\s*万(?=\s*\(\s*(?:含|其中)))`);
 const FOREIGN_RECEPTION = re(String.raw`外事接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`);
-const INCLUDED_FOREIGN = re(String.raw`^\s*\(\s*含外宾接待(?:费)?\s*(?:支出)?\s*(?:为)?\s*(?<amount>NUM)\s*万元\s*\)`);
-/** What opens the split: 。其中： · ，其中 (nothing else between the figure and it). */
-const SPLIT_OPENS = /^\s*(?:完成[^。;]*?%)?\s*[,。]?\s*其中\s*:?\s*/;
+const INCLUDED_FOREIGN = re(String.raw`^\s*\(\s*(?:含|其中\s*:?)\s*外宾接待(?:费)?\s*(?:支出)?\s*(?:为)?\s*(?<amount>NUM)\s*万元\s*\)`);
+/** What opens the split: 。其中： · ，其中 (nothing else between the figure and it but its share or completion). */
+const SPLIT_OPENS = /^\s*(?:,?\s*(?:完成|占)[^。;,]*?%)?\s*[,。]?\s*其中\s*:?\s*/;
 
 /** 公务接待费's split, in the rest of its paragraph after `from` (or the next paragraph, where this one ends at 其中：). */
 function receptionSplit(p: Para, from: number, next: Para | undefined): SanggongFinalClaim["split"] {

@@ -449,6 +449,8 @@ describe("the 三公's shares, 公务接待费's split and its 决算 against it
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出234300.00元。其中：国内公务接待支出173400.00元；外事接待支出60900.00元。"]).length).toBe(1);
     // 上海's template: 其中： ends the paragraph, the split opens the next.
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3、公务接待费支出 5.00 万元。其中：", "  国内公务接待支出 5.00 万（含外宾接待支出 1.20 万元）。主要用于接待。"])).toEqual(["5.00 = 5.00 incl. 1.20"]);
+    // (Its share between: 公务接待费支出 X 万元，占 P%，其中：…; the 外宾 part in brackets as 其中.)
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，占8.25%，其中：国内公务接待支出17.34万元（其中外宾接待支出2.00万元）。"])).toEqual(["23.43 = 17.34 incl. 2.00"]);
     // Not a split: 国内公务接待 without 其中 after the figure, or batches only.
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，主要用于国内公务接待82批次。"])).toEqual([]);
   });
