@@ -28,6 +28,8 @@ import { mapArray } from "../util/arrays.js";
  * 百分点 · ，比上年下降1.2个百分点): passed over, the list read on.
  */
 const SHARE_CHANGE = String.raw`(?:\s*,\s*(?:占比)?\s*(?:较|比)\s*上\s*年(?:度)?\s*(?:提高|增加|上升|增长|下降|降低|减少)了?\s*NUM\s*个\s*百\s*分\s*点)?`;
+/** 占 before a share, or 占比 / 占比为 / 占比重 right before its figure (no base named: group `of` empty). */
+const SHARE_WORD = String.raw`占\s*(?:比(?:重|例)?\s*(?:为|是)?(?=\s*\d))?`;
 /**
  * What a part is for, said between its share and the next part (辽宁, 广西: 基本支出5931.49万元，占68.34%，主要用于保障人员
  * 工资福利和机构正常运转；项目支出…): words without a figure, up to the part's ； or 。.
@@ -40,7 +42,7 @@ const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*其\s
  * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
  * amount, optionally 占 P%, then ; , 、 or the sentence's end.
  */
-const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
 /** A year in a label (2026年, 2026年度): the name is what follows it. */
 const YEAR = /20\d\d年度?/g;
 /** A list marker before a label: 一、 (一) 1、 1. */
@@ -357,7 +359,7 @@ export function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }
  * One part of a list of shares that no 其中 introduces: a label (its level marked or not: 一般公共服务（类）支出,
  * 人员支出), the amount, 占 P% of no named base, then ; , 、 or the sentence's end.
  */
-const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*占(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
 /** What may open a list's first label: 包括 / 支出包括 / 主要包括 (按支出用途分类，包括人员支出 …). */
 const INCLUDES = /^(?:收入|支出)?(?:主要)?包括/;
 /** The sum of labels, as a base's name when the text names none. */

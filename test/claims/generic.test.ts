@@ -452,3 +452,14 @@ describe("a “三公” figure's change without a percentage (四川, 河南, �
     expect(checkText(yoyChange, part(para("52.00"))).filter((f) => f.severity === "error").map((f) => [f.item, f.column, f.stated, f.computed])).toEqual([["公务用车购置费", "增加额", "52", "25"]]);
   });
 });
+
+describe("a share worded 占比 / 占比为 (no base named)", () => {
+  it("is read as 占 P% is: of the list's total, the shares making 100% so the parts the whole", () => {
+    const list = (word: string) =>
+      read(`2025年“三公”经费预算数为77.10万元。其中：因公出国（境）费支出15.00万元，${word}19.46%；公务用车购置及运行费支出52.00万元，${word}67.44%；公务接待费支出10.10万元，${word}13.10%。`);
+    const expected = list("占");
+    expect(expected).toContain("share 因公出国(境)费支出 15.00 19.46% of 三公经费预算数 77.10 balanced");
+    expect(list("占比")).toEqual(expected);
+    expect(list("占比为")).toEqual(expected);
+  });
+});
