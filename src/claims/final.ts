@@ -2,8 +2,9 @@ import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import { vehicleSplits } from "./vehicles.js";
+import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, ProcurementClaim, SanggongFinalClaim, TableFigure } from "./types.js";
+import type { Change, Claim, ExecutionClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -111,18 +112,94 @@ const EXECUTION = re(
   String.raw`(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
   "g",
 );
-const WORDING = re(String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?<which>年初|全年|调整后?)?(?:预算数?)?|与(?<which3>年初|全年|调整后?)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`);
+const WORDING_SOURCE = String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?<which>年初|全年|调整后?)?(?:预算数?)?|与(?<which3>年初|全年|调整后?)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`;
+const WORDING = re(WORDING_SOURCE);
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
 /**
  * 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … · its budget first, as the national template
  * words it: 因公出国（境）费支出预算为 B 万元，支出决算为 X 万元，完成预算的 P%.
  */
+const SANGGONG_LABEL = String.raw`${ABROAD}|${OFFICIAL_CAR}购置费?[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?`;
 const SANGGONG_PART = re(
-  String.raw`(?<label>${ABROAD}|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?)(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?(?:为|共计|合计)?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
+  String.raw`(?<label>${SANGGONG_LABEL})(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?(?:为|共计|合计)?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
   "g",
 );
 const sanggongKey = (label: string): SanggongFinalClaim["component"] =>
-  /出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : /购置[及和]运行/.test(label) ? "vehicle" : /购置/.test(label) ? "vehicle-purchase" : "vehicle-operation";
+  /出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : /购置费?[及和]运行/.test(label) ? "vehicle" : /购置/.test(label) ? "vehicle-purchase" : "vehicle-operation";
+/**
+ * A “三公” figure's share after it: ，占 29.45% · ，占比 29.45% · ，占比为 29.45% · ，占“三公”经费的 29.45% (group `of`: the
+ * base it names, if any).
+ */
+const SANGGONG_SHARE = re(String.raw`^\s*,?\s*占\s*(?:比(?:重|例)?|(?<of>[^\d%,;。]*?)的?(?:比(?:重|例))?)\s*(?:为|是)?\s*(?<pct>NUM)\s*%`);
+/**
+ * The 决算 against its own budget: 比年初预算减少 X 万元，下降 P% · 较预算数增加 X 万元 · 比预算节约 X 万元 · the percentage
+ * alone, 比年初预算下降 P% (never 比 2023 年预算 or
+ * 比上年预算: a year between is last year's budget; nor 比调整预算: the 三公 table prints the 年初预算).
+ */
+const AGAINST_BUDGET = String.raw`(?:比|较)\s*(?:年初)?\s*预算(?:数)?\s*(?:(?<dir>增加|减少|节约|节支|超支)\s*了?\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<dir2>增长|增加|上升|下降|降低|减少|节约|超支)\s*了?\s*(?<pct2>NUM)\s*%)`;
+/** …right after a figure, in its statement (no other figure between). */
+const BUDGET_CHANGE_AFTER = re(String.raw`^[^。;\d]*?${AGAINST_BUDGET}`);
+/** …in a sentence of its own naming the 三公 or a component: 2024年度“三公”经费支出决算比年初预算减少 X 万元. */
+const BUDGET_CHANGE_NAMED = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*决算(?:数)?\s*${AGAINST_BUDGET}`, "g");
+/**
+ * A component's (or the 三公's) change on last year stated after the comparison, without its figure (天津, 内蒙古: 2024年度
+ * “三公”经费财政拨款支出决算与2023年度相比，减少1.92万元，下降8.28%。其中：因公出国（境）费增加3.21万元，增长33.34%；…).
+ */
+const YOY_NAMED = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*(?:决算)?(?:数)?\s*(?<dir>增加|减少)\s*了?\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?`, "g");
+/** The 三公 named, its comparison with last year next (“三公”经费财政拨款支出决算与2023年度相比 · …决算数比2023年度). */
+const SANGGONG_NAMED_ONLY = re(String.raw`“?三公”?\s*经费(?:财政拨款)?\s*(?:支出)?\s*(?:决算)?(?:数)?(?=\s*(?:与|比|较)\s*(?:20\d\d|上))`, "g");
+/** The comparison with last year those statements follow: 与2023年度相比 · 比2023年度 · 较上年 (group `year`). */
+const LAST_YEAR_COMPARED = /(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?\s*相比|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?!\s*预算))/g;
+/** A comparison with the budget, after which a change is the 决算's on its budget, not on last year. */
+const BUDGET_COMPARED = /预算/;
+/** 2024年度“三公”经费支出决算数小于预算数的主要原因… (the wording's subject named right before it). */
+const SANGGONG_WORDING = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*${WORDING_SOURCE}`, "g");
+/**
+ * 公务接待费's split after its figure (其中：国内公务接待支出 a 万元，…；外事接待支出 b 万元): the 国内 part, printed 万元, 元, or
+ * 万 alone before a bracket (上海's template: 国内公务接待支出 a 万（含外宾接待支出 b 万元）); the 外事 part beside it; the
+ * 外宾接待 the 国内 one includes, in brackets right after it.
+ */
+const DOMESTIC_RECEPTION = re(String.raw`国内(?:公务)?接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?:(?<amount>NUM)\s*万元|(?<bare>NUM)\s*万(?=\s*\(\s*(?:含|其中)))`);
+const FOREIGN_RECEPTION = re(String.raw`外事接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`);
+const INCLUDED_FOREIGN = re(String.raw`^\s*\(\s*(?:含|其中\s*:?)\s*外宾接待(?:费)?\s*(?:支出)?\s*(?:为)?\s*(?<amount>NUM)\s*万元\s*\)`);
+/** What opens the split: 。其中： · ，其中 (nothing else between the figure and it but its share or completion). */
+const SPLIT_OPENS = /^\s*(?:,?\s*(?:完成|占)[^。;,]*?%)?\s*[,。]?\s*其中\s*:?\s*/;
+
+/** 公务接待费's split, in the rest of its paragraph after `from` (or the next paragraph, where this one ends at 其中：). */
+function receptionSplit(p: Para, from: number, next: Para | undefined): SanggongFinalClaim["split"] {
+  const opens = SPLIT_OPENS.exec(p.text.slice(from));
+  if (!opens) return undefined;
+  const start = from + opens[0].length;
+  const [q, at] = start >= p.text.length && next ? [next, 0] : [p, start];
+  const d = DOMESTIC_RECEPTION.exec(q.text.slice(at));
+  const domestic = d && q.amount(d, d.groups!.amount ? "amount" : "bare", at);
+  if (!d || !domestic) return undefined;
+  const after = at + d.index + d[0].length;
+  const included = INCLUDED_FOREIGN.exec(q.text.slice(after));
+  const f = included ? null : FOREIGN_RECEPTION.exec(q.text.slice(after));
+  const foreign = included ? q.amount(included, "amount", after) : f ? q.amount(f, "amount", after) : null;
+  return { domestic, foreign, foreignIncluded: !!included };
+}
+
+/** A change of the 决算 on its budget, from a match of AGAINST_BUDGET (at `base` into the paragraph). */
+function budgetChangeOf(p: Para, m: RegExpExecArray, base: number): Change | undefined {
+  const amount = p.amount(m, "amount", base);
+  const g = m.groups!;
+  // (The percentage alone: 比年初预算下降 P%.)
+  const percent = amount ? p.amount(m, "pct", base) : p.amount(m, "pct2", base);
+  if (!amount && !percent) return undefined;
+  const dir = g.dir ?? g.dir2;
+  const pdir = amount ? g.pdir : g.dir2;
+  return {
+    kind: /增|超支|升/.test(dir) ? "increase" : "decrease",
+    amount,
+    percent,
+    percentDirection: pdir ? (/增|升|超支/.test(pdir) ? "increase" : "decrease") : null,
+    year: null,
+    location: p.j.at(p.start + base + m.indices!.groups![g.dir ? "dir" : "dir2"][0]),
+  };
+}
+
 /**
  * 政府采购金额（以合同签订为准）为 X 万元，其中：货物采购金额 a 万元、工程采购金额 b 万元、服务采购金额 c 万元 · the national
  * template's 政府采购支出总额 X 万元，其中：政府采购货物支出 a 万元、政府采购工程支出 b 万元、政府采购服务支出 c 万元.
@@ -249,12 +326,16 @@ function statementEnd(p: Para, at: number, starts: number[]): number {
 
 function wordingIn(p: Para, from: number, upTo = p.text.length): ExecutionClaim["wording"] {
   const w = WORDING.exec(p.text.slice(from, upTo));
-  if (!w) return null;
+  return w && wordingOf(p, w, from + w.index, from + w.index + w[0].length);
+}
+
+/** The wording a match of WORDING_SOURCE states, printed from `at` to `end` of the paragraph. */
+function wordingOf(p: Para, w: RegExpExecArray, at: number, end: number): NonNullable<ExecutionClaim["wording"]> {
   return {
     basis: whichOf(w),
     relation: /小于/.test(w.groups!.w ?? "") ? "less" : /大于/.test(w.groups!.w ?? "") ? "more" : w.groups!.about ? "about-equal" : "equal",
-    text: w[0].replace(/\s+/g, ""),
-    location: p.j.at(p.start + from + w.index),
+    text: p.text.slice(at, end).replace(/\s+/g, ""),
+    location: p.j.at(p.start + at),
   };
 }
 
@@ -293,6 +374,119 @@ function shares(p: Para, figures: { label: string; amount: Amount; end: number }
   return lastTotal;
 }
 
+/** What the part has read of the “三公” so far: the first claim of each component, and the last 三公 total stated. */
+interface SanggongRead {
+  first: Map<SanggongFinalClaim["component"], SanggongFinalClaim>;
+  total: Amount | null;
+}
+
+/** The three components a 三公 total is the sum of. */
+const SANGGONG_COMPONENTS = ["abroad", "vehicle", "reception"] as const;
+
+/**
+ * The “三公” and its components in a paragraph: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
+ * sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%, the
+ * national template's wording); after a component, 占 P% (its share of the 三公), 比年初预算减少 X 万元 (its 决算 on its
+ * budget) and, after 公务接待费, its 国内 / 外事 split; and the sentences of their own that compare a 决算 with its budget
+ * (…决算数小于预算数 · …决算比年初预算减少 X 万元).
+ */
+function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Claim[], underSanggong: boolean): void {
+  const shares: { component: SanggongFinalClaim["component"]; label: string; amount: Amount; percent: Amount }[] = [];
+  for (const m of p.text.matchAll(SANGGONG_PART)) {
+    const amount = p.amount(m, "amount");
+    if (!amount) continue;
+    const label = m.groups!.label;
+    const component = sanggongKey(label);
+    // Its change on last year's, in its sentence (，较上年减少 7.03 万元，下降 16.65%), or for the 三公 itself in the next
+    // sentence that names it (…完成预算的84.98%。与2023年度相比，“三公”经费支出增加34.39万元，增长64.71%).
+    const end = m.index + m[0].length;
+    const stop = end + p.sentence(end).length;
+    let change = changeIn(p, end, stop);
+    if (!change && component === "total") {
+      const next = p.sentence(stop + 1);
+      if (/^\s*与[^。]*?相比[^。]*?三公/.test(next)) change = changeIn(p, stop + 1, stop + 1 + next.length);
+    }
+    const claim: SanggongFinalClaim = { kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct"), budget: p.amount(m, "budget"), change };
+    const against = BUDGET_CHANGE_AFTER.exec(p.text.slice(end));
+    const budgetChange = against ? budgetChangeOf(p, against, end) : undefined;
+    if (budgetChange) {
+      claim.budgetChange = budgetChange;
+      // (完成预算的 P% after the change: 决算为 X 万元，比年初预算减少 D 万元，下降 Q%，完成预算的 P%.)
+      const after = end + against!.index + against![0].length;
+      const completed = claim.completion ? null : ANOTHER_COMPLETION.exec(p.text.slice(after));
+      if (completed && (whichOf(completed) ?? "initial") === "initial") claim.completion = p.amount(completed, "pct", after);
+    }
+    if (component === "reception") {
+      const split = receptionSplit(p, end, next);
+      if (split) claim.split = split;
+    }
+    out.push(claim);
+    if (!read.first.has(component)) read.first.set(component, claim);
+    if (component === "total") read.total = amount;
+    // (Only a share of the 三公: 占 with no base named, or the 三公 named; a 公务用车购置费's 占 may be of the vehicles'.)
+    const share = SANGGONG_SHARE.exec(p.text.slice(end));
+    const percent = share && p.amount(share, "pct", end);
+    // (And in a 三公 statement: under its heading, or after the 三公 is named — not a 公用经费 item's 公务接待费 …，占 P%.)
+    const ofSanggong = underSanggong || /三公/.test(p.text.slice(0, m.index));
+    if (share && percent && ofSanggong && (SANGGONG_COMPONENTS as readonly string[]).includes(component) && (!share.groups!.of || /三公/.test(share.groups!.of)))
+      shares.push({ component, label: claim.label, amount, percent });
+  }
+  // Each share is of the 三公 total stated before in the part; else, where the list names the three components once
+  // each, of their sum (the 三公 by what it is).
+  const whole = SANGGONG_COMPONENTS.every((c) => shares.filter((x) => x.component === c).length === 1);
+  // (Three shares printed to add up to exactly 100% may have been balanced, 尾差调整: one moved by a unit.)
+  const balanced = whole && sharesMakeTheWhole(mapArray(shares, (x) => ({ percent: x.percent, of: "" }))) === "exactly";
+  for (const x of shares) {
+    const share: ShareClaim = read.total
+      ? { kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: "“三公”经费", base: read.total }
+      : { kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: "“三公”经费（各项之和）", base: null, baseParts: mapArray(shares, (y) => y.amount) };
+    if (balanced) share.balanced = true;
+    if (read.total || (whole && shares.some((y) => !y.amount.value.isZero()))) out.push(share);
+  }
+  // Sentences of their own about a 决算 against its budget, said of the component (or the 三公) stated before.
+  for (const m of p.text.matchAll(BUDGET_CHANGE_NAMED)) {
+    const claim = read.first.get(sanggongKey(m.groups!.label));
+    const change = claim && !claim.budgetChange ? budgetChangeOf(p, m, 0) : undefined;
+    if (claim && change) claim.budgetChange = change;
+  }
+  // Changes on last year said of a component (or the 三公) stated before, after a comparison with last year in the
+  // paragraph (no mention of the budget between): 与2023年度相比，“三公”经费…减少1.92万元 · 其中：因公出国（境）费增加3.21万元.
+  const compared = [...p.text.matchAll(LAST_YEAR_COMPARED)];
+  for (const m of p.text.matchAll(YOY_NAMED)) {
+    const c = compared.filter((x) => x.index < m.index).pop();
+    if (!c || BUDGET_COMPARED.test(p.text.slice(c.index, m.index))) continue;
+    const claim = read.first.get(sanggongKey(m.groups!.label));
+    const amount = p.amount(m, "amount");
+    if (!claim || claim.change || !amount) continue;
+    const year = c.groups!.year ?? c.groups!.year2;
+    const pdir = m.groups!.pdir;
+    claim.change = {
+      kind: m.groups!.dir === "增加" ? "increase" : "decrease",
+      amount,
+      percent: p.amount(m, "pct"),
+      percentDirection: pdir ? (/增|升/.test(pdir) ? "increase" : "decrease") : null,
+      year: year ? Number(year) : null,
+      location: p.j.at(p.start + m.indices!.groups!.dir[0]),
+    };
+  }
+  // …and the 三公's own, its comparison right after its name (“三公”经费财政拨款支出决算与2023年度相比，减少1.92万元).
+  const total = read.first.get("total");
+  if (total && !total.change)
+    for (const m of p.text.matchAll(SANGGONG_NAMED_ONLY)) {
+      const from = m.index + m[0].length;
+      const change = changeIn(p, from, from + p.sentence(from).length);
+      if (change && change.amount) {
+        total.change = change;
+        break;
+      }
+    }
+  for (const m of p.text.matchAll(SANGGONG_WORDING)) {
+    const claim = read.first.get(sanggongKey(m.groups!.label));
+    const at = m.index + m[0].search(/决算/);
+    if (claim && !claim.wording && at >= m.index) claim.wording = wordingOf(p, m, at, m.index + m[0].length);
+  }
+}
+
 export function finalNotes(j: JoinedText, out: Claim[]): void {
   // The figures stated so far in the part, by label (占本年支出合计的 P% names one stated before).
   const stated = new Map<string, Amount>();
@@ -304,6 +498,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   // Under a heading that names the “三公” (（二）“三公”经费财政拨款支出决算具体情况说明), until the next heading: its
   // components' paragraphs need not name it (1.因公出国（境）经费支出 8.64 万元…, the national template's).
   let underSanggong = false;
+  const sanggong: SanggongRead = { first: new Map(), total: null };
   let section = "";
   // The 类 of the last 类 headline (1.教育支出（类）。年初预算为 …), until the next one or a section's heading: the 类
   // of the 项 numbered under it by their 款 and 项 only (（1）进修及培训（款）培训支出（项）。年初预算为 …).
@@ -344,23 +539,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     // The “三公” and its components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
     // sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%,
     // the national template's wording); a 占 P% after one is a share of the 三公 total.
-    if (underSanggong || /三公/.test(p.text))
-      for (const m of p.text.matchAll(SANGGONG_PART)) {
-        const amount = p.amount(m, "amount");
-        if (!amount) continue;
-        const label = m.groups!.label;
-        const component = sanggongKey(label);
-        // Its change on last year's, in its sentence (，较上年减少 7.03 万元，下降 16.65%), or for the 三公 itself in the next
-        // sentence that names it (…完成预算的84.98%。与2023年度相比，“三公”经费支出增加34.39万元，增长64.71%).
-        const end = m.index + m[0].length;
-        const stop = end + p.sentence(end).length;
-        let change = changeIn(p, end, stop);
-        if (!change && component === "total") {
-          const next = p.sentence(stop + 1);
-          if (/^\s*与[^。]*?相比[^。]*?三公/.test(next)) change = changeIn(p, stop + 1, stop + 1 + next.length);
-        }
-        out.push({ kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct"), budget: p.amount(m, "budget"), change });
-      }
+    if (underSanggong || /三公/.test(p.text)) sanggongIn(p, paras[k + 1], sanggong, out, underSanggong);
     vehicleSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {

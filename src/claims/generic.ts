@@ -28,6 +28,8 @@ import { mapArray } from "../util/arrays.js";
  * 百分点 · ，比上年下降1.2个百分点): passed over, the list read on.
  */
 const SHARE_CHANGE = String.raw`(?:\s*,\s*(?:占比)?\s*(?:较|比)\s*上\s*年(?:度)?\s*(?:提高|增加|上升|增长|下降|降低|减少)了?\s*NUM\s*个\s*百\s*分\s*点)?`;
+/** 占 before a share, or 占比 / 占比为 / 占比重 right before its figure (no base named: group `of` empty). */
+const SHARE_WORD = String.raw`占\s*(?:比(?:重|例)?\s*(?:为|是)?(?=\s*\d))?`;
 /**
  * What a part is for, said between its share and the next part (辽宁, 广西: 基本支出5931.49万元，占68.34%，主要用于保障人员
  * 工资福利和机构正常运转；项目支出…): words without a figure, up to the part's ； or 。.
@@ -40,7 +42,7 @@ const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*其\s
  * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
  * amount, optionally 占 P%, then ; , 、 or the sentence's end.
  */
-const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
 /** A year in a label (2026年, 2026年度): the name is what follows it. */
 const YEAR = /20\d\d年度?/g;
 /** A list marker before a label: 一、 (一) 1、 1. */
@@ -122,21 +124,33 @@ const STATED_CHANGE_PERCENT_FIRST = re(
 );
 
 /**
+ * A “三公” figure's change without a percentage (四川, 河南, 安徽: 公务用车购置费 25.00 万元，比 2024 年预算增加 25.00 万元，主要原因是…):
+ * read for the 三公 and its components only, whose statements name their figure right before the change. Nothing checks
+ * its percentage; the increase is at most this year's figure (last year's was never below zero).
+ */
+const STATED_CHANGE_BARE = re(String.raw`${CHANGE_HEAD}\s*,?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元`, "g");
+const SANGGONG_LABEL = /三公|因公出国|公务用?车|公务接待/;
+
+/**
  * A figure inside a list of what a total includes (主要包括：用于 A a 万元，…，B b 万元，较 2022 年预算增加 D 万元; 主要用于 A a
  * 万元、B b 万元。比上年增加 D 万元): the
  * change printed after the list's last figure may be the total's (深圳's 项目 paragraphs), not that figure's.
  */
-function inList(text: string, at: number, label: string): boolean {
-  const sentence = text.slice(text.lastIndexOf("。", at - 1) + 1, at);
+function inList(text: string, at: number, label: string, clause = false): boolean {
+  // (`clause`: from the last ； too — a “三公” component's clause after another's 主要用于….)
+  const sentence = text.slice(Math.max(text.lastIndexOf("。", at - 1), clause ? text.lastIndexOf(";", at - 1) : -1) + 1, at);
   return /包\s*括|主\s*要\s*用\s*于/.test(sentence) || /^用于/.test(label);
 }
 
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
-  for (const m of [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)]) {
+  const withPercent = [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)];
+  const read = new Set(mapArray(withPercent, (m) => m.index));
+  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && SANGGONG_LABEL.test(labelBefore(p.text, m.index)));
+  for (const m of [...withPercent, ...bare]) {
     const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
     const g = m.groups!;
-    if (!amount || !label || inList(p.text, m.index, label)) continue;
+    if (!amount || !label || inList(p.text, m.index, label, !read.has(m.index))) continue;
     const at = m.indices!.groups!.dir[0];
     out.push({
       kind: "stated-change",
@@ -147,7 +161,7 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
         amount: p.amount(m, "chg"),
         ...(g.last && { previous: p.amount(m, "last")! }),
         percent: p.amount(m, "pct"),
-        percentDirection: /增|升/.test(g.pdir) ? "increase" : "decrease",
+        percentDirection: g.pdir ? (/增|升/.test(g.pdir) ? "increase" : "decrease") : null,
         year: g.year ? Number(g.year) : null,
         ...(g.base && { base: g.base.startsWith("执") ? ("execution" as const) : ("budget" as const) }),
         location: p.j.at(p.start + at),
@@ -321,7 +335,7 @@ function sanggongPartition(labels: string[]): boolean {
  * Exact, on integers: Σ p_i·10^(D−d_i) against 100·10^D, within Σ 5·10^(D−d_i−1). "exactly" when the
  * printed shares add up to 100 to the last digit, null when they are not the whole.
  */
-function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "exactly" | "within rounding" | null {
+export function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "exactly" | "within rounding" | null {
   let D = 0;
   for (const x of parts) {
     if (!x.percent || x.of.trim()) return null;
@@ -345,7 +359,7 @@ function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }[]): "e
  * One part of a list of shares that no 其中 introduces: a label (its level marked or not: 一般公共服务（类）支出,
  * 人员支出), the amount, 占 P% of no named base, then ; , 、 or the sentence's end.
  */
-const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*占(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
 /** What may open a list's first label: 包括 / 支出包括 / 主要包括 (按支出用途分类，包括人员支出 …). */
 const INCLUDES = /^(?:收入|支出)?(?:主要)?包括/;
 /** The sum of labels, as a base's name when the text names none. */

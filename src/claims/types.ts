@@ -340,6 +340,18 @@ export interface SanggongFinalClaim {
   budget?: Amount | null;
   /** Its change on last year's stated in its sentence (较上年减少 X 万元，下降 P%), or null. */
   change?: Change | null;
+  /**
+   * Its 决算 against its own budget, as the text states it: 比年初预算减少 X 万元，下降 P% · 决算数比预算数增加 X 万元 (an
+   * increase or decrease of the 决算 on the budget: X = |决算 − 预算|, P = X ÷ 预算).
+   */
+  budgetChange?: Change;
+  /** 决算数小于 / 大于 / 等于预算数 said of it (2024年度“三公”经费支出决算数小于预算数的主要原因…). */
+  wording?: ExecutionClaim["wording"];
+  /**
+   * 公务接待费's split (其中：国内公务接待支出 a 万元 …；外事接待支出 b 万元): `foreign` is the 外事接待, a part beside the
+   * 国内 one, or where `foreignIncluded` the 外宾接待 the 国内 one includes (国内公务接待支出 a 万（含外宾接待支出 b 万元）).
+   */
+  split?: { domestic: Amount; foreign: Amount | null; foreignIncluded: boolean };
 }
 
 /** 共有车辆 N 辆，其中：部级领导干部用车 a 辆、…、其他用车 k 辆 (or 预算安排购置车辆 N 辆，其中：…): a count and its parts. */

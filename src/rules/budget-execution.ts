@@ -1,9 +1,9 @@
 import { claimsOfKind } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
-import { decimalString, inUnit } from "../model/amount.js";
-import { amountOf, table, tableName } from "../model/document.js";
+import { decimalString, inUnit, type Amount } from "../model/amount.js";
+import { amountOf, table, tableName, type BudgetDocument } from "../model/document.js";
 import type { ClaimOf } from "../claims/types.js";
-import type { RuleContext } from "../engine/types.js";
+import type { RuleContext, Subject } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
 /** The budget a statement names (年初预算 where it names none, as the national template's wording does). */
@@ -57,8 +57,8 @@ export const budgetExecution: Rule = {
   id: "budget-execution",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes, and a 类's 年初预算 is at least the Σ of the 项's stated under it.",
-  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致；类的年初预算不小于其下所列各项年初预算之和。",
+  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes (the 三公's, its table's 预算数 and 决算数), 比年初预算减少 X 万元 is 预算 − 决算 (its percentage X ÷ 预算), and a 类's 年初预算 is at least the Σ of the 项's stated under it.",
+  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致（“三公”对其表中预算数与决算数）；“比年初预算减少 X 万元”等于预算数 − 决算数（百分比为其 ÷ 预算数）；类的年初预算不小于其下所列各项年初预算之和。",
   check(doc, ctx) {
     // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
     const t7 = table(doc, "sanggong");
@@ -87,30 +87,92 @@ export const budgetExecution: Rule = {
           denominator: [{ amount: e.budget }],
           relation: { zh: `决算数 ÷ ${basis.zh}数`, en: `the final figure ÷ ${basis.en}` },
         });
-      const w = e.wording;
-      if (!w || w.relation === "about-equal") continue;
-      const diff = e.final.value.minus(e.budget.value);
-      // Beyond the printed figures' rounding (½ unit of the last digit each) for 等于.
-      const unit = Math.max(e.final.decimals, e.budget.decimals);
-      const beyond = diff.abs().gt(`1e-${unit}`);
-      const actual = diff.isNegative() ? "less" : diff.isZero() ? "equal" : "more";
-      const wrong = (w.relation === "less" && diff.isPositive() && !diff.isZero()) || (w.relation === "more" && diff.isNegative()) || (w.relation === "equal" && beyond);
-      if (!wrong) continue;
-      const money = e.budget.printedIn ?? "万元";
-      ctx.report({
-        subject: { ...subject, column: e.preceding ? "决算数与年初预算数" : "决算数与预算数" },
-        location: w.location,
-        related: [e.budget.location, e.final.location],
-        // The wording is no figure: the report's `stated` holds decimals only (report.schema.json); it is quoted
-        // in the message, the difference 决算 − 预算 is the arithmetic.
-        stated: null,
-        computed: decimalString(diff),
-        difference: decimalString(diff),
-        message: {
-          zh: `文中称“${w.text}”，但${basis.zh} ${e.budget.text} ${money}、决算 ${e.final.text} ${money}：${WORD[actual].zh}`,
-          en: `the text says “${w.text}” but ${basis.en} is ${e.budget.text} and the final figure ${e.final.text} (${money}): ${WORD[actual].en}`,
-        },
-      });
+      if (e.wording) wording(ctx, { ...subject, column: e.preceding ? "决算数与年初预算数" : "决算数与预算数" }, e.wording, e.budget, e.final, basis);
     }
+    sanggongAgainstBudget(doc, ctx);
   },
 };
+
+/**
+ * 决算数小于 / 大于 / 等于预算数 against the two figures it describes. Where the two print equal, 小于 / 大于 cannot be
+ * judged from them (the amounts behind may differ below the printed digits) and is left alone; 基本持平 is not judged.
+ */
+function wording(ctx: RuleContext, subject: Subject, w: NonNullable<ClaimOf<"execution">["wording"]>, budget: Amount, final: Amount, basis: { zh: string; en: string }) {
+  if (w.relation === "about-equal") return;
+  const diff = final.value.minus(budget.value);
+  // Beyond the printed figures' rounding (½ unit of the last digit each) for 等于.
+  const unit = Math.max(final.decimals, budget.decimals);
+  const beyond = diff.abs().gt(`1e-${unit}`);
+  const actual = diff.isNegative() ? "less" : diff.isZero() ? "equal" : "more";
+  const wrong = (w.relation === "less" && diff.isPositive() && !diff.isZero()) || (w.relation === "more" && diff.isNegative()) || (w.relation === "equal" && beyond);
+  if (!wrong) return;
+  const money = budget.printedIn ?? "万元";
+  ctx.report({
+    subject,
+    location: w.location,
+    related: [budget.location, final.location],
+    // The wording is no figure: the report's `stated` holds decimals only (report.schema.json); it is quoted
+    // in the message, the difference 决算 − 预算 is the arithmetic.
+    stated: null,
+    computed: decimalString(diff),
+    difference: decimalString(diff),
+    message: {
+      zh: `文中称“${w.text}”，但${basis.zh} ${budget.text} ${money}、决算 ${final.text} ${money}：${WORD[actual].zh}`,
+      en: `the text says “${w.text}” but ${basis.en} is ${budget.text} and the final figure ${final.text} (${money}): ${WORD[actual].en}`,
+    },
+  });
+}
+
+/**
+ * A “三公” figure's 决算 against its budget as the text words it (…决算数小于预算数 · 比年初预算减少 X 万元，下降 P%): against
+ * the 三公 table's 预算数 and 决算数 of it where the table prints both, else the 预算 and 决算 the text prints for it. The
+ * change is 预算 − 决算 (减少) or 决算 − 预算 (增加), its percentage the change ÷ 预算.
+ */
+function sanggongAgainstBudget(doc: BudgetDocument, ctx: RuleContext) {
+  const t7 = table(doc, "sanggong");
+  const row = t7?.rows[0];
+  // (The 三公's wording after a 年初预算 statement is the execution claim's, judged above.)
+  const judged = claimsOfKind(doc, "execution").some((e) => e.scope === "sanggong" && e.wording);
+  for (const c of claimsOfKind(doc, "sanggong-final")) {
+    if (!c.wording && !c.budgetChange) continue;
+    const printedBudget = amountOf(row, `budget-${c.component}`);
+    const printedFinal = amountOf(row, c.component);
+    const fromTable = !!(t7 && printedBudget && printedFinal);
+    const budget = fromTable ? inUnit(printedBudget!, t7!.unit, "万元") : c.budget;
+    const final = fromTable ? inUnit(printedFinal!, t7!.unit, "万元") : c.amount;
+    if (!budget) continue;
+    const where = fromTable ? { zh: `${tableName(t7!)} `, en: `${t7!.id}'s ` } : { zh: "文中所列", en: "the text's " };
+    const subject = { table: "text" as const, item: c.label };
+    if (c.wording && !(c.component === "total" && judged))
+      wording(ctx, { ...subject, column: "决算数与预算数" }, c.wording, budget, final, { zh: `${where.zh}预算数`, en: `${where.en}budget` });
+    const ch = c.budgetChange;
+    if (!ch || (ch.kind !== "increase" && ch.kind !== "decrease")) continue;
+    const decrease = ch.kind === "decrease";
+    // The percentage alone (比年初预算下降 P%): the change the two figures make, ÷ the budget.
+    if (!ch.amount) {
+      if (ch.percent && !budget.value.isZero())
+        ctx.ratio({
+          subject: { ...subject, column: decrease ? "比预算下降%" : "比预算增长%" },
+          percent: ch.percent,
+          numerator: decrease ? [{ amount: budget }, { amount: final, sign: -1 }] : [{ amount: final }, { amount: budget, sign: -1 }],
+          denominator: [{ amount: budget }],
+          relation: decrease ? { zh: `（预算数 − 决算数）÷ ${where.zh}预算数`, en: `(the budget − the final figure) ÷ ${where.en}budget` } : { zh: `（决算数 − 预算数）÷ ${where.zh}预算数`, en: `(the final figure − the budget) ÷ ${where.en}budget` },
+        });
+      continue;
+    }
+    ctx.sum({
+      subject: { ...subject, column: decrease ? "比预算减少额" : "比预算增加额" },
+      total: ch.amount,
+      parts: decrease ? [{ amount: budget }, { amount: final, sign: -1 }] : [{ amount: final }, { amount: budget, sign: -1 }],
+      relation: decrease ? { zh: `${where.zh}预算数 − 决算数`, en: `${where.en}budget − the final figure` } : { zh: `${where.zh}决算数 − 预算数`, en: `the final figure − ${where.en}budget` },
+    });
+    if (ch.percent && !budget.value.isZero())
+      ctx.ratio({
+        subject: { ...subject, column: decrease ? "比预算下降%" : "比预算增长%" },
+        percent: ch.percent,
+        numerator: [{ amount: ch.amount }],
+        denominator: [{ amount: budget }],
+        relation: { zh: `增减额 ÷ ${where.zh}预算数`, en: `the change ÷ ${where.en}budget` },
+      });
+  }
+}

@@ -80,6 +80,18 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   const parts = mapArray(["abroad", "reception", "vehicle"], (k) => final.get(k)).filter((p): p is SanggongFinalClaim => !!p);
   if (total && parts.length === 3)
     ctx.sum({ subject: { table: "text", item: `${total.label} 决算` }, total: total.amount, parts: mapArray(parts, (p) => ({ amount: p.amount })), relation: { zh: PLUS(mapArray(parts, (p) => p.label)), en: "abroad + reception + vehicle" } });
+  // 公务接待费's split: 国内 + 外事 = the 公务接待费 (each the first stated); the 国内 alone at most it, and the 外宾接待 it
+  // includes (国内公务接待支出 a 万（含外宾接待支出 b 万元）) at most the 国内.
+  const reception = claimsOfKind(doc, "sanggong-final").find((s) => s.component === "reception" && s.split);
+  const split = reception?.split;
+  if (reception && split) {
+    const item = { table: "text" as const, item: reception.label };
+    if (split.foreign && !split.foreignIncluded)
+      ctx.sum({ subject: item, total: reception.amount, parts: [{ amount: split.domestic }, { amount: split.foreign }], relation: { zh: "国内公务接待支出 + 外事接待支出", en: "domestic + foreign receptions" } });
+    else ctx.atMost({ subject: { ...item, column: "国内公务接待支出" }, part: split.domestic, whole: reception.amount, relation: { zh: reception.label, en: "the reception expenses" } });
+    if (split.foreign && split.foreignIncluded)
+      ctx.atMost({ subject: { ...item, column: "外宾接待支出" }, part: split.foreign, whole: split.domestic, relation: { zh: "国内公务接待支出（含外宾接待）", en: "the domestic receptions (foreign guests included)" } });
+  }
   const counts = claimsOfKind(doc, "vehicle-count");
   for (const c of counts.slice(1)) ctx.equal({ table: "text", item: "公务用车保有量" }, c.count, counts[0].count, { zh: "前文所列数", en: "the figure stated before" });
   const held = claimsOfKind(doc, "assets").find((a) => a.item === "vehicles" && !a.planned);
@@ -90,8 +102,8 @@ export const textSum: Rule = {
   id: "text-sum",
   defaultSeverity: "error",
   requires: { text: ["share", "composition", "procurement", "sanggong", "project-funds", "vehicle-split"] },
-  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公, a project form's funding, 共有车辆 by category), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of.",
-  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费、项目绩效目标表的资金来源、按类别列示的车辆数），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计。",
+  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公, 公务接待费 = 国内 + 外事接待, a project form's funding, 共有车辆 by category), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of (a 三公 component's, of the 三公).",
+  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费、公务接待费 = 国内公务接待 + 外事接待、项目绩效目标表的资金来源、按类别列示的车辆数），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计（“三公”各项为占“三公”经费的比例）。",
   check(doc, ctx) {
     units(doc, ctx);
     for (const p of claimsOfKind(doc, "procurement")) {

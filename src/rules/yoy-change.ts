@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { changeStatements, keyParts, type ChangeStatement } from "../claims/changes.js";
 import { claimsOfKind, previousOf } from "../claims/index.js";
 import { splitProjectName, unitCore } from "../claims/match.js";
-import type { Change, PriorExecutionClaim } from "../claims/types.js";
+import type { Change, ClaimOf, PriorExecutionClaim } from "../claims/types.js";
 import type { Rule, RuleContext, Term } from "../engine/types.js";
 import { decimalString, type Amount } from "../model/amount.js";
 import { amountOf, table, type BudgetDocument } from "../model/document.js";
@@ -240,6 +240,22 @@ function fundChanges(doc: BudgetDocument, ctx: RuleContext) {
 }
 
 /**
+ * A 决算's “三公” change on last year is its three components' changes together (2024年度“三公”经费…减少1.92万元。其中：
+ * 因公出国（境）费增加3.21万元；公务用车购置及运行维护费减少3.31万元；公务接待费减少1.83万元): each the first stated.
+ */
+function sanggongChanges(doc: BudgetDocument, ctx: RuleContext) {
+  const first = new Map<string, ClaimOf<"sanggong-final">>();
+  for (const c of claimsOfKind(doc, "sanggong-final")) if (!first.has(c.component)) first.set(c.component, c);
+  const total = first.get("total");
+  const parts = mapArray(["abroad", "vehicle", "reception"], (k) => first.get(k));
+  if (!total?.change || parts.some((p) => !p?.change)) return;
+  changeSum(ctx, `${total.label} 决算`, { amount: total.amount, change: total.change }, mapArray(parts, (p) => ({ amount: p!.amount, change: p!.change! })), {
+    zh: "因公出国（境）费、公务用车购置及运行维护费、公务接待费增减额之和",
+    en: "the changes of its three components",
+  });
+}
+
+/**
  * A 预算 balances, this year and last (收入 = 支出): where the text states this year's 收入 and 支出 (the
  * department's, or 财政拨款's) at the same amount, their changes on last year are the same too.
  */
@@ -266,8 +282,8 @@ export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
   requires: { text: ["stated-change"] },
-  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
-  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
+  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; a 决算's 三公 change = its components'; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
+  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；决算“三公”经费增减额 = 其三项增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
     const prev = previousOf(doc);
     const byKey = prev ? new Map(mapArray(changeStatements(prev), (s) => [s.key, s])) : null;
@@ -277,6 +293,7 @@ export const yoyChange: Rule = {
     }
     for (const c of claimsOfKind(doc, "prior-execution")) priorExecution(c, ctx);
     fundChanges(doc, ctx);
+    sanggongChanges(doc, ctx);
     balancedChanges(doc, ctx);
   },
 };

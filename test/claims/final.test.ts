@@ -427,3 +427,76 @@ describe("a 决算's written part headed 二、部门决算情况说明 at the m
     expect(fs.map((f) => [f.item, f.stated])).toContainEqual(["基本支出", "98.34"]);
   });
 });
+
+describe("the 三公's shares, 公务接待费's split and its 决算 against its budget (round 45)", () => {
+  const TOTAL = "  2024年度“三公”经费财政拨款支出预算为343.36万元，支出决算为283.87万元，完成预算的82.68%。";
+  const LIST = (a: string, b = "62.30", c = "8.25") =>
+    `  2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算83.60万元，${a}；公务用车购置费及运行维护费支出决算176.84万元，占${b}%；公务接待费支出决算23.43万元，占${c}%。具体情况如下：`;
+  const shares = (paragraphs: string[]) =>
+    claims(paragraphs).flatMap((c) => (c.kind === "share" ? [`${c.label} ${c.amount.text} ${c.percent.text}% of ${c.baseLabel} ${c.base?.text ?? `(${c.baseParts!.map((a) => a.text).join(" + ")})`}${c.balanced ? " balanced" : ""}`] : []));
+
+  it("each component's 占 P% is a share of the 三公 total stated before (占 · 占比 · 占比为 · 占“三公”经费的)", () => {
+    // (29.45 + 62.30 + 8.25 = 100.00: printed to make 100%, one may have been balanced by a unit.)
+    const expected = ["因公出国(境)费 83.60 29.45% of “三公”经费 283.87 balanced", "公务用车购置费及运行维护费 176.84 62.30% of “三公”经费 283.87 balanced", "公务接待费 23.43 8.25% of “三公”经费 283.87 balanced"];
+    for (const a of ["占29.45%", "占比29.45%", "占比为29.45%", "占“三公”经费的29.45%", "占“三公”经费支出决算的29.45%"]) expect(shares([TOTAL, LIST(a)])).toEqual(expected);
+  });
+
+  it("without a total stated before, of the three components' sum (balanced when the shares make exactly 100%)", () => {
+    expect(shares([LIST("占29.45%")])).toEqual([
+      "因公出国(境)费 83.60 29.45% of “三公”经费（各项之和） (83.60 + 176.84 + 23.43) balanced",
+      "公务用车购置费及运行维护费 176.84 62.30% of “三公”经费（各项之和） (83.60 + 176.84 + 23.43) balanced",
+      "公务接待费 23.43 8.25% of “三公”经费（各项之和） (83.60 + 176.84 + 23.43) balanced",
+    ]);
+    // (Two components only, no total: the base is not known.)
+    expect(shares(["  2024年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算83.60万元，占29.45%；公务接待费支出决算23.43万元，占8.25%。"])).toEqual([]);
+  });
+
+  it("a share naming another base is not the 三公's", () => {
+    expect(shares([TOTAL, LIST("占一般公共预算财政拨款支出的29.45%")]).map((s) => s.split(" ")[0])).toEqual(["公务用车购置费及运行维护费", "公务接待费"]);
+  });
+
+  it("公务接待费's split: 国内 + 外事 (万元 or 元), or the 外宾接待 the 国内 one includes (上海's 万（含…万元）)", () => {
+    const split = (paragraphs: string[]) =>
+      claims(paragraphs).flatMap((c) => (c.kind === "sanggong-final" && c.split ? [`${c.amount.text} = ${c.split.domestic.text}${c.split.foreignIncluded ? " incl." : " +"} ${c.split.foreign?.text ?? "-"}`] : []));
+    const item = "  3.公务接待费支出23.43万元。其中：国内公务接待支出17.34万元，主要用于接待来京汇报工作等；国内公务接待82批次，596人次。外事接待支出6.09万元，主要用于接待外国代表团；外事接待9批次，63人次。";
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", item])).toEqual(["23.43 = 17.34 + 6.09"]);
+    // (In 元: the same, in 万元.)
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出234300.00元。其中：国内公务接待支出173400.00元；外事接待支出60900.00元。"]).length).toBe(1);
+    // 上海's template: 其中： ends the paragraph, the split opens the next.
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3、公务接待费支出 5.00 万元。其中：", "  国内公务接待支出 5.00 万（含外宾接待支出 1.20 万元）。主要用于接待。"])).toEqual(["5.00 = 5.00 incl. 1.20"]);
+    // (Its share between: 公务接待费支出 X 万元，占 P%，其中：…; the 外宾 part in brackets as 其中.)
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，占8.25%，其中：国内公务接待支出17.34万元（其中外宾接待支出2.00万元）。"])).toEqual(["23.43 = 17.34 incl. 2.00"]);
+    // Not a split: 国内公务接待 without 其中 after the figure, or batches only.
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，主要用于国内公务接待82批次。"])).toEqual([]);
+  });
+
+  it("the 决算 against its budget: 比年初预算减少 X 万元（，下降 P%） after its figure or in a sentence naming it; 决算数小于预算数", () => {
+    const against = (paragraphs: string[]) =>
+      claims(paragraphs).flatMap((c) =>
+        c.kind === "sanggong-final" && (c.budgetChange || c.wording) ? [`${c.component} ${c.budgetChange ? `${c.budgetChange.kind} ${c.budgetChange.amount?.text} ${c.budgetChange.percent?.text ?? "-"}` : "-"} ${c.wording?.text ?? "-"}`] : [],
+      );
+    expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比年初预算减少59.49万元，下降17.33%，完成预算的82.68%。决算数小于预算数的主要原因是厉行节约。"])).toEqual(["total decrease 59.49 17.33 -"]);
+    expect(against([TOTAL + "2024年度“三公”经费支出决算数小于预算数的主要原因是厉行节约。"])).toEqual(["total - 决算数小于预算数"]);
+    expect(against([TOTAL + "“三公”经费支出决算比预算数节约59.49万元。"])).toEqual(["total decrease 59.49 - -"]);
+    // (The percentage alone.)
+    expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比年初预算下降17.33%。"])).toEqual(["total decrease undefined 17.33 -"]);
+    // Last year's budget (比2023年预算 · 比上年预算) or a 调整预算 is not its own budget.
+    expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比2023年预算减少59.49万元。"])).toEqual([]);
+    expect(against(["  2024年度“三公”经费财政拨款支出决算为283.87万元，比调整预算减少59.49万元。"])).toEqual([]);
+  });
+
+  it("changes on last year after the comparison, without the figure (天津, 内蒙古): each of the component stated before", () => {
+    const changes = (paragraphs: string[]) =>
+      claims(paragraphs).flatMap((c) => (c.kind === "sanggong-final" && c.change ? [`${c.component} ${c.amount.text} ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text ?? "-"} ${c.change.year}`] : []));
+    const figures = "  2024年度“三公”经费财政拨款支出预算为27.60万元，支出决算为21.27万元，完成预算的77.05%，其中：因公出国（境）费支出预算为15.00万元，支出决算为12.86万元；公务用车购置及运行维护费支出预算为8.60万元，支出决算为7.12万元；公务接待费支出预算为4.00万元，支出决算为1.29万元。";
+    const yoy = "  2024年度“三公”经费财政拨款支出决算与2023年度相比，减少1.92万元，下降8.28%。其中：因公出国（境）费增加3.21万元，增长33.34%；公务用车购置及运行维护费减少3.31万元，下降31.71%；公务接待费减少1.83万元，下降58.68%。";
+    expect(changes([figures, yoy])).toEqual(["total 21.27 decrease 1.92 8.28 2023", "abroad 12.86 increase 3.21 33.34 2023", "vehicle 7.12 decrease 3.31 31.71 2023", "reception 1.29 decrease 1.83 58.68 2023"]);
+    // (上海's template: …决算数比 2023 年度减少 X 万元，…其中：因公出国（境）费支出决算减少 Y 万元.)
+    expect(changes([figures, "  2024 年度“三公”经费财政拨款支出决算数比 2023 年度减少 1.92 万元，下降 8.28%，其中：因公出国（境）费支出决算增加 3.21 万元，增长 33.34%。"])).toEqual([
+      "total 21.27 decrease 1.92 8.28 2023",
+      "abroad 12.86 increase 3.21 33.34 2023",
+    ]);
+    // After a comparison with the budget, a 减少 is the 决算's on its budget, not a change on last year.
+    expect(changes([figures, "  决算数小于预算数，其中：公务接待费减少2.71万元。"])).toEqual([]);
+  });
+});

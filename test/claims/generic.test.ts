@@ -435,3 +435,31 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     expect(run("65,156.4")).toEqual(["error 部门预算支出 增减额 65156.4 65151.4"]);
   });
 });
+
+describe("a “三公” figure's change without a percentage (四川, 河南, 安徽)", () => {
+  const para = (increase: string) =>
+    `七、“三公”经费财政拨款预算情况说明。2025年“三公”经费财政拨款预算77.10万元，比2024年预算增加18.90万元，增长32.47%。其中：公务用车购置费25.00万元，比2024年预算增加${increase}万元，主要原因是更新执法执勤用车1辆；公务接待费10.10万元，比2024年预算减少1.10万元，主要原因是严格执行公务接待标准。`;
+  it("is read for the 三公's components (and only theirs): the change, no percentage", () => {
+    expect(read(para("25.00")).filter((s) => !s.includes("三公经费"))).toEqual([
+      "change 公务用车购置费 25.00 increase 25.00 null undefined% on 2024",
+      "change 公务接待费 10.10 decrease 1.10 null undefined% on 2024",
+    ]);
+    // Another figure's change without a percentage is not read (its percentage ties it to its figure).
+    expect(read("其中：一般行政管理事务89.80万元，比2024年预算增加38.60万元，主要原因是新增任务。")).toEqual([]);
+  });
+  it("passes and fails (yoy-change): an increase beyond this year's figure (52.00 on 25.00) puts last year's below zero", () => {
+    expect(checkText(yoyChange, part(para("25.00"))).filter((f) => f.severity === "error")).toEqual([]);
+    expect(checkText(yoyChange, part(para("52.00"))).filter((f) => f.severity === "error").map((f) => [f.item, f.column, f.stated, f.computed])).toEqual([["公务用车购置费", "增加额", "52", "25"]]);
+  });
+});
+
+describe("a share worded 占比 / 占比为 (no base named)", () => {
+  it("is read as 占 P% is: of the list's total, the shares making 100% so the parts the whole", () => {
+    const list = (word: string) =>
+      read(`2025年“三公”经费预算数为77.10万元。其中：因公出国（境）费支出15.00万元，${word}19.46%；公务用车购置及运行费支出52.00万元，${word}67.44%；公务接待费支出10.10万元，${word}13.10%。`);
+    const expected = list("占");
+    expect(expected).toContain("share 因公出国(境)费支出 15.00 19.46% of 三公经费预算数 77.10 balanced");
+    expect(list("占比")).toEqual(expected);
+    expect(list("占比为")).toEqual(expected);
+  });
+});

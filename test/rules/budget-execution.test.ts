@@ -109,3 +109,17 @@ describe("budget-execution: an item's statement in the paragraph after its name"
     expect(f.map((x) => [x.item, x.stated, x.location.line])).toEqual([["一般公共服务支出-财政事务-行政运行", "99", LINE + 4]]);
   });
 });
+
+describe("budget-execution: the “三公”'s 决算 against its budget, without a 三公 table (the text's own figures)", () => {
+  const doc = (tail: string) =>
+    loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", `  2024年度“三公”经费财政拨款支出预算为343.36万元，支出决算为283.87万元，完成预算的82.68%。${tail}`].join("\n"), { template: shanghaiFinal });
+  const run = (tail: string) => runRules(doc(tail), [budgetExecution], { tolerance: { kind: "auto" }, lang: "en" }).map((f) => `${f.severity} ${f.column} ${f.stated ?? "-"} ${f.computed}`);
+  it("passes: 决算数小于预算数 · 决算比预算数减少 59.49 万元，下降 17.33%", () => {
+    expect(run("2024年度“三公”经费支出决算数小于预算数的主要原因是厉行节约。")).toEqual([]);
+    expect(run("“三公”经费支出决算比预算数减少59.49万元，下降17.33%。")).toEqual([]);
+  });
+  it("fails: 决算数大于预算数, and a change that is not 预算 − 决算", () => {
+    expect(run("2024年度“三公”经费支出决算数大于预算数的主要原因是新增任务。")).toEqual(["error 决算数与预算数 - -59.49"]);
+    expect(run("“三公”经费支出决算比预算数减少95.49万元。")).toEqual(["error 比预算减少额 95.49 59.49"]);
+  });
+});
