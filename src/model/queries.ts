@@ -74,7 +74,7 @@ export function rowByRole(t: Table | undefined, role: string): Row | undefined {
 /** Tables of code rows (类/款/项 or 301/30101) under budget units. */
 export const CLASSIFIED: TableKind[] = [
   "income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic",
-  "general-basic-economic", "general-project-economic", "allocation-function", "allocation-basic-economic", "running-cost-economic", "gov-fund", "state-capital",
+  "general-basic-economic", "general-project-economic", "allocation-function", "allocation-basic-economic", "running-cost-economic", "gov-fund", "state-capital", "function-economic",
 ];
 
 /**
