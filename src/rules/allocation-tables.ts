@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
-import { blockKey, codeBlocks, columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
+import { blockKey, codeBlocks, columnLabel, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Msg, RuleContext, Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -113,17 +113,28 @@ function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: stri
   }
 }
 
+/**
+ * Whose money a table of function codes × economic classes holds, as its title says: 一般公共预算's (一般公共预算支出预算表,
+ * 一般公共预算财政拨款…), or every fund of 财政拨款 together (财政拨款支出预算表（部门经济分类科目）, 四川's 表2-1); null for
+ * any other title (部门支出…: the unit's own funds too, or a fund's alone), which is compared with nothing.
+ */
+function acrossScope(t: Table): "general-public" | "allocation" | null {
+  if (/一般公共预算/.test(t.title)) return "general-public";
+  if (/政府性基金|国有资本经营|财政专户|单位资金|其他资金/.test(t.title)) return null;
+  return /财政拨款/.test(t.title) ? "allocation" : null;
+}
+
 /** The expenditure line of a 财政拨款收支总表 printed by purpose (江苏: 一、基本支出 二、项目支出 …). */
 const purposeRow = (t: Table, name: RegExp) => t.rows.find((r) => r.side === "expenditure" && r.kind === "item" && !r.code && name.test(r.name ?? ""));
 
 export const allocationTables: Rule = {
   id: "allocation-tables",
   defaultSeverity: "error",
-  requires: { tables: [["allocation-function", "allocation-basic-economic"]] },
+  requires: { tables: [["allocation-function", "allocation-basic-economic", "function-economic"]] },
   description:
-    "财政拨款支出表 = 一般公共预算支出表 + 政府性基金 + 国有资本经营预算支出表 row by row, 财政拨款基本支出表 = 一般公共预算基本支出表; their 合计 = 财政拨款收支总表's 支出合计 and 基本支出.",
+    "财政拨款支出表 = 一般公共预算支出表 + 政府性基金 + 国有资本经营预算支出表 row by row, 财政拨款基本支出表 = 一般公共预算基本支出表; their 合计 = 财政拨款收支总表's 支出合计 and 基本支出; a table by function code × economic class: its 合计 = the function table of the same money, row by row.",
   descriptionZh:
-    "财政拨款支出表（功能科目）逐行等于一般公共预算、政府性基金、国有资本经营预算支出表之和，财政拨款基本支出表（经济科目）逐行等于一般公共预算基本支出表；其合计等于财政拨款收支总表的支出合计、基本支出。",
+    "财政拨款支出表（功能科目）逐行等于一般公共预算、政府性基金、国有资本经营预算支出表之和，财政拨款基本支出表（经济科目）逐行等于一般公共预算基本支出表；其合计等于财政拨款收支总表的支出合计、基本支出；功能科目×经济分类表的合计逐行等于同一资金的功能科目表。",
   check(doc, ctx) {
     const summary = table(doc, "allocation-summary");
     const byFunction = table(doc, "allocation-function");
@@ -135,6 +146,8 @@ export const allocationTables: Rule = {
       const spent = rowByRole(summary, "expenditure-subtotal") ?? (carried ? undefined : rowByRole(summary, "expenditure-total"));
       const lines: [Table | undefined, Row | undefined][] = [
         [byFunction, spent],
+        // (A table of 财政拨款 by function code × economic class, where no 财政拨款 table by function code is printed.)
+        ...mapArray(byFunction ? [] : tablesOf(doc, ["function-economic"]).filter((t) => acrossScope(t) === "allocation"), (t): [Table, Row | undefined] => [t, spent]),
         [byEconomic, purposeRow(summary, /^基本支出(合计)?$/)],
       ];
       for (const [t, line] of lines) {
@@ -148,6 +161,14 @@ export const allocationTables: Rule = {
     const general = table(doc, "general-function");
     const parts = byFunction && general && sources(doc, general, false);
     if (byFunction && parts) compareRows(ctx, byFunction, parts, ["total", "basic", "project"]);
+    // A table of function codes × economic classes (四川's 表2-1): its 合计, row by row, is the function table's of the
+    // same money — 财政拨款's (the all-funds table, or the one-fund tables' sum), or 一般公共预算's. Its classes are 基本 and
+    // 项目 together: no table by economic code holds the same money, and none is compared.
+    for (const across of tablesOf(doc, ["function-economic"])) {
+      const scope = acrossScope(across);
+      const same = scope === "general-public" ? general && [general] : scope === "allocation" ? (byFunction ? [byFunction] : general && sources(doc, general, false)) : null;
+      if (same) compareRows(ctx, across, same, ["total"]);
+    }
     const generalBasic = table(doc, "general-basic-economic");
     if (byEconomic && generalBasic && sources(doc, generalBasic, true)) compareRows(ctx, byEconomic, [generalBasic], ["total", "personnel", "public"]);
   },

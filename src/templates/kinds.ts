@@ -21,6 +21,8 @@ export interface RowIdentity {
   unless?: string[];
   /** Columns subtracted: total = Σ parts − Σ minus (本年支出 = 年初结转和结余 + 本年收入 − 年末结转和结余). */
   minus?: string[];
+  /** Where only some parts are printed, the relation names them by their labels in English too (their keys say nothing: `economic-301`). */
+  labelParts?: true;
   zh: string;
   en: string;
 }
@@ -264,7 +266,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
     zh: "支出表（功能分类 × 经济分类）",
     en: "expenditure by function × economic class",
     rowIdentities: [
-      { total: "total", parts: [...ECONOMIC_CLASS_KEYS], rows: CLASSIFIED_ROWS, when: [economicClassKey("399")], unless: [...UNREAD_CLASS_KEYS], zh: "各经济分类之和", en: "sum of the economic classes" },
+      { total: "total", parts: [...ECONOMIC_CLASS_KEYS], rows: CLASSIFIED_ROWS, when: [economicClassKey("399")], unless: [...UNREAD_CLASS_KEYS], labelParts: true, zh: "各经济分类之和", en: "sum of the economic classes" },
     ],
   },
   sanggong: {

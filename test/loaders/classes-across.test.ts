@@ -81,7 +81,10 @@ describe("a table of the economic classes across (function-economic)", () => {
   it("fails: a class's cell misprinted is blamed at its cell, with the figure the rows and columns around it say", async () => {
     // 某某局（本级） 2010101's 商品和服务支出 printed 39.00 (30.00).
     const d = load(doc(SMALL_SUMMARY, matrix(TITLE, WRAPPED, edit(4, 3, "39.00"))));
-    expect(errors(d).filter((f) => f.ruleId === "row-total").map((f) => f.location.line)).toEqual([LINE + 4]);
+    const rowTotal = errors(d).filter((f) => f.ruleId === "row-total");
+    expect(rowTotal.map((f) => f.location.line)).toEqual([LINE + 4]);
+    // The classes the header prints, by their names (not their keys), in English too.
+    expect(rowTotal[0].message).toContain("工资福利支出 + 商品和服务支出 + 对个人和家庭的补助 + 资本性支出 + 其他支出");
     expect(await blamed(d)).toEqual([[LINE + 4, "商品和服务支出", "39", "30"]]);
   });
 
@@ -131,5 +134,47 @@ describe("a table of the economic classes across (function-economic)", () => {
     const d = load(doc(SMALL_SUMMARY, matrix("一般公共预算基本支出预算表", [at([2, "科目编码"], [12, "科目名称"], [36, "合计"], [48, "人员经费"], [60, "公用经费"])], [["合   计", "100.00", "60.00", "40.00"], ["301 工资福利支出", "60.00", "60.00", ""], ["302 商品和服务支出", "40.00", "", "40.00"]])));
     expect(table(d, "function-economic")).toBeUndefined();
     expect(table(d, "general-basic-economic")).toBeDefined();
+  });
+});
+
+describe("a table of the economic classes across against the function table of the same money (allocation-tables)", () => {
+  /** 一般公共预算支出预算表 (合计 | 基本支出 | 项目支出) printing `totals` as each row's 合计 and 基本支出, in ROWS' order. */
+  const byFunction = (totals: string[]) =>
+    [
+      "                          一般公共预算支出预算表",
+      "                                                                          单位：万元",
+      at([2, "科目编码"], [12, "科目名称"], [36, "合计"], [46, "基本支出"], [58, "项目支出"]),
+      ...ROWS.map((r, i) => row([r[0], totals[i], totals[i]]).replace(/\s+$/, "")),
+      "",
+    ].join("\n");
+  const TOTALS = ROWS.map((r) => r[1]);
+
+  it("its 合计 by unit and code agrees with the function table's: no error (财政拨款 read as 一般公共预算 alone where no other fund holds money)", () => {
+    const d = load(doc(SMALL_SUMMARY, byFunction(TOTALS), matrix(TITLE, WRAPPED)));
+    expect(table(d, "general-function")).toBeDefined();
+    expect(table(d, "function-economic")).toBeDefined();
+    // (SMALL_SUMMARY's 100.00 is no department's of these tables: items-vs-units says so of the function table.)
+    expect(errors(d).filter((f) => f.ruleId === "allocation-tables" || f.table === "T19")).toEqual([]);
+  });
+
+  it("fails: a matrix that agrees with itself but not with the function table is an error at the matrix's rows", () => {
+    // The function table prints 某某中心's 2010101 (and its 款, 类, unit and the 合计) 10.00 less.
+    const less = TOTALS.map((t, i) => ([0, 8, 9, 10, 11].includes(i) ? (Number(t) - 10).toFixed(2) : t));
+    const d = load(doc(SMALL_SUMMARY, byFunction(less), matrix(TITLE, WRAPPED)));
+    const found = errors(d).filter((f) => f.ruleId === "allocation-tables");
+    expect(found.map((f) => [f.table, f.code, f.stated, f.computed])).toEqual([
+      ["T19", null, "170", "160"],
+      ["T19", null, "50", "40"],
+      ["T19", "201", "50", "40"],
+      ["T19", "20101", "50", "40"],
+      ["T19", "2010101", "50", "40"],
+    ]);
+  });
+
+  it("a title naming no fund (部门支出…) is compared with nothing: whose money it holds is not known", () => {
+    const less = TOTALS.map((t, i) => ([0, 8, 9, 10, 11].includes(i) ? (Number(t) - 10).toFixed(2) : t));
+    const d = load(doc(SMALL_SUMMARY, byFunction(less), matrix("部门支出预算表（部门经济分类科目）", WRAPPED)));
+    expect(table(d, "function-economic")).toBeDefined();
+    expect(errors(d).filter((f) => f.ruleId === "allocation-tables")).toEqual([]);
   });
 });

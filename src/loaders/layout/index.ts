@@ -1,7 +1,7 @@
 import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
-import { codeEconomicClasses, ECONOMIC_CLASS_KEYS } from "../../model/economic-classes.js";
+import { codeEconomicClasses, ECONOMIC_CLASS_KEYS, ECONOMIC_CLASSES } from "../../model/economic-classes.js";
 import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
@@ -1452,6 +1452,12 @@ function readByHeader(file: string, b: Block): TableTemplate | null {
   return own.layout === "two-lane" || named.specs.some((s, i) => fixed[i]?.key !== s.key) ? byKind : null;
 }
 
+/**
+ * The first two characters of each economic class's name (工资, 商品, 对个 …: a label wrapped after them keeps them), but
+ * 其他, which many a header prints (其他收入).
+ */
+const CLASS_STEMS = [...new Set(mapArray([...ECONOMIC_CLASSES], ([, name]) => name.slice(0, 2)))].filter((x) => x !== "其他");
+
 /** The generic template's table of function codes × economic classes: read by its header alone, never by its title. */
 const FUNCTION_ECONOMIC = generic.tables.find((t) => t.kind === "function-economic")!;
 
@@ -1465,6 +1471,9 @@ const FUNCTION_ECONOMIC = generic.tables.find((t) => t.kind === "function-econom
 function classesAcross(file: string, b: Block): TableTemplate | null {
   if (!b.hit.unknown && !(b.fromHeader && b.hit.tpl.layout === "classified")) return null;
   const parts = sections(file, b);
+  // (Cheaply first: the header's words begin three classes' names at least.)
+  const words = normaliseName(mapArray(parts.header, (l) => l.text).join(""));
+  if (CLASS_STEMS.filter((x) => words.includes(x)).length < 3) return null;
   const { header, body } = figureColumns(parts.header, parts.body);
   if (!b.hit.unknown && !genericColumns(b.hit.tpl, header, body).unnamed.length) return null;
   const named = genericColumns(FUNCTION_ECONOMIC, header, body);
