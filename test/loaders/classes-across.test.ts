@@ -171,6 +171,13 @@ describe("a table of the economic classes across against the function table of t
     ]);
   });
 
+  it("a matrix that stops at 款 lacks no 项 the function table prints", () => {
+    const toKuan = ROWS.filter((r) => !/^\d{7} /.test(r[0]));
+    const d = load(doc(SMALL_SUMMARY, byFunction(TOTALS), matrix(TITLE, WRAPPED, toKuan)));
+    expect(table(d, "function-economic")!.rows.some((r) => r.code?.length === 7)).toBe(false);
+    expect(errors(d).filter((f) => f.ruleId === "allocation-tables" || f.table === "T19")).toEqual([]);
+  });
+
   it("a title naming no fund (部门支出…) is compared with nothing: whose money it holds is not known", () => {
     const less = TOTALS.map((t, i) => ([0, 8, 9, 10, 11].includes(i) ? (Number(t) - 10).toFixed(2) : t));
     const d = load(doc(SMALL_SUMMARY, byFunction(less), matrix("部门支出预算表（部门经济分类科目）", WRAPPED)));
