@@ -189,3 +189,14 @@ export function allocationFigure(doc: BudgetDocument, side: "income" | "expendit
   const zero = makeCount("0", row.cells[key]?.location ?? row.location);
   return zero ? { amount: zero, table: t4 } : null;
 }
+
+/**
+ * Whose money a table of function codes × economic classes holds, as its title says: 一般公共预算's (一般公共预算支出预算表,
+ * 一般公共预算财政拨款…), or every fund of 财政拨款 together (财政拨款支出预算表（部门经济分类科目）, 四川's 表2-1); null for
+ * any other title (部门支出…: the unit's own funds too, or a fund's alone), which is compared with nothing.
+ */
+export function acrossScope(t: Table): "general-public" | "allocation" | null {
+  if (/一般公共预算/.test(t.title)) return "general-public";
+  if (/政府性基金|国有资本经营|财政专户|单位资金|其他资金/.test(t.title)) return null;
+  return /财政拨款/.test(t.title) ? "allocation" : null;
+}

@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
-import { blockKey, codeBlocks, columnLabel, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
+import { acrossScope, blockKey, codeBlocks, columnLabel, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Msg, RuleContext, Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -116,17 +116,6 @@ function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: stri
       }
     }
   }
-}
-
-/**
- * Whose money a table of function codes × economic classes holds, as its title says: 一般公共预算's (一般公共预算支出预算表,
- * 一般公共预算财政拨款…), or every fund of 财政拨款 together (财政拨款支出预算表（部门经济分类科目）, 四川's 表2-1); null for
- * any other title (部门支出…: the unit's own funds too, or a fund's alone), which is compared with nothing.
- */
-function acrossScope(t: Table): "general-public" | "allocation" | null {
-  if (/一般公共预算/.test(t.title)) return "general-public";
-  if (/政府性基金|国有资本经营|财政专户|单位资金|其他资金/.test(t.title)) return null;
-  return /财政拨款/.test(t.title) ? "allocation" : null;
 }
 
 /** The expenditure line of a 财政拨款收支总表 printed by purpose (江苏: 一、基本支出 二、项目支出 …). */

@@ -185,3 +185,41 @@ describe("a table of the economic classes across against the function table of t
     expect(errors(d).filter((f) => f.ruleId === "allocation-tables")).toEqual([]);
   });
 });
+
+describe("each class of the matrix against the 基本支出 of that class (economic-vs-function)", () => {
+  const byFunction = [
+    "                          一般公共预算支出预算表",
+    "                                                                          单位：万元",
+    at([2, "科目编码"], [12, "科目名称"], [36, "合计"], [46, "基本支出"], [58, "项目支出"]),
+    ...ROWS.map((r) => row([r[0], r[1], r[1]]).replace(/\s+$/, "")),
+    "",
+  ].join("\n");
+  /** 一般公共预算基本支出预算表 by economic class, the department's alone: 301, 302, 303 with their 合计. */
+  const basic = (wages: string, goods: string) =>
+    [
+      "                          一般公共预算基本支出预算表",
+      "                                                                          单位：万元",
+      at([2, "科目编码"], [12, "科目名称"], [36, "合计"], [46, "人员经费"], [58, "公用经费"]),
+      row(["合   计", (Number(wages) + Number(goods) + 10).toFixed(2), (Number(wages) + 10).toFixed(2), goods]),
+      row(["301 工资福利支出", wages, wages, ""]),
+      row(["302 商品和服务支出", goods, "", goods]),
+      row(["303 对个人和家庭的补助", "10.00", "10.00", ""]),
+      "",
+    ].join("\n");
+  const GENERAL = "一般公共预算支出预算表（部门经济分类科目）";
+  const atLeast = (d: BudgetDocument) => findings(d).filter((f) => f.ruleId === "economic-vs-function" && f.table === "T19");
+
+  it("a class at least its 基本支出 (the matrix holds 项目支出 too): no error", () => {
+    const d = load(doc(SMALL_SUMMARY, byFunction, basic("100.00", "40.00"), matrix(GENERAL, WRAPPED)));
+    expect(table(d, "function-economic")).toBeDefined();
+    expect(table(d, "general-basic-economic")).toBeDefined();
+    expect(atLeast(d).filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("fails: a class below its 基本支出 is an error at the matrix's cell", () => {
+    // 商品和服务支出: the matrix's department row prints 55.00, the 基本支出 table 60.00.
+    const d = load(doc(SMALL_SUMMARY, byFunction, basic("100.00", "60.00"), matrix(GENERAL, WRAPPED)));
+    expect(atLeast(d).filter((f) => f.severity === "error").map((f) => [f.column, f.stated, f.computed])).toEqual([["商品和服务支出", "55", "60"]]);
+  });
+});
+
