@@ -111,6 +111,8 @@ function tableEntries(doc: BudgetDocument): TableEntry[] {
   const seen = new Set<string>();
   for (const tt of tpl?.tables ?? []) {
     const t = doc.tables.find((x) => x.id === tt.id);
+    // (A table the template knows by its header alone, no title, is listed where printed: its absence says nothing.)
+    if (!t && tt.titlePatterns.length === 0) continue;
     const listed = doc.contents.find((e) => e.tableId === tt.id);
     entries.push({ id: tt.id, kind: t?.kind ?? tt.kind, title: t?.title ?? listed?.title ?? tt.title, present: !!t, rows: t ? t.rows.length : 0, page: t?.location.page ?? null });
     seen.add(tt.id);

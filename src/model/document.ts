@@ -26,6 +26,7 @@ export type TableKind =
   | "allocation-function" // 财政拨款支出 by function code: 一般公共预算 + 政府性基金 + 国有资本经营 (江苏's 表5)
   | "allocation-basic-economic" // 财政拨款基本支出 by economic code (江苏's 表6)
   | "running-cost-economic" // 机关运行经费 by economic code (江苏's 一般公共预算机关运行经费支出预算表)
+  | "function-economic" // 支出 by function code down the page × economic class (类) across (四川's 财政拨款支出预算表（部门经济分类科目）)
   | "sanggong" // “三公”经费 (and 机关运行经费)
   | "gov-fund" // 政府性基金预算支出
   | "state-capital" // 国有资本经营预算支出

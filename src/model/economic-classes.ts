@@ -6,7 +6,7 @@ import { codesByName } from "./names.js";
  * onward): a table that prints them by name only (广州's 部门预算基本支出预算表: each unit, then its 工资福利支出,
  * 商品和服务支出 …) is read as the same codes a coded table prints.
  */
-const CLASSES: [code: string, name: string][] = [
+export const ECONOMIC_CLASSES: readonly (readonly [code: string, name: string])[] = [
   ["301", "工资福利支出"],
   ["302", "商品和服务支出"],
   ["303", "对个人和家庭的补助"],
@@ -20,7 +20,7 @@ const CLASSES: [code: string, name: string][] = [
 ];
 
 /** The 类 code of an economic class printed by name, or null. */
-export const economicClassCode = codesByName(CLASSES);
+export const economicClassCode = codesByName(ECONOMIC_CLASSES);
 
 /**
  * In a table by economic code whose rows are named, not coded (read by kind alone): the rows named as a 类
@@ -49,3 +49,15 @@ export function codeEconomicClasses(rows: Row[]): void {
     }
   }
 }
+
+/** The column key of an economic class printed across a table (工资福利支出 → `economic-301`). */
+export const economicClassKey = (code: string) => `economic-${code}`;
+
+/** The column keys of the classes, in the classification's order. */
+export const ECONOMIC_CLASS_KEYS: readonly string[] = ECONOMIC_CLASSES.map(([code]) => economicClassKey(code));
+
+/**
+ * Columns of a table of classes across whose label names no class (a label clipped at the page's edge, 对企业, or
+ * wrapped past reading): read down the page like any column, but no row's 合计 is judged against the classes.
+ */
+export const UNREAD_CLASS_KEYS: readonly string[] = ["economic-unread-1", "economic-unread-2", "economic-unread-3"];

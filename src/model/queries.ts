@@ -83,7 +83,7 @@ export function rowByRole(t: Table | undefined, role: string): Row | undefined {
 /** Tables of code rows (类/款/项 or 301/30101) under budget units. */
 export const CLASSIFIED: TableKind[] = [
   "income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic",
-  "general-basic-economic", "general-project-economic", "allocation-function", "allocation-basic-economic", "running-cost-economic", "gov-fund", "state-capital",
+  "general-basic-economic", "general-project-economic", "allocation-function", "allocation-basic-economic", "running-cost-economic", "gov-fund", "state-capital", "function-economic",
 ];
 
 /**
@@ -197,4 +197,15 @@ export function allocationFigure(doc: BudgetDocument, side: "income" | "expendit
   if (fund === "all" || !amountOf(row, "amount")) return null;
   const zero = makeCount("0", row.cells[key]?.location ?? row.location);
   return zero ? { amount: zero, table: t4 } : null;
+}
+
+/**
+ * Whose money a table of function codes × economic classes holds, as its title says: 一般公共预算's (一般公共预算支出预算表,
+ * 一般公共预算财政拨款…), or every fund of 财政拨款 together (财政拨款支出预算表（部门经济分类科目）, 四川's 表2-1); null for
+ * any other title (部门支出…: the unit's own funds too, or a fund's alone), which is compared with nothing.
+ */
+export function acrossScope(t: Table): "general-public" | "allocation" | null {
+  if (/一般公共预算/.test(t.title)) return "general-public";
+  if (/政府性基金|国有资本经营|财政专户|单位资金|其他资金/.test(t.title)) return null;
+  return /财政拨款/.test(t.title) ? "allocation" : null;
 }

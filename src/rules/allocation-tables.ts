@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
-import { blockKey, codeBlocks, columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
+import { acrossScope, blockKey, codeBlocks, columnLabel, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Msg, RuleContext, Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -59,8 +59,12 @@ const subjectOf = (t: Table, r: Row, key: string) => ({
   column: columnLabel(t, key),
 });
 
-/** The all-funds table `target` = Σ the `parts` tables, row by row (department, unit, code), in each of `keys`. */
-function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: string[]) {
+/**
+ * The all-funds table `target` = Σ the `parts` tables, row by row (department, unit, code), in each of `keys`. With
+ * `printedLevels`, a code the parts print at a level the target prints no code of (its 项, where it stops at 款) is
+ * not missing from it.
+ */
+function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: string[], printedLevels = false) {
   const names = mapArray(parts, (t) => tableName(t)).join(" + ");
   const ids = mapArray(parts, (t) => t.id).join(" + ");
   const rel: Msg = parts.length > 1 ? { zh: `${names} 同一行之和`, en: `the sum of the same row of ${ids}` } : { zh: `${names} 同一行`, en: `the same row of ${ids}` };
@@ -85,6 +89,7 @@ function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: stri
     if (others.some((o) => o)) compare(dept, others);
   }
   const partBlocks = mapArray(parts, (t) => codeBlocks(t));
+  const levels = new Set(mapArray(target.rows.filter((r) => r.kind === "code" && r.code), (r) => r.code!.length));
   for (const u of codeBlocks(target)) {
     const key = blockKey(u.row);
     // The department's block (a table of one unit's codes) is the department's whatever each table calls it.
@@ -99,7 +104,7 @@ function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: stri
       const b = matching[i];
       if (!b) continue;
       for (const r of b.codes) {
-        if (u.codes.some((x) => x.code === r.code)) continue;
+        if (u.codes.some((x) => x.code === r.code) || (printedLevels && !levels.has(r.code?.length ?? 0))) continue;
         const y = amountOf(r, "total");
         if (!nonZero(y)) continue;
         ctx.sum({
@@ -119,11 +124,11 @@ const purposeRow = (t: Table, name: RegExp) => t.rows.find((r) => r.side === "ex
 export const allocationTables: Rule = {
   id: "allocation-tables",
   defaultSeverity: "error",
-  requires: { tables: [["allocation-function", "allocation-basic-economic"]] },
+  requires: { tables: [["allocation-function", "allocation-basic-economic", "function-economic"]] },
   description:
-    "财政拨款支出表 = 一般公共预算支出表 + 政府性基金 + 国有资本经营预算支出表 row by row, 财政拨款基本支出表 = 一般公共预算基本支出表; their 合计 = 财政拨款收支总表's 支出合计 and 基本支出.",
+    "财政拨款支出表 = 一般公共预算支出表 + 政府性基金 + 国有资本经营预算支出表 row by row, 财政拨款基本支出表 = 一般公共预算基本支出表; their 合计 = 财政拨款收支总表's 支出合计 and 基本支出; a table by function code × economic class: its 合计 = the function table of the same money, row by row.",
   descriptionZh:
-    "财政拨款支出表（功能科目）逐行等于一般公共预算、政府性基金、国有资本经营预算支出表之和，财政拨款基本支出表（经济科目）逐行等于一般公共预算基本支出表；其合计等于财政拨款收支总表的支出合计、基本支出。",
+    "财政拨款支出表（功能科目）逐行等于一般公共预算、政府性基金、国有资本经营预算支出表之和，财政拨款基本支出表（经济科目）逐行等于一般公共预算基本支出表；其合计等于财政拨款收支总表的支出合计、基本支出；功能科目×经济分类表的合计逐行等于同一资金的功能科目表。",
   check(doc, ctx) {
     const summary = table(doc, "allocation-summary");
     const byFunction = table(doc, "allocation-function");
@@ -135,6 +140,8 @@ export const allocationTables: Rule = {
       const spent = rowByRole(summary, "expenditure-subtotal") ?? (carried ? undefined : rowByRole(summary, "expenditure-total"));
       const lines: [Table | undefined, Row | undefined][] = [
         [byFunction, spent],
+        // (A table of 财政拨款 by function code × economic class, where no 财政拨款 table by function code is printed.)
+        ...mapArray(byFunction ? [] : tablesOf(doc, ["function-economic"]).filter((t) => acrossScope(t) === "allocation"), (t): [Table, Row | undefined] => [t, spent]),
         [byEconomic, purposeRow(summary, /^基本支出(合计)?$/)],
       ];
       for (const [t, line] of lines) {
@@ -148,6 +155,15 @@ export const allocationTables: Rule = {
     const general = table(doc, "general-function");
     const parts = byFunction && general && sources(doc, general, false);
     if (byFunction && parts) compareRows(ctx, byFunction, parts, ["total", "basic", "project"]);
+    // A table of function codes × economic classes (四川's 表2-1): its 合计, row by row, is the function table's of the
+    // same money — 财政拨款's (the all-funds table, or the one-fund tables' sum), or 一般公共预算's. Its classes are 基本 and
+    // 项目 together: no table by economic code holds the same money, and none is compared. (It may stop at 款: the codes
+    // below are not missing from it.)
+    for (const across of tablesOf(doc, ["function-economic"])) {
+      const scope = acrossScope(across);
+      const same = scope === "general-public" ? general && [general] : scope === "allocation" ? (byFunction ? [byFunction] : general && sources(doc, general, false)) : null;
+      if (same) compareRows(ctx, across, same, ["total"], true);
+    }
     const generalBasic = table(doc, "general-basic-economic");
     if (byEconomic && generalBasic && sources(doc, generalBasic, true)) compareRows(ctx, byEconomic, [generalBasic], ["total", "personnel", "public"]);
   },

@@ -18,7 +18,7 @@ function prepare(t: Table, id: RowIdentity): Prepared {
   return {
     id,
     column: columnLabel(t, id.total),
-    relation: named && printed.length > 2 ? { zh: mapArray(printed, (k) => columnLabel(t, k)).join(" + "), en: printed.join(" + ") } : { zh: id.zh, en: id.en },
+    relation: named && printed.length > 2 ? { zh: mapArray(printed, (k) => columnLabel(t, k)).join(" + "), en: id.labelParts ? mapArray(printed, (k) => columnLabel(t, k)).join(" + ") : printed.join(" + ") } : { zh: id.zh, en: id.en },
   };
 }
 

@@ -1,5 +1,7 @@
 import type { ColumnSpec, DocumentTemplate, RoleSpec, TableTemplate } from "./types.js";
 import { mapArray } from "../util/arrays.js";
+import { ECONOMIC_CLASSES, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
+import { normaliseName } from "../model/names.js";
 
 /*
  * Tables known by kind alone: what a document of a template no one has written yet is read with. Titles
@@ -160,6 +162,19 @@ const fundColumns = {
   ],
 };
 
+/**
+ * A table of function codes down the page and the economic classes across (四川's 财政拨款支出预算表（部门经济分类科目）:
+ * 合计 | 工资福利支出 | 商品和服务支出 | …, the labels wrapped over two lines; elsewhere `301 工资福利支出`). Each class is a
+ * column of its own; a label of a class's words but no class's name (clipped at the page's edge: 对企业, 对社会保障) is
+ * a column not understood, read down the page but never in a row's 合计 (kinds.ts). No percentage or change is one.
+ */
+const classesAcross: ColumnSpec[] = [
+  ...code,
+  amount("total", "合计", /^(合计|总计|小计|支出合计|支出总计)$/),
+  ...mapArray([...ECONOMIC_CLASSES], ([c, name]) => amount(economicClassKey(c), name, new RegExp(`^(${c})?${normaliseName(name).replace(/[()]/g, "\\$&")}$`))),
+  ...mapArray([...UNREAD_CLASS_KEYS], (key) => amount(key, "未识别的经济分类", /^(?!.*(%|率|增减|上年|执行|预算数|决算数|合计|小计|总计))(对|资本|工资|商品|债务|其他).*$|\uFFFD/)),
+];
+
 export const generic: DocumentTemplate = {
   name: "generic",
   description: "any other template: tables recognised by what their titles and headers say they hold",
@@ -225,6 +240,8 @@ export const generic: DocumentTemplate = {
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表(\((按)?功能(分类)?(科目)?\))?$|^(部门|单位)?支出(预算|决算)表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     // The projects again with their 绩效目标 (杭州's 表11 项目支出绩效表: 单位名称 | 项目名称 | 金额 | 绩效目标).
     g(18, { kind: "project-performance", title: "项目支出绩效表", titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出绩效(目标)?表$/], ...classified("function") }),
+    // Read by its header alone, never by its title (layout/index.ts, classesAcross): no title pattern.
+    g(19, { kind: "function-economic", title: "支出表（功能分类 × 经济分类）", titlePatterns: [], layout: "classified", codeKind: "function", columns: classesAcross }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),
   ],
 };

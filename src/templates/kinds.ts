@@ -1,4 +1,5 @@
 import type { RowKind, TableKind } from "../model/document.js";
+import { ECONOMIC_CLASS_KEYS, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
 
 /*
  * What each kind of table holds, whatever province prints it: its name in messages and the identities
@@ -20,6 +21,8 @@ export interface RowIdentity {
   unless?: string[];
   /** Columns subtracted: total = Σ parts − Σ minus (本年支出 = 年初结转和结余 + 本年收入 − 年末结转和结余). */
   minus?: string[];
+  /** Where only some parts are printed, the relation names them by their labels in English too (their keys say nothing: `economic-301`). */
+  labelParts?: true;
   zh: string;
   en: string;
 }
@@ -274,6 +277,15 @@ export const KINDS: Record<TableKind, KindSpec> = {
   },
   // One column (机关运行经费支出): its 合计 and codes summed by hierarchy-sum, the text's 机关运行经费 against its 合计.
   "running-cost-economic": { zh: "机关运行经费支出表（按经济分类）", en: "running costs by economic code", rowIdentities: [] },
+  // 合计 = Σ the classes, only where every column is understood (none unread) and the header is seen to its end (其他支出, the
+  // classification's last class): a class clipped off the page's edge would leave a 合计 greater than its printed parts.
+  "function-economic": {
+    zh: "支出表（功能分类 × 经济分类）",
+    en: "expenditure by function × economic class",
+    rowIdentities: [
+      { total: "total", parts: [...ECONOMIC_CLASS_KEYS], rows: CLASSIFIED_ROWS, when: [economicClassKey("399")], unless: [...UNREAD_CLASS_KEYS], labelParts: true, zh: "各经济分类之和", en: "sum of the economic classes" },
+    ],
+  },
   sanggong: {
     zh: "“三公”经费表",
     en: "three public expenses",

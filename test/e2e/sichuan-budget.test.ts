@@ -24,6 +24,8 @@ describe("a 四川 部门预算 with a band over its amount columns and a label 
     expect(doc.findings.filter((f: Finding) => f.severity !== "info")).toEqual([]);
     const unread: string[] = doc.unknownTables.map((u: { title: string }) => u.title);
     expect(unread.filter((t) => /^一般公共预算/.test(t))).toEqual([]);
+    // 表2-1, the 财政拨款 by function code × economic class, read by its header (合计 | 工资福利支出 | …, wrapped).
+    expect(unread.filter((t) => /部门经济分类科目/.test(t))).toEqual([]);
     expect(status).toBe(0);
   });
 
@@ -32,8 +34,11 @@ describe("a 四川 部门预算 with a band over its amount columns and a label 
     const doc = report.documents[0];
     expect(status).toBe(1);
     const blamed = new Set(doc.findings.filter((f: Finding) => f.ruleId === "diagnosis").map((f: Finding) => f.location?.line));
-    // S1 表1-2, S2 表2-2 (under the band), S3 表1-1, S4 the text, S6 表3 (under the band, beside the wrapped label).
-    for (const line of [292, 456, 238, 128, 575]) expect(blamed, String(line)).toContain(line);
+    // S1 表1-2, S2 表2-2 (under the band), S3 表1-1, S4 the text, S6 表3 (under the band, beside the wrapped label),
+    // S7 表2-1 (economic classes across): 本级's 商品和服务支出.
+    for (const line of [292, 456, 238, 128, 575, 369]) expect(blamed, String(line)).toContain(line);
+    const s7 = doc.findings.find((f: Finding & { column?: string; stated?: string; computed?: string }) => f.ruleId === "diagnosis" && f.location?.line === 369);
+    expect([s7.column, s7.stated, s7.computed]).toEqual(["商品和服务支出", "1374.92", "1347.92"]);
     // S5: the text's percentage.
     expect(doc.findings.some((f: Finding) => f.ruleId === "text-sum" && f.severity === "error" && f.location?.line === 74)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
-import { codeEconomicClasses } from "../../model/economic-classes.js";
+import { codeEconomicClasses, ECONOMIC_CLASS_KEYS, ECONOMIC_CLASSES } from "../../model/economic-classes.js";
 import { amountName } from "../../model/queries.js";
 import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
@@ -1455,6 +1455,35 @@ function readByHeader(file: string, b: Block): TableTemplate | null {
 }
 
 /**
+ * The first two characters of each economic class's name (工资, 商品, 对个 …: a label wrapped after them keeps them), but
+ * 其他, which many a header prints (其他收入).
+ */
+const CLASS_STEMS = [...new Set(mapArray([...ECONOMIC_CLASSES], ([, name]) => name.slice(0, 2)))].filter((x) => x !== "其他");
+
+/** The generic template's table of function codes × economic classes: read by its header alone, never by its title. */
+const FUNCTION_ECONOMIC = generic.tables.find((t) => t.kind === "function-economic")!;
+
+/**
+ * The function × economic-class table, where a block's header names it: 合计 and three economic classes at least
+ * (工资福利支出 | 商品和服务支出 | 对个人和家庭的补助 …), every amount column named by it (a class's words that name no
+ * class are a column not understood, generic.ts). Tried on a table under a title no template knows, and on one read
+ * by kind as a classified table (一般公共预算支出预算表 over 301 | 302 | 303 columns), whose own columns the header
+ * does not name: a table its kind reads is left to it.
+ */
+function classesAcross(file: string, b: Block): TableTemplate | null {
+  if (!b.hit.unknown && !(b.fromHeader && b.hit.tpl.layout === "classified")) return null;
+  const parts = sections(file, b);
+  // (Cheaply first: the header's words begin three classes' names at least.)
+  const words = normaliseName(mapArray(parts.header, (l) => l.text).join(""));
+  if (CLASS_STEMS.filter((x) => words.includes(x)).length < 3) return null;
+  const { header, body } = figureColumns(parts.header, parts.body);
+  if (!b.hit.unknown && !genericColumns(b.hit.tpl, header, body).unnamed.length) return null;
+  const named = genericColumns(FUNCTION_ECONOMIC, header, body);
+  if (named.unnamed.length || !named.specs.some((s) => s.key === "total")) return null;
+  return named.specs.filter((s) => ECONOMIC_CLASS_KEYS.includes(s.key)).length >= 3 ? FUNCTION_ECONOMIC : null;
+}
+
+/**
  * How many of a province's tables print more figures on a row than its template lists amount columns (a 一般公共预算
  * 支出表 of 合计 | 基本支出 小计 | 人员经费 | 公用经费 | 项目支出 where Shenzhen's lists 支出总计 | 基本支出 | 项目支出), and whose
  * header the kind's columns do not name either: read by the template's list in order, their figures would land in
@@ -2568,6 +2597,9 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
   // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
   // tables (杭州's 预算公开表 list in the text): not a table, and not an unknown one.
   if (b.fromHeader && !b.lines.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) return { table: null, department: null };
+  // A table of the economic classes across, under any title (its words a function table's, an economic one's, or none known).
+  const across = classesAcross(file, b);
+  if (across) return parseClassified(file, { ...b, hit: { ...b.hit, tpl: across, unknown: false }, fromHeader: true }, across);
   if (b.hit.unknown) return { table: null, unknown: { title: b.hit.title, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   // A table whose cells stand one per line (copied from a web page, or a converter that writes each cell
   // as a paragraph) in a document whose other tables are laid out: its rows are lost, and read, its
