@@ -116,9 +116,60 @@ export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Gr
   return s;
 }
 
-/** Explanations in order of likelihood (unlikelihood); stable for equal scores. */
+/**
+ * Explanations in order of likelihood: first those with more corrections that undo two adjacent digits typed the
+ * wrong way round (152.91 for 125.91: a transposition, the commonest slip of a hand copying figures, and one no
+ * sibling's correction mimics unless its own digits happen to be so); then by unlikelihood; stable for equal scores.
+ */
 export function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid): Explanation[] {
-  return mapArray(mapArray(explanations, (e) => ({ e, s: unlikelihood(e, whole, grid) })).sort((a, b) => a.s - b.s), (x) => x.e);
+  const scored = mapArray(explanations, (e) => ({ e, t: transpositions(e, whole), s: unlikelihood(e, whole, grid) }));
+  return mapArray(scored.sort((a, b) => b.t - a.t || a.s - b.s), (x) => x.e);
+}
+
+/**
+ * How many of an explanation's corrections swap two adjacent digits of the printed figure back. A correction
+ * whose value the identities leave open within the rounding (125.95 where 125.91 verifies as well) takes the
+ * transposed value when that verifies on the whole group: the figure as it was before the slip.
+ */
+function transpositions(e: Explanation, whole: LinearConstraint[]): number {
+  let n = 0;
+  for (const c of e.changes) {
+    if (isTransposition(c.figure.units, c.to)) {
+      n++;
+      continue;
+    }
+    const near = transposed(c.figure.units).filter((u) => u - c.to <= VALUE_WINDOW && c.to - u <= VALUE_WINDOW);
+    if (!near.length) continue;
+    const ok = valueVerifier(c, e.changes, whole);
+    const u = near.find(ok);
+    if (u === undefined) continue;
+    c.to = u;
+    n++;
+  }
+  return n;
+}
+
+/** The printed figure with each pair of adjacent digits swapped (the leading digit never made 0). */
+function transposed(printed: bigint): bigint[] {
+  if (printed < 0n) return [];
+  const d = printed.toString();
+  const out: bigint[] = [];
+  for (let i = 0; i + 1 < d.length; i++) {
+    if (d[i] === d[i + 1] || (i === 0 && d[1] === "0")) continue;
+    out.push(BigInt(d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2)));
+  }
+  return out;
+}
+
+/** Do the digits of `to` read as those of `printed` with two adjacent digits swapped (and nothing else changed)? */
+export function isTransposition(printed: bigint, to: bigint): boolean {
+  if (printed < 0n || to < 0n || printed === to) return false;
+  const a = printed.toString();
+  const b = to.toString();
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 // Loops rather than closures made per call (see src/diagnosis/system.ts).

@@ -59,4 +59,24 @@ describe("diagnosis", () => {
     // Two equally likely explanations: which comes first is the solver's answer, so the solver decides.
     expect(solverLoads()).toBe(1);
   });
+
+  it("of equally small explanations, puts first the one that swaps two adjacent digits back (152.91 typed for 125.91)", async () => {
+    // 合计 250.82 = a + b, one of a and b printed with two digits swapped: whichever it is, it is named, the other
+    // two figures listed as the alternatives.
+    const blamed = async (aText: string, bText: string) => {
+      const total = makeAmount("250.82", { file: "x.md", line: 1, column: 1 })!;
+      const a = makeAmount(aText, { file: "x.md", line: 2, column: 1 })!;
+      const b = makeAmount(bText, { file: "x.md", line: 3, column: 1 })!;
+      const log = emptyLog();
+      const terms = [{ amount: total, coef: 1 }, { amount: a, coef: -1 }, { amount: b, coef: -1 }];
+      log.linear.push({ constraint: { kind: "eq", terms, subject: { table: "text" }, location: total.location }, finding: 0 });
+      const findings = [{ ruleId: "text-sum", severity: "error" as const, withinRounding: false, message: "≠", table: "text" as const, unit: null, code: null, item: null, column: null, stated: "250.82", computed: "?", difference: "?", tolerance: "0.015", location: total.location, related: [a.location, b.location] }];
+      const out = await diagnose({ tables: [] } as unknown as BudgetDocument, findings, log, { lang: "en", severity: "error", seconds: 10 });
+      expect(out).toHaveLength(1);
+      expect(out[0].diagnosis!.alternatives).toHaveLength(2);
+      return [out[0].location.line, out[0].stated, out[0].computed];
+    };
+    expect(await blamed("152.91", "124.91")).toEqual([2, "152.91", "125.91"]);
+    expect(await blamed("125.91", "142.91")).toEqual([3, "142.91", "124.91"]);
+  });
 });
