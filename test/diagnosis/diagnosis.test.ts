@@ -68,7 +68,7 @@ describe("diagnosis", () => {
       const a = makeAmount(aText, { file: "x.md", line: 2, column: 1 })!;
       const b = makeAmount(bText, { file: "x.md", line: 3, column: 1 })!;
       const log = emptyLog();
-      const terms = [{ amount: total, coef: 1 }, { amount: a, coef: -1 }, { amount: b, coef: -1 }];
+      const terms = [{ amount: total, coef: 1 as const }, { amount: a, coef: -1 as const }, { amount: b, coef: -1 as const }];
       log.linear.push({ constraint: { kind: "eq", terms, subject: { table: "text" }, location: total.location }, finding: 0 });
       const findings = [{ ruleId: "text-sum", severity: "error" as const, withinRounding: false, message: "≠", table: "text" as const, unit: null, code: null, item: null, column: null, stated: "250.82", computed: "?", difference: "?", tolerance: "0.015", location: total.location, related: [a.location, b.location] }];
       const out = await diagnose({ tables: [] } as unknown as BudgetDocument, findings, log, { lang: "en", severity: "error", seconds: 10 });
