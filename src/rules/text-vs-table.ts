@@ -228,6 +228,11 @@ function byNames(t: Table, names: string[], levels: ("类" | "款" | "项")[]): 
 }
 
 /** The change on last year's execution the generic reader read after each figure (…比 2025 年执行数增加 D 万元). */
+/** The same printed figure, whichever reader made its claim: the same text and place. */
+function samePrinted(a: Amount, b: Amount): boolean {
+  return a === b || (a.text === b.text && a.location.file === b.location.file && a.location.line === b.location.line && a.location.column === b.location.column);
+}
+
 function executionChanges(doc: BudgetDocument): Map<Amount, Change> {
   const out = new Map<Amount, Change>();
   for (const c of claimsOfKind(doc, "stated-change")) if (c.change.base === "execution") out.set(c.amount, c.change);
@@ -266,6 +271,7 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
   const items = claimsOfKind(doc, "function-item");
   if (!items.length) return;
   const changes = executionChanges(doc);
+  const executions = claimsOfKind(doc, "execution").filter((e) => e.scope === "item");
   const inOrder = (kinds: readonly TableKind[]) => mapArray(kinds, (k) => table(doc, k)).filter((t) => !!t);
   // The department's expenditure table stands in for the 一般公共预算 one only where all the department's
   // income is 一般公共预算 (the summary's other income items zero or blank): else its figures are of other funds
@@ -329,6 +335,11 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
       else ctx.equal(subject, c.amount, b, what);
       const column = (key: string) => (hit.code ? codeAcrossUnits(t!, hit.code, key) : [amountOf(hit, key)].filter((a): a is Amount => !!a));
       if (c.levels) changeAgainstTable(changes.get(c.amount), t!, column("change"), column("change-adjusted"), subject, ctx);
+      // A 决算's item statement (年初预算为 B 万元，支出决算为 X 万元): B against the row's 年初预算数, where the table prints it.
+      const budgets = t!.columns.some((col) => col.key === "budget-initial") ? column("budget-initial") : [];
+      for (const e of executions)
+        if (samePrinted(e.final, c.amount) && e.basis !== "adjusted" && e.basis !== "full-year" && budgets.length)
+          ctx.sum({ subject: { ...subject, item: `${c.names.join("-")} 年初预算` }, total: e.budget, parts: terms(mapArray(budgets, (a) => inText(t!, a))), relation: { zh: `${what.zh} 年初预算数`, en: `${what.en} initial budget` } });
       found = true;
       break;
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliJson, ROOT } from "../helpers/cli.js";
+import { cliJson, ROOT, type JsonFinding as Finding } from "../helpers/cli.js";
 
 /*
  * A 内蒙古 department's 决算 (test/fixtures/final-neimenggu), consistent, and copies of it with one figure of its
@@ -15,15 +15,6 @@ const text = readFileSync(FILE, "utf8");
 const tmp = mkdtempSync(join(tmpdir(), "budget-check-neimenggu-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Finding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  item: string | null;
-  stated: string;
-  computed: string;
-  location: { file: string; line?: number };
-}
 
 /** The document with `from` (printed once) replaced by `to`, written to a file of its own, and the line of the retyped figure. */
 function retyped(name: string, from: string, to: string): { file: string; line: number } {

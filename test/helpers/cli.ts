@@ -23,6 +23,19 @@ export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: 
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A finding of the JSON report, as far as the e2e tests read it. */
+export interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  item: string | null;
+  code: string | null;
+  column: string | null;
+  stated: string;
+  computed: string;
+  location: { file: string; line?: number };
+}
+
 export function cliJson(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}) {
   const r = cli([...args, "--format", "json"], opts);
   return { ...r, report: JSON.parse(r.stdout) };
