@@ -265,6 +265,10 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   const compared = comparedIn(year);
   // The heading the paragraphs are under (二、… / (三) 一般公共预算当年拨款具体使用情况 / 3.…情况。).
   let heading = "";
+  // The 一般公共预算支出 a paragraph opened with under its heading (GENERAL_OPENING), until the next heading without a
+  // figure: what the 类 listed after it are shares of.
+  let generalBase: Amount | null = null;
+
   // The totals the lists are printed under: their parts are the income or expenditure table's columns.
   const sides = new Map<Amount, "income" | "expenditure">();
   // The figures read as a table's already (a list's parts, 收入包括：'s funds): not read again on their own.
@@ -272,7 +276,11 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   for (const l of lists) for (const part of l.parts) read.add(part.amount);
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k];
-    if (HEADING.test(p.text) || (NUMBERED_HEADING.test(p.text) && !/\d\s*万\s*元/.test(p.text))) heading = p.text;
+    if (HEADING.test(p.text) || (NUMBERED_HEADING.test(p.text) && !/\d\s*万\s*元/.test(p.text))) {
+      heading = p.text;
+      // (A heading that is an item with its figure, （一）教育支出（类）X 万元, does not end the section.)
+      if (!/\d\s*万\s*元/.test(p.text)) generalBase = null;
+    }
     // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's.
     if (/决算/.test(p.text)) continue;
     for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
@@ -326,7 +334,10 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     const opening = heading !== p.text && GENERAL_HEADING.test(heading) ? GENERAL_OPENING.exec(p.text) : null;
     if (opening) {
       const amount = figureAt(p, opening, "amount");
-      if (amount && !compared(p, opening.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算支出", amount, change: null });
+      if (amount && !compared(p, opening.index)) {
+        out.push({ kind: "table-figure", figure: "general", label: "一般公共预算支出", amount, change: null });
+        generalBase = amount;
+      }
     }
     sanggong(p, figureAt, compared, out);
     if (heading !== p.text && /会\s*议\s*费|培\s*训\s*费/.test(heading))
@@ -336,8 +347,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
         if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: key === "会议费" ? "meeting" : "training", label: key, amount, change: null });
       }
     procurement(paras, k, figureAt, compared, out);
-    functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
-    namedClassItem(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out);
+    functionItems(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out, generalBase);
+    namedClassItem(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out, generalBase);
     codeItems(p, heading === p.text ? p.text : heading + p.text, year, figureAt, compared, out);
     const scope = scopeOf(heading === p.text ? p.text : heading + p.text);
     for (const m of p.text.matchAll(BY_FUNCTION)) classList(paras, k, m.index + m[0].length, scope, figureAt, compared, out);
@@ -430,7 +441,7 @@ function basicParts(paras: Para[], k: number, from: number, scope: "general" | "
 }
 
 /** `context`: the section's heading and the paragraph, for the table the items are of (scopeOf). */
-function functionItems(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+function functionItems(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[], base: Amount | null): void {
   const scope = scopeOf(context);
   for (const m of p.text.matchAll(FUNCTION_ITEM)) {
     const amount = figureAt(p, m, "amount");
@@ -450,6 +461,7 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, compared: C
     const order = "类款项";
     if (names.some((n) => !n) || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]))) continue;
     out.push({ kind: "function-item", names, amount, levels, ...(scope && { scope }) });
+    if (levels.length === 1 && levels[0] === "类") classShare(p, m, names[0], amount, base, figureAt, out);
   }
 }
 
@@ -460,7 +472,7 @@ function functionItems(p: Para, context: string, figureAt: FigureAt, compared: C
  * 类's whole name: a 款 or a project is not known by name.
  */
 const NAMED_CLASS_ITEM = re(String.raw`^\s*(?:\d+\s*[.．、]|\([一二三四五六七八九十]+\))\s*(?<name>[^\d,;:。%、()“”]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
-function namedClassItem(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
+function namedClassItem(p: Para, context: string, figureAt: FigureAt, compared: Compared, out: Claim[], base: Amount | null): void {
   const m = NAMED_CLASS_ITEM.exec(p.text);
   if (!m) return;
   const name = normaliseName(m.groups!.name.replace(/\s+/g, ""));
@@ -469,6 +481,22 @@ function namedClassItem(p: Para, context: string, figureAt: FigureAt, compared: 
   const scope = scopeOf(context);
   if (!amount || !scope || !functionClassCode(name) || compared(p, m.index)) return;
   out.push({ kind: "function-item", names: [name], amount, levels: ["类"], scope });
+  classShare(p, m, name, amount, base, figureAt, out);
+}
+
+/** ，占 P% right after a figure. */
+const SHARE_AFTER = re(String.raw`^\s*,?\s*占\s*(?:比)?\s*(?:为)?\s*(?<pct>NUM)\s*%`);
+
+/**
+ * A 类's share right after its figure (（一）教育支出（类）4675.48万元，占76.01%。), under a paragraph that opened with
+ * the 一般公共预算支出 it is a share of (GENERAL_OPENING).
+ */
+function classShare(p: Para, m: RegExpExecArray, name: string, amount: Amount, base: Amount | null, figureAt: FigureAt, out: Claim[]): void {
+  if (!base) return;
+  const end = m.index + m[0].length;
+  const s = SHARE_AFTER.exec(p.text.slice(end));
+  const percent = s ? figureAt(p, s, "pct", end) : null;
+  if (percent) out.push({ kind: "share", label: name, amount, percent, baseLabel: "一般公共预算支出", base });
 }
 
 /** Items named by code and name (CODE_ITEM), of this year (a year printed before the figure is the document's). */

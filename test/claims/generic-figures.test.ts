@@ -54,6 +54,10 @@ describe("the generic reader: figures that restate a table", () => {
     // (The table prints whole 万元: a difference of 1 is within its rounding.)
     expect(errors(doc("152", "150"))).toEqual([["一般公共预算支出", "152", "150"]]);
     expect(errors(doc("150", "140"))).toEqual([["科学技术支出", "140", "150"]]);
+    // Its share of the 一般公共预算支出 the section opened with (text-sum): 150 of 150 is 100%, not 90%.
+    const shares = (pct: string) => checkText(textSum, part("三、一般公共预算支出情况", "2026年一般公共预算支出150万元，主要用于以下方面：", `（一）科学技术支出（类）150万元，占${pct}%。`)).filter((f) => f.severity === "error").map((f) => [f.item, f.stated]);
+    expect(shares("100.00")).toEqual([]);
+    expect(shares("90.00")).toEqual([["科学技术支出", "90"]]);
   });
 
   it("a 单位预算's own totals: 单位 / 本单位 before them, and 收支预算 without 总额", () => {
