@@ -54,8 +54,10 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     read = null;
   }
   // Titles Shenzhen prints too (部门收支总表, 部门收入总表 …) are the national ones: a document the tab-separated reader
-  // refused although its titles are Shenzhen's is another province's, read by kind.
-  const reading = recognised.name !== defaultTemplate.name ? recognised : read ? null : generic;
+  // refused for a table it does not know, although its titles are Shenzhen's, is another province's, read by kind. (Not
+  // one it refused for what it read: a table printed twice stays that error.)
+  const unknownTable = refused instanceof InputError && /^no standard table found/.test(refused.message);
+  const reading = recognised.name !== defaultTemplate.name ? recognised : !read && unknownTable ? generic : null;
   if (reading) {
     let doc: BudgetDocument | null = null;
     try {
