@@ -1,5 +1,6 @@
 import type { Row } from "./document.js";
 import { codesByName } from "./names.js";
+import { mapArray } from "../util/arrays.js";
 
 /*
  * The 类 of the government economic classification of department expenditure (部门预算支出经济分类科目, 2018
@@ -54,7 +55,7 @@ export function codeEconomicClasses(rows: Row[]): void {
 export const economicClassKey = (code: string) => `economic-${code}`;
 
 /** The column keys of the classes, in the classification's order. */
-export const ECONOMIC_CLASS_KEYS: readonly string[] = ECONOMIC_CLASSES.map(([code]) => economicClassKey(code));
+export const ECONOMIC_CLASS_KEYS: readonly string[] = mapArray(ECONOMIC_CLASSES, ([code]) => economicClassKey(code));
 
 /**
  * Columns of a table of classes across whose label names no class (a label clipped at the page's edge, 对企业, or
