@@ -4,6 +4,7 @@ import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
+import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { projectFunds } from "./project-funds.js";
 import { ABROAD, OFFICIAL_CAR, Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
@@ -228,6 +229,7 @@ const ASSETS: [RegExp, "vehicles" | "general-equipment" | "special-equipment"][]
 
 function other(j: JoinedText, out: Claim[]) {
   for (const p of paragraphsOf(j)) {
+    assetSplits(p, out);
     const m = OPERATING.exec(p.text);
     if (m) out.push({ kind: "operating-cost", amount: p.amount(m, "amount")!, change: changeAfter(p, m.index + m[0].length) });
     for (const [rx, item] of ASSETS)
@@ -282,6 +284,7 @@ function overview(j: JoinedText, out: Claim[]) {
       const names = mapArray(list.split("、"), (s) => s.trim()).filter(Boolean);
       out.push({ kind: "base-units", count: p.count(m, "count")!, names });
     }
+    headcountSplits(p, out);
     if (!/行政编制/.test(p.text)) continue;
     const counts: Partial<Record<StaffingField, Amount>> = {};
     for (const [field, rx] of STAFF) {
@@ -411,6 +414,8 @@ function otherNotes(j: JoinedText, out: Claim[]) {
     const fundsAmount = funds && p.amount(funds, "amount");
     if (fundsAmount) out.push({ kind: "performance", amount: fundsAmount, goals: null, partial: true });
     vehicleSplits(p, out);
+    headcountSplits(p, out);
+    assetSplits(p, out);
     for (const m of p.text.matchAll(NOTE_SANGGONG)) {
       const amount = p.amount(m, "amount");
       if (!amount) continue;

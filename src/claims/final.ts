@@ -1,6 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
+import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
@@ -541,6 +542,8 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     // the national template's wording); a 占 P% after one is a share of the 三公 total.
     if (underSanggong || /三公/.test(p.text)) sanggongIn(p, paras[k + 1], sanggong, out, underSanggong);
     vehicleSplits(p, out);
+    headcountSplits(p, out);
+    assetSplits(p, out);
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
       const from = pr.index + pr[0].length;

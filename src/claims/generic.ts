@@ -5,6 +5,7 @@ import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figur
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
+import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -94,6 +95,9 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
     // 共有车辆 N 辆，其中：机要通信用车 a 辆、… (辽宁, as Shenzhen's and the 决算's readers read it).
     if (/车辆/.test(paras[k].text)) vehicleSplits(paras[k], out);
+    // 编制人数 N 人，其中：行政编制 a 人、… and 资产总额 X 万元，其中：流动资产 a 万元、… (splits.ts).
+    headcountSplits(paras[k], out);
+    assetSplits(paras[k], out);
   }
   if (stage === "budget") genericFigures(paras, listed, figureAt, out, department, year);
   unintroducedShares(paras, figureAt, out);

@@ -363,6 +363,29 @@ export interface VehicleSplitClaim {
 }
 
 /**
+ * A head count and its parts by category (编制人数 412 人，其中：行政编制 118 人，事业编制 294 人 · 离退休人员 356 人，其中：
+ * 离休人员 6 人，退休人员 350 人), read only when every part is a category the total splits into, each once (splits.ts).
+ */
+export interface HeadcountSplitClaim {
+  kind: "headcount-split";
+  label: string;
+  count: Amount;
+  parts: { label: string; count: Amount }[];
+}
+
+/**
+ * 资产总额 X 万元，其中：流动资产 a 万元，固定资产 b 万元，…: asset classes, none inside another (splits.ts). `whole`: the list
+ * ends with 其他 (资产), or is 流动资产 and 非流动资产, so the classes are all of it; else they are some of it.
+ */
+export interface AssetSplitClaim {
+  kind: "asset-split";
+  label: string;
+  total: Amount;
+  parts: { label: string; amount: Amount }[];
+  whole: boolean;
+}
+
+/**
  * A total and the parts the text lists under it (…总计 X 万元，其中，A a 万元，占 p%；B b 万元，占 q%), read by the
  * generic reader (generic.ts) only when the shares printed add up to 100%: the parts are the whole.
  */
@@ -425,6 +448,8 @@ export type Claim =
   | StatedChangeClaim
   | CompositionClaim
   | VehicleSplitClaim
+  | HeadcountSplitClaim
+  | AssetSplitClaim
   | SanggongFinalClaim
   | AllocationClaim
   | PriorExecutionClaim

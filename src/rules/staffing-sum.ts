@@ -16,9 +16,10 @@ const FIELDS: [StaffingField, string, string][] = [
 export const staffingSum: Rule = {
   id: "staffing-sum",
   defaultSeverity: "error",
-  requires: { text: true },
-  description: "部门概况: each unit's staffing (编制, 实有在编, 离休, 退休) sums to the system totals; the number of 基层单位 matches the units listed.",
-  descriptionZh: "部门概况：各单位编制数、实有在编人数、离休、退休人数之和等于系统总数；基层单位数与所列单位一致。",
+  // A province's reader's statements (部门概况), or a head count split by category anywhere (splits.ts).
+  requires: { text: ["staffing", "base-units", "headcount-split"] },
+  description: "部门概况: each unit's staffing (编制, 实有在编, 离休, 退休) sums to the system totals; a head count equals its categories listed after 其中 (编制人数 = 行政编制 + 事业编制, 离退休 = 离休 + 退休); the number of 基层单位 matches the units listed.",
+  descriptionZh: "部门概况：各单位编制数、实有在编人数、离休、退休人数之和等于系统总数；“其中”后按类别列出的人数之和等于该人数（编制人数 = 行政编制 + 事业编制，离退休 = 离休 + 退休）；基层单位数与所列单位一致。",
   check(doc, ctx) {
     const staffing = claimsOfKind(doc, "staffing");
     const system = staffing.find((s) => s.unit === null);
@@ -30,6 +31,14 @@ export const staffingSum: Rule = {
         if (!total || parts.some((p) => !p)) continue;
         ctx.sum({ subject: { table: "text", item: zh }, total, parts: mapArray(parts, (amount) => ({ amount: amount! })), relation: { zh: `各单位${zh}之和`, en: `the sum of the units' ${en}` } });
       }
+    // 编制人数 N 人，其中：行政编制 a 人、事业编制 b 人 (and 实有, 离退休): the categories add up to the count.
+    for (const h of claimsOfKind(doc, "headcount-split"))
+      ctx.sum({
+        subject: { table: "text", item: h.label },
+        total: h.count,
+        parts: mapArray(h.parts, (x) => ({ amount: x.count })),
+        relation: { zh: mapArray(h.parts, (x) => x.label).join(" + "), en: `the sum of the categories listed (${mapArray(h.parts, (x) => x.label).join(" + ")})` },
+      });
     for (const b of claimsOfKind(doc, "base-units")) {
       if (b.names.length > 1)
         ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(b.names.length), b.count.location)!, { zh: `所列单位数（${b.names.join("、")}）`, en: `the number of units listed (${b.names.join(", ")})` });

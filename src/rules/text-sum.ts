@@ -101,9 +101,9 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
 export const textSum: Rule = {
   id: "text-sum",
   defaultSeverity: "error",
-  requires: { text: ["share", "composition", "procurement", "sanggong", "project-funds", "vehicle-split"] },
-  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公, 公务接待费 = 国内 + 外事接待, a project form's funding, 共有车辆 by category), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of (a 三公 component's, of the 三公).",
-  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费、公务接待费 = 国内公务接待 + 外事接待、项目绩效目标表的资金来源、按类别列示的车辆数），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计（“三公”各项为占“三公”经费的比例）。",
+  requires: { text: ["share", "composition", "procurement", "sanggong", "project-funds", "vehicle-split", "asset-split"] },
+  description: "Text: components sum to the stated total (unit budgets, unit 项目支出 = its projects, project sub-items, 政府采购 split, 三公, 公务接待费 = 国内 + 外事接待, a project form's funding, 共有车辆 by category, 资产总额 by asset class), a figure stated twice is the same, and a share (占 P%) is the figure ÷ the total it is a share of (a 三公 component's, of the 三公).",
+  descriptionZh: "文字部分：各组成部分之和等于所列合计（单位预算、项目支出与各项目、项目分项、政府采购分类、“三公”经费、公务接待费 = 国内公务接待 + 外事接待、项目绩效目标表的资金来源、按类别列示的车辆数、按类别列示的资产总额），同一数字前后表述一致，所列占比（占 P%）等于该数 ÷ 其所占的合计（“三公”各项为占“三公”经费的比例）。",
   check(doc, ctx) {
     units(doc, ctx);
     for (const p of claimsOfKind(doc, "procurement")) {
@@ -130,6 +130,20 @@ export const textSum: Rule = {
         parts: mapArray(v.parts, (x) => ({ amount: x.count })),
         relation: { zh: PLUS(mapArray(v.parts, (x) => x.label)), en: "the sum of the categories" },
       });
+    // 资产总额 X 万元，其中：流动资产 a 万元，…: classes that are all of it (the list ends with 其他) add up to it; some
+    // of them, at most it.
+    for (const a of claimsOfKind(doc, "asset-split")) {
+      const identity = {
+        subject: { table: "text", item: a.label },
+        total: a.total,
+        parts: mapArray(a.parts, (x) => ({ amount: x.amount })),
+        relation: a.whole
+          ? { zh: PLUS(mapArray(a.parts, (x) => x.label)), en: "the sum of the asset classes listed" }
+          : { zh: `所列资产类别之和（${PLUS(mapArray(a.parts, (x) => x.label))}）`, en: "the sum of the asset classes listed (some of them: no 其他)" },
+      } as const;
+      if (a.whole) ctx.sum(identity);
+      else ctx.atLeast(identity);
+    }
     // A project's performance form: each funding total is the sum of its sources (项目资金总额 = 财政资金 + 其他资金 …).
     for (const f of claimsOfKind(doc, "project-funds"))
       ctx.sum({

@@ -30,3 +30,23 @@ describe("staffing-sum", () => {
     ]);
   });
 });
+
+describe("staffing-sum: a head count split by category (any province's 部门概况)", () => {
+  const part = (total: string, retired = "356") => `
+## 第九部分 某局部门概况
+截至2025年12月31日，本部门编制人数${total}人，其中：行政编制118人、事业编制294人；离退休人员${retired}人，其中：离休人员6人，退休人员350人。
+`;
+
+  it("passes when the categories add up to each count", () => {
+    expect(checkText(staffingSum, part("412"))).toEqual([]);
+  });
+
+  it("reports a count its categories do not make, at the count, exactly (off by one is an error)", () => {
+    const fs = checkText(staffingSum, part("413", "357"));
+    expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed, f.tolerance])).toEqual([
+      ["error", "本部门编制人数", 2, "413", "412", "0"],
+      ["error", "离退休人员", 2, "357", "356", "0"],
+    ]);
+    expect(fs[0].message).toContain("行政编制 + 事业编制");
+  });
+});

@@ -116,3 +116,25 @@ describe("text-sum", () => {
     });
   });
 });
+
+describe("text-sum: 资产总额 by asset class (国有资产占用情况)", () => {
+  const assets = (total: string, other = "，其他资产301.68万元") => `
+## 第八部分 其他重要事项的情况说明
+截至2025年12月31日，本部门资产总额${total}万元，其中：流动资产10253.12万元，固定资产21826.70万元，无形资产1410.18万元${other}。
+`;
+
+  it("passes classes that add up to the total, within their rounding (33791.68 printed as 33791.69)", () => {
+    expect(checkText(textSum, assets("33791.69")).filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  it("reports a total the classes do not make when the list ends with 其他资产, at the total", () => {
+    const fs = checkText(textSum, assets("33719.69"));
+    expect(fs.map((f) => [f.severity, f.item, f.location.line, f.stated, f.computed])).toEqual([["error", "资产总额", 2, "33719.69", "33791.68"]]);
+  });
+
+  it("without 其他 the classes are some of it: a total above their sum passes, one below is an error", () => {
+    expect(checkText(textSum, assets("35000.00", "")).filter((f) => f.severity !== "info")).toEqual([]);
+    const fs = checkText(textSum, assets("33000.00", ""));
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed])).toEqual([["error", "资产总额", "33000", "33490"]]);
+  });
+});

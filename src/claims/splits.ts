@@ -1,0 +1,140 @@
+import { type Para, re } from "./para.js";
+import type { Claim } from "./types.js";
+import { mapArray } from "../util/arrays.js";
+
+/**
+ * A total and its parts by categories that cannot overlap, as nearly every 部门概况 and 国有资产占用情况 prints them,
+ * whatever the province:
+ *
+ *   本部门编制人数412人，其中：行政编制118人，事业编制294人；实有人数389人，其中：行政人员112人，事业人员277人。
+ *   离退休人员356人，其中：离休人员6人，退休人员350人。
+ *   本部门资产总额33791.69万元，其中：流动资产10253.12万元，固定资产21826.70万元，无形资产1410.18万元，其他资产301.68万元。
+ *
+ * 其中 may name some parts only, so a list is read only when every part before the clause's end (； or 。, or a part
+ * that opens a list of its own: …事业编制294人，实有人数389人，其中…) is a category the total is known to be split
+ * into, each once: 编制 into 行政 / 事业 / 工勤 / 参公 编制, the staff in post likewise, 离退休 into 离休 and 退休, assets
+ * into their classes. A list with a part of another kind (…其中：处级以上干部 20 人) is not read. An aside in brackets
+ * (行政编制96人（含政法专项编制10人）) is passed over.
+ */
+
+/** A head count before 其中: its label is the text back to the last punctuation. */
+const HEADCOUNT = /(?<count>\d+)\s*(?:人|名)\s*,?\s*其\s*中\s*[:,]?\s*/dg;
+/** One part of a head count's list: a label without figures, the count, 人 or 名. */
+const HEADCOUNT_PART = /^\s*[,、]?\s*(?<label>[^\d,;:。、]{2,16}?)\s*(?:为|是)?\s*(?<count>\d+)\s*(?:人|名)\s*(?<sep>[,、;。]|$)/d;
+
+/** The total's family (what its label says it counts) and how each part's label names its category. */
+const STAFF_FAMILIES: { family: RegExp; part: (label: string) => string | null }[] = [
+  // 离退休人员 356 人，其中：离休人员 6 人，退休人员 350 人.
+  { family: /离退休/, part: (l) => /^离休(?:人员|干部)?(?:人数)?$/.test(l) ? "离休" : /^退休(?:人员|干部|职工)?(?:人数)?$/.test(l) ? "退休" : null },
+  // 实有人数 / 实有在职人员 / 在职人员 / 在编人数: 行政人员, 事业人员, 工勤人员 (在编 or not).
+  { family: /实有|在职|在编/, part: (l) => category(l, /^(?:实有)?(?:在职|在编)?(?:机关)?(?<c>行政|事业|工勤|参公)(?:单位)?(?:在职|在编)?(?:人员|人数|编制人员|编制人数)$/) },
+  // 编制人数 / 核定编制 / 编制数: 行政编制, 事业编制, 工勤（人员）编制.
+  { family: /编制/, part: (l) => category(l, /^(?:核定)?(?:机关)?(?<c>行政|事业|工勤|参公)(?:人员|事业)?编制(?:人数|数)?$/) },
+];
+
+const category = (label: string, pattern: RegExp): string | null => pattern.exec(label)?.groups!.c ?? null;
+
+/** An asset total before 其中. */
+const ASSETS = re(String.raw`(?<label>资产总额|资产总计|资产合计|总资产)\s*(?:为|是|共计|合计)?\s*(?<amount>NUM)\s*万\s*元\s*,?\s*其\s*中\s*[:,]?\s*`, "g");
+/** One part of an asset list: a label without figures, the amount in the total's unit. */
+const ASSET_PART = re(String.raw`^\s*[,、]?\s*(?<label>[^\d,;:。、]{2,16}?)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?<sep>[,、;。]|$)`);
+/**
+ * The classes of a government unit's assets (政府会计准则): none includes another, except 非流动资产, which includes all
+ * but 流动资产. A class's 净值 / 账面净值 is the class; its 原值 is another measure, and such a list is not read.
+ */
+const ASSET_CLASSES: [RegExp, string][] = [
+  [/^流动资产$/, "流动资产"],
+  [/^非流动资产$/, "非流动资产"],
+  [/^固定资产(?:账面)?(?:净值|净额)?$/, "固定资产"],
+  [/^在建工程$/, "在建工程"],
+  [/^无形资产(?:账面)?(?:净值|净额)?$/, "无形资产"],
+  [/^(?:长期投资|长期股权投资|对外投资)$/, "长期投资"],
+  [/^公共基础设施(?:净值)?$/, "公共基础设施"],
+  [/^政府储备物资$/, "政府储备物资"],
+  [/^文物文化资产$/, "文物文化资产"],
+  [/^保障性住房(?:净值)?$/, "保障性住房"],
+  [/^(?:其他|其他资产|其他非流动资产)$/, "其他"],
+];
+const NON_CURRENT = new Set(["固定资产", "在建工程", "无形资产", "长期投资", "公共基础设施", "政府储备物资", "文物文化资产", "保障性住房"]);
+
+/** The clause from `from`: up to its ； or 。 (or the paragraph's end), asides in brackets blanked (same length). */
+function clauseFrom(text: string, from: number): string {
+  const rest = text.slice(from).replace(/\([^()]*\)/g, (s) => " ".repeat(s.length));
+  const end = rest.search(/[;。]/);
+  return end < 0 ? rest : rest.slice(0, end + 1);
+}
+
+/** The label of a figure at `at`: the text back to the last , ; : 。 or the paragraph's start. */
+function labelBefore(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !",;:。".includes(text[from - 1])) from--;
+  return text.slice(from, at).replace(/\s+/g, "");
+}
+
+/**
+ * The parts of a list from `from` (after its 其中), by `part`'s pattern; each part's category by `categoryOf`. Null when
+ * a part is not of a known category, a category comes twice, or fewer than two parts are listed.
+ */
+function partsOf<T>(
+  p: Para,
+  from: number,
+  part: RegExp,
+  value: (m: RegExpExecArray, base: number) => T | null,
+  categoryOf: (label: string) => string | null,
+): { label: string; category: string; value: T }[] | null {
+  const clause = clauseFrom(p.text, from);
+  const out: { label: string; category: string; value: T }[] = [];
+  let at = 0;
+  for (;;) {
+    const m = part.exec(clause.slice(at));
+    if (!m) {
+      // Only the clause's end (or blank asides) may follow the last part.
+      if (clause.slice(at).replace(/[\s;。]/g, "")) return null;
+      break;
+    }
+    const label = m.groups!.label.replace(/\s+/g, "").replace(/^其中/, "");
+    const base = from + at;
+    at += m[0].length;
+    // A part that opens a list of its own (…事业编制294人，实有人数389人，其中…) ends this one before it.
+    if (/^\s*其\s*中/.test(clause.slice(at))) break;
+    const c = categoryOf(label);
+    const v = value(m, base);
+    if (!c || v === null || out.some((x) => x.category === c)) return null;
+    out.push({ label, category: c, value: v });
+    if (m.groups!.sep === ";" || m.groups!.sep === "。") break;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** 编制人数 N 人，其中：行政编制 a 人、事业编制 b 人 (and the staff in post, and 离退休): each list of categories. */
+export function headcountSplits(p: Para, out: Claim[]): void {
+  if (!/其\s*中/.test(p.text) || !/人|名/.test(p.text)) return;
+  for (const m of p.text.matchAll(HEADCOUNT)) {
+    const label = labelBefore(p.text, m.index);
+    const family = STAFF_FAMILIES.find((f) => f.family.test(label));
+    const count = family ? p.count(m, "count") : null;
+    if (!family || !count) continue;
+    const parts = partsOf(p, m.index + m[0].length, HEADCOUNT_PART, (x, base) => p.count(x, "count", base), family.part);
+    if (parts) out.push({ kind: "headcount-split", label, count, parts: mapArray(parts, (x) => ({ label: x.label, count: x.value })) });
+  }
+}
+
+/**
+ * 资产总额 X 万元，其中：流动资产 a 万元，固定资产 b 万元，…: the classes listed. They are the whole when the list ends
+ * with 其他 (资产) or is 流动资产 and 非流动资产; else some classes, at most the total.
+ */
+export function assetSplits(p: Para, out: Claim[]): void {
+  if (!/资产/.test(p.text)) return;
+  for (const m of p.text.matchAll(ASSETS)) {
+    const total = p.amount(m, "amount");
+    if (!total) continue;
+    const classOf = (label: string) => ASSET_CLASSES.find(([r]) => r.test(label))?.[1] ?? null;
+    const parts = partsOf(p, m.index + m[0].length, ASSET_PART, (x, base) => p.amount(x, "amount", base), classOf);
+    if (!parts) continue;
+    const classes = new Set(mapArray(parts, (x) => x.category));
+    // 非流动资产 with one of its own classes beside it counts them twice.
+    if (classes.has("非流动资产") && [...classes].some((c) => NON_CURRENT.has(c))) continue;
+    const whole = classes.has("其他") || (classes.size === 2 && classes.has("流动资产") && classes.has("非流动资产"));
+    out.push({ kind: "asset-split", label: m.groups!.label, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.value })), whole });
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { claimsOf } from "../../src/claims/index.js";
+import { textDoc } from "../helpers/text.js";
+
+/*
+ * A total and its parts by category (src/claims/splits.ts), in a part no province's reader knows (the generic reader)
+ * and in Shenzhen's 部门概况: 编制人数 / 实有人数 / 离退休人员 by category, 资产总额 by asset class.
+ */
+const read = (text: string, heading = "## 第九部分 某局部门概况") =>
+  claimsOf(textDoc(`${heading}\n${text}`))
+    .claims.map((c) =>
+      c.kind === "headcount-split"
+        ? `${c.label} ${c.count.text} = ${c.parts.map((x) => `${x.label} ${x.count.text}`).join(" + ")}`
+        : c.kind === "asset-split"
+          ? `${c.label} ${c.total.text} ${c.whole ? "=" : "≥"} ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
+          : null,
+    )
+    .filter((s) => s !== null);
+
+describe("head counts split by category", () => {
+  it("reads 编制, 实有 and 离退休, each list to its clause's end, separated by ，or 、, an aside in brackets passed over", () => {
+    expect(read("截至2025年12月31日，本部门编制人数412人，其中：行政编制118人（含政法专项编制10人），事业编制294人；实有人数389人，其中：行政人员112人、事业人员277人。离退休人员356人，其中：离休人员6人，退休人员350人。")).toEqual([
+      "本部门编制人数 412 = 行政编制 118 + 事业编制 294",
+      "实有人数 389 = 行政人员 112 + 事业人员 277",
+      "离退休人员 356 = 离休人员 6 + 退休人员 350",
+    ]);
+  });
+
+  it("ends a list at a part that opens a list of its own (…事业编制294人，实有人数389人，其中…)", () => {
+    expect(read("本部门编制人数412人，其中：行政编制118人，事业编制294人，实有人数389人，其中：行政人员112人，事业人员277人。")).toEqual([
+      "本部门编制人数 412 = 行政编制 118 + 事业编制 294",
+      "实有人数 389 = 行政人员 112 + 事业人员 277",
+    ]);
+  });
+
+  it("does not read a list that may name some parts only: a part of another kind, one part, a category twice", () => {
+    expect(read("本部门编制人数412人，其中：行政编制118人，处级以上干部20人。")).toEqual([]);
+    expect(read("本部门编制人数412人，其中：行政编制118人。")).toEqual([]);
+    expect(read("本部门编制人数412人，其中：行政编制118人，行政编制294人。")).toEqual([]);
+    expect(read("实有人数389人，其中：在职人员300人，离退休人员89人。")).toEqual([]);
+    expect(read("本部门编制人数412人，其中：行政编制118人，事业编制294人，另有编外人员20人。")).toEqual([]);
+  });
+});
+
+describe("assets split by class", () => {
+  it("reads the classes; with 其他资产 (or 流动 + 非流动) they are the whole, else some of it", () => {
+    expect(read("截至2025年12月31日，本部门资产总额33791.69万元，其中：流动资产10253.12万元，固定资产21826.70万元，无形资产1410.18万元，其他资产301.68万元。", "## 第九部分 其他重要事项的情况说明")).toEqual([
+      "资产总额 33791.69 = 流动资产 10253.12 + 固定资产 21826.70 + 无形资产 1410.18 + 其他资产 301.68",
+    ]);
+    expect(read("本部门资产总额500.00万元，其中：流动资产200.00万元，非流动资产300.00万元。")).toEqual(["资产总额 500.00 = 流动资产 200.00 + 非流动资产 300.00"]);
+    expect(read("本部门资产总额500.00万元，其中：流动资产200.00万元，固定资产250.00万元。")).toEqual(["资产总额 500.00 ≥ 流动资产 200.00 + 固定资产 250.00"]);
+  });
+
+  it("does not read 原值 (another measure), a class inside another, or a part of another kind", () => {
+    expect(read("本部门资产总额500.00万元，其中：流动资产200.00万元，固定资产原值400.00万元。")).toEqual([]);
+    expect(read("本部门资产总额500.00万元，其中：非流动资产300.00万元，固定资产250.00万元，流动资产200.00万元。")).toEqual([]);
+    expect(read("本部门资产总额500.00万元，其中：流动资产200.00万元，车辆30.00万元。")).toEqual([]);
+  });
+});
