@@ -5,7 +5,7 @@ import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figur
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
-import { assetSplits, headcountSplits } from "./splits.js";
+import { assetSplits, headcountSplits, unitLists } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -98,6 +98,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     // 编制人数 N 人，其中：行政编制 a 人、… and 资产总额 X 万元，其中：流动资产 a 万元、… (splits.ts).
     headcountSplits(paras[k], out);
     assetSplits(paras[k], out);
+    unitLists(paras, k, out);
   }
   if (stage === "budget") genericFigures(paras, listed, figureAt, out, department, year);
   unintroducedShares(paras, figureAt, out);

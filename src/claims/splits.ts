@@ -138,3 +138,38 @@ export function assetSplits(p: Para, out: Claim[]): void {
     out.push({ kind: "asset-split", label: m.groups!.label, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.value })), whole });
   }
 }
+
+/** 预算单位共 N 个（家），包括： — the units listed after it, in the paragraph or as numbered paragraphs after it. */
+const UNIT_COUNT = /(?<label>(?:预\s*算|基\s*层)?\s*单\s*位)\s*共\s*(?:计|有)?\s*(?<count>\d+)\s*(?:个|家)\s*,?\s*(?:具\s*体\s*)?包\s*括\s*[:：]?\s*/dg;
+/** A list item's number: 1. 1、 1． (1) （1）. */
+const ITEM_NUMBER = /^\s*(?:\((?<p>\d+)\)|(?<n>\d+)\s*[.、．])/;
+const itemNumber = (text: string): number | null => {
+  const m = ITEM_NUMBER.exec(text);
+  return m ? Number(m.groups!.p ?? m.groups!.n) : null;
+};
+
+/**
+ * `纳入…部门预算编制范围的预算单位共 5 个，包括：` then the units: numbered paragraphs (1.贵州省农业农村厅（本级） / 2.…), or
+ * one list up to its 。 (江苏省人民检察院本级、南京铁路运输检察院、徐州铁路运输检察院。). Read as the 基层单位 count and its
+ * names (a `base-units` claim, as Shenzhen's `共 N 家基层单位`). A list that sums some units up (…等 8 家直属事业单位),
+ * joins two names with 和 or 及, or lists fewer than two units is not read: its names cannot be counted.
+ */
+export function unitLists(paras: Para[], k: number, out: Claim[]): void {
+  const p = paras[k];
+  if (!/包\s*括/.test(p.text)) return;
+  for (const m of p.text.matchAll(UNIT_COUNT)) {
+    const count = p.count(m, "count");
+    if (!count) continue;
+    const rest = p.text.slice(m.index + m[0].length);
+    let names: string[] = [];
+    if (!rest.trim()) {
+      // Numbered paragraphs 1, 2, 3 … right after it.
+      for (let i = k + 1; i < paras.length && itemNumber(paras[i].text) === names.length + 1; i++) names.push(paras[i].text.replace(ITEM_NUMBER, "").replace(/[;。,]\s*$/, "").trim());
+    } else {
+      const list = rest.slice(0, rest.search(/。|$/));
+      if (/等|和|及/.test(list)) continue;
+      names = mapArray(list.split(/[、,;]/), (s) => s.replace(ITEM_NUMBER, "").trim()).filter(Boolean);
+    }
+    if (names.length >= 2) out.push({ kind: "base-units", count, names, label: m.groups!.label.replace(/\s+/g, "") });
+  }
+}

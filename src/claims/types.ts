@@ -182,6 +182,8 @@ export interface BaseUnitsClaim {
   kind: "base-units";
   count: Amount;
   names: string[];
+  /** What the units are called where the text counts them (预算单位); 基层单位 when absent. */
+  label?: string;
 }
 
 /**

@@ -41,7 +41,7 @@ export const staffingSum: Rule = {
       });
     for (const b of claimsOfKind(doc, "base-units")) {
       if (b.names.length > 1)
-        ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(b.names.length), b.count.location)!, { zh: `所列单位数（${b.names.join("、")}）`, en: `the number of units listed (${b.names.join(", ")})` });
+        ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(b.names.length), b.count.location)!, { zh: `所列单位数（${b.names.join("、")}）`, en: `the number of units listed (${b.names.join(", ")})` });
       if (units.length)
         ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(units.length), b.count.location)!, { zh: "部门概况所列单位数", en: "the number of units described in 部门概况" });
     }

@@ -11,7 +11,9 @@ const read = (text: string, heading = "## 第九部分 某局部门概况") =>
     .claims.map((c) =>
       c.kind === "headcount-split"
         ? `${c.label} ${c.count.text} = ${c.parts.map((x) => `${x.label} ${x.count.text}`).join(" + ")}`
-        : c.kind === "asset-split"
+        : c.kind === "base-units"
+          ? `${c.label} ${c.count.text}: ${c.names.join(" | ")}`
+          : c.kind === "asset-split"
           ? `${c.label} ${c.total.text} ${c.whole ? "=" : "≥"} ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
           : null,
     )
@@ -55,5 +57,17 @@ describe("assets split by class", () => {
     expect(read("本部门资产总额500.00万元，其中：流动资产200.00万元，固定资产原值400.00万元。")).toEqual([]);
     expect(read("本部门资产总额500.00万元，其中：非流动资产300.00万元，固定资产250.00万元，流动资产200.00万元。")).toEqual([]);
     expect(read("本部门资产总额500.00万元，其中：流动资产200.00万元，车辆30.00万元。")).toEqual([]);
+  });
+});
+
+describe("the units counted and listed (纳入…编制范围的预算单位共 N 个，包括：)", () => {
+  it("reads numbered paragraphs after it, or one list up to its 。", () => {
+    expect(read("纳入某厅2025年度部门决算编制范围的二级预算单位共3个，包括：\n1.某厅（本级）\n2.某中心\n3.某站\n三、人员构成情况")).toEqual(["预算单位 3: 某厅(本级) | 某中心 | 某站"]);
+    expect(read("纳入本部门2019年部门预算编制范围的预算单位共计3家，具体包括：某院本级、南京某院、徐州某院。")).toEqual(["预算单位 3: 某院本级 | 南京某院 | 徐州某院"]);
+  });
+
+  it("does not read a list that sums some units up (等 8 家) or joins names with 和", () => {
+    expect(read("纳入本部门决算编制范围的预算单位共9家，包括：某局本级，甲中心、乙中心等8家直属事业单位。")).toEqual([]);
+    expect(read("纳入本部门预算编制范围的预算单位共3家，包括：某院本级、南京某院和徐州某院。")).toEqual([]);
   });
 });

@@ -50,3 +50,20 @@ describe("staffing-sum: a head count split by category (any province's 部门概
     expect(fs[0].message).toContain("行政编制 + 事业编制");
   });
 });
+
+describe("staffing-sum: the units a text counts and lists (预算单位共 N 个，包括：1.… 2.…)", () => {
+  const scope = (count: string) => `
+## 第九部分 某厅部门概况
+纳入某厅2025年度部门决算编制范围的二级预算单位共${count}个，包括：
+1.某厅（本级）
+2.某中心
+`;
+  it("passes a count that is the number of units listed", () => {
+    expect(checkText(staffingSum, scope("2"))).toEqual([]);
+  });
+  it("reports a count that is not, at the count, naming the units", () => {
+    const fs = checkText(staffingSum, scope("3"));
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed])).toEqual([["error", "预算单位", "3", "2"]]);
+    expect(fs[0].message).toContain("某厅(本级), 某中心");
+  });
+});
