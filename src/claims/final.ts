@@ -1,7 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
-import { assetSplits, headcountSplits, unitLists } from "./splits.js";
+import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
@@ -545,6 +545,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     headcountSplits(p, out);
     assetSplits(p, out);
     unitLists(paras, k, out);
+    unitKinds(p, out);
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
       const from = pr.index + pr[0].length;

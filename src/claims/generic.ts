@@ -5,7 +5,7 @@ import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figur
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
-import { assetSplits, headcountSplits, unitLists } from "./splits.js";
+import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -99,6 +99,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     headcountSplits(paras[k], out);
     assetSplits(paras[k], out);
     unitLists(paras, k, out);
+    unitKinds(paras[k], out);
   }
   if (stage === "budget") genericFigures(paras, listed, figureAt, out, department, year);
   unintroducedShares(paras, figureAt, out);

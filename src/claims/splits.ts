@@ -173,3 +173,37 @@ export function unitLists(paras: Para[], k: number, out: Claim[]): void {
     if (names.length >= 2) out.push({ kind: "base-units", count, names, label: m.groups!.label.replace(/\s+/g, "") });
   }
 }
+
+/** 预算单位共 N 个，其中： — the units counted by kind after it. */
+const UNIT_KINDS_HEAD = /(?<label>(?:预\s*算|基\s*层)?\s*单\s*位)\s*共\s*(?:计|有)?\s*(?<count>\d+)\s*(?:个|家)\s*,?\s*其\s*中\s*[:：]?/dg;
+/** A count of units in the sentence, with the words before it. */
+const UNITS_COUNTED = /(?<label>[^\d,;:。、()]{0,12}?)\s*(?<count>\d+)\s*(?:个|家)/dg;
+/** The kinds of units a department's units split into, none inside another. */
+const UNIT_KIND = /^(?:其中)?(?<kind>行政单位|参照公务员法管理(?:的)?事业单位|参公(?:管理)?事业单位|事业单位|企业|其他单位)$/;
+
+/**
+ * `预算单位共 3 个，其中：行政单位 1 个，为…（本级）；事业单位 2 个，分别为…`: the kinds add up to the count (a `headcount-split`
+ * of units). Read only when every count of the sentence after 其中 is of a kind of unit, each kind once (参公事业单位 beside
+ * 事业单位 may be inside it: not read), whatever the words between them (the units' names).
+ */
+export function unitKinds(p: Para, out: Claim[]): void {
+  if (!/其\s*中/.test(p.text)) return;
+  for (const m of p.text.matchAll(UNIT_KINDS_HEAD)) {
+    const count = p.count(m, "count");
+    if (!count) continue;
+    const from = m.index + m[0].length;
+    const end = p.text.indexOf("。", from);
+    const sentence = p.text.slice(from, end < 0 ? p.text.length : end).replace(/\([^()]*\)/g, (s) => " ".repeat(s.length));
+    const parts: { label: string; count: NonNullable<ReturnType<Para["count"]>> }[] = [];
+    let ok = true;
+    for (const c of sentence.matchAll(UNITS_COUNTED)) {
+      const kind = UNIT_KIND.exec(c.groups!.label.replace(/\s+/g, ""))?.groups!.kind;
+      const n = kind ? p.count(c, "count", from) : null;
+      if (!kind || !n || parts.some((x) => x.label === kind)) ok = false;
+      else parts.push({ label: kind, count: n });
+    }
+    const kinds = new Set(mapArray(parts, (x) => x.label));
+    if (ok && parts.length >= 2 && !(kinds.has("事业单位") && [...kinds].some((k) => /参/.test(k))))
+      out.push({ kind: "headcount-split", label: m.groups!.label.replace(/\s+/g, ""), count, parts });
+  }
+}

@@ -71,3 +71,15 @@ describe("the units counted and listed (纳入…编制范围的预算单位共 
     expect(read("纳入本部门预算编制范围的预算单位共3家，包括：某院本级、南京某院和徐州某院。")).toEqual([]);
   });
 });
+
+describe("the units counted by kind (预算单位共 N 个，其中：行政单位 a 个…；事业单位 b 个…)", () => {
+  it("reads the kinds, whatever the names between them", () => {
+    expect(read("纳入某厅2024年度部门决算编制范围的预算单位共3个，其中：行政单位1个，为某厅（本级）；事业单位2个，分别为某中心（公益一类）和某所（公益二类）。")).toEqual([
+      "预算单位 3 = 行政单位 1 + 事业单位 2",
+    ]);
+  });
+  it("does not read a sentence that counts anything else, or 参公 beside 事业单位 (maybe inside it)", () => {
+    expect(read("纳入某厅部门决算编制范围的预算单位共3个，其中：行政单位1个，事业单位2个，下设处室13个。")).toEqual([]);
+    expect(read("纳入某厅部门决算编制范围的预算单位共3个，其中：行政单位1个，事业单位2个，参公事业单位1个。")).toEqual([]);
+  });
+});
