@@ -115,6 +115,14 @@ const EXECUTION = re(
 );
 const WORDING_SOURCE = String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?<which>年初|全年|调整后?)?(?:预算数?)?|与(?<which3>年初|全年|调整后?)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`;
 const WORDING = re(WORDING_SOURCE);
+/**
+ * 预算绩效管理情况: `对2025年度一般公共预算项目支出全面开展绩效自评，共涉及项目15个，涉及资金17251.69万元，占一般公共预算项目支出
+ * 总额的93.42%` — the projects self-evaluated, some of the fund's 项目支出 (base group: the fund named, or every fund).
+ */
+const SELF_EVALUATION = re(
+  String.raw`自\s*评[^。]*?涉\s*及\s*(?:项\s*目\s*)?(?:预\s*算\s*)?资\s*金\s*(?<amount>NUM)\s*万元\s*,?\s*占\s*(?:全\s*(?:部|年)\s*)?(?<general>一\s*般\s*公\s*共\s*预\s*算\s*(?:财\s*政\s*拨\s*款\s*)?)?项\s*目\s*支\s*出\s*(?:决\s*算\s*)?(?:总\s*额|总\s*数|数)?\s*的?\s*(?<pct>NUM)\s*%`,
+  "g",
+);
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
 /**
  * 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … · its budget first, as the national template
@@ -536,6 +544,11 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     if (o) {
       const end = o.index + o[0].length;
       out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeIn(p, end, p.sentence(end).length + end) });
+    }
+    for (const m of p.text.matchAll(SELF_EVALUATION)) {
+      const amount = p.amount(m, "amount");
+      const percent = p.amount(m, "pct");
+      if (amount && percent) out.push({ kind: "performance", amount, goals: null, partial: true, share: { percent, fund: m.groups!.general ? "general" : "all" } });
     }
     // The “三公” and its components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
     // sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%,

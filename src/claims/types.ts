@@ -132,6 +132,11 @@ export interface PerformanceClaim {
    * 预算资金 X 万元; projects below a threshold need none): at most the 项目支出, not equal to it.
    */
   partial?: boolean;
+  /**
+   * A 决算's self-evaluation (绩效自评…涉及资金 X 万元，占一般公共预算项目支出总额的 P%): P% is X ÷ the 项目支出 of the fund
+   * named (`general`: the 一般公共预算 table's; `all`: the expenditure table's).
+   */
+  share?: { percent: Amount; fund: "general" | "all" };
 }
 
 /** A row of 第七部分's table of key projects: name and 预算数. */

@@ -56,4 +56,18 @@ describe("a 贵州 决算", () => {
     expect(errors(0)).toEqual([["722.67", "712.67", budget.line]]);
     expect(errors(1)).toEqual([["3", "0", remitted.line]]);
   });
+
+  it("fails: the text's counts and splits (编制人数, 预算单位, 资产总额) and its 绩效自评's share, each retyped, are errors at those figures", { timeout: 60_000 }, () => {
+    const cases = [
+      { copy: retyped("posts", "编制人数412人", "编制人数421人"), rule: "staffing-sum", stated: "421", computed: "412" },
+      { copy: retyped("units", "二级预算单位共5个", "二级预算单位共6个"), rule: "staffing-sum", stated: "6", computed: "5" },
+      { copy: retyped("assets", "资产总额33791.69万元", "资产总额33719.69万元"), rule: "text-sum", stated: "33719.69", computed: "33791.68" },
+      { copy: retyped("evaluated", "占一般公共预算项目支出总额的93.42%", "占一般公共预算项目支出总额的94.42%"), rule: "text-vs-table", stated: "94.42", computed: "93.42" },
+    ];
+    const { report } = cliJson(cases.map((c) => c.copy.file));
+    cases.forEach((c, i) => {
+      const errors = report.documents[i].findings.filter((f: Finding) => f.severity === "error" && f.ruleId !== "diagnosis");
+      expect(errors.map((f: Finding) => [f.ruleId, f.stated, f.computed, f.location.line]), c.rule).toEqual([[c.rule, c.stated, c.computed, c.copy.line]]);
+    });
+  });
 });
