@@ -150,7 +150,7 @@ const itemNumber = (text: string): number | null => {
 
 /**
  * `纳入…部门预算编制范围的预算单位共 5 个，包括：` then the units: numbered paragraphs (1.贵州省农业农村厅（本级） / 2.…), or
- * one list up to its 。 (江苏省人民检察院本级、南京铁路运输检察院、徐州铁路运输检察院。). Read as the 基层单位 count and its
+ * one list separated by 、 up to its first ，；or 。 (江苏省人民检察院本级、南京铁路运输检察院、徐州铁路运输检察院。). Read as the 基层单位 count and its
  * names (a `base-units` claim, as Shenzhen's `共 N 家基层单位`). A list that sums some units up (…等 8 家直属事业单位),
  * joins two names with 和 or 及, or lists fewer than two units is not read: its names cannot be counted.
  */
@@ -166,9 +166,10 @@ export function unitLists(paras: Para[], k: number, out: Claim[]): void {
       // Numbered paragraphs 1, 2, 3 … right after it.
       for (let i = k + 1; i < paras.length && itemNumber(paras[i].text) === names.length + 1; i++) names.push(paras[i].text.replace(ITEM_NUMBER, "").replace(/[;。,]\s*$/, "").trim());
     } else {
-      const list = rest.slice(0, rest.search(/。|$/));
+      // The names up to the first , ; or 。 (what follows is about them: …研究所、…中心，其中行政单位1个，…).
+      const list = rest.slice(0, rest.search(/[,;。]|$/));
       if (/等|和|及/.test(list)) continue;
-      names = mapArray(list.split(/[、,;]/), (s) => s.replace(ITEM_NUMBER, "").trim()).filter(Boolean);
+      names = mapArray(list.split("、"), (s) => s.replace(ITEM_NUMBER, "").trim()).filter(Boolean);
     }
     if (names.length >= 2) out.push({ kind: "base-units", count, names, label: m.groups!.label.replace(/\s+/g, "") });
   }

@@ -18,7 +18,7 @@ const SOURCES: [column: string, role: string][] = [
 ];
 
 /** The columns that hold last year's carry-over, in an income table that prints it beside this year's income. */
-const CARRYOVER_COLUMNS = ["carryover", "carryover-general-public", "carryover-gov-fund", "carryover-state-capital", "carryover-special-account", "carryover-unit-funds"];
+const CARRYOVER_COLUMNS = ["carryover", "carryover-general-public", "carryover-gov-fund", "carryover-state-capital", "carryover-special-account", "carryover-unit-funds", "unit-funds-carryover"];
 
 /**
  * The summary line the income table's 合计 repeats: 收入总计 where the income table prints the carry-over

@@ -22,8 +22,8 @@ const TOTAL = amount("total", "合计", /^(合计|总计|小计|本年支出合�
 /** Where a province prints a fund's or a source's label, with or without 预算 / 拨款 / 收入 / 资金. */
 const FUND = {
   general: /^一般公共预算(拨款|财政拨款)?(收入|资金|支出)?$/,
-  fund: /^政府性基金(预算)?(拨款)?(收入|资金|支出)?$/,
-  capital: /^国有资本经营(预算)?(拨款)?(收入|资金|支出)?$/,
+  fund: /^政府性基金(预算)?(拨款|财政拨款)?(收入|资金|支出)?$/,
+  capital: /^国有资本经营(预算)?(拨款|财政拨款)?(收入|资金|支出)?$/,
   special: /^财政专户(管理资金|拨款)?(收入)?$/,
 };
 const CARRYOVER = /^上年结转(结余|和结余)?(资金)?$/;
@@ -45,6 +45,8 @@ const classifiedAmounts: ColumnSpec[] = [
   amount("carryover-unit-funds", "上年结转 单位资金", /^单位资金$/, CARRYOVER),
   // 单位资金 over its 小计 and its sources (宁波's 收入预算总表: 小计 | 事业收入 | 事业单位经营收入 | 其他收入).
   amount("unit-funds", "单位资金小计", /^(小计|合计)$/, /^单位资金$/),
+  // Its carry-over among its sources (北京's 收入总表: 单位资金 over 小计 | 上年结转结余 | 事业收入 | …): the unit's own.
+  amount("unit-funds-carryover", "单位资金 上年结转结余", CARRYOVER, /^单位资金$/),
   amount("business-income", "事业收入", /^金额$/, /^事业收入$/),
   amount("education-fees", "其中：教育收费", /教育收费$/, /^事业收入$/),
   amount("special-education", "财政专户 教育收费", /教育收费$/, /^财政专户/),

@@ -112,17 +112,24 @@ const fundBalance: RowIdentity = {
   en: "opening balance + income − closing balance",
 };
 
-/** The sources 单位资金 (Shenzhen's 收入总表, Hangzhou's 项目支出表) sums: printed as its parts, as one column, or both. */
-const UNIT_FUND_PARTS = ["business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"];
+/**
+ * The sources 单位资金 (Shenzhen's 收入总表, Hangzhou's 项目支出表) sums: printed as its parts, as one column, or both;
+ * its carry-over among them where the header prints it under 单位资金 (北京's 收入总表).
+ */
+const UNIT_FUND_PARTS = ["business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds-carryover"];
 
 /**
  * An identity over the income sources, in the two forms a table may print them: where 单位资金 is
  * printed, it stands for its parts (which it sums, below), and they are not counted again; where it is
- * not, its parts are the terms.
+ * not, its parts are the terms (the unit's carry-over with them where the identity counts the carry-over).
  */
 function byUnitFunds(ids: RowIdentity[]): RowIdentity[] {
   return ids.flatMap((id) => [
-    { ...id, parts: id.parts.filter((k) => k !== "unit-funds"), unless: [...(id.unless ?? []), "unit-funds"] },
+    {
+      ...id,
+      parts: [...id.parts.filter((k) => k !== "unit-funds"), ...(id.parts.includes("carryover") && !id.parts.includes("unit-funds-carryover") ? ["unit-funds-carryover"] : [])],
+      unless: [...(id.unless ?? []), "unit-funds"],
+    },
     { ...id, parts: [...id.parts.filter((k) => !UNIT_FUND_PARTS.includes(k) && k !== "unit-funds"), "unit-funds"], when: [...(id.when ?? []), "unit-funds"] },
   ]);
 }

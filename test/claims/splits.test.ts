@@ -64,6 +64,8 @@ describe("the units counted and listed (纳入…编制范围的预算单位共 
   it("reads numbered paragraphs after it, or one list up to its 。", () => {
     expect(read("纳入某厅2025年度部门决算编制范围的二级预算单位共3个，包括：\n1.某厅（本级）\n2.某中心\n3.某站\n三、人员构成情况")).toEqual(["预算单位 3: 某厅(本级) | 某中心 | 某站"]);
     expect(read("纳入本部门2019年部门预算编制范围的预算单位共计3家，具体包括：某院本级、南京某院、徐州某院。")).toEqual(["预算单位 3: 某院本级 | 南京某院 | 徐州某院"]);
+    // (What follows the names after their ，is about them, not more of them: 陕西省统计局's.)
+    expect(read("预算单位共4个，包括：某局机关、某中心、某所、某宣传中心，其中行政单位1个，财政全额拨款事业单位2个，财政差额拨款事业单位1个。")).toEqual(["预算单位 4: 某局机关 | 某中心 | 某所 | 某宣传中心"]);
   });
 
   it("does not read a list that sums some units up (等 8 家) or joins names with 和", () => {

@@ -1,0 +1,36 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
+
+/*
+ * A 北京 预算 workbook (test/fixtures/beijing-workbook): 单位资金 over its 上年结转结余 and sources in the 收入总表, the
+ * funds named `…预算财政拨款` in the 财政拨款收支总表 and the 政府性基金 table's group label. Before round 46 the
+ * consistent workbook had 18 false errors and an unread table.
+ */
+const DIR = join(ROOT, "test", "fixtures", "beijing-workbook");
+
+type Finding = JsonFinding & { location: { sheet?: string; cell?: string } };
+const at = (f: Finding) => `${f.location.sheet}!${f.location.cell}`;
+
+describe("a 北京 预算 workbook", () => {
+  it("consistent: the 收入总表, 财政拨款收支总表 and 政府性基金 table read, no error and no warning", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "beijing-budget.xlsx")]);
+    const doc = report.documents[0];
+    expect(doc.findings.filter((f: Finding) => f.severity !== "info").map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    const unread = (doc.unknownTables ?? []).map((u: { title: string }) => u.title).join("\n");
+    expect(unread).not.toMatch(/政府性基金/);
+    expect(doc.tables.map((t: { kind: string }) => t.kind)).toEqual(expect.arrayContaining(["income", "allocation-summary", "gov-fund"]));
+    expect(status).toBe(0);
+  });
+
+  it("seeded: the table seeds blamed at their cells, the text's at their paragraphs", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "beijing-budget-seeded.xlsx")]);
+    expect(status).toBe(1);
+    const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
+    const blamed = new Set(errors.filter((f) => f.ruleId === "diagnosis").map(at));
+    for (const cell of ["5一般公共预算财政拨款支出表!G22", "6一般公共预算财政拨款基本支出表!E25", "3支出总表!D5", "9一般公共预算“三公”经费财政拨款支出表!G5"]) expect(blamed, cell).toContain(cell);
+    expect(errors.some((f) => f.ruleId === "formula-cache" && at(f) === "9一般公共预算“三公”经费财政拨款支出表!G5")).toBe(true);
+    // S6 and S7, in the text; S5 through the text's 三公 and 公务接待费.
+    expect(errors.filter((f) => f.location.sheet === "部门预算情况说明").map((f) => f.stated)).toEqual(expect.arrayContaining(["11415.89", "79.06", "141.9", "6.3"]));
+  });
+});
