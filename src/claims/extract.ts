@@ -1,5 +1,5 @@
 import { makeAmount, makeCount, type Amount } from "../model/amount.js";
-import type { BudgetDocument } from "../model/document.js";
+import type { BudgetDocument, TextPart } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
@@ -479,22 +479,54 @@ function statedStage(doc: BudgetDocument): "budget" | "final" {
   return titles.some((t) => /(?<!预)决算/.test(t)) ? "final" : "budget";
 }
 
+/** A section's heading within a part: 一、 · （一） · 1. · （1）. */
+const SUBSECTION_TITLE = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.．、])/;
+
+/** The readers of a part: by its title (a 决算's 情况说明, Shanghai's 说明s), else by its number (Shenzhen's 第N部分). */
+function readersOf(part: TextPart): ((j: JoinedText, out: Claim[]) => void)[] {
+  const title = normaliseName(part.title);
+  const titled = part.number === null || TITLED_EVEN_IF_NUMBERED.test(title);
+  const byTitle = titled ? BY_TITLE.filter(([rx]) => rx.test(title)).flatMap(([, fs]) => fs) : [];
+  // A numbered part read by its title is a 决算's: the 预算 readers by number (Shenzhen's 第三部分 …) do not apply.
+  const byPart = part.number !== null && byTitle.length ? [] : BY_PART[part.number ?? 0] ?? [];
+  return [...byPart, ...byTitle];
+}
+
+/**
+ * The parts as their readers read them: a part whose heading is one of its sections' (一、收入支出决算总体情况说明 ·
+ * （一）…), with no reader of its own, goes on with the part before it when a province's reader reads that one, its
+ * heading a paragraph of it. A Word document's heading styles make every section's heading a part's (the 决算's
+ * 情况说明 in nine pieces, all but the first read by the generic reader); printed as text, they are paragraphs.
+ */
+function readingParts(parts: TextPart[]): TextPart[] {
+  const out: TextPart[] = [];
+  let read = false;
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    const mine = readersOf(part).length > 0;
+    if (last && read && !mine && part.number === null && SUBSECTION_TITLE.test(normaliseName(part.title))) {
+      const heading = { line: part.location.line ?? part.lines[0]?.line ?? 0, text: part.title, ...(part.location.page != null ? { page: part.location.page } : {}) };
+      out[out.length - 1] = { ...last, lines: [...last.lines, heading, ...part.lines] };
+      continue;
+    }
+    out.push(part);
+    read = mine;
+  }
+  return out;
+}
+
 /** Reads every claim of the document's written parts, in printed order. */
 export function extractClaims(doc: BudgetDocument): Claims {
   const claims: Claim[] = [];
   const paragraphs: Paragraph[] = [];
   let generic = 0;
   const stage = statedStage(doc);
-  for (const part of doc.text) {
+  for (const part of readingParts(doc.text)) {
     const j = joinPart(part, part.location.file);
-    const title = normaliseName(part.title);
-    const titled = part.number === null || TITLED_EVEN_IF_NUMBERED.test(title);
-    const byTitle = titled ? BY_TITLE.filter(([rx]) => rx.test(title)).flatMap(([, fs]) => fs) : [];
-    // A numbered part read by its title is a 决算's: the 预算 readers by number (Shenzhen's 第三部分 …) do not apply.
-    const byPart = part.number !== null && byTitle.length ? [] : BY_PART[part.number ?? 0] ?? [];
-    for (const f of [...byPart, ...byTitle]) f(j, claims);
+    const readers = readersOf(part);
+    for (const f of readers) f(j, claims);
     // A part no province's reader knows: the statements every province prints (generic.ts).
-    if (!byPart.length && !byTitle.length) {
+    if (!readers.length) {
       const before = claims.length;
       genericNotes(j, claims, stage, doc.department, doc.year);
       generic += claims.length - before;

@@ -365,19 +365,36 @@ const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s
 const SHARE_BASES = new Set(["本年收入合计", "本年支出合计", "一般公共预算财政拨款支出", "一般公共预算财政拨款基本支出"]);
 
 /** Shares stated after the figures of a paragraph (in printed order), of the total they name or the last total before them. */
-function shares(p: Para, figures: { label: string; amount: Amount; end: number }[], stated: Map<string, Amount>, out: Claim[], carried: { label: string; amount: Amount } | null = null): { label: string; amount: Amount } | null {
+function shares(
+  p: Para,
+  figures: { label: string; amount: Amount; end: number }[],
+  stated: Map<string, Amount>,
+  out: Claim[],
+  carried: { label: string; amount: Amount } | null = null,
+  sectionTotals: { label: string; amount: Amount }[] = [],
+): { label: string; amount: Amount } | null {
   let lastTotal: { label: string; amount: Amount } | null = carried;
+  /** The last total of the section named by `of` (its label ends with it), in this paragraph or one before. */
+  const inSection = (of: string) => {
+    for (let i = sectionTotals.length - 1; i >= 0; i--) if (sectionTotals[i].label.endsWith(of)) return sectionTotals[i];
+    return null;
+  };
   for (const f of [...figures].sort((a, b) => a.end - b.end)) {
     const m = SHARE.exec(p.text.slice(f.end));
     if (m) {
       const percent = p.amount(m, "pct", f.end);
       const of = normaliseName(m.groups!.of ?? "");
       // A base named short (占基本支出的 P%) after a total of its kind in the paragraph (一般公共预算财政拨款基本支出 X，其中：
-      // 人员经费 Y，占基本支出的 P%) is that total's, not the 基本支出 of all funds stated elsewhere.
-      const base: { label: string; amount: Amount } | null = of ? (lastTotal && lastTotal.label.endsWith(of) ? lastTotal : stated.has(of) ? { label: of, amount: stated.get(of)! } : null) : lastTotal;
+      // 人员经费 Y，占基本支出的 P%) is that total's, not the 基本支出 of all funds stated elsewhere; so is one after such a
+      // total in the section, the parts each a paragraph of their own (…基本支出 X，其中： / 人员经费 Y，占基本支出的 P%，… / 公用经费 …).
+      const named = of ? (lastTotal && lastTotal.label.endsWith(of) ? lastTotal : inSection(of)) : null;
+      const base: { label: string; amount: Amount } | null = of ? (named ?? (stated.has(of) ? { label: of, amount: stated.get(of)! } : null)) : lastTotal;
       if (percent && base && base.amount !== f.amount) out.push({ kind: "share", label: f.label, amount: f.amount, percent, baseLabel: base.label, base: base.amount });
     }
-    if (SHARE_BASES.has(f.label)) lastTotal = { label: f.label, amount: f.amount };
+    if (SHARE_BASES.has(f.label)) {
+      lastTotal = { label: f.label, amount: f.amount };
+      sectionTotals.push(lastTotal);
+    }
     stated.set(f.label, f.amount);
   }
   return lastTotal;
@@ -512,11 +529,14 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   // The 类 of the last 类 headline (1.教育支出（类）。年初预算为 …), until the next one or a section's heading: the 类
   // of the 项 numbered under it by their 款 and 项 only (（1）进修及培训（款）培训支出（项）。年初预算为 …).
   let headlineLei: string | null = null;
+  // The totals a share may name stated in the section so far (a short name, 占基本支出的, is the last of them it ends).
+  let sectionTotals: { label: string; amount: Amount }[] = [];
   for (const [k, p] of paras.entries()) {
     if (SECTION_HEADING.test(p.text)) {
       underSanggong = /三公/.test(p.text);
       section = p.text;
       headlineLei = null;
+      sectionTotals = [];
     }
     carryovers(p, section, out);
     totalsApart(p, out, paras[k + 1]);
@@ -611,7 +631,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
           figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });
         }
     }
-    runOnTotal = shares(p, figures, stated, out, runOnTotal);
+    runOnTotal = shares(p, figures, stated, out, runOnTotal, sectionTotals);
     if (!executions.length) continue;
     for (const m of executions) {
       const budget = p.amount(m, "budget");
