@@ -125,9 +125,10 @@ function bandOf(pieces: Piece[]): Piece | null {
  * The leaves of a header, left to right. Pieces on nearby lines whose centres nearly coincide are one
  * wrapped label; a piece that reads as a group label and stands over other pieces is their group. With
  * `band: "drop"`, a band over all the amount columns (bandOf) is left out; with `wrapped: "in-cell"`, a wrapped label's
- * next line may also stand off its first's centre (see inCell below).
+ * next line may also stand off its first's centre (see inCell below); with `groups: "left-set"`, a group label may also
+ * be printed at the left of its merged cell (see below).
  */
-export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | "drop"; wrapped?: "centred" | "in-cell" } = {}): HeaderLeaf[] {
+export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | "drop"; wrapped?: "centred" | "in-cell"; groups?: "centred" | "left-set" } = {}): HeaderLeaf[] {
   const pieces: Piece[] = [];
   lines.forEach((toks, line) => {
     for (const t of splitCells(toks)) {
@@ -218,6 +219,36 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     spanned.set(g, new Set(kids));
     groups.push(g);
   }
+  // A group label printed at the left of its merged cell (山西's 决算数 over 合计 · 基本支出 · 项目支出, printed over 合计
+  // or left of it; 本年支出 the same) stands by its centre over its first column at most. Only when asked
+  // (genericColumns, where the header read otherwise leaves columns unnamed): it is then the group of the labels on
+  // the line right below it from where it starts up to the next label of its own line (a column of its own spanning
+  // both lines, as 年初预算数 beside it, has no label below it), and of the labels under those. At least two must
+  // start there, none a label column or under another group; what stands under the label is the first of them; and
+  // the line below prints no amount label of its own between the label before this one on its line and the run.
+  if (options.groups === "left-set")
+    for (const g of cells) {
+      if (spanned.has(g) || !GROUP.test(g.text)) continue;
+      const next = cells.filter((c) => c.top === g.bottom + 1);
+      const own = cells.filter((c) => c !== g && c.top <= g.bottom && c.bottom >= g.top);
+      const after = own.filter((c) => c.x0 > g.x0).sort((a, b) => a.x0 - b.x0)[0];
+      const before = own.filter((c) => c.x0 < g.x0).sort((a, b) => b.x0 - a.x0)[0];
+      const end = after ? after.x0 : Infinity;
+      const kids = next.filter((c) => c.x0 >= g.x0 - unit && centre(c) < end).sort((a, b) => a.x0 - b.x0);
+      // (A label across the next one's start is under neither for sure.)
+      if (next.some((c) => c.x0 < end && centre(c) >= end) || kids.length < 2) continue;
+      if (next.some((c) => c !== kids[0] && (Math.min(c.x1, g.x1) > Math.max(c.x0, g.x0) || under(g, c)))) continue;
+      const grouped = (c: (typeof cells)[number]) => groups.some((o) => o !== g && (spanned.get(o)?.has(c) ?? under(o, c)));
+      if (kids.some((c) => LABEL_COLUMN.test(c.text) || REMARK_COLUMN.test(c.text) || grouped(c))) continue;
+      // An amount label on the line below between the label before it on its line and the run, under no group: the
+      // label may as well be centred over that one and the run (贵州's 决算数 over 合计 · 基本支出 · 项目支出, standing over
+      // 基本支出 alone by its centre): which, nothing says.
+      if (next.some((c) => c.x0 < kids[0].x0 && (!before || c.x0 > before.x0) && !LABEL_COLUMN.test(c.text) && !grouped(c))) continue;
+      const x0 = kids[0].x0;
+      const x1 = kids[kids.length - 1].x1;
+      spanned.set(g, new Set([...kids, ...cells.filter((c) => c.top > g.bottom + 1 && centre(c) >= x0 && centre(c) <= x1)]));
+      if (!groups.includes(g)) groups.push(g);
+    }
   const over = (g: (typeof cells)[number], c: (typeof cells)[number]) => spanned.get(g)?.has(c) ?? under(g, c);
   // Whether group o stands over leaf c rather than group g does: o spans c's centre and g does not (单位资金 merged
   // over 小计 · 事业收入 · …, beside 财政专户管理资金收入 merged down its own column), else o's centre is nearer.

@@ -1516,8 +1516,9 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   // first line of a label wrapped in its cell (header.ts, bandOf): it is left out as a band when, so read, the
   // header names every amount column and, joined to the labels under it, it does not.
   // The same for a label wrapped in its cell with its next line set off its first's centre (因公出国 / （境）费): read so
-  // only when the header read otherwise leaves columns unnamed, and kept only when it names them all.
-  for (const options of [{ band: "drop" }, { wrapped: "in-cell" }, { band: "drop", wrapped: "in-cell" }] as const) {
+  // only when the header read otherwise leaves columns unnamed, and kept only when it names them all. And for a group
+  // label printed at the left of its merged cell (决算数 over 合计 · 基本支出 · 项目支出, beside 年初预算数 spanning both lines).
+  for (const options of [{ band: "drop" }, { wrapped: "in-cell" }, { band: "drop", wrapped: "in-cell" }, { groups: "left-set" }] as const) {
     const again = nameColumns(headerLeaves(lines, options), tpl.columns, lastYearRow);
     if (!again.unnamed.length && again.specs.length) return again;
   }
