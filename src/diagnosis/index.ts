@@ -11,7 +11,7 @@ import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
 import { changeBound, components, figuresOf, holdsExactly, holdsWithinRounding, substituted, verifies } from "./system.js";
-import { rankByLikelihood, refineValue, slips, type Explanation } from "./values.js";
+import { rankByLikelihood, refineValue, slips, type Change, type Explanation } from "./values.js";
 import { singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
 import { mapArray } from "../util/arrays.js";
@@ -416,6 +416,21 @@ function explainPercentages(pending: Culprit[], findings: Finding[], log: Identi
   }
 }
 
+/**
+ * Where a change is printed, for its message: file:line:column as the location prints it (file:line where the
+ * loader gives no column), a workbook's or Word table's sheet!cell.
+ */
+function changePlace(l: SourceLocation): string {
+  if (!l.line) return `${l.sheet ?? l.file}!${l.cell ?? ""}`;
+  return l.column ? `${l.file}:${l.line}:${l.column}` : `${l.file}:${l.line}`;
+}
+
+/** A table column's label after a change's place, as subjectText writes it: ` [合计]`, `「合计」`; nothing for the text. */
+function columnWords(column: string | null, zh: boolean): string {
+  if (!column) return "";
+  return zh ? `「${column}」` : ` [${column}]`;
+}
+
 /** How many of an explanation's other changes a diagnosis message names. */
 const LISTED_CHANGES = 6;
 
@@ -433,25 +448,30 @@ function culpritFinding(
   const subject: Subject = subjects.get(a) ?? { table: "text" };
   const where = subjectText(subject, opts.lang);
   const me = proposed(c, subjects);
-  const together = mapArray(expl.changes.filter((o) => o !== c), (o) => proposed(o, subjects));
+  const others = expl.changes.filter((o) => o !== c);
+  const together = mapArray(others, (o) => proposed(o, subjects));
   const alternatives = mapArray(ties, (t) => mapArray(t.changes, (o) => proposed(o, subjects)));
-  const describe = (p: ProposedValue) => `${p.location.line ? `${p.location.file}:${p.location.line}` : `${p.location.sheet ?? p.location.file}!${p.location.cell ?? ""}`} ${p.from} → ${p.to}`;
   const zh = opts.lang === "zh";
+  // Each change named by its cell: a row's 合计 and 人员经费 print the same figure on the same line.
+  const describe = (o: Change) => {
+    const p = proposed(o, subjects);
+    return `${changePlace(p.location)}${columnWords(subjects.get(o.figure.amount)?.column ?? null, zh)} ${p.from} → ${p.to}`;
+  };
   let message = zh
     ? `${where}：列示 ${a.text}，周围的数字表明应为 ${me.to}（改正后 ${explained.length} 个等式的问题随之消除）`
     : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
   // A message names a few changes; the report's `diagnosis` lists them all (dozens when a whole table is read
   // in the wrong unit, which would make every such message a page long).
-  const some = (ps: ProposedValue[], sep: string) => {
+  const some = (ps: Change[], sep: string) => {
     const shown = mapArray(ps.slice(0, LISTED_CHANGES), describe).join(sep);
     const more = ps.length - LISTED_CHANGES;
     return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
   };
-  if (together.length) message += zh ? `；须同时改正：${some(together, "；")}` : `; together with: ${some(together, "; ")}`;
-  if (alternatives.length)
+  if (others.length) message += zh ? `；须同时改正：${some(others, "；")}` : `; together with: ${some(others, "; ")}`;
+  if (ties.length)
     message += zh
-      ? `；同样小的另一种解释：${mapArray(alternatives, (alt) => some(alt, "、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
-      : `; an equally small explanation: ${mapArray(alternatives, (alt) => some(alt, ", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+      ? `；同样小的另一种解释：${mapArray(ties, (t) => some(t.changes, "、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
+      : `; an equally small explanation: ${mapArray(ties, (t) => some(t.changes, ", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
   if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(explained, (f) => f.location)])

@@ -56,6 +56,8 @@ describe("diagnosis", () => {
     const both = [out[0].location.line, out[0].diagnosis!.alternatives[0][0].location.line].sort();
     expect(both).toEqual([1, 2]);
     expect(out[0].message).toMatch(/equally small explanation/);
+    // A figure of the text (no table, no column label) is named by file:line:column.
+    expect(out[0].message).toMatch(/explanation: x\.md:[12]:1 [58] → [58] — /);
     expect(findings[0]).toHaveProperty("explainedBy", out[0].id);
     // Two equally likely explanations: which comes first is the solver's answer, so the solver decides.
     expect(solverLoads()).toBe(1);
@@ -79,6 +81,31 @@ describe("diagnosis", () => {
     };
     expect(await blamed("152.91", "124.91")).toEqual([2, "152.91", "125.91"]);
     expect(await blamed("125.91", "142.91")).toEqual([3, "142.91", "124.91"]);
+  });
+
+  it("names each other change of an explanation by its cell: a row's 支出总计 and 项目支出 typed alike are told apart", async () => {
+    // The rule page's failing example with 2060702's 项目支出 typed as its 支出总计 (60 in both): its row holds, the
+    // column sums over 20607's codes do not, and the explanations change two figures of one line.
+    const page = readFileSync(join(ROOT, "docs", "rules", "diagnosis.md"), "utf8");
+    const text = /## Failing example\n\n```tsv\n([\s\S]*?)```/.exec(page)![1].replace("\t2060702\t科普活动\t60\t0\t50", "\t2060702\t科普活动\t60\t0\t60");
+    for (const lang of ["en", "zh"] as const) {
+      const findings = await checkDocument(loadMarkdown("two.md", text, defaultTemplate), { ...opts, lang });
+      const diag = findings.filter((f) => f.ruleId === "diagnosis");
+      expect(diag).toHaveLength(2);
+      const [a, b] = diag;
+      expect(a.location.line).toBe(b.location.line);
+      expect(a.diagnosis!.together).toHaveLength(1);
+      // Each names the other: file:line:column and the column's label, as the finding's own subject writes it.
+      const named = (other: typeof a) => `two.md:${other.location.line}:${other.location.column}${lang === "zh" ? `「${other.column}」` : ` [${other.column}]`} ${other.stated} → ${other.computed}`;
+      expect(a.message).toContain(named(b));
+      expect(b.message).toContain(named(a));
+      // The alternatives' two changes each, on one line too, are named apart.
+      for (const alt of a.diagnosis!.alternatives) {
+        expect(alt).toHaveLength(2);
+        expect(a.message).toContain(`two.md:${alt[0].location.line}:${alt[0].location.column}`);
+        expect(a.message).toContain(`two.md:${alt[1].location.line}:${alt[1].location.column}`);
+      }
+    }
   });
 
   /** 合计 = Σ parts (a text's sum), diagnosed: [line, stated, computed] of the first finding, and its alternatives' lines. */
