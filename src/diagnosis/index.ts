@@ -10,8 +10,8 @@ import { ratioWithinRounding } from "../engine/evaluate.js";
 import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
-import { changeBound, components, figuresOf, holdsExactly, substituted, verifies } from "./system.js";
-import { rankByLikelihood, refineValue, type Explanation } from "./values.js";
+import { changeBound, components, figuresOf, holdsExactly, holdsWithinRounding, substituted, verifies } from "./system.js";
+import { rankByLikelihood, refineValue, slips, type Change, type Explanation } from "./values.js";
 import { singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
 import { mapArray } from "../util/arrays.js";
@@ -140,9 +140,54 @@ function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map
 }
 
 /**
+ * The figures of the failing identities whose printed digits, read back with a typing slip undone (values.ts
+ * `slips`: two adjacent digits swapped), make such an identity hold within rounding, with that value (in printed
+ * units; the first that does). None in the common case: a slip undone must settle a failing identity exactly
+ * enough, which a sibling's digits rarely do by chance.
+ */
+function slipCandidates(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, grid: Grid): { i: number; to: bigint }[] {
+  const out: { i: number; to: bigint }[] = [];
+  const seen = new Set<number>();
+  for (const c of constraints) {
+    if (holdsWithinRounding(c, grid)) continue;
+    for (const t of c.terms) {
+      const i = index.get(t.amount)!;
+      if (seen.has(i)) continue;
+      for (const u of slips(figs[i].units))
+        if (holdsWithinRounding(c, grid, t.amount, u)) {
+          out.push({ i, to: u });
+          seen.add(i);
+          break;
+        }
+    }
+  }
+  return out;
+}
+
+/** Rows that keep figure i changed, its true amount within the rounding interval of `to` (in printed units). */
+function forcedRows(f: Figure, i: number, to: bigint): Milp["rows"] {
+  const n = v(i);
+  const terms = new Map([[n.y, 1], [n.dp, 1], [n.dn, -1]]);
+  const at = to * f.step;
+  return [
+    { name: "slip", terms: new Map([[n.z, 1]]), op: ">=", rhs: 1 },
+    { name: "slipLo", terms, op: ">=", rhs: Number(at - f.half) },
+    { name: "slipHi", terms, op: "<=", rhs: Number(at + f.half) },
+  ];
+}
+
+/** At most this many searches for an equally small explanation that undoes a typing slip, per group. */
+const SLIP_SEARCHES = MAX_EXPLANATIONS - 1;
+
+/**
  * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
  * verified exactly on `whole` (the group; `constraints` may be a part of it, see `neighbourhood`).
  * Returns [] when no explanation verifies or none was found in time.
+ *
+ * Ties are looked for first among the sets that change a figure to undo a typing slip of its printed digits
+ * (slipCandidates; one search each, the figure held at that value): the ranking puts such a set first
+ * (rankByLikelihood), and it would otherwise be found only if the solver happened to return it among the first
+ * MAX_EXPLANATIONS — a typo in one of a dozen siblings that any of them could absorb was blamed on a sibling.
  */
 async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
   const amounts = figuresOf(constraints);
@@ -153,20 +198,36 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   const left = () => (deadline - Date.now()) / 1000;
   const out: Explanation[] = [];
   const cuts: Milp["rows"] = [];
+  /** The figures some set found so far changes. */
+  const found = new Set<number>();
+  let slipsLeft: { i: number; to: bigint }[] | null = null;
   let best: number | null = null;
   while (out.length < MAX_EXPLANATIONS && left() > 0) {
-    // Looking for a tie: only sets exactly as small as the best one.
+    // Looking for a tie: only sets exactly as small as the best one; one that undoes a slip first.
     const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: new Map(mapArray(figs, (_, i) => [v(i).z, weights[i]])), op: "<=", rhs: best }];
-    const model = { ...base, rows: [...base.rows, ...cuts, ...bound] };
+    if (best !== null && slipsLeft === null) slipsLeft = slipCandidates(constraints, figs, index, grid).slice(0, SLIP_SEARCHES);
+    let slip: { i: number; to: bigint } | undefined;
+    while (slipsLeft?.length && !slip) {
+      const s = slipsLeft.shift()!;
+      if (!found.has(s.i)) slip = s;
+    }
+    const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...(slip ? forcedRows(figs[slip.i], slip.i, slip.to) : [])] };
     const r = await solveMilp(model, left() / (out.length ? 2 : 1.5));
-    if (r.status === "none") break;
+    if (r.status === "none") {
+      if (slip) continue; // no set as small undoes this slip
+      break;
+    }
     const changed = new Set<number>();
     figs.forEach((_, i) => {
       if (r.value(v(i).z) > 0.5) changed.add(i);
     });
     const cost = [...changed].reduce((s, i) => s + weights[i], 0);
-    if (changed.size === 0 || (best !== null && cost > best)) break;
+    if (changed.size === 0 || (best !== null && cost > best)) {
+      if (slip) continue;
+      break;
+    }
     best ??= cost;
+    for (const i of changed) found.add(i);
     // The values: the solver's true amount of each changed figure, rounded to its printed precision,
     // then the most likely value near it that verifies on the whole group (refineValue).
     const changes: Explanation["changes"] = [];
@@ -355,6 +416,21 @@ function explainPercentages(pending: Culprit[], findings: Finding[], log: Identi
   }
 }
 
+/**
+ * Where a change is printed, for its message: file:line:column as the location prints it (file:line where the
+ * loader gives no column), a workbook's or Word table's sheet!cell.
+ */
+function changePlace(l: SourceLocation): string {
+  if (!l.line) return `${l.sheet ?? l.file}!${l.cell ?? ""}`;
+  return l.column ? `${l.file}:${l.line}:${l.column}` : `${l.file}:${l.line}`;
+}
+
+/** A table column's label after a change's place, as subjectText writes it: ` [合计]`, `「合计」`; nothing for the text. */
+function columnWords(column: string | null, zh: boolean): string {
+  if (!column) return "";
+  return zh ? `「${column}」` : ` [${column}]`;
+}
+
 /** How many of an explanation's other changes a diagnosis message names. */
 const LISTED_CHANGES = 6;
 
@@ -372,25 +448,30 @@ function culpritFinding(
   const subject: Subject = subjects.get(a) ?? { table: "text" };
   const where = subjectText(subject, opts.lang);
   const me = proposed(c, subjects);
-  const together = mapArray(expl.changes.filter((o) => o !== c), (o) => proposed(o, subjects));
+  const others = expl.changes.filter((o) => o !== c);
+  const together = mapArray(others, (o) => proposed(o, subjects));
   const alternatives = mapArray(ties, (t) => mapArray(t.changes, (o) => proposed(o, subjects)));
-  const describe = (p: ProposedValue) => `${p.location.line ? `${p.location.file}:${p.location.line}` : `${p.location.sheet ?? p.location.file}!${p.location.cell ?? ""}`} ${p.from} → ${p.to}`;
   const zh = opts.lang === "zh";
+  // Each change named by its cell: a row's 合计 and 人员经费 print the same figure on the same line.
+  const describe = (o: Change) => {
+    const p = proposed(o, subjects);
+    return `${changePlace(p.location)}${columnWords(subjects.get(o.figure.amount)?.column ?? null, zh)} ${p.from} → ${p.to}`;
+  };
   let message = zh
     ? `${where}：列示 ${a.text}，周围的数字表明应为 ${me.to}（改正后 ${explained.length} 个等式的问题随之消除）`
     : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
   // A message names a few changes; the report's `diagnosis` lists them all (dozens when a whole table is read
   // in the wrong unit, which would make every such message a page long).
-  const some = (ps: ProposedValue[], sep: string) => {
+  const some = (ps: Change[], sep: string) => {
     const shown = mapArray(ps.slice(0, LISTED_CHANGES), describe).join(sep);
     const more = ps.length - LISTED_CHANGES;
     return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
   };
-  if (together.length) message += zh ? `；须同时改正：${some(together, "；")}` : `; together with: ${some(together, "; ")}`;
-  if (alternatives.length)
+  if (others.length) message += zh ? `；须同时改正：${some(others, "；")}` : `; together with: ${some(others, "; ")}`;
+  if (ties.length)
     message += zh
-      ? `；同样小的另一种解释：${mapArray(alternatives, (alt) => some(alt, "、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
-      : `; an equally small explanation: ${mapArray(alternatives, (alt) => some(alt, ", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+      ? `；同样小的另一种解释：${mapArray(ties, (t) => some(t.changes, "、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
+      : `; an equally small explanation: ${mapArray(ties, (t) => some(t.changes, ", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
   if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(explained, (f) => f.location)])

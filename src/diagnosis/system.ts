@@ -67,13 +67,16 @@ export function holdsExactly(c: LinearConstraint, grid: Grid): boolean {
   return c.kind === "eq" ? s === 0n : s <= 0n;
 }
 
-/** Does the identity hold within the rounding intervals of its figures (engine/evaluate.ts semantics)? */
-export function holdsWithinRounding(c: LinearConstraint, grid: Grid): boolean {
+/**
+ * Does the identity hold within the rounding intervals of its figures (engine/evaluate.ts semantics)? With
+ * `changed`, as if that figure were printed as `units` (in its printed units) instead.
+ */
+export function holdsWithinRounding(c: LinearConstraint, grid: Grid, changed?: Amount, units?: bigint): boolean {
   let lo = 0n;
   let hi = 0n;
   for (const t of c.terms) {
     const f = grid.figure(t.amount);
-    const p = f.units * f.step;
+    const p = (t.amount === changed ? units! : f.units) * f.step;
     let fLo = p - f.half;
     if (f.nonNegative && fLo < 0n) fLo = 0n;
     const fHi = p + f.half;

@@ -138,7 +138,7 @@ function transpositions(e: Explanation, whole: LinearConstraint[]): number {
       n++;
       continue;
     }
-    const near = transposed(c.figure.units).filter((u) => u - c.to <= VALUE_WINDOW && c.to - u <= VALUE_WINDOW);
+    const near = slips(c.figure.units).filter((u) => u - c.to <= VALUE_WINDOW && c.to - u <= VALUE_WINDOW);
     if (!near.length) continue;
     const ok = valueVerifier(c, e.changes, whole);
     const u = near.find(ok);
@@ -149,8 +149,12 @@ function transpositions(e: Explanation, whole: LinearConstraint[]): number {
   return n;
 }
 
-/** The printed figure with each pair of adjacent digits swapped (the leading digit never made 0). */
-function transposed(printed: bigint): bigint[] {
+/**
+ * The values a figure could have had before a typing slip this module recognises made it the printed one: each
+ * pair of adjacent digits swapped back (the leading digit never made 0). The search for equally small
+ * explanations tries these first (explainGroup in index.ts), as the ranking puts them first.
+ */
+export function slips(printed: bigint): bigint[] {
   if (printed < 0n) return [];
   const d = printed.toString();
   const out: bigint[] = [];

@@ -76,3 +76,40 @@ describe("a 甘肃 部门预算 as a CSV folder (GBK, 元, merged header cells b
     }
   });
 });
+
+/*
+ * test/fixtures/gansu-csv-seeded: the probe's 一般公共预算基本支出表 with 30102 津贴补贴 printed 7,490,924.54 for
+ * 7,490,294.54 in both its columns (two digits swapped). Any child of 301 could absorb the 630 in both columns: more
+ * equally small explanations than a diagnosis lists, and the solver's first three did not hold 30102.
+ */
+describe("a 甘肃 一般公共预算基本支出表 with two digits of a figure swapped (test/fixtures/gansu-csv-seeded)", () => {
+  const SEEDED = join(ROOT, "test", "fixtures", "gansu-csv-seeded");
+  const FILE = "06一般公共预算基本支出表.csv";
+  const typed = '"7,490,924.54","7,490,924.54"';
+
+  it("consistent (the digits swapped back): no error and no warning", { timeout: 60_000 }, () => {
+    const { status, report } = run(seeded("s2-undone", SEEDED, FILE, typed, '"7,490,294.54","7,490,294.54"'));
+    expect(notInfo(report.documents[0].findings).map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it("fails: the diagnosis names 30102 in both columns, with the other children as equally small explanations", { timeout: 60_000 }, () => {
+    const { status, report } = run(SEEDED);
+    const findings: (Finding & { explainedBy?: string; diagnosis?: { alternatives: unknown[][] } })[] = report.documents[0].findings;
+    const diagnoses = findings.filter((f) => f.ruleId === "diagnosis");
+    expect(diagnoses.map((f) => [f.table, f.item, f.column, f.stated, f.computed])).toEqual([
+      ["T6", "津贴补贴", "合计", "7490924.54", "7490294.54"],
+      ["T6", "津贴补贴", "人员经费", "7490924.54", "7490294.54"],
+    ]);
+    for (const d of diagnoses) {
+      expect(d.diagnosis!.alternatives).toHaveLength(2);
+      expect(d.message).toContain("the identities alone cannot tell which figure is wrong");
+    }
+    // 301's sums in both columns, each folded under a diagnosis: nothing else is an error.
+    expect(findings.filter((f) => f.severity === "error" && f.ruleId !== "diagnosis").map((f) => [f.ruleId, f.column, !!f.explainedBy])).toEqual([
+      ["hierarchy-sum", "合计", true],
+      ["hierarchy-sum", "人员经费", true],
+    ]);
+    expect(status).toBe(1);
+  });
+});
