@@ -69,13 +69,18 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
 const CHANGE = re(
   String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?|同比\s*)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平)|(?:同比)?(?<pdir2>增长|上升|下降|降低)\s*了?\s*(?<pct2>NUM)\s*%\s*[,(]\s*(?<dir2>增加|减少)\s*了?\s*(?<amount2>NUM)\s*万元)`,
 );
+/**
+ * A 类's, 款's or 项's name: words, and a word in brackets that is not its level's (中医（民族）医院（项）). `first`: the
+ * first name of a paragraph, which a 、 ends (1、…).
+ */
+const levelName = (first = false) => String.raw`(?:[^,;:。()\d${first ? "、" : ""}]|\((?!(?:类|款|项)\))[^,;:。()\d]{1,6}\))+?`;
 /** 第一个（类）名（款）名（项）名 of an item paragraph: 一般公共服务支出(类)财政事务(款)行政运行(项). */
-const ITEM = re(String.raw`(?<lei>[^,;:。()\d、]+?)\s*\(类\)\s*(?:(?<kuan>[^,;:。()\d]+?)\s*\(款\)\s*(?:(?<xiang>[^,;:。()\d]+?)\s*\(项\))?)?`);
+const ITEM = re(String.raw`(?<lei>${levelName(true)})\s*\(类\)\s*(?:(?<kuan>${levelName()})\s*\(款\)\s*(?:(?<xiang>${levelName()})\s*\(项\))?)?`);
 /**
  * A 项 named by its 款 and 项 only (（1）财政事务（款）行政运行（项）。年初预算为 …), under a 类 headline that names its 类
  * (1.一般公共服务支出（类）。年初预算为 …): at the paragraph's start, after its list number.
  */
-const KUAN_ITEM = re(String.raw`^\s*(?:\(\d+\)|\d+\s*[、.．])?\s*(?<kuan>[^,;:。()\d、]+?)\s*\(款\)\s*(?<xiang>[^,;:。()\d]+?)\s*\(项\)`);
+const KUAN_ITEM = re(String.raw`^\s*(?:\(\d+\)|\d+\s*[、.．])?\s*(?<kuan>${levelName(true)})\s*\(款\)\s*(?<xiang>${levelName()})\s*\(项\)`);
 /**
  * A 类 headline: the 类 alone at the paragraph's start, after its list number (1.教育支出（类）。年初预算为 …), not a
  * 类 of the structure paragraph with its figure (教育（类）支出 35.50 万元).

@@ -35,6 +35,14 @@ describe("the 决算's 情况说明", () => {
     ).toEqual(["gov-fund-expenditure 2465.37", "state-capital-expenditure 182.27"]);
   });
 
+  it("an item whose name holds a word in brackets (中医（民族）医院（项）) is read", () => {
+    const items = (paragraph: string) =>
+      claims([paragraph]).flatMap((c) => (c.kind === "execution" ? [`${c.label} ${c.final.text}`] : []));
+    expect(items("  1.卫生健康支出（类）公立医院（款）中医（民族）医院（项）。年初预算为1183.00万元，支出决算为1245.31万元，完成年初预算的105.27%。")).toEqual([
+      "卫生健康支出-公立医院-中医(民族)医院 1245.31",
+    ]);
+  });
+
   it("a 其中 part under another whole (一般公共预算财政拨款支出…其中：基本支出) is not read as the 支出决算表's", () => {
     expect(figures(["  一般公共预算财政拨款支出1,521.89万元，其中：基本支出1,511.89万元，项目支出10.00万元。"])).toEqual(["general 1,521.89"]);
   });
