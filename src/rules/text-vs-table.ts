@@ -116,7 +116,7 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
     // (A component the table prints no column for — 会议费 and 培训费 beside a table of the 三公 alone — is not 0.)
     if (!t9.columns.some((col) => col.key === key)) continue;
     const cur = mapArray(rows("current-year"), (r) => inText(t9, amountOf(r, key)));
-    if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${key}, all units` } });
+    if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${columnLabel(t9, key)}, all units` } });
     const c = s.change;
     if (c && c.amount && (c.kind === "increase" || c.kind === "decrease")) {
       const chg = mapArray(rows("change"), (r) => inText(t9, amountOf(r, key))).filter((a): a is Amount => !!a);
