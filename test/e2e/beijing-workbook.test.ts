@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
 
 /*
@@ -8,6 +11,8 @@ import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
  * consistent workbook had 18 false errors and an unread table.
  */
 const DIR = join(ROOT, "test", "fixtures", "beijing-workbook");
+const tmp = mkdtempSync(join(tmpdir(), "budget-check-beijing-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 type Finding = JsonFinding & { location: { sheet?: string; cell?: string } };
 const at = (f: Finding) => `${f.location.sheet}!${f.location.cell}`;
@@ -34,5 +39,17 @@ describe("a 北京 预算 workbook", () => {
     expect(errors.filter((f) => f.location.sheet === "部门预算情况说明").map((f) => f.stated)).toEqual(expect.arrayContaining(["11415.89", "79.06", "141.9", "6.3"]));
     // The 三公 table's column as printed, not the key it is read as (`T7 this year's reception` before round 46).
     expect(errors.find((f) => f.ruleId === "text-vs-table" && f.stated === "6.3")?.message).toContain("this year's 公务接待费, all units");
+  });
+
+  it("without its sheet of text: the department named by the tables' 部门：… rows, the year by their titles", { timeout: 60_000 }, async () => {
+    const ExcelJS = createRequire(import.meta.url)("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(DIR, "beijing-budget.xlsx"));
+    wb.removeWorksheet(wb.getWorksheet("部门预算情况说明").id);
+    const file = join(tmp, "tables-only.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { status, report } = cliJson([file]);
+    expect([report.documents[0].department, report.documents[0].year]).toEqual(["北京市园林绿化局", 2026]);
+    expect(status).toBe(0);
   });
 });

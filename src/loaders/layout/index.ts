@@ -56,7 +56,7 @@ const CONTENTS = /^目\s*录$/;
 // A dot leader, or the field a Word 目录 leaves when its page numbers are not updated to text (一、主要职责
 // PAGEREF _Toc32310 \h 3).
 const LEADER = /[…]{2,}|\.{4,}|·{4,}|\s*PAGEREF\s+_?Toc\w*(?:\s+\\?[a-z]\b)*/i;
-const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位)\s*[:：]\s*(.*)$/;
+const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位|预算部门|部门)\s*[:：]\s*(.*)$/;
 const NOTE = /^(注|备注|说明)\s*[:：]/;
 /**
  * A table's form number (公开01表, 财决01表, 部门公开表 2), with a province's or a department's short name before
