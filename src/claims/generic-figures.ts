@@ -89,9 +89,10 @@ const ALLOCATION_TOTAL = sre(String.raw`财政拨款收、?\s*支(?:总预算|�
 const GENERAL = sre(String.raw`一般公共预算(?:当年(?:财政)?拨款|(?:财政)?拨款(?=支出))(?!收入)\s*(?:支出)?\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /**
  * A paragraph opening with 一般公共预算支出 X 万元 (2026年一般公共预算支出6150.98万元，比上年…) under a heading of the
- * 一般公共预算支出 (三、一般公共预算支出情况): the 一般公共预算 table's 合计, as GENERAL's.
+ * 一般公共预算支出 (三、一般公共预算支出情况), numbered as a heading of its own or not (（一）2026年一般公共预算支出…): the
+ * 一般公共预算 table's 合计, as GENERAL's.
  */
-const GENERAL_OPENING = sre(String.raw`^\s*(?:20\d\d\s*年度?)?\s*(?:本部门|本单位)?\s*一般公共预算\s*支出\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
+const GENERAL_OPENING = sre(String.raw`^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:20\d\d\s*年度?)?\s*(?:本部门|本单位)?\s*一般公共预算\s*支出\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
 const GENERAL_HEADING = /一般公共预算(?:财政拨款)?\s*(?:支出|拨款)/;
 /** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元 · “三公”经费（财政拨款）支出预算 X 万元. */
 const SANGGONG_TOTAL = sre(String.raw`三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
@@ -268,6 +269,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   // The 一般公共预算支出 a paragraph opened with under its heading (GENERAL_OPENING), until the next heading without a
   // figure: what the 类 listed after it are shares of.
   let generalBase: Amount | null = null;
+  // The heading before the current one: what a heading that opens with a figure of its own is under.
+  let outer = "";
 
   // The totals the lists are printed under: their parts are the income or expenditure table's columns.
   const sides = new Map<Amount, "income" | "expenditure">();
@@ -277,9 +280,11 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k];
     if (HEADING.test(p.text) || (NUMBERED_HEADING.test(p.text) && !/\d\s*万\s*元/.test(p.text))) {
+      outer = heading;
       heading = p.text;
-      // (A heading that is an item with its figure, （一）教育支出（类）X 万元, does not end the section.)
-      if (!/\d\s*万\s*元/.test(p.text)) generalBase = null;
+      // (A heading that is an item with its figure, （一）教育支出（类）X 万元, does not end the section; nor does one of
+      // the 一般公共预算支出 again: （二）一般公共预算支出按功能分类科目的情况：)
+      if (!/\d\s*万\s*元/.test(p.text) && !GENERAL_HEADING.test(p.text)) generalBase = null;
     }
     // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's.
     if (/决算/.test(p.text)) continue;
@@ -331,7 +336,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
     }
-    const opening = heading !== p.text && GENERAL_HEADING.test(heading) ? GENERAL_OPENING.exec(p.text) : null;
+    const opening = GENERAL_HEADING.test(heading !== p.text ? heading : outer) ? GENERAL_OPENING.exec(p.text) : null;
     if (opening) {
       const amount = figureAt(p, opening, "amount");
       if (amount && !compared(p, opening.index)) {
@@ -485,11 +490,11 @@ function namedClassItem(p: Para, context: string, figureAt: FigureAt, compared: 
 }
 
 /** ，占 P% right after a figure. */
-const SHARE_AFTER = re(String.raw`^\s*,?\s*占\s*(?:比)?\s*(?:为)?\s*(?<pct>NUM)\s*%`);
+const SHARE_AFTER = re(String.raw`^\s*,?\s*占\s*(?:一\s*般\s*公\s*共\s*预\s*算\s*(?:财\s*政\s*拨\s*款\s*)?(?:支\s*出\s*)?(?:预\s*算\s*)?(?:总\s*额|合\s*计)?\s*的?)?\s*(?:比)?\s*(?:为)?\s*(?<pct>NUM)\s*%`);
 
 /**
- * A 类's share right after its figure (（一）教育支出（类）4675.48万元，占76.01%。), under a paragraph that opened with
- * the 一般公共预算支出 it is a share of (GENERAL_OPENING).
+ * A 类's share right after its figure (（一）教育支出（类）4675.48万元，占76.01%。 · 占一般公共预算支出的11.01%), under a
+ * paragraph that opened with the 一般公共预算支出 it is a share of (GENERAL_OPENING).
  */
 function classShare(p: Para, m: RegExpExecArray, name: string, amount: Amount, base: Amount | null, figureAt: FigureAt, out: Claim[]): void {
   if (!base) return;

@@ -58,6 +58,14 @@ describe("the generic reader: figures that restate a table", () => {
     const shares = (pct: string) => checkText(textSum, part("三、一般公共预算支出情况", "2026年一般公共预算支出150万元，主要用于以下方面：", `（一）科学技术支出（类）150万元，占${pct}%。`)).filter((f) => f.severity === "error").map((f) => [f.item, f.stated]);
     expect(shares("100.00")).toEqual([]);
     expect(shares("90.00")).toEqual([["科学技术支出", "90"]]);
+    // (广东's wording: the opening numbered as a heading of its own, the 类 under a sub-heading of the 一般公共预算支出
+    // again, the share naming its base.)
+    const named = (pct: string) =>
+      checkText(textSum, part("三、一般公共预算支出预算情况", "（一）2026年一般公共预算支出150万元，比2025年预算增加10万元，增长7.14%。", "（二）一般公共预算支出按功能分类科目的情况：", `1.科学技术支出（类）150万元，占一般公共预算支出的${pct}%。`))
+        .filter((f) => f.severity === "error")
+        .map((f) => [f.item, f.stated]);
+    expect(named("100.00")).toEqual([]);
+    expect(named("90.00")).toEqual([["科学技术支出", "90"]]);
   });
 
   it("a 单位预算's own totals: 单位 / 本单位 before them, and 收支预算 without 总额", () => {
