@@ -240,8 +240,17 @@ export const generic: DocumentTemplate = {
     g(16, { kind: "project-summary", title: "项目支出预算表", titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出(及其他支出)?(预算|决算)?(总)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
     g(15, { kind: "basic-summary", title: "基本支出预算表", titlePatterns: [/^(部门|单位)?(预算)?基本支出(预算|决算)?(总)?表$/], ...classified("economic") }),
     g(3, { kind: "expenditure", title: "支出总表", titlePatterns: [/(本年)?支出(预算|决算)?总(体情况)?表(\((按)?功能(分类)?(科目)?\))?$|^(部门|单位)?支出(预算|决算)表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),
-    // The projects again with their 绩效目标 (杭州's 表11 项目支出绩效表: 单位名称 | 项目名称 | 金额 | 绩效目标).
-    g(18, { kind: "project-performance", title: "项目支出绩效表", titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出绩效(目标)?表$/], ...classified("function") }),
+    // The projects again with their 绩效目标 (杭州's 表11 项目支出绩效表: 单位名称 | 项目名称 | 金额 | 绩效目标), or with their
+    // targets and indicators (北京's 项目支出绩效目标表: 单位名称 | 项目名称 | 预算金额 | 年度绩效目标 | 一级指标 | … | 指标值,
+    // a project's cells merged down over its indicator rows). Its amount under any of the names forms give it (金额 and
+    // 预算数 as every kind's 合计): the year's (a 中期资金总额 over the years, or a 项目总额, is no year's budget and not read).
+    g(18, {
+      kind: "project-performance",
+      title: "项目支出绩效表",
+      titlePatterns: [/^([省市区县]级)?(部门|单位)?(预算)?项目支出绩效(目标)?表$/],
+      ...classified("function"),
+      columns: [...code, ...classifiedAmounts, amount("total", "项目金额", /^(本年|年度|项目)?(预算|项目|资金|财政)?(金额|资金总额|预算数|预算)$|^(年度)?资金总额$/)],
+    }),
     // Read by its header alone, never by its title (layout/index.ts, classesAcross): no title pattern.
     g(19, { kind: "function-economic", title: "支出表（功能分类 × 经济分类）", titlePatterns: [], layout: "classified", codeKind: "function", columns: classesAcross }),
     g(12, { kind: "performance", title: "部门整体支出绩效目标表", titlePatterns: [/整体支出绩效目标表$/], layout: "tasks", columns: [] }),

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 /*
  * A 北京 预算 workbook (test/fixtures/beijing-workbook): 单位资金 over its 上年结转结余 and sources in the 收入总表, the
@@ -14,7 +15,7 @@ const DIR = join(ROOT, "test", "fixtures", "beijing-workbook");
 const tmp = mkdtempSync(join(tmpdir(), "budget-check-beijing-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-type Finding = JsonFinding & { location: { sheet?: string; cell?: string } };
+type Finding = JsonFinding & { location: { sheet?: string; cell?: string }; related: { sheet?: string; cell?: string }[] };
 const at = (f: Finding) => `${f.location.sheet}!${f.location.cell}`;
 
 describe("a 北京 预算 workbook", () => {
@@ -25,7 +26,27 @@ describe("a 北京 预算 workbook", () => {
     const unread = (doc.unknownTables ?? []).map((u: { title: string }) => u.title).join("\n");
     expect(unread).not.toMatch(/政府性基金/);
     expect(doc.tables.map((t: { kind: string }) => t.kind)).toEqual(expect.arrayContaining(["income", "allocation-summary", "gov-fund"]));
+    // 11项目支出绩效目标表 (each project's cells merged down over its three indicator rows) is read: its 14 projects,
+    // once each, together the 支出总表's 项目支出 (151,024,441.00). Only the 政府采购预算表 is left unread.
+    expect(doc.tables.find((t: { kind: string }) => t.kind === "project-performance")).toMatchObject({ present: true, rows: 14 });
+    expect(unread).toBe("北京市园林绿化局2026年政府采购预算表");
+    expect(doc.notChecked.map((n: { ruleId: string }) => n.ruleId)).not.toContain("performance-vs-projects");
     expect(status).toBe(0);
+  });
+
+  it("a project's 预算金额 retyped in 11项目支出绩效目标表 (248,673 as 284,673): more than the 支出总表's 项目支出", { timeout: 60_000 }, async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(DIR, "beijing-budget.xlsx"));
+    wb.getWorksheet("11项目支出绩效目标表")!.getCell("C7").value = 284673;
+    const copy = join(tempDir("beijing-performance"), "beijing-budget.xlsx");
+    await wb.xlsx.writeFile(copy);
+    const { status, report } = cliJson([copy]);
+    const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error" && f.ruleId === "performance-vs-projects");
+    // No list names the projects (北京 prints none): the form may list only some, so only their sum is checked, at
+    // most the 项目支出; the retyped cell is among the figures the finding names.
+    expect(errors.map((f) => [at(f), f.stated, f.computed])).toEqual([["3支出总表!E5", "151024441", "151060441"]]);
+    expect(errors[0].related.map((r) => `${r.sheet}!${r.cell}`)).toContain("11项目支出绩效目标表!C7");
+    expect(status).toBe(1);
   });
 
   it("seeded: the table seeds blamed at their cells, the text's at their paragraphs", { timeout: 60_000 }, () => {
@@ -42,10 +63,9 @@ describe("a 北京 预算 workbook", () => {
   });
 
   it("without its sheet of text: the department named by the tables' 部门：… rows, the year by their titles", { timeout: 60_000 }, async () => {
-    const ExcelJS = createRequire(import.meta.url)("exceljs");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(DIR, "beijing-budget.xlsx"));
-    wb.removeWorksheet(wb.getWorksheet("部门预算情况说明").id);
+    wb.removeWorksheet(wb.getWorksheet("部门预算情况说明")!.id);
     const file = join(tmp, "tables-only.xlsx");
     await wb.xlsx.writeFile(file);
     const { status, report } = cliJson([file]);

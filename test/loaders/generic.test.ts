@@ -576,6 +576,103 @@ describe("a 项目支出绩效表 whose first project's targets stand above its 
   });
 });
 
+/*
+ * 项目支出绩效目标表 as a page prints them: a project's 单位名称 | 项目名称 | 预算金额 | 年度绩效目标 merged down over its
+ * indicator rows (一级指标 | 二级指标 | 三级指标 | 指标值), a name wrapped in its cell (北京's form); or no amount at all
+ * (四川's 表6-1); or a card per project (甘肃's 项目支出绩效目标申报表). Lines 1–7 a 收支总表; the table from line 9.
+ */
+describe("a 项目支出绩效目标表: each project once, its words joined, the indicators' figures none of its", () => {
+  const form = (rows: string[], header = [at([0, "单位名称"], [14, "项目名称"], [40, "预算金额"], [47, "年度绩效目标"], [62, "一级指标"], [72, "二级指标"], [84, "三级指标"], [100, "指标值"])]) =>
+    doc(summary, ["                              项目支出绩效目标表", at([0, "部门：某某局"], [98, "单位：元"]), ...header, ...rows].join("\n"));
+  // The header on line 11; each project's cells centred on its middle indicator row, its name wrapped over three lines.
+  const centred = [
+    at([14, "首都绿化美化"], [62, "产出指标"], [72, "数量指标"], [84, "新增造林绿化面积"], [100, "1.5"]),
+    at([0, "某某局（本"], [14, "及义务植树专"], [32, "9,327,100.00"], [47, "完成全市绿化"], [62, "产出指标"], [72, "质量指标"], [84, "苗木成活率"], [100, "95"]),
+    at([0, "级）"], [14, "项"], [47, "美化任务"], [62, "效益指标"], [72, "社会效益指标"], [84, "森林覆盖率"], [100, "44.9"]),
+    at([14, "园林绿化行政"], [62, "产出指标"], [72, "数量指标"], [84, "执法检查次数"], [100, "120"]),
+    at([0, "某某站"], [14, "执法及资源监"], [34, "248,673.00"], [47, "依法查处案件"], [62, "产出指标"], [72, "时效指标"], [84, "案件办结及时率"], [100, "100"]),
+    at([14, "管"], [62, "满意度指标"], [72, "服务对象满意度指标"], [84, "群众满意度"], [100, "90"]),
+  ];
+  // The same set at the top of their cells: the project's figures on its first indicator row.
+  const top = [
+    at([0, "某某局（本"], [14, "首都绿化美化"], [32, "9,327,100.00"], [47, "完成全市绿化"], [62, "产出指标"], [72, "数量指标"], [84, "新增造林绿化面积"], [100, "1.5"]),
+    at([0, "级）"], [14, "及义务植树专"], [47, "美化任务"], [62, "产出指标"], [72, "质量指标"], [84, "苗木成活率"], [100, "95"]),
+    at([14, "项"], [62, "效益指标"], [72, "社会效益指标"], [84, "森林覆盖率"], [100, "44.9"]),
+    at([0, "某某站"], [14, "园林绿化行政"], [34, "248,673.00"], [47, "依法查处案件"], [62, "产出指标"], [72, "数量指标"], [84, "执法检查次数"], [100, "120"]),
+    at([14, "执法及资源监"], [62, "产出指标"], [72, "时效指标"], [84, "案件办结及时率"], [100, "100"]),
+    at([14, "管"], [62, "满意度指标"], [72, "服务对象满意度指标"], [84, "群众满意度"], [100, "90"]),
+  ];
+  const projects = (d: BudgetDocument) => table(d, "project-performance")?.rows.map((r) => [r.kind, r.unit, r.name, amountOf(r, "total")?.text, r.location.line]);
+
+  it("北京's form, its merged cells centred or set at the top: each project at its figures' line", () => {
+    expect(projects(load(form(centred)))).toEqual([
+      ["item", "某某局（本级）", "首都绿化美化及义务植树专项", "9,327,100.00", 13],
+      ["item", "某某站", "园林绿化行政执法及资源监管", "248,673.00", 16],
+    ]);
+    expect(projects(load(form(top)))).toEqual([
+      ["item", "某某局（本级）", "首都绿化美化及义务植树专项", "9,327,100.00", 12],
+      ["item", "某某站", "园林绿化行政执法及资源监管", "248,673.00", 15],
+    ]);
+    expect(load(form(centred)).unknownTables).toEqual([]);
+  });
+
+  it("under 绩效指标 spanning the indicators, a 合计 first: the 合计 the department's, the sum of the projects", () => {
+    const header = [at([0, "单位名称"], [14, "项目名称"], [40, "预算金额"], [47, "年度绩效目标"], [82, "绩效指标"]), at([62, "一级指标"], [72, "二级指标"], [84, "三级指标"], [100, "指标值"])];
+    const total = (x: string) => at([0, "合计"], [32, x]);
+    const d = load(form([total("9,575,773.00"), ...centred], header));
+    expect(projects(d)).toEqual([
+      ["department", null, "合计", "9,575,773.00", 13],
+      ["item", "某某局（本级）", "首都绿化美化及义务植树专项", "9,327,100.00", 15],
+      ["item", "某某站", "园林绿化行政执法及资源监管", "248,673.00", 18],
+    ]);
+    expect(errors(d)).toEqual([]);
+    expect(errors(load(form([total("9,575,778.00"), ...centred], header))).map((f) => [f.ruleId, f.stated, f.computed])).toEqual([["hierarchy-sum", "9575778", "9575773"]]);
+  });
+
+  it("四川's 表6-1, no amount column (单位名称、项目名称 | 项目年度绩效目标 | … | 权重): read, no figure taken for a project's", () => {
+    const header = [at([0, "单位名称、项目名称"], [30, "项目年度绩效目标"], [56, "一级指标"], [66, "二级指标"], [78, "三级指标"], [94, "指标性质"], [104, "指标值"], [112, "度量单位"], [122, "权重"])];
+    const d = load(
+      form(
+        [
+          at([0, "某某局（本级）"]),
+          at([2, "全民健身公共服务"], [30, "新建健身设施80个。"], [56, "产出指标"], [66, "数量指标"], [78, "新建健身设施"], [94, "≥"], [104, "80"], [112, "个"], [122, "40"]),
+          at([56, "满意度指标"], [66, "服务对象满意度"], [78, "服务对象满意度"], [94, "≥"], [104, "90"], [112, "%"], [122, "60"]),
+        ],
+        header,
+      ),
+    );
+    expect(table(d, "project-performance")?.rows).toEqual([]);
+    expect(d.unknownTables).toEqual([]);
+  });
+
+  it("甘肃's card per project: 项目名称, 实施单位, 年度资金总额 (a 中期资金总额 beside it is the years')", () => {
+    const card = (name: string, funds: string[]) => [
+      at([0, "项目名称"], [18, name]),
+      at([0, "主管部门"], [18, "某某局"], [50, "实施单位"], [66, "某某局（本级）"]),
+      ...funds,
+      at([0, "年度目标"], [18, "按计划完成各项任务。"]),
+      at([0, "绩效指标"], [18, "一级指标"], [34, "二级指标"], [52, "三级指标"], [74, "指标值"]),
+      at([18, "产出指标"], [34, "数量指标"], [52, "项目完成率"], [74, "100"]),
+    ];
+    const d = load(
+      doc(
+        summary,
+        [
+          "                                项目支出绩效目标表",
+          at([34, "（2026年度）"], [80, "单位：元"]),
+          ...card("信息系统运维", [at([0, "项目资金"], [18, "年度资金总额"], [48, "486,300.00"]), at([18, "其中：财政拨款"], [48, "486,300.00"])]),
+          ...card("科普活动", [at([0, "项目资金"], [18, "中期资金总额"], [36, "3,750,000.00"], [54, "年度资金总额"], [72, "1,250,000.00"])]),
+        ].join("\n"),
+      ),
+    );
+    expect(projects(d)).toEqual([
+      ["item", "某某局（本级）", "信息系统运维", "486,300.00", 11],
+      ["item", "某某局（本级）", "科普活动", "1,250,000.00", 18],
+    ]);
+    expect(table(d, "project-performance")?.rows.map((r) => r.cells.total?.location.line)).toEqual([13, 20]);
+  });
+});
+
 describe("a 三公 table with its items as rows and the funds as columns (广州)", () => {
   const sanggong = (abroad: string) =>
     doc(

@@ -78,6 +78,8 @@ const GROUP = new RegExp(
       // The government procurement planned within the expenditure (深圳's 2023年政府采购项目 over 小计 and its 其中).
       "(\\d{4}年(度)?)?政府采购(项目|预算)?",
       "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
+      // A 项目支出绩效目标表's 绩效指标 over 一级指标 · 二级指标 · 三级指标 · 指标值.
+      "(年度)?绩效指标",
     ].join("|") +
     ")$",
 );
@@ -86,7 +88,7 @@ const GROUP = new RegExp(
 const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费|(\d{4}年(度)?)?政府采购(项目|预算)?)$/;
 
 /** Labels that are never an amount column's: the code and name columns, the column numbering. */
-export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$/;
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/]项目(名称)?$/;
 
 /** Labels complete in themselves: never the last piece of a longer label wrapped above. */
 const WHOLE_LABEL = /^(小计|合计|总计)$/;
@@ -340,6 +342,16 @@ export interface HeaderColumns {
 /** The label of a column of words printed after a table's amounts, one cell a row (广州's 绩效目标). */
 export const REMARK_COLUMN = /^(绩效目标|备注|说明|项目(概况|简介|说明|内容)|主要(内容|用途)|用途)$/;
 
+/**
+ * The columns of words a 项目支出绩效目标表 prints after a project's amount: its targets (年度绩效目标, 项目年度绩效目标)
+ * and its indicators (一级指标 · 二级指标 · 三级指标 · 指标值, 指标性质 · 度量单位 · 权重), a row of them an indicator.
+ * No amount column (a 指标值 or 权重 of 80 is no money).
+ */
+export const TARGET_COLUMN = /^(项目)?(年度)?(总体|项目)?(绩效)?目标(值)?$|^(年度)?绩效指标$|^[一二三]级指标(名称)?$|^指标(值|名称|内容|性质|方向|解释|标准)$|^(度量|计量)单位$|^(权重|分值)(\(%\)|%)?$/;
+
+/** A label that starts or continues the columns of words after the amounts: `targets` for a 项目支出绩效目标表. */
+export const wordsColumn = (label: string, targets: boolean): boolean => REMARK_COLUMN.test(label) || (targets && TARGET_COLUMN.test(label));
+
 /** A spanning label over a 决算 table's budget columns (预算数 | 决算数). */
 const STAGE_BUDGET = /^(年初|全年|调整(后)?)?预算数?$/;
 /** A 决算's outturn: 决算数 spanning its items (合计 · 基本支出 · 项目支出), or a column of its own. */
@@ -393,12 +405,14 @@ function lastYearsBudget(leaves: HeaderLeaf[]): HeaderLeaf[] {
  * Names each amount leaf by the kind's column list: a spec whose `group` matches a group above the leaf
  * first (小计 under 基本支出 is 基本支出), then the others; each spec names one leaf.
  */
-export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], readsLastYear = false): HeaderColumns {
+export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], readsLastYear = false, targets = false): HeaderColumns {
   const allLeaves = lastYearsBudget(printedLeaves);
-  // A column of words after the last amount column (广州's 绩效目标 beside each project): no amount column.
-  const last = allLeaves[allLeaves.length - 1];
-  const remark = last && REMARK_COLUMN.test(last.text) ? last : null;
-  const leaves = remark ? allLeaves.slice(0, -1) : allLeaves;
+  // A column of words after the last amount column (广州's 绩效目标 beside each project): no amount column. In a
+  // 项目支出绩效目标表 (`targets`), the columns of its targets and indicators after the amount, all of them.
+  let from = allLeaves.length;
+  while (from > 0 && wordsColumn(allLeaves[from - 1].text, targets) && (targets || from === allLeaves.length)) from--;
+  const remark = from < allLeaves.length ? allLeaves[from] : null;
+  const leaves = allLeaves.slice(0, from);
   const amountLeaves = leaves.filter((l) => !LABEL_COLUMN.test(l.text));
   const named: (ColumnSpec | null)[] = mapArray(amountLeaves, () => null);
   // Last year's columns are named by the same specs again (each one leaf of last year's), for a kind that reads

@@ -21,7 +21,8 @@ import { assignColumns, placementCost, placements } from "./columns.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments } from "./codes.js";
-import { atColumns, clusteredColumns, headerLeaves, nameColumns, REMARK_COLUMN, rightEdge, underLabels, type HeaderColumns } from "./header.js";
+import { projectCards } from "./cards.js";
+import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -336,7 +337,7 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
       if (amounts.length && tokensOf(l)[0] !== amounts[0]) labelsStart = Math.min(labelsStart, tokensOf(l)[0].x0);
       else if (!seenData) {
         const toks = tokensOf(l);
-        if (toks.length > 1 && REMARK_COLUMN.test(normaliseName(toks[toks.length - 1].text))) remarks = true;
+        if (toks.length > 1 && wordsColumn(normaliseName(toks[toks.length - 1].text), hit.tpl.kind === "project-performance")) remarks = true;
       }
       for (const a of amounts) amountsStart = Math.min(amountsStart, a.x0);
       // …its words stand right of the amounts (a page may be laid out narrower than the one before), prose
@@ -866,6 +867,14 @@ function repeatsHeader(headerTexts: Map<string, number[]>, l: LayoutLine): boole
   return at.some((x) => Math.abs(x - first.x0) <= near);
 }
 
+/**
+ * The labels a 项目支出绩效目标表's header prints: its name columns, its amount's, its targets' and indicators' (and
+ * 绩效指标 over these). A line of other words under such a header is a row's (产出指标 · 数量指标 · 项目完成率).
+ */
+function targetsLabel(tpl: TableTemplate, label: string): boolean {
+  return wordsColumn(label, true) || LABEL_COLUMN.test(label) || tpl.columns.some((c) => c.kind === "amount" && c.leaf.test(label));
+}
+
 /** Splits a block into its metadata, header lines and data lines. */
 function sections(file: string, b: Block) {
   let department: string | null = null;
@@ -876,6 +885,9 @@ function sections(file: string, b: Block) {
   const headerTexts = new Map<string, number[]>();
   let remarks = false;
   let amountsStart = Infinity;
+  // A 项目支出绩效目标表's targets and indicators (年度绩效目标 · 一级指标 · … · 指标值): where their first label starts.
+  const perf = b.hit.tpl.kind === "project-performance";
+  let wordsAt = Infinity;
   // A budget unit's name wrapped around the figures of the table's first row (深圳市某局 / figures / (本级)):
   // the line of words right above that line of figures — one piece, no header's word, left of them — is the
   // row's, not a header line.
@@ -946,16 +958,24 @@ function sections(file: string, b: Block) {
     // figures' line (杭州's 项目支出绩效表): prose in every piece, no label of a header. They are the body's, for
     // withoutRemarks to take off.
     if (!dataLike && body.length === 0 && remarks && tokensOf(l).every((x) => /[。；，]/.test(x.text) || x.text.length > 24)) body.push(l);
+    // (A 项目支出绩效目标表's first indicator rows, before its first project's figures as a merged cell centres them:
+    // the rows' words, not the header's labels.)
+    else if (!dataLike && body.length === 0 && perf && remarks && !tokensOf(l).every((x) => targetsLabel(b.hit.tpl, normaliseName(x.text)))) body.push(l);
     else if (!dataLike && body.length === 0 && !startsRow(k) && !firstItemWrapped(k)) {
       header.push(l);
       const key = t.replace(/\s+/g, "");
       headerTexts.set(key, [...(headerTexts.get(key) ?? []), tokensOf(l)[0]?.x0 ?? 0]);
       const toks = tokensOf(l);
-      if (toks.length > 1 && REMARK_COLUMN.test(normaliseName(toks[toks.length - 1].text))) remarks = true;
+      if (toks.length > 1 && wordsColumn(normaliseName(toks[toks.length - 1].text), perf)) {
+        remarks = true;
+        let k = toks.length;
+        while (perf && k > 0 && wordsColumn(normaliseName(toks[k - 1].text), true)) k--;
+        if (perf) wordsAt = Math.min(wordsAt, toks[k].x0);
+      }
     } else if (!dataLike && repeatsHeader(headerTexts, l)) header.push(l); // a header repeated on the next page (in part: 财政拨款 over its funds)
     // …judged without the words of a column printed after the amounts (a name's last line 升工作经费 beside
-    // a project's targets is no header for their 经费 or 项目).
-    else if (!dataLike && isRepeatedHeader(remarks ? withTokens(l, tokensOf(l).filter((x) => x.x0 <= amountsStart)) : l)) header.push(l);
+    // a project's targets is no header for their 经费 or 项目; a 项目支出绩效目标表's indicators, 项目完成率).
+    else if (!dataLike && isRepeatedHeader(remarks ? withTokens(l, tokensOf(l).filter((x) => x.x0 <= amountsStart && x.x0 < wordsAt)) : l)) header.push(l);
     else body.push(l);
   }
   void file;
@@ -1110,8 +1130,8 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
 /** The label of a column of budget units (a list of projects by unit: 单位名称 | 项目名称 | amounts; a list of units). */
 const UNIT_LABEL = /^(单位名称|预算单位(名称)?|单位)$/;
 const ITEM_LABEL = /^项目(名称)?$/;
-/** One label column for units and their projects (单位名称（项目）, 湖北): a unit at the margin, its projects indented. */
-const UNIT_PROJECT_LABEL = /^(单位名称|预算单位(名称)?|单位)\(项目(名称)?\)$/;
+/** One label column for units and their projects (单位名称（项目）, 湖北; 单位名称、项目名称, 四川): a unit at the margin, its projects indented. */
+const UNIT_PROJECT_LABEL = /^(单位名称|预算单位(名称)?|单位)(\(项目(名称)?\)|[、/]项目(名称)?)$/;
 
 /**
  * Read by kind alone, a table whose only label column names budget units (单位名称 | 合计 | sources …, 广州's and
@@ -1142,15 +1162,9 @@ function unitList(rows: Row[], starts: (number | null)[]): void {
  * is that row's whole unit name: between two such rows, each takes the nearer half of the lines, as
  * joinCentredLabels does. Null for any other table; `consumed` are the lines read as parts of names.
  */
-function unitProjectNames(data: DataLine[], cols: HeaderColumns | null): { names: Map<DataLine, { unit: string; item: string }>; consumed: Set<DataLine> } | null {
-  if (!cols) return null;
-  const u = cols.labels.findIndex((l) => UNIT_LABEL.test(l));
-  const p = cols.labels.findIndex((l) => ITEM_LABEL.test(l));
-  if (u < 0 || p < 0 || cols.labelLefts[u] >= cols.labelLefts[p]) return null;
-  // Halfway between the two labels, or where a line printing both names starts its project's, if nearer the
-  // left (a label centred over a wide 项目名称 column stands right of where the names start).
-  let boundary = (cols.labelLefts[u] + cols.labelLefts[p]) / 2;
-  for (const d of data) if (d.label.length === 2 && d.label[1].x0 > cols.labelLefts[u]) boundary = Math.min(boundary, d.label[1].x0);
+function unitProjectNames(data: DataLine[], cols: HeaderColumns | null, performance = false): { names: Map<DataLine, { unit: string; item: string }>; consumed: Set<DataLine> } | null {
+  const boundary = unitItemBoundary(data, cols);
+  if (boundary === null) return null;
   const unitOf = (d: DataLine) => d.label.filter((t) => t.x0 < boundary);
   const itemOf = (d: DataLine) => d.label.filter((t) => t.x0 >= boundary);
   const joined = (ts: LayoutToken[]) => mapArray(ts, (t) => t.text).join("");
@@ -1160,6 +1174,8 @@ function unitProjectNames(data: DataLine[], cols: HeaderColumns | null): { names
   const consumed = new Set<DataLine>();
   data.forEach((d, i) => {
     if (!d.amounts.length) return;
+    // (A 项目支出绩效目标表's 合计 merged over both columns, wherever its words stand: no unit's.)
+    if (performance && isTotalLabel(d)) return void names.set(d, { unit: "", item: joined(d.label) });
     let unit = joined(unitOf(d));
     if (needs(d)) {
       const mine = linesAround(data, i, piece, needs, consumed);
@@ -1169,6 +1185,70 @@ function unitProjectNames(data: DataLine[], cols: HeaderColumns | null): { names
     names.set(d, { unit, item: joined(itemOf(d)) });
   });
   return { names, consumed };
+}
+
+/**
+ * Where a table listing projects by budget unit (单位名称 | 项目名称) parts a row's unit from its project: halfway
+ * between the two labels, or where a line printing both names starts its project's, if nearer the left (a label
+ * centred over a wide 项目名称 column stands right of where the names start). Null for any other table.
+ */
+function unitItemBoundary(data: DataLine[], cols: HeaderColumns | null): number | null {
+  if (!cols) return null;
+  const u = cols.labels.findIndex((l) => UNIT_LABEL.test(l));
+  const p = cols.labels.findIndex((l) => ITEM_LABEL.test(l));
+  if (u < 0 || p < 0 || cols.labelLefts[u] >= cols.labelLefts[p]) return null;
+  let boundary = (cols.labelLefts[u] + cols.labelLefts[p]) / 2;
+  for (const d of data) if (d.label.length === 2 && d.label[1].x0 > cols.labelLefts[u]) boundary = Math.min(boundary, d.label[1].x0);
+  return boundary;
+}
+
+/**
+ * Whether a 项目支出绩效目标表 sets its merged cells' words at the top: the first row under its header (a 合计 aside)
+ * prints its project's figures, left of the targets' words at `words` (centred, the figures stand on a later row).
+ */
+function topSet(body: LayoutLine[], words: number): boolean {
+  const first = body.find((l) => !isTotalLabel(splitBody([l])[0]));
+  return !!first && splitBody(leftOf([first], words)).some((d) => d.amounts.length > 0);
+}
+
+/**
+ * A 项目支出绩效目标表's projects (its targets and indicators taken off): each project's cells merged down over its
+ * indicator rows, its unit and name wrapped in them. The figures' line reads the words of its cells, each column's
+ * joined into one piece: its unit's (left of `boundary`, where the table prints units) and its project's. Where the
+ * merged cells set their words at the top (`top`: the table's first row prints its figures), a project's words are
+ * those of its figures' line and the lines below it up to the next project's; where they centre them, the words
+ * around its figures' line (withNamePieces).
+ */
+function withProjectPieces(data: DataLine[], boundary: number | null, top: boolean): DataLine[] {
+  const piece = (ts: LayoutToken[]) => (ts.length ? [{ ...ts[0], text: mapArray(ts, (t) => t.text).join("") }] : []);
+  const out: DataLine[] = [];
+  // (A 合计 line takes no name's words: the projects between two such lines are read on their own.)
+  let run: DataLine[] = [];
+  const fromTop = (lines: DataLine[]) => {
+    const groups: { d: DataLine; parts: DataLine[] }[] = [];
+    let before: DataLine[] = [];
+    for (const d of lines)
+      if (d.amounts.length) {
+        groups.push({ d, parts: [...before, d] });
+        before = [];
+      } else if (groups.length) groups[groups.length - 1].parts.push(d);
+      else before.push(d);
+    return groups.length ? groups : mapArray(lines, (d) => ({ d, parts: [d] }));
+  };
+  const flush = () => {
+    for (const { d, parts } of top ? fromTop(run) : withNamePieces(run)) {
+      const toks = parts.flatMap((x) => x.label);
+      out.push(parts.length === 1 ? d : { ...d, label: boundary === null ? piece(toks) : [...piece(toks.filter((t) => t.x0 < boundary)), ...piece(toks.filter((t) => t.x0 >= boundary))] });
+    }
+    run = [];
+  };
+  for (const d of data)
+    if (isTotalLabel(d)) {
+      flush();
+      out.push(d);
+    } else run.push(d);
+  flush();
+  return out;
 }
 
 /** A PDF line's baseline (its first piece's box), or null (a line of text has none). */
@@ -1510,7 +1590,8 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   const lines = mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null));
   // (A 三公 table has a row for last year's figures: last year's budget printed beside this year's is read into it.)
   const lastYearRow = tpl.layout === "single-row" && tpl.kind === "sanggong";
-  const named = nameColumns(headerLeaves(lines), tpl.columns, lastYearRow);
+  const targets = tpl.kind === "project-performance";
+  const named = nameColumns(headerLeaves(lines), tpl.columns, lastYearRow, targets);
   if (!named.unnamed.length) return named;
   // A label alone over all the amount columns is a band naming the table's fund or scope (当年财政拨款安排), or the
   // first line of a label wrapped in its cell (header.ts, bandOf): it is left out as a band when, so read, the
@@ -1519,10 +1600,22 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   // only when the header read otherwise leaves columns unnamed, and kept only when it names them all. And for a group
   // label printed at the left of its merged cell (决算数 over 合计 · 基本支出 · 项目支出, beside 年初预算数 spanning both lines).
   for (const options of [{ band: "drop" }, { wrapped: "in-cell" }, { band: "drop", wrapped: "in-cell" }, { groups: "left-set" }] as const) {
-    const again = nameColumns(headerLeaves(lines, options), tpl.columns, lastYearRow);
+    const again = nameColumns(headerLeaves(lines, options), tpl.columns, lastYearRow, targets);
     if (!again.unnamed.length && again.specs.length) return again;
   }
   return named;
+}
+
+/** The lines with only their tokens that start left of `x`; a line left empty is dropped. */
+function leftOf(lines: LayoutLine[], x: number): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  for (const l of lines) {
+    const toks = tokensOf(l);
+    const kept = toks.filter((t) => t.x0 < x);
+    if (kept.length === toks.length) out.push(l);
+    else if (kept.length) out.push(withTokens(l, kept));
+  }
+  return out;
 }
 
 /** A line with only some of its tokens (its text theirs). */
@@ -1535,6 +1628,8 @@ const withTokens = (l: LayoutLine, tokens: LayoutToken[]): LayoutLine => ({ ...l
  * empty are dropped: they were the words' alone.
  */
 function withoutRemarks(body: LayoutLine[], columns: number, label: number): LayoutLine[] {
+  // (No amount column, a 项目支出绩效目标表 that prints none: nothing to tell its figures' end by.)
+  if (columns === 0) return body;
   // Where the last amount column ends, page by page (pages may be laid out at different widths): the median
   // of the lines printing every column (a number among the words would stretch a maximum); on a page with
   // none (every line leaves a cell blank), the furthest end of a line's figures before its first word.
@@ -1572,13 +1667,17 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   const { header, body: printed } = figureColumns(parts.header, parts.body);
   const named = b.fromHeader ? genericColumns(tpl, header, printed) : null;
   const amountSpecs_ = named ? named.specs : amountSpecs(tpl, header, b.fromHeader);
-  const body = named?.remark != null ? withoutRemarks(printed, amountSpecs_.length, named.remark) : printed;
+  // (A 项目支出绩效目标表's targets and indicators first, wherever their figures stand: an indicator's 指标值 or 权重 of 80
+  // is no amount of the row's.)
+  const body = named?.remark != null ? withoutRemarks(tpl.kind === "project-performance" ? leftOf(printed, named.remark) : printed, amountSpecs_.length, named.remark) : printed;
   let lines_ = splitBody(completeCodeSegments(body, header)).filter((d) => !isNumberingRow(d));
   // A list of projects in one name column (广州's 支出项目类别（资金使用单位）): each name wrapped around its figures'
   // line as its cell centres it, the words of a cell taken by the nearest line of figures.
   // (Or a list of a fund's projects whose one label column names both: 一般公共预算项目支出预算表 | 单位名称（项目）.)
   const projectList = !!named && (tpl.kind === "project-summary" || named.labels.some((l) => UNIT_PROJECT_LABEL.test(l))) && !lines_.some(hasCode) && !named.labels.some((l) => ITEM_LABEL.test(l));
   if (projectList) lines_ = attachNamePieces(lines_);
+  else if (named && tpl.kind === "project-performance" && !lines_.some(hasCode))
+    lines_ = withProjectPieces(lines_, unitItemBoundary(lines_, named), topSet(printed, named.remark ?? Infinity));
   else if (named && !lines_.some(hasCode)) lines_ = joinCentredLabels(lines_);
   // Read by kind alone, a table whose one line of figures prints no label (部门收入总表 as one row under its
   // header: 合计 | 上年结转 | …) holds the department's total: not a figure floating beside a code.
@@ -1636,7 +1735,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     });
   // A name's first part printed as the first line of a page's rows, by the row it begins (below).
   const lead = new Map<DataLine, string>();
-  const byUnit = unitProjectNames(data, named);
+  const byUnit = unitProjectNames(data, named, tpl.kind === "project-performance");
   const unitOfItem = new Map<Item, string>();
   const startOf = new Map<Item, number>();
   // Where each row's name starts, its indentation in its cell included (the levels of a table by name only).
@@ -1792,7 +1891,45 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     unitList(rows, mapArray(items, (it) => startOf.get(it) ?? null));
   }
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...mapArray(amountSpecs_, (s) => s.key)]);
-  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), tpl.kind === "project-performance" ? onePerProject(rows) : rows), department };
+}
+
+/** A 项目支出绩效目标表 printed as a card per project (cards.ts): a row per card, its unit, name and 年度资金总额. */
+function parseCards(file: string, b: Block, tpl: TableTemplate): ParsedBlock | null {
+  const read = projectCards(b.lines, (label) => targetsLabel(tpl, label));
+  if (!read) return null;
+  const { department, unit } = sections(file, b);
+  const total = tpl.columns.find((c) => c.key === "total")!;
+  const rows: Row[] = [];
+  for (const card of read.cards) {
+    if (!card.amount) continue;
+    const row = emptyRow(card.name, locationOf(file, card.nameAt.line));
+    Object.assign(row, { kind: "item", unit: card.unit, name: card.name });
+    row.cells = {
+      name: { text: card.name, amount: null, location: locationOf(file, card.nameAt.line, card.nameAt.token) },
+      total: cell(file, card.amount.line, card.amount.token, total),
+    };
+    rows.push(row);
+  }
+  return { table: makeTable(b, tpl, read.moneyUnit ?? unit, department, columnsOf(tpl, new Set(["name", "total"])), rows), department };
+}
+
+/**
+ * A 项目支出绩效目标表 whose merged cells were filled down (each indicator row printing its project's unit, name and
+ * amount again, as a sheet unmerged and filled, or its CSV, prints them): each project once, its first row. A row
+ * is another project's where its unit, name or any figure differs.
+ */
+function onePerProject(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  let last: Row | null = null;
+  const same = (a: Row, b: Row) =>
+    a.unit === b.unit && a.name === b.name && Object.keys(a.cells).length === Object.keys(b.cells).length && Object.entries(a.cells).every(([k, c]) => (c.amount ? c.text === b.cells[k]?.text : !b.cells[k]?.amount));
+  for (const r of rows) {
+    if (r.kind === "item" && last && same(last, r)) continue;
+    out.push(r);
+    if (r.kind === "item") last = r;
+  }
+  return out;
 }
 
 function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department: string | null, columns: Column[], rows: Row[]): Table {
@@ -2609,6 +2746,11 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
     return { table: null, unknown: { title: `${b.hit.title}（每格一行，行列已失 one cell per line）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   switch (tpl.layout) {
     case "classified":
+      // A 项目支出绩效目标表 printed as a card per project (项目名称 | …, 年度资金总额 | …).
+      if (tpl.kind === "project-performance") {
+        const cards = parseCards(file, b, tpl);
+        if (cards) return cards;
+      }
       // Read by kind alone, a table of economic codes printed in lanes (人员经费 | 公用经费 …, the 决算's 基本支出 table).
       if (b.fromHeader && tpl.codeKind === "economic" && printsLanes(sections(file, b).header)) return parseLanes(file, b, tpl);
       return parseClassified(file, b, tpl);
