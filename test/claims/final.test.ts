@@ -518,6 +518,24 @@ describe("江苏's 决算 wording (round 46)", () => {
   const changeOf = (c: { change?: { kind: string; amount: { text: string } | null; percent: { text: string } | null } | null }) =>
     c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-";
 
+  it("sections whose headings are parts of their own (set in, or a Word document's heading styles) are read as the same paragraphs would be", () => {
+    const body = (heading: (s: string) => string) => [
+      heading("一、收入支出决算总体情况说明"),
+      "  2024年度收、支总计1,521.89万元。与上年相比，收、支总计各增加10.00万元，增长0.66%。",
+      heading("六、一般公共预算财政拨款基本支出决算情况说明"),
+      "  2024年度一般公共预算财政拨款基本支出1,511.89万元，其中：",
+      "  人员经费1,400.00万元，占基本支出的92.60%，主要包括：基本工资。",
+      heading("八、政府性基金预算支出决算情况说明"),
+      "  2024年度政府性基金预算财政拨款支出10.00万元。其中：用于社会福利的彩票公益金10.00万元。",
+    ];
+    const read = (lines: string[]) => claims(lines).map((c) => `${c.kind} ${"figure" in c ? c.figure : ""} ${"amount" in c && c.amount ? c.amount.text : ""}`);
+    const asParts = read(body((h) => `          ${h}`));
+    expect(asParts).toEqual(read(body((h) => `  ${h}`)));
+    // (一、 right under the part's heading is no wrapped title: its section is read by the 决算's reader; 六、's 人员经费 is
+    // its total's part, 八、's list the fund's.)
+    expect(asParts).toEqual(expect.arrayContaining(["table-figure grand-total 1,521.89", "table-figure personnel 1,400.00", "fund-item  10.00"]));
+  });
+
   it("（一）收入总计 X 万元。包括： its sources (the 收支总表's income rows) with their changes; （二）支出总计 its 类 (the department's, every fund) with theirs", () => {
     const read = claims([
       "  一、收入支出决算总体情况说明",
