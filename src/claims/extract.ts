@@ -494,23 +494,26 @@ function readersOf(part: TextPart): ((j: JoinedText, out: Claim[]) => void)[] {
 
 /**
  * The parts as their readers read them: a part whose heading is one of its sections' (一、收入支出决算总体情况说明 ·
- * （一）…), with no reader of its own, goes on with the part before it when a province's reader reads that one, its
- * heading a paragraph of it. A Word document's heading styles make every section's heading a part's (the 决算's
- * 情况说明 in nine pieces, all but the first read by the generic reader); printed as text, they are paragraphs.
+ * （一）…), with no reader of its own or the same readers as the part before it (二、收入决算情况说明, a 决算's section
+ * the 决算's reader reads), goes on with the part before it when a province's reader reads that one, its heading a
+ * paragraph of it. A Word document's heading styles make every section's heading a part's (the 决算's 情况说明 in
+ * nine pieces, all but the first read by the generic reader, or each by the 决算's reader without what the sections
+ * before it stated); printed as text, they are paragraphs.
  */
 function readingParts(parts: TextPart[]): TextPart[] {
   const out: TextPart[] = [];
-  let read = false;
+  let read: ReturnType<typeof readersOf> = [];
   for (const part of parts) {
     const last = out[out.length - 1];
-    const mine = readersOf(part).length > 0;
-    if (last && read && !mine && part.number === null && SUBSECTION_TITLE.test(normaliseName(part.title))) {
+    const readers = readersOf(part);
+    const same = readers.length === read.length && readers.every((f, i) => f === read[i]);
+    if (last && read.length && (!readers.length || same) && part.number === null && SUBSECTION_TITLE.test(normaliseName(part.title))) {
       const heading = { line: part.location.line ?? part.lines[0]?.line ?? 0, text: part.title, ...(part.location.page != null ? { page: part.location.page } : {}) };
       out[out.length - 1] = { ...last, lines: [...last.lines, heading, ...part.lines] };
       continue;
     }
     out.push(part);
-    read = mine;
+    read = readers;
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js"
 import { vehicleSplits } from "./vehicles.js";
 import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
+import type { Change, Claim, ExecutionClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -23,6 +23,9 @@ import { mapArray } from "../util/arrays.js";
  */
 // (本年收入合计, or 2023年度收入合计 as the national template words it.)
 const INCOME_PARA = /(?:本年|\d{4}\s*年度?)收入合计/;
+// (Or the department's 收入总计 a list of its sources follows, 江苏's （一）收入总计 X 万元。包括：1．一般公共预算财政拨款收入 …: the
+// 收支总表's income rows too — not 财政拨款收入总计, nor under a chapter of the allocations' or a fund's.)
+const INCOME_TOTAL_PARA = /(?<!拨款)收入总计/;
 const EXPENDITURE_PARA = /(?:本年|\d{4}\s*年度?)支出合计/;
 const BASIC_PARA = /一般公共预算财政拨款基本支出/;
 const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
@@ -70,6 +73,10 @@ const CHANGE = re(
   String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?|同比\s*)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平)|(?:同比)?(?<pdir2>增长|上升|下降|降低)\s*了?\s*(?<pct2>NUM)\s*%\s*[,(]\s*(?<dir2>增加|减少)\s*了?\s*(?<amount2>NUM)\s*万元)`,
 );
 /**
+ * A sentence that opens with a comparison with last year, nothing named before its change (与上年相比增加 … · 比上年减少 …).
+ */
+const CHANGE_OPENS = /^\s*,?\s*(?:与\s*(?:20\d\d\s*年度?|上一?年度?)(?:决算)?(?:数)?\s*相比|(?:比|较)\s*(?:20\d\d\s*年度?|上一?年度?)(?:决算)?(?:数)?|同比)\s*,?\s*(?:增加|减少|增长|下降)/;
+/**
  * A 类's, 款's or 项's name: words, and a word in brackets that is not its level's (中医（民族）医院（项）). `first`: the
  * first name of a paragraph, which a 、 ends (1、…).
  */
@@ -94,6 +101,8 @@ const LEI_FIGURE = re(String.raw`(?<name>[^,;:。()\d、]+?)\s*\(类\)\s*(?<spen
  * and a share. Read only under the 结构情况 heading or after 主要用于以下方面.
  */
 const LEI_PLAIN = re(String.raw`(?:^|[:;])\s*(?<name>[^,;:。()\d、%]{2,24}?支出)\s*(?<amount>NUM)\s*万元\s*(?=,\s*占)`, "g");
+/** A section (or paragraph) about the department's 支出总计, not 财政拨款's. */
+const DEPARTMENT_SPENDING = /(?<!拨款)支出总计/;
 /** Parts of a total that are no 类: 基本支出, 项目支出 … */
 const NOT_LEI = /^(?:基本|项目|上缴上级|经营|对附属单位补助)支出$/;
 /**
@@ -125,7 +134,15 @@ const WORDING = re(WORDING_SOURCE);
  * 总额的93.42%` — the projects self-evaluated, some of the fund's 项目支出 (base group: the fund named, or every fund).
  */
 const SELF_EVALUATION = re(
-  String.raw`自\s*评[^。]*?涉\s*及\s*(?:项\s*目\s*)?(?:预\s*算\s*)?资\s*金\s*(?<amount>NUM)\s*万元\s*,?\s*占\s*(?:全\s*(?:部|年)\s*)?(?<general>一\s*般\s*公\s*共\s*预\s*算\s*(?:财\s*政\s*拨\s*款\s*)?)?项\s*目\s*支\s*出\s*(?:决\s*算\s*)?(?:总\s*额|总\s*数|数)?\s*的?\s*(?<pct>NUM)\s*%`,
+  String.raw`自\s*评[^。]*?涉\s*及\s*(?:项\s*目\s*(?:\d+\s*个\s*,\s*(?:涉\s*及\s*)?)?)?(?:预\s*算\s*)?资\s*金\s*(?<amount>NUM)\s*万元\s*,?\s*占\s*(?:全\s*(?:部|年)\s*)?(?<general>一\s*般\s*公\s*共\s*预\s*算\s*(?:财\s*政\s*拨\s*款\s*)?)?项\s*目\s*支\s*出\s*(?:决\s*算\s*)?(?:总\s*额|总\s*数|数)?\s*的?\s*(?<pct>NUM)\s*%`,
+  "g",
+);
+/**
+ * The national template's 部门评价: 组织对“…”“…”等 N 个项目开展了部门评价，涉及一般公共预算支出 X 万元 — some projects' funds, of the
+ * fund named (group `general`), or of every fund; not a 部门整体支出 evaluation (the whole spending, not projects).
+ */
+const DEPARTMENT_EVALUATION = re(
+  String.raw`项\s*目[^。]*?开\s*展\s*了?\s*部\s*门\s*(?:绩\s*效\s*)?评\s*价\s*(?:工\s*作)?\s*,?\s*(?:共\s*)?涉\s*及\s*(?<general>一\s*般\s*公\s*共\s*预\s*算\s*(?:财\s*政\s*拨\s*款\s*)?)?(?:项\s*目\s*)?(?:支\s*出|资\s*金)\s*(?<amount>NUM)\s*万元`,
   "g",
 );
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
@@ -248,6 +265,57 @@ function totalsApart(p: Para, out: Claim[], next?: Para): void {
     const after = /^\s*。?\s*$/.test(p.text.slice(end)) && next && /^\s*与/.test(next.text) ? changeIn(next, 0, next.sentence(0).length) : null;
     out.push({ kind: "table-figure", figure: alloc ? "allocation-grand-total" : "grand-total", label: alloc ? "财政拨款收入总计" : "收入总计", amount: income, change: changeIn(p, end, p.text.length) ?? after });
     out.push({ kind: "table-figure", figure: alloc ? "allocation-expenditure-total" : "expenditure-total", label: alloc ? "财政拨款支出总计" : "支出总计", amount: spent, change: null });
+  }
+}
+
+/**
+ * One side's 总计 stated alone at the start of a sentence, as the head of a list of its parts (江苏's （一）收入总计 X 万元。包括：…
+ * / （二）支出总计 Y 万元。包括：…): the 收支总表's 总计 of that side. Not 财政拨款收入总计, nor the 收入总计 of 河北's wording
+ * with its 支出总计 beside it (TOTALS). Its change only in its own sentence: the list's parts after it state theirs.
+ */
+const TOTAL_ALONE = re(
+  String.raw`(?:^|[。;])\s*(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\s*、|\d+\s*[、.．])?\s*(?:本部门|本单位)?\s*(?:\d{4}\s*年度?)?\s*(?<side>收入|支出)总计\s*(?:为|是)?\s*(?<amount>NUM)\s*万元(?!\s*,?\s*支出总计)`,
+  "g",
+);
+
+function totalsAlone(p: Para, out: Claim[]): void {
+  for (const m of p.text.matchAll(TOTAL_ALONE)) {
+    const amount = p.amount(m, "amount");
+    if (!amount) continue;
+    const end = m.index + m[0].length;
+    const income = m.groups!.side === "收入";
+    out.push({ kind: "table-figure", figure: income ? "grand-total" : "expenditure-total", label: income ? "收入总计" : "支出总计", amount, change: changeIn(p, end, end + p.sentence(end).length) });
+  }
+}
+
+/** A fund's 支出 (八、九's 政府性基金 / 国有资本经营预算财政拨款支出 X 万元), which a 其中 list of its table's rows may follow. */
+const FUND_SPENT = re(String.raw`(?<fund>政府性基金|国有资本经营)预算财政拨款支出\s*(?:决算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
+/** The 其中 that opens the list. */
+const OPENS_LIST = /其中\s*:?\s*/g;
+/** One part of the list: a name (words only) and its figure, after the list's opening or a separator. */
+const LIST_PART = re(String.raw`(?<name>[^,;:。、\d()%“”]{2,40}?)\s*(?<amount>NUM)\s*万元\s*(?:[,;、]\s*|(?=。|$))`, "y");
+
+/**
+ * The rows of a fund's table a 其中 list names after the fund's 支出, in its section (…政府性基金预算财政拨款支出 X 万元。与上年相比
+ * 增加 D 万元…。主要原因是…。其中：A 项 a 万元，B 项 b 万元): only where nothing but the change is figured between the 支出 and
+ * the 其中 (no other whole the list could be of), each part named as its row is (the rule finds it by that name).
+ */
+function fundItems(p: Para, out: Claim[]): void {
+  for (const m of p.text.matchAll(FUND_SPENT)) {
+    const end = m.index + m[0].length;
+    OPENS_LIST.lastIndex = end;
+    const opens = OPENS_LIST.exec(p.text);
+    if (!opens) continue;
+    const between = p.text.slice(end, opens.index);
+    const change = CHANGE.exec(between);
+    if (/\d/.test(change ? between.replace(change[0], "") : between)) continue;
+    const fund = m.groups!.fund === "政府性基金" ? "gov-fund" : "state-capital";
+    LIST_PART.lastIndex = opens.index + opens[0].length;
+    for (let part = LIST_PART.exec(p.text); part; part = LIST_PART.exec(p.text)) {
+      const amount = p.amount(part, "amount");
+      const name = normaliseName(part.groups!.name.trim());
+      if (amount && name) out.push({ kind: "fund-item", fund, name, amount });
+    }
   }
 }
 
@@ -423,7 +491,8 @@ const SANGGONG_COMPONENTS = ["abroad", "vehicle", "reception"] as const;
  */
 function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Claim[], underSanggong: boolean): void {
   const shares: { component: SanggongFinalClaim["component"]; label: string; amount: Amount; percent: Amount }[] = [];
-  for (const m of p.text.matchAll(SANGGONG_PART)) {
+  const parts = [...p.text.matchAll(SANGGONG_PART)];
+  for (const m of parts) {
     const amount = p.amount(m, "amount");
     if (!amount) continue;
     const label = m.groups!.label;
@@ -433,10 +502,13 @@ function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Cl
     const end = m.index + m[0].length;
     const stop = end + p.sentence(end).length;
     let change = changeIn(p, end, stop);
-    if (!change && component === "total") {
-      const next = p.sentence(stop + 1);
-      if (/^\s*与[^。]*?相比[^。]*?三公/.test(next)) change = changeIn(p, stop + 1, stop + 1 + next.length);
-    }
+    const following = p.sentence(stop + 1);
+    if (!change && component === "total" && /^\s*与[^。]*?相比[^。]*?三公/.test(following)) change = changeIn(p, stop + 1, stop + 1 + following.length);
+    // …or, for the one figure its sentence states, in the next sentence opened by a bare comparison (2．公务用车购置及运行费预算为
+    // 40.00万元，支出决算为37.40万元，完成预算的93.50%。与上年相比增加15.48万元，增长70.62%) — not after a list of them, whose
+    // next sentence may speak of their whole.
+    const from = p.text.lastIndexOf("。", m.index) + 1;
+    if (!change && CHANGE_OPENS.test(following) && parts.filter((x) => x.index >= from && x.index < stop).length === 1) change = changeIn(p, stop + 1, stop + 1 + following.length);
     const claim: SanggongFinalClaim = { kind: "sanggong-final", component, label: component === "total" ? "“三公”经费" : label, amount, completion: p.amount(m, "pct"), budget: p.amount(m, "budget"), change };
     const against = BUDGET_CHANGE_AFTER.exec(p.text.slice(end));
     const budgetChange = against ? budgetChangeOf(p, against, end) : undefined;
@@ -531,6 +603,9 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   let underSanggong = false;
   const sanggong: SanggongRead = { first: new Map(), total: null };
   let section = "";
+  // The chapter (一、…) the section is in, and whether it speaks of the allocations or a fund (四、财政拨款收入支出决算总体
+  // 情况说明 …): its 收入总计 and 支出总计 are not the department's.
+  let chapter = "";
   // The 类 of the last 类 headline (1.教育支出（类）。年初预算为 …), until the next one or a section's heading: the 类
   // of the 项 numbered under it by their 款 and 项 only (（1）进修及培训（款）培训支出（项）。年初预算为 …).
   let headlineLei: string | null = null;
@@ -540,11 +615,14 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     if (SECTION_HEADING.test(p.text)) {
       underSanggong = /三公/.test(p.text);
       section = p.text;
+      if (/^\s*[一二三四五六七八九十]+、/.test(p.text)) chapter = p.text;
       headlineLei = null;
       sectionTotals = [];
     }
     carryovers(p, section, out);
     totalsApart(p, out, paras[k + 1]);
+    const ofAllocations = /财政拨款|政府性基金|国有资本|一般公共预算/.test(chapter);
+    if (!ofAllocations) totalsAlone(p, out);
     const found: { figure: TableFigure; label: string; m: RegExpExecArray }[] = [];
     // A paragraph a list runs on into (the text reader ends one at a line's ；: 本年收入合计 X，其中：…；/ 事业收入 Y，占 P%；…):
     // the scope of its figures and the total of its shares are those of the paragraphs it continues.
@@ -554,7 +632,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     // (Or of its section: 六、一般公共预算财政拨款基本支出决算情况说明 over 人员经费 X，主要包括：…。 / 公用经费 Y，… — the parts each
     // a paragraph of their own, after the total's paragraph ending 其中：.)
     for (const [rx, figure, label, scope] of FIGURES)
-      if (!scope || scope.test(scopeText) || scope.test(section))
+      if (!scope || scope.test(scopeText) || scope.test(section) || (scope === INCOME_PARA && !ofAllocations && (INCOME_TOTAL_PARA.test(scopeText) || INCOME_TOTAL_PARA.test(section))))
         for (const m of p.text.matchAll(rx)) if (!DEPARTMENT_ONLY.has(figure) || !ofAFund(p.text, m.index, section)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
@@ -568,13 +646,23 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     const o = OPERATING.exec(p.text);
     if (o) {
       const end = o.index + o[0].length;
-      out.push({ kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeIn(p, end, p.sentence(end).length + end) });
+      const claim: OperatingCostClaim = { kind: "operating-cost", amount: p.amount(o, "amount")!, change: changeIn(p, end, p.sentence(end).length + end) };
+      // (…比年初预算数减少 X 万元，降低 P%: against its budget, right after it.)
+      const against = BUDGET_CHANGE_AFTER.exec(p.text.slice(end));
+      const budgetChange = against ? budgetChangeOf(p, against, end) : undefined;
+      if (budgetChange) claim.budgetChange = budgetChange;
+      out.push(claim);
     }
     for (const m of p.text.matchAll(SELF_EVALUATION)) {
       const amount = p.amount(m, "amount");
       const percent = p.amount(m, "pct");
       if (amount && percent) out.push({ kind: "performance", amount, goals: null, partial: true, share: { percent, fund: m.groups!.general ? "general" : "all" } });
     }
+    for (const m of p.text.matchAll(DEPARTMENT_EVALUATION)) {
+      const amount = p.amount(m, "amount");
+      if (amount && !/整体/.test(m[0])) out.push({ kind: "performance", amount, goals: null, partial: true, of: m.groups!.general ? "general" : "all" });
+    }
+    if (/政府性基金|国有资本/.test(section + chapter)) fundItems(p, out);
     // The “三公” and its components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
     // sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%,
     // the national template's wording); a 占 P% after one is a share of the 三公 total.
@@ -617,14 +705,21 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     if (!executions.length) {
       // The structure paragraph: each 类 with its 决算 figure.
       let marked = false;
-      for (const m of p.text.matchAll(LEI_FIGURE)) {
+      // (Under the department's 支出总计, 江苏's （二）支出总计 X 万元。包括：1．卫生健康（类）支出 Y 万元，…。与上年相比增加 D 万元: the
+      // 类's spending of every fund, the 支出决算表's row, each with its change on last year in its statement.)
+      const ofDepartment = !ofAllocations && (DEPARTMENT_SPENDING.test(section) || DEPARTMENT_SPENDING.test(scopeText));
+      const leis = [...p.text.matchAll(LEI_FIGURE)];
+      for (const [i, m] of leis.entries()) {
         const amount = p.amount(m, "amount");
-        // (一般公共服务（类）支出: the 类's name is 一般公共服务支出, as its table row prints it.)
-        const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, "") + (m.groups!.spent ?? ""));
+        // (一般公共服务（类）支出: the 类's name is 一般公共服务支出, as its table row prints it; after a list's number, 1．.)
+        const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, "").replace(/^\s*[.．]\s*/, "") + (m.groups!.spent ?? ""));
         if (amount && name) {
           marked = true;
-          out.push({ kind: "function-item", names: [name], amount });
-          figures.push({ label: `${name}（类）`, amount, end: m.index + m[0].length });
+          out.push(ofDepartment ? { kind: "function-item", names: [name], amount, scope: "department" } : { kind: "function-item", names: [name], amount });
+          const end = m.index + m[0].length;
+          figures.push({ label: `${name}（类）`, amount, end });
+          const change = ofDepartment ? changeIn(p, end, leis[i + 1]?.index ?? p.text.length) : null;
+          if (change) out.push({ kind: "stated-change", label: `${name}（类）`, amount, change });
         }
       }
       if (!marked && (/结构/.test(section) || /主要用于以下方面/.test(p.text)))

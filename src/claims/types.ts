@@ -112,6 +112,11 @@ export interface OperatingCostClaim {
   kind: "operating-cost";
   amount: Amount;
   change: Change | null;
+  /**
+   * A 决算's 机关运行经费 against its budget, as the text states it (比年初预算数减少 X 万元，降低 P%): the budget is the
+   * 决算 ± X, P = X ÷ it.
+   */
+  budgetChange?: Change;
 }
 
 /** 国有资产占用情况: 车辆 N 辆, 单价 50 万元以上通用设备 N 台（套）, 100 万元以上专用设备; held now or planned (计划新增). */
@@ -137,6 +142,11 @@ export interface PerformanceClaim {
    * named (`general`: the 一般公共预算 table's; `all`: the expenditure table's).
    */
   share?: { percent: Amount; fund: "general" | "all" };
+  /**
+   * The 项目支出 of which fund the amount is some of, where the text names it and prints no share (a 决算's 部门评价: 组织对
+   * “…”等 N 个项目开展了部门评价，涉及一般公共预算支出 X 万元 — `general`): at most that fund's 项目支出.
+   */
+  of?: "general" | "all";
 }
 
 /** A row of 第七部分's table of key projects: name and 预算数. */
@@ -165,6 +175,18 @@ export interface FunctionItemClaim {
    * N 万元): the row of that code, its name agreeing with the one printed (`names` holds it alone).
    */
   code?: string;
+}
+
+/**
+ * A 决算's 政府性基金 or 国有资本经营 spending by the rows of that fund's table, named as the table names them, in a
+ * 其中 list after the fund's 支出 (…政府性基金预算财政拨款支出3063.06万元。…其中：其他地方自行试点项目收益专项债券收入安排的
+ * 支出3025.22万元，用于社会福利的彩票公益金37.84万元): each the 本年支出 of the row of that name.
+ */
+export interface FundItemClaim {
+  kind: "fund-item";
+  fund: "gov-fund" | "state-capital";
+  name: string;
+  amount: Amount;
 }
 
 export interface KeyProjectClaim {
@@ -472,6 +494,7 @@ export type Claim =
   | VehicleCountClaim
   | OperatingCostClaim
   | FunctionItemClaim
+  | FundItemClaim
   | AssetClaim
   | PerformanceClaim
   | KeyProjectClaim

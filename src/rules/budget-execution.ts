@@ -57,8 +57,8 @@ export const budgetExecution: Rule = {
   id: "budget-execution",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes (the 三公's, its table's 预算数 and 决算数), 比年初预算减少 X 万元 is 预算 − 决算 (its percentage X ÷ 预算), and a 类's 年初预算 is at least the Σ of the 项's stated under it.",
-  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致（“三公”对其表中预算数与决算数）；“比年初预算减少 X 万元”等于预算数 − 决算数（百分比为其 ÷ 预算数）；类的年初预算不小于其下所列各项年初预算之和。",
+  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes (the 三公's, its table's 预算数 and 决算数), 比年初预算减少 X 万元 is 预算 − 决算 (its percentage X ÷ 预算; 机关运行经费's 预算 is its 决算 ± X), and a 类's 年初预算 is at least the Σ of the 项's stated under it.",
+  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致（“三公”对其表中预算数与决算数）；“比年初预算减少 X 万元”等于预算数 − 决算数（百分比为其 ÷ 预算数；机关运行经费的预算数为决算数 ± 增减额）；类的年初预算不小于其下所列各项年初预算之和。",
   check(doc, ctx) {
     // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
     const t7 = table(doc, "sanggong");
@@ -90,8 +90,28 @@ export const budgetExecution: Rule = {
       if (e.wording) wording(ctx, { ...subject, column: e.preceding ? "决算数与年初预算数" : "决算数与预算数" }, e.wording, e.budget, e.final, basis);
     }
     sanggongAgainstBudget(doc, ctx);
+    operatingAgainstBudget(doc, ctx);
   },
 };
+
+/**
+ * 机关运行经费支出 X 万元，比年初预算数减少 D 万元，降低 P%: no table prints its budget, which is X + D (减少) or X − D (增加); P is
+ * D ÷ that budget.
+ */
+function operatingAgainstBudget(doc: BudgetDocument, ctx: RuleContext) {
+  for (const o of claimsOfKind(doc, "operating-cost")) {
+    const ch = o.budgetChange;
+    if (!ch?.amount || !ch.percent || (ch.kind !== "increase" && ch.kind !== "decrease")) continue;
+    const decrease = ch.kind === "decrease";
+    ctx.ratio({
+      subject: { table: "text", item: "机关运行经费", column: decrease ? "比预算下降%" : "比预算增长%" },
+      percent: ch.percent,
+      numerator: [{ amount: ch.amount }],
+      denominator: [{ amount: o.amount }, { amount: ch.amount, sign: decrease ? 1 : -1 }],
+      relation: decrease ? { zh: "减少额 ÷ 预算数（决算数 + 减少额）", en: "the decrease ÷ the budget (the final figure + the decrease)" } : { zh: "增加额 ÷ 预算数（决算数 − 增加额）", en: "the increase ÷ the budget (the final figure − the increase)" },
+    });
+  }
+}
 
 /**
  * 决算数小于 / 大于 / 等于预算数 against the two figures it describes. Where the two print equal, 小于 / 大于 cannot be

@@ -191,6 +191,17 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
       if (p.amount && p.share && project.length) {
         const base = { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${table(doc, kind)!.id} total project expenditure` };
         ctx.ratio({ subject: { table: "text", item: "绩效自评 涉及资金", column: "占比" }, percent: p.share.percent, numerator: [{ amount: p.amount }], denominator: terms(project), relation: { zh: `涉及资金 ÷ ${base.zh}`, en: `the funds ÷ ${base.en}` } });
+        // 占…的100%: the text says the funds are all of it, the 项目支出 itself (a figure off by less than ½% of it still
+        // rounds to 100%).
+        if (p.share.percent.value.eq(100)) ctx.sum({ subject: { table: "text", item: "绩效自评 涉及资金" }, total: p.amount, parts: terms(project), relation: { zh: `${base.zh}（文中称占 100%）`, en: `${base.en} (the text says 100%)` } });
+      }
+      // Some projects' funds of a fund the text names (部门评价 …涉及一般公共预算支出 X 万元): at most its 项目支出.
+      if (p.amount && p.of && !p.share) {
+        const of = p.of === "general" ? "general-function" : "expenditure";
+        const whole = departmentSum(doc, of, "project");
+        // (Its 合计 row; a table of units without one is left alone.)
+        if (whole.length === 1)
+          ctx.atMost({ subject: { table: "text", item: "部门评价 涉及资金" }, part: p.amount, whole: whole[0], relation: { zh: `${tableName(table(doc, of))} 项目支出合计`, en: `${table(doc, of)!.id} total project expenditure` } });
       }
       continue;
     }
@@ -538,6 +549,26 @@ function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/**
+ * A 决算's 政府性基金 / 国有资本经营 spending by its table's rows (其中：A 项 a 万元，B 项 b 万元): each the 本年支出 of the row
+ * of its name (with or without 支出) in that fund's table — where one row has it, or all that have it print the same.
+ */
+function fundItems(doc: BudgetDocument, ctx: RuleContext) {
+  for (const c of claimsOfKind(doc, "fund-item")) {
+    const t = table(doc, c.fund);
+    if (!t) continue;
+    const rows = t.rows.filter((r) => {
+      const name = r.kind === "code" && r.code && r.name ? normaliseName(r.name) : null;
+      return !!name && (name === c.name || name === `${c.name}支出` || c.name === `${name}支出`);
+    });
+    const spent = mapArray(rows, (r) => inText(t, amountOf(r, "total")));
+    const b = spent[0];
+    if (!b || spent.some((a) => !a || !a.value.eq(b.value))) continue;
+    const row = `${rows[0].code} ${rows[0].name}`;
+    ctx.equal({ table: "text", code: rows[0].code, item: c.name }, c.amount, b, { zh: `${tableName(t)} ${row} ${columnLabel(t, "total")}`, en: `${t.id} ${row} ${columnLabel(t, "total")}` });
+  }
+}
+
 /** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
 const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
 
@@ -552,8 +583,8 @@ export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
   requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance"] },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, 人员经费/公用经费 and 三公 vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、人员经费/公用经费、“三公”经费与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格）。",
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);
@@ -568,5 +599,6 @@ export const textVsTable: Rule = {
     tableFigures(doc, ctx);
     allocations(doc, ctx);
     sanggongFinal(doc, ctx);
+    fundItems(doc, ctx);
   },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { claimsOf } from "../../src/claims/index.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { shanghaiFinal } from "../../src/templates/shanghai.js";
-import { FINAL_FUNCTION_TABLE } from "../helpers/final.js";
+import { FINAL_FUNCTION_TABLE, FINAL_GOV_FUND_TABLE } from "../helpers/final.js";
 import { runRules } from "../../src/engine/run.js";
 import { yoyChange } from "../../src/rules/yoy-change.js";
 import { textSum } from "../../src/rules/text-sum.js";
@@ -506,5 +506,114 @@ describe("the 三公's shares, 公务接待费's split and its 决算 against it
     ]);
     // After a comparison with the budget, a 减少 is the 决算's on its budget, not a change on last year.
     expect(changes([figures, "  决算数小于预算数，其中：公务接待费减少2.71万元。"])).toEqual([]);
+  });
+});
+
+describe("江苏's 决算 wording (round 46)", () => {
+  const doc = (paragraphs: string[], tables: string[] = TABLE) => loadLayoutText("final.txt", [...tables, "第三部分 某局2025年度部门决算情况说明", ...paragraphs].join("\n"), { template: shanghaiFinal });
+  const judged = (rule: Parameters<typeof runRules>[1][number], paragraphs: string[], tables?: string[]) =>
+    runRules(doc(paragraphs, tables), [rule], { tolerance: { kind: "auto" }, lang: "en" })
+      .filter((f) => f.severity === "error")
+      .map((f) => `${f.item}${f.column ? ` [${f.column}]` : ""} ${f.stated} ${f.computed}`);
+  const changeOf = (c: { change?: { kind: string; amount: { text: string } | null; percent: { text: string } | null } | null }) =>
+    c.change ? `${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%` : "-";
+
+  it("sections whose headings are parts of their own (set in, or a Word document's heading styles) are read as the same paragraphs would be", () => {
+    const body = (heading: (s: string) => string) => [
+      heading("一、收入支出决算总体情况说明"),
+      "  2024年度收、支总计1,521.89万元。与上年相比，收、支总计各增加10.00万元，增长0.66%。",
+      heading("六、一般公共预算财政拨款基本支出决算情况说明"),
+      "  2024年度一般公共预算财政拨款基本支出1,511.89万元，其中：",
+      "  人员经费1,400.00万元，占基本支出的92.60%，主要包括：基本工资。",
+      heading("八、政府性基金预算支出决算情况说明"),
+      "  2024年度政府性基金预算财政拨款支出10.00万元。其中：用于社会福利的彩票公益金10.00万元。",
+    ];
+    const read = (lines: string[]) => claims(lines).map((c) => `${c.kind} ${"figure" in c ? c.figure : ""} ${"amount" in c && c.amount ? c.amount.text : ""}`);
+    const asParts = read(body((h) => `          ${h}`));
+    expect(asParts).toEqual(read(body((h) => `  ${h}`)));
+    // (一、 right under the part's heading is no wrapped title: its section is read by the 决算's reader; 六、's 人员经费 is
+    // its total's part, 八、's list the fund's.)
+    expect(asParts).toEqual(expect.arrayContaining(["table-figure grand-total 1,521.89", "table-figure personnel 1,400.00", "fund-item  10.00"]));
+  });
+
+  it("（一）收入总计 X 万元。包括： its sources (the 收支总表's income rows) with their changes; （二）支出总计 its 类 (the department's, every fund) with theirs", () => {
+    const read = claims([
+      "  一、收入支出决算总体情况说明",
+      "  （一）收入总计83986.02万元。包括：",
+      "  1．一般公共预算财政拨款收入14506.71万元。与上年相比减少449.71万元，下降3.01%。主要原因是补助口径调整。",
+      "  5．事业收入59096.98万元。与上年相比增加2245.68万元，增长3.95%。",
+      "  （二）支出总计83986.02万元。包括：",
+      "  1．社会保障和就业（类）支出2399.49万元，主要用于养老保险缴费。与上年相比增加71.99万元，增长3.09%。主要原因是缴费基数调整。",
+      "  2．住房保障（类）支出919.89万元，主要用于住房公积金。上年为0万元。",
+    ]).flatMap((c) =>
+      c.kind === "table-figure" ? [`${c.figure} ${c.amount.text} ${changeOf(c)}`] : c.kind === "function-item" ? [`${c.names.join("-")} ${c.amount.text} ${c.scope ?? "general"}`] : c.kind === "stated-change" ? [`change of ${c.label} ${changeOf(c)}`] : [],
+    );
+    expect(read).toEqual([
+      "grand-total 83986.02 -",
+      "general-public-income 14506.71 decrease 449.71 3.01%",
+      "business-income 59096.98 increase 2245.68 3.95%",
+      "expenditure-total 83986.02 -",
+      "社会保障和就业支出 2399.49 department",
+      "change of 社会保障和就业支出（类） increase 71.99 3.09%",
+      "住房保障支出 919.89 department",
+    ]);
+    // (Not 财政拨款收入总计's parts, nor a 收入总计 and 支出总计 under the allocations' chapter; a 类 of the 结构情况, after its
+    // list number, is the 一般公共预算's, its name without the number.)
+    expect(figures(["  （一）财政拨款收入总计1000.00万元。包括：", "  1．一般公共预算财政拨款收入900.00万元。"])).toEqual([]);
+    const allocations = ["  四、财政拨款收入支出决算总体情况说明", "  （一）收入总计1000.00万元。包括：", "  1．一般公共预算财政拨款收入900.00万元。", "  （二）支出总计1000.00万元。包括：", "  1．一般公共服务（类）支出1000.00万元。"];
+    expect(figures(allocations)).toEqual([]);
+    expect(claims(allocations).flatMap((c) => (c.kind === "function-item" ? [c.scope ?? "general"] : []))).toEqual(["general"]);
+    const lei = claims(["  （二）一般公共预算财政拨款支出决算结构情况", "  1．一般公共服务（类）支出1521.89万元，占100%。"]).flatMap((c) => (c.kind === "function-item" ? [`${c.names.join("-")} ${c.scope ?? "general"}`] : []));
+    expect(lei).toEqual(["一般公共服务支出 general"]);
+  });
+
+  it("passes and fails: a 类's change so read is judged (71.99 on 2399.49 − 71.99 is 3.09%)", () => {
+    const text = (pct: string) => ["  （二）支出总计2399.49万元。包括：", `  1．社会保障和就业（类）支出2399.49万元，主要用于养老保险缴费。与上年相比增加71.99万元，增长${pct}%。`];
+    expect(judged(yoyChange, text("3.09"))).toEqual([]);
+    expect(judged(yoyChange, text("6.09"))).toEqual(["社会保障和就业支出（类） [增幅] 6.09 3.093"]);
+  });
+
+  it("a 三公 component's change opening the next sentence, its sentence stating it alone; not after a list of them", () => {
+    const changes = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "sanggong-final" && c.change ? [`${c.component} ${c.amount.text} ${changeOf(c)}`] : []));
+    const item = (pct: string) => `  2．公务用车购置及运行费预算为40.00万元，支出决算为37.40万元，完成预算的93.50%。与上年相比增加15.48万元，增长${pct}%。决算数小于预算数的主要原因是厉行节约。`;
+    expect(changes(["  （二）“三公”经费财政拨款支出决算具体情况说明", item("70.62")])).toEqual(["vehicle 37.40 increase 15.48 70.62%"]);
+    // (After a list of the three, the next sentence's change may be of their whole: not read for the last.)
+    expect(changes(["  （一）“三公”经费财政拨款支出决算总体情况说明", "  其中：因公出国（境）费支出决算为0万元；公务用车购置及运行费支出决算为37.40万元；公务接待费支出决算为1.90万元。与上年相比增加14.84万元，增长60.67%。"])).toEqual([]);
+    expect(judged(yoyChange, ["  （二）“三公”经费财政拨款支出决算具体情况说明", item("70.62")])).toEqual([]);
+    expect(judged(yoyChange, ["  （二）“三公”经费财政拨款支出决算具体情况说明", item("73.62")])).toEqual(["公务用车购置及运行费 决算 [增幅] 73.62 70.62"]);
+  });
+
+  it("the 政府性基金's 其中 list by its table's rows: each against the row's 本年支出; not a list after another figure", () => {
+    const tables = [...TABLE, ...FINAL_GOV_FUND_TABLE];
+    const text = (a: string) => [
+      "  八、政府性基金预算支出决算情况说明",
+      `  2025年度政府性基金预算财政拨款支出305.00万元。与上年相比增加5.00万元，增长1.67%。主要原因是补助增加。其中：用于社会福利的彩票公益金${a}万元，用于残疾人事业的彩票公益金104.00万元。`,
+    ];
+    const items = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "fund-item" ? [`${c.fund} ${c.name} ${c.amount.text}`] : []));
+    expect(items(text("201.00"))).toEqual(["gov-fund 用于社会福利的彩票公益金 201.00", "gov-fund 用于残疾人事业的彩票公益金 104.00"]);
+    // (Its 本年收入's list, after the 支出: not the 支出's.)
+    expect(items(["  八、政府性基金预算支出决算情况说明", "  2025年度政府性基金预算财政拨款支出305.00万元，本年收入300.00万元，其中：用于社会福利的彩票公益金200.00万元。"])).toEqual([]);
+    expect(judged(textVsTable, text("201.00"), tables)).toEqual([]);
+    expect(judged(textVsTable, text("200.00"), tables)).toEqual(["用于社会福利的彩票公益金 200 201"]);
+  });
+
+  it("机关运行经费 against its budget (比年初预算数减少 X 万元，降低 P%): P is X ÷ (the 决算 + X)", () => {
+    const text = (pct: string) => ["  （一）机关运行经费支出情况", `  本部门2025年度机关运行经费支出293.54万元，比年初预算数减少11.46万元，降低${pct}%。主要原因是压减公用支出。`];
+    expect(claims(text("3.76")).flatMap((c) => (c.kind === "operating-cost" ? [`${c.amount.text} ${c.budgetChange?.kind} ${c.budgetChange?.amount?.text} ${c.budgetChange?.percent?.text}`] : []))).toEqual(["293.54 decrease 11.46 3.76"]);
+    expect(judged(budgetExecution, text("3.76"))).toEqual([]);
+    expect(judged(budgetExecution, text("6.76"))).toEqual(["机关运行经费 [比预算下降%] 6.76 3.757"]);
+  });
+
+  it("绩效: 共涉及项目 N 个，资金 X 万元，占…的100% is all the 项目支出; a 部门评价's 涉及一般公共预算支出 at most it, not a 部门整体支出's", () => {
+    const text = (own: string, evaluated: string) => [
+      "  （四）预算绩效管理情况",
+      `  本部门组织对2025年度一般公共预算项目支出全面开展绩效自评，共涉及项目2个，资金${own}万元，占一般公共预算项目支出总额的100%。组织对“一般行政管理事务”等1个项目开展了部门评价，涉及一般公共预算支出${evaluated}万元。`,
+    ];
+    expect(claims(text("10.00", "8.00")).flatMap((c) => (c.kind === "performance" ? [`${c.amount?.text} ${c.share ? `${c.share.percent.text}% of ${c.share.fund}` : `of ${c.of}`}`] : []))).toEqual(["10.00 100% of general", "8.00 of general"]);
+    expect(judged(textVsTable, text("10.00", "8.00"))).toEqual([]);
+    // (10.03 ÷ 10.00 still rounds to 100%: the text's 100% says it is all of it.)
+    expect(judged(textVsTable, text("10.03", "8.00"))).toEqual(["绩效自评 涉及资金 10.03 10"]);
+    expect(judged(textVsTable, text("10.00", "18.00"))).toEqual(["部门评价 涉及资金 18 10"]);
+    expect(claims(["  组织开展了部门整体支出绩效评价，涉及资金18.00万元。"]).filter((c) => c.kind === "performance")).toEqual([]);
   });
 });

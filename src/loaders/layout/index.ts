@@ -2881,6 +2881,9 @@ const COLUMN_GAP = /\S(?: {2,}|\t)\S/;
  */
 const NUMBERED_PART = /^[一二三四五六七八九十]+、\s*\S{0,16}?(?:部门|单位)(?:预算|决算)情况说明$/;
 
+/** A section's number at a heading's start: 一、 · （一）. */
+const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]+\s*、|[(（]\s*[一二三四五六七八九十]+\s*[)）])/;
+
 function textParts(file: string, lines: LayoutLine[]): TextPart[] {
   const parts: TextPart[] = [];
   let current: TextPart | null = null;
@@ -2890,8 +2893,9 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
     // A heading: marked as one (a Markdown heading), or short, without punctuation or figures, and set in.
     // (Or at the margin, numbered as a part: 二、部门决算情况说明, 重庆's.)
     const heading = l.heading || (t.length <= headingLength(t) && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t) || (NUMBERED_PART.test(t) && l.text === l.text.trimStart())));
-    // A heading wrapped onto the next line (…部门决算情况 / 说明): one title.
-    if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t)) {
+    // A heading wrapped onto the next line (…部门决算情况 / 说明): one title — not a section's heading right under the
+    // part's (第三部分 …部门决算情况说明 / 一、收入支出决算总体情况说明, each a Word heading of its own), which no wrap starts.
+    if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t) && !SECTION_NUMBER.test(t)) {
       current.title += t;
       continue;
     }
