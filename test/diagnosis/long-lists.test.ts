@@ -15,8 +15,10 @@ describe("a diagnosis of many changes", () => {
   writeFileSync(p, text.replaceAll("单位：元", "单位：万元"));
 
   for (const lang of ["en", "zh"] as const)
-    it(`names six of them in its message and counts the rest (${lang}); the report lists them all`, () => {
-      const doc = cliJson([p, "--lang", lang]).report.documents[0];
+    // (The solver's time limit raised, so that the diagnosis it needs does not depend on the machine's load: a clean clone
+    // run beside other work found none within the default limit.)
+    it(`names six of them in its message and counts the rest (${lang}); the report lists them all`, { timeout: 180_000 }, () => {
+      const doc = cliJson([p, "--lang", lang], { env: { BUDGET_CHECK_SOLVER_SECONDS: "60" } }).report.documents[0];
       const long = (doc.findings as { ruleId: string; message: string; diagnosis?: { together: unknown[] } }[]).filter((f) => f.ruleId === "diagnosis" && (f.diagnosis?.together.length ?? 0) > 6);
       expect(long.length).toBeGreaterThan(0);
       for (const f of long) {

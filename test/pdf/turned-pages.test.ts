@@ -78,7 +78,8 @@ describe.skipIf(!existsSync(SOURCE))("a PDF whose pages are shown turned (/Rotat
       });
     });
 
-  it("the HTML report draws a turned page as it is shown: the same as the upright page's", () => {
+  // (Three CLI runs, each drawing the pages in HTML: more than the default 30 s on a loaded machine.)
+  it("the HTML report draws a turned page as it is shown: the same as the upright page's", { timeout: 120_000 }, () => {
     const upright = cli([copies.get(0)!, "--format", "html"]).stdout;
     expect(pagesHtml(upright)).toContain('class="tok"');
     for (const turn of [90, 270]) expect(pagesHtml(cli([copies.get(turn)!, "--format", "html"]).stdout)).toBe(pagesHtml(upright));
