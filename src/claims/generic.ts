@@ -120,7 +120,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
 /** A figure, then what it is compared with (its sentence, or the next after what it is for). */
 const CHANGE_HEAD = String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?|同\s*比)`;
 const STATED_CHANGE = re(
-  String.raw`${CHANGE_HEAD}\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
+  String.raw`${CHANGE_HEAD}\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少|新\s*增)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
   "g",
 );
 /** The percentage first, then the change: `比上年增长 11.11%，增加 10.00 万元`. */
@@ -132,9 +132,11 @@ const STATED_CHANGE_PERCENT_FIRST = re(
 /**
  * A “三公” figure's change without a percentage (四川, 河南, 安徽: 公务用车购置费 25.00 万元，比 2024 年预算增加 25.00 万元，主要原因是…):
  * read for the 三公 and its components only, whose statements name their figure right before the change. Nothing checks
- * its percentage; the increase is at most this year's figure (last year's was never below zero).
+ * its percentage; the increase is at most this year's figure (last year's was never below zero). A 新增 right after any
+ * figure likewise (北京: 一般行政管理事务（项）2026年预算数为30.00万元，比2025年新增30.00万元，主要原因是…): what is new this
+ * year is at most this year's figure.
  */
-const STATED_CHANGE_BARE = re(String.raw`${CHANGE_HEAD}\s*,?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元`, "g");
+const STATED_CHANGE_BARE = re(String.raw`${CHANGE_HEAD}\s*,?\s*(?<dir>增\s*加|减\s*少|新\s*增)\s*了?\s*(?<chg>NUM)\s*万\s*元`, "g");
 const SANGGONG_LABEL = /三公|因公出国|公务用?车|公务接待/;
 
 /**
@@ -151,12 +153,13 @@ function inList(text: string, at: number, label: string, clause = false): boolea
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
   const withPercent = [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)];
   const read = new Set(mapArray(withPercent, (m) => m.index));
-  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && SANGGONG_LABEL.test(labelBefore(p.text, m.index)));
+  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && (SANGGONG_LABEL.test(labelBefore(p.text, m.index)) || /新/.test(m.groups!.dir)));
   for (const m of [...withPercent, ...bare]) {
     const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
     const g = m.groups!;
-    if (!amount || !label || inList(p.text, m.index, label, !read.has(m.index))) continue;
+    // (A “三公” component's change is looked for from its clause's ； too: 公务用车购置费…，主要用于…；公务用车运行费 87.60 万元，比…下降 2.56%.)
+    if (!amount || !label || inList(p.text, m.index, label, !read.has(m.index) || SANGGONG_LABEL.test(label))) continue;
     const at = m.indices!.groups!.dir[0];
     out.push({
       kind: "stated-change",
