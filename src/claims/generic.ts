@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
+import { fundParts, genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
@@ -37,13 +37,18 @@ const SHARE_WORD = String.raw`占\s*(?:比(?:重|例)?\s*(?:为|是)?(?=\s*\d))?
  */
 const ASIDE = String.raw`(?:\s*,\s*(?:主要)?(?:用于|包括)[^\d;。]{0,80}(?=\s*[;。]|$))?`;
 
+/**
+ * A part's change on last year printed after its amount (and share), which `changes` reads as the part's own (北京:
+ * 其中：一般公共预算财政拨款18461.59万元，比2025年减少94.31万元，下降0.51%；政府性基金预算财政拨款…): passed over, the list read on.
+ */
+const PART_CHANGE = String.raw`(?:\s*,\s*(?:比|较)\s*(?:上\s*年\s*度?|20\d\d\s*年\s*度?)\s*(?:年\s*初\s*)?(?:预\s*算\s*数?|执\s*行\s*数?)?\s*(?:增\s*加|减\s*少|新\s*增)\s*了?\s*NUM\s*万\s*元(?:\s*,\s*(?:同\s*比\s*)?(?:增\s*幅|减\s*幅|降\s*幅|增\s*长\s*率?|上\s*升|下\s*降|降\s*低)\s*(?:了|为|达)?\s*NUM\s*%)?|\s*,\s*与\s*(?:上\s*年|20\d\d\s*年)\s*度?\s*(?:相\s*比\s*)?持\s*平)?`;
 /** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
 const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
 /**
  * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
  * amount, optionally 占 P%, then ; , 、 or the sentence's end.
  */
-const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${PART_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
 /** A year in a label (2026年, 2026年度): the name is what follows it. */
 const YEAR = /20\d\d年度?/g;
 /** A list marker before a label: 一、 (一) 1、 1. */
@@ -304,8 +309,8 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   // A list of one part is read only when it states the whole (其中：一般公共预算收入 24,169.74 万元，占 100%):
   // a single part without 100% is 其中 naming one part of several.
   if (parts.length < 2 && !(parts.length === 1 && whole === "exactly")) return;
-  listed.push({ total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
   const name = normaliseName(label);
+  listed.push({ total, label: name, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
   // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.
   const balanced = whole === "exactly" || undefined;
   for (const x of parts)
@@ -313,8 +318,16 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   // Or the parts are the “三公”'s components, under a 三公 total: its whole by what the 三公 is, shares printed or not
   // (“三公”经费支出决算为12.5万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费8.3万元，公务接待费4.2万元).
   const components = /三公/.test(name) && sanggongPartition(mapArray(parts, (x) => x.label));
-  if (whole || components) out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: whole ? "shares" : "sanggong" } satisfies CompositionClaim);
+  // Or the 财政拨款's funds under its 收支总预算 (北京: 财政拨款收支预算总计 X 万元，比…。其中：一般公共预算财政拨款 a 万元，比…；政府性
+  // 基金预算财政拨款 b 万元，比…；国有资本经营预算财政拨款 c 万元): some or all of it, so at most it — a fund's figure may hold its
+  // 上年结转 or not, and a 上年结转 may go unnamed.
+  const funds = !whole && ALLOCATION_TOTAL_NAME.test(name) && fundParts(mapArray(parts, (x) => x.label));
+  if (whole || components || funds)
+    out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: whole ? "shares" : components ? "sanggong" : "funds" } satisfies CompositionClaim);
 }
+
+/** The name of the 财政拨款's total (财政拨款收支总预算, 财政拨款收支预算总计, 财政拨款收、支总计). */
+const ALLOCATION_TOTAL_NAME = /财政拨款收、?支/;
 
 const CAR_BOTH = new RegExp(`^${OFFICIAL_CAR}购置[及和]运行`);
 const CAR_PURCHASE = new RegExp(`^${OFFICIAL_CAR}购置(?![及和]运行)`);

@@ -480,6 +480,15 @@ describe("北京's wording: a 新增 on last year, a “三公” component afte
     // A list of what a total is for, its items parted by ， (深圳), still gives the change after its last figure to no item.
     expect(read("“三公”经费预算 36 万元，主要用于：公务接待费 5 万元，公务用车运行费 3 万元，较 2022 年预算增加 3 万元，增幅 8%。").filter((s) => s.includes("公务用车运行费"))).toEqual([]);
   });
+
+  it("a list's part followed by its change (，比2025年减少…，下降…；) is passed over: the list reads on", () => {
+    const list = read("2026年支出预算150.00万元，其中：基本支出110.00万元，占73.33%，比2025年增加10.00万元，增长10.00%；项目支出40.00万元，占26.67%，与2025年持平。");
+    expect(list).toContain("composition 支出预算 150.00 = 基本支出 110.00 + 项目支出 40.00");
+    // (Before, the list ended at its first part, which alone is not read.)
+    expect(read("2026年支出预算150.00万元，其中：基本支出110.00万元，占73.33%，比2025年增加10.00万元，增长10.00%；项目支出40.00万元，占26.67%。")).toContain(
+      "composition 支出预算 150.00 = 基本支出 110.00 + 项目支出 40.00",
+    );
+  });
 });
 
 describe("a share worded 占比 / 占比为 (no base named)", () => {
