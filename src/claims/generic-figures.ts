@@ -140,9 +140,11 @@ const BEFORE_FUND = /^[,;:。)\d年度中、．.门位]?$/;
 /** The targets named last before the figure are the department's as a whole (部门整体支出绩效目标, 整体绩效目标). */
 const WHOLE_DEPARTMENT_GOALS = /整体(?:支出)?绩效目标(?:(?!绩效目标).)*$/;
 const PERFORMANCE = sre(
-  String.raw`绩效目标[^。]*?涉及(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`绩效目标[^。]*?涉及(?<funds>(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额))\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元(?:\s*,\s*占(?<of>[^\d%,;。]{0,20}?)的?\s*(?<pct>NUM)\s*%)?`,
   "g",
 );
+/** What a performance figure's share is of: the 项目支出 (占项目支出预算的 100%), the 一般公共预算's where named. */
+const PROJECT_BASE = /^(?:本?部门|全部)?(?:一般公共预算(?:财政拨款)?)?项目支出(?:预算)?(?:数|总额|合计|资金)?$/;
 /**
  * 政府性基金预算支出 X 万元 · 政府性基金预算（财政）拨款支出 X 万元 · 政府性基金预算安排的支出 X 万元, and 国有资本经营预算… alike:
  * the fund's 支出表's 合计 (its 收入 is the income table's column, INCOME_PART's).
@@ -412,7 +414,12 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       // (部门整体支出绩效目标，涉及预算资金 X 万元: the whole department's budget, not its projects'.)
       if (WHOLE_DEPARTMENT_GOALS.test(p.text.slice(0, m.indices!.groups!.amount[0]))) continue;
-      if (amount && !compared(p, m.indices!.groups!.amount[0])) out.push({ kind: "performance", amount, goals: null, partial: true });
+      if (!amount || compared(p, m.indices!.groups!.amount[0])) continue;
+      // …，占项目支出预算的 100%: the figure ÷ the 项目支出 (the 一般公共预算's where the share or the funds name it).
+      const of = (m.groups!.of ?? "").replace(/\s+/g, "");
+      const pct = PROJECT_BASE.test(of) ? p.amount(m, "pct") : null;
+      const fund = /一般公共/.test(of + m.groups!.funds) ? ("general" as const) : ("all" as const);
+      out.push({ kind: "performance", amount, goals: null, partial: true, ...(pct && { share: { percent: pct, fund } }) });
     }
     for (const m of p.text.matchAll(RUNNING_COST)) {
       const amount = figureAt(p, m, "amount");

@@ -181,16 +181,19 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
   const tasks = t12?.rows.filter((r) => r.role === "task") ?? [];
   for (const p of claimsOfKind(doc, "performance")) {
     if (p.partial) {
-      // Only the projects that set targets: at most the department's 项目支出, every fund (the expenditure table).
+      // Only the projects that set targets: at most the department's 项目支出, every fund (the expenditure table). (Not a
+      // 决算's self-evaluation, of last year's projects.)
       const t3 = table(doc, "expenditure");
       const whole = inText(t3, amountOf(departmentRow(t3), "project"));
-      if (p.amount && whole && !p.share) ctx.atMost({ subject: { table: "text", item: "绩效目标 涉及项目预算资金" }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
-      // A 决算's self-evaluation: 占 P% of the fund's 项目支出.
+      const budget = doc.stage !== "final";
+      const item = "绩效目标 涉及项目预算资金";
+      if (p.amount && whole && (!p.share || budget)) ctx.atMost({ subject: { table: "text", item }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
+      // 占 P% of the fund's 项目支出 (a 决算's self-evaluation; a 预算's 占项目支出预算的 100%).
       const kind = p.share?.fund === "general" ? "general-function" : "expenditure";
       const project = p.share ? departmentSum(doc, kind, "project") : [];
       if (p.amount && p.share && project.length) {
         const base = { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${table(doc, kind)!.id} total project expenditure` };
-        ctx.ratio({ subject: { table: "text", item: "绩效自评 涉及资金", column: "占比" }, percent: p.share.percent, numerator: [{ amount: p.amount }], denominator: terms(project), relation: { zh: `涉及资金 ÷ ${base.zh}`, en: `the funds ÷ ${base.en}` } });
+        ctx.ratio({ subject: { table: "text", item: budget ? item : "绩效自评 涉及资金", column: "占比" }, percent: p.share.percent, numerator: [{ amount: p.amount }], denominator: terms(project), relation: { zh: `涉及资金 ÷ ${base.zh}`, en: `the funds ÷ ${base.en}` } });
       }
       continue;
     }

@@ -591,7 +591,7 @@ describe("the 财政拨款's funds listed under its 收支预算总计 (北京)"
   });
 });
 
-describe("基本支出 and 项目支出 under the 一般公共预算's spending, a 类 list introduced by …支出中： (北京)", () => {
+describe("基本支出 and 项目支出 under the 一般公共预算's spending, a 类 list introduced by …支出中：, and the 绩效 share (北京)", () => {
   it("其中：基本支出 a，项目支出 b after the 一般公共预算财政拨款支出's sentence: the 一般公共预算 table's columns, and its whole", () => {
     // 表7: 150 = 110 basic + 40 project.
     const run = (basic: string, project: string) =>
@@ -624,5 +624,17 @@ describe("基本支出 and 项目支出 under the 一般公共预算's spending,
     // The 财政拨款's (every fund's) 类 are of the 财政拨款 tables, not of the 一般公共预算 table alone.
     const allocation = part("四、财政拨款支出预算情况", "按支出功能分类科目，2026年财政拨款支出中：科学技术支出150万元，占100.00%。");
     expect(claimsOf(textDoc(allocation)).claims.filter((c) => c.kind === "function-item").map((c) => (c.kind === "function-item" ? c.scope : ""))).toEqual(["allocation"]);
+  });
+
+  it("涉及项目预算资金 X 万元，占项目支出预算的 P%: X ÷ the expenditure table's 项目支出 (表3: 40)", () => {
+    const run = (pct: string) =>
+      checkText(textVsTable, part(`2026年本部门实行绩效目标管理的项目14个，涉及项目预算资金40.00万元，占项目支出预算的${pct}%。`), `${TABLES}${T3}`)
+        .filter((f) => f.severity !== "info")
+        .map((f) => [f.column, f.stated]);
+    expect(run("100")).toEqual([]);
+    // (表3 prints whole 万元: 40 may be 39.5 to 40.5, 98.75% to 101.28% of it.)
+    expect(run("90")).toEqual([["占比", "90"]]);
+    // A share of another base (占部门预算的) is not read.
+    expect(checkText(textVsTable, part("2026年本部门实行绩效目标管理的项目14个，涉及项目预算资金40.00万元，占部门预算的26.67%。"), `${TABLES}${T3}`).filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
