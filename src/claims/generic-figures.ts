@@ -3,6 +3,7 @@ import { functionClassCode } from "../model/function-classes.js";
 import { normaliseName, splitMarker } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, re, type Para } from "./para.js";
 import type { Claim, FunctionItemClaim, ProcurementClaim, SanggongComponent, TableFigure } from "./types.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * The figures of a 部门预算's written parts that restate a table, in the Ministry of Finance's wording that
@@ -140,9 +141,11 @@ const BEFORE_FUND = /^[,;:。)\d年度中、．.门位]?$/;
 /** The targets named last before the figure are the department's as a whole (部门整体支出绩效目标, 整体绩效目标). */
 const WHOLE_DEPARTMENT_GOALS = /整体(?:支出)?绩效目标(?:(?!绩效目标).)*$/;
 const PERFORMANCE = sre(
-  String.raw`绩效目标[^。]*?涉及(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
+  String.raw`绩效目标[^。]*?涉及(?<funds>(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额))\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元(?:\s*,\s*占(?<of>[^\d%,;。]{0,20}?)的?\s*(?<pct>NUM)\s*%)?`,
   "g",
 );
+/** What a performance figure's share is of: the 项目支出 (占项目支出预算的 100%), the 一般公共预算's where named. */
+const PROJECT_BASE = /^(?:本?部门|全部)?(?:一般公共预算(?:财政拨款)?)?项目支出(?:预算)?(?:数|总额|合计|资金)?$/;
 /**
  * 政府性基金预算支出 X 万元 · 政府性基金预算（财政）拨款支出 X 万元 · 政府性基金预算安排的支出 X 万元, and 国有资本经营预算… alike:
  * the fund's 支出表's 合计 (its 收入 is the income table's column, INCOME_PART's).
@@ -191,10 +194,14 @@ const CODE_ITEM = re(
 );
 const CODE_LEVEL: Record<number, "类" | "款" | "项"> = { 3: "类", 5: "款", 7: "项" };
 /**
- * 按支出功能分类，包括科学技术支出 28.00 万元、社会保障和就业支出 396.67 万元、…: the 类 of the function
- * classification, each named as the classification names it (ending in 支出), no level marked.
+ * 按支出功能分类，包括科学技术支出 28.00 万元、社会保障和就业支出 396.67 万元、… · 按支出功能分类科目，2026年一般公共预算财政拨款
+ * 支出中：社会保障和就业支出 2057.83 万元，占 11.15%；… (北京): the 类 of the function classification, each named as the
+ * classification names it (ending in 支出), no level marked; the spending named before 中 (group `intro`) says whose.
  */
-const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类\s*[,:]?\s*(?:主要)?包括\s*:?`, "g");
+const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类(?:科目)?\s*[,:]?\s*(?:(?:主要)?包括\s*:?|(?<intro>(?:20\d\d\s*年度?)?[^\d,;:。]{0,30}?支出(?:预算)?中\s*[:,]))`, "g");
+/** Whose spending a 类 list's `…支出中：` names: the 一般公共预算's, every fund's of the 财政拨款 (not its table alone), or the department's. */
+const introScope = (intro: string): FunctionItemClaim["scope"] =>
+  /一\s*般\s*公\s*共\s*预\s*算/.test(intro) ? "general" : /财\s*政\s*拨\s*款/.test(intro) ? "allocation" : scopeOf(intro);
 /** 支出包括： after the 财政拨款收支总预算 (in its paragraph, before the next total). */
 const SPENT_INCLUDES = sre(String.raw`^[^]*?支出(?:主要)?包括\s*:?`);
 const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
@@ -227,8 +234,34 @@ const EXPENDITURE_PART: [RegExp, TableFigure][] = [
 /** A total and the parts listed under it (generic.ts `lists`). */
 export interface ListedTotal {
   total: Amount;
+  /** The total's name, as printed before it (year left out). */
+  label: string;
   parts: { label: string; amount: Amount }[];
 }
+
+/**
+ * The fund of the 财政拨款 a part's label names (一般公共预算财政拨款 · 政府性基金预算拨款 · 国有资本经营预算财政拨款收入 …), or
+ * null.
+ */
+const FUND_NAME: [RegExp, "general-public" | "gov-fund" | "state-capital"][] = [
+  [/^一般公共预算(?:当年)?(?:财政)?(?:拨款)?(?:收入)?$/, "general-public"],
+  [/^政府性基金(?:预算)?(?:当年)?(?:财政)?(?:拨款)?(?:收入)?$/, "gov-fund"],
+  [/^国有资本经营预算(?:当年)?(?:财政)?(?:拨款)?(?:收入)?$/, "state-capital"],
+];
+const fundOf = (label: string) => FUND_NAME.find(([rx]) => rx.test(label))?.[1] ?? null;
+
+/** Whether labels name funds of the 财政拨款 only, two at least, each once. */
+export function fundParts(labels: string[]): boolean {
+  const funds = mapArray(labels, fundOf);
+  return funds.length >= 2 && funds.every((f) => f !== null) && new Set(funds).size === funds.length;
+}
+
+/** A fund's part of the 财政拨款收支总预算, as the table figure it restates. */
+const ALLOCATION_FUND: Record<"general-public" | "gov-fund" | "state-capital", TableFigure> = {
+  "general-public": "allocation-general-public",
+  "gov-fund": "allocation-gov-fund",
+  "state-capital": "allocation-state-capital",
+};
 
 /** The figure a paragraph prints in group `name` of `m`: one Amount per printed figure, whoever reads it. */
 export type FigureAt = (p: Para, m: RegExpExecArray, name: string, base?: number) => Amount | null;
@@ -274,6 +307,9 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
 
   // The totals the lists are printed under: their parts are the income or expenditure table's columns.
   const sides = new Map<Amount, "income" | "expenditure">();
+  // The 财政拨款收支总预算 and the 一般公共预算's spending: the funds listed under the one, 基本支出 and 项目支出 under the other.
+  const allocationTotals = new Set<Amount>();
+  const generalTotals = new Set<Amount>();
   // The figures read as a table's already (a list's parts, 收入包括：'s funds): not read again on their own.
   const read = new Set<Amount>();
   for (const l of lists) for (const part of l.parts) read.add(part.amount);
@@ -308,6 +344,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
+      allocationTotals.add(amount);
       // …。收入包括：一般公共预算收入 5,753.07 万元。: its funds, as the income table prints them.
       const received = INCOME_INCLUDES.exec(p.text.slice(m.index + m[0].length));
       if (received) incomeList(p, m.index + m[0].length + received.index + received[0].length, figureAt, compared, out, read);
@@ -334,7 +371,9 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       // …项目 3 个，涉及一般公共预算当年拨款 X 万元: the projects' share of it (PERFORMANCE), not the whole.
       if (/涉\s*及\s*$/.test(p.text.slice(Math.max(0, m.index - 4), m.index))) continue;
       const amount = figureAt(p, m, "amount");
-      if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
+      if (!amount || compared(p, m.index)) continue;
+      out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
+      generalTotals.add(amount);
     }
     const opening = GENERAL_HEADING.test(heading !== p.text ? heading : outer) ? GENERAL_OPENING.exec(p.text) : null;
     if (opening) {
@@ -342,6 +381,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (amount && !compared(p, opening.index)) {
         out.push({ kind: "table-figure", figure: "general", label: "一般公共预算支出", amount, change: null });
         generalBase = amount;
+        generalTotals.add(amount);
       }
     }
     sanggong(p, figureAt, compared, out);
@@ -356,7 +396,13 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     namedClassItem(p, heading === p.text ? p.text : heading + p.text, figureAt, compared, out, generalBase);
     codeItems(p, heading === p.text ? p.text : heading + p.text, year, figureAt, compared, out);
     const scope = scopeOf(heading === p.text ? p.text : heading + p.text);
-    for (const m of p.text.matchAll(BY_FUNCTION)) classList(paras, k, m.index + m[0].length, scope, figureAt, compared, out);
+    for (const m of p.text.matchAll(BY_FUNCTION)) {
+      // (2026年一般公共预算财政拨款支出中: this year's, of the spending it names; not another year's.)
+      const intro = m.groups!.intro ?? "";
+      const y = /(20\d\d)/.exec(intro);
+      if (COMPARED.test(intro) || (y && year !== null && Number(y[1]) !== year)) continue;
+      classList(paras, k, m.index + m[0].length, (intro && introScope(intro)) || scope, figureAt, compared, out);
+    }
     for (const m of p.text.matchAll(GENERAL_BASIC)) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
@@ -373,7 +419,12 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const amount = figureAt(p, m, "amount");
       // (部门整体支出绩效目标，涉及预算资金 X 万元: the whole department's budget, not its projects'.)
       if (WHOLE_DEPARTMENT_GOALS.test(p.text.slice(0, m.indices!.groups!.amount[0]))) continue;
-      if (amount && !compared(p, m.indices!.groups!.amount[0])) out.push({ kind: "performance", amount, goals: null, partial: true });
+      if (!amount || compared(p, m.indices!.groups!.amount[0])) continue;
+      // …，占项目支出预算的 100%: the figure ÷ the 项目支出 (the 一般公共预算's where the share or the funds name it).
+      const of = (m.groups!.of ?? "").replace(/\s+/g, "");
+      const pct = PROJECT_BASE.test(of) ? p.amount(m, "pct") : null;
+      const fund = /一般公共/.test(of + m.groups!.funds) ? ("general" as const) : ("all" as const);
+      out.push({ kind: "performance", amount, goals: null, partial: true, ...(pct && { share: { percent: pct, fund } }) });
     }
     for (const m of p.text.matchAll(RUNNING_COST)) {
       const amount = figureAt(p, m, "amount");
@@ -382,10 +433,23 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   }
   for (const l of lists) {
     const side = sides.get(l.total);
-    if (!side) continue;
-    for (const part of l.parts) {
-      const figure = (side === "income" ? INCOME_PART : EXPENDITURE_PART).find(([rx]) => rx.test(part.label))?.[1];
-      if (figure) out.push({ kind: "table-figure", figure, label: part.label, amount: part.amount, change: null });
+    if (side)
+      for (const part of l.parts) {
+        const figure = (side === "income" ? INCOME_PART : EXPENDITURE_PART).find(([rx]) => rx.test(part.label))?.[1];
+        if (figure) out.push({ kind: "table-figure", figure, label: part.label, amount: part.amount, change: null });
+      }
+    // 财政拨款收支预算总计 X 万元…。其中：一般公共预算财政拨款 a 万元…；政府性基金预算财政拨款 b 万元… (北京): each fund's part of it,
+    // as the 财政拨款收支总表 prints it.
+    else if (allocationTotals.has(l.total) && fundParts(mapArray(l.parts, (x) => x.label)))
+      for (const part of l.parts) out.push({ kind: "table-figure", figure: ALLOCATION_FUND[fundOf(part.label)!], label: part.label, amount: part.amount, change: null });
+    // 一般公共预算财政拨款支出预算 X 万元，比…。其中：基本支出 a 万元，项目支出 b 万元 (北京): the 一般公共预算 table's 基本支出 and
+    // 项目支出, which make its whole.
+    else if (generalTotals.has(l.total) && l.parts.every((x) => /^(?:基本|项目)支出$/.test(x.label))) {
+      const kinds = new Set(mapArray(l.parts, (x) => x.label));
+      if (kinds.size !== l.parts.length) continue;
+      for (const part of l.parts) out.push({ kind: "table-figure", figure: part.label === "基本支出" ? "general-basic" : "general-project", label: `一般公共预算${part.label}`, amount: part.amount, change: null });
+      const composed = out.some((c) => c.kind === "composition" && c.total === l.total);
+      if (kinds.size === 2 && !composed) out.push({ kind: "composition", label: l.label, total: l.total, parts: l.parts, whole: "basic-project" });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
+import { fundParts, genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
@@ -37,13 +37,18 @@ const SHARE_WORD = String.raw`占\s*(?:比(?:重|例)?\s*(?:为|是)?(?=\s*\d))?
  */
 const ASIDE = String.raw`(?:\s*,\s*(?:主要)?(?:用于|包括)[^\d;。]{0,80}(?=\s*[;。]|$))?`;
 
+/**
+ * A part's change on last year printed after its amount (and share), which `changes` reads as the part's own (北京:
+ * 其中：一般公共预算财政拨款18461.59万元，比2025年减少94.31万元，下降0.51%；政府性基金预算财政拨款…): passed over, the list read on.
+ */
+const PART_CHANGE = String.raw`(?:\s*,\s*(?:比|较)\s*(?:上\s*年\s*度?|20\d\d\s*年\s*度?)\s*(?:年\s*初\s*)?(?:预\s*算\s*数?|执\s*行\s*数?)?\s*(?:增\s*加|减\s*少|新\s*增)\s*了?\s*NUM\s*万\s*元(?:\s*,\s*(?:同\s*比\s*)?(?:增\s*幅|减\s*幅|降\s*幅|增\s*长\s*率?|上\s*升|下\s*降|降\s*低)\s*(?:了|为|达)?\s*NUM\s*%)?|\s*,\s*与\s*(?:上\s*年|20\d\d\s*年)\s*度?\s*(?:相\s*比\s*)?持\s*平)?`;
 /** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
 const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
 /**
  * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
  * amount, optionally 占 P%, then ; , 、 or the sentence's end.
  */
-const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${PART_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
 /** A year in a label (2026年, 2026年度): the name is what follows it. */
 const YEAR = /20\d\d年度?/g;
 /** A list marker before a label: 一、 (一) 1、 1. */
@@ -120,7 +125,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
 /** A figure, then what it is compared with (its sentence, or the next after what it is for). */
 const CHANGE_HEAD = String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?|同\s*比)`;
 const STATED_CHANGE = re(
-  String.raw`${CHANGE_HEAD}\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
+  String.raw`${CHANGE_HEAD}\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少|新\s*增)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
   "g",
 );
 /** The percentage first, then the change: `比上年增长 11.11%，增加 10.00 万元`. */
@@ -132,9 +137,11 @@ const STATED_CHANGE_PERCENT_FIRST = re(
 /**
  * A “三公” figure's change without a percentage (四川, 河南, 安徽: 公务用车购置费 25.00 万元，比 2024 年预算增加 25.00 万元，主要原因是…):
  * read for the 三公 and its components only, whose statements name their figure right before the change. Nothing checks
- * its percentage; the increase is at most this year's figure (last year's was never below zero).
+ * its percentage; the increase is at most this year's figure (last year's was never below zero). A 新增 right after any
+ * figure likewise (北京: 一般行政管理事务（项）2026年预算数为30.00万元，比2025年新增30.00万元，主要原因是…): what is new this
+ * year is at most this year's figure.
  */
-const STATED_CHANGE_BARE = re(String.raw`${CHANGE_HEAD}\s*,?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元`, "g");
+const STATED_CHANGE_BARE = re(String.raw`${CHANGE_HEAD}\s*,?\s*(?<dir>增\s*加|减\s*少|新\s*增)\s*了?\s*(?<chg>NUM)\s*万\s*元`, "g");
 const SANGGONG_LABEL = /三公|因公出国|公务用?车|公务接待/;
 
 /**
@@ -151,12 +158,13 @@ function inList(text: string, at: number, label: string, clause = false): boolea
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
   const withPercent = [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)];
   const read = new Set(mapArray(withPercent, (m) => m.index));
-  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && SANGGONG_LABEL.test(labelBefore(p.text, m.index)));
+  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && (SANGGONG_LABEL.test(labelBefore(p.text, m.index)) || /新/.test(m.groups!.dir)));
   for (const m of [...withPercent, ...bare]) {
     const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
     const g = m.groups!;
-    if (!amount || !label || inList(p.text, m.index, label, !read.has(m.index))) continue;
+    // (A “三公” component's change is looked for from its clause's ； too: 公务用车购置费…，主要用于…；公务用车运行费 87.60 万元，比…下降 2.56%.)
+    if (!amount || !label || inList(p.text, m.index, label, !read.has(m.index) || SANGGONG_LABEL.test(label))) continue;
     const at = m.indices!.groups!.dir[0];
     out.push({
       kind: "stated-change",
@@ -301,8 +309,8 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   // A list of one part is read only when it states the whole (其中：一般公共预算收入 24,169.74 万元，占 100%):
   // a single part without 100% is 其中 naming one part of several.
   if (parts.length < 2 && !(parts.length === 1 && whole === "exactly")) return;
-  listed.push({ total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
   const name = normaliseName(label);
+  listed.push({ total, label: name, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
   // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.
   const balanced = whole === "exactly" || undefined;
   for (const x of parts)
@@ -310,8 +318,16 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   // Or the parts are the “三公”'s components, under a 三公 total: its whole by what the 三公 is, shares printed or not
   // (“三公”经费支出决算为12.5万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费8.3万元，公务接待费4.2万元).
   const components = /三公/.test(name) && sanggongPartition(mapArray(parts, (x) => x.label));
-  if (whole || components) out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: whole ? "shares" : "sanggong" } satisfies CompositionClaim);
+  // Or the 财政拨款's funds under its 收支总预算 (北京: 财政拨款收支预算总计 X 万元，比…。其中：一般公共预算财政拨款 a 万元，比…；政府性
+  // 基金预算财政拨款 b 万元，比…；国有资本经营预算财政拨款 c 万元): some or all of it, so at most it — a fund's figure may hold its
+  // 上年结转 or not, and a 上年结转 may go unnamed.
+  const funds = !whole && ALLOCATION_TOTAL_NAME.test(name) && fundParts(mapArray(parts, (x) => x.label));
+  if (whole || components || funds)
+    out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: whole ? "shares" : components ? "sanggong" : "funds" } satisfies CompositionClaim);
 }
+
+/** The name of the 财政拨款's total (财政拨款收支总预算, 财政拨款收支预算总计, 财政拨款收、支总计). */
+const ALLOCATION_TOTAL_NAME = /财政拨款收、?支/;
 
 const CAR_BOTH = new RegExp(`^${OFFICIAL_CAR}购置[及和]运行`);
 const CAR_PURCHASE = new RegExp(`^${OFFICIAL_CAR}购置(?![及和]运行)`);

@@ -219,8 +219,10 @@ export interface BaseUnitsClaim {
  * 财政拨款收入 / 其他收入 (收入决算表), 基本支出 / 项目支出 (支出决算表), 财政拨款收入支出总计 (财政拨款收入支出
  * 决算总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算财政拨款支出决算表), 人员经费 / 公用经费
  * (一般公共预算财政拨款基本支出决算表); and, by the generic reader (generic-figures.ts) in a 预算 of any province,
- * 本年收入合计 / 本年支出合计, 财政拨款收支总预算, the parts of the 收入 total (一般公共预算拨款收入, 上年结转 …) and
- * of the 支出 total (基本支出 / 项目支出), 一般公共预算基本支出 and 财政拨款基本支出 with their 人员经费 / 公用经费.
+ * 本年收入合计 / 本年支出合计, 财政拨款收支总预算 and the funds listed under it (allocation-general-public …), the parts
+ * of the 收入 total (一般公共预算拨款收入, 上年结转 …) and of the 支出 total (基本支出 / 项目支出), the 基本支出 and 项目支出
+ * listed under the 一般公共预算's spending (general-basic, general-project), 一般公共预算基本支出 and 财政拨款基本支出
+ * with their 人员经费 / 公用经费.
  */
 export type TableFigure =
   | "running-cost"
@@ -247,6 +249,10 @@ export type TableFigure =
   | "basic"
   | "project"
   | "allocation-grand-total"
+  | "allocation-general-public"
+  | "allocation-gov-fund"
+  | "allocation-state-capital"
+  | "general-project"
   | "expenditure-total"
   | "allocation-expenditure-total"
   | "opening"
@@ -416,15 +422,20 @@ export interface AssetSplitClaim {
 
 /**
  * A total and the parts the text lists under it (…总计 X 万元，其中，A a 万元，占 p%；B b 万元，占 q%), read by the
- * generic reader (generic.ts) only when the shares printed add up to 100%: the parts are the whole.
+ * generic reader (generic.ts) only when the parts are known to be the whole (the shares printed add up to 100% …), or,
+ * for the 财政拨款's funds, some of it.
  */
 export interface CompositionClaim {
   kind: "composition";
   label: string;
   total: Amount;
   parts: { label: string; amount: Amount }[];
-  /** Why the parts are the whole: their printed shares make 100% (`shares`), or they are the “三公”'s components (`sanggong`). */
-  whole: "shares" | "sanggong";
+  /**
+   * Why the parts are the whole: their printed shares make 100% (`shares`), they are the “三公”'s components (`sanggong`), or
+   * they are 基本支出 and 项目支出 under the 一般公共预算's spending (`basic-project`). `funds`: the 财政拨款's funds (一般公共预算,
+   * 政府性基金, 国有资本经营预算) under its 收支总预算, each once — some or all of it, their sum at most the total.
+   */
+  whole: "shares" | "sanggong" | "basic-project" | "funds";
 }
 
 /**

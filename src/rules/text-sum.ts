@@ -7,6 +7,12 @@ import type { BudgetDocument } from "../model/document.js";
 import { mapArray } from "../util/arrays.js";
 
 const PLUS = (labels: string[]) => labels.join(" + ");
+/** Why a composition's parts make its total, in a message. */
+const COMPOSED = {
+  shares: "the sum of the parts listed (their shares make 100%)",
+  sanggong: "the sum of the “三公”'s components listed",
+  "basic-project": "basic + project expenditure",
+} as const;
 
 function units(doc: BudgetDocument, ctx: RuleContext) {
   const budgets = claimsOfKind(doc, "unit-budget");
@@ -154,15 +160,20 @@ export const textSum: Rule = {
       });
     // …总计 X，其中 A a，占 p%；B b，占 q% with shares that make 100%, or a 三公 total listing its three components:
     // the parts add up to the total (generic.ts). A 三公 total the 三公 statements above already sum is not summed again.
+    // 基本支出 and 项目支出 under the 一般公共预算's spending are its whole too; the 财政拨款's funds under its 收支总预算 are
+    // some or all of it (a fund's figure may hold its 上年结转 or not): at most it.
     const summed = new Set(mapArray(claimsOfKind(doc, "sanggong").filter((s) => s.component === "total"), (s) => placeKey(s.amount)));
-    for (const c of claimsOfKind(doc, "composition"))
-      if (c.whole === "shares" || !summed.has(placeKey(c.total)))
-        ctx.sum({
-          subject: { table: "text", item: c.label },
-          total: c.total,
-          parts: mapArray(c.parts, (x) => ({ amount: x.amount })),
-          relation: { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: c.whole === "shares" ? "the sum of the parts listed (their shares make 100%)" : "the sum of the “三公”'s components listed" },
-        });
+    for (const c of claimsOfKind(doc, "composition")) {
+      if (c.whole === "sanggong" && summed.has(placeKey(c.total))) continue;
+      const identity = {
+        subject: { table: "text", item: c.label },
+        total: c.total,
+        parts: mapArray(c.parts, (x) => ({ amount: x.amount })),
+        relation: c.whole === "funds" ? { zh: `所列各项资金之和（${PLUS(mapArray(c.parts, (x) => x.label))}）`, en: "the sum of the funds listed (some or all of it)" } : { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: COMPOSED[c.whole] },
+      } as const;
+      if (c.whole === "funds") ctx.atLeast(identity);
+      else ctx.sum(identity);
+    }
     // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明, and any part's 其中 list).
     // A total the text never prints is the sum of the list's parts (their shares make 100%).
     for (const c of claimsOfKind(doc, "share"))

@@ -3,7 +3,7 @@ import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, projectIndex, unitCore } from "../claims/match.js";
 import type { Change, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
-import { decimalString, inUnit, makeCount, type Amount } from "../model/amount.js";
+import { decimalString, interval, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
@@ -181,19 +181,22 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
   const tasks = t12?.rows.filter((r) => r.role === "task") ?? [];
   for (const p of claimsOfKind(doc, "performance")) {
     if (p.partial) {
-      // Only the projects that set targets: at most the department's 项目支出, every fund (the expenditure table).
+      // Only the projects that set targets: at most the department's 项目支出, every fund (the expenditure table). (Not a
+      // 决算's self-evaluation, of last year's projects.)
       const t3 = table(doc, "expenditure");
       const whole = inText(t3, amountOf(departmentRow(t3), "project"));
-      if (p.amount && whole && !p.share) ctx.atMost({ subject: { table: "text", item: "绩效目标 涉及项目预算资金" }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
-      // A 决算's self-evaluation: 占 P% of the fund's 项目支出.
+      const budget = doc.stage !== "final";
+      const item = "绩效目标 涉及项目预算资金";
+      if (p.amount && whole && (!p.share || budget)) ctx.atMost({ subject: { table: "text", item }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
+      // 占 P% of the fund's 项目支出 (a 决算's self-evaluation; a 预算's 占项目支出预算的 100%).
       const kind = p.share?.fund === "general" ? "general-function" : "expenditure";
       const project = p.share ? departmentSum(doc, kind, "project") : [];
       if (p.amount && p.share && project.length) {
         const base = { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${table(doc, kind)!.id} total project expenditure` };
-        ctx.ratio({ subject: { table: "text", item: "绩效自评 涉及资金", column: "占比" }, percent: p.share.percent, numerator: [{ amount: p.amount }], denominator: terms(project), relation: { zh: `涉及资金 ÷ ${base.zh}`, en: `the funds ÷ ${base.en}` } });
+        ctx.ratio({ subject: { table: "text", item: budget ? item : "绩效自评 涉及资金", column: "占比" }, percent: p.share.percent, numerator: [{ amount: p.amount }], denominator: terms(project), relation: { zh: `涉及资金 ÷ ${base.zh}`, en: `the funds ÷ ${base.en}` } });
         // 占…的100%: the text says the funds are all of it, the 项目支出 itself (a figure off by less than ½% of it still
         // rounds to 100%).
-        if (p.share.percent.value.eq(100)) ctx.sum({ subject: { table: "text", item: "绩效自评 涉及资金" }, total: p.amount, parts: terms(project), relation: { zh: `${base.zh}（文中称占 100%）`, en: `${base.en} (the text says 100%)` } });
+        if (!budget && p.share.percent.value.eq(100)) ctx.sum({ subject: { table: "text", item: "绩效自评 涉及资金" }, total: p.amount, parts: terms(project), relation: { zh: `${base.zh}（文中称占 100%）`, en: `${base.en} (the text says 100%)` } });
       }
       // Some projects' funds of a fund the text names (部门评价 …涉及一般公共预算支出 X 万元): at most its 项目支出.
       if (p.amount && p.of && !p.share) {
@@ -413,6 +416,11 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   basic: { kind: "expenditure", key: "basic" },
   project: { kind: "expenditure", key: "project" },
   "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },
+  // A fund's part of the 财政拨款收支总预算: its column of the 支出总计 (or its 本年 income row, allocationFund).
+  "allocation-general-public": { kind: "allocation-summary", role: "expenditure-total", key: "general-public" },
+  "allocation-gov-fund": { kind: "allocation-summary", role: "expenditure-total", key: "gov-fund" },
+  "allocation-state-capital": { kind: "allocation-summary", role: "expenditure-total", key: "state-capital" },
+  "general-project": { kind: "general-function", key: "project" },
   "expenditure-total": { kind: "summary", role: "expenditure-total", key: "amount" },
   "allocation-expenditure-total": { kind: "allocation-summary", role: "expenditure-total", key: "amount" },
   // (年初结转和结余, not the 使用非财政拨款结余 printed in the same role above it.)
@@ -498,6 +506,10 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     // A column the table prints, left blank on a 合计 row that prints figures: nothing, 0.
     const blank = !printed && !!row && t.columns.some((col) => col.key === src.key) && Object.values(row.cells).some((cell) => cell.amount);
     const b = printed ?? (blank ? zeroLike(c.amount) : null);
+    if (src.kind === "allocation-summary" && FUND_FIGURES.has(c.figure)) {
+      allocationFund(t, src.key, c.label, c.amount, b, ctx);
+      continue;
+    }
     if (!b) continue;
     if (c.figure === "general" && row) {
       const present = (key: string) => [amountOf(row, key)].filter((a): a is Amount => !!a);
@@ -517,6 +529,35 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     if (budget) ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, budget, { zh: `${tableName(t7)} 预算数合计`, en: `${t7.id} budget total` });
     if (final) ctx.equal({ table: "text", item: `${e.label} 决算` }, e.final, final, { zh: `${tableName(t7)} 决算数合计${amountOf(row, "total") ? "" : "（空白，按 0）"}`, en: `${t7.id} final total${amountOf(row, "total") ? "" : " (blank: 0)"}` });
   }
+}
+
+const FUND_FIGURES = new Set<TableFigure>(["allocation-general-public", "allocation-gov-fund", "allocation-state-capital"]);
+
+/** Whether two figures' rounding intervals meet: the same amount, as far as their printing tells. */
+const agree = (a: Amount, b: Amount) => {
+  const x = interval(a);
+  const y = interval(b);
+  return x.lo.lte(y.hi) && y.lo.lte(x.hi);
+};
+
+/**
+ * A fund's part of the 财政拨款收支总预算 (其中：一般公共预算财政拨款 a 万元 …) against the 财政拨款收支总表: the fund's column of
+ * the 支出总计 (`spent`, what the fund pays for, its 上年结转 included) — or its 本年 income row, where the text states
+ * that instead (this year's allocation, its 上年结转 apart or left out). Without the column, the 本年 row where the
+ * table carries nothing of the fund over (else it is not known which the text means).
+ */
+function allocationFund(t: Table, fund: string, label: string, amount: Amount, spent: Amount | null, ctx: RuleContext) {
+  const income = t.rows.filter((r) => r.side === "income");
+  const at = income.findIndex((r) => r.role === "income-carryover");
+  const ofFund = (rows: Row[]) => rows.find((r) => r.role === fund);
+  const own = ofFund(at < 0 ? income : income.slice(0, at));
+  const thisYear = inText(t, amountOf(own, "amount"));
+  const carried = at < 0 ? null : inText(t, amountOf(ofFund(income.slice(at + 1)), "amount"));
+  const subject = { table: "text" as const, item: label };
+  if (spent && !(thisYear && agree(thisYear, amount) && !agree(spent, amount)))
+    ctx.equal(subject, amount, spent, { zh: `${tableName(t)} 支出总计 ${columnLabel(t, fund)}`, en: `${t.id} total expenditure, ${columnLabel(t, fund)}` });
+  else if (thisYear && own && (spent || !carried || carried.value.isZero()))
+    ctx.equal(subject, amount, thisYear, { zh: `${tableName(t)} 本年收入 ${normaliseName(own.label ?? "")}`, en: `${t.id} this year's income, ${normaliseName(own.label ?? "")}` });
 }
 
 /** 财政拨款收入 / 财政拨款支出预算 (in all or by fund) of the 编制说明 against the tables. */

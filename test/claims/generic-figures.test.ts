@@ -4,6 +4,9 @@ import type { Claim } from "../../src/claims/types.js";
 import { textVsTable } from "../../src/rules/text-vs-table.js";
 import { textSum } from "../../src/rules/text-sum.js";
 import { checkText, t1, T3, T7, textDoc } from "../helpers/text.js";
+import { runRules } from "../../src/engine/run.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import { fundsLine, layoutTable } from "../helpers/layout.js";
 
 /*
  * The generic reader's figures that restate a table (src/claims/generic-figures.ts), in a written part no
@@ -529,5 +532,117 @@ describe("text-vs-table on the generic reader's figures", () => {
     ]);
     expect(fs.map((f) => f.location.line)).toEqual([4, 5]);
     expect(fs[0].message).toContain("T7");
+  });
+});
+
+/**
+ * A 北京 财政拨款收支总表 (300 万元: 一般公共预算 200, 政府性基金 100, 国有资本经营 0), its expenditure side by fund; with
+ * `carried`, 一般公共预算 carries that over from last year (本年 200, 支出总计 200 + carried).
+ */
+const allocationTable = (carried = "0.00") => {
+  const general = (200 + Number(carried)).toFixed(2);
+  const total = (300 + Number(carried)).toFixed(2);
+  return layoutTable("北京市某局2026年部门预算", "财政拨款收支总表", `部门：北京市某局${" ".repeat(54)}单位：万元`, [
+    `收    入${" ".repeat(40)}支    出`,
+    fundsLine("项    目", "预算数", "项    目", ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]),
+    fundsLine("一、本年收入", "300.00", "一、本年支出", [total, general, "100.00", "0.00"]),
+    fundsLine("（一）一般公共预算财政拨款", "200.00", "（一）农林水支出", [general, general, "0.00", "0.00"]),
+    fundsLine("（二）政府性基金预算财政拨款", "100.00", "（二）城乡社区支出", ["100.00", "0.00", "100.00", "0.00"]),
+    fundsLine("二、上年结转", carried, "二、结转下年", ["0.00", "0.00", "0.00", "0.00"]),
+    fundsLine("（一）一般公共预算财政拨款", carried, "", []),
+    fundsLine("      收入总计", total, "支出总计", [total, general, "100.00", "0.00"]),
+  ]);
+};
+
+describe("the 财政拨款's funds listed under its 收支预算总计 (北京)", () => {
+  const text = (total: string, general: string, fund = "100.00", capital = "0.00") =>
+    [
+      "北京市某局2026年部门预算情况说明",
+      "三、财政拨款收支预算情况",
+      `2026年财政拨款收支预算总计${total}万元，比2025年减少10.00万元，下降3.23%。其中：一般公共预算财政拨款${general}万元，比2025年减少10.00万元，下降4.76%；政府性基金预算财政拨款${fund}万元，与2025年持平；国有资本经营预算财政拨款${capital}万元。`,
+      "",
+    ].join("\n");
+  const errors = (doc: string) =>
+    runRules(loadLayoutText("预算.txt", doc), [textVsTable, textSum], { tolerance: { kind: "auto" }, lang: "en" })
+      .filter((f) => f.severity !== "info")
+      .map((f) => [f.ruleId, f.item, f.stated, f.computed]);
+
+  it("each fund is the 财政拨款收支总表's 支出总计 column of that fund, and the funds at most the total", () => {
+    expect(errors(text("300.00", "200.00") + allocationTable())).toEqual([]);
+    // A part's change after it (，比2025年减少…，下降…；) is passed over, the list read on to its last fund.
+    const claims = claimsOf(loadLayoutText("预算.txt", text("300.00", "200.00") + allocationTable())).claims;
+    expect(claims.filter((c) => c.kind === "table-figure" && c.figure.startsWith("allocation-") && c.figure !== "allocation-grand-total").map((c) => (c.kind === "table-figure" ? `${c.figure} ${c.amount.text}` : ""))).toEqual([
+      "allocation-general-public 200.00",
+      "allocation-gov-fund 100.00",
+      "allocation-state-capital 0.00",
+    ]);
+  });
+
+  it("fails: a fund the table does not print, or funds that pass the total", () => {
+    expect(errors(text("300.00", "200.37") + allocationTable())).toEqual([
+      ["text-vs-table", "一般公共预算财政拨款", "200.37", "200"],
+      ["text-sum", "财政拨款收支预算总计", "300", "300.37"],
+    ]);
+    expect(errors(text("300.00", "200.00", "100.00", "0.37") + allocationTable())).toEqual([
+      ["text-vs-table", "国有资本经营预算财政拨款", "0.37", "0"],
+      ["text-sum", "财政拨款收支预算总计", "300", "300.37"],
+    ]);
+    // Some funds only (or their 上年结转 left out) are less than the total: not an error.
+    expect(errors(text("300.00", "190.00") + allocationTable())).toEqual([["text-vs-table", "一般公共预算财政拨款", "190", "200"]]);
+  });
+
+  it("a fund carrying money over: its figure may be this year's allocation (the 本年 row) or all it pays for (the 支出总计 column)", () => {
+    // 一般公共预算: 本年 200, 上年结转 50, 支出总计 250.
+    expect(errors(text("350.00", "250.00") + allocationTable("50.00"))).toEqual([]);
+    expect(errors(text("350.00", "200.00") + allocationTable("50.00"))).toEqual([]);
+    expect(errors(text("350.00", "225.00") + allocationTable("50.00"))).toEqual([["text-vs-table", "一般公共预算财政拨款", "225", "250"]]);
+  });
+});
+
+describe("基本支出 and 项目支出 under the 一般公共预算's spending, a 类 list introduced by …支出中：, and the 绩效 share (北京)", () => {
+  it("其中：基本支出 a，项目支出 b after the 一般公共预算财政拨款支出's sentence: the 一般公共预算 table's columns, and its whole", () => {
+    // 表7: 150 = 110 basic + 40 project.
+    const run = (basic: string, project: string) =>
+      [...checkText(textVsTable, part(`2026年一般公共预算财政拨款支出预算150万元，比2025年减少10万元，下降6.25%。其中：基本支出${basic}万元，项目支出${project}万元。`)), ...checkText(textSum, part(`2026年一般公共预算财政拨款支出预算150万元，比2025年减少10万元，下降6.25%。其中：基本支出${basic}万元，项目支出${project}万元。`))]
+        .filter((f) => f.severity !== "info")
+        .map((f) => [f.ruleId, f.item, f.stated, f.computed]);
+    expect(run("110", "40")).toEqual([]);
+    expect(run("110", "45")).toEqual([
+      ["text-vs-table", "一般公共预算项目支出", "45", "40"],
+      ["text-sum", "一般公共预算财政拨款支出预算", "150", "155"],
+    ]);
+    // Under the department's 支出 total they are the expenditure table's, not the 一般公共预算 table's.
+    expect(read("2026年一般公共预算财政拨款支出预算150万元。其中：基本支出110万元，项目支出40万元。")).toEqual([
+      "figure general 一般公共预算当年拨款 150",
+      "figure general-basic 一般公共预算基本支出 110",
+      "figure general-project 一般公共预算项目支出 40",
+    ]);
+    expect(read("2026年部门支出预算150万元。其中：基本支出110万元，项目支出40万元。")).toEqual(["department expenditure 150", "figure basic 基本支出 110", "figure project 项目支出 40"]);
+    // 其中 naming other parts (人员经费, 公用经费) is not read as 基本支出 / 项目支出.
+    expect(read("2026年一般公共预算财政拨款支出预算150万元。其中：人员经费100万元，公用经费10万元。").filter((x) => /basic|project/.test(x))).toEqual([]);
+  });
+
+  it("按支出功能分类科目，2026年一般公共预算财政拨款支出中：X支出 a 万元 …: the 一般公共预算 table's 类", () => {
+    const list = (year: string, science: string) => part("四、一般公共预算财政拨款支出预算情况", `按支出功能分类科目，${year}年一般公共预算财政拨款支出中：科学技术支出${science}万元，占100.00%。`);
+    expect(claimsOf(textDoc(list("2026", "150"))).claims.filter((c) => c.kind === "function-item").map((c) => (c.kind === "function-item" ? `${c.names.join("-")} ${c.amount.text} ${c.scope}` : ""))).toEqual(["科学技术支出 150 general"]);
+    expect(checkText(textVsTable, list("2026", "150")).filter((f) => f.severity !== "info")).toEqual([]);
+    expect(checkText(textVsTable, list("2026", "140")).filter((f) => f.severity !== "info").map((f) => [f.code, f.stated, f.computed])).toEqual([["206", "140", "150"]]);
+    // Another year's spending (2025年…支出中) is not this budget's.
+    expect(claimsOf(textDoc(list("2025", "140"))).claims.filter((c) => c.kind === "function-item")).toEqual([]);
+    // The 财政拨款's (every fund's) 类 are of the 财政拨款 tables, not of the 一般公共预算 table alone.
+    const allocation = part("四、财政拨款支出预算情况", "按支出功能分类科目，2026年财政拨款支出中：科学技术支出150万元，占100.00%。");
+    expect(claimsOf(textDoc(allocation)).claims.filter((c) => c.kind === "function-item").map((c) => (c.kind === "function-item" ? c.scope : ""))).toEqual(["allocation"]);
+  });
+
+  it("涉及项目预算资金 X 万元，占项目支出预算的 P%: X ÷ the expenditure table's 项目支出 (表3: 40)", () => {
+    const run = (pct: string) =>
+      checkText(textVsTable, part(`2026年本部门实行绩效目标管理的项目14个，涉及项目预算资金40.00万元，占项目支出预算的${pct}%。`), `${TABLES}${T3}`)
+        .filter((f) => f.severity !== "info")
+        .map((f) => [f.column, f.stated]);
+    expect(run("100")).toEqual([]);
+    // (表3 prints whole 万元: 40 may be 39.5 to 40.5, 98.75% to 101.28% of it.)
+    expect(run("90")).toEqual([["占比", "90"]]);
+    // A share of another base (占部门预算的) is not read.
+    expect(checkText(textVsTable, part("2026年本部门实行绩效目标管理的项目14个，涉及项目预算资金40.00万元，占部门预算的26.67%。"), `${TABLES}${T3}`).filter((f) => f.severity !== "info")).toEqual([]);
   });
 });

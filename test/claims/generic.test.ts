@@ -453,6 +453,44 @@ describe("a “三公” figure's change without a percentage (四川, 河南, �
   });
 });
 
+describe("北京's wording: a 新增 on last year, a “三公” component after another's 主要用于…；, a list's parts with their changes", () => {
+  const item = (added: string) => `9.农林水支出（类）林业和草原（款）一般行政管理事务（项）2026年预算数为30.00万元，比2025年新增${added}万元，主要原因是新增公务用车更新项目。`;
+  const cars = (pct: string) =>
+    `3.公务用车购置及运行费117.60万元，其中：公务用车购置费30.00万元，主要用于更新2辆超过使用年限的执法执勤用车；公务用车运行费87.60万元，比2025年减少2.30万元，下降${pct}%，主要原因是严格控制车辆运行支出。`;
+  const errors = (text: string) => checkText(yoyChange, part(text)).filter((f) => f.severity === "error").map((f) => [f.item, f.column, f.stated, f.computed]);
+
+  it("比2025年新增 X 万元 right after a figure is its increase, with or without a percentage", () => {
+    expect(read(item("30.00"))).toEqual(["change 一般行政管理事务 30.00 increase 30.00 null undefined% on 2025"]);
+    expect(read("2026年预算数为50.00万元，比2025年新增20.00万元，增长66.67%。")).toEqual(["change 预算数 50.00 increase 20.00 increase 66.67% on 2025"]);
+    // Words between 新增 and the figure (新增公务用车更新项目 20 万元) are another thing's: not read.
+    expect(read("2026年预算数为50.00万元，比2025年新增公务用车更新项目20.00万元。")).toEqual([]);
+  });
+
+  it("fails (yoy-change): what is new this year cannot be more than this year's figure; the percentage of a 新增 with one", () => {
+    expect(errors(item("30.00"))).toEqual([]);
+    expect(errors(item("30.37"))).toEqual([["一般行政管理事务", "增加额", "30.37", "30"]]);
+    expect(errors("2026年预算数为50.00万元，比2025年新增20.00万元，增长66.67%。")).toEqual([]);
+    expect(errors("2026年预算数为50.00万元，比2025年新增20.00万元，增长76.67%。").map((x) => x.slice(0, 3))).toEqual([["预算数", "增幅", "76.67"]]);
+  });
+
+  it("a “三公” component's change after another component's 主要用于…； is its own (the 主要用于 ends at the ；)", () => {
+    expect(read(cars("2.56")).filter((s) => s.includes("公务用车运行费"))).toEqual(["change 公务用车运行费 87.60 decrease 2.30 decrease 2.56% on 2025"]);
+    expect(errors(cars("2.56"))).toEqual([]);
+    expect(errors(cars("2.93")).map((x) => x.slice(0, 3))).toEqual([["公务用车运行费", "减幅", "2.93"]]);
+    // A list of what a total is for, its items parted by ， (深圳), still gives the change after its last figure to no item.
+    expect(read("“三公”经费预算 36 万元，主要用于：公务接待费 5 万元，公务用车运行费 3 万元，较 2022 年预算增加 3 万元，增幅 8%。").filter((s) => s.includes("公务用车运行费"))).toEqual([]);
+  });
+
+  it("a list's part followed by its change (，比2025年减少…，下降…；) is passed over: the list reads on", () => {
+    const list = read("2026年支出预算150.00万元，其中：基本支出110.00万元，占73.33%，比2025年增加10.00万元，增长10.00%；项目支出40.00万元，占26.67%，与2025年持平。");
+    expect(list).toContain("composition 支出预算 150.00 = 基本支出 110.00 + 项目支出 40.00");
+    // (Before, the list ended at its first part, which alone is not read.)
+    expect(read("2026年支出预算150.00万元，其中：基本支出110.00万元，占73.33%，比2025年增加10.00万元，增长10.00%；项目支出40.00万元，占26.67%。")).toContain(
+      "composition 支出预算 150.00 = 基本支出 110.00 + 项目支出 40.00",
+    );
+  });
+});
+
 describe("a share worded 占比 / 占比为 (no base named)", () => {
   it("is read as 占 P% is: of the list's total, the shares making 100% so the parts the whole", () => {
     const list = (word: string) =>

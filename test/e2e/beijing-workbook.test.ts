@@ -72,4 +72,39 @@ describe("a 北京 预算 workbook", () => {
     expect([report.documents[0].department, report.documents[0].year]).toEqual(["北京市园林绿化局", 2026]);
     expect(status).toBe(0);
   });
+
+  it("the text retyped: the 财政拨款's funds, 基本支出 / 项目支出, the 类, a 新增, the 运行费's change and the 绩效 share checked", { timeout: 60_000 }, async () => {
+    // Each statement the reader left unchecked before round 46's r46-budget-text, one figure of each retyped wrong.
+    const wrong: Record<string, [string, string]> = {
+      A15: ["政府性基金预算财政拨款8718.40万元", "政府性基金预算财政拨款8718.77万元"],
+      A18: ["项目支出6340.43万元", "项目支出6340.80万元"],
+      A20: ["卫生健康支出804.13万元", "卫生健康支出804.50万元"],
+      A30: ["新增30.00万元", "新增30.37万元"],
+      A49: ["下降2.56%", "下降2.93%"],
+      A57: ["占项目支出预算的100%", "占项目支出预算的90%"],
+    };
+    const retyped = async (name: string, edit: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(DIR, "beijing-budget.xlsx"));
+      const sheet = wb.getWorksheet("部门预算情况说明")!;
+      for (const [cell, [from, to]] of Object.entries(wrong)) {
+        const text = String(sheet.getCell(cell).value);
+        expect(text, cell).toContain(from);
+        sheet.getCell(cell).value = edit ? text.replace(from, to) : text;
+      }
+      const out = join(tempDir("beijing"), name);
+      await wb.xlsx.writeFile(out);
+      return cliJson([out]).report.documents[0].findings as Finding[];
+    };
+    // The same text written again: nothing but info.
+    expect((await retyped("same.xlsx", false)).filter((f) => f.severity !== "info").map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    const found = (await retyped("wrong.xlsx", true)).filter((f) => f.severity === "error" && f.location.sheet === "部门预算情况说明");
+    const at = (cell: string, rule: string) => found.filter((f) => f.location.cell === cell && f.ruleId === rule).map((f) => f.item);
+    expect(at("A15", "text-vs-table")).toContain("政府性基金预算财政拨款");
+    expect(at("A18", "text-vs-table")).toContain("一般公共预算项目支出");
+    expect(at("A20", "text-vs-table").some((item) => /卫生健康支出/.test(item ?? ""))).toBe(true);
+    expect(at("A30", "yoy-change")).toContain("一般行政管理事务");
+    expect(at("A49", "yoy-change")).toContain("公务用车运行费");
+    expect(at("A57", "text-vs-table")).toContain("绩效目标 涉及项目预算资金");
+  });
 });
