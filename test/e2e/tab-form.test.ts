@@ -18,8 +18,9 @@ type Finding = { ruleId: string; severity: string; message: string; table?: stri
  * What a finding says, without line numbers (the copy prints no page numbers, so its lines are others), also
  * in a place a message names (`…/name.txt:1109`, the copy in another folder).
  */
+// (A place named in a message, file:line or file:line:column, as file:N: the two forms number lines and columns apart.)
 const said = (fs: Finding[]) =>
-  fs.map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N").replace(/\S*\/([^/\s:]+):\d+/g, "$1:N")).sort();
+  fs.map((f) => `${f.severity} ${f.ruleId} ${f.message}`.replace(/(lines?|行) ?\d+(–\d+)?/g, "$1 N").replace(/\S*\/([^/\s:]+):\d+(?::\d+)?/g, "$1:N")).sort();
 const atLeast = (fs: Finding[], severities: string[]) => said(fs.filter((f) => severities.includes(f.severity)));
 
 const dir = tempDir("tab-form");
