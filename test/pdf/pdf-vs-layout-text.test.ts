@@ -28,7 +28,7 @@ interface F {
 
 /**
  * A finding without where it is printed (the two forms number their lines differently, also in messages:
- * `line 12`, and a place `…/name.pdf:698` that the diagnosis names, in another folder than the text's).
+ * `line 12`, and a place `…/name.pdf:698:97` that the diagnosis names, in another folder than the text's).
  */
 const what = (f: F) =>
   JSON.stringify({
@@ -37,7 +37,8 @@ const what = (f: F) =>
     m: f.message
       .replace(/\.pdf|\.txt/g, "")
       .replace(/\b(lines?) \d+(?:[–-]\d+)?/g, "$1 #")
-      .replace(/\S*\/([^/\s:]+):\d+/g, "$1:#"),
+      // (file:line, or file:line:column as the diagnosis names a figure: the two forms number them apart.)
+      .replace(/\S*\/([^/\s:]+):\d+(?::\d+)?/g, "$1:#"),
     st: f.stated,
     c: f.computed,
     d: f.difference,
