@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/check.js";
 import { runRules } from "../../src/engine/run.js";
-import { clusteredOffsets, headerLeaves, nameColumns, underLabels } from "../../src/loaders/layout/header.js";
+import { clusteredColumns, clusteredOffsets, headerLeaves, nameColumns, underLabels } from "../../src/loaders/layout/header.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { tabFormLines } from "../../src/loaders/layout/tab-form.js";
 import { layoutLines, tokensOf } from "../../src/loaders/layout/tokens.js";
@@ -264,6 +264,16 @@ describe("figures placed by what the page shows", () => {
   it("columns clustered from the right edges of one page's figures, when they make as many clusters as columns", () => {
     expect(clusteredOffsets([52, 69, 52, 86, 69, 86], 3, 2)).toEqual([0, 17, 34]);
     expect(clusteredOffsets([52, 69], 3, 2)).toBeNull();
+  });
+
+  it("clusters whose figures overlap are one column printed a few characters off, not two", () => {
+    // 合计 ends at 42; 29.71 and 75.08 (48–53) and 4.02 (52–56) are all 人员经费's: pdftotext put the last 3 further right.
+    const rights = [42, 53, 42, 53, 42, 56];
+    const lefts = [37, 48, 37, 48, 38, 52];
+    expect(clusteredColumns(rights, 3, 2)).toEqual([42, 53, 56]);
+    expect(clusteredColumns(rights, 3, 2, lefts)).toBeNull();
+    // Columns whose figures stand apart are kept.
+    expect(clusteredColumns([42, 56, 70], 3, 2, [37, 52, 66])).toEqual([42, 56, 70]);
   });
 
   it("figures flush left under their labels (a text) or centred under them (a PDF)", () => {

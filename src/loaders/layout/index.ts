@@ -1706,7 +1706,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
       const tolerance = amounts.some((a) => a.box) ? 6 : 2;
-      const at = clusteredColumns(mapArray(amounts, (a) => a.x1), amountSpecs_.length, tolerance);
+      const at = clusteredColumns(mapArray(amounts, (a) => a.x1), amountSpecs_.length, tolerance, mapArray(amounts, (a) => a.x0));
       pageColumns.set(page, at && { at, tolerance });
     }
   const items: Item[] = [];
