@@ -18,6 +18,7 @@ import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
+import { settleByColumnSums, type PlacementChoice } from "./column-sums.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments } from "./codes.js";
@@ -572,8 +573,7 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
       best = { cols, held, cost, failed: tally.failed };
     } else if (!second || held > second.held || (held === second.held && cost < second.cost)) second = { held, cost };
   }
-  const gaps = mapArray((offsets ?? []).slice(1), (o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
-  const pitch = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+  const pitch = columnPitch(offsets);
   // A row that adds up in no placement is misprinted whatever its columns: its identities will report it,
   // and its figures go where the table's rows that add up put figures standing where they stand. Listing the
   // table instead would drop every check of it because of the one mistake they are there to find (杭州's
@@ -610,6 +610,7 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
         return out;
       }
       if (!final) doubt.unanchored = true;
+      else if (doubt.settleTies) doubt.tied = true;
       else doubt.ambiguous = true;
     } else doubt.misprinted++;
   }
@@ -623,6 +624,53 @@ function placeAmounts(amounts: LayoutToken[], specs: ColumnSpec[], offsets: numb
   const idx = best ? best.cols : assignColumns(positions, offsets ?? mapArray(specs, (_, j) => j));
   idx.forEach((c, i) => (out[c] = amounts[i]));
   return out;
+}
+
+/** The usual distance between two neighbouring columns: the median of the offsets' gaps (1 without offsets). */
+function columnPitch(offsets: number[] | null): number {
+  const gaps = mapArray((offsets ?? []).slice(1), (o, i) => o - offsets![i]).filter((g) => g > 0).sort((a, b) => a - b);
+  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
+}
+
+/**
+ * Another placement of a row's figures as good as the one it was read with, by every measure a layout text gives:
+ * it keeps as many of the row's identities and breaks as many (a misprinted row breaks one wherever its figures go),
+ * and its figures stand less than half a column further from their columns. `pdftotext -layout` shortens a long blank stretch of a row, so a figure
+ * after blank cells may stand between two columns (广东's 483.14 under 单位资金, five characters from 财政专户管理资金's
+ * figures and six from 单位资金's): the table's column sums settle the two (column-sums.ts). Null when there is none.
+ */
+function nearAlternative(amounts: LayoutToken[], specs: ColumnSpec[], offsets: number[] | null, kind: TableKind | undefined, chosen: number[]): number[] | null {
+  if (!kind || !offsets || amounts.length < 2 || amounts.length >= specs.length) return null;
+  const identities = indexIdentities(KINDS[kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(specs, (s) => s.key)))), specs);
+  const options = placements(amounts.length, specs.length);
+  if (!identities.length || !options.length) return null;
+  const figures = gridFigures(amounts);
+  const byColumn: (GridFigure | null)[] = mapArray(specs, () => null);
+  const tally = { failed: 0 };
+  const heldBy = (cols: number[]) => {
+    byColumn.fill(null);
+    tally.failed = 0;
+    return identitiesHeld(identities, cols, figures, byColumn, tally);
+  };
+  const held = heldBy(chosen);
+  const failed = tally.failed;
+  if (held === 0 && failed === 0) return null;
+  const positions = mapArray(amounts, (a) => a.x1 - amounts[0].x1);
+  const cost = placementCost(positions, offsets, chosen);
+  const limit = columnPitch(offsets) / 2;
+  let best: { cols: number[]; cost: number } | null = null;
+  for (const cols of options) {
+    if (cols.every((c, i) => c === chosen[i])) continue;
+    const c = placementCost(positions, offsets, cols);
+    if (c - cost >= limit || (best && c >= best.cost)) continue;
+    if (heldBy(cols) === held && tally.failed === failed) best = { cols, cost: c };
+  }
+  return best ? best.cols : null;
+}
+
+/** A block whose table is listed as not read, and why (列位置不确定 columns uncertain …). */
+function listedBlock(file: string, b: Block, why: string): ParsedBlock {
+  return { table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
 }
 
 /** Records where the figures of a row placed for certain stand: column j's right edges on the page. */
@@ -687,6 +735,12 @@ interface Doubt {
   sure: Map<number, number[][]>;
   /** Set when a row that adds up in no placement was placed before any row of its page was placed for certain. */
   unanchored?: boolean;
+  /**
+   * Set by a caller that settles rows two placements fit alike by its table's column sums (column-sums.ts): such a
+   * row then sets `tied` instead of `ambiguous`, and the caller lists the table only if the sums do not settle it.
+   */
+  settleTies?: boolean;
+  tied?: boolean;
 }
 
 /**
@@ -1690,7 +1744,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // a table of this kind's rows.
   if (named && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
     return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
-  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map() };
+  const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map(), settleTies: true };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
   const offsets = (named && numberingOffsets(body, amountSpecs_.length)) || columnOffsets(data, amountSpecs_, header, named?.rights);
   // Read by kind alone, each page's columns where its figures show them (pages may differ in width).
@@ -1711,6 +1765,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     }
   const items: Item[] = [];
   const replace: (() => void)[] = [];
+  const alternatives = new Map<Item, Record<string, Cell> | null>();
+  const tied = new Set<Item>();
   let lastCodeItem: { item: Item; nameX: number | null; prefixX?: number | null; line: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
   const nameStarts = mapArray(mapArray(data, (d) => (CODE_ROW.test(mapArray(d.label, (t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
@@ -1808,12 +1864,25 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const direct = byCell?.get(d) ?? (page ? atColumns(d.amounts, page.at, page.tolerance) : null);
     const rowOffsets = page ? mapArray(page.at, (x) => x - page.at[0]) : offsets;
     doubt.unanchored = false;
+    // (Where a second placement fits the row as well, its cells: the table's column sums may settle the two.)
+    const alternative = (placed: (LayoutToken | undefined)[]) => {
+      const cols = nearAlternative(d.amounts, amountSpecs_, rowOffsets, tpl.kind, mapArray(d.amounts, (a) => placed.indexOf(a)));
+      if (!cols) return null;
+      const o: Record<string, Cell> = {};
+      amountSpecs_.forEach((s, j) => (o[s.key] = cell(file, d.line, d.amounts[cols.indexOf(j)], s)));
+      return o;
+    };
     const placed = direct ? mapArray(amountSpecs_, (_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, rowOffsets, tpl.kind, doubt, undefined, d.line.page, false);
     amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, placed[i], s)));
     const item = { cells, loc: rowLoc };
+    if (!direct) alternatives.set(item, alternative(placed));
     if (doubt.unanchored) replace.push(() => {
+      doubt.tied = false;
       const again = placeAmounts(d.amounts, amountSpecs_, rowOffsets, tpl.kind, doubt, undefined, d.line.page);
       amountSpecs_.forEach((s, i) => (cells[s.key] = cell(file, d.line, again[i], s)));
+      alternatives.set(item, alternative(again));
+      // Two placements its figures fit alike by their places and the row's identities: the column sums must settle it.
+      if (doubt.tied) tied.add(item);
     });
     items.push(item);
     if (d.label[0]) startOf.set(item, d.label[0].x0);
@@ -1826,7 +1895,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   for (const f of replace) f();
   // Read by kind alone, a table whose figures could stand in either of two columns is listed, not guessed.
   if (b.fromHeader && uncertain(doubt))
-    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
+    return listedBlock(file, b, "列位置不确定 columns uncertain");
   const rows = classifiedRows(tpl, items, department);
   // A list of projects in one name column: a unit's line at the margin, its projects indented under it.
   if (projectList) {
@@ -1891,7 +1960,23 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     unitList(rows, mapArray(items, (it) => startOf.get(it) ?? null));
   }
   const keys = new Set([...(hasUnitColumn ? ["unit"] : []), "code", "name", ...mapArray(amountSpecs_, (s) => s.key)]);
-  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), tpl.kind === "project-performance" ? onePerProject(rows) : rows), department };
+  const table = makeTable(b, tpl, unit, department, columnsOf(tpl, keys), tpl.kind === "project-performance" ? onePerProject(rows) : rows);
+  const unsettled = new Set<Row>();
+  if (alternatives.size && tpl.kind !== "project-performance") {
+    const choices: PlacementChoice[] = [];
+    items.forEach((it, i) => {
+      const other = alternatives.get(it);
+      if (!other) return;
+      const current: Record<string, Cell> = {};
+      for (const s of amountSpecs_) if (it.cells[s.key]) current[s.key] = it.cells[s.key];
+      choices.push({ row: rows[i], options: [current, other] });
+    });
+    for (const r of settleByColumnSums(table, choices)) unsettled.add(r);
+  }
+  // Read by kind alone, a row that neither its figures' places nor its identities nor the column sums place lists the table.
+  if (b.fromHeader && items.some((it, i) => tied.has(it) && (!alternatives.get(it) || unsettled.has(rows[i]))))
+    return listedBlock(file, b, "列位置不确定 columns uncertain");
+  return { table, department };
 }
 
 /** A 项目支出绩效目标表 printed as a card per project (cards.ts): a row per card, its unit, name and 年度资金总额. */
@@ -2330,7 +2415,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const first = body[0]?.line ?? Infinity;
   const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
   if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
-  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null });
+  const listed = (why: string): ParsedBlock => listedBlock(file, b, why);
   const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
   // A 决算's: 预算数 | 决算数 (年初预算数 | 决算数), each item's budget and outturn on its line.
@@ -2535,7 +2620,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   }
   // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
   if (uncertain(doubt))
-    return { table: null, unknown: { title: `${b.hit.title}（列位置不确定 columns uncertain）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
+    return listedBlock(file, b, "列位置不确定 columns uncertain");
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(specs, (s) => s.key))), rows), department };
 }
 
@@ -2663,7 +2748,7 @@ const BASIC_KINDS = new Set(["general-basic-economic", "allocation-basic-economi
  */
 function parseLanes(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  const listed = (why: string): ParsedBlock => ({ table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null });
+  const listed = (why: string): ParsedBlock => listedBlock(file, b, why);
   const g = laneGeometry(header);
   if (!g) return listed("两栏未能识别 lanes not found");
   // The body as printed: a lane's code alone on its line (310) is not a page number, and the lanes' 合计

@@ -1,0 +1,146 @@
+import { Decimal } from "decimal.js";
+import { halfUnit } from "../../model/amount.js";
+import type { Cell, Row, Table } from "../../model/document.js";
+import { codeBlocks, codeChildren } from "../../model/queries.js";
+
+/**
+ * A row whose figures two placements fit alike: both keep the row's identities, and the figures stand about as
+ * near to the columns of one as of the other (`pdftotext -layout` shortens a long blank stretch of a row, so a
+ * figure after blank cells stands between two columns: 广东's 483.14 under 单位资金, five characters from
+ * 财政专户管理资金's figures and six from 单位资金's). `options[0]` is the placement the row was read with, each
+ * option the row's amount cells by column key.
+ */
+export interface PlacementChoice {
+  row: Row;
+  options: Record<string, Cell>[];
+}
+
+/** The most rows whose choices are weighed together (2^n combinations). */
+const MAX_JOINT = 10;
+
+interface Sum {
+  total: Row;
+  parts: Row[];
+}
+
+/**
+ * Settles each such row by its table's column sums, the identities hierarchy-sum checks (a parent code is the sum
+ * of its sub-codes, the department's or unit's row the sum of its 类): of the ways to place the rows that share a
+ * sum, the one that makes the most of those sums hold in the columns at stake, if it makes more of them hold than
+ * the placement by position does (a tie keeps that placement, and a misprinted figure stays where it stands).
+ */
+export function settleByColumnSums(t: Table, choices: PlacementChoice[]): Set<Row> {
+  const unsettled = new Set<Row>();
+  if (!choices.length) return unsettled;
+  const sums: Sum[] = [];
+  for (const u of codeBlocks(t)) {
+    for (const [total, parts] of codeChildren(u.codes)) sums.push({ total, parts });
+    const top = u.codes.filter((r) => r.code && r.code.length === 3);
+    if (top.length) sums.push({ total: u.row, parts: top });
+  }
+  const sumsOf = new Map<Row, Sum[]>();
+  for (const s of sums)
+    for (const r of [s.total, ...s.parts]) {
+      const list = sumsOf.get(r);
+      if (list) list.push(s);
+      else sumsOf.set(r, [s]);
+    }
+  // Rows whose choices share a sum are weighed together.
+  const byRow = new Map<Row, PlacementChoice>();
+  for (const c of choices) byRow.set(c.row, c);
+  const seen = new Set<PlacementChoice>();
+  for (const start of choices) {
+    if (seen.has(start)) continue;
+    const group: PlacementChoice[] = [];
+    const queue = [start];
+    seen.add(start);
+    while (queue.length) {
+      const c = queue.pop()!;
+      group.push(c);
+      for (const s of sumsOf.get(c.row) ?? [])
+        for (const r of [s.total, ...s.parts]) {
+          const other = byRow.get(r);
+          if (other && !seen.has(other)) {
+            seen.add(other);
+            queue.push(other);
+          }
+        }
+    }
+    if (group.length <= MAX_JOINT) settleGroup(group, sumsOf, unsettled);
+    else for (const c of group) unsettled.add(c.row);
+  }
+  return unsettled;
+}
+
+/**
+ * Places a group's rows by the combination that makes the most sums hold. A row is left in `unsettled` when a
+ * combination that places it otherwise makes as many hold: the sums cannot tell its placements apart.
+ */
+function settleGroup(group: PlacementChoice[], sumsOf: Map<Row, Sum[]>, unsettled: Set<Row>): void {
+  // The columns at stake: where a row's options differ.
+  const keys = new Set<string>();
+  for (const c of group)
+    for (const o of c.options.slice(1))
+      for (const k of new Set([...Object.keys(o), ...Object.keys(c.options[0])])) if (o[k]?.text !== c.options[0][k]?.text) keys.add(k);
+  const touched = new Set<Sum>();
+  for (const c of group) for (const s of sumsOf.get(c.row) ?? []) touched.add(s);
+  if (!keys.size || !touched.size) {
+    for (const c of group) unsettled.add(c.row);
+    return;
+  }
+  const cellsOf = (r: Row, pick: Map<Row, Record<string, Cell>>) => pick.get(r) ?? r.cells;
+  const held = (pick: Map<Row, Record<string, Cell>>) => {
+    let n = 0;
+    for (const s of touched)
+      for (const k of keys) {
+        const total = cellsOf(s.total, pick)[k]?.amount ?? null;
+        let sum = new Decimal(0);
+        let slack = total ? halfUnit(total) : new Decimal(0);
+        for (const p of s.parts) {
+          const a = cellsOf(p, pick)[k]?.amount;
+          if (!a) continue;
+          sum = sum.plus(a.value);
+          slack = slack.plus(halfUnit(a));
+        }
+        if ((total ? total.value : new Decimal(0)).minus(sum).abs().lte(slack)) n++;
+      }
+    return n;
+  };
+  let best: { held: number; switched: number; pick: Map<Row, Record<string, Cell>> } | null = null;
+  // Per row, per option, the most sums any combination placing the row so makes hold.
+  const most = new Map<PlacementChoice, number[]>();
+  for (const c of group) most.set(c, new Array<number>(c.options.length).fill(-1));
+  const combos = group.reduce((n, c) => n * c.options.length, 1);
+  for (let m = 0; m < combos; m++) {
+    const pick = new Map<Row, Record<string, Cell>>();
+    const at: number[] = [];
+    let rest = m;
+    let switched = 0;
+    for (const c of group) {
+      const i = rest % c.options.length;
+      rest = Math.floor(rest / c.options.length);
+      pick.set(c.row, c.options[i]);
+      at.push(i);
+      if (i > 0) switched++;
+    }
+    const h = held(pick);
+    group.forEach((c, k) => {
+      const m = most.get(c)!;
+      if (h > m[at[k]]) m[at[k]] = h;
+    });
+    if (!best || h > best.held || (h === best.held && switched < best.switched)) best = { held: h, switched, pick };
+  }
+  for (const c of group) {
+    const chosen = c.options.indexOf(best!.pick.get(c.row)!);
+    if (most.get(c)!.some((h, i) => i !== chosen && h >= best!.held)) unsettled.add(c.row);
+  }
+  // (Combination 0 is the placement by position: it is replaced only by one that makes strictly more sums hold.)
+  if (!best || best.switched === 0) return;
+  for (const c of group) {
+    const cells = best.pick.get(c.row)!;
+    for (const k of keys) {
+      if (cells[k]) c.row.cells[k] = cells[k];
+      else delete c.row.cells[k];
+    }
+  }
+}
