@@ -135,7 +135,7 @@ export function lastCode(body: LayoutLine[], header: LayoutLine[], before: strin
     const glued = /^(\d{3}|\d{5}|\d{7})$/.exec(toks[0].text);
     if (!glued) continue;
     if (toks[0].text.length > 3) return toks[0].text;
-    const segs = [toks[1], toks[2]].filter((t) => t && SEGMENT.test(t.text)).map((t) => t!.text.padStart(2, "0"));
+    const segs = mapArray([toks[1], toks[2]].filter((t) => t && SEGMENT.test(t.text)), (t) => t!.text.padStart(2, "0"));
     return toks[0].text + segs.join("");
   }
   return before;
