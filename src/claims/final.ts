@@ -119,12 +119,14 @@ type Basis = ExecutionClaim["basis"];
 /** Which budget a completion or wording names: 年初 · 调整 · 全年, or none. */
 const basisOf = (word: string | undefined): Basis => (!word ? null : word === "年初" ? "initial" : word === "全年" ? "full-year" : "adjusted");
 const whichOf = (m: RegExpExecArray) => basisOf(m.groups!.which ?? m.groups!.which2 ?? m.groups!.which3);
+/** The year's change to the budget printed between it and the 决算 (年初预算为 B 万元，年中追加 A 万元，支出决算为 X 万元): passed over. */
+const ADJUSTED_BETWEEN = String.raw`(?:(?:年中|年度中)?(?:追加|调增|调减|追减|调整)(?:预算)?(?:数)?为?\s*NUM\s*万元\s*,?\s*)?`;
 /**
  * 年初预算为 B 万元，支出决算为 X 万元，完成年初预算的 P% · 全年预算数为 B 万元，决算数为 X 万元，完成全年预算的 P% · 预算数为 B
  * 万元，决算数为 X 万元 (group `initial`: the budget named 年初预算).
  */
 const EXECUTION = re(
-  String.raw`(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
+  String.raw`(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*${ADJUSTED_BETWEEN}(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
   "g",
 );
 const WORDING_SOURCE = String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?<which>年初|全年|调整后?)?(?:预算数?)?|与(?<which3>年初|全年|调整后?)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`;

@@ -265,6 +265,22 @@ describe("the 决算's 情况说明", () => {
     expect(judged("1,549.20", "98.24", "5.00")).toEqual(["一般公共服务支出 年初预算 1549.2 1554.2"]);
   });
 
+  it("the whole 一般公共预算财政拨款支出's 年初预算, the year's 追加 between it and the 决算 (湖北's wording): read and judged", () => {
+    const text = (final: string, pct: string) => [
+      "  四、财政拨款收入支出决算总体情况说明",
+      `  2024年度一般公共预算财政拨款支出年初预算为1,400.00万元，年中追加121.89万元，支出决算为${final}万元，完成年初预算的${pct}%。`,
+    ];
+    const executions = claims(text("1,521.89", "108.71")).flatMap((c) => (c.kind === "execution" ? [`${c.scope} ${c.budget.text} ${c.final.text} ${c.percent?.text}`] : []));
+    expect(executions).toEqual(["general 1,400.00 1,521.89 108.71"]);
+    const judged = (final: string, pct: string) =>
+      runRules(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...text(final, pct)].join("\n"), { template: shanghaiFinal }), [textVsTable, budgetExecution], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.ruleId} ${f.stated} ${f.computed}`);
+    expect(judged("1,521.89", "108.71")).toEqual([]);
+    expect(judged("1,521.89", "108.17")).toEqual(["budget-execution 108.17 108.706"]);
+    expect(judged("1,512.89", "108.06").map((f) => f.split(" ")[0])).toContain("text-vs-table");
+  });
+
   it.each([
     ["全年预算数为 … 决算数为 … 完成全年预算的", "全年预算数为1,600.00万元，决算数为1,511.89万元，完成全年预算的94.49%"],
     ["预算数为 … 决算数为 … 完成预算的", "预算数为1,600.00万元，决算数为1,511.89万元，完成预算的94.49%"],

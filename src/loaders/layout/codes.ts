@@ -55,13 +55,14 @@ function nextLei(body: LayoutLine[], from: number, within = 4): string | null {
  * misprinted as one or two digits (`7` for 210: it stands in the 类 column, and the rows under it print
  * 210 11 …) takes the 类 of the rows that follow it.
  */
-export function completeCodeSegments(body: LayoutLine[], header: LayoutLine[]): LayoutLine[] {
+export function completeCodeSegments(body: LayoutLine[], header: LayoutLine[], before: string | null = null): LayoutLine[] {
   const cols = headerColumns(header);
   let kuanX = cols.kuan;
   let xiangX = cols.xiang;
   let leiX: number | null = null;
-  let lei: string | null = null;
-  let kuan: string | null = null;
+  // (A continuation page's first rows: under the 类 and 款 the page before ended in.)
+  let lei: string | null = before && before.length >= 3 ? before.slice(0, 3) : null;
+  let kuan: string | null = before && before.length >= 5 ? before.slice(3, 5) : null;
   return mapArray(body, (l, i) => {
     const toks = tokensOf(l);
     const [first, second, third] = toks;
@@ -75,8 +76,9 @@ export function completeCodeSegments(body: LayoutLine[], header: LayoutLine[]): 
       if (third && SEGMENT.test(third.text) && second && SEGMENT.test(second.text)) xiangX ??= centre(third);
       return l;
     }
-    if (!SEGMENT.test(first.text) || !second || /^[\d,.]+$/.test(second.text)) return l;
+    if (!SEGMENT.test(first.text) || !second) return l;
     const c = centre(first);
+    if (/^[\d,.]+$/.test(second.text)) return figuresBetweenName(body, i, c, kuanX, xiangX, lei, kuan);
     // In the 类 column: a misprinted 类, when the rows under it print a 类 of their own (not the one above).
     const inLei = leiX !== null && [kuanX, xiangX].every((x) => x === null || Math.abs(c - leiX!) < Math.abs(c - x));
     if (inLei) {
@@ -98,4 +100,43 @@ export function completeCodeSegments(body: LayoutLine[], header: LayoutLine[]): 
     if (level === "xiang" && kuan) return { ...l, tokens: [at(lei), at(kuan), at(seg), ...toks.slice(1)] };
     return l;
   });
+}
+
+/** A line of words alone (no figure): a part of a wrapped name. */
+const wordsOnly = (l: LayoutLine | undefined) => {
+  const toks = l ? tokensOf(l) : [];
+  return toks.length > 0 && toks.every((t) => !/^[\d,.%-]+$/.test(t.text));
+};
+
+/**
+ * A segment followed by the row's figures, its name wrapped over the lines above and below them (a PDF's cell
+ * centred on two lines of a long name: 机关事业单位基本养老保险缴费 / 05  945.28 / 支出): the segment completed
+ * into one code (2080505) where it stands in its 款 or 项 column, as a full code prints there; else the line as it is.
+ */
+function figuresBetweenName(body: LayoutLine[], i: number, c: number, kuanX: number | null, xiangX: number | null, lei: string | null, kuan: string | null): LayoutLine {
+  const l = body[i];
+  const [above, below] = [body[i - 1], body[i + 1]];
+  if (!lei || !wordsOnly(above) || !wordsOnly(below) || l.line - above.line !== 1 || below.line - l.line !== 1) return l;
+  const toks = tokensOf(l);
+  const first = toks[0];
+  const seg = first.text.padStart(2, "0");
+  const near = (x: number | null) => x !== null && Math.abs(c - x) <= 3;
+  const code = near(kuanX) ? `${lei}${seg}` : near(xiangX) && kuan ? `${lei}${kuan}${seg}` : null;
+  return code ? { ...l, tokens: [{ ...first, text: code }, ...toks.slice(1)] } : l;
+}
+
+/** The last function code a block's rows print, its segments completed (208 05 01 → 2080501): where the rows of
+ *  the table's next page, printing segments only, take their 类 and 款 from. */
+export function lastCode(body: LayoutLine[], header: LayoutLine[], before: string | null = null): string | null {
+  const done = completeCodeSegments(body, header, before);
+  for (let k = done.length - 1; k >= 0; k--) {
+    const toks = tokensOf(done[k]);
+    if (!toks[0]) continue;
+    const glued = /^(\d{3}|\d{5}|\d{7})$/.exec(toks[0].text);
+    if (!glued) continue;
+    if (toks[0].text.length > 3) return toks[0].text;
+    const segs = mapArray([toks[1], toks[2]].filter((t) => t && SEGMENT.test(t.text)), (t) => t!.text.padStart(2, "0"));
+    return toks[0].text + segs.join("");
+  }
+  return before;
 }

@@ -21,7 +21,7 @@ import { assignColumns, placementCost, placements } from "./columns.js";
 import { settleByColumnSums, type PlacementChoice } from "./column-sums.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { PERCENT_CELL } from "../../model/document.js";
-import { completeCodeSegments } from "./codes.js";
+import { completeCodeSegments, lastCode } from "./codes.js";
 import { projectCards } from "./cards.js";
 import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
@@ -267,6 +267,8 @@ interface Block {
   lines: LayoutLine[];
   /** Lines after the table's end up to the next title: the written parts. */
   after: LayoutLine[];
+  /** A continuation page's: the last function code the table's page before printed (its rows' segments take their 类 and 款 from it). */
+  codesBefore?: string | null;
 }
 
 const headerWords = /项目|科目|编码|名称|合计|总计|小计|预算数|决算数|支出|收入|经费|^类$|^款$|^项$|类\s+款|单位[:：]|部门[:：]/;
@@ -1583,7 +1585,7 @@ function readByHeader(file: string, b: Block): TableTemplate | null {
   const named = genericColumns(kind, header, body);
   if (named.unnamed.length || !named.specs.length) return null;
   // …and names a column for each figure a line prints (two lanes under one 决算数 label are not one column).
-  if (splitBody(completeCodeSegments(body, header)).some((d) => d.amounts.length > named.specs.length)) return null;
+  if (splitBody(completeCodeSegments(body, header, b.codesBefore)).some((d) => d.amounts.length > named.specs.length)) return null;
   const fixed = own.columns.filter((c) => c.kind === "amount");
   return own.layout === "two-lane" || named.specs.some((s, i) => fixed[i]?.key !== s.key) ? byKind : null;
 }
@@ -1631,7 +1633,7 @@ function misfits(file: string, bs: Block[]): number {
     const parts = sections(file, b);
     const { header, body } = figureColumns(parts.header, parts.body);
     const columns = own.columns.filter((c) => c.kind === "amount").length;
-    const widest = Math.max(0, ...mapArray(splitBody(completeCodeSegments(body, header)), (d) => d.amounts.length));
+    const widest = Math.max(0, ...mapArray(splitBody(completeCodeSegments(body, header, b.codesBefore)), (d) => d.amounts.length));
     if (widest > columns && !readByHeader(file, b)) n++;
   }
   return n;
@@ -1724,7 +1726,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // (A 项目支出绩效目标表's targets and indicators first, wherever their figures stand: an indicator's 指标值 or 权重 of 80
   // is no amount of the row's.)
   const body = named?.remark != null ? withoutRemarks(tpl.kind === "project-performance" ? leftOf(printed, named.remark) : printed, amountSpecs_.length, named.remark) : printed;
-  let lines_ = splitBody(completeCodeSegments(body, header)).filter((d) => !isNumberingRow(d));
+  let lines_ = splitBody(completeCodeSegments(body, header, b.codesBefore)).filter((d) => !isNumberingRow(d));
   // A list of projects in one name column (广州's 支出项目类别（资金使用单位）): each name wrapped around its figures'
   // line as its cell centres it, the words of a cell taken by the nearest line of figures.
   // (Or a list of a fund's projects whose one label column names both: 一般公共预算项目支出预算表 | 单位名称（项目）.)
@@ -3043,6 +3045,14 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
         { file },
       );
   }
+  // A table's next page under its title again, rows printing their codes by segment (16 农村水利 under 213 | 03 the page
+  // before ended in): its segments continue that page's codes.
+  bs.forEach((b, i) => {
+    const prev = bs[i - 1];
+    if (!prev || b.hit.unknown || prev.hit.tpl !== b.hit.tpl || prev.after.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) return;
+    const s = sections(file, prev);
+    b.codesBefore = lastCode(s.body, s.header, prev.codesBefore);
+  });
   // A table the template reads by kind alone (alsoByKind) is read as the generic template reads it: by its header.
   for (const b of bs) b.fromHeader = !!tpl.columnsFromHeader || (!b.hit.unknown && generic.tables.includes(b.hit.tpl));
   if (!tpl.columnsFromHeader)
