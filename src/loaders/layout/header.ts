@@ -221,6 +221,37 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     spanned.set(g, new Set(kids));
     groups.push(g);
   }
+  // The same when the labels beside its columns are merged down both header rows and wrapped in their cells: each is
+  // centred down its cell, so its lines straddle the line right below the group label (财政拨款 over 小计 · 一般公共预算 ·
+  // 政府性基金预算 · 国有资本经营预 / 算, between 合计 and 财政专户管理资 / 金, each of those centred down both rows). A
+  // label's middle line tells its row: the group's columns are the labels of the lowest row below it, a run of them
+  // side by side around its centre and centred under it, between labels whose middle stands higher (or the header's
+  // ends); none a label column, and no label between the group label and them.
+  const middle = (c: (typeof cells)[number]) => (c.top + c.bottom) / 2;
+  for (const g of cells) {
+    if (groups.includes(g) || !GROUP.test(g.text)) continue;
+    const mid = centre(g);
+    const below = cells.filter((c) => c.top > g.bottom).sort((a, b) => centre(a) - centre(b));
+    if (below.length < 2) continue;
+    const lowest = Math.max(...mapArray(below, middle));
+    const low = (c: (typeof cells)[number]) => middle(c) >= lowest - 0.5;
+    // The run of lowest labels whose span holds the group label's centre.
+    const at = below.findIndex((c) => low(c) && c.x0 <= mid && c.x1 >= mid);
+    const near = at >= 0 ? at : below.findIndex((c, i) => i > 0 && low(c) && low(below[i - 1]) && below[i - 1].x1 <= mid && c.x0 >= mid);
+    if (near < 0) continue;
+    let i0 = near;
+    let i1 = near;
+    while (i0 > 0 && low(below[i0 - 1])) i0--;
+    while (i1 < below.length - 1 && low(below[i1 + 1])) i1++;
+    const run = below.slice(i0, i1 + 1);
+    const x0 = run[0].x0;
+    const x1 = run[run.length - 1].x1;
+    const top = Math.min(...mapArray(run, (c) => c.top));
+    if (run.length < 2 || run.some((c) => LABEL_COLUMN.test(c.text) || GROUP.test(c.text)) || Math.abs(mid - (x0 + x1) / 2) > (x1 - x0) / 4) continue;
+    if (cells.some((c) => c !== g && !run.includes(c) && c.top > g.bottom && c.top < top && Math.min(c.x1, x1) > Math.max(c.x0, x0))) continue;
+    spanned.set(g, new Set(run));
+    groups.push(g);
+  }
   // A group label printed at the left of its merged cell (山西's 决算数 over 合计 · 基本支出 · 项目支出, printed over 合计
   // or left of it; 本年支出 the same) stands by its centre over its first column at most. Only when asked
   // (genericColumns, where the header read otherwise leaves columns unnamed): it is then the group of the labels on
