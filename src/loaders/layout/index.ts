@@ -377,12 +377,20 @@ const UNIT_CODE = /^\d{6,12}$/;
  * A table's body lines, each as its label and amounts (splitLine). A line that begins with a department's code and
  * name (164 黑龙江省文化和旅游厅, between the 合计 and the units 164001 …, 164002 …) is a label: its code is no figure,
  * though three digits that no classification uses as a 类 (CLASS_CODE) are read as one elsewhere. It is told by the
- * units' codes that follow within a few lines and begin with it.
+ * units' codes that follow within a few lines and begin with it. So is a unit's code with figures after it, its name
+ * wrapped onto the lines around (广东省农业农村厅干部学校（广东省农业农村干 / 139005 28.30 … / 部培训中心）): it starts where
+ * the other units' codes, each printed before its name, start (within a character).
  */
 function splitBody(body: LayoutLine[]): DataLine[] {
+  // Where the units' codes stand: the first token of a line that prints a unit's code and then its name.
+  const unitCodes = body.flatMap((l) => {
+    const [t, next] = tokensOf(l);
+    return t && next && UNIT_CODE.test(t.text) && !AMOUNT_LIKE.test(next.text) ? [t] : [];
+  });
   return mapArray(body, (l, i) => {
     const toks = tokensOf(l);
     const code = toks[0]?.text ?? "";
+    if (UNIT_CODE.test(code) && unitCodes.some((u) => Math.abs(u.x0 - toks[0].x0) < (u.x1 - u.x0) / u.text.length)) return splitLine(l, true, true);
     if (!/^\d{2,5}$/.test(code) || !toks[1] || AMOUNT_LIKE.test(toks[1].text) || !/[\u4e00-\u9fff]/.test(toks[1].text)) return splitLine(l, true);
     const units = body.slice(i + 1, i + 4).some((n) => {
       const first = tokensOf(n)[0]?.text ?? "";
@@ -394,7 +402,7 @@ function splitBody(body: LayoutLine[]): DataLine[] {
 
 /**
  * A line's label and amounts; `codes` false in a table that prints no codes. `department`: its first token is a
- * department's code (splitBody).
+ * department's or a unit's code (splitBody).
  */
 function splitLine(l: LayoutLine, codes: boolean, department = false): DataLine {
   const toks = tokensOf(l);
@@ -1102,7 +1110,9 @@ function linesAround(data: DataLine[], i: number, piece: (d: DataLine) => boolea
  * nearer half of the label lines, the second the rest; before the first and after the last, all of them.
  */
 function joinCentredLabels(data: DataLine[]): DataLine[] {
-  const floating = (d: DataLine) => d.label.length === 0 && d.amounts.length > 0;
+  // (Or with no label but a unit's code, its name wrapped around it: splitBody.)
+  const code = (d: DataLine) => d.label.length === 1 && UNIT_CODE.test(d.label[0].text);
+  const floating = (d: DataLine) => (d.label.length === 0 || code(d)) && d.amounts.length > 0;
   const labelOnly = (d: DataLine) => d.amounts.length === 0 && d.label.length > 0;
   const own = new Map<DataLine, DataLine[]>();
   const taken = new Set<DataLine>();
@@ -1121,7 +1131,7 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
     else {
       const first = mine[0].label[0];
       const text_ = mine.flatMap((x) => mapArray(x.label, (t) => t.text)).join("");
-      out.push({ ...d, label: [{ ...first, text: text_ }] });
+      out.push({ ...d, label: [...(code(d) ? d.label : []), { ...first, text: text_ }] });
     }
   }
   return out;
