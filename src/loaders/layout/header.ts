@@ -556,3 +556,36 @@ export function underLabels(amounts: LayoutToken[], cols: HeaderColumns): number
   }
   return out;
 }
+
+/**
+ * Columns for the lines of figures of a layout text whose header's amount labels are squeezed together: a label starts
+ * before the one left of it ends (pdftotext gives each Chinese character one column of the line, where it prints two
+ * wide, and moves a label right when the one before it would reach it: `合计   基本支出   项目支出` over cells of one
+ * width). The labels' widths and gaps then say nothing of where their cells end, but each still starts inside its cell,
+ * where a figure right-aligned in the cell before it has ended: each figure is in the column whose label starts at or
+ * before the figure's end, the next label after it. Only when every line's figures are so placed, each in a column of
+ * its own, and each column's figures end together (within two characters, as pdftotext moves a figure right after a long
+ * name): a line moved further would stand apart. Null otherwise, and for a PDF (its labels keep their widths) or a header not squeezed. `lines` are one
+ * page's, `cols` its own header's (a continuation page may be laid out at another width).
+ */
+export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number }[], cols: HeaderColumns): number[][] | null {
+  const n = cols.lefts.length;
+  if (n < 2 || !lines.length || lines.some((l) => l.amounts.some((a) => a.box || a.cell !== undefined))) return null;
+  if (!cols.lefts.some((x, j) => j > 0 && x <= cols.labelRights[j - 1])) return null;
+  const out: number[][] = [];
+  const ends = new Map<string, number[]>();
+  for (const l of lines) {
+    const at: number[] = [];
+    for (const a of l.amounts) {
+      let j = -1;
+      for (let k = 0; k < n; k++) if (cols.lefts[k] <= a.x1) j = k;
+      if (j < 0 || (at.length && j <= at[at.length - 1])) return null;
+      at.push(j);
+      const key = `${l.page}:${j}`;
+      ends.set(key, [...(ends.get(key) ?? []), a.x1]);
+    }
+    out.push(at);
+  }
+  for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
+  return out;
+}

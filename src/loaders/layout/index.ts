@@ -22,7 +22,7 @@ import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, toke
 import { PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments } from "./codes.js";
 import { projectCards } from "./cards.js";
-import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
+import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -1671,6 +1671,27 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
   return out;
 }
 
+/**
+ * A layout text's table whose header squeezes its amount labels together (header.ts, labelStartColumns): each line's
+ * figures in their columns by where its page's own header labels start. Null unless every page that prints figures
+ * prints the header too, naming the same columns, and every line of figures is so placed.
+ */
+function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: DataLine[], named: HeaderColumns): Map<DataLine, number[]> | null {
+  const out = new Map<DataLine, number[]>();
+  const lines = data.filter((d) => d.amounts.length);
+  for (const page of new Set(mapArray(lines, (d) => d.line.page))) {
+    const own = lines.filter((d) => d.line.page === page);
+    const pageHeader = header.filter((l) => l.page === page && l.line < own[0].line.line);
+    if (!pageHeader.length) return null;
+    const cols = genericColumns(tpl, pageHeader, mapArray(own, (d) => d.line));
+    if (cols.unnamed.length || cols.specs.length !== named.specs.length || cols.specs.some((s, j) => s.key !== named.specs[j].key)) return null;
+    const at = labelStartColumns(mapArray(own, (d) => ({ amounts: d.amounts, page })), cols);
+    if (!at) return null;
+    own.forEach((d, i) => out.set(d, at[i]));
+  }
+  return out.size ? out : null;
+}
+
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const parts = sections(file, b);
   const { department, unit } = parts;
@@ -1712,6 +1733,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // row (基本支出 of a 政府性基金 table spent on projects alone) leaves no figure to show where it ends, and the
   // row's arithmetic cannot tell which of two columns a figure beside the blank one is in.
   const byCell = named ? cellColumns(data, named, header) : null;
+  const byStarts = named && !byCell ? labelStartPlacement(tpl, header, data, named) : null;
   if (named)
     for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
@@ -1815,7 +1837,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const page = pageColumns.get(d.line.page);
-    const direct = byCell?.get(d) ?? (page ? atColumns(d.amounts, page.at, page.tolerance) : null);
+    const direct = byCell?.get(d) ?? (page ? atColumns(d.amounts, page.at, page.tolerance) : null) ?? byStarts?.get(d) ?? null;
     const rowOffsets = page ? mapArray(page.at, (x) => x - page.at[0]) : offsets;
     doubt.unanchored = false;
     const placed = direct ? mapArray(amountSpecs_, (_, j) => d.amounts[direct.indexOf(j)]) : placeAmounts(d.amounts, amountSpecs_, rowOffsets, tpl.kind, doubt, undefined, d.line.page, false);
