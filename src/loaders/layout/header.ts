@@ -221,6 +221,37 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     spanned.set(g, new Set(kids));
     groups.push(g);
   }
+  // The same when the labels beside its columns are merged down both header rows and wrapped in their cells: each is
+  // centred down its cell, so its lines straddle the line right below the group label (财政拨款 over 小计 · 一般公共预算 ·
+  // 政府性基金预算 · 国有资本经营预 / 算, between 合计 and 财政专户管理资 / 金, each of those centred down both rows). A
+  // label's middle line tells its row: the group's columns are the labels of the lowest row below it, a run of them
+  // side by side around its centre and centred under it, between labels whose middle stands higher (or the header's
+  // ends); none a label column, and no label between the group label and them.
+  const middle = (c: (typeof cells)[number]) => (c.top + c.bottom) / 2;
+  for (const g of cells) {
+    if (groups.includes(g) || !GROUP.test(g.text)) continue;
+    const mid = centre(g);
+    const below = cells.filter((c) => c.top > g.bottom).sort((a, b) => centre(a) - centre(b));
+    if (below.length < 2) continue;
+    const lowest = Math.max(...mapArray(below, middle));
+    const low = (c: (typeof cells)[number]) => middle(c) >= lowest - 0.5;
+    // The run of lowest labels whose span holds the group label's centre.
+    const at = below.findIndex((c) => low(c) && c.x0 <= mid && c.x1 >= mid);
+    const near = at >= 0 ? at : below.findIndex((c, i) => i > 0 && low(c) && low(below[i - 1]) && below[i - 1].x1 <= mid && c.x0 >= mid);
+    if (near < 0) continue;
+    let i0 = near;
+    let i1 = near;
+    while (i0 > 0 && low(below[i0 - 1])) i0--;
+    while (i1 < below.length - 1 && low(below[i1 + 1])) i1++;
+    const run = below.slice(i0, i1 + 1);
+    const x0 = run[0].x0;
+    const x1 = run[run.length - 1].x1;
+    const top = Math.min(...mapArray(run, (c) => c.top));
+    if (run.length < 2 || run.some((c) => LABEL_COLUMN.test(c.text) || GROUP.test(c.text)) || Math.abs(mid - (x0 + x1) / 2) > (x1 - x0) / 4) continue;
+    if (cells.some((c) => c !== g && !run.includes(c) && c.top > g.bottom && c.top < top && Math.min(c.x1, x1) > Math.max(c.x0, x0))) continue;
+    spanned.set(g, new Set(run));
+    groups.push(g);
+  }
   // A group label printed at the left of its merged cell (山西's 决算数 over 合计 · 基本支出 · 项目支出, printed over 合计
   // or left of it; 本年支出 the same) stands by its centre over its first column at most. Only when asked
   // (genericColumns, where the header read otherwise leaves columns unnamed): it is then the group of the labels on
@@ -534,5 +565,38 @@ export function underLabels(amounts: LayoutToken[], cols: HeaderColumns): number
     if (hits.length !== 1 || (out.length && hits[0] <= out[out.length - 1])) return null;
     out.push(hits[0]);
   }
+  return out;
+}
+
+/**
+ * Columns for the lines of figures of a layout text whose header's amount labels are squeezed together: a label starts
+ * before the one left of it ends (pdftotext gives each Chinese character one column of the line, where it prints two
+ * wide, and moves a label right when the one before it would reach it: `合计   基本支出   项目支出` over cells of one
+ * width). The labels' widths and gaps then say nothing of where their cells end, but each still starts inside its cell,
+ * where a figure right-aligned in the cell before it has ended: each figure is in the column whose label starts at or
+ * before the figure's end, the next label after it. Only when every line's figures are so placed, each in a column of
+ * its own, and each column's figures end together (within two characters, as pdftotext moves a figure right after a long
+ * name): a line moved further would stand apart. Null otherwise, and for a PDF (its labels keep their widths) or a header not squeezed. `lines` are one
+ * page's, `cols` its own header's (a continuation page may be laid out at another width).
+ */
+export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number }[], cols: HeaderColumns): number[][] | null {
+  const n = cols.lefts.length;
+  if (n < 2 || !lines.length || lines.some((l) => l.amounts.some((a) => a.box || a.cell !== undefined))) return null;
+  if (!cols.lefts.some((x, j) => j > 0 && x <= cols.labelRights[j - 1])) return null;
+  const out: number[][] = [];
+  const ends = new Map<string, number[]>();
+  for (const l of lines) {
+    const at: number[] = [];
+    for (const a of l.amounts) {
+      let j = -1;
+      for (let k = 0; k < n; k++) if (cols.lefts[k] <= a.x1) j = k;
+      if (j < 0 || (at.length && j <= at[at.length - 1])) return null;
+      at.push(j);
+      const key = `${l.page}:${j}`;
+      ends.set(key, [...(ends.get(key) ?? []), a.x1]);
+    }
+    out.push(at);
+  }
+  for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
   return out;
 }

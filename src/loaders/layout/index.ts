@@ -23,7 +23,7 @@ import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, toke
 import { PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
 import { projectCards } from "./cards.js";
-import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
+import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -380,12 +380,20 @@ const UNIT_CODE = /^\d{6,12}$/;
  * A table's body lines, each as its label and amounts (splitLine). A line that begins with a department's code and
  * name (164 黑龙江省文化和旅游厅, between the 合计 and the units 164001 …, 164002 …) is a label: its code is no figure,
  * though three digits that no classification uses as a 类 (CLASS_CODE) are read as one elsewhere. It is told by the
- * units' codes that follow within a few lines and begin with it.
+ * units' codes that follow within a few lines and begin with it. So is a unit's code with figures after it, its name
+ * wrapped onto the lines around (广东省农业农村厅干部学校（广东省农业农村干 / 139005 28.30 … / 部培训中心）): it starts where
+ * the other units' codes, each printed before its name, start (within a character).
  */
 function splitBody(body: LayoutLine[]): DataLine[] {
+  // Where the units' codes stand: the first token of a line that prints a unit's code and then its name.
+  const unitCodes = body.flatMap((l) => {
+    const [t, next] = tokensOf(l);
+    return t && next && UNIT_CODE.test(t.text) && !AMOUNT_LIKE.test(next.text) ? [t] : [];
+  });
   return mapArray(body, (l, i) => {
     const toks = tokensOf(l);
     const code = toks[0]?.text ?? "";
+    if (UNIT_CODE.test(code) && unitCodes.some((u) => Math.abs(u.x0 - toks[0].x0) < (u.x1 - u.x0) / u.text.length)) return splitLine(l, true, true);
     if (!/^\d{2,5}$/.test(code) || !toks[1] || AMOUNT_LIKE.test(toks[1].text) || !/[\u4e00-\u9fff]/.test(toks[1].text)) return splitLine(l, true);
     const units = body.slice(i + 1, i + 4).some((n) => {
       const first = tokensOf(n)[0]?.text ?? "";
@@ -397,7 +405,7 @@ function splitBody(body: LayoutLine[]): DataLine[] {
 
 /**
  * A line's label and amounts; `codes` false in a table that prints no codes. `department`: its first token is a
- * department's code (splitBody).
+ * department's or a unit's code (splitBody).
  */
 function splitLine(l: LayoutLine, codes: boolean, department = false): DataLine {
   const toks = tokensOf(l);
@@ -1158,7 +1166,9 @@ function linesAround(data: DataLine[], i: number, piece: (d: DataLine) => boolea
  * nearer half of the label lines, the second the rest; before the first and after the last, all of them.
  */
 function joinCentredLabels(data: DataLine[]): DataLine[] {
-  const floating = (d: DataLine) => d.label.length === 0 && d.amounts.length > 0;
+  // (Or with no label but a unit's code, its name wrapped around it: splitBody.)
+  const code = (d: DataLine) => d.label.length === 1 && UNIT_CODE.test(d.label[0].text);
+  const floating = (d: DataLine) => (d.label.length === 0 || code(d)) && d.amounts.length > 0;
   const labelOnly = (d: DataLine) => d.amounts.length === 0 && d.label.length > 0;
   const own = new Map<DataLine, DataLine[]>();
   const taken = new Set<DataLine>();
@@ -1177,7 +1187,7 @@ function joinCentredLabels(data: DataLine[]): DataLine[] {
     else {
       const first = mine[0].label[0];
       const text_ = mine.flatMap((x) => mapArray(x.label, (t) => t.text)).join("");
-      out.push({ ...d, label: [{ ...first, text: text_ }] });
+      out.push({ ...d, label: [...(code(d) ? d.label : []), { ...first, text: text_ }] });
     }
   }
   return out;
@@ -1717,6 +1727,27 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
   return out;
 }
 
+/**
+ * A layout text's table whose header squeezes its amount labels together (header.ts, labelStartColumns): each line's
+ * figures in their columns by where its page's own header labels start. Null unless every page that prints figures
+ * prints the header too, naming the same columns, and every line of figures is so placed.
+ */
+function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: DataLine[], named: HeaderColumns): Map<DataLine, number[]> | null {
+  const out = new Map<DataLine, number[]>();
+  const lines = data.filter((d) => d.amounts.length);
+  for (const page of new Set(mapArray(lines, (d) => d.line.page))) {
+    const own = lines.filter((d) => d.line.page === page);
+    const pageHeader = header.filter((l) => l.page === page && l.line < own[0].line.line);
+    if (!pageHeader.length) return null;
+    const cols = genericColumns(tpl, pageHeader, mapArray(own, (d) => d.line));
+    if (cols.unnamed.length || cols.specs.length !== named.specs.length || cols.specs.some((s, j) => s.key !== named.specs[j].key)) return null;
+    const at = labelStartColumns(mapArray(own, (d) => ({ amounts: d.amounts, page })), cols);
+    if (!at) return null;
+    own.forEach((d, i) => out.set(d, at[i]));
+  }
+  return out.size ? out : null;
+}
+
 function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const parts = sections(file, b);
   const { department, unit } = parts;
@@ -1758,6 +1789,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // row (基本支出 of a 政府性基金 table spent on projects alone) leaves no figure to show where it ends, and the
   // row's arithmetic cannot tell which of two columns a figure beside the blank one is in.
   const byCell = named ? cellColumns(data, named, header) : null;
+  const byStarts = named && !byCell ? labelStartPlacement(tpl, header, data, named) : null;
   if (named)
     for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
@@ -1863,7 +1895,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const nameTok = d.label.find((t) => !/^\d+$/.test(t.text)) ?? firstLabel;
     cells.name = { text: cells.unit ? "" : nameText, amount: null, location: locationOf(file, d.line, nameTok) };
     const page = pageColumns.get(d.line.page);
-    const direct = byCell?.get(d) ?? (page ? atColumns(d.amounts, page.at, page.tolerance) : null);
+    const direct = byCell?.get(d) ?? (page ? atColumns(d.amounts, page.at, page.tolerance) : null) ?? byStarts?.get(d) ?? null;
     const rowOffsets = page ? mapArray(page.at, (x) => x - page.at[0]) : offsets;
     doubt.unanchored = false;
     // (Where a second placement fits the row as well, its cells: the table's column sums may settle the two.)
