@@ -32,4 +32,25 @@ describe("a 广东 预算 as a PDF", () => {
     // 财政专户管理资 / 金 beside it): its figure read in its row and its column, 单位资金.
     expect(errors.some((f) => Number(f.stated) === 162 && /^T2 2130106 .*\[单位资金/.test(f.message)), "S7").toBe(true);
   });
+
+  // The same PDFs as `pdftotext -layout` prints them (README.md): figures a few characters off their columns.
+  it("as layout text, consistent: no error and no warning", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "budget.layout.txt")]);
+    expect(report.documents[0].findings.filter((f: Finding) => f.severity !== "info").map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(status).toBe(0);
+    // Every table but the 项目支出表, whose continuation page's header is not understood yet.
+    expect((report.documents[0].unknownTables ?? []).map((t: { title: string }) => t.title)).toEqual(["项目支出表（列位置不确定 columns uncertain）"]);
+  });
+
+  it("as layout text, seeded: every seed an error naming the figure printed, on its line; S7 in its row and column", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "budget-seeded.layout.txt")]);
+    expect(status).toBe(1);
+    const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
+    for (const s of seeds) {
+      const printed = Number(s.printed.replace(/,|%/g, ""));
+      expect(errors.some((f) => Number(f.stated) === printed && typeof f.location.line === "number"), s.id).toBe(true);
+    }
+    // 单位资金 after blank cells, between two columns: placed by the table's column sums, its typo blamed there.
+    expect(errors.some((f) => f.ruleId === "diagnosis" && Number(f.stated) === 162 && Number(f.computed) === 126 && /^T2 2130106 .*\[单位资金/.test(f.message)), "S7").toBe(true);
+  });
 });
