@@ -1,6 +1,8 @@
 import { Decimal } from "decimal.js";
 import { halfUnit } from "../../model/amount.js";
+import type { Amount } from "../../model/amount.js";
 import type { Cell, Row, Table } from "../../model/document.js";
+import { mapArray } from "../../util/arrays.js";
 import { codeBlocks, codeChildren } from "../../model/queries.js";
 
 /**
@@ -88,22 +90,48 @@ function settleGroup(group: PlacementChoice[], sumsOf: Map<Row, Sum[]>, unsettle
     for (const c of group) unsettled.add(c.row);
     return;
   }
-  const cellsOf = (r: Row, pick: Map<Row, Record<string, Cell>>) => pick.get(r) ?? r.cells;
-  const held = (pick: Map<Row, Record<string, Cell>>) => {
-    let n = 0;
-    for (const s of touched)
+  // Each sum in each column at stake, its figures on one integer grid: what the rows placed for certain give, once,
+  // and what each of the group's rows gives in each of its placements.
+  const amounts: Amount[] = [];
+  for (const s of touched)
+    for (const r of [s.total, ...s.parts])
       for (const k of keys) {
-        const total = cellsOf(s.total, pick)[k]?.amount ?? null;
-        let sum = new Decimal(0);
-        let slack = total ? halfUnit(total) : new Decimal(0);
-        for (const p of s.parts) {
-          const a = cellsOf(p, pick)[k]?.amount;
-          if (!a) continue;
-          sum = sum.plus(a.value);
-          slack = slack.plus(halfUnit(a));
-        }
-        if ((total ? total.value : new Decimal(0)).minus(sum).abs().lte(slack)) n++;
+        const a = r.cells[k]?.amount;
+        if (a) amounts.push(a);
+        for (const o of group.find((c) => c.row === r)?.options ?? []) if (o[k]?.amount) amounts.push(o[k].amount!);
       }
+  const scale = new Decimal(10).pow(Math.max(0, ...mapArray(amounts, (a) => a.decimals)) + 1);
+  const grid = (a: Amount | null | undefined): [bigint, bigint] => (a ? [BigInt(a.value.times(scale).toFixed(0)), BigInt(halfUnit(a).times(scale).toFixed(0))] : [0n, 0n]);
+  const index = new Map<Row, number>();
+  group.forEach((c, i) => index.set(c.row, i));
+  const checks: { value: bigint; slack: bigint; terms: { row: number; sign: bigint; key: string }[] }[] = [];
+  for (const s of touched)
+    for (const k of keys) {
+      const check = { value: 0n, slack: 0n, terms: [] as { row: number; sign: bigint; key: string }[] };
+      for (const [r, sign] of [[s.total, 1n], ...mapArray(s.parts, (p) => [p, -1n] as const)] as [Row, bigint][]) {
+        const i = index.get(r);
+        if (i !== undefined) check.terms.push({ row: i, sign, key: k });
+        else {
+          const [v, e] = grid(r.cells[k]?.amount);
+          check.value += sign * v;
+          check.slack += e;
+        }
+      }
+      checks.push(check);
+    }
+  const byOption = mapArray(group, (c) => mapArray(c.options, (o) => new Map(mapArray([...keys], (k) => [k, grid(o[k]?.amount)] as const))));
+  const held = (at: number[]) => {
+    let n = 0;
+    for (const c of checks) {
+      let v = c.value;
+      let e = c.slack;
+      for (const t of c.terms) {
+        const [tv, te] = byOption[t.row][at[t.row]].get(t.key)!;
+        v += t.sign * tv;
+        e += te;
+      }
+      if ((v < 0n ? -v : v) <= e) n++;
+    }
     return n;
   };
   let best: { held: number; switched: number; pick: Map<Row, Record<string, Cell>> } | null = null;
@@ -123,7 +151,7 @@ function settleGroup(group: PlacementChoice[], sumsOf: Map<Row, Sum[]>, unsettle
       at.push(i);
       if (i > 0) switched++;
     }
-    const h = held(pick);
+    const h = held(at);
     group.forEach((c, k) => {
       const m = most.get(c)!;
       if (h > m[at[k]]) m[at[k]] = h;
