@@ -222,3 +222,23 @@ describe("yoy-change", () => {
     });
   });
 });
+
+describe("yoy-change: a 预算's “三公” change is its components' changes together", () => {
+  const sanggong = (abroad: string, vehicle: string, reception: string) =>
+    "## 第九部分 某某厅2026年部门预算情况说明\n七、一般公共预算“三公”经费支出预算情况\n" +
+    `某某厅2026年一般公共预算“三公”经费支出152.70万元，比2025年预算增加58.62万元，增长62.30%。其中：因公出国（境）费18.60万元，比2025年预算减少${abroad}万元，主要原因是压减出国团组；` +
+    `公务用车购置及运行费119.83万元（其中：公务用车购置费72.00万元，公务用车运行费47.83万元），比2025年预算增加${vehicle}万元，主要原因是更新车辆；公务接待费14.27万元，比2025年预算减少${reception}万元。`;
+  const errs = (text: string) => checkText(yoyChange, text).filter((f) => f.severity === "error").map((f) => [f.item, f.column, f.stated, f.computed]);
+
+  it("−7.40 + 68.58 − 2.57 = 58.61: 58.62 within rounding", () => {
+    expect(errs(sanggong("7.40", "68.58", "2.57"))).toEqual([]);
+  });
+
+  it("a component's change mistyped (67.58): the sum no longer holds", () => {
+    expect(errs(sanggong("7.40", "67.58", "2.57"))).toEqual([["一般公共预算三公经费支出", "增减额", "58.62", "57.61"]]);
+  });
+
+  it("a component compared with another year's execution is not its part: nothing summed", () => {
+    expect(errs(sanggong("7.40", "67.58", "2.57").replace("公务接待费14.27万元，比2025年预算", "公务接待费14.27万元，比2024年执行数"))).toEqual([]);
+  });
+});
