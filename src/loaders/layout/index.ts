@@ -1220,7 +1220,11 @@ function topSet(body: LayoutLine[], words: number): boolean {
  * those of its figures' line and the lines below it up to the next project's; where they centre them, the words
  * around its figures' line (withNamePieces).
  */
-function withProjectPieces(data: DataLine[], boundary: number | null, top: boolean): DataLine[] {
+function withProjectPieces(lines: DataLine[], boundary: number | null, top: boolean): DataLine[] {
+  // In a table of cells (a web page's, a workbook's: each cell holds its words whole), a line outside every cell (the
+  // page's 【打印本页】 【关闭窗口】 after the table) is no piece of a project's name.
+  const inCell = (d: DataLine) => d.label.some((t) => t.cell !== undefined) || d.amounts.some((t) => t.cell !== undefined);
+  const data = lines.some(inCell) ? lines.filter(inCell) : lines;
   const piece = (ts: LayoutToken[]) => (ts.length ? [{ ...ts[0], text: mapArray(ts, (t) => t.text).join("") }] : []);
   const out: DataLine[] = [];
   // (A 合计 line takes no name's words: the projects between two such lines are read on their own.)
