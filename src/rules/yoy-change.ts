@@ -255,6 +255,12 @@ function sanggongChanges(doc: BudgetDocument, ctx: RuleContext) {
   });
 }
 
+/**
+ * The same printed figure, whichever reader made its claim: its place and its text (a page line without columns, as a
+ * quoted-printable web page's, places every figure of a paragraph alike).
+ */
+const printedAt = (a: Amount) => `${a.location.line}:${a.location.column}:${a.text}`;
+
 /** A “三公” figure's component by the label the text prints it under (a stated change's; the generic reader's). */
 const SANGGONG_LABELS: [SanggongComponent, RegExp][] = [
   ["total", /三公/],
@@ -278,10 +284,9 @@ function budgetSanggongChanges(doc: BudgetDocument, ctx: RuleContext) {
   type Entry = { component: SanggongComponent; label: string; amount: Amount; change: Change };
   const entries: Entry[] = [];
   const seen = new Set<string>();
-  const at = (a: Amount) => `${a.location.line}:${a.location.column}`;
   const add = (component: SanggongComponent | undefined, label: string, amount: Amount, change: Change | null) => {
-    if (!component || !change || seen.has(at(amount))) return;
-    seen.add(at(amount));
+    if (!component || !change || seen.has(printedAt(amount))) return;
+    seen.add(printedAt(amount));
     entries.push({ component, label, amount, change });
   };
   for (const c of claimsOfKind(doc, "sanggong")) add(c.component, c.label, c.amount, c.change);
@@ -315,8 +320,7 @@ function balancedChanges(doc: BudgetDocument, ctx: RuleContext) {
   if (doc.stage !== "budget") return;
   // The generic reader states a department total's change as a statement of its own, on the same figure.
   const stated = claimsOfKind(doc, "stated-change");
-  const at = (a: Amount) => `${a.location.line}:${a.location.column}`;
-  const department = mapArray(claimsOfKind(doc, "department-total"), (c) => (c.change ? c : { ...c, change: stated.find((x) => at(x.amount) === at(c.amount))?.change ?? null }));
+  const department = mapArray(claimsOfKind(doc, "department-total"), (c) => (c.change ? c : { ...c, change: stated.find((x) => printedAt(x.amount) === printedAt(c.amount))?.change ?? null }));
   const allocation = claimsOfKind(doc, "allocation").filter((c) => c.fund === "all");
   for (const [income, expenditure, item] of [
     [department.find((c) => c.side === "income" && c.change), department.find((c) => c.side === "expenditure" && c.change), "部门预算支出"],

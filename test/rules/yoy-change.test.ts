@@ -5,6 +5,13 @@ import { claimsOfKind } from "../../src/claims/index.js";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { shanghai } from "../../src/templates/shanghai.js";
+import { loadMhtml } from "../../src/loaders/web-page.js";
+import { asMhtml } from "../helpers/mhtml.js";
+
+/** A 一般公共预算支出表 as a web page's table (a page needs a table to be a disclosure). */
+const T7_PAGE =
+  "<p>一般公共预算支出表</p><p>单位：万元</p><table><tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>" +
+  "<tr><td>206</td><td>科学技术支出</td><td>150</td><td>110</td><td>40</td></tr></table>";
 
 const project = (sentence: string) => `
 ## 第三部分 部门预算支出具体情况
@@ -236,6 +243,17 @@ describe("yoy-change: a 预算's “三公” change is its components' changes 
 
   it("a component's change mistyped (67.58): the sum no longer holds", () => {
     expect(errs(sanggong("7.40", "67.58", "2.57"))).toEqual([["一般公共预算三公经费支出", "增减额", "58.62", "57.61"]]);
+  });
+
+  it("in a quoted-printable web page, whose paragraph's figures share one place (its first line, no column): the same", () => {
+    const body = (text: string) =>
+      `<html><body><p style="text-align:center"><strong>第九部分 某某厅2026年部门预算情况说明</strong></p><p>七、一般公共预算“三公”经费支出预算情况</p><p>${text.split("\n").pop()}</p>${T7_PAGE}</body></html>`;
+    const run = (text: string) =>
+      runRules(loadMhtml("p.mht", asMhtml(Buffer.from(body(text), "utf8"), { charset: "utf-8" }), undefined), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => [f.item, f.column, f.stated, f.computed]);
+    expect(run(sanggong("7.40", "68.58", "2.57"))).toEqual([]);
+    expect(run(sanggong("7.40", "67.58", "2.57"))).toEqual([["一般公共预算三公经费支出", "增减额", "58.62", "57.61"]]);
   });
 
   it("a component compared with another year's execution is not its part: nothing summed", () => {
