@@ -141,9 +141,11 @@ const BEFORE_FUND = /^[,;:。)\d年度中、．.门位]?$/;
 /** The targets named last before the figure are the department's as a whole (部门整体支出绩效目标, 整体绩效目标). */
 const WHOLE_DEPARTMENT_GOALS = /整体(?:支出)?绩效目标(?:(?!绩效目标).)*$/;
 const PERFORMANCE = sre(
-  String.raw`绩效目标[^。]*?涉及(?<funds>(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额))\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元(?:\s*,\s*占(?<of>[^\d%,;。]{0,20}?)的?\s*(?<pct>NUM)\s*%)?`,
+  String.raw`绩效目标[^。]*?(?:项目\s*共?\s*(?<projects>\d+)\s*个[^。\d]*?)?涉及(?<funds>(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额))\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元(?:\s*,\s*占(?<of>[^\d%,;。]{0,20}?)的?\s*(?<pct>NUM)\s*%)?`,
   "g",
 );
+/** Funds of one source (一般公共预算当年拨款, 财政拨款), not every fund's. */
+const ONE_FUND = /一般公共|拨款|财政/;
 /** What a performance figure's share is of: the 项目支出 (占项目支出预算的 100%), the 一般公共预算's where named. */
 const PROJECT_BASE = /^(?:本?部门|全部)?(?:一般公共预算(?:财政拨款)?)?项目支出(?:预算)?(?:数|总额|合计|资金)?$/;
 /**
@@ -424,7 +426,9 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const of = (m.groups!.of ?? "").replace(/\s+/g, "");
       const pct = PROJECT_BASE.test(of) ? p.amount(m, "pct") : null;
       const fund = /一般公共/.test(of + m.groups!.funds) ? ("general" as const) : ("all" as const);
-      out.push({ kind: "performance", amount, goals: null, partial: true, ...(pct && { share: { percent: pct, fund } }) });
+      // 实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元: how many projects, where the funds are every fund's.
+      const projects = ONE_FUND.test(m.groups!.funds) ? null : p.count(m, "projects");
+      out.push({ kind: "performance", amount, goals: null, partial: true, ...(pct && { share: { percent: pct, fund } }), ...(projects && { projects }) });
     }
     for (const m of p.text.matchAll(RUNNING_COST)) {
       const amount = figureAt(p, m, "amount");

@@ -142,6 +142,8 @@ export interface PerformanceClaim {
    * named (`general`: the 一般公共预算 table's; `all`: the expenditure table's).
    */
   share?: { percent: Amount; fund: "general" | "all" };
+  /** How many projects the funds are of (实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元), where every fund's. */
+  projects?: Amount;
   /**
    * The 项目支出 of which fund the amount is some of, where the text names it and prints no share (a 决算's 部门评价: 组织对
    * “…”等 N 个项目开展了部门评价，涉及一般公共预算支出 X 万元 — `general`): at most that fund's 项目支出.

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, projectIndex, unitCore } from "../claims/match.js";
-import type { Change, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
+import type { Change, ClaimOf, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, interval, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
@@ -198,6 +198,7 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
         // rounds to 100%).
         if (!budget && p.share.percent.value.eq(100)) ctx.sum({ subject: { table: "text", item: "绩效自评 涉及资金" }, total: p.amount, parts: terms(project), relation: { zh: `${base.zh}（文中称占 100%）`, en: `${base.en} (the text says 100%)` } });
       }
+      if (budget) targetsTable(doc, p, ctx);
       // Some projects' funds of a fund the text names (部门评价 …涉及一般公共预算支出 X 万元): at most its 项目支出.
       if (p.amount && p.of && !p.share) {
         const of = p.of === "general" ? "general-function" : "expenditure";
@@ -220,6 +221,23 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
       ctx.atMost({ subject: { table: "text", item: "第七部分所列重点项目数" }, part: makeCount(String(keyRows.length), keyRows[0].amount.location)!, whole: goals, relation: { zh: "设置绩效目标的项目数", en: "the projects that set targets" } });
     if (tasks.length) count(tasks.length, { zh: `${tableName(t12)} 项目任务数（基本支出以外）`, en: `the ${t12!.id} tasks besides basic expenditure` });
   }
+}
+
+/**
+ * 实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元 beside a 项目支出绩效目标表 listing projects with their amounts (山东):
+ * the projects it lists set targets, so their amounts together are at most X; where it lists N projects, they are all
+ * of them and X is their sum. (Not where X is one fund's, as 涉及一般公共预算当年拨款 X 万元: the claim then counts no projects.)
+ */
+function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleContext) {
+  const perf = table(doc, "project-performance");
+  const rows = perf?.rows.filter((r) => r.kind === "item") ?? [];
+  const amounts = mapArray(rows, (r) => inText(perf, amountOf(r, "total")));
+  if (!perf || !p.amount || !p.projects || !rows.length || amounts.some((a) => !a)) return;
+  const subject = { table: "text" as const, item: "绩效目标 涉及项目预算资金" };
+  if (p.projects.value.eq(rows.length))
+    ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${perf.id}` } });
+  else if (p.projects.value.gt(rows.length))
+    ctx.atLeast({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列项目金额之和（文中共 ${p.projects.text} 个项目）`, en: `the projects ${perf.id} lists (the text counts ${p.projects.text})` } });
 }
 
 const LEVELS = ["类", "款", "项"];

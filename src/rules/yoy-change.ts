@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { changeStatements, keyParts, type ChangeStatement } from "../claims/changes.js";
 import { claimsOfKind, previousOf } from "../claims/index.js";
 import { splitProjectName, unitCore } from "../claims/match.js";
-import type { Change, ClaimOf, PriorExecutionClaim } from "../claims/types.js";
+import type { Change, ClaimOf, PriorExecutionClaim, SanggongComponent } from "../claims/types.js";
 import type { Rule, RuleContext, Term } from "../engine/types.js";
 import { decimalString, type Amount } from "../model/amount.js";
 import { amountOf, table, type BudgetDocument } from "../model/document.js";
@@ -256,6 +256,63 @@ function sanggongChanges(doc: BudgetDocument, ctx: RuleContext) {
 }
 
 /**
+ * The same printed figure, whichever reader made its claim: its place and its text (a page line without columns, as a
+ * quoted-printable web page's, places every figure of a paragraph alike).
+ */
+const printedAt = (a: Amount) => `${a.location.line}:${a.location.column}:${a.text}`;
+
+/** A “三公” figure's component by the label the text prints it under (a stated change's; the generic reader's). */
+const SANGGONG_LABELS: [SanggongComponent, RegExp][] = [
+  ["total", /三公/],
+  ["abroad", /^因公出国[(（]境[)）]费用?$/],
+  ["vehicle", /^公务用车购置及运行(维护)?费$/],
+  ["vehicle-purchase", /^公务用车购置费$/],
+  ["vehicle-operation", /^公务用车运行(维护)?费$/],
+  ["reception", /^公务接待费$/],
+];
+/** How many lines after the “三公”'s own its components' changes are looked for. */
+const SANGGONG_WITHIN = 6;
+
+/**
+ * A 预算's “三公” change alike (…“三公”经费支出 152.70 万元，比2025年预算增加 58.62 万元…。其中：因公出国（境）费 18.60 万元，
+ * 比2025年预算减少 7.40 万元；公务用车购置及运行费 …，比2025年预算增加 68.58 万元；公务接待费 …减少 2.57 万元): the first change
+ * of each component stated after the 三公's (within a few lines, before another 三公 figure), compared with the same year
+ * and base; the vehicles' as one, or as their purchase's and operation's.
+ */
+function budgetSanggongChanges(doc: BudgetDocument, ctx: RuleContext) {
+  if (doc.stage !== "budget") return;
+  type Entry = { component: SanggongComponent; label: string; amount: Amount; change: Change };
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  const add = (component: SanggongComponent | undefined, label: string, amount: Amount, change: Change | null) => {
+    if (!component || !change || seen.has(printedAt(amount))) return;
+    seen.add(printedAt(amount));
+    entries.push({ component, label, amount, change });
+  };
+  for (const c of claimsOfKind(doc, "sanggong")) add(c.component, c.label, c.amount, c.change);
+  for (const c of claimsOfKind(doc, "stated-change")) add(SANGGONG_LABELS.find(([, re]) => re.test(c.label))?.[0], c.label, c.amount, c.change);
+  const line = (e: Entry) => e.amount.location.line ?? 0;
+  entries.sort((a, b) => line(a) - line(b) || (a.amount.location.column ?? 0) - (b.amount.location.column ?? 0));
+  const t = entries.findIndex((e) => e.component === "total");
+  if (t < 0) return;
+  const total = entries[t];
+  const first = new Map<SanggongComponent, Entry>();
+  for (const e of entries.slice(t + 1)) {
+    if (e.component === "total" || line(e) > line(total) + SANGGONG_WITHIN) break;
+    // (Compared with another year or base than the 三公's: not its part.)
+    if ((e.change.year && total.change.year && e.change.year !== total.change.year) || (e.change.base && total.change.base && e.change.base !== total.change.base)) continue;
+    if (!first.has(e.component)) first.set(e.component, e);
+  }
+  const vehicle = first.get("vehicle") ? [first.get("vehicle")] : [first.get("vehicle-purchase"), first.get("vehicle-operation")];
+  const parts = [first.get("abroad"), ...vehicle, first.get("reception")];
+  if (parts.some((p) => !p)) return;
+  changeSum(ctx, total.label, total, mapArray(parts, (p) => p!), {
+    zh: "因公出国（境）费、公务用车购置及运行费、公务接待费增减额之和",
+    en: "the changes of its three components",
+  });
+}
+
+/**
  * A 预算 balances, this year and last (收入 = 支出): where the text states this year's 收入 and 支出 (the
  * department's, or 财政拨款's) at the same amount, their changes on last year are the same too.
  */
@@ -263,8 +320,7 @@ function balancedChanges(doc: BudgetDocument, ctx: RuleContext) {
   if (doc.stage !== "budget") return;
   // The generic reader states a department total's change as a statement of its own, on the same figure.
   const stated = claimsOfKind(doc, "stated-change");
-  const at = (a: Amount) => `${a.location.line}:${a.location.column}`;
-  const department = mapArray(claimsOfKind(doc, "department-total"), (c) => (c.change ? c : { ...c, change: stated.find((x) => at(x.amount) === at(c.amount))?.change ?? null }));
+  const department = mapArray(claimsOfKind(doc, "department-total"), (c) => (c.change ? c : { ...c, change: stated.find((x) => printedAt(x.amount) === printedAt(c.amount))?.change ?? null }));
   const allocation = claimsOfKind(doc, "allocation").filter((c) => c.fund === "all");
   for (const [income, expenditure, item] of [
     [department.find((c) => c.side === "income" && c.change), department.find((c) => c.side === "expenditure" && c.change), "部门预算支出"],
@@ -282,8 +338,8 @@ export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
   requires: { text: ["stated-change"] },
-  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; a 决算's 三公 change = its components'; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
-  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；决算“三公”经费增减额 = 其三项增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
+  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; a 三公 change = its components'; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
+  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；“三公”经费增减额 = 其三项增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
     const prev = previousOf(doc);
     const byKey = prev ? new Map(mapArray(changeStatements(prev), (s) => [s.key, s])) : null;
@@ -294,6 +350,7 @@ export const yoyChange: Rule = {
     for (const c of claimsOfKind(doc, "prior-execution")) priorExecution(c, ctx);
     fundChanges(doc, ctx);
     sanggongChanges(doc, ctx);
+    budgetSanggongChanges(doc, ctx);
     balancedChanges(doc, ctx);
   },
 };

@@ -61,7 +61,7 @@ export function templateByTitle(t: DocumentTemplate, title: string): TableTempla
     const match = (x: string) => (x && t.tables.find((tt) => tt.titlePatterns.some((p) => p.test(x)))) || null;
     // The department and year printed before the title (深圳市科学技术协会2023年部门收支总表): the title after them.
     const afterYear = /^.{2,40}?\d{4}年度?(?=.)/.exec(n);
-    found = match(n) ?? (afterYear ? match(n.slice(afterYear[0].length)) : null);
+    found = match(n) ?? (afterYear ? match(n.slice(afterYear[0].length)) : null) ?? afterDepartment(n, match) ?? null;
     // A qualifier after the title that says nothing of its kind (（续表）, 续, （2026年）, （草案）): the title before it.
     const bare = found ? null : withoutQualifier(n);
     if (bare) found = templateByTitle(t, bare) ?? null;
@@ -70,6 +70,23 @@ export function templateByTitle(t: DocumentTemplate, title: string): TableTempla
   }
   return found ?? undefined;
 }
+
+/**
+ * Where a department's name is printed before a title without a year (山东省自然资源厅项目支出绩效目标表), the title
+ * after it: tried after each word that ends an organisation's name (厅, 局, 委员会, 院, 中心 …), its fourth character
+ * at the earliest, nearest first, for the title patterns that begin at their kind's words (项目支出绩效目标表,
+ * 财政拨款支出表). The first `match` that holds, or undefined.
+ */
+export function afterDepartment<T>(n: string, match: (title: string) => T | null | undefined): T | undefined {
+  for (const m of n.matchAll(ORGANISATION_END)) {
+    const at = m.index + m[0].length;
+    if (at < 4 || at > 40) continue;
+    const found = match(n.slice(at));
+    if (found) return found;
+  }
+  return undefined;
+}
+const ORGANISATION_END = /(?:委员会|办公室|中心|厅|局|委|院|会|部|署|所|馆|站|队|校|处|社)(?=.)/g;
 
 export function templateByName(name: string): DocumentTemplate | undefined {
   return templates.find((t) => t.name === name);

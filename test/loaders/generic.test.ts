@@ -38,6 +38,9 @@ describe("titles recognised by kind", () => {
       ["表2：2026年市级部门收入预算总表", "income"],
       ["公开 05 表 一般公共预算支出预算表（功能科目）", "general-function"],
       ["部门公开表 6 一般公共预算基本支出表", "general-basic-economic"],
+      // The department's name before a title that begins at its kind's words, no year between (山东's).
+      ["山东省自然资源厅项目支出绩效目标表", "project-performance"],
+      ["中共某某省委宣传部财政拨款支出表", "allocation-function"],
       ["附表3 部门支出总表", "expenditure"],
       ["一般公共预算支出情况表（按功能分类科目）", "general-function"],
       ["一般公共预算基本支出情况表（按经济分类科目）", "general-basic-economic"],
@@ -652,6 +655,26 @@ describe("a 项目支出绩效目标表: each project once, its words joined, th
       ),
     );
     expect(table(d, "project-performance")?.rows).toEqual([]);
+    expect(d.unknownTables).toEqual([]);
+  });
+
+  it("山东's, no 单位名称 (项目名称 | 预算金额 | 年度绩效目标), its title after the department's name: read, each project once", () => {
+    const d = load(
+      doc(
+        summary,
+        [
+          "                          某某省自然资源厅项目支出绩效目标表",
+          at([80, "单位：万元"]),
+          at([0, "项目名称"], [30, "预算金额"], [44, "年度绩效目标"]),
+          at([0, "自然资源调查监测"], [32, "4453.56"], [44, "完成全省年度国土变更调查。"]),
+          at([0, "国土空间规划编制"], [32, "2666.96"], [44, "完成2个专项规划编制。"]),
+        ].join("\n"),
+      ),
+    );
+    expect(projects(d)).toEqual([
+      ["item", null, "自然资源调查监测", "4453.56", 12],
+      ["item", null, "国土空间规划编制", "2666.96", 13],
+    ]);
     expect(d.unknownTables).toEqual([]);
   });
 

@@ -5,6 +5,13 @@ import { claimsOfKind } from "../../src/claims/index.js";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { shanghai } from "../../src/templates/shanghai.js";
+import { loadMhtml } from "../../src/loaders/web-page.js";
+import { asMhtml } from "../helpers/mhtml.js";
+
+/** A 一般公共预算支出表 as a web page's table (a page needs a table to be a disclosure). */
+const T7_PAGE =
+  "<p>一般公共预算支出表</p><p>单位：万元</p><table><tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>" +
+  "<tr><td>206</td><td>科学技术支出</td><td>150</td><td>110</td><td>40</td></tr></table>";
 
 const project = (sentence: string) => `
 ## 第三部分 部门预算支出具体情况
@@ -220,5 +227,36 @@ describe("yoy-change", () => {
       expect(run("25.77万元，比2023年预算执行数增加57.14%").map((f) => [f.severity, f.stated])).toEqual([["error", "增加"]]);
       expect(run("27.75万元，比2023年预算执行数减少53.85%").map((f) => [f.severity, f.column, f.stated, f.computed])).toEqual([["error", "本年预算安排", "27.75", "25.77"]]);
     });
+  });
+});
+
+describe("yoy-change: a 预算's “三公” change is its components' changes together", () => {
+  const sanggong = (abroad: string, vehicle: string, reception: string) =>
+    "## 第九部分 某某厅2026年部门预算情况说明\n七、一般公共预算“三公”经费支出预算情况\n" +
+    `某某厅2026年一般公共预算“三公”经费支出152.70万元，比2025年预算增加58.62万元，增长62.30%。其中：因公出国（境）费18.60万元，比2025年预算减少${abroad}万元，主要原因是压减出国团组；` +
+    `公务用车购置及运行费119.83万元（其中：公务用车购置费72.00万元，公务用车运行费47.83万元），比2025年预算增加${vehicle}万元，主要原因是更新车辆；公务接待费14.27万元，比2025年预算减少${reception}万元。`;
+  const errs = (text: string) => checkText(yoyChange, text).filter((f) => f.severity === "error").map((f) => [f.item, f.column, f.stated, f.computed]);
+
+  it("−7.40 + 68.58 − 2.57 = 58.61: 58.62 within rounding", () => {
+    expect(errs(sanggong("7.40", "68.58", "2.57"))).toEqual([]);
+  });
+
+  it("a component's change mistyped (67.58): the sum no longer holds", () => {
+    expect(errs(sanggong("7.40", "67.58", "2.57"))).toEqual([["一般公共预算三公经费支出", "增减额", "58.62", "57.61"]]);
+  });
+
+  it("in a quoted-printable web page, whose paragraph's figures share one place (its first line, no column): the same", () => {
+    const body = (text: string) =>
+      `<html><body><p style="text-align:center"><strong>第九部分 某某厅2026年部门预算情况说明</strong></p><p>七、一般公共预算“三公”经费支出预算情况</p><p>${text.split("\n").pop()}</p>${T7_PAGE}</body></html>`;
+    const run = (text: string) =>
+      runRules(loadMhtml("p.mht", asMhtml(Buffer.from(body(text), "utf8"), { charset: "utf-8" }), undefined), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => [f.item, f.column, f.stated, f.computed]);
+    expect(run(sanggong("7.40", "68.58", "2.57"))).toEqual([]);
+    expect(run(sanggong("7.40", "67.58", "2.57"))).toEqual([["一般公共预算三公经费支出", "增减额", "58.62", "57.61"]]);
+  });
+
+  it("a component compared with another year's execution is not its part: nothing summed", () => {
+    expect(errs(sanggong("7.40", "67.58", "2.57").replace("公务接待费14.27万元，比2025年预算", "公务接待费14.27万元，比2024年执行数"))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { resolveItemCodes } from "../../model/resolve.js";
 import { numberedAsShenzhen, parseNarrative } from "../narrative.js";
 import { restoreDisplacedLines } from "./displaced-lines.js";
 import { generic } from "../../templates/generic.js";
-import { defaultTemplate, normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
+import { afterDepartment, defaultTemplate, normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
 import { InputError } from "../errors.js";
 import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
@@ -126,7 +126,8 @@ function titleOfKind(tpl: DocumentTemplate, n: string): TableTemplate | undefine
   const bare = n.replace(/^[^\d]*?\d{4}年(度)?/, "");
   // Read by kind alone, a title must read as one (…表): a sentence of the text naming a table is not one.
   if (tpl.columnsFromHeader && !/表(\(.*\))?$/.test(n)) return undefined;
-  return tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n) || p.test(bare)));
+  const match = (x: string) => tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(x)));
+  return tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n) || p.test(bare))) ?? afterDepartment(n, match);
 }
 
 /** A printed title without its number (表1 / 表1： / 表1. / 公开01表). */
@@ -1285,7 +1286,11 @@ function topSet(body: LayoutLine[], words: number): boolean {
  * those of its figures' line and the lines below it up to the next project's; where they centre them, the words
  * around its figures' line (withNamePieces).
  */
-function withProjectPieces(data: DataLine[], boundary: number | null, top: boolean): DataLine[] {
+function withProjectPieces(lines: DataLine[], boundary: number | null, top: boolean): DataLine[] {
+  // In a table of cells (a web page's, a workbook's: each cell holds its words whole), a line outside every cell (the
+  // page's 【打印本页】 【关闭窗口】 after the table) is no piece of a project's name.
+  const inCell = (d: DataLine) => d.label.some((t) => t.cell !== undefined) || d.amounts.some((t) => t.cell !== undefined);
+  const data = lines.some(inCell) ? lines.filter(inCell) : lines;
   const piece = (ts: LayoutToken[]) => (ts.length ? [{ ...ts[0], text: mapArray(ts, (t) => t.text).join("") }] : []);
   const out: DataLine[] = [];
   // (A 合计 line takes no name's words: the projects between two such lines are read on their own.)
@@ -1775,7 +1780,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (unclear) return unclear;
   // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
   // a table of this kind's rows.
-  if (named && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
+  // (A 项目支出绩效表 lists its projects by name: that is its kind's rows.)
+  if (named && tpl.kind !== "project-performance" && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
     return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map(), settleTies: true };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
