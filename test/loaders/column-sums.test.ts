@@ -13,7 +13,7 @@ const row = (code: string | null, a: string, b: string): Row => {
   r.cells = cells(a, b);
   return r;
 };
-const table = (rows: Row[]): Table => ({ id: "T2", kind: "income", title: "部门收入总表", unit: "万元", department: null, columns: [{ key: "a", label: "a", kind: "amount" }, { key: "b", label: "b", kind: "amount" }], rows, location: { file: "t.txt" } }) as Table;
+const table = (rows: Row[]): Table => ({ id: "T2", kind: "income", title: "部门收入总表", unit: "万元", department: null, columns: [{ key: "a", label: "a", kind: "amount" }, { key: "b", label: "b", kind: "amount" }], rows, pages: 1, location: { file: "t.txt" } }) as Table;
 const text = (r: Row) => `${r.cells.a.text || "-"} ${r.cells.b.text || "-"}`;
 /** A row read with its figure in column a, that could stand in b. */
 const choice = (r: Row): PlacementChoice => ({ row: r, options: [{ ...r.cells }, cells(r.cells.b.text, r.cells.a.text)] });
