@@ -116,17 +116,38 @@ const ANOTHER_COMPLETION = re(`^${COMPLETION}`);
 /** The 年初预算 printed before a 调整预算 in one statement: 年初预算 B0 万元，调整预算 B1 万元，支出决算 X 万元. */
 const INITIAL_BEFORE = re(String.raw`年初预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*$`);
 type Basis = ExecutionClaim["basis"];
+/**
+ * All the 财政拨款's (or one other fund's) statement, its subject alone since the last punctuation (2025年度财政拨款支出年初预算为 … ·
+ * 其中：…；政府性基金预算财政拨款支出年初预算为 …): not “三公”经费财政拨款支出, nor another whole's.
+ */
+const STATEMENT_SUBJECT = /^(?:\d{4}年度?)?(?:本部门|本单位)?(?<fund>政府性基金预算|国有资本经营预算)?财政拨款支出(?:决算)?$/;
+/** The table figure an execution statement's 决算 is, by its scope. */
+const FINAL_FIGURE: Partial<Record<ExecutionClaim["scope"], TableFigure>> = {
+  general: "general",
+  allocations: "allocation-expenditure-subtotal",
+  "gov-fund": "gov-fund-expenditure",
+  "state-capital": "state-capital-expenditure",
+};
 /** Which budget a completion or wording names: 年初 · 调整 · 全年, or none. */
 const basisOf = (word: string | undefined): Basis => (!word ? null : word === "年初" ? "initial" : word === "全年" ? "full-year" : "adjusted");
 const whichOf = (m: RegExpExecArray) => basisOf(m.groups!.which ?? m.groups!.which2 ?? m.groups!.which3);
-/** The year's change to the budget printed between it and the 决算 (年初预算为 B 万元，年中追加 A 万元，支出决算为 X 万元): passed over. */
-const ADJUSTED_BETWEEN = String.raw`(?:(?:年中|年度中)?(?:追加|调增|调减|追减|调整)(?:预算)?(?:数)?为?\s*NUM\s*万元\s*,?\s*)?`;
+/** Between the parts of a statement: a comma, a semicolon (…调整后预算为 B1 万元；支出决算为 F 万元), or nothing. */
+const SEP = String.raw`\s*[,;]?\s*`;
+/**
+ * The year's change to the budget printed after it (年初预算为 B 万元，年中追加 A 万元，…): 追加 · 调增 · 调减 · 追减, or 调整
+ * said of the year (年中调整预算 A 万元) — not 调整预算 B1 alone, which is the adjusted budget itself (河北's 年初预算 B0，调整预算
+ * B1，支出决算 F).
+ */
+const ADJUSTMENT = String.raw`(?:(?<adjWord>(?:年中|年度中)(?:追加|调增|调减|追减|调整)|追加|调增|调减|追减)(?:预算)?(?:数)?(?:资金)?为?\s*(?<adjustment>NUM)\s*万元${SEP})?`;
+/** The budget after the change (调整后预算为 B1 万元 · 调整预算数 B1 万元 · 全年预算数为 B1 万元), before the 决算. */
+const AFTER_BUDGET = String.raw`(?:(?<after>调整后?|全年)的?预算(?:数)?为?\s*(?<afterBudget>NUM)\s*万元${SEP})?`;
 /**
  * 年初预算为 B 万元，支出决算为 X 万元，完成年初预算的 P% · 全年预算数为 B 万元，决算数为 X 万元，完成全年预算的 P% · 预算数为 B
- * 万元，决算数为 X 万元 (group `initial`: the budget named 年初预算).
+ * 万元，决算数为 X 万元 (group `initial`: the budget named 年初预算) · with the year's change and the budget after it between
+ * (年初预算为 B0 万元，年中调整预算 A 万元，调整后预算为 B1 万元；支出决算为 X 万元 · 年初预算 B0，调整预算 B1，支出决算 X).
  */
 const EXECUTION = re(
-  String.raw`(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*${ADJUSTED_BETWEEN}(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
+  String.raw`(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))?预算(?:数)?为?\s*(?<budget>NUM)\s*万元${SEP}${ADJUSTMENT}${AFTER_BUDGET}(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
   "g",
 );
 const WORDING_SOURCE = String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?<which>年初|全年|调整后?)?(?:预算数?)?|与(?<which3>年初|全年|调整后?)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`;
@@ -735,17 +756,24 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     }
     runOnTotal = shares(p, figures, stated, out, runOnTotal, sectionTotals);
     if (!executions.length) continue;
-    for (const m of executions) {
-      const budget = p.amount(m, "budget");
+    for (const [i, m] of executions.entries()) {
+      const first = p.amount(m, "budget");
       const final = p.amount(m, "final");
-      if (!budget || !final) continue;
+      if (!first || !final) continue;
       const before = p.text.slice(0, m.index);
+      // 年初预算 B0，（年中追加 A，）调整后预算 B1，支出决算 X: the statement's budget is B1, B0 the one printed before it (not
+      // where the first is itself a 调整 or 全年 budget: then the one after is not known to be another).
+      const g = m.groups!;
+      const afterBudget = g.afterBudget && !g.adjusted && !g.full ? p.amount(m, "afterBudget") : null;
+      const budget = afterBudget ?? first;
       // 年初预算 B0，调整预算 B1，支出决算 X: B0 printed right before the statement of B1.
-      const b0 = m.groups!.adjusted || m.groups!.full ? INITIAL_BEFORE.exec(before) : null;
-      const initial = p.amount(b0 ?? m, "budget");
-      const namesInitial = !!m.groups!.initial || !!b0;
-      // Whose execution: the item this paragraph names (all three of 类, 款, 项), the “三公” expenses, or the
-      // whole 一般公共预算财政拨款支出.
+      const b0 = !afterBudget && (g.adjusted || g.full) ? INITIAL_BEFORE.exec(before) : null;
+      const initial = afterBudget ? first : p.amount(b0 ?? m, "budget");
+      const namesInitial = !!g.initial || !!b0;
+      // (B0 of the statement's own claim for what names 年初: printed before it, or first in it where named 年初.)
+      const preceding = b0 ?? (afterBudget && g.initial ? m : null);
+      // Whose execution: the item this paragraph names (all three of 类, 款, 项), the “三公” expenses, the
+      // whole 一般公共预算财政拨款支出, all the 财政拨款 or one other fund's.
       let scope: ExecutionClaim["scope"] | null = null;
       let names: string[] | null = null;
       let label = "";
@@ -767,14 +795,26 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       } else if (/一般公共预算财政拨款支出\s*$/.test(before.replace(/\s+/g, "")) || /一般公共预算财政拨款支出/.test(before.split(/[。;]/).pop() ?? "")) {
         scope = "general";
         label = "一般公共预算财政拨款支出";
+      } else {
+        // (The subject right before the budget: 2025年度财政拨款支出年初预算为 … · 其中：…；政府性基金预算财政拨款支出年初预算为 ….)
+        const subject = STATEMENT_SUBJECT.exec(before.replace(/\s+/g, "").split(/[。;:,]/).pop() ?? "");
+        const fund = subject?.groups!.fund;
+        if (subject) [scope, label] = fund === "政府性基金预算" ? ["gov-fund", "政府性基金预算财政拨款支出"] : fund ? ["state-capital", "国有资本经营预算财政拨款支出"] : ["allocations", "财政拨款支出"];
       }
       if (!scope) continue;
       if (scope === "item") lastItem = null;
-      // The wording after the figures: in this paragraph, else at the start of the next (before any figure).
+      // The wording after the figures, before the paragraph's next statement; after its last, to the paragraph's end or at
+      // the start of the next paragraph (before any figure) — but not after a list of statements (…。其中：A …；B …。决算数
+      // 大于年初预算数的主要原因…): whether it speaks of the whole or of the last part is not known.
       const next = paras[k + 1];
       const nextFigure = next ? next.text.search(/\d/) : -1;
-      const wording = wordingIn(p, m.index + m[0].length) ?? (next && !isItem(next.text) ? wordingIn(next, 0, nextFigure < 0 ? next.text.length : nextFigure) : null);
-      const basis: Basis = m.groups!.initial ? "initial" : m.groups!.adjusted ? "adjusted" : m.groups!.full ? "full-year" : null;
+      const following = executions[i + 1];
+      const listed = !following && i > 0 && /其中/.test(p.text.slice(executions[0].index, m.index));
+      const wording = listed
+        ? null
+        : (wordingIn(p, m.index + m[0].length, following?.index) ??
+          (!following && next && !isItem(next.text) ? wordingIn(next, 0, nextFigure < 0 ? next.text.length : nextFigure) : null));
+      const basis: Basis = afterBudget ? basisOf(g.after) : g.initial ? "initial" : g.adjusted ? "adjusted" : g.full ? "full-year" : null;
       // The percentages after the figures (one, or 完成年初预算的 P%，完成调整预算的 Q%), each with the budget it names.
       const completions: { basis: Basis; percent: Amount | null }[] = [];
       if (m.groups!.pct) {
@@ -791,11 +831,21 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         preceding ? named === "initial" : named === null || own === null || group(named) === group(own);
       const percentOf = (preceding: boolean) => completions.find((c) => of(c.basis, basis, preceding))?.percent ?? null;
       const wordingOf = (preceding: boolean) => (wording && of(wording.basis, basis, preceding) ? wording : null);
-      out.push({ kind: "execution", scope, names, label, budget, basis, final, percent: percentOf(false), wording: wordingOf(false) });
-      if (b0 && initial && scope !== "sanggong")
+      const claim: ExecutionClaim = { kind: "execution", scope, names, label, budget, basis, final, percent: percentOf(false), wording: wordingOf(false) };
+      const adjustment = afterBudget ? p.amount(m, "adjustment") : null;
+      if (adjustment) {
+        const word = g.adjWord.replace(/\s+/g, "");
+        claim.adjustment = { initial: first, amount: adjustment, direction: /追加|调增/.test(word) ? "increase" : /调减|追减/.test(word) ? "decrease" : "either", word };
+      }
+      if (scope === "item" && /政府性基金|国有资本/.test(chapter)) claim.ofFund = true;
+      out.push(claim);
+      if (preceding && initial && scope !== "sanggong")
         out.push({ kind: "execution", scope, names, label, budget: initial, basis: "initial", preceding: true, final, percent: percentOf(true), wording: wordingOf(true) });
       if (scope === "item" && names) out.push({ kind: "function-item", names, amount: final });
-      if (scope === "general") out.push({ kind: "table-figure", figure: "general", label, amount: final, change: null });
+      // (The 决算 against its table: the 一般公共预算财政拨款支出决算表's 合计, the 财政拨款收入支出决算总表's 本年支出合计, a fund's
+      // table's 本年支出.)
+      const figure = FINAL_FIGURE[scope];
+      if (figure) out.push({ kind: "table-figure", figure, label, amount: final, change: null });
     }
   }
 }

@@ -286,7 +286,11 @@ export interface TableFigureClaim {
  */
 export interface ExecutionClaim {
   kind: "execution";
-  scope: "general" | "item" | "sanggong";
+  /**
+   * Whose execution: the 一般公共预算财政拨款支出 (general), a 类-款-项 item, the “三公”, all the 财政拨款 (allocations: the
+   * 财政拨款收入支出决算总表's 本年支出合计), or one fund's (gov-fund, state-capital: its table's 本年支出).
+   */
+  scope: "general" | "item" | "sanggong" | "allocations" | "gov-fund" | "state-capital";
   /** The item's 类, 款 and 项 names (scope item). */
   names: string[] | null;
   label: string;
@@ -304,6 +308,14 @@ export interface ExecutionClaim {
   final: Amount;
   /** 完成年初预算的 P% (P printed), or null. */
   percent: Amount | null;
+  /**
+   * The year's change to the budget the statement prints between its 年初预算 and its 调整后预算 (年初预算为 B0 万元，年中追加
+   * A 万元，调整后预算为 B1 万元): B1 = B0 + A (追加 · 调增), B0 − A (调减 · 追减), or B0 ± A (年中调整, its direction not said).
+   * On the claim of B1 only.
+   */
+  adjustment?: { initial: Amount; amount: Amount; direction: "increase" | "decrease" | "either"; word: string };
+  /** An item read under a chapter of the 政府性基金 or 国有资本经营 (not one of the 一般公共预算's). */
+  ofFund?: true;
   /** What the text says of 决算数 against 预算数 (naming which budget, if it does), and where. */
   wording: { basis: ExecutionClaim["basis"]; relation: "less" | "more" | "equal" | "about-equal"; text: string; location: SourceLocation } | null;
 }

@@ -1,6 +1,6 @@
 import { claimsOfKind } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
-import { decimalString, inUnit, type Amount } from "../model/amount.js";
+import { decimalString, interval, inUnit, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument } from "../model/document.js";
 import type { ClaimOf } from "../claims/types.js";
 import type { RuleContext, Subject } from "../engine/types.js";
@@ -27,24 +27,88 @@ const WORD = {
  */
 function classBudgets(executions: ClaimOf<"execution">[], ctx: RuleContext): void {
   const own = executions.filter((e) => e.scope === "item" && e.names && !e.preceding);
-  for (const lei of own) {
-    if (lei.names!.length !== 1) continue;
-    const seen = new Set<string>();
-    const items = own.filter((e) => {
-      const key = e.names!.join("-");
-      if (e.names!.length < 2 || e.names![0] !== lei.names![0] || e.basis !== lei.basis || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    if (!items.length) continue;
-    const basis = BASIS[lei.basis ?? "initial"];
-    ctx.atLeast({
-      subject: { table: "text", item: lei.label, column: basis.zh },
-      total: lei.budget,
-      parts: mapArray(items, (e) => ({ amount: e.budget })),
-      relation: { zh: `其下所列各项${basis.zh}之和`, en: `the Σ of its items' ${basis.en.replace(/^the /, "")}s stated under it` },
+  for (const lei of own)
+    if (lei.names!.length === 1)
+      atLeastItems(ctx, lei, own, (e) => e.names!.length >= 2 && e.names![0] === lei.names![0], (b) => ({
+        zh: `其下所列各项${b.zh}之和`,
+        en: `the Σ of its items' ${b.en.replace(/^the /, "")}s stated under it`,
+      }));
+}
+
+/**
+ * The 一般公共预算财政拨款支出's budget and its items' (一般公共预算财政拨款支出年初预算为 B … / 1.教育支出（类）…（项）：年初预算为
+ * b₁ …): the items are 项 (or 类) of it, so B ≥ Σ — each 类 counted once, by its headline's budget where the text prints
+ * one, else by its 项's; items under a 政府性基金 or 国有资本经营 chapter are another fund's. A 项 with no budget
+ * (年初预算为0.00万元, no percentage) is checked by nothing else.
+ */
+function wholeBudget(executions: ClaimOf<"execution">[], ctx: RuleContext): void {
+  const items = executions.filter((e) => e.scope === "item" && e.names && !e.preceding && !e.ofFund);
+  const headlines = new Set(mapArray(items.filter((e) => e.names!.length === 1), (e) => e.names![0]));
+  const seen = new Set<string>();
+  for (const whole of executions.filter((e) => e.scope === "general" && !e.preceding)) {
+    const key = `${whole.basis}|${whole.budget.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    atLeastItems(ctx, whole, items, (e) => e.names!.length === 1 || !headlines.has(e.names![0]), (b) => ({
+      zh: `文中所列各项${b.zh}之和`,
+      en: `the Σ of the items' ${b.en.replace(/^the /, "")}s the text states`,
+    }));
+  }
+}
+
+/** A whole's budget at least the Σ of the items' of its basis that `keep` takes, each item once. */
+function atLeastItems(ctx: RuleContext, whole: ClaimOf<"execution">, items: ClaimOf<"execution">[], keep: (e: ClaimOf<"execution">) => boolean, relation: (b: { zh: string; en: string }) => { zh: string; en: string }): void {
+  const seen = new Set<string>();
+  const parts = items.filter((e) => {
+    const key = e.names!.join("-");
+    if (!keep(e) || e.basis !== whole.basis || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (!parts.length) return;
+  const basis = BASIS[whole.basis ?? "initial"];
+  ctx.atLeast({ subject: { table: "text", item: whole.label, column: basis.zh }, total: whole.budget, parts: mapArray(parts, (e) => ({ amount: e.budget })), relation: relation(basis) });
+}
+
+/**
+ * 年初预算为 B0 万元，年中追加 A 万元，调整后预算为 B1 万元: B1 = B0 + A (追加 · 调增), B0 − A (调减 · 追减); 年中调整 A, its
+ * direction not said, is B1 = B0 + A where B1 is not below B0, else B0 − A.
+ */
+function adjustments(executions: ClaimOf<"execution">[], ctx: RuleContext): void {
+  for (const e of executions) {
+    const a = e.adjustment;
+    if (!a) continue;
+    const up = a.direction === "increase" || (a.direction === "either" && e.budget.value.gte(a.initial.value));
+    ctx.sum({
+      subject: { table: "text", item: e.label, column: "调整后预算" },
+      total: e.budget,
+      parts: [{ amount: a.initial }, { amount: a.amount, sign: up ? 1 : -1 }],
+      relation: up ? { zh: `年初预算数 + ${a.word}数`, en: `the initial budget + the year’s change (${a.word})` } : { zh: `年初预算数 − ${a.word}数`, en: `the initial budget − the year’s change (${a.word})` },
     });
   }
+}
+
+/**
+ * A percentage of a budget printed 0 (年初预算为0.00万元，支出决算为 F 万元，完成年初预算的 P%): the budget is at most half a unit
+ * of its last digit, so the 决算 is at least F⁻ ÷ that of it; a P below is wrong (F printed 0 too: nothing to judge).
+ */
+function zeroBudget(ctx: RuleContext, e: ClaimOf<"execution">, percent: Amount, column: string, basis: { zh: string; en: string }): void {
+  const f = interval(e.final);
+  const b = interval(e.budget);
+  if (!f.lo.isPositive() || !b.hi.isPositive()) return;
+  const least = f.lo.div(b.hi).times(100);
+  if (interval(percent).hi.gte(least)) return;
+  ctx.report({
+    subject: { table: "text", item: e.label, column },
+    location: percent.location,
+    related: [e.budget.location, e.final.location],
+    stated: decimalString(percent.value),
+    computed: null,
+    message: {
+      zh: `${basis.zh}数为 ${e.budget.text}，决算数 ${e.final.text}：预算为零，无从“完成”其 ${percent.text}%（决算数至少为预算数的 ${decimalString(least.toDecimalPlaces(0))}%）`,
+      en: `${basis.en} is ${e.budget.text} and the final figure ${e.final.text}: a budget of nothing cannot be ${percent.text}% spent (the final figure is at least ${decimalString(least.toDecimalPlaces(0))}% of it)`,
+    },
+  });
 }
 
 /**
@@ -57,8 +121,8 @@ export const budgetExecution: Rule = {
   id: "budget-execution",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes (the 三公's, its table's 预算数 and 决算数), 比年初预算减少 X 万元 is 预算 − 决算 (its percentage X ÷ 预算; 机关运行经费's 预算 is its 决算 ± X), and a 类's 年初预算 is at least the Σ of the 项's stated under it.",
-  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致（“三公”对其表中预算数与决算数）；“比年初预算减少 X 万元”等于预算数 − 决算数（百分比为其 ÷ 预算数；机关运行经费的预算数为决算数 ± 增减额）；类的年初预算不小于其下所列各项年初预算之和。",
+  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes (the 三公's, its table's 预算数 and 决算数), 比年初预算减少 X 万元 is 预算 − 决算 (its percentage X ÷ 预算; 机关运行经费's 预算 is its 决算 ± X), 年初预算 + 年中追加 (− 调减) = 调整后预算 where all three are printed, a percentage of a budget printed 0 is wrong, and a 类's 年初预算 (the 一般公共预算财政拨款支出's) is at least the Σ of the 项's stated under it (in the text).",
+  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致（“三公”对其表中预算数与决算数）；“比年初预算减少 X 万元”等于预算数 − 决算数（百分比为其 ÷ 预算数；机关运行经费的预算数为决算数 ± 增减额）；三者均列示时年初预算 + 年中追加（− 调减）= 调整后预算；预算数为 0 时所列完成百分比为错；类（一般公共预算财政拨款支出整体）的年初预算不小于其下（文中）所列各项年初预算之和。",
   check(doc, ctx) {
     // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
     const t7 = table(doc, "sanggong");
@@ -75,13 +139,18 @@ export const budgetExecution: Rule = {
         relation: { zh: `决算数 ÷ ${tableName(t7)} 预算数`, en: `the final figure ÷ ${t7.id}'s budget` },
       });
     }
-    classBudgets(claimsOfKind(doc, "execution"), ctx);
-    for (const e of claimsOfKind(doc, "execution")) {
+    const executions = claimsOfKind(doc, "execution");
+    classBudgets(executions, ctx);
+    wholeBudget(executions, ctx);
+    adjustments(executions, ctx);
+    for (const e of executions) {
       const subject = { table: "text" as const, item: e.label };
       const basis = BASIS[e.basis ?? "initial"];
-      if (e.percent && !e.budget.value.isZero())
+      const column = e.preceding ? "完成年初预算%" : "完成预算%";
+      if (e.percent && e.budget.value.isZero()) zeroBudget(ctx, e, e.percent, column, basis);
+      else if (e.percent)
         ctx.ratio({
-          subject: { ...subject, column: e.preceding ? "完成年初预算%" : "完成预算%" },
+          subject: { ...subject, column },
           percent: e.percent,
           numerator: [{ amount: e.final }],
           denominator: [{ amount: e.budget }],

@@ -633,3 +633,109 @@ describe("江苏's 决算 wording (round 46)", () => {
     expect(claims(["  组织开展了部门整体支出绩效评价，涉及资金18.00万元。"]).filter((c) => c.kind === "performance")).toEqual([]);
   });
 });
+
+/*
+ * The execution of all the 财政拨款 and of one fund (湖北's 四、: 财政拨款支出年初预算为 B0 万元，年中调整预算 A 万元，调整后预算为 B1
+ * 万元；支出决算为 F 万元，完成年初预算的 P%。其中：…；政府性基金预算财政拨款支出年初预算为 …), by the kind of wording: the
+ * percentage against the budget it names, B1 = B0 ± A, the 决算 against its table.
+ */
+describe("the execution of all the 财政拨款 and of one fund (round 47)", () => {
+  const tables = [...TABLE, ...FINAL_GOV_FUND_TABLE];
+  const judged = (paragraphs: string[]) =>
+    runRules(loadLayoutText("final.txt", [...tables, "第三部分 某局2025年度部门决算情况说明", ...paragraphs].join("\n"), { template: shanghaiFinal }), [textVsTable, budgetExecution], { tolerance: { kind: "auto" }, lang: "en" })
+      .filter((f) => f.severity === "error")
+      .map((f) => `${f.ruleId} ${f.item}${f.column ? ` [${f.column}]` : ""} ${f.stated} ${f.computed}`);
+  const read = (paragraphs: string[]) =>
+    claims(paragraphs).flatMap((c) =>
+      c.kind === "execution"
+        ? [`${c.scope}${c.preceding ? " (年初)" : ""} ${c.budget.text} ${c.basis ?? "-"} ${c.final.text} ${c.percent?.text ?? "-"}${c.adjustment ? ` ${c.adjustment.initial.text} ${c.adjustment.direction} ${c.adjustment.amount.text}` : ""}`]
+        : [],
+    );
+  const hubei = (b0: string, a: string, pct: string, fundPct = "101.67") => [
+    "  四、财政拨款收入支出决算总体情况说明",
+    `  2025年度财政拨款支出年初预算为${b0}万元，年中调整预算${a}万元，调整后预算为1,821.89万元；支出决算为1,826.89万元，完成年初预算的${pct}%。其中：一般公共预算财政拨款支出年初预算为1,400.00万元，年中追加121.89万元，支出决算为1,521.89万元，完成年初预算的108.71%；政府性基金预算财政拨款支出年初预算为300.00万元，年中追加0.00万元，支出决算为305.00万元，完成年初预算的${fundPct}%。决算数大于年初预算数的主要原因是：年中追加项目资金。`,
+  ];
+
+  it("湖北's wording: each statement read with its scope; the year's 调整 between 年初预算 and 调整后预算 kept", () => {
+    expect(read(hubei("1,700.00", "121.89", "107.46"))).toEqual([
+      "allocations 1,821.89 adjusted 1,826.89 - 1,700.00 either 121.89",
+      "allocations (年初) 1,700.00 initial 1,826.89 107.46",
+      "general 1,400.00 initial 1,521.89 108.71",
+      "gov-fund 300.00 initial 305.00 101.67",
+    ]);
+    expect(judged(hubei("1,700.00", "121.89", "107.46"))).toEqual([]);
+  });
+
+  it("湖北's wording, failing: 年初预算 + 年中调整 ≠ 调整后预算; a percentage not the 决算 ÷ 年初预算; a fund's percentage and 决算", () => {
+    expect(judged(hubei("1,700.00", "112.89", "107.46"))).toEqual(["budget-execution 财政拨款支出 [调整后预算] 1821.89 1812.89"]);
+    expect(judged(hubei("1,700.00", "121.89", "107.64"))).toEqual(["budget-execution 财政拨款支出 [完成年初预算%] 107.64 107.464"]);
+    expect(judged(hubei("1,700.00", "121.89", "107.46", "110.67"))).toEqual(["budget-execution 政府性基金预算财政拨款支出 [完成预算%] 110.67 101.667"]);
+    const fund = hubei("1,700.00", "121.89", "107.46", "101.00").map((l) => l.replace("支出决算为305.00万元", "支出决算为303.00万元"));
+    expect(judged(fund)).toEqual(["text-vs-table 政府性基金预算财政拨款支出 303 305"]);
+  });
+
+  it.each([
+    // [wording, the statement right, the statement wrong, the finding]
+    [
+      "年初预算数 … 调整预算数 … 决算数 … 完成调整预算的",
+      "2025年度财政拨款支出年初预算数为1,700.00万元，调整预算数为1,821.89万元，决算数为1,826.89万元，完成调整预算的100.27%。",
+      "2025年度财政拨款支出年初预算数为1,700.00万元，调整预算数为1,821.89万元，决算数为1,826.89万元，完成调整预算的107.46%。",
+      "budget-execution 财政拨款支出 [完成预算%] 107.46 100.274",
+    ],
+    [
+      "年初预算数 … 年中追加 … 调整后预算数 … 完成调整后预算的",
+      "2025年度政府性基金预算财政拨款支出年初预算数为300.00万元，年中追加10.00万元，调整后预算数为310.00万元，决算数为305.00万元，完成调整后预算的98.39%。",
+      "2025年度政府性基金预算财政拨款支出年初预算数为300.00万元，年中追加10.00万元，调整后预算数为301.00万元，决算数为305.00万元，完成调整后预算的101.33%。",
+      "budget-execution 政府性基金预算财政拨款支出 [调整后预算] 301 310",
+    ],
+    [
+      "年初预算为 … 年中调减 … 调整后预算为",
+      "2025年度政府性基金预算财政拨款支出年初预算为320.00万元，年中调减10.00万元，调整后预算为310.00万元，支出决算为305.00万元，为年初预算的95.31%。",
+      "2025年度政府性基金预算财政拨款支出年初预算为320.00万元，年中调减10.00万元，调整后预算为330.00万元，支出决算为305.00万元，为年初预算的95.31%。",
+      "budget-execution 政府性基金预算财政拨款支出 [调整后预算] 330 310",
+    ],
+    [
+      "全年预算数 … 决算数 … 为全年预算的",
+      "2025年度政府性基金预算财政拨款支出全年预算数为300.00万元，决算数为305.00万元，为全年预算的101.67%。",
+      "2025年度政府性基金预算财政拨款支出全年预算数为300.00万元，决算数为305.00万元，为全年预算的110.67%。",
+      "budget-execution 政府性基金预算财政拨款支出 [完成预算%] 110.67 101.667",
+    ],
+  ])("worded %s: judged", (_, right, wrong, finding) => {
+    expect(judged(["  四、财政拨款收入支出决算总体情况说明", `  ${right}`])).toEqual([]);
+    expect(judged(["  四、财政拨款收入支出决算总体情况说明", `  ${wrong}`])).toEqual([finding]);
+  });
+
+  it("河北's 年初预算 B0，调整预算 B1 (no 年中): B1 is the adjusted budget, not a change; 年中调整预算 A with no budget after it is passed over", () => {
+    expect(read(["  一般公共预算财政拨款支出年初预算1,470.05万元，调整预算1,570.05万元，支出决算1,521.89万元，完成年初预算的103.53%，完成调整预算的96.93%。"])).toEqual([
+      "general 1,570.05 adjusted 1,521.89 96.93",
+      "general (年初) 1,470.05 initial 1,521.89 103.53",
+    ]);
+    expect(read(["  一般公共预算财政拨款支出年初预算为1,400.00万元，年中调整预算121.89万元，支出决算为1,521.89万元，完成调整预算的96.93%。"])).toEqual(["general 1,400.00 initial 1,521.89 -"]);
+  });
+
+  it("a 项 with no budget (年初预算为0.00万元): no percentage of it can be right; without one, its budget is held by the whole's", () => {
+    const text = (item: string, whole = "1,600.00") => [
+      "  五、一般公共预算财政拨款支出决算情况说明",
+      `  2025年度一般公共预算财政拨款支出年初预算为${whole}万元，支出决算为1,521.89万元，完成年初预算的${whole === "1,600.00" ? "95.12" : "98.82"}%。`,
+      "  1.一般公共服务支出（类）财政事务（款）行政运行（项）：年初预算为1,540.05万元，支出决算为1,511.89万元，完成年初预算的98.17%。",
+      `  2.一般公共服务支出（类）财政事务（款）一般行政管理事务（项）：${item}`,
+    ];
+    expect(judged(text("年初预算为0.00万元，支出决算为10.00万元。决算数大于年初预算数的主要原因是年初未作预算。"))).toEqual([]);
+    expect(judged(text("年初预算为0.00万元，支出决算为10.00万元，完成年初预算的100.00%。"))).toEqual(["budget-execution 一般公共服务支出-财政事务-一般行政管理事务 [完成预算%] 100 null"]);
+    // (The whole's budget, 1,540.05 + 0.00 ≤ 1,600.00; a 项's budget of 60.00 it cannot hold.)
+    expect(judged(text("年初预算为59.95万元，支出决算为10.00万元。"))).toEqual([]);
+    expect(judged(text("年初预算为69.95万元，支出决算为10.00万元。"))).toEqual(["budget-execution 一般公共预算财政拨款支出 [年初预算] 1600 1610"]);
+  });
+
+  it("a wording after a list of statements (…。其中：A …；B …。决算数大于年初预算数…) is no one statement's", () => {
+    const wordings = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "execution" && c.wording ? [`${c.scope} ${c.wording.text}`] : []));
+    expect(wordings(hubei("1,700.00", "121.89", "107.46"))).toEqual([]);
+    // (One statement, its wording after it: its own.)
+    expect(wordings(["  2025年度政府性基金预算财政拨款支出年初预算为300.00万元，支出决算为305.00万元，完成年初预算的101.67%。决算数大于年初预算数的主要原因是：追加。"])).toEqual([
+      "gov-fund 决算数大于年初预算数",
+    ]);
+    expect(judged(["  2025年度政府性基金预算财政拨款支出年初预算为300.00万元，支出决算为305.00万元，完成年初预算的101.67%。决算数小于年初预算数的主要原因是：节约。"])).toEqual([
+      "budget-execution 政府性基金预算财政拨款支出 [决算数与预算数] null 5",
+    ]);
+  });
+});

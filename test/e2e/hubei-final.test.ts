@@ -20,7 +20,7 @@ describe("a 湖北 决算", () => {
     expect(status).toBe(0);
   });
 
-  it("seeded: S1–S6 are errors at their own line, the figure printed named; the wrapped 项 of 公开05表 (S2) and a stale 合计 corrected to the true figure", { timeout: 60_000 }, () => {
+  it("seeded: S1–S6, S8, S9 are errors at their own line, the figure printed named; the wrapped 项 of 公开05表 (S2) and a stale 合计 corrected to the true figure", { timeout: 60_000 }, () => {
     const { status, report } = cliJson([join(DIR, "seeded.txt")]);
     expect(status).toBe(1);
     const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
@@ -34,5 +34,9 @@ describe("a 湖北 决算", () => {
     expect(blamed("S2")).toEqual([["3249.66", "3294.66"], ["3249.66", "3294.66"]]);
     expect(blamed("S3")).toEqual([["44859.34", "44959.34"]]);
     expect(blamed("S1")).toEqual([["2263.23", "2236.23"]]);
+    // (S8, 四's 年中调整预算: 年初预算 + 年中调整 = 调整后预算 no longer holds — which of the three is wrong, that one identity
+    // cannot tell; S9, 政府性基金's 完成年初预算的 P%, is its 决算 ÷ 年初预算.)
+    expect(blamed("S8")).toEqual([["3279.61", "3297.61"]]);
+    expect(errors.filter((f) => f.ruleId === "budget-execution" && f.item === "政府性基金预算财政拨款支出").map((f) => [f.stated, f.computed])).toEqual([["182.2", "128.198"]]);
   });
 });
