@@ -96,10 +96,25 @@ function departmentSum(doc: BudgetDocument, id: TableKind, key: string): Amount[
   return d ? [d] : mapArray(units, (u) => inText(t, amountOf(u.row, key))).filter((a): a is Amount => !!a);
 }
 
+/** Where the procurement table prints the text's kinds of procurement. */
+const PROCUREMENT_LABEL = { goods: ["货物", "goods"], works: ["工程", "works"], services: ["服务", "services"] } as const;
+
 function procurement(doc: BudgetDocument, ctx: RuleContext) {
+  const t = table(doc, "procurement");
   for (const p of claimsOfKind(doc, "procurement")) {
     const parts = departmentSum(doc, "expenditure", "proc-total");
     if (parts.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(parts), relation: { zh: `${tableName(table(doc, "expenditure"))} 政府采购小计`, en: `${table(doc, "expenditure")!.id} government procurement subtotal` } });
+    // The 政府采购预算表 (a 预算's: a 决算's text states the contracts signed, no table's budget): its 合计, printed or
+    // as the sum of its units, and each kind the text states where the table prints its column (货物 | 工程 | 服务).
+    if (!t || doc.stage === "final") continue;
+    const total = departmentSum(doc, "procurement", "total");
+    if (total.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(total), relation: { zh: `${tableName(t)} 合计`, en: `${t.id} total` } });
+    for (const c of p.components) {
+      if (!t.columns.some((col) => col.key === c.component)) continue;
+      const kind = departmentSum(doc, "procurement", c.component);
+      const [zh, en] = PROCUREMENT_LABEL[c.component];
+      if (kind.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(kind), relation: { zh: `${tableName(t)} ${zh}`, en: `${t.id} ${en}` } });
+    }
   }
 }
 
