@@ -200,8 +200,10 @@ function projects(t: Table, ctx: RuleContext) {
   if (t.rows.some((r) => r.kind === "code")) return;
   const units = t.rows.filter((r) => r.kind === "unit");
   const items = t.rows.filter((r) => r.kind === "item");
-  // Each project named with its unit, or under its unit's line: a row with neither may be anything.
-  if (items.length === 0 || items.some((r) => !r.unit)) return;
+  // Each project named with its unit, or under its unit's line: a row with neither may be anything. (A 政府采购预算表
+  // that names no unit at all lists the department's purchases: 项目 | 品目 | 金额, 宁夏's.)
+  const purchases = t.kind === "procurement" && !units.length && items.every((r) => !r.unit);
+  if (items.length === 0 || (items.some((r) => !r.unit) && !purchases)) return;
   const groups: [Row, Row[]][] = units.length ? mapArray(units, (u) => [u, items.filter((r) => r.unit === u.unit && t.rows.indexOf(r) > t.rows.indexOf(u))] as [Row, Row[]]) : total && items.length > 1 ? [[total, items]] : [];
   for (const key of amountColumns(t))
     for (const [parent, kids] of groups) {

@@ -115,6 +115,9 @@ function procurement(doc: BudgetDocument, ctx: RuleContext) {
       const [zh, en] = PROCUREMENT_LABEL[c.component];
       if (kind.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(kind), relation: { zh: `${tableName(t)} ${zh}`, en: `${t.id} ${en}` } });
     }
+    // 面向中小企业预留 N 万元: the table's 其中：面向中小企业预留 where it prints one.
+    const sme = p.reserved ? departmentSum(doc, "procurement", "proc-sme") : [];
+    if (p.reserved && sme.length) ctx.sum({ subject: { table: "text", item: "面向中小企业预留" }, total: p.reserved.sme, parts: terms(sme), relation: { zh: `${tableName(t)} ${columnLabel(t, "proc-sme")}`, en: `${t.id} ${columnLabel(t, "proc-sme")}` } });
   }
 }
 
