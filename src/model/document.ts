@@ -31,7 +31,8 @@ export type TableKind =
   | "gov-fund" // 政府性基金预算支出
   | "state-capital" // 国有资本经营预算支出
   | "performance" // 部门整体支出绩效目标表
-  | "project-performance"; // 项目支出绩效(目标)表: the projects again, each with its 金额 and 绩效目标 (杭州's 表11)
+  | "project-performance" // 项目支出绩效(目标)表: the projects again, each with its 金额 and 绩效目标 (杭州's 表11)
+  | "procurement"; // 政府采购预算表: the procurement budget by unit or project (合计 | 货物 | 工程 | 服务, or by source)
 
 export type InputFormat = "markdown" | "csv" | "xlsx" | "layout" | "pdf" | "docx";
 export type CodeKind = "function" | "economic";

@@ -200,8 +200,10 @@ function projects(t: Table, ctx: RuleContext) {
   if (t.rows.some((r) => r.kind === "code")) return;
   const units = t.rows.filter((r) => r.kind === "unit");
   const items = t.rows.filter((r) => r.kind === "item");
-  // Each project named with its unit, or under its unit's line: a row with neither may be anything.
-  if (items.length === 0 || items.some((r) => !r.unit)) return;
+  // Each project named with its unit, or under its unit's line: a row with neither may be anything. (A 政府采购预算表
+  // that names no unit at all lists the department's purchases: 项目 | 品目 | 金额, 宁夏's.)
+  const purchases = t.kind === "procurement" && !units.length && items.every((r) => !r.unit);
+  if (items.length === 0 || (items.some((r) => !r.unit) && !purchases)) return;
   const groups: [Row, Row[]][] = units.length ? mapArray(units, (u) => [u, items.filter((r) => r.unit === u.unit && t.rows.indexOf(r) > t.rows.indexOf(u))] as [Row, Row[]]) : total && items.length > 1 ? [[total, items]] : [];
   for (const key of amountColumns(t))
     for (const [parent, kids] of groups) {
@@ -224,14 +226,15 @@ function tasks(t: Table, ctx: RuleContext) {
 export const hierarchySum: Rule = {
   id: "hierarchy-sum",
   defaultSeverity: "error",
-  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "running-cost-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance", "project-performance", "general-project-economic", "sanggong", "function-economic"]] },
-  description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units (also a 三公 table's 合计 over its unit rows), 表1/表6 items and totals, 表12 金额合计, a list of projects' 合计.",
-  descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和（含“三公”经费表合计行与各单位行），表1/表6 各项目及合计，表12 金额合计，项目支出表合计 = 各项目之和。",
+  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "running-cost-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance", "project-performance", "general-project-economic", "sanggong", "function-economic", "procurement"]] },
+  description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units (also a 三公 table's 合计 over its unit rows, and a 政府采购预算表's), 表1/表6 items and totals, 表12 金额合计, a list of projects' 合计 (also a 政府采购预算表 by project).",
+  descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和（含“三公”经费表合计行与各单位行、政府采购预算表），表1/表6 各项目及合计，表12 金额合计，项目支出表合计 = 各项目之和（含按项目列示的政府采购预算表）。",
   check(doc, ctx) {
-    for (const t of tablesOf(doc, CLASSIFIED)) classified(t, ctx);
+    // A 政府采购预算表 by unit (合计 = Σ units) or by project (合计 = Σ projects, unit = Σ its projects).
+    for (const t of tablesOf(doc, [...CLASSIFIED, "procurement"])) classified(t, ctx);
     for (const t of tablesOf(doc, ["summary", "allocation-summary"])) twoSided(t, ctx, doc.template);
     for (const t of tablesOf(doc, ["performance"])) tasks(t, ctx);
     for (const t of tablesOf(doc, ["sanggong"])) sanggongUnits(t, ctx);
-    for (const t of tablesOf(doc, ["project-summary", "project-performance", "general-project-economic"])) projects(t, ctx);
+    for (const t of tablesOf(doc, ["project-summary", "project-performance", "general-project-economic", "procurement"])) projects(t, ctx);
   },
 };

@@ -96,10 +96,28 @@ function departmentSum(doc: BudgetDocument, id: TableKind, key: string): Amount[
   return d ? [d] : mapArray(units, (u) => inText(t, amountOf(u.row, key))).filter((a): a is Amount => !!a);
 }
 
+/** Where the procurement table prints the text's kinds of procurement. */
+const PROCUREMENT_LABEL = { goods: ["货物", "goods"], works: ["工程", "works"], services: ["服务", "services"] } as const;
+
 function procurement(doc: BudgetDocument, ctx: RuleContext) {
+  const t = table(doc, "procurement");
   for (const p of claimsOfKind(doc, "procurement")) {
     const parts = departmentSum(doc, "expenditure", "proc-total");
     if (parts.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(parts), relation: { zh: `${tableName(table(doc, "expenditure"))} 政府采购小计`, en: `${table(doc, "expenditure")!.id} government procurement subtotal` } });
+    // The 政府采购预算表 (a 预算's: a 决算's text states the contracts signed, no table's budget): its 合计, printed or
+    // as the sum of its units, and each kind the text states where the table prints its column (货物 | 工程 | 服务).
+    if (!t || doc.stage === "final") continue;
+    const total = departmentSum(doc, "procurement", "total");
+    if (total.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(total), relation: { zh: `${tableName(t)} 合计`, en: `${t.id} total` } });
+    for (const c of p.components) {
+      if (!t.columns.some((col) => col.key === c.component)) continue;
+      const kind = departmentSum(doc, "procurement", c.component);
+      const [zh, en] = PROCUREMENT_LABEL[c.component];
+      if (kind.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(kind), relation: { zh: `${tableName(t)} ${zh}`, en: `${t.id} ${en}` } });
+    }
+    // 面向中小企业预留 N 万元: the table's 其中：面向中小企业预留 where it prints one.
+    const sme = p.reserved ? departmentSum(doc, "procurement", "proc-sme") : [];
+    if (p.reserved && sme.length) ctx.sum({ subject: { table: "text", item: "面向中小企业预留" }, total: p.reserved.sme, parts: terms(sme), relation: { zh: `${tableName(t)} ${columnLabel(t, "proc-sme")}`, en: `${t.id} ${columnLabel(t, "proc-sme")}` } });
   }
 }
 
@@ -641,9 +659,9 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
-  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance"] },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格）。",
+  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement"] },
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);

@@ -144,6 +144,24 @@ const allocationTwoSided: ColumnSpec[] = [
   amount("state-capital", "国有资本经营预算", FUND.capital),
 ];
 
+/**
+ * A 政府采购预算表's: its 合计 (采购金额, 采购预算 …), by kind (货物 | 工程 | 服务, 采购品目 over them in 北京's) and by source
+ * (资金来源 over 一般公共预算 | 政府性基金预算 | 其他资金 in 福建's; 财政拨款 | 其他资金 …), with the part reserved for small and
+ * medium enterprises (其中：面向中小企业预留) and of it for small and micro ones. A column of words (采购品目, 采购类别,
+ * 采购方式) is a label column (header.ts); a label none of these names leaves the table listed as not read.
+ */
+const PROCUREMENT_SOURCES = ["allocation", "carryover", "general-public", "gov-fund", "state-capital", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unit-funds", "other-funds"];
+const procurementColumns: ColumnSpec[] = [
+  ...code,
+  amount("total", "合计", /^(合计|总计|小计|金额|预算数?|(政府)?采购(预算)?(金额|总额|预算数?)?|预算金额)$/),
+  amount("goods", "货物", /^(政府采购)?货物(类|采购)?(预算)?$/),
+  amount("works", "工程", /^(政府采购)?工程(类|采购)?(预算)?$/),
+  amount("services", "服务", /^(政府采购)?服务(类|采购)?(预算)?$/),
+  ...classifiedAmounts.filter((c) => PROCUREMENT_SOURCES.includes(c.key)),
+  amount("proc-sme", "其中：面向中小企业预留", /中小企业/),
+  amount("proc-micro", "其中：面向小型、微型企业预留", /小型.?微型|小微/),
+];
+
 const g = (number: number, rest: Omit<TableTemplate, "id" | "number">): TableTemplate => ({ id: `T${number}`, number, ...rest });
 const classified = (codeKind: "function" | "economic") => ({ layout: "classified" as const, codeKind, columns: [...code, ...classifiedAmounts] });
 /**
@@ -185,6 +203,8 @@ export const generic: DocumentTemplate = {
   columnsFromHeader: true,
   tables: [
     g(4, { kind: "allocation-summary", title: "财政拨款收支总表", titlePatterns: [/(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总(体情况)?表$/, /^(部门|单位)?财政拨款(收入支出|收支)决算表$/], layout: "two-sided", columns: allocationTwoSided, roles }),
+    // Before the others: 政府采购支出预算表 names no other kind.
+    g(20, { kind: "procurement", title: "政府采购预算表", titlePatterns: [/^(部门|单位)?政府采购(支出)?(预算|决算)?(明细|情况)?表$/], layout: "classified", codeKind: "function", columns: procurementColumns }),
     g(1, { kind: "summary", title: "收支总表", titlePatterns: [/收入?支出?(预算|决算)?总(体情况)?表$/, /^(部门|单位)?(收入支出|收支)决算表$/], layout: "two-sided", columns: twoSided, roles }),
     g(2, { kind: "income", title: "收入总表", titlePatterns: [/收入(预算|决算)?总(体情况)?表$|^(部门|单位)?收入(预算|决算)表$/], ...classified("function") }),
     g(6, { kind: "general-basic-economic", title: "一般公共预算基本支出表", titlePatterns: [/一般公共预算(财政拨款)?基本支出/], ...classified("economic") }),

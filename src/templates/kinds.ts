@@ -308,6 +308,17 @@ export const KINDS: Record<TableKind, KindSpec> = {
   },
   "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: [...basicSplit, fundBalance] },
   "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: [...basicSplit, fundBalance] },
+  // The procurement budget (政府采购预算表), by unit or by project: each row's 合计 its kinds (货物 | 工程 | 服务, where the
+  // three are printed: a table printing two of them says nothing of the third) and its sources where printed (福建's
+  // 资金来源: 一般公共预算 | 政府性基金预算 | 其他资金). The 合计 row = Σ units, or Σ projects (hierarchy-sum).
+  procurement: {
+    zh: "政府采购预算表",
+    en: "government procurement budget",
+    rowIdentities: [
+      { total: "total", parts: ["goods", "works", "services"], rows: CLASSIFIED_ROWS, when: ["goods", "works", "services"], zh: "货物 + 工程 + 服务", en: "goods + works + services" },
+      ...bySource,
+    ],
+  },
   // A list of projects with their amounts and targets, each project's 金额 against the project list (performance-vs-projects).
   "project-performance": { zh: "项目支出绩效表", en: "project performance targets", rowIdentities: [] },
   performance: {

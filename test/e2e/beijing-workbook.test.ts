@@ -27,9 +27,10 @@ describe("a 北京 预算 workbook", () => {
     expect(unread).not.toMatch(/政府性基金/);
     expect(doc.tables.map((t: { kind: string }) => t.kind)).toEqual(expect.arrayContaining(["income", "allocation-summary", "gov-fund"]));
     // 11项目支出绩效目标表 (each project's cells merged down over its three indicator rows) is read: its 14 projects,
-    // once each, together the 支出总表's 项目支出 (151,024,441.00). Only the 政府采购预算表 is left unread.
+    // once each, together the 支出总表's 项目支出 (151,024,441.00). So is the 政府采购预算表 (since round 47): 合计 and 5 units.
     expect(doc.tables.find((t: { kind: string }) => t.kind === "project-performance")).toMatchObject({ present: true, rows: 14 });
-    expect(unread).toBe("北京市园林绿化局2026年政府采购预算表");
+    expect(doc.tables.find((t: { kind: string }) => t.kind === "procurement")).toMatchObject({ present: true, rows: 6 });
+    expect(unread).toBe("");
     expect(doc.notChecked.map((n: { ruleId: string }) => n.ruleId)).not.toContain("performance-vs-projects");
     expect(status).toBe(0);
   });

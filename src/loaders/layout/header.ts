@@ -78,6 +78,8 @@ const GROUP = new RegExp(
       // The government procurement planned within the expenditure (深圳's 2023年政府采购项目 over 小计 and its 其中).
       "(\\d{4}年(度)?)?政府采购(项目|预算)?",
       "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
+      // A 政府采购预算表's 采购品目 over 货物 · 工程 · 服务 (北京), 资金来源 over its sources (福建).
+      "采购品目", "资金来源",
       // A 项目支出绩效目标表's 绩效指标 over 一级指标 · 二级指标 · 三级指标 · 指标值.
       "(年度)?绩效指标",
     ].join("|") +
@@ -87,8 +89,11 @@ const GROUP = new RegExp(
 /** Group labels whose first column is their 小计. */
 const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费|(\d{4}年(度)?)?政府采购(项目|预算)?)$/;
 
-/** Labels that are never an amount column's: the code and name columns, the column numbering. */
-export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/]项目(名称)?$/;
+/**
+ * Labels that are never an amount column's: the code and name columns, the column numbering; a 政府采购预算表's columns
+ * of words (采购品目 · 采购类别 · 采购方式 …, 福建's; not its 数量, whose counts would read as figures: not read).
+ */
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号|(政府)?采购(品目|目录|类别|类型|方式|组织形式)(名称)?|品目(名称)?)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/]项目(名称)?$/;
 
 /** Labels complete in themselves: never the last piece of a longer label wrapped above. */
 const WHOLE_LABEL = /^(小计|合计|总计)$/;

@@ -1780,8 +1780,9 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   if (unclear) return unclear;
   // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
   // a table of this kind's rows.
-  // (A 项目支出绩效表 lists its projects by name: that is its kind's rows.)
-  if (named && tpl.kind !== "project-performance" && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
+  // (A 项目支出绩效表 lists its projects by name: that is its kind's rows. A 政府采购预算表 lists its purchases so:
+  // 项目 | 品目 | 金额, 宁夏's.)
+  if (named && tpl.kind !== "project-performance" && tpl.kind !== "procurement" && named.labels.some((l) => /^项目(名称)?$/.test(l)) && !named.labels.some((l) => /科目|编码|代码|单位/.test(l)) && !data.some(hasCode))
     return { table: null, unknown: { title: `${b.hit.title}（按项目列示 rows are items, not codes）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
   const doubt: Doubt = { ambiguous: false, misprinted: 0, anchors: new Map(), sure: new Map(), settleTies: true };
   const hasUnitColumn = tpl.columns.some((c) => c.key === "unit");
