@@ -28,6 +28,7 @@ export interface JsonFinding {
   ruleId: string;
   severity: string;
   message: string;
+  unit: string | null;
   item: string | null;
   code: string | null;
   column: string | null;
