@@ -93,3 +93,95 @@ describe("a header squeezed by pdftotext, one column blank on every row", () => 
     expect(errorAt(doc(SMALL_SUMMARY, stateCapital("281.63")), "2230105").length).toBeGreaterThan(0);
   });
 });
+
+/*
+ * A header repeated on a continuation page that pdftotext lays out on a grid of its own (广东's 表10 项目支出表 as
+ * `pdftotext -layout` prints it, round 47): the first page's 财政拨款 stands at 67 and its funds' line at 47, the next
+ * page's at 61 and 40. Those lines repeat the first page's header, moved: they are the page's header, not words of its
+ * first rows, and the page's figures are placed by where its own labels start (header.ts, labelStartColumns). The
+ * last unit's name is wrapped around its code and figures: the code is no piece of its name.
+ */
+const fig = (end: number, text: string): [number, string] => [end - text.length, text];
+const firstPage = [42, 61, 77, 91, 105, 117];
+const nextPage = [37, 56, 72, 84, 91, 100];
+const row = (ends: number[], label: [number, string][], figures: (string | null)[]) =>
+  at(...label, ...figures.flatMap((f, j) => (f === null ? [] : [fig(ends[j], f)])));
+const projects = (funds = "80.00", nextHeader: string[] = []) =>
+  [
+    "                                          项目支出表",
+    "编制单位：某某厅                                                                                                单位：万元",
+    "",
+    at([67, "财政拨款"]),
+    at([1, "单位编码"], [14, "单位名称（项目名称）"], [33, "合计"], [94, "财政专户管理资金"], [108, "单位资金"]),
+    at([47, "一般公共预算"], [66, "政府性基金预算"], [80, "国有资本经营预算"]),
+    "",
+    row(firstPage, [[15, "合"], [19, "计"]], ["1,000.00", "600.00", "200.00", "100.00", "60.00", "40.00"]),
+    "",
+    row(firstPage, [[0, "139001"], [9, "某某厅本级"]], ["860.00", "520.00", "200.00", "100.00", null, "40.00"]),
+    "",
+    row(firstPage, [[10, "农业产业发展管理"]], ["520.00", "480.00", null, null, null, "40.00"]),
+    "",
+    row(firstPage, [[10, "高标准农田建设补助"]], ["200.00", null, "200.00", null, null, null]),
+    "",
+    row(firstPage, [[10, "退休人员社会化管理补助"]], ["100.00", null, null, "100.00", null, null]),
+    "",
+    row(firstPage, [[10, "渔政执法能力建设"]], ["40.00", "40.00", null, null, null, null]),
+    "",
+    at([9, "某某厅干部学校（某某厅干"]),
+    row(firstPage, [[0, "139005"]], ["140.00", "80.00", null, null, "60.00", null]),
+    at([9, "部培训中心）"]),
+    "",
+    at([48, "- 22 -"]),
+    "\f" +
+      (nextHeader.length
+        ? nextHeader.join("\n")
+        : [
+            at([61, "财政拨款"]),
+            at([0, "单位编码"], [11, "单位名称（项目名称）"], [26, "合计"], [80, "财政专户管理资金"], [94, "单位资金"]),
+            at([40, "一般公共预算"], [59, "政府性基金预算"], [69, "国有资本经营预算"]),
+          ].join("\n")),
+    "",
+    row(nextPage, [[7, "乡村振兴干部人才培训"]], [funds, "80.00", null, null, null, null]),
+    "",
+    row(nextPage, [[7, "农村实用人才培训"]], ["60.00", null, null, null, "60.00", null]),
+    "",
+    at([41, "- 23 -"]),
+  ].join("\n");
+
+describe("a header repeated on a continuation page, set at other places than the first page's", () => {
+  it("is the page's header: the table reads, each figure in its column, the wrapped unit's name whole", () => {
+    const d = load(doc(SMALL_SUMMARY, projects()));
+    expect(d.unknownTables).toEqual([]);
+    const t = table(d, "project-summary")!;
+    const cells = (name: string) => {
+      const r = t.rows.find((x) => x.name === name)!;
+      return ["total", "general-public", "gov-fund", "state-capital", "special-account", "unit-funds"].map((k) => amountOf(r, k)?.text ?? "-");
+    };
+    expect(cells("乡村振兴干部人才培训")).toEqual(["80.00", "80.00", "-", "-", "-", "-"]);
+    expect(cells("农村实用人才培训")).toEqual(["60.00", "-", "-", "-", "60.00", "-"]);
+    expect(cells("某某厅干部学校（某某厅干部培训中心）")).toEqual(["140.00", "80.00", "-", "-", "60.00", "-"]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  // The next page wraps labels the first page prints whole (财政专户管理资 / 金, 国有资本经营预 / 算): its lines are pieces
+  // of the first page's header, its header too.
+  const wrapped = [
+    at([61, "财政拨款"]),
+    at([0, "单位编码"], [11, "单位名称（项目名称）"], [26, "合计"], [80, "财政专户管理资"], [94, "单位资金"]),
+    at([40, "一般公共预算"], [59, "政府性基金预算"], [69, "国有资本经营预"], [83, "金"]),
+    at([72, "算"]),
+  ];
+
+  it("wrapped otherwise on the next page, it is that page's header all the same", () => {
+    const d = load(doc(SMALL_SUMMARY, projects("80.00", wrapped)));
+    expect(d.unknownTables).toEqual([]);
+    const r = table(d, "project-summary")!.rows.find((x) => x.name === "农村实用人才培训")!;
+    expect([amountOf(r, "total")?.text, amountOf(r, "special-account")?.text]).toEqual(["60.00", "60.00"]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a misprinted figure on the continuation page is an error at its line", () => {
+    expect(errorAt(doc(SMALL_SUMMARY, projects("88.00")), "       乡村振兴干部人才培训").length).toBeGreaterThan(0);
+    expect(errorAt(doc(SMALL_SUMMARY, projects("88.00", wrapped)), "       乡村振兴干部人才培训").length).toBeGreaterThan(0);
+  });
+});

@@ -923,13 +923,27 @@ function columnsOf(tpl: TableTemplate, keys: Set<string>): Column[] {
  * A line printing a header line's text again where that line stands: a header repeated on a continuation
  * page. The same text elsewhere is a row's (a label wrapped onto a line of its own, 款 under
  * 二、政府性基金预算财政拨, is not the 款 of a header's 财政拨款 printed one character a line).
+ * A layout text lays each page out on a grid of its own (pdftotext squeezes or widens a page's lines by its
+ * glyphs: 财政拨款 at 67 on a table's first page, at 61 on the next), and may wrap a label in its cell on one page and
+ * not on the other (财政专户管理资 / 金). There, before any row of its page (`top.page`), a line each of whose pieces
+ * is a piece of the header an earlier page printed (within one of its lines) or a whole label of the table's columns
+ * (`isLabel`) is the header's, wherever it stands: of four characters or more, or of fewer right under a header line
+ * of its page (a label's last characters, 算). A row's words at a page's top are a name's, no header's pieces.
  */
-function repeatsHeader(headerTexts: Map<string, number[]>, l: LayoutLine): boolean {
-  const at = headerTexts.get(text(l).replace(/\s+/g, ""));
-  const first = tokensOf(l)[0];
-  if (!at || !first) return false;
-  const near = first.box ? 24 : 4;
-  return at.some((x) => Math.abs(x - first.x0) <= near);
+function repeatsHeader(
+  headerTexts: Map<string, { x: number; page: number }[]>,
+  l: LayoutLine,
+  top: { page: boolean; underHeader: boolean },
+  isLabel: (label: string) => boolean,
+): boolean {
+  const key = text(l).replace(/\s+/g, "");
+  const toks = tokensOf(l);
+  if (!toks.length) return false;
+  const near = toks[0].box ? 24 : 4;
+  if (headerTexts.get(key)?.some((h) => Math.abs(h.x - toks[0].x0) <= near)) return true;
+  if (!top.page || toks[0].box || (key.length < 4 && !top.underHeader)) return false;
+  const earlier = mapArray([...headerTexts].filter(([, at]) => at.some((h) => h.page < l.page)), ([k]) => k);
+  return earlier.length > 0 && toks.every((t) => earlier.some((k) => k.includes(t.text.replace(/\s+/g, ""))) || isLabel(normaliseName(t.text)));
 }
 
 /**
@@ -947,7 +961,10 @@ function sections(file: string, b: Block) {
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
   // Each header line's text, with where it starts.
-  const headerTexts = new Map<string, number[]>();
+  const headerTexts = new Map<string, { x: number; page: number }[]>();
+  // The last page a row's line was read on (a header repeated on a page comes before its rows).
+  let bodyPage: number | null = null;
+  const isLabel = (label: string) => LABEL_COLUMN.test(label) || b.hit.tpl.columns.some((c) => c.kind === "amount" && c.leaf.test(label));
   let remarks = false;
   let amountsStart = Infinity;
   // A 项目支出绩效目标表's targets and indicators (年度绩效目标 · 一级指标 · … · 指标值): where their first label starts.
@@ -1029,7 +1046,7 @@ function sections(file: string, b: Block) {
     else if (!dataLike && body.length === 0 && !startsRow(k) && !firstItemWrapped(k)) {
       header.push(l);
       const key = t.replace(/\s+/g, "");
-      headerTexts.set(key, [...(headerTexts.get(key) ?? []), tokensOf(l)[0]?.x0 ?? 0]);
+      headerTexts.set(key, [...(headerTexts.get(key) ?? []), { x: tokensOf(l)[0]?.x0 ?? 0, page: l.page }]);
       const toks = tokensOf(l);
       if (toks.length > 1 && wordsColumn(normaliseName(toks[toks.length - 1].text), perf)) {
         remarks = true;
@@ -1037,11 +1054,12 @@ function sections(file: string, b: Block) {
         while (perf && k > 0 && wordsColumn(normaliseName(toks[k - 1].text), true)) k--;
         if (perf) wordsAt = Math.min(wordsAt, toks[k].x0);
       }
-    } else if (!dataLike && repeatsHeader(headerTexts, l)) header.push(l); // a header repeated on the next page (in part: 财政拨款 over its funds)
+    } else if (!dataLike && repeatsHeader(headerTexts, l, { page: bodyPage !== l.page, underHeader: header[header.length - 1]?.page === l.page }, isLabel)) header.push(l); // a header repeated on the next page (in part: 财政拨款 over its funds)
     // …judged without the words of a column printed after the amounts (a name's last line 升工作经费 beside
     // a project's targets is no header for their 经费 or 项目; a 项目支出绩效目标表's indicators, 项目完成率).
     else if (!dataLike && isRepeatedHeader(remarks ? withTokens(l, tokensOf(l).filter((x) => x.x0 <= amountsStart && x.x0 < wordsAt)) : l)) header.push(l);
     else body.push(l);
+    if (body[body.length - 1] === l) bodyPage = l.page;
   }
   void file;
   return { department, unit, header, body };
@@ -1444,8 +1462,13 @@ function centredPieces(data: DataLine[]): { d: DataLine; parts: DataLine[] }[] {
 function attachNamePieces(data: DataLine[]): DataLine[] {
   return mapArray(withNamePieces(data), ({ d, parts }) => {
     if (parts.length === 1) return d;
-    const toks = parts.flatMap((x) => x.label);
-    return { ...d, label: toks.length ? [{ ...toks[0], text: mapArray(toks, (t) => t.text).join("") }] : [] };
+    // (A unit's code on its figures' line, left of its name's lines wrapped around it — 139005 under 广东省农业农村厅干部学校（…干
+    // and over 部培训中心）: the code stays a piece of its own ahead of the name, not a piece of the name.)
+    const all = parts.flatMap((x) => x.label);
+    const lead = d.label[0];
+    const code = all.length > 1 && lead && /^\d{3,}$/.test(lead.text) && all.every((t) => t === lead || t.x0 > lead.x1) ? lead : null;
+    const name = code ? all.filter((t) => t !== code) : all;
+    return { ...d, label: [...(code ? [code] : []), ...(name.length ? [{ ...name[0], text: mapArray(name, (t) => t.text).join("") }] : [])] };
   });
 }
 
