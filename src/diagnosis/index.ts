@@ -139,44 +139,105 @@ function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map
   return m;
 }
 
+/** A value a figure could have had before a typing slip (values.ts `slips`), in printed units. */
+interface Slip {
+  i: number;
+  to: bigint;
+}
+
+const slipKey = (s: Slip) => `${s.i}:${s.to}`;
+
 /**
- * The figures of the failing identities whose printed digits, read back with a typing slip undone (values.ts
- * `slips`: two adjacent digits swapped), make such an identity hold within rounding, with that value (in printed
- * units; the first that does). None in the common case: a slip undone must settle a failing identity exactly
- * enough, which a sibling's digits rarely do by chance.
+ * For each failing identity, its own slips: the figures whose printed digits, read back with a typing slip undone
+ * (values.ts `slips`: two adjacent digits swapped), make that identity hold within rounding on their own, with that
+ * value (in printed units). Empty lists are left out. None in the common case: a slip undone must settle a failing
+ * identity exactly enough, which a sibling's digits rarely do by chance.
  */
-function slipCandidates(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, grid: Grid): { i: number; to: bigint }[] {
-  const out: { i: number; to: bigint }[] = [];
-  const seen = new Set<number>();
+function slipsPerIdentity(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, grid: Grid): Slip[][] {
+  const out: Slip[][] = [];
   for (const c of constraints) {
     if (holdsWithinRounding(c, grid)) continue;
+    const own: Slip[] = [];
     for (const t of c.terms) {
       const i = index.get(t.amount)!;
-      if (seen.has(i)) continue;
-      for (const u of slips(figs[i].units))
-        if (holdsWithinRounding(c, grid, t.amount, u)) {
-          out.push({ i, to: u });
-          seen.add(i);
-          break;
-        }
+      for (const to of slips(figs[i].units)) if (holdsWithinRounding(c, grid, t.amount, to)) own.push({ i, to });
     }
+    if (own.length) out.push(own);
   }
   return out;
 }
 
+/** At most this many failing identities' slips are combined into the plans of one group. */
+const MAX_SLIP_IDENTITIES = 64;
+
+/**
+ * The sets of slips undone that the searches for an equally small explanation hold fixed, in the order they are
+ * tried. First the joint plan: one slip for each failing sum that has one (each sum's own, several mistakes of a
+ * group combined), a slip settling more failing sums chosen before one settling fewer (a typo breaks its row and
+ * its column; a sibling's digits mimic it in one of them), a figure once. Then the joint plan with one sum's slip
+ * replaced by another that settles as much (two siblings whose digits swapped back both settle their sum: a tie
+ * the finding must list). Then each slip alone, taken from the failing sums in turn, for where the joint plan
+ * leaves no set as small.
+ */
+function slipPlans(perIdentity: Slip[][]): Slip[][] {
+  const lists = perIdentity.slice(0, MAX_SLIP_IDENTITIES);
+  const settles = new Map<string, number[]>();
+  lists.forEach((own, k) => {
+    for (const s of own) pushTo(settles, slipKey(s), k);
+  });
+  const reach = (s: Slip) => settles.get(slipKey(s))!.length;
+  // Every slip once, those settling more sums first, then in the order of the sums and their terms.
+  const all: Slip[] = [];
+  const listed = new Set<string>();
+  for (const own of lists)
+    for (const s of own)
+      if (!listed.has(slipKey(s))) {
+        listed.add(slipKey(s));
+        all.push(s);
+      }
+  const ranked = all.slice().sort((x, y) => reach(y) - reach(x));
+  const joint: Slip[] = [];
+  const settled = new Set<number>();
+  const used = new Set<number>();
+  for (const s of ranked) {
+    if (used.has(s.i) || settles.get(slipKey(s))!.every((k) => settled.has(k))) continue;
+    joint.push(s);
+    used.add(s.i);
+    for (const k of settles.get(slipKey(s))!) settled.add(k);
+  }
+  const plans: Slip[][] = [joint];
+  for (let j = 0; j < joint.length; j++) {
+    const mine = settles.get(slipKey(joint[j]))!;
+    for (const t of ranked) {
+      if (used.has(t.i)) continue;
+      const theirs = settles.get(slipKey(t))!;
+      if (mine.every((k) => theirs.includes(k))) plans.push([...joint.slice(0, j), t, ...joint.slice(j + 1)]);
+    }
+  }
+  // The slips alone, a sum's first, then each sum's second…
+  for (let k = 0; lists.some((own) => k < own.length); k++) for (const own of lists) if (k < own.length) plans.push([own[k]]);
+  const seen = new Set<string>();
+  return plans.filter((p) => {
+    const key = mapArray(p, slipKey).sort().join(" ");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Rows that keep figure i changed, its true amount within the rounding interval of `to` (in printed units). */
-function forcedRows(f: Figure, i: number, to: bigint): Milp["rows"] {
-  const n = v(i);
+function forcedRows(f: Figure, s: Slip): Milp["rows"] {
+  const n = v(s.i);
   const terms = new Map([[n.y, 1], [n.dp, 1], [n.dn, -1]]);
-  const at = to * f.step;
+  const at = s.to * f.step;
   return [
-    { name: "slip", terms: new Map([[n.z, 1]]), op: ">=", rhs: 1 },
-    { name: "slipLo", terms, op: ">=", rhs: Number(at - f.half) },
-    { name: "slipHi", terms, op: "<=", rhs: Number(at + f.half) },
+    { name: `slip${s.i}`, terms: new Map([[n.z, 1]]), op: ">=", rhs: 1 },
+    { name: `slipLo${s.i}`, terms, op: ">=", rhs: Number(at - f.half) },
+    { name: `slipHi${s.i}`, terms, op: "<=", rhs: Number(at + f.half) },
   ];
 }
 
-/** At most this many searches for an equally small explanation that undoes a typing slip, per group. */
+/** At most this many searches for an equally small explanation that undoes typing slips, per group. */
 const SLIP_SEARCHES = MAX_EXPLANATIONS - 1;
 
 /**
@@ -184,10 +245,12 @@ const SLIP_SEARCHES = MAX_EXPLANATIONS - 1;
  * verified exactly on `whole` (the group; `constraints` may be a part of it, see `neighbourhood`).
  * Returns [] when no explanation verifies or none was found in time.
  *
- * Ties are looked for first among the sets that change a figure to undo a typing slip of its printed digits
- * (slipCandidates; one search each, the figure held at that value): the ranking puts such a set first
- * (rankByLikelihood), and it would otherwise be found only if the solver happened to return it among the first
- * MAX_EXPLANATIONS — a typo in one of a dozen siblings that any of them could absorb was blamed on a sibling.
+ * Ties are looked for first among the sets that undo typing slips of printed digits (slipPlans; one search per
+ * plan, its slips held at their values): the ranking puts such a set first (rankByLikelihood), and it would otherwise
+ * be found only if the solver happened to return it among the first MAX_EXPLANATIONS — a typo in one of a dozen
+ * siblings that any of them could absorb was blamed on a sibling. The first plan undoes a slip in every failing sum
+ * that has one at once: in a group with several mistakes, a search per slip spent its turns on the slips of the
+ * other mistakes, and a sum's own slip was never tried.
  */
 async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
   const amounts = figuresOf(constraints);
@@ -198,23 +261,27 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   const left = () => (deadline - Date.now()) / 1000;
   const out: Explanation[] = [];
   const cuts: Milp["rows"] = [];
-  /** The figures some set found so far changes. */
-  const found = new Set<number>();
-  let slipsLeft: { i: number; to: bigint }[] | null = null;
+  /** The slips undone by a set found so far (figure and value). */
+  const found = new Set<string>();
+  let plansLeft: Slip[][] | null = null;
+  let searches = SLIP_SEARCHES;
   let best: number | null = null;
   while (out.length < MAX_EXPLANATIONS && left() > 0) {
-    // Looking for a tie: only sets exactly as small as the best one; one that undoes a slip first.
+    // Looking for a tie: only sets exactly as small as the best one; those that undo slips first.
     const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: new Map(mapArray(figs, (_, i) => [v(i).z, weights[i]])), op: "<=", rhs: best }];
-    if (best !== null && slipsLeft === null) slipsLeft = slipCandidates(constraints, figs, index, grid).slice(0, SLIP_SEARCHES);
-    let slip: { i: number; to: bigint } | undefined;
-    while (slipsLeft?.length && !slip) {
-      const s = slipsLeft.shift()!;
-      if (!found.has(s.i)) slip = s;
+    if (best !== null && plansLeft === null) plansLeft = slipPlans(slipsPerIdentity(constraints, figs, index, grid));
+    let plan: Slip[] | undefined;
+    while (searches > 0 && plansLeft?.length && !plan) {
+      const p = plansLeft.shift()!;
+      // A plan whose every slip a set found undoes would find nothing new to prefer.
+      if (p.some((s) => !found.has(slipKey(s)))) plan = p;
     }
-    const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...(slip ? forcedRows(figs[slip.i], slip.i, slip.to) : [])] };
+    if (plan) searches--;
+    const forced = plan ? plan.flatMap((s) => forcedRows(figs[s.i], s)) : [];
+    const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...forced] };
     const r = await solveMilp(model, left() / (out.length ? 2 : 1.5));
     if (r.status === "none") {
-      if (slip) continue; // no set as small undoes this slip
+      if (plan) continue; // no set as small undoes these slips
       break;
     }
     const changed = new Set<number>();
@@ -223,24 +290,28 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     });
     const cost = [...changed].reduce((s, i) => s + weights[i], 0);
     if (changed.size === 0 || (best !== null && cost > best)) {
-      if (slip) continue;
+      if (plan) continue;
       break;
     }
     best ??= cost;
-    for (const i of changed) found.add(i);
     // The values: the solver's true amount of each changed figure, rounded to its printed precision,
     // then the most likely value near it that verifies on the whole group (refineValue).
     const changes: Explanation["changes"] = [];
+    const undone: string[] = [];
     for (const i of changed) {
       const x = r.value(v(i).y) + r.value(v(i).dp) - r.value(v(i).dn);
       const to = BigInt(Math.round(x / Number(figs[i].step)));
       changes.push({ figure: figs[i], to });
+      undone.push(slipKey({ i, to }));
     }
     let ok = true;
     for (const c of changes) ok &&= refineValue(c, changes, whole, grid);
     const replaced = new Map(mapArray(changes, (c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
     ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
-    if (ok) out.push({ changes, proven: r.status === "optimal" });
+    if (ok) {
+      out.push({ changes, proven: r.status === "optimal" });
+      for (const k of undone) found.add(k);
+    }
     // Exclude this set (and its supersets) to look for another explanation as small.
     cuts.push({ name: `cut${cuts.length}`, terms: new Map(mapArray([...changed], (i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
     if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
@@ -366,11 +437,21 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       const id = `${DIAGNOSIS_RULE}-${pending.length + 1}`;
       const explained = explains.get(c.figure.amount)!;
       for (const i of explained) findings[i].explainedBy ??= id;
-      pending.push({ c, first, ties, explained, id });
+      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), explained, id });
     }
   }
   explainPercentages(pending, findings, log);
   return mapArray(pending, (p) => culpritFinding(p.c, p.first, p.ties, mapArray(p.explained, (i) => findings[i]), subjects, p.id, opts, kindOf));
+}
+
+/**
+ * Does the explanation make the change c (the same figure, to the same value)? A culprit's finding lists as
+ * alternatives only the equally small explanations that do not: where a group holds several mistakes and the
+ * explanations differ in one of them (two siblings' digits swapped back settle its sum alike), the figures the
+ * others agree on are not in doubt, and their findings do not say they are.
+ */
+function makesChange(e: Explanation, c: Change): boolean {
+  return e.changes.some((o) => o.figure.amount === c.figure.amount && o.to === c.to);
 }
 
 /** A figure the diagnosis proposes to correct, before its finding is written. */
@@ -468,10 +549,17 @@ function culpritFinding(
     return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
   };
   if (others.length) message += zh ? `；须同时改正：${some(others, "；")}` : `; together with: ${some(others, "; ")}`;
+  // A tie is named by the changes it makes otherwise than this explanation (the corrections they share are named above).
+  const otherwise = (t: Explanation) => {
+    const own = t.changes.filter((o) => !makesChange(expl, o));
+    const shared = t.changes.length - own.length;
+    const tail = shared === 0 ? "" : zh ? `（其余改正相同）` : ` (the other corrections alike)`;
+    return `${some(own, zh ? "、" : ", ")}${tail}`;
+  };
   if (ties.length)
     message += zh
-      ? `；同样小的另一种解释：${mapArray(ties, (t) => some(t.changes, "、")).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
-      : `; an equally small explanation: ${mapArray(ties, (t) => some(t.changes, ", ")).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+      ? `；同样小的另一种解释：${mapArray(ties, otherwise).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
+      : `; an equally small explanation: ${mapArray(ties, otherwise).join("; or ")} — the identities alone cannot tell which figure is wrong`;
   if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(explained, (f) => f.location)])
