@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
@@ -44,5 +45,15 @@ describe("a 河北 预算 as a print-driver PDF", () => {
     expect(status).toBe(1);
     const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
     for (const s of seeds) expect(errors.some((f) => Number(f.stated) === figure(s.printed) && typeof f.location.line === "number"), s.id).toBe(true);
+  });
+
+  it("the economic classes its text states under 人员经费 are checked against 表6's rows (工资福利支出 changed: an error at its line)", { timeout: 60_000 }, () => {
+    const text = readFileSync(join(DIR, "budget.layout.txt"), "utf8");
+    expect(text).toContain("工资福利支出15446.04万元");
+    const file = join(mkdtempSync(join(tmpdir(), "hebei-")), "budget.layout.txt");
+    writeFileSync(file, text.replace("工资福利支出15446.04万元", "工资福利支出15464.04万元"));
+    const { report } = cliJson([file]);
+    const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
+    expect(errors.some((f) => f.ruleId === "text-vs-table" && Number(f.stated) === 15464.04 && Number(f.computed) === 15446.04 && typeof f.location.line === "number")).toBe(true);
   });
 });
