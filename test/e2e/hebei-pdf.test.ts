@@ -8,7 +8,8 @@ import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
  * A 河北 预算 as a print driver makes its PDF (test/fixtures/hebei-pdf): every glyph, or two or three, drawn by a text
  * operation of its own; tables without ruling lines or with horizontal lines only; zero cells printed as -, 0.00 or
  * nothing; a page header and a 第 n 页 共 m 页 footer on every page; tables running on over pages without their header;
- * a 三公 table with a 比上年增减 column (negative figures). Consistent, and a seeded copy (seeds.json, each with its page).
+ * a 三公 table with a 比上年增减 column (negative figures); simulated bold — headings, table titles, headers and 合计 rows
+ * drawn twice, 0.3 pt apart. Consistent, and a seeded copy (seeds.json, each with its page).
  */
 const DIR = join(ROOT, "test", "fixtures", "hebei-pdf");
 const seeds: { id: string; kind: string; printed: string; page: number }[] = JSON.parse(readFileSync(join(DIR, "seeds.json"), "utf8"));
@@ -16,7 +17,7 @@ type Finding = JsonFinding & { location: { page?: number; line?: number } };
 const figure = (s: string) => Number(s.replace(/,|%/g, ""));
 
 describe("a 河北 预算 as a print-driver PDF", () => {
-  it("consistent: no error and no warning, and every table read (the 三公 table's 比上年增减 too)", { timeout: 60_000 }, () => {
+  it("consistent: no error and no warning, and every table read (titles and headers in simulated bold; the 三公 table's 比上年增减 too)", { timeout: 60_000 }, () => {
     const { status, report } = cliJson([join(DIR, "budget.pdf")]);
     expect(report.documents[0].findings.filter((f: Finding) => f.severity !== "info").map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
     expect(status).toBe(0);
