@@ -118,6 +118,13 @@ const GENERAL_BASIC = sre(String.raw`一般公共预算(?:财政拨款)?(?:安�
  */
 const RUNNING_COST = sre(String.raw`机关运行经费(?:财政拨款)?(?:预算)?(?:支出)?(?:预算|安排)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 const ALLOCATION_BASIC = sre(String.raw`(?<!一般公共预算\s*)财政拨款(?:安排(?:的)?)?基本支出(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/**
+ * The economic classes 人员经费 and 公用经费 are stated to hold, after 一般公共预算基本支出 (人员经费 X 万元，主要包括工资福利支出
+ * Y 万元、对个人和家庭的补助 Z 万元；公用经费 W 万元，主要包括商品和服务支出 …): each the class's row (301, 303, 302) of the
+ * 一般公共预算基本支出表.
+ */
+const BASIC_CLASS = sre(String.raw`(?<key>工资福利支出|对个人和家庭(?:的)?补助(?:支出)?|商品和服务支出)\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+const BASIC_CLASS_FIGURE = (key: string): TableFigure => (key.startsWith("工资") ? "general-wages" : key.startsWith("商品") ? "general-goods" : "general-individual");
 const BASIC_PART = sre(String.raw`(?<key>人员经费|人员支出|公用经费|日常公用支出)\s*(?:支出)?\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /**
  * 财政拨款收入（预算）（总计）X 万元 and 一般公共预算（当年）（拨款）收入（预算）X 万元 stated on their own (江苏's 1．财政拨款收入预算
@@ -505,6 +512,16 @@ function basicParts(paras: Para[], k: number, from: number, scope: "general" | "
       const key = m.groups!.key.replace(/\s+/g, "");
       const personnel = /人员/.test(key);
       const figure = scope === "general" ? (personnel ? "personnel" : "public") : personnel ? "allocation-personnel" : "allocation-public";
+      const amount = figureAt(p, m, "amount", base);
+      if (!amount || seen.has(figure) || compared(p, base + m.index)) continue;
+      seen.add(figure);
+      out.push({ kind: "table-figure", figure, label: key, amount, change: null });
+    }
+    // The classes of the 一般公共预算's, each once.
+    if (scope !== "general") continue;
+    for (const m of p.text.slice(base).matchAll(BASIC_CLASS)) {
+      const key = m.groups!.key.replace(/\s+/g, "");
+      const figure = BASIC_CLASS_FIGURE(key);
       const amount = figureAt(p, m, "amount", base);
       if (!amount || seen.has(figure) || compared(p, base + m.index)) continue;
       seen.add(figure);

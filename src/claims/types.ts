@@ -224,7 +224,8 @@ export interface BaseUnitsClaim {
  * 本年收入合计 / 本年支出合计, 财政拨款收支总预算 and the funds listed under it (allocation-general-public …), the parts
  * of the 收入 total (一般公共预算拨款收入, 上年结转 …) and of the 支出 total (基本支出 / 项目支出), the 基本支出 and 项目支出
  * listed under the 一般公共预算's spending (general-basic, general-project), 一般公共预算基本支出 and 财政拨款基本支出
- * with their 人员经费 / 公用经费.
+ * with their 人员经费 / 公用经费, and the economic classes these are stated to hold (工资福利支出, 对个人和家庭的补助,
+ * 商品和服务支出: general-wages, general-individual, general-goods).
  */
 export type TableFigure =
   | "running-cost"
@@ -269,7 +270,10 @@ export type TableFigure =
   | "public"
   | "allocation-basic"
   | "allocation-personnel"
-  | "allocation-public";
+  | "allocation-public"
+  | "general-wages"
+  | "general-individual"
+  | "general-goods";
 
 export interface TableFigureClaim {
   kind: "table-figure";

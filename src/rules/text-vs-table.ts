@@ -426,7 +426,7 @@ function onlyGeneralIncome(doc: BudgetDocument): boolean {
  * Where a 决算 情况说明 figure is printed in the tables: the table's kind, and the row (by role — and label, where
  * rows of another name share it — or the 合计 row) and column.
  */
-type FigureSource = { kind: TableKind; role?: string; label?: RegExp; key: string };
+type FigureSource = { kind: TableKind; role?: string; label?: RegExp; key: string; code?: string };
 
 const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "grand-total": { kind: "summary", role: "income-total", key: "amount" },
@@ -474,6 +474,10 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "allocation-personnel": { kind: "allocation-basic-economic", key: "personnel" },
   "allocation-public": { kind: "allocation-basic-economic", key: "public" },
   "running-cost": { kind: "running-cost-economic", key: "total" },
+  // An economic class's row of the 一般公共预算基本支出表 (its 合计): the department's, or each unit's.
+  "general-wages": { kind: "general-basic-economic", key: "total", code: "301" },
+  "general-goods": { kind: "general-basic-economic", key: "total", code: "302" },
+  "general-individual": { kind: "general-basic-economic", key: "total", code: "303" },
 };
 
 /**
@@ -484,13 +488,17 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
  */
 const PERSONNEL_CLASSES = new Set(["301", "303"]);
 function byClasses(t: Table, key: "personnel" | "public"): Amount[] {
+  return classRows(t, (code) => PERSONNEL_CLASSES.has(code) === (key === "personnel"));
+}
+
+/** The 合计 of the class rows (3-digit economic codes) `which` takes: the department's own, where it prints them; else each unit's. */
+function classRows(t: Table, which: (code: string) => boolean): Amount[] {
   const out: Amount[] = [];
-  // The department's own class rows, where it prints them; else each unit's.
   const blocks = unitBlocks(t);
   const isClass = (r: Row) => r.code?.length === 3;
   const rows = blocks.loose.some(isClass) ? blocks.loose : blocks.units.flatMap((u) => u.codes);
   for (const r of rows) {
-    if (!isClass(r) || PERSONNEL_CLASSES.has(r.code!) !== (key === "personnel")) continue;
+    if (!isClass(r) || !which(r.code!)) continue;
     const a = inText(t, amountOf(r, "total"));
     if (a) out.push(a);
   }
@@ -528,6 +536,12 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
       const parts = byClasses(t, src.key);
       const name = src.key === "personnel" ? "301 工资福利支出 + 303 对个人和家庭的补助" : "301、303 以外各类";
       if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${name}之和`, en: `${t.id} Σ of the ${src.key === "personnel" ? "301 and 303" : "other"} classes` } });
+      continue;
+    }
+    if (src.code) {
+      // Not checked where the table prints no row of the class (its rows by 款 only).
+      const parts = classRows(t, (code) => code === src.code);
+      if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${src.code} ${c.label}`, en: `${t.id} ${src.code} ${c.label}` } });
       continue;
     }
     const row = src.role ? t.rows.find((r) => r.role === src.role && (!src.label || src.label.test(normaliseName(r.label ?? "")))) : departmentRow(t);

@@ -232,6 +232,9 @@ export const generic: DocumentTemplate = {
         amount("training", "培训费", /^培训费$/),
         amount("running-cost", "机关运行经费", /机关运行经/),
         amount("admin-cost", "行政经费", /^行政经费$/),
+        // The change on last year's 三公 printed beside this year's (比上年增减, 增减额): read as printed, in no row identity;
+        // negative where the 三公 fell.
+        { ...amount("change", "比上年增减", /^(比上年|较上年|与上年相比)?增减(额|金额|数)?$/), nonNegative: false },
         // A 决算's table prints its 预算数 beside its 决算数, each over the same items (预算数 | 决算数 spanning them):
         // the columns under 预算数 are these, the ones under 决算数 the table's others.
         ...mapArray(

@@ -6,7 +6,7 @@ import { textSum } from "../../src/rules/text-sum.js";
 import { checkText, t1, T3, T7, textDoc } from "../helpers/text.js";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
-import { fundsLine, layoutTable } from "../helpers/layout.js";
+import { fundsLine, layoutTable, pad, padL } from "../helpers/layout.js";
 
 /*
  * The generic reader's figures that restate a table (src/claims/generic-figures.ts), in a written part no
@@ -535,6 +535,12 @@ describe("text-vs-table on the generic reader's figures", () => {
   });
 });
 
+/** The errors and warnings of text-vs-table and text-sum on a layout text: rule, item, stated, computed. */
+const errors = (doc: string) =>
+  runRules(loadLayoutText("预算.txt", doc), [textVsTable, textSum], { tolerance: { kind: "auto" }, lang: "en" })
+    .filter((f) => f.severity !== "info")
+    .map((f) => [f.ruleId, f.item, f.stated, f.computed]);
+
 /**
  * A 北京 财政拨款收支总表 (300 万元: 一般公共预算 200, 政府性基金 100, 国有资本经营 0), its expenditure side by fund; with
  * `carried`, 一般公共预算 carries that over from last year (本年 200, 支出总计 200 + carried).
@@ -562,10 +568,6 @@ describe("the 财政拨款's funds listed under its 收支预算总计 (北京)"
       `2026年财政拨款收支预算总计${total}万元，比2025年减少10.00万元，下降3.23%。其中：一般公共预算财政拨款${general}万元，比2025年减少10.00万元，下降4.76%；政府性基金预算财政拨款${fund}万元，与2025年持平；国有资本经营预算财政拨款${capital}万元。`,
       "",
     ].join("\n");
-  const errors = (doc: string) =>
-    runRules(loadLayoutText("预算.txt", doc), [textVsTable, textSum], { tolerance: { kind: "auto" }, lang: "en" })
-      .filter((f) => f.severity !== "info")
-      .map((f) => [f.ruleId, f.item, f.stated, f.computed]);
 
   it("each fund is the 财政拨款收支总表's 支出总计 column of that fund, and the funds at most the total", () => {
     expect(errors(text("300.00", "200.00") + allocationTable())).toEqual([]);
@@ -644,5 +646,56 @@ describe("基本支出 and 项目支出 under the 一般公共预算's spending,
     expect(run("90")).toEqual([["占比", "90"]]);
     // A share of another base (占部门预算的) is not read.
     expect(checkText(textVsTable, part("2026年本部门实行绩效目标管理的项目14个，涉及项目预算资金40.00万元，占部门预算的26.67%。"), `${TABLES}${T3}`).filter((f) => f.severity !== "info")).toEqual([]);
+  });
+});
+
+/*
+ * 人员经费 and 公用经费 with the economic classes they hold (河北: 人员经费 X 万元，主要包括工资福利支出 Y 万元、对个人和家庭的
+ * 补助 Z 万元；公用经费 W 万元，主要包括商品和服务支出 …): each class against its row (301, 303, 302) of the
+ * 一般公共预算基本支出表. The classes' figures were not read.
+ */
+describe("the economic classes stated under 一般公共预算基本支出", () => {
+  const UNIT_LINE = `编制单位：某省某厅${" ".repeat(50)}单位：万元`;
+  const row = (code: string, name: string, xs: string[]) => `${pad(`${code}   ${name}`, 36)}${xs.map((x) => padL(x, 14)).join("")}`;
+  const basicTable = () =>
+    layoutTable("某省某厅2026年部门预算", "一般公共预算基本支出表", UNIT_LINE, [
+      row("科目编码", "科目名称", ["合计", "人员经费", "公用经费"]),
+      row("", "合    计", ["100.00", "80.00", "20.00"]),
+      row("301", "工资福利支出", ["70.00", "70.00", "0.00"]),
+      row("30101", "基本工资", ["70.00", "70.00", "0.00"]),
+      row("302", "商品和服务支出", ["20.00", "0.00", "20.00"]),
+      row("30201", "办公费", ["20.00", "0.00", "20.00"]),
+      row("303", "对个人和家庭的补助", ["10.00", "10.00", "0.00"]),
+      row("30302", "退休费", ["10.00", "10.00", "0.00"]),
+    ]);
+  const text = (wages: string, individual = "10.00") =>
+    [
+      "某省某厅2026年部门预算情况说明",
+      "三、一般公共预算支出预算情况",
+      `（三）一般公共预算基本支出100.00万元，其中：人员经费80.00万元，主要包括工资福利支出${wages}万元、对个人和家庭的补助${individual}万元；公用经费20.00万元，主要包括商品和服务支出20.00万元。`,
+      "",
+    ].join("\n");
+
+  it("reads each class after 人员经费 / 公用经费, and each agrees with its row: no error", () => {
+    const claims = claimsOf(loadLayoutText("预算.txt", text("70.00") + basicTable())).claims;
+    expect(claims.filter((c) => c.kind === "table-figure").map((c) => (c.kind === "table-figure" ? `${c.figure} ${c.amount.text}` : ""))).toEqual([
+      "general-basic 100.00",
+      "personnel 80.00",
+      "public 20.00",
+      "general-wages 70.00",
+      "general-individual 10.00",
+      "general-goods 20.00",
+    ]);
+    expect(errors(text("70.00") + basicTable())).toEqual([]);
+  });
+
+  it("fails: a class's figure other than its row's", () => {
+    expect(errors(text("77.00") + basicTable())).toEqual([["text-vs-table", "工资福利支出", "77", "70"]]);
+    expect(errors(text("70.00", "1.00") + basicTable())).toEqual([["text-vs-table", "对个人和家庭的补助", "1", "10"]]);
+  });
+
+  it("not read after a comparison (比上年 …) nor outside the 一般公共预算基本支出's paragraphs", () => {
+    expect(read("2026 年一般公共预算基本支出 100 万元。", "七、关于“三公”经费的说明", "工资福利支出 70 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
+    expect(read("工资福利支出 70 万元。")).toEqual([]);
   });
 });

@@ -21,6 +21,34 @@ describe("PDF text items into layout lines", () => {
     ]);
   });
 
+  it("drops the glyphs a print driver draws again a fraction of a point aside (simulated bold): each word and figure once", () => {
+    // 合计 and its figure drawn, then drawn again 0.3 pt to the right; the title in pieces, each piece twice.
+    const lines = pageLines(
+      1,
+      [
+        item("部门收", 200, 760, 51, 17),
+        item("部门收", 200.3, 760, 51, 17),
+        item("入总表", 251, 760, 51, 17),
+        item("入总表", 251.3, 760, 51, 17),
+        item("合计", 50, 700, 18, 9),
+        item("42,219.58", 300, 700, 40.5, 9),
+        item("合计", 50.3, 700, 18, 9),
+        item("42,219.58", 300.3, 700, 40.5, 9),
+        // Two 1s side by side and a figure on the next line are no overprint.
+        item("11", 50, 680, 9, 9),
+        item("42,219.58", 300, 690.5, 40.5, 9),
+      ],
+      1,
+    );
+    expect(lines.map((l) => l.tokens!.map((t) => t.text))).toEqual([["部门收入总表"], ["合计", "42,219.58"], ["42,219.58"], ["11"]]);
+  });
+
+  it("an item overprinted in part keeps the characters drawn once", () => {
+    // 支出合计 over a 合计 already drawn at its place: 支出 stays, 合计 once.
+    const [l] = pageLines(1, [item("合计", 70, 700, 20), item("支出合计", 50.2, 700, 40)], 1);
+    expect(l.tokens!.map((t) => t.text)).toEqual(["支出合计"]);
+  });
+
   it("joins the items of one word run and splits an item holding several cells", () => {
     // 一般公共 + 服务支出 written as two show-text operations, touching; then one item with two cells.
     const [l] = pageLines(1, [item("一般公共", 50, 500, 40), item("服务支出", 90.5, 500, 40), item("100.00      200.00", 300, 500, 108)], 1);

@@ -68,12 +68,74 @@ function pieces(item: PdfTextItem): Piece[] {
 }
 
 /**
+ * How close a character drawn again stands to the first (in font sizes): along the line (DUP_ALONG_EM) and across it
+ * (DUP_ACROSS_EM), as pdftotext discards duplicated text (its dupMaxPriDelta and dupMaxSecDelta).
+ */
+const DUP_ALONG_EM = 0.1;
+const DUP_ACROSS_EM = 0.2;
+/** The height of a band of the page (points) a character is looked up in: two bands either side hold any font up to 40 pt. */
+const DUP_BAND = 4;
+
+/**
+ * The items without the characters drawn a second time over themselves: a print driver simulates bold for a font
+ * that has none (a table's title, its header and 合计 row, a heading) by drawing each glyph run again a fraction of
+ * a point to the side; read as drawn, every word and figure came twice (部门收入总表部门收入总表, 42,219.5842,219.58)
+ * and no bold table was read. A character is dropped where the same character of about the same size already stands
+ * there; an item that loses some of its characters keeps the runs between them, each placed by its characters' widths.
+ */
+function withoutOverprints(items: PdfTextItem[]): PdfTextItem[] {
+  const seen = new Map<string, { x: number; y: number; size: number }[]>();
+  const out: PdfTextItem[] = [];
+  for (const item of items) {
+    const chars = [...item.str];
+    const size = item.fontSize > 0 ? item.fontSize : 10;
+    const total = widthOf(item.str);
+    const xAt = (w: number) => item.x + (total ? (w / total) * item.width : 0);
+    let w = 0;
+    let run: { text: string; x0: number; x1: number } | null = null;
+    let dropped = false;
+    const runs: { text: string; x0: number; x1: number }[] = [];
+    for (const ch of chars) {
+      const x = xAt(w);
+      w += charWidth(ch);
+      if (!ch.trim()) {
+        if (run) run.text += ch;
+        continue;
+      }
+      // (Looked up in bands of the page's height, the character's band and the two either side.)
+      const band = Math.floor(item.y / DUP_BAND);
+      const near = [-2, -1, 0, 1, 2].some((d) =>
+        seen.get(`${ch}|${band + d}`)?.some((p) => Math.abs(p.x - x) < DUP_ALONG_EM * size && Math.abs(p.y - item.y) < DUP_ACROSS_EM * size && Math.abs(p.size - size) < 0.1 * size),
+      );
+      if (near) {
+        dropped = true;
+        if (run) runs.push(run);
+        run = null;
+        continue;
+      }
+      const key = `${ch}|${band}`;
+      const list = seen.get(key);
+      if (list) list.push({ x, y: item.y, size });
+      else seen.set(key, [{ x, y: item.y, size }]);
+      if (run) {
+        run.text += ch;
+        run.x1 = xAt(w);
+      } else run = { text: ch, x0: x, x1: xAt(w) };
+    }
+    if (run) runs.push(run);
+    if (!dropped) out.push(item);
+    else for (const r of runs) out.push({ ...item, str: r.text.trimEnd(), x: r.x0, width: r.x1 - r.x0 });
+  }
+  return out;
+}
+
+/**
  * A page's text items as layout lines: items grouped by baseline (top of the page first), each line's
  * items left to right, items of one word run joined and items holding several cells split; each token
  * keeps its box on the page. Lines are numbered from `firstLine` on.
  */
 export function pageLines(page: number, items: PdfTextItem[], firstLine: number): LayoutLine[] {
-  const all = items.flatMap(pieces).sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const all = withoutOverprints(items).flatMap(pieces).sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const groups: Piece[][] = [];
   let current: Piece[] = [];
   let baseline = Infinity;
