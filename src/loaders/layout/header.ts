@@ -47,18 +47,26 @@ const edge = (t: LayoutToken) => (t.box ? t.x1 : Math.max(rightEdge(t), t.x1 + (
  * Header cells that nearly touch are one run of text with single spaces (一般公共预 政府性基金 国有资本经):
  * in a layout text, words of two or more Chinese characters a single space apart are cells of their own.
  */
-function splitCells(toks: LayoutToken[]): LayoutToken[] {
+function splitCells(toks: LayoutToken[], squeezed: boolean): LayoutToken[] {
   return toks.flatMap((t) => {
     if (t.box || !/^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/.test(t.text)) return [t];
     let x = t.x0;
     return mapArray(t.text.split(" "), (w) => {
-      // Each word starts after the one before it as printed (a Chinese character is two columns wide).
+      // Each word starts after the one before it as printed (a Chinese character is two columns wide); in a header
+      // squeezed together (see squeezedHeader), where it stands in the line, as the labels about it do.
       const piece = { text: w, x0: x, x1: x + w.length };
-      x = rightEdge(piece) + 1;
+      x = (squeezed ? piece.x1 : rightEdge(piece)) + 1;
       return piece;
     });
   });
 }
+
+/**
+ * A layout text's header that pdftotext squeezes together: on some line a label starts before the one left of it ends
+ * as printed (单位名称 | 合计 over cells narrower than their labels are wide: pdftotext gives each Chinese character one
+ * column of the line, where it prints two wide, and moves a label right only when the one before it would reach it).
+ */
+const squeezedHeader = (lines: LayoutToken[][]) => lines.some((toks) => toks.some((t, i) => i > 0 && !t.box && !toks[i - 1].box && t.x0 < rightEdge(toks[i - 1])));
 
 /** Labels that span the columns under them (a group), whatever the province. */
 const GROUP = new RegExp(
@@ -132,8 +140,9 @@ function bandOf(pieces: Piece[]): Piece | null {
  */
 export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | "drop"; wrapped?: "centred" | "in-cell"; groups?: "centred" | "left-set" } = {}): HeaderLeaf[] {
   const pieces: Piece[] = [];
+  const squeezed = squeezedHeader(lines);
   lines.forEach((toks, line) => {
-    for (const t of splitCells(toks)) {
+    for (const t of splitCells(toks, squeezed)) {
       const text = normaliseName(t.text);
       if (!text || /^\d+$|^\*+$/.test(text)) continue;
       pieces.push({ text, x0: t.x0, x1: edge(t), line });
@@ -583,20 +592,27 @@ export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number 
   const n = cols.lefts.length;
   if (n < 2 || !lines.length || lines.some((l) => l.amounts.some((a) => a.box || a.cell !== undefined))) return null;
   if (!cols.lefts.some((x, j) => j > 0 && x <= cols.labelRights[j - 1])) return null;
-  const out: number[][] = [];
-  const ends = new Map<string, number[]>();
-  for (const l of lines) {
-    const at: number[] = [];
-    for (const a of l.amounts) {
-      let j = -1;
-      for (let k = 0; k < n; k++) if (cols.lefts[k] <= a.x1) j = k;
-      if (j < 0 || (at.length && j <= at[at.length - 1])) return null;
-      at.push(j);
-      const key = `${l.page}:${j}`;
-      ends.set(key, [...(ends.get(key) ?? []), a.x1]);
+  // A figure starting left of the label of the column it ends in lies across two columns' label starts: which it is in,
+  // they do not say so. Unless the text gives a column the width of a Chinese character, as some exports do (广西's
+  // 收入预算总表: 财政专 / 户管理 starting where 412.38 of 国有资本经营预算拨款收入 ends), a figure's digits then half a
+  // column each: where the figures end so (their starts and half their lengths), every one right of its label's start.
+  const place = (end: (a: LayoutToken) => number): number[][] | null => {
+    const out: number[][] = [];
+    const ends = new Map<string, number[]>();
+    for (const l of lines) {
+      const at: number[] = [];
+      for (const a of l.amounts) {
+        let j = -1;
+        for (let k = 0; k < n; k++) if (cols.lefts[k] <= end(a)) j = k;
+        if (j < 0 || (at.length && j <= at[at.length - 1]) || a.x0 < cols.lefts[j]) return null;
+        at.push(j);
+        const key = `${l.page}:${j}`;
+        ends.set(key, [...(ends.get(key) ?? []), end(a)]);
+      }
+      out.push(at);
     }
-    out.push(at);
-  }
-  for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
-  return out;
+    for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
+    return out;
+  };
+  return place((a) => a.x1) ?? place((a) => a.x0 + [...a.text].length / 2);
 }
