@@ -256,10 +256,12 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     const x0 = run[0].x0;
     const x1 = run[run.length - 1].x1;
     const top = Math.min(...mapArray(run, (c) => c.top));
-    if (run.length < 2 || run.some((c) => LABEL_COLUMN.test(c.text) || GROUP.test(c.text)) || Math.abs(mid - (x0 + x1) / 2) > (x1 - x0) / 4) continue;
+    // (A label that may be a group's but stands over none in the run, as 事业收入 may, is a column of its own.)
+    if (run.length < 2 || run.some((c) => LABEL_COLUMN.test(c.text) || (GROUP.test(c.text) && (!reached || groups.includes(c)))) || Math.abs(mid - (x0 + x1) / 2) > (x1 - x0) / 4) continue;
     if (cells.some((c) => c !== g && !run.includes(c) && c.top > g.bottom && c.top < top && Math.min(c.x1, x1) > Math.max(c.x0, x0))) continue;
+    if (reached && (cells.some((c) => under(g, c) && !run.includes(c)) || cells.some((c) => c !== g && c.top <= g.bottom && c.bottom >= g.top && Math.min(c.x1, x1) > Math.max(c.x0, x0)))) continue;
     spanned.set(g, new Set(run));
-    groups.push(g);
+    if (!reached) groups.push(g);
   }
   // A group label printed at the left of its merged cell (山西's 决算数 over 合计 · 基本支出 · 项目支出, printed over 合计
   // or left of it; 本年支出 the same) stands by its centre over its first column at most. Only when asked
