@@ -96,7 +96,7 @@ const GROUP = new RegExp(
 const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资金)?|财政拨款(收入|资金)?|基本支出|三公经费|(\d{4}年(度)?)?政府采购(项目|预算)?)$/;
 
 /** Labels that are never an amount column's: the code and name columns, the column numbering. */
-export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/]项目(名称)?$/;
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/](项目|科目)(名称)?$/;
 
 /** Labels complete in themselves: never the last piece of a longer label wrapped above. */
 const WHOLE_LABEL = /^(小计|合计|总计)$/;
@@ -236,9 +236,13 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
   // label's middle line tells its row: the group's columns are the labels of the lowest row below it, a run of them
   // side by side around its centre and centred under it, between labels whose middle stands higher (or the header's
   // ends); none a label column, and no label between the group label and them.
+  // The same for a group label over more columns than its width reaches (福建's 单位资金 over 小计 · 事业收入 · 事业单位经营收入
+  // · 上级补助收入 · 附属单位上缴收入 · 其他收入, between 财政专户管理资金 and 上年结转 merged down both rows): the run holds
+  // the labels it stands over by its width and more, and no other label on its lines stands over the run.
   const middle = (c: (typeof cells)[number]) => (c.top + c.bottom) / 2;
   for (const g of cells) {
-    if (groups.includes(g) || !GROUP.test(g.text)) continue;
+    if (spanned.has(g) || !GROUP.test(g.text)) continue;
+    const reached = groups.includes(g);
     const mid = centre(g);
     const below = cells.filter((c) => c.top > g.bottom).sort((a, b) => centre(a) - centre(b));
     if (below.length < 2) continue;
