@@ -25,6 +25,8 @@ import { ROOT } from "../helpers/cli.js";
  *   two in the middle, 小计 left without its group.
  * - 陕西's 一般公共预算支出表 (test/fixtures/ministry-titles): a label column 单位名称/科目名称, a unit's rows and its
  *   function codes under it.
+ * - 广西's 一般公共预算“三公”经费支出预算表 (gx-document.txt): 2024 年预算数 | 2025 年预算数 | 增减, each over the same
+ *   six items, in the same squeezed header (因公出国 公务用车购 其中：公务 … one run of the line).
  */
 
 const specsOf = (kind: TableKind) => generic.tables.find((t) => t.kind === kind)!.columns;
@@ -156,5 +158,28 @@ describe("a label column of units and the function codes under each (单位名�
     edited[k] = edited[k].replace("876.54", "867.54");
     const d = read(() => edited.join("\n"));
     expect(errors(d).some((f) => f.location.line === k + 1)).toBe(true);
+  });
+});
+
+describe("last year's budget, this year's and the change, each over the same items (a 三公 table)", () => {
+  const read = (edit = (t: string) => t) => loadLayoutText("gx-document.txt", edit(readFileSync(fixture("centred-cells", "gx-document.txt"), "utf8")));
+
+  it("2024 年预算数 | 2025 年预算数 | 增减: a row of each year and one of the change, each figure in its column: no error", () => {
+    const d = read();
+    const t = table(d, "sanggong");
+    const keys = ["total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception"];
+    expect(t.rows.map((r) => [r.role, ...keys.map((k) => amountOf(r, k)?.text)])).toEqual([
+      ["previous-year", "120.38", "23.26", "86.47", "25.90", "60.57", "10.64"],
+      ["current-year", "74.81", "21.51", "46.78", "0.00", "46.78", "6.53"],
+      ["change", "-45.56", "-1.76", "-39.69", "-25.90", "-13.80", "-4.11"],
+    ]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a misprinted change is an error at its line", () => {
+    const text = readFileSync(fixture("centred-cells", "gx-document.txt"), "utf8");
+    const line = text.split("\n").findIndex((l) => l.includes("-39.69")) + 1;
+    const found = errors(read((t) => t.replace("-39.69", "-39.96")));
+    expect(found.some((f) => f.location.line === line && /公务用车购置及运行费/.test(f.message))).toBe(true);
   });
 });

@@ -49,7 +49,8 @@ const edge = (t: LayoutToken) => (t.box ? t.x1 : Math.max(rightEdge(t), t.x1 + (
  */
 function splitCells(toks: LayoutToken[], squeezed: boolean): LayoutToken[] {
   return toks.flatMap((t) => {
-    if (t.box || !/^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/.test(t.text)) return [t];
+    // (In a squeezed header, a word may hold a label's brackets and colon: 其中：公务 · （境）费.)
+    if (t.box || !(squeezed ? /^[\u4e00-\u9fff（）：]{2,}( [\u4e00-\u9fff（）：]{2,})+$/ : /^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/).test(t.text)) return [t];
     let x = t.x0;
     return mapArray(t.text.split(" "), (w) => {
       // Each word starts after the one before it as printed (a Chinese character is two columns wide); in a header
@@ -324,14 +325,15 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
   // Two group labels side by side on one line, each centred over the same items: the labels below them print one
   // list of items twice, the first under the first, the second under the second (else each spans its side of the
   // midpoint between them); that is the outermost group of each, in place of any other group `kind` matches.
-  const sideBySide = (pair: (typeof cells)[number][], kind: RegExp) => {
-    const below = leaves.filter((l) => l.top > pair[0].bottom);
-    const half = below.length / 2;
-    const twice = below.length % 2 === 0 && below.slice(0, half).every((l, i) => l.text === below[half + i].text);
-    const mid = (centre(pair[0]) + centre(pair[1])) / 2;
+  // (The same for three: 2024年预算数 | 2025年预算数 | 增减, each over the same items, below.)
+  const sideBySide = (set: (typeof cells)[number][], kind: RegExp) => {
+    const below = leaves.filter((l) => l.top > set[0].bottom);
+    const size = below.length / set.length;
+    const again = Number.isInteger(size) && below.every((l, i) => l.text === below[i % size].text);
+    const mids = mapArray(set.slice(1), (g, k) => (centre(set[k]) + centre(g)) / 2);
     below.forEach((l, i) => {
-      const first = twice ? i < half : centre(l) < mid;
-      l.groups = [(first ? pair[0] : pair[1]).text, ...l.groups.filter((g) => !kind.test(g))];
+      const k = again ? Math.floor(i / size) : mids.filter((m) => centre(l) >= m).length;
+      l.groups = [set[k].text, ...l.groups.filter((g) => !kind.test(g))];
     });
   };
   // 预算数 and 决算数 (a 决算's 三公 table: 合计 · 因公出国（境）费 · 公务用车购置及运行费 … under each).
@@ -340,7 +342,19 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
   // Last year's budget and this year's (a 三公 table's 上年预算数 | 本年预算数, or 2024年预算数 | 2025年预算数): the first
   // list is last year's.
   const years = cells.filter((c) => groups.includes(c) && YEAR_GROUP.test(c.text)).sort((a, b) => centre(a) - centre(b));
-  if (years.length === 2 && years[0].top === years[1].top && yearOrder(years[0].text) < yearOrder(years[1].text)) sideBySide(years, YEAR_GROUP);
+  if (years.length === 2 && years[0].top === years[1].top && yearOrder(years[0].text) < yearOrder(years[1].text)) {
+    // (And the change between them, 增减 on their line right of them, when the labels below print one list of items three
+    // times: a 三公 table's 2024年预算数 | 2025年预算数 | 增减. It is then the third list's group, no column of its own.)
+    const change = cells.find((c) => !groups.includes(c) && CHANGE_GROUP.test(c.text) && c.top === years[0].top && centre(c) > centre(years[1]));
+    const below = leaves.filter((l) => l.top > years[0].bottom);
+    const size = below.length / 3;
+    const thrice = !!change && Number.isInteger(size) && size >= 2 && below.every((l, i) => l.text === below[i % size].text);
+    const own = thrice ? leaves.findIndex((l) => l.text === change.text && l.x0 === change.x0 && l.top === change.top) : -1;
+    if (own >= 0) {
+      leaves.splice(own, 1);
+      sideBySide([...years, change!], new RegExp(`${YEAR_GROUP.source}|${CHANGE_GROUP.source}`));
+    } else sideBySide(years, YEAR_GROUP);
+  }
   // A 小计 that no group label stands over is the first column of the group label printed next to its right
   // (a label centred over many columns starts well right of its first one), when no other group is nearer.
   // So is a 合计 printed after the table's 总计 (广州's 总计 | 财政拨款: 合计 一般公共预算 …, the group label centred
@@ -411,6 +425,8 @@ const STAGES = /^((年初|全年|调整(后)?)?预算数?|决算数?)$/;
 const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;
 /** A year's budget spanning its items: 2025年预算数 · 上年预算数 · 本年预算数. */
 const YEAR_GROUP = /^(\d{4}年度?|上年|本年)预算数?$/;
+/** The change between two years' budgets spanning the same items (增减 over 合计 · 因公出国（境）费 · …). */
+const CHANGE_GROUP = /^增减(额|变化)?$/;
 /** Which of two such years is the later: 上年 before any year printed, 本年 after. */
 const yearOrder = (t: string) => (/^上年/.test(t) ? -Infinity : /^本年/.test(t) ? Infinity : Number(t.slice(0, 4)));
 
@@ -465,15 +481,19 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], re
   // them as its row of last year's figures (readsLastYear); else they are left unnamed.
   const usedThisYear = new Set<ColumnSpec>();
   const usedLastYear = new Set<ColumnSpec>();
+  // …and the change between the years under 增减 beside them, into the table's row of the change.
+  const usedChange = new Set<ColumnSpec>();
+  const changeLeaf = (l: HeaderLeaf) => !l.lastYear && l.groups.length === 1 && CHANGE_GROUP.test(l.groups[0]);
   // A kind with 预算数 columns beside its 决算数 ones, in a header that prints 决算数: a label under 预算数 (the 三公
   // 决算表), or a 年初预算数 / 调整预算数 column not under 决算数 (一般公共预算财政拨款支出决算表), is one of those.
   const staged = specs.some((x) => x.budgetStage) && amountLeaves.some((l) => STAGE_FINAL.test(l.text) || l.groups.some((g) => STAGE_FINAL.test(g)));
   for (const pass of ["grouped", "before", "plain"] as const)
     amountLeaves.forEach((l, i) => {
-      if (named[i] || (l.lastYear && !readsLastYear)) return;
+      const change = changeLeaf(l);
+      if (named[i] || ((l.lastYear || change) && !readsLastYear)) return;
       let s: ColumnSpec | undefined;
-      const used = l.lastYear ? usedLastYear : usedThisYear;
-      const groups = l.lastYear ? l.groups.slice(1) : l.groups;
+      const used = l.lastYear ? usedLastYear : change ? usedChange : usedThisYear;
+      const groups = l.lastYear || change ? l.groups.slice(1) : l.groups;
       const budget = staged && !l.groups.some((g) => STAGE_FINAL.test(g)) && (l.groups.some((g) => STAGE_BUDGET.test(g)) || BUDGET_LEAF.test(l.text));
       // Amount columns, and text columns printed among them (增减(%): under a spanning label, or a percentage's).
       const free = (x: ColumnSpec) =>
@@ -509,7 +529,7 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], re
     const next = leaves[leaves.indexOf(l) + 1];
     if (!s) out.unnamed.push([...l.groups, l.text].join("/"));
     else {
-      out.specs.push(l.lastYear ? { ...s, lastYear: true } : s);
+      out.specs.push(l.lastYear ? { ...s, lastYear: true } : changeLeaf(l) ? { ...s, change: true } : s);
       out.rights.push(next && next.x0 > l.x1 ? (l.x1 + next.x0) / 2 : l.x1 + half);
       out.lefts.push(l.x0);
       out.labelRights.push(l.x1);
