@@ -24,6 +24,8 @@ export interface ColumnSpec {
    * over the same items (上年预算数 | 本年预算数 spanning them), read into the table's row of last year's figures.
    */
   lastYear?: true;
+  /** Set by the header reader, never in a template: the column is the change between those two years (增减 spanning the same items). */
+  change?: true;
 }
 
 /** A label that gives a row a semantic role (e.g. 本年收入合计 → income-subtotal). */

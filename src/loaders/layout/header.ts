@@ -47,18 +47,27 @@ const edge = (t: LayoutToken) => (t.box ? t.x1 : Math.max(rightEdge(t), t.x1 + (
  * Header cells that nearly touch are one run of text with single spaces (一般公共预 政府性基金 国有资本经):
  * in a layout text, words of two or more Chinese characters a single space apart are cells of their own.
  */
-function splitCells(toks: LayoutToken[]): LayoutToken[] {
+function splitCells(toks: LayoutToken[], squeezed: boolean): LayoutToken[] {
   return toks.flatMap((t) => {
-    if (t.box || !/^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/.test(t.text)) return [t];
+    // (In a squeezed header, a word may hold a label's brackets and colon: 其中：公务 · （境）费.)
+    if (t.box || !(squeezed ? /^[\u4e00-\u9fff（）：]{2,}( [\u4e00-\u9fff（）：]{2,})+$/ : /^[\u4e00-\u9fff]{2,}( [\u4e00-\u9fff]{2,})+$/).test(t.text)) return [t];
     let x = t.x0;
     return mapArray(t.text.split(" "), (w) => {
-      // Each word starts after the one before it as printed (a Chinese character is two columns wide).
+      // Each word starts after the one before it as printed (a Chinese character is two columns wide); in a header
+      // squeezed together (see squeezedHeader), where it stands in the line, as the labels about it do.
       const piece = { text: w, x0: x, x1: x + w.length };
-      x = rightEdge(piece) + 1;
+      x = (squeezed ? piece.x1 : rightEdge(piece)) + 1;
       return piece;
     });
   });
 }
+
+/**
+ * A layout text's header that pdftotext squeezes together: on some line a label starts before the one left of it ends
+ * as printed (单位名称 | 合计 over cells narrower than their labels are wide: pdftotext gives each Chinese character one
+ * column of the line, where it prints two wide, and moves a label right only when the one before it would reach it).
+ */
+const squeezedHeader = (lines: LayoutToken[][]) => lines.some((toks) => toks.some((t, i) => i > 0 && !t.box && !toks[i - 1].box && t.x0 < rightEdge(toks[i - 1])));
 
 /** Labels that span the columns under them (a group), whatever the province. */
 const GROUP = new RegExp(
@@ -93,7 +102,7 @@ const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资�
  * Labels that are never an amount column's: the code and name columns, the column numbering; a 政府采购预算表's columns
  * of words (采购品目 · 采购类别 · 采购方式 …, 福建's; not its 数量, whose counts would read as figures: not read).
  */
-export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号|(政府)?采购(品目|目录|类别|类型|方式|组织形式)(名称)?|品目(名称)?)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/]项目(名称)?$/;
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号|(政府)?采购(品目|目录|类别|类型|方式|组织形式)(名称)?|品目(名称)?)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/](项目|科目)(名称)?$/;
 
 /** Labels complete in themselves: never the last piece of a longer label wrapped above. */
 const WHOLE_LABEL = /^(小计|合计|总计)$/;
@@ -137,8 +146,9 @@ function bandOf(pieces: Piece[]): Piece | null {
  */
 export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | "drop"; wrapped?: "centred" | "in-cell"; groups?: "centred" | "left-set" } = {}): HeaderLeaf[] {
   const pieces: Piece[] = [];
+  const squeezed = squeezedHeader(lines);
   lines.forEach((toks, line) => {
-    for (const t of splitCells(toks)) {
+    for (const t of splitCells(toks, squeezed)) {
       const text = normaliseName(t.text);
       if (!text || /^\d+$|^\*+$/.test(text)) continue;
       pieces.push({ text, x0: t.x0, x1: edge(t), line });
@@ -232,9 +242,13 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
   // label's middle line tells its row: the group's columns are the labels of the lowest row below it, a run of them
   // side by side around its centre and centred under it, between labels whose middle stands higher (or the header's
   // ends); none a label column, and no label between the group label and them.
+  // The same for a group label over more columns than its width reaches (福建's 单位资金 over 小计 · 事业收入 · 事业单位经营收入
+  // · 上级补助收入 · 附属单位上缴收入 · 其他收入, between 财政专户管理资金 and 上年结转 merged down both rows): the run holds
+  // the labels it stands over by its width and more, and no other label on its lines stands over the run.
   const middle = (c: (typeof cells)[number]) => (c.top + c.bottom) / 2;
   for (const g of cells) {
-    if (groups.includes(g) || !GROUP.test(g.text)) continue;
+    if (spanned.has(g) || !GROUP.test(g.text)) continue;
+    const reached = groups.includes(g);
     const mid = centre(g);
     const below = cells.filter((c) => c.top > g.bottom).sort((a, b) => centre(a) - centre(b));
     if (below.length < 2) continue;
@@ -252,10 +266,12 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     const x0 = run[0].x0;
     const x1 = run[run.length - 1].x1;
     const top = Math.min(...mapArray(run, (c) => c.top));
-    if (run.length < 2 || run.some((c) => LABEL_COLUMN.test(c.text) || GROUP.test(c.text)) || Math.abs(mid - (x0 + x1) / 2) > (x1 - x0) / 4) continue;
+    // (A label that may be a group's but stands over none in the run, as 事业收入 may, is a column of its own.)
+    if (run.length < 2 || run.some((c) => LABEL_COLUMN.test(c.text) || (GROUP.test(c.text) && (!reached || groups.includes(c)))) || Math.abs(mid - (x0 + x1) / 2) > (x1 - x0) / 4) continue;
     if (cells.some((c) => c !== g && !run.includes(c) && c.top > g.bottom && c.top < top && Math.min(c.x1, x1) > Math.max(c.x0, x0))) continue;
+    if (reached && (cells.some((c) => under(g, c) && !run.includes(c)) || cells.some((c) => c !== g && c.top <= g.bottom && c.bottom >= g.top && Math.min(c.x1, x1) > Math.max(c.x0, x0)))) continue;
     spanned.set(g, new Set(run));
-    groups.push(g);
+    if (!reached) groups.push(g);
   }
   // A group label printed at the left of its merged cell (山西's 决算数 over 合计 · 基本支出 · 项目支出, printed over 合计
   // or left of it; 本年支出 the same) stands by its centre over its first column at most. Only when asked
@@ -314,14 +330,15 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
   // Two group labels side by side on one line, each centred over the same items: the labels below them print one
   // list of items twice, the first under the first, the second under the second (else each spans its side of the
   // midpoint between them); that is the outermost group of each, in place of any other group `kind` matches.
-  const sideBySide = (pair: (typeof cells)[number][], kind: RegExp) => {
-    const below = leaves.filter((l) => l.top > pair[0].bottom);
-    const half = below.length / 2;
-    const twice = below.length % 2 === 0 && below.slice(0, half).every((l, i) => l.text === below[half + i].text);
-    const mid = (centre(pair[0]) + centre(pair[1])) / 2;
+  // (The same for three: 2024年预算数 | 2025年预算数 | 增减, each over the same items, below.)
+  const sideBySide = (set: (typeof cells)[number][], kind: RegExp) => {
+    const below = leaves.filter((l) => l.top > set[0].bottom);
+    const size = below.length / set.length;
+    const again = Number.isInteger(size) && below.every((l, i) => l.text === below[i % size].text);
+    const mids = mapArray(set.slice(1), (g, k) => (centre(set[k]) + centre(g)) / 2);
     below.forEach((l, i) => {
-      const first = twice ? i < half : centre(l) < mid;
-      l.groups = [(first ? pair[0] : pair[1]).text, ...l.groups.filter((g) => !kind.test(g))];
+      const k = again ? Math.floor(i / size) : mids.filter((m) => centre(l) >= m).length;
+      l.groups = [set[k].text, ...l.groups.filter((g) => !kind.test(g))];
     });
   };
   // 预算数 and 决算数 (a 决算's 三公 table: 合计 · 因公出国（境）费 · 公务用车购置及运行费 … under each).
@@ -330,7 +347,19 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
   // Last year's budget and this year's (a 三公 table's 上年预算数 | 本年预算数, or 2024年预算数 | 2025年预算数): the first
   // list is last year's.
   const years = cells.filter((c) => groups.includes(c) && YEAR_GROUP.test(c.text)).sort((a, b) => centre(a) - centre(b));
-  if (years.length === 2 && years[0].top === years[1].top && yearOrder(years[0].text) < yearOrder(years[1].text)) sideBySide(years, YEAR_GROUP);
+  if (years.length === 2 && years[0].top === years[1].top && yearOrder(years[0].text) < yearOrder(years[1].text)) {
+    // (And the change between them, 增减 on their line right of them, when the labels below print one list of items three
+    // times: a 三公 table's 2024年预算数 | 2025年预算数 | 增减. It is then the third list's group, no column of its own.)
+    const change = cells.find((c) => !groups.includes(c) && CHANGE_GROUP.test(c.text) && c.top === years[0].top && centre(c) > centre(years[1]));
+    const below = leaves.filter((l) => l.top > years[0].bottom);
+    const size = below.length / 3;
+    const thrice = !!change && Number.isInteger(size) && size >= 2 && below.every((l, i) => l.text === below[i % size].text);
+    const own = thrice ? leaves.findIndex((l) => l.text === change.text && l.x0 === change.x0 && l.top === change.top) : -1;
+    if (own >= 0) {
+      leaves.splice(own, 1);
+      sideBySide([...years, change!], new RegExp(`${YEAR_GROUP.source}|${CHANGE_GROUP.source}`));
+    } else sideBySide(years, YEAR_GROUP);
+  }
   // A 小计 that no group label stands over is the first column of the group label printed next to its right
   // (a label centred over many columns starts well right of its first one), when no other group is nearer.
   // So is a 合计 printed after the table's 总计 (广州's 总计 | 财政拨款: 合计 一般公共预算 …, the group label centred
@@ -401,6 +430,8 @@ const STAGES = /^((年初|全年|调整(后)?)?预算数?|决算数?)$/;
 const YEAR_BUDGET = /^(\d{4})年度?预算数?$/;
 /** A year's budget spanning its items: 2025年预算数 · 上年预算数 · 本年预算数. */
 const YEAR_GROUP = /^(\d{4}年度?|上年|本年)预算数?$/;
+/** The change between two years' budgets spanning the same items (增减 over 合计 · 因公出国（境）费 · …). */
+const CHANGE_GROUP = /^增减(额|变化)?$/;
 /** Which of two such years is the later: 上年 before any year printed, 本年 after. */
 const yearOrder = (t: string) => (/^上年/.test(t) ? -Infinity : /^本年/.test(t) ? Infinity : Number(t.slice(0, 4)));
 
@@ -455,15 +486,19 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], re
   // them as its row of last year's figures (readsLastYear); else they are left unnamed.
   const usedThisYear = new Set<ColumnSpec>();
   const usedLastYear = new Set<ColumnSpec>();
+  // …and the change between the years under 增减 beside them, into the table's row of the change.
+  const usedChange = new Set<ColumnSpec>();
+  const changeLeaf = (l: HeaderLeaf) => !l.lastYear && l.groups.length === 1 && CHANGE_GROUP.test(l.groups[0]);
   // A kind with 预算数 columns beside its 决算数 ones, in a header that prints 决算数: a label under 预算数 (the 三公
   // 决算表), or a 年初预算数 / 调整预算数 column not under 决算数 (一般公共预算财政拨款支出决算表), is one of those.
   const staged = specs.some((x) => x.budgetStage) && amountLeaves.some((l) => STAGE_FINAL.test(l.text) || l.groups.some((g) => STAGE_FINAL.test(g)));
   for (const pass of ["grouped", "before", "plain"] as const)
     amountLeaves.forEach((l, i) => {
-      if (named[i] || (l.lastYear && !readsLastYear)) return;
+      const change = changeLeaf(l);
+      if (named[i] || ((l.lastYear || change) && !readsLastYear)) return;
       let s: ColumnSpec | undefined;
-      const used = l.lastYear ? usedLastYear : usedThisYear;
-      const groups = l.lastYear ? l.groups.slice(1) : l.groups;
+      const used = l.lastYear ? usedLastYear : change ? usedChange : usedThisYear;
+      const groups = l.lastYear || change ? l.groups.slice(1) : l.groups;
       const budget = staged && !l.groups.some((g) => STAGE_FINAL.test(g)) && (l.groups.some((g) => STAGE_BUDGET.test(g)) || BUDGET_LEAF.test(l.text));
       // Amount columns, and text columns printed among them (增减(%): under a spanning label, or a percentage's).
       const free = (x: ColumnSpec) =>
@@ -499,7 +534,7 @@ export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], re
     const next = leaves[leaves.indexOf(l) + 1];
     if (!s) out.unnamed.push([...l.groups, l.text].join("/"));
     else {
-      out.specs.push(l.lastYear ? { ...s, lastYear: true } : s);
+      out.specs.push(l.lastYear ? { ...s, lastYear: true } : changeLeaf(l) ? { ...s, change: true } : s);
       out.rights.push(next && next.x0 > l.x1 ? (l.x1 + next.x0) / 2 : l.x1 + half);
       out.lefts.push(l.x0);
       out.labelRights.push(l.x1);
@@ -588,20 +623,27 @@ export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number 
   const n = cols.lefts.length;
   if (n < 2 || !lines.length || lines.some((l) => l.amounts.some((a) => a.box || a.cell !== undefined))) return null;
   if (!cols.lefts.some((x, j) => j > 0 && x <= cols.labelRights[j - 1])) return null;
-  const out: number[][] = [];
-  const ends = new Map<string, number[]>();
-  for (const l of lines) {
-    const at: number[] = [];
-    for (const a of l.amounts) {
-      let j = -1;
-      for (let k = 0; k < n; k++) if (cols.lefts[k] <= a.x1) j = k;
-      if (j < 0 || (at.length && j <= at[at.length - 1])) return null;
-      at.push(j);
-      const key = `${l.page}:${j}`;
-      ends.set(key, [...(ends.get(key) ?? []), a.x1]);
+  // A figure starting left of the label of the column it ends in lies across two columns' label starts: which it is in,
+  // they do not say so. Unless the text gives a column the width of a Chinese character, as some exports do (广西's
+  // 收入预算总表: 财政专 / 户管理 starting where 412.38 of 国有资本经营预算拨款收入 ends), a figure's digits then half a
+  // column each: where the figures end so (their starts and half their lengths), every one right of its label's start.
+  const place = (end: (a: LayoutToken) => number): number[][] | null => {
+    const out: number[][] = [];
+    const ends = new Map<string, number[]>();
+    for (const l of lines) {
+      const at: number[] = [];
+      for (const a of l.amounts) {
+        let j = -1;
+        for (let k = 0; k < n; k++) if (cols.lefts[k] <= end(a)) j = k;
+        if (j < 0 || (at.length && j <= at[at.length - 1]) || a.x0 < cols.lefts[j]) return null;
+        at.push(j);
+        const key = `${l.page}:${j}`;
+        ends.set(key, [...(ends.get(key) ?? []), end(a)]);
+      }
+      out.push(at);
     }
-    out.push(at);
-  }
-  for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
-  return out;
+    for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
+    return out;
+  };
+  return place((a) => a.x1) ?? place((a) => a.x0 + [...a.text].length / 2);
 }

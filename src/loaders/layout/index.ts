@@ -1672,7 +1672,13 @@ function misfits(file: string, bs: Block[]): number {
     const { header, body } = figureColumns(parts.header, parts.body);
     const columns = own.columns.filter((c) => c.kind === "amount").length;
     const widest = Math.max(0, ...mapArray(splitBody(completeCodeSegments(body, header, b.codesBefore)), (d) => d.amounts.length));
-    if (widest > columns && !readByHeader(file, b)) n++;
+    if (widest <= columns) continue;
+    const byHeader = readByHeader(file, b);
+    // Read by its header, a table splitting its figures into amount columns the template's table has not (人员经费 |
+    // 公用经费 beside Shenzhen's 支出总计 | 基本支出 | 项目支出) is no more the province's. (A 决算's 年初预算数 beside them is
+    // no split: another stage's figure.)
+    const ownKeys = new Set(mapArray(own.columns, (c) => c.key));
+    if (!byHeader || genericColumns(byHeader, header, body).specs.some((s) => s.kind === "amount" && !s.budgetStage && !ownKeys.has(s.key))) n++;
   }
   return n;
 }
@@ -2652,14 +2658,20 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
     if (direct) direct[k].forEach((c, i) => (placed[c] = d.amounts[i]));
     // Last year's budget printed beside this year's, over the same items (上年预算数 | 本年预算数): a row of its own.
     const previous = specs.some((s) => s.lastYear) ? emptyRow(label || tpl.title, locationOf(file, d.line)) : null;
-    specs.forEach((s, i) => ((s.lastYear ? previous! : row).cells[s.key] = cell(file, d.line, placed[i], s)));
+    // …and the change between the two years under 增减 beside them: a row of its own too.
+    const change = previous && specs.some((s) => s.change) ? emptyRow(label || tpl.title, locationOf(file, d.line)) : null;
+    specs.forEach((s, i) => ((s.lastYear ? previous! : s.change ? change! : row).cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
     if (tpl.kind === "sanggong") row.role = "current-year";
     if (!previous) return [row];
     previous.name = row.name;
     previous.role = "previous-year";
-    return [previous, row];
+    if (!change) return [previous, row];
+    change.name = row.name;
+    change.role = "change";
+    for (const c of Object.values(change.cells)) if (c.amount) c.amount.nonNegative = false;
+    return [previous, row, change];
   });
   // …or on a 合计 row above a row per budget unit (杭州): the 合计 row is the department's, the others its units'.
   const isTotal = (r: Row) => /^(合计|总计)$/.test(normaliseName((r.name ?? "").replace(/\s+/g, "")));
