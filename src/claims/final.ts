@@ -782,13 +782,13 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         names = named.names;
         scope = "item";
         label = names.join("-");
-      } else if (!item && !kuanItem && lastItem && namesInitial && !/三公|一般公共预算财政拨款支出/.test(before)) {
+      } else if (!item && !kuanItem && lastItem && namesInitial && !/三公|一般公共预算财政拨款支出/.test(before.replace(/\s+/g, ""))) {
         // (An item's paragraph that goes on in the next: only in the 年初预算 wording the item paragraphs use, not a
         // 预算为 … 决算为 of whatever the text turns to next.)
         names = lastItem;
         scope = "item";
         label = names.join("-");
-      } else if (/三公/.test(before) && namesInitial) {
+      } else if (/三公/.test(before.replace(/\s+/g, "")) && namesInitial) {
         // (The 三公's 预算为 B，支出决算为 X of the national template: its components' reader's, SANGGONG_PART.)
         scope = "sanggong";
         label = "“三公”经费财政拨款支出";

@@ -12,8 +12,8 @@ import type { TextPart } from "../../model/document.js";
  * put back after the next one, in the reading only: every figure keeps its own line and column.
  */
 
-/** A figure with its unit at a line's start: 603.14万元 · 15.16% · 0.94 万元. */
-const FIGURE_FIRST = /^[-−]?\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%|％)/;
+/** A figure with its unit at a line's start: 603.14万元 · 15.16% · 0.94 万元 · 161.62 万 元 (a letter-spaced line). */
+const FIGURE_FIRST = /^[-−]?\d[\d,]*(?:\.\d+)?\s*(?:亿 ?元|万 ?元|元|%|％)/;
 
 /**
  * A line that ends where a figure should follow: 占 / 为 / 的 / 增加 / 减少 …, or an item's name (项目支出, 年初预算,
