@@ -14,6 +14,8 @@ export interface TableEntry {
   /** What the table holds (src/templates/kinds.ts). */
   kind: TableKind;
   title: string;
+  /** The number printed with its title (表8, 公开07表), where one is: `id` is the template's number or the kind's. */
+  printed?: string;
   present: boolean;
   rows: number;
   /** The printed page the table starts on, where the input has pages. */
@@ -114,11 +116,11 @@ function tableEntries(doc: BudgetDocument): TableEntry[] {
     // (A table the template knows by its header alone, no title, is listed where printed: its absence says nothing.)
     if (!t && tt.titlePatterns.length === 0) continue;
     const listed = doc.contents.find((e) => e.tableId === tt.id);
-    entries.push({ id: tt.id, kind: t?.kind ?? tt.kind, title: t?.title ?? listed?.title ?? tt.title, present: !!t, rows: t ? t.rows.length : 0, page: t?.location.page ?? null });
+    entries.push({ id: tt.id, kind: t?.kind ?? tt.kind, title: t?.title ?? listed?.title ?? tt.title, ...(t?.printed ? { printed: t.printed } : {}), present: !!t, rows: t ? t.rows.length : 0, page: t?.location.page ?? null });
     seen.add(tt.id);
   }
   for (const t of doc.tables)
-    if (!seen.has(t.id)) entries.push({ id: t.id, kind: t.kind, title: t.title, present: true, rows: t.rows.length, page: t.location.page ?? null });
+    if (!seen.has(t.id)) entries.push({ id: t.id, kind: t.kind, title: t.title, ...(t.printed ? { printed: t.printed } : {}), present: true, rows: t.rows.length, page: t.location.page ?? null });
   return entries.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
 }
 

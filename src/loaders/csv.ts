@@ -117,7 +117,7 @@ function readFiles(dir: string, narrativeText: { file: string; lines: string[] }
   };
   const headerErrors: InputError[] = [];
   for (const { name, file, lines } of files) {
-    const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), docYear: doc.year });
+    const parsed = parseTables(lines, template, { hint: tableHint(template, basename(name)), hintName: basename(name), docYear: doc.year });
     if (parsed.tables.length === 0 && parsed.unknown.length === 0) throw new InputError(`no standard table found in this CSV; expected a title row (e.g. 支出总表) or a file name such as 表3.csv`, { file });
     addTables(doc, meta, parsed);
     headerErrors.push(...parsed.headerErrors);

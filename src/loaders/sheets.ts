@@ -113,7 +113,7 @@ function readSheets(file: string, sheets: SheetLines[], facts: WorkbookFacts, te
   const headerErrors: InputError[] = [];
   for (const s of sheets) {
     if (isText(s)) continue;
-    const parsed = parseTables(s.lines, template, { hint: tableHint(template, s.name), docYear: doc.year });
+    const parsed = parseTables(s.lines, template, { hint: tableHint(template, s.name), hintName: s.name, docYear: doc.year });
     addTables(doc, meta, parsed);
     headerErrors.push(...parsed.headerErrors);
   }

@@ -4,7 +4,7 @@ import type { Cell, Column, Row, Table, TableId, UnknownTable } from "../model/d
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
 import { amountName, pushTo } from "../model/queries.js";
-import { TABLE_NUMBER_PREFIX, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
+import { TABLE_NUMBER_PREFIX, printedTableNumber, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
@@ -25,9 +25,14 @@ interface Page {
   unit: string | null;
   header: RawLine[];
   data: RawLine[];
+  /** The number printed with the title (表8, 附表4), where one is. */
+  printed?: string;
   /** A note under the title says the table is empty (本表为空表, 本表本年无发生额, 无政府性基金预算支出). */
   emptyNote?: boolean;
 }
+
+/** The table's printed number, from its page, as a Table's optional field. */
+const printedOf = (page: Page): { printed?: string } => (page.printed ? { printed: page.printed } : {});
 
 /** A note that says its table holds nothing this year. */
 const EMPTY_NOTE = /为空表|(本|此|该)表(为空|无数据|本年无|无)|无数据|无发生额|不涉及|无[^，,。；;]{0,20}(预算|支出|收入|经费|安排)[^，,。；;]{0,6}[，,；;]\s*(故|因此|所以)/;
@@ -67,16 +72,21 @@ function hasAmount(l: RawLine): boolean {
  * Cuts the lines of the table part into pages: a page starts at a `表 N` marker or a table title,
  * carries 部门名称 / 单位 lines, header rows (rows without amounts before the first data row) and data rows.
  */
-function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTemplate | undefined, meta: TableMeta, unknown: UnknownTable[]): Page[] {
+function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTemplate | undefined, meta: TableMeta, unknown: UnknownTable[], hintPrinted: string | null = null): Page[] {
   const pages: Page[] = [];
   let current: Page | null = hint
-    ? { template: hint, title: hint.title, titleLocation: lines[0]?.location ?? { file: "" }, department: null, unit: null, header: [], data: [] }
+    ? { template: hint, title: hint.title, titleLocation: lines[0]?.location ?? { file: "" }, department: null, unit: null, header: [], data: [], ...(hintPrinted ? { printed: hintPrinted } : {}) }
     : null;
   let pendingNumber: number | null = null;
   let pendingLocation: SourceLocation | null = null;
+  // The 表 N printed on the line above a title, as printed.
+  let pendingMarker: string | null = null;
   const start = (tpl: TableTemplate, title: string, loc: SourceLocation) => {
     if (current) pages.push(current);
-    current = { template: tpl, title, titleLocation: loc, department: null, unit: null, header: [], data: [] };
+    // (A sheet's or file's table printing no number above its title has the one its name gives: 表1.csv.)
+    const printed = printedTableNumber(title) ?? pendingMarker ?? (tpl === hint ? hintPrinted : null);
+    current = { template: tpl, title, titleLocation: loc, department: null, unit: null, header: [], data: [], ...(printed ? { printed } : {}) };
+    pendingMarker = null;
   };
   for (const l of lines) {
     const tabular = isTabular(l);
@@ -88,6 +98,7 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
     if (n !== null) {
       pendingNumber = n;
       pendingLocation = l.location;
+      pendingMarker = printedTableNumber(text);
       continue;
     }
     if (!tabular) {
@@ -102,6 +113,7 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       if (numbered) {
         pendingNumber = numbered.number;
         pendingLocation = l.location;
+        pendingMarker = printedTableNumber(text);
         text = numbered.title;
       }
       if (pendingNumber !== null) {
@@ -114,6 +126,7 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
           if (current) pages.push(current);
           current = null;
           pendingNumber = null;
+          pendingMarker = null;
           continue;
         }
         // A title that does not read like the template's: trust the number, keep the printed title.
@@ -574,10 +587,10 @@ export interface ParsedTables {
  * merging a table's pages and typing its rows by the template's layout.
  * `hint` names the table when the lines carry no title (a CSV file named after its table).
  */
-export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: { hint?: TableTemplate; docYear?: number | null } = {}): ParsedTables {
+export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: { hint?: TableTemplate; hintName?: string; docYear?: number | null } = {}): ParsedTables {
   const meta: TableMeta = { departments: [], units: [], years: [] };
   const unknown: UnknownTable[] = [];
-  const pages = splitPages(lines, template, opts.hint, meta, unknown);
+  const pages = splitPages(lines, template, opts.hint, meta, unknown, opts.hint && opts.hintName ? printedTableNumber(opts.hintName) : null);
   const tables: Table[] = [];
   const itemsOf = new Map<TableId, Item[]>();
   let lastMap: ColumnMap | null = null;
@@ -594,7 +607,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     else if (page.header.length === 0 && page.data.length === 0) {
       // Only its title and a note that it is empty (本部门无政府性基金预算支出，故本表为空表): printed, with no rows.
       if (page.emptyNote && !tables.some((x) => x.id === tpl.id))
-        tables.push({ id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, unit: page.unit, department: page.department, columns: [], rows: [], location: page.titleLocation, pages: 1 });
+        tables.push({ id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, ...printedOf(page), unit: page.unit, department: page.department, columns: [], rows: [], location: page.titleLocation, pages: 1 });
       continue;
     }
     else {
@@ -638,7 +651,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
       );
       const title = page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title;
       if (tpl.layout === "two-sided") columns.push({ key: "amount", label: map.labels[map.index.get("income-amount")!] ?? amountName(null, title), kind: "amount" });
-      t = { id: tpl.id, kind: tpl.kind, title, unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
+      t = { id: tpl.id, kind: tpl.kind, title, ...printedOf(page), unit: page.unit, department: page.department, columns, rows: [], location: page.titleLocation, pages: 0 };
       tables.push(t);
     }
     t.pages++;

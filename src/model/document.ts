@@ -103,6 +103,11 @@ export interface Table {
   /** What the table holds. */
   kind: TableKind;
   title: string;
+  /**
+   * The number printed with the title (表8, 公开07表, 附表4), as printed, where one is: a document read by kind
+   * has its tables under the kinds' numbers (`id`), so its 表8 may be `T9`.
+   */
+  printed?: string;
   /** Money unit printed on the table (单位：万元 / 元). */
   unit: string | null;
   department: string | null;

@@ -1,7 +1,7 @@
 import type { Finding } from "../engine/types.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
-import { pageText } from "./place.js";
-import type { Report } from "../report.js";
+import { pageText, printedOf } from "./place.js";
+import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
 import { arithmeticText, configLine, tableHeading, notCheckedText, printedTitles } from "./words.js";
@@ -30,10 +30,10 @@ function command(kind: string, loc: SourceLocation, title: string, message: stri
   return `::${kind} ${p}::${escapeData(message)}`;
 }
 
-function findingCommand(f: Finding, opts: FormatOptions): string {
+function findingCommand(f: Finding, opts: FormatOptions, d: DocumentReport): string {
   const where = f.location.sheet ? `${formatLocation(f.location)}: ` : f.location.box ? `${f.location.file} ${pageText(f.location.page!, opts.lang)}: ` : "";
   const arith = arithmeticText(f, opts.lang);
-  const title = `budget-check ${f.ruleId} (${tableHeading(f.table, opts.lang).trim()})`;
+  const title = `budget-check ${f.ruleId} (${tableHeading(f.table, opts.lang, printedTitles(d), printedOf(d.tables, f.table)).trim()})`;
   const acc = acceptedText(f, opts.lang);
   // An accepted finding is a notice, whatever its severity: it no longer fails the run.
   return command(f.accepted ? "notice" : COMMAND[f.severity], f.location, title, `${where}${f.message}${arith ? `\n${arith}` : ""}${acc ? `\n${acc}` : ""}`);
@@ -53,7 +53,7 @@ export function formatGithub(report: Report, opts: FormatOptions): string {
     if (d.config && !opts.quiet) out.push(command("notice", { file: d.config, line: 1 }, "budget-check configuration", `${d.path}: ${configLine(d.config, opts.lang)}`));
     // As SARIF: a finding a diagnosis explains is not annotated again (the diagnosis names the figure).
     const { listed, folds } = foldRounding(shownFindings(d.findings.filter((f) => !f.explainedBy), opts.quiet));
-    for (const f of listed) out.push(findingCommand(f, opts));
+    for (const f of listed) out.push(findingCommand(f, opts, d));
     // Rounding notes: one notice per table, on the first of them (GitHub shows few annotations per step).
     for (const fold of folds) out.push(command("notice", fold.findings[0].location, `budget-check rounding (${tableHeading(fold.table, opts.lang, printedTitles(d)).trim()})`, foldLine(fold, opts.lang, printedTitles(d))));
     const skipped = notCheckedText(d, opts.lang);

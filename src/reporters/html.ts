@@ -4,7 +4,7 @@ import { formatLocation, type SourceLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { pagesHtml, PAGES_STYLE, type PageMark } from "./html-pages.js";
-import { locationText, placeText } from "./place.js";
+import { locationText, placeText, printedOf } from "./place.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
 import { configLine, findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, unreadText, type FindingKind } from "./words.js";
 
@@ -121,7 +121,7 @@ class DocumentPage {
       rule: f.ruleId,
       table: f.table,
       message: f.message,
-      where: placeText(f, this.lang),
+      where: placeText(f, this.lang, printedOf(this.report.tables, f.table)),
       accepted: acceptedText(f, this.lang),
       stated: f.stated,
       computed: f.computed,
@@ -156,7 +156,7 @@ class DocumentPage {
   tableHtml(t: Table): string {
     const twoSided = t.columns.some((c) => c.key === "income-label");
     const w = WORDS[this.lang];
-    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang))}</span> ${t.title && !tableHeading(t.id, this.lang).endsWith(t.title) ? `<span class="printed">${htmlEscape(t.title)}</span>` : ""}${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(locationText(t.location, this.lang))}</span></caption>`;
+    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang, printedTitles(this.report), t.printed))}</span> ${t.title && !tableHeading(t.id, this.lang, printedTitles(this.report), t.printed).endsWith(t.title) ? `<span class="printed">${htmlEscape(t.title)}</span>` : ""}${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(locationText(t.location, this.lang))}</span></caption>`;
     let head: string;
     let body: string;
     if (twoSided) {

@@ -1,6 +1,7 @@
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
 import type { DocumentReport, Report } from "../report.js";
+import { printedOf } from "./place.js";
 import type { FormatOptions } from "./index.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
 import { configLine, findingKind, kindLabel, summaryLine, tableHeading, notCheckedText, printedTitles, unreadText } from "./words.js";
@@ -29,14 +30,14 @@ function head(lang: Lang) {
     : ["Level", "Where", "Table", "Rule", "Finding", "Stated", "Computed", "Difference", "Tolerance"];
 }
 
-function findingsTable(fs: Finding[], lang: Lang): string[] {
+function findingsTable(fs: Finding[], lang: Lang, d: DocumentReport): string[] {
   const h = head(lang);
   const rows = fs.map((f) => {
     const k = findingKind(f);
     const cells = [
       `${ICON[k]} ${kindLabel(k, lang)}`,
       mdEscape((f.location.page ? (lang === "zh" ? `第${f.location.page}页 ` : `p. ${f.location.page} `) : "") + (f.location.box ? f.location.file : formatLocation(f.location))),
-      mdEscape(tableHeading(f.table, lang).trim()),
+      mdEscape(tableHeading(f.table, lang, printedTitles(d), printedOf(d.tables, f.table)).trim()),
       `\`${f.ruleId}\``,
       mdEscape(f.message) + (f.quote ? `<br>${mdEscape(f.quote)}` : "") + (f.accepted ? ` ✅ *${mdEscape(acceptedText(f, lang)!)}*` : ""),
       ...[f.stated, f.computed, f.difference, f.tolerance].map((x) => (x === null ? "" : mdEscape(x))),
@@ -71,7 +72,7 @@ function documentSection(d: DocumentReport, opts: FormatOptions): { head: string
     const under = d.findings.filter((e) => f.id && e.explainedBy === f.id);
     if (!under.length) continue;
     const summary = zh ? `${mdEscape(formatLocation(f.location))} 的诊断解释了 ${under.length} 项` : `${under.length} findings explained by the diagnosis at ${mdEscape(formatLocation(f.location))}`;
-    explainedBlocks.push("", "<details>", `<summary>${summary}</summary>`, "", ...findingsTable(under, opts.lang), "", "</details>");
+    explainedBlocks.push("", "<details>", `<summary>${summary}</summary>`, "", ...findingsTable(under, opts.lang, d), "", "</details>");
   }
   // What could not be checked belongs with the verdict, before anything a long comment may cut.
   const skipped = notCheckedText(d, opts.lang);
@@ -79,10 +80,10 @@ function documentSection(d: DocumentReport, opts: FormatOptions): { head: string
   const unread = unreadText(d, opts.lang);
   if (unread) head.push(`⚠️ ${mdEscape(unread)}`, "");
   // The errors as table rows (a header first), so that a comment that must be cut keeps whole rows.
-  const main = errors.length ? [findingsTable([], opts.lang), ...errors.map((f) => findingsTable([f], opts.lang).slice(2))] : [];
+  const main = errors.length ? [findingsTable([], opts.lang, d), ...errors.map((f) => findingsTable([f], opts.lang, d).slice(2))] : [];
   // What a diagnosis explains, folded right after the errors; then the rest.
   const rest: string[] = [...explainedBlocks];
-  if (others.length) rest.push("", ...findingsTable(others, opts.lang));
+  if (others.length) rest.push("", ...findingsTable(others, opts.lang, d));
   if (folds.length) rest.push("", ...folds.map((fold) => `- 🔹 ${mdEscape(foldLine(fold, opts.lang, printedTitles(d)))}`));
   return { head, main, rest };
 }

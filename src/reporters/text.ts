@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Finding, Lang } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
-import { placeText } from "./place.js";
+import { placeText, printedOf } from "./place.js";
 import type { Report } from "../report.js";
 import { acceptedText, foldLine, foldRounding, shownFindings } from "./present.js";
 import { arithmeticText, configLine, summaryLine, notCheckedText, printedTitles, unreadText } from "./words.js";
@@ -59,7 +59,7 @@ export function formatText(report: Report, opts: TextOptions): string {
     const { listed, folds } = opts.showRounding ? { listed: shown, folds: [] } : foldRounding(shown);
     for (const f of listed) {
       out.push(`  ${severityLabel(f, c, opts.lang)}  ${f.message}  ${c.dim(f.ruleId)}`);
-      out.push(`      ${c.dim(placeText(f, opts.lang))}`);
+      out.push(`      ${c.dim(placeText(f, opts.lang, printedOf(d.tables, f.table)))}`);
       if (f.quote) out.push(`      ${f.quote}`);
       const arith = arithmeticText(f, opts.lang);
       if (arith) out.push(`      ${c.dim(arith)}`);

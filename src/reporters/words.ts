@@ -12,11 +12,21 @@ export const TABLE_NAMES: Record<string, string> = {
  * `表8 一般公共预算支出表（按经济分类）` / `T8 …`; `文字部分` / `Written parts` for the text. The title is the
  * one the document printed (its `tables` in the report) when given, else the Shenzhen template's.
  */
-export function tableHeading(t: string, lang: Lang, tables?: { id: string; title: string }[]): string {
+export function tableHeading(t: string, lang: Lang, tables?: { id: string; title: string; printed?: string }[], printed?: string): string {
   if (t === "text") return lang === "zh" ? "文字部分" : "Written parts";
-  const printed = tables?.find((x) => x.id === t)?.title.replace(/^\d{4}\s*年度?/, "");
-  const title = tables ? printed ?? "" : TABLE_NAMES[t] ?? "";
-  return lang === "zh" ? `表${t.slice(1)} ${title}` : `${t} ${title}`;
+  const entry = tables?.find((x) => x.id === t);
+  const title = tables ? entry?.title.replace(/^\d{4}\s*年度?/, "") ?? "" : TABLE_NAMES[t] ?? "";
+  return `${tableLabel(t, lang, entry?.printed ?? printed)} ${title}`;
+}
+
+/**
+ * A table as the reader finds it: `表8` / `T8`; where the number printed with its title is not its id's (a
+ * document read by kind, whose 表8 is `T9`), that number: `表8` / `T9 (表8)`, `公开07表` / `T7 (公开07表)`.
+ */
+export function tableLabel(t: string, lang: Lang, printed?: string | null): string {
+  const own = `表${t.slice(1)}`;
+  const other = printed && printed !== own ? printed : null;
+  return lang === "zh" ? (other ?? own) : other ? `${t} (${other})` : t;
 }
 
 /** The printed titles a document's headings use: any template but the one TABLE_NAMES spells out. */

@@ -15,6 +15,20 @@ export const defaultTemplate = shenzhen;
  */
 export const TABLE_NUMBER_PREFIX = /^\s*(?:附\s*)?表\s*(\d+|[一二三四五六七八九十]+(?=[\s：:.．、\-—－]))\s*[：:.．、\-—－]?\s*/;
 
+/**
+ * The number printed with a table's title, at the start of its line or alone on the line: 表8, 表 8：, 表八、,
+ * 附表4, 附表1-2, 部门公开表4, 公开07表, 粤财预04表. As printed, without its spaces; null when the line begins
+ * with none.
+ */
+export function printedTableNumber(text: string): string | null {
+  const m = PRINTED_NUMBER.exec(text.replace(/[#*]/g, ""));
+  return m ? m[1].replace(/\s+/g, "") : null;
+}
+
+const PRINTED_NUMBER = new RegExp(
+  String.raw`^\s*((?:附\s*)?表\s*\d{1,2}(?:\s*[-－—]\s*\d{1,2})?(?!\d)|(?:附\s*)?表\s*[一二三四五六七八九十]+(?=[\s：:.．、\-—－]|$)|(?:部门)?公开表\s*\d{1,2}(?!\d)|(?:[\u4e00-\u9fa5]{1,2})?(?:公开|财决|财预|财决公开|财预公开|决公开|预公开|决|预)\s*\d{1,2}\s*表)`,
+);
+
 /** Normalises a printed title for matching: no markup, spaces, quotes, leading 表 N, year or department. */
 export function normaliseTitle(text: string): string {
   return normaliseName(text.replace(/[#*]/g, "").replace(TABLE_NUMBER_PREFIX, ""))

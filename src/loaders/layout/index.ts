@@ -81,6 +81,8 @@ interface TitleHit {
    * (部门收支决算总表 for 收入支出决算总表): not counted when the template is chosen.
    */
   byKind?: boolean;
+  /** The number printed with the title (表4, 公开04表), where one is. */
+  printed?: string;
 }
 
 /**
@@ -146,7 +148,12 @@ function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): T
   }
   // A table the template finds under its own title is not also read under another.
   const own = new Set(mapArray(hits.filter((h) => !h.byKind && !h.unknown), (h) => h.tpl));
-  return hits.filter((h) => !h.byKind || !own.has(h.tpl));
+  const kept = hits.filter((h) => !h.byKind || !own.has(h.tpl));
+  for (const h of kept) {
+    const printed = h.unknown ? null : printedMarker(lines, h.index);
+    if (printed) h.printed = printed;
+  }
+  return kept;
 }
 
 /**
@@ -209,14 +216,25 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
  * it (部门公开表4 / 表4, a page number or a blank line between); null when none is.
  */
 function printedNumber(lines: LayoutLine[], i: number): number | null {
+  const m = numberMatch(lines, i);
+  return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
+}
+
+/** The number printed with the title of line i, as printed without its spaces (表4, 公开04表), else null. */
+function printedMarker(lines: LayoutLine[], i: number): string | null {
+  const m = numberMatch(lines, i);
+  return m ? m[0].replace(/\s+/g, "") : null;
+}
+
+function numberMatch(lines: LayoutLine[], i: number): RegExpExecArray | null {
   const own = NUMBER_BEFORE_TITLE.exec(text(lines[i]));
-  if (own) return Number(own[1] ?? own[2] ?? own[3]);
+  if (own) return own;
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--) {
     const t = text(lines[k]);
     if (!t || PAGE_NUMBER.test(t)) continue;
     seen++;
     const m = NUMBER_BEFORE_TITLE.exec(t);
-    if (m && m[0].trim().length === t.length) return Number(m[1] ?? m[2] ?? m[3]);
+    if (m && m[0].trim().length === t.length) return m;
     // A line of the title itself (2025年部门收支总表 over 部 门 收 支 总 表): looked past.
     if (t.length > 30 || amountsOf(lines[k]).length) return null;
   }
@@ -2095,6 +2113,7 @@ function makeTable(b: Block, tpl: TableTemplate, unit: string | null, department
     id: tpl.id,
     kind: tpl.kind,
     title: b.hit.title,
+    ...(b.hit.printed ? { printed: b.hit.printed } : {}),
     unit: unit ?? tpl.moneyUnit ?? null,
     department,
     columns,
