@@ -93,7 +93,7 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
       const place = placeOf(loc);
       let cells = place === null ? undefined : rows.get(loc.file)?.get(place);
       if (!cells) return undefined;
-      const marked = loc.column || loc.cell;
+      const marked = loc.column || loc.cell || loc.box;
       // A line of the file holding many rows (a table written on one line): the figure's row alone, or nothing.
       if (new Set(mapArray(cells, (c) => c.row)).size > 2) {
         const at = marked ? cells.find((c) => sameCell(c.loc, loc)) : undefined;
@@ -105,8 +105,11 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
   };
 }
 
+/** The same printed cell: its sheet and cell; its line and column; or, in a PDF (no column), its box. */
 function sameCell(a: SourceLocation, b: SourceLocation): boolean {
-  return a.sheet ? a.sheet === b.sheet && a.cell === b.cell : a.line === b.line && (a.column ?? null) === (b.column ?? null);
+  if (a.sheet) return a.sheet === b.sheet && a.cell === b.cell;
+  if (a.line !== b.line || (a.column ?? null) !== (b.column ?? null)) return false;
+  return !a.box || !b.box || (a.box.x === b.box.x && a.box.y === b.box.y && a.box.width === b.box.width);
 }
 
 function order(l: SourceLocation): number {
@@ -115,7 +118,7 @@ function order(l: SourceLocation): number {
     for (const ch of l.cell.replace(/\d+$/, "")) col = col * 26 + ch.charCodeAt(0) - 64;
     return col;
   }
-  return l.column ?? 0;
+  return l.column ?? l.box?.x ?? 0;
 }
 
 /** A written line with the figure at `column` (1-based) marked, cut around it. */

@@ -51,6 +51,21 @@ describe("the printed line, quoted with the figure marked", () => {
     expect(q.quote(cell)).toBe("单位A │ 10 │ »4« │ 6");
     expect(q.quote({ file: "case.md", line: 999 })).toBeUndefined();
   });
+
+  it("quotes a PDF's table row whole, its figures told apart by their boxes (no column)", () => {
+    // A PDF's cells share the rebuilt line and have no column: each is its box. Only the first was kept, unmarked
+    // (河南's 三公 row quoted as `39.91`).
+    const pdf = doc(["表 3", "支出总表", "单位：万元", "预算单位→科目编码→科目名称→支出总计→基本支出→项目支出", "单位A→→→10→4→6"].join("\n"));
+    const row = pdf.tables[0].rows.find((r) => r.label.includes("单位A"))!;
+    let x = 100;
+    for (const key of Object.keys(row.cells)) {
+      const c = row.cells[key];
+      c.location = { file: "d.pdf", line: 40, page: 3, box: { x, y: 500, width: 30, height: 10 } };
+      x += 50;
+    }
+    const basic = row.cells.basic.location;
+    expect(quoter(pdf).quote(basic)).toBe("单位A │ 10 │ »4« │ 6");
+  });
 });
 
 describe("a row named by its unit alone", () => {
