@@ -433,15 +433,41 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       const culprit = culprits.find((c) => [f.location, ...f.related].some((r) => sameLoc(r, c.figure.amount.location)));
       if (culprit && !explains.get(culprit.figure.amount)!.includes(i)) explains.get(culprit.figure.amount)!.push(i);
     }
+    const partners = linkedChanges(culprits, whole);
     for (const c of culprits) {
       const id = `${DIAGNOSIS_RULE}-${pending.length + 1}`;
       const explained = explains.get(c.figure.amount)!;
       for (const i of explained) findings[i].explainedBy ??= id;
-      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), explained, id });
+      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), explained, id, partners: partners.get(c)! });
     }
   }
   explainPercentages(pending, findings, log);
-  return mapArray(pending, (p) => culpritFinding(p.c, p.first, p.ties, mapArray(p.explained, (i) => findings[i]), subjects, p.id, opts, kindOf));
+  return mapArray(pending, (p) => culpritFinding(p.c, p.first, p.partners, p.ties, mapArray(p.explained, (i) => findings[i]), subjects, p.id, opts, kindOf));
+}
+
+/**
+ * The changes of an explanation each must be made together with: those that share an identity with it, directly
+ * or through other such changes (a digit swap's two siblings under their sum; a stale total and its copy).
+ * Changes of independent mistakes in one group of identities (a typo in 表3 and another in 表5, tied only
+ * through unchanged figures) each settle their own identities: they are not listed with each other.
+ */
+function linkedChanges(changes: Change[], constraints: LinearConstraint[]): Map<Change, Change[]> {
+  const index = new Map<Amount, number>();
+  changes.forEach((c, i) => index.set(c.figure.amount, i));
+  const parent = mapArray(changes, (_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (const k of constraints) {
+    let first = -1;
+    for (const t of k.terms) {
+      const i = index.get(t.amount);
+      if (i === undefined) continue;
+      if (first < 0) first = i;
+      else parent[root(i)] = root(first);
+    }
+  }
+  const out = new Map<Change, Change[]>();
+  changes.forEach((c, i) => out.set(c, changes.filter((o, j) => j !== i && root(j) === root(i))));
+  return out;
 }
 
 /**
@@ -462,6 +488,8 @@ interface Culprit {
   /** Indexes of the findings it explains. */
   explained: number[];
   id: string;
+  /** The explanation's other changes that must be made with it (linkedChanges). */
+  partners: Change[];
 }
 
 /**
@@ -515,9 +543,17 @@ function columnWords(column: string | null, zh: boolean): string {
 /** How many of an explanation's other changes a diagnosis message names. */
 const LISTED_CHANGES = 6;
 
+/** The first six changes, described, and how many more the report's `diagnosis` lists. */
+export function namedChanges<T>(ps: readonly T[], describe: (p: T) => string, sep: string, zh: boolean): string {
+  const shown = mapArray(ps.slice(0, LISTED_CHANGES), describe).join(sep);
+  const more = ps.length - LISTED_CHANGES;
+  return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
+}
+
 function culpritFinding(
   c: Explanation["changes"][number],
   expl: Explanation,
+  others: Change[],
   ties: Explanation[],
   explained: Finding[],
   subjects: Map<Amount, Subject>,
@@ -529,7 +565,6 @@ function culpritFinding(
   const subject: Subject = subjects.get(a) ?? { table: "text" };
   const where = subjectText(subject, opts.lang);
   const me = proposed(c, subjects);
-  const others = expl.changes.filter((o) => o !== c);
   const together = mapArray(others, (o) => proposed(o, subjects));
   const alternatives = mapArray(ties, (t) => mapArray(t.changes, (o) => proposed(o, subjects)));
   const zh = opts.lang === "zh";
@@ -543,11 +578,7 @@ function culpritFinding(
     : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
   // A message names a few changes; the report's `diagnosis` lists them all (dozens when a whole table is read
   // in the wrong unit, which would make every such message a page long).
-  const some = (ps: Change[], sep: string) => {
-    const shown = mapArray(ps.slice(0, LISTED_CHANGES), describe).join(sep);
-    const more = ps.length - LISTED_CHANGES;
-    return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
-  };
+  const some = (ps: Change[], sep: string) => namedChanges(ps, describe, sep, zh);
   if (others.length) message += zh ? `；须同时改正：${some(others, "；")}` : `; together with: ${some(others, "; ")}`;
   // A tie is named by the changes it makes otherwise than this explanation (the corrections they share are named above).
   const otherwise = (t: Explanation) => {
