@@ -18,7 +18,7 @@ import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
-import { settleByColumnSums, type PlacementChoice } from "./column-sums.js";
+import { identitiesHold, settleByColumnSums, type PlacementChoice } from "./column-sums.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
@@ -1764,10 +1764,13 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
 /**
  * A layout text's table whose header squeezes its amount labels together (header.ts, labelStartColumns): each line's
  * figures in their columns by where its page's own header labels start. Null unless every page that prints figures
- * prints the header too, naming the same columns, and every line of figures is so placed.
+ * prints the header too, naming the same columns, and every line of figures is so placed. `apart` (asked with
+ * `apart`): on some page the columns' figures do not end together, and the caller must settle that no line stands
+ * moved.
  */
-function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: DataLine[], named: HeaderColumns): Map<DataLine, number[]> | null {
+function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: DataLine[], named: HeaderColumns, apart: boolean): { at: Map<DataLine, number[]>; apart: boolean } | null {
   const out = new Map<DataLine, number[]>();
+  let anyApart = false;
   const lines = data.filter((d) => d.amounts.length);
   for (const page of new Set(mapArray(lines, (d) => d.line.page))) {
     const own = lines.filter((d) => d.line.page === page);
@@ -1775,14 +1778,19 @@ function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: Dat
     if (!pageHeader.length) return null;
     const cols = genericColumns(tpl, pageHeader, mapArray(own, (d) => d.line));
     if (cols.unnamed.length || cols.specs.length !== named.specs.length || cols.specs.some((s, j) => s.key !== named.specs[j].key)) return null;
-    const at = labelStartColumns(mapArray(own, (d) => ({ amounts: d.amounts, page })), cols);
-    if (!at) return null;
-    own.forEach((d, i) => out.set(d, at[i]));
+    const placed = labelStartColumns(mapArray(own, (d) => ({ amounts: d.amounts, page })), cols, apart);
+    if (!placed) return null;
+    anyApart ||= placed.apart;
+    own.forEach((d, i) => out.set(d, placed.at[i]));
   }
-  return out.size ? out : null;
+  return out.size ? { at: out, apart: anyApart } : null;
 }
 
-function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+/**
+ * `apart`: whether a squeezed header's placement whose columns' figures do not end together may be tried (kept only
+ * where the table's identities bear it out, else the table is read again without it).
+ */
+function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = true): ParsedBlock {
   const parts = sections(file, b);
   const { department, unit } = parts;
   const { header, body: printed } = figureColumns(parts.header, parts.body);
@@ -1825,7 +1833,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // row (基本支出 of a 政府性基金 table spent on projects alone) leaves no figure to show where it ends, and the
   // row's arithmetic cannot tell which of two columns a figure beside the blank one is in.
   const byCell = named ? cellColumns(data, named, header) : null;
-  const byStarts = named && !byCell ? labelStartPlacement(tpl, header, data, named) : null;
+  const starts = named && !byCell ? labelStartPlacement(tpl, header, data, named, apart) : null;
+  const byStarts = starts?.at;
   if (named)
     for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
@@ -1972,7 +1981,12 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const xs = mapArray(items, (it) => (it.cells.name?.text && !/^(合计|总计)$/.test(it.cells.name.text) ? (startOf.get(it) ?? null) : null));
     const known = xs.filter((x): x is number => x !== null);
     const margin = Math.min(...known);
-    if (known.some((x) => x > margin + 1) && known.some((x) => x <= margin + 0.5)) {
+    // (A layout text sets names on whole characters: one character in is an indentation where every row not at the
+    // margin stands there, as 广西's 项目支出预算表 prints its projects under their unit's line. Names centred in their
+    // cells start wherever their length puts them, not all at one place.)
+    const indented = known.filter((x) => x > margin + 0.5);
+    const oneCharacter = !items.some((it) => it.cells.name?.location.box) && indented.length > 0 && indented.every((x) => x === margin + 1);
+    if ((oneCharacter || known.some((x) => x > margin + 1)) && known.some((x) => x <= margin + 0.5)) {
       let current: string | null = null;
       items.forEach((it, i) => {
         const x = xs[i];
@@ -2046,6 +2060,10 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // Read by kind alone, a row that neither its figures' places nor its identities nor the column sums place lists the table.
   if (b.fromHeader && items.some((it, i) => tied.has(it) && (!alternatives.get(it) || unsettled.has(rows[i]))))
     return listedBlock(file, b, "列位置不确定 columns uncertain");
+  // Placed by where its labels start though its columns' figures do not end together: kept where the table's identities
+  // show no line moved into other columns, else read again by position and identities, row by row.
+  if (starts?.apart && !identitiesHold(table, KINDS[tpl.kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(amountSpecs_, (s) => s.key))))))
+    return parseClassified(file, b, tpl, false);
   return { table, department };
 }
 
