@@ -2,7 +2,7 @@ import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart,
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses, ECONOMIC_CLASS_KEYS, ECONOMIC_CLASSES } from "../../model/economic-classes.js";
-import { amountName } from "../../model/queries.js";
+import { amountName, SANGGONG_KINDS } from "../../model/queries.js";
 import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
@@ -1689,7 +1689,7 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   const first = body[0]?.line ?? Infinity;
   const lines = mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null));
   // (A 三公 table has a row for last year's figures: last year's budget printed beside this year's is read into it.)
-  const lastYearRow = tpl.layout === "single-row" && tpl.kind === "sanggong";
+  const lastYearRow = tpl.layout === "single-row" && SANGGONG_KINDS.includes(tpl.kind);
   const targets = tpl.kind === "project-performance";
   const named = nameColumns(headerLeaves(lines), tpl.columns, lastYearRow, targets);
   if (!named.unnamed.length) return named;
@@ -2644,7 +2644,7 @@ function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]
 
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  if (b.fromHeader && tpl.kind === "sanggong") {
+  if (b.fromHeader && SANGGONG_KINDS.includes(tpl.kind)) {
     const byItems = parseSanggongItems(file, b, tpl, header, body, unit, department);
     if (byItems) return byItems;
   }
@@ -2681,7 +2681,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
     specs.forEach((s, i) => ((s.lastYear ? previous! : s.change ? change! : row).cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
-    if (tpl.kind === "sanggong") row.role = "current-year";
+    if (SANGGONG_KINDS.includes(tpl.kind)) row.role = "current-year";
     if (!previous) return [row];
     previous.name = row.name;
     previous.role = "previous-year";
@@ -2693,7 +2693,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   });
   // …or on a 合计 row above a row per budget unit (杭州): the 合计 row is the department's, the others its units'.
   const isTotal = (r: Row) => /^(合计|总计)$/.test(normaliseName((r.name ?? "").replace(/\s+/g, "")));
-  if (tpl.kind === "sanggong" && rows.length > 1 && rows.some(isTotal))
+  if (SANGGONG_KINDS.includes(tpl.kind) && rows.length > 1 && rows.some(isTotal))
     for (const r of rows)
       if (!isTotal(r)) {
         r.role = "unit";
@@ -2701,7 +2701,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
       }
   // …or a row a year (2024年预算 / 2025年预算, and 增减): this year's is the latest, last year's the one before it.
   const yearOf = (r: Row) => YEAR_ROW.exec(normaliseName(r.name ?? ""));
-  if (tpl.kind === "sanggong" && rows.length > 1 && rows.every((r) => yearOf(r) || /^增减(额)?$/.test(normaliseName(r.name ?? "")))) {
+  if (SANGGONG_KINDS.includes(tpl.kind) && rows.length > 1 && rows.every((r) => yearOf(r) || /^增减(额)?$/.test(normaliseName(r.name ?? "")))) {
     const ys = mapArray(rows, (r) => {
       const m = yearOf(r);
       return m ? (m[2] ? (m[2] === "本" ? Infinity : -Infinity) : Number(m[1])) : null;
