@@ -7,7 +7,7 @@ import { genericNotes } from "./generic.js";
 import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { projectFunds } from "./project-funds.js";
-import { ABROAD, OFFICIAL_CAR, Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
+import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, ProcurementClaim, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -208,7 +208,7 @@ function sanggong(j: JoinedText, out: Claim[]) {
     for (const m of figures) {
       const key = keys.filter((k) => k.index < m.indices!.groups!.amount[0]).pop();
       const amount = p.amount(m, "amount");
-      if (!key || !amount) continue;
+      if (!key || !amount || fundsOwnSanggong(p, m.index + m[0].length)) continue;
       const component = sanggongComponent(key[0]);
       const label = component === "total" ? "“三公”经费" : key[0];
       out.push({ kind: "sanggong", component, label, amount, change: changeAfter(p, m.index + m[0].length) });
@@ -418,7 +418,7 @@ function otherNotes(j: JoinedText, out: Claim[]) {
     assetSplits(p, out);
     for (const m of p.text.matchAll(NOTE_SANGGONG)) {
       const amount = p.amount(m, "amount");
-      if (!amount) continue;
+      if (!amount || fundsOwnSanggong(p, m.index + m[0].length)) continue;
       const component = /三公/.test(m.groups!.key) ? "total" : sanggongComponent(m.groups!.key.replace(/购置及运行/, "购置和运行"));
       out.push({ kind: "sanggong", component, label: component === "total" ? "“三公”经费" : m.groups!.key, amount, change: changeAfter(p, m.index + m[0].length) });
     }

@@ -1,7 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { functionClassCode } from "../model/function-classes.js";
 import { normaliseName, splitMarker } from "../model/names.js";
-import { ABROAD, OFFICIAL_CAR, re, type Para } from "./para.js";
+import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, re, type Para } from "./para.js";
 import type { Claim, FunctionItemClaim, ProcurementClaim, SanggongComponent, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -488,12 +488,12 @@ const unitsOwn = (p: Para, at: number) => {
 function sanggong(p: Para, figureAt: FigureAt, compared: Compared, out: Claim[]): void {
   for (const m of p.text.matchAll(SANGGONG_TOTAL)) {
     const amount = figureAt(p, m, "amount");
-    if (amount && !compared(p, m.index) && !unitsOwn(p, m.index)) out.push({ kind: "sanggong", component: "total", label: "“三公”经费", amount, change: null });
+    if (amount && !compared(p, m.index) && !unitsOwn(p, m.index) && !fundsOwnSanggong(p, m.index + m[0].length)) out.push({ kind: "sanggong", component: "total", label: "“三公”经费", amount, change: null });
   }
   for (const m of p.text.matchAll(SANGGONG_PART)) {
     const amount = figureAt(p, m, "amount");
     const key = m.groups!.key.replace(/\s+/g, "");
-    if (amount && !compared(p, m.index) && !unitsOwn(p, m.index)) out.push({ kind: "sanggong", component: sanggongComponent(key), label: normaliseName(key), amount, change: null });
+    if (amount && !compared(p, m.index) && !unitsOwn(p, m.index) && !fundsOwnSanggong(p, m.index + m[0].length)) out.push({ kind: "sanggong", component: sanggongComponent(key), label: normaliseName(key), amount, change: null });
   }
 }
 

@@ -83,6 +83,21 @@ export class Para {
   }
 }
 
+/**
+ * Whether a 三公 figure at `at` in a paragraph is stated for a fund's own 三公 (政府性基金预算安排“三公”经费 9.30 万元，其中：
+ * 因公出国（境）费 2.00 万元 …; 国有资本经营预算's): the clause of the last “三公” named before it (since the comma or
+ * full stop before that word) names 政府性基金 or 国有资本经营. The text's 三公 figures are compared with the 一般公共预算's
+ * table (or the department's), never with a fund's: such a figure, or one of funds together (一般公共预算和政府性基金预算
+ * 安排的“三公”经费), is left unchecked. (A figure after a clause that only says there is none, 无政府性基金预算安排的
+ * “三公”经费，“三公”经费财政拨款预算 77.10 万元, is the 三公's.)
+ */
+export function fundsOwnSanggong(p: Para, at: number): boolean {
+  const before = p.text.slice(0, at).replace(/\s+/g, "");
+  const word = before.lastIndexOf("三公");
+  if (word < 0) return false;
+  return /政府性基金|国有资本经营/.test(before.slice(0, word).split(/[,，;；。]/).pop()!);
+}
+
 export function paragraphsOf(j: JoinedText): Para[] {
   return mapArray(j.paragraphs, (r) => new Para(j, r.start, j.text.slice(r.start, r.end)));
 }

@@ -28,6 +28,8 @@ export type TableKind =
   | "running-cost-economic" // 机关运行经费 by economic code (江苏's 一般公共预算机关运行经费支出预算表)
   | "function-economic" // 支出 by function code down the page × economic class (类) across (四川's 财政拨款支出预算表（部门经济分类科目）)
   | "sanggong" // “三公”经费 (and 机关运行经费)
+  | "gov-fund-sanggong" // 政府性基金预算“三公”经费 (四川's 表4-1): a fund's own 三公, not the one the text's 三公 figures are compared with
+  | "state-capital-sanggong" // 国有资本经营预算“三公”经费
   | "gov-fund" // 政府性基金预算支出
   | "state-capital" // 国有资本经营预算支出
   | "performance" // 部门整体支出绩效目标表

@@ -80,6 +80,13 @@ export function rowByRole(t: Table | undefined, role: string): Row | undefined {
   return t?.rows.find((r) => r.role === role);
 }
 
+/**
+ * Tables of 三公 items (因公出国（境）费 | 公务用车购置及运行费 | 公务接待费): the 一般公共预算's (or the department's,
+ * `sanggong`), which the text's 三公 figures are compared with, and a fund's own (政府性基金预算“三公”经费支出预算表,
+ * 国有资本经营预算's), whose identities alone are checked.
+ */
+export const SANGGONG_KINDS: TableKind[] = ["sanggong", "gov-fund-sanggong", "state-capital-sanggong"];
+
 /** Tables of code rows (类/款/项 or 301/30101) under budget units. */
 export const CLASSIFIED: TableKind[] = [
   "income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic",

@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { amountOf, type Row, type Table } from "../model/document.js";
-import { amountColumns, CLASSIFIED, codeBlocks, codeChildren, columnLabel, levelTrees, roleParent, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
+import { amountColumns, CLASSIFIED, codeBlocks, codeChildren, columnLabel, levelTrees, roleParent, rowByRole, SANGGONG_KINDS, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -226,7 +226,7 @@ function tasks(t: Table, ctx: RuleContext) {
 export const hierarchySum: Rule = {
   id: "hierarchy-sum",
   defaultSeverity: "error",
-  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "running-cost-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance", "project-performance", "general-project-economic", "sanggong", "function-economic", "procurement"]] },
+  requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "running-cost-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance", "project-performance", "general-project-economic", ...SANGGONG_KINDS, "function-economic", "procurement"]] },
   description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units (also a 三公 table's 合计 over its unit rows, and a 政府采购预算表's), 表1/表6 items and totals, 表12 金额合计, a list of projects' 合计 (also a 政府采购预算表 by project).",
   descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和（含“三公”经费表合计行与各单位行、政府采购预算表），表1/表6 各项目及合计，表12 金额合计，项目支出表合计 = 各项目之和（含按项目列示的政府采购预算表）。",
   check(doc, ctx) {
@@ -234,7 +234,7 @@ export const hierarchySum: Rule = {
     for (const t of tablesOf(doc, [...CLASSIFIED, "procurement"])) classified(t, ctx);
     for (const t of tablesOf(doc, ["summary", "allocation-summary"])) twoSided(t, ctx, doc.template);
     for (const t of tablesOf(doc, ["performance"])) tasks(t, ctx);
-    for (const t of tablesOf(doc, ["sanggong"])) sanggongUnits(t, ctx);
+    for (const t of tablesOf(doc, SANGGONG_KINDS)) sanggongUnits(t, ctx);
     for (const t of tablesOf(doc, ["project-summary", "project-performance", "general-project-economic", "procurement"])) projects(t, ctx);
   },
 };

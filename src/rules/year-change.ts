@@ -1,16 +1,17 @@
 import { amountOf } from "../model/document.js";
-import { amountColumns, columnLabel, tablesOf } from "../model/queries.js";
+import { amountColumns, columnLabel, SANGGONG_KINDS, tablesOf } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 
 export const yearChange: Rule = {
   id: "year-change",
   defaultSeverity: "error",
-  requires: { tables: [["sanggong"]] },
+  requires: { tables: [SANGGONG_KINDS] },
   description: "表9: each unit's 增减变化金额 equals this year's amount minus last year's, column by column.",
   descriptionZh: "表9 各单位增减变化金额 = 本年预算数 − 上年预算数（逐列）。",
   check(doc, ctx) {
-    for (const t of tablesOf(doc, ["sanggong"])) {
+    // (A fund's own 三公 table too: 政府性基金预算“三公”经费支出预算表.)
+    for (const t of tablesOf(doc, SANGGONG_KINDS)) {
       const units = [...new Set(mapArray(t.rows, (r) => r.unit))];
       for (const unit of units) {
         const rows = t.rows.filter((r) => r.unit === unit);

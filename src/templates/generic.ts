@@ -195,6 +195,40 @@ const classesAcross: ColumnSpec[] = [
   ...mapArray([...UNREAD_CLASS_KEYS], (key) => amount(key, "未识别的经济分类", /^(?!.*(%|率|增减|上年|执行|预算数|决算数|合计|小计|总计))(对|资本|工资|商品|债务|其他).*$|\uFFFD/)),
 ];
 
+/** The 三公 items as columns, in a table of them whatever its fund (the 一般公共预算's, or a fund's own). */
+const sanggongColumns: ColumnSpec[] = [
+  amount("total", "“三公”经费合计", /^(小计|合计)$/, /^三公经费$/),
+  amount("vehicle", "公务用车购置及运行费", /^小计$/, /^公务用车购置及运行(维护)?费$/),
+  amount("total", "“三公”经费合计", /^(三公经费)?(合计|总计)$/),
+  amount("grand-total", "合计", /^(合计|总计)$/),
+  amount("abroad", "因公出国(境)费", /因公出国/),
+  amount("vehicle", "公务用车购置及运行费", /^(小计|公务用车购置及运行(维护)?费)$/),
+  amount("vehicle-purchase", "公务用车购置费", /购置费?$/),
+  amount("vehicle-operation", "公务用车运行费", /运行(维护)?费$/),
+  amount("reception", "公务接待费", /公务接待(费|支出)?$/),
+  amount("meeting", "会议费", /^会议费$/),
+  amount("training", "培训费", /^培训费$/),
+  amount("running-cost", "机关运行经费", /机关运行经/),
+  amount("admin-cost", "行政经费", /^行政经费$/),
+  // The change on last year's 三公 printed beside this year's (比上年增减, 增减额): read as printed, in no row identity;
+  // negative where the 三公 fell.
+  { ...amount("change", "比上年增减", /^(比上年|较上年|与上年相比)?增减(额|金额|数)?$/), nonNegative: false },
+  // A 决算's table prints its 预算数 beside its 决算数, each over the same items (预算数 | 决算数 spanning them):
+  // the columns under 预算数 are these, the ones under 决算数 the table's others.
+  ...mapArray(
+    [
+      amount("budget-total", "预算数 “三公”经费合计", /^(三公经费)?(合计|总计)$/),
+      amount("budget-abroad", "预算数 因公出国(境)费", /因公出国/),
+      amount("budget-vehicle", "预算数 公务用车购置及运行费", /^小计$/, /^公务用车购置及运行(维护)?费$/),
+      amount("budget-vehicle", "预算数 公务用车购置及运行费", /^(小计|公务用车购置及运行(维护)?费)$/),
+      amount("budget-vehicle-purchase", "预算数 公务用车购置费", /购置费?$/),
+      amount("budget-vehicle-operation", "预算数 公务用车运行费", /运行(维护)?费$/),
+      amount("budget-reception", "预算数 公务接待费", /公务接待(费|支出)?$/),
+    ],
+    (c): ColumnSpec => ({ ...c, budgetStage: true }),
+  ),
+];
+
 export const generic: DocumentTemplate = {
   name: "generic",
   description: "any other template: tables recognised by what their titles and headers say they hold",
@@ -216,42 +250,15 @@ export const generic: DocumentTemplate = {
       layout: "classified", codeKind: "economic", columns: [...code, amount("total", "机关运行经费", /^机关运行经费(支出)?(预算数?|决算数?)?$/), ...classifiedAmounts],
     }),
     g(7, {
-      // (Not a fund's own 三公: 四川's 表4-1 政府性基金预算“三公”经费支出预算表 is another table than the 一般公共预算's.)
-      kind: "sanggong", title: "“三公”经费表", titlePatterns: [/^(?!.*(政府性基金|国有资本经营)).*三公/], layout: "single-row",
-      columns: [
-        amount("total", "“三公”经费合计", /^(小计|合计)$/, /^三公经费$/),
-        amount("vehicle", "公务用车购置及运行费", /^小计$/, /^公务用车购置及运行(维护)?费$/),
-        amount("total", "“三公”经费合计", /^(三公经费)?(合计|总计)$/),
-        amount("grand-total", "合计", /^(合计|总计)$/),
-        amount("abroad", "因公出国(境)费", /因公出国/),
-        amount("vehicle", "公务用车购置及运行费", /^(小计|公务用车购置及运行(维护)?费)$/),
-        amount("vehicle-purchase", "公务用车购置费", /购置费?$/),
-        amount("vehicle-operation", "公务用车运行费", /运行(维护)?费$/),
-        amount("reception", "公务接待费", /公务接待(费|支出)?$/),
-        amount("meeting", "会议费", /^会议费$/),
-        amount("training", "培训费", /^培训费$/),
-        amount("running-cost", "机关运行经费", /机关运行经/),
-        amount("admin-cost", "行政经费", /^行政经费$/),
-        // The change on last year's 三公 printed beside this year's (比上年增减, 增减额): read as printed, in no row identity;
-        // negative where the 三公 fell.
-        { ...amount("change", "比上年增减", /^(比上年|较上年|与上年相比)?增减(额|金额|数)?$/), nonNegative: false },
-        // A 决算's table prints its 预算数 beside its 决算数, each over the same items (预算数 | 决算数 spanning them):
-        // the columns under 预算数 are these, the ones under 决算数 the table's others.
-        ...mapArray(
-          [
-            amount("budget-total", "预算数 “三公”经费合计", /^(三公经费)?(合计|总计)$/),
-            amount("budget-abroad", "预算数 因公出国(境)费", /因公出国/),
-            amount("budget-vehicle", "预算数 公务用车购置及运行费", /^小计$/, /^公务用车购置及运行(维护)?费$/),
-            amount("budget-vehicle", "预算数 公务用车购置及运行费", /^(小计|公务用车购置及运行(维护)?费)$/),
-            amount("budget-vehicle-purchase", "预算数 公务用车购置费", /购置费?$/),
-            amount("budget-vehicle-operation", "预算数 公务用车运行费", /运行(维护)?费$/),
-            amount("budget-reception", "预算数 公务接待费", /公务接待(费|支出)?$/),
-          ],
-          (c): ColumnSpec => ({ ...c, budgetStage: true }),
-        ),
-      ],
+      // (Not a fund's own 三公: 四川's 表4-1 政府性基金预算“三公”经费支出预算表 is another table than the 一般公共预算's, below.)
+      kind: "sanggong", title: "“三公”经费表", titlePatterns: [/^(?!.*(政府性基金|国有资本经营)).*三公/], layout: "single-row", columns: sanggongColumns,
     }),
-    // (A fund's own 三公 table is neither the fund's table nor the 三公's: no kind, listed as not read.)
+    // A fund's own 三公 table (四川's 表4-1 政府性基金预算“三公”经费支出预算表): read as a 三公 table of that fund, its identities
+    // checked, never compared with the text's 三公 figures (the 一般公共预算's). A title naming the 一般公共预算 too, or both
+    // funds, is a table of more than one fund: neither.
+    g(21, { kind: "gov-fund-sanggong", title: "政府性基金预算“三公”经费表", titlePatterns: [/^(?!.*(一般公共|国有资本经营)).*政府性基金.*三公/], layout: "single-row", columns: sanggongColumns }),
+    g(22, { kind: "state-capital-sanggong", title: "国有资本经营预算“三公”经费表", titlePatterns: [/^(?!.*(一般公共|政府性基金)).*国有资本经营.*三公/], layout: "single-row", columns: sanggongColumns }),
+    // (A fund's own 三公 table is neither the fund's table nor the 一般公共预算's 三公: its own kind, above.)
     g(9, { kind: "gov-fund", title: "政府性基金预算支出表", titlePatterns: [/^(?!.*三公).*政府性基金/], ...fundColumns }),
     g(10, { kind: "state-capital", title: "国有资本经营预算支出表", titlePatterns: [/^(?!.*三公).*国有资本经营/], ...fundColumns }),
     g(5, { kind: "general-function", title: "一般公共预算支出表", titlePatterns: [/一般公共预算(财政拨款)?支出(预算|决算)?(功能分类)?(预算|情况)?表(\((按)?功能(分类)?(科目)?\))?$/], ...classified("function") }),

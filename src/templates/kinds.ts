@@ -162,6 +162,20 @@ const bySource: RowIdentity[] = [
   { total: "allocation", parts: ["general-public", "gov-fund", "state-capital"], rows: CLASSIFIED_ROWS, zh: "一般公共预算 + 政府性基金预算 + 国有资本经营预算", en: "general public + fund + state capital" },
 ];
 
+/**
+ * The 三公 items' identities, in a table of them whatever its fund: the 一般公共预算's (or the department's) and a
+ * fund's own (政府性基金预算“三公”经费支出预算表, 四川's 表4-1).
+ */
+const SANGGONG_IDENTITIES: RowIdentity[] = [
+  { total: "total", parts: ["abroad", "reception", "vehicle"], rows: ["year", "other"], orRole: "change", zh: "因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费", en: "abroad + reception + vehicles" },
+  { total: "vehicle", parts: ["vehicle-purchase", "vehicle-operation"], rows: ["year", "other"], orRole: "change", zh: "公务用车购置费 + 公务用车运行维护费", en: "vehicle purchase + vehicle operation" },
+  // A table of 三公 with 会议费 and 培训费 beside it (合计 over all five).
+  { total: "grand-total", parts: ["total", "meeting", "training"], rows: ["year", "other"], orRole: "change", zh: "“三公”经费 + 会议费 + 培训费", en: "three public expenses + meetings + training" },
+  // A 决算's 三公 table prints the 预算数 beside each 决算数.
+  { total: "budget-total", parts: ["budget-abroad", "budget-reception", "budget-vehicle"], rows: ["year", "other"], zh: "预算数：因公出国(境)费 + 公务接待费 + 公务用车购置及运行费", en: "budget: abroad + reception + vehicles" },
+  { total: "budget-vehicle", parts: ["budget-vehicle-purchase", "budget-vehicle-operation"], rows: ["year", "other"], zh: "预算数：公务用车购置费 + 公务用车运行费", en: "budget: vehicle purchase + vehicle operation" },
+];
+
 export const KINDS: Record<TableKind, KindSpec> = {
   summary: {
     zh: "收支总表",
@@ -293,19 +307,10 @@ export const KINDS: Record<TableKind, KindSpec> = {
       { total: "total", parts: [...ECONOMIC_CLASS_KEYS], rows: CLASSIFIED_ROWS, when: [economicClassKey("399")], unless: [...UNREAD_CLASS_KEYS], labelParts: true, zh: "各经济分类之和", en: "sum of the economic classes" },
     ],
   },
-  sanggong: {
-    zh: "“三公”经费表",
-    en: "three public expenses",
-    rowIdentities: [
-      { total: "total", parts: ["abroad", "reception", "vehicle"], rows: ["year", "other"], orRole: "change", zh: "因公出国(境)费 + 公务接待费 + 公务用车购置及运行维护费", en: "abroad + reception + vehicles" },
-      { total: "vehicle", parts: ["vehicle-purchase", "vehicle-operation"], rows: ["year", "other"], orRole: "change", zh: "公务用车购置费 + 公务用车运行维护费", en: "vehicle purchase + vehicle operation" },
-      // A table of 三公 with 会议费 and 培训费 beside it (合计 over all five).
-      { total: "grand-total", parts: ["total", "meeting", "training"], rows: ["year", "other"], orRole: "change", zh: "“三公”经费 + 会议费 + 培训费", en: "three public expenses + meetings + training" },
-      // A 决算's 三公 table prints the 预算数 beside each 决算数.
-      { total: "budget-total", parts: ["budget-abroad", "budget-reception", "budget-vehicle"], rows: ["year", "other"], zh: "预算数：因公出国(境)费 + 公务接待费 + 公务用车购置及运行费", en: "budget: abroad + reception + vehicles" },
-      { total: "budget-vehicle", parts: ["budget-vehicle-purchase", "budget-vehicle-operation"], rows: ["year", "other"], zh: "预算数：公务用车购置费 + 公务用车运行费", en: "budget: vehicle purchase + vehicle operation" },
-    ],
-  },
+  sanggong: { zh: "“三公”经费表", en: "three public expenses", rowIdentities: SANGGONG_IDENTITIES },
+  // A fund's own 三公 table: the same items and identities, never the table the text's 三公 figures are compared with.
+  "gov-fund-sanggong": { zh: "政府性基金预算“三公”经费表", en: "government fund's three public expenses", rowIdentities: SANGGONG_IDENTITIES },
+  "state-capital-sanggong": { zh: "国有资本经营预算“三公”经费表", en: "state capital budget's three public expenses", rowIdentities: SANGGONG_IDENTITIES },
   "gov-fund": { zh: "政府性基金预算支出表", en: "government fund budget", rowIdentities: [...basicSplit, fundBalance] },
   "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: [...basicSplit, fundBalance] },
   // The procurement budget (政府采购预算表), by unit or by project: each row's 合计 its kinds (货物 | 工程 | 服务, where the

@@ -192,6 +192,16 @@ describe("the generic reader: figures that restate a table", () => {
     ]);
   });
 
+  it("a 三公 figure stated for a fund's own 三公 (政府性基金 / 国有资本经营) is not the 三公's: not read (round 48)", () => {
+    // 四川's 表4-1 政府性基金预算“三公”经费支出预算表 restated: compared with the 一般公共预算's table it was a false error.
+    expect(read("2026 年“三公”经费财政拨款预算 77.10 万元。其中，政府性基金预算安排“三公”经费 9.30 万元，其中：因公出国（境）费 2.00 万元，公务用车购置及运行费 6.50 万元，公务接待费 0.80 万元。")).toEqual(["三公 total “三公”经费 77.10"]);
+    expect(read("国有资本经营预算安排的“三公”经费预算 1.20 万元。")).toEqual([]);
+    // Both funds together: neither's table.
+    expect(read("一般公共预算和政府性基金预算安排的“三公”经费预算 80 万元。")).toEqual([]);
+    // A clause that only says a fund has none leaves the 三公 after it the 三公's.
+    expect(read("本部门无政府性基金预算安排的“三公”经费，“三公”经费财政拨款预算 77.10 万元，其中：公务接待费 10.10 万元。")).toEqual(["三公 total “三公”经费 77.10", "三公 reception 公务接待费 10.10"]);
+  });
+
   it("the “三公” total and its components, whatever the order of 财政拨款, 预算数 and 安排", () => {
     expect(read("国家某局 2026 年“三公”经费财政拨款预算数为 112.61 万元。其中：因公出国（境）费 68.50 万元；公务用车购置及运行费 38.60 万元；公务接待费 5.51 万元。")).toEqual([
       "三公 total “三公”经费 112.61",

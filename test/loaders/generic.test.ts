@@ -91,11 +91,14 @@ describe("titles recognised by kind", () => {
     expect(kindOf("一般公共预算“三公”经费支出预算表")).toBe("sanggong");
   });
 
-  it("a fund's own 三公 table (四川's 表4-1) is neither the 三公 table nor the fund's", () => {
-    expect(kindOf("政府性基金预算“三公”经费支出预算表")).toBeNull();
-    expect(kindOf("国有资本经营预算“三公”经费支出表")).toBeNull();
+  it("a fund's own 三公 table (四川's 表4-1) is a 三公 table of that fund: neither the 三公 table nor the fund's", () => {
+    expect(kindOf("政府性基金预算“三公”经费支出预算表")).toBe("gov-fund-sanggong");
+    expect(kindOf("国有资本经营预算“三公”经费支出表")).toBe("state-capital-sanggong");
     expect(kindOf("政府性基金预算支出预算表")).toBe("gov-fund");
     expect(kindOf("三公经费支出预算表")).toBe("sanggong");
+    // A table of more than one fund's 三公 is no one fund's (nor the 一般公共预算's).
+    expect(kindOf("一般公共预算和政府性基金预算“三公”经费支出表")).toBeNull();
+    expect(kindOf("政府性基金和国有资本经营预算“三公”经费支出表")).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
-import { headerLeaves, nameColumns } from "../../src/loaders/layout/header.js";
+import { headerLeaves, labelStartColumns, nameColumns } from "../../src/loaders/layout/header.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import type { LayoutToken } from "../../src/loaders/layout/types.js";
 import { pagesDocument } from "../../src/loaders/pdf/document.js";
@@ -181,5 +181,56 @@ describe("last year's budget, this year's and the change, each over the same ite
     const line = text.split("\n").findIndex((l) => l.includes("-39.69")) + 1;
     const found = errors(read((t) => t.replace("-39.69", "-39.96")));
     expect(found.some((f) => f.location.line === line && /公务用车购置及运行费/.test(f.message))).toBe(true);
+  });
+});
+
+/*
+ * 广西's 项目支出预算表 (gx-document.txt, round 48): 合计 | 财政拨款 (一般公共预算 · 政府性基金预算 · 国有资本经营预算) | 财政专户管理
+ * 资金 | 单位资金 (事业收入 · 事业单位经营收入 · 其他收入) | 上年结转, its header squeezed as the 收入预算总表's. Its figures are
+ * right-aligned on the text's grid: at their printed ends 412.38 (63–69) lies across 财政专户管理资金's label start (67); at
+ * half their lengths every figure is under one label, but a column's figures no longer end together (16,424.19 and 183.96
+ * of 合计 both end at 36, at half length 31.5 and 34). Its projects are indented one character under their unit's line.
+ */
+describe("a squeezed header over figures right-aligned on the text's grid: placed by label starts where the table's identities bear it out", () => {
+  const FILE = fixture("centred-cells", "gx-document.txt");
+  const read = (edit = (t: string) => t) => loadLayoutText("gx-document.txt", edit(readFileSync(FILE, "utf8")));
+  const listed = (d: BudgetDocument) => (d.unknownTables ?? []).map((u) => u.title).filter((t) => t.startsWith("项目支出预算表"));
+  const LINE = " 林业行政执法及业务管理经费                 183.96        183.96";
+
+  it("labelStartColumns: a placement whose columns' figures do not end together only when asked, and marked so", () => {
+    const cols = nameColumns(headerLeaves([[at("合计", 26), at("一般公共预算", 40), at("政府性基金预算", 55), at("国有资本经营预算", 60), at("财政专户管理资金", 67)]]), specsOf("project-summary"));
+    expect(cols.specs.map((s) => s.key)).toEqual(["total", "general-public", "gov-fund", "state-capital", "special-account"]);
+    const lines = [
+      { page: 1, amounts: [at("16,424.19", 27), at("14,908.30", 43), at("412.38", 63)] },
+      { page: 1, amounts: [at("183.96", 31), at("183.96", 45)] },
+    ];
+    expect(labelStartColumns(lines, cols)).toBeNull();
+    expect(labelStartColumns(lines, cols, true)).toEqual({ at: [[0, 1, 3], [0, 1]], apart: true });
+    // Together at half length: not apart.
+    expect(labelStartColumns([lines[0]], cols, true)).toEqual({ at: [[0, 1, 3]], apart: false });
+  });
+
+  it("the table reads: 412.38 国有资本经营预算, 1,086.99 事业收入, 16.52 其他收入 (as 表1 and 表2 say), each unit the sum of its projects: no error", () => {
+    const d = read();
+    expect(listed(d)).toEqual([]);
+    const t = table(d, "project-summary");
+    const total = t.rows.find((r) => r.kind === "department")!;
+    expect(["total", "general-public", "gov-fund", "state-capital", "special-account", "business-income", "other-income", "carryover"].map((k) => amountOf(total, k)?.text ?? null)).toEqual(["16,424.19", "14,908.30", null, "412.38", null, "1,086.99", "16.52", null]);
+    expect(t.rows.filter((r) => r.kind === "unit").map((r) => r.unit)).toEqual(["广西壮族自治区林业局本级", "广西壮族自治区林业科学研究院", "广西壮族自治区林业勘测设计院"]);
+    const project = t.rows.find((r) => r.name === "科研技术服务")!;
+    expect([project.unit, amountOf(project, "business-income")?.text]).toEqual(["广西壮族自治区林业科学研究院", "590.78"]);
+    expect(errors(d)).toEqual([]);
+  });
+
+  it("fails: a line moved into other columns breaks its columns' sums: the table stays listed, not misread", () => {
+    const line = LINE.slice(0, LINE.lastIndexOf("183.96")).trimEnd();
+    const moved = line + " ".repeat(63 - line.length) + "183.96";
+    const d = read((t) => t.replace(LINE, moved));
+    expect(listed(d)).toEqual(["项目支出预算表（列位置不确定 columns uncertain）"]);
+  });
+
+  it("fails: a misprinted figure leaves the placement unsettled: the table stays listed, as before (never guessed)", () => {
+    const d = read((t) => t.replace(/^(广西壮族自治区林业勘测设计院 .*)887\.94/m, "$1878.94"));
+    expect(listed(d)).toEqual(["项目支出预算表（列位置不确定 columns uncertain）"]);
   });
 });

@@ -4,6 +4,7 @@ import type { Amount } from "../../model/amount.js";
 import type { Cell, Row, Table } from "../../model/document.js";
 import { mapArray } from "../../util/arrays.js";
 import { codeBlocks, codeChildren } from "../../model/queries.js";
+import type { RowIdentity } from "../../templates/kinds.js";
 
 /**
  * A row whose figures two placements fit alike: both keep the row's identities, and the figures stand about as
@@ -34,19 +35,7 @@ interface Sum {
 export function settleByColumnSums(t: Table, choices: PlacementChoice[]): Set<Row> {
   const unsettled = new Set<Row>();
   if (!choices.length) return unsettled;
-  const sums: Sum[] = [];
-  for (const u of codeBlocks(t)) {
-    for (const [total, parts] of codeChildren(u.codes)) sums.push({ total, parts });
-    const top = u.codes.filter((r) => r.code && r.code.length === 3);
-    if (top.length) sums.push({ total: u.row, parts: top });
-  }
-  const sumsOf = new Map<Row, Sum[]>();
-  for (const s of sums)
-    for (const r of [s.total, ...s.parts]) {
-      const list = sumsOf.get(r);
-      if (list) list.push(s);
-      else sumsOf.set(r, [s]);
-    }
+  const sumsOf = sumsByRow(tableSums(t));
   // Rows whose choices share a sum are weighed together.
   const byRow = new Map<Row, PlacementChoice>();
   for (const c of choices) byRow.set(c.row, c);
@@ -72,6 +61,88 @@ export function settleByColumnSums(t: Table, choices: PlacementChoice[]): Set<Ro
     else for (const c of group) unsettled.add(c.row);
   }
   return unsettled;
+}
+
+/**
+ * The sums of a table's rows that hierarchy-sum checks and a placement is weighed by: a parent code = Σ its sub-codes,
+ * a unit's (or the department's) row = Σ its 类; in a list of projects (no code printed), a unit's row = Σ its
+ * projects, and the 合计 = Σ the units (Σ the projects where no unit's line is printed).
+ */
+function tableSums(t: Table): Sum[] {
+  const sums: Sum[] = [];
+  for (const u of codeBlocks(t)) {
+    for (const [total, parts] of codeChildren(u.codes)) sums.push({ total, parts });
+    const top = u.codes.filter((r) => r.code && r.code.length === 3);
+    if (top.length) sums.push({ total: u.row, parts: top });
+  }
+  if (t.rows.some((r) => r.kind === "code")) return sums;
+  const total = t.rows.find((r) => r.kind === "department");
+  const units = t.rows.filter((r) => r.kind === "unit");
+  const items = t.rows.filter((r) => r.kind === "item");
+  for (const u of units) {
+    const parts = items.filter((r) => r.unit === u.unit && t.rows.indexOf(r) > t.rows.indexOf(u));
+    if (parts.length) sums.push({ total: u, parts });
+  }
+  const top = units.length ? units : items.every((r) => !r.unit) ? items : [];
+  if (total && top.length) sums.push({ total, parts: top });
+  return sums;
+}
+
+/** Each row's sums: those it is the total or a part of. */
+function sumsByRow(sums: Sum[]): Map<Row, Sum[]> {
+  const sumsOf = new Map<Row, Sum[]>();
+  for (const s of sums)
+    for (const r of [s.total, ...s.parts]) {
+      const list = sumsOf.get(r);
+      if (list) list.push(s);
+      else sumsOf.set(r, [s]);
+    }
+  return sumsOf;
+}
+
+/** Whether `total` = Σ `parts` − Σ `minus` within the figures' rounding (half a unit of the last place of each). */
+function holds(total: Amount, parts: Amount[], minus: Amount[] = []): boolean {
+  let d = total.value;
+  let slack = halfUnit(total);
+  for (const a of parts) {
+    d = d.minus(a.value);
+    slack = slack.plus(halfUnit(a));
+  }
+  for (const a of minus) {
+    d = d.plus(a.value);
+    slack = slack.plus(halfUnit(a));
+  }
+  return d.abs().lte(slack);
+}
+
+/**
+ * Whether a table read by where its figures stand is borne out by its own identities, where their places leave a
+ * doubt that a line stands moved (header.ts, labelStartColumns `apart`: its columns' figures do not end together): every
+ * row with figures is in one of the table's column sums at least (a line moved into other columns breaks its
+ * columns' sums), every sum holds in every amount column, and so does each of the row identities given, in each row
+ * it applies to — within the figures' rounding. A table that prints a mistake is not borne out either: its placement
+ * is left to the reading by position and identities, row by row.
+ */
+export function identitiesHold(t: Table, identities: RowIdentity[]): boolean {
+  const sumsOf = sumsByRow(tableSums(t));
+  const keys = mapArray(t.columns.filter((c) => c.kind === "amount"), (c) => c.key);
+  const figures = (r: Row) => keys.some((k) => r.cells[k]?.amount);
+  if (t.rows.some((r) => figures(r) && !sumsOf.has(r))) return false;
+  for (const s of new Set([...sumsOf.values()].flat()))
+    for (const k of keys) {
+      const total = s.total.cells[k]?.amount;
+      const parts = s.parts.flatMap((r) => (r.cells[k]?.amount ? [r.cells[k].amount!] : []));
+      if (total ? !holds(total, parts) : parts.some((a) => !a.value.isZero())) return false;
+    }
+  for (const id of identities)
+    for (const r of t.rows) {
+      if (id.rows && !id.rows.includes(r.kind) && !(id.orRole && r.role === id.orRole)) continue;
+      const total = r.cells[id.total]?.amount;
+      const parts = id.parts.flatMap((k) => (r.cells[k]?.amount ? [r.cells[k].amount!] : []));
+      const minus = (id.minus ?? []).flatMap((k) => (r.cells[k]?.amount ? [r.cells[k].amount!] : []));
+      if (total && parts.length && !holds(total, parts, minus)) return false;
+    }
+  return true;
 }
 
 /**

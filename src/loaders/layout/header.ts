@@ -618,8 +618,14 @@ export function underLabels(amounts: LayoutToken[], cols: HeaderColumns): number
  * its own, and each column's figures end together (within two characters, as pdftotext moves a figure right after a long
  * name): a line moved further would stand apart. Null otherwise, and for a PDF (its labels keep their widths) or a header not squeezed. `lines` are one
  * page's, `cols` its own header's (a continuation page may be laid out at another width).
+ *
+ * `apart`: a placement whose columns' figures do not end together is given too, marked `apart`, where it is the only
+ * one (by ends and by half lengths alike): figures right-aligned in their cells whose digits are half a column end
+ * together at their printed ends, not at their half lengths (广西's 项目支出预算表: 16,424.19 and 183.96 of 合计 both end
+ * at 36, at half length 31.5 and 34). Whether no line stands moved is then for the caller to settle (by the table's
+ * identities: a line moved into other columns breaks its columns' sums).
  */
-export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number }[], cols: HeaderColumns): number[][] | null {
+export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number }[], cols: HeaderColumns, apart = false): { at: number[][]; apart: boolean } | null {
   const n = cols.lefts.length;
   if (n < 2 || !lines.length || lines.some((l) => l.amounts.some((a) => a.box || a.cell !== undefined))) return null;
   if (!cols.lefts.some((x, j) => j > 0 && x <= cols.labelRights[j - 1])) return null;
@@ -627,7 +633,7 @@ export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number 
   // they do not say so. Unless the text gives a column the width of a Chinese character, as some exports do (广西's
   // 收入预算总表: 财政专 / 户管理 starting where 412.38 of 国有资本经营预算拨款收入 ends), a figure's digits then half a
   // column each: where the figures end so (their starts and half their lengths), every one right of its label's start.
-  const place = (end: (a: LayoutToken) => number): number[][] | null => {
+  const place = (end: (a: LayoutToken) => number, together = true): number[][] | null => {
     const out: number[][] = [];
     const ends = new Map<string, number[]>();
     for (const l of lines) {
@@ -642,8 +648,15 @@ export function labelStartColumns(lines: { amounts: LayoutToken[]; page: number 
       }
       out.push(at);
     }
-    for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
+    if (together) for (const xs of ends.values()) if (Math.max(...xs) - Math.min(...xs) > 2) return null;
     return out;
   };
-  return place((a) => a.x1) ?? place((a) => a.x0 + [...a.text].length / 2);
+  const printedEnd = (a: LayoutToken) => a.x1;
+  const halfEnd = (a: LayoutToken) => a.x0 + [...a.text].length / 2;
+  const at = place(printedEnd) ?? place(halfEnd);
+  if (at || !apart) return at && { at, apart: false };
+  const [byEnd, byHalf] = [place(printedEnd, false), place(halfEnd, false)];
+  if (byEnd && byHalf && JSON.stringify(byEnd) !== JSON.stringify(byHalf)) return null;
+  const either = byEnd ?? byHalf;
+  return either && { at: either, apart: true };
 }

@@ -2,7 +2,7 @@ import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart,
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses, ECONOMIC_CLASS_KEYS, ECONOMIC_CLASSES } from "../../model/economic-classes.js";
-import { amountName } from "../../model/queries.js";
+import { amountName, SANGGONG_KINDS } from "../../model/queries.js";
 import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
@@ -18,7 +18,7 @@ import { parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
-import { settleByColumnSums, type PlacementChoice } from "./column-sums.js";
+import { identitiesHold, settleByColumnSums, type PlacementChoice } from "./column-sums.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
@@ -1707,7 +1707,7 @@ function genericColumns(tpl: TableTemplate, header: LayoutLine[], body: LayoutLi
   const first = body[0]?.line ?? Infinity;
   const lines = mapArray(header.filter((l) => l.line < first && !NOT_HEADER.test(text(l))), (l) => tokensOf(l).filter((t) => !META.test(t.text) && moneyUnitOf(t.text) === null));
   // (A 三公 table has a row for last year's figures: last year's budget printed beside this year's is read into it.)
-  const lastYearRow = tpl.layout === "single-row" && tpl.kind === "sanggong";
+  const lastYearRow = tpl.layout === "single-row" && SANGGONG_KINDS.includes(tpl.kind);
   const targets = tpl.kind === "project-performance";
   const named = nameColumns(headerLeaves(lines), tpl.columns, lastYearRow, targets);
   if (!named.unnamed.length) return named;
@@ -1782,10 +1782,13 @@ function withoutRemarks(body: LayoutLine[], columns: number, label: number): Lay
 /**
  * A layout text's table whose header squeezes its amount labels together (header.ts, labelStartColumns): each line's
  * figures in their columns by where its page's own header labels start. Null unless every page that prints figures
- * prints the header too, naming the same columns, and every line of figures is so placed.
+ * prints the header too, naming the same columns, and every line of figures is so placed. `apart` (asked with
+ * `apart`): on some page the columns' figures do not end together, and the caller must settle that no line stands
+ * moved.
  */
-function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: DataLine[], named: HeaderColumns): Map<DataLine, number[]> | null {
+function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: DataLine[], named: HeaderColumns, apart: boolean): { at: Map<DataLine, number[]>; apart: boolean } | null {
   const out = new Map<DataLine, number[]>();
+  let anyApart = false;
   const lines = data.filter((d) => d.amounts.length);
   for (const page of new Set(mapArray(lines, (d) => d.line.page))) {
     const own = lines.filter((d) => d.line.page === page);
@@ -1793,14 +1796,19 @@ function labelStartPlacement(tpl: TableTemplate, header: LayoutLine[], data: Dat
     if (!pageHeader.length) return null;
     const cols = genericColumns(tpl, pageHeader, mapArray(own, (d) => d.line));
     if (cols.unnamed.length || cols.specs.length !== named.specs.length || cols.specs.some((s, j) => s.key !== named.specs[j].key)) return null;
-    const at = labelStartColumns(mapArray(own, (d) => ({ amounts: d.amounts, page })), cols);
-    if (!at) return null;
-    own.forEach((d, i) => out.set(d, at[i]));
+    const placed = labelStartColumns(mapArray(own, (d) => ({ amounts: d.amounts, page })), cols, apart);
+    if (!placed) return null;
+    anyApart ||= placed.apart;
+    own.forEach((d, i) => out.set(d, placed.at[i]));
   }
-  return out.size ? out : null;
+  return out.size ? { at: out, apart: anyApart } : null;
 }
 
-function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+/**
+ * `apart`: whether a squeezed header's placement whose columns' figures do not end together may be tried (kept only
+ * where the table's identities bear it out, else the table is read again without it).
+ */
+function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = true): ParsedBlock {
   const parts = sections(file, b);
   const { department, unit } = parts;
   const { header, body: printed } = figureColumns(parts.header, parts.body);
@@ -1843,7 +1851,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // row (基本支出 of a 政府性基金 table spent on projects alone) leaves no figure to show where it ends, and the
   // row's arithmetic cannot tell which of two columns a figure beside the blank one is in.
   const byCell = named ? cellColumns(data, named, header) : null;
-  const byStarts = named && !byCell ? labelStartPlacement(tpl, header, data, named) : null;
+  const starts = named && !byCell ? labelStartPlacement(tpl, header, data, named, apart) : null;
+  const byStarts = starts?.at;
   if (named)
     for (const page of new Set(mapArray(data, (d) => d.line.page))) {
       const amounts = data.filter((d) => d.line.page === page).flatMap((d) => d.amounts);
@@ -1990,7 +1999,12 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
     const xs = mapArray(items, (it) => (it.cells.name?.text && !/^(合计|总计)$/.test(it.cells.name.text) ? (startOf.get(it) ?? null) : null));
     const known = xs.filter((x): x is number => x !== null);
     const margin = Math.min(...known);
-    if (known.some((x) => x > margin + 1) && known.some((x) => x <= margin + 0.5)) {
+    // (A layout text sets names on whole characters: one character in is an indentation where every row not at the
+    // margin stands there, as 广西's 项目支出预算表 prints its projects under their unit's line. Names centred in their
+    // cells start wherever their length puts them, not all at one place.)
+    const indented = known.filter((x) => x > margin + 0.5);
+    const oneCharacter = !items.some((it) => it.cells.name?.location.box) && indented.length > 0 && indented.every((x) => x === margin + 1);
+    if ((oneCharacter || known.some((x) => x > margin + 1)) && known.some((x) => x <= margin + 0.5)) {
       let current: string | null = null;
       items.forEach((it, i) => {
         const x = xs[i];
@@ -2064,6 +2078,10 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate): ParsedBloc
   // Read by kind alone, a row that neither its figures' places nor its identities nor the column sums place lists the table.
   if (b.fromHeader && items.some((it, i) => tied.has(it) && (!alternatives.get(it) || unsettled.has(rows[i]))))
     return listedBlock(file, b, "列位置不确定 columns uncertain");
+  // Placed by where its labels start though its columns' figures do not end together: kept where the table's identities
+  // show no line moved into other columns, else read again by position and identities, row by row.
+  if (starts?.apart && !identitiesHold(table, KINDS[tpl.kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(amountSpecs_, (s) => s.key))))))
+    return parseClassified(file, b, tpl, false);
   return { table, department };
 }
 
@@ -2645,7 +2663,7 @@ function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]
 
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
-  if (b.fromHeader && tpl.kind === "sanggong") {
+  if (b.fromHeader && SANGGONG_KINDS.includes(tpl.kind)) {
     const byItems = parseSanggongItems(file, b, tpl, header, body, unit, department);
     if (byItems) return byItems;
   }
@@ -2682,7 +2700,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
     specs.forEach((s, i) => ((s.lastYear ? previous! : s.change ? change! : row).cells[s.key] = cell(file, d.line, placed[i], s)));
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
-    if (tpl.kind === "sanggong") row.role = "current-year";
+    if (SANGGONG_KINDS.includes(tpl.kind)) row.role = "current-year";
     if (!previous) return [row];
     previous.name = row.name;
     previous.role = "previous-year";
@@ -2694,7 +2712,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
   });
   // …or on a 合计 row above a row per budget unit (杭州): the 合计 row is the department's, the others its units'.
   const isTotal = (r: Row) => /^(合计|总计)$/.test(normaliseName((r.name ?? "").replace(/\s+/g, "")));
-  if (tpl.kind === "sanggong" && rows.length > 1 && rows.some(isTotal))
+  if (SANGGONG_KINDS.includes(tpl.kind) && rows.length > 1 && rows.some(isTotal))
     for (const r of rows)
       if (!isTotal(r)) {
         r.role = "unit";
@@ -2702,7 +2720,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
       }
   // …or a row a year (2024年预算 / 2025年预算, and 增减): this year's is the latest, last year's the one before it.
   const yearOf = (r: Row) => YEAR_ROW.exec(normaliseName(r.name ?? ""));
-  if (tpl.kind === "sanggong" && rows.length > 1 && rows.every((r) => yearOf(r) || /^增减(额)?$/.test(normaliseName(r.name ?? "")))) {
+  if (SANGGONG_KINDS.includes(tpl.kind) && rows.length > 1 && rows.every((r) => yearOf(r) || /^增减(额)?$/.test(normaliseName(r.name ?? "")))) {
     const ys = mapArray(rows, (r) => {
       const m = yearOf(r);
       return m ? (m[2] ? (m[2] === "本" ? Infinity : -Infinity) : Number(m[1])) : null;
