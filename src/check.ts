@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { Decimal } from "decimal.js";
 import { forgetClaims, setPrevious } from "./claims/index.js";
 import type { ToleranceMode } from "./engine/evaluate.js";
@@ -56,12 +57,22 @@ export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOpti
   for (const r of reports) {
     if (r.failure) continue;
     try {
-      models.set(r.path, await loadPackage({ path: r.path, kind: packageKind(r.format) }, { encoding: opts.encoding, template: templateByName(opts.template ?? "") }));
+      // (A folder other than a CSV package is a workbook and its 情况说明: found again as it was.)
+      const pkg = r.format !== "csv" && isFolder(r.path) ? findPackages(r.path).find((p) => p.path === r.path) : { path: r.path, kind: packageKind(r.format) };
+      if (pkg) models.set(r.path, await loadPackage(pkg, { encoding: opts.encoding, template: templateByName(opts.template ?? "") }));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
     }
   }
   return models;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const previousDocs = new Map<string, Promise<BudgetDocument>>();

@@ -34,20 +34,23 @@ export class BalanceError extends Error {}
 
 export async function runBalance(input: string, flags: BalanceFlags): Promise<{ text: string; status: number }> {
   let doc: BudgetDocument;
+  // The file a balanced copy is made of: the input, or a pair's workbook (a folder of it and its 情况说明).
+  let source = input;
   try {
     const pkgs = findPackages(input);
     if (pkgs.length !== 1) throw new BalanceError(`${input}: balance takes one document or package, found ${pkgs.length}`);
+    source = pkgs[0].pair?.workbook ?? input;
     doc = await loadPackage(pkgs[0], { encoding: flags.encoding });
   } catch (e) {
     if (e instanceof InputError) throw new BalanceError(`${e.location ? formatLocation(e.location) : input}: ${e.message}`);
     throw e;
   }
-  if (flags.output) outputTarget(input, doc, flags.output);
+  if (flags.output) outputTarget(source, doc, flags.output);
   const log = emptyLog();
   runRules(doc, rules, { tolerance: { kind: "auto" }, lang: flags.lang, log });
   const result = await balance(doc, log, { lang: flags.lang, seconds: flags.seconds });
   const report: BalanceReport = { path: input, department: doc.department, year: doc.year, moneyUnit: doc.moneyUnit, result };
-  if (flags.output) await writeBalanced(input, doc, result, flags.output, flags.encoding);
+  if (flags.output) await writeBalanced(source, doc, result, flags.output, flags.encoding);
   const text = flags.format === "json" ? balanceJson(report) : flags.format === "markdown" ? balanceMarkdown(report, flags.lang) : balanceText(report, flags.lang);
   return { text, status: result.unsettled.length ? 1 : 0 };
 }

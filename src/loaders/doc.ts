@@ -47,6 +47,18 @@ export async function loadDoc(file: string, template?: DocumentTemplate): Promis
 }
 
 /**
+ * A Word 97–2003 document of written parts alone, read as loadDoc reads it (pairing, pair.ts): null where its body
+ * holds a table or an embedded object (a table pasted from Excel may be one).
+ */
+export function docWithoutTables(file: string): BudgetDocument | null {
+  const read = docLines(file, readInputFile(file));
+  if (read.unread.embedded > 0 || read.lines.some((l) => l.cells)) return null;
+  const doc = wordDocument(file, read, undefined);
+  doc.format = "docx";
+  return doc;
+}
+
+/**
  * What the workbooks embedded in the document show (tables pasted as Excel objects), by their storage's number in
  * the ObjectPool (_N): read before the text, as an .xlsx packaged in one is read asynchronously. Empty where the
  * document embeds none, or its compound file cannot be read (the text's reading says why).

@@ -59,6 +59,17 @@ export async function loadDocx(file: string, template?: DocumentTemplate): Promi
 }
 
 /**
+ * A .docx of written parts alone, read as loadDocx reads it (pairing, pair.ts): null where its body holds a Word table,
+ * an embedded object (a table pasted from Excel, read only asynchronously) or an altChunk, any of which may print a table.
+ */
+export function docxWithoutTables(file: string): BudgetDocument | null {
+  const parts = docxParts(readInputFile(file), file);
+  if (parts.objects?.size || parts.chunks?.length || /<(?:[\w.-]+:)?tbl[\s>]/.test(parts.document)) return null;
+  const read = docxLines(file, parts);
+  return read.chunks || read.lines.some((l) => l.cells) ? null : wordDocument(file, read, undefined);
+}
+
+/**
  * An object's ProgID that is a chart (Excel.Chart.8): it prints a chart, not cells. Any other object is read where
  * its part is a workbook (Excel.Sheet.12 and .8, WPS's spreadsheet objects), counted where it is not.
  */

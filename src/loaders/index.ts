@@ -20,6 +20,8 @@ import { chooseReading } from "./cell-forms.js";
 import { isHtmlPage } from "./html-page.js";
 import { readInputFile } from "./read.js";
 import { loadDocx } from "./docx.js";
+import { splitString } from "../util/arrays.js";
+import { PAIR_WORD_EXT, PAIR_WORKBOOK_EXT, pairDocument, pairOf, type PairFiles } from "./pair.js";
 
 export { InputError } from "./errors.js";
 export type { EncodingName } from "./decode.js";
@@ -66,10 +68,12 @@ function fileSize(path: string): number | null {
   }
 }
 
-/** One input to check: a document file, a CSV folder, or a workbook. */
+/** One input to check: a document file, a CSV folder, a workbook, or a workbook and its 情况说明 (a pair). */
 export interface Package {
   path: string;
   kind: "markdown" | "csv" | "xlsx" | "pdf" | "docx";
+  /** A folder of a workbook and the document of its written parts (pair.ts): `path` is the folder, `kind` `xlsx`. */
+  pair?: PairFiles;
 }
 
 const TEXT_EXT = new Set([".md", ".txt", ".markdown"]);
@@ -207,6 +211,12 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
     found.packages.push({ path: dir, kind: "csv" });
     return;
   }
+  // A workbook and the document of its written parts (公开表.xlsx + 情况说明.docx), and nothing else: one package.
+  const pair = entries.some((e) => e.kind === "dir") ? null : pairIn(files);
+  if (pair) {
+    found.packages.push({ path: dir, kind: "xlsx", pair });
+    return;
+  }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     // A browser's "save page, complete" keeps the page's images, scripts and styles in 名称_files beside 名称.html.
     const stem = e.kind === "dir" ? /^(.+)[_.]files$/.exec(e.name)?.[1] : undefined;
@@ -248,6 +258,43 @@ function walk(dir: string, found: Discovery, visited: Set<string>): void {
   }
 }
 
+/**
+ * A folder's files when they are a workbook and its written parts (pair.ts): exactly one workbook (.xlsx, .xls, .et)
+ * and one Word or text document, every other file one that is not read (a lock file, a README, a report of this
+ * tool, an image …). Null otherwise, or when pair.ts finds them no pair.
+ */
+function pairIn(files: { name: string; path: string }[]): PairFiles | null {
+  const workbooks: string[] = [];
+  const documents: string[] = [];
+  for (const f of files) {
+    const ext = extname(f.name).toLowerCase();
+    // (Passed over as the search passes them over: Office's lock files, a README, a report of this tool.)
+    const office = ext === ".xlsx" || ext === ".docx" || !!unreadExtension(ext);
+    if ((office && f.name.startsWith("~$")) || ((TEXT_EXT.has(ext) || HTML_EXT.has(ext)) && (/^readme/i.test(f.name) || ownReport(f.path)))) continue;
+    if (PAIR_WORKBOOK_EXT.has(ext)) workbooks.push(f.path);
+    else if (PAIR_WORD_EXT.has(ext) || TEXT_EXT.has(ext)) documents.push(f.path);
+    // Anything else the search reads or reports (a PDF, a web page, a CSV, an XML spreadsheet, an OFD, an RTF) makes
+    // the folder a batch.
+    else if (office || READ_EXT.has(ext) || ext === ".csv" || (ext === ".xml" && isXmlSpreadsheetFile(f.path))) return null;
+    if (workbooks.length > 1 || documents.length > 1) return null;
+  }
+  return workbooks.length === 1 && documents.length === 1 ? pairOf(workbooks[0], documents[0], readAlone) : null;
+}
+
+/**
+ * A text document read alone, as loadPackage reads it (pairing: whether it prints a table). One whose lines set
+ * figures apart in columns (five lines or more: a table's rows, tab-separated or laid out) is not read for that.
+ */
+function readAlone(path: string): BudgetDocument | null {
+  const text = decodeTextWithEncoding(readInputFile(path), path).text;
+  let rows = 0;
+  for (const line of splitString(text, "\n")) if (FIGURES_APART.test(line) && ++rows >= 5) return null;
+  return loadTextDocument(path, {});
+}
+
+/** Two figures in a line set apart as a table's cells are (a tab, or two spaces or more). */
+const FIGURES_APART = /\d[ \u3000]*(?:\t| {2,}|\u3000{2,})[\t \u3000]*-?\d/;
+
 /** One buffer for every file ownReport looks at (the search is serial): no allocation per file. */
 const probe = Buffer.allocUnsafe(4096);
 const TEXT_SUMMARY = /\n[✔⚠✖] (\d+ errors?, \d+ warnings?, \d+ info|\d+ 个错误，\d+ 个警告)[^\n]*\n$/;
@@ -281,32 +328,18 @@ function ownReport(path: string): string | null {
 }
 
 export async function loadPackage(pkg: Package, options: LoadOptions = {}): Promise<BudgetDocument> {
+  // A workbook and its written parts: the tables read with the template given, the text as it is read alone.
+  if (pkg.pair) {
+    const tables = await loadPackage({ path: pkg.pair.workbook, kind: "xlsx" }, options);
+    const text = pkg.pair.text;
+    const written = await loadPackage({ path: text, kind: PAIR_WORD_EXT.has(extname(text).toLowerCase()) ? "docx" : "markdown" }, { encoding: options.encoding });
+    return pairDocument(pkg.path, tables, written);
+  }
   // An empty file is said to be one, whatever its name (an empty .pdf is no text, an empty .xlsx no damaged zip).
   if (pkg.kind !== "csv" && fileSize(pkg.path) === 0) throw new InputError("the file is empty; expected a budget document", { file: pkg.path });
   switch (pkg.kind) {
-    case "markdown": {
-      const bytes = readInputFile(pkg.path);
-      // A single-file web page (.mht, or an "export to Word" under a .doc name): its HTML part, read as a web page.
-      // (Its first byte is a header's first letter: a text document's seldom is, and it is not looked at further.)
-      const first = bytes[0] | 0x20;
-      if (first >= 0x61 && first <= 0x7a) {
-        const head = headText(bytes.subarray(0, 8192));
-        if (head !== null && isMhtml(head)) return loadMhtml(pkg.path, bytes, options.template, options.encoding);
-      }
-      const decoded = decodeTextWithEncoding(bytes, pkg.path, options.encoding);
-      const encoding = decoded.encoding;
-      const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;
-      // Tables written in HTML (a row or two of it in the prose, or a mention of <table>, is not that).
-      const doc = isHtmlPage(text)
-        ? loadHtmlPage(pkg.path, text, options.template)
-        : hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)
-        ? loadHtmlTables(pkg.path, text, options.template)
-        : isTabSeparated(text)
-          ? loadTabSeparated(pkg.path, text, options.template)
-          : loadLayoutText(pkg.path, text, { template: options.template });
-      doc.encoding = encoding;
-      return doc;
-    }
+    case "markdown":
+      return loadTextDocument(pkg.path, options);
     case "csv":
       return loadCsvFolder(pkg.path, options.template, options.encoding);
     case "xlsx": {
@@ -334,4 +367,29 @@ export async function loadPackage(pkg: Package, options: LoadOptions = {}): Prom
       return loadPdf(pkg.path, { template: options.template });
     }
   }
+}
+
+/** A text file (a document as text, a web page, a single-file web page) read into the document model. */
+function loadTextDocument(path: string, options: LoadOptions): BudgetDocument {
+  const bytes = readInputFile(path);
+  // A single-file web page (.mht, or an "export to Word" under a .doc name): its HTML part, read as a web page.
+  // (Its first byte is a header's first letter: a text document's seldom is, and it is not looked at further.)
+  const first = bytes[0] | 0x20;
+  if (first >= 0x61 && first <= 0x7a) {
+    const head = headText(bytes.subarray(0, 8192));
+    if (head !== null && isMhtml(head)) return loadMhtml(path, bytes, options.template, options.encoding);
+  }
+  const decoded = decodeTextWithEncoding(bytes, path, options.encoding);
+  const encoding = decoded.encoding;
+  const text = hasPipeTable(decoded.text) ? pipeTablesAsTabs(decoded.text) : decoded.text;
+  // Tables written in HTML (a row or two of it in the prose, or a mention of <table>, is not that).
+  const doc = isHtmlPage(text)
+    ? loadHtmlPage(path, text, options.template)
+    : hasHtmlTable(text) && htmlTables(text).some((t) => t.rows.length >= 2)
+    ? loadHtmlTables(path, text, options.template)
+    : isTabSeparated(text)
+      ? loadTabSeparated(path, text, options.template)
+      : loadLayoutText(path, text, { template: options.template });
+  doc.encoding = encoding;
+  return doc;
 }

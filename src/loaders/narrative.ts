@@ -97,13 +97,16 @@ const PART_TITLES: [RegExp, number][] = [
 
 /**
  * Parts numbered as Shenzhen numbers them: three or more headed 第N部分 whose title (after a year) is the title
- * Shenzhen's part N has (第三部分 部门预算支出具体情况). Another province's 第N部分 orders its parts otherwise.
+ * Shenzhen's part N has (第三部分 部门预算支出具体情况). Another province's 第N部分 orders its parts otherwise, and
+ * parts known by their titles alone (一、部门基本情况 … 十、政府采购预算情况: `lines`, the lines the parts were read
+ * from, tell the headings) are numbered by those titles, not by Shenzhen.
  */
-export function numberedAsShenzhen(parts: TextPart[]): boolean {
+export function numberedAsShenzhen(parts: TextPart[], lines: string[]): boolean {
   let n = 0;
   for (const p of parts) {
     const title = normaliseName(p.title.replace(/^20\d\d\s*年度?/, "")).replace(/[“”"]/g, "");
-    if (p.number !== null && PART_TITLES.some(([rx, k]) => k === p.number && rx.test(title))) n++;
+    const headed = PART.test(strip(lines[(p.location.line ?? 0) - 1] ?? ""));
+    if (headed && p.number !== null && PART_TITLES.some(([rx, k]) => k === p.number && rx.test(title))) n++;
   }
   return n >= 3;
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
-import { asDocx } from "../helpers/docx.js";
+import { asDocx, editDocumentXml } from "../helpers/docx.js";
 import { asHtmlPage } from "../helpers/html-page.js";
 import { said } from "../helpers/read-alike.js";
 
@@ -131,5 +131,17 @@ describe("a 决算's written parts without its tables", () => {
     const r = cli([file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("not a budget disclosure: no table of a known kind was found");
+  });
+
+  it("parts known by their titles (一、部门基本情况 … 十、政府采购预算情况 … 十三、名词解释) are not Shenzhen's: their statements are checked", () => {
+    // Three such titles are Shenzhen's parts 1, 4 and 9 by name: until round 48 the text was read as Shenzhen's parts,
+    // the whole body one 部门概况, and none of its statements was checked (no finding at all).
+    const docx = readFileSync(join(ROOT, "test/fixtures/beijing-pair/consistent/北京市园林绿化局2026年部门预算情况说明.docx"));
+    const file = join(tempDir("text-only"), "情况说明.docx");
+    writeFileSync(file, editDocumentXml(docx, (x) => x.replace("农林水支出14696.24万元，占79.60%", "农林水支出14696.24万元，占79.06%")));
+    const { status, report } = cliJson([file]);
+    const errors = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
+    expect(errors.map((f: Finding) => [f.ruleId, f.location.line, f.stated])).toEqual([["text-sum", 20, "79.06"]]);
+    expect(status).toBe(1);
   });
 });

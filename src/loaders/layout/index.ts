@@ -3250,7 +3250,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     // tables to tell their template by: their parts so headed are Shenzhen's too.
     const body = contents.start >= 0 ? mapArray(before, (t, i) => (i >= contents.start && i <= contents.end ? "" : t)) : before;
     const again = parseNarrative(body, file, tpl);
-    if (numberedAsShenzhen(again.parts)) {
+    if (numberedAsShenzhen(again.parts, body)) {
       numbered = again;
       useNumbered = true;
     }
