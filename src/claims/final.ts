@@ -5,7 +5,7 @@ import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js"
 import { vehicleSplits } from "./vehicles.js";
 import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
+import type { Change, Claim, ExecutionClaim, FundBalanceClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -338,6 +338,36 @@ function fundItems(p: Para, out: Claim[]): void {
       const amount = p.amount(part, "amount");
       const name = normaliseName(part.groups!.name.trim());
       if (amount && name) out.push({ kind: "fund-item", fund, name, amount });
+    }
+  }
+}
+
+/** A fund's allocation named before its balance (政府性基金预算财政拨款年初结转和结余 …, 国有资本经营预算财政拨款收入支出决算中，…). */
+const FUND_BALANCE = re(String.raw`(?<fund>政府性基金|国有资本经营)预算(?:财政)?拨款(?:收入支出)?(?:决算)?(?:中)?\s*,?\s*(?=年初|本年|年末)`, "g");
+/** One part of its balance, in turn: 年初结转和结余 A 万元 · 本年收入 B 万元 · 本年支出 C 万元 · 年末结转和结余 D 万元. */
+const BALANCE_PART = re(String.raw`(?<part>年初(?:财政拨款)?结转和?结余|本年(?:财政拨款)?收入|本年(?:财政拨款)?支出|年末(?:财政拨款)?结转和?结余)\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*(?:[,;、]\s*)?`, "y");
+const BALANCE_PARTS: [RegExp, FundBalanceClaim["part"]][] = [
+  [/^年初/, "opening"],
+  [/^本年.*收入$/, "income"],
+  [/^本年.*支出$/, "spent"],
+  [/^年末/, "closing"],
+];
+
+/**
+ * A fund's balance as the fund's section states it, its parts right after the fund's name, one after another, each once
+ * (政府性基金预算财政拨款年初结转和结余 135.62 万元，本年收入 947.38 万元，本年支出 994.53 万元，年末结转和结余 88.47 万元).
+ */
+function fundBalance(p: Para, out: Claim[]): void {
+  for (const m of p.text.matchAll(FUND_BALANCE)) {
+    const fund = m.groups!.fund === "政府性基金" ? "gov-fund" : "state-capital";
+    const seen = new Set<string>();
+    BALANCE_PART.lastIndex = m.index + m[0].length;
+    for (let part = BALANCE_PART.exec(p.text); part; part = BALANCE_PART.exec(p.text)) {
+      const which = BALANCE_PARTS.find(([rx]) => rx.test(part!.groups!.part))![1];
+      const amount = p.amount(part, "amount");
+      if (seen.has(which) || !amount) break;
+      seen.add(which);
+      out.push({ kind: "fund-balance", fund, part: which, label: `${m.groups!.fund}预算财政拨款${part.groups!.part}`, amount });
     }
   }
 }
@@ -686,6 +716,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       if (amount && !/整体/.test(m[0])) out.push({ kind: "performance", amount, goals: null, partial: true, of: m.groups!.general ? "general" : "all" });
     }
     if (/政府性基金|国有资本/.test(section + chapter)) fundItems(p, out);
+    fundBalance(p, out);
     // The “三公” and its components: their 决算 (to the 三公 table) and 完成预算 P% (to its 预算数) — in the
     // sentence that states the 三公 execution, or one of its own (“三公”经费财政拨款支出决算为 X 万元，完成预算的 P%,
     // the national template's wording); a 占 P% after one is a share of the 三公 total.

@@ -191,6 +191,19 @@ export interface FundItemClaim {
   amount: Amount;
 }
 
+/**
+ * A 决算's statement of one fund's balance (八、政府性基金预算财政拨款收入支出决算情况说明: 政府性基金预算财政拨款年初结转和结余
+ * A 万元，本年收入 B 万元，本年支出 C 万元，年末结转和结余 D 万元): each part, the fund's table's 合计 and the 财政拨款收入支出决算表's
+ * line of that fund.
+ */
+export interface FundBalanceClaim {
+  kind: "fund-balance";
+  fund: "gov-fund" | "state-capital";
+  part: "opening" | "income" | "spent" | "closing";
+  label: string;
+  amount: Amount;
+}
+
 export interface KeyProjectClaim {
   kind: "key-project";
   name: string;
@@ -524,6 +537,7 @@ export type Claim =
   | OperatingCostClaim
   | FunctionItemClaim
   | FundItemClaim
+  | FundBalanceClaim
   | AssetClaim
   | PerformanceClaim
   | KeyProjectClaim

@@ -57,6 +57,13 @@ export interface Cell {
  */
 export const PERCENT_CELL = "percent:";
 
+/**
+ * The prefix of a cell that holds a count a 决算's 三公 table prints under its 统计数 (因公出国（境）团组数（个）, 公务用车保有量
+ * （辆）, 国内公务接待批次（个） …): `count:<item>` for the 决算数 column, `count:budget-<item>` for the 预算数 one, an exact count
+ * (no money: no column of the table, so no identity sums it).
+ */
+export const COUNT_CELL = "count:";
+
 export interface Column {
   /** Stable key from the table template (e.g. `total`, `basic`, `project`). */
   key: string;

@@ -87,6 +87,56 @@ export function rowByRole(t: Table | undefined, role: string): Row | undefined {
  */
 export const SANGGONG_KINDS: TableKind[] = ["sanggong", "gov-fund-sanggong", "state-capital-sanggong"];
 
+/**
+ * A fund's lines on the income side of a 财政拨款收支总表 (`fund`: general-public, gov-fund, state-capital): this year's (一、
+ * 一般公共预算财政拨款 …, before the carry-over's line) and the one printed under 年初财政拨款结转和结余 (its part carried over),
+ * each where printed.
+ */
+export function fundIncomeLines(t: Table | undefined, fund: string): { current?: Row; carryover?: Row; opening?: Row } {
+  const income = t ? t.rows.filter((r) => r.side === "income") : [];
+  const at = income.findIndex((r) => r.role === "income-carryover");
+  const ofFund = (rows: Row[]) => rows.find((r) => r.role === fund);
+  if (at < 0) return { current: ofFund(income) };
+  return { current: ofFund(income.slice(0, at)), carryover: income[at], opening: ofFund(income.slice(at + 1)) };
+}
+
+/** A part of a fund's balance as a 决算 states it: 年初结转和结余 · 本年收入 · 本年支出 · 年末结转和结余. */
+export type FundPart = "opening" | "income" | "spent" | "closing";
+
+/** The fund's table's column of each part (政府性基金预算财政拨款收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 小计 | 年末结转和结余). */
+const FUND_TABLE_KEYS: Record<FundPart, string> = { opening: "opening", income: "income", spent: "total", closing: "closing" };
+
+/** A cell a part of a fund's balance is printed in; `blank`: left blank on a row that prints figures (nothing: 0). */
+export interface FundCell {
+  table: Table;
+  row: Row;
+  key: string;
+  blank: boolean;
+}
+
+/**
+ * Where a 决算's tables print a part of a fund's balance: the 合计 row of the fund's own table (`fund`: gov-fund,
+ * state-capital), in that part's column; and the 财政拨款收入支出决算表's line of the fund (年初: the one under
+ * 年初财政拨款结转和结余; 本年收入: this year's) or its column of that fund (本年支出合计 · 年末财政拨款结转和结余). Each where the table
+ * prints it; a line of the fund printed blank is not (whether it is 0, its line does not say).
+ */
+export function fundBalanceCells(doc: BudgetDocument, fund: "gov-fund" | "state-capital", part: FundPart): { own: FundCell | null; summary: FundCell | null } {
+  const cellOf = (t: Table | undefined, row: Row | null | undefined, key: string, blankCounts: boolean): FundCell | null => {
+    if (!t || !row || !t.columns.some((c) => c.key === key)) return null;
+    if (amountOf(row, key)) return { table: t, row, key, blank: false };
+    return blankCounts && Object.values(row.cells).some((c) => c.amount) ? { table: t, row, key, blank: true } : null;
+  };
+  const own = table(doc, fund);
+  const t4 = table(doc, "allocation-summary");
+  const lines = fundIncomeLines(t4, fund);
+  const closing = t4?.rows.find((r) => r.role === "expenditure-carryforward" && /^年末/.test(normaliseName(r.label ?? r.name ?? "")));
+  const summary =
+    part === "opening" ? cellOf(t4, lines.opening, "amount", false)
+    : part === "income" ? cellOf(t4, lines.current, "amount", false)
+    : cellOf(t4, part === "spent" ? rowByRole(t4, "expenditure-subtotal") : closing, fund, true);
+  return { own: cellOf(own, own && departmentRow(own), FUND_TABLE_KEYS[part], true), summary };
+}
+
 /** Tables of code rows (类/款/项 or 301/30101) under budget units. */
 export const CLASSIFIED: TableKind[] = [
   "income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic",

@@ -8,6 +8,11 @@ import type { TableKind } from "../model/document.js";
  * 政府采购预算表's 合计 (福建's 其中：面向中小企业预留).
  */
 const PAIRS: Partial<Record<TableKind, [string, string][]>> = {
+  // A 决算's 三公 table: （1）国内接待费's 其中：外事接待费 (foreign guests received at home), in each of 预算数 and 决算数.
+  sanggong: [
+    ["reception-foreign-guests", "reception-domestic"],
+    ["budget-reception-foreign-guests", "budget-reception-domestic"],
+  ],
   expenditure: [
     ["proc-sme", "proc-total"],
     ["proc-micro", "proc-sme"],
@@ -21,11 +26,12 @@ const PAIRS: Partial<Record<TableKind, [string, string][]>> = {
 export const partOfTotal: Rule = {
   id: "part-of-total",
   defaultSeverity: "error",
+  // (A 决算's 三公 table is read where its 支出决算表 is: its 外事接待费 is checked with the others, the rule's requirement unchanged.)
   requires: { tables: [["expenditure", "procurement"]] },
-  description: "A 其中 column never exceeds the column it is part of (表3 政府采购: 小微企业 ≤ 中小企业 ≤ 小计; 政府采购预算表: 面向中小企业预留 ≤ 合计).",
-  descriptionZh: "“其中”列不大于其所属列（表3 政府采购：面向小微企业 ≤ 面向中小企业 ≤ 小计；政府采购预算表：面向中小企业预留 ≤ 合计）。",
+  description: "A 其中 column never exceeds the column it is part of (表3 政府采购: 小微企业 ≤ 中小企业 ≤ 小计; 政府采购预算表: 面向中小企业预留 ≤ 合计; a 决算's 三公 table: 外事接待费 ≤ 国内接待费).",
+  descriptionZh: "“其中”列不大于其所属列（表3 政府采购：面向小微企业 ≤ 面向中小企业 ≤ 小计；政府采购预算表：面向中小企业预留 ≤ 合计；决算“三公”经费表：外事接待费 ≤ 国内接待费）。",
   check(doc, ctx) {
-    for (const t of tablesOf(doc, ["expenditure", "procurement"]))
+    for (const t of tablesOf(doc, ["expenditure", "procurement", "sanggong"]))
       for (const r of t.rows)
         for (const [part, whole] of PAIRS[t.kind] ?? []) {
           const p = amountOf(r, part);

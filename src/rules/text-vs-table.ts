@@ -6,7 +6,7 @@ import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, interval, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
-import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, unitBlocks } from "../model/queries.js";
+import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, fundBalanceCells, fundIncomeLines, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
 
 const terms = (as: (Amount | null)[]) => mapArray(as.filter((a): a is Amount => !!a), (amount) => ({ amount }));
@@ -597,12 +597,10 @@ const agree = (a: Amount, b: Amount) => {
  * table carries nothing of the fund over (else it is not known which the text means).
  */
 function allocationFund(t: Table, fund: string, label: string, amount: Amount, spent: Amount | null, ctx: RuleContext) {
-  const income = t.rows.filter((r) => r.side === "income");
-  const at = income.findIndex((r) => r.role === "income-carryover");
-  const ofFund = (rows: Row[]) => rows.find((r) => r.role === fund);
-  const own = ofFund(at < 0 ? income : income.slice(0, at));
+  const lines = fundIncomeLines(t, fund);
+  const own = lines.current;
   const thisYear = inText(t, amountOf(own, "amount"));
-  const carried = at < 0 ? null : inText(t, amountOf(ofFund(income.slice(at + 1)), "amount"));
+  const carried = lines.carryover ? inText(t, amountOf(lines.opening, "amount")) : null;
   const subject = { table: "text" as const, item: label };
   if (spent && !(thisYear && agree(thisYear, amount) && !agree(spent, amount)))
     ctx.equal(subject, amount, spent, { zh: `${tableName(t)} 支出总计 ${columnLabel(t, fund)}`, en: `${t.id} total expenditure, ${columnLabel(t, fund)}` });
@@ -660,6 +658,27 @@ function fundItems(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/**
+ * A 决算's statement of a fund's balance (政府性基金预算财政拨款年初结转和结余 A 万元，本年收入 B 万元，本年支出 C 万元，年末结转和结余
+ * D 万元): each part against the fund's table's 合计 and the 财政拨款收入支出决算表's line or column of that fund, where they print
+ * it (a cell left blank on a row of figures: 0).
+ */
+function fundBalances(doc: BudgetDocument, ctx: RuleContext) {
+  for (const c of claimsOfKind(doc, "fund-balance")) {
+    const { own, summary } = fundBalanceCells(doc, c.fund, c.part);
+    for (const at of [own, summary]) {
+      if (!at) continue;
+      const b = at.blank ? zeroLike(c.amount) : inText(at.table, amountOf(at.row, at.key))!;
+      const row = at.table.kind === "allocation-summary" ? normaliseName(at.row.label ?? at.row.name ?? "") : "合计";
+      const column = at.key === "amount" ? "" : ` ${columnLabel(at.table, at.key)}`;
+      ctx.equal({ table: "text", item: c.label }, c.amount, b, {
+        zh: `${tableName(at.table)} ${row}${column}${at.blank ? "（空白，按 0）" : ""}`,
+        en: `${at.table.id} ${row}${column}${at.blank ? " (blank: 0)" : ""}`,
+      });
+    }
+  }
+}
+
 /** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
 const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
 
@@ -673,9 +692,9 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
-  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement"] },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
+  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance"] },
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);
@@ -691,5 +710,6 @@ export const textVsTable: Rule = {
     allocations(doc, ctx);
     sanggongFinal(doc, ctx);
     fundItems(doc, ctx);
+    fundBalances(doc, ctx);
   },
 };

@@ -162,6 +162,17 @@ const procurementColumns: ColumnSpec[] = [
   amount("proc-micro", "其中：面向小型、微型企业预留", /小型.?微型|小微/),
 ];
 
+/** 公务接待费's split under a 公务接待费 spanning it, as `prefix` (budget-: the 预算数's) names its columns. */
+const receptionSplit = (prefix: "" | "budget-"): ColumnSpec[] => {
+  const stage = prefix ? "预算数 " : "";
+  const under = /^公务接待(费|支出)?$/;
+  return [
+    amount(`${prefix}reception-domestic`, `${stage}国内接待费`, /^国内(公务)?接待(费|支出)?$/, under),
+    amount(`${prefix}reception-foreign-guests`, `${stage}其中：外事接待费`, /^外事接待(费|支出)?$/, under),
+    amount(`${prefix}reception-foreign`, `${stage}国(境)外接待费`, /^国\(境\)外(公务)?接待(费|支出)?$/, under),
+  ];
+};
+
 const g = (number: number, rest: Omit<TableTemplate, "id" | "number">): TableTemplate => ({ id: `T${number}`, number, ...rest });
 const classified = (codeKind: "function" | "economic") => ({ layout: "classified" as const, codeKind, columns: [...code, ...classifiedAmounts] });
 /**
@@ -206,6 +217,9 @@ const sanggongColumns: ColumnSpec[] = [
   amount("vehicle-purchase", "公务用车购置费", /购置费?$/),
   amount("vehicle-operation", "公务用车运行费", /运行(维护)?费$/),
   amount("reception", "公务接待费", /公务接待(费|支出)?$/),
+  // 公务接待费's split (a 决算's, the national form printing its items down the page: （1）国内接待费, 其中：外事接待费,
+  // （2）国（境）外接待费): in a header, only under a 公务接待费 spanning them.
+  ...receptionSplit(""),
   amount("meeting", "会议费", /^会议费$/),
   amount("training", "培训费", /^培训费$/),
   amount("running-cost", "机关运行经费", /机关运行经/),
@@ -224,6 +238,7 @@ const sanggongColumns: ColumnSpec[] = [
       amount("budget-vehicle-purchase", "预算数 公务用车购置费", /购置费?$/),
       amount("budget-vehicle-operation", "预算数 公务用车运行费", /运行(维护)?费$/),
       amount("budget-reception", "预算数 公务接待费", /公务接待(费|支出)?$/),
+      ...receptionSplit("budget-"),
     ],
     (c): ColumnSpec => ({ ...c, budgetStage: true }),
   ),

@@ -174,6 +174,9 @@ const SANGGONG_IDENTITIES: RowIdentity[] = [
   // A 决算's 三公 table prints the 预算数 beside each 决算数.
   { total: "budget-total", parts: ["budget-abroad", "budget-reception", "budget-vehicle"], rows: ["year", "other"], zh: "预算数：因公出国(境)费 + 公务接待费 + 公务用车购置及运行费", en: "budget: abroad + reception + vehicles" },
   { total: "budget-vehicle", parts: ["budget-vehicle-purchase", "budget-vehicle-operation"], rows: ["year", "other"], zh: "预算数：公务用车购置费 + 公务用车运行费", en: "budget: vehicle purchase + vehicle operation" },
+  // …and its 公务接待费 split into 国内接待费 and 国（境）外接待费, where it prints both (one left blank: nothing).
+  { total: "reception", parts: ["reception-domestic", "reception-foreign"], rows: ["year", "other"], when: ["reception-domestic", "reception-foreign"], zh: "国内接待费 + 国(境)外接待费", en: "domestic + abroad receptions" },
+  { total: "budget-reception", parts: ["budget-reception-domestic", "budget-reception-foreign"], rows: ["year", "other"], when: ["budget-reception-domestic", "budget-reception-foreign"], zh: "预算数：国内接待费 + 国(境)外接待费", en: "budget: domestic + abroad receptions" },
 ];
 
 export const KINDS: Record<TableKind, KindSpec> = {

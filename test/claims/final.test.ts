@@ -739,3 +739,35 @@ describe("the execution of all the 财政拨款 and of one fund (round 47)", () 
     ]);
   });
 });
+
+/*
+ * A fund's balance as its section states it (云南, round 48): 政府性基金预算财政拨款年初结转和结余 A 万元，本年收入 B 万元，本年支出
+ * C 万元，年末结转和结余 D 万元 — each part the fund table's 合计 (and the 财政拨款收入支出决算表's line of the fund, where printed:
+ * test/e2e/yunnan-final). Not read before: 本年收入 and 本年支出 without the fund's name before them were no figure of it.
+ */
+describe("a fund's balance in its section", () => {
+  const tables = [...TABLE, ...FINAL_GOV_FUND_TABLE];
+  const text = (opening: string, spent = "305.00") => [
+    "  八、政府性基金预算财政拨款收入支出决算情况说明",
+    `  2025年度政府性基金预算财政拨款年初结转和结余${opening}万元，本年收入300.00万元，本年支出${spent}万元，年末结转和结余5.00万元。本年支出全部为彩票公益金安排的支出。`,
+  ];
+  const doc = (paragraphs: string[]) => loadLayoutText("final.txt", [...tables, "第三部分 某局2025年度部门决算情况说明", ...paragraphs].join("\n"), { template: shanghaiFinal });
+  const judged = (paragraphs: string[]) =>
+    runRules(doc(paragraphs), [textVsTable], { tolerance: { kind: "auto" }, lang: "en" })
+      .filter((f) => f.severity === "error")
+      .map((f) => `${f.item} ${f.stated} ${f.computed}`);
+
+  it("is read part by part, each once, right after the fund's name", () => {
+    const parts = (paragraphs: string[]) => claimsOf(doc(paragraphs)).claims.flatMap((c) => (c.kind === "fund-balance" ? [`${c.fund} ${c.part} ${c.amount.text}`] : []));
+    expect(parts(text("10.00"))).toEqual(["gov-fund opening 10.00", "gov-fund income 300.00", "gov-fund spent 305.00", "gov-fund closing 5.00"]);
+    expect(parts(["  国有资本经营预算财政拨款本年收入0.00万元，本年支出0.00万元。"])).toEqual(["state-capital income 0.00", "state-capital spent 0.00"]);
+    // (The fund's 支出 first, then another 本年收入: not its balance.)
+    expect(parts(["  2025年度政府性基金预算财政拨款支出305.00万元，本年收入300.00万元。"])).toEqual([]);
+  });
+
+  it("each part against the fund table's 合计", () => {
+    expect(judged(text("10.00"))).toEqual([]);
+    expect(judged(text("1.00"))).toEqual(["政府性基金预算财政拨款年初结转和结余 1 10"]);
+    expect(judged(text("10.00", "350.00"))).toEqual(["政府性基金预算财政拨款本年支出 350 305"]);
+  });
+});

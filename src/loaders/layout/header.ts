@@ -218,11 +218,28 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     return c !== g && c.top > g.bottom && centre(c) >= g.x0 - reach && centre(c) <= g.x1 + reach;
   };
   const groups = cells.filter((c) => GROUP.test(c.text) && cells.some((o) => under(c, o)));
+  const spanned = new Map<(typeof cells)[number], Set<(typeof cells)[number]>>();
+  // Two group labels side by side on one line, 预算数 | 决算数 (a 决算's 三公 table) or last year's budget | this
+  // year's, over labels that print one list of items twice: each spans one printing of the items, wherever it is
+  // centred in its merged cell (云南's 预算数 centred over six columns stands on the gap between the third and the
+  // fourth and reaches by its width neither), so long as it stands on its printing's side of the midpoint between
+  // the two printings and over its printing.
+  for (const pair of [sidePair(cells, STAGES, (a, b) => STAGE_BUDGET.test(a.text) && !STAGE_BUDGET.test(b.text)), sidePair(cells, YEAR_GROUP, (a, b) => yearOrder(a.text) < yearOrder(b.text))]) {
+    if (!pair) continue;
+    const below = cells.filter((c) => c.top > pair[0].bottom && !groups.includes(c) && !LABEL_COLUMN.test(c.text)).sort((a, b) => centre(a) - centre(b));
+    if (!printedTwice(below)) continue;
+    const size = below.length / 2;
+    const mid = (below[size - 1].x1 + below[size].x0) / 2;
+    if (centre(pair[0]) >= mid || centre(pair[1]) <= mid || pair[0].x1 <= below[0].x0 || pair[1].x0 >= below[below.length - 1].x1) continue;
+    pair.forEach((g, k) => {
+      spanned.set(g, new Set(cells.filter((c) => c.top > g.bottom && (k === 0 ? centre(c) < mid : centre(c) > mid))));
+      if (!groups.includes(g)) groups.push(g);
+    });
+  }
   // A group label centred over many columns may stand over none of them by its own width (a PDF's 财政拨款 over
   // 合计 · 一般公共预算 · 政府性基金预算 · 国有资本经营预算, the labels beside them spanning two lines): its columns
   // are the labels two lines or more below it, between the labels printed on the line right below it on
   // either side.
-  const spanned = new Map<(typeof cells)[number], Set<(typeof cells)[number]>>();
   for (const g of cells) {
     if (groups.includes(g) || !GROUP.test(g.text)) continue;
     const mid = centre(g);
@@ -334,7 +351,7 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
   const sideBySide = (set: (typeof cells)[number][], kind: RegExp) => {
     const below = leaves.filter((l) => l.top > set[0].bottom);
     const size = below.length / set.length;
-    const again = Number.isInteger(size) && below.every((l, i) => l.text === below[i % size].text);
+    const again = Number.isInteger(size) && repeats(below, size);
     const mids = mapArray(set.slice(1), (g, k) => (centre(set[k]) + centre(g)) / 2);
     below.forEach((l, i) => {
       const k = again ? Math.floor(i / size) : mids.filter((m) => centre(l) >= m).length;
@@ -353,7 +370,7 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     const change = cells.find((c) => !groups.includes(c) && CHANGE_GROUP.test(c.text) && c.top === years[0].top && centre(c) > centre(years[1]));
     const below = leaves.filter((l) => l.top > years[0].bottom);
     const size = below.length / 3;
-    const thrice = !!change && Number.isInteger(size) && size >= 2 && below.every((l, i) => l.text === below[i % size].text);
+    const thrice = !!change && Number.isInteger(size) && size >= 2 && repeats(below, size);
     const own = thrice ? leaves.findIndex((l) => l.text === change.text && l.x0 === change.x0 && l.top === change.top) : -1;
     if (own >= 0) {
       leaves.splice(own, 1);
@@ -381,6 +398,18 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
     else if (open && !LABEL_COLUMN.test(l.text)) l.groups = open;
   }
   return mapArray(leaves, ({ top: _top, ...l }) => l);
+}
+
+/** Whether labels in printed order print one list of `size` items again and again. */
+const repeats = (labels: { text: string }[], size: number) => labels.every((l, i) => l.text === labels[i % size].text);
+
+/** Whether labels in printed order print one list of two or more items twice. */
+const printedTwice = (labels: { text: string }[]) => labels.length >= 4 && labels.length % 2 === 0 && repeats(labels, labels.length / 2);
+
+/** The two labels of one line `kind` matches, left to right, when they are the only two and `ordered`. */
+function sidePair<C extends { text: string; x0: number; x1: number; top: number }>(cells: C[], kind: RegExp, ordered: (a: C, b: C) => boolean): [C, C] | null {
+  const set = cells.filter((c) => kind.test(c.text)).sort((a, b) => a.x0 + a.x1 - b.x0 - b.x1);
+  return set.length === 2 && set[0].top === set[1].top && ordered(set[0], set[1]) ? [set[0], set[1]] : null;
 }
 
 /** A leaf's label without the 其中： that marks a part printed under its total. */

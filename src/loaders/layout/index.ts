@@ -14,13 +14,13 @@ import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../template
 import { InputError } from "../errors.js";
 import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
 import { Decimal } from "decimal.js";
-import { parseNumber } from "../../model/amount.js";
+import { makeCount, parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
 import { identitiesHold, settleByColumnSums, type PlacementChoice } from "./column-sums.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
-import { PERCENT_CELL } from "../../model/document.js";
+import { COUNT_CELL, PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
 import { projectCards } from "./cards.js";
 import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
@@ -2477,9 +2477,35 @@ const SANGGONG_ITEMS: [RegExp, string][] = [
   [/^公务用车购置费$/, "vehicle-purchase"],
   [/^公务用车运行(维护)?费$/, "vehicle-operation"],
   [/^公务接待(费)?(支出)?$/, "reception"],
+  // A 决算's 公务接待费 split as the national form prints it: （1）国内接待费 (其中：外事接待费) and （2）国（境）外接待费.
+  [/^国内(公务)?接待(费|支出)?$/, "reception-domestic"],
+  [/^外事接待(费|支出)?$/, "reception-foreign-guests"],
+  [/^国\(境\)外(公务)?接待(费|支出)?$/, "reception-foreign"],
   [/^行政经费$/, "admin-cost"],
   [/^机关运行经费$/, "running-cost"],
 ];
+
+/**
+ * The counts a 决算's 三公 table prints under its 统计数 (the national form's rows after the money: 因公出国（境）团组数（个） ·
+ * 因公出国（境）人次数（人） · 公务用车购置数（辆） · 公务用车保有量（辆） · 国内公务接待批次（个） · 其中：外事接待批次（个） ·
+ * 国内公务接待人次（人） · …), each by its label without its unit.
+ */
+const SANGGONG_COUNTS: [RegExp, string][] = [
+  [/^因公出国\(境\)团组数?$/, "abroad-groups"],
+  [/^因公出国\(境\)人(次)?数$/, "abroad-people"],
+  [/^公务用车购置数(量)?$/, "vehicles-bought"],
+  [/^公务用车保有(量|数)$/, "vehicles-held"],
+  [/^国内公务接待批次$/, "reception-batches"],
+  [/^国内公务接待人次$/, "reception-people"],
+  [/^外事接待批次$/, "reception-foreign-guests-batches"],
+  [/^外事接待人次$/, "reception-foreign-guests-people"],
+  [/^国\(境\)外公务接待批次$/, "reception-foreign-batches"],
+  [/^国\(境\)外公务接待人次$/, "reception-foreign-people"],
+];
+/** The line that opens a 三公 table's counts (统计数, its cells a dash). */
+const STATISTICS = /^统计数(据)?$/;
+/** A count's unit printed after its label: （个） · （人） · （辆） · （人次）. */
+const COUNT_UNIT = /\((个|人|辆|人次|批次|次|台)\)$/;
 
 /** A year's budget as a 三公 table prints it, a column's label or a row's: 2025年预算数 · 2024年预算 · 2025年 · 上年预算数 · 本年预算数. */
 const YEAR_ROW = /^(?:(\d{4})年度?|(上|本)年度?)(?:预算)?数?$/;
@@ -2535,6 +2561,12 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const funds = staged ? ["预算数", "决算数"] : years ?? mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
   if ((funds[0] !== "合计" && !staged && !years) || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
   const items: { key: string; d: DataLine; at: (LayoutToken | undefined)[] }[] = [];
+  // A 决算's items printed with no figure (（2）国（境）外接待费 left blank), and the counts under its 统计数.
+  const blank = new Set<string>();
+  const counts: { key: string; d: DataLine }[] = [];
+  let counting = false;
+  // Where each column's figures end, on the lines that print all of them.
+  const rights = columnRights(lines.filter((d) => d.amounts.length === funds.length && !STATISTICS.test(itemLabel(d))), funds.length);
   // A line leaving a fund's cell blank: its figures go where the labels' starts put them, the line's first
   // figure in its first column, when one placement is clearly nearest (else the table stays listed).
   const fundLeaves = leaves.filter((l) => !/^项目(名称)?$/.test(l.text));
@@ -2544,15 +2576,32 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   // In a table of cells, the fund whose label is in the figure's own cell, whatever a blank cell leaves.
   const labels = headerTokens(header.filter((l) => l.line < first));
   const lefts = mapArray(fundLeaves, (l) => l.x0);
-  for (const d of lines) {
-    const key = sanggongItem(d);
+  for (const d of splitBody(body).filter((d) => !isNumberingRow(d))) {
     const label = itemLabel(d);
+    // The counts after 统计数 (or a label ending in its unit: 公务用车保有量（辆）) are no money: kept as counts, an unknown
+    // one left (a count is in no identity).
+    if (staged && (STATISTICS.test(label) || counting || COUNT_UNIT.test(label))) {
+      counting ||= STATISTICS.test(label);
+      const key = SANGGONG_COUNTS.find(([re]) => re.test(label.replace(COUNT_UNIT, "")))?.[1];
+      if (key && d.amounts.length) counts.push({ key, d });
+      continue;
+    }
+    const key = sanggongItem(d);
+    if (!d.amounts.length) {
+      if (key) blank.add(key);
+      continue;
+    }
     if (!key) return listed(`项目未能识别 item not understood: ${label}`);
     const at: (LayoutToken | undefined)[] = mapArray(funds, () => undefined);
     const byCell = underCells(d.amounts, lefts, labels);
     if (byCell) byCell.forEach((j, i) => (at[j] = d.amounts[i]));
     else if (d.amounts.length === funds.length) d.amounts.forEach((a, j) => (at[j] = a));
-    else {
+    else if (staged && d.amounts.length === 1) {
+      // (A 决算's item printing one of its 预算数 and 决算数: in the column whose figures it ends with.)
+      const j = nearestColumn(d.amounts[0], rights);
+      if (j === null) return listed("列位置不确定 columns uncertain");
+      at[j] = d.amounts[0];
+    } else {
       if (d.amounts.length > funds.length) return listed("列位置不确定 columns uncertain");
       const positions = mapArray(d.amounts, (a) => a.x1 - d.amounts[0].x1);
       const ranked = mapArray(placements(d.amounts.length, funds.length).filter((cols) => cols[0] === 0), (cols) => ({ cols, cost: placementCost(positions, offsets, cols) })).sort((x, y) => x.cost - y.cost);
@@ -2575,6 +2624,9 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
         keys.add(budget.key);
       }
     }
+    // An item printed blank is a column the table prints (the 公务接待费 split's identity holds where both parts are).
+    for (const key of blank) for (const k of [key, `budget-${key}`]) if (specOf(k)) keys.add(k);
+    stagedCounts(file, counts, rights, row);
     row.role = "current-year";
     return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), [row]), department };
   }
@@ -2611,6 +2663,43 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     return row;
   });
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
+}
+
+/** Where each of `n` columns' figures end: the median of their right edges on `lines` (null for a column none prints). */
+function columnRights(lines: DataLine[], n: number): (number | null)[] {
+  return mapArray(Array.from({ length: n }, (_, j) => j), (j) => {
+    const xs = mapArray(lines, (d) => d.amounts[j].x1).sort((a, b) => a - b);
+    return xs.length ? xs[Math.floor(xs.length / 2)] : null;
+  });
+}
+
+/** The column a lone figure stands in: the one whose figures end nearest to where it ends, when clearly nearer than any other. */
+function nearestColumn(tok: LayoutToken, rights: (number | null)[]): number | null {
+  if (rights.some((r) => r === null)) return null;
+  const ranked = mapArray(rights, (r, j) => ({ j, d: Math.abs(r! - tok.x1) })).sort((a, b) => a.d - b.d);
+  const pitch = Math.min(...mapArray(rights.slice(1), (r, j) => Math.abs(r! - rights[j]!)));
+  return ranked.length === 1 || ranked[1].d - ranked[0].d >= pitch / 3 ? ranked[0].j : null;
+}
+
+/**
+ * The counts under a 决算's 三公 table's 统计数 into its row (`count:<item>`, `count:budget-<item>`): a line printing both
+ * columns' figures, each in its own; a line printing one, in the column whose figures end nearest to where it ends (the
+ * 决算数 one, as the national form prints them) — when clearly nearer; else left.
+ */
+function stagedCounts(file: string, counts: { key: string; d: DataLine }[], rights: (number | null)[], row: Row) {
+  for (const { key, d } of counts) {
+    const at: (LayoutToken | undefined)[] = [undefined, undefined];
+    if (d.amounts.length === 2) [at[0], at[1]] = d.amounts;
+    else if (d.amounts.length === 1) {
+      const j = nearestColumn(d.amounts[0], rights);
+      if (j !== null) at[j] = d.amounts[0];
+    }
+    at.forEach((tok, j) => {
+      const location = tok && locationOf(file, printedOn.get(tok) ?? d.line, tok);
+      const count = tok && location ? makeCount(tok.text, location) : null;
+      if (count) row.cells[`${COUNT_CELL}${j === 0 ? "budget-" : ""}${key}`] = { text: tok!.text, amount: count, location: count.location };
+    });
+  }
 }
 
 /**
