@@ -85,6 +85,7 @@ export function readSheetTables(file: string, sheets: SheetLines[], facts: Workb
     shenzhen,
     () => (cells = laid()).lines,
     (_, tpl) => byLayout(cells!, tpl),
+    mapArray(sheets, (s) => s.name),
   );
 }
 
