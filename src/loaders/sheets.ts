@@ -92,7 +92,25 @@ export function readSheetTables(file: string, all: SheetLines[], facts: Workbook
             (_, tpl) => byLayout(cells!, tpl),
             mapArray(sheets, (s) => s.name),
           );
+  spreadSums(doc, facts);
   return doc;
+}
+
+/**
+ * A table's figure that a plain sum formula adds up from other cells stands for its true amount within its terms'
+ * rounding together (SumFormula.halfUnits), not within half a unit of its own: a 合计 of the printed items, each
+ * rounded once, is not a total rounded once (docs/cli.md, "Rounding semantics").
+ */
+function spreadSums(doc: BudgetDocument, facts: WorkbookFacts): void {
+  const spread = new Map<string, number>();
+  for (const f of facts.formulas) if (f.halfUnits > 1) spread.set(`${f.location.sheet}!${f.location.cell}`, f.halfUnits);
+  if (!spread.size) return;
+  for (const t of doc.tables)
+    for (const r of t.rows)
+      for (const c of Object.values(r.cells)) {
+        const n = c.amount?.location.sheet ? spread.get(`${c.amount.location.sheet}!${c.amount.location.cell}`) : undefined;
+        if (n) c.amount!.halfUnits = n;
+      }
 }
 
 /** A cell's column letters (`F` of `F12`). */

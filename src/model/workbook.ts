@@ -11,6 +11,12 @@ export interface SumFormula {
   formula: string;
   cached: Amount;
   parts: { amount: Amount; sign: 1 | -1 }[];
+  /**
+   * How many half units of its last printed digit the true amount of the figure it prints may lie from it
+   * (Amount.halfUnits): the sum of its terms' (a sum of rounded figures is not itself a figure rounded once).
+   * Given to the table's figure printed in the cell (loaders/sheets.ts).
+   */
+  halfUnits: number;
 }
 
 /** A worksheet row hidden in the workbook; `hasAmounts` when any of its cells holds an amount. */
