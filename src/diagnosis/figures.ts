@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import type { Amount } from "../model/amount.js";
+import { halfUnitsOf, type Amount } from "../model/amount.js";
 import { scaledOf } from "../engine/grid.js";
 
 /**
@@ -44,7 +44,7 @@ class FigureGrid implements Grid {
         units: BigInt(scaledOf(a)),
         decimals: a.decimals,
         step,
-        half: a.exact ? 0n : step / 2n,
+        half: a.exact ? 0n : (step / 2n) * BigInt(halfUnitsOf(a)),
         nonNegative: a.nonNegative && !a.value.isNegative(),
       };
       this.cache.set(a, f);

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { decimalString, interval } from "../model/amount.js";
+import { decimalString, halfUnitsOf, interval } from "../model/amount.js";
 import type { Amount } from "../model/amount.js";
 import { signOfSum } from "./grid.js";
 import type { AtMostIdentity, RatioIdentity, SumIdentity, Term } from "./types.js";
@@ -169,16 +169,22 @@ function twiceOnGrid(a: Amount, D: number): bigint {
   return 2n * BigInt(a.scaled!) * 10n ** BigInt(D - a.decimals);
 }
 
-/** The low end of the figure's interval (v − ½·10^−d on the grid; a printed non-negative figure stops at 0; an exact one has width 0). */
+/** The low end of the figure's interval (v − ½·10^−d on the grid, times its half units; a printed non-negative figure stops at 0; an exact one has width 0). */
 function lowOnGrid(a: Amount, c: bigint, D: number): bigint {
   if (a.exact) return c;
-  const lo = c - 10n ** BigInt(D - a.decimals);
+  const lo = c - widthOnGrid(a, D);
   return a.nonNegative && c >= 0n && lo < 0n ? 0n : lo;
 }
 
-/** The high end of the figure's interval (v + ½·10^−d on the grid). */
+/** The high end of the figure's interval (v + ½·10^−d on the grid, times its half units). */
 function highOnGrid(a: Amount, c: bigint, D: number): bigint {
-  return a.exact ? c : c + 10n ** BigInt(D - a.decimals);
+  return a.exact ? c : c + widthOnGrid(a, D);
+}
+
+/** Half the figure's interval on the grid of ½·10^−D: 10^(D−d), times its half units (Amount.halfUnits). */
+function widthOnGrid(a: Amount, D: number): bigint {
+  const unit = 10n ** BigInt(D - a.decimals);
+  return a.halfUnits && a.halfUnits > 1 ? unit * BigInt(a.halfUnits) : unit;
 }
 
 /** x·½·10^−D as a decimal, written out (x/2 with D decimals, or 5x with D + 1) rather than divided. */
@@ -260,7 +266,8 @@ export function verdictStrings(v: Verdict): VerdictStrings {
 export function cutOffFigure(a: Amount, b: Amount): { figure: Amount; rounded: Decimal } | null {
   if (a.decimals === b.decimals) return null;
   const [coarse, fine] = a.decimals < b.decimals ? [a, b] : [b, a];
-  if (coarse.exact) return null;
+  // (An exact figure, or a sum of rounded figures, is no figure cut off at its places.)
+  if (coarse.exact || halfUnitsOf(coarse) > 1) return null;
   const i = interval(fine);
   const unit = new Decimal(1).div(new Decimal(10).pow(coarse.decimals));
   const c = coarse.value;
@@ -353,15 +360,13 @@ function cornersOnGrid(vars: Amount[], numerator: Term[], denominator: Term[], n
   const lo: bigint[] = [];
   const hi: bigint[] = [];
   for (const a of vars) {
-    const unit = 10n ** BigInt(D - a.decimals);
-    const c = 2n * unit * BigInt(a.scaled!);
+    const c = 2n * 10n ** BigInt(D - a.decimals) * BigInt(a.scaled!);
     if (a.exact) {
       lo.push(c);
       hi.push(c);
     } else {
-      const l = c - unit;
-      lo.push(a.nonNegative && c >= 0n && l < 0n ? 0n : l);
-      hi.push(c + unit);
+      lo.push(lowOnGrid(a, c, D));
+      hi.push(highOnGrid(a, c, D));
     }
   }
   const num = mapArray(numerator, (t) => vars.indexOf(t.amount));

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import type { Amount } from "../model/amount.js";
+import { halfUnitsOf, type Amount } from "../model/amount.js";
 import { scaledOf, shift, signOfSum, type Units } from "./grid.js";
 import type { Subject } from "./types.js";
 
@@ -195,7 +195,7 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
   let big = false;
   for (const a of amounts) {
     // v·2·10^(D−d) ± 10^(D−d); a printed non-negative figure's interval stops at 0; an exact one has width 0.
-    const unit = shift(1, D - a.decimals);
+    const unit = shift(halfUnitsOf(a), D - a.decimals);
     const center = shift(scaledOf(a), D - a.decimals);
     const c2 = typeof center === "number" ? 2 * center : null;
     if (typeof unit !== "number" || c2 === null || !Number.isSafeInteger(Math.abs(c2) + unit)) {
@@ -210,7 +210,7 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
   if (big) {
     lo0.length = hi0.length = 0;
     for (const a of amounts) {
-      const unit = BigInt(shift(1, D - a.decimals));
+      const unit = BigInt(shift(halfUnitsOf(a), D - a.decimals));
       const c2 = 2n * BigInt(shift(scaledOf(a), D - a.decimals));
       let lo = a.exact ? c2 : c2 - unit;
       if (!a.exact && a.nonNegative && c2 >= 0n && lo < 0n) lo = 0n;

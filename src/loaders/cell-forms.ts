@@ -2,7 +2,8 @@ import { Decimal } from "decimal.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { generic } from "../templates/generic.js";
-import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
+import { defaultTemplate, templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
+import { chineseNumeral } from "../model/names.js";
 import { InputError } from "./errors.js";
 import { layoutDocument, recogniseTemplate } from "./layout/index.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
@@ -35,12 +36,16 @@ export const kindsOf = (doc: BudgetDocument): number => new Set(mapArray(doc.tab
  *   error that says what was expected; in one of three kinds or more, a table whose header it cannot match is
  *   listed, not read).
  */
-export function chooseReading(shenzhen: () => BudgetDocument, lines: () => LayoutLine[], laidOut: (lines: LayoutLine[], template: DocumentTemplate) => BudgetDocument): BudgetDocument {
+export function chooseReading(shenzhen: () => BudgetDocument, lines: () => LayoutLine[], laidOut: (lines: LayoutLine[], template: DocumentTemplate) => BudgetDocument, names: string[] = []): BudgetDocument {
   let read: BudgetDocument | null = null;
   let refused: unknown = null;
+  // Worksheets or files named as another layout numbers its tables (表4 财政拨款收支预算总表, 表5 一般公共预算财政拨款支出预算表
+  // where Shenzhen's 表4 and 表5 are its 基本支出总表 and 项目支出总表): not Shenzhen's, whatever kinds the tab-separated
+  // reader finds in them (it reads a worksheet it finds no title of its own in by its number). Read by kind alone.
+  const otherwise = numberedOtherwise(names, defaultTemplate);
   try {
     read = shenzhen();
-    if (kindsOf(read) >= 3 && headerMismatches(read).length === 0) return read;
+    if (kindsOf(read) >= 3 && headerMismatches(read).length === 0 && !otherwise) return read;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     refused = e;
@@ -57,7 +62,9 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
   // refused for a table it does not know, although its titles are Shenzhen's, is another province's, read by kind. (Not
   // one it refused for what it read: a table printed twice stays that error.)
   const unknownTable = refused instanceof InputError && /^no standard table found/.test(refused.message);
-  const reading = recognised.name !== defaultTemplate.name ? recognised : !read && unknownTable ? generic : null;
+  // (A province's template recognised by its titles, whose numbers the names contradict, is not taken either.)
+  const own = recognised.name !== defaultTemplate.name ? (recognised !== generic && numberedOtherwise(names, recognised) ? generic : recognised) : null;
+  const reading = own ?? ((!read && unknownTable) || otherwise ? generic : null);
   if (reading) {
     let doc: BudgetDocument | null = null;
     try {
@@ -68,10 +75,43 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     // (A reading of the written parts alone, no table in it, is taken where the tab-separated reader found no
     // table at all; one that found a table it could not read keeps its error, which says what was expected.)
     const noTable = !read && refused instanceof InputError && /^not a budget disclosure/.test(refused.message);
-    if (doc && (reading !== generic || (kindsOf(doc) >= 3 && kindsOf(doc) > (read ? kindsOf(read) : 0)) || (doc.tables.length === 0 && noTable))) return doc;
+    if (doc && (reading !== generic || (kindsOf(doc) >= 3 && (otherwise || kindsOf(doc) > (read ? kindsOf(read) : 0))) || (doc.tables.length === 0 && noTable))) return doc;
   }
   if (read) return read;
   throw refused;
+}
+
+/**
+ * The number a worksheet's or a CSV file's name files its table under (`表3 支出总表`, `T3.csv`, `03-支出总表.csv`;
+ * null where it prints none) and the title after it.
+ */
+export function filedAs(name: string): { number: number | null; title: string } {
+  const stem = name.replace(/\.csv$/i, "");
+  const m = /(?:^|[^A-Za-z])(?:表|T)\s*(\d+|[一二三四五六七八九十]+)/i.exec(stem) ?? /^(\d+)(?:[-_ ]|$)/.exec(stem);
+  return { number: m ? chineseNumeral(m[1]) : null, title: stem.replace(/^(表|T)?\s*\d+[-_ ]*/i, "") };
+}
+
+/**
+ * Whether worksheets' or files' names number a template's tables as another layout does (the layout reader's
+ * `numberedOtherwise` for printed titles): a name whose title is the template's under another number (表4
+ * 财政拨款收支预算总表, Shenzhen's 表6), or whose title names a kind other than the template's table of that number
+ * (表5 一般公共预算财政拨款支出预算表, Shenzhen's 表5 项目支出总表), disagrees; one under its own number agrees. Two
+ * names or more disagreeing, and more than agree (表1–表3, 收支 · 收入 · 支出总表, are numbered alike nearly everywhere).
+ */
+export function numberedOtherwise(names: string[], tpl: DocumentTemplate): boolean {
+  let agree = 0;
+  let disagree = 0;
+  for (const name of names) {
+    const { number, title } = filedAs(name);
+    if (number === null || !title.trim()) continue;
+    const own = templateByTitle(tpl, title);
+    const kind = own ? own.kind : templateByTitle(generic, title)?.kind;
+    const numbered = own ?? templateByNumber(tpl, number);
+    if (!kind || !numbered) continue;
+    if (numbered.number === number && numbered.kind === kind) agree++;
+    else disagree++;
+  }
+  return disagree >= 2 && disagree > agree;
 }
 
 /** A worksheet's or a CSV file's lines, with the name it goes by (a title such as 表3 支出总表 is read as one). */

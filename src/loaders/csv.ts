@@ -2,10 +2,9 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { BudgetDocument } from "../model/document.js";
-import { chineseNumeral } from "../model/names.js";
 import { resolveItemCodes } from "../model/resolve.js";
 import { defaultTemplate, templateByNumber, templateByTitle, type DocumentTemplate } from "../templates/index.js";
-import { cellLines, chooseReading, readCells } from "./cell-forms.js";
+import { cellLines, chooseReading, filedAs, readCells } from "./cell-forms.js";
 import { noteHeaderMismatches } from "./markdown.js";
 import { decodeTextWithEncoding, type EncodingName } from "./decode.js";
 import { InputError } from "./errors.js";
@@ -39,12 +38,10 @@ export function csvLines(file: string, text: string): RawLine[] {
 
 /** `表3 支出总表.csv`, `T3.csv`, `03-支出总表.csv` (or a worksheet named so): the table a file holds when its rows carry no title. */
 export function tableHint(template: DocumentTemplate, name: string) {
-  const stem = name.replace(/\.csv$/i, "");
-  const m = /(?:^|[^A-Za-z])(?:表|T)\s*(\d+|[一二三四五六七八九十]+)/i.exec(stem) ?? /^(\d+)(?:[-_ ]|$)/.exec(stem);
-  const byTitle = templateByTitle(template, stem.replace(/^(表|T)?\s*\d+[-_ ]*/i, ""));
+  const { number, title } = filedAs(name);
+  const byTitle = templateByTitle(template, title);
   if (byTitle) return byTitle;
-  const n = m ? chineseNumeral(m[1]) : null;
-  return n ? templateByNumber(template, n) : undefined;
+  return number ? templateByNumber(template, number) : undefined;
 }
 
 /**
@@ -94,6 +91,7 @@ export function loadCsvFolder(dir: string, template?: DocumentTemplate, encoding
             shenzhen,
             () => (cells = laid()).lines,
             (_, tpl) => readCells(dir, cells!.lines, cells!.places, tpl, "csv"),
+            csvs,
           );
   doc.encoding = packageEncoding(encodings);
   return doc;

@@ -19,6 +19,7 @@ import { parseNarrative } from "./narrative.js";
 import { isTabular, lineText, type RawLine } from "./raw.js";
 import { parseTables, type TableMeta } from "./tables.js";
 import { mapArray } from "../util/arrays.js";
+import { isNumber } from "../model/amount.js";
 
 /** Columns and rows of a worksheet that may hold values (a budget table uses a few dozen columns). */
 export const MAX_SHEET_COLUMNS = 1_000;
@@ -72,20 +73,82 @@ export interface SheetLines {
  * Reads a workbook's worksheets: each holds one table (named after it, e.g. 表3, or titled in its rows), possibly
  * over several pages; a worksheet without a table holds the written parts, one line per row.
  */
-export function readSheetTables(file: string, sheets: SheetLines[], facts: WorkbookFacts, template: DocumentTemplate | undefined): BudgetDocument {
+export function readSheetTables(file: string, all: SheetLines[], facts: WorkbookFacts, template: DocumentTemplate | undefined): BudgetDocument {
+  const sheets = shownSheets(all, facts);
   // Another province's workbook (or one read with its template) is read by the layout reader from the same
   // cells (cell-forms.ts); Shenzhen's by the tab-separated reader, which knows its headers.
   const laid = () => cellLines(mapArray(sheets, (s) => ({ name: s.name, location: { file, sheet: s.name }, lines: s.lines })));
   const byLayout = (read: ReturnType<typeof laid>, tpl: DocumentTemplate) => ({ ...readCells(file, read.lines, read.places, tpl, "xlsx"), workbook: facts });
-  if (template && template.name !== defaultTemplate.name) return byLayout(laid(), template);
   const shenzhen = () => readSheets(file, sheets, facts, defaultTemplate);
-  if (template) return shenzhen();
   let cells: ReturnType<typeof laid> | null = null;
-  return chooseReading(
-    shenzhen,
-    () => (cells = laid()).lines,
-    (_, tpl) => byLayout(cells!, tpl),
-  );
+  const doc =
+    template && template.name !== defaultTemplate.name
+      ? byLayout(laid(), template)
+      : template
+        ? shenzhen()
+        : chooseReading(
+            shenzhen,
+            () => (cells = laid()).lines,
+            (_, tpl) => byLayout(cells!, tpl),
+            mapArray(sheets, (s) => s.name),
+          );
+  spreadSums(doc, facts);
+  return doc;
+}
+
+/**
+ * A table's figure that a plain sum formula adds up from other cells stands for its true amount within its terms'
+ * rounding together (SumFormula.halfUnits), not within half a unit of its own: a 合计 of the printed items, each
+ * rounded once, is not a total rounded once (docs/cli.md, "Rounding semantics").
+ */
+function spreadSums(doc: BudgetDocument, facts: WorkbookFacts): void {
+  const spread = new Map<string, number>();
+  for (const f of facts.formulas) if (f.halfUnits > 1) spread.set(`${f.location.sheet}!${f.location.cell}`, f.halfUnits);
+  if (!spread.size) return;
+  for (const t of doc.tables)
+    for (const r of t.rows)
+      for (const c of Object.values(r.cells)) {
+        const n = c.amount?.location.sheet ? spread.get(`${c.amount.location.sheet}!${c.amount.location.cell}`) : undefined;
+        if (n) c.amount!.halfUnits = n;
+      }
+}
+
+/** A cell's column letters (`F` of `F12`). */
+const columnOf = (cell: string | null | undefined) => /^[A-Z]+/.exec(cell ?? "")?.[0] ?? "";
+
+/**
+ * The worksheets as printed: a hidden row is not printed and not read, nor is a hidden column's cell (the cells
+ * right of it move left, each keeping its address: a helper column of 元 or of checks beside a table is no column
+ * of its header); a worksheet left with no row is left out. A hidden column that holds an amount is noted so
+ * (`hasAmounts`), for the hidden-content rule. (A hidden worksheet is read: the rule says so.)
+ */
+function shownSheets(sheets: SheetLines[], facts: WorkbookFacts): SheetLines[] {
+  if (!facts.hiddenRows.length && !facts.hiddenColumns.length) return sheets;
+  const out: SheetLines[] = [];
+  for (const s of sheets) {
+    const rows = new Set(mapArray(facts.hiddenRows.filter((h) => h.sheet === s.name), (h) => h.row));
+    const columns = new Map(mapArray(facts.hiddenColumns.filter((h) => h.sheet === s.name), (h) => [h.column, h] as const));
+    const lines: RawLine[] = [];
+    for (const l of s.lines) {
+      if (rows.has(Number(/\d+$/.exec(l.location.cell ?? "")?.[0]))) continue;
+      if (!columns.size) {
+        lines.push(l);
+        continue;
+      }
+      const cells: string[] = [];
+      const cellLocations: SourceLocation[] = [];
+      l.cells.forEach((text, i) => {
+        const hidden = columns.get(columnOf(l.cellLocations[i]?.cell));
+        if (hidden && !hidden.hasAmounts && isNumber(text)) hidden.hasAmounts = true;
+        if (hidden) return;
+        cells.push(text);
+        cellLocations.push(l.cellLocations[i]);
+      });
+      if (cells.some((t) => t.trim())) lines.push({ ...l, cells, cellLocations });
+    }
+    if (lines.length) out.push({ name: s.name, lines });
+  }
+  return out;
 }
 
 /** Narrative locations (file + line) as sheet + column A cell, where the sheet holds one text line per row. */

@@ -76,20 +76,30 @@ function isFormula(cell: Cell): boolean {
  * cycle. A blank cell adds 0, as in Excel.
  */
 function uncachedSum(cell: Cell, seen: Set<string> = new Set()): Decimal | null {
-  const terms = cell.formula ? sumTerms(cell.formula) : null;
-  if (!terms || seen.has(cell.address)) return null;
-  seen.add(cell.address);
-  let total = new Decimal(0);
-  for (const t of terms) {
-    const ref = cell.worksheet.getCell(t.address);
+  return overTerms(cell, seen, (ref, t) => {
     const v = storedValue(ref);
     let value: Decimal | null;
     if (v === null || v === undefined || v === "") value = isFormula(ref) ? uncachedSum(ref, seen) : new Decimal(0);
     else if (typeof v === "number") value = new Decimal(String(v));
     else if (typeof v === "string") value = parseNumber(v)?.value ?? (t.inSum ? new Decimal(0) : null);
     else value = null;
+    return value && value.times(t.sign);
+  });
+}
+
+/**
+ * Σ `term` over a plain sum formula's terms (each a cell of its worksheet), `seen` guarding against a cycle through
+ * terms that are such formulas themselves; null for any other formula, a cycle, or a term `term` gives no value.
+ */
+function overTerms(cell: Cell, seen: Set<string>, term: (ref: Cell, t: { sign: 1 | -1; inSum: boolean }) => Decimal | null): Decimal | null {
+  const terms = cell.formula ? sumTerms(cell.formula) : null;
+  if (!terms || seen.has(cell.address)) return null;
+  seen.add(cell.address);
+  let total = new Decimal(0);
+  for (const t of terms) {
+    const value = term(cell.worksheet.getCell(t.address), t);
     if (value === null) return null;
-    total = total.plus(value.times(t.sign));
+    total = total.plus(value);
   }
   seen.delete(cell.address);
   return total;
@@ -207,7 +217,42 @@ function sumFormula(ws: ExcelJS.Worksheet, cell: Cell, file: string): SumFormula
     if (amount) parts.push({ amount, sign: t.sign });
     else if (!t.inSum) return null; // text in A1+B1 is #VALUE! in Excel: not a plain sum
   }
-  return { location: at(cell.address), formula, cached, parts };
+  return { location: at(cell.address), formula, cached, parts, halfUnits: sumHalfUnits(cell, cached.value) };
+}
+
+const HALF = new Decimal("0.5");
+
+/**
+ * How far the true amount of a plain sum formula's printed figure may lie from it, in half units of its last
+ * printed digit (Amount.halfUnits), worked out exactly: the spread of each term — a cell holding a figure at no
+ * more decimals than it shows may be a rounded figure, half a unit of its last shown digit off; one holding more
+ * (1234.5678 shown 1,234.57) is the amount itself, 0; a sum formula's, the spread of its own terms; a blank, 0 —
+ * and how far the printed figure is from the stored sum (a sum shown with fewer decimals than it has). A total
+ * that a spreadsheet adds up from its printed items is the sum of figures each rounded once: it may be off by
+ * their half units together, not by half a unit of its own. At least 1; 1 where a term cannot be followed (a
+ * cycle, a figure it cannot read).
+ */
+function sumHalfUnits(cell: Cell, cached: Decimal): number {
+  const printed = parseNumber(cellText(cell));
+  const spread = termsSpread(cell, new Set());
+  if (!printed || spread === null) return 1;
+  const total = spread.plus(printed.value.minus(cached).abs());
+  const half = HALF.times(new Decimal(10).pow(-printed.decimals));
+  const n = total.div(half).ceil();
+  return n.gt(1) && n.lte(1_000_000) ? n.toNumber() : 1;
+}
+
+/** The spread of a sum formula's terms together (sumHalfUnits); null where one cannot be followed. */
+function termsSpread(cell: Cell, seen: Set<string>): Decimal | null {
+  return overTerms(cell, seen, (ref) => {
+    if (isFormula(ref) && ref.formula && sumTerms(ref.formula)) return termsSpread(ref, seen);
+    const v = storedValue(ref);
+    const shown = v === null || v === undefined || v === "" ? null : parseNumber(cellText(ref));
+    // A blank, or text a SUM passes over (sumFormula refuses A1+B1 of text), adds nothing.
+    if (!shown) return new Decimal(0);
+    const stored = typeof v === "number" ? new Decimal(String(v)).toSignificantDigits(15).decimalPlaces() : shown.decimals;
+    return stored > shown.decimals ? new Decimal(0) : HALF.times(new Decimal(10).pow(-shown.decimals));
+  });
 }
 
 /** The worksheet's rows as printed lines (cells by column, each located by sheet and A1 address). */

@@ -20,6 +20,13 @@ export interface Amount {
    */
   exact?: boolean;
   /**
+   * How many half units of its last printed digit (½·10^−decimals) the true amount may lie from the printed figure:
+   * 1 (absent) for a figure rounded once, as every printed figure is taken to be; more for a workbook's total that a
+   * sum formula adds up from cells holding rounded figures (a 合计 printed as the sum of its printed items, each half
+   * a unit off at most: the total may be off by the sum of those half units; loaders/xlsx.ts, docs/cli.md).
+   */
+  halfUnits?: number;
+  /**
    * The unit the figure is printed in, where `value` is in another: a text's 元 figure held in 万元, as the
    * text's figures are compared (claims/para.ts). Messages write a sum of such figures as printed.
    */
@@ -404,15 +411,18 @@ export function makeCount(text: string, location: SourceLocation): Amount | null
 /** ½·10^−d by d: computed once (the engine asks for it for every figure of every identity). */
 const HALF_UNITS = new Map<number, Decimal>();
 
-/** Half the last printed digit: ½·10^−decimals. */
+/** Half the last printed digit, ½·10^−decimals (times `halfUnits` for a sum of rounded figures). */
 export function halfUnit(a: Amount): Decimal {
   let h = HALF_UNITS.get(a.decimals);
   if (!h) {
     h = new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)));
     HALF_UNITS.set(a.decimals, h);
   }
-  return h;
+  return a.halfUnits && a.halfUnits > 1 ? h.times(a.halfUnits) : h;
 }
+
+/** How many half units of its last printed digit a figure's true amount may be from it (Amount.halfUnits): 1 unless set. */
+export const halfUnitsOf = (a: Amount): number => (a.halfUnits && a.halfUnits > 1 ? a.halfUnits : 1);
 
 const INTERVALS = new WeakMap<Amount, { lo: Decimal; hi: Decimal }>();
 

@@ -1,5 +1,5 @@
 import type { Amount } from "./amount.js";
-import type { BudgetDocument, Row, Table, TableId } from "./document.js";
+import type { BudgetDocument, Table, TableId } from "./document.js";
 import type { SourceLocation } from "./location.js";
 
 /**
@@ -11,6 +11,12 @@ export interface SumFormula {
   formula: string;
   cached: Amount;
   parts: { amount: Amount; sign: 1 | -1 }[];
+  /**
+   * How many half units of its last printed digit the true amount of the figure it prints may lie from it
+   * (Amount.halfUnits): the sum of its terms' (a sum of rounded figures is not itself a figure rounded once).
+   * Given to the table's figure printed in the cell (loaders/sheets.ts).
+   */
+  halfUnits: number;
 }
 
 /** A worksheet row hidden in the workbook; `hasAmounts` when any of its cells holds an amount. */
@@ -21,11 +27,12 @@ export interface HiddenRow {
   hasAmounts: boolean;
 }
 
-/** A worksheet column hidden in the workbook (A, B, …). */
+/** A worksheet column hidden in the workbook (A, B, …); `hasAmounts` when any of its cells holds an amount (noted as it is left out). */
 export interface HiddenColumn {
   sheet: string;
   column: string;
   location: SourceLocation;
+  hasAmounts?: boolean;
 }
 
 /** Workbook facts that the text forms cannot carry, for the workbook rules (formula-cache, hidden-content). */
@@ -44,20 +51,31 @@ export function sheetTable(doc: BudgetDocument, sheet: string): TableId | "text"
   return "text";
 }
 
-/** The table row printed on a worksheet row, if any. */
-export function rowAt(doc: BudgetDocument, sheet: string, row: number): { table: Table; row: Row } | null {
-  const cell = new RegExp(`^[A-Z]+${row}$`);
-  for (const t of doc.tables)
-    for (const r of t.rows) if (r.location.sheet === sheet && cell.test(r.location.cell ?? "")) return { table: t, row: r };
-  return null;
-}
+const CELL = /^([A-Z]+)(\d+)$/;
+const columnNumber = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 
-/** Amounts of the document's tables printed in a worksheet column. */
-export function amountsInColumn(doc: BudgetDocument, sheet: string, column: string): number {
-  const cell = new RegExp(`^${column}\\d+$`);
-  let n = 0;
-  for (const t of doc.tables)
-    for (const r of t.rows)
-      for (const c of Object.values(r.cells)) if (c.amount && c.location.sheet === sheet && cell.test(c.location.cell ?? "")) n++;
-  return n;
+/**
+ * The table printed around a worksheet's row or column: one whose cells on that sheet lie on both sides of it
+ * (rows above and below a row; amounts left and right of a column). A hidden row or column there is inside the
+ * printed table, not beside it; null where none is.
+ */
+export function tableAround(doc: BudgetDocument, sheet: string, at: { row: number } | { column: string }): Table | null {
+  const k = "row" in at ? at.row : columnNumber(at.column);
+  for (const t of doc.tables) {
+    let below = false;
+    let above = false;
+    const see = (loc: SourceLocation) => {
+      const m = loc.sheet === sheet ? CELL.exec(loc.cell ?? "") : null;
+      if (!m) return;
+      const n = "row" in at ? Number(m[2]) : columnNumber(m[1]);
+      if (n < k) below = true;
+      else if (n > k) above = true;
+    };
+    for (const r of t.rows) {
+      if ("row" in at) see(r.location);
+      else for (const c of Object.values(r.cells)) if (c.amount) see(c.location);
+      if (below && above) return t;
+    }
+  }
+  return null;
 }

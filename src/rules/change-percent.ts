@@ -14,13 +14,14 @@ function percentOf(cell: Cell | undefined) {
 function rowRatio(ctx: RuleContext, t: Table, r: Row, id: RowRatio) {
   const percent = percentOf(r.cells[id.percent]);
   const numerator = r.cells[id.numerator]?.amount;
+  const less = id.minus ? r.cells[id.minus]?.amount : null;
   const denominator = r.cells[id.denominator]?.amount;
-  if (!percent || !numerator || !denominator) return;
+  if (!percent || !numerator || !denominator || (id.minus && !less)) return;
   const mistaken = id.mistakenBase ? r.cells[id.mistakenBase.column]?.amount : null;
   ctx.ratio({
     subject: { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : r.name ?? r.label, column: columnLabel(t, id.percent) },
     percent,
-    numerator: [{ amount: numerator }],
+    numerator: less ? [{ amount: numerator }, { amount: less, sign: -1 as const }] : [{ amount: numerator }],
     denominator: [{ amount: denominator }],
     relation: { zh: id.zh, en: id.en },
     ...(mistaken && id.mistakenBase ? { alternatives: [{ denominator: [{ amount: mistaken }], relation: { zh: id.mistakenBase.zh, en: id.mistakenBase.en } }] } : {}),
@@ -61,15 +62,15 @@ function columnRatios(ctx: RuleContext, t: Table) {
 export const changePercent: Rule = {
   id: "change-percent",
   defaultSeverity: "error",
-  description: "Within a row, a table's 增减(%) equals its 增减额 ÷ last year's figure (上年执行数 or 上年预算数; the 扣除中央基建投资后 pair alike), rounded as printed.",
-  descriptionZh: "行内增减(%) = 增减额 ÷ 上年数（上年执行数或上年预算数；扣除中央基建投资后的一组同样），按所列位数四舍五入。",
+  description: "Within a row, a table's 增减(%) equals its 增减额 ÷ last year's figure (上年执行数 or 上年预算数; the 扣除中央基建投资后 pair alike; where no 增减额 is printed, this year's − last year's), rounded as printed.",
+  descriptionZh: "行内增减(%) = 增减额 ÷ 上年数（上年执行数或上年预算数；扣除中央基建投资后的一组同样；未列增减额时为本年数 − 上年数），按所列位数四舍五入。",
   check(doc, ctx) {
     for (const t of doc.tables) {
       columnRatios(ctx, t);
       const printed = new Set<string>();
       for (const c of t.columns) printed.add(c.key);
       for (const id of ROW_RATIOS) {
-        if (!printed.has(id.percent) || !printed.has(id.numerator) || !printed.has(id.denominator)) continue;
+        if (!printed.has(id.percent) || !printed.has(id.numerator) || !printed.has(id.denominator) || (id.unless && printed.has(id.unless))) continue;
         for (const r of t.rows) if (id.rows.includes(r.kind)) rowRatio(ctx, t, r, id);
       }
     }

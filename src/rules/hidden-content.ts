@@ -1,11 +1,11 @@
 import type { Rule } from "../engine/types.js";
-import { amountsInColumn, rowAt, sheetTable } from "../model/workbook.js";
+import { sheetTable, tableAround } from "../model/workbook.js";
 
 export const hiddenContent: Rule = {
   id: "hidden-content",
   defaultSeverity: "warning",
-  description: "Workbooks: a hidden row or column whose amounts a table uses (warning); hidden sheets and other hidden rows and columns are noted (info).",
-  descriptionZh: "工作簿：隐藏行或列中的金额参与表格核对（警告）；隐藏的工作表和其他隐藏行、列予以提示。",
+  description: "Workbooks: hidden rows and columns are not read (the tables are checked as printed); one holding amounts inside a table is a warning; hidden sheets and other hidden rows and columns are noted (info).",
+  descriptionZh: "工作簿：隐藏的行、列不读取（表格按打印所见核对）；位于表格之内且含金额的隐藏行列为警告；隐藏的工作表和其他隐藏行、列予以提示。",
   workbookOnly: true,
   check(doc, ctx) {
     const wb = doc.workbook;
@@ -18,27 +18,29 @@ export const hiddenContent: Rule = {
         message: { zh: `工作表“${s.sheet}”被隐藏，其内容仍参与核对`, en: `worksheet “${s.sheet}” is hidden; its contents are still checked` },
       });
     }
+    // A hidden row or column is not printed and not read (loaders/sheets.ts): the tables are checked as printed.
+    // One that holds amounts inside a table (between its rows, or its columns of amounts) is a warning: a total
+    // may count figures that do not show.
     for (const h of wb.hiddenRows) {
-      const at = rowAt(doc, h.sheet, h.row);
-      const used = !!at && h.hasAmounts && Object.values(at.row.cells).some((c) => c.amount);
+      const around = h.hasAmounts ? tableAround(doc, h.sheet, { row: h.row }) : null;
       ctx.report({
-        subject: { table: at?.table.id ?? sheetTable(doc, h.sheet), unit: at?.row.unit ?? null, code: at?.row.code ?? null, item: at?.row.name ?? null },
+        subject: { table: around?.id ?? sheetTable(doc, h.sheet) },
         location: h.location,
-        informational: !used,
-        message: used
-          ? { zh: `第 ${h.row} 行被隐藏，但其金额参与表格核对，打印或查看时看不到`, en: `row ${h.row} is hidden but its amounts take part in the table's identities; it does not show when printed or viewed` }
-          : { zh: `第 ${h.row} 行被隐藏`, en: `row ${h.row} is hidden` },
+        informational: !around,
+        message: around
+          ? { zh: `第 ${h.row} 行被隐藏，位于表格各行之间且含金额：隐藏行不打印，也不读取，表格按打印所见核对，合计可能计入了看不到的数字`, en: `row ${h.row} is hidden and holds amounts among the table's rows: a hidden row does not print and is not read, so the table is checked as printed, and a total may count figures that do not show` }
+          : { zh: `第 ${h.row} 行被隐藏（不打印，不读取）`, en: `row ${h.row} is hidden (not printed, not read)` },
       });
     }
     for (const h of wb.hiddenColumns) {
-      const used = amountsInColumn(doc, h.sheet, h.column) > 0;
+      const around = h.hasAmounts ? tableAround(doc, h.sheet, { column: h.column }) : null;
       ctx.report({
-        subject: { table: sheetTable(doc, h.sheet) },
+        subject: { table: around?.id ?? sheetTable(doc, h.sheet) },
         location: h.location,
-        informational: !used,
-        message: used
-          ? { zh: `第 ${h.column} 列被隐藏，但其金额参与表格核对，打印或查看时看不到`, en: `column ${h.column} is hidden but its amounts take part in the table's identities; it does not show when printed or viewed` }
-          : { zh: `第 ${h.column} 列被隐藏`, en: `column ${h.column} is hidden` },
+        informational: !around,
+        message: around
+          ? { zh: `第 ${h.column} 列被隐藏，位于表格金额列之间且含金额：隐藏列不打印，也不读取，表格按打印所见核对`, en: `column ${h.column} is hidden and holds amounts between the table's columns of amounts: a hidden column does not print and is not read, so the table is checked as printed` }
+          : { zh: `第 ${h.column} 列被隐藏（不打印，不读取）`, en: `column ${h.column} is hidden (not printed, not read)` },
       });
     }
   },

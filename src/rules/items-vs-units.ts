@@ -1,7 +1,7 @@
 import { amountOf, table, tableName, type TableKind } from "../model/document.js";
 import { codeAcrossUnits, columnLabel, departmentRow, rowByRole } from "../model/queries.js";
 import { Decimal } from "decimal.js";
-import type { Amount } from "../model/amount.js";
+import { halfUnit, type Amount } from "../model/amount.js";
 import type { Rule, RuleContext } from "../engine/types.js";
 import type { Table } from "../model/document.js";
 import { mapArray } from "../util/arrays.js";
@@ -123,7 +123,7 @@ function spendsCarryover(ctx: RuleContext, summary: Table, sources: Table[]): bo
   const totals = mapArray(sources, (t) => amountOf(departmentRow(t), "total")).filter((a): a is Amount => !!a);
   if (!carry || carry.value.isZero() || !spent || totals.length === 0) return false;
   // Half a unit of the last printed digit of each figure.
-  const tolerance = [spent, carry, ...totals].reduce((s, a) => s.plus(new Decimal(5).times(new Decimal(10).pow(-(a.decimals + 1)))), new Decimal(0));
+  const tolerance = [spent, carry, ...totals].reduce((s, a) => s.plus(halfUnit(a)), new Decimal(0));
   const thisYear = totals.reduce((s, a) => s.plus(a.value), new Decimal(0));
   // The tables' 合计 already make up 本年支出, or come nearer to it than with the carry-over (a figure of it
   // mistyped, not the carry-over spent): the items are compared one by one.

@@ -84,6 +84,10 @@ const classifiedAmounts: ColumnSpec[] = [
   // Last year's outturn beside this year's budget, and the change (中央部门's 一般公共预算支出表); an
   // adjusted pair (扣除中央基建投资后) beside the plain one.
   amount("prior", "上年执行数", /^执行数$/, /^\d{4}年(度)?执行数$/),
+  // …or printed alone, merged down the header beside this year's (重庆's 2025年执行数 | 2026年预算数 over 小计 · 基本支出 ·
+  // 项目支出 | 2026年预算数比2025年执行数增长%): an earlier year's outturn than the year the header prints its 预算数 of is
+  // named 上年执行数 by the layout reader (header.ts).
+  amount("prior", "上年执行数", /^上年(度)?执行数$/),
   amount("prior-adjusted", "扣除后上年执行数", /^扣除.*后执行数$/),
   amount("budget-adjusted", "扣除后预算数", /^扣除.*后预算数$/),
   { ...amount("change-adjusted", "扣除后增减额", /^增减额$/, /比\d{4}年(度)?执行数\(扣除/), nonNegative: false },
@@ -100,7 +104,13 @@ const classifiedAmounts: ColumnSpec[] = [
   // …and the 决算数 as a percentage of it (决算数为全年预算数的%, 完成率): printed, in no identity.
   { key: "execution-pct", kind: "text", label: "决算数为预算数的%", leaf: /^决算数?为.{0,6}预算数?的?([(（]?%[)）]?)?$|^(预算)?完成率([(（]?%[)）]?)?$/ },
   { ...amount("change", "增减额", /^增减(额|金额)$/), nonNegative: false },
-  { key: "change-pct", kind: "text", label: "增减(%)", leaf: /^(增减|增长)(率|幅度)?(\(%\)|%)$|^(增减|增长)率$/ },
+  // (Also worded as what it compares: 2026年预算数比2025年执行数增长%, 比上年增长(%).)
+  {
+    key: "change-pct",
+    kind: "text",
+    label: "增减(%)",
+    leaf: /^(增减|增长)(率|幅度)?(\(%\)|%)$|^(增减|增长)率$|^((\d{4}年(度)?|本年)预算数?)?比(\d{4}年(度)?|上年(度)?)(执行数|预算数?)?(增减|增长)(率|幅度)?(\(%\)|%)?$/,
+  },
 ];
 
 const roles: RoleSpec[] = [

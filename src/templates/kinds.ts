@@ -35,7 +35,11 @@ export interface RowIdentity {
 export interface RowRatio {
   percent: string;
   numerator: string;
+  /** A column the numerator's less (本年预算数 − 上年执行数, where no 增减额 is printed). */
+  minus?: string;
   denominator: string;
+  /** Only where the table prints no such column (its 增减额 is then the numerator). */
+  unless?: string;
   rows: RowKind[];
   /** A base a writer may take by mistake (this year's figure): the message says when it explains the printed one. */
   mistakenBase?: { column: string; zh: string; en: string };
@@ -49,6 +53,30 @@ const THIS_YEAR = { column: "total", zh: "增减额 ÷ 本年预算数", en: "th
 export const ROW_RATIOS: RowRatio[] = [
   { percent: "change-pct", numerator: "change", denominator: "prior", rows: RATIO_ROWS, mistakenBase: THIS_YEAR, zh: "增减额 ÷ 上年执行数", en: "the change ÷ last year's outturn" },
   { percent: "change-pct", numerator: "change", denominator: "prior-budget", rows: RATIO_ROWS, mistakenBase: THIS_YEAR, zh: "增减额 ÷ 上年预算数", en: "the change ÷ last year's budget" },
+  // A 增长% printed with no 增减额 beside it (重庆's 2025年执行数 | 2026年预算数 | 2026年预算数比2025年执行数增长%): the change
+  // is this year's figure less last year's, each within its rounding.
+  {
+    percent: "change-pct",
+    numerator: "total",
+    minus: "prior",
+    denominator: "prior",
+    unless: "change",
+    rows: RATIO_ROWS,
+    mistakenBase: { column: "total", zh: "（本年预算数 − 上年执行数）÷ 本年预算数", en: "(this year's budget − last year's outturn) ÷ this year's budget" },
+    zh: "（本年预算数 − 上年执行数）÷ 上年执行数",
+    en: "(this year's budget − last year's outturn) ÷ last year's outturn",
+  },
+  {
+    percent: "change-pct",
+    numerator: "total",
+    minus: "prior-budget",
+    denominator: "prior-budget",
+    unless: "change",
+    rows: RATIO_ROWS,
+    mistakenBase: { column: "total", zh: "（本年预算数 − 上年预算数）÷ 本年预算数", en: "(this year's budget − last year's budget) ÷ this year's budget" },
+    zh: "（本年预算数 − 上年预算数）÷ 上年预算数",
+    en: "(this year's budget − last year's budget) ÷ last year's budget",
+  },
   {
     percent: "change-pct-adjusted",
     numerator: "change-adjusted",

@@ -16,13 +16,13 @@ import { expectReadAsWorkbook, refusalTests, tabTextOf } from "../helpers/read-a
  */
 
 const dir = tempDir("xls");
-type Doc = ReturnType<typeof expectReadAsWorkbook>;
+type Doc = Awaited<ReturnType<typeof expectReadAsWorkbook>>;
 
 describe("an Excel 97–2003 workbook is read as the .xlsx of the same cells", () => {
-  it("LibreOffice's .xls of the seed's workbook: the same findings at the same sheets and cells, no note", () => {
+  it("LibreOffice's .xls of the seed's workbook: the same findings at the same sheets and cells, no note", async () => {
     const xls = "fixtures/shenzhen-sast-2023/workbook.xls";
     expect(readFileSync(join(ROOT, xls)).subarray(0, 4).toString("hex")).toBe("d0cf11e0");
-    expectReadAsWorkbook(xls, SEED_XLSX);
+    await expectReadAsWorkbook(xls, SEED_XLSX);
     expect(cli([xls]).stderr).toBe("");
   });
 
@@ -31,7 +31,7 @@ describe("an Excel 97–2003 workbook is read as the .xlsx of the same cells", (
     for (const name of ["部门预算.xls", "部门预算.et"]) {
       const file = join(dir, name);
       writeFileSync(file, bytes);
-      expectReadAsWorkbook(file, SEED_XLSX);
+      await expectReadAsWorkbook(file, SEED_XLSX);
     }
   });
 
@@ -39,7 +39,7 @@ describe("an Excel 97–2003 workbook is read as the .xlsx of the same cells", (
     const edited = await editedSeed(changeSeed);
     const xls = join(dir, "edited.xls");
     writeFileSync(xls, await asXls(edited));
-    const got = expectReadAsWorkbook(xls, edited);
+    const got = await expectReadAsWorkbook(xls, edited);
     const clean = cliJson([SEED_XLSX]).report.documents[0] as Doc;
     expect(got.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(clean.findings.filter((f) => f.severity === "error").length);
     expect(got.findings.some((f) => /hidden/i.test(f.message) && f.location.sheet === "表3")).toBe(true);
@@ -49,7 +49,7 @@ describe("an Excel 97–2003 workbook is read as the .xlsx of the same cells", (
     const xlsx = await asWorkbook(tabTextOf("fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt"), dir, "shanghai.xlsx");
     const xls = join(dir, "shanghai.xls");
     writeFileSync(xls, await asXls(xlsx));
-    expect(expectReadAsWorkbook(xls, xlsx).template).toBe("shanghai");
+    expect((await expectReadAsWorkbook(xls, xlsx)).template).toBe("shanghai");
   });
 
   it("in a batch folder an .xls is checked beside the other documents", async () => {

@@ -15,7 +15,7 @@ import { expectReadAsWorkbook, expectRefusedBesideSeed } from "../helpers/read-a
  */
 
 const dir = tempDir("xml-spreadsheet");
-type Doc = ReturnType<typeof expectReadAsWorkbook>;
+type Doc = Awaited<ReturnType<typeof expectReadAsWorkbook>>;
 
 let seedXml = "";
 beforeAll(async () => {
@@ -23,44 +23,44 @@ beforeAll(async () => {
 });
 
 describe("an Excel 2003 XML spreadsheet is read as the workbook of the same cells", () => {
-  it("the seed's workbook as an XML spreadsheet named .xls: the same findings at the same sheets and cells, and a note", () => {
+  it("the seed's workbook as an XML spreadsheet named .xls: the same findings at the same sheets and cells, and a note", async () => {
     const xls = join(dir, "部门预算.xls");
     writeFileSync(xls, seedXml);
     // The helper writes what such an export holds: named number formats, merges, comments, omitted indexes.
     expect(seedXml).toMatch(/ss:MergeAcross="\d+"/);
     expect(seedXml).toMatch(/<Comment /);
     expect(seedXml).toMatch(/<Cell ss:StyleID=|<Cell>/);
-    expectReadAsWorkbook(xls, SEED_XLSX);
+    await expectReadAsWorkbook(xls, SEED_XLSX);
     const r = cli([xls]);
     expect(r.stderr).toBe(`budget-check: ${xls}: note: an Excel 2003 XML spreadsheet named .xls: read as such\n`);
   });
 
-  it("named .xml, as Excel saves it, on the command line and in a batch folder (where another XML file is not a document)", () => {
+  it("named .xml, as Excel saves it, on the command line and in a batch folder (where another XML file is not a document)", async () => {
     const batch = join(dir, "batch");
     const xml = join(batch, "部门预算.xml");
     mkdirSync(batch, { recursive: true });
     writeFileSync(xml, seedXml);
     writeFileSync(join(batch, "配置.xml"), '<?xml version="1.0"?><config><item>1</item></config>');
-    expectReadAsWorkbook(xml, SEED_XLSX);
+    await expectReadAsWorkbook(xml, SEED_XLSX);
     expect(cli([xml]).stderr).toBe("");
     const r = cliJson([batch]);
     expect(r.report.documents.map((d: { path: string }) => d.path)).toEqual([xml]);
   });
 
-  it("in GB18030 with its encoding declared, and in UTF-16 with a byte-order mark: the same reading", () => {
+  it("in GB18030 with its encoding declared, and in UTF-16 with a byte-order mark: the same reading", async () => {
     const gb = join(dir, "gb.xls");
     writeFileSync(gb, iconv.encode(seedXml.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="GB2312"?>'), "gb18030"));
-    expectReadAsWorkbook(gb, SEED_XLSX);
+    await expectReadAsWorkbook(gb, SEED_XLSX);
     const u16 = join(dir, "u16.xls");
     writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedXml.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'), "utf16le")]));
-    expectReadAsWorkbook(u16, SEED_XLSX);
+    await expectReadAsWorkbook(u16, SEED_XLSX);
   });
 
   it("a changed figure, a hidden row holding amounts and a hidden sheet: found as in the workbook, at the same cells", async () => {
     const edited = await editedSeed(changeSeed);
     const xml = join(dir, "edited.xls");
     writeFileSync(xml, await asXmlSpreadsheet(edited));
-    const got = expectReadAsWorkbook(xml, edited);
+    const got = await expectReadAsWorkbook(xml, edited);
     const clean = cliJson([SEED_XLSX]).report.documents[0] as Doc;
     expect(got.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(clean.findings.filter((f) => f.severity === "error").length);
     expect(got.findings.some((f) => /hidden/i.test(f.message) && f.location.sheet === "表3")).toBe(true);

@@ -38,3 +38,27 @@ export function changeSeed(wb: ExcelJS.Workbook): void {
   t3.getColumn(9).hidden = true;
   wb.getWorksheet("表10")!.state = "hidden";
 }
+
+const VALUES = new Map<string, Promise<string>>();
+
+/** A copy of the workbook at `path` with each formula's cached result in its cell instead (made once per path). */
+export function valuesOnly(path: string): Promise<string> {
+  let made = VALUES.get(path);
+  if (!made) {
+    made = (async () => {
+      const wb = await readBook(path);
+      for (const ws of wb.worksheets)
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            const v = c.value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue } | null;
+            if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) c.value = v.result ?? null;
+          }),
+        );
+      const out = join(tempDir("xlsx-values"), "values.xlsx");
+      await wb.xlsx.writeFile(out);
+      return out;
+    })();
+    VALUES.set(path, made);
+  }
+  return made;
+}

@@ -113,3 +113,37 @@ describe("a 三公 table of last year's budget beside this year's, each over the
     ]);
   });
 });
+
+/*
+ * 重庆's headers (test/fixtures/chongqing-workbook), not understood before round 48: last year's outturn merged down
+ * beside this year's budget over its split, and a 增长% worded as what it compares; a fund's table whose spanning
+ * label names the year (2026年政府性基金预算财政拨款支出) over 小计 · 基本支出 · 项目支出.
+ */
+describe("last year's outturn merged down beside this year's budget; a fund's year-labelled 财政拨款支出", () => {
+  const GROWTH = [
+    ["功能分类科目", "", "2025年执行数", "2026年预算数", "", "", "2026年预算数比2025年执行数增长%"],
+    ["科目编码", "科目名称", "", "小计", "基本支出", "项目支出", ""],
+  ];
+
+  it("2025年执行数 is last year's outturn where 2026年预算数 is printed; the 增长% is the 增减(%)", () => {
+    expect(named(GROWTH, "general-function")).toEqual({ keys: ["prior", "total", "basic", "project", "change-pct"], unnamed: [] });
+  });
+
+  it("fails: 2025年执行数 printed beside no later year's 预算数 says not whose year it is: not read", () => {
+    const alone = [["科目编码", "科目名称", "2025年执行数", "合计", "基本支出", "项目支出"]];
+    expect(named(alone, "general-function").unnamed).toEqual(["2025年执行数"]);
+  });
+
+  it("2026年政府性基金预算财政拨款支出 spans 小计 · 基本支出 · 项目支出", () => {
+    const fund = [
+      ["功能分类科目", "", "2026年政府性基金预算财政拨款支出", "", ""],
+      ["科目编码", "科目名称", "小计", "基本支出", "项目支出"],
+    ];
+    expect(header(fund).map((l) => [l.text, l.groups.join("/")]).slice(2)).toEqual([
+      ["小计", "2026年政府性基金预算财政拨款支出"],
+      ["基本支出", "2026年政府性基金预算财政拨款支出"],
+      ["项目支出", "2026年政府性基金预算财政拨款支出"],
+    ]);
+    expect(named(fund, "gov-fund")).toEqual({ keys: ["total", "basic", "project"], unnamed: [] });
+  });
+});

@@ -118,3 +118,32 @@ runCases(
   },
   docAsRead,
 );
+
+/*
+ * A 增长% printed with no 增减额 beside it (重庆's 一般公共预算财政拨款支出预算表: 2025年执行数 merged down, 2026年预算数 over
+ * 小计 · 基本支出 · 项目支出, then 2026年预算数比2025年执行数增长%): (this year's − last year's) ÷ last year's. Its header
+ * takes two lines: the rows from line 16 (合计).
+ */
+const CHONGQING_HEADER = ["功能分类科目→→2025年执行数→2026年预算数→→→2026年预算数比2025年执行数增长%", "科目编码→科目名称→→小计→基本支出→项目支出→"].join("\n");
+const growth = (last: string) => [
+  "→合计→1,200.00→1,500.00→900.00→600.00→25.00",
+  "201→一般公共服务支出→1,200.00→1,500.00→900.00→600.00→25.00",
+  "20101→人大事务→1,200.00→1,500.00→900.00→600.00→25.00",
+  "2010101→行政运行→800.00→900.00→900.00→→12.50",
+  `2010102→一般行政管理事务→400.00→600.00→→600.00→${last}`,
+];
+
+runCases(
+  changePercent,
+  {
+    accept: [{ name: "增长% with no 增减额: every row's is (2026年预算数 − 2025年执行数) ÷ 2025年执行数", text: doc(growth("50.00"), CHONGQING_HEADER) }],
+    reject: [
+      {
+        name: "增长% with no 增减额, one mistyped (5.00 for 50.00)",
+        text: doc(growth("5.00"), CHONGQING_HEADER),
+        findings: [{ severity: "error", stated: "5", computed: "50", difference: "-45", tolerance: "0.0082", line: 20, code: "2010102", column: "增减(%)" }],
+      },
+    ],
+  },
+  docAsRead,
+);

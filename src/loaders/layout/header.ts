@@ -75,7 +75,7 @@ const GROUP = new RegExp(
     [
       // 本年拨款 over the year's sources (一般公共预算 · … · 财政专户管理资金 · 单位资金: 甘肃's 项目支出表).
       "本年收入", "本年拨款", "上年结转(结余|和结余)?(资金)?", "财政拨款(收入|资金)?", "财政专户(拨款|管理资金)?收入", "其他资金(收入)?", "单位资金",
-      "基本支出", "本年(一般公共预算|政府性基金预算?|国有资本经营预算?)?(财政拨款)?(基本)?支出", "(一般公共预算|政府性基金预算?|国有资本经营预算?)(财政拨款)?(基本|项目)?支出",
+      "基本支出", "本年(一般公共预算|政府性基金预算?|国有资本经营预算?)?(财政拨款)?(基本)?支出", "(\\d{4}年(度)?)?(一般公共预算|政府性基金预算?|国有资本经营预算?)(财政拨款)?(基本|项目)?支出",
       "\\d{4}年(度)?(预算数?|执行数|基本支出|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出)?", "年初预算数",
       // Last year's budget beside this year's, each over the same items (a 三公 table's 上年预算数 | 本年预算数).
       "(上年|本年)预算数?",
@@ -497,12 +497,34 @@ function lastYearsBudget(leaves: HeaderLeaf[]): HeaderLeaf[] {
   });
 }
 
+/** A year's outturn printed alone (2025年执行数, merged down the header). */
+const YEAR_OUTTURN = /^(\d{4})年度?执行数$/;
+
+/**
+ * Last year's outturn printed alone beside this year's budget (重庆's 2025年执行数 | 2026年预算数 over 小计 · 基本支出 ·
+ * 项目支出 | 2026年预算数比2025年执行数增长%): named 上年执行数 where the header prints a later year's 预算数 (as a label of
+ * its own or over its split), which says whose the budget is. Without one (its spanning label lost) it is left as
+ * printed: a column the kind does not know.
+ */
+function lastYearsOutturn(leaves: HeaderLeaf[]): HeaderLeaf[] {
+  const budgetYears = leaves.flatMap((l) => [l.text, ...l.groups].flatMap((t) => {
+    const m = YEAR_BUDGET.exec(t);
+    return m ? [Number(m[1])] : [];
+  }));
+  if (!budgetYears.length) return leaves;
+  const latest = Math.max(...budgetYears);
+  return mapArray(leaves, (l) => {
+    const m = l.groups.length ? null : YEAR_OUTTURN.exec(l.text);
+    return m && Number(m[1]) < latest ? { ...l, text: "上年执行数" } : l;
+  });
+}
+
 /**
  * Names each amount leaf by the kind's column list: a spec whose `group` matches a group above the leaf
  * first (小计 under 基本支出 is 基本支出), then the others; each spec names one leaf.
  */
 export function nameColumns(printedLeaves: HeaderLeaf[], specs: ColumnSpec[], readsLastYear = false, targets = false): HeaderColumns {
-  const allLeaves = lastYearsBudget(printedLeaves);
+  const allLeaves = lastYearsOutturn(lastYearsBudget(printedLeaves));
   // A column of words after the last amount column (广州's 绩效目标 beside each project): no amount column. In a
   // 项目支出绩效目标表 (`targets`), the columns of its targets and indicators after the amount, all of them.
   let from = allLeaves.length;
