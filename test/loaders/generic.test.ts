@@ -678,6 +678,30 @@ describe("a 项目支出绩效目标表: each project once, its words joined, th
     expect(d.unknownTables).toEqual([]);
   });
 
+  it("河南's, the indicators in one column of words (… | 年度绩效目标 | 主要绩效指标, or 主要指标): read, each project once", () => {
+    for (const indicators of ["主要绩效指标", "主要指标"]) {
+      const d = load(
+        doc(
+          summary,
+          [
+            "                          项目支出绩效目标表",
+            at([80, "单位：万元"]),
+            at([0, "单位名称"], [18, "项目名称"], [34, "预算金额"], [50, "年度绩效目标"], [80, indicators]),
+            at([6, "合计"], [34, "850.00"]),
+            at([0, "某某厅机关"], [18, "高标准农田建设"], [34, "600.00"], [50, "新建高标准农田"], [80, "新建面积≥120万亩"]),
+            at([0, "某某厅机关"], [18, "产业园建设"], [34, "250.00"], [50, "支持产业园建设"], [80, "新创建产业园≥10个"]),
+          ].join("\n"),
+        ),
+      );
+      expect(projects(d)).toEqual([
+        ["department", null, "合计", "850.00", 12],
+        ["item", "某某厅机关", "高标准农田建设", "600.00", 13],
+        ["item", "某某厅机关", "产业园建设", "250.00", 14],
+      ]);
+      expect(d.unknownTables).toEqual([]);
+    }
+  });
+
   it("甘肃's card per project: 项目名称, 实施单位, 年度资金总额 (a 中期资金总额 beside it is the years')", () => {
     const card = (name: string, funds: string[]) => [
       at([0, "项目名称"], [18, name]),
