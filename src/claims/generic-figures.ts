@@ -90,10 +90,11 @@ const ALLOCATION_TOTAL = sre(String.raw`财政拨款收、?\s*支(?:总预算|�
 const GENERAL = sre(String.raw`一般公共预算(?:当年(?:财政)?拨款|(?:财政)?拨款(?=支出))(?!收入)\s*(?:支出)?\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /**
  * A paragraph opening with 一般公共预算支出 X 万元 (2026年一般公共预算支出6150.98万元，比上年…) under a heading of the
- * 一般公共预算支出 (三、一般公共预算支出情况), numbered as a heading of its own or not (（一）2026年一般公共预算支出…): the
- * 一般公共预算 table's 合计, as GENERAL's.
+ * 一般公共预算支出 (三、一般公共预算支出情况), numbered as a heading of its own or not (（一）2026年一般公共预算支出…), its
+ * own heading run in before it or not (the national template's （一）一般公共预算支出规模。2025年一般公共预算支出… · 河南's
+ * （一）一般公共预算支出总体情况。2026年…: words without a figure up to their 。 or ：): the 一般公共预算 table's 合计, as GENERAL's.
  */
-const GENERAL_OPENING = sre(String.raw`^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:20\d\d\s*年度?)?\s*(?:本部门|本单位)?\s*一般公共预算\s*支出\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
+const GENERAL_OPENING = sre(String.raw`^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:[^\d,;:。%]{2,30}?[。:]\s*)?(?:20\d\d\s*年度?)?\s*(?:本部门|本单位)?\s*一般公共预算\s*支出\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
 const GENERAL_HEADING = /一般公共预算(?:财政拨款)?\s*(?:支出|拨款)/;
 /** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元 · “三公”经费（财政拨款）支出预算 X 万元. */
 const SANGGONG_TOTAL = sre(String.raw`三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");

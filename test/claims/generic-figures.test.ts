@@ -50,6 +50,13 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("三、一般公共预算支出情况", "2026年一般公共预算财政拨款支出6150.98万元。").filter((x) => x.startsWith("figure general"))).toHaveLength(1);
   });
 
+  it("the paragraph's own heading run in before its 一般公共预算支出 (（一）一般公共预算支出总体情况。2026年…, the national template's …规模。)", () => {
+    for (const heading of ["一般公共预算支出总体情况。", "一般公共预算支出规模。", "总体情况："])
+      expect(read("五、一般公共预算支出预算情况", `（一）${heading}2026年一般公共预算支出6150.98万元，占本年支出合计的80.49%。`)).toContain("figure general 一般公共预算支出 6150.98");
+    // A figure in the words before it: no heading, not read as the table's.
+    expect(read("五、一般公共预算支出预算情况", "（一）其中2项共100万元。2026年一般公共预算支出6150.98万元。")).not.toContain("figure general 一般公共预算支出 6150.98");
+  });
+
   it("fails: the text's 一般公共预算支出 or a numbered 类 disagreeing with the 一般公共预算 table is an error", () => {
     const doc = (total: string, item: string) => part("三、一般公共预算支出情况", `2026年一般公共预算支出${total}万元，主要用于以下方面：`, `（一）科学技术支出（类）${item}万元。`);
     const errors = (text: string) => checkText(textVsTable, text).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
