@@ -259,6 +259,12 @@ const FUND_NAME: [RegExp, "general-public" | "gov-fund" | "state-capital"][] = [
   [/^国有资本经营预算(?:当年)?(?:财政)?(?:拨款)?(?:收入)?$/, "state-capital"],
 ];
 const fundOf = (label: string) => FUND_NAME.find(([rx]) => rx.test(label))?.[1] ?? null;
+/** A fund's spending (一般公共预算支出 · 政府性基金预算财政拨款支出 · 国有资本经营预算支出): a fund named, not a 类. */
+const FUND_SPENDING: [RegExp, "general-public" | "gov-fund" | "state-capital"][] = [
+  [/^一般公共预算(?:当年)?(?:财政)?(?:拨款)?支出$/, "general-public"],
+  [/^政府性基金(?:预算)?(?:财政)?(?:拨款)?支出$/, "gov-fund"],
+  [/^国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出$/, "state-capital"],
+];
 
 /** Whether labels name funds of the 财政拨款 only, two at least, each once. */
 export function fundParts(labels: string[]): boolean {
@@ -611,17 +617,23 @@ function classList(paras: Para[], k: number, at: number, scope: FunctionItemClai
   let read = 0;
   for (let hops = 0; ; ) {
     if (!p.text.slice(at).trim()) {
-      // The list runs on only after a part that ends its paragraph with ； or ，, over a page number.
+      // The list runs on only after a part that ends its paragraph with ； or ，, over a page number — or after its
+      // 包括： when a line ends there (the text reader ends a paragraph at a line's ：; 河南's …；支出包括： / 一般公共预算支出 …).
       let next = paras.indexOf(p) + 1;
       while (next < paras.length && /^\s*\d{0,4}\s*$/.test(paras[next].text)) next++;
-      if (read === 0 || next >= paras.length || ++hops > 3) break;
+      if ((read === 0 && !/:\s*$/.test(p.text)) || next >= paras.length || ++hops > 3) break;
       p = paras[next];
       at = 0;
     }
     const c = CLASS_ITEM.exec(p.text.slice(at));
     if (!c) break;
     const amount = figureAt(p, c, "amount", at);
-    if (amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "function-item", names: [normaliseName(c.groups!.name.replace(/\s+/g, ""))], amount, levels: ["类"], ...(scope && { scope }) });
+    const name = normaliseName(c.groups!.name.replace(/\s+/g, ""));
+    // A fund's spending in the 财政拨款's list (支出包括：一般公共预算支出 a 万元，政府性基金预算支出 b 万元 …, 河南): no 类, but
+    // the fund's column of the 财政拨款收支总表, as a fund listed under the 财政拨款收支总预算 is.
+    const fund = scope === "allocation" ? FUND_SPENDING.find(([rx]) => rx.test(name))?.[1] : undefined;
+    if (amount && !compared(p, at + c.indices!.groups!.amount[0]))
+      out.push(fund ? { kind: "table-figure", figure: ALLOCATION_FUND[fund], label: name, amount, change: null } : { kind: "function-item", names: [name], amount, levels: ["类"], ...(scope && { scope }) });
     read++;
     at += c[0].length;
     if (c.groups!.sep === "。" || c.groups!.sep === "") break;

@@ -207,8 +207,12 @@ const unitOf = (m: RegExpExecArray) => m.groups!.money.replace(/\s+/g, "");
 
 /** A section heading's number: 三、 / 第三部分. */
 const SECTION = /^\s*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/;
-/** 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… */
-const LEADING = /(?:^|。)\s*其\s*中\s*[:,]?\s*/g;
+/**
+ * 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… — or
+ * after a clause of words that says what the parts are of, no figure in it (河南: …财政拨款收支总预算 X 万元，比…。收入全部为
+ * 本年拨款收入，其中：一般公共预算拨款收入 a 万元，…).
+ */
+const LEADING = /(?:^|。)\s*(?:[^\d,;:。%]{0,24}?(?:收\s*入|支\s*出)[^\d,;:。%]{0,24}?,\s*)?其\s*中\s*[:,]?\s*/g;
 /** The first figure of a sentence, and the unit it is in. */
 const FIGURE = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)`);
 /** What a total stated a sentence before its 其中 may be called: the department's 收入 / 支出 (预算) (总计 …). */

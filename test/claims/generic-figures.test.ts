@@ -360,6 +360,23 @@ describe("the generic reader: figures that restate a table", () => {
     ]);
   });
 
+  it("收入全部为本年拨款收入，其中： after the 财政拨款收支总预算 (河南): its funds, and 支出包括：'s funds, the 财政拨款收支总表's columns", () => {
+    const para = (lead: string, wrap = "") =>
+      read(`2026年财政拨款收支总预算300.00万元，比2025年增加10.00万元，增长3.45%。${lead}一般公共预算拨款收入200.00万元，政府性基金预算拨款收入100.00万元；支出包括：${wrap}一般公共预算支出200.00万元，政府性基金预算支出100.00万元。`).filter((x) => /allocation-(?!grand)|item/.test(x));
+    const expected = [
+      "figure allocation-general-public 一般公共预算支出 200.00",
+      "figure allocation-gov-fund 政府性基金预算支出 100.00",
+      "figure allocation-general-public 一般公共预算拨款收入 200.00",
+      "figure allocation-gov-fund 政府性基金预算拨款收入 100.00",
+    ];
+    expect(para("其中：")).toEqual(expected);
+    expect(para("收入全部为本年拨款收入，其中：")).toEqual(expected);
+    // 支出包括： ending a line (the text reader ends the paragraph there): the list is read on the next line.
+    expect(para("收入全部为本年拨款收入，其中：", "\n")).toEqual(expected);
+    // A clause with a figure of its own is no such lead: its 其中 is that figure's.
+    expect(para("收入中本年拨款290.00万元，其中：").filter((x) => x.includes("收入"))).toEqual([]);
+  });
+
   it("the 项目支出 that set 绩效目标 (涉及预算拨款 / 涉及项目预算资金 X 万元), in a sentence about 绩效目标 only", () => {
     expect(read("2026 年国家某局对项目支出全面实施绩效目标管理，涉及预算拨款 39,560.87 万元，均为一般公共预算拨款。")).toEqual(["绩效 39,560.87 at most 项目支出"]);
     // An evaluation of last year's projects is not this budget's targets.
