@@ -90,10 +90,11 @@ const ALLOCATION_TOTAL = sre(String.raw`财政拨款收、?\s*支(?:总预算|�
 const GENERAL = sre(String.raw`一般公共预算(?:当年(?:财政)?拨款|(?:财政)?拨款(?=支出))(?!收入)\s*(?:支出)?\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /**
  * A paragraph opening with 一般公共预算支出 X 万元 (2026年一般公共预算支出6150.98万元，比上年…) under a heading of the
- * 一般公共预算支出 (三、一般公共预算支出情况), numbered as a heading of its own or not (（一）2026年一般公共预算支出…): the
- * 一般公共预算 table's 合计, as GENERAL's.
+ * 一般公共预算支出 (三、一般公共预算支出情况), numbered as a heading of its own or not (（一）2026年一般公共预算支出…), its
+ * own heading run in before it or not (the national template's （一）一般公共预算支出规模。2025年一般公共预算支出… · 河南's
+ * （一）一般公共预算支出总体情况。2026年…: words without a figure up to their 。 or ：): the 一般公共预算 table's 合计, as GENERAL's.
  */
-const GENERAL_OPENING = sre(String.raw`^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:20\d\d\s*年度?)?\s*(?:本部门|本单位)?\s*一般公共预算\s*支出\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
+const GENERAL_OPENING = sre(String.raw`^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))?\s*(?:[^\d,;:。%]{2,30}?[。:]\s*)?(?:20\d\d\s*年度?)?\s*(?:本部门|本单位)?\s*一般公共预算\s*支出\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`);
 const GENERAL_HEADING = /一般公共预算(?:财政拨款)?\s*(?:支出|拨款)/;
 /** “三公”经费财政拨款预算数为 X 万元 · 财政拨款安排“三公”经费 X 万元 · “三公”经费预算总额为 X 万元 · “三公”经费（财政拨款）支出预算 X 万元. */
 const SANGGONG_TOTAL = sre(String.raw`三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算)?(?:总额|合计)?(?:数|安排|支出)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
@@ -258,6 +259,12 @@ const FUND_NAME: [RegExp, "general-public" | "gov-fund" | "state-capital"][] = [
   [/^国有资本经营预算(?:当年)?(?:财政)?(?:拨款)?(?:收入)?$/, "state-capital"],
 ];
 const fundOf = (label: string) => FUND_NAME.find(([rx]) => rx.test(label))?.[1] ?? null;
+/** A fund's spending (一般公共预算支出 · 政府性基金预算财政拨款支出 · 国有资本经营预算支出): a fund named, not a 类. */
+const FUND_SPENDING: [RegExp, "general-public" | "gov-fund" | "state-capital"][] = [
+  [/^一般公共预算(?:当年)?(?:财政)?(?:拨款)?支出$/, "general-public"],
+  [/^政府性基金(?:预算)?(?:财政)?(?:拨款)?支出$/, "gov-fund"],
+  [/^国有资本经营(?:预算)?(?:财政)?(?:拨款)?支出$/, "state-capital"],
+];
 
 /** Whether labels name funds of the 财政拨款 only, two at least, each once. */
 export function fundParts(labels: string[]): boolean {
@@ -610,17 +617,23 @@ function classList(paras: Para[], k: number, at: number, scope: FunctionItemClai
   let read = 0;
   for (let hops = 0; ; ) {
     if (!p.text.slice(at).trim()) {
-      // The list runs on only after a part that ends its paragraph with ； or ，, over a page number.
+      // The list runs on only after a part that ends its paragraph with ； or ，, over a page number — or after its
+      // 包括： when a line ends there (the text reader ends a paragraph at a line's ：; 河南's …；支出包括： / 一般公共预算支出 …).
       let next = paras.indexOf(p) + 1;
       while (next < paras.length && /^\s*\d{0,4}\s*$/.test(paras[next].text)) next++;
-      if (read === 0 || next >= paras.length || ++hops > 3) break;
+      if ((read === 0 && !/:\s*$/.test(p.text)) || next >= paras.length || ++hops > 3) break;
       p = paras[next];
       at = 0;
     }
     const c = CLASS_ITEM.exec(p.text.slice(at));
     if (!c) break;
     const amount = figureAt(p, c, "amount", at);
-    if (amount && !compared(p, at + c.indices!.groups!.amount[0])) out.push({ kind: "function-item", names: [normaliseName(c.groups!.name.replace(/\s+/g, ""))], amount, levels: ["类"], ...(scope && { scope }) });
+    const name = normaliseName(c.groups!.name.replace(/\s+/g, ""));
+    // A fund's spending in the 财政拨款's list (支出包括：一般公共预算支出 a 万元，政府性基金预算支出 b 万元 …, 河南): no 类, but
+    // the fund's column of the 财政拨款收支总表, as a fund listed under the 财政拨款收支总预算 is.
+    const fund = scope === "allocation" ? FUND_SPENDING.find(([rx]) => rx.test(name))?.[1] : undefined;
+    if (amount && !compared(p, at + c.indices!.groups!.amount[0]))
+      out.push(fund ? { kind: "table-figure", figure: ALLOCATION_FUND[fund], label: name, amount, change: null } : { kind: "function-item", names: [name], amount, levels: ["类"], ...(scope && { scope }) });
     read++;
     at += c[0].length;
     if (c.groups!.sep === "。" || c.groups!.sep === "") break;

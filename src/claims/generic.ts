@@ -108,6 +108,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
   }
   if (stage === "budget") genericFigures(paras, listed, figureAt, out, department, year);
   unintroducedShares(paras, figureAt, out);
+  namedShares(paras, figureAt, out);
 }
 
 /**
@@ -123,9 +124,9 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
  * `上年年初预算`): it is the change's `previous`.
  */
 /** A figure, then what it is compared with (its sentence, or the next after what it is for). */
-const CHANGE_HEAD = String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?|同\s*比)`;
+const CHANGE_HEAD = String.raw`(?<amount>NUM)\s*万\s*元\s*(?:(?<aside>\([^()]{1,200}\))\s*[,。]?|(?<sep>[,。]))\s*(?:占[^\d%,;。]{0,20}?NUM\s*%\s*(?<shareSep>[,。])\s*)?(?:主\s*要\s*用\s*于[^\d%。;]{0,80}[。,]\s*)?(?:(?:比|较|与)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?|同\s*比)`;
 const STATED_CHANGE = re(
-  String.raw`${CHANGE_HEAD}\s*,?\s*(?:[^\d,。;:%]{0,16}?(?:总计|合计|总预算))?\s*各?\s*(?<dir>增\s*加|减\s*少|新\s*增)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
+  String.raw`${CHANGE_HEAD}\s*,?\s*(?<subject>[^\d,。;:%]{0,40}?)\s*各?\s*(?<dir>增\s*加|减\s*少|新\s*增)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
   "g",
 );
 /** The percentage first, then the change: `比上年增长 11.11%，增加 10.00 万元`. */
@@ -155,6 +156,18 @@ function inList(text: string, at: number, label: string, clause = false): boolea
   return /包\s*括|主\s*要\s*用\s*于/.test(sentence) || /^用于/.test(label);
 }
 
+/**
+ * Whether the words between the comparison and its change name the figure's own subject: none, the total restated
+ * (收、支预算总计各增加), or the figure's label again (…一般公共预算支出 X 万元，占本年支出合计的 P%。与 2025 年相比，一般公共预算
+ * 支出增加 …, the national template's). After the figure's share and its 。 (`shareEnds`), its label only: the sentence
+ * after a list's last part and share states the list's total's change, or another's (其中：…项目支出 b 万元，占 Q%。与上年相比增加 …).
+ */
+function ownSubject(subject: string | undefined, label: string, shareEnds: boolean): boolean {
+  const s = normaliseName((subject ?? "").replace(/\s+/g, ""));
+  if (s === normaliseName(label)) return true;
+  return !shareEnds && (s === "" || /(?:总计|合计|总预算)$/.test(s));
+}
+
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
   const withPercent = [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)];
   const read = new Set(mapArray(withPercent, (m) => m.index));
@@ -165,6 +178,7 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
     const g = m.groups!;
     // (A “三公” component's change is looked for from its clause's ； too: 公务用车购置费…，主要用于…；公务用车运行费 87.60 万元，比…下降 2.56%.)
     if (!amount || !label || inList(p.text, m.index, label, !read.has(m.index) || SANGGONG_LABEL.test(label))) continue;
+    if (!ownSubject(g.subject, label, g.shareSep === "。")) continue;
     const at = m.indices!.groups!.dir[0];
     out.push({
       kind: "stated-change",
@@ -193,8 +207,12 @@ const unitOf = (m: RegExpExecArray) => m.groups!.money.replace(/\s+/g, "");
 
 /** A section heading's number: 三、 / 第三部分. */
 const SECTION = /^\s*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/;
-/** 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… */
-const LEADING = /(?:^|。)\s*其\s*中\s*[:,]?\s*/g;
+/**
+ * 其中： opening a sentence (or a paragraph) whose total the sentence before states: …5,876.67 万元，…持平。其中：… — or
+ * after a clause of words that says what the parts are of, no figure in it (河南: …财政拨款收支总预算 X 万元，比…。收入全部为
+ * 本年拨款收入，其中：一般公共预算拨款收入 a 万元，…).
+ */
+const LEADING = /(?:^|。)\s*(?:[^\d,;:。%]{0,24}?(?:收\s*入|支\s*出)[^\d,;:。%]{0,24}?,\s*)?其\s*中\s*[:,]?\s*/g;
 /** The first figure of a sentence, and the unit it is in. */
 const FIGURE = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)`);
 /** What a total stated a sentence before its 其中 may be called: the department's 收入 / 支出 (预算) (总计 …). */
@@ -532,4 +550,53 @@ function baseOf(paras: Para[], k: number, start: number, parts: SharePart[], fig
     }
   }
   return null;
+}
+
+/** A share right after a figure, of the base it names: `，占本年支出合计的 80.49%`. */
+const SHARE_NAMED = re(String.raw`^\s*,\s*占\s*(?<of>[^\d%,;。]{1,20}?)\s*的?\s*(?<pct>NUM)\s*%`);
+/**
+ * A base that is the department's total of a side, as the national template names it: 本年支出合计 / 本年收入合计 (group
+ * `subtotal`: the 本年 subtotal), 支出总预算 · 支出预算总计 (the 总计). Not another name (部门支出总额 may be any total).
+ */
+const DEPARTMENT_BASE = /^(?:(?<subtotal>本年)(?<side>收入|支出)合计|(?<side2>收入|支出)(?:总预算|预算总计))$/;
+
+/**
+ * A figure's share of the department's total of a side, the total named (the national template's 2026年一般公共预算支出
+ * 37010.28万元，占本年支出合计的80.49% · 占支出总预算的 P%): a share of the 收入 or 支出 total the text stated last before
+ * it (generic-figures.ts's `department-total`, or the 本年 subtotal). A 本年…合计 only of a total that may be it (a bare
+ * 支出预算 X 万元, or 本年支出合计 X 万元), never of a 总计 that may hold what is carried over. Not when the text states no
+ * such total before it (no share of a guessed total), nor for a figure some list has read with its share already.
+ */
+function namedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): void {
+  const totals = new Map<Amount, { side: "income" | "expenditure"; subtotal: boolean; label: string }>();
+  for (const c of out) {
+    if (c.kind === "department-total") totals.set(c.amount, { side: c.side, subtotal: !!c.orSubtotal, label: c.side === "income" ? "收入预算" : "支出预算" });
+    else if (c.kind === "table-figure" && (c.figure === "income-subtotal" || c.figure === "expenditure-subtotal"))
+      totals.set(c.amount, { side: c.figure === "income-subtotal" ? "income" : "expenditure", subtotal: true, label: c.label });
+  }
+  if (!totals.size) return;
+  const shared = new Set<Amount>();
+  for (const c of out) if (c.kind === "share") shared.add(c.amount);
+  const last: { income?: Amount; expenditure?: Amount } = {};
+  for (const p of paras) {
+    for (const f of p.text.matchAll(ANY_FIGURE)) {
+      const amount = figureAt(p, f, "amount");
+      if (!amount) continue;
+      const total = totals.get(amount);
+      if (total) {
+        last[total.side] = amount;
+        continue;
+      }
+      const m = SHARE_NAMED.exec(p.text.slice(f.index + f[0].length));
+      const base = m && DEPARTMENT_BASE.exec(normaliseName(m.groups!.of.replace(/\s+/g, "")));
+      if (!m || !base || shared.has(amount)) continue;
+      const side = (base.groups!.side ?? base.groups!.side2) === "收入" ? "income" : "expenditure";
+      const of = last[side];
+      const percent = p.amount(m, "pct", f.index + f[0].length);
+      const label = normaliseName(labelBefore(p.text, f.index));
+      if (!of || !percent || !label || (base.groups!.subtotal && !totals.get(of)!.subtotal)) continue;
+      out.push({ kind: "share", label, amount, percent, baseLabel: totals.get(of)!.label, base: of });
+      shared.add(amount);
+    }
+  }
 }

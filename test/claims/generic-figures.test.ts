@@ -50,6 +50,13 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("三、一般公共预算支出情况", "2026年一般公共预算财政拨款支出6150.98万元。").filter((x) => x.startsWith("figure general"))).toHaveLength(1);
   });
 
+  it("the paragraph's own heading run in before its 一般公共预算支出 (（一）一般公共预算支出总体情况。2026年…, the national template's …规模。)", () => {
+    for (const heading of ["一般公共预算支出总体情况。", "一般公共预算支出规模。", "总体情况："])
+      expect(read("五、一般公共预算支出预算情况", `（一）${heading}2026年一般公共预算支出6150.98万元，占本年支出合计的80.49%。`)).toContain("figure general 一般公共预算支出 6150.98");
+    // A figure in the words before it: no heading, not read as the table's.
+    expect(read("五、一般公共预算支出预算情况", "（一）其中2项共100万元。2026年一般公共预算支出6150.98万元。")).not.toContain("figure general 一般公共预算支出 6150.98");
+  });
+
   it("fails: the text's 一般公共预算支出 or a numbered 类 disagreeing with the 一般公共预算 table is an error", () => {
     const doc = (total: string, item: string) => part("三、一般公共预算支出情况", `2026年一般公共预算支出${total}万元，主要用于以下方面：`, `（一）科学技术支出（类）${item}万元。`);
     const errors = (text: string) => checkText(textVsTable, text).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
@@ -361,6 +368,23 @@ describe("the generic reader: figures that restate a table", () => {
       "figure general-public-income 一般公共预算当年拨款收入 16,474.82",
       "item 一般公共服务支出(类) 15,291.3",
     ]);
+  });
+
+  it("收入全部为本年拨款收入，其中： after the 财政拨款收支总预算 (河南): its funds, and 支出包括：'s funds, the 财政拨款收支总表's columns", () => {
+    const para = (lead: string, wrap = "") =>
+      read(`2026年财政拨款收支总预算300.00万元，比2025年增加10.00万元，增长3.45%。${lead}一般公共预算拨款收入200.00万元，政府性基金预算拨款收入100.00万元；支出包括：${wrap}一般公共预算支出200.00万元，政府性基金预算支出100.00万元。`).filter((x) => /allocation-(?!grand)|item/.test(x));
+    const expected = [
+      "figure allocation-general-public 一般公共预算支出 200.00",
+      "figure allocation-gov-fund 政府性基金预算支出 100.00",
+      "figure allocation-general-public 一般公共预算拨款收入 200.00",
+      "figure allocation-gov-fund 政府性基金预算拨款收入 100.00",
+    ];
+    expect(para("其中：")).toEqual(expected);
+    expect(para("收入全部为本年拨款收入，其中：")).toEqual(expected);
+    // 支出包括： ending a line (the text reader ends the paragraph there): the list is read on the next line.
+    expect(para("收入全部为本年拨款收入，其中：", "\n")).toEqual(expected);
+    // A clause with a figure of its own is no such lead: its 其中 is that figure's.
+    expect(para("收入中本年拨款290.00万元，其中：").filter((x) => x.includes("收入"))).toEqual([]);
   });
 
   it("the 项目支出 that set 绩效目标 (涉及预算拨款 / 涉及项目预算资金 X 万元), in a sentence about 绩效目标 only", () => {

@@ -128,6 +128,19 @@ describe("the generic reader of the written parts", () => {
     expect(read("收入预算合计 100 万元，其中：一般公共预算收入 100 万元。")).toEqual([]);
   });
 
+  it("a figure's share of the department's total named (占本年支出合计的 P% · 占支出总预算的 P%): of the 支出 total stated before it", () => {
+    const share = (total: string, of: string, pct = "80.00") => read(`2026年${total}500.00万元。`, `2026年一般公共预算支出400.00万元，占${of}的${pct}%。`).filter((x) => x.startsWith("share"));
+    expect(share("支出预算", "本年支出合计")).toEqual(["share 一般公共预算支出 400.00 80.00% of 支出预算 500.00"]);
+    expect(share("支出预算总计", "支出总预算")).toEqual(["share 一般公共预算支出 400.00 80.00% of 支出预算 500.00"]);
+    // 本年支出合计 is not a 总计 that may hold what is carried over; a total of the other side, or none stated before: not read.
+    expect(share("支出预算总计", "本年支出合计")).toEqual([]);
+    expect(share("收入预算", "本年支出合计")).toEqual([]);
+    expect(read("2026年一般公共预算支出400.00万元，占本年支出合计的80.00%。", "2026年支出预算500.00万元。").filter((x) => x.startsWith("share"))).toEqual([]);
+    // text-sum: 400 ÷ 500 is 80%, not 85%.
+    const fs = checkText(textSum, part("2026年支出预算500.00万元。", "2026年一般公共预算支出400.00万元，占本年支出合计的85.00%。")).filter((f) => f.severity === "error");
+    expect(fs.map((f) => [f.item, f.stated, f.computed])).toEqual([["一般公共预算支出", "85", "80"]]);
+  });
+
   it("a single part stated as 100% of the total is the whole (江苏: 本年收入预算合计 …，其中：一般公共预算收入 …，占100 %)", () => {
     expect(read("省某院本年收入预算合计24,169.74万元，其中：", "一般公共预算收入 24,169.74万元，占100 %。")).toEqual([
       "share 一般公共预算收入 24,169.74 100% of 省某院本年收入预算合计 24,169.74 balanced",
@@ -360,9 +373,21 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     expect(fs[0].message).toContain("the rounding intervals allow 22.207%–22.21%");
   });
 
-  it("reads nothing without the percentage, or with a figure between the amount and its change", () => {
+  it("reads nothing without the percentage; the figure's share between it and its change (占…的 P%，比…) is passed over", () => {
     expect(read("2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元。")).toEqual([]);
-    expect(read("2026 年预算数为 5,826.21 万元，占部门支出总额的 11.5%，比 2025 年执行数增加 271.14 万元，增幅 4.88%。")).toEqual([]);
+    // (The national template's 一般公共预算支出 X 万元，占本年支出合计的 P%，比上年增加 …: the change is the figure's.)
+    expect(read("2026 年预算数为 5,826.21 万元，占部门支出总额的 11.5%，比 2025 年执行数增加 271.14 万元，增幅 4.88%。")).toEqual(["change 预算数 5,826.21 increase 271.14 increase 4.88% on 2025"]);
+  });
+
+  it("the change in a sentence of its own after the figure's share, its subject named again (与2025年相比，一般公共预算支出增加 …)", () => {
+    const para = (subject: string) => `2026年一般公共预算支出37010.28万元，占本年支出合计的80.49%。与2025年相比，${subject}增加1156.27万元，增长3.22%，主要原因是配套资金增加。`;
+    expect(read(para("一般公共预算支出"))).toEqual(["change 一般公共预算支出 37010.28 increase 1156.27 increase 3.22% on 2025"]);
+    // Another subject, or none after the share's 。 (the sentence after a list's last share is the total's change): not the figure's.
+    expect(read(para("项目支出"))).toEqual([]);
+    expect(read(para(""))).toEqual([]);
+    expect(read("2026年支出预算500万元，其中：基本支出300万元，占60%；项目支出200万元，占40%。与上年相比增加20万元，增长4.17%。").filter((x) => x.startsWith("change"))).toEqual([]);
+    // Without a share between, the figure's label named again is its own too.
+    expect(read("2026年一般公共预算支出37010.28万元。与2025年相比，一般公共预算支出增加1156.27万元，增长3.22%。")).toEqual(["change 一般公共预算支出 37010.28 increase 1156.27 increase 3.22% on 2025"]);
   });
 
   it("passes: the percentage is the change ÷ last year's figure (this year's ∓ the change)", () => {

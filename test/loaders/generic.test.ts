@@ -681,6 +681,59 @@ describe("a 项目支出绩效目标表: each project once, its words joined, th
     expect(d.unknownTables).toEqual([]);
   });
 
+  it("河南's, the indicators in one column of words (… | 年度绩效目标 | 主要绩效指标, or 主要指标): read, each project once", () => {
+    for (const indicators of ["主要绩效指标", "主要指标"]) {
+      const d = load(
+        doc(
+          summary,
+          [
+            "                          项目支出绩效目标表",
+            at([80, "单位：万元"]),
+            at([0, "单位名称"], [18, "项目名称"], [34, "预算金额"], [50, "年度绩效目标"], [80, indicators]),
+            at([6, "合计"], [34, "850.00"]),
+            at([0, "某某厅机关"], [18, "高标准农田建设"], [34, "600.00"], [50, "新建高标准农田"], [80, "新建面积≥120万亩"]),
+            at([0, "某某厅机关"], [18, "产业园建设"], [34, "250.00"], [50, "支持产业园建设"], [80, "新创建产业园≥10个"]),
+          ].join("\n"),
+        ),
+      );
+      expect(projects(d)).toEqual([
+        ["department", null, "合计", "850.00", 12],
+        ["item", "某某厅机关", "高标准农田建设", "600.00", 13],
+        ["item", "某某厅机关", "产业园建设", "250.00", 14],
+      ]);
+      expect(d.unknownTables).toEqual([]);
+    }
+  });
+
+  it("a table left unread after a list of the tables' titles (河南's 附件): its entry is where the table is printed", () => {
+    // Page 1 the 目录 of the parts, page 2 the list of the tables (附件), page 3 the 收支总表 (its 表1 on a line above its
+    // title), page 4 the 项目支出绩效目标表 under a header not understood.
+    const d = load(
+      [
+        "2026年某某厅部门预算",
+        "                     目   录",
+        "第一部分 某某厅概况 ...................................... 1",
+        "第四部分 附件 .......................................... 2",
+        "\f          第四部分 附件",
+        "某某厅2026年部门预算公开表",
+        "表1 收支总表",
+        "表10 项目支出绩效目标表",
+        "",
+        "                  -2-",
+        "\f表1",
+        summary,
+        "\f                          项目支出绩效目标表",
+        at([80, "单位：万元"]),
+        at([0, "单位名称"], [18, "项目名称"], [34, "预算金额"], [50, "年度绩效目标"], [80, "实施期限说明"]),
+        at([0, "某某厅机关"], [18, "高标准农田建设"], [34, "600.00"], [50, "新建高标准农田"], [80, "三年"]),
+      ].join("\n"),
+    );
+    expect(d.unknownTables?.map((u) => u.kind)).toEqual(["project-performance"]);
+    const t = table(d, "project-performance")!;
+    // (The list's line is 8, on page 2; the table's title 18, on page 4.)
+    expect([t.rows.length, t.location.line, t.location.page]).toEqual([0, 18, 4]);
+  });
+
   it("甘肃's card per project: 项目名称, 实施单位, 年度资金总额 (a 中期资金总额 beside it is the years')", () => {
     const card = (name: string, funds: string[]) => [
       at([0, "项目名称"], [18, name]),

@@ -90,7 +90,7 @@ const GROUP = new RegExp(
       // A 政府采购预算表's 采购品目 over 货物 · 工程 · 服务 (北京), 资金来源 over its sources (福建).
       "采购品目", "资金来源",
       // A 项目支出绩效目标表's 绩效指标 over 一级指标 · 二级指标 · 三级指标 · 指标值.
-      "(年度)?绩效指标",
+      "(年度|主要)?绩效指标",
     ].join("|") +
     ")$",
 );
@@ -438,10 +438,10 @@ export const REMARK_COLUMN = /^(绩效目标|备注|说明|项目(概况|简介|
 
 /**
  * The columns of words a 项目支出绩效目标表 prints after a project's amount: its targets (年度绩效目标, 项目年度绩效目标)
- * and its indicators (一级指标 · 二级指标 · 三级指标 · 指标值, 指标性质 · 度量单位 · 权重), a row of them an indicator.
- * No amount column (a 指标值 or 权重 of 80 is no money).
+ * and its indicators (一级指标 · 二级指标 · 三级指标 · 指标值, 指标性质 · 度量单位 · 权重), a row of them an indicator,
+ * or all of them in one column of words (河南's 主要绩效指标, 主要指标). No amount column (a 指标值 or 权重 of 80 is no money).
  */
-export const TARGET_COLUMN = /^(项目)?(年度)?(总体|项目)?(绩效)?目标(值)?$|^(年度)?绩效指标$|^[一二三]级指标(名称)?$|^指标(值|名称|内容|性质|方向|解释|标准)$|^(度量|计量)单位$|^(权重|分值)(\(%\)|%)?$/;
+export const TARGET_COLUMN = /^(项目)?(年度)?(总体|项目)?(绩效)?目标(值)?$|^(年度)?(主要)?绩效指标$|^主要指标$|^[一二三]级指标(名称)?$|^指标(值|名称|内容|性质|方向|解释|标准)$|^(度量|计量)单位$|^(权重|分值)(\(%\)|%)?$/;
 
 /** A label that starts or continues the columns of words after the amounts: `targets` for a 项目支出绩效目标表. */
 export const wordsColumn = (label: string, targets: boolean): boolean => REMARK_COLUMN.test(label) || (targets && TARGET_COLUMN.test(label));

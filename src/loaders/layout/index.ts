@@ -3287,6 +3287,11 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     if (p.unknown && !unknownTables.some((u) => u.title === p.unknown!.title))
       unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file }, ...(!b.hit.unknown && { kind: b.hit.tpl.kind }) });
     if (!p.table) {
+      // A table of the template's left unread under its title, after a list of the tables' titles (a 目录 in the body,
+      // 河南's 附件 list) made it an empty table: that entry is the printed table's, where it stands (not the list's line).
+      const listed = p.unknown && !b.hit.unknown ? tables.find((t) => t.id === b.hit.tpl.id && t.rows.length === 0) : undefined;
+      const titleLine = (b.hit as TitleHit & { line?: LayoutLine }).line ?? b.lines[0];
+      if (listed && titleLine) listed.location = { file, line: fileLine(titleLine), ...pageOf(titleLine) };
       last = null;
       continue;
     }
