@@ -23,6 +23,11 @@ export interface Change {
   base?: "budget" | "execution";
   /** That year's figure, when printed with the change (较2024年的2190万元减少221万元 · 比上年预算数2190万元减少…). */
   previous?: Amount;
+  /**
+   * This year's figure is nothing, said in words (2026年未安排预算，比2025年预算减少42.00万元，下降100%): the figure is an exact
+   * 0, the decrease all of last year's, its percentage 100.
+   */
+  toNothing?: true;
   location: SourceLocation;
 }
 
