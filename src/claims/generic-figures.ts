@@ -84,8 +84,23 @@ const DEPARTMENT_TOTAL = sre(
   String.raw`(?<this>本年)?(?:(?<both>收支)(?:总预算|预算总计|预算总额|预算)|(?<side>收入|支出)(?:预算(?:总计|合计|总额)?|总计|总额|合计)|预算(?<side2>收入|支出)(?:总计|合计|总额)?)\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
-/** 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 / 总额 X 万元 · 财政拨款收、支总预算 X 万元 (江苏). */
-const ALLOCATION_TOTAL = sre(String.raw`财政拨款收、?\s*支(?:总预算|预算总计|预算总额)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/**
+ * 财政拨款收支总预算 X 万元 · 财政拨款收支预算总计 / 总额 X 万元 · 财政拨款收、支总预算 X 万元 (江苏) · 财政拨款收入支出预算总计 X 万元 ·
+ * 财政拨款收、支总计均为 X 万元 (not 收、支总计各增加 …, a change).
+ */
+const ALLOCATION_TOTAL = sre(String.raw`财政拨款(?:收、?\s*支|收入、?\s*支出)(?:总预算|预算总计|预算总额|(?:预算)?总计\s*(?:均|各)?(?=\s*(?:为|是)?\s*\d))\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/**
+ * 财政拨款支出（预算）总计 X 万元 (安徽: …上年结转125.00万元；财政拨款支出总计3504.62万元) · 财政拨款收入总计 X 万元，支出总计 Y 万元: the
+ * 财政拨款收支总表's 支出总计 (group `amount`; `alone`: 支出总计 right after the 收入总计's figure, the 财政拨款's too).
+ */
+const ALLOCATION_EXPENDITURE = sre(String.raw`(?:财政拨款支出(?:预算)?总计|(?<=财政拨款收入(?:预算)?总计\s*(?:为|是)?\s*(?:NUM)\s*万\s*元\s*,\s*)(?<alone>支出(?:预算)?总计))\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
+/**
+ * The 财政拨款's income 总计 a list of its parts follows (财政拨款收入总计 X 万元，其中：一般公共预算拨款收入 a 万元，上年结转 c 万元):
+ * the list's name, up to the department's own words before it.
+ */
+const ALLOCATION_INCOME_NAME = /^(?:本部门|本单位|部门|单位)?财政拨款收入(?:预算)?(?:总计|总额|合计)?$/;
+/** The 财政拨款's 上年结转 as a part of its income names it. */
+const ALLOCATION_CARRYOVER_PART = /^上年(?:财政拨款)?结转(?:结余)?(?:资金|收入)?$/;
 /** 一般公共预算当年（财政）拨款 X 万元 (not its 收入) · 一般公共预算（财政）拨款支出（预算） X 万元: the 一般公共预算 table's 合计. */
 const GENERAL = sre(String.raw`一般公共预算(?:当年(?:财政)?拨款|(?:财政)?拨款(?=支出))(?!收入)\s*(?:支出)?\s*(?:预算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`, "g");
 /**
@@ -272,6 +287,30 @@ export function fundParts(labels: string[]): boolean {
   return funds.length >= 2 && funds.every((f) => f !== null) && new Set(funds).size === funds.length;
 }
 
+/** A fund's 本年 income under the 财政拨款收入总计, as the table figure it restates. */
+const ALLOCATION_FUND_INCOME: Record<"general-public" | "gov-fund" | "state-capital", TableFigure> = {
+  "general-public": "allocation-general-public-income",
+  "gov-fund": "allocation-gov-fund-income",
+  "state-capital": "allocation-state-capital-income",
+};
+
+/**
+ * The lists under a 财政拨款收入（总计）whose parts, up to the other side's (…；财政拨款支出总计 …), are the 财政拨款's funds and its
+ * 上年结转, each once, the 上年结转 among them: the total is then the 财政拨款收支总表's 收入总计 (本年 and 上年结转), each fund's figure
+ * its 本年 income. By the total's figure, the parts read.
+ */
+function allocationIncomeLists(lists: ListedTotal[]): Map<Amount, ListedTotal["parts"]> {
+  const out = new Map<Amount, ListedTotal["parts"]>();
+  for (const l of lists) {
+    if (!ALLOCATION_INCOME_NAME.test(l.label)) continue;
+    const end = l.parts.findIndex((x) => /支出/.test(x.label));
+    const parts = end < 0 ? l.parts : l.parts.slice(0, end);
+    const kinds = mapArray(parts, (x) => fundOf(x.label) ?? (ALLOCATION_CARRYOVER_PART.test(x.label) ? "carryover" : null));
+    if (kinds.includes("carryover") && kinds.every((x) => x !== null) && new Set(kinds).size === kinds.length) out.set(l.total, parts);
+  }
+  return out;
+}
+
 /** A fund's part of the 财政拨款收支总预算, as the table figure it restates. */
 const ALLOCATION_FUND: Record<"general-public" | "gov-fund" | "state-capital", TableFigure> = {
   "general-public": "allocation-general-public",
@@ -329,6 +368,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   // The figures read as a table's already (a list's parts, 收入包括：'s funds): not read again on their own.
   const read = new Set<Amount>();
   for (const l of lists) for (const part of l.parts) read.add(part.amount);
+  // The 财政拨款's income totals whose lists name its 上年结转 beside its funds: the 财政拨款收支总表's 收入总计, not this year's.
+  const allocationIncome = allocationIncomeLists(lists);
   for (let k = 0; k < paras.length; k++) {
     const p = paras[k];
     if (HEADING.test(p.text) || (NUMBERED_HEADING.test(p.text) && !/\d\s*万\s*元/.test(p.text))) {
@@ -340,8 +381,18 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
     // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's.
     if (/决算/.test(p.text)) continue;
+    // 财政拨款支出总计 X 万元 (and 财政拨款收入总计 X 万元，支出总计 Y 万元): the 财政拨款收支总表's, not the department's.
+    const allocationSpent = new Set<Amount>();
+    for (const m of p.text.matchAll(ALLOCATION_EXPENDITURE)) {
+      const amount = figureAt(p, m, "amount");
+      const before = p.text.slice(0, m.index).replace(/\s+/g, "").slice(-1);
+      if (!amount || compared(p, m.index) || (!m.groups!.alone && !BEFORE_FUND.test(before))) continue;
+      allocationSpent.add(amount);
+      out.push({ kind: "table-figure", figure: "allocation-expenditure-total", label: "财政拨款支出总计", amount, change: null });
+    }
     for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
       const amount = figureAt(p, m, "amount");
+      if (amount && allocationSpent.has(amount)) continue;
       // The last character before it but spaces (a letter-spaced line: 机 关 运 行 经 费 预 算 支 出).
       const ahead = p.text.slice(0, m.index).replace(/\s+/g, "");
       const before = ahead.slice(-1);
@@ -374,7 +425,15 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_INCOME_FIGURE.test(before)) continue;
       read.add(amount);
       const allocation = m.groups!.key.startsWith("财");
-      out.push({ kind: "table-figure", figure: allocation ? "allocation-income" : "general-public-income", label: allocation ? "财政拨款收入" : "一般公共预算收入", amount, change: null });
+      // 财政拨款收入总计 X 万元 with its 上年结转 listed under it, or its 支出总计 beside it in the sentence: the 财政拨款收支总表's
+      // 收入总计. (Else 总计 may be this year's whole 财政拨款, 江苏's 财政拨款收入预算总计: the income table's, or either.)
+      const summed = /总\s*计/.test(m[0]);
+      const end = m.index + m[0].length;
+      if (allocation && (allocationIncome.has(amount) || (summed && /^\s*,\s*(?:财\s*政\s*拨\s*款\s*)?支\s*出\s*(?:预\s*算\s*)?总\s*计/.test(p.text.slice(end, end + 24))))) {
+        out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收入总计", amount, change: null });
+        continue;
+      }
+      out.push({ kind: "table-figure", figure: allocation ? "allocation-income" : "general-public-income", label: allocation ? "财政拨款收入" : "一般公共预算收入", amount, change: null, ...(allocation && summed && { orTotal: true as const }) });
     }
     for (const m of p.text.matchAll(FUND_EXPENDITURE)) {
       const amount = figureAt(p, m, "amount");
@@ -450,6 +509,16 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
   }
   for (const l of lists) {
+    // 财政拨款收入总计 X 万元，其中：一般公共预算拨款收入 a 万元，上年结转 c 万元 (安徽): each fund's 本年 income and the 上年结转, as
+    // the 财政拨款收支总表 prints them.
+    const income = allocationIncome.get(l.total);
+    if (income) {
+      for (const part of income) {
+        const fund = fundOf(part.label);
+        out.push({ kind: "table-figure", figure: fund ? ALLOCATION_FUND_INCOME[fund] : "allocation-carryover", label: part.label, amount: part.amount, change: null });
+      }
+      continue;
+    }
     const side = sides.get(l.total);
     if (side)
       for (const part of l.parts) {

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import type { Amount } from "../model/amount.js";
+import { makeCount, type Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { fundParts, genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
@@ -98,6 +98,7 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
   for (let k = 0; k < paras.length; k++) {
     if (/其\s*中/.test(paras[k].text)) lists(paras, k, figureAt, out, listed);
     if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
+    if (/未\s*安\s*排|无/.test(paras[k].text)) nothingLeft(paras[k], out, year);
     // 共有车辆 N 辆，其中：机要通信用车 a 辆、… (辽宁, as Shenzhen's and the 决算's readers read it).
     if (/车辆/.test(paras[k].text)) vehicleSplits(paras[k], out);
     // 编制人数 N 人，其中：行政编制 a 人、… and 资产总额 X 万元，其中：流动资产 a 万元、… (splits.ts).
@@ -166,6 +167,48 @@ function ownSubject(subject: string | undefined, label: string, shareEnds: boole
   const s = normaliseName((subject ?? "").replace(/\s+/g, ""));
   if (s === normaliseName(label)) return true;
   return !shareEnds && (s === "" || /(?:总计|合计|总预算)$/.test(s));
+}
+
+/**
+ * An item this year's budget no longer holds, said in words, and its decrease (安徽: 其他司法支出（项）2026年未安排预算，比2025年
+ * 预算减少42.00万元，下降100% · 2026年无此项预算，较上年减少…): this year's figure is nothing (an exact 0), the decrease all of
+ * last year's. A year printed before it must be the document's (`year`); a 新增 or 增加 is not read so.
+ */
+const STATED_NOTHING = re(
+  String.raw`(?<none>(?:(?<own>20\d\d)\s*年\s*度?|本\s*年\s*度?)\s*(?:预\s*算\s*)?(?:未\s*安\s*排|无)\s*(?:此\s*项|该\s*项|该\s*科\s*目)?\s*(?:预\s*算|支\s*出|资\s*金)?\s*(?:数)?)\s*,\s*(?:比|较)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:的\s*)?(?:(?<last>NUM)\s*万\s*元\s*)?(?:相\s*比|比\s*较)?\s*,?\s*(?<dir>减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元(?:${PERCENT_AFTER})?`,
+  "g",
+);
+
+function nothingLeft(p: Para, out: Claim[], year: number | null): void {
+  for (const m of p.text.matchAll(STATED_NOTHING)) {
+    const g = m.groups!;
+    // (Another year's 未安排 — last year's, beside this year's figure — is no statement of this budget.)
+    if (g.own && (year === null || Number(g.own) !== year)) continue;
+    if (g.year && year !== null && Number(g.year) >= year) continue;
+    // (The item's name before the year: its path's last name, 其他司法支出（项）.)
+    const before = labelBefore(p.text, m.index);
+    const names = /\((?:类|款|项)\)$/.test(before) ? before.split(/\((?:类|款|项)\)/).filter(Boolean) : [];
+    const label = (names.length ? names[names.length - 1] : before) || g.none.replace(/\s+/g, "");
+    const change = p.amount(m, "chg");
+    const zero = makeCount("0", p.j.at(p.start + m.index + g.none.search(/未|无/)));
+    if (!label || !change || !zero || inList(p.text, m.index, label)) continue;
+    out.push({
+      kind: "stated-change",
+      label: normaliseName(label),
+      amount: zero,
+      change: {
+        kind: "decrease",
+        amount: change,
+        ...(g.last && { previous: p.amount(m, "last")! }),
+        percent: p.amount(m, "pct"),
+        percentDirection: g.pdir ? (/增|升/.test(g.pdir) ? "increase" : "decrease") : null,
+        year: g.year ? Number(g.year) : null,
+        ...(g.base && { base: g.base.startsWith("执") ? ("execution" as const) : ("budget" as const) }),
+        toNothing: true,
+        location: p.j.at(p.start + m.indices!.groups!.dir[0]),
+      },
+    });
+  }
 }
 
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {

@@ -32,7 +32,12 @@ const STAFF_FAMILIES: { family: RegExp; part: (label: string) => string | null }
   { family: /编制/, part: (l) => category(l, /^(?:核定)?(?:机关)?(?<c>行政|事业|工勤|参公)(?:人员|事业)?编制(?:人数|数)?$/) },
 ];
 
-const category = (label: string, pattern: RegExp): string | null => pattern.exec(label)?.groups!.c ?? null;
+/**
+ * 参公 in its long name or with its 事业（单位）(参照公务员法管理事业编制 · 参照公务员法管理的事业单位编制 · 参照公务员法管理人员 ·
+ * 参公事业单位人员, 安徽's wording): the category 参公编制 / 参公人员 names, read as that.
+ */
+const CANGONG = /(?:参照公务员法?管理|参公(?:管理)?)(?:的)?(?:事业)?(?:单位)?/;
+const category = (label: string, pattern: RegExp): string | null => pattern.exec(label.replace(CANGONG, "参公"))?.groups!.c ?? null;
 
 /** An asset total before 其中. */
 const ASSETS = re(String.raw`(?<label>资产总额|资产总计|资产合计|总资产)\s*(?:为|是|共计|合计)?\s*(?<amount>NUM)\s*万\s*元\s*,?\s*其\s*中\s*[:,]?\s*`, "g");

@@ -150,6 +150,22 @@ function paragraphShape(part: TextPart, margins: Map<number, number>): { indente
   return { indented: starts >= 2, edges };
 }
 
+/** How a list item is numbered (1． · （一） · 一、), or null for a line that is none. */
+function itemNumbering(body: string): string | null {
+  const m = LIST_ITEM.exec(body);
+  return m ? (m[0].startsWith("(") ? "(" : /^\d/.test(m[0]) ? "1" : "一") : null;
+}
+
+/**
+ * The longest line of a part printed without pages (a Word document's paragraphs, a text file's lines), in characters:
+ * a line well short of it was not wrapped where it ends.
+ */
+function longestLine(part: TextPart): number {
+  let n = 0;
+  for (const l of part.lines) if (!l.page && !l.text.includes("\t")) n = Math.max(n, l.text.trim().length);
+  return n;
+}
+
 /** A sentence's end that a paragraph may go on after: 。 or ；, not a heading's or a list's colon. */
 const ENDS_CLAUSE = /[。;]$/;
 /** How far along its page's longest line a line must reach to have been wrapped there rather than ended. */
@@ -169,6 +185,10 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   let prevWrappedStop = false;
   let prevAtMargin = false;
   let prevColonFirst = false;
+  // A list of items that each end their line short of the margin without punctuation (1．某局机关（行政单位） / 2．某中心…):
+  // the numbering of the line before, where it was such an item.
+  const longest = longestLine(part);
+  let prevBareItem: string | null = null;
   for (const l of part.lines) {
     if (l.text.includes("\t")) {
       let col = 1;
@@ -183,6 +203,7 @@ export function joinPart(part: TextPart, file: string): JoinedText {
       prevBreaks = true;
       prevColonFirst = false;
       prevWrappedStop = false;
+      prevBareItem = null;
       continue;
     }
     const lead = leadOf(l.text);
@@ -211,6 +232,15 @@ export function joinPart(part: TextPart, file: string): JoinedText {
         }
       }
     prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
+    // An item of a list whose items each stand alone on a short line without punctuation ends its paragraph at its line as
+    // they do, the last one too: the line after it (从人员构成看，…) opens a paragraph of its own, not the item's tail. A
+    // line that reaches its page's margin (or, without pages, near the part's longest line) may have been wrapped, and
+    // goes on as before.
+    const numbering = itemNumbering(body);
+    const short = l.page ? endOf(l.text) < WRAPPED_SHARE * (shape.edges.get(l.page) ?? Infinity) : body.length < WRAPPED_SHARE * longest;
+    const bare = !prevBreaks && !heading && numbering !== null && short;
+    if (bare && prevBareItem === numbering) prevBreaks = true;
+    prevBareItem = bare ? numbering : null;
     prevColonFirst = !!l.page && !heading && indent >= 1 && indent <= FIRST_LINE_INDENT && body.endsWith(":");
     prevWrappedStop =
       shape.indented && !!l.page && !heading && !SECTION_HEADING.test(body) && ENDS_CLAUSE.test(body) && endOf(l.text) >= WRAPPED_SHARE * (shape.edges.get(l.page) ?? Infinity);

@@ -23,6 +23,11 @@ export interface Change {
   base?: "budget" | "execution";
   /** That year's figure, when printed with the change (较2024年的2190万元减少221万元 · 比上年预算数2190万元减少…). */
   previous?: Amount;
+  /**
+   * This year's figure is nothing, said in words (2026年未安排预算，比2025年预算减少42.00万元，下降100%): the figure is an exact
+   * 0, the decrease all of last year's, its percentage 100.
+   */
+  toNothing?: true;
   location: SourceLocation;
 }
 
@@ -234,7 +239,8 @@ export interface BaseUnitsClaim {
  * 财政拨款收入 / 其他收入 (收入决算表), 基本支出 / 项目支出 (支出决算表), 财政拨款收入支出总计 (财政拨款收入支出
  * 决算总表), 一般公共预算财政拨款支出 and its 基本支出 (一般公共预算财政拨款支出决算表), 人员经费 / 公用经费
  * (一般公共预算财政拨款基本支出决算表); and, by the generic reader (generic-figures.ts) in a 预算 of any province,
- * 本年收入合计 / 本年支出合计, 财政拨款收支总预算 and the funds listed under it (allocation-general-public …), the parts
+ * 本年收入合计 / 本年支出合计, 财政拨款收支总预算 and the funds listed under it (allocation-general-public …), 财政拨款收入总计 with its
+ * funds' 本年 income and 上年结转 listed (allocation-general-public-income …, allocation-carryover) and 财政拨款支出总计, the parts
  * of the 收入 total (一般公共预算拨款收入, 上年结转 …) and of the 支出 total (基本支出 / 项目支出), the 基本支出 and 项目支出
  * listed under the 一般公共预算's spending (general-basic, general-project), 一般公共预算基本支出 and 财政拨款基本支出
  * with their 人员经费 / 公用经费, and the economic classes these are stated to hold (工资福利支出, 对个人和家庭的补助,
@@ -265,6 +271,10 @@ export type TableFigure =
   | "basic"
   | "project"
   | "allocation-grand-total"
+  | "allocation-carryover"
+  | "allocation-general-public-income"
+  | "allocation-gov-fund-income"
+  | "allocation-state-capital-income"
   | "allocation-general-public"
   | "allocation-gov-fund"
   | "allocation-state-capital"
@@ -295,6 +305,11 @@ export interface TableFigureClaim {
   amount: Amount;
   /** 与2023年度相比，…减少56.95万元，下降1.87% / …持平. */
   change: Change | null;
+  /**
+   * 财政拨款收入（预算）总计 X 万元 (allocation-income) stated without what tells its scope: this year's 财政拨款 (江苏's) or, where
+   * the department carries 财政拨款 over, possibly the 财政拨款收支总表's 收入总计 with its 上年结转.
+   */
+  orTotal?: true;
 }
 
 /**

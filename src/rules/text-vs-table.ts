@@ -426,7 +426,7 @@ function onlyGeneralIncome(doc: BudgetDocument): boolean {
  * Where a 决算 情况说明 figure is printed in the tables: the table's kind, and the row (by role — and label, where
  * rows of another name share it — or the 合计 row) and column.
  */
-type FigureSource = { kind: TableKind; role?: string; label?: RegExp; key: string; code?: string };
+type FigureSource = { kind: TableKind; role?: string; label?: RegExp; key: string; code?: string; thisYear?: true };
 
 const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "grand-total": { kind: "summary", role: "income-total", key: "amount" },
@@ -452,6 +452,12 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   basic: { kind: "expenditure", key: "basic" },
   project: { kind: "expenditure", key: "project" },
   "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },
+  // The 财政拨款收入总计's parts (安徽: 其中：一般公共预算拨款收入 a 万元，上年结转 c 万元): its 上年结转 row, and each fund's row of the
+  // 本年收入 (before the 上年结转: the rows under it are the funds' carry-over).
+  "allocation-carryover": { kind: "allocation-summary", role: "income-carryover", key: "amount" },
+  "allocation-general-public-income": { kind: "allocation-summary", role: "general-public", key: "amount", thisYear: true },
+  "allocation-gov-fund-income": { kind: "allocation-summary", role: "gov-fund", key: "amount", thisYear: true },
+  "allocation-state-capital-income": { kind: "allocation-summary", role: "state-capital", key: "amount", thisYear: true },
   // A fund's part of the 财政拨款收支总预算: its column of the 支出总计 (or its 本年 income row, allocationFund).
   "allocation-general-public": { kind: "allocation-summary", role: "expenditure-total", key: "general-public" },
   "allocation-gov-fund": { kind: "allocation-summary", role: "expenditure-total", key: "gov-fund" },
@@ -544,7 +550,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
       if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${src.code} ${c.label}`, en: `${t.id} ${src.code} ${c.label}` } });
       continue;
     }
-    const row = src.role ? t.rows.find((r) => r.role === src.role && (!src.label || src.label.test(normaliseName(r.label ?? "")))) : departmentRow(t);
+    const row = src.role ? roleRow(t, src) : departmentRow(t);
     if (src.label && !row) continue;
     if (!row && !src.role) {
       // No 合计 row (国家信访局's 表5 starts at its first 类): the column's Σ over the 类 rows, of every unit.
@@ -561,6 +567,13 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
       continue;
     }
     if (!b) continue;
+    // 财政拨款收入总计 stated without what tells its scope (orTotal): this year's 财政拨款, or the 财政拨款收支总表's 收入总计 with its
+    // 上年结转 — that one where the figure is it and not this year's.
+    const whole = c.orTotal ? allocationIncomeTotal(doc) : null;
+    if (whole && agree(whole.amount, c.amount) && !agree(b, c.amount)) {
+      ctx.equal({ table: "text", item: c.label }, c.amount, whole.amount, { zh: `${tableName(whole.table)} 收入总计`, en: `${whole.table.id} total income` });
+      continue;
+    }
     if (c.figure === "general" && row) {
       const present = (key: string) => [amountOf(row, key)].filter((a): a is Amount => !!a);
       changeAgainstTable(executionChanges(doc).get(c.amount), t, present("change"), present("change-adjusted"), { table: "text", item: c.label }, ctx);
@@ -579,6 +592,13 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     if (budget) ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, budget, { zh: `${tableName(t7)} 预算数合计`, en: `${t7.id} budget total` });
     if (final) ctx.equal({ table: "text", item: `${e.label} 决算` }, e.final, final, { zh: `${tableName(t7)} 决算数合计${amountOf(row, "total") ? "" : "（空白，按 0）"}`, en: `${t7.id} final total${amountOf(row, "total") ? "" : " (blank: 0)"}` });
   }
+}
+
+/** The 财政拨款收支总表's 收入总计, in the text's 万元. */
+function allocationIncomeTotal(doc: BudgetDocument): { amount: Amount; table: Table } | null {
+  const t = table(doc, "allocation-summary");
+  const a = inText(t, amountOf(t?.rows.find((r) => r.role === "income-total"), "amount"));
+  return t && a ? { amount: a, table: t } : null;
 }
 
 const FUND_FIGURES = new Set<TableFigure>(["allocation-general-public", "allocation-gov-fund", "allocation-state-capital"]);
@@ -679,6 +699,20 @@ function fundBalances(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/**
+ * The row of a figure's role (and label, where rows of another name share it); of the income side's 本年 rows only (those
+ * before its 上年结转) where the source says `thisYear`.
+ */
+function roleRow(t: Table, src: FigureSource): Row | undefined {
+  let rows = t.rows;
+  if (src.thisYear) {
+    const income = rows.some((r) => r.side) ? rows.filter((r) => r.side === "income") : rows;
+    const at = income.findIndex((r) => r.role === "income-carryover");
+    rows = at < 0 ? income : income.slice(0, at);
+  }
+  return rows.find((r) => r.role === src.role && (!src.label || src.label.test(normaliseName(r.label ?? ""))));
+}
+
 /** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
 const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
 
@@ -693,8 +727,8 @@ export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
   requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance"] },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算 and 财政拨款收入总计 (its funds and 上年结转) / 支出总计, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算及财政拨款收入总计（各项资金与上年结转）/ 支出总计、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);

@@ -32,6 +32,25 @@ function percentOfNew(s: ChangeStatement, c: Change, ctx: RuleContext) {
   });
 }
 
+/**
+ * An item this year's budget no longer holds, said in words (2026年未安排预算，比2025年预算减少42.00万元，下降P%): its decrease is
+ * all of last year's, so P is 100 exactly.
+ */
+function percentOfNothing(s: ChangeStatement, c: Change, ctx: RuleContext) {
+  if (!c.percent || c.percent.value.eq(100)) return;
+  ctx.report({
+    subject: { ...s.subject, column: "减幅" },
+    location: c.percent.location,
+    related: [s.amount.location],
+    stated: decimalString(c.percent.value),
+    computed: "100",
+    message: {
+      zh: `本年未安排预算（为 0），减少额即上年全部预算，减幅应为 100%，文中为 ${c.percent.text}%`,
+      en: `nothing is budgeted this year (0): the decrease is all of last year's amount, so the percentage is 100%, the text says ${c.percent.text}%`,
+    },
+  });
+}
+
 function judge(s: ChangeStatement, ctx: RuleContext) {
   const c = s.change;
   if (!c) return;
@@ -69,6 +88,10 @@ function judge(s: ChangeStatement, ctx: RuleContext) {
       parts: c.kind === "increase" ? [{ amount: s.amount }, { amount: previous, sign: -1 }] : [{ amount: previous }, { amount: s.amount, sign: -1 }],
       relation: c.kind === "increase" ? PRINTED_INCREASE : PRINTED_DECREASE,
     });
+  if (c.toNothing) {
+    percentOfNothing(s, c, ctx);
+    return;
+  }
   if (!c.percent) return;
   const numerator: Term[] = [{ amount: c.amount }];
   const denominator: Term[] = previous ? [{ amount: previous }] : [{ amount: s.amount }, { amount: c.amount, sign: c.kind === "increase" ? -1 : 1 }];
@@ -338,8 +361,8 @@ export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
   requires: { text: ["stated-change"] },
-  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; a 三公 change = its components'; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
-  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；“三公”经费增减额 = 其三项增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
+  description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%, and a decrease to nothing stated in words (未安排预算) 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; a 三公 change = its components'; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
+  descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%，本年未安排（减至 0）的减幅为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；“三公”经费增减额 = 其三项增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
     const prev = previousOf(doc);
     const byKey = prev ? new Map(mapArray(changeStatements(prev), (s) => [s.key, s])) : null;

@@ -7,6 +7,7 @@ import { checkText, t1, T3, T7, textDoc } from "../helpers/text.js";
 import { runRules } from "../../src/engine/run.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { fundsLine, layoutTable, pad, padL } from "../helpers/layout.js";
+import { twoSided } from "../helpers/tables.js";
 
 /*
  * The generic reader's figures that restate a table (src/claims/generic-figures.ts), in a written part no
@@ -486,6 +487,17 @@ describe("text-vs-table on the generic reader's figures", () => {
     expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed, f.location.line])).toEqual([["error", "财政拨款收入", "105", "150", 3]]);
   });
 
+  it("财政拨款收入（预算）总计 where 财政拨款 is carried over: this year's 财政拨款, or the 财政拨款收支总表's 收入总计, as the figure is", () => {
+    // 表1: 政府预算拨款 300 this year, 上年结转 50; 表6: 收入总计 350.
+    const carried = `${t1("350", "300")}${twoSided(6, "一、一般公共预算拨款→300→一、科学技术支出→350\n本年收入合计→300→本年支出合计→350\n上年结转→50→结转下年→0\n收入总计→350→支出总计→350")}`;
+    const run = (text: string) => checkText(textVsTable, part(text), carried).filter((f) => f.severity !== "info").map((f) => [f.item, f.stated, f.computed]);
+    expect(run("1．财政拨款收入预算总计 300 万元。")).toEqual([]);
+    expect(run("1．财政拨款收入预算总计 350 万元。")).toEqual([]);
+    expect(run("1．财政拨款收入预算总计 340 万元。")).toEqual([["财政拨款收入", "340", "300"]]);
+    // (财政拨款收入 without 总计 is this year's only.)
+    expect(run("1．财政拨款收入 350 万元。")).toEqual([["财政拨款收入", "350", "300"]]);
+  });
+
   it("a function item is the department's: Σ of the code's rows over the budget units; a 类 may be named without its 支出", () => {
     // 表7: 206 科学技术支出 is 100 in 单位A and 50 in 单位B.
     expect(check("科学技术（类）支出 150 万元。")).toEqual([]);
@@ -632,6 +644,57 @@ describe("the 财政拨款's funds listed under its 收支预算总计 (北京)"
     expect(errors(text("350.00", "250.00") + allocationTable("50.00"))).toEqual([]);
     expect(errors(text("350.00", "200.00") + allocationTable("50.00"))).toEqual([]);
     expect(errors(text("350.00", "225.00") + allocationTable("50.00"))).toEqual([["text-vs-table", "一般公共预算财政拨款", "225", "250"]]);
+  });
+});
+
+describe("the 财政拨款收入总计 and its parts, and the 财政拨款支出总计 (安徽)", () => {
+  // The 财政拨款收支总表 (allocationTable("50.00")): 本年 一般公共预算 200, 政府性基金 100; 上年结转 50; 收入总计 and 支出总计 350.
+  const text = (total: string, general: string, fund: string, carried: string, spent: string) =>
+    [
+      "北京市某局2026年部门预算情况说明",
+      "四、财政拨款收支预算总体情况",
+      `2026年财政拨款收入总计${total}万元，其中：一般公共预算拨款收入${general}万元，政府性基金预算拨款收入${fund}万元，上年结转${carried}万元；财政拨款支出总计${spent}万元，与2025年相比，财政拨款收、支总计各增加10.00万元，增长2.94%。`,
+      "",
+    ].join("\n");
+  const figures = (doc: string) =>
+    claimsOf(loadLayoutText("预算.txt", doc))
+      .claims.filter((c) => c.kind === "table-figure" || c.kind === "department-total")
+      .map((c) => (c.kind === "table-figure" ? `${c.figure} ${c.amount.text}` : `department ${c.side} ${c.amount.text}`));
+
+  it("reads the 收入总计 as the table's (its 上年结转 listed), each fund's 本年 income, the 上年结转 and the 支出总计", () => {
+    const doc = text("350.00", "200.00", "100.00", "50.00", "350.00") + allocationTable("50.00");
+    expect(figures(doc)).toEqual([
+      "allocation-expenditure-total 350.00",
+      "allocation-grand-total 350.00",
+      "allocation-general-public-income 200.00",
+      "allocation-gov-fund-income 100.00",
+      "allocation-carryover 50.00",
+    ]);
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it("fails: each figure the table does not print", () => {
+    const table = allocationTable("50.00");
+    expect(errors(text("353.00", "200.00", "100.00", "50.00", "350.00") + table)).toEqual([["text-vs-table", "财政拨款收入总计", "353", "350"]]);
+    expect(errors(text("350.00", "203.00", "100.00", "50.00", "350.00") + table)).toEqual([["text-vs-table", "一般公共预算拨款收入", "203", "200"]]);
+    expect(errors(text("350.00", "200.00", "100.00", "53.00", "350.00") + table)).toEqual([["text-vs-table", "上年结转", "53", "50"]]);
+    expect(errors(text("350.00", "200.00", "100.00", "50.00", "353.00") + table)).toEqual([["text-vs-table", "财政拨款支出总计", "353", "350"]]);
+  });
+
+  it("财政拨款收入总计 X 万元，支出总计 Y 万元: the table's two 总计, not the department's 支出; without a 上年结转 listed or a 支出总计, 总计 may be this year's only", () => {
+    const table = allocationTable("50.00");
+    const totals = (income: string, spent: string) => ["北京市某局2026年部门预算情况说明", "四、财政拨款收支预算总体情况", `2026年财政拨款收入总计${income}万元，支出总计${spent}万元。`, ""].join("\n");
+    expect(figures(totals("350.00", "350.00") + table)).toEqual(["allocation-expenditure-total 350.00", "allocation-grand-total 350.00"]);
+    expect(errors(totals("350.00", "353.00") + table)).toEqual([["text-vs-table", "财政拨款支出总计", "353", "350"]]);
+    // A list of the funds alone (no 上年结转): this year's 财政拨款 or the table's 收入总计, as the figure is.
+    const funds = (income: string) => ["北京市某局2026年部门预算情况说明", "四、财政拨款收支预算总体情况", `2026年财政拨款收入总计${income}万元，其中：一般公共预算拨款收入200.00万元，政府性基金预算拨款收入100.00万元。`, ""].join("\n");
+    expect(figures(funds("350.00") + table)).toEqual(["allocation-income 350.00"]);
+  });
+
+  it("财政拨款收、支总计均为 X 万元 and 财政拨款收入支出预算总计 X 万元 are the table's 收入总计; 收、支总计各增加 is a change", () => {
+    expect(read("2026年财政拨款收、支总计均为350.00万元。")).toEqual(["figure allocation-grand-total 财政拨款收支总预算 350.00"]);
+    expect(read("2026年财政拨款收入支出预算总计350.00万元。")).toEqual(["figure allocation-grand-total 财政拨款收支总预算 350.00"]);
+    expect(read("与2025年相比，财政拨款收、支总计各增加10.00万元，增长2.94%。")).toEqual([]);
   });
 });
 

@@ -274,6 +274,25 @@ describe("paragraphs of the layout forms (pdftotext -layout text, PDF): a first 
     expect(read(spaced)).toEqual(["单位A", "100", `personnel 50 3:${col(spaced, " 50 ") + 1}`, `public 10 3:${col(spaced, " 10 ") + 1}`, `individual 0 3:${col(spaced, " 0 ") + 1}`, `project 40 3:${col(spaced, " 40 ") + 1}`]);
   });
 
+  it("a list of items each alone on a short line without punctuation ends at its last item's line (安徽's 部门构成)", async () => {
+    const list = ["1．合肥市司法局机关（行政单位）", "2．合肥市法律援助中心（参照公务员法管理事业单位）", "3．合肥市社区矫正服务中心（公益一类事业单位）"];
+    const after = "从人员构成看，本部门2025年末编制人数128人，其中：行政编制86人，参照公务员法管理事业编制24人，事业编制18人；实有在职人员121人。";
+    const head = "纳入合肥市司法局2026年部门预算编制范围的单位共3个，具体包括：";
+    // A Word document's paragraphs (no pages).
+    expect(await paragraphsOf([head, ...list, after].map((text, i) => ({ line: i + 1, text })))).toEqual([head, ...list, after].map((t) => t.replace(/，/g, ",").replace(/：/g, ":").replace(/；/g, ";").replace(/（/g, "(").replace(/）/g, ")").replace(/．/g, ".")));
+    // A PDF's lines: the same where each item stops short of the margin.
+    const paged = [head, ...list, after.slice(0, 40), after.slice(40)].map((text, i) => ({ line: i + 1, page: 1, text }));
+    expect((await paragraphsOf(paged)).slice(3)).toEqual(["3.合肥市社区矫正服务中心(公益一类事业单位)", expect.stringMatching(/^从人员构成看/)]);
+    // An item wrapped at the margin goes on in the next line, as before; so does one after a single item (no list's shape).
+    const wrapped = [
+      { line: 1, page: 1, text: "1．甲单位（行政单位）" },
+      { line: 2, page: 1, text: "2．乙单位（参照公务员法管理事业单位，主要承担全市法律援助案件的组织实施和指导工作" },
+      { line: 3, page: 1, text: "等职能）" },
+    ];
+    expect(await paragraphsOf(wrapped)).toEqual(["1.甲单位(行政单位)", "2.乙单位(参照公务员法管理事业单位,主要承担全市法律援助案件的组织实施和指导工作等职能)"]);
+    expect(await paragraphsOf([{ line: 1, text: "1．甲单位" }, { line: 2, text: "（行政单位），承担某某职能，为正处级。另有若干说明文字在此。" }])).toEqual(["1.甲单位(行政单位),承担某某职能,为正处级。另有若干说明文字在此。"]);
+  });
+
   it("spaces between figures, and a line with a gap or two between its words, are kept", () => {
     const joined = (...lines: string[]) => joinPart({ number: 3, title: "t", location: { file: "t.txt", line: 1 }, lines: lines.map((text, i) => ({ line: i + 1, text })) }, "t.txt").text;
     // Two spaced pairs only (公用 支出, 项目 支出): one space between two Chinese characters is dropped (round 33:

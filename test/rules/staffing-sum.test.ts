@@ -49,6 +49,16 @@ describe("staffing-sum: a head count split by category (any province's 部门概
     ]);
     expect(fs[0].message).toContain("行政编制 + 事业编制");
   });
+
+  it("reports a count its categories do not make where 参公 is named in full (参照公务员法管理事业编制, 安徽)", () => {
+    const anhui = (n: string) => `
+## 第九部分 某局部门概况
+从人员构成看，本部门2025年末编制人数128人，其中：行政编制86人，参照公务员法管理事业编制${n}人，事业编制18人；实有在职人员121人。
+`;
+    expect(checkText(staffingSum, anhui("24"))).toEqual([]);
+    const fs = checkText(staffingSum, anhui("27"));
+    expect(fs.map((f) => [f.severity, f.stated, f.computed])).toEqual([["error", "128", "131"]]);
+  });
 });
 
 describe("staffing-sum: the units a text counts and lists (预算单位共 N 个，包括：1.… 2.…)", () => {

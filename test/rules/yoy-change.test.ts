@@ -260,3 +260,27 @@ describe("yoy-change: a 预算's “三公” change is its components' changes 
     expect(errs(sanggong("7.40", "67.58", "2.57").replace("公务接待费14.27万元，比2025年预算", "公务接待费14.27万元，比2024年执行数"))).toEqual([]);
   });
 });
+
+describe("yoy-change: an item this year's budget no longer holds, said in words (安徽: 2026年未安排预算，比2025年预算减少 X 万元，下降100%)", () => {
+  const item = (rest: string) =>
+    "# 2026 年某局部门预算\n## 第九部分 某局2026年部门预算情况说明\n（三）一般公共预算当年拨款具体使用情况\n" +
+    `10．公共安全支出（类）司法（款）其他司法支出（项）2026年${rest}。主要原因是该项经费调整至“律师管理”科目列支。`;
+  const errs = (text: string) => checkText(yoyChange, text).filter((f) => f.severity === "error").map((f) => [f.item, f.column, f.stated, f.computed]);
+
+  it("reads this year's figure as nothing: 100% passes, any other percentage is an error at it", () => {
+    expect(errs(item("未安排预算，比2025年预算减少42.00万元，下降100%"))).toEqual([]);
+    expect(errs(item("未安排预算，比2025年预算减少42.00万元，下降10%"))).toEqual([["其他司法支出", "减幅", "10", "100"]]);
+    expect(errs(item("无此项预算，较2025年预算数减少42.00万元，下降100.00%"))).toEqual([]);
+    expect(errs(item("无此项预算，较2025年预算数减少42.00万元，下降99.00%"))).toEqual([["其他司法支出", "减幅", "99", "100"]]);
+  });
+
+  it("last year's figure printed with it is the decrease; a direction word that says otherwise is an error", () => {
+    expect(errs(item("未安排预算，比2025年预算数42.00万元减少42.00万元，下降100%"))).toEqual([]);
+    expect(errs(item("未安排预算，比2025年预算数42.00万元减少40.00万元，下降100%"))).toEqual([["其他司法支出", "减少额", "40", "42"]]);
+    expect(checkText(yoyChange, item("未安排预算，比2025年预算减少42.00万元，增长100%")).filter((f) => f.severity === "error")).toHaveLength(1);
+  });
+
+  it("another year's 未安排 (last year's) is not this budget's", () => {
+    expect(errs(item("预算数为35.68万元，2025年未安排预算，比2024年预算减少42.00万元，下降10%"))).toEqual([]);
+  });
+});
