@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { printedAt, sanggongOfLabel } from "../claims/changes.js";
 import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, projectIndex, unitCore } from "../claims/match.js";
 import type { Change, ClaimOf, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
@@ -121,6 +122,14 @@ function procurement(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/**
+ * Whether a change the text states can be compared with the 三公 table's last year: a 预算's, on last year's budget (a
+ * change on last year's execution, or on another year than the one before, is not the table's).
+ */
+function onLastYearsBudget(doc: BudgetDocument, c: Change): boolean {
+  return doc.stage === "budget" && c.base !== "execution" && !(c.year && doc.year && c.year !== doc.year - 1);
+}
+
 function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   const t9 = table(doc, "sanggong");
   if (!t9) return;
@@ -128,6 +137,9 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   const total = (r: Row) => /合计$|^合计|^总计$/.test(normaliseName(r.unit ?? ""));
   const units = t9.rows.some((r) => !total(r)) ? t9.rows.filter((r) => !total(r)) : t9.rows;
   const rows = (role: string) => units.filter((r) => r.role === role);
+  const figures = (role: string, key: string) => mapArray(rows(role), (r) => inText(t9, amountOf(r, key))).filter((a): a is Amount => !!a);
+  // The generic reader states a figure's change as a statement of its own, on the same printed figure.
+  const stated = claimsOfKind(doc, "stated-change");
   for (const s of claimsOfKind(doc, "sanggong")) {
     const key: SanggongComponent = s.component; // 表9's column keys are the component names
     const subject: Subject = { table: "text", item: s.label };
@@ -135,17 +147,33 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
     if (!t9.columns.some((col) => col.key === key)) continue;
     const cur = mapArray(rows("current-year"), (r) => inText(t9, amountOf(r, key)));
     if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${columnLabel(t9, key)}, all units` } });
-    const c = s.change;
-    if (c && c.amount && (c.kind === "increase" || c.kind === "decrease")) {
-      const chg = mapArray(rows("change"), (r) => inText(t9, amountOf(r, key))).filter((a): a is Amount => !!a);
-      if (chg.length)
-        ctx.sum({
-          subject: { ...subject, column: "增减变化金额" },
-          total: c.amount,
-          parts: mapArray(chg, (amount) => ({ amount, sign: c.kind === "decrease" ? -1 : 1 })),
-          relation: { zh: `${tableName(t9)} 增减变化金额合计${c.kind === "decrease" ? "（取反）" : ""}`, en: `${t9.id} change, all units${c.kind === "decrease" ? " (negated)" : ""}` },
-        });
+    const c = s.change ?? stated.find((x) => printedAt(x.amount) === printedAt(s.amount) && sanggongOfLabel(x.label) === key)?.change ?? null;
+    if (!c || !c.amount || (c.kind !== "increase" && c.kind !== "decrease") || !onLastYearsBudget(doc, c)) continue;
+    const sign: 1 | -1 = c.kind === "decrease" ? -1 : 1;
+    const negated = c.kind === "decrease" ? { zh: "（取反）", en: " (negated)" } : { zh: "", en: "" };
+    // The change the table prints: its row of changes (增减变化金额, 增减), or for the 三公 itself a column of it beside
+    // this year's figures (河北's 比上年增减)…
+    const row = figures("change", key);
+    const printed = row.length ? row : key === "total" ? figures("current-year", "change") : [];
+    if (printed.length) {
+      ctx.sum({
+        subject: { ...subject, column: row.length ? "增减变化金额" : "比上年增减" },
+        total: c.amount,
+        parts: mapArray(printed, (amount) => ({ amount, sign })),
+        relation: { zh: `${tableName(t9)} ${row.length ? "增减变化金额" : columnLabel(t9, "change")}合计${negated.zh}`, en: `${t9.id} change, all units${negated.en}` },
+      });
+      continue;
     }
+    // …else the difference of the two years it prints (上年预算数 | 本年预算数, a row of each).
+    const last = figures("previous-year", key);
+    const now = figures("current-year", key);
+    if (!last.length || last.length !== now.length) continue;
+    ctx.sum({
+      subject: { ...subject, column: "增减额" },
+      total: c.amount,
+      parts: [...mapArray(now, (amount) => ({ amount, sign })), ...mapArray(last, (amount) => ({ amount, sign: -sign as 1 | -1 }))],
+      relation: c.kind === "decrease" ? { zh: `${tableName(t9)} 上年预算数 − 本年预算数`, en: `${t9.id} last year's − this year's amount` } : { zh: `${tableName(t9)} 本年预算数 − 上年预算数`, en: `${t9.id} this year's − last year's amount` },
+    });
   }
 }
 

@@ -1,0 +1,74 @@
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runRules } from "../../src/engine/run.js";
+import type { Finding } from "../../src/engine/types.js";
+import { findPackages, loadPackage } from "../../src/loaders/index.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
+import type { BudgetDocument } from "../../src/model/document.js";
+import { textVsTable } from "../../src/rules/text-vs-table.js";
+import { ROOT } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+
+/*
+ * Statements of other provinces' written parts against their tables (the generic reader's claims), on documents as
+ * they are printed: 广西's (test/fixtures/centred-cells/gx-document.txt), 河北's (test/fixtures/hebei-pdf) and 甘肃's
+ * CSV folder (test/fixtures/csv-national-titles).
+ */
+const fixture = (...path: string[]) => join(ROOT, "test", "fixtures", ...path);
+const errorsOf = (d: BudgetDocument): Finding[] => runRules(d, [textVsTable], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error");
+const brief = (fs: Finding[]) => fs.map((f) => [f.item, f.column, f.location.line, f.stated, f.computed]);
+/** A layout-text fixture, with an edit (which must change it). */
+const layout = (path: string[], edit?: (t: string) => string) => {
+  const text = readFileSync(fixture(...path), "utf8");
+  if (edit) expect(edit(text)).not.toBe(text);
+  return loadLayoutText(path[path.length - 1], edit ? edit(text) : text);
+};
+/** A copy of a CSV folder with its written part (the .txt) edited. */
+async function csvFolder(path: string[], edit: (t: string) => string): Promise<BudgetDocument> {
+  const dir = join(tempDir("text-vs-table"), "document");
+  cpSync(fixture(...path), dir, { recursive: true });
+  const txt = readdirSync(dir).find((f) => f.endsWith(".txt"))!;
+  const text = readFileSync(join(dir, txt), "utf8");
+  expect(edit(text)).not.toBe(text);
+  writeFileSync(join(dir, txt), edit(text));
+  return loadPackage(findPackages(dir)[0], {});
+}
+
+describe("the text's 三公 change against the 三公 table's own 增减", () => {
+  const GX = ["centred-cells", "gx-document.txt"];
+
+  it("广西 (2024 年预算数 | 2025 年预算数 | 增减): the consistent document gives no error", () => {
+    expect(brief(errorsOf(layout(GX)))).toEqual([]);
+  });
+
+  it("fails: a 三公 change in the text that the table's 增减 does not print is an error at the text's figure", () => {
+    const d = layout(GX, (t) => t.replace("比上年预算数减少 45.56 万", "比上年预算数减少 45.65 万"));
+    expect(brief(errorsOf(d))).toEqual([["“三公”经费", "增减变化金额", 148, "45.65", "45.56"]]);
+  });
+
+  it("fails: a table whose printed 增减 disagrees with the text (and its own two years) is compared too", () => {
+    // (The text's 39.69 is 86.47 − 46.78; the table prints -39.96: year-change reports the table, this the disagreement.)
+    const d = layout(GX, (t) => t.replace(" -39.69 ", " -39.96 "));
+    expect(brief(errorsOf(d))).toEqual([["公务用车购置及运行费", "增减变化金额", 151, "39.69", "39.96"]]);
+  });
+
+  it("河北 (a 比上年增减 column beside this year's): the 三公's change against its 合计 row", () => {
+    const HB = ["hebei-pdf", "budget.layout.txt"];
+    expect(brief(errorsOf(layout(HB)))).toEqual([]);
+    const d = layout(HB, (t) => t.replace("减少\n\n68.31万元", "减少\n\n68.13万元"));
+    expect(brief(errorsOf(d))).toEqual([["“三公”经费", "比上年增减", 310, "68.13", "68.31"]]);
+  });
+
+  it("甘肃 (上年预算数 and 本年预算数 rows, no 增减): a component's change against the difference of the two years", async () => {
+    const CSV = ["csv-national-titles", "document"];
+    expect(brief(errorsOf(await loadPackage(findPackages(fixture(...CSV))[0], {})))).toEqual([]);
+    const d = await csvFolder(CSV, (t) => t.replace("比上年减少0.68万元", "比上年减少0.86万元"));
+    expect(brief(errorsOf(d))).toEqual([["公务接待费", "增减额", 57, "0.86", "0.68"]]);
+  });
+
+  it("a change on last year's execution is not the table's: not compared", () => {
+    const d = layout(GX, (t) => t.replace("比上年预算数减少 45.56 万", "比上年执行数减少 45.65 万"));
+    expect(brief(errorsOf(d))).toEqual([]);
+  });
+});
