@@ -145,6 +145,11 @@ export interface PerformanceClaim {
   /** How many projects the funds are of (实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元), where every fund's. */
   projects?: Amount;
   /**
+   * Every project sets targets and the funds are named the 项目支出 (预算项目全部实行绩效目标管理，涉及项目16个，项目支出预算 X
+   * 万元): the amount is the department's 项目支出 itself, not at most it.
+   */
+  all?: true;
+  /**
    * The 项目支出 of which fund the amount is some of, where the text names it and prints no share (a 决算's 部门评价: 组织对
    * “…”等 N 个项目开展了部门评价，涉及一般公共预算支出 X 万元 — `general`): at most that fund's 项目支出.
    */

@@ -233,7 +233,10 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
       const whole = inText(t3, amountOf(departmentRow(t3), "project"));
       const budget = doc.stage !== "final";
       const item = "绩效目标 涉及项目预算资金";
-      if (p.amount && whole && (!p.share || budget)) ctx.atMost({ subject: { table: "text", item }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
+      const relation = t3 && { zh: `${tableName(t3)} 项目支出合计`, en: `${t3.id} total project expenditure` };
+      // (Every project's, the text says — 项目全部实行绩效目标管理，…项目支出预算 X 万元: the 项目支出 itself.)
+      if (p.amount && whole && relation && budget && p.all) ctx.equal({ table: "text", item: "绩效目标 涉及项目支出预算" }, p.amount, whole, relation);
+      else if (p.amount && whole && relation && (!p.share || budget)) ctx.atMost({ subject: { table: "text", item }, part: p.amount, whole, relation });
       // 占 P% of the fund's 项目支出 (a 决算's self-evaluation; a 预算's 占项目支出预算的 100%).
       const kind = p.share?.fund === "general" ? "general-function" : "expenditure";
       const project = p.share ? departmentSum(doc, kind, "project") : [];
@@ -278,7 +281,23 @@ function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleC
   const perf = table(doc, "project-performance");
   const rows = perf?.rows.filter((r) => r.kind === "item") ?? [];
   const amounts = mapArray(rows, (r) => inText(perf, amountOf(r, "total")));
-  if (!perf || !p.amount || !p.projects || !rows.length || amounts.some((a) => !a)) return;
+  if (!perf || !p.projects || !rows.length) return;
+  // The projects it lists are some of the N, each once (a unit's project of one name): N is at least as many. (Counts,
+  // exact: no rounding to judge, and no figure printed for the table's count that a diagnosis could correct.)
+  const listed = new Set(mapArray(rows, (r) => `${unitCore(r.unit ?? "")}\u0000${normaliseName(r.name ?? "")}`)).size;
+  if (p.projects.value.lt(listed))
+    ctx.report({
+      subject: { table: "text", item: "实行绩效目标管理的项目个数" },
+      location: p.projects.location,
+      related: [rows[0].location],
+      stated: p.projects.text,
+      computed: String(listed),
+      message: {
+        zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}却列有 ${listed} 个项目`,
+        en: `the text counts ${p.projects.text} projects with performance targets, but ${perf.id} lists ${listed}`,
+      },
+    });
+  if (!p.amount || amounts.some((a) => !a)) return;
   const subject = { table: "text" as const, item: "绩效目标 涉及项目预算资金" };
   if (p.projects.value.eq(rows.length))
     ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${perf.id}` } });

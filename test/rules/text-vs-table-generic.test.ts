@@ -72,3 +72,35 @@ describe("the text's 三公 change against the 三公 table's own 增减", () =>
     expect(brief(errorsOf(d))).toEqual([]);
   });
 });
+
+describe("河北's 绩效 paragraph: 涉及项目 N 个，项目支出预算 X 万元", () => {
+  const HB = ["hebei-pdf", "budget.layout.txt"];
+  const SENTENCE = "本部门2026年预算项目全部实行绩效目标管理，涉及项目16个，项目支出\n\n预算23594.14万元。";
+  const worded = (s: string) => layout(HB, (t) => t.replace(SENTENCE, s));
+
+  it("the consistent document gives no error (16 projects, as 表10 lists; 23594.14 the 项目支出 and 表10's sum)", () => {
+    expect(readFileSync(fixture(...HB), "utf8")).toContain(SENTENCE);
+    expect(brief(errorsOf(layout(HB)))).toEqual([]);
+    // (The brief's wording, and every project's said otherwise: read alike.)
+    expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目16个，涉及项目支出预算23594.14万元。")))).toEqual([]);
+    expect(brief(errorsOf(worded("本部门2026年所有项目实行绩效目标管理，涉及项目16个，项目支出预算23594.14万元。")))).toEqual([]);
+  });
+
+  it("fails: X differs from the 项目支出 (every project's, the text says) and from 表10's projects", () => {
+    expect(brief(errorsOf(worded(SENTENCE.replace("23594.14", "23549.14"))))).toEqual([
+      ["绩效目标 涉及项目支出预算", null, 357, "23549.14", "23594.14"],
+      ["绩效目标 涉及项目预算资金", null, 357, "23549.14", "23594.13"],
+    ]);
+  });
+
+  it("fails: fewer projects than 表10 lists (15 of 16); more is not judged (表10 may list some of them)", () => {
+    expect(brief(errorsOf(worded(SENTENCE.replace("涉及项目16个", "涉及项目15个"))))).toEqual([["实行绩效目标管理的项目个数", null, 355, "15", "16"]]);
+    expect(brief(errorsOf(worded(SENTENCE.replace("涉及项目16个", "涉及项目17个"))))).toEqual([]);
+  });
+
+  it("without 全部 / 所有 the funds are some of the 项目支出: at most it, not equal to it", () => {
+    // (17 projects, 表10 lists 16: their 23594.13 is at most X.)
+    expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算24000.00万元。")))).toEqual([["绩效目标 涉及项目预算资金", null, 355, "24000", "23594.14"]]);
+    expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算23000.00万元。")))).toEqual([["绩效目标 涉及项目预算资金", null, 355, "23000", "23594.13"]]);
+  });
+});
