@@ -218,6 +218,17 @@ export interface BaseUnitsClaim {
   names: string[];
   /** What the units are called where the text counts them (预算单位); 基层单位 when absent. */
   label?: string;
+  /**
+   * The names may be fewer than the units counted (A、B等 3 个单位, or two names joined by 和 that may be one): the count
+   * is at least as many as the names, not necessarily equal.
+   */
+  abbreviated?: true;
+  /**
+   * Whether the count includes the department's own unit (本级), where the words say: false for the units besides it
+   * (由厅本级预算和 4 个所属单位预算组成), true for a whole said to hold it (单位共 3 个，包括：厅机关本级及所属 2 家事业单位).
+   * Absent: as the names tell (a 本级 among them; a full list without one).
+   */
+  own?: boolean;
 }
 
 /**

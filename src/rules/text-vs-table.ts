@@ -710,11 +710,40 @@ function fundItems(doc: BudgetDocument, ctx: RuleContext) {
 /** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
 const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
 
+/** A unit that is the department's own (本级): …本级 · …（本级）· 厅机关 · the department's own name. */
+function ownUnit(name: string, department: string | null): boolean {
+  const n = normaliseName(name).replace(/(\([^()]*\))+$/, "");
+  return /本级/.test(name) || /机关$/.test(n) || (!!department && unitCore(n) === unitCore(department));
+}
+
+/**
+ * Whether a count of units includes the department's own: as its words say (本级和所属 N 个单位: not; 包括：本级及所属…: it
+ * does), else as its names do (a 本级 among them; a full list of N names without one: not); undefined where they do not
+ * tell (A、B等 3 个单位, the 本级 perhaps among those unnamed).
+ */
+function countsOwn(b: ClaimOf<"base-units">, department: string | null): boolean | undefined {
+  if (b.own !== undefined) return b.own;
+  if (b.names.some((n) => n.split(/和|及/).some((x) => ownUnit(x, department)))) return true;
+  return !b.abbreviated && b.count.value.eq(b.names.length) ? false : undefined;
+}
+
 function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
-  const t = table(doc, "expenditure") ?? table(doc, "general-function");
+  // The units a table prints: the expenditure table's, else the income table's (every unit has income); the 一般公共预算
+  // table's only where no expenditure table is printed (a unit without 一般公共预算 money is not in it).
+  const expenditure = table(doc, "expenditure");
+  const t = [expenditure, table(doc, "income")].find((x) => x && unitBlocks(x).units.length) ?? (expenditure ? undefined : table(doc, "general-function"));
   if (!t) return;
-  const n = unitBlocks(t).units.length;
-  if (n) for (const b of claimsOfKind(doc, "base-units")) ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(n), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数`, en: `the budget units of ${t.id}` });
+  const units = mapArray(unitBlocks(t).units, (b) => b.row.unit ?? "");
+  const n = units.length;
+  if (!n) return;
+  const own = units.filter((u) => ownUnit(u, doc.department)).length;
+  for (const b of claimsOfKind(doc, "base-units")) {
+    const withOwn = countsOwn(b, doc.department);
+    if (withOwn) ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数`, en: `the budget units of ${t.id}` });
+    // (The units besides the 本级: the table's but its one 本级.)
+    else if (withOwn === false && own === 1)
+      ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n - 1), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数（本级除外）`, en: `the budget units of ${t.id} besides the department's own` });
+  }
 }
 
 export const textVsTable: Rule = {

@@ -6,6 +6,7 @@ import type { Finding } from "../../src/engine/types.js";
 import { findPackages, loadPackage } from "../../src/loaders/index.js";
 import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import type { BudgetDocument } from "../../src/model/document.js";
+import { staffingSum } from "../../src/rules/staffing-sum.js";
 import { textVsTable } from "../../src/rules/text-vs-table.js";
 import { ROOT } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
@@ -102,5 +103,59 @@ describe("河北's 绩效 paragraph: 涉及项目 N 个，项目支出预算 X �
     // (17 projects, 表10 lists 16: their 23594.13 is at most X.)
     expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算24000.00万元。")))).toEqual([["绩效目标 涉及项目预算资金", null, 355, "24000", "23594.14"]]);
     expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算23000.00万元。")))).toEqual([["绩效目标 涉及项目预算资金", null, 355, "23000", "23594.13"]]);
+  });
+});
+
+describe("counts of units in 部门概况: with or without the 本级, 等 N 个 as stated", () => {
+  // 广西's 收入预算总表 lists three units: 广西壮族自治区林业局本级, 林业科学研究院, 林业勘测设计院.
+  const GX = ["centred-cells", "gx-document.txt"];
+  const PARAGRAPH = "从预算单位构成看，广西壮族自治区林业局部门预算包括：局本级预算和所属事业单位预算。纳入\n2025 年部门预算编制范围的二级预算单位包括：广西壮族自治区林业科学研究院、广西壮族自治区\n林业勘测设计院。";
+  const A = "广西壮族自治区林业科学研究院";
+  const B = "广西壮族自治区林业勘测设计院";
+  const unitErrors = (paragraph: string) => {
+    const d = layout(GX, (t) => t.replace(PARAGRAPH, paragraph));
+    return runRules(d, [textVsTable, staffingSum], { tolerance: { kind: "auto" }, lang: "en" })
+      .filter((f) => f.severity === "error")
+      .map((f) => [f.ruleId, f.item, f.stated, f.computed]);
+  };
+
+  it("the consistent wordings give no error: 本级和所属 A、B 等 2 个单位 (besides the 本级), 包括：本级、A和B等 3 个单位 (with it)", () => {
+    expect(readFileSync(fixture(...GX), "utf8")).toContain(PARAGRAPH);
+    expect(unitErrors(`本部门预算由局本级和所属${A}、${B}等2个单位预算组成。`)).toEqual([]);
+    expect(unitErrors(`本部门预算由局本级预算和2个所属单位预算组成，共3家预算单位。`)).toEqual([]);
+    expect(unitErrors(`纳入本部门2025年部门预算编制范围的预算单位包括：广西壮族自治区林业局本级、${A}和${B}等3个单位。`)).toEqual([]);
+    expect(unitErrors(`纳入部门预算编制范围的单位共3个，包括：局机关本级及所属2家事业单位。`)).toEqual([]);
+  });
+
+  it("fails: a count besides the 本级, or with it, that the table's units do not make", () => {
+    expect(unitErrors(`本部门预算由局本级和所属${A}、${B}等3个单位预算组成。`)).toEqual([["text-vs-table", "所属单位", "3", "2"]]);
+    expect(unitErrors(`本部门预算由局本级预算和2个所属单位预算组成，共4家预算单位。`)).toEqual([["text-vs-table", "预算单位", "4", "3"]]);
+    expect(unitErrors(`纳入本部门2025年部门预算编制范围的预算单位包括：广西壮族自治区林业局本级、${A}和${B}等4个单位。`)).toEqual([["text-vs-table", "单位", "4", "3"]]);
+  });
+
+  it("安徽 (支出总表 by unit: 机关 and two 事业单位): 共 3 个，包括：厅机关本级及所属 2 家; a full list of the two besides it is no error", () => {
+    const AH = ["national-2025", "anhui-budget.txt"];
+    const SENTENCE = "纳入安徽省文化和旅游厅2025年部门预算编制范围的单位共3个，\n包括：厅机关本级及所属2家事业单位。";
+    const errors = (s: string) =>
+      runRules(s === SENTENCE ? layout(AH) : layout(AH, (t) => t.replace(SENTENCE, s)), [textVsTable, staffingSum], { tolerance: { kind: "auto" }, lang: "en" })
+        .filter((f) => f.severity === "error")
+        .map((f) => [f.ruleId, f.item, f.stated, f.computed]);
+    expect(errors(SENTENCE)).toEqual([]);
+    expect(errors(SENTENCE.replace("共3个", "共4个"))).toEqual([["text-vs-table", "单位", "4", "3"]]);
+    expect(errors(SENTENCE.replace("所属2家", "所属3家"))).toEqual([["text-vs-table", "所属单位", "3", "2"]]);
+    // (Before, the two were compared with the table's three units: a false error.)
+    expect(errors("纳入安徽省文化和旅游厅2025年部门预算编制范围的二级预算单位共2个，包括：安徽省图书馆、安徽博物院。")).toEqual([]);
+  });
+
+  it("a list of 二级预算单位 without the 本级: a full list is the units besides it; one cut short by 等 is not judged", () => {
+    // (3 = the table's 3 units less its 本级? No: 2 named, all of them.)
+    expect(unitErrors(`纳入2025 年部门预算编制范围的二级预算单位共2个，包括：${A}、${B}。`)).toEqual([]);
+    expect(unitErrors(`纳入2025 年部门预算编制范围的二级预算单位包括：${A}和${B}等2个单位。`)).toEqual([]);
+    // (A、B等 5 个: the 本级 may or may not be among those unnamed — not compared with the table; at least the 2 named.)
+    expect(unitErrors(`纳入2025 年部门预算编制范围的二级预算单位包括：${A}、${B}等5个单位。`)).toEqual([]);
+    expect(unitErrors(`纳入2025 年部门预算编制范围的二级预算单位包括：${A}、${B}、广西壮族自治区林业局本级等2个单位。`)).toEqual([
+      ["text-vs-table", "单位", "2", "3"],
+      ["staffing-sum", "单位", "2", "3"],
+    ]);
   });
 });
