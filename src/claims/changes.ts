@@ -3,7 +3,7 @@ import type { Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import { claimsOf } from "./index.js";
 import { splitProjectName, unitCore } from "./match.js";
-import type { Change } from "./types.js";
+import type { Change, SanggongComponent } from "./types.js";
 
 /** A figure of the text with the year-on-year change printed for it. */
 export interface ChangeStatement {
@@ -42,3 +42,20 @@ export function changeStatements(doc: BudgetDocument): ChangeStatement[] {
   }
   return out;
 }
+
+/**
+ * The same printed figure, whichever reader made its claim: its place and its text (a page line without columns, as a
+ * quoted-printable web page's, places every figure of a paragraph alike).
+ */
+export const printedAt = (a: Amount) => `${a.location.line}:${a.location.column}:${a.text}`;
+
+/** A “三公” figure's component by the label the text prints it under (a stated change's; the generic reader's). */
+const SANGGONG_LABELS: [SanggongComponent, RegExp][] = [
+  ["total", /三公/],
+  ["abroad", /^因公出国[(（]境[)）]费用?$/],
+  ["vehicle", /^公务用车购置及运行(维护)?费$/],
+  ["vehicle-purchase", /^公务用车购置费$/],
+  ["vehicle-operation", /^公务用车运行(维护)?费$/],
+  ["reception", /^公务接待费$/],
+];
+export const sanggongOfLabel = (label: string): SanggongComponent | undefined => SANGGONG_LABELS.find(([, re]) => re.test(label))?.[0];

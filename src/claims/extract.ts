@@ -281,8 +281,10 @@ function overview(j: JoinedText, out: Claim[]) {
     for (const m of p.text.matchAll(BASE_UNITS)) {
       const before = p.text.slice(0, m.index).split(/[。;]/).pop() ?? "";
       const list = before.replace(/^.*?包括:?/, "");
-      const names = mapArray(list.split("、"), (s) => s.trim()).filter(Boolean);
-      out.push({ kind: "base-units", count: p.count(m, "count")!, names });
+      // (…、深圳市科学馆等共 3 家基层单位: the names are some of them.)
+      const abbreviated = /等\s*$/.test(list);
+      const names = mapArray(list.replace(/等\s*$/, "").split("、"), (s) => s.trim()).filter(Boolean);
+      out.push({ kind: "base-units", count: p.count(m, "count")!, names, ...(abbreviated && { abbreviated: true as const }) });
     }
     headcountSplits(p, out);
     if (!/行政编制/.test(p.text)) continue;

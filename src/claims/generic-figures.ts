@@ -159,14 +159,22 @@ const BEFORE_FUND = /^[,;:。)\d年度中、．.门位]?$/;
  * 项目 N 个，涉及资金 / 涉及预算金额 X 万元 (浙江, 厦门): the projects that
  * set targets, at most the 项目支出 (all of it where every project does); 四川's `实行绩效目标管理的项目 3 个，涉及一般公共预算当年
  * 拨款 X 万元` is such a figure, not the 一般公共预算当年拨款 of the whole budget. Only in a sentence about 绩效目标: a
- * sentence about an evaluation (绩效评价 …涉及资金) speaks of another year's projects.
+ * sentence about an evaluation (绩效评价 …涉及资金) speaks of another year's projects. 河北's words put the count after
+ * 涉及 and name the funds 项目支出预算 (本部门2026年预算项目全部实行绩效目标管理，涉及项目16个，项目支出预算 X 万元), as does
+ * 纳入绩效目标管理的项目 N 个，涉及项目支出预算 X 万元.
  */
 /** The targets named last before the figure are the department's as a whole (部门整体支出绩效目标, 整体绩效目标). */
 const WHOLE_DEPARTMENT_GOALS = /整体(?:支出)?绩效目标(?:(?!绩效目标).)*$/;
+const PERFORMANCE_FUNDS = String.raw`(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额)|项目支出(?:预算)?(?:资金|金额)?`;
 const PERFORMANCE = sre(
-  String.raw`绩效目标[^。]*?(?:项目\s*共?\s*(?<projects>\d+)\s*个[^。\d]*?)?涉及(?<funds>(?:项目)?(?:(?:一般公共)?预算(?:当年)?(?:财政)?(?:拨款|资金|金额)|资金|金额))\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元(?:\s*,\s*占(?<of>[^\d%,;。]{0,20}?)的?\s*(?<pct>NUM)\s*%)?`,
+  String.raw`绩效目标[^。]*?(?:(?:(?<!级)项目\s*共?\s*(?<projects>\d+)\s*个[^。\d]*?)?涉及(?<funds>${PERFORMANCE_FUNDS})|涉及(?:的)?项目\s*共?\s*(?<projects2>\d+)\s*个\s*,\s*(?<funds2>${PERFORMANCE_FUNDS}))\s*(?:为|是|共计?)?\s*(?<amount>NUM)\s*万\s*元(?:\s*,\s*占(?<of>[^\d%,;。]{0,20}?)的?\s*(?<pct>NUM)\s*%)?`,
   "g",
 );
+/**
+ * Every project sets targets (预算项目全部实行绩效目标管理 · 所有项目), said before the funds, which are the 项目支出 by name
+ * (项目支出预算 X 万元): the funds are the 项目支出 itself, not some of it.
+ */
+const EVERY_PROJECT = /全部|所有/;
 /** Funds of one source (一般公共预算当年拨款, 财政拨款), not every fund's. */
 const ONE_FUND = /一般公共|拨款|财政/;
 /** What a performance figure's share is of: the 项目支出 (占项目支出预算的 100%), the 一般公共预算's where named. */
@@ -498,10 +506,14 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       // …，占项目支出预算的 100%: the figure ÷ the 项目支出 (the 一般公共预算's where the share or the funds name it).
       const of = (m.groups!.of ?? "").replace(/\s+/g, "");
       const pct = PROJECT_BASE.test(of) ? p.amount(m, "pct") : null;
-      const fund = /一般公共/.test(of + m.groups!.funds) ? ("general" as const) : ("all" as const);
+      const funds = m.groups!.funds ?? m.groups!.funds2;
+      const fund = /一般公共/.test(of + funds) ? ("general" as const) : ("all" as const);
       // 实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元: how many projects, where the funds are every fund's.
-      const projects = ONE_FUND.test(m.groups!.funds) ? null : p.count(m, "projects");
-      out.push({ kind: "performance", amount, goals: null, partial: true, ...(pct && { share: { percent: pct, fund } }), ...(projects && { projects }) });
+      const projects = ONE_FUND.test(funds) ? null : p.count(m, m.groups!.projects2 ? "projects2" : "projects");
+      // (项目全部实行绩效目标管理 … 项目支出预算 X 万元: all of the 项目支出, in the sentence of the figure.)
+      const sentence = p.text.slice(p.text.lastIndexOf("。", m.index) + 1, m.indices!.groups!.amount[0]);
+      const all = /^\s*项目支出/.test(funds) && !ONE_FUND.test(funds) && EVERY_PROJECT.test(sentence);
+      out.push({ kind: "performance", amount, goals: null, partial: true, ...(pct && { share: { percent: pct, fund } }), ...(projects && { projects }), ...(all && { all: true as const }) });
     }
     for (const m of p.text.matchAll(RUNNING_COST)) {
       const amount = figureAt(p, m, "amount");

@@ -152,31 +152,86 @@ const itemNumber = (text: string): number | null => {
   const m = ITEM_NUMBER.exec(text);
   return m ? Number(m.groups!.p ?? m.groups!.n) : null;
 };
+/** …本级 (预算) 及所属 2 家事业单位 · 厅本级和 5 个所属事业单位: the 本级 and a count of the units besides it. */
+const OWN_AND_SUBORDINATES = /^[^,;。、]*?本\s*级\s*(?:预\s*算)?\s*(?:和|及|以\s*及)\s*(?:所\s*属\s*(?:的\s*)?\d+\s*(?:个|家)|\d+\s*(?:个|家)\s*所\s*属)/;
+
+/**
+ * A list of units' names separated by 、 (…等 at its end dropped). `abbreviated` where the names may be fewer than the
+ * units: …等 (A、B等3个单位), or two names joined by 和 / 及 that may be one name (广西壮族自治区文化和旅游厅).
+ */
+function unitNames(list: string): { names: string[]; abbreviated: boolean } {
+  const etc = /等\s*$/.test(list);
+  const names = mapArray(list.replace(/等\s*$/, "").split("、"), (s) => s.replace(ITEM_NUMBER, "").trim()).filter(Boolean);
+  return { names, abbreviated: etc || names.some((n) => /和|及/.test(n)) };
+}
 
 /**
  * `纳入…部门预算编制范围的预算单位共 5 个，包括：` then the units: numbered paragraphs (1.贵州省农业农村厅（本级） / 2.…), or
  * one list separated by 、 up to its first ，；or 。 (江苏省人民检察院本级、南京铁路运输检察院、徐州铁路运输检察院。). Read as the 基层单位 count and its
- * names (a `base-units` claim, as Shenzhen's `共 N 家基层单位`). A list that sums some units up (…等 8 家直属事业单位),
- * joins two names with 和 or 及, or lists fewer than two units is not read: its names cannot be counted.
+ * names (a `base-units` claim, as Shenzhen's `共 N 家基层单位`). A list that sums some units up (…等 8 家直属事业单位), or
+ * joins two names with 和 or 及, is read as `abbreviated` (the count at least its names); one of fewer than two names is
+ * not read. `包括：厅机关本级及所属 2 家事业单位` is read as the whole count, the 本级 among it, and the 2 besides it.
  */
 export function unitLists(paras: Para[], k: number, out: Claim[]): void {
   const p = paras[k];
+  unitsBesidesOwn(p, out);
   if (!/包\s*括/.test(p.text)) return;
   for (const m of p.text.matchAll(UNIT_COUNT)) {
     const count = p.count(m, "count");
     if (!count) continue;
+    const label = m.groups!.label.replace(/\s+/g, "");
     const rest = p.text.slice(m.index + m[0].length);
     let names: string[] = [];
+    let abbreviated = false;
     if (!rest.trim()) {
       // Numbered paragraphs 1, 2, 3 … right after it.
       for (let i = k + 1; i < paras.length && itemNumber(paras[i].text) === names.length + 1; i++) names.push(paras[i].text.replace(ITEM_NUMBER, "").replace(/[;。,]\s*$/, "").trim());
     } else {
       // The names up to the first , ; or 。 (what follows is about them: …研究所、…中心，其中行政单位1个，…).
       const list = rest.slice(0, rest.search(/[,;。]|$/));
-      if (/等|和|及/.test(list)) continue;
-      names = mapArray(list.split("、"), (s) => s.replace(ITEM_NUMBER, "").trim()).filter(Boolean);
+      const own = OWN_AND_SUBORDINATES.exec(list);
+      if (own) {
+        // 单位共 3 个，包括：厅机关本级及所属 2 家事业单位: the 3 with the 本级 (the 2 besides it: unitsBesidesOwn).
+        out.push({ kind: "base-units", count, names: [], label, own: true });
+        continue;
+      }
+      ({ names, abbreviated } = unitNames(list));
     }
-    if (names.length >= 2) out.push({ kind: "base-units", count, names, label: m.groups!.label.replace(/\s+/g, "") });
+    if (names.length >= 2) out.push({ kind: "base-units", count, names, label, ...(abbreviated && { abbreviated: true as const }) });
+  }
+  // 包括：A、B和C等 3 个单位 · 包括：A、B、C共 3 家基层单位: the count after its names.
+  for (const m of p.text.matchAll(LISTED_THEN_COUNTED)) {
+    const count = p.count(m, "count");
+    const { names, abbreviated } = unitNames(m.groups!.list + (m.groups!.etc ?? ""));
+    // (Not …本级预算和所属 A、B 等 2 个单位: the units besides the 本级, unitsBesidesOwn's.)
+    if (count && names.length >= 2 && !/(?:和|及)\s*所\s*属/.test(m.groups!.list))
+      out.push({ kind: "base-units", count, names, label: m.groups!.label.replace(/\s+/g, ""), ...(abbreviated && { abbreviated: true as const }) });
+  }
+}
+
+/** 包括：A、B和C等 3 个单位 · 包括：A、B、C共 3 家基层单位 — names up to the count (none of , ; 。 between). */
+const LISTED_THEN_COUNTED = /包\s*括\s*[:：]?\s*(?<list>[^,;:：。\d]+?)\s*(?:(?<etc>等)|共)\s*(?<count>\d+)\s*(?:个|家)\s*(?<label>(?:预\s*算|基\s*层|二\s*级\s*预\s*算|所\s*属|下\s*属|事\s*业)?\s*单\s*位)/dg;
+
+/**
+ * The units besides the department's own, counted with the 本级 named apart (…部门预算由厅本级预算和 4 个所属单位预算组成 ·
+ * 由局本级和所属 4 家事业单位的预算组成 · 本级预算和所属 A、B 等 2 个单位预算, and 共 5 家预算单位 after it, the whole):
+ * `own: false`, with the names listed; the whole after it `own: true`. (Not 下属 N 个单位: 成都市体育局下属 3 个预算单位
+ * counts its own.)
+ */
+const BESIDES_OWN = /本\s*级\s*(?:预\s*算)?\s*(?:\([^()]*\))?\s*(?:和|及|以\s*及)\s*(?:所\s*属\s*(?:的\s*)?(?<list>[^,;:：。\d]*?)\s*(?<etc>等)?\s*(?<count>\d+)\s*(?:个|家)|(?<count2>\d+)\s*(?:个|家)\s*所\s*属)\s*(?:的\s*)?[^,;:：。\d]{0,8}?单\s*位/dg;
+const WHOLE_AFTER = /^[^。;]*?共\s*(?<count>\d+)\s*(?:个|家)\s*(?:预\s*算\s*)?单\s*位/d;
+
+function unitsBesidesOwn(p: Para, out: Claim[]): void {
+  if (!/本\s*级/.test(p.text)) return;
+  for (const m of p.text.matchAll(BESIDES_OWN)) {
+    const count = p.count(m, m.groups!.count ? "count" : "count2");
+    if (!count) continue;
+    const { names, abbreviated } = m.groups!.list?.trim() ? unitNames(m.groups!.list + (m.groups!.etc ?? "")) : { names: [], abbreviated: false };
+    out.push({ kind: "base-units", count, names, label: "所属单位", own: false, ...(abbreviated && { abbreviated: true as const }) });
+    const end = m.index + m[0].length;
+    const whole = WHOLE_AFTER.exec(p.text.slice(end));
+    const total = whole && p.count(whole, "count", end);
+    if (total) out.push({ kind: "base-units", count: total, names: [], label: "预算单位", own: true });
   }
 }
 

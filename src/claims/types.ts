@@ -150,6 +150,11 @@ export interface PerformanceClaim {
   /** How many projects the funds are of (实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元), where every fund's. */
   projects?: Amount;
   /**
+   * Every project sets targets and the funds are named the 项目支出 (预算项目全部实行绩效目标管理，涉及项目16个，项目支出预算 X
+   * 万元): the amount is the department's 项目支出 itself, not at most it.
+   */
+  all?: true;
+  /**
    * The 项目支出 of which fund the amount is some of, where the text names it and prints no share (a 决算's 部门评价: 组织对
    * “…”等 N 个项目开展了部门评价，涉及一般公共预算支出 X 万元 — `general`): at most that fund's 项目支出.
    */
@@ -231,6 +236,17 @@ export interface BaseUnitsClaim {
   names: string[];
   /** What the units are called where the text counts them (预算单位); 基层单位 when absent. */
   label?: string;
+  /**
+   * The names may be fewer than the units counted (A、B等 3 个单位, or two names joined by 和 that may be one): the count
+   * is at least as many as the names, not necessarily equal.
+   */
+  abbreviated?: true;
+  /**
+   * Whether the count includes the department's own unit (本级), where the words say: false for the units besides it
+   * (由厅本级预算和 4 个所属单位预算组成), true for a whole said to hold it (单位共 3 个，包括：厅机关本级及所属 2 家事业单位).
+   * Absent: as the names tell (a 本级 among them; a full list without one).
+   */
+  own?: boolean;
 }
 
 /**

@@ -40,9 +40,19 @@ export const staffingSum: Rule = {
         relation: { zh: mapArray(h.parts, (x) => x.label).join(" + "), en: `the sum of the categories listed (${mapArray(h.parts, (x) => x.label).join(" + ")})` },
       });
     for (const b of claimsOfKind(doc, "base-units")) {
-      if (b.names.length > 1)
+      if (b.names.length > 1 && !b.abbreviated)
         ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(b.names.length), b.count.location)!, { zh: `所列单位数（${b.names.join("、")}）`, en: `the number of units listed (${b.names.join(", ")})` });
-      if (units.length)
+      // A list cut short (A、B等 3 个单位): the count is at least its names, each a unit (a count, exact: reported as it is).
+      else if (b.names.length > 1 && b.count.value.lt(b.names.length))
+        ctx.report({
+          subject: { table: "text", item: b.label ?? "基层单位" },
+          location: b.count.location,
+          stated: b.count.text,
+          computed: String(b.names.length),
+          message: { zh: `文中称共 ${b.count.text} 个单位，却列出 ${b.names.length} 个（${b.names.join("、")}）`, en: `the text counts ${b.count.text} units but names ${b.names.length} (${b.names.join(", ")})` },
+        });
+      // (Those described in 部门概况 are all of them, the 本级 too.)
+      if (units.length && b.own !== false)
         ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(units.length), b.count.location)!, { zh: "部门概况所列单位数", en: "the number of units described in 部门概况" });
     }
   },

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { printedAt, sanggongOfLabel } from "../claims/changes.js";
 import { claimsOf, claimsOfKind } from "../claims/index.js";
 import { matchProject, projectIndex, unitCore } from "../claims/match.js";
 import type { Change, ClaimOf, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
@@ -121,6 +122,14 @@ function procurement(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/**
+ * Whether a change the text states can be compared with the 三公 table's last year: a 预算's, on last year's budget (a
+ * change on last year's execution, or on another year than the one before, is not the table's).
+ */
+function onLastYearsBudget(doc: BudgetDocument, c: Change): boolean {
+  return doc.stage === "budget" && c.base !== "execution" && !(c.year && doc.year && c.year !== doc.year - 1);
+}
+
 function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   const t9 = table(doc, "sanggong");
   if (!t9) return;
@@ -128,6 +137,9 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   const total = (r: Row) => /合计$|^合计|^总计$/.test(normaliseName(r.unit ?? ""));
   const units = t9.rows.some((r) => !total(r)) ? t9.rows.filter((r) => !total(r)) : t9.rows;
   const rows = (role: string) => units.filter((r) => r.role === role);
+  const figures = (role: string, key: string) => mapArray(rows(role), (r) => inText(t9, amountOf(r, key))).filter((a): a is Amount => !!a);
+  // The generic reader states a figure's change as a statement of its own, on the same printed figure.
+  const stated = claimsOfKind(doc, "stated-change");
   for (const s of claimsOfKind(doc, "sanggong")) {
     const key: SanggongComponent = s.component; // 表9's column keys are the component names
     const subject: Subject = { table: "text", item: s.label };
@@ -135,17 +147,33 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
     if (!t9.columns.some((col) => col.key === key)) continue;
     const cur = mapArray(rows("current-year"), (r) => inText(t9, amountOf(r, key)));
     if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${columnLabel(t9, key)}, all units` } });
-    const c = s.change;
-    if (c && c.amount && (c.kind === "increase" || c.kind === "decrease")) {
-      const chg = mapArray(rows("change"), (r) => inText(t9, amountOf(r, key))).filter((a): a is Amount => !!a);
-      if (chg.length)
-        ctx.sum({
-          subject: { ...subject, column: "增减变化金额" },
-          total: c.amount,
-          parts: mapArray(chg, (amount) => ({ amount, sign: c.kind === "decrease" ? -1 : 1 })),
-          relation: { zh: `${tableName(t9)} 增减变化金额合计${c.kind === "decrease" ? "（取反）" : ""}`, en: `${t9.id} change, all units${c.kind === "decrease" ? " (negated)" : ""}` },
-        });
+    const c = s.change ?? stated.find((x) => printedAt(x.amount) === printedAt(s.amount) && sanggongOfLabel(x.label) === key)?.change ?? null;
+    if (!c || !c.amount || (c.kind !== "increase" && c.kind !== "decrease") || !onLastYearsBudget(doc, c)) continue;
+    const sign: 1 | -1 = c.kind === "decrease" ? -1 : 1;
+    const negated = c.kind === "decrease" ? { zh: "（取反）", en: " (negated)" } : { zh: "", en: "" };
+    // The change the table prints: its row of changes (增减变化金额, 增减), or for the 三公 itself a column of it beside
+    // this year's figures (河北's 比上年增减)…
+    const row = figures("change", key);
+    const printed = row.length ? row : key === "total" ? figures("current-year", "change") : [];
+    if (printed.length) {
+      ctx.sum({
+        subject: { ...subject, column: row.length ? "增减变化金额" : "比上年增减" },
+        total: c.amount,
+        parts: mapArray(printed, (amount) => ({ amount, sign })),
+        relation: { zh: `${tableName(t9)} ${row.length ? "增减变化金额" : columnLabel(t9, "change")}合计${negated.zh}`, en: `${t9.id} change, all units${negated.en}` },
+      });
+      continue;
     }
+    // …else the difference of the two years it prints (上年预算数 | 本年预算数, a row of each).
+    const last = figures("previous-year", key);
+    const now = figures("current-year", key);
+    if (!last.length || last.length !== now.length) continue;
+    ctx.sum({
+      subject: { ...subject, column: "增减额" },
+      total: c.amount,
+      parts: [...mapArray(now, (amount) => ({ amount, sign })), ...mapArray(last, (amount) => ({ amount, sign: -sign as 1 | -1 }))],
+      relation: c.kind === "decrease" ? { zh: `${tableName(t9)} 上年预算数 − 本年预算数`, en: `${t9.id} last year's − this year's amount` } : { zh: `${tableName(t9)} 本年预算数 − 上年预算数`, en: `${t9.id} this year's − last year's amount` },
+    });
   }
 }
 
@@ -205,7 +233,10 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
       const whole = inText(t3, amountOf(departmentRow(t3), "project"));
       const budget = doc.stage !== "final";
       const item = "绩效目标 涉及项目预算资金";
-      if (p.amount && whole && (!p.share || budget)) ctx.atMost({ subject: { table: "text", item }, part: p.amount, whole, relation: { zh: `${tableName(t3)} 项目支出合计`, en: `${t3!.id} total project expenditure` } });
+      const relation = t3 && { zh: `${tableName(t3)} 项目支出合计`, en: `${t3.id} total project expenditure` };
+      // (Every project's, the text says — 项目全部实行绩效目标管理，…项目支出预算 X 万元: the 项目支出 itself.)
+      if (p.amount && whole && relation && budget && p.all) ctx.equal({ table: "text", item: "绩效目标 涉及项目支出预算" }, p.amount, whole, relation);
+      else if (p.amount && whole && relation && (!p.share || budget)) ctx.atMost({ subject: { table: "text", item }, part: p.amount, whole, relation });
       // 占 P% of the fund's 项目支出 (a 决算's self-evaluation; a 预算's 占项目支出预算的 100%).
       const kind = p.share?.fund === "general" ? "general-function" : "expenditure";
       const project = p.share ? departmentSum(doc, kind, "project") : [];
@@ -250,7 +281,23 @@ function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleC
   const perf = table(doc, "project-performance");
   const rows = perf?.rows.filter((r) => r.kind === "item") ?? [];
   const amounts = mapArray(rows, (r) => inText(perf, amountOf(r, "total")));
-  if (!perf || !p.amount || !p.projects || !rows.length || amounts.some((a) => !a)) return;
+  if (!perf || !p.projects || !rows.length) return;
+  // The projects it lists are some of the N, each once (a unit's project of one name): N is at least as many. (Counts,
+  // exact: no rounding to judge, and no figure printed for the table's count that a diagnosis could correct.)
+  const listed = new Set(mapArray(rows, (r) => `${unitCore(r.unit ?? "")}\u0000${normaliseName(r.name ?? "")}`)).size;
+  if (p.projects.value.lt(listed))
+    ctx.report({
+      subject: { table: "text", item: "实行绩效目标管理的项目个数" },
+      location: p.projects.location,
+      related: [rows[0].location],
+      stated: p.projects.text,
+      computed: String(listed),
+      message: {
+        zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}却列有 ${listed} 个项目`,
+        en: `the text counts ${p.projects.text} projects with performance targets, but ${perf.id} lists ${listed}`,
+      },
+    });
+  if (!p.amount || amounts.some((a) => !a)) return;
   const subject = { table: "text" as const, item: "绩效目标 涉及项目预算资金" };
   if (p.projects.value.eq(rows.length))
     ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${perf.id}` } });
@@ -716,11 +763,40 @@ function roleRow(t: Table, src: FigureSource): Row | undefined {
 /** 0 printed the way `like` is (a blank 决算数 where the 预算数 is printed: nothing was spent). */
 const zeroLike = (like: Amount): Amount => makeCount("0", like.location)!;
 
+/** A unit that is the department's own (本级): …本级 · …（本级）· 厅机关 · the department's own name. */
+function ownUnit(name: string, department: string | null): boolean {
+  const n = normaliseName(name).replace(/(\([^()]*\))+$/, "");
+  return /本级/.test(name) || /机关$/.test(n) || (!!department && unitCore(n) === unitCore(department));
+}
+
+/**
+ * Whether a count of units includes the department's own: as its words say (本级和所属 N 个单位: not; 包括：本级及所属…: it
+ * does), else as its names do (a 本级 among them; a full list of N names without one: not); undefined where they do not
+ * tell (A、B等 3 个单位, the 本级 perhaps among those unnamed).
+ */
+function countsOwn(b: ClaimOf<"base-units">, department: string | null): boolean | undefined {
+  if (b.own !== undefined) return b.own;
+  if (b.names.some((n) => n.split(/和|及/).some((x) => ownUnit(x, department)))) return true;
+  return !b.abbreviated && b.count.value.eq(b.names.length) ? false : undefined;
+}
+
 function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
-  const t = table(doc, "expenditure") ?? table(doc, "general-function");
+  // The units a table prints: the expenditure table's, else the income table's (every unit has income); the 一般公共预算
+  // table's only where no expenditure table is printed (a unit without 一般公共预算 money is not in it).
+  const expenditure = table(doc, "expenditure");
+  const t = [expenditure, table(doc, "income")].find((x) => x && unitBlocks(x).units.length) ?? (expenditure ? undefined : table(doc, "general-function"));
   if (!t) return;
-  const n = unitBlocks(t).units.length;
-  if (n) for (const b of claimsOfKind(doc, "base-units")) ctx.equal({ table: "text", item: "基层单位" }, b.count, makeCount(String(n), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数`, en: `the budget units of ${t.id}` });
+  const units = mapArray(unitBlocks(t).units, (b) => b.row.unit ?? "");
+  const n = units.length;
+  if (!n) return;
+  const own = units.filter((u) => ownUnit(u, doc.department)).length;
+  for (const b of claimsOfKind(doc, "base-units")) {
+    const withOwn = countsOwn(b, doc.department);
+    if (withOwn) ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数`, en: `the budget units of ${t.id}` });
+    // (The units besides the 本级: the table's but its one 本级.)
+    else if (withOwn === false && own === 1)
+      ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n - 1), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数（本级除外）`, en: `the budget units of ${t.id} besides the department's own` });
+  }
 }
 
 export const textVsTable: Rule = {

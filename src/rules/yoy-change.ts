@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { changeStatements, keyParts, type ChangeStatement } from "../claims/changes.js";
+import { changeStatements, keyParts, printedAt, sanggongOfLabel, type ChangeStatement } from "../claims/changes.js";
 import { claimsOfKind, previousOf } from "../claims/index.js";
 import { splitProjectName, unitCore } from "../claims/match.js";
 import type { Change, ClaimOf, PriorExecutionClaim, SanggongComponent } from "../claims/types.js";
@@ -278,21 +278,6 @@ function sanggongChanges(doc: BudgetDocument, ctx: RuleContext) {
   });
 }
 
-/**
- * The same printed figure, whichever reader made its claim: its place and its text (a page line without columns, as a
- * quoted-printable web page's, places every figure of a paragraph alike).
- */
-const printedAt = (a: Amount) => `${a.location.line}:${a.location.column}:${a.text}`;
-
-/** A “三公” figure's component by the label the text prints it under (a stated change's; the generic reader's). */
-const SANGGONG_LABELS: [SanggongComponent, RegExp][] = [
-  ["total", /三公/],
-  ["abroad", /^因公出国[(（]境[)）]费用?$/],
-  ["vehicle", /^公务用车购置及运行(维护)?费$/],
-  ["vehicle-purchase", /^公务用车购置费$/],
-  ["vehicle-operation", /^公务用车运行(维护)?费$/],
-  ["reception", /^公务接待费$/],
-];
 /** How many lines after the “三公”'s own its components' changes are looked for. */
 const SANGGONG_WITHIN = 6;
 
@@ -313,7 +298,7 @@ function budgetSanggongChanges(doc: BudgetDocument, ctx: RuleContext) {
     entries.push({ component, label, amount, change });
   };
   for (const c of claimsOfKind(doc, "sanggong")) add(c.component, c.label, c.amount, c.change);
-  for (const c of claimsOfKind(doc, "stated-change")) add(SANGGONG_LABELS.find(([, re]) => re.test(c.label))?.[0], c.label, c.amount, c.change);
+  for (const c of claimsOfKind(doc, "stated-change")) add(sanggongOfLabel(c.label), c.label, c.amount, c.change);
   const line = (e: Entry) => e.amount.location.line ?? 0;
   entries.sort((a, b) => line(a) - line(b) || (a.amount.location.column ?? 0) - (b.amount.location.column ?? 0));
   const t = entries.findIndex((e) => e.component === "total");

@@ -27,7 +27,7 @@ const show = (c: Claim) =>
       : c.kind === "function-item"
           ? `item ${c.names.map((n, i) => `${n}(${c.levels?.[i]})`).join("")} ${c.amount.text}`
           : c.kind === "performance"
-            ? `绩效 ${c.amount?.text}${c.partial ? " at most 项目支出" : ""}`
+            ? `绩效 ${c.amount?.text}${c.all ? " = 项目支出" : c.partial ? " at most 项目支出" : ""}${c.projects ? ` (${c.projects.text} projects)` : ""}`
             : null;
 const read = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.map(show).filter((s) => s !== null);
 
@@ -110,9 +110,17 @@ describe("the generic reader: figures that restate a table", () => {
 
   it("the projects that set 绩效目标, worded 涉及资金 / 涉及预算金额 (浙江, 厦门): at most the 项目支出", () => {
     expect(read("2026年实行绩效目标管理的项目17个，涉及资金4,716.61万元。", "实行绩效目标管理的项目10个，涉及预算金额800.37万元。")).toEqual([
-      "绩效 4,716.61 at most 项目支出",
-      "绩效 800.37 at most 项目支出",
+      "绩效 4,716.61 at most 项目支出 (17 projects)",
+      "绩效 800.37 at most 项目支出 (10 projects)",
     ]);
+  });
+
+  it("河北's 涉及项目 N 个，项目支出预算 X 万元: every project's where the text says 全部 / 所有, else at most the 项目支出", () => {
+    expect(read("本部门2026年预算项目全部实行绩效目标管理，涉及项目16个，项目支出预算23594.14万元。")).toEqual(["绩效 23594.14 = 项目支出 (16 projects)"]);
+    expect(read("本部门2026年所有项目实行绩效目标管理，涉及项目16个，项目支出预算23594.14万元。")).toEqual(["绩效 23594.14 = 项目支出 (16 projects)"]);
+    expect(read("纳入绩效目标管理的项目16个，涉及项目支出预算23594.14万元。")).toEqual(["绩效 23594.14 at most 项目支出 (16 projects)"]);
+    // (一级项目 N 个 counts other projects than a table of 二级项目 lists: not read as the count.)
+    expect(read("实行绩效目标管理的一级项目3个，涉及资金2,131.61万元。")).toEqual(["绩效 2,131.61 at most 项目支出"]);
   });
 
   it("the department's totals in the Ministry of Finance's wordings; 本年 …合计 is the 本年 subtotal", () => {
@@ -398,7 +406,7 @@ describe("the generic reader: figures that restate a table", () => {
 
   it("not the department's 整体支出绩效目标 after the projects' (涉及预算资金: the whole budget, not the projects')", () => {
     const projects = "2025年本部门实行绩效目标管理的项目10个，对项目支出实施绩效目标管理，涉及项目预算资金3,269.06万元";
-    expect(read(`${projects}；同时编制了部门整体支出绩效目标，涉及预算资金7,777.60万元。`)).toEqual(["绩效 3,269.06 at most 项目支出"]);
+    expect(read(`${projects}；同时编制了部门整体支出绩效目标，涉及预算资金7,777.60万元。`)).toEqual(["绩效 3,269.06 at most 项目支出 (10 projects)"]);
     expect(read("编制了部门整体绩效目标，涉及预算资金7,777.60万元。")).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ const read = (text: string, heading = "## 第九部分 某局部门概况") =>
       c.kind === "headcount-split"
         ? `${c.label} ${c.count.text} = ${c.parts.map((x) => `${x.label} ${x.count.text}`).join(" + ")}`
         : c.kind === "base-units"
-          ? `${c.label} ${c.count.text}: ${c.names.join(" | ")}`
+          ? `${c.label} ${c.count.text}: ${c.names.join(" | ")}${c.abbreviated ? " (at least)" : ""}${c.own === undefined ? "" : c.own ? " with 本级" : " without 本级"}`
           : c.kind === "asset-split"
           ? `${c.label} ${c.total.text} ${c.whole ? "=" : "≥"} ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
           : null,
@@ -78,9 +78,20 @@ describe("the units counted and listed (纳入…编制范围的预算单位共 
     expect(read("预算单位共4个，包括：某局机关、某中心、某所、某宣传中心，其中行政单位1个，财政全额拨款事业单位2个，财政差额拨款事业单位1个。")).toEqual(["预算单位 4: 某局机关 | 某中心 | 某所 | 某宣传中心"]);
   });
 
-  it("does not read a list that sums some units up (等 8 家) or joins names with 和", () => {
+  it("does not read a list that sums some units up after a ，(某局本级，甲中心、乙中心等8家); one joining names with 和 is read as abbreviated", () => {
     expect(read("纳入本部门决算编制范围的预算单位共9家，包括：某局本级，甲中心、乙中心等8家直属事业单位。")).toEqual([]);
-    expect(read("纳入本部门预算编制范围的预算单位共3家，包括：某院本级、南京某院和徐州某院。")).toEqual([]);
+    // (Two names joined by 和 may be one — 某省文化和旅游厅 — so the count is at least the names, not equal to them.)
+    expect(read("纳入本部门预算编制范围的预算单位共3家，包括：某院本级、南京某院和徐州某院。")).toEqual(["预算单位 3: 某院本级 | 南京某院和徐州某院 (at least)"]);
+  });
+
+  it("reads a count after its names (A、B和C等 3 个单位) and one besides the 本级 (本级和所属 A、B 等 2 个单位预算, 本级预算和 4 个所属单位预算)", () => {
+    expect(read("纳入本部门2026年部门预算编制范围的二级预算单位包括：甲院、乙站和丙中心等3个单位。")).toEqual(["单位 3: 甲院 | 乙站和丙中心 (at least)"]);
+    expect(read("本部门预算由本级和所属甲院、乙站等2个单位预算组成。")).toEqual(["所属单位 2: 甲院 | 乙站 (at least) without 本级"]);
+    expect(read("本部门2026年部门预算由厅本级预算和4个所属单位预算组成。")).toEqual(["所属单位 4:  without 本级"]);
+    expect(read("本部门预算包括：局本级预算(行政单位)和所属甲校、乙校等2家事业单位预算，共3家预算单位。")).toEqual(["所属单位 2: 甲校 | 乙校 (at least) without 本级", "预算单位 3:  with 本级"]);
+    expect(read("纳入部门预算编制范围的单位共3个，包括：厅机关本级及所属2家事业单位。")).toEqual(["所属单位 2:  without 本级", "单位 3:  with 本级"]);
+    // (下属 N 个 may count the 本级: 成都市体育局下属3个预算单位，其中：行政单位1个 — not read as besides it.)
+    expect(read("成都市某局下属3个预算单位，分别是某局本级、甲校、乙中心。")).toEqual([]);
   });
 });
 

@@ -57,4 +57,23 @@ describe("a 河北 预算 as a print-driver PDF", () => {
     const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
     expect(errors.some((f) => f.ruleId === "text-vs-table" && Number(f.stated) === 15464.04 && Number(f.computed) === 15446.04 && typeof f.location.line === "number")).toBe(true);
   });
+
+  it("its 绩效 paragraph (涉及项目16个，项目支出预算 X 万元) and its 三公 change are checked against the tables", { timeout: 60_000 }, () => {
+    const text = readFileSync(join(DIR, "budget.layout.txt"), "utf8");
+    const run = (from: string, to: string) => {
+      expect(text).toContain(from);
+      const file = join(mkdtempSync(join(tmpdir(), "hebei-")), "budget.layout.txt");
+      writeFileSync(file, text.replace(from, to));
+      const { report } = cliJson([file]);
+      return report.documents[0].findings.filter((f: Finding) => f.severity === "error" && f.ruleId === "text-vs-table").map((f: Finding) => [f.location.line, f.stated, f.computed]);
+    };
+    // 15 projects where 表10 lists 16; 23549.14 for the 项目支出 23594.14 (every project's, the text says); the 三公's
+    // 减少 68.13 where the table's 比上年增减 prints -68.31.
+    expect(run("涉及项目16个", "涉及项目15个")).toEqual([[355, "15", "16"]]);
+    expect(run("预算23594.14万元。", "预算23549.14万元。")).toEqual([
+      [357, "23549.14", "23594.14"],
+      [357, "23549.14", "23594.13"],
+    ]);
+    expect(run("减少\n\n68.31万元", "减少\n\n68.13万元")).toEqual([[310, "68.13", "68.31"]]);
+  });
 });

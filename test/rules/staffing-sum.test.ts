@@ -31,6 +31,26 @@ describe("staffing-sum", () => {
   });
 });
 
+describe("staffing-sum: a list of 基层单位 cut short with 等", () => {
+  // Three units described, two named before 等共 3 家: the count is at least the names, not equal to them.
+  const three = (names: string, count: string) =>
+    overview("36")
+      .replace("本系统包括单位A、单位B、共2家基层单位", `本系统包括${names}共${count}家基层单位`)
+      .concat("3. 单位C下设办公室。行政编制数 0 人，实有在编人数 0 人；事业编制数 0 人，实有在编人数 0 人；离休 0 人，退休 0 人。\n");
+
+  it("passes: 单位A、单位B等共 3 家 with three units described", () => {
+    expect(checkText(staffingSum, three("单位A、单位B等", "3"))).toEqual([]);
+  });
+
+  it("fails: more names than the count (单位A、单位B、单位C等共 2 家)", () => {
+    const fs = checkText(staffingSum, three("单位A、单位B、单位C等", "2"));
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed])).toEqual([
+      ["error", "基层单位", "2", "3"],
+      ["error", "基层单位", "2", "3"],
+    ]);
+  });
+});
+
 describe("staffing-sum: a head count split by category (any province's 部门概况)", () => {
   const part = (total: string, retired = "356") => `
 ## 第九部分 某局部门概况
