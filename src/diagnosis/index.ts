@@ -322,8 +322,8 @@ const MAX_SOLVES = 8;
 const DOCUMENT_SOLVES = 64;
 
 /**
- * Branch-and-bound nodes per program (HiGHS's mip_max_nodes): the programs of the fixtures and of the seed's
- * mutation test need a handful. A program that needs more stops there, at the same point on any machine; its best
+ * Branch-and-bound nodes per program (HiGHS's mip_max_nodes): no program of the bundled documents or the synthetic
+ * corpora reaches it. A program that needs more stops there, at the same point on any machine; its best
  * explanation is reported as not proven smallest, and a search for a tie that finds none by then finds none.
  */
 const PROGRAM_NODES = 20_000;
