@@ -67,7 +67,8 @@ export async function loadModels(reports: DocumentReport[], opts: Pick<CheckOpti
   return models;
 }
 
-function isFolder(path: string): boolean {
+/** Whether `path` is a folder (false when it cannot be looked at). */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

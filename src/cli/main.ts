@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Command, CommanderError, Help, Option } from "commander";
-import { checkInputs, loadModels, packageOptions, parseTolerance, previousYear, solverSeconds, type CheckOptions } from "../check.js";
+import { checkInputs, isFolder, loadModels, packageOptions, parseTolerance, previousYear, solverSeconds, type CheckOptions } from "../check.js";
 import { CONFIG_NAME, ConfigError, readConfig, type Config } from "../config.js";
 import type { Lang, Severity, SeveritySetting } from "../engine/types.js";
 import { formatLocation } from "../model/location.js";
@@ -14,7 +14,7 @@ import { visibleControls } from "../reporters/escape.js";
 import { formatters } from "../reporters/index.js";
 import { jsonChunks, streams, type ReportStream } from "../reporters/json.js";
 import { ruleById, rules } from "../rules/index.js";
-import { packageKind } from "../loaders/index.js";
+import { discoverPackages, packageKind } from "../loaders/index.js";
 import { templates } from "../templates/index.js";
 import { noteText } from "../i18n/notes.js";
 import { inputErrorText } from "../i18n/input-errors.js";
@@ -158,7 +158,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
     previous: flags.previous,
     template: flags.template,
   };
-  if (flags.annotate) checkAnnotateTarget(inputs, flags.annotate);
+  const annotated = flags.annotate ? annotateSource(inputs, flags.annotate) : null;
   checkOutputTargets(inputs, flags);
   // The progress bar is for a person watching a terminal: never when stderr is piped or with --quiet.
   const bar = process.stderr.isTTY && !flags.quiet ? progressBar(process.stderr, Date.now, base.lang) : undefined;
@@ -237,7 +237,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
       // (stderr: stdout holds the report).
       if (documents[0].format === "pdf") {
         const { annotatePdf } = await import("../annotate-pdf.js");
-        const r = await annotatePdf(inputs[0], flags.annotate, documents[0].findings, lang);
+        const r = await annotatePdf(annotated!, flags.annotate, documents[0].findings, lang);
         process.stderr.write(
           lang === "zh"
             ? `budget-check: 已写出标注副本 ${flags.annotate}（${r.boxed} 个数字框出，书签列出全部 ${r.listed} 个问题）\n`
@@ -245,7 +245,7 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
         );
       } else {
         const { annotateWorkbook } = await import("../annotate.js");
-        const cells = await annotateWorkbook(inputs[0], flags.annotate, documents[0].findings, lang);
+        const cells = await annotateWorkbook(annotated!, flags.annotate, documents[0].findings, lang);
         process.stderr.write(
           lang === "zh"
             ? `budget-check: 已写出标注副本 ${flags.annotate}（${cells} 个单元格标注，首个工作表为问题清单）\n`
@@ -272,13 +272,26 @@ async function runCheck(inputs: string[], flags: CheckFlags, io: { out: (s: stri
   return outcome.status(failOn);
 }
 
-/** --annotate writes a copy of one workbook or PDF: refuse anything else, and above all writing over the input. */
-function checkAnnotateTarget(inputs: string[], out: string): void {
-  const ext = inputs.length === 1 ? extname(inputs[0]).toLowerCase() : "";
+/**
+ * --annotate writes a copy of one workbook or PDF: the input itself, or the workbook of a folder that is one package of
+ * a workbook and its 情况说明 (whose tables' findings are the workbook's cells; the text's are listed on the copy's first
+ * sheet). The file copied is returned. Anything else is refused, and above all writing over the input.
+ */
+function annotateSource(inputs: string[], out: string): string {
+  let source = inputs.length === 1 ? inputs[0] : "";
+  if (source && isFolder(source)) {
+    const found = discoverPackages(source);
+    const pair = found.packages.length === 1 && found.problems.length === 0 ? found.packages[0].pair : undefined;
+    source = pair ? pair.workbook : "";
+  }
+  const ext = extname(source).toLowerCase();
   if (ext !== ".xlsx" && ext !== ".pdf")
-    throw new UsageError(`--annotate ${out}: needs exactly one .xlsx workbook or .pdf document as input (got ${inputs.join(", ")})`);
+    throw new UsageError(
+      `--annotate ${out}: needs exactly one .xlsx workbook or .pdf document as input, or a folder of an .xlsx workbook and its 情况说明 (got ${inputs.join(", ")})`,
+    );
   if (extname(out).toLowerCase() !== ext) throw new UsageError(`--annotate ${out}: the annotated copy of a ${ext} input must be a ${ext} file`);
-  if (sameFile(out, inputs[0])) throw new UsageError(`--annotate ${out}: that is the input ${ext === ".pdf" ? "PDF" : "workbook"}; choose another file (the input is never modified)`);
+  if (sameFile(out, source)) throw new UsageError(`--annotate ${out}: that is the input ${ext === ".pdf" ? "PDF" : "workbook"}; choose another file (the input is never modified)`);
+  return source;
 }
 
 /**

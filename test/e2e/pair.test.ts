@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { readBook } from "../helpers/workbook.js";
 
 /*
  * A department's disclosure as two files before it is published: the tables in a workbook, the 情况说明 in a Word
@@ -92,5 +93,48 @@ describe("a workbook and its 情况说明 in one folder", () => {
       [`04/${NAME}公开表.xlsx`, "xlsx"],
     ]);
     expect(status).toBe(1);
+  });
+  it("--annotate: a copy of the folder's workbook, the tables' findings on their cells, the text's listed", { timeout: 60_000 }, async () => {
+    // The consistent pair with one 项's figure in the workbook made wrong: its cell is marked, the text is not touched.
+    const dir = copyInto(tempDir("pair-annotate"), "dept", files("consistent"));
+    const workbook = join(dir, `${NAME}公开表.xlsx`);
+    const book = await readBook(workbook);
+    const sheet = book.worksheets.find((w) => w.name.includes("一般公共预算财政拨款支出表"))!;
+    let typo = "";
+    sheet.eachRow((row) => {
+      const code = String(row.getCell(1).value ?? "");
+      const cell = row.getCell(3);
+      if (!typo && /^\d{7}$/.test(code) && typeof cell.value === "number" && cell.value > 100) {
+        cell.value = cell.value + 100;
+        typo = cell.address;
+      }
+    });
+    expect(typo).not.toBe("");
+    await book.xlsx.writeFile(workbook);
+    const out = join(tempDir("pair-annotate-out"), "annotated.xlsx");
+    const { status, report, stderr } = cliJson([dir, "--annotate", out, "--lang", "en"]);
+    expect(report.documents).toHaveLength(1);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/wrote the annotated copy to .*annotated\.xlsx \([1-9]\d* cells marked/);
+    const findings: Finding[] = report.documents[0].findings;
+    const inWorkbook = findings.filter((f) => f.location.file === workbook && f.location.cell);
+    expect(inWorkbook.some((f) => f.location.sheet === sheet.name && f.location.cell === typo && f.severity === "error")).toBe(true);
+    const copy = await readBook(out);
+    const marked = copy.getWorksheet(sheet.name)!.getCell(typo);
+    const note = typeof marked.note === "string" ? marked.note : (marked.note?.texts ?? []).map((t) => t.text).join("");
+    expect(note).toContain("error");
+    // The first sheet lists every finding, the text's at the document's paragraph.
+    const list = copy.worksheets.reduce((a, w) => ((w as unknown as { orderNo: number }).orderNo < (a as unknown as { orderNo: number }).orderNo ? w : a));
+    const listed: string[] = [];
+    list.eachRow((row) => listed.push(row.values ? String((row.values as unknown[])[2] ?? "") : ""));
+    expect(listed.length - 1).toBe(findings.length);
+    const [, docx] = [workbook, join(dir, `${NAME}情况说明.docx`)];
+    expect(findings.some((f) => f.location.file === docx)).toBe(true);
+  });
+
+  it("--annotate refuses a folder that is not one pair, saying what it takes", () => {
+    const r = cli([FIXTURE, "--annotate", join(tempDir("pair-annotate-refused"), "x.xlsx")]);
+    expect(r.stderr).toMatch(/^budget-check: --annotate .*x\.xlsx: needs exactly one \.xlsx workbook or \.pdf document as input, or a folder of an \.xlsx workbook and its 情况说明/);
+    expect(r.status).toBe(2);
   });
 });
