@@ -196,7 +196,7 @@ describe("a Word document whose content is one chunk of HTML or MHTML (altChunk)
       { name: `word/${target}`, data },
     ]);
 
-  it("an MHTML chunk (GB2312, quoted-printable) and an HTML chunk: read as the web page each is, format docx", () => {
+  it("an MHTML chunk (GB2312, quoted-printable) and an HTML chunk: read as the web page each is, format docx", { timeout: 120_000 }, () => {
     for (const f of [SEED, "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt"]) {
       const { tab, tabText } = forms.get(f)!;
       const page = iconv.encode(asWordPage(tabText), "gb18030");
