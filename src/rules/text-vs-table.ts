@@ -489,6 +489,7 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "state-capital-income": { kind: "income", key: "state-capital" },
   carryover: { kind: "income", key: "carryover" },
   "other-income": { kind: "income", key: "other-income" },
+  "special-account-income": { kind: "income", key: "special-account" },
   "business-income": { kind: "income", key: "business-income" },
   "operating-income": { kind: "income", key: "operating-income" },
   "superior-subsidy": { kind: "income", key: "superior-subsidy" },
@@ -502,6 +503,9 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   // The 财政拨款收入总计's parts (安徽: 其中：一般公共预算拨款收入 a 万元，上年结转 c 万元): its 上年结转 row, and each fund's row of the
   // 本年收入 (before the 上年结转: the rows under it are the funds' carry-over).
   "allocation-carryover": { kind: "allocation-summary", role: "income-carryover", key: "amount" },
+  // 结转下年 (the 收支总表's, and the 财政拨款收支总表's under its 支出包括).
+  carryforward: { kind: "summary", role: "expenditure-carryforward", label: /结转下年/, key: "amount" },
+  "allocation-carryforward": { kind: "allocation-summary", role: "expenditure-carryforward", label: /结转下年/, key: "amount" },
   "allocation-general-public-income": { kind: "allocation-summary", role: "general-public", key: "amount", thisYear: true },
   "allocation-gov-fund-income": { kind: "allocation-summary", role: "gov-fund", key: "amount", thisYear: true },
   "allocation-state-capital-income": { kind: "allocation-summary", role: "state-capital", key: "amount", thisYear: true },
@@ -570,6 +574,7 @@ const FIGURE_FALLBACK: Partial<Record<TableFigure, FigureSource>> = {
   "general-public-income": { kind: "summary", role: "general-public", key: "amount" },
   "gov-fund-income": { kind: "summary", role: "gov-fund", key: "amount" },
   "state-capital-income": { kind: "summary", role: "state-capital", key: "amount" },
+  "special-account-income": { kind: "summary", role: "special-account", key: "amount" },
 };
 
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */
