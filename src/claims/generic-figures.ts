@@ -266,6 +266,36 @@ const EXPENDITURE_PART: [RegExp, TableFigure][] = [
   [/^项目支出$/, "project"],
 ];
 
+/**
+ * Whose spending a total is, as the reader read it: the 一般公共预算's (一般公共预算当年拨款 / 一般公共预算支出), the
+ * 财政拨款's (财政拨款收支总预算, 财政拨款支出总计) or the department's (支出预算 / 支出总计); undefined for any other figure.
+ */
+export function spendingOf(total: Amount, claims: Claim[]): FunctionItemClaim["scope"] {
+  for (const c of claims) {
+    if (c.kind === "department-total" && c.amount === total) return c.side === "expenditure" ? "department" : undefined;
+    if (c.kind !== "table-figure" || c.amount !== total) continue;
+    if (c.figure === "general") return "general";
+    if (c.figure === "allocation-grand-total" || c.figure === "allocation-expenditure-total") return "allocation";
+    if (c.figure === "expenditure-subtotal") return "department";
+  }
+  return undefined;
+}
+
+/**
+ * The parts of a list under a total whose spending the text has told (spendingOf) that name a 类 by its whole name
+ * (文化旅游体育与传媒支出 a 万元，占 P%; 一般公共服务（类）支出 too): each that 类 of that spending — unless a reader has read
+ * the figure as an item already. (天津's 一般公共预算当年拨款结构情况 under its 一般公共预算当年拨款.)
+ */
+export function listedClasses(parts: { label: string; amount: Amount }[], scope: FunctionItemClaim["scope"], out: Claim[]): void {
+  if (!scope) return;
+  const items = new Set<Amount>();
+  for (const c of out) if (c.kind === "function-item") items.add(c.amount);
+  for (const x of parts) {
+    const name = normaliseName(x.label.replace(/\s+/g, "").replace(/\((?:类)\)/, ""));
+    if (!items.has(x.amount) && functionClassCode(name)) out.push({ kind: "function-item", names: [name], amount: x.amount, levels: ["类"], scope });
+  }
+}
+
 /** A total and the parts listed under it (generic.ts `lists`). */
 export interface ListedTotal {
   total: Amount;
@@ -530,6 +560,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
   }
   for (const l of lists) {
+    // 类 under a spending's total (一般公共预算当年拨款 X 万元，其中：教育支出 a 万元，…): that spending's 类.
+    listedClasses(l.parts, generalTotals.has(l.total) ? "general" : allocationTotals.has(l.total) ? "allocation" : sides.get(l.total) === "expenditure" ? "department" : undefined, out);
     // 财政拨款收入总计 X 万元，其中：一般公共预算拨款收入 a 万元，上年结转 c 万元 (安徽): each fund's 本年 income and the 上年结转, as
     // the 财政拨款收支总表 prints them.
     const income = allocationIncome.get(l.total);

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { makeCount, type Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { fundParts, genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
+import { fundParts, genericFigures, listedClasses, spendingOf, type FigureAt, type ListedTotal } from "./generic-figures.js";
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
@@ -504,6 +504,8 @@ function unintroducedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): vo
       }
       for (const x of run.parts) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: base.label, base: base.amount, ...(balanced && { balanced }) });
       if (whole) out.push({ kind: "composition", label: base.label, total: base.amount, parts: mapArray(run.parts, (x) => ({ label: x.label, amount: x.amount })), whole: "shares" } satisfies CompositionClaim);
+      // (The 类 of a spending the text has told: 一般公共预算当年拨款结构情况's under its 一般公共预算当年拨款, 天津.)
+      listedClasses(run.parts, spendingOf(base.amount, out), out);
     }
   }
 }

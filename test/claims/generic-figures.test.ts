@@ -857,3 +857,35 @@ describe("收入包括：… / 支出包括：… in a paragraph of the departme
     ]);
   });
 });
+
+describe("a list of 类 with their shares under a spending the text has told (天津's 一般公共预算当年拨款结构情况)", () => {
+  const T7_TWO = `
+表 7
+一般公共预算支出表（按功能分类）
+单位：万元
+预算单位→科目编码→科目名称→支出总计→基本支出→项目支出
+部门→→→150→110→40
+单位A→→→150→110→40
+→206→科学技术支出→100→60→40
+→208→社会保障和就业支出→50→50→0
+`;
+  const structure = (science: string, lead = "2026年一般公共预算当年拨款150.00万元，比2025年预算增加10.00万元，增长7.14%。") =>
+    part("五、关于一般公共预算支出情况表的说明", "（一）一般公共预算当年拨款规模变化情况", lead, "（二）一般公共预算当年拨款结构情况", `科学技术支出${science}万元，占66.67%；社会保障和就业支出50.00万元，占33.33%。`);
+  const items = (text: string) => claimsOf(textDoc(text)).claims.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]} ${c.amount.text} ${c.scope}`] : []));
+
+  it("each 类 is the 一般公共预算's, where the total the shares are of is its 当年拨款", () => {
+    expect(items(structure("100.00"))).toEqual(["科学技术支出 100.00 general", "社会保障和就业支出 50.00 general"]);
+    // Shares of a total whose spending is not told (a figure of no known kind): no 类 read.
+    expect(items(structure("100.00", "2026年某项资金150.00万元。"))).toEqual([]);
+  });
+
+  it("fails: a 类 that disagrees with the 一般公共预算 table", () => {
+    const errors = (science: string) => checkText(textVsTable, structure(science), T7_TWO).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
+    expect(errors("100.00")).toEqual([]);
+    expect(errors("110.00")).toEqual([["科学技术支出", "110", "100"]]);
+  });
+
+  it("其中：… under the spending's total: its 类 too", () => {
+    expect(items(part("2026年一般公共预算当年拨款150.00万元，其中：科学技术支出100.00万元，社会保障和就业支出50.00万元。"))).toEqual(["科学技术支出 100.00 general", "社会保障和就业支出 50.00 general"]);
+  });
+});
