@@ -223,13 +223,19 @@ function nothingLeft(p: Para, out: Claim[], year: number | null): void {
   }
 }
 
-/** The figure a restated subject names: the last before `at` in its sentence whose label is that subject. */
+/**
+ * The figure a restated subject names: the last before `at` in its sentence whose label is that subject — none where
+ * that one's clause names a year or compares (2025年项目支出 X 万元，2026年项目支出比上年…: X is last year's).
+ */
 function namedBefore(p: Para, at: number, subject: string, figureAt: FigureAt): Amount | null {
   const from = p.text.lastIndexOf("。", at - 1) + 1;
   let found: Amount | null = null;
   for (const f of p.text.slice(from, at).matchAll(WAN_FIGURE)) {
     const label = normaliseName(labelBefore(p.text, from + f.index));
-    if (label === subject) found = figureAt(p, f, "amount", from);
+    if (label !== subject) continue;
+    let c = from + f.index;
+    while (c > 0 && !",;:。".includes(p.text[c - 1])) c--;
+    found = /20\d\d\s*年|比|较|上\s*年/.test(p.text.slice(c, from + f.index)) ? null : figureAt(p, f, "amount", from);
   }
   return found;
 }

@@ -376,6 +376,8 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     // A subject no figure of the sentence is stated under, or a figure of another sentence: not read.
     expect(read(car("5.26", "公务用车"))).toEqual([]);
     expect(read("公务用车购置及运行费21.60万元。公务用车购置及运行费比上年减少1.20万元，下降5.26%。")).toEqual([]);
+    // The figure under that name may be another year's (its clause names a year, 2025年项目支出 100.00): not read.
+    expect(read("项目支出110.00万元，2025年项目支出100.00万元，项目支出比上年增加10.00万元，增长10.00%。")).toEqual([]);
   });
 
   it("fails: 江苏 2019's 项目支出 down 1,237.7 from 5,573 printed as 13.22% (the 基本支出's), not 22.21%", () => {
