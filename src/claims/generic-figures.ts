@@ -237,6 +237,7 @@ const introScope = (intro: string): FunctionItemClaim["scope"] =>
   /一\s*般\s*公\s*共\s*预\s*算/.test(intro) ? "general" : /财\s*政\s*拨\s*款/.test(intro) ? "allocation" : scopeOf(intro);
 /** 支出包括： after the 财政拨款收支总预算 (in its paragraph, before the next total). */
 const SPENT_INCLUDES = sre(String.raw`^[^]*?支出(?:主要)?包括\s*:?`);
+const CARRIED_ITEM = re(String.raw`^\s*(?<name>结\s*转\s*下\s*年(?:\s*资\s*金)?)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?<sep>[;,、]|。|$)`);
 const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
 
 /**
@@ -252,6 +253,7 @@ const INCOME_PART: [RegExp, TableFigure][] = [
   [/^政府性基金(?:预算)?(?:拨款|财政拨款)?(?:收入)?$/, "gov-fund-income"],
   [/^国有资本经营预算(?:拨款|财政拨款)?(?:收入)?$/, "state-capital-income"],
   [/^财政拨款(?:收入)?$/, "allocation-income"],
+  [/^财政专户(?:管理资金|拨款)(?:收入)?$/, "special-account-income"],
   [/^事业收入$/, "business-income"],
   [/^(?:事业单位)?经营收入$/, "operating-income"],
   [/^上级补助收入$/, "superior-subsidy"],
@@ -263,6 +265,36 @@ const EXPENDITURE_PART: [RegExp, TableFigure][] = [
   [/^基本支出$/, "basic"],
   [/^项目支出$/, "project"],
 ];
+
+/**
+ * Whose spending a total is, as the reader read it: the 一般公共预算's (一般公共预算当年拨款 / 一般公共预算支出), the
+ * 财政拨款's (财政拨款收支总预算, 财政拨款支出总计) or the department's (支出预算 / 支出总计); undefined for any other figure.
+ */
+export function spendingOf(total: Amount, claims: Claim[]): FunctionItemClaim["scope"] {
+  for (const c of claims) {
+    if (c.kind === "department-total" && c.amount === total) return c.side === "expenditure" ? "department" : undefined;
+    if (c.kind !== "table-figure" || c.amount !== total) continue;
+    if (c.figure === "general") return "general";
+    if (c.figure === "allocation-grand-total" || c.figure === "allocation-expenditure-total") return "allocation";
+    if (c.figure === "expenditure-subtotal") return "department";
+  }
+  return undefined;
+}
+
+/**
+ * The parts of a list under a total whose spending the text has told (spendingOf) that name a 类 by its whole name
+ * (文化旅游体育与传媒支出 a 万元，占 P%; 一般公共服务（类）支出 too): each that 类 of that spending — unless a reader has read
+ * the figure as an item already. (天津's 一般公共预算当年拨款结构情况 under its 一般公共预算当年拨款.)
+ */
+export function listedClasses(parts: { label: string; amount: Amount }[], scope: FunctionItemClaim["scope"], out: Claim[]): void {
+  if (!scope) return;
+  const items = new Set<Amount>();
+  for (const c of out) if (c.kind === "function-item") items.add(c.amount);
+  for (const x of parts) {
+    const name = normaliseName(x.label.replace(/\s+/g, "").replace(/\((?:类)\)/, ""));
+    if (!items.has(x.amount) && functionClassCode(name)) out.push({ kind: "function-item", names: [name], amount: x.amount, levels: ["类"], scope });
+  }
+}
 
 /** A total and the parts listed under it (generic.ts `lists`). */
 export interface ListedTotal {
@@ -398,6 +430,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       allocationSpent.add(amount);
       out.push({ kind: "table-figure", figure: "allocation-expenditure-total", label: "财政拨款支出总计", amount, change: null });
     }
+    // Whether the paragraph states the department's own total (收支总预算 …), before or after the lists it holds.
+    let departmentHere = false;
     for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
       const amount = figureAt(p, m, "amount");
       if (amount && allocationSpent.has(amount)) continue;
@@ -414,12 +448,15 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       // carried over; 收入预算 and 收支预算 alone likewise.)
       else out.push({ kind: "department-total", side, amount, change: null, ...((g.both ? !/总/.test(label) : !/总|合计/.test(m[0]) || /^(?:收入|支出)合计/.test(label)) && { orSubtotal: true as const }) });
       sides.set(amount, side);
+      departmentHere = true;
     }
+    let allocationHere = false;
     for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
       allocationTotals.add(amount);
+      allocationHere = true;
       // …。收入包括：一般公共预算收入 5,753.07 万元。: its funds, as the income table prints them.
       const received = INCOME_INCLUDES.exec(p.text.slice(m.index + m[0].length));
       if (received) incomeList(p, m.index + m[0].length + received.index + received[0].length, figureAt, compared, out, read);
@@ -427,6 +464,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const spent = SPENT_INCLUDES.exec(p.text.slice(m.index + m[0].length));
       if (spent) classList(paras, k, m.index + m[0].length + spent.index + spent[0].length, "allocation", figureAt, compared, out);
     }
+    // 收入包括：… / 支出包括：… in a paragraph of the department's own total, no 财政拨款收支总预算 before them (天津).
+    if (!allocationHere) departmentIncludes(p, departmentHere, figureAt, compared, out, read);
     for (const m of p.text.matchAll(INCOME_FIGURE)) {
       const amount = figureAt(p, m, "amount");
       const before = p.text.slice(0, m.index).trimEnd().slice(-1);
@@ -521,6 +560,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
   }
   for (const l of lists) {
+    // 类 under a spending's total (一般公共预算当年拨款 X 万元，其中：教育支出 a 万元，…): that spending's 类.
+    listedClasses(l.parts, generalTotals.has(l.total) ? "general" : allocationTotals.has(l.total) ? "allocation" : sides.get(l.total) === "expenditure" ? "department" : undefined, out);
     // 财政拨款收入总计 X 万元，其中：一般公共预算拨款收入 a 万元，上年结转 c 万元 (安徽): each fund's 本年 income and the 上年结转, as
     // the 财政拨款收支总表 prints them.
     const income = allocationIncome.get(l.total);
@@ -706,6 +747,16 @@ function classList(paras: Para[], k: number, at: number, scope: FunctionItemClai
       p = paras[next];
       at = 0;
     }
+    // (结转下年 c 万元 among the 财政拨款's: its 结转下年, the 财政拨款收支总表's.)
+    const carried = scope === "allocation" ? CARRIED_ITEM.exec(p.text.slice(at)) : null;
+    const carriedAmount = carried && figureAt(p, carried, "amount", at);
+    if (carried) {
+      if (carriedAmount && !compared(p, at + carried.indices!.groups!.amount[0])) out.push({ kind: "table-figure", figure: "allocation-carryforward", label: "结转下年", amount: carriedAmount, change: null });
+      read++;
+      at += carried[0].length;
+      if (carried.groups!.sep === "。" || carried.groups!.sep === "") break;
+      continue;
+    }
     const c = CLASS_ITEM.exec(p.text.slice(at));
     if (!c) break;
     const amount = figureAt(p, c, "amount", at);
@@ -724,7 +775,7 @@ function classList(paras: Para[], k: number, at: number, scope: FunctionItemClai
 /**
  * The funds a 财政拨款收支总预算's 收入包括： lists, up to its sentence's end: each that names an income table's fund
  * column (一般公共预算收入, 政府性基金预算收入 …) is that column's 合计. Its 上年结转 is the 财政拨款's only, not the
- * income table's 上年结转 (which holds every source's): not read.
+ * income table's 上年结转 (which holds every source's): the 财政拨款收支总表's 上年结转.
  */
 const ALLOCATION_FUNDS = new Set<TableFigure>(["general-public-income", "gov-fund-income", "state-capital-income"]);
 function incomeList(p: Para, at: number, figureAt: FigureAt, compared: Compared, out: Claim[], read: Set<Amount>): void {
@@ -732,14 +783,59 @@ function incomeList(p: Para, at: number, figureAt: FigureAt, compared: Compared,
     const c = INCOME_ITEM.exec(p.text.slice(at));
     if (!c) break;
     const label = c.groups!.label.replace(/\s+/g, "");
-    const figure = INCOME_PART.find(([rx]) => rx.test(label))?.[1];
+    const part = INCOME_PART.find(([rx]) => rx.test(label))?.[1];
+    const figure = part === "carryover" ? "allocation-carryover" : part;
     const amount = figureAt(p, c, "amount", at);
-    if (figure && ALLOCATION_FUNDS.has(figure) && amount && !read.has(amount) && !compared(p, at + c.indices!.groups!.amount[0])) {
+    // (上年结转's 上年 names the part, no comparison.)
+    const own = figure === "allocation-carryover" || !compared(p, at + c.indices!.groups!.amount[0]);
+    if (figure && (ALLOCATION_FUNDS.has(figure) || figure === "allocation-carryover") && amount && !read.has(amount) && own) {
       read.add(amount);
       out.push({ kind: "table-figure", figure, label, amount, change: null });
     }
     at += c[0].length;
     if (c.groups!.sep === "。" || c.groups!.sep === "") break;
+  }
+}
+
+/**
+ * 收入包括：… and 支出包括：… that no 财政拨款收支总预算 comes before, in a paragraph of the department's own (天津: 按照综合预算的
+ * 原则，某局所有收入和支出均纳入部门预算管理。收入包括：一般公共预算拨款收入 a 万元、…、事业收入 b 万元…；上年结转 c 万元。支出包括：
+ * 文化旅游体育与传媒支出 d 万元…；结转下年 e 万元。2026年收支总预算 X 万元): whose parts they list, the paragraph says — it states the
+ * department's total (收支总预算, 收入预算 …, before the lists or after them) or that every income and spending is in the 部门预算,
+ * and names no fund or 财政拨款 before its first list. Each source of income is then the income table's column of it (上年结转
+ * its 上年结转), 基本支出 / 项目支出 the expenditure table's columns, a 类 the department's spending by function, 结转下年 the
+ * 收支总表's. A list a heading words so, without these words in its paragraph, is not read: the heading is no sentence.
+ */
+const DEPARTMENT_WORDS = /纳\s*入\s*部\s*门\s*预\s*算|所\s*有\s*收\s*入/;
+const FUND_WORDS = /财\s*政\s*拨\s*款|一\s*般\s*公\s*共\s*预\s*算|政\s*府\s*性\s*基\s*金|国\s*有\s*资\s*本/;
+/** 收入包括： / 支出主要包括： opening a sentence or a clause (not 基本支出包括：, a part's). */
+const INCLUDES_AT = sre(String.raw`(?<=(?:^|[,;:。])\s*)(?<side>收入|支出)(?:主要)?包括\s*:`, "g");
+const CARRYFORWARD = /^结转下年(?:资金)?$/;
+function departmentIncludes(p: Para, departmentHere: boolean, figureAt: FigureAt, compared: Compared, out: Claim[], read: Set<Amount>): void {
+  const lists = [...p.text.matchAll(INCLUDES_AT)];
+  if (!lists.length) return;
+  const lead = p.text.slice(0, lists[0].index);
+  if (FUND_WORDS.test(lead) || !(departmentHere || DEPARTMENT_WORDS.test(lead))) return;
+  for (const m of lists) {
+    const income = m.groups!.side.startsWith("收");
+    for (let at = m.index + m[0].length; ; ) {
+      const c = INCOME_ITEM.exec(p.text.slice(at));
+      if (!c) break;
+      const label = normaliseName(c.groups!.label.replace(/\s+/g, ""));
+      const amount = figureAt(p, c, "amount", at);
+      const figure = income
+        ? INCOME_PART.find(([rx]) => rx.test(label))?.[1]
+        : (EXPENDITURE_PART.find(([rx]) => rx.test(label))?.[1] ?? (CARRYFORWARD.test(label) ? "carryforward" : undefined));
+      // (上年结转's 上年 names the part, no comparison.)
+      if (amount && !read.has(amount) && (figure === "carryover" || !compared(p, at + c.indices!.groups!.amount[0]))) {
+        if (figure) {
+          read.add(amount);
+          out.push({ kind: "table-figure", figure, label, amount, change: null });
+        } else if (!income && functionClassCode(label)) out.push({ kind: "function-item", names: [label], amount, levels: ["类"], scope: "department" });
+      }
+      at += c[0].length;
+      if (c.groups!.sep === "。" || c.groups!.sep === "") break;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { makeCount, type Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { fundParts, genericFigures, type FigureAt, type ListedTotal } from "./generic-figures.js";
+import { fundParts, genericFigures, listedClasses, spendingOf, type FigureAt, type ListedTotal } from "./generic-figures.js";
 import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
@@ -147,6 +147,18 @@ const STATED_CHANGE_BARE = re(String.raw`${CHANGE_HEAD}\s*,?\s*(?<dir>增\s*加|
 const SANGGONG_LABEL = /三公|因公出国|公务用?车|公务接待/;
 
 /**
+ * A change whose figure a clause names again after its parts (天津: 公务用车购置及运行费21.60万元，其中：公务用车购置费0万元，
+ * 公务用车运行费21.60万元，公务用车购置及运行费比上年减少1.20万元，下降5.26%): the subject, then 比上年 and the change with its
+ * percentage. It is the change of the figure stated last before it in its sentence under that very name.
+ */
+const RESTATED_CHANGE = re(
+  String.raw`(?<=(?:^|[,;:。])\s*)(?<subject>[^\d,;:。%()]{2,40}?)\s*(?:比|较)\s*(?:上\s*年\s*度?|(?<year>20\d\d)\s*年\s*度?)\s*(?:年\s*初\s*)?(?<base>预\s*算\s*数?|执\s*行\s*数?)?\s*(?:相\s*比)?\s*,?\s*(?<dir>增\s*加|减\s*少)\s*了?\s*(?<chg>NUM)\s*万\s*元${PERCENT_AFTER}`,
+  "g",
+);
+/** Every figure in 万元 (for the one a restated subject names). */
+const WAN_FIGURE = re(String.raw`(?<amount>NUM)\s*万\s*元`, "g");
+
+/**
  * A figure inside a list of what a total includes (主要包括：用于 A a 万元，…，B b 万元，较 2022 年预算增加 D 万元; 主要用于 A a
  * 万元、B b 万元。比上年增加 D 万元): the
  * change printed after the list's last figure may be the total's (深圳's 项目 paragraphs), not that figure's.
@@ -211,10 +223,52 @@ function nothingLeft(p: Para, out: Claim[], year: number | null): void {
   }
 }
 
+/**
+ * The figure a restated subject names: the last before `at` in its sentence whose label is that subject — none where
+ * that one's clause names a year or compares (2025年项目支出 X 万元，2026年项目支出比上年…: X is last year's).
+ */
+function namedBefore(p: Para, at: number, subject: string, figureAt: FigureAt): Amount | null {
+  const from = p.text.lastIndexOf("。", at - 1) + 1;
+  let found: Amount | null = null;
+  for (const f of p.text.slice(from, at).matchAll(WAN_FIGURE)) {
+    const label = normaliseName(labelBefore(p.text, from + f.index));
+    if (label !== subject) continue;
+    let c = from + f.index;
+    while (c > 0 && !",;:。".includes(p.text[c - 1])) c--;
+    found = /20\d\d\s*年|比|较|上\s*年/.test(p.text.slice(c, from + f.index)) ? null : figureAt(p, f, "amount", from);
+  }
+  return found;
+}
+
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
   const withPercent = [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)];
   const read = new Set(mapArray(withPercent, (m) => m.index));
   const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && (SANGGONG_LABEL.test(labelBefore(p.text, m.index)) || /新/.test(m.groups!.dir)));
+  const stated = new Set<number>();
+  for (const m of [...withPercent, ...bare]) stated.add(m.index + m[0].length);
+  const restated: { m: RegExpExecArray; amount: Amount; label: string }[] = [];
+  for (const m of p.text.matchAll(RESTATED_CHANGE)) {
+    const subject = normaliseName(m.groups!.subject.replace(/\s+/g, ""));
+    const amount = stated.has(m.index + m[0].length) ? null : namedBefore(p, m.index, subject, figureAt);
+    if (amount) restated.push({ m, amount, label: subject });
+  }
+  for (const { m, amount, label } of restated) {
+    const g = m.groups!;
+    out.push({
+      kind: "stated-change",
+      label,
+      amount,
+      change: {
+        kind: /增/.test(g.dir) ? "increase" : "decrease",
+        amount: p.amount(m, "chg"),
+        percent: p.amount(m, "pct"),
+        percentDirection: g.pdir ? (/增|升/.test(g.pdir) ? "increase" : "decrease") : null,
+        year: g.year ? Number(g.year) : null,
+        ...(g.base && { base: g.base.startsWith("执") ? ("execution" as const) : ("budget" as const) }),
+        location: p.j.at(p.start + m.indices!.groups!.dir[0]),
+      },
+    });
+  }
   for (const m of [...withPercent, ...bare]) {
     const amount = figureAt(p, m, "amount");
     const label = labelBefore(p.text, m.index);
@@ -504,6 +558,8 @@ function unintroducedShares(paras: Para[], figureAt: FigureAt, out: Claim[]): vo
       }
       for (const x of run.parts) out.push({ kind: "share", label: x.label, amount: x.amount, percent: x.percent, baseLabel: base.label, base: base.amount, ...(balanced && { balanced }) });
       if (whole) out.push({ kind: "composition", label: base.label, total: base.amount, parts: mapArray(run.parts, (x) => ({ label: x.label, amount: x.amount })), whole: "shares" } satisfies CompositionClaim);
+      // (The 类 of a spending the text has told: 一般公共预算当年拨款结构情况's under its 一般公共预算当年拨款, 天津.)
+      listedClasses(run.parts, spendingOf(base.amount, out), out);
     }
   }
 }

@@ -11,6 +11,7 @@ import type { LayoutLine } from "./layout/types.js";
 import { headerMismatches } from "./markdown.js";
 import { isTabular, lineText, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
+import { contentsHeader, tableEntry } from "./contents-tables.js";
 import { indentOf } from "./layout/width.js";
 
 /*
@@ -127,6 +128,9 @@ export interface Place {
   cells: SourceLocation[] | null;
 }
 
+/** A worksheet or a file named 目录 (目 录, 目录页). */
+const CONTENTS_NAME = /^目录页?$/;
+
 /** A sheet's or a file's name that reads as a table's title (支出总表, 表3 支出总表), not a bare 表3 or Sheet1. */
 const TITLE_NAME = /[\u4e00-\u9fff]{2,}表/;
 
@@ -187,7 +191,14 @@ export function cellLines(sources: CellSource[]): { lines: LayoutLine[]; places:
     const printed = s.lines.slice(0, 4).some((l) => !isTabular(l) && lineText(l).replace(/\s+/g, "").includes(bare));
     if (TITLE_NAME.test(name) && !printed) add({ row: s.location, cells: null }, name, null);
     else if (namesPart(bare) && !printed) add({ row: s.location, cells: null }, `## ${bare}`, null);
+    // A worksheet named 目录 whose rows do not print the word (天津's cover sheet: the department, the year, then 序号 |
+    // 表名 | 页码 and a row per table): the word, as the 目录's title right above its first entry.
+    let untitled = CONTENTS_NAME.test(bare) && !printed;
     for (const l of s.lines) {
+      if (untitled && (contentsHeader(lineText(l)) || tableEntry(lineText(l)))) {
+        add({ row: l.location, cells: null }, "目录", null);
+        untitled = false;
+      }
       if (isTabular(l))
         add({ row: l.location, cells: l.cellLocations }, "", mapArray(l.cells, (c, k) => {
           // (A name indented in its cell keeps how far: 类 / 款 / 项 told by spaces.)

@@ -1,9 +1,9 @@
 import { amountOf, table, tableName, type TableKind } from "../model/document.js";
-import { codeAcrossUnits, columnLabel, departmentRow, rowByRole } from "../model/queries.js";
+import { codeAcrossUnits, columnLabel, departmentRow, fundIncomeLines, rowByRole } from "../model/queries.js";
 import { Decimal } from "decimal.js";
 import { halfUnit, type Amount } from "../model/amount.js";
 import type { Rule, RuleContext } from "../engine/types.js";
-import type { Table } from "../model/document.js";
+import type { Row, Table } from "../model/document.js";
 import { mapArray } from "../util/arrays.js";
 import { normaliseName, splitMarker } from "../model/names.js";
 
@@ -36,12 +36,20 @@ export const itemsVsUnits: Rule = {
       const byName = !coded && sources.some((t) => t!.rows.some((r) => r.kind === "item" && r.name)) ? namedRows(summary, sources as Table[]) : null;
       if (!coded && !byName) continue;
       if (summaryId === "allocation-summary" && spendsCarryover(ctx, summary, sources as Table[])) continue;
+      // A fund's table the document does not print, whose money the 财政拨款收支总表 shows: its items hold that fund's part,
+      // which no table printed gives (天津 without 表八: 207 is 一般公共预算 103,461,031.87 + 政府性基金 5,750,000.00).
+      const unsourced = summaryId === "allocation-summary" ? missingFunds(summary, sourceIds.filter((id) => !table(doc, id))) : null;
+      let skipped: Amount | null = null;
       // The 预算数 against the sources' 合计; where the summary splits it by use as the sources do (基本支出 |
       // 项目支出), each part against theirs, by code.
       const columns: [string, string][] = [["amount", "total"]];
       if (coded) for (const key of SPLIT_BY_USE) if (summary.columns.some((c) => c.key === key) && sources.every((t) => t!.columns.some((c) => c.key === key))) columns.push([key, key]);
       for (const r of summary.rows) {
         if (r.side !== "expenditure" || r.kind !== "item" || (coded ? !r.code : !r.name)) continue;
+        if (unsourced && (unsourced.all || unsourced.columns.some((k) => heldIn(r, k)))) {
+          skipped ??= amountOf(r, "amount");
+          continue;
+        }
         for (const [key, sourceKey] of columns) {
           const total = amountOf(r, key);
           if (!total) continue;
@@ -59,9 +67,61 @@ export const itemsVsUnits: Rule = {
           });
         }
       }
+      if (skipped && unsourced) {
+        const names = mapArray(unsourced.funds, (f) => FUND_NAMES[f]);
+        ctx.report({
+          informational: true,
+          subject: { table: summary.id, column: columnLabel(summary, "amount") },
+          location: skipped.location,
+          message: {
+            zh: `文件中没有${mapArray(names, (n) => n.zh).join("、")}，${summary.id} 中含该资金的支出科目未核对`,
+            en: `the document prints no ${mapArray(names, (n) => n.en).join(" or ")}: the items of ${summary.id} that hold its money are not checked`,
+          },
+        });
+      }
     }
   },
 };
+
+/** Whether a row prints a figure other than 0 in column `key`. */
+const heldIn = (r: Row, key: string) => {
+  const a = amountOf(r, key);
+  return !!a && !a.value.isZero();
+};
+
+/** The fund each one-fund table by function is of: its column of the 财政拨款收支总表, and its name. */
+const FUND_OF: Partial<Record<TableKind, string>> = { "general-function": "general-public", "gov-fund": "gov-fund", "state-capital": "state-capital" };
+const FUND_NAMES: Record<string, { zh: string; en: string }> = {
+  "general-public": { zh: "一般公共预算支出表", en: "一般公共预算支出表 (general public budget by function)" },
+  "gov-fund": { zh: "政府性基金预算支出表", en: "政府性基金预算支出表 (government fund budget)" },
+  "state-capital": { zh: "国有资本经营预算支出表", en: "国有资本经营预算支出表 (state capital budget)" },
+};
+
+/**
+ * The funds of the tables `missing` whose money the 财政拨款收支总表 shows, and how: `columns`, its columns of those funds
+ * (an item holding a figure other than 0 in one holds that fund's money); `all`, where it prints no such column but the
+ * fund's 本年 income line holds money (which items hold it, it does not say). Null where it shows none of them (their
+ * lines and columns 0 or blank, or not printed): the items are compared as they are.
+ */
+function missingFunds(summary: Table, missing: TableKind[]): { funds: string[]; columns: string[]; all: boolean } | null {
+  const funds: string[] = [];
+  const columns: string[] = [];
+  let all = false;
+  for (const kind of missing) {
+    const fund = FUND_OF[kind];
+    if (!fund) continue;
+    const income = amountOf(fundIncomeLines(summary, fund).current, "amount");
+    const held = !!income && !income.value.isZero();
+    if (summary.columns.some((c) => c.key === fund)) {
+      const spent = summary.rows.some((r) => r.side === "expenditure" && r.kind === "item" && heldIn(r, fund));
+      if (!spent && !held) continue;
+      columns.push(fund);
+    } else if (held) all = true;
+    else continue;
+    funds.push(fund);
+  }
+  return funds.length ? { funds, columns, all } : null;
+}
 
 /**
  * The 收支总表's items by function come from the 支出总表; where that prints no row by function (江苏's, one line of totals)

@@ -274,8 +274,10 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
 
 /**
  * 实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元 beside a 项目支出绩效目标表 listing projects with their amounts (山东):
- * the projects it lists set targets, so their amounts together are at most X; where it lists N projects, they are all
- * of them and X is their sum. (Not where X is one fund's, as 涉及一般公共预算当年拨款 X 万元: the claim then counts no projects.)
+ * where it lists N projects, they are all of them and X is their sum. Where it lists fewer, it lists some (天津's 重点项目
+ * 绩效目标详见表十: 5 of 32): X is not compared with them — their sum bounds X from below only, and a bound that is no
+ * figure of X gave the diagnosis a value X should be (the 5 projects' 3,838.54 for a 6,134.15 typed 6,144.15). (Not where
+ * X is one fund's, as 涉及一般公共预算当年拨款 X 万元: the claim then counts no projects.)
  */
 function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleContext) {
   const perf = table(doc, "project-performance");
@@ -301,8 +303,6 @@ function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleC
   const subject = { table: "text" as const, item: "绩效目标 涉及项目预算资金" };
   if (p.projects.value.eq(rows.length))
     ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${perf.id}` } });
-  else if (p.projects.value.gt(rows.length))
-    ctx.atLeast({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列项目金额之和（文中共 ${p.projects.text} 个项目）`, en: `the projects ${perf.id} lists (the text counts ${p.projects.text})` } });
 }
 
 const LEVELS = ["类", "款", "项"];
@@ -489,6 +489,7 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   "state-capital-income": { kind: "income", key: "state-capital" },
   carryover: { kind: "income", key: "carryover" },
   "other-income": { kind: "income", key: "other-income" },
+  "special-account-income": { kind: "income", key: "special-account" },
   "business-income": { kind: "income", key: "business-income" },
   "operating-income": { kind: "income", key: "operating-income" },
   "superior-subsidy": { kind: "income", key: "superior-subsidy" },
@@ -502,6 +503,9 @@ const FIGURE_SOURCE: Record<TableFigure, FigureSource> = {
   // The 财政拨款收入总计's parts (安徽: 其中：一般公共预算拨款收入 a 万元，上年结转 c 万元): its 上年结转 row, and each fund's row of the
   // 本年收入 (before the 上年结转: the rows under it are the funds' carry-over).
   "allocation-carryover": { kind: "allocation-summary", role: "income-carryover", key: "amount" },
+  // 结转下年 (the 收支总表's, and the 财政拨款收支总表's under its 支出包括).
+  carryforward: { kind: "summary", role: "expenditure-carryforward", label: /结转下年/, key: "amount" },
+  "allocation-carryforward": { kind: "allocation-summary", role: "expenditure-carryforward", label: /结转下年/, key: "amount" },
   "allocation-general-public-income": { kind: "allocation-summary", role: "general-public", key: "amount", thisYear: true },
   "allocation-gov-fund-income": { kind: "allocation-summary", role: "gov-fund", key: "amount", thisYear: true },
   "allocation-state-capital-income": { kind: "allocation-summary", role: "state-capital", key: "amount", thisYear: true },
@@ -570,6 +574,7 @@ const FIGURE_FALLBACK: Partial<Record<TableFigure, FigureSource>> = {
   "general-public-income": { kind: "summary", role: "general-public", key: "amount" },
   "gov-fund-income": { kind: "summary", role: "gov-fund", key: "amount" },
   "state-capital-income": { kind: "summary", role: "state-capital", key: "amount" },
+  "special-account-income": { kind: "summary", role: "special-account", key: "amount" },
 };
 
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */

@@ -371,10 +371,11 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("比上年财政拨款收入 100 万元增加 5 万元。", "2025 年一般公共预算收入 90 万元。", "某中心一般公共预算收入 10 万元。", "上年财政拨款收入 80 万元。")).toEqual([]);
   });
 
-  it("收入全部为…，包括： after the 财政拨款收支总预算 (国家信访局): its fund, but not its 上年结转 (the 财政拨款's only, not the income table's)", () => {
+  it("收入全部为…，包括： after the 财政拨款收支总预算 (国家信访局): its fund, and its 上年结转 as the 财政拨款收支总表's (the 财政拨款's only, not the income table's)", () => {
     expect(read("2026 年国家某局财政拨款收支总预算 18,728.91 万元。收入全部为一般公共预算拨款（无政府性基金及国有资本经营预算拨款），包括：一般公共预算当年拨款收入 16,474.82 万元、上年结转 2,254.12 万元；支出包括：一般公共服务支出 15,291.3 万元。")).toEqual([
       "figure allocation-grand-total 财政拨款收支总预算 18,728.91",
       "figure general-public-income 一般公共预算当年拨款收入 16,474.82",
+      "figure allocation-carryover 上年结转 2,254.12",
       "item 一般公共服务支出(类) 15,291.3",
     ]);
   });
@@ -802,5 +803,89 @@ describe("the economic classes stated under 一般公共预算基本支出", () 
   it("not read after a comparison (比上年 …) nor outside the 一般公共预算基本支出's paragraphs", () => {
     expect(read("2026 年一般公共预算基本支出 100 万元。", "七、关于“三公”经费的说明", "工资福利支出 70 万元。")).toEqual(["figure general-basic 一般公共预算基本支出 100"]);
     expect(read("工资福利支出 70 万元。")).toEqual([]);
+  });
+});
+
+describe("收入包括：… / 支出包括：… in a paragraph of the department's own total (天津)", () => {
+  const TIANJIN = (science = "150", carried = "0") =>
+    `按照综合预算的原则，某局所有收入和支出均纳入部门预算管理。收入包括：一般公共预算拨款收入150.00万元、政府性基金预算拨款收入0万元、财政专户管理资金收入0万元、事业收入0万元、其他收入0万元；上年结转0万元。支出包括：科学技术支出${science}.00万元；结转下年${carried}万元。2026年收支总预算150.00万元，比上年增加10.00万元，增长7.14%。`;
+
+  it("reads each source of income, the 上年结转, each 类 and the 结转下年 as the department's: the paragraph's total is the department's", () => {
+    expect(read(TIANJIN())).toEqual([
+      "department income 150.00",
+      "figure general-public-income 一般公共预算拨款收入 150.00",
+      "figure gov-fund-income 政府性基金预算拨款收入 0",
+      "figure special-account-income 财政专户管理资金收入 0",
+      "figure business-income 事业收入 0",
+      "figure other-income 其他收入 0",
+      "figure carryover 上年结转 0",
+      "item 科学技术支出(类) 150.00",
+      "figure carryforward 结转下年 0",
+    ]);
+    const scopes = claimsOf(textDoc(part(TIANJIN()))).claims.flatMap((c) => (c.kind === "function-item" ? [c.scope] : []));
+    expect(scopes).toEqual(["department"]);
+    // The total before the lists, no words of the 部门预算: the same.
+    expect(read("2026年收支总预算150.00万元。收入包括：事业收入150.00万元。支出包括：科学技术支出150.00万元。")).toEqual([
+      "department income 150.00",
+      "figure business-income 事业收入 150.00",
+      "item 科学技术支出(类) 150.00",
+    ]);
+  });
+
+  it("not read where the paragraph names a fund or the 财政拨款 before its lists, or states no total of the department's", () => {
+    expect(read("某局一般公共预算安排如下。收入包括：事业收入150.00万元。支出包括：科学技术支出150.00万元。")).toEqual([]);
+    expect(read("收入包括：事业收入150.00万元。支出包括：科学技术支出150.00万元。")).toEqual([]);
+    // (基本支出包括：… is a part's list, not the department's spending.)
+    expect(read("2026年收支总预算150.00万元。基本支出包括：科学技术支出150.00万元。")).toEqual(["department income 150.00"]);
+  });
+
+  it("fails: a 类 of the department's list against the expenditure table, its 结转下年 against the 收支总表's", () => {
+    const tables = `${t1("150", "140")}${T3}`;
+    const run = (science: string, carried = "0") => checkText(textVsTable, part(TIANJIN(science, carried)), tables).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
+    expect(run("150")).toEqual([]);
+    expect(run("140")).toEqual([["科学技术支出", "140", "150"]]);
+    expect(run("150", "3")).toEqual([["结转下年", "3", "0"]]);
+  });
+
+  it("the 财政拨款收支总预算's 上年结转 and 结转下年 are the 财政拨款收支总表's", () => {
+    expect(read("2026 年财政拨款收支总预算 150.00 万元。收入包括：一般公共预算收入 150.00 万元；上年结转 0 万元。支出包括：科学技术支出 150.00 万元；结转下年 0 万元。")).toEqual([
+      "figure allocation-grand-total 财政拨款收支总预算 150.00",
+      "figure general-public-income 一般公共预算收入 150.00",
+      "figure allocation-carryover 上年结转 0",
+      "item 科学技术支出(类) 150.00",
+      "figure allocation-carryforward 结转下年 0",
+    ]);
+  });
+});
+
+describe("a list of 类 with their shares under a spending the text has told (天津's 一般公共预算当年拨款结构情况)", () => {
+  const T7_TWO = `
+表 7
+一般公共预算支出表（按功能分类）
+单位：万元
+预算单位→科目编码→科目名称→支出总计→基本支出→项目支出
+部门→→→150→110→40
+单位A→→→150→110→40
+→206→科学技术支出→100→60→40
+→208→社会保障和就业支出→50→50→0
+`;
+  const structure = (science: string, lead = "2026年一般公共预算当年拨款150.00万元，比2025年预算增加10.00万元，增长7.14%。") =>
+    part("五、关于一般公共预算支出情况表的说明", "（一）一般公共预算当年拨款规模变化情况", lead, "（二）一般公共预算当年拨款结构情况", `科学技术支出${science}万元，占66.67%；社会保障和就业支出50.00万元，占33.33%。`);
+  const items = (text: string) => claimsOf(textDoc(text)).claims.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]} ${c.amount.text} ${c.scope}`] : []));
+
+  it("each 类 is the 一般公共预算's, where the total the shares are of is its 当年拨款", () => {
+    expect(items(structure("100.00"))).toEqual(["科学技术支出 100.00 general", "社会保障和就业支出 50.00 general"]);
+    // Shares of a total whose spending is not told (a figure of no known kind): no 类 read.
+    expect(items(structure("100.00", "2026年某项资金150.00万元。"))).toEqual([]);
+  });
+
+  it("fails: a 类 that disagrees with the 一般公共预算 table", () => {
+    const errors = (science: string) => checkText(textVsTable, structure(science), T7_TWO).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
+    expect(errors("100.00")).toEqual([]);
+    expect(errors("110.00")).toEqual([["科学技术支出", "110", "100"]]);
+  });
+
+  it("其中：… under the spending's total: its 类 too", () => {
+    expect(items(part("2026年一般公共预算当年拨款150.00万元，其中：科学技术支出100.00万元，社会保障和就业支出50.00万元。"))).toEqual(["科学技术支出 100.00 general", "社会保障和就业支出 50.00 general"]);
   });
 });

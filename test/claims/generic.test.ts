@@ -367,6 +367,19 @@ describe("the generic reader's figures with their change on last year, and yoy-c
     ]);
   });
 
+  it("a change after a 其中 clause whose subject names the figure again (天津: 公务用车购置及运行费 X 万元，其中：…，公务用车购置及运行费比上年减少 D 万元，下降 P%)", () => {
+    const car = (pct: string, subject = "公务用车购置及运行费") =>
+      `公务用车购置及运行费21.60万元，其中：公务用车购置费0万元，公务用车运行费21.60万元，${subject}比上年减少1.20万元，下降${pct}%，主要原因是公务用车保有量减少；`;
+    expect(read(car("5.26"))).toEqual(["change 公务用车购置及运行费 21.60 decrease 1.20 decrease 5.26% on 上年"]);
+    const fs = checkText(yoyChange, part(car("6.26")));
+    expect(fs.filter((f) => f.severity === "error").map((f) => `${f.item} ${f.stated} ${f.computed}`)).toEqual(["公务用车购置及运行费 6.26 5.263"]);
+    // A subject no figure of the sentence is stated under, or a figure of another sentence: not read.
+    expect(read(car("5.26", "公务用车"))).toEqual([]);
+    expect(read("公务用车购置及运行费21.60万元。公务用车购置及运行费比上年减少1.20万元，下降5.26%。")).toEqual([]);
+    // The figure under that name may be another year's (its clause names a year, 2025年项目支出 100.00): not read.
+    expect(read("项目支出110.00万元，2025年项目支出100.00万元，项目支出比上年增加10.00万元，增长10.00%。")).toEqual([]);
+  });
+
   it("fails: 江苏 2019's 项目支出 down 1,237.7 from 5,573 printed as 13.22% (the 基本支出's), not 22.21%", () => {
     const fs = checkText(yoyChange, part("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少 13.22 %。"));
     expect(fs.map((f) => `${f.severity} ${f.item} ${f.column} ${f.stated} ${f.computed}`)).toEqual(["error 项目支出预算数 减幅 13.22 22.209"]);

@@ -61,13 +61,27 @@ describe("items-vs-units where a source table is printed but was not read", () =
   });
 
   it("fails: an unread second printing of a kind that was read (表7 by unit) does not stop the comparison", () => {
-    const d = read(text);
+    // (No 政府性基金 money in 表6 here: its items are compared.)
+    const d = read(text.replace("政府性基金预算拨款→5", "政府性基金预算拨款→0").replace("一般公共预算拨款→30", "一般公共预算拨款→35"));
     d.unknownTables = [{ title: "一般公共预算支出表（分单位）（表头未能识别）", kind: "general-function", location: { file: "case.md", line: 21 } }];
     expect(runRules(d, [itemsVsUnits], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error")).toHaveLength(3);
   });
 
-  it("fails: with no 政府性基金 table printed, 表6's 35 against 表7's 30 is an error", () => {
-    expect(run(false).map((f) => [f.code, f.stated, f.computed])).toEqual([
+  it("with no 政府性基金 table printed where 表6 shows its money (its 政府性基金预算拨款 5): not checked, and said so", () => {
+    const d = read(text);
+    const fs = runRules(d, [itemsVsUnits], { tolerance: { kind: "auto" }, lang: "en" });
+    expect(fs.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(fs.filter((f) => /not checked/.test(f.message)).map((f) => [f.severity, f.table, f.message])).toEqual([
+      ["info", "T6", "T6 [预算数]: the document prints no 政府性基金预算支出表 (government fund budget): the items of T6 that hold its money are not checked"],
+    ]);
+  });
+
+  it("fails: with no 政府性基金 table printed and none of its money in 表6, 表6's 35 against 表7's 30 is an error", () => {
+    const none = pages(
+      twoSided(6, "一、政府预算拨款→35→一、科学技术支出→35\n1. 一般公共预算拨款→35→科学技术普及→35\n2. 政府性基金预算拨款→0→机构运行→35"),
+      classified(7, units(10, 20)),
+    );
+    expect(runRules(read(none), [itemsVsUnits], { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.severity === "error").map((f) => [f.code, f.stated, f.computed])).toEqual([
       ["206", "35", "30"],
       ["20607", "35", "30"],
       ["2060701", "35", "30"],

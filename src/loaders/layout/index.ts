@@ -8,6 +8,7 @@ import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
 import { numberedAsShenzhen, parseNarrative } from "../narrative.js";
 import { restoreDisplacedLines } from "./displaced-lines.js";
+import { contentsHeader, tableEntry, titlesTable } from "../contents-tables.js";
 import { generic } from "../../templates/generic.js";
 import { afterDepartment, defaultTemplate, normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
@@ -65,7 +66,7 @@ const NOTE = /^(注|备注|说明)\s*[:：]/;
  * it (粤财决公开01表, 粤决01表).
  */
 const FORM_NUMBER = String.raw`([\u4e00-\u9fa5]{1,2})?(公开|财决|财预|财决公开|财预公开|决公开|预公开|决|预)\s*\d+\s*表`;
-const TITLE_PREFIX = new RegExp(String.raw`^(表\s*\d+|表\s*[一二三四五六七八九十]+(?=[\s：:.．、])|${FORM_NUMBER}|(部门)?公开表\s*\d+|附表\s*\d+|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*`);
+const TITLE_PREFIX = new RegExp(String.raw`^(表\s*\d+|表\s*[一二三四五六七八九十]+(?=[\s：:.．、])|${FORM_NUMBER}|(部门)?公开表\s*\d+|附表\s*(?:\d+|[一二三四五六七八九十]+(?=[\s：:.．、]))|\d+\s*[.．、]|[一二三四五六七八九十]+\s*、)\s*`);
 const CODE_ROW = /^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?(?:\s+|$)(.*)$/;
 const BRACKET_CODE = /^\s*[[［【](\d{3}|\d{5}|\d{7})[\]］】]\s*/;
 const GLUED_CODE = /^(\d{3}|\d{5}|\d{7})(?![\d,.])\s*(.*)$/;
@@ -182,9 +183,15 @@ function contentsEnd(lines: LayoutLine[]): { start: number; end: number } {
     if (!t || PAGE_NUMBER.test(t)) continue;
     // The body begins with the 目录's first entry again (第一部分 单位概况), on the next page or straight after.
     const entry = t.replace(LEADER, "").replace(/[…·.\s\d]+$/, "").replace(/\s+/g, "");
+    // (The header row of a 目录 printed as a table, 序号 | 表名 | 页码, opens it.)
+    if (first === null && contentsHeader(t)) {
+      end = i;
+      continue;
+    }
     if (first === null) first = entry;
     else if (entry && entry === first) break;
-    if (LEADER.test(t) || /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+\s*[.．、]|\(|（)/.test(t)) end = i;
+    // (A table listed by its number, 表八 政府性基金预算支出表 · 表八 | 政府性基金预算支出表 | 8; not the table's own title.)
+    if (LEADER.test(t) || /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+\s*[.．、]|\(|（)/.test(t) || (tableEntry(t) && !titlesTable((k) => lines[k] && text(lines[k]), i))) end = i;
     else break;
   }
   return { start, end };
@@ -3147,7 +3154,7 @@ function contentsOf(file: string, lines: LayoutLine[], range: { start: number; e
   if (range.start < 0) return out;
   for (let i = range.start + 1; i <= range.end; i++) {
     const t = text(lines[i]).replace(LEADER, "").replace(/[…·.\s\d]+$/, "").trim();
-    if (!t) continue;
+    if (!t || contentsHeader(t)) continue;
     // A table listed as (一) 收支总表 (Shenzhen's 目录): its title after the number in brackets.
     const probe: LayoutLine = { ...lines[i], text: t.replace(/^[(（]\s*[一二三四五六七八九十\d]+\s*[)）]\s*/, ""), tokens: undefined };
     const tt = titleIn(tpl, probe);
