@@ -12,7 +12,8 @@ import { workbookAsCsv } from "../helpers/workbook.js";
  * - with a hidden draft of 表3 and a very hidden sheet of checks: the draft was read as the document's 支出预算总表 (44
  *   false errors) in every workbook form;
  * - as an .xls and an XML spreadsheet, whose sum formulas were not followed: 表6's 合计 10372.70, the sum of its printed
- *   items, was a figure rounded once against 表5's 10372.71 (2 false errors).
+ *   items, was a figure rounded once against 表5's 10372.71 (2 false errors);
+ * - with its 项目支出绩效目标表 as 重庆 prints it, a form per project whose 资金 figures stand under their labels: not read.
  */
 const DIR = join(ROOT, "test", "fixtures", "workbook-forms");
 
@@ -112,5 +113,25 @@ describe("an .xls and an XML spreadsheet follow their sum formulas as an .xlsx d
     const blamed = new Set(errors.filter((f) => f.ruleId === "diagnosis").map(at));
     for (const cell of ["表3!D12", "表2!F23", "表7!L6"]) expect(blamed, cell).toContain(cell);
     expect(errors.filter((f) => f.ruleId === "change-percent").map(at)).toEqual(["表5!G13"]);
+  });
+});
+
+describe("重庆's 项目支出绩效目标表: a form per project, its 资金 figures on the line under their labels", () => {
+  it("each project read with its unit (实施单位) and 年度资金总额; together within 表3's 项目支出; no error", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "project-cards.xlsx")]);
+    const doc = report.documents[0];
+    expect(kinds(doc.tables)).toEqual([...CHONGQING_KINDS, "project-performance"]);
+    expect(doc.tables.find((t: Table & { rows: number }) => t.kind === "project-performance").rows).toBe(3);
+    expect(doc.unknownTables).toEqual([]);
+    expect(doc.notChecked.map((n: { rule: string }) => n.rule)).not.toContain("performance-vs-projects");
+    expect(notInfo(doc.findings)).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  it("seeded (its first project's 年度资金总额 4096.20 for 409.62): more than 表3's 项目支出 together, an error", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "project-cards-seeded.xlsx")]);
+    expect(status).toBe(1);
+    const errors: Finding[] = report.documents[0].findings.filter((f: Finding) => f.severity === "error" && f.ruleId === "performance-vs-projects");
+    expect(errors.map((f) => [at(f), f.message])).toEqual([["表3!E5", "T3 合计 [项目支出]: printed 4811.11, not less than the sum of T18's projects 4960.8, short by 149.69 (tolerance 0.03), beyond rounding"]]);
   });
 });
