@@ -65,7 +65,11 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
   const unknownTable = refused instanceof InputError && /^no standard table found/.test(refused.message);
   // (A province's template recognised by its titles, whose numbers the names contradict, is not taken either.)
   const own = recognised.name !== defaultTemplate.name ? (recognised !== generic && numberedOtherwise(names, recognised) ? generic : recognised) : null;
-  const reading = own ?? ((!read && unknownTable) || otherwise ? generic : null);
+  // Titles alone do not make a document Shenzhen's: the national ones are its too (收支总表 … 部门整体支出绩效目标表). One
+  // whose headers the tab-separated reader cannot match in two tables or more (a single odd header is listed) holds
+  // tables laid out as another layout's: read by kind too, and that reading kept where it reads more kinds.
+  const misread = read !== null && headerMismatches(read).length >= 2;
+  const reading = own ?? ((!read && unknownTable) || otherwise || misread ? generic : null);
   if (reading) {
     let doc: BudgetDocument | null = null;
     try {

@@ -74,7 +74,7 @@ export interface SheetLines {
  * over several pages; a worksheet without a table holds the written parts, one line per row.
  */
 export function readSheetTables(file: string, all: SheetLines[], facts: WorkbookFacts, template: DocumentTemplate | undefined): BudgetDocument {
-  const sheets = shownSheets(all, facts);
+  const sheets = shownSheets(file, all, facts);
   // Another province's workbook (or one read with its template) is read by the layout reader from the same
   // cells (cell-forms.ts); Shenzhen's by the tab-separated reader, which knows its headers.
   const laid = () => cellLines(mapArray(sheets, (s) => ({ name: s.name, location: { file, sheet: s.name }, lines: s.lines })));
@@ -117,15 +117,21 @@ function spreadSums(doc: BudgetDocument, facts: WorkbookFacts): void {
 const columnOf = (cell: string | null | undefined) => /^[A-Z]+/.exec(cell ?? "")?.[0] ?? "";
 
 /**
- * The worksheets as printed: a hidden row is not printed and not read, nor is a hidden column's cell (the cells
- * right of it move left, each keeping its address: a helper column of 元 or of checks beside a table is no column
- * of its header); a worksheet left with no row is left out. A hidden column that holds an amount is noted so
- * (`hasAmounts`), for the hidden-content rule. (A hidden worksheet is read: the rule says so.)
+ * The worksheets as printed: a hidden worksheet (hidden or very hidden: a working sheet, not published) is not read,
+ * nor is a hidden row, nor a hidden column's cell (the cells right of it move left, each keeping its address: a
+ * helper column of 元 or of checks beside a table is no column of its header); a worksheet left with no row is left
+ * out. A hidden column that holds an amount is noted so (`hasAmounts`), for the hidden-content rule, which names the
+ * hidden worksheets too; a hidden worksheet's formulas are left out of `facts`. A workbook whose every worksheet
+ * holding values is hidden is an input error.
  */
-function shownSheets(sheets: SheetLines[], facts: WorkbookFacts): SheetLines[] {
-  if (!facts.hiddenRows.length && !facts.hiddenColumns.length) return sheets;
+function shownSheets(file: string, sheets: SheetLines[], facts: WorkbookFacts): SheetLines[] {
+  if (!facts.hiddenRows.length && !facts.hiddenColumns.length && !facts.hiddenSheets.length) return sheets;
+  const hiddenSheets = new Set(mapArray(facts.hiddenSheets, (h) => h.sheet));
+  // (A hidden worksheet's formulas are not judged either: their values are not published.)
+  if (hiddenSheets.size) facts.formulas = facts.formulas.filter((f) => !hiddenSheets.has(f.location.sheet ?? ""));
   const out: SheetLines[] = [];
   for (const s of sheets) {
+    if (hiddenSheets.has(s.name)) continue;
     const rows = new Set(mapArray(facts.hiddenRows.filter((h) => h.sheet === s.name), (h) => h.row));
     const columns = new Map(mapArray(facts.hiddenColumns.filter((h) => h.sheet === s.name), (h) => [h.column, h] as const));
     const lines: RawLine[] = [];
@@ -147,6 +153,10 @@ function shownSheets(sheets: SheetLines[], facts: WorkbookFacts): SheetLines[] {
       if (cells.some((t) => t.trim())) lines.push({ ...l, cells, cellLocations });
     }
     if (lines.length) out.push({ name: s.name, lines });
+  }
+  if (!out.length && sheets.some((s) => hiddenSheets.has(s.name))) {
+    const names = mapArray(sheets.filter((s) => hiddenSheets.has(s.name)), (s) => s.name).join("、");
+    throw new InputError(`every worksheet that holds values is hidden (${names}); a hidden worksheet is not published and not read`, { file });
   }
   return out;
 }

@@ -7,9 +7,10 @@
  * What Excel shows is read: a number (NUMBER, RK, MULRK, a formula's cached result) through its cell's number
  * format (the workbook's FORMAT records and Excel's built-in ones), a string from the shared string table (its
  * pieces across CONTINUE records joined) or written in the cell; a merged area's value in its first cell. Hidden
- * rows, columns and worksheets are workbook facts as in an .xlsx. Formulas are read by their cached values and
- * counted, not checked (their parsed tokens are not read). A workbook saved with a password (FILEPASS), an Excel
- * 5.0/95 one (BIFF5) and a damaged file get a one-line error.
+ * rows, columns and worksheets are workbook facts as in an .xlsx. Formulas are read by their cached values; a plain
+ * sum's parsed tokens (a shared formula's too) are followed as an .xlsx's formula is (sum-formulas.ts), any other
+ * formula counted. A workbook saved with a password (FILEPASS), an Excel 5.0/95 one (BIFF5) and a damaged file get a
+ * one-line error.
  */
 import { Decimal } from "decimal.js";
 import type { BudgetDocument } from "../model/document.js";
@@ -22,6 +23,7 @@ import { InputError } from "./errors.js";
 import type { RawLine } from "./raw.js";
 import { readInputFile } from "./read.js";
 import { columnLetters, displayDecimal, MAX_SHEET_COLUMNS, readSheetTables, type SheetLines } from "./sheets.js";
+import { biffFormula, noteFormula, type FormulaSheet, type Stored } from "./sum-formulas.js";
 
 /** Excel's built-in number formats by index (those a budget table uses; the rest show as General). */
 const BUILT_IN: Record<number, string> = {
@@ -155,6 +157,36 @@ function rkValue(rk: number): Decimal {
 /** A double as Excel keeps it (15 significant digits: 0.1 + 0.2 is 0.3). */
 const doubleValue = (v: number) => new Decimal(String(v)).toSignificantDigits(15);
 
+/**
+ * A worksheet's formulas, in reading order (row, then column), as workbook facts: each plain sum's (SumFormula, its
+ * tokens written back in A1 notation; a shared formula's from its SHRFMLA, relative to the cell), the others counted.
+ */
+function sheetFormulas(
+  file: string,
+  sheet: string,
+  cells: { stored: Map<string, Stored>; shownAt: Map<string, string>; formulas: Map<string, { rw: number; col: number; rgce: Buffer }>; shared: Map<string, Buffer> },
+  facts: WorkbookFacts,
+): void {
+  if (!cells.formulas.size) return;
+  const a1 = new Map<string, string>();
+  const formulaAt = (address: string): string | null => {
+    const f = cells.formulas.get(address);
+    if (!f) return null;
+    let text = a1.get(address);
+    if (text === undefined) {
+      const { rgce, rw, col } = f;
+      // ptgExp (a shared formula's member): the tokens of the shared formula whose first cell it names.
+      const tokens = rgce.length === 5 && rgce[0] === 0x01 ? cells.shared.get(`${columnLetters(rgce.readUInt16LE(3) + 1)}${rgce.readUInt16LE(1) + 1}`) : rgce;
+      text = (tokens && biffFormula(tokens, rw, col)) ?? "";
+      a1.set(address, text);
+    }
+    return text;
+  };
+  const sheetOfCells: FormulaSheet = { stored: (address) => cells.stored.get(address) ?? null, shown: (address) => cells.shownAt.get(address) ?? "", formula: formulaAt };
+  const order = [...cells.formulas.values()].sort((x, y) => x.rw - y.rw || x.col - y.col);
+  for (const { rw, col } of order) noteFormula(facts, sheetOfCells, `${columnLetters(col + 1)}${rw + 1}`, (address) => ({ file, sheet, cell: address }));
+}
+
 /** Reads an Excel 97–2003 workbook into the document model (as a workbook: `format` `xlsx`). */
 export function loadXls(file: string, template?: DocumentTemplate): BudgetDocument {
   const { sheets, facts } = xlsSheets(file, readInputFile(file));
@@ -287,7 +319,19 @@ function biff8(file: string, stream: Buffer): XlsSheets {
       row.set(col, text);
       width = Math.max(width, col + 1);
     };
-    const number = (rw: number, col: number, ixfe: number, d: Decimal) => put(rw, col, displayDecimal(d, formatOf(ixfe)));
+    // What a formula needs of the sheet (sum-formulas.ts): the values stored, as shown, and the formulas' tokens.
+    const stored = new Map<string, Stored>();
+    const shownAt = new Map<string, string>();
+    const formulas = new Map<string, { rw: number; col: number; rgce: Buffer }>();
+    const shared = new Map<string, Buffer>();
+    const at = (rw: number, col: number) => `${columnLetters(col + 1)}${rw + 1}`;
+    const keep = (rw: number, col: number, value: Stored, text: string) => {
+      stored.set(at(rw, col), value);
+      shownAt.set(at(rw, col), text);
+      put(rw, col, text);
+    };
+    const number = (rw: number, col: number, ixfe: number, d: Decimal) => keep(rw, col, { number: d.toSignificantDigits(15) }, displayDecimal(d, formatOf(ixfe)));
+    const text = (rw: number, col: number, t: string) => keep(rw, col, { text: t }, t);
     let pendingString: { rw: number; col: number; ixfe: number } | null = null;
     const sheetRecords = records(stream, b.offset);
     let started = false;
@@ -306,7 +350,7 @@ function biff8(file: string, stream: Buffer): XlsSheets {
       }
       if (type === 0x00fd && data.length >= 10) {
         const s = sst[data.readUInt32LE(6)];
-        if (s !== undefined) put(data.readUInt16LE(0), data.readUInt16LE(2), indented(data.readUInt16LE(4), s));
+        if (s !== undefined) text(data.readUInt16LE(0), data.readUInt16LE(2), indented(data.readUInt16LE(4), s));
       } else if (type === 0x0203 && data.length >= 14) number(data.readUInt16LE(0), data.readUInt16LE(2), data.readUInt16LE(4), doubleValue(data.readDoubleLE(6)));
       else if (type === 0x027e && data.length >= 10) number(data.readUInt16LE(0), data.readUInt16LE(2), data.readUInt16LE(4), rkValue(data.readUInt32LE(6)));
       else if (type === 0x00bd && data.length >= 6) {
@@ -314,21 +358,27 @@ function biff8(file: string, stream: Buffer): XlsSheets {
         const colFirst = data.readUInt16LE(2);
         const n = Math.floor((data.length - 6) / 6);
         for (let i = 0; i < n; i++) number(rw, colFirst + i, data.readUInt16LE(4 + i * 6), rkValue(data.readUInt32LE(6 + i * 6)));
-      } else if ((type === 0x0204 || type === 0x00d6) && data.length >= 9) put(data.readUInt16LE(0), data.readUInt16LE(2), indented(data.readUInt16LE(4), unicodeString(data, 6)));
+      } else if ((type === 0x0204 || type === 0x00d6) && data.length >= 9) text(data.readUInt16LE(0), data.readUInt16LE(2), indented(data.readUInt16LE(4), unicodeString(data, 6)));
       else if (type === 0x0205 && data.length >= 8) {
         // BOOLERR: a boolean (TRUE / FALSE) or an error value (#DIV/0! …).
         const v = data[6];
         const ERRORS: { [k: number]: string } = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A" };
-        put(data.readUInt16LE(0), data.readUInt16LE(2), data[7] ? (ERRORS[v] ?? "#N/A") : v ? "TRUE" : "FALSE");
+        text(data.readUInt16LE(0), data.readUInt16LE(2), data[7] ? (ERRORS[v] ?? "#N/A") : v ? "TRUE" : "FALSE");
       } else if (type === 0x0006 && data.length >= 20) {
-        facts.otherFormulas++;
         const rw = data.readUInt16LE(0);
         const col = data.readUInt16LE(2);
+        // Its parsed tokens (rgce, after the cached value, the flags and the cce), followed as far as a plain sum goes.
+        const cce = data.length >= 22 ? data.readUInt16LE(20) : 0;
+        formulas.set(at(rw, col), { rw, col, rgce: data.subarray(22, 22 + cce) });
         if (data.readUInt16LE(12) !== 0xffff) number(rw, col, data.readUInt16LE(4), doubleValue(data.readDoubleLE(6)));
         else if (data[6] === 0) pendingString = { rw, col, ixfe: data.readUInt16LE(4) };
-        else if (data[6] === 1) put(rw, col, data[8] ? "TRUE" : "FALSE");
+        else if (data[6] === 1) text(rw, col, data[8] ? "TRUE" : "FALSE");
+      } else if (type === 0x04bc && data.length >= 10) {
+        // SHRFMLA: a shared formula's tokens (relative references as offsets), for the cells of its range, each
+        // pointing at its first cell (ptgExp).
+        shared.set(at(data.readUInt16LE(0), data[4]), data.subarray(10, 10 + data.readUInt16LE(8)));
       } else if (type === 0x0207 && pendingString && data.length >= 3) {
-        put(pendingString.rw, pendingString.col, indented(pendingString.ixfe, unicodeString(data, 0)));
+        text(pendingString.rw, pendingString.col, indented(pendingString.ixfe, unicodeString(data, 0)));
         pendingString = null;
       } else if (type === 0x0208 && data.length >= 16) {
         if (data[12] & 0x20) hiddenRows.add(data.readUInt16LE(0));
@@ -339,9 +389,11 @@ function biff8(file: string, stream: Buffer): XlsSheets {
             facts.hiddenColumns.push({ sheet: b.name, column, location: { file, sheet: b.name, cell: `${column}1` } });
           }
       }
-      if (type !== 0x0006 && type !== 0x0207 && type !== 0x003c) pendingString = null;
+      // (A formula's STRING comes after its SHRFMLA, ARRAY or TABLE record, where it has one.)
+      if (type !== 0x0006 && type !== 0x0207 && type !== 0x003c && type !== 0x04bc && type !== 0x0221 && type !== 0x0236) pendingString = null;
     }
     if (b.state !== 0) facts.hiddenSheets.push({ sheet: b.name, location: { file, sheet: b.name, cell: "A1" } });
+    sheetFormulas(file, b.name, { stored, shownAt, formulas, shared }, facts);
     const lines: RawLine[] = [];
     for (const rw of [...rows.keys()].sort((x, y) => x - y)) {
       const row = rows.get(rw)!;

@@ -9,7 +9,8 @@
  * `Percent`, inherited from a parent style), a string as written (rich text's tags left out), a cell merged across
  * (`ss:MergeAcross`) written in its first cell and the next ones skipped, `ss:Index` for a row or cell written
  * after a gap; a cell's comment is not printed and not read. A hidden row, column or worksheet is a workbook fact
- * as in an .xlsx. Formulas (R1C1, `ss:Formula`) are counted, not checked: their cached values are read.
+ * as in an .xlsx. Formulas (R1C1, `ss:Formula`) are read by their cached values; a plain sum's references are followed
+ * as an .xlsx's are (sum-formulas.ts), any other formula counted.
  */
 import { Decimal } from "decimal.js";
 import type { BudgetDocument } from "../model/document.js";
@@ -23,6 +24,7 @@ import type { RawLine } from "./raw.js";
 import { readInputFile } from "./read.js";
 import { columnLetters, displayDecimal, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, readSheetTables, type SheetLines } from "./sheets.js";
 import { attr, tokens } from "./xml-scan.js";
+import { noteFormula, r1c1ToA1, type FormulaSheet, type Stored } from "./sum-formulas.js";
 
 /** SpreadsheetML's named number formats, as Excel shows them. */
 const NAMED_FORMATS: Record<string, string> = {
@@ -78,6 +80,19 @@ function shown(type: string, text: string, format: string | undefined): string {
   return text;
 }
 
+/** A cell's stored value (sum-formulas.ts): a number as written (15 significant digits, as Excel keeps it), else its text. */
+function storedOf(type: string, text: string, value: string): Stored {
+  if (type === "Number") {
+    try {
+      const d = new Decimal(text.trim());
+      if (Math.abs(d.e) <= 30) return { number: d.toSignificantDigits(15) };
+    } catch {
+      // (not a number: its text, as shown)
+    }
+  }
+  return { text: value };
+}
+
 /** Reads an Excel 2003 XML spreadsheet into the document model (as a workbook: `format` `xlsx`). */
 export function loadXmlSpreadsheet(file: string, template?: DocumentTemplate): BudgetDocument {
   const { text } = decodeTextWithEncoding(readInputFile(file), file);
@@ -94,13 +109,14 @@ export function xmlSheets(file: string, text: string): { sheets: SheetLines[]; f
   let sawWorkbook = false;
 
   // The sheet being read: its rows by number, each row's cells by column.
-  let sheet: { name: string; rows: Map<number, { cells: Map<number, string>; hidden: boolean }>; width: number } | null = null;
+  // Its stored values and formulas by A1 address, for the sum formulas (sum-formulas.ts).
+  let sheet: { name: string; rows: Map<number, { cells: Map<number, string>; hidden: boolean }>; width: number; stored: Map<string, Stored>; shown: Map<string, string>; formulas: Map<string, string | null> } | null = null;
   let style: Style | null = null;
   let inStyles = false;
   let rowNo = 0;
   let row: { cells: Map<number, string>; hidden: boolean } | null = null;
   let col = 0;
-  let cell: { col: number; type: string; text: string; format: string | undefined } | null = null;
+  let cell: { col: number; type: string; text: string; format: string | undefined; formula: string | null } | null = null;
   let inData = 0;
   let inComment = 0;
   let column = 0;
@@ -125,6 +141,9 @@ export function xmlSheets(file: string, text: string): { sheets: SheetLines[]; f
       lines.push({ cells, location, cellLocations });
     }
     if (/^Sheet(?:Very)?Hidden$/i.test(visible.trim())) facts.hiddenSheets.push({ sheet: name, location: { file, sheet: name, cell: "A1" } });
+    const { stored, shown: shownAt, formulas } = sheet;
+    const cells: FormulaSheet = { stored: (a) => stored.get(a) ?? null, shown: (a) => shownAt.get(a) ?? "", formula: (a) => (formulas.has(a) ? (formulas.get(a) ?? "") : null) };
+    for (const address of formulas.keys()) noteFormula(facts, cells, address, (a) => ({ file, sheet: name, cell: a }));
     if (lines.length) sheets.push({ name, lines });
     sheet = null;
   };
@@ -147,7 +166,7 @@ export function xmlSheets(file: string, text: string): { sheets: SheetLines[]; f
       if (t.close) finishSheet();
       else {
         finishSheet();
-        sheet = { name: attr(t.attrs, "Name") ?? `Sheet${sheets.length + 1}`, rows: new Map(), width: 0 };
+        sheet = { name: attr(t.attrs, "Name") ?? `Sheet${sheets.length + 1}`, rows: new Map(), width: 0, stored: new Map(), shown: new Map(), formulas: new Map() };
         rowNo = 0;
         column = 0;
         visible = "";
@@ -182,7 +201,11 @@ export function xmlSheets(file: string, text: string): { sheets: SheetLines[]; f
       if (t.close) {
         if (cell) {
           const value = shown(cell.type, cell.text, cell.format);
+          const address = `${columnLetters(cell.col)}${rowNo}`;
+          if (cell.formula !== null) sheet.formulas.set(address, r1c1ToA1(cell.formula, rowNo, cell.col));
           if (value.trim() !== "") {
+            sheet.stored.set(address, storedOf(cell.type, cell.text, value));
+            sheet.shown.set(address, value);
             if (cell.col > MAX_SHEET_COLUMNS)
               throw new InputError(`a value in column ${columnLetters(cell.col)}; a budget worksheet is read up to column ${columnLetters(MAX_SHEET_COLUMNS)} (${MAX_SHEET_COLUMNS} columns)`, { file, sheet: sheet.name, cell: `${columnLetters(cell.col)}${rowNo}` });
             if (!sheet.rows.has(rowNo)) sheet.rows.set(rowNo, row);
@@ -197,8 +220,10 @@ export function xmlSheets(file: string, text: string): { sheets: SheetLines[]; f
       const here = Number.isInteger(index) && index > col ? index : col + 1;
       const across = Number(attr(t.attrs, "MergeAcross") ?? 0);
       col = here + (Number.isInteger(across) && across > 0 ? Math.min(across, MAX_SHEET_COLUMNS) : 0);
-      if (attr(t.attrs, "Formula") !== null) facts.otherFormulas++;
-      cell = t.selfClose ? null : { col: here, type: "String", text: "", format: formatOf(styles, attr(t.attrs, "StyleID")) };
+      const formula = attr(t.attrs, "Formula");
+      // (A formula whose cell stores no value: counted, as shown blank.)
+      if (formula !== null && t.selfClose) facts.otherFormulas++;
+      cell = t.selfClose ? null : { col: here, type: "String", text: "", format: formatOf(styles, attr(t.attrs, "StyleID")), formula };
       // A hidden row's cells are read all the same (the fact is noted); an empty row of a hidden sheet too.
     } else if (!cell) continue;
     else if (name === "Comment") inComment += t.close ? -1 : t.selfClose ? 0 : 1;

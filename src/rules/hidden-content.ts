@@ -4,8 +4,8 @@ import { sheetTable, tableAround } from "../model/workbook.js";
 export const hiddenContent: Rule = {
   id: "hidden-content",
   defaultSeverity: "warning",
-  description: "Workbooks: hidden rows and columns are not read (the tables are checked as printed); one holding amounts inside a table is a warning; hidden sheets and other hidden rows and columns are noted (info).",
-  descriptionZh: "工作簿：隐藏的行、列不读取（表格按打印所见核对）；位于表格之内且含金额的隐藏行列为警告；隐藏的工作表和其他隐藏行、列予以提示。",
+  description: "Workbooks: hidden worksheets, rows and columns are not read (the tables are checked as printed); a hidden row or column holding amounts inside a table is a warning; hidden worksheets and other hidden rows and columns are noted (info).",
+  descriptionZh: "工作簿：隐藏的工作表、行、列不读取（表格按打印所见核对）；位于表格之内且含金额的隐藏行列为警告；隐藏的工作表和其他隐藏行、列予以提示。",
   workbookOnly: true,
   check(doc, ctx) {
     const wb = doc.workbook;
@@ -15,7 +15,7 @@ export const hiddenContent: Rule = {
         subject: { table: sheetTable(doc, s.sheet) },
         location: s.location,
         informational: true,
-        message: { zh: `工作表“${s.sheet}”被隐藏，其内容仍参与核对`, en: `worksheet “${s.sheet}” is hidden; its contents are still checked` },
+        message: { zh: `工作表“${s.sheet}”被隐藏（不公开，不读取）`, en: `worksheet “${s.sheet}” is hidden (not published, not read)` },
       });
     }
     // A hidden row or column is not printed and not read (loaders/sheets.ts): the tables are checked as printed.

@@ -1,10 +1,8 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { displayNumber } from "../../src/loaders/sheets.js";
 import { cliJson, ROOT } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
+import { workbookAsCsv } from "../helpers/workbook.js";
 
 /*
  * A 重庆 district department's 预算 workbook (test/fixtures/chongqing-workbook): its worksheets named 表1 … 表10 as the
@@ -60,25 +58,7 @@ describe("a 重庆 预算 workbook numbered as the national layout numbers its t
   });
 
   it("as a folder of CSV files named as its worksheets (as shown, hidden column left out): read by kind, not as Shenzhen's tables", { timeout: 60_000 }, async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(DIR, "chongqing-budget.xlsx"));
-    const dir = tempDir("chongqing-csv");
-    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    // A cell as shown: a merged area's text in its first cell, a number (a formula's result) through its format.
-    const shown = (x: ExcelJS.Cell) => {
-      if (x.isMerged && x.master.address !== x.address) return "";
-      const v = x.value && typeof x.value === "object" && "result" in x.value ? x.value.result : x.value;
-      return typeof v === "number" ? displayNumber(v, x.numFmt) : x.text;
-    };
-    for (const ws of wb.worksheets) {
-      const rows: string[] = [];
-      ws.eachRow({ includeEmpty: true }, (row) => {
-        const cells: string[] = [];
-        for (let c = 1; c <= ws.columnCount; c++) if (!ws.getColumn(c).hidden) cells.push(quote(shown(row.getCell(c))));
-        rows.push(cells.join(","));
-      });
-      writeFileSync(join(dir, `${ws.name}.csv`), rows.join("\n") + "\n");
-    }
+    const dir = await workbookAsCsv(join(DIR, "chongqing-budget.xlsx"), tempDir("chongqing-csv"));
     const { report } = cliJson([dir]);
     const doc = report.documents[0];
     expect(doc.failure).toBeNull();

@@ -103,7 +103,7 @@ describe("workbook cells", () => {
     expect(fs.map((f) => [f.location.cell, f.stated, f.computed])).toEqual([["B3", "8", "7"]]);
   });
 
-  it("reads hidden rows and columns not at all (not printed); one holding amounts inside a table is a warning, the rest notes", async () => {
+  it("reads hidden rows, columns and worksheets not at all (not printed); a row or column holding amounts inside a table is a warning, the rest notes", async () => {
     const path = await editedSeed((wb) => {
       const t8 = wb.getWorksheet("表8")!;
       t8.getRow(9).hidden = true; // 30101 基本工资 431: among the table's rows
@@ -123,8 +123,11 @@ describe("workbook cells", () => {
       ["表8", "A1", "info", "T8"],
       ["表8", "G1", "info", "T8"],
       ["表8", "A9", "warning", "T8"],
-      ["表12", "A1", "info", "T12"],
+      ["表12", "A1", "info", "text"],
     ]);
+    // The hidden worksheet (a working sheet, not published) is not read: 表12 is not among the tables printed.
+    expect(doc.tables.find((t: { id: string }) => t.id === "T12")).toMatchObject({ present: false });
+    expect(fs.at(-1)!.message).toMatch(/worksheet “表12” is hidden \(not published, not read\)$/);
     // 表8 is read without its hidden helper column and row: 301 工资福利支出 no longer adds up to the 项 that show
     // (873 against 872 − 431); 表3 without its 中小企业 column.
     expect(doc.tables.find((t: { id: string }) => t.id === "T8")).toMatchObject({ present: true });

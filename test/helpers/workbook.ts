@@ -1,15 +1,13 @@
-import { join, resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { ROOT } from "./cli.js";
+import { displayNumber } from "../../src/loaders/sheets.js";
+import { readBook } from "./read-book.js";
 import { tempDir } from "./tmp.js";
 
 export const SEED_XLSX = "fixtures/shenzhen-sast-2023/workbook.xlsx";
 
-export async function readBook(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(resolve(ROOT, path));
-  return wb;
-}
+export { readBook } from "./read-book.js";
 
 /** A copy of the seed workbook, changed by `edit`, written to a temporary folder; returns its path. */
 export async function editedSeed(edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
@@ -61,4 +59,29 @@ export function valuesOnly(path: string): Promise<string> {
     VALUES.set(path, made);
   }
   return made;
+}
+
+/**
+ * A workbook's worksheets as a folder of CSV files, one a worksheet, each named as its worksheet (`name` changes the
+ * name), as shown: a merged area's text in its first cell, a number (a formula's result) through its format, hidden
+ * columns left out. Returns the folder.
+ */
+export async function workbookAsCsv(path: string, dir: string, name: (sheet: string) => string = (s) => s): Promise<string> {
+  const wb = await readBook(path);
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const shown = (x: ExcelJS.Cell) => {
+    if (x.isMerged && x.master.address !== x.address) return "";
+    const v = x.value && typeof x.value === "object" && "result" in x.value ? x.value.result : x.value;
+    return typeof v === "number" ? displayNumber(v, x.numFmt) : x.text;
+  };
+  for (const ws of wb.worksheets) {
+    const rows: string[] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) if (!ws.getColumn(c).hidden) cells.push(quote(shown(row.getCell(c))));
+      rows.push(cells.join(","));
+    });
+    writeFileSync(join(dir, `${name(ws.name)}.csv`), rows.join("\n") + "\n");
+  }
+  return dir;
 }

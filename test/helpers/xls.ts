@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import { readBook } from "./workbook.js";
+import { biffTokens, toR1C1 } from "./formulas.js";
+import { readBook } from "./read-book.js";
 
 /*
  * A workbook written as an Excel 97–2003 file (BIFF8 in a compound file), as [MS-XLS] and [MS-CFB] lay it out, for
@@ -7,14 +8,17 @@ import { readBook } from "./workbook.js";
  * MULRK for a run of them, NUMBER otherwise; strings in a shared string table split over CONTINUE records at a
  * small size (so that strings break across them, their characters' width flag repeated), some cells as LABEL;
  * number formats as built-in or FORMAT records through XF records; hidden rows (ROW), columns (COLINFO) and
- * sheets (BOUNDSHEET); formulas with cached numbers or strings (FORMULA + STRING); an embedded chart's substream
+ * sheets (BOUNDSHEET); formulas with cached numbers or strings (FORMULA + STRING), a sum's parsed tokens (formulas.ts),
+ * filled right as one shared formula (SHRFMLA); an embedded chart's substream
  * inside a sheet; FILEPASS or BIFF5 on request.
  */
 
-export type XlsCell = string | number | boolean | { formula: number | string } | null;
+/** A formula: its cached result, and its text (A1, as exceljs keeps it) where its tokens are to be written. */
+export type XlsCell = string | number | boolean | { formula: number | string; text?: string } | null;
 export interface XlsSheet {
   name: string;
-  hidden?: boolean;
+  /** Hidden (`very`: very hidden, shown by no menu). */
+  hidden?: boolean | "very";
   /** `indent`: the cell's format indents its text (an XF aligned left with cIndent). */
   rows: { r: number; cells: { c: number; v: XlsCell; numFmt?: string; indent?: number }[]; hidden?: boolean }[];
   hiddenColumns?: number[];
@@ -114,6 +118,8 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
     for (const row of sheet.rows) out.push(rec(0x0208, u16(row.r, 0, 256, 0xff, 0, 0, 0x0100 | (row.hidden ? 0x20 : 0), 0x0f)));
     for (const row of sheet.rows) {
       const cells = [...row.cells].sort((a, b) => a.c - b.c);
+      // Formulas filled right (the same in R1C1 in adjacent cells) as Excel stores them: one shared formula.
+      const shared = sharedGroups(row.r, cells);
       for (let i = 0; i < cells.length; i++) {
         const { c, v, numFmt, indent } = cells[i];
         const ixfe = xf(typeof v === "number" || (v && typeof v === "object" && typeof v.formula === "number") ? numFmt : undefined, indent);
@@ -153,7 +159,14 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
           const result = Buffer.alloc(8);
           if (typeof v.formula === "number") result.writeDoubleLE(v.formula, 0);
           else result.set([0, 0, 0, 0, 0, 0, 0xff, 0xff]);
-          out.push(rec(0x0006, Buffer.concat([u16(row.r, c, ixfe), result, u16(0), u32(0), u16(0)])));
+          const group = shared.get(c);
+          const own = v.text && !group ? biffTokens(v.text, row.r, c) : null;
+          const rgce = group ? Buffer.concat([Buffer.from([0x01]), u16(row.r, group.first)]) : (own ?? Buffer.alloc(0));
+          out.push(rec(0x0006, Buffer.concat([u16(row.r, c, ixfe), result, u16(group ? 0x0008 : 0), u32(0), u16(rgce.length), rgce])));
+          if (group && group.first === c) {
+            const tokens = biffTokens(v.text!, row.r, c, true)!;
+            out.push(rec(0x04bc, Buffer.concat([u16(row.r, row.r), Buffer.from([c, group.last, 0, group.last - c + 1]), u16(tokens.length), tokens])));
+          }
           if (typeof v.formula === "string") out.push(rec(0x0207, xlString(v.formula)));
         }
       }
@@ -173,7 +186,7 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
     for (const [f, i] of fmts) g.push(rec(0x041e, Buffer.concat([u16(i), xlString(f)])));
     // XF: ifnt, ifmt, flags, then alc (1, left, where indented), trot, cIndent.
     for (const { ifmt, indent } of xfs) g.push(rec(0x00e0, Buffer.concat([u16(0, ifmt, 0), Buffer.from([indent ? 1 : 0, 0, indent]), Buffer.alloc(11)])));
-    sheets.forEach((s, k) => g.push(rec(0x0085, Buffer.concat([u32(offsets[k]), Buffer.from([s.hidden ? 1 : 0, 0]), xlString(s.name, true)]))));
+    sheets.forEach((s, k) => g.push(rec(0x0085, Buffer.concat([u32(offsets[k]), Buffer.from([s.hidden === "very" ? 2 : s.hidden ? 1 : 0, 0]), xlString(s.name, true)]))));
     g.push(...sstRecords(strings, total, opts.sstRecordBytes ?? 301));
     g.push(rec(0x000a, Buffer.alloc(0)));
     return Buffer.concat(g);
@@ -187,6 +200,26 @@ export function biff8(sheets: XlsSheet[], opts: { password?: boolean; biff5?: bo
     at += s.length;
   }
   return Buffer.concat([globals(offsets), ...sheetStreams]);
+}
+
+/**
+ * The cells of a row whose formulas are one shared formula (two adjacent cells or more whose formulas are the same
+ * in R1C1 and can be written as tokens), by column: the group's first and last column.
+ */
+function sharedGroups(r: number, cells: XlsSheet["rows"][number]["cells"]): Map<number, { first: number; last: number }> {
+  const out = new Map<number, { first: number; last: number }>();
+  const key = (k: number) => {
+    const v = cells[k]?.v;
+    return v && typeof v === "object" && v.text && biffTokens(v.text, r, cells[k].c, true) ? toR1C1(v.text, r + 1, cells[k].c + 1) : null;
+  };
+  for (let i = 0; i < cells.length; ) {
+    let j = i;
+    const k = key(i);
+    while (k !== null && j + 1 < cells.length && cells[j + 1].c === cells[j].c + 1 && key(j + 1) === k) j++;
+    if (j > i) for (let m = i; m <= j; m++) out.set(cells[m].c, { first: cells[i].c, last: cells[j].c });
+    i = j + 1;
+  }
+  return out;
 }
 
 /** `streams` in a compound file of 512-byte sectors (each stream padded with zeros to at least 4096 bytes: no mini stream). */
@@ -262,8 +295,9 @@ export function sheetsOf(wb: ExcelJS.Workbook): XlsSheet[] {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.isMerged && cell.master.address !== cell.address) return;
         const raw = cell.value as unknown;
-        const f = raw && typeof raw === "object" && "formula" in (raw as object) ? (raw as { result?: unknown }).result : undefined;
-        const v = f !== undefined ? { formula: f as number | string } : raw;
+        const isFormula = raw !== null && typeof raw === "object" && ("formula" in (raw as object) || "sharedFormula" in (raw as object));
+        const f = isFormula ? (raw as { result?: unknown }).result : undefined;
+        const v = f !== undefined ? { formula: f as number | string, ...(cell.formula ? { text: cell.formula } : {}) } : raw;
         if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || (v && typeof v === "object" && "formula" in v))
           cells.push({ c: c - 1, v: v as XlsCell, numFmt: cell.numFmt, ...(cell.alignment?.indent ? { indent: cell.alignment.indent } : {}) });
         else if (v && typeof v === "object" && "richText" in (v as object)) cells.push({ c: c - 1, v: (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("") });
@@ -272,6 +306,6 @@ export function sheetsOf(wb: ExcelJS.Workbook): XlsSheet[] {
     });
     const hiddenColumns: number[] = [];
     for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
-    return { name: ws.name, hidden: ws.state !== "visible", rows, hiddenColumns };
+    return { name: ws.name, hidden: ws.state === "veryHidden" ? "very" : ws.state !== "visible", rows, hiddenColumns };
   });
 }

@@ -1,11 +1,12 @@
-import { readBook } from "./workbook.js";
+import { toR1C1 } from "./formulas.js";
+import { readBook } from "./read-book.js";
 
 /*
  * An .xlsx workbook written again as an Excel 2003 XML spreadsheet (SpreadsheetML 2003), as a finance system's
  * "export to Excel" writes one: the same cells at the same addresses, numbers stored with the workbook's number
  * formats as styles (`0.00` and `#,##0.00` by their SpreadsheetML names, `Fixed` and `Standard`), merged cells as
  * `ss:MergeAcross` / `ss:MergeDown`, `ss:Index` only where a row or cell does not follow the one before, hidden
- * rows, columns and sheets, formulas with their cached values, and a comment on the first figure of each sheet (not
+ * rows, columns and sheets, formulas (in R1C1, as Excel writes them) with their cached values, and a comment on the first figure of each sheet (not
  * printed, so not read).
  */
 
@@ -48,7 +49,7 @@ export async function asXmlSpreadsheet(xlsxPath: string): Promise<string> {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (covered.has(`${c}:${r}`)) return;
         const raw = cell.value as unknown;
-        const formula = raw && typeof raw === "object" && "formula" in (raw as object) ? (raw as { formula: string; result?: unknown }) : null;
+        const formula = raw && typeof raw === "object" && ("formula" in (raw as object) || "sharedFormula" in (raw as object)) ? { formula: cell.formula, result: (raw as { result?: unknown }).result } : null;
         const v = formula ? formula.result : raw;
         let data = "";
         if (typeof v === "number") data = `<Data ss:Type="Number">${String(v)}</Data>`;
@@ -63,7 +64,7 @@ export async function asXmlSpreadsheet(xlsxPath: string): Promise<string> {
           merge?.across ? ` ss:MergeAcross="${merge.across}"` : "",
           merge?.down ? ` ss:MergeDown="${merge.down}"` : "",
           typeof v === "number" ? styleOf(cell.numFmt) : "",
-          formula ? ` ss:Formula="=${esc(formula.formula)}"` : "",
+          formula ? ` ss:Formula="=${esc(toR1C1(formula.formula, r, c))}"` : "",
         ].join("");
         const comment = first && typeof v === "number" ? '<Comment ss:Author="审核"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><B>备注：</B>核对 9999</ss:Data></Comment>' : "";
         if (typeof v === "number") first = false;
@@ -75,7 +76,7 @@ export async function asXmlSpreadsheet(xlsxPath: string): Promise<string> {
       lastRow = r;
     });
     out.push("</Table>");
-    out.push(`<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">${ws.state === "hidden" ? "<Visible>SheetHidden</Visible>" : ""}<ProtectObjects>False</ProtectObjects></WorksheetOptions>`);
+    out.push(`<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">${ws.state === "hidden" ? "<Visible>SheetHidden</Visible>" : ws.state === "veryHidden" ? "<Visible>SheetVeryHidden</Visible>" : ""}<ProtectObjects>False</ProtectObjects></WorksheetOptions>`);
     out.push("</Worksheet>");
     sheets.push(out.join("\n"));
   }

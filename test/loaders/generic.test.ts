@@ -760,6 +760,35 @@ describe("a 项目支出绩效目标表: each project once, its words joined, th
     ]);
     expect(table(d, "project-performance")?.rows.map((r) => r.cells.total?.location.line)).toEqual([13, 20]);
   });
+
+  it("重庆's card: 项目资金（万元） over 年度资金总额 | 其中：财政拨款 | 其他资金, the figures on the line under them", () => {
+    const card = (name: string, unit: string, figures: [number, string][]) => [
+      at([0, "项目名称"], [18, name]),
+      at([0, "主管部门"], [18, "某某局"], [50, "实施单位"], [66, unit]),
+      at([0, "项目资金（万元）"], [18, "年度资金总额"], [34, "其中：财政拨款"], [52, "其他资金"]),
+      at(...figures),
+      at([0, "年度绩效目标"], [18, "按计划完成各项任务。"]),
+      at([0, "绩效指标"], [18, "一级指标"], [34, "二级指标"], [52, "三级指标"], [74, "指标值"]),
+      at([18, "产出指标"], [34, "数量指标"], [52, "覆盖学校（人数）"], [74, "≥95%"]),
+    ];
+    const d = load(
+      doc(
+        summary,
+        [
+          "                                2026年项目支出绩效目标表",
+          at([80, "单位：万元"]),
+          ...card("学生资助经费", "某某局（本级）", [[20, "409.62"], [36, "409.62"]]),
+          // (Its 年度资金总额 left blank: the 财政拨款 under the next label is not its.)
+          ...card("教师培训", "某某学院", [[36, "259.94"], [54, "44.88"]]),
+          ...card("高中质量提升", "某某中学", [[20, "559.77"], [36, "379.72"], [54, "180.05"]]),
+        ].join("\n"),
+      ),
+    );
+    expect(projects(d)).toEqual([
+      ["item", "某某局（本级）", "学生资助经费", "409.62", 11],
+      ["item", "某某中学", "高中质量提升", "559.77", 25],
+    ]);
+  });
 });
 
 describe("a 三公 table with its items as rows and the funds as columns (广州)", () => {

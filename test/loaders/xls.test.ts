@@ -37,6 +37,31 @@ describe("xlsSheets", () => {
     expect(r.sheets[0].lines[1].cellLocations[5]).toEqual({ file: "x.xls", sheet: "表1", cell: "F3" });
   });
 
+  it("a plain sum's parsed tokens are followed as an .xlsx's formula is: its own (ptgRef, ptgArea, +, −, SUM) and a shared formula's (SHRFMLA, relative to each cell)", () => {
+    const f = (formula: number, text: string) => ({ formula, text });
+    const r = read([
+      {
+        name: "表6",
+        rows: [
+          { r: 0, cells: [{ c: 0, v: 1.25, numFmt: "0.00" }, { c: 1, v: 2.5, numFmt: "0.00" }, { c: 2, v: 10 }] },
+          { r: 1, cells: [{ c: 0, v: 1.75, numFmt: "0.00" }, { c: 1, v: 4.125, numFmt: "0.00" }, { c: 2, v: 20 }] },
+          // A3:C3 filled right: one shared formula; D1 its own (a SUM of two arguments less a cell); E1 no plain sum.
+          { r: 2, cells: [{ c: 0, v: f(3, "SUM(A1:A2)"), numFmt: "0.00" }, { c: 1, v: f(6.625, "SUM(B1:B2)"), numFmt: "0.00" }, { c: 2, v: f(30, "SUM(C1:C2)") }] },
+          { r: 0, cells: [{ c: 3, v: f(1.25, "SUM(A1,B1:B2)-$B$2"), numFmt: "0.00" }, { c: 4, v: f(2, "ROUND(A1,0)") }] },
+        ],
+      },
+    ]);
+    const terms = (x: (typeof r.facts.formulas)[number]) => x.parts.map((p) => `${p.sign > 0 ? "+" : "-"}${p.amount.location.cell}`).join("");
+    expect(r.facts.formulas.map((x) => [x.location.cell, x.formula, x.cached.text, terms(x), x.halfUnits])).toEqual([
+      // A1 and B1 may be half a unit off each; 4.125 is held finer than it is shown (4.13): the amount itself.
+      ["D1", "SUM(A1,B1:B2)-B2", "1.25", "+A1+B1+B2-B2", 2],
+      ["A3", "SUM(A1:A2)", "3.00", "+A1+A2", 2],
+      ["B3", "SUM(B1:B2)", "6.63", "+B1+B2", 2],
+      ["C3", "SUM(C1:C2)", "30", "+C1+C2", 2],
+    ]);
+    expect(r.facts.otherFormulas).toBe(1);
+  });
+
   it("shared strings split over CONTINUE records at every size (Chinese, Latin, mixed), each whole, and strings written in their cells", () => {
     const words = ["一般公共服务支出", "Total", "机关运行经费（含 2023 年结转）", "A", "社会保障和就业支出".repeat(20), "x".repeat(300)];
     const sheet: XlsSheet = { name: "文字部分", rows: words.map((w, i) => ({ r: i, cells: [{ c: 0, v: w }] })) };

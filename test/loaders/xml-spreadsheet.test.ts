@@ -43,14 +43,23 @@ describe("xmlSheets", () => {
     expect(facts.hiddenColumns.map((c) => c.column)).toEqual(["C", "D"]);
   });
 
-  it("a hidden worksheet is a fact; a worksheet with no value is no sheet; formulas are counted", () => {
+  it("a hidden worksheet is a fact; a worksheet with no value is no sheet; a plain sum's R1C1 references are followed, other formulas counted", () => {
     const body =
-      '<Worksheet ss:Name="表2"><Table><Row><Cell ss:Formula="=SUM(R[1]C:R[2]C)"><Data ss:Type="Number">3</Data></Cell></Row></Table><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>' +
+      '<Worksheet ss:Name="表2"><Table><Row><Cell ss:StyleID="f" ss:Formula="=SUM(R[1]C:R[2]C)"><Data ss:Type="Number">3</Data></Cell><Cell ss:Formula="=ROUND(RC[-1],0)"><Data ss:Type="Number">3</Data></Cell>' +
+      '<Cell ss:StyleID="f" ss:Formula="=R2C1+RC[-2]-R[2]C1"><Data ss:Type="Number">2.5</Data></Cell></Row><Row><Cell><Data ss:Type="Number">1.25</Data></Cell></Row><Row><Cell ss:StyleID="s1"><Data ss:Type="Number">1.75</Data></Cell></Row></Table>' +
+      '<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>' +
       '<Worksheet ss:Name="Sheet3"><Table><Row><Cell><Data ss:Type="String"> </Data></Cell></Row></Table></Worksheet>';
-    const { sheets, facts } = xmlSheets("x.xls", book("", body));
+    const { sheets, facts } = xmlSheets("x.xls", book('<Style ss:ID="f"><NumberFormat ss:Format="Fixed"/></Style><Style ss:ID="s1"><NumberFormat ss:Format="0.0"/></Style>', body));
     expect(sheets.map((s) => s.name)).toEqual(["表2"]);
     expect(facts.hiddenSheets.map((s) => s.sheet)).toEqual(["表2"]);
     expect(facts.otherFormulas).toBe(1);
+    // A1 = A2 + A3 (1.25, and 1.75 shown 1.8: held finer than shown, the amount itself): half a unit of 1.25's; C1 = A2 + A1 − A3,
+    // 1.25's half unit and A1's own terms': two half units of its 2.50.
+    const terms = (f: (typeof facts.formulas)[number]) => f.parts.map((p) => `${p.sign > 0 ? "+" : "-"}${p.amount.location.cell}`).join("");
+    expect(facts.formulas.map((f) => [f.location.cell, f.formula, f.cached.text, terms(f), f.halfUnits])).toEqual([
+      ["A1", "SUM(A2:A3)", "3.00", "+A2+A3", 1],
+      ["C1", "A2+A1-A3", "2.50", "+A2+A1-A3", 2],
+    ]);
   });
 
   it("damage: no Workbook element is an input error (in Chinese too); a value past the last column read is one at its cell", () => {

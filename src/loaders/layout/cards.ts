@@ -46,7 +46,8 @@ const CARD_LABEL = /^(项目名称|主管部门|实施单位|预算单位|单位
 export function projectCards(lines: LayoutLine[], isLabel: (label: string) => boolean): { cards: ProjectCard[]; moneyUnit: string | null } | null {
   const cards: ProjectCard[] = [];
   let moneyUnit: string | null = null;
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     const toks = tokensOf(line);
     for (let i = 0; i < toks.length; i++) {
       const key = normaliseName(toks[i].text);
@@ -66,8 +67,25 @@ export function projectCards(lines: LayoutLine[], isLabel: (label: string) => bo
         const glued = AMOUNT_GLUED.exec(key);
         const figure = glued ? { ...toks[i], text: glued[1] } : value && AMOUNT_TOKEN.test(value.text) ? value : null;
         if (card && figure && !card.amount) card.amount = { line, token: figure };
+        // The labels across and their figures on the line under them (重庆: 项目资金 | 年度资金总额 | 其中：财政拨款 | 其他资金).
+        else if (card && !figure && !card.amount && (!next || !value)) card.amount = under(lines, k, toks[i]);
       }
     }
   }
   return cards.some((c) => c.amount) ? { cards, moneyUnit } : null;
+}
+
+/**
+ * The figure printed under a label (`lines[k]`'s `label`) on one of the next two lines: in its cell's column where the
+ * cells are numbered (a worksheet's, a CSV file's), else overlapping it across; null where a line names another
+ * project first, or none is.
+ */
+function under(lines: LayoutLine[], k: number, label: LayoutToken): { line: LayoutLine; token: LayoutToken } | null {
+  for (const line of lines.slice(k + 1, k + 3)) {
+    const toks = tokensOf(line);
+    if (toks.some((t) => NAME_KEY.test(normaliseName(t.text)))) return null;
+    const token = toks.find((t) => (label.cell !== undefined && t.cell !== undefined ? t.cell === label.cell : t.x0 < label.x1 && t.x1 > label.x0));
+    if (token && AMOUNT_TOKEN.test(token.text.trim())) return { line, token };
+  }
+  return null;
 }

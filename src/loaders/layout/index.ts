@@ -3082,6 +3082,12 @@ function stageOfTitles(hits: TitleHit[]): "budget" | "final" | null {
   return finals > hits.length / 2 ? "final" : budgets > hits.length / 2 ? "budget" : null;
 }
 
+/** A line of two cells or more of a worksheet's or a CSV file's row (tab-separated input). */
+function inCells(l: LayoutLine): boolean {
+  const first = l.tokens?.find((t) => t.cell !== undefined)?.cell;
+  return first !== undefined && l.tokens!.some((t) => t.cell !== undefined && t.cell !== first);
+}
+
 function titleFacts(lines: LayoutLine[]): { year: number | null; department: string | null; stage: "budget" | "final" | null } {
   let year: number | null = null;
   let department: string | null = null;
@@ -3097,7 +3103,8 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
       department ??= named[2].replace(/[#*]/g, "").trim() || null;
       return;
     }
-    const y = TITLE_YEAR.exec(t);
+    // (A row of a table's cells is no title either: a 三公 table's header 2025年预算数 | 2026年预算数 names two years.)
+    const y = inCells(l) ? null : TITLE_YEAR.exec(t);
     // (A sentence stating an amount is no title: its 比2023年预算减少… names last year.)
     if (y && year === null && !/^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、/.test(t) && !STATED_AMOUNT.test(t)) {
       year = Number(y[1]);
