@@ -25,10 +25,11 @@ describe("a unit's own tables, checked as the department's are", () => {
     expect(rowTotal.map((f) => [f.location.line, f.table, f.tableKind, f.unit, f.code, f.stated, f.computed])).toEqual([[75, "T3", "expenditure", UNITS[1].name, "2130104", "125", "120"]]);
     expect(rowTotal[0].message).toContain(`T3 ${UNITS[1].name} 2130104 事业运行 [合计]`);
     expect(run(text, "zh").find((f) => f.ruleId === "row-total")!.message).toContain(`表3 ${UNITS[1].name} 2130104 事业运行「合计」`);
-    // The unit's 21301 disagrees with it too, at its own line, named with the unit.
+    // The unit's 21301 and the department's 2130104 disagree with it too: each at its own line, the unit's named.
     const others = run(text).filter((f) => f.severity === "error" && f.ruleId !== "row-total");
     expect(others.map((f) => [f.ruleId, f.location.line, f.unit])).toEqual(
       expect.arrayContaining([
+        ["units-sum", 19, null],
         ["hierarchy-sum", 74, UNITS[1].name],
       ]),
     );
