@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runRules } from "../../src/engine/run.js";
 import { rules } from "../../src/rules/index.js";
+import { documentReport } from "../../src/report.js";
 import { docAsRead } from "../helpers/docs.js";
 import { UNITS, unitDocument } from "../helpers/unit-sets.js";
 
@@ -33,5 +34,16 @@ describe("a unit's own tables, checked as the department's are", () => {
         ["hierarchy-sum", 74, UNITS[1].name],
       ]),
     );
+  });
+
+  it("the JSON report lists each unit's tables after the department's, with their unit", () => {
+    const doc = docAsRead(unitDocument());
+    const report = documentReport("case.md", doc, []);
+    expect(report.tables.filter((t) => t.present).map((t) => [t.id, t.unit ?? null])).toEqual([
+      ["T2", null],
+      ["T3", null],
+      ["T5", null],
+      ...UNITS.flatMap((u) => [["T2", u.name], ["T3", u.name], ["T5", u.name]]),
+    ]);
   });
 });
