@@ -13,7 +13,7 @@ export interface UnitFigures {
 const f = (n: number) => n.toFixed(2);
 
 /** The three tables of one set (the department's or a unit's), each under its title and label. */
-export function tableSet(label: string, basic: number, project: number, opts: { titlePrefix?: string; numbers?: number[] } = {}): string[] {
+export function tableSet(label: string, basic: number, project: number, opts: { titlePrefix?: string; numbers?: number[]; capital?: boolean } = {}): string[] {
   const total = basic + project;
   const codes = [
     ["213", "农林水支出", total, basic, project],
@@ -36,6 +36,8 @@ export function tableSet(label: string, basic: number, project: number, opts: { 
     ...table("收入总表", 0, "一般公共预算拨款收入\t单位资金", (t) => `${f(t)}\t${f(t)}\t0.00`),
     ...table("支出总表", 1, "基本支出\t项目支出", split),
     ...table("一般公共预算支出表", 2, "基本支出\t项目支出", split),
+    // An empty 国有资本经营预算支出表 (本表无数据: its 合计 row the same in every set).
+    ...(opts.capital ? [...title("国有资本经营预算支出表", 3), label, "单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出", "\t合计\t0.00\t0.00\t0.00"] : []),
   ];
 }
 
@@ -57,16 +59,18 @@ export function unitDocument(
     titlePrefix?: (u: UnitFigures) => string;
     numbered?: boolean;
     department?: { basic: number; project: number };
+    /** Each set ends with an empty 国有资本经营预算支出表. */
+    capital?: boolean;
   } = {},
 ): string {
   const units = opts.units ?? UNITS;
   const basic = opts.department?.basic ?? units.reduce((a, u) => a + u.basic, 0);
   const project = opts.department?.project ?? units.reduce((a, u) => a + u.project, 0);
   const heading = opts.heading === undefined ? (u: UnitFigures, i: number) => `${"一二三四五"[i]}、${u.name}2026年单位预算` : opts.heading;
-  const lines = [`${DEPARTMENT}2026年部门预算`, "", ...tableSet(`部门名称：${DEPARTMENT}`, basic, project, opts.numbered ? { numbers: [1, 2, 3] } : {})];
+  const lines = [`${DEPARTMENT}2026年部门预算`, "", ...tableSet(`部门名称：${DEPARTMENT}`, basic, project, { capital: opts.capital, ...(opts.numbered ? { numbers: [1, 2, 3] } : {}) })];
   units.forEach((u, i) => {
     if (heading) lines.push(heading(u, i));
-    lines.push(...tableSet((opts.label ?? ((x) => `单位名称：${x.name}`))(u), u.basic, u.project, { titlePrefix: opts.titlePrefix?.(u), ...(opts.numbered ? { numbers: [4 + 3 * i, 5 + 3 * i, 6 + 3 * i] } : {}) }));
+    lines.push(...tableSet((opts.label ?? ((x) => `单位名称：${x.name}`))(u), u.basic, u.project, { titlePrefix: opts.titlePrefix?.(u), capital: opts.capital, ...(opts.numbered ? { numbers: [4 + 3 * i, 5 + 3 * i, 6 + 3 * i] } : {}) }));
   });
   return lines.join("\n");
 }

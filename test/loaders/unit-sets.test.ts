@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { headingMarker, labelMarker, sameFigures, titleMarker, unitLike } from "../../src/model/units.js";
 import type { BudgetDocument } from "../../src/model/document.js";
 import { docAsRead } from "../helpers/docs.js";
+import ExcelJS from "exceljs";
+import { tempDir } from "../helpers/tmp.js";
+import { findPackages, loadPackage } from "../../src/lib.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "../helpers/cli.js";
 import { DEPARTMENT, tableSet, UNITS, unitDocument } from "../helpers/unit-sets.js";
 
 const DEPT = "崇义县农业农村局";
@@ -90,6 +96,36 @@ describe("a 部门预算 printing each unit's tables after the department's", ()
     const doc = docAsRead(unitDocument().replace(`${DEPARTMENT}2026年部门预算\n`, `${DEPARTMENT}2026年部门预算\n${list}\n`));
     expect(doc.tables.every((t) => !t.budgetUnit)).toBe(true);
     expect(unitNames(doc)).toEqual(SETS);
+  });
+
+  it("an empty table printed in every set (国有资本经营, its 合计 row the same): the tab-separated reader's 'printed twice' gives way to the units' sets", () => {
+    const doc = docAsRead(unitDocument({ capital: true }));
+    expect(doc.template).toBe("generic");
+    expect(unitNames(doc)).toEqual(UNITS.map((u) => [u.name, "T2 T3 T5 T10"]));
+  });
+
+  it("a workbook, a sheet per table, of titles Shenzhen prints too: the tab-separated reader's 'printed twice' (the units' empty tables) gives way to the units' sets", async () => {
+    // The 江西 fixture's 11 + 4 × 10 tables: Shenzhen's titles (收支总表 … 部门整体支出绩效目标表) make its template the one
+    // recognised, and its reader refuses the units' 国有资本经营预算支出表 (合计 0.00, as the department's) as printed twice.
+    // Each table on a sheet of its own named by its place (1, 2 …), its title in the first row, figures as numbers; no
+    // heading between them (a workbook has none): the units' tables are told by their 单位名称.
+    const text = readFileSync(join(ROOT, "test", "fixtures", "jiangxi-units", "consistent-plaintoc.md"), "utf8").split("\n");
+    const wb = new ExcelJS.Workbook();
+    let sheet: ExcelJS.Worksheet | null = null;
+    for (const l of text.slice(text.findIndex((x) => x.startsWith("# 第四部分")))) {
+      if (/^## (?![一二三四]、)/.test(l)) (sheet = wb.addWorksheet(`${wb.worksheets.length + 1}`)).addRow([l.slice(3)]);
+      else if (sheet && l.trim() && !/^表 \d+$/.test(l) && !l.startsWith("#")) sheet.addRow(l.split("\t").map((c) => (/^-?[\d,]+\.\d+$/.test(c) ? Number(c.replace(/,/g, "")) : c)));
+    }
+    const path = join(tempDir("unit-sets"), "部门预算.xlsx");
+    await wb.xlsx.writeFile(path);
+    const doc = await loadPackage(findPackages(path)[0], {});
+    expect(doc.template).toBe("generic");
+    expect((doc.units ?? []).map((u) => [u.name, u.tables.length])).toEqual([
+      ["崇义县农业农村局（局机关）", 9],
+      ["崇义县农业技术推广中心", 9],
+      ["崇义县畜牧兽医中心", 9],
+      ["崇义县农业机械化服务中心", 9],
+    ]);
   });
 
   it("sameFigures: row by row and cell by cell", () => {
