@@ -1,5 +1,6 @@
 import type { BudgetDocument } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
+import { allTables } from "./model/units.js";
 import { mapArray } from "./util/arrays.js";
 
 /**
@@ -65,7 +66,7 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
     }
   const rows: ByPlace<{ text: string; loc: SourceLocation; row: number }[]> = new Map();
   let rowNumber = 0;
-  for (const t of doc.tables)
+  for (const t of allTables(doc))
     for (const r of t.rows) {
       rowNumber++;
       for (const key in r.cells) {

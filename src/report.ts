@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "./engine/types.js";
 import type { NotChecked } from "./engine/requires.js";
-import type { BudgetDocument, InputFormat, TableId, TableKind } from "./model/document.js";
+import type { BudgetDocument, InputFormat, Table, TableId, TableKind } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
 import { templateByName } from "./templates/index.js";
 import type { AcceptedProblem } from "./accepted.js";
@@ -20,6 +20,11 @@ export interface TableEntry {
   rows: number;
   /** The printed page the table starts on, where the input has pages. */
   page?: number | null;
+  /**
+   * The budget unit whose own table set the table is printed in (a 部门预算 printing each 预算单位's tables after the
+   * department's: BudgetDocument.units); absent for the department's tables. Since round 49.
+   */
+  unit?: string;
 }
 
 export interface DocumentReport {
@@ -106,7 +111,15 @@ function findingOrder(a: Finding, b: Finding): number {
   );
 }
 
-/** The template's tables (present or not), then any other table the document printed. */
+/** One printed table's entry. */
+function tableEntry(t: Table): TableEntry {
+  return { id: t.id, kind: t.kind, title: t.title, ...(t.printed ? { printed: t.printed } : {}), present: true, rows: t.rows.length, page: t.location.page ?? null, ...(t.budgetUnit ? { unit: t.budgetUnit } : {}) };
+}
+
+/**
+ * The template's tables (present or not), then any other table the document printed; then each budget unit's own
+ * tables (BudgetDocument.units), unit by unit, each with its unit.
+ */
 function tableEntries(doc: BudgetDocument): TableEntry[] {
   const tpl = templateByName(doc.template);
   const entries: TableEntry[] = [];
@@ -116,12 +129,13 @@ function tableEntries(doc: BudgetDocument): TableEntry[] {
     // (A table the template knows by its header alone, no title, is listed where printed: its absence says nothing.)
     if (!t && tt.titlePatterns.length === 0) continue;
     const listed = doc.contents.find((e) => e.tableId === tt.id);
-    entries.push({ id: tt.id, kind: t?.kind ?? tt.kind, title: t?.title ?? listed?.title ?? tt.title, ...(t?.printed ? { printed: t.printed } : {}), present: !!t, rows: t ? t.rows.length : 0, page: t?.location.page ?? null });
+    entries.push(t ? tableEntry(t) : { id: tt.id, kind: tt.kind, title: listed?.title ?? tt.title, present: false, rows: 0, page: null });
     seen.add(tt.id);
   }
-  for (const t of doc.tables)
-    if (!seen.has(t.id)) entries.push({ id: t.id, kind: t.kind, title: t.title, ...(t.printed ? { printed: t.printed } : {}), present: true, rows: t.rows.length, page: t.location.page ?? null });
-  return entries.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  for (const t of doc.tables) if (!seen.has(t.id)) entries.push(tableEntry(t));
+  entries.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  for (const u of doc.units ?? []) for (const t of u.tables) entries.push(tableEntry(t));
+  return entries;
 }
 
 export function documentReport(path: string, doc: BudgetDocument, findings: Finding[], notChecked: NotChecked[] = []): DocumentReport {

@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { Subject } from "../engine/types.js";
 import type { SourceLocation } from "../model/location.js";
+import { allTables } from "../model/units.js";
 
 const placeOf = (l: SourceLocation) => `${l.file}\u0000${l.line ?? ""}\u0000${l.column ?? ""}\u0000${l.sheet ?? ""}\u0000${l.cell ?? ""}`;
 
@@ -27,12 +28,15 @@ class Subjects extends Map<Amount, Subject> {
 /** Where a figure is printed, as a subject (table, unit, code or item, column) from the document model. */
 export function figureSubjects(doc: BudgetDocument): Map<Amount, Subject> {
   const out = new Subjects();
-  for (const t of doc.tables)
+  // (A unit's own tables, BudgetDocument.units: their figures named with the unit, as their findings are.)
+  const own = new Set(doc.tables);
+  for (const t of allTables(doc))
     for (const r of t.rows)
       for (const [key, cell] of Object.entries(r.cells)) {
         if (!cell.amount) continue;
         const column = t.columns.find((c) => c.key === key)?.label ?? key;
-        const subject: Subject = { table: t.id, unit: r.kind === "department" ? null : r.unit, code: r.code, item: r.kind === "unit" ? null : (r.name ?? r.label), column };
+        const unit = r.kind === "department" ? null : r.unit;
+        const subject: Subject = { table: t.id, unit: unit ?? (own.has(t) ? null : (t.budgetUnit ?? null)), code: r.code, item: r.kind === "unit" ? null : (r.name ?? r.label), column };
         out.set(cell.amount, subject);
       }
   return out;

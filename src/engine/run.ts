@@ -3,6 +3,7 @@ import { decimalString, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { rowWords } from "../model/names.js";
+import { unitDocument } from "../model/units.js";
 import type { LinearConstraint } from "./propagate.js";
 import { signOfSum } from "./grid.js";
 import { unmetRequirement } from "./requires.js";
@@ -219,13 +220,32 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const ordered: Rule[] = [];
   for (const r of rules) if (!r.afterEngine && !r.judgesSystem) ordered.push(r);
   for (const r of rules) if (!r.afterEngine && r.judgesSystem) ordered.push(r);
+  // Each budget unit's own tables (BudgetDocument.units), after the department's: the rules that hold within a table
+  // set run again on each unit's, before the rules that judge the whole system (which then holds them all).
+  const units = doc.units?.length ? mapArray(doc.units, (u) => ({ name: u.name, doc: unitDocument(doc, u) })) : [];
+  let unitsDone = units.length === 0;
   for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
+    if (!unitsDone && rule.judgesSystem) {
+      unitsDone = true;
+      runOnUnits(units, ordered, findings, system, options);
+    }
     if (setting === "off" || unmetRequirement(doc, rule, options.lang)) continue;
     const severity: Severity = setting;
     rule.check(doc, new EngineContext(doc, rule, severity, findings, system, options));
   }
+  if (!unitsDone) runOnUnits(units, ordered, findings, system, options);
   return findings;
+}
+
+/** The rules that hold within a table set (Rule.unitTables) on each unit's tables, their subjects named with the unit. */
+function runOnUnits(units: { name: string; doc: BudgetDocument }[], ordered: Rule[], findings: Finding[], system: LinearConstraint[], options: RunOptions): void {
+  for (const u of units)
+    for (const rule of ordered) {
+      const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
+      if (!rule.unitTables || setting === "off" || unmetRequirement(u.doc, rule, options.lang)) continue;
+      rule.check(u.doc, new EngineContext(u.doc, rule, setting, findings, system, options, u.name));
+    }
 }
 
 /**
@@ -245,6 +265,8 @@ class EngineContext implements RuleContext {
     private readonly findings: Finding[],
     private readonly declared: LinearConstraint[],
     private readonly options: RunOptions,
+    /** The budget unit whose own tables the rule reads (runOnUnits): every subject is named with it. */
+    private readonly unit: string | null = null,
   ) {
     this.lang = options.lang;
     this.toleranceMode = options.tolerance.kind;
@@ -283,7 +305,14 @@ class EngineContext implements RuleContext {
     return v.holds;
   }
 
-  sum(id: SumIdentity): void {
+  /** A subject of the unit's own tables: its unit, where the row names none of its own. */
+  private scoped<T extends { subject: Subject }>(id: T): T {
+    if (this.unit === null || id.subject.table === "text" || id.subject.unit) return id;
+    return { ...id, subject: { ...id.subject, unit: this.unit } };
+  }
+
+  sum(identity: SumIdentity): void {
+    const id = this.scoped(identity);
     const terms: LinearConstraint["terms"] = new Array(id.parts.length + 1);
     terms[0] = { amount: id.total, coef: 1 };
     for (let j = 0; j < id.parts.length; j++) terms[j + 1] = { amount: id.parts[j].amount, coef: id.parts[j].sign === -1 ? 1 : -1 };
@@ -305,7 +334,8 @@ class EngineContext implements RuleContext {
     this.sum({ subject, total: a, parts: [{ amount: b }], relation });
   }
 
-  atMost(id: AtMostIdentity): void {
+  atMost(identity: AtMostIdentity): void {
+    const id = this.scoped(identity);
     const terms: LinearConstraint["terms"] = [
       { amount: id.part, coef: 1 },
       { amount: id.whole, coef: -1 },
@@ -317,7 +347,8 @@ class EngineContext implements RuleContext {
     this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-most"), id.part.location, [id.whole.location], undefined, n);
   }
 
-  atLeast(id: SumIdentity): void {
+  atLeast(identity: SumIdentity): void {
+    const id = this.scoped(identity);
     const terms: LinearConstraint["terms"] = new Array(id.parts.length + 1);
     terms[0] = { amount: id.total, coef: -1 };
     for (let j = 0; j < id.parts.length; j++) terms[j + 1] = { amount: id.parts[j].amount, coef: id.parts[j].sign === -1 ? -1 : 1 };
@@ -330,7 +361,8 @@ class EngineContext implements RuleContext {
     this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-least"), id.total.location, related, undefined, n);
   }
 
-  ratio(id: RatioIdentity): void {
+  ratio(identity: RatioIdentity): void {
+    const id = this.scoped(identity);
     const figures = this.log?.ratioFigures;
     if (figures) {
       figures.push(id.percent);
@@ -349,7 +381,8 @@ class EngineContext implements RuleContext {
     this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related, v.truncated ? atMostWarning(this.severity) : undefined);
   }
 
-  report(note: Note): void {
+  report(given: Note): void {
+    const note = this.scoped(given);
     const lang = this.lang;
     if (this.rule.judgesSystem) this.log?.systemFindings.push(this.findings.length);
     this.findings.push({

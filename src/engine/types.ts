@@ -127,6 +127,13 @@ export interface Rule {
    * check.ts `checkDocument` runs it.
    */
   afterEngine?: boolean;
+  /**
+   * The rule's identities hold within one budget unit's own table set as within the department's (a 部门预算 that
+   * prints each unit's 单位预算 after its own tables, BudgetDocument.units): the engine runs it again on each unit's
+   * tables (model/units.ts unitDocument), its findings named with the unit. Rules of the written parts, of the
+   * document as a whole (which tables it prints, its title) or of a workbook's cells are not.
+   */
+  unitTables?: boolean;
   /** The rule only concerns workbooks (.xlsx): its examples cannot be shown as printed text. */
   workbookOnly?: boolean;
   /** The rule only concerns a 预算 (`budget`) or a 决算 (`final`): on the other it does not apply and is not listed as not checked. */

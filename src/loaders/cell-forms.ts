@@ -9,6 +9,7 @@ import { layoutDocument, recogniseTemplate } from "./layout/index.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import type { LayoutLine } from "./layout/types.js";
 import { headerMismatches } from "./markdown.js";
+import { printedTwiceError } from "./tables.js";
 import { isTabular, lineText, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
 import { contentsHeader, tableEntry } from "./contents-tables.js";
@@ -81,6 +82,16 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     // table at all; one that found a table it could not read keeps its error, which says what was expected.)
     const noTable = !read && refused instanceof InputError && /^not a budget disclosure/.test(refused.message);
     if (doc && (reading !== generic || (kindsOf(doc) >= 3 && (otherwise || kindsOf(doc) > (read ? kindsOf(read) : 0))) || (doc.tables.length === 0 && noTable))) return doc;
+  }
+  // A table the tab-separated reader found printed twice may be a budget unit's own, printed after the department's (a
+  // 部门预算 with each unit's 单位预算, model/units.ts): read by kind, a reading that holds the units' sets is taken.
+  if (!read && refused instanceof InputError && printedTwiceError(refused) && reading !== generic) {
+    try {
+      const doc = laidOut(laid, generic);
+      if (doc.units?.length) return doc;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
   }
   if (read) return read;
   throw refused;

@@ -8,6 +8,7 @@ import { Decimal } from "decimal.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { resolveItemCodes } from "../model/resolve.js";
+import { allTables } from "../model/units.js";
 import type { WorkbookFacts } from "../model/workbook.js";
 import { defaultTemplate, type DocumentTemplate } from "../templates/index.js";
 import { cellLines, chooseReading, readCells } from "./cell-forms.js";
@@ -105,7 +106,7 @@ function spreadSums(doc: BudgetDocument, facts: WorkbookFacts): void {
   const spread = new Map<string, number>();
   for (const f of facts.formulas) if (f.halfUnits > 1) spread.set(`${f.location.sheet}!${f.location.cell}`, f.halfUnits);
   if (!spread.size) return;
-  for (const t of doc.tables)
+  for (const t of allTables(doc))
     for (const r of t.rows)
       for (const c of Object.values(r.cells)) {
         const n = c.amount?.location.sheet ? spread.get(`${c.amount.location.sheet}!${c.amount.location.cell}`) : undefined;

@@ -690,8 +690,15 @@ const rowText = (l: RawLine) => trimmedCells(l).join("\t");
  * merged, every sum would count it twice (two printed 表3 gave 37 arithmetic errors and no word of why).
  */
 export function printedTwice(tpl: { number: number; title: string }, first: SourceLocation, again: SourceLocation): InputError {
-  return new InputError(
+  return new PrintedTwice(
     `表${tpl.number} ${tpl.title} is printed twice: its first row (${formatLocation(first)}) is printed again here; expected each table once (a continuation page repeats the title and header, not the rows)`,
     again,
   );
+}
+
+/** printedTwice's error: a reader that can tell a unit's table from a reprint may read the document instead. */
+class PrintedTwice extends InputError {}
+
+export function printedTwiceError(e: InputError): boolean {
+  return e instanceof PrintedTwice;
 }

@@ -127,6 +127,29 @@ export interface Table {
   pages: number;
   /** Cells printed past the header's last column: no column to read them into (reported by beyond-header). */
   beyondHeader?: Cell[];
+  /**
+   * The budget unit (预算单位) whose own table set the table is printed in: a 部门预算 that prints, after the
+   * department's tables, each unit's 单位预算 (江西's 第五部分 单位预算表: 一、某中心2026年单位预算, 单位名称：某中心). Absent for
+   * the department's tables; set on the document's own tables too where they are printed under a unit's heading (a
+   * document whose first set is one unit's: units-sum does not take them for the department's). model/units.ts.
+   */
+  budgetUnit?: string;
+}
+
+/**
+ * One budget unit's own tables, printed after the department's (model/units.ts): checked by the rules that
+ * hold within a table set as within the department's (the engine runs them again on each unit), and against
+ * the department's tables figure by figure (units-sum).
+ */
+export interface UnitBudget {
+  /** The unit's name as its heading or its tables print it. */
+  name: string;
+  /** Where its first table (or its heading) is printed. */
+  location: SourceLocation;
+  /** Its tables, in the template's order; each has `budgetUnit` set to `name`. */
+  tables: Table[];
+  /** Its tables printed but not read (also in the document's list, named with the unit). */
+  unknownTables?: UnknownTable[];
 }
 
 export interface TextLine {
@@ -187,6 +210,11 @@ export interface BudgetDocument {
   tables: Table[];
   /** Tables printed but not recognised (an unknown title or header): listed in the report. */
   unknownTables?: UnknownTable[];
+  /**
+   * The budget units whose own table sets the document prints after the department's tables (model/units.ts);
+   * absent when it prints none. `tables` holds the department's alone.
+   */
+  units?: UnitBudget[];
   /** What only a workbook has (formulas, hidden rows and sheets); absent for text and CSV. */
   workbook?: WorkbookFacts;
   /**

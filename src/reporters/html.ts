@@ -1,6 +1,7 @@
 import type { Finding, Lang } from "../engine/types.js";
 import type { BudgetDocument, Cell, Row, Table } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
+import { allTables } from "../model/units.js";
 import type { DocumentReport, Report } from "../report.js";
 import type { FormatOptions } from "./index.js";
 import { pagesHtml, PAGES_STYLE, type PageMark } from "./html-pages.js";
@@ -79,7 +80,7 @@ class DocumentPage {
     const claim = (key: string) => {
       if (!this.cellIds.has(key)) this.cellIds.set(key, `${this.prefix}c${n++}`);
     };
-    for (const t of doc.tables)
+    for (const t of allTables(doc))
       for (const r of t.rows) {
         for (const c of Object.values(r.cells)) claim(locationKey(c.location));
         // A finding about the row as a whole (no column) is shown on the row's label (the first row
@@ -156,7 +157,8 @@ class DocumentPage {
   tableHtml(t: Table): string {
     const twoSided = t.columns.some((c) => c.key === "income-label");
     const w = WORDS[this.lang];
-    const caption = `<caption><span class="tid">${htmlEscape(tableHeading(t.id, this.lang, printedTitles(this.report), t.printed))}</span> ${t.title && !tableHeading(t.id, this.lang, printedTitles(this.report), t.printed).endsWith(t.title) ? `<span class="printed">${htmlEscape(t.title)}</span>` : ""}${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(locationText(t.location, this.lang))}</span></caption>`;
+    // (A unit's own table, BudgetDocument.units: its unit's name first.)
+    const caption = `<caption>${t.budgetUnit ? `<span class="budget-unit">${htmlEscape(t.budgetUnit)}</span> ` : ""}<span class="tid">${htmlEscape(tableHeading(t.id, this.lang, printedTitles(this.report), t.printed))}</span> ${t.title && !tableHeading(t.id, this.lang, printedTitles(this.report), t.printed).endsWith(t.title) ? `<span class="printed">${htmlEscape(t.title)}</span>` : ""}${t.unit ? ` <span class="unit">${w.unit}: ${htmlEscape(t.unit)}</span>` : ""} <span class="loc">${htmlEscape(locationText(t.location, this.lang))}</span></caption>`;
     let head: string;
     let body: string;
     if (twoSided) {
@@ -292,7 +294,7 @@ function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index:
     if (skipped) html += `<p class="missing notchecked">${htmlEscape(skipped)}</p>`;
     const unread = unreadText(d, lang);
     if (unread) html += `<p class="missing unread">${htmlEscape(unread)}</p>`;
-    html += doc.tables.map((t) => page.tableHtml(t)).join("\n");
+    html += allTables(doc).map((t) => page.tableHtml(t)).join("\n");
     html += page.textHtml(doc);
     if (doc.pages) html += page.pagesHtml(doc.pages);
   }

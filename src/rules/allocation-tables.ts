@@ -124,6 +124,7 @@ const purposeRow = (t: Table, name: RegExp) => t.rows.find((r) => r.side === "ex
 export const allocationTables: Rule = {
   id: "allocation-tables",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["allocation-function", "allocation-basic-economic", "function-economic"]] },
   description:
     "财政拨款支出表 = 一般公共预算支出表 + 政府性基金 + 国有资本经营预算支出表 row by row, 财政拨款基本支出表 = 一般公共预算基本支出表; their 合计 = 财政拨款收支总表's 支出合计 and 基本支出; a table by function code × economic class: its 合计 = the function table of the same money, row by row.",

@@ -8,6 +8,7 @@ const OTHER_FUNDS = ["special-account", "unit-funds", "income-carryover", "busin
 export const allocationVsSummary: Rule = {
   id: "allocation-vs-summary",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["summary"], ["allocation-summary"]] },
   description: "表6 repeats 表1's government-allocation side: the same 政府预算拨款 lines, and when all income is government allocation, the same expenditure items and totals.",
   descriptionZh: "表6 与表1 的政府预算拨款部分一致：拨款收入各行相同；收入全部为财政拨款时，各支出项目及总计也相同。",

@@ -10,6 +10,7 @@ import type { Rule } from "../engine/types.js";
 export const amountFormat: Rule = {
   id: "amount-format",
   defaultSeverity: "error",
+  unitTables: true,
   description: "A cell of an amount column holds a malformed number (9,7244 · 12.3.4 · 1e400 · NaN); its sums cannot be checked.",
   descriptionZh: "金额列的单元格数字格式有误（如 9,7244、12.3.4、1e400、NaN），其所在的合计无法核对。",
   check(doc, ctx) {

@@ -9,6 +9,7 @@ const NOT_FUND = new Set(["amount", "income-amount", "expenditure-amount"]);
 export const balanceTotals: Rule = {
   id: "balance-totals",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["summary", "allocation-summary"]] },
   description: "表1/表6: 本年收入合计 + 上年结余 = 收入总计, 本年支出合计 + 结转下年 = 支出总计, and 收入总计 = 支出总计.",
   descriptionZh: "表1/表6：本年收入合计 + 上年结余结转 = 收入总计；本年支出合计 + 结转下年 = 支出总计；收入总计 = 支出总计。",

@@ -8,6 +8,7 @@ import type { Rule } from "../engine/types.js";
 export const beyondHeader: Rule = {
   id: "beyond-header",
   defaultSeverity: "warning",
+  unitTables: true,
   description: "A value is printed past the last column of its table's header: it is not read, so no check sees it.",
   descriptionZh: "表格表头最后一列之后还列有内容：该内容未被读取，任何核对都不包括它。",
   check(doc, ctx) {

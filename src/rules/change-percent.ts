@@ -62,6 +62,7 @@ function columnRatios(ctx: RuleContext, t: Table) {
 export const changePercent: Rule = {
   id: "change-percent",
   defaultSeverity: "error",
+  unitTables: true,
   description: "Within a row, a table's 增减(%) equals its 增减额 ÷ last year's figure (上年执行数 or 上年预算数; the 扣除中央基建投资后 pair alike; where no 增减额 is printed, this year's − last year's), rounded as printed.",
   descriptionZh: "行内增减(%) = 增减额 ÷ 上年数（上年执行数或上年预算数；扣除中央基建投资后的一组同样；未列增减额时为本年数 − 上年数），按所列位数四舍五入。",
   check(doc, ctx) {

@@ -37,6 +37,7 @@ function classNames(kind: "function" | "economic", seen: Map<string, Use[]>, ctx
 export const codeName: Rule = {
   id: "code-name",
   defaultSeverity: "warning",
+  unitTables: true,
   requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "gov-fund", "state-capital"]] },
   description: "One classification code bears one name everywhere in the document; a 类 is not printed under another 类's name.",
   descriptionZh: "同一科目编码在全文各表中应使用同一科目名称；类级科目不应使用另一类的名称。",

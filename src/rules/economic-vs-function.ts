@@ -7,6 +7,7 @@ import { mapArray } from "../util/arrays.js";
 export const economicVsFunction: Rule = {
   id: "economic-vs-function",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["general-function"], ["general-economic", "general-basic-economic", "general-project-economic"]] },
   description: "Per budget unit and for the department, the economic-classification table equals the function-classification one: 支出总计 / 基本支出 / 项目支出 (Shenzhen 表8 = 表7), or the basic-expenditure 合计 (or, where no 合计 is printed, 人员经费合计 + 公用经费合计) = the 基本支出 of the general public budget by function (Shanghai 表8 = 表5); a table of the 项目支出 by economic code: its 合计 = the 项目支出 by function; a table by function code × economic class: each class ≥ the 基本支出 of that class.",
   descriptionZh: "各预算单位及部门合计：表8（按经济分类）的支出总计、基本支出、项目支出与表7（按功能分类）相同；只列基本支出的经济分类表，其合计（未列合计时为人员经费合计 + 公用经费合计）等于功能分类表的基本支出；只列项目支出的经济分类表，其合计等于功能分类表的项目支出；功能科目×经济分类表的各经济分类不小于基本支出表的同类。",

@@ -38,6 +38,7 @@ function balanceLines(doc: BudgetDocument, ctx: RuleContext) {
 export const fundTables: Rule = {
   id: "fund-tables",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["summary"], ["gov-fund", "state-capital"]] },
   description: "表10 total equals 表1's 政府性基金预算拨款 and 表11 total equals 表1's 国有资本经营预算拨款 (a 决算's: their 本年收入; a 决算's table of 本年支出 only: the 财政拨款收入支出决算表's 本年支出合计 of that fund; a 决算's table of its balance: its 年初结转和结余, 本年支出 and 年末结转和结余 = the 财政拨款收入支出决算表's lines and column of that fund).",
   descriptionZh: "表10 合计 = 表1 政府性基金预算拨款；表11 合计 = 表1 国有资本经营预算拨款（决算：其本年收入；只列本年支出的决算表：财政拨款收入支出决算表该资金的本年支出合计；列有结转结余的决算表：其年初结转和结余、本年支出、年末结转和结余 = 财政拨款收入支出决算表该资金的行和列）。",

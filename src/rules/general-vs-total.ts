@@ -8,6 +8,7 @@ const KEYS = ["total", "basic", "project"];
 export const generalVsTotal: Rule = {
   id: "general-vs-total",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["summary"], ["expenditure"], ["general-function"]] },
   description: "When the whole budget is general public budget (表1 一般公共预算拨款 = 收入总计), 表7 equals 表3 row by row.",
   descriptionZh: "收入全部为一般公共预算拨款时，表7 与表3 逐行相同（各单位、各功能科目的支出总计、基本支出、项目支出）。",

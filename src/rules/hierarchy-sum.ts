@@ -226,6 +226,7 @@ function tasks(t: Table, ctx: RuleContext) {
 export const hierarchySum: Rule = {
   id: "hierarchy-sum",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["income", "expenditure", "basic-summary", "project-summary", "general-function", "general-economic", "general-basic-economic", "running-cost-economic", "gov-fund", "state-capital", "summary", "allocation-summary", "performance", "project-performance", "general-project-economic", ...SANGGONG_KINDS, "function-economic", "procurement"]] },
   description: "A parent equals the sum of its children: codes (类 = Σ 款 = Σ 项, 301 = Σ 301xx), unit = Σ its codes, department = Σ units (also a 三公 table's 合计 over its unit rows, and a 政府采购预算表's), 表1/表6 items and totals, 表12 金额合计, a list of projects' 合计 (also a 政府采购预算表 by project).",
   descriptionZh: "上级等于下级之和：科目编码逐级汇总，单位 = 所属科目之和，部门 = 各单位之和（含“三公”经费表合计行与各单位行、政府采购预算表），表1/表6 各项目及合计，表12 金额合计，项目支出表合计 = 各项目之和（含按项目列示的政府采购预算表）。",

@@ -10,6 +10,7 @@ function rowKey(r: Row): string {
 export const incomeVsExpenditure: Rule = {
   id: "income-vs-expenditure",
   defaultSeverity: "error",
+  unitTables: true,
   stage: "budget",
   requires: { tables: [["income"], ["expenditure"]] },
   description: "In a 预算, 收入总表 and 支出总表 balance line by line: the same 合计 for the department, each 预算单位 and each function code both print.",

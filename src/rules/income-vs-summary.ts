@@ -37,6 +37,7 @@ function totalLine(income: Table, summary: Table): Row | undefined {
 export const incomeVsSummary: Rule = {
   id: "income-vs-summary",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["income"], ["summary"]] },
   description: "收入总表's 合计 row repeats 收支总表's income side: its total, and each source it prints (一般公共预算拨款, 事业收入, 上年结转 …) line by line.",
   descriptionZh: "收入总表的合计行与收支总表的收入方一致：收入合计，以及所列各项收入来源（一般公共预算拨款、事业收入、上年结转等）逐项相同。",

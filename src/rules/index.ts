@@ -28,6 +28,7 @@ import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
 import { splitVsExpenditure } from "./split-vs-expenditure.js";
 import { tablePresence } from "./table-presence.js";
 import { tasksVsBudget } from "./tasks-vs-budget.js";
+import { unitsSum } from "./units-sum.js";
 import { titleYear } from "./title-year.js";
 import { yearChange } from "./year-change.js";
 import { duplicateText } from "./duplicate-text.js";
@@ -49,6 +50,7 @@ export const rules: Rule[] = [
   amountFormat,
   beyondHeader,
   itemsVsUnits,
+  unitsSum,
   allocationVsSummary,
   incomeVsSummary,
   incomeVsExpenditure,

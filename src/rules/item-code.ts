@@ -14,6 +14,7 @@ const CODED = new Set(["income", "expenditure", "general-function", "gov-fund", 
 export const itemCode: Rule = {
   id: "item-code",
   defaultSeverity: "warning",
+  unitTables: true,
   requires: { tables: [["summary", "allocation-summary"]] },
   description: "Each 表1/表6 expenditure item printed by name resolves to a function code printed elsewhere in the document.",
   descriptionZh: "表1/表6 按名称列示的支出项目应能对应到文中其他表列示的功能分类科目编码。",

@@ -19,6 +19,7 @@ const SPLIT_BY_USE = ["basic", "project"];
 export const itemsVsUnits: Rule = {
   id: "items-vs-units",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["summary", "allocation-summary"], ["expenditure", "general-function", "gov-fund", "state-capital"]] },
   description: "Each 表1 expenditure item equals the sum over budget units of the same code in 表3; each 表6 item the same in 表7 (+ 表10 + 表11).",
   descriptionZh: "表1 各支出功能科目 = 表3 各单位同一科目之和；表6 = 表7（及表10、表11）各单位同一科目之和。",

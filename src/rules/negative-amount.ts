@@ -6,6 +6,7 @@ import type { Rule } from "../engine/types.js";
 export const negativeAmount: Rule = {
   id: "negative-amount",
   defaultSeverity: "error",
+  unitTables: true,
   description: "A budget amount that cannot be negative is printed negative.",
   descriptionZh: "不应为负数的预算金额列示为负数。",
   check(doc, ctx) {

@@ -26,6 +26,7 @@ const PAIRS: Partial<Record<TableKind, [string, string][]>> = {
 export const partOfTotal: Rule = {
   id: "part-of-total",
   defaultSeverity: "error",
+  unitTables: true,
   // (A 决算's 三公 table is read where its 支出决算表 is: its 外事接待费 is checked with the others, the rule's requirement unchanged.)
   requires: { tables: [["expenditure", "procurement"]] },
   description: "A 其中 column never exceeds the column it is part of (表3 政府采购: 小微企业 ≤ 中小企业 ≤ 小计; 政府采购预算表: 面向中小企业预留 ≤ 合计; a 决算's 三公 table: 外事接待费 ≤ 国内接待费).",

@@ -16,6 +16,7 @@ const keyOf = (r: Row) => `${unitCore(r.unit ?? "")}\u0000${normaliseName(r.name
 export const performanceVsProjects: Rule = {
   id: "performance-vs-projects",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["project-performance"], ["project-summary", "expenditure"]] },
   description: "项目支出绩效表: each project's 金额 equals the 合计 of the same unit's project of that name in the project list (项目支出预算表), and its 合计 the list's; a project the list does not print is noted. With no list naming the projects, their sum is at most the 项目支出 of the 支出总表.",
   descriptionZh: "项目支出绩效表中各项目金额等于项目支出预算表中同一单位同名项目的合计，其合计等于项目支出预算表合计；项目支出预算表未列的项目予以提示。未列示按项目名称的项目支出预算表时，各项目金额之和不超过部门支出总表的项目支出。",

@@ -48,6 +48,7 @@ function rowSum(ctx: RuleContext, t: Table, r: Row, p: Prepared) {
 export const rowTotal: Rule = {
   id: "row-total",
   defaultSeverity: "error",
+  unitTables: true,
   // Every kind of table that has identities within a row (src/templates/kinds.ts).
   requires: { tables: [(Object.keys(KINDS) as TableKind[]).filter((k) => KINDS[k].rowIdentities.length > 0)] },
   description: "Within a row, a total equals the sum of its columns: 支出总计 = 基本支出 + 项目支出, 合计 = Σ income sources, 合计 = 人员经费 + 公用经费, 三公 总计 and 小计, 总额 = 财政拨款 + 其他资金.",

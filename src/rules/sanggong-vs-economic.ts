@@ -15,6 +15,7 @@ const CODES: [string, string, string][] = [
 export const sanggongVsEconomic: Rule = {
   id: "sanggong-vs-economic",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["sanggong"], ["general-economic"]] },
   description: "表9 this year's 三公 amounts per unit equal 表8's codes 30212 因公出国（境）费用, 30217 公务接待费, 30231 公务用车运行维护费, 31013 公务用车购置 (0 when the code is absent).",
   descriptionZh: "表9 各单位本年“三公”经费与表8 经济科目一致：30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、31013 公务用车购置（无此科目按 0）。",

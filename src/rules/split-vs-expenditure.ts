@@ -24,6 +24,7 @@ function rowKey(r: Row, byFunction: boolean): string | null {
 export const splitVsExpenditure: Rule = {
   id: "split-vs-expenditure",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["basic-summary", "project-summary"], ["expenditure"]] },
   description: "基本支出总表's totals = 支出总表's 基本支出, and 项目支出总表's = its 项目支出: for the department, each 预算单位 and (by function code) each code.",
   descriptionZh: "基本支出总表的合计等于支出总表的基本支出，项目支出总表的合计等于其项目支出：部门、各预算单位及（按功能科目列示时）各科目。",

@@ -6,6 +6,7 @@ import { mapArray } from "../util/arrays.js";
 export const tasksVsBudget: Rule = {
   id: "tasks-vs-budget",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [["performance"], ["general-function"]] },
   description: "表12: the tasks (基本支出 and projects) sum to 表7's department total, 金额合计 equals it, and the 基本支出 line equals 表7's 基本支出.",
   descriptionZh: "表12 各任务（基本支出及各项目）之和、金额合计均等于表7 部门支出总计；基本支出行等于表7 基本支出。",

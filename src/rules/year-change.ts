@@ -6,6 +6,7 @@ import { mapArray } from "../util/arrays.js";
 export const yearChange: Rule = {
   id: "year-change",
   defaultSeverity: "error",
+  unitTables: true,
   requires: { tables: [SANGGONG_KINDS] },
   description: "表9: each unit's 增减变化金额 equals this year's amount minus last year's, column by column.",
   descriptionZh: "表9 各单位增减变化金额 = 本年预算数 − 上年预算数（逐列）。",

@@ -1,4 +1,4 @@
-import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnknownTable } from "../../model/document.js";
+import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnitBudget, UnknownTable } from "../../model/document.js";
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses, ECONOMIC_CLASS_KEYS, ECONOMIC_CLASSES } from "../../model/economic-classes.js";
@@ -11,6 +11,7 @@ import { restoreDisplacedLines } from "./displaced-lines.js";
 import { contentsHeader, tableEntry, titlesTable } from "../contents-tables.js";
 import { generic } from "../../templates/generic.js";
 import { afterDepartment, defaultTemplate, normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
+import { headingMarker, labelMarker, sameFigures, sameOrganisation, titleMarker, unitDocument, type UnitMarker } from "../../model/units.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
 import { InputError } from "../errors.js";
 import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
@@ -3092,6 +3093,8 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
   let year: number | null = null;
   let department: string | null = null;
   let stage: "budget" | "final" | null = null;
+  // (Once 部门名称：某局 has named the department, a unit's table under it, 单位名称：某中心, does not rename it.)
+  let byDepartmentLabel = false;
   const head = lines.slice(0, 40);
   head.forEach((l, i) => {
     const t = text(l);
@@ -3128,10 +3131,14 @@ function titleFacts(lines: LayoutLine[]): { year: number | null; department: str
     const m = META.exec(t.replace(/\s+/g, ""));
     // (部门名称：某局 … 单位：万元 on one line: the unit is no part of the department's name.)
     const metaName = m ? trailingMoneyUnit(m[2]).before.trim() : "";
-    if (metaName) department = metaName;
+    if (metaName && !(byDepartmentLabel && UNIT_LABEL_META.test(m![1]))) department = metaName;
+    if (metaName && /部门/.test(m![1])) byDepartmentLabel = true;
   });
   return { year, department, stage };
 }
+
+/** A table's label of a budget unit (单位名称：某中心), not of the department. */
+const UNIT_LABEL_META = /^(?:单位名称|预算单位|编制单位)$/;
 
 /** An amount stated in a sentence: 1,687.45万元, 434.72 元. */
 const STATED_AMOUNT = /\d(?:[\d,，]*\d)?(?:\.\d+)?\s*(?:万\s*元|元)/;
@@ -3294,27 +3301,45 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
       for (const r of p.table?.rows ?? []) if (r.kind === "code" && r.name) codeNames.add(normaliseName(r.name));
     }
   for (const b of bs) if (!parsed.has(b)) parsed.set(b, parseBlock(file, b, facts.year, codeNames));
-  for (const b of bs) {
+  // Whose tables follow (model/units.ts): the department's, or a budget unit's own set printed after them.
+  const whose = unitScopes(lines, bs, from, facts.department ?? parsed.get(bs[0])?.department ?? null, tpl);
+  const unitSets = new Map<string, UnitBudget>();
+  // Whose the document's first tables are (undefined before the first): a document whose first tables are under a unit's
+  // heading prints them as its own (they are the document's, marked with the unit), up to the next unit's.
+  let first: string | null | undefined;
+  let pastFirst = false;
+  for (const [k, b] of bs.entries()) {
     const p = parsed.get(b)!;
     if (p.department) departments.push(p.department);
+    const unitName = whose[k];
+    if (first === undefined && p.table) first = unitName;
+    else if (first !== undefined && unitName !== first) pastFirst = true;
+    // A unit's set, once the document's own tables are behind.
+    const unit = unitName && (pastFirst || (first !== undefined && unitName !== first)) ? (unitSets.get(unitName) ?? newUnit(unitSets, unitName, file, b)) : null;
+    const set = unit ? unit.tables : tables;
+    const named = (title: string) => (unit && !title.includes(unit.name) ? `${unit.name}：${title}` : title);
     // An unread table's continuation pages (its title printed again on each) are listed once.
-    if (p.unknown && !unknownTables.some((u) => u.title === p.unknown!.title))
-      unknownTables.push({ ...p.unknown, location: { ...p.unknown.location, file }, ...(!b.hit.unknown && { kind: b.hit.tpl.kind }) });
+    if (p.unknown && !unknownTables.some((u) => u.title === named(p.unknown!.title))) {
+      const entry = { ...p.unknown, title: named(p.unknown.title), location: { ...p.unknown.location, file }, ...(!b.hit.unknown && { kind: b.hit.tpl.kind }) };
+      unknownTables.push(entry);
+      if (unit) (unit.unknownTables ??= []).push({ ...entry, title: p.unknown.title });
+    }
     if (!p.table) {
       // A table of the template's left unread under its title, after a list of the tables' titles (a 目录 in the body,
       // 河南's 附件 list) made it an empty table: that entry is the printed table's, where it stands (not the list's line).
-      const listed = p.unknown && !b.hit.unknown ? tables.find((t) => t.id === b.hit.tpl.id && t.rows.length === 0) : undefined;
+      const listed = p.unknown && !b.hit.unknown ? set.find((t) => t.id === b.hit.tpl.id && t.rows.length === 0) : undefined;
       const titleLine = (b.hit as TitleHit & { line?: LayoutLine }).line ?? b.lines[0];
       if (listed && titleLine) listed.location = { file, line: fileLine(titleLine), ...pageOf(titleLine) };
       last = null;
       continue;
     }
     p.table.location.file = file;
-    const existing = tables.find((t) => t.id === p.table!.id);
+    if (unitName) p.table.budgetUnit = unitName;
+    const existing = set.find((t) => t.id === p.table!.id);
     if (existing && existing.rows.length === 0 && (p.table.rows.length > 0 || existing !== last)) {
       // A list of the tables' titles (a second 目录 in the body, or one without page numbers) came first: the table
       // itself replaces it, an empty one too (宁夏's 表9 国有资本经营预算支出表 under its 目录 entry, 本表为空表).
-      tables[tables.indexOf(existing)] = p.table;
+      set[set.indexOf(existing)] = p.table;
       last = p.table;
     } else if (existing && existing === last) {
       // The same title right after its table: a continuation page printed with its title. Its first rows
@@ -3329,14 +3354,23 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
       existing.rows.push(...p.table.rows);
       existing.pages += p.table.pages;
     } else if (existing) {
-      // The same table printed again elsewhere: its figures are not counted twice; it is listed.
-      unknownTables.push({ title: `${p.table.title}（重复列示 printed twice）`, location: p.table.location });
+      // The same table printed again elsewhere (its figures not counted twice; listed): the same figures, a reprint;
+      // other figures under no unit's name, a table this reading cannot say whose it is.
+      const again = sameFigures(existing, p.table) ? "重复列示 printed twice" : "再次列示，数字不同 printed again with other figures";
+      unknownTables.push({ title: named(`${p.table.title}（${again}）`), location: p.table.location });
+      // (The same title right after it is this printing's next page, not the first printing's.)
+      last = null;
     } else {
-      tables.push(p.table);
+      set.push(p.table);
       last = p.table;
     }
     // Written text after the table ends it: the same title after that is the table printed again.
     if (b.after.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) last = null;
+  }
+  for (const u of unitSets.values()) {
+    u.tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+    unitsByName(u.tables);
+    rejoinWrappedNames(u.tables);
   }
   tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   unitsByName(tables);
@@ -3395,6 +3429,8 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     text: useNumbered ? [...numbered.parts, ...textParts(file, bs.flatMap((b) => b.after))] : textParts(file, narrativeLines),
     tables,
     unknownTables,
+    // (Units whose set holds no table, only tables not read, are said in the list of tables not read.)
+    ...(unitSets.size && [...unitSets.values()].some((u) => u.tables.length) ? { units: [...unitSets.values()].filter((u) => u.tables.length) } : {}),
   };
   // Else a written part's title that names the year's 预算 or 决算 (第三部分 某局2024年度部门决算情况说明: a CSV
   // package's text file, whose first line is no document title).
@@ -3406,7 +3442,70 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   // pdftotext's lines that begin with a figure, placed a line too high: read after the line they follow.
   if (format === "layout") for (const p of doc.text) restoreDisplacedLines(p);
   resolveItemCodes(doc);
+  for (const u of doc.units ?? []) resolveItemCodes(unitDocument(doc, u));
   return doc;
+}
+
+/** A unit's set, made where its first table (or its first table not read) is printed. */
+function newUnit(sets: Map<string, UnitBudget>, name: string, file: string, b: Block): UnitBudget {
+  const line = (b.hit as TitleHit & { line?: LayoutLine }).line ?? b.lines[0];
+  const unit: UnitBudget = { name, location: line ? { file, line: fileLine(line), ...pageOf(line) } : { file, line: null }, tables: [] };
+  sets.set(name, unit);
+  return unit;
+}
+
+/**
+ * Whose each block's table is (model/units.ts): null for the department's, else the budget unit's name. The lines
+ * before a block's title (after the table before it) may set it for the tables that follow: a unit's heading
+ * (二、某中心2026年单位预算), the units' part (第五部分 单位预算表), the department's tables (第四部分 部门预算表). A table's own
+ * label or title (单位名称：某中心, 某中心2026年收支总表) names its unit where it repeats a table the department's set
+ * has, or inside the units' part; 部门名称：某局 makes it the department's again. A run of several units' headings with no
+ * table between them is a list of them (a 目录 in the body), and sets nothing.
+ */
+function unitScopes(lines: LayoutLine[], bs: Block[], from: number, department: string | null, tpl: DocumentTemplate): (string | null)[] {
+  const out: (string | null)[] = [];
+  let unit: string | null = null;
+  let part = false;
+  const kinds = new Set<string>();
+  let prev = from - 1;
+  for (const b of bs) {
+    const markers: UnitMarker[] = [];
+    for (let i = Math.max(prev + 1, from); i < b.hit.index; i++) {
+      const m = headingMarker(lines[i].text);
+      if (m) markers.push(m);
+    }
+    prev = b.hit.index;
+    const listed = new Set(mapArray(markers.filter((m) => "unit" in m), (m) => (m as { unit: string }).unit)).size > 1;
+    for (const m of markers) {
+      if ("unit" in m) {
+        if (!listed) [unit, part] = [m.unit, true];
+      } else if ("units" in m) part = true;
+      else [unit, part] = [null, false];
+    }
+    const own = ownMarker(b, department, tpl);
+    const id = b.hit.unknown ? null : b.hit.tpl.id;
+    const repeat = id !== null && kinds.has(id);
+    if (own && "department" in own) [unit, part] = [null, false];
+    else if (own && "unit" in own && !(unit && sameOrganisation(unit, own.unit)) && (unit || part || repeat)) [unit, part] = [own.unit, true];
+    out.push(unit);
+    if (id !== null && !unit) kinds.add(id);
+  }
+  return out;
+}
+
+/** What a table's own label (部门名称 / 单位名称：…, before its first row) or title says of whose it is. */
+function ownMarker(b: Block, department: string | null, tpl: DocumentTemplate): UnitMarker | null {
+  for (const l of b.lines.slice(0, 8)) {
+    if (amountsOf(l).length) break;
+    for (const tok of tokensOf(l)) {
+      const m = META.exec(tok.text);
+      const said = m ? labelMarker(m[1], trailingMoneyUnit(m[2]).before, department) : null;
+      if (said) return said;
+    }
+  }
+  if (b.hit.unknown) return null;
+  const kind = b.hit.tpl.kind;
+  return titleMarker(b.hit.title, department, (rest) => (titleOfKind(tpl, normaliseTitle(rest)) ?? titleOfKind(generic, normaliseTitle(rest)))?.kind === kind);
 }
 
 /** A part's title naming its year's 预算 or 决算: 2024年度部门决算情况说明. */

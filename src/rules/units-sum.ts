@@ -1,0 +1,122 @@
+import { inUnit, type Amount } from "../model/amount.js";
+import { tableName, type Row, type Table, type TableKind, type UnitBudget } from "../model/document.js";
+import { normaliseName } from "../model/names.js";
+import { cellSubject, parentCode } from "../model/queries.js";
+import { sameOrganisation } from "../model/units.js";
+import type { Rule, Term } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
+
+/**
+ * Tables whose figures add up over the units: by function or economic code, by income or expenditure item, by year
+ * (三公). Not the performance tables (a unit's projects and targets, listed by unit in the department's), nor the
+ * procurement table (by unit or project).
+ */
+const ADDITIVE = new Set<TableKind>([
+  "summary", "income", "expenditure", "basic-summary", "project-summary", "allocation-summary", "general-function", "general-economic",
+  "general-basic-economic", "general-project-economic", "allocation-function", "allocation-basic-economic", "running-cost-economic",
+  "function-economic", "sanggong", "gov-fund-sanggong", "state-capital-sanggong", "gov-fund", "state-capital",
+]);
+
+/**
+ * What a row is matched by across the department's table and a unit's: its code, else its role (收入总计, 本年预算数 …),
+ * else its name; the side of a two-sided table with it. The 合计 row of a table by code is the department's row. A
+ * row of a budget unit inside a table (a department printing its units' rows) is no row of the whole: null.
+ */
+function rowKey(r: Row): string | null {
+  if (r.unit !== null) return null;
+  const side = r.side ?? "";
+  if (r.kind === "department") return "total";
+  if (r.kind === "unit") return null;
+  if (r.code) return `c:${side}:${r.code}`;
+  if (r.role) return `r:${side}:${r.role}`;
+  const name = normaliseName(r.name ?? r.label ?? "");
+  return name ? `n:${side}:${name}` : null;
+}
+
+/** A table's rows by key; a key printed twice (which row is meant cannot be told) maps to null. */
+function rowsByKey(t: Table): Map<string, Row | null> {
+  const out = new Map<string, Row | null>();
+  for (const r of t.rows) {
+    const k = rowKey(r);
+    if (k !== null) out.set(k, out.has(k) ? null : r);
+  }
+  return out;
+}
+
+/**
+ * Whether a unit's table that prints no row of `code` holds nothing under it: it prints codes, and none of the code's
+ * 类, or a code as long under the same parent (it details that class to this level: the code left out is 0). A table
+ * that prints the class less finely (its 款 without their 项) says nothing of the 项.
+ */
+function noneUnder(rows: Map<string, Row | null>, side: string, code: string): boolean {
+  const codes: string[] = [];
+  for (const [k, r] of rows) if (r?.code && k.startsWith(`c:${side}:`)) codes.push(r.code);
+  if (!codes.length) return false;
+  const lei = code.slice(0, 3);
+  if (!codes.some((c) => c.startsWith(lei))) return true;
+  const parent = parentCode(code);
+  return parent === null || codes.some((c) => c.length === code.length && c.startsWith(parent));
+}
+
+/** A table printing nothing (本表无数据), or only zeros: every row it leaves out is 0 too. */
+const empty = (t: Table) => t.rows.every((r) => Object.values(r.cells).every((c) => !c.amount || c.amount.value.isZero()));
+
+export const unitsSum: Rule = {
+  id: "units-sum",
+  defaultSeverity: "error",
+  description: "A department that prints each budget unit's own tables after its own: each figure of its tables = Σ the units' same figure (the same table, the same row by code or item, the same column).",
+  descriptionZh: "部门预算之后列示各预算单位的单位预算表时，部门表的每个数 = 各单位同一张表同一行（按科目编码或项目）同一列之和。",
+  check(doc, ctx) {
+    const units = doc.units;
+    if (!units?.length) return;
+    for (const t of doc.tables) {
+      // (The document's own tables printed under a unit's heading, or naming a unit: that unit's, not the department's.)
+      if (t.budgetUnit || !ADDITIVE.has(t.kind) || (units.some((u) => normaliseName(u.name) === normaliseName(t.department ?? "")) && !sameOrganisation(t.department, doc.department))) continue;
+      // Every unit prints the table and it was read: a unit without it leaves its figures unknown.
+      const theirs: { unit: UnitBudget; table: Table; rows: Map<string, Row | null> }[] = [];
+      for (const u of units) {
+        const x = u.tables.find((y) => y.id === t.id && y.kind === t.kind);
+        if (x) theirs.push({ unit: u, table: x, rows: rowsByKey(x) });
+      }
+      if (theirs.length !== units.length) continue;
+      const relation = {
+        zh: `${units.length} 个预算单位${tableName(t)}同一行之和`,
+        en: `the sum of the same row of the ${units.length} units' ${t.id}`,
+      };
+      const amountKeys = mapArray(t.columns.filter((c) => c.kind === "amount"), (c) => c.key);
+      for (const [key, r] of rowsByKey(t)) {
+        if (!r) continue;
+        for (const col of amountKeys) {
+          const total = r.cells[col]?.amount;
+          if (!total) continue;
+          const parts: Term[] = [];
+          let known = true;
+          for (const { table: x, rows } of theirs) {
+            const own = rows.get(key);
+            if (own === null || !x.columns.some((c) => c.key === col)) {
+              known = false;
+              break;
+            }
+            if (own === undefined) {
+              // A row the unit does not print: 0 where its table says so (nothing under the code, or nothing at all).
+              const side = r.side ?? "";
+              if (!empty(x) && !(r.code && key.startsWith("c:") && noneUnder(rows, side, r.code))) known = false;
+              if (!known) break;
+              continue;
+            }
+            const cell = own.cells[col];
+            if (cell?.invalid) {
+              known = false;
+              break;
+            }
+            // (A cell left blank on a row that prints figures: 0.)
+            const a: Amount | null | undefined = cell?.amount;
+            if (a) parts.push({ amount: x.unit && t.unit && x.unit !== t.unit ? inUnit(a, x.unit, t.unit) : a });
+          }
+          if (!known) continue;
+          ctx.sum({ subject: cellSubject(t, r, col), total, parts, relation });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import type { Finding } from "../../src/engine/types.js";
+import { cliJson, ROOT } from "../helpers/cli.js";
+
+/*
+ * A 江西 county's 部门预算 (test/fixtures/jiangxi-units): the department's 11 tables, then each of its 4 units' own 10
+ * tables under the unit's heading. The units' tables are read as theirs, checked within themselves and against the
+ * department's (units-sum); consistent, and seeded with seven mistakes (the fixture's README).
+ */
+const DIR = join(ROOT, "test", "fixtures", "jiangxi-units");
+const UNITS = ["崇义县农业农村局（局机关）", "崇义县农业技术推广中心", "崇义县畜牧兽医中心", "崇义县农业机械化服务中心"];
+// The seeded document's several mistakes share one group of identities: the solver is given the time it needs on a loaded machine.
+const SOLVER = { env: { BUDGET_CHECK_SOLVER_SECONDS: "120" } };
+const schema = JSON.parse(readFileSync(join(ROOT, "docs", "report.schema.json"), "utf8"));
+const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+
+describe("a 江西 部门预算 printing each unit's tables after the department's", () => {
+  it("consistent: no error and no warning; every unit's 10 tables read as that unit's, none listed as printed twice", { timeout: 60_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "consistent-plaintoc.md")]);
+    const doc = report.documents[0];
+    expect(doc.findings.filter((f: Finding) => f.severity !== "info").map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    expect(status).toBe(0);
+    expect(validate(report)).toBe(true);
+    const tables: { id: string; unit?: string; present: boolean; rows: number }[] = doc.tables;
+    // 9 of the unit's 10 read (its 项目支出绩效目标表 is listed: its header is not understood), the empty 政府性基金 one too.
+    for (const u of UNITS) expect(tables.filter((t) => t.unit === u).map((t) => t.id), u).toEqual(["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10"]);
+    expect(tables.find((t) => !t.unit && t.id === "T9")).toMatchObject({ present: true, rows: 0 });
+    const unread: string[] = doc.unknownTables.map((u: { title: string }) => u.title);
+    expect(unread.filter((t) => /printed twice|printed again/.test(t))).toEqual([]);
+    expect(unread.filter((t) => t.includes("项目支出绩效目标表"))).toHaveLength(5);
+    // The units' identities and the department against its units were judged: rounding notes of both.
+    expect(doc.findings.some((f: Finding) => f.ruleId === "units-sum")).toBe(true);
+    expect(doc.findings.some((f: Finding) => f.unit === UNITS[1] && f.ruleId === "hierarchy-sum")).toBe(true);
+  });
+
+  it("seeded: S6 named at the unit's 收入总表 with its true figure; S1 found against the department's 表6 and laid on one unit's figures, the others listed; S2, S3, S5, S7 named, S4 found", { timeout: 240_000 }, () => {
+    const { status, report } = cliJson([join(DIR, "seeded-plaintoc.md")], SOLVER);
+    expect(status).toBe(1);
+    const findings: Finding[] = report.documents[0].findings;
+    expect(validate(report)).toBe(true);
+    const errors = findings.filter((f) => f.severity === "error");
+    const blamed = (line: number) => errors.filter((f) => f.ruleId === "diagnosis" && f.location.line === line).map((f) => [f.unit, f.stated, f.computed, f.diagnosis!.alternatives.length]);
+    // S6: the 农业技术推广中心's stale 合计, at its own line, named with the unit; nothing else explains it.
+    expect(blamed(749)).toEqual([[UNITS[1], "497.52", "507.52", 0]]);
+    const s6 = errors.find((f) => f.ruleId === "diagnosis" && f.location.line === 749)!;
+    const explained = errors.filter((f) => f.explainedBy === s6.id);
+    expect(explained.map((f) => f.ruleId).sort()).toEqual(["hierarchy-sum", "income-vs-expenditure", "income-vs-summary", "row-total", "units-sum"]);
+    expect(explained.find((f) => f.ruleId === "units-sum")!.location.line).toBe(195);
+    // S1: only the department's 表6 shows it — 30201 and 30211, in 合计 and 公用经费, against the four units' sums.
+    const s1 = errors.filter((f) => f.ruleId === "units-sum" && (f.location.line === 347 || f.location.line === 351));
+    expect(s1.map((f) => [f.location.line, f.code, f.column])).toEqual([
+      [347, "30201", "合计"],
+      [347, "30201", "公用经费"],
+      [351, "30211", "合计"],
+      [351, "30211", "公用经费"],
+    ]);
+    for (const f of s1) expect(f.related.map((l) => l.line)).toEqual(expect.arrayContaining([f.location.line === 347 ? 1327 : 1331]));
+    // Any unit's 30201 and 30211 moved back by 0.50 (or the department's) makes every identity hold as exactly: the diagnosis
+    // lays S1 on one unit's four figures, lists the other explanations it found, and says the identities cannot tell. The
+    // 农业机械化服务中心's are among them.
+    const s1Diagnoses = errors.filter((f) => f.ruleId === "diagnosis" && s1.some((x) => x.explainedBy === f.id));
+    expect(s1Diagnoses).toHaveLength(4);
+    expect(new Set(s1Diagnoses.map((f) => f.unit)).size).toBe(1);
+    expect(UNITS).toContain(s1Diagnoses[0].unit);
+    expect(s1Diagnoses[0].message).toMatch(/the identities alone cannot tell which figure is wrong/);
+    const named = [...s1Diagnoses.map((f) => f.location.line), ...s1Diagnoses[0].diagnosis!.alternatives.flat().map((p) => p.location.line)];
+    expect(named).toEqual(expect.arrayContaining([1327, 1331]));
+    // The department's own mistakes, named as before.
+    expect(blamed(250)).toEqual([[null, "552.4", "525.4", 0]]);
+    expect(blamed(378)).toEqual([[null, "7.21", "7.12", 0]]);
+    expect(blamed(87)).toEqual([[null, "347.17", "346.17", 0]]);
+    expect(blamed(344).map((b) => b.slice(0, 3))).toEqual([[null, "92.54", "92.45"], [null, "92.54", "92.45"]]);
+    expect(errors.some((f) => f.ruleId === "text-sum" && f.location.line === 51)).toBe(true);
+  });
+});
