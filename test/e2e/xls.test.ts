@@ -35,7 +35,7 @@ describe("an Excel 97–2003 workbook is read as the .xlsx of the same cells", (
     }
   });
 
-  it("a changed figure, a hidden row holding amounts, a hidden column and a hidden sheet: found as in the .xlsx, at the same cells", async () => {
+  it("a changed figure, a hidden row holding amounts, a hidden column and a hidden sheet: found as in the .xlsx, at the same cells", { timeout: 60_000 }, async () => {
     const edited = await editedSeed(changeSeed);
     const xls = join(dir, "edited.xls");
     writeFileSync(xls, await asXls(edited));

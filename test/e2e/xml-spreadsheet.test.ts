@@ -56,7 +56,7 @@ describe("an Excel 2003 XML spreadsheet is read as the workbook of the same cell
     await expectReadAsWorkbook(u16, SEED_XLSX);
   });
 
-  it("a changed figure, a hidden row holding amounts and a hidden sheet: found as in the workbook, at the same cells", async () => {
+  it("a changed figure, a hidden row holding amounts and a hidden sheet: found as in the workbook, at the same cells", { timeout: 60_000 }, async () => {
     const edited = await editedSeed(changeSeed);
     const xml = join(dir, "edited.xls");
     writeFileSync(xml, await asXmlSpreadsheet(edited));
