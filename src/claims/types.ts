@@ -112,6 +112,32 @@ export interface VehicleCountClaim {
   unchanged: boolean;
 }
 
+/**
+ * The counts a 决算's 三公 table prints under its 统计数, by its row (the loader's `count:<item>` cells): 因公出国（境）团组数 and
+ * 人次数, 公务用车购置数 and 保有量, 国内 / 外事 / 国（境）外 公务接待批次 and 人次.
+ */
+export type SanggongCountItem =
+  | "abroad-groups"
+  | "abroad-people"
+  | "vehicles-bought"
+  | "vehicles-held"
+  | "reception-batches"
+  | "reception-people"
+  | "reception-foreign-guests-batches"
+  | "reception-foreign-guests-people"
+  | "reception-foreign-batches"
+  | "reception-foreign-people";
+
+/** A count a “三公” statement states (因公出国（境）团组2个，累计7人次 · 公务用车保有量为31辆 · 国内公务接待68批次，512人次): counts.ts. */
+export interface SanggongCountClaim {
+  kind: "sanggong-count";
+  item: SanggongCountItem;
+  label: string;
+  count: Amount;
+  /** 公务接待 N 批次 not said to be 国内 or 国（境）外: the 国内 receptions or all of them, at least the 国内 count. */
+  atLeast?: true;
+}
+
 /** 机关运行经费 … 预算 N 万元，比 2022 年预算增加 X 万元，增长 Y%. */
 export interface OperatingCostClaim {
   kind: "operating-cost";
@@ -546,6 +572,7 @@ export interface ProjectFundsClaim {
 }
 
 export type Claim =
+  | SanggongCountClaim
   | ProjectFundsClaim
   | StatedChangeClaim
   | CompositionClaim

@@ -5,7 +5,7 @@ import { matchProject, projectIndex, unitCore } from "../claims/match.js";
 import type { Change, ClaimOf, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, interval, inUnit, makeCount, type Amount } from "../model/amount.js";
-import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
+import { amountOf, COUNT_CELL, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, fundBalanceCells, fundIncomeLines, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
@@ -706,6 +706,27 @@ function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
 }
 
 /**
+ * The counts a “三公” statement states (因公出国（境）团组 2 个，累计 7 人次 · 公务用车保有量为 31 辆 · 国内公务接待 68 批次，512 人次)
+ * against those the 三公 table prints under its 统计数 (its 决算数 column): equal, exactly (counts, never rounded); a 公务接待
+ * not said to be 国内 is at least the 国内 count (it is that or all the receptions). A count the table leaves blank or
+ * does not print is not judged.
+ */
+function sanggongCounts(doc: BudgetDocument, ctx: RuleContext) {
+  const t7 = table(doc, "sanggong");
+  if (!t7) return;
+  for (const c of claimsOfKind(doc, "sanggong-count")) {
+    const key = `${COUNT_CELL}${c.item}`;
+    const row = t7.rows.find((r) => r.cells[key]?.amount);
+    const printed = row?.cells[key].amount;
+    if (!printed) continue;
+    const subject = { table: "text" as const, item: c.label, column: "统计数" };
+    const relation = { zh: `${tableName(t7)} 统计数「${c.label}」`, en: `${t7.id}'s count (统计数) of ${c.label}` };
+    if (c.atLeast) ctx.atLeast({ subject, total: c.count, parts: [{ amount: printed }], relation: { zh: `${relation.zh}（国内）`, en: `${relation.en} (domestic)` } });
+    else ctx.equal(subject, c.count, printed, relation);
+  }
+}
+
+/**
  * A 决算's 政府性基金 / 国有资本经营 spending by its table's rows (其中：A 项 a 万元，B 项 b 万元): each the 本年支出 of the row
  * of its name (with or without 支出) in that fund's table — where one row has it, or all that have it print the same.
  */
@@ -802,7 +823,7 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
-  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance"] },
+  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance", "sanggong-count"] },
   description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算 and 财政拨款收入总计 (its funds and 上年结转) / 支出总计, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
   descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算及财政拨款收入总计（各项资金与上年结转）/ 支出总计、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
   check(doc, ctx) {
@@ -819,6 +840,7 @@ export const textVsTable: Rule = {
     tableFigures(doc, ctx);
     allocations(doc, ctx);
     sanggongFinal(doc, ctx);
+    sanggongCounts(doc, ctx);
     fundItems(doc, ctx);
     fundBalances(doc, ctx);
   },

@@ -74,6 +74,27 @@ describe("the text's 三公 change against the 三公 table's own 增减", () =>
   });
 });
 
+describe("the 三公's counts in a 决算's text against its 三公 table's 统计数 (云南, the table down the page)", () => {
+  const DOWN = ["yunnan-final", "down.txt"];
+
+  it("passes: the text's 团组 2 · 7 人次, 保有量 31 辆, 国内公务接待 68 批次 · 512 人次 are the table's", () => {
+    expect(brief(errorsOf(layout(DOWN)))).toEqual([]);
+  });
+
+  it("fails: a count the table's 统计数 does not print, exactly (off by one is an error), at the text's figure", () => {
+    const d = layout(DOWN, (t) => t.replace("团组2个，累计7人次", "团组2个，累计8人次").replace("车保有量为31辆", "车保有量为30辆"));
+    expect(brief(errorsOf(d))).toEqual([
+      ["因公出国（境）人次数", "统计数", 320, "8", "7"],
+      ["公务用车保有量", "统计数", 327, "30", "31"],
+    ]);
+  });
+
+  it("公务接待 N 批次 not said to be 国内: at least the 国内 count (fewer is an error, more is not)", () => {
+    expect(brief(errorsOf(layout(DOWN, (t) => t.replace("国内公务接待68批次", "全年公务接待70批次"))))).toEqual([]);
+    expect(brief(errorsOf(layout(DOWN, (t) => t.replace("国内公务接待68批次", "全年公务接待60批次"))))).toEqual([["公务接待批次", "统计数", 329, "60", "68"]]);
+  });
+});
+
 describe("河北's 绩效 paragraph: 涉及项目 N 个，项目支出预算 X 万元", () => {
   const HB = ["hebei-pdf", "budget.layout.txt"];
   const SENTENCE = "本部门2026年预算项目全部实行绩效目标管理，涉及项目16个，项目支出\n\n预算23594.14万元。";
