@@ -7,6 +7,7 @@ import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
 import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js";
 import { sanggongCounts } from "./counts.js";
+import { sanggongDirections } from "./directions.js";
 import { vehicleSplits } from "./vehicles.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -99,6 +100,8 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
   for (let k = 0; k < paras.length; k++) {
     if (/其\s*中/.test(paras[k].text)) lists(paras, k, figureAt, out, listed);
     if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
+    // 公务接待费比上年减少，主要原因是… · …0.00万元，与上年持平: a 三公 change by its direction alone (directions.ts).
+    if (SANGGONG_LABEL.test(paras[k].text) && /[比较]|持平/.test(paras[k].text)) sanggongDirections(paras[k], figureAt, out);
     if (/未\s*安\s*排|无/.test(paras[k].text)) nothingLeft(paras[k], out, year);
     // 共有车辆 N 辆，其中：机要通信用车 a 辆、… (辽宁, as Shenzhen's and the 决算's readers read it).
     if (/车辆/.test(paras[k].text)) vehicleSplits(paras[k], out);

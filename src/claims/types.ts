@@ -105,6 +105,25 @@ export interface SanggongClaim {
   change: Change | null;
 }
 
+/**
+ * A “三公” figure's change on last year stated by its direction only, no amount printed (公务接待费比上年减少，主要原因是… ·
+ * 因公出国（境）费0.00万元，与上年持平): directions.ts. 基本持平 is not read (no tolerance says how near is about the same).
+ */
+export interface SanggongDirectionClaim {
+  kind: "sanggong-direction";
+  component: SanggongComponent;
+  label: string;
+  direction: "increase" | "decrease" | "same";
+  /** This year's figure, where printed before the change (its precision is the text's). */
+  amount: Amount | null;
+  /** The year compared with, when printed. */
+  year: number | null;
+  /** 比上年预算 (budget) or 比上年执行数 (execution), when printed. */
+  base?: "budget" | "execution";
+  /** Where the direction word is printed. */
+  location: SourceLocation;
+}
+
 /** 公务用车保有量共 N 辆 (与上年持平). */
 export interface VehicleCountClaim {
   kind: "vehicle-count";
@@ -572,6 +591,7 @@ export interface ProjectFundsClaim {
 }
 
 export type Claim =
+  | SanggongDirectionClaim
   | SanggongCountClaim
   | ProjectFundsClaim
   | StatedChangeClaim

@@ -177,6 +177,87 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/** The 三公 table's one row of a year (the department's: a 合计's where it prints units under one), or null. */
+function yearRow(t: Table, role: "current-year" | "previous-year"): Row | null {
+  const total = (r: Row) => /合计$|^合计|^总计$/.test(normaliseName(r.unit ?? ""));
+  const of = t.rows.filter((r) => r.role === role);
+  const own = of.filter((r) => !total(r));
+  const one = own.length === 1 ? own : of.filter(total);
+  return one.length === 1 ? one[0] : null;
+}
+
+/**
+ * The integers k such that k·10^−decimals may be a figure rounded to `decimals` from an amount the printed `a` stands for
+ * (any rounding: half up, half to even), from the ends of its interval.
+ */
+function roundings(a: Amount, decimals: number): { lo: Decimal; hi: Decimal } {
+  const { lo, hi } = interval(a);
+  const scale = new Decimal(10).pow(decimals);
+  return { lo: lo.times(scale).minus(0.5).ceil(), hi: hi.times(scale).plus(0.5).floor() };
+}
+
+/**
+ * Whether two printed figures certainly differ when rounded to `decimals` (the text's precision, in their unit): printed
+ * alike to that precision or finer, they differ where the printed figures do (an amount rounds to one figure); printed
+ * finer than the text, where no rounding of the one may meet a rounding of the other.
+ */
+function differAt(a: Amount, b: Amount, decimals: number): boolean {
+  if (a.decimals === b.decimals && a.decimals <= decimals) return !a.value.eq(b.value);
+  const d = Math.min(decimals, a.decimals, b.decimals);
+  const x = roundings(a, d);
+  const y = roundings(b, d);
+  return x.hi.lt(y.lo) || y.hi.lt(x.lo);
+}
+
+/**
+ * A 预算's “三公” change stated by its direction alone (公务接待费比上年减少，主要原因是…) or as 持平 (…0.00万元，与上年持平), against the
+ * 三公 table's two years (上年预算数 | 本年预算数, one row each): 增加 is wrong where this year's printed figure is below last
+ * year's, 减少 where it is above (printed alike, a lower figure is a lower amount); 持平 where the two differ at the text's
+ * precision (its figure's decimals, else 0.01 万元) or the table's, whichever is coarser. 基本持平 is not judged.
+ */
+function sanggongDirections(doc: BudgetDocument, ctx: RuleContext) {
+  const t9 = table(doc, "sanggong");
+  const now = t9 && yearRow(t9, "current-year");
+  const last = t9 && yearRow(t9, "previous-year");
+  if (!t9 || !now || !last) return;
+  const said: { component: SanggongComponent; label: string; direction: "increase" | "decrease" | "same"; amount: Amount | null; change: Change }[] = [];
+  for (const s of claimsOfKind(doc, "sanggong")) {
+    const c = s.change;
+    if (c && (c.kind === "same" || ((c.kind === "increase" || c.kind === "decrease") && !c.amount))) said.push({ component: s.component, label: s.label, direction: c.kind, amount: s.amount, change: c });
+  }
+  for (const d of claimsOfKind(doc, "sanggong-direction"))
+    said.push({ ...d, change: { kind: d.direction, amount: null, percent: null, percentDirection: null, year: d.year, ...(d.base && { base: d.base }), location: d.location } });
+  const seen = new Set<string>();
+  for (const s of said) {
+    const where = `${s.change.location.line}:${s.change.location.column}`;
+    if (seen.has(where) || !onLastYearsBudget(doc, s.change)) continue;
+    seen.add(where);
+    const a = inText(t9, amountOf(now, s.component));
+    const b = inText(t9, amountOf(last, s.component));
+    if (!a || !b) continue;
+    const wrong =
+      s.direction === "same"
+        ? differAt(a, b, s.amount?.decimals ?? 2)
+        : a.decimals === b.decimals
+          ? s.direction === "increase" ? a.value.lt(b.value) : a.value.gt(b.value)
+          : s.direction === "increase" ? interval(a).hi.lt(interval(b).lo) : interval(a).lo.gt(interval(b).hi);
+    if (!wrong) continue;
+    const word = { increase: ["增加", "a rise"], decrease: ["减少", "a fall"], same: ["持平", "unchanged"] }[s.direction];
+    const actual = a.value.eq(b.value) ? ["持平", "unchanged"] : a.value.gt(b.value) ? ["增加", "a rise"] : ["减少", "a fall"];
+    ctx.report({
+      subject: { table: "text", item: s.label, column: "比上年" },
+      location: s.change.location,
+      related: [b.location, a.location],
+      stated: word[0],
+      computed: decimalString(a.value.minus(b.value)),
+      message: {
+        zh: `文中称${s.label}比上年${word[0]}，但${tableName(t9)}上年 ${b.text}、本年 ${a.text}：${actual[0]}`,
+        en: `the text says ${s.label} is ${word[1]} on last year, but ${t9.id} prints last year ${b.text} and this year ${a.text}: ${actual[1]}`,
+      },
+    });
+  }
+}
+
 /**
  * 机关运行经费: printed in the 三公 table where the template has the column (Shanghai), else the 本级
  * (administrative) unit's 302 basic expenditure (Shenzhen's 表8).
@@ -823,7 +904,7 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
-  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance", "sanggong-count"] },
+  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance", "sanggong-count", "sanggong-direction"] },
   description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算 and 财政拨款收入总计 (its funds and 上年结转) / 支出总计, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
   descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算及财政拨款收入总计（各项资金与上年结转）/ 支出总计、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
   check(doc, ctx) {
@@ -832,6 +913,7 @@ export const textVsTable: Rule = {
     units(doc, ctx);
     procurement(doc, ctx);
     sanggong(doc, ctx);
+    sanggongDirections(doc, ctx);
     operatingCost(doc, ctx);
     projects(doc, ctx);
     performance(doc, ctx);

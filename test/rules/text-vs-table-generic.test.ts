@@ -74,6 +74,24 @@ describe("the text's 三公 change against the 三公 table's own 增减", () =>
   });
 });
 
+describe("a 三公 change stated by its direction alone, or 持平, against the 三公 table's two years (甘肃)", () => {
+  const CSV = ["csv-national-titles", "document"];
+  const SENTENCE = "公务接待费3.05万元，比上年减少0.68万元，下降18.23%";
+
+  it("passes: 持平 where the two years print alike (因公出国（境）费 0.00 | 0.00), a direction where they go that way", async () => {
+    expect(brief(errorsOf(await loadPackage(findPackages(fixture(...CSV))[0], {})))).toEqual([]);
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，比上年减少"))))).toEqual([]);
+    // (基本持平 is not judged: no tolerance says how near is about the same.)
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，与上年基本持平"))))).toEqual([]);
+  });
+
+  it("fails: 增加 where this year's 公务接待费 is below last year's, 持平 where they differ, at the direction word", async () => {
+    // (表7 prints 元: last year 37,300.00, this year 30,500.00.)
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，比上年增加"))))).toEqual([["公务接待费", "比上年", 57, "增加", "-0.68"]]);
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，与上年持平"))))).toEqual([["公务接待费", "比上年", 57, "持平", "-0.68"]]);
+  });
+});
+
 describe("the 三公's counts in a 决算's text against its 三公 table's 统计数 (云南, the table down the page)", () => {
   const DOWN = ["yunnan-final", "down.txt"];
 
