@@ -366,19 +366,25 @@ function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleC
   // The projects it lists are some of the N, each once (a unit's project of one name): N is at least as many. (Counts,
   // exact: no rounding to judge, and no figure printed for the table's count that a diagnosis could correct.)
   const listed = new Set(mapArray(rows, (r) => `${unitCore(r.unit ?? "")}\u0000${normaliseName(r.name ?? "")}`)).size;
+  const count = (message: Msg) =>
+    ctx.report({ subject: { table: "text", item: "实行绩效目标管理的项目个数" }, location: p.projects!.location, related: [rows[0].location], stated: p.projects!.text, computed: String(listed), message });
   if (p.projects.value.lt(listed))
-    ctx.report({
-      subject: { table: "text", item: "实行绩效目标管理的项目个数" },
-      location: p.projects.location,
-      related: [rows[0].location],
-      stated: p.projects.text,
-      computed: String(listed),
-      message: {
-        zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}却列有 ${listed} 个项目`,
-        en: `the text counts ${p.projects.text} projects with performance targets, but ${perf.id} lists ${listed}`,
-      },
+    count({
+      zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}却列有 ${listed} 个项目`,
+      en: `the text counts ${p.projects.text} projects with performance targets, but ${perf.id} lists ${listed}`,
     });
   if (!p.amount || amounts.some((a) => !a)) return;
+  // Fewer listed than the text counts, but their amounts add up to the funds it states for its N (within rounding) and no
+  // name comes twice (a project of two units, listed under each, that the text may count once): the table lists every
+  // one of them, and N is the number it lists.
+  const sum = mapArray(amounts, (a) => interval(a!)).reduce((x, y) => ({ lo: x.lo.plus(y.lo), hi: x.hi.plus(y.hi) }), { lo: new Decimal(0), hi: new Decimal(0) });
+  const stated = interval(p.amount);
+  const names = new Set(mapArray(rows, (r) => normaliseName(r.name ?? "")));
+  if (p.projects.value.gt(listed) && names.size === rows.length && sum.lo.lte(stated.hi) && stated.lo.lte(sum.hi))
+    count({
+      zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}所列 ${listed} 个项目的金额之和已等于文中涉及资金 ${p.amount.text} 万元（表中即全部项目）`,
+      en: `the text counts ${p.projects.text} projects with performance targets, but the ${listed} projects ${perf.id} lists already add up to the ${p.amount.text} it states for them (the table lists them all)`,
+    });
   const subject = { table: "text" as const, item: "绩效目标 涉及项目预算资金" };
   if (p.projects.value.eq(rows.length))
     ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${perf.id}` } });
