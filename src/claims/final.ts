@@ -3,6 +3,7 @@ import { normaliseName } from "../model/names.js";
 import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
+import { sanggongCounts } from "./counts.js";
 import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
 import type { Change, Claim, ExecutionClaim, FundBalanceClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
@@ -722,6 +723,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     // the national template's wording); a 占 P% after one is a share of the 三公 total.
     if (underSanggong || /三公/.test(p.text)) sanggongIn(p, paras[k + 1], sanggong, out, underSanggong);
     vehicleSplits(p, out);
+    sanggongCounts(p, out);
     headcountSplits(p, out);
     assetSplits(p, out);
     unitLists(paras, k, out);

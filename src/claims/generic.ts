@@ -6,6 +6,8 @@ import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
 import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js";
+import { sanggongCounts } from "./counts.js";
+import { sanggongDirections } from "./directions.js";
 import { vehicleSplits } from "./vehicles.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -98,9 +100,13 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
   for (let k = 0; k < paras.length; k++) {
     if (/其\s*中/.test(paras[k].text)) lists(paras, k, figureAt, out, listed);
     if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
+    // 公务接待费比上年减少，主要原因是… · …0.00万元，与上年持平: a 三公 change by its direction alone (directions.ts).
+    if (SANGGONG_LABEL.test(paras[k].text) && /[比较]|持平/.test(paras[k].text)) sanggongDirections(paras[k], figureAt, out);
     if (/未\s*安\s*排|无/.test(paras[k].text)) nothingLeft(paras[k], out, year);
     // 共有车辆 N 辆，其中：机要通信用车 a 辆、… (辽宁, as Shenzhen's and the 决算's readers read it).
     if (/车辆/.test(paras[k].text)) vehicleSplits(paras[k], out);
+    // 因公出国（境）团组 N 个、M 人次 · 公务用车保有量 N 辆 · 国内公务接待 N 批次 … (a 决算's 三公 table's 统计数, counts.ts).
+    sanggongCounts(paras[k], out);
     // 编制人数 N 人，其中：行政编制 a 人、… and 资产总额 X 万元，其中：流动资产 a 万元、… (splits.ts).
     headcountSplits(paras[k], out);
     assetSplits(paras[k], out);

@@ -235,22 +235,34 @@ function unitsBesidesOwn(p: Para, out: Claim[]): void {
   }
 }
 
-/** 预算单位共 N 个，其中： — the units counted by kind after it. */
-const UNIT_KINDS_HEAD = /(?<label>(?:预\s*算|基\s*层)?\s*单\s*位)\s*共\s*(?:计|有)?\s*(?<count>\d+)\s*(?:个|家)\s*,?\s*其\s*中\s*[:：]?/dg;
+/**
+ * 预算单位共 N 个，其中： · 下属 N 个预算单位，其中： — the units counted by kind after it; or after the list of their names
+ * (单位共 N 个，具体包括：A、B、C。其中： · …包括：A、B、C，其中…), the 其中 opening the clause or sentence right after it.
+ */
+const UNIT_KINDS_HEAD =
+  /(?:(?<label>(?:预\s*算|基\s*层)?\s*单\s*位)\s*共\s*(?:计|有)?\s*(?<count>\d+)\s*(?:个|家)|下\s*属\s*(?<count2>\d+)\s*(?:个|家)\s*(?<label2>(?:预\s*算\s*)?单\s*位))\s*,?\s*(?:(?:具\s*体\s*)?包\s*括\s*[:：]?[^。]*?[,;。]\s*)?其\s*中\s*[:：]?/dg;
 /** A count of units in the sentence, with the words before it. */
-const UNITS_COUNTED = /(?<label>[^\d,;:。、()]{0,12}?)\s*(?<count>\d+)\s*(?:个|家)/dg;
-/** The kinds of units a department's units split into, none inside another. */
-const UNIT_KIND = /^(?:其中)?(?<kind>行政单位|参照公务员法管理(?:的)?事业单位|参公(?:管理)?事业单位|事业单位|企业|其他单位)$/;
+const UNITS_COUNTED = /(?<label>[^\d,;:。、()]{0,14}?)\s*(?<count>\d+)\s*(?:个|家)/dg;
+/**
+ * The kinds of units a department's units split into: 行政单位, 事业单位 (or its kinds: 参公, 公益一类 / 二类 / 三类, or by
+ * funding 全额 / 差额拨款 and 自收自支), 企业, 其他单位.
+ */
+const UNIT_KIND =
+  /^(?:其中)?(?<kind>行政单位|参照公务员法管理(?:的)?事业单位|参公(?:管理)?事业单位|公益[一二三]类事业单位|(?:财政)?(?:全额|差额)(?:拨款)?事业单位|自收自支事业单位|事业单位|企业|其他单位)$/;
+/** Which way a kind divides the 事业单位 (kinds of two ways may overlap: a 参公 unit is funded in full). */
+const kindScheme = (kind: string): "whole" | "role" | "funding" | null =>
+  kind === "事业单位" ? "whole" : /参|公益/.test(kind) ? "role" : /全额|差额|自收自支/.test(kind) ? "funding" : null;
 
 /**
  * `预算单位共 3 个，其中：行政单位 1 个，为…（本级）；事业单位 2 个，分别为…`: the kinds add up to the count (a `headcount-split`
- * of units). Read only when every count of the sentence after 其中 is of a kind of unit, each kind once (参公事业单位 beside
- * 事业单位 may be inside it: not read), whatever the words between them (the units' names).
+ * of units). Read only when every count of the sentence after 其中 is of a kind of unit, each kind once, and the 事业单位's
+ * kinds are of one way of dividing them (事业单位 beside 参公事业单位 or 公益一类事业单位 may hold it; 全额拨款事业单位 beside
+ * 参公事业单位 may be it: not read), whatever the words between them (the units' names).
  */
 export function unitKinds(p: Para, out: Claim[]): void {
   if (!/其\s*中/.test(p.text)) return;
   for (const m of p.text.matchAll(UNIT_KINDS_HEAD)) {
-    const count = p.count(m, "count");
+    const count = p.count(m, m.groups!.count ? "count" : "count2");
     if (!count) continue;
     const from = m.index + m[0].length;
     const end = p.text.indexOf("。", from);
@@ -263,8 +275,7 @@ export function unitKinds(p: Para, out: Claim[]): void {
       if (!kind || !n || parts.some((x) => x.label === kind)) ok = false;
       else parts.push({ label: kind, count: n });
     }
-    const kinds = new Set(mapArray(parts, (x) => x.label));
-    if (ok && parts.length >= 2 && !(kinds.has("事业单位") && [...kinds].some((k) => /参/.test(k))))
-      out.push({ kind: "headcount-split", label: m.groups!.label.replace(/\s+/g, ""), count, parts });
+    const schemes = new Set(mapArray(parts, (x) => kindScheme(x.label)).filter((x) => x));
+    if (ok && parts.length >= 2 && schemes.size <= 1) out.push({ kind: "headcount-split", label: (m.groups!.label ?? m.groups!.label2).replace(/\s+/g, ""), count, parts });
   }
 }

@@ -105,11 +105,56 @@ export interface SanggongClaim {
   change: Change | null;
 }
 
+/**
+ * A “三公” figure's change on last year stated by its direction only, no amount printed (公务接待费比上年减少，主要原因是… ·
+ * 因公出国（境）费0.00万元，与上年持平): directions.ts. 基本持平 is not read (no tolerance says how near is about the same).
+ */
+export interface SanggongDirectionClaim {
+  kind: "sanggong-direction";
+  component: SanggongComponent;
+  label: string;
+  direction: "increase" | "decrease" | "same";
+  /** This year's figure, where printed before the change (its precision is the text's). */
+  amount: Amount | null;
+  /** The year compared with, when printed. */
+  year: number | null;
+  /** 比上年预算 (budget) or 比上年执行数 (execution), when printed. */
+  base?: "budget" | "execution";
+  /** Where the direction word is printed. */
+  location: SourceLocation;
+}
+
 /** 公务用车保有量共 N 辆 (与上年持平). */
 export interface VehicleCountClaim {
   kind: "vehicle-count";
   count: Amount;
   unchanged: boolean;
+}
+
+/**
+ * The counts a 决算's 三公 table prints under its 统计数, by its row (the loader's `count:<item>` cells): 因公出国（境）团组数 and
+ * 人次数, 公务用车购置数 and 保有量, 国内 / 外事 / 国（境）外 公务接待批次 and 人次.
+ */
+export type SanggongCountItem =
+  | "abroad-groups"
+  | "abroad-people"
+  | "vehicles-bought"
+  | "vehicles-held"
+  | "reception-batches"
+  | "reception-people"
+  | "reception-foreign-guests-batches"
+  | "reception-foreign-guests-people"
+  | "reception-foreign-batches"
+  | "reception-foreign-people";
+
+/** A count a “三公” statement states (因公出国（境）团组2个，累计7人次 · 公务用车保有量为31辆 · 国内公务接待68批次，512人次): counts.ts. */
+export interface SanggongCountClaim {
+  kind: "sanggong-count";
+  item: SanggongCountItem;
+  label: string;
+  count: Amount;
+  /** 公务接待 N 批次 not said to be 国内 or 国（境）外: the 国内 receptions or all of them, at least the 国内 count. */
+  atLeast?: true;
 }
 
 /** 机关运行经费 … 预算 N 万元，比 2022 年预算增加 X 万元，增长 Y%. */
@@ -549,6 +594,8 @@ export interface ProjectFundsClaim {
 }
 
 export type Claim =
+  | SanggongDirectionClaim
+  | SanggongCountClaim
   | ProjectFundsClaim
   | StatedChangeClaim
   | CompositionClaim

@@ -18,8 +18,8 @@ export const staffingSum: Rule = {
   defaultSeverity: "error",
   // A province's reader's statements (部门概况), or a head count split by category anywhere (splits.ts).
   requires: { text: ["staffing", "base-units", "headcount-split"] },
-  description: "部门概况: each unit's staffing (编制, 实有在编, 离休, 退休) sums to the system totals; a head count equals its categories listed after 其中 (编制人数 = 行政编制 + 事业编制, 离退休 = 离休 + 退休); the number of 基层单位 matches the units listed.",
-  descriptionZh: "部门概况：各单位编制数、实有在编人数、离休、退休人数之和等于系统总数；“其中”后按类别列出的人数之和等于该人数（编制人数 = 行政编制 + 事业编制，离退休 = 离休 + 退休）；基层单位数与所列单位一致。",
+  description: "部门概况: each unit's staffing (编制, 实有在编, 离休, 退休) sums to the system totals; a head count equals its categories listed after 其中 (编制人数 = 行政编制 + 事业编制, 离退休 = 离休 + 退休, 预算单位 = 行政单位 + 事业单位 …); the number of 基层单位 matches the units listed.",
+  descriptionZh: "部门概况：各单位编制数、实有在编人数、离休、退休人数之和等于系统总数；“其中”后按类别列出的人数之和等于该人数（编制人数 = 行政编制 + 事业编制，离退休 = 离休 + 退休，预算单位 = 行政单位 + 事业单位 …）；基层单位数与所列单位一致。",
   check(doc, ctx) {
     const staffing = claimsOfKind(doc, "staffing");
     const system = staffing.find((s) => s.unit === null);

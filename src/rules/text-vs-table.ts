@@ -5,7 +5,7 @@ import { matchProject, projectIndex, unitCore } from "../claims/match.js";
 import type { Change, ClaimOf, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, interval, inUnit, makeCount, type Amount } from "../model/amount.js";
-import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
+import { amountOf, COUNT_CELL, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, fundBalanceCells, fundIncomeLines, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
@@ -177,6 +177,87 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/** The 三公 table's one row of a year (the department's: a 合计's where it prints units under one), or null. */
+function yearRow(t: Table, role: "current-year" | "previous-year"): Row | null {
+  const total = (r: Row) => /合计$|^合计|^总计$/.test(normaliseName(r.unit ?? ""));
+  const of = t.rows.filter((r) => r.role === role);
+  const own = of.filter((r) => !total(r));
+  const one = own.length === 1 ? own : of.filter(total);
+  return one.length === 1 ? one[0] : null;
+}
+
+/**
+ * The integers k such that k·10^−decimals may be a figure rounded to `decimals` from an amount the printed `a` stands for
+ * (any rounding: half up, half to even), from the ends of its interval.
+ */
+function roundings(a: Amount, decimals: number): { lo: Decimal; hi: Decimal } {
+  const { lo, hi } = interval(a);
+  const scale = new Decimal(10).pow(decimals);
+  return { lo: lo.times(scale).minus(0.5).ceil(), hi: hi.times(scale).plus(0.5).floor() };
+}
+
+/**
+ * Whether two printed figures certainly differ when rounded to `decimals` (the text's precision, in their unit): printed
+ * alike to that precision or finer, they differ where the printed figures do (an amount rounds to one figure); printed
+ * finer than the text, where no rounding of the one may meet a rounding of the other.
+ */
+function differAt(a: Amount, b: Amount, decimals: number): boolean {
+  if (a.decimals === b.decimals && a.decimals <= decimals) return !a.value.eq(b.value);
+  const d = Math.min(decimals, a.decimals, b.decimals);
+  const x = roundings(a, d);
+  const y = roundings(b, d);
+  return x.hi.lt(y.lo) || y.hi.lt(x.lo);
+}
+
+/**
+ * A 预算's “三公” change stated by its direction alone (公务接待费比上年减少，主要原因是…) or as 持平 (…0.00万元，与上年持平), against the
+ * 三公 table's two years (上年预算数 | 本年预算数, one row each): 增加 is wrong where this year's printed figure is below last
+ * year's, 减少 where it is above (printed alike, a lower figure is a lower amount); 持平 where the two differ at the text's
+ * precision (its figure's decimals, else 0.01 万元) or the table's, whichever is coarser. 基本持平 is not judged.
+ */
+function sanggongDirections(doc: BudgetDocument, ctx: RuleContext) {
+  const t9 = table(doc, "sanggong");
+  const now = t9 && yearRow(t9, "current-year");
+  const last = t9 && yearRow(t9, "previous-year");
+  if (!t9 || !now || !last) return;
+  const said: { component: SanggongComponent; label: string; direction: "increase" | "decrease" | "same"; amount: Amount | null; change: Change }[] = [];
+  for (const s of claimsOfKind(doc, "sanggong")) {
+    const c = s.change;
+    if (c && (c.kind === "same" || ((c.kind === "increase" || c.kind === "decrease") && !c.amount))) said.push({ component: s.component, label: s.label, direction: c.kind, amount: s.amount, change: c });
+  }
+  for (const d of claimsOfKind(doc, "sanggong-direction"))
+    said.push({ ...d, change: { kind: d.direction, amount: null, percent: null, percentDirection: null, year: d.year, ...(d.base && { base: d.base }), location: d.location } });
+  const seen = new Set<string>();
+  for (const s of said) {
+    const where = `${s.change.location.line}:${s.change.location.column}`;
+    if (seen.has(where) || !onLastYearsBudget(doc, s.change)) continue;
+    seen.add(where);
+    const a = inText(t9, amountOf(now, s.component));
+    const b = inText(t9, amountOf(last, s.component));
+    if (!a || !b) continue;
+    const wrong =
+      s.direction === "same"
+        ? differAt(a, b, s.amount?.decimals ?? 2)
+        : a.decimals === b.decimals
+          ? s.direction === "increase" ? a.value.lt(b.value) : a.value.gt(b.value)
+          : s.direction === "increase" ? interval(a).hi.lt(interval(b).lo) : interval(a).lo.gt(interval(b).hi);
+    if (!wrong) continue;
+    const word = { increase: ["增加", "a rise"], decrease: ["减少", "a fall"], same: ["持平", "unchanged"] }[s.direction];
+    const actual = a.value.eq(b.value) ? ["持平", "unchanged"] : a.value.gt(b.value) ? ["增加", "a rise"] : ["减少", "a fall"];
+    ctx.report({
+      subject: { table: "text", item: s.label, column: "比上年" },
+      location: s.change.location,
+      related: [b.location, a.location],
+      stated: word[0],
+      computed: decimalString(a.value.minus(b.value)),
+      message: {
+        zh: `文中称${s.label}比上年${word[0]}，但${tableName(t9)}上年 ${b.text}、本年 ${a.text}：${actual[0]}`,
+        en: `the text says ${s.label} is ${word[1]} on last year, but ${t9.id} prints last year ${b.text} and this year ${a.text}: ${actual[1]}`,
+      },
+    });
+  }
+}
+
 /**
  * 机关运行经费: printed in the 三公 table where the template has the column (Shanghai), else the 本级
  * (administrative) unit's 302 basic expenditure (Shenzhen's 表8).
@@ -274,9 +355,10 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
 
 /**
  * 实行绩效目标管理的项目 N 个，涉及项目预算资金 X 万元 beside a 项目支出绩效目标表 listing projects with their amounts (山东):
- * where it lists N projects, they are all of them and X is their sum. Where it lists fewer, it lists some (天津's 重点项目
- * 绩效目标详见表十: 5 of 32): X is not compared with them — their sum bounds X from below only, and a bound that is no
- * figure of X gave the diagnosis a value X should be (the 5 projects' 3,838.54 for a 6,134.15 typed 6,144.15). (Not where
+ * the projects it lists set targets, so their amounts together are at most X; where it lists N projects, they are all
+ * of them and X is their sum. (A table of some of them, 天津's 5 重点项目 of 32, still bounds X from below: round 49's
+ * r49-tianjin dropped that bound because a diagnosis of an X above the 项目支出 named the bound's 3,838.54 as X's value;
+ * the bound is kept, the diagnosis's choice of a value inside an interval is what is wrong. (Not where
  * X is one fund's, as 涉及一般公共预算当年拨款 X 万元: the claim then counts no projects.)
  */
 function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleContext) {
@@ -287,22 +369,30 @@ function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleC
   // The projects it lists are some of the N, each once (a unit's project of one name): N is at least as many. (Counts,
   // exact: no rounding to judge, and no figure printed for the table's count that a diagnosis could correct.)
   const listed = new Set(mapArray(rows, (r) => `${unitCore(r.unit ?? "")}\u0000${normaliseName(r.name ?? "")}`)).size;
+  const count = (message: Msg) =>
+    ctx.report({ subject: { table: "text", item: "实行绩效目标管理的项目个数" }, location: p.projects!.location, related: [rows[0].location], stated: p.projects!.text, computed: String(listed), message });
   if (p.projects.value.lt(listed))
-    ctx.report({
-      subject: { table: "text", item: "实行绩效目标管理的项目个数" },
-      location: p.projects.location,
-      related: [rows[0].location],
-      stated: p.projects.text,
-      computed: String(listed),
-      message: {
-        zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}却列有 ${listed} 个项目`,
-        en: `the text counts ${p.projects.text} projects with performance targets, but ${perf.id} lists ${listed}`,
-      },
+    count({
+      zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}却列有 ${listed} 个项目`,
+      en: `the text counts ${p.projects.text} projects with performance targets, but ${perf.id} lists ${listed}`,
     });
   if (!p.amount || amounts.some((a) => !a)) return;
+  // Fewer listed than the text counts, but their amounts add up to the funds it states for its N (within rounding) and no
+  // name comes twice (a project of two units, listed under each, that the text may count once): the table lists every
+  // one of them, and N is the number it lists.
+  const sum = mapArray(amounts, (a) => interval(a!)).reduce((x, y) => ({ lo: x.lo.plus(y.lo), hi: x.hi.plus(y.hi) }), { lo: new Decimal(0), hi: new Decimal(0) });
+  const stated = interval(p.amount);
+  const names = new Set(mapArray(rows, (r) => normaliseName(r.name ?? "")));
+  if (p.projects.value.gt(listed) && names.size === rows.length && sum.lo.lte(stated.hi) && stated.lo.lte(sum.hi))
+    count({
+      zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}所列 ${listed} 个项目的金额之和已等于文中涉及资金 ${p.amount.text} 万元（表中即全部项目）`,
+      en: `the text counts ${p.projects.text} projects with performance targets, but the ${listed} projects ${perf.id} lists already add up to the ${p.amount.text} it states for them (the table lists them all)`,
+    });
   const subject = { table: "text" as const, item: "绩效目标 涉及项目预算资金" };
   if (p.projects.value.eq(rows.length))
     ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${perf.id}` } });
+  else if (p.projects.value.gt(rows.length))
+    ctx.atLeast({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列项目金额之和（文中共 ${p.projects.text} 个项目）`, en: `the projects ${perf.id} lists (the text counts ${p.projects.text})` } });
 }
 
 const LEVELS = ["类", "款", "项"];
@@ -711,6 +801,27 @@ function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
 }
 
 /**
+ * The counts a “三公” statement states (因公出国（境）团组 2 个，累计 7 人次 · 公务用车保有量为 31 辆 · 国内公务接待 68 批次，512 人次)
+ * against those the 三公 table prints under its 统计数 (its 决算数 column): equal, exactly (counts, never rounded); a 公务接待
+ * not said to be 国内 is at least the 国内 count (it is that or all the receptions). A count the table leaves blank or
+ * does not print is not judged.
+ */
+function sanggongCounts(doc: BudgetDocument, ctx: RuleContext) {
+  const t7 = table(doc, "sanggong");
+  if (!t7) return;
+  for (const c of claimsOfKind(doc, "sanggong-count")) {
+    const key = `${COUNT_CELL}${c.item}`;
+    const row = t7.rows.find((r) => r.cells[key]?.amount);
+    const printed = row?.cells[key].amount;
+    if (!printed) continue;
+    const subject = { table: "text" as const, item: c.label, column: "统计数" };
+    const relation = { zh: `${tableName(t7)} 统计数「${c.label}」`, en: `${t7.id}'s count (统计数) of ${c.label}` };
+    if (c.atLeast) ctx.atLeast({ subject, total: c.count, parts: [{ amount: printed }], relation: { zh: `${relation.zh}（国内）`, en: `${relation.en} (domestic)` } });
+    else ctx.equal(subject, c.count, printed, relation);
+  }
+}
+
+/**
  * A 决算's 政府性基金 / 国有资本经营 spending by its table's rows (其中：A 项 a 万元，B 项 b 万元): each the 本年支出 of the row
  * of its name (with or without 支出) in that fund's table — where one row has it, or all that have it print the same.
  */
@@ -807,15 +918,16 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
-  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance"] },
-  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算 and 财政拨款收入总计 (its funds and 上年结转) / 支出总计, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
-  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算及财政拨款收入总计（各项资金与上年结转）/ 支出总计、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
+  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance", "sanggong-count", "sanggong-direction"] },
+  description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 (and its counts: 团组, 保有量, 接待批次 … vs the 三公 table's 统计数) and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算 and 财政拨款收入总计 (its funds and 上年结转) / 支出总计, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 (a change stated by its direction alone, or 持平, vs the table's two years) and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
+  descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费（及团组、保有量、接待批次等数量与“三公”表统计数）及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算及财政拨款收入总计（各项资金与上年结转）/ 支出总计、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费（只写增减方向或“持平”的变化与表中两年数）、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
   check(doc, ctx) {
     if (!claimsOf(doc).claims.length) return;
     department(doc, ctx);
     units(doc, ctx);
     procurement(doc, ctx);
     sanggong(doc, ctx);
+    sanggongDirections(doc, ctx);
     operatingCost(doc, ctx);
     projects(doc, ctx);
     performance(doc, ctx);
@@ -824,6 +936,7 @@ export const textVsTable: Rule = {
     tableFigures(doc, ctx);
     allocations(doc, ctx);
     sanggongFinal(doc, ctx);
+    sanggongCounts(doc, ctx);
     fundItems(doc, ctx);
     fundBalances(doc, ctx);
   },

@@ -74,8 +74,11 @@ describe("the units counted and listed (纳入…编制范围的预算单位共 
   it("reads numbered paragraphs after it, or one list up to its 。", () => {
     expect(read("纳入某厅2025年度部门决算编制范围的二级预算单位共3个，包括：\n1.某厅（本级）\n2.某中心\n3.某站\n三、人员构成情况")).toEqual(["预算单位 3: 某厅(本级) | 某中心 | 某站"]);
     expect(read("纳入本部门2019年部门预算编制范围的预算单位共计3家，具体包括：某院本级、南京某院、徐州某院。")).toEqual(["预算单位 3: 某院本级 | 南京某院 | 徐州某院"]);
-    // (What follows the names after their ，is about them, not more of them: 陕西省统计局's.)
-    expect(read("预算单位共4个，包括：某局机关、某中心、某所、某宣传中心，其中行政单位1个，财政全额拨款事业单位2个，财政差额拨款事业单位1个。")).toEqual(["预算单位 4: 某局机关 | 某中心 | 某所 | 某宣传中心"]);
+    // (What follows the names after their ，is about them, not more of them: 陕西省统计局's — the kinds of the units counted.)
+    expect(read("预算单位共4个，包括：某局机关、某中心、某所、某宣传中心，其中行政单位1个，财政全额拨款事业单位2个，财政差额拨款事业单位1个。")).toEqual([
+      "预算单位 4: 某局机关 | 某中心 | 某所 | 某宣传中心",
+      "预算单位 4 = 行政单位 1 + 财政全额拨款事业单位 2 + 财政差额拨款事业单位 1",
+    ]);
   });
 
   it("does not read a list that sums some units up after a ，(某局本级，甲中心、乙中心等8家); one joining names with 和 is read as abbreviated", () => {
@@ -104,5 +107,20 @@ describe("the units counted by kind (预算单位共 N 个，其中：行政单�
   it("does not read a sentence that counts anything else, or 参公 beside 事业单位 (maybe inside it)", () => {
     expect(read("纳入某厅部门决算编制范围的预算单位共3个，其中：行政单位1个，事业单位2个，下设处室13个。")).toEqual([]);
     expect(read("纳入某厅部门决算编制范围的预算单位共3个，其中：行政单位1个，事业单位2个，参公事业单位1个。")).toEqual([]);
+  });
+  it("reads the kinds after the list of names (…具体包括：A、B、C。其中：; …包括：A、B、C，其中… above), and 下属 N 个预算单位，其中：", () => {
+    expect(read("纳入某厅2025年度部门决算编制范围的预算单位共5个，具体包括：某厅（本级）、甲院、乙院、丙站、丁校。其中：行政单位1个，公益一类事业单位2个，公益二类事业单位2个。")).toEqual([
+      "预算单位 5: 某厅(本级) | 甲院 | 乙院 | 丙站 | 丁校",
+      "预算单位 5 = 行政单位 1 + 公益一类事业单位 2 + 公益二类事业单位 2",
+    ]);
+    expect(read("某市体育局下属3个预算单位，其中：行政单位1个，事业单位2个。")).toEqual(["预算单位 3 = 行政单位 1 + 事业单位 2"]);
+    expect(read("纳入本部门预算编制范围的预算单位共5个，其中行政单位1个、事业单位4个。")).toEqual(["预算单位 5 = 行政单位 1 + 事业单位 4"]);
+  });
+  it("does not read kinds that may overlap: 事业单位 beside 公益一类事业单位, 全额拨款事业单位 beside 参公事业单位; nor a 其中 of another sentence", () => {
+    expect(read("纳入某厅部门决算编制范围的预算单位共4个，其中：行政单位1个，事业单位2个，公益一类事业单位1个。")).toEqual([]);
+    expect(read("纳入某厅部门决算编制范围的预算单位共3个，其中：参公事业单位1个，全额拨款事业单位2个。")).toEqual([]);
+    expect(read("纳入某厅部门决算编制范围的预算单位共5个，具体包括：某厅（本级）、甲院、乙院、丙站、丁校。本部门编制人数468人，其中：行政编制112人，事业编制356人。").filter((s) => /单位/.test(s))).toEqual([
+      "预算单位 5: 某厅(本级) | 甲院 | 乙院 | 丙站 | 丁校",
+    ]);
   });
 });

@@ -69,4 +69,17 @@ describe("a CSV folder of the national titles", () => {
       ["20501", "基本支出", at, "2202174.15", "2202714.15"],
     ]);
   });
+  it("fails: a 三公 change stated by its direction alone the table's two years do not show (公务接待费…比上年增加), at the word", { timeout: 60_000 }, () => {
+    const folder = join(tmp, "direction");
+    cpSync(DIR, folder, { recursive: true });
+    const name = "兰州市城关区教育局2026年部门预算公开说明.txt";
+    const text = readFileSync(join(folder, name), "utf8");
+    const edited = text.replace("公务接待费3.05万元，比上年减少0.68万元，下降18.23%", "公务接待费3.05万元，比上年增加");
+    expect(edited).not.toBe(text);
+    writeFileSync(join(folder, name), edited);
+    const { status, report } = cliJson([folder]);
+    expect(status).toBe(1);
+    const errors = report.documents[0].findings.filter((f: Finding) => f.severity === "error");
+    expect(errors.map((f: Finding & { ruleId: string; column: string | null }) => [f.ruleId, f.column, f.location.line, f.stated, f.computed])).toEqual([["text-vs-table", "比上年", 57, "增加", "-0.68"]]);
+  });
 });

@@ -8,10 +8,11 @@ import { cliJson, ROOT, type JsonFinding as Finding } from "../helpers/cli.js";
  * 决算数 centred over their six columns each (on the gaps between columns: read as budget | final pairs before, 22 false
  * errors), the same table down the page (公务接待费 split into 国内接待费 · 其中：外事接待费 · 国（境）外接待费, then 统计数:
  * not read before), and the 政府性基金 section's balance (年初结转和结余 · 本年收入 · 本年支出 · 年末结转和结余: compared with
- * nothing before), against the fund table and the 财政拨款收入支出决算表.
+ * nothing before), against the fund table and the 财政拨款收入支出决算表; and (round 49) the text's 三公 counts (团组 · 人次 · 保有量 ·
+ * 接待批次 and 人次) against the table's 统计数, and its units by kind (行政单位 1 个，公益一类事业单位 2 个…) against their count.
  */
 const DIR = join(ROOT, "test", "fixtures", "yunnan-final");
-const seeds: { id: string; file: string; line: number; printed: string; true: string }[] = JSON.parse(readFileSync(join(DIR, "seeds.json"), "utf8"));
+const seeds: { id: string; file: string; line: number; column: number; printed: string; true: string }[] = JSON.parse(readFileSync(join(DIR, "seeds.json"), "utf8"));
 const run = (file: string) => {
   const { status, report } = cliJson([join(DIR, file)]);
   const doc = report.documents[0];
@@ -54,5 +55,19 @@ describe("a 云南 决算", () => {
     expect(errors.filter((f) => f.ruleId === "diagnosis" && f.location.line === d1.line).map((f) => [f.stated, f.computed])).toEqual([["3.85", "8.35"]]);
     expect(errors.some((f) => f.ruleId === "row-total" && f.column === "公务接待费" && f.computed === "3.85")).toBe(true);
     expect(errors.filter((f) => f.ruleId === "part-of-total").map((f) => [f.location.line, f.column, f.stated])).toEqual([[d2.line, "其中：外事接待费", "9.35"]]);
+  });
+  it("seeded down the page: the text's 三公 counts against the table's 统计数, and its units by kind against their count", { timeout: 60_000 }, () => {
+    const { status, errors } = run("down-counts-seeded.txt");
+    expect(status).toBe(1);
+    const at = (id: string) => seeds.find((x) => x.id === id)!;
+    // Each count at the text's figure (a count is exact: any difference is an error), the table's as computed.
+    for (const id of ["C1", "C2", "C3"]) {
+      const s = at(id);
+      expect(errors.filter((f) => f.ruleId === "text-vs-table" && f.location.line === s.line && f.column === "统计数").map((f) => [(f.location as { column?: number }).column, f.stated, f.computed]), id).toEqual([[s.column, s.printed, s.true]]);
+    }
+    // 行政单位 1 + 公益一类 2 + 公益二类 3 is not the 5 units counted (and named) before: at the count, two lines above the
+    // seed (the identity alone cannot tell the count from a kind).
+    const c4 = at("C4");
+    expect(errors.filter((f) => f.ruleId === "staffing-sum" && f.item === "预算单位").map((f) => [f.location.line, f.stated, f.computed])).toEqual([[c4.line - 2, "5", "6"]]);
   });
 });

@@ -97,3 +97,17 @@ describe("staffing-sum: the units a text counts and lists (预算单位共 N 个
     expect(fs[0].message).toContain("某厅(本级), 某中心");
   });
 });
+
+describe("staffing-sum: the units a text counts by kind after their names (云南: …具体包括：A、B、C。其中：行政单位 1 个，公益一类…)", () => {
+  const scope = (second: string) => `
+## 第九部分 某厅部门概况
+纳入某厅2025年度部门决算编制范围的预算单位共3个，具体包括：某厅（本级）、某福利院、某学校。其中：行政单位1个，公益一类事业单位1个，公益二类事业单位${second}个。
+`;
+  it("passes kinds that add up to the count the names make", () => {
+    expect(checkText(staffingSum, scope("1"))).toEqual([]);
+  });
+  it("reports kinds that do not, at the count (exactly: off by one is an error)", () => {
+    const fs = checkText(staffingSum, scope("2"));
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed, f.tolerance])).toEqual([["error", "预算单位", "3", "4", "0"]]);
+  });
+});

@@ -74,6 +74,45 @@ describe("the text's 三公 change against the 三公 table's own 增减", () =>
   });
 });
 
+describe("a 三公 change stated by its direction alone, or 持平, against the 三公 table's two years (甘肃)", () => {
+  const CSV = ["csv-national-titles", "document"];
+  const SENTENCE = "公务接待费3.05万元，比上年减少0.68万元，下降18.23%";
+
+  it("passes: 持平 where the two years print alike (因公出国（境）费 0.00 | 0.00), a direction where they go that way", async () => {
+    expect(brief(errorsOf(await loadPackage(findPackages(fixture(...CSV))[0], {})))).toEqual([]);
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，比上年减少"))))).toEqual([]);
+    // (基本持平 is not judged: no tolerance says how near is about the same.)
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，与上年基本持平"))))).toEqual([]);
+  });
+
+  it("fails: 增加 where this year's 公务接待费 is below last year's, 持平 where they differ, at the direction word", async () => {
+    // (表7 prints 元: last year 37,300.00, this year 30,500.00.)
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，比上年增加"))))).toEqual([["公务接待费", "比上年", 57, "增加", "-0.68"]]);
+    expect(brief(errorsOf(await csvFolder(CSV, (t) => t.replace(SENTENCE, "公务接待费3.05万元，与上年持平"))))).toEqual([["公务接待费", "比上年", 57, "持平", "-0.68"]]);
+  });
+});
+
+describe("the 三公's counts in a 决算's text against its 三公 table's 统计数 (云南, the table down the page)", () => {
+  const DOWN = ["yunnan-final", "down.txt"];
+
+  it("passes: the text's 团组 2 · 7 人次, 保有量 31 辆, 国内公务接待 68 批次 · 512 人次 are the table's", () => {
+    expect(brief(errorsOf(layout(DOWN)))).toEqual([]);
+  });
+
+  it("fails: a count the table's 统计数 does not print, exactly (off by one is an error), at the text's figure", () => {
+    const d = layout(DOWN, (t) => t.replace("团组2个，累计7人次", "团组2个，累计8人次").replace("车保有量为31辆", "车保有量为30辆"));
+    expect(brief(errorsOf(d))).toEqual([
+      ["因公出国（境）人次数", "统计数", 320, "8", "7"],
+      ["公务用车保有量", "统计数", 327, "30", "31"],
+    ]);
+  });
+
+  it("公务接待 N 批次 not said to be 国内: at least the 国内 count (fewer is an error, more is not)", () => {
+    expect(brief(errorsOf(layout(DOWN, (t) => t.replace("国内公务接待68批次", "全年公务接待70批次"))))).toEqual([]);
+    expect(brief(errorsOf(layout(DOWN, (t) => t.replace("国内公务接待68批次", "全年公务接待60批次"))))).toEqual([["公务接待批次", "统计数", 329, "60", "68"]]);
+  });
+});
+
 describe("河北's 绩效 paragraph: 涉及项目 N 个，项目支出预算 X 万元", () => {
   const HB = ["hebei-pdf", "budget.layout.txt"];
   const SENTENCE = "本部门2026年预算项目全部实行绩效目标管理，涉及项目16个，项目支出\n\n预算23594.14万元。";
@@ -94,9 +133,14 @@ describe("河北's 绩效 paragraph: 涉及项目 N 个，项目支出预算 X �
     ]);
   });
 
-  it("fails: fewer projects than 表10 lists (15 of 16); more is not judged (表10 may list some of them)", () => {
+  it("fails: fewer projects than 表10 lists (15 of 16); more where 表10's projects add up to the funds stated for them (it lists them all)", () => {
     expect(brief(errorsOf(worded(SENTENCE.replace("涉及项目16个", "涉及项目15个"))))).toEqual([["实行绩效目标管理的项目个数", null, 355, "15", "16"]]);
-    expect(brief(errorsOf(worded(SENTENCE.replace("涉及项目16个", "涉及项目17个"))))).toEqual([]);
+    expect(brief(errorsOf(worded(SENTENCE.replace("涉及项目16个", "涉及项目17个"))))).toEqual([["实行绩效目标管理的项目个数", null, 355, "17", "16"]]);
+  });
+
+  it("more projects than 表10 lists is not judged where its projects add up to less than the funds stated (it may list some of them)", () => {
+    // (17 projects of 24000.00 万元: 表10's 16 make 23594.13, the 17th may be the rest; the funds are judged at least theirs.)
+    expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算24000.00万元。"))).filter((f) => f[0] === "实行绩效目标管理的项目个数")).toEqual([]);
   });
 
   it("without 全部 / 所有 the funds are some of the 项目支出: at most it, not equal to it", () => {
