@@ -100,9 +100,10 @@ describe("河北's 绩效 paragraph: 涉及项目 N 个，项目支出预算 X �
   });
 
   it("without 全部 / 所有 the funds are some of the 项目支出: at most it, not equal to it", () => {
-    // (17 projects, 表10 lists 16: their 23594.13 is at most X.)
     expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算24000.00万元。")))).toEqual([["绩效目标 涉及项目预算资金", null, 355, "24000", "23594.14"]]);
-    expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算23000.00万元。")))).toEqual([["绩效目标 涉及项目预算资金", null, 355, "23000", "23594.13"]]);
+    // (17 projects, 表10 lists 16: some of them, X not compared with their 23594.13 — round 49: a table of some
+    // projects gave the diagnosis their sum as X's value.)
+    expect(brief(errorsOf(worded("本部门纳入绩效目标管理的项目17个，涉及项目支出预算23000.00万元。")))).toEqual([]);
   });
 });
 
