@@ -494,21 +494,19 @@ const NAMED_TOTALS = new Set<TableFigure>(["grand-total", "income-subtotal", "ex
 
 /**
  * The changes of a paragraph whose clause names their subject (与2024年度相比，本年收入合计增加 D 万元，增长 P%): to the subject's figure
- * stated before it in the paragraph (the first such), where none of the paragraph's readers gave the change to a figure;
- * with no figure of it before, a total the tables print is named (a named-change: yoy-change takes the table's figure), another
- * subject is not judged.
+ * stated last before it in the paragraph, where no reader gave the change to a figure already (this paragraph's, or the one
+ * before it whose totals a change opening this one follows: totalsApart); with no figure of it before, a total the tables
+ * print is named (a named-change: yoy-change takes the table's figure), another subject is not judged.
  */
-function namedChanges(p: Para, figures: { claim: TableFigureClaim; index: number }[], out: Claim[], from: number): void {
-  const taken = new Set<string>();
-  for (const c of out.slice(from)) {
-    const change = (c as { change?: Change | null }).change;
-    if (change) taken.add(`${change.location.line}:${change.location.column}`);
-  }
+function namedChanges(p: Para, figures: { claim: TableFigureClaim; index: number }[], out: Claim[]): void {
+  let taken: Set<string> | null = null;
+  const at = (c: Change) => `${c.location.line}:${c.location.column}`;
   for (const m of p.text.matchAll(CHANGE_ALL)) {
     const figure = subjectFigure(subjectOf(p.text, m));
     if (!figure) continue;
     const change = changeOf(p, m, 0);
-    if (taken.has(`${change.location.line}:${change.location.column}`)) continue;
+    taken ??= new Set(out.flatMap((c) => ("change" in c && c.change && typeof c.change === "object" ? [at(c.change)] : [])));
+    if (taken.has(at(change))) continue;
     const subject = figures.filter((f) => f.claim.figure === figure && f.index < m.index).pop();
     if (subject) {
       if (!subject.claim.change) subject.claim.change = change;
@@ -770,8 +768,6 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   // The totals a share may name stated in the section so far (a short name, 占基本支出的, is the last of them it ends).
   let sectionTotals: { label: string; amount: Amount }[] = [];
   for (const [k, p] of paras.entries()) {
-    // (The claims read from this paragraph start here.)
-    const read = out.length;
     if (SECTION_HEADING.test(p.text)) {
       underSanggong = /三公/.test(p.text);
       section = p.text;
@@ -816,7 +812,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       if (budgetChange) claim.budgetChange = budgetChange;
       out.push(claim);
     }
-    namedChanges(p, ownFigures, out, read);
+    namedChanges(p, ownFigures, out);
     for (const m of p.text.matchAll(SELF_EVALUATION)) {
       const amount = p.amount(m, "amount");
       const percent = p.amount(m, "pct");

@@ -806,6 +806,10 @@ describe("a change whose clause names its subject", () => {
   it("in a paragraph of its own: a change of the total, for the table's figure; a subject not known: nobody's", () => {
     expect(changes([income, "  与上年相比，本年收入合计增加10.00万元，增长11.11%。"])).toEqual(["named income-subtotal: increase 10.00 11.11%"]);
     expect(changes([`${income}与上年相比，收入规模增加10.00万元，增长11.11%。`])).toEqual([]);
+    // (A change opening the paragraph after the totals it follows is theirs already: not a named change besides.)
+    expect(changes(["  2024年度收入总计100.00万元，支出总计100.00万元。", "  与2023年度相比，收入总计和支出总计各增加10.00万元，增长11.11%。"])).toEqual([
+      "grand-total 100.00: increase 10.00 11.11%",
+    ]);
   });
 
   it("passes and fails: judged against the named total, never against the figure before it", () => {
