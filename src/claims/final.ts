@@ -453,7 +453,8 @@ function changeIn(p: Para, from: number, to: number, owner?: { figure: TableFigu
  * none (…万元。与2024年度相比增加 … · …万元，比上年减少 …) or what stands there holds a figure (not a name).
  */
 function subjectOf(text: string, m: RegExpExecArray): string {
-  const words = m.groups!.named || text.slice(0, m.index).split(/[,;。:]/).pop()!;
+  // (A year before the subject is no figure: 2025年度本年收入合计比2024年度增加 ….)
+  const words = (m.groups!.named || text.slice(0, m.index).split(/[,;。:]/).pop()!).replace(/^\s*\d{4}\s*年度?/, "");
   if (/\d/.test(words)) return "";
   return normaliseName(words)
     .replace(/^(?:本部门|本单位|其中|同时|全年)+/, "")

@@ -794,6 +794,7 @@ describe("a change whose clause names its subject", () => {
     expect(changes([`${income}与上年相比，本年收入合计增加10.00万元，增长11.11%，主要原因是项目增加。`])).toEqual(["income-subtotal 100.00: increase 10.00 11.11%"]);
     // (Worded with the subject before 比.)
     expect(changes([`${income}本年收入合计比2023年度增加10.00万元，增长11.11%。`])).toEqual(["income-subtotal 100.00: increase 10.00 11.11%"]);
+    expect(changes([`${income}2024年度本年收入合计比2023年度增加10.00万元，增长11.11%。`])).toEqual(["income-subtotal 100.00: increase 10.00 11.11%"]);
     // (The spending side alike: 基本支出 … 对附属单位补助支出 0.00 万元。与上年相比，本年支出合计减少 …)
     expect(changes(["  2024年度本年支出合计100.00万元，其中：基本支出100.00万元，占100.00%；对附属单位补助支出0.00万元，占0.00%。与2023年度相比，本年支出合计减少5.00万元，下降4.76%。"])).toEqual([
       "expenditure-subtotal 100.00: decrease 5.00 4.76%",
