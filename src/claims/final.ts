@@ -6,7 +6,7 @@ import { vehicleSplits } from "./vehicles.js";
 import { sanggongCounts } from "./counts.js";
 import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, FundBalanceClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure } from "./types.js";
+import type { Change, Claim, ExecutionClaim, FundBalanceClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure, TableFigureClaim } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -71,8 +71,13 @@ const FIGURES: [RegExp, TableFigure, string, RegExp?][] = [
  * 较上年决算数增加2.55万元 · the percentage first: 比上年增长1.40%，增加2.55万元.
  */
 const CHANGE = re(
-  String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?相比\s*,?[^,;。\d]*?|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?|同比\s*)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平)|(?:同比)?(?<pdir2>增长|上升|下降|降低)\s*了?\s*(?<pct2>NUM)\s*%\s*[,(]\s*(?<dir2>增加|减少)\s*了?\s*(?<amount2>NUM)\s*万元)`,
+  String.raw`(?:与\s*(?:(?<year>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?相比\s*,?(?<named>[^,;。\d]*?)|(?:比|较)\s*(?:(?<year2>20\d\d)\s*年度?|上一?年度?)(?:决算)?(?:数)?|同比\s*)(?:(?<dir>增加|减少)\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<same>持平)|(?:同比)?(?<pdir2>增长|上升|下降|降低)\s*了?\s*(?<pct2>NUM)\s*%\s*[,(]\s*(?<dir2>增加|减少)\s*了?\s*(?<amount2>NUM)\s*万元)`,
 );
+/** Every change of a paragraph (namedChanges). */
+const CHANGE_ALL = new RegExp(CHANGE.source, "dg");
+/** Each figure's label, as FIGURES names it (its first). */
+const FIGURE_LABEL = new Map<TableFigure, string>();
+for (const [, figure, label] of FIGURES) if (!FIGURE_LABEL.has(figure)) FIGURE_LABEL.set(figure, label);
 /**
  * A sentence that opens with a comparison with last year, nothing named before its change (与上年相比增加 … · 比上年减少 …).
  */
@@ -201,6 +206,11 @@ const BUDGET_CHANGE_NAMED = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支�
  * “三公”经费财政拨款支出决算与2023年度相比，减少1.92万元，下降8.28%。其中：因公出国（境）费增加3.21万元，增长33.34%；…).
  */
 const YOY_NAMED = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*(?:决算)?(?:数)?\s*(?<dir>增加|减少)\s*了?\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?`, "g");
+/**
+ * A component (or the 三公) named, its comparison with last year next, in a sentence after its figure's (公务用车购置及运行维护费支出与
+ * 2024年度相比增加 26.88 万元 · 公务接待费比上年减少 …).
+ */
+const SANGGONG_COMPARED = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*(?:决算)?(?:数)?(?=\s*(?:与|比|较)\s*(?:20\d\d|上))`, "g");
 /** The 三公 named, its comparison with last year next (“三公”经费财政拨款支出决算与2023年度相比 · …决算数比2023年度). */
 const SANGGONG_NAMED_ONLY = re(String.raw`“?三公”?\s*经费(?:财政拨款)?\s*(?:支出)?\s*(?:决算)?(?:数)?(?=\s*(?:与|比|较)\s*(?:20\d\d|上))`, "g");
 /** The comparison with last year those statements follow: 与2023年度相比 · 比2023年度 · 较上年 (group `year`). */
@@ -409,10 +419,8 @@ function carryovers(p: Para, section: string, out: Claim[]): void {
   }
 }
 
-function changeIn(p: Para, from: number, to: number): Change | null {
-  const slice = p.text.slice(from, to);
-  const m = CHANGE.exec(slice);
-  if (!m) return null;
+/** A change read at `from` into a paragraph: the match of CHANGE (in the paragraph's text from `from`) as a Change. */
+function changeOf(p: Para, m: RegExpExecArray, from: number): Change {
   const g = m.groups!;
   const year = g.year ?? g.year2;
   const first = !!g.dir2;
@@ -425,6 +433,87 @@ function changeIn(p: Para, from: number, to: number): Change | null {
     year: year ? Number(year) : null,
     location: p.j.at(p.start + from + m.index),
   };
+}
+
+/**
+ * The first change in a paragraph's text from `from` to `to`. Given its `owner` (the figure read before it), not a change
+ * whose clause names another subject (…其他收入 X 万元，占 P%。与2024年度相比，本年收入合计增加 D 万元 · …。本年收入合计比2024年度
+ * 增加 D 万元): that one is the subject's (namedChanges), or, a subject not known, nobody's.
+ */
+function changeIn(p: Para, from: number, to: number, owner?: { figure: TableFigure; label: string }): Change | null {
+  const slice = p.text.slice(from, to);
+  const m = CHANGE.exec(slice);
+  if (!m) return null;
+  if (owner && !ofOwner(subjectOf(slice, m), owner)) return null;
+  return changeOf(p, m, from);
+}
+
+/**
+ * The subject a comparison's clause names, its filler words aside: after 与…相比 (与2024年度相比，本年收入合计增加 …), else before
+ * the comparison in its clause (本年收入合计比2024年度增加 … · 公务用车购置及运行维护费支出与2024年度相比增加 …); "" where it names
+ * none (…万元。与2024年度相比增加 … · …万元，比上年减少 …) or what stands there holds a figure (not a name).
+ */
+function subjectOf(text: string, m: RegExpExecArray): string {
+  // (A year before the subject is no figure: 2025年度本年收入合计比2024年度增加 ….)
+  const words = (m.groups!.named || text.slice(0, m.index).split(/[,;。:]/).pop()!).replace(/^\s*\d{4}\s*年度?/, "");
+  if (/\d/.test(words)) return "";
+  return normaliseName(words)
+    .replace(/^(?:本部门|本单位|其中|同时|全年)+/, "")
+    .replace(/(?:决算数?|数|各|均|分别|共|总额|同比)+$/, "");
+}
+
+/**
+ * Subjects a comparison names, by the figure they are (a 决算's totals and the figures the part states): the words
+ * FIGURES reads each by, the figure's amount left out.
+ */
+const BOTH_TOTALS = String.raw`(?:收入、?支出|收、?支|收入和支出)(?:决算)?总计|收入总计和支出总计`;
+const SUBJECTS: [RegExp, TableFigure][] = [
+  [new RegExp(`^财政拨款(?:${BOTH_TOTALS})$`), "allocation-grand-total"],
+  [new RegExp(`^(?:${BOTH_TOTALS})$`), "grand-total"],
+  [/^(?:本年度?)?收入(?:决算)?合计$/, "income-subtotal"],
+  [/^(?:本年度?)?支出(?:决算)?合计$/, "expenditure-subtotal"],
+  ...mapArray(
+    FIGURES.filter(([, figure]) => !["grand-total", "allocation-grand-total", "income-subtotal", "expenditure-subtotal"].includes(figure)),
+    ([, figure, label]): [RegExp, TableFigure] => [new RegExp(`^${label}$`), figure],
+  ),
+];
+const subjectFigure = (subject: string): TableFigure | null => SUBJECTS.find(([rx]) => rx.test(subject))?.[1] ?? null;
+
+/** Whether a comparison's subject is its owner's: none named, the owner's figure named, or words of its label. */
+function ofOwner(subject: string, owner: { figure: TableFigure; label: string }): boolean {
+  if (!subject) return true;
+  const figure = subjectFigure(subject);
+  if (figure) return figure === owner.figure;
+  const label = normaliseName(owner.label);
+  return subject.includes(label) || label.includes(subject);
+}
+
+/**
+ * Figures a named change is checked against where no figure of the subject stands before it in its paragraph (与2024年度相比，
+ * 本年收入合计增加 D 万元 as a paragraph of its own): the totals the tables print (text-vs-table's sources).
+ */
+const NAMED_TOTALS = new Set<TableFigure>(["grand-total", "income-subtotal", "expenditure-subtotal", "allocation-grand-total", "general"]);
+
+/**
+ * The changes of a paragraph whose clause names their subject (与2024年度相比，本年收入合计增加 D 万元，增长 P%): to the subject's figure
+ * stated last before it in the paragraph, where no reader gave the change to a figure already (this paragraph's, or the one
+ * before it whose totals a change opening this one follows: totalsApart); with no figure of it before, a total the tables
+ * print is named (a named-change: yoy-change takes the table's figure), another subject is not judged.
+ */
+function namedChanges(p: Para, figures: { claim: TableFigureClaim; index: number }[], out: Claim[]): void {
+  let taken: Set<string> | null = null;
+  const at = (c: Change) => `${c.location.line}:${c.location.column}`;
+  for (const m of p.text.matchAll(CHANGE_ALL)) {
+    const figure = subjectFigure(subjectOf(p.text, m));
+    if (!figure) continue;
+    const change = changeOf(p, m, 0);
+    taken ??= new Set(out.flatMap((c) => ("change" in c && c.change && typeof c.change === "object" ? [at(c.change)] : [])));
+    if (taken.has(at(change))) continue;
+    const subject = figures.filter((f) => f.claim.figure === figure && f.index < m.index).pop();
+    if (subject) {
+      if (!subject.claim.change) subject.claim.change = change;
+    } else if (NAMED_TOTALS.has(figure)) out.push({ kind: "named-change", figure, label: FIGURE_LABEL.get(figure) ?? figure, change });
+  }
 }
 
 /**
@@ -545,6 +634,8 @@ const SANGGONG_COMPONENTS = ["abroad", "vehicle", "reception"] as const;
  */
 function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Claim[], underSanggong: boolean): void {
   const shares: { component: SanggongFinalClaim["component"]; label: string; amount: Amount; percent: Amount }[] = [];
+  // (The paragraph's own figures, each where it stands.)
+  const own: { claim: SanggongFinalClaim; index: number }[] = [];
   const parts = [...p.text.matchAll(SANGGONG_PART)];
   for (const m of parts) {
     const amount = p.amount(m, "amount");
@@ -578,6 +669,7 @@ function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Cl
       if (split) claim.split = split;
     }
     out.push(claim);
+    own.push({ claim, index: m.index });
     if (!read.first.has(component)) read.first.set(component, claim);
     if (component === "total") read.total = amount;
     // (Only a share of the 三公: 占 with no base named, or the 三公 named; a 公务用车购置费's 占 may be of the vehicles'.)
@@ -637,6 +729,18 @@ function sanggongIn(p: Para, next: Para | undefined, read: SanggongRead, out: Cl
         break;
       }
     }
+  // …and a component's, named right before its comparison in a sentence after its figure's (2.公务用车购置及运行维护费支出 104.57 万元。
+  // 其中：…。公务用车购置及运行维护费支出与2024年度相比增加 26.88 万元): the figure's, where the paragraph states the component at one
+  // amount only, before the comparison.
+  for (const m of p.text.matchAll(SANGGONG_COMPARED)) {
+    const component = sanggongKey(m.groups!.label);
+    const stated = own.filter((x) => x.claim.component === component);
+    const claim = stated.find((x) => x.index < m.index)?.claim;
+    if (component === "total" || !claim || claim.change || stated.some((x) => x.claim.amount.text !== claim.amount.text)) continue;
+    const from = m.index + m[0].length;
+    const change = changeIn(p, from, from + p.sentence(from).length);
+    if (change?.amount) claim.change = change;
+  }
   for (const m of p.text.matchAll(SANGGONG_WORDING)) {
     const claim = read.first.get(sanggongKey(m.groups!.label));
     const at = m.index + m[0].search(/决算/);
@@ -690,12 +794,15 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         for (const m of p.text.matchAll(rx)) if (!DEPARTMENT_ONLY.has(figure) || !ofAFund(p.text, m.index, section)) found.push({ figure, label, m });
     const starts = mapArray(found, (f) => f.m.index);
     const figures: { label: string; amount: Amount; end: number }[] = [];
+    const ownFigures: { claim: TableFigureClaim; index: number }[] = [];
     for (const { figure, label, m } of found) {
       const amount = p.amount(m, "amount");
       if (!amount) continue;
       const end = m.index + m[0].length;
       figures.push({ label, amount, end });
-      out.push({ kind: "table-figure", figure, label, amount, change: changeIn(p, end, statementEnd(p, m.index, starts)) });
+      const claim: TableFigureClaim = { kind: "table-figure", figure, label, amount, change: changeIn(p, end, statementEnd(p, m.index, starts), { figure, label }) };
+      ownFigures.push({ claim, index: m.index });
+      out.push(claim);
     }
     const o = OPERATING.exec(p.text);
     if (o) {
@@ -707,6 +814,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       if (budgetChange) claim.budgetChange = budgetChange;
       out.push(claim);
     }
+    namedChanges(p, ownFigures, out);
     for (const m of p.text.matchAll(SELF_EVALUATION)) {
       const amount = p.amount(m, "amount");
       const percent = p.amount(m, "pct");

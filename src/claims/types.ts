@@ -560,6 +560,17 @@ export interface StatedChangeClaim {
 }
 
 /**
+ * A 决算's change on last year whose clause names a total no figure of the paragraph states (与2024年度相比，本年收入合计增加 D
+ * 万元，增长 P% as a paragraph of its own, or after the list of the total's parts): checked against the total the tables print.
+ */
+export interface NamedChangeClaim {
+  kind: "named-change";
+  figure: TableFigure;
+  label: string;
+  change: Change;
+}
+
+/**
  * The funding box of a project's performance form (项目绩效目标表 / 财政项目支出绩效目标填报表), printed for each
  * key project after the tables, as Shanghai's and the central departments' templates lay it out:
  *
@@ -597,6 +608,7 @@ export type Claim =
   | SanggongDirectionClaim
   | SanggongCountClaim
   | ProjectFundsClaim
+  | NamedChangeClaim
   | StatedChangeClaim
   | CompositionClaim
   | VehicleSplitClaim

@@ -664,8 +664,24 @@ const FIGURE_FALLBACK: Partial<Record<TableFigure, FigureSource>> = {
   "special-account-income": { kind: "summary", role: "special-account", key: "amount" },
 };
 
+/**
+ * The 一般公共预算财政拨款支出's execution statement (一般公共预算财政拨款支出年初预算为 B 万元，支出决算为 X 万元, X the figure
+ * read): B against the table's 合计 年初预算数, where it prints one — as each item's against its row (functionItems). Each
+ * statement once (the part states X more than once).
+ */
+function generalBudget(doc: BudgetDocument, final: Amount, t: Table, row: Row, ctx: RuleContext, done: Set<ClaimOf<"execution">>) {
+  const initial = inText(t, amountOf(row, "budget-initial"));
+  if (!initial) return;
+  for (const e of claimsOfKind(doc, "execution")) {
+    if (e.scope !== "general" || e.basis === "adjusted" || e.basis === "full-year" || done.has(e) || !samePrinted(e.final, final)) continue;
+    done.add(e);
+    ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, initial, { zh: `${tableName(t)} 合计 ${columnLabel(t, "budget-initial")}`, en: `${t.id} total ${columnLabel(t, "budget-initial")}` });
+  }
+}
+
 /** A 决算's 情况说明 figures against the tables they restate (收入支出总计 → 表1 总计 …). */
 function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
+  const budgetsDone = new Set<ClaimOf<"execution">>();
   for (const c of claimsOfKind(doc, "table-figure")) {
     let src: FigureSource = FIGURE_SOURCE[c.figure];
     let t = table(doc, src.kind);
@@ -698,8 +714,13 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
       continue;
     }
     const printed = inText(t, amountOf(row ?? undefined, src.key));
-    // A column the table prints, left blank on a 合计 row that prints figures: nothing, 0.
-    const blank = !printed && !!row && t.columns.some((col) => col.key === src.key) && Object.values(row.cells).some((cell) => cell.amount);
+    // A column the table prints, left blank on a 合计 row that prints figures: nothing, 0. So is a 收支总表's item left blank
+    // on its side (三、国有资本经营预算财政拨款收入 with its 行次 and no figure), where other items of the side print theirs.
+    const blank =
+      !printed &&
+      !!row &&
+      t.columns.some((col) => col.key === src.key) &&
+      (Object.values(row.cells).some((cell) => cell.amount) || (!!row.side && src.key in row.cells && t.rows.some((r) => r.side === row.side && amountOf(r, src.key))));
     const b = printed ?? (blank ? zeroLike(c.amount) : null);
     if (src.kind === "allocation-summary" && FUND_FIGURES.has(c.figure)) {
       allocationFund(t, src.key, c.label, c.amount, b, ctx);
@@ -716,6 +737,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     if (c.figure === "general" && row) {
       const present = (key: string) => [amountOf(row, key)].filter((a): a is Amount => !!a);
       changeAgainstTable(executionChanges(doc).get(c.amount), t, present("change"), present("change-adjusted"), { table: "text", item: c.label }, ctx);
+      generalBudget(doc, c.amount, t, row, ctx, budgetsDone);
     }
     const where = row?.role ? (row.label ?? "") : "合计";
     const zh = `${tableName(t)} ${where} ${columnLabel(t, src.key)}${blank ? "（空白，按 0）" : ""}`.replace(/\s+$/, "");

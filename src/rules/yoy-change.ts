@@ -2,11 +2,11 @@ import { Decimal } from "decimal.js";
 import { changeStatements, keyParts, printedAt, sanggongOfLabel, type ChangeStatement } from "../claims/changes.js";
 import { claimsOfKind, previousOf } from "../claims/index.js";
 import { splitProjectName, unitCore } from "../claims/match.js";
-import type { Change, ClaimOf, PriorExecutionClaim, SanggongComponent } from "../claims/types.js";
+import type { Change, ClaimOf, PriorExecutionClaim, SanggongComponent, TableFigure } from "../claims/types.js";
 import type { Rule, RuleContext, Term } from "../engine/types.js";
-import { decimalString, type Amount } from "../model/amount.js";
+import { decimalString, inUnit, type Amount } from "../model/amount.js";
 import { amountOf, table, type BudgetDocument } from "../model/document.js";
-import { allocationFigure, unitBlocks } from "../model/queries.js";
+import { allocationFigure, departmentRow, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
 
 const PREV_BASE = { zh: "增减额 ÷ 上年预算数（本年数 ∓ 增减额）", en: "the change ÷ last year's amount (this year's ∓ the change)" };
@@ -342,10 +342,33 @@ function balancedChanges(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/** Where the tables print the totals a 决算's text names in a change without their figure (named-change): table kind, row role, column. */
+const NAMED_TOTAL: Partial<Record<TableFigure, { kind: "summary" | "allocation-summary" | "general-function"; role?: string; key: string }>> = {
+  "grand-total": { kind: "summary", role: "income-total", key: "amount" },
+  "income-subtotal": { kind: "summary", role: "income-subtotal", key: "amount" },
+  "expenditure-subtotal": { kind: "summary", role: "expenditure-subtotal", key: "amount" },
+  "allocation-grand-total": { kind: "allocation-summary", role: "income-total", key: "amount" },
+  general: { kind: "general-function", key: "total" },
+};
+
+/**
+ * A change the text states of a total without its figure (与2024年度相比，本年收入合计增加 D 万元，增长 P% in a paragraph of its own):
+ * judged as any change, with the total the table prints as this year's amount (in the text's 万元). Not judged where the table
+ * prints none.
+ */
+function namedChange(doc: BudgetDocument, c: ClaimOf<"named-change">, ctx: RuleContext) {
+  const src = NAMED_TOTAL[c.figure];
+  const t = src && table(doc, src.kind);
+  if (!src || !t) return;
+  const row = src.role ? t.rows.find((r) => r.role === src.role) : departmentRow(t);
+  const amount = amountOf(row ?? undefined, src.key);
+  if (amount) judge({ key: "", subject: { table: "text", item: c.label }, amount: inUnit(amount, t.unit, "万元"), change: c.change }, ctx);
+}
+
 export const yoyChange: Rule = {
   id: "yoy-change",
   defaultSeverity: "error",
-  requires: { text: ["stated-change"] },
+  requires: { text: ["stated-change", "named-change"] },
   description: "Text: a year-on-year change and its percentage agree with the stated amounts (percentage = change ÷ last year's amount, or ÷ last year's execution where the text compares with 上年预算执行数; 新增 = 100%, and a decrease to nothing stated in words (未安排预算) 100%; direction words match; an increase at most this year's amount; 财政拨款's change = its funds' changes; a 三公 change = its components'; in a 预算, 支出's change = 收入's); with --previous, the implied last-year figures match last year's document.",
   descriptionZh: "文字部分：同比增减额、增减幅与所列金额一致（增幅 = 增减额 ÷ 上年数，与上年预算执行数比较时除以上年预算执行数；新增项目为 100%，本年未安排（减至 0）的减幅为 100%；增减方向一致；增加额不大于本年数；财政拨款增减额 = 各项资金增减额之和；“三公”经费增减额 = 其三项增减额之和；预算中支出增减额 = 收入增减额）；指定 --previous 时，推算的上年数与上年文件一致。",
   check(doc, ctx) {
@@ -355,6 +378,7 @@ export const yoyChange: Rule = {
       judge(s, ctx);
       if (prev && byKey) againstPrevious(s, lastYearFigure(prev, byKey, s), ctx);
     }
+    for (const c of claimsOfKind(doc, "named-change")) namedChange(doc, c, ctx);
     for (const c of claimsOfKind(doc, "prior-execution")) priorExecution(c, ctx);
     fundChanges(doc, ctx);
     sanggongChanges(doc, ctx);

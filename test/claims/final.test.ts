@@ -771,3 +771,64 @@ describe("a fund's balance in its section", () => {
     expect(judged(text("10.00", "350.00"))).toEqual(["政府性基金预算财政拨款本年支出 350 305"]);
   });
 });
+
+/*
+ * A change whose clause names its subject (湖南, round 49): …其他收入 10.00 万元，占 10.00%。与上年相比，本年收入合计增加 10.00 万元 —
+ * the 本年收入合计's change, not the 其他收入's (the figure before it). Before, it was the last figure's, and judged against it: an
+ * increase beyond this year's amount and a percentage of −100%, two false errors on a consistent document.
+ */
+describe("a change whose clause names its subject", () => {
+  const changes = (paragraphs: string[]) =>
+    claims(paragraphs).flatMap((c) =>
+      c.kind === "table-figure" && c.change
+        ? [`${c.figure} ${c.amount.text}: ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%`]
+        : c.kind === "named-change"
+          ? [`named ${c.figure}: ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%`]
+          : c.kind === "sanggong-final" && c.change
+            ? [`${c.component} ${c.amount.text}: ${c.change.kind} ${c.change.amount?.text} ${c.change.percent?.text}%`]
+            : [],
+    );
+  const income = "  2024年度本年收入合计100.00万元，其中：财政拨款收入90.00万元，占90.00%；其他收入10.00万元，占10.00%。";
+
+  it("is the named subject's, stated before it in the paragraph — not the last figure's", () => {
+    expect(changes([`${income}与上年相比，本年收入合计增加10.00万元，增长11.11%，主要原因是项目增加。`])).toEqual(["income-subtotal 100.00: increase 10.00 11.11%"]);
+    // (Worded with the subject before 比.)
+    expect(changes([`${income}本年收入合计比2023年度增加10.00万元，增长11.11%。`])).toEqual(["income-subtotal 100.00: increase 10.00 11.11%"]);
+    expect(changes([`${income}2024年度本年收入合计比2023年度增加10.00万元，增长11.11%。`])).toEqual(["income-subtotal 100.00: increase 10.00 11.11%"]);
+    // (The spending side alike: 基本支出 … 对附属单位补助支出 0.00 万元。与上年相比，本年支出合计减少 …)
+    expect(changes(["  2024年度本年支出合计100.00万元，其中：基本支出100.00万元，占100.00%；对附属单位补助支出0.00万元，占0.00%。与2023年度相比，本年支出合计减少5.00万元，下降4.76%。"])).toEqual([
+      "expenditure-subtotal 100.00: decrease 5.00 4.76%",
+    ]);
+    // (No subject named, or the figure's own: the figure's, as before.)
+    expect(changes(["  2024年度收、支总计100.00万元。与上年相比，收、支总计各增加10.00万元，增长11.11%。"])).toEqual(["grand-total 100.00: increase 10.00 11.11%"]);
+    expect(changes(["  2024年度一般公共预算财政拨款支出1,521.89万元。与上年相比增加21.89万元，增长1.46%。"])).toEqual(["general 1,521.89: increase 21.89 1.46%"]);
+  });
+
+  it("in a paragraph of its own: a change of the total, for the table's figure; a subject not known: nobody's", () => {
+    expect(changes([income, "  与上年相比，本年收入合计增加10.00万元，增长11.11%。"])).toEqual(["named income-subtotal: increase 10.00 11.11%"]);
+    expect(changes([`${income}与上年相比，收入规模增加10.00万元，增长11.11%。`])).toEqual([]);
+    // (A change opening the paragraph after the totals it follows is theirs already: not a named change besides.)
+    expect(changes(["  2024年度收入总计100.00万元，支出总计100.00万元。", "  与2023年度相比，收入总计和支出总计各增加10.00万元，增长11.11%。"])).toEqual([
+      "grand-total 100.00: increase 10.00 11.11%",
+    ]);
+  });
+
+  it("passes and fails: judged against the named total, never against the figure before it", () => {
+    const judged = (paragraphs: string[]) =>
+      runRules(loadLayoutText("final.txt", [...TABLE, "第三部分 某局2024年度部门决算情况说明", ...paragraphs].join("\n"), { template: shanghaiFinal }), [yoyChange], { tolerance: { kind: "auto" }, lang: "en" }).map(
+        (f) => `${f.severity} ${f.item} ${f.stated} ${f.computed}`,
+      );
+    expect(judged([`${income}与上年相比，本年收入合计增加10.00万元，增长11.11%。`])).toEqual([]);
+    expect(judged([`${income}与上年相比，本年收入合计增加10.00万元，增长12.11%。`])).toEqual(["error 本年收入合计 12.11 11.111"]);
+  });
+
+  it("a 三公 component named before its comparison, its figure stated once before it in the paragraph", () => {
+    const vehicle = (before: string) => [
+      "  （二）“三公”经费财政拨款支出决算具体情况说明",
+      `  2.公务用车购置及运行维护费支出104.57万元。其中：公务用车购置费支出30.72万元；公务用车运行维护费支出73.86万元。${before}公务用车购置及运行维护费支出与2024年度相比增加26.88万元，增长34.59%，主要原因是：更新购置车辆1辆。`,
+    ];
+    expect(changes(vehicle(""))).toEqual(["vehicle 104.57: increase 26.88 34.59%"]);
+    // (Stated at two amounts in the paragraph: which one's is not known.)
+    expect(changes(vehicle("公务用车购置及运行维护费支出预算为110.00万元，支出决算为104.00万元。"))).toEqual([]);
+  });
+});

@@ -126,6 +126,13 @@ describe("the two-lane 基本支出决算表", () => {
     expect(errors.map((f) => f.location.line)).toEqual([11]);
   });
 
+  it("the table's title in a list of the tables' titles before it (湖南's 第二部分): the entry is no table left unread", () => {
+    const list = ["第二部分 2025年度部门决算表", "", "公开05表  一般公共预算财政拨款支出决算表", "公开06表  一般公共预算财政拨款基本支出决算表", "公开07表  一般公共预算财政拨款“三公”经费支出决算表", "", ""];
+    const doc = loadLayoutText("final.txt", [...list, ...HEADER, ...ABOVE].join("\n"), { template: shanghaiFinal });
+    expect(doc.unknownTables?.map((u) => u.title) ?? []).not.toContainEqual(expect.stringMatching(/基本支出/));
+    expect(basic(doc)!.rows.map(read)).toEqual(EXPECTED);
+  });
+
   it("a header that does not print two lanes: listed (lanes not found)", () => {
     const header = [HEADER[0], HEADER[1], "", "    经济分类科目编码          科目名称      决算数", "类      款", ""];
     const doc = loadLayoutText("final.txt", [...header, ...ABOVE].join("\n"), { template: shanghaiFinal });

@@ -705,6 +705,9 @@ function nearAlternative(amounts: LayoutToken[], specs: ColumnSpec[], offsets: n
   return best ? best.cols : null;
 }
 
+/** A title with nothing printed under it before the next title but a page number: an entry of a list of the tables. */
+const titleOnly = (b: Block) => !b.lines.some((l) => text(l) && !PAGE_NUMBER.test(text(l)));
+
 /** A block whose table is listed as not read, and why (列位置不确定 columns uncertain …). */
 function listedBlock(file: string, b: Block, why: string): ParsedBlock {
   return { table: null, unknown: { title: `${b.hit.title}（${why}）`, location: { file, line: b.lines[0] ? fileLine(b.lines[0]) : null } }, department: null };
@@ -2957,6 +2960,10 @@ const BASIC_KINDS = new Set(["general-basic-economic", "allocation-basic-economi
  * 项目支出决算表 in three lanes of 科目编码 · 科目名称 · 决算数) is one column, its 合计 that of every lane.
  */
 function parseLanes(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+  // A title with nothing under it is an entry of a list of the tables' titles (湖南's 第二部分 lists 公开01表 …
+  // 公开09表 before the tables): no lanes to find, and no table left unread — the table printed under its title
+  // is read there.
+  if (titleOnly(b)) return { table: null, department: null };
   const { department, unit, header, body } = sections(file, b);
   const listed = (why: string): ParsedBlock => listedBlock(file, b, why);
   const g = laneGeometry(header);
@@ -3029,7 +3036,7 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
   const tpl = b.hit.tpl;
   // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
   // tables (杭州's 预算公开表 list in the text): not a table, and not an unknown one.
-  if (b.fromHeader && !b.lines.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) return { table: null, department: null };
+  if (b.fromHeader && titleOnly(b)) return { table: null, department: null };
   // A table of the economic classes across, under any title (its words a function table's, an economic one's, or none known).
   const across = classesAcross(file, b);
   if (across) return parseClassified(file, { ...b, hit: { ...b.hit, tpl: across, unknown: false }, fromHeader: true }, across);
