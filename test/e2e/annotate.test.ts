@@ -97,6 +97,6 @@ describe("--annotate <out.xlsx>", () => {
   it("needs one .xlsx or .pdf input: a text document with --annotate is exit 2 with a clear line", () => {
     const r = cli([SEED, "--annotate", join(tmp(), "out.xlsx")]);
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^budget-check: --annotate .*out\.xlsx: needs exactly one \.xlsx workbook or \.pdf document as input \(got fixtures\/shenzhen-sast-2023\/document\.md\)$/);
+    expect(r.stderr.trim()).toMatch(/^budget-check: --annotate .*out\.xlsx: needs exactly one \.xlsx workbook or \.pdf document as input, or a folder of an \.xlsx workbook and its 情况说明 \(got fixtures\/shenzhen-sast-2023\/document\.md\)$/);
   });
 });
