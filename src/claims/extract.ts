@@ -7,8 +7,9 @@ import { genericNotes } from "./generic.js";
 import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { projectFunds } from "./project-funds.js";
+import { staffing } from "./staffing.js";
 import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
-import type { Change, Claim, Claims, Paragraph, ProcurementClaim, SanggongComponent, StaffingField, TableFigure, UnitComponent } from "./types.js";
+import type { Change, Claim, Claims, Paragraph, ProcurementClaim, SanggongComponent, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -265,19 +266,10 @@ function keyProjects(j: JoinedText, out: Claim[]) {
 }
 
 const BASE_UNITS = re(String.raw`共\s*(?<count>NUM)\s*家基层单位`, "g");
-const STAFF: [StaffingField, RegExp][] = [
-  // 行政编制总数15人, also 行政编制15名 / 行政编制数为15人; 离休人员0人.
-  ["admin", re(String.raw`行政编制(?:总?数)?\s*(?:为)?\s*(?<count>NUM)\s*[人名]`)],
-  ["service", re(String.raw`事业编制(?:总?数)?\s*(?:为)?\s*(?<count>NUM)\s*[人名]`)],
-  ["retiredCadres", re(String.raw`离休(?:人员)?\s*(?<count>NUM)\s*[人名]`)],
-  ["retired", re(String.raw`(?<!离)退休(?:人员)?\s*(?<count>NUM)\s*[人名]`)],
-];
-const ACTUAL = re(String.raw`^[^;。]*?实有(?:在编)?人数\s*(?:为)?\s*(?<count>NUM)\s*[人名]`);
-const STAFF_UNIT = /^\d+\s*[.、]\s*(.+?)(?:为|下设|,)/;
-
 /** 部门概况 (and 第六部分's unit scope): staffing per unit and for the system, and the number of 基层单位. */
 function overview(j: JoinedText, out: Claim[]) {
-  for (const p of paragraphsOf(j)) {
+  const paras = paragraphsOf(j);
+  for (const p of paras) {
     for (const m of p.text.matchAll(BASE_UNITS)) {
       const before = p.text.slice(0, m.index).split(/[。;]/).pop() ?? "";
       const list = before.replace(/^.*?包括:?/, "");
@@ -287,21 +279,8 @@ function overview(j: JoinedText, out: Claim[]) {
       out.push({ kind: "base-units", count: p.count(m, "count")!, names, ...(abbreviated && { abbreviated: true as const }) });
     }
     headcountSplits(p, out);
-    if (!/行政编制/.test(p.text)) continue;
-    const counts: Partial<Record<StaffingField, Amount>> = {};
-    for (const [field, rx] of STAFF) {
-      const m = rx.exec(p.text);
-      if (!m) continue;
-      counts[field] = p.count(m, "count")!;
-      if (field === "admin" || field === "service") {
-        const from = m.index + m[0].length;
-        const a = ACTUAL.exec(p.text.slice(from));
-        if (a) counts[field === "admin" ? "adminActual" : "serviceActual"] = p.count(a, "count", from)!;
-      }
-    }
-    const unit = STAFF_UNIT.exec(p.text);
-    out.push({ kind: "staffing", unit: unit ? unit[1].trim() : null, counts });
   }
+  staffing(paras, out, "posts");
 }
 
 /*

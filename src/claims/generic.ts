@@ -9,6 +9,7 @@ import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js"
 import { sanggongCounts } from "./counts.js";
 import { sanggongDirections } from "./directions.js";
 import { vehicleSplits } from "./vehicles.js";
+import { staffing } from "./staffing.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -113,6 +114,8 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     unitLists(paras, k, out);
     unitKinds(paras[k], out);
   }
+  // 部门概况's staffing: the whole's and its units' (staffing.ts).
+  staffing(paras, out, "named");
   if (stage === "budget") genericFigures(paras, listed, figureAt, out, department, year);
   unintroducedShares(paras, figureAt, out);
   namedShares(paras, figureAt, out);

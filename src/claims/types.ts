@@ -265,13 +265,22 @@ export interface KeyProjectClaim {
   amount: Amount;
 }
 
-export type StaffingField = "admin" | "adminActual" | "service" | "serviceActual" | "retiredCadres" | "retired";
+export type StaffingField = "admin" | "adminActual" | "service" | "serviceActual" | "posts" | "inService" | "retiredCadres" | "retired";
 
-/** 部门概况 staffing: 行政编制 / 实有, 事业编制 / 实有, 离休, 退休, for one unit or (unit null) the whole system. */
+/**
+ * 部门概况 staffing: 行政编制 / 实有, 事业编制 / 实有, 编制 in all (核定编制), 在职, 离休, 退休, for one unit or (unit null) the
+ * whole system (claims/staffing.ts).
+ */
 export interface StaffingClaim {
   kind: "staffing";
   unit: string | null;
+  /** A unit's number in the list of units (1., 2. …). */
+  item?: number;
   counts: Partial<Record<StaffingField, Amount>>;
+  /** Its 编制 are stated by kind, every one read (行政编制 and / or 事业编制, none else): a kind not stated is none. */
+  byKind?: true;
+  /** Its paragraph names 编制 of another kind (参公, 工勤, 政法专项 …), which its 行政编制 or 事业编制 may hold or not. */
+  otherPosts?: true;
 }
 
 /** 共 N 家基层单位, with the unit names listed before it. */

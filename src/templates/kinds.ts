@@ -355,8 +355,9 @@ export const KINDS: Record<TableKind, KindSpec> = {
       ...bySource,
     ],
   },
-  // A list of projects with their amounts and targets, each project's 金额 against the project list (performance-vs-projects).
-  "project-performance": { zh: "项目支出绩效表", en: "project performance targets", rowIdentities: [] },
+  // A list of projects with their amounts and targets, each project's 金额 against the project list (performance-vs-projects);
+  // where it prints the amount's sources (江西's 预算金额 over 合计 | 财政拨款 | 其他资金), 合计 = Σ the sources.
+  "project-performance": { zh: "项目支出绩效表", en: "project performance targets", rowIdentities: bySource },
   performance: {
     zh: "部门整体支出绩效目标表",
     en: "performance targets",

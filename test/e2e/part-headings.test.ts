@@ -35,3 +35,26 @@ describe("written parts headed 一、部门概况 … instead of 第一部分 �
     expect(narrativeParts(numbered, "f", 0).map((p) => [p.number, p.title, p.lines.length])).toEqual([[1, "部门概况", 2]]);
   });
 });
+
+// Round 49: the seed's 目录 written otherwise. As plain lines (a PDF's text) it was not read at all (no entry: the tables
+// it lists were not looked for); as list items with the body starting at `## 第一部分` (no `# 一、文字部分` above it, the
+// 目录's first entry again), it ran on into 第一部分 and its first section, whose statements were lost.
+describe("the seed's 目录 in other markup", () => {
+  const dir = tempDir("contents-forms");
+  const seedText = readFileSync(join(ROOT, SEED), "utf8");
+  const contentsEnd = seedText.indexOf("# 一、文字部分\n\n## 第一部分");
+
+  it("as plain lines, and with the body's group heading left out: the seed's findings", { timeout: 60_000 }, () => {
+    expect(contentsEnd).toBeGreaterThan(0);
+    const plain = seedText.slice(0, contentsEnd).replace(/^- /gm, "") + seedText.slice(contentsEnd);
+    // (Its line left blank: the findings' lines stay the seed's.)
+    const noGroup = seedText.slice(0, contentsEnd) + seedText.slice(contentsEnd + "# 一、文字部分".length);
+    for (const [name, text] of [
+      ["plain.md", plain],
+      ["no-group.md", noGroup],
+    ]) {
+      const { doc, seedDoc } = readLikeSeed(join(dir, name), text);
+      expect(said(doc.findings as Finding[]), name).toEqual(said(seedDoc.findings as Finding[]));
+    }
+  });
+});

@@ -705,6 +705,45 @@ describe("a 项目支出绩效目标表: each project once, its words joined, th
     }
   });
 
+  // Before round 49 the group's label was read as a column of its own with no figure under it: the table was listed
+  // (表头未能识别: 预算金额) and no project's amount checked.
+  it("江西's, its money grouped (预算金额 over 合计 | 财政拨款 | 其他资金, or 项目资金 over 年度资金总额 | …): read, each project's sources adding up", () => {
+    for (const [group, total] of [
+      ["预算金额", "合计"],
+      ["项目资金", "年度资金总额"],
+    ]) {
+      const form = (first: string) =>
+        doc(
+          summary,
+          [
+            "                          项目支出绩效目标表",
+            at([80, "单位：万元"]),
+            at([0, "单位名称"], [18, "项目名称"], [46, group], [76, "年度绩效目标"], [100, "绩效指标"]),
+            at([34, total], [46, "财政拨款"], [58, "其他资金"], [90, "一级指标"], [100, "二级指标"], [112, "指标值"]),
+            at([6, "合计"], [34, "279.80"], [46, "276.20"], [58, "3.60"]),
+            at([0, "某某局机关"], [18, "产业发展扶持"], [34, first], [46, "185.67"], [58, "0.00"], [76, "支持特色产业基地建设"], [90, "产出指标"], [100, "数量指标"], [112, "≥300"]),
+            at([0, "某某中心"], [18, "农技推广"], [34, "94.13"], [46, "90.53"], [58, "3.60"], [76, "培育示范主体"], [90, "效益指标"], [100, "社会效益"], [112, "≥95%"]),
+          ].join("\n"),
+        );
+      const d = load(form("185.67"));
+      expect(d.unknownTables).toEqual([]);
+      const t = table(d, "project-performance")!;
+      expect(t.rows.map((r) => [r.kind, r.name, amountOf(r, "total")?.text, amountOf(r, "allocation")?.text, amountOf(r, "other-funds")?.text])).toEqual([
+        ["department", "合计", "279.80", "276.20", "3.60"],
+        ["item", "产业发展扶持", "185.67", "185.67", "0.00"],
+        ["item", "农技推广", "94.13", "90.53", "3.60"],
+      ]);
+      expect(errors(d)).toEqual([]);
+      // 185.67 typed 158.67: its row and the 合计 both say so.
+      expect(errors(load(form("158.67"))).map((f) => [f.ruleId, f.stated, f.computed])).toEqual(
+        expect.arrayContaining([
+          ["row-total", "158.67", "185.67"],
+          ["hierarchy-sum", "279.8", "252.8"],
+        ]),
+      );
+    }
+  });
+
   it("a table left unread after a list of the tables' titles (河南's 附件): its entry is where the table is printed", () => {
     // Page 1 the 目录 of the parts, page 2 the list of the tables (附件), page 3 the 收支总表 (its 表1 on a line above its
     // title), page 4 the 项目支出绩效目标表 under a header not understood.

@@ -120,11 +120,12 @@ describe("a 部门预算 printing each unit's tables after the department's", ()
     await wb.xlsx.writeFile(path);
     const doc = await loadPackage(findPackages(path)[0], {});
     expect(doc.template).toBe("generic");
+    // (Each unit's 10, its 项目支出绩效目标表 among them: 预算金额 over 合计 | 财政拨款 | 其他资金, read since r49-toc.)
     expect((doc.units ?? []).map((u) => [u.name, u.tables.length])).toEqual([
-      ["崇义县农业农村局（局机关）", 9],
-      ["崇义县农业技术推广中心", 9],
-      ["崇义县畜牧兽医中心", 9],
-      ["崇义县农业机械化服务中心", 9],
+      ["崇义县农业农村局（局机关）", 10],
+      ["崇义县农业技术推广中心", 10],
+      ["崇义县畜牧兽医中心", 10],
+      ["崇义县农业机械化服务中心", 10],
     ]);
   });
 

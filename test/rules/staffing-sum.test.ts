@@ -111,3 +111,73 @@ describe("staffing-sum: the units a text counts by kind after their names (云�
     expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed, f.tolerance])).toEqual([["error", "预算单位", "3", "4", "0"]]);
   });
 });
+
+/*
+ * 江西's 部门概况 (any province's text, read by kind): each unit named, then its kind, its 编制 by kind only (核定行政编制 ·
+ * 核定事业编制) or as a total or not at all, its 在职 and 退休; the whole system after them. Before round 49 a unit was read
+ * only where its paragraph printed 行政编制 (the 局机关's alone): 退休 44 = 9 + 14 + 17 + 4 was reported as 44 against 9.
+ */
+describe("staffing-sum: each unit's paragraph in the forms documents print (江西)", () => {
+  const overview = (retired = "44", third = "3.某县畜牧兽医中心，事业单位，核定事业编制20名，实有在职人员19人，退休人员17人。") => `
+## 第九部分 部门概况
+纳入2026年部门预算编制范围的预算单位共4个，包括：某县农业农村局（局机关）、某县农业技术推广中心、某县畜牧兽医中心、某县农业机械化服务中心。
+
+1.某县农业农村局（局机关），行政单位，内设办公室等6个股室，核定行政编制18名，实有在职人员16人，退休人员9人。
+
+2.某县农业技术推广中心，事业单位，核定事业编制24名，实有在职人员22人，退休人员14人。
+
+${third}
+
+4.某县农业机械化服务中心，事业单位，核定编制8名，实有在职人员7人，退休人员4人。
+
+全系统核定编制70名，其中：行政编制18名、事业编制52名；实有在职人员64人，退休人员${retired}人。
+`;
+
+  it("passes: every unit read, whatever it states of its 编制; the system's 核定编制, 在职 and 退休 are theirs", () => {
+    expect(checkText(staffingSum, overview())).toEqual([]);
+  });
+
+  it("reports the system's 退休, 核定编制 or 在职 that the units do not make", () => {
+    const fs = checkText(staffingSum, overview("45"));
+    expect(fs.map((f) => [f.severity, f.item, f.stated, f.computed])).toEqual([["error", "退休", "45", "44"]]);
+    const posts = checkText(staffingSum, overview().replace("全系统核定编制70名", "全系统核定编制71名"));
+    expect(posts.map((f) => [f.item, f.stated, f.computed]).sort()).toEqual([
+      ["全系统核定编制", "71", "70"],
+      ["核定编制", "71", "70"],
+    ]);
+    const inService = checkText(staffingSum, overview().replace("实有在职人员64人", "实有在职人员65人"));
+    expect(inService.map((f) => [f.item, f.stated, f.computed])).toEqual([["在职人员", "65", "64"]]);
+  });
+
+  it("a unit whose figures are not read (or not stated) leaves the sums unjudged: an incomplete sum is no evidence", () => {
+    // (The system's 退休 45 is wrong, but the units' are not all known.)
+    expect(checkText(staffingSum, overview("45", "3.某县畜牧兽医中心，事业单位，人员情况详见附表。"))).toEqual([]);
+    // …nor where the text counts more units than are described.
+    const five = overview("45").replace("预算单位共4个，包括：", "预算单位共5个，包括：某县农业综合执法大队、");
+    expect(checkText(staffingSum, five)).toEqual([]);
+  });
+
+  it("a system naming 参公 编制 beside its 事业编制: the units' 事业编制 (which may hold them) are not summed against it; 核定编制 is", () => {
+    const text = (total: string) => overview().replace("行政编制18名、事业编制52名", "行政编制18名、参照公务员法管理事业编制6名、事业编制46名").replace("全系统核定编制70名", `全系统核定编制${total}名`);
+    expect(checkText(staffingSum, text("70"))).toEqual([]);
+    expect(checkText(staffingSum, text("71")).map((f) => [f.item, f.stated, f.computed]).sort()).toEqual([
+      ["全系统核定编制", "71", "70"],
+      ["核定编制", "71", "70"],
+    ]);
+  });
+});
+
+describe("staffing-sum: 深圳's 部门概况, a unit stating its 事业编制 alone", () => {
+  it("is read (before round 49 only a unit stating 行政编制 was: the system's 退休 was summed over the others)", () => {
+    const text = `
+## 第一部分 部门概况
+### 二、机构设置情况
+本系统包括单位A、单位B、共2家基层单位。系统行政编制总数15人，实有在编人数11人；事业编制总数25人，实有在编人数21人；离休0人，退休36人。
+1. 单位A为本级预算。行政编制总数 15 人，实有在编人数 11 人；离休 0 人，退休 15 人。
+2. 单位B下设综合部。事业编制数 25 人，实有在编人数 21 人；离休 0 人，退休 21 人。
+`;
+    expect(checkText(staffingSum, text)).toEqual([]);
+    const fs = checkText(staffingSum, text.replace("退休36人", "退休37人"));
+    expect(fs.map((f) => [f.item, f.stated, f.computed])).toEqual([["退休", "37", "36"]]);
+  });
+});

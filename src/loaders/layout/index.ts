@@ -6,9 +6,9 @@ import { amountName, SANGGONG_KINDS } from "../../model/queries.js";
 import { levelsByIndent } from "../../model/indent-levels.js";
 import { normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
-import { numberedAsShenzhen, parseNarrative } from "../narrative.js";
+import { contentsExtent, entryTitle, LEADER, numberedAsShenzhen, parseNarrative } from "../narrative.js";
 import { restoreDisplacedLines } from "./displaced-lines.js";
-import { contentsHeader, tableEntry, titlesTable } from "../contents-tables.js";
+import { contentsHeader } from "../contents-tables.js";
 import { generic } from "../../templates/generic.js";
 import { afterDepartment, defaultTemplate, normaliseTitle, templates, withoutQualifier } from "../../templates/index.js";
 import { headingMarker, labelMarker, sameFigures, sameOrganisation, titleMarker, unitDocument, type UnitMarker } from "../../model/units.js";
@@ -57,9 +57,6 @@ export function loadLayoutText(file: string, text: string, opts: LayoutOptions =
 }
 
 const CONTENTS = /^目\s*录$/;
-// A dot leader, or the field a Word 目录 leaves when its page numbers are not updated to text (一、主要职责
-// PAGEREF _Toc32310 \h 3).
-const LEADER = /[…]{2,}|\.{4,}|·{4,}|\s*PAGEREF\s+_?Toc\w*(?:\s+\\?[a-z]\b)*/i;
 const META = /^(编制部门|编制单位|预算主管部门|部门名称|单位名称|预算单位|预算部门|部门)\s*[:：]\s*(.*)$/;
 const NOTE = /^(注|备注|说明)\s*[:：]/;
 /**
@@ -172,30 +169,13 @@ function ofKindIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefin
   return same.length === 1 ? same[0] : undefined;
 }
 
-/** The end of the 目录: the last line of a run of entries with leader dots (…… 3) after 目 录. */
+/** The 目录: its title's line and its last entry's (contentsExtent); -1, -1 where there is none in the first 80 lines. */
 function contentsEnd(lines: LayoutLine[]): { start: number; end: number } {
   const start = lines.findIndex((l, i) => i < 80 && CONTENTS.test(text(l).replace(/\s+/g, " ")) || (i < 80 && /^目\s+录$/.test(text(l))));
   if (start < 0) return { start: -1, end: -1 };
-  let end = start;
-  let first: string | null = null;
-  for (let i = start + 1; i < Math.min(lines.length, start + 120); i++) {
-    const t = text(lines[i]);
-    // A page's number at the foot of a 目录 printed over two pages is no end of it.
-    if (!t || PAGE_NUMBER.test(t)) continue;
-    // The body begins with the 目录's first entry again (第一部分 单位概况), on the next page or straight after.
-    const entry = t.replace(LEADER, "").replace(/[…·.\s\d]+$/, "").replace(/\s+/g, "");
-    // (The header row of a 目录 printed as a table, 序号 | 表名 | 页码, opens it.)
-    if (first === null && contentsHeader(t)) {
-      end = i;
-      continue;
-    }
-    if (first === null) first = entry;
-    else if (entry && entry === first) break;
-    // (A table listed by its number, 表八 政府性基金预算支出表 · 表八 | 政府性基金预算支出表 | 8; not the table's own title.)
-    if (LEADER.test(t) || /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+\s*[.．、]|\(|（)/.test(t) || (tableEntry(t) && !titlesTable((k) => lines[k] && text(lines[k]), i))) end = i;
-    else break;
-  }
-  return { start, end };
+  // (A Markdown list item's mark is not in its text: the line as in the file tells it.)
+  const lineAt = (i: number) => ({ text: text(lines[i]), heading: lines[i].heading, item: /^\s*[-*+•]\s/.test(lines[i].raw ?? "") });
+  return { start, end: contentsExtent(lineAt, start, Math.min(lines.length, start + 120)).end };
 }
 
 /** The template whose tables these lines print (generic when no province's is recognised). */
@@ -3174,7 +3154,7 @@ function contentsOf(file: string, lines: LayoutLine[], range: { start: number; e
   const out: ContentsEntry[] = [];
   if (range.start < 0) return out;
   for (let i = range.start + 1; i <= range.end; i++) {
-    const t = text(lines[i]).replace(LEADER, "").replace(/[…·.\s\d]+$/, "").trim();
+    const t = entryTitle(text(lines[i]));
     if (!t || contentsHeader(t)) continue;
     // A table listed as (一) 收支总表 (Shenzhen's 目录): its title after the number in brackets.
     const probe: LayoutLine = { ...lines[i], text: t.replace(/^[(（]\s*[一二三四五六七八九十\d]+\s*[)）]\s*/, ""), tokens: undefined };
@@ -3391,8 +3371,12 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   // with their 目录; each line keeps its page.
   const before = mapArray(lines.slice(0, tablesStart), (l) => l.raw ?? l.text);
   let numbered = parseNarrative(before, file, tpl);
-  let useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0;
-  if (!useNumbered && (tpl.name === defaultTemplate.name || textOnly)) {
+  // Another province's parts headed 第N部分 are not Shenzhen's (江西's 第二部分 2026年部门预算情况说明 is no
+  // 部门预算收支总体情况): numbered, they would be read by Shenzhen's readers of its part N, which find nothing
+  // there. They are so numbered only when they carry the titles Shenzhen's have.
+  const shenzhen = tpl.name === defaultTemplate.name;
+  let useNumbered = numbered.parts.some((p) => p.number !== null) && numbered.contents.length > 0 && (shenzhen || numberedAsShenzhen(numbered.parts, before));
+  if (!useNumbered && (shenzhen || textOnly)) {
     // A 目录 without list marks (a PDF's, a web page's) is read by the layout reader; the body's parts of a
     // Shenzhen document are Shenzhen's when three or more are headed 第N部分 with the title its part N has
     // (another province's parts so titled are read by the generic reader). Written parts alone have no
