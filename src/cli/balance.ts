@@ -8,7 +8,7 @@ import { decodeText } from "../loaders/decode.js";
 import { formatLocation } from "../model/location.js";
 import type { BudgetDocument } from "../model/document.js";
 import { mdEscape } from "../reporters/markdown.js";
-import { tableHeading } from "../reporters/words.js";
+import { printedTitles, tableHeading } from "../reporters/words.js";
 import { rules } from "../rules/index.js";
 
 /** `budget-check balance <input>` (尾差调平): see docs/cli.md and src/diagnosis/balance.ts. */
@@ -28,6 +28,9 @@ export interface BalanceReport {
   moneyUnit: string | null;
   result: BalanceResult;
 }
+
+/** A table as the document prints it: its title, and the number printed with it (headings name it so). */
+type PrintedTable = { id: string; title: string; printed?: string };
 
 /** Thrown for a one-line error (exit status 2). */
 export class BalanceError extends Error {}
@@ -51,7 +54,9 @@ export async function runBalance(input: string, flags: BalanceFlags): Promise<{ 
   const result = await balance(doc, log, { lang: flags.lang, seconds: flags.seconds });
   const report: BalanceReport = { path: input, department: doc.department, year: doc.year, moneyUnit: doc.moneyUnit, result };
   if (flags.output) await writeBalanced(source, doc, result, flags.output, flags.encoding);
-  const text = flags.format === "json" ? balanceJson(report) : flags.format === "markdown" ? balanceMarkdown(report, flags.lang) : balanceText(report, flags.lang);
+  // The tables named as the document prints them (their titles, and the number printed with each), not the Shenzhen template's.
+  const tables = printedTitles(doc);
+  const text = flags.format === "json" ? balanceJson(report) : flags.format === "markdown" ? balanceMarkdown(report, flags.lang, tables) : balanceText(report, flags.lang, tables);
   return { text, status: result.unsettled.length ? 1 : 0 };
 }
 
@@ -124,12 +129,12 @@ function unsettledLine(u: BalanceResult["unsettled"][number], lang: Lang): strin
   return lang === "zh" ? `${formatLocation(u.location)}  ${u.identity} 仍差 ${u.off}：${u.reason}` : `${formatLocation(u.location)}  ${u.identity} stays off by ${u.off}: ${u.reason}`;
 }
 
-export function balanceText(r: BalanceReport, lang: Lang): string {
+export function balanceText(r: BalanceReport, lang: Lang, tables?: PrintedTable[]): string {
   const zh = lang === "zh";
   const out = [`${r.path}  ${[r.department, r.year, r.moneyUnit ? `(${r.moneyUnit})` : null].filter(Boolean).join(" ")}`];
   for (const h of headline(r, lang)) out.push(`  ${h}`);
   for (const c of r.result.changes) {
-    out.push(`    ${formatLocation(c.location)}  ${tableHeading(c.table, lang).trim()}  ${c.from} → ${c.to}`);
+    out.push(`    ${formatLocation(c.location)}  ${tableHeading(c.table, lang, tables).trim()}  ${c.from} → ${c.to}`);
     if (c.settles.length) out.push(`      ${zh ? "调平" : "settles"}: ${c.settles.join(zh ? "；" : "; ")}`);
   }
   for (const u of r.result.unsettled) out.push(`  ${unsettledLine(u, lang)}`);
@@ -137,13 +142,13 @@ export function balanceText(r: BalanceReport, lang: Lang): string {
   return out.join("\n") + "\n";
 }
 
-export function balanceMarkdown(r: BalanceReport, lang: Lang): string {
+export function balanceMarkdown(r: BalanceReport, lang: Lang, tables?: PrintedTable[]): string {
   const zh = lang === "zh";
   const out = [`## budget-check balance — ${mdEscape(r.path)}`, "", ...headline(r, lang).map((h) => `- ${mdEscape(h)}`), ""];
   const head = zh ? ["位置", "表", "原列示", "调整为", "调平的等式"] : ["Where", "Table", "From", "To", "Settles"];
   if (r.result.changes.length) {
     out.push(`| ${head.join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`);
-    for (const c of r.result.changes) out.push(`| ${[formatLocation(c.location), tableHeading(c.table, lang).trim(), c.from, c.to, c.settles.join("; ")].map(mdEscape).join(" | ")} |`);
+    for (const c of r.result.changes) out.push(`| ${[formatLocation(c.location), tableHeading(c.table, lang, tables).trim(), c.from, c.to, c.settles.join("; ")].map(mdEscape).join(" | ")} |`);
     out.push("");
   }
   for (const u of r.result.unsettled) out.push(`- ❌ ${mdEscape(unsettledLine(u, lang))}`);

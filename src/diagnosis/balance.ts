@@ -79,7 +79,7 @@ export async function balance(doc: BudgetDocument, log: IdentityLog, opts: { lan
   const result: BalanceResult = { changes: [], unsettled: [], proven: true, inexact: inexact.length, locked: { cited: count("cited"), zero: count("zero"), exact: count("exact") } };
   if (!inexact.length) return result;
   const deadline = Date.now() + opts.seconds * 1000;
-  const describe = (c: LinearConstraint) => subjectText(c.subject, opts.lang);
+  const describe = (c: LinearConstraint) => subjectText(c.subject, opts.lang, doc);
   for (const g of components(tableIds)) {
     const cs = mapArray(g, (k) => tableIds[k]);
     if (!cs.some((c) => inexact.includes(c))) continue;

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { decimalString, halfUnit, makeAmount, type Amount } from "../model/amount.js";
-import type { BudgetDocument } from "../model/document.js";
+import { tableById, type BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
 import { pushTo } from "../model/queries.js";
 import type { LinearConstraint } from "../engine/propagate.js";
@@ -368,7 +368,6 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const constraints = mapArray(log.linear, (l) => l.constraint);
   const grid = makeGrid(figuresOf(constraints));
   const subjects = figureSubjects(doc);
-  const kindOf = (table: Subject["table"]) => (table === "text" ? null : (doc.tables.find((t) => t.id === table)?.kind ?? null));
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
   const pending: Culprit[] = [];
@@ -442,7 +441,7 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     }
   }
   explainPercentages(pending, findings, log);
-  return mapArray(pending, (p) => culpritFinding(p.c, p.first, p.partners, p.ties, mapArray(p.explained, (i) => findings[i]), subjects, p.id, opts, kindOf));
+  return mapArray(pending, (p) => culpritFinding(p.c, p.first, p.partners, p.ties, mapArray(p.explained, (i) => findings[i]), subjects, p.id, opts, doc));
 }
 
 /**
@@ -559,11 +558,11 @@ function culpritFinding(
   subjects: Map<Amount, Subject>,
   id: string,
   opts: DiagnoseOptions,
-  kindOf: (table: Subject["table"]) => Finding["tableKind"],
+  doc: BudgetDocument,
 ): Finding {
   const a = c.figure.amount;
   const subject: Subject = subjects.get(a) ?? { table: "text" };
-  const where = subjectText(subject, opts.lang);
+  const where = subjectText(subject, opts.lang, doc);
   const me = proposed(c, subjects);
   const together = mapArray(others, (o) => proposed(o, subjects));
   const alternatives = mapArray(ties, (t) => mapArray(t.changes, (o) => proposed(o, subjects)));
@@ -604,7 +603,7 @@ function culpritFinding(
     withinRounding: false,
     message,
     table: subject.table,
-    tableKind: kindOf(subject.table),
+    tableKind: subject.table === "text" ? null : (tableById(doc, subject.table)?.kind ?? null),
     unit: subject.unit ?? null,
     code: subject.code ?? null,
     item: subject.item ?? null,

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { decimalString, type Amount } from "../model/amount.js";
-import type { BudgetDocument } from "../model/document.js";
+import { tableLabelIn, type BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { rowWords } from "../model/names.js";
 import { unitDocument } from "../model/units.js";
@@ -52,8 +52,13 @@ export function emptyLog(): IdentityLog {
   return { linear: [], ratioFigures: [], ratios: [], systemFindings: [] };
 }
 
-export function subjectText(s: Subject, lang: Lang): string {
-  const table = s.table === "text" ? (lang === "zh" ? "文字部分" : "text") : lang === "zh" ? `表${s.table.slice(1)}` : s.table;
+/**
+ * What a finding is about, as its message begins: `表3 深圳市科学馆 2060702 一般科学研究「合计」`, `T3 … [合计]`; the
+ * table named as the document prints it (model/document.ts tableLabel: `表8` / `T9 (表8)` for a document read by
+ * kind whose 表8 is `T9`).
+ */
+export function subjectText(s: Subject, lang: Lang, doc: Pick<BudgetDocument, "tables">): string {
+  const table = s.table === "text" ? (lang === "zh" ? "文字部分" : "text") : tableLabelIn(doc, s.table, lang);
   const row = rowWords(s.unit, s.code, s.item);
   let text = row ? `${table} ${row}` : table;
   if (s.column) text += lang === "zh" ? `「${s.column}」` : ` [${s.column}]`;
@@ -71,8 +76,8 @@ function printedStrings(v: Verdict, amounts: Amount[]): VerdictStrings {
   return { stated: yuan(n.stated), computed: yuan(n.computed), difference: yuan(n.difference), tolerance: yuan(n.tolerance) };
 }
 
-function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, n: VerdictStrings, lang: Lang, kind: "sum" | "at-most" | "at-least"): string {
-  const subject = subjectText(s, lang);
+function arithmeticMessage(s: Subject, relation: Msg, v: Verdict, n: VerdictStrings, lang: Lang, kind: "sum" | "at-most" | "at-least", doc: BudgetDocument): string {
+  const subject = subjectText(s, lang, doc);
   const short = n.difference.replace(/^-/, "");
   if (lang === "zh") {
     const verdict = v.withinRounding ? "，在尾数误差范围内" : "，超出尾数误差";
@@ -104,9 +109,9 @@ function termsText(terms: RatioIdentity["numerator"], mixed = false): string {
  * (`327 ÷ (2247 − 327 = 1920) = 17%`) and percentages shown at the precision the document prints
  * (the finding's `computed` field keeps one digit more).
  */
-function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang): string {
+function ratioMessage(id: RatioIdentity, v: RatioVerdict, lang: Lang, doc: BudgetDocument): string {
   const n = verdictStrings(v);
-  const subject = subjectText(id.subject, lang);
+  const subject = subjectText(id.subject, lang, doc);
   // One digit more than the printed percentage, at least two: a range shown at the printed precision
   // would seem to hold a printed 10.15% that 10.158%–10.159% does not.
   const places = Math.max(2, id.percent.decimals + 1);
@@ -278,7 +283,7 @@ class EngineContext implements RuleContext {
   }
 
   describe(s: Subject): string {
-    return subjectText(s, this.lang);
+    return subjectText(s, this.lang, this.doc);
   }
 
   /**
@@ -326,7 +331,7 @@ class EngineContext implements RuleContext {
     // that says so and what the figure reads rounded.
     const cut = !v.withinRounding && id.parts.length === 1 && id.parts[0].sign !== -1 ? cutOffFigure(id.total, id.parts[0].amount) : null;
     const n = printedStrings(v, [id.total, ...mapArray(id.parts, (p) => p.amount)]);
-    const message = arithmeticMessage(id.subject, id.relation, v, n, this.lang, "sum") + (cut ? cutOffNote(cut, this.lang) : "");
+    const message = arithmeticMessage(id.subject, id.relation, v, n, this.lang, "sum", this.doc) + (cut ? cutOffNote(cut, this.lang) : "");
     this.fromVerdict(id.subject, v, message, id.total.location, related, cut ? atMostWarning(this.severity) : undefined, n);
   }
 
@@ -344,7 +349,7 @@ class EngineContext implements RuleContext {
     const v = judgeAtMost(id, this.options.tolerance);
     if (this.declareJudged("le", terms, id.subject, id.part.location, v)) return;
     const n = printedStrings(v, [id.part, id.whole]);
-    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-most"), id.part.location, [id.whole.location], undefined, n);
+    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-most", this.doc), id.part.location, [id.whole.location], undefined, n);
   }
 
   atLeast(identity: SumIdentity): void {
@@ -358,7 +363,7 @@ class EngineContext implements RuleContext {
     const related: SourceLocation[] = [];
     for (const p of id.parts) related.push(p.amount.location);
     const n = printedStrings(v, [id.total, ...mapArray(id.parts, (p) => p.amount)]);
-    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-least"), id.total.location, related, undefined, n);
+    this.fromVerdict(id.subject, v, arithmeticMessage(id.subject, id.relation, v, n, this.lang, "at-least", this.doc), id.total.location, related, undefined, n);
   }
 
   ratio(identity: RatioIdentity): void {
@@ -378,7 +383,7 @@ class EngineContext implements RuleContext {
     for (const t of id.denominator) related.push(t.amount.location);
     this.log?.ratios.push({ identity: id, finding: this.findings.length });
     // A truncated percentage (截尾, not 四舍五入) is a slip of presentation, not of the figures: a warning at most.
-    this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang), id.percent.location, related, v.truncated ? atMostWarning(this.severity) : undefined);
+    this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang, this.doc), id.percent.location, related, v.truncated ? atMostWarning(this.severity) : undefined);
   }
 
   report(given: Note): void {
@@ -389,7 +394,7 @@ class EngineContext implements RuleContext {
       ruleId: this.rule.id,
       severity: note.informational ? "info" : this.severity,
       withinRounding: false,
-      message: `${subjectText(note.subject, lang)}：${note.message[lang]}`.replace(/^(.*?)：/, lang === "en" ? "$1: " : "$1："),
+      message: `${subjectText(note.subject, lang, this.doc)}：${note.message[lang]}`.replace(/^(.*?)：/, lang === "en" ? "$1: " : "$1："),
       ...subjectFields(note.subject, this.doc),
       stated: note.stated ?? null,
       computed: note.computed ?? null,

@@ -254,10 +254,36 @@ export function tableById(doc: BudgetDocument, id: TableId | "text"): Table | un
   return doc.tables.find((t) => t.id === id);
 }
 
-/** How a table is named in messages: 表7 when it is printed with a number, else its title. */
+/**
+ * A table as the reader finds it: `表8` / `T8`; where the number printed with its title is not its id's (a
+ * document read by kind, whose 表8 is `T9`), that number: `表8` / `T9 (表8)`, `公开07表` / `T7 (公开07表)`.
+ * Messages, place lines and headings all name a table so (reporters/words.ts, engine/run.ts).
+ */
+export function tableLabel(id: string, lang: "zh" | "en", printed?: string | null): string {
+  const own = `表${id.slice(1)}`;
+  const other = printed && printed !== own ? printed : null;
+  return lang === "zh" ? (other ?? own) : other ? `${id} (${other})` : id;
+}
+
+/**
+ * How a table is named in a Chinese message: as printed (tableLabel: 表7, or 部门公开表08 for a document read by
+ * kind whose 部门公开表08 is `T9`). `fallback` when there is no table.
+ */
 export function tableName(t: Table | undefined, fallback = ""): string {
   if (!t) return fallback;
-  return `表${t.id.slice(1)}`;
+  return tableLabel(t.id, "zh", t.printed);
+}
+
+/** How a table is named in an English message: its id, and the number printed with it where that is another (`T9 (表8)`). */
+export function tableNameEn(t: Table | undefined, fallback = ""): string {
+  if (!t) return fallback;
+  return tableLabel(t.id, "en", t.printed);
+}
+
+/** A table named by its id in a message of the document, in the language given (tableLabel, the document's printed number). */
+export function tableLabelIn(doc: Pick<BudgetDocument, "tables">, id: string, lang: "zh" | "en"): string {
+  for (const t of doc.tables) if (t.id === id) return tableLabel(id, lang, t.printed);
+  return tableLabel(id, lang);
 }
 
 export function amountOf(row: Row | null | undefined, key: string): Amount | null {

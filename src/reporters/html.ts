@@ -7,7 +7,8 @@ import type { FormatOptions } from "./index.js";
 import { pagesHtml, PAGES_STYLE, type PageMark } from "./html-pages.js";
 import { locationText, placeText, printedOf } from "./place.js";
 import { acceptedText, bySeverity, foldLine, foldRounding, shownFindings } from "./present.js";
-import { configLine, findingKind, kindLabel, summaryLine, tableHeading, printedTitles, notCheckedText, unreadText, type FindingKind } from "./words.js";
+import { configLine, findingKind, kindLabel, summaryLine, tableHeading, tableLabel, printedTitles, notCheckedText, unreadText, type FindingKind } from "./words.js";
+import { mapArray } from "../util/arrays.js";
 
 /**
  * One self-contained HTML file (inline style and script, nothing fetched): the summary, then every
@@ -42,7 +43,7 @@ interface FindingData {
   kind: FindingKind;
   label: string;
   rule: string;
-  /** Table id (T1 … T12) or `text`: the filters choose by it. */
+  /** The table filter's key (TableFilter): the table id (T1 … T12) or `text`, unless ids of the batch name other tables. */
   table: string;
   message: string;
   where: string;
@@ -69,6 +70,7 @@ class DocumentPage {
     readonly report: DocumentReport,
     private readonly doc: BudgetDocument | undefined,
     private readonly lang: Lang,
+    readonly tableKey: (table: string) => string = (table) => table,
   ) {
     if (doc) this.indexDocument(doc);
     this.report.findings.forEach((f, i) => this.attach(f, i));
@@ -120,7 +122,7 @@ class DocumentPage {
       kind: findingKind(f),
       label: kindLabel(findingKind(f), this.lang),
       rule: f.ruleId,
-      table: f.table,
+      table: this.tableKey(f.table),
       message: f.message,
       where: placeText(f, this.lang, printedOf(this.report.tables, f.table)),
       accepted: acceptedText(f, this.lang),
@@ -259,24 +261,77 @@ function findingsList(page: DocumentPage, report: DocumentReport, lang: Lang): s
       const under = findings.filter((x) => explainerOf(x) === f);
       return item(byFinding.get(f)!, under.length ? `<ol class="explained">${under.map((u) => item(byFinding.get(u)!)).join("")}</ol>` : "");
     });
-  const foldItems = folds.map((fold) => `<li class="fold" data-table="${fold.table}"><span class="badge k-rounding">${kindLabel("rounding", lang)}</span> ${htmlEscape(foldLine(fold, lang, printedTitles(report)))} — <button type="button" class="show-rounding" data-table="${fold.table}">${w.show}</button></li>`);
+  const key = (table: string) => htmlEscape(page.tableKey(table));
+  const foldItems = folds.map((fold) => `<li class="fold" data-table="${key(fold.table)}"><span class="badge k-rounding">${kindLabel("rounding", lang)}</span> ${htmlEscape(foldLine(fold, lang, printedTitles(report)))} — <button type="button" class="show-rounding" data-table="${key(fold.table)}">${w.show}</button></li>`);
   return `<details class="list" open><summary>${w.findings} (${page.data.length})</summary><ol>\n${[...items, ...foldItems].join("\n")}\n</ol></details>`;
 }
 
+/**
+ * The table filter's options. A table id names one table in the documents of one template and others in a batch
+ * that mixes them (山东's 表8 政府性基金预算支出表 is `T9`, a Shenzhen document's `T9` its 三公 table): an option
+ * is a table as the documents print it — its id, its number as printed and its kind — labelled with that number
+ * and the title of the first document that prints it (its department's name and the year left out):
+ * `T9 (表8) 政府性基金预算支出表`, zh `表8 政府性基金预算支出表`. Its key is the id where every document prints
+ * that id alike (a batch of one template filters as before), else the id and `~2`, `~3` … for the others.
+ */
+export class TableFilter {
+  private readonly keys = new Map<string, string>();
+  private readonly options: { key: string; id: string; label: string }[] = [];
+
+  constructor(report: Report, lang: Lang) {
+    // id → the tables it names, in order of appearance: [what they are, key, label].
+    const byId = new Map<string, [string, string, string][]>();
+    report.documents.forEach((d, i) => {
+      const titles = printedTitles(d);
+      const own = titles && mapArray(titles, (t) => ({ ...t, title: withoutDepartment(t.title, d.department) }));
+      for (const f of d.findings) {
+        if (this.keys.has(`${i}\u0000${f.table}`)) continue;
+        const entry = d.tables.find((t) => t.id === f.table);
+        const what = f.table === "text" ? "text" : `${tableLabel(f.table, lang, entry?.printed)}\u0000${entry?.kind ?? f.tableKind ?? ""}`;
+        const seen = byId.get(f.table) ?? [];
+        let known = seen.find(([w]) => w === what);
+        if (!known) {
+          known = [what, seen.length ? `${f.table}~${seen.length + 1}` : f.table, tableHeading(f.table, lang, own, entry?.printed).trim()];
+          seen.push(known);
+          byId.set(f.table, seen);
+          this.options.push({ key: known[1], id: f.table, label: known[2] });
+        }
+        this.keys.set(`${i}\u0000${f.table}`, known[1]);
+      }
+    });
+  }
+
+  /** The key of a document's table (its index in the report). */
+  keyOf(doc: number, table: string): string {
+    return this.keys.get(`${doc}\u0000${table}`) ?? table;
+  }
+
+  /** The options for the keys the findings shown use, by table number (the written parts last). */
+  optionsFor(findings: FindingData[]): { key: string; label: string }[] {
+    const used = new Set(mapArray(findings, (f) => f.table));
+    const order = (id: string) => (id === "text" ? 99 : Number(id.slice(1)));
+    return this.options.filter((o) => used.has(o.key)).sort((a, b) => order(a.id) - order(b.id));
+  }
+}
+
+/** A table's title without the department's name it begins with (合肥市司法局2026年收入总表 → 2026年收入总表). */
+function withoutDepartment(title: string, department: string | null): string {
+  return department && title.startsWith(department) && title.length > department.length ? title.slice(department.length).trim() : title;
+}
+
 /** Filters over every document's findings: by kind (the legend's badges are the buttons), table and rule. */
-function filterBar(findings: FindingData[], lang: Lang): string {
+function filterBar(findings: FindingData[], tables: TableFilter, lang: Lang): string {
   const w = WORDS[lang];
   const count = (k: FindingKind) => findings.filter((f) => f.kind === k).length;
   const kinds = (["error", "warning", "info", "rounding"] as const)
     .map((k) => `<button type="button" class="badge k-${k}" data-filter-kind="${k}" aria-pressed="${k === "rounding" ? "false" : "true"}">${kindLabel(k, lang)} ${count(k)}</button>`)
     .join(" ");
-  const tables = [...new Set(findings.map((f) => f.table))].sort((a, b) => (a === "text" ? 99 : Number(a.slice(1))) - (b === "text" ? 99 : Number(b.slice(1))));
   const rules = [...new Set(findings.map((f) => f.rule))].sort();
   const option = (v: string, label: string) => `<option value="${htmlEscape(v)}">${htmlEscape(label)}</option>`;
-  return `<div id="filters" class="legend">${kinds} <label>${w.table} <select id="filter-table">${option("", w.all)}${tables.map((t) => option(t, tableHeading(t, lang).trim())).join("")}</select></label> <label>${w.rule} <select id="filter-rule">${option("", w.all)}${rules.map((r) => option(r, r)).join("")}</select></label> <span class="hint">${w.hint}</span></div>`;
+  return `<div id="filters" class="legend">${kinds} <label>${w.table} <select id="filter-table">${option("", w.all)}${tables.optionsFor(findings).map((t) => option(t.key, t.label)).join("")}</select></label> <label>${w.rule} <select id="filter-rule">${option("", w.all)}${rules.map((r) => option(r, r)).join("")}</select></label> <span class="hint">${w.hint}</span></div>`;
 }
 
-function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index: number, lang: Lang): { html: string; data: FindingData[] } {
+function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index: number, lang: Lang, tables: TableFilter): { html: string; data: FindingData[] } {
   const w = WORDS[lang];
   const title = [d.department, d.year].filter((x) => x !== null).join(" ");
   let html = `<section class="doc" data-path="${htmlEscape(d.path)}"><h2>${htmlEscape(title || d.path)} <small>${htmlEscape(d.path)}</small></h2>\n`;
@@ -285,7 +340,7 @@ function documentHtml(d: DocumentReport, doc: BudgetDocument | undefined, index:
     html += `<p class="failure k-error">${w.unreadable}: ${htmlEscape(`${d.failure.location ? formatLocation(d.failure.location) + ": " : ""}${d.failure.message}`)}</p></section>`;
     return { html, data: [] };
   }
-  const page = new DocumentPage(`d${index}`, d, doc, lang);
+  const page = new DocumentPage(`d${index}`, d, doc, lang, (table) => tables.keyOf(index, table));
   html += findingsList(page, d, lang);
   if (doc) {
     const missing = d.tables.filter((t) => !t.present).map((t) => htmlEscape(tableHeading(t.id, lang, printedTitles(d))));
@@ -429,10 +484,11 @@ export function formatHtml(report: Report, opts: FormatOptions): string {
   const failed = report.documents.filter((d) => d.failure).length;
   const sections: string[] = [];
   const findings: FindingData[] = [];
+  const tables = new TableFilter(report, lang);
   report.documents.forEach((d, i) => {
     // --quiet: the errors only, as in every format.
     const shown = opts.quiet ? { ...d, findings: shownFindings(d.findings, true) } : d;
-    const { html, data } = documentHtml(shown, opts.documents?.get(d.path), i, lang);
+    const { html, data } = documentHtml(shown, opts.documents?.get(d.path), i, lang, tables);
     sections.push(html);
     findings.push(...data);
   });
@@ -455,7 +511,7 @@ export function formatHtml(report: Report, opts: FormatOptions): string {
 <table class="summary"><thead><tr><th>${w.doc}</th><th>${w.dept}</th><th>${w.year}</th><th>${heads[0]}</th><th>${heads[1]}</th><th>${heads[2]}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-${filterBar(findings, lang)}
+${filterBar(findings, tables, lang)}
 ${sections.join("\n")}
 </main>
 <aside id="detail" aria-live="polite"><p>${w.hint}</p></aside>

@@ -1,4 +1,5 @@
 import type { Finding, Lang, Severity } from "../engine/types.js";
+import { tableLabel } from "../model/document.js";
 
 /** The words every human-readable format shares: table names, severity labels, the arithmetic line. */
 
@@ -19,18 +20,11 @@ export function tableHeading(t: string, lang: Lang, tables?: { id: string; title
   return `${tableLabel(t, lang, entry?.printed ?? printed)} ${title}`;
 }
 
-/**
- * A table as the reader finds it: `表8` / `T8`; where the number printed with its title is not its id's (a
- * document read by kind, whose 表8 is `T9`), that number: `表8` / `T9 (表8)`, `公开07表` / `T7 (公开07表)`.
- */
-export function tableLabel(t: string, lang: Lang, printed?: string | null): string {
-  const own = `表${t.slice(1)}`;
-  const other = printed && printed !== own ? printed : null;
-  return lang === "zh" ? (other ?? own) : other ? `${t} (${other})` : t;
-}
+/** A table as the reader finds it (model/document.ts): `表8` / `T8`, or as printed, `表8` / `T9 (表8)`. */
+export { tableLabel };
 
 /** The printed titles a document's headings use: any template but the one TABLE_NAMES spells out. */
-export function printedTitles(d: { template?: string; tables: { id: string; title: string }[] }): { id: string; title: string }[] | undefined {
+export function printedTitles<T extends { id: string; title: string }>(d: { template?: string; tables: T[] }): T[] | undefined {
   return d.template && d.template !== "shenzhen" ? d.tables : undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { Amount } from "../model/amount.js";
-import { amountOf, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { acrossScope, blockKey, codeBlocks, columnLabel, rowByRole, tablesOf, unitBlocks } from "../model/queries.js";
 import type { Msg, RuleContext, Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
@@ -66,7 +66,7 @@ const subjectOf = (t: Table, r: Row, key: string) => ({
  */
 function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: string[], printedLevels = false) {
   const names = mapArray(parts, (t) => tableName(t)).join(" + ");
-  const ids = mapArray(parts, (t) => t.id).join(" + ");
+  const ids = mapArray(parts, (t) => tableNameEn(t)).join(" + ");
   const rel: Msg = parts.length > 1 ? { zh: `${names} 同一行之和`, en: `the sum of the same row of ${ids}` } : { zh: `${names} 同一行`, en: `the same row of ${ids}` };
   const none: Msg = { zh: `${names} 中无此行，计为`, en: `${ids} have no such row, counted as` };
   const compare = (r: Row, others: (Row | undefined)[]) => {
@@ -111,7 +111,7 @@ function compareRows(ctx: RuleContext, target: Table, parts: Table[], keys: stri
           subject: subjectOf(parts[i], r, "total"),
           total: y!,
           parts: [],
-          relation: { zh: `${tableName(target)} 中无此行，计为`, en: `${target.id} has no such row, counted as` },
+          relation: { zh: `${tableName(target)} 中无此行，计为`, en: `${tableNameEn(target)} has no such row, counted as` },
         });
       }
     }
@@ -136,7 +136,7 @@ export const allocationTables: Rule = {
     const byEconomic = table(doc, "allocation-basic-economic");
     // The totals against the 财政拨款收支总表.
     if (summary) {
-      const rel = (t: Table, line: Row): Msg => ({ zh: `${tableName(summary)}「${line.name}」`, en: `${summary.id} line “${line.name}”` });
+      const rel = (t: Table, line: Row): Msg => ({ zh: `${tableName(summary)}「${line.name}」`, en: `${tableNameEn(summary)} line “${line.name}”` });
       const carried = nonZero(amountOf(rowByRole(summary, "expenditure-carryforward"), "amount"));
       const spent = rowByRole(summary, "expenditure-subtotal") ?? (carried ? undefined : rowByRole(summary, "expenditure-total"));
       const lines: [Table | undefined, Row | undefined][] = [

@@ -1,4 +1,4 @@
-import { amountOf, table, tableName } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn } from "../model/document.js";
 import { columnLabel, rowByRole } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
@@ -16,7 +16,7 @@ export const allocationVsSummary: Rule = {
     const t1 = table(doc, "summary");
     const t6 = table(doc, "allocation-summary");
     if (!t1 || !t6) return;
-    const rel = { zh: `${tableName(t1)} 同一行`, en: `the same line of ${t1.id}` };
+    const rel = { zh: `${tableName(t1)} 同一行`, en: `the same line of ${tableNameEn(t1)}` };
     for (const role of ALLOCATION_ROLES) {
       const a = rowByRole(t6, role);
       const b = rowByRole(t1, role);

@@ -1,7 +1,7 @@
 import { claimsOfKind } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
 import { decimalString, interval, inUnit, type Amount } from "../model/amount.js";
-import { amountOf, table, tableName, type BudgetDocument } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type BudgetDocument } from "../model/document.js";
 import type { ClaimOf } from "../claims/types.js";
 import type { RuleContext, Subject } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
@@ -136,7 +136,7 @@ export const budgetExecution: Rule = {
         percent: c.completion,
         numerator: [{ amount: c.amount }],
         denominator: [{ amount: b }],
-        relation: { zh: `决算数 ÷ ${tableName(t7)} 预算数`, en: `the final figure ÷ ${t7.id}'s budget` },
+        relation: { zh: `决算数 ÷ ${tableName(t7)} 预算数`, en: `the final figure ÷ ${tableNameEn(t7)}'s budget` },
       });
     }
     const executions = claimsOfKind(doc, "execution");
@@ -230,7 +230,7 @@ function sanggongAgainstBudget(doc: BudgetDocument, ctx: RuleContext) {
     const budget = fromTable ? inUnit(printedBudget!, t7!.unit, "万元") : c.budget;
     const final = fromTable ? inUnit(printedFinal!, t7!.unit, "万元") : c.amount;
     if (!budget) continue;
-    const where = fromTable ? { zh: `${tableName(t7!)} `, en: `${t7!.id}'s ` } : { zh: "文中所列", en: "the text's " };
+    const where = fromTable ? { zh: `${tableName(t7!)} `, en: `${tableNameEn(t7)}'s ` } : { zh: "文中所列", en: "the text's " };
     const subject = { table: "text" as const, item: c.label };
     if (c.wording && !(c.component === "total" && judged))
       wording(ctx, { ...subject, column: "决算数与预算数" }, c.wording, budget, final, { zh: `${where.zh}预算数`, en: `${where.en}budget` });

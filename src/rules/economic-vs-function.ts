@@ -1,4 +1,4 @@
-import { amountOf, table, tableName, type Row, type Table } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type Row, type Table } from "../model/document.js";
 import { ECONOMIC_CLASSES, economicClassKey } from "../model/economic-classes.js";
 import { acrossScope, codeBlocks, columnLabel, tablesOf, unitBlocks, unitKey } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
@@ -48,7 +48,7 @@ function classesAtLeastBasic(ctx: RuleContext, across: Table, basic: Table): voi
           subject: { table: across.id, unit: r.kind === "department" ? null : r.unit, item: r.kind === "department" ? r.name : null, column: name },
           total: x,
           parts: [{ amount: y }],
-          relation: { zh: `${tableName(basic)} 同一单位「${code} ${name}」的基本支出（本表另含项目支出）`, en: `the basic expenditure on ${code} ${name} in ${basic.id} (this table holds project expenditure too)` },
+          relation: { zh: `${tableName(basic)} 同一单位「${code} ${name}」的基本支出（本表另含项目支出）`, en: `the basic expenditure on ${code} ${name} in ${tableNameEn(basic)} (this table holds project expenditure too)` },
         });
     }
   }
@@ -73,7 +73,7 @@ function compare(ctx: RuleContext, t7: Table, t8: Table): void {
         subject: { table: t7.id, unit: r7.kind === "department" ? null : r7.unit, item: r7.kind === "department" ? r7.name : null, column: columnLabel(t7, "basic") },
         total: basic7,
         parts: [{ amount: personnel }, { amount: pub }],
-        relation: { zh: `${tableName(t8)} 人员经费合计 + 公用经费合计`, en: `${t8.id} personnel + public totals` },
+        relation: { zh: `${tableName(t8)} 人员经费合计 + 公用经费合计`, en: `${tableNameEn(t8)} personnel + public totals` },
       });
       continue;
     }
@@ -85,7 +85,7 @@ function compare(ctx: RuleContext, t7: Table, t8: Table): void {
           { table: t8.id, unit: r8.kind === "department" ? null : r8.unit, item: r8.kind === "department" ? r8.name : null, column: columnLabel(t8, key) },
           x,
           y,
-          key === key7 ? { zh: `${tableName(t7)} 同一单位`, en: `the same unit in ${t7.id}` } : { zh: `${tableName(t7)} 同一单位${columnLabel(t7, key7)}`, en: `the same unit's ${columnLabel(t7, key7)} in ${t7.id}` },
+          key === key7 ? { zh: `${tableName(t7)} 同一单位`, en: `the same unit in ${tableNameEn(t7)}` } : { zh: `${tableName(t7)} 同一单位${columnLabel(t7, key7)}`, en: `the same unit's ${columnLabel(t7, key7)} in ${tableNameEn(t7)}` },
         );
     }
   }

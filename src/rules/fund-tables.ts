@@ -1,5 +1,5 @@
 import type { Amount } from "../model/amount.js";
-import { amountOf, table, tableName, type BudgetDocument, type TableKind } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type BudgetDocument, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { columnLabel, fundBalanceCells, rowByRole, unitBlocks } from "../model/queries.js";
 import type { Rule, RuleContext } from "../engine/types.js";
@@ -29,7 +29,7 @@ function balanceLines(doc: BudgetDocument, ctx: RuleContext) {
         { table: summary.table.id, item: normaliseName(summary.row.label ?? summary.row.name ?? ""), column: columnLabel(summary.table, summary.key) },
         total,
         mine,
-        { zh: `${tableName(own.table)} 合计 ${columnLabel(own.table, own.key)}`, en: `${own.table.id} total ${columnLabel(own.table, own.key)}` },
+        { zh: `${tableName(own.table)} 合计 ${columnLabel(own.table, own.key)}`, en: `${tableNameEn(own.table)} total ${columnLabel(own.table, own.key)}` },
       );
     }
   }
@@ -58,7 +58,7 @@ export const fundTables: Rule = {
       const parts: Amount[] = dept ? [dept] : mapArray(units, (u) => amountOf(u.row, key)).filter((a): a is Amount => !!a);
       if (!dept && parts.length === 0) continue;
       const column = key === "income" ? ` ${columnLabel(t, key)}` : "";
-      const relation = dept ? { zh: `${tableName(t)} 合计${column}`, en: `${t.id} total${column}` } : { zh: `${tableName(t)} 各单位合计${column}`, en: `${t.id} sum of units${column}` };
+      const relation = dept ? { zh: `${tableName(t)} 合计${column}`, en: `${tableNameEn(t)} total${column}` } : { zh: `${tableName(t)} 各单位合计${column}`, en: `${tableNameEn(t)} sum of units${column}` };
       if (doc.stage === "final" && key === "total") {
         // A 决算's fund table of 本年支出 only (公开09表): the year's income differs from it by what is carried over to next
         // year, so it is the 财政拨款收入支出决算表's 本年支出合计 in that fund's column that it restates.

@@ -1,5 +1,5 @@
 import { cutOff } from "../model/cutoff.js";
-import { amountOf, table, tableName, type Row } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type Row } from "../model/document.js";
 import { blockKey, codeBlocks, columnLabel, rowByRole, unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
@@ -22,12 +22,12 @@ export const generalVsTotal: Rule = {
     if (!gp || !all || !gp.value.eq(all.value)) return;
     const a = unitBlocks(t7);
     const b = unitBlocks(t3);
-    const rel = { zh: `${tableName(t3)} 同一行`, en: `the same row of ${t3.id}` };
+    const rel = { zh: `${tableName(t3)} 同一行`, en: `the same row of ${tableNameEn(t3)}` };
     // 表7 cut off (the document ends inside it): a row it lacks may just not have been printed.
     const cut = cutOff(doc);
     const cutRelation = cut && {
       zh: `${tableName(t7)} 中无此行（文件在第 ${cut.last.line} 行${tableName(t7)} 中途截断），计为`,
-      en: `${t7.id} has no such row (the document is cut off inside ${t7.id} at line ${cut.last.line}), counted as`,
+      en: `${tableNameEn(t7)} has no such row (the document is cut off inside ${tableNameEn(t7)} at line ${cut.last.line}), counted as`,
     };
     const compare = (r7: Row, r3: Row | undefined) => {
       for (const key of KEYS) {
@@ -38,7 +38,7 @@ export const generalVsTotal: Rule = {
           subject: { table: t7.id, unit: r7.kind === "department" ? null : r7.unit, code: r7.code, item: r7.kind === "code" ? r7.name : null, column: columnLabel(t7, key) },
           total: x,
           parts: y ? [{ amount: y }] : [],
-          relation: y ? rel : { zh: `${tableName(t3)} 中无此行，计为`, en: `${t3.id} has no such row, counted as` },
+          relation: y ? rel : { zh: `${tableName(t3)} 中无此行，计为`, en: `${tableNameEn(t3)} has no such row, counted as` },
         });
       }
     };
@@ -65,7 +65,7 @@ export const generalVsTotal: Rule = {
               subject: { table: t3.id, unit: r.unit, code: r.code, item: r.name, column: columnLabel(t3, "total") },
               total: y,
               parts: [],
-              relation: cut?.table === t7.id && cutRelation ? cutRelation : { zh: `${tableName(t7)} 中无此行，计为`, en: `${t7.id} has no such row, counted as` },
+              relation: cut?.table === t7.id && cutRelation ? cutRelation : { zh: `${tableName(t7)} 中无此行，计为`, en: `${tableNameEn(t7)} has no such row, counted as` },
             });
         }
     }

@@ -1,4 +1,4 @@
-import { amountOf, table, tableName, type Row } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type Row } from "../model/document.js";
 import { columnLabel, rowByRole } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
@@ -25,7 +25,7 @@ export const incomeVsExpenditure: Rule = {
     if (forward && !forward.value.isZero() && !expenditure.columns.some((c) => c.key === "carry-forward")) return;
     const spent = new Map<string, Row>();
     for (const r of expenditure.rows) if (!spent.has(rowKey(r))) spent.set(rowKey(r), r);
-    const rel = { zh: `${tableName(expenditure)} 同一行的合计`, en: `the total of the same line of ${expenditure.id}` };
+    const rel = { zh: `${tableName(expenditure)} 同一行的合计`, en: `the total of the same line of ${tableNameEn(expenditure)}` };
     for (const r of income.rows) {
       const other = spent.get(rowKey(r));
       const stated = amountOf(r, "total");

@@ -1,4 +1,4 @@
-import { amountOf, table, tableName, type Row, type Table } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type Row, type Table } from "../model/document.js";
 import { columnLabel, rowByRole } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 
@@ -47,7 +47,7 @@ export const incomeVsSummary: Rule = {
     if (!income || !summary) return;
     const top = income.rows.find((r) => r.kind === "department");
     if (!top) return;
-    const rel = { zh: `${tableName(summary)} 同一收入项`, en: `the same income line of ${summary.id}` };
+    const rel = { zh: `${tableName(summary)} 同一收入项`, en: `the same income line of ${tableNameEn(summary)}` };
     const pairs: [string, Row | undefined][] = [["total", totalLine(income, summary)]];
     for (const [column, role] of SOURCES) pairs.push([column, rowByRole(summary, role)]);
     // The carry-over, where the summary prints it on one line (a 决算 splits it in two).

@@ -1,5 +1,5 @@
 import type { Rule } from "../engine/types.js";
-import { tableName } from "../model/document.js";
+import { tableName, tableNameEn } from "../model/document.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -39,7 +39,7 @@ export const itemCode: Rule = {
             informational: true,
             message: {
               zh: `${tableName(t)} 的 ${unmatched.length} 个支出项目按名称列示，而文中各表均未列示功能分类科目编码：无法按科目核对`,
-              en: `${unmatched.length} expenditure items of ${t.id} are printed by name and no table of the document prints function codes: they cannot be checked code by code`,
+              en: `${unmatched.length} expenditure items of ${tableNameEn(t)} are printed by name and no table of the document prints function codes: they cannot be checked code by code`,
             },
           });
         continue;

@@ -1,4 +1,4 @@
-import { amountOf, table, tableName, type TableKind } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type TableKind } from "../model/document.js";
 import { codeAcrossUnits, columnLabel, departmentRow, fundIncomeLines, rowByRole } from "../model/queries.js";
 import { Decimal } from "decimal.js";
 import { halfUnit, type Amount } from "../model/amount.js";
@@ -63,7 +63,7 @@ export const itemsVsUnits: Rule = {
             parts,
             relation: {
               zh: `${mapArray(sources, (s) => tableName(s)).join("、")}各单位同一科目合计`,
-              en: `sum over units of the same code in ${mapArray(sources, (s) => s!.id).join(", ")}`,
+              en: `sum over units of the same code in ${mapArray(sources, (s) => tableNameEn(s)).join(", ")}`,
             },
           });
         }
@@ -75,8 +75,8 @@ export const itemsVsUnits: Rule = {
           subject: { table: summary.id, column: columnLabel(summary, "amount") },
           location: skipped.location,
           message: {
-            zh: `文件中没有${mapArray(names, (n) => n.zh).join("、")}，${summary.id} 中含该资金的支出科目未核对`,
-            en: `the document prints no ${mapArray(names, (n) => n.en).join(" or ")}: the items of ${summary.id} that hold its money are not checked`,
+            zh: `文件中没有${mapArray(names, (n) => n.zh).join("、")}，${tableName(summary)}中含该资金的支出科目未核对`,
+            en: `the document prints no ${mapArray(names, (n) => n.en).join(" or ")}: the items of ${tableNameEn(summary)} that hold its money are not checked`,
           },
         });
       }
@@ -194,15 +194,15 @@ function spendsCarryover(ctx: RuleContext, summary: Table, sources: Table[]): bo
     subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
     total: spent,
     parts: mapArray([...totals, carry], (amount) => ({ amount })),
-    relation: { zh: `${mapArray(sources, (s) => tableName(s)).join("、")}合计 + 上年结转`, en: `total of ${mapArray(sources, (s) => s.id).join(", ")} + carry-over` },
+    relation: { zh: `${mapArray(sources, (s) => tableName(s)).join("、")}合计 + 上年结转`, en: `total of ${mapArray(sources, (s) => tableNameEn(s)).join(", ")} + carry-over` },
   });
   ctx.report({
     informational: true,
     subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
     location: spent.location,
     message: {
-      zh: `${summary.id} 支出含上年结转 ${carry.text}，而 ${mapArray(sources, (s) => s.id).join("、")} 只列本年预算：各功能科目无法逐项核对，已核对本年支出合计`,
-      en: `${summary.id} spends the carry-over ${carry.text} as well, while ${mapArray(sources, (s) => s.id).join(", ")} print this year's budget only: its items are not compared code by code; its 本年支出 is checked against their totals plus the carry-over`,
+      zh: `${tableName(summary)} 支出含上年结转 ${carry.text}，而 ${mapArray(sources, (s) => tableName(s)).join("、")} 只列本年预算：各功能科目无法逐项核对，已核对本年支出合计`,
+      en: `${tableNameEn(summary)} spends the carry-over ${carry.text} as well, while ${mapArray(sources, (s) => tableNameEn(s)).join(", ")} print this year's budget only: its items are not compared code by code; its 本年支出 is checked against their totals plus the carry-over`,
     },
   });
   return true;

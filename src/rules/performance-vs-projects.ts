@@ -1,6 +1,6 @@
 import { unitCore } from "../claims/match.js";
 import type { Rule, RuleContext } from "../engine/types.js";
-import { amountOf, table, tableName, type BudgetDocument, type Row, type Table } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type BudgetDocument, type Row, type Table } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { columnLabel } from "../model/queries.js";
 
@@ -31,7 +31,7 @@ export const performanceVsProjects: Rule = {
     }
     const byKey = new Map<string, Row[]>();
     for (const r of list.rows) if (r.kind === "item" && r.name) byKey.set(keyOf(r), [...(byKey.get(keyOf(r)) ?? []), r]);
-    const relation = { zh: `${tableName(list)} 同一单位同名项目合计`, en: `${list.id} the same unit's project of that name, 合计` };
+    const relation = { zh: `${tableName(list)} 同一单位同名项目合计`, en: `${tableNameEn(list)} the same unit's project of that name, 合计` };
     for (const r of perf.rows) {
       const a = amountOf(r, "total");
       if (r.kind !== "item" || !r.name || !a) continue;
@@ -49,13 +49,13 @@ export const performanceVsProjects: Rule = {
         informational: true,
         message:
           same.length > 1
-            ? { zh: `“${where}”在${tableName(list)}中出现 ${same.length} 次，未核对其金额`, en: `“${where}” is printed ${same.length} times in ${list.id}; its amount is not checked` }
-            : { zh: `${tableName(list)}中没有“${where}”，未核对其金额`, en: `${list.id} prints no “${where}”; its amount is not checked` },
+            ? { zh: `“${where}”在${tableName(list)}中出现 ${same.length} 次，未核对其金额`, en: `“${where}” is printed ${same.length} times in ${tableNameEn(list)}; its amount is not checked` }
+            : { zh: `${tableName(list)}中没有“${where}”，未核对其金额`, en: `${tableNameEn(list)} prints no “${where}”; its amount is not checked` },
       });
     }
     const perfTotal = amountOf(perf.rows.find((r) => r.kind === "department"), "total");
     const listTotal = amountOf(list.rows.find((r) => r.kind === "department"), "total");
-    if (perfTotal && listTotal) ctx.equal({ table: perf.id, item: "合计", column: columnLabel(perf, "total") }, perfTotal, listTotal, { zh: `${tableName(list)} 合计`, en: `${list.id} total` });
+    if (perfTotal && listTotal) ctx.equal({ table: perf.id, item: "合计", column: columnLabel(perf, "total") }, perfTotal, listTotal, { zh: `${tableName(list)} 合计`, en: `${tableNameEn(list)} total` });
   },
 };
 
@@ -78,6 +78,6 @@ function withinProjectExpenditure(doc: BudgetDocument, perf: Table, ctx: RuleCon
     subject: { table: spent.id, item: total.name ?? "合计", column: columnLabel(spent, "project") },
     total: projects,
     parts,
-    relation: { zh: `${tableName(perf)} 各项目金额之和`, en: `the sum of ${perf.id}'s projects` },
+    relation: { zh: `${tableName(perf)} 各项目金额之和`, en: `the sum of ${tableNameEn(perf)}'s projects` },
   });
 }

@@ -1,5 +1,5 @@
 import type { Amount } from "../model/amount.js";
-import { amountOf, table, tableName } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn } from "../model/document.js";
 import { blockKey, codeBlocks, columnLabel, unitKey } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
@@ -37,7 +37,7 @@ export const sanggongVsEconomic: Rule = {
           subject: { table: t9.id, unit: r.unit, item: r.label, column: columnLabel(t9, key) },
           total: a,
           parts: mapArray(b, (amount) => ({ amount })),
-          relation: b.length ? { zh: `${tableName(t8)} ${code} ${name}`, en: `${t8.id} ${code} ${name}` } : { zh: `${tableName(t8)} 无 ${code} ${name}，按 0`, en: `${t8.id} has no ${code} ${name}: 0` },
+          relation: b.length ? { zh: `${tableName(t8)} ${code} ${name}`, en: `${tableNameEn(t8)} ${code} ${name}` } : { zh: `${tableName(t8)} 无 ${code} ${name}，按 0`, en: `${tableNameEn(t8)} has no ${code} ${name}: 0` },
         });
       }
     }

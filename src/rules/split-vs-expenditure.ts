@@ -1,4 +1,4 @@
-import { amountOf, table, tableName, type Row, type TableKind } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn, type Row, type TableKind } from "../model/document.js";
 import { columnLabel } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 import type { Amount } from "../model/amount.js";
@@ -40,12 +40,12 @@ export const splitVsExpenditure: Rule = {
       const detail = table(doc, kind);
       if (!detail || !expenditure.columns.some((c) => c.key === column)) continue;
       const byFunction = detail.rows.some((r) => r.kind === "code" && r.codeKind === "function");
-      const rel = { zh: `${tableName(expenditure)} 同一行的${columnLabel(expenditure, column)}`, en: `${columnLabel(expenditure, column)} of the same line of ${expenditure.id}` };
+      const rel = { zh: `${tableName(expenditure)} 同一行的${columnLabel(expenditure, column)}`, en: `${columnLabel(expenditure, column)} of the same line of ${tableNameEn(expenditure)}` };
       // 广州's 项目支出及其他支出预算表: its 合计 is the 项目支出 and the other spending beside it (经营支出, 上缴上级,
       // 对附属单位补助) of the same line.
       const others = kind === "project-summary" && /其他支出/.test(detail.title) ? OTHER_SPENDING.filter((k) => expenditure.columns.some((c) => c.key === k)) : [];
       const summed = mapArray([column, ...others], (k) => columnLabel(expenditure, k)).join(" + ");
-      const relOthers = others.length ? { zh: `${tableName(expenditure)} 同一行的${summed}`, en: `${summed} of the same line of ${expenditure.id}` } : rel;
+      const relOthers = others.length ? { zh: `${tableName(expenditure)} 同一行的${summed}`, en: `${summed} of the same line of ${tableNameEn(expenditure)}` } : rel;
       for (const r of detail.rows) {
         const key = rowKey(r, byFunction);
         const stated = amountOf(r, "total");

@@ -1,4 +1,5 @@
 import { normaliseName } from "../model/names.js";
+import { tableLabelIn, tableName, tableNameEn } from "../model/document.js";
 import type { Rule } from "../engine/types.js";
 import { cutOff } from "../model/cutoff.js";
 import { mapArray } from "../util/arrays.js";
@@ -14,14 +15,13 @@ export const tablePresence: Rule = {
     // A document cut off inside a table: say where it ends, at its last row (the missing tables follow).
     const cut = cutOff(doc);
     if (cut) {
-      const n = (id: string) => id.slice(1);
-      const names = mapArray(cut.missing, (id) => `表${n(id)}`).join("、");
+      const [zh, en] = [tableLabelIn(doc, cut.table, "zh"), tableLabelIn(doc, cut.table, "en")];
       ctx.report({
         subject: { table: cut.table },
         location: cut.last,
         message: {
-          zh: `文件在第 ${cut.last.line} 行（表${n(cut.table)} 中途）结束，似被截断：目录所列其后的 ${names} 均未出现，表${n(cut.table)} 也可能不完整`,
-          en: `the document ends at line ${cut.last.line}, inside ${cut.table}: it seems cut off — ${cut.missing.join(", ")}, listed in the contents after it, are not there, and ${cut.table} may be incomplete`,
+          zh: `文件在第 ${cut.last.line} 行（${zh} 中途）结束，似被截断：目录所列其后的 ${mapArray(cut.missing, (id) => tableLabelIn(doc, id, "zh")).join("、")} 均未出现，${zh} 也可能不完整`,
+          en: `the document ends at line ${cut.last.line}, inside ${en}: it seems cut off — ${mapArray(cut.missing, (id) => tableLabelIn(doc, id, "en")).join(", ")}, listed in the contents after it, are not there, and ${en} may be incomplete`,
         },
       });
     }
@@ -59,12 +59,12 @@ export const tablePresence: Rule = {
     const objects = doc.unreadObjects;
     const bare = objects ? doc.tables.filter((t) => t.rows.length === 0) : [];
     if (objects && bare.length) {
-      const ids = mapArray(bare, (t) => t.id);
+      const ids = mapArray(bare, (t) => tableNameEn(t));
       ctx.report({
         subject: { table: bare[0].id },
         location: bare[0].location,
         message: {
-          zh: `${mapArray(ids, (id) => `表${id.slice(1)}`).join("、")} 只有标题，其下没有可读取的行；正文中有 ${unreadObjectsText(objects!, "zh")}，未读取：如为表格，请粘贴为 Word 表格后再核对`,
+          zh: `${mapArray(bare, (t) => tableName(t)).join("、")} 只有标题，其下没有可读取的行；正文中有 ${unreadObjectsText(objects!, "zh")}，未读取：如为表格，请粘贴为 Word 表格后再核对`,
           en: `${ids.join(", ")} ${ids.length === 1 ? "is" : "are"} printed as ${ids.length === 1 ? "its title" : "their titles"} with no row read under ${ids.length === 1 ? "it" : "them"}, and the body holds ${unreadObjectsText(objects!, "en")}, which are not read: if they are the tables, paste them as Word tables to have them checked`,
         },
       });

@@ -1,4 +1,4 @@
-import { amountOf, table, tableName } from "../model/document.js";
+import { amountOf, table, tableName, tableNameEn } from "../model/document.js";
 import { unitBlocks } from "../model/queries.js";
 import type { Rule } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
@@ -25,11 +25,11 @@ export const tasksVsBudget: Rule = {
         subject: { table: t7!.id, item: dept.name, column: "支出总计" },
         total: total7,
         parts: mapArray(mapArray(tasks, (r) => amountOf(r, "total")).filter((a) => !!a), (amount) => ({ amount: amount! })),
-        relation: { zh: `${tableName(t12)} 各任务总额合计`, en: `sum of the ${t12.id} tasks` },
+        relation: { zh: `${tableName(t12)} 各任务总额合计`, en: `sum of the ${tableNameEn(t12)} tasks` },
       });
     const sum12 = amountOf(t12.rows.find((r) => r.role === "tasks-total"), "total");
-    if (total7 && sum12) ctx.equal({ table: t12.id, item: "金额合计", column: "总额" }, sum12, total7, { zh: `${tableName(t7)} 部门支出总计`, en: `${t7!.id} department total` });
+    if (total7 && sum12) ctx.equal({ table: t12.id, item: "金额合计", column: "总额" }, sum12, total7, { zh: `${tableName(t7)} 部门支出总计`, en: `${tableNameEn(t7)} department total` });
     const basic12 = amountOf(t12.rows.find((r) => r.role === "basic"), "total");
-    if (basic7 && basic12) ctx.equal({ table: t12.id, item: "基本支出", column: "总额" }, basic12, basic7, { zh: `${tableName(t7)} 部门基本支出`, en: `${t7!.id} department basic expenditure` });
+    if (basic7 && basic12) ctx.equal({ table: t12.id, item: "基本支出", column: "总额" }, basic12, basic7, { zh: `${tableName(t7)} 部门基本支出`, en: `${tableNameEn(t7)} department basic expenditure` });
   },
 };

@@ -5,7 +5,7 @@ import { matchProject, projectIndex, unitCore } from "../claims/match.js";
 import type { Change, ClaimOf, TableFigure, ProjectClaim, SanggongComponent, UnitComponent } from "../claims/types.js";
 import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, interval, inUnit, makeCount, type Amount } from "../model/amount.js";
-import { amountOf, COUNT_CELL, table, tableName, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
+import { amountOf, COUNT_CELL, table, tableName, tableNameEn, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, fundBalanceCells, fundIncomeLines, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
@@ -35,7 +35,7 @@ function component(doc: BudgetDocument, ctx: RuleContext, unit: string, c: UnitC
   const t = table(doc, s.table);
   const u = unitRow(doc, s.table, unit);
   if (!u || !t) return;
-  const src = { ...s, zh: `${tableName(t)} ${s.zh}`, en: `${t.id} ${s.en}` };
+  const src = { ...s, zh: `${tableName(t)} ${s.zh}`, en: `${tableNameEn(t)} ${s.en}` };
   const row = src.code ? u.codes.find((r) => r.code === src.code) : u.row;
   const b = inText(t, amountOf(row, src.key));
   if (b) ctx.equal({ table: "text", unit, item: label }, amount, b, { zh: src.zh, en: src.en });
@@ -52,7 +52,7 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
       const t = table(doc, kind)!;
       const b = inText(t, amountOf(r?.row, "total"));
       if (!b) continue;
-      ctx.equal({ table: "text", unit: u.unit, item: "单位预算" }, u.amount, b, { zh: `${tableName(t)} 单位支出总计`, en: `${t.id} unit total` });
+      ctx.equal({ table: "text", unit: u.unit, item: "单位预算" }, u.amount, b, { zh: `${tableName(t)} 单位支出总计`, en: `${tableNameEn(t)} unit total` });
       break;
     }
     for (const c of u.components) component(doc, ctx, u.unit, c.component, c.label, c.amount);
@@ -72,7 +72,7 @@ function department(doc: BudgetDocument, ctx: RuleContext) {
     const subtotal = d.orSubtotal ? t1?.rows.find((r) => r.role === (d.side === "income" ? "income-subtotal" : "expenditure-subtotal")) : undefined;
     const thisYear = inText(t1, amountOf(subtotal, "amount"));
     if (subtotal && thisYear?.value.eq(d.amount.value) && !inText(t1, amountOf(row, "amount"))?.value.eq(d.amount.value)) {
-      ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, thisYear, { zh: `${tableName(t1)} ${subtotal.label ?? ""}`, en: `${t1!.id} ${subtotal.label ?? "this year's subtotal"}` });
+      ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, thisYear, { zh: `${tableName(t1)} ${subtotal.label ?? ""}`, en: `${tableNameEn(t1)} ${subtotal.label ?? "this year's subtotal"}` });
       continue;
     }
     const inSummary = inText(t1, amountOf(row, "amount"));
@@ -82,8 +82,8 @@ function department(doc: BudgetDocument, ctx: RuleContext) {
     const b = inSummary ?? inText(t, amountOf(departmentRow(t), "total"));
     if (!b) continue;
     const where = inSummary
-      ? d.side === "income" ? { zh: `${tableName(t1)} 收入总计`, en: `${t1!.id} total income` } : { zh: `${tableName(t1)} 支出总计`, en: `${t1!.id} total expenditure` }
-      : { zh: `${tableName(t)} 合计`, en: `${t!.id} total` };
+      ? d.side === "income" ? { zh: `${tableName(t1)} 收入总计`, en: `${tableNameEn(t1)} total income` } : { zh: `${tableName(t1)} 支出总计`, en: `${tableNameEn(t1)} total expenditure` }
+      : { zh: `${tableName(t)} 合计`, en: `${tableNameEn(t)} total` };
     ctx.equal({ table: "text", item: d.side === "income" ? "部门预算收入" : "部门预算支出" }, d.amount, b, where);
   }
 }
@@ -104,21 +104,21 @@ function procurement(doc: BudgetDocument, ctx: RuleContext) {
   const t = table(doc, "procurement");
   for (const p of claimsOfKind(doc, "procurement")) {
     const parts = departmentSum(doc, "expenditure", "proc-total");
-    if (parts.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(parts), relation: { zh: `${tableName(table(doc, "expenditure"))} 政府采购小计`, en: `${table(doc, "expenditure")!.id} government procurement subtotal` } });
+    if (parts.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(parts), relation: { zh: `${tableName(table(doc, "expenditure"))} 政府采购小计`, en: `${tableNameEn(table(doc, "expenditure"))} government procurement subtotal` } });
     // The 政府采购预算表 (a 预算's: a 决算's text states the contracts signed, no table's budget): its 合计, printed or
     // as the sum of its units, and each kind the text states where the table prints its column (货物 | 工程 | 服务).
     if (!t || doc.stage === "final") continue;
     const total = departmentSum(doc, "procurement", "total");
-    if (total.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(total), relation: { zh: `${tableName(t)} 合计`, en: `${t.id} total` } });
+    if (total.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(total), relation: { zh: `${tableName(t)} 合计`, en: `${tableNameEn(t)} total` } });
     for (const c of p.components) {
       if (!t.columns.some((col) => col.key === c.component)) continue;
       const kind = departmentSum(doc, "procurement", c.component);
       const [zh, en] = PROCUREMENT_LABEL[c.component];
-      if (kind.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(kind), relation: { zh: `${tableName(t)} ${zh}`, en: `${t.id} ${en}` } });
+      if (kind.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(kind), relation: { zh: `${tableName(t)} ${zh}`, en: `${tableNameEn(t)} ${en}` } });
     }
     // 面向中小企业预留 N 万元: the table's 其中：面向中小企业预留 where it prints one.
     const sme = p.reserved ? departmentSum(doc, "procurement", "proc-sme") : [];
-    if (p.reserved && sme.length) ctx.sum({ subject: { table: "text", item: "面向中小企业预留" }, total: p.reserved.sme, parts: terms(sme), relation: { zh: `${tableName(t)} ${columnLabel(t, "proc-sme")}`, en: `${t.id} ${columnLabel(t, "proc-sme")}` } });
+    if (p.reserved && sme.length) ctx.sum({ subject: { table: "text", item: "面向中小企业预留" }, total: p.reserved.sme, parts: terms(sme), relation: { zh: `${tableName(t)} ${columnLabel(t, "proc-sme")}`, en: `${tableNameEn(t)} ${columnLabel(t, "proc-sme")}` } });
   }
 }
 
@@ -146,7 +146,7 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
     // (A component the table prints no column for — 会议费 and 培训费 beside a table of the 三公 alone — is not 0.)
     if (!t9.columns.some((col) => col.key === key)) continue;
     const cur = mapArray(rows("current-year"), (r) => inText(t9, amountOf(r, key)));
-    if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${t9.id} this year's ${columnLabel(t9, key)}, all units` } });
+    if (cur.length) ctx.sum({ subject, total: s.amount, parts: terms(cur), relation: { zh: `${tableName(t9)} 本年${s.label}合计`, en: `${tableNameEn(t9)} this year's ${columnLabel(t9, key)}, all units` } });
     const c = s.change ?? stated.find((x) => printedAt(x.amount) === printedAt(s.amount) && sanggongOfLabel(x.label) === key)?.change ?? null;
     if (!c || !c.amount || (c.kind !== "increase" && c.kind !== "decrease") || !onLastYearsBudget(doc, c)) continue;
     const sign: 1 | -1 = c.kind === "decrease" ? -1 : 1;
@@ -160,7 +160,7 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
         subject: { ...subject, column: row.length ? "增减变化金额" : "比上年增减" },
         total: c.amount,
         parts: mapArray(printed, (amount) => ({ amount, sign })),
-        relation: { zh: `${tableName(t9)} ${row.length ? "增减变化金额" : columnLabel(t9, "change")}合计${negated.zh}`, en: `${t9.id} change, all units${negated.en}` },
+        relation: { zh: `${tableName(t9)} ${row.length ? "增减变化金额" : columnLabel(t9, "change")}合计${negated.zh}`, en: `${tableNameEn(t9)} change, all units${negated.en}` },
       });
       continue;
     }
@@ -172,7 +172,7 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
       subject: { ...subject, column: "增减额" },
       total: c.amount,
       parts: [...mapArray(now, (amount) => ({ amount, sign })), ...mapArray(last, (amount) => ({ amount, sign: -sign as 1 | -1 }))],
-      relation: c.kind === "decrease" ? { zh: `${tableName(t9)} 上年预算数 − 本年预算数`, en: `${t9.id} last year's − this year's amount` } : { zh: `${tableName(t9)} 本年预算数 − 上年预算数`, en: `${t9.id} this year's − last year's amount` },
+      relation: c.kind === "decrease" ? { zh: `${tableName(t9)} 上年预算数 − 本年预算数`, en: `${tableNameEn(t9)} last year's − this year's amount` } : { zh: `${tableName(t9)} 本年预算数 − 上年预算数`, en: `${tableNameEn(t9)} this year's − last year's amount` },
     });
   }
 }
@@ -252,7 +252,7 @@ function sanggongDirections(doc: BudgetDocument, ctx: RuleContext) {
       computed: decimalString(a.value.minus(b.value)),
       message: {
         zh: `文中称${s.label}比上年${word[0]}，但${tableName(t9)}上年 ${b.text}、本年 ${a.text}：${actual[0]}`,
-        en: `the text says ${s.label} is ${word[1]} on last year, but ${t9.id} prints last year ${b.text} and this year ${a.text}: ${actual[1]}`,
+        en: `the text says ${s.label} is ${word[1]} on last year, but ${tableNameEn(t9)} prints last year ${b.text} and this year ${a.text}: ${actual[1]}`,
       },
     });
   }
@@ -267,7 +267,7 @@ function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
   const running = t9 ? mapArray(t9.rows, (r) => inText(t9, amountOf(r, "running-cost"))).filter((a): a is Amount => !!a) : [];
   if (t9 && running.length) {
     for (const o of claimsOfKind(doc, "operating-cost"))
-      ctx.sum({ subject: { table: "text", item: "机关运行经费" }, total: o.amount, parts: mapArray(running, (amount) => ({ amount })), relation: { zh: `${tableName(t9)} 机关运行经费`, en: `${t9.id} running costs` } });
+      ctx.sum({ subject: { table: "text", item: "机关运行经费" }, total: o.amount, parts: mapArray(running, (amount) => ({ amount })), relation: { zh: `${tableName(t9)} 机关运行经费`, en: `${tableNameEn(t9)} running costs` } });
     return;
   }
   const t8 = table(doc, "general-economic");
@@ -279,7 +279,7 @@ function operatingCost(doc: BudgetDocument, ctx: RuleContext) {
   if (staffing?.counts.admin?.value.isZero()) return; // not an administrative unit
   const b = inText(t8, amountOf(own.codes.find((r) => r.code === "302"), "basic"));
   for (const o of claimsOfKind(doc, "operating-cost"))
-    if (b) ctx.equal({ table: "text", unit: own.row.unit, item: "机关运行经费" }, o.amount, b, { zh: `${tableName(t8)} 本级 302 商品和服务支出（基本支出）`, en: `${t8.id} 302 goods and services (basic) of the department's own unit` });
+    if (b) ctx.equal({ table: "text", unit: own.row.unit, item: "机关运行经费" }, o.amount, b, { zh: `${tableName(t8)} 本级 302 商品和服务支出（基本支出）`, en: `${tableNameEn(t8)} 302 goods and services (basic) of the department's own unit` });
 }
 
 function projects(doc: BudgetDocument, ctx: RuleContext) {
@@ -298,7 +298,7 @@ function projects(doc: BudgetDocument, ctx: RuleContext) {
   for (const r of t12?.rows ?? []) {
     if (r.role !== "task" || !r.name) continue;
     const a = inText(t12, amountOf(r, "total"));
-    if (a) compare(matchProject(list, r.name, a, index), a, { zh: `${tableName(t12)}「${r.name}」`, en: `${t12!.id} "${r.name}"` });
+    if (a) compare(matchProject(list, r.name, a, index), a, { zh: `${tableName(t12)}「${r.name}」`, en: `${tableNameEn(t12)} "${r.name}"` });
   }
 }
 
@@ -314,7 +314,7 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
       const whole = inText(t3, amountOf(departmentRow(t3), "project"));
       const budget = doc.stage !== "final";
       const item = "绩效目标 涉及项目预算资金";
-      const relation = t3 && { zh: `${tableName(t3)} 项目支出合计`, en: `${t3.id} total project expenditure` };
+      const relation = t3 && { zh: `${tableName(t3)} 项目支出合计`, en: `${tableNameEn(t3)} total project expenditure` };
       // (Every project's, the text says — 项目全部实行绩效目标管理，…项目支出预算 X 万元: the 项目支出 itself.)
       if (p.amount && whole && relation && budget && p.all) ctx.equal({ table: "text", item: "绩效目标 涉及项目支出预算" }, p.amount, whole, relation);
       else if (p.amount && whole && relation && (!p.share || budget)) ctx.atMost({ subject: { table: "text", item }, part: p.amount, whole, relation });
@@ -322,7 +322,7 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
       const kind = p.share?.fund === "general" ? "general-function" : "expenditure";
       const project = p.share ? departmentSum(doc, kind, "project") : [];
       if (p.amount && p.share && project.length) {
-        const base = { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${table(doc, kind)!.id} total project expenditure` };
+        const base = { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${tableNameEn(table(doc, kind))} total project expenditure` };
         ctx.ratio({ subject: { table: "text", item: budget ? item : "绩效自评 涉及资金", column: "占比" }, percent: p.share.percent, numerator: [{ amount: p.amount }], denominator: terms(project), relation: { zh: `涉及资金 ÷ ${base.zh}`, en: `the funds ÷ ${base.en}` } });
         // 占…的100%: the text says the funds are all of it, the 项目支出 itself (a figure off by less than ½% of it still
         // rounds to 100%).
@@ -335,21 +335,21 @@ function performance(doc: BudgetDocument, ctx: RuleContext) {
         const whole = departmentSum(doc, of, "project");
         // (Its 合计 row; a table of units without one is left alone.)
         if (whole.length === 1)
-          ctx.atMost({ subject: { table: "text", item: "部门评价 涉及资金" }, part: p.amount, whole: whole[0], relation: { zh: `${tableName(table(doc, of))} 项目支出合计`, en: `${table(doc, of)!.id} total project expenditure` } });
+          ctx.atMost({ subject: { table: "text", item: "部门评价 涉及资金" }, part: p.amount, whole: whole[0], relation: { zh: `${tableName(table(doc, of))} 项目支出合计`, en: `${tableNameEn(table(doc, of))} total project expenditure` } });
       }
       continue;
     }
     // Every project's funds: the expenditure table's 项目支出 (every fund), else the 一般公共预算 table's.
     const kind = departmentSum(doc, "expenditure", "project").length ? "expenditure" : "general-function";
     const project = departmentSum(doc, kind, "project");
-    if (p.amount && project.length) ctx.sum({ subject: { table: "text", item: "绩效 涉及预算资金" }, total: p.amount, parts: terms(project), relation: { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${table(doc, kind)!.id} total project expenditure` } });
+    if (p.amount && project.length) ctx.sum({ subject: { table: "text", item: "绩效 涉及预算资金" }, total: p.amount, parts: terms(project), relation: { zh: `${tableName(table(doc, kind))} 项目支出合计`, en: `${tableNameEn(table(doc, kind))} total project expenditure` } });
     if (!p.goals) continue;
     const goals = p.goals;
     const count = (n: number, what: Msg) => ctx.equal({ table: "text", item: "项目绩效目标个数" }, goals, makeCount(String(n), goals.location)!, what);
     // The 重点项目 listed in part 7 are some of the projects that set targets, not all of them: no more than those.
     if (keyRows.length)
       ctx.atMost({ subject: { table: "text", item: "第七部分所列重点项目数" }, part: makeCount(String(keyRows.length), keyRows[0].amount.location)!, whole: goals, relation: { zh: "设置绩效目标的项目数", en: "the projects that set targets" } });
-    if (tasks.length) count(tasks.length, { zh: `${tableName(t12)} 项目任务数（基本支出以外）`, en: `the ${t12!.id} tasks besides basic expenditure` });
+    if (tasks.length) count(tasks.length, { zh: `${tableName(t12)} 项目任务数（基本支出以外）`, en: `the ${tableNameEn(t12)} tasks besides basic expenditure` });
   }
 }
 
@@ -373,7 +373,7 @@ function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleC
   if (p.projects.value.lt(listed))
     count({
       zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}却列有 ${listed} 个项目`,
-      en: `the text counts ${p.projects.text} projects with performance targets, but ${perf.id} lists ${listed}`,
+      en: `the text counts ${p.projects.text} projects with performance targets, but ${tableNameEn(perf)} lists ${listed}`,
     });
   if (!p.amount || amounts.some((a) => !a)) return;
   // Fewer listed than the text counts, but their amounts add up to the funds it states for its N (within rounding) and no
@@ -385,11 +385,11 @@ function targetsTable(doc: BudgetDocument, p: ClaimOf<"performance">, ctx: RuleC
   if (p.projects.value.gt(listed) && names.size === rows.length && sum.lo.lte(stated.hi) && stated.lo.lte(sum.hi))
     count({
       zh: `文中称实行绩效目标管理的项目 ${p.projects.text} 个，${tableName(perf)}所列 ${listed} 个项目的金额之和已等于文中涉及资金 ${p.amount.text} 万元（表中即全部项目）`,
-      en: `the text counts ${p.projects.text} projects with performance targets, but the ${listed} projects ${perf.id} lists already add up to the ${p.amount.text} it states for them (the table lists them all)`,
+      en: `the text counts ${p.projects.text} projects with performance targets, but the ${listed} projects ${tableNameEn(perf)} lists already add up to the ${p.amount.text} it states for them (the table lists them all)`,
     });
   const subject = { table: "text" as const, item: "绩效目标 涉及项目预算资金" };
   if (p.projects.value.eq(rows.length))
-    ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${perf.id}` } });
+    ctx.sum({ subject, total: p.amount, parts: terms(amounts), relation: { zh: `${tableName(perf)} 所列 ${rows.length} 个项目金额之和`, en: `the ${rows.length} projects of ${tableNameEn(perf)}` } });
 }
 
 const LEVELS = ["类", "款", "项"];
@@ -446,7 +446,7 @@ function changeAgainstTable(change: Change | undefined, t: Table, column: Amount
     subject: { ...subject, column: "比上年执行数增减额" },
     total: change.amount,
     parts: mapArray(column, (a) => ({ amount: inText(t, a)!, sign })),
-    relation: { zh: `${tableName(t)} 比上年执行数增减额${sign < 0 ? "（取反）" : ""}`, en: `${t.id} change on last year's execution${sign < 0 ? " (negated)" : ""}` },
+    relation: { zh: `${tableName(t)} 比上年执行数增减额${sign < 0 ? "（取反）" : ""}`, en: `${tableNameEn(t)} change on last year's execution${sign < 0 ? " (negated)" : ""}` },
   });
 }
 
@@ -517,7 +517,7 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
       const b = inText(t!, amountOf(hit, key)) ?? (blank ? zeroLike(c.amount) : null);
       if (!hit || !b) continue;
       const row = [hit.code, hit.name].filter(Boolean).join(" ");
-      const what = { zh: `${tableName(t!)} ${row}${blank ? "（空白，按 0）" : ""}`, en: `${t!.id} ${row}${blank ? " (blank: 0)" : ""}` };
+      const what = { zh: `${tableName(t!)} ${row}${blank ? "（空白，按 0）" : ""}`, en: `${tableNameEn(t)} ${row}${blank ? " (blank: 0)" : ""}` };
       const subject = { table: "text" as const, code: hit.code, item: c.names.join("-") };
       // The generic reader's item is the department's: Σ of the code's rows over the table's budget units (a row
       // found by its names is the one row).
@@ -675,7 +675,7 @@ function generalBudget(doc: BudgetDocument, final: Amount, t: Table, row: Row, c
   for (const e of claimsOfKind(doc, "execution")) {
     if (e.scope !== "general" || e.basis === "adjusted" || e.basis === "full-year" || done.has(e) || !samePrinted(e.final, final)) continue;
     done.add(e);
-    ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, initial, { zh: `${tableName(t)} 合计 ${columnLabel(t, "budget-initial")}`, en: `${t.id} total ${columnLabel(t, "budget-initial")}` });
+    ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, initial, { zh: `${tableName(t)} 合计 ${columnLabel(t, "budget-initial")}`, en: `${tableNameEn(t)} total ${columnLabel(t, "budget-initial")}` });
   }
 }
 
@@ -696,13 +696,13 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     if ((src.key === "personnel" || src.key === "public") && !t.columns.some((col) => col.key === src.key)) {
       const parts = byClasses(t, src.key);
       const name = src.key === "personnel" ? "301 工资福利支出 + 303 对个人和家庭的补助" : "301、303 以外各类";
-      if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${name}之和`, en: `${t.id} Σ of the ${src.key === "personnel" ? "301 and 303" : "other"} classes` } });
+      if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${name}之和`, en: `${tableNameEn(t)} Σ of the ${src.key === "personnel" ? "301 and 303" : "other"} classes` } });
       continue;
     }
     if (src.code) {
       // Not checked where the table prints no row of the class (its rows by 款 only).
       const parts = classRows(t, (code) => code === src.code);
-      if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${src.code} ${c.label}`, en: `${t.id} ${src.code} ${c.label}` } });
+      if (parts.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(parts), relation: { zh: `${tableName(t)} ${src.code} ${c.label}`, en: `${tableNameEn(t)} ${src.code} ${c.label}` } });
       continue;
     }
     const row = src.role ? roleRow(t, src) : departmentRow(t);
@@ -710,7 +710,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     if (!row && !src.role) {
       // No 合计 row (国家信访局's 表5 starts at its first 类): the column's Σ over the 类 rows, of every unit.
       const classes = mapArray(t.rows.filter((r) => r.kind === "code" && r.code?.length === 3), (r) => inText(t, amountOf(r, src.key))).filter((a): a is Amount => !!a);
-      if (classes.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(classes), relation: { zh: `${tableName(t)} 各类 ${columnLabel(t, src.key)}之和`, en: `${t.id} Σ of the 类 rows, ${columnLabel(t, src.key)}` } });
+      if (classes.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(classes), relation: { zh: `${tableName(t)} 各类 ${columnLabel(t, src.key)}之和`, en: `${tableNameEn(t)} Σ of the 类 rows, ${columnLabel(t, src.key)}` } });
       continue;
     }
     const printed = inText(t, amountOf(row ?? undefined, src.key));
@@ -731,7 +731,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     // 上年结转 — that one where the figure is it and not this year's.
     const whole = c.orTotal ? allocationIncomeTotal(doc) : null;
     if (whole && agree(whole.amount, c.amount) && !agree(b, c.amount)) {
-      ctx.equal({ table: "text", item: c.label }, c.amount, whole.amount, { zh: `${tableName(whole.table)} 收入总计`, en: `${whole.table.id} total income` });
+      ctx.equal({ table: "text", item: c.label }, c.amount, whole.amount, { zh: `${tableName(whole.table)} 收入总计`, en: `${tableNameEn(whole.table)} total income` });
       continue;
     }
     if (c.figure === "general" && row) {
@@ -741,7 +741,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     }
     const where = row?.role ? (row.label ?? "") : "合计";
     const zh = `${tableName(t)} ${where} ${columnLabel(t, src.key)}${blank ? "（空白，按 0）" : ""}`.replace(/\s+$/, "");
-    ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh, en: `${t.id} ${where} ${columnLabel(t, src.key)}${blank ? " (blank: 0)" : ""}` });
+    ctx.equal({ table: "text", item: c.label }, c.amount, b, { zh, en: `${tableNameEn(t)} ${where} ${columnLabel(t, src.key)}${blank ? " (blank: 0)" : ""}` });
   }
   // The “三公” 年初预算 and 决算 against the 三公 table's 预算数 and 决算数 合计.
   const t7 = table(doc, "sanggong");
@@ -750,8 +750,8 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
     if (e.scope !== "sanggong" || !t7) continue;
     const budget = inText(t7, amountOf(row, "budget-total"));
     const final = inText(t7, amountOf(row, "total")) ?? (budget ? zeroLike(e.final) : null);
-    if (budget) ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, budget, { zh: `${tableName(t7)} 预算数合计`, en: `${t7.id} budget total` });
-    if (final) ctx.equal({ table: "text", item: `${e.label} 决算` }, e.final, final, { zh: `${tableName(t7)} 决算数合计${amountOf(row, "total") ? "" : "（空白，按 0）"}`, en: `${t7.id} final total${amountOf(row, "total") ? "" : " (blank: 0)"}` });
+    if (budget) ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, budget, { zh: `${tableName(t7)} 预算数合计`, en: `${tableNameEn(t7)} budget total` });
+    if (final) ctx.equal({ table: "text", item: `${e.label} 决算` }, e.final, final, { zh: `${tableName(t7)} 决算数合计${amountOf(row, "total") ? "" : "（空白，按 0）"}`, en: `${tableNameEn(t7)} final total${amountOf(row, "total") ? "" : " (blank: 0)"}` });
   }
 }
 
@@ -784,9 +784,9 @@ function allocationFund(t: Table, fund: string, label: string, amount: Amount, s
   const carried = lines.carryover ? inText(t, amountOf(lines.opening, "amount")) : null;
   const subject = { table: "text" as const, item: label };
   if (spent && !(thisYear && agree(thisYear, amount) && !agree(spent, amount)))
-    ctx.equal(subject, amount, spent, { zh: `${tableName(t)} 支出总计 ${columnLabel(t, fund)}`, en: `${t.id} total expenditure, ${columnLabel(t, fund)}` });
+    ctx.equal(subject, amount, spent, { zh: `${tableName(t)} 支出总计 ${columnLabel(t, fund)}`, en: `${tableNameEn(t)} total expenditure, ${columnLabel(t, fund)}` });
   else if (thisYear && own && (spent || !carried || carried.value.isZero()))
-    ctx.equal(subject, amount, thisYear, { zh: `${tableName(t)} 本年收入 ${normaliseName(own.label ?? "")}`, en: `${t.id} this year's income, ${normaliseName(own.label ?? "")}` });
+    ctx.equal(subject, amount, thisYear, { zh: `${tableName(t)} 本年收入 ${normaliseName(own.label ?? "")}`, en: `${tableNameEn(t)} this year's income, ${normaliseName(own.label ?? "")}` });
 }
 
 /** 财政拨款收入 / 财政拨款支出预算 (in all or by fund) of the 编制说明 against the tables. */
@@ -795,7 +795,7 @@ function allocations(doc: BudgetDocument, ctx: RuleContext) {
     const b = allocationFigure(doc, c.side, c.fund);
     if (!b) continue;
     const where = c.side === "income" ? "财政拨款收入" : c.fund === "all" ? "支出总计" : `支出总计 ${columnLabel(b.table, c.fund)}`;
-    ctx.equal({ table: "text", item: c.label }, c.amount, b.amount, { zh: `${tableName(b.table)} ${where}`, en: `${b.table.id} ${where}` });
+    ctx.equal({ table: "text", item: c.label }, c.amount, b.amount, { zh: `${tableName(b.table)} ${where}`, en: `${tableNameEn(b.table)} ${where}` });
   }
 }
 
@@ -807,14 +807,14 @@ function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
   for (const c of claimsOfKind(doc, "sanggong-final")) {
     const printed = amountOf(row, c.component);
     const b = inText(t7, printed) ?? zeroLike(c.amount);
-    ctx.equal({ table: "text", item: `${c.label} 决算` }, c.amount, b, { zh: `${tableName(t7)} 决算数 ${columnLabel(t7, c.component)}${printed ? "" : "（空白，按 0）"}`, en: `${t7.id} final ${c.component}${printed ? "" : " (blank: 0)"}` });
+    ctx.equal({ table: "text", item: `${c.label} 决算` }, c.amount, b, { zh: `${tableName(t7)} 决算数 ${columnLabel(t7, c.component)}${printed ? "" : "（空白，按 0）"}`, en: `${tableNameEn(t7)} final ${c.component}${printed ? "" : " (blank: 0)"}` });
     // …and its 预算 printed before it (支出预算为 B 万元，支出决算为 X 万元): the table's 预算数.
     const key = `budget-${c.component}`;
     if (!c.budget || !t7.columns.some((col) => col.key === key)) continue;
     const budget = amountOf(row, key);
     ctx.equal({ table: "text", item: `${c.label} 预算` }, c.budget, inText(t7, budget) ?? zeroLike(c.budget), {
       zh: `${tableName(t7)} 预算数 ${columnLabel(t7, key)}${budget ? "" : "（空白，按 0）"}`,
-      en: `${t7.id} budget ${c.component}${budget ? "" : " (blank: 0)"}`,
+      en: `${tableNameEn(t7)} budget ${c.component}${budget ? "" : " (blank: 0)"}`,
     });
   }
 }
@@ -834,7 +834,7 @@ function sanggongCounts(doc: BudgetDocument, ctx: RuleContext) {
     const printed = row?.cells[key].amount;
     if (!printed) continue;
     const subject = { table: "text" as const, item: c.label, column: "统计数" };
-    const relation = { zh: `${tableName(t7)} 统计数「${c.label}」`, en: `${t7.id}'s count (统计数) of ${c.label}` };
+    const relation = { zh: `${tableName(t7)} 统计数「${c.label}」`, en: `${tableNameEn(t7)}'s count (统计数) of ${c.label}` };
     if (c.atLeast) ctx.atLeast({ subject, total: c.count, parts: [{ amount: printed }], relation: { zh: `${relation.zh}（国内）`, en: `${relation.en} (domestic)` } });
     else ctx.equal(subject, c.count, printed, relation);
   }
@@ -856,7 +856,7 @@ function fundItems(doc: BudgetDocument, ctx: RuleContext) {
     const b = spent[0];
     if (!b || spent.some((a) => !a || !a.value.eq(b.value))) continue;
     const row = `${rows[0].code} ${rows[0].name}`;
-    ctx.equal({ table: "text", code: rows[0].code, item: c.name }, c.amount, b, { zh: `${tableName(t)} ${row} ${columnLabel(t, "total")}`, en: `${t.id} ${row} ${columnLabel(t, "total")}` });
+    ctx.equal({ table: "text", code: rows[0].code, item: c.name }, c.amount, b, { zh: `${tableName(t)} ${row} ${columnLabel(t, "total")}`, en: `${tableNameEn(t)} ${row} ${columnLabel(t, "total")}` });
   }
 }
 
@@ -875,7 +875,7 @@ function fundBalances(doc: BudgetDocument, ctx: RuleContext) {
       const column = at.key === "amount" ? "" : ` ${columnLabel(at.table, at.key)}`;
       ctx.equal({ table: "text", item: c.label }, c.amount, b, {
         zh: `${tableName(at.table)} ${row}${column}${at.blank ? "（空白，按 0）" : ""}`,
-        en: `${at.table.id} ${row}${column}${at.blank ? " (blank: 0)" : ""}`,
+        en: `${tableNameEn(at.table)} ${row}${column}${at.blank ? " (blank: 0)" : ""}`,
       });
     }
   }
@@ -927,10 +927,10 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
   const own = units.filter((u) => ownUnit(u, doc.department)).length;
   for (const b of claimsOfKind(doc, "base-units")) {
     const withOwn = countsOwn(b, doc.department);
-    if (withOwn) ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数`, en: `the budget units of ${t.id}` });
+    if (withOwn) ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n), b.count.location)!, { zh: `${tableName(t)} 预算单位数`, en: `the budget units of ${tableNameEn(t)}` });
     // (The units besides the 本级: the table's but its one 本级.)
     else if (withOwn === false && own === 1)
-      ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n - 1), b.count.location)!, { zh: `表${t.id.slice(1)} 预算单位数（本级除外）`, en: `the budget units of ${t.id} besides the department's own` });
+      ctx.equal({ table: "text", item: b.label ?? "基层单位" }, b.count, makeCount(String(n - 1), b.count.location)!, { zh: `${tableName(t)} 预算单位数（本级除外）`, en: `the budget units of ${tableNameEn(t)} besides the department's own` });
   }
 }
 

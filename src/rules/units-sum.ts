@@ -1,5 +1,5 @@
 import { inUnit, type Amount } from "../model/amount.js";
-import { tableName, type Row, type Table, type TableKind, type UnitBudget } from "../model/document.js";
+import { tableName, tableNameEn, type Row, type Table, type TableKind, type UnitBudget } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { cellSubject, parentCode } from "../model/queries.js";
 import { sameOrganisation } from "../model/units.js";
@@ -81,7 +81,7 @@ export const unitsSum: Rule = {
       if (theirs.length !== units.length) continue;
       const relation = {
         zh: `${units.length} 个预算单位${tableName(t)}同一行之和`,
-        en: `the sum of the same row of the ${units.length} units' ${t.id}`,
+        en: `the sum of the same row of the ${units.length} units' ${tableNameEn(t)}`,
       };
       const amountKeys = mapArray(t.columns.filter((c) => c.kind === "amount"), (c) => c.key);
       for (const [key, r] of rowsByKey(t)) {

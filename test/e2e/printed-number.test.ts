@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, cliJson, ROOT } from "../helpers/cli.js";
+import { wrongFundTotal as fundTotalIn } from "../helpers/printed-number.js";
 
 /*
  * A document read by kind (the generic template) has each table under its kind's number: 山东's 表8 政府性基金预算支出表
@@ -14,15 +15,7 @@ const tmp = mkdtempSync(join(tmpdir(), "bc-printed-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** budget.html with 表8's 合计 printed 3,580.00 for 3,850.00: findings on the table read as T9. */
-function wrongFundTotal(): string {
-  const html = readFileSync(join(DIR, "budget.html"), "utf8");
-  const at = html.indexOf('<p class="tab-no">表8</p>');
-  const fig = html.indexOf("3,850.00", at);
-  expect(at).toBeGreaterThan(0);
-  const file = join(tmp, "budget-fund-total.html");
-  writeFileSync(file, html.slice(0, fig) + "3,580.00" + html.slice(fig + "3,850.00".length));
-  return file;
-}
+const wrongFundTotal = () => fundTotalIn(tmp);
 
 describe("the number printed with a table's title", () => {
   it("is in tables[] where a title carries one (表8 read as T9), absent where a table is not printed", { timeout: 60_000 }, () => {

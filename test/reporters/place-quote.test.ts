@@ -73,7 +73,7 @@ describe("a row named by its unit alone", () => {
     const unitRow = finding({ table: "T7", unit: "110005 龙溪县职业技术教育中心", code: null, item: "110005 龙溪县职业技术教育中心", column: "“三公”经费合计" });
     expect(placeText(unitRow, "en")).toBe("T7 · row 110005 龙溪县职业技术教育中心 · column “三公”经费合计 · d.md:636:13");
     expect(placeText(unitRow, "zh")).toBe("表7 · 行「110005 龙溪县职业技术教育中心」 · 列「“三公”经费合计」 · d.md:636:13");
-    expect(subjectText({ table: "T7", unit: "单位A", code: null, item: "单位A", column: "合计" }, "en")).toBe("T7 单位A [合计]");
-    expect(subjectText({ table: "T8", unit: "单位A", code: "301", item: "工资福利支出", column: "合计" }, "zh")).toBe("表8 单位A 301 工资福利支出「合计」");
+    expect(subjectText({ table: "T7", unit: "单位A", code: null, item: "单位A", column: "合计" }, "en", { tables: [] })).toBe("T7 单位A [合计]");
+    expect(subjectText({ table: "T8", unit: "单位A", code: "301", item: "工资福利支出", column: "合计" }, "zh", { tables: [] })).toBe("表8 单位A 301 工资福利支出「合计」");
   });
 });
