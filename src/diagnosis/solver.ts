@@ -239,16 +239,21 @@ export interface MilpResult {
  * cannot be fractionally on (with big-M bounds, a flag of 1e-6 would otherwise let a figure move a
  * little for free); the gap is 0, so "optimal" means proven smallest. A program still running after
  * `hardMs` (hardLimitMs(seconds) unless given) is stopped: no solution, as when none is found in time.
+ * `nodes` bounds the branch-and-bound nodes (HiGHS's mip_max_nodes): a limit of work, not of time, so that the
+ * same program stops at the same point however loaded the machine (the diagnosis's programs are so bounded, and
+ * `seconds` is only a safety there).
  */
-export async function solveMilp(m: Milp, seconds: number, hardMs = hardLimitMs(seconds)): Promise<MilpResult> {
+export async function solveMilp(m: Milp, seconds: number, hardMs = hardLimitMs(seconds), nodes?: number): Promise<MilpResult> {
   solves++;
-  const options = { output_flag: false, time_limit: Math.max(0.05, seconds), mip_feasibility_tolerance: 1e-9, mip_rel_gap: 0 };
+  const options: Record<string, unknown> = { output_flag: false, time_limit: Math.max(0.05, seconds), mip_feasibility_tolerance: 1e-9, mip_rel_gap: 0 };
+  if (nodes !== undefined) options.mip_max_nodes = nodes;
   // HiGHS refuses a model it cannot read (its LP reader takes no figure of 16 digits: a document's 元 figures on a
   // grid of 万元 text figures' decimals) or solve: no explanation, as when none is found in time; the identity
   // findings stand as they are.
   const r = await solveProgram({ lp: lpText(m), options }, hardMs);
   if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0 };
   const has = Object.keys(r.primal).length > 0;
-  const status = r.status === "Optimal" ? "optimal" : has && r.status === "Time limit reached" ? "limit" : "none";
+  // Infeasible: proven none. Any other status but optimal (a time, node or iteration limit) keeps the best found.
+  const status = r.status === "Optimal" ? "optimal" : has && r.status !== "Infeasible" && /limit/i.test(r.status) ? "limit" : "none";
   return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0 };
 }
