@@ -408,7 +408,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...forced] };
     solves++;
     budget.solves--;
-    const r = await solveMilp(model, budget.seconds, undefined, PROGRAM_NODES);
+    const r = await solveMilp(model, budget.seconds, undefined, { nodes: PROGRAM_NODES });
     if (r.status === "none") {
       if (plan) continue; // no set as small undoes these slips
       break;
