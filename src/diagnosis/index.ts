@@ -28,9 +28,10 @@ export interface DiagnoseOptions {
   lang: Lang;
   severity: Severity;
   /**
-   * A safety of wall-clock time per program of the solver, in seconds (at least PROGRAM_SECONDS). Nothing the
-   * diagnosis says depends on the clock otherwise: its programs are bounded by work (PROGRAM_NODES, MAX_SOLVES,
-   * DOCUMENT_SOLVES), so the same document gives the same findings however loaded the machine is.
+   * A safety of wall-clock time for the document's diagnosis, in seconds (at least DOCUMENT_SECONDS); reaching it is
+   * reported (cutShortFinding). Nothing the diagnosis says depends on the clock otherwise: its programs are bounded
+   * by work (DOCUMENT_WORK, PROGRAM_NODES, MAX_SOLVES, DOCUMENT_SOLVES), so the same document gives the same
+   * findings however loaded the machine is.
    */
   seconds: number;
   weights?: WeightScheme;
@@ -41,10 +42,13 @@ export interface DiagnoseOptions {
   exactSearch?: boolean;
 }
 
-const counts = { groups: 0, exact: 0 };
+const counts = { groups: 0, exact: 0, work: 0 };
 
-/** How many groups of identities this process diagnosed, and how many of them the exact search answered. */
-export function diagnosisCounts(): { groups: number; exact: number } {
+/**
+ * How many groups of identities this process diagnosed, how many of them the exact search answered, and the work
+ * its solver's programs were charged (DOCUMENT_WORK's units).
+ */
+export function diagnosisCounts(): { groups: number; exact: number; work: number } {
   return { ...counts };
 }
 
@@ -302,10 +306,15 @@ function forcedRows(f: Figure, s: Slip): Milp["rows"] {
   ];
 }
 
-/** What is left of a document's programs (DOCUMENT_SOLVES), and the safety of time each is given. */
+/**
+ * What is left of a document's programs (DOCUMENT_SOLVES) and of its work (DOCUMENT_WORK), the safety of time
+ * (`deadline`, Date.now() milliseconds), and whether that safety cut the diagnosis short.
+ */
 interface SolveBudget {
   solves: number;
-  seconds: number;
+  work: number;
+  deadline: number;
+  cut: boolean;
 }
 
 /** At most this many searches for an equally small explanation that undoes typing slips, per group. */
@@ -313,13 +322,26 @@ const SLIP_SEARCHES = MAX_EXPLANATIONS - 1;
 
 /**
  * At most this many programs per search of a group (explainGroup): the first, the searches for a tie and those whose
- * answer does not verify on the whole group. A bound of work, as PROGRAM_NODES: before round 48 the clock bounded
+ * answer does not verify on the whole group. A bound of work, as PROGRAM_NODES: before round 49 the clock bounded
  * them, so that a loaded machine could end the search for a tie early and blame a sibling.
  */
 const MAX_SOLVES = 8;
 
 /** At most this many programs per document: the groups after (in the order of their identities) are not diagnosed. */
 const DOCUMENT_SOLVES = 64;
+
+/**
+ * The work of all the solver's programs for one document, in simplex iterations (the branch-and-bound's, root
+ * included, solver-run.ts) plus, for each program, its number of rows (a charge for what its root costs beyond
+ * its iterations: presolve, cuts, heuristics). Each program may spend what is left, and is stopped there (at the
+ * same point on any machine); once it is spent, the groups after are not diagnosed. A node limit alone bounded
+ * nothing: a Shenzhen budget read in the wrong unit spent 56,188 iterations (17 s) in 594 nodes of one program,
+ * and a group of 900 identities 60 s in its 22 first nodes. The bundled documents need at most about half of it (the
+ * seeded 北京 workbook, 6,200 in ten programs), the synthetic corpora under 200; a Shanghai budget whose tables are
+ * read in the wrong unit, 77 changes at once, about 10,700. About 5–7 s of one core at worst (docs/diagnosis.md), within
+ * the old limit of time (10 s).
+ */
+export const DOCUMENT_WORK = 12_000;
 
 /**
  * Branch-and-bound nodes per program (HiGHS's mip_max_nodes): no program of the bundled documents or the synthetic
@@ -329,18 +351,22 @@ const DOCUMENT_SOLVES = 64;
 const PROGRAM_NODES = 20_000;
 
 /**
- * An explanation of more changes than this is reported without a search for an equally small one: dozens at once
- * mean a reading gone wrong (a table in 元 said to be in 万元), not dozens of typos, and proving that no other set
- * of them is as small took HiGHS a minute of work that no limit of nodes bounds (a Shanghai budget read in the wrong
- * unit: 76 changes, 47 s in the search for a tie).
+ * An explanation of more changes than this is reported without a search for an equally small one, and a set this
+ * large that does not verify ends the search on its identities: dozens at once mean a reading gone wrong (a table
+ * in 元 said to be in 万元), not dozens of typos, and proving that no other set of them is as small took HiGHS a
+ * minute of work (a Shanghai budget read in the wrong unit: 76 changes, 47 s in the search for a tie). Such a set
+ * from a program stopped at its limit (not proven smallest) is not even checked: checking the 647 changes of one took
+ * longer than the search (values.ts tries each change's values on the whole group).
  */
 const MANY_CHANGES = 12;
 
 /**
- * The time a program may take before HiGHS stops it (and, past hardLimitMs of it, its thread is stopped): a safety
- * for a program whose root alone runs for minutes, which no node limit stops; the fixtures' take at most seconds.
+ * The safety of time per document (and the least BUDGET_CHECK_SOLVER_SECONDS gives it), in seconds: a program still
+ * running then is stopped by HiGHS (past hardLimitMs of what was left, with its thread), and no group after is
+ * diagnosed. The work limits keep a document far within it (about 10 s of an idle machine at worst); a diagnosis
+ * it cuts short says so (cutShortFinding), since what it says then depends on the machine.
  */
-const PROGRAM_SECONDS = 60;
+const DOCUMENT_SECONDS = 60;
 
 /**
  * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
@@ -354,8 +380,9 @@ const PROGRAM_SECONDS = 60;
  * that has one at once: in a group with several mistakes, a search per slip spent its turns on the slips of the
  * other mistakes, and a sum's own slip was never tried.
  *
- * Nothing here reads the clock: the programs are bounded by PROGRAM_NODES and their number by MAX_SOLVES and the
- * document's budget (DOCUMENT_SOLVES); an explanation of more than MANY_CHANGES is not searched for a tie.
+ * Nothing here reads the clock but the safety of time (DOCUMENT_SECONDS): the programs are bounded by PROGRAM_NODES
+ * and by what is left of the document's work (DOCUMENT_WORK), and their number by MAX_SOLVES and DOCUMENT_SOLVES; a
+ * set of more than MANY_CHANGES is not searched for a tie.
  */
 async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, fam: Families, budget: SolveBudget): Promise<Explanation[]> {
   const hs = headSystem(constraints, grid, fam);
@@ -406,9 +433,20 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     if (plan) searches--;
     const forced = plan ? plan.flatMap((s) => forcedRows(figs[s.i], s)) : [];
     const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...forced] };
+    // The document's work left, less the program's charge for its root: nothing left, no program.
+    const allowance = budget.work - model.rows.length;
+    if (allowance <= 0) break;
+    const seconds = (budget.deadline - Date.now()) / 1000;
+    if (seconds <= 0) {
+      budget.cut = true;
+      break;
+    }
     solves++;
     budget.solves--;
-    const r = await solveMilp(model, budget.seconds, undefined, { nodes: PROGRAM_NODES });
+    const r = await solveMilp(model, seconds, undefined, { nodes: PROGRAM_NODES, lpIterations: allowance });
+    budget.work = allowance - r.work.lpIterations;
+    counts.work += model.rows.length + r.work.lpIterations;
+    if (r.timedOut) budget.cut = true;
     if (r.status === "none") {
       if (plan) continue; // no set as small undoes these slips
       break;
@@ -425,6 +463,8 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
       break;
     }
     best ??= cost;
+    // A large set not proven smallest is neither checked nor searched around (MANY_CHANGES).
+    if (r.status !== "optimal" && changed.size > MANY_CHANGES) break;
     // The values: the solver's true amount of each changed figure, rounded to its printed precision,
     // then the most likely value near it that verifies on the whole group (refineValue). The totals that follow
     // are recalculated from them (families.ts).
@@ -442,7 +482,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
       out.push({ changes, proven: r.status === "optimal" });
       for (const k of undone) found.add(k);
       if (out.length === 1 && changes.length > MANY_CHANGES) break;
-    }
+    } else if (out.length === 0 && changes.length > MANY_CHANGES) break;
     // Exclude this set (and its supersets) to look for another explanation as small.
     cuts.push({ name: `cut${cuts.length}`, terms: new Map(mapArray([...changed], (i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
     if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
@@ -521,7 +561,9 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   const kindOf = (table: Subject["table"]) => (table === "text" ? null : (doc.tables.find((t) => t.id === table)?.kind ?? null));
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects, fam);
-  const budget: SolveBudget = { solves: DOCUMENT_SOLVES, seconds: Math.max(PROGRAM_SECONDS, opts.seconds) };
+  const budget: SolveBudget = { solves: DOCUMENT_SOLVES, work: DOCUMENT_WORK, deadline: Date.now() + Math.max(DOCUMENT_SECONDS, opts.seconds) * 1000, cut: false };
+  /** The groups the safety of time left undiagnosed (or diagnosed from a program it stopped): the finding each first fails with. */
+  const cutGroups: Finding[] = [];
   const pending: Culprit[] = [];
   // The places of the figures the identities use as printed (not a copy in another unit): worked out when an
   // explanation first changes a copy.
@@ -552,6 +594,7 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     else {
       explanations = await explainGroup(near, whole, weigh, grid, fam, budget);
       if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, fam, budget);
+      if (budget.cut) cutGroups.push(firstFailing(g, log, findings));
     }
     // A table's figure compared in another unit is a copy of it (1,763,159.52 元 as 176.315952 万元): changing the
     // copy alone leaves the figure as printed in the table's own identities, so it explains nothing.
@@ -596,7 +639,52 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     }
   }
   explainPercentages(pending, findings, log);
-  return mapArray(pending, (p) => culpritFinding(p, mapArray(p.explained, (i) => findings[i]), subjects, opts, kindOf));
+  const cut = cutGroups.length ? [cutShortFinding(cutGroups, Math.max(DOCUMENT_SECONDS, opts.seconds), opts)] : [];
+  return [...mapArray(pending, (p) => culpritFinding(p, mapArray(p.explained, (i) => findings[i]), subjects, opts, kindOf)), ...cut];
+}
+
+/** The finding a group of identities first fails with: its first beyond rounding, else the joint-rounding finding naming its figures. */
+function firstFailing(g: number[], log: IdentityLog, findings: Finding[]): Finding {
+  for (const k of g) {
+    const i = log.linear[k].finding;
+    if (i !== null && isDiscrepancy(findings[i])) return findings[i];
+  }
+  for (const i of log.systemFindings) {
+    const f = findings[i];
+    if (g.some((k) => log.linear[k].constraint.terms.some((t) => [f.location, ...f.related].some((r) => sameLoc(r, t.amount.location))))) return f;
+  }
+  return findings[log.systemFindings[0] ?? 0];
+}
+
+/**
+ * The note that the safety of time (DOCUMENT_SECONDS) cut the diagnosis short: what it says of the groups named then
+ * depends on the machine (none of the bundled documents comes near it; a machine loaded many times over might).
+ */
+function cutShortFinding(groups: Finding[], seconds: number, opts: DiagnoseOptions): Finding {
+  const [at] = groups;
+  const n = groups.length;
+  const message =
+    opts.lang === "zh"
+      ? `诊断因时间上限（每份文件 ${seconds} 秒，BUDGET_CHECK_SOLVER_SECONDS）而中止：${n} 组不成立的等式未诊断或只诊断了一部分，其中第一组在此；在负载较轻的机器上可能给出诊断`
+      : `the diagnosis was cut short by its safety limit of time (${seconds} s per document, BUDGET_CHECK_SOLVER_SECONDS): ${n} group${n === 1 ? "" : "s"} of failing identities, the first here, ${n === 1 ? "was" : "were"} not diagnosed or only in part; a less loaded machine may diagnose ${n === 1 ? "it" : "them"}`;
+  return {
+    ruleId: DIAGNOSIS_RULE,
+    severity: "info",
+    withinRounding: false,
+    message,
+    table: at.table,
+    tableKind: at.tableKind ?? null,
+    unit: at.unit,
+    code: at.code,
+    item: at.item,
+    column: at.column,
+    stated: null,
+    computed: null,
+    difference: null,
+    tolerance: null,
+    location: at.location,
+    related: mapArray(groups.slice(1), (f) => f.location),
+  };
 }
 
 /**
