@@ -344,6 +344,14 @@ const DOCUMENT_SOLVES = 64;
 export const DOCUMENT_WORK = 12_000;
 
 /**
+ * At most this many simplex iterations per program (of DOCUMENT_WORK): one program that needs more (the seed in 元's,
+ * 56,188) leaves the rest of the document's work to the whole group and the groups after, and a document whose
+ * programs are all so hard costs less. The largest program of the bundled documents needs 6,646 (the whole group
+ * of 万里街道 read in 万元).
+ */
+const PROGRAM_WORK = 8_000;
+
+/**
  * Branch-and-bound nodes per program (HiGHS's mip_max_nodes): no program of the bundled documents or the synthetic
  * corpora reaches it. A program that needs more stops there, at the same point on any machine; its best
  * explanation is reported as not proven smallest, and a search for a tie that finds none by then finds none.
@@ -434,8 +442,8 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     const forced = plan ? plan.flatMap((s) => forcedRows(figs[s.i], s)) : [];
     const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...forced] };
     // The document's work left, less the program's charge for its root: nothing left, no program.
-    const allowance = budget.work - model.rows.length;
-    if (allowance <= 0) break;
+    const left = budget.work - model.rows.length;
+    if (left <= 0) break;
     const seconds = (budget.deadline - Date.now()) / 1000;
     if (seconds <= 0) {
       budget.cut = true;
@@ -443,8 +451,8 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     }
     solves++;
     budget.solves--;
-    const r = await solveMilp(model, seconds, undefined, { nodes: PROGRAM_NODES, lpIterations: allowance });
-    budget.work = allowance - r.work.lpIterations;
+    const r = await solveMilp(model, seconds, undefined, { nodes: PROGRAM_NODES, lpIterations: Math.min(PROGRAM_WORK, left) });
+    budget.work = left - r.work.lpIterations;
     counts.work += model.rows.length + r.work.lpIterations;
     if (r.timedOut) budget.cut = true;
     if (r.status === "none") {
