@@ -12,7 +12,7 @@ import { withUnits } from "./figures.js";
  * unit (a table's 1,763,159.52 元 compared with the text's 176.32 万元 as 176.315952), the workbook's stored value
  * behind it (formula-cache's exact amounts). They share one true amount and change together: one change, one
  * family, whose `head` is the figure as printed (the largest unit's, so every other member's value is the head's
- * times 10^shift, shift ≤ 0). Before round 48 each was a figure of its own: a typo in a 元 table cell whose 万元
+ * times 10^shift, shift ≤ 0). Before round 49 each was a figure of its own: a typo in a 元 table cell whose 万元
  * copy the text states right was blamed on the text too, the copy's identity being a group of its own.
  *
  * A workbook total whose cell is a plain sum formula (its identity logged by formula-cache) is recalculated by the
@@ -38,7 +38,7 @@ export interface Families {
 
 const NONE: readonly Amount[] = [];
 
-/** Every figure a family of its own, no formulas: the diagnosis as it was before round 48 (and the unit tests' default). */
+/** Every figure a family of its own, no formulas: the diagnosis as it was before round 49 (and the unit tests' default). */
 export const SEPARATE: Families = {
   head: (a) => a,
   shift: () => 0,

@@ -34,7 +34,7 @@ describe("a 元 table cell whose 万元 copy the text states", () => {
     expect(status).toBe(1);
     const fs: Finding[] = report.documents[0].findings;
     const diagnoses = fs.filter((f) => f.ruleId === "diagnosis");
-    // Before round 48 the text's 176.32 was blamed too ("the figures around it say 173.62"): its identity with the
+    // Before round 49 the text's 176.32 was blamed too ("the figures around it say 173.62"): its identity with the
     // cell's copy in 万元 was a group of its own, which the cell's correction did not reach.
     expect(diagnoses.map((f) => [f.location.line, f.stated, f.computed])).toEqual([[253, "1736159.52", "1763159.52"]]);
     expect(diagnoses[0].diagnosis!.alternatives).toEqual([]);
@@ -63,7 +63,7 @@ describe("a workbook whose totals are formulas, recalculated after a typo in a c
     expect([h8.stated, h8.computed]).toEqual(["50000", "5000"]);
     // The formulas over it (its unit's 合计 C8, the column's 合计 H5, the grand total C5) follow it: named, not blamed.
     expect(h8.message).toContain(`the formula totals over it recalculate with it: ${SHEET}!C5 [“三公”经费合计] 1464000.00 → 1419000.00; ${SHEET}!H5 [公务接待费] 108000.00 → 63000.00; ${SHEET}!C8`);
-    // The text's two figures, right, were blamed before round 48; their findings now fold under the cell's.
+    // The text's two figures, right, were blamed before round 49; their findings now fold under the cell's.
     for (const cell of ["A46", "A48"]) expect(fs.find((f) => f.ruleId === "text-vs-table" && f.location.cell === cell)?.explainedBy, cell).toBe(h8.id);
     expect(fs.some((f) => f.ruleId === "diagnosis" && f.location.sheet === "部门预算情况说明" && ["A46", "A48"].includes(f.location.cell!))).toBe(false);
     // Every seeded table figure is blamed at its cell, and S6 (the text's 人员经费) at its paragraph.
