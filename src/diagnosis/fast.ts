@@ -1,6 +1,7 @@
 import type { LinearConstraint } from "../engine/propagate.js";
 import type { Figure, Grid } from "./figures.js";
-import { changeBound, figuresOf, holdsWithinRounding } from "./system.js";
+import { SEPARATE, type Families } from "./families.js";
+import { headSystem, holdsWithinRounding, type HeadSystem } from "./system.js";
 import { unlikelihood, valueOrder, valueVerifier, type Explanation } from "./values.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -33,9 +34,10 @@ const MAX_CANDIDATES = 256;
 /** At most this many values the solver's true amount could round to are tried. */
 const MAX_CENTERS = 64;
 
-/** The identities on array-indexed figures, bounds on the grid as safe integers. */
+/** The identities on array-indexed figures (families' heads), bounds on the grid as safe integers. */
 interface System {
   vars: number[][];
+  /** Integer coefficients: ±1, or a power of ten where a member is a copy in another unit (families.ts). */
   coefs: number[][];
   eq: boolean[];
   uses: number[][];
@@ -56,36 +58,32 @@ function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
 }
 
-function buildSystem(cs: LinearConstraint[], figs: Figure[], index: Map<Figure["amount"], number>, reach: bigint): System | null {
-  const lo: bigint[] = [];
-  const hi: bigint[] = [];
+function buildSystem(hs: HeadSystem): System | null {
+  const lo: bigint[] = hs.lo;
+  const hi: bigint[] = hs.hi;
   const freeLo: bigint[] = [];
   const freeHi: bigint[] = [];
-  for (const f of figs) {
-    // As changeModel (index.ts): y in [lo, hi], dp ≤ M, dn ≤ M (and ≤ p + half for a non-negative figure).
-    const p = f.units * f.step;
-    const l = f.nonNegative && p - f.half < 0n ? 0n : p - f.half;
-    const h = p + f.half;
-    const M = reach + 2n * f.step;
-    const dn = f.nonNegative && p + f.half < M ? p + f.half : M;
-    lo.push(l);
-    hi.push(h);
-    freeLo.push(l - dn);
-    freeHi.push(h + M);
-  }
+  hs.figs.forEach((f, i) => {
+    // As changeModel (index.ts): y in [lo, hi], dp ≤ M, dn ≤ M (and ≤ hi for a non-negative figure).
+    const M = hs.reach + 2n * f.step;
+    const dn = f.nonNegative && hi[i] < M ? hi[i] : M;
+    freeLo.push(lo[i] - dn);
+    freeHi.push(hi[i] + M);
+  });
   const big = (i: number) => (abs(freeLo[i]) > abs(freeHi[i]) ? abs(freeLo[i]) : abs(freeHi[i]));
   const vars: number[][] = [];
   const coefs: number[][] = [];
-  const uses: number[][] = mapArray(figs, () => []);
-  for (let k = 0; k < cs.length; k++) {
-    const row = mapArray(cs[k].terms, (t) => index.get(t.amount)!);
-    // Every sum a propagation step forms stays within Σ max |bound| of the identity's figures.
-    if (row.reduce((s, i) => s + 2n * big(i), 0n) > SAFE) return null;
-    vars.push(row);
-    coefs.push(mapArray(cs[k].terms, (t) => t.coef));
-    for (const i of row) uses[i].push(k);
+  const uses: number[][] = mapArray(hs.figs, () => []);
+  for (const r of hs.rows) {
+    // Every sum a propagation step forms stays within Σ |coef|·max |bound| of the identity's figures.
+    let sum = 0n;
+    for (let j = 0; j < r.vars.length; j++) sum += 2n * abs(r.coefs[j]) * big(r.vars[j]);
+    if (sum > SAFE) return null;
+    vars.push(r.vars);
+    coefs.push(mapArray(r.coefs, Number));
+    for (const i of r.vars) uses[i].push(vars.length - 1);
   }
-  return { vars, coefs, eq: mapArray(cs, (c) => c.kind === "eq"), uses, work: VISITS_PER_SEARCH, lo: mapArray(lo, Number), hi: mapArray(hi, Number), freeLo: mapArray(freeLo, Number), freeHi: mapArray(freeHi, Number) };
+  return { vars, coefs, eq: mapArray(hs.rows, (r) => r.eq), uses, work: VISITS_PER_SEARCH, lo: mapArray(lo, Number), hi: mapArray(hi, Number), freeLo: mapArray(freeLo, Number), freeHi: mapArray(freeHi, Number) };
 }
 
 /**
@@ -116,24 +114,25 @@ function propagate(sys: System, lo: number[], hi: number[], start: number[]): bo
     let sumHigh = 0;
     for (let j = 0; j < vars.length; j++) {
       const v = vars[j];
-      lows[j] = coefs[j] === 1 ? lo[v] : -hi[v];
-      highs[j] = coefs[j] === 1 ? hi[v] : -lo[v];
+      const c = coefs[j];
+      lows[j] = c > 0 ? c * lo[v] : c * hi[v];
+      highs[j] = c > 0 ? c * hi[v] : c * lo[v];
       sumLow += lows[j];
       sumHigh += highs[j];
     }
     for (let j = 0; j < vars.length; j++) {
       const v = vars[j];
+      const c = coefs[j];
       // coef·x ≤ −Σ others' lows; for an equality also coef·x ≥ −Σ others' highs.
       const cap = -(sumLow - lows[j]);
       const floor = sys.eq[k] ? -(sumHigh - highs[j]) : -Infinity;
       let changed = false;
-      if (coefs[j] === 1) {
-        if (cap < hi[v]) (hi[v] = cap), (changed = true);
-        if (floor > lo[v]) (lo[v] = floor), (changed = true);
-      } else {
-        if (-floor < hi[v]) (hi[v] = -floor), (changed = true);
-        if (-cap > lo[v]) (lo[v] = -cap), (changed = true);
-      }
+      // x's bounds from them, rounded outwards where a coefficient of 10^k does not divide (true amounts are real:
+      // a bound must never exclude one, so a proof of no solution stays one).
+      const up = c > 0 ? divUp(cap, c) : divUp(-floor, -c);
+      const down = c > 0 ? divDown(floor, c) : divDown(-cap, -c);
+      if (up < hi[v]) (hi[v] = up), (changed = true);
+      if (down > lo[v]) (lo[v] = down), (changed = true);
       if (lo[v] > hi[v]) return false;
       if (changed)
         for (const u of sys.uses[v])
@@ -171,6 +170,16 @@ function pointBy(sys: System, lo: number[], hi: number[], wish: (v: number, lo: 
   return true;
 }
 
+/** ⌈x / c⌉ for c > 0 (x itself for c = 1; ±Infinity as it is). */
+function divUp(x: number, c: number): number {
+  return c === 1 || !Number.isFinite(x) ? x : Math.ceil(x / c);
+}
+
+/** ⌊x / c⌋ for c > 0 (x itself for c = 1; ±Infinity as it is). */
+function divDown(x: number, c: number): number {
+  return c === 1 || !Number.isFinite(x) ? x : Math.floor(x / c);
+}
+
 const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
 const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
 
@@ -178,20 +187,22 @@ const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
  * The explanations the MILP path (explainGroup in index.ts, on `near`, verified on `whole`) would return
  * when the smallest are single figures; null when the exact search cannot prove them (see above).
  */
-export function singleFigureExplanations(near: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, maxExplanations: number): Explanation[] | null {
-  const amounts = figuresOf(near);
-  const figs = mapArray(amounts, (a) => grid.figure(a));
-  const index = new Map(mapArray(amounts, (a, i) => [a, i]));
-  const sys = buildSystem(near, figs, index, changeBound(near, grid));
+export function singleFigureExplanations(near: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, maxExplanations: number, fam: Families = SEPARATE): Explanation[] | null {
+  const hs = headSystem(near, grid, fam);
+  const figs = hs.figs;
+  const index = hs.index;
+  const sys = buildSystem(hs);
   if (!sys) return null;
   const all = mapArray(near, (_, k) => k);
   // Nothing changed must not do: an identity fails on its own, or propagation proves the joint conflict.
   const violated = near.filter((c) => !holdsWithinRounding(c, grid));
   if (!violated.length && propagate(sys, sys.lo.slice(), sys.hi.slice(), all)) return null;
   // A single figure that explains everything is in every identity that fails on its own.
-  let candidates = mapArray(figs, (_, i) => i);
+  // (A stored value changes with its cell, HeadSystem.tied: the cell is the candidate.)
+  const owner = (i: number) => hs.tied[i] ?? i;
+  let candidates = mapArray(figs, (_, i) => i).filter((i) => hs.tied[i] === null);
   for (const c of violated) {
-    const inIt = new Set(mapArray(c.terms, (t) => index.get(t.amount)!));
+    const inIt = new Set(mapArray(c.terms, (t) => owner(index.get(t.amount)!)));
     candidates = candidates.filter((i) => inIt.has(i));
   }
   if (!candidates.length || candidates.length > MAX_CANDIDATES) return null;
@@ -202,6 +213,11 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
     const hi = sys.hi.slice();
     lo[i] = sys.freeLo[i];
     hi[i] = sys.freeHi[i];
+    for (let j = 0; j < figs.length; j++)
+      if (hs.tied[j] === i) {
+        lo[j] = sys.freeLo[j];
+        hi[j] = sys.freeHi[j];
+      }
     if (!propagate(sys, lo, hi, all)) continue; // proven: this figure cannot explain alone
     const range = { i, lo: lo[i], hi: hi[i] }; // every true amount the figure can take lies within
     if (!pointExists(sys, lo, hi)) return null; // undecided
@@ -211,8 +227,12 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
   if (!feasible.length) return null;
   const weights = mapArray(figs, weightsOf);
   const best = Math.min(...mapArray(feasible, (c) => weights[c.i]));
+  const lightest = Math.min(...mapArray(figs, (_, i) => (hs.tied[i] === null ? weights[i] : Infinity)));
   // Two figures together weigh at least 2·min: no set of several is as small as one of `best`.
-  if (!(best < 2 * Math.min(...weights))) return null;
+  if (!(best < 2 * lightest)) return null;
+  // A formula total that follows its cells costs the MILP next to nothing (changeModel): a cell and the totals over
+  // it could cost less than `best` unless that is the lightest weight.
+  if (followsIn(hs, fam) && best > lightest) return null;
   const out: Explanation[] = [];
   for (const c of feasible) {
     if (weights[c.i] !== best) continue;
@@ -221,9 +241,9 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
     const from = floorDiv(BigInt(c.lo), f.step);
     const to = ceilDiv(BigInt(c.hi), f.step);
     if (to - from >= BigInt(MAX_CENTERS)) return null;
-    const change = { figure: f, to: 0n };
-    const order = valueOrder(change, [change], whole, grid);
-    const ok = valueVerifier(change, [change], whole);
+    const change = { figure: grid.figure(f.amount), to: 0n };
+    const order = valueOrder(change, [change], whole, grid, fam);
+    const ok = valueVerifier(change, [change], whole, fam);
     let value: bigint | null | undefined;
     for (let center = from; center <= to; center++) {
       const v = order(center).find(ok) ?? null;
@@ -236,7 +256,20 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
     if (out.length > maxExplanations) return null; // which of them the solver would list is its choice
   }
   if (!out.length) return null;
-  const scores = mapArray(out, (e) => unlikelihood(e, whole, grid));
+  const scores = mapArray(out, (e) => unlikelihood(e, whole, grid, fam));
   if (new Set(scores).size < scores.length) return null; // their order would be the solver's
   return out;
+}
+
+/** Does any head of the system follow a formula over others of it (changeModel gives it a follow flag)? */
+export function followsIn(hs: HeadSystem, fam: Families): boolean {
+  if (!fam.formulaOrder.length) return false;
+  for (const f of hs.figs) if (followable(f.amount, hs, fam)) return true;
+  return false;
+}
+
+/** A formula total whose formula's identity is among the system's (its stored total and every cell): it may follow them. */
+export function followable(head: Figure["amount"], hs: HeadSystem, fam: Families): boolean {
+  const f = fam.formula(head);
+  return !!f && hs.index.has(f.total) && f.parts.every((p) => hs.index.has(p.amount));
 }

@@ -59,6 +59,11 @@ export function makeGrid(amounts: Iterable<Amount>): Grid {
   return new FigureGrid(D);
 }
 
+/** The grid of 1 / (2·10^D). */
+export function gridOf(D: number): Grid {
+  return new FigureGrid(D);
+}
+
 /** The printed text of a value given in units of the figure's last digit: 9724n → "9724", 1897676n (2) → "18976.76". */
 export function unitsText(units: bigint, decimals: number): string {
   return new Decimal(units.toString()).dividedBy(new Decimal(10).pow(decimals)).toFixed(decimals);

@@ -10,10 +10,11 @@ import { ratioWithinRounding } from "../engine/evaluate.js";
 import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
-import { changeBound, components, figuresOf, holdsExactly, holdsWithinRounding, substituted, verifies } from "./system.js";
-import { rankByLikelihood, refineValue, slips, type Change, type Explanation } from "./values.js";
-import { singleFigureExplanations } from "./fast.js";
+import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, substituted, verifies, type HeadSystem } from "./system.js";
+import { placeOrder, rankByLikelihood, refineValue, replacedBy, slips, type Change, type Explanation } from "./values.js";
+import { followable, singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
+import { makeFamilies, type Families } from "./families.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -26,7 +27,12 @@ export const DIAGNOSIS_RULE = "diagnosis";
 export interface DiagnoseOptions {
   lang: Lang;
   severity: Severity;
-  /** Wall-clock budget for the solver over the whole document, in seconds. */
+  /**
+   * A safety of wall-clock time for the document's diagnosis, in seconds (at least DOCUMENT_SECONDS); reaching it is
+   * reported (cutShortFinding). Nothing the diagnosis says depends on the clock otherwise: its programs are bounded
+   * by work (DOCUMENT_WORK, PROGRAM_NODES, MAX_SOLVES, DOCUMENT_SOLVES), so the same document gives the same
+   * findings however loaded the machine is.
+   */
   seconds: number;
   weights?: WeightScheme;
   /**
@@ -36,22 +42,27 @@ export interface DiagnoseOptions {
   exactSearch?: boolean;
 }
 
-const counts = { groups: 0, exact: 0 };
+const counts = { groups: 0, exact: 0, work: 0 };
 
-/** How many groups of identities this process diagnosed, and how many of them the exact search answered. */
-export function diagnosisCounts(): { groups: number; exact: number } {
+/**
+ * How many groups of identities this process diagnosed, how many of them the exact search answered, and the work
+ * its solver's programs were charged (DOCUMENT_WORK's units).
+ */
+export function diagnosisCounts(): { groups: number; exact: number; work: number } {
   return { ...counts };
 }
 
 /**
- * The identities within `radius` steps (through shared figures) of the troubled ones. Solving on them
- * alone is a relaxation of the whole group (fewer identities): its smallest explanation costs no more
- * than the whole group's, so one that verifies on the whole group is the whole group's smallest too —
- * and the model is a fraction of the size. When none verifies, the whole group is solved.
+ * The identities within `radius` steps (through shared figures; a family's members are one figure) of the troubled
+ * ones, and the formulas of the workbook totals among their figures (those of the totals' cells too, down to the
+ * detail cells): a total that follows its cells (changeModel) is tied to them only by its formula. Solving on them
+ * alone is a relaxation of the whole group (fewer identities): its smallest explanation costs no more than the whole
+ * group's, so one that verifies on the whole group is the whole group's smallest too — and the model is a fraction
+ * of the size. When none verifies, the whole group is solved.
  */
-function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: number): LinearConstraint[] {
+function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: number, fam: Families): LinearConstraint[] {
   const uses = new Map<Amount, number[]>();
-  for (let k = 0; k < cs.length; k++) for (const t of cs[k].terms) pushTo(uses, t.amount, k);
+  for (let k = 0; k < cs.length; k++) for (const t of cs[k].terms) pushTo(uses, fam.head(t.amount), k);
   const inside = new Set<number>();
   for (let k = 0; k < cs.length; k++) if (troubled[k]) inside.add(k);
   let frontier = [...inside];
@@ -59,12 +70,31 @@ function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: numb
     const next: number[] = [];
     for (const k of frontier)
       for (const t of cs[k].terms)
-        for (const j of uses.get(t.amount)!)
+        for (const j of uses.get(fam.head(t.amount))!)
           if (!inside.has(j)) {
             inside.add(j);
             next.push(j);
           }
     frontier = next;
+  }
+  if (fam.formulaOrder.length) {
+    // The formulas of the totals inside, and of the totals among their cells, until none is added.
+    const byTotal = new Map<Amount, number[]>();
+    for (let k = 0; k < cs.length; k++) for (const t of cs[k].terms) if (fam.formula(fam.head(t.amount))?.total === t.amount) pushTo(byTotal, t.amount, k);
+    let todo = [...inside];
+    while (todo.length) {
+      const next: number[] = [];
+      for (const k of todo)
+        for (const t of cs[k].terms) {
+          const f = fam.formula(fam.head(t.amount));
+          for (const j of (f && byTotal.get(f.total)) || [])
+            if (!inside.has(j)) {
+              inside.add(j);
+              next.push(j);
+            }
+        }
+      todo = next;
+    }
   }
   const out: LinearConstraint[] = [];
   for (let k = 0; k < cs.length; k++) if (inside.has(k)) out.push(cs[k]);
@@ -96,45 +126,81 @@ export function needsDiagnosis(findings: Finding[], log: IdentityLog): boolean {
   return log.systemFindings.length > 0 || log.linear.some((l) => l.finding !== null && isDiscrepancy(findings[l.finding]));
 }
 
-/** Variable names of figure i. */
-const v = (i: number) => ({ y: `y${i}`, dp: `dp${i}`, dn: `dn${i}`, z: `z${i}` });
-
-/** Σ coef·(the figure's term) for every identity, as model rows. */
-function identityRows(m: Milp, constraints: LinearConstraint[], index: Map<Amount, number>, term: (i: number, coef: number, add: (name: string, x: number) => void) => void) {
-  constraints.forEach((c, j) => {
-    const terms = new Map<string, number>();
-    const add = (name: string, x: number) => terms.set(name, (terms.get(name) ?? 0) + x);
-    for (const t of c.terms) term(index.get(t.amount)!, t.coef, add);
-    m.rows.push({ name: `c${j}`, terms, op: c.kind === "eq" ? "=" : "<=", rhs: 0 });
-  });
-}
+/** Variable names of figure i (a family's head). */
+const v = (i: number) => ({ y: `y${i}`, dp: `dp${i}`, dn: `dn${i}`, z: `z${i}`, f: `f${i}` });
 
 /**
- * Which figures change (phase 1). Per figure i on the grid: y its true amount within the printed
- * figure's rounding interval, dp/dn ≥ 0 a change up or down, allowed only when the binary z is on:
- * dp, dn ≤ M·z (big-M). Every identity holds on y + dp − dn; the objective is Σ weight·z. M is the
- * sum of every identity's printed imbalance plus a unit of the figure: no single change beyond all the
- * discrepancies together is considered, which keeps the LP relaxation tight enough to solve fast.
+ * Which figures change (phase 1). Per figure i on the grid (a family's head, families.ts): y its true amount within
+ * the printed figure's rounding interval, dp/dn ≥ 0 a change up or down, allowed only when the binary z is on:
+ * dp, dn ≤ M·z (big-M). Every identity holds on y + dp − dn (a member's term its head's times 10^shift); the
+ * objective is Σ weight·z. M is the sum of every identity's printed imbalance plus a unit of the figure: no single
+ * change beyond all the discrepancies together is considered, which keeps the LP relaxation tight enough to solve fast.
+ *
+ * A workbook total whose formula is among the identities (`follow`: formula-cache's) may also change because a cell
+ * of its formula does, as the spreadsheet recalculates it: its binary f (dp, dn ≤ M·(z + f)) may be on only when
+ * some cell's z or f is, and costs `eps` — so little that all of them together weigh less than one change. A typo in
+ * a detail cell then costs one change, its recalculated totals nearly nothing, where the copies of those totals that
+ * still say the truth (the text, another table) would each cost a change of their own; and where one change of the
+ * text does as well, the text's (the totals unmoved) is the smaller.
  */
-function changeModel(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, weights: number[], grid: Grid): Milp {
+function changeModel(hs: HeadSystem, weights: number[], follow: (number[] | null)[], eps: number): Milp {
   const m = emptyMilp();
-  const reach = changeBound(constraints, grid);
-  figs.forEach((f, i) => {
+  hs.figs.forEach((f, i) => {
     const n = v(i);
-    const p = f.units * f.step;
-    const M = Number(reach + 2n * f.step);
-    m.objective.set(n.z, weights[i]);
-    m.bounds.set(n.y, { lo: Number(f.nonNegative && p - f.half < 0n ? 0n : p - f.half), hi: Number(p + f.half) });
+    const M = Number(hs.reach + 2n * f.step);
+    // A stored value changes with its cell (HeadSystem.tied): the cell's flags allow it, it has none of its own.
+    const owner = hs.tied[i] ?? i;
+    if (owner === i) m.objective.set(n.z, weights[i]);
+    m.bounds.set(n.y, { lo: Number(hs.lo[i]), hi: Number(hs.hi[i]) });
     m.bounds.set(n.dp, { lo: 0, hi: M });
-    m.bounds.set(n.dn, { lo: 0, hi: f.nonNegative ? Math.min(M, Number(p + f.half)) : M });
-    m.binaries.push(n.z);
-    m.rows.push({ name: `up${i}`, terms: new Map([[n.dp, 1], [n.z, -M]]), op: "<=", rhs: 0 });
-    m.rows.push({ name: `dn${i}`, terms: new Map([[n.dn, 1], [n.z, -M]]), op: "<=", rhs: 0 });
+    m.bounds.set(n.dn, { lo: 0, hi: f.nonNegative ? Math.min(M, Number(hs.hi[i])) : M });
+    if (owner === i) m.binaries.push(n.z);
+    const o = v(owner);
+    const on = (x: string) => (follow[owner] ? new Map([[x, 1], [o.z, -M], [o.f, -M]]) : new Map([[x, 1], [o.z, -M]]));
+    m.rows.push({ name: `up${i}`, terms: on(n.dp), op: "<=", rhs: 0 });
+    m.rows.push({ name: `dn${i}`, terms: on(n.dn), op: "<=", rhs: 0 });
   });
-  identityRows(m, constraints, index, (i, coef, add) => {
-    add(v(i).y, coef);
-    add(v(i).dp, coef);
-    add(v(i).dn, -coef);
+  hs.rows.forEach((r, j) => {
+    const terms = new Map<string, number>();
+    const add = (name: string, x: number) => terms.set(name, (terms.get(name) ?? 0) + x);
+    for (let k = 0; k < r.vars.length; k++) {
+      const i = r.vars[k];
+      const coef = Number(r.coefs[k]);
+      add(v(i).y, coef);
+      add(v(i).dp, coef);
+      add(v(i).dn, -coef);
+    }
+    m.rows.push({ name: `c${j}`, terms, op: r.eq ? "=" : "<=", rhs: 0 });
+  });
+  // A stored value changed with its cell is the cell's new printed figure: the cell's true amount lies within half
+  // its unit of it (|x_m − x_cell| ≤ ½ unit while the cell's flags are on; unchanged, each keeps its own interval).
+  hs.tied.forEach((o, i) => {
+    if (o === null) return;
+    const S = Math.max(hs.sigma[i], hs.sigma[o]);
+    const ci = 10 ** (S - hs.sigma[i]);
+    const co = 10 ** (S - hs.sigma[o]);
+    const half = Number(hs.figs[o].half) * 10 ** (S - hs.sigma[o]);
+    const big = Number(2n * hs.reach) * Math.max(ci, co) + Number(hs.hi[i] > hs.hi[o] ? hs.hi[i] : hs.hi[o]) * Math.max(ci, co) + half;
+    const x = (sign: number) => {
+      const terms = new Map<string, number>([[v(i).y, sign * ci], [v(i).dp, sign * ci], [v(i).dn, -sign * ci], [v(o).y, -sign * co], [v(o).dp, -sign * co], [v(o).dn, sign * co], [v(o).z, big]]);
+      if (follow[o]) terms.set(v(o).f, big);
+      return terms;
+    };
+    m.rows.push({ name: `lku${i}`, terms: x(1), op: "<=", rhs: half + big });
+    m.rows.push({ name: `lkd${i}`, terms: x(-1), op: "<=", rhs: half + big });
+    if (follow[o]) m.rows.push({ name: `one${i}`, terms: new Map([[v(o).z, 1], [v(o).f, 1]]), op: "<=", rhs: 1 });
+  });
+  follow.forEach((cells, i) => {
+    if (!cells) return;
+    // f_i ≤ Σ (z + f) over the cells of its formula.
+    const terms = new Map<string, number>([[v(i).f, 1]]);
+    for (const p of cells) {
+      terms.set(v(p).z, (terms.get(v(p).z) ?? 0) - 1);
+      if (follow[p]) terms.set(v(p).f, (terms.get(v(p).f) ?? 0) - 1);
+    }
+    m.objective.set(v(i).f, eps);
+    m.binaries.push(v(i).f);
+    m.rows.push({ name: `fol${i}`, terms, op: "<=", rhs: 0 });
   });
   return m;
 }
@@ -153,13 +219,16 @@ const slipKey = (s: Slip) => `${s.i}:${s.to}`;
  * value (in printed units). Empty lists are left out. None in the common case: a slip undone must settle a failing
  * identity exactly enough, which a sibling's digits rarely do by chance.
  */
-function slipsPerIdentity(constraints: LinearConstraint[], figs: Figure[], index: Map<Amount, number>, grid: Grid): Slip[][] {
+function slipsPerIdentity(constraints: LinearConstraint[], hs: HeadSystem, grid: Grid): Slip[][] {
+  const { figs, index } = hs;
   const out: Slip[][] = [];
   for (const c of constraints) {
     if (holdsWithinRounding(c, grid)) continue;
     const own: Slip[] = [];
     for (const t of c.terms) {
       const i = index.get(t.amount)!;
+      // (A family's other members, a copy or a stored value, print the head's digits: the head's term is tried.)
+      if (figs[i].amount !== t.amount || hs.tied[i] !== null) continue;
       for (const to of slips(figs[i].units)) if (holdsWithinRounding(c, grid, t.amount, to)) own.push({ i, to });
     }
     if (own.length) out.push(own);
@@ -237,13 +306,80 @@ function forcedRows(f: Figure, s: Slip): Milp["rows"] {
   ];
 }
 
+/**
+ * What is left of a document's programs (DOCUMENT_SOLVES) and of its work (DOCUMENT_WORK), the safety of time
+ * (`deadline`, Date.now() milliseconds), and whether that safety cut the diagnosis short.
+ */
+interface SolveBudget {
+  solves: number;
+  work: number;
+  deadline: number;
+  cut: boolean;
+}
+
 /** At most this many searches for an equally small explanation that undoes typing slips, per group. */
 const SLIP_SEARCHES = MAX_EXPLANATIONS - 1;
 
 /**
+ * At most this many programs per search of a group (explainGroup): the first, the searches for a tie and those whose
+ * answer does not verify on the whole group. A bound of work, as PROGRAM_NODES: before round 49 the clock bounded
+ * them, so that a loaded machine could end the search for a tie early and blame a sibling.
+ */
+const MAX_SOLVES = 8;
+
+/** At most this many programs per document: the groups after (in the order of their identities) are not diagnosed. */
+const DOCUMENT_SOLVES = 64;
+
+/**
+ * The work of all the solver's programs for one document, in simplex iterations (the branch-and-bound's, root
+ * included, solver-run.ts) plus, for each program, its number of rows (a charge for what its root costs beyond
+ * its iterations: presolve, cuts, heuristics). Each program may spend what is left, and is stopped there (at the
+ * same point on any machine); once it is spent, the groups after are not diagnosed. A node limit alone bounded
+ * nothing: a Shenzhen budget read in the wrong unit spent 56,188 iterations (17 s) in 594 nodes of one program,
+ * and a group of 900 identities 60 s in its 22 first nodes. The bundled documents need at most about half of it (the
+ * seeded 北京 workbook, 6,200 in ten programs), the synthetic corpora under 200; a Shanghai budget whose tables are
+ * read in the wrong unit, 77 changes at once, about 10,700. About 5–7 s of one core at worst (docs/diagnosis.md), within
+ * the old limit of time (10 s).
+ */
+export const DOCUMENT_WORK = 12_000;
+
+/**
+ * At most this many simplex iterations per program (of DOCUMENT_WORK): one program that needs more (the seed in 元's,
+ * 56,188) leaves the rest of the document's work to the whole group and the groups after, and a document whose
+ * programs are all so hard costs less. The largest program of the bundled documents needs 6,646 (the whole group
+ * of 万里街道 read in 万元).
+ */
+const PROGRAM_WORK = 8_000;
+
+/**
+ * Branch-and-bound nodes per program (HiGHS's mip_max_nodes): no program of the bundled documents or the synthetic
+ * corpora reaches it. A program that needs more stops there, at the same point on any machine; its best
+ * explanation is reported as not proven smallest, and a search for a tie that finds none by then finds none.
+ */
+const PROGRAM_NODES = 20_000;
+
+/**
+ * An explanation of more changes than this is reported without a search for an equally small one, and a set this
+ * large that does not verify ends the search on its identities: dozens at once mean a reading gone wrong (a table
+ * in 元 said to be in 万元), not dozens of typos, and proving that no other set of them is as small took HiGHS a
+ * minute of work (a Shanghai budget read in the wrong unit: 76 changes, 47 s in the search for a tie). Such a set
+ * from a program stopped at its limit (not proven smallest) is not even checked: checking the 647 changes of one took
+ * longer than the search (values.ts tries each change's values on the whole group).
+ */
+const MANY_CHANGES = 12;
+
+/**
+ * The safety of time per document (and the least BUDGET_CHECK_SOLVER_SECONDS gives it), in seconds: a program still
+ * running then is stopped by HiGHS (past hardLimitMs of what was left, with its thread), and no group after is
+ * diagnosed. The work limits keep a document far within it (about 10 s of an idle machine at worst); a diagnosis
+ * it cuts short says so (cutShortFinding), since what it says then depends on the machine.
+ */
+const DOCUMENT_SECONDS = 60;
+
+/**
  * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
  * verified exactly on `whole` (the group; `constraints` may be a part of it, see `neighbourhood`).
- * Returns [] when no explanation verifies or none was found in time.
+ * Returns [] when no explanation verifies or none was found within the limits.
  *
  * Ties are looked for first among the sets that undo typing slips of printed digits (slipPlans; one search per
  * plan, its slips held at their values): the ranking puts such a set first (rankByLikelihood), and it would otherwise
@@ -251,14 +387,32 @@ const SLIP_SEARCHES = MAX_EXPLANATIONS - 1;
  * siblings that any of them could absorb was blamed on a sibling. The first plan undoes a slip in every failing sum
  * that has one at once: in a group with several mistakes, a search per slip spent its turns on the slips of the
  * other mistakes, and a sum's own slip was never tried.
+ *
+ * Nothing here reads the clock but the safety of time (DOCUMENT_SECONDS): the programs are bounded by PROGRAM_NODES
+ * and by what is left of the document's work (DOCUMENT_WORK), and their number by MAX_SOLVES and DOCUMENT_SOLVES; a
+ * set of more than MANY_CHANGES is not searched for a tie.
  */
-async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, deadline: number): Promise<Explanation[]> {
-  const amounts = figuresOf(constraints);
-  const figs = mapArray(amounts, (a) => grid.figure(a));
-  const index = new Map(mapArray(amounts, (a, i) => [a, i]));
+async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, fam: Families, budget: SolveBudget): Promise<Explanation[]> {
+  const hs = headSystem(constraints, grid, fam);
+  const figs = hs.figs;
+  const index = hs.index;
   const weights = mapArray(figs, weightsOf);
-  const base = changeModel(constraints, figs, index, weights, grid);
-  const left = () => (deadline - Date.now()) / 1000;
+  // The totals that may follow their formula's cells, with those cells' variables.
+  const follow = mapArray(figs, (f, i) => {
+    if (hs.tied[i] !== null || !followable(f.amount, hs, fam)) return null;
+    const cells: number[] = [];
+    for (const p of fam.formula(f.amount)!.parts) {
+      const j = hs.tied[index.get(p.amount)!] ?? index.get(p.amount)!;
+      if (!cells.includes(j)) cells.push(j);
+    }
+    return cells;
+  });
+  const followers = follow.filter((x) => x).length;
+  // All followers together cost less than 1, the smallest difference between two sets of changes (integer weights);
+  // a power of two, exact in floating point.
+  let eps = 1;
+  while (eps * (followers + 1) >= 1) eps /= 2;
+  const base = changeModel(hs, weights, follow, eps);
   const out: Explanation[] = [];
   const cuts: Milp["rows"] = [];
   /** The slips undone by a set found so far (figure and value). */
@@ -266,10 +420,18 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   let plansLeft: Slip[][] | null = null;
   let searches = SLIP_SEARCHES;
   let best: number | null = null;
-  while (out.length < MAX_EXPLANATIONS && left() > 0) {
+  let solves = 0;
+  while (out.length < MAX_EXPLANATIONS && solves < MAX_SOLVES && budget.solves > 0) {
     // Looking for a tie: only sets exactly as small as the best one; those that undo slips first.
-    const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: new Map(mapArray(figs, (_, i) => [v(i).z, weights[i]])), op: "<=", rhs: best }];
-    if (best !== null && plansLeft === null) plansLeft = slipPlans(slipsPerIdentity(constraints, figs, index, grid));
+    const tieTerms = new Map<string, number>();
+    figs.forEach((_, i) => {
+      if (hs.tied[i] === null) tieTerms.set(v(i).z, weights[i]);
+    });
+    follow.forEach((cells, i) => {
+      if (cells) tieTerms.set(v(i).f, eps);
+    });
+    const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: tieTerms, op: "<=", rhs: best }];
+    if (best !== null && plansLeft === null) plansLeft = slipPlans(slipsPerIdentity(constraints, hs, grid));
     let plan: Slip[] | undefined;
     while (searches > 0 && plansLeft?.length && !plan) {
       const p = plansLeft.shift()!;
@@ -279,44 +441,78 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     if (plan) searches--;
     const forced = plan ? plan.flatMap((s) => forcedRows(figs[s.i], s)) : [];
     const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...forced] };
-    const r = await solveMilp(model, left() / (out.length ? 2 : 1.5));
+    // The document's work left, less the program's charge for its root: nothing left, no program.
+    const left = budget.work - model.rows.length;
+    if (left <= 0) break;
+    const seconds = (budget.deadline - Date.now()) / 1000;
+    if (seconds <= 0) {
+      budget.cut = true;
+      break;
+    }
+    solves++;
+    budget.solves--;
+    const r = await solveMilp(model, seconds, undefined, { nodes: PROGRAM_NODES, lpIterations: Math.min(PROGRAM_WORK, left) });
+    budget.work = left - r.work.lpIterations;
+    counts.work += model.rows.length + r.work.lpIterations;
+    if (r.timedOut) budget.cut = true;
     if (r.status === "none") {
       if (plan) continue; // no set as small undoes these slips
       break;
     }
     const changed = new Set<number>();
+    let following = 0;
     figs.forEach((_, i) => {
       if (r.value(v(i).z) > 0.5) changed.add(i);
+      else if (follow[i] && r.value(v(i).f) > 0.5) following++;
     });
-    const cost = [...changed].reduce((s, i) => s + weights[i], 0);
+    const cost = [...changed].reduce((s, i) => s + weights[i], 0) + following * eps;
     if (changed.size === 0 || (best !== null && cost > best)) {
       if (plan) continue;
       break;
     }
     best ??= cost;
+    // A large set not proven smallest is neither checked nor searched around (MANY_CHANGES).
+    if (r.status !== "optimal" && changed.size > MANY_CHANGES) break;
     // The values: the solver's true amount of each changed figure, rounded to its printed precision,
-    // then the most likely value near it that verifies on the whole group (refineValue).
+    // then the most likely value near it that verifies on the whole group (refineValue). The totals that follow
+    // are recalculated from them (families.ts).
     const changes: Explanation["changes"] = [];
     const undone: string[] = [];
     for (const i of changed) {
       const x = r.value(v(i).y) + r.value(v(i).dp) - r.value(v(i).dn);
       const to = BigInt(Math.round(x / Number(figs[i].step)));
-      changes.push({ figure: figs[i], to });
+      changes.push({ figure: grid.figure(figs[i].amount), to });
       undone.push(slipKey({ i, to }));
     }
-    let ok = true;
-    for (const c of changes) ok &&= refineValue(c, changes, whole, grid);
-    const replaced = new Map(mapArray(changes, (c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
-    ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
+    let ok = refineValues(changes, whole, grid, fam);
+    ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replacedBy(changes, fam), (cs) => makeGrid(figuresOf(cs)));
     if (ok) {
       out.push({ changes, proven: r.status === "optimal" });
       for (const k of undone) found.add(k);
-    }
+      if (out.length === 1 && changes.length > MANY_CHANGES) break;
+    } else if (out.length === 0 && changes.length > MANY_CHANGES) break;
     // Exclude this set (and its supersets) to look for another explanation as small.
     cuts.push({ name: `cut${cuts.length}`, terms: new Map(mapArray([...changed], (i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
     if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
   }
   return out;
+}
+
+/**
+ * Each change's value (refineValue), in turns: a change none of whose values verifies while another still has the
+ * solver's value is tried again once the others have theirs (a cell's stored value at the solver's 11,545.92 left
+ * no value of any other change verifying, the formula over the stored values being exact). False when a turn
+ * settles none.
+ */
+function refineValues(changes: Change[], whole: LinearConstraint[], grid: Grid, fam: Families): boolean {
+  let left = changes;
+  while (left.length) {
+    const failed: Change[] = [];
+    for (const c of left) if (!refineValue(c, changes, whole, grid, fam)) failed.push(c);
+    if (failed.length === left.length) return false;
+    left = failed;
+  }
+  return true;
 }
 
 function proposed(c: Explanation["changes"][number], subjects: Map<Amount, Subject>): ProposedValue {
@@ -364,12 +560,17 @@ function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
  */
 export async function diagnose(doc: BudgetDocument, findings: Finding[], log: IdentityLog, opts: DiagnoseOptions): Promise<Finding[]> {
   if (!needsDiagnosis(findings, log)) return [];
-  const deadline = Date.now() + opts.seconds * 1000;
   const constraints = mapArray(log.linear, (l) => l.constraint);
-  const grid = makeGrid(figuresOf(constraints));
+  const amounts = figuresOf(constraints);
+  const grid = makeGrid(amounts);
+  // One printed figure's several figures, and the workbook's formula totals (families.ts).
+  const fam = makeFamilies(amounts, doc.workbook?.formulas ?? []);
   const subjects = figureSubjects(doc);
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
-  const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects);
+  const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects, fam);
+  const budget: SolveBudget = { solves: DOCUMENT_SOLVES, work: DOCUMENT_WORK, deadline: Date.now() + Math.max(DOCUMENT_SECONDS, opts.seconds) * 1000, cut: false };
+  /** The groups the safety of time left undiagnosed (or diagnosed from a program it stopped): the finding each first fails with. */
+  const cutGroups: Finding[] = [];
   const pending: Culprit[] = [];
   // The places of the figures the identities use as printed (not a copy in another unit): worked out when an
   // explanation first changes a copy.
@@ -383,24 +584,24 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   };
   const troubled: boolean[] = [];
   for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
-  for (const g of components(constraints)) {
+  for (const g of components(constraints, fam)) {
     if (!anyTroubled(g, troubled)) continue;
-    if (Date.now() >= deadline) break;
     const whole: LinearConstraint[] = [];
     const troubledHere: boolean[] = [];
     for (const k of g) {
       whole.push(constraints[k]);
       troubledHere.push(troubled[k]);
     }
-    const near = neighbourhood(whole, troubledHere, NEIGHBOURHOOD);
+    const near = neighbourhood(whole, troubledHere, NEIGHBOURHOOD, fam);
     counts.groups++;
     // Where the smallest explanations are single figures, the exact search proves what the solver would
     // find (fast.ts); else (null) the solver, on the neighbourhood and then the whole group.
-    let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS);
+    let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS, fam);
     if (explanations) counts.exact++;
     else {
-      explanations = await explainGroup(near, whole, weigh, grid, deadline);
-      if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, deadline);
+      explanations = await explainGroup(near, whole, weigh, grid, fam, budget);
+      if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, fam, budget);
+      if (budget.cut) cutGroups.push(firstFailing(g, log, findings));
     }
     // A table's figure compared in another unit is a copy of it (1,763,159.52 元 as 176.315952 万元): changing the
     // copy alone leaves the figure as printed in the table's own identities, so it explains nothing.
@@ -408,19 +609,21 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
     if (!explanations.length) continue;
     // Equally small explanations are all reported; the one the rounding of the other figures makes most
     // likely comes first (its figures get the findings, the others are listed as alternatives).
-    const [first, ...ties] = rankByLikelihood(explanations, whole, grid);
+    const [first, ...ties] = rankByLikelihood(explanations, whole, grid, fam);
     const culprits = first.changes;
     // Explained: the identity findings of the group that involve a culprit (discrepancies, and rounding
-    // notes the change makes hold exactly), and joint-rounding findings that name a culprit.
-    const replaced = new Map(mapArray(culprits, (c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+    // notes the change makes hold exactly), and joint-rounding findings that name a culprit. A culprit's family
+    // and the formula totals recalculated over it are the culprit's.
+    const replaced = replacedBy(culprits, fam);
+    const owner = ownersOf(culprits, replaced, fam);
     const explains = new Map<Amount, number[]>(mapArray(culprits, (c) => [c.figure.amount, []]));
     for (const k of g) {
       const l = log.linear[k];
       if (l.finding === null) continue;
       let culprit: Amount | undefined;
       for (const t of l.constraint.terms)
-        if (explains.has(t.amount)) {
-          culprit = t.amount;
+        if (owner.has(t.amount)) {
+          culprit = owner.get(t.amount);
           break;
         }
       if (!culprit) continue;
@@ -432,27 +635,79 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       const culprit = culprits.find((c) => [f.location, ...f.related].some((r) => sameLoc(r, c.figure.amount.location)));
       if (culprit && !explains.get(culprit.figure.amount)!.includes(i)) explains.get(culprit.figure.amount)!.push(i);
     }
-    const partners = linkedChanges(culprits, whole);
+    const partners = linkedChanges(culprits, whole, owner);
     for (const c of culprits) {
       const id = `${DIAGNOSIS_RULE}-${pending.length + 1}`;
       const explained = explains.get(c.figure.amount)!;
       for (const i of explained) findings[i].explainedBy ??= id;
-      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), explained, id, partners: partners.get(c)! });
+      const moves = new Map<Amount, Amount>();
+      for (const [a, to] of replaced) if (owner.get(a) === c.figure.amount) moves.set(a, to);
+      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), explained, id, moves, recalculated: recalculated(c, replaced, owner, fam), partners: partners.get(c)! });
     }
   }
   explainPercentages(pending, findings, log);
-  return mapArray(pending, (p) => culpritFinding(p.c, p.first, p.partners, p.ties, mapArray(p.explained, (i) => findings[i]), subjects, p.id, opts, doc));
+  const cut = cutGroups.length ? [cutShortFinding(cutGroups, Math.max(DOCUMENT_SECONDS, opts.seconds), opts)] : [];
+  return [...mapArray(pending, (p) => culpritFinding(p, mapArray(p.explained, (i) => findings[i]), subjects, opts, doc)), ...cut];
+}
+
+/** The finding a group of identities first fails with: its first beyond rounding, else the joint-rounding finding naming its figures. */
+function firstFailing(g: number[], log: IdentityLog, findings: Finding[]): Finding {
+  for (const k of g) {
+    const i = log.linear[k].finding;
+    if (i !== null && isDiscrepancy(findings[i])) return findings[i];
+  }
+  for (const i of log.systemFindings) {
+    const f = findings[i];
+    if (g.some((k) => log.linear[k].constraint.terms.some((t) => [f.location, ...f.related].some((r) => sameLoc(r, t.amount.location))))) return f;
+  }
+  return findings[log.systemFindings[0] ?? 0];
+}
+
+/**
+ * The note that the safety of time (DOCUMENT_SECONDS) cut the diagnosis short: what it says of the groups named then
+ * depends on the machine (none of the bundled documents comes near it; a machine loaded many times over might).
+ */
+function cutShortFinding(groups: Finding[], seconds: number, opts: DiagnoseOptions): Finding {
+  const [at] = groups;
+  const n = groups.length;
+  const message =
+    opts.lang === "zh"
+      ? `诊断因时间上限（每份文件 ${seconds} 秒，BUDGET_CHECK_SOLVER_SECONDS）而中止：${n} 组不成立的等式未诊断或只诊断了一部分，其中第一组在此；在负载较轻的机器上可能给出诊断`
+      : `the diagnosis was cut short by its safety limit of time (${seconds} s per document, BUDGET_CHECK_SOLVER_SECONDS): ${n} group${n === 1 ? "" : "s"} of failing identities, the first here, ${n === 1 ? "was" : "were"} not diagnosed or only in part; a less loaded machine may diagnose ${n === 1 ? "it" : "them"}`;
+  return {
+    ruleId: DIAGNOSIS_RULE,
+    severity: "info",
+    withinRounding: false,
+    message,
+    table: at.table,
+    tableKind: at.tableKind ?? null,
+    unit: at.unit,
+    code: at.code,
+    item: at.item,
+    column: at.column,
+    stated: null,
+    computed: null,
+    difference: null,
+    tolerance: null,
+    location: at.location,
+    related: mapArray(groups.slice(1), (f) => f.location),
+  };
 }
 
 /**
  * The changes of an explanation each must be made together with: those that share an identity with it, directly
  * or through other such changes (a digit swap's two siblings under their sum; a stale total and its copy).
  * Changes of independent mistakes in one group of identities (a typo in 表3 and another in 表5, tied only
- * through unchanged figures) each settle their own identities: they are not listed with each other.
+ * through unchanged figures) each settle their own identities: they are not listed with each other. A figure a
+ * change moves with it (its copy in another unit, a formula total over it: `owner`) stands for the change.
  */
-function linkedChanges(changes: Change[], constraints: LinearConstraint[]): Map<Change, Change[]> {
+function linkedChanges(changes: Change[], constraints: LinearConstraint[], owner: Map<Amount, Amount>): Map<Change, Change[]> {
   const index = new Map<Amount, number>();
   changes.forEach((c, i) => index.set(c.figure.amount, i));
+  for (const [a, by] of owner) {
+    const i = index.get(by);
+    if (i !== undefined && !index.has(a)) index.set(a, i);
+  }
   const parent = mapArray(changes, (_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
   for (const k of constraints) {
@@ -467,6 +722,35 @@ function linkedChanges(changes: Change[], constraints: LinearConstraint[]): Map<
   const out = new Map<Change, Change[]>();
   changes.forEach((c, i) => out.set(c, changes.filter((o, j) => j !== i && root(j) === root(i))));
   return out;
+}
+
+
+/**
+ * Which culprit each replaced figure is moved by: a culprit's own family, and the formula totals recalculated over
+ * it (a total over two culprits is the first's).
+ */
+function ownersOf(culprits: Change[], replaced: Map<Amount, Amount>, fam: Families): Map<Amount, Amount> {
+  const owner = new Map<Amount, Amount>();
+  for (const c of culprits) {
+    const heads = [c.figure.amount];
+    for (let i = 0; i < heads.length; i++) {
+      for (const m of fam.members(heads[i])) if (replaced.has(m) && !owner.has(m)) owner.set(m, c.figure.amount);
+      for (const f of fam.followers(heads[i])) if (!heads.includes(f)) heads.push(f);
+    }
+  }
+  return owner;
+}
+
+/** The formula totals a culprit's change recalculates (their heads, as printed), each with its new value. */
+function recalculated(c: Change, replaced: Map<Amount, Amount>, owner: Map<Amount, Amount>, fam: Families): { from: Amount; to: Amount }[] {
+  const out: { from: Amount; to: Amount }[] = [];
+  for (const [a, to] of replaced) if (a !== c.figure.amount && fam.head(a) === a && owner.get(a) === c.figure.amount && fam.formula(a)) out.push({ from: a, to });
+  return out.sort((x, y) => placeOrder(x.from.location, y.from.location));
+}
+
+/** A printed figure's value in units of its last printed digit. */
+function unitsOf(a: Amount): bigint {
+  return BigInt(a.value.times(new Decimal(10).pow(a.decimals)).toFixed(0));
 }
 
 /**
@@ -489,6 +773,10 @@ interface Culprit {
   id: string;
   /** The explanation's other changes that must be made with it (linkedChanges). */
   partners: Change[];
+  /** The figures its change replaces (its family's, the recalculated totals'), with their new values. */
+  moves: Map<Amount, Amount>;
+  /** The workbook totals whose formulas recalculate with it (families.ts). */
+  recalculated: { from: Amount; to: Amount }[];
 }
 
 /**
@@ -503,6 +791,9 @@ function explainPercentages(pending: Culprit[], findings: Finding[], log: Identi
   if (pending.length === 0 || log.ratios.length === 0) return;
   const replacement = (a: Amount): { amount: Amount; by: Culprit } | null => {
     for (const p of pending) if (p.c.figure.amount === a || sameLoc(p.c.figure.amount.location, a.location)) return { amount: withUnits(a, p.c.to), by: p };
+    // A recalculated total (or its copy), as printed where the percentage reads it.
+    for (const p of pending)
+      for (const [m, to] of p.moves) if (m === a || (sameLoc(m.location, a.location) && m.decimals === a.decimals && !m.exact)) return { amount: m === a ? to : withUnits(a, unitsOf(to)), by: p };
     return null;
   };
   for (const { identity, finding } of log.ratios) {
@@ -549,17 +840,8 @@ export function namedChanges<T>(ps: readonly T[], describe: (p: T) => string, se
   return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
 }
 
-function culpritFinding(
-  c: Explanation["changes"][number],
-  expl: Explanation,
-  others: Change[],
-  ties: Explanation[],
-  explained: Finding[],
-  subjects: Map<Amount, Subject>,
-  id: string,
-  opts: DiagnoseOptions,
-  doc: BudgetDocument,
-): Finding {
+function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, Subject>, opts: DiagnoseOptions, doc: BudgetDocument): Finding {
+  const { c, first: expl, ties, id, partners: others } = p;
   const a = c.figure.amount;
   const subject: Subject = subjects.get(a) ?? { table: "text" };
   const where = subjectText(subject, opts.lang, doc);
@@ -579,6 +861,14 @@ function culpritFinding(
   // in the wrong unit, which would make every such message a page long).
   const some = (ps: Change[], sep: string) => namedChanges(ps, describe, sep, zh);
   if (others.length) message += zh ? `；须同时改正：${some(others, "；")}` : `; together with: ${some(others, "; ")}`;
+  // A workbook's totals that are formulas over it follow it (the spreadsheet recalculates them): named, not blamed.
+  const recalc = mapArray(p.recalculated, (r) => `${changePlace(r.from.location)}${columnWords(subjects.get(r.from)?.column ?? null, zh)} ${r.from.text} → ${printedLike(r.from.text, unitsOf(r.to), r.from.decimals)}`);
+  if (recalc.length) {
+    const shown = recalc.slice(0, LISTED_CHANGES).join(zh ? "；" : "; ");
+    const more = recalc.length - LISTED_CHANGES;
+    const tail = more > 0 ? (zh ? `；另有 ${more} 处` : `; and ${more} more`) : "";
+    message += zh ? `；以它为单元格的公式合计随之重算：${shown}${tail}` : `; the formula totals over it recalculate with it: ${shown}${tail}`;
+  }
   // A tie is named by the changes it makes otherwise than this explanation (the corrections they share are named above).
   const otherwise = (t: Explanation) => {
     const own = t.changes.filter((o) => !makesChange(expl, o));
@@ -590,9 +880,9 @@ function culpritFinding(
     message += zh
       ? `；同样小的另一种解释：${mapArray(ties, otherwise).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
       : `; an equally small explanation: ${mapArray(ties, otherwise).join("; or ")} — the identities alone cannot tell which figure is wrong`;
-  if (!expl.proven) message += zh ? "（求解时限内找到的最优解，未证明为最小）" : " (the best found within the solver's time limit, not proven smallest)";
+  if (!expl.proven) message += zh ? "（求解限度内找到的最优解，未证明为最小）" : " (the best found within the solver's limits, not proven smallest)";
   const related: SourceLocation[] = [];
-  for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(explained, (f) => f.location)])
+  for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(p.recalculated, (r) => r.from.location), ...mapArray(explained, (f) => f.location)])
     if (!sameLoc(l, a.location) && !related.some((r) => sameLoc(r, l))) related.push(l);
   // A diagnosis is as severe as what it explains: one that settles warnings only (a figure cut off, 截尾, rather
   // than rounded) is a warning at most.

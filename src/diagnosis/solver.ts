@@ -13,22 +13,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { runProgram, type HighsRuntime, type SolverAnswer, type SolverRequest, type SolverWork } from "./solver-run.js";
 
-type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsResult };
-interface HighsResult {
-  Status: string;
-  ObjectiveValue: number;
-  Columns: Record<string, { Primal?: number }>;
-}
+type Highs = HighsRuntime;
 
-/** A program sent to the solver's thread. */
-export interface SolverRequest {
-  lp: string;
-  options: Record<string, unknown>;
-}
-
-/** The thread's answer: HiGHS's status, objective and the columns' values, or why HiGHS refused the program. */
-export type SolverAnswer = { status: string; objective: number; primal: Record<string, number> } | { refused: string };
+export type { SolverAnswer, SolverRequest, SolverWork };
 
 /**
  * The solver (its thread, or its in-thread instance) is dropped once no program has been solved for this long:
@@ -168,15 +157,7 @@ function onThread(request: SolverRequest, hardMs: number): Promise<SolverAnswer 
 async function solveProgram(request: SolverRequest, hardMs: number): Promise<SolverAnswer | null> {
   workerBuilt ??= existsSync(fileURLToPath(workerUrl));
   if (workerBuilt) return onThread(request, hardMs);
-  const h = await inThread();
-  try {
-    const r = h.solve(request.lp, request.options);
-    const primal: Record<string, number> = {};
-    for (const [name, c] of Object.entries(r.Columns ?? {})) if (typeof c.Primal === "number") primal[name] = c.Primal;
-    return { status: r.Status, objective: r.ObjectiveValue, primal };
-  } catch (e) {
-    return { refused: String((e as Error)?.message ?? e) };
-  }
+  return runProgram(await inThread(), request);
 }
 
 /** A linear expression: variable name → integer coefficient. */
@@ -228,10 +209,22 @@ function wrapNames(names: string[]): string[] {
 }
 
 export interface MilpResult {
-  /** optimal: proven; limit: the best found when the time ran out; none: no solution (infeasible or none found in time). */
+  /** optimal: proven; limit: the best found when a limit (of work, of nodes, or the time) stopped it; none: no solution (infeasible or none found within the limits). */
   status: "optimal" | "limit" | "none";
   objective: number;
   value(name: string): number;
+  /** What the program cost (nothing when it was refused or its thread stopped). */
+  work: SolverWork;
+  /** Its time ran out: HiGHS stopped it at its time limit, or its thread was stopped past the hard limit. */
+  timedOut: boolean;
+}
+
+/** Limits of work on one program: they stop it at the same point on any machine. */
+export interface WorkLimits {
+  /** Branch-and-bound nodes (HiGHS's mip_max_nodes). */
+  nodes?: number;
+  /** Simplex iterations of the whole branch-and-bound, root included (solver-run.ts). */
+  lpIterations?: number;
 }
 
 /**
@@ -239,16 +232,20 @@ export interface MilpResult {
  * cannot be fractionally on (with big-M bounds, a flag of 1e-6 would otherwise let a figure move a
  * little for free); the gap is 0, so "optimal" means proven smallest. A program still running after
  * `hardMs` (hardLimitMs(seconds) unless given) is stopped: no solution, as when none is found in time.
+ * `limits` bound its work (nodes, simplex iterations), not its time, so that the same program stops at the same
+ * point however loaded the machine (the diagnosis's programs are so bounded, and `seconds` is only a safety there).
  */
-export async function solveMilp(m: Milp, seconds: number, hardMs = hardLimitMs(seconds)): Promise<MilpResult> {
+export async function solveMilp(m: Milp, seconds: number, hardMs = hardLimitMs(seconds), limits: WorkLimits = {}): Promise<MilpResult> {
   solves++;
-  const options = { output_flag: false, time_limit: Math.max(0.05, seconds), mip_feasibility_tolerance: 1e-9, mip_rel_gap: 0 };
+  const options: Record<string, unknown> = { output_flag: false, time_limit: Math.max(0.05, seconds), mip_feasibility_tolerance: 1e-9, mip_rel_gap: 0 };
+  if (limits.nodes !== undefined) options.mip_max_nodes = limits.nodes;
   // HiGHS refuses a model it cannot read (its LP reader takes no figure of 16 digits: a document's 元 figures on a
   // grid of 万元 text figures' decimals) or solve: no explanation, as when none is found in time; the identity
   // findings stand as they are.
-  const r = await solveProgram({ lp: lpText(m), options }, hardMs);
-  if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0 };
+  const r = await solveProgram({ lp: lpText(m), options, lpIterations: limits.lpIterations }, hardMs);
+  if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0, work: { nodes: 0, lpIterations: 0 }, timedOut: !r };
   const has = Object.keys(r.primal).length > 0;
-  const status = r.status === "Optimal" ? "optimal" : has && r.status === "Time limit reached" ? "limit" : "none";
-  return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0 };
+  // Infeasible: proven none. Any other status but optimal (a time, node or work limit) keeps the best found.
+  const status = r.status === "Optimal" ? "optimal" : has && r.status !== "Infeasible" && /limit/i.test(r.status) ? "limit" : "none";
+  return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0, work: r.work, timedOut: r.status === "Time limit reached" };
 }

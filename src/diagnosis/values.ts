@@ -1,6 +1,9 @@
+import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
+import type { SourceLocation } from "../model/location.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import { makeGrid, withUnits, type Figure, type Grid } from "./figures.js";
+import { headValue, replacements, SEPARATE, withFollowers, type Families } from "./families.js";
 import { figuresOf, verifies } from "./system.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -24,55 +27,140 @@ export const VALUE_WINDOW = 4n;
  * twice) is far less likely than in a sum of twenty. The score is Σ |miss| / n over the identities of the
  * figure (`others` held at their proposed values); the smallest comes first, then the closest to the
  * center, then the lower. (Measured on the seed: docs/diagnosis.md.)
+ *
+ * With families (families.ts) the identities of the figure are those of its family's members and of the formula
+ * totals that follow it, each with its new value; and an identity that reaches the figure only through them (a
+ * 万元 copy in the text, a recalculated total) adds the value that makes it hold exactly where that lies beyond the
+ * window: a detail cell's 万元 total in the text leaves it ±500 元 of room, and the solver's value may be anywhere in it.
  */
-export function valueOrder(c: Change, all: Explanation["changes"], whole: LinearConstraint[], grid: Grid): (center: bigint) => bigint[] {
+export function valueOrder(c: Change, all: Explanation["changes"], whole: LinearConstraint[], grid: Grid, fam: Families = SEPARATE): (center: bigint) => bigint[] {
   const a = c.figure.amount;
+  const reached = reachedBy(a, fam);
   const mine: LinearConstraint[] = [];
-  for (const k of whole) if (uses(k, a)) mine.push(k);
+  for (const k of whole) if (reached ? usesAny(k, reached) : uses(k, a)) mine.push(k);
   const others = new Map<Amount, bigint>();
   for (const o of all) if (o !== c) others.set(o.figure.amount, o.to);
+  const rest = all.filter((o) => o !== c);
+  /** Σ coef·value on the grid of each of `mine` with the figure at `units` (the others at their values). */
+  const misses = (units: bigint): bigint[] => {
+    const out: bigint[] = [];
+    if (!reached) {
+      for (const k of mine) {
+        let miss = 0n;
+        for (const t of k.terms) {
+          const f = grid.figure(t.amount);
+          miss += BigInt(t.coef) * (t.amount === a ? units : (others.get(t.amount) ?? f.units)) * f.step;
+        }
+        out.push(miss);
+      }
+      return out;
+    }
+    const replaced = replacedBy([...rest, { figure: c.figure, to: units }], fam);
+    for (const k of mine) out.push(missWith(k, replaced, grid));
+    return out;
+  };
   const scores = new Map<bigint, number>();
   const score = (units: bigint) => {
     const known = scores.get(units);
     if (known !== undefined) return known;
     let s = 0;
-    for (const k of mine) {
-      let miss = 0n;
-      for (const t of k.terms) {
-        const f = grid.figure(t.amount);
-        miss += BigInt(t.coef) * (t.amount === a ? units : (others.get(t.amount) ?? f.units)) * f.step;
-      }
-      if (k.kind === "le" && miss <= 0n) continue;
-      s += Number(miss < 0n ? -miss : miss) / Number(c.figure.step) / k.terms.length;
+    const ms = misses(units);
+    for (let j = 0; j < mine.length; j++) {
+      const miss = ms[j];
+      if (mine[j].kind === "le" && miss <= 0n) continue;
+      s += Number(miss < 0n ? -miss : miss) / Number(c.figure.step) / mine[j].terms.length;
     }
     scores.set(units, s);
     return s;
   };
+  // The identities that reach the figure only through another member or a formula total: the value each holds exactly at.
+  const far: LinearConstraint[] = reached ? mine.filter((k) => !uses(k, a)) : [];
   return (center) => {
     const candidates: { units: bigint; score: number; away: bigint }[] = [];
-    for (let d = -VALUE_WINDOW; d <= VALUE_WINDOW; d++) {
-      const u = center + d;
-      if (u === c.figure.units || (c.figure.nonNegative && u < 0n)) continue;
+    const add = (u: bigint) => {
+      if (u === c.figure.units || (c.figure.nonNegative && u < 0n) || candidates.some((x) => x.units === u)) return;
+      const d = u - center;
       candidates.push({ units: u, score: score(u), away: d < 0n ? -d : d });
+    };
+    for (let d = -VALUE_WINDOW; d <= VALUE_WINDOW; d++) add(center + d);
+    if (far.length) {
+      const at = misses(center);
+      const next = misses(center + 1n);
+      for (let j = 0; j < mine.length; j++) {
+        if (!far.includes(mine[j])) continue;
+        const slope = next[j] - at[j];
+        if (slope === 0n) continue;
+        const u = center + nearest(-at[j], slope);
+        if (u - center > VALUE_WINDOW || center - u > VALUE_WINDOW) add(u);
+      }
     }
-    candidates.sort((x, y) => x.score - y.score || Number(x.away - y.away));
+    candidates.sort((x, y) => x.score - y.score || Number(x.away - y.away) || (x.units < y.units ? -1 : 1));
     return mapArray(candidates, (x) => x.units);
   };
+}
+
+/** The integer nearest n / d (d ≠ 0), halves away from zero. */
+function nearest(n: bigint, d: bigint): bigint {
+  if (d < 0n) (n = -n), (d = -d);
+  const q = n >= 0n ? (2n * n + d) / (2n * d) : -((-2n * n + d) / (2n * d));
+  return q;
+}
+
+/** The figures a change of head `a` moves (its family's, and those of the formula totals that follow it); null without families. */
+function reachedBy(a: Amount, fam: Families): Set<Amount> | null {
+  if (!fam.linked) return null;
+  const out = new Set<Amount>();
+  const heads = [a];
+  for (let i = 0; i < heads.length; i++) {
+    for (const m of fam.members(heads[i])) out.add(m);
+    for (const f of fam.followers(heads[i])) if (!heads.includes(f)) heads.push(f);
+  }
+  return out;
+}
+
+/** The figures an explanation's changes replace: each changed head's, its family's and those of the formula totals that follow. */
+export function replacedBy(changes: Explanation["changes"], fam: Families): Map<Amount, Amount> {
+  if (!fam.linked) return new Map(mapArray(changes, (c) => [c.figure.amount, withUnits(c.figure.amount, c.to)]));
+  const heads = new Map<Amount, Decimal>();
+  for (const c of changes) heads.set(c.figure.amount, headValue(c.figure.amount, c.to));
+  return replacements(fam, withFollowers(fam, heads));
+}
+
+/** A figure's value on the grid (value · 2·10^D), exactly: a replaced figure may be a stored value with more decimals than printed. */
+function onGrid(a: Amount, grid: Grid): bigint {
+  return BigInt(a.value.times(new Decimal(10).pow(grid.decimals)).times(2).toFixed(0));
+}
+
+/** Σ coef·value on the grid of one identity, the replaced figures at their new values. */
+function missWith(k: LinearConstraint, replaced: Map<Amount, Amount>, grid: Grid): bigint {
+  let miss = 0n;
+  for (const t of k.terms) {
+    const r = replaced.get(t.amount);
+    if (r) miss += BigInt(t.coef) * onGrid(r, grid);
+    else {
+      const f = grid.figure(t.amount);
+      miss += BigInt(t.coef) * f.units * f.step;
+    }
+  }
+  return miss;
 }
 
 /**
  * The exact check of one changed figure's value, with the other changes of its explanation held at their
  * proposed values: verifies (src/diagnosis/system.ts) on the whole group. Memoised by value.
  */
-export function valueVerifier(c: Change, all: Explanation["changes"], whole: LinearConstraint[]): (units: bigint) => boolean {
+export function valueVerifier(c: Change, all: Explanation["changes"], whole: LinearConstraint[], fam: Families = SEPARATE): (units: bigint) => boolean {
   const a = c.figure.amount;
-  const replaced = new Map(mapArray(all.filter((o) => o !== c), (o) => [o.figure.amount, withUnits(o.figure.amount, o.to)]));
+  const rest = all.filter((o) => o !== c);
+  const replaced = fam.linked ? null : replacedBy(rest, fam);
   const known = new Map<bigint, boolean>();
   return (units) => {
     let ok = known.get(units);
     if (ok === undefined) {
-      replaced.set(a, withUnits(a, units));
-      ok = verifies(whole, replaced, (cs) => makeGrid(figuresOf(cs)));
+      let with_: Map<Amount, Amount>;
+      if (replaced) (with_ = replaced).set(a, withUnits(a, units));
+      else with_ = replacedBy([...rest, { figure: c.figure, to: units }], fam);
+      ok = verifies(whole, with_, (cs) => makeGrid(figuresOf(cs)));
       known.set(units, ok);
     }
     return ok;
@@ -84,9 +172,9 @@ export function valueVerifier(c: Change, all: Explanation["changes"], whole: Lin
  * to the printed precision), the first of valueOrder that verifies on the whole group. Sets `c.to`;
  * false when no value in the window verifies.
  */
-export function refineValue(c: Change, all: Explanation["changes"], whole: LinearConstraint[], grid: Grid): boolean {
-  const ok = valueVerifier(c, all, whole);
-  for (const u of valueOrder(c, all, whole, grid)(c.to))
+export function refineValue(c: Change, all: Explanation["changes"], whole: LinearConstraint[], grid: Grid, fam: Families = SEPARATE): boolean {
+  const ok = valueVerifier(c, all, whole, fam);
+  for (const u of valueOrder(c, all, whole, grid, fam)(c.to))
     if (ok(u)) {
       c.to = u;
       return true;
@@ -100,7 +188,18 @@ export function refineValue(c: Change, all: Explanation["changes"], whole: Linea
  * valueOrder). A typo hiding within a long column sum's rounding makes that sum exact when the typo is
  * corrected, but not when another figure of its row is changed instead.
  */
-export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Grid): number {
+export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Grid, fam: Families = SEPARATE): number {
+  if (fam.linked) {
+    const replaced = replacedBy(e.changes, fam);
+    let s = 0;
+    for (const k of whole) {
+      if (!usesAny(k, replaced)) continue;
+      const miss = missWith(k, replaced, grid);
+      if (k.kind === "le" && miss <= 0n) continue;
+      s += Number(miss < 0n ? -miss : miss) / k.terms.length;
+    }
+    return s;
+  }
   const to = new Map(mapArray(e.changes, (c) => [c.figure.amount, c.to]));
   let s = 0;
   for (const k of whole) {
@@ -119,11 +218,50 @@ export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Gr
 /**
  * Explanations in order of likelihood: first those with more corrections that undo two adjacent digits typed the
  * wrong way round (152.91 for 125.91: a transposition, the commonest slip of a hand copying figures, and one no
- * sibling's correction mimics unless its own digits happen to be so); then by unlikelihood; stable for equal scores.
+ * sibling's correction mimics unless its own digits happen to be so); then by unlikelihood; then, where both are
+ * equal, by where their changed figures are printed (placeOrder) and the values they propose: never by the order the
+ * solver happened to find them in, so the figure blamed does not depend on the solver's path.
  */
-export function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid): Explanation[] {
-  const scored = mapArray(explanations, (e) => ({ e, t: transpositions(e, whole), s: unlikelihood(e, whole, grid) }));
-  return mapArray(scored.sort((a, b) => b.t - a.t || a.s - b.s), (x) => x.e);
+export function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid, fam: Families = SEPARATE): Explanation[] {
+  const scored = mapArray(explanations, (e) => ({ e, t: transpositions(e, whole, fam), s: unlikelihood(e, whole, grid, fam) }));
+  return mapArray(scored.sort((a, b) => b.t - a.t || a.s - b.s || explanationOrder(a.e, b.e)), (x) => x.e);
+}
+
+/**
+ * Where a figure is printed, in a fixed order: by file, then line and column (text, layout text, CSV), then sheet
+ * name, row and column (a workbook's or Word table's cell). Negative when `a` comes first.
+ */
+export function placeOrder(a: SourceLocation, b: SourceLocation): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const num = (x: number | null | undefined, y: number | null | undefined) => (x ?? 0) - (y ?? 0);
+  const byLine = num(a.line, b.line) || num(a.column, b.column);
+  if (byLine) return byLine;
+  if ((a.sheet ?? "") !== (b.sheet ?? "")) return (a.sheet ?? "") < (b.sheet ?? "") ? -1 : 1;
+  const [ra, ca] = cellParts(a.cell);
+  const [rb, cb] = cellParts(b.cell);
+  return ra - rb || ca - cb;
+}
+
+/** A1 → [row 1, column 1]; [0, 0] when there is none. */
+function cellParts(cell: string | null | undefined): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell ?? "");
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/** Two explanations by their changes, each list in printed order: the first change printed earlier first, then its value. */
+function explanationOrder(x: Explanation, y: Explanation): number {
+  const sorted = (e: Explanation) => e.changes.slice().sort((p, q) => placeOrder(p.figure.amount.location, q.figure.amount.location) || (p.to < q.to ? -1 : p.to > q.to ? 1 : 0));
+  const xs = sorted(x);
+  const ys = sorted(y);
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+    const d = placeOrder(xs[i].figure.amount.location, ys[i].figure.amount.location);
+    if (d) return d;
+    if (xs[i].to !== ys[i].to) return xs[i].to < ys[i].to ? -1 : 1;
+  }
+  return xs.length - ys.length;
 }
 
 /**
@@ -131,7 +269,7 @@ export function rankByLikelihood(explanations: Explanation[], whole: LinearConst
  * whose value the identities leave open within the rounding (125.95 where 125.91 verifies as well) takes the
  * transposed value when that verifies on the whole group: the figure as it was before the slip.
  */
-function transpositions(e: Explanation, whole: LinearConstraint[]): number {
+function transpositions(e: Explanation, whole: LinearConstraint[], fam: Families): number {
   let n = 0;
   for (const c of e.changes) {
     if (isTransposition(c.figure.units, c.to)) {
@@ -140,7 +278,7 @@ function transpositions(e: Explanation, whole: LinearConstraint[]): number {
     }
     const near = slips(c.figure.units).filter((u) => u - c.to <= VALUE_WINDOW && c.to - u <= VALUE_WINDOW);
     if (!near.length) continue;
-    const ok = valueVerifier(c, e.changes, whole);
+    const ok = valueVerifier(c, e.changes, whole, fam);
     const u = near.find(ok);
     if (u === undefined) continue;
     c.to = u;
@@ -185,7 +323,7 @@ function uses(k: LinearConstraint, a: Amount): boolean {
 }
 
 /** Does the identity use any figure of `to`? */
-function usesAny(k: LinearConstraint, to: Map<Amount, unknown>): boolean {
+function usesAny(k: LinearConstraint, to: { has(a: Amount): boolean }): boolean {
   for (const t of k.terms) if (to.has(t.amount)) return true;
   return false;
 }

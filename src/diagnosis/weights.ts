@@ -2,6 +2,7 @@ import type { Amount } from "../model/amount.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import type { Subject } from "../engine/types.js";
 import type { Figure } from "./figures.js";
+import { SEPARATE, type Families } from "./families.js";
 
 /**
  * How much changing one printed figure costs the diagnosis. The measured choice (docs/diagnosis.md,
@@ -25,9 +26,10 @@ export const WEIGHT_SCHEMES: WeightScheme[] = [
 
 export const DEFAULT_WEIGHTS: WeightScheme = WEIGHT_SCHEMES[0];
 
-export function figureWeight(scheme: WeightScheme, constraints: LinearConstraint[], subjects: Map<Amount, Subject>): (f: Figure) => number {
+/** A figure's weight; a family's (families.ts) is its head's, a total when any of its members is one. */
+export function figureWeight(scheme: WeightScheme, constraints: LinearConstraint[], subjects: Map<Amount, Subject>, fam: Families = SEPARATE): (f: Figure) => number {
   const totals = new Set<Amount>();
-  for (const c of constraints) if (c.kind === "eq" && c.terms.length > 2 && c.terms[0].coef === 1) totals.add(c.terms[0].amount);
+  for (const c of constraints) if (c.kind === "eq" && c.terms.length > 2 && c.terms[0].coef === 1) totals.add(fam.head(c.terms[0].amount));
   return (f) => {
     const s = subjects.get(f.amount);
     if (!s || s.table === "text") return scheme.text;

@@ -196,7 +196,7 @@ export interface ProposedValue {
 }
 
 export interface DiagnosisDetails {
-  /** False when the solver stopped at its time limit: the best explanation found, not proven smallest. */
+  /** False when a solver program stopped at its limit (of work or nodes; time only as a safety): the best explanation found, not proven smallest. */
   proven: boolean;
   /** The other figures changed by the same explanation (when one mistake needs several figures changed). */
   together: ProposedValue[];

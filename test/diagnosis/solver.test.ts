@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyMilp, solveMilp, solverLoads, type Milp } from "../../src/diagnosis/solver.js";
+import { marketSplit } from "../helpers/market-split.js";
 
 /** min x + y with x + y ≥ 3, x an integer in [0, 2], y in [0, 5]: optimum 3. */
 function small(): Milp {
@@ -37,5 +38,20 @@ describe("a model HiGHS cannot read", () => {
     const r = await solveMilp(m, 5);
     expect(r.status).toBe("none");
     expect((await solveMilp(small(), 5)).status).toBe("optimal");
+  });
+});
+
+describe("a limit of work", () => {
+  it("stops a program at the same point each time, and says what it cost", { timeout: 60_000 }, async () => {
+    // A market split of 3 equations over 20 binaries: HiGHS proves it infeasible after 7,022 simplex iterations;
+    // given 1,000, it stops near there.
+    const m = marketSplit(emptyMilp(), 3, 20);
+    const a = await solveMilp(m, 600, undefined, { lpIterations: 1_000 });
+    const b = await solveMilp(m, 600, undefined, { lpIterations: 1_000 });
+    expect(a.timedOut).toBe(false);
+    expect(a.work.lpIterations).toBeGreaterThanOrEqual(1_000);
+    expect(a.work.lpIterations).toBeLessThan(2_000);
+    expect(a.work.nodes).toBeLessThan(1_000);
+    expect([b.status, b.work]).toEqual([a.status, a.work]);
   });
 });

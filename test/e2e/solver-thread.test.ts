@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import type * as Lib from "../../src/lib.js";
 import type { Milp } from "../../src/diagnosis/solver.js";
+import { marketSplit as split } from "../helpers/market-split.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const lib = (await import(pathToFileURL(join(ROOT, "dist", "lib", "index.js")).href)) as typeof Lib;
@@ -20,27 +21,8 @@ function small(): Milp {
   return m;
 }
 
-/**
- * A market-split program (Cornuéjols and Dawande): 4 equations over 30 binaries with coefficients below 100, each
- * right-hand side half its row's sum. Branch and bound needs far more than a minute for it.
- */
-function marketSplit(): Milp {
-  let seed = 7;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const m = lib.emptyMilp();
-  const xs = Array.from({ length: 30 }, (_, j) => `x${j}`);
-  for (let i = 0; i < 4; i++) {
-    const a = xs.map(() => Math.floor(random() * 100));
-    m.rows.push({ name: `c${i}`, terms: new Map(xs.map((x, j) => [x, a[j]])), op: "=", rhs: Math.floor(a.reduce((s, c) => s + c, 0) / 2) });
-  }
-  m.binaries.push(...xs);
-  return m;
-}
+/** A market split of 4 equations over 30 binaries: branch and bound needs far more than a minute for it. */
+const marketSplit = () => split(lib.emptyMilp(), 4, 30);
 
 describe("the solver on its own thread", () => {
   it("solves programs as in-thread, on one thread until it has been idle for 2 s", { timeout: 20_000 }, async () => {
@@ -83,6 +65,18 @@ describe("the solver on its own thread", () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2_900);
     expect((await lib.solveMilp(small(), 5)).status).toBe("optimal");
     expect(lib.solverLoads() - loads).toBe(0);
+  });
+
+  it("a program given a limit of work is stopped there, whatever its time", { timeout: 120_000 }, async () => {
+    // (A limit of nodes alone bounded no program whose root or nodes are long: the diagnosis's are also given one
+    // of simplex iterations, src/diagnosis/solver-run.ts.)
+    const stops = lib.solverStops();
+    const r = await lib.solveMilp(marketSplit(), 600, undefined, { lpIterations: 2_000 });
+    expect(["none", "limit"]).toContain(r.status);
+    expect(r.timedOut).toBe(false);
+    expect(r.work.lpIterations).toBeGreaterThanOrEqual(2_000);
+    expect(r.work.lpIterations).toBeLessThan(5_000);
+    expect(lib.solverStops() - stops).toBe(0);
   });
 
   it("within its hard limit, a program HiGHS stops at its own time limit keeps the best found so far", { timeout: 60_000 }, async () => {
