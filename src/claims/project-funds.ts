@@ -67,8 +67,8 @@ export function projectFunds(doc: BudgetDocument, out: Claim[]): void {
 function where(part: TextPart, line: TextLine, index: number): SourceLocation {
   const file = part.location.file;
   const at = line.place;
-  if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell } : { file: at.file, line: at.line, ...(at.column === 1 ? { column: index + 1 } : {}) };
-  if (part.location.sheet) return { file, sheet: part.location.sheet, cell: `A${line.line}` };
+  if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, column: index + 1 } : { file: at.file, line: at.line, ...(at.column === 1 ? { column: index + 1 } : {}) };
+  if (part.location.sheet) return { file, sheet: part.location.sheet, cell: `A${line.line}`, column: index + 1 };
   return line.page ? { file, line: line.line, column: index + 1, page: line.page } : { file, line: line.line, column: index + 1 };
 }
 

@@ -269,8 +269,10 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     // (A Word document's paragraph says its page too.)
     const page = at?.page ? { page: at.page } : null;
     if (at && start && column) return { file: at.file, line: at.line, column: start + column - 1, ...page };
-    if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, ...page } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}), ...page };
-    return sheet ? { file, sheet, cell: `A${line}` } : withPage(column ? { file, line, column } : { file, line }, line);
+    // (A worksheet's or a Word table's cell holds a paragraph of several figures, two of them maybe alike (0 万元 and
+    // 0 万元): the figure's character in the cell's text tells them apart.)
+    if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, ...(column ? { column } : {}), ...page } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}), ...page };
+    return sheet ? { file, sheet, cell: `A${line}`, ...(column ? { column } : {}) } : withPage(column ? { file, line, column } : { file, line }, line);
   };
   const segmentAt = (offset: number) => {
     let lo = 0;

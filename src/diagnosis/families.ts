@@ -51,7 +51,7 @@ export const SEPARATE: Families = {
 
 /** Where a figure is printed, when that names one figure: a line and a column, or a sheet and a cell. Else null. */
 function placeKey(l: SourceLocation): string | null {
-  if (l.sheet && l.cell) return `${l.file}\u0000${l.sheet}!${l.cell}`;
+  if (l.sheet && l.cell) return `${l.file}\u0000${l.sheet}!${l.cell}${l.column ? `:${l.column}` : ""}`;
   if (l.line && l.column) return `${l.file}\u0000${l.line}:${l.column}`;
   return null;
 }

@@ -229,17 +229,19 @@ export function rankByLikelihood(explanations: Explanation[], whole: LinearConst
 
 /**
  * Where a figure is printed, in a fixed order: by file, then line and column (text, layout text, CSV), then sheet
- * name, row and column (a workbook's or Word table's cell). Negative when `a` comes first.
+ * name, row and column (a workbook's or Word table's cell) and the figure's character in the cell's text. Negative
+ * when `a` comes first.
  */
 export function placeOrder(a: SourceLocation, b: SourceLocation): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   const num = (x: number | null | undefined, y: number | null | undefined) => (x ?? 0) - (y ?? 0);
-  const byLine = num(a.line, b.line) || num(a.column, b.column);
+  const byLine = num(a.line, b.line) || (a.sheet || b.sheet ? 0 : num(a.column, b.column));
   if (byLine) return byLine;
   if ((a.sheet ?? "") !== (b.sheet ?? "")) return (a.sheet ?? "") < (b.sheet ?? "") ? -1 : 1;
   const [ra, ca] = cellParts(a.cell);
   const [rb, cb] = cellParts(b.cell);
-  return ra - rb || ca - cb;
+  // (Then a figure's character in its cell's text: two figures of one paragraph kept in a cell.)
+  return ra - rb || ca - cb || num(a.column, b.column);
 }
 
 /** A1 → [row 1, column 1]; [0, 0] when there is none. */

@@ -171,8 +171,9 @@ describe("claims of a workbook's text sheet", () => {
     const { claims, paragraphs } = extractClaims({ ...textDoc(""), text: [part] });
     const o = claims.find((c) => c.kind === "operating-cost");
     expect(o && o.kind === "operating-cost" && [o.amount.location, o.change!.percent!.location]).toEqual([
-      { file: "w.xlsx", sheet: "文字部分", cell: "A4" },
-      { file: "w.xlsx", sheet: "文字部分", cell: "A6" },
+      // (And the figure's character in its cell's text: 131 and 10% are each the 23rd.)
+      { file: "w.xlsx", sheet: "文字部分", cell: "A4", column: 23 },
+      { file: "w.xlsx", sheet: "文字部分", cell: "A6", column: 23 },
     ]);
     expect(paragraphs.map((p) => [p.location, p.lines])).toEqual([[{ file: "w.xlsx", sheet: "文字部分", cell: "A4" }, [4, 6]]]);
   });

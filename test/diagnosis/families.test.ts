@@ -25,6 +25,18 @@ const stored = (value: string, text: string, location: SourceLocation): Amount =
 const eq = (a: Amount, b: Amount): LinearConstraint => ({ kind: "eq", terms: [{ amount: a, coef: 1 }, { amount: b, coef: -1 }], subject: { table: "text" }, location: a.location });
 
 describe("families", () => {
+  it("two alike figures of one worksheet cell's paragraph (增加1421.25万元 … 增加1421.25万元) are two figures: their columns differ", () => {
+    const first = cell("1421.25", { file: "w.xlsx", sheet: "文字部分", cell: "A71", column: 30 });
+    const second = cell("1421.25", { file: "w.xlsx", sheet: "文字部分", cell: "A71", column: 65 });
+    const again = cell("1421.25", { file: "w.xlsx", sheet: "文字部分", cell: "A71", column: 65 });
+    const fam = makeFamilies([first, second, again]);
+    expect(fam.head(first)).toBe(first);
+    expect(fam.members(first)).toEqual([first]);
+    // The same figure read twice (one place, one column) is still one.
+    expect(fam.head(again)).toBe(fam.head(second));
+    expect(fam.members(fam.head(second))).toHaveLength(2);
+  });
+
   const at = { file: "t.txt", line: 253, column: 39 };
   const table = cell("1,763,159.52", at);
   const copy = inUnit(table, "元", "万元");
