@@ -14,7 +14,7 @@ import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, s
 import { placeOrder, rankByLikelihood, refineValue, replacedBy, slips, type Change, type Explanation } from "./values.js";
 import { followable, singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
-import { makeFamilies, type Families } from "./families.js";
+import { makeFamilies, SEPARATE, type Families } from "./families.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -562,13 +562,42 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   if (!needsDiagnosis(findings, log)) return [];
   const constraints = mapArray(log.linear, (l) => l.constraint);
   const amounts = figuresOf(constraints);
-  const grid = makeGrid(amounts);
   // One printed figure's several figures, and the workbook's formula totals (families.ts).
   const fam = makeFamilies(amounts, doc.workbook?.formulas ?? []);
+  // The document's work and time, for both readings below.
+  const budget: SolveBudget = { solves: DOCUMENT_SOLVES, work: DOCUMENT_WORK, deadline: Date.now() + Math.max(DOCUMENT_SECONDS, opts.seconds) * 1000, cut: false };
+  if (!fam.linked) return (await diagnoseWith(doc, findings, log, opts, constraints, amounts, fam, budget)).out;
+  const before = mapArray(findings, (f) => f.explainedBy);
+  const linked = await diagnoseWith(doc, findings, log, opts, constraints, amounts, fam, budget);
+  if (!linked.unexplained || budget.cut) return linked.out;
+  // A troubled group whose program with families has no solution at all (天津's workbook: its 元 cells, their stored
+  // values and their 万元 copies) is diagnosed with every figure on its own, as before round 48, rather than not at all.
+  findings.forEach((f, i) => {
+    if (before[i] === undefined) delete f.explainedBy;
+    else f.explainedBy = before[i];
+  });
+  return (await diagnoseWith(doc, findings, log, opts, constraints, amounts, SEPARATE, budget)).out;
+}
+
+/**
+ * The diagnosis with the figures' families `fam`, within what is left of `budget`: its findings, and how many troubled
+ * groups it found no explanation for with work left (their programs had no solution).
+ */
+async function diagnoseWith(
+  doc: BudgetDocument,
+  findings: Finding[],
+  log: IdentityLog,
+  opts: DiagnoseOptions,
+  constraints: LinearConstraint[],
+  amounts: Amount[],
+  fam: Families,
+  budget: SolveBudget,
+): Promise<{ out: Finding[]; unexplained: number }> {
+  let unexplained = 0;
+  const grid = makeGrid(amounts);
   const subjects = figureSubjects(doc);
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects, fam);
-  const budget: SolveBudget = { solves: DOCUMENT_SOLVES, work: DOCUMENT_WORK, deadline: Date.now() + Math.max(DOCUMENT_SECONDS, opts.seconds) * 1000, cut: false };
   /** The groups the safety of time left undiagnosed (or diagnosed from a program it stopped): the finding each first fails with. */
   const cutGroups: Finding[] = [];
   const pending: Culprit[] = [];
@@ -602,6 +631,8 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
       explanations = await explainGroup(near, whole, weigh, grid, fam, budget);
       if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, fam, budget);
       if (budget.cut) cutGroups.push(firstFailing(g, log, findings));
+      // (Its programs had no solution: not a search stopped by the document's work or number of programs.)
+      else if (!explanations.length && budget.work > 0 && budget.solves > 0) unexplained++;
     }
     // A table's figure compared in another unit is a copy of it (1,763,159.52 元 as 176.315952 万元): changing the
     // copy alone leaves the figure as printed in the table's own identities, so it explains nothing.
@@ -647,7 +678,7 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   }
   explainPercentages(pending, findings, log);
   const cut = cutGroups.length ? [cutShortFinding(cutGroups, Math.max(DOCUMENT_SECONDS, opts.seconds), opts)] : [];
-  return [...mapArray(pending, (p) => culpritFinding(p, mapArray(p.explained, (i) => findings[i]), subjects, opts, doc)), ...cut];
+  return { out: [...mapArray(pending, (p) => culpritFinding(p, mapArray(p.explained, (i) => findings[i]), subjects, opts, doc)), ...cut], unexplained };
 }
 
 /** The finding a group of identities first fails with: its first beyond rounding, else the joint-rounding finding naming its figures. */
