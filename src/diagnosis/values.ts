@@ -224,7 +224,11 @@ export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Gr
  */
 export function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid, fam: Families = SEPARATE): Explanation[] {
   const scored = mapArray(explanations, (e) => ({ e, t: transpositions(e, whole, fam), s: unlikelihood(e, whole, grid, fam) }));
-  return mapArray(scored.sort((a, b) => b.t - a.t || a.s - b.s || explanationOrder(a.e, b.e)), (x) => x.e);
+  // Where two figures are printed at one place (a web page on one line, its table's cells with no column of their
+  // own), the first the identities name comes first: a total before its parts, as the printed order would have it.
+  const seen = new Map<Amount, number>();
+  for (const c of whole) for (const t of c.terms) if (!seen.has(t.amount)) seen.set(t.amount, seen.size);
+  return mapArray(scored.sort((a, b) => b.t - a.t || a.s - b.s || explanationOrder(a.e, b.e, seen)), (x) => x.e);
 }
 
 /**
@@ -253,13 +257,18 @@ function cellParts(cell: string | null | undefined): [number, number] {
   return [Number(m[2]), col];
 }
 
-/** Two explanations by their changes, each list in printed order: the first change printed earlier first, then its value. */
-function explanationOrder(x: Explanation, y: Explanation): number {
-  const sorted = (e: Explanation) => e.changes.slice().sort((p, q) => placeOrder(p.figure.amount.location, q.figure.amount.location) || (p.to < q.to ? -1 : p.to > q.to ? 1 : 0));
+/**
+ * Two explanations by their changes, each list in printed order: the first change printed earlier first (at one place,
+ * the one the identities name first), then its value.
+ */
+function explanationOrder(x: Explanation, y: Explanation, seen: Map<Amount, number>): number {
+  const named = (a: Amount) => seen.get(a) ?? seen.size;
+  const order = (a: Amount, b: Amount) => placeOrder(a.location, b.location) || named(a) - named(b);
+  const sorted = (e: Explanation) => e.changes.slice().sort((p, q) => order(p.figure.amount, q.figure.amount) || (p.to < q.to ? -1 : p.to > q.to ? 1 : 0));
   const xs = sorted(x);
   const ys = sorted(y);
   for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
-    const d = placeOrder(xs[i].figure.amount.location, ys[i].figure.amount.location);
+    const d = order(xs[i].figure.amount, ys[i].figure.amount);
     if (d) return d;
     if (xs[i].to !== ys[i].to) return xs[i].to < ys[i].to ? -1 : 1;
   }
