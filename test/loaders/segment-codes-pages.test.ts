@@ -66,3 +66,49 @@ describe("codes by segment: a name wrapped around its figures, a table over two 
     expect(sums(doc("200.00", "205.00"))).toContain("21303");
   });
 });
+
+/*
+ * A 预算's 一般公共预算支出预算表 (河南's form as `pdftotext -layout` prints it): 科目编码 alone on the header's first line,
+ * 科目名称 and the amount columns on the second, and 类 款 项 on the third, the reader running 类 and 款 together
+ * (`类    款` with four spaces between is one token, 项 five spaces on is another). Its rows print their own segment only.
+ */
+const HENAN = (higher = "4,565.10") =>
+  [
+    "某省某厅2026年部门预算",
+    "表5",
+    "",
+    "                    一般公共预算支出预算表",
+    "部门名称：某省某厅                                                     单位：万元",
+    "     科目编码",
+    "                          科目名称            合计          基本支出        项目支出",
+    " 类    款     项",
+    "                   合计                      8,936.05    8,340.00      596.05",
+    "205              教育支出                      5,161.15    4,565.10      596.05",
+    "      03          职业教育                     5,161.15    4,565.10      596.05",
+    `            05     高等职业教育                  5,161.15    ${higher}      596.05`,
+    "208              社会保障和就业支出                 3,774.90    3,774.90",
+    "      05          行政事业单位养老支出               3,774.90    3,774.90",
+    "            01     行政单位离退休                  182.74      182.74",
+    "            02     事业单位离退休                  202.36      202.36",
+    "                   机关事业单位基本养老保险缴费",
+    "            05                             2,248.55    2,248.55",
+    "                   支出",
+    "            06     机关事业单位职业年金缴费支出          1,141.26    1,141.26",
+  ].join("\n");
+
+describe("codes by segment under a header whose 类 and 款 the reader ran together (类款 · 项)", () => {
+  it("each segment is completed by the column 款 or 项 stands over: 205 / 20503 / 2050305, the table read", () => {
+    const d = load(HENAN());
+    expect(d.unknownTables).toEqual([]);
+    const rows = table(d, "general-function")!.rows.filter((r) => r.kind === "code");
+    expect(rows.map((r) => r.code)).toEqual(["205", "20503", "2050305", "208", "20805", "2080501", "2080502", "2080505", "2080506"]);
+    expect(amountOf(rows.find((r) => r.code === "2080505")!, "total")?.text).toBe("2,248.55");
+    expect(errors(HENAN())).toEqual([]);
+  });
+
+  it("fails: a 项's swapped digits are an error at its line", () => {
+    const found = errors(HENAN("4,556.10")).filter((f) => f.ruleId !== "diagnosis");
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map((f) => f.location.line))).toContain(12);
+  });
+});

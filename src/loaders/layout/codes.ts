@@ -21,6 +21,9 @@ const SEGMENT = /^\d{1,2}$/;
 
 const centre = (t: LayoutToken) => (t.x0 + t.x1) / 2;
 
+/** The header's level labels run together by the reader: 类款, 款项, 类款项 (each at most once, in order). */
+const SPACED_LEVELS = /^类?款?项?$/;
+
 /** The x of the header's 类 / 款 / 项 labels, where it prints them. */
 function headerColumns(header: LayoutLine[]): { kuan: number | null; xiang: number | null } {
   let kuan: number | null = null;
@@ -30,10 +33,14 @@ function headerColumns(header: LayoutLine[]): { kuan: number | null; xiang: numb
       const w = normaliseName(t.text);
       if (w === "款" && kuan === null) kuan = centre(t);
       if (w === "项" && xiang === null) xiang = centre(t);
-      // Labels a few columns apart read as one (类 款 项 → 款项 / 类款项): the first and last stand at its ends.
-      if ((w === "款项" || w === "类款项") && kuan === null && xiang === null && t.x1 - t.x0 > w.length) {
-        xiang = t.x1 - 0.5;
-        kuan = w === "款项" ? t.x0 + 0.5 : (t.x0 + t.x1) / 2;
+      // Labels a few columns apart read as one (类 款 项 → 款项 / 类款 / 类款项, as the spaces between them fall): the
+      // first and last stand at its ends, a middle one at its centre.
+      if (w.length >= 2 && SPACED_LEVELS.test(w) && t.x1 - t.x0 > w.length) {
+        const at = w.length === 2 ? [t.x0 + 0.5, t.x1 - 0.5] : [t.x0 + 0.5, (t.x0 + t.x1) / 2, t.x1 - 0.5];
+        [...w].forEach((level, i) => {
+          if (level === "款" && kuan === null) kuan = at[i];
+          if (level === "项" && xiang === null) xiang = at[i];
+        });
       }
     }
   return { kuan, xiang };
