@@ -61,6 +61,8 @@ const COMPONENT_WORDS: [RegExp, UnitComponent][] = [
 ];
 const componentOf = (label: string) => COMPONENT_WORDS.find(([rx]) => rx.test(label))![1];
 const COMPONENT = String.raw`(?<label>人员\s*:?\s*支出|公用支出|对个人和家庭的?补助支出|项目支出)\s*(?<amount>NUM)\s*万元`;
+/** Every component of a unit's budget (matchAll works on a copy: its lastIndex stays 0). */
+const COMPONENTS = re(COMPONENT, "g");
 const UNIT_BUDGET = re(String.raw`^(?:#+\s*)?(?<unit>[^\d\s#(][^,。]*?)预算\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*,\s*(?:包括|其中)`);
 const UNIT_COMPONENT = re(String.raw`^\((?:一|二|三|四)\)\s*` + COMPONENT);
 /**
@@ -84,9 +86,8 @@ function expenditure(j: JoinedText, out: Claim[]) {
     let m = UNIT_BUDGET.exec(p.text);
     if (m) {
       unit = m.groups!.unit.trim();
-      const rx = re(COMPONENT, "g");
       const components = [];
-      for (const c of p.text.matchAll(rx)) {
+      for (const c of p.text.matchAll(COMPONENTS)) {
         const amount = p.amount(c, "amount");
         if (amount) components.push({ component: componentOf(c.groups!.label), label: c.groups!.label.replace(/[\s:]/g, ""), amount });
       }

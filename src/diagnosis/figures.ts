@@ -26,6 +26,19 @@ export interface Grid {
 }
 
 /**
+ * Is the figure's value below zero (a printed −0 too, as Decimal's isNegative says)? Read from its count on the grid
+ * where it has one (Amount.scaled: the sign it was printed with; −0 a number, a bigint never 0 here), without making
+ * its Decimal: most figures the diagnosis sees never need one (0.5% of a warm document's samples made them here;
+ * docs/performance.md, "Sixteenth pass").
+ */
+function negative(a: Amount): boolean {
+  const s = a.scaled;
+  if (typeof s === "number") return s < 0 || Object.is(s, -0);
+  if (typeof s === "bigint" && s !== 0n) return s < 0n;
+  return a.value.isNegative();
+}
+
+/**
  * A class, not an object literal with a method: V8 keeps a function's optimised code only while an
  * instance of that function lives, and a literal's method is a new function per grid — optimised again
  * after each diagnosis (up to 9 times per 1,000 documents on a batch worker; docs/performance.md, "Sixth pass").
@@ -45,7 +58,7 @@ class FigureGrid implements Grid {
         decimals: a.decimals,
         step,
         half: a.exact ? 0n : (step / 2n) * BigInt(halfUnitsOf(a)),
-        nonNegative: a.nonNegative && !a.value.isNegative(),
+        nonNegative: a.nonNegative && !negative(a),
       };
       this.cache.set(a, f);
     }

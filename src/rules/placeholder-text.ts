@@ -35,8 +35,10 @@ export const placeholderText: Rule = {
     const seen = new Set<string>();
     const add = (location: SourceLocation, text: string, table: TableId | "text") => {
       const m = QUICK.test(text) ? PLACEHOLDER.exec(text) : null;
+      // (The place's key made only for a placeholder: this runs for every row's name and unit.)
+      if (!m) return;
       const key = `${location.file}:${location.line ?? ""}:${location.sheet ?? ""}:${location.cell ?? ""}`;
-      if (!m || seen.has(key)) return;
+      if (seen.has(key)) return;
       seen.add(key);
       places.push({ location, text, placeholder: m[0], table });
     };

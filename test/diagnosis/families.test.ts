@@ -13,7 +13,7 @@ import { tempDir } from "../helpers/tmp.js";
 import { makeGrid } from "../../src/diagnosis/figures.js";
 import { headSystem } from "../../src/diagnosis/system.js";
 import type { LinearConstraint } from "../../src/engine/propagate.js";
-import { inUnit, makeAmount, type Amount } from "../../src/model/amount.js";
+import { inUnit, makeAmount, withScaled, type Amount } from "../../src/model/amount.js";
 import type { SourceLocation } from "../../src/model/location.js";
 import type { SumFormula } from "../../src/model/workbook.js";
 
@@ -95,6 +95,30 @@ describe("families", () => {
     expect([...withFollowers(fam, new Map([[b4, new Decimal(31)]]))].map(([a, v]) => `${a.location.cell}=${v}`)).toEqual(["B4=31", "D4=43"]);
   });
 });
+describe("families: a figure as printed compared on the grid (issue 13, sixteenth pass)", () => {
+  const at = { file: "t.txt", line: 7, column: 3 };
+  it("two figures read from one place with one text are one family, whatever the form of their counts", () => {
+    const a = makeAmount("1,763,159.52", at)!;
+    const b = makeAmount("1,763,159.52", at)!;
+    expect(makeFamilies([a, b]).head(b)).toBe(a);
+    // A count held as a bigint (more than 15 digits) against the same count as a number.
+    const big = withScaled({ ...makeAmount("1,763,159.52", at)!, value: new Decimal("1763159.52") }, 176315952n);
+    expect(makeFamilies([a, big]).head(big)).toBe(a);
+    // A printed −0 is 0.
+    const z = makeAmount("0.00", at)!;
+    const nz = withScaled({ ...z, text: "0.00", value: new Decimal("-0") }, -0);
+    expect(makeFamilies([z, nz]).head(nz)).toBe(z);
+  });
+
+  it("a figure whose value is not its text's is no member of the printed figure's family", () => {
+    const a = makeAmount("12.00", at)!;
+    const other = withScaled({ ...makeAmount("12.00", at)!, value: new Decimal("13.00") }, 1300);
+    expect(makeFamilies([a, other]).linked).toBe(false);
+    const plain: Amount = { value: new Decimal("13.00"), decimals: 2, text: "12.00", location: at, nonNegative: true };
+    expect(makeFamilies([a, plain]).linked).toBe(false);
+  });
+});
+
 
 describe("the exact search with families", () => {
   it("answers a 元 cell's typo whose 万元 copy the text states, as the solver does, without a solve", { timeout: 60_000 }, async () => {
