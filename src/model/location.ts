@@ -38,7 +38,7 @@ export function rowPlace(l: SourceLocation): string | null {
 
 /** Where a figure is printed, in a message: `line 749` / `第 749 行`, `表2!C7`, with its page where known. */
 export function placeWords(l: SourceLocation, lang: "zh" | "en"): string {
-  const page = l.page ? (lang === "zh" ? `，第 ${l.page} 页` : `, page ${l.page}`) : "";
+  const page = l.page ? (lang === "zh" ? `，第 ${l.page} 页` : ` (page ${l.page})`) : "";
   if (l.sheet) return `${l.sheet}${l.cell ? `!${l.cell}` : ""}`;
   if (typeof l.line === "number") return (lang === "zh" ? `第 ${l.line} 行` : `line ${l.line}`) + page;
   return l.file;

@@ -60,15 +60,16 @@ function noneUnder(rows: Map<string, Row | null>, side: string, code: string): b
 }
 
 /**
- * The printed rows some other finding stands on or points to (rowPlace): a figure found at odds with another — in its
- * unit's own tables (the rules run again on each unit's), or with the unit's row of the department's table (unit-rows).
- * Figures within rounding are no sign of a wrong one.
+ * The printed rows some other finding stands on (rowPlace), or the one other figure it compares with: a figure found
+ * at odds with another — in its unit's own tables (the rules run again on each unit's), or with the unit's row of the
+ * department's table (unit-rows). A sum's parts (a 类's 款 and 项, each of them related to the 类's finding) are not:
+ * which of them is off, the sum does not say. Figures within rounding are no sign of a wrong one.
  */
 function rowsAtOdds(findings: readonly Finding[], self: string): Set<string> {
   const out = new Set<string>();
   for (const f of findings) {
     if (f.ruleId === self || f.withinRounding || f.severity === "info") continue;
-    for (const l of [f.location, ...f.related]) {
+    for (const l of f.related.length === 1 ? [f.location, f.related[0]] : [f.location]) {
       const k = rowPlace(l);
       if (k) out.add(k);
     }

@@ -84,6 +84,19 @@ describe("units-sum and the diagnosis", () => {
     expect(zh[0].message).toContain(`（其中仅${UNITS[1].name}该行（第 66 行）在别处也不符）`);
   });
 
+  it("a unit's row among the parts of its own failing sum is not named: which part is off, the sum does not say", () => {
+    // The 机械化服务中心's 21301 printed 170.00 (its 项 add up to 160.00: a finding at its 21301, which lists its 2130104
+    // and 2130106 as parts); the department's 2130104 printed 310.00.
+    const doc = docAsRead(replaced(consistent, { 65: "21301\t农业农村\t170.00\t170.00\t0.00", 10: "2130104\t事业运行\t310.00\t310.00\t0.00" }));
+    const sum = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.ruleId === "units-sum" && f.severity === "error");
+    const named = (line: number) => sum.filter((f) => f.location.line === line).map((f) => /only (.*?)'s row at line (\d+)/.exec(f.message)?.slice(1) ?? null);
+    expect(named(10)).toEqual([null, null]);
+    expect(named(9)).toEqual([
+      [UNITS[1].name, "65"],
+      [UNITS[1].name, "65"],
+    ]);
+  });
+
   it("names no unit when two units' rows are at odds in their own tables", () => {
     // Both units' 收入总表 move 10 from 事业运行 to 科技转化与推广服务 the other way.
     const doc = docAsRead(
