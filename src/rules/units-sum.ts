@@ -1,4 +1,5 @@
-import { inUnit, type Amount } from "../model/amount.js";
+import { Decimal } from "decimal.js";
+import { halfUnit, inUnit, type Amount } from "../model/amount.js";
 import { tableName, tableNameEn, type Row, type Table, type TableKind, type UnitBudget } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { cellSubject, parentCode } from "../model/queries.js";
@@ -88,6 +89,20 @@ function namingSuspect(relation: Msg, unit: string, at: SourceLocation): Msg {
   };
 }
 
+/**
+ * Whether the units' figures are off the department's by more than their rounding could make (each figure ½ of its last
+ * digit, exact ones none): only then is a unit named (a sum within rounding is no sign of a wrong figure).
+ */
+function beyondRounding(total: Amount, parts: Term[]): boolean {
+  let diff = total.value;
+  let slack = total.exact ? new Decimal(0) : halfUnit(total);
+  for (const p of parts) {
+    diff = diff.minus(p.amount.value);
+    if (!p.amount.exact) slack = slack.plus(halfUnit(p.amount));
+  }
+  return diff.abs().gt(slack);
+}
+
 /** A table printing nothing (本表无数据), or only zeros: every row it leaves out is 0 too. */
 const empty = (t: Table) => t.rows.every((r) => Object.values(r.cells).every((c) => !c.amount || c.amount.value.isZero()));
 
@@ -162,7 +177,7 @@ export const unitsSum: Rule = {
             else parts.push(part);
           }
           if (!known) continue;
-          ctx.sum({ subject: cellSubject(t, r, col), total, parts, relation: rowRelation });
+          ctx.sum({ subject: cellSubject(t, r, col), total, parts, relation: suspect && beyondRounding(total, parts) ? rowRelation : relation });
         }
       }
     }

@@ -69,6 +69,9 @@ describe("a 江西 部门预算 with its units' tables, as pdftotext -layout pri
     const deptIncome = rowLine(text, DEPARTMENT_PART, "收入总表", /^\s+合计\s/);
     expect(sumAt(deptIncome).map((f) => [f.related[0].line, f.explainedBy === blamed(s6)[0].id])).toEqual([[s6, true]]);
     expect(sumAt(deptIncome)[0].message).toContain(`only ${UNITS[1]}'s row at line ${s6} (page ${page(s6)}) is at odds elsewhere too`);
+    // (A department's figure within rounding of the units' names no unit, at odds elsewhere or not: 表1's 收入总计.)
+    expect(findings.filter((f) => f.ruleId === "units-sum" && f.withinRounding && /at odds elsewhere/.test(f.message))).toEqual([]);
+    expect(findings.some((f) => f.ruleId === "units-sum" && f.withinRounding)).toBe(true);
 
     // S8: the 畜牧兽医中心's 支出总表 2130108 项目支出 with two digits swapped: blamed on its cell; the department's 2130108
     // against the units' names the unit.
