@@ -222,8 +222,10 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const system: LinearConstraint[] = [];
   // Rules that judge the whole system of identities run after the rules that declare them.
   // Rules that run after the engine (the diagnosis, src/diagnosis) are not run here.
+  // Rules that read what was found within the units' own tables (Rule.afterUnits) run after those.
   const ordered: Rule[] = [];
-  for (const r of rules) if (!r.afterEngine && !r.judgesSystem) ordered.push(r);
+  for (const r of rules) if (!r.afterEngine && !r.judgesSystem && !r.afterUnits) ordered.push(r);
+  for (const r of rules) if (!r.afterEngine && !r.judgesSystem && r.afterUnits) ordered.push(r);
   for (const r of rules) if (!r.afterEngine && r.judgesSystem) ordered.push(r);
   // Each budget unit's own tables (BudgetDocument.units), after the department's: the rules that hold within a table
   // set run again on each unit's, before the rules that judge the whole system (which then holds them all).
@@ -231,7 +233,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   let unitsDone = units.length === 0;
   for (const rule of ordered) {
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (!unitsDone && rule.judgesSystem) {
+    if (!unitsDone && (rule.judgesSystem || rule.afterUnits)) {
       unitsDone = true;
       runOnUnits(units, ordered, findings, system, options);
     }
@@ -267,7 +269,7 @@ class EngineContext implements RuleContext {
     private readonly doc: BudgetDocument,
     private readonly rule: Rule,
     private readonly severity: Severity,
-    private readonly findings: Finding[],
+    private readonly given: Finding[],
     private readonly declared: LinearConstraint[],
     private readonly options: RunOptions,
     /** The budget unit whose own tables the rule reads (runOnUnits): every subject is named with it. */
@@ -280,6 +282,10 @@ class EngineContext implements RuleContext {
 
   system(): LinearConstraint[] {
     return this.declared;
+  }
+
+  findings(): readonly Finding[] {
+    return this.given;
   }
 
   describe(s: Subject): string {
@@ -306,7 +312,7 @@ class EngineContext implements RuleContext {
   private declareJudged(kind: LinearConstraint["kind"], terms: LinearConstraint["terms"], subject: Subject, location: SourceLocation, v: Verdict): boolean {
     const constraint: LinearConstraint = { kind, terms, subject, location, holds: v.holds };
     if (v.holds || v.withinRounding) this.declared.push(constraint);
-    this.log?.linear.push({ constraint, finding: v.holds ? null : this.findings.length });
+    this.log?.linear.push({ constraint, finding: v.holds ? null : this.given.length });
     return v.holds;
   }
 
@@ -381,16 +387,16 @@ class EngineContext implements RuleContext {
     const related: SourceLocation[] = [];
     for (const t of id.numerator) related.push(t.amount.location);
     for (const t of id.denominator) related.push(t.amount.location);
-    this.log?.ratios.push({ identity: id, finding: this.findings.length });
+    this.log?.ratios.push({ identity: id, finding: this.given.length });
     // A truncated percentage (截尾, not 四舍五入) is a slip of presentation, not of the figures: a warning at most.
     this.fromVerdict(id.subject, v, ratioMessage(id, v, this.lang, this.doc), id.percent.location, related, v.truncated ? atMostWarning(this.severity) : undefined);
   }
 
-  report(given: Note): void {
-    const note = this.scoped(given);
+  report(raw: Note): void {
+    const note = this.scoped(raw);
     const lang = this.lang;
-    if (this.rule.judgesSystem) this.log?.systemFindings.push(this.findings.length);
-    this.findings.push({
+    if (this.rule.judgesSystem) this.log?.systemFindings.push(this.given.length);
+    this.given.push({
       ruleId: this.rule.id,
       severity: note.informational ? "info" : this.severity,
       withinRounding: false,
@@ -406,7 +412,7 @@ class EngineContext implements RuleContext {
   }
 
   private fromVerdict(subject: Subject, v: Verdict, message: string, location: SourceLocation, related: SourceLocation[], severity?: Severity, strings: VerdictStrings = verdictStrings(v)): void {
-    this.findings.push({
+    this.given.push({
       ruleId: this.rule.id,
       severity: v.withinRounding ? "info" : (severity ?? this.severity),
       withinRounding: v.withinRounding,

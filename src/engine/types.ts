@@ -106,6 +106,11 @@ export interface RuleContext {
   describe(subject: Subject): string;
   /** The tolerance mode of the run: system-wide interval reasoning only makes sense with `auto`. */
   readonly toleranceMode: "auto" | "fixed";
+  /**
+   * The findings the run has given so far: the rules before this one, and, for a rule that runs after the units'
+   * (Rule.afterUnits), every rule run again on each budget unit's own tables. Read only.
+   */
+  findings(): readonly Finding[];
 }
 
 export interface Rule {
@@ -134,6 +139,12 @@ export interface Rule {
    * document as a whole (which tables it prints, its title) or of a workbook's cells are not.
    */
   unitTables?: boolean;
+  /**
+   * The rule compares the department with its budget units' own tables and reads what the rules found within
+   * them (units-sum names the unit whose own tables disagree at the row): the engine runs it after the rules run
+   * again on each unit's tables (and before the rules that judge the whole system).
+   */
+  afterUnits?: boolean;
   /** The rule only concerns workbooks (.xlsx): its examples cannot be shown as printed text. */
   workbookOnly?: boolean;
   /** The rule only concerns a 预算 (`budget`) or a 决算 (`final`): on the other it does not apply and is not listed as not checked. */

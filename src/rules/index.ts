@@ -28,6 +28,7 @@ import { sanggongVsEconomic } from "./sanggong-vs-economic.js";
 import { splitVsExpenditure } from "./split-vs-expenditure.js";
 import { tablePresence } from "./table-presence.js";
 import { tasksVsBudget } from "./tasks-vs-budget.js";
+import { unitRows } from "./unit-rows.js";
 import { unitsSum } from "./units-sum.js";
 import { titleYear } from "./title-year.js";
 import { yearChange } from "./year-change.js";
@@ -50,6 +51,7 @@ export const rules: Rule[] = [
   amountFormat,
   beyondHeader,
   itemsVsUnits,
+  unitRows,
   unitsSum,
   allocationVsSummary,
   incomeVsSummary,

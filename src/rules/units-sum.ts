@@ -1,9 +1,11 @@
-import { inUnit, type Amount } from "../model/amount.js";
+import { Decimal } from "decimal.js";
+import { halfUnit, inUnit, type Amount } from "../model/amount.js";
 import { tableName, tableNameEn, type Row, type Table, type TableKind, type UnitBudget } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
 import { cellSubject, parentCode } from "../model/queries.js";
 import { sameOrganisation } from "../model/units.js";
-import type { Rule, Term } from "../engine/types.js";
+import type { Finding, Msg, Rule, Term } from "../engine/types.js";
+import { placeWords, rowPlace, type SourceLocation } from "../model/location.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -11,7 +13,7 @@ import { mapArray } from "../util/arrays.js";
  * (三公). Not the performance tables (a unit's projects and targets, listed by unit in the department's), nor the
  * procurement table (by unit or project).
  */
-const ADDITIVE = new Set<TableKind>([
+export const ADDITIVE = new Set<TableKind>([
   "summary", "income", "expenditure", "basic-summary", "project-summary", "allocation-summary", "general-function", "general-economic",
   "general-basic-economic", "general-project-economic", "allocation-function", "allocation-basic-economic", "running-cost-economic",
   "function-economic", "sanggong", "gov-fund-sanggong", "state-capital-sanggong", "gov-fund", "state-capital",
@@ -58,6 +60,49 @@ function noneUnder(rows: Map<string, Row | null>, side: string, code: string): b
   return parent === null || codes.some((c) => c.length === code.length && c.startsWith(parent));
 }
 
+/**
+ * The printed rows some other finding stands on (rowPlace), or the one other figure it compares with: a figure found
+ * at odds with another — in its unit's own tables (the rules run again on each unit's), or with the unit's row of the
+ * department's table (unit-rows). A sum's parts (a 类's 款 and 项, each of them related to the 类's finding) are not:
+ * which of them is off, the sum does not say. Figures within rounding are no sign of a wrong one.
+ */
+function rowsAtOdds(findings: readonly Finding[], self: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) {
+    if (f.ruleId === self || f.withinRounding || f.severity === "info") continue;
+    for (const l of f.related.length === 1 ? [f.location, f.related[0]] : [f.location]) {
+      const k = rowPlace(l);
+      if (k) out.add(k);
+    }
+  }
+  return out;
+}
+
+/**
+ * The relation of a department's row with its units', naming the one unit whose row is at odds elsewhere (its own
+ * tables' identities, or its row in the department's): where the sum does not hold, the figure to look at first.
+ */
+function namingSuspect(relation: Msg, unit: string, at: SourceLocation): Msg {
+  return {
+    zh: `${relation.zh}（其中仅${unit}该行（${placeWords(at, "zh")}）在别处也不符）`,
+    en: `${relation.en} (of them, only ${unit}'s row at ${placeWords(at, "en")} is at odds elsewhere too)`,
+  };
+}
+
+/**
+ * Whether the units' figures are off the department's by more than their rounding could make (each figure ½ of its last
+ * digit, exact ones none): only then is a unit named (a sum within rounding is no sign of a wrong figure).
+ */
+function beyondRounding(total: Amount, parts: Term[]): boolean {
+  let diff = total.value;
+  let slack = total.exact ? new Decimal(0) : halfUnit(total);
+  for (const p of parts) {
+    diff = diff.minus(p.amount.value);
+    if (!p.amount.exact) slack = slack.plus(halfUnit(p.amount));
+  }
+  return diff.abs().gt(slack);
+}
+
 /** A table printing nothing (本表无数据), or only zeros: every row it leaves out is 0 too. */
 const empty = (t: Table) => t.rows.every((r) => Object.values(r.cells).every((c) => !c.amount || c.amount.value.isZero()));
 
@@ -66,9 +111,12 @@ export const unitsSum: Rule = {
   defaultSeverity: "error",
   description: "A department that prints each budget unit's own tables after its own: each figure of its tables = Σ the units' same figure (the same table, the same row by code or item, the same column).",
   descriptionZh: "部门预算之后列示各预算单位的单位预算表时，部门表的每个数 = 各单位同一张表同一行（按科目编码或项目）同一列之和。",
+  // (After the rules run on each unit's own tables: a unit's row found at odds there is named.)
+  afterUnits: true,
   check(doc, ctx) {
     const units = doc.units;
     if (!units?.length) return;
+    const atOdds = rowsAtOdds(ctx.findings(), "units-sum");
     for (const t of doc.tables) {
       // (The document's own tables printed under a unit's heading, or naming a unit: that unit's, not the department's.)
       if (t.budgetUnit || !ADDITIVE.has(t.kind) || (units.some((u) => normaliseName(u.name) === normaliseName(t.department ?? "")) && !sameOrganisation(t.department, doc.department))) continue;
@@ -86,6 +134,18 @@ export const unitsSum: Rule = {
       const amountKeys = mapArray(t.columns.filter((c) => c.kind === "amount"), (c) => c.key);
       for (const [key, r] of rowsByKey(t)) {
         if (!r) continue;
+        // The one unit whose row is at odds elsewhere, if one is: named, its figure listed first.
+        let suspect: { unit: UnitBudget; row: Row } | null = null;
+        let several = false;
+        for (const { unit, rows } of theirs) {
+          const own = rows.get(key);
+          const at = own ? rowPlace(own.location) : null;
+          if (!own || !at || !atOdds.has(at)) continue;
+          several = suspect !== null;
+          suspect ??= { unit, row: own };
+        }
+        if (several) suspect = null;
+        const rowRelation = suspect ? namingSuspect(relation, suspect.unit.name, suspect.row.location) : relation;
         for (const col of amountKeys) {
           const total = r.cells[col]?.amount;
           if (!total) continue;
@@ -111,10 +171,13 @@ export const unitsSum: Rule = {
             }
             // (A cell left blank on a row that prints figures: 0.)
             const a: Amount | null | undefined = cell?.amount;
-            if (a) parts.push({ amount: x.unit && t.unit && x.unit !== t.unit ? inUnit(a, x.unit, t.unit) : a });
+            if (!a) continue;
+            const part: Term = { amount: x.unit && t.unit && x.unit !== t.unit ? inUnit(a, x.unit, t.unit) : a };
+            if (suspect && own === suspect.row) parts.unshift(part);
+            else parts.push(part);
           }
           if (!known) continue;
-          ctx.sum({ subject: cellSubject(t, r, col), total, parts, relation });
+          ctx.sum({ subject: cellSubject(t, r, col), total, parts, relation: suspect && beyondRounding(total, parts) ? rowRelation : relation });
         }
       }
     }

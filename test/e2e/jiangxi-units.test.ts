@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/engine/types.js";
 import { cliJson, ROOT } from "../helpers/cli.js";
+import { consistentUnitSets, validateReport as validate, type ReportTable } from "../helpers/unit-reports.js";
 
 /*
  * A 江西 county's 部门预算 (test/fixtures/jiangxi-units): the department's 11 tables, then each of its 4 units' own 10
@@ -14,20 +13,13 @@ const DIR = join(ROOT, "test", "fixtures", "jiangxi-units");
 const UNITS = ["崇义县农业农村局（局机关）", "崇义县农业技术推广中心", "崇义县畜牧兽医中心", "崇义县农业机械化服务中心"];
 // The seeded document's several mistakes share one group of identities: the solver is given the time it needs on a loaded machine.
 const SOLVER = { env: { BUDGET_CHECK_SOLVER_SECONDS: "120" } };
-const schema = JSON.parse(readFileSync(join(ROOT, "docs", "report.schema.json"), "utf8"));
-const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
 
 describe("a 江西 部门预算 printing each unit's tables after the department's", () => {
   it("consistent: no error and no warning; every unit's 10 tables read as that unit's, none listed as printed twice", { timeout: 60_000 }, () => {
-    const { status, report } = cliJson([join(DIR, "consistent-plaintoc.md")]);
-    const doc = report.documents[0];
-    expect(doc.findings.filter((f: Finding) => f.severity !== "info").map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
-    expect(status).toBe(0);
-    expect(validate(report)).toBe(true);
-    const tables: { id: string; unit?: string; present: boolean; rows: number }[] = doc.tables;
     // The unit's 10 read, the empty 政府性基金 one too, and its 项目支出绩效目标表 (预算金额 over 合计 | 财政拨款 | 其他资金, read
     // since round 49: r49-toc).
-    for (const u of UNITS) expect(tables.filter((t) => t.unit === u).map((t) => t.id), u).toEqual(["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T18"]);
+    const doc = consistentUnitSets(join(DIR, "consistent-plaintoc.md"), UNITS, ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T18"]);
+    const tables: ReportTable[] = doc.tables;
     expect(tables.find((t) => !t.unit && t.id === "T9")).toMatchObject({ present: true, rows: 0 });
     const unread: string[] = doc.unknownTables.map((u: { title: string }) => u.title);
     expect(unread.filter((t) => /printed twice|printed again/.test(t))).toEqual([]);

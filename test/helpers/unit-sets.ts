@@ -74,3 +74,32 @@ export function unitDocument(
   });
   return lines.join("\n");
 }
+
+/**
+ * The document with the department's 收入总表 and 支出总表 printed by unit (合计, then a row per unit by its 单位编码 and
+ * name: docs/rules/unit-rows.md's example), its 一般公共预算支出表 by code; then each unit's own set under its heading.
+ * `rowName(u)`: the name the department's rows print for a unit.
+ */
+export function unitRowsDocument(opts: { units?: UnitFigures[]; rowName?: (u: UnitFigures) => string } = {}): string {
+  const units = opts.units ?? UNITS;
+  const basic = units.reduce((a, u) => a + u.basic, 0);
+  const project = units.reduce((a, u) => a + u.project, 0);
+  const name = opts.rowName ?? ((u: UnitFigures) => u.name);
+  const byUnit = (title: string, header: string, cells: (total: number, basic: number, project: number) => string) => [
+    title,
+    `部门名称：${DEPARTMENT}`,
+    "单位：万元",
+    `科目编码\t科目名称\t合计\t${header}`,
+    `\t合计\t${cells(basic + project, basic, project)}`,
+    ...units.map((u, i) => `${101001 + i}\t${name(u)}\t${cells(u.basic + u.project, u.basic, u.project)}`),
+  ];
+  const lines = [
+    `${DEPARTMENT}2026年部门预算`,
+    "",
+    ...byUnit("收入总表", "一般公共预算拨款收入\t单位资金", (t) => `${f(t)}\t${f(t)}\t0.00`),
+    ...byUnit("支出总表", "基本支出\t项目支出", (t, b, p) => `${f(t)}\t${f(b)}\t${f(p)}`),
+    ...tableSet(`部门名称：${DEPARTMENT}`, basic, project).slice(18),
+  ];
+  units.forEach((u, i) => lines.push(`${"一二三四五"[i]}、${u.name}2026年单位预算`, ...tableSet(`单位名称：${u.name}`, u.basic, u.project)));
+  return lines.join("\n");
+}

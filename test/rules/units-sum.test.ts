@@ -69,6 +69,49 @@ describe("units-sum and the diagnosis", () => {
     expect(findings.filter((f) => f.severity === "error" && f.ruleId !== "diagnosis" && !f.explainedBy)).toEqual([]);
   });
 
+  it("names the one unit whose row is at odds in its own tables too, its figure first among the related", () => {
+    // The 机械化服务中心's 收入总表 moves 10 from 事业运行 to 科技转化与推广服务: its 支出总表 (120.00, 40.00) disagrees at those rows.
+    const doc = docAsRead(replaced(consistent, { 66: "2130104\t事业运行\t130.00\t130.00\t0.00", 67: "2130106\t科技转化与推广服务\t30.00\t30.00\t0.00" }));
+    const sum = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.ruleId === "units-sum" && f.severity === "error");
+    expect(sum.map((f) => [f.location.line, f.related.map((l) => l.line)])).toEqual([
+      [10, [66, 38]],
+      [10, [66, 38]],
+      [11, [67, 39]],
+      [11, [67, 39]],
+    ]);
+    expect(sum[0].message).toContain(`(of them, only ${UNITS[1].name}'s row at line 66 is at odds elsewhere too)`);
+    const zh = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "zh" }).filter((f) => f.ruleId === "units-sum" && f.severity === "error");
+    expect(zh[0].message).toContain(`（其中仅${UNITS[1].name}该行（第 66 行）在别处也不符）`);
+  });
+
+  it("a unit's row among the parts of its own failing sum is not named: which part is off, the sum does not say", () => {
+    // The 机械化服务中心's 21301 printed 170.00 (its 项 add up to 160.00: a finding at its 21301, which lists its 2130104
+    // and 2130106 as parts); the department's 2130104 printed 310.00.
+    const doc = docAsRead(replaced(consistent, { 65: "21301\t农业农村\t170.00\t170.00\t0.00", 10: "2130104\t事业运行\t310.00\t310.00\t0.00" }));
+    const sum = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.ruleId === "units-sum" && f.severity === "error");
+    const named = (line: number) => sum.filter((f) => f.location.line === line).map((f) => /only (.*?)'s row at line (\d+)/.exec(f.message)?.slice(1) ?? null);
+    expect(named(10)).toEqual([null, null]);
+    expect(named(9)).toEqual([
+      [UNITS[1].name, "65"],
+      [UNITS[1].name, "65"],
+    ]);
+  });
+
+  it("names no unit when two units' rows are at odds in their own tables", () => {
+    // Both units' 收入总表 move 10 from 事业运行 to 科技转化与推广服务 the other way.
+    const doc = docAsRead(
+      replaced(consistent, {
+        38: "2130104\t事业运行\t190.00\t190.00\t0.00",
+        39: "2130106\t科技转化与推广服务\t50.00\t50.00\t0.00",
+        66: "2130104\t事业运行\t130.00\t130.00\t0.00",
+        67: "2130106\t科技转化与推广服务\t30.00\t30.00\t0.00",
+      }),
+    );
+    const sum = runRules(doc, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.ruleId === "units-sum" && f.severity === "error");
+    expect(sum.length).toBeGreaterThan(0);
+    for (const f of sum) expect(f.message).not.toContain("at odds elsewhere");
+  });
+
   it("a department whose tables are printed under a unit's heading is that unit's: not compared with the others", () => {
     // (A 单位预算 of the 局机关 first, then its sister units': no table of the department's own.)
     const text = unitDocument()
