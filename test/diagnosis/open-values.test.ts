@@ -134,3 +134,29 @@ describe("equally small explanations and the printed percentages", () => {
     expect(d.diagnosis!.alternatives).toHaveLength(2);
   });
 });
+
+describe("a stale typed total in 元 whose 万元 copy the text states right (天津 probe S2)", () => {
+  it("is blamed on the total alone: the text agreeing with the other tables is not blamed", async () => {
+    // Since round 49's families (a 元 cell and its 万元 copy are one figure) — before, the copy's identity with the
+    // text was a group of its own, and the text's right 14,073.95 was "corrected" to the stale 14,075.15.
+    const { inUnit } = await import("../../src/model/amount.js");
+    const total = makeAmount("140,751,542.02", { file: "t.xlsx", sheet: "表二", cell: "E5" })!;
+    const a = makeAmount("140,000,000.00", { file: "t.xlsx", sheet: "表二", cell: "E6" })!;
+    const b = makeAmount("739,542.02", { file: "t.xlsx", sheet: "表二", cell: "E7" })!;
+    const t1 = makeAmount("140,739,542.02", { file: "t.xlsx", sheet: "表一", cell: "B5" })!;
+    const text = makeAmount("14,073.95", { file: "t.xlsx", sheet: "说明", cell: "A8", line: 8, column: 30 })!;
+    const log = emptyLog();
+    const findings: Finding[] = [];
+    const add = (terms: [Amount, 1 | -1][], off: boolean) => {
+      log.linear.push({ constraint: { kind: "eq", terms: mapArray(terms, ([amount, coef]) => ({ amount, coef })), subject: { table: "text" }, location: terms[0][0].location }, finding: off ? findings.length : null });
+      if (off) findings.push(finding("text-vs-table", terms[0][0].location));
+    };
+    add([[total, 1], [a, -1], [b, -1]], true);
+    add([[t1, 1], [total, -1]], true);
+    add([[text, 1], [inUnit(total, "元", "万元"), -1]], true);
+    add([[text, 1], [inUnit(t1, "元", "万元"), -1]], false);
+    const out = await diagnose(doc, findings, log, options);
+    expect(mapArray(out, (d) => [d.location.cell, d.stated, d.computed])).toEqual([["E5", "140751542.02", "140739542.02"]]);
+    expect(findings.every((f) => f.explainedBy === out[0].id)).toBe(true);
+  });
+});
