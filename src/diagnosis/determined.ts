@@ -2,8 +2,7 @@ import type { Amount } from "../model/amount.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import type { Families } from "./families.js";
 import { replacedBy, valueVerifier, type Change, type Explanation } from "./values.js";
-import { figuresOf, holdsExactly, substituted } from "./system.js";
-import { makeGrid } from "./figures.js";
+import { Decimal } from "decimal.js";
 
 /**
  * Does an explanation's change say what the figure should be, or only that it is wrong?
@@ -121,23 +120,43 @@ function verifiedRange(c: Change, all: Change[], whole: LinearConstraint[], fam:
       else bad = mid;
     }
     // The end as the printed figures say it: 6,134.16 verifies against a total printed 6,134.15 (their rounding
-    // intervals touch), but "at most 6,134.16" reads as a figure the document does not print.
-    for (let k = 0n; k < TIGHTEN && good !== c.to && !exact(good); k++) good -= dir;
+    // intervals touch), but "at most 6,134.16" reads as a figure the document does not print. So an end beyond the
+    // bound an inequality's other figures set, rounded to the figure's decimals, is moved in to it (a few units at most).
+    const limit = dir > 0n ? caps.hi : caps.lo;
+    if (limit !== null && (dir > 0n ? good > limit : good < limit) && abs(good - limit) <= TIGHTEN) good = dir > 0n ? (limit > c.to ? limit : c.to) : limit < c.to ? limit : c.to;
     return good;
   };
-  const mine = whole.filter((k) => k.kind === "le" && k.terms.some((t) => fam.head(t.amount) === c.figure.amount));
-  const rest = all.filter((o) => o !== c);
-  const exact = (u: bigint) => {
-    const replaced = replacedBy([...rest, { figure: c.figure, to: u }], fam);
-    return mine.every((k) => {
-      const after = substituted(k, replaced);
-      return holdsExactly(after, makeGrid(figuresOf([after])));
-    });
-  };
+  const caps = printedBounds(c, all, whole, fam);
   return [end(-1n), end(1n)];
 }
 
-/** At most this many units an end is moved inwards to where the inequalities hold on the printed figures exactly. */
+/**
+ * The tightest bounds on the figure (printed units) its inequalities set with their other figures as printed (or as
+ * the other changes make them), each rounded to the figure's decimals: Σ others ≤ … read as the figure's own limit.
+ * An inequality in which the change moves another figure too (its copy, a formula total over it) sets none.
+ */
+function printedBounds(c: Change, all: Change[], whole: LinearConstraint[], fam: Families): { lo: bigint | null; hi: bigint | null } {
+  const head = c.figure.amount;
+  const moved = replacedBy([c], fam);
+  const others = replacedBy(all.filter((o) => o !== c), fam);
+  let lo: bigint | null = null;
+  let hi: bigint | null = null;
+  for (const k of whole) {
+    if (k.kind !== "le") continue;
+    const own = k.terms.filter((t) => fam.head(t.amount) === head);
+    if (own.length !== 1 || k.terms.some((t) => fam.head(t.amount) !== head && moved.has(t.amount))) continue;
+    let rest = new Decimal(0);
+    for (const t of k.terms) if (t !== own[0]) rest = rest.plus((others.get(t.amount) ?? t.amount).value.times(t.coef));
+    // coef·x·10^shift + rest ≤ 0
+    const scale = new Decimal(10).pow(c.figure.decimals - fam.shift(own[0].amount));
+    const bound = BigInt(rest.neg().times(own[0].coef).times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+    if (own[0].coef === 1) hi = hi === null || bound < hi ? bound : hi;
+    else lo = lo === null || bound > lo ? bound : lo;
+  }
+  return { lo, hi };
+}
+
+/** At most this many units an end is moved inwards to the bound an inequality's printed figures set (printedBounds). */
 const TIGHTEN = 4n;
 
 /** How far (times the figure's size) the search for an end of its interval goes before it says there is none. */

@@ -220,11 +220,11 @@ const slipKey = (s: Slip) => `${s.i}:${s.to}`;
  * value (in printed units). Empty lists are left out. None in the common case: a slip undone must settle a failing
  * identity exactly enough, which a sibling's digits rarely do by chance.
  */
-function slipsPerIdentity(constraints: LinearConstraint[], hs: HeadSystem, grid: Grid): Slip[][] {
+function slipsPerIdentity(constraints: LinearConstraint[], hs: HeadSystem, grid: Grid, equalities = false): Slip[][] {
   const { figs, index } = hs;
   const out: Slip[][] = [];
   for (const c of constraints) {
-    if (holdsWithinRounding(c, grid)) continue;
+    if ((equalities && c.kind !== "eq") || holdsWithinRounding(c, grid)) continue;
     const own: Slip[] = [];
     for (const t of c.terms) {
       const i = index.get(t.amount)!;
@@ -419,7 +419,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   /** The slips undone by a set found so far (figure and value). */
   const found = new Set<string>();
   let plansLeft: Slip[][] | null = null;
-  /** Every failing identity's slips (slipsPerIdentity), once a set is found. */
+  /** Every failing equality's slips (slipsPerIdentity), once a set is found. */
   let ownSlips: Slip[] | null = null;
   let searches = SLIP_SEARCHES;
   let best: number | null = null;
@@ -490,10 +490,11 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     let ok = refineValues(changes, whole, grid, fam);
     ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replacedBy(changes, fam), (cs) => makeGrid(figuresOf(cs)));
     if (ok) {
-      ownSlips ??= slipsPerIdentity(constraints, hs, grid).flat();
+      ownSlips ??= slipsPerIdentity(constraints, hs, grid, true).flat();
       for (const c of changes) {
         // A change the rounding leaves room for takes the figure's digits swapped back where they settle a failing
-        // identity and verify (223.07 → 223.02 for a printed 232.02): a set found so is not searched for again.
+        // equality and verify (223.07 → 223.02 for a printed 232.02): a set found so is not searched for again. (Not
+        // an inequality's: any value on its right side settles it, 6,144.15 read back as 1,644.15 included.)
         const i = index.get(c.figure.amount)!;
         if (!isTransposition(c.figure.units, c.to)) {
           const to = ownSlips.find((sl) => sl.i === i && valueVerifier(c, changes, whole, fam)(sl.to))?.to;
