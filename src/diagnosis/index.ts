@@ -584,9 +584,10 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
   if (!fam.linked) return (await diagnoseWith(doc, findings, log, opts, constraints, amounts, fam, budget)).out;
   const before = mapArray(findings, (f) => f.explainedBy);
   const linked = await diagnoseWith(doc, findings, log, opts, constraints, amounts, fam, budget);
-  if (!linked.unexplained || budget.cut) return linked.out;
-  // A troubled group whose program with families has no solution at all (天津's workbook: its 元 cells, their stored
-  // values and their 万元 copies) is diagnosed with every figure on its own, as before round 48, rather than not at all.
+  if (linked.out.length || !linked.unexplained || budget.cut) return linked.out;
+  // Nothing diagnosed, and a troubled group's programs with families had no solution at all (天津's workbook: its 元
+  // cells, their stored values and their 万元 copies): the document is diagnosed with every figure on its own, as before
+  // round 48, rather than not at all.
   findings.forEach((f, i) => {
     if (before[i] === undefined) delete f.explainedBy;
     else f.explainedBy = before[i];
