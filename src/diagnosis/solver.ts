@@ -217,6 +217,8 @@ export interface MilpResult {
   work: SolverWork;
   /** Its time ran out: HiGHS stopped it at its time limit, or its thread was stopped past the hard limit. */
   timedOut: boolean;
+  /** HiGHS said the program has no solution at all (status "Infeasible"), not that a limit stopped it first. */
+  infeasible: boolean;
 }
 
 /** Limits of work on one program: they stop it at the same point on any machine. */
@@ -225,6 +227,12 @@ export interface WorkLimits {
   nodes?: number;
   /** Simplex iterations of the whole branch-and-bound, root included (solver-run.ts). */
   lpIterations?: number;
+  /**
+   * HiGHS's presolve off. Its reductions work in floating point, and on a program whose big-M bounds are ~10^11
+   * grid units (a document's 元 cents beside its 万元 figures) it has called a program infeasible that has a
+   * solution (as reported upstream: ERGO-Code/HiGHS #1080, #1578, #3296); the branch-and-bound without it finds one.
+   */
+  noPresolve?: boolean;
 }
 
 /**
@@ -239,13 +247,14 @@ export async function solveMilp(m: Milp, seconds: number, hardMs = hardLimitMs(s
   solves++;
   const options: Record<string, unknown> = { output_flag: false, time_limit: Math.max(0.05, seconds), mip_feasibility_tolerance: 1e-9, mip_rel_gap: 0 };
   if (limits.nodes !== undefined) options.mip_max_nodes = limits.nodes;
+  if (limits.noPresolve) options.presolve = "off";
   // HiGHS refuses a model it cannot read (its LP reader takes no figure of 16 digits: a document's 元 figures on a
   // grid of 万元 text figures' decimals) or solve: no explanation, as when none is found in time; the identity
   // findings stand as they are.
   const r = await solveProgram({ lp: lpText(m), options, lpIterations: limits.lpIterations }, hardMs);
-  if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0, work: { nodes: 0, lpIterations: 0 }, timedOut: !r };
+  if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0, work: { nodes: 0, lpIterations: 0 }, timedOut: !r, infeasible: false };
   const has = Object.keys(r.primal).length > 0;
   // Infeasible: proven none. Any other status but optimal (a time, node or work limit) keeps the best found.
   const status = r.status === "Optimal" ? "optimal" : has && r.status !== "Infeasible" && /limit/i.test(r.status) ? "limit" : "none";
-  return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0, work: r.work, timedOut: r.status === "Time limit reached" };
+  return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0, work: r.work, timedOut: r.status === "Time limit reached", infeasible: r.status === "Infeasible" };
 }
