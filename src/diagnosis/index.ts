@@ -380,7 +380,9 @@ const DOCUMENT_SECONDS = 60;
 /**
  * Finds the explanations of one group of identities: the smallest, then any exactly as small (ties), each
  * verified exactly on `whole` (the group; `constraints` may be a part of it, see `neighbourhood`).
- * Returns [] when no explanation verifies or none was found within the limits.
+ * Returns no explanation when none verifies or none was found within the limits; `limited` says that a limit of work
+ * (the document's, a program's, the number of programs) ended the search before it had one (not that the programs
+ * had no solution).
  *
  * Ties are looked for first among the sets that undo typing slips of printed digits (slipPlans; one search per
  * plan, its slips held at their values): the ranking puts such a set first (rankByLikelihood), and it would otherwise
@@ -393,7 +395,7 @@ const DOCUMENT_SECONDS = 60;
  * and by what is left of the document's work (DOCUMENT_WORK), and their number by MAX_SOLVES and DOCUMENT_SOLVES; a
  * set of more than MANY_CHANGES is not searched for a tie.
  */
-async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, fam: Families, budget: SolveBudget): Promise<Explanation[]> {
+async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, fam: Families, budget: SolveBudget): Promise<{ explanations: Explanation[]; limited: boolean }> {
   const hs = headSystem(constraints, grid, fam);
   const figs = hs.figs;
   const index = hs.index;
@@ -422,6 +424,8 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   let searches = SLIP_SEARCHES;
   let best: number | null = null;
   let solves = 0;
+  /** The search ended at a limit of work, not on a proof that nothing (more) is as small. */
+  let limited = false;
   while (out.length < MAX_EXPLANATIONS && solves < MAX_SOLVES && budget.solves > 0) {
     // Looking for a tie: only sets exactly as small as the best one; those that undo slips first.
     const tieTerms = new Map<string, number>();
@@ -444,7 +448,10 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...forced] };
     // The document's work left, less the program's charge for its root: nothing left, no program.
     const left = budget.work - model.rows.length;
-    if (left <= 0) break;
+    if (left <= 0) {
+      limited = true;
+      break;
+    }
     const seconds = (budget.deadline - Date.now()) / 1000;
     if (seconds <= 0) {
       budget.cut = true;
@@ -469,6 +476,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     }
     if (r.status === "none") {
       if (plan) continue; // no set as small undoes these slips
+      limited = r.stopped;
       break;
     }
     const changed = new Set<number>();
@@ -484,7 +492,10 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     }
     best ??= cost;
     // A large set not proven smallest is neither checked nor searched around (MANY_CHANGES).
-    if (r.status !== "optimal" && changed.size > MANY_CHANGES) break;
+    if (r.status !== "optimal" && changed.size > MANY_CHANGES) {
+      limited = true;
+      break;
+    }
     // The values: the solver's true amount of each changed figure, rounded to its printed precision,
     // then the most likely value near it that verifies on the whole group (refineValue). The totals that follow
     // are recalculated from them (families.ts).
@@ -507,7 +518,9 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     cuts.push({ name: `cut${cuts.length}`, terms: new Map(mapArray([...changed], (i) => [v(i).z, 1])), op: "<=", rhs: changed.size - 1 });
     if (r.status !== "optimal") break; // ties cannot be told apart without a proven optimum
   }
-  return out;
+  // Out of programs (the group's or the document's) before the first answer.
+  if (!out.length && best === null && (solves >= MAX_SOLVES || budget.solves <= 0)) limited = true;
+  return { explanations: out, limited };
 }
 
 /**
@@ -614,6 +627,8 @@ async function diagnoseWith(
   const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects, fam);
   /** The groups the safety of time left undiagnosed (or diagnosed from a program it stopped): the finding each first fails with. */
   const cutGroups: Finding[] = [];
+  /** The groups a limit of work left undiagnosed (the search ended before it had an explanation to check). */
+  const spentGroups: Finding[] = [];
   const pending: Culprit[] = [];
   // The places of the figures the identities use as printed (not a copy in another unit): worked out when an
   // explanation first changes a copy.
@@ -642,11 +657,13 @@ async function diagnoseWith(
     let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS, fam);
     if (explanations) counts.exact++;
     else {
-      explanations = await explainGroup(near, whole, weigh, grid, fam, budget);
-      if (!explanations.length && near.length < whole.length) explanations = await explainGroup(whole, whole, weigh, grid, fam, budget);
+      let found = await explainGroup(near, whole, weigh, grid, fam, budget);
+      if (!found.explanations.length && near.length < whole.length) found = await explainGroup(whole, whole, weigh, grid, fam, budget);
+      explanations = found.explanations;
       if (budget.cut) cutGroups.push(firstFailing(g, log, findings));
+      else if (!explanations.length && found.limited) spentGroups.push(firstFailing(g, log, findings));
       // (Its programs had no solution: not a search stopped by the document's work or number of programs.)
-      else if (!explanations.length && budget.work > 0 && budget.solves > 0) unexplained++;
+      if (!budget.cut && !explanations.length && budget.work > 0 && budget.solves > 0) unexplained++;
     }
     // A table's figure compared in another unit is a copy of it (1,763,159.52 元 as 176.315952 万元): changing the
     // copy alone leaves the figure as printed in the table's own identities, so it explains nothing.
@@ -692,6 +709,7 @@ async function diagnoseWith(
   }
   explainPercentages(pending, findings, log);
   const cut = cutGroups.length ? [cutShortFinding(cutGroups, Math.max(DOCUMENT_SECONDS, opts.seconds), opts)] : [];
+  if (spentGroups.length) cut.push(workSpentFinding(spentGroups, opts));
   return { out: [...mapArray(pending, (p) => culpritFinding(p, mapArray(p.explained, (i) => findings[i]), subjects, opts, doc)), ...cut], unexplained };
 }
 
@@ -713,12 +731,32 @@ function firstFailing(g: number[], log: IdentityLog, findings: Finding[]): Findi
  * depends on the machine (none of the bundled documents comes near it; a machine loaded many times over might).
  */
 function cutShortFinding(groups: Finding[], seconds: number, opts: DiagnoseOptions): Finding {
-  const [at] = groups;
   const n = groups.length;
   const message =
     opts.lang === "zh"
       ? `诊断因时间上限（每份文件 ${seconds} 秒，BUDGET_CHECK_SOLVER_SECONDS）而中止：${n} 组不成立的等式未诊断或只诊断了一部分，其中第一组在此；在负载较轻的机器上可能给出诊断`
       : `the diagnosis was cut short by its safety limit of time (${seconds} s per document, BUDGET_CHECK_SOLVER_SECONDS): ${n} group${n === 1 ? "" : "s"} of failing identities, the first here, ${n === 1 ? "was" : "were"} not diagnosed or only in part; a less loaded machine may diagnose ${n === 1 ? "it" : "them"}`;
+  return noteAt(groups, message);
+}
+
+/**
+ * The note that the diagnosis's limits of work (DOCUMENT_WORK, PROGRAM_WORK, the number of programs) ended the search
+ * of some groups before it had an explanation to check: without it, a group left so looked like one with nothing to
+ * say. Unlike the safety of time, these limits stop at the same point on any machine.
+ */
+function workSpentFinding(groups: Finding[], opts: DiagnoseOptions): Finding {
+  const n = groups.length;
+  const work = DOCUMENT_WORK.toLocaleString("en-US");
+  const message =
+    opts.lang === "zh"
+      ? `诊断在找到可核验的解释之前已达工作量上限（每份文件 ${DOCUMENT_WORK} 次单纯形迭代）：${n} 组不成立的等式未诊断，其中第一组在此；其检查结果照常有效，只是未指出哪个数字有误`
+      : `the diagnosis reached its limit of work (${work} simplex iterations per document) before it had an explanation to check: ${n} group${n === 1 ? "" : "s"} of failing identities, the first here, ${n === 1 ? "was" : "were"} not diagnosed; their findings stand, without a figure named as the wrong one`;
+  return noteAt(groups, message);
+}
+
+/** An `info` finding of the diagnosis at the first of `groups` (each given by the finding it first fails with), the others related. */
+function noteAt(groups: Finding[], message: string): Finding {
+  const [at] = groups;
   return {
     ruleId: DIAGNOSIS_RULE,
     severity: "info",

@@ -219,6 +219,8 @@ export interface MilpResult {
   timedOut: boolean;
   /** HiGHS said the program has no solution at all (status "Infeasible"), not that a limit stopped it first. */
   infeasible: boolean;
+  /** A limit (of work, nodes or time) stopped it, with or without a solution found. */
+  stopped: boolean;
 }
 
 /** Limits of work on one program: they stop it at the same point on any machine. */
@@ -252,9 +254,9 @@ export async function solveMilp(m: Milp, seconds: number, hardMs = hardLimitMs(s
   // grid of 万元 text figures' decimals) or solve: no explanation, as when none is found in time; the identity
   // findings stand as they are.
   const r = await solveProgram({ lp: lpText(m), options, lpIterations: limits.lpIterations }, hardMs);
-  if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0, work: { nodes: 0, lpIterations: 0 }, timedOut: !r, infeasible: false };
+  if (!r || "refused" in r) return { status: "none", objective: 0, value: () => 0, work: { nodes: 0, lpIterations: 0 }, timedOut: !r, infeasible: false, stopped: !r };
   const has = Object.keys(r.primal).length > 0;
   // Infeasible: proven none. Any other status but optimal (a time, node or work limit) keeps the best found.
   const status = r.status === "Optimal" ? "optimal" : has && r.status !== "Infeasible" && /limit/i.test(r.status) ? "limit" : "none";
-  return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0, work: r.work, timedOut: r.status === "Time limit reached", infeasible: r.status === "Infeasible" };
+  return { status, objective: r.objective, value: (name) => r.primal[name] ?? 0, work: r.work, timedOut: r.status === "Time limit reached", infeasible: r.status === "Infeasible", stopped: /limit/i.test(r.status) };
 }

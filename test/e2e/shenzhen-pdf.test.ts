@@ -26,7 +26,9 @@ describe("the seed as a PDF printed from its tables", () => {
   });
 
   it("from its pdftotext -layout text: the same, but for 表12's tasks", () => {
-    const t12 = (k: string) => /^(hierarchy-sum\|info\|T12\||tasks-vs-budget\|)/.test(k);
+    // (The tasks' failing sum, 9724 against 3974, is more than the diagnosis's work can explain: its note says so, at
+    // the group's first failing finding, since round 51.)
+    const t12 = (k: string) => /^(hierarchy-sum\|info\|T12\||tasks-vs-budget\||diagnosis\|info\|T7\|\|\|深圳市科学技术协会\|支出总计\|)/.test(k);
     const layout = findings(FIXTURE("shenzhen-seed.layout.txt"));
     expect(layout.filter((k) => !t12(k))).toEqual(seed.filter((k) => !t12(k)));
   });
