@@ -29,51 +29,49 @@ export interface OpenValue {
   together: Change[];
 }
 
-/** The changes of `e` whose value the identities do not determine, each with what they do say (OpenValue). */
+/**
+ * The changes of `e` whose value the identities do not determine, each with what they do say (OpenValue).
+ *
+ * Run on every explanation reported, so it allocates next to nothing where every change is determined (the common
+ * case: a typo in a sum with its other figures printed right; a batch's worker scavenges mid-document otherwise,
+ * test/e2e/worker-heap): only the equalities with a changed figure are visited, each counted in a loop, and the
+ * intervals are sought only for a change no equality pins.
+ */
 export function openValues(e: Explanation, whole: LinearConstraint[], fam: Families): Map<Change, OpenValue> {
   const out = new Map<Change, OpenValue>();
-  const replaced = replacedBy(e.changes, fam);
-  // Each changed figure's variable (its family's head), and the change that moves it.
+  // Each changed head (a change's, or a formula total that recalculates with it) and the change that moves it.
   const ownerOf = new Map<Amount, Change>();
   for (const c of e.changes) ownerOf.set(c.figure.amount, c);
-  for (const c of e.changes) {
-    const heads = [c.figure.amount];
-    for (let i = 0; i < heads.length; i++) for (const f of fam.followers(heads[i])) if (!heads.includes(f)) heads.push(f);
-    for (const h of heads) if (!ownerOf.has(h)) ownerOf.set(h, c);
-  }
-  const changed = new Set<Amount>();
-  for (const a of replaced.keys()) changed.add(fam.head(a));
-  const eqs = whole.filter((k) => k.kind === "eq");
-  /** The changed heads of an identity not yet determined, each with its number of terms. */
-  const open = (k: LinearConstraint, pinned: Set<Amount>): Map<Amount, number> => {
-    const m = new Map<Amount, number>();
-    for (const t of k.terms) {
-      const h = fam.head(t.amount);
-      if (changed.has(h) && !pinned.has(h)) m.set(h, (m.get(h) ?? 0) + 1);
+  if (fam.formulaOrder.length)
+    for (const c of e.changes) {
+      const heads = [c.figure.amount];
+      for (let i = 0; i < heads.length; i++) for (const f of fam.followers(heads[i])) if (!heads.includes(f)) heads.push(f);
+      for (const h of heads) if (!ownerOf.has(h)) ownerOf.set(h, c);
     }
-    return m;
-  };
+  // The equalities with a changed head: only they can pin one. (Loops with an index: a for…of of an array allocates
+  // its iterator's results until V8 optimises the loop, and this runs once a document.)
+  const eqs: LinearConstraint[] = [];
+  for (let k = 0; k < whole.length; k++) if (whole[k].kind === "eq" && touches(whole[k], ownerOf, fam)) eqs.push(whole[k]);
   const pinned = new Set<Amount>();
-  for (let more = true; more; ) {
+  for (let more = true; more && !allPinned(e.changes, pinned); ) {
     more = false;
-    for (const k of eqs) {
-      const m = open(k, pinned);
-      if (m.size !== 1) continue;
-      const [[h, n]] = [...m];
-      // A head met twice in one identity (its copy in another unit beside it) is not pinned by it.
-      if (n !== 1) continue;
+    for (let k = 0; k < eqs.length; k++) {
+      const h = soleOpen(eqs[k], ownerOf, pinned, fam);
+      if (h === null) continue;
       pinned.add(h);
       more = true;
     }
   }
+  if (allPinned(e.changes, pinned)) return out;
   for (const c of e.changes) {
     const h = c.figure.amount;
     if (pinned.has(h)) continue;
     const together: Change[] = [];
     for (const k of eqs) {
-      const m = open(k, pinned);
-      if (!m.has(h)) continue;
-      for (const o of m.keys()) {
+      if (!k.terms.some((t) => fam.head(t.amount) === h)) continue;
+      for (const t of k.terms) {
+        const o = fam.head(t.amount);
+        if (pinned.has(o)) continue;
         const by = ownerOf.get(o);
         if (by && by !== c && !together.includes(by)) together.push(by);
       }
@@ -87,6 +85,35 @@ export function openValues(e: Explanation, whole: LinearConstraint[], fam: Famil
     out.set(c, { lo, hi, together: [] });
   }
   return out;
+}
+
+/** Does the identity have a changed head (a key of `changed`)? */
+function touches(k: LinearConstraint, changed: Map<Amount, Change>, fam: Families): boolean {
+  for (let j = 0; j < k.terms.length; j++) if (changed.has(fam.head(k.terms[j].amount))) return true;
+  return false;
+}
+
+/** Is every change's figure pinned? */
+function allPinned(changes: Change[], pinned: Set<Amount>): boolean {
+  for (let j = 0; j < changes.length; j++) if (!pinned.has(changes[j].figure.amount)) return false;
+  return true;
+}
+
+/**
+ * The one changed head of an equality not yet pinned, which it then pins (every other figure of it printed unchanged
+ * or pinned): null when it has none or several, or meets that head twice (its copy in another unit beside it).
+ */
+function soleOpen(k: LinearConstraint, changed: Map<Amount, Change>, pinned: Set<Amount>, fam: Families): Amount | null {
+  let h: Amount | null = null;
+  let n = 0;
+  for (let j = 0; j < k.terms.length; j++) {
+    const x = fam.head(k.terms[j].amount);
+    if (!changed.has(x) || pinned.has(x)) continue;
+    if (h === null) h = x;
+    else if (x !== h) return null;
+    n++;
+  }
+  return n === 1 ? h : null;
 }
 
 /**
