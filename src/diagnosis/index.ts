@@ -11,7 +11,7 @@ import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
 import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, substituted, verifies, type HeadSystem } from "./system.js";
-import { isTransposition, placeOrder, rankByLikelihood, refineValue, replacedBy, slips, valueVerifier, type Change, type Explanation } from "./values.js";
+import { isTransposition, placeOrder, rankByLikelihood, refineValue, replacedBy, slips, takeValue, type Change, type Explanation } from "./values.js";
 import { followable, singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
 import { makeFamilies, SEPARATE, type Families } from "./families.js";
@@ -495,13 +495,11 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
         // A change the rounding leaves room for takes the figure's digits swapped back where they settle a failing
         // equality and verify (223.07 → 223.02 for a printed 232.02): a set found so is not searched for again. (Not
         // an inequality's: any value on its right side settles it, 6,144.15 read back as 1,644.15 included.)
+        // The changes that must move with it move alike (takeValue).
         const i = index.get(c.figure.amount)!;
-        if (!isTransposition(c.figure.units, c.to)) {
-          const to = ownSlips.find((sl) => sl.i === i && valueVerifier(c, changes, whole, fam)(sl.to))?.to;
-          if (to !== undefined) c.to = to;
-        }
-        undone.push(slipKey({ i, to: c.to }));
+        if (!isTransposition(c.figure.units, c.to)) takeValue(c, ownSlips.flatMap((sl) => (sl.i === i ? [sl.to] : [])), changes, whole, fam);
       }
+      for (const c of changes) undone.push(slipKey({ i: index.get(c.figure.amount)!, to: c.to }));
       out.push({ changes, proven: r.status === "optimal" });
       for (const k of undone) found.add(k);
       if (out.length === 1 && changes.length > MANY_CHANGES) break;
