@@ -316,7 +316,8 @@ export function takeValue(c: Change, values: readonly bigint[], all: Explanation
   }
   for (const u of values) {
     const d = u - c.to;
-    if (group.some((o) => o.figure.nonNegative && o.to + d < 0n)) continue;
+    // (Not where one of them would be printed right after all: that is another, smaller explanation.)
+    if (group.some((o) => o.to + d === o.figure.units || (o.figure.nonNegative && o.to + d < 0n))) continue;
     const moved = mapArray(all, (o) => (o === c || group.includes(o) ? { figure: o.figure, to: o.to + d } : o));
     if (!verifies(whole, replacedBy(moved, fam), (cs) => makeGrid(figuresOf(cs)))) continue;
     c.to = u;

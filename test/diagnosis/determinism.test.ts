@@ -98,4 +98,14 @@ describe("a figure printed twice in a row, read back as its transposition", () =
       [4, 9, 9245n],
     ]);
   });
+  it("but not onto a figure's printed value: that is another explanation, not this one's value", () => {
+    // 天津's 表五 row: 合计 printed 57.36 (right), 项目支出 75.36 (for 57.36), 基本支出 blank; an explanation that changes
+    // both (the solver's 57.38 each) is not made to "change" the 合计 to the 57.36 it prints.
+    const [c, d, e] = [at(30, 1, "57.36"), at(30, 9, "0.00"), at(30, 17, "75.36")];
+    const sum = (col: number, x: Amount) => eq([[at(40, col, "66.36"), 1], [x, -1], ...Array.from({ length: 9 }, (_, k): [Amount, -1] => [at(41 + k, col, "1.00"), -1])]);
+    const cs2 = [eq([[c, 1], [d, -1], [e, -1]]), sum(1, c), sum(17, e)];
+    const grid2 = makeGrid(figuresOf(cs2));
+    const [first] = rankByLikelihood([{ changes: [{ figure: grid2.figure(c), to: 5738n }, { figure: grid2.figure(e), to: 5738n }], proven: true }], cs2, grid2);
+    expect(first.changes.map((ch) => ch.to)).toEqual([5738n, 5738n]);
+  });
 });
