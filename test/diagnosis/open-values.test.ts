@@ -12,7 +12,7 @@ import { makeGrid } from "../../src/diagnosis/figures.js";
 import { mapArray } from "../../src/util/arrays.js";
 
 /*
- * What a diagnosis says a figure should be (round 50): a value only where the identities determine it; where they
+ * What a diagnosis says a figure should be (round 51): a value only where the identities determine it; where they
  * only bound it (an at-least identity), the interval; where they fix it only together with another change, no value.
  * And of equally small explanations, the one a failing printed percentage points at.
  */

@@ -40,7 +40,7 @@ describe("a 湖南 决算 as a Word-export PDF", () => {
   });
 
   it("seeded: S7's 30211 差旅费 198.61 → 189.61 and 30201 办公费 232.02 → 223.02 (digits swapped back alike) are both offered: the identities cannot tell them apart", { timeout: 60_000 }, () => {
-    // Before round 50 the first explanation took 30201 to 223.07 (the rounding leaves it open), not seen as a
+    // Before round 51 the first explanation took 30201 to 223.07 (the rounding leaves it open), not seen as a
     // transposition; the search for ties went to it and 30211 was never tried.
     const { errors } = errorsOf("seeded.pdf");
     const d = errors.find((f) => f.ruleId === "diagnosis" && f.table === "T6") as PageFinding & { diagnosis: { alternatives: { from: string; to: string }[][] } };
