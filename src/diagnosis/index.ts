@@ -11,10 +11,11 @@ import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
 import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, substituted, verifies, type HeadSystem } from "./system.js";
-import { placeOrder, rankByLikelihood, refineValue, replacedBy, slips, type Change, type Explanation } from "./values.js";
+import { isTransposition, placeOrder, rankByLikelihood, refineValue, replacedBy, slips, takeValue, type Change, type Explanation } from "./values.js";
 import { followable, singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
 import { makeFamilies, SEPARATE, type Families } from "./families.js";
+import { openValues, type OpenValue } from "./determined.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -220,11 +221,11 @@ const slipKey = (s: Slip) => `${s.i}:${s.to}`;
  * value (in printed units). Empty lists are left out. None in the common case: a slip undone must settle a failing
  * identity exactly enough, which a sibling's digits rarely do by chance.
  */
-function slipsPerIdentity(constraints: LinearConstraint[], hs: HeadSystem, grid: Grid): Slip[][] {
+function slipsPerIdentity(constraints: LinearConstraint[], hs: HeadSystem, grid: Grid, equalities = false): Slip[][] {
   const { figs, index } = hs;
   const out: Slip[][] = [];
   for (const c of constraints) {
-    if (holdsWithinRounding(c, grid)) continue;
+    if ((equalities && c.kind !== "eq") || holdsWithinRounding(c, grid)) continue;
     const own: Slip[] = [];
     for (const t of c.terms) {
       const i = index.get(t.amount)!;
@@ -421,6 +422,8 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   /** The slips undone by a set found so far (figure and value). */
   const found = new Set<string>();
   let plansLeft: Slip[][] | null = null;
+  /** Every failing equality's slips (slipsPerIdentity), once a set is found. */
+  let ownSlips: Slip[] | null = null;
   let searches = SLIP_SEARCHES;
   let best: number | null = null;
   let solves = 0;
@@ -510,6 +513,16 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     let ok = refineValues(changes, whole, grid, fam);
     ok &&= changes.every((c) => c.to !== c.figure.units) && verifies(whole, replacedBy(changes, fam), (cs) => makeGrid(figuresOf(cs)));
     if (ok) {
+      ownSlips ??= slipsPerIdentity(constraints, hs, grid, true).flat();
+      for (const c of changes) {
+        // A change the rounding leaves room for takes the figure's digits swapped back where they settle a failing
+        // equality and verify (223.07 → 223.02 for a printed 232.02): a set found so is not searched for again. (Not
+        // an inequality's: any value on its right side settles it, 6,144.15 read back as 1,644.15 included.)
+        // The changes that must move with it move alike (takeValue).
+        const i = index.get(c.figure.amount)!;
+        if (!isTransposition(c.figure.units, c.to)) takeValue(c, ownSlips.flatMap((sl) => (sl.i === i ? [sl.to] : [])), changes, whole, fam);
+      }
+      for (const c of changes) undone.push(slipKey({ i: index.get(c.figure.amount)!, to: c.to }));
       out.push({ changes, proven: r.status === "optimal" });
       for (const k of undone) found.add(k);
       if (out.length === 1 && changes.length > MANY_CHANGES) break;
@@ -671,7 +684,19 @@ async function diagnoseWith(
     if (!explanations.length) continue;
     // Equally small explanations are all reported; the one the rounding of the other figures makes most
     // likely comes first (its figures get the findings, the others are listed as alternatives).
-    const [first, ...ties] = rankByLikelihood(explanations, whole, grid, fam);
+    let [first, ...ties] = rankByLikelihood(explanations, whole, grid, fam);
+    // A failing printed percentage (not an identity of the program) that exactly one of equally small explanations
+    // makes hold tells them apart: that one is named, the others as ruled out by it.
+    let ruledOut: Explanation[] = [];
+    if (ties.length && log.ratios.length) {
+      const all = [first, ...ties];
+      const settling = all.filter((e) => settlesPercentage(e, fam, findings, log));
+      if (settling.length === 1) {
+        [first] = settling;
+        ruledOut = all.filter((e) => e !== first);
+        ties = [];
+      }
+    }
     const culprits = first.changes;
     // Explained: the identity findings of the group that involve a culprit (discrepancies, and rounding
     // notes the change makes hold exactly), and joint-rounding findings that name a culprit. A culprit's family
@@ -698,13 +723,15 @@ async function diagnoseWith(
       if (culprit && !explains.get(culprit.figure.amount)!.includes(i)) explains.get(culprit.figure.amount)!.push(i);
     }
     const partners = linkedChanges(culprits, whole, owner);
+    // The values the identities only bound, or fix only together with other changes (determined.ts).
+    const open = openValues(first, whole, fam);
     for (const c of culprits) {
       const id = `${DIAGNOSIS_RULE}-${pending.length + 1}`;
       const explained = explains.get(c.figure.amount)!;
       for (const i of explained) findings[i].explainedBy ??= id;
       const moves = new Map<Amount, Amount>();
       for (const [a, to] of replaced) if (owner.get(a) === c.figure.amount) moves.set(a, to);
-      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), explained, id, moves, recalculated: recalculated(c, replaced, owner, fam), partners: partners.get(c)! });
+      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), ruledOut: ruledOut.filter((t) => !makesChange(t, c)), explained, id, moves, recalculated: recalculated(c, replaced, owner, fam), partners: partners.get(c)!, open: open.get(c) ?? null });
     }
   }
   explainPercentages(pending, findings, log);
@@ -851,6 +878,8 @@ interface Culprit {
   c: Explanation["changes"][number];
   first: Explanation;
   ties: Explanation[];
+  /** Explanations as small that a printed percentage rules out (it holds with this one only). */
+  ruledOut: Explanation[];
   /** Indexes of the findings it explains. */
   explained: number[];
   id: string;
@@ -860,6 +889,8 @@ interface Culprit {
   moves: Map<Amount, Amount>;
   /** The workbook totals whose formulas recalculate with it (families.ts). */
   recalculated: { from: Amount; to: Amount }[];
+  /** What the identities say of its value where they do not determine it (determined.ts); null: its value is determined. */
+  open: OpenValue | null;
 }
 
 /**
@@ -882,20 +913,43 @@ function explainPercentages(pending: Culprit[], findings: Finding[], log: Identi
   for (const { identity, finding } of log.ratios) {
     const f = findings[finding];
     if (!isDiscrepancy(f) || f.explainedBy !== undefined) continue;
-    let by: Culprit | null = null;
-    const swap = (terms: RatioIdentity["numerator"]) =>
-      mapArray(terms, (t) => {
-        const r = replacement(t.amount);
-        if (!r) return t;
-        by ??= r.by;
-        return { ...t, amount: r.amount };
-      });
-    const after: RatioIdentity = { ...identity, numerator: swap(identity.numerator), denominator: swap(identity.denominator) };
-    if (!by || !ratioWithinRounding(after)) continue;
-    const culprit: Culprit = by;
-    f.explainedBy = culprit.id;
-    culprit.explained.push(finding);
+    const by = ratioHoldsWith(identity, replacement);
+    if (!by) continue;
+    f.explainedBy = by.id;
+    by.explained.push(finding);
   }
+}
+
+/**
+ * The percentage with its figures replaced (`replacement`, by where they are printed): the first replacing figure's
+ * owner when it then holds within rounding as the engine judges it; null when none of its figures is replaced or it is still off.
+ */
+function ratioHoldsWith<T>(identity: RatioIdentity, replacement: (a: Amount) => { amount: Amount; by: T } | null): T | null {
+  let by: T | null = null;
+  const swap = (terms: RatioIdentity["numerator"]) =>
+    mapArray(terms, (t) => {
+      const r = replacement(t.amount);
+      if (!r) return t;
+      by ??= r.by;
+      return { ...t, amount: r.amount };
+    });
+  const after: RatioIdentity = { ...identity, numerator: swap(identity.numerator), denominator: swap(identity.denominator) };
+  return by !== null && ratioWithinRounding(after) ? by : null;
+}
+
+/**
+ * Does the explanation make some failing printed percentage hold (as explainPercentages would credit it)? Of equally
+ * small explanations, the only one that does is the one the document's percentages point at.
+ */
+function settlesPercentage(e: Explanation, fam: Families, findings: Finding[], log: IdentityLog): boolean {
+  const moves = replacedBy(e.changes, fam);
+  const replacement = (a: Amount): { amount: Amount; by: true } | null => {
+    for (const [m, to] of moves) if (m === a || (sameLoc(m.location, a.location) && m.decimals === a.decimals && !m.exact)) return { amount: m === a ? to : withUnits(a, unitsOf(to)), by: true };
+    for (const c of e.changes) if (sameLoc(c.figure.amount.location, a.location)) return { amount: withUnits(a, c.to), by: true };
+    return null;
+  };
+  for (const { identity, finding } of log.ratios) if (isDiscrepancy(findings[finding]) && ratioHoldsWith(identity, replacement)) return true;
+  return false;
 }
 
 /**
@@ -923,6 +977,31 @@ export function namedChanges<T>(ps: readonly T[], describe: (p: T) => string, se
   return more > 0 ? `${shown}${zh ? `${sep}另有 ${more} 处（见报告的 diagnosis）` : `${sep}and ${more} more (the report's diagnosis lists them)`}` : shown;
 }
 
+/**
+ * What the figures around a culprit say it should be: its value where they determine it; else the interval they
+ * allow ("at least 3,838.54", "between …") or, where it is fixed only together with other changes, no value.
+ */
+function shouldBe(p: Culprit, zh: boolean): string {
+  const { c, open } = p;
+  const a = c.figure.amount;
+  const show = (u: bigint) => printedLike(a.text, u, c.figure.decimals);
+  if (!open) return zh ? `周围的数字表明应为 ${show(c.to)}` : `the figures around it say ${show(c.to)}`;
+  if (open.together.length || (open.lo === null && open.hi === null))
+    return zh ? `周围的数字表明它有误，但定不出应为多少（只能与同时改正的数字一并确定，所列数值只是其中一种）` : `wrong by the figures around it, which do not say what it should be: they fix it only together with the changes named with it (their values are one choice of many)`;
+  const range = zh
+    ? open.lo === null
+      ? `应不大于 ${show(open.hi!)}`
+      : open.hi === null
+        ? `应不小于 ${show(open.lo)}`
+        : `应在 ${show(open.lo)} 与 ${show(open.hi)} 之间`
+    : open.lo === null
+      ? `at most ${show(open.hi!)}`
+      : open.hi === null
+        ? `at least ${show(open.lo)}`
+        : `between ${show(open.lo)} and ${show(open.hi)}`;
+  return zh ? `周围的数字表明${range}（这些等式只给出范围，定不出具体数值）` : `the figures around it say ${range} (the identities bound it, they do not determine it)`;
+}
+
 function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, Subject>, opts: DiagnoseOptions, doc: BudgetDocument): Finding {
   const { c, first: expl, ties, id, partners: others } = p;
   const a = c.figure.amount;
@@ -938,8 +1017,8 @@ function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, 
     return `${changePlace(p.location)}${columnWords(subjects.get(o.figure.amount)?.column ?? null, zh)} ${p.from} → ${p.to}`;
   };
   let message = zh
-    ? `${where}：列示 ${a.text}，周围的数字表明应为 ${me.to}（改正后 ${explained.length} 个等式的问题随之消除）`
-    : `${where}: printed ${a.text}, the figures around it say ${me.to} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
+    ? `${where}：列示 ${a.text}，${shouldBe(p, zh)}（改正后 ${explained.length} 个等式的问题随之消除）`
+    : `${where}: printed ${a.text}, ${shouldBe(p, zh)} (correcting it settles ${explained.length} identity finding${explained.length === 1 ? "" : "s"})`;
   // A message names a few changes; the report's `diagnosis` lists them all (dozens when a whole table is read
   // in the wrong unit, which would make every such message a page long).
   const some = (ps: Change[], sep: string) => namedChanges(ps, describe, sep, zh);
@@ -963,6 +1042,10 @@ function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, 
     message += zh
       ? `；同样小的另一种解释：${mapArray(ties, otherwise).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
       : `; an equally small explanation: ${mapArray(ties, otherwise).join("; or ")} — the identities alone cannot tell which figure is wrong`;
+  if (p.ruledOut.length)
+    message += zh
+      ? `；同样小的另一种解释（${mapArray(p.ruledOut, otherwise).join("；或 ")}）不能使文字中的百分比成立，故取此解释`
+      : `; an equally small explanation (${mapArray(p.ruledOut, otherwise).join("; or ")}) leaves a printed percentage wrong, this one makes it hold`;
   if (!expl.proven) message += zh ? "（求解限度内找到的最优解，未证明为最小）" : " (the best found within the solver's limits, not proven smallest)";
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(p.recalculated, (r) => r.from.location), ...mapArray(explained, (f) => f.location)])
@@ -982,6 +1065,8 @@ function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, 
     item: subject.item ?? null,
     column: subject.column ?? null,
     ...inPrintedUnit(a, c.to, me.to),
+    // A value the identities do not determine is no computed value (the message says what they do say).
+    ...(p.open && { computed: null, difference: null }),
     location: a.location,
     related,
     id,

@@ -278,7 +278,8 @@ function explanationOrder(x: Explanation, y: Explanation, seen: Map<Amount, numb
 /**
  * How many of an explanation's corrections swap two adjacent digits of the printed figure back. A correction
  * whose value the identities leave open within the rounding (125.95 where 125.91 verifies as well) takes the
- * transposed value when that verifies on the whole group: the figure as it was before the slip.
+ * transposed value when that verifies on the whole group: the figure as it was before the slip (takeValue, with the
+ * changes that move with it).
  */
 function transpositions(e: Explanation, whole: LinearConstraint[], fam: Families): number {
   let n = 0;
@@ -288,14 +289,91 @@ function transpositions(e: Explanation, whole: LinearConstraint[], fam: Families
       continue;
     }
     const near = slips(c.figure.units).filter((u) => u - c.to <= VALUE_WINDOW && c.to - u <= VALUE_WINDOW);
-    if (!near.length) continue;
-    const ok = valueVerifier(c, e.changes, whole, fam);
-    const u = near.find(ok);
-    if (u === undefined) continue;
-    c.to = u;
-    n++;
+    if (near.length && takeValue(c, near, e.changes, whole, fam)) n++;
   }
   return n;
+}
+
+/**
+ * Gives a change the first of `values` at which its explanation verifies on the whole group, the changes that must
+ * move by as much (movingWith) moved with it; false (nothing changed) when none does. A figure printed twice in a
+ * row whose third column is blank (合计 = 人员经费 + 公用经费: 30113 printed 92.54 in both, the solver's vertex 92.47
+ * for each) is read back as its transposition 92.45 in both columns at once: moved alone, either breaks the row, and
+ * the explanation lost its transposition to one whose search had held the pair at 92.45 (江西's S1 was blamed on the
+ * department's right 30201 and 30211 instead of a unit's).
+ */
+export function takeValue(c: Change, values: readonly bigint[], all: Explanation["changes"], whole: LinearConstraint[], fam: Families = SEPARATE): boolean {
+  if (!values.length) return false;
+  const group = movingWith(c, all, whole, fam);
+  if (!group.length) {
+    const ok = valueVerifier(c, all, whole, fam);
+    for (const u of values)
+      if (ok(u)) {
+        c.to = u;
+        return true;
+      }
+    return false;
+  }
+  for (const u of values) {
+    const d = u - c.to;
+    // (Not where one of them would be printed right after all: that is another, smaller explanation.)
+    if (group.some((o) => o.to + d === o.figure.units || (o.figure.nonNegative && o.to + d < 0n))) continue;
+    const moved = mapArray(all, (o) => (o === c || group.includes(o) ? { figure: o.figure, to: o.to + d } : o));
+    if (!verifies(whole, replacedBy(moved, fam), (cs) => makeGrid(figuresOf(cs)))) continue;
+    c.to = u;
+    for (const o of group) o.to += d;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The changes of an explanation that must move by as much as `c` for it to hold: each shares with `c` (or with one of
+ * them) an equality whose only changed figures they are, each once, on opposite sides and printed to one precision —
+ * the same figure printed twice (a row's 合计 and its one filled column). Another value of one of them alone breaks it.
+ */
+export function movingWith(c: Change, all: Explanation["changes"], whole: LinearConstraint[], fam: Families = SEPARATE): Change[] {
+  if (all.length < 2) return [];
+  // The heads the changes move: theirs and the formula totals that follow them.
+  const moved = new Set<Amount>();
+  for (const o of all) {
+    const heads = [o.figure.amount];
+    for (let i = 0; i < heads.length; i++) for (const f of fam.followers(heads[i])) if (!heads.includes(f)) heads.push(f);
+    for (const h of heads) moved.add(h);
+  }
+  const group: Change[] = [c];
+  for (let q = 0; q < group.length; q++)
+    for (let k = 0; k < whole.length; k++) {
+      if (whole[k].kind !== "eq") continue;
+      const o = pairedIn(whole[k], group[q], all, moved, fam);
+      if (o && !group.includes(o)) group.push(o);
+    }
+  return group.slice(1);
+}
+
+/** The one other change of an equality whose moved figures are `x`'s and that change's, each once with opposite signs (movingWith); else null. */
+function pairedIn(k: LinearConstraint, x: Change, all: Explanation["changes"], moved: Set<Amount>, fam: Families): Change | null {
+  let other: Change | null = null;
+  let mine = 0;
+  let theirs = 0;
+  let sign = 0;
+  for (const t of k.terms) {
+    const h = fam.head(t.amount);
+    if (!moved.has(h)) continue;
+    // A copy in another unit, or a formula total, moves otherwise than by the change's difference.
+    if (t.amount !== h) return null;
+    if (h === x.figure.amount) {
+      mine++;
+      sign += t.coef;
+      continue;
+    }
+    const o = all.find((y) => y.figure.amount === h);
+    if (!o || (other && o !== other)) return null;
+    other = o;
+    theirs++;
+    sign += t.coef;
+  }
+  return other && mine === 1 && theirs === 1 && sign === 0 && other.figure.decimals === x.figure.decimals ? other : null;
 }
 
 /**

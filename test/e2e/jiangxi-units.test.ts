@@ -65,7 +65,11 @@ describe("a 江西 部门预算 printing each unit's tables after the department
     expect(blamed(250)).toEqual([[null, "552.4", "525.4", 0]]);
     expect(blamed(378)).toEqual([[null, "7.21", "7.12", 0]]);
     expect(blamed(87)).toEqual([[null, "347.17", "346.17", 0]]);
-    expect(blamed(344).map((b) => b.slice(0, 3))).toEqual([[null, "92.54", "92.45"], [null, "92.54", "92.45"]]);
+    // S7's 30113, printed 92.54 in 合计 and 人员经费 (公用经费 blank), is read back as 92.45 in both by every explanation
+    // found, so none is an alternative to it: before round 51 one whose search left the pair at a rounding's end (92.47)
+    // could not move either figure alone, kept 92.47 and was listed, and ranked below the others (S1 then blamed on the
+    // department's right 25.81 and 20.39 with main's round-50 sanggong-vs-economic).
+    expect(blamed(344)).toEqual([[null, "92.54", "92.45", 0], [null, "92.54", "92.45", 0]]);
     expect(errors.some((f) => f.ruleId === "text-sum" && f.location.line === 51)).toBe(true);
   });
 });
