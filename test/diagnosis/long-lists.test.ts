@@ -19,10 +19,7 @@ describe("a diagnosis of many changes", () => {
   // (The solver's time limit raised, so that the diagnosis it needs does not depend on the machine's load: a clean clone
   // run beside other work found none within the default limit.)
   it("lists with each change only the changes it shares an identity with", { timeout: 180_000 }, () => {
-    // (sanggong-vs-economic off: read in 万元, the basic table's 30217 and 30231 exceed the 三公 table's figures, and
-    // those two inequalities join the text's 77 mistakes in one search larger than the document's work, which then
-    // proposes nothing — as bounded-work.test.ts expects of such a search. This test is about how long lists read.)
-    const doc = cliJson([p, "--rule", "sanggong-vs-economic=off"], { env: { BUDGET_CHECK_SOLVER_SECONDS: "60" } }).report.documents[0];
+    const doc = cliJson([p], { env: { BUDGET_CHECK_SOLVER_SECONDS: "60" } }).report.documents[0];
     type Change = { location: { line?: number; column?: number } };
     const diagnoses = (doc.findings as { ruleId: string; message: string; location: Change["location"]; diagnosis?: { together: Change[] } }[]).filter((f) => f.ruleId === "diagnosis");
     expect(diagnoses.length).toBeGreaterThan(20);
