@@ -1,3 +1,4 @@
+import type { Amount } from "../model/amount.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import type { Figure, Grid } from "./figures.js";
 import { SEPARATE, type Families } from "./families.js";
@@ -187,8 +188,8 @@ const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
  * The explanations the MILP path (explainGroup in index.ts, on `near`, verified on `whole`) would return
  * when the smallest are single figures; null when the exact search cannot prove them (see above).
  */
-export function singleFigureExplanations(near: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, maxExplanations: number, fam: Families = SEPARATE): Explanation[] | null {
-  const hs = headSystem(near, grid, fam);
+export function singleFigureExplanations(near: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, maxExplanations: number, fam: Families = SEPARATE, fixed?: ReadonlySet<Amount>): Explanation[] | null {
+  const hs = headSystem(near, grid, fam, fixed);
   const figs = hs.figs;
   const index = hs.index;
   const sys = buildSystem(hs);
@@ -200,7 +201,8 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
   // A single figure that explains everything is in every identity that fails on its own.
   // (A stored value changes with its cell, HeadSystem.tied: the cell is the candidate.)
   const owner = (i: number) => hs.tied[i] ?? i;
-  let candidates = mapArray(figs, (_, i) => i).filter((i) => hs.tied[i] === null);
+  // (A figure held as printed, HeadSystem.fixed, is none.)
+  let candidates = mapArray(figs, (_, i) => i).filter((i) => hs.tied[i] === null && !hs.fixed[i]);
   for (const c of violated) {
     const inIt = new Set(mapArray(c.terms, (t) => owner(index.get(t.amount)!)));
     candidates = candidates.filter((i) => inIt.has(i));
@@ -227,7 +229,7 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
   if (!feasible.length) return null;
   const weights = mapArray(figs, weightsOf);
   const best = Math.min(...mapArray(feasible, (c) => weights[c.i]));
-  const lightest = Math.min(...mapArray(figs, (_, i) => (hs.tied[i] === null ? weights[i] : Infinity)));
+  const lightest = Math.min(...mapArray(figs, (_, i) => (hs.tied[i] === null && !hs.fixed[i] ? weights[i] : Infinity)));
   // Two figures together weigh at least 2·min: no set of several is as small as one of `best`.
   if (!(best < 2 * lightest)) return null;
   // A formula total that follows its cells costs the MILP next to nothing (changeModel): a cell and the totals over

@@ -10,7 +10,7 @@ import { ratioWithinRounding } from "../engine/evaluate.js";
 import { figureSubjects } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp } from "./solver.js";
-import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, substituted, verifies, type HeadSystem } from "./system.js";
+import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, root, substituted, verifies, type HeadSystem } from "./system.js";
 import { isTransposition, placeOrder, rankByLikelihood, refineValue, replacedBy, slips, takeValue, type Change, type Explanation } from "./values.js";
 import { followable, singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
@@ -149,11 +149,13 @@ function changeModel(hs: HeadSystem, weights: number[], follow: (number[] | null
   const m = emptyMilp();
   hs.figs.forEach((f, i) => {
     const n = v(i);
+    m.bounds.set(n.y, { lo: Number(hs.lo[i]), hi: Number(hs.hi[i]) });
+    // A figure held as printed (HeadSystem.fixed): its true amount within its interval, no change, no flag.
+    if (hs.fixed[i]) return;
     const M = Number(hs.reach + 2n * f.step);
     // A stored value changes with its cell (HeadSystem.tied): the cell's flags allow it, it has none of its own.
     const owner = hs.tied[i] ?? i;
     if (owner === i) m.objective.set(n.z, weights[i]);
-    m.bounds.set(n.y, { lo: Number(hs.lo[i]), hi: Number(hs.hi[i]) });
     m.bounds.set(n.dp, { lo: 0, hi: M });
     m.bounds.set(n.dn, { lo: 0, hi: f.nonNegative ? Math.min(M, Number(hs.hi[i])) : M });
     if (owner === i) m.binaries.push(n.z);
@@ -169,6 +171,7 @@ function changeModel(hs: HeadSystem, weights: number[], follow: (number[] | null
       const i = r.vars[k];
       const coef = Number(r.coefs[k]);
       add(v(i).y, coef);
+      if (hs.fixed[i]) continue;
       add(v(i).dp, coef);
       add(v(i).dn, -coef);
     }
@@ -177,7 +180,7 @@ function changeModel(hs: HeadSystem, weights: number[], follow: (number[] | null
   // A stored value changed with its cell is the cell's new printed figure: the cell's true amount lies within half
   // its unit of it (|x_m − x_cell| ≤ ½ unit while the cell's flags are on; unchanged, each keeps its own interval).
   hs.tied.forEach((o, i) => {
-    if (o === null) return;
+    if (o === null || hs.fixed[i]) return;
     const S = Math.max(hs.sigma[i], hs.sigma[o]);
     const ci = 10 ** (S - hs.sigma[i]);
     const co = 10 ** (S - hs.sigma[o]);
@@ -230,7 +233,7 @@ function slipsPerIdentity(constraints: LinearConstraint[], hs: HeadSystem, grid:
     for (const t of c.terms) {
       const i = index.get(t.amount)!;
       // (A family's other members, a copy or a stored value, print the head's digits: the head's term is tried.)
-      if (figs[i].amount !== t.amount || hs.tied[i] !== null) continue;
+      if (figs[i].amount !== t.amount || hs.tied[i] !== null || hs.fixed[i]) continue;
       for (const to of slips(figs[i].units)) if (holdsWithinRounding(c, grid, t.amount, to)) own.push({ i, to });
     }
     if (own.length) out.push(own);
@@ -396,14 +399,14 @@ const DOCUMENT_SECONDS = 60;
  * and by what is left of the document's work (DOCUMENT_WORK), and their number by MAX_SOLVES and DOCUMENT_SOLVES; a
  * set of more than MANY_CHANGES is not searched for a tie.
  */
-async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, fam: Families, budget: SolveBudget): Promise<{ explanations: Explanation[]; limited: boolean }> {
-  const hs = headSystem(constraints, grid, fam);
+async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, fam: Families, budget: SolveBudget, fixed: ReadonlySet<Amount>): Promise<{ explanations: Explanation[]; limited: boolean }> {
+  const hs = headSystem(constraints, grid, fam, fixed);
   const figs = hs.figs;
   const index = hs.index;
   const weights = mapArray(figs, weightsOf);
   // The totals that may follow their formula's cells, with those cells' variables.
   const follow = mapArray(figs, (f, i) => {
-    if (hs.tied[i] !== null || !followable(f.amount, hs, fam)) return null;
+    if (hs.tied[i] !== null || hs.fixed[i] || !followable(f.amount, hs, fam)) return null;
     const cells: number[] = [];
     for (const p of fam.formula(f.amount)!.parts) {
       const j = hs.tied[index.get(p.amount)!] ?? index.get(p.amount)!;
@@ -433,7 +436,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     // Looking for a tie: only sets exactly as small as the best one; those that undo slips first.
     const tieTerms = new Map<string, number>();
     figs.forEach((_, i) => {
-      if (hs.tied[i] === null) tieTerms.set(v(i).z, weights[i]);
+      if (hs.tied[i] === null && !hs.fixed[i]) tieTerms.set(v(i).z, weights[i]);
     });
     follow.forEach((cells, i) => {
       if (cells) tieTerms.set(v(i).f, eps);
@@ -655,8 +658,8 @@ async function diagnoseWith(
   };
   const troubled: boolean[] = [];
   for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
-  for (const g of components(constraints, fam)) {
-    if (!anyTroubled(g, troubled)) continue;
+  const groups = groupsOf(constraints, log, findings, troubled, fam);
+  for (const { g, fixed, bounds } of groups) {
     const whole: LinearConstraint[] = [];
     const troubledHere: boolean[] = [];
     for (const k of g) {
@@ -667,11 +670,11 @@ async function diagnoseWith(
     counts.groups++;
     // Where the smallest explanations are single figures, the exact search proves what the solver would
     // find (fast.ts); else (null) the solver, on the neighbourhood and then the whole group.
-    let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS, fam);
+    let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS, fam, fixed);
     if (explanations) counts.exact++;
     else {
-      let found = await explainGroup(near, whole, weigh, grid, fam, budget);
-      if (!found.explanations.length && near.length < whole.length) found = await explainGroup(whole, whole, weigh, grid, fam, budget);
+      let found = await explainGroup(near, whole, weigh, grid, fam, budget, fixed);
+      if (!found.explanations.length && near.length < whole.length) found = await explainGroup(whole, whole, weigh, grid, fam, budget, fixed);
       explanations = found.explanations;
       if (budget.cut) cutGroups.push(firstFailing(g, log, findings));
       else if (!explanations.length && found.limited) spentGroups.push(firstFailing(g, log, findings));
@@ -703,8 +706,11 @@ async function diagnoseWith(
     // and the formula totals recalculated over it are the culprit's.
     const replaced = replacedBy(culprits, fam);
     const owner = ownersOf(culprits, replaced, fam);
+    // (An inequality off on the printed figures, which the programs left out, is explained where the corrections make
+    // it hold.)
     const explains = new Map<Amount, number[]>(mapArray(culprits, (c) => [c.figure.amount, []]));
-    for (const k of g) {
+    const left = new Set(bounds);
+    for (const k of bounds.length ? [...g, ...bounds].sort((x, y) => x - y) : g) {
       const l = log.linear[k];
       if (l.finding === null) continue;
       let culprit: Amount | undefined;
@@ -715,7 +721,8 @@ async function diagnoseWith(
         }
       if (!culprit) continue;
       const after = substituted(l.constraint, replaced);
-      if (isDiscrepancy(findings[l.finding]) || holdsExactly(after, makeGrid(figuresOf([after])))) explains.get(culprit)!.push(l.finding);
+      const its = makeGrid(figuresOf([after]));
+      if (left.has(k) ? holdsWithinRounding(after, its) : isDiscrepancy(findings[l.finding]) || holdsExactly(after, its)) explains.get(culprit)!.push(l.finding);
     }
     for (const i of log.systemFindings) {
       const f = findings[i];
@@ -739,6 +746,156 @@ async function diagnoseWith(
   if (spentGroups.length) cut.push(workSpentFinding(spentGroups, opts));
   return { out: [...mapArray(pending, (p) => culpritFinding(p, mapArray(p.explained, (i) => findings[i]), subjects, opts, doc)), ...cut], unexplained };
 }
+
+/**
+ * The groups of identities to diagnose (`g`, indexes into the log, in its order), with the figures each holds as
+ * printed (`fixed`, families' heads) and the inequalities off on the printed figures that its programs leave out
+ * (`bounds`). See docs/diagnosis.md, "Inequalities".
+ *
+ * Equalities make the groups: identities that share figures (a family's members one figure, families.ts). An
+ * inequality that holds (a part at most its whole, a 三公 figure at least a line of the basic expenditure) never joins
+ * two groups into one nor puts a group in trouble: it is a constraint of every group it shares a figure with, which
+ * the corrections must keep true, its figures outside that group held as printed (HeadSystem.fixed: no candidates;
+ * their own group's identities, which hold, are not in the program). Joining groups, the at-least identities of
+ * sanggong-vs-economic, holding, put the 北京 workbook's 三公 table into the group of its 元 tables (figures of 10^8 on
+ * the program's grid), and its seeded 公务接待费 typed 50,000.00 for 5,000.00 was blamed on the text's two right figures.
+ *
+ * An inequality off on the printed figures is trouble of its own and joins the groups of its figures (as every
+ * identity did before round 51) where it names a suspect (a figure of an equality in trouble: it then tells which
+ * suspect is wrong — 万里街道 2023's 政府性基金 比上年增加 1421.25 over its 0, of the two 1421.25 its 财政拨款 increase's
+ * sum blames alike), where a figure of it is free of equalities (the text's 涉及项目预算资金 over 表3's 项目支出: that
+ * figure alone can be what is wrong), or where it is the only trouble of the groups it touches. It is left out of the
+ * programs where it touches a group in trouble whose suspects it does not name, every figure of it held by equalities
+ * that hold: repairing it would move figures nothing else doubts, in a search that is about other mistakes (a 万里
+ * budget's tables read in the wrong unit put its 三公 figures below the basic table's lines, and those two repairs
+ * joined the text's 77 corrections until the search was too large to propose anything). Its finding is explained
+ * where the corrections make it hold, and stands otherwise.
+ */
+function groupsOf(
+  constraints: LinearConstraint[],
+  log: IdentityLog,
+  findings: Finding[],
+  troubled: boolean[],
+  fam: Families,
+): DiagnosedGroup[] {
+  const eqs: number[] = [];
+  const les: number[] = [];
+  for (let k = 0; k < constraints.length; k++) (constraints[k].kind === "eq" ? eqs : les).push(k);
+  const eqConstraints: LinearConstraint[] = [];
+  for (const k of eqs) eqConstraints.push(constraints[k]);
+  // The parts: the equalities' groups, as indexes into the log.
+  const parts: number[][] = [];
+  for (const part of components(eqConstraints, fam)) {
+    const own: number[] = [];
+    for (const j of part) own.push(eqs[j]);
+    parts.push(own);
+  }
+  if (!les.length) {
+    const out: DiagnosedGroup[] = [];
+    for (const g of parts) if (anyTroubled(g, troubled)) out.push({ g, fixed: NOTHING_FIXED, bounds: [] });
+    return out;
+  }
+  // Each figure's part (by its family's head), whether a part's equalities are in trouble, and the suspects: the
+  // figures of its equalities in trouble. A figure no equality holds is a part of its own, with no identity: free.
+  const partOf = new Map<Amount, number>();
+  const suspects = new Set<Amount>();
+  const partTroubled: boolean[] = [];
+  for (let p = 0; p < parts.length; p++) {
+    partTroubled.push(anyTroubled(parts[p], troubled));
+    for (const k of parts[p])
+      for (const t of constraints[k].terms) {
+        partOf.set(fam.head(t.amount), p);
+        if (troubled[k]) suspects.add(fam.head(t.amount));
+      }
+  }
+  for (const k of les)
+    for (const t of constraints[k].terms)
+      if (!partOf.has(fam.head(t.amount))) {
+        partOf.set(fam.head(t.amount), parts.length);
+        parts.push([]);
+        partTroubled.push(false);
+      }
+  // The inequalities that hold; those off that join the parts of their figures (they name a suspect, a figure of
+  // theirs is free, or they are the only trouble of the parts they touch); those off that are left out.
+  const joining: number[] = [];
+  const leftOut = new Set<number>();
+  for (const k of les) {
+    const l = log.linear[k];
+    if (l.finding === null || !isDiscrepancy(findings[l.finding])) continue;
+    let named = false;
+    let free = false;
+    let inTroubledPart = false;
+    for (const t of constraints[k].terms) {
+      const h = fam.head(t.amount);
+      const p = partOf.get(h)!;
+      if (suspects.has(h)) named = true;
+      if (parts[p].length === 0) free = true;
+      if (partTroubled[p]) inTroubledPart = true;
+    }
+    if (named || free || !inTroubledPart) joining.push(k);
+    else leftOut.add(k);
+  }
+  const parent: number[] = [];
+  for (let p = 0; p < parts.length; p++) parent.push(p);
+  for (const k of joining) {
+    const first = root(parent, partOf.get(fam.head(constraints[k].terms[0].amount))!);
+    for (const t of constraints[k].terms) {
+      const r = root(parent, partOf.get(fam.head(t.amount))!);
+      if (r !== first) parent[r] = first;
+    }
+  }
+  // The groups, by their parts' root: equalities, the inequalities off that joined them, and then the others that
+  // touch them — those that hold as constraints (their figures of other groups held), those left out as `bounds`.
+  const groups = new Map<number, DiagnosedGroup & { fixed: Set<Amount>; troubled: boolean }>();
+  for (let p = 0; p < parts.length; p++) {
+    const r = root(parent, p);
+    let x = groups.get(r);
+    if (!x) groups.set(r, (x = { g: [], fixed: new Set(), bounds: [], troubled: false }));
+    for (const k of parts[p]) x.g.push(k);
+    if (partTroubled[p]) x.troubled = true;
+  }
+  const joined = new Set<number>();
+  for (const k of joining) {
+    const x = groups.get(root(parent, partOf.get(fam.head(constraints[k].terms[0].amount))!))!;
+    x.g.push(k);
+    x.troubled = true;
+    joined.add(k);
+  }
+  for (const k of les) {
+    if (joined.has(k)) continue;
+    const roots = new Set<number>();
+    for (const t of constraints[k].terms) roots.add(root(parent, partOf.get(fam.head(t.amount))!));
+    for (const r of roots) {
+      const x = groups.get(r)!;
+      if (leftOut.has(k)) {
+        x.bounds.push(k);
+        continue;
+      }
+      x.g.push(k);
+      for (const t of constraints[k].terms) if (root(parent, partOf.get(fam.head(t.amount))!) !== r) x.fixed.add(fam.head(t.amount));
+    }
+  }
+  const out: DiagnosedGroup[] = [];
+  for (const x of groups.values()) {
+    if (!x.troubled) continue;
+    x.g.sort((a, b) => a - b);
+    out.push({ g: x.g, fixed: x.fixed.size ? x.fixed : NOTHING_FIXED, bounds: x.bounds });
+  }
+  // In the order of their first identities, as the groups of every identity were before round 51.
+  return out.sort((a, b) => a.g[0] - b.g[0]);
+}
+
+/** A group of identities to diagnose (groupsOf). */
+interface DiagnosedGroup {
+  /** Its identities (indexes into the log), in the log's order. */
+  g: number[];
+  /** The figures its programs hold as printed (families' heads): of other groups, in its inequalities that hold. */
+  fixed: ReadonlySet<Amount>;
+  /** The inequalities off on the printed figures that touch it but are left out of its programs, in the log's order. */
+  bounds: number[];
+}
+
+const NOTHING_FIXED: ReadonlySet<Amount> = new Set();
 
 /** The finding a group of identities first fails with: its first beyond rounding, else the joint-rounding finding naming its figures. */
 function firstFailing(g: number[], log: IdentityLog, findings: Finding[]): Finding {

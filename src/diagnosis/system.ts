@@ -32,7 +32,7 @@ export function components(constraints: LinearConstraint[], fam: Families = SEPA
 }
 
 /** The root of k's tree in a union-find forest (path halving). */
-function root(parent: number[], k: number): number {
+export function root(parent: number[], k: number): number {
   while (parent[k] !== k) k = parent[k] = parent[parent[k]];
   return k;
 }
@@ -113,13 +113,16 @@ export function verifies(constraints: LinearConstraint[], replaced: Map<Amount, 
 /**
  * How far (on the grid) one change may move a figure: twice the largest amount by which any identity
  * misses on the printed figures plus its rounding slack. A single mistyped figure moves by at most one
- * identity's miss (plus rounding); the factor 2 leaves room for two mistakes in one identity.
+ * identity's miss (plus rounding); the factor 2 leaves room for two mistakes in one identity. An inequality that
+ * holds misses by nothing: the room below its bound is no amount any correction needs (counted as a miss, the text's
+ * 比上年增加 26.70 under its 141.90 made the big-M of the 北京 workbook's 三公 table 25 times what its mistakes need, and
+ * HiGHS returned as smallest explanations that were not).
  */
 export function changeBound(constraints: LinearConstraint[], grid: Grid): bigint {
   let worst = 0n;
   for (const c of constraints) {
     let b = printedBalance(c, grid);
-    if (b < 0n) b = -b;
+    if (b < 0n) b = c.kind === "eq" ? -b : 0n;
     for (const t of c.terms) b += grid.figure(t.amount).half;
     if (b > worst) worst = b;
   }
@@ -149,9 +152,15 @@ export interface HeadSystem {
   hi: bigint[];
   /** changeBound on these identities (the same as changeBound without families): how far one change may move a head. */
   reach: bigint;
+  /**
+   * Per variable: held at its printed figure, never changed — a figure that only an inequality of the group's brings
+   * in (`fixed`, its head), and a stored value behind one. Such a figure is no candidate: the inequality constrains the
+   * group's corrections against it as printed.
+   */
+  fixed: boolean[];
 }
 
-export function headSystem(constraints: LinearConstraint[], grid: Grid, fam: Families): HeadSystem {
+export function headSystem(constraints: LinearConstraint[], grid: Grid, fam: Families, fixed: ReadonlySet<Amount> = NO_FIGURES): HeadSystem {
   // With families, the heads' own grid: a copy's 6 decimals of 万元 are a 元 head's 2 (on the grid of the copies
   // every figure was 10^4 times larger, and HiGHS's tolerances no longer told a solution from none).
   let g = grid;
@@ -240,11 +249,16 @@ export function headSystem(constraints: LinearConstraint[], grid: Grid, fam: Fam
       } else coefs[j] += x;
     }
     rows.push({ eq: c.kind === "eq", vars, coefs });
-    if (miss < 0n) miss = -miss;
+    // (An inequality's room below its bound is no miss: see changeBound.)
+    if (miss < 0n) miss = c.kind === "eq" ? -miss : 0n;
     if (miss + slack > worst) worst = miss + slack;
   }
-  return { figs, index, tied, sigma: sigma ?? mapArray(figs, () => 0), rows, lo, hi, reach: 2n * worst };
+  const held: boolean[] = [];
+  for (let i = 0; i < figs.length; i++) held.push(fixed.size > 0 && fixed.has(fam.head(figs[i].amount)));
+  return { figs, index, tied, sigma: sigma ?? mapArray(figs, () => 0), rows, lo, hi, reach: 2n * worst, fixed: held };
 }
+
+const NO_FIGURES: ReadonlySet<Amount> = new Set();
 
 /**
  * σ per head (headSystem): in every identity, shift − σ the same for each term where the identities allow it (a

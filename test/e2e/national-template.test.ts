@@ -34,6 +34,15 @@ describe("a document of the national template's tables", () => {
       expect(status).toBe(0);
     });
 
+  // 安徽 and 宁波 print no 一般公共预算支出表 by economic class, only its 基本支出表: the 三公 figures are checked against it
+  // (at least its lines), and hold.
+  for (const name of ["anhui-budget.txt", "ningbo-workbook.xlsx"])
+    it(`${name}: the 三公 table is checked against the 一般公共预算基本支出表's lines`, { timeout: 60_000 }, () => {
+      const doc = cliJson([join(DIR, name)]).report.documents[0];
+      expect(doc.notChecked.map((n: { ruleId: string }) => n.ruleId)).not.toContain("sanggong-vs-economic");
+      expect(doc.findings.filter((f: Finding) => f.ruleId === "sanggong-vs-economic")).toEqual([]);
+    });
+
   it("henan-budget.txt: the heading over the tables (河南省农业农村厅2025年部门预算公开表, then 表1 and its title) is no table", { timeout: 60_000 }, () => {
     const { report } = cliJson([join(DIR, "henan-budget.txt")]);
     const titles: string[] = report.documents[0].unknownTables.map((u: { title: string }) => u.title);

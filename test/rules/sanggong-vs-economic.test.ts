@@ -1,5 +1,9 @@
+import { describe, expect, it } from "vitest";
+import { runRules } from "../../src/engine/run.js";
+import { loadLayoutText } from "../../src/loaders/layout/index.js";
 import { sanggongVsEconomic } from "../../src/rules/sanggong-vs-economic.js";
 import { runCases } from "../helpers/cases.js";
+import { layoutTable, pad, padL } from "../helpers/layout.js";
 import { classified, pages, t9 } from "../helpers/tables.js";
 
 // 表8 on lines 1–8: 甲单位 on 5, 30217 公务接待费 on 7, 30231 公务用车运行维护费 on 8 (no 30212, no 31013).
@@ -44,4 +48,51 @@ runCases(sanggongVsEconomic, {
       ],
     },
   ],
+});
+
+/*
+ * 安徽's tables: no 一般公共预算支出表 by economic class, only the 一般公共预算基本支出表 (basic expenditure by economic code,
+ * the department's rows under its 合计), and a 三公 table of one row for the whole department. The 三公 figure (every
+ * 一般公共预算 line, projects' too) is at least the basic table's line, never necessarily equal to it.
+ */
+describe("sanggong-vs-economic against the 一般公共预算基本支出表 (no 一般公共预算支出表 by economic class)", () => {
+  const UNIT = `编制单位：某市某局${" ".repeat(50)}单位：万元`;
+  const row = (code: string, name: string, xs: string[]) => `${pad(`${code}   ${name}`, 36)}${xs.map((x) => padL(x, 14)).join("")}`;
+  const basic = layoutTable("某市某局2026年部门预算", "一般公共预算基本支出表", UNIT, [
+    row("科目编码", "科目名称", ["合计", "人员经费", "公用经费"]),
+    row("", "合    计", ["30.00", "0.00", "30.00"]),
+    row("302", "商品和服务支出", ["30.00", "0.00", "30.00"]),
+    row("30217", "公务接待费", ["4.20", "0.00", "4.20"]),
+    row("30231", "公务用车运行维护费", ["18.60", "0.00", "18.60"]),
+    row("30299", "其他商品和服务支出", ["7.20", "0.00", "7.20"]),
+  ]);
+  const sanggong = (abroad: string, operation: string, reception: string) =>
+    layoutTable("某市某局2026年部门预算", "一般公共预算“三公”经费支出表", UNIT, [
+      `${" ".repeat(42)}${pad("公务用车购置及运行费", 30)}`,
+      ["合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费"].map((h) => padL(h, 14)).join(""),
+      [(Number(abroad) + Number(operation) + Number(reception)).toFixed(2), abroad, operation, "0.00", operation, reception].map((h) => padL(h, 14)).join(""),
+    ]);
+  const findings = (text: string) => runRules(loadLayoutText("预算.txt", text), [sanggongVsEconomic], { tolerance: { kind: "auto" }, lang: "en" }).map((f) => [f.severity, f.column, f.stated, f.computed]);
+
+  it("passes a 三公 figure equal to the basic line or above it (projects' spending too), and one whose code the table does not print", () => {
+    expect(findings(basic + sanggong("0.00", "18.60", "4.20"))).toEqual([]);
+    expect(findings(basic + sanggong("12.00", "25.60", "9.20"))).toEqual([]);
+  });
+
+  it("compares in the 三公 table's money unit (上海: the basic table in 元, the 三公 table in 万元)", () => {
+    const inYuan = layoutTable("某市某局2026年部门预算", "一般公共预算基本支出表", UNIT.replace("万元", "元"), [
+      row("科目编码", "科目名称", ["合计", "人员经费", "公用经费"]),
+      row("", "合    计", ["228000.00", "0.00", "228000.00"]),
+      row("302", "商品和服务支出", ["228000.00", "0.00", "228000.00"]),
+      row("30217", "公务接待费", ["42000.00", "0.00", "42000.00"]),
+      row("30231", "公务用车运行维护费", ["186000.00", "0.00", "186000.00"]),
+    ]);
+    expect(findings(inYuan + sanggong("0.00", "18.60", "4.20"))).toEqual([]);
+    expect(findings(inYuan + sanggong("0.00", "18.60", "3.20"))).toEqual([["error", "公务接待费", "3.2", "4.2"]]);
+  });
+
+  it("fails: a 三公 figure below the basic expenditure's own line", () => {
+    expect(findings(basic + sanggong("0.00", "18.60", "3.20"))).toEqual([["error", "公务接待费", "3.2", "4.2"]]);
+    expect(findings(basic + sanggong("0.00", "16.80", "4.20"))).toEqual([["error", "公务用车运行费", "16.8", "18.6"]]);
+  });
 });
