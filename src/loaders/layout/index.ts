@@ -1879,7 +1879,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
   const replace: (() => void)[] = [];
   const alternatives = new Map<Item, Record<string, Cell> | null>();
   const tied = new Set<Item>();
-  let lastCodeItem: { item: Item; nameX: number | null; prefixX?: number | null; line: number } | null = null;
+  // (own: how many characters of its name the row prints on its own line.)
+  let lastCodeItem: { item: Item; nameX: number | null; prefixX?: number | null; line: number; own?: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
   const nameStarts = mapArray(mapArray(data, (d) => (CODE_ROW.test(mapArray(d.label, (t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
     .filter((t): t is LayoutToken => !!t), (t) => t.x0)
@@ -1943,6 +1944,18 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
         lastCodeItem &&
         d.line.line - lastCodeItem.line <= 2 &&
         (Math.abs(x - (lastCodeItem.nameX ?? nameCol)) <= slack || (lastCodeItem.prefixX != null && Math.abs(x - lastCodeItem.prefixX) <= slack));
+      // Unless it is longer than the name the row above prints on its own line, and a code's row with figures follows
+      // right under it: a cell's text wraps only when it fills the cell, so the row above, which had room left, is whole,
+      // and this line begins the next row's name, printed to the bottom of its cell as a spreadsheet sets it by default
+      // (事业单位离退休 / 机关事业单位基本养老保险缴 / 2080505 费支出 …, and again for the row after: 机关事业单位职业年金缴费支 /
+      // 2080506 出 …). Read as the row above's end, each name would run into the next one's.
+      const next = data[data.indexOf(d) + 1];
+      const leadsNext =
+        next && next.amounts.length && hasCode(next) && next.line.line - d.line.line === 1 && lastCodeItem?.own !== undefined && normaliseName(nameText).length > lastCodeItem.own;
+      if (lastCodeItem && near && leadsNext && !/^(合计|总计)$/.test(normaliseName(nameText))) {
+        lead.set(next, `${lead.get(next) ?? ""}${nameText}`);
+        continue;
+      }
       if (lastCodeItem && near && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && nameText.length <= 30) {
         // A budget unit's row continues its unit's name (深圳市科学技术协会 / (本级)), a code's row its 科目名称.
         const c = lastCodeItem.item.cells.unit ?? lastCodeItem.item.cells.name;
@@ -1953,7 +1966,6 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
       // The first line of a page's rows, a name's first part over its code's line (a page turned inside a wrapped
       // name's row: 公开03表（续） / header / 机关事业单位基本养老保险缴费 / 2080505 支出 …): that row's name begins here.
       // It continues no row: the row above is on the page before.
-      const next = data[data.indexOf(d) + 1];
       const firstOfPage = !data.slice(0, data.indexOf(d)).some((x) => x.line.page === d.line.page && x.amounts.length > 0);
       if (firstOfPage && next && next.amounts.length && hasCode(next) && next.line.line - d.line.line === 1 && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && x >= nameCol - slack) {
         lead.set(next, `${lead.get(next) ?? ""}${nameText}`);
@@ -2001,7 +2013,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
     if (nameTok) nameStart.set(item, nameTok.x0 + (nameTok.indent ?? 0));
     if (projectRow?.unit) unitOfItem.set(item, projectRow.unit);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
-    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, prefixX: prefixX.get(d) ?? null, line: d.line.line } : lastCodeItem;
+    const own = hasName ? normaliseName(mapArray(d.label.filter((t) => !/^\d+$/.test(t.text)), (t) => t.text).join("")).length : undefined;
+    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, prefixX: prefixX.get(d) ?? null, line: d.line.line, own } : lastCodeItem;
   }
   // A misprinted row met before any row of its page was placed for certain: placed now that they are.
   for (const f of replace) f();
