@@ -626,6 +626,18 @@ describe("江苏's 决算 wording (round 46)", () => {
     expect(judged(textVsTable, text("210.00"), tables)).toEqual(["用于社会福利的彩票公益金 210 201"]);
   });
 
+  it("a figure stated before with no change (四's execution statement) and again with its change on last year (五): the change is judged", () => {
+    const text = (pct: string) => [
+      "  四、财政拨款收入支出决算总体情况说明",
+      "  2025年度一般公共预算财政拨款支出年初预算为1,500.00万元，支出决算为1,521.89万元，完成年初预算的101.46%。",
+      "  五、一般公共预算财政拨款支出决算情况说明",
+      `  2025年度一般公共预算财政拨款支出1,521.89万元，占本年支出合计的100.00%。与2024年度相比，一般公共预算财政拨款支出增加21.89万元，增长${pct}%。`,
+    ];
+    // 21.89 on 1,500.00 last year is 1.46%. (Before round 51 only the first statement of the figure was judged: none.)
+    expect(judged(yoyChange, text("1.46"))).toEqual([]);
+    expect(judged(yoyChange, text("1.64"))).toEqual(["一般公共预算财政拨款支出 [增幅] 1.64 1.459"]);
+  });
+
   it("机关运行经费 against its budget (比年初预算数减少 X 万元，降低 P%): P is X ÷ (the 决算 + X)", () => {
     const text = (pct: string) => ["  （一）机关运行经费支出情况", `  本部门2025年度机关运行经费支出293.54万元，比年初预算数减少11.46万元，降低${pct}%。主要原因是压减公用支出。`];
     expect(claims(text("3.76")).flatMap((c) => (c.kind === "operating-cost" ? [`${c.amount.text} ${c.budgetChange?.kind} ${c.budgetChange?.amount?.text} ${c.budgetChange?.percent?.text}`] : []))).toEqual(["293.54 decrease 11.46 3.76"]);
