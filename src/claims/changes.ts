@@ -19,14 +19,22 @@ const SEP = "\u001f";
 export const keyOf = (...parts: string[]) => parts.join(SEP);
 export const keyParts = (key: string) => key.split(SEP);
 
-/** Every figure of the text that a year-on-year statement can refer to, in printed order (first of each key). */
+/**
+ * Every figure of the text that a year-on-year statement can refer to, in printed order (first of each key, or the first
+ * that states its change).
+ */
 export function changeStatements(doc: BudgetDocument): ChangeStatement[] {
   const out: ChangeStatement[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const add = (s: ChangeStatement) => {
-    if (seen.has(s.key)) return;
-    seen.add(s.key);
-    out.push(s);
+    const at = seen.get(s.key);
+    if (at === undefined) {
+      seen.set(s.key, out.length);
+      out.push(s);
+    }
+    // The same figure stated again, now with its change on last year (a 决算's 一般公共预算财政拨款支出 X 万元 in 四's execution
+    // statement, then in 五 with 与上年相比增加 D 万元，增长 P%): the statement that states the change is the figure's.
+    else if (!out[at].change && s.change) out[at] = s;
   };
   for (const c of claimsOf(doc).claims) {
     if (c.kind === "department-total") add({ key: keyOf("department", c.side), subject: { table: "text", item: c.side === "income" ? "部门预算收入" : "部门预算支出" }, amount: c.amount, change: c.change });

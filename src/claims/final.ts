@@ -326,8 +326,14 @@ function totalsAlone(p: Para, out: Claim[]): void {
 const FUND_SPENT = re(String.raw`(?<fund>政府性基金|国有资本经营)预算财政拨款支出\s*(?:决算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`, "g");
 /** The 其中 that opens the list. */
 const OPENS_LIST = /其中\s*:?\s*/g;
-/** One part of the list: a name (words only) and its figure, after the list's opening or a separator. */
-const LIST_PART = re(String.raw`(?<name>[^,;:。、\d()%“”]{2,40}?)\s*(?<amount>NUM)\s*万元\s*(?:[,;、]\s*|(?=。|$))`, "y");
+/**
+ * One part of the list: a name (words only, or a row named by its levels: 文化旅游体育与传媒支出（类）旅游发展基金支出（款）宣传促销
+ * （项）, or 行业规划（项） after it) and its figure, after the list's opening or a separator.
+ */
+const LIST_PART = re(String.raw`(?<name>(?:[^,;:。、\d()%“”]|\((?:类|款|项)\)){2,80}?)\s*(?<amount>NUM)\s*万元\s*(?:[,;、]\s*|(?=。|$))`, "y");
+/** A part named by its levels: the name of the last level it names, the row's (宣传促销 of …（款）宣传促销（项）). */
+const LEVELLED = /(?:^|\((?:类|款|项)\))([^()]+)\((?:类|款|项)\)$/;
+const rowName = (name: string) => LEVELLED.exec(name)?.[1] ?? name;
 
 /**
  * The rows of a fund's table a 其中 list names after the fund's 支出, in its section (…政府性基金预算财政拨款支出 X 万元。与上年相比
@@ -347,7 +353,7 @@ function fundItems(p: Para, out: Claim[]): void {
     LIST_PART.lastIndex = opens.index + opens[0].length;
     for (let part = LIST_PART.exec(p.text); part; part = LIST_PART.exec(p.text)) {
       const amount = p.amount(part, "amount");
-      const name = normaliseName(part.groups!.name.trim());
+      const name = normaliseName(rowName(part.groups!.name.trim()));
       if (amount && name) out.push({ kind: "fund-item", fund, name, amount });
     }
   }

@@ -613,6 +613,31 @@ describe("江苏's 决算 wording (round 46)", () => {
     expect(judged(textVsTable, text("200.00"), tables)).toEqual(["用于社会福利的彩票公益金 200 201"]);
   });
 
+  it("the 政府性基金's 其中 list naming its rows by their levels (…（类）…（款）用于社会福利的彩票公益金（项）a 万元；用于残疾人事业的彩票公益金（项）b 万元)", () => {
+    const tables = [...TABLE, ...FINAL_GOV_FUND_TABLE];
+    const text = (a: string) => [
+      "  八、政府性基金预算支出决算情况说明",
+      `  2025年度政府性基金预算财政拨款支出305.00万元。与上年相比增加5.00万元，增长1.67%。其中：其他支出（类）彩票公益金安排的支出（款）用于社会福利的彩票公益金（项）${a}万元；用于残疾人事业的彩票公益金（项）104.00万元。`,
+    ];
+    const items = (paragraphs: string[]) => claims(paragraphs).flatMap((c) => (c.kind === "fund-item" ? [`${c.fund} ${c.name} ${c.amount.text}`] : []));
+    // (Before round 51 a name with its levels' brackets was no part of the list: neither was read.)
+    expect(items(text("201.00"))).toEqual(["gov-fund 用于社会福利的彩票公益金 201.00", "gov-fund 用于残疾人事业的彩票公益金 104.00"]);
+    expect(judged(textVsTable, text("201.00"), tables)).toEqual([]);
+    expect(judged(textVsTable, text("210.00"), tables)).toEqual(["用于社会福利的彩票公益金 210 201"]);
+  });
+
+  it("a figure stated before with no change (四's execution statement) and again with its change on last year (五): the change is judged", () => {
+    const text = (pct: string) => [
+      "  四、财政拨款收入支出决算总体情况说明",
+      "  2025年度一般公共预算财政拨款支出年初预算为1,500.00万元，支出决算为1,521.89万元，完成年初预算的101.46%。",
+      "  五、一般公共预算财政拨款支出决算情况说明",
+      `  2025年度一般公共预算财政拨款支出1,521.89万元，占本年支出合计的100.00%。与2024年度相比，一般公共预算财政拨款支出增加21.89万元，增长${pct}%。`,
+    ];
+    // 21.89 on 1,500.00 last year is 1.46%. (Before round 51 only the first statement of the figure was judged: none.)
+    expect(judged(yoyChange, text("1.46"))).toEqual([]);
+    expect(judged(yoyChange, text("1.64"))).toEqual(["一般公共预算财政拨款支出 [增幅] 1.64 1.459"]);
+  });
+
   it("机关运行经费 against its budget (比年初预算数减少 X 万元，降低 P%): P is X ÷ (the 决算 + X)", () => {
     const text = (pct: string) => ["  （一）机关运行经费支出情况", `  本部门2025年度机关运行经费支出293.54万元，比年初预算数减少11.46万元，降低${pct}%。主要原因是压减公用支出。`];
     expect(claims(text("3.76")).flatMap((c) => (c.kind === "operating-cost" ? [`${c.amount.text} ${c.budgetChange?.kind} ${c.budgetChange?.amount?.text} ${c.budgetChange?.percent?.text}`] : []))).toEqual(["293.54 decrease 11.46 3.76"]);

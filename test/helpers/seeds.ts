@@ -21,3 +21,20 @@ export const printedNumber = (s: string) => Number(s.replace(/,|%/g, ""));
 
 /** Whether an error on the seed's page names the figure it printed (as `stated`, or in its message). */
 export const namesSeed = (f: PageFinding, s: PageSeed) => f.location.page === s.page && (Number(f.stated) === printedNumber(s.printed) || f.message.includes(s.printed));
+
+/** A seed of a layout-text fixture (its seeds.json): its line, the figure printed and the true one. */
+export interface LineSeed {
+  id: string;
+  line: number;
+  printed: string;
+  true: string;
+}
+
+/** The page a line of a layout text is on: the form feeds before it, + 1. */
+export function pageOfLine(file: string): (line: number) => number {
+  const text = readFileSync(file, "utf8").split("\n");
+  return (line) => text.slice(0, line).join("\n").split("\f").length;
+}
+
+/** A printed figure as a finding states it: 4,393,782.00 → 4393782, 13,885.90 → 13885.9. */
+export const statedOf = (s: string) => s.replace(/,/g, "").replace(/\.00$/, "").replace(/(\.\d)0$/, "$1");

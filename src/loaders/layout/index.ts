@@ -4,7 +4,7 @@ import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses, ECONOMIC_CLASS_KEYS, ECONOMIC_CLASSES } from "../../model/economic-classes.js";
 import { amountName, SANGGONG_KINDS } from "../../model/queries.js";
 import { levelsByIndent } from "../../model/indent-levels.js";
-import { normaliseName, splitMarker } from "../../model/names.js";
+import { chineseNumeral, normaliseName, splitMarker } from "../../model/names.js";
 import { resolveItemCodes } from "../../model/resolve.js";
 import { contentsExtent, entryTitle, LEADER, numberedAsShenzhen, parseNarrative } from "../narrative.js";
 import { restoreDisplacedLines } from "./displaced-lines.js";
@@ -82,6 +82,25 @@ interface TitleHit {
   byKind?: boolean;
   /** The number printed with the title (表4, 公开04表), where one is. */
   printed?: string;
+  /** The money unit printed on the title's own line (表一 · 收支预算总表 · 单位：万元), where one is. */
+  unit?: string;
+}
+
+/**
+ * A line's words as a table's title: the line itself, or, where the title shares its line with cells of its own — a
+ * money unit at its right end (收支预算总表 … 单位：万元), a table's number at its left (表一 … 收支预算总表), as a PDF whose
+ * table head sets them on one baseline prints them (福建's) — the number and the title one space apart, the unit apart
+ * (for the table's unit). `single`: the line holds one title (with its number) and nothing else.
+ */
+function titleWords(l: LayoutLine): { text: string; unit: string | null; single: boolean } {
+  const toks = tokensOf(l);
+  if (toks.length < 2) return { text: text(l), unit: null, single: toks.length === 1 };
+  const unit = moneyUnitOf(toks[toks.length - 1].text);
+  const words = unit ? toks.slice(0, -1) : toks;
+  if (words.length === 1) return { text: words[0].text, unit, single: true };
+  if (words.length === 2 && (/^(?:附\s*)?表\s*\d+$/.test(words[0].text) || TABLE_NUMBER.test(words[0].text)) && !amountsOf(l).length)
+    return { text: `${words[0].text} ${words[1].text}`, unit, single: true };
+  return { text: text(l), unit: null, single: false };
 }
 
 /**
@@ -89,10 +108,13 @@ interface TitleHit {
  * line, ending in 表, with the table's 单位： line right below. It ends the table before it, and is listed.
  */
 function unknownTitle(lines: LayoutLine[], i: number): boolean {
-  const t = text(lines[i]);
-  if (!t || t.length > 40 || LEADER.test(t) || tokensOf(lines[i]).length !== 1 || /[。，；]/.test(t)) return false;
+  const words = titleWords(lines[i]);
+  const t = words.text;
+  if (!t || t.length > 40 || LEADER.test(t) || !words.single || /[。，；]/.test(t)) return false;
   // (A part's heading, 第四部分 附表 · 第四部分 某局2025年部门预算表, titles the tables after it, none of its own.)
   if (!/表(\s*[（(][^）)]*[）)])?$/.test(t) || PART_HEADING.test(t)) return false;
+  // (Its 单位： printed on its own line, at its right end.)
+  if (words.unit) return true;
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 4; k++) {
     const n = text(lines[k]);
@@ -113,7 +135,7 @@ const amountsOf = (l: LayoutLine) => tokensOf(l).filter((t) => AMOUNT_TOKEN.test
 
 /** The table a short line titles, in this template (its prefix 表3 / 3. / 一、 and any year dropped). */
 function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefined {
-  const t = text(l);
+  const t = titleWords(l).text;
   if (!t || t.length > 60 || LEADER.test(t) || amountsOf(l).length) return undefined;
   const n = normaliseTitle(t.replace(TITLE_PREFIX, "").replace(/^[：:.．\s]+/, ""));
   const found = titleOfKind(tpl, n);
@@ -132,7 +154,7 @@ function titleOfKind(tpl: DocumentTemplate, n: string): TableTemplate | undefine
 }
 
 /** A printed title without its number (表1 / 表1： / 表1. / 公开01表). */
-const bareTitle = (l: LayoutLine) => text(l).replace(TITLE_PREFIX, "").replace(/^[：:.．、]\s*/, "");
+const bareTitle = (l: LayoutLine) => titleWords(l).text.replace(TITLE_PREFIX, "").replace(/^[：:.．、]\s*/, "");
 
 function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): TitleHit[] {
   const hits: TitleHit[] = [];
@@ -151,6 +173,8 @@ function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): T
   for (const h of kept) {
     const printed = h.unknown ? null : printedMarker(lines, h.index);
     if (printed) h.printed = printed;
+    const unit = titleWords(lines[h.index]).unit;
+    if (unit) h.unit = unit;
   }
   return kept;
 }
@@ -205,7 +229,7 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
  */
 function printedNumber(lines: LayoutLine[], i: number): number | null {
   const m = numberMatch(lines, i);
-  return m ? Number(m[1] ?? m[2] ?? m[3]) : null;
+  return m ? (m[4] ? chineseNumeral(m[4]) : Number(m[1] ?? m[2] ?? m[3])) : null;
 }
 
 /** The number printed with the title of line i, as printed without its spaces (表4, 公开04表), else null. */
@@ -229,8 +253,8 @@ function numberMatch(lines: LayoutLine[], i: number): RegExpExecArray | null {
   return null;
 }
 
-/** A table's number as printed before its title: 表4, 附表4, 部门公开表4, 公开04表, 粤财预04表. */
-const NUMBER_BEFORE_TITLE = new RegExp(String.raw`^(?:附\s*)?表\s*(\d{1,2})(?!\d)|^(?:部门)?公开表\s*(\d{1,2})(?!\d)|^(?:[\u4e00-\u9fa5]{1,2})?(?:公开|财决|财预|财决公开|财预公开|决公开|预公开|决|预)\s*(\d{1,2})\s*表`);
+/** A table's number as printed before its title: 表4, 附表4, 部门公开表4, 公开04表, 粤财预04表; 表四 (group 4). */
+const NUMBER_BEFORE_TITLE = new RegExp(String.raw`^(?:附\s*)?表\s*(\d{1,2})(?!\d)|^(?:部门)?公开表\s*(\d{1,2})(?!\d)|^(?:[\u4e00-\u9fa5]{1,2})?(?:公开|财决|财预|财决公开|财预公开|决公开|预公开|决|预)\s*(\d{1,2})\s*表|^(?:附\s*)?表\s*([一二三四五六七八九十]{1,3})(?=[\s：:.．、]|$)`);
 
 /**
  * Whether a template's titles are printed under other numbers than its own: a province's titles are the
@@ -966,7 +990,7 @@ function targetsLabel(tpl: TableTemplate, label: string): boolean {
 /** Splits a block into its metadata, header lines and data lines. */
 function sections(file: string, b: Block) {
   let department: string | null = null;
-  let unit: string | null = null;
+  let unit: string | null = b.hit.unit ?? null;
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
   // Each header line's text, with where it starts.
@@ -1855,7 +1879,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
   const replace: (() => void)[] = [];
   const alternatives = new Map<Item, Record<string, Cell> | null>();
   const tied = new Set<Item>();
-  let lastCodeItem: { item: Item; nameX: number | null; prefixX?: number | null; line: number } | null = null;
+  // (own: how many characters of its name the row prints on its own line.)
+  let lastCodeItem: { item: Item; nameX: number | null; prefixX?: number | null; line: number; own?: number } | null = null;
   // Where names start: the median start of the name of the rows that print a code and a name.
   const nameStarts = mapArray(mapArray(data, (d) => (CODE_ROW.test(mapArray(d.label, (t) => t.text).join(" ")) ? d.label.find((t) => !/^\d+$/.test(t.text)) : undefined))
     .filter((t): t is LayoutToken => !!t), (t) => t.x0)
@@ -1919,6 +1944,18 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
         lastCodeItem &&
         d.line.line - lastCodeItem.line <= 2 &&
         (Math.abs(x - (lastCodeItem.nameX ?? nameCol)) <= slack || (lastCodeItem.prefixX != null && Math.abs(x - lastCodeItem.prefixX) <= slack));
+      // Unless it is longer than the name the row above prints on its own line, and a code's row with figures follows
+      // right under it: a cell's text wraps only when it fills the cell, so the row above, which had room left, is whole,
+      // and this line begins the next row's name, printed to the bottom of its cell as a spreadsheet sets it by default
+      // (事业单位离退休 / 机关事业单位基本养老保险缴 / 2080505 费支出 …, and again for the row after: 机关事业单位职业年金缴费支 /
+      // 2080506 出 …). Read as the row above's end, each name would run into the next one's.
+      const next = data[data.indexOf(d) + 1];
+      const leadsNext =
+        next && next.amounts.length && hasCode(next) && next.line.line - d.line.line === 1 && lastCodeItem?.own !== undefined && normaliseName(nameText).length > lastCodeItem.own;
+      if (lastCodeItem && near && leadsNext && !/^(合计|总计)$/.test(normaliseName(nameText))) {
+        lead.set(next, `${lead.get(next) ?? ""}${nameText}`);
+        continue;
+      }
       if (lastCodeItem && near && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && nameText.length <= 30) {
         // A budget unit's row continues its unit's name (深圳市科学技术协会 / (本级)), a code's row its 科目名称.
         const c = lastCodeItem.item.cells.unit ?? lastCodeItem.item.cells.name;
@@ -1929,7 +1966,6 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
       // The first line of a page's rows, a name's first part over its code's line (a page turned inside a wrapped
       // name's row: 公开03表（续） / header / 机关事业单位基本养老保险缴费 / 2080505 支出 …): that row's name begins here.
       // It continues no row: the row above is on the page before.
-      const next = data[data.indexOf(d) + 1];
       const firstOfPage = !data.slice(0, data.indexOf(d)).some((x) => x.line.page === d.line.page && x.amounts.length > 0);
       if (firstOfPage && next && next.amounts.length && hasCode(next) && next.line.line - d.line.line === 1 && nameText && !/^(合计|总计)$/.test(normaliseName(nameText)) && x >= nameCol - slack) {
         lead.set(next, `${lead.get(next) ?? ""}${nameText}`);
@@ -1977,7 +2013,8 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
     if (nameTok) nameStart.set(item, nameTok.x0 + (nameTok.indent ?? 0));
     if (projectRow?.unit) unitOfItem.set(item, projectRow.unit);
     const hasName = !!nameTok && !/^\d+$/.test(nameTok.text);
-    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, prefixX: prefixX.get(d) ?? null, line: d.line.line } : lastCodeItem;
+    const own = hasName ? normaliseName(mapArray(d.label.filter((t) => !/^\d+$/.test(t.text)), (t) => t.text).join("")).length : undefined;
+    lastCodeItem = codeText || nameText ? { item, nameX: hasName ? nameTok!.x0 : null, prefixX: prefixX.get(d) ?? null, line: d.line.line, own } : lastCodeItem;
   }
   // A misprinted row met before any row of its page was placed for certain: placed now that they are.
   for (const f of replace) f();
