@@ -67,7 +67,7 @@ describe("money-unit lines", () => {
     expect(key(b)).toBe(key(a));
   });
 
-  it("部门名称 and 单位 in two cells of one row (a workbook's second row): metadata, not a header row", () => {
+  it("部门名称 and 单位 in two cells of one row (a workbook's second row): metadata, not a header row", { timeout: 90_000 }, () => {
     // The seed's 部门名称 line and its unit line as one tab-separated row: read as the seed (a header row of
     // 部门名称：… over the columns lost 9 of its tables' identities), and in 元 when the row says so.
     const text = readFileSync(join(ROOT, SEED), "utf8");
