@@ -82,6 +82,8 @@ interface TitleHit {
   byKind?: boolean;
   /** The number printed with the title (表4, 公开04表), where one is. */
   printed?: string;
+  /** The money unit printed on the title's line (部门收支总表 … 单位：万元), where one is. */
+  unit?: string;
 }
 
 /**
@@ -89,10 +91,13 @@ interface TitleHit {
  * line, ending in 表, with the table's 单位： line right below. It ends the table before it, and is listed.
  */
 function unknownTitle(lines: LayoutLine[], i: number): boolean {
-  const t = text(lines[i]);
-  if (!t || t.length > 40 || LEADER.test(t) || tokensOf(lines[i]).length !== 1 || /[。，；]/.test(t)) return false;
+  const parts = titleParts(lines[i]);
+  const t = text(parts.line);
+  if (!t || t.length > 40 || LEADER.test(t) || tokensOf(parts.line).length !== 1 || /[。，；]/.test(t)) return false;
   // (A part's heading, 第四部分 附表 · 第四部分 某局2025年部门预算表, titles the tables after it, none of its own.)
   if (!/表(\s*[（(][^）)]*[）)])?$/.test(t) || PART_HEADING.test(t)) return false;
+  // (Its unit printed on its own line: 某某表 … 单位：万元.)
+  if (parts.unit) return true;
   let seen = 0;
   for (let k = i + 1; k < lines.length && seen < 4; k++) {
     const n = text(lines[k]);
@@ -111,8 +116,35 @@ const text = (l: LayoutLine) => l.text.trim();
 const AMOUNT_LIKE = /^-?\d[\d,.]*$/;
 const amountsOf = (l: LayoutLine) => tokensOf(l).filter((t) => AMOUNT_TOKEN.test(t.text));
 
+/**
+ * A title's line without what a table's head prints at its right end on the same line: its money unit (部门收支总表
+ * … 单位：万元, where the title and the unit share the head's row, or a PDF sets them on one baseline) and its form
+ * number (收入支出决算总表 … 公开01表). The unit and the number are the table's.
+ */
+function titleParts(l: LayoutLine): { line: LayoutLine; unit: string | null; number: string | null } {
+  const toks = tokensOf(l);
+  let end = toks.length;
+  let unit: string | null = null;
+  let number: string | null = null;
+  // (Two marks at most, after words of a title: a line of figures or of header labels is no title with marks.)
+  while (end > 1 && toks.length - end < 2) {
+    const t = toks[end - 1].text;
+    const u = moneyUnitOf(t);
+    if (u && unit === null) unit = u;
+    else if (number === null && TRAILING_NUMBER.test(t.replace(/\s+/g, ""))) number = t.replace(/\s+/g, "");
+    else break;
+    end--;
+  }
+  if (end === toks.length || amountsOf(l).length) return { line: l, unit: null, number: null };
+  return { line: withTokens(l, toks.slice(0, end)), unit, number };
+}
+
+/** A table's number printed right of its title: 表1, 附表4, 公开01表, 部门公开表2. */
+const TRAILING_NUMBER = new RegExp(String.raw`^(附)?表\d{1,2}$|^(部门)?公开表\d{1,2}$|^${FORM_NUMBER}$`);
+
 /** The table a short line titles, in this template (its prefix 表3 / 3. / 一、 and any year dropped). */
-function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefined {
+function titleIn(tpl: DocumentTemplate, line: LayoutLine): TableTemplate | undefined {
+  const l = titleParts(line).line;
   const t = text(l);
   if (!t || t.length > 60 || LEADER.test(t) || amountsOf(l).length) return undefined;
   const n = normaliseTitle(t.replace(TITLE_PREFIX, "").replace(/^[：:.．\s]+/, ""));
@@ -131,8 +163,8 @@ function titleOfKind(tpl: DocumentTemplate, n: string): TableTemplate | undefine
   return tpl.tables.find((tt) => tt.titlePatterns.some((p) => p.test(n) || p.test(bare))) ?? afterDepartment(n, match);
 }
 
-/** A printed title without its number (表1 / 表1： / 表1. / 公开01表). */
-const bareTitle = (l: LayoutLine) => text(l).replace(TITLE_PREFIX, "").replace(/^[：:.．、]\s*/, "");
+/** A printed title without its number (表1 / 表1： / 表1. / 公开01表) and what its line prints right of it (单位：万元). */
+const bareTitle = (l: LayoutLine) => text(titleParts(l).line).replace(TITLE_PREFIX, "").replace(/^[：:.．、]\s*/, "");
 
 function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): TitleHit[] {
   const hits: TitleHit[] = [];
@@ -151,6 +183,8 @@ function findTitles(lines: LayoutLine[], tpl: DocumentTemplate, from: number): T
   for (const h of kept) {
     const printed = h.unknown ? null : printedMarker(lines, h.index);
     if (printed) h.printed = printed;
+    const unit = titleParts(lines[h.index]).unit;
+    if (unit) h.unit = unit;
   }
   return kept;
 }
@@ -217,6 +251,9 @@ function printedMarker(lines: LayoutLine[], i: number): string | null {
 function numberMatch(lines: LayoutLine[], i: number): RegExpExecArray | null {
   const own = NUMBER_BEFORE_TITLE.exec(text(lines[i]));
   if (own) return own;
+  // …or right of it on its line (收入支出决算总表 … 公开01表).
+  const after = titleParts(lines[i]).number;
+  if (after) return NUMBER_BEFORE_TITLE.exec(after);
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--) {
     const t = text(lines[k]);
     if (!t || PAGE_NUMBER.test(t)) continue;
@@ -966,7 +1003,8 @@ function targetsLabel(tpl: TableTemplate, label: string): boolean {
 /** Splits a block into its metadata, header lines and data lines. */
 function sections(file: string, b: Block) {
   let department: string | null = null;
-  let unit: string | null = null;
+  // (A unit printed on the title's line is the table's, unless a line of the table's head says another.)
+  let unit: string | null = b.hit.unit ?? null;
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
   // Each header line's text, with where it starts.
