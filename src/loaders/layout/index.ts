@@ -82,25 +82,39 @@ interface TitleHit {
   byKind?: boolean;
   /** The number printed with the title (表4, 公开04表), where one is. */
   printed?: string;
-  /** The money unit printed on the title's own line (表一 · 收支预算总表 · 单位：万元), where one is. */
+  /** The money unit printed on the title's line (表一 · 收支预算总表 · 单位：万元, 部门收支总表 … 单位：万元), where one is. */
   unit?: string;
 }
 
 /**
- * A line's words as a table's title: the line itself, or, where the title shares its line with cells of its own — a
- * money unit at its right end (收支预算总表 … 单位：万元), a table's number at its left (表一 … 收支预算总表), as a PDF whose
- * table head sets them on one baseline prints them (福建's) — the number and the title one space apart, the unit apart
- * (for the table's unit). `single`: the line holds one title (with its number) and nothing else.
+ * A line's words as a table's title: the line itself, or, where the title shares its line with cells of its own, the
+ * title without them. A PDF whose table head sets them on one baseline prints them so: a money unit at its right end
+ * (收支预算总表 … 单位：万元, 福建's and 辽宁's), a form number there (收入支出决算总表 … 公开01表), a table's number at its
+ * left (表一 … 收支预算总表), the number and the title then one space apart. The unit and a number at the right end are
+ * the table's. `single`: the line holds one title (with its number) and nothing else.
  */
-function titleWords(l: LayoutLine): { text: string; unit: string | null; single: boolean } {
+function titleWords(l: LayoutLine): { text: string; unit: string | null; number: string | null; single: boolean } {
   const toks = tokensOf(l);
-  if (toks.length < 2) return { text: text(l), unit: null, single: toks.length === 1 };
-  const unit = moneyUnitOf(toks[toks.length - 1].text);
-  const words = unit ? toks.slice(0, -1) : toks;
-  if (words.length === 1) return { text: words[0].text, unit, single: true };
-  if (words.length === 2 && (/^(?:附\s*)?表\s*\d+$/.test(words[0].text) || TABLE_NUMBER.test(words[0].text)) && !amountsOf(l).length)
-    return { text: `${words[0].text} ${words[1].text}`, unit, single: true };
-  return { text: text(l), unit: null, single: false };
+  if (toks.length < 2) return { text: text(l), unit: null, number: null, single: toks.length === 1 };
+  if (amountsOf(l).length) return { text: text(l), unit: null, number: null, single: false };
+  let end = toks.length;
+  let unit: string | null = null;
+  let number: string | null = null;
+  // (Two marks at most, after words of a title: a line of header labels is no title with marks.)
+  while (end > 1 && toks.length - end < 2) {
+    const t = toks[end - 1].text;
+    const u = moneyUnitOf(t);
+    if (u && unit === null) unit = u;
+    else if (number === null && TRAILING_NUMBER.test(t.replace(/\s+/g, ""))) number = t.replace(/\s+/g, "");
+    else break;
+    end--;
+  }
+  const words = toks.slice(0, end);
+  if (words.length === 1) return { text: words[0].text, unit, number, single: true };
+  if (words.length === 2 && (/^(?:附\s*)?表\s*\d+$/.test(words[0].text) || TABLE_NUMBER.test(words[0].text)))
+    return { text: `${words[0].text} ${words[1].text}`, unit, number, single: true };
+  if (end === toks.length) return { text: text(l), unit: null, number: null, single: false };
+  return { text: text(withTokens(l, words)), unit, number, single: false };
 }
 
 /**
@@ -132,6 +146,9 @@ function unknownTitle(lines: LayoutLine[], i: number): boolean {
 const text = (l: LayoutLine) => l.text.trim();
 const AMOUNT_LIKE = /^-?\d[\d,.]*$/;
 const amountsOf = (l: LayoutLine) => tokensOf(l).filter((t) => AMOUNT_TOKEN.test(t.text));
+
+/** A table's number printed right of its title: 表1, 附表4, 公开01表, 部门公开表2. */
+const TRAILING_NUMBER = new RegExp(String.raw`^(附)?表\d{1,2}$|^(部门)?公开表\d{1,2}$|^${FORM_NUMBER}$`);
 
 /** The table a short line titles, in this template (its prefix 表3 / 3. / 一、 and any year dropped). */
 function titleIn(tpl: DocumentTemplate, l: LayoutLine): TableTemplate | undefined {
@@ -241,6 +258,9 @@ function printedMarker(lines: LayoutLine[], i: number): string | null {
 function numberMatch(lines: LayoutLine[], i: number): RegExpExecArray | null {
   const own = NUMBER_BEFORE_TITLE.exec(text(lines[i]));
   if (own) return own;
+  // …or right of it on its line (收入支出决算总表 … 公开01表).
+  const after = titleWords(lines[i]).number;
+  if (after) return NUMBER_BEFORE_TITLE.exec(after);
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--) {
     const t = text(lines[k]);
     if (!t || PAGE_NUMBER.test(t)) continue;
@@ -990,6 +1010,7 @@ function targetsLabel(tpl: TableTemplate, label: string): boolean {
 /** Splits a block into its metadata, header lines and data lines. */
 function sections(file: string, b: Block) {
   let department: string | null = null;
+  // (A unit printed on the title's line is the table's, unless a line of the table's head says another.)
   let unit: string | null = b.hit.unit ?? null;
   const header: LayoutLine[] = [];
   const body: LayoutLine[] = [];
