@@ -3245,7 +3245,8 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
     if (!t || PAGE_NUMBER.test(t)) continue;
     // A heading: marked as one (a Markdown heading), or short, without punctuation or figures, and set in.
     // (Or at the margin, numbered as a part: 二、部门决算情况说明, 重庆's.)
-    const heading = l.heading || (t.length <= headingLength(t) && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t) || (NUMBERED_PART.test(t) && l.text === l.text.trimStart())));
+    // (A year in it, 2024年度 or 2024 年度 as a PDF prints a year set in a Latin font, is no figure.)
+    const heading = l.heading || (t.length <= headingLength(t) && !/[。；，,]/.test(t) && !/\d{2,}/.test(t.replace(/\d{4}\s*年/, "")) && (l.text.length - l.text.trimStart().length >= 8 || /^第[一二三四五六七八九十]+部分/.test(t) || (NUMBERED_PART.test(t) && l.text === l.text.trimStart())));
     // A heading wrapped onto the next line (…部门决算情况 / 说明): one title — not a section's heading right under the
     // part's (第三部分 …部门决算情况说明 / 一、收入支出决算总体情况说明, each a Word heading of its own), which no wrap starts.
     if (heading && current && current.lines.length === 0 && /^第[一二三四五六七八九十]+部分/.test(current.title) && !/^第[一二三四五六七八九十]+部分/.test(t) && !SECTION_NUMBER.test(t)) {
