@@ -184,6 +184,17 @@ const SANGGONG_PART = re(
   String.raw`(?<label>${SANGGONG_LABEL})(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?(?:为|共计|合计)?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
   "g",
 );
+/**
+ * A project's self-evaluation as the national template words it under 部门决算中项目绩效自评结果 (XX项目绩效自评综述：根据年初设定
+ * 的绩效目标，项目自评得分为 91.3 分。全年预算数为 B 万元，执行数为 X 万元，完成预算的 P%), or the department's whole spending
+ * (…执行率 P%): the 执行数 as a percentage of the 全年预算数.
+ */
+const PROJECT_EXECUTION = re(
+  String.raw`全年预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:实际)?执行数?为?\s*(?<final>NUM)\s*万元\s*,?\s*(?:完成(?:全年)?预算(?:数)?的?|(?:预算)?执行率为?)\s*(?<pct>NUM)\s*%`,
+  "g",
+);
+/** The project a self-evaluation's paragraph names before its figures (1.旅游宣传推广项目绩效自评综述：…). */
+const EVALUATED_PROJECT = /(?:^|[。;:])\s*(?:\d+\s*[.．、]|\(\d+\))?\s*(?<name>[^\d。;:,、]{2,30}?项目)\s*(?:绩效)?\s*自评(?:综述|情况|结果)?/g;
 const sanggongKey = (label: string): SanggongFinalClaim["component"] =>
   /出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : /购置费?[及和]运行/.test(label) ? "vehicle" : /购置/.test(label) ? "vehicle-purchase" : "vehicle-operation";
 /**
@@ -842,6 +853,14 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     assetSplits(p, out);
     unitLists(paras, k, out);
     unitKinds(p, out);
+    for (const m of p.text.matchAll(PROJECT_EXECUTION)) {
+      const budget = p.amount(m, "budget");
+      const final = p.amount(m, "final");
+      if (!budget || !final) continue;
+      const named = [...p.text.slice(0, m.index).matchAll(EVALUATED_PROJECT)].pop();
+      const label = named ? normaliseName(named.groups!.name) : /整体/.test(p.text.slice(0, m.index)) ? "部门整体支出" : "项目";
+      out.push({ kind: "execution", scope: "project", names: null, label, budget, basis: "full-year", final, percent: p.amount(m, "pct"), wording: null });
+    }
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
       const from = pr.index + pr[0].length;

@@ -393,9 +393,10 @@ export interface ExecutionClaim {
   kind: "execution";
   /**
    * Whose execution: the 一般公共预算财政拨款支出 (general), a 类-款-项 item, the “三公”, all the 财政拨款 (allocations: the
-   * 财政拨款收入支出决算总表's 本年支出合计), or one fund's (gov-fund, state-capital: its table's 本年支出).
+   * 财政拨款收入支出决算总表's 本年支出合计), or one fund's (gov-fund, state-capital: its table's 本年支出); or a project's
+   * self-evaluation (project: 全年预算数为 B 万元，执行数为 X 万元，完成预算的 P%), which no table prints.
    */
-  scope: "general" | "item" | "sanggong" | "allocations" | "gov-fund" | "state-capital";
+  scope: "general" | "item" | "sanggong" | "allocations" | "gov-fund" | "state-capital" | "project";
   /** The item's 类, 款 and 项 names (scope item). */
   names: string[] | null;
   label: string;

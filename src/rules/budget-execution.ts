@@ -121,8 +121,8 @@ export const budgetExecution: Rule = {
   id: "budget-execution",
   defaultSeverity: "error",
   requires: { text: true },
-  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数, 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes (the 三公's, its table's 预算数 and 决算数), 比年初预算减少 X 万元 is 预算 − 决算 (its percentage X ÷ 预算; 机关运行经费's 预算 is its 决算 ± X), 年初预算 + 年中追加 (− 调减) = 调整后预算 where all three are printed, a percentage of a budget printed 0 is wrong, and a 类's 年初预算 (the 一般公共预算财政拨款支出's) is at least the Σ of the 项's stated under it (in the text).",
-  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数；“决算数小于 / 大于 / 等于预算数”与所述两数一致（“三公”对其表中预算数与决算数）；“比年初预算减少 X 万元”等于预算数 − 决算数（百分比为其 ÷ 预算数；机关运行经费的预算数为决算数 ± 增减额）；三者均列示时年初预算 + 年中追加（− 调减）= 调整后预算；预算数为 0 时所列完成百分比为错；类（一般公共预算财政拨款支出整体）的年初预算不小于其下（文中）所列各项年初预算之和。",
+  description: "A 决算's text: 完成年初预算的 P% equals 决算数 ÷ 年初预算数 (a project's self-evaluation's 完成预算的 P%, 执行数 ÷ 全年预算数), 决算数小于 / 大于 / 等于预算数 agrees with the two figures it describes (the 三公's, its table's 预算数 and 决算数), 比年初预算减少 X 万元 is 预算 − 决算 (its percentage X ÷ 预算; 机关运行经费's 预算 is its 决算 ± X), 年初预算 + 年中追加 (− 调减) = 调整后预算 where all three are printed, a percentage of a budget printed 0 is wrong, and a 类's 年初预算 (the 一般公共预算财政拨款支出's) is at least the Σ of the 项's stated under it (in the text).",
+  descriptionZh: "决算情况说明：“完成年初预算的 P%”等于决算数 ÷ 年初预算数（项目绩效自评的“完成预算的 P%”等于执行数 ÷ 全年预算数）；“决算数小于 / 大于 / 等于预算数”与所述两数一致（“三公”对其表中预算数与决算数）；“比年初预算减少 X 万元”等于预算数 − 决算数（百分比为其 ÷ 预算数；机关运行经费的预算数为决算数 ± 增减额）；三者均列示时年初预算 + 年中追加（− 调减）= 调整后预算；预算数为 0 时所列完成百分比为错；类（一般公共预算财政拨款支出整体）的年初预算不小于其下（文中）所列各项年初预算之和。",
   check(doc, ctx) {
     // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
     const t7 = table(doc, "sanggong");
@@ -154,7 +154,7 @@ export const budgetExecution: Rule = {
           percent: e.percent,
           numerator: [{ amount: e.final }],
           denominator: [{ amount: e.budget }],
-          relation: { zh: `决算数 ÷ ${basis.zh}数`, en: `the final figure ÷ ${basis.en}` },
+          relation: e.scope === "project" ? { zh: `执行数 ÷ ${basis.zh}数`, en: `the amount spent ÷ ${basis.en}` } : { zh: `决算数 ÷ ${basis.zh}数`, en: `the final figure ÷ ${basis.en}` },
         });
       if (e.wording) wording(ctx, { ...subject, column: e.preceding ? "决算数与年初预算数" : "决算数与预算数" }, e.wording, e.budget, e.final, basis);
     }
