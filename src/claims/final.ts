@@ -113,9 +113,10 @@ const DEPARTMENT_SPENDING = /(?<!拨款)支出总计/;
 const NOT_LEI = /^(?:基本|项目|上缴上级|经营|对附属单位补助)支出$/;
 /**
  * The 决算 as a percentage of the budget, as 决算s word it: 完成年初预算的 P% · 完成全年预算的 P% · 完成预算的 P% ·
- * 预算完成率为 P% · 为年初预算的 P% · 占预算的 P%.
+ * 预算完成率为 P% · 为年初预算的 P% · 占预算的 P% · 决算数为年初预算数的 P% (the words of the tables' column 决算数为全年
+ * 预算数的%).
  */
-const COMPLETION = String.raw`\s*,?\s*(?:完成(?<which>年初|全年|调整后?)?预算(?:数)?的?|(?<which2>年初|全年)?预算完成率为?|(?:为|占)(?<which3>年初|全年|调整后?)?预算(?:数)?的?)\s*(?<pct>NUM)\s*%`;
+const COMPLETION = String.raw`\s*,?\s*(?:完成(?<which>年初|全年|调整后?)?预算(?:数)?的?|(?<which2>年初|全年)?预算完成率为?|(?:(?:支出)?决算(?:数)?)?(?:为|占)(?<which3>年初|全年|调整后?)?预算(?:数)?的?)\s*(?<pct>NUM)\s*%`;
 const COMPLETED = `(?:${COMPLETION})?`;
 /** A second percentage right after the first: 完成年初预算的 P%，完成调整预算的 Q%. */
 const ANOTHER_COMPLETION = re(`^${COMPLETION}`);
@@ -156,6 +157,14 @@ const EXECUTION = re(
   String.raw`(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))?预算(?:数)?为?\s*(?<budget>NUM)\s*万元${SEP}${ADJUSTMENT}${AFTER_BUDGET}(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元${COMPLETED}`,
   "g",
 );
+/**
+ * A fund's (or all the 财政拨款's) statement with its 决算 first and its budget after (2024年度政府性基金预算财政拨款支出 X 万元，
+ * 年初预算为 B 万元，完成年初预算的 P%): read only with its percentage, which ties the two figures.
+ */
+const FINAL_FIRST = re(
+  String.raw`(?<subject>(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款支出)\s*(?:决算)?(?:数)?\s*(?:为|是)?\s*(?<final>NUM)\s*万元\s*,?\s*(?:(?<initial>年初)|(?<full>全年)|(?<adjusted>调整后?))预算(?:数)?为?\s*(?<budget>NUM)\s*万元${COMPLETION}`,
+  "g",
+);
 const WORDING_SOURCE = String.raw`决算数?\s*(?:(?<w>略?小于|略?大于|等于)\s*(?<which>年初|全年|调整后?)?(?:预算数?)?|与(?<which3>年初|全年|调整后?)?预算数?\s*(?<about>基本)?(?<same>持平|一致|相等))`;
 const WORDING = re(WORDING_SOURCE);
 /**
@@ -176,15 +185,6 @@ const DEPARTMENT_EVALUATION = re(
 );
 const OPERATING = re(String.raw`机关运行经费(?:支出)?\s*(?<amount>NUM)\s*万元`);
 /**
- * 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … · its budget first, as the national template
- * words it: 因公出国（境）费支出预算为 B 万元，支出决算为 X 万元，完成预算的 P%.
- */
-const SANGGONG_LABEL = String.raw`${ABROAD}|${OFFICIAL_CAR}购置费?[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置费|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?`;
-const SANGGONG_PART = re(
-  String.raw`(?<label>${SANGGONG_LABEL})(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?(?:为|共计|合计)?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
-  "g",
-);
-/**
  * A project's self-evaluation as the national template words it under 部门决算中项目绩效自评结果 (XX项目绩效自评综述：根据年初设定
  * 的绩效目标，项目自评得分为 91.3 分。全年预算数为 B 万元，执行数为 X 万元，完成预算的 P%), or the department's whole spending
  * (…执行率 P%): the 执行数 as a percentage of the 全年预算数.
@@ -195,6 +195,16 @@ const PROJECT_EXECUTION = re(
 );
 /** The project a self-evaluation's paragraph names before its figures (1.旅游宣传推广项目绩效自评综述：…). */
 const EVALUATED_PROJECT = /(?:^|[。;:])\s*(?:\d+\s*[.．、]|\(\d+\))?\s*(?<name>[^\d。;:,、]{2,30}?项目)\s*(?:绩效)?\s*自评(?:综述|情况|结果)?/g;
+/**
+ * 因公出国（境）费决算为 X 万元，完成预算的 P% · 公务接待费支出决算为 X 万元 … · its budget first, as the national template
+ * words it: 因公出国（境）费支出预算为 B 万元，支出决算为 X 万元，完成预算的 P%.
+ */
+// (公务用车购置支出 X 万元 too, the vehicles' purchase named without its 费 before 支出.)
+const SANGGONG_LABEL = String.raw`${ABROAD}|${OFFICIAL_CAR}购置费?[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置(?:费|(?=\s*支出))|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费|“?三公”?\s*经费(?:财政拨款)?`;
+const SANGGONG_PART = re(
+  String.raw`(?<label>${SANGGONG_LABEL})(?:支出)?(?:(?:年初|全年|调整后?)?预算(?:数)?为?\s*(?<budget>NUM)\s*万元\s*,?\s*(?:支出)?(?=决算))?(?:决算)?(?:为|共计|合计)?\s*(?<amount>NUM)\s*万元${COMPLETED}`,
+  "g",
+);
 const sanggongKey = (label: string): SanggongFinalClaim["component"] =>
   /出国/.test(label) ? "abroad" : /接待/.test(label) ? "reception" : /三公/.test(label) ? "total" : /购置费?[及和]运行/.test(label) ? "vehicle" : /购置/.test(label) ? "vehicle-purchase" : "vehicle-operation";
 /**
@@ -236,7 +246,10 @@ const SANGGONG_WORDING = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?
  * 外宾接待 the 国内 one includes, in brackets right after it.
  */
 const DOMESTIC_RECEPTION = re(String.raw`国内(?:公务)?接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?:(?<amount>NUM)\s*万元|(?<bare>NUM)\s*万(?=\s*\(\s*(?:含|其中)))`);
-const FOREIGN_RECEPTION = re(String.raw`外事接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`);
+const FOREIGN_SOURCE = String.raw`外事接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`;
+const FOREIGN_RECEPTION = re(FOREIGN_SOURCE);
+/** …opening a paragraph. */
+const FOREIGN_OPENS = re(String.raw`^\s*${FOREIGN_SOURCE}`);
 const INCLUDED_FOREIGN = re(String.raw`^\s*\(\s*(?:含|其中\s*:?)\s*外宾接待(?:费)?\s*(?:支出)?\s*(?:为)?\s*(?<amount>NUM)\s*万元\s*\)`);
 /** What opens the split: 。其中： · ，其中 (nothing else between the figure and it but its share or completion). */
 const SPLIT_OPENS = /^\s*(?:,?\s*(?:完成|占)[^。;,]*?%)?\s*[,。]?\s*其中\s*:?\s*/;
@@ -253,7 +266,10 @@ function receptionSplit(p: Para, from: number, next: Para | undefined): Sanggong
   const after = at + d.index + d[0].length;
   const included = INCLUDED_FOREIGN.exec(q.text.slice(after));
   const f = included ? null : FOREIGN_RECEPTION.exec(q.text.slice(after));
-  const foreign = included ? q.amount(included, "amount", after) : f ? q.amount(f, "amount", after) : null;
+  // (Or opening the next paragraph, where the text reader ended this one at a line's ；: …国内公务接待 63 批次、487 人次；/
+  // 外事接待支出 1.64 万元 — the list runs on.)
+  const runOn = !included && !f && q === p && next && /;\s*$/.test(p.text) ? FOREIGN_OPENS.exec(next.text) : null;
+  const foreign = included ? q.amount(included, "amount", after) : f ? q.amount(f, "amount", after) : runOn ? next!.amount(runOn, "amount") : null;
   return { domestic, foreign, foreignIncluded: !!included };
 }
 
@@ -837,6 +853,14 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       const percent = p.amount(m, "pct");
       if (amount && percent) out.push({ kind: "performance", amount, goals: null, partial: true, share: { percent, fund: m.groups!.general ? "general" : "all" } });
     }
+    for (const m of p.text.matchAll(PROJECT_EXECUTION)) {
+      const budget = p.amount(m, "budget");
+      const final = p.amount(m, "final");
+      if (!budget || !final) continue;
+      const named = [...p.text.slice(0, m.index).matchAll(EVALUATED_PROJECT)].pop();
+      const label = named ? normaliseName(named.groups!.name) : /整体/.test(p.text.slice(0, m.index)) ? "部门整体支出" : "项目";
+      out.push({ kind: "execution", scope: "project", names: null, label, budget, basis: "full-year", final, percent: p.amount(m, "pct"), wording: null });
+    }
     for (const m of p.text.matchAll(DEPARTMENT_EVALUATION)) {
       const amount = p.amount(m, "amount");
       if (amount && !/整体/.test(m[0])) out.push({ kind: "performance", amount, goals: null, partial: true, of: m.groups!.general ? "general" : "all" });
@@ -853,14 +877,6 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
     assetSplits(p, out);
     unitLists(paras, k, out);
     unitKinds(p, out);
-    for (const m of p.text.matchAll(PROJECT_EXECUTION)) {
-      const budget = p.amount(m, "budget");
-      const final = p.amount(m, "final");
-      if (!budget || !final) continue;
-      const named = [...p.text.slice(0, m.index).matchAll(EVALUATED_PROJECT)].pop();
-      const label = named ? normaliseName(named.groups!.name) : /整体/.test(p.text.slice(0, m.index)) ? "部门整体支出" : "项目";
-      out.push({ kind: "execution", scope: "project", names: null, label, budget, basis: "full-year", final, percent: p.amount(m, "pct"), wording: null });
-    }
     const pr = PROCUREMENT.exec(p.text);
     if (pr) {
       const from = pr.index + pr[0].length;
@@ -921,6 +937,29 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
         }
     }
     runOnTotal = shares(p, figures, stated, out, runOnTotal, sectionTotals);
+    for (const m of p.text.matchAll(FINAL_FIRST)) {
+      const budget = p.amount(m, "budget");
+      const final = p.amount(m, "final");
+      const percent = p.amount(m, "pct");
+      // (Not the “三公”'s: its components' reader's.)
+      if (!budget || !final || !percent || /三公/.test(p.text.slice(0, m.index).split(/[。;]/).pop() ?? "")) continue;
+      const g = m.groups!;
+      const subject = g.subject.replace(/\s+/g, "");
+      const [scope, label]: [ExecutionClaim["scope"], string] = subject.startsWith("一般公共预算")
+        ? ["general", "一般公共预算财政拨款支出"]
+        : subject.startsWith("政府性基金")
+          ? ["gov-fund", "政府性基金预算财政拨款支出"]
+          : subject.startsWith("国有资本")
+            ? ["state-capital", "国有资本经营预算财政拨款支出"]
+            : ["allocations", "财政拨款支出"];
+      const basis: Basis = g.initial ? "initial" : g.adjusted ? "adjusted" : "full-year";
+      const named = whichOf(m);
+      // (A percentage that names another budget than the one printed is not of it.)
+      if (named !== null && (named === "initial") !== (basis === "initial")) continue;
+      const end = m.index + m[0].length;
+      const wording = wordingIn(p, end, p.text.indexOf("。", end) < 0 ? p.text.length : p.text.indexOf("。", end) + 1);
+      out.push({ kind: "execution", scope, names: null, label, budget, basis, final, percent, wording: wording && (wording.basis === null || (wording.basis === "initial") === (basis === "initial")) ? wording : null });
+    }
     if (!executions.length) continue;
     for (const [i, m] of executions.entries()) {
       const first = p.amount(m, "budget");
