@@ -778,108 +778,114 @@ function groupsOf(
   troubled: boolean[],
   fam: Families,
 ): DiagnosedGroup[] {
-  const eqs: number[] = [];
-  const les: number[] = [];
-  for (let k = 0; k < constraints.length; k++) (constraints[k].kind === "eq" ? eqs : les).push(k);
-  const eqConstraints: LinearConstraint[] = [];
-  for (const k of eqs) eqConstraints.push(constraints[k]);
-  // The parts: the equalities' groups, as indexes into the log.
-  const parts: number[][] = [];
-  for (const part of components(eqConstraints, fam)) {
-    const own: number[] = [];
-    for (const j of part) own.push(eqs[j]);
-    parts.push(own);
-  }
-  if (!les.length) {
-    const out: DiagnosedGroup[] = [];
-    for (const g of parts) if (anyTroubled(g, troubled)) out.push({ g, fixed: NOTHING_FIXED, bounds: [] });
-    return out;
-  }
-  // Each figure's part (by its family's head), whether a part's equalities are in trouble, and the suspects: the
-  // figures of its equalities in trouble. A figure no equality holds is a part of its own, with no identity: free.
-  const partOf = new Map<Amount, number>();
-  const suspects = new Set<Amount>();
-  const partTroubled: boolean[] = [];
-  for (let p = 0; p < parts.length; p++) {
-    partTroubled.push(anyTroubled(parts[p], troubled));
-    for (const k of parts[p])
-      for (const t of constraints[k].terms) {
-        partOf.set(fam.head(t.amount), p);
-        if (troubled[k]) suspects.add(fam.head(t.amount));
-      }
-  }
-  for (const k of les)
-    for (const t of constraints[k].terms)
-      if (!partOf.has(fam.head(t.amount))) {
-        partOf.set(fam.head(t.amount), parts.length);
-        parts.push([]);
-        partTroubled.push(false);
-      }
-  // The inequalities that hold; those off that join the parts of their figures (they name a suspect, a figure of
-  // theirs is free, or they are the only trouble of the parts they touch); those off that are left out.
-  const joining: number[] = [];
-  const leftOut = new Set<number>();
-  for (const k of les) {
-    const l = log.linear[k];
-    if (l.finding === null || !isDiscrepancy(findings[l.finding])) continue;
-    let named = false;
-    let free = false;
-    let inTroubledPart = false;
+  // One union-find over the identities (and, after them, the figures no equality holds): the equalities join the
+  // identities that share a figure (by its family's head), as components() does; the inequalities only look up the
+  // part of each of their figures. (No group is made of a part that is not in trouble.)
+  const n = constraints.length;
+  const parent: number[] = [];
+  for (let k = 0; k < n; k++) parent.push(k);
+  const firstUse = new Map<Amount, number>();
+  let inequalities = 0;
+  for (let k = 0; k < n; k++) {
+    if (constraints[k].kind !== "eq") {
+      inequalities++;
+      continue;
+    }
     for (const t of constraints[k].terms) {
       const h = fam.head(t.amount);
-      const p = partOf.get(h)!;
-      if (suspects.has(h)) named = true;
-      if (parts[p].length === 0) free = true;
-      if (partTroubled[p]) inTroubledPart = true;
-    }
-    if (named || free || !inTroubledPart) joining.push(k);
-    else leftOut.add(k);
-  }
-  const parent: number[] = [];
-  for (let p = 0; p < parts.length; p++) parent.push(p);
-  for (const k of joining) {
-    const first = root(parent, partOf.get(fam.head(constraints[k].terms[0].amount))!);
-    for (const t of constraints[k].terms) {
-      const r = root(parent, partOf.get(fam.head(t.amount))!);
-      if (r !== first) parent[r] = first;
+      const j = firstUse.get(h);
+      if (j === undefined) firstUse.set(h, k);
+      else parent[root(parent, k)] = root(parent, j);
     }
   }
-  // The groups, by their parts' root: equalities, the inequalities off that joined them, and then the others that
-  // touch them — those that hold as constraints (their figures of other groups held), those left out as `bounds`.
-  const groups = new Map<number, DiagnosedGroup & { fixed: Set<Amount>; troubled: boolean }>();
-  for (let p = 0; p < parts.length; p++) {
-    const r = root(parent, p);
-    let x = groups.get(r);
-    if (!x) groups.set(r, (x = { g: [], fixed: new Set(), bounds: [], troubled: false }));
-    for (const k of parts[p]) x.g.push(k);
-    if (partTroubled[p]) x.troubled = true;
-  }
+  // The parts in trouble (by root), and the suspects among the inequalities' figures: figures of equalities in trouble.
+  const troubledRoot = new Set<number>();
+  for (let k = 0; k < n; k++) if (troubled[k] && constraints[k].kind === "eq") troubledRoot.add(root(parent, k));
+  const suspects = new Set<Amount>();
   const joined = new Set<number>();
-  for (const k of joining) {
-    const x = groups.get(root(parent, partOf.get(fam.head(constraints[k].terms[0].amount))!))!;
-    x.g.push(k);
-    x.troubled = true;
-    joined.add(k);
-  }
-  for (const k of les) {
-    if (joined.has(k)) continue;
-    const roots = new Set<number>();
-    for (const t of constraints[k].terms) roots.add(root(parent, partOf.get(fam.head(t.amount))!));
-    for (const r of roots) {
-      const x = groups.get(r)!;
-      if (leftOut.has(k)) {
-        x.bounds.push(k);
-        continue;
+  const leftOut = new Set<number>();
+  if (inequalities) {
+    // A figure no equality holds is a part of its own, with no identity (free): a node after the identities.
+    for (let k = 0; k < n; k++)
+      if (constraints[k].kind !== "eq")
+        for (const t of constraints[k].terms) {
+          const h = fam.head(t.amount);
+          if (!firstUse.has(h)) {
+            firstUse.set(h, parent.length);
+            parent.push(parent.length);
+          }
+        }
+    for (let k = 0; k < n; k++)
+      if (troubled[k] && constraints[k].kind === "eq")
+        for (const t of constraints[k].terms) suspects.add(fam.head(t.amount));
+    // The inequalities off join the parts of their figures where they name a suspect, a figure of theirs is free, or
+    // they are the only trouble of the parts they touch; else they are left out.
+    const joining: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (constraints[k].kind === "eq") continue;
+      const l = log.linear[k];
+      if (l.finding === null || !isDiscrepancy(findings[l.finding])) continue;
+      let named = false;
+      let free = false;
+      let inTroubledPart = false;
+      for (const t of constraints[k].terms) {
+        const h = fam.head(t.amount);
+        const p = firstUse.get(h)!;
+        if (suspects.has(h)) named = true;
+        if (p >= n) free = true;
+        if (troubledRoot.has(root(parent, p))) inTroubledPart = true;
       }
-      x.g.push(k);
-      for (const t of constraints[k].terms) if (root(parent, partOf.get(fam.head(t.amount))!) !== r) x.fixed.add(fam.head(t.amount));
+      if (named || free || !inTroubledPart) joining.push(k);
+      else leftOut.add(k);
+    }
+    for (const k of joining) {
+      const first = root(parent, firstUse.get(fam.head(constraints[k].terms[0].amount))!);
+      for (const t of constraints[k].terms) {
+        const r = root(parent, firstUse.get(fam.head(t.amount))!);
+        if (r !== first) {
+          parent[r] = first;
+          if (troubledRoot.has(r)) troubledRoot.add(first);
+        }
+      }
+      troubledRoot.add(first);
+      joined.add(k);
     }
   }
+  // The groups in trouble, by root: their equalities and the inequalities off that joined them, then the others that
+  // touch them — those that hold as constraints (their figures of other groups held), those left out as `bounds`.
+  const groups = new Map<number, { g: number[]; fixed: Set<Amount> | null; bounds: number[] }>();
+  for (let k = 0; k < n; k++) {
+    let r: number;
+    if (constraints[k].kind === "eq") r = root(parent, k);
+    else if (joined.has(k)) r = root(parent, firstUse.get(fam.head(constraints[k].terms[0].amount))!);
+    else continue;
+    if (!troubledRoot.has(r)) continue;
+    const x = groups.get(r);
+    if (x) x.g.push(k);
+    else groups.set(r, { g: [k], fixed: null, bounds: [] });
+  }
+  if (inequalities)
+    for (let k = 0; k < n; k++) {
+      if (constraints[k].kind === "eq" || joined.has(k)) continue;
+      const terms = constraints[k].terms;
+      for (let i = 0; i < terms.length; i++) {
+        const r = root(parent, firstUse.get(fam.head(terms[i].amount))!);
+        const x = groups.get(r);
+        // Once per group: at the first of its figures in that group.
+        if (!x || x.g[x.g.length - 1] === k || x.bounds[x.bounds.length - 1] === k) continue;
+        if (leftOut.has(k)) {
+          x.bounds.push(k);
+          continue;
+        }
+        x.g.push(k);
+        for (const t of terms)
+          if (root(parent, firstUse.get(fam.head(t.amount))!) !== r) (x.fixed ??= new Set()).add(fam.head(t.amount));
+      }
+    }
   const out: DiagnosedGroup[] = [];
   for (const x of groups.values()) {
-    if (!x.troubled) continue;
-    x.g.sort((a, b) => a - b);
-    out.push({ g: x.g, fixed: x.fixed.size ? x.fixed : NOTHING_FIXED, bounds: x.bounds });
+    if (inequalities) x.g.sort((a, b) => a - b);
+    out.push({ g: x.g, fixed: x.fixed ?? NOTHING_FIXED, bounds: x.bounds });
   }
   // In the order of their first identities, as the groups of every identity were before round 51.
   return out.sort((a, b) => a.g[0] - b.g[0]);
