@@ -52,15 +52,23 @@ describe("a 江西 部门预算 printing each unit's tables after the department
     ]);
     for (const f of s1) expect(f.related.map((l) => l.line)).toEqual(expect.arrayContaining([f.location.line === 347 ? 1327 : 1331]));
     // Any unit's 30201 and 30211 moved back by 0.50 (or the department's) makes every identity hold as exactly: the diagnosis
-    // lays S1 on one unit's four figures, lists the other explanations it found, and says the identities cannot tell. The
-    // 农业机械化服务中心's are among them.
+    // lays S1 on one unit's four figures, lists the other explanations it found, and says the identities cannot tell.
     const s1Diagnoses = errors.filter((f) => f.ruleId === "diagnosis" && s1.some((x) => x.explainedBy === f.id));
     expect(s1Diagnoses).toHaveLength(4);
     expect(new Set(s1Diagnoses.map((f) => f.unit)).size).toBe(1);
     expect(UNITS).toContain(s1Diagnoses[0].unit);
     expect(s1Diagnoses[0].message).toMatch(/the identities alone cannot tell which figure is wrong/);
-    const named = [...s1Diagnoses.map((f) => f.location.line), ...s1Diagnoses[0].diagnosis!.alternatives.flat().map((p) => p.location.line)];
-    expect(named).toEqual(expect.arrayContaining([1327, 1331]));
+    // Five sets are as small (the four units' pairs, the department's), and a finding lists three (the first and two
+    // ties): which three is the order the solver reaches them in, not the identities' to say. Each is one table's
+    // 30201 and 30211 (lines 629, 866, 1096, 1327 and 4 below: the units'; 347, 351: the department's). Until round 51
+    // the 农业机械化服务中心's (1327, 1331) were among the three; since an inequality's room no longer sets the big-M
+    // (docs/diagnosis.md, "Inequalities") the solver reaches another unit's first.
+    const pairs = [[629, 633], [866, 870], [1096, 1100], [1327, 1331], [347, 351]];
+    const named = [...s1Diagnoses.map((f) => f.location.line), ...s1Diagnoses[0].diagnosis!.alternatives.flat().map((p) => p.location.line)].map(Number);
+    const s1Named = pairs.filter(([a, b]) => named.includes(a) && named.includes(b));
+    expect(s1Named.length).toBe(3);
+    // (The explanations also correct the other seeds of the group, alike: S2 at 250, S3 at 87, S6 at 749, S7 at 344.)
+    expect(named.filter((l) => ![250, 87, 749, 344].includes(l) && !pairs.flat().includes(l))).toEqual([]);
     // The department's own mistakes, named as before.
     expect(blamed(250)).toEqual([[null, "552.4", "525.4", 0]]);
     expect(blamed(378)).toEqual([[null, "7.21", "7.12", 0]]);
