@@ -1,5 +1,6 @@
-import type { BudgetDocument } from "./model/document.js";
+import type { BudgetDocument, TextLine } from "./model/document.js";
 import type { SourceLocation } from "./model/location.js";
+import { hasFileColumns, lineIndexAt } from "./model/text-columns.js";
 import { allTables } from "./model/units.js";
 import { mapArray } from "./util/arrays.js";
 
@@ -51,15 +52,14 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
   const wants = (file: string, place: number | string) => !want || want.get(file)?.has(place) === true;
   // A written line by its line in the file: the part's own numbering, or where the line says it is printed (a
   // web page prints many on one line of its file, each from its own column).
-  const text: ByPlace<{ text: string; start: number }[]> = new Map();
+  const text: ByPlace<TextLine[]> = new Map();
   for (const p of doc.text)
     for (const l of p.lines) {
       const file = l.place?.file ?? p.location.file;
       const line = l.place && !l.place.sheet ? l.place.line ?? l.line : l.line;
       if (!wants(file, line)) continue;
       const lines = mapOf(text, file);
-      // Where the line's characters start in the file: known for a web page's paragraph (0: not known).
-      const entry = { text: l.text, start: l.columnStart ?? (l.place ? 0 : 1) };
+      const entry = l;
       const on = lines.get(line);
       if (on) on.push(entry);
       else lines.set(line, [entry]);
@@ -88,8 +88,9 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
         // The written line the column falls in (the first one without a column).
         // One written line there, as in most files; or, of several (a web page's paragraphs on one line of its
         // file), the one whose characters stand at the figure's column.
-        const line = on && (on.length === 1 ? on[0] : loc.column ? on.find((e) => e.start > 0 && e.start <= loc.column! && loc.column! < e.start + e.text.length) : undefined);
-        if (line) return sentence(line.text, loc.column ? loc.column - Math.max(1, line.start) + 1 : null);
+        const line = on && (on.length === 1 ? on[0] : loc.column ? on.find((e) => (hasFileColumns(e) ? lineIndexAt(e, loc.column!) !== undefined : !e.place && loc.column! <= e.text.length)) : undefined);
+        const index = line && loc.column ? indexAt(line, loc.column) : undefined;
+        if (line) return sentence(line.text, index === undefined ? null : index + 1);
       }
       const place = placeOf(loc);
       let cells = place === null ? undefined : rows.get(loc.file)?.get(place);
@@ -104,6 +105,14 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
       return mapArray(cells, (c) => (marked && sameCell(c.loc, loc) ? `»${c.text}«` : c.text)).join(" │ ");
     },
   };
+}
+
+/**
+ * The written line's character (0-based) a location's column marks: counted from where the line says its
+ * characters stand in the file (a web page's paragraph), else the column is the character's in the line itself.
+ */
+function indexAt(l: TextLine, column: number): number | undefined {
+  return hasFileColumns(l) ? lineIndexAt(l, column) : column - 1;
 }
 
 /** The same printed cell: its sheet and cell; its line and column; or, in a PDF (no column), its box. */

@@ -3,6 +3,7 @@ import type { BudgetDocument, TextLine, TextPart } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import type { Claim } from "./types.js";
 import { NUM } from "./para.js";
+import { lineLocation } from "./text.js";
 import { mapArray } from "../util/arrays.js";
 
 /** Where a box begins: its first total. */
@@ -64,13 +65,8 @@ export function projectFunds(doc: BudgetDocument, out: Claim[]): void {
   }
 }
 
-function where(part: TextPart, line: TextLine, index: number): SourceLocation {
-  const file = part.location.file;
-  const at = line.place;
-  if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, column: index + 1 } : { file: at.file, line: at.line, ...(at.column === 1 ? { column: index + 1 } : {}) };
-  if (part.location.sheet) return { file, sheet: part.location.sheet, cell: `A${line.line}`, column: index + 1 };
-  return line.page ? { file, line: line.line, column: index + 1, page: line.page } : { file, line: line.line, column: index + 1 };
-}
+/** Where the line's character `index` (0-based) is printed. */
+const where = (part: TextPart, line: TextLine, index: number): SourceLocation => lineLocation(part, line, index + 1);
 
 function nameAbove(lines: { line: TextLine }[], i: number): string | null {
   for (let k = i; k >= 0 && k >= i - NAME_LINES; k--) {

@@ -1,5 +1,6 @@
-import type { TextPart } from "../model/document.js";
+import type { TextLine, TextPart } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
+import { fileColumnOf, hasFileColumns } from "../model/text-columns.js";
 import { mapArray, splitString } from "../util/arrays.js";
 
 /**
@@ -268,29 +269,9 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     paragraphs.push({ start, end: start + chunk.length });
     start += chunk.length + 1;
   }
-  const sheet = part.location.sheet;
-  // Layout and PDF text keep each line's printed page: a text finding shows it too.
-  const pages = new Map<number, number>();
-  for (const l of part.lines) if (l.page) pages.set(l.line, l.page);
-  const withPage = (loc: SourceLocation, line: number): SourceLocation => (pages.has(line) ? { ...loc, page: pages.get(line)! } : loc);
-  // A row of a workbook's or a CSV folder's text says where it is printed itself.
-  const placed = new Map<number, SourceLocation>();
-  const starts = new Map<number, number>();
-  for (const l of part.lines) {
-    if (l.place) placed.set(l.line, l.place);
-    if (l.columnStart) starts.set(l.line, l.columnStart);
-  }
-  const place = (line: number, column?: number): SourceLocation => {
-    const at = placed.get(line);
-    const start = starts.get(line);
-    // (A Word document's paragraph says its page too.)
-    const page = at?.page ? { page: at.page } : null;
-    if (at && start && column) return { file: at.file, line: at.line, column: start + column - 1, ...page };
-    // (A worksheet's or a Word table's cell holds a paragraph of several figures, two of them maybe alike (0 万元 and
-    // 0 万元): the figure's character in the cell's text tells them apart.)
-    if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, ...(column ? { column } : {}), ...page } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}), ...page };
-    return sheet ? { file, sheet, cell: `A${line}`, ...(column ? { column } : {}) } : withPage(column ? { file, line, column } : { file, line }, line);
-  };
+  const byLine = new Map<number, TextLine>();
+  for (const l of part.lines) byLine.set(l.line, l);
+  const place = (line: number, column?: number): SourceLocation => lineLocation(part, byLine.get(line) ?? { line, text: "" }, column);
   const segmentAt = (offset: number) => {
     let lo = 0;
     let hi = segments.length - 1;
@@ -307,4 +288,26 @@ export function joinPart(part: TextPart, file: string): JoinedText {
   };
   const lineAt = (offset: number) => segmentAt(offset)?.line ?? part.location.line ?? 0;
   return { text, file, at, place, lineAt, paragraphs, rows };
+}
+
+/**
+ * Where a written line's character `column` (1-based in the line's text; none: the line) is printed. A line read
+ * from a workbook's or a CSV folder's row of text, or a web page's paragraph, says where it is printed itself (its
+ * `place`), and a web page's paragraph where its characters stand (model/text-columns.ts); layout and PDF text
+ * keep the printed page.
+ */
+export function lineLocation(part: TextPart, l: TextLine, column?: number): SourceLocation {
+  const file = part.location.file;
+  const at = l.place;
+  const fileColumn = column && hasFileColumns(l) ? fileColumnOf(l, column - 1) : undefined;
+  // (A Word document's paragraph says its page too.)
+  const page = at?.page ? { page: at.page } : null;
+  if (at && fileColumn) return { file: at.file, line: at.line, column: fileColumn, ...page };
+  // (A worksheet's or a Word table's cell holds a paragraph of several figures, two of them maybe alike (0 万元 and
+  // 0 万元): the figure's character in the cell's text tells them apart.)
+  if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, ...(column ? { column } : {}), ...page } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}), ...page };
+  const sheet = part.location.sheet;
+  if (sheet) return { file, sheet, cell: `A${l.line}`, ...(column ? { column } : {}) };
+  const loc: SourceLocation = column ? { file, line: l.line, column } : { file, line: l.line };
+  return l.page ? { ...loc, page: l.page } : loc;
 }

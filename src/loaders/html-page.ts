@@ -11,9 +11,10 @@
  * (`relocate`) afterwards. A figure in a paragraph is located at the paragraph's start: tags and entities inside
  * a paragraph leave no column to count from.
  */
+import type { ColumnRun } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import { classStyles, eachRule, styleSheetText } from "./css-indent.js";
-import { collapseSpace, decodeEntities, htmlTables, placer } from "./html-tables.js";
+import { collapseSpace, collapseSpaceAt, decodeEntities, decodeEntitiesAt, htmlTables, placer } from "./html-tables.js";
 import { gridLines, type Entry } from "./layout/tab-form.js";
 import type { LayoutLine } from "./layout/types.js";
 import type { Place } from "./cell-forms.js";
@@ -189,8 +190,13 @@ function dataTables(tags: Tag[], length: number): [number, number][] {
   return out.sort((a, b) => a[0] - b[0]);
 }
 
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** The page as read: its lines for the layout reader, and where each of them (and each cell) is in the file. */
-export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]; places: Map<number, Place>; columnStarts: Map<number, number> } {
+export function htmlPageLines(
+  file: string,
+  text: string,
+): { lines: LayoutLine[]; places: Map<number, Place>; columnStarts: Map<number, number>; columnRuns: Map<number, ColumnRun[]> } {
   const { tags, hidden, css } = tagsOf(text);
   // (A table inside a hidden element is not read.)
   const inHidden = (at: number) => hidden.some(([s, e]) => at >= s && at < e);
@@ -214,6 +220,9 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
   const places = new Map<number, Place>();
   // A line of text whose characters stand one for one in the file from where it starts: that column.
   const columnStarts = new Map<number, number>();
+  // A line of text whose characters stand in the file in runs (a run of spaces shown as one, an entity, a tag
+  // inside), all on one line of the file: where each run starts.
+  const columnRuns = new Map<number, ColumnRun[]>();
   const add = (place: Place, raw: string, cells: Entry["cells"]) => {
     const line = entries.length + 1;
     entries.push({ line, raw, cells });
@@ -221,6 +230,8 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
   };
   // A block of text being gathered: its text and where it starts.
   let words = "";
+  // (The file's offset of each code unit of `words`.)
+  let offsets: number[] = [];
   let first = -1;
   let heading = false;
   let centred = false;
@@ -231,9 +242,16 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
       const where = at(first);
       // The line's place is its file line; a figure's column is known only where the text is as in the file.
       add({ row: { file, line: where.line }, cells: null }, (heading || centred) && short ? `## ${t}` : t, null);
-      if (!((heading || centred) && short) && text.startsWith(t, first)) columnStarts.set(entries.length, where.column);
+      if (!((heading || centred) && short)) {
+        if (text.startsWith(t, first)) columnStarts.set(entries.length, where.column);
+        else {
+          const runs = runsOf(t, offsets, where.line);
+          if (runs) columnRuns.set(entries.length, runs);
+        }
+      }
     }
     words = "";
+    offsets = [];
     first = -1;
     heading = false;
     centred = false;
@@ -241,11 +259,31 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
   const gather = (s: number, e: number) => {
     const raw = text.slice(s, e);
     if (!raw.trim()) {
-      if (words) words += " ";
+      if (words) {
+        words += " ";
+        offsets.push(s);
+      }
       return;
     }
     if (first < 0) first = s + (raw.length - raw.trimStart().length);
-    words += decodeEntities(raw);
+    const decoded = decodeEntitiesAt(raw, s);
+    words += decoded.text;
+    for (const o of decoded.offsets) offsets.push(o);
+  };
+  // The runs of a line's characters that stand one for one in the file, where the line is as the browser shows
+  // `words` and all of it on the file's `line`.
+  const runsOf = (line: string, offsets: number[], fileLine: number): ColumnRun[] | null => {
+    const shown = collapseSpaceAt(words, offsets);
+    if (shown.text !== line || !shown.offsets.length) return null;
+    const runs: ColumnRun[] = [];
+    for (let i = 0; i < shown.offsets.length; i++) {
+      // (After a character outside the BMP the file's column, counted in characters, runs one behind: a run anew.)
+      if (i > 0 && shown.offsets[i] === shown.offsets[i - 1] + 1 && !isLowSurrogate(line.charCodeAt(i - 1))) continue;
+      const where = at(shown.offsets[i]);
+      if (where.line !== fileLine) return null;
+      runs.push({ at: i, column: where.column });
+    }
+    return at(shown.offsets[shown.offsets.length - 1]).line === fileLine ? runs : null;
   };
   let h = 0;
   let ti = 0;
@@ -300,5 +338,5 @@ export function htmlPageLines(file: string, text: string): { lines: LayoutLine[]
   }
   textUpTo(text.length);
   flush();
-  return { lines: gridLines(entries), places, columnStarts };
+  return { lines: gridLines(entries), places, columnStarts, columnRuns };
 }

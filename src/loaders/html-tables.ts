@@ -51,9 +51,59 @@ export function collapseSpace(s: string): string {
   return s.replace(WIDE_BREAK, "$1").replace(/[\s\u00a0]+/g, " ").trim();
 }
 
+/**
+ * `collapseSpace` of a text whose every code unit has its offset in the file (`offsets`): the text as a browser
+ * shows it, with the offset of each of its code units (a run of white space: its first one's).
+ */
+export function collapseSpaceAt(s: string, offsets: readonly number[]): { text: string; offsets: number[] } {
+  const dropped = new Uint8Array(s.length);
+  for (const m of s.matchAll(WIDE_BREAK)) for (let i = m.index! + m[1].length; i < m.index! + m[0].length; i++) dropped[i] = 1;
+  let text = "";
+  const at: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (dropped[i]) continue;
+    const c = s[i];
+    if (/[\s\u00a0]/.test(c)) {
+      if (!text.length || text[text.length - 1] === " ") continue;
+      text += " ";
+    } else text += c;
+    at.push(offsets[i]);
+  }
+  if (text.endsWith(" ")) {
+    text = text.slice(0, -1);
+    at.pop();
+  }
+  return { text, offsets: at };
+}
+
+const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
+
+/**
+ * `decodeEntities` of the file's text from `start`, with the file's offset of each code unit of the result (an
+ * entity's characters: the entity's).
+ */
+export function decodeEntitiesAt(raw: string, start: number): { text: string; offsets: number[] } {
+  let text = "";
+  const offsets: number[] = [];
+  let from = 0;
+  const plain = (to: number) => {
+    for (let i = from; i < to; i++) offsets.push(start + i);
+    text += raw.slice(from, to);
+  };
+  for (const m of raw.matchAll(ENTITY)) {
+    plain(m.index!);
+    const decoded = decodeEntities(m[0]);
+    for (let k = 0; k < decoded.length; k++) offsets.push(start + m.index!);
+    text += decoded;
+    from = m.index! + m[0].length;
+  }
+  plain(raw.length);
+  return { text, offsets };
+}
+
 /** The text with its character references (&amp; &nbsp; &#20013; &#x4e2d;) as the characters they stand for. */
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+  return s.replace(ENTITY, (m, e: string) => {
     if (e[0] === "#") {
       const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
       return Number.isFinite(code) ? String.fromCodePoint(code) : m;

@@ -32,13 +32,15 @@ export function loadHtmlTables(file: string, text: string, template: DocumentTem
  * with the template it recognises, every location put back at the page's line (and column).
  */
 export function loadHtmlPage(file: string, text: string, template: DocumentTemplate | undefined): BudgetDocument {
-  const { lines, places, columnStarts } = htmlPageLines(file, text);
+  const { lines, places, columnStarts, columnRuns } = htmlPageLines(file, text);
   const doc = layoutDocument(file, lines, "markdown", template ? { template } : { template: recogniseTemplate(lines), recognised: true });
   relocate(doc, file, places, false);
   for (const part of doc.text)
     for (const l of part.lines) {
       const start = columnStarts.get(l.line);
+      const runs = columnRuns.get(l.line);
       if (start) l.columnStart = start;
+      else if (runs) l.columnRuns = runs;
     }
   return doc;
 }
@@ -55,7 +57,12 @@ export function loadMhtml(file: string, bytes: Buffer, template: DocumentTemplat
     r.line = page.lines[Math.min(r.line, page.lines.length) - 1] ?? r.line;
     if (!page.columns) delete r.column;
   });
-  if (!page.columns) for (const part of doc.text) for (const l of part.lines) delete l.columnStart;
+  if (!page.columns)
+    for (const part of doc.text)
+      for (const l of part.lines) {
+        delete l.columnStart;
+        delete l.columnRuns;
+      }
   doc.encoding = decoded.encoding;
   return doc;
 }

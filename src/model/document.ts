@@ -167,6 +167,19 @@ export interface TextLine {
    * there (a web page's paragraph without a tag or an entity inside): a figure's column is counted from it.
    */
   columnStart?: number;
+  /**
+   * Where the line's characters stand in the file, where they do not follow one for one from one column (a web
+   * page's paragraph whose runs of spaces a browser shows as one, or with an entity or a tag inside): runs, each from
+   * the line's character `at` (0-based) on at the file's `column`, one for one up to the next run. Set instead of
+   * `columnStart`; read with `fileColumnOf` and `lineIndexAt` (model/text-columns.ts).
+   */
+  columnRuns?: ColumnRun[];
+}
+
+/** A run of a written line's characters that stand one for one in the file: from the line's `at` at `column`. */
+export interface ColumnRun {
+  at: number;
+  column: number;
 }
 
 /** One written part (第一部分 部门概况 …) with its lines as printed. */

@@ -82,6 +82,26 @@ describe("a saved web page is read as the same document in the tab-separated for
     }
   });
 
+  it("on one line, a figure of a paragraph whose runs of spaces the browser shows as one is located at its own column too", () => {
+    // (Until round 52 such a paragraph — 项目资金总额    10,903,043.00 年度资金申请总额    10,903,043.00, a project card
+    // printed as text — was located at the page's line alone: its characters do not follow one for one in the file.)
+    const wanli = "fixtures/shanghai/shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt";
+    const jiangsu = "fixtures/other-provinces/jiangsu_provincial-procuratorate_2019_dept-budget.txt";
+    for (const f of [wanli, jiangsu]) {
+      const { oneLine } = forms.get(f)!;
+      const line = readFileSync(oneLine, "utf8");
+      const findings = (cliJson([oneLine]).report.documents[0].findings as Finding[]).filter((x) => x.stated !== null);
+      expect(findings.length, f).toBeGreaterThan(0);
+      for (const x of findings) {
+        expect(x.location.column, `${f}: ${x.message}`).toBeTruthy();
+        const at = [...line].slice(x.location.column! - 1).join("");
+        expect(at.replace(/,/g, "").startsWith(x.stated!.replace(/\.?0+$/, "")) || at.startsWith(x.stated!), `${x.message} at ${x.location.column}: ${at.slice(0, 20)}`).toBe(true);
+      }
+    }
+    const card = (cliJson([forms.get(wanli)!.oneLine]).report.documents[0].findings as Finding[]).find((x) => x.ruleId === "text-sum" && x.stated === "10903043");
+    expect(card?.quote).toBe("项目资金总额 10,903,043.00 年度资金申请总额 »10,903,043.00«");
+  });
+
   it("on many lines, each figure of the written parts and the tables is located at its own line and column", () => {
     // (Until round 33 a written line was located at the line the reading's line of that number was at: the
     // seed's 机关运行经费 增长 10%, printed at line 141, was said to be at line 152.)
