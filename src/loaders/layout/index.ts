@@ -2285,10 +2285,12 @@ function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: 
   const kept = mapArray(body, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => !(ROW_NUMBER_AS_AMOUNT.test(t.text) && under(t))) }));
   // (The column numbering row: 栏次 | 1 | 2 …, or 1.00 | 2.00 … beside its 栏次 where the sheet prints two decimals;
   // a line of whole figures alone is a row's figures printed apart from its label.)
+  // (Its label may be spaced out to fill its cell, 栏        次, as 项        目 is: its characters are read together.)
   const numbering = (l: LayoutLine) => {
     const toks = tokensOf(l);
-    const marked = toks.some((t) => /^(栏次|行次)$/.test(normaliseName(t.text)));
-    return toks.every((t) => /^(栏次|行次)$/.test(normaliseName(t.text)) || (marked ? ROW_NUMBER_AS_AMOUNT : ROW_NUMBER).test(t.text));
+    const words = toks.filter((t) => !ROW_NUMBER_AS_AMOUNT.test(t.text) && !ROW_NUMBER.test(t.text));
+    const marked = words.length > 0 && /^((栏|行)次)+$/.test(mapArray(words, (t) => normaliseName(t.text)).join(""));
+    return marked ? toks.every((t) => words.includes(t) || ROW_NUMBER_AS_AMOUNT.test(t.text)) : toks.every((t) => ROW_NUMBER.test(t.text));
   };
   return {
     header: mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => normaliseName(t.text) !== "行次") })),
@@ -2595,8 +2597,20 @@ const sanggongItem = (d: DataLine): string | undefined => SANGGONG_ITEMS.find(([
  */
 function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], unit: string | null, department: string | null): ParsedBlock | null {
   const first = body[0]?.line ?? Infinity;
-  const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
+  let leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
   if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
+  // A 决算's counts in a lane of their own right of the money (项目 | 预算数 | 决算数 | 项目 | 统计数): each line's tokens from
+  // the second 项目 on are a count's label and figure, read as the counts printed after the money are.
+  const lane = leaves.findIndex((l, i) => i > 0 && /^项目(名称)?$/.test(l.text) && leaves.slice(i + 1).length > 0 && leaves.slice(i + 1).every((o) => STATISTICS.test(o.text)));
+  if (lane > 0) {
+    const cut = leaves[lane].x0 - (leaves[lane].x0 - leaves[lane - 1].x1) / 2;
+    const half = (l: LayoutLine, right: boolean): LayoutLine => {
+      const tokens = tokensOf(l).filter((t) => (t.x0 >= cut) === right);
+      return { ...l, text: mapArray(tokens, (t) => t.text).join(" "), tokens };
+    };
+    body = [...mapArray(body, (l) => half(l, false)), ...mapArray(body, (l) => half(l, true))].filter((l) => tokensOf(l).length > 0);
+    leaves = leaves.slice(0, lane);
+  }
   const listed = (why: string): ParsedBlock => listedBlock(file, b, why);
   const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
