@@ -111,3 +111,41 @@ describe("政府采购预算表: 预算单位 | 采购项目 | 合计 | 采购�
     expect(errors(table("1283.61")).filter((f) => f.ruleId === "row-total").length).toBeGreaterThan(0);
   });
 });
+
+/*
+ * 财政拨款收支总表 two-sided, its expenditure 合计 split by fund under labels wrapped in their cells (一般公共 / 预算 · 政府性 /
+ * 基金预算 · 国有资本 / 经营预算, 吉林's and 福建's): each piece alone names no fund, so the split was not read and a fund's
+ * figure retyped was found by nothing.
+ */
+describe("财政拨款收支总表: the expenditure side's funds under wrapped labels", () => {
+  const line = (inc: string, a: string, exp: string, xs: string[]) => {
+    const ends = [118, 132, 141, 150];
+    const cells: [number, string][] = [[0, inc], [54 - a.length, a], [60, exp]];
+    xs.forEach((x, i) => cells.push([ends[i] - x.length, x]));
+    return at(...cells.filter(([, t]) => t));
+  };
+  const table = (general = "15149.03") =>
+    layoutTable(DEPT, "吉林省某厅2025年财政拨款收支总表", UNIT, [
+      at([18, "收            入"], [100, "支            出"]),
+      at([12, "项          目"], [48, "预算数"], [78, "项          目"], [116, "合计"], [124, "一般公共"], [135, "政府性"], [146, "国有资本"]),
+      at([126, "预算"], [134, "基金预算"], [146, "经营预算"]),
+      line("一、一般公共预算拨款", "15202.90", "一、教育支出", ["53.87", "53.87", "", ""]),
+      line("二、政府性基金预算拨款", "2964.50", "二、农林水支出", ["18113.53", general, "2964.50", ""]),
+      line("", "", "三、住房保障支出", ["", "", "", ""]),
+      line("本年收入合计", "18167.40", "本年支出合计", ["18167.40", "15202.90", "2964.50", ""]),
+      line("收 入 总 计", "18167.40", "支 出 总 计", ["18167.40", "15202.90", "2964.50", ""]),
+    ]);
+
+  it("is read: 合计 and each fund's column", () => {
+    const d = load(table());
+    const t = d.tables.find((x) => x.kind === "allocation-summary")!;
+    expect(t.columns.map((c) => c.key)).toEqual(expect.arrayContaining(["general-public", "gov-fund", "state-capital"]));
+    const r = t.rows.find((x) => x.name === "农林水支出")!;
+    expect([r.cells.amount?.text, r.cells["general-public"]?.text, r.cells["gov-fund"]?.text]).toEqual(["18113.53", "15149.03", "2964.50"]);
+    expect(errors(table())).toEqual([]);
+  });
+
+  it("fails: a fund's figure its row's 合计 is not the sum of", () => {
+    expect(errors(table("15194.03")).filter((f) => f.ruleId === "row-total").map((f) => [f.item, f.stated, f.computed])).toEqual([["农林水支出", "18113.53", "18158.53"]]);
+  });
+});

@@ -25,7 +25,7 @@ import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, toke
 import { COUNT_CELL, PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
 import { projectCards } from "./cards.js";
-import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
+import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns, type HeaderLeaf } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -1120,7 +1120,7 @@ function sections(file: string, b: Block) {
 }
 
 /** The amount columns of a table: the template's, or (generic) those its header names, in printed order. */
-function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boolean, exclude: string[] = []): ColumnSpec[] {
+function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boolean, exclude: string[] = [], wrapped = false): ColumnSpec[] {
   const specs = tpl.columns.filter((c) => c.kind === "amount" && !exclude.includes(c.key));
   if (!fromHeader) return specs;
   const toks = headerTokens(header);
@@ -1131,6 +1131,19 @@ function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boole
     if (!t) continue;
     used.add(t);
     found.push({ s, x: (t.x0 + t.x1) / 2 });
+  }
+  // With `wrapped`, a column no one label names may be named by a label wrapped in its cell, its pieces read together
+  // (a two-sided 财政拨款收支总表's 一般公共 / 预算 · 政府性 / 基金预算 · 国有资本 / 经营预算), where no column found stands under it.
+  if (wrapped) {
+    const taken = new Set<HeaderLeaf>();
+    const leaves = headerLeaves(mapArray(header, (l) => headerTokens([l])));
+    for (const s of specs) {
+      if (found.some((f) => f.s.key === s.key)) continue;
+      const l = leaves.find((x) => !taken.has(x) && s.leaf.test(x.text) && !found.some((f) => f.x >= x.x0 && f.x <= x.x1));
+      if (!l) continue;
+      taken.add(l);
+      found.push({ s, x: (l.x0 + l.x1) / 2 });
+    }
   }
   if (found.length === 0) return specs.slice(0, 1);
   return mapArray(found.sort((a, b) => a.x - b.x), (f) => f.s);
@@ -2221,7 +2234,7 @@ function expenditureSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: 
   const own = total ? { ...tpl, columns: mapArray(tpl.columns, (c) => (c.key === "expenditure-amount" ? { ...c, leaf: /^合计$/ } : c)) } : tpl;
   // A template's table too takes the order its header prints (a converter may print 预算数 after its split);
   // where the header does not name the 预算数, the template's order.
-  const named = amountSpecs(own, side, true, ["income-amount"]);
+  const named = amountSpecs(own, side, true, ["income-amount"], true);
   const specs = fromHeader || named.some((s) => s.key === "expenditure-amount") ? named : amountSpecs(tpl, header, false, ["income-amount"]);
   const restored = mapArray(specs, (s) => (s.key === "expenditure-amount" ? tpl.columns.find((c) => c.key === s.key)! : s));
   const has = (k: string) => restored.some((s) => s.key === k);
