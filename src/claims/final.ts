@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
-import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, type Para, paragraphsOf, PERCENT_AFTER, re, rowName } from "./para.js";
 import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { sanggongCounts } from "./counts.js";
@@ -358,9 +358,6 @@ const OPENS_LIST = /其中\s*:?\s*/g;
  * （项）, or 行业规划（项） after it) and its figure, after the list's opening or a separator.
  */
 const LIST_PART = re(String.raw`(?<name>(?:[^,;:。、\d()%“”]|\((?:类|款|项)\)){2,80}?)\s*(?<amount>NUM)\s*万元\s*(?:[,;、]\s*|(?=。|$))`, "y");
-/** A part named by its levels: the name of the last level it names, the row's (宣传促销 of …（款）宣传促销（项）). */
-const LEVELLED = /(?:^|\((?:类|款|项)\))([^()]+)\((?:类|款|项)\)$/;
-const rowName = (name: string) => LEVELLED.exec(name)?.[1] ?? name;
 
 /**
  * The rows of a fund's table a 其中 list names after the fund's 支出, in its section (…政府性基金预算财政拨款支出 X 万元。与上年相比

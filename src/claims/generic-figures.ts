@@ -1,7 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { functionClassCode } from "../model/function-classes.js";
 import { normaliseName, splitMarker } from "../model/names.js";
-import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, re, type Para } from "./para.js";
+import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, re, rowName, type Para } from "./para.js";
 import type { Claim, FunctionItemClaim, ProcurementClaim, SanggongComponent, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -407,6 +407,8 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
   // The 财政拨款收支总预算 and the 一般公共预算's spending: the funds listed under the one, 基本支出 and 项目支出 under the other.
   const allocationTotals = new Set<Amount>();
   const generalTotals = new Set<Amount>();
+  // A fund's spending (政府性基金预算拨款支出 X 万元): the rows of its table a 其中 list after it names.
+  const fundTotals = new Map<Amount, "gov-fund" | "state-capital">();
   // The figures read as a table's already (a list's parts, 收入包括：'s funds): not read again on their own.
   const read = new Set<Amount>();
   for (const l of lists) for (const part of l.parts) read.add(part.amount);
@@ -490,6 +492,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_FUND.test(before)) continue;
       const gov = m.groups!.fund.startsWith("政");
       out.push({ kind: "table-figure", figure: gov ? "gov-fund-expenditure" : "state-capital-expenditure", label: gov ? "政府性基金预算支出" : "国有资本经营预算支出", amount, change: null });
+      fundTotals.set(amount, gov ? "gov-fund" : "state-capital");
     }
     for (const m of p.text.matchAll(GENERAL)) {
       // …项目 3 个，涉及一般公共预算当年拨款 X 万元: the projects' share of it (PERFORMANCE), not the whole.
@@ -562,6 +565,16 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
   }
   for (const l of lists) {
+    // The rows of a fund's table named under its spending (政府性基金预算拨款支出 X 万元，比上年…。其中：国家重大水利工程建设基金安排
+    // 的支出 a 万元，…, 吉林's): each the 本年 figure of the row of that name, as a 决算's are (fund-item).
+    const fund = fundTotals.get(l.total);
+    if (fund) {
+      for (const part of l.parts) {
+        const name = normaliseName(rowName(normaliseName(part.label.replace(/\s+/g, ""))));
+        if (name) out.push({ kind: "fund-item", fund, name, amount: part.amount });
+      }
+      continue;
+    }
     // 类 under a spending's total (一般公共预算当年拨款 X 万元，其中：教育支出 a 万元，…): that spending's 类.
     listedClasses(l.parts, generalTotals.has(l.total) ? "general" : allocationTotals.has(l.total) ? "allocation" : sides.get(l.total) === "expenditure" ? "department" : undefined, out);
     // 财政拨款收入总计 X 万元，其中：一般公共预算拨款收入 a 万元，上年结转 c 万元 (安徽): each fund's 本年 income and the 上年结转, as

@@ -34,6 +34,10 @@ const yuanGroup = (name: string) => `${name}__yuan`;
 const asCharacters = (source: string) => source.replace(/\\u([0-9a-fA-F]{4})/g, (esc, hex: string) => (parseInt(hex, 16) >= 0x3000 ? String.fromCharCode(parseInt(hex, 16)) : esc));
 
 /** A regular expression where `NUM` stands for a printed number; with indices (d) for the figures' columns. */
+/** A row named by its levels: the name of the last level it names, the row's (宣传促销 of …（款）宣传促销（项）). */
+const LEVELLED = /(?:^|\((?:类|款|项)\))([^()]+)\((?:类|款|项)\)$/;
+export const rowName = (name: string) => LEVELLED.exec(name)?.[1] ?? name;
+
 export const re = (source: string, flags = "") =>
   new RegExp(asCharacters(source).replace(IN_WAN, (_, name: string, s1: string, s2: string) => `(?<${name}>NUM)${s1}(?:万${s2}元|(?<${yuanGroup(name)}>(?<!亿)元))`).replace(/NUM/g, `(?:${NUM})`), `d${flags}`);
 

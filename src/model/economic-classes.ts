@@ -58,6 +58,15 @@ export const economicClassKey = (code: string) => `economic-${code}`;
 export const ECONOMIC_CLASS_KEYS: readonly string[] = mapArray(ECONOMIC_CLASSES, ([code]) => economicClassKey(code));
 
 /**
+ * The column key of an economic class printed under 基本支出 in a table by function code (吉林's 部门支出总表: 基本支出 over
+ * 小计 · 工资福利支出 · 商品和服务支出 · 对个人和家庭的补助 · 资本性支出): the basic spending of that class.
+ */
+export const basicClassKey = (code: string) => `basic-economic-${code}`;
+
+/** Those keys, in the classification's order. */
+export const BASIC_CLASS_KEYS: readonly string[] = mapArray(ECONOMIC_CLASSES, ([code]) => basicClassKey(code));
+
+/**
  * Columns of a table of classes across whose label names no class (a label clipped at the page's edge, 对企业, or
  * wrapped past reading): read down the page like any column, but no row's 合计 is judged against the classes.
  */

@@ -526,11 +526,17 @@ function functionItems(doc: BudgetDocument, ctx: RuleContext) {
       else ctx.equal(subject, c.amount, b, what);
       const column = (key: string) => (hit.code ? codeAcrossUnits(t!, hit.code, key) : [amountOf(hit, key)].filter((a): a is Amount => !!a));
       if (c.levels) changeAgainstTable(changes.get(c.amount), t!, column("change"), column("change-adjusted"), subject, ctx);
-      // A 决算's item statement (年初预算为 B 万元，支出决算为 X 万元): B against the row's 年初预算数, where the table prints it.
-      const budgets = t!.columns.some((col) => col.key === "budget-initial") ? column("budget-initial") : [];
-      for (const e of executions)
-        if (samePrinted(e.final, c.amount) && e.basis !== "adjusted" && e.basis !== "full-year" && budgets.length)
-          ctx.sum({ subject: { ...subject, item: `${c.names.join("-")} 年初预算` }, total: e.budget, parts: terms(mapArray(budgets, (a) => inText(t!, a))), relation: { zh: `${what.zh} 年初预算数`, en: `${what.en} initial budget` } });
+      // A 决算's item statement (年初预算为 B 万元，支出决算为 X 万元): B against the row's 年初预算数, where the table prints it;
+      // a 调整后 (全年) 预算 against its 调整预算数 (年初预算为 B0 万元，调整后预算为 B1 万元，支出决算为 X 万元, 黑龙江's).
+      for (const e of executions) {
+        if (!samePrinted(e.final, c.amount)) continue;
+        const revised = e.basis === "adjusted" || e.basis === "full-year";
+        const key = revised ? "budget-revised" : "budget-initial";
+        const budgets = t!.columns.some((col) => col.key === key) ? column(key) : [];
+        if (!budgets.length) continue;
+        const name = revised ? { zh: "调整预算", en: "adjusted budget" } : { zh: "年初预算", en: "initial budget" };
+        ctx.sum({ subject: { ...subject, item: `${c.names.join("-")} ${name.zh}` }, total: e.budget, parts: terms(mapArray(budgets, (a) => inText(t!, a))), relation: { zh: `${what.zh} ${name.zh}数`, en: `${what.en} ${name.en}` } });
+      }
       found = true;
       break;
     }
@@ -670,12 +676,15 @@ const FIGURE_FALLBACK: Partial<Record<TableFigure, FigureSource>> = {
  * statement once (the part states X more than once).
  */
 function generalBudget(doc: BudgetDocument, final: Amount, t: Table, row: Row, ctx: RuleContext, done: Set<ClaimOf<"execution">>) {
-  const initial = inText(t, amountOf(row, "budget-initial"));
-  if (!initial) return;
   for (const e of claimsOfKind(doc, "execution")) {
-    if (e.scope !== "general" || e.basis === "adjusted" || e.basis === "full-year" || done.has(e) || !samePrinted(e.final, final)) continue;
+    if (e.scope !== "general" || done.has(e) || !samePrinted(e.final, final)) continue;
+    // (A 调整后 or 全年 预算 against the 合计's 调整预算数, where the table prints one.)
+    const revised = e.basis === "adjusted" || e.basis === "full-year";
+    const key = revised ? "budget-revised" : "budget-initial";
+    const budget = inText(t, amountOf(row, key));
+    if (!budget) continue;
     done.add(e);
-    ctx.equal({ table: "text", item: `${e.label} 年初预算` }, e.budget, initial, { zh: `${tableName(t)} 合计 ${columnLabel(t, "budget-initial")}`, en: `${tableNameEn(t)} total ${columnLabel(t, "budget-initial")}` });
+    ctx.equal({ table: "text", item: `${e.label} ${revised ? "调整预算" : "年初预算"}` }, e.budget, budget, { zh: `${tableName(t)} 合计 ${columnLabel(t, key)}`, en: `${tableNameEn(t)} total ${columnLabel(t, key)}` });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ColumnSpec, DocumentTemplate, RoleSpec, TableTemplate } from "./types.js";
 import { mapArray } from "../util/arrays.js";
-import { ECONOMIC_CLASSES, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
+import { basicClassKey, ECONOMIC_CLASSES, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
 import { normaliseName } from "../model/names.js";
 
 /*
@@ -35,6 +35,9 @@ const CARRYOVER = /^上年结转(结余|和结余)?(资金)?$/;
 const classifiedAmounts: ColumnSpec[] = [
   // Under a spanning label.
   amount("basic", "基本支出", /^小计$/, /^基本支出$/),
+  // 基本支出 by economic class beside its 小计 (吉林's 部门支出总表: 小计 · 工资福利支出 · 商品和服务支出 · 对个人和家庭的补助 ·
+  // 资本性支出), each class's basic spending; 小计 = their sum (kinds.ts).
+  ...mapArray([...ECONOMIC_CLASSES], ([c, name]) => amount(basicClassKey(c), `基本支出 ${name}`, new RegExp(`^(${c})?${normaliseName(name).replace(/[()]/g, "\\$&")}$`), /^基本支出$/)),
   amount("current-income", "本年收入小计", /^(小计|合计)$/, /^本年收入$/),
   amount("allocation", "财政拨款小计", /^(小计|合计)$/, /^财政拨款(收入|资金)?$/),
   amount("carryover", "上年结转结余", /^(小计|合计)$/, CARRYOVER),

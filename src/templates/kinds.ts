@@ -1,5 +1,5 @@
 import type { RowKind, TableKind } from "../model/document.js";
-import { ECONOMIC_CLASS_KEYS, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
+import { BASIC_CLASS_KEYS, basicClassKey, ECONOMIC_CLASS_KEYS, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
 
 /*
  * What each kind of table holds, whatever province prints it: its name in messages and the identities
@@ -122,6 +122,8 @@ const basicSplit: RowIdentity[] = [
     en: "personnel + public + project",
   },
   { total: "basic", parts: ["personnel", "public"], rows: CLASSIFIED_ROWS, zh: "人员经费 + 公用经费", en: "personnel + public" },
+  // 基本支出 by economic class under it (小计 · 工资福利支出 · 商品和服务支出 · …): the 小计 is their sum.
+  { total: "basic", parts: [...BASIC_CLASS_KEYS], rows: CLASSIFIED_ROWS, when: ["basic", basicClassKey("301")], labelParts: true, zh: "基本支出各经济分类之和", en: "sum of the basic expenditure's economic classes" },
   // This year's budget beside last year's outturn: 预算数 = 上年执行数 + 增减额 (and the adjusted pair).
   { total: "total", parts: ["prior", "change"], rows: CLASSIFIED_ROWS, when: ["prior", "change"], zh: "上年执行数 + 增减额", en: "last year's outturn + change" },
   // …or beside last year's budget: 预算数 = 上年预算数 + 增减额.

@@ -87,8 +87,8 @@ const GROUP = new RegExp(
       // The government procurement planned within the expenditure (深圳's 2023年政府采购项目 over 小计 and its 其中).
       "(\\d{4}年(度)?)?政府采购(项目|预算)?",
       "(功能|经济|部门预算支出经济|部门预算支出功能)分类科目", "(功能|经济)科目", "部门预算支出经济科目",
-      // A 政府采购预算表's 采购品目 over 货物 · 工程 · 服务 (北京), 资金来源 over its sources (福建).
-      "采购品目", "资金来源",
+      // A 政府采购预算表's 采购品目 over 货物 · 工程 · 服务 (北京; 采购类别 over them, 吉林), 资金来源 over its sources (福建).
+      "采购品目", "采购类别", "资金来源",
       // A 项目支出绩效目标表's 绩效指标 over 一级指标 · 二级指标 · 三级指标 · 指标值; its money over its sources
       // (预算金额 · 项目资金 · 资金情况 over 合计 | 财政拨款 | 其他资金, or 年度资金总额 | …: 江西's, 北京's).
       "(年度|主要)?绩效指标", "(本年|年度|项目)?(预算)?(金额|资金)(情况|安排)?(\\(万元\\))?",
@@ -103,7 +103,7 @@ const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资�
  * Labels that are never an amount column's: the code and name columns, the column numbering; a 政府采购预算表's columns
  * of words (采购品目 · 采购类别 · 采购方式 …, 福建's; not its 数量, whose counts would read as figures: not read).
  */
-export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号|(政府)?采购(品目|目录|类别|类型|方式|组织形式)(名称)?|品目(名称)?)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/](项目|科目)(名称)?$/;
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号|(政府)?采购(品目|目录|类别|类型|方式|组织形式|项目)(名称)?|品目(名称)?)+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/](项目|科目)(名称)?$/;
 
 /** Labels complete in themselves: never the last piece of a longer label wrapped above. */
 const WHOLE_LABEL = /^(小计|合计|总计)$/;
@@ -197,7 +197,11 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
       // (A qualifier in brackets on the next line still belongs to it: …比2025年执行数 / （扣除中央基建投资）; and
       // so does the end of its longer form, short and within it: 上年结转 / 结余 is the one column 上年结转结余.)
       const joined = mapArray(s, (x) => x.text).join("");
-      if (GROUP.test(joined) && !/^[(（]/.test(p.text) && !(within && GROUP.test(joined + p.text))) continue;
+      // (Nor does a year alone wrapped in its cell, the rest of the label centred right under it and the only piece of its
+      // line there: 2024年 / 预算数 is the one column 2024年预算数, merged down beside 2025年预算数 over its split.)
+      const yearWrapped = /^\d{4}年度?$/.test(joined) && p.line === last.line + 1 && gap <= unit * 1.5 && GROUP.test(joined + p.text) &&
+        !pieces.some((o) => o !== p && o.line === p.line && overlap(o, { ...last, x0: last.x0 - unit * 2, x1: last.x1 + unit * 2 }) > 0);
+      if (GROUP.test(joined) && !/^[(（]/.test(p.text) && !(within && GROUP.test(joined + p.text)) && !yearWrapped) continue;
       if ((gap <= unit * 1.5 || sameStart || within || inCell) && gap < bestGap) {
         best = s;
         bestGap = gap;

@@ -25,7 +25,7 @@ import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, toke
 import { COUNT_CELL, PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
 import { projectCards } from "./cards.js";
-import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns } from "./header.js";
+import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns, type HeaderLeaf } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
@@ -1120,7 +1120,7 @@ function sections(file: string, b: Block) {
 }
 
 /** The amount columns of a table: the template's, or (generic) those its header names, in printed order. */
-function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boolean, exclude: string[] = []): ColumnSpec[] {
+function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boolean, exclude: string[] = [], wrapped = false): ColumnSpec[] {
   const specs = tpl.columns.filter((c) => c.kind === "amount" && !exclude.includes(c.key));
   if (!fromHeader) return specs;
   const toks = headerTokens(header);
@@ -1131,6 +1131,19 @@ function amountSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: boole
     if (!t) continue;
     used.add(t);
     found.push({ s, x: (t.x0 + t.x1) / 2 });
+  }
+  // With `wrapped`, a column no one label names may be named by a label wrapped in its cell, its pieces read together
+  // (a two-sided 财政拨款收支总表's 一般公共 / 预算 · 政府性 / 基金预算 · 国有资本 / 经营预算), where no column found stands under it.
+  if (wrapped) {
+    const taken = new Set<HeaderLeaf>();
+    const leaves = headerLeaves(mapArray(header, (l) => headerTokens([l])));
+    for (const s of specs) {
+      if (found.some((f) => f.s.key === s.key)) continue;
+      const l = leaves.find((x) => !taken.has(x) && s.leaf.test(x.text) && !found.some((f) => f.x >= x.x0 && f.x <= x.x1));
+      if (!l) continue;
+      taken.add(l);
+      found.push({ s, x: (l.x0 + l.x1) / 2 });
+    }
   }
   if (found.length === 0) return specs.slice(0, 1);
   return mapArray(found.sort((a, b) => a.x - b.x), (f) => f.s);
@@ -2221,7 +2234,7 @@ function expenditureSpecs(tpl: TableTemplate, header: LayoutLine[], fromHeader: 
   const own = total ? { ...tpl, columns: mapArray(tpl.columns, (c) => (c.key === "expenditure-amount" ? { ...c, leaf: /^合计$/ } : c)) } : tpl;
   // A template's table too takes the order its header prints (a converter may print 预算数 after its split);
   // where the header does not name the 预算数, the template's order.
-  const named = amountSpecs(own, side, true, ["income-amount"]);
+  const named = amountSpecs(own, side, true, ["income-amount"], true);
   const specs = fromHeader || named.some((s) => s.key === "expenditure-amount") ? named : amountSpecs(tpl, header, false, ["income-amount"]);
   const restored = mapArray(specs, (s) => (s.key === "expenditure-amount" ? tpl.columns.find((c) => c.key === s.key)! : s));
   const has = (k: string) => restored.some((s) => s.key === k);
@@ -2285,10 +2298,12 @@ function withoutRowNumbers(header: LayoutLine[], body: LayoutLine[]): { header: 
   const kept = mapArray(body, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => !(ROW_NUMBER_AS_AMOUNT.test(t.text) && under(t))) }));
   // (The column numbering row: 栏次 | 1 | 2 …, or 1.00 | 2.00 … beside its 栏次 where the sheet prints two decimals;
   // a line of whole figures alone is a row's figures printed apart from its label.)
+  // (Its label may be spaced out to fill its cell, 栏        次, as 项        目 is: its characters are read together.)
   const numbering = (l: LayoutLine) => {
     const toks = tokensOf(l);
-    const marked = toks.some((t) => /^(栏次|行次)$/.test(normaliseName(t.text)));
-    return toks.every((t) => /^(栏次|行次)$/.test(normaliseName(t.text)) || (marked ? ROW_NUMBER_AS_AMOUNT : ROW_NUMBER).test(t.text));
+    const words = toks.filter((t) => !ROW_NUMBER_AS_AMOUNT.test(t.text) && !ROW_NUMBER.test(t.text));
+    const marked = words.length > 0 && /^((栏|行)次)+$/.test(mapArray(words, (t) => normaliseName(t.text)).join(""));
+    return marked ? toks.every((t) => words.includes(t) || ROW_NUMBER_AS_AMOUNT.test(t.text)) : toks.every((t) => ROW_NUMBER.test(t.text));
   };
   return {
     header: mapArray(header, (l) => ({ ...l, tokens: tokensOf(l).filter((t) => normaliseName(t.text) !== "行次") })),
@@ -2595,8 +2610,20 @@ const sanggongItem = (d: DataLine): string | undefined => SANGGONG_ITEMS.find(([
  */
 function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], unit: string | null, department: string | null): ParsedBlock | null {
   const first = body[0]?.line ?? Infinity;
-  const leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
+  let leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
   if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
+  // A 决算's counts in a lane of their own right of the money (项目 | 预算数 | 决算数 | 项目 | 统计数): each line's tokens from
+  // the second 项目 on are a count's label and figure, read as the counts printed after the money are.
+  const lane = leaves.findIndex((l, i) => i > 0 && /^项目(名称)?$/.test(l.text) && leaves.slice(i + 1).length > 0 && leaves.slice(i + 1).every((o) => STATISTICS.test(o.text)));
+  if (lane > 0) {
+    const cut = leaves[lane].x0 - (leaves[lane].x0 - leaves[lane - 1].x1) / 2;
+    const half = (l: LayoutLine, right: boolean): LayoutLine => {
+      const tokens = tokensOf(l).filter((t) => (t.x0 >= cut) === right);
+      return { ...l, text: mapArray(tokens, (t) => t.text).join(" "), tokens };
+    };
+    body = [...mapArray(body, (l) => half(l, false)), ...mapArray(body, (l) => half(l, true))].filter((l) => tokensOf(l).length > 0);
+    leaves = leaves.slice(0, lane);
+  }
   const listed = (why: string): ParsedBlock => listedBlock(file, b, why);
   const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
