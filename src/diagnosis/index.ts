@@ -17,6 +17,7 @@ import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
 import { makeFamilies, SEPARATE, type Families } from "./families.js";
 import { openValues, type OpenValue } from "./determined.js";
 import { mapArray } from "../util/arrays.js";
+import { percentValues, ratioAfter } from "./percentages.js";
 
 /**
  * Minimal-change diagnosis (Fellegi–Holt): the smallest (weighted) set of printed figures whose change
@@ -301,14 +302,49 @@ function slipPlans(perIdentity: Slip[][]): Slip[][] {
 
 /** Rows that keep figure i changed, its true amount within the rounding interval of `to` (in printed units). */
 function forcedRows(f: Figure, s: Slip): Milp["rows"] {
-  const n = v(s.i);
+  return heldRows(f, s.i, s.to, s.to);
+}
+
+/** Rows that keep figure i changed, its true amount within the rounding intervals of `lo` … `hi` (in printed units). */
+function heldRows(f: Figure, i: number, lo: bigint, hi: bigint): Milp["rows"] {
+  const n = v(i);
   const terms = new Map([[n.y, 1], [n.dp, 1], [n.dn, -1]]);
-  const at = s.to * f.step;
   return [
-    { name: `slip${s.i}`, terms: new Map([[n.z, 1]]), op: ">=", rhs: 1 },
-    { name: `slipLo${s.i}`, terms, op: ">=", rhs: Number(at - f.half) },
-    { name: `slipHi${s.i}`, terms, op: "<=", rhs: Number(at + f.half) },
+    { name: `slip${i}`, terms: new Map([[n.z, 1]]), op: ">=", rhs: 1 },
+    { name: `slipLo${i}`, terms, op: ">=", rhs: Number(lo * f.step - f.half) },
+    { name: `slipHi${i}`, terms, op: "<=", rhs: Number(hi * f.step + f.half) },
   ];
+}
+
+/** A figure of a failing printed percentage held changed, within the values at which the percentage holds (percentPlans). */
+interface PercentPlan {
+  i: number;
+  lo: bigint;
+  hi: bigint;
+}
+
+/** At most this many failing percentages' figures are tried per group (percentPlans). */
+const MAX_PERCENT_FIGURES = 16;
+
+/**
+ * The searches for an equally small explanation that makes a failing printed percentage hold: for each figure of the
+ * program that a failing percentage reads (a figure of its own, not a copy, a stored value or one held as printed),
+ * the values at which the percentage holds, the other figures as printed (percentValues). In the order of the
+ * percentages' findings, then of their terms; a figure once.
+ */
+function percentPlans(percents: readonly RatioIdentity[], hs: HeadSystem): PercentPlan[] {
+  const out: PercentPlan[] = [];
+  for (const id of percents) {
+    for (const t of [...id.numerator, ...id.denominator]) {
+      const i = hs.index.get(t.amount);
+      if (i === undefined || hs.figs[i].amount !== t.amount || hs.tied[i] !== null || hs.fixed[i] || out.some((p) => p.i === i)) continue;
+      const range = percentValues(id, t.amount, hs.figs[i].nonNegative);
+      // (A range holding the printed figure: the percentage fails for another figure of it.)
+      if (range && (range.lo > hs.figs[i].units || range.hi < hs.figs[i].units)) out.push({ i, ...range });
+      if (out.length >= MAX_PERCENT_FIGURES) return out;
+    }
+  }
+  return out;
 }
 
 /**
@@ -324,6 +360,9 @@ interface SolveBudget {
 
 /** At most this many searches for an equally small explanation that undoes typing slips, per group. */
 const SLIP_SEARCHES = MAX_EXPLANATIONS - 1;
+
+/** At most this many searches for an equally small explanation that makes a failing printed percentage hold, per group. */
+const PERCENT_SEARCHES = MAX_EXPLANATIONS - 1;
 
 /**
  * At most this many programs per search of a group (explainGroup): the first, the searches for a tie and those whose
@@ -399,7 +438,16 @@ const DOCUMENT_SECONDS = 60;
  * and by what is left of the document's work (DOCUMENT_WORK), and their number by MAX_SOLVES and DOCUMENT_SOLVES; a
  * set of more than MANY_CHANGES is not searched for a tie.
  */
-async function explainGroup(constraints: LinearConstraint[], whole: LinearConstraint[], weightsOf: (f: Figure) => number, grid: Grid, fam: Families, budget: SolveBudget, fixed: ReadonlySet<Amount>): Promise<{ explanations: Explanation[]; limited: boolean }> {
+async function explainGroup(
+  constraints: LinearConstraint[],
+  whole: LinearConstraint[],
+  weightsOf: (f: Figure) => number,
+  grid: Grid,
+  fam: Families,
+  budget: SolveBudget,
+  fixed: ReadonlySet<Amount>,
+  percents: readonly RatioIdentity[],
+): Promise<{ explanations: Explanation[]; limited: boolean }> {
   const hs = headSystem(constraints, grid, fam, fixed);
   const figs = hs.figs;
   const index = hs.index;
@@ -428,6 +476,9 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   /** Every failing equality's slips (slipsPerIdentity), once a set is found. */
   let ownSlips: Slip[] | null = null;
   let searches = SLIP_SEARCHES;
+  /** The searches that hold a failing percentage's figure at the values making it hold (percentPlans), once a set is found. */
+  let percentLeft: PercentPlan[] | null = null;
+  let percentSearches = PERCENT_SEARCHES;
   let best: number | null = null;
   let solves = 0;
   /** The search ended at a limit of work, not on a proof that nothing (more) is as small. */
@@ -442,15 +493,28 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
       if (cells) tieTerms.set(v(i).f, eps);
     });
     const bound: Milp["rows"] = best === null ? [] : [{ name: "tie", terms: tieTerms, op: "<=", rhs: best }];
+    // First a figure of a failing printed percentage at the values that make it hold: the ranking puts a set that makes
+    // the document's percentages hold before those that leave them wrong, and the solver, free to pick among a dozen
+    // figures under a sum, would find it only by chance (a 项's 年初预算 typed too high in the text: any other item's
+    // lowered to 0 settles the budget's sum as well).
+    if (best !== null && percentLeft === null) percentLeft = percents.length ? percentPlans(percents, hs) : [];
+    let held: PercentPlan | undefined;
+    while (percentSearches > 0 && percentLeft?.length && !held) {
+      const h = percentLeft.shift()!;
+      // (A set found already makes that change, within those values.)
+      if (!out.some((e) => e.changes.some((c) => c.figure.amount === figs[h.i].amount && c.to >= h.lo && c.to <= h.hi))) held = h;
+    }
+    if (held) percentSearches--;
     if (best !== null && plansLeft === null) plansLeft = slipPlans(slipsPerIdentity(constraints, hs, grid));
     let plan: Slip[] | undefined;
-    while (searches > 0 && plansLeft?.length && !plan) {
+    while (!held && searches > 0 && plansLeft?.length && !plan) {
       const p = plansLeft.shift()!;
       // A plan whose every slip a set found undoes would find nothing new to prefer.
       if (p.some((s) => !found.has(slipKey(s)))) plan = p;
     }
     if (plan) searches--;
-    const forced = plan ? plan.flatMap((s) => forcedRows(figs[s.i], s)) : [];
+    const planned = !!plan || !!held;
+    const forced = held ? heldRows(figs[held.i], held.i, held.lo, held.hi) : plan ? plan.flatMap((s) => forcedRows(figs[s.i], s)) : [];
     const model = { ...base, rows: [...base.rows, ...cuts, ...bound, ...forced] };
     // The document's work left, less the program's charge for its root: nothing left, no program.
     const left = budget.work - model.rows.length;
@@ -472,7 +536,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     // The first program lets every figure change, so it always has a solution: "Infeasible" there is HiGHS's
     // presolve misjudging in floating point (solver.ts, noPresolve). It is solved once more without the presolve,
     // out of what is left of the document's work.
-    if (r.infeasible && best === null && !plan && cuts.length === 0 && budget.work - model.rows.length > 0 && !budget.cut) {
+    if (r.infeasible && best === null && !planned && cuts.length === 0 && budget.work - model.rows.length > 0 && !budget.cut) {
       const again = budget.work - model.rows.length;
       counts.presolveOff++;
       r = await solveMilp(model, Math.max(0, (budget.deadline - Date.now()) / 1000), undefined, { nodes: PROGRAM_NODES, lpIterations: Math.min(PROGRAM_WORK, again), noPresolve: true });
@@ -481,7 +545,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
       if (r.timedOut) budget.cut = true;
     }
     if (r.status === "none") {
-      if (plan) continue; // no set as small undoes these slips
+      if (planned) continue; // no set as small undoes these slips (or makes that percentage hold)
       limited = r.stopped;
       break;
     }
@@ -493,7 +557,7 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
     });
     const cost = [...changed].reduce((s, i) => s + weights[i], 0) + following * eps;
     if (changed.size === 0 || (best !== null && cost > best)) {
-      if (plan) continue;
+      if (planned) continue;
       break;
     }
     best ??= cost;
@@ -537,6 +601,24 @@ async function explainGroup(constraints: LinearConstraint[], whole: LinearConstr
   // Out of programs (the group's or the document's) before the first answer.
   if (!out.length && best === null && (solves >= MAX_SOLVES || budget.solves <= 0)) limited = true;
   return { explanations: out, limited };
+}
+
+/**
+ * A change whose value the identities only bound (determined.ts), put by the solver at 0 — the end of every
+ * non-negative figure's interval, its vertex — while printed non-zero, takes the end of its interval nearest its
+ * printed figure instead, where the explanation verifies so: an item lowered "at most 83.76" is not offered as set to
+ * 0.00, a value no figure around it says, and a change to 0 ranks after those that change a figure otherwise
+ * (values.ts, rankByLikelihood) only where 0 is what the identities leave it.
+ */
+function awayFromZero(e: Explanation, whole: LinearConstraint[], fam: Families): void {
+  if (!e.changes.some((c) => c.to === 0n && c.figure.units > 0n)) return;
+  const open = openValues(e, whole, fam);
+  for (const c of e.changes) {
+    const o = open.get(c);
+    if (!o || o.together.length || c.to !== 0n || c.figure.units <= 0n || o.hi === null || o.hi <= 0n || o.hi >= c.figure.units) continue;
+    c.to = o.hi;
+    if (!verifies(whole, replacedBy(e.changes, fam), (cs) => makeGrid(figuresOf(cs)))) c.to = 0n;
+  }
 }
 
 /**
@@ -659,6 +741,9 @@ async function diagnoseWith(
   const troubled: boolean[] = [];
   for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
   const groups = groupsOf(constraints, log, findings, troubled, fam);
+  // The printed percentages that fail (beyond rounding): the searches for a tie try their figures at the values that
+  // make them hold (explainGroup).
+  const failingPercents = mapArray(log.ratios.filter((r) => isDiscrepancy(findings[r.finding])), (r) => r.identity);
   for (const { g, fixed, bounds } of groups) {
     const whole: LinearConstraint[] = [];
     const troubledHere: boolean[] = [];
@@ -673,8 +758,8 @@ async function diagnoseWith(
     let explanations = opts.exactSearch === false ? null : singleFigureExplanations(near, whole, weigh, grid, MAX_EXPLANATIONS, fam, fixed);
     if (explanations) counts.exact++;
     else {
-      let found = await explainGroup(near, whole, weigh, grid, fam, budget, fixed);
-      if (!found.explanations.length && near.length < whole.length) found = await explainGroup(whole, whole, weigh, grid, fam, budget, fixed);
+      let found = await explainGroup(near, whole, weigh, grid, fam, budget, fixed, failingPercents);
+      if (!found.explanations.length && near.length < whole.length) found = await explainGroup(whole, whole, weigh, grid, fam, budget, fixed, failingPercents);
       explanations = found.explanations;
       if (budget.cut) cutGroups.push(firstFailing(g, log, findings));
       else if (!explanations.length && found.limited) spentGroups.push(firstFailing(g, log, findings));
@@ -685,19 +770,25 @@ async function diagnoseWith(
     // copy alone leaves the figure as printed in the table's own identities, so it explains nothing.
     explanations = explanations.filter((e) => !e.changes.some((ch) => aloneCopy(ch.figure.amount, e, printedFigures)));
     if (!explanations.length) continue;
+    for (const e of explanations) awayFromZero(e, whole, fam);
     // Equally small explanations are all reported; the one the rounding of the other figures makes most
     // likely comes first (its figures get the findings, the others are listed as alternatives).
     let [first, ...ties] = rankByLikelihood(explanations, whole, grid, fam);
-    // A failing printed percentage (not an identity of the program) that exactly one of equally small explanations
-    // makes hold tells them apart: that one is named, the others as ruled out by it.
+    // The printed percentages (not identities of the program) tell equally small explanations apart: those that leave
+    // the fewest of them wrong — the failing ones they do not make hold, and those holding as printed that they make
+    // wrong — are named (the first of them by likelihood), the others as ruled out by the percentages.
     let ruledOut: Explanation[] = [];
-    if (ties.length && log.ratios.length) {
+    let settles = true;
+    if (ties.length && (log.ratios.length || log.heldRatios.length)) {
       const all = [first, ...ties];
-      const settling = all.filter((e) => settlesPercentage(e, fam, findings, log));
-      if (settling.length === 1) {
-        [first] = settling;
-        ruledOut = all.filter((e) => e !== first);
-        ties = [];
+      const effects = mapArray(all, (e) => percentageEffect(e, fam, findings, log));
+      const wrong = mapArray(effects, (x) => x.broken - x.settled);
+      const least = Math.min(...wrong);
+      if (wrong.some((w) => w !== least)) {
+        const kept = all.filter((_, j) => wrong[j] === least);
+        ruledOut = all.filter((_, j) => wrong[j] !== least);
+        settles = effects[all.indexOf(kept[0])].settled > 0;
+        [first, ...ties] = kept;
       }
     }
     const culprits = first.changes;
@@ -738,7 +829,7 @@ async function diagnoseWith(
       for (const i of explained) findings[i].explainedBy ??= id;
       const moves = new Map<Amount, Amount>();
       for (const [a, to] of replaced) if (owner.get(a) === c.figure.amount) moves.set(a, to);
-      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), ruledOut: ruledOut.filter((t) => !makesChange(t, c)), explained, id, moves, recalculated: recalculated(c, replaced, owner, fam), partners: partners.get(c)!, open: open.get(c) ?? null });
+      pending.push({ c, first, ties: ties.filter((t) => !makesChange(t, c)), ruledOut: ruledOut.filter((t) => !makesChange(t, c)), settles, explained, id, moves, recalculated: recalculated(c, replaced, owner, fam), partners: partners.get(c)!, open: open.get(c) ?? null });
     }
   }
   explainPercentages(pending, findings, log);
@@ -1041,8 +1132,10 @@ interface Culprit {
   c: Explanation["changes"][number];
   first: Explanation;
   ties: Explanation[];
-  /** Explanations as small that a printed percentage rules out (it holds with this one only). */
+  /** Explanations as small that the printed percentages rule out (they leave more of them wrong than this one). */
   ruledOut: Explanation[];
+  /** This explanation makes a failing percentage hold (else it only leaves holding one that those ruled out make wrong). */
+  settles: boolean;
   /** Indexes of the findings it explains. */
   explained: number[];
   id: string;
@@ -1101,18 +1194,28 @@ function ratioHoldsWith<T>(identity: RatioIdentity, replacement: (a: Amount) => 
 }
 
 /**
- * Does the explanation make some failing printed percentage hold (as explainPercentages would credit it)? Of equally
- * small explanations, the only one that does is the one the document's percentages point at.
+ * What the explanation does to the printed percentages: how many failing ones it makes hold (as explainPercentages
+ * would credit them), and how many holding on the printed figures (exactly or within rounding) it makes wrong — a
+ * budget set to 0 leaves its 完成预算的 P% nothing to be a percentage of. Of equally small explanations, those that leave
+ * the fewest wrong (broken − settled) are the ones the document's percentages point at.
  */
-function settlesPercentage(e: Explanation, fam: Families, findings: Finding[], log: IdentityLog): boolean {
+function percentageEffect(e: Explanation, fam: Families, findings: Finding[], log: IdentityLog): { settled: number; broken: number } {
   const moves = replacedBy(e.changes, fam);
-  const replacement = (a: Amount): { amount: Amount; by: true } | null => {
-    for (const [m, to] of moves) if (m === a || (sameLoc(m.location, a.location) && m.decimals === a.decimals && !m.exact)) return { amount: m === a ? to : withUnits(a, unitsOf(to)), by: true };
-    for (const c of e.changes) if (sameLoc(c.figure.amount.location, a.location)) return { amount: withUnits(a, c.to), by: true };
+  const replacement = (a: Amount): Amount | null => {
+    for (const [m, to] of moves) if (m === a || (sameLoc(m.location, a.location) && m.decimals === a.decimals && !m.exact)) return m === a ? to : withUnits(a, unitsOf(to));
+    for (const c of e.changes) if (sameLoc(c.figure.amount.location, a.location)) return withUnits(a, c.to);
     return null;
   };
-  for (const { identity, finding } of log.ratios) if (isDiscrepancy(findings[finding]) && ratioHoldsWith(identity, replacement)) return true;
-  return false;
+  let settled = 0;
+  let broken = 0;
+  for (const { identity, finding } of log.ratios) {
+    const after = ratioAfter(identity, replacement);
+    if (after === null) continue;
+    if (isDiscrepancy(findings[finding])) settled += after ? 1 : 0;
+    else broken += after ? 0 : 1;
+  }
+  for (const identity of log.heldRatios) if (ratioAfter(identity, replacement) === false) broken++;
+  return { settled, broken };
 }
 
 /**
@@ -1206,9 +1309,13 @@ function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, 
       ? `；同样小的另一种解释：${mapArray(ties, otherwise).join("；或 ")}——仅凭这些等式无法判断是哪一个数字有误`
       : `; an equally small explanation: ${mapArray(ties, otherwise).join("; or ")} — the identities alone cannot tell which figure is wrong`;
   if (p.ruledOut.length)
-    message += zh
-      ? `；同样小的另一种解释（${mapArray(p.ruledOut, otherwise).join("；或 ")}）不能使文字中的百分比成立，故取此解释`
-      : `; an equally small explanation (${mapArray(p.ruledOut, otherwise).join("; or ")}) leaves a printed percentage wrong, this one makes it hold`;
+    message += p.settles
+      ? zh
+        ? `；同样小的另一种解释（${mapArray(p.ruledOut, otherwise).join("；或 ")}）不能使文字中的百分比成立，故取此解释`
+        : `; an equally small explanation (${mapArray(p.ruledOut, otherwise).join("; or ")}) leaves a printed percentage wrong, this one makes it hold`
+      : zh
+        ? `；同样小的另一种解释（${mapArray(p.ruledOut, otherwise).join("；或 ")}）会使原本成立的百分比不成立，故取此解释`
+        : `; an equally small explanation (${mapArray(p.ruledOut, otherwise).join("; or ")}) makes wrong a printed percentage that holds, this one leaves it holding`;
   if (!expl.proven) message += zh ? "（求解限度内找到的最优解，未证明为最小）" : " (the best found within the solver's limits, not proven smallest)";
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(p.recalculated, (r) => r.from.location), ...mapArray(explained, (f) => f.location)])

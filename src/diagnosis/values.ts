@@ -218,17 +218,31 @@ export function unlikelihood(e: Explanation, whole: LinearConstraint[], grid: Gr
 /**
  * Explanations in order of likelihood: first those with more corrections that undo two adjacent digits typed the
  * wrong way round (152.91 for 125.91: a transposition, the commonest slip of a hand copying figures, and one no
- * sibling's correction mimics unless its own digits happen to be so); then by unlikelihood; then, where both are
+ * sibling's correction mimics unless its own digits happen to be so); then those with fewer corrections that make a
+ * figure printed non-zero 0 (zeroings); then by unlikelihood; then, where both are
  * equal, by where their changed figures are printed (placeOrder) and the values they propose: never by the order the
  * solver happened to find them in, so the figure blamed does not depend on the solver's path.
  */
 export function rankByLikelihood(explanations: Explanation[], whole: LinearConstraint[], grid: Grid, fam: Families = SEPARATE): Explanation[] {
-  const scored = mapArray(explanations, (e) => ({ e, t: transpositions(e, whole, fam), s: unlikelihood(e, whole, grid, fam) }));
+  const scored = mapArray(explanations, (e) => ({ e, t: transpositions(e, whole, fam), z: zeroings(e), s: unlikelihood(e, whole, grid, fam) }));
   // Where two figures are printed at one place (a web page on one line, its table's cells with no column of their
   // own), the first the identities name comes first: a total before its parts, as the printed order would have it.
   const seen = new Map<Amount, number>();
   for (const c of whole) for (const t of c.terms) if (!seen.has(t.amount)) seen.set(t.amount, seen.size);
-  return mapArray(scored.sort((a, b) => b.t - a.t || a.s - b.s || explanationOrder(a.e, b.e, seen)), (x) => x.e);
+  return mapArray(scored.sort((a, b) => b.t - a.t || a.z - b.z || a.s - b.s || explanationOrder(a.e, b.e, seen)), (x) => x.e);
+}
+
+/**
+ * How many of an explanation's corrections make a figure printed non-zero 0. Where the identities only bound a figure
+ * (a sum of items at most its whole), the solver's value is an end of its interval, and 0 is the end of every
+ * non-negative figure's: any item could absorb the excess down to 0, and which one the solver returned first would
+ * otherwise be named. A figure printed with a value and meant to be nil is no commoner slip than a figure mistyped, so
+ * such a correction comes after those that change a figure otherwise (still listed as an equally small explanation).
+ */
+function zeroings(e: Explanation): number {
+  let n = 0;
+  for (const c of e.changes) if (c.to === 0n && c.figure.units !== 0n) n++;
+  return n;
 }
 
 /**

@@ -44,12 +44,17 @@ export interface IdentityLog {
    * the figures it proposes to correct make the percentage hold.
    */
   ratios: LoggedRatio[];
+  /**
+   * The percentage identities that hold on the printed figures (exactly, or as the rounded ratio): the diagnosis
+   * prefers, of equally small explanations, one that leaves them holding (a budget set to 0 breaks its 完成预算的 P%).
+   */
+  heldRatios: RatioIdentity[];
   /** Indexes of the findings of the rules that judge the whole system (rounding-consistency). */
   systemFindings: number[];
 }
 
 export function emptyLog(): IdentityLog {
-  return { linear: [], ratioFigures: [], ratios: [], systemFindings: [] };
+  return { linear: [], ratioFigures: [], ratios: [], heldRatios: [], systemFindings: [] };
 }
 
 /**
@@ -381,9 +386,16 @@ class EngineContext implements RuleContext {
       for (const t of id.denominator) figures.push(t.amount);
     }
     // Most printed percentages are the rounded ratio: decided on the integer grid, no division made.
-    if (ratioHoldsOnGrid(id)) return;
+    if (ratioHoldsOnGrid(id)) {
+      this.log?.heldRatios.push(id);
+      return;
+    }
     const v = judgeRatio(id);
-    if (!v || v.holds) return;
+    if (!v) return;
+    if (v.holds) {
+      this.log?.heldRatios.push(id);
+      return;
+    }
     const related: SourceLocation[] = [];
     for (const t of id.numerator) related.push(t.amount.location);
     for (const t of id.denominator) related.push(t.amount.location);

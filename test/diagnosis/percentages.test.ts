@@ -76,3 +76,49 @@ describe("the diagnosis and the percentages computed from the figure it corrects
     expect(findings[1].explainedBy).toBeUndefined();
   });
 });
+
+/*
+ * A whole's budget at least the Σ of its items' (budget-execution: the text's 一般公共预算 年初预算 ≥ the 项's it states),
+ * each item with its 完成年初预算的 P% (决算 ÷ 年初预算). One item's budget typed too high breaks the inequality alone, and
+ * lowering any item settles it as well: five equally small explanations. Only the typed item's own percentage says which
+ * (it holds with the true budget); an item set to 0 makes its own percentage wrong.
+ */
+function budgets(typed: string) {
+  const whole = at("100.00", 1, 10);
+  const printed = ["20.00", "15.00", typed, "30.00", "10.00"];
+  const finals = ["20.00", "15.75", "26.00", "27.00", "9.50"];
+  const percents = ["100.00", "105.00", "104.00", "90.00", "95.00"];
+  const items = printed.map((b, i) => at(b, 10 + i, 10));
+  const log = emptyLog();
+  const findings: Finding[] = [finding("budget-execution", whole.location)];
+  log.linear.push({ constraint: { kind: "le", terms: [...items.map((amount) => ({ amount, coef: 1 as const })), { amount: whole, coef: -1 as const }], subject: { table: "text" }, location: whole.location }, finding: 0 });
+  items.forEach((b, i) => {
+    const identity: RatioIdentity = {
+      subject: { table: "text", column: "完成预算%" },
+      percent: at(percents[i], 10 + i, 40),
+      numerator: [{ amount: at(finals[i], 10 + i, 25) }],
+      denominator: [{ amount: b }],
+      relation: { zh: "决算数 ÷ 年初预算数", en: "the final figure ÷ the budget" },
+    };
+    // (As the engine logs them: the failing with their findings, the others as holding.)
+    if (i === 2 && typed !== "25.00") {
+      log.ratios.push({ identity, finding: findings.length });
+      findings.push(finding("budget-execution", identity.percent.location));
+    } else log.heldRatios?.push(identity); // (no such list before round 52)
+  });
+  return { log, findings };
+}
+
+describe("the percentages tell equally small explanations apart", () => {
+  it("an item's budget typed too high under its whole's: the item whose own percentage holds with the change is named", async () => {
+    const { log, findings } = budgets("35.00");
+    const out = await diagnose(doc, findings, log, options);
+    expect(out.map((f) => [f.location.line, f.stated])).toEqual([[12, "35"]]);
+    // Its value is bounded by the whole (at most 25.00 and a little rounding), and its percentage holds with it.
+    expect(out[0].computed).toBeNull();
+    expect(out[0].message).toMatch(/at most 25\.0\d/);
+    expect(out[0].message).toMatch(/leaves a printed percentage wrong, this one makes it hold/);
+    expect(out[0].diagnosis!.alternatives).toEqual([]);
+    expect(findings.map((f) => f.explainedBy)).toEqual([out[0].id, out[0].id]);
+  });
+});
