@@ -1,5 +1,6 @@
 import type { RowKind, TableKind } from "../model/document.js";
 import { ECONOMIC_CLASS_KEYS, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
+import { mapArray } from "../util/arrays.js";
 
 /*
  * What each kind of table holds, whatever province prints it: its name in messages and the identities
@@ -110,7 +111,7 @@ const basicPlusProject: RowIdentity = {
 };
 
 /** A 决算's budget stage printed over its own split (年初预算数 over 小计 · 基本支出 · 项目支出): its 小计 their sum. */
-const stageSplit: RowIdentity[] = (["budget-initial", "budget-revised"] as const).map((k) => ({
+const stageSplit: RowIdentity[] = mapArray(["budget-initial", "budget-revised"] as const, (k) => ({
   total: k,
   parts: [`${k}-basic`, `${k}-project`],
   rows: CLASSIFIED_ROWS,
