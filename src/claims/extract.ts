@@ -11,6 +11,7 @@ import { staffing } from "./staffing.js";
 import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, Para, paragraphsOf, PERCENT_AFTER, re } from "./para.js";
 import type { Change, Claim, Claims, Paragraph, ProcurementClaim, SanggongComponent, TableFigure, UnitComponent } from "./types.js";
 import { mapArray } from "../util/arrays.js";
+import { templateByName } from "../templates/index.js";
 
 /**
  * The year compared with: 2022年 (its number kept), 2022年度, 上年, 上一年度; with a short note in brackets after it
@@ -426,9 +427,10 @@ function otherNotes(j: JoinedText, out: Claim[]) {
   }
 }
 
-const BY_TITLE: [RegExp, ((j: JoinedText, out: Claim[]) => void)[]][] = [
+/** Readers by a part's title; `titled`: only in a document whose template titles its written parts so (titledNotes). */
+const BY_TITLE: [RegExp, ((j: JoinedText, out: Claim[]) => void)[], titled?: true][] = [
   // (部门编制说明 in Shanghai's budget system, a sheet of its workbook.)
-  [/编制说明$/, [budgetNotes]],
+  [/编制说明$/, [budgetNotes], true],
   [/其他相关情况说明$/, [otherNotes]],
   // A 部门决算's 情况说明 (its title may wrap: …部门决算情况 / 说明), numbered 第三部分 or not.
   [/决算情况(说明)?$/, [finalNotes]],
@@ -465,10 +467,10 @@ function statedStage(doc: BudgetDocument): "budget" | "final" {
 const SUBSECTION_TITLE = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.．、])/;
 
 /** The readers of a part: by its title (a 决算's 情况说明, Shanghai's 说明s), else by its number (Shenzhen's 第N部分). */
-function readersOf(part: TextPart): ((j: JoinedText, out: Claim[]) => void)[] {
+function readersOf(part: TextPart, titledNotes: boolean): ((j: JoinedText, out: Claim[]) => void)[] {
   const title = normaliseName(part.title);
   const titled = part.number === null || TITLED_EVEN_IF_NUMBERED.test(title);
-  const byTitle = titled ? BY_TITLE.filter(([rx]) => rx.test(title)).flatMap(([, fs]) => fs) : [];
+  const byTitle = titled ? BY_TITLE.filter(([rx, , own]) => rx.test(title) && (!own || titledNotes)).flatMap(([, fs]) => fs) : [];
   // A numbered part read by its title is a 决算's: the 预算 readers by number (Shenzhen's 第三部分 …) do not apply.
   const byPart = part.number !== null && byTitle.length ? [] : BY_PART[part.number ?? 0] ?? [];
   return [...byPart, ...byTitle];
@@ -482,12 +484,12 @@ function readersOf(part: TextPart): ((j: JoinedText, out: Claim[]) => void)[] {
  * nine pieces, all but the first read by the generic reader, or each by the 决算's reader without what the sections
  * before it stated); printed as text, they are paragraphs.
  */
-function readingParts(parts: TextPart[]): TextPart[] {
+function readingParts(parts: TextPart[], titledNotes: boolean): TextPart[] {
   const out: TextPart[] = [];
   let read: ReturnType<typeof readersOf> = [];
   for (const part of parts) {
     const last = out[out.length - 1];
-    const readers = readersOf(part);
+    const readers = readersOf(part, titledNotes);
     const same = readers.length === read.length && readers.every((f, i) => f === read[i]);
     if (last && read.length && (!readers.length || same) && part.number === null && SUBSECTION_TITLE.test(normaliseName(part.title))) {
       const heading = { line: part.location.line ?? part.lines[0]?.line ?? 0, text: part.title, ...(part.location.page != null ? { page: part.location.page } : {}) };
@@ -506,9 +508,11 @@ export function extractClaims(doc: BudgetDocument): Claims {
   const paragraphs: Paragraph[] = [];
   let generic = 0;
   const stage = statedStage(doc);
-  for (const part of readingParts(doc.text)) {
+  // (A document read under a template's name that no longer exists, or none: as by kind alone.)
+  const titledNotes = templateByName(doc.template)?.titledNotes === true;
+  for (const part of readingParts(doc.text, titledNotes)) {
     const j = joinPart(part, part.location.file);
-    const readers = readersOf(part);
+    const readers = readersOf(part, titledNotes);
     for (const f of readers) f(j, claims);
     // A part no province's reader knows: the statements every province prints (generic.ts).
     if (!readers.length) {

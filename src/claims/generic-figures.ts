@@ -230,10 +230,11 @@ const CODE_ITEM = re(
 const CODE_LEVEL: Record<number, "类" | "款" | "项"> = { 3: "类", 5: "款", 7: "项" };
 /**
  * 按支出功能分类，包括科学技术支出 28.00 万元、社会保障和就业支出 396.67 万元、… · 按支出功能分类科目，2026年一般公共预算财政拨款
- * 支出中：社会保障和就业支出 2057.83 万元，占 11.15%；… (北京): the 类 of the function classification, each named as the
- * classification names it (ending in 支出), no level marked; the spending named before 中 (group `intro`) says whose.
+ * 支出中：社会保障和就业支出 2057.83 万元，占 11.15%；… (北京) · 按支出功能分类：社会保障和就业支出 50.71 万元；… (a county's
+ * 编制说明, the list straight after the colon): the 类 of the function classification, each named as the classification
+ * names it (ending in 支出), no level marked; the spending named before 中 (group `intro`) says whose.
  */
-const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类(?:科目)?\s*[,:]?\s*(?:(?:主要)?包括\s*:?|(?<intro>(?:20\d\d\s*年度?)?[^\d,;:。]{0,30}?支出(?:预算)?中\s*[:,]))`, "g");
+const BY_FUNCTION = sre(String.raw`按(?:照)?支出功能分类(?:科目)?\s*(?:[,:]?\s*(?:(?:主要)?包括\s*:?|(?<intro>(?:20\d\d\s*年度?)?[^\d,;:。]{0,30}?支出(?:预算)?中\s*[:,]))|:)`, "g");
 /** Whose spending a 类 list's `…支出中：` names: the 一般公共预算's, every fund's of the 财政拨款 (not its table alone), or the department's. */
 const introScope = (intro: string): FunctionItemClaim["scope"] =>
   /一\s*般\s*公\s*共\s*预\s*算/.test(intro) ? "general" : /财\s*政\s*拨\s*款/.test(intro) ? "allocation" : scopeOf(intro);

@@ -32,6 +32,13 @@ const CARRYOVER = /^上年结转(结余|和结余)?(资金)?$/;
  * The amount columns a table read by kind alone may print. A spec with a `group` names a leaf under that
  * spanning label (小计 under 基本支出 is 基本支出); those are tried first.
  */
+/** A budget stage's columns under its label: its 小计 (the stage's own key), its 基本支出 and its 项目支出. */
+const stageSplit = (key: string, label: string, group: RegExp): ColumnSpec[] => [
+  { ...amount(key, label, /^(小计|合计)$/, group), budgetStage: true },
+  { ...amount(`${key}-basic`, `${label} 基本支出`, /^基本支出$/, group), budgetStage: true },
+  { ...amount(`${key}-project`, `${label} 项目支出`, /^项目支出$/, group), budgetStage: true },
+];
+
 const classifiedAmounts: ColumnSpec[] = [
   // Under a spanning label.
   amount("basic", "基本支出", /^小计$/, /^基本支出$/),
@@ -104,6 +111,10 @@ const classifiedAmounts: ColumnSpec[] = [
   // 基本支出 · 项目支出): read only in a header that prints 决算数 (header.ts, nameColumns), in no row identity.
   { ...amount("budget-initial", "年初预算数", /^(年初)?预算数?$/), budgetStage: true },
   { ...amount("budget-revised", "调整预算数", /^(调整(后)?|全年)预算数?$/), budgetStage: true },
+  // …or each stage over its own split (年初预算数 | 调整预算数 | 决算数, each over 小计 · 基本支出 · 项目支出: 浙江's, printed on a
+  // landscape page): a budget's 小计 is that budget, its 基本支出 and 项目支出 columns of their own (summed by the kind).
+  ...stageSplit("budget-initial", "年初预算数", /^(年初)?预算数?$/),
+  ...stageSplit("budget-revised", "调整预算数", /^(调整(后)?|全年)预算数?$/),
   // …and the 决算数 as a percentage of it (决算数为全年预算数的%, 完成率): printed, in no identity.
   { key: "execution-pct", kind: "text", label: "决算数为预算数的%", leaf: /^决算数?为.{0,6}预算数?的?([(（]?%[)）]?)?$|^(预算)?完成率([(（]?%[)）]?)?$/ },
   { ...amount("change", "增减额", /^增减(额|金额)$/), nonNegative: false },

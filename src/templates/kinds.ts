@@ -1,5 +1,6 @@
 import type { RowKind, TableKind } from "../model/document.js";
 import { BASIC_CLASS_KEYS, basicClassKey, ECONOMIC_CLASS_KEYS, economicClassKey, UNREAD_CLASS_KEYS } from "../model/economic-classes.js";
+import { mapArray } from "../util/arrays.js";
 
 /*
  * What each kind of table holds, whatever province prints it: its name in messages and the identities
@@ -109,6 +110,16 @@ const basicPlusProject: RowIdentity = {
   en: "basic + project",
 };
 
+/** A 决算's budget stage printed over its own split (年初预算数 over 小计 · 基本支出 · 项目支出): its 小计 their sum. */
+const stageSplit: RowIdentity[] = mapArray(["budget-initial", "budget-revised"] as const, (k) => ({
+  total: k,
+  parts: [`${k}-basic`, `${k}-project`],
+  rows: CLASSIFIED_ROWS,
+  when: [`${k}-basic`],
+  zh: k === "budget-initial" ? "年初预算数 基本支出 + 项目支出" : "调整预算数 基本支出 + 项目支出",
+  en: k === "budget-initial" ? "initial budget: basic + project" : "revised budget: basic + project",
+}));
+
 /** The same where 基本支出 is printed only as 人员经费 | 公用经费 (no 基本支出 column of its own). */
 const basicSplit: RowIdentity[] = [
   { ...basicPlusProject, when: ["basic"] },
@@ -129,6 +140,7 @@ const basicSplit: RowIdentity[] = [
   // …or beside last year's budget: 预算数 = 上年预算数 + 增减额.
   { total: "total", parts: ["prior-budget", "change"], rows: CLASSIFIED_ROWS, when: ["prior-budget", "change"], zh: "上年预算数 + 增减额", en: "last year's budget + change" },
   { total: "budget-adjusted", parts: ["prior-adjusted", "change-adjusted"], rows: CLASSIFIED_ROWS, when: ["prior-adjusted", "change-adjusted"], zh: "扣除后上年执行数 + 扣除后增减额", en: "adjusted outturn + adjusted change" },
+  ...stageSplit,
 ];
 
 /** A 决算's fund tables: what was spent this year is what there was (carried over + received) less what is carried on. */

@@ -85,6 +85,8 @@ export const shanghai: DocumentTemplate = {
   description: "上海市区级部门预算 / 单位预算: 1 财务收支预算总表 … 9 “三公”经费和机关运行经费预算表 (元; 三公 万元)",
   stage: "budget",
   moneyUnit: "元",
+  // 部门预算编制说明 and 其他相关情况说明, each read by what its title says.
+  titledNotes: true,
   tables: [
     t(1, { kind: "summary", title: "财务收支预算总表", titlePatterns: [/^(部门|单位|预算单位)?财务收支预算总表$/], layout: "two-sided", columns: summaryColumns(/预算数/), roles: summaryRoles }),
     t(2, {

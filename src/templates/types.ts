@@ -85,4 +85,10 @@ export interface DocumentTemplate {
    * template reads them, under the generic template's number, only where printed.
    */
   alsoByKind?: TableKind[];
+  /**
+   * Its written parts are titled, not numbered (上海's 部门预算编制说明, then 其他相关情况说明 with the 三公, 机关运行经费 …):
+   * a part titled …编制说明 is read as that template's (src/claims/extract.ts). In a document of any other template such a
+   * part is its whole written explanation (a county's 部门预算编制说明 in sections 一 … 八), read by the generic reader.
+   */
+  titledNotes?: true;
 }

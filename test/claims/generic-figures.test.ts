@@ -349,6 +349,18 @@ describe("the generic reader: figures that restate a table", () => {
     expect(read("1.按支出功能分类，包括科学技术 28.00 万元。", "按支出经济分类，包括工资福利支出 20 万元。", "按支出功能分类，包括比上年科学技术支出 28.00 万元。")).toEqual([]);
   });
 
+  it("按支出功能分类：A 支出 a 万元；…, the list straight after the colon (西藏 probe's county 编制说明): the 类 of the paragraph's spending", () => {
+    const items = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]} ${c.amount.text} ${c.scope ?? "none"}`] : []));
+    expect(items("三、一般公共预算支出预算情况", "2025年一般公共预算支出584.67万元，其中：基本支出406.95万元，项目支出177.72万元。按支出功能分类：社会保障和就业支出50.71万元；卫生健康支出20.50万元；农林水支出481.73万元；住房保障支出31.73万元。")).toEqual([
+      "社会保障和就业支出 50.71 general",
+      "卫生健康支出 20.50 general",
+      "农林水支出 481.73 general",
+      "住房保障支出 31.73 general",
+    ]);
+    // A colon that opens no list of 类 (按支出功能分类：见表5): none.
+    expect(items("三、一般公共预算支出预算情况", "按支出功能分类：见表5。")).toEqual([]);
+  });
+
   it("a numbered item naming a 类 by its whole name, no level marked (江苏's 2．社会保障和就业支出1890.27万元): the 类 of the section's table", () => {
     const items = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]}(${c.levels?.[0]}) ${c.amount.text} ${c.scope ?? "none"}`] : []));
     expect(items("（二）支出预算总计 24,169.74 万元。包括：", "2．社会保障和就业支出1890.27万元。主要用于离休费。", "3、住房保障支出 5686.35万元。")).toEqual([

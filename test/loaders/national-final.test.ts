@@ -190,6 +190,64 @@ describe("a national 决算 read with Shanghai's titles: 年初预算数 and 调
   });
 });
 
+/**
+ * The same table with each stage over its own split (浙江 probe, round 52): 年初预算数 | 调整预算数 | 决算数, each over 小计 ·
+ * 基本支出 · 项目支出 (nine figures a row, printed on a landscape page). The budgets' 小计 are budget-initial and
+ * budget-revised, their 基本支出 and 项目支出 columns of their own, each stage's 小计 their sum.
+ */
+const splitStagesTable = (initialBasicOfRunning = "1,490.00") => {
+  const row = (code: string, name: string, xs: string[]) => `${pad(code, 10)}${pad(name, 30)}${xs.map((x) => padL(x, 12)).join("")}`;
+  // [初 小计, 初 基本, 初 项目, 调 小计, 调 基本, 调 项目, 决 小计, 决 基本, 决 项目]
+  const stages = (b: [string, string, string], a: [string, string, string], f: [string, string, string]) => [...b, ...a, ...f];
+  return [
+    `                  ${GENERAL}`,
+    "                                                                                              单位：万元",
+    // (Each stage's label centred over its three columns.)
+    `${pad("", 20)}${pad("项目", 20)}${["年初预算数", "调整预算数", "决算数"].map((x) => pad(`${" ".repeat(15 - Math.floor(x.length / 2))}${x}`, 36)).join("")}`,
+    `${pad("科目编码", 10)}${pad("科目名称", 30)}${[1, 2, 3].flatMap(() => ["小计", "基本支出", "项目支出"]).map((x) => padL(x, 12)).join("")}`,
+    row("201", "一般公共服务支出", stages(["2,000.00", "1,490.00", "510.00"], ["2,110.00", "1,505.00", "605.00"], ["2,106.66", "1,503.52", "603.14"])),
+    row("20106", "财政事务", stages(["2,000.00", "1,490.00", "510.00"], ["2,110.00", "1,505.00", "605.00"], ["2,106.66", "1,503.52", "603.14"])),
+    row("2010601", "行政运行", stages(["1,500.00", initialBasicOfRunning, "10.00"], ["1,515.00", "1,505.00", "10.00"], ["1,511.89", "1,503.52", "8.37"])),
+    row("2010602", "一般行政管理事务", stages(["10.00", "", "10.00"], ["10.00", "", "10.00"], ["10.00", "", "10.00"])),
+    row("2010607", "信息化建设", stages(["140.00", "", "140.00"], ["135.00", "", "135.00"], ["135.25", "", "135.25"])),
+    row("2010608", "财政委托业务支出", stages(["350.00", "", "350.00"], ["450.00", "", "450.00"], ["449.52", "", "449.52"])),
+    row("208", "社会保障和就业支出", stages(["330.00", "330.00", ""], ["327.00", "327.00", ""], ["326.72", "326.72", ""])),
+    row("20805", "行政事业单位养老支出", stages(["330.00", "330.00", ""], ["327.00", "327.00", ""], ["326.72", "326.72", ""])),
+    row("2080501", "行政单位离退休", stages(["85.00", "85.00", ""], ["85.00", "85.00", ""], ["84.65", "84.65", ""])),
+    row("2080505", "机关事业单位基本养老保险缴费支出", stages(["163.00", "163.00", ""], ["161.00", "161.00", ""], ["160.75", "160.75", ""])),
+    row("2080506", "机关事业单位职业年金缴费支出", stages(["81.00", "81.00", ""], ["80.00", "80.00", ""], ["80.38", "80.38", ""])),
+    row("2080599", "其他行政事业单位养老支出", stages(["1.00", "1.00", ""], ["1.00", "1.00", ""], ["0.94", "0.94", ""])),
+    row("210", "卫生健康支出", stages(["60.00", "60.00", ""], ["61.00", "61.00", ""], ["60.99", "60.99", ""])),
+    row("21011", "行政事业单位医疗", stages(["60.00", "60.00", ""], ["61.00", "61.00", ""], ["60.99", "60.99", ""])),
+    row("2101101", "行政单位医疗", stages(["60.00", "60.00", ""], ["61.00", "61.00", ""], ["60.99", "60.99", ""])),
+    row("221", "住房保障支出", stages(["440.00", "440.00", ""], ["446.00", "446.00", ""], ["445.69", "445.69", ""])),
+    row("22102", "住房改革支出", stages(["440.00", "440.00", ""], ["446.00", "446.00", ""], ["445.69", "445.69", ""])),
+    row("2210201", "住房公积金", stages(["185.00", "185.00", ""], ["187.00", "187.00", ""], ["187.19", "187.19", ""])),
+    row("2210203", "购房补贴", stages(["255.00", "255.00", ""], ["259.00", "259.00", ""], ["258.50", "258.50", ""])),
+    row("", "合计", stages(["2,830.00", "2,320.00", "510.00"], ["2,944.00", "2,339.00", "605.00"], ["2,940.05", "2,336.91", "603.14"])),
+    "",
+  ];
+};
+
+describe("a national 决算 read with Shanghai's titles: 年初预算数 | 调整预算数 | 决算数 each over 小计 · 基本支出 · 项目支出", () => {
+  it("reads each stage's three columns: the budgets' 小计 as budget-initial / budget-revised, their splits as columns of their own", () => {
+    const text = replaced(GENERAL, BASIC, splitStagesTable());
+    const d = loadLayoutText("决算.txt", text);
+    expect(d.unknownTables ?? []).toEqual([]);
+    const t = d.tables.find((x) => x.kind === "general-function")!;
+    expect(t.id).toBe("T5");
+    const total = t.rows[t.rows.length - 1];
+    const keys = ["budget-initial", "budget-initial-basic", "budget-initial-project", "budget-revised", "budget-revised-basic", "budget-revised-project", "total", "basic", "project"];
+    expect(keys.map((k) => total.cells[k]?.text)).toEqual(["2,830.00", "2,320.00", "510.00", "2,944.00", "2,339.00", "605.00", "2,940.05", "2,336.91", "603.14"]);
+    expect(errors(text).filter((f) => f.table === "T5")).toEqual([]);
+  });
+
+  it("fails: a budget's 基本支出 retyped is a row-total error of its row (小计 = 基本支出 + 项目支出 within the stage)", () => {
+    const fs = errors(replaced(GENERAL, BASIC, splitStagesTable("1,940.00"))).filter((f) => f.table === "T5" && f.ruleId === "row-total");
+    expect(fs.map((f) => f.code)).toEqual(["2010601"]);
+  });
+});
+
 describe("a table number printed between a title and its 单位 line (财决05表, as 公开05表)", () => {
   // (And with a province's short name before it, 广东's 粤财决公开05表: it was read as a table's title.)
   it.each(["财决05表", "粤财决公开05表", "粤决05表"])("is no table of its own: the table under %s is read", (number) => {

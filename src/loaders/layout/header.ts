@@ -241,6 +241,25 @@ export function headerLeaves(lines: LayoutToken[][], options: { band?: "keep" | 
       if (!groups.includes(g)) groups.push(g);
     });
   }
+  // Three stages side by side on one line, the budgets before the 决算数 (年初预算数 | 调整预算数 | 决算数, each over 小计 ·
+  // 基本支出 · 项目支出: 浙江's 一般公共预算财政拨款支出决算表), over labels that print one list of items three times: each
+  // spans one printing, so long as it stands over its printing, between the midpoints that part it from the others.
+  const stageRun = cells.filter((c) => STAGES.test(c.text)).sort((a, b) => centre(a) - centre(b));
+  if (stageRun.length >= 3 && stageRun.every((c) => c.top === stageRun[0].top) && stageRun.slice(0, -1).every((c) => STAGE_BUDGET.test(c.text)) && STAGE_FINAL.test(stageRun[stageRun.length - 1].text)) {
+    const n = stageRun.length;
+    const below = cells.filter((c) => c.top > stageRun[0].bottom && !LABEL_COLUMN.test(c.text) && !stageRun.includes(c)).sort((a, b) => centre(a) - centre(b));
+    const size = below.length / n;
+    if (Number.isInteger(size) && size >= 2 && repeats(below, size)) {
+      const cuts = [-Infinity, ...mapArray(stageRun.slice(1), (_, k) => (below[(k + 1) * size - 1].x1 + below[(k + 1) * size].x0) / 2), Infinity];
+      const printing = (k: number) => below.slice(k * size, (k + 1) * size);
+      const stands = stageRun.every((g, k) => centre(g) > cuts[k] && centre(g) < cuts[k + 1] && g.x1 > printing(k)[0].x0 && g.x0 < printing(k)[size - 1].x1);
+      if (stands)
+        stageRun.forEach((g, k) => {
+          spanned.set(g, new Set(cells.filter((c) => c.top > g.bottom && centre(c) > cuts[k] && centre(c) < cuts[k + 1] && !LABEL_COLUMN.test(c.text))));
+          if (!groups.includes(g)) groups.push(g);
+        });
+    }
+  }
   // A group label centred over many columns may stand over none of them by its own width (a PDF's 财政拨款 over
   // 合计 · 一般公共预算 · 政府性基金预算 · 国有资本经营预算, the labels beside them spanning two lines): its columns
   // are the labels two lines or more below it, between the labels printed on the line right below it on
