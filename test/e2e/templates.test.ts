@@ -557,7 +557,8 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // the 类 of its 支出预算总表, found by name.
       ["jiangsu_provincial-procuratorate_2019_dept-budget.txt", "2．社会保障和就业支出1890.27万元", "2．社会保障和就业支出1890.24万元", "1890.24", "1890.27"],
     ]);
-  });
+    // (Sixteen runs of the CLI, ~1 s each on a quiet host: past the default 30 s on a loaded one.)
+  }, 120_000);
 
   it("杭州's 项目支出绩效表: a project's 金额 retyped is an error at its line, against 表10's 合计 of that project", () => {
     const file = "hangzhou_meteorological-bureau_2026_dept-budget.txt";
