@@ -2,6 +2,7 @@ import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
 import { ratioWithinRounding } from "../engine/evaluate.js";
 import type { RatioIdentity } from "../engine/types.js";
+import { mapArray } from "../util/arrays.js";
 import { withUnits } from "./figures.js";
 
 /**
@@ -17,7 +18,7 @@ import { withUnits } from "./figures.js";
 export function ratioAfter(identity: RatioIdentity, replacement: (a: Amount) => Amount | null): boolean | null {
   let touched = false;
   const swap = (terms: RatioIdentity["numerator"]) =>
-    terms.map((t) => {
+    mapArray(terms, (t) => {
       const r = replacement(t.amount);
       if (!r) return t;
       touched = true;
