@@ -6,7 +6,7 @@ import { vehicleSplits } from "./vehicles.js";
 import { sanggongCounts } from "./counts.js";
 import { sharesMakeTheWhole } from "./generic.js";
 import type { JoinedText } from "./text.js";
-import type { Change, Claim, ExecutionClaim, FundBalanceClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure, TableFigureClaim } from "./types.js";
+import type { Change, Claim, ExecutionClaim, FundBalanceClaim, FunctionItemClaim, OperatingCostClaim, ProcurementClaim, SanggongFinalClaim, ShareClaim, TableFigure, TableFigureClaim } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
 /*
@@ -218,6 +218,12 @@ const SANGGONG_SHARE = re(String.raw`^\s*,?\s*占\s*(?:比(?:重|例)?|(?<of>[^\
  * 比上年预算: a year between is last year's budget; nor 比调整预算: the 三公 table prints the 年初预算).
  */
 const AGAINST_BUDGET = String.raw`(?:比|较)\s*(?:年初)?\s*预算(?:数)?\s*(?:(?<dir>增加|减少|节约|节支|超支)\s*了?\s*(?<amount>NUM)\s*万元(?:${PERCENT_AFTER})?|(?<dir2>增长|增加|上升|下降|降低|减少|节约|超支)\s*了?\s*(?<pct2>NUM)\s*%)`;
+/**
+ * An item's 决算 stated with its difference from the budget, the budget itself unprinted (the national template as
+ * townships word it: 1.一般公共服务支出（类）…（款）行政运行（项）：支出决算为 X 万元，比年初预算增加 D 万元，完成年初预算的 P%): right
+ * after the item's names.
+ */
+const ITEM_FINAL = re(String.raw`^\s*[:,]?\s*(?:支出)?决算(?:数)?为?\s*(?<final>NUM)\s*万元`);
 /** …right after a figure, in its statement (no other figure between). */
 const BUDGET_CHANGE_AFTER = re(String.raw`^[^。;\d]*?${AGAINST_BUDGET}`);
 /** …in a sentence of its own naming the 三公 or a component: 2024年度“三公”经费支出决算比年初预算减少 X 万元. */
@@ -271,6 +277,28 @@ function receptionSplit(p: Para, from: number, next: Para | undefined): Sanggong
   const runOn = !included && !f && q === p && next && /;\s*$/.test(p.text) ? FOREIGN_OPENS.exec(next.text) : null;
   const foreign = included ? q.amount(included, "amount", after) : f ? q.amount(f, "amount", after) : runOn ? next!.amount(runOn, "amount") : null;
   return { domestic, foreign, foreignIncluded: !!included };
+}
+
+/**
+ * An item's 决算 with no budget printed (ITEM_FINAL): the 决算 a figure of the item (its table row), and its difference from
+ * the budget with the completion after it (比年初预算增加 D 万元，完成年初预算的 P%: P = X ÷ (X ∓ D)).
+ */
+function itemFinal(p: Para, named: { end: number; names: string[] }, out: Claim[]): void {
+  const m = ITEM_FINAL.exec(p.text.slice(named.end));
+  const amount = m && p.amount(m, "final", named.end);
+  if (!m || !amount) return;
+  const claim: FunctionItemClaim = { kind: "function-item", names: named.names, amount };
+  const from = named.end + m.index + m[0].length;
+  const sentence = p.sentence(from);
+  const against = BUDGET_CHANGE_AFTER.exec(sentence);
+  const budgetChange = against ? budgetChangeOf(p, against, from) : undefined;
+  if (budgetChange?.amount && !budgetChange.percent) {
+    const after = from + against!.index + against![0].length;
+    const c = ANOTHER_COMPLETION.exec(p.text.slice(after, from + sentence.length));
+    claim.budgetChange = budgetChange;
+    claim.completion = c ? p.amount(c, "pct", after) : null;
+  }
+  out.push(claim);
 }
 
 /** A change of the 决算 on its budget, from a match of AGAINST_BUDGET (at `base` into the paragraph). */
@@ -957,6 +985,7 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       const wording = wordingIn(p, end, p.text.indexOf("。", end) < 0 ? p.text.length : p.text.indexOf("。", end) + 1);
       out.push({ kind: "execution", scope, names: null, label, budget, basis, final, percent, wording: wording && (wording.basis === null || (wording.basis === "initial") === (basis === "initial")) ? wording : null });
     }
+    if (!executions.length && named && named.names.length === 3) itemFinal(p, named, out);
     if (!executions.length) continue;
     for (const [i, m] of executions.entries()) {
       const first = p.amount(m, "budget");

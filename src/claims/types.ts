@@ -222,6 +222,12 @@ export interface FunctionItemClaim {
    */
   levels?: ("类" | "款" | "项")[];
   /**
+   * A 决算's item stated with its difference from its budget, the budget itself unprinted (支出决算为 X 万元，比年初预算增加 D 万元，
+   * 完成年初预算的 P%): the difference (its amount printed) and the completion P after it, or null.
+   */
+  budgetChange?: Change;
+  completion?: Amount | null;
+  /**
    * What the section stating it speaks of (generic reader): the 一般公共预算 / 财政拨款 (its table first) or the
    * department's spending (the expenditure table first); `allocation`: a 类 the 财政拨款收支总预算's 支出包括 lists,
    * of the 财政拨款 tables only (with 上年结转, not the 一般公共预算 table's). Absent: the 一般公共预算 table first.

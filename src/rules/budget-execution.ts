@@ -160,8 +160,30 @@ export const budgetExecution: Rule = {
     }
     sanggongAgainstBudget(doc, ctx);
     operatingAgainstBudget(doc, ctx);
+    itemsAgainstBudget(doc, ctx);
   },
 };
+
+/**
+ * An item's 决算 X with its difference D from the budget, the budget unprinted (支出决算为 X 万元，比年初预算增加 D 万元，完成年初预算
+ * 的 P%): the budget is X − D (增加) or X + D (减少), P is X ÷ that budget.
+ */
+function itemsAgainstBudget(doc: BudgetDocument, ctx: RuleContext) {
+  for (const c of claimsOfKind(doc, "function-item")) {
+    const ch = c.budgetChange;
+    if (!ch?.amount || !c.completion || (ch.kind !== "increase" && ch.kind !== "decrease")) continue;
+    const decrease = ch.kind === "decrease";
+    const budget = c.amount.value.plus(decrease ? ch.amount.value : ch.amount.value.negated());
+    if (!budget.isPositive()) continue;
+    ctx.ratio({
+      subject: { table: "text", item: c.names.join("-"), column: "完成预算%" },
+      percent: c.completion,
+      numerator: [{ amount: c.amount }],
+      denominator: [{ amount: c.amount }, { amount: ch.amount, sign: decrease ? 1 : -1 }],
+      relation: decrease ? { zh: "决算数 ÷ 预算数（决算数 + 减少额）", en: "the final figure ÷ the budget (the final figure + the decrease)" } : { zh: "决算数 ÷ 预算数（决算数 − 增加额）", en: "the final figure ÷ the budget (the final figure − the increase)" },
+    });
+  }
+}
 
 /**
  * 机关运行经费支出 X 万元，比年初预算数减少 D 万元，降低 P%: no table prints its budget, which is X + D (减少) or X − D (增加); P is
