@@ -604,6 +604,8 @@ const itemNames = (m: RegExpExecArray) =>
 
 /** A section's heading: 七、… · （二）… (full-width brackets are ASCII by now). */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
+/** A heading's words: a paragraph's text up to its first 。 (the text after, where the heading runs on, is not the heading's). */
+const headingOf = (text: string) => text.replace(/。[\s\S]*$/, "");
 
 /** 占79.49% / 占本年支出合计的100.00% right after a figure's 万元. */
 const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%`);
@@ -802,8 +804,10 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   for (const [k, p] of paras.entries()) {
     if (SECTION_HEADING.test(p.text)) {
       underSanggong = /三公/.test(p.text);
-      section = p.text;
-      if (/^\s*[一二三四五六七八九十]+、/.test(p.text)) chapter = p.text;
+      // The heading alone, not the text a heading run on in its paragraph opens ((一)收入决算情况。本年收入合计 …，其中：一般公共预算
+      // 财政拨款收入 …: 广西's; its funds' names are no scope of the section's).
+      section = headingOf(p.text);
+      if (/^\s*[一二三四五六七八九十]+、/.test(p.text)) chapter = section;
       headlineLei = null;
       sectionTotals = [];
     }

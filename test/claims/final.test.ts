@@ -24,6 +24,16 @@ describe("the 决算's 情况说明", () => {
     ]);
   });
 
+  it("a heading run on in its paragraph is the section's words alone, not the text after it (广西's (一)收入决算情况。本年收入合计 …)", () => {
+    // The funds the income's parts name are no scope of the section: its 年初结转和结余 is the department's.
+    expect(
+      figures([
+        "  一、2024年度收入支出决算总体情况",
+        "  （一）收入决算情况。本年收入合计300.00万元，其中：一般公共预算财政拨款收入280.00万元，占93.33%；事业收入20.00万元，占6.67%。年初结转和结余12.00万元。",
+      ]),
+    ).toEqual(["opening 12.00", "income-subtotal 300.00", "general-public-income 280.00", "business-income 20.00"]);
+  });
+
   it("the fund tables' 本年支出 in their own sections (八、九: 政府性基金 / 国有资本经营预算财政拨款支出 X 万元)", () => {
     expect(
       figures([
