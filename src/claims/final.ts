@@ -241,12 +241,13 @@ const BUDGET_COMPARED = /预算/;
 /** 2024年度“三公”经费支出决算数小于预算数的主要原因… (the wording's subject named right before it). */
 const SANGGONG_WORDING = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*${WORDING_SOURCE}`, "g");
 /**
- * 公务接待费's split after its figure (其中：国内公务接待支出 a 万元，…；外事接待支出 b 万元): the 国内 part, printed 万元, 元, or
+ * 公务接待费's split after its figure (其中：国内公务接待支出 a 万元，…；外事接待支出 b 万元 · 国（境）外公务接待支出 b 万元, the
+ * national template's words): the 国内 part, printed 万元, 元, or
  * 万 alone before a bracket (上海's template: 国内公务接待支出 a 万（含外宾接待支出 b 万元）); the 外事 part beside it; the
  * 外宾接待 the 国内 one includes, in brackets right after it.
  */
 const DOMESTIC_RECEPTION = re(String.raw`国内(?:公务)?接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?:(?<amount>NUM)\s*万元|(?<bare>NUM)\s*万(?=\s*\(\s*(?:含|其中)))`);
-const FOREIGN_SOURCE = String.raw`外事接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`;
+const FOREIGN_SOURCE = String.raw`(?:外事|国\s*\(\s*境\s*\)\s*外(?:公务)?)接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`;
 const FOREIGN_RECEPTION = re(FOREIGN_SOURCE);
 /** …opening a paragraph. */
 const FOREIGN_OPENS = re(String.raw`^\s*${FOREIGN_SOURCE}`);

@@ -500,6 +500,8 @@ describe("the 三公's shares, 公务接待费's split and its 决算 against it
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3、公务接待费支出 5.00 万元。其中：", "  国内公务接待支出 5.00 万（含外宾接待支出 1.20 万元）。主要用于接待。"])).toEqual(["5.00 = 5.00 incl. 1.20"]);
     // (Its share between: 公务接待费支出 X 万元，占 P%，其中：…; the 外宾 part in brackets as 其中.)
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，占8.25%，其中：国内公务接待支出17.34万元（其中外宾接待支出2.00万元）。"])).toEqual(["23.43 = 17.34 incl. 2.00"]);
+    // The national template's 国（境）外公务接待 for the 外事 part (广西's).
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出18.38万元。其中：国内公务接待支出18.38万元，接待26批次、198人次；国（境）外公务接待支出0.00万元。"])).toEqual(["18.38 = 18.38 + 0.00"]);
     // Not a split: 国内公务接待 without 其中 after the figure, or batches only.
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，主要用于国内公务接待82批次。"])).toEqual([]);
   });
