@@ -386,6 +386,12 @@ function fundItems(p: Para, out: Claim[]): void {
 
 /** A fund's allocation named before its balance (政府性基金预算财政拨款年初结转和结余 …, 国有资本经营预算财政拨款收入支出决算中，…). */
 const FUND_BALANCE = re(String.raw`(?<fund>政府性基金|国有资本经营)预算(?:财政)?拨款(?:收入支出)?(?:决算)?(?:中)?\s*,?\s*(?=年初|本年|年末)`, "g");
+/**
+ * …or its 支出 first, the balance's parts after it (广西's: 政府性基金预算财政拨款支出 C 万元，年初结转和结余 A 万元，本年收入 B 万元，
+ * 年末结转和结余 D 万元): read only where a 年初 or 年末 part follows right after, else the 本年收入 after the fund's 支出 is
+ * not known to be its own.
+ */
+const FUND_SPENT_FIRST = re(String.raw`(?<fund>政府性基金|国有资本经营)预算(?:财政)?拨款支出\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*[,;]\s*(?=年初|年末)`, "g");
 /** One part of its balance, in turn: 年初结转和结余 A 万元 · 本年收入 B 万元 · 本年支出 C 万元 · 年末结转和结余 D 万元. */
 const BALANCE_PART = re(String.raw`(?<part>年初(?:财政拨款)?结转和?结余|本年(?:财政拨款)?收入|本年(?:财政拨款)?支出|年末(?:财政拨款)?结转和?结余)\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*(?:[,;、]\s*)?`, "y");
 const BALANCE_PARTS: [RegExp, FundBalanceClaim["part"]][] = [
@@ -400,17 +406,26 @@ const BALANCE_PARTS: [RegExp, FundBalanceClaim["part"]][] = [
  * (政府性基金预算财政拨款年初结转和结余 135.62 万元，本年收入 947.38 万元，本年支出 994.53 万元，年末结转和结余 88.47 万元).
  */
 function fundBalance(p: Para, out: Claim[]): void {
-  for (const m of p.text.matchAll(FUND_BALANCE)) {
+  for (const m of p.text.matchAll(FUND_BALANCE)) balanceParts(p, m, new Set<string>(), out);
+  for (const m of p.text.matchAll(FUND_SPENT_FIRST)) {
+    const amount = p.amount(m, "amount");
+    if (!amount) continue;
     const fund = m.groups!.fund === "政府性基金" ? "gov-fund" : "state-capital";
-    const seen = new Set<string>();
-    BALANCE_PART.lastIndex = m.index + m[0].length;
-    for (let part = BALANCE_PART.exec(p.text); part; part = BALANCE_PART.exec(p.text)) {
-      const which = BALANCE_PARTS.find(([rx]) => rx.test(part!.groups!.part))![1];
-      const amount = p.amount(part, "amount");
-      if (seen.has(which) || !amount) break;
-      seen.add(which);
-      out.push({ kind: "fund-balance", fund, part: which, label: `${m.groups!.fund}预算财政拨款${part.groups!.part}`, amount });
-    }
+    out.push({ kind: "fund-balance", fund, part: "spent", label: `${m.groups!.fund}预算财政拨款支出`, amount });
+    balanceParts(p, m, new Set<string>(["spent"]), out);
+  }
+}
+
+/** The balance's parts right after `m` (the fund's name, or its 支出), each once (`seen`: the parts read already). */
+function balanceParts(p: Para, m: RegExpExecArray, seen: Set<string>, out: Claim[]): void {
+  const fund = m.groups!.fund === "政府性基金" ? "gov-fund" : "state-capital";
+  BALANCE_PART.lastIndex = m.index + m[0].length;
+  for (let part = BALANCE_PART.exec(p.text); part; part = BALANCE_PART.exec(p.text)) {
+    const which = BALANCE_PARTS.find(([rx]) => rx.test(part!.groups!.part))![1];
+    const amount = p.amount(part, "amount");
+    if (seen.has(which) || !amount) break;
+    seen.add(which);
+    out.push({ kind: "fund-balance", fund, part: which, label: `${m.groups!.fund}预算财政拨款${part.groups!.part}`, amount });
   }
 }
 

@@ -802,6 +802,17 @@ describe("a fund's balance in its section", () => {
     expect(parts(["  2025年度政府性基金预算财政拨款支出305.00万元，本年收入300.00万元。"])).toEqual([]);
   });
 
+  it("its 支出 first, then the balance's parts (广西's: …支出 C 万元，年初结转和结余 A 万元，本年收入 B 万元，年末结转和结余 D 万元)", () => {
+    const first = (opening: string) => [
+      "  四、2025年度政府性基金支出决算情况",
+      `  2025年度政府性基金预算财政拨款支出305.00万元，年初结转和结余${opening}万元，本年收入300.00万元，年末结转和结余5.00万元，主要用于彩票公益金项目。`,
+    ];
+    const parts = (paragraphs: string[]) => claimsOf(doc(paragraphs)).claims.flatMap((c) => (c.kind === "fund-balance" ? [`${c.fund} ${c.part} ${c.amount.text}`] : []));
+    expect(parts(first("10.00"))).toEqual(["gov-fund spent 305.00", "gov-fund opening 10.00", "gov-fund income 300.00", "gov-fund closing 5.00"]);
+    expect(judged(first("10.00"))).toEqual([]);
+    expect(judged(first("13.00"))).toEqual(["政府性基金预算财政拨款年初结转和结余 13 10"]);
+  });
+
   it("each part against the fund table's 合计", () => {
     expect(judged(text("10.00"))).toEqual([]);
     expect(judged(text("1.00"))).toEqual(["政府性基金预算财政拨款年初结转和结余 1 10"]);
