@@ -247,12 +247,13 @@ const BUDGET_COMPARED = /预算/;
 /** 2024年度“三公”经费支出决算数小于预算数的主要原因… (the wording's subject named right before it). */
 const SANGGONG_WORDING = re(String.raw`(?<label>${SANGGONG_LABEL})\s*(?:支出)?\s*${WORDING_SOURCE}`, "g");
 /**
- * 公务接待费's split after its figure (其中：国内公务接待支出 a 万元，…；外事接待支出 b 万元): the 国内 part, printed 万元, 元, or
+ * 公务接待费's split after its figure (其中：国内公务接待支出 a 万元，…；外事接待支出 b 万元 · 国（境）外公务接待支出 b 万元, the
+ * national template's words): the 国内 part, printed 万元, 元, or
  * 万 alone before a bracket (上海's template: 国内公务接待支出 a 万（含外宾接待支出 b 万元）); the 外事 part beside it; the
  * 外宾接待 the 国内 one includes, in brackets right after it.
  */
 const DOMESTIC_RECEPTION = re(String.raw`国内(?:公务)?接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?:(?<amount>NUM)\s*万元|(?<bare>NUM)\s*万(?=\s*\(\s*(?:含|其中)))`);
-const FOREIGN_SOURCE = String.raw`外事接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`;
+const FOREIGN_SOURCE = String.raw`(?:外事|国\s*\(\s*境\s*\)\s*外(?:公务)?)接待(?:费)?\s*(?:支出)?\s*(?:决算)?\s*(?:为)?\s*(?<amount>NUM)\s*万元`;
 const FOREIGN_RECEPTION = re(FOREIGN_SOURCE);
 /** …opening a paragraph. */
 const FOREIGN_OPENS = re(String.raw`^\s*${FOREIGN_SOURCE}`);
@@ -413,6 +414,12 @@ function fundItems(p: Para, out: Claim[]): void {
 
 /** A fund's allocation named before its balance (政府性基金预算财政拨款年初结转和结余 …, 国有资本经营预算财政拨款收入支出决算中，…). */
 const FUND_BALANCE = re(String.raw`(?<fund>政府性基金|国有资本经营)预算(?:财政)?拨款(?:收入支出)?(?:决算)?(?:中)?\s*,?\s*(?=年初|本年|年末)`, "g");
+/**
+ * …or its 支出 first, the balance's parts after it (广西's: 政府性基金预算财政拨款支出 C 万元，年初结转和结余 A 万元，本年收入 B 万元，
+ * 年末结转和结余 D 万元): read only where a 年初 or 年末 part follows right after, else the 本年收入 after the fund's 支出 is
+ * not known to be its own.
+ */
+const FUND_SPENT_FIRST = re(String.raw`(?<fund>政府性基金|国有资本经营)预算(?:财政)?拨款支出\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*[,;]\s*(?=年初|年末)`, "g");
 /** One part of its balance, in turn: 年初结转和结余 A 万元 · 本年收入 B 万元 · 本年支出 C 万元 · 年末结转和结余 D 万元. */
 const BALANCE_PART = re(String.raw`(?<part>年初(?:财政拨款)?结转和?结余|本年(?:财政拨款)?收入|本年(?:财政拨款)?支出|年末(?:财政拨款)?结转和?结余)\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*(?:[,;、]\s*)?`, "y");
 const BALANCE_PARTS: [RegExp, FundBalanceClaim["part"]][] = [
@@ -427,17 +434,26 @@ const BALANCE_PARTS: [RegExp, FundBalanceClaim["part"]][] = [
  * (政府性基金预算财政拨款年初结转和结余 135.62 万元，本年收入 947.38 万元，本年支出 994.53 万元，年末结转和结余 88.47 万元).
  */
 function fundBalance(p: Para, out: Claim[]): void {
-  for (const m of p.text.matchAll(FUND_BALANCE)) {
+  for (const m of p.text.matchAll(FUND_BALANCE)) balanceParts(p, m, new Set<string>(), out);
+  for (const m of p.text.matchAll(FUND_SPENT_FIRST)) {
+    const amount = p.amount(m, "amount");
+    if (!amount) continue;
     const fund = m.groups!.fund === "政府性基金" ? "gov-fund" : "state-capital";
-    const seen = new Set<string>();
-    BALANCE_PART.lastIndex = m.index + m[0].length;
-    for (let part = BALANCE_PART.exec(p.text); part; part = BALANCE_PART.exec(p.text)) {
-      const which = BALANCE_PARTS.find(([rx]) => rx.test(part!.groups!.part))![1];
-      const amount = p.amount(part, "amount");
-      if (seen.has(which) || !amount) break;
-      seen.add(which);
-      out.push({ kind: "fund-balance", fund, part: which, label: `${m.groups!.fund}预算财政拨款${part.groups!.part}`, amount });
-    }
+    out.push({ kind: "fund-balance", fund, part: "spent", label: `${m.groups!.fund}预算财政拨款支出`, amount });
+    balanceParts(p, m, new Set<string>(["spent"]), out);
+  }
+}
+
+/** The balance's parts right after `m` (the fund's name, or its 支出), each once (`seen`: the parts read already). */
+function balanceParts(p: Para, m: RegExpExecArray, seen: Set<string>, out: Claim[]): void {
+  const fund = m.groups!.fund === "政府性基金" ? "gov-fund" : "state-capital";
+  BALANCE_PART.lastIndex = m.index + m[0].length;
+  for (let part = BALANCE_PART.exec(p.text); part; part = BALANCE_PART.exec(p.text)) {
+    const which = BALANCE_PARTS.find(([rx]) => rx.test(part!.groups!.part))![1];
+    const amount = p.amount(part, "amount");
+    if (seen.has(which) || !amount) break;
+    seen.add(which);
+    out.push({ kind: "fund-balance", fund, part: which, label: `${m.groups!.fund}预算财政拨款${part.groups!.part}`, amount });
   }
 }
 
@@ -632,6 +648,8 @@ const itemNames = (m: RegExpExecArray) =>
 
 /** A section's heading: 七、… · （二）… (full-width brackets are ASCII by now). */
 const SECTION_HEADING = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
+/** A heading's words: a paragraph's text up to its first 。 (the text after, where the heading runs on, is not the heading's). */
+const headingOf = (text: string) => text.replace(/。[\s\S]*$/, "");
 
 /** 占79.49% / 占本年支出合计的100.00% right after a figure's 万元. */
 const SHARE = re(String.raw`^\s*,?\s*占(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%`);
@@ -830,8 +848,10 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
   for (const [k, p] of paras.entries()) {
     if (SECTION_HEADING.test(p.text)) {
       underSanggong = /三公/.test(p.text);
-      section = p.text;
-      if (/^\s*[一二三四五六七八九十]+、/.test(p.text)) chapter = p.text;
+      // The heading alone, not the text a heading run on in its paragraph opens ((一)收入决算情况。本年收入合计 …，其中：一般公共预算
+      // 财政拨款收入 …: 广西's; its funds' names are no scope of the section's).
+      section = headingOf(p.text);
+      if (/^\s*[一二三四五六七八九十]+、/.test(p.text)) chapter = section;
       headlineLei = null;
       sectionTotals = [];
     }

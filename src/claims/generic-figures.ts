@@ -1,7 +1,7 @@
 import type { Amount } from "../model/amount.js";
 import { functionClassCode } from "../model/function-classes.js";
 import { normaliseName, splitMarker } from "../model/names.js";
-import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, re, rowName, type Para } from "./para.js";
+import { ABROAD, fundsOwnSanggong, OFFICIAL_CAR, PART_CHANGE, re, rowName, type Para } from "./para.js";
 import type { Claim, FunctionItemClaim, ProcurementClaim, SanggongComponent, TableFigure } from "./types.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -241,7 +241,8 @@ const introScope = (intro: string): FunctionItemClaim["scope"] =>
 /** 支出包括： after the 财政拨款收支总预算 (in its paragraph, before the next total). */
 const SPENT_INCLUDES = sre(String.raw`^[^]*?支出(?:主要)?包括\s*:?`);
 const CARRIED_ITEM = re(String.raw`^\s*(?<name>结\s*转\s*下\s*年(?:\s*资\s*金)?)\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?<sep>[;,、]|。|$)`);
-const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?\s*(?<sep>[;,、]|。|$)`);
+/** A 类 of the list: its name (…支出), its amount, its share, its change on last year (…，占 P%，比上年增加 D 万元，增长 Q%: 山西's). */
+const CLASS_ITEM = re(String.raw`^\s*(?<name>[^\d,;:。%、()]{2,24}?支\s*出)\s*(?:预\s*算)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元\s*(?:,\s*占[^,;。、]{0,12}?%)?${PART_CHANGE}\s*(?<sep>[;,、]|。|$)`);
 
 /**
  * 收入包括： after the 财政拨款收支总预算, in its sentence or the next (收入全部为一般公共预算拨款（无政府性基金…），包括：

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { makeCount, type Amount } from "../model/amount.js";
 import { normaliseName } from "../model/names.js";
 import { fundParts, genericFigures, listedClasses, spendingOf, type FigureAt, type ListedTotal } from "./generic-figures.js";
-import { ABROAD, OFFICIAL_CAR, paragraphsOf, PERCENT_AFTER, re, type Para } from "./para.js";
+import { ABROAD, OFFICIAL_CAR, paragraphsOf, PART_CHANGE, PERCENT_AFTER, re, type Para } from "./para.js";
 import type { JoinedText } from "./text.js";
 import type { Claim, CompositionClaim } from "./types.js";
 import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js";
@@ -40,11 +40,6 @@ const SHARE_WORD = String.raw`占\s*(?:比(?:重|例)?\s*(?:为|是)?(?=\s*\d))?
  */
 const ASIDE = String.raw`(?:\s*,\s*(?:主要)?(?:用于|包括)[^\d;。]{0,80}(?=\s*[;。]|$))?`;
 
-/**
- * A part's change on last year printed after its amount (and share), which `changes` reads as the part's own (北京:
- * 其中：一般公共预算财政拨款18461.59万元，比2025年减少94.31万元，下降0.51%；政府性基金预算财政拨款…): passed over, the list read on.
- */
-const PART_CHANGE = String.raw`(?:\s*,\s*(?:比|较)\s*(?:上\s*年\s*度?|20\d\d\s*年\s*度?)\s*(?:年\s*初\s*)?(?:预\s*算\s*数?|执\s*行\s*数?)?\s*(?:增\s*加|减\s*少|新\s*增)\s*了?\s*NUM\s*万\s*元(?:\s*,\s*(?:同\s*比\s*)?(?:增\s*幅|减\s*幅|降\s*幅|增\s*长\s*率?|上\s*升|下\s*降|降\s*低)\s*(?:了|为|达)?\s*NUM\s*%)?|\s*,\s*与\s*(?:上\s*年|20\d\d\s*年)\s*度?\s*(?:相\s*比\s*)?持\s*平)?`;
 /** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
 const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
 /**
@@ -503,9 +498,10 @@ export function sharesMakeTheWhole(parts: { percent: Amount | null; of: string }
 
 /**
  * One part of a list of shares that no 其中 introduces: a label (its level marked or not: 一般公共服务（类）支出,
- * 人员支出), the amount, 占 P% of no named base, then ; , 、 or the sentence's end.
+ * 人员支出), the amount, 占 P% of no named base, its change on last year passed over (…，占 P%，比上年增加 D 万元，增长 Q%: 山西's
+ * 类), then ; , 、 or the sentence's end.
  */
-const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%${SHARE_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const SHARE_PART = re(String.raw`^\s*(?<label>[^\d,;:。%]{1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]{0,16}?)的?\s*(?<pct>NUM)\s*%${SHARE_CHANGE}${PART_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
 /** What may open a list's first label: 包括 / 支出包括 / 主要包括 (按支出用途分类，包括人员支出 …). */
 const INCLUDES = /^(?:收入|支出)?(?:主要)?包括/;
 /** The sum of labels, as a base's name when the text names none. */

@@ -11,6 +11,12 @@ export const NUM = String.raw`\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 export const OFFICIAL_CAR = String.raw`公务(?:用)?车(?:用车)?`;
 /** 因公出国（境）费 as documents print it: 费, 经费 or 费用 (brackets full-width or not). */
 export const ABROAD = String.raw`因公出国[(（]境[)）](?:经费|费用|费)`;
+
+/**
+ * A part's change on last year printed after its amount (and share), which `changes` reads as the part's own (北京:
+ * 其中：一般公共预算财政拨款18461.59万元，比2025年减少94.31万元，下降0.51%；政府性基金预算财政拨款…): passed over, the list read on.
+ */
+export const PART_CHANGE = String.raw`(?:\s*,\s*(?:比|较)\s*(?:上\s*年\s*度?|20\d\d\s*年\s*度?)\s*(?:年\s*初\s*)?(?:预\s*算\s*数?|执\s*行\s*数?)?\s*(?:增\s*加|减\s*少|新\s*增)\s*了?\s*NUM\s*万\s*元(?:\s*,\s*(?:同\s*比\s*)?(?:增\s*幅|减\s*幅|降\s*幅|增\s*长\s*率?|上\s*升|下\s*降|降\s*低)\s*(?:了|为|达)?\s*NUM\s*%)?|\s*,\s*与\s*(?:上\s*年|20\d\d\s*年)\s*度?\s*(?:相\s*比\s*)?持\s*平)?`;
 /**
  * A change's percentage after its amount, as departments word it: `，增长 11.11%` · `，同比下降 9.09%` · `（增长 11.11%）` ·
  * `，增长率为 11.11%` · `，下降比例为 9.09%` · `，增幅 8%` · `，降幅 9.09%` · `，下降了 9.09%`; its word in group `pdir` and

@@ -24,6 +24,16 @@ describe("the 决算's 情况说明", () => {
     ]);
   });
 
+  it("a heading run on in its paragraph is the section's words alone, not the text after it (广西's (一)收入决算情况。本年收入合计 …)", () => {
+    // The funds the income's parts name are no scope of the section: its 年初结转和结余 is the department's.
+    expect(
+      figures([
+        "  一、2024年度收入支出决算总体情况",
+        "  （一）收入决算情况。本年收入合计300.00万元，其中：一般公共预算财政拨款收入280.00万元，占93.33%；事业收入20.00万元，占6.67%。年初结转和结余12.00万元。",
+      ]),
+    ).toEqual(["opening 12.00", "income-subtotal 300.00", "general-public-income 280.00", "business-income 20.00"]);
+  });
+
   it("the fund tables' 本年支出 in their own sections (八、九: 政府性基金 / 国有资本经营预算财政拨款支出 X 万元)", () => {
     expect(
       figures([
@@ -490,6 +500,8 @@ describe("the 三公's shares, 公务接待费's split and its 决算 against it
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3、公务接待费支出 5.00 万元。其中：", "  国内公务接待支出 5.00 万（含外宾接待支出 1.20 万元）。主要用于接待。"])).toEqual(["5.00 = 5.00 incl. 1.20"]);
     // (Its share between: 公务接待费支出 X 万元，占 P%，其中：…; the 外宾 part in brackets as 其中.)
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，占8.25%，其中：国内公务接待支出17.34万元（其中外宾接待支出2.00万元）。"])).toEqual(["23.43 = 17.34 incl. 2.00"]);
+    // The national template's 国（境）外公务接待 for the 外事 part (广西's).
+    expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出18.38万元。其中：国内公务接待支出18.38万元，接待26批次、198人次；国（境）外公务接待支出0.00万元。"])).toEqual(["18.38 = 18.38 + 0.00"]);
     // Not a split: 国内公务接待 without 其中 after the figure, or batches only.
     expect(split(["  （二）“三公”经费财政拨款支出决算具体情况说明", "  3.公务接待费支出23.43万元，主要用于国内公务接待82批次。"])).toEqual([]);
   });
@@ -788,6 +800,17 @@ describe("a fund's balance in its section", () => {
     expect(parts(["  国有资本经营预算财政拨款本年收入0.00万元，本年支出0.00万元。"])).toEqual(["state-capital income 0.00", "state-capital spent 0.00"]);
     // (The fund's 支出 first, then another 本年收入: not its balance.)
     expect(parts(["  2025年度政府性基金预算财政拨款支出305.00万元，本年收入300.00万元。"])).toEqual([]);
+  });
+
+  it("its 支出 first, then the balance's parts (广西's: …支出 C 万元，年初结转和结余 A 万元，本年收入 B 万元，年末结转和结余 D 万元)", () => {
+    const first = (opening: string) => [
+      "  四、2025年度政府性基金支出决算情况",
+      `  2025年度政府性基金预算财政拨款支出305.00万元，年初结转和结余${opening}万元，本年收入300.00万元，年末结转和结余5.00万元，主要用于彩票公益金项目。`,
+    ];
+    const parts = (paragraphs: string[]) => claimsOf(doc(paragraphs)).claims.flatMap((c) => (c.kind === "fund-balance" ? [`${c.fund} ${c.part} ${c.amount.text}`] : []));
+    expect(parts(first("10.00"))).toEqual(["gov-fund spent 305.00", "gov-fund opening 10.00", "gov-fund income 300.00", "gov-fund closing 5.00"]);
+    expect(judged(first("10.00"))).toEqual([]);
+    expect(judged(first("13.00"))).toEqual(["政府性基金预算财政拨款年初结转和结余 13 10"]);
   });
 
   it("each part against the fund table's 合计", () => {

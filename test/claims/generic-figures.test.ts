@@ -361,6 +361,30 @@ describe("the generic reader: figures that restate a table", () => {
     expect(items("三、一般公共预算支出预算情况", "按支出功能分类：见表5。")).toEqual([]);
   });
 
+  it("按支出功能分类：…, each 类 with its share and its change on last year (山西 probe: …，占 P%，比上年增加 D 万元，增长 Q%；…): every 类 and share read", () => {
+    const read = (...paragraphs: string[]) =>
+      claimsOf(textDoc(part(...paragraphs))).claims.flatMap((c) =>
+        c.kind === "function-item" ? [`${c.names[0]} ${c.amount.text} ${c.scope ?? "none"}`] : c.kind === "share" ? [`share ${c.label} ${c.percent.text} of ${c.base?.text}`] : [],
+      );
+    expect(
+      read(
+        "五、一般公共预算支出安排情况",
+        "2025年一般公共预算支出584.67万元，比上年增加10.00万元，增长1.74%。按支出功能分类：社会保障和就业支出50.71万元，占8.67%，比上年增加1.71万元，增长3.49%；卫生健康支出20.50万元，占3.51%，比上年减少0.50万元，下降2.38%；农林水支出481.73万元，占82.39%，与上年持平；住房保障支出31.73万元，占5.43%，比上年增加0.73万元，增长2.35%。",
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        "社会保障和就业支出 50.71 general",
+        "卫生健康支出 20.50 general",
+        "农林水支出 481.73 general",
+        "住房保障支出 31.73 general",
+        "share 社会保障和就业支出 8.67 of 584.67",
+        "share 卫生健康支出 3.51 of 584.67",
+        "share 农林水支出 82.39 of 584.67",
+        "share 住房保障支出 5.43 of 584.67",
+      ]),
+    );
+  });
+
   it("a numbered item naming a 类 by its whole name, no level marked (江苏's 2．社会保障和就业支出1890.27万元): the 类 of the section's table", () => {
     const items = (...paragraphs: string[]) => claimsOf(textDoc(part(...paragraphs))).claims.flatMap((c) => (c.kind === "function-item" ? [`${c.names[0]}(${c.levels?.[0]}) ${c.amount.text} ${c.scope ?? "none"}`] : []));
     expect(items("（二）支出预算总计 24,169.74 万元。包括：", "2．社会保障和就业支出1890.27万元。主要用于离休费。", "3、住房保障支出 5686.35万元。")).toEqual([

@@ -67,6 +67,14 @@ describe("a title line that ends in the table's money unit or form number", () =
     expect(t?.unit).toBe("万元");
   });
 
+  it("公开01表 alone on the line right below the centred title gives its printed number (广西's, 贵州's)", () => {
+    const text = [cellsAt([30, "收入支出决算总表"]), cellsAt([88, "公开01表"]), summary(cellsAt([0, "部门：广西壮族自治区某局"], [84, "单位：万元"]), "").split("\n").slice(2).join("\n")].join("\n");
+    const t = loadLayoutText("gx.txt", text).tables.find((x) => x.kind === "summary");
+    expect(t?.rows.length).toBeGreaterThan(0);
+    expect(t?.printed).toBe("公开01表");
+    expect(t?.unit).toBe("万元");
+  });
+
   it("a line of words that ends in a unit but names no table stays text", () => {
     const doc = loadLayoutText(
       "x.txt",

@@ -241,8 +241,8 @@ function chooseTemplate(lines: LayoutLine[], from: number): { tpl: DocumentTempl
 }
 
 /**
- * The number printed with a table's title: on its line (表4 财政拨款收支总表, 公开04表 …) or alone on a line right above
- * it (部门公开表4 / 表4, a page number or a blank line between); null when none is.
+ * The number printed with a table's title: on its line (表4 财政拨款收支总表, 公开04表 …), alone on a line right above
+ * it (部门公开表4 / 表4, a page number or a blank line between) or right below it (公开01表 under the title); null when none is.
  */
 function printedNumber(lines: LayoutLine[], i: number): number | null {
   const m = numberMatch(lines, i);
@@ -268,9 +268,12 @@ function numberMatch(lines: LayoutLine[], i: number): RegExpExecArray | null {
     const m = NUMBER_BEFORE_TITLE.exec(t);
     if (m && m[0].trim().length === t.length) return m;
     // A line of the title itself (2025年部门收支总表 over 部 门 收 支 总 表): looked past.
-    if (t.length > 30 || amountsOf(lines[k]).length) return null;
+    if (t.length > 30 || amountsOf(lines[k]).length) break;
   }
-  return null;
+  // …or alone on the line right below it (the title centred, 公开01表 right-set under it, then 部门：… 单位：万元: 广西's, 贵州's).
+  const below = lines.slice(i + 1, i + 3).find((l) => text(l));
+  const m = below && NUMBER_BEFORE_TITLE.exec(text(below));
+  return m && m[0].trim().length === text(below).length ? m : null;
 }
 
 /** A table's number as printed before its title: 表4, 附表4, 部门公开表4, 公开04表, 粤财预04表; 表四 (group 4). */
