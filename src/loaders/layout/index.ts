@@ -380,10 +380,21 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
     // A task table's content wrapped over lines of its own (Shenzhen's 表12 from a PDF: 主要内容 beside a task's
     // name, its figures a line or more below): lines of words right of where the rows start, more of the
     // table's figures following within six lines, are the table's.
-    const inTasks = (i: number) =>
-      hit.tpl.layout === "tasks" &&
-      (tokensOf(body[i])[0]?.x0 ?? -Infinity) > labelsStart + 1 &&
-      body.slice(i + 1, i + 7).some((x) => amountsOf(x).length > 0 && tokensOf(x).length > 1);
+    // (However many lines it takes: a 主要内容 of twenty lines, its cell centred, prints its task's figures ten lines
+    // down, or up. As far as a line of prose at the rows' margin, or the page's end.)
+    const inTasks = (i: number) => {
+      if (hit.tpl.layout !== "tasks" || (tokensOf(body[i])[0]?.x0 ?? -Infinity) <= labelsStart + 1) return false;
+      // (Or above it: the content's lines below its figures.)
+      const reaches = (step: 1 | -1) => {
+        for (let j = i + step; j >= 0 && j < body.length && body[j].page === body[i].page; j += step) {
+          const x = body[j];
+          if (amountsOf(x).length > 0 && tokensOf(x).length > 1) return true;
+          if (isProse(x) && (tokensOf(x)[0]?.x0 ?? -Infinity) <= labelsStart + 1) return false;
+        }
+        return false;
+      };
+      return reaches(1) || reaches(-1);
+    };
     for (let i = 0; i < body.length; i++) {
       const l = body[i];
       const amounts = amountsOf(l);
