@@ -45,17 +45,18 @@ describe("a two-sided table whose figures are centred between their labels' line
   it("内蒙古: figures on a line of their own go to each side's label above, and an expenditure label's over an income line", () => {
     const d = read("nmg");
     expect(rows(d, "income")).toEqual(["income-subtotal 19870.44", "general-public 14391.92", "gov-fund 5478.52", "income-total 19870.44"]);
-    expect(rows(d, "expenditure").slice(0, 2)).toEqual(["文化旅游体育与传媒支出 12599.73", "社会保障和就业 1133.92"]);
+    // (社会保障和就业 / 支出 whole since round 53: its last line beside 拨款, the income label's, is no header's words.)
+    expect(rows(d, "expenditure").slice(0, 2)).toEqual(["文化旅游体育与传媒支出 12599.73", "社会保障和就业支出 1133.92"]);
     expect(errors(d)).toEqual([]);
   });
 
-  it("a 类 whose name's last line (支出) was taken for a header's words is the 类 of that name with 支出", () => {
+  it("a 类 whose name's last line (支出) stands beside the income label's (拨款) is the 类 of that name with 支出", () => {
     const withFunctions = (t: string) =>
       `${t}\n                                        一般公共预算支出预算表\n部门：内蒙古自治区体育局                                  单位：万元\n科目编码        科目名称                         合计\n208             社会保障和就业支出               1133.92\n20805           行政事业单位养老支出             1133.92\n`;
     const d = read("nmg", withFunctions);
-    const row = d.tables.find((t) => t.kind === "allocation-summary")!.rows.find((r) => r.name === "社会保障和就业")!;
+    const row = d.tables.find((t) => t.kind === "allocation-summary")!.rows.find((r) => r.name === "社会保障和就业支出")!;
     expect(row.code).toBe("208");
-    expect(runRules(d, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.ruleId === "item-code" && f.item === "社会保障和就业")).toEqual([]);
+    expect(runRules(d, rules, { tolerance: { kind: "auto" }, lang: "en" }).filter((f) => f.ruleId === "item-code" && /^社会保障和就业/.test(f.item ?? ""))).toEqual([]);
   });
 
   it("fails: an income figure its total does not add up to is an error at 本年收入", () => {

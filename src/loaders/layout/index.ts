@@ -383,10 +383,21 @@ function blocks(lines: LayoutLine[], hits: TitleHit[]): Block[] {
     // A task table's content wrapped over lines of its own (Shenzhen's 表12 from a PDF: 主要内容 beside a task's
     // name, its figures a line or more below): lines of words right of where the rows start, more of the
     // table's figures following within six lines, are the table's.
-    const inTasks = (i: number) =>
-      hit.tpl.layout === "tasks" &&
-      (tokensOf(body[i])[0]?.x0 ?? -Infinity) > labelsStart + 1 &&
-      body.slice(i + 1, i + 7).some((x) => amountsOf(x).length > 0 && tokensOf(x).length > 1);
+    // (However many lines it takes: a 主要内容 of twenty lines, its cell centred, prints its task's figures ten lines
+    // down, or up. As far as a line of prose at the rows' margin, or the page's end.)
+    const inTasks = (i: number) => {
+      if (hit.tpl.layout !== "tasks" || (tokensOf(body[i])[0]?.x0 ?? -Infinity) <= labelsStart + 1) return false;
+      // (Or above it: the content's lines below its figures.)
+      const reaches = (step: 1 | -1) => {
+        for (let j = i + step; j >= 0 && j < body.length && body[j].page === body[i].page; j += step) {
+          const x = body[j];
+          if (amountsOf(x).length > 0 && tokensOf(x).length > 1) return true;
+          if (isProse(x) && (tokensOf(x)[0]?.x0 ?? -Infinity) <= labelsStart + 1) return false;
+        }
+        return false;
+      };
+      return reaches(1) || reaches(-1);
+    };
     for (let i = 0; i < body.length; i++) {
       const l = body[i];
       const amounts = amountsOf(l);
@@ -1010,6 +1021,9 @@ function targetsLabel(tpl: TableTemplate, label: string): boolean {
   return wordsColumn(label, true) || LABEL_COLUMN.test(label) || tpl.columns.some((c) => c.kind === "amount" && c.leaf.test(label));
 }
 
+/** A label numbered as an item of a list (一、 · （一） · 1.): no header's label. */
+const LIST_MARKED = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、])\S/;
+
 /** Splits a block into its metadata, header lines and data lines. */
 function sections(file: string, b: Block) {
   let department: string | null = null;
@@ -1055,11 +1069,30 @@ function sections(file: string, b: Block) {
   // A list-marked label alone on its line, right above the table's first line of figures: the first part of the first
   // row's label, wrapped around its figures (一、文化旅游体育与 / 一、本年收入 19870.44 … 12599.73 / 传媒支出), not a header
   // line (a header numbers no item).
+  // Both sides' labels wrapped so (一、一般公共预算财政拨 | 一、一般公共服务支 / 2,327.75 … 1,821.74 / 款 | 出): each
+  // piece list-marked.
   const firstItemWrapped = (k: number) => {
     const [l, next] = [b.lines[k], b.lines[k + 1]];
     if (!next || next.page !== l.page || next.line - l.line !== 1) return false;
     const toks = tokensOf(l);
-    return toks.length === 1 && /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\S/.test(toks[0].text) && amountsOf(next).length > 0;
+    return toks.length >= 1 && toks.length <= 2 && toks.every((t) => LIST_MARKED.test(t.text)) && amountsOf(next).length > 0;
+  };
+  // The last pieces of list-marked labels wrapped around their row's figures (二、政府性基金预算财政 | 二、社会保障和就业 /
+  // 285.68 … / 拨款 | 支出): words without a figure, each starting where a marked label of a line just above starts, on
+  // the same page. They are the row's, whatever header words they make (拨款 · 支出).
+  const endsWrappedLabels = (k: number) => {
+    const l = b.lines[k];
+    const toks = tokensOf(l);
+    if (!toks.length || amountsOf(l).length) return false;
+    const near = toks[0].box ? 3 : 1;
+    for (let j = k - 1; j >= 0 && j >= k - 2; j--) {
+      const above = b.lines[j];
+      if (above.page !== l.page || l.line - above.line > 2) return false;
+      const labels = tokensOf(above).filter((t) => !isFigureToken(t.text));
+      if (labels.length !== toks.length) continue;
+      if (toks.every((t, i) => LIST_MARKED.test(labels[i].text) && !LIST_MARKED.test(t.text) && Math.abs(labels[i].x0 - t.x0) <= near)) return body.includes(above) || firstItemWrapped(j);
+    }
+    return false;
   };
   for (const [k, l] of b.lines.entries()) {
     const t = text(l);
@@ -1100,6 +1133,7 @@ function sections(file: string, b: Block) {
     // (A 项目支出绩效目标表's first indicator rows, before its first project's figures as a merged cell centres them:
     // the rows' words, not the header's labels.)
     else if (!dataLike && body.length === 0 && perf && remarks && !tokensOf(l).every((x) => targetsLabel(b.hit.tpl, normaliseName(x.text)))) body.push(l);
+    else if (!dataLike && endsWrappedLabels(k)) body.push(l);
     else if (!dataLike && body.length === 0 && !startsRow(k) && !firstItemWrapped(k)) {
       header.push(l);
       const key = t.replace(/\s+/g, "");
@@ -1159,7 +1193,8 @@ const hasCode = (d: DataLine) => {
 };
 
 /**
- * A line of figures with no label whose next code line (within three lines) prints figures of its own, as
+ * A line of figures with no label whose next code line (within three lines; or the next line of figures, a unit's row
+ * whose name wraps too) prints figures of its own, as
  * many as the columns hold together with these: no figures of that line's but a row of its own whose name is
  * wrapped around it, its cells centred vertically (a budget unit's 深圳市科学技术协会 / figures / (本级) above its
  * 类). It takes the lines of words right above and below it (no code, no figure) as its name.
@@ -1174,8 +1209,9 @@ function namedFloatingRows(data: DataLine[], columns: number): DataLine[] {
     // The next code line: within three lines of the table's, and six of the file's (pdftotext -layout may print
     // blank lines between a table's rows).
     const near = (k: number) => k - i <= 3 && data[k].line.line - f.line.line <= 6;
+    // (Or the next line of figures without a code: the next unit's row, its name wrapped around it as well.)
     let k = i + 1;
-    while (k < data.length && !hasCode(data[k]) && !isTotalLabel(data[k]) && near(k)) k++;
+    while (k < data.length && !hasCode(data[k]) && !isTotalLabel(data[k]) && !data[k].amounts.length && near(k)) k++;
     const next = data[k];
     if (!next || !near(k) || !next.amounts.length || next.amounts.length + f.amounts.length <= columns) return;
     const around = [data[i - 1], data[i + 1]].filter((d) => words(d, f) && !taken.has(d!)) as DataLine[];
@@ -2407,9 +2443,10 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     }
     // Figures before the line's first label, on the income side (（一）一般公共预 / 21,705.01 二、社会保障和就业支出 … /
     // 算拨款): the income amount of the label printed around them, whose first part is on the line above.
-    if (expX !== null && labelled.length && isFigureToken(groups[0][0].text) && groups[0].every((a) => a.x0 < expX && !SHORT_NUMBER.test(a.text))) {
+    // (A short figure too, 0, where it stands right of that label's end: a row's number stands under the labels.)
+    if (expX !== null && labelled.length && isFigureToken(groups[0][0].text) && groups[0].every((a) => a.x0 < expX)) {
       const openInc = lines2.slice(-2).reverse().find((x) => x.inc.length === 1 && d.line.line - x.line.line <= 2);
-      if (openInc) {
+      if (openInc && groups[0].every((a) => !SHORT_NUMBER.test(a.text) || a.x0 > openInc.inc[0].x1)) {
         for (const a of groups[0]) if (!printedOn.has(a)) printedOn.set(a, d.line);
         openInc.inc.push(...groups.shift()!);
       }
@@ -2447,7 +2484,13 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
         if (!apart(lines2[j].inc[0]) || !apart(lines2[j].exp[0])) break;
       }
       const before = above?.[side];
-      if (g.length === 1 && before?.length && !isMarked(g[0]) && !isRole(g[0]) && d.line.line - above.line.line <= 3 && isMarked(before[0])) {
+      // (Or the two make a role's name, neither marked: 年末财政拨款结转和 / 年初财政拨款结转和结余 / 结余, a role's cell
+      // wrapped beside the other side's one-line label.)
+      // (Or the label above took its figures from a line between the two: its cell's words centred around them, an
+      // unmarked label too: 一般公共预算拨 / 9,724 科技条件与服务 81 / 款.)
+      const around = () => !!before && before.length >= 2 && before.slice(1).every((a) => { const at = printedOn.get(a)?.line; return at !== undefined && at > above.line.line && at < d.line.line && d.line.line - at === 1; });
+      const makesRole = () => !!before?.length && before.length === 1 && !isRole(before[0]) && isRole({ ...before[0], text: before[0].text + g[0].text });
+      if (g.length === 1 && before?.length && !isMarked(g[0]) && !isRole(g[0]) && d.line.line - above.line.line <= 3 && (isMarked(before[0]) || makesRole() || around())) {
         before[0] = { ...before[0], text: before[0].text + g[0].text };
         continue;
       }

@@ -53,6 +53,11 @@ export interface LanesRead {
 
 const HEADER_WORD = /^(类|款|项|经济分类|科目编码|经济分类科目编码|科目名称|决算数|预算数|金额|合计)$/;
 const FOOTER = /^(人员经费|公用经费)?(合计|总计)$/;
+/**
+ * A closing label's first part, the rest wrapped to the line below (人员经费合 / 计); 人员经费 alone only where it does not
+ * continue a name just above.
+ */
+const PARTIAL_FOOTER = /^(人员经费|公用经费)合?$|^合$/;
 const LEI = /^\d{3}$/;
 const KUAN = /^\d{1,2}$/;
 const GLUED = /^(\d{3})(\d{2})?([^\d,.].*)?$/;
@@ -183,6 +188,8 @@ export function readLanes(body: LayoutLine[], g: LaneGeometry, split = true): La
   const records: LaneRecord[] = [];
   const floating: { lane: Lane; token: LayoutToken; line: LayoutLine }[] = [];
   const laneOfToken = lanesOfTokens(body, g, split);
+  // Closing labels whose first part only is read so far (人员经费合, its 计 on a line below).
+  const partial = new Set<LaneRecord>();
   for (let lane = 0; lane <= g.boundaries.length; lane++) {
     let last: { rec: LaneRecord; lastLine: number } | null = null;
     for (const l of body) {
@@ -237,10 +244,17 @@ export function readLanes(body: LayoutLine[], g: LaneGeometry, split = true): La
         const text = mapArray(label, (t) => t.text).join("");
         const n = normaliseName(text);
         const footer = FOOTER.exec(n);
-        if (footer) {
-          const kind = footer[1] === "人员经费" ? "personnel" : footer[1] === "公用经费" ? "public" : "total";
+        const completed = last && near && partial.has(last.rec) ? FOOTER.exec(last.rec.name + n) : null;
+        if (completed) {
+          // The rest of a closing label wrapped in its narrow cell (人员经费合 / 1,401.51 / 计: under the code's label).
+          last!.rec.name += n;
+          partial.delete(last!.rec);
+          last!.lastLine = l.line;
+        } else if (footer || (PARTIAL_FOOTER.test(n) && (/合$/.test(n) || !(last && near && last.rec.footer === null)))) {
+          const kind = /^人员经费/.test(n) ? "personnel" : /^公用经费/.test(n) ? "public" : "total";
           const rec: LaneRecord = { lane, code: null, name: n, line: l, labelToken: first, nameToken: first, amount: null, footer: kind };
           records.push(rec);
+          if (!footer) partial.add(rec);
           last = { rec, lastLine: l.line };
         } else if (last && near && last.rec.footer === null && !/\d/.test(n)) {
           // The name under its code, or the rest of a wrapped one.
@@ -251,6 +265,8 @@ export function readLanes(body: LayoutLine[], g: LaneGeometry, split = true): La
       }
     }
   }
+  // (A first part that nothing completed is no closing line.)
+  for (const r of partial) records.splice(records.indexOf(r), 1);
   const kinds = laneKinds(records, g.boundaries.length + 1, split);
   // Each figure to the nearest record of its lane. A figure midway between two code lines is the row's
   // above in one export and the row's below in another (pdftotext prints a tall row's figure above its
