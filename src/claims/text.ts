@@ -308,6 +308,7 @@ export function lineLocation(part: TextPart, l: TextLine, column?: number): Sour
   if (at) return at.sheet ? { file: at.file, sheet: at.sheet, cell: at.cell, ...(column ? { column } : {}), ...page } : { file: at.file, line: at.line, ...(column && at.column === 1 ? { column } : {}), ...page };
   const sheet = part.location.sheet;
   if (sheet) return { file, sheet, cell: `A${l.line}`, ...(column ? { column } : {}) };
-  const loc: SourceLocation = column ? { file, line: l.line, column } : { file, line: l.line };
+  // (A laid-out line after a form feed: its characters stand one column right of their place in its text.)
+  const loc: SourceLocation = column ? { file, line: l.line, column: fileColumn ?? column } : { file, line: l.line };
   return l.page ? { ...loc, page: l.page } : loc;
 }

@@ -3,7 +3,7 @@ import type { LinearConstraint } from "../engine/propagate.js";
 import type { Figure, Grid } from "./figures.js";
 import { SEPARATE, type Families } from "./families.js";
 import { headSystem, holdsWithinRounding, type HeadSystem } from "./system.js";
-import { unlikelihood, valueOrder, valueVerifier, type Explanation } from "./values.js";
+import { valueOrder, valueVerifier, type Explanation } from "./values.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
@@ -257,10 +257,8 @@ export function singleFigureExplanations(near: LinearConstraint[], whole: Linear
     out.push({ changes: [change], proven: true });
     if (out.length > maxExplanations) return null; // which of them the solver would list is its choice
   }
-  if (!out.length) return null;
-  const scores = mapArray(out, (e) => unlikelihood(e, whole, grid, fam));
-  if (new Set(scores).size < scores.length) return null; // their order would be the solver's
-  return out;
+  // (Equally likely ones are ranked by where they are printed, rankByLikelihood: not by the order found in.)
+  return out.length ? out : null;
 }
 
 /** Does any head of the system follow a formula over others of it (changeModel gives it a follow flag)? */

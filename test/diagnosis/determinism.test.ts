@@ -40,7 +40,8 @@ describe("the diagnosis under any time budget", () => {
     const large = await diagnosed(1000);
     expect(tiny).toEqual(large);
     expect(tiny.out.map((f) => [f.location.line, f.column, f.stated, f.computed, f.diagnosis!.proven])).toEqual([[552, "公用经费", "152.91", "125.91", true]]);
-    expect(tiny.out[0].diagnosis!.alternatives).toHaveLength(2);
+    // (Five explanations are looked for since round 53: the four siblings that absorb it as well are listed.)
+    expect(tiny.out[0].diagnosis!.alternatives).toHaveLength(4);
   });
 
   it("the CLI, with BUDGET_CHECK_SOLVER_SECONDS 0.001 and 600: the same report", { timeout: 120_000 }, () => {

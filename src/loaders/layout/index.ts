@@ -3310,6 +3310,15 @@ const NUMBERED_PART = /^[一二三四五六七八九十]+、\s*\S{0,16}?(?:部�
 /** A section's number at a heading's start: 一、 · （一）. */
 const SECTION_NUMBER = /^\s*(?:[一二三四五六七八九十]+\s*、|[(（]\s*[一二三四五六七八九十]+\s*[)）])/;
 
+/**
+ * Where a laid-out line's first character stands in the file, where that is not column 1: after a form feed that
+ * began its page (pdftotext's, at the start of each page's first line), which its text leaves out. A figure of a
+ * written line is then placed at its column in the file, as a table's cells are (LayoutToken columns).
+ */
+function startOf(l: LayoutLine): { columnStart?: number } {
+  return l.columnOffset && l.raw === undefined ? { columnStart: l.columnOffset + 1 } : {};
+}
+
 function textParts(file: string, lines: LayoutLine[]): TextPart[] {
   const parts: TextPart[] = [];
   let current: TextPart | null = null;
@@ -3331,7 +3340,7 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
       parts.push(current);
       if (heading) continue;
     }
-    current.lines.push({ line: l.line, text: l.raw ?? l.text, ...pageOf(l) });
+    current.lines.push({ line: l.line, text: l.raw ?? l.text, ...pageOf(l), ...startOf(l) });
   }
   return parts;
 }
@@ -3522,6 +3531,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   }
   // parseNarrative numbers the lines it is given from 1: their lines in the file (a running head left out
   // shifts them).
+  const lineByNumber = new Map(mapArray(lines, (l) => [l.line, l]));
   if (useNumbered) {
     const lineOf = (n: number | null | undefined) => (n ? lines[n - 1]?.line ?? n : n);
     for (const p of numbered.parts) {
@@ -3530,6 +3540,13 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     }
     for (const c of numbered.contents) c.location.line = lineOf(c.location.line);
   }
+  // A line that followed a form feed in the file: its characters stand one column further right (startOf).
+  if (useNumbered)
+    for (const p of numbered.parts)
+      for (const l of p.lines) {
+        const printed = lineByNumber.get(l.line);
+        if (printed && (printed.raw ?? printed.text) === l.text) Object.assign(l, startOf(printed));
+      }
   const pageByLine = new Map(mapArray(lines, (l) => [l.line, l.page]));
   if (useNumbered && lines.some((l) => l.page))
     for (const p of numbered.parts) {
