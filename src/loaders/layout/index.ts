@@ -2444,7 +2444,10 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
     // Figures before the line's first label, on the income side (（一）一般公共预 / 21,705.01 二、社会保障和就业支出 … /
     // 算拨款): the income amount of the label printed around them, whose first part is on the line above.
     // (A short figure too, 0, where it stands right of that label's end: a row's number stands under the labels.)
-    if (expX !== null && labelled.length && isFigureToken(groups[0][0].text) && groups[0].every((a) => a.x0 < expX)) {
+    // (Left of expX, or left of a line's first label where that label is the expenditure side's: an amount column
+    // printed after a wrapped income label's first part sits as far right, in characters, as the expenditure side's
+    // names on a line where a Chinese label stands before them.)
+    if (expX !== null && labelled.length && isFigureToken(groups[0][0].text) && (groups[0].every((a) => a.x0 < expX) || labelled[0][0].x0 >= expX)) {
       const openInc = lines2.slice(-2).reverse().find((x) => x.inc.length === 1 && d.line.line - x.line.line <= 2);
       if (openInc && groups[0].every((a) => !SHORT_NUMBER.test(a.text) || a.x0 > openInc.inc[0].x1)) {
         for (const a of groups[0]) if (!printedOn.has(a)) printedOn.set(a, d.line);
