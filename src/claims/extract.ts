@@ -4,6 +4,7 @@ import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
+import { fundsNone } from "./funds-none.js";
 import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { projectFunds } from "./project-funds.js";
@@ -508,12 +509,19 @@ export function extractClaims(doc: BudgetDocument): Claims {
   const paragraphs: Paragraph[] = [];
   let generic = 0;
   const stage = statedStage(doc);
+  // (The units the tables print besides the department: a 无 said of one of them is not the department's.)
+  const otherUnits = [...new Set(doc.tables.flatMap((t) => mapArray(t.rows, (r) => r.unit)))].filter((u): u is string => !!u && !/本级|机关$/.test(u) && u !== doc.department);
   // (A document read under a template's name that no longer exists, or none: as by kind alone.)
   const titledNotes = templateByName(doc.template)?.titledNotes === true;
   for (const part of readingParts(doc.text, titledNotes)) {
     const j = joinPart(part, part.location.file);
     const readers = readersOf(part, titledNotes);
     for (const f of readers) f(j, claims);
+    // A fund the department has none of, said in words in any part (funds-none.ts): as the generic reader's, what every
+    // province says (a rule that reads a province's statements only is not run for it).
+    const beforeNone = claims.length;
+    fundsNone(j, claims, doc.year, doc.department, otherUnits);
+    generic += claims.length - beforeNone;
     // A part no province's reader knows: the statements every province prints (generic.ts).
     if (!readers.length) {
       const before = claims.length;
