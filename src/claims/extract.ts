@@ -541,6 +541,15 @@ export function extractClaims(doc: BudgetDocument): Claims {
       if (text) paragraphs.push({ part: part.number, text, location: j.place(first), lines });
     }
   }
+  // A table's notes (注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表), for a fund the department has none of, as the
+  // written parts' (the department's tables only: a unit's own table set speaks of the unit).
+  for (const t of doc.tables) {
+    if (!t.notes?.length || t.budgetUnit) continue;
+    const j = joinPart({ number: null, title: t.title, location: t.location, lines: t.notes }, t.location.file);
+    const beforeNotes = claims.length;
+    fundsNone(j, claims, doc.year, doc.department, otherUnits);
+    generic += claims.length - beforeNotes;
+  }
   // The funding boxes of the projects' performance forms, read from the printed lines across parts: the
   // generic reader's as the rest that no province's reader reads (a rule asking for them names the kind).
   const before = claims.length;

@@ -1,6 +1,6 @@
 import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
 import { moneyUnitOf, trailingMoneyUnit } from "./money-unit.js";
-import type { Cell, Column, Row, Table, TableId, UnknownTable } from "../model/document.js";
+import type { Cell, Column, Row, Table, TableId, TextLine, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
 import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
 import { amountName, pushTo } from "../model/queries.js";
@@ -29,10 +29,15 @@ interface Page {
   printed?: string;
   /** A note under the title says the table is empty (本表为空表, 本表本年无发生额, 无政府性基金预算支出). */
   emptyNote?: boolean;
+  /** Its notes (注：…), as text lines (Table.notes). */
+  notes?: TextLine[];
 }
 
 /** The table's printed number, from its page, as a Table's optional field. */
 const printedOf = (page: Page): { printed?: string } => (page.printed ? { printed: page.printed } : {});
+
+/** A note printed with a table: 注：… · 备注：… · 说明：…. */
+const NOTE = /^[（(]?(注|备注|说明)\s*[:：]/;
 
 /** A note that says its table holds nothing this year. */
 const EMPTY_NOTE = /为空表|(本|此|该)表(为空|无数据|本年无|无)|无数据|无发生额|不涉及|无[^，,。；;]{0,20}(预算|支出|收入|经费|安排)[^，,。；;]{0,6}[，,；;]\s*(故|因此|所以)/;
@@ -162,6 +167,7 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       }
       // 注：…, 本套报表金额单位转换时可能存在尾数误差, 备注: notes, not data.
       if (EMPTY_NOTE.test(plain)) page.emptyNote = true;
+      if (NOTE.test(plain)) (page.notes ??= []).push({ line: l.location.line ?? 0, text: plain, ...(l.location.page != null ? { page: l.location.page } : {}), ...(l.location.sheet !== undefined ? { place: l.location } : {}) });
       continue;
     }
     let page: Page | null = current;
@@ -607,7 +613,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     else if (page.header.length === 0 && page.data.length === 0) {
       // Only its title and a note that it is empty (本部门无政府性基金预算支出，故本表为空表): printed, with no rows.
       if (page.emptyNote && !tables.some((x) => x.id === tpl.id))
-        tables.push({ id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, ...printedOf(page), unit: page.unit, department: page.department, columns: [], rows: [], location: page.titleLocation, pages: 1 });
+        tables.push({ id: tpl.id, kind: tpl.kind, title: page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title, ...printedOf(page), unit: page.unit, department: page.department, columns: [], rows: [], location: page.titleLocation, pages: 1, ...(page.notes && { notes: page.notes }) });
       continue;
     }
     else {
@@ -656,6 +662,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     }
     t.pages++;
     if (beyond.length) (t.beyondHeader ??= []).push(...beyond);
+    if (page.notes) (t.notes ??= []).push(...page.notes);
     t.unit ??= page.unit;
     t.department ??= page.department;
     const list = itemsOf.get(t.id);

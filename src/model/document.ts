@@ -134,6 +134,11 @@ export interface Table {
    * document whose first set is one unit's: units-sum does not take them for the department's). model/units.ts.
    */
   budgetUnit?: string;
+  /**
+   * Notes printed with the table (注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表), as text lines: what they state
+   * of a fund the department has none of is read as the written parts' is (claims/funds-none.ts).
+   */
+  notes?: TextLine[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextPart, UnitBudget, UnknownTable } from "../../model/document.js";
+import type { BudgetDocument, Cell, Column, ContentsEntry, Row, Table, TextLine, TextPart, UnitBudget, UnknownTable } from "../../model/document.js";
 import { moneyUnitOf, trailingMoneyUnit } from "../money-unit.js";
 import type { SourceLocation } from "../../model/location.js";
 import { codeEconomicClasses, ECONOMIC_CLASS_KEYS, ECONOMIC_CLASSES } from "../../model/economic-classes.js";
@@ -3348,6 +3348,11 @@ function textParts(file: string, lines: LayoutLine[]): TextPart[] {
   return parts;
 }
 
+/** A table's notes (注：… · 备注：… · 说明：…), as text lines: each note line of its block, where it is printed. */
+function notesOf(b: Block): TextLine[] {
+  return mapArray(b.lines.filter((l) => NOTE.test(text(l))), (l) => ({ line: l.line, text: l.raw ?? l.text, ...pageOf(l), ...startOf(l) }));
+}
+
 /** Turns laid-out lines into the document model. */
 export function layoutDocument(file: string, printedLines: LayoutLine[], format: "layout" | "pdf" | "markdown", opts: LayoutOptions = {}): BudgetDocument {
   const lines = withoutPageBreakRepeats(withoutRunningLines(printedLines));
@@ -3466,6 +3471,8 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     }
     p.table.location.file = file;
     if (unitName) p.table.budgetUnit = unitName;
+    const notes = notesOf(b);
+    if (notes.length) p.table.notes = notes;
     const existing = set.find((t) => t.id === p.table!.id);
     if (existing && existing.rows.length === 0 && (p.table.rows.length > 0 || existing !== last)) {
       // A list of the tables' titles (a second 目录 in the body, or one without page numbers) came first: the table
@@ -3484,6 +3491,7 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
         }
       existing.rows.push(...p.table.rows);
       existing.pages += p.table.pages;
+      if (notes.length) existing.notes = [...(existing.notes ?? []), ...notes];
     } else if (existing) {
       // The same table printed again elsewhere (its figures not counted twice; listed): the same figures, a reprint;
       // other figures under no unit's name, a table this reading cannot say whose it is.
