@@ -961,8 +961,10 @@ export function finalNotes(j: JoinedText, out: Claim[]): void {
       const leis = [...p.text.matchAll(LEI_FIGURE)];
       for (const [i, m] of leis.entries()) {
         const amount = p.amount(m, "amount");
-        // (一般公共服务（类）支出: the 类's name is 一般公共服务支出, as its table row prints it; after a list's number, 1．.)
-        const name = normaliseName(m.groups!.name.replace(/^.*[:：]/, "").replace(/^\s*[.．]\s*/, "") + (m.groups!.spent ?? ""));
+        // (一般公共服务（类）支出: the 类's name is 一般公共服务支出, as its table row prints it; after a list's number, 1．. A name
+        // printed whole before its mark, 一般公共服务支出（类）支出, takes no second 支出.)
+        const bare = m.groups!.name.replace(/^.*[:：]/, "").replace(/^\s*[.．]\s*/, "");
+        const name = normaliseName(/支出\s*$/.test(bare) ? bare : bare + (m.groups!.spent ?? ""));
         if (amount && name) {
           marked = true;
           out.push(ofDepartment ? { kind: "function-item", names: [name], amount, scope: "department" } : { kind: "function-item", names: [name], amount });

@@ -645,10 +645,16 @@ function baseOf(paras: Para[], k: number, start: number, parts: SharePart[], fig
       const f = found[i];
       if (unitOf(f) !== parts[0].unit) continue;
       const amount = figureAt(q, f, "amount");
-      if (!amount || amount.value.lte(largest) || amount.value.isZero()) continue;
+      if (!amount || amount.value.isZero()) continue;
       let holding = 0;
       for (const x of parts) if (shareHolds(x.amount, x.percent, amount)) holding++;
       if (holding < needed) continue;
+      // Larger than each part — but one part, its share not holding, may be a typo that made it exceed its total (农林水支出
+      // 6143.18 万元，占 87.95% of 5,848.10): the total still, the part then found wrong against it.
+      if (amount.value.lte(largest)) {
+        const over = parts.filter((x) => x.amount.value.gte(amount.value));
+        if (over.length > 1 || parts.length < 3 || shareHolds(over[0].amount, over[0].percent, amount)) continue;
+      }
       const label = normaliseName(labelBefore(q.text, f.index).replace(/^.*[:：]/, ""));
       return { amount, label: label || `${amount.text}${parts[0].unit}` };
     }

@@ -219,6 +219,13 @@ describe("the 决算's 情况说明", () => {
     expect(judged("1,521.89", "1,151.89").length).toBe(1);
   });
 
+  it("a 类 named whole and then 支出 (社会保障和就业支出（类）支出 X 万元, 宁波's 结构情况) names the table's row, not …支出支出", () => {
+    const items = claims(["  （二）一般公共预算财政拨款支出决算结构情况", "  一般公共服务支出（类）支出1,521.89万元，占100%。"]).flatMap((c) =>
+      c.kind === "function-item" ? [`${c.names.join("-")} ${c.amount.text}`] : [],
+    );
+    expect(items).toEqual(["一般公共服务支出 1,521.89"]);
+  });
+
   it("a 类 headline (1.一般公共服务支出（类）。年初预算为 …) and the 项 under it by their 款 and 项 are read, the headline's 类 completing their path", () => {
     const doc = (lei: string, item: string, leiPct = "95.12") =>
       loadLayoutText(

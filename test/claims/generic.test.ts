@@ -165,6 +165,23 @@ describe("the generic reader of the written parts", () => {
     ]);
   });
 
+  it("a part typed larger than its total (自然资源海洋气象等 6,247.87 of 5,753.07): the list still of that total, the part wrong against it", () => {
+    const list = (big: string) =>
+      read(
+        "2026 年一般公共预算当年拨款 5,753.07 万元，比上年执行数增加 13.59 万元，增长 0.2%。",
+        "2.一般公共预算当年拨款结构情况。",
+        `科学技术支出 28.00 万元，占 0.5%；社会保障和就业支出 396.67 万元，占 6.9%；卫生健康支出 80.52 万元，占 1.4%；自然资源海洋气象等支出 ${big} 万元，占 91.2%。`,
+      ).filter((s) => s.startsWith("share"));
+    expect(list("6,247.87")).toEqual([
+      "share 科学技术支出 28.00 0.5% of 一般公共预算当年拨款 5,753.07 balanced",
+      "share 社会保障和就业支出 396.67 6.9% of 一般公共预算当年拨款 5,753.07 balanced",
+      "share 卫生健康支出 80.52 1.4% of 一般公共预算当年拨款 5,753.07 balanced",
+      "share 自然资源海洋气象等支出 6,247.87 91.2% of 一般公共预算当年拨款 5,753.07 balanced",
+    ]);
+    // (Two parts larger than a figure, or a larger part whose share holds against it: that figure is no total.)
+    expect(list("5,247.87").length).toBe(4);
+  });
+
   it("a list after 支出包括： in the total's sentence, across a line ending in ；, its total the one its shares hold against (国家信访局)", () => {
     expect(
       read(
