@@ -15,12 +15,13 @@ import { tempDir } from "../helpers/tmp.js";
 const TEXT = join(ROOT, "fixtures/other-provinces/jiangsu_provincial-procuratorate_2019_dept-budget.txt");
 const CSV = join(ROOT, "test/fixtures/outline-csv");
 
-type Doc = { tables: { kind: string; rows: number; present: boolean }[]; unknownTables?: { title: string }[]; findings: JsonFinding[] };
+type Finding = JsonFinding & { table: string | null; location: { line?: number } };
+type Doc = { tables: { kind: string; rows: number; present: boolean }[]; unknownTables?: { title: string }[]; findings: Finding[] };
 const doc = (args: string[]): Doc => cliJson(args).report.documents[0];
 const procurementRows = (d: Doc) => d.tables.find((t) => t.kind === "procurement" && t.present)?.rows;
 const unread = (d: Doc) => (d.unknownTables ?? []).map((u) => u.title).filter((t) => /采购/.test(t));
 const about = (d: Doc, rule: string) => d.findings.filter((f) => f.ruleId === rule && (f.table === "T20" || /采购|货物|服务/.test(f.item ?? "")));
-const cells = (fs: JsonFinding[]) => fs.map((f) => [f.ruleId, f.item, f.column, f.stated, f.computed]);
+const cells = (fs: Finding[]) => fs.map((f) => [f.ruleId, f.item, f.column, f.stated, f.computed]);
 
 function copyWith(from: string, to: string): string {
   const text = readFileSync(TEXT, "utf8");
@@ -78,6 +79,6 @@ describe("an outline table (政府采购支出预算表 by category, project, ec
       ["hierarchy-sum", "信息网络及软件购置更新", "合计", "100", "110"],
       ["diagnosis", "路由器", "合计", "35", "25"],
     ]);
-    expect((e[1].location as { line?: number }).line).toBe(16);
+    expect(e[1].location.line).toBe(16);
   });
 });

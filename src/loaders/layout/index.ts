@@ -2194,7 +2194,7 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
 /** A column of words beside an outline's labels (采购组织形式, 采购方式): an attribute of its row, never a level of it. */
 const OUTLINE_WORDS = /^(政府)?采购(组织)?(方式|形式)$|^组织形式$/;
 /** A label column that is no level of an outline: a code, a unit, a row number. */
-const NOT_OUTLINE = /编码|代码|单位|^\*+$|^\d+$|栏次|行次|序号/;
+const NOT_OUTLINE = /编码|代码|^(类|款|项|科目编|码)$|单位|^\*+$|^\d+$|栏次|行次|序号/;
 /** An outline's category of procurement, named by its row (一、货物 A · 二、工程 B · 三、服务 C): the row's role. */
 const PROCUREMENT_KINDS: [RegExp, string][] = [
   [/^货物(类)?[A-Z]?$/, "goods"],
@@ -2221,7 +2221,11 @@ function parseOutline(file: string, b: Block, tpl: TableTemplate, header: Layout
     return { x0, x1: at?.x1 ?? x0, ...(at?.cell !== undefined ? { cell: at.cell } : {}) };
   });
   const lines = body.filter((l) => tokensOf(l).length && !PAGE_NUMBER.test(text(l)) && !NOT_HEADER.test(text(l)) && !NOTE.test(text(l)));
-  // Each line's figures (the run of figures it ends with) and its words.
+  // Rows of codes are a classified table's, whatever its labels.
+  if (lines.some((l) => CODE_ROW.test(text(l)) || GLUED_CODE.test(text(l)))) return null;
+  // Each line's figures (the run of figures it ends with) and its words. (A line whose figures cannot be placed
+  // leaves an outline listed; a table that is no outline is read as before.)
+  let uncertain = false;
   const figures = new Map<LayoutLine, LayoutToken[]>();
   const words = new Map<LayoutLine, LayoutToken[]>();
   for (const l of lines) {
@@ -2229,9 +2233,8 @@ function parseOutline(file: string, b: Block, tpl: TableTemplate, header: Layout
     let k = toks.length;
     while (k > 0 && isFigureToken(toks[k - 1].text)) k--;
     const amounts = toks.slice(k);
-    if (amounts.length && amounts.length !== named.specs.length && named.specs.length > 1) return listedBlock(file, b, "列位置不确定 columns uncertain");
-    if (amounts.length > named.specs.length) return listedBlock(file, b, "列位置不确定 columns uncertain");
-    if (amounts.length) figures.set(l, amounts);
+    if ((amounts.length && amounts.length !== named.specs.length && named.specs.length > 1) || amounts.length > named.specs.length) uncertain = true;
+    if (amounts.length) figures.set(l, amounts.slice(0, named.specs.length));
     if (k) words.set(l, toks.slice(0, k));
   }
   // The pieces of each column, page by page.
@@ -2240,7 +2243,7 @@ function parseOutline(file: string, b: Block, tpl: TableTemplate, header: Layout
     const onPage = lines.filter((l) => l.page === page && words.has(l));
     const toks = onPage.flatMap((l) => words.get(l)!);
     const at = placeTokens(toks, columns);
-    if (!at) return listedBlock(file, b, "列位置不确定 columns uncertain");
+    if (!at) return null;
     let n = 0;
     for (const l of onPage) {
       const pieces = new Map<number, OutlinePiece>();
@@ -2296,6 +2299,7 @@ function parseOutline(file: string, b: Block, tpl: TableTemplate, header: Layout
   // An outline: rows at two levels or more, and some leaving the first label column blank.
   const items = rows.filter((r) => r.kind === "item");
   if (new Set(mapArray(items, (r) => r.level)).size < 2 || !items.some((r) => !r.cells["outline-1"])) return null;
+  if (uncertain) return listedBlock(file, b, "列位置不确定 columns uncertain");
   const columnsOut: Column[] = [
     ...mapArray(named.labels, (l, j) => ({ key: `outline-${j + 1}`, label: l, kind: "text" as const })),
     ...mapArray(named.specs, (s) => ({ key: s.key, name: s.label, label: s.label, kind: "amount" as const })),
