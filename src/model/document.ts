@@ -100,7 +100,10 @@ export interface Row {
   side: "income" | "expenditure" | null;
   /** Semantic role from the template (e.g. `income-total`, `gov-allocation`, `basic`, `current-year`). */
   role: string | null;
-  /** Hierarchy level of a named item: 1 = 类 / top level, 2 = 款 / sub-item, 3 = 项. */
+  /**
+   * Hierarchy level of a named item: 1 = 类 / top level, 2 = 款 / sub-item, 3 = 项. In an outline table (`Table.outline`),
+   * the label column its name is printed in (1 = the first: 采购品目大类; 4 = 采购物品名称), whatever the input form.
+   */
   level: number | null;
   cells: Record<string, Cell>;
   location: SourceLocation;
@@ -125,6 +128,12 @@ export interface Table {
   location: SourceLocation;
   /** How many printed pages the table was split over. */
   pages: number;
+  /**
+   * The rows are an outline of items over several label columns (江苏's 政府采购支出预算表: 采购品目大类 | 专项名称 | 经济科目 |
+   * 采购物品名称): each item row's `level` is its name's column, a row with a figure sums the rows with figures of deeper
+   * levels under it up to the next row at its level or above, a row with none is a heading (model/queries.ts levelTrees).
+   */
+  outline?: true;
   /** Cells printed past the header's last column: no column to read them into (reported by beyond-header). */
   beyondHeader?: Cell[];
   /**

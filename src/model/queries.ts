@@ -191,11 +191,16 @@ export function codeBlocks(t: Table): UnitBlock[] {
  * A classified table printed by name only, its rows' levels told by indentation (model/indent-levels.ts): per
  * department or budget unit row, its top-level rows (类) and each row's children (the rows one level below it,
  * up to the next row at its level or above). Empty when no row has a level.
+ * An outline (`t.outline`: levels are label columns, and a level may be skipped: a project's items under its
+ * economic item): a row's parent is the nearest row above it at a lower level that prints a figure (a row with
+ * none is a heading, no sum), its top-level rows those with no such row above them.
  */
 export function levelTrees(t: Table): { row: Row | null; top: Row[]; children: Map<Row, Row[]> }[] {
   const trees: { row: Row | null; top: Row[]; children: Map<Row, Row[]> }[] = [];
   let tree: (typeof trees)[number] | null = null;
+  // The rows a row below may be under, outermost first (each at a lower level than the next).
   let path: Row[] = [];
+  const figured = (r: Row) => Object.values(r.cells).some((c) => c.amount !== null);
   for (const r of t.rows) {
     if (r.kind === "department" || r.kind === "unit") {
       tree = { row: r, top: [], children: new Map() };
@@ -205,10 +210,18 @@ export function levelTrees(t: Table): { row: Row | null; top: Row[]; children: M
     }
     if (r.kind !== "item" || !r.level) continue;
     if (!tree) trees.push((tree = { row: null, top: [], children: new Map() }));
-    path.length = r.level - 1;
+    while (path.length && path[path.length - 1].level! >= r.level) path.pop();
+    const parent = path[path.length - 1];
+    if (t.outline) {
+      if (parent) pushTo(tree.children, parent, r);
+      else tree.top.push(r);
+      if (figured(r)) path.push(r);
+      continue;
+    }
+    // (Levels by indentation step one at a time: a row's parent is the row one level above it.)
     if (r.level === 1) tree.top.push(r);
-    else if (path[r.level - 2]) pushTo(tree.children, path[r.level - 2], r);
-    path[r.level - 1] = r;
+    else if (parent && parent.level === r.level - 1) pushTo(tree.children, parent, r);
+    path.push(r);
   }
   return trees.filter((x) => x.top.length);
 }

@@ -197,7 +197,8 @@ const PROJECTS = { zh: "各项目合计", en: "sum of the projects" };
  */
 function projects(t: Table, ctx: RuleContext) {
   const total = t.rows.find((r) => r.kind === "department");
-  if (t.rows.some((r) => r.kind === "code")) return;
+  // (An outline's rows sum by their levels, above: its items are not a flat list of the 合计's parts.)
+  if (t.rows.some((r) => r.kind === "code") || t.outline) return;
   const units = t.rows.filter((r) => r.kind === "unit");
   const items = t.rows.filter((r) => r.kind === "item");
   // Each project named with its unit, or under its unit's line: a row with neither may be anything. (A 政府采购预算表

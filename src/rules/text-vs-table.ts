@@ -111,9 +111,16 @@ function procurement(doc: BudgetDocument, ctx: RuleContext) {
     const total = departmentSum(doc, "procurement", "total");
     if (total.length) ctx.sum({ subject: { table: "text", item: "政府采购" }, total: p.amount, parts: terms(total), relation: { zh: `${tableName(t)} 合计`, en: `${tableNameEn(t)} total` } });
     for (const c of p.components) {
+      const [zh, en] = PROCUREMENT_LABEL[c.component];
+      // A table that prints the kinds as rows of its outline (一、货物 A · 三、服务 C, 江苏's 政府采购支出预算表): the row's total.
+      const row = t.columns.some((col) => col.key === c.component) ? null : t.rows.find((r) => r.role === c.component);
+      if (row) {
+        const a = inText(t, amountOf(row, "total"));
+        if (a) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms([a]), relation: { zh: `${tableName(t)} ${row.name ?? zh}`, en: `${tableNameEn(t)} ${en}` } });
+        continue;
+      }
       if (!t.columns.some((col) => col.key === c.component)) continue;
       const kind = departmentSum(doc, "procurement", c.component);
-      const [zh, en] = PROCUREMENT_LABEL[c.component];
       if (kind.length) ctx.sum({ subject: { table: "text", item: c.label }, total: c.amount, parts: terms(kind), relation: { zh: `${tableName(t)} ${zh}`, en: `${tableNameEn(t)} ${en}` } });
     }
     // 面向中小企业预留 N 万元: the table's 其中：面向中小企业预留 where it prints one.

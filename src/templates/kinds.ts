@@ -360,7 +360,9 @@ export const KINDS: Record<TableKind, KindSpec> = {
   "state-capital": { zh: "国有资本经营预算支出表", en: "state capital budget", rowIdentities: [...basicSplit, fundBalance] },
   // The procurement budget (政府采购预算表), by unit or by project: each row's 合计 its kinds (货物 | 工程 | 服务, where the
   // three are printed: a table printing two of them says nothing of the third) and its sources where printed (福建's
-  // 资金来源: 一般公共预算 | 政府性基金预算 | 其他资金). The 合计 row = Σ units, or Σ projects (hierarchy-sum).
+  // 资金来源: 一般公共预算 | 政府性基金预算 | 其他资金). The 合计 row = Σ units, or Σ projects (hierarchy-sum); in an outline
+  // (江苏's 政府采购支出预算表: 一、货物 A over projects over items bought, `Table.outline`) each row with a figure = Σ the rows
+  // under it by their levels, 合计 = Σ the categories (hierarchy-sum, model/queries.ts levelTrees).
   procurement: {
     zh: "政府采购预算表",
     en: "government procurement budget",

@@ -456,10 +456,10 @@ describe("other provinces' templates: tables recognised by kind, the rest listed
       // Its 收支预算总表 prints three sides (收入 | 支出 by function | 支出 by purpose): read as 收入 | 支出 by function,
       // the purpose side (the 财政拨款收支预算总表's and 支出预算总表's again) left out but for the totals it spans.
       // Its 一般公共预算机关运行经费支出预算表: 合计 and 302 2,391.92 over 16 款 (hierarchy-sum holds).
-      rows: { summary: 32, expenditure: 1, "allocation-summary": 7, "general-function": 17, "general-basic-economic": 31, sanggong: 1, "gov-fund": 0, "allocation-function": 17, "allocation-basic-economic": 31, "running-cost-economic": 17 },
-      // Its 政府采购支出预算表 lists 大类 (一、货物 A) over projects over items, with 采购物品名称 and 采购组织形式: listed, its
-      // header's words named (a 政府采购预算表 by unit or project is read: test/e2e/procurement.test.ts).
-      unknown: ["收入预算总表（按项目列示 rows are items, not codes）", "政府采购支出预算表（表头未能识别 header not understood: 采购品目大类、专项名称、采购物品名称）"],
+      // Its 政府采购支出预算表 lists 大类 (一、货物 A) over projects over economic items over items bought, with 采购组织形式:
+      // read as an outline since round 54 (41 rows: 合计, 2 大类, 13 subtotals, 25 items; test/e2e/outline-tables.test.ts).
+      rows: { summary: 32, expenditure: 1, "allocation-summary": 7, "general-function": 17, "general-basic-economic": 31, sanggong: 1, "gov-fund": 0, "allocation-function": 17, "allocation-basic-economic": 31, "running-cost-economic": 17, procurement: 41 },
+      unknown: ["收入预算总表（按项目列示 rows are items, not codes）"],
       // 本年支出预算合计 = 基本支出 + 项目支出 + 单位预留机动经费, one part a line across a page break. Its shares
       // add up to 100.00%, and 65.56% is 15,844.04 ÷ 24,169.74 = 65.553% balanced by a unit: a rounding note.
       // Two 款-项 items the text names shorter than its 表5 (机关事业单位基本养老保险费 for …保险缴费支出, …职业年金 for

@@ -14,7 +14,10 @@ export function asTabForm(text: string, doc: BudgetDocument): string {
     const rowLines = [...new Set(t.rows.map((r) => r.location.line ?? 0))].filter((n) => n > 0).sort((a, b) => a - b);
     if (!rowLines.length) continue;
     const first = rowLines[0];
-    const last = rowLines[rowLines.length - 1];
+    let last = rowLines[rowLines.length - 1];
+    // An outline's rows are located at their labels' first line: its last label may wrap below it (专业技能培训服 /
+    // 分散自行组织 630.00 / 务), up to the blank line after the table.
+    if (t.outline) while (last < lines.length && lines[last].trim()) last++;
     // The header: the lines between the table's 单位 line (or title) and its first row.
     let top = (t.location.line ?? first) + 1;
     for (let n = top; n < first; n++) if (/单位\s*[:：]/.test(lines[n - 1])) top = n + 1;

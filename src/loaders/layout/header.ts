@@ -103,7 +103,7 @@ const GROUP_WITH_SUBTOTAL = /^(本年收入|上年结转(结余|和结余)?(资�
  * Labels that are never an amount column's: the code and name columns, the column numbering; a 政府采购预算表's columns
  * of words (采购品目 · 采购类别 · 采购方式 …, 福建's; not its 数量, whose counts would read as figures: not read).
  */
-export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号|(政府)?采购(品目|目录|类别|类型|方式|组织形式|项目)(名称)?|品目(名称)?|项目(类别|类型|分类|属性))+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/](项目|科目)(名称)?$/;
+export const LABEL_COLUMN = /^((部门预算支出)?((功能|经济)(分类)?)?科目(编码|代码|名称)?|科目编|码|类|款|项|项目|项目名称|单位名称|单位(编码|代码)|编码|名称|预算单位|单位|部门|\*+|\d+|栏次|行次|序号|(政府)?采购(品目(大类)?|目录|类别|类型|方式|组织形式|项目|物品)(名称)?|品目(名称)?|专项(名称)?|项目(类别|类型|分类|属性))+$|^支出项目类别|^(单位名称|预算单位(名称)?|单位)\((项目|科目)(名称)?\)$|^(单位名称|预算单位(名称)?|单位)[、/](项目|科目)(名称)?$/;
 
 /** Labels complete in themselves: never the last piece of a longer label wrapped above. */
 const WHOLE_LABEL = /^(小计|合计|总计)$/;

@@ -28,6 +28,7 @@ import { projectCards } from "./cards.js";
 import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns, type HeaderLeaf } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
+import { cellsOfColumn, placeTokens, type OutlineColumn, type OutlinePiece } from "./outline.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { displayWidth } from "./width.js";
 import { mapArray } from "../../util/arrays.js";
@@ -1919,6 +1920,9 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
   const figures = lines_.filter((d) => d.amounts.length);
   const lone = !!named && figures.length === 1 && figures[0].label.length === 0;
   const data = lone ? lines_ : mapArray(mergeFloatingAmounts(lines_, amountSpecs_.length), (d) => splitGluedFigure(d, amountSpecs_.length));
+  // A table whose rows are an outline of items over several label columns (江苏's 政府采购支出预算表): read by its columns.
+  const outline = named ? parseOutline(file, b, tpl, header, printed, named, unit, department) : null;
+  if (outline) return outline;
   const unclear = headerNotUnderstood(b, amountSpecs_, data, named?.unnamed);
   if (unclear) return unclear;
   // Rows named 项目 with no code, function or unit column: a list of items (收入预算总表 as 项目名称 | 金额), not
@@ -2187,6 +2191,124 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
 }
 
 /** A 项目支出绩效目标表 printed as a card per project (cards.ts): a row per card, its unit, name and 年度资金总额. */
+/** A column of words beside an outline's labels (采购组织形式, 采购方式): an attribute of its row, never a level of it. */
+const OUTLINE_WORDS = /^(政府)?采购(组织)?(方式|形式)$|^组织形式$/;
+/** A label column that is no level of an outline: a code, a unit, a row number. */
+const NOT_OUTLINE = /编码|代码|^(类|款|项|科目编|码)$|单位|^\*+$|^\d+$|栏次|行次|序号/;
+/** An outline's category of procurement, named by its row (一、货物 A · 二、工程 B · 三、服务 C): the row's role. */
+const PROCUREMENT_KINDS: [RegExp, string][] = [
+  [/^货物(类)?[A-Z]?$/, "goods"],
+  [/^工程(类)?[A-Z]?$/, "works"],
+  [/^服务(类)?[A-Z]?$/, "services"],
+];
+
+/**
+ * A table whose rows are an outline over two label columns or more (layout/outline.ts): each row's labels read from
+ * the lines around its line of figures, its level the label column of its name (the rightmost it prints: a row that
+ * prints a project and its economic item is the item's), its words columns kept as words. Null when the table is not
+ * such an outline (one label column, a code or unit column, every row at one level, or rows that fill the first
+ * column each): it is read as the kind's rows are. Listed as not read where a line's figures cannot be placed.
+ */
+function parseOutline(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], named: HeaderColumns, unit: string | null, department: string | null): ParsedBlock | null {
+  if (named.unnamed.length || !named.specs.length || named.labels.length < 2 || named.labels.some((l) => NOT_OUTLINE.test(l))) return null;
+  const levels = named.labels.filter((l) => !OUTLINE_WORDS.test(l));
+  if (levels.length < 2) return null;
+  // Where each label column's label is printed (and its cell, in a grid).
+  const first = body[0]?.line ?? Infinity;
+  const heads = headerTokens(header.filter((l) => l.line < first));
+  const columns: OutlineColumn[] = mapArray(named.labelLefts, (x0) => {
+    const at = heads.reduce<LayoutToken | null>((a, t) => (!a || Math.abs(t.x0 - x0) < Math.abs(a.x0 - x0) ? t : a), null);
+    return { x0, x1: at?.x1 ?? x0, ...(at?.cell !== undefined ? { cell: at.cell } : {}) };
+  });
+  const lines = body.filter((l) => tokensOf(l).length && !PAGE_NUMBER.test(text(l)) && !NOT_HEADER.test(text(l)) && !NOTE.test(text(l)));
+  // Rows of codes are a classified table's, whatever its labels.
+  if (lines.some((l) => CODE_ROW.test(text(l)) || GLUED_CODE.test(text(l)))) return null;
+  // Each line's figures (the run of figures it ends with) and its words. (A line whose figures cannot be placed
+  // leaves an outline listed; a table that is no outline is read as before.)
+  let uncertain = false;
+  const figures = new Map<LayoutLine, LayoutToken[]>();
+  const words = new Map<LayoutLine, LayoutToken[]>();
+  for (const l of lines) {
+    const toks = tokensOf(l);
+    let k = toks.length;
+    while (k > 0 && isFigureToken(toks[k - 1].text)) k--;
+    const amounts = toks.slice(k);
+    if ((amounts.length && amounts.length !== named.specs.length && named.specs.length > 1) || amounts.length > named.specs.length) uncertain = true;
+    if (amounts.length) figures.set(l, amounts.slice(0, named.specs.length));
+    if (k) words.set(l, toks.slice(0, k));
+  }
+  // The pieces of each column, page by page.
+  const byColumn: OutlinePiece[][] = mapArray(columns, () => []);
+  for (const page of new Set(mapArray(lines, (l) => l.page))) {
+    const onPage = lines.filter((l) => l.page === page && words.has(l));
+    const toks = onPage.flatMap((l) => words.get(l)!);
+    const at = placeTokens(toks, columns);
+    if (!at) return null;
+    let n = 0;
+    for (const l of onPage) {
+      const pieces = new Map<number, OutlinePiece>();
+      for (const t of words.get(l)!) {
+        const j = at[n++];
+        const p = pieces.get(j);
+        pieces.set(j, p ? { ...p, token: { ...p.token, text: p.token.text + t.text, x1: t.x1 } } : { line: l, token: t, column: j });
+      }
+      for (const [j, p] of pieces) byColumn[j].push(p);
+    }
+  }
+  const figureLines = mapArray([...figures.keys()], (l) => l.line);
+  type Anchor = { line: LayoutLine | null; at: number; labels: Map<number, OutlinePiece[]> };
+  const anchors = new Map<number, Anchor>();
+  for (const l of figures.keys()) anchors.set(l.line, { line: l, at: l.line, labels: new Map() });
+  const headings: Anchor[] = [];
+  byColumn.forEach((pieces, j) => {
+    for (const c of cellsOfColumn(pieces, figureLines)) {
+      if (c.figure === null) headings.push({ line: null, at: c.pieces[0].line.line, labels: new Map([[j, c.pieces]]) });
+      else anchors.get(c.figure)!.labels.set(j, c.pieces);
+    }
+  });
+  const levelColumns = mapArray(named.labels, (l) => !OUTLINE_WORDS.test(l));
+  const rows: Row[] = [];
+  const specOf = (k: number) => named.specs[k];
+  const ordered = [...anchors.values(), ...headings].sort((x, y) => x.at - y.at);
+  for (const a of ordered) {
+    const textOf = (j: number) => normaliseName(mapArray(a.labels.get(j) ?? [], (p) => p.token.text).join(""));
+    const filled = named.labels.flatMap((_, j) => (levelColumns[j] && textOf(j) ? [j] : []));
+    if (!filled.length) {
+      // Figures with no label (a line of figures alone): not an outline this reader can place.
+      if (a.line) return null;
+      continue;
+    }
+    const own = filled[filled.length - 1];
+    const firstPiece = a.labels.get(filled[0])![0];
+    const location = locationOf(file, firstPiece.line, firstPiece.token);
+    const name = splitMarker(textOf(own)).name;
+    const label = mapArray(filled, (j) => textOf(j)).join(" ");
+    const row = emptyRow(label, location);
+    named.labels.forEach((l, j) => {
+      const ps = a.labels.get(j);
+      if (ps) row.cells[`outline-${j + 1}`] = { text: textOf(j), amount: null, location: locationOf(file, ps[0].line, ps[0].token) };
+    });
+    if (a.line) {
+      const amounts = figures.get(a.line)!;
+      amounts.forEach((t, k) => (row.cells[specOf(k).key] = cell(file, a.line!, t, specOf(k))));
+    }
+    if (/^(合计|总计)$/.test(name) && own === 0) Object.assign(row, { kind: "department", name, label: name });
+    else Object.assign(row, { kind: "item", name, level: own + 1, role: PROCUREMENT_KINDS.find(([re]) => tpl.kind === "procurement" && own === 0 && re.test(name.replace(/\s+/g, "")))?.[1] ?? null });
+    rows.push(row);
+  }
+  // An outline: rows at two levels or more, and some leaving the first label column blank.
+  const items = rows.filter((r) => r.kind === "item");
+  if (new Set(mapArray(items, (r) => r.level)).size < 2 || !items.some((r) => !r.cells["outline-1"])) return null;
+  if (uncertain) return listedBlock(file, b, "列位置不确定 columns uncertain");
+  const columnsOut: Column[] = [
+    ...mapArray(named.labels, (l, j) => ({ key: `outline-${j + 1}`, label: l, kind: "text" as const })),
+    ...mapArray(named.specs, (s) => ({ key: s.key, name: s.label, label: s.label, kind: "amount" as const })),
+  ];
+  const table = makeTable(b, tpl, unit, department, columnsOut, rows);
+  table.outline = true;
+  return { table, department };
+}
+
 function parseCards(file: string, b: Block, tpl: TableTemplate): ParsedBlock | null {
   const read = projectCards(b.lines, (label) => targetsLabel(tpl, label));
   if (!read) return null;
