@@ -190,6 +190,18 @@ function spendsCarryover(ctx: RuleContext, summary: Table, sources: Table[]): bo
   // mistyped, not the carry-over spent): the items are compared one by one.
   const off = spent.value.minus(thisYear).abs();
   if (off.lte(tolerance) || off.lt(spent.value.minus(thisYear).minus(carry.value).abs())) return false;
+  // Nor where it is farther from the totals plus the carry-over than the carry-over itself, unless 本年支出 reckoned from
+  // the table's other figures is not (支出总计 − 年末结转和结余): a 本年支出 mistyped by more than the carry-over (26278.88
+  // for 16278.88, beside 253.73) is no carry-over spent, and an identity of that form would keep its true value from
+  // settling anything.
+  const withCarry = (v: Decimal) => {
+    const off = v.minus(thisYear).minus(carry.value).abs();
+    return off.lt(v.minus(thisYear).abs()) && off.lte(Decimal.max(tolerance, carry.value.abs()));
+  };
+  const total = amountOf(rowByRole(summary, "expenditure-total"), "amount");
+  const forward = amountOf(rowByRole(summary, "expenditure-carryforward"), "amount");
+  const reckoned = total && forward ? total.value.minus(forward.value) : null;
+  if (!withCarry(spent.value) && !(reckoned && withCarry(reckoned))) return false;
   ctx.sum({
     subject: { table: summary.id, item: sub!.name, column: columnLabel(summary, "amount") },
     total: spent,

@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Finding as Diagnosis } from "../../src/engine/types.js";
 import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
 import { type LineSeed, pageOfLine, statedOf } from "../helpers/seeds.js";
@@ -46,5 +47,23 @@ describe("a 广西 部门决算 of the national tables, its headings run on into
     const diagnoses = errors.filter((f) => f.ruleId === "diagnosis") as unknown as Diagnosis[];
     expect(diagnoses.length).toBe(seeds.length);
     expect(diagnoses.every((f) => f.diagnosis!.alternatives.length === 0)).toBe(true);
+  });
+
+  // Round 54 (the mutation probe): 公开04表's 本年支出合计 typed 26278.88 (16278.88) came nearer to the tables' totals plus
+  // the 年初财政拨款结转和结余 than to the totals alone, so items-vs-units checked it as spending the carry-over, an identity
+  // the true value breaks: caught, but no figure named. The carry-over form is taken only where it holds (with the printed
+  // 本年支出, or with 支出总计 − 年末结转和结余).
+  it("fails: its 本年支出合计 mistyped by more than the carry-over is named, with its true value", { timeout: 60_000 }, () => {
+    const tmp = mkdtempSync(join(tmpdir(), "budget-check-guangxi-final-"));
+    afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+    const lines = readFileSync(join(DIR, "document.txt"), "utf8").split("\n");
+    const k = lines.findIndex((l) => /本年收入合计.*本年支出合计\s+47\s+16278\.88/.test(l));
+    lines[k] = lines[k].replace("16278.88", "26278.88");
+    const file = join(tmp, "document.txt");
+    writeFileSync(file, lines.join("\n"));
+    const findings: Finding[] = cliJson([file]).report.documents[0].findings;
+    const named = findings.filter((f) => f.ruleId === "diagnosis").map((f) => [f.location.line, f.stated, f.computed]);
+    expect(named).toEqual([[k + 1, "26278.88", "16278.88"]]);
+    expect(findings.filter((f) => f.ruleId === "items-vs-units" && f.severity !== "info")).toEqual([]);
   });
 });

@@ -43,4 +43,18 @@ describe("广西's 项目支出预算表 under a squeezed header", () => {
     expect(projectsListed(doc)).toEqual(["项目支出预算表（列位置不确定 columns uncertain）"]);
     expect(doc.findings.filter((f: JsonFinding) => f.severity === "error")).toEqual([]);
   });
+
+  // Round 54 (the mutation probe): a figure mistyped in it (765.60 → 865.60, its line still in place) broke the
+  // identities the placement is kept by, and the table was listed, unread — the typo found by nothing. The identities all
+  // hold but for that one figure: the table is read as placed and the typo named.
+  it("fails: a figure of it mistyped is read and named, the table not left unread", { timeout: 60_000 }, () => {
+    const line = " 森林资源管理及林长制督查                  765.60        765.60";
+    const file = join(tmp, "typo.txt");
+    writeFileSync(file, readFileSync(FILE, "utf8").replace(line, line.replace("765.60 ", "865.60 ")));
+    const lineNo = readFileSync(FILE, "utf8").split("\n").indexOf(line) + 1;
+    const doc = cliJson([file]).report.documents[0];
+    expect(projectsListed(doc)).toEqual([]);
+    const named = doc.findings.find((f: JsonFinding) => f.ruleId === "diagnosis");
+    expect(named).toMatchObject({ location: { line: lineNo, column: 32 }, stated: "865.6", computed: "765.6" });
+  });
 });

@@ -229,8 +229,13 @@ describe("a squeezed header over figures right-aligned on the text's grid: place
     expect(listed(d)).toEqual(["项目支出预算表（列位置不确定 columns uncertain）"]);
   });
 
-  it("fails: a misprinted figure leaves the placement unsettled: the table stays listed, as before (never guessed)", () => {
+  // (Until round 54 a misprinted figure left the placement unsettled and the table listed, the misprint found by nothing.
+  // The table's identities hold but for that one figure, which no moved line does: it is read as placed and checked.)
+  it("fails: a misprinted figure is read where it is printed, and the checks find it: the table is not left unread", () => {
     const d = read((t) => t.replace(/^(广西壮族自治区林业勘测设计院 .*)887\.94/m, "$1878.94"));
-    expect(listed(d)).toEqual(["项目支出预算表（列位置不确定 columns uncertain）"]);
+    expect(listed(d)).toEqual([]);
+    const unit = table(d, "project-summary").rows.find((r) => r.kind === "unit" && r.unit === "广西壮族自治区林业勘测设计院")!;
+    expect(amountOf(unit, "general-public")?.text).toBe("878.94");
+    expect(errors(d).map((f) => f.stated)).toContain("878.94");
   });
 });

@@ -124,25 +124,82 @@ function holds(total: Amount, parts: Amount[], minus: Amount[] = []): boolean {
  * is left to the reading by position and identities, row by row.
  */
 export function identitiesHold(t: Table, identities: RowIdentity[]): boolean {
+  const checks = tableChecks(t, identities);
+  return checks !== null && checks.every((c) => checkHolds(c, noChange));
+}
+
+/** A figure of a table: its row and column. */
+interface Place {
+  row: Row;
+  key: string;
+}
+
+/** One sum of a table's figures to hold: total = Σ parts − Σ minus (a blank total: every part 0). */
+interface Check {
+  total: Place | null;
+  parts: Place[];
+  minus: Place[];
+}
+
+/** A figure's amount with, at most, one figure of the table given another value. */
+type Values = (p: Place) => Amount | null;
+const noChange: Values = (p) => p.row.cells[p.key]?.amount ?? null;
+
+/**
+ * The sums identitiesHold weighs (the column sums, then the row identities), each with its figures' places: null when
+ * a row with figures is in no column sum (a line moved into other columns leaves no sum to show it).
+ */
+function tableChecks(t: Table, identities: RowIdentity[]): Check[] | null {
   const sumsOf = sumsByRow(tableSums(t));
   const keys = mapArray(t.columns.filter((c) => c.kind === "amount"), (c) => c.key);
   const figures = (r: Row) => keys.some((k) => r.cells[k]?.amount);
-  if (t.rows.some((r) => figures(r) && !sumsOf.has(r))) return false;
+  if (t.rows.some((r) => figures(r) && !sumsOf.has(r))) return null;
+  const checks: Check[] = [];
+  const printed = (rows: Row[], key: string): Place[] => mapArray(rows.filter((r) => r.cells[key]?.amount), (row) => ({ row, key }));
   for (const s of new Set([...sumsOf.values()].flat()))
-    for (const k of keys) {
-      const total = s.total.cells[k]?.amount;
-      const parts = s.parts.flatMap((r) => (r.cells[k]?.amount ? [r.cells[k].amount!] : []));
-      if (total ? !holds(total, parts) : parts.some((a) => !a.value.isZero())) return false;
-    }
+    for (const k of keys) checks.push({ total: s.total.cells[k]?.amount ? { row: s.total, key: k } : null, parts: printed(s.parts, k), minus: [] });
   for (const id of identities)
     for (const r of t.rows) {
       if (id.rows && !id.rows.includes(r.kind) && !(id.orRole && r.role === id.orRole)) continue;
-      const total = r.cells[id.total]?.amount;
-      const parts = id.parts.flatMap((k) => (r.cells[k]?.amount ? [r.cells[k].amount!] : []));
-      const minus = (id.minus ?? []).flatMap((k) => (r.cells[k]?.amount ? [r.cells[k].amount!] : []));
-      if (total && parts.length && !holds(total, parts, minus)) return false;
+      const parts = id.parts.flatMap((k) => printed([r], k));
+      if (r.cells[id.total]?.amount && parts.length) checks.push({ total: { row: r, key: id.total }, parts, minus: (id.minus ?? []).flatMap((k) => printed([r], k)) });
     }
-  return true;
+  return checks;
+}
+
+function checkHolds(c: Check, values: Values): boolean {
+  const parts = mapArray(c.parts, (p) => values(p)!);
+  if (!c.total) return parts.every((a) => a.value.isZero());
+  return holds(values(c.total)!, parts, mapArray(c.minus, (p) => values(p)!));
+}
+
+const samePlace = (a: Place, b: Place) => a.row === b.row && a.key === b.key;
+const placesOf = (c: Check): Place[] => [...(c.total ? [c.total] : []), ...c.parts, ...c.minus];
+
+/**
+ * Whether the sums identitiesHold weighs all hold but for one printed figure: a figure in every sum that fails, at a
+ * value (non-negative) with which every sum holds. A misprint, which the checks will name, not a line moved into other
+ * columns: a moved figure leaves one column's sums short and another's over, sums that share no figure.
+ */
+export function holdsButForOneFigure(t: Table, identities: RowIdentity[]): boolean {
+  const checks = tableChecks(t, identities);
+  if (!checks) return false;
+  const failing = checks.filter((c) => !checkHolds(c, noChange));
+  if (!failing.length) return true;
+  const first = failing[0];
+  for (const p of placesOf(first)) {
+    if (!failing.every((c) => placesOf(c).some((q) => samePlace(p, q)))) continue;
+    // The value that makes the first failing sum hold exactly: total − Σ the other parts + Σ minus, or its converse.
+    const value = (q: Place) => noChange(q)!.value;
+    const others = (list: Place[]) => list.filter((q) => !samePlace(p, q)).reduce((s, q) => s.plus(value(q)), new Decimal(0));
+    const total = first.total && !samePlace(p, first.total) ? value(first.total) : null;
+    const v = total === null ? others(first.parts).minus(others(first.minus)) : first.parts.some((q) => samePlace(p, q)) ? total.minus(others(first.parts)).plus(others(first.minus)) : others(first.parts).minus(total).minus(others(first.minus));
+    if (v.isNegative()) continue;
+    const printed = noChange(p)!;
+    const changed: Amount = { ...printed, value: v };
+    if (checks.every((c) => checkHolds(c, (q) => (samePlace(p, q) ? changed : noChange(q))))) return true;
+  }
+  return false;
 }
 
 /**

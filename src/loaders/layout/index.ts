@@ -20,7 +20,7 @@ import { makeCount, parseNumber } from "../../model/amount.js";
 import type { TableKind } from "../../model/document.js";
 import { identityApplies, KINDS, type RowIdentity } from "../../templates/kinds.js";
 import { assignColumns, placementCost, placements } from "./columns.js";
-import { identitiesHold, settleByColumnSums, type PlacementChoice } from "./column-sums.js";
+import { holdsButForOneFigure, identitiesHold, settleByColumnSums, type PlacementChoice } from "./column-sums.js";
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { COUNT_CELL, PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
@@ -2184,9 +2184,16 @@ function parseClassified(file: string, b: Block, tpl: TableTemplate, apart = tru
   if (b.fromHeader && items.some((it, i) => tied.has(it) && (!alternatives.get(it) || unsettled.has(rows[i]))))
     return listedBlock(file, b, "列位置不确定 columns uncertain");
   // Placed by where its labels start though its columns' figures do not end together: kept where the table's identities
-  // show no line moved into other columns, else read again by position and identities, row by row.
-  if (starts?.apart && !identitiesHold(table, KINDS[tpl.kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(amountSpecs_, (s) => s.key))))))
-    return parseClassified(file, b, tpl, false);
+  // show no line moved into other columns, else read again by position and identities, row by row. Where that reading
+  // cannot place its rows either, a table whose identities all hold but for one figure is kept as placed: that figure is
+  // a misprint the checks name (a line moved leaves two columns' sums off), not a reason to leave the table unread.
+  if (starts?.apart) {
+    const identities = KINDS[tpl.kind].rowIdentities.filter((id) => identityApplies(id, new Set(mapArray(amountSpecs_, (s) => s.key))));
+    if (!identitiesHold(table, identities)) {
+      const again = parseClassified(file, b, tpl, false);
+      return again.table || !holdsButForOneFigure(table, identities) ? again : { table, department };
+    }
+  }
   return { table, department };
 }
 
