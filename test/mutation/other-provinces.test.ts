@@ -18,5 +18,6 @@ await suite("central_national-public-complaints-and-proposals-admin_2026_dept-bu
 await suite("guangzhou_science-and-technology-bureau_2026_dept-budget.txt", 857);
 // 杭州: 274 before its 项目支出绩效表 was read (3 more: its projects' 金额, each against 表10's).
 await suite("hangzhou_meteorological-bureau_2026_dept-budget.txt", 277);
-// 江苏: 123 before its 一般公共预算机关运行经费支出预算表 was read (17 more: 合计, 302 and its 款).
-await suite("jiangsu_provincial-procuratorate_2019_dept-budget.txt", 140);
+// 江苏: 123 before its 一般公共预算机关运行经费支出预算表 was read (17 more: 合计, 302 and its 款); 181 since round 54, its
+// 政府采购支出预算表 read as an outline (41 more: 合计, its categories, subtotals and items).
+await suite("jiangsu_provincial-procuratorate_2019_dept-budget.txt", 181);
