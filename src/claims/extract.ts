@@ -4,7 +4,7 @@ import { normaliseName } from "../model/names.js";
 import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
-import { fundsNone } from "./funds-none.js";
+import { noneSaid } from "./none-said.js";
 import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { projectFunds } from "./project-funds.js";
@@ -511,16 +511,17 @@ export function extractClaims(doc: BudgetDocument): Claims {
   const stage = statedStage(doc);
   // (The units the tables print besides the department: a 无 said of one of them is not the department's.)
   const otherUnits = [...new Set(doc.tables.flatMap((t) => mapArray(t.rows, (r) => r.unit)))].filter((u): u is string => !!u && !/本级|机关$/.test(u) && u !== doc.department);
+  const none = { stage, year: doc.year, department: doc.department, otherUnits };
   // (A document read under a template's name that no longer exists, or none: as by kind alone.)
   const titledNotes = templateByName(doc.template)?.titledNotes === true;
   for (const part of readingParts(doc.text, titledNotes)) {
     const j = joinPart(part, part.location.file);
     const readers = readersOf(part, titledNotes);
     for (const f of readers) f(j, claims);
-    // A fund the department has none of, said in words in any part (funds-none.ts): as the generic reader's, what every
+    // A fund the department has none of, said in words in any part (none-said.ts): as the generic reader's, what every
     // province says (a rule that reads a province's statements only is not run for it).
     const beforeNone = claims.length;
-    fundsNone(j, claims, doc.year, doc.department, otherUnits);
+    noneSaid(j, claims, none);
     generic += claims.length - beforeNone;
     // A part no province's reader knows: the statements every province prints (generic.ts).
     if (!readers.length) {
@@ -547,7 +548,7 @@ export function extractClaims(doc: BudgetDocument): Claims {
     if (!t.notes?.length || t.budgetUnit) continue;
     const j = joinPart({ number: null, title: t.title, location: t.location, lines: t.notes }, t.location.file);
     const beforeNotes = claims.length;
-    fundsNone(j, claims, doc.year, doc.department, otherUnits);
+    noneSaid(j, claims, none);
     generic += claims.length - beforeNotes;
   }
   // The funding boxes of the projects' performance forms, read from the printed lines across parts: the

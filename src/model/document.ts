@@ -145,7 +145,7 @@ export interface Table {
   budgetUnit?: string;
   /**
    * Notes printed with the table (注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表), as text lines: what they state
-   * of a fund the department has none of is read as the written parts' is (claims/funds-none.ts).
+   * of a fund the department has none of is read as the written parts' is (claims/none-said.ts).
    */
   notes?: TextLine[];
 }

@@ -9,7 +9,7 @@ import { doc } from "../helpers/docs.js";
 
 /*
  * A table's notes (注：…), kept with the table by every loader (Table.notes) and read for a fund the department has none
- * of (claims/funds-none.ts), as the written parts are. Shanghai's tables say it under each fund's empty table, and often
+ * of (claims/none-said.ts), as the written parts are. Shanghai's tables say it under each fund's empty table, and often
  * nowhere else: a note left from a year without that fund, under a table that now prints figures, was read by nothing.
  */
 const NOTE = "注：本部门2024年度无政府性基金预算财政拨款收入和支出，故本表为空表。";

@@ -3,7 +3,7 @@ import { claimsOf } from "../../src/claims/index.js";
 import { textDoc } from "../helpers/text.js";
 
 /*
- * A fund the department has none of, said in words (src/claims/funds-none.ts): each figure the sentence names is an exact
+ * A fund the department has none of, said in words (src/claims/none-said.ts): each figure the sentence names is an exact
  * 0 at its 无, a table-figure claim text-vs-table compares with the tables. The sentences are the real documents' and the
  * province probes' (fixtures/, test/fixtures/); the ones left unread are conditions, instructions, what a fund pays for, and
  * another year's or another unit's.
@@ -11,6 +11,10 @@ import { textDoc } from "../helpers/text.js";
 const read = (paragraph: string, tables?: string) =>
   claimsOf(textDoc(`2025年某局部门预算\n\n## 第九部分 某局2025年部门预算情况说明\n${paragraph}`, tables))
     .claims.flatMap((c) => (c.kind === "table-figure" && /（无）$/.test(c.label) ? [`${c.figure} ${c.amount.text}${c.amount.exact ? " exact" : ""}`] : []));
+/** The “三公” said to be none: its claims, by kind and component, in a 预算 (or with `final`, a 决算). */
+const sanggong = (paragraph: string, final = false) =>
+  claimsOf(textDoc(`2025年某局部门${final ? "决算" : "预算"}\n\n## 第九部分 某局2025年部门${final ? "决算" : "预算"}情况说明\n${paragraph}`))
+    .claims.flatMap((c) => ((c.kind === "sanggong" || c.kind === "sanggong-final") && /（无）$/.test(c.label) ? [`${c.kind} ${c.component} ${c.amount.text}${c.amount.exact ? " exact" : ""}`] : []));
 
 describe("a fund said to be none", () => {
   it("each fund a list names, with what of it: its spending, its income, or both", () => {
@@ -40,5 +44,23 @@ describe("a fund said to be none", () => {
     // (test/helpers/text.ts's 表7 prints 单位A and 单位B.)
     expect(read("单位B无政府性基金预算支出。")).toEqual([]);
     expect(read("本部门无政府性基金预算支出。")).toEqual(["gov-fund-expenditure 0 exact"]);
+  });
+});
+
+describe("the “三公” said to be none", () => {
+  it("its total an exact 0: the 预算's (sanggong) or the 决算's (sanggong-final)", () => {
+    // 上海's 预算, under its 三公 table (万里街道 2024, whose table prints 47.91: test/e2e/templates).
+    expect(sanggong("注:本部门2025年无“三公”经费和机关运行经费预算，故本表为空表。")).toEqual(["sanggong total 0 exact"]);
+    expect(sanggong("本单位2025年无“三公”经费预算。")).toEqual(["sanggong total 0 exact"]);
+    // A 决算 (上海市普陀区财政局 2024).
+    expect(sanggong("上海市普陀区财政局2025年度无“三公”经费财政拨款支出。", true)).toEqual(["sanggong-final total 0 exact"]);
+  });
+
+  it("not the department's 三公: a fund's, a condition, another year's, what is beside it", () => {
+    expect(sanggong("本部门无政府性基金预算安排的“三公”经费。")).toEqual([]);
+    expect(sanggong("无“三公”经费财政拨款支出的部门，作下述说明：", true)).toEqual([]);
+    expect(sanggong("上海市 XX 局 2025 年度无“三公”经费财政拨款支出。", true)).toEqual([]);
+    expect(sanggong("2024年无“三公”经费预算，2025年新增公务接待费。")).toEqual([]);
+    expect(sanggong("本部门无“三公”经费以外的其他接待支出。")).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
 
 /*
- * A fund said to be none (src/claims/funds-none.ts), through the CLI. 吉林's fixture (test/fixtures/jilin-budget, synthetic)
+ * A fund said to be none (src/claims/none-said.ts), through the CLI. 吉林's fixture (test/fixtures/jilin-budget, synthetic)
  * prints 政府性基金 money (2964.50 万元) and says so; its sentence replaced by the one a department copies from a year
  * without that fund must be found, at the 无. The township's 决算, which has no 政府性基金 money and says so, passes.
  */
