@@ -40,8 +40,8 @@ function textSuite(file: string, expected: number, unreconciled: Claim["kind"][]
   };
   for (const c of claimsOf(doc).claims) {
     if (unreconciled.includes(c.kind)) continue;
-    // (A fund said to be none, 无政府性基金…: its 0 is said in words, no printed figure to retype.)
-    if (c.kind === "table-figure" && /（无）$/.test(c.label)) continue;
+    // (A fund or the 三公 said to be none, 无政府性基金… · 无“三公”经费…: its 0 is said in words, no printed figure to retype.)
+    if ("label" in c && typeof c.label === "string" && /（无）$/.test(c.label)) continue;
     if (c.kind === "department-total" || c.kind === "function-item" || c.kind === "sanggong" || c.kind === "operating-cost" || c.kind === "table-figure" || c.kind === "allocation") add(c.amount);
     // A 决算's execution statement: the percentage (决算 ÷ 预算), and the 三公 预算 the 三公 table prints.
     // A 决算's “三公” components (to the 三公 table). (Its 政府采购 split is not here: 工程采购金额0万元, printed
