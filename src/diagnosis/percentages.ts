@@ -33,29 +33,37 @@ const DOUBLINGS = 48;
 
 /**
  * The values of figure `a` (in units of its last printed digit) at which the percentage holds within rounding, the
- * other figures as printed: an interval, found around the value the percentage points at (N ÷ P for a denominator, P·D
- * for a numerator) by doubling steps outwards and halving back. Null when `a` is not exactly one term of the ratio
- * (the ratio is then not monotone in it), when the percentage is 0 for a denominator, or when no value near the one it
- * points at makes it hold.
+ * other figures as printed: an interval, found around the value the percentage points at by doubling steps outwards
+ * and halving back. The ratio is (cn·a + n₀) ÷ (cd·a + d₀), `a` counted with its signs on either side (a change over
+ * last year's amount, D ÷ (X − D), reads D on both), so P = N ÷ D gives a = (n₀ − p·d₀) ÷ (p·cd − cn): N ÷ P for a
+ * denominator, P·D for a numerator. The ratio is monotone in `a` on either side of its pole, so the values that hold
+ * around that one are an interval. Null when `a` is no term of the ratio, when the percentage does not move with it
+ * (p·cd = cn: a percentage of 0 for a denominator), or when no value near the one it points at makes it hold.
  */
 export function percentValues(identity: RatioIdentity, a: Amount, nonNegative: boolean): { lo: bigint; hi: bigint } | null {
-  const num = identity.numerator.filter((t) => t.amount === a);
-  const den = identity.denominator.filter((t) => t.amount === a);
-  if (num.length + den.length !== 1) return null;
-  const term = num[0] ?? den[0];
-  const coef = new Decimal(term.sign === -1 ? -1 : 1);
+  let cn = 0;
+  let cd = 0;
+  for (const t of identity.numerator) if (t.amount === a) cn += t.sign === -1 ? -1 : 1;
+  for (const t of identity.denominator) if (t.amount === a) cd += t.sign === -1 ? -1 : 1;
+  if (cn === 0 && cd === 0) return null;
   const sum = (ts: RatioIdentity["numerator"]) => ts.reduce((s, t) => (t.sign === -1 ? s.minus(t.amount.value) : s.plus(t.amount.value)), new Decimal(0));
   const p = identity.percent.value.div(100);
-  const n = sum(identity.numerator);
-  const d = sum(identity.denominator);
-  let x: Decimal;
-  if (den.length) {
-    if (p.isZero()) return null;
-    x = n.div(p).minus(d.minus(a.value.times(coef))).div(coef);
-  } else x = p.times(d).minus(n.minus(a.value.times(coef))).div(coef);
+  const n0 = sum(identity.numerator).minus(a.value.times(cn));
+  const d0 = sum(identity.denominator).minus(a.value.times(cd));
+  const slope = p.times(cd).minus(cn);
+  if (slope.isZero()) return null;
+  const x = n0.minus(p.times(d0)).div(slope);
   const scale = new Decimal(10).pow(a.decimals);
   const u0 = BigInt(x.times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
   const holds = (u: bigint) => (!nonNegative || u >= 0n) && ratioAfter(identity, (b) => (b === a ? withUnits(a, u) : null)) === true;
+  return holdingInterval(u0, holds);
+}
+
+/**
+ * The interval of values around `u0` (or a value at most two from it) at which `holds`, found by doubling steps
+ * outwards until a value fails and halving back to the last that holds: null when none near `u0` holds.
+ */
+export function holdingInterval(u0: bigint, holds: (u: bigint) => boolean): { lo: bigint; hi: bigint } | null {
   let start: bigint | null = null;
   for (const dx of [0n, 1n, -1n, 2n, -2n])
     if (holds(u0 + dx)) {
