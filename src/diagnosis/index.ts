@@ -1,13 +1,13 @@
 import { Decimal } from "decimal.js";
 import { decimalString, halfUnit, makeAmount, type Amount } from "../model/amount.js";
-import { tableById, type BudgetDocument } from "../model/document.js";
+import type { BudgetDocument } from "../model/document.js";
 import { samePlace, type SourceLocation } from "../model/location.js";
 import { pushTo } from "../model/queries.js";
 import type { LinearConstraint } from "../engine/propagate.js";
 import { subjectText, type IdentityLog } from "../engine/run.js";
 import type { Finding, Lang, ProposedValue, RatioIdentity, Severity, Subject } from "../engine/types.js";
 import { ratioWithinRounding } from "../engine/evaluate.js";
-import { figureSubjects } from "./subjects.js";
+import { explainedSeverity, figureSubjects, subjectFields } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp, type MilpResult } from "./solver.js";
 import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, root, substituted, verifies, type HeadSystem } from "./system.js";
@@ -18,6 +18,7 @@ import { makeFamilies, SEPARATE, type Families } from "./families.js";
 import { openValues, type OpenValue } from "./determined.js";
 import { mapArray } from "../util/arrays.js";
 import { percentValues, ratioAfter } from "./percentages.js";
+import { lonePercentageFindings } from "./lone-percentages.js";
 
 /**
  * Minimal-change diagnosis (Fellegi–Holt): the smallest (weighted) set of printed figures whose change
@@ -714,7 +715,14 @@ function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
  * explain (in place). Loads the solver only when some identity is off (needsDiagnosis).
  */
 export async function diagnose(doc: BudgetDocument, findings: Finding[], log: IdentityLog, opts: DiagnoseOptions): Promise<Finding[]> {
-  if (!needsDiagnosis(findings, log)) return [];
+  const out = needsDiagnosis(findings, log) ? await diagnoseIdentities(doc, findings, log, opts) : [];
+  // Then the printed percentages that fail alone, which no identity of the program names a figure of (lone-percentages.ts).
+  let numbered = 0;
+  for (const f of out) if (f.id?.startsWith(`${DIAGNOSIS_RULE}-`)) numbered++;
+  return log.ratios.length ? [...out, ...lonePercentageFindings(doc, findings, log, opts, numbered + 1)] : out;
+}
+
+async function diagnoseIdentities(doc: BudgetDocument, findings: Finding[], log: IdentityLog, opts: DiagnoseOptions): Promise<Finding[]> {
   const constraints = mapArray(log.linear, (l) => l.constraint);
   const amounts = figuresOf(constraints);
   // One printed figure's several figures, and the workbook's formula totals (families.ts).
@@ -1352,20 +1360,12 @@ function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, 
   const related: SourceLocation[] = [];
   for (const l of [...mapArray(together, (t) => t.location), ...mapArray(alternatives.flat(), (t) => t.location), ...mapArray(p.recalculated, (r) => r.from.location), ...mapArray(explained, (f) => f.location)])
     if (!sameLoc(l, a.location) && !related.some((r) => sameLoc(r, l))) related.push(l);
-  // A diagnosis is as severe as what it explains: one that settles warnings only (a figure cut off, 截尾, rather
-  // than rounded) is a warning at most.
-  const severity = opts.severity === "error" && explained.length > 0 && !explained.some((f) => f.severity === "error") && explained.some((f) => f.severity === "warning") ? "warning" : opts.severity;
   return {
     ruleId: DIAGNOSIS_RULE,
-    severity,
+    severity: explainedSeverity(opts.severity, explained),
     withinRounding: false,
     message,
-    table: subject.table,
-    tableKind: subject.table === "text" ? null : (tableById(doc, subject.table)?.kind ?? null),
-    unit: subject.unit ?? null,
-    code: subject.code ?? null,
-    item: subject.item ?? null,
-    column: subject.column ?? null,
+    ...subjectFields(subject, doc),
     ...inPrintedUnit(a, c.to, me.to),
     // A value the identities do not determine is no computed value (the message says what they do say).
     ...(p.open && { computed: null, difference: null }),

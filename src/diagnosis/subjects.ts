@@ -1,6 +1,6 @@
 import type { Amount } from "../model/amount.js";
-import type { BudgetDocument } from "../model/document.js";
-import type { Subject } from "../engine/types.js";
+import { tableById, type BudgetDocument } from "../model/document.js";
+import type { Finding, Severity, Subject } from "../engine/types.js";
 import type { SourceLocation } from "../model/location.js";
 import { allTables } from "../model/units.js";
 
@@ -40,4 +40,24 @@ export function figureSubjects(doc: BudgetDocument): Map<Amount, Subject> {
         out.set(cell.amount, subject);
       }
   return out;
+}
+
+/** A diagnosis finding's fields that say what it is about: its subject's table (and the table's kind), unit, code, item and column. */
+export function subjectFields(subject: Subject, doc: BudgetDocument): Pick<Finding, "table" | "tableKind" | "unit" | "code" | "item" | "column"> {
+  return {
+    table: subject.table,
+    tableKind: subject.table === "text" ? null : (tableById(doc, subject.table)?.kind ?? null),
+    unit: subject.unit ?? null,
+    code: subject.code ?? null,
+    item: subject.item ?? null,
+    column: subject.column ?? null,
+  };
+}
+
+/**
+ * A diagnosis is as severe as what it explains: one that settles warnings only (a figure cut off, 截尾, rather than
+ * rounded) is a warning at most.
+ */
+export function explainedSeverity(setting: Severity, explained: readonly Finding[]): Severity {
+  return setting === "error" && explained.length > 0 && !explained.some((f) => f.severity === "error") && explained.some((f) => f.severity === "warning") ? "warning" : setting;
 }
