@@ -5,6 +5,16 @@ import type { JoinedText } from "./text.js";
 import type { Claim, TableFigure } from "./types.js";
 
 /**
+ * A 0 said in words, at its 无: exact (no rounding: 无 is no 0.004 rounded down), with the places of a money figure
+ * printed to the cent, 0.00, so that a value the tables print (47.91) is one it could have been instead: the diagnosis
+ * names the sentence where it, not the tables, is what is wrong (万里街道 2024's note 无“三公”经费 over a table of 47.91).
+ * A 0 with no places could only become a whole number, and no single change explained the note's two findings.
+ */
+function saidZero(at: Parameters<typeof makeCount>[1]) {
+  return makeCount("0.00", at);
+}
+
+/**
  * A fund the department has none of this year, said in words, as nearly every disclosure says it of the funds it has no
  * money from: 本部门无政府性基金预算支出、国有资本经营预算支出预算 (深圳) · 注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表
  * 为空表 (上海) · 2024年度无政府性基金预算财政拨款收入和支出 (a 决算) · 收入全部为一般公共预算拨款（无政府性基金及国有资本经营预算
@@ -72,7 +82,7 @@ function sanggongNone(p: Para, out: Claim[], ctx: NoneContext): void {
     if (!ofThisDepartment(p, m, ctx)) continue;
     // (三公经费以外的… · …三公经费的比例: something else.)
     if (/以外|之外|比例|比重/.test(m.groups!.clause)) continue;
-    const zero = makeCount("0", p.j.at(p.start + m.index));
+    const zero = saidZero(p.j.at(p.start + m.index));
     if (!zero) continue;
     const label = "“三公”经费（无）";
     if (ctx.stage === "final") out.push({ kind: "sanggong-final", component: "total", label, amount: zero, completion: null });
@@ -85,7 +95,7 @@ function fundsNone(p: Para, out: Claim[], ctx: NoneContext): void {
     const clause = m.groups!.clause.replace(/\s+/g, "");
     // (A clause of something the fund pays for.)
     if (ABOUT_ELSE.test(clause) || !ofThisDepartment(p, m, ctx)) continue;
-    const zero = makeCount("0", p.j.at(p.start + m.index));
+    const zero = saidZero(p.j.at(p.start + m.index));
     if (!zero) continue;
     // Its items (A收入、支出及结转结余 · A支出、B支出预算 · A及B拨款收入): each names a fund or goes on with the last one named, and
     // says what of it there is none of; a fund named bare before another's (A及B拨款收入) takes what the next one says.

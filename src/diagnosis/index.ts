@@ -1311,7 +1311,9 @@ function shouldBe(p: Culprit, zh: boolean): string {
 function culpritFinding(p: Culprit, explained: Finding[], subjects: Map<Amount, Subject>, opts: DiagnoseOptions, doc: BudgetDocument): Finding {
   const { c, first: expl, ties, id, partners: others } = p;
   const a = c.figure.amount;
-  const subject: Subject = subjects.get(a) ?? { table: "text" };
+  // (A figure of the written parts is no table's: it is named as the findings at its place name it, “三公”经费（无）.)
+  const own = subjects.get(a) ? null : explained.find((f) => f.table === "text" && sameLoc(f.location, a.location));
+  const subject: Subject = subjects.get(a) ?? (own ? { table: "text", unit: own.unit, code: own.code, item: own.item } : { table: "text" });
   const where = subjectText(subject, opts.lang, doc);
   const me = proposed(c, subjects);
   const together = mapArray(others, (o) => proposed(o, subjects));

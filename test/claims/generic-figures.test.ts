@@ -410,10 +410,10 @@ describe("the generic reader: figures that restate a table", () => {
   it("收入全部为…，包括： after the 财政拨款收支总预算 (国家信访局): its fund, and its 上年结转 as the 财政拨款收支总表's (the 财政拨款's only, not the income table's)", () => {
     expect(read("2026 年国家某局财政拨款收支总预算 18,728.91 万元。收入全部为一般公共预算拨款（无政府性基金及国有资本经营预算拨款），包括：一般公共预算当年拨款收入 16,474.82 万元、上年结转 2,254.12 万元；支出包括：一般公共服务支出 15,291.3 万元。")).toEqual([
       // (The two funds said to be none: each fund's income and spending an exact 0, none-said.ts.)
-      "figure allocation-gov-fund-income 政府性基金预算拨款收入（无） 0",
-      "figure gov-fund-expenditure 政府性基金预算拨款支出（无） 0",
-      "figure allocation-state-capital-income 国有资本经营预算拨款收入（无） 0",
-      "figure state-capital-expenditure 国有资本经营预算拨款支出（无） 0",
+      "figure allocation-gov-fund-income 政府性基金预算拨款收入（无） 0.00",
+      "figure gov-fund-expenditure 政府性基金预算拨款支出（无） 0.00",
+      "figure allocation-state-capital-income 国有资本经营预算拨款收入（无） 0.00",
+      "figure state-capital-expenditure 国有资本经营预算拨款支出（无） 0.00",
       "figure allocation-grand-total 财政拨款收支总预算 18,728.91",
       "figure general-public-income 一般公共预算当年拨款收入 16,474.82",
       "figure allocation-carryover 上年结转 2,254.12",

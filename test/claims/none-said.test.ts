@@ -18,14 +18,14 @@ const sanggong = (paragraph: string, final = false) =>
 
 describe("a fund said to be none", () => {
   it("each fund a list names, with what of it: its spending, its income, or both", () => {
-    expect(read("本部门无政府性基金预算支出、国有资本经营预算支出预算。")).toEqual(["gov-fund-expenditure 0 exact", "state-capital-expenditure 0 exact"]);
-    expect(read("上海市普陀区财政局2025年度无政府性基金预算财政拨款收入和支出。")).toEqual(["allocation-gov-fund-income 0 exact", "gov-fund-expenditure 0 exact"]);
+    expect(read("本部门无政府性基金预算支出、国有资本经营预算支出预算。")).toEqual(["gov-fund-expenditure 0.00 exact", "state-capital-expenditure 0.00 exact"]);
+    expect(read("上海市普陀区财政局2025年度无政府性基金预算财政拨款收入和支出。")).toEqual(["allocation-gov-fund-income 0.00 exact", "gov-fund-expenditure 0.00 exact"]);
     // (A fund named bare before another takes what the other's words say; 结转和结余 is no figure of this.)
-    expect(read("收入全部为一般公共预算拨款（无政府性基金及国有资本经营预算拨款收入）。")).toEqual(["allocation-gov-fund-income 0 exact", "allocation-state-capital-income 0 exact"]);
-    expect(read("2025年度本部门无国有资本经营预算财政拨款收入、支出及结转和结余。")).toEqual(["allocation-state-capital-income 0 exact", "state-capital-expenditure 0 exact"]);
-    expect(read("本部门2025年无国有资本经营预算拨款安排的支出，表九为空表。")).toEqual(["state-capital-expenditure 0 exact"]);
-    expect(read("省检察院无政府性基金预算相关收支项目。")).toEqual(["allocation-gov-fund-income 0 exact", "gov-fund-expenditure 0 exact"]);
-    expect(read("本部门2025年没有政府性基金预算拨款。")).toEqual(["allocation-gov-fund-income 0 exact", "gov-fund-expenditure 0 exact"]);
+    expect(read("收入全部为一般公共预算拨款（无政府性基金及国有资本经营预算拨款收入）。")).toEqual(["allocation-gov-fund-income 0.00 exact", "allocation-state-capital-income 0.00 exact"]);
+    expect(read("2025年度本部门无国有资本经营预算财政拨款收入、支出及结转和结余。")).toEqual(["allocation-state-capital-income 0.00 exact", "state-capital-expenditure 0.00 exact"]);
+    expect(read("本部门2025年无国有资本经营预算拨款安排的支出，表九为空表。")).toEqual(["state-capital-expenditure 0.00 exact"]);
+    expect(read("省检察院无政府性基金预算相关收支项目。")).toEqual(["allocation-gov-fund-income 0.00 exact", "gov-fund-expenditure 0.00 exact"]);
+    expect(read("本部门2025年没有政府性基金预算拨款。")).toEqual(["allocation-gov-fund-income 0.00 exact", "gov-fund-expenditure 0.00 exact"]);
   });
 
   it("not a statement of the department's funds: conditions, instructions, what a fund pays for, another year's or unit's", () => {
@@ -43,17 +43,17 @@ describe("a fund said to be none", () => {
   it("a unit the tables print, named before the 无, is not the department", () => {
     // (test/helpers/text.ts's 表7 prints 单位A and 单位B.)
     expect(read("单位B无政府性基金预算支出。")).toEqual([]);
-    expect(read("本部门无政府性基金预算支出。")).toEqual(["gov-fund-expenditure 0 exact"]);
+    expect(read("本部门无政府性基金预算支出。")).toEqual(["gov-fund-expenditure 0.00 exact"]);
   });
 });
 
 describe("the “三公” said to be none", () => {
   it("its total an exact 0: the 预算's (sanggong) or the 决算's (sanggong-final)", () => {
     // 上海's 预算, under its 三公 table (万里街道 2024, whose table prints 47.91: test/e2e/templates).
-    expect(sanggong("注:本部门2025年无“三公”经费和机关运行经费预算，故本表为空表。")).toEqual(["sanggong total 0 exact"]);
-    expect(sanggong("本单位2025年无“三公”经费预算。")).toEqual(["sanggong total 0 exact"]);
+    expect(sanggong("注:本部门2025年无“三公”经费和机关运行经费预算，故本表为空表。")).toEqual(["sanggong total 0.00 exact"]);
+    expect(sanggong("本单位2025年无“三公”经费预算。")).toEqual(["sanggong total 0.00 exact"]);
     // A 决算 (上海市普陀区财政局 2024).
-    expect(sanggong("上海市普陀区财政局2025年度无“三公”经费财政拨款支出。", true)).toEqual(["sanggong-final total 0 exact"]);
+    expect(sanggong("上海市普陀区财政局2025年度无“三公”经费财政拨款支出。", true)).toEqual(["sanggong-final total 0.00 exact"]);
   });
 
   it("not the department's 三公: a fund's, a condition, another year's, what is beside it", () => {

@@ -46,8 +46,9 @@ describe("Shanghai 部门预算 / 单位预算 (layout text)", () => {
     ["shanghai-putuo_district-govt-office_2025_unit-budget.txt", "上海市普陀区人民政府办公室", 2025, { summary: 13, income: 21, expenditure: 21, "allocation-summary": 9, "general-function": 21, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 30, sanggong: 1 }, 15, []],
     ["shanghai-putuo_wanli-subdistrict-office_2023_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2023, { summary: 17, income: 67, expenditure: 67, "allocation-summary": 13, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 31, sanggong: 1 }, 18, ["71:65 1421.25", "84:53 314.82", "129:45 441.25", "129:67 60.54", "1106:84 10903043"]],
     // 万里街道 2024's 三公 table prints 47.91 (and 443.18 of 机关运行经费) over its note 注:本部门2024年无“三公”经费和机关运行经费
-    // 预算，故本表为空表 (line 794, left from a year without them): the note's 0 against the text's 47.91 and the table's (round 54).
-    ["shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2024, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 17, ["176:19 352.67", "794:11 0", "794:11 0"]],
+    // 预算，故本表为空表 (line 794, left from a year without them): the note's 0 against the text's 47.91 and the table's (round 54),
+    // both explained by the diagnosis naming the note (round 55).
+    ["shanghai-putuo_wanli-subdistrict-office_2024_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2024, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 17, ["176:19 352.67", "794:11 0"]],
     ["shanghai-putuo_wanli-subdistrict-office_2025_dept-budget.txt", "上海市普陀区人民政府万里街道办事处", 2025, { summary: 18, income: 67, expenditure: 67, "allocation-summary": 14, "general-function": 67, "gov-fund": 0, "state-capital": 0, "general-basic-economic": 32, sanggong: 1 }, 31, []],
   ];
   for (const [file, department, year, rows, info, defects] of cases)
