@@ -11,7 +11,7 @@ import { pushTo } from "../model/queries.js";
 import { figuresOf, holdsWithinRounding } from "./system.js";
 import { mapArray } from "../util/arrays.js";
 import { makeGrid, printedLike, withUnits } from "./figures.js";
-import { holdingInterval, percentValues, ratioAfter } from "./percentages.js";
+import { holdingInterval, percentPoint, percentValues, ratioAfter } from "./percentages.js";
 import { explainedSeverity, figureSubjects, subjectFields } from "./subjects.js";
 
 /**
@@ -131,15 +131,21 @@ export function lonePercentageFindings(
     if (f && !f.withinRounding && f.explainedBy === undefined) failing.push(k);
   });
   if (!failing.length) return [];
-  // The places of the figures the identities of the program hold (an amount there is no free figure), and of those in
-  // an identity that is off (a percentage of such a figure is no percentage that fails alone).
+  const termsOf = (id: RatioIdentity) => [...mapArray(id.numerator, (t) => t.amount), ...mapArray(id.denominator, (t) => t.amount)];
+  // The places of the failing percentages' figures that the identities of the program hold (an amount there is no free
+  // figure), and of those in an identity that is off (a percentage of such a figure is no percentage that fails alone).
+  // (Only the identities' figures on the lines of those figures are looked at: a place's key is made for few of them.)
+  const lines = new Set<number | string>();
+  for (const k of failing) for (const a of termsOf(log.ratios[k].identity)) lines.add(a.location.line ?? a.location.cell ?? "");
   // (An inequality that holds — a change at most this year's amount — holds no figure: it bounds it, amountCandidate.)
   const held = new Set<string>();
   const doubted = new Set<string>();
   const bounds = new Map<string, LinearConstraint[]>();
   for (const l of log.linear) {
-    const off = l.finding !== null && !!findings[l.finding] && !findings[l.finding].withinRounding;
+    let off: boolean | null = null;
     for (const t of l.constraint.terms) {
+      if (!lines.has(t.amount.location.line ?? t.amount.location.cell ?? "")) continue;
+      off ??= l.finding !== null && !!findings[l.finding] && !findings[l.finding].withinRounding;
       const at = placeOf(t.amount.location);
       if (l.constraint.kind === "eq") held.add(at);
       else pushTo(bounds, at, l.constraint);
@@ -147,7 +153,6 @@ export function lonePercentageFindings(
     }
   }
   for (const i of log.systemFindings) for (const l of [findings[i].location, ...findings[i].related]) doubted.add(placeOf(l));
-  const termsOf = (id: RatioIdentity) => [...mapArray(id.numerator, (t) => t.amount), ...mapArray(id.denominator, (t) => t.amount)];
   const alone = failing.filter((k) => !termsOf(log.ratios[k].identity).some((a) => doubted.has(placeOf(a.location))));
   if (!alone.length) return [];
   let subjects: Map<Amount, Subject> | null = null;
@@ -157,8 +162,6 @@ export function lonePercentageFindings(
     if (explained.has(k)) continue;
     const { identity } = log.ratios[k];
     const candidates: Candidate[] = [];
-    const pc = percentCandidate(identity, k);
-    if (pc) candidates.push(pc);
     const seen = new Set<string>();
     for (const a of termsOf(identity)) {
       const at = placeOf(a.location);
@@ -167,7 +170,10 @@ export function lonePercentageFindings(
       const c = amountCandidate(a, k, alone, explained, log, bounds.get(at) ?? []);
       if (c) candidates.push(c);
     }
-    if (!candidates.some((c) => !c.isPercent)) continue;
+    // (The percentage's own values, only where an amount could come before it.)
+    if (!candidates.length) continue;
+    const pc = percentCandidate(identity, k);
+    if (pc) candidates.push(pc);
     // The smallest explanations: those that make the most failing percentages hold.
     const most = Math.max(...mapArray(candidates, (c) => c.settles.length));
     const kept = candidates
@@ -196,8 +202,13 @@ export function lonePercentageFindings(
  * value proposed it makes wrong a percentage that holds.
  */
 function amountCandidate(a: Amount, k: number, alone: number[], explained: Set<number>, log: IdentityLog, inequalities: LinearConstraint[]): Candidate | null {
-  const own = percentValues(log.ratios[k].identity, a, !a.value.isNegative());
   const printed = unitsOf(a);
+  const shared = alone.some((j) => j !== k && !explained.has(j) && holdsWith(log.ratios[j].identity, a, printed) !== null);
+  // An amount of this percentage alone comes before it only with a slip of its digits among the values that hold: the
+  // slips nearest the value the percentage points at, one either side, are tried first (most amounts have none there,
+  // and the search for the values that hold is not made).
+  if (!shared && !slipNear(log.ratios[k].identity, a, printed)) return null;
+  const own = percentValues(log.ratios[k].identity, a, !a.value.isNegative());
   if (!own || (own.lo <= printed && printed <= own.hi)) return null;
   let { lo, hi } = own;
   const settles = [k];
@@ -220,6 +231,20 @@ function amountCandidate(a: Amount, k: number, alone: number[], explained: Set<n
     if (t && !holdsWithinRounding(c, makeGrid(figuresOf([c])), t.amount, to)) return null;
   }
   return { figure: a, isPercent: false, lo, hi, to, slip, settles };
+}
+
+/** Does a slip of the amount's digits nearest the value the percentage points at (one either side) make it hold? */
+function slipNear(identity: RatioIdentity, a: Amount, printed: bigint): boolean {
+  const u0 = percentPoint(identity, a);
+  if (u0 === null) return false;
+  let below: bigint | null = null;
+  let above: bigint | null = null;
+  for (const u of oneSlipAway(printed)) {
+    if (u <= u0 && (below === null || u > below)) below = u;
+    if (u >= u0 && (above === null || u < above)) above = u;
+  }
+  for (const u of [below, above]) if (u !== null && (a.value.isNegative() || u >= 0n) && holdsWith(identity, a, u) === true) return true;
+  return false;
 }
 
 function place(l: SourceLocation): string {

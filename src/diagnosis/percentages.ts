@@ -41,6 +41,14 @@ const DOUBLINGS = 48;
  * (p·cd = cn: a percentage of 0 for a denominator), or when no value near the one it points at makes it hold.
  */
 export function percentValues(identity: RatioIdentity, a: Amount, nonNegative: boolean): { lo: bigint; hi: bigint } | null {
+  const u0 = percentPoint(identity, a);
+  if (u0 === null) return null;
+  const holds = (u: bigint) => (!nonNegative || u >= 0n) && ratioAfter(identity, (b) => (b === a ? withUnits(a, u) : null)) === true;
+  return holdingInterval(u0, holds);
+}
+
+/** The value of figure `a` (in units of its last printed digit) the percentage points at, the others as printed (percentValues); null where it has none. */
+export function percentPoint(identity: RatioIdentity, a: Amount): bigint | null {
   let cn = 0;
   let cd = 0;
   for (const t of identity.numerator) if (t.amount === a) cn += t.sign === -1 ? -1 : 1;
@@ -53,10 +61,7 @@ export function percentValues(identity: RatioIdentity, a: Amount, nonNegative: b
   const slope = p.times(cd).minus(cn);
   if (slope.isZero()) return null;
   const x = n0.minus(p.times(d0)).div(slope);
-  const scale = new Decimal(10).pow(a.decimals);
-  const u0 = BigInt(x.times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
-  const holds = (u: bigint) => (!nonNegative || u >= 0n) && ratioAfter(identity, (b) => (b === a ? withUnits(a, u) : null)) === true;
-  return holdingInterval(u0, holds);
+  return BigInt(x.times(new Decimal(10).pow(a.decimals)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }
 
 /**
