@@ -49,3 +49,17 @@ describe("a 公立医院's 单位预算, its money mostly 事业收入", () => {
     "表6 general-basic-economic", "表7 sanggong", "表8 gov-fund",
   ]);
 });
+
+/*
+ * A 湖北 地市 department's 2026 部门预算 (test/fixtures/hubei-city-2026: 宜昌市自然资源和规划局, 局机关 and one 事业单位), its tables
+ * numbered 表一 … 表九 at the left above the title, 部门：… and 单位：万元 on the line under it; the 2026 功能分类 of a 自然资源
+ * department (220 01 自然资源事务, 212 08 国有土地使用权出让收入安排的支出); its 一般公共预算支出表 compares this year's budget with
+ * last year's budget (2025年预算数 | 2026年预算数 over 小计 · 基本支出 · 项目支出 | 2026年预算数比2025年预算数 over 增减额 · 增减率).
+ * Before round 55 that table was listed (表头未能识别) and nothing checked its figures.
+ */
+describe("a 湖北 地市's 2026 部门预算", () => {
+  probe("hubei-city-2026", [
+    "表一 summary", "表二 income", "表三 expenditure", "表四 allocation-summary", "表五 general-function",
+    "表六 general-basic-economic", "表七 sanggong", "表八 gov-fund", "表九 state-capital",
+  ]);
+});
