@@ -17,6 +17,9 @@ const SOURCES: [column: string, role: string][] = [
   ["other-income", "other-income"],
 ];
 
+/** A summary's line of a balance spent this year, beside the carry-over: the income table's `unused-balance` column. */
+const BALANCE_USED = /^(使用非财政拨款结余|用事业基金弥补(收支)?差额)/;
+
 /** The columns that hold last year's carry-over, in an income table that prints it beside this year's income. */
 const CARRYOVER_COLUMNS = ["carryover", "carryover-general-public", "carryover-gov-fund", "carryover-state-capital", "carryover-special-account", "carryover-unit-funds", "unit-funds-carryover"];
 
@@ -50,9 +53,13 @@ export const incomeVsSummary: Rule = {
     const rel = { zh: `${tableName(summary)} 同一收入项`, en: `the same income line of ${tableNameEn(summary)}` };
     const pairs: [string, Row | undefined][] = [["total", totalLine(income, summary)]];
     for (const [column, role] of SOURCES) pairs.push([column, rowByRole(summary, role)]);
-    // The carry-over, where the summary prints it on one line (a 决算 splits it in two).
+    // The carry-over, where the summary prints it on one line (a 决算 splits it in two); the balance spent (使用非财政拨款结余,
+    // a 事业单位's 用事业基金弥补收支差额) beside it, a line of its own, is the income table's column of that name.
     const carried = summary.rows.filter((r) => r.role === "income-carryover");
-    if (carried.length === 1) pairs.push(["carryover", carried[0]]);
+    const balance = carried.filter((r) => BALANCE_USED.test(r.name ?? ""));
+    const carry = carried.filter((r) => !BALANCE_USED.test(r.name ?? ""));
+    if (carry.length === 1 && (balance.length === 0 || income.columns.some((c) => c.key === "unused-balance"))) pairs.push(["carryover", carry[0]]);
+    if (balance.length === 1) pairs.push(["unused-balance", balance[0]]);
     for (const [column, line] of pairs) {
       const stated = amountOf(top, column);
       const printed = amountOf(line, "amount");

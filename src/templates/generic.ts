@@ -81,7 +81,9 @@ const classifiedAmounts: ColumnSpec[] = [
   amount("other-income", "其他收入", /^其他收入$/),
   amount("unit-funds", "单位资金", /^单位资金$/),
   amount("other-funds", "其他资金", /^其他资金$/),
-  amount("unused-balance", "使用非财政拨款结余", /^使用非财政拨款结余$/),
+  // …or worded as a 事业单位's own balance spent (a 公立医院's or 高校's 收入总表: 用事业基金弥补收支差额, the line the central
+  // form counts in 使用非财政拨款结余（含用事业基金弥补收支差额）).
+  amount("unused-balance", "使用非财政拨款结余", /^使用非财政拨款结余(\(含用事业基金弥补收支差额\))?$|^用事业基金弥补(收支)?差额$/),
   amount("basic", "基本支出", /^基本支出(合计)?$/),
   amount("project", "项目支出", /^项目支出(合计)?$/),
   amount("personnel", "人员经费", /^人员(经费支出|经费|支出)$/),
@@ -143,7 +145,9 @@ const roles: RoleSpec[] = [
   { pattern: /^其他(资金|收入)$/, role: "other-income", kind: "item", side: "income", parent: "unit-funds" },
   { pattern: /^(本年|当年)收入(合计|小计)?$/, role: "income-subtotal", kind: "total", side: "income" },
   // A 决算's wordings too (the national tables): 年初财政拨款结转和结余, 使用非财政拨款结余.
-  { pattern: /^(上年结转|年初结转和结余|年初财政拨款结转和结余|上年结余|使用非财政拨款结余)/, role: "income-carryover", kind: "item", side: "income" },
+  // A 事业单位's 用事业基金弥补收支差额 (a 公立医院's, a 高校's) is such a line too: its own balance spent this year, after
+  // 本年收入合计, counted into 收入总计 as the central form's 使用非财政拨款结余（含用事业基金弥补收支差额） is.
+  { pattern: /^(上年结转|年初结转和结余|年初财政拨款结转和结余|上年结余|使用非财政拨款结余|用事业基金弥补(收支)?差额)/, role: "income-carryover", kind: "item", side: "income" },
   { pattern: /^(收入总计|收\s*入\s*总\s*计|收入合计|总计)$/, role: "income-total", kind: "total", side: "income" },
   { pattern: /^(本年|当年)支出(合计|小计)?$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
   { pattern: /^(结转下年|结转结余下年|下年结转|年末结转和结余|年末财政拨款结转和结余|年终结转结余|结余分配)/, role: "expenditure-carryforward", kind: "item", side: "expenditure" },

@@ -239,7 +239,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
       ...byUnitFunds([
         {
           total: "total",
-          parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
+          parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
           rows: CLASSIFIED_ROWS,
           unless: ["current-income", "general-public"],
           zh: "各项收入之和",
@@ -247,7 +247,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
         },
         {
           total: "total",
-          parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income"],
+          parts: ["carryover", "allocation", "special-account", "business-income", "operating-income", "superior-subsidy", "subsidiary-remittance", "other-income", "unused-balance"],
           rows: CLASSIFIED_ROWS,
           when: ["allocation", "general-public"],
           unless: ["current-income"],

@@ -33,7 +33,8 @@ const summaryRoles: RoleSpec[] = [
   { pattern: /^附属单位上缴收入$/, role: "subsidiary-remittance", kind: "item", side: "income" },
   { pattern: /^其他收入$/, role: "other-income", kind: "item", side: "income" },
   { pattern: /^本年收入合计$/, role: "income-subtotal", kind: "total", side: "income" },
-  { pattern: /^(上年结转|年初结转和结余|年初财政拨款结转和结余|上年结余|使用非财政拨款结余)/, role: "income-carryover", kind: "item", side: "income" },
+  // (A 事业单位's 决算 may print 用事业基金弥补收支差额 there, its own balance spent: a line of 总计 as 使用非财政拨款结余 is.)
+  { pattern: /^(上年结转|年初结转和结余|年初财政拨款结转和结余|上年结余|使用非财政拨款结余|用事业基金弥补(收支)?差额)/, role: "income-carryover", kind: "item", side: "income" },
   { pattern: /^(收入总计|总计)$/, role: "income-total", kind: "total", side: "income" },
   { pattern: /^本年支出合计$/, role: "expenditure-subtotal", kind: "total", side: "expenditure" },
   { pattern: /^(结转下年|年末结转和结余|年末财政拨款结转和结余|结余分配)/, role: "expenditure-carryforward", kind: "item", side: "expenditure" },

@@ -79,8 +79,9 @@ const GROUP = new RegExp(
       "\\d{4}年(度)?(预算数?|执行数|基本支出|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出)?", "年初预算数",
       // Last year's budget beside this year's, each over the same items (a 三公 table's 上年预算数 | 本年预算数).
       "(上年|本年)预算数?",
-      // The change against last year's outturn, with or without an adjustment in brackets (中央部门).
-      "\\d{4}年(度)?预算数?比\\d{4}年(度)?执行数(\\(.*\\))?",
+      // The change against last year's outturn, with or without an adjustment in brackets (中央部门), or against last
+      // year's budget (a 湖北 地市's 一般公共预算支出表: 2026年预算数比2025年预算数 over 增减额 · 增减率).
+      "\\d{4}年(度)?预算数?比\\d{4}年(度)?(执行数|预算数?)(增减(变化)?)?(\\(.*\\))?",
       "三公经费", "公务用车购置及运行(维护)?费", "事业收入",
       // A 决算's 预算数 and 决算数 over the same items (the national 三公 决算表), its budget also 全年 / 调整后预算数.
       "预算数", "决算数", "(全年|调整(后)?)预算数",
