@@ -41,8 +41,11 @@ const SHARE_WORD = String.raw`占\s*(?:比(?:重|例)?\s*(?:为|是)?(?=\s*\d))?
  */
 const ASIDE = String.raw`(?:\s*,\s*(?:主要)?(?:用于|包括)[^\d;。]{0,80}(?=\s*[;。]|$))?`;
 
-/** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
-const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*(?:其\s*中|(?<main>主\s*要\s*)?(?<includes>包\s*括|分\s*别\s*为))\s*[,:]?\s*`, "g");
+/**
+ * A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation),
+ * or by 包括 / 分别为 / 主要包括 / 主要项目包括 (group `includes`, `main`).
+ */
+const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*(?:其\s*中|(?<main>主\s*要\s*(?:项\s*目\s*)?)?(?<includes>包\s*括|分\s*别\s*为))\s*[,:]?\s*`, "g");
 /**
  * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
  * amount, optionally 占 P%, then ; , 、 or the sentence's end.
