@@ -9,7 +9,7 @@ import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js"
 import { sanggongCounts } from "./counts.js";
 import { sanggongDirections } from "./directions.js";
 import { vehicleSplits } from "./vehicles.js";
-import { basicWhole, CHANGE_PART, nestedAt, nestedClaim, ownAndUnits, spendingWhole, unitBreakdowns, type Nested } from "./part-lists.js";
+import { basicWhole, carsWhole, CHANGE_PART, nestedAt, overlapping, nestedClaim, ownAndUnits, spendingWhole, unitBreakdowns, type Nested } from "./part-lists.js";
 import { staffing } from "./staffing.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -396,6 +396,8 @@ const namesTotal = (of: string, label: string) => {
  * figure): no sum but of parts that are all of it.
  */
 type Opener = "among" | "includes" | "mainly" | "after";
+/** A part's name that is a total's (财政拨款支出总计 after the 收入总计's parts): no part. */
+const ANOTHER_TOTAL = /总计|合计|总额|总预算/;
 /** A total's name that is a change (比上年增加 D 万元，其中：…): its parts are not the list's. */
 const CHANGE_LABEL = /增加|减少|增长|下降|[比较]上?年/;
 
@@ -438,8 +440,9 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
     const amount = figureAt(q, m, "amount", at);
     if (!amount) break;
     const partLabel = normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, ""));
-    // (A change on last year read as a part, …，比上年预算减少 18.00 万元: the list ended before it.)
-    if (CHANGE_PART.test(partLabel)) break;
+    // (A change on last year read as a part, …，比上年预算减少 18.00 万元, or another total, …；财政拨款支出总计 X 万元: the list
+    // ended before it.)
+    if (CHANGE_PART.test(partLabel) || ANOTHER_TOTAL.test(partLabel)) break;
     let sep = m.groups!.sep;
     let next = at + m[0].length;
     // A list nested in the part (基本支出 B 万元，包括人员经费 a 万元、公用经费 b 万元； · 基本支出 B 万元（人员经费 a 万元，…）):
@@ -466,12 +469,15 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
     if (sep === "。" && !nextNumbered(paras, k, qi) && !sharesRun) break;
     runsOn = sep === ";" || (sep === "。" && (nextNumbered(paras, k, qi) || sharesRun));
   }
-  for (const n of nests) out.push(nestedClaim(n.parent, n.nest));
+  for (const n of nests) {
+    const c = nestedClaim(n.parent, n.nest);
+    if (c) out.push(c);
+  }
   const whole = sharesMakeTheWhole(parts);
   // A list of one part is read only when it states the whole (其中：一般公共预算收入 24,169.74 万元，占 100%):
   // a single part without 100% is 其中 naming one part of several — at most the total.
   if (parts.length < 2 && !(parts.length === 1 && whole === "exactly")) {
-    if (parts.length === 1 && head.opener !== "after" && !CHANGE_LABEL.test(label)) out.push({ kind: "composition", label: normaliseName(label), total, parts: [{ label: parts[0].label, amount: parts[0].amount }], whole: "some" });
+    if (parts.length === 1 && head.opener !== "after" && !CHANGE_LABEL.test(label) && !overlapping([label, parts[0].label])) out.push({ kind: "composition", label: normaliseName(label), total, parts: [{ label: parts[0].label, amount: parts[0].amount }], whole: "some" });
     return;
   }
   const name = normaliseName(label);
@@ -495,10 +501,14 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   // Or 人员经费 (支出), 公用经费 (支出) and 项目支出 listed under a budget (深圳市科学馆预算 2,320 万元，包括人员支出 964 万元、公用支出
   // 275 万元、对个人和家庭的补助支出 144 万元、项目支出 937 万元): its whole by what they are.
   const spending = !whole && !components && !basic && !units && spendingWhole(mapArray(parts, (x) => x.label));
+  // Or 公务用车购置及运行费 X 万元，其中：公务用车购置费 a 万元，公务用车运行费 b 万元: its whole by what it is.
+  const cars = !whole && !components && carsWhole(name, mapArray(parts, (x) => x.label));
   // Or parts 包括 / 分别为 opens, none said to be some (主要包括, …等): all of it; else some of it, at most it (其中 names some
   // parts or all).
-  const listedWhole = whole ? "shares" : components ? "sanggong" : basic ? "basic" : units ? "units" : spending ? "basic-project" : funds ? "funds" : head.opener === "includes" && !etc ? "listed" : "some";
-  if (listedWhole !== "some" || (head.opener !== "after" && !CHANGE_LABEL.test(label)))
+  const listedWhole = whole ? "shares" : components || cars ? "sanggong" : basic ? "basic" : units ? "units" : spending ? "basic-project" : funds ? "funds" : head.opener === "includes" && !etc ? "listed" : "some";
+  // (Parts that may hold one another give no sum, nor one at most the total.)
+  const overlap = (listedWhole === "some" || listedWhole === "listed") && overlapping(mapArray(parts, (x) => x.label));
+  if (!overlap && (listedWhole !== "some" || (head.opener !== "after" && !CHANGE_LABEL.test(label))))
     out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: listedWhole } satisfies CompositionClaim);
 }
 

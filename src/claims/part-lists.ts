@@ -118,6 +118,17 @@ export function nestedAt(q: Para, at: number, sep: string, parent: string, figur
   return { parts, some, end: pos, sep: last };
 }
 
+/**
+ * Whether some of a list's parts may hold others (公务用车购置及运行维护费 beside 公务用车运行维护费 · 人员经费 beside 人员经费中的
+ * 工资): their sum is not a sum of parts, not even at most the total.
+ */
+export function overlapping(labels: string[]): boolean {
+  const core = mapArray(labels, (l) => normaliseName(l).replace(/(?:经费|费用|费|支出)$/, ""));
+  for (let i = 0; i < core.length; i++)
+    for (let j = 0; j < core.length; j++) if (i !== j && core[j].length > 0 && core[i].includes(core[j])) return true;
+  return labels.some((l) => CARS_BOTH.test(l)) && labels.some((l) => CARS_PURCHASE.test(l) || CARS_RUNNING.test(l));
+}
+
 /** Whether a label is of one of a parent's own kinds: 基本支出's 人员经费 / 公用经费, the vehicles' 购置费 / 运行费. */
 function childOf(parent: string, label: string): boolean {
   if (BASIC.test(parent)) return BASIC_KINDS.some(([rx]) => rx.test(label));
@@ -125,14 +136,15 @@ function childOf(parent: string, label: string): boolean {
 }
 
 /** The claim of a nested list under its part: all of a 基本支出 by what it is, else some of the part (at most it). */
-export function nestedClaim(parent: { label: string; amount: Amount }, n: Nested): CompositionClaim {
+export function nestedClaim(parent: { label: string; amount: Amount }, n: Nested): CompositionClaim | null {
   const labels = mapArray(n.parts, (x) => x.label);
   const whole = n.some ? null : basicWhole(parent.label, labels) ? "basic" : carsWhole(parent.label, labels) ? "sanggong" : null;
+  if (!whole && overlapping(labels)) return null;
   return { kind: "composition", label: parent.label, total: parent.amount, parts: n.parts, whole: whole ?? "some" };
 }
 
 /** 公务用车购置及运行（维护）费 and its two parts, 购置费 and 运行（维护）费, each once: the vehicles' whole by what it is. */
-function carsWhole(label: string, parts: string[]): boolean {
+export function carsWhole(label: string, parts: string[]): boolean {
   if (!CARS_BOTH.test(normaliseName(label)) || parts.length !== 2) return false;
   return parts.some((p) => CARS_PURCHASE.test(p)) && parts.some((p) => CARS_RUNNING.test(p));
 }

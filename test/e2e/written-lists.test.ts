@@ -17,7 +17,7 @@ const sumErrors = (file: string, from: string, to: string, name: string) => {
   const copy = join(tempDir(`written-lists-${name}`), file.split("/").pop()!);
   writeFileSync(copy, text.replace(from, to));
   const { status, report } = cliJson([copy]);
-  const findings: JsonFinding[] = report.documents[0].findings;
+  const findings = report.documents[0].findings as (JsonFinding & { location: { line?: number; column?: number } })[];
   return {
     status,
     errors: findings.filter((f) => f.severity === "error" && f.ruleId === "text-sum").map((f) => [f.item, `${f.location.line}:${f.location.column}`, f.stated, f.computed]),
