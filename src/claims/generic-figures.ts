@@ -605,6 +605,9 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const kinds = new Set(mapArray(l.parts, (x) => x.label));
       if (kinds.size !== l.parts.length) continue;
       for (const part of l.parts) out.push({ kind: "table-figure", figure: part.label === "基本支出" ? "general-basic" : "general-project", label: `一般公共预算${part.label}`, amount: part.amount, change: null });
+      // (A list the reader found some of its total, at most it, is all of it here: read as such instead.)
+      const some = out.findIndex((c) => c.kind === "composition" && c.total === l.total && c.whole === "some");
+      if (kinds.size === 2 && some >= 0) out.splice(some, 1);
       const composed = out.some((c) => c.kind === "composition" && c.total === l.total);
       if (kinds.size === 2 && !composed) out.push({ kind: "composition", label: l.label, total: l.total, parts: l.parts, whole: "basic-project" });
     }

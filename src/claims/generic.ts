@@ -9,6 +9,7 @@ import { assetSplits, headcountSplits, unitKinds, unitLists } from "./splits.js"
 import { sanggongCounts } from "./counts.js";
 import { sanggongDirections } from "./directions.js";
 import { vehicleSplits } from "./vehicles.js";
+import { basicWhole, carsWhole, CHANGE_PART, nestedAt, overlapping, nestedClaim, ownAndUnits, spendingWhole, unitBreakdowns, type Nested } from "./part-lists.js";
 import { staffing } from "./staffing.js";
 import { mapArray } from "../util/arrays.js";
 
@@ -40,13 +41,16 @@ const SHARE_WORD = String.raw`占\s*(?:比(?:重|例)?\s*(?:为|是)?(?=\s*\d))?
  */
 const ASIDE = String.raw`(?:\s*,\s*(?:主要)?(?:用于|包括)[^\d;。]{0,80}(?=\s*[;。]|$))?`;
 
-/** A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation). */
-const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*其\s*中\s*[,:]?\s*`, "g");
+/**
+ * A total followed by 其中: `…总计 50,616.94 万元，其中，` (the label is what is printed before it, from the last punctuation),
+ * or by 包括 / 分别为 / 主要包括 / 主要项目包括 (group `includes`, `main`).
+ */
+const TOTAL = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)\s*,\s*(?:其\s*中|(?<main>主\s*要\s*(?:项\s*目\s*)?)?(?<includes>包\s*括|分\s*别\s*为))\s*[,:]?\s*`, "g");
 /**
  * One part of the list: a label without figures (a word in brackets in it: 因公出国（境）费, 一般公共服务（类）支出), the
  * amount, optionally 占 P%, then ; , 、 or the sentence's end.
  */
-const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${PART_CHANGE}${ASIDE}\s*(?<sep>[;,、]|。|$)`);
+const PART = re(String.raw`^\s*(?<label>(?:[^\d,;:。%()]|\([^\d,;:。%()]{1,6}\)){1,40}?)\s*(?<amount>NUM)\s*(?<money>万\s*元|元)(?:\s*,\s*${SHARE_WORD}(?<of>[^\d%,;。]*?)的?\s*(?<pct>NUM)\s*%)?${SHARE_CHANGE}${PART_CHANGE}${ASIDE}\s*(?<etc>等)?\s*(?<sep>[;,、]|。|$|(?=\())`);
 /** A year in a label (2026年, 2026年度): the name is what follows it. */
 const YEAR = /20\d\d年度?/g;
 /** A list marker before a label: 一、 (一) 1、 1. */
@@ -93,8 +97,10 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     return a;
   };
   const listed: ListedTotal[] = [];
+  // (The parts a list nested in another's part is of: read there, not again as a list of their own.)
+  const nestedTotals = new Set<Amount>();
   for (let k = 0; k < paras.length; k++) {
-    if (/其\s*中/.test(paras[k].text)) lists(paras, k, figureAt, out, listed);
+    if (/其\s*中|包\s*括|分\s*别\s*为/.test(paras[k].text)) lists(paras, k, figureAt, out, listed, nestedTotals);
     if (/[比较]/.test(paras[k].text)) changes(paras[k], figureAt, out);
     // 公务接待费比上年减少，主要原因是… · …0.00万元，与上年持平: a 三公 change by its direction alone (directions.ts).
     if (SANGGONG_LABEL.test(paras[k].text) && /[比较]|持平/.test(paras[k].text)) sanggongDirections(paras[k], figureAt, out);
@@ -108,6 +114,8 @@ export function genericNotes(j: JoinedText, out: Claim[], stage: "budget" | "fin
     assetSplits(paras[k], out);
     unitLists(paras, k, out);
     unitKinds(paras[k], out);
+    // 分单位看：A 收入预算 a 万元；B 收入预算 b 万元 … (part-lists.ts).
+    if (/[分按]\s*单\s*位/.test(paras[k].text)) unitBreakdowns(paras, k, figureAt, out);
   }
   // 部门概况's staffing: the whole's and its units' (staffing.ts).
   staffing(paras, out, "named");
@@ -319,12 +327,13 @@ const FIGURE = re(String.raw`(?<amount>NUM)\s*(?<money>万\s*元|元)`);
 /** What a total stated a sentence before its 其中 may be called: the department's 收入 / 支出 (预算) (总计 …). */
 const LEADING_TOTAL = /(?:收入|支出|收支)(?:预算)?(?:总计|合计|总额)?$|总预算$|三公[”"]?\s*经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:数)?$/;
 
-function lists(paras: Para[], k: number, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
+function lists(paras: Para[], k: number, figureAt: FigureAt, out: Claim[], listed: ListedTotal[], nestedTotals: Set<Amount>): void {
   const p = paras[k];
   for (const t of p.text.matchAll(TOTAL)) {
     const total = figureAt(p, t, "amount");
     const label = labelBefore(p.text, t.index);
-    if (total && label) list(paras, k, t.index + t[0].length, { total, label, unit: unitOf(t) }, figureAt, out, listed);
+    const opener = t.groups!.includes ? (t.groups!.main ? "mainly" : "includes") : "among";
+    if (total && label && !nestedTotals.has(total)) list(paras, k, t.index + t[0].length, { total, label, unit: unitOf(t), opener }, figureAt, out, listed, nestedTotals);
   }
   // 其中 after the sentence that states the total (杭州: 2026 年收入预算 5,876.67 万元，比上年…持平。/ 其中：一般公共
   // 预算拨款收入 5,753.07 万元，占 97.9%；…): the total is that sentence's first figure, when it is named as one.
@@ -336,7 +345,7 @@ function lists(paras: Para[], k: number, figureAt: FigureAt, out: Claim[], liste
     if (!f) continue;
     const label = labelBefore(before.q.text, from + f.index);
     const total = figureAt(before.q, f, "amount", from);
-    if (total && label && LEADING_TOTAL.test(label)) list(paras, k, l.index + l[0].length, { total, label, unit: unitOf(f) }, figureAt, out, listed);
+    if (total && label && LEADING_TOTAL.test(label)) list(paras, k, l.index + l[0].length, { total, label, unit: unitOf(f), opener: "after" }, figureAt, out, listed, nestedTotals);
   }
 }
 
@@ -381,9 +390,23 @@ const namesTotal = (of: string, label: string) => {
 };
 
 /** The parts listed from `at` in paragraph k on, under `head`'s total: shares, and the sum when they make 100%. */
-function list(paras: Para[], k: number, at: number, head: { total: Amount; label: string; unit: string }, figureAt: FigureAt, out: Claim[], listed: ListedTotal[]): void {
+/**
+ * How a list is opened: 其中 (`among`: some or all of the total), 包括 / 分别为 (`includes`: all of it), 主要包括 (`mainly`:
+ * some of it); `after`: 其中 opening the sentence after the total's, whose total is told less surely (the sentence's first
+ * figure): no sum but of parts that are all of it.
+ */
+type Opener = "among" | "includes" | "mainly" | "after";
+/** A part's name that is a total's (财政拨款支出总计 after the 收入总计's parts): no part. */
+const ANOTHER_TOTAL = /总计|合计|总额|总预算/;
+/** A total's name that is a change (比上年增加 D 万元，其中：…): its parts are not the list's. */
+const CHANGE_LABEL = /增加|减少|增长|下降|[比较]上?年/;
+
+function list(paras: Para[], k: number, at: number, head: { total: Amount; label: string; unit: string; opener: Opener }, figureAt: FigureAt, out: Claim[], listed: ListedTotal[], nestedTotals: Set<Amount>): void {
   const { total, label } = head;
   const parts: { label: string; amount: Amount; percent: Amount | null; of: string }[] = [];
+  const nests: { parent: { label: string; amount: Amount }; nest: Nested }[] = [];
+  let etc = false;
+  let firstSep: string | undefined;
   // The list runs on after the paragraph's end when a line ends with 其中： or a part's ； (the text
   // reader ends a paragraph there), across a page break's page number too.
   let q = paras[k];
@@ -416,18 +439,47 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
     if (!m || unitOf(m) !== head.unit || SECTION.test(m.groups!.label)) break;
     const amount = figureAt(q, m, "amount", at);
     if (!amount) break;
+    const partLabel = normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, ""));
+    // (A change on last year read as a part, …，比上年预算减少 18.00 万元, or another total, …；财政拨款支出总计 X 万元: the list
+    // ended before it.)
+    if (CHANGE_PART.test(partLabel) || ANOTHER_TOTAL.test(partLabel)) break;
+    let sep = m.groups!.sep;
+    let next = at + m[0].length;
+    // A list nested in the part (基本支出 B 万元，包括人员经费 a 万元、公用经费 b 万元； · 基本支出 B 万元（人员经费 a 万元，…）):
+    // its own claim, the outer list read on after it (part-lists.ts). A bracket after the figure that opens none ends the list.
+    const bracketed = sep === "" && /^\s*\(/.test(q.text.slice(next));
+    const nest = sep === "," || bracketed ? nestedAt(q, next, bracketed ? "" : ",", partLabel, figureAt) : null;
+    if (bracketed && !nest) break;
+    if (nest) {
+      nestedTotals.add(amount);
+      nests.push({ parent: { label: partLabel, amount }, nest });
+      next = nest.end;
+      sep = nest.sep;
+    }
     // A share of the total named again (…839.00万元，占“三公”经费预算的96.71% under 2025年“三公”经费预算867.50万元): the total's.
     const of = m.groups!.of ?? "";
-    parts.push({ label: normaliseName(m.groups!.label.replace(/\s+/g, "").replace(MARKER, "")), amount, percent: q.amount(m, "pct", at), of: namesTotal(of, label) ? "" : of });
-    at += m[0].length;
-    sharesRun = m.groups!.sep === "。" && !nextNumbered(paras, k, qi) && nextShare(paras, qi, q.text.slice(at), parts, head.unit);
-    if (m.groups!.sep === "。" && !nextNumbered(paras, k, qi) && !sharesRun) break;
-    runsOn = m.groups!.sep === ";" || (m.groups!.sep === "。" && (nextNumbered(paras, k, qi) || sharesRun));
+    parts.push({ label: partLabel, amount, percent: q.amount(m, "pct", at), of: namesTotal(of, label) ? "" : of });
+    at = next;
+    etc ||= !!m.groups!.etc;
+    // A list 包括 opens whose parts a 、 or ， parts ends at a ；: what follows is the outer list's (…包括人员经费 a 万元、公用经费 b
+    // 万元；项目支出 P 万元).
+    firstSep ??= sep;
+    if ((head.opener === "includes" || head.opener === "mainly") && sep === ";" && firstSep !== ";") break;
+    sharesRun = sep === "。" && !nextNumbered(paras, k, qi) && nextShare(paras, qi, q.text.slice(at), parts, head.unit);
+    if (sep === "。" && !nextNumbered(paras, k, qi) && !sharesRun) break;
+    runsOn = sep === ";" || (sep === "。" && (nextNumbered(paras, k, qi) || sharesRun));
+  }
+  for (const n of nests) {
+    const c = nestedClaim(n.parent, n.nest);
+    if (c) out.push(c);
   }
   const whole = sharesMakeTheWhole(parts);
   // A list of one part is read only when it states the whole (其中：一般公共预算收入 24,169.74 万元，占 100%):
-  // a single part without 100% is 其中 naming one part of several.
-  if (parts.length < 2 && !(parts.length === 1 && whole === "exactly")) return;
+  // a single part without 100% is 其中 naming one part of several — at most the total.
+  if (parts.length < 2 && !(parts.length === 1 && whole === "exactly")) {
+    if (parts.length === 1 && head.opener !== "after" && !CHANGE_LABEL.test(label) && !overlapping([label, parts[0].label])) out.push({ kind: "composition", label: normaliseName(label), total, parts: [{ label: parts[0].label, amount: parts[0].amount }], whole: "some" });
+    return;
+  }
   const name = normaliseName(label);
   listed.push({ total, label: name, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })) });
   // Shares printed to add up to exactly 100% may have been balanced (尾差调整): one moved by a unit.
@@ -441,8 +493,23 @@ function list(paras: Para[], k: number, at: number, head: { total: Amount; label
   // 基金预算财政拨款 b 万元，比…；国有资本经营预算财政拨款 c 万元): some or all of it, so at most it — a fund's figure may hold its
   // 上年结转 or not, and a 上年结转 may go unnamed.
   const funds = !whole && ALLOCATION_TOTAL_NAME.test(name) && fundParts(mapArray(parts, (x) => x.label));
-  if (whole || components || funds)
-    out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: whole ? "shares" : components ? "sanggong" : "funds" } satisfies CompositionClaim);
+  // Or 人员经费 and 公用经费 under a 基本支出 (一般公共预算基本支出 B 万元，其中：人员经费 a 万元，公用经费 b 万元): its whole by what
+  // 基本支出 is (part-lists.ts).
+  const basic = !whole && !components && basicWhole(name, mapArray(parts, (x) => x.label));
+  // Or the department's own and its units' (其中：本级收入预算 a 万元，下属单位收入预算 b 万元): all of it.
+  const units = !whole && !components && !basic && ownAndUnits(name, mapArray(parts, (x) => x.label));
+  // Or 人员经费 (支出), 公用经费 (支出) and 项目支出 listed under a budget (深圳市科学馆预算 2,320 万元，包括人员支出 964 万元、公用支出
+  // 275 万元、对个人和家庭的补助支出 144 万元、项目支出 937 万元): its whole by what they are.
+  const spending = !whole && !components && !basic && !units && spendingWhole(mapArray(parts, (x) => x.label));
+  // Or 公务用车购置及运行费 X 万元，其中：公务用车购置费 a 万元，公务用车运行费 b 万元: its whole by what it is.
+  const cars = !whole && !components && carsWhole(name, mapArray(parts, (x) => x.label));
+  // Or parts 包括 / 分别为 opens, none said to be some (主要包括, …等): all of it; else some of it, at most it (其中 names some
+  // parts or all).
+  const listedWhole = whole ? "shares" : components || cars ? "sanggong" : basic ? "basic" : units ? "units" : spending ? "basic-project" : funds ? "funds" : head.opener === "includes" && !etc ? "listed" : "some";
+  // (Parts that may hold one another give no sum, nor one at most the total.)
+  const overlap = (listedWhole === "some" || listedWhole === "listed") && overlapping(mapArray(parts, (x) => x.label));
+  if (!overlap && (listedWhole !== "some" || (head.opener !== "after" && !CHANGE_LABEL.test(label))))
+    out.push({ kind: "composition", label: name, total, parts: mapArray(parts, (x) => ({ label: x.label, amount: x.amount })), whole: listedWhole } satisfies CompositionClaim);
 }
 
 /** The name of the 财政拨款's total (财政拨款收支总预算, 财政拨款收支预算总计, 财政拨款收、支总计). */

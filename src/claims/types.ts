@@ -559,9 +559,13 @@ export interface CompositionClaim {
   /**
    * Why the parts are the whole: their printed shares make 100% (`shares`), they are the “三公”'s components (`sanggong`), or
    * they are 基本支出 and 项目支出 under the 一般公共预算's spending (`basic-project`). `funds`: the 财政拨款's funds (一般公共预算,
-   * 政府性基金, 国有资本经营预算) under its 收支总预算, each once — some or all of it, their sum at most the total.
+   * 政府性基金, 国有资本经营预算) under its 收支总预算, each once — some or all of it, their sum at most the total. `basic`: 人员经费
+   * and 公用经费 (and 对个人和家庭的补助 named apart) under a 基本支出, its whole by what it is. `units`: each unit's figure (分单位看：
+   * A 收入预算 a 万元；B 收入预算 b 万元 · 本级 a，下属单位 b), their sum the department's. `listed`: parts 包括 / 分别为 opens,
+   * none said to be some: all of it. `some`: parts not said to be all of
+   * it (a list nested in a part, 主要包括, …等; units listed under 其中): their sum at most the total (part-lists.ts).
    */
-  whole: "shares" | "sanggong" | "basic-project" | "funds";
+  whole: "shares" | "sanggong" | "basic-project" | "funds" | "basic" | "units" | "listed" | "some";
 }
 
 /**

@@ -12,6 +12,9 @@ const COMPOSED = {
   shares: "the sum of the parts listed (their shares make 100%)",
   sanggong: "the sum of the “三公”'s components listed",
   "basic-project": "basic + project expenditure",
+  basic: "personnel + public expenses (基本支出 is their sum)",
+  units: "the sum of the units' figures listed",
+  listed: "the sum of the parts it includes (包括)",
 } as const;
 
 function units(doc: BudgetDocument, ctx: RuleContext) {
@@ -162,16 +165,22 @@ export const textSum: Rule = {
     // the parts add up to the total (generic.ts). A 三公 total the 三公 statements above already sum is not summed again.
     // 基本支出 and 项目支出 under the 一般公共预算's spending are its whole too; the 财政拨款's funds under its 收支总预算 are
     // some or all of it (a fund's figure may hold its 上年结转 or not): at most it.
-    const summed = new Set(mapArray(claimsOfKind(doc, "sanggong").filter((s) => s.component === "total"), (s) => placeKey(s.amount)));
+    // (The vehicles' 购置及运行费 too, which the 三公 statements sum of its 购置费 and 运行费.)
+    const summed = new Set(mapArray(claimsOfKind(doc, "sanggong").filter((s) => s.component === "total" || s.component === "vehicle"), (s) => placeKey(s.amount)));
     for (const c of claimsOfKind(doc, "composition")) {
       if (c.whole === "sanggong" && summed.has(placeKey(c.total))) continue;
       const identity = {
         subject: { table: "text", item: c.label },
         total: c.total,
         parts: mapArray(c.parts, (x) => ({ amount: x.amount })),
-        relation: c.whole === "funds" ? { zh: `所列各项资金之和（${PLUS(mapArray(c.parts, (x) => x.label))}）`, en: "the sum of the funds listed (some or all of it)" } : { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: COMPOSED[c.whole] },
+        relation:
+          c.whole === "funds"
+            ? { zh: `所列各项资金之和（${PLUS(mapArray(c.parts, (x) => x.label))}）`, en: "the sum of the funds listed (some or all of it)" }
+            : c.whole === "some"
+              ? { zh: `所列各项之和（${PLUS(mapArray(c.parts, (x) => x.label))}，部分列示）`, en: "the sum of the parts listed (some of it)" }
+              : { zh: PLUS(mapArray(c.parts, (x) => x.label)), en: COMPOSED[c.whole] },
       } as const;
-      if (c.whole === "funds") ctx.atLeast(identity);
+      if (c.whole === "funds" || c.whole === "some") ctx.atLeast(identity);
       else ctx.sum(identity);
     }
     // 占 P%: a figure's share of the total the text states for it (a 决算's 情况说明, and any part's 其中 list).

@@ -16,7 +16,9 @@ const read = (...paragraphs: string[]) =>
     c.kind === "share"
       ? `share ${c.label} ${c.amount.text} ${c.percent.text}% of ${c.baseLabel} ${c.base?.text ?? `(${c.baseParts!.map((a) => a.text).join(" + ")})`}${c.balanced ? " balanced" : ""}`
       : c.kind === "composition"
-        ? `composition ${c.label} ${c.total.text} = ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
+        ? c.whole === "some"
+          ? `at most ${c.label} ${c.total.text} ≥ ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
+          : `composition ${c.label} ${c.total.text} = ${c.parts.map((x) => `${x.label} ${x.amount.text}`).join(" + ")}`
         : c.kind === "stated-change"
           ? `change ${c.label} ${c.amount.text} ${c.change.kind} ${c.change.amount?.text} ${c.change.percentDirection} ${c.change.percent?.text}% on ${c.change.year ?? "上年"}`
           : null,
@@ -46,8 +48,8 @@ describe("the generic reader of the written parts", () => {
     expect(list("")).toEqual(expected);
     expect(list("，主要用于保障人员工资福利和机构正常运转", "，主要用于完成特定行政工作任务和事业发展目标")).toEqual(expected);
     expect(list("，用于保障机构正常运转")).toEqual(expected);
-    // Words that state a figure are no aside: the list ends at the first part, which alone is not read.
-    expect(list("，主要用于2025年的人员工资")).toEqual([]);
+    // Words that state a figure are no aside: the list ends at the first part, which alone is no sum — at most the total.
+    expect(list("，主要用于2025年的人员工资")).toEqual(["at most 支出预算 8679.76 ≥ 基本支出 5931.49"]);
   });
 
   it("共有车辆 N 辆，其中：… 用车 k 辆 is the sum of its categories (辽宁's 国有资产占用情况)", () => {
@@ -114,18 +116,19 @@ describe("the generic reader of the written parts", () => {
     ]);
   });
 
-  it("shares that do not make 100% may be a partial list: the shares, no sum", () => {
+  it("shares that do not make 100% may be a partial list: the shares, no sum (at most the total)", () => {
     expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占 60%；项目支出 30 万元，占 30%。")).toEqual([
       "share 基本支出 60 60% of 支出预算总计 100",
       "share 项目支出 30 30% of 支出预算总计 100",
+      "at most 支出预算总计 100 ≥ 基本支出 60 + 项目支出 30",
     ]);
   });
 
-  it("no shares, a share of another base, a single part short of 100%: nothing read", () => {
-    expect(read("支出预算总计 100 万元，其中，基本支出 60 万元、项目支出 40 万元。")).toEqual([]);
-    expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占部门支出总额的 60%；项目支出 40 万元，占部门支出总额的 40%。")).toEqual([]);
-    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 60 万元，占 60%。")).toEqual([]);
-    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 100 万元。")).toEqual([]);
+  it("no shares, a share of another base, a single part short of 100%: no share, no sum — the parts at most the total (round 55)", () => {
+    expect(read("支出预算总计 100 万元，其中，基本支出 60 万元、项目支出 40 万元。")).toEqual(["at most 支出预算总计 100 ≥ 基本支出 60 + 项目支出 40"]);
+    expect(read("支出预算总计 100 万元，其中，基本支出 60 万元，占部门支出总额的 60%；项目支出 40 万元，占部门支出总额的 40%。")).toEqual(["at most 支出预算总计 100 ≥ 基本支出 60 + 项目支出 40"]);
+    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 60 万元，占 60%。")).toEqual(["at most 收入预算合计 100 ≥ 一般公共预算收入 60"]);
+    expect(read("收入预算合计 100 万元，其中：一般公共预算收入 100 万元。")).toEqual(["at most 收入预算合计 100 ≥ 一般公共预算收入 100"]);
   });
 
   it("a figure's share of the department's total named (占本年支出合计的 P% · 占支出总预算的 P%): of the 支出 total stated before it", () => {
@@ -318,8 +321,11 @@ describe("the generic reader's figures with their change on last year, and yoy-c
       "change 预算数 5,826.21 increase 271.14 increase 4.88% on 2025",
       "change 收入预算 5,876.67 decrease 48.92 decrease 0.8% on 上年",
     ]);
-    // In a list of what a total includes, the change after the last figure may be the total's: not read as that figure's.
-    expect(read("信息化系统运行维护预算 36 万元，主要包括：用于系统运维费 5 万元，市科协内控系统运维费 3 万元，较 2022 年预算增加 3 万元，增幅 8%。")).toEqual([]);
+    // In a list of what a total includes, the change after the last figure may be the total's: not read as that figure's
+    // (the list, 主要包括, is at most the total).
+    expect(read("信息化系统运行维护预算 36 万元，主要包括：用于系统运维费 5 万元，市科协内控系统运维费 3 万元，较 2022 年预算增加 3 万元，增幅 8%。")).toEqual([
+      "at most 信息化系统运行维护预算 36 ≥ 用于系统运维费 5 + 市科协内控系统运维费 3",
+    ]);
     // What of last year it is compared with, when printed (text-vs-table compares a change on 执行数 with a table's 增减额).
     const bases = claimsOf(textDoc(part("预算数为 1 万元，比 2025 年执行数增加 1 万元，增幅 1%。", "预算数为 2 万元，比上年预算减少 1 万元，下降 1%。", "预算数为 3 万元，比上年增加 1 万元，增长 1%。"))).claims.flatMap((c) => (c.kind === "stated-change" ? [c.change.base ?? "none"] : []));
     expect(bases).toEqual(["execution", "budget", "none"]);
@@ -387,11 +393,15 @@ describe("the generic reader's figures with their change on last year, and yoy-c
   it("a change after a 其中 clause whose subject names the figure again (天津: 公务用车购置及运行费 X 万元，其中：…，公务用车购置及运行费比上年减少 D 万元，下降 P%)", () => {
     const car = (pct: string, subject = "公务用车购置及运行费") =>
       `公务用车购置及运行费21.60万元，其中：公务用车购置费0万元，公务用车运行费21.60万元，${subject}比上年减少1.20万元，下降${pct}%，主要原因是公务用车保有量减少；`;
-    expect(read(car("5.26"))).toEqual(["change 公务用车购置及运行费 21.60 decrease 1.20 decrease 5.26% on 上年"]);
+    expect(read(car("5.26"))).toEqual([
+      // (The vehicles' 购置费 and 运行费 are their whole: round 55.)
+      "composition 公务用车购置及运行费 21.60 = 公务用车购置费 0 + 公务用车运行费 21.60",
+      "change 公务用车购置及运行费 21.60 decrease 1.20 decrease 5.26% on 上年",
+    ]);
     const fs = checkText(yoyChange, part(car("6.26")));
     expect(fs.filter((f) => f.severity === "error").map((f) => `${f.item} ${f.stated} ${f.computed}`)).toEqual(["公务用车购置及运行费 6.26 5.263"]);
-    // A subject no figure of the sentence is stated under, or a figure of another sentence: not read.
-    expect(read(car("5.26", "公务用车"))).toEqual([]);
+    // A subject no figure of the sentence is stated under, or a figure of another sentence: not read (the list, its whole, is).
+    expect(read(car("5.26", "公务用车"))).toEqual(["composition 公务用车购置及运行费 21.60 = 公务用车购置费 0 + 公务用车运行费 21.60"]);
     expect(read("公务用车购置及运行费21.60万元。公务用车购置及运行费比上年减少1.20万元，下降5.26%。")).toEqual([]);
     // The figure under that name may be another year's (its clause names a year, 2025年项目支出 100.00): not read.
     expect(read("项目支出110.00万元，2025年项目支出100.00万元，项目支出比上年增加10.00万元，增长10.00%。")).toEqual([]);
