@@ -427,9 +427,12 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
     // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's.
     if (/决算/.test(p.text)) continue;
+    // Every pattern below that ends in a figure ends in 元 (万元 or 元): tried only where the paragraph prints one. Most
+    // paragraphs print none, and the dozen patterns (each copied by matchAll) tried on each were ~1% of a warm document.
+    const money = p.text.includes("元");
     // 财政拨款支出总计 X 万元 (and 财政拨款收入总计 X 万元，支出总计 Y 万元): the 财政拨款收支总表's, not the department's.
     const allocationSpent = new Set<Amount>();
-    for (const m of p.text.matchAll(ALLOCATION_EXPENDITURE)) {
+    for (const m of money ? p.text.matchAll(ALLOCATION_EXPENDITURE) : []) {
       const amount = figureAt(p, m, "amount");
       const before = p.text.slice(0, m.index).replace(/\s+/g, "").slice(-1);
       if (!amount || compared(p, m.index) || (!m.groups!.alone && !BEFORE_FUND.test(before))) continue;
@@ -438,7 +441,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
     // Whether the paragraph states the department's own total (收支总预算 …), before or after the lists it holds.
     let departmentHere = false;
-    for (const m of p.text.matchAll(DEPARTMENT_TOTAL)) {
+    for (const m of money ? p.text.matchAll(DEPARTMENT_TOTAL) : []) {
       const amount = figureAt(p, m, "amount");
       if (amount && allocationSpent.has(amount)) continue;
       // The last character before it but spaces (a letter-spaced line: 机 关 运 行 经 费 预 算 支 出).
@@ -457,7 +460,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       departmentHere = true;
     }
     let allocationHere = false;
-    for (const m of p.text.matchAll(ALLOCATION_TOTAL)) {
+    for (const m of money ? p.text.matchAll(ALLOCATION_TOTAL) : []) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "allocation-grand-total", label: "财政拨款收支总预算", amount, change: null });
@@ -472,7 +475,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
     // 收入包括：… / 支出包括：… in a paragraph of the department's own total, no 财政拨款收支总预算 before them (天津).
     if (!allocationHere) departmentIncludes(p, departmentHere, figureAt, compared, out, read);
-    for (const m of p.text.matchAll(INCOME_FIGURE)) {
+    for (const m of money ? p.text.matchAll(INCOME_FIGURE) : []) {
       const amount = figureAt(p, m, "amount");
       const before = p.text.slice(0, m.index).trimEnd().slice(-1);
       if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_INCOME_FIGURE.test(before)) continue;
@@ -488,7 +491,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       }
       out.push({ kind: "table-figure", figure: allocation ? "allocation-income" : "general-public-income", label: allocation ? "财政拨款收入" : "一般公共预算收入", amount, change: null, ...(allocation && summed && { orTotal: true as const }) });
     }
-    for (const m of p.text.matchAll(FUND_EXPENDITURE)) {
+    for (const m of money ? p.text.matchAll(FUND_EXPENDITURE) : []) {
       const amount = figureAt(p, m, "amount");
       const before = p.text.slice(0, m.index).trimEnd().slice(-1);
       if (!amount || read.has(amount) || compared(p, m.index) || !BEFORE_FUND.test(before)) continue;
@@ -496,7 +499,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       out.push({ kind: "table-figure", figure: gov ? "gov-fund-expenditure" : "state-capital-expenditure", label: gov ? "政府性基金预算支出" : "国有资本经营预算支出", amount, change: null });
       fundTotals.set(amount, gov ? "gov-fund" : "state-capital");
     }
-    for (const m of p.text.matchAll(GENERAL)) {
+    for (const m of money ? p.text.matchAll(GENERAL) : []) {
       // …项目 3 个，涉及一般公共预算当年拨款 X 万元: the projects' share of it (PERFORMANCE), not the whole.
       if (/涉\s*及\s*$/.test(p.text.slice(Math.max(0, m.index - 4), m.index))) continue;
       const amount = figureAt(p, m, "amount");
@@ -504,7 +507,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       out.push({ kind: "table-figure", figure: "general", label: "一般公共预算当年拨款", amount, change: null });
       generalTotals.add(amount);
     }
-    const opening = GENERAL_HEADING.test(heading !== p.text ? heading : outer) ? GENERAL_OPENING.exec(p.text) : null;
+    const opening = money && GENERAL_HEADING.test(heading !== p.text ? heading : outer) ? GENERAL_OPENING.exec(p.text) : null;
     if (opening) {
       const amount = figureAt(p, opening, "amount");
       if (amount && !compared(p, opening.index)) {
@@ -515,7 +518,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
     }
     sanggong(p, figureAt, compared, out);
     if (heading !== p.text && /会\s*议\s*费|培\s*训\s*费/.test(heading))
-      for (const m of p.text.matchAll(MEETING_TRAINING)) {
+      for (const m of money ? p.text.matchAll(MEETING_TRAINING) : []) {
         const amount = figureAt(p, m, "amount");
         const key = m.groups!.key.replace(/\s+/g, "");
         if (amount && !compared(p, m.index)) out.push({ kind: "sanggong", component: key === "会议费" ? "meeting" : "training", label: key, amount, change: null });
@@ -532,19 +535,19 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       if (COMPARED.test(intro) || (y && year !== null && Number(y[1]) !== year)) continue;
       classList(paras, k, m.index + m[0].length, (intro && introScope(intro)) || scope, figureAt, compared, out);
     }
-    for (const m of p.text.matchAll(GENERAL_BASIC)) {
+    for (const m of money ? p.text.matchAll(GENERAL_BASIC) : []) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "general-basic", label: "一般公共预算基本支出", amount, change: null });
       basicParts(paras, k, m.index + m[0].length, "general", figureAt, compared, out);
     }
-    for (const m of p.text.matchAll(ALLOCATION_BASIC)) {
+    for (const m of money ? p.text.matchAll(ALLOCATION_BASIC) : []) {
       const amount = figureAt(p, m, "amount");
       if (!amount || compared(p, m.index)) continue;
       out.push({ kind: "table-figure", figure: "allocation-basic", label: "财政拨款基本支出", amount, change: null });
       basicParts(paras, k, m.index + m[0].length, "allocation", figureAt, compared, out);
     }
-    for (const m of p.text.matchAll(PERFORMANCE)) {
+    for (const m of money ? p.text.matchAll(PERFORMANCE) : []) {
       const amount = figureAt(p, m, "amount");
       // (部门整体支出绩效目标，涉及预算资金 X 万元: the whole department's budget, not its projects'.)
       if (WHOLE_DEPARTMENT_GOALS.test(p.text.slice(0, m.indices!.groups!.amount[0]))) continue;
@@ -561,7 +564,7 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       const all = /^\s*项目支出/.test(funds) && !ONE_FUND.test(funds) && EVERY_PROJECT.test(sentence);
       out.push({ kind: "performance", amount, goals: null, partial: true, ...(pct && { share: { percent: pct, fund } }), ...(projects && { projects }), ...(all && { all: true as const }) });
     }
-    for (const m of p.text.matchAll(RUNNING_COST)) {
+    for (const m of money ? p.text.matchAll(RUNNING_COST) : []) {
       const amount = figureAt(p, m, "amount");
       if (amount && !compared(p, m.index)) out.push({ kind: "table-figure", figure: "running-cost", label: "机关运行经费", amount, change: null });
     }

@@ -89,8 +89,12 @@ const SPACED_PAIR = /[\u4e00-\u9fff] +[\u4e00-\u9fff]/g;
  * spaced pairs of Chinese characters at least: prose printed normally has none.
  */
 function letterSpaced(body: string): boolean {
+  // (Asked of every line of the written parts, most of which print no space at all: a plain test first, and the
+  // pattern's own exec after it, not matchAll, which copies the pattern for every line.)
+  if (!body.includes(" ")) return false;
+  SPACED_PAIR.lastIndex = 0;
   let n = 0;
-  for (const _ of body.matchAll(SPACED_PAIR)) if (++n >= 3) return true;
+  while (SPACED_PAIR.exec(body)) if (++n >= 3) return true;
   return false;
 }
 
