@@ -352,39 +352,85 @@ export function ratioRange(numerator: Term[], denominator: Term[]): { lo: Decima
  * ratio also gives the smallest rounded one, and both are then worked out as before.
  */
 function cornersOnGrid(vars: Amount[], numerator: Term[], denominator: Term[], negative: boolean): { lo: number; hi: number } | null | false {
+  const g = gridOf(vars, numerator, denominator);
+  if (!g) return false;
+  const e = extremes(g, negative);
+  return e ? { lo: e.lo, hi: e.hi } : e;
+}
+
+/**
+ * A ratio's figures on one integer grid, in units of ½·10^−D (D the most decimals among them): for each distinct
+ * figure (in the order of `vars`) its printed value and the ends of its interval, and the terms of either side as
+ * indexes of those with their signs. Made once, it can be judged again with a figure at another value (setOnGrid),
+ * as the diagnosis tries thousands of values of a percentage's figure a document.
+ */
+export interface RatioGrid {
+  vars: Amount[];
+  D: number;
+  centre: bigint[];
+  lo: bigint[];
+  hi: bigint[];
+  num: number[];
+  numSign: boolean[];
+  den: number[];
+  denSign: boolean[];
+}
+
+/** The ratio's figures on their grid (RatioGrid); null when a figure has no printed grid value (`Amount.scaled`). */
+function gridOf(vars: Amount[], numerator: Term[], denominator: Term[]): RatioGrid | null {
   let D = 0;
   for (const a of vars) {
-    if (a.scaled === undefined) return false;
+    if (a.scaled === undefined) return null;
     if (a.decimals > D) D = a.decimals;
   }
-  const lo: bigint[] = [];
-  const hi: bigint[] = [];
-  for (const a of vars) {
-    const c = 2n * 10n ** BigInt(D - a.decimals) * BigInt(a.scaled!);
-    if (a.exact) {
-      lo.push(c);
-      hi.push(c);
-    } else {
-      lo.push(lowOnGrid(a, c, D));
-      hi.push(highOnGrid(a, c, D));
-    }
-  }
-  const num = mapArray(numerator, (t) => vars.indexOf(t.amount));
-  const den = mapArray(denominator, (t) => vars.indexOf(t.amount));
-  const side = (terms: Term[], idx: number[], corner: number) => {
-    let s = 0n;
-    for (let j = 0; j < terms.length; j++) {
-      const i = idx[j];
-      const x = (corner >> i) & 1 ? hi[i] : lo[i];
-      s = terms[j].sign === -1 ? s - x : s + x;
-    }
-    return s;
+  const g: RatioGrid = {
+    vars,
+    D,
+    centre: [],
+    lo: [],
+    hi: [],
+    num: mapArray(numerator, (t) => vars.indexOf(t.amount)),
+    numSign: mapArray(numerator, (t) => t.sign === -1),
+    den: mapArray(denominator, (t) => vars.indexOf(t.amount)),
+    denSign: mapArray(denominator, (t) => t.sign === -1),
   };
-  let best: { lo: number; nLo: bigint; dLo: bigint; hi: number; nHi: bigint; dHi: bigint } | null = null;
-  for (let corner = 0; corner < 1 << vars.length; corner++) {
-    const d = side(denominator, den, corner);
+  for (let i = 0; i < vars.length; i++) setOnGrid(g, i, vars[i].scaled!);
+  return g;
+}
+
+/** Figure i of the grid at `scaled` (a count of its last printed digit), its interval as the figure's own: its width, its stop at 0, its exactness. */
+export function setOnGrid(g: RatioGrid, i: number, scaled: number | bigint): void {
+  const a = g.vars[i];
+  const c = 2n * 10n ** BigInt(g.D - a.decimals) * BigInt(scaled);
+  g.centre[i] = c;
+  g.lo[i] = a.exact ? c : lowOnGrid(a, c, g.D);
+  g.hi[i] = a.exact ? c : highOnGrid(a, c, g.D);
+}
+
+/** cornersOnGrid's corners with their N and D on the grid (every D of d0's sign). */
+interface Extremes {
+  lo: number;
+  nLo: bigint;
+  dLo: bigint;
+  hi: number;
+  nHi: bigint;
+  dHi: bigint;
+}
+
+function sideAt(ends: (i: number) => bigint, idx: number[], minus: boolean[]): bigint {
+  let s = 0n;
+  for (let j = 0; j < idx.length; j++) s = minus[j] ? s - ends(idx[j]) : s + ends(idx[j]);
+  return s;
+}
+
+/** The corners of the smallest and the largest ratio (the first such in corner order), or null where a corner's denominator is 0 or not of d0's sign. */
+function extremes(g: RatioGrid, negative: boolean): Extremes | null {
+  let best: Extremes | null = null;
+  for (let corner = 0; corner < 1 << g.vars.length; corner++) {
+    const at = (i: number) => ((corner >> i) & 1 ? g.hi[i] : g.lo[i]);
+    const d = sideAt(at, g.den, g.denSign);
     if (d === 0n || d < 0n !== negative) return null;
-    const n = side(numerator, num, corner);
+    const n = sideAt(at, g.num, g.numSign);
     if (!best) {
       best = { lo: corner, nLo: n, dLo: d, hi: corner, nHi: n, dHi: d };
       continue;
@@ -393,11 +439,33 @@ function cornersOnGrid(vars: Amount[], numerator: Term[], denominator: Term[], n
     if (n * best.dLo < best.nLo * d) Object.assign(best, { lo: corner, nLo: n, dLo: d });
     if (n * best.dHi > best.nHi * d) Object.assign(best, { hi: corner, nHi: n, dHi: d });
   }
-  return { lo: best!.lo, hi: best!.hi };
+  return best;
 }
 
 /** Below this size (in grid units) a quotient to decimal.js's 100 digits rounds like the exact one (see ratioHoldsOnGrid). */
 const EXACT_RATIO_LIMIT = 10n ** 30n;
+const small = (x: bigint) => x < EXACT_RATIO_LIMIT && -x < EXACT_RATIO_LIMIT;
+
+/** The distinct figures of a percentage identity, numerator's first. */
+function varsOf(id: RatioIdentity): Amount[] {
+  const vars: Amount[] = [];
+  for (const t of id.numerator) if (!vars.includes(t.amount)) vars.push(t.amount);
+  for (const t of id.denominator) if (!vars.includes(t.amount)) vars.push(t.amount);
+  return vars;
+}
+
+/** N and D at the printed values, in units of 10^−D (half the grid's centres). */
+function pointOf(g: RatioGrid): { n: bigint; d: bigint } {
+  const at = (i: number) => g.centre[i] / 2n;
+  return { n: sideAt(at, g.num, g.numSign), d: sideAt(at, g.den, g.denSign) };
+}
+
+/** Is 100·n/d (d > 0) the printed percentage P·10^−k rounded half-up (a tie away from zero)? 2·10^k·(100·n/d) against 2P ± 1, multiplied by d. */
+function roundsTo(n: bigint, d: bigint, P: bigint, k: number): boolean {
+  const a = 200n * n * 10n ** BigInt(k);
+  const P2 = 2n * P;
+  return a >= 0n ? (P2 - 1n) * d <= a && a < (P2 + 1n) * d : (P2 - 1n) * d < a && a <= (P2 + 1n) * d;
+}
 
 /**
  * Whether judgeRatio would find the ratio defined everywhere in its box and the printed percentage equal
@@ -411,43 +479,71 @@ const EXACT_RATIO_LIMIT = 10n ** 30n;
 export function ratioHoldsOnGrid(id: RatioIdentity): boolean {
   const p = id.percent;
   if (p.scaled === undefined || p.decimals > 20) return false;
-  const vars: Amount[] = [];
-  for (const t of id.numerator) if (!vars.includes(t.amount)) vars.push(t.amount);
-  for (const t of id.denominator) if (!vars.includes(t.amount)) vars.push(t.amount);
-  let D = 0;
-  for (const a of vars) {
-    if (a.scaled === undefined) return false;
-    if (a.decimals > D) D = a.decimals;
-  }
-  const side = (terms: Term[]) => {
-    let s = 0n;
-    for (const t of terms) {
-      const x = BigInt(t.amount.scaled!) * 10n ** BigInt(D - t.amount.decimals);
-      s = t.sign === -1 ? s - x : s + x;
-    }
-    return s;
-  };
-  let n = side(id.numerator);
-  let d = side(id.denominator);
-  if (d === 0n || n >= EXACT_RATIO_LIMIT || -n >= EXACT_RATIO_LIMIT || d >= EXACT_RATIO_LIMIT || -d >= EXACT_RATIO_LIMIT) return false;
+  const g = gridOf(varsOf(id), id.numerator, id.denominator);
+  if (!g) return false;
+  let { n, d } = pointOf(g);
+  if (d === 0n || !small(n) || !small(d)) return false;
   // Undefined somewhere in the box (a corner's denominator 0 or of the other sign): judgeRatio gives null.
-  if (!cornersOnGrid(vars, id.numerator, id.denominator, d < 0n)) return false;
+  if (!extremes(g, d < 0n)) return false;
   if (d < 0n) {
     n = -n;
     d = -d;
   }
-  // 2·10^k·(100·n/d) against 2P ± 1 (P the printed percentage in units of 10^−k), multiplied by d > 0;
-  // half-up rounds a tie away from zero.
-  const a = 200n * n * 10n ** BigInt(p.decimals);
-  const P2 = 2n * BigInt(p.scaled);
-  return a >= 0n ? (P2 - 1n) * d <= a && a < (P2 + 1n) * d : (P2 - 1n) * d < a && a <= (P2 + 1n) * d;
+  return roundsTo(n, d, BigInt(p.scaled), p.decimals);
+}
+
+/** A percentage identity's figures on their grid, to be judged by withinRoundingOnGrid; null where a figure has no grid value. */
+export function ratioGrid(id: RatioIdentity): RatioGrid | null {
+  return gridOf(varsOf(id), id.numerator, id.denominator);
+}
+
+/**
+ * ratioWithinRounding decided exactly on the integer grid: the percentage holds (ratioHoldsOnGrid's test), or the
+ * range of its ratio over the figures' intervals meets the printed percentage's own interval (judgeRatio's
+ * `withinRounding`, `meets`): 100·nHi/dHi ≥ (2P − w)/(2·10^k) and 100·nLo/dLo < (2P + w)/(2·10^k), w = 3 for shares
+ * balanced to 100%, else 1, each multiplied out by its D > 0. False where the ratio is undefined somewhere in the box
+ * (judgeRatio's null); null where it cannot be decided so (more than 20 decimals, or a side of 10^30 grid units or
+ * more, where the decimals' rounding is not shown to agree: see ratioHoldsOnGrid's bound, which holds for the
+ * corners' ratios and the ends p ± w·½·10^−k alike).
+ */
+export function withinRoundingOnGrid(g: RatioGrid, percent: Pick<Amount, "scaled" | "decimals">, balanced: boolean | undefined): boolean | null {
+  if (percent.scaled === undefined || percent.decimals > 20) return null;
+  let { n, d } = pointOf(g);
+  if (d === 0n) return false;
+  if (!small(n) || !small(d)) return null;
+  const e = extremes(g, d < 0n);
+  if (e === null) return false;
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const P = BigInt(percent.scaled);
+  const k = percent.decimals;
+  if (roundsTo(n, d, P, k)) return true;
+  let { nLo, dLo, nHi, dHi } = e;
+  if (!small(nLo) || !small(dLo) || !small(nHi) || !small(dHi)) return null;
+  if (dLo < 0n) {
+    nLo = -nLo;
+    dLo = -dLo;
+  }
+  if (dHi < 0n) {
+    nHi = -nHi;
+    dHi = -dHi;
+  }
+  const w = balanced ? 3n : 1n;
+  const scale = 200n * 10n ** BigInt(k);
+  return scale * nHi >= (2n * P - w) * dHi && scale * nLo < (2n * P + w) * dLo;
 }
 
 /**
  * Whether a percentage identity is no discrepancy: it holds, or holds within rounding (judgeRatio), as the
- * engine judges it. False when the ratio is undefined.
+ * engine judges it. False when the ratio is undefined. Decided on the integer grid where it can be
+ * (withinRoundingOnGrid), as the diagnosis asks it of thousands of trial values a document.
  */
 export function ratioWithinRounding(id: RatioIdentity): boolean {
+  const g = ratioGrid(id);
+  const exact = g ? withinRoundingOnGrid(g, id.percent, id.balanced) : null;
+  if (exact !== null) return exact;
   if (ratioHoldsOnGrid(id)) return true;
   const v = judgeRatio(id);
   return v !== null && (v.holds || v.withinRounding);

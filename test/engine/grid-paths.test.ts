@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
-import { gridString, judgeRatio, judgeSum, ratioHoldsOnGrid, ratioRange, verdictStrings } from "../../src/engine/evaluate.js";
+import { gridString, judgeRatio, judgeSum, ratioHoldsOnGrid, ratioRange, ratioWithinRounding, verdictStrings } from "../../src/engine/evaluate.js";
 import type { RatioIdentity, Term } from "../../src/engine/types.js";
 import { decimalString, makeAmount, type Amount } from "../../src/model/amount.js";
+import { prng } from "../helpers/prng.js";
 
 /**
  * judgeSum and ratioRange work on the integer grid when every amount has its printed grid value
@@ -14,15 +15,6 @@ import { decimalString, makeAmount, type Amount } from "../../src/model/amount.j
  * (Amount.scaled), and by comparing decimal ratios otherwise. The two must give the same range: the same
  * amounts in such copies take the decimal way.
  */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const printed = (r: () => number) => {
   const decimals = Math.floor(r() * 3);
@@ -134,5 +126,36 @@ describe("ratioHoldsOnGrid", () => {
     expect(ratioHoldsOnGrid(id)).toBe(true);
     expect(ratioHoldsOnGrid({ ...id, numerator: [{ amount: { ...a, value: a.value } }] })).toBe(false);
     expect(ratioHoldsOnGrid({ ...id, percent: makeAmount("17.031250000000000000000", { file: "t.md", line: 3 })! })).toBe(false);
+  });
+});
+
+describe("ratioWithinRounding", () => {
+  it("decides on the grid as judgeRatio does in decimals, on 8,000 drawn ratios (percentages on, near and just off the ends of the ratio's range; balanced shares too)", () => {
+    const r = prng(31);
+    const counts = { within: 0, off: 0, undefined: 0 };
+    for (let n = 0; n < 8000; n++) {
+      const { amounts, numerator, denominator } = drawRatio(r);
+      const range = ratioRange(numerator, denominator);
+      const decimals = Math.floor(r() * 3);
+      const unit = new Decimal(10).pow(-decimals);
+      // The printed percentage: an end of the range or the point, rounded either way, moved by up to two units.
+      const at = range ? [range.lo, range.hi, range.point][Math.floor(r() * 3)] : new Decimal(printed(r));
+      const rounded = at.toDecimalPlaces(decimals, r() < 0.5 ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL);
+      const text = rounded.plus(unit.times(Math.floor(r() * 5) - 2)).toFixed(decimals);
+      const percent = makeAmount(text, { file: "t.md", line: 9 }, false)!;
+      const id: RatioIdentity = { subject: { table: "text" }, percent, numerator, denominator, relation: { zh: "", en: "" }, ...(r() < 0.3 ? { balanced: true } : {}) };
+      const full = judgeRatio(id);
+      const expected = full !== null && (full.holds || full.withinRounding);
+      const label = `${text}${id.balanced ? " (balanced)" : ""} = ${numerator.map((t) => `${t.sign === -1 ? "-" : ""}${t.amount.text}`)} / ${denominator.map((t) => `${t.sign === -1 ? "-" : ""}${t.amount.text}`)}`;
+      expect(ratioWithinRounding(id), label).toBe(expected);
+      // The same figures as spread copies, without their grid values: judged in decimals.
+      const copies = new Map(amounts.map((a) => [a, { ...a, value: a.value }]));
+      const copy = (t: Term): Term => ({ ...t, amount: copies.get(t.amount)! });
+      expect(ratioWithinRounding({ ...id, numerator: numerator.map(copy), denominator: denominator.map(copy) }), label).toBe(expected);
+      counts[full === null ? "undefined" : expected ? "within" : "off"]++;
+    }
+    expect(counts.within).toBeGreaterThan(2000);
+    expect(counts.off).toBeGreaterThan(1000);
+    expect(counts.undefined).toBeGreaterThan(50);
   });
 });
