@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { halfUnitsOf, type Amount } from "../model/amount.js";
+import { halfUnitsOf, withScaled, type Amount } from "../model/amount.js";
 import { scaledOf } from "../engine/grid.js";
 
 /**
@@ -79,13 +79,23 @@ export function gridOf(D: number): Grid {
 
 /** The printed text of a value given in units of the figure's last digit: 9724n → "9724", 1897676n (2) → "18976.76". */
 export function unitsText(units: bigint, decimals: number): string {
-  return new Decimal(units.toString()).dividedBy(new Decimal(10).pow(decimals)).toFixed(decimals);
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString();
+  if (decimals <= 0) return (negative ? "-" : "") + digits;
+  const padded = digits.padStart(decimals + 1, "0");
+  return `${negative ? "-" : ""}${padded.slice(0, -decimals)}.${padded.slice(-decimals)}`;
 }
 
-/** The figure as it would be printed with another value (same decimals, location, kind). */
+/**
+ * The figure as it would be printed with another value (same decimals, location, kind). It carries its grid
+ * value (`scaled`, the units themselves), as a printed figure does: the engine judges a percentage of such figures
+ * on the integer grid (ratioHoldsOnGrid, withinRoundingOnGrid, ratioRange's corners) rather than at every corner in
+ * decimals.
+ */
 export function withUnits(a: Amount, units: bigint): Amount {
   const text = unitsText(units, a.decimals);
-  return { ...a, value: new Decimal(text), text };
+  const n = Number(units);
+  return withScaled({ ...a, value: new Decimal(text), text }, Number.isSafeInteger(n) ? n : units);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { Amount } from "../model/amount.js";
-import { ratioWithinRounding } from "../engine/evaluate.js";
+import { ratioGrid, ratioWithinRounding, setOnGrid, withinRoundingOnGrid } from "../engine/evaluate.js";
 import type { RatioIdentity } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
 import { withUnits } from "./figures.js";
@@ -17,9 +17,12 @@ import { withUnits } from "./figures.js";
 /** The percentage with its figures replaced by `replacement` (null: as printed): null when none is replaced, else whether it then holds within rounding. */
 export function ratioAfter(identity: RatioIdentity, replacement: (a: Amount) => Amount | null): boolean | null {
   let touched = false;
+  // One replacement for each figure, however many terms it is: D ÷ (X − D) stays one D, not two that vary apart.
+  const made = new Map<Amount, Amount | null>();
   const swap = (terms: RatioIdentity["numerator"]) =>
     mapArray(terms, (t) => {
-      const r = replacement(t.amount);
+      let r = made.get(t.amount);
+      if (r === undefined) made.set(t.amount, (r = replacement(t.amount)));
       if (!r) return t;
       touched = true;
       return { ...t, amount: r };
@@ -43,8 +46,38 @@ const DOUBLINGS = 48;
 export function percentValues(identity: RatioIdentity, a: Amount, nonNegative: boolean): { lo: bigint; hi: bigint } | null {
   const u0 = percentPoint(identity, a);
   if (u0 === null) return null;
-  const holds = (u: bigint) => (!nonNegative || u >= 0n) && ratioAfter(identity, (b) => (b === a ? withUnits(a, u) : null)) === true;
-  return holdingInterval(u0, holds);
+  const at = trialRatio(identity, (b) => b === a);
+  return holdingInterval(u0, (u) => (!nonNegative || u >= 0n) && at(u));
+}
+
+/**
+ * The percentage with the figures `pick` chooses at trial values (counts of their last printed digit; they share
+ * their decimals): whether it then holds within rounding — ratioAfter with withUnits at each value, made once and
+ * judged on the integer grid without a copy of the identity (the diagnosis tries some fifty values of a figure to
+ * find those that hold). False where nothing is picked.
+ */
+export function trialRatio(identity: RatioIdentity, pick: (b: Amount) => boolean): (u: bigint) => boolean {
+  const generic = (u: bigint) => ratioAfter(identity, (b) => (pick(b) ? withUnits(b, u) : null)) === true;
+  const g = ratioGrid(identity);
+  if (!g) return generic;
+  const picked: number[] = [];
+  g.vars.forEach((b, i) => {
+    if (pick(b)) picked.push(i);
+  });
+  if (!picked.length) return () => false;
+  return (u) => {
+    for (const i of picked) setOnGrid(g, i, u);
+    return withinRoundingOnGrid(g, identity.percent, identity.balanced) ?? generic(u);
+  };
+}
+
+/** The printed percentage at trial values (counts of its last digit), its figures as printed: whether it then holds within rounding. */
+export function trialPercent(identity: RatioIdentity): (u: bigint) => boolean {
+  const generic = (u: bigint) => ratioWithinRounding({ ...identity, percent: withUnits(identity.percent, u) });
+  const g = ratioGrid(identity);
+  if (!g) return generic;
+  const k = identity.percent.decimals;
+  return (u) => withinRoundingOnGrid(g, { scaled: u, decimals: k }, identity.balanced) ?? generic(u);
 }
 
 /** The value of figure `a` (in units of its last printed digit) the percentage points at, the others as printed (percentValues); null where it has none. */
@@ -54,6 +87,8 @@ export function percentPoint(identity: RatioIdentity, a: Amount): bigint | null 
   for (const t of identity.numerator) if (t.amount === a) cn += t.sign === -1 ? -1 : 1;
   for (const t of identity.denominator) if (t.amount === a) cd += t.sign === -1 ? -1 : 1;
   if (cn === 0 && cd === 0) return null;
+  const onGrid = percentPointOnGrid(identity, a, cn, cd);
+  if (onGrid !== undefined) return onGrid;
   const sum = (ts: RatioIdentity["numerator"]) => ts.reduce((s, t) => (t.sign === -1 ? s.minus(t.amount.value) : s.plus(t.amount.value)), new Decimal(0));
   const p = identity.percent.value.div(100);
   const n0 = sum(identity.numerator).minus(a.value.times(cn));
@@ -62,6 +97,47 @@ export function percentPoint(identity: RatioIdentity, a: Amount): bigint | null 
   if (slope.isZero()) return null;
   const x = n0.minus(p.times(d0)).div(slope);
   return BigInt(x.times(new Decimal(10).pow(a.decimals)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+}
+
+/**
+ * percentPoint worked out exactly in integers where every figure has its grid value (Amount.scaled): the figures in
+ * units of 10^−D (D the most decimals among them), P the printed percentage in units of 10^−k, then
+ * a = (100·10^k·n₀ − P·d₀) ÷ (P·cd − 100·10^k·cn) in units of 10^−D, rounded half away from zero in units of a's
+ * last digit, as the decimals round it (their quotient to 100 digits rounds alike: a half-integer it is not equal to
+ * is further from it than the figures' sizes let 100 digits err). Undefined where a figure has no grid value.
+ */
+function percentPointOnGrid(identity: RatioIdentity, a: Amount, cn: number, cd: number): bigint | null | undefined {
+  const p = identity.percent;
+  if (p.scaled === undefined || a.scaled === undefined) return undefined;
+  let D = a.decimals;
+  for (const t of identity.numerator) if (t.amount.scaled === undefined) return undefined; else if (t.amount.decimals > D) D = t.amount.decimals;
+  for (const t of identity.denominator) if (t.amount.scaled === undefined) return undefined; else if (t.amount.decimals > D) D = t.amount.decimals;
+  const units = (x: Amount) => BigInt(x.scaled!) * 10n ** BigInt(D - x.decimals);
+  const side = (terms: RatioIdentity["numerator"]) => {
+    let s = 0n;
+    for (const t of terms) s = t.sign === -1 ? s - units(t.amount) : s + units(t.amount);
+    return s;
+  };
+  const A = units(a);
+  const n0 = side(identity.numerator) - BigInt(cn) * A;
+  const d0 = side(identity.denominator) - BigInt(cd) * A;
+  const P = BigInt(p.scaled);
+  const H = 100n * 10n ** BigInt(p.decimals);
+  const slope = P * BigInt(cd) - H * BigInt(cn);
+  if (slope === 0n) return null;
+  return divideHalfAway(H * n0 - P * d0, slope * 10n ** BigInt(D - a.decimals));
+}
+
+/** num ÷ den rounded to an integer, a half away from zero (Decimal.ROUND_HALF_UP). */
+function divideHalfAway(num: bigint, den: bigint): bigint {
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const negative = num < 0n;
+  const m = negative ? -num : num;
+  const q = (2n * m + den) / (2n * den);
+  return negative ? -q : q;
 }
 
 /**
