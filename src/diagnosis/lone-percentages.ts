@@ -3,7 +3,6 @@ import { decimalString, halfUnit, type Amount } from "../model/amount.js";
 import type { BudgetDocument } from "../model/document.js";
 import type { SourceLocation } from "../model/location.js";
 import type { Finding, Lang, ProposedValue, RatioIdentity, Severity, Subject } from "../engine/types.js";
-import { ratioWithinRounding } from "../engine/evaluate.js";
 import { subjectText, type IdentityLog } from "../engine/run.js";
 import { placeOrder } from "./values.js";
 import type { LinearConstraint } from "../engine/propagate.js";
@@ -11,7 +10,7 @@ import { pushTo } from "../model/queries.js";
 import { figuresOf, holdsWithinRounding } from "./system.js";
 import { mapArray } from "../util/arrays.js";
 import { makeGrid, printedLike, withUnits } from "./figures.js";
-import { holdingInterval, percentPoint, percentValues, ratioAfter } from "./percentages.js";
+import { holdingInterval, percentPoint, percentValues, trialPercent, trialRatio } from "./percentages.js";
 import { explainedSeverity, figureSubjects, subjectFields } from "./subjects.js";
 
 /**
@@ -49,6 +48,12 @@ interface Candidate {
 }
 
 const placeOf = (l: SourceLocation) => `${l.file}\u0000${l.line ?? ""}\u0000${l.column ?? ""}\u0000${l.sheet ?? ""}\u0000${l.cell ?? ""}`;
+/** placeOf(x) === placeOf(y), without making the keys (asked of every term of every percentage an amount is tried in). */
+const samePlace = (x: SourceLocation, y: SourceLocation) =>
+  x === y || (x.file === y.file && (x.line ?? "") === (y.line ?? "") && (x.column ?? "") === (y.column ?? "") && (x.sheet ?? "") === (y.sheet ?? "") && (x.cell ?? "") === (y.cell ?? ""));
+/** The same printed figure: the amount itself, or one read at its place with its decimals. */
+const sameFigure = (b: Amount, a: Amount) => b === a || (b.decimals === a.decimals && samePlace(b.location, a.location));
+const isFigureOf = (identity: RatioIdentity, a: Amount) => identity.numerator.some((t) => sameFigure(t.amount, a)) || identity.denominator.some((t) => sameFigure(t.amount, a));
 const unitsOf = (a: Amount): bigint => BigInt(a.value.times(new Decimal(10).pow(a.decimals)).toFixed(0));
 
 /**
@@ -58,9 +63,16 @@ const unitsOf = (a: Amount): bigint => BigInt(a.value.times(new Decimal(10).pow(
 export function oneSlipAway(printed: bigint): Set<bigint> {
   const out = new Set<bigint>();
   if (printed < 0n) return out;
+  // Worked out in numbers while every value made stays a safe integer (at most 14 digits, so at most 15 with one added);
+  // in the order the digits' strings below would give them, which typingSlip's ties keep.
+  if (printed < 100000000000000n) {
+    slipsOfNumber(Number(printed), out);
+    return out;
+  }
   const d = printed.toString();
+  // (Every string made here is digits: those of a count ≥ 0 with one changed, moved, left out or added.)
   const add = (s: string) => {
-    if (s.length && /^[0-9]+$/.test(s)) out.add(BigInt(s));
+    if (s.length) out.add(BigInt(s));
   };
   for (let i = 0; i < d.length; i++) {
     for (let k = 0; k <= 9; k++) if (String(k) !== d[i]) add(d.slice(0, i) + k + d.slice(i + 1));
@@ -72,6 +84,34 @@ export function oneSlipAway(printed: bigint): Set<bigint> {
   return out;
 }
 
+/** oneSlipAway of a count of at most 14 digits (every slip has at most 15: a safe integer), by arithmetic on its digits (the digit i from the left has the power 10^(n−1−i)). */
+function slipsOfNumber(v: number, out: Set<bigint>): void {
+  const digits: number[] = [];
+  for (let x = v; ; x = Math.floor(x / 10)) {
+    digits.unshift(x % 10);
+    if (x < 10) break;
+  }
+  const n = digits.length;
+  const pow = [1];
+  for (let k = 1; k <= n + 1; k++) pow.push(pow[k - 1] * 10);
+  const add = (x: number) => {
+    if (x !== v) out.add(BigInt(x));
+  };
+  for (let i = 0; i < n; i++) {
+    const p = n - 1 - i;
+    for (let k = 0; k <= 9; k++) if (k !== digits[i]) add(v + (k - digits[i]) * pow[p]);
+    // (The one digit of a one-digit figure left out leaves nothing: no value.)
+    if (n > 1) add(Math.floor(v / pow[p + 1]) * pow[p] + (v % pow[p]));
+    if (i + 1 < n && digits[i] !== digits[i + 1]) add(v + (digits[i + 1] - digits[i]) * pow[p] + (digits[i] - digits[i + 1]) * pow[p - 1]);
+  }
+  for (let i = 0; i <= n; i++) {
+    const below = pow[n - i];
+    const high = Math.floor(v / below);
+    const low = v % below;
+    for (let k = 0; k <= 9; k++) add(high * below * 10 + k * below + low);
+  }
+}
+
 /**
  * The value within [lo, hi] that reads as the printed digits with one slip (`oneSlipAway`), where that is evidence:
  * an interval as wide, placed at random as far from the printed figure, would seldom hold one. Near value u, at distance
@@ -80,8 +120,7 @@ export function oneSlipAway(printed: bigint): Set<bigint> {
  * interval holds one of the slips of its place by chance: 1,391.68 with 1,398.49 … 1,398.87 holding, where 1,395.68,
  * 1,396.68 … lie as near, is no evidence.) Of several, the nearest the printed figure; null where there is none.
  */
-export function typingSlip(printed: bigint, lo: bigint, hi: bigint): bigint | null {
-  const all = oneSlipAway(printed);
+export function typingSlip(printed: bigint, lo: bigint, hi: bigint, all: Set<bigint> = oneSlipAway(printed)): bigint | null {
   const width = hi - lo + 1n;
   const dist = (u: bigint, v: bigint) => (u > v ? u - v : v - u);
   let best: bigint | null = null;
@@ -98,23 +137,21 @@ export function typingSlip(printed: bigint, lo: bigint, hi: bigint): bigint | nu
 
 /** The percentage with figure `a` at `units`, the others as printed: null when `a` is none of its figures, else whether it holds within rounding. */
 function holdsWith(identity: RatioIdentity, a: Amount, units: bigint): boolean | null {
-  const at = placeOf(a.location);
-  return ratioAfter(identity, (b) => (b === a || (placeOf(b.location) === at && b.decimals === a.decimals) ? withUnits(b, units) : null));
+  return isFigureOf(identity, a) ? trialRatio(identity, (b) => sameFigure(b, a))(units) : null;
 }
 
-/** The values of the printed percentage (in units of its last digit) at which it holds with its figures as printed, and the one nearest their exact ratio. */
-function percentCandidate(identity: RatioIdentity, k: number): Candidate | null {
+/** The values of the printed percentage (in units of its last digit) at which it holds with its figures as printed, and the one nearest their exact ratio; its typing slip only where `slipsOf` is given (null: not asked). */
+function percentCandidate(identity: RatioIdentity, k: number, slipsOf: ((u: bigint) => Set<bigint>) | null): Candidate | null {
   const p = identity.percent;
   const sum = (ts: RatioIdentity["numerator"]) => ts.reduce((s, t) => (t.sign === -1 ? s.minus(t.amount.value) : s.plus(t.amount.value)), new Decimal(0));
   const den = sum(identity.denominator);
   if (den.isZero()) return null;
   const exact = sum(identity.numerator).div(den).times(100).times(new Decimal(10).pow(p.decimals));
   const u0 = BigInt(exact.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
-  const holds = (u: bigint) => ratioWithinRounding({ ...identity, percent: withUnits(p, u) });
-  const range = holdingInterval(u0, holds);
+  const range = holdingInterval(u0, trialPercent(identity));
   if (!range) return null;
   const to = u0 < range.lo ? range.lo : u0 > range.hi ? range.hi : u0;
-  return { figure: p, isPercent: true, ...range, to, slip: typingSlip(unitsOf(p), range.lo, range.hi), settles: [k] };
+  return { figure: p, isPercent: true, ...range, to, slip: slipsOf && typingSlip(unitsOf(p), range.lo, range.hi, slipsOf(unitsOf(p))), settles: [k] };
 }
 
 /** The findings of the percentages that fail alone (see above), numbered on from `firstId` (diagnosis-N), marking the findings they explain. */
@@ -156,6 +193,13 @@ export function lonePercentageFindings(
   const alone = failing.filter((k) => !termsOf(log.ratios[k].identity).some((a) => doubted.has(placeOf(a.location))));
   if (!alone.length) return [];
   let subjects: Map<Amount, Subject> | null = null;
+  // The slips of a printed figure, made once: an amount is tried in each failing percentage it is a figure of.
+  const slips = new Map<bigint, Set<bigint>>();
+  const slipsOf = (u: bigint) => {
+    let all = slips.get(u);
+    if (!all) slips.set(u, (all = oneSlipAway(u)));
+    return all;
+  };
   const out: Finding[] = [];
   const explained = new Set<number>();
   for (const k of alone) {
@@ -167,15 +211,18 @@ export function lonePercentageFindings(
       const at = placeOf(a.location);
       if (seen.has(at) || held.has(at) || a.exact) continue;
       seen.add(at);
-      const c = amountCandidate(a, k, alone, explained, log, bounds.get(at) ?? []);
+      const c = amountCandidate(a, k, alone, explained, log, bounds.get(at) ?? [], slipsOf);
       if (c) candidates.push(c);
     }
-    // (The percentage's own values, only where an amount could come before it.)
+    // (The percentage's own values, only where an amount could come before it: where none settles more failing
+    // percentages than it does. Its slip tells only against an amount's: without one, it comes before them all.)
     if (!candidates.length) continue;
-    const pc = percentCandidate(identity, k);
-    if (pc) candidates.push(pc);
-    // The smallest explanations: those that make the most failing percentages hold.
     const most = Math.max(...mapArray(candidates, (c) => c.settles.length));
+    if (most === 1) {
+      const pc = percentCandidate(identity, k, candidates.some((c) => c.slip !== null) ? slipsOf : null);
+      if (pc) candidates.push(pc);
+    }
+    // The smallest explanations: those that make the most failing percentages hold.
     const kept = candidates
       .filter((c) => c.settles.length === most)
       .sort((x, y) => Number(y.slip !== null) - Number(x.slip !== null) || Number(y.isPercent) - Number(x.isPercent) || placeOrder(x.figure.location, y.figure.location));
@@ -201,49 +248,59 @@ export function lonePercentageFindings(
  * percentage hold (and, where they meet, the other failing percentages of `alone` it is a figure of), unless at the
  * value proposed it makes wrong a percentage that holds.
  */
-function amountCandidate(a: Amount, k: number, alone: number[], explained: Set<number>, log: IdentityLog, inequalities: LinearConstraint[]): Candidate | null {
+function amountCandidate(
+  a: Amount,
+  k: number,
+  alone: number[],
+  explained: Set<number>,
+  log: IdentityLog,
+  inequalities: LinearConstraint[],
+  slipsOf: (u: bigint) => Set<bigint>,
+): Candidate | null {
   const printed = unitsOf(a);
-  const shared = alone.some((j) => j !== k && !explained.has(j) && holdsWith(log.ratios[j].identity, a, printed) !== null);
+  const shared = alone.some((j) => j !== k && !explained.has(j) && isFigureOf(log.ratios[j].identity, a));
   // An amount of this percentage alone comes before it only with a slip of its digits among the values that hold: the
   // slips nearest the value the percentage points at, one either side, are tried first (most amounts have none there,
   // and the search for the values that hold is not made).
-  if (!shared && !slipNear(log.ratios[k].identity, a, printed)) return null;
+  if (!shared && !slipNear(log.ratios[k].identity, a, printed, slipsOf(printed))) return null;
   const own = percentValues(log.ratios[k].identity, a, !a.value.isNegative());
   if (!own || (own.lo <= printed && printed <= own.hi)) return null;
   let { lo, hi } = own;
   const settles = [k];
   for (const j of alone) {
-    if (j === k || explained.has(j) || holdsWith(log.ratios[j].identity, a, printed) === null) continue;
+    if (j === k || explained.has(j) || !isFigureOf(log.ratios[j].identity, a)) continue;
     const r = percentValues(log.ratios[j].identity, a, !a.value.isNegative());
     if (!r || r.hi < lo || r.lo > hi) continue;
     lo = r.lo > lo ? r.lo : lo;
     hi = r.hi < hi ? r.hi : hi;
     settles.push(j);
   }
-  const slip = typingSlip(printed, lo, hi);
+  const slip = typingSlip(printed, lo, hi, slipsOf(printed));
   const to = slip ?? (printed < lo ? lo : hi);
   // A percentage that holds as printed and fails with it: not an explanation as small.
   for (let j = 0; j < log.ratios.length; j++) if (!settles.includes(j) && holdsWith(log.ratios[j].identity, a, printed) === true && holdsWith(log.ratios[j].identity, a, to) === false) return null;
   for (const r of log.heldRatios) if (holdsWith(r, a, to) === false) return null;
   // An inequality it is a figure of (held as printed) must hold with it too.
   for (const c of inequalities) {
-    const t = c.terms.find((x) => placeOf(x.amount.location) === placeOf(a.location) && x.amount.decimals === a.decimals);
+    const t = c.terms.find((x) => sameFigure(x.amount, a));
     if (t && !holdsWithinRounding(c, makeGrid(figuresOf([c])), t.amount, to)) return null;
   }
   return { figure: a, isPercent: false, lo, hi, to, slip, settles };
 }
 
 /** Does a slip of the amount's digits nearest the value the percentage points at (one either side) make it hold? */
-function slipNear(identity: RatioIdentity, a: Amount, printed: bigint): boolean {
+function slipNear(identity: RatioIdentity, a: Amount, printed: bigint, slips: Set<bigint>): boolean {
   const u0 = percentPoint(identity, a);
   if (u0 === null) return false;
   let below: bigint | null = null;
   let above: bigint | null = null;
-  for (const u of oneSlipAway(printed)) {
+  for (const u of slips) {
     if (u <= u0 && (below === null || u > below)) below = u;
     if (u >= u0 && (above === null || u < above)) above = u;
   }
-  for (const u of [below, above]) if (u !== null && (a.value.isNegative() || u >= 0n) && holdsWith(identity, a, u) === true) return true;
+  if (!isFigureOf(identity, a)) return false;
+  const at = trialRatio(identity, (b) => sameFigure(b, a));
+  for (const u of [below, above]) if (u !== null && (a.value.isNegative() || u >= 0n) && at(u)) return true;
   return false;
 }
 

@@ -51,6 +51,28 @@ describe("typing slips", () => {
     expect(s.has(3932n)).toBe(false);
   });
 
+  it("gives the slips in the order of the digits' strings, for figures of one digit to sixteen (0s, repeated digits, 14 digits and more)", () => {
+    // The reference: each slip written out as a string of digits, in the order typingSlip's ties depend on.
+    const byStrings = (printed: bigint): bigint[] => {
+      const d = printed.toString();
+      const out = new Set<bigint>();
+      const add = (s: string) => s.length && out.add(BigInt(s));
+      for (let i = 0; i < d.length; i++) {
+        for (let k = 0; k <= 9; k++) if (String(k) !== d[i]) add(d.slice(0, i) + k + d.slice(i + 1));
+        add(d.slice(0, i) + d.slice(i + 1));
+        if (i + 1 < d.length && d[i] !== d[i + 1]) add(d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2));
+      }
+      for (let i = 0; i <= d.length; i++) for (let k = 0; k <= 9; k++) add(d.slice(0, i) + k + d.slice(i));
+      out.delete(printed);
+      return [...out];
+    };
+    const values = [0n, 5n, 10n, 100n, 1000005n, 4931n, 11111n, 9099n, 99999999999999n, 100000000000000n, 741254522390071n, 12345678901234567n];
+    let x = 7n;
+    for (let i = 0; i < 400; i++) values.push((x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n) % 10n ** BigInt(1 + (i % 16)));
+    for (const v of values) expect([...oneSlipAway(v)], String(v)).toEqual(byStrings(v));
+    expect(oneSlipAway(-3n).size).toBe(0);
+  });
+
   it("a narrow interval far from the printed figure holding one of its slips is evidence; a wide one near it is not", () => {
     // 49.31 printed, 39.26 … 39.34 holding: 39.31 is one digit away.
     expect(typingSlip(4931n, 3926n, 3934n)).toBe(3931n);
