@@ -97,6 +97,9 @@ function expenditure(j: JoinedText, out: Claim[]) {
       unit = heading[1].replace(/\*/g, "");
       continue;
     }
+    // UNIT_BUDGET, UNIT_COMPONENT and PROJECT each end in a figure in 元 (万元, or 元 read as 万元): a paragraph that
+    // prints no 元 is none of them, found by one plain test (PROJECT's name ran to the end of every numbered one).
+    if (!p.text.includes("元")) continue;
     let m = UNIT_BUDGET.exec(p.text);
     if (m) {
       unit = m.groups!.unit.trim();
