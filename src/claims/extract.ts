@@ -97,6 +97,9 @@ function expenditure(j: JoinedText, out: Claim[]) {
       unit = heading[1].replace(/\*/g, "");
       continue;
     }
+    // UNIT_BUDGET, UNIT_COMPONENT and PROJECT each end in a figure in 元 (万元, or 元 read as 万元): a paragraph that
+    // prints no 元 is none of them, found by one plain test (PROJECT's name ran to the end of every numbered one).
+    if (!p.text.includes("元")) continue;
     let m = UNIT_BUDGET.exec(p.text);
     if (m) {
       unit = m.groups!.unit.trim();
@@ -121,10 +124,12 @@ function expenditure(j: JoinedText, out: Claim[]) {
       const end = found ? found.index : p.text.length;
       const items: { label: string; amount: Amount }[] = [];
       const restated: Amount[] = [];
-      ITEM.lastIndex = 0;
       const region = p.text.slice(headerEnd, end);
       const own = normaliseName(`${name}预算`);
-      for (const it of region.matchAll(ITEM)) {
+      // The pattern's own exec from the region's start, not matchAll, which copies the pattern for every project
+      // (nothing in the loop runs ITEM; a match holds a figure, never empty).
+      ITEM.lastIndex = 0;
+      for (let it = ITEM.exec(region); it; it = ITEM.exec(region)) {
         const amount = p.amount(it, "amount", headerEnd);
         if (!amount) continue;
         // The label: what is printed since the last , ; : or 。 before the figure (searched back from it,

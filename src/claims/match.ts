@@ -1,4 +1,5 @@
 import type { Amount } from "../model/amount.js";
+import { scaledOf, shift } from "../engine/grid.js";
 import { normaliseName, ownString } from "../model/names.js";
 import type { ProjectClaim } from "./types.js";
 import { mapArray } from "../util/arrays.js";
@@ -62,9 +63,32 @@ export function matchProject(projects: ProjectClaim[], name: string, amount: Amo
   const { base, qualifiers } = splitProjectName(name);
   const same = index.get(base) ?? [];
   if (same.length <= 1) return same[0] ?? null;
-  const byUnit = same.filter((p) => qualifiers.some((q) => unitCore(p.unit).includes(unitCore(q))));
+  // Each name's core looked up once, not once for every pair of a project and a qualifier.
+  const named = mapArray(qualifiers, unitCore);
+  const byUnit = named.length ? same.filter((p) => {
+    const core = unitCore(p.unit);
+    return named.some((q) => core.includes(q));
+  }) : [];
   if (byUnit.length === 1) return byUnit[0];
   if (!amount) return null;
   const pool = byUnit.length ? byUnit : same;
-  return [...pool].sort((a, b) => amount.value.minus(a.amount.value).abs().comparedTo(amount.value.minus(b.amount.value).abs()))[0];
+  // The nearest, the first of equals (as a stable sort by distance put it): the distances exact on the grid of the most
+  // decimals among the figures (engine/grid.ts), not Decimals made and subtracted at each of a sort's comparisons.
+  let D = amount.decimals;
+  for (const p of pool) if (p.amount.decimals > D) D = p.amount.decimals;
+  const at = onGrid(amount, D);
+  let best = pool[0];
+  let nearest = distance(onGrid(best.amount, D), at);
+  for (let k = 1; k < pool.length; k++) {
+    const d = distance(onGrid(pool[k].amount, D), at);
+    if (d < nearest) {
+      best = pool[k];
+      nearest = d;
+    }
+  }
+  return best;
 }
+
+/** A figure as an integer count of 10^−D (D at least its decimals). */
+const onGrid = (a: Amount, D: number): bigint => BigInt(shift(scaledOf(a), D - a.decimals));
+const distance = (x: bigint, y: bigint): bigint => (x > y ? x - y : y - x);

@@ -121,16 +121,23 @@ function unspaced(body: string): { text: string; from: number }[] {
 }
 
 const GAP = /\s{2,}/g;
-const HAN_SPACE = /(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g;
+/** A UTF-16 code unit of the CJK Unified Ideographs block (U+4E00–U+9FFF): a Chinese character. */
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
-/** A piece of text without the single spaces between two Chinese characters: its runs, each with its offset. */
+/**
+ * A piece of text without the single spaces between two Chinese characters: its runs, each with its offset.
+ * (Asked of every piece of every line of the written parts: each space found by indexOf and its two neighbours
+ * compared, not a pattern with a look-behind run by matchAll, which copied the pattern for every piece with a space.)
+ */
 function hanJoined(piece: string): { text: string; from: number }[] {
-  if (!piece.includes(" ")) return [{ text: piece, from: 0 }];
+  let at = piece.indexOf(" ");
+  if (at < 0) return [{ text: piece, from: 0 }];
   const out: { text: string; from: number }[] = [];
   let from = 0;
-  for (const m of piece.matchAll(HAN_SPACE)) {
-    out.push({ text: piece.slice(from, m.index), from });
-    from = m.index + 1;
+  for (; at >= 0; at = piece.indexOf(" ", at + 1)) {
+    if (at === 0 || !isHan(piece.charCodeAt(at - 1)) || !isHan(piece.charCodeAt(at + 1))) continue;
+    out.push({ text: piece.slice(from, at), from });
+    from = at + 1;
   }
   out.push({ text: piece.slice(from), from });
   return out;

@@ -5,13 +5,22 @@ const NAME_SWAP: Record<string, string> = { "（": "(", "）": ")", "：": ":" }
 /** Names repeat across tables, rules and documents: each is normalised once (the memo is emptied when full). */
 const normalised = new Map<string, string>();
 const NORMALISED_MAX = 4_096;
+/**
+ * Longer texts are normalised each time, not kept: a 部门整体支出绩效目标表's task names (its tasks' whole text, up to
+ * thousands of characters) are asked once a document, and the memo cost what replacing does (hashing the key is a
+ * pass over it too) and a copy of each (ownString) besides, for a hit that never came.
+ */
+const NORMALISED_KEY_MAX = 64;
+
+const swapNoise = (c: string) => NAME_SWAP[c] ?? "";
 
 /** Normalises a printed name (科目名称, unit or item name) for comparison: spacing, full-/half-width, list markers. */
 export function normaliseName(name: string): string {
   if (!NAME_NOISE.test(name)) return name;
+  if (name.length > NORMALISED_KEY_MAX) return name.replace(NAME_NOISE_ALL, swapNoise);
   let out = normalised.get(name);
   if (out === undefined) {
-    out = name.replace(NAME_NOISE_ALL, (c) => NAME_SWAP[c] ?? "");
+    out = name.replace(NAME_NOISE_ALL, swapNoise);
     if (normalised.size >= NORMALISED_MAX) normalised.clear();
     normalised.set(ownString(name), ownString(out));
   }

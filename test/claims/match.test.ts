@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchProject, projectIndex } from "../../src/claims/match.js";
 import type { ProjectClaim } from "../../src/claims/types.js";
-import { makeAmount } from "../../src/model/amount.js";
+import { inUnit, makeAmount } from "../../src/model/amount.js";
 
 const at = { file: "t.md", line: 1 };
 const amount = (s: string) => makeAmount(s, at)!;
@@ -33,6 +33,18 @@ describe("matchProject: the project of 第三部分 a name printed elsewhere sta
     expect(matchProject(list, "信息化运维项目", amount("85"))).toBe(list[1]);
     expect(matchProject(list, "信息化运维项目", amount("118"))).toBe(list[0]);
     expect(matchProject(list, "信息化运维项目", null)).toBeNull();
+  });
+
+  it("compares the amounts exactly, whatever their decimals or unit, and takes the first of two as near", () => {
+    const [a, b] = [project("深圳市科学技术协会(本级)", "会议项目", "80.5", 1), project("深圳市科学馆", "会议项目", "120", 2)];
+    // 100.25 lies 19.75 from each: the first listed; a hundredth either way decides.
+    expect(matchProject([a, b], "会议项目", amount("100.25"))).toBe(a);
+    expect(matchProject([b, a], "会议项目", amount("100.25"))).toBe(b);
+    expect(matchProject([b, a], "会议项目", amount("100.24"))).toBe(a);
+    expect(matchProject([a, b], "会议项目", amount("100.26"))).toBe(b);
+    // A figure of the text printed in 元, held in 万元 (four more decimals).
+    expect(matchProject([a, b], "会议项目", inUnit(amount("1,002,501"), "元", "万元"))).toBe(b);
+    expect(matchProject([a, b], "会议项目", inUnit(amount("1,002,499"), "元", "万元"))).toBe(a);
   });
 
   it("answers from the list it is given (another document's list with the same names is another list)", () => {
