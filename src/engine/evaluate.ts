@@ -294,6 +294,14 @@ export interface RatioVerdict extends Verdict {
 
 const HUNDRED = new Decimal(100);
 
+/**
+ * 100·n/d as the decimals work it out from the figures' sums: N and D on the grid are those sums times one power of
+ * ten, and decimal.js rounds every quotient correctly, so the same rational gives the same 100 digits.
+ */
+function quotient(n: bigint, d: bigint): Decimal {
+  return new Decimal(n.toString()).div(new Decimal(d.toString())).times(HUNDRED);
+}
+
 function linear(terms: Term[], value: (a: Amount) => Decimal): Decimal {
   let s = new Decimal(0);
   for (const t of terms) s = t.sign === -1 ? s.minus(value(t.amount)) : s.plus(value(t.amount));
@@ -308,23 +316,20 @@ function linear(terms: Term[], value: (a: Amount) => Decimal): Decimal {
  * change sign: the ratio is then undefined.
  */
 export function ratioRange(numerator: Term[], denominator: Term[]): { lo: Decimal; hi: Decimal; point: Decimal } | null {
-  const vars: Amount[] = [];
-  for (const t of [...numerator, ...denominator]) if (!vars.includes(t.amount)) vars.push(t.amount);
+  const vars = varsOf(numerator, denominator);
+  const g = gridOf(vars, numerator, denominator);
+  if (g) {
+    // On the integer grid (every figure has its printed grid value): the point and the extreme corners are exact
+    // integers N and D, found and compared without a division, and each of the three ratios is divided out once.
+    const { n, d } = pointOf(g);
+    if (d === 0n) return null;
+    const e = extremes(g, d < 0n);
+    return e && { lo: quotient(e.nLo, e.dLo), hi: quotient(e.nHi, e.dHi), point: quotient(n, d) };
+  }
   const box = mapArray(vars, (a) => interval(a));
   const d0 = linear(denominator, (a) => a.value);
   if (d0.isZero()) return null;
   const point = linear(numerator, (a) => a.value).div(d0).times(HUNDRED);
-  const onGrid = cornersOnGrid(vars, numerator, denominator, d0.isNegative());
-  if (onGrid === null) return null;
-  if (onGrid) {
-    // The extreme corners found exactly on the integer grid; only their two ratios are divided out.
-    const at = (corner: number) => (a: Amount) => {
-      const i = vars.indexOf(a);
-      return (corner >> i) & 1 ? box[i].hi : box[i].lo;
-    };
-    const ratio = (corner: number) => linear(numerator, at(corner)).div(linear(denominator, at(corner))).times(HUNDRED);
-    return { lo: ratio(onGrid.lo), hi: ratio(onGrid.hi), point };
-  }
   let lo: Decimal | null = null;
   let hi: Decimal | null = null;
   for (let corner = 0; corner < 1 << vars.length; corner++) {
@@ -339,23 +344,6 @@ export function ratioRange(numerator: Term[], denominator: Term[]): { lo: Decima
     hi = hi === null || r.gt(hi) ? r : hi;
   }
   return { lo: lo!, hi: hi!, point };
-}
-
-/**
- * ratioRange's corners on the integer grid (engine/grid.ts): every interval end as an integer count of
- * ½·10^−D, so N and D of each corner are exact integers (the common scale cancels in N/D). Returns the
- * corners of the smallest and of the largest ratio — the first such corner in ratioRange's order, compared
- * exactly by cross-multiplying (every denominator has d0's sign) — or null when a corner's denominator is 0
- * or of the other sign (the ratio is undefined), or false when an amount has no printed grid value
- * (`Amount.scaled` unset: the Decimal corners are used). The same corners as comparing the corners'
- * ratios as decimals: rounding a quotient to decimal.js's precision is monotone, so the smallest exact
- * ratio also gives the smallest rounded one, and both are then worked out as before.
- */
-function cornersOnGrid(vars: Amount[], numerator: Term[], denominator: Term[], negative: boolean): { lo: number; hi: number } | null | false {
-  const g = gridOf(vars, numerator, denominator);
-  if (!g) return false;
-  const e = extremes(g, negative);
-  return e ? { lo: e.lo, hi: e.hi } : e;
 }
 
 /**
@@ -407,7 +395,7 @@ export function setOnGrid(g: RatioGrid, i: number, scaled: number | bigint): voi
   g.hi[i] = a.exact ? c : highOnGrid(a, c, g.D);
 }
 
-/** cornersOnGrid's corners with their N and D on the grid (every D of d0's sign). */
+/** The extreme corners (their bits: which end of each figure's interval) with their N and D on the grid (every D of d0's sign). */
 interface Extremes {
   lo: number;
   nLo: bigint;
@@ -423,7 +411,14 @@ function sideAt(ends: (i: number) => bigint, idx: number[], minus: boolean[]): b
   return s;
 }
 
-/** The corners of the smallest and the largest ratio (the first such in corner order), or null where a corner's denominator is 0 or not of d0's sign. */
+/**
+ * The ratio's extreme corners on the integer grid (engine/grid.ts): every interval end an integer count of ½·10^−D, so
+ * N and D of each corner are exact integers (the common scale cancels in N/D). The corners of the smallest and of the
+ * largest ratio — the first such corner in the order of the decimals' enumeration, compared exactly by
+ * cross-multiplying (every denominator has d0's sign) — or null when a corner's denominator is 0 or of the other sign
+ * (the ratio is undefined). The same corners as comparing the corners' ratios as decimals: rounding a quotient to
+ * decimal.js's precision is monotone, so the smallest exact ratio also gives the smallest rounded one.
+ */
 function extremes(g: RatioGrid, negative: boolean): Extremes | null {
   let best: Extremes | null = null;
   for (let corner = 0; corner < 1 << g.vars.length; corner++) {
@@ -446,11 +441,11 @@ function extremes(g: RatioGrid, negative: boolean): Extremes | null {
 const EXACT_RATIO_LIMIT = 10n ** 30n;
 const small = (x: bigint) => x < EXACT_RATIO_LIMIT && -x < EXACT_RATIO_LIMIT;
 
-/** The distinct figures of a percentage identity, numerator's first. */
-function varsOf(id: RatioIdentity): Amount[] {
+/** The distinct figures of a ratio, the numerator's first. */
+function varsOf(numerator: Term[], denominator: Term[]): Amount[] {
   const vars: Amount[] = [];
-  for (const t of id.numerator) if (!vars.includes(t.amount)) vars.push(t.amount);
-  for (const t of id.denominator) if (!vars.includes(t.amount)) vars.push(t.amount);
+  for (const t of numerator) if (!vars.includes(t.amount)) vars.push(t.amount);
+  for (const t of denominator) if (!vars.includes(t.amount)) vars.push(t.amount);
   return vars;
 }
 
@@ -479,7 +474,7 @@ function roundsTo(n: bigint, d: bigint, P: bigint, k: number): boolean {
 export function ratioHoldsOnGrid(id: RatioIdentity): boolean {
   const p = id.percent;
   if (p.scaled === undefined || p.decimals > 20) return false;
-  const g = gridOf(varsOf(id), id.numerator, id.denominator);
+  const g = gridOf(varsOf(id.numerator, id.denominator), id.numerator, id.denominator);
   if (!g) return false;
   let { n, d } = pointOf(g);
   if (d === 0n || !small(n) || !small(d)) return false;
@@ -494,7 +489,7 @@ export function ratioHoldsOnGrid(id: RatioIdentity): boolean {
 
 /** A percentage identity's figures on their grid, to be judged by withinRoundingOnGrid; null where a figure has no grid value. */
 export function ratioGrid(id: RatioIdentity): RatioGrid | null {
-  return gridOf(varsOf(id), id.numerator, id.denominator);
+  return gridOf(varsOf(id.numerator, id.denominator), id.numerator, id.denominator);
 }
 
 /**
@@ -520,6 +515,14 @@ export function withinRoundingOnGrid(g: RatioGrid, percent: Pick<Amount, "scaled
   const P = BigInt(percent.scaled);
   const k = percent.decimals;
   if (roundsTo(n, d, P, k)) return true;
+  return meetsOnGrid(e, P, k, balanced ? 3n : 1n);
+}
+
+/**
+ * judgeRatio's meets(p, lo, hi, w) for the extreme corners on the grid: 100·nHi/dHi ≥ (2P − w)/(2·10^k) and
+ * 100·nLo/dLo < (2P + w)/(2·10^k). Null past 10^30 grid units (see withinRoundingOnGrid).
+ */
+function meetsOnGrid(e: Extremes, P: bigint, k: number, w: bigint): boolean | null {
   let { nLo, dLo, nHi, dHi } = e;
   if (!small(nLo) || !small(dLo) || !small(nHi) || !small(dHi)) return null;
   if (dLo < 0n) {
@@ -530,7 +533,6 @@ export function withinRoundingOnGrid(g: RatioGrid, percent: Pick<Amount, "scaled
     nHi = -nHi;
     dHi = -dHi;
   }
-  const w = balanced ? 3n : 1n;
   const scale = 200n * 10n ** BigInt(k);
   return scale * nHi >= (2n * P - w) * dHi && scale * nLo < (2n * P + w) * dLo;
 }

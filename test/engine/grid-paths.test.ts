@@ -159,3 +159,33 @@ describe("ratioWithinRounding", () => {
     expect(counts.undefined).toBeGreaterThan(50);
   });
 });
+
+describe("judgeRatio's alternative base", () => {
+  it("explains a percentage by another base alike on the grid and in decimals, on 6,000 drawn ratios (percentages near the alternative's ratio, on and off it)", () => {
+    const r = prng(37);
+    let explained = 0;
+    let not = 0;
+    for (let n = 0; n < 6000; n++) {
+      const { amounts, numerator, denominator } = drawRatio(r);
+      const base = makeAmount(printed(r), { file: "t.md", line: 7 }, r() < 0.8)!;
+      const alternative: Term[] = r() < 0.5 ? [{ amount: base }] : [{ amount: base }, { amount: amounts[0], sign: r() < 0.5 ? -1 : 1 }];
+      const range = ratioRange(numerator, alternative);
+      const decimals = Math.floor(r() * 3);
+      const at = range ? [range.lo, range.hi, range.point][Math.floor(r() * 3)] : new Decimal(printed(r));
+      const text = at.toDecimalPlaces(decimals, r() < 0.5 ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL).plus(new Decimal(10).pow(-decimals).times(Math.floor(r() * 3) - 1)).toFixed(decimals);
+      const percent = makeAmount(text, { file: "t.md", line: 9 }, false)!;
+      const id: RatioIdentity = { subject: { table: "text" }, percent, numerator, denominator, relation: { zh: "", en: "" }, alternatives: [{ denominator: alternative, relation: { zh: "", en: "" } }] };
+      const copies = new Map([...amounts, base].map((a) => [a, { ...a, value: a.value }]));
+      const copy = (t: Term): Term => ({ ...t, amount: copies.get(t.amount)! });
+      const plain: RatioIdentity = { ...id, numerator: numerator.map(copy), denominator: denominator.map(copy), alternatives: [{ denominator: alternative.map(copy), relation: { zh: "", en: "" } }] };
+      const grid = judgeRatio(id);
+      const decimal = judgeRatio(plain);
+      const show = (v: typeof grid) => v && { ...verdictStrings(v as never), explainedBy: v.explainedBy && { index: v.explainedBy.index, computed: v.explainedBy.computed.toString(), rounded: v.explainedBy.rounded.toString() }, truncated: v.truncated };
+      expect(show(grid), `${text} = ${numerator.map((t) => t.amount.text)} / ${alternative.map((t) => t.amount.text)}`).toEqual(show(decimal));
+      if (grid?.explainedBy) explained++;
+      else if (grid && !grid.holds) not++;
+    }
+    expect(explained).toBeGreaterThan(1000);
+    expect(not).toBeGreaterThan(1000);
+  });
+});
