@@ -252,10 +252,18 @@ function namedBefore(p: Para, at: number, subject: string, figureAt: FigureAt): 
   return found;
 }
 
+/**
+ * The item whose increase a change states is new this year, said right after it (四川, 河南: …（项）2025年预算数为 X 万元，比2024年
+ * 预算增加 D 万元，为新增科目 · …，为新增项目): it had nothing last year, so its increase is all of this year's amount (D = X,
+ * yoy-change) — read with or without a percentage.
+ */
+const NEW_ITEM = /^\s*[,。]?\s*(?:为|系|属)\s*(?:20\d\d\s*年\s*度?\s*)?新\s*增\s*(?:的\s*)?(?:预\s*算\s*)?(?:科\s*目|项\s*目)/;
+const newItem = (text: string, m: RegExpExecArray): boolean => /增\s*加/.test(m.groups!.dir) && NEW_ITEM.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+
 function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
   const withPercent = [...p.text.matchAll(STATED_CHANGE), ...p.text.matchAll(STATED_CHANGE_PERCENT_FIRST)];
   const read = new Set(mapArray(withPercent, (m) => m.index));
-  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && (SANGGONG_LABEL.test(labelBefore(p.text, m.index)) || /新/.test(m.groups!.dir)));
+  const bare = [...p.text.matchAll(STATED_CHANGE_BARE)].filter((m) => !read.has(m.index) && (SANGGONG_LABEL.test(labelBefore(p.text, m.index)) || /新/.test(m.groups!.dir) || newItem(p.text, m)));
   const stated = new Set<number>();
   for (const m of [...withPercent, ...bare]) stated.add(m.index + m[0].length);
   const restated: { m: RegExpExecArray; amount: Amount; label: string }[] = [];
@@ -294,7 +302,7 @@ function changes(p: Para, figureAt: FigureAt, out: Claim[]): void {
       label: normaliseName(label),
       amount,
       change: {
-        kind: /增/.test(g.dir) ? "increase" : "decrease",
+        kind: /增/.test(g.dir) ? (newItem(p.text, m) ? "new" : "increase") : "decrease",
         amount: p.amount(m, "chg"),
         ...(g.last && { previous: p.amount(m, "last")! }),
         percent: p.amount(m, "pct"),

@@ -828,6 +828,70 @@ describe("a 项目支出绩效目标表: each project once, its words joined, th
       ["item", "某某中学", "高中质量提升", "559.77", 25],
     ]);
   });
+
+  // 宁夏's, 安徽's, 河南's cards: the sources a line each under 年度资金总额, the 项目资金 label's words wrapped beside them.
+  const sourcesCard = (name: string, other: string, source = "其中：财政拨款", money = "（万元）") => [
+    at([0, "项目名称"], [18, name]),
+    at([0, "主管部门"], [18, "某某局"], [50, "实施单位"], [66, "某某局（本级）"]),
+    at([0, "项目资金"], [18, "年度资金总额"], [48, "317.88"]),
+    at([0, money], [18, source], [48, "276.35"]),
+    at([18, "其他资金"], [48, other]),
+    at([0, "年度总体目标"], [18, "按计划完成各项任务。"]),
+    at([0, "绩效指标"], [18, "一级指标"], [34, "二级指标"], [52, "三级指标"], [74, "指标值"]),
+    at([18, "产出指标"], [34, "数量指标"], [52, "项目完成率"], [74, "100"]),
+  ];
+  const cards = (...lines: string[][]) => load(doc(summary, ["                                项目支出绩效目标表", at([80, "单位：万元"]), ...lines.flat()].join("\n")));
+  const sources = (d: BudgetDocument) => table(d, "project-performance")?.rows.map((r) => ["allocation", "general-public", "other-funds"].map((k) => amountOf(r, k)?.text ?? null));
+  const rowTotals = (d: BudgetDocument) => check(d).filter((f) => f.ruleId === "row-total" && f.severity === "error");
+
+  it("a card's sources under its 年度资金总额 (其中：财政拨款 · 其中：一般公共预算, 其他资金) are read, and 年度资金总额 = Σ them", () => {
+    const d = cards(sourcesCard("数字图书馆建设", "41.53"));
+    expect(sources(d)).toEqual([["276.35", null, "41.53"]]);
+    expect(rowTotals(d)).toEqual([]);
+    expect(sources(cards(sourcesCard("数字图书馆建设", "41.53", "其中：一般公共预算")))).toEqual([[null, "276.35", "41.53"]]);
+    // 其他资金 typed 51.53: the card no longer adds up.
+    const typed = rowTotals(cards(sourcesCard("数字图书馆建设", "51.53")));
+    expect(typed.map((f) => [f.location?.line, f.stated, f.computed])).toEqual([[13, "317.88", "327.88"]]);
+  });
+
+  it("a card's sources not as the form prints them are not read: no 其他资金, a source twice, cards naming their source differently", () => {
+    const noOther = cards([...sourcesCard("数字图书馆建设", "41.53").slice(0, 4), ...sourcesCard("数字图书馆建设", "41.53").slice(5)]);
+    expect(sources(noOther)).toEqual([[null, null, null]]);
+    expect(rowTotals(noOther)).toEqual([]);
+    const twice = sourcesCard("数字图书馆建设", "41.53");
+    twice[3] = at([0, "（万元）"], [18, "其中：财政拨款"], [30, "276.35"], [40, "其中：财政拨款"], [48, "276.35"]);
+    expect(sources(cards(twice))).toEqual([[null, null, null]]);
+    const mixed = cards(sourcesCard("数字图书馆建设", "41.53"), sourcesCard("文物保护", "41.53", "其中：一般公共预算"));
+    expect(sources(mixed)).toEqual([[null, null, null], [null, null, null]]);
+  });
+
+  // 河南's, 陕西's, 成都's 部门整体支出绩效目标表: no header of amount columns, the funding a box of labels and figures.
+  const wholeBox = (fiscal: string, [label, source, spending]: [string, string, string] = ["预算资金（万元）", "其中：一般公共预算拨款", "支出预算"]) =>
+    load(
+      doc(
+        summary,
+        [
+          "                              2026年部门整体支出绩效目标表",
+          at([0, "部门名称：某某局"], [80, "单位：万元"]),
+          at([0, label], [18, "资金总额"], [48, "7777.60"]),
+          at([0, spending], [18, source], [48, fiscal]),
+          at([18, "其他资金"], [48, "60.50"]),
+          at([0, "整体绩效目标"], [18, "完成年度各项任务。"]),
+          at([0, "产出指标"], [18, "数量指标"], [40, "统计调查项目"], [70, "≥30个"]),
+        ].join("\n"),
+      ),
+    );
+  const box = (d: BudgetDocument) => table(d, "performance")?.rows.filter((r) => r.kind === "total").map((r) => [r.name, amountOf(r, "total")?.text, amountOf(r, "fiscal")?.text, amountOf(r, "other")?.text]);
+
+  it("a 部门整体支出绩效目标表's box 资金总额 / 其中：一般公共预算拨款 (财政拨款) / 其他资金 is a row, 资金总额 = Σ its sources", () => {
+    expect(box(wholeBox("7717.10"))).toEqual([["资金总额", "7777.60", "7717.10", "60.50"]]);
+    expect(rowTotals(wholeBox("7717.10"))).toEqual([]);
+    expect(box(wholeBox("7717.10", ["年度部门整体", "财政拨款", "支出预算"]))).toEqual([["资金总额", "7777.60", "7717.10", "60.50"]]);
+    const typed = rowTotals(wholeBox("8717.10"));
+    expect(typed.map((f) => [f.location?.line, f.stated, f.computed])).toEqual([[11, "7777.6", "8777.6"]]);
+    // With 上年结转 among its sources (no column of the kind holds it): not read.
+    expect(box(wholeBox("7717.10", ["预算资金（万元）", "上年结转", "支出预算"]))).toEqual([]);
+  });
 });
 
 describe("a 三公 table with its items as rows and the funds as columns (广州)", () => {

@@ -284,3 +284,25 @@ describe("yoy-change: an item this year's budget no longer holds, said in words 
     expect(errs(item("预算数为35.68万元，2025年未安排预算，比2024年预算减少42.00万元，下降10%"))).toEqual([]);
   });
 });
+
+describe("yoy-change: an item said to be new right after its increase (四川, 河南: 比2024年预算增加 D 万元，为新增科目 · 为新增项目)", () => {
+  const item = (rest: string) =>
+    "# 2025 年某局部门预算\n## 第九部分 某局2025年部门预算情况说明\n（三）一般公共预算当年拨款具体使用情况\n" +
+    `12．社会保障和就业支出（类）抚恤（款）死亡抚恤（项）2025年预算数为5.68万元，${rest}主要用于按规定发放的死亡抚恤金。`;
+  const errs = (text: string) => checkText(yoyChange, text).filter((f) => f.severity === "error").map((f) => [f.item, f.stated, f.computed]);
+
+  it("its increase is all of this year's amount, with or without a percentage", () => {
+    expect(errs(item("比2024年预算增加5.68万元，为新增科目，主要原因是按政策发放死亡抚恤。"))).toEqual([]);
+    expect(errs(item("比2024年增加5.68万元，为新增项目。"))).toEqual([]);
+    expect(errs(item("比2024年预算增加5.68万元，增长100%，为新增科目。"))).toEqual([]);
+  });
+
+  it("fails: an increase that is not this year's amount, above it or below it, is an error", () => {
+    expect(errs(item("比2024年预算增加6.68万元，为新增科目，主要原因是按政策发放死亡抚恤。"))).toEqual([["死亡抚恤", "6.68", "5.68"]]);
+    expect(errs(item("比2024年增加4.68万元，为新增项目。"))).toEqual([["死亡抚恤", "4.68", "5.68"]]);
+  });
+
+  it("an increase not said to be new is at most this year's amount, no more (主要原因是新增… names another item)", () => {
+    expect(errs(item("比2024年预算增加4.68万元，主要原因是新增项目。"))).toEqual([]);
+  });
+});

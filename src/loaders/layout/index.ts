@@ -24,7 +24,7 @@ import { holdsButForOneFigure, identitiesHold, settleByColumnSums, type Placemen
 import { AMOUNT_TOKEN, DASH_TOKEN, isFigureToken, layoutLines, PAGE_NUMBER, tokensOf } from "./tokens.js";
 import { COUNT_CELL, PERCENT_CELL } from "../../model/document.js";
 import { completeCodeSegments, lastCode } from "./codes.js";
-import { projectCards } from "./cards.js";
+import { fundsBox, projectCards } from "./cards.js";
 import { atColumns, clusteredColumns, headerLeaves, LABEL_COLUMN, labelStartColumns, nameColumns, rightEdge, underLabels, wordsColumn, type HeaderColumns, type HeaderLeaf } from "./header.js";
 import { withoutPageBreakRepeats, withoutRunningLines } from "./repeats.js";
 import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
@@ -2321,6 +2321,12 @@ function parseCards(file: string, b: Block, tpl: TableTemplate): ParsedBlock | n
   if (!read) return null;
   const { department, unit } = sections(file, b);
   const total = tpl.columns.find((c) => c.key === "total")!;
+  // The cards' sources (其中：财政拨款 … 其他资金, cards.ts), as the table's columns: the row identity 年度资金总额 = Σ sources
+  // (kinds.ts, bySource) checks them. Cards naming their 其中 source differently (财政拨款 on some, 一般公共预算 on others)
+  // would print one column under two keys, summed by neither identity as the cards mean: their sources are not read.
+  const named = new Set(read.cards.flatMap((c) => mapArray(c.sources.filter((s) => s.key === "allocation" || s.key === "general-public"), (s) => s.key)));
+  const sourcesRead = named.size === 1;
+  const keys = new Set(["name", "total"]);
   const rows: Row[] = [];
   for (const card of read.cards) {
     if (!card.amount) continue;
@@ -2330,9 +2336,14 @@ function parseCards(file: string, b: Block, tpl: TableTemplate): ParsedBlock | n
       name: { text: card.name, amount: null, location: locationOf(file, card.nameAt.line, card.nameAt.token) },
       total: cell(file, card.amount.line, card.amount.token, total),
     };
+    if (sourcesRead)
+      for (const s of card.sources) {
+        keys.add(s.key);
+        if (s.at) row.cells[s.key] = cell(file, s.at.line, s.at.token, tpl.columns.find((c) => c.key === s.key));
+      }
     rows.push(row);
   }
-  return { table: makeTable(b, tpl, read.moneyUnit ?? unit, department, columnsOf(tpl, new Set(["name", "total"])), rows), department };
+  return { table: makeTable(b, tpl, read.moneyUnit ?? unit, department, columnsOf(tpl, keys), rows), department };
 }
 
 /**
@@ -3121,7 +3132,38 @@ function parseTasks(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   });
   const rows = taskRows(tpl, items);
   const keys = new Set(["name", "content", ...mapArray(specs, (s) => s.key)]);
-  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+  const box = specs.length ? null : fundsBoxRow(file, body);
+  const columns = columnsOf(tpl, keys);
+  if (box) {
+    rows.unshift(box.row);
+    columns.push(...box.columns);
+  }
+  return { table: makeTable(b, tpl, unit, department, columns, rows), department };
+}
+
+/**
+ * A 部门整体支出绩效目标表 whose header names no amount column, printing its funding as a box of labels and figures down
+ * its lines (cards.ts, fundsBox: 资金总额 X / 其中：一般公共预算拨款 a / 其他资金 b): a row of its own (kind total, named
+ * 资金总额) with the total and its sources as the kind's columns (总额, 财政拨款, 其他资金), which the kind's row identity sums
+ * (kinds.ts: 总额 = 财政拨款 + 其他资金). Its figures were read by nothing before. A box with 上年结转 among its sources has no
+ * such column: not read.
+ */
+function fundsBoxRow(file: string, body: LayoutLine[]): { row: Row; columns: Column[] } | null {
+  const box = fundsBox(body);
+  if (!box || box.sources.some((s) => s.key === "carryover")) return null;
+  // (Read from the box's lines, never matched against a header: a leaf that matches no label.)
+  const spec = (key: string, label: string): ColumnSpec => ({ key, kind: "amount", label, leaf: /(?!)/ });
+  const row = emptyRow("资金总额", locationOf(file, box.line));
+  Object.assign(row, { kind: "total", name: "资金总额" });
+  const columns: Column[] = [{ key: "total", name: "资金总额", label: "资金总额", kind: "amount" }];
+  row.cells = { total: cell(file, box.line, box.token, spec("total", "资金总额")) };
+  for (const s of box.sources) {
+    const key = s.key === "other-funds" ? "other" : "fiscal";
+    const label = s.key === "other-funds" ? "其他资金" : s.key === "general-public" ? "一般公共预算" : "财政拨款";
+    columns.push({ key, name: label, label, kind: "amount" });
+    if (s.at) row.cells[key] = cell(file, s.at.line, s.at.token, spec(key, label));
+  }
+  return { row, columns };
 }
 
 /**
