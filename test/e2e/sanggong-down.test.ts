@@ -8,8 +8,8 @@ import type { LineSeed } from "../helpers/seeds.js";
  * A small 部门决算 (test/fixtures/sanggong-down, 江北市林业局, synthetic) whose 三公 table prints its kinds down the page
  * (合计, 1.因公出国（境）费, 2.公务用车购置及运行维护费, （1）公务用车购置费, （2）公务用车运行维护费, 3.公务接待费) under 预算数 |
  * 决算数, with columns of counts beside them (车辆数（辆） | 批次 | 人次); and the same table with its kinds in another wording
- * and no counts (labels.txt). Before round 56 each was listed, not read (表头未能识别 / 项目未能识别), and neither its
- * identities nor the text's 三公 figures against it were checked.
+ * and no counts (labels.txt); and document.txt as a web page (document.html). Before round 56 each was listed, not read
+ * (表头未能识别 / 项目未能识别), and neither its identities nor the text's 三公 figures against it were checked.
  */
 const DIR = join(ROOT, "test", "fixtures", "sanggong-down");
 const seeds: LineSeed[] = JSON.parse(readFileSync(join(DIR, "seeds.json"), "utf8"));
@@ -22,7 +22,8 @@ const run = (file: string) => {
 };
 
 describe("a 决算's 三公 table printed down the page, counts in columns of their own", () => {
-  for (const file of ["document.txt", "labels.txt"])
+  // (document.html: the same document as a web page, each figure in a cell of its own.)
+  for (const file of ["document.txt", "labels.txt", "document.html"])
     it(`${file}: consistent, the table read, no finding; the text's 三公 checked against it`, { timeout: 60_000 }, () => {
       const { status, doc } = run(file);
       expect(doc.findings.map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);

@@ -89,6 +89,21 @@ describe("a 决算's 三公 table down the page, its kinds in another wording", 
     expect(errors(worded())).toEqual([]);
   });
 
+  it("公务用车费 for 公务用车购置及运行费, its parts as the across header prints them (购置费 · 运行费), 一、 numbering", () => {
+    const text = doc([
+      head,
+      line("一、合计", ["69.00", "58.62"]),
+      line("1、因公出国（境）费", ["8.00", "5.23"]),
+      line("2、公务用车费", ["55.00", "49.55"]),
+      line("（1）购置费", ["25.00", "24.38"]),
+      line("（2）运行费", ["30.00", "25.17"]),
+      line("3、公务接待费", ["6.00", "3.84"]),
+    ]);
+    const r = sanggong(text).rows[0];
+    expect(MONEY.map((k) => r.cells[k]?.text)).toEqual(["58.62", "5.23", "49.55", "24.38", "25.17", "3.84"]);
+    expect(errors(text)).toEqual([]);
+  });
+
   it("fails: its 合计 mistyped breaks 合计 = 因公出国 + 公务用车购置及运行 + 公务接待", () => {
     const fs = errors(worded("56.82")).filter((f) => f.ruleId === "row-total");
     expect(fs.map((f) => [f.column, f.stated, f.computed])).toEqual([["“三公”经费合计", "56.82", "58.62"]]);
