@@ -31,6 +31,7 @@ import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import { cellsOfColumn, placeTokens, type OutlineColumn, type OutlinePiece } from "./outline.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { displayWidth } from "./width.js";
+import { countKey, splitCountColumns, type LineCount } from "./count-columns.js";
 import { mapArray } from "../../util/arrays.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -2724,11 +2725,14 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
 /** One row of amounts under the header (三公 and 机关运行经费). */
 /** A 三公 table's items printed as rows (广州: 项目 | 合计 | 一般公共预算 | …), each named by its label. */
 const SANGGONG_ITEMS: [RegExp, string][] = [
-  [/^三公经费(合计|总计)?$|^(合计|总计)$/, "total"],
+  // (The total as printed: 合计, “三公”经费合计, 一、“三公”经费支出合计, 支出合计.)
+  [/^(三公经费)?(支出)?(合计|总计)$|^三公经费$/, "total"],
   [/^因公出国/, "abroad"],
-  [/^公务用车购置及运行/, "vehicle"],
-  [/^公务用车购置费$/, "vehicle-purchase"],
-  [/^公务用车运行(维护)?费$/, "vehicle-operation"],
+  // (公务用车购置及运行（维护）费, or 公务用车费 as some forms name it; its parts with or without 公务用车 and 费, as the
+  // across form's labels are: 购置费 · 运行费.)
+  [/^公务用车购置及运行|^公务用车(经)?费(用)?$/, "vehicle"],
+  [/^(公务用车)?购置(费)?$/, "vehicle-purchase"],
+  [/^(公务用车)?运行(维护)?费$/, "vehicle-operation"],
   [/^公务接待(费)?(支出)?$/, "reception"],
   // A 决算's 公务接待费 split as the national form prints it: （1）国内接待费 (其中：外事接待费) and （2）国（境）外接待费.
   [/^国内(公务)?接待(费|支出)?$/, "reception-domestic"],
@@ -2813,6 +2817,10 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     body = [...mapArray(body, (l) => half(l, false)), ...mapArray(body, (l) => half(l, true))].filter((l) => tokensOf(l).length > 0);
     leaves = leaves.slice(0, lane);
   }
+  // Columns of counts right of the money (项目 | 预算数 | 决算数 | 车辆数（辆） | 批次 | 人次): taken out of each line before its
+  // money is read, each figure kept as a count of the item on its line (count-columns.ts).
+  const countColumns = splitCountColumns(leaves, headerTokens(header.filter((l) => l.line < first)), body, (t) => /^项目(名称)?$/.test(t));
+  if (countColumns) ({ leaves, body } = countColumns);
   const listed = (why: string): ParsedBlock => listedBlock(file, b, why);
   const columns = mapArray(leaves.filter((l) => !/^项目(名称)?$/.test(l.text)), (l) => l.text.replace(/^其中[:：]?/, ""));
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
@@ -2841,6 +2849,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   // In a table of cells, the fund whose label is in the figure's own cell, whatever a blank cell leaves.
   const labels = headerTokens(header.filter((l) => l.line < first));
   const lefts = mapArray(fundLeaves, (l) => l.x0);
+  const columnCounts: { key: string; d: DataLine; count: LineCount }[] = [];
   for (const d of splitBody(body).filter((d) => !isNumberingRow(d))) {
     const label = itemLabel(d);
     // The counts after 统计数 (or a label ending in its unit: 公务用车保有量（辆）) are no money: kept as counts, an unknown
@@ -2852,6 +2861,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
       continue;
     }
     const key = sanggongItem(d);
+    for (const count of (key && countColumns?.counts.get(d.line.line)) || []) columnCounts.push({ key: key!, d, count });
     if (!d.amounts.length) {
       if (key) blank.add(key);
       continue;
@@ -2876,6 +2886,16 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     items.push({ key, d, at });
   }
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
+  // The counts of the count columns, into the row of this year's figures (a count is no money: in no column, no sum).
+  const split = [...mapArray(items, (i) => i.key), ...blank].some((k) => /^reception-/.test(k));
+  const putCounts = (row: Row) => {
+    for (const { key, d, count } of columnCounts) {
+      const item = countKey(key, count.kind, split);
+      const location = locationOf(file, printedOn.get(count.tok) ?? d.line, count.tok);
+      const amount = item ? makeCount(count.tok.text, location) : null;
+      if (amount && !row.cells[`${COUNT_CELL}${item}`]) row.cells[`${COUNT_CELL}${item}`] = { text: count.tok.text, amount, location };
+    }
+  };
   if (staged) {
     // One row, as the template's 三公 决算表 prints it: each item's 决算数, and its 预算数 beside it.
     const row = emptyRow(b.hit.title, locationOf(file, items[0]?.d.line ?? b.lines[0]));
@@ -2892,6 +2912,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     // An item printed blank is a column the table prints (the 公务接待费 split's identity holds where both parts are).
     for (const key of blank) for (const k of [key, `budget-${key}`]) if (specOf(k)) keys.add(k);
     stagedCounts(file, counts, rights, row);
+    putCounts(row);
     row.role = "current-year";
     return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), [row]), department };
   }
@@ -2925,6 +2946,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     row.name = fund!;
     // 合计 is this year's; each fund's row is a part of it (hierarchy-sum: 合计 = Σ the funds, item by item).
     row.role = j === 0 ? "current-year" : "fund";
+    if (j === 0) putCounts(row);
     return row;
   });
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
