@@ -2722,7 +2722,6 @@ function parseTwoSided(file: string, b: Block, tpl: TableTemplate, codeNames: Se
   return { table: makeTable(b, tpl, unit, department, columns, rows), department };
 }
 
-/** One row of amounts under the header (三公 and 机关运行经费). */
 /** A 三公 table's items printed as rows (广州: 项目 | 合计 | 一般公共预算 | …), each named by its label. */
 const SANGGONG_ITEMS: [RegExp, string][] = [
   // (The total as printed: 合计, “三公”经费合计, 一、“三公”经费支出合计, 支出合计.)
@@ -3037,6 +3036,7 @@ function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]
   return out;
 }
 
+/** One row of amounts under the header (三公 and 机关运行经费). */
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   if (b.fromHeader && SANGGONG_KINDS.includes(tpl.kind)) {
