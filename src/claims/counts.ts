@@ -9,6 +9,7 @@ import type { Claim, SanggongCountItem } from "./types.js";
  *   本年度使用一般公共预算财政拨款购置公务用车1辆 · 截至12月31日，公务用车保有量为31辆
  *   国内公务接待68批次，512人次（不包括陪同人员） · 国内公务接待批次为520个，接待人次为4200人 · 外事接待0批次、0人次
  *   国内公务接待共30批次（其中外事接待26批次），579人次
+ *   (in a 公务接待 statement) 共接待国内来访团组26批次，230人次 · 接待来访团组12批次 · 接待外宾团组3个
  *
  * A count is read only where its words say what it counts, right before it: not 更新购置救助专用车辆1辆 (a vehicle, not
  * said to be an official one), not a plan or another year's (计划 · 预算 · 拟 · 年初 · 上年 in its clause: 年初预算安排购置
@@ -35,6 +36,29 @@ const RECEPTION = re(
   String.raw`(?<who>国内公务|国内|国\(境\)外公务|国\(境\)外|外事|外宾|公务)接待\s*(?:批次)?\s*(?:共|共计|累计|合计)?\s*(?:为|是)?\s*(?<batches>\d+)\s*(?:个批次|批次|批|个)(?<aside>\s*\([^()]{0,40}\))?(?:\s*[,、]?\s*(?:共|共计|累计|合计)?\s*(?:接待)?\s*(?:人次数|人数|人次)?\s*(?:为|是)?\s*(?<people>\d+)\s*(?:人次|人))?`,
   "g",
 );
+
+/**
+ * The receptions said by the groups received (共接待国内来访团组26批次 · 接待来访团组12批次，160人次 · 接待外宾团组3个): read only in
+ * a 公务接待 statement (RECEIVED_IN), the groups' words saying whose (国内 · 外宾 / 外事; none: 公务接待 without 国内, at
+ * least the 国内 count; 境外 · 外国 · 港澳台 …: not read, the form's kinds not said).
+ */
+const RECEIVED = re(
+  String.raw`(?<who>国内公务|国内|外事|外宾|国\(境\)外公务|国\(境\)外)?接待\s*(?<whose>[^,;:。\d]{0,12}?)\s*(?:团组|团队|代表团|考察团)\s*(?:数)?\s*(?:共|共计|累计|合计)?\s*(?:为|是)?\s*(?<batches>\d+)\s*(?:个批次|批次|批|个)(?<aside>\s*\([^()]{0,40}\))?(?:\s*[,、]?\s*(?:共|共计|累计|合计)?\s*(?:接待|来访)?\s*(?:人员)?\s*(?:人次数|人数|人次)?\s*(?:为|是)?\s*(?<people>\d+)\s*(?:人次|人))?`,
+  "g",
+);
+/** A 三公 kind named in a statement: the last before a reception's groups must be 公务接待 (RECEIVED_IN). */
+const SANGGONG_KIND = /因公出国|公务用?车|公务接待|会议费|培训费|三公/g;
+
+/**
+ * Whether the groups received at `at` are said in a 公务接待 statement: the last 三公 kind the paragraph names before them is
+ * 公务接待 (公务接待费支出决算为 X 万元，…，共接待国内来访团组26批次), not another kind or none (接待考察团组 in a paragraph on the
+ * department's work).
+ */
+function receivedIn(text: string, at: number): boolean {
+  let last: string | null = null;
+  for (const m of text.slice(0, at).matchAll(SANGGONG_KIND)) last = m[0];
+  return last === "公务接待";
+}
 
 /** The clause a match at `at` stands in, back to the last , ; : or 。 before it. */
 function clauseBefore(text: string, at: number): string {
@@ -73,6 +97,24 @@ export function sanggongCounts(p: Para, out: Claim[]): void {
           : who === "国(境)外"
             ? (["reception-foreign-batches", "reception-foreign-people", "国（境）外公务接待", false] as const)
             : (["reception-batches", "reception-people", "公务接待", true] as const);
+    push(batches, `${label}批次`, m, "batches", atLeast);
+    if (g.people) push(people, `${label}人次`, m, "people", atLeast);
+  }
+  for (const m of p.text.matchAll(RECEIVED)) {
+    const g = m.groups!;
+    const after = p.text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    if (!own(m) || !receivedIn(p.text, m.index) || WITHOUT_FOREIGN.test((g.aside ?? "") + after)) continue;
+    // (Whose groups by their words: 国内 · 外宾 / 外事; 来访, 上级, 考察 … say none; any other place is not the form's kinds.)
+    const whose = ((g.who ?? "") + g.whose).replace(/公务|来访|来宾|上级|各级|各类|检查|调研|考察|交流|学习|工作|等|的|共|累计|共计|全年/g, "");
+    const [batches, people, label, atLeast] =
+      /^国内$/.test(whose)
+        ? (["reception-batches", "reception-people", "国内公务接待", false] as const)
+        : /^(外宾|外事)$/.test(whose)
+          ? (["reception-foreign-guests-batches", "reception-foreign-guests-people", `${whose}接待`, false] as const)
+          : whose === ""
+            ? (["reception-batches", "reception-people", "公务接待", true] as const)
+            : [null, null, "", false];
+    if (!batches) continue;
     push(batches, `${label}批次`, m, "batches", atLeast);
     if (g.people) push(people, `${label}人次`, m, "people", atLeast);
   }

@@ -839,14 +839,15 @@ function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
  * The counts a “三公” statement states (因公出国（境）团组 2 个，累计 7 人次 · 公务用车保有量为 31 辆 · 国内公务接待 68 批次，512 人次)
  * against those the 三公 table prints under its 统计数 (its 决算数 column): equal, exactly (counts, never rounded); a 公务接待
  * not said to be 国内 is at least the 国内 count (it is that or all the receptions). A count the table leaves blank or
- * does not print is not judged.
+ * does not print is not judged. In a table of years, the counts of its this year's row (the latest or 本年), as its money.
  */
 function sanggongCounts(doc: BudgetDocument, ctx: RuleContext) {
   const t7 = table(doc, "sanggong");
   if (!t7) return;
   for (const c of claimsOfKind(doc, "sanggong-count")) {
     const key = `${COUNT_CELL}${c.item}`;
-    const row = t7.rows.find((r) => r.cells[key]?.amount);
+    // (This year's row: a table of years keeps last year's counts in last year's, as its money.)
+    const row = t7.rows.find((r) => r.role === "current-year" && r.cells[key]?.amount);
     const printed = row?.cells[key].amount;
     if (!printed) continue;
     const subject = { table: "text" as const, item: c.label, column: "统计数" };

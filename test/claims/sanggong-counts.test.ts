@@ -45,3 +45,33 @@ describe("the 三公's counts in the text", () => {
     expect(generic("主要原因是因公出国（境）团组较上年增加1个。")).toEqual([]);
   });
 });
+
+/*
+ * Round 57: the receptions said by the groups received (共接待国内来访团组26批次, 接待来访团组12批次，160人次) were not read, so a
+ * table's 批次 mistyped went unseen beside a text that states it. Read in a 公务接待 statement only (the last 三公 kind its
+ * paragraph names before them is 公务接待): a department's work received in groups is no count of the table's.
+ */
+describe("the receptions said by the groups received (接待来访团组 N 批次)", () => {
+  it("in a 公务接待 statement: 国内来访团组 → the 国内 count; 来访团组 without 国内 → at least it; 外宾团组 → 外事's", () => {
+    expect(generic("公务接待费支出决算为3.84万元，完成预算的64.00%，主要用于接待上级部门检查指导工作，共接待国内来访团组26批次，230人次。")).toEqual([
+      "reception-batches 26",
+      "reception-people 230",
+    ]);
+    expect(generic("公务接待费3.84万元，主要用于业务交流，全年接待来访团组12批次，160人次。")).toEqual(["reception-batches 12 (at least)", "reception-people 160 (at least)"]);
+    expect(generic("公务接待费3.84万元。国内公务接待团组15个。")).toEqual(["reception-batches 15"]);
+    expect(generic("公务接待费1.20万元，其中接待外宾团组3个，累计21人次。")).toEqual(["reception-foreign-guests-batches 3", "reception-foreign-guests-people 21"]);
+    expect(
+      final("  3.公务接待费支出决算为3.84万元，完成预算的64.00%。主要用于执行公务、开展业务活动开支的交通费、住宿费、用餐费等。共接待国内来访团组26批次，230人次。"),
+    ).toEqual(["reception-batches 26", "reception-people 230"]);
+  });
+
+  it("not outside a 公务接待 statement, nor another place's groups, nor a plan", () => {
+    // (The department's work: no 三公 kind named before.)
+    expect(generic("全年共接待国内来访团组26批次，230人次，宣传推介本市林业发展成果。")).toEqual([]);
+    // (The last kind named before is another's: 会议费.)
+    expect(generic("公务接待费3.84万元；会议费5.00万元，召开会议4个，接待来访团组6批次。")).toEqual([]);
+    // (境外 · 港澳台 groups: the form's 外事 or 国（境）外 kind not said.)
+    expect(generic("公务接待费3.84万元，接待境外来访团组2批次。")).toEqual([]);
+    expect(generic("公务接待费3.84万元，计划接待来访团组10批次。")).toEqual([]);
+  });
+});

@@ -2816,8 +2816,9 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     body = [...mapArray(body, (l) => half(l, false)), ...mapArray(body, (l) => half(l, true))].filter((l) => tokensOf(l).length > 0);
     leaves = leaves.slice(0, lane);
   }
-  // Columns of counts right of the money (项目 | 预算数 | 决算数 | 车辆数（辆） | 批次 | 人次): taken out of each line before its
-  // money is read, each figure kept as a count of the item on its line (count-columns.ts).
+  // Columns of counts beside the money (项目 | 预算数 | 决算数 | 车辆数（辆） | 批次 | 人次, or left of it, or between its
+  // columns): taken out of each line before its money is read, each figure kept as a count of the item on its line and
+  // of the money column it is of (count-columns.ts).
   const countColumns = splitCountColumns(leaves, headerTokens(header.filter((l) => l.line < first)), body, (t) => /^项目(名称)?$/.test(t));
   if (countColumns) ({ leaves, body } = countColumns);
   const listed = (why: string): ParsedBlock => listedBlock(file, b, why);
@@ -2887,12 +2888,16 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const specOf = (k: string) => tpl.columns.find((c) => c.key === k);
   // The counts of the count columns, into the row of this year's figures (a count is no money: in no column, no sum).
   const split = [...mapArray(items, (i) => i.key), ...blank].some((k) => /^reception-/.test(k));
-  const putCounts = (row: Row) => {
+  // `prefix`: by the money column a count is of (its index among the columns; null: the table's own), its cell's prefix in
+  // this row ("" or "budget-"), or null where it is not this row's.
+  const putCounts = (row: Row, prefix: (owner: number | null) => string | null) => {
     for (const { key, d, count } of columnCounts) {
       const item = countKey(key, count.kind, split);
+      const at = prefix(count.owner);
       const location = locationOf(file, printedOn.get(count.tok) ?? d.line, count.tok);
-      const amount = item ? makeCount(count.tok.text, location) : null;
-      if (amount && !row.cells[`${COUNT_CELL}${item}`]) row.cells[`${COUNT_CELL}${item}`] = { text: count.tok.text, amount, location };
+      const amount = item && at !== null ? makeCount(count.tok.text, location) : null;
+      const name = `${COUNT_CELL}${at}${item}`;
+      if (amount && !row.cells[name]) row.cells[name] = { text: count.tok.text, amount, location };
     }
   };
   if (staged) {
@@ -2911,7 +2916,8 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     // An item printed blank is a column the table prints (the 公务接待费 split's identity holds where both parts are).
     for (const key of blank) for (const k of [key, `budget-${key}`]) if (specOf(k)) keys.add(k);
     stagedCounts(file, counts, rights, row);
-    putCounts(row);
+    // (A count of the 预算数 column's is its `count:budget-`; of the 决算数's, or the table's own, its `count:`.)
+    putCounts(row, (owner) => (owner === 0 ? "budget-" : ""));
     row.role = "current-year";
     return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), [row]), department };
   }
@@ -2923,7 +2929,12 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
       if (role === "percent") return;
       const row = emptyRow(columns[j], locationOf(file, items[0]?.d.line ?? b.lines[0]));
       for (const { key, d, at } of items) row.cells[key] = cell(file, d.line, at[j], specOf(key));
-      if (role === "change") for (const c of Object.values(row.cells)) if (c.amount) c.amount.nonNegative = false;
+      if (role === "change") {
+        for (const c of Object.values(row.cells)) if (c.amount) c.amount.nonNegative = false;
+      }
+      // The counts of this year's column (or the table's own: this year's, as its money is) and of last year's, each in
+      // its year's row as the single year's are in its one.
+      else putCounts(row, (owner) => (owner === j || (owner === null && role === "current-year") ? "" : null));
       row.name = columns[j];
       row.role = role;
       rows.push(row);
@@ -2945,7 +2956,7 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
     row.name = fund!;
     // 合计 is this year's; each fund's row is a part of it (hierarchy-sum: 合计 = Σ the funds, item by item).
     row.role = j === 0 ? "current-year" : "fund";
-    if (j === 0) putCounts(row);
+    if (j === 0) putCounts(row, (owner) => (owner === null || owner === 0 ? "" : null));
     return row;
   });
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
