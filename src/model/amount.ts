@@ -78,7 +78,6 @@ export function normaliseNumberText(text: string): string {
     .replace(/\s+/g, "");
 }
 
-const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const ANY_DIGIT = /[0-9０-９]/;
 /** A character that is still there after normaliseNumberText and is none of a number's: digits, , . - ( ) （ ）. */
@@ -96,6 +95,10 @@ interface ScannedNumber {
  * `972.4`, `-3`: nearly every printed amount) is matched as it is; normalising it would change nothing.
  */
 function scanNumber(text: string): ScannedNumber | null {
+  // Nothing, or a 汉字 first (U+3400–U+9FFF: no digit, sign, bracket or space a number may hold, before or after
+  // normalising): no number, told by one character instead of the regular expressions below. The loaders ask it
+  // of every empty header cell and of the words table 12 prints in its amount columns (及时, 有效保障).
+  if (text === "" || startsWithIdeograph(text)) return null;
   let m = NUMBER.exec(text);
   let negative = false;
   if (!m) {
@@ -121,7 +124,7 @@ function scanNumber(text: string): ScannedNumber | null {
 
 /** Whether the text is a printed amount (parseNumber would not return null), without making its Decimal. */
 export function isNumber(text: string): boolean {
-  return PLAIN_INTEGER.test(text) || scanAscii(text) !== undefined || scanNumber(text) !== null;
+  return scanAscii(text) !== undefined || scanNumber(text) !== null;
 }
 
 /**
@@ -183,8 +186,7 @@ interface Printed {
 
 /** parseNumber without the Decimal (null: not a printed amount). */
 function scanPrinted(text: string): Printed | null {
-  // Fast path for the common plain integer (most printed amounts): no normalisation needed.
-  if (PLAIN_INTEGER.test(text)) return { decimals: 0, scaled: Number(text), negative: false };
+  // (A plain integer, most printed amounts, is scanAscii's: the one pass over its digits, no regular expression first.)
   const ascii = scanAscii(text);
   if (ascii !== undefined) return ascii;
   const n = scanNumber(text);
