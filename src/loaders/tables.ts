@@ -2,7 +2,7 @@ import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
 import { moneyUnitOf, trailingMoneyUnit } from "./money-unit.js";
 import type { Cell, Column, Row, Table, TableId, TextLine, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
-import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
+import { chineseNumeral, normaliseName, ownString, splitMarker } from "../model/names.js";
 import { amountName, pushTo } from "../model/queries.js";
 import { TABLE_NUMBER_PREFIX, printedTableNumber, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec } from "../templates/types.js";
@@ -329,6 +329,47 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
 }
 
 /**
+ * Column maps already worked out, per template table, with the header rows' cells they were worked out from: a table
+ * prints its header again on each page, and alike in every document of a batch (108 headers in 2,600 pages of 100
+ * synthetic documents). matchColumns was ~1.7% of a warm document. It reads nothing but the table's template and
+ * those cells; a header it cannot match throws, and is not kept. The cells are compared as they are (no key text to
+ * build and hash per page: that was a third of the saving); the last used first, at most COLUMN_MAPS_MAX a table.
+ * What is kept are strings of their own, not views into a document's text (test/unit/memo-retention.test.ts).
+ */
+const columnMaps = new WeakMap<TableTemplate, { rows: string[][]; map: ColumnMap }[]>();
+const COLUMN_MAPS_MAX = 16;
+
+function columnMapOf(tpl: TableTemplate, page: Page): ColumnMap {
+  let known = columnMaps.get(tpl);
+  if (!known) columnMaps.set(tpl, (known = []));
+  for (let k = 0; k < known.length; k++) {
+    if (!sameCells(known[k].rows, page.header)) continue;
+    const hit = known[k];
+    if (k > 0) {
+      known.splice(k, 1);
+      known.unshift(hit);
+    }
+    return hit.map;
+  }
+  const map = matchColumns(tpl, page);
+  if (known.length >= COLUMN_MAPS_MAX) known.pop();
+  known.unshift({ rows: mapArray(page.header, (r) => mapArray(r.cells, ownString)), map: { ...map, labels: mapArray(map.labels, ownString) } });
+  return map;
+}
+
+/** The same rows of the same cells, as printed. */
+function sameCells(rows: string[][], lines: RawLine[]): boolean {
+  if (rows.length !== lines.length) return false;
+  for (let r = 0; r < rows.length; r++) {
+    const a = rows[r];
+    const b = lines[r].cells;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+/**
  * A row that lost its leading empty cells at a page break (表12) is shifted right until its amounts
  * stand in amount columns and its text in text columns: how many columns (0: it stands where printed).
  * Cell i of the row as read is then `l.cells[i − shift]` (empty left of the printed cells) — an offset,
@@ -618,7 +659,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     }
     else {
       try {
-        map = matchColumns(tpl, page);
+        map = columnMapOf(tpl, page);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         headerErrors.push(e);
