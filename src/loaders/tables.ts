@@ -454,10 +454,37 @@ const UNIT_CODE = /^(\d{6}|\d{8,12})$/;
 /** The code of the next coded item after item i, when it is a unit's. */
 function unitCodeAfter(items: Item[], i: number): string | null {
   for (let k = i + 1; k < items.length && k <= i + 3; k++) {
-    const c = (items[k].cells.code?.text ?? "").replace(/\s+/g, "");
+    const c = withoutSpaces(items[k].cells.code?.text ?? "");
     if (c) return UNIT_CODE.test(c) ? c : null;
   }
   return null;
+}
+
+/**
+ * A classified row's kind, unit, name and label (its label the name unless given), set on the row emptyRow made: its
+ * properties are all there already (not an object made per row to be copied in by Object.assign).
+ */
+function typed(row: Row, kind: Row["kind"], unit: string | null, name: string | null, label: string = name ?? ""): void {
+  row.kind = kind;
+  row.unit = unit;
+  row.name = name;
+  row.label = label;
+}
+
+/** Whitespace characters: \s, the pattern withoutSpaces replaces. */
+const SPACES = /\s+/g;
+
+/**
+ * The text without its whitespace, as `.replace(/\s+/g, "")` gives it: the text itself, without running the pattern,
+ * when no character could be one \s matches (a code's digits, asked of every classified row). Every character \s
+ * matches is at most U+0020, U+00A0, U+1680, from U+2000 to U+3000, or U+FEFF; any such character leaves it to the pattern.
+ */
+export function withoutSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff) return s.replace(SPACES, "");
+  }
+  return s;
 }
 
 export function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
@@ -466,7 +493,7 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
   const dept = department ? normaliseName(department) : null;
   items.forEach((it, i) => {
     const unitText = it.cells.unit?.text ?? "";
-    const printedCode = (it.cells.code?.text ?? "").replace(/\s+/g, "");
+    const printedCode = withoutSpaces(it.cells.code?.text ?? "");
     // A name printed after its code in brackets, as budget systems export it ([2010501]行政运行): the name is what
     // follows, the code the bracket's where no code cell says otherwise.
     const bracketed = BRACKETED_CODE.exec(it.cells.name?.text ?? "");
@@ -478,23 +505,25 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
     // （本级）), its 类/款/项 under it; the department by the code its units' codes begin with (164 黑龙江省文化和旅游厅).
     if (!unitText && name && UNIT_CODE.test(code)) {
       unit = name;
-      Object.assign(row, { kind: "unit", unit: name, name, label: name });
+      typed(row, "unit", name, name);
     } else if (!unitText && name && /^\d{2,5}$/.test(code) && unitCodeAfter(items, i)?.startsWith(code)) {
-      Object.assign(row, { kind: "department", unit: null, name, label: name });
+      typed(row, "department", null, name);
     } else if (code && /^\d{3,7}$/.test(code)) {
-      Object.assign(row, { kind: "code", unit, code, codeKind: tpl.codeKind ?? null, name: name || null, label: name || code });
+      typed(row, "code", unit, name || null, name || code);
+      row.code = code;
+      row.codeKind = tpl.codeKind ?? null;
     } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
-      Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });
+      typed(row, "department", null, unitText || name);
     } else if (unitText && !code) {
       const nextIsUnit = (() => {
         const n = items[i + 1];
         return !!n && !!n.cells.unit?.text && !(n.cells.code?.text ?? "").trim();
       })();
       const isDept = (dept !== null && normaliseName(unitText) === dept) || (i === 0 && nextIsUnit && dept === null);
-      if (isDept) Object.assign(row, { kind: "department", unit: null, name: unitText, label: unitText });
+      if (isDept) typed(row, "department", null, unitText);
       else {
         unit = unitText;
-        Object.assign(row, { kind: "unit", unit: unitText, name: unitText, label: unitText });
+        typed(row, "unit", unitText, unitText);
       }
     }
     rows.push(row);
