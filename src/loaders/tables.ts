@@ -5,7 +5,7 @@ import { formatLocation, type SourceLocation } from "../model/location.js";
 import { chineseNumeral, normaliseName, ownString, splitMarker } from "../model/names.js";
 import { amountName, pushTo } from "../model/queries.js";
 import { TABLE_NUMBER_PREFIX, printedTableNumber, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
-import type { ColumnSpec } from "../templates/types.js";
+import type { ColumnSpec, RoleSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
@@ -417,9 +417,34 @@ function cellLocation(l: RawLine, shift: number, i: number): SourceLocation {
   return (j >= 0 && j < l.cellLocations.length ? l.cellLocations[j] : undefined) ?? l.location;
 }
 
-function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure" | null) {
+/**
+ * Roles already found, per template table and side (none, income, expenditure), by the row's name as printed: the
+ * names of a 收支总表's rows are alike in every document, and each was normalised and tried against every role's
+ * pattern (~0.5% of a warm document). Names longer than ROLE_NAME_MAX (a 绩效目标表's tasks, each its own) are
+ * not kept. Emptied when full; the names kept are strings of their own, not views into a document's text.
+ */
+const rolesByName = new WeakMap<TableTemplate, Map<string, RoleSpec | null>[]>();
+const ROLES_MAX = 1_024;
+const ROLE_NAME_MAX = 64;
+
+function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure" | null): RoleSpec | undefined {
+  if (!tpl.roles) return undefined;
+  if (name.length > ROLE_NAME_MAX) return findRole(tpl.roles, name, side);
+  let bySide = rolesByName.get(tpl);
+  if (!bySide) rolesByName.set(tpl, (bySide = [new Map(), new Map(), new Map()]));
+  const memo = bySide[side === null ? 0 : side === "income" ? 1 : 2];
+  let role = memo.get(name);
+  if (role === undefined) {
+    role = findRole(tpl.roles, name, side) ?? null;
+    if (memo.size >= ROLES_MAX) memo.clear();
+    memo.set(ownString(name), role);
+  }
+  return role ?? undefined;
+}
+
+function findRole(roles: RoleSpec[], name: string, side: "income" | "expenditure" | null): RoleSpec | undefined {
   const n = normaliseName(name);
-  return tpl.roles?.find((r) => r.pattern.test(n) && (!r.side || !side || r.side === side));
+  return roles.find((r) => r.pattern.test(n) && (!r.side || !side || r.side === side));
 }
 
 function buildCells(map: ColumnMap, l: RawLine, shift: number): Record<string, Cell> {

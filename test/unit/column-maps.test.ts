@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTables } from "../../src/loaders/tables.js";
+import { parseTables, twoSidedRows } from "../../src/loaders/tables.js";
+import type { Row } from "../../src/model/document.js";
 import { textLine } from "../../src/loaders/raw.js";
 import { shenzhen } from "../../src/templates/shenzhen.js";
 import { mapArray } from "../../src/util/arrays.js";
@@ -36,5 +37,29 @@ describe("a table header matched once, for every page and document that prints i
       expect(headerErrors).toHaveLength(1);
       expect(headerErrors[0].message).toContain("the header cannot be matched");
     }
+  });
+});
+
+/*
+ * A two-sided or task table's row finds its role by its name once per template table and side (loaders/tables.ts,
+ * roleOf; round 57): a name met again on the other side, or in another document, is judged as the first time.
+ */
+describe("a row's role found once per name and side", () => {
+  const cell = (text: string) => ({ text, amount: null, location: { file: "t.md", line: 1 } });
+  const item = (income: string, expenditure: string) => ({ cells: { "income-label": cell(income), "expenditure-label": cell(expenditure) }, loc: { file: "t.md", line: 1 } });
+  const roles = (rows: Row[]) => mapArray(rows, (r) => `${r.side}:${r.role}:${r.level}`);
+  const T1 = shenzhen.tables.find((t) => t.id === "T1")!;
+
+  it("gives a name its role on its side only, the first time and every time after", () => {
+    const items = [item("一般公共预算拨款", "一般公共预算拨款"), item("上年结转", "收入总计"), item("收入总计", "上年结转")];
+    const first = roles(twoSidedRows(T1, items));
+    expect(first).toEqual(["income:general-public:2", "expenditure:null:null", "income:income-carryover:1", "expenditure:null:null", "income:income-total:1", "expenditure:null:null"]);
+    expect(roles(twoSidedRows(T1, items))).toEqual(first);
+    expect(roles(twoSidedRows(T1, [item("一般公共预算拨款", "")]))).toEqual(["income:general-public:2"]);
+  });
+
+  it("judges a name longer than the kept ones as any other", () => {
+    const long = `上年结转${"资金".repeat(40)}`;
+    expect(roles(twoSidedRows(T1, [item(long, long), item(long, "")]))).toEqual(["income:income-carryover:1", "expenditure:null:null", "income:income-carryover:1"]);
   });
 });

@@ -6,7 +6,7 @@ import { mapArray } from "../../src/util/arrays.js";
 import { splitProjectName, unitCore } from "../../src/claims/match.js";
 import { templateByTitle } from "../../src/templates/index.js";
 import { shenzhen } from "../../src/templates/shenzhen.js";
-import { parseTables } from "../../src/loaders/tables.js";
+import { parseTables, twoSidedRows } from "../../src/loaders/tables.js";
 import { textLine } from "../../src/loaders/raw.js";
 
 // The memos of names outlive the document a name was read from (a batch worker checks thousands).
@@ -74,6 +74,17 @@ describe("memos of names keep no document's text alive", () => {
       const lines = ["一般公共预算支出表（按经济分类）", header, "\t501\t机关工资福利支出\t10\t10\t0"];
       const { tables } = parseTables(mapArray(lines, (l, n) => textLine("t.md", n + 1, l)), shenzhen);
       expect(tables[0].rows[0].cells.total?.text).toBe("10");
+    }
+    expect(heapAfterCollection() - before).toBeLessThan(8 * MB);
+  });
+
+  it("the roles of two-sided tables' rows, by name", () => {
+    const before = heapAfterCollection();
+    const T1 = shenzhen.tables.find((t) => t.id === "T1")!;
+    for (let i = 0; i < 40; i++) {
+      const name = nameCutFrom(i, "上年结转结余资金本年安排部分");
+      const label = { text: name, amount: null, location: { file: "t.md", line: 1 } };
+      expect(twoSidedRows(T1, [{ cells: { "income-label": label }, loc: { file: "t.md", line: 1 } }])[0].role).toBe("income-carryover");
     }
     expect(heapAfterCollection() - before).toBeLessThan(8 * MB);
   });
