@@ -351,7 +351,7 @@ const TEXT_CLASS = Object.freeze({ kind: "text" as const });
 
 /** What a trimmed, non-empty text that is not a well-formed amount is: a dash, words, or a malformed amount and why. */
 function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | { kind: "blank" }> {
-  if (startsWithIdeograph(t)) return TEXT_CLASS;
+  if (startsWithIdeograph(t) || holdsWords(t)) return TEXT_CLASS;
   if (DASH.test(t.replace(/\s+/g, ""))) return DASH_CLASS;
   if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
   if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return TEXT_CLASS;
@@ -363,6 +363,20 @@ function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | {
   else if (/^\d+(\.\d+)?$/.test(c.replace(/,/g, "")) && c.replace(/[^\d]/g, "").replace(/^0+/, "").length > MAX_AMOUNT_DIGITS) reason = "too-many-digits";
   else if (/^[\d,]+(\.\d+)?$/.test(c)) reason = "grouping";
   return { kind: "malformed", reason };
+}
+
+/**
+ * A 汉字 (U+3400–U+9FFF), a per cent sign (% ％) or ≥ ≤ anywhere in the text: words or a measure (及时, 1 场, 100%, ≥90%,
+ * table 12's indicators in its amount columns), told at once. None of them is a character DASH, SPECIAL or NUMBERISH
+ * allows, so notAnAmount's patterns would all fail on such a text and give `text`: the same answer, without them
+ * and the copy a replacement made.
+ */
+function holdsWords(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || c === 0x25 || c === 0xff05 || c === 0x2264 || c === 0x2265) return true;
+  }
+  return false;
 }
 
 /** The digits of intPart + frac without their leading zeros (counted, not copied: asked of every printed amount). */

@@ -136,3 +136,36 @@ describe("a text read without the regular expressions where one character decide
     expect(agreesWith(reference, cases)).toBeGreaterThan(500);
   });
 });
+
+/*
+ * A text in an amount column that holds a 汉字, a per cent sign or ≥ ≤ anywhere is words at once (model/amount.ts,
+ * holdsWords; round 57): it must be what the patterns that classified it before said, for every kind of text.
+ */
+describe("a text that holds words or a measure, classified without the patterns", () => {
+  // notAnAmount as it was: the patterns alone, after the first character's test.
+  const before = (t: string): string => {
+    const c0 = t.charCodeAt(0);
+    if (c0 >= 0x3400 && c0 <= 0x9fff) return "text";
+    if (/^([-－—–−‐]{1,2}|\/)$/.test(t.replace(/\s+/g, ""))) return "dash";
+    if (/^[-+]?(nan|inf|infinity|∞)$/i.test(t)) return "malformed";
+    if (!/[\d０-９]/.test(t) || !/^[\d０-９.,，．\s'’_+\-－—–−()（）eExXa-fA-F]*$/.test(t)) return "text";
+    return "malformed";
+  };
+  let seed = 19;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+  it("agrees with the patterns on 30,000 texts of figures, dashes, words, per cent signs and ≥ ≤", () => {
+    const alphabet = ["1", "9", "0", ",", ".", "-", "－", "—", "‐", "/", " ", "\u3000", "%", "％", "≥", "≤", "场", "次", "\u3400", "\u9fff", "\u33ff", "\ua000", "e", "x", "n", "a", "∞", "(", "）", "１"];
+    const cases = ["及时", "1 场", "100%", "≥90%", "≤100%", "2000 平方米", "-", "--", "—", "/", "NaN", "∞", "1e5", "9,7244", "12.3.4"];
+    for (let n = 0; n < 30000; n++) cases.push(Array.from({ length: 1 + Math.floor(next() * 7) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(""));
+    let words = 0;
+    for (const text of cases) {
+      const t = text.trim();
+      if (t === "" || parseNumber(t)) continue;
+      const kind = classifyAmountText(text).kind;
+      expect(kind, text).toBe(before(t));
+      if (kind === "text") words++;
+    }
+    expect(words).toBeGreaterThan(10000);
+  });
+});
