@@ -66,6 +66,10 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
     }
   const rows: ByPlace<{ text: string; loc: SourceLocation; row: number }[]> = new Map();
   let rowNumber = 0;
+  // The wanted places of the file the last cell was printed in: a table's cells are nearly all of one file, and
+  // this loop visits every cell of every table (one lookup of the file's name a cell was ~0.3% of a warm document).
+  let lastFile: string | null = null;
+  let wantedInFile: Map<number | string, true> | undefined;
   for (const t of allTables(doc))
     for (const r of t.rows) {
       rowNumber++;
@@ -73,7 +77,15 @@ export function quoter(doc: BudgetDocument, wanted?: Iterable<SourceLocation>): 
         const c = r.cells[key];
         const loc = c.location;
         const place = placeOf(loc);
-        if (place === null || !wants(loc.file, place) || !c.text.trim()) continue;
+        if (place === null) continue;
+        if (want) {
+          if (loc.file !== lastFile) {
+            lastFile = loc.file;
+            wantedInFile = want.get(loc.file);
+          }
+          if (wantedInFile?.has(place) !== true) continue;
+        }
+        if (!c.text.trim()) continue;
         const inFile = mapOf(rows, loc.file);
         const cells = inFile.get(place);
         if (!cells) inFile.set(place, [{ text: c.text.trim(), loc, row: rowNumber }]);

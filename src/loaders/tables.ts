@@ -2,10 +2,10 @@ import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
 import { moneyUnitOf, trailingMoneyUnit } from "./money-unit.js";
 import type { Cell, Column, Row, Table, TableId, TextLine, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
-import { chineseNumeral, normaliseName, splitMarker } from "../model/names.js";
+import { chineseNumeral, normaliseName, ownString, splitMarker } from "../model/names.js";
 import { amountName, pushTo } from "../model/queries.js";
 import { TABLE_NUMBER_PREFIX, printedTableNumber, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
-import type { ColumnSpec } from "../templates/types.js";
+import type { ColumnSpec, RoleSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
@@ -329,6 +329,47 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
 }
 
 /**
+ * Column maps already worked out, per template table, with the header rows' cells they were worked out from: a table
+ * prints its header again on each page, and alike in every document of a batch (108 headers in 2,600 pages of 100
+ * synthetic documents). matchColumns was ~1.7% of a warm document. It reads nothing but the table's template and
+ * those cells; a header it cannot match throws, and is not kept. The cells are compared as they are (no key text to
+ * build and hash per page: that was a third of the saving); the last used first, at most COLUMN_MAPS_MAX a table.
+ * What is kept are strings of their own, not views into a document's text (test/unit/memo-retention.test.ts).
+ */
+const columnMaps = new WeakMap<TableTemplate, { rows: string[][]; map: ColumnMap }[]>();
+const COLUMN_MAPS_MAX = 16;
+
+function columnMapOf(tpl: TableTemplate, page: Page): ColumnMap {
+  let known = columnMaps.get(tpl);
+  if (!known) columnMaps.set(tpl, (known = []));
+  for (let k = 0; k < known.length; k++) {
+    if (!sameCells(known[k].rows, page.header)) continue;
+    const hit = known[k];
+    if (k > 0) {
+      known.splice(k, 1);
+      known.unshift(hit);
+    }
+    return hit.map;
+  }
+  const map = matchColumns(tpl, page);
+  if (known.length >= COLUMN_MAPS_MAX) known.pop();
+  known.unshift({ rows: mapArray(page.header, (r) => mapArray(r.cells, ownString)), map: { ...map, labels: mapArray(map.labels, ownString) } });
+  return map;
+}
+
+/** The same rows of the same cells, as printed. */
+function sameCells(rows: string[][], lines: RawLine[]): boolean {
+  if (rows.length !== lines.length) return false;
+  for (let r = 0; r < rows.length; r++) {
+    const a = rows[r];
+    const b = lines[r].cells;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+/**
  * A row that lost its leading empty cells at a page break (表12) is shifted right until its amounts
  * stand in amount columns and its text in text columns: how many columns (0: it stands where printed).
  * Cell i of the row as read is then `l.cells[i − shift]` (empty left of the printed cells) — an offset,
@@ -376,9 +417,34 @@ function cellLocation(l: RawLine, shift: number, i: number): SourceLocation {
   return (j >= 0 && j < l.cellLocations.length ? l.cellLocations[j] : undefined) ?? l.location;
 }
 
-function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure" | null) {
+/**
+ * Roles already found, per template table and side (none, income, expenditure), by the row's name as printed: the
+ * names of a 收支总表's rows are alike in every document, and each was normalised and tried against every role's
+ * pattern (~0.5% of a warm document). Names longer than ROLE_NAME_MAX (a 绩效目标表's tasks, each its own) are
+ * not kept. Emptied when full; the names kept are strings of their own, not views into a document's text.
+ */
+const rolesByName = new WeakMap<TableTemplate, Map<string, RoleSpec | null>[]>();
+const ROLES_MAX = 1_024;
+const ROLE_NAME_MAX = 64;
+
+function roleOf(tpl: TableTemplate, name: string, side: "income" | "expenditure" | null): RoleSpec | undefined {
+  if (!tpl.roles) return undefined;
+  if (name.length > ROLE_NAME_MAX) return findRole(tpl.roles, name, side);
+  let bySide = rolesByName.get(tpl);
+  if (!bySide) rolesByName.set(tpl, (bySide = [new Map(), new Map(), new Map()]));
+  const memo = bySide[side === null ? 0 : side === "income" ? 1 : 2];
+  let role = memo.get(name);
+  if (role === undefined) {
+    role = findRole(tpl.roles, name, side) ?? null;
+    if (memo.size >= ROLES_MAX) memo.clear();
+    memo.set(ownString(name), role);
+  }
+  return role ?? undefined;
+}
+
+function findRole(roles: RoleSpec[], name: string, side: "income" | "expenditure" | null): RoleSpec | undefined {
   const n = normaliseName(name);
-  return tpl.roles?.find((r) => r.pattern.test(n) && (!r.side || !side || r.side === side));
+  return roles.find((r) => r.pattern.test(n) && (!r.side || !side || r.side === side));
 }
 
 function buildCells(map: ColumnMap, l: RawLine, shift: number): Record<string, Cell> {
@@ -413,10 +479,37 @@ const UNIT_CODE = /^(\d{6}|\d{8,12})$/;
 /** The code of the next coded item after item i, when it is a unit's. */
 function unitCodeAfter(items: Item[], i: number): string | null {
   for (let k = i + 1; k < items.length && k <= i + 3; k++) {
-    const c = (items[k].cells.code?.text ?? "").replace(/\s+/g, "");
+    const c = withoutSpaces(items[k].cells.code?.text ?? "");
     if (c) return UNIT_CODE.test(c) ? c : null;
   }
   return null;
+}
+
+/**
+ * A classified row's kind, unit, name and label (its label the name unless given), set on the row emptyRow made: its
+ * properties are all there already (not an object made per row to be copied in by Object.assign).
+ */
+function typed(row: Row, kind: Row["kind"], unit: string | null, name: string | null, label: string = name ?? ""): void {
+  row.kind = kind;
+  row.unit = unit;
+  row.name = name;
+  row.label = label;
+}
+
+/** Whitespace characters: \s, the pattern withoutSpaces replaces. */
+const SPACES = /\s+/g;
+
+/**
+ * The text without its whitespace, as `.replace(/\s+/g, "")` gives it: the text itself, without running the pattern,
+ * when no character could be one \s matches (a code's digits, asked of every classified row). Every character \s
+ * matches is at most U+0020, U+00A0, U+1680, from U+2000 to U+3000, or U+FEFF; any such character leaves it to the pattern.
+ */
+export function withoutSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff) return s.replace(SPACES, "");
+  }
+  return s;
 }
 
 export function classifiedRows(tpl: TableTemplate, items: Item[], department: string | null): Row[] {
@@ -425,7 +518,7 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
   const dept = department ? normaliseName(department) : null;
   items.forEach((it, i) => {
     const unitText = it.cells.unit?.text ?? "";
-    const printedCode = (it.cells.code?.text ?? "").replace(/\s+/g, "");
+    const printedCode = withoutSpaces(it.cells.code?.text ?? "");
     // A name printed after its code in brackets, as budget systems export it ([2010501]行政运行): the name is what
     // follows, the code the bracket's where no code cell says otherwise.
     const bracketed = BRACKETED_CODE.exec(it.cells.name?.text ?? "");
@@ -437,23 +530,25 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
     // （本级）), its 类/款/项 under it; the department by the code its units' codes begin with (164 黑龙江省文化和旅游厅).
     if (!unitText && name && UNIT_CODE.test(code)) {
       unit = name;
-      Object.assign(row, { kind: "unit", unit: name, name, label: name });
+      typed(row, "unit", name, name);
     } else if (!unitText && name && /^\d{2,5}$/.test(code) && unitCodeAfter(items, i)?.startsWith(code)) {
-      Object.assign(row, { kind: "department", unit: null, name, label: name });
+      typed(row, "department", null, name);
     } else if (code && /^\d{3,7}$/.test(code)) {
-      Object.assign(row, { kind: "code", unit, code, codeKind: tpl.codeKind ?? null, name: name || null, label: name || code });
+      typed(row, "code", unit, name || null, name || code);
+      row.code = code;
+      row.codeKind = tpl.codeKind ?? null;
     } else if (/^(合计|总计)$/.test(normaliseName(unitText || name))) {
-      Object.assign(row, { kind: "department", unit: null, name: unitText || name, label: unitText || name });
+      typed(row, "department", null, unitText || name);
     } else if (unitText && !code) {
       const nextIsUnit = (() => {
         const n = items[i + 1];
         return !!n && !!n.cells.unit?.text && !(n.cells.code?.text ?? "").trim();
       })();
       const isDept = (dept !== null && normaliseName(unitText) === dept) || (i === 0 && nextIsUnit && dept === null);
-      if (isDept) Object.assign(row, { kind: "department", unit: null, name: unitText, label: unitText });
+      if (isDept) typed(row, "department", null, unitText);
       else {
         unit = unitText;
-        Object.assign(row, { kind: "unit", unit: unitText, name: unitText, label: unitText });
+        typed(row, "unit", unitText, unitText);
       }
     }
     rows.push(row);
@@ -618,7 +713,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     }
     else {
       try {
-        map = matchColumns(tpl, page);
+        map = columnMapOf(tpl, page);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         headerErrors.push(e);

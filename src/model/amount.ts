@@ -78,7 +78,6 @@ export function normaliseNumberText(text: string): string {
     .replace(/\s+/g, "");
 }
 
-const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
 const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const ANY_DIGIT = /[0-9０-９]/;
 /** A character that is still there after normaliseNumberText and is none of a number's: digits, , . - ( ) （ ）. */
@@ -96,6 +95,10 @@ interface ScannedNumber {
  * `972.4`, `-3`: nearly every printed amount) is matched as it is; normalising it would change nothing.
  */
 function scanNumber(text: string): ScannedNumber | null {
+  // Nothing, or a 汉字 first (U+3400–U+9FFF: no digit, sign, bracket or space a number may hold, before or after
+  // normalising): no number, told by one character instead of the regular expressions below. The loaders ask it
+  // of every empty header cell and of the words table 12 prints in its amount columns (及时, 有效保障).
+  if (text === "" || startsWithIdeograph(text)) return null;
   let m = NUMBER.exec(text);
   let negative = false;
   if (!m) {
@@ -121,7 +124,7 @@ function scanNumber(text: string): ScannedNumber | null {
 
 /** Whether the text is a printed amount (parseNumber would not return null), without making its Decimal. */
 export function isNumber(text: string): boolean {
-  return PLAIN_INTEGER.test(text) || scanAscii(text) !== undefined || scanNumber(text) !== null;
+  return scanAscii(text) !== undefined || scanNumber(text) !== null;
 }
 
 /**
@@ -183,8 +186,7 @@ interface Printed {
 
 /** parseNumber without the Decimal (null: not a printed amount). */
 function scanPrinted(text: string): Printed | null {
-  // Fast path for the common plain integer (most printed amounts): no normalisation needed.
-  if (PLAIN_INTEGER.test(text)) return { decimals: 0, scaled: Number(text), negative: false };
+  // (A plain integer, most printed amounts, is scanAscii's: the one pass over its digits, no regular expression first.)
   const ascii = scanAscii(text);
   if (ascii !== undefined) return ascii;
   const n = scanNumber(text);
@@ -349,7 +351,7 @@ const TEXT_CLASS = Object.freeze({ kind: "text" as const });
 
 /** What a trimmed, non-empty text that is not a well-formed amount is: a dash, words, or a malformed amount and why. */
 function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | { kind: "blank" }> {
-  if (startsWithIdeograph(t)) return TEXT_CLASS;
+  if (startsWithIdeograph(t) || holdsWords(t)) return TEXT_CLASS;
   if (DASH.test(t.replace(/\s+/g, ""))) return DASH_CLASS;
   if (SPECIAL.test(t)) return { kind: "malformed", reason: "not-a-number" };
   if (!/[\d０-９]/.test(t) || !NUMBERISH.test(t)) return TEXT_CLASS;
@@ -361,6 +363,20 @@ function notAnAmount(t: string): Exclude<AmountTextClass, { kind: "amount" } | {
   else if (/^\d+(\.\d+)?$/.test(c.replace(/,/g, "")) && c.replace(/[^\d]/g, "").replace(/^0+/, "").length > MAX_AMOUNT_DIGITS) reason = "too-many-digits";
   else if (/^[\d,]+(\.\d+)?$/.test(c)) reason = "grouping";
   return { kind: "malformed", reason };
+}
+
+/**
+ * A 汉字 (U+3400–U+9FFF), a per cent sign (% ％) or ≥ ≤ anywhere in the text: words or a measure (及时, 1 场, 100%, ≥90%,
+ * table 12's indicators in its amount columns), told at once. None of them is a character DASH, SPECIAL or NUMBERISH
+ * allows, so notAnAmount's patterns would all fail on such a text and give `text`: the same answer, without them
+ * and the copy a replacement made.
+ */
+function holdsWords(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || c === 0x25 || c === 0xff05 || c === 0x2264 || c === 0x2265) return true;
+  }
+  return false;
 }
 
 /** The digits of intPart + frac without their leading zeros (counted, not copied: asked of every printed amount). */

@@ -2,9 +2,12 @@ import { runInNewContext } from "node:vm";
 import { setFlagsFromString } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { normaliseName, ownString } from "../../src/model/names.js";
+import { mapArray } from "../../src/util/arrays.js";
 import { splitProjectName, unitCore } from "../../src/claims/match.js";
 import { templateByTitle } from "../../src/templates/index.js";
 import { shenzhen } from "../../src/templates/shenzhen.js";
+import { parseTables, twoSidedRows } from "../../src/loaders/tables.js";
+import { textLine } from "../../src/loaders/raw.js";
 
 // The memos of names outlive the document a name was read from (a batch worker checks thousands).
 // V8 makes a substring of 13 or more characters a view into the string it was cut from, so a memo
@@ -60,6 +63,29 @@ describe("memos of names keep no document's text alive", () => {
     }
     expect(templateByTitle(shenzhen, title)?.kind).toBe("general-function");
     expect(templateByTitle(shenzhen, `## ${title}`)?.kind).toBe("general-function");
+    expect(heapAfterCollection() - before).toBeLessThan(8 * MB);
+  });
+
+  it("the column maps of the tables' headers", () => {
+    const before = heapAfterCollection();
+    for (let i = 0; i < 40; i++) {
+      // A header line cut from a text of ~1 MB, as a document's lines are; its last label is no column of the template's.
+      const header = nameCutFrom(i, ["预算单位", "科目编码", "科目名称", "支出总计", "基本支出", "项目支出", "备注本栏说明资金来源及用途不计入合计"].join("\t"));
+      const lines = ["一般公共预算支出表（按经济分类）", header, "\t501\t机关工资福利支出\t10\t10\t0"];
+      const { tables } = parseTables(mapArray(lines, (l, n) => textLine("t.md", n + 1, l)), shenzhen);
+      expect(tables[0].rows[0].cells.total?.text).toBe("10");
+    }
+    expect(heapAfterCollection() - before).toBeLessThan(8 * MB);
+  });
+
+  it("the roles of two-sided tables' rows, by name", () => {
+    const before = heapAfterCollection();
+    const T1 = shenzhen.tables.find((t) => t.id === "T1")!;
+    for (let i = 0; i < 40; i++) {
+      const name = nameCutFrom(i, "上年结转结余资金本年安排部分");
+      const label = { text: name, amount: null, location: { file: "t.md", line: 1 } };
+      expect(twoSidedRows(T1, [{ cells: { "income-label": label }, loc: { file: "t.md", line: 1 } }])[0].role).toBe("income-carryover");
+    }
     expect(heapAfterCollection() - before).toBeLessThan(8 * MB);
   });
 
