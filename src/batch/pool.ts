@@ -36,16 +36,24 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: wo
  * survived the last full collection; a worker keeps only ~16-20 MB from one document to the next, so on
  * its own V8 collected the whole old generation every ~10 documents (107 full collections for 1,000
  * documents on one worker; the parallel marking and the scavenges that run beside it cost ~20% of a
- * batch's CPU). A first limit of 56 MB: a handful of full collections per 1,000 documents, each worker's
- * heap peaking at ~60 MB. Measured on 3,000 documents on two workers, paired (docs/performance.md, "Fourth
+ * batch's CPU). A first limit (56 MB until round 57, 36 since): a handful of full collections per 1,000
+ * documents. Measured on 3,000 documents on two workers, paired (docs/performance.md, "Fourth
  * pass"): without a first limit CPU 64.5 s, peak RSS 216-228 MB; 48 MB 53.7 s, 239-245 MB; 56 MB
  * 51.0 s, 252-260 MB; 64 MB 49.6-51.4 s, 272-275 MB; 96 MB no faster than 64, 330-340 MB. 56 MB keeps
- * 10,000 documents at 280 MB (64 MB: 303-316). Node's resourceLimits have no initial size and a
+ * 10,000 documents at 280 MB (64 MB: 303-316).
+ * Since the fifteenth pass (no pretenuring in the workers) a worker keeps ~10 MB of old generation from one
+ * document to the next and each document promotes only ~15-30 kB, so the limit is what the old generation
+ * grows to, garbage nearly all: with 56 MB each worker's old space swung between ~20 and ~37 MB, with 36 MB
+ * between ~17 and ~23, V8's own (concurrent) full collections staying a few per 1,000 documents. Measured
+ * 2026-12-07 (docs/performance.md, "Peak RSS and the number of documents"): 1,000 documents, paired, CPU 0.94
+ * (4 pairs); peak RSS of two workers ~20-30 MB lower on 1,000, 3,000 and 20,000 documents, 2-26 MB on 10,000
+ * (the table there).
+ * Node's resourceLimits have no initial size and a
  * worker's execArgv takes no V8 flag: the flag is set in this process, where V8 reads it as each new
  * isolate (worker) is made; the main thread's heap, made before, is unchanged (batch/v8-flags.ts). At most
  * half the worker's limit (BUDGET_CHECK_WORKER_HEAP_MB).
  */
-const WORKER_FIRST_LIMIT_MB = 56;
+const WORKER_FIRST_LIMIT_MB = 36;
 
 /**
  * TurboFan's inlining budget in the workers (the bytecode size inlined into one optimised function; V8's
@@ -84,11 +92,16 @@ const WORKER_WASM_FLAGS = ["--liftoff-only"];
 const WORKER_GC_FLAGS = ["--expose-gc", "--no-allocation-site-pretenuring"];
 
 let flagsSet = false;
+/** The first limit of a worker's old generation (MB): WORKER_FIRST_LIMIT_MB, at most half the worker's heap (`heapMb`). */
+export function firstOldLimitMb(heapMb: number): number {
+  return Math.min(WORKER_FIRST_LIMIT_MB, Math.floor(heapMb / 2));
+}
+
 function setWorkerFlags(): void {
   if (flagsSet) return;
   flagsSet = true;
   setV8Flags([
-    `--initial-old-space-size=${Math.min(WORKER_FIRST_LIMIT_MB, Math.floor(WORKER_LIMITS.maxOldGenerationSizeMb / 2))}`,
+    `--initial-old-space-size=${firstOldLimitMb(WORKER_LIMITS.maxOldGenerationSizeMb)}`,
     `--max-inlined-bytecode-size-cumulative=${WORKER_INLINING_BUDGET}`,
     ...WORKER_WASM_FLAGS,
     ...WORKER_GC_FLAGS,

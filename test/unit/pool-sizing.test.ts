@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PoolSizer, type CpuTimes } from "../../src/batch/sizing.js";
-import { PACKAGES_PER_CORE_TO_FILL, workersCompileInline } from "../../src/batch/pool.js";
+import { firstOldLimitMb, PACKAGES_PER_CORE_TO_FILL, workersCompileInline } from "../../src/batch/pool.js";
 
 /** What a machine's cores do during an interval, in cores: busy with other programs, and used by this process. */
 interface Load {
@@ -102,5 +102,21 @@ describe("where a batch's workers compile their optimised code", () => {
     expect(workersCompileInline(1000, null, 32)).toBe(false);
     // One core: no core is ever left over.
     expect(workersCompileInline(2, null, 1)).toBe(true);
+  });
+});
+
+// A warm worker keeps ~10 MB of old generation from one document to the next; the first limit is what its old
+// generation grows to before V8 collects it. 56 MB (until round 57) let each worker's old space swing up to ~37 MB,
+// nearly all garbage; 36 MB holds it at ~17-23 MB at no measurable CPU (docs/performance.md, "Peak RSS and the
+// number of documents").
+describe("the first limit of a worker's old generation", () => {
+  it("is 36 MB with the default worker heap (512 MB)", () => {
+    expect(firstOldLimitMb(512)).toBe(36);
+  });
+
+  it("is at most half the worker's heap (BUDGET_CHECK_WORKER_HEAP_MB)", () => {
+    expect(firstOldLimitMb(48)).toBe(24);
+    expect(firstOldLimitMb(72)).toBe(36);
+    expect(firstOldLimitMb(16)).toBe(8);
   });
 });
