@@ -16,6 +16,7 @@ import { inflatePart, partText, zipParts, type ZipPart } from "./zip-limits.js";
 import { mapArray } from "../util/arrays.js";
 import { unreadObjectsText, type UnreadObjects } from "../util/unread-objects.js";
 import { indentOf, paragraphIndentWidth } from "./layout/width.js";
+import { entriesWithAsciiDigits } from "./layout/digits.js";
 
 /*
  * A Word document (.docx, as Word or WPS saves it): what Word shows as its text, read as the same document in the
@@ -97,7 +98,7 @@ async function embeddedSheets(file: string, parts: DocxParts): Promise<Map<strin
 /** The lines of a Word document (.docx, or .doc: doc.ts), read by the layout reader; every location put back. */
 export function wordDocument(file: string, read: { lines: Entry[]; places: Map<number, Place>; paragraphs: Set<number>; unread: UnreadObjects }, template: DocumentTemplate | undefined): BudgetDocument {
   const { lines, places, paragraphs, unread } = read;
-  const laid = gridLines(lines);
+  const laid = gridLines(entriesWithAsciiDigits(lines));
   let doc: BudgetDocument;
   try {
     doc = layoutDocument(file, laid, "markdown", template ? { template } : { template: recogniseTemplate(laid), recognised: true });

@@ -2,7 +2,7 @@ import { amountTextKind, isNumber, readAmountCell } from "../model/amount.js";
 import { moneyUnitOf, trailingMoneyUnit } from "./money-unit.js";
 import type { Cell, Column, Row, Table, TableId, TextLine, UnknownTable } from "../model/document.js";
 import { formatLocation, type SourceLocation } from "../model/location.js";
-import { chineseNumeral, normaliseName, ownString, splitMarker } from "../model/names.js";
+import { asciiDigits, chineseNumeral, normaliseName, ownString, splitMarker } from "../model/names.js";
 import { amountName, pushTo } from "../model/queries.js";
 import { TABLE_NUMBER_PREFIX, printedTableNumber, templateByNumber, templateByTitle, type DocumentTemplate, type TableTemplate } from "../templates/index.js";
 import type { ColumnSpec, RoleSpec } from "../templates/types.js";
@@ -479,7 +479,7 @@ const UNIT_CODE = /^(\d{6}|\d{8,12})$/;
 /** The code of the next coded item after item i, when it is a unit's. */
 function unitCodeAfter(items: Item[], i: number): string | null {
   for (let k = i + 1; k < items.length && k <= i + 3; k++) {
-    const c = withoutSpaces(items[k].cells.code?.text ?? "");
+    const c = asciiDigits(withoutSpaces(items[k].cells.code?.text ?? ""));
     if (c) return UNIT_CODE.test(c) ? c : null;
   }
   return null;
@@ -518,7 +518,8 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
   const dept = department ? normaliseName(department) : null;
   items.forEach((it, i) => {
     const unitText = it.cells.unit?.text ?? "";
-    const printedCode = withoutSpaces(it.cells.code?.text ?? "");
+    // (A code typed full-width, ３０１, in a workbook's or CSV's cell is the code 301: a text's are made ASCII when read.)
+    const printedCode = asciiDigits(withoutSpaces(it.cells.code?.text ?? ""));
     // A name printed after its code in brackets, as budget systems export it ([2010501]行政运行): the name is what
     // follows, the code the bracket's where no code cell says otherwise.
     const bracketed = BRACKETED_CODE.exec(it.cells.name?.text ?? "");

@@ -38,6 +38,30 @@ export function ownString(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/**
+ * Full-width digits (０–９, U+FF10–U+FF19) as ASCII digits, one character for one, so a cell's columns stay those
+ * printed: a 科目编码 typed in a word processor's full-width mode (３０１, ２０８０５０５) is the code 301, 2080505, as
+ * the written parts' readers and the amount cells already read it. The text itself when it has none.
+ */
+export function asciiDigits(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) {
+      let out = s.slice(0, i);
+      for (let k = i; k < s.length; k++) {
+        const d = s.charCodeAt(k);
+        out += d >= 0xff10 && d <= 0xff19 ? String.fromCharCode(d - 0xfee0) : s[k];
+      }
+      return out;
+    }
+  }
+  return s;
+}
+
+const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/;
+/** Whether the text has a full-width digit (０–９). */
+export const hasFullWidthDigit = (s: string): boolean => FULL_WIDTH_DIGIT.test(s);
+
 const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** 一 → 1, 十二 → 12, 二十 → 20 (enough for table numbers and part numbers). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseName } from "../../src/model/names.js";
+import { asciiDigits, normaliseName } from "../../src/model/names.js";
 
 describe("normaliseName", () => {
   it("removes spacing and quotes and makes brackets and colons half-width", () => {
@@ -14,5 +14,19 @@ describe("normaliseName", () => {
   it("gives the same answer the second time (the memo) and past the memo's size", () => {
     for (let i = 0; i < 10_000; i++) expect(normaliseName(`单位 ${i}（本级）`)).toBe(`单位${i}(本级)`);
     expect(normaliseName("单位 7（本级）")).toBe("单位7(本级)");
+  });
+});
+
+describe("asciiDigits", () => {
+  it("makes ０–９ the ASCII digits, one character for one, and leaves every other character", () => {
+    expect(asciiDigits("表１２ ２０２３年 ３０１ 工资福利支出 ９，７２４．５０")).toBe("表12 2023年 301 工资福利支出 9，724．50");
+    expect(asciiDigits("０")).toBe("0");
+    expect(asciiDigits("a９")).toBe("a9");
+  });
+
+  it("gives the text itself where it has no full-width digit (Ｏ, the letter, and ０'s neighbours are not digits)", () => {
+    const s = "收支总表 9,724 ／ Ｏ ＼";
+    expect(asciiDigits(s)).toBe(s);
+    expect(asciiDigits("\uFF0F\uFF1A")).toBe("\uFF0F\uFF1A");
   });
 });

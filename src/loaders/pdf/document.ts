@@ -8,6 +8,7 @@ import type { LayoutLine } from "../layout/types.js";
 import { placeOnPages, rememberLines } from "./place.js";
 import { mapArray } from "../../util/arrays.js";
 import { pageRuns } from "../../util/page-runs.js";
+import { withAsciiDigits } from "../layout/digits.js";
 
 /** A fixed-layout document's text: its lines (pages 1-based, tokens boxed in PDF points) and each page's view box and turn. */
 export interface PagesText {
@@ -24,7 +25,8 @@ export interface PagesText {
  * and some pages have no text, the error says they are the likely reason.
  */
 export function pagesDocument(file: string, text: PagesText, opts: LayoutOptions, form: "PDF" | "OFD"): BudgetDocument {
-  const { lines, pageBoxes, pageTurns } = text;
+  const { pageBoxes, pageTurns } = text;
+  const lines = withAsciiDigits(text.lines);
   // Pages without a line of text: images (a scanned table, an attachment printed as a picture) or blank.
   const printed = new Set(mapArray(lines, (l) => l.page));
   const textless: number[] = [];
