@@ -70,7 +70,17 @@ export function titleOfText(template: DocumentTemplate, text: string): TableTemp
 }
 
 function hasAmount(l: RawLine): boolean {
-  return l.cells.some((c) => isNumber(c));
+  return l.cells.some((c) => isNumber(c) || isDash(c));
+}
+
+/**
+ * A cell that is a dash standing for "none" (`-`, `—`, `－`, `/`: model/amount.ts): a figure's place, as a 0 is. A
+ * table whose rows print only dashes (政府性基金预算支出表 of a department with no such funds: 某中心 | | | - | - | -)
+ * has data rows, not a header of many rows. No header's label is a dash alone.
+ */
+function isDash(c: string): boolean {
+  const t = c.trim();
+  return t.length > 0 && t.length <= 2 && amountTextKind(t) === "dash";
 }
 
 /**
