@@ -232,6 +232,12 @@ function metaRow(l: RawLine, page: Page, meta: TableMeta): boolean {
   return true;
 }
 
+/**
+ * The money unit a header's label ends in (支出总计（万元）, 金额(元), 2023年预算数（单位：万元）), as normaliseName
+ * leaves it: what the column holds is the label before it; the table's unit is its 单位 line's.
+ */
+const LABEL_MONEY_UNIT = /\((?:金额|计量|货币)?(?:单位:?)?(?:人民币)?(?:万元|元|千元|亿元)\)$/;
+
 /** Flattens multi-row headers: upper rows carry a label rightwards over empty (merged) cells. */
 export function flattenHeader(rows: string[][]): string[] {
   const width = Math.max(0, ...mapArray(rows, (r) => r.length));
@@ -239,7 +245,8 @@ export function flattenHeader(rows: string[][]): string[] {
     const out: string[] = [];
     let carry = "";
     for (let i = 0; i < width; i++) {
-      const v = normaliseName(r[i] ?? "");
+      const n = normaliseName(r[i] ?? "");
+      const v = n.endsWith("元)") ? n.replace(LABEL_MONEY_UNIT, "") : n;
       if (v) carry = v;
       out.push(v || (ri < rows.length - 1 ? carry : ""));
     }
