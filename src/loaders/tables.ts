@@ -490,6 +490,21 @@ export function emptyRow(label: string, location: SourceLocation): Row {
 /** A 科目名称 cell that starts with its code in brackets: [2010501]行政运行, 【201】一般公共服务支出. */
 const BRACKETED_CODE = /^\s*[[【［]\s*(\d{3,7})\s*[\]】］]\s*(\S.*)$/;
 
+/**
+ * A cell that prints a 功能 or 经济 code and then its name, apart by a space or not: 2060701 机构运行, 30101基本工资
+ * (a 科目编码及名称 column, or the code printed in the name's cell or the name in the code's). The code has 3, 5 or 7
+ * digits and a name follows, not a unit of measure (100万元以上, 300人): a year (2023年) has 4.
+ */
+const LEADING_CODE = /^\s*(\d{3}|\d{5}|\d{7})(?:\s+|(?=[\u4e00-\u9fff]))(?![年月日万元个人次项])(\S.*)$/;
+
+const ALL_DIGITS = /^\d+$/;
+
+/** Whether a name's cell could start with a code (a digit, or spaces first): most start with a 汉字, and no pattern is run. */
+function mayLeadWithCode(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x20 || c === 0x3000 || c === 0x09;
+}
+
 /** A budget unit's code printed in a code column (单位编码): six digits or more, where 功能 and 经济 codes have 3, 5 or 7. */
 const UNIT_CODE = /^(\d{6}|\d{8,12})$/;
 
@@ -536,12 +551,19 @@ export function classifiedRows(tpl: TableTemplate, items: Item[], department: st
   items.forEach((it, i) => {
     const unitText = it.cells.unit?.text ?? "";
     // (A code typed full-width, ３０１, in a workbook's or CSV's cell is the code 301: a text's are made ASCII when read.)
-    const printedCode = asciiDigits(withoutSpaces(it.cells.code?.text ?? ""));
-    // A name printed after its code in brackets, as budget systems export it ([2010501]行政运行): the name is what
-    // follows, the code the bracket's where no code cell says otherwise.
-    const bracketed = BRACKETED_CODE.exec(it.cells.name?.text ?? "");
+    let printedCode = asciiDigits(withoutSpaces(it.cells.code?.text ?? ""));
+    let nameText = it.cells.name?.text ?? "";
+    // The code's cell printing the name too (2060701 机构运行), the name's cell empty: the code, and the name after it.
+    if (!nameText.trim() && printedCode && !ALL_DIGITS.test(printedCode)) {
+      const both = LEADING_CODE.exec(asciiDigits(it.cells.code?.text ?? ""));
+      if (both) [printedCode, nameText] = [both[1], both[2]];
+    }
+    // A name printed after its code in brackets, as budget systems export it ([2010501]行政运行), or after its code
+    // where no code cell prints one (2060701 机构运行): the name is what follows, the code the one before it where no
+    // code cell says otherwise.
+    const bracketed = BRACKETED_CODE.exec(nameText) ?? (mayLeadWithCode(nameText) ? LEADING_CODE.exec(nameText) : null);
     const code = printedCode || (bracketed?.[1] ?? "");
-    const name = bracketed && (!printedCode || bracketed[1] === printedCode) ? bracketed[2] : (it.cells.name?.text ?? "");
+    const name = bracketed && (!printedCode || bracketed[1] === printedCode) ? bracketed[2] : nameText;
     const row = emptyRow(unitText || code || name, it.loc);
     row.cells = it.cells;
     // A budget unit printed in the code column by its own code (单位编码, six digits or more: 164001 黑龙江省文化和旅游厅
