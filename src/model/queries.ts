@@ -81,6 +81,14 @@ export function rowByRole(t: Table | undefined, role: string): Row | undefined {
 }
 
 /**
+ * A 决算's 三公 table's row of this year's figures (its 决算数, and its 预算数 as `budget-` cells): its `current-year` row —
+ * in a table of years not its first (2023年决算数 | 2024年预算数 | 2024年决算数: last year's first) — else its first.
+ */
+export function thisYearsRow(t: Table | undefined): Row | undefined {
+  return t?.rows.find((r) => r.role === "current-year") ?? t?.rows[0];
+}
+
+/**
  * Tables of 三公 items (因公出国（境）费 | 公务用车购置及运行费 | 公务接待费): the 一般公共预算's (or the department's,
  * `sanggong`), which the text's 三公 figures are compared with, and a fund's own (政府性基金预算“三公”经费支出预算表,
  * 国有资本经营预算's), whose identities alone are checked.

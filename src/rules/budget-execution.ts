@@ -2,6 +2,7 @@ import { claimsOfKind } from "../claims/index.js";
 import type { Rule } from "../engine/types.js";
 import { decimalString, interval, inUnit, type Amount } from "../model/amount.js";
 import { amountOf, table, tableName, tableNameEn, type BudgetDocument } from "../model/document.js";
+import { thisYearsRow } from "../model/queries.js";
 import type { ClaimOf } from "../claims/types.js";
 import type { RuleContext, Subject } from "../engine/types.js";
 import { mapArray } from "../util/arrays.js";
@@ -128,7 +129,8 @@ export const budgetExecution: Rule = {
     // A “三公” component's 完成预算 P%: its 决算 ÷ the 三公 table's 预算数 of that component.
     const t7 = table(doc, "sanggong");
     for (const c of claimsOfKind(doc, "sanggong-final")) {
-      const budget = t7?.rows[0] ? amountOf(t7.rows[0], `budget-${c.component}`) : null;
+      const row = thisYearsRow(t7);
+      const budget = row ? amountOf(row, `budget-${c.component}`) : null;
       if (!c.completion || !budget || !t7) continue;
       const b = inUnit(budget, t7.unit, "万元");
       if (b.value.isZero()) continue;
@@ -242,7 +244,7 @@ function wording(ctx: RuleContext, subject: Subject, w: NonNullable<ClaimOf<"exe
  */
 function sanggongAgainstBudget(doc: BudgetDocument, ctx: RuleContext) {
   const t7 = table(doc, "sanggong");
-  const row = t7?.rows[0];
+  const row = thisYearsRow(t7);
   // (The 三公's wording after a 年初预算 statement is the execution claim's, judged above.)
   const judged = claimsOfKind(doc, "execution").some((e) => e.scope === "sanggong" && e.wording);
   for (const c of claimsOfKind(doc, "sanggong-final")) {

@@ -7,7 +7,7 @@ import type { Msg, Rule, RuleContext, Subject } from "../engine/types.js";
 import { decimalString, interval, inUnit, makeCount, type Amount } from "../model/amount.js";
 import { amountOf, COUNT_CELL, table, tableName, tableNameEn, type BudgetDocument, type Row, type Table, type TableKind } from "../model/document.js";
 import { normaliseName } from "../model/names.js";
-import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, fundBalanceCells, fundIncomeLines, unitBlocks } from "../model/queries.js";
+import { allocationFigure, codeAcrossUnits, columnLabel, departmentRow, fundBalanceCells, fundIncomeLines, thisYearsRow, unitBlocks } from "../model/queries.js";
 import { mapArray } from "../util/arrays.js";
 
 const terms = (as: (Amount | null)[]) => mapArray(as.filter((a): a is Amount => !!a), (amount) => ({ amount }));
@@ -180,6 +180,41 @@ function sanggong(doc: BudgetDocument, ctx: RuleContext) {
       total: c.amount,
       parts: [...mapArray(now, (amount) => ({ amount, sign })), ...mapArray(last, (amount) => ({ amount, sign: -sign as 1 | -1 }))],
       relation: c.kind === "decrease" ? { zh: `${tableName(t9)} 上年预算数 − 本年预算数`, en: `${tableNameEn(t9)} last year's − this year's amount` } : { zh: `${tableName(t9)} 本年预算数 − 上年预算数`, en: `${tableNameEn(t9)} this year's − last year's amount` },
+    });
+  }
+}
+
+/**
+ * A 决算's “三公” change on last year (支出决算为 X 万元，比上年决算减少 Y 万元 · 较2023年度增加 Y 万元) against its 三公 table of
+ * years (year-stages): the change it prints (增减额), else this year's 决算数 − last year's (上年决算数 | 本年决算数 · 2023年决算数 |
+ * 2024年预算数 | 2024年决算数). A change on last year's budget (比上年预算), or on another year than the one before, is not the
+ * table's; a table that prints no last year's 决算数 is not judged.
+ */
+function sanggongFinalChanges(doc: BudgetDocument, ctx: RuleContext) {
+  const t7 = table(doc, "sanggong");
+  const now = t7 && yearRow(t7, "current-year");
+  if (doc.stage !== "final" || !t7 || !now) return;
+  const last = yearRow(t7, "previous-year");
+  const change = t7.rows.find((r) => r.role === "change") ?? null;
+  for (const c of claimsOfKind(doc, "sanggong-final")) {
+    const ch = c.change;
+    if (!ch || !ch.amount || (ch.kind !== "increase" && ch.kind !== "decrease") || ch.base === "budget" || (ch.year && doc.year && ch.year !== doc.year - 1)) continue;
+    if (!t7.columns.some((col) => col.key === c.component)) continue;
+    const sign: 1 | -1 = ch.kind === "decrease" ? -1 : 1;
+    const subject: Subject = { table: "text", item: c.label, column: "比上年" };
+    const printed = change && inText(t7, amountOf(change, c.component));
+    if (printed) {
+      ctx.sum({ subject, total: ch.amount, parts: [{ amount: printed, sign }], relation: { zh: `${tableName(t7)} ${change!.label}${sign < 0 ? "（取反）" : ""}`, en: `${tableNameEn(t7)} change${sign < 0 ? " (negated)" : ""}` } });
+      continue;
+    }
+    const a = inText(t7, amountOf(now, c.component));
+    const b = last && inText(t7, amountOf(last, c.component));
+    if (!a || !b) continue;
+    ctx.sum({
+      subject,
+      total: ch.amount,
+      parts: [{ amount: a, sign }, { amount: b, sign: -sign as 1 | -1 }],
+      relation: sign < 0 ? { zh: `${tableName(t7)} ${last!.label} − ${now.label}`, en: `${tableNameEn(t7)} last year's − this year's final figure` } : { zh: `${tableName(t7)} ${now.label} − ${last!.label}`, en: `${tableNameEn(t7)} this year's − last year's final figure` },
     });
   }
 }
@@ -761,7 +796,7 @@ function tableFigures(doc: BudgetDocument, ctx: RuleContext) {
   }
   // The “三公” 年初预算 and 决算 against the 三公 table's 预算数 and 决算数 合计.
   const t7 = table(doc, "sanggong");
-  const row = t7?.rows[0];
+  const row = thisYearsRow(t7);
   for (const e of claimsOfKind(doc, "execution")) {
     if (e.scope !== "sanggong" || !t7) continue;
     const budget = inText(t7, amountOf(row, "budget-total"));
@@ -818,8 +853,9 @@ function allocations(doc: BudgetDocument, ctx: RuleContext) {
 /** A 决算's “三公” components: the 决算 against the 三公 table's 决算数 (blank = 0). */
 function sanggongFinal(doc: BudgetDocument, ctx: RuleContext) {
   const t7 = table(doc, "sanggong");
-  const row = t7?.rows[0];
-  if (!t7 || !row || !t7.columns.some((c) => c.key.startsWith("budget-"))) return;
+  const row = thisYearsRow(t7);
+  // (A table of its 决算数: one printing its 预算数 beside them, or a table of years whose this year's row is its 决算数.)
+  if (!t7 || !row || !(t7.columns.some((c) => c.key.startsWith("budget-")) || (row.role === "current-year" && /决算/.test(row.name ?? "")))) return;
   for (const c of claimsOfKind(doc, "sanggong-final")) {
     const printed = amountOf(row, c.component);
     const b = inText(t7, printed) ?? zeroLike(c.amount);
@@ -972,6 +1008,7 @@ export const textVsTable: Rule = {
     tableFigures(doc, ctx);
     allocations(doc, ctx);
     sanggongFinal(doc, ctx);
+    sanggongFinalChanges(doc, ctx);
     sanggongCounts(doc, ctx);
     fundItems(doc, ctx);
     fundBalances(doc, ctx);

@@ -161,3 +161,11 @@ describe("countKind with a year or a stage before a count's words", () => {
     expect(["2024年车辆数", "本年批次", "决算人次(人)", "2024年预算数", "本年预算数", "决算数", "上年"].map(countKind)).toEqual(["vehicles", "batches", "people", null, null, null, null]);
   });
 });
+
+describe("countKind of a label that says money as well as a count (round 58)", () => {
+  // A guard, not a fix: the count's words are matched whole, so a label that says money too (万元 · 元 · 金额 · 费) is no
+  // count column and its figures stay money. (Round 58 found no label read wrongly so; this keeps it.)
+  it("车辆数（万元） · 人次（元） · 接待批次金额 · 购置数（万元） · 车辆费（辆） · 金额（辆） are not counts", () => {
+    expect(["车辆数(万元)", "人次(元)", "接待批次金额", "批次(万元)", "购置数(万元)", "保有量费", "车辆费(辆)", "金额(辆)", "车辆数(辆)"].map(countKind)).toEqual([null, null, null, null, null, null, null, null, "vehicles"]);
+  });
+});

@@ -32,6 +32,7 @@ import { cellsOfColumn, placeTokens, type OutlineColumn, type OutlinePiece } fro
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { displayWidth } from "./width.js";
 import { countKey, splitCountColumns, type LineCount } from "./count-columns.js";
+import { ownStage, yearPlaces } from "./year-stages.js";
 import { mapArray } from "../../util/arrays.js";
 
 export type { LayoutLine, LayoutToken } from "./types.js";
@@ -2763,31 +2764,6 @@ const STATISTICS = /^统计数(据)?$/;
 /** A count's unit printed after its label: （个） · （人） · （辆） · （人次）. */
 const COUNT_UNIT = /\((个|人|辆|人次|批次|次|台)\)$/;
 
-/** A year's budget as a 三公 table prints it, a column's label or a row's: 2025年预算数 · 2024年预算 · 2025年 · 上年预算数 · 本年预算数. */
-const YEAR_ROW = /^(?:(\d{4})年度?|(上|本)年度?)(?:预算)?数?$/;
-
-/**
- * The columns of a 三公 table whose items are its rows, when they are years (上年预算数 | 本年预算数 | 增减额 |
- * 增减率（%）, or 2024年预算数 | 2025年预算数): each column's row role (this year's: the latest or 本年; last year's;
- * the change; the percentage, no row). Null unless every column is one of these, with this year's and last year's.
- */
-function yearColumns(columns: string[]): ("current-year" | "previous-year" | "change" | "percent")[] | null {
-  const ys = mapArray(columns, (c) => {
-    const m = YEAR_ROW.exec(c);
-    return m ? (m[2] ? (m[2] === "本" ? Infinity : -Infinity) : Number(m[1])) : null;
-  });
-  const known = ys.filter((y): y is number => y !== null);
-  if (known.length !== 2 || new Set(known).size !== 2) return null;
-  const latest = Math.max(...known);
-  const out = mapArray(columns, (c, j) => {
-    if (ys[j] !== null) return ys[j] === latest ? ("current-year" as const) : ("previous-year" as const);
-    if (/^增减(额|金额)?$|^(增加|减少)(额)?$/.test(c)) return "change" as const;
-    if (/^(增减|增长)(率|幅度)?([(（]%[)）]|%)?$|^增减(比例|幅度)$/.test(c)) return "percent" as const;
-    return null;
-  });
-  return out.every((r) => r !== null) ? (out as ("current-year" | "previous-year" | "change" | "percent")[]) : null;
-}
-
 /** A line's label as a 三公 item's (其中, a list number and a marker dropped). */
 const itemLabel = (d: DataLine): string =>
   splitMarker(normaliseName(mapArray(d.label, (t) => t.text).join("")).replace(/^其中[:：]?/, "")).name.replace(/^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]/, "");
@@ -2800,7 +2776,7 @@ const sanggongItem = (d: DataLine): string | undefined => SANGGONG_ITEMS.find(([
  * each figure at the line of its item. Null when it is not such a table; listed when an item or a column is
  * not known, or a line does not print a figure in every column.
  */
-function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], unit: string | null, department: string | null): ParsedBlock | null {
+function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: LayoutLine[], body: LayoutLine[], unit: string | null, department: string | null, stage: "budget" | "final"): ParsedBlock | null {
   const first = body[0]?.line ?? Infinity;
   let leaves = headerLeaves(mapArray(header.filter((l) => l.line < first), (l) => tokensOf(l)));
   if (!leaves.some((l) => /^项目(名称)?$/.test(l.text))) return null;
@@ -2826,12 +2802,14 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   const FUND: [RegExp, string][] = [[/^(合计|小计|金额|预算数?)$/, "合计"], [/^一般公共预算/, "一般公共预算"], [/^政府性基金/, "政府性基金预算"], [/^国有资本经营/, "国有资本经营预算"]];
   // A 决算's: 预算数 | 决算数 (年初预算数 | 决算数), each item's budget and outturn on its line.
   const staged = columns.length === 2 && /^(年初|全年|调整(后)?)?预算数?$/.test(columns[0]) && /^决算数?$/.test(columns[1]) && tpl.columns.some((c) => c.budgetStage);
-  // Or last year's budget beside this year's, and the change (上年预算数 | 本年预算数 | 增减额 | 增减率（%）).
-  const years = staged ? null : yearColumns(columns);
+  // Or a table of years: last year's budget beside this year's, and the change (上年预算数 | 本年预算数 | 增减额 | 增减率（%）),
+  // or a 决算's years and stages (2023年决算数 | 2024年预算数 | 2024年决算数): each column's row and cells' prefix (year-stages.ts).
+  const years = staged ? null : yearPlaces(columns, stage, tpl.columns.some((c) => c.budgetStage));
   const lines = splitBody(body).filter((d) => d.amounts.length && !isNumberingRow(d));
-  // Rows named by years (2024年预算 | 2025年预算 under the items' header): the template's rows, not items.
-  if (lines.length && lines.every((d) => YEAR_ROW.test(itemLabel(d)))) return null;
-  const funds = staged ? ["预算数", "决算数"] : years ?? mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
+  // Rows named by years (2024年预算 | 2025年预算, or a 决算's 2023年决算数 | 2024年预算数 | 2024年决算数, under the items'
+  // header): the template's rows, not items.
+  if (lines.length && yearPlaces(mapArray(lines, itemLabel), stage, true)) return null;
+  const funds: (string | undefined)[] = staged ? ["预算数", "决算数"] : years ? mapArray(years, (p) => p.role) : mapArray(columns, (c) => FUND.find(([re]) => re.test(c))?.[1]);
   if ((funds[0] !== "合计" && !staged && !years) || funds.some((f) => !f)) return listed(`表头未能识别 header not understood: ${columns.filter((_, i) => !funds[i]).join("、")}`);
   const items: { key: string; d: DataLine; at: (LayoutToken | undefined)[] }[] = [];
   // A 决算's items printed with no figure (（2）国（境）外接待费 left blank), and the counts under its 统计数.
@@ -2923,32 +2901,46 @@ function parseSanggongItems(file: string, b: Block, tpl: TableTemplate, header: 
   }
   if (years) {
     // A row a column, as the tables of a unit and its years are (Shenzhen's 三公 table): this year's, last year's,
-    // the change (its figures may be negative); the percentage's column is no row.
+    // the change (its figures may be negative); the percentage's column is no row. A 决算's budget of a year is in that
+    // year's row, in its `budget-` cells (as the 预算数 | 决算数 table's one row holds it).
     const rows: Row[] = [];
-    years.forEach((role, j) => {
-      if (role === "percent") return;
-      const row = emptyRow(columns[j], locationOf(file, items[0]?.d.line ?? b.lines[0]));
-      for (const { key, d, at } of items) row.cells[key] = cell(file, d.line, at[j], specOf(key));
-      if (role === "change") {
+    const byRole = new Map<string, Row>();
+    const keys = new Set<string>();
+    years.forEach((place, j) => {
+      if (place.role === "percent") return;
+      let row = byRole.get(place.role);
+      if (!row) {
+        row = emptyRow(columns[j], locationOf(file, items[0]?.d.line ?? b.lines[0]));
+        row.name = columns[j];
+        row.role = place.role;
+        byRole.set(place.role, row);
+        rows.push(row);
+      }
+      // (The row is named by its figures of the table's own stage: 2024年决算数, not 2024年预算数.)
+      if (place.prefix === "") row.label = row.name = columns[j];
+      for (const { key, d, at } of items) {
+        const spec = specOf(`${place.prefix}${key}`);
+        if (place.prefix && !spec) continue;
+        row.cells[`${place.prefix}${key}`] = cell(file, d.line, at[j], spec);
+        keys.add(`${place.prefix}${key}`);
+      }
+      if (place.role === "change") {
         for (const c of Object.values(row.cells)) if (c.amount) c.amount.nonNegative = false;
       }
-      // The counts of this year's column (or the table's own: this year's, as its money is) and of last year's, each in
-      // its year's row as the single year's are in its one.
-      else putCounts(row, (owner) => (owner === j || (owner === null && role === "current-year") ? "" : null));
-      row.name = columns[j];
-      row.role = role;
-      rows.push(row);
+      // The counts of this column (or the table's own: this year's, as its money is) in its row, as the single year's
+      // are in its one (a 决算's budget's as `count:budget-`).
+      else putCounts(row, (owner) => (owner === j ? place.prefix : owner === null && place.role === "current-year" && place.prefix === "" ? "" : null));
     });
     // The percentage of each item's change, kept with the change's row as text (no amount: no identity sums it),
     // under `percent:<item>`, for change-percent.
-    const pct = years.indexOf("percent");
+    const pct = years.findIndex((p) => p.role === "percent");
     const change = rows.find((r) => r.role === "change");
     if (pct >= 0 && change)
       for (const { key, d, at } of items) {
         const tok = at[pct];
         if (tok) change.cells[`${PERCENT_CELL}${key}`] = { text: tok.text, amount: null, location: locationOf(file, (printedOn.get(tok) ?? d.line), tok) };
       }
-    return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(items, (i) => i.key))), rows), department };
+    return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
   }
   const rows: Row[] = mapArray(funds, (fund, j) => {
     const row = emptyRow(fund!, locationOf(file, items[0]?.d.line ?? b.lines[0]));
@@ -3048,10 +3040,10 @@ function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]
 }
 
 /** One row of amounts under the header (三公 and 机关运行经费). */
-function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock {
+function parseSingleRow(file: string, b: Block, tpl: TableTemplate, docStage: "budget" | "final" | null = null): ParsedBlock {
   const { department, unit, header, body } = sections(file, b);
   if (b.fromHeader && SANGGONG_KINDS.includes(tpl.kind)) {
-    const byItems = parseSanggongItems(file, b, tpl, header, body, unit, department);
+    const byItems = parseSanggongItems(file, b, tpl, header, body, unit, department, ownStage(b.hit.title, docStage));
     if (byItems) return byItems;
   }
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
@@ -3105,23 +3097,47 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate): ParsedBlock
         r.role = "unit";
         r.unit = r.name;
       }
-  // …or a row a year (2024年预算 / 2025年预算, and 增减): this year's is the latest, last year's the one before it.
-  const yearOf = (r: Row) => YEAR_ROW.exec(normaliseName(r.name ?? ""));
-  if (SANGGONG_KINDS.includes(tpl.kind) && rows.length > 1 && rows.every((r) => yearOf(r) || /^增减(额)?$/.test(normaliseName(r.name ?? "")))) {
-    const ys = mapArray(rows, (r) => {
-      const m = yearOf(r);
-      return m ? (m[2] ? (m[2] === "本" ? Infinity : -Infinity) : Number(m[1])) : null;
-    });
-    const latest = Math.max(...ys.filter((y): y is number => y !== null));
+  // …or a row a year (2024年预算 / 2025年预算, and 增减): this year's is the latest, last year's the one before it; a 决算's
+  // years and stages (2023年决算数 · 2024年预算数 · 2024年决算数), each row's figures where year-stages.ts places them: a
+  // 决算's budget of a year in that year's row, as its `budget-` cells; the change's percentage kept as text with the change.
+  const keys = new Set(mapArray(specs, (s) => s.key));
+  const places = SANGGONG_KINDS.includes(tpl.kind) && rows.length > 1 ? yearPlaces(mapArray(rows, (r) => normaliseName(r.name ?? "")), ownStage(b.hit.title, docStage), tpl.columns.some((c) => c.budgetStage)) : null;
+  if (places) {
+    const byRole = new Map<string, Row>();
     rows.forEach((r, i) => {
-      r.role = ys[i] === null ? "change" : ys[i] === latest ? "current-year" : "previous-year";
+      if (places[i].prefix || places[i].role === "percent") return;
+      r.role = places[i].role;
       if (r.role === "change") for (const c of Object.values(r.cells)) if (c.amount) c.amount.nonNegative = false;
+      byRole.set(r.role, r);
     });
+    rows.forEach((r, i) => {
+      const { role, prefix } = places[i];
+      if (!prefix) return;
+      let into = byRole.get(role);
+      if (!into) {
+        into = { ...r, cells: {}, role };
+        byRole.set(role, into);
+      }
+      for (const [k, c] of Object.entries(r.cells)) {
+        const spec = tpl.columns.find((col) => col.key === `${prefix}${k}`);
+        if (!spec) continue;
+        into.cells[spec.key] = c;
+        keys.add(spec.key);
+      }
+    });
+    const change = byRole.get("change");
+    rows.forEach((r, i) => {
+      if (places[i].role !== "percent" || !change) return;
+      for (const [k, c] of Object.entries(r.cells)) change.cells[`${PERCENT_CELL}${k}`] = { text: c.text, amount: null, location: c.location };
+    });
+    const kept = new Set(byRole.values());
+    const ordered = [...rows.filter((r) => kept.has(r)), ...[...kept].filter((r) => !rows.includes(r))];
+    rows.splice(0, rows.length, ...ordered);
   }
   // Read by kind alone, one row whose figures could stand in either of two columns: listed, not guessed.
   if (uncertain(doubt))
     return listedBlock(file, b, "列位置不确定 columns uncertain");
-  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, new Set(mapArray(specs, (s) => s.key))), rows), department };
+  return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
 }
 
 /** Per budget unit, a row per year and one for the change (Shenzhen's 三公 table): 单位 | 年度 | amounts. */
@@ -3350,7 +3366,7 @@ function cellsOnePerLine(lines: LayoutLine[]): boolean {
   return figures >= 3 && inRows * 5 < figures;
 }
 
-function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set()): ParsedBlock {
+function parseBlock(file: string, b: Block, docYear: number | null = null, codeNames: Set<string> = new Set(), docStage: "budget" | "final" | null = null): ParsedBlock {
   const tpl = b.hit.tpl;
   // Read by kind alone, a title with nothing under it before the next title is an entry of a list of the
   // tables (杭州's 预算公开表 list in the text): not a table, and not an unknown one.
@@ -3377,7 +3393,7 @@ function parseBlock(file: string, b: Block, docYear: number | null = null, codeN
     case "two-sided":
       return parseTwoSided(file, b, tpl, codeNames);
     case "single-row":
-      return parseSingleRow(file, b, tpl);
+      return parseSingleRow(file, b, tpl, docStage);
     case "unit-year":
       return parseUnitYear(file, b, tpl, docYear);
     case "tasks":
@@ -3630,17 +3646,20 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
   const departments: string[] = [];
   let last: Table | null = null;
   const facts = titleFacts(lines);
+  // The document's stage as its title says it (else its tables' titles, else the template's): a table of years is read by
+  // the stage of its own figures (year-stages.ts).
+  const docStage = facts.stage ?? stageOfTitles(hits) ?? tpl.stage;
   // Two-sided tables last: their expenditure items are told from income items by the names the other
   // tables print for their codes.
   const codeNames = new Set<string>();
   const parsed = new Map<Block, ParsedBlock>();
   for (const b of bs)
     if (b.hit.unknown || b.hit.tpl.layout !== "two-sided") {
-      const p = parseBlock(file, b, facts.year);
+      const p = parseBlock(file, b, facts.year, undefined, docStage);
       parsed.set(b, p);
       for (const r of p.table?.rows ?? []) if (r.kind === "code" && r.name) codeNames.add(normaliseName(r.name));
     }
-  for (const b of bs) if (!parsed.has(b)) parsed.set(b, parseBlock(file, b, facts.year, codeNames));
+  for (const b of bs) if (!parsed.has(b)) parsed.set(b, parseBlock(file, b, facts.year, codeNames, docStage));
   // Whose tables follow (model/units.ts): the department's, or a budget unit's own set printed after them.
   const whose = unitScopes(lines, bs, from, facts.department ?? parsed.get(bs[0])?.department ?? null, tpl);
   const unitSets = new Map<string, UnitBudget>();
