@@ -22,13 +22,14 @@ const blank = (c: string): boolean => c.trim() === "";
 
 /**
  * Whether the lines (a table's page: its header rows and data rows) show the sign of lost blank cells: no line
- * has two blank cells side by side. A table printed with its blanks (merged header cells, a unit's row with no code
- * and no name) has such a run somewhere; one whose runs of tabs were written as one tab has none.
+ * has a blank cell but at its start or its end (one at each at most). A table printed with its blanks (merged header
+ * cells, a unit's row with no code and no name) has one inside a line somewhere; one whose runs of tabs were
+ * written as one tab has none.
  */
 export function blanksCollapsed(lines: readonly { cells: string[] }[]): boolean {
   for (const l of lines) {
     const cells = l.cells;
-    for (let i = 1; i < cells.length; i++) if (blank(cells[i]) && blank(cells[i - 1])) return false;
+    for (let i = 1; i < cells.length - 1; i++) if (blank(cells[i])) return false;
   }
   return true;
 }
