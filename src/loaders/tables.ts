@@ -279,8 +279,7 @@ function joinedCode(parts: string[]): string {
 }
 
 function matchColumns(tpl: TableTemplate, page: Page, collapsed = false): ColumnMap {
-  // A 部门名称 / 主管部门 line printed inside the header block is metadata, not a column header.
-  const headerRows = page.header.filter((r) => !/^(部门名称|主管部门|编制部门|单位名称)[:：]?$/.test(normaliseName(trimmedCells(r).find(Boolean) ?? "")));
+  const headerRows = headerRowsOf(page);
   // A two-row header whose blank cells were lost (a run of tabs written as one: lost-blanks.ts) no longer says which
   // lower labels stand under which upper one: read only where one grouping alone fits the template's columns.
   if (collapsed && headerRows.length === 2 && printedCells(headerRows[0].cells) !== printedCells(headerRows[1].cells)) return collapsedHeaderColumns(tpl, page, headerRows);
@@ -295,6 +294,37 @@ function matchColumns(tpl: TableTemplate, page: Page, collapsed = false): Column
     );
   }
   return found;
+}
+
+/** A page's header rows: a 部门名称 / 主管部门 line printed inside the header block is metadata, not a column header. */
+function headerRowsOf(page: Page): RawLine[] {
+  return page.header.filter((r) => !/^(部门名称|主管部门|编制部门|单位名称)[:：]?$/.test(normaliseName(trimmedCells(r).find(Boolean) ?? "")));
+}
+
+/**
+ * The tables read as having lost their blank cells (lost-blanks.ts): a page none of whose lines has a blank cell
+ * inside it may be a table printed with no blanks, or one whose rows end early because its writer left out the tabs
+ * at their ends; it is taken to have lost them only in a document where a two-row header shows it (its rows of
+ * unequal lengths, neither with a blank inside: merged labels printed with their blanks have some), and then every
+ * table all of whose pages show no blank inside a line is.
+ */
+function tablesWithLostBlanks(pages: Page[]): Set<TableId> {
+  const out = new Set<TableId>();
+  const mixed = new Set<TableId>();
+  let shown = false;
+  for (const page of pages) {
+    const id = page.template.id;
+    if (!(blanksCollapsed(page.header) && blanksCollapsed(page.data))) {
+      mixed.add(id);
+      continue;
+    }
+    out.add(id);
+    const rows = headerRowsOf(page);
+    if (rows.length === 2 && printedCells(rows[0].cells) !== printedCells(rows[1].cells)) shown = true;
+  }
+  if (!shown) return new Set();
+  for (const id of mixed) out.delete(id);
+  return out;
 }
 
 /** The message's words for a header refused because its blank cells were lost. */
@@ -762,13 +792,14 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
   const headerErrors: InputError[] = [];
   // Tables whose header could not be matched: none of their pages is read (part of a table would be read as all of it).
   const unread = new Set<TableId>();
+  const lostBlanks = tablesWithLostBlanks(pages);
   for (const page of pages) {
     const tpl = page.template;
     if (unread.has(tpl.id)) continue;
     let map: ColumnMap;
     // A page whose rows show that their blank cells were lost (lost-blanks.ts): its header and short rows are read
     // only where what is printed leaves one reading.
-    const collapsed = blanksCollapsed(page.header) && blanksCollapsed(page.data);
+    const collapsed = lostBlanks.has(tpl.id);
     if (page.header.length === 0 && lastId === tpl.id && lastMap) map = lastMap;
     else if (page.header.length === 0 && page.data.length === 0) {
       // Only its title and a note that it is empty (本部门无政府性基金预算支出，故本表为空表): printed, with no rows.

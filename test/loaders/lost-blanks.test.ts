@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadMarkdown } from "../../src/loaders/markdown.js";
+import { textLine } from "../../src/loaders/raw.js";
+import { parseTables } from "../../src/loaders/tables.js";
 import { blanksCollapsed, collapsedHeaderLayouts, placements } from "../../src/loaders/lost-blanks.js";
 import type { BudgetDocument, Row } from "../../src/model/document.js";
 import { defaultTemplate } from "../../src/templates/index.js";
@@ -78,6 +80,20 @@ describe("a two-row header that lost its blank cells", () => {
     // 收入 | 支出 over three 项目 | 预算数 pairs: 收入 may stand over two, three or four of them.
     const doc = ["# 深圳市某局2023年部门预算", "", "表 1", "", "## 收支总表", "", "单位：万元", "", "收入\t支出", "项目\t预算数\t项目\t预算数\t项目\t预算数", "一般公共预算拨款\t10\t科学技术支出\t10\t其他\t0", ""].join("\n");
     expect(() => loadMarkdown("x.md", doc, defaultTemplate)).toThrow(/its blank cells were lost .* and its labels can be grouped into the template's columns in 3 ways/);
+  });
+});
+
+describe("a table printed with no blank inside its lines", () => {
+  it("is read as printed where no two-row header shows that blanks were lost (a row may end early: its writer left out the tabs at its end)", () => {
+    const lines = ["一般公共预算支出表（按经济分类）", "预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出\t备注", "\t501\t机关工资福利支出\t10\t10"];
+    const { tables } = parseTables(lines.map((l, n) => textLine("t.md", n + 1, l)), defaultTemplate);
+    const row = tables[0].rows[0];
+    expect([row.code, row.cells.total?.text, row.cells.basic?.text, row.cells.project?.text]).toEqual(["501", "10", "10", ""]);
+    // The same row in a document whose 收支总表 shows lost blanks: which of the three amount columns is blank is not printed.
+    const shown = ["收支总表", "收入\t支出\t", "项目\t预算数\t项目\t预算数", "一般公共预算拨款\t10\t科学技术支出\t10", ...lines];
+    const lost = parseTables(shown.map((l, n) => textLine("t.md", n + 1, l)), defaultTemplate);
+    expect(lost.tables.map((t) => t.id)).toEqual(["T1"]);
+    expect(lost.unknown.map((u) => u.title)).toEqual([expect.stringMatching(/^表8 一般公共预算支出表（按经济分类）（.*line 7 \(5 cells for 7 columns: more than one placement fits\)）$/)]);
   });
 });
 
