@@ -9,6 +9,7 @@ import type { ColumnSpec, RoleSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
+import { blanksCollapsed, collapsedHeaderLayouts, placements, printedCells } from "./lost-blanks.js";
 
 /** Metadata printed around the tables (部门名称：, 单位：, 2023 年度). */
 export interface TableMeta {
@@ -294,10 +295,87 @@ function joinedCode(parts: string[]): string {
   return code;
 }
 
-function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
-  // A 部门名称 / 主管部门 line printed inside the header block is metadata, not a column header.
-  const headerRows = page.header.filter((r) => !/^(部门名称|主管部门|编制部门|单位名称)[:：]?$/.test(normaliseName(trimmedCells(r).find(Boolean) ?? "")));
+function matchColumns(tpl: TableTemplate, page: Page, collapsed = false): ColumnMap {
+  const headerRows = headerRowsOf(page);
+  // A two-row header whose blank cells were lost (a run of tabs written as one: lost-blanks.ts) no longer says which
+  // lower labels stand under which upper one: read only where one grouping alone fits the template's columns.
+  if (collapsed && headerRows.length === 2 && printedCells(headerRows[0].cells) !== printedCells(headerRows[1].cells)) return collapsedHeaderColumns(tpl, page, headerRows);
   const labels = flattenHeader(mapArray(headerRows, (r) => r.cells));
+  const found = columnsOfLabels(tpl, labels);
+  if ("missing" in found) {
+    const loc = page.header[0]?.location ?? page.data[0]?.location ?? page.titleLocation;
+    const seen = labels.filter(Boolean).join(" | ") || "no header row";
+    throw new InputError(
+      `表${tpl.number} ${tpl.title}: the header cannot be matched: expected ${mapArray(found.missing, (m) => m.label).join("、")}; found ${seen}`,
+      loc,
+    );
+  }
+  return found;
+}
+
+/** A page's header rows: a 部门名称 / 主管部门 line printed inside the header block is metadata, not a column header. */
+function headerRowsOf(page: Page): RawLine[] {
+  return page.header.filter((r) => !/^(部门名称|主管部门|编制部门|单位名称)[:：]?$/.test(normaliseName(trimmedCells(r).find(Boolean) ?? "")));
+}
+
+/**
+ * The tables read as having lost their blank cells (lost-blanks.ts): a page none of whose lines has a blank cell
+ * inside it may be a table printed with no blanks, or one whose rows end early because its writer left out the tabs
+ * at their ends; it is taken to have lost them only in a document where a two-row header shows it (its rows of
+ * unequal lengths, neither with a blank inside: merged labels printed with their blanks have some), and then every
+ * table all of whose pages show no blank inside a line is.
+ */
+function tablesWithLostBlanks(pages: Page[]): Set<TableId> {
+  const out = new Set<TableId>();
+  const mixed = new Set<TableId>();
+  let shown = false;
+  for (const page of pages) {
+    const id = page.template.id;
+    if (!(blanksCollapsed(page.header) && blanksCollapsed(page.data))) {
+      mixed.add(id);
+      continue;
+    }
+    out.add(id);
+    const rows = headerRowsOf(page);
+    if (rows.length === 2 && printedCells(rows[0].cells) !== printedCells(rows[1].cells)) shown = true;
+  }
+  if (!shown) return new Set();
+  for (const id of mixed) out.delete(id);
+  return out;
+}
+
+/** The message's words for a header refused because its blank cells were lost. */
+const LOST_HEADER = "its blank cells were lost (runs of tabs written as one tab)";
+
+/**
+ * The columns of a two-row header that lost its blank cells: the grouping of its labels (collapsedHeaderLayouts)
+ * in which the template's required columns are all found, where there is exactly one such reading of the columns;
+ * else the table's header cannot be matched, and the error says why.
+ */
+function collapsedHeaderColumns(tpl: TableTemplate, page: Page, rows: RawLine[]): ColumnMap {
+  let minWidth = 0;
+  for (const l of page.data) minWidth = Math.max(minWidth, printedCells(l.cells));
+  const layouts = collapsedHeaderLayouts(rows[0].cells, rows[1].cells, minWidth);
+  const fits: ColumnMap[] = [];
+  const seen = new Set<string>();
+  for (const labels of layouts ?? []) {
+    const found = columnsOfLabels(tpl, labels);
+    if ("missing" in found) continue;
+    // Two groupings that read the template's columns from the same places are one reading.
+    const key = `${found.width}:${mapArray(tpl.columns, (c) => found.index.get(c.key) ?? -1).join(",")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fits.push(found);
+  }
+  if (fits.length === 1) return fits[0];
+  const loc = rows[0].location;
+  const printed = mapArray(rows, (r) => trimmedCells(r).filter(Boolean).join(" | ")).join(" / ");
+  const why = layouts === null ? "too many ways to group its labels to try" : fits.length === 0 ? "no grouping of its labels gives the template's columns" : `its labels can be grouped into the template's columns in ${fits.length} ways`;
+  throw new InputError(`表${tpl.number} ${tpl.title}: the header cannot be matched: ${LOST_HEADER}, and ${why}; found ${printed}`, loc);
+}
+
+/** The template's columns found among a header's flattened labels: the column map, or the required ones missing. */
+function columnsOfLabels(tpl: TableTemplate, labels: string[]): ColumnMap | { missing: ColumnSpec[] } {
   const index = new Map<string, number>();
   const used = new Set<number>();
   const missing: ColumnSpec[] = [];
@@ -321,14 +399,7 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
       used.add(found);
     } else if (spec.required) missing.push(spec);
   }
-  if (missing.length) {
-    const loc = page.header[0]?.location ?? page.data[0]?.location ?? page.titleLocation;
-    const found = labels.filter(Boolean).join(" | ") || "no header row";
-    throw new InputError(
-      `表${tpl.number} ${tpl.title}: the header cannot be matched: expected ${mapArray(missing, (m) => m.label).join("、")}; found ${found}`,
-      loc,
-    );
-  }
+  if (missing.length) return { missing };
   const specs: (ColumnSpec | null)[] = mapArray(labels, () => null);
   for (const spec of tpl.columns) {
     const i = index.get(spec.key);
@@ -356,7 +427,9 @@ function matchColumns(tpl: TableTemplate, page: Page): ColumnMap {
 const columnMaps = new WeakMap<TableTemplate, { rows: string[][]; map: ColumnMap }[]>();
 const COLUMN_MAPS_MAX = 16;
 
-function columnMapOf(tpl: TableTemplate, page: Page): ColumnMap {
+function columnMapOf(tpl: TableTemplate, page: Page, collapsed: boolean): ColumnMap {
+  // A header that lost its blank cells is read with its page's rows (how wide they are): not kept.
+  if (collapsed) return matchColumns(tpl, page, true);
   let known = columnMaps.get(tpl);
   if (!known) columnMaps.set(tpl, (known = []));
   for (let k = 0; k < known.length; k++) {
@@ -420,6 +493,25 @@ function shiftOf(l: RawLine, map: ColumnMap): number {
     for (let k = 1; k + filled <= map.width; k++) if (fits(k, strict)) return k;
   }
   return 0;
+}
+
+/** A row that lost its blank cells, its cells set in the columns a placement gives (the others blank). */
+function placedLine(l: RawLine, placement: { cell: number; column: number }[], width: number): RawLine {
+  const cells = new Array<string>(width).fill("");
+  const cellLocations = new Array<SourceLocation>(width).fill(l.location);
+  for (const { cell, column } of placement) {
+    cells[column] = l.cells[cell];
+    cellLocations[column] = l.cellLocations[cell] ?? l.location;
+  }
+  return { cells, location: l.location, cellLocations };
+}
+
+/** Why a table whose rows lost their blank cells is not read: the first rows that cannot be placed, and how many. */
+function unplacedReason(rows: { line: RawLine; ways: number }[], width: number): string {
+  const where = (l: RawLine) => (l.location.line != null && l.location.sheet === undefined ? `line ${l.location.line}` : formatLocation(l.location));
+  const shown = mapArray(rows.slice(0, 3), ({ line, ways }) => `${where(line)} (${printedCells(line.cells)} cells for ${width} columns: ${ways === 0 ? "no placement fits" : "more than one placement fits"})`);
+  const more = rows.length > shown.length ? `, and ${rows.length - shown.length} more` : "";
+  return `行的空白单元格已丢失，无法确定其列 blank cells lost (runs of tabs written as one tab), cells not placed: ${shown.join("; ")}${more}`;
 }
 
 /** Cell `i` of a row shifted by `shift` (shiftOf), trimmed; "" left of the printed cells and past them. */
@@ -740,10 +832,14 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
   const headerErrors: InputError[] = [];
   // Tables whose header could not be matched: none of their pages is read (part of a table would be read as all of it).
   const unread = new Set<TableId>();
+  const lostBlanks = tablesWithLostBlanks(pages);
   for (const page of pages) {
     const tpl = page.template;
     if (unread.has(tpl.id)) continue;
     let map: ColumnMap;
+    // A page whose rows show that their blank cells were lost (lost-blanks.ts): its header and short rows are read
+    // only where what is printed leaves one reading.
+    const collapsed = lostBlanks.has(tpl.id);
     if (page.header.length === 0 && lastId === tpl.id && lastMap) map = lastMap;
     else if (page.header.length === 0 && page.data.length === 0) {
       // Only its title and a note that it is empty (本部门无政府性基金预算支出，故本表为空表): printed, with no rows.
@@ -753,7 +849,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     }
     else {
       try {
-        map = columnMapOf(tpl, page);
+        map = columnMapOf(tpl, page, collapsed);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         headerErrors.push(e);
@@ -771,7 +867,18 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     lastMap = map;
     lastId = tpl.id;
     const beyond: Cell[] = [];
+    // Rows of a page that lost its blank cells, whose cells cannot be placed in its columns without a guess.
+    const unplaced: { line: RawLine; ways: number }[] = [];
     const items = mapArray(page.data, (l) => {
+      if (collapsed && !map.codeParts) {
+        const n = printedCells(l.cells);
+        if (n > 0 && n < map.width) {
+          const found = placements(l.cells, map.specs, 2);
+          if (found.length === 1) return { cells: buildCells(map, placedLine(l, found[0], map.width), 0), loc: l.location };
+          unplaced.push({ line: l, ways: found.length });
+          return { cells: {}, loc: l.location };
+        }
+      }
       const shift = shiftOf(l, map);
       // What is printed past the header's last column has no column to be read into: kept to be reported.
       for (let i = map.width; i < l.cells.length + shift; i++) {
@@ -780,6 +887,17 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
       }
       return { cells: buildCells(map, l, shift), loc: l.location };
     });
+    if (unplaced.length) {
+      // Read in part, the table would be read as all of it (a unit's rows under another unit, a code's figures
+      // in another column): not read, and the report says which rows and why.
+      unread.add(tpl.id);
+      unknown.push({ title: `表${tpl.number} ${page.title.replace(TABLE_NUMBER_PREFIX, "") || tpl.title}（${unplacedReason(unplaced, map.width)}）`, location: unplaced[0].line.location, kind: tpl.kind });
+      const at = tables.findIndex((x) => x.id === tpl.id);
+      if (at >= 0) tables.splice(at, 1);
+      itemsOf.delete(tpl.id);
+      lastId = null;
+      continue;
+    }
     const first = page.data[0];
     const earlier = first ? firstRows.get(tpl.id) : undefined;
     if (first && earlier && rowText(earlier) === rowText(first)) throw printedTwice(tpl, earlier.location, first.location);
