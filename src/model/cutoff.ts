@@ -3,8 +3,8 @@ import type { SourceLocation } from "./location.js";
 import { mapArray } from "../util/arrays.js";
 
 /**
- * A document that seems cut off inside a table: nothing of it (no row, no written line) comes after the
- * last printed table, and its 目录 lists two or more tables that would follow that one but are not
+ * A document that seems cut off inside a table: nothing of it (no row, no written line, no table left unread) comes
+ * after the last printed table, and its 目录 lists two or more tables that would follow that one but are not
  * printed (one missing table after the last is more often a table left out than a cut). Returns
  * the table it ends in, where its last row is, and the listed tables that are missing after it.
  */
@@ -20,6 +20,9 @@ export function cutOff(doc: BudgetDocument): CutOff | null {
   const last = doc.tables.reduce((a, b) => (lastLine(b) > lastLine(a) ? b : a));
   const end = lastLine(last);
   if (doc.text.some((p) => p.lines.some((l) => l.line > end))) return null;
+  // (A table printed after it but not read — its header not understood, its rows' cells not placed — is printed: the
+  // document goes on past it.)
+  if (doc.unknownTables?.some((u) => (u.location.line ?? 0) > end)) return null;
   const number = (id: TableId) => Number(id.slice(1));
   const missing = mapArray(
     doc.contents.filter((e) => e.kind === "table" && e.tableId && number(e.tableId) > number(last.id) && !doc.tables.some((t) => t.id === e.tableId)),

@@ -106,6 +106,18 @@ describe("a document cut off in the middle of a table", () => {
   it("the whole seed is not cut off", () => {
     expect(cli([SEED]).stdout).not.toMatch(/cut off/);
   });
+
+  it("a seed whose last tables are printed but not read is not cut off: they are listed as not read", () => {
+    // 表10–表12's headers with a label no template knows: the tables are printed after 表9, and not read.
+    const lines = seedText.split("\n");
+    const at = lines.findIndex((l) => l.trim() === "表 10");
+    const unread = join(tmp, "unread-last.md");
+    writeFileSync(unread, [...lines.slice(0, at), ...lines.slice(at).map((l) => l.replace(/^预算单位\t科目编码\t科目名称\t支出总计/, "预算单位\t科目编码\t科目名称\t支出甲计").replace(/\t任务名称\t/, "\t任务乙称\t"))].join("\n"));
+    const r = cliJson([unread]);
+    const doc = r.report.documents[0];
+    expect(doc.unknownTables.map((u: { title: string }) => u.title.slice(0, 4))).toEqual(["表10 ", "表11 ", "表12 "]);
+    expect(doc.findings.filter((f: { message: string }) => /cut off/.test(f.message))).toEqual([]);
+  });
 });
 
 describe("--previous given a document of the same year", () => {
