@@ -100,14 +100,65 @@ interface System {
  * made once per findConflicts, so that grouping and each system built after a conflict index arrays
  * instead of looking each figure up in a Map again.
  */
-interface Figures {
+export interface Figures {
   count: number;
   /** Every term's figure number, constraint after constraint: constraint k's are ids[start[k]] … ids[start[k + 1] − 1]. */
   ids: Int32Array;
   start: Int32Array;
 }
 
-function numberFigures(constraints: LinearConstraint[]): Figures {
+/** The largest serial numberFigures' typed arrays hold (an Int32Array's, less one: −1 stands for none). */
+const MAX_SERIAL = 0x7ffffffe;
+
+/**
+ * Every term's figure numbered (Figures). Each term's serial (Amount.serial) is read once, into an Int32Array, and
+ * the figures are numbered from that array: numberFiguresByAmount went through every constraint, term and amount
+ * object (and the amount's getter) twice, once for the serials' range and once to number them, and took ~1.3× this
+ * one's time in the same documents (docs/performance.md, "Twentieth pass"). The numbers are those
+ * numberFiguresByAmount gives (in order of first use, a figure being its amount), which still makes them where a
+ * term's amount has no serial an Int32Array holds, or the serials spread too wide
+ * (test/engine/number-figures.test.ts compares the two).
+ */
+export function numberFigures(constraints: LinearConstraint[]): Figures {
+  const m = constraints.length;
+  const start = new Int32Array(m + 1);
+  let terms = 0;
+  for (let k = 0; k < m; k++) {
+    start[k] = terms;
+    terms += constraints[k].terms.length;
+  }
+  start[m] = terms;
+  const serials = new Int32Array(terms);
+  let first = MAX_SERIAL;
+  let last = 0;
+  for (let k = 0, x = 0; k < m; k++) {
+    const ts = constraints[k].terms;
+    for (let j = 0; j < ts.length; j++, x++) {
+      const s = ts[j].amount.serial;
+      // (An amount made otherwise than read, or a serial past the int32s: numbered by its amount.)
+      if (s === undefined || !(s >= 0 && s <= MAX_SERIAL)) return numberFiguresByAmount(constraints);
+      serials[x] = s;
+      if (s < first) first = s;
+      if (s > last) last = s;
+    }
+  }
+  // One document's serials are close together; a range much wider than the terms is numbered by amount.
+  const span = terms === 0 ? 0 : last - first + 1;
+  if (span > 4 * terms + 4096) return numberFiguresByAmount(constraints);
+  const bySerial = new Int32Array(span).fill(-1);
+  const ids = new Int32Array(terms);
+  let count = 0;
+  for (let x = 0; x < terms; x++) {
+    const at = serials[x] - first;
+    let i = bySerial[at];
+    if (i < 0) i = bySerial[at] = count++;
+    ids[x] = i;
+  }
+  return { count, ids, start };
+}
+
+/** numberFigures' numbering, every figure found by its serial where it has one, else by its amount in a Map. */
+export function numberFiguresByAmount(constraints: LinearConstraint[]): Figures {
   const start = new Int32Array(constraints.length + 1);
   let terms = 0;
   // The range of the printed amounts' serials (Amount.serial): one document's are close together.
