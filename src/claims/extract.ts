@@ -74,10 +74,16 @@ const COMPONENT_WORDS: [RegExp, UnitComponent][] = [
   [/^项目/, "project"],
 ];
 const componentOf = (label: string) => COMPONENT_WORDS.find(([rx]) => rx.test(label))![1];
-const COMPONENT = String.raw`(?<label>人员\s*:?\s*支出|公用支出|对个人和家庭的?补助支出|项目支出)\s*(?<amount>NUM)\s*万元`;
+/**
+ * A component by either of its names: 人员支出 or 人员经费, 公用支出 or 公用经费, 对个人和家庭的补助(支出), 项目支出 or
+ * 项目经费, its figure right after it or after 预算 / 为.
+ */
+const COMPONENT = String.raw`(?<label>人员\s*:?\s*(?:支出|经费)|公用(?:支出|经费)|对个人和家庭的?补助(?:支出)?|项目(?:支出|经费))\s*(?:预算)?\s*(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万元`;
 /** Every component of a unit's budget (matchAll works on a copy: its lastIndex stays 0). */
 const COMPONENTS = re(COMPONENT, "g");
 const UNIT_BUDGET = re(String.raw`^(?:#+\s*)?(?<unit>[^\d\s#(][^,。]*?)预算\s*(?:为|是)?\s*(?<amount>NUM)\s*万元\s*,\s*(?:包括|其中)`);
+/** The year and 部门 or 单位 a unit's name may carry before 预算 (深圳市科学馆 2023 年部门预算 …): not the unit's name. */
+const UNIT_NAME_TAIL = /\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?\s*$/;
 const UNIT_COMPONENT = re(String.raw`^\((?:一|二|三|四)\)\s*` + COMPONENT);
 /**
  * A project's paragraph: `1. 综合管理预算 5 万元` · `1、…预算数为 5 万元` · `(1) 综合管理：预算 5 万元` · `1. 综合管理项目 5 万元`
@@ -102,13 +108,17 @@ function expenditure(j: JoinedText, out: Claim[]) {
     if (!p.text.includes("元")) continue;
     let m = UNIT_BUDGET.exec(p.text);
     if (m) {
-      unit = m.groups!.unit.trim();
+      unit = m.groups!.unit.replace(UNIT_NAME_TAIL, "").trim() || m.groups!.unit.trim();
       const components = [];
-      for (const c of p.text.matchAll(COMPONENTS)) {
-        const amount = p.amount(c, "amount");
+      // The list runs from 包括 / 其中 to the sentence's end: every figure in 万元 there is one of the parts.
+      const listStart = m.index + m[0].length;
+      const list = p.sentence(listStart);
+      for (const c of list.matchAll(COMPONENTS)) {
+        const amount = p.amount(c, "amount", listStart);
         if (amount) components.push({ component: componentOf(c.groups!.label), label: c.groups!.label.replace(/[\s:]/g, ""), amount });
       }
-      out.push({ kind: "unit-budget", unit, amount: p.amount(m, "amount")!, components });
+      const listed = [...list.matchAll(ITEM)].length;
+      out.push({ kind: "unit-budget", unit, amount: p.amount(m, "amount")!, components, complete: listed === components.length });
       continue;
     }
     m = UNIT_COMPONENT.exec(p.text);

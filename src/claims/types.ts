@@ -52,6 +52,8 @@ export interface UnitBudgetClaim {
   unit: string;
   amount: Amount;
   components: { component: UnitComponent; label: string; amount: Amount }[];
+  /** Whether every figure listed after 包括 / 其中 was read as a component: only then are they the budget's whole. */
+  complete: boolean;
 }
 
 /** A component restated under its own heading: (一) 人员支出 873 万元，主要包括…. */

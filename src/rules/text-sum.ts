@@ -21,7 +21,7 @@ function units(doc: BudgetDocument, ctx: RuleContext) {
   const budgets = claimsOfKind(doc, "unit-budget");
   const projects = claimsOfKind(doc, "project");
   for (const u of budgets) {
-    if (u.components.length)
+    if (u.components.length && u.complete)
       ctx.sum({
         subject: { table: "text", unit: u.unit, item: "单位预算" },
         total: u.amount,
