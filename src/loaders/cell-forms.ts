@@ -27,6 +27,13 @@ import { indentOf } from "./layout/width.js";
 /** How many kinds of table a document holds. */
 export const kindsOf = (doc: BudgetDocument): number => new Set(mapArray(doc.tables, (t) => t.kind)).size;
 
+/** How many kinds of table a document prints by its titles: those read, and those listed as not read. */
+function kindsSeen(doc: BudgetDocument): number {
+  const kinds = new Set(mapArray(doc.tables, (t) => t.kind));
+  for (const u of doc.unknownTables ?? []) if (u.kind) kinds.add(u.kind);
+  return kinds.size;
+}
+
 /**
  * Which reading of a document in cells is kept.
  * - The tab-separated reader's goes first: a Shenzhen document costs nothing more than it did. What it reads
@@ -82,6 +89,11 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     // table at all; one that found a table it could not read keeps its error, which says what was expected.)
     const noTable = !read && refused instanceof InputError && /^not a budget disclosure/.test(refused.message);
     if (doc && (reading !== generic || (kindsOf(doc) >= 3 && (otherwise || kindsOf(doc) > (read ? kindsOf(read) : 0))) || (doc.tables.length === 0 && noTable))) return doc;
+    // A document the tab-separated reader refused for a header that is not Shenzhen's, of three kinds of table or more
+    // by its titles, some of which the reading by kind could not read either: what it read, with the others listed as
+    // not read and why, rather than the whole document refused with Shenzhen's expectations.
+    const notShenzhens = !read && refused instanceof InputError && /the header cannot be matched/.test(refused.message);
+    if (doc && notShenzhens && doc.tables.some((t) => t.rows.length > 0) && kindsSeen(doc) >= 3) return doc;
   }
   // A table the tab-separated reader found printed twice may be a budget unit's own, printed after the department's (a
   // 部门预算 with each unit's 单位预算, model/units.ts): read by kind, a reading that holds the units' sets is taken.

@@ -44,4 +44,17 @@ describe("a tab-separated document whose code columns are 类 | 款 | 项 under 
     expect(here).toContain("row-total");
     expect(errors.some((f) => f.ruleId === "hierarchy-sum" && /20103/.test(f.message))).toBe(true);
   });
+
+  it("headers the reader cannot understand in three of its tables: the rest read, those listed as not read, not the whole document refused", () => {
+    // 科目代号 is no label the readers know: none of the three code tables can be read.
+    const file = join(tempDir("split-codes-tab"), "unknown-label.md");
+    writeFileSync(file, readFileSync(FILE, "utf8").replaceAll("支出功能分类科目编码", "支出功能分类科目代号"));
+    const { status, doc } = run(file);
+    expect(doc.failure).toBeNull();
+    expect(status).toBe(0);
+    expect(doc.tables.filter((t) => t.present).map((t) => `${t.kind} ${t.rows}`)).toEqual(["summary 10"]);
+    const unread = (doc.unknownTables ?? []) as { title: string; location: { line: number } }[];
+    expect(unread.map((u) => [u.title.replace(/（.*/, ""), u.location.line])).toEqual([["部门收入总表", 26], ["部门支出总表", 44], ["一般公共预算支出表", 62]]);
+    for (const u of unread) expect(u.title).toMatch(/表头未能识别 header not understood: 项目支出功能分类科目代号类/);
+  });
 });
