@@ -13,7 +13,8 @@ const DIRECTION = re(
   "g",
 );
 
-function componentOf(label: string): SanggongComponent {
+/** A 三公 kind by the words the text names it with (“三公”经费 · 因公出国（境）费 · 公务用车购置及运行费 …). */
+export function componentOf(label: string): SanggongComponent {
   if (/三公/.test(label)) return "total";
   if (/购置[及和]运行/.test(label)) return "vehicle";
   if (/购置/.test(label)) return "vehicle-purchase";

@@ -5,6 +5,7 @@ import { joinPart, type JoinedText } from "./text.js";
 import { finalNotes } from "./final.js";
 import { genericNotes } from "./generic.js";
 import { noneSaid } from "./none-said.js";
+import { sanggongOnFinal } from "./sanggong-on-final.js";
 import { assetSplits, headcountSplits } from "./splits.js";
 import { vehicleSplits } from "./vehicles.js";
 import { projectFunds } from "./project-funds.js";
@@ -562,6 +563,8 @@ export function extractClaims(doc: BudgetDocument): Claims {
     // province says (a rule that reads a province's statements only is not run for it).
     const beforeNone = claims.length;
     noneSaid(j, claims, none);
+    // A 预算's 三公 change on last year's 决算 (比上年决算增加 X 万元), in any part: no province's reader reads it.
+    if (stage === "budget") sanggongOnFinal(j, claims);
     generic += claims.length - beforeNone;
     // A part no province's reader knows: the statements every province prints (generic.ts).
     if (!readers.length) {

@@ -117,6 +117,8 @@ const SANGGONG_PART = sre(
   String.raw`(?<key>${ABROAD}|因公出国\(境\)|${OFFICIAL_CAR}购置[及和]运行(?:维护)?费|${OFFICIAL_CAR}购置(?:费|支出)|${OFFICIAL_CAR}运行(?:维护)?费|公务接待费)\s*(?:预算)?(?:支出)?(?:预算)?(?:数)?\s*(?:为|是)?\s*(?<amount>NUM)\s*万\s*元`,
   "g",
 );
+/** A comparison with last year's 决算 (比上年决算 · 较2024年度决算数). */
+const ON_LAST_FINAL = /(?:比|较)\s*(?:上\s*一?\s*年\s*度?|20\d\d\s*年\s*度?)\s*(?:的\s*)?决\s*算\s*(?:数)?/g;
 /**
  * 会议费 / 培训费 X 万元, read only under a heading that names them (九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明):
  * elsewhere a 会议费 is as likely a project's item.
@@ -425,8 +427,13 @@ export function genericFigures(paras: Para[], lists: ListedTotal[], figureAt: Fi
       // the 一般公共预算支出 again: （二）一般公共预算支出按功能分类科目的情况：)
       if (!/\d\s*万\s*元/.test(p.text) && !GENERAL_HEADING.test(p.text)) generalBase = null;
     }
-    // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's.
-    if (/决算/.test(p.text)) continue;
+    // A paragraph that speaks of a 决算 states another year's figures or the execution, not this budget's — but for its
+    // 三公 where its only 决算 is last year's that it compares with (预算数为 X 万元，比上年决算增加 Y 万元: X is this
+    // budget's; the clauses that compare are left, as everywhere).
+    if (/决算/.test(p.text)) {
+      if (!/决算/.test(p.text.replace(ON_LAST_FINAL, ""))) sanggong(p, figureAt, compared, out);
+      continue;
+    }
     // Every pattern below that ends in a figure ends in 元 (万元 or 元): tried only where the paragraph prints one. Most
     // paragraphs print none, and the dozen patterns (each copied by matchAll) tried on each were ~1% of a warm document.
     const money = p.text.includes("元");

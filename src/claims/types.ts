@@ -108,6 +108,20 @@ export interface SanggongClaim {
 }
 
 /**
+ * A 预算's “三公” figure with its change on last year's 决算 (“三公”经费预算数为 62.00 万元，比上年决算增加 22.95 万元):
+ * sanggong-on-final.ts. Compared with the 三公 table's last year's 决算 where it prints one (2024年决算数 | 2025年预算数).
+ */
+export interface SanggongOnFinalClaim {
+  kind: "sanggong-on-final";
+  component: SanggongComponent;
+  label: string;
+  /** This year's figure, printed before the change. */
+  amount: Amount;
+  /** The change on last year's 决算 (increase or decrease, with its amount). */
+  change: Change;
+}
+
+/**
  * A “三公” figure's change on last year stated by its direction only, no amount printed (公务接待费比上年减少，主要原因是… ·
  * 因公出国（境）费0.00万元，与上年持平): directions.ts. 基本持平 is not read (no tolerance says how near is about the same).
  */
@@ -628,6 +642,7 @@ export interface ProjectFundsClaim {
 
 export type Claim =
   | SanggongDirectionClaim
+  | SanggongOnFinalClaim
   | SanggongCountClaim
   | ProjectFundsClaim
   | NamedChangeClaim

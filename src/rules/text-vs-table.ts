@@ -219,8 +219,36 @@ function sanggongFinalChanges(doc: BudgetDocument, ctx: RuleContext) {
   }
 }
 
+/**
+ * A 预算's “三公” change on last year's 决算 (预算数为 X 万元，比上年决算增加 Y 万元 · 较2024年决算数减少 Y 万元) against its 三公
+ * table's last year's 决算 (year-stages: 2024年决算数 | 2025年预算数, its `previous-final` row): this year's 预算数 − last
+ * year's 决算数. A change on another year than the one before is not the table's; a table that prints no last year's
+ * 决算 is not judged.
+ */
+function sanggongBudgetOnFinal(doc: BudgetDocument, ctx: RuleContext) {
+  const t9 = table(doc, "sanggong");
+  const now = t9 && yearRow(t9, "current-year");
+  const last = t9 && yearRow(t9, "previous-final");
+  if (doc.stage !== "budget" || !t9 || !now || !last) return;
+  for (const c of claimsOfKind(doc, "sanggong-on-final")) {
+    const ch = c.change;
+    if (!ch.amount || (ch.year && doc.year && ch.year !== doc.year - 1)) continue;
+    if (!t9.columns.some((col) => col.key === c.component)) continue;
+    const a = inText(t9, amountOf(now, c.component));
+    const b = inText(t9, amountOf(last, c.component));
+    if (!a || !b) continue;
+    const sign: 1 | -1 = ch.kind === "decrease" ? -1 : 1;
+    ctx.sum({
+      subject: { table: "text", item: c.label, column: "比上年决算" },
+      total: ch.amount,
+      parts: [{ amount: a, sign }, { amount: b, sign: -sign as 1 | -1 }],
+      relation: sign < 0 ? { zh: `${tableName(t9)} ${last.label} − ${now.label}`, en: `${tableNameEn(t9)} last year's final figure − this year's budget` } : { zh: `${tableName(t9)} ${now.label} − ${last.label}`, en: `${tableNameEn(t9)} this year's budget − last year's final figure` },
+    });
+  }
+}
+
 /** The 三公 table's one row of a year (the department's: a 合计's where it prints units under one), or null. */
-function yearRow(t: Table, role: "current-year" | "previous-year"): Row | null {
+function yearRow(t: Table, role: "current-year" | "previous-year" | "previous-final"): Row | null {
   const total = (r: Row) => /合计$|^合计|^总计$/.test(normaliseName(r.unit ?? ""));
   const of = t.rows.filter((r) => r.role === role);
   const own = of.filter((r) => !total(r));
@@ -990,7 +1018,7 @@ function baseUnits(doc: BudgetDocument, ctx: RuleContext) {
 export const textVsTable: Rule = {
   id: "text-vs-table",
   defaultSeverity: "error",
-  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance", "sanggong-count", "sanggong-direction"] },
+  requires: { text: ["department-total", "table-figure", "sanggong", "function-item", "performance", "procurement", "fund-balance", "sanggong-count", "sanggong-direction", "sanggong-on-final"] },
   description: "Text: each figure the text states equals the table figure it describes (totals vs 表1/表3/表7, 人员/公用/对个人和家庭 vs 表8, 三公 vs 表9, 采购 vs 表3, 机关运行经费, projects vs 第七部分 and 表12, 绩效, 基层单位; a 决算's 情况说明 totals, 类 and 类-款-项 决算 figures, a fund's spending by its table's rows and its balance (年初结转和结余, 本年收入, 本年支出, 年末结转和结余) vs its table and the 财政拨款收入支出决算表, 人员经费/公用经费, 三公 (and its counts: 团组, 保有量, 接待批次 … vs the 三公 table's 统计数) and 绩效自评 / 部门评价 funds vs its tables; other provinces' 情况说明: 收支总预算, 支出预算总计 and its 基本支出/项目支出, 财政拨款收支总预算 and 财政拨款收入总计 (its funds and 上年结转) / 支出总计, 一般公共预算基本支出 and 财政拨款基本支出, 人员经费/公用经费, 三公 (a change stated by its direction alone, or 持平, vs the table's two years) and 机关运行经费 vs the tables of those kinds; 政府采购预算总额 and its kinds vs the 政府采购预算表).",
   descriptionZh: "文字部分所列数字与其对应表格数字一致（总额与表1/表3/表7、人员/公用/对个人和家庭补助与表8、“三公”与表9、采购与表3、机关运行经费、项目与第七部分及表12、绩效资金与项目数、基层单位数；决算情况说明的各项总额、类及类-款-项决算数、某项资金按其表中各行列举的支出及其结转结余情况（与该资金决算表和财政拨款收入支出决算表）、人员经费/公用经费、“三公”经费（及团组、保有量、接待批次等数量与“三公”表统计数）及绩效自评 / 部门评价资金与决算表；其他省份情况说明的收支总预算、支出预算总计及其基本支出/项目支出、财政拨款收支总预算及财政拨款收入总计（各项资金与上年结转）/ 支出总计、一般公共预算基本支出与财政拨款基本支出、人员经费/公用经费、“三公”经费（只写增减方向或“持平”的变化与表中两年数）、机关运行经费与同类表格；政府采购预算总额及其分类与政府采购预算表）。",
   check(doc, ctx) {
@@ -1009,6 +1037,7 @@ export const textVsTable: Rule = {
     allocations(doc, ctx);
     sanggongFinal(doc, ctx);
     sanggongFinalChanges(doc, ctx);
+    sanggongBudgetOnFinal(doc, ctx);
     sanggongCounts(doc, ctx);
     fundItems(doc, ctx);
     fundBalances(doc, ctx);

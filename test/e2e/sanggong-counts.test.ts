@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
-import type { LineSeed } from "../helpers/seeds.js";
+import { sanggongFixtures } from "../helpers/sanggong-fixtures.js";
 
 /*
  * Round 57 (test/fixtures/sanggong-counts, 江北市林业局, synthetic): a 三公 table's counts where round 56 left them unread,
@@ -11,24 +8,11 @@ import type { LineSeed } from "../helpers/seeds.js";
  * with a 车辆数 a year (years.txt: listed before) or one after the years (years-after.txt: read, its count not kept). Each
  * consistent document gives no finding; each seeded one's count is caught against the text, exactly.
  */
-const DIR = join(ROOT, "test", "fixtures", "sanggong-counts");
-const seeds: (LineSeed & { file: string; what: string })[] = JSON.parse(readFileSync(join(DIR, "seeds.json"), "utf8"));
-type Finding = JsonFinding & { location: { line?: number } };
-const run = (file: string) => {
-  const { status, report } = cliJson([join(DIR, file), "--format", "json"]);
-  const doc = report.documents[0];
-  return { status, doc, errors: doc.findings.filter((f: Finding) => f.severity === "error") as Finding[] };
-};
+const { seeds, run, consistent } = sanggongFixtures("sanggong-counts");
 
 describe("a 三公 table's counts where round 56 left them unread, against the text", () => {
   for (const [file, rows] of [["left.txt", 1], ["received.txt", 1], ["years.txt", 2], ["years-after.txt", 3]] as const)
-    it(`${file}: consistent, the table read, no finding`, { timeout: 60_000 }, () => {
-      const { status, doc } = run(file);
-      expect(doc.findings.map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
-      expect(status).toBe(0);
-      expect(doc.unknownTables ?? []).toEqual([]);
-      expect(doc.tables.filter((t: { present: boolean }) => t.present).map((t: { printed: string; kind: string; rows: number }) => `${t.printed} ${t.kind} ${t.rows}`)).toEqual([`附表7 sanggong ${rows}`]);
-    });
+    it(`${file}: consistent, the table read, no finding`, { timeout: 60_000 }, () => consistent(file, rows));
 
   for (const s of seeds)
     it(`${s.file}: ${s.id} (${s.what} ${s.printed} for ${s.true}) is caught against the text's count, in no money sum`, { timeout: 60_000 }, () => {

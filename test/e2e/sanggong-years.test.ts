@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliJson, ROOT, type JsonFinding } from "../helpers/cli.js";
-import type { LineSeed } from "../helpers/seeds.js";
+import { sanggongFixtures } from "../helpers/sanggong-fixtures.js";
 
 /*
  * Round 58 (test/fixtures/sanggong-years, 江北市林业局, synthetic): a 决算's 三公 table of years and stages — down the page
@@ -12,24 +9,11 @@ import type { LineSeed } from "../helpers/seeds.js";
  * run. Now each column (row) is read by its year and stage: this year's 决算数 the table's own figures, this year's 预算数
  * their `budget-` cells, last year's 决算数 last year's row; each consistent document gives no finding, each seed is caught.
  */
-const DIR = join(ROOT, "test", "fixtures", "sanggong-years");
-const seeds: (LineSeed & { file: string; what: string })[] = JSON.parse(readFileSync(join(DIR, "seeds.json"), "utf8"));
-type Finding = JsonFinding & { location: { line?: number } };
-const run = (file: string) => {
-  const { status, report } = cliJson([join(DIR, file), "--format", "json"]);
-  const doc = report.documents[0];
-  return { status, doc, errors: doc.findings.filter((f: Finding) => f.severity === "error") as Finding[] };
-};
+const { seeds, run, consistent } = sanggongFixtures("sanggong-years");
 
 describe("a 决算's 三公 table of years and stages", () => {
   for (const [file, rows] of [["down.txt", 2], ["down-words.txt", 3], ["across.txt", 2]] as const)
-    it(`${file}: consistent, the table read, no finding`, { timeout: 60_000 }, () => {
-      const { status, doc } = run(file);
-      expect(doc.findings.map((f: Finding) => `${f.ruleId}: ${f.message}`)).toEqual([]);
-      expect(status).toBe(0);
-      expect(doc.unknownTables ?? []).toEqual([]);
-      expect(doc.tables.filter((t: { present: boolean }) => t.present).map((t: { printed: string; kind: string; rows: number }) => `${t.printed} ${t.kind} ${t.rows}`)).toEqual([`附表7 sanggong ${rows}`]);
-    });
+    it(`${file}: consistent, the table read, no finding`, { timeout: 60_000 }, () => consistent(file, rows));
 
   // Each seed: the rules that catch it, with the text's figure (stated) against the table's (computed) for text-vs-table.
   const caught: Record<string, [string, string, string][]> = {

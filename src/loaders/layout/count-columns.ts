@@ -66,6 +66,8 @@ export interface LineCount {
   kind: CountKind;
   tok: LayoutToken;
   owner: number | null;
+  /** The count column's header leaf (its label and the groups above it). */
+  column: HeaderLeaf;
 }
 
 /**
@@ -114,6 +116,7 @@ export function splitCountColumns(
   headerTokens: LayoutToken[],
   body: LayoutLine[],
   isItemLabel: (text: string) => boolean,
+  ownerless = false,
 ): { leaves: HeaderLeaf[]; body: LayoutLine[]; counts: Map<number, LineCount[]> } | null {
   const columns = leaves.filter((l) => !isItemLabel(l.text));
   const kinds = mapArray(columns, (l) => countKind(l.text));
@@ -140,8 +143,9 @@ export function splitCountColumns(
     for (const t of tokensOf(l)) {
       const j = isFigureToken(t.text) ? columnOf(t) : -1;
       if (j >= 0 && kinds[j] !== null) {
-        // (A dash is a count left blank; a count of no known column's is left.)
-        if (/\d/.test(t.text) && owner[j] !== undefined) own.push({ kind: kinds[j]!, tok: t, owner: owner[j]! });
+        // (A dash is a count left blank; a count of no known column's is left, unless the caller reads counts by their
+        // labels alone: `ownerless`, a table across the page whose rows are its years and stages.)
+        if (/\d/.test(t.text) && (owner[j] !== undefined || ownerless)) own.push({ kind: kinds[j]!, tok: t, owner: owner[j] ?? null, column: columns[j] });
       } else keep.push(t);
     }
     if (keep.length === tokensOf(l).length) return l;
@@ -171,4 +175,28 @@ export function countKey(item: string, kind: CountKind, split: boolean): string 
     ...(split ? {} : { reception: reception("reception") }),
   };
   return keys[item]?.[kind] ?? null;
+}
+
+/** The 三公 kind a count column's words name (因公出国（境）团组数 → abroad; 公务用车保有量 → vehicle; 国内公务接待批次 → reception-domestic …). */
+const COUNT_ITEM: [RegExp, string][] = [
+  [/因公出国|出国|出访/, "abroad"],
+  [/公务用车|车辆/, "vehicle"],
+  [/外事接待|接待外宾/, "reception-foreign-guests"],
+  [/国\(境\)外(公务)?接待/, "reception-foreign"],
+  [/国内(公务)?接待/, "reception-domestic"],
+  [/公务接待|接待/, "reception"],
+];
+
+/**
+ * The count a count column of a 三公 table laid out across the page holds (its items the columns, a row a year and
+ * stage: 因公出国（境）团组数（个） → abroad-groups, 公务用车保有量（辆） → vehicles-held, 国内公务接待批次（个） →
+ * reception-batches …): by the kind its own label names, else the groups above it (因公出国（境） over 团组数 · 人次), else
+ * by what it counts where one kind alone has it (购置数 · 保有量: the vehicles). Null where none says one (团组数 and 人次
+ * alone: the groups abroad or the receptions'): the figure is then no money and no count read. `split`: whether the
+ * table prints 公务接待费's 国内 / 国（境）外 split (countKey).
+ */
+export function acrossCountKey(column: HeaderLeaf, kind: CountKind, split: boolean): string | null {
+  const named = (text: string) => COUNT_ITEM.find(([re]) => re.test(text))?.[1];
+  const item = named(column.text) ?? named(column.groups.join("")) ?? (kind === "bought" || kind === "held" ? "vehicle" : undefined);
+  return item ? countKey(item, kind, split) : null;
 }

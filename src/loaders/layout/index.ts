@@ -31,7 +31,7 @@ import { isLaneHeader, laneGeometry, printsLanes, readLanes } from "./lanes.js";
 import { cellsOfColumn, placeTokens, type OutlineColumn, type OutlinePiece } from "./outline.js";
 import type { LayoutLine, LayoutToken } from "./types.js";
 import { displayWidth } from "./width.js";
-import { countKey, splitCountColumns, type LineCount } from "./count-columns.js";
+import { acrossCountKey, countKey, splitCountColumns, type LineCount } from "./count-columns.js";
 import { ownStage, yearPlaces } from "./year-stages.js";
 import { mapArray } from "../../util/arrays.js";
 
@@ -3041,11 +3041,17 @@ function cellColumns(data: DataLine[], cols: HeaderColumns, header: LayoutLine[]
 
 /** One row of amounts under the header (三公 and 机关运行经费). */
 function parseSingleRow(file: string, b: Block, tpl: TableTemplate, docStage: "budget" | "final" | null = null): ParsedBlock {
-  const { department, unit, header, body } = sections(file, b);
+  const { department, unit } = sections(file, b);
+  let { header, body } = sections(file, b);
   if (b.fromHeader && SANGGONG_KINDS.includes(tpl.kind)) {
     const byItems = parseSanggongItems(file, b, tpl, header, body, unit, department, ownStage(b.hit.title, docStage));
     if (byItems) return byItems;
   }
+  // A 三公 table across the page (its items the columns, a row a year and stage or a unit) printing columns of counts
+  // beside its money (因公出国（境）团组数 · 公务用车保有量 · 国内公务接待批次 …): their labels out of the header and their
+  // figures out of each line before the money is read (count-columns.ts), each kept as a count of its row.
+  const countColumns = b.fromHeader && SANGGONG_KINDS.includes(tpl.kind) ? acrossCountColumns(header, body) : null;
+  if (countColumns) ({ header, body } = countColumns);
   const named = b.fromHeader ? genericColumns(tpl, header, body) : null;
   const stages = named ? null : stageLabels(tpl, header);
   const specs = named ? named.specs : stages ? stages.specs : amountSpecs(tpl, header, b.fromHeader);
@@ -3077,6 +3083,13 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate, docStage: "b
     // …and the change between the two years under 增减 beside them: a row of its own too.
     const change = previous && specs.some((s) => s.change) ? emptyRow(label || tpl.title, locationOf(file, d.line)) : null;
     specs.forEach((s, i) => ((s.lastYear ? previous! : s.change ? change! : row).cells[s.key] = cell(file, d.line, placed[i], s)));
+    // (The line's counts, by their columns' labels: `count:<item>`; never money, in no column and no sum.)
+    for (const count of countColumns?.counts.get(d.line.line) ?? []) {
+      const item = acrossCountKey(count.column, count.kind, specs.some((s) => /^reception-/.test(s.key)));
+      const location = locationOf(file, printedOn.get(count.tok) ?? d.line, count.tok);
+      const amount = item ? makeCount(count.tok.text, location) : null;
+      if (amount && !row.cells[`${COUNT_CELL}${item}`]) row.cells[`${COUNT_CELL}${item}`] = { text: count.tok.text, amount, location };
+    }
     row.name = label || null;
     // The 三公 table prints this year's budget (or 决算) on its one row.
     if (SANGGONG_KINDS.includes(tpl.kind)) row.role = "current-year";
@@ -3119,6 +3132,11 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate, docStage: "b
         byRole.set(role, into);
       }
       for (const [k, c] of Object.entries(r.cells)) {
+        // (A count of a year's budget row, as the 预算数 | 决算数 table's: `count:budget-<item>`.)
+        if (k.startsWith(COUNT_CELL)) {
+          into.cells[`${COUNT_CELL}${prefix}${k.slice(COUNT_CELL.length)}`] = c;
+          continue;
+        }
         const spec = tpl.columns.find((col) => col.key === `${prefix}${k}`);
         if (!spec) continue;
         into.cells[spec.key] = c;
@@ -3128,7 +3146,7 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate, docStage: "b
     const change = byRole.get("change");
     rows.forEach((r, i) => {
       if (places[i].role !== "percent" || !change) return;
-      for (const [k, c] of Object.entries(r.cells)) change.cells[`${PERCENT_CELL}${k}`] = { text: c.text, amount: null, location: c.location };
+      for (const [k, c] of Object.entries(r.cells)) if (!k.startsWith(COUNT_CELL)) change.cells[`${PERCENT_CELL}${k}`] = { text: c.text, amount: null, location: c.location };
     });
     const kept = new Set(byRole.values());
     const ordered = [...rows.filter((r) => kept.has(r)), ...[...kept].filter((r) => !rows.includes(r))];
@@ -3138,6 +3156,27 @@ function parseSingleRow(file: string, b: Block, tpl: TableTemplate, docStage: "b
   if (uncertain(doubt))
     return listedBlock(file, b, "列位置不确定 columns uncertain");
   return { table: makeTable(b, tpl, unit, department, columnsOf(tpl, keys), rows), department };
+}
+
+/**
+ * A 三公 table across the page whose header prints columns of counts (count-columns.ts, countKind) among its money: the
+ * header without their labels (each a leaf's pieces, and a group over count columns alone), the body without their
+ * figures, and the figures by line, each with its column. Null where the header prints no count column.
+ */
+function acrossCountColumns(header: LayoutLine[], body: LayoutLine[]): { header: LayoutLine[]; body: LayoutLine[]; counts: Map<number, LineCount[]> } | null {
+  const first = body[0]?.line ?? Infinity;
+  const above = header.filter((l) => l.line < first);
+  const leaves = headerLeaves(mapArray(above, (l) => tokensOf(l)));
+  const split = splitCountColumns(leaves, headerTokens(above), body, (t) => LABEL_COLUMN.test(t), true);
+  if (!split) return null;
+  const counted = leaves.filter((l) => !split.leaves.includes(l));
+  const kept = split.leaves.filter((l) => !LABEL_COLUMN.test(l.text));
+  // A header token within the count columns' cells, and over none of the money's, is theirs.
+  const within = (t: LayoutToken, l: HeaderLeaf) => t.x0 >= l.x0 && rightEdge(t) <= l.x1 + 1;
+  const over = (t: LayoutToken, l: HeaderLeaf) => t.x0 < l.x1 && rightEdge(t) > l.x0;
+  const theirs = (t: LayoutToken) => counted.some((l) => within(t, l) || over(t, l)) && !kept.some((l) => over(t, l));
+  const out = mapArray(header, (l) => (l.line < first && tokensOf(l).some(theirs) ? withTokens(l, tokensOf(l).filter((t) => !theirs(t))) : l)).filter((l) => tokensOf(l).length > 0);
+  return { header: out, body: split.body, counts: split.counts };
 }
 
 /** Per budget unit, a row per year and one for the change (Shenzhen's 三公 table): 单位 | 年度 | amounts. */
