@@ -143,6 +143,44 @@ function hanJoined(piece: string): { text: string; from: number }[] {
   return out;
 }
 
+/**
+ * Inline math a PDF-to-Markdown converter writes for what it took for a formula ($15\%$, $2,247$, $\leq$ 100%): what
+ * it prints, in plain characters. Only math of figures, signs and a few commands is read so (a dollar sign of money,
+ * $100 and $200, is left as printed).
+ */
+const INLINE_MATH = /\$([^$\n]{1,60})\$/g;
+const PLAIN_MATH = /^(?:[\d.,%\s{}()+\-~<>=:/]|\\(?:%|,|;|!| |leq|geq|le|ge|times|sim|approx|cdot|mathrm|text))*$/;
+/** A command or a mark of math, and what it prints ("": nothing). */
+const MATH_MARK = /\\(?:leq|geq|le|ge|times|sim|approx|cdot|mathrm|text|%|,|;|!| )|[{}\s]/g;
+const MATH_PRINTS: Record<string, string> = { "\\leq": "≤", "\\le": "≤", "\\geq": "≥", "\\ge": "≥", "\\times": "×", "\\sim": "~", "\\approx": "≈", "\\cdot": "·", "\\%": "%" };
+
+/**
+ * A line's text without its inline math's markup: its runs of characters as printed, each with its offset in the line
+ * (a figure in math keeps the column it is printed at). One run, the line, where it prints no `$`.
+ */
+function withoutMath(body: string): { text: string; from: number }[] {
+  if (!body.includes("$")) return [{ text: body, from: 0 }];
+  const runs: { text: string; from: number }[] = [];
+  let from = 0;
+  for (const m of body.matchAll(INLINE_MATH)) {
+    if (!PLAIN_MATH.test(m[1])) continue;
+    if (m.index > from) runs.push({ text: body.slice(from, m.index), from });
+    const inner = m.index + 1;
+    let at = 0;
+    for (const k of m[1].matchAll(MATH_MARK)) {
+      if (k.index > at) runs.push({ text: m[1].slice(at, k.index), from: inner + at });
+      const prints = MATH_PRINTS[k[0]];
+      if (prints) runs.push({ text: prints, from: inner + k.index });
+      at = k.index + k[0].length;
+    }
+    if (at < m[1].length) runs.push({ text: m[1].slice(at), from: inner + at });
+    from = m.index + m[0].length;
+  }
+  if (from === 0) return [{ text: body, from: 0 }];
+  if (from < body.length) runs.push({ text: body.slice(from), from });
+  return runs;
+}
+
 /** A line's text in pieces between gaps of two spaces or more, each with its offset; `space`: a gap before it. */
 function gapless(body: string): { text: string; from: number; space: boolean }[] {
   if (!/\s\s/.test(body)) return [{ text: body, from: 0, space: false }];
@@ -252,14 +290,16 @@ export function joinPart(part: TextPart, file: string): JoinedText {
     // readers' patterns, whose words may be letter-spaced, take minutes.)
     // One space between two Chinese characters is dropped too: a line wrapped in its source and read as a space
     // (政府采 购, 人员 支出), which no sentence prints on purpose.
-    for (const run of letterSpaced(body) ? unspaced(body) : [{ text: body, from: 0 }])
-      for (const piece of gapless(run.text)) {
-        if (piece.space) text += " ";
-        for (const word of hanJoined(piece.text)) {
-          segments.push({ start: text.length, line: l.line, column: lead + 1 + run.from + piece.from + word.from });
-          text += word.text;
+    // (Inline math's markup is dropped first: $15\%$ is 15%, each kept character at its column.)
+    for (const bare of withoutMath(body))
+      for (const run of letterSpaced(bare.text) ? unspaced(bare.text) : [{ text: bare.text, from: 0 }])
+        for (const piece of gapless(run.text)) {
+          if (piece.space) text += " ";
+          for (const word of hanJoined(piece.text)) {
+            segments.push({ start: text.length, line: l.line, column: lead + 1 + bare.from + run.from + piece.from + word.from });
+            text += word.text;
+          }
         }
-      }
     prevBreaks = heading || ENDS_SENTENCE.test(body.replace(/\*+$/, "")) || SECTION_HEADING.test(body);
     // An item of a list whose items each stand alone on a short line without punctuation ends its paragraph at its line as
     // they do, the last one too: the line after it (从人员构成看，…) opens a paragraph of its own, not the item's tail. A

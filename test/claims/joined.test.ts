@@ -34,6 +34,28 @@ describe("claims read across line and page breaks", () => {
     expect(p.change!.percent!.text).toBe("25");
   });
 
+  it("inline math a converter writes ($15\\%$, $2,247$, $\\leq$) is read as what it prints, each figure at its column", () => {
+    // A PDF-to-Markdown converter writes what it takes for a formula as LaTeX: the percentage and the amount were not
+    // read (a project's 增幅 unchecked; $2,247$ 万元 no project's figure, its unit's projects then short of 项目支出).
+    const d = textDoc(`
+## 第三部分 部门预算支出具体情况
+### 一、单位A
+1. 综合管理预算 $2,247$ 万元，主要包括：用于办公设备采购 $30$ 万元，较 2022 年预算增加 8 万元，增幅 $25\\%$，成本控制率 $\\leq 100 \\%$。
+`);
+    const [p] = claimsOfKind(d, "project");
+    expect(p).toMatchObject({ unit: "单位A", number: 1, name: "综合管理" });
+    expect(p.amount.text).toBe("2,247");
+    // (line 3: "1. 综合管理预算 $" is 11 characters: the 2 is the 12th.)
+    expect([p.amount.location.line, p.amount.location.column]).toEqual([3, 12]);
+    expect(p.items.map((i) => [i.label, i.amount.text])).toEqual([["办公设备采购", "30"]]);
+    expect(p.change!.percent!.text).toBe("25");
+    const j = joinPart(d.text[0], "t.md");
+    expect(j.text).toContain("增幅 25%,成本控制率 ≤100%。");
+    // A dollar sign of money is no math: left as printed.
+    const money = joinPart({ number: null, title: "", location: { file: "t.md", line: 1 }, lines: [{ line: 1, text: "合同金额 $100 和 $200。" }] }, "t.md");
+    expect(money.text).toBe("合同金额 $100 和 $200。");
+  });
+
   it("a single space between two Chinese characters (a source line wrap read as a space) does not break a word", () => {
     // LibreOffice's .docx of a page Word saved, and some PDFs' text, print 人员 支出 and 服 务采购: the components
     // were not read, and the unit's budget was said not to add up (5473 against 5306 in the seed).
