@@ -77,7 +77,10 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
   // whose headers the tab-separated reader cannot match in two tables or more (a single odd header is listed) holds
   // tables laid out as another layout's: read by kind too, and that reading kept where it reads more kinds.
   const misread = read !== null && headerMismatches(read).length >= 2;
-  const reading = own ?? ((!read && unknownTable) || otherwise || misread ? generic : null);
+  // Refused for a header that is not Shenzhen's (a single-row 收入项目 | 预算数 | 支出项目 | 预算数 where Shenzhen prints 收入 over
+  // 项目): the titles Shenzhen shares with the national set say nothing of the headers under them. Read by kind too.
+  const notShenzhens = !read && refused instanceof InputError && /the header cannot be matched/.test(refused.message);
+  const reading = own ?? ((!read && unknownTable) || otherwise || misread || notShenzhens ? generic : null);
   if (reading) {
     let doc: BudgetDocument | null = null;
     try {
@@ -92,7 +95,6 @@ export function chooseReading(shenzhen: () => BudgetDocument, lines: () => Layou
     // A document the tab-separated reader refused for a header that is not Shenzhen's, of three kinds of table or more
     // by its titles, some of which the reading by kind could not read either: what it read, with the others listed as
     // not read and why, rather than the whole document refused with Shenzhen's expectations.
-    const notShenzhens = !read && refused instanceof InputError && /the header cannot be matched/.test(refused.message);
     if (doc && notShenzhens && doc.tables.some((t) => t.rows.length > 0) && kindsSeen(doc) >= 3) return doc;
   }
   // A table the tab-separated reader found printed twice may be a budget unit's own, printed after the department's (a

@@ -57,4 +57,17 @@ describe("a tab-separated document whose code columns are 类 | 款 | 项 under 
     expect(unread.map((u) => [u.title.replace(/（.*/, ""), u.location.line])).toEqual([["部门收入总表", 26], ["部门支出总表", 44], ["一般公共预算支出表", 62]]);
     for (const u of unread) expect(u.title).toMatch(/表头未能识别 header not understood: 项目支出功能分类科目代号类/);
   });
+
+  it("the national titles Shenzhen prints too, over headers that are not Shenzhen's (收入项目 | 预算数 in one row): read by kind, not refused", () => {
+    // national-titles.md: the same department with the summary's header in one row and the rest of the national set
+    // (财政拨款收支总表, 三公, the two funds' empty tables, 一般公共预算基本支出表, 部门整体支出绩效目标表), enough of Shenzhen's
+    // titles to be taken for Shenzhen's. Before, Shenzhen's reader refused it whole (表1 收支总表: the header cannot be
+    // matched) and no other reading was tried.
+    const { status, doc } = run(join(ROOT, "test", "fixtures", "split-codes-tab", "national-titles.md"));
+    expect(doc.failure).toBeNull();
+    expect(status).toBe(0);
+    expect(doc.template).toBe("generic");
+    expect(doc.tables.filter((t) => t.present && t.rows > 0).map((t) => t.kind)).toEqual(expect.arrayContaining(["summary", "income", "expenditure", "general-function", "allocation-summary", "sanggong", "general-basic-economic"]));
+    expect(doc.findings).toEqual([]);
+  });
 });
