@@ -1,4 +1,4 @@
-import type { BudgetDocument } from "../model/document.js";
+import type { BudgetDocument, TextPart } from "../model/document.js";
 import { resolveItemCodes } from "../model/resolve.js";
 import type { DocumentTemplate } from "../templates/index.js";
 import { InputError } from "./errors.js";
@@ -22,6 +22,13 @@ export function noteHeaderMismatches(tables: BudgetDocument["tables"], errors: I
   if (errors.length) mismatched.set(tables, errors);
 }
 
+/** The written parts' lines as one text. */
+function partsText(parts: TextPart[]): string {
+  const out: string[] = [];
+  for (const p of parts) for (const l of p.lines) out.push(l.text);
+  return out.join("\n");
+}
+
 /** Loads the published document as text (`*.md`, `*.txt`): the form a PDF converts to. */
 export function loadMarkdown(file: string, text: string, template: DocumentTemplate): BudgetDocument {
   const lines = splitLines(text);
@@ -38,7 +45,9 @@ export function loadMarkdown(file: string, text: string, template: DocumentTempl
   const parts = narrativeParts(lines, file, narrative.bodyStart, tableStart);
   const raw: RawLine[] = new Array(lines.length - tableStart);
   for (let i = tableStart; i < lines.length; i++) raw[i - tableStart] = textLine(file, i + 1, lines[i]);
-  const { tables, meta, unknown, headerErrors } = parseTables(raw, template, { docYear: narrative.year });
+  // (The written parts tell names a converter wrapped in their cells onto lines of their own: wrapped-tails.ts.)
+  const wrapped = { text: partsText(parts), department: narrative.department };
+  const { tables, meta, unknown, headerErrors } = parseTables(raw, template, { docYear: narrative.year, wrapped });
   settleHeaderErrors(tables, headerErrors);
   noteHeaderMismatches(tables, headerErrors);
   if (tables.length === 0) {

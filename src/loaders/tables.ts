@@ -10,6 +10,7 @@ import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
 import { blanksCollapsed, collapsedHeaderLayouts, placements, printedCells } from "./lost-blanks.js";
+import { joinWrapped, noteCodedNames, wordsOnly, type KnownNames, type WrapPage } from "./wrapped-tails.js";
 
 /** Metadata printed around the tables (部门名称：, 单位：, 2023 年度). */
 export interface TableMeta {
@@ -88,7 +89,7 @@ function isDash(c: string): boolean {
  * Cuts the lines of the table part into pages: a page starts at a `表 N` marker or a table title,
  * carries 部门名称 / 单位 lines, header rows (rows without amounts before the first data row) and data rows.
  */
-function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTemplate | undefined, meta: TableMeta, unknown: UnknownTable[], hintPrinted: string | null = null): Page[] {
+function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTemplate | undefined, meta: TableMeta, unknown: UnknownTable[], hintPrinted: string | null = null, lone: Set<RawLine> | null = null): Page[] {
   const pages: Page[] = [];
   let current: Page | null = hint
     ? { template: hint, title: hint.title, titleLocation: lines[0]?.location ?? { file: "" }, department: null, unit: null, header: [], data: [], ...(hintPrinted ? { printed: hintPrinted } : {}) }
@@ -179,6 +180,13 @@ function splitPages(lines: RawLine[], template: DocumentTemplate, hint: TableTem
       // 注：…, 本套报表金额单位转换时可能存在尾数误差, 备注: notes, not data.
       if (EMPTY_NOTE.test(plain)) page.emptyNote = true;
       if (NOTE.test(plain)) (page.notes ??= []).push({ line: l.location.line ?? 0, text: plain, ...(l.location.page != null ? { page: l.location.page } : {}), ...(l.location.sheet !== undefined ? { place: l.location } : {}) });
+      // A line among a table's rows that prints its first cell only, its other cells blank (管理资金\t\t\t): no row
+      // (a row prints more than one cell), but maybe the tail of a cell of the row above, wrapped onto a line of its
+      // own (wrapped-tails.ts): kept with the rows, to be joined or left out.
+      else if (lone && page.data.length > 0 && l.cells.length > 1 && !EMPTY_NOTE.test(plain)) {
+        page.data.push(l);
+        lone.add(l);
+      }
       continue;
     }
     let page: Page | null = current;
@@ -325,13 +333,13 @@ function headerRowsOf(page: Page): RawLine[] {
  * unequal lengths, neither with a blank inside: merged labels printed with their blanks have some), and then every
  * table all of whose pages show no blank inside a line is.
  */
-function tablesWithLostBlanks(pages: Page[]): Set<TableId> {
+function tablesWithLostBlanks(pages: Page[], lone: ReadonlySet<RawLine> | null): Set<TableId> {
   const out = new Set<TableId>();
   const mixed = new Set<TableId>();
   let shown = false;
   for (const page of pages) {
     const id = page.template.id;
-    if (!(blanksCollapsed(page.header) && blanksCollapsed(page.data))) {
+    if (!(blanksCollapsed(page.header) && blanksCollapsed(lone?.size ? page.data.filter((l) => !lone.has(l)) : page.data))) {
       mixed.add(id);
       continue;
     }
@@ -815,15 +823,112 @@ export interface ParsedTables {
   headerErrors: InputError[];
 }
 
+/** What a text form of a document says beside its tables, for reading cells wrapped onto lines of their own. */
+export interface WrappedText {
+  /** The written parts' text. */
+  text: string;
+  /** The department's name, where the document says it. */
+  department: string | null;
+}
+
+/**
+ * The pages' data lines with the tails of wrapped cells joined to their rows (wrapped-tails.ts), by page; every page
+ * whose lines change is in the map (the lines that print one cell only are left out of every other page's rows). Only
+ * pages with a line that may be a tail are joined, the tables by code first: the 科目名称 they print, whole, tell a
+ * 收支总表's wrapped names. A page whose header cannot be matched, or whose blank cells were lost, is not joined. What
+ * the evidence reads — each page's column map, the names known — is worked out when first asked.
+ */
+function joinedPages(pages: Page[], mayWrap: Set<Page>, lostBlanks: Set<TableId>, lone: Set<RawLine>, meta: TableMeta, wrapped: WrappedText): Map<Page, RawLine[]> {
+  const out = new Map<Page, RawLine[]>();
+  // Each page's column map, as the main loop finds it: its header's, or the table's page above's (a page without a header).
+  const source = new Map<Page, Page>();
+  let lastSource: Page | null = null;
+  for (const page of pages) {
+    const id = page.template.id;
+    if (lostBlanks.has(id)) lastSource = null;
+    else if (page.header.length === 0 && lastSource?.template.id === id) source.set(page, lastSource);
+    else if (page.data.length > 0) source.set(page, (lastSource = page));
+    else lastSource = null;
+  }
+  const maps = new Map<Page, WrapPage | null>();
+  const wrapOf = (page: Page): WrapPage | null => {
+    const from = source.get(page);
+    if (!from) return null;
+    let w = maps.get(from);
+    if (w === undefined) {
+      w = null;
+      try {
+        const map = columnMapOf(from.template, from, false);
+        w = { tpl: from.template, map, shiftOf: (l) => shiftOf(l, map) };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+      }
+      maps.set(from, w);
+    }
+    return w;
+  };
+  let text: string | null = null;
+  let units: Set<string> | null = null;
+  let coded: Set<string> | null = null;
+  let codedReady = false;
+  const names: KnownNames = {
+    printed: (name) => (text ??= normaliseName(wrapped.text)).includes(name),
+    unit: (name) => (units ??= unitNames(pages, lone, meta, wrapped, wrapOf)).has(name),
+    // (Not while the tables by code are joined: their names are known once they are.)
+    coded: (name) => {
+      if (!codedReady) return false;
+      if (!coded) {
+        coded = new Set();
+        for (const page of pages) {
+          const w = page.template.layout === "classified" ? wrapOf(page) : null;
+          if (w) noteCodedNames(out.get(page) ?? page.data, w, coded);
+        }
+      }
+      return coded.has(name);
+    },
+  };
+  const join = (page: Page) => {
+    const w = mayWrap.has(page) ? wrapOf(page) : null;
+    const lines = w ? joinWrapped(page.data, w, names, lone) : null;
+    if (lines) out.set(page, lines);
+  };
+  for (const page of pages) if (page.template.layout === "classified") join(page);
+  codedReady = true;
+  for (const page of pages) if (page.template.layout !== "classified") join(page);
+  // Lines of one cell on a page not joined are no rows, as before.
+  if (lone.size) for (const page of pages) if (!out.has(page) && page.data.some((l) => lone.has(l))) out.set(page, page.data.filter((l) => !lone.has(l)));
+  return out;
+}
+
+/** The department's name and the budget units' names the tables print whole, on a row with figures (normalised). */
+function unitNames(pages: Page[], lone: Set<RawLine>, meta: TableMeta, wrapped: WrappedText, wrapOf: (page: Page) => WrapPage | null): Set<string> {
+  const units = new Set<string>();
+  for (const d of meta.departments) units.add(normaliseName(d));
+  if (wrapped.department) units.add(normaliseName(wrapped.department));
+  for (const page of pages) {
+    const w = wrapOf(page);
+    const at = w?.map.index.get("unit");
+    if (!w || at === undefined) continue;
+    for (const l of page.data) {
+      if (lone.has(l) || !hasAmount(l)) continue;
+      const u = l.cells[at - w.shiftOf(l)]?.trim();
+      if (u) units.add(normaliseName(u));
+    }
+  }
+  return units;
+}
+
 /**
  * Recognises the standard tables in a sequence of printed lines (text, CSV or worksheet rows),
  * merging a table's pages and typing its rows by the template's layout.
  * `hint` names the table when the lines carry no title (a CSV file named after its table).
  */
-export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: { hint?: TableTemplate; hintName?: string; docYear?: number | null } = {}): ParsedTables {
+export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: { hint?: TableTemplate; hintName?: string; docYear?: number | null; wrapped?: WrappedText } = {}): ParsedTables {
   const meta: TableMeta = { departments: [], units: [], years: [] };
   const unknown: UnknownTable[] = [];
-  const pages = splitPages(lines, template, opts.hint, meta, unknown, opts.hint && opts.hintName ? printedTableNumber(opts.hintName) : null);
+  // (Lines that print one cell only, kept with the rows where cells may be wrapped: wrapped-tails.ts.)
+  const lone = opts.wrapped ? new Set<RawLine>() : null;
+  const pages = splitPages(lines, template, opts.hint, meta, unknown, opts.hint && opts.hintName ? printedTableNumber(opts.hintName) : null, lone);
   const tables: Table[] = [];
   const itemsOf = new Map<TableId, Item[]>();
   let lastMap: ColumnMap | null = null;
@@ -832,7 +937,10 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
   const headerErrors: InputError[] = [];
   // Tables whose header could not be matched: none of their pages is read (part of a table would be read as all of it).
   const unread = new Set<TableId>();
-  const lostBlanks = tablesWithLostBlanks(pages);
+  const lostBlanks = tablesWithLostBlanks(pages, lone);
+  // (Only pages with a line that may be a tail are joined: a line of one cell, or one of words only under a row.)
+  const mayWrap = lone ? pages.filter((p) => p.data.some((l, i) => lone.has(l) || (i > 0 && wordsOnly(l)))) : [];
+  const joined = opts.wrapped && lone && mayWrap.length ? joinedPages(pages, new Set(mayWrap), lostBlanks, lone, meta, opts.wrapped) : null;
   for (const page of pages) {
     const tpl = page.template;
     if (unread.has(tpl.id)) continue;
@@ -869,7 +977,8 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     const beyond: Cell[] = [];
     // Rows of a page that lost its blank cells, whose cells cannot be placed in its columns without a guess.
     const unplaced: { line: RawLine; ways: number }[] = [];
-    const items = mapArray(page.data, (l) => {
+    const data = joined?.get(page) ?? page.data;
+    const items = mapArray(data, (l) => {
       if (collapsed && !map.codeParts) {
         const n = printedCells(l.cells);
         if (n > 0 && n < map.width) {
@@ -898,7 +1007,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
       lastId = null;
       continue;
     }
-    const first = page.data[0];
+    const first = data[0];
     const earlier = first ? firstRows.get(tpl.id) : undefined;
     if (first && earlier && rowText(earlier) === rowText(first)) throw printedTwice(tpl, earlier.location, first.location);
     if (first && !earlier) firstRows.set(tpl.id, first);
