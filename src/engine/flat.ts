@@ -33,6 +33,8 @@ export class FlatSystem {
   centre = new Float64Array(256);
   width = new Float64Array(256);
   stopsAtZero = new Uint8Array(256);
+  /** Per term: its amount's line (SourceLocation.line), −1 where it has none an Int32Array holds. */
+  lines = new Int32Array(256);
   /** Per term: its amount. */
   amounts: Amount[] = [];
   /** Some term has no serial an Int32Array holds (numbered by its amount then). */
@@ -69,6 +71,8 @@ export class FlatSystem {
         this.serials[x] = -1;
         this.unserialled = true;
       }
+      const line = a.location.line;
+      this.lines[x] = typeof line === "number" && line >= 0 && line <= MAX_SERIAL && Number.isInteger(line) ? line : -1;
       const d = a.decimals;
       if (d > D) D = d;
       const scaled = scaledOf(a);
@@ -133,6 +137,7 @@ export class FlatSystem {
     this.centre = grown(this.centre, new Float64Array(n));
     this.width = grown(this.width, new Float64Array(n));
     this.stopsAtZero = grown(this.stopsAtZero, new Uint8Array(n));
+    this.lines = grown(this.lines, new Int32Array(n));
   }
 
   /** The flat form of constraints given as objects (the diagnosis's systems, tests). */

@@ -51,6 +51,13 @@ export interface IdentityLog {
   heldRatios: RatioIdentity[];
   /** Indexes of the findings of the rules that judge the whole system (rounding-consistency). */
   systemFindings: number[];
+  /**
+   * Set by runRules: the system it declared (the identities of `linear` that hold or hold within rounding, in its
+   * order) with its flat form (engine/flat.ts), and the indexes in `linear` of the others (beyond rounding), so that a
+   * walk of every identity's figures can read the flat arrays. Trusted only while `system.length + outside.length`
+   * is `linear.length` (nothing added to `linear` but by the engine).
+   */
+  declared?: { system: LinearConstraint[]; flat: FlatSystem; outside: number[] };
 }
 
 export function emptyLog(): IdentityLog {
@@ -229,6 +236,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   const system: LinearConstraint[] = [];
   const flat = new FlatSystem();
   keepFlat(system, flat);
+  if (options.log && options.log.linear.length === 0) options.log.declared = { system, flat, outside: [] };
   // Rules that judge the whole system of identities run after the rules that declare them.
   // Rules that run after the engine (the diagnosis, src/diagnosis) are not run here.
   // Rules that read what was found within the units' own tables (Rule.afterUnits) run after those.
@@ -331,7 +339,7 @@ class EngineContext implements RuleContext {
     if (v.holds || v.withinRounding) {
       this.declared.push(constraint);
       this.flat.push(kind, terms, v.holds);
-    }
+    } else this.log?.declared?.outside.push(this.log.linear.length);
     this.log?.linear.push({ constraint, finding: v.holds ? null : this.given.length });
     return v.holds;
   }
