@@ -234,7 +234,7 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
   // The system the rules declare, as objects (RuleContext.system()) and in flat arrays written as they are declared
   // (engine/flat.ts), which the joint rounding check reads.
   const system: LinearConstraint[] = [];
-  const flat = new FlatSystem();
+  const flat = FlatSystem.forDocument();
   keepFlat(system, flat);
   if (options.log && options.log.linear.length === 0) options.log.declared = { system, flat, outside: [] };
   // Rules that judge the whole system of identities run after the rules that declare them.
