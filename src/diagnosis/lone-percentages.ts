@@ -178,17 +178,23 @@ export function lonePercentageFindings(
   const held = new Set<string>();
   const doubted = new Set<string>();
   const bounds = new Map<string, LinearConstraint[]>();
-  for (const l of log.linear) {
-    let off: boolean | null = null;
-    for (const t of l.constraint.terms) {
-      if (!lines.has(t.amount.location.line ?? t.amount.location.cell ?? "")) continue;
-      off ??= l.finding !== null && !!findings[l.finding] && !findings[l.finding].withinRounding;
-      const at = placeOf(t.amount.location);
-      if (l.constraint.kind === "eq") held.add(at);
-      else pushTo(bounds, at, l.constraint);
-      if (off) doubted.add(at);
-    }
-  }
+  const d = log.declared;
+  if (d && d.system.length === d.flat.size && d.system.length + d.outside.length === log.linear.length) {
+    // The identities of the system (none of them off: each holds, or holds within rounding) from the flat arrays the
+    // engine wrote as they were declared, each term's line read there (docs/performance.md, "Twenty-first pass"); the
+    // others from their objects.
+    const { flat, system } = d;
+    for (let k = 0; k < flat.size; k++)
+      for (let x = flat.start[k]; x < flat.start[k + 1]; x++) {
+        const line = flat.lines[x];
+        const location = line >= 0 && !lines.has(line) ? null : flat.amounts[x].location;
+        if (location === null || !lines.has(location.line ?? location.cell ?? "")) continue;
+        const at = placeOf(location);
+        if (flat.kinds[k] === 1) held.add(at);
+        else pushTo(bounds, at, system[k]);
+      }
+    for (const k of d.outside) heldOrDoubted(log.linear[k], lines, findings, held, doubted, bounds);
+  } else for (const l of log.linear) heldOrDoubted(l, lines, findings, held, doubted, bounds);
   for (const i of log.systemFindings) for (const l of [findings[i].location, ...findings[i].related]) doubted.add(placeOf(l));
   const alone = failing.filter((k) => !termsOf(log.ratios[k].identity).some((a) => doubted.has(placeOf(a.location))));
   if (!alone.length) return [];
@@ -241,6 +247,19 @@ export function lonePercentageFindings(
     out.push(candidateFinding(first, ties, identity, mapArray(first.settles, (j) => log.ratios[j].identity), settled, subjects, opts, doc, id));
   }
   return out;
+}
+
+/** The places of identity l's figures on `lines`: held by it (an equality) or bounded (an inequality), and doubted where it is off. */
+function heldOrDoubted(l: IdentityLog["linear"][number], lines: Set<number | string>, findings: Finding[], held: Set<string>, doubted: Set<string>, bounds: Map<string, LinearConstraint[]>): void {
+  let off: boolean | null = null;
+  for (const t of l.constraint.terms) {
+    if (!lines.has(t.amount.location.line ?? t.amount.location.cell ?? "")) continue;
+    off ??= l.finding !== null && !!findings[l.finding] && !findings[l.finding].withinRounding;
+    const at = placeOf(t.amount.location);
+    if (l.constraint.kind === "eq") held.add(at);
+    else pushTo(bounds, at, l.constraint);
+    if (off) doubted.add(at);
+  }
 }
 
 /**

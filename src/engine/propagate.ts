@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { halfUnitsOf, type Amount } from "../model/amount.js";
-import { scaledOf, shift, signOfSum, type Units } from "./grid.js";
+import { FlatSystem, MAX_SERIAL, flatOf } from "./flat.js";
+import { pow10, scaledOf, shift, type Units } from "./grid.js";
 import type { Subject } from "./types.js";
 
 /**
@@ -107,40 +108,30 @@ export interface Figures {
   start: Int32Array;
 }
 
-/** The largest serial numberFigures' typed arrays hold (an Int32Array's, less one: −1 stands for none). */
-const MAX_SERIAL = 0x7ffffffe;
-
 /**
- * Every term's figure numbered (Figures). Each term's serial (Amount.serial) is read once, into an Int32Array, and
- * the figures are numbered from that array: numberFiguresByAmount went through every constraint, term and amount
- * object (and the amount's getter) twice, once for the serials' range and once to number them, and took ~1.3× this
- * one's time in the same documents (docs/performance.md, "Twentieth pass"). The numbers are those
- * numberFiguresByAmount gives (in order of first use, a figure being its amount), which still makes them where a
- * term's amount has no serial an Int32Array holds, or the serials spread too wide
+ * Every term's figure numbered (Figures), from the terms' serials as FlatSystem holds them (read once, as the
+ * identities were declared): numberFiguresByAmount went through every constraint, term and amount object (and the
+ * amount's getter) twice, and took ~1.3× the time of numbering from an array (docs/performance.md, "Twentieth pass").
+ * The numbers are those numberFiguresByAmount gives (in order of first use, a figure being its amount), which still
+ * makes them where a term's amount has no serial an Int32Array holds, or the serials spread too wide
  * (test/engine/number-figures.test.ts compares the two).
  */
 export function numberFigures(constraints: LinearConstraint[]): Figures {
-  const m = constraints.length;
-  const start = new Int32Array(m + 1);
-  let terms = 0;
-  for (let k = 0; k < m; k++) {
-    start[k] = terms;
-    terms += constraints[k].terms.length;
-  }
-  start[m] = terms;
-  const serials = new Int32Array(terms);
+  return numberFlat(flatOf(constraints), constraints);
+}
+
+function numberFlat(flat: FlatSystem, constraints: readonly LinearConstraint[]): Figures {
+  const m = flat.size;
+  const terms = flat.terms;
+  const start = flat.start.subarray(0, m + 1);
+  if (flat.unserialled) return numberFiguresByAmount(constraints);
+  const serials = flat.serials;
   let first = MAX_SERIAL;
   let last = 0;
-  for (let k = 0, x = 0; k < m; k++) {
-    const ts = constraints[k].terms;
-    for (let j = 0; j < ts.length; j++, x++) {
-      const s = ts[j].amount.serial;
-      // (An amount made otherwise than read, or a serial past the int32s: numbered by its amount.)
-      if (s === undefined || !(s >= 0 && s <= MAX_SERIAL)) return numberFiguresByAmount(constraints);
-      serials[x] = s;
-      if (s < first) first = s;
-      if (s > last) last = s;
-    }
+  for (let x = 0; x < terms; x++) {
+    const s = serials[x];
+    if (s < first) first = s;
+    if (s > last) last = s;
   }
   // One document's serials are close together; a range much wider than the terms is numbered by amount.
   const span = terms === 0 ? 0 : last - first + 1;
@@ -158,7 +149,7 @@ export function numberFigures(constraints: LinearConstraint[]): Figures {
 }
 
 /** numberFigures' numbering, every figure found by its serial where it has one, else by its amount in a Map. */
-export function numberFiguresByAmount(constraints: LinearConstraint[]): Figures {
+export function numberFiguresByAmount(constraints: readonly LinearConstraint[]): Figures {
   const start = new Int32Array(constraints.length + 1);
   let terms = 0;
   // The range of the printed amounts' serials (Amount.serial): one document's are close together.
@@ -201,40 +192,37 @@ export function numberFiguresByAmount(constraints: LinearConstraint[]): Figures 
   return { count, ids, start };
 }
 
-function buildSystem(constraints: LinearConstraint[], active: boolean[], figures: Figures): System {
+function buildSystem(flat: FlatSystem, active: boolean[], figures: Figures): System {
   // The active identities' figures, numbered in order of first use among them (as the propagation has
-  // always numbered them): local[figure] is that number, −1 while unseen.
+  // always numbered them): local[figure] is that number, −1 while unseen; firstTerm[number] its first term.
   const local = new Int32Array(figures.count).fill(-1);
   const amounts: Amount[] = [];
-  const { ids, start } = figures;
-  const m = constraints.length;
+  const firstTerm: number[] = [];
+  const { ids } = figures;
+  const start = flat.start;
+  const m = flat.size;
   const vars = new Int32Array(ids.length);
-  const coefs = new Int8Array(ids.length);
-  const eqs = new Uint8Array(m);
   let D = 0;
   let appearances = 0;
   for (let k = 0; k < m; k++) {
-    const c = constraints[k];
-    eqs[k] = c.kind === "eq" ? 1 : 0;
     // An inactive identity is never queued and appears in no figure's uses: its slots stay unread.
     if (!active[k]) continue;
-    const base = start[k];
-    const len = c.terms.length;
-    appearances += len;
-    for (let j = 0; j < len; j++) {
-      const t = c.terms[j];
-      let i = local[ids[base + j]];
+    const end = start[k + 1];
+    appearances += end - start[k];
+    for (let x = start[k]; x < end; x++) {
+      let i = local[ids[x]];
       if (i < 0) {
-        i = local[ids[base + j]] = amounts.length;
-        amounts.push(t.amount);
-        if (t.amount.decimals > D) D = t.amount.decimals;
+        i = local[ids[x]] = amounts.length;
+        amounts.push(flat.amounts[x]);
+        firstTerm.push(x);
       }
-      vars[base + j] = i;
-      coefs[base + j] = t.coef;
+      vars[x] = i;
     }
   }
-  // Each figure's identities, in identity order: counted, then filled.
   const n = amounts.length;
+  if (flat.big) for (const a of amounts) D = Math.max(D, a.decimals);
+  else for (let i = 0; i < n; i++) if (flat.decimals[firstTerm[i]] > D) D = flat.decimals[firstTerm[i]];
+  // Each figure's identities, in identity order: counted, then filled.
   const useStart = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) if (active[k]) for (let x = start[k]; x < start[k + 1]; x++) useStart[vars[x] + 1]++;
   for (let i = 0; i < n; i++) useStart[i + 1] += useStart[i];
@@ -243,24 +231,28 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
   for (let k = 0; k < m; k++) if (active[k]) for (let x = start[k]; x < start[k + 1]; x++) usedBy[filled[vars[x]]++] = k;
   const lo0: Units[] = [];
   const hi0: Units[] = [];
-  let big = false;
-  for (const a of amounts) {
-    // v·2·10^(D−d) ± 10^(D−d); a printed non-negative figure's interval stops at 0; an exact one has width 0.
-    const unit = shift(halfUnitsOf(a), D - a.decimals);
-    const center = shift(scaledOf(a), D - a.decimals);
-    const c2 = typeof center === "number" ? 2 * center : null;
-    if (typeof unit !== "number" || c2 === null || !Number.isSafeInteger(Math.abs(c2) + unit)) {
+  // v·2·10^(D−d) ± 10^(D−d) (FlatSystem's interval at the figure's own decimals, times 10^(D−d)) while safe
+  // integers; a printed non-negative figure's interval stops at 0; an exact one has width 0.
+  let big = flat.big;
+  for (let i = 0; !big && i < n; i++) {
+    const x = firstTerm[i];
+    const p = pow10(D - flat.decimals[x]);
+    if (p === null) {
       big = true;
       break;
     }
-    let lo = a.exact ? c2 : c2 - unit;
-    if (!a.exact && a.nonNegative && c2 >= 0 && lo < 0) lo = 0;
+    const c2 = flat.centre[x] * p;
+    const unit = flat.width[x] * p;
+    if (!Number.isSafeInteger(Math.abs(c2) + unit)) big = true;
+    let lo = c2 - unit;
+    if (flat.stopsAtZero[x] === 1 && c2 >= 0 && lo < 0) lo = 0;
     lo0.push(lo);
-    hi0.push(a.exact ? c2 : c2 + unit);
+    hi0.push(c2 + unit);
   }
   if (big) {
     lo0.length = hi0.length = 0;
     for (const a of amounts) {
+      // A printed non-negative figure's interval stops at 0; an exact one has width 0.
       const unit = BigInt(shift(halfUnitsOf(a), D - a.decimals));
       const c2 = 2n * BigInt(shift(scaledOf(a), D - a.decimals));
       let lo = a.exact ? c2 : c2 - unit;
@@ -278,11 +270,11 @@ function buildSystem(constraints: LinearConstraint[], active: boolean[], figures
     if (!Number.isSafeInteger(most)) small = false;
   }
   if (!small && !big) for (let i = 0; i < lo0.length; i++) [lo0[i], hi0[i]] = [BigInt(lo0[i]), BigInt(hi0[i])];
-  return { amounts, vars, coefs, start, eqs, lo0, hi0, usedBy, useStart, small, D };
+  return { amounts, vars, coefs: flat.coefs, start, eqs: flat.kinds, lo0, hi0, usedBy, useStart, small, D };
 }
 
-function propagateOnce(constraints: LinearConstraint[], active: boolean[], figures: Figures): Conflict | null {
-  const sys = buildSystem(constraints, active, figures);
+function propagateOnce(flat: FlatSystem, active: boolean[], figures: Figures): Conflict | null {
+  const sys = buildSystem(flat, active, figures);
   // One loop for both kinds: it uses only +, −, negation and comparisons, which numbers and bigints share
   // (never mixed: every bound is of the kind sys.small says); typed as numbers for the compiler.
   const conflict = sys.small ? propagateOn(sys, active, 0) : propagateOn(sys as unknown as System & { lo0: number[]; hi0: number[] }, active, 0n as unknown as number);
@@ -310,7 +302,7 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
   const loWhy: (Reason | null)[] = new Array(n).fill(null);
   const hiWhy: (Reason | null)[] = new Array(n).fill(null);
   const updates = new Array<number>(n).fill(0);
-  const m = sys.eqs.length;
+  const m = active.length;
   // A FIFO of identities, each at most once in it: a ring buffer of m slots.
   const queue = new Int32Array(Math.max(1, m));
   const queued = new Uint8Array(m);
@@ -413,11 +405,12 @@ function propagateOn(sys: System, active: boolean[], zero: number): { i: number;
  * once, not as a cascade.
  */
 export function findConflicts(constraints: LinearConstraint[]): Conflict[] {
-  const figures = numberFigures(constraints);
-  const active = needingPropagation(constraints, figures);
+  const flat = flatOf(constraints);
+  const figures = numberFlat(flat, constraints);
+  const active = needingPropagation(flat, figures);
   const out: Conflict[] = [];
   while (out.length < MAX_CONFLICTS) {
-    const c = propagateOnce(constraints, active, figures);
+    const c = propagateOnce(flat, active, figures);
     if (!c) break;
     out.push(c);
     for (const k of c.constraints) active[k] = false;
@@ -431,10 +424,10 @@ export function findConflicts(constraints: LinearConstraint[]): Conflict[] {
  * no conflict is possible, so only groups with an identity that holds merely within rounding are
  * propagated (in a clean document, a small part of the system).
  */
-function needingPropagation(constraints: LinearConstraint[], figures: Figures): boolean[] {
+function needingPropagation(flat: FlatSystem, figures: Figures): boolean[] {
   // Loops and a module-level `findRoot`, not closures made per call: V8 deoptimised the optimised code
   // that had inlined one call's closure each time the next document's was called ("wrong call target").
-  const n = constraints.length;
+  const n = flat.size;
   const parent = new Int32Array(n);
   for (let k = 0; k < n; k++) parent[k] = k;
   // The first identity each figure appears in (−1: none yet); every later one joins its group.
@@ -447,11 +440,7 @@ function needingPropagation(constraints: LinearConstraint[], figures: Figures): 
       else parent[findRoot(parent, k)] = findRoot(parent, j);
     }
   const inexact = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    const c = constraints[k];
-    const holds = c.holds ?? (c.kind === "eq" ? signOfSum(c.terms) === 0 : signOfSum(c.terms) <= 0);
-    if (!holds) inexact[findRoot(parent, k)] = 1;
-  }
+  for (let k = 0; k < n; k++) if (!flat.holds[k]) inexact[findRoot(parent, k)] = 1;
   const out: boolean[] = [];
   for (let k = 0; k < n; k++) out.push(inexact[findRoot(parent, k)] === 1);
   return out;

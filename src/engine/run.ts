@@ -5,7 +5,7 @@ import type { SourceLocation } from "../model/location.js";
 import { rowWords } from "../model/names.js";
 import { unitDocument } from "../model/units.js";
 import type { LinearConstraint } from "./propagate.js";
-import { signOfSum } from "./grid.js";
+import { FlatSystem, keepFlat } from "./flat.js";
 import { unmetRequirement } from "./requires.js";
 import { cutOffFigure, judgeAtLeast, judgeAtMost, judgeRatio, judgeSum, ratioHoldsOnGrid, verdictStrings, type RatioVerdict, type ToleranceMode, type Verdict, type VerdictStrings } from "./evaluate.js";
 import type { AtMostIdentity, Finding, Lang, Msg, Note, RatioIdentity, Rule, RuleContext, Severity, SeveritySetting, Subject, SumIdentity } from "./types.js";
@@ -51,6 +51,13 @@ export interface IdentityLog {
   heldRatios: RatioIdentity[];
   /** Indexes of the findings of the rules that judge the whole system (rounding-consistency). */
   systemFindings: number[];
+  /**
+   * Set by runRules: the system it declared (the identities of `linear` that hold or hold within rounding, in its
+   * order) with its flat form (engine/flat.ts), and the indexes in `linear` of the others (beyond rounding), so that a
+   * walk of every identity's figures can read the flat arrays. Trusted only while `system.length + outside.length`
+   * is `linear.length` (nothing added to `linear` but by the engine).
+   */
+  declared?: { system: LinearConstraint[]; flat: FlatSystem; outside: number[] };
 }
 
 export function emptyLog(): IdentityLog {
@@ -224,7 +231,12 @@ function subjectFields(s: Subject, doc: BudgetDocument) {
  */
 export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions): Finding[] {
   const findings: Finding[] = [];
+  // The system the rules declare, as objects (RuleContext.system()) and in flat arrays written as they are declared
+  // (engine/flat.ts), which the joint rounding check reads.
   const system: LinearConstraint[] = [];
+  const flat = FlatSystem.forDocument();
+  keepFlat(system, flat);
+  if (options.log && options.log.linear.length === 0) options.log.declared = { system, flat, outside: [] };
   // Rules that judge the whole system of identities run after the rules that declare them.
   // Rules that run after the engine (the diagnosis, src/diagnosis) are not run here.
   // Rules that read what was found within the units' own tables (Rule.afterUnits) run after those.
@@ -240,23 +252,23 @@ export function runRules(doc: BudgetDocument, rules: Rule[], options: RunOptions
     const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (!unitsDone && (rule.judgesSystem || rule.afterUnits)) {
       unitsDone = true;
-      runOnUnits(units, ordered, findings, system, options);
+      runOnUnits(units, ordered, findings, system, flat, options);
     }
     if (setting === "off" || unmetRequirement(doc, rule, options.lang)) continue;
     const severity: Severity = setting;
-    rule.check(doc, new EngineContext(doc, rule, severity, findings, system, options));
+    rule.check(doc, new EngineContext(doc, rule, severity, findings, system, flat, options));
   }
-  if (!unitsDone) runOnUnits(units, ordered, findings, system, options);
+  if (!unitsDone) runOnUnits(units, ordered, findings, system, flat, options);
   return findings;
 }
 
 /** The rules that hold within a table set (Rule.unitTables) on each unit's tables, their subjects named with the unit. */
-function runOnUnits(units: { name: string; doc: BudgetDocument }[], ordered: Rule[], findings: Finding[], system: LinearConstraint[], options: RunOptions): void {
+function runOnUnits(units: { name: string; doc: BudgetDocument }[], ordered: Rule[], findings: Finding[], system: LinearConstraint[], flat: FlatSystem, options: RunOptions): void {
   for (const u of units)
     for (const rule of ordered) {
       const setting: SeveritySetting = options.severities?.[rule.id] ?? rule.defaultSeverity;
       if (!rule.unitTables || setting === "off" || unmetRequirement(u.doc, rule, options.lang)) continue;
-      rule.check(u.doc, new EngineContext(u.doc, rule, setting, findings, system, options, u.name));
+      rule.check(u.doc, new EngineContext(u.doc, rule, setting, findings, system, flat, options, u.name));
     }
 }
 
@@ -276,6 +288,8 @@ class EngineContext implements RuleContext {
     private readonly severity: Severity,
     private readonly given: Finding[],
     private readonly declared: LinearConstraint[],
+    /** `declared` in flat arrays (engine/flat.ts): every identity pushed to one is pushed to the other. */
+    private readonly flat: FlatSystem,
     private readonly options: RunOptions,
     /** The budget unit whose own tables the rule reads (runOnUnits): every subject is named with it. */
     private readonly unit: string | null = null,
@@ -302,8 +316,14 @@ class EngineContext implements RuleContext {
    * when it does not, and nothing is declared yet.
    */
   private holdsOnGrid(kind: LinearConstraint["kind"], terms: LinearConstraint["terms"], subject: Subject, location: SourceLocation): boolean {
-    const sign = signOfSum(terms);
-    if (kind === "eq" ? sign !== 0 : sign > 0) return false;
+    // Written into the flat system, which works out whether it holds from the terms as it writes them; taken out
+    // again when it does not.
+    const flat = this.flat;
+    flat.push(kind, terms, undefined);
+    if (flat.holds[flat.size - 1] !== 1) {
+      flat.pop();
+      return false;
+    }
     const constraint: LinearConstraint = { kind, terms, subject, location, holds: true };
     this.declared.push(constraint);
     this.log?.linear.push({ constraint, finding: null });
@@ -316,7 +336,10 @@ class EngineContext implements RuleContext {
    */
   private declareJudged(kind: LinearConstraint["kind"], terms: LinearConstraint["terms"], subject: Subject, location: SourceLocation, v: Verdict): boolean {
     const constraint: LinearConstraint = { kind, terms, subject, location, holds: v.holds };
-    if (v.holds || v.withinRounding) this.declared.push(constraint);
+    if (v.holds || v.withinRounding) {
+      this.declared.push(constraint);
+      this.flat.push(kind, terms, v.holds);
+    } else this.log?.declared?.outside.push(this.log.linear.length);
     this.log?.linear.push({ constraint, finding: v.holds ? null : this.given.length });
     return v.holds;
   }

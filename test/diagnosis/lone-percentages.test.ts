@@ -5,6 +5,9 @@ import { emptyLog, type IdentityLog } from "../../src/engine/run.js";
 import type { Finding, RatioIdentity } from "../../src/engine/types.js";
 import { makeAmount, type Amount } from "../../src/model/amount.js";
 import type { BudgetDocument } from "../../src/model/document.js";
+import { FlatSystem } from "../../src/engine/flat.js";
+import type { LinearConstraint } from "../../src/engine/propagate.js";
+import { mapArray } from "../../src/util/arrays.js";
 
 // A printed percentage that fails alone: 2025年预算数为873.60万元，比2024年预算数增加49.31万元，增长4.71%, whose
 // last-year figure is printed nowhere. The tables hold 873.60; nothing but the percentage holds 49.31.
@@ -157,4 +160,50 @@ describe("a percentage that fails alone", () => {
     expect(out[0].id).toBe("diagnosis-1");
     expect(out[0].message).toMatch(/列示 49\.31，只有百分比 4\.71%.*应在 39\.26 与 39\.34 之间；39\.31 与列示数字只差一处笔误/);
   });
+});
+
+/**
+ * The engine's log holds its system in flat arrays (IdentityLog.declared, engine/flat.ts), and the walk over every
+ * identity's figures reads their lines there (docs/performance.md, "Twenty-first pass"): the same diagnoses as from
+ * the identities' objects.
+ */
+function asDeclared(log: IdentityLog, findings: Finding[]): IdentityLog {
+  const system: LinearConstraint[] = [];
+  const outside: number[] = [];
+  log.linear.forEach((l, k) => {
+    if (l.finding === null || findings[l.finding].withinRounding) system.push(l.constraint);
+    else outside.push(k);
+  });
+  return { ...log, declared: { system, flat: FlatSystem.of(system), outside } };
+}
+
+describe("the identities' figures read from the engine's flat arrays", () => {
+  const cases: [string, (s: ReturnType<typeof setUp>) => void][] = [
+    ["a change typed wrong", () => {}],
+    ["a change the identities hold", ({ log, change: d }) => log.linear.push({ constraint: { kind: "eq", terms: [{ amount: d, coef: 1 }, { amount: at("49.31", 9, 60), coef: -1 }], subject: { table: "text" }, location: d.location }, finding: null })],
+    [
+      "a percentage whose figures an identity off doubts",
+      ({ log, findings, x }) => {
+        const total = at("900.00", 5, 3);
+        log.linear.push({ constraint: { kind: "eq", terms: [{ amount: total, coef: 1 }, { amount: x, coef: -1 }], subject: { table: "text" }, location: total.location }, finding: 1 });
+        findings.push(finding("text-vs-table", total.location));
+      },
+    ],
+    [
+      "an inequality the change would break",
+      ({ log, change: d }) => log.linear.push({ constraint: { kind: "le", terms: [{ amount: at("45.00", 1, 60), coef: 1 }, { amount: d, coef: -1 }], subject: { table: "text" }, location: d.location }, finding: null }),
+    ],
+  ];
+  for (const [name, change] of cases)
+    it(name, async () => {
+      const plain = setUp("49.31", "4.71");
+      change(plain);
+      const flat = setUp("49.31", "4.71");
+      change(flat);
+      const want = await diagnose(doc, plain.findings, plain.log, options);
+      const log = asDeclared(flat.log, flat.findings);
+      const got = await diagnose(doc, flat.findings, log, options);
+      expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+      expect(mapArray(flat.findings, (f) => f.explainedBy ?? null)).toEqual(mapArray(plain.findings, (f) => f.explainedBy ?? null));
+    });
 });

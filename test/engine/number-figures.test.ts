@@ -18,8 +18,8 @@ function rng(seed: number) {
 
 let line = 0;
 const printed = (): Amount => makeAmount(String(line % 1000), { file: "t", line: ++line })!;
-/** An amount with a serial of one's own choosing (as a plain object: only numberFigures reads it). */
-const withSerial = (serial: number): Amount => ({ ...printed(), serial }) as Amount;
+/** A printed amount with a serial of one's own choosing (numberFigures reads the terms' serials and intervals, engine/flat.ts). */
+const withSerial = (serial: number): Amount => Object.defineProperty(printed(), "serial", { value: serial });
 
 function randomSystem(seed: number): LinearConstraint[] {
   const r = rng(seed);
