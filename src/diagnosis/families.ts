@@ -88,18 +88,27 @@ class Linked implements Families {
   linked = false;
 
   constructor(amounts: readonly Amount[], sums: readonly SumFormula[]) {
-    const byPlace = new Map<string, { a: Amount; s: number }[]>();
+    // The figures by place and printed text first, and how each stands to the figure printed there (printedShift, the
+    // printed text read again) only where a place has two: nearly every figure is alone at its place, and reading its
+    // text again was most of this walk (docs/performance.md, "Twenty-second pass").
+    const byPlace = new Map<string, Amount | Amount[]>();
     for (const a of amounts) {
       const key = placeKey(a.location);
-      const printed = key === null ? null : makeAmount(a.text, a.location);
-      const s = printed ? printedShift(a, printed) : null;
-      if (key === null || s === null) continue;
+      if (key === null) continue;
       const k = `${key}\u0000${a.text}`;
-      let list = byPlace.get(k);
-      if (!list) byPlace.set(k, (list = []));
-      list.push({ a, s });
+      const at = byPlace.get(k);
+      if (at === undefined) byPlace.set(k, a);
+      else if (Array.isArray(at)) at.push(a);
+      else byPlace.set(k, [at, a]);
     }
-    for (const list of byPlace.values()) {
+    for (const at of byPlace.values()) {
+      if (!Array.isArray(at)) continue;
+      const list: { a: Amount; s: number }[] = [];
+      for (const a of at) {
+        const printed = makeAmount(a.text, a.location);
+        const s = printed ? printedShift(a, printed) : null;
+        if (s !== null) list.push({ a, s });
+      }
       if (list.length < 2) continue;
       // The head: the largest unit's (every shift then ≤ 0), a printed figure before a stored value, then the first.
       let h = list[0];
@@ -113,7 +122,7 @@ class Linked implements Families {
       this.family.set(h.a, members);
       this.linked = true;
     }
-    this.addFormulas(new Set(amounts), sums);
+    if (sums.length) this.addFormulas(new Set(amounts), sums);
   }
 
   /** The formulas whose identity the diagnosis holds (its total and parts among the figures), without cycles. */
