@@ -57,6 +57,27 @@ function placeKey(l: SourceLocation): string | null {
 }
 
 /**
+ * A text line's figure's line and column as one number (line·2^21 + column), or −1 where its place is not a line and
+ * a column of safe size (placeKey's other kinds). Two figures of one place key have the same number, or both −1.
+ */
+function cellNumber(l: SourceLocation): number {
+  if (l.sheet && l.cell) return -1;
+  const line = l.line;
+  const column = l.column;
+  if (typeof line !== "number" || typeof column !== "number" || !Number.isInteger(line) || !Number.isInteger(column)) return -1;
+  if (line < 1 || column < 1 || line >= 2 ** 31 || column >= 2 ** 21) return -1;
+  return line * 2 ** 21 + column;
+}
+
+/** Adds `a` to the figures at key k: the figure itself while it is alone there. */
+function addTo<K>(m: Map<K, Amount | Amount[]>, k: K, a: Amount): void {
+  const at = m.get(k);
+  if (at === undefined) m.set(k, a);
+  else if (Array.isArray(at)) at.push(a);
+  else m.set(k, [at, a]);
+}
+
+/**
  * How the figure's value stands to the figure as its text prints it: value = printed · 10^shift, or null when it is
  * not so (a figure made otherwise, a stored value outside the printed figure's rounding).
  */
@@ -88,18 +109,30 @@ class Linked implements Families {
   linked = false;
 
   constructor(amounts: readonly Amount[], sums: readonly SumFormula[]) {
-    const byPlace = new Map<string, { a: Amount; s: number }[]>();
+    // The figures by place and printed text first, and how each stands to the figure printed there (printedShift, the
+    // printed text read again) only where a place has two: nearly every figure is alone at its place, and reading its
+    // text again was most of this walk (docs/performance.md, "Twenty-second pass").
+    // A figure of a text line is put by its line and column (a number) first, and by its place's key only where
+    // another shares them: the keys were strings made and hashed for every figure.
+    const byCell = new Map<number, Amount | Amount[]>();
+    const byPlace = new Map<string, Amount | Amount[]>();
     for (const a of amounts) {
-      const key = placeKey(a.location);
-      const printed = key === null ? null : makeAmount(a.text, a.location);
-      const s = printed ? printedShift(a, printed) : null;
-      if (key === null || s === null) continue;
-      const k = `${key}\u0000${a.text}`;
-      let list = byPlace.get(k);
-      if (!list) byPlace.set(k, (list = []));
-      list.push({ a, s });
+      const n = cellNumber(a.location);
+      if (n >= 0) addTo(byCell, n, a);
+      else {
+        const key = placeKey(a.location);
+        if (key !== null) addTo(byPlace, `${key}\u0000${a.text}`, a);
+      }
     }
-    for (const list of byPlace.values()) {
+    for (const at of byCell.values()) if (Array.isArray(at)) for (const a of at) addTo(byPlace, `${placeKey(a.location)}\u0000${a.text}`, a);
+    for (const at of byPlace.values()) {
+      if (!Array.isArray(at)) continue;
+      const list: { a: Amount; s: number }[] = [];
+      for (const a of at) {
+        const printed = makeAmount(a.text, a.location);
+        const s = printed ? printedShift(a, printed) : null;
+        if (s !== null) list.push({ a, s });
+      }
       if (list.length < 2) continue;
       // The head: the largest unit's (every shift then ≤ 0), a printed figure before a stored value, then the first.
       let h = list[0];
@@ -113,7 +146,7 @@ class Linked implements Families {
       this.family.set(h.a, members);
       this.linked = true;
     }
-    this.addFormulas(new Set(amounts), sums);
+    if (sums.length) this.addFormulas(new Set(amounts), sums);
   }
 
   /** The formulas whose identity the diagnosis holds (its total and parts among the figures), without cycles. */

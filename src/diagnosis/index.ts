@@ -10,7 +10,7 @@ import { ratioWithinRounding } from "../engine/evaluate.js";
 import { explainedSeverity, figureSubjects, subjectFields } from "./subjects.js";
 import { makeGrid, printedLike, withUnits, type Figure, type Grid } from "./figures.js";
 import { emptyMilp, solveMilp, type Milp, type MilpResult } from "./solver.js";
-import { components, figuresOf, headSystem, holdsExactly, holdsWithinRounding, root, substituted, verifies, type HeadSystem } from "./system.js";
+import { components, figuresOf, headSystem, LogSystem, holdsExactly, holdsWithinRounding, root, substituted, verifies, type HeadSystem } from "./system.js";
 import { isTransposition, placeOrder, rankByLikelihood, refineValue, replacedBy, slips, takeValue, type Change, type Explanation } from "./values.js";
 import { followable, singleFigureExplanations } from "./fast.js";
 import { figureWeight, type WeightScheme, DEFAULT_WEIGHTS } from "./weights.js";
@@ -62,34 +62,42 @@ export function diagnosisCounts(): { groups: number; exact: number; work: number
  * detail cells): a total that follows its cells (changeModel) is tied to them only by its formula. Solving on them
  * alone is a relaxation of the whole group (fewer identities): its smallest explanation costs no more than the whole
  * group's, so one that verifies on the whole group is the whole group's smallest too — and the model is a fraction
- * of the size. When none verifies, the whole group is solved.
+ * of the size. When none verifies, the whole group is solved. (`g`: the group's identities, indexes into the log.)
  */
-function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: number, fam: Families): LinearConstraint[] {
+function neighbourhood(g: number[], constraints: LinearConstraint[], sys: LogSystem, troubled: boolean[], radius: number, fam: Families): LinearConstraint[] {
+  // (The identities' figures read from the flat arrays, sys: docs/performance.md, "Twenty-second pass".)
   const uses = new Map<Amount, number[]>();
-  for (let k = 0; k < cs.length; k++) for (const t of cs[k].terms) pushTo(uses, fam.head(t.amount), k);
+  for (let k = 0; k < g.length; k++) {
+    const f = sys.flat(g[k]);
+    const i = sys.index[g[k]];
+    for (let x = f.start[i], end = f.start[i + 1]; x < end; x++) pushTo(uses, fam.head(f.amounts[x]), k);
+  }
   const inside = new Set<number>();
-  for (let k = 0; k < cs.length; k++) if (troubled[k]) inside.add(k);
+  for (let k = 0; k < g.length; k++) if (troubled[g[k]]) inside.add(k);
   let frontier = [...inside];
   for (let r = 0; r < radius && frontier.length; r++) {
     const next: number[] = [];
-    for (const k of frontier)
-      for (const t of cs[k].terms)
-        for (const j of uses.get(fam.head(t.amount))!)
+    for (const k of frontier) {
+      const f = sys.flat(g[k]);
+      const i = sys.index[g[k]];
+      for (let x = f.start[i], end = f.start[i + 1]; x < end; x++)
+        for (const j of uses.get(fam.head(f.amounts[x]))!)
           if (!inside.has(j)) {
             inside.add(j);
             next.push(j);
           }
+    }
     frontier = next;
   }
   if (fam.formulaOrder.length) {
     // The formulas of the totals inside, and of the totals among their cells, until none is added.
     const byTotal = new Map<Amount, number[]>();
-    for (let k = 0; k < cs.length; k++) for (const t of cs[k].terms) if (fam.formula(fam.head(t.amount))?.total === t.amount) pushTo(byTotal, t.amount, k);
+    for (let k = 0; k < g.length; k++) for (const t of constraints[g[k]].terms) if (fam.formula(fam.head(t.amount))?.total === t.amount) pushTo(byTotal, t.amount, k);
     let todo = [...inside];
     while (todo.length) {
       const next: number[] = [];
       for (const k of todo)
-        for (const t of cs[k].terms) {
+        for (const t of constraints[g[k]].terms) {
           const f = fam.formula(fam.head(t.amount));
           for (const j of (f && byTotal.get(f.total)) || [])
             if (!inside.has(j)) {
@@ -101,7 +109,7 @@ function neighbourhood(cs: LinearConstraint[], troubled: boolean[], radius: numb
     }
   }
   const out: LinearConstraint[] = [];
-  for (let k = 0; k < cs.length; k++) if (inside.has(k)) out.push(cs[k]);
+  for (let k = 0; k < g.length; k++) if (inside.has(k)) out.push(constraints[g[k]]);
   return out;
 }
 
@@ -114,6 +122,7 @@ function anyTroubled(g: number[], troubled: boolean[]): boolean {
 /** Is the identity in trouble: a discrepancy of its own, or a figure a joint-rounding finding names? */
 function inTrouble(l: IdentityLog["linear"][number], findings: Finding[], systemLocations: SourceLocation[]): boolean {
   if (l.finding !== null && isDiscrepancy(findings[l.finding])) return true;
+  if (!systemLocations.length) return false;
   for (const t of l.constraint.terms) for (const s of systemLocations) if (sameLoc(s, t.amount.location)) return true;
   return false;
 }
@@ -724,14 +733,16 @@ export async function diagnose(doc: BudgetDocument, findings: Finding[], log: Id
 
 async function diagnoseIdentities(doc: BudgetDocument, findings: Finding[], log: IdentityLog, opts: DiagnoseOptions): Promise<Finding[]> {
   const constraints = mapArray(log.linear, (l) => l.constraint);
-  const amounts = figuresOf(constraints);
+  // Every identity in flat arrays, for the walks over all of them (system.ts LogSystem).
+  const sys = LogSystem.of(log, constraints);
+  const amounts = sys.figures();
   // One printed figure's several figures, and the workbook's formula totals (families.ts).
   const fam = makeFamilies(amounts, doc.workbook?.formulas ?? []);
   // The document's work and time, for both readings below.
   const budget: SolveBudget = { solves: DOCUMENT_SOLVES, work: DOCUMENT_WORK, deadline: Date.now() + Math.max(DOCUMENT_SECONDS, opts.seconds) * 1000, cut: false };
-  if (!fam.linked) return (await diagnoseWith(doc, findings, log, opts, constraints, amounts, fam, budget)).out;
+  if (!fam.linked) return (await diagnoseWith(doc, findings, log, opts, constraints, sys, amounts, fam, budget)).out;
   const before = mapArray(findings, (f) => f.explainedBy);
-  const linked = await diagnoseWith(doc, findings, log, opts, constraints, amounts, fam, budget);
+  const linked = await diagnoseWith(doc, findings, log, opts, constraints, sys, amounts, fam, budget);
   if (linked.out.length || !linked.unexplained || budget.cut) return linked.out;
   // Nothing diagnosed, and a troubled group's programs with families had no solution at all (天津's workbook: its 元
   // cells, their stored values and their 万元 copies): the document is diagnosed with every figure on its own, as before
@@ -741,7 +752,7 @@ async function diagnoseIdentities(doc: BudgetDocument, findings: Finding[], log:
     if (before[i] === undefined) delete f.explainedBy;
     else f.explainedBy = before[i];
   });
-  return (await diagnoseWith(doc, findings, log, opts, constraints, amounts, SEPARATE, budget)).out;
+  return (await diagnoseWith(doc, findings, log, opts, constraints, sys, amounts, SEPARATE, budget)).out;
 }
 
 /**
@@ -754,6 +765,7 @@ async function diagnoseWith(
   log: IdentityLog,
   opts: DiagnoseOptions,
   constraints: LinearConstraint[],
+  sys: LogSystem,
   amounts: Amount[],
   fam: Families,
   budget: SolveBudget,
@@ -762,7 +774,7 @@ async function diagnoseWith(
   const grid = makeGrid(amounts);
   const subjects = figureSubjects(doc);
   const systemLocations = mapArray(log.systemFindings, (i) => findings[i]).flatMap((f) => [f.location]);
-  const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects, fam);
+  const weigh = figureWeight(opts.weights ?? DEFAULT_WEIGHTS, constraints, subjects, fam, sys);
   /** The groups the safety of time left undiagnosed (or diagnosed from a program it stopped): the finding each first fails with. */
   const cutGroups: Finding[] = [];
   /** The groups a limit of work left undiagnosed (the search ended before it had an explanation to check). */
@@ -774,24 +786,20 @@ async function diagnoseWith(
   const printedFigures = (): Set<string> => {
     if (!printed) {
       printed = new Set<string>();
-      for (const a of figuresOf(constraints)) if (!isCopy(a)) printed.add(placeOf(a.location));
+      for (const a of amounts) if (!isCopy(a)) printed.add(placeOf(a.location));
     }
     return printed;
   };
   const troubled: boolean[] = [];
   for (const l of log.linear) troubled.push(inTrouble(l, findings, systemLocations));
-  const groups = groupsOf(constraints, log, findings, troubled, fam);
+  const groups = groupsOf(constraints, sys, log, findings, troubled, fam);
   // The printed percentages that fail (beyond rounding): the searches for a tie try their figures at the values that
   // make them hold (explainGroup).
   const failingPercents = mapArray(log.ratios.filter((r) => isDiscrepancy(findings[r.finding])), (r) => r.identity);
   for (const { g, fixed, bounds } of groups) {
     const whole: LinearConstraint[] = [];
-    const troubledHere: boolean[] = [];
-    for (const k of g) {
-      whole.push(constraints[k]);
-      troubledHere.push(troubled[k]);
-    }
-    const near = neighbourhood(whole, troubledHere, NEIGHBOURHOOD, fam);
+    for (const k of g) whole.push(constraints[k]);
+    const near = neighbourhood(g, constraints, sys, troubled, NEIGHBOURHOOD, fam);
     counts.groups++;
     // Where the smallest explanations are single figures, the exact search proves what the solver would
     // find (fast.ts); else (null) the solver, on the neighbourhood and then the whole group.
@@ -904,6 +912,7 @@ async function diagnoseWith(
  */
 function groupsOf(
   constraints: LinearConstraint[],
+  sys: LogSystem,
   log: IdentityLog,
   findings: Finding[],
   troubled: boolean[],
@@ -911,19 +920,22 @@ function groupsOf(
 ): DiagnosedGroup[] {
   // One union-find over the identities (and, after them, the figures no equality holds): the equalities join the
   // identities that share a figure (by its family's head), as components() does; the inequalities only look up the
-  // part of each of their figures. (No group is made of a part that is not in trouble.)
+  // part of each of their figures. (No group is made of a part that is not in trouble.) Every identity's kind and
+  // figures are read from the flat arrays (sys), not from its objects (docs/performance.md, "Twenty-second pass").
   const n = constraints.length;
   const parent: number[] = [];
   for (let k = 0; k < n; k++) parent.push(k);
   const firstUse = new Map<Amount, number>();
   let inequalities = 0;
   for (let k = 0; k < n; k++) {
-    if (constraints[k].kind !== "eq") {
+    const f = sys.flat(k);
+    const i = sys.index[k];
+    if (f.kinds[i] !== 1) {
       inequalities++;
       continue;
     }
-    for (const t of constraints[k].terms) {
-      const h = fam.head(t.amount);
+    for (let x = f.start[i], end = f.start[i + 1]; x < end; x++) {
+      const h = fam.head(f.amounts[x]);
       const j = firstUse.get(h);
       if (j === undefined) firstUse.set(h, k);
       else parent[root(parent, k)] = root(parent, j);
@@ -931,29 +943,35 @@ function groupsOf(
   }
   // The parts in trouble (by root), and the suspects among the inequalities' figures: figures of equalities in trouble.
   const troubledRoot = new Set<number>();
-  for (let k = 0; k < n; k++) if (troubled[k] && constraints[k].kind === "eq") troubledRoot.add(root(parent, k));
+  for (let k = 0; k < n; k++) if (troubled[k] && sys.isEq(k)) troubledRoot.add(root(parent, k));
   const suspects = new Set<Amount>();
   const joined = new Set<number>();
   const leftOut = new Set<number>();
   if (inequalities) {
     // A figure no equality holds is a part of its own, with no identity (free): a node after the identities.
-    for (let k = 0; k < n; k++)
-      if (constraints[k].kind !== "eq")
-        for (const t of constraints[k].terms) {
-          const h = fam.head(t.amount);
+    for (let k = 0; k < n; k++) {
+      const f = sys.flat(k);
+      const i = sys.index[k];
+      if (f.kinds[i] !== 1)
+        for (let x = f.start[i], end = f.start[i + 1]; x < end; x++) {
+          const h = fam.head(f.amounts[x]);
           if (!firstUse.has(h)) {
             firstUse.set(h, parent.length);
             parent.push(parent.length);
           }
         }
+    }
     for (let k = 0; k < n; k++)
-      if (troubled[k] && constraints[k].kind === "eq")
-        for (const t of constraints[k].terms) suspects.add(fam.head(t.amount));
+      if (troubled[k] && sys.isEq(k)) {
+        const f = sys.flat(k);
+        const i = sys.index[k];
+        for (let x = f.start[i], end = f.start[i + 1]; x < end; x++) suspects.add(fam.head(f.amounts[x]));
+      }
     // The inequalities off join the parts of their figures where they name a suspect, a figure of theirs is free, or
     // they are the only trouble of the parts they touch; else they are left out.
     const joining: number[] = [];
     for (let k = 0; k < n; k++) {
-      if (constraints[k].kind === "eq") continue;
+      if (sys.isEq(k)) continue;
       const l = log.linear[k];
       if (l.finding === null || !isDiscrepancy(findings[l.finding])) continue;
       let named = false;
@@ -987,7 +1005,7 @@ function groupsOf(
   const groups = new Map<number, { g: number[]; fixed: Set<Amount> | null; bounds: number[] }>();
   for (let k = 0; k < n; k++) {
     let r: number;
-    if (constraints[k].kind === "eq") r = root(parent, k);
+    if (sys.isEq(k)) r = root(parent, k);
     else if (joined.has(k)) r = root(parent, firstUse.get(fam.head(constraints[k].terms[0].amount))!);
     else continue;
     if (!troubledRoot.has(r)) continue;
@@ -997,10 +1015,13 @@ function groupsOf(
   }
   if (inequalities)
     for (let k = 0; k < n; k++) {
-      if (constraints[k].kind === "eq" || joined.has(k)) continue;
-      const terms = constraints[k].terms;
-      for (let i = 0; i < terms.length; i++) {
-        const r = root(parent, firstUse.get(fam.head(terms[i].amount))!);
+      if (sys.isEq(k) || joined.has(k)) continue;
+      const f = sys.flat(k);
+      const i = sys.index[k];
+      const start = f.start[i];
+      const end = f.start[i + 1];
+      for (let y = start; y < end; y++) {
+        const r = root(parent, firstUse.get(fam.head(f.amounts[y]))!);
         const x = groups.get(r);
         // Once per group: at the first of its figures in that group.
         if (!x || x.g[x.g.length - 1] === k || x.bounds[x.bounds.length - 1] === k) continue;
@@ -1009,8 +1030,10 @@ function groupsOf(
           continue;
         }
         x.g.push(k);
-        for (const t of terms)
-          if (root(parent, firstUse.get(fam.head(t.amount))!) !== r) (x.fixed ??= new Set()).add(fam.head(t.amount));
+        for (let z = start; z < end; z++) {
+          const h = fam.head(f.amounts[z]);
+          if (root(parent, firstUse.get(h)!) !== r) (x.fixed ??= new Set()).add(h);
+        }
       }
     }
   const out: DiagnosedGroup[] = [];

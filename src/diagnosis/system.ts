@@ -5,6 +5,8 @@ import { findConflicts, type LinearConstraint } from "../engine/propagate.js";
 import { gridOf, type Figure, type Grid } from "./figures.js";
 import { SEPARATE, type Families } from "./families.js";
 import { mapArray } from "../util/arrays.js";
+import { FlatSystem } from "../engine/flat.js";
+import type { IdentityLog } from "../engine/run.js";
 
 // Loops and module-level functions, no closures made per call, here and in the rest of the diagnosis: V8
 // holds a closure's optimised code only while some instance of it lives, and optimised the diagnosis's
@@ -42,6 +44,67 @@ export function figuresOf(constraints: LinearConstraint[]): Amount[] {
   const seen = new Set<Amount>();
   for (const c of constraints) for (const t of c.terms) seen.add(t.amount);
   return [...seen];
+}
+
+/**
+ * Every identity of a document's log in flat arrays, for the diagnosis's walks over all of them (the figures in order
+ * of first use, the groups, the totals' weights): identity k (an index into `log.linear`) is identity `index[k]` of
+ * `flat`, its terms' amounts `flat.amounts[flat.start[i]]` … and coefficients beside them, its kind `flat.kinds[i]`.
+ * The identities of the system the engine declared (IdentityLog.declared) are read from the arrays it wrote as they
+ * were declared, the few beyond rounding from a flat system made of their objects (`outside`): the ~1,160 identity
+ * and ~3,300 term objects of a document are not walked (docs/performance.md, "Twenty-second pass"). A log filled
+ * otherwise (the tests) is made flat whole.
+ */
+export class LogSystem {
+  private constructor(
+    /** The flat system of identity k: `which[k]` 0 the declared system's, 1 the others'. */
+    private readonly flats: readonly [FlatSystem, FlatSystem],
+    private readonly which: Uint8Array,
+    readonly index: Int32Array,
+  ) {}
+
+  static of(log: IdentityLog, constraints: LinearConstraint[]): LogSystem {
+    const n = constraints.length;
+    const which = new Uint8Array(n);
+    const index = new Int32Array(n);
+    const d = log.declared;
+    if (d && d.system.length === d.flat.size && d.system.length + d.outside.length === n) {
+      const others: LinearConstraint[] = [];
+      let o = 0;
+      let i = 0;
+      for (let k = 0; k < n; k++)
+        if (o < d.outside.length && d.outside[o] === k) {
+          which[k] = 1;
+          index[k] = o++;
+          others.push(constraints[k]);
+        } else index[k] = i++;
+      return new LogSystem([d.flat, FlatSystem.of(others)], which, index);
+    }
+    for (let k = 0; k < n; k++) index[k] = k;
+    return new LogSystem([FlatSystem.of(constraints), FlatSystem.of([])], which, index);
+  }
+
+  /** The flat system that holds identity k (at `index[k]`). */
+  flat(k: number): FlatSystem {
+    return this.flats[this.which[k]];
+  }
+
+  /** Is identity k an equality? */
+  isEq(k: number): boolean {
+    return this.flats[this.which[k]].kinds[this.index[k]] === 1;
+  }
+
+  /** The figures of every identity, each once, in order of first use (figuresOf of the log's constraints). */
+  figures(): Amount[] {
+    const seen = new Set<Amount>();
+    for (let k = 0; k < this.index.length; k++) {
+      const f = this.flats[this.which[k]];
+      const i = this.index[k];
+      const amounts = f.amounts;
+      for (let x = f.start[i], end = f.start[i + 1]; x < end; x++) seen.add(amounts[x]);
+    }
+    return [...seen];
+  }
 }
 
 /** The identities with some figures replaced (the same replacement object wherever the figure is used). */

@@ -120,6 +120,40 @@ describe("families: a figure as printed compared on the grid (issue 13, sixteent
 });
 
 
+describe("families: figures put by line and column first (issue 13, twenty-second pass)", () => {
+  // makeFamilies groups a text line's figures by line and column (a number) and reads the place's key only where two
+  // share them: the key's other parts, the file and the printed text, must still part them.
+  it("two figures at one line and column of two files, or with two texts, are two figures", () => {
+    const a = cell("100", { file: "a.txt", line: 3, column: 2 });
+    const b = cell("100", { file: "b.txt", line: 3, column: 2 });
+    expect(makeFamilies([a, b]).linked).toBe(false);
+    const c = cell("100.0", { file: "a.txt", line: 3, column: 2 });
+    expect(makeFamilies([a, c]).linked).toBe(false);
+    // A worksheet's cell at that line and column is placed by its sheet and cell.
+    const w = cell("100", { file: "a.txt", sheet: "表1", cell: "B3", line: 3, column: 2 });
+    expect(makeFamilies([a, w]).linked).toBe(false);
+    // And one place's figures among them still make their family, the others left alone.
+    const again = cell("100", { file: "b.txt", line: 3, column: 2 });
+    const fam = makeFamilies([a, b, c, w, again]);
+    expect(fam.head(again)).toBe(b);
+    expect(fam.members(b)).toEqual([b, again]);
+    expect(fam.head(a)).toBe(a);
+  });
+
+  it("the members in the figures' order, the head the cell whatever comes first", () => {
+    const here = { file: "t.txt", line: 40, column: 9 };
+    const t = cell("1,763,159.52", here);
+    const c1 = inUnit(t, "元", "万元");
+    const c2 = inUnit(t, "元", "千元");
+    const other = cell("5", { file: "t.txt", line: 40, column: 10 });
+    const fam = makeFamilies([c1, other, c2, t]);
+    expect(fam.head(c1)).toBe(t);
+    expect(fam.members(t)).toEqual([t, c1, c2]);
+    expect(fam.shift(c2)).toBe(-3);
+    expect(fam.head(other)).toBe(other);
+  });
+});
+
 describe("the exact search with families", () => {
   it("answers a 元 cell's typo whose 万元 copy the text states, as the solver does, without a solve", { timeout: 60_000 }, async () => {
     const text = readFileSync(join(ROOT, "fixtures", "shanghai", "shanghai-putuo_district-govt-office_2025_dept-budget.txt"), "utf8").split("\n");
