@@ -9,6 +9,7 @@ import type { ColumnSpec, RoleSpec } from "../templates/types.js";
 import { InputError } from "./errors.js";
 import { isTabular, trimmedCells, type RawLine } from "./raw.js";
 import { mapArray } from "../util/arrays.js";
+import { nameOnlyUnits } from "./name-only-units.js";
 import { blanksCollapsed, collapsedHeaderLayouts, placements, printedCells } from "./lost-blanks.js";
 import { joinWrapped, noteCodedNames, wordsOnly, type KnownNames, type WrapPage } from "./wrapped-tails.js";
 
@@ -1037,6 +1038,7 @@ export function parseTables(lines: RawLine[], template: DocumentTemplate, opts: 
     switch (tpl.layout) {
       case "classified":
         t.rows = classifiedRows(tpl, items, t.department ?? meta.departments[0] ?? null);
+        nameOnlyUnits(t.rows, t.department ?? meta.departments[0] ?? null);
         break;
       case "two-sided":
         t.rows = twoSidedRows(tpl, items);

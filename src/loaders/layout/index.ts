@@ -14,6 +14,7 @@ import { afterDepartment, defaultTemplate, normaliseTitle, templates, withoutQua
 import { headingMarker, labelMarker, sameFigures, sameOrganisation, titleMarker, unitDocument, type UnitMarker } from "../../model/units.js";
 import type { ColumnSpec, DocumentTemplate, TableTemplate } from "../../templates/types.js";
 import { InputError } from "../errors.js";
+import { nameOnlyUnits } from "../name-only-units.js";
 import { amountCell, classifiedRows, emptyRow, taskRows, twoSidedRows, unitYearRows, type Item } from "../tables.js";
 import { Decimal } from "decimal.js";
 import { makeCount, parseNumber } from "../../model/amount.js";
@@ -3768,6 +3769,9 @@ export function layoutDocument(file: string, printedLines: LayoutLine[], format:
     // Written text after the table ends it: the same title after that is the table printed again.
     if (b.after.some((l) => text(l) && !PAGE_NUMBER.test(text(l)))) last = null;
   }
+  // A classified table's units printed by name with no code, read once its pages are one table (name-only-units.ts).
+  const classified = (t: Table) => tpl.tables.find((x) => x.id === t.id)?.layout === "classified";
+  for (const t of [...tables, ...[...unitSets.values()].flatMap((u) => u.tables)]) if (classified(t)) nameOnlyUnits(t.rows, t.department ?? null);
   for (const u of unitSets.values()) {
     u.tables.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
     unitsByName(u.tables);
